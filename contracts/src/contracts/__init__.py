@@ -1,0 +1,5 @@
+"""Llwybr's public contracts: topics, the CloudEvents envelope and versioned integration events.
+
+Importing the package registers every integration event (each service's module is imported
+here as it lands).
+"""

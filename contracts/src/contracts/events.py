@@ -1,0 +1,62 @@
+"""Versioned integration events: the public facts one service tells the others.
+
+Stored domain events are private to their service; what crosses the bus is one of these,
+as the data of a CloudEvent. Each class names its CloudEvent type, version and topic, and is
+registered so that consumers can parse it and the JSON Schema snapshots can be generated.
+"""
+
+from typing import Any, ClassVar, TypeVar
+
+from pydantic import BaseModel, ConfigDict
+
+from contracts.topics import Topic
+
+TYPE_PREFIX = "wales.aln"
+
+
+class IntegrationEvent(BaseModel):
+    """Base of every public event. Personal data is kept to ids and statutory facts."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    topic: ClassVar[Topic]
+    name: ClassVar[str]
+    version: ClassVar[int] = 1
+
+    @classmethod
+    def cloudevent_type(cls) -> str:
+        """E.g. ``wales.aln.determination.concern-raised.v1``."""
+        return f"{TYPE_PREFIX}.{cls.topic.service}.{cls.name}.v{cls.version}"
+
+
+E = TypeVar("E", bound=type[IntegrationEvent])
+
+_REGISTRY: dict[str, type[IntegrationEvent]] = {}
+
+
+def register(cls: E) -> E:
+    """Class decorator: make an integration event known to parsers and schema generation."""
+    key = cls.cloudevent_type()
+    existing = _REGISTRY.get(key)
+    if existing is not None and existing is not cls:
+        raise ValueError(f"two integration events claim the type {key}")
+    _REGISTRY[key] = cls
+    return cls
+
+
+def registered() -> dict[str, type[IntegrationEvent]]:
+    """Every registered integration event by CloudEvent type."""
+    return dict(sorted(_REGISTRY.items()))
+
+
+class UnknownEventTypeError(LookupError):
+    """A CloudEvent carried a type no registered integration event has."""
+
+
+def parse(cloudevent_type: str, data: Any) -> IntegrationEvent:
+    """Validate a CloudEvent's data as the integration event its type names."""
+    try:
+        cls = _REGISTRY[cloudevent_type]
+    except KeyError:
+        raise UnknownEventTypeError(cloudevent_type) from None
+    return cls.model_validate(data)

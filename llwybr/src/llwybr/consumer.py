@@ -1,0 +1,189 @@
+"""The tracked consumer: events from the bus applied exactly once in effect.
+
+Each event's effect and the record that it was applied (keyed by consumer and CloudEvent id)
+are written in one transaction; the offset is committed only after that. A redelivered
+event, whether from a relay that published twice or a consumer that died before
+committing, finds its record and changes nothing.
+"""
+
+import asyncio
+import logging
+from collections.abc import Callable, Sequence
+from datetime import UTC, datetime
+from typing import Protocol
+
+import sqlalchemy as sa
+from contracts.envelope import Envelope
+from sqlalchemy.dialects import postgresql, sqlite
+
+from llwybr import context
+from llwybr.bus import Delivery, Subscription
+from llwybr.db import metadata
+from llwybr.metrics import Metrics
+
+log = logging.getLogger(__name__)
+
+processed_events = sa.Table(
+    "processed_events",
+    metadata,
+    sa.Column("consumer", sa.String(200), primary_key=True),
+    sa.Column("event_id", sa.String(64), primary_key=True),
+    sa.Column("event_type", sa.String(200), nullable=False),
+    sa.Column("processed_at", sa.DateTime(timezone=True), nullable=False),
+)
+
+dead_letters = sa.Table(
+    "consumer_dead_letters",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("consumer", sa.String(200), nullable=False),
+    sa.Column("topic", sa.String(200), nullable=False),
+    sa.Column("partition", sa.Integer, nullable=False),
+    sa.Column("offset", sa.BigInteger, nullable=False),
+    sa.Column("raw", sa.LargeBinary, nullable=True),
+    sa.Column("error", sa.Text, nullable=False),
+    sa.Column("received_at", sa.DateTime(timezone=True), nullable=False),
+)
+
+
+class Effect(Protocol):
+    """Apply one event atomically with its dedup record; False if it was already applied."""
+
+    def apply(self, envelope: Envelope) -> bool: ...
+
+
+Handler = Callable[[sa.Connection, Envelope], None]
+
+
+class TableEffect:
+    """An effect on plain tables, in the same SQLAlchemy transaction as the dedup record."""
+
+    def __init__(self, engine: sa.Engine, consumer: str, handler: Handler) -> None:
+        self._engine, self._consumer, self._handler = engine, consumer, handler
+        dialect = postgresql if engine.dialect.name == "postgresql" else sqlite
+        self._insert = dialect.insert(processed_events).on_conflict_do_nothing()
+
+    def apply(self, envelope: Envelope) -> bool:
+        with self._engine.begin() as conn:
+            recorded = conn.execute(
+                self._insert,
+                {
+                    "consumer": self._consumer,
+                    "event_id": envelope.id,
+                    "event_type": envelope.type,
+                    "processed_at": datetime.now(UTC),
+                },
+            )
+            if recorded.rowcount == 0:
+                return False
+            self._handler(conn, envelope)
+        return True
+
+
+class TrackedConsumer:
+    """Reads a subscription, applies each event once, then commits the offsets."""
+
+    def __init__(
+        self,
+        name: str,
+        subscription_factory: Callable[[], Subscription],
+        effect: Effect,
+        engine: sa.Engine,
+        metrics: Metrics,
+        *,
+        max_backoff_seconds: float = 5.0,
+    ) -> None:
+        self.name = name
+        self._new_subscription = subscription_factory
+        self._effect = effect
+        self._engine = engine
+        self._metrics = metrics
+        self._max_backoff = max_backoff_seconds
+        self.applied = 0
+        self.duplicates = 0
+
+    async def run(self) -> None:
+        """Consume until cancelled, reconnecting with back-off when the bus is away."""
+        backoff = 0.2
+        while True:
+            subscription = self._new_subscription()
+            try:
+                await subscription.start()
+                backoff = 0.2
+                await self.consume(subscription)
+            except asyncio.CancelledError:
+                raise
+            except Exception as error:
+                log.warning("consumer %s: %s; reconnecting in %.1fs", self.name, error, backoff)
+                await asyncio.sleep(backoff)
+                backoff = min(backoff * 2, self._max_backoff)
+            finally:
+                await subscription.stop()
+
+    async def consume(self, subscription: Subscription) -> None:
+        """The loop proper: effect stored, then offset committed; raises on a bus failure."""
+        while True:
+            deliveries = await subscription.fetch(timeout=0.5)
+            for delivery in deliveries:
+                await self._handle(delivery)
+            if deliveries:
+                await self.commit(subscription, deliveries)
+            lag = subscription.lag()
+            if lag is not None:
+                self._metrics.consumer_lag.labels(self.name).set(lag)
+
+    async def commit(self, subscription: Subscription, deliveries: Sequence[Delivery]) -> None:
+        await subscription.commit(deliveries)
+
+    async def _handle(self, delivery: Delivery) -> None:
+        envelope = delivery.envelope
+        if envelope is None:
+            await asyncio.to_thread(self._dead_letter, delivery)
+            self._metrics.consumer_events.labels(self.name, "dead_letter").inc()
+            return
+        backoff = 0.2
+        while True:
+            try:
+                applied = await asyncio.to_thread(self._apply, envelope)
+                break
+            except Exception:
+                # The effect is retried, never skipped: skipping would lose it for good.
+                log.exception("consumer %s: effect of %s failed", self.name, envelope.id)
+                await asyncio.sleep(backoff)
+                backoff = min(backoff * 2, self._max_backoff)
+        if applied:
+            self.applied += 1
+        else:
+            self.duplicates += 1
+        self._metrics.consumer_events.labels(self.name, "applied" if applied else "duplicate").inc()
+
+    def _apply(self, envelope: Envelope) -> bool:
+        caused_by = context.CommandContext(
+            actor=f"consumer:{self.name}",
+            correlation_id=envelope.correlation_id or envelope.id,
+            causation_id=envelope.id,
+        )
+        with context.acting(caused_by):
+            return self._effect.apply(envelope)
+
+    def _dead_letter(self, delivery: Delivery) -> None:
+        log.error(
+            "consumer %s: unreadable message %s/%s@%s set aside: %s",
+            self.name,
+            delivery.topic,
+            delivery.partition,
+            delivery.offset,
+            delivery.error,
+        )
+        with self._engine.begin() as conn:
+            conn.execute(
+                dead_letters.insert().values(
+                    consumer=self.name,
+                    topic=delivery.topic,
+                    partition=delivery.partition,
+                    offset=delivery.offset,
+                    raw=delivery.raw,
+                    error=delivery.error or "unreadable",
+                    received_at=datetime.now(UTC),
+                )
+            )

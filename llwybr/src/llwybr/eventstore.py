@@ -1,0 +1,263 @@
+"""Event stores with an integrity chain, on the eventsourcing library.
+
+``ChainedApplication`` is the base of every service's ``Application``. Each event it records
+carries, inside its stored state, the acting principal (``__meta__``) and its place in the
+aggregate's hash chain (``__integrity__``: previous hash and own hash). The chain is kept at
+the storage edge, so aggregates stay plain eventsourcing aggregates with no knowledge of it.
+"""
+
+import json
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, cast
+from uuid import UUID
+
+from eventsourcing.application import Application
+from eventsourcing.domain import DomainEventProtocol
+from eventsourcing.persistence import (
+    EventStore,
+    Mapper,
+    MapperDeserialisationError,
+    Notification,
+    Recording,
+    StoredEvent,
+    find_id_convertor,
+)
+from eventsourcing.utils import get_topic, resolve_topic
+
+from llwybr import context
+from llwybr.integrity import GENESIS, ChainLink, Verification, chain_hash, verify_links
+
+INTEGRITY_KEY = "__integrity__"
+META_KEY = "__meta__"
+SUPPORTED_PERSISTENCE = ("eventsourcing.sqlite", "eventsourcing.postgres")
+
+
+@dataclass(frozen=True)
+class RecordedEvent:
+    """A stored event with what the store knows about it beyond the domain event."""
+
+    event: DomainEventProtocol[UUID]
+    originator_id: UUID
+    originator_version: int
+    topic: str
+    integrity_hash: str
+    previous_hash: str
+    meta: dict[str, Any]
+    notification_id: int | None
+
+    @property
+    def timestamp(self) -> datetime:
+        return cast(datetime, getattr(self.event, "timestamp"))  # noqa: B009 (not in the protocol)
+
+
+class ChainedMapper(Mapper[UUID]):
+    """Writes and reads the chain fields; everything else is the library's mapping."""
+
+    def _plain(self, stored_state: bytes) -> bytes:
+        if self.cipher:
+            stored_state = self.cipher.decrypt(stored_state)
+        if self.compressor:
+            stored_state = self.compressor.decompress(stored_state)
+        return stored_state
+
+    def _sealed(self, plain: bytes) -> bytes:
+        if self.compressor:
+            plain = self.compressor.compress(plain)
+        if self.cipher:
+            plain = self.cipher.encrypt(plain)
+        return plain
+
+    def to_chained_stored_event(
+        self, domain_event: DomainEventProtocol[UUID], previous_hash: str, meta: dict[str, Any]
+    ) -> tuple[StoredEvent, str]:
+        """The stored form of an event linked after ``previous_hash``, and its own hash."""
+        topic = get_topic(domain_event.__class__)
+        event_state = dict(vars(domain_event))
+        originator_id = event_state.pop("originator_id")
+        originator_version = event_state.pop("originator_version")
+        class_version = getattr(type(domain_event), "class_version", 1)
+        if class_version > 1:
+            event_state["class_version"] = class_version
+        # The hash covers the JSON form exactly as it is stored, so it can be recomputed
+        # from the row alone, without the Python classes.
+        state = json.loads(self.transcoder.encode(event_state))
+        state[META_KEY] = meta
+        own_hash = chain_hash(
+            originator_id=str(originator_id),
+            originator_version=originator_version,
+            topic=topic,
+            state=state,
+            previous_hash=previous_hash,
+        )
+        state[INTEGRITY_KEY] = {"previous_hash": previous_hash, "hash": own_hash}
+        plain = json.dumps(state, separators=(",", ":"), ensure_ascii=False).encode()
+        stored = StoredEvent(originator_id, originator_version, topic, self._sealed(plain))
+        return stored, own_hash
+
+    def to_stored_event(self, domain_event: DomainEventProtocol[UUID]) -> StoredEvent:
+        raise TypeError("events of a ChainedApplication are stored through ChainedEventStore")
+
+    def to_link(self, stored: StoredEvent, notification_id: int | None = None) -> ChainLink:
+        """The chain's view of a stored event (JSON values, no Python classes needed)."""
+        try:
+            state = json.loads(self._plain(stored.state))
+            integrity = state.pop(INTEGRITY_KEY)
+            return ChainLink(
+                originator_id=str(stored.originator_id),
+                originator_version=stored.originator_version,
+                topic=stored.topic,
+                state=state,
+                previous_hash=integrity["previous_hash"],
+                integrity_hash=integrity["hash"],
+                notification_id=notification_id,
+            )
+        except (ValueError, KeyError, TypeError) as error:
+            # An unreadable or unchained row is reported by verify as a broken link.
+            return ChainLink(
+                str(stored.originator_id),
+                stored.originator_version,
+                stored.topic,
+                {},
+                "?",
+                f"?{error}",
+                notification_id,
+            )
+
+    def to_recorded_event(self, stored: StoredEvent) -> RecordedEvent:
+        """Decode a stored event with its chain fields and metadata."""
+        cls = resolve_topic(stored.topic)
+        try:
+            event_state: dict[str, Any] = self.transcoder.decode(self._plain(stored.state))
+            integrity = event_state.pop(INTEGRITY_KEY)
+            meta = event_state.pop(META_KEY)
+        except Exception as error:
+            raise MapperDeserialisationError(
+                f"cannot read stored event {stored.originator_id} "
+                f"v{stored.originator_version}: {error}"
+            ) from error
+        convert = find_id_convertor(cls, UUID if isinstance(stored.originator_id, UUID) else str)
+        event_state["originator_id"] = convert(stored.originator_id)
+        event_state["originator_version"] = stored.originator_version
+        class_version = getattr(cls, "class_version", 1)
+        from_version = event_state.pop("class_version", 1)
+        while from_version < class_version:
+            getattr(cls, f"upcast_v{from_version}_v{from_version + 1}")(event_state)
+            from_version += 1
+        domain_event = object.__new__(cls)
+        object.__setattr__(domain_event, "__dict__", event_state)
+        return RecordedEvent(
+            event=domain_event,
+            originator_id=UUID(str(stored.originator_id)),
+            originator_version=stored.originator_version,
+            topic=stored.topic,
+            integrity_hash=integrity["hash"],
+            previous_hash=integrity["previous_hash"],
+            meta=meta,
+            notification_id=stored.id if isinstance(stored, Notification) else None,
+        )
+
+    def to_domain_event(self, stored_event: StoredEvent) -> DomainEventProtocol[UUID]:
+        return self.to_recorded_event(stored_event).event
+
+
+class ChainedEventStore(EventStore[UUID]):
+    """Links each new event to the hash of the aggregate's previous stored event."""
+
+    mapper: ChainedMapper
+
+    def _head(self, originator_id: UUID, version: int) -> str:
+        if version <= 1:
+            return GENESIS
+        previous = self.recorder.select_events(originator_id, lte=version - 1, desc=True, limit=1)
+        if not previous:
+            return GENESIS  # the version check on insert rejects the gap
+        return self.mapper.to_link(previous[0]).integrity_hash
+
+    def put(
+        self, domain_events: Sequence[DomainEventProtocol[UUID]], **kwargs: Any
+    ) -> list[Recording[UUID]]:
+        meta = context.current().as_metadata()
+        heads: dict[UUID, str] = {}
+        stored_events = []
+        for event in domain_events:
+            previous = heads.get(event.originator_id)
+            if previous is None:
+                previous = self._head(event.originator_id, event.originator_version)
+            stored, heads[event.originator_id] = self.mapper.to_chained_stored_event(
+                event, previous, meta
+            )
+            stored_events.append(stored)
+        notification_ids = self.recorder.insert_events(stored_events, **kwargs) or []
+        return [
+            Recording(d, Notification(s.originator_id, s.originator_version, s.topic, s.state, n))
+            for d, s, n in zip(domain_events, stored_events, notification_ids, strict=True)
+        ]
+
+
+class ChainedApplication(Application[UUID]):
+    """Base Application of every service: chained store, pinned persistence, wake-ups."""
+
+    def __init__(self, env: dict[str, str] | None = None) -> None:
+        self._listeners: list[Any] = []
+        super().__init__(env)
+        module = self.env.get("PERSISTENCE_MODULE")
+        # An unset PERSISTENCE_MODULE silently means in-memory: refuse it outside unit tests.
+        if module not in SUPPORTED_PERSISTENCE and self.env.get("LLWYBR_ALLOW_POPO") != "y":
+            raise RuntimeError(
+                f"{self.name}: PERSISTENCE_MODULE must be one of "
+                f"{SUPPORTED_PERSISTENCE}, got {module!r}"
+            )
+
+    def construct_mapper(self) -> ChainedMapper:
+        return cast(
+            ChainedMapper,
+            self.factory.mapper(transcoder=self.construct_transcoder(), mapper_class=ChainedMapper),
+        )
+
+    def construct_event_store(self) -> ChainedEventStore:
+        return ChainedEventStore(mapper=self.mapper, recorder=self.recorder)
+
+    @property
+    def chained_mapper(self) -> ChainedMapper:
+        return cast(ChainedMapper, self.mapper)
+
+    def add_listener(self, callback: Any) -> None:
+        """Call ``callback()`` after each save (the relay uses it to wake up at once)."""
+        self._listeners.append(callback)
+
+    def _notify(self, recordings: list[Recording[UUID]]) -> None:
+        if recordings:
+            for callback in self._listeners:
+                callback()
+
+    def recorded_events(self, originator_id: UUID) -> Iterator[RecordedEvent]:
+        """An aggregate's stored events, with hashes and metadata, in version order."""
+        for stored in self.recorder.select_events(originator_id):
+            yield self.chained_mapper.to_recorded_event(stored)
+
+    def select_notifications(self, after: int, limit: int) -> Sequence[Notification]:
+        """The notification log after a position: the outbox that the relay reads."""
+        return self.recorder.select_notifications(after, limit, inclusive_of_start=False)
+
+    def verify(self, originator_id: UUID) -> Verification:
+        """Recompute one aggregate's chain."""
+        mapper = self.chained_mapper
+        return verify_links(mapper.to_link(s) for s in self.recorder.select_events(originator_id))
+
+    def verify_all(self, section: int = 1000) -> Verification:
+        """Recompute every chain in this service's store, in notification order."""
+        mapper = self.chained_mapper
+
+        def links() -> Iterator[ChainLink]:
+            after = 0
+            while True:
+                batch = self.select_notifications(after, section)
+                if not batch:
+                    return
+                for n in batch:
+                    yield mapper.to_link(n, n.id)
+                after = batch[-1].id
+
+        return verify_links(links())

@@ -1,0 +1,163 @@
+"""Kafka adapters (aiokafka): idempotent publisher, group subscription, topic creation."""
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import Iterable, Sequence
+
+from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
+from aiokafka.admin import AIOKafkaAdminClient, NewTopic
+from aiokafka.errors import TopicAlreadyExistsError
+from contracts.envelope import Envelope
+
+from llwybr.bus import Delivery
+
+log = logging.getLogger(__name__)
+
+#: Unlimited retention: the topics are a replayable history, any consumer may start at 0.
+TOPIC_CONFIG = {"retention.ms": "-1", "retention.bytes": "-1", "cleanup.policy": "delete"}
+
+
+async def ensure_topics(
+    bootstrap_servers: str,
+    names: Iterable[str],
+    *,
+    partitions: int,
+    replication_factor: int = 1,
+    timeout: float = 30.0,
+) -> None:
+    """Create the topics that do not exist yet (the broker does not auto-create them)."""
+    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap_servers, request_timeout_ms=10_000)
+    await asyncio.wait_for(admin.start(), timeout)
+    try:
+        existing = set(await admin.list_topics())
+        missing = [
+            NewTopic(name, partitions, replication_factor, topic_configs=TOPIC_CONFIG)
+            for name in names
+            if name not in existing
+        ]
+        if missing:
+            with contextlib.suppress(TopicAlreadyExistsError):  # another replica was first
+                await admin.create_topics(missing)
+    finally:
+        await admin.close()
+
+
+class KafkaPublisher:
+    """Idempotent producer, ``acks=all``: ``publish`` returns once the broker has every record."""
+
+    def __init__(self, bootstrap_servers: str, client_id: str, timeout: float = 15.0) -> None:
+        self._bootstrap = bootstrap_servers
+        self._client_id = client_id
+        self._timeout = timeout
+        self._producer: AIOKafkaProducer | None = None
+
+    async def start(self) -> None:
+        if self._producer is not None:
+            return
+        producer = AIOKafkaProducer(
+            bootstrap_servers=self._bootstrap,
+            client_id=self._client_id,
+            enable_idempotence=True,
+            acks="all",
+            linger_ms=2,
+            request_timeout_ms=int(self._timeout * 1000),
+        )
+        try:
+            await asyncio.wait_for(producer.start(), self._timeout)
+        except BaseException:
+            await producer.stop()
+            raise
+        self._producer = producer
+
+    async def publish(self, envelopes: Sequence[Envelope]) -> None:
+        await self.start()
+        assert self._producer is not None
+        try:
+            pending = []
+            for envelope in envelopes:
+                key, value, headers = envelope.to_kafka()
+                pending.append(
+                    await self._producer.send(envelope.topic, value, key=key, headers=headers)
+                )
+            await asyncio.wait_for(asyncio.gather(*pending), self._timeout)
+        except BaseException:
+            # A producer that failed mid-batch is discarded; the batch is sent again whole.
+            await self.stop()
+            raise
+
+    async def stop(self) -> None:
+        producer, self._producer = self._producer, None
+        if producer is not None:
+            try:
+                await asyncio.wait_for(producer.stop(), self._timeout)
+            except (TimeoutError, OSError):
+                log.warning("kafka producer did not stop cleanly", exc_info=True)
+
+
+class KafkaSubscription:
+    """A consumer group member; offsets are committed only when ``commit`` is called."""
+
+    def __init__(self, bootstrap_servers: str, topics: Sequence[str], group: str) -> None:
+        self._bootstrap, self._topics, self._group = bootstrap_servers, tuple(topics), group
+        self._consumer: AIOKafkaConsumer | None = None
+        self._next: dict[TopicPartition, int] = {}
+
+    async def start(self) -> None:
+        consumer = AIOKafkaConsumer(
+            *self._topics,
+            bootstrap_servers=self._bootstrap,
+            group_id=self._group,
+            client_id=self._group,
+            enable_auto_commit=False,
+            auto_offset_reset="earliest",
+            isolation_level="read_committed",
+        )
+        try:
+            await asyncio.wait_for(consumer.start(), 30)
+        except BaseException:
+            await consumer.stop()
+            raise
+        self._consumer = consumer
+
+    async def fetch(self, timeout: float) -> list[Delivery]:
+        assert self._consumer is not None
+        batches = await self._consumer.getmany(timeout_ms=int(timeout * 1000), max_records=200)
+        deliveries = []
+        for records in batches.values():
+            for r in records:
+                try:
+                    envelope = Envelope.from_kafka(r.topic, r.key, r.value or b"", list(r.headers))
+                except (ValueError, KeyError, TypeError, UnicodeDecodeError) as error:
+                    deliveries.append(
+                        Delivery(r.topic, r.partition, r.offset, None, r.value, repr(error))
+                    )
+                else:
+                    deliveries.append(Delivery(r.topic, r.partition, r.offset, envelope))
+                self._next[TopicPartition(r.topic, r.partition)] = r.offset + 1
+        return deliveries
+
+    async def commit(self, deliveries: Sequence[Delivery]) -> None:
+        assert self._consumer is not None
+        offsets: dict[TopicPartition, int] = {}
+        for d in deliveries:
+            tp = TopicPartition(d.topic, d.partition)
+            offsets[tp] = max(offsets.get(tp, 0), d.offset + 1)
+        await self._consumer.commit(offsets)
+
+    async def stop(self) -> None:
+        consumer, self._consumer = self._consumer, None
+        if consumer is not None:
+            await consumer.stop()
+
+    def lag(self) -> int | None:
+        consumer = self._consumer
+        if consumer is None:
+            return None
+        total = 0
+        for tp in consumer.assignment():
+            highwater = consumer.highwater(tp)
+            if highwater is None:
+                return None
+            total += max(0, highwater - self._next.get(tp, 0))
+        return total

@@ -1,0 +1,39 @@
+"""Prometheus metrics, one registry per deployable (embedded mode hosts several in one process)."""
+
+from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram
+
+
+class Metrics:
+    """Requests, outbox relay and consumer figures for one deployable."""
+
+    def __init__(self, service: str) -> None:
+        self.service = service
+        self.registry = CollectorRegistry(auto_describe=True)
+        r = self.registry
+        self.requests = Counter(
+            "http_requests", "HTTP requests handled", ["method", "route", "status"], registry=r
+        )
+        self.request_seconds = Histogram(
+            "http_request_duration_seconds", "HTTP request latency", ["method", "route"], registry=r
+        )
+        self.relay_lag = Gauge(
+            "outbox_relay_lag_events", "Stored events not yet published", ["relay"], registry=r
+        )
+        self.relay_published = Counter(
+            "outbox_relay_published_events", "Events published to the bus", ["relay"], registry=r
+        )
+        self.relay_active = Gauge(
+            "outbox_relay_active", "1 when this replica holds the relay lock", ["relay"], registry=r
+        )
+        self.relay_failures = Counter(
+            "outbox_relay_failures",
+            "Relay batches that failed and were retried",
+            ["relay"],
+            registry=r,
+        )
+        self.consumer_lag = Gauge(
+            "consumer_lag_messages", "Messages waiting for a consumer", ["consumer"], registry=r
+        )
+        self.consumer_events = Counter(
+            "consumer_events", "Events received by a consumer", ["consumer", "outcome"], registry=r
+        )

@@ -1,0 +1,295 @@
+"""The outbox relay: the event store's notification log, published to the bus at least once.
+
+The relay reads notifications after its stored position, publishes them, and advances the
+position only after the bus has acknowledged every one. If it dies in between, the same
+events are published again with the same CloudEvent ids, and consumers recognise them. One
+relay per service is active at a time (a PostgreSQL advisory lock; a process-local lock for
+SQLite); the others wait on standby.
+"""
+
+import asyncio
+import contextlib
+import hashlib
+import logging
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import ClassVar, Protocol
+
+import sqlalchemy as sa
+from contracts.envelope import Envelope
+from contracts.events import IntegrationEvent
+from eventsourcing.persistence import Notification
+
+from llwybr.bus import Publisher
+from llwybr.db import metadata
+from llwybr.eventstore import ChainedApplication, RecordedEvent
+from llwybr.metrics import Metrics
+
+log = logging.getLogger(__name__)
+
+relay_positions = sa.Table(
+    "relay_positions",
+    metadata,
+    sa.Column("relay", sa.String(200), primary_key=True),
+    sa.Column("position", sa.BigInteger, nullable=False),
+    sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
+)
+
+
+@dataclass(frozen=True)
+class Publication:
+    """What a stored event becomes on the bus: a public event about a learner."""
+
+    event: IntegrationEvent
+    learner_id: str
+
+
+class Translator(Protocol):
+    """A service's rule for which stored events are public, and in what form."""
+
+    def __call__(self, recorded: RecordedEvent) -> Publication | None: ...
+
+
+class PositionConflictError(RuntimeError):
+    """The stored position moved under this relay: another relay is active."""
+
+
+class RelayPositions:
+    """The last published notification id of each relay, in the service's own database."""
+
+    def __init__(self, engine: sa.Engine) -> None:
+        self._engine = engine
+
+    def get(self, relay: str) -> int:
+        with self._engine.begin() as conn:
+            position = conn.execute(
+                sa.select(relay_positions.c.position).where(relay_positions.c.relay == relay)
+            ).scalar()
+            if position is None:
+                conn.execute(
+                    relay_positions.insert().values(relay=relay, position=0, updated_at=_now())
+                )
+                return 0
+            return int(position)
+
+    def advance(self, relay: str, expected: int, new: int) -> None:
+        with self._engine.begin() as conn:
+            result = conn.execute(
+                relay_positions.update()
+                .where(relay_positions.c.relay == relay, relay_positions.c.position == expected)
+                .values(position=new, updated_at=_now())
+            )
+            if result.rowcount != 1:
+                raise PositionConflictError(f"relay {relay} position is no longer {expected}")
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+class RelayLock(Protocol):
+    def try_acquire(self) -> bool:
+        """True while this relay may publish (acquiring the lock if it can)."""
+
+    def release(self) -> None: ...
+
+
+class AdvisoryLock:
+    """A PostgreSQL session advisory lock held on a dedicated connection.
+
+    If the connection dies (e.g. PostgreSQL restarts), the lock is gone with it, another
+    replica may take over, and this one goes back to standby until it can lock again.
+    """
+
+    def __init__(self, engine: sa.Engine, name: str) -> None:
+        self._engine = engine
+        digest = hashlib.sha256(f"llwybr.relay.{name}".encode()).digest()
+        self.key = int.from_bytes(digest[:8], "big", signed=True)
+        self._conn: sa.Connection | None = None
+
+    def try_acquire(self) -> bool:
+        if self._conn is not None:
+            try:
+                self._conn.execute(sa.text("SELECT 1"))
+                self._conn.rollback()
+                return True
+            except sa.exc.DBAPIError:
+                log.warning("relay lock connection lost; the lock is released")
+                self._discard()
+        conn = self._engine.connect()
+        try:
+            held = conn.execute(
+                sa.text("SELECT pg_try_advisory_lock(:k)"), {"k": self.key}
+            ).scalar()
+            conn.rollback()  # a session lock outlives the transaction; no idle transaction
+        except BaseException:
+            conn.close()
+            raise
+        if held:
+            self._conn = conn
+            return True
+        conn.close()
+        return False
+
+    def release(self) -> None:
+        if self._conn is not None:
+            try:
+                self._conn.execute(sa.text("SELECT pg_advisory_unlock(:k)"), {"k": self.key})
+                self._conn.rollback()
+            except sa.exc.DBAPIError:
+                pass
+            self._discard()
+
+    def _discard(self) -> None:
+        conn, self._conn = self._conn, None
+        if conn is not None:
+            try:
+                conn.invalidate()
+                conn.close()
+            except sa.exc.DBAPIError:
+                pass
+
+
+class LocalLock:
+    """One active relay per name in this process (embedded mode: one process, SQLite)."""
+
+    _held: ClassVar[dict[str, object]] = {}
+    _guard = threading.Lock()
+
+    def __init__(self, name: str) -> None:
+        self._name = name
+
+    def try_acquire(self) -> bool:
+        with self._guard:
+            owner = self._held.setdefault(self._name, self)
+            return owner is self
+
+    def release(self) -> None:
+        with self._guard:
+            if self._held.get(self._name) is self:
+                del self._held[self._name]
+
+
+class OutboxRelay:
+    """Publishes a service's stored events, in notification order, at least once."""
+
+    def __init__(
+        self,
+        name: str,
+        application: ChainedApplication,
+        translate: Translator,
+        publisher: Publisher,
+        positions: RelayPositions,
+        lock: RelayLock,
+        metrics: Metrics,
+        *,
+        batch_size: int = 500,
+        poll_seconds: float = 0.5,
+        max_backoff_seconds: float = 5.0,
+    ) -> None:
+        self.name = name
+        self._app = application
+        self._translate = translate
+        self._publisher = publisher
+        self._positions = positions
+        self._lock = lock
+        self._metrics = metrics
+        self._batch_size = batch_size
+        self._poll = poll_seconds
+        self._max_backoff = max_backoff_seconds
+        self._wake = asyncio.Event()
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self.published = 0
+
+    def wake(self) -> None:
+        """Thread-safe: new events were stored; publish them without waiting for the poll."""
+        loop = self._loop
+        if loop is not None and not loop.is_closed():
+            loop.call_soon_threadsafe(self._wake.set)
+
+    async def run(self) -> None:
+        """Relay until cancelled: standby without the lock, back off while the bus is away."""
+        self._loop = asyncio.get_running_loop()
+        self._app.add_listener(self.wake)
+        backoff = 0.1
+        try:
+            while True:
+                try:
+                    if not await asyncio.to_thread(self._lock.try_acquire):
+                        self._metrics.relay_active.labels(self.name).set(0)
+                        await self._sleep(self._poll * 2)
+                        continue
+                    self._metrics.relay_active.labels(self.name).set(1)
+                    published = await self.run_once()
+                    backoff = 0.1
+                    if published == 0:
+                        await self._sleep(self._poll)
+                except asyncio.CancelledError:
+                    raise
+                except Exception as error:
+                    self._metrics.relay_failures.labels(self.name).inc()
+                    log.warning(
+                        "relay %s: batch failed (%s); retrying in %.1fs", self.name, error, backoff
+                    )
+                    await asyncio.sleep(backoff)
+                    backoff = min(backoff * 2, self._max_backoff)
+        finally:
+            self._metrics.relay_active.labels(self.name).set(0)
+            await asyncio.to_thread(self._lock.release)
+            await self._publisher.stop()
+
+    async def _sleep(self, seconds: float) -> None:
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(self._wake.wait(), seconds)
+        self._wake.clear()
+
+    async def run_once(self) -> int:
+        """Publish one batch after the stored position; return how many events it held."""
+        position = await asyncio.to_thread(self._positions.get, self.name)
+        notifications = await asyncio.to_thread(
+            self._app.select_notifications, position, self._batch_size
+        )
+        if not notifications:
+            self._metrics.relay_lag.labels(self.name).set(0)
+            return 0
+        envelopes = await asyncio.to_thread(self._envelopes, notifications)
+        if envelopes:
+            await self._publisher.publish(envelopes)
+        last = notifications[-1].id
+        await asyncio.to_thread(self._positions.advance, self.name, position, last)
+        self.published += len(envelopes)
+        self._metrics.relay_published.labels(self.name).inc(len(envelopes))
+        latest = await asyncio.to_thread(self._app.recorder.max_notification_id)
+        self._metrics.relay_lag.labels(self.name).set(max(0, (latest or 0) - last))
+        return len(notifications)
+
+    def _envelopes(self, notifications: Sequence[Notification]) -> list[Envelope]:
+        envelopes = []
+        mapper = self._app.chained_mapper
+        for notification in notifications:
+            recorded = mapper.to_recorded_event(notification)
+            publication = self._translate(recorded)
+            if publication is None:
+                continue
+            envelopes.append(
+                Envelope.wrap(
+                    publication.event,
+                    learner_id=publication.learner_id,
+                    aggregate_id=recorded.originator_id,
+                    aggregate_version=recorded.originator_version,
+                    time=recorded.timestamp,
+                    integrity_hash=recorded.integrity_hash,
+                    correlation_id=recorded.meta.get("correlation_id"),
+                    causation_id=recorded.meta.get("causation_id"),
+                )
+            )
+        return envelopes
+
+
+def relay_lock(engine: sa.Engine, name: str) -> RelayLock:
+    """The lock that fits the database: advisory on PostgreSQL, in-process on SQLite."""
+    if engine.dialect.name == "postgresql":
+        return AdvisoryLock(engine, name)
+    return LocalLock(name)

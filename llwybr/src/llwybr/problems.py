@@ -1,0 +1,141 @@
+"""RFC 9457 problem details: one handler renders every error as application/problem+json."""
+
+import logging
+from collections.abc import Mapping
+from http import HTTPStatus
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel, ConfigDict, Field
+from starlette.exceptions import HTTPException
+
+PROBLEM_JSON = "application/problem+json"
+TYPE_BASE = "https://llwybr.wales/problems/"
+
+log = logging.getLogger(__name__)
+
+
+class Problem(BaseModel):
+    """The problem details object (RFC 9457), for OpenAPI documentation."""
+
+    model_config = ConfigDict(extra="allow")
+
+    type: str = Field(default="about:blank", examples=[f"{TYPE_BASE}validation"])
+    title: str = Field(examples=["Request validation failed"])
+    status: int = Field(examples=[422])
+    detail: str | None = None
+    instance: str | None = None
+
+
+class ProblemError(Exception):
+    """Raise anywhere at the edge to answer with a problem."""
+
+    def __init__(
+        self,
+        status: int,
+        title: str,
+        detail: str | None = None,
+        *,
+        kind: str | None = None,
+        headers: Mapping[str, str] | None = None,
+        **extensions: Any,
+    ) -> None:
+        super().__init__(detail or title)
+        self.status, self.title, self.detail, self.kind = status, title, detail, kind
+        self.headers = dict(headers or {})
+        self.extensions = extensions
+
+
+def problem_response(
+    request: Request,
+    status: int,
+    title: str,
+    detail: str | None = None,
+    *,
+    kind: str | None = None,
+    headers: Mapping[str, str] | None = None,
+    **extensions: Any,
+) -> JSONResponse:
+    body: dict[str, Any] = {
+        "type": f"{TYPE_BASE}{kind}" if kind else "about:blank",
+        "title": title,
+        "status": status,
+        "instance": request.url.path,
+    }
+    if detail:
+        body["detail"] = detail
+    request_id = getattr(request.state, "request_id", None)
+    if request_id:
+        body["request_id"] = request_id
+    body.update(extensions)
+    return JSONResponse(body, status_code=status, media_type=PROBLEM_JSON, headers=headers)
+
+
+def install_problem_handlers(
+    app: FastAPI, error_statuses: Mapping[type[Exception], tuple[int, str]] | None = None
+) -> None:
+    """Register the handlers; ``error_statuses`` maps domain errors to (status, kind)."""
+
+    async def on_problem(request: Request, exc: Exception) -> JSONResponse:
+        assert isinstance(exc, ProblemError)
+        return problem_response(
+            request,
+            exc.status,
+            exc.title,
+            exc.detail,
+            kind=exc.kind,
+            headers=exc.headers,
+            **exc.extensions,
+        )
+
+    async def on_http(request: Request, exc: Exception) -> JSONResponse:
+        assert isinstance(exc, HTTPException)
+        title = HTTPStatus(exc.status_code).phrase
+        detail = exc.detail if isinstance(exc.detail, str) and exc.detail != title else None
+        return problem_response(request, exc.status_code, title, detail, headers=exc.headers)
+
+    async def on_validation(request: Request, exc: Exception) -> JSONResponse:
+        assert isinstance(exc, RequestValidationError)
+        errors = [
+            {"location": list(e.get("loc", ())), "message": e.get("msg", ""), "type": e.get("type")}
+            for e in exc.errors()
+        ]
+        return problem_response(
+            request,
+            422,
+            "Request validation failed",
+            "The request is not valid; nothing was changed.",
+            kind="validation",
+            errors=errors,
+        )
+
+    async def on_domain(request: Request, exc: Exception) -> JSONResponse:
+        for cls in type(exc).__mro__:
+            if error_statuses and cls in error_statuses:
+                status, kind = error_statuses[cls]
+                return problem_response(
+                    request, status, HTTPStatus(status).phrase, str(exc), kind=kind
+                )
+        return await on_unexpected(request, exc)
+
+    async def on_unexpected(request: Request, exc: Exception) -> JSONResponse:
+        log.error("unhandled error", exc_info=exc)
+        return problem_response(
+            request, 500, "Internal Server Error", "An unexpected error occurred.", kind="internal"
+        )
+
+    app.add_exception_handler(ProblemError, on_problem)
+    app.add_exception_handler(HTTPException, on_http)
+    app.add_exception_handler(RequestValidationError, on_validation)
+    for error_type in error_statuses or {}:
+        app.add_exception_handler(error_type, on_domain)
+    app.add_exception_handler(Exception, on_unexpected)
+
+
+#: Error responses every route shares, for the OpenAPI document.
+COMMON_RESPONSES: dict[int | str, dict[str, Any]] = {
+    422: {"model": Problem, "description": "Validation failed", "content": {PROBLEM_JSON: {}}},
+    500: {"model": Problem, "description": "Unexpected error", "content": {PROBLEM_JSON: {}}},
+}

@@ -1,0 +1,252 @@
+"""Assemble a service deployable: its Application, relay, consumers and the common HTTP edge.
+
+Each service describes itself with a ``ServiceSpec``; ``build_service`` wires the adapters its
+settings choose (SQLite + in-process bus, or PostgreSQL + Kafka). Nothing is connected at
+import time; everything starts in the app's lifespan and stops with it.
+"""
+
+import asyncio
+import contextlib
+import logging
+import time
+import uuid
+from collections.abc import AsyncIterator, Awaitable, Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import sqlalchemy as sa
+from aiokafka import AIOKafkaClient
+from fastapi import APIRouter, FastAPI, Request, Response
+from fastapi.responses import JSONResponse
+from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
+
+from contracts import topics
+from llwybr import context, db
+from llwybr.bus import InProcessBus, Publisher, Subscription
+from llwybr.consumer import Effect, TrackedConsumer
+from llwybr.eventstore import ChainedApplication
+from llwybr.kafka import KafkaPublisher, KafkaSubscription, ensure_topics
+from llwybr.logs import request_id
+from llwybr.metrics import Metrics
+from llwybr.outbox import OutboxRelay, RelayPositions, Translator, relay_lock
+from llwybr.problems import install_problem_handlers
+from llwybr.settings import ServiceSettings
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class ConsumerSpec:
+    """A consumer of other services' topics and the effect it has here."""
+
+    name: str
+    topics: Sequence[str]
+    effect: Callable[[sa.Engine, ChainedApplication], Effect]
+
+
+@dataclass(frozen=True)
+class ServiceSpec:
+    """What a service contributes; the runtime supplies the rest."""
+
+    name: str
+    title: str
+    application: Callable[[dict[str, str]], ChainedApplication]
+    translate: Translator
+    routers: Sequence[APIRouter] = ()
+    error_statuses: Mapping[type[Exception], tuple[int, str]] = field(default_factory=dict)
+    consumers: Sequence[ConsumerSpec] = ()
+
+
+class Readiness:
+    """Named checks; ``/readyz`` is 200 only when all pass. Kafka is probed at most every 5 s."""
+
+    def __init__(self) -> None:
+        self.checks: dict[str, Callable[[], Awaitable[None]]] = {}
+        self.started = False
+
+    async def report(self) -> dict[str, str]:
+        results = {"startup": "ok" if self.started else "failing: still starting"}
+        for name, check in self.checks.items():
+            try:
+                await asyncio.wait_for(check(), 5)
+                results[name] = "ok"
+            except Exception as error:
+                results[name] = f"failing: {type(error).__name__}: {error}"
+        return results
+
+
+class KafkaProbe:
+    def __init__(self, bootstrap_servers: str) -> None:
+        self._bootstrap = bootstrap_servers
+        self._checked_at = 0.0
+        self._error: Exception | None = None
+
+    async def __call__(self) -> None:
+        if time.monotonic() - self._checked_at > 5:
+            client = AIOKafkaClient(bootstrap_servers=self._bootstrap, request_timeout_ms=3000)
+            try:
+                await client.bootstrap()
+                self._error = None
+            except Exception as error:
+                self._error = error
+            finally:
+                await client.close()
+            self._checked_at = time.monotonic()
+        if self._error is not None:
+            raise self._error
+
+
+def build_service(
+    settings: ServiceSettings, spec: ServiceSpec, bus: InProcessBus | None = None
+) -> FastAPI:
+    """The service's FastAPI app; ``bus`` is the shared in-process bus in embedded mode."""
+    runtime = settings.runtime
+    metrics = Metrics(spec.name)
+    readiness = Readiness()
+    stack = runtime.mode == "stack"
+    if not stack and bus is None:
+        bus = InProcessBus()
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        engine = await asyncio.to_thread(db.create_engine, settings)
+        await asyncio.to_thread(db.create_tables, engine)
+        application = await asyncio.to_thread(spec.application, settings.eventsourcing_env())
+        publisher: Publisher
+        if stack:
+            publisher = TopicEnsuringPublisher(
+                runtime.kafka_bootstrap_servers, spec.name, runtime.kafka_topic_partitions
+            )
+            readiness.checks["kafka"] = KafkaProbe(runtime.kafka_bootstrap_servers)
+        else:
+            assert bus is not None
+            publisher = bus.publisher()
+        readiness.checks["database"] = lambda: asyncio.to_thread(db.ping, engine)
+        relay = OutboxRelay(
+            f"{spec.name}.outbox",
+            application,
+            spec.translate,
+            publisher,
+            RelayPositions(engine),
+            relay_lock(engine, f"{spec.name}.outbox"),
+            metrics,
+            batch_size=runtime.relay_batch_size,
+            poll_seconds=runtime.relay_poll_seconds,
+            max_backoff_seconds=runtime.relay_max_backoff_seconds,
+        )
+        consumers = [
+            TrackedConsumer(
+                f"{spec.name}.{c.name}",
+                _subscriptions(settings, bus, c.topics, f"{spec.name}.{c.name}"),
+                c.effect(engine, application),
+                engine,
+                metrics,
+                max_backoff_seconds=runtime.relay_max_backoff_seconds,
+            )
+            for c in spec.consumers
+        ]
+        app.state.application = application
+        app.state.engine = engine
+        app.state.relay = relay
+        app.state.consumers = consumers
+        tasks = [asyncio.create_task(relay.run(), name=relay.name)]
+        tasks += [asyncio.create_task(c.run(), name=c.name) for c in consumers]
+        readiness.started = True
+        log.info("%s started in %s mode", spec.name, runtime.mode)
+        try:
+            yield
+        finally:
+            readiness.started = False
+            for task in tasks:
+                task.cancel()
+            await asyncio.gather(*tasks, return_exceptions=True)
+            await asyncio.to_thread(application.close)
+            await asyncio.to_thread(engine.dispose)
+            log.info("%s stopped", spec.name)
+
+    app = FastAPI(title=spec.title, version="0.1.0", lifespan=lifespan)
+    app.state.settings = settings
+    app.state.metrics = metrics
+    app.state.readiness = readiness
+    install_problem_handlers(app, spec.error_statuses)
+    install_request_context(app, metrics)
+    app.include_router(operational_router(metrics, readiness))
+    for router in spec.routers:
+        app.include_router(router)
+    return app
+
+
+class TopicEnsuringPublisher(KafkaPublisher):
+    """Creates the public topics on first connection (so a service starts while Kafka is away)."""
+
+    def __init__(self, bootstrap_servers: str, client_id: str, partitions: int) -> None:
+        super().__init__(bootstrap_servers, client_id)
+        self._partitions = partitions
+        self._topics_ready = False
+
+    async def start(self) -> None:
+        if not self._topics_ready:
+            await ensure_topics(
+                self._bootstrap, [t.name for t in topics.ALL], partitions=self._partitions
+            )
+            self._topics_ready = True
+        await super().start()
+
+
+def _subscriptions(
+    settings: ServiceSettings, bus: InProcessBus | None, names: Sequence[str], group: str
+) -> Callable[[], Subscription]:
+    if settings.runtime.mode == "stack":
+        bootstrap = settings.runtime.kafka_bootstrap_servers
+        return lambda: KafkaSubscription(bootstrap, names, group)
+    assert bus is not None
+    return lambda: bus.subscription(names, group)
+
+
+def install_request_context(app: FastAPI, metrics: Metrics) -> None:
+    """Request id (``X-Request-ID``) for logs, problems and events; request metrics."""
+
+    @app.middleware("http")
+    async def request_context(
+        request: Request, call_next: Callable[[Request], Awaitable[Response]]
+    ) -> Response:
+        rid = request.headers.get("x-request-id") or str(uuid.uuid4())
+        request.state.request_id = rid
+        token = request_id.set(rid)
+        started = time.perf_counter()
+        try:
+            with context.acting(context.CommandContext(actor="anonymous", correlation_id=rid)):
+                response = await call_next(request)
+        finally:
+            request_id.reset(token)
+        route = getattr(request.scope.get("route"), "path", "unmatched")
+        metrics.requests.labels(request.method, route, str(response.status_code)).inc()
+        metrics.request_seconds.labels(request.method, route).observe(time.perf_counter() - started)
+        response.headers["X-Request-ID"] = rid
+        return response
+
+
+def operational_router(metrics: Metrics, readiness: Readiness) -> APIRouter:
+    """``/healthz`` (alive), ``/readyz`` (dependencies answer) and ``/metrics`` (Prometheus)."""
+    router = APIRouter(tags=["operations"])
+
+    @router.get("/healthz", summary="Liveness: the process is serving")
+    async def healthz() -> dict[str, str]:
+        return {"status": "ok", "service": metrics.service}
+
+    @router.get(
+        "/readyz",
+        summary="Readiness: the database and, in stack mode, Kafka answer",
+        responses={503: {"description": "A dependency is failing"}},
+    )
+    async def readyz() -> JSONResponse:
+        checks = await readiness.report()
+        ready = all(v == "ok" for v in checks.values())
+        body: dict[str, Any] = {"status": "ready" if ready else "not ready", "checks": checks}
+        return JSONResponse(body, status_code=200 if ready else 503)
+
+    @router.get("/metrics", summary="Prometheus metrics", response_class=Response)
+    async def prometheus() -> Response:
+        return Response(generate_latest(metrics.registry), media_type=CONTENT_TYPE_LATEST)
+
+    return router

@@ -1,0 +1,99 @@
+"""Settings shared by every deployable, and the adapters they choose.
+
+``LLWYBR_MODE=embedded`` (the default, ``make run``) stores events in SQLite under ``var/``
+and connects services through the in-process bus; ``stack`` uses PostgreSQL (one schema
+per service) and a real Kafka broker.
+"""
+
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+Mode = Literal["embedded", "stack"]
+
+
+class RuntimeSettings(BaseSettings):
+    """What every deployable shares, from ``LLWYBR_*`` variables."""
+
+    model_config = SettingsConfigDict(env_prefix="LLWYBR_", extra="ignore")
+
+    mode: Mode = "embedded"
+    var_dir: Path = Path("var")
+    log_level: str = "INFO"
+    json_logs: bool = True
+
+    postgres_host: str = "127.0.0.1"
+    postgres_port: int = 55432
+    postgres_user: str = "postgres"
+    postgres_password: SecretStr | None = None
+    postgres_dbname: str = "llwybr"
+
+    kafka_bootstrap_servers: str = "127.0.0.1:9092"
+    kafka_topic_partitions: int = Field(default=6, ge=1)
+
+    relay_batch_size: int = Field(default=500, ge=1, le=10_000)
+    relay_poll_seconds: float = Field(default=0.5, gt=0)
+    relay_max_backoff_seconds: float = Field(default=5.0, gt=0)
+
+
+class ServiceSettings(BaseSettings):
+    """One service's settings: its name, its storage schema, its port, and the shared runtime.
+
+    Each service subclasses it with its own ``env_prefix`` (``DETERMINATION_``, ...).
+    """
+
+    model_config = SettingsConfigDict(extra="ignore")
+
+    service: str
+    runtime: RuntimeSettings = Field(default_factory=RuntimeSettings)
+    postgres_schema: str | None = None
+    host: str = "127.0.0.1"
+    port: int = 8000
+
+    @property
+    def schema_name(self) -> str:
+        return self.postgres_schema or self.service
+
+    @property
+    def data_dir(self) -> Path:
+        return self.runtime.var_dir / self.service
+
+    def eventsourcing_env(self) -> dict[str, str]:
+        """The eventsourcing library's settings for this service's event store."""
+        rt = self.runtime
+        if rt.mode == "embedded":
+            self.data_dir.mkdir(parents=True, exist_ok=True)
+            return {
+                "PERSISTENCE_MODULE": "eventsourcing.sqlite",
+                "SQLITE_DBNAME": str(self.data_dir / "events.sqlite"),
+            }
+        env = {
+            "PERSISTENCE_MODULE": "eventsourcing.postgres",
+            "POSTGRES_DBNAME": rt.postgres_dbname,
+            "POSTGRES_HOST": rt.postgres_host,
+            "POSTGRES_PORT": str(rt.postgres_port),
+            "POSTGRES_USER": rt.postgres_user,
+            "POSTGRES_PASSWORD": rt.postgres_password.get_secret_value()
+            if rt.postgres_password
+            else "",
+            "POSTGRES_SCHEMA": self.schema_name,
+            "POSTGRES_POOL_SIZE": "5",
+            "POSTGRES_MAX_OVERFLOW": "10",
+            "POSTGRES_PRE_PING": "y",
+            "POSTGRES_CONNECT_TIMEOUT": "5",
+        }
+        return env
+
+    def sqlalchemy_url(self) -> str:
+        """Where this service's plain tables live (relay position, consumer tracking, ...)."""
+        rt = self.runtime
+        if rt.mode == "embedded":
+            self.data_dir.mkdir(parents=True, exist_ok=True)
+            return f"sqlite:///{self.data_dir / 'state.sqlite'}"
+        password = rt.postgres_password.get_secret_value() if rt.postgres_password else ""
+        return (
+            f"postgresql+psycopg://{rt.postgres_user}:{password}@{rt.postgres_host}:"
+            f"{rt.postgres_port}/{rt.postgres_dbname}"
+        )
