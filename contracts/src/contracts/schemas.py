@@ -13,7 +13,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 from contracts import topics
-from contracts.events import registered
+from contracts.events import IntegrationEvent, registered
 
 SCHEMA_DIR = Path(__file__).resolve().parents[2] / "schemas"
 ENVELOPE_FILE = "envelope.v1.json"
@@ -55,10 +55,15 @@ def event_schema_file(cloudevent_type: str) -> str:
     return f"{cloudevent_type}.json"
 
 
+def public_events() -> dict[str, type[IntegrationEvent]]:
+    """The registered events defined in this package (test doubles elsewhere are not public)."""
+    return {t: c for t, c in registered().items() if c.__module__.startswith("contracts.")}
+
+
 def generate() -> dict[str, str]:
     """Every snapshot file name and its content."""
     files = {ENVELOPE_FILE: _dump(CloudEventAttributes.model_json_schema())}
-    for cloudevent_type, cls in registered().items():
+    for cloudevent_type, cls in public_events().items():
         schema = cls.model_json_schema()
         schema["$id"] = f"urn:llwybr:event:{cloudevent_type}"
         files[event_schema_file(cloudevent_type)] = _dump(schema)
@@ -68,7 +73,7 @@ def generate() -> dict[str, str]:
 
 def asyncapi() -> dict[str, Any]:
     """An AsyncAPI 3.0 document: one channel per topic, one message per integration event."""
-    events = registered()
+    events = public_events()
     channels: dict[str, Any] = {}
     operations: dict[str, Any] = {}
     messages: dict[str, Any] = {}

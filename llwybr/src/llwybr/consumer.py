@@ -13,9 +13,9 @@ from datetime import UTC, datetime
 from typing import Protocol
 
 import sqlalchemy as sa
-from contracts.envelope import Envelope
 from sqlalchemy.dialects import postgresql, sqlite
 
+from contracts.envelope import Envelope
 from llwybr import context
 from llwybr.bus import Delivery, Subscription
 from llwybr.db import metadata
@@ -61,7 +61,12 @@ class TableEffect:
     def __init__(self, engine: sa.Engine, consumer: str, handler: Handler) -> None:
         self._engine, self._consumer, self._handler = engine, consumer, handler
         dialect = postgresql if engine.dialect.name == "postgresql" else sqlite
-        self._insert = dialect.insert(processed_events).on_conflict_do_nothing()
+        # RETURNING tells a new row from a conflict on both databases (rowcount does not).
+        self._insert = (
+            dialect.insert(processed_events)
+            .on_conflict_do_nothing()
+            .returning(processed_events.c.event_id)
+        )
 
     def apply(self, envelope: Envelope) -> bool:
         with self._engine.begin() as conn:
@@ -74,7 +79,7 @@ class TableEffect:
                     "processed_at": datetime.now(UTC),
                 },
             )
-            if recorded.rowcount == 0:
+            if recorded.first() is None:
                 return False
             self._handler(conn, envelope)
         return True

@@ -8,8 +8,8 @@ from collections.abc import Iterable, Sequence
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 from aiokafka.errors import TopicAlreadyExistsError
-from contracts.envelope import Envelope
 
+from contracts.envelope import Envelope
 from llwybr.bus import Delivery
 
 log = logging.getLogger(__name__)

@@ -18,10 +18,10 @@ from datetime import UTC, datetime
 from typing import ClassVar, Protocol
 
 import sqlalchemy as sa
-from contracts.envelope import Envelope
-from contracts.events import IntegrationEvent
 from eventsourcing.persistence import Notification
 
+from contracts.envelope import Envelope
+from contracts.events import IntegrationEvent
 from llwybr.bus import Publisher
 from llwybr.db import metadata
 from llwybr.eventstore import ChainedApplication, RecordedEvent

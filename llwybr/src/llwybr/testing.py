@@ -1,0 +1,178 @@
+"""Test support shared by every package's tests: an example aggregate and the real servers.
+
+The example service is the smallest thing that exercises the whole pipeline (aggregate,
+chained store, relay, bus, consumer); the server helpers find the PostgreSQL and Kafka that
+``make test`` started and give each test run its own database.
+"""
+
+import asyncio
+import os
+import uuid
+from collections.abc import Callable
+from typing import ClassVar
+
+import psycopg
+from aiokafka import AIOKafkaConsumer
+from eventsourcing.domain import Aggregate, event
+from psycopg.conninfo import make_conninfo
+
+from contracts.envelope import Envelope
+from contracts.events import IntegrationEvent, register
+from contracts.topics import Topic
+from llwybr.eventstore import ChainedApplication, RecordedEvent
+from llwybr.outbox import Publication
+from llwybr.settings import RuntimeSettings
+
+EXAMPLE_TOPIC = Topic("llwybr.test.example.v1", "example", "Events of the example service.", 3)
+
+
+class ExampleCase(Aggregate):
+    """A case about a learner that collects notes."""
+
+    @event("Opened")
+    def __init__(self, learner_id: str) -> None:
+        self.learner_id = learner_id
+        self.notes: list[str] = []
+
+    @event("Noted")
+    def note(self, text: str) -> None:
+        self.notes.append(text)
+
+
+class ExampleService(ChainedApplication):
+    name = "example"
+
+    def open_case(self, learner_id: str) -> uuid.UUID:
+        case = ExampleCase(learner_id)
+        self.save(case)
+        return case.id
+
+    def note(self, case_id: uuid.UUID, text: str) -> None:
+        case: ExampleCase = self.repository.get(case_id)
+        case.note(text)
+        self.save(case)
+
+
+@register
+class ExampleOpened(IntegrationEvent):
+    """A case was opened."""
+
+    topic: ClassVar[Topic] = EXAMPLE_TOPIC
+    name: ClassVar[str] = "opened"
+    case_id: uuid.UUID
+
+
+@register
+class ExampleNoted(IntegrationEvent):
+    """A note was added to a case."""
+
+    topic: ClassVar[Topic] = EXAMPLE_TOPIC
+    name: ClassVar[str] = "noted"
+    case_id: uuid.UUID
+    text: str
+
+
+def translate_example(recorded: RecordedEvent) -> Publication | None:
+    e = recorded.event
+    learner_id = str(uuid.uuid5(uuid.NAMESPACE_URL, str(recorded.originator_id)))
+    if isinstance(e, ExampleCase.Opened):  # type: ignore[attr-defined]
+        return Publication(ExampleOpened(case_id=recorded.originator_id), learner_id)
+    if isinstance(e, ExampleCase.Noted):  # type: ignore[attr-defined]
+        return Publication(ExampleNoted(case_id=recorded.originator_id, text=e.text), learner_id)
+    return None
+
+
+class InfrastructureMissingError(RuntimeError):
+    """A test needs PostgreSQL or Kafka and it is not running."""
+
+
+def base_runtime() -> RuntimeSettings:
+    """Settings pointing at the servers ``make test`` started (env overrides apply)."""
+    return RuntimeSettings(mode="stack")
+
+
+def postgres_conninfo(runtime: RuntimeSettings, dbname: str | None = None) -> str:
+    """A libpq connection string for the runtime's database (or ``dbname``)."""
+    password = runtime.postgres_password.get_secret_value() if runtime.postgres_password else None
+    return make_conninfo(
+        host=runtime.postgres_host,
+        port=runtime.postgres_port,
+        user=runtime.postgres_user,
+        password=password,
+        dbname=dbname or runtime.postgres_dbname,
+        connect_timeout=5,
+    )
+
+
+def _admin_conninfo(runtime: RuntimeSettings) -> str:
+    return postgres_conninfo(runtime, "postgres")
+
+
+def create_database(runtime: RuntimeSettings, prefix: str = "llwybr_test") -> str:
+    """A fresh database for one test session; returns its name."""
+    name = f"{prefix}_{os.getpid()}_{uuid.uuid4().hex[:8]}"
+    try:
+        with psycopg.connect(_admin_conninfo(runtime), autocommit=True) as conn:
+            conn.execute(f'CREATE DATABASE "{name}"')
+    except psycopg.OperationalError as error:
+        raise InfrastructureMissingError(
+            f"PostgreSQL is not answering on {runtime.postgres_host}:{runtime.postgres_port} "
+            f"({error}). `make test` starts it (scripts/postgres.sh start)."
+        ) from error
+    return name
+
+
+def drop_database(runtime: RuntimeSettings, name: str) -> None:
+    with psycopg.connect(_admin_conninfo(runtime), autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+async def read_envelopes(
+    bootstrap_servers: str,
+    topic: str,
+    aggregate_ids: set[str],
+    expected: int,
+    *,
+    timeout: float = 30.0,
+    settle: float = 1.0,
+) -> list[Envelope]:
+    """Read a topic from the start with a fresh group; return the records of these aggregates.
+
+    Waits until ``expected`` records arrived, then ``settle`` seconds more, so that extra
+    copies (duplicates) would be seen too.
+    """
+    consumer = AIOKafkaConsumer(
+        topic,
+        bootstrap_servers=bootstrap_servers,
+        group_id=f"reader-{uuid.uuid4().hex}",
+        auto_offset_reset="earliest",
+        enable_auto_commit=False,
+    )
+    await consumer.start()
+    found: list[Envelope] = []
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    settled_at: float | None = None
+    try:
+        while loop.time() < deadline and (settled_at is None or loop.time() < settled_at):
+            batches = await consumer.getmany(timeout_ms=200)
+            for records in batches.values():
+                for r in records:
+                    envelope = Envelope.from_kafka(r.topic, r.key, r.value or b"", list(r.headers))
+                    if envelope.aggregate_id in aggregate_ids:
+                        found.append(envelope)
+            if settled_at is None and len(found) >= expected:
+                settled_at = loop.time() + settle
+    finally:
+        await consumer.stop()
+    return found
+
+
+async def eventually(condition: Callable[[], bool], timeout: float = 30.0) -> None:
+    """Wait until ``condition()`` holds (checked every 100 ms) or fail."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while not condition():
+        if loop.time() > deadline:
+            raise AssertionError(f"condition not met within {timeout}s")
+        await asyncio.sleep(0.1)
