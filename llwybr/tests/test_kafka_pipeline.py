@@ -3,12 +3,13 @@
 import asyncio
 import uuid
 from collections import defaultdict
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Iterator, Sequence
 
 import pytest
 import sqlalchemy as sa
 
 from contracts.envelope import Envelope, event_id
+from llwybr.bus import Delivery, Subscription
 from llwybr.consumer import TableEffect, TrackedConsumer, processed_events
 from llwybr.db import create_engine, create_tables
 from llwybr.kafka import KafkaPublisher, KafkaSubscription
@@ -49,7 +50,7 @@ class CrashingPositions(RelayPositions):
 class CrashingConsumer(TrackedConsumer):
     """The consumer dies after storing its effects, before committing its offsets."""
 
-    async def commit(self, subscription: object, deliveries: object) -> None:  # type: ignore[override]
+    async def commit(self, subscription: Subscription, deliveries: Sequence[Delivery]) -> None:
         raise Crash
 
 
@@ -113,7 +114,7 @@ def consumer_for(
     bootstrap: str,
     group: str,
     effect: RecordingEffect,
-    cls: type = TrackedConsumer,
+    cls: type[TrackedConsumer] = TrackedConsumer,
 ) -> TrackedConsumer:
     return cls(
         group,

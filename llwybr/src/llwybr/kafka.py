@@ -80,7 +80,14 @@ class KafkaPublisher:
                 pending.append(
                     await self._producer.send(envelope.topic, value, key=key, headers=headers)
                 )
-            await asyncio.wait_for(asyncio.gather(*pending), self._timeout)
+            if pending:
+                done, late = await asyncio.wait(pending, timeout=self._timeout)
+                for future in late:
+                    future.cancel()
+                if late:
+                    raise TimeoutError(f"{len(late)} records not acknowledged in {self._timeout}s")
+                for future in done:
+                    future.result()  # raises the broker's error, if any
         except BaseException:
             # A producer that failed mid-batch is discarded; the batch is sent again whole.
             await self.stop()
@@ -91,8 +98,11 @@ class KafkaPublisher:
         if producer is not None:
             try:
                 await asyncio.wait_for(producer.stop(), self._timeout)
-            except (TimeoutError, OSError):
-                log.warning("kafka producer did not stop cleanly", exc_info=True)
+            except (TimeoutError, OSError) as error:
+                # With the broker away, stop() waits to flush what cannot be sent; those
+                # events are sent again by the relay, so just close the connections.
+                log.warning("kafka producer did not stop cleanly: %r", error)
+                await producer.client.close()
 
 
 class KafkaSubscription:

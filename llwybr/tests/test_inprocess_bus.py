@@ -1,0 +1,98 @@
+"""Embedded mode: the same relay and consumer over SQLite and the in-process bus."""
+
+import asyncio
+from collections.abc import Iterator
+
+import pytest
+import sqlalchemy as sa
+
+from contracts.envelope import Envelope
+from llwybr.bus import InProcessBus
+from llwybr.consumer import TableEffect, TrackedConsumer
+from llwybr.db import create_engine, create_tables
+from llwybr.metrics import Metrics
+from llwybr.outbox import OutboxRelay, RelayPositions, relay_lock
+from llwybr.settings import ServiceSettings
+from llwybr.testing import EXAMPLE_TOPIC, ExampleService, eventually, translate_example
+
+
+@pytest.fixture
+def engine(sqlite_settings: ServiceSettings) -> Iterator[sa.Engine]:
+    engine = create_engine(sqlite_settings)
+    create_tables(engine)
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture
+def service(sqlite_settings: ServiceSettings) -> Iterator[ExampleService]:
+    app = ExampleService(sqlite_settings.eventsourcing_env())
+    yield app
+    app.close()
+
+
+def relay_for(
+    service: ExampleService, engine: sa.Engine, bus: InProcessBus, name: str = "example.outbox"
+) -> OutboxRelay:
+    return OutboxRelay(
+        name,
+        service,
+        translate_example,
+        bus.publisher(),
+        RelayPositions(engine),
+        relay_lock(engine, name),
+        Metrics("example"),
+        poll_seconds=5,  # long: a save must wake the relay, not the poll
+    )
+
+
+async def test_a_saved_event_reaches_a_consumer_through_the_in_process_bus(
+    service: ExampleService, engine: sa.Engine
+) -> None:
+    bus = InProcessBus()
+    seen: list[Envelope] = []
+    consumer = TrackedConsumer(
+        "example.reader",
+        lambda: bus.subscription([EXAMPLE_TOPIC.name], "example.reader"),
+        TableEffect(engine, "example.reader", lambda _conn, envelope: seen.append(envelope)),
+        engine,
+        Metrics("example"),
+    )
+    tasks = [
+        asyncio.create_task(relay_for(service, engine, bus).run()),
+        asyncio.create_task(consumer.run()),
+    ]
+    try:
+        await asyncio.sleep(0.2)
+        case_id = await asyncio.to_thread(service.open_case, "learner-1")
+        await asyncio.to_thread(service.note, case_id, "hello")
+        await eventually(lambda: len(seen) == 2, timeout=3)
+    finally:
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
+    assert [e.aggregate_version for e in seen] == [1, 2]
+    assert seen[1].data == {"case_id": str(case_id), "text": "hello"}
+
+
+async def test_a_relay_restarted_after_publishing_resumes_from_its_stored_position(
+    service: ExampleService, engine: sa.Engine
+) -> None:
+    bus = InProcessBus()
+    service.open_case("learner-1")
+    first = relay_for(service, engine, bus)
+    assert await first.run_once() == 1
+    service.open_case("learner-2")
+    again = relay_for(service, engine, bus)
+    assert await again.run_once() == 1
+    assert await again.run_once() == 0
+    assert len(bus.log(EXAMPLE_TOPIC.name)) == 2
+
+
+def test_only_one_relay_per_service_is_active_in_a_process(engine: sa.Engine) -> None:
+    first, second = relay_lock(engine, "x.outbox"), relay_lock(engine, "x.outbox")
+    assert first.try_acquire()
+    assert not second.try_acquire()
+    first.release()
+    assert second.try_acquire()
+    second.release()
