@@ -5,6 +5,7 @@ saying how to start it.
 """
 
 import asyncio
+import importlib
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -22,6 +23,19 @@ from llwybr.testing import (
 )
 
 REPO = Path(__file__).resolve().parent
+
+# pytest's importlib mode names a test module after its path (gateway/tests/test_api.py is
+# "gateway.tests.test_api"); importing the real packages first keeps them from being shadowed.
+for package in (
+    "contracts",
+    "llwybr",
+    "gateway",
+    "determination",
+    "idp",
+    "disputes",
+    "notifications",
+):
+    importlib.import_module(package)
 
 
 @pytest.fixture(scope="session")

@@ -5,6 +5,7 @@ committed snapshots differ from what the models generate, so a contract never ch
 accident. A changed event is a new version, never an edit.
 """
 
+import inspect
 import json
 from datetime import datetime
 from pathlib import Path
@@ -57,7 +58,12 @@ def event_schema_file(cloudevent_type: str) -> str:
 
 def public_events() -> dict[str, type[IntegrationEvent]]:
     """The registered events defined in this package (test doubles elsewhere are not public)."""
-    return {t: c for t, c in registered().items() if c.__module__.startswith("contracts.")}
+    package = Path(__file__).resolve().parent
+    return {
+        t: c
+        for t, c in registered().items()
+        if Path(inspect.getfile(c)).resolve().is_relative_to(package)
+    }
 
 
 def generate() -> dict[str, str]:

@@ -1,0 +1,1 @@
+"""The gateway: Llwybr's one public API."""

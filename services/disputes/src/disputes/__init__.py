@@ -1,0 +1,3 @@
+"""The disputes service: reconsiderations, disagreement resolution, advocacy and appeals to the
+Education Tribunal for Wales.
+"""

@@ -1,0 +1,3 @@
+"""The notifications service: bilingual notices, signed webhooks for MIS vendors and health boards,
+statutory deadline reminders.
+"""

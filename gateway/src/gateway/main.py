@@ -1,0 +1,86 @@
+"""``create_app(settings)``: the public API and, in embedded mode, every service behind it."""
+
+import asyncio
+import contextlib
+from collections.abc import AsyncIterator
+from typing import Any
+
+import httpx
+from fastapi import APIRouter, FastAPI, Request
+from fastapi.responses import JSONResponse, Response
+from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
+
+from gateway.services import ServiceClients, connect, embedded_apps
+from gateway.settings import SERVICES, Settings
+from llwybr.metrics import Metrics
+from llwybr.problems import install_problem_handlers
+from llwybr.service import install_request_context
+
+DESCRIPTION = """\
+Llwybr is an event-sourced backend for the Welsh Additional Learning Needs (ALN) system:
+determinations, Individual Development Plans (IDPs), reconsiderations and appeals, with a
+case history that can be replayed and proven untouched.
+
+Errors are RFC 9457 problem details (`application/problem+json`).
+"""
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    settings = settings or Settings()
+    metrics = Metrics("gateway")
+    embedded = settings.runtime.mode == "embedded"
+    apps = embedded_apps(settings) if embedded else None
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        async with connect(settings, apps) as clients:
+            app.state.services = clients
+            yield
+
+    app = FastAPI(
+        title="Llwybr public API",
+        version="0.1.0",
+        description=DESCRIPTION,
+        lifespan=lifespan,
+        license_info={"name": "Open source"},
+    )
+    install_problem_handlers(app)
+    install_request_context(app, metrics)
+    app.include_router(operational_router(metrics))
+    return app
+
+
+def operational_router(metrics: Metrics) -> APIRouter:
+    router = APIRouter(tags=["operations"])
+
+    @router.get("/healthz", summary="Liveness: the gateway is serving")
+    async def healthz() -> dict[str, str]:
+        return {"status": "ok", "service": "gateway"}
+
+    @router.get(
+        "/readyz",
+        summary="Readiness: every service is ready",
+        responses={503: {"description": "A service is not ready or not reachable"}},
+    )
+    async def readyz(request: Request) -> JSONResponse:
+        clients: ServiceClients = request.app.state.services
+        reports = await asyncio.gather(*(_service_readiness(clients[s]) for s in SERVICES))
+        services = dict(zip(SERVICES, reports, strict=True))
+        ready = all(r.get("status") == "ready" for r in services.values())
+        body = {"status": "ready" if ready else "not ready", "services": services}
+        return JSONResponse(body, status_code=200 if ready else 503)
+
+    @router.get("/metrics", summary="Prometheus metrics of the gateway", response_class=Response)
+    async def prometheus() -> Response:
+        return Response(generate_latest(metrics.registry), media_type=CONTENT_TYPE_LATEST)
+
+    return router
+
+
+async def _service_readiness(client: httpx.AsyncClient) -> dict[str, Any]:
+    try:
+        response = await client.get("/readyz", timeout=5.0)
+        report: dict[str, Any] = response.json()
+        return report
+    except (httpx.HTTPError, ValueError) as error:
+        return {"status": "unreachable", "error": f"{type(error).__name__}: {error}"}

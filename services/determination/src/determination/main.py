@@ -1,0 +1,23 @@
+"""``create_app(settings)``: the one place where the determination service's adapters are wired."""
+
+from fastapi import FastAPI
+
+from determination.application import DeterminationService
+from determination.domain import DeterminationError
+from determination.publisher import translate
+from determination.settings import Settings
+from llwybr.bus import InProcessBus
+from llwybr.service import ServiceSpec, build_service
+
+SPEC = ServiceSpec(
+    name="determination",
+    title="Llwybr determination service (internal)",
+    application=DeterminationService,
+    translate=translate,
+    error_statuses={DeterminationError: (422, "determination")},
+)
+
+
+def create_app(settings: Settings | None = None, bus: InProcessBus | None = None) -> FastAPI:
+    """The service's ASGI app; ``bus`` is the shared in-process bus in embedded mode."""
+    return build_service(settings or Settings(), SPEC, bus)

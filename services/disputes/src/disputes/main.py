@@ -1,0 +1,23 @@
+"""``create_app(settings)``: the one place where the disputes service's adapters are wired."""
+
+from fastapi import FastAPI
+
+from disputes.application import DisputesService
+from disputes.domain import DisputesError
+from disputes.publisher import translate
+from disputes.settings import Settings
+from llwybr.bus import InProcessBus
+from llwybr.service import ServiceSpec, build_service
+
+SPEC = ServiceSpec(
+    name="disputes",
+    title="Llwybr disputes service (internal)",
+    application=DisputesService,
+    translate=translate,
+    error_statuses={DisputesError: (422, "disputes")},
+)
+
+
+def create_app(settings: Settings | None = None, bus: InProcessBus | None = None) -> FastAPI:
+    """The service's ASGI app; ``bus`` is the shared in-process bus in embedded mode."""
+    return build_service(settings or Settings(), SPEC, bus)

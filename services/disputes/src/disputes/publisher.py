@@ -1,0 +1,12 @@
+"""Which stored disputes events become public integration events, and in what form."""
+
+from llwybr.eventstore import RecordedEvent
+from llwybr.outbox import Publication
+
+
+def translate(recorded: RecordedEvent) -> Publication | None:
+    """No disputes event is public yet.
+
+    The domain events and their contracts come with #5.
+    """
+    return None

@@ -1,0 +1,14 @@
+"""``python -m idp``: run the service on its own (stack mode)."""
+
+from idp.main import create_app
+from idp.settings import Settings
+from llwybr.serve import serve
+
+
+def main() -> None:
+    settings = Settings()
+    serve(create_app(settings), settings.runtime, settings.host, settings.port)
+
+
+if __name__ == "__main__":
+    main()
