@@ -1,0 +1,61 @@
+# Llwybr: `make run` starts the whole system (embedded mode); `make test` runs every test.
+# Both install what is missing and are safe to re-run. `make` alone lists the targets.
+
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+UV_VERSION := 0.13.9
+UV_HOME ?= $(HOME)/.cache/llwybr/uv-$(UV_VERSION)
+UV ?= $(shell command -v uv 2>/dev/null || echo $(UV_HOME)/bin/uv)
+export UV_PYTHON := $(PYTHON)
+export UV_PYTHON_DOWNLOADS := never
+RUN := $(UV) run --frozen --no-sync
+
+.PHONY: help run test install uv infra-up infra-down lint format unit schemas clean
+
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-11s %s\n", $$1, $$2}'
+
+run: install ## start the whole system in embedded mode on http://127.0.0.1:8000 (docs at /docs)
+	LLWYBR_MODE=embedded $(RUN) python -m gateway
+
+test: install infra-up lint unit ## start PostgreSQL and Kafka if needed, then lint, types and every test
+
+install: uv ## install the locked dependencies into .venv
+	$(UV) sync --frozen --all-packages --quiet
+
+uv: ## install uv (pinned) if it is not on PATH
+	@if [ ! -x "$(UV)" ]; then \
+	  echo "installing uv $(UV_VERSION) into $(UV_HOME)"; \
+	  "$(PYTHON)" -m venv "$(UV_HOME)" && "$(UV_HOME)/bin/pip" install --quiet "uv==$(UV_VERSION)"; \
+	fi
+
+infra-up: ## start PostgreSQL (127.0.0.1:55432) and Kafka (127.0.0.1:9092) unless already up
+	bash scripts/postgres.sh start
+	bash scripts/kafka.sh start
+
+infra-down: ## stop PostgreSQL and Kafka
+	bash scripts/kafka.sh stop
+	bash scripts/postgres.sh stop
+
+lint: install ## ruff, formatting, mypy --strict, import-linter
+	$(RUN) ruff check .
+	$(RUN) ruff format --check .
+	$(RUN) mypy .
+	$(RUN) lint-imports
+
+format: install ## apply ruff's fixes and formatting
+	$(RUN) ruff check --fix .
+	$(RUN) ruff format .
+
+unit: install ## pytest only (needs the servers for integration tests)
+	$(RUN) pytest
+
+schemas: install ## regenerate contracts/schemas (JSON Schema + AsyncAPI)
+	$(RUN) python -m contracts
+
+clean: ## stop the servers and remove var/ and .venv
+	-bash scripts/kafka.sh clean
+	-bash scripts/postgres.sh stop
+	rm -rf var .venv
