@@ -48,10 +48,15 @@ class CrashingPositions(RelayPositions):
 
 
 class CrashingConsumer(TrackedConsumer):
-    """The consumer dies after storing its effects, before committing its offsets."""
+    """The consumer dies after storing the effects of a batch holding one of ``crash_on``,
+    before committing its offsets."""
+
+    crash_on: frozenset[str] = frozenset()
 
     async def commit(self, subscription: Subscription, deliveries: Sequence[Delivery]) -> None:
-        raise Crash
+        if any(d.envelope is not None and d.envelope.id in self.crash_on for d in deliveries):
+            raise Crash
+        await super().commit(subscription, deliveries)
 
 
 class RecordingEffect(TableEffect):
@@ -246,6 +251,8 @@ async def test_a_consumer_that_dies_before_committing_does_not_apply_an_effect_t
     group = f"effects-{uuid.uuid4().hex[:8]}"
     effect = RecordingEffect(engine, group)
     doomed = consumer_for(engine, kafka_bootstrap, group, effect, CrashingConsumer)
+    assert isinstance(doomed, CrashingConsumer)
+    doomed.crash_on = frozenset(ours)
     with pytest.raises(Crash):
         await asyncio.wait_for(doomed.run(), 60)
     applied_before_crash = {i for i in ours if effect.outcomes[i] == [True]}
