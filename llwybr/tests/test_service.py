@@ -1,0 +1,124 @@
+"""A service assembled by build_service: the HTTP edge, and the pipeline in both modes."""
+
+import json
+import logging
+import uuid
+from collections.abc import AsyncIterator
+from typing import Annotated
+
+import httpx
+import pytest
+from fastapi import APIRouter, Body, FastAPI, Request
+
+from llwybr.logs import configure_logging
+from llwybr.service import ServiceSpec, build_service
+from llwybr.settings import ServiceSettings
+from llwybr.testing import EXAMPLE_TOPIC, ExampleService, read_envelopes, translate_example
+
+
+class CaseClosedError(Exception):
+    """A domain error the service maps to 409."""
+
+
+router = APIRouter()
+
+
+@router.post("/cases", status_code=201)
+def open_case(
+    request: Request, learner_id: Annotated[str, Body(embed=True, min_length=1)]
+) -> dict[str, str]:
+    service: ExampleService = request.app.state.application
+    return {"case_id": str(service.open_case(learner_id))}
+
+
+@router.post("/closed")
+def closed() -> None:
+    raise CaseClosedError("the case is closed")
+
+
+SPEC = ServiceSpec(
+    name="example",
+    title="Example",
+    application=ExampleService,
+    translate=translate_example,
+    routers=[router],
+    error_statuses={CaseClosedError: (409, "case-closed")},
+)
+
+
+async def started(app: FastAPI) -> AsyncIterator[httpx.AsyncClient]:
+    async with app.router.lifespan_context(app):
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://example") as client:
+            yield client
+
+
+@pytest.fixture
+async def embedded(sqlite_settings: ServiceSettings) -> AsyncIterator[httpx.AsyncClient]:
+    async for client in started(build_service(sqlite_settings, SPEC)):
+        yield client
+
+
+async def test_an_invalid_request_is_a_problem_and_changes_nothing(
+    embedded: httpx.AsyncClient, sqlite_settings: ServiceSettings
+) -> None:
+    response = await embedded.post("/cases", json={"learner_id": ""})
+    assert response.status_code == 422
+    assert response.headers["content-type"] == "application/problem+json"
+    problem = response.json()
+    assert problem["type"].endswith("/validation")
+    assert problem["errors"][0]["location"] == ["body", "learner_id"]
+    app = ExampleService(sqlite_settings.eventsourcing_env())
+    assert not app.recorder.max_notification_id()
+    app.close()
+
+
+async def test_a_domain_error_is_rendered_from_the_services_table(
+    embedded: httpx.AsyncClient,
+) -> None:
+    response = await embedded.post("/closed")
+    assert response.status_code == 409
+    assert response.json()["type"].endswith("/case-closed")
+    assert response.json()["detail"] == "the case is closed"
+
+
+async def test_the_request_id_is_the_correlation_id_of_the_stored_event(
+    embedded: httpx.AsyncClient, sqlite_settings: ServiceSettings
+) -> None:
+    response = await embedded.post(
+        "/cases", json={"learner_id": "l-1"}, headers={"X-Request-ID": "req-42"}
+    )
+    case_id = uuid.UUID(response.json()["case_id"])
+    app = ExampleService(sqlite_settings.eventsourcing_env())
+    recorded = next(app.recorded_events(case_id))
+    app.close()
+    assert recorded.meta["correlation_id"] == "req-42"
+
+
+@pytest.mark.integration
+async def test_in_stack_mode_a_command_is_stored_in_postgres_and_published_to_kafka(
+    postgres_settings: ServiceSettings, kafka_bootstrap: str
+) -> None:
+    async for client in started(build_service(postgres_settings, SPEC)):
+        ready = await client.get("/readyz")
+        assert ready.json()["checks"] == {"startup": "ok", "kafka": "ok", "database": "ok"}
+        response = await client.post("/cases", json={"learner_id": "l-1"})
+        assert response.status_code == 201
+        case_id = response.json()["case_id"]
+        received = await read_envelopes(kafka_bootstrap, EXAMPLE_TOPIC.name, {case_id}, 1)
+    assert [e.type for e in received] == ["wales.aln.example.opened.v1"]
+
+
+def test_logs_are_json_lines_carrying_the_request_id(capsys: pytest.CaptureFixture[str]) -> None:
+    from llwybr.logs import request_id
+
+    configure_logging("INFO")
+    token = request_id.set("req-9")
+    try:
+        logging.getLogger("llwybr.test").info("decision recorded")
+    finally:
+        request_id.reset(token)
+    line = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
+    assert line["message"] == "decision recorded"
+    assert line["request_id"] == "req-9"
+    assert line["level"] == "INFO"
