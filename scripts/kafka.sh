@@ -9,7 +9,7 @@
 #   kafka.sh restart   stop + start (data is kept)
 #   kafka.sh status    exit 0 only if our broker runs and its client port answers
 #   kafka.sh wait      wait until the broker is ready (port, then 'Kafka Server started')
-#   kafka.sh env       print KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:PORT
+#   kafka.sh env       print LLWYBR_KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:PORT
 #   kafka.sh logs [N]  last N (default 100) lines of the broker logs
 #   kafka.sh clean     stop and delete the run directory (config, data, logs)
 #
@@ -18,7 +18,7 @@
 #   KAFKA_CONTROLLER_PORT  KRaft controller port                (default 9093)
 #   KAFKA_START_TIMEOUT    seconds 'start'/'wait' wait          (default 120)
 #   KAFKA_STOP_TIMEOUT     seconds after SIGTERM before SIGKILL (default 30)
-#   LLWYBR_VAR             run dir parent: <LLWYBR_VAR>/kafka   (default <repo>/var)
+#   LLWYBR_VAR_DIR         run dir parent: <LLWYBR_VAR_DIR>/kafka   (default <repo>/var)
 #   XDG_CACHE_HOME         jar cache: $XDG_CACHE_HOME/llwybr/kafka/<pom sha>/lib (default ~/.cache)
 #   JAVA_HOME              Java 17+ (default: java on PATH)
 #
@@ -35,7 +35,7 @@ KAFKA_CONTROLLER_PORT="${KAFKA_CONTROLLER_PORT:-9093}"
 KAFKA_START_TIMEOUT="${KAFKA_START_TIMEOUT:-120}"
 KAFKA_STOP_TIMEOUT="${KAFKA_STOP_TIMEOUT:-30}"
 
-RUN_DIR="${LLWYBR_VAR:-$REPO_ROOT/var}/kafka"
+RUN_DIR="${LLWYBR_VAR_DIR:-$REPO_ROOT/var}/kafka"
 CONF_DIR="$RUN_DIR/config"
 DATA_DIR="$RUN_DIR/data"
 LOG_DIR="$RUN_DIR/logs"
@@ -297,7 +297,7 @@ case "${1:-}" in
   restart) cmd_stop; cmd_start ;;
   status) cmd_status ;;
   wait) cmd_wait ;;
-  env) echo "KAFKA_BOOTSTRAP_SERVERS=$HOST:$KAFKA_PORT" ;;
+  env) echo "LLWYBR_KAFKA_BOOTSTRAP_SERVERS=$HOST:$KAFKA_PORT" ;;
   logs) show_logs "${2:-100}" ;;
   clean) cmd_clean ;;
   *) sed -n '2,24p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2 ;;

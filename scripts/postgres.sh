@@ -110,7 +110,7 @@ main() {
     restart) cmd_stop; cmd_start ;;
     status) cmd_status ;;
     wait) cmd_wait ;;
-    env) printf 'POSTGRES_HOST=%s\nPOSTGRES_PORT=%s\nPOSTGRES_USER=%s\nPOSTGRES_DBNAME=%s\n' \
+    env) printf 'LLWYBR_POSTGRES_HOST=%s\nLLWYBR_POSTGRES_PORT=%s\nLLWYBR_POSTGRES_USER=%s\nLLWYBR_POSTGRES_DBNAME=%s\n' \
            "$PG_HOST" "$PG_PORT" "$PG_USER" "$PG_DATABASE" ;;
     psql) psql_su "$@" ;;
     clean) cmd_stop; [[ "$PG_DATA" == /var/tmp/* || "$PG_DATA" == /tmp/* ]] && rm -rf "$PG_DATA"; log "removed $PG_DATA" ;;

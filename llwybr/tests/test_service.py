@@ -40,7 +40,7 @@ SPEC = ServiceSpec(
     name="example",
     title="Example",
     application=ExampleService,
-    translate=translate_example,
+    translator=lambda _app: translate_example,
     routers=[router],
     error_statuses={CaseClosedError: (409, "case-closed")},
 )

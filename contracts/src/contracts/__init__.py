@@ -3,3 +3,5 @@
 Importing the package registers every integration event (each service's module is imported
 here as it lands).
 """
+
+from contracts import determination as determination

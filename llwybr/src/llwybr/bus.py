@@ -57,8 +57,9 @@ class Subscription(Protocol):
 class InProcessBus:
     """Topics as in-memory logs, consumer groups with committed offsets (embedded mode only).
 
-    The event stores remain the record: after a restart the relay's stored position decides
-    what is published again, exactly as with Kafka.
+    Unlike Kafka it keeps nothing across a restart: an event relayed but not yet consumed when
+    the process stops is not delivered again to in-process consumers (ADR 0006). The event
+    stores remain the record.
     """
 
     def __init__(self) -> None:

@@ -9,7 +9,7 @@ the storage edge, so aggregates stay plain eventsourcing aggregates with no know
 import json
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any, cast
 from uuid import UUID
 
@@ -17,11 +17,13 @@ from eventsourcing.application import Application
 from eventsourcing.domain import DomainEventProtocol
 from eventsourcing.persistence import (
     EventStore,
+    JSONTranscoder,
     Mapper,
     MapperDeserialisationError,
     Notification,
     Recording,
     StoredEvent,
+    Transcoding,
     find_id_convertor,
 )
 from eventsourcing.utils import get_topic, resolve_topic
@@ -32,6 +34,19 @@ from llwybr.integrity import GENESIS, ChainLink, Verification, chain_hash, verif
 INTEGRITY_KEY = "__integrity__"
 META_KEY = "__meta__"
 SUPPORTED_PERSISTENCE = ("eventsourcing.sqlite", "eventsourcing.postgres")
+
+
+class DateAsISO(Transcoding):
+    """Dates (statutory deadlines, decision dates) as ISO strings in stored events."""
+
+    type = date
+    name = "date_iso"
+
+    def encode(self, obj: date) -> str:
+        return obj.isoformat()
+
+    def decode(self, data: str) -> date:
+        return date.fromisoformat(data)
 
 
 @dataclass(frozen=True)
@@ -50,6 +65,16 @@ class RecordedEvent:
     @property
     def timestamp(self) -> datetime:
         return cast(datetime, getattr(self.event, "timestamp"))  # noqa: B009 (not in the protocol)
+
+
+class StaleVersionError(Exception):
+    """A command named a version of the aggregate that is no longer its latest (If-Match)."""
+
+    def __init__(self, aggregate_id: UUID, expected: int, actual: int) -> None:
+        super().__init__(
+            f"{aggregate_id} is at version {actual}, not {expected}: fetch it again and retry"
+        )
+        self.expected, self.actual = expected, actual
 
 
 class ChainedMapper(Mapper[UUID]):
@@ -202,6 +227,10 @@ class ChainedApplication(Application[UUID]):
     def __init__(self, env: dict[str, str] | None = None) -> None:
         self._listeners: list[Any] = []
         super().__init__(env)
+        if self.env.get("POSTGRES_ENABLE_DB_FUNCTIONS"):
+            # In eventsourcing 9.5 it mixes applications' events sharing a schema and lets
+            # tailing readers miss events: the outbox would lose them.
+            raise RuntimeError(f"{self.name}: POSTGRES_ENABLE_DB_FUNCTIONS must not be set")
         module = self.env.get("PERSISTENCE_MODULE")
         # An unset PERSISTENCE_MODULE silently means in-memory: refuse it outside unit tests.
         if module not in SUPPORTED_PERSISTENCE and self.env.get("LLWYBR_ALLOW_POPO") != "y":
@@ -218,6 +247,16 @@ class ChainedApplication(Application[UUID]):
 
     def construct_event_store(self) -> ChainedEventStore:
         return ChainedEventStore(mapper=self.mapper, recorder=self.recorder)
+
+    def construct_snapshot_store(self) -> EventStore[UUID]:
+        # Snapshots are a cache of state that the chained events prove; they are not chained.
+        mapper: Mapper[UUID] = self.factory.mapper(transcoder=self.construct_transcoder())
+        recorder = self.factory.aggregate_recorder(purpose="snapshots")
+        return EventStore(mapper=mapper, recorder=recorder)
+
+    def register_transcodings(self, transcoder: JSONTranscoder) -> None:
+        super().register_transcodings(transcoder)
+        transcoder.register(DateAsISO())
 
     @property
     def chained_mapper(self) -> ChainedMapper:

@@ -16,6 +16,8 @@ from typing import Any
 
 import sqlalchemy as sa
 from aiokafka import AIOKafkaClient
+from eventsourcing.application import AggregateNotFoundError
+from eventsourcing.persistence import IntegrityError
 from fastapi import APIRouter, FastAPI, Request, Response
 from fastapi.responses import JSONResponse
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
@@ -23,16 +25,26 @@ from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from contracts import topics
 from llwybr import context, db
 from llwybr.bus import InProcessBus, Publisher, Subscription
+from llwybr.clock import ClockError
 from llwybr.consumer import Effect, TrackedConsumer
-from llwybr.eventstore import ChainedApplication
+from llwybr.eventstore import ChainedApplication, StaleVersionError
 from llwybr.kafka import KafkaPublisher, KafkaSubscription, ensure_topics
 from llwybr.logs import request_id
 from llwybr.metrics import Metrics
 from llwybr.outbox import OutboxRelay, RelayPositions, Translator, relay_lock
 from llwybr.problems import install_problem_handlers
+from llwybr.projections import Projection, ProjectionRunner
 from llwybr.settings import ServiceSettings
 
 log = logging.getLogger(__name__)
+
+#: Errors every service maps the same way (a service's own table may add to it).
+COMMON_ERROR_STATUSES: dict[type[Exception], tuple[int, str]] = {
+    StaleVersionError: (412, "stale-version"),
+    IntegrityError: (409, "concurrent-change"),
+    AggregateNotFoundError: (404, "not-found"),
+    ClockError: (422, "statutory-clock"),
+}
 
 
 @dataclass(frozen=True)
@@ -51,10 +63,12 @@ class ServiceSpec:
     name: str
     title: str
     application: Callable[[dict[str, str]], ChainedApplication]
-    translate: Translator
+    translator: Callable[[ChainedApplication], Translator]
     routers: Sequence[APIRouter] = ()
     error_statuses: Mapping[type[Exception], tuple[int, str]] = field(default_factory=dict)
     consumers: Sequence[ConsumerSpec] = ()
+    projections: Sequence[Projection] = ()
+    tables: Sequence[sa.Table] = ()  # the service's own plain tables (e.g. documents)
 
 
 class Readiness:
@@ -111,12 +125,13 @@ def build_service(
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         engine = await asyncio.to_thread(db.create_engine, settings)
         await asyncio.to_thread(db.create_tables, engine)
+        own_tables = [*spec.tables, *(t for p in spec.projections for t in p.tables)]
+        for table in own_tables:
+            await asyncio.to_thread(table.create, engine, checkfirst=True)
         application = await asyncio.to_thread(spec.application, settings.eventsourcing_env())
         publisher: Publisher
         if stack:
-            publisher = TopicEnsuringPublisher(
-                runtime.kafka_bootstrap_servers, spec.name, runtime.kafka_topic_partitions
-            )
+            publisher = TopicEnsuringPublisher(runtime.kafka_bootstrap_servers, spec.name)
             readiness.checks["kafka"] = KafkaProbe(runtime.kafka_bootstrap_servers)
         else:
             assert bus is not None
@@ -125,7 +140,7 @@ def build_service(
         relay = OutboxRelay(
             f"{spec.name}.outbox",
             application,
-            spec.translate,
+            spec.translator(application),
             publisher,
             RelayPositions(engine),
             relay_lock(engine, f"{spec.name}.outbox"),
@@ -145,12 +160,15 @@ def build_service(
             )
             for c in spec.consumers
         ]
+        runners = {p.name: ProjectionRunner(p, application, engine) for p in spec.projections}
         app.state.application = application
         app.state.engine = engine
         app.state.relay = relay
         app.state.consumers = consumers
+        app.state.projections = runners
         tasks = [asyncio.create_task(relay.run(), name=relay.name)]
         tasks += [asyncio.create_task(c.run(), name=c.name) for c in consumers]
+        tasks += [asyncio.create_task(r.run(), name=n) for n, r in runners.items()]
         readiness.started = True
         log.info("%s started in %s mode", spec.name, runtime.mode)
         try:
@@ -168,7 +186,7 @@ def build_service(
     app.state.settings = settings
     app.state.metrics = metrics
     app.state.readiness = readiness
-    install_problem_handlers(app, spec.error_statuses)
+    install_problem_handlers(app, {**COMMON_ERROR_STATUSES, **spec.error_statuses})
     install_request_context(app, metrics)
     app.include_router(operational_router(metrics, readiness))
     for router in spec.routers:
@@ -179,16 +197,14 @@ def build_service(
 class TopicEnsuringPublisher(KafkaPublisher):
     """Creates the public topics on first connection (so a service starts while Kafka is away)."""
 
-    def __init__(self, bootstrap_servers: str, client_id: str, partitions: int) -> None:
+    def __init__(self, bootstrap_servers: str, client_id: str) -> None:
         super().__init__(bootstrap_servers, client_id)
-        self._partitions = partitions
         self._topics_ready = False
 
     async def start(self) -> None:
         if not self._topics_ready:
-            await ensure_topics(
-                self._bootstrap, [t.name for t in topics.ALL], partitions=self._partitions
-            )
+            for topic in topics.ALL:
+                await ensure_topics(self._bootstrap, [topic.name], partitions=topic.partitions)
             self._topics_ready = True
         await super().start()
 
@@ -214,12 +230,17 @@ def install_request_context(app: FastAPI, metrics: Metrics) -> None:
         request.state.request_id = rid
         token = request_id.set(rid)
         started = time.perf_counter()
+        route = "unmatched"
         try:
             with context.acting(context.CommandContext(actor="anonymous", correlation_id=rid)):
                 response = await call_next(request)
+        except Exception:
+            route = getattr(request.scope.get("route"), "path", route)
+            metrics.requests.labels(request.method, route, "500").inc()
+            raise
         finally:
             request_id.reset(token)
-        route = getattr(request.scope.get("route"), "path", "unmatched")
+        route = getattr(request.scope.get("route"), "path", route)
         metrics.requests.labels(request.method, route, str(response.status_code)).inc()
         metrics.request_seconds.labels(request.method, route).observe(time.perf_counter() - started)
         response.headers["X-Request-ID"] = rid

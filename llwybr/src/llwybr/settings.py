@@ -31,7 +31,6 @@ class RuntimeSettings(BaseSettings):
     postgres_dbname: str = "llwybr"
 
     kafka_bootstrap_servers: str = "127.0.0.1:9092"
-    kafka_topic_partitions: int = Field(default=6, ge=1)
 
     relay_batch_size: int = Field(default=500, ge=1, le=10_000)
     relay_poll_seconds: float = Field(default=0.5, gt=0)

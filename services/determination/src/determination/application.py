@@ -1,12 +1,415 @@
-"""The determination service layer: commands and queries over its event store."""
+"""The determination service layer: commands and queries over determinations and calendars.
 
-from llwybr.eventstore import ChainedApplication
+Every deadline is computed here by the statutory clock, when its clock starts, with the
+calendar that applies to the deciding body, and handed to the aggregate to store.
+"""
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+from uuid import UUID
+
+from eventsourcing.application import AggregateNotFoundError
+
+from determination.domain import (
+    BodyKind,
+    Circumstances,
+    DecidingBody,
+    Determination,
+    Document,
+    Learner,
+    NhsAnswer,
+    NoticeType,
+    ProvisionLevel,
+    Recipient,
+    route,
+)
+from determination.domain.calendar import CalendarRecord, calendar_aggregate_id
+from llwybr.clock import (
+    DEFAULT_RULES,
+    Deadline,
+    RuleTable,
+    TermCalendar,
+    compute_deadline,
+    recalculate,
+)
+from llwybr.eventstore import ChainedApplication, StaleVersionError
+
+NHS_ANSWER_RULE = "D7"
+
+
+@dataclass(frozen=True)
+class DeterminationView:
+    """A determination as the API shows it (deadlines with their explanation)."""
+
+    id: UUID
+    version: int
+    learner: dict[str, Any]
+    status: str
+    deciding_body: dict[str, str]
+    no_decision_reason: str | None
+    reconsidering_authority: str | None
+    raised_by: str
+    came_to_attention_on: date
+    deadlines: dict[str, Deadline]
+    consent: dict[str, Any] | None
+    graduated_response: list[dict[str, Any]]
+    evidence_requests: dict[str, dict[str, Any]]
+    evidence: list[dict[str, Any]]
+    nhs_referrals: dict[str, dict[str, Any]]
+    referral_to_la: dict[str, Any] | None
+    exceptions: list[dict[str, Any]]
+    recalculations: list[dict[str, Any]]
+    decision: dict[str, Any] | None
+    notices: list[dict[str, Any]]
+    withdrawal: dict[str, Any] | None
 
 
 class DeterminationService(ChainedApplication):
-    """Commands return ids, queries return views.
-
-    Its ``name`` fixes table names and settings prefixes: never change it.
-    """
+    """Commands return the new version; queries return views. ``name`` fixes table names."""
 
     name = "determination"
+    rules: RuleTable = DEFAULT_RULES
+
+    # -- calendars ------------------------------------------------------------------------
+
+    def calendar(self, calendar_id: str) -> TermCalendar | None:
+        try:
+            record: CalendarRecord = self.repository.get(calendar_aggregate_id(calendar_id))
+        except AggregateNotFoundError:
+            return None
+        return record.term_calendar()
+
+    def set_calendar(self, calendar: TermCalendar, *, set_by: str, source: str) -> TermCalendar:
+        """Set or correct a calendar; returns it with its new version."""
+        try:
+            record: CalendarRecord = self.repository.get(calendar_aggregate_id(calendar.id))
+            record.correct(calendar, set_by=set_by, source=source)
+        except AggregateNotFoundError:
+            record = CalendarRecord.set(calendar, set_by=set_by, source=source)
+        self.save(record)
+        return record.term_calendar()
+
+    def decision_calendar(self, body: DecidingBody, learner: Learner) -> TermCalendar | None:
+        """The calendar a body's decision clock counts on: a school's own, else its LA's; an
+        FEI's; none for an LA (weeks)."""
+        if body.kind is BodyKind.SCHOOL:
+            return self.calendar(f"school:{learner.setting_id}") or self.calendar(
+                f"la:{learner.local_authority}"
+            )
+        if body.kind is BodyKind.FEI:
+            return self.calendar(f"fei:{learner.setting_id}")
+        return None
+
+    def _decision_deadline(self, body: DecidingBody, learner: Learner, trigger: date) -> Deadline:
+        calendar = self.decision_calendar(body, learner)
+        return compute_deadline(self.rules, body.decision_rule, trigger, calendar)
+
+    def recalculate_for_calendar(self, calendar_id: str, candidates: Iterable[UUID]) -> list[UUID]:
+        """Recompute the decision deadlines of open cases that count on ``calendar_id``;
+        record a recalculation where the due date changed. Returns the cases changed."""
+        changed = []
+        for determination_id in candidates:
+            case = self._get(determination_id)
+            deadline = case.deadline()
+            if not case.is_open or deadline is None:
+                continue
+            calendar = self.decision_calendar(case.deciding_body, case.learner_record)
+            if calendar is None or calendar.id != calendar_id:
+                continue
+            new = recalculate(deadline, self.rules, calendar)
+            if new is None:
+                continue
+            case.recalculate_deadline(
+                deadline_key="decision",
+                new=new,
+                reason=f"calendar {calendar_id} corrected (version {calendar.version})",
+            )
+            self.save(case)
+            changed.append(determination_id)
+        return changed
+
+    # -- commands -------------------------------------------------------------------------
+
+    def _get(self, determination_id: UUID, expected_version: int | None = None) -> Determination:
+        case: Determination = self.repository.get(determination_id)
+        if not isinstance(case, Determination):
+            raise AggregateNotFoundError(determination_id)
+        if expected_version is not None and case.version != expected_version:
+            raise StaleVersionError(determination_id, expected_version, case.version)
+        return case
+
+    def _save(self, case: Determination) -> int:
+        self.save(case)
+        return int(case.version)
+
+    def raise_concern(
+        self,
+        learner: Learner,
+        circumstances: Circumstances,
+        *,
+        raised_by: str,
+        came_to_attention_on: date,
+    ) -> tuple[UUID, int]:
+        routing = route(learner, circumstances)
+        deadline = None
+        if routing.must_decide and not routing.awaiting_consent:
+            deadline = self._decision_deadline(routing.body, learner, came_to_attention_on)
+        case = Determination.raise_concern(
+            learner,
+            routing,
+            raised_by=raised_by,
+            came_to_attention_on=came_to_attention_on,
+            decision_deadline=deadline,
+        )
+        return case.id, self._save(case)
+
+    def record_consent(
+        self,
+        determination_id: UUID,
+        *,
+        given: bool,
+        recorded_on: date,
+        recorded_by: str,
+        expected_version: int | None = None,
+    ) -> int:
+        case = self._get(determination_id, expected_version)
+        deadline = None
+        if given:
+            # For a young person the clock starts with consent (D2: after consent).
+            deadline = self._decision_deadline(case.deciding_body, case.learner_record, recorded_on)
+        case.record_consent(
+            given=given,
+            recorded_on=recorded_on,
+            recorded_by=recorded_by,
+            decision_deadline=deadline,
+        )
+        return self._save(case)
+
+    def record_graduated_response(
+        self,
+        determination_id: UUID,
+        *,
+        level: ProvisionLevel,
+        description: str,
+        small_steps_targets: list[str],
+        termly_reviews: list[dict[str, Any]],
+        recorded_on: date,
+        recorded_by: str,
+        expected_version: int | None = None,
+    ) -> int:
+        case = self._get(determination_id, expected_version)
+        case.record_graduated_response(
+            level=level,
+            description=description,
+            small_steps_targets=small_steps_targets,
+            termly_reviews=termly_reviews,
+            recorded_on=recorded_on,
+            recorded_by=recorded_by,
+        )
+        return self._save(case)
+
+    def request_evidence(
+        self,
+        determination_id: UUID,
+        *,
+        request_id: str,
+        from_organisation: str,
+        description: str,
+        requested_on: date,
+        expected_version: int | None = None,
+    ) -> int:
+        case = self._get(determination_id, expected_version)
+        case.request_evidence(
+            request_id=request_id,
+            from_organisation=from_organisation,
+            description=description,
+            requested_on=requested_on,
+        )
+        return self._save(case)
+
+    def submit_evidence(
+        self,
+        determination_id: UUID,
+        *,
+        submitted_by: str,
+        summary: str,
+        documents: list[Document],
+        submitted_on: date,
+        request_id: str | None = None,
+        expected_version: int | None = None,
+    ) -> int:
+        case = self._get(determination_id, expected_version)
+        case.submit_evidence(
+            submitted_by=submitted_by,
+            summary=summary,
+            documents=documents,
+            submitted_on=submitted_on,
+            request_id=request_id,
+        )
+        return self._save(case)
+
+    def receive_nhs_referral(
+        self,
+        determination_id: UUID,
+        *,
+        referral_id: str,
+        nhs_body: str,
+        received_on: date,
+        expected_version: int | None = None,
+    ) -> int:
+        case = self._get(determination_id, expected_version)
+        deadline = compute_deadline(self.rules, NHS_ANSWER_RULE, received_on)
+        case.receive_nhs_referral(
+            referral_id=referral_id, nhs_body=nhs_body, received_on=received_on, deadline=deadline
+        )
+        return self._save(case)
+
+    def answer_nhs_referral(
+        self,
+        determination_id: UUID,
+        *,
+        referral_id: str,
+        answer: NhsAnswer,
+        in_welsh: bool | None,
+        answered_on: date,
+        answered_by: str,
+        details: str,
+        expected_version: int | None = None,
+    ) -> int:
+        case = self._get(determination_id, expected_version)
+        case.answer_nhs_referral(
+            referral_id=referral_id,
+            answer=answer,
+            in_welsh=in_welsh,
+            answered_on=answered_on,
+            answered_by=answered_by,
+            details=details,
+        )
+        return self._save(case)
+
+    def refer_to_local_authority(
+        self,
+        determination_id: UUID,
+        *,
+        reason: str,
+        referred_on: date,
+        referred_by: str,
+        expected_version: int | None = None,
+    ) -> int:
+        case = self._get(determination_id, expected_version)
+        learner = case.learner_record
+        la = DecidingBody(BodyKind.LOCAL_AUTHORITY, f"la:{learner.local_authority}")
+        case.refer_to_local_authority(
+            local_authority=la.organisation,
+            reason=reason,
+            referred_on=referred_on,
+            referred_by=referred_by,
+            deadline=self._decision_deadline(la, learner, referred_on),
+        )
+        return self._save(case)
+
+    def claim_exception(
+        self,
+        determination_id: UUID,
+        *,
+        deadline_key: str,
+        reason: str,
+        evidence: str,
+        claimed_on: date,
+        claimed_by: str,
+        expected_version: int | None = None,
+    ) -> int:
+        case = self._get(determination_id, expected_version)
+        case.claim_exception(
+            deadline_key=deadline_key,
+            reason=reason,
+            evidence=evidence,
+            claimed_on=claimed_on,
+            claimed_by=claimed_by,
+        )
+        return self._save(case)
+
+    def decide(
+        self,
+        determination_id: UUID,
+        *,
+        has_aln: bool,
+        reasons: str,
+        decided_on: date,
+        decided_by: str,
+        person: str,
+        expected_version: int | None = None,
+    ) -> int:
+        case = self._get(determination_id, expected_version)
+        case.decide(
+            has_aln=has_aln,
+            reasons=reasons,
+            decided_on=decided_on,
+            decided_by=decided_by,
+            person=person,
+        )
+        return self._save(case)
+
+    def issue_notice(
+        self,
+        determination_id: UUID,
+        *,
+        notice_type: NoticeType,
+        recipients: list[Recipient],
+        content: dict[str, str],
+        issued_on: date,
+        issued_by: str,
+        expected_version: int | None = None,
+    ) -> int:
+        case = self._get(determination_id, expected_version)
+        case.issue_notice(
+            notice_type=notice_type,
+            recipients=recipients,
+            content=content,
+            issued_on=issued_on,
+            issued_by=issued_by,
+        )
+        return self._save(case)
+
+    def withdraw(
+        self,
+        determination_id: UUID,
+        *,
+        reason: str,
+        withdrawn_on: date,
+        withdrawn_by: str,
+        expected_version: int | None = None,
+    ) -> int:
+        case = self._get(determination_id, expected_version)
+        case.withdraw(reason=reason, withdrawn_on=withdrawn_on, withdrawn_by=withdrawn_by)
+        return self._save(case)
+
+    # -- queries --------------------------------------------------------------------------
+
+    def determination(self, determination_id: UUID) -> DeterminationView:
+        case = self._get(determination_id)
+        return DeterminationView(
+            id=case.id,
+            version=case.version,
+            learner=case.learner,
+            status=case.status.value,
+            deciding_body=case.body,
+            no_decision_reason=case.no_decision_reason,
+            reconsidering_authority=case.reconsidering_authority,
+            raised_by=case.raised_by,
+            came_to_attention_on=case.came_to_attention_on,
+            deadlines={k: Deadline.from_dict(v) for k, v in case.deadlines.items()},
+            consent=case.consent,
+            graduated_response=case.graduated_response,
+            evidence_requests=case.evidence_requests,
+            evidence=case.evidence,
+            nhs_referrals=case.nhs_referrals,
+            referral_to_la=case.referral_to_la,
+            exceptions=case.exceptions,
+            recalculations=case.recalculations,
+            decision=case.decision,
+            notices=case.notices,
+            withdrawal=case.withdrawal,
+        )

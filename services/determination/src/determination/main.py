@@ -2,9 +2,11 @@
 
 from fastapi import FastAPI
 
+from determination.api import ERROR_STATUSES, router
 from determination.application import DeterminationService
-from determination.domain import DeterminationError
-from determination.publisher import translate
+from determination.documents import documents
+from determination.projections import PROJECTION
+from determination.publisher import translator
 from determination.settings import Settings
 from llwybr.bus import InProcessBus
 from llwybr.service import ServiceSpec, build_service
@@ -13,8 +15,11 @@ SPEC = ServiceSpec(
     name="determination",
     title="Llwybr determination service (internal)",
     application=DeterminationService,
-    translate=translate,
-    error_statuses={DeterminationError: (422, "determination")},
+    translator=translator,
+    routers=[router],
+    error_statuses=ERROR_STATUSES,
+    projections=[PROJECTION],
+    tables=[documents],
 )
 
 

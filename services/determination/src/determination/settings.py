@@ -1,5 +1,6 @@
 """Settings of the determination service (``DETERMINATION_*``, plus the shared ``LLWYBR_*``)."""
 
+from pydantic import Field
 from pydantic_settings import SettingsConfigDict
 
 from llwybr.settings import ServiceSettings
@@ -10,3 +11,5 @@ class Settings(ServiceSettings):
 
     service: str = "determination"
     port: int = 8001
+    #: Largest evidence document accepted (bytes).
+    max_document_bytes: int = Field(default=10 * 1024 * 1024, ge=1024)

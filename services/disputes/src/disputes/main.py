@@ -4,7 +4,7 @@ from fastapi import FastAPI
 
 from disputes.application import DisputesService
 from disputes.domain import DisputesError
-from disputes.publisher import translate
+from disputes.publisher import translator
 from disputes.settings import Settings
 from llwybr.bus import InProcessBus
 from llwybr.service import ServiceSpec, build_service
@@ -13,7 +13,7 @@ SPEC = ServiceSpec(
     name="disputes",
     title="Llwybr disputes service (internal)",
     application=DisputesService,
-    translate=translate,
+    translator=translator,
     error_statuses={DisputesError: (422, "disputes")},
 )
 

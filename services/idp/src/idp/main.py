@@ -4,7 +4,7 @@ from fastapi import FastAPI
 
 from idp.application import IdpService
 from idp.domain import IdpError
-from idp.publisher import translate
+from idp.publisher import translator
 from idp.settings import Settings
 from llwybr.bus import InProcessBus
 from llwybr.service import ServiceSpec, build_service
@@ -13,7 +13,7 @@ SPEC = ServiceSpec(
     name="idp",
     title="Llwybr idp service (internal)",
     application=IdpService,
-    translate=translate,
+    translator=translator,
     error_statuses={IdpError: (422, "idp")},
 )
 

@@ -1,7 +1,7 @@
 """Which stored idp events become public integration events, and in what form."""
 
-from llwybr.eventstore import RecordedEvent
-from llwybr.outbox import Publication
+from llwybr.eventstore import ChainedApplication, RecordedEvent
+from llwybr.outbox import Publication, Translator
 
 
 def translate(recorded: RecordedEvent) -> Publication | None:
@@ -10,3 +10,7 @@ def translate(recorded: RecordedEvent) -> Publication | None:
     The domain events and their contracts come with #4.
     """
     return None
+
+
+def translator(app: ChainedApplication) -> Translator:
+    return translate

@@ -6,14 +6,14 @@ from llwybr.bus import InProcessBus
 from llwybr.service import ServiceSpec, build_service
 from notifications.application import NotificationsService
 from notifications.domain import NotificationsError
-from notifications.publisher import translate
+from notifications.publisher import translator
 from notifications.settings import Settings
 
 SPEC = ServiceSpec(
     name="notifications",
     title="Llwybr notifications service (internal)",
     application=NotificationsService,
-    translate=translate,
+    translator=translator,
     error_statuses={NotificationsError: (422, "notifications")},
 )
 

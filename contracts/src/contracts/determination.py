@@ -1,0 +1,198 @@
+"""Public events of the determination service (topic ``aln.determination.v1``).
+
+Ids and statutory facts only: no names, dates of birth or health details. Dates are the
+domain dates (e.g. the day a decision was made), not when it was recorded.
+"""
+
+from datetime import date
+from typing import ClassVar, Literal
+from uuid import UUID
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from contracts.events import IntegrationEvent, register
+from contracts.topics import DETERMINATION, Topic
+
+BodyKindName = Literal["school", "fei", "local_authority", "la_looking_after"]
+
+
+class DeadlineFacts(BaseModel):
+    """A statutory deadline as computed when its clock started."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    rule_id: str = Field(examples=["D1"])
+    rule_table_version: str
+    unit: str = Field(examples=["school_days"])
+    length: int
+    trigger_date: date
+    due_on: date
+    calendar_id: str | None = None
+    calendar_version: int | None = None
+    provisional: bool
+
+
+class DeterminationEvent(IntegrationEvent):
+    topic: ClassVar[Topic] = DETERMINATION
+    determination_id: UUID
+    learner_id: str
+
+
+@register
+class ConcernRaised(DeterminationEvent):
+    """A concern that a learner may have ALN came to a body's attention."""
+
+    name: ClassVar[str] = "concern-raised"
+    deciding_body: BodyKindName
+    deciding_organisation: str
+    local_authority: str
+    status: Literal["awaiting_consent", "gathering_information", "no_decision_required"]
+    no_decision_reason: str | None
+    came_to_attention_on: date
+    decision_deadline: DeadlineFacts | None
+
+
+@register
+class ConsentRecorded(DeterminationEvent):
+    """A young person consented (the decision clock starts) or refused (no duty)."""
+
+    name: ClassVar[str] = "consent-recorded"
+    given: bool
+    recorded_on: date
+    decision_deadline: DeadlineFacts | None
+
+
+@register
+class EvidenceRequested(DeterminationEvent):
+    """Evidence was asked of another body (e.g. a health board's DECLO)."""
+
+    name: ClassVar[str] = "evidence-requested"
+    request_id: str
+    from_organisation: str
+    requested_on: date
+
+
+@register
+class EvidenceSubmitted(DeterminationEvent):
+    """Evidence arrived; documents are named by their SHA-256 only."""
+
+    name: ClassVar[str] = "evidence-submitted"
+    request_id: str | None
+    submitted_by: str
+    document_sha256: list[str]
+    submitted_on: date
+
+
+@register
+class NhsReferralReceived(DeterminationEvent):
+    """An NHS body received a referral and must answer within 6 weeks (D7)."""
+
+    name: ClassVar[str] = "nhs-referral-received"
+    referral_id: str
+    nhs_body: str
+    received_on: date
+    answer_deadline: DeadlineFacts
+
+
+@register
+class NhsReferralAnswered(DeterminationEvent):
+    """The NHS body's answer: a treatment or service identified (and if in Welsh), or none."""
+
+    name: ClassVar[str] = "nhs-referral-answered"
+    referral_id: str
+    nhs_body: str
+    answer: Literal["identified", "none"]
+    in_welsh: bool | None
+    answered_on: date
+
+
+@register
+class ReferredToLocalAuthority(DeterminationEvent):
+    """A school or FEI referred the decision to the LA; the LA's clock started."""
+
+    name: ClassVar[str] = "referred-to-local-authority"
+    referred_by: str
+    local_authority: str
+    referred_on: date
+    decision_deadline: DeadlineFacts
+
+
+@register
+class ExceptionClaimed(DeterminationEvent):
+    """A body claimed an exception to a time limit (reason kept in the service)."""
+
+    name: ClassVar[str] = "exception-claimed"
+    deadline_key: str
+    claimed_by: str
+    claimed_on: date
+
+
+@register
+class DeadlineRecalculated(DeterminationEvent):
+    """A calendar or rule correction moved a deadline (never a silent change)."""
+
+    name: ClassVar[str] = "deadline-recalculated"
+    deadline_key: str
+    previous_due_on: date
+    deadline: DeadlineFacts
+    reason: str
+
+
+@register
+class Decided(DeterminationEvent):
+    """The deciding body decided whether the learner has ALN."""
+
+    name: ClassVar[str] = "decided"
+    has_aln: bool
+    decided_on: date
+    decided_by: str
+    deciding_body: BodyKindName
+    local_authority: str
+    reconsidering_authority: str | None
+    within_time: bool
+    young_person: bool
+    looked_after: bool
+    decision_deadline: DeadlineFacts | None
+
+
+@register
+class NoticeIssued(DeterminationEvent):
+    """A notice was given (its content stays in the service; notifications renders it)."""
+
+    name: ClassVar[str] = "notice-issued"
+    notice_type: Literal["has_aln", "no_aln", "nhs_referral"]
+    recipients: list[str]
+    issued_by: str
+    issued_on: date
+
+
+@register
+class Withdrawn(DeterminationEvent):
+    """The concern was withdrawn."""
+
+    name: ClassVar[str] = "withdrawn"
+    withdrawn_on: date
+
+
+class Term(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    name: str
+    start: date
+    end: date
+
+
+@register
+class CalendarPublished(IntegrationEvent):
+    """A term calendar (an LA's or a school's), so every service computes the same dates.
+
+    The CloudEvent subject is the calendar id. A higher version replaces a lower one.
+    """
+
+    topic: ClassVar[Topic] = DETERMINATION
+    name: ClassVar[str] = "calendar-published"
+    calendar_id: str = Field(examples=["la:665", "school:6652001"])
+    calendar_name: str
+    calendar_version: int
+    terms: list[Term]
+    closures: list[date]

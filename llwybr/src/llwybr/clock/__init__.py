@@ -1,0 +1,52 @@
+"""The statutory clock: ALN time limits as versioned data, applied to dates passed in.
+
+Pure: no I/O and no "now". Callers pass the trigger date, the rule table version and the term
+calendar, and store the resulting ``Deadline`` (which says how it was computed) in their events.
+"""
+
+from llwybr.clock.arithmetic import add_months, add_school_days, add_weeks, add_working_days
+from llwybr.clock.deadline import Deadline, compute_deadline, long_date, recalculate
+from llwybr.clock.errors import (
+    CalendarTooShortError,
+    ClockError,
+    InvalidCalendarError,
+    InvalidDeadlineError,
+    InvalidRuleError,
+    NegativePeriodError,
+    RuleHasNoLengthError,
+    UnknownRuleError,
+)
+from llwybr.clock.ical import calendar_from_ical
+from llwybr.clock.rules import DEFAULT_RULES, Confidence, Rule, RuleTable, Unit
+from llwybr.clock.terms import Term, TermCalendar
+from llwybr.clock.working_days import is_working_day, next_working_day, welsh_bank_holidays
+
+__all__ = [
+    "DEFAULT_RULES",
+    "CalendarTooShortError",
+    "ClockError",
+    "Confidence",
+    "Deadline",
+    "InvalidCalendarError",
+    "InvalidDeadlineError",
+    "InvalidRuleError",
+    "NegativePeriodError",
+    "Rule",
+    "RuleHasNoLengthError",
+    "RuleTable",
+    "Term",
+    "TermCalendar",
+    "Unit",
+    "UnknownRuleError",
+    "add_months",
+    "add_school_days",
+    "add_weeks",
+    "add_working_days",
+    "calendar_from_ical",
+    "compute_deadline",
+    "is_working_day",
+    "long_date",
+    "next_working_day",
+    "recalculate",
+    "welsh_bank_holidays",
+]

@@ -1,0 +1,124 @@
+"""Read models kept from a service's own notification log, exactly once per event.
+
+A projection's handler writes its tables and the projection's position in one SQLAlchemy
+transaction, so a crash never applies an event twice or skips one. ``rebuild`` empties the
+tables and replays the whole log: read models are disposable, the event store is the record.
+"""
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import Callable, Sequence
+from datetime import UTC, datetime
+
+import sqlalchemy as sa
+
+from llwybr.db import metadata
+from llwybr.eventstore import ChainedApplication, RecordedEvent
+
+log = logging.getLogger(__name__)
+
+projection_positions = sa.Table(
+    "projection_positions",
+    metadata,
+    sa.Column("projection", sa.String(200), primary_key=True),
+    sa.Column("position", sa.BigInteger, nullable=False),
+    sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
+)
+
+Handler = Callable[[sa.Connection, RecordedEvent], None]
+
+
+class Projection:
+    """A named read model: its tables and how each recorded event changes them."""
+
+    def __init__(self, name: str, tables: Sequence[sa.Table], handle: Handler) -> None:
+        self.name, self.tables, self.handle = name, tuple(tables), handle
+
+
+class ProjectionRunner:
+    """Applies new notifications to a projection; woken by saves, polling as a fallback."""
+
+    def __init__(
+        self,
+        projection: Projection,
+        application: ChainedApplication,
+        engine: sa.Engine,
+        *,
+        batch_size: int = 500,
+        poll_seconds: float = 1.0,
+    ) -> None:
+        self.projection = projection
+        self._app = application
+        self._engine = engine
+        self._batch = batch_size
+        self._poll = poll_seconds
+        self._wake = asyncio.Event()
+        self._loop: asyncio.AbstractEventLoop | None = None
+
+    def _position(self, conn: sa.Connection) -> int:
+        name = self.projection.name
+        position = conn.execute(
+            sa.select(projection_positions.c.position).where(
+                projection_positions.c.projection == name
+            )
+        ).scalar()
+        if position is None:
+            conn.execute(
+                projection_positions.insert().values(
+                    projection=name, position=0, updated_at=datetime.now(UTC)
+                )
+            )
+            return 0
+        return int(position)
+
+    def catch_up(self) -> int:
+        """Apply one batch (synchronously); return how many notifications it held."""
+        with self._engine.begin() as conn:
+            position = self._position(conn)
+            notifications = self._app.select_notifications(position, self._batch)
+            mapper = self._app.chained_mapper
+            for notification in notifications:
+                self.projection.handle(conn, mapper.to_recorded_event(notification))
+            if notifications:
+                conn.execute(
+                    projection_positions.update()
+                    .where(projection_positions.c.projection == self.projection.name)
+                    .values(position=notifications[-1].id, updated_at=datetime.now(UTC))
+                )
+            return len(notifications)
+
+    def rebuild(self) -> int:
+        """Empty the projection's tables and replay the whole log; return events applied."""
+        with self._engine.begin() as conn:
+            for table in reversed(self.projection.tables):
+                conn.execute(table.delete())
+            conn.execute(
+                projection_positions.delete().where(
+                    projection_positions.c.projection == self.projection.name
+                )
+            )
+        total = 0
+        while applied := self.catch_up():
+            total += applied
+        return total
+
+    def wake(self) -> None:
+        loop = self._loop
+        if loop is not None and not loop.is_closed():
+            loop.call_soon_threadsafe(self._wake.set)
+
+    async def run(self) -> None:
+        self._loop = asyncio.get_running_loop()
+        self._app.add_listener(self.wake)
+        while True:
+            try:
+                if await asyncio.to_thread(self.catch_up):
+                    continue
+            except asyncio.CancelledError:
+                raise
+            except Exception:
+                log.exception("projection %s failed; retrying", self.projection.name)
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._wake.wait(), self._poll)
+            self._wake.clear()

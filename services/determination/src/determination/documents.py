@@ -1,0 +1,93 @@
+"""Evidence documents, stored content-addressed (SHA-256) in the service's own database.
+
+Only the hash, name, type and size go into events; the bytes stay here. Limits on size and
+type are checked before anything is stored.
+"""
+
+import hashlib
+from datetime import UTC, datetime
+
+import sqlalchemy as sa
+
+from determination.domain import Document
+
+documents = sa.Table(
+    "evidence_documents",
+    sa.MetaData(),
+    sa.Column("sha256", sa.String(64), primary_key=True),
+    sa.Column("media_type", sa.String(100), nullable=False),
+    sa.Column("size", sa.BigInteger, nullable=False),
+    sa.Column("content", sa.LargeBinary, nullable=False),
+    sa.Column("stored_at", sa.DateTime(timezone=True), nullable=False),
+)
+
+#: Accepted types and how their content starts (the declared type must match the bytes).
+SIGNATURES: dict[str, tuple[bytes, ...]] = {
+    "application/pdf": (b"%PDF-",),
+    "image/png": (b"\x89PNG\r\n\x1a\n",),
+    "image/jpeg": (b"\xff\xd8\xff",),
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": (b"PK\x03\x04",),
+    "text/plain": (),
+}
+
+
+class DocumentRefusedError(ValueError):
+    """A document is too large, empty, of a type not accepted, or not what it claims to be."""
+
+    def __init__(self, message: str, status: int) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+class DocumentStore:
+    def __init__(self, engine: sa.Engine, max_bytes: int) -> None:
+        self._engine, self._max_bytes = engine, max_bytes
+
+    def check(self, filename: str, media_type: str, content: bytes) -> Document:
+        """The document's reference, or DocumentRefusedError saying why it is refused."""
+        if not content:
+            raise DocumentRefusedError(f"{filename} is empty", 422)
+        if len(content) > self._max_bytes:
+            raise DocumentRefusedError(
+                f"{filename} is {len(content)} bytes; the limit is {self._max_bytes}", 413
+            )
+        base_type = media_type.split(";")[0].strip().lower()
+        if base_type not in SIGNATURES:
+            accepted = ", ".join(sorted(SIGNATURES))
+            raise DocumentRefusedError(f"{filename}: {base_type} is not accepted ({accepted})", 415)
+        signatures = SIGNATURES[base_type]
+        if signatures and not content.startswith(signatures):
+            raise DocumentRefusedError(f"{filename} is not a {base_type} file", 415)
+        if base_type == "text/plain":
+            try:
+                content.decode("utf-8")
+            except UnicodeDecodeError:
+                raise DocumentRefusedError(f"{filename} is not UTF-8 text", 415) from None
+        digest = hashlib.sha256(content).hexdigest()
+        return Document(sha256=digest, filename=filename, media_type=base_type, size=len(content))
+
+    def put(self, document: Document, content: bytes) -> None:
+        """Store the bytes once per hash (the same content uploaded twice is one row)."""
+        with self._engine.begin() as conn:
+            exists = conn.execute(
+                sa.select(documents.c.sha256).where(documents.c.sha256 == document.sha256)
+            ).first()
+            if exists is None:
+                conn.execute(
+                    documents.insert().values(
+                        sha256=document.sha256,
+                        media_type=document.media_type,
+                        size=document.size,
+                        content=content,
+                        stored_at=datetime.now(UTC),
+                    )
+                )
+
+    def get(self, sha256: str) -> tuple[str, bytes] | None:
+        with self._engine.connect() as conn:
+            row = conn.execute(
+                sa.select(documents.c.media_type, documents.c.content).where(
+                    documents.c.sha256 == sha256
+                )
+            ).first()
+        return (row.media_type, bytes(row.content)) if row else None

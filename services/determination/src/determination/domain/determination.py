@@ -1,0 +1,625 @@
+"""The Determination aggregate: one concern about a learner, to a decision on ALN.
+
+States (DOMAIN.md section 8): awaiting consent -> gathering information (a referral to the LA
+moves the duty and starts a new clock) -> decided (ALN or no ALN) -> notices given; or no
+decision required; or withdrawn. Deadlines are computed by the statutory clock before each
+event and stored in it, never recomputed on replay.
+"""
+
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+from typing import Any
+
+from eventsourcing.domain import Aggregate, event
+
+from determination.domain.errors import (
+    ConsentRequiredError,
+    DateOutOfOrderError,
+    DeterminationAlreadyDecidedError,
+    DeterminationNotOpenError,
+    IncompleteNoticeError,
+    InvalidTransitionError,
+    UnknownReferenceError,
+    WrongDecidingBodyError,
+)
+from determination.domain.learner import Learner
+from determination.domain.notices import (
+    NoticeType,
+    Recipient,
+    required_content,
+    required_recipients,
+)
+from determination.domain.routing import BodyKind, DecidingBody, NoDecisionReason, Routing
+from llwybr.clock import Deadline
+
+DECISION = "decision"  # key of the decision deadline; NHS referral deadlines are "nhs:<id>"
+
+
+class Status(StrEnum):
+    AWAITING_CONSENT = "awaiting_consent"
+    GATHERING_INFORMATION = "gathering_information"
+    NO_DECISION_REQUIRED = "no_decision_required"
+    DECIDED_ALN = "decided_aln"
+    DECIDED_NO_ALN = "decided_no_aln"
+    WITHDRAWN = "withdrawn"
+
+
+OPEN = frozenset({Status.AWAITING_CONSENT, Status.GATHERING_INFORMATION})
+
+
+class ProvisionLevel(StrEnum):
+    UNIVERSAL = "universal"
+    TARGETED = "targeted"  # targeted universal provision with a Small Steps Plan
+
+
+class NhsAnswer(StrEnum):
+    IDENTIFIED = "identified"  # a relevant treatment or service was identified
+    NONE = "none"
+
+
+@dataclass(frozen=True)
+class Document:
+    """A stored evidence document, addressed by the SHA-256 of its content."""
+
+    sha256: str
+    filename: str
+    media_type: str
+    size: int
+
+    def as_dict(self) -> dict[str, Any]:
+        return dict(vars(self))
+
+
+class Determination(Aggregate):
+    """One concern about one learner, and the duty to decide whether they have ALN."""
+
+    @event("ConcernRaised")
+    def __init__(
+        self,
+        learner: dict[str, Any],
+        raised_by: str,
+        came_to_attention_on: date,
+        body: dict[str, str],
+        status: str,
+        no_decision_reason: str | None,
+        reconsidering_authority: str | None,
+        decision_deadline: dict[str, Any] | None,
+    ) -> None:
+        self.learner = learner
+        self.raised_by = raised_by
+        self.came_to_attention_on = came_to_attention_on
+        self.body = body
+        self.status = Status(status)
+        self.no_decision_reason = no_decision_reason
+        self.reconsidering_authority = reconsidering_authority
+        self.deadlines: dict[str, dict[str, Any]] = {}
+        if decision_deadline is not None:
+            self.deadlines[DECISION] = decision_deadline
+        self.consent: dict[str, Any] | None = None
+        self.graduated_response: list[dict[str, Any]] = []
+        self.evidence_requests: dict[str, dict[str, Any]] = {}
+        self.evidence: list[dict[str, Any]] = []
+        self.nhs_referrals: dict[str, dict[str, Any]] = {}
+        self.referral_to_la: dict[str, Any] | None = None
+        self.exceptions: list[dict[str, Any]] = []
+        self.recalculations: list[dict[str, Any]] = []
+        self.decision: dict[str, Any] | None = None
+        self.notices: list[dict[str, Any]] = []
+        self.withdrawal: dict[str, Any] | None = None
+
+    @classmethod
+    def raise_concern(
+        cls,
+        learner: Learner,
+        routing: Routing,
+        *,
+        raised_by: str,
+        came_to_attention_on: date,
+        decision_deadline: Deadline | None,
+    ) -> "Determination":
+        """A concern that a learner may have ALN came to a body's attention."""
+        if came_to_attention_on < learner.date_of_birth:
+            raise DateOutOfOrderError("the concern cannot predate the learner's birth")
+        if routing.no_decision is not None:
+            status = Status.NO_DECISION_REQUIRED
+        elif routing.awaiting_consent:
+            status = Status.AWAITING_CONSENT
+        else:
+            status = Status.GATHERING_INFORMATION
+        if status is Status.GATHERING_INFORMATION and decision_deadline is None:
+            raise ValueError("a body that must decide has a decision deadline")
+        return cls(
+            learner=learner.as_dict(),
+            raised_by=raised_by,
+            came_to_attention_on=came_to_attention_on,
+            body=routing.body.as_dict(),
+            status=status.value,
+            no_decision_reason=routing.no_decision.value if routing.no_decision else None,
+            reconsidering_authority=routing.reconsidering_authority,
+            decision_deadline=(
+                decision_deadline.as_dict()
+                if decision_deadline is not None and status is Status.GATHERING_INFORMATION
+                else None
+            ),
+        )
+
+    # -- views on state -------------------------------------------------------------------
+
+    @property
+    def deciding_body(self) -> DecidingBody:
+        return DecidingBody.from_dict(self.body)
+
+    @property
+    def learner_record(self) -> Learner:
+        return Learner.from_dict(self.learner)
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in OPEN
+
+    def deadline(self, key: str = DECISION) -> Deadline | None:
+        data = self.deadlines.get(key)
+        return Deadline.from_dict(data) if data is not None else None
+
+    def _require_open(self) -> None:
+        if self.status in {Status.DECIDED_ALN, Status.DECIDED_NO_ALN}:
+            raise DeterminationAlreadyDecidedError(f"determination {self.id} is already decided")
+        if not self.is_open:
+            raise DeterminationNotOpenError(f"determination {self.id} is {self.status.value}")
+
+    def _require_not_before(self, day: date, earlier: date, what: str) -> None:
+        if day < earlier:
+            raise DateOutOfOrderError(f"{what} ({day}) cannot be before {earlier}")
+
+    # -- consent --------------------------------------------------------------------------
+
+    def record_consent(
+        self,
+        *,
+        given: bool,
+        recorded_on: date,
+        recorded_by: str,
+        decision_deadline: Deadline | None,
+    ) -> None:
+        """A young person consented (the clock starts) or refused (no duty to decide)."""
+        if self.status is not Status.AWAITING_CONSENT:
+            raise InvalidTransitionError(f"determination {self.id} is not awaiting consent")
+        self._require_not_before(recorded_on, self.came_to_attention_on, "consent")
+        if given and decision_deadline is None:
+            raise ValueError("consent starts the decision clock: a deadline is needed")
+        self._record_consent(
+            given=given,
+            recorded_on=recorded_on,
+            recorded_by=recorded_by,
+            decision_deadline=decision_deadline.as_dict() if given and decision_deadline else None,
+        )
+
+    @event("ConsentRecorded")
+    def _record_consent(
+        self,
+        given: bool,
+        recorded_on: date,
+        recorded_by: str,
+        decision_deadline: dict[str, Any] | None,
+    ) -> None:
+        self.consent = {"given": given, "recorded_on": recorded_on, "recorded_by": recorded_by}
+        if given and decision_deadline is not None:
+            self.status = Status.GATHERING_INFORMATION
+            self.deadlines[DECISION] = decision_deadline
+        else:
+            self.status = Status.NO_DECISION_REQUIRED
+            self.no_decision_reason = NoDecisionReason.NO_CONSENT.value
+
+    # -- evidence -------------------------------------------------------------------------
+
+    def record_graduated_response(
+        self,
+        *,
+        level: ProvisionLevel,
+        description: str,
+        small_steps_targets: list[str],
+        termly_reviews: list[dict[str, Any]],
+        recorded_on: date,
+        recorded_by: str,
+    ) -> None:
+        """Universal or targeted provision already made, with Small Steps Plan targets and
+        their termly reviews (evidence of the graduated response)."""
+        self._require_open()
+        self._record_graduated_response(
+            level=level.value,
+            description=description,
+            small_steps_targets=small_steps_targets,
+            termly_reviews=termly_reviews,
+            recorded_on=recorded_on,
+            recorded_by=recorded_by,
+        )
+
+    @event("GraduatedResponseRecorded")
+    def _record_graduated_response(
+        self,
+        level: str,
+        description: str,
+        small_steps_targets: list[str],
+        termly_reviews: list[dict[str, Any]],
+        recorded_on: date,
+        recorded_by: str,
+    ) -> None:
+        self.graduated_response.append(
+            {
+                "level": level,
+                "description": description,
+                "small_steps_targets": small_steps_targets,
+                "termly_reviews": termly_reviews,
+                "recorded_on": recorded_on,
+                "recorded_by": recorded_by,
+            }
+        )
+
+    def request_evidence(
+        self, *, request_id: str, from_organisation: str, description: str, requested_on: date
+    ) -> None:
+        """Evidence asked of another body, e.g. a health board's DECLO."""
+        self._require_open()
+        if request_id in self.evidence_requests:
+            raise InvalidTransitionError(f"evidence request {request_id} already exists")
+        self._require_not_before(requested_on, self.came_to_attention_on, "the request")
+        self._request_evidence(
+            request_id=request_id,
+            from_organisation=from_organisation,
+            description=description,
+            requested_on=requested_on,
+        )
+
+    @event("EvidenceRequested")
+    def _request_evidence(
+        self, request_id: str, from_organisation: str, description: str, requested_on: date
+    ) -> None:
+        self.evidence_requests[request_id] = {
+            "from_organisation": from_organisation,
+            "description": description,
+            "requested_on": requested_on,
+            "answered_on": None,
+        }
+
+    def submit_evidence(
+        self,
+        *,
+        submitted_by: str,
+        summary: str,
+        documents: list[Document],
+        submitted_on: date,
+        request_id: str | None = None,
+    ) -> None:
+        """Evidence received, answering a request or unprompted, with its documents."""
+        self._require_open()
+        self._require_not_before(submitted_on, self.came_to_attention_on, "evidence")
+        if request_id is not None:
+            request = self.evidence_requests.get(request_id)
+            if request is None:
+                raise UnknownReferenceError(f"no evidence request {request_id}")
+            if request["from_organisation"] != submitted_by:
+                raise WrongDecidingBodyError(
+                    f"evidence request {request_id} was made of {request['from_organisation']}"
+                )
+        self._submit_evidence(
+            request_id=request_id,
+            submitted_by=submitted_by,
+            summary=summary,
+            documents=[d.as_dict() for d in documents],
+            submitted_on=submitted_on,
+        )
+
+    @event("EvidenceSubmitted")
+    def _submit_evidence(
+        self,
+        request_id: str | None,
+        submitted_by: str,
+        summary: str,
+        documents: list[dict[str, Any]],
+        submitted_on: date,
+    ) -> None:
+        self.evidence.append(
+            {
+                "request_id": request_id,
+                "submitted_by": submitted_by,
+                "summary": summary,
+                "documents": documents,
+                "submitted_on": submitted_on,
+            }
+        )
+        if request_id is not None:
+            self.evidence_requests[request_id]["answered_on"] = submitted_on
+
+    # -- NHS referral ---------------------------------------------------------------------
+
+    def receive_nhs_referral(
+        self, *, referral_id: str, nhs_body: str, received_on: date, deadline: Deadline
+    ) -> None:
+        """An NHS body received a referral; it must answer on its own 6-week clock (D7)."""
+        self._require_open()
+        if referral_id in self.nhs_referrals:
+            raise InvalidTransitionError(f"NHS referral {referral_id} already exists")
+        self._require_not_before(received_on, self.came_to_attention_on, "the referral")
+        self._receive_nhs_referral(
+            referral_id=referral_id,
+            nhs_body=nhs_body,
+            received_on=received_on,
+            deadline=deadline.as_dict(),
+        )
+
+    @event("NhsReferralReceived")
+    def _receive_nhs_referral(
+        self, referral_id: str, nhs_body: str, received_on: date, deadline: dict[str, Any]
+    ) -> None:
+        self.nhs_referrals[referral_id] = {
+            "nhs_body": nhs_body,
+            "received_on": received_on,
+            "answer": None,
+        }
+        self.deadlines[f"nhs:{referral_id}"] = deadline
+
+    def answer_nhs_referral(
+        self,
+        *,
+        referral_id: str,
+        answer: NhsAnswer,
+        in_welsh: bool | None,
+        answered_on: date,
+        answered_by: str,
+        details: str,
+    ) -> None:
+        """The NHS body's answer: a treatment or service identified (and whether in Welsh) or
+        none."""
+        referral = self.nhs_referrals.get(referral_id)
+        if referral is None:
+            raise UnknownReferenceError(f"no NHS referral {referral_id}")
+        if referral["answer"] is not None:
+            raise InvalidTransitionError(f"NHS referral {referral_id} is already answered")
+        if answered_by != referral["nhs_body"]:
+            raise WrongDecidingBodyError(
+                f"NHS referral {referral_id} was made to {referral['nhs_body']}"
+            )
+        self._require_not_before(answered_on, referral["received_on"], "the answer")
+        if answer is NhsAnswer.IDENTIFIED and in_welsh is None:
+            raise ValueError("an identified treatment or service says whether it is in Welsh")
+        self._answer_nhs_referral(
+            referral_id=referral_id,
+            answer=answer.value,
+            in_welsh=in_welsh if answer is NhsAnswer.IDENTIFIED else None,
+            answered_on=answered_on,
+            answered_by=answered_by,
+            details=details,
+        )
+
+    @event("NhsReferralAnswered")
+    def _answer_nhs_referral(
+        self,
+        referral_id: str,
+        answer: str,
+        in_welsh: bool | None,
+        answered_on: date,
+        answered_by: str,
+        details: str,
+    ) -> None:
+        self.nhs_referrals[referral_id]["answer"] = {
+            "answer": answer,
+            "in_welsh": in_welsh,
+            "answered_on": answered_on,
+            "answered_by": answered_by,
+            "details": details,
+        }
+
+    # -- referral to the LA, exceptions, recalculation ------------------------------------
+
+    def refer_to_local_authority(
+        self,
+        *,
+        local_authority: str,
+        reason: str,
+        referred_on: date,
+        referred_by: str,
+        deadline: Deadline,
+    ) -> None:
+        """A school or FEI refers the decision to the LA (s.12); the LA's clock starts."""
+        self._require_open()
+        body = self.deciding_body
+        if body.is_local_authority:
+            raise InvalidTransitionError("the local authority is already the deciding body")
+        if referred_by != body.organisation:
+            raise WrongDecidingBodyError(f"only {body.organisation} can refer this decision")
+        self._require_not_before(referred_on, self.came_to_attention_on, "the referral")
+        self._refer_to_local_authority(
+            local_authority=local_authority,
+            reason=reason,
+            referred_on=referred_on,
+            referred_by=referred_by,
+            deadline=deadline.as_dict(),
+        )
+
+    @event("ReferredToLocalAuthority")
+    def _refer_to_local_authority(
+        self,
+        local_authority: str,
+        reason: str,
+        referred_on: date,
+        referred_by: str,
+        deadline: dict[str, Any],
+    ) -> None:
+        self.referral_to_la = {
+            "from": self.body,
+            "reason": reason,
+            "referred_on": referred_on,
+            "referred_by": referred_by,
+        }
+        self.body = DecidingBody(BodyKind.LOCAL_AUTHORITY, local_authority).as_dict()
+        self.reconsidering_authority = None
+        self.deadlines[DECISION] = deadline
+
+    def claim_exception(
+        self, *, deadline_key: str, reason: str, evidence: str, claimed_on: date, claimed_by: str
+    ) -> None:
+        """A body claims an exception to a time limit: recorded, never a silent move."""
+        if deadline_key not in self.deadlines:
+            raise UnknownReferenceError(f"no deadline {deadline_key}")
+        self._claim_exception(
+            deadline_key=deadline_key,
+            reason=reason,
+            evidence=evidence,
+            claimed_on=claimed_on,
+            claimed_by=claimed_by,
+        )
+
+    @event("ExceptionClaimed")
+    def _claim_exception(
+        self, deadline_key: str, reason: str, evidence: str, claimed_on: date, claimed_by: str
+    ) -> None:
+        self.exceptions.append(
+            {
+                "deadline_key": deadline_key,
+                "reason": reason,
+                "evidence": evidence,
+                "claimed_on": claimed_on,
+                "claimed_by": claimed_by,
+            }
+        )
+
+    def recalculate_deadline(self, *, deadline_key: str, new: Deadline, reason: str) -> None:
+        """A calendar or rule correction moved a deadline: an explicit event with both dates."""
+        old = self.deadlines.get(deadline_key)
+        if old is None:
+            raise UnknownReferenceError(f"no deadline {deadline_key}")
+        self._recalculate_deadline(
+            deadline_key=deadline_key, previous=old, deadline=new.as_dict(), reason=reason
+        )
+
+    @event("DeadlineRecalculated")
+    def _recalculate_deadline(
+        self, deadline_key: str, previous: dict[str, Any], deadline: dict[str, Any], reason: str
+    ) -> None:
+        self.deadlines[deadline_key] = deadline
+        self.recalculations.append(
+            {"deadline_key": deadline_key, "previous": previous, "reason": reason}
+        )
+
+    # -- decision, notices, withdrawal ----------------------------------------------------
+
+    def decide(
+        self, *, has_aln: bool, reasons: str, decided_on: date, decided_by: str, person: str
+    ) -> None:
+        """The deciding body's decision whether the learner has ALN."""
+        self._require_open()
+        if self.status is Status.AWAITING_CONSENT:
+            raise ConsentRequiredError("a young person's consent is needed before a decision")
+        body = self.deciding_body
+        if decided_by != body.organisation:
+            raise WrongDecidingBodyError(
+                f"{decided_by} cannot decide: the duty to decide lies with {body.organisation}"
+            )
+        start = (self.referral_to_la or {}).get("referred_on", self.came_to_attention_on)
+        self._require_not_before(decided_on, start, "the decision")
+        deadline = self.deadline()
+        within_time = deadline is None or decided_on <= deadline.due_on
+        self._decide(
+            has_aln=has_aln,
+            reasons=reasons,
+            decided_on=decided_on,
+            decided_by=decided_by,
+            person=person,
+            within_time=within_time,
+        )
+
+    @event("Decided")
+    def _decide(
+        self,
+        has_aln: bool,
+        reasons: str,
+        decided_on: date,
+        decided_by: str,
+        person: str,
+        within_time: bool,
+    ) -> None:
+        self.decision = {
+            "has_aln": has_aln,
+            "reasons": reasons,
+            "decided_on": decided_on,
+            "decided_by": decided_by,
+            "person": person,
+            "within_time": within_time,
+        }
+        self.status = Status.DECIDED_ALN if has_aln else Status.DECIDED_NO_ALN
+
+    def issue_notice(
+        self,
+        *,
+        notice_type: NoticeType,
+        recipients: list[Recipient],
+        content: dict[str, str],
+        issued_on: date,
+        issued_by: str,
+    ) -> None:
+        """A notice given with the content the Code requires (checked here)."""
+        body = self.deciding_body
+        if notice_type is NoticeType.NHS_REFERRAL:
+            self._require_open()
+        else:
+            expected = (
+                Status.DECIDED_ALN if notice_type is NoticeType.HAS_ALN else Status.DECIDED_NO_ALN
+            )
+            if self.status is not expected:
+                raise InvalidTransitionError(
+                    f"a {notice_type.value} notice needs a {expected.value} decision"
+                )
+            assert self.decision is not None
+            self._require_not_before(issued_on, self.decision["decided_on"], "the notice")
+        if issued_by != body.organisation:
+            raise WrongDecidingBodyError(f"the notice is given by {body.organisation}")
+        learner = self.learner_record
+        missing_recipients = required_recipients(
+            notice_type, young_person=learner.young_person, looked_after=learner.looked_after
+        ) - set(recipients)
+        missing = [f for f in required_content(notice_type, body.kind) if not content.get(f)]
+        gaps = []
+        if missing:
+            gaps.append(f"content: {', '.join(missing)}")
+        if missing_recipients:
+            gaps.append(f"recipients: {', '.join(sorted(r.value for r in missing_recipients))}")
+        if gaps:
+            raise IncompleteNoticeError(f"the notice lacks {'; '.join(gaps)}")
+        self._issue_notice(
+            notice_type=notice_type.value,
+            recipients=[r.value for r in recipients],
+            content=content,
+            issued_on=issued_on,
+            issued_by=issued_by,
+        )
+
+    @event("NoticeIssued")
+    def _issue_notice(
+        self,
+        notice_type: str,
+        recipients: list[str],
+        content: dict[str, str],
+        issued_on: date,
+        issued_by: str,
+    ) -> None:
+        self.notices.append(
+            {
+                "notice_type": notice_type,
+                "recipients": recipients,
+                "content": content,
+                "issued_on": issued_on,
+                "issued_by": issued_by,
+            }
+        )
+
+    def withdraw(self, *, reason: str, withdrawn_on: date, withdrawn_by: str) -> None:
+        """The concern is withdrawn (e.g. the learner left the setting)."""
+        self._require_open()
+        self._require_not_before(withdrawn_on, self.came_to_attention_on, "the withdrawal")
+        self._withdraw(reason=reason, withdrawn_on=withdrawn_on, withdrawn_by=withdrawn_by)
+
+    @event("Withdrawn")
+    def _withdraw(self, reason: str, withdrawn_on: date, withdrawn_by: str) -> None:
+        self.withdrawal = {"reason": reason, "withdrawn_on": withdrawn_on, "by": withdrawn_by}
+        self.status = Status.WITHDRAWN

@@ -1,0 +1,45 @@
+"""Domain errors of the determination service, under one base (mapped to HTTP in api.py)."""
+
+
+class DeterminationError(Exception):
+    """Base of every determination domain error."""
+
+
+class InvalidUpnError(DeterminationError, ValueError):
+    """A Unique Pupil Number is malformed or its check letter is wrong."""
+
+
+class InvalidLearnerError(DeterminationError, ValueError):
+    """Learner details contradict each other (e.g. dates, looked-after without an LA)."""
+
+
+class DeterminationNotOpenError(DeterminationError):
+    """The case is decided, withdrawn or needs no decision: it cannot be acted on this way."""
+
+
+class DeterminationAlreadyDecidedError(DeterminationNotOpenError):
+    """A second decision on a decided case."""
+
+
+class WrongDecidingBodyError(DeterminationError):
+    """The body acting is not the body the routing rule says must decide."""
+
+
+class DateOutOfOrderError(DeterminationError, ValueError):
+    """A date is before the event it must follow (e.g. a decision before the concern)."""
+
+
+class ConsentRequiredError(DeterminationError):
+    """A young person's consent is needed before a decision can be made."""
+
+
+class UnknownReferenceError(DeterminationError, LookupError):
+    """An evidence request or NHS referral the case does not have."""
+
+
+class InvalidTransitionError(DeterminationError):
+    """The action does not fit the case's state (e.g. a referral to the LA by the LA)."""
+
+
+class IncompleteNoticeError(DeterminationError, ValueError):
+    """A notice lacks content the ALN Code requires it to contain."""

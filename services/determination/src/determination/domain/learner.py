@@ -1,0 +1,110 @@
+"""The learner as known when a concern is raised, and the Unique Pupil Number check."""
+
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+from typing import Any
+
+from determination.domain.errors import InvalidLearnerError, InvalidUpnError
+
+_CHECK_LETTERS = "ABCDEFGHJKLMNPQRTUVWXYZ"
+
+#: The 22 Welsh local authorities' numbers as used in UPNs and census returns. Best
+#: understanding (DOMAIN.md section 9 [U]); kept as data so it can be corrected.
+WELSH_LA_NUMBERS: dict[str, str] = {
+    "660": "Isle of Anglesey", "661": "Gwynedd", "662": "Conwy", "663": "Denbighshire",
+    "664": "Flintshire", "665": "Wrexham", "666": "Powys", "667": "Ceredigion",
+    "668": "Pembrokeshire", "669": "Carmarthenshire", "670": "Swansea",
+    "671": "Neath Port Talbot", "672": "Bridgend", "673": "Vale of Glamorgan",
+    "674": "Rhondda Cynon Taf", "675": "Merthyr Tydfil", "676": "Caerphilly",
+    "677": "Blaenau Gwent", "678": "Torfaen", "679": "Monmouthshire", "680": "Newport",
+    "681": "Cardiff",
+}  # fmt: skip
+
+
+def upn_check_letter(body: str) -> str:
+    """The check letter of a UPN's last 12 characters (weights 2..13, modulo 23)."""
+    total = 0
+    for weight, char in zip(range(2, 14), body, strict=True):
+        total += weight * (int(char) if char.isdigit() else _CHECK_LETTERS.index(char))
+    return _CHECK_LETTERS[total % 23]
+
+
+def validate_upn(upn: str) -> str:
+    """Return the UPN normalised (upper case) or raise InvalidUpnError saying what is wrong.
+
+    Welsh LA numbers are accepted (unlike python-stdnum, which knows only English ones), and
+    so are other LAs' numbers: learners move between the two countries with their UPN.
+    """
+    value = upn.strip().upper()
+    if len(value) != 13:
+        raise InvalidUpnError(f"a UPN has 13 characters, {upn!r} has {len(value)}")
+    check, body = value[0], value[1:]
+    if not body[:11].isdigit():
+        raise InvalidUpnError(
+            f"characters 2 to 12 of a UPN are digits (LA, establishment, year, serial): {upn!r}"
+        )
+    last = body[11]
+    if not (last.isdigit() or last in _CHECK_LETTERS):
+        raise InvalidUpnError(f"the last character of a UPN is a digit or a letter: {upn!r}")
+    expected = upn_check_letter(body)
+    if check != expected:
+        raise InvalidUpnError(f"the check letter of {value} should be {expected}, not {check}")
+    return value
+
+
+class Setting(StrEnum):
+    """Where the learner is educated, as the routing rule (DOMAIN.md section 2) needs it."""
+
+    MAINTAINED_SCHOOL = "maintained_school"
+    PUPIL_REFERRAL_UNIT = "pupil_referral_unit"
+    FURTHER_EDUCATION = "further_education"
+    EARLY_YEARS = "early_years"  # under compulsory school age, not at a maintained school
+    INDEPENDENT_SCHOOL = "independent_school"
+    EDUCATED_OTHERWISE = "educated_otherwise"
+    HOME_EDUCATED = "home_educated"
+    DETAINED = "detained"
+    NOT_IN_EDUCATION = "not_in_education"  # e.g. a young person outside school or FEI
+
+
+@dataclass(frozen=True)
+class Learner:
+    """The learner's record as known when the concern was raised."""
+
+    learner_id: str
+    given_name: str
+    family_name: str
+    date_of_birth: date
+    setting: Setting
+    local_authority: str  # the LA responsible, by its number (e.g. "665")
+    setting_id: str | None = None  # school or FEI establishment id, when at one
+    upn: str | None = None
+    looked_after: bool = False
+    looking_after_authority: str | None = None  # "ENG" for an English LA
+    dual_registered: bool = False
+    young_person: bool = False
+    home_language: str = "en"
+    welsh_medium: bool = False
+    resident_in_england: bool = False
+
+    def __post_init__(self) -> None:
+        if self.upn is not None:
+            object.__setattr__(self, "upn", validate_upn(self.upn))
+        if self.looked_after and not self.looking_after_authority:
+            raise InvalidLearnerError("a looked-after child needs the authority looking after them")
+        if self.setting in {Setting.MAINTAINED_SCHOOL, Setting.PUPIL_REFERRAL_UNIT,
+                            Setting.FURTHER_EDUCATION} and not self.setting_id:  # fmt: skip
+            raise InvalidLearnerError(f"a learner at a {self.setting.value} needs its setting id")
+
+    def as_dict(self) -> dict[str, Any]:
+        data = dict(vars(self))
+        data["date_of_birth"] = self.date_of_birth.isoformat()
+        data["setting"] = self.setting.value
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "Learner":
+        values = dict(data)
+        values["date_of_birth"] = date.fromisoformat(values["date_of_birth"])
+        values["setting"] = Setting(values["setting"])
+        return cls(**values)

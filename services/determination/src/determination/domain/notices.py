@@ -1,0 +1,57 @@
+"""The notices a determination gives, to whom, and what each must contain (DOMAIN.md section 4)."""
+
+from enum import StrEnum
+
+from determination.domain.routing import BodyKind
+
+
+class NoticeType(StrEnum):
+    HAS_ALN = "has_aln"  # has ALN, an IDP is to be prepared
+    NO_ALN = "no_aln"
+    NHS_REFERRAL = "nhs_referral"  # referral to an NHS body
+
+
+class Recipient(StrEnum):
+    CHILD = "child"
+    PARENT = "parent"
+    YOUNG_PERSON = "young_person"
+    CASE_FRIEND = "case_friend"
+    IRO = "independent_reviewing_officer"
+    GOVERNING_BODY = "governing_body"
+    NHS_BODY = "nhs_body"
+
+
+FAMILY = frozenset(
+    {Recipient.CHILD, Recipient.PARENT, Recipient.YOUNG_PERSON, Recipient.CASE_FRIEND}
+)
+
+#: Content every notice of a kind must carry, by the kind of body giving it.
+_RIGHTS_CONTENT = (
+    "decision_and_reasons",
+    "contact_details",
+    "information_and_advice",
+    "disagreement_resolution",
+    "independent_advocacy",
+)
+
+
+def required_content(notice: NoticeType, body: BodyKind) -> tuple[str, ...]:
+    """The content fields a notice must contain (Code; DOMAIN.md section 4)."""
+    if notice is NoticeType.NO_ALN:
+        # A school's decision is challenged by asking the LA to reconsider; an LA's or FEI's
+        # decision by appeal to the Education Tribunal for Wales.
+        right = "right_to_ask_la_to_reconsider" if body is BodyKind.SCHOOL else "right_of_appeal"
+        return (*_RIGHTS_CONTENT, right)
+    if notice is NoticeType.HAS_ALN:
+        return ("decision_and_reasons",)
+    return ("reason_for_referral",)
+
+
+def required_recipients(
+    notice: NoticeType, *, young_person: bool, looked_after: bool
+) -> frozenset[Recipient]:
+    """Who must be among the recipients (the family; for a looked-after child, the IRO too)."""
+    if notice is NoticeType.NHS_REFERRAL:
+        return frozenset({Recipient.NHS_BODY})
+    family = Recipient.YOUNG_PERSON if young_person else Recipient.PARENT
+    return frozenset({family, Recipient.IRO}) if looked_after else frozenset({family})

@@ -1,0 +1,183 @@
+"""Read models of determinations: cases by organisation, status and deadline; statistics.
+
+Kept from the service's notification log by the shared ProjectionRunner and rebuildable from
+it at any time.
+"""
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+import sqlalchemy as sa
+
+from determination.domain import DECISION, Determination, Status
+from llwybr.eventstore import RecordedEvent
+from llwybr.projections import Projection
+
+metadata = sa.MetaData()
+
+cases = sa.Table(
+    "determination_cases",
+    metadata,
+    sa.Column("determination_id", sa.String(36), primary_key=True),
+    sa.Column("learner_id", sa.String(64), nullable=False, index=True),
+    sa.Column("local_authority", sa.String(16), nullable=False, index=True),
+    sa.Column("organisation", sa.String(64), nullable=False, index=True),
+    sa.Column("body_kind", sa.String(32), nullable=False),
+    sa.Column("status", sa.String(32), nullable=False, index=True),
+    sa.Column("came_to_attention_on", sa.Date, nullable=False),
+    sa.Column("decision_due_on", sa.Date, nullable=True, index=True),
+    sa.Column("decision_rule", sa.String(8), nullable=True),
+    sa.Column("calendar_id", sa.String(64), nullable=True, index=True),
+    sa.Column("provisional", sa.Boolean, nullable=False, default=False),
+    sa.Column("decided_on", sa.Date, nullable=True),
+    sa.Column("has_aln", sa.Boolean, nullable=True),
+    sa.Column("within_time", sa.Boolean, nullable=True),
+    sa.Column("version", sa.Integer, nullable=False),
+)
+
+OPEN_STATUSES = (Status.AWAITING_CONSENT.value, Status.GATHERING_INFORMATION.value)
+
+
+def _deadline_columns(deadline: dict[str, Any] | None) -> dict[str, Any]:
+    if deadline is None:
+        return {"decision_due_on": None, "decision_rule": None, "calendar_id": None}
+    return {
+        "decision_due_on": date.fromisoformat(str(deadline["due_on"])),
+        "decision_rule": deadline["rule_id"],
+        "calendar_id": deadline.get("calendar_id"),
+        "provisional": bool(deadline.get("provisional")),
+    }
+
+
+def handle(conn: sa.Connection, recorded: RecordedEvent) -> None:
+    event = recorded.event
+    if not isinstance(event, Determination.Event):  # calendars have no row here
+        return
+    key = str(recorded.originator_id)
+    row = cases.c.determination_id == key
+    values: dict[str, Any] = {"version": recorded.originator_version}
+    state = vars(event)
+    if isinstance(event, Determination.ConcernRaised):  # type: ignore[attr-defined]
+        learner, body = state["learner"], state["body"]
+        conn.execute(
+            cases.insert().values(
+                determination_id=key,
+                learner_id=learner["learner_id"],
+                local_authority=learner["local_authority"],
+                organisation=body["organisation"],
+                body_kind=body["kind"],
+                status=state["status"],
+                came_to_attention_on=state["came_to_attention_on"],
+                provisional=False,
+                **_deadline_columns(state["decision_deadline"]),
+                **values,
+            )
+        )
+        return
+    name = type(event).__name__
+    if name == "ConsentRecorded":
+        given = state["given"]
+        values["status"] = (
+            Status.GATHERING_INFORMATION.value if given else Status.NO_DECISION_REQUIRED.value
+        )
+        values.update(_deadline_columns(state["decision_deadline"]))
+    elif name == "ReferredToLocalAuthority":
+        values.update(organisation=state["local_authority"], body_kind="local_authority")
+        values.update(_deadline_columns(state["deadline"]))
+    elif name == "DeadlineRecalculated" and state["deadline_key"] == DECISION:
+        values.update(_deadline_columns(state["deadline"]))
+    elif name == "Decided":
+        values.update(
+            status=Status.DECIDED_ALN.value if state["has_aln"] else Status.DECIDED_NO_ALN.value,
+            decided_on=state["decided_on"],
+            has_aln=state["has_aln"],
+            within_time=state["within_time"],
+        )
+    elif name == "Withdrawn":
+        values["status"] = Status.WITHDRAWN.value
+    conn.execute(cases.update().where(row).values(**values))
+
+
+PROJECTION = Projection("determination.cases", [cases], handle)
+
+
+@dataclass(frozen=True)
+class CaseFilter:
+    organisation: str | None = None
+    local_authority: str | None = None
+    status: str | None = None
+    due_before: date | None = None
+    overdue_on: date | None = None  # open and past its decision deadline on this day
+
+
+def list_cases(
+    conn: sa.Connection, query: CaseFilter, *, limit: int, after: str | None
+) -> list[dict[str, Any]]:
+    """Cases in a stable order (by decision deadline, then id), keyset-paginated by id."""
+    statement = sa.select(cases)
+    if query.organisation:
+        statement = statement.where(cases.c.organisation == query.organisation)
+    if query.local_authority:
+        statement = statement.where(cases.c.local_authority == query.local_authority)
+    if query.status:
+        statement = statement.where(cases.c.status == query.status)
+    if query.due_before:
+        statement = statement.where(cases.c.decision_due_on <= query.due_before)
+    if query.overdue_on:
+        statement = statement.where(
+            cases.c.status.in_(OPEN_STATUSES), cases.c.decision_due_on < query.overdue_on
+        )
+    if after:
+        statement = statement.where(cases.c.determination_id > after)
+    statement = statement.order_by(cases.c.determination_id).limit(limit)
+    return [dict(r._mapping) for r in conn.execute(statement)]
+
+
+def due_soon(conn: sa.Connection, today: date, within_days: int) -> list[dict[str, Any]]:
+    """Open cases whose decision is due within ``within_days`` (not yet overdue)."""
+    statement = (
+        sa.select(cases)
+        .where(
+            cases.c.status.in_(OPEN_STATUSES),
+            cases.c.decision_due_on >= today,
+            cases.c.decision_due_on <= today + timedelta(days=within_days),
+        )
+        .order_by(cases.c.decision_due_on, cases.c.determination_id)
+    )
+    return [dict(r._mapping) for r in conn.execute(statement)]
+
+
+def open_cases_counting_on(conn: sa.Connection, calendar_id: str) -> list[str]:
+    """Open cases whose decision deadline used a calendar, or could now use it."""
+    scope = cases.c.calendar_id == calendar_id
+    kind, _, ident = calendar_id.partition(":")
+    if kind == "la":
+        scope = scope | (cases.c.local_authority == ident) & (cases.c.body_kind == "school")
+    elif kind in {"school", "fei"}:
+        scope = scope | (cases.c.organisation == calendar_id)
+    statement = sa.select(cases.c.determination_id).where(cases.c.status.in_(OPEN_STATUSES), scope)
+    return [r.determination_id for r in conn.execute(statement)]
+
+
+def statistics(conn: sa.Connection, local_authority: str) -> dict[str, Any]:
+    """Decisions made, how many within time, and the average days from attention to decision."""
+    columns = (cases.c.came_to_attention_on, cases.c.decided_on, cases.c.within_time)
+    decided = conn.execute(
+        sa.select(*columns).where(
+            cases.c.local_authority == local_authority, cases.c.decided_on.is_not(None)
+        )
+    ).all()
+    open_count = conn.execute(
+        sa.select(sa.func.count()).where(
+            cases.c.local_authority == local_authority, cases.c.status.in_(OPEN_STATUSES)
+        )
+    ).scalar_one()
+    days = [(r.decided_on - r.came_to_attention_on).days for r in decided]
+    return {
+        "local_authority": local_authority,
+        "decisions": len(decided),
+        "decisions_within_time": sum(1 for r in decided if r.within_time),
+        "average_days_to_decision": round(sum(days) / len(days), 1) if days else None,
+        "open_cases": open_count,
+    }
