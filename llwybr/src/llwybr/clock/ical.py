@@ -1,12 +1,13 @@
 """Term calendars read from the iCalendar (.ics) files Welsh LAs publish their term dates in.
 
-Events are sorted by their SUMMARY, in English or Welsh, case-insensitively:
+Each event is classified by its SUMMARY, in English or Welsh, case-insensitively:
 
 - half terms ("half term", "half-term", "hanner tymor") split any term they fall inside;
 - closures ("INSET", "training day", "closure", "closed", "bank holiday", "HMS", "ar gau",
   "gŵyl y banc") become closure days, one per day of the event;
+- holidays ("holiday", "gwyliau") are ignored, even when they mention a term;
 - terms (any other summary containing "term" or "tymor") become terms;
-- everything else (holidays, open evenings) is ignored, as are cancelled events.
+- everything else (open evenings, parents' evenings) is ignored, as are cancelled events.
 
 The checks run in that order because "Spring term INSET day" is a closure, not a term.
 The data arrives as bytes: reading the file or URL is the caller's job.
@@ -26,6 +27,7 @@ _ONE_DAY = timedelta(days=1)
 _HALF_TERM = re.compile(r"half[- ]?term|hanner[- ]?tymor", re.IGNORECASE)
 _BANK_HOLIDAY = re.compile(r"bank holiday|g[wŵ]yl y banc", re.IGNORECASE)
 _CLOSURE = re.compile(r"inset|training day|closure|closed|\bhms\b|\bar gau\b", re.IGNORECASE)
+_HOLIDAY = re.compile(r"holiday|gwyliau", re.IGNORECASE)
 _TERM = re.compile(r"term|tymor", re.IGNORECASE)
 
 
@@ -36,6 +38,9 @@ def _kind(summary: str) -> Literal["half term", "bank holiday", "closure", "term
         return "bank holiday"
     if _CLOSURE.search(summary):
         return "closure"
+    if _HOLIDAY.search(summary):
+        # "Summer holidays (term ends 20 July)" mentions a term but is not one
+        return None
     if _TERM.search(summary):
         return "term"
     return None

@@ -1,0 +1,148 @@
+"""The determination service layer on SQLite and on PostgreSQL: deadlines on real calendars."""
+
+from collections.abc import Iterator
+from datetime import date
+from uuid import UUID
+
+import pytest
+
+from determination.application import DeterminationService
+from determination.domain import Circumstances, Learner, Setting
+from llwybr.clock import Term, TermCalendar
+from llwybr.db import create_engine
+from llwybr.settings import ServiceSettings
+
+#: A real-looking Welsh LA calendar for 2025/26 (Wrexham-like term dates, INSET days).
+WREXHAM = TermCalendar(
+    id="la:665",
+    name="Wrexham 2025/26",
+    version=1,
+    terms=(
+        Term(date(2025, 9, 1), date(2025, 10, 24), "Autumn 1"),
+        Term(date(2025, 11, 3), date(2025, 12, 19), "Autumn 2"),
+        Term(date(2026, 1, 5), date(2026, 2, 13), "Spring 1"),
+        Term(date(2026, 2, 23), date(2026, 3, 27), "Spring 2"),
+        Term(date(2026, 4, 13), date(2026, 5, 22), "Summer 1"),
+        Term(date(2026, 6, 1), date(2026, 7, 20), "Summer 2"),
+    ),
+    closures=frozenset({date(2025, 9, 1), date(2025, 9, 2), date(2026, 1, 5), date(2026, 7, 20)}),
+)
+
+
+def pupil(learner_id: str = "l-1", **changes: object) -> Learner:
+    values: dict[str, object] = {
+        "learner_id": learner_id,
+        "given_name": "Cerys",
+        "family_name": "Jones",
+        "date_of_birth": date(2017, 5, 2),
+        "setting": Setting.MAINTAINED_SCHOOL,
+        "setting_id": "6652001",
+        "local_authority": "665",
+    }
+    values.update(changes)
+    return Learner(**values)  # type: ignore[arg-type]
+
+
+@pytest.fixture
+def service(store_settings: ServiceSettings) -> Iterator[DeterminationService]:
+    create_engine(store_settings).dispose()
+    app = DeterminationService(store_settings.eventsourcing_env())
+    yield app
+    app.close()
+
+
+def raise_at_school(service: DeterminationService, on: date) -> UUID:
+    case_id, _ = service.raise_concern(
+        pupil(), Circumstances(raised_with="school:6652001"), raised_by="school:6652001",
+        came_to_attention_on=on,
+    )  # fmt: skip
+    return case_id
+
+
+def test_35_school_days_run_across_the_christmas_holiday(service: DeterminationService) -> None:
+    service.set_calendar(WREXHAM, set_by="la:665", source="json")
+    case_id = raise_at_school(service, date(2025, 11, 24))
+    # From Tue 25 Nov: 25-28 Nov (4), 1-19 Dec (15: 19), holiday, INSET Mon 5 Jan,
+    # 6-9 Jan (4: 23), 12-16 (5: 28), 19-23 (5: 33), Mon 26 (34), Tue 27 Jan (35).
+    deadline = service.determination(case_id).deadlines["decision"]
+    assert deadline.due_on == date(2026, 1, 27)
+    assert (deadline.rule_id, deadline.calendar_id, deadline.calendar_version) == (
+        "D1",
+        "la:665",
+        1,
+    )
+    assert not deadline.provisional
+    assert "35 school days" in deadline.explanation
+
+
+def test_35_school_days_run_across_the_february_half_term(service: DeterminationService) -> None:
+    service.set_calendar(WREXHAM, set_by="la:665", source="json")
+    case_id = raise_at_school(service, date(2026, 1, 26))
+    # 27-30 Jan (4), 2-13 Feb (10: 14), half term 16-20 Feb, 23 Feb-20 Mar (20: 34), Mon 23 Mar.
+    assert service.determination(case_id).deadlines["decision"].due_on == date(2026, 3, 23)
+
+
+def test_a_schools_own_calendar_takes_precedence_over_its_las(
+    service: DeterminationService,
+) -> None:
+    service.set_calendar(WREXHAM, set_by="la:665", source="json")
+    school = WREXHAM.with_closures(
+        "school:6652001", "Ysgol Example", 1, WREXHAM.closures | {date(2025, 11, 28)}
+    )
+    service.set_calendar(school, set_by="la:665", source="json")
+    case_id = raise_at_school(service, date(2025, 11, 24))
+    deadline = service.determination(case_id).deadlines["decision"]
+    assert deadline.calendar_id == "school:6652001"
+    assert deadline.due_on == date(2026, 1, 28)
+
+
+def test_without_a_calendar_the_deadline_is_provisional(service: DeterminationService) -> None:
+    case_id = raise_at_school(service, date(2025, 11, 24))
+    deadline = service.determination(case_id).deadlines["decision"]
+    assert deadline.provisional
+    assert deadline.calendar_id is None
+
+
+def test_an_la_decides_within_12_weeks(service: DeterminationService) -> None:
+    case_id, _ = service.raise_concern(
+        pupil(setting=Setting.HOME_EDUCATED, setting_id=None), Circumstances(raised_with="la:665"),
+        raised_by="la:665", came_to_attention_on=date(2026, 2, 2),
+    )  # fmt: skip
+    deadline = service.determination(case_id).deadlines["decision"]
+    assert (deadline.rule_id, deadline.unit, deadline.length) == ("D3", "weeks", 12)
+    assert deadline.due_on == date(2026, 4, 27)
+
+
+def test_an_nhs_answer_is_due_6_weeks_after_receipt_rolled_past_a_bank_holiday(
+    service: DeterminationService,
+) -> None:
+    case_id = raise_at_school(service, date(2026, 2, 2))
+    service.receive_nhs_referral(
+        case_id, referral_id="r1", nhs_body="lhb:7A1", received_on=date(2026, 2, 23)
+    )
+    # 6 weeks from the day after receipt ends on Easter Monday 6 April 2026: the next working
+    # day is Tuesday 7 April.
+    deadline = service.determination(case_id).deadlines["nhs:r1"]
+    assert (deadline.rule_id, deadline.due_on) == ("D7", date(2026, 4, 7))
+
+
+def test_a_calendar_correction_is_an_explicit_recalculation(
+    service: DeterminationService,
+) -> None:
+    service.set_calendar(WREXHAM, set_by="la:665", source="json")
+    case_id = raise_at_school(service, date(2025, 11, 24))
+    corrected = WREXHAM.with_closures(
+        "la:665", WREXHAM.name, 2, WREXHAM.closures | {date(2025, 12, 1)}
+    )
+    assert service.set_calendar(corrected, set_by="la:665", source="json").version == 2
+
+    assert service.recalculate_for_calendar("la:665", [case_id]) == [case_id]
+
+    view = service.determination(case_id)
+    assert view.deadlines["decision"].due_on == date(2026, 1, 28)
+    assert view.deadlines["decision"].calendar_version == 2
+    [recalculation] = view.recalculations
+    assert recalculation["previous"]["due_on"] == "2026-01-27"
+    names = [type(r.event).__name__ for r in service.recorded_events(case_id)]
+    assert names == ["ConcernRaised", "DeadlineRecalculated"]
+    assert service.recalculate_for_calendar("la:665", [case_id]) == []  # nothing moved again
