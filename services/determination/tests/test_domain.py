@@ -248,7 +248,7 @@ def test_the_aggregate_replays_to_the_same_state() -> None:
     case.decide(has_aln=True, reasons="r", decided_on=RAISED_ON, decided_by=SCHOOL, person="p")
     replayed: Determination | None = None
     for e in case.collect_events():
-        replayed = e.mutate(replayed)  # type: ignore[attr-defined]
+        replayed = e.mutate(replayed)
     assert isinstance(replayed, Determination)
     assert replayed.decision == case.decision
     assert replayed.deadlines == case.deadlines
