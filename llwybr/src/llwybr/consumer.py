@@ -17,6 +17,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 
 from contracts.envelope import Envelope
 from llwybr import context
+from llwybr.blocking import run_blocking
 from llwybr.bus import Delivery, Subscription
 from llwybr.db import metadata
 from llwybr.metrics import Metrics
@@ -143,13 +144,13 @@ class TrackedConsumer:
     async def _handle(self, delivery: Delivery) -> None:
         envelope = delivery.envelope
         if envelope is None:
-            await asyncio.to_thread(self._dead_letter, delivery)
+            await run_blocking(self._dead_letter, delivery)
             self._metrics.consumer_events.labels(self.name, "dead_letter").inc()
             return
         backoff = 0.2
         while True:
             try:
-                applied = await asyncio.to_thread(self._apply, envelope)
+                applied = await run_blocking(self._apply, envelope)
                 break
             except Exception:
                 # The effect is retried, never skipped: skipping would lose it for good.

@@ -22,6 +22,7 @@ from eventsourcing.persistence import Notification
 
 from contracts.envelope import Envelope
 from contracts.events import IntegrationEvent
+from llwybr.blocking import run_blocking
 from llwybr.bus import Publisher
 from llwybr.db import metadata
 from llwybr.eventstore import ChainedApplication, RecordedEvent
@@ -217,7 +218,7 @@ class OutboxRelay:
         try:
             while True:
                 try:
-                    if not await asyncio.to_thread(self._lock.try_acquire):
+                    if not await run_blocking(self._lock.try_acquire):
                         self._metrics.relay_active.labels(self.name).set(0)
                         await self._sleep(self._poll * 2)
                         continue
@@ -237,7 +238,7 @@ class OutboxRelay:
                     backoff = min(backoff * 2, self._max_backoff)
         finally:
             self._metrics.relay_active.labels(self.name).set(0)
-            await asyncio.to_thread(self._lock.release)
+            await run_blocking(self._lock.release)
             await self._publisher.stop()
 
     async def _sleep(self, seconds: float) -> None:
@@ -247,21 +248,21 @@ class OutboxRelay:
 
     async def run_once(self) -> int:
         """Publish one batch after the stored position; return how many events it held."""
-        position = await asyncio.to_thread(self._positions.get, self.name)
-        notifications = await asyncio.to_thread(
+        position = await run_blocking(self._positions.get, self.name)
+        notifications = await run_blocking(
             self._app.select_notifications, position, self._batch_size
         )
         if not notifications:
             self._metrics.relay_lag.labels(self.name).set(0)
             return 0
-        envelopes = await asyncio.to_thread(self._envelopes, notifications)
+        envelopes = await run_blocking(self._envelopes, notifications)
         if envelopes:
             await self._publisher.publish(envelopes)
         last = notifications[-1].id
-        await asyncio.to_thread(self._positions.advance, self.name, position, last)
+        await run_blocking(self._positions.advance, self.name, position, last)
         self.published += len(envelopes)
         self._metrics.relay_published.labels(self.name).inc(len(envelopes))
-        latest = await asyncio.to_thread(self._app.recorder.max_notification_id)
+        latest = await run_blocking(self._app.recorder.max_notification_id)
         self._metrics.relay_lag.labels(self.name).set(max(0, (latest or 0) - last))
         return len(notifications)
 

@@ -13,6 +13,7 @@ from datetime import UTC, datetime
 
 import sqlalchemy as sa
 
+from llwybr.blocking import run_blocking
 from llwybr.db import metadata
 from llwybr.eventstore import ChainedApplication, RecordedEvent
 
@@ -113,7 +114,7 @@ class ProjectionRunner:
         self._app.add_listener(self.wake)
         while True:
             try:
-                if await asyncio.to_thread(self.catch_up):
+                if await run_blocking(self.catch_up):
                     continue
             except asyncio.CancelledError:
                 raise

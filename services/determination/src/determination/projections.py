@@ -41,7 +41,12 @@ OPEN_STATUSES = (Status.AWAITING_CONSENT.value, Status.GATHERING_INFORMATION.val
 
 def _deadline_columns(deadline: dict[str, Any] | None) -> dict[str, Any]:
     if deadline is None:
-        return {"decision_due_on": None, "decision_rule": None, "calendar_id": None}
+        return {
+            "decision_due_on": None,
+            "decision_rule": None,
+            "calendar_id": None,
+            "provisional": False,
+        }
     return {
         "decision_due_on": date.fromisoformat(str(deadline["due_on"])),
         "decision_rule": deadline["rule_id"],
@@ -69,7 +74,6 @@ def handle(conn: sa.Connection, recorded: RecordedEvent) -> None:
                 body_kind=body["kind"],
                 status=state["status"],
                 came_to_attention_on=state["came_to_attention_on"],
-                provisional=False,
                 **_deadline_columns(state["decision_deadline"]),
                 **values,
             )
