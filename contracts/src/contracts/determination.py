@@ -196,3 +196,17 @@ class CalendarPublished(IntegrationEvent):
     calendar_version: int
     terms: list[Term]
     closures: list[date]
+
+
+@register
+class RuleTableCorrected(IntegrationEvent):
+    """The statutory rule table was corrected: a new version every service should apply.
+
+    The CloudEvent subject is ``rule-table``.
+    """
+
+    topic: ClassVar[Topic] = DETERMINATION
+    name: ClassVar[str] = "rule-table-corrected"
+    rule_table_version: str
+    rules: list[dict[str, str | int | bool | None]]
+    corrected_by: str

@@ -306,3 +306,35 @@ async def test_lists_and_statistics_come_from_the_read_model(client: httpx.Async
     assert overdue.json()["items"] == []
     assert runner.rebuild() == 2
     assert (await client.get("/v1/statistics/local-authorities/665")).json() == stats
+
+
+async def test_a_rule_correction_recalculates_open_deadlines_explicitly(
+    client: httpx.AsyncClient,
+) -> None:
+    case_id, _ = await open_case(client)
+    referral = {"referral_id": "r1", "nhs_body": "lhb:7A1", "received_on": "2026-03-03"}
+    await post_ok(client, f"/v1/determinations/{case_id}/nhs-referrals", referral)
+    before = (await client.get(f"/v1/determinations/{case_id}")).json()["deadlines"]["nhs:r1"]
+    assert before["due_on"] == "2026-04-14"
+    d7 = next(r for r in (await client.get("/v1/rule-table")).json()["rules"] if r["id"] == "D7")
+    app: Any = client.app  # type: ignore[attr-defined]
+    await eventually(lambda: app.state.projections["determination.cases"].catch_up() == 0)
+
+    response = await client.post(
+        "/v1/rule-table/corrections",
+        json={"version": "2026.2", "rules": [{**d7, "length": 8}], "corrected_by": "la:665",
+              "reason": "checked against the Regulations"},
+    )  # fmt: skip
+    assert response.status_code == 200, response.text
+    assert response.json()["version"] == "2026.2"
+    assert response.json()["recalculated"] == [case_id]
+    body = (await client.get(f"/v1/determinations/{case_id}")).json()
+    after = body["deadlines"]["nhs:r1"]
+    assert (after["due_on"], after["rule_table_version"]) == ("2026-04-28", "2026.2")
+    assert body["recalculations"][0]["reason"] == "rule D7 corrected (rules 2026.2)"
+    assert body["deadlines"]["decision"]["rule_table_version"] == "2026.1"  # D1 unchanged
+
+
+async def post_ok(client: httpx.AsyncClient, url: str, json: dict[str, Any]) -> None:
+    response = await client.post(url, json=json)
+    assert response.is_success, response.text

@@ -43,10 +43,21 @@ from determination.projections import (
     CaseFilter,
     due_soon,
     list_cases,
+    open_case_ids,
     open_cases_counting_on,
     statistics,
 )
-from llwybr.clock import Deadline, InvalidCalendarError, Term, TermCalendar, calendar_from_ical
+from llwybr.clock import (
+    Confidence,
+    Deadline,
+    InvalidCalendarError,
+    InvalidRuleError,
+    Rule,
+    Term,
+    TermCalendar,
+    Unit,
+    calendar_from_ical,
+)
 from llwybr.problems import COMMON_RESPONSES, PROBLEM_JSON, Problem, ProblemError
 
 #: Domain errors to (HTTP status, problem type), rendered by the one problem handler.
@@ -63,6 +74,7 @@ ERROR_STATUSES: dict[type[Exception], tuple[int, str]] = {
     InvalidTransitionError: (409, "invalid-transition"),
     DeterminationError: (422, "determination"),
     InvalidCalendarError: (422, "invalid-calendar"),
+    InvalidRuleError: (422, "invalid-rule"),
 }
 
 ORGANISATION = r"^(school|fei|la|lhb|nhs|tribunal|auditor):[A-Za-z0-9_.-]{1,40}$"
@@ -699,5 +711,60 @@ def _calendar_out(calendar: TermCalendar, recalculated: list[UUID]) -> CalendarO
         version=calendar.version,
         terms=[{"name": t.name, "start": t.start, "end": t.end} for t in calendar.terms],
         closures=sorted(calendar.closures),
+        recalculated=recalculated,
+    )
+
+
+# -- the statutory rule table ----------------------------------------------------------------
+
+
+class RuleIn(Model):
+    id: Annotated[str, Field(pattern=r"^D\d{1,2}$")]
+    description: Text
+    length: Annotated[int | None, Field(ge=1, le=1000)]
+    unit: Unit
+    clock_start: Text
+    source: Text
+    confidence: Confidence
+    starts_day_after: bool = True
+    rolls_to_working_day: bool = True
+
+
+class RuleCorrectionIn(Model):
+    version: Annotated[str, Field(pattern=r"^[0-9A-Za-z.-]{1,32}$", examples=["2026.2"])]
+    rules: list[RuleIn] = Field(min_length=1, max_length=50)
+    corrected_by: Organisation
+    reason: Text
+
+
+class RuleTableOut(BaseModel):
+    version: str
+    rules: list[dict[str, Any]]
+    recalculated: list[UUID] = Field(default_factory=list)
+
+
+@router.get("/rule-table", tags=["rules"], summary="The statutory rule table in force")
+def get_rule_table(request: Request) -> RuleTableOut:
+    table = service(request).rule_table()
+    return RuleTableOut(version=table.version, rules=[r.as_dict() for r in table.rules.values()])
+
+
+@router.post(
+    "/rule-table/corrections",
+    tags=["rules"],
+    summary="Correct rules (a new table version); open cases' deadlines are recalculated",
+)
+def correct_rules(body: RuleCorrectionIn, request: Request) -> RuleTableOut:
+    app = service(request)
+    rules = [Rule(**r.model_dump()) for r in body.rules]
+    table = app.correct_rules(
+        body.version, rules, corrected_by=body.corrected_by, reason=body.reason
+    )
+    with request.app.state.engine.connect() as conn:
+        candidates = [UUID(c) for c in open_case_ids(conn)]
+    recalculated = app.recalculate_for_rules({r.id for r in rules}, candidates)
+    return RuleTableOut(
+        version=table.version,
+        rules=[r.as_dict() for r in table.rules.values()],
         recalculated=recalculated,
     )

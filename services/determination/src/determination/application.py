@@ -26,9 +26,11 @@ from determination.domain import (
     route,
 )
 from determination.domain.calendar import CalendarRecord, calendar_aggregate_id
+from determination.domain.rules import RULE_TABLE_ID, RuleTableRecord
 from llwybr.clock import (
     DEFAULT_RULES,
     Deadline,
+    Rule,
     RuleTable,
     TermCalendar,
     compute_deadline,
@@ -70,7 +72,53 @@ class DeterminationService(ChainedApplication):
     """Commands return the new version; queries return views. ``name`` fixes table names."""
 
     name = "determination"
-    rules: RuleTable = DEFAULT_RULES
+
+    # -- the rule table -------------------------------------------------------------------
+
+    def rule_table(self) -> RuleTable:
+        """The rule table in force: the default, or its latest correction."""
+        try:
+            record: RuleTableRecord = self.repository.get(RULE_TABLE_ID)
+        except AggregateNotFoundError:
+            return DEFAULT_RULES
+        return record.rule_table()
+
+    def correct_rules(
+        self, version: str, rules: list[Rule], *, corrected_by: str, reason: str
+    ) -> RuleTable:
+        try:
+            record: RuleTableRecord = self.repository.get(RULE_TABLE_ID)
+        except AggregateNotFoundError:
+            record = RuleTableRecord()
+        table = record.correct(version, rules, corrected_by=corrected_by, reason=reason)
+        self.save(record)
+        return table
+
+    def recalculate_for_rules(self, rule_ids: set[str], candidates: Iterable[UUID]) -> list[UUID]:
+        """Recompute open cases' deadlines under corrected rules; record those that moved."""
+        table = self.rule_table()
+        changed = []
+        for determination_id in candidates:
+            case = self._get(determination_id)
+            if not case.is_open:
+                continue
+            moved = False
+            for key in list(case.deadlines):
+                deadline = case.deadline(key)
+                if deadline is None or deadline.rule_id not in rule_ids:
+                    continue
+                calendar = None
+                if key == "decision":
+                    calendar = self.decision_calendar(case.deciding_body, case.learner_record)
+                new = recalculate(deadline, table, calendar)
+                if new is not None:
+                    reason = f"rule {deadline.rule_id} corrected (rules {table.version})"
+                    case.recalculate_deadline(deadline_key=key, new=new, reason=reason)
+                    moved = True
+            if moved:
+                self.save(case)
+                changed.append(determination_id)
+        return changed
 
     # -- calendars ------------------------------------------------------------------------
 
@@ -104,7 +152,7 @@ class DeterminationService(ChainedApplication):
 
     def _decision_deadline(self, body: DecidingBody, learner: Learner, trigger: date) -> Deadline:
         calendar = self.decision_calendar(body, learner)
-        return compute_deadline(self.rules, body.decision_rule, trigger, calendar)
+        return compute_deadline(self.rule_table(), body.decision_rule, trigger, calendar)
 
     def recalculate_for_calendar(self, calendar_id: str, candidates: Iterable[UUID]) -> list[UUID]:
         """Recompute the decision deadlines of open cases that count on ``calendar_id``;
@@ -118,7 +166,7 @@ class DeterminationService(ChainedApplication):
             calendar = self.decision_calendar(case.deciding_body, case.learner_record)
             if calendar is None or calendar.id != calendar_id:
                 continue
-            new = recalculate(deadline, self.rules, calendar)
+            new = recalculate(deadline, self.rule_table(), calendar)
             if new is None:
                 continue
             case.recalculate_deadline(
@@ -260,7 +308,7 @@ class DeterminationService(ChainedApplication):
         expected_version: int | None = None,
     ) -> int:
         case = self._get(determination_id, expected_version)
-        deadline = compute_deadline(self.rules, NHS_ANSWER_RULE, received_on)
+        deadline = compute_deadline(self.rule_table(), NHS_ANSWER_RULE, received_on)
         case.receive_nhs_referral(
             referral_id=referral_id, nhs_body=nhs_body, received_on=received_on, deadline=deadline
         )

@@ -185,3 +185,9 @@ def statistics(conn: sa.Connection, local_authority: str) -> dict[str, Any]:
         "average_days_to_decision": round(sum(days) / len(days), 1) if days else None,
         "open_cases": open_count,
     }
+
+
+def open_case_ids(conn: sa.Connection) -> list[str]:
+    """Every open case (the candidates when a rule is corrected)."""
+    statement = sa.select(cases.c.determination_id).where(cases.c.status.in_(OPEN_STATUSES))
+    return [r.determination_id for r in conn.execute(statement)]

@@ -13,6 +13,7 @@ from contracts import determination as public
 from contracts.events import IntegrationEvent
 from determination.domain import Determination
 from determination.domain.calendar import CalendarRecord
+from determination.domain.rules import RuleTableRecord
 from llwybr.eventstore import ChainedApplication, RecordedEvent
 from llwybr.outbox import Publication, Translator
 
@@ -167,6 +168,16 @@ def translator(app: ChainedApplication) -> Translator:
             version = recorded.originator_version
             record: CalendarRecord = app.repository.get(recorded.originator_id, version=version)
             return _calendar(vars(record), record.calendar_id, record.calendar_version)
+        if isinstance(event, RuleTableRecord.Event):
+            if type(event).__name__ != "Corrected":
+                return None
+            table = state["table"]
+            corrected = public.RuleTableCorrected(
+                rule_table_version=table["version"],
+                rules=table["rules"],
+                corrected_by=state["corrected_by"],
+            )
+            return Publication(corrected, "rule-table")
         if not isinstance(event, Determination.Event):
             return None
         learner = learner_id(recorded.originator_id)
