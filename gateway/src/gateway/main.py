@@ -10,6 +10,8 @@ from fastapi import APIRouter, FastAPI, Request
 from fastapi.responses import JSONResponse, Response
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 
+from gateway import routing
+from gateway.openapi import fetch_service_documents, install_merged_openapi
 from gateway.services import ServiceClients, connect, embedded_apps
 from gateway.settings import SERVICES, Settings
 from llwybr.metrics import Metrics
@@ -35,6 +37,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         async with connect(settings, apps) as clients:
             app.state.services = clients
+            if apps is None:
+                app.state.service_documents = await fetch_service_documents(clients)
             yield
 
     app = FastAPI(
@@ -47,6 +51,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     install_problem_handlers(app)
     install_request_context(app, metrics)
     app.include_router(operational_router(metrics))
+    app.include_router(routing.router)
+    install_merged_openapi(app, apps)
     return app
 
 
