@@ -38,6 +38,15 @@ def kafka(command: str) -> None:
 @pytest.fixture
 def broker_restored(kafka_bootstrap: str) -> Iterator[None]:
     """Whatever the test does to the broker, it is running again afterwards."""
+    status = subprocess.run(
+        ["bash", str(REPO / "scripts" / "kafka.sh"), "status"], capture_output=True, timeout=30
+    )
+    if status.returncode != 0:
+        pytest.fail(
+            "the broker on 127.0.0.1:9092 was not started by this checkout's scripts/kafka.sh, "
+            "so this test cannot stop and restart it",
+            pytrace=False,
+        )
     yield
     kafka("start")
 

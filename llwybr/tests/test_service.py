@@ -3,7 +3,7 @@
 import json
 import logging
 import uuid
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 from typing import Annotated
 
 import httpx
@@ -109,7 +109,19 @@ async def test_in_stack_mode_a_command_is_stored_in_postgres_and_published_to_ka
     assert [e.type for e in received] == ["wales.aln.example.opened.v1"]
 
 
-def test_logs_are_json_lines_carrying_the_request_id(capsys: pytest.CaptureFixture[str]) -> None:
+@pytest.fixture
+def restored_logging() -> Iterator[None]:
+    """configure_logging replaces the root handlers: put pytest's back afterwards."""
+    root = logging.getLogger()
+    handlers, level = list(root.handlers), root.level
+    yield
+    root.handlers[:] = handlers
+    root.setLevel(level)
+
+
+def test_logs_are_json_lines_carrying_the_request_id(
+    capsys: pytest.CaptureFixture[str], restored_logging: None
+) -> None:
     from llwybr.logs import request_id
 
     configure_logging("INFO")

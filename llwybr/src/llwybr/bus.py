@@ -121,7 +121,8 @@ class InProcessSubscription:
             return pending
         async with self._bus._changed:
             try:
-                await asyncio.wait_for(self._bus._changed.wait(), timeout)
+                async with asyncio.timeout(timeout):
+                    await self._bus._changed.wait()
             except TimeoutError:
                 return []
         return self._pending()

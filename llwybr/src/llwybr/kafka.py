@@ -28,7 +28,8 @@ async def ensure_topics(
 ) -> None:
     """Create the topics that do not exist yet (the broker does not auto-create them)."""
     admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap_servers, request_timeout_ms=10_000)
-    await asyncio.wait_for(admin.start(), timeout)
+    async with asyncio.timeout(timeout):
+        await admin.start()
     try:
         existing = set(await admin.list_topics())
         missing = [
@@ -64,7 +65,8 @@ class KafkaPublisher:
             request_timeout_ms=int(self._timeout * 1000),
         )
         try:
-            await asyncio.wait_for(producer.start(), self._timeout)
+            async with asyncio.timeout(self._timeout):
+                await producer.start()
         except BaseException:
             await producer.stop()
             raise
@@ -97,7 +99,8 @@ class KafkaPublisher:
         producer, self._producer = self._producer, None
         if producer is not None:
             try:
-                await asyncio.wait_for(producer.stop(), self._timeout)
+                async with asyncio.timeout(self._timeout):
+                    await producer.stop()
             except (TimeoutError, OSError) as error:
                 # With the broker away, stop() waits to flush what cannot be sent; those
                 # events are sent again by the relay, so just close the connections.
@@ -124,7 +127,8 @@ class KafkaSubscription:
             isolation_level="read_committed",
         )
         try:
-            await asyncio.wait_for(consumer.start(), 30)
+            async with asyncio.timeout(30):
+                await consumer.start()
         except BaseException:
             await consumer.stop()
             raise

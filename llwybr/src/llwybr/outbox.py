@@ -243,7 +243,8 @@ class OutboxRelay:
 
     async def _sleep(self, seconds: float) -> None:
         with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(self._wake.wait(), seconds)
+            async with asyncio.timeout(seconds):  # unlike wait_for, never swallows a cancel
+                await self._wake.wait()
         self._wake.clear()
 
     async def run_once(self) -> int:

@@ -121,5 +121,6 @@ class ProjectionRunner:
             except Exception:
                 log.exception("projection %s failed; retrying", self.projection.name)
             with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(self._wake.wait(), self._poll)
+                async with asyncio.timeout(self._poll):  # unlike wait_for, never swallows a cancel
+                    await self._wake.wait()
             self._wake.clear()

@@ -82,7 +82,8 @@ class Readiness:
         results = {"startup": "ok" if self.started else "failing: still starting"}
         for name, check in self.checks.items():
             try:
-                await asyncio.wait_for(check(), 5)
+                async with asyncio.timeout(5):
+                    await check()
                 results[name] = "ok"
             except Exception as error:
                 results[name] = f"failing: {type(error).__name__}: {error}"
@@ -175,9 +176,7 @@ def build_service(
             yield
         finally:
             readiness.started = False
-            for task in tasks:
-                task.cancel()
-            await asyncio.gather(*tasks, return_exceptions=True)
+            await stop_tasks(tasks)
             await asyncio.to_thread(application.close)
             await asyncio.to_thread(engine.dispose)
             log.info("%s stopped", spec.name)
@@ -192,6 +191,19 @@ def build_service(
     for router in spec.routers:
         app.include_router(router)
     return app
+
+
+async def stop_tasks(tasks: Sequence[asyncio.Task[None]], grace: float = 10.0) -> None:
+    """Cancel background tasks and wait for them, cancelling again any that linger."""
+    pending = {t for t in tasks if not t.done()}
+    deadline = asyncio.get_running_loop().time() + grace
+    while pending:
+        for task in pending:
+            task.cancel()
+        _, pending = await asyncio.wait(pending, timeout=0.5)
+        if pending and asyncio.get_running_loop().time() > deadline:
+            log.error("tasks did not stop: %s", ", ".join(t.get_name() for t in pending))
+            return
 
 
 class TopicEnsuringPublisher(KafkaPublisher):
