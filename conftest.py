@@ -16,6 +16,7 @@ from llwybr.kafka import ensure_topics
 from llwybr.settings import RuntimeSettings, ServiceSettings
 from llwybr.testing import (
     EXAMPLE_TOPIC,
+    TEST_SECRET,
     InfrastructureMissingError,
     base_runtime,
     create_database,
@@ -87,7 +88,9 @@ def postgres_settings(postgres_runtime: RuntimeSettings) -> ServiceSettings:
 @pytest.fixture
 def sqlite_settings(tmp_path: Path) -> ServiceSettings:
     """An example service on SQLite under a temporary var/."""
-    runtime = RuntimeSettings(mode="embedded", var_dir=tmp_path / "var")
+    runtime = RuntimeSettings(
+        mode="embedded", var_dir=tmp_path / "var", internal_secret=TEST_SECRET
+    )
     return ServiceSettings(service="example", runtime=runtime)
 
 

@@ -1,27 +1,66 @@
+"""The public API end to end in embedded mode: tokens, scopes, routing, problems, audit."""
+
+import json
 from collections.abc import AsyncIterator
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
 
 from gateway.main import create_app
 from gateway.settings import Settings
+from gateway.tokens import SigningKey, hash_secret
 from llwybr.settings import RuntimeSettings
+
+SCHOOL = "school:6652001"
+CONCERN = {
+    "learner": {"given_name": "Cerys", "family_name": "Jones", "date_of_birth": "2017-05-02",
+                "setting": "maintained_school", "setting_id": "6652001", "local_authority": "665"},
+    "raised_by": SCHOOL, "raised_with": SCHOOL, "came_to_attention_on": "2026-03-02",
+}  # fmt: skip
+
+
+class Gateway:
+    """A started gateway and a way to act as each development client."""
+
+    def __init__(self, client: httpx.AsyncClient, var_dir: Path) -> None:
+        self.client = client
+        credentials = json.loads((var_dir / "gateway" / "dev-credentials.json").read_text())
+        self.credentials = {c["organisation"]: c for c in credentials}
+        self.tokens: dict[str, str] = {}
+
+    async def token(self, organisation: str) -> str:
+        if organisation not in self.tokens:
+            c = self.credentials[organisation]
+            response = await self.client.post(
+                "/oauth/token",
+                data={"grant_type": "client_credentials"},
+                auth=(c["client_id"], c["client_secret"]),
+            )
+            assert response.status_code == 200, response.text
+            self.tokens[organisation] = response.json()["access_token"]
+        return self.tokens[organisation]
+
+    async def as_(self, organisation: str, method: str, url: str, **kwargs: Any) -> httpx.Response:
+        headers = {"Authorization": f"Bearer {await self.token(organisation)}"}
+        headers.update(kwargs.pop("headers", {}))
+        return await self.client.request(method, url, headers=headers, **kwargs)
 
 
 @pytest.fixture
-async def client(tmp_path: Path) -> AsyncIterator[httpx.AsyncClient]:
+async def gateway(tmp_path: Path) -> AsyncIterator[Gateway]:
     app = create_app(Settings(runtime=RuntimeSettings(mode="embedded", var_dir=tmp_path)))
     async with app.router.lifespan_context(app):
         transport = httpx.ASGITransport(app=app)
         async with httpx.AsyncClient(transport=transport, base_url="http://gateway") as client:
-            yield client
+            yield Gateway(client, tmp_path)
 
 
 async def test_embedded_mode_runs_every_service_behind_the_gateway(
-    client: httpx.AsyncClient, tmp_path: Path
+    gateway: Gateway, tmp_path: Path
 ) -> None:
-    response = await client.get("/readyz")
+    response = await gateway.client.get("/readyz")
     assert response.status_code == 200
     services = response.json()["services"]
     assert set(services) == {"determination", "idp", "disputes", "notifications"}
@@ -29,81 +68,129 @@ async def test_embedded_mode_runs_every_service_behind_the_gateway(
     assert (tmp_path / "determination" / "events.sqlite").exists()
 
 
-async def test_the_openapi_document_is_served(client: httpx.AsyncClient) -> None:
-    document = (await client.get("/openapi.json")).json()
+async def test_the_openapi_document_covers_the_services_public_routes(gateway: Gateway) -> None:
+    document = (await gateway.client.get("/openapi.json")).json()
     assert document["openapi"].startswith("3.1")
-    assert "/healthz" in document["paths"]
-    assert (await client.get("/docs")).status_code == 200
+    paths = document["paths"]
+    for path in ("/v1/determinations", "/v1/determinations/{determination_id}/decision",
+                 "/v1/calendars/{calendar_id}", "/oauth/token", "/v1/access-audit"):  # fmt: skip
+        assert path in paths
+    assert (await gateway.client.get("/docs")).status_code == 200
 
 
-async def test_a_service_that_cannot_be_reached_makes_the_gateway_not_ready(
-    tmp_path: Path,
+async def test_a_determination_is_raised_and_read_through_the_gateway(gateway: Gateway) -> None:
+    created = await gateway.as_(SCHOOL, "POST", "/v1/determinations", json=CONCERN)
+    assert created.status_code == 201, created.text
+    assert created.headers["etag"] == '"1"'
+    fetched = await gateway.as_(SCHOOL, "GET", created.headers["location"])
+    assert fetched.json()["status"] == "gathering_information"
+    assert fetched.json()["raised_by"] == SCHOOL
+
+
+async def test_a_request_without_a_token_is_401(gateway: Gateway) -> None:
+    response = await gateway.client.get("/v1/determinations")
+    assert response.status_code == 401
+    assert response.headers["content-type"] == "application/problem+json"
+    assert response.headers["www-authenticate"].startswith("Bearer")
+
+
+async def test_a_forged_token_is_401(gateway: Gateway) -> None:
+    token = await gateway.token(SCHOOL)
+    header, payload, signature = token.split(".")
+    forged = f"{header}.{payload}.{signature[:-4]}AAAA"
+    response = await gateway.client.get(
+        "/v1/determinations", headers={"Authorization": f"Bearer {forged}"}
+    )
+    assert response.status_code == 401
+
+
+async def test_a_scope_the_client_lacks_is_403(gateway: Gateway) -> None:
+    response = await gateway.as_("lhb:7A1", "POST", "/v1/determinations", json=CONCERN)
+    assert response.status_code == 403
+    assert response.json()["type"].endswith("/insufficient-scope")
+
+
+async def test_a_services_problem_passes_through_the_gateway_unchanged(gateway: Gateway) -> None:
+    response = await gateway.as_(SCHOOL, "POST", "/v1/determinations", json={"learner": {}})
+    assert response.status_code == 422
+    assert response.headers["content-type"] == "application/problem+json"
+    assert response.json()["instance"] == "/v1/determinations"
+
+
+async def test_the_same_post_twice_with_one_idempotency_key_creates_one_case(
+    gateway: Gateway,
 ) -> None:
+    headers = {"Idempotency-Key": "sync-2026-03-02-0001"}
+    first = await gateway.as_(SCHOOL, "POST", "/v1/determinations", json=CONCERN, headers=headers)
+    again = await gateway.as_(SCHOOL, "POST", "/v1/determinations", json=CONCERN, headers=headers)
+    assert first.status_code == again.status_code == 201
+    assert first.json() == again.json()
+    assert again.headers["idempotent-replayed"] == "true"
+    other = {**CONCERN, "came_to_attention_on": "2026-03-03"}
+    clash = await gateway.as_(SCHOOL, "POST", "/v1/determinations", json=other, headers=headers)
+    assert clash.status_code == 422
+    assert clash.json()["type"].endswith("/idempotency")
+
+
+async def test_every_access_is_in_the_audit_log_which_auditors_read(gateway: Gateway) -> None:
+    created = await gateway.as_(SCHOOL, "POST", "/v1/determinations", json=CONCERN)
+    case_id = created.json()["id"]
+    await gateway.as_(SCHOOL, "GET", f"/v1/determinations/{case_id}")
+    denied = await gateway.as_(SCHOOL, "GET", "/v1/access-audit")
+    assert denied.status_code == 403
+    log = await gateway.as_(
+        "auditor:665", "GET", "/v1/access-audit", params={"resource_id": case_id}
+    )
+    assert log.status_code == 200, log.text
+    entries = log.json()["items"]
+    assert [(e["method"], e["organisation"], e["outcome"]) for e in entries] == [
+        ("GET", SCHOOL, "granted")
+    ]
+    everything = (await gateway.as_("auditor:665", "GET", "/v1/access-audit")).json()["items"]
+    outcomes = {(e["method"], e["path"], e["status"]) for e in everything}
+    assert ("POST", "/v1/determinations", 201) in outcomes
+    assert ("GET", "/v1/access-audit", 403) in outcomes
+
+
+@pytest.mark.integration
+async def test_a_service_that_is_down_gives_503_with_retry_after(
+    tmp_path: Path, postgres_runtime: RuntimeSettings
+) -> None:
+    clients = tmp_path / "clients.json"
+    clients.write_text(json.dumps([{
+        "client_id": "school-mis", "secret_hash": hash_secret("s3cret"), "organisation": SCHOOL,
+        "scopes": ["determinations:read"], "name": "MIS",
+    }]))  # fmt: skip
     settings = Settings(
-        runtime=RuntimeSettings(mode="stack", var_dir=tmp_path),
+        runtime=postgres_runtime,
+        signing_key_pem=SigningKey.generate().to_pem().decode(),
+        clients_file=clients,
         determination_url="http://127.0.0.1:9",  # nothing listens on the discard port
     )
     app = create_app(settings)
     async with app.router.lifespan_context(app):
         transport = httpx.ASGITransport(app=app)
         async with httpx.AsyncClient(transport=transport, base_url="http://gateway") as client:
-            response = await client.get("/readyz")
-    assert response.status_code == 503
-    assert response.json()["services"]["determination"]["status"] == "unreachable"
-
-
-async def test_a_determination_is_raised_and_read_through_the_gateway(
-    client: httpx.AsyncClient,
-) -> None:
-    concern = {
-        "learner": {"given_name": "Cerys", "family_name": "Jones", "date_of_birth": "2017-05-02",
-                    "setting": "maintained_school", "setting_id": "6652001",
-                    "local_authority": "665"},
-        "raised_by": "school:6652001", "raised_with": "school:6652001",
-        "came_to_attention_on": "2026-03-02",
-    }  # fmt: skip
-    created = await client.post("/v1/determinations", json=concern, headers={"X-Request-ID": "r-1"})
-    assert created.status_code == 201, created.text
-    assert created.headers["etag"] == '"1"'
-    location = created.headers["location"]
-    fetched = await client.get(location)
-    assert fetched.json()["status"] == "gathering_information"
-
-
-async def test_a_services_problem_passes_through_the_gateway_unchanged(
-    client: httpx.AsyncClient,
-) -> None:
-    response = await client.post("/v1/determinations", json={"learner": {}})
-    assert response.status_code == 422
-    assert response.headers["content-type"] == "application/problem+json"
-    assert response.json()["instance"] == "/v1/determinations"
-
-
-async def test_the_openapi_document_covers_the_services_public_routes(
-    client: httpx.AsyncClient,
-) -> None:
-    paths = (await client.get("/openapi.json")).json()["paths"]
-    assert "/v1/determinations" in paths
-    assert "/v1/determinations/{determination_id}/decision" in paths
-    assert "/v1/calendars/{calendar_id}" in paths
-
-
-async def test_a_service_that_is_down_gives_503_with_retry_after(tmp_path: Path) -> None:
-    settings = Settings(
-        runtime=RuntimeSettings(mode="stack", var_dir=tmp_path),
-        determination_url="http://127.0.0.1:9",
-    )
-    app = create_app(settings)
-    async with app.router.lifespan_context(app):
-        transport = httpx.ASGITransport(app=app)
-        async with httpx.AsyncClient(transport=transport, base_url="http://gateway") as client:
-            response = await client.get("/v1/determinations")
+            token = await client.post(
+                "/oauth/token", data={"grant_type": "client_credentials"},
+                auth=("school-mis", "s3cret"),
+            )  # fmt: skip
+            headers = {"Authorization": f"Bearer {token.json()['access_token']}"}
+            response = await client.get("/v1/determinations", headers=headers)
+            ready = await client.get("/readyz")
     assert response.status_code == 503
     assert response.headers["retry-after"] == "5"
     assert response.headers["content-type"] == "application/problem+json"
+    assert ready.status_code == 503
 
 
-async def test_an_unknown_resource_is_404(client: httpx.AsyncClient) -> None:
-    response = await client.get("/v1/nowhere")
+def test_stack_mode_refuses_to_start_without_an_internal_secret(tmp_path: Path) -> None:
+    runtime = RuntimeSettings(mode="stack", var_dir=tmp_path)
+    with pytest.raises(RuntimeError, match="LLWYBR_INTERNAL_SECRET"):
+        create_app(Settings(runtime=runtime))
+
+
+async def test_an_unknown_resource_is_404(gateway: Gateway) -> None:
+    response = await gateway.as_(SCHOOL, "GET", "/v1/nowhere")
     assert response.status_code == 404
     assert response.headers["content-type"] == "application/problem+json"

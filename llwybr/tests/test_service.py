@@ -13,7 +13,13 @@ from fastapi import APIRouter, Body, FastAPI, Request
 from llwybr.logs import configure_logging
 from llwybr.service import ServiceSpec, build_service
 from llwybr.settings import ServiceSettings
-from llwybr.testing import EXAMPLE_TOPIC, ExampleService, read_envelopes, translate_example
+from llwybr.testing import (
+    EXAMPLE_TOPIC,
+    ActingAs,
+    ExampleService,
+    read_envelopes,
+    translate_example,
+)
 
 
 class CaseClosedError(Exception):
@@ -49,7 +55,9 @@ SPEC = ServiceSpec(
 async def started(app: FastAPI) -> AsyncIterator[httpx.AsyncClient]:
     async with app.router.lifespan_context(app):
         transport = httpx.ASGITransport(app=app)
-        async with httpx.AsyncClient(transport=transport, base_url="http://example") as client:
+        async with httpx.AsyncClient(
+            transport=transport, base_url="http://example", auth=ActingAs("la:665")
+        ) as client:
             yield client
 
 

@@ -2,21 +2,28 @@
 
 import asyncio
 import contextlib
+import secrets
 from collections.abc import AsyncIterator
 from typing import Any
 
+import anyio
 import httpx
 from fastapi import APIRouter, FastAPI, Request
 from fastapi.responses import JSONResponse, Response
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
+from pydantic import SecretStr
 
-from gateway import routing
+from gateway import audit_api, routing, store
 from gateway.openapi import fetch_service_documents, install_merged_openapi
+from gateway.security import build_security
 from gateway.services import ServiceClients, connect, embedded_apps
 from gateway.settings import SERVICES, Settings
+from gateway.tokens import oauth_router
+from llwybr.db import create_engine
 from llwybr.metrics import Metrics
 from llwybr.problems import install_problem_handlers
 from llwybr.service import install_request_context
+from llwybr.settings import ServiceSettings
 
 DESCRIPTION = """\
 Llwybr is an event-sourced backend for the Welsh Additional Learning Needs (ALN) system:
@@ -27,19 +34,41 @@ Errors are RFC 9457 problem details (`application/problem+json`).
 """
 
 
+def with_internal_secret(settings: Settings) -> Settings:
+    """Embedded mode makes the secret the in-process services check; stack mode is given one."""
+    if settings.runtime.internal_secret is not None:
+        return settings
+    if settings.runtime.mode == "stack":
+        raise RuntimeError("LLWYBR_INTERNAL_SECRET must be set in stack mode")
+    runtime = settings.runtime.model_copy(
+        update={"internal_secret": SecretStr(secrets.token_urlsafe(32))}
+    )
+    return settings.model_copy(update={"runtime": runtime})
+
+
 def create_app(settings: Settings | None = None) -> FastAPI:
-    settings = settings or Settings()
+    settings = with_internal_secret(settings or Settings())
+    assert settings.runtime.internal_secret is not None
     metrics = Metrics("gateway")
     embedded = settings.runtime.mode == "embedded"
     apps = embedded_apps(settings) if embedded else None
+    http = httpx.AsyncClient(timeout=httpx.Timeout(5.0))  # for an external issuer's JWKS
+    security = build_security(settings, http)
 
     @contextlib.asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        async with connect(settings, apps) as clients:
-            app.state.services = clients
-            if apps is None:
-                app.state.service_documents = await fetch_service_documents(clients)
-            yield
+        own = ServiceSettings(service="gateway", runtime=settings.runtime)
+        engine = await anyio.to_thread.run_sync(create_engine, own)
+        await anyio.to_thread.run_sync(store.create_tables, engine)
+        app.state.engine = engine
+        try:
+            async with http, connect(settings, apps) as clients:
+                app.state.services = clients
+                if apps is None:
+                    app.state.service_documents = await fetch_service_documents(clients)
+                yield
+        finally:
+            await anyio.to_thread.run_sync(engine.dispose)
 
     app = FastAPI(
         title="Llwybr public API",
@@ -48,9 +77,15 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         lifespan=lifespan,
         license_info={"name": "Open source"},
     )
+    app.state.settings = settings
+    app.state.security = security
+    app.state.internal_secret = settings.runtime.internal_secret.get_secret_value().encode()
     install_problem_handlers(app)
     install_request_context(app, metrics)
     app.include_router(operational_router(metrics))
+    if security.issuer is not None and security.key is not None:
+        app.include_router(oauth_router(security.issuer, security.key))
+    app.include_router(audit_api.router)
     app.include_router(routing.router)
     install_merged_openapi(app, apps)
     return app

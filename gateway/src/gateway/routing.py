@@ -1,16 +1,25 @@
 """Forwarding ``/v1`` requests to the service that owns the resource.
 
-Problems from services pass through unchanged; a service that is down or slow gives 503
-problem+json with ``Retry-After``, never a hang. Only idempotent requests are retried.
+Each request is authenticated (bearer token), checked against the route's scope, made
+idempotent when it carries ``Idempotency-Key``, forwarded with the caller's identity in a signed
+internal header, and written to the access audit log. Problems from services pass through
+unchanged; a service that is down or slow gives 503 problem+json with ``Retry-After``.
 """
 
 import asyncio
 import logging
+import re
+import time
 
+import anyio
 import httpx
 from fastapi import APIRouter, Request, Response
 
+from gateway import store
+from gateway.authz import required_scope
 from gateway.services import ServiceClients
+from gateway.tokens import AccessClaims, InvalidTokenError, JwksUnavailableError
+from llwybr.principal import Principal, sign_principal
 from llwybr.problems import problem_response
 
 log = logging.getLogger(__name__)
@@ -25,19 +34,69 @@ RESOURCES: dict[str, str] = {
     "statistics": "determination",
 }
 
-FORWARDED_REQUEST_HEADERS = (
-    "accept",
-    "content-type",
-    "if-match",
-    "if-none-match",
-    "idempotency-key",
-    "x-request-id",
-)
+FORWARDED_REQUEST_HEADERS = ("accept", "content-type", "if-match", "if-none-match")
 FORWARDED_RESPONSE_HEADERS = ("content-type", "etag", "location", "retry-after")
 IDEMPOTENT = frozenset({"GET", "HEAD", "PUT", "DELETE", "OPTIONS"})
 RETRY_AFTER_SECONDS = "5"
+_RESOURCE_ID = re.compile(r"^/v1/[a-z-]+/([0-9a-f-]{36}|[0-9a-f]{64}|[a-z]+:[0-9A-Za-z]+)")
 
 router = APIRouter()
+
+
+async def authenticate(request: Request) -> AccessClaims | Response:
+    """The caller's verified claims, or a 401 problem."""
+    header = request.headers.get("authorization", "")
+    scheme, _, token = header.partition(" ")
+    if scheme.lower() != "bearer" or not token:
+        return _unauthorised(request, "a bearer access token is required", "invalid_request")
+    try:
+        claims: AccessClaims = await request.app.state.security.validator.validate(token.strip())
+    except InvalidTokenError as error:
+        return _unauthorised(request, f"the access token is not valid ({error.reason})")
+    except JwksUnavailableError:
+        return problem_response(
+            request, 503, "Service Unavailable", "the identity provider's keys are unavailable",
+            kind="issuer-unavailable", headers={"Retry-After": RETRY_AFTER_SECONDS},
+        )  # fmt: skip
+    return claims
+
+
+def _unauthorised(request: Request, detail: str, error: str = "invalid_token") -> Response:
+    return problem_response(
+        request, 401, "Unauthorized", detail, kind="unauthenticated",
+        headers={"WWW-Authenticate": f'Bearer error="{error}"'},
+    )  # fmt: skip
+
+
+async def audit(request: Request, claims: AccessClaims | None, outcome: str, status: int) -> None:
+    """Write who did what to which record, and how it ended, to the access audit log."""
+    match = _RESOURCE_ID.match(request.url.path)
+    record = store.AccessRecord(
+        request_id=request.state.request_id,
+        client_id=claims.client_id if claims else None,
+        organisation=claims.organisation if claims else None,
+        method=request.method,
+        path=request.url.path,
+        resource_id=match.group(1) if match else None,
+        outcome=outcome,
+        status=status,
+    )
+    await anyio.to_thread.run_sync(store.record_access, request.app.state.engine, record)
+
+
+async def authorise(request: Request, scope: str) -> AccessClaims | Response:
+    """The caller's claims if it holds ``scope``; else the 401/403 problem (audited)."""
+    authenticated = await authenticate(request)
+    if isinstance(authenticated, Response):
+        await audit(request, None, "denied", 401)
+        return authenticated
+    if scope not in authenticated.scopes:
+        await audit(request, authenticated, "denied", 403)
+        return problem_response(
+            request, 403, "Forbidden", f"this needs the {scope} scope", kind="insufficient-scope",
+            headers={"WWW-Authenticate": f'Bearer error="insufficient_scope", scope="{scope}"'},
+        )  # fmt: skip
+    return authenticated
 
 
 @router.api_route(
@@ -50,13 +109,62 @@ router = APIRouter()
 )
 async def forward(resource: str, request: Request) -> Response:
     service = RESOURCES.get(resource)
-    if service is None:
-        return problem_response(request, 404, "Not Found", f"no resource /v1/{resource}")
+    scope = required_scope(request.method, request.url.path)
+    if service is None or scope is None:
+        return problem_response(request, 404, "Not Found", f"no route {request.url.path}")
+    claims = await authorise(request, scope)
+    if isinstance(claims, Response):
+        return claims
+    body = await request.body()
+    if len(body) > request.app.state.settings.max_request_bytes:
+        await audit(request, claims, "denied", 413)
+        return problem_response(request, 413, "Content Too Large", "the request body is too large")
+    key = request.headers.get("idempotency-key")
+    if key and request.method == "POST":
+        response = await _idempotent(request, claims, service, key, body)
+    else:
+        response = await _send(request, claims, service, body)
+    outcome = "granted" if response.status_code < 400 else "failed"
+    await audit(request, claims, outcome, response.status_code)
+    return response
+
+
+async def _idempotent(
+    request: Request, claims: AccessClaims, service: str, key: str, body: bytes
+) -> Response:
+    engine = request.app.state.engine
+    fingerprint = store.request_hash(request.method, request.url.path, body)
+    try:
+        stored = await anyio.to_thread.run_sync(
+            store.begin, engine, claims.client_id, key, fingerprint
+        )
+    except store.IdempotencyConflictError as error:
+        return problem_response(
+            request, error.status, "Idempotency conflict", str(error), kind="idempotency"
+        )
+    if stored is not None:
+        replay = Response(stored.body, status_code=stored.status, headers=stored.headers)
+        replay.headers["Idempotent-Replayed"] = "true"
+        return replay
+    response: Response | None = None
+    try:
+        response = await _send(request, claims, service, body)
+        return response
+    finally:
+        kept = None
+        if response is not None:
+            headers = {h: v for h, v in response.headers.items() if h in FORWARDED_RESPONSE_HEADERS}
+            kept = store.StoredResponse(response.status_code, headers, bytes(response.body))
+        await anyio.to_thread.run_sync(store.finish, engine, claims.client_id, key, kept)
+
+
+async def _send(request: Request, claims: AccessClaims, service: str, body: bytes) -> Response:
     clients: ServiceClients = request.app.state.services
     client = clients[service]
+    principal = Principal(claims.client_id, claims.organisation, claims.scopes)
     headers = {h: v for h in FORWARDED_REQUEST_HEADERS if (v := request.headers.get(h))}
     headers["x-request-id"] = request.state.request_id
-    body = await request.body()
+    headers.update(sign_principal(principal, request.app.state.internal_secret, int(time.time())))
     attempts = 2 if request.method in IDEMPOTENT else 1
     for attempt in range(attempts):
         try:

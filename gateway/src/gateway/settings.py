@@ -1,6 +1,8 @@
 """Gateway settings (``GATEWAY_*``, plus the shared ``LLWYBR_*``)."""
 
-from pydantic import Field
+from pathlib import Path
+
+from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from llwybr.settings import RuntimeSettings
@@ -20,6 +22,19 @@ class Settings(BaseSettings):
     disputes_url: str = "http://127.0.0.1:8003"
     notifications_url: str = "http://127.0.0.1:8004"
     service_timeout_seconds: float = Field(default=10.0, gt=0)
+    max_request_bytes: int = Field(default=25 * 1024 * 1024, ge=1024)
+
+    #: Tokens: this gateway issues them (client credentials) unless an external issuer is set.
+    issuer: str = "http://127.0.0.1:8000"
+    audience: str = "llwybr"
+    token_lifetime_seconds: int = Field(default=900, ge=60, le=86_400)
+    #: ES256 signing key (PEM). Embedded mode makes one under var/gateway/ when it is unset.
+    signing_key_pem: SecretStr | None = None
+    #: OAuth clients: a JSON list of {client_id, secret_hash, organisation, scopes, name}.
+    clients_file: Path | None = None
+    #: Trust a local authority's own identity provider instead (its JWKS and issuer).
+    external_jwks_url: str | None = None
+    external_issuer: str | None = None
 
     def service_url(self, service: str) -> str:
         url: str = getattr(self, f"{service}_url")

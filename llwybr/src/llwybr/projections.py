@@ -8,6 +8,7 @@ tables and replays the whole log: read models are disposable, the event store is
 import asyncio
 import contextlib
 import logging
+import threading
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 
@@ -56,13 +57,15 @@ class ProjectionRunner:
         self._poll = poll_seconds
         self._wake = asyncio.Event()
         self._loop: asyncio.AbstractEventLoop | None = None
+        # One catch-up at a time in this process; FOR UPDATE serialises other replicas.
+        self._lock = threading.Lock()
 
     def _position(self, conn: sa.Connection) -> int:
         name = self.projection.name
         position = conn.execute(
-            sa.select(projection_positions.c.position).where(
-                projection_positions.c.projection == name
-            )
+            sa.select(projection_positions.c.position)
+            .where(projection_positions.c.projection == name)
+            .with_for_update()
         ).scalar()
         if position is None:
             conn.execute(
@@ -75,7 +78,7 @@ class ProjectionRunner:
 
     def catch_up(self) -> int:
         """Apply one batch (synchronously); return how many notifications it held."""
-        with self._engine.begin() as conn:
+        with self._lock, self._engine.begin() as conn:
             position = self._position(conn)
             notifications = self._app.select_notifications(position, self._batch)
             mapper = self._app.chained_mapper
@@ -91,7 +94,7 @@ class ProjectionRunner:
 
     def rebuild(self) -> int:
         """Empty the projection's tables and replay the whole log; return events applied."""
-        with self._engine.begin() as conn:
+        with self._lock, self._engine.begin() as conn:
             for table in reversed(self.projection.tables):
                 conn.execute(table.delete())
             conn.execute(

@@ -32,7 +32,8 @@ from llwybr.kafka import KafkaPublisher, KafkaSubscription, ensure_topics
 from llwybr.logs import request_id
 from llwybr.metrics import Metrics
 from llwybr.outbox import OutboxRelay, RelayPositions, Translator, relay_lock
-from llwybr.problems import install_problem_handlers
+from llwybr.principal import PrincipalError, verify_principal
+from llwybr.problems import install_problem_handlers, problem_response
 from llwybr.projections import Projection, ProjectionRunner
 from llwybr.settings import ServiceSettings
 
@@ -186,7 +187,7 @@ def build_service(
     app.state.metrics = metrics
     app.state.readiness = readiness
     install_problem_handlers(app, {**COMMON_ERROR_STATUSES, **spec.error_statuses})
-    install_request_context(app, metrics)
+    install_request_context(app, metrics, internal_secret(settings))
     app.include_router(operational_router(metrics, readiness))
     for router in spec.routers:
         app.include_router(router)
@@ -204,6 +205,17 @@ async def stop_tasks(tasks: Sequence[asyncio.Task[None]], grace: float = 10.0) -
         if pending and asyncio.get_running_loop().time() > deadline:
             log.error("tasks did not stop: %s", ", ".join(t.get_name() for t in pending))
             return
+
+
+def internal_secret(settings: ServiceSettings) -> bytes:
+    """The key the gateway signs principals with; stack mode must configure it."""
+    secret = settings.runtime.internal_secret
+    if secret is None:
+        raise RuntimeError(
+            f"{settings.service}: LLWYBR_INTERNAL_SECRET is not set; the service cannot check "
+            "that requests come from the gateway"
+        )
+    return secret.get_secret_value().encode()
 
 
 class TopicEnsuringPublisher(KafkaPublisher):
@@ -231,8 +243,13 @@ def _subscriptions(
     return lambda: bus.subscription(names, group)
 
 
-def install_request_context(app: FastAPI, metrics: Metrics) -> None:
-    """Request id (``X-Request-ID``) for logs, problems and events; request metrics."""
+#: Paths a service answers without the gateway's principal (probes, metrics, API docs).
+OPEN_PATHS = frozenset({"/healthz", "/readyz", "/metrics", "/openapi.json", "/docs", "/redoc"})
+
+
+def install_request_context(app: FastAPI, metrics: Metrics, secret: bytes | None = None) -> None:
+    """Request id (``X-Request-ID``) for logs, problems and events; request metrics; and, for
+    a service (``secret`` given), the gateway's signed principal on every other path."""
 
     @app.middleware("http")
     async def request_context(
@@ -240,11 +257,19 @@ def install_request_context(app: FastAPI, metrics: Metrics) -> None:
     ) -> Response:
         rid = request.headers.get("x-request-id") or str(uuid.uuid4())
         request.state.request_id = rid
+        actor = "anonymous"
+        if secret is not None and request.url.path not in OPEN_PATHS:
+            try:
+                principal = verify_principal(request.headers, secret, int(time.time()))
+            except PrincipalError as error:
+                return problem_response(request, 401, "Unauthorized", str(error), kind="principal")
+            request.state.principal = principal
+            actor = principal.actor
         token = request_id.set(rid)
         started = time.perf_counter()
         route = "unmatched"
         try:
-            with context.acting(context.CommandContext(actor="anonymous", correlation_id=rid)):
+            with context.acting(context.CommandContext(actor=actor, correlation_id=rid)):
                 response = await call_next(request)
         except Exception:
             route = getattr(request.scope.get("route"), "path", route)

@@ -32,6 +32,10 @@ class RuntimeSettings(BaseSettings):
 
     kafka_bootstrap_servers: str = "127.0.0.1:9092"
 
+    #: Signs the caller's identity from the gateway to the services (HMAC-SHA256). Required
+    #: in stack mode; in embedded mode the gateway makes one for the process.
+    internal_secret: SecretStr | None = None
+
     relay_batch_size: int = Field(default=500, ge=1, le=10_000)
     relay_poll_seconds: float = Field(default=0.5, gt=0)
     relay_max_backoff_seconds: float = Field(default=5.0, gt=0)

@@ -7,10 +7,12 @@ chained store, relay, bus, consumer); the server helpers find the PostgreSQL and
 
 import asyncio
 import os
+import time
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Generator, Iterable
 from typing import ClassVar
 
+import httpx
 import psycopg
 from aiokafka import AIOKafkaConsumer
 from eventsourcing.domain import Aggregate, event
@@ -21,6 +23,7 @@ from contracts.events import IntegrationEvent, register
 from contracts.topics import Topic
 from llwybr.eventstore import ChainedApplication, RecordedEvent
 from llwybr.outbox import Publication
+from llwybr.principal import Principal, sign_principal
 from llwybr.settings import RuntimeSettings
 
 EXAMPLE_TOPIC = Topic("llwybr.test.example.v1", "example", "Events of the example service.", 3)
@@ -88,7 +91,7 @@ class InfrastructureMissingError(RuntimeError):
 
 def base_runtime() -> RuntimeSettings:
     """Settings pointing at the servers ``make test`` started (env overrides apply)."""
-    return RuntimeSettings(mode="stack")
+    return RuntimeSettings(mode="stack", internal_secret=TEST_SECRET)
 
 
 def postgres_conninfo(runtime: RuntimeSettings, dbname: str | None = None) -> str:
@@ -176,3 +179,22 @@ async def eventually(condition: Callable[[], bool], timeout: float = 30.0) -> No
         if loop.time() > deadline:
             raise AssertionError(f"condition not met within {timeout}s")
         await asyncio.sleep(0.1)
+
+
+#: The internal secret test services share with their test clients.
+TEST_SECRET = "test-internal-secret-not-for-production"  # noqa: S105 (tests only)
+
+
+class ActingAs(httpx.Auth):
+    """Signs each request as the gateway would for ``organisation``, freshly each time."""
+
+    def __init__(
+        self, organisation: str, scopes: Iterable[str] = (), subject: str = "test-client"
+    ) -> None:
+        self.principal = Principal(subject, organisation, frozenset(scopes))
+
+    def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
+        request.headers.update(
+            sign_principal(self.principal, TEST_SECRET.encode(), int(time.time()))
+        )
+        yield request

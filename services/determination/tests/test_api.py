@@ -13,7 +13,7 @@ from determination.domain.learner import upn_check_letter
 from determination.main import create_app
 from determination.settings import Settings
 from llwybr.settings import RuntimeSettings
-from llwybr.testing import eventually
+from llwybr.testing import TEST_SECRET, ActingAs, eventually
 
 SCHOOL = "school:6652001"
 PDF = b"%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
@@ -52,16 +52,17 @@ def concern(**learner: Any) -> dict[str, Any]:
 async def started(app: FastAPI) -> AsyncIterator[httpx.AsyncClient]:
     async with app.router.lifespan_context(app):
         transport = httpx.ASGITransport(app=app)
-        async with httpx.AsyncClient(transport=transport, base_url="http://determination") as c:
+        async with httpx.AsyncClient(
+            transport=transport, base_url="http://determination", auth=ActingAs(SCHOOL)
+        ) as c:
             c.app = app  # type: ignore[attr-defined]
             yield c
 
 
 @pytest.fixture
 async def client(tmp_path: Path) -> AsyncIterator[httpx.AsyncClient]:
-    settings = Settings(
-        runtime=RuntimeSettings(mode="embedded", var_dir=tmp_path), max_document_bytes=4096
-    )
+    runtime = RuntimeSettings(mode="embedded", var_dir=tmp_path, internal_secret=TEST_SECRET)
+    settings = Settings(runtime=runtime, max_document_bytes=4096)
     async for c in started(create_app(settings)):
         yield c
 
@@ -150,6 +151,7 @@ async def test_a_decision_by_the_wrong_body_is_refused_and_nothing_stored(
         f"/v1/determinations/{case_id}/decision",
         json={"has_aln": True, "reasons": "r", "decided_on": "2026-03-10", "decided_by": "la:665",
               "person": "officer"},
+        auth=ActingAs("la:665"),
     )  # fmt: skip
     problem = assert_problem(response, 403, "wrong-body")
     assert SCHOOL in problem["detail"]
@@ -184,7 +186,7 @@ async def test_a_refused_document_gets_a_problem_and_nothing_stored(
     before = stored_events(client)
     response = await client.post(
         f"/v1/determinations/{case_id}/evidence",
-        data={"submitted_by": "lhb:7A1", "summary": "report", "submitted_on": "2026-03-05"},
+        data={"submitted_by": SCHOOL, "summary": "report", "submitted_on": "2026-03-05"},
         files={"documents": (filename, content, content_type)},
     )
     assert_problem(response, status, "document")
@@ -216,7 +218,7 @@ async def test_evidence_documents_are_stored_by_hash_and_fetched_back(
     response = await client.post(
         f"/v1/determinations/{case_id}/evidence",
         data={
-            "submitted_by": "lhb:7A1",
+            "submitted_by": SCHOOL,
             "summary": "paediatric report",
             "submitted_on": "2026-03-05",
         },
@@ -244,7 +246,8 @@ async def test_a_calendar_correction_through_the_api_recalculates_open_cases(
         "closures": [],
     }
     url = "/v1/calendars/la:665?set_by=la:665"
-    assert (await client.put(url, json=calendar)).json()["version"] == 1
+    la = ActingAs("la:665")
+    assert (await client.put(url, json=calendar, auth=la)).json()["version"] == 1
     case_id, _ = await open_case(client)
     deadline = (await client.get(f"/v1/determinations/{case_id}")).json()["deadlines"]["decision"]
     assert deadline["calendar_id"] == "la:665"
@@ -257,7 +260,7 @@ async def test_a_calendar_correction_through_the_api_recalculates_open_cases(
     for _ in range(50):
         if await listed():
             break
-    corrected = await client.put(url, json={**calendar, "closures": ["2026-03-04"]})
+    corrected = await client.put(url, json={**calendar, "closures": ["2026-03-04"]}, auth=la)
     assert corrected.json()["version"] == 2
     assert corrected.json()["recalculated"] == [case_id]
     body = (await client.get(f"/v1/determinations/{case_id}")).json()
@@ -278,6 +281,7 @@ async def test_a_calendar_can_be_set_from_an_icalendar_file(client: httpx.AsyncC
         "/v1/calendars/la:665?set_by=la:665&name=Wrexham",
         content=ics.encode(),
         headers={"content-type": "text/calendar"},
+        auth=ActingAs("la:665"),
     )
     assert response.status_code == 200, response.text
     assert response.json()["closures"] == ["2026-07-20"]
@@ -285,6 +289,7 @@ async def test_a_calendar_can_be_set_from_an_icalendar_file(client: httpx.AsyncC
         "/v1/calendars/la:665?set_by=la:665",
         content=b"not a calendar",
         headers={"content-type": "text/calendar"},
+        auth=ActingAs("la:665"),
     )
     assert_problem(garbage, 422, "invalid-calendar")
 
@@ -299,13 +304,14 @@ async def test_lists_and_statistics_come_from_the_read_model(client: httpx.Async
     app: Any = client.app  # type: ignore[attr-defined]
     runner = app.state.projections["determination.cases"]
     await eventually(lambda: runner.catch_up() == 0)
-    stats = (await client.get("/v1/statistics/local-authorities/665")).json()
+    la = ActingAs("la:665")
+    stats = (await client.get("/v1/statistics/local-authorities/665", auth=la)).json()
     assert (stats["decisions"], stats["decisions_within_time"]) == (1, 1)
     assert stats["average_days_to_decision"] == 10.0
     overdue = await client.get("/v1/determinations", params={"overdue_on": "2030-01-01"})
     assert overdue.json()["items"] == []
     assert runner.rebuild() == 2
-    assert (await client.get("/v1/statistics/local-authorities/665")).json() == stats
+    assert (await client.get("/v1/statistics/local-authorities/665", auth=la)).json() == stats
 
 
 async def test_a_rule_correction_recalculates_open_deadlines_explicitly(
@@ -322,8 +328,9 @@ async def test_a_rule_correction_recalculates_open_deadlines_explicitly(
 
     response = await client.post(
         "/v1/rule-table/corrections",
-        json={"version": "2026.2", "rules": [{**d7, "length": 8}], "corrected_by": "la:665",
-              "reason": "checked against the Regulations"},
+        json={"version": "2026.2", "rules": [{**d7, "length": 8}],
+              "corrected_by": "system:admin", "reason": "checked against the Regulations"},
+        auth=ActingAs("system:admin"),
     )  # fmt: skip
     assert response.status_code == 200, response.text
     assert response.json()["version"] == "2026.2"
@@ -338,3 +345,95 @@ async def test_a_rule_correction_recalculates_open_deadlines_explicitly(
 async def post_ok(client: httpx.AsyncClient, url: str, json: dict[str, Any]) -> None:
     response = await client.post(url, json=json)
     assert response.is_success, response.text
+
+
+async def test_another_school_cannot_see_or_act_on_a_case(client: httpx.AsyncClient) -> None:
+    case_id, _ = await open_case(client)
+    other = ActingAs("school:6652999")
+    assert_problem(await client.get(f"/v1/determinations/{case_id}", auth=other), 404, "not-found")
+    listed = await client.get("/v1/determinations", auth=other)
+    assert listed.json()["items"] == []
+    decision = {"has_aln": True, "reasons": "r", "decided_on": "2026-03-10",
+                "decided_by": "school:6652999", "person": "p"}  # fmt: skip
+    response = await client.post(
+        f"/v1/determinations/{case_id}/decision", json=decision, auth=other
+    )
+    assert_problem(response, 404, "not-found")
+
+
+async def test_a_school_cannot_raise_a_concern_about_another_schools_pupil(
+    client: httpx.AsyncClient,
+) -> None:
+    response = await client.post(
+        "/v1/determinations", json=concern(setting_id="6652999"), auth=ActingAs(SCHOOL)
+    )
+    assert_problem(response, 403, "not-responsible")
+    assert stored_events(client) == 0
+
+
+async def test_a_caller_cannot_act_in_another_organisations_name(
+    client: httpx.AsyncClient,
+) -> None:
+    case_id, _ = await open_case(client)
+    response = await client.post(
+        f"/v1/determinations/{case_id}/withdrawal",
+        json={"reason": "r", "withdrawn_on": "2026-03-05", "withdrawn_by": SCHOOL},
+        auth=ActingAs("la:665"),
+    )
+    assert_problem(response, 403, "acting-for-another")
+
+
+async def test_an_auditor_reads_its_jurisdiction_and_writes_nothing(
+    client: httpx.AsyncClient,
+) -> None:
+    case_id, _ = await open_case(client)
+    auditor = ActingAs("auditor:665")
+    assert (await client.get(f"/v1/determinations/{case_id}", auth=auditor)).status_code == 200
+    app: Any = client.app  # type: ignore[attr-defined]
+    await eventually(lambda: app.state.projections["determination.cases"].catch_up() == 0)
+    assert len((await client.get("/v1/determinations", auth=auditor)).json()["items"]) == 1
+    elsewhere = ActingAs("auditor:681")
+    assert (await client.get(f"/v1/determinations/{case_id}", auth=elsewhere)).status_code == 404
+    response = await client.post(
+        f"/v1/determinations/{case_id}/withdrawal",
+        json={"reason": "r", "withdrawn_on": "2026-03-05", "withdrawn_by": "auditor:665"},
+        auth=auditor,
+    )
+    assert_problem(response, 403, "read-only")
+
+
+async def test_a_health_board_sees_a_case_once_evidence_is_asked_of_it(
+    client: httpx.AsyncClient,
+) -> None:
+    case_id, _ = await open_case(client)
+    declo = ActingAs("lhb:7A1")
+    assert (await client.get(f"/v1/determinations/{case_id}", auth=declo)).status_code == 404
+    await post_ok(client, f"/v1/determinations/{case_id}/evidence-requests",
+                  {"request_id": "q1", "from_organisation": "lhb:7A1", "description": "reports",
+                   "requested_on": "2026-03-03"})  # fmt: skip
+    assert (await client.get(f"/v1/determinations/{case_id}", auth=declo)).status_code == 200
+    response = await client.post(
+        f"/v1/determinations/{case_id}/evidence",
+        data={"submitted_by": "lhb:7A1", "summary": "SLT report", "submitted_on": "2026-03-09",
+              "request_id": "q1"},
+        files={"documents": ("slt.pdf", PDF, "application/pdf")},
+        auth=declo,
+    )  # fmt: skip
+    assert response.is_success, response.text
+    app: Any = client.app  # type: ignore[attr-defined]
+    await eventually(lambda: app.state.projections["determination.cases"].catch_up() == 0)
+    listed = (await client.get("/v1/determinations", auth=declo)).json()["items"]
+    assert [i["determination_id"] for i in listed] == [case_id]
+
+
+async def test_a_request_without_the_gateways_principal_is_refused(tmp_path: Path) -> None:
+    runtime = RuntimeSettings(mode="embedded", var_dir=tmp_path, internal_secret=TEST_SECRET)
+    app = create_app(Settings(runtime=runtime))
+    async with app.router.lifespan_context(app):
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://determination") as c:
+            assert_problem(await c.get("/v1/determinations"), 401, "principal")
+            forged = {"x-llwybr-principal": "e30=", "x-llwybr-principal-signature": "t=1,v1=00"}
+            response = await c.get("/v1/determinations", headers=forged)
+            assert_problem(response, 401, "principal")
+            assert (await c.get("/healthz")).status_code == 200

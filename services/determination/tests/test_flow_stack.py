@@ -13,7 +13,7 @@ from contracts.topics import DETERMINATION
 from determination.main import create_app
 from determination.settings import Settings
 from llwybr.settings import RuntimeSettings
-from llwybr.testing import read_envelopes
+from llwybr.testing import ActingAs, read_envelopes
 
 pytestmark = pytest.mark.integration
 
@@ -30,13 +30,17 @@ async def client(
     app: FastAPI = create_app(settings)
     async with app.router.lifespan_context(app):
         transport = httpx.ASGITransport(app=app)
-        async with httpx.AsyncClient(transport=transport, base_url="http://determination") as c:
+        async with httpx.AsyncClient(
+            transport=transport, base_url="http://determination", auth=ActingAs(SCHOOL)
+        ) as c:
             yield c
 
 
-async def post(client: httpx.AsyncClient, path: str, etag: str | None = None, **kwargs: Any) -> str:
+async def post(
+    client: httpx.AsyncClient, path: str, etag: str | None = None, as_: str = SCHOOL, **kwargs: Any
+) -> str:
     headers = {"If-Match": etag} if etag else {}
-    response = await client.post(path, headers=headers, **kwargs)
+    response = await client.post(path, headers=headers, auth=ActingAs(as_), **kwargs)
     assert response.is_success, response.text
     return response.headers["etag"]
 
@@ -76,7 +80,7 @@ async def test_the_happy_path_from_concern_to_aln_with_health_board_evidence(
         "description": "Paediatric and speech and language therapy reports",
         "requested_on": "2026-03-03",
     })  # fmt: skip
-    etag = await post(client, f"{base}/evidence", etag,
+    etag = await post(client, f"{base}/evidence", etag, as_=DECLO,
         data={"submitted_by": DECLO, "summary": "SLT report", "submitted_on": "2026-03-09",
               "request_id": "declo-1"},
         files={"documents": ("slt.pdf", PDF, "application/pdf")},
@@ -84,7 +88,7 @@ async def test_the_happy_path_from_concern_to_aln_with_health_board_evidence(
     etag = await post(client, f"{base}/nhs-referrals", etag, json={
         "referral_id": "nhs-1", "nhs_body": DECLO, "received_on": "2026-03-04",
     })  # fmt: skip
-    etag = await post(client, f"{base}/nhs-referrals/nhs-1/answer", etag, json={
+    etag = await post(client, f"{base}/nhs-referrals/nhs-1/answer", etag, as_=DECLO, json={
         "answer": "identified", "in_welsh": True, "answered_on": "2026-03-16",
         "answered_by": DECLO, "details": "Weekly speech and language therapy",
     })  # fmt: skip

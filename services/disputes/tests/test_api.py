@@ -7,11 +7,14 @@ import pytest
 from disputes.main import create_app
 from disputes.settings import Settings
 from llwybr.settings import RuntimeSettings
+from llwybr.testing import TEST_SECRET, ActingAs
 
 
 @pytest.fixture
 async def client(tmp_path: Path) -> AsyncIterator[httpx.AsyncClient]:
-    settings = Settings(runtime=RuntimeSettings(mode="embedded", var_dir=tmp_path))
+    settings = Settings(
+        runtime=RuntimeSettings(mode="embedded", var_dir=tmp_path, internal_secret=TEST_SECRET)
+    )
     app = create_app(settings)
     async with app.router.lifespan_context(app):
         transport = httpx.ASGITransport(app=app)
@@ -29,6 +32,10 @@ async def test_the_service_is_alive_and_ready_on_sqlite(client: httpx.AsyncClien
 
 async def test_an_unknown_path_is_a_problem_document(client: httpx.AsyncClient) -> None:
     response = await client.get("/nowhere", headers={"X-Request-ID": "req-7"})
+    assert response.status_code == 401  # no principal from the gateway
+    response = await client.get(
+        "/nowhere", headers={"X-Request-ID": "req-7"}, auth=ActingAs("la:665")
+    )
     assert response.status_code == 404
     assert response.headers["content-type"] == "application/problem+json"
     assert response.json()["request_id"] == "req-7"

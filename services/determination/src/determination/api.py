@@ -14,6 +14,7 @@ import anyio
 from fastapi import APIRouter, File, Form, Header, Path, Query, Request, Response, UploadFile
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from determination import access
 from determination.application import DeterminationService, DeterminationView
 from determination.documents import DocumentRefusedError, DocumentStore
 from determination.domain import (
@@ -58,6 +59,7 @@ from llwybr.clock import (
     Unit,
     calendar_from_ical,
 )
+from llwybr.principal import Principal
 from llwybr.problems import COMMON_RESPONSES, PROBLEM_JSON, Problem, ProblemError
 
 #: Domain errors to (HTTP status, problem type), rendered by the one problem handler.
@@ -77,7 +79,7 @@ ERROR_STATUSES: dict[type[Exception], tuple[int, str]] = {
     InvalidRuleError: (422, "invalid-rule"),
 }
 
-ORGANISATION = r"^(school|fei|la|lhb|nhs|tribunal|auditor):[A-Za-z0-9_.-]{1,40}$"
+ORGANISATION = r"^(school|fei|la|lhb|nhs|tribunal|auditor|system):[A-Za-z0-9_.-]{1,40}$"
 Organisation = Annotated[str, Field(pattern=ORGANISATION, examples=["school:6652001"])]
 Text = Annotated[str, Field(min_length=1, max_length=10_000)]
 ShortText = Annotated[str, Field(min_length=1, max_length=200)]
@@ -326,6 +328,27 @@ class CalendarOut(BaseModel):
 # -- helpers --------------------------------------------------------------------------------
 
 
+def principal_of(request: Request) -> Principal:
+    principal: Principal = request.state.principal
+    return principal
+
+
+def authorise_write(request: Request, determination_id: UUID, acting_as: str) -> None:
+    """The caller may see this case, may write, and acts for the organisation it names."""
+    view = service(request).determination(determination_id)
+    access.require_write(principal_of(request), view, acting_as)
+
+
+def scope_of(principal: Principal) -> CaseFilter:
+    """The cases a caller may list: an LA's or an auditor's jurisdiction, else its own."""
+    if principal.kind == "la":
+        return CaseFilter(local_authority=principal.org_id)
+    if principal.kind == "auditor":
+        whole = principal.org_id == access.WHOLE_OF_WALES
+        return CaseFilter(local_authority=None if whole else principal.org_id)
+    return CaseFilter(involving=principal.organisation)
+
+
 def service(request: Request) -> DeterminationService:
     app: DeterminationService = request.app.state.application
     return app
@@ -358,6 +381,9 @@ def accepted(response: Response, determination_id: UUID, version: int) -> Accept
 
 @router.post("/determinations", status_code=201, summary="Raise a concern about a learner")
 def raise_concern(body: ConcernIn, request: Request, response: Response) -> Accepted:
+    principal = principal_of(request)
+    access.require_acting_as(principal, body.raised_by)
+    access.require_may_raise(principal, body.learner.model_dump())
     learner_data = body.learner.model_dump()
     learner_data["learner_id"] = learner_data["learner_id"] or _learner_id(body.learner)
     try:
@@ -387,6 +413,7 @@ def get_determination(
     determination_id: UUID, request: Request, response: Response
 ) -> DeterminationOut:
     view = service(request).determination(determination_id)
+    access.require_read(principal_of(request), view)
     response.headers["ETag"] = f'"{view.version}"'
     return DeterminationOut.of(view)
 
@@ -404,7 +431,17 @@ def find_determinations(
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
     after: Annotated[str | None, Query(max_length=36)] = None,
 ) -> CasePage:
-    query = CaseFilter(organisation, local_authority, status, due_before, overdue_on)
+    scope = scope_of(principal_of(request))
+    if local_authority and scope.local_authority and local_authority != scope.local_authority:
+        raise ProblemError(403, "Forbidden", "outside the caller's jurisdiction", kind="scope")
+    query = CaseFilter(
+        involving=scope.involving,
+        organisation=organisation,
+        local_authority=scope.local_authority or local_authority,
+        status=status,
+        due_before=due_before,
+        overdue_on=overdue_on,
+    )
     with request.app.state.engine.connect() as conn:
         items = list_cases(conn, query, limit=limit, after=after)
     next_after = items[-1]["determination_id"] if len(items) == limit else None
@@ -418,7 +455,8 @@ def find_due_soon(
     today: date | None = None,
 ) -> list[dict[str, Any]]:
     with request.app.state.engine.connect() as conn:
-        return due_soon(conn, today or date.today(), within_days)
+        scope = scope_of(principal_of(request))
+        return due_soon(conn, scope, today or date.today(), within_days)
 
 
 @router.get(
@@ -428,6 +466,14 @@ def find_due_soon(
 def la_statistics(
     request: Request, local_authority: Annotated[str, Path(pattern=r"^\d{3}$")]
 ) -> dict[str, Any]:
+    principal = principal_of(request)
+    own = principal.kind == "la" and principal.org_id == local_authority
+    audits = principal.kind == "auditor" and principal.org_id in (
+        local_authority,
+        access.WHOLE_OF_WALES,
+    )
+    if not (own or audits):
+        raise ProblemError(403, "Forbidden", "an LA's statistics are its own and its auditors'")
     with request.app.state.engine.connect() as conn:
         return statistics(conn, local_authority)
 
@@ -437,6 +483,7 @@ def record_consent(
     determination_id: UUID, body: ConsentIn, request: Request, response: Response,
     if_match: IfMatch = None,
 ) -> Accepted:  # fmt: skip
+    authorise_write(request, determination_id, body.recorded_by)
     version = service(request).record_consent(
         determination_id, **body.model_dump(), expected_version=expected_version(if_match)
     )
@@ -451,6 +498,7 @@ def record_graduated_response(
     determination_id: UUID, body: GraduatedResponseIn, request: Request, response: Response,
     if_match: IfMatch = None,
 ) -> Accepted:  # fmt: skip
+    authorise_write(request, determination_id, body.recorded_by)
     data = body.model_dump()
     data["termly_reviews"] = [r.model_dump(mode="json") for r in body.termly_reviews]
     version = service(request).record_graduated_response(
@@ -467,6 +515,7 @@ def request_evidence(
     determination_id: UUID, body: EvidenceRequestIn, request: Request, response: Response,
     if_match: IfMatch = None,
 ) -> Accepted:  # fmt: skip
+    authorise_write(request, determination_id, principal_of(request).organisation)
     version = service(request).request_evidence(
         determination_id, **body.model_dump(), expected_version=expected_version(if_match)
     )
@@ -492,6 +541,7 @@ def submit_evidence(
     documents: Annotated[list[UploadFile] | None, File()] = None,
     if_match: IfMatch = None,
 ) -> Accepted:
+    authorise_write(request, determination_id, submitted_by)
     store = DocumentStore(request.app.state.engine, request.app.state.settings.max_document_bytes)
     checked = []
     for upload in documents or []:
@@ -508,7 +558,7 @@ def submit_evidence(
     # Documents are stored before the event that names them, so no event names missing bytes;
     # a document stored for a rejected command is harmless (content-addressed, unreferenced).
     for document, content in checked:
-        store.put(document, content)
+        store.put(document, content, determination_id)
     version = service(request).submit_evidence(
         determination_id,
         submitted_by=submitted_by,
@@ -530,7 +580,15 @@ def submit_evidence(
 def get_document(
     sha256: Annotated[str, Path(pattern=r"^[0-9a-f]{64}$")], request: Request
 ) -> Response:
-    found = DocumentStore(request.app.state.engine, 0).get(sha256)
+    store = DocumentStore(request.app.state.engine, 0)
+    readable = False
+    for determination_id in store.cases_of(sha256):
+        view = service(request).determination(determination_id)
+        principal = principal_of(request)
+        readable = readable or access.may_read(
+            principal, access.organisations_of(view), view.learner["local_authority"]
+        )
+    found = store.get(sha256) if readable else None
     if found is None:
         raise ProblemError(404, "Not Found", f"no document {sha256}", kind="not-found")
     media_type, content = found
@@ -545,6 +603,7 @@ def receive_nhs_referral(
     determination_id: UUID, body: NhsReferralIn, request: Request, response: Response,
     if_match: IfMatch = None,
 ) -> Accepted:  # fmt: skip
+    authorise_write(request, determination_id, principal_of(request).organisation)
     version = service(request).receive_nhs_referral(
         determination_id, **body.model_dump(), expected_version=expected_version(if_match)
     )
@@ -559,6 +618,7 @@ def answer_nhs_referral(
     determination_id: UUID, referral_id: str, body: NhsAnswerIn, request: Request,
     response: Response, if_match: IfMatch = None,
 ) -> Accepted:  # fmt: skip
+    authorise_write(request, determination_id, body.answered_by)
     version = service(request).answer_nhs_referral(
         determination_id,
         referral_id=referral_id,
@@ -576,6 +636,7 @@ def refer_to_local_authority(
     determination_id: UUID, body: ReferralToLaIn, request: Request, response: Response,
     if_match: IfMatch = None,
 ) -> Accepted:  # fmt: skip
+    authorise_write(request, determination_id, body.referred_by)
     version = service(request).refer_to_local_authority(
         determination_id, **body.model_dump(), expected_version=expected_version(if_match)
     )
@@ -590,6 +651,7 @@ def claim_exception(
     determination_id: UUID, body: ExceptionClaimIn, request: Request, response: Response,
     if_match: IfMatch = None,
 ) -> Accepted:  # fmt: skip
+    authorise_write(request, determination_id, body.claimed_by)
     version = service(request).claim_exception(
         determination_id, **body.model_dump(), expected_version=expected_version(if_match)
     )
@@ -601,6 +663,7 @@ def decide(
     determination_id: UUID, body: DecisionIn, request: Request, response: Response,
     if_match: IfMatch = None,
 ) -> Accepted:  # fmt: skip
+    authorise_write(request, determination_id, body.decided_by)
     version = service(request).decide(
         determination_id, **body.model_dump(), expected_version=expected_version(if_match)
     )
@@ -612,6 +675,7 @@ def issue_notice(
     determination_id: UUID, body: NoticeIn, request: Request, response: Response,
     if_match: IfMatch = None,
 ) -> Accepted:  # fmt: skip
+    authorise_write(request, determination_id, body.issued_by)
     version = service(request).issue_notice(
         determination_id, **body.model_dump(), expected_version=expected_version(if_match)
     )
@@ -623,6 +687,7 @@ def withdraw(
     determination_id: UUID, body: WithdrawalIn, request: Request, response: Response,
     if_match: IfMatch = None,
 ) -> Accepted:  # fmt: skip
+    authorise_write(request, determination_id, body.withdrawn_by)
     version = service(request).withdraw(
         determination_id, **body.model_dump(), expected_version=expected_version(if_match)
     )
@@ -655,6 +720,10 @@ async def set_calendar(
     name: Annotated[str | None, Query(max_length=200)] = None,
 ) -> CalendarOut:
     app = service(request)
+    principal = principal_of(request)
+    access.require_acting_as(principal, set_by)
+    if not access.may_manage_calendar(principal, calendar_id):
+        raise ProblemError(403, "Forbidden", f"{set_by} cannot set {calendar_id}", kind="scope")
     content_type = request.headers.get("content-type", "").split(";")[0].strip()
     raw = await request.body()
     current = await anyio.to_thread.run_sync(app.calendar, calendar_id)
@@ -755,6 +824,10 @@ def get_rule_table(request: Request) -> RuleTableOut:
     summary="Correct rules (a new table version); open cases' deadlines are recalculated",
 )
 def correct_rules(body: RuleCorrectionIn, request: Request) -> RuleTableOut:
+    principal = principal_of(request)
+    access.require_acting_as(principal, body.corrected_by)
+    if principal.kind != "system":
+        raise ProblemError(403, "Forbidden", "only the system administrator corrects rules")
     app = service(request)
     rules = [Rule(**r.model_dump()) for r in body.rules]
     table = app.correct_rules(

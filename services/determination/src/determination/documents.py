@@ -6,6 +6,7 @@ type are checked before anything is stored.
 
 import hashlib
 from datetime import UTC, datetime
+from uuid import UUID
 
 import sqlalchemy as sa
 
@@ -19,6 +20,13 @@ documents = sa.Table(
     sa.Column("size", sa.BigInteger, nullable=False),
     sa.Column("content", sa.LargeBinary, nullable=False),
     sa.Column("stored_at", sa.DateTime(timezone=True), nullable=False),
+)
+
+document_cases = sa.Table(
+    "evidence_document_cases",
+    documents.metadata,
+    sa.Column("sha256", sa.String(64), primary_key=True),
+    sa.Column("determination_id", sa.String(36), primary_key=True),
 )
 
 #: Accepted types and how their content starts (the declared type must match the bytes).
@@ -66,9 +74,22 @@ class DocumentStore:
         digest = hashlib.sha256(content).hexdigest()
         return Document(sha256=digest, filename=filename, media_type=base_type, size=len(content))
 
-    def put(self, document: Document, content: bytes) -> None:
-        """Store the bytes once per hash (the same content uploaded twice is one row)."""
+    def put(self, document: Document, content: bytes, determination_id: UUID) -> None:
+        """Store the bytes once per hash (the same content uploaded twice is one row), and
+        which case it was given to (who may read it follows from the case)."""
         with self._engine.begin() as conn:
+            linked = conn.execute(
+                sa.select(document_cases.c.sha256).where(
+                    document_cases.c.sha256 == document.sha256,
+                    document_cases.c.determination_id == str(determination_id),
+                )
+            ).first()
+            if linked is None:
+                conn.execute(
+                    document_cases.insert().values(
+                        sha256=document.sha256, determination_id=str(determination_id)
+                    )
+                )
             exists = conn.execute(
                 sa.select(documents.c.sha256).where(documents.c.sha256 == document.sha256)
             ).first()
@@ -82,6 +103,15 @@ class DocumentStore:
                         stored_at=datetime.now(UTC),
                     )
                 )
+
+    def cases_of(self, sha256: str) -> list[UUID]:
+        with self._engine.connect() as conn:
+            rows = conn.execute(
+                sa.select(document_cases.c.determination_id).where(
+                    document_cases.c.sha256 == sha256
+                )
+            )
+            return [UUID(r.determination_id) for r in rows]
 
     def get(self, sha256: str) -> tuple[str, bytes] | None:
         with self._engine.connect() as conn:

@@ -4,7 +4,7 @@ from fastapi import FastAPI
 
 from determination.api import ERROR_STATUSES, router
 from determination.application import DeterminationService
-from determination.documents import documents
+from determination.documents import document_cases, documents
 from determination.projections import PROJECTION
 from determination.publisher import translator
 from determination.settings import Settings
@@ -19,7 +19,7 @@ SPEC = ServiceSpec(
     routers=[router],
     error_statuses=ERROR_STATUSES,
     projections=[PROJECTION],
-    tables=[documents],
+    tables=[documents, document_cases],
 )
 
 

@@ -10,6 +10,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from determination.access import learner_organisations
 from determination.domain import DECISION, Determination, Status
 from llwybr.eventstore import RecordedEvent
 from llwybr.projections import Projection
@@ -36,6 +37,13 @@ cases = sa.Table(
     sa.Column("version", sa.Integer, nullable=False),
 )
 
+involvement = sa.Table(
+    "determination_organisations",
+    metadata,
+    sa.Column("determination_id", sa.String(36), primary_key=True),
+    sa.Column("organisation", sa.String(64), primary_key=True, index=True),
+)
+
 OPEN_STATUSES = (Status.AWAITING_CONSENT.value, Status.GATHERING_INFORMATION.value)
 
 
@@ -55,8 +63,36 @@ def _deadline_columns(deadline: dict[str, Any] | None) -> dict[str, Any]:
     }
 
 
+def _involve(conn: sa.Connection, key: str, *organisations: str) -> None:
+    existing = {
+        r.organisation
+        for r in conn.execute(
+            sa.select(involvement.c.organisation).where(involvement.c.determination_id == key)
+        )
+    }
+    for organisation in set(organisations) - existing:
+        conn.execute(involvement.insert().values(determination_id=key, organisation=organisation))
+
+
+def _involved(state: dict[str, Any], name: str) -> list[str]:
+    """The organisations an event brings into a case (as access.organisations_of counts them)."""
+    if name == "ConcernRaised":
+        learner = learner_organisations(state["learner"])
+        return [state["raised_by"], state["body"]["organisation"], *learner]
+    return {
+        "EvidenceRequested": lambda: [state["from_organisation"]],
+        "EvidenceSubmitted": lambda: [state["submitted_by"]],
+        "NhsReferralReceived": lambda: [state["nhs_body"]],
+        "ReferredToLocalAuthority": lambda: [state["local_authority"]],
+    }.get(name, lambda: [])()
+
+
 def handle(conn: sa.Connection, recorded: RecordedEvent) -> None:
     event = recorded.event
+    if isinstance(event, Determination.Event):
+        organisations = _involved(vars(event), type(event).__name__)
+        if organisations:
+            _involve(conn, str(recorded.originator_id), *organisations)
     if not isinstance(event, Determination.Event):  # calendars have no row here
         return
     key = str(recorded.originator_id)
@@ -103,11 +139,12 @@ def handle(conn: sa.Connection, recorded: RecordedEvent) -> None:
     conn.execute(cases.update().where(row).values(**values))
 
 
-PROJECTION = Projection("determination.cases", [cases], handle)
+PROJECTION = Projection("determination.cases", [cases, involvement], handle)
 
 
 @dataclass(frozen=True)
 class CaseFilter:
+    involving: str | None = None  # only cases this organisation is involved in
     organisation: str | None = None
     local_authority: str | None = None
     status: str | None = None
@@ -115,15 +152,24 @@ class CaseFilter:
     overdue_on: date | None = None  # open and past its decision deadline on this day
 
 
+def _scoped(statement: sa.Select[Any], query: CaseFilter) -> sa.Select[Any]:
+    if query.involving:
+        involved = sa.select(involvement.c.determination_id).where(
+            involvement.c.organisation == query.involving
+        )
+        statement = statement.where(cases.c.determination_id.in_(involved))
+    if query.local_authority:
+        statement = statement.where(cases.c.local_authority == query.local_authority)
+    return statement
+
+
 def list_cases(
     conn: sa.Connection, query: CaseFilter, *, limit: int, after: str | None
 ) -> list[dict[str, Any]]:
     """Cases in a stable order (by decision deadline, then id), keyset-paginated by id."""
-    statement = sa.select(cases)
+    statement = _scoped(sa.select(cases), query)
     if query.organisation:
         statement = statement.where(cases.c.organisation == query.organisation)
-    if query.local_authority:
-        statement = statement.where(cases.c.local_authority == query.local_authority)
     if query.status:
         statement = statement.where(cases.c.status == query.status)
     if query.due_before:
@@ -138,10 +184,12 @@ def list_cases(
     return [dict(r._mapping) for r in conn.execute(statement)]
 
 
-def due_soon(conn: sa.Connection, today: date, within_days: int) -> list[dict[str, Any]]:
-    """Open cases whose decision is due within ``within_days`` (not yet overdue)."""
+def due_soon(
+    conn: sa.Connection, scope: CaseFilter, today: date, within_days: int
+) -> list[dict[str, Any]]:
+    """Open cases in scope whose decision is due within ``within_days`` (not yet overdue)."""
     statement = (
-        sa.select(cases)
+        _scoped(sa.select(cases), scope)
         .where(
             cases.c.status.in_(OPEN_STATUSES),
             cases.c.decision_due_on >= today,

@@ -1,0 +1,86 @@
+"""Scopes per capability: which scope each public route needs (one table, tested against the
+OpenAPI document so a new route without a rule fails the tests).
+
+Organisation scoping (which cases an organisation may see) is enforced by each service, which
+knows the cases; the gateway checks the capability.
+"""
+
+import re
+from dataclasses import dataclass
+
+#: (method, path template) -> scope. Path templates are the OpenAPI ones.
+ROUTE_SCOPES: dict[tuple[str, str], str] = {
+    ("GET", "/v1/determinations"): "determinations:read",
+    ("POST", "/v1/determinations"): "determinations:write",
+    ("GET", "/v1/determinations/{determination_id}"): "determinations:read",
+    ("GET", "/v1/determinations-due-soon"): "determinations:read",
+    ("GET", "/v1/statistics/local-authorities/{local_authority}"): "determinations:read",
+    ("POST", "/v1/determinations/{determination_id}/consent"): "determinations:write",
+    ("POST", "/v1/determinations/{determination_id}/graduated-response"): "determinations:write",
+    ("POST", "/v1/determinations/{determination_id}/evidence-requests"): "determinations:write",
+    ("POST", "/v1/determinations/{determination_id}/evidence"): "evidence:submit",
+    ("GET", "/v1/documents/{sha256}"): "determinations:read",
+    ("POST", "/v1/determinations/{determination_id}/nhs-referrals"): "determinations:write",
+    (
+        "POST",
+        "/v1/determinations/{determination_id}/nhs-referrals/{referral_id}/answer",
+    ): "evidence:submit",
+    (
+        "POST",
+        "/v1/determinations/{determination_id}/referral-to-local-authority",
+    ): "determinations:write",
+    ("POST", "/v1/determinations/{determination_id}/exception-claims"): "determinations:write",
+    ("POST", "/v1/determinations/{determination_id}/decision"): "determinations:write",
+    ("POST", "/v1/determinations/{determination_id}/notices"): "determinations:write",
+    ("POST", "/v1/determinations/{determination_id}/withdrawal"): "determinations:write",
+    ("PUT", "/v1/calendars/{calendar_id}"): "calendars:write",
+    ("GET", "/v1/calendars/{calendar_id}"): "calendars:read",
+    ("GET", "/v1/rule-table"): "rules:read",
+    ("POST", "/v1/rule-table/corrections"): "rules:write",
+    ("GET", "/v1/access-audit"): "audit:read",
+}
+
+#: The scopes each kind of organisation's clients are normally given.
+ROLE_SCOPES: dict[str, frozenset[str]] = {
+    "school": frozenset(
+        {"determinations:read", "determinations:write", "evidence:submit", "calendars:read",
+         "calendars:write", "rules:read"}
+    ),
+    "fei": frozenset(
+        {"determinations:read", "determinations:write", "evidence:submit", "calendars:read",
+         "calendars:write", "rules:read"}
+    ),
+    "la": frozenset(
+        {"determinations:read", "determinations:write", "evidence:submit", "calendars:read",
+         "calendars:write", "rules:read"}
+    ),
+    "lhb": frozenset({"determinations:read", "evidence:submit", "calendars:read", "rules:read"}),
+    "tribunal": frozenset({"determinations:read", "calendars:read", "rules:read"}),
+    "auditor": frozenset(
+        {"determinations:read", "calendars:read", "rules:read", "audit:read"}
+    ),
+    "system": frozenset({"calendars:read", "rules:read", "rules:write", "audit:read"}),
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Route:
+    method: str
+    template: str
+    scope: str
+    pattern: re.Pattern[str]
+
+
+def _compile(template: str) -> re.Pattern[str]:
+    return re.compile("^" + re.sub(r"\\\{[a-z0-9_]+\\\}", "[^/]+", re.escape(template)) + "$")
+
+
+ROUTES = [Route(m, t, s, _compile(t)) for (m, t), s in ROUTE_SCOPES.items()]
+
+
+def required_scope(method: str, path: str) -> str | None:
+    """The scope a request needs; None when no public route matches (404)."""
+    for route in ROUTES:
+        if route.method == method and route.pattern.match(path):
+            return route.scope
+    return None

@@ -1,0 +1,100 @@
+"""Wiring the gateway's authentication: keys, clients, the token issuer and validator.
+
+Embedded mode makes what a developer needs under ``var/gateway/``: a signing key and one
+client per kind of organisation, whose secrets are written (once) to ``dev-credentials.json``.
+Stack mode must be configured: nothing is invented there.
+"""
+
+import json
+import logging
+import os
+import secrets
+from dataclasses import dataclass
+from pathlib import Path
+
+import httpx
+
+from gateway.authz import ROLE_SCOPES
+from gateway.settings import Settings
+from gateway.tokens import (
+    ClientRecord,
+    JwksSource,
+    RemoteJwks,
+    SigningKey,
+    StaticJwks,
+    TokenIssuer,
+    TokenSettings,
+    TokenValidator,
+    hash_secret,
+    load_clients,
+)
+
+log = logging.getLogger(__name__)
+
+#: The development clients embedded mode creates: (client id, organisation).
+DEV_CLIENTS = (
+    ("ysgol-example", "school:6652001"),
+    ("wrexham-la", "la:665"),
+    ("betsi-declo", "lhb:7A1"),
+    ("wrexham-auditor", "auditor:665"),
+    ("llwybr-admin", "system:admin"),
+)
+
+
+@dataclass
+class Security:
+    key: SigningKey | None
+    issuer: TokenIssuer | None
+    validator: TokenValidator
+
+
+def dev_clients(directory: Path) -> dict[str, ClientRecord]:
+    """Embedded mode's clients, created on first start with random secrets."""
+    clients_file = directory / "clients.json"
+    if not clients_file.exists():
+        directory.mkdir(parents=True, exist_ok=True)
+        records, credentials = [], []
+        for client_id, organisation in DEV_CLIENTS:
+            secret = secrets.token_urlsafe(24)
+            scopes = sorted(ROLE_SCOPES[organisation.partition(":")[0]])
+            records.append(
+                {"client_id": client_id, "secret_hash": hash_secret(secret),
+                 "organisation": organisation, "scopes": scopes, "name": client_id}
+            )  # fmt: skip
+            credentials.append(
+                {"client_id": client_id, "client_secret": secret, "organisation": organisation}
+            )
+        credentials_file = directory / "dev-credentials.json"
+        credentials_file.write_text(json.dumps(credentials, indent=2))
+        os.chmod(credentials_file, 0o600)
+        clients_file.write_text(json.dumps(records, indent=2))
+        log.warning("development OAuth clients written to %s", credentials_file)
+    return load_clients(clients_file.read_bytes())
+
+
+def build_security(settings: Settings, http: httpx.AsyncClient) -> Security:
+    token_settings = TokenSettings(
+        issuer=settings.external_issuer or settings.issuer,
+        audience=settings.audience,
+        lifetime_seconds=settings.token_lifetime_seconds,
+    )
+    if settings.external_jwks_url:
+        jwks: JwksSource = RemoteJwks(settings.external_jwks_url, http)
+        return Security(None, None, TokenValidator(token_settings, jwks))
+    embedded = settings.runtime.mode == "embedded"
+    directory = settings.runtime.var_dir / "gateway"
+    if settings.signing_key_pem is not None:
+        key = SigningKey.from_pem(settings.signing_key_pem.get_secret_value().encode())
+    elif embedded:
+        key = SigningKey.load_or_create(directory / "signing-key.pem")
+    else:
+        raise RuntimeError("GATEWAY_SIGNING_KEY_PEM or GATEWAY_EXTERNAL_JWKS_URL must be set")
+    if settings.clients_file is not None:
+        clients = load_clients(settings.clients_file.read_bytes())
+    elif embedded:
+        clients = dev_clients(directory)
+    else:
+        raise RuntimeError("GATEWAY_CLIENTS_FILE must be set in stack mode")
+    issuer = TokenIssuer(key, token_settings, clients)
+    validator = TokenValidator(token_settings, StaticJwks(key.public_jwks()))
+    return Security(key, issuer, validator)

@@ -1,0 +1,95 @@
+"""Organisation scoping: who may see and act on which determinations.
+
+A school or FEI sees the cases of its own learners and those it raised; an LA those of learners
+it is responsible for (or looks after); a health board the cases that asked it for evidence or
+referred a learner to it; an auditor reads everything in its jurisdiction and writes nothing.
+Existence itself is sensitive: a case a caller may not see is reported as not found.
+"""
+
+from collections.abc import Iterable
+from typing import Any
+
+from llwybr.principal import Principal
+from llwybr.problems import ProblemError
+
+WHOLE_OF_WALES = "wales"
+
+
+def learner_organisations(learner: dict[str, Any]) -> set[str]:
+    """The learner's own setting and the LAs responsible for or looking after them."""
+    found = {f"la:{learner['local_authority']}"}
+    if learner.get("setting_id"):
+        kind = "fei" if learner["setting"] == "further_education" else "school"
+        found.add(f"{kind}:{learner['setting_id']}")
+    if learner.get("looking_after_authority") not in (None, "ENG"):
+        found.add(f"la:{learner['looking_after_authority']}")
+    return found
+
+
+def organisations_of(view: Any) -> set[str]:
+    """Every organisation a case involves (the read model keeps the same set per case)."""
+    found = learner_organisations(view.learner)
+    found.update({view.raised_by, view.deciding_body["organisation"]})
+    if view.referral_to_la:
+        found.add(view.referral_to_la["from"]["organisation"])
+    found.update(r["from_organisation"] for r in view.evidence_requests.values())
+    found.update(r["nhs_body"] for r in view.nhs_referrals.values())
+    found.update(e["submitted_by"] for e in view.evidence)
+    return found
+
+
+def may_read(principal: Principal, organisations: Iterable[str], local_authority: str) -> bool:
+    if principal.kind == "auditor":
+        return principal.org_id in (WHOLE_OF_WALES, local_authority)
+    return principal.organisation in set(organisations)
+
+
+def require_read(principal: Principal, view: Any) -> None:
+    if not may_read(principal, organisations_of(view), view.learner["local_authority"]):
+        raise ProblemError(404, "Not Found", f"no determination {view.id}", kind="not-found")
+
+
+def require_write(principal: Principal, view: Any, acting_as: str) -> None:
+    """The caller may see the case, is not read-only, and acts for itself."""
+    require_read(principal, view)
+    require_acting_as(principal, acting_as)
+
+
+def require_acting_as(principal: Principal, organisation: str) -> None:
+    if principal.kind == "auditor":
+        raise ProblemError(403, "Forbidden", "auditors read; they do not write", kind="read-only")
+    if organisation != principal.organisation:
+        raise ProblemError(
+            403,
+            "Forbidden",
+            f"the caller acts for {principal.organisation}, not {organisation}",
+            kind="acting-for-another",
+        )
+
+
+def require_may_raise(principal: Principal, learner: dict[str, Any]) -> None:
+    """A school or FEI raises concerns about its own learners; an LA about learners it is
+    responsible for or looks after; an NHS body about any (Act s.64)."""
+    kind, org_id = principal.kind, principal.org_id
+    if kind in {"school", "fei"}:
+        allowed = learner.get("setting_id") == org_id
+    elif kind == "la":
+        allowed = org_id in (learner["local_authority"], learner.get("looking_after_authority"))
+    else:
+        allowed = kind in {"lhb", "nhs"}
+    if not allowed:
+        raise ProblemError(
+            403,
+            "Forbidden",
+            f"{principal.organisation} cannot raise a concern about this learner",
+            kind="not-responsible",
+        )
+
+
+def may_manage_calendar(principal: Principal, calendar_id: str) -> bool:
+    """An LA sets its own calendar and its schools' and FEIs' (their ids start with its
+    number); a school or FEI sets its own (its closures)."""
+    kind, _, ident = calendar_id.partition(":")
+    if principal.kind == "la":
+        return ident == principal.org_id if kind == "la" else ident.startswith(principal.org_id)
+    return principal.organisation == calendar_id
