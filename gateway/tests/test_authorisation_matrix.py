@@ -28,11 +28,6 @@ SAMPLE = {
 }
 
 
-@pytest.fixture(scope="module")
-def anyio_backend() -> str:
-    return "asyncio"
-
-
 @pytest.fixture
 async def gateway(tmp_path: Path) -> AsyncIterator[Gateway]:
     app = create_app(Settings(runtime=RuntimeSettings(mode="embedded", var_dir=tmp_path)))
