@@ -52,8 +52,9 @@ format: install ## apply ruff's fixes and formatting
 unit: install ## pytest only (needs the servers for integration tests)
 	$(RUN) pytest
 
-schemas: install ## regenerate contracts/schemas (JSON Schema + AsyncAPI)
+schemas: install ## regenerate contracts/schemas (JSON Schema + AsyncAPI) and gateway/openapi.json
 	$(RUN) python -m contracts
+	$(RUN) python -m gateway.openapi
 
 clean: ## stop the servers and remove var/ and .venv
 	-bash scripts/kafka.sh clean

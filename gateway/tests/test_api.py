@@ -9,6 +9,7 @@ import httpx
 import pytest
 
 from gateway.main import create_app
+from gateway.ratelimit import RateLimiter
 from gateway.settings import Settings
 from gateway.tokens import SigningKey, hash_secret
 from llwybr.settings import RuntimeSettings
@@ -194,3 +195,28 @@ async def test_an_unknown_resource_is_404(gateway: Gateway) -> None:
     response = await gateway.as_(SCHOOL, "GET", "/v1/nowhere")
     assert response.status_code == 404
     assert response.headers["content-type"] == "application/problem+json"
+
+
+def test_a_client_over_its_rate_limit_waits() -> None:
+    now = [0.0]
+    limiter = RateLimiter(per_minute=60, burst=2, clock=lambda: now[0])
+    assert limiter.take("mis") == 0
+    assert limiter.take("mis") == 0
+    assert limiter.take("mis") == pytest.approx(1.0)
+    assert limiter.take("other-mis") == 0  # each client has its own bucket
+    now[0] = 1.0
+    assert limiter.take("mis") == 0
+
+
+async def test_the_gateway_answers_429_with_retry_after(tmp_path: Path) -> None:
+    runtime = RuntimeSettings(mode="embedded", var_dir=tmp_path)
+    app = create_app(Settings(runtime=runtime, rate_limit_per_minute=1, rate_limit_burst=1))
+    async with app.router.lifespan_context(app):
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://gateway") as client:
+            gateway = Gateway(client, tmp_path)
+            assert (await gateway.as_(SCHOOL, "GET", "/v1/determinations")).status_code == 200
+            limited = await gateway.as_(SCHOOL, "GET", "/v1/determinations")
+    assert limited.status_code == 429
+    assert int(limited.headers["retry-after"]) >= 1
+    assert limited.json()["type"].endswith("/rate-limited")

@@ -14,6 +14,8 @@ ROUTE_SCOPES: dict[tuple[str, str], str] = {
     ("POST", "/v1/determinations"): "determinations:write",
     ("GET", "/v1/determinations/{determination_id}"): "determinations:read",
     ("GET", "/v1/determinations-due-soon"): "determinations:read",
+    ("GET", "/v1/determinations-changes"): "determinations:read",
+    ("POST", "/v1/determinations/bulk"): "determinations:write",
     ("GET", "/v1/statistics/local-authorities/{local_authority}"): "determinations:read",
     ("POST", "/v1/determinations/{determination_id}/consent"): "determinations:write",
     ("POST", "/v1/determinations/{determination_id}/graduated-response"): "determinations:write",

@@ -15,6 +15,7 @@ from pydantic import SecretStr
 
 from gateway import audit_api, routing, store
 from gateway.openapi import fetch_service_documents, install_merged_openapi
+from gateway.ratelimit import RateLimiter
 from gateway.security import build_security
 from gateway.services import ServiceClients, connect, embedded_apps
 from gateway.settings import SERVICES, Settings
@@ -79,6 +80,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     app.state.settings = settings
     app.state.security = security
+    app.state.rate_limiter = RateLimiter(settings.rate_limit_per_minute, settings.rate_limit_burst)
     app.state.internal_secret = settings.runtime.internal_secret.get_secret_value().encode()
     install_problem_handlers(app)
     install_request_context(app, metrics)

@@ -2,14 +2,18 @@
 service's ``/v1`` routes (taken from the in-process apps, or fetched at start-up in stack mode).
 """
 
+import json
 import logging
+import tempfile
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Any
 
 import httpx
 from fastapi import FastAPI
 from fastapi.openapi.utils import get_openapi
 
+from gateway.authz import ROUTE_SCOPES
 from gateway.services import ServiceClients
 from gateway.settings import SERVICES
 
@@ -27,15 +31,54 @@ async def fetch_service_documents(clients: ServiceClients) -> dict[str, dict[str
     return documents
 
 
+SCOPES = {
+    "determinations:read": "Read determinations (organisation-scoped)",
+    "determinations:write": "Raise and act on determinations",
+    "evidence:submit": "Submit evidence and answer NHS referrals",
+    "calendars:read": "Read term calendars",
+    "calendars:write": "Set term calendars",
+    "rules:read": "Read the statutory rule table",
+    "rules:write": "Correct the statutory rule table",
+    "audit:read": "Read the access audit log",
+}
+
+_PROBLEM = {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}
+GATEWAY_RESPONSES = {
+    "401": {"description": "No valid access token", "content": _PROBLEM},
+    "403": {"description": "The token lacks the scope, or the organisation may not do this",
+            "content": _PROBLEM},
+    "429": {"description": "Rate limit reached; see Retry-After", "content": _PROBLEM},
+    "503": {"description": "The service is unavailable; see Retry-After", "content": _PROBLEM},
+}  # fmt: skip
+
+
 def merge(base: dict[str, Any], services: Mapping[str, Mapping[str, Any]]) -> dict[str, Any]:
-    """Add every service's public (``/v1``) paths and their schemas to ``base``."""
-    schemas = base.setdefault("components", {}).setdefault("schemas", {})
+    """Add every service's public (``/v1``) paths and their schemas to ``base``, with the
+    security each needs and the responses the gateway itself can give."""
+    components = base.setdefault("components", {})
+    schemas = components.setdefault("schemas", {})
     for document in services.values():
         for path, item in document.get("paths", {}).items():
             if path.startswith("/v1/"):
                 base["paths"][path] = item
         for name, schema in document.get("components", {}).get("schemas", {}).items():
             schemas.setdefault(name, schema)
+    components["securitySchemes"] = {
+        "oauth2": {
+            "type": "oauth2",
+            "description": "Client credentials; the token is an ES256 JWT (RFC 9068).",
+            "flows": {"clientCredentials": {"tokenUrl": "/oauth/token", "scopes": SCOPES}},
+        }
+    }
+    for path, item in base["paths"].items():
+        for method, operation in item.items():
+            scope = ROUTE_SCOPES.get((method.upper(), path))
+            if scope is None:
+                continue
+            operation["security"] = [{"oauth2": [scope]}]
+            responses = operation.setdefault("responses", {})
+            for status, response in GATEWAY_RESPONSES.items():
+                responses.setdefault(status, response)
     return base
 
 
@@ -57,3 +100,26 @@ def install_merged_openapi(app: FastAPI, apps: Mapping[str, FastAPI] | None) -> 
         return app.openapi_schema
 
     app.openapi = openapi  # type: ignore[method-assign]
+
+
+SNAPSHOT = Path(__file__).resolve().parents[2] / "openapi.json"
+
+
+def public_document() -> dict[str, Any]:
+    """The whole public API's document, as embedded mode serves it (for the snapshot)."""
+    from gateway.main import create_app
+    from gateway.settings import Settings
+    from llwybr.settings import RuntimeSettings
+
+    with tempfile.TemporaryDirectory() as var_dir:
+        runtime = RuntimeSettings(mode="embedded", var_dir=Path(var_dir))
+        return create_app(Settings(runtime=runtime)).openapi()
+
+
+def render(document: dict[str, Any]) -> str:
+    return json.dumps(document, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+
+
+if __name__ == "__main__":
+    SNAPSHOT.write_text(render(public_document()), encoding="utf-8")
+    print(SNAPSHOT)

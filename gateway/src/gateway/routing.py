@@ -17,6 +17,7 @@ from fastapi import APIRouter, Request, Response
 
 from gateway import store
 from gateway.authz import required_scope
+from gateway.ratelimit import retry_after
 from gateway.services import ServiceClients
 from gateway.tokens import AccessClaims, InvalidTokenError, JwksUnavailableError
 from llwybr.principal import Principal, sign_principal
@@ -28,6 +29,7 @@ log = logging.getLogger(__name__)
 RESOURCES: dict[str, str] = {
     "determinations": "determination",
     "determinations-due-soon": "determination",
+    "determinations-changes": "determination",
     "documents": "determination",
     "calendars": "determination",
     "rule-table": "determination",
@@ -115,6 +117,13 @@ async def forward(resource: str, request: Request) -> Response:
     claims = await authorise(request, scope)
     if isinstance(claims, Response):
         return claims
+    wait = request.app.state.rate_limiter.take(claims.client_id)
+    if wait > 0:
+        await audit(request, claims, "denied", 429)
+        return problem_response(
+            request, 429, "Too Many Requests", "this client's rate limit is reached",
+            kind="rate-limited", headers={"Retry-After": retry_after(wait)},
+        )  # fmt: skip
     body = await request.body()
     if len(body) > request.app.state.settings.max_request_bytes:
         await audit(request, claims, "denied", 413)

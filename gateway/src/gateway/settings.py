@@ -23,6 +23,9 @@ class Settings(BaseSettings):
     notifications_url: str = "http://127.0.0.1:8004"
     service_timeout_seconds: float = Field(default=10.0, gt=0)
     max_request_bytes: int = Field(default=25 * 1024 * 1024, ge=1024)
+    #: Requests per minute per OAuth client (token bucket), and the burst allowed.
+    rate_limit_per_minute: int = Field(default=1200, ge=1)
+    rate_limit_burst: int = Field(default=200, ge=1)
 
     #: Tokens: this gateway issues them (client credentials) unless an external issuer is set.
     issuer: str = "http://127.0.0.1:8000"

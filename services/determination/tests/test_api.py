@@ -437,3 +437,42 @@ async def test_a_request_without_the_gateways_principal_is_refused(tmp_path: Pat
             response = await c.get("/v1/determinations", headers=forged)
             assert_problem(response, 401, "principal")
             assert (await c.get("/healthz")).status_code == 200
+
+
+async def test_a_nightly_sync_raises_many_concerns_with_a_result_per_item(
+    client: httpx.AsyncClient,
+) -> None:
+    good = concern(upn=valid_upn("665200125002"))
+    bad_upn = concern(upn="B" + valid_upn("665200125003")[1:])
+    other_school = concern(setting_id="6652999", upn=None)
+    response = await client.post("/v1/determinations/bulk", json={"items": [good, other_school]})
+    assert response.status_code == 200, response.text
+    body = response.json()
+    assert (body["created"], body["failed"]) == (1, 1)
+    assert [r["status"] for r in body["results"]] == [201, 403]
+    invalid = await client.post("/v1/determinations/bulk", json={"items": [good, bad_upn]})
+    assert_problem(invalid, 422, "validation")  # the whole request is validated first
+    assert stored_events(client) == 1
+
+
+async def test_the_change_feed_gives_each_changed_case_once_after_a_cursor(
+    client: httpx.AsyncClient,
+) -> None:
+    first, _ = await open_case(client)
+    second, _ = await open_case(client)
+    app: Any = client.app  # type: ignore[attr-defined]
+    runner = app.state.projections["determination.cases"]
+    await eventually(lambda: runner.catch_up() == 0)
+    page = (await client.get("/v1/determinations-changes")).json()
+    assert [i["determination_id"] for i in page["items"]] == [first, second]
+    await client.post(
+        f"/v1/determinations/{first}/withdrawal",
+        json={"reason": "left", "withdrawn_on": "2026-03-05", "withdrawn_by": SCHOOL},
+    )
+    await eventually(lambda: runner.catch_up() == 0)
+    later = (
+        await client.get("/v1/determinations-changes", params={"after": page["cursor"]})
+    ).json()
+    assert [(i["determination_id"], i["status"]) for i in later["items"]] == [(first, "withdrawn")]
+    unchanged = await client.get("/v1/determinations-changes", params={"after": later["cursor"]})
+    assert unchanged.json() == {"items": [], "cursor": later["cursor"]}

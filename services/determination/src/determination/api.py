@@ -42,6 +42,7 @@ from determination.domain.errors import (
 )
 from determination.projections import (
     CaseFilter,
+    changes,
     due_soon,
     list_cases,
     open_case_ids,
@@ -49,6 +50,7 @@ from determination.projections import (
     statistics,
 )
 from llwybr.clock import (
+    ClockError,
     Confidence,
     Deadline,
     InvalidCalendarError,
@@ -381,6 +383,12 @@ def accepted(response: Response, determination_id: UUID, version: int) -> Accept
 
 @router.post("/determinations", status_code=201, summary="Raise a concern about a learner")
 def raise_concern(body: ConcernIn, request: Request, response: Response) -> Accepted:
+    determination_id, version = _raise(body, request)
+    response.headers["Location"] = f"/v1/determinations/{determination_id}"
+    return accepted(response, determination_id, version)
+
+
+def _raise(body: ConcernIn, request: Request) -> tuple[UUID, int]:
     principal = principal_of(request)
     access.require_acting_as(principal, body.raised_by)
     access.require_may_raise(principal, body.learner.model_dump())
@@ -397,8 +405,7 @@ def raise_concern(body: ConcernIn, request: Request, response: Response) -> Acce
         raised_by=body.raised_by,
         came_to_attention_on=body.came_to_attention_on,
     )
-    response.headers["Location"] = f"/v1/determinations/{determination_id}"
-    return accepted(response, determination_id, version)
+    return determination_id, version
 
 
 def _learner_id(learner: LearnerIn) -> str:
@@ -457,6 +464,70 @@ def find_due_soon(
     with request.app.state.engine.connect() as conn:
         scope = scope_of(principal_of(request))
         return due_soon(conn, scope, today or date.today(), within_days)
+
+
+class ChangePage(BaseModel):
+    items: list[dict[str, Any]]
+    cursor: int = Field(description="Pass as `after` next time; unchanged when nothing changed")
+
+
+@router.get(
+    "/determinations-changes",
+    summary="What changed since a cursor (for MIS that poll instead of taking webhooks)",
+)
+def determination_changes(
+    request: Request,
+    after: Annotated[int, Query(ge=0, description="The cursor of the last page; 0 at first")] = 0,
+    limit: Annotated[int, Query(ge=1, le=1000)] = 200,
+) -> ChangePage:
+    with request.app.state.engine.connect() as conn:
+        items = changes(conn, scope_of(principal_of(request)), after=after, limit=limit)
+    cursor = items[-1]["changed_at_position"] if items else after
+    return ChangePage(items=items, cursor=cursor)
+
+
+class BulkConcernsIn(Model):
+    items: list[ConcernIn] = Field(min_length=1, max_length=1000)
+
+
+class BulkItemResult(BaseModel):
+    index: int
+    status: int
+    id: UUID | None = None
+    version: int | None = None
+    problem: dict[str, Any] | None = None
+
+
+class BulkResult(BaseModel):
+    created: int
+    failed: int
+    results: list[BulkItemResult]
+
+
+@router.post(
+    "/determinations/bulk",
+    summary="Raise many concerns in one request (a school's nightly MIS sync), result per item",
+)
+def raise_concerns(body: BulkConcernsIn, request: Request) -> BulkResult:
+    results = []
+    for index, item in enumerate(body.items):
+        try:
+            determination_id, version = _raise(item, request)
+            results.append(
+                BulkItemResult(index=index, status=201, id=determination_id, version=version)
+            )
+        except ProblemError as error:
+            problem = {"title": error.title, "detail": error.detail, "type": error.kind}
+            results.append(BulkItemResult(index=index, status=error.status, problem=problem))
+        except (DeterminationError, ClockError) as error:
+            status, kind = next(
+                (ERROR_STATUSES[c] for c in type(error).__mro__ if c in ERROR_STATUSES),
+                (422, "statutory-clock"),
+            )
+            problem = {"title": type(error).__name__, "detail": str(error), "type": kind}
+            results.append(BulkItemResult(index=index, status=status, problem=problem))
+    created = sum(1 for r in results if r.status == 201)
+    return BulkResult(created=created, failed=len(results) - created, results=results)
 
 
 @router.get(

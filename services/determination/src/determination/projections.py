@@ -35,6 +35,8 @@ cases = sa.Table(
     sa.Column("has_aln", sa.Boolean, nullable=True),
     sa.Column("within_time", sa.Boolean, nullable=True),
     sa.Column("version", sa.Integer, nullable=False),
+    # The notification id of the case's latest event: the cursor of the change feed.
+    sa.Column("changed_at_position", sa.BigInteger, nullable=False, index=True),
 )
 
 involvement = sa.Table(
@@ -97,7 +99,10 @@ def handle(conn: sa.Connection, recorded: RecordedEvent) -> None:
         return
     key = str(recorded.originator_id)
     row = cases.c.determination_id == key
-    values: dict[str, Any] = {"version": recorded.originator_version}
+    values: dict[str, Any] = {
+        "version": recorded.originator_version,
+        "changed_at_position": recorded.notification_id or 0,
+    }
     state = vars(event)
     if isinstance(event, Determination.ConcernRaised):  # type: ignore[attr-defined]
         learner, body = state["learner"], state["body"]
@@ -239,3 +244,19 @@ def open_case_ids(conn: sa.Connection) -> list[str]:
     """Every open case (the candidates when a rule is corrected)."""
     statement = sa.select(cases.c.determination_id).where(cases.c.status.in_(OPEN_STATUSES))
     return [r.determination_id for r in conn.execute(statement)]
+
+
+def changes(
+    conn: sa.Connection, scope: CaseFilter, *, after: int, limit: int
+) -> list[dict[str, Any]]:
+    """Cases changed since a cursor, oldest change first (each case once, at its latest state).
+
+    Closed cases (decided, withdrawn, no decision required) appear with their final status.
+    """
+    statement = (
+        _scoped(sa.select(cases), scope)
+        .where(cases.c.changed_at_position > after)
+        .order_by(cases.c.changed_at_position)
+        .limit(limit)
+    )
+    return [dict(r._mapping) for r in conn.execute(statement)]
