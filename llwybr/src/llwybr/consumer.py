@@ -10,9 +10,10 @@ import asyncio
 import logging
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
-from typing import Protocol
+from typing import Any, Protocol
 
 import sqlalchemy as sa
+from eventsourcing.persistence import IntegrityError, Tracking
 from sqlalchemy.dialects import postgresql, sqlite
 
 from contracts.envelope import Envelope
@@ -20,6 +21,7 @@ from llwybr import context
 from llwybr.blocking import run_blocking
 from llwybr.bus import Delivery, Subscription
 from llwybr.db import metadata
+from llwybr.eventstore import ChainedApplication
 from llwybr.metrics import Metrics
 
 log = logging.getLogger(__name__)
@@ -83,6 +85,39 @@ class TableEffect:
             if recorded.first() is None:
                 return False
             self._handler(conn, envelope)
+        return True
+
+
+AggregateHandler = Callable[[Envelope], Sequence[Any]]
+
+
+class ApplicationEffect:
+    """An effect on an event-sourced application: the aggregates the handler changed are saved
+    with a tracking record in one transaction.
+
+    The tracking record is (consumer and source aggregate, source version): one source
+    aggregate's events arrive in order (same learner, same partition), so a version at or
+    below the recorded one is a redelivery.
+    """
+
+    def __init__(
+        self, application: ChainedApplication, consumer: str, handler: AggregateHandler
+    ) -> None:
+        self._app, self._consumer, self._handler = application, consumer, handler
+
+    def apply(self, envelope: Envelope) -> bool:
+        name = f"{self._consumer}:{envelope.aggregate_id}"
+        tracking = Tracking(name, envelope.aggregate_version)
+        recorder = self._app.tracking_recorder
+        if recorder.has_tracking_id(tracking.application_name, tracking.notification_id):
+            return False
+        changed = self._handler(envelope)
+        try:
+            self._app.save_tracked(*changed, tracking=tracking)
+        except IntegrityError:
+            if recorder.has_tracking_id(tracking.application_name, tracking.notification_id):
+                return False  # another consumer instance applied it first
+            raise
         return True
 
 

@@ -13,16 +13,19 @@ from datetime import date, datetime
 from typing import Any, cast
 from uuid import UUID
 
-from eventsourcing.application import Application
+from eventsourcing.application import Application, ProcessingEvent
 from eventsourcing.domain import DomainEventProtocol
 from eventsourcing.persistence import (
+    ApplicationRecorder,
     EventStore,
     JSONTranscoder,
     Mapper,
     MapperDeserialisationError,
     Notification,
+    ProcessRecorder,
     Recording,
     StoredEvent,
+    Tracking,
     Transcoding,
     find_id_convertor,
 )
@@ -238,6 +241,26 @@ class ChainedApplication(Application[UUID]):
                 f"{self.name}: PERSISTENCE_MODULE must be one of "
                 f"{SUPPORTED_PERSISTENCE}, got {module!r}"
             )
+
+    def construct_recorder(self) -> ApplicationRecorder:
+        # A process recorder can also record a consumer's position with the events it causes.
+        return self.factory.process_recorder()
+
+    def save_tracked(self, *objs: Any, tracking: Tracking) -> None:
+        """Save aggregates and a consumer's tracking record in one transaction (or only the
+        tracking record when the event caused nothing)."""
+        processing_event: ProcessingEvent[UUID] = ProcessingEvent(tracking=tracking)
+        processing_event.collect_events(*objs)
+        if not processing_event.events:
+            self.tracking_recorder.insert_tracking(tracking)
+            return
+        recordings = self._record(processing_event)
+        self._take_snapshots(processing_event)
+        self._notify(recordings)
+
+    @property
+    def tracking_recorder(self) -> ProcessRecorder:
+        return cast(ProcessRecorder, self.recorder)
 
     def construct_mapper(self) -> ChainedMapper:
         return cast(
