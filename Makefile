@@ -34,6 +34,7 @@ uv: ## install uv (pinned) if it is not on PATH
 infra-up: ## start PostgreSQL (127.0.0.1:55432) and Kafka (127.0.0.1:9092) unless already up
 	bash scripts/postgres.sh start
 	bash scripts/kafka.sh start
+	bash scripts/fonts.sh ensure
 
 infra-down: ## stop PostgreSQL and Kafka
 	bash scripts/kafka.sh stop
