@@ -25,6 +25,9 @@ SAMPLE = {
     "calendar_id": "la:665",
     "local_authority": "665",
     "sha256": "0" * 64,
+    "idp_id": "00000000-0000-4000-8000-000000000001",
+    "number": "1",
+    "element_id": "e1",
 }
 
 

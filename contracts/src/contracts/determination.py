@@ -30,6 +30,7 @@ class DeadlineFacts(BaseModel):
     calendar_id: str | None = None
     calendar_version: int | None = None
     provisional: bool
+    explanation: str = Field(default="", description="How it was computed, in words")
 
 
 class DeterminationEvent(IntegrationEvent):

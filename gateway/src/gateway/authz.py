@@ -40,26 +40,58 @@ ROUTE_SCOPES: dict[tuple[str, str], str] = {
     ("GET", "/v1/rule-table"): "rules:read",
     ("POST", "/v1/rule-table/corrections"): "rules:write",
     ("GET", "/v1/access-audit"): "audit:read",
+    ("GET", "/v1/idps"): "idps:read",
+    ("POST", "/v1/idps"): "idps:write",
+    ("GET", "/v1/idps/{idp_id}"): "idps:read",
+    ("GET", "/v1/idps/{idp_id}/versions/{number}"): "idps:read",
+    ("GET", "/v1/idps/{idp_id}/versions/{number}/pdf"): "idps:read",
+    ("PUT", "/v1/idps/{idp_id}/draft/section-1"): "idps:write",
+    ("PUT", "/v1/idps/{idp_id}/draft/one-page-profile"): "idps:write",
+    ("PUT", "/v1/idps/{idp_id}/draft/aln-description"): "idps:write",
+    ("PUT", "/v1/idps/{idp_id}/draft/welsh-language-decision"): "idps:write",
+    ("PUT", "/v1/idps/{idp_id}/draft/la-extras"): "idps:write",
+    ("PUT", "/v1/idps/{idp_id}/draft/section-3"): "idps:write",
+    ("PUT", "/v1/idps/{idp_id}/draft/lac-details"): "idps:write",
+    ("POST", "/v1/idps/{idp_id}/draft/alp-elements"): "idps:write",
+    ("PUT", "/v1/idps/{idp_id}/draft/alp-elements/{element_id}"): "idps:write",
+    ("DELETE", "/v1/idps/{idp_id}/draft/alp-elements/{element_id}"): "idps:write",
+    ("POST", "/v1/idps/{idp_id}/issue"): "idps:write",
+    ("POST", "/v1/idps/{idp_id}/revisions"): "idps:write",
+    ("POST", "/v1/idps/{idp_id}/review-requests"): "idps:review",
+    ("POST", "/v1/idps/{idp_id}/review-requests/decline"): "idps:write",
+    ("POST", "/v1/idps/{idp_id}/reviews"): "idps:write",
+    ("POST", "/v1/idps/{idp_id}/nhs-alp"): "idps:write",
+    ("POST", "/v1/idps/{idp_id}/transfers"): "idps:write",
+    ("POST", "/v1/idps/{idp_id}/cease-proposals"): "idps:write",
+    ("POST", "/v1/idps/{idp_id}/cessation"): "idps:write",
+    ("POST", "/v1/idps/{idp_id}/closure"): "idps:write",
+    ("POST", "/v1/idps/{idp_id}/deliveries"): "provision:record",
 }
 
 #: The scopes each kind of organisation's clients are normally given.
 ROLE_SCOPES: dict[str, frozenset[str]] = {
     "school": frozenset(
         {"determinations:read", "determinations:write", "evidence:submit", "calendars:read",
-         "calendars:write", "rules:read"}
+         "calendars:write", "rules:read", "idps:read", "idps:write", "idps:review",
+         "provision:record"}
     ),
     "fei": frozenset(
         {"determinations:read", "determinations:write", "evidence:submit", "calendars:read",
-         "calendars:write", "rules:read"}
+         "calendars:write", "rules:read", "idps:read", "idps:write", "idps:review",
+         "provision:record"}
     ),
     "la": frozenset(
         {"determinations:read", "determinations:write", "evidence:submit", "calendars:read",
-         "calendars:write", "rules:read"}
+         "calendars:write", "rules:read", "idps:read", "idps:write", "idps:review",
+         "provision:record"}
     ),
-    "lhb": frozenset({"determinations:read", "evidence:submit", "calendars:read", "rules:read"}),
-    "tribunal": frozenset({"determinations:read", "calendars:read", "rules:read"}),
+    "lhb": frozenset(
+        {"determinations:read", "evidence:submit", "calendars:read", "rules:read", "idps:read",
+         "idps:review", "provision:record"}
+    ),
+    "tribunal": frozenset({"determinations:read", "calendars:read", "rules:read", "idps:read"}),
     "auditor": frozenset(
-        {"determinations:read", "calendars:read", "rules:read", "audit:read"}
+        {"determinations:read", "calendars:read", "rules:read", "audit:read", "idps:read"}
     ),
     "system": frozenset({"calendars:read", "rules:read", "rules:write", "audit:read"}),
 }  # fmt: skip

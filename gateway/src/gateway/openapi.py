@@ -40,6 +40,10 @@ SCOPES = {
     "rules:read": "Read the statutory rule table",
     "rules:write": "Correct the statutory rule table",
     "audit:read": "Read the access audit log",
+    "idps:read": "Read IDPs (organisation-scoped)",
+    "idps:write": "Prepare, issue, review, transfer and cease IDPs",
+    "idps:review": "Ask for an IDP review (families through their school or LA, NHS bodies)",
+    "provision:record": "Record ALP delivered or missed",
 }
 
 _PROBLEM = {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}

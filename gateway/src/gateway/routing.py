@@ -34,6 +34,7 @@ RESOURCES: dict[str, str] = {
     "calendars": "determination",
     "rule-table": "determination",
     "statistics": "determination",
+    "idps": "idp",
 }
 
 FORWARDED_REQUEST_HEADERS = ("accept", "content-type", "if-match", "if-none-match")

@@ -49,6 +49,11 @@ dead_letters = sa.Table(
 )
 
 
+#: Errors that say the event cannot be applied at all (as opposed to a database or network
+#: fault, which is retried).
+UNPROCESSABLE = (ValueError, KeyError, TypeError, LookupError)
+
+
 class Effect(Protocol):
     """Apply one event atomically with its dedup record; False if it was already applied."""
 
@@ -187,6 +192,14 @@ class TrackedConsumer:
             try:
                 applied = await run_blocking(self._apply, envelope)
                 break
+            except UNPROCESSABLE as error:
+                # The event itself cannot be applied (a payload this consumer cannot read):
+                # retrying cannot help, so it is set aside, kept, and the partition moves on.
+                failed = Delivery(delivery.topic, delivery.partition, delivery.offset, None,
+                                  repr(envelope).encode(), f"unprocessable: {error!r}")  # fmt: skip
+                await run_blocking(self._dead_letter, failed)
+                self._metrics.consumer_events.labels(self.name, "dead_letter").inc()
+                return
             except Exception:
                 # The effect is retried, never skipped: skipping would lose it for good.
                 log.exception("consumer %s: effect of %s failed", self.name, envelope.id)

@@ -154,7 +154,9 @@ def build_service(
         consumers = [
             TrackedConsumer(
                 f"{spec.name}.{c.name}",
-                _subscriptions(settings, bus, c.topics, f"{spec.name}.{c.name}"),
+                _subscriptions(
+                    settings, bus, c.topics, f"{runtime.consumer_group_prefix}{spec.name}.{c.name}"
+                ),
                 c.effect(engine, application),
                 engine,
                 metrics,

@@ -31,6 +31,9 @@ class RuntimeSettings(BaseSettings):
     postgres_dbname: str = "llwybr"
 
     kafka_bootstrap_servers: str = "127.0.0.1:9092"
+    #: Prepended to consumer group ids, so separate deployments (or test runs) sharing one
+    #: broker never split each other's partitions.
+    consumer_group_prefix: str = ""
 
     #: Signs the caller's identity from the gateway to the services (HMAC-SHA256). Required
     #: in stack mode; in embedded mode the gateway makes one for the process.

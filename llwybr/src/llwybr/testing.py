@@ -6,10 +6,11 @@ chained store, relay, bus, consumer); the server helpers find the PostgreSQL and
 """
 
 import asyncio
+import inspect
 import os
 import time
 import uuid
-from collections.abc import Callable, Generator, Iterable
+from collections.abc import Awaitable, Callable, Generator, Iterable
 from typing import ClassVar
 
 import httpx
@@ -91,7 +92,11 @@ class InfrastructureMissingError(RuntimeError):
 
 def base_runtime() -> RuntimeSettings:
     """Settings pointing at the servers ``make test`` started (env overrides apply)."""
-    return RuntimeSettings(mode="stack", internal_secret=TEST_SECRET)
+    return RuntimeSettings(
+        mode="stack",
+        internal_secret=TEST_SECRET,
+        consumer_group_prefix=f"test-{os.getpid()}-{uuid.uuid4().hex[:6]}-",
+    )
 
 
 def postgres_conninfo(runtime: RuntimeSettings, dbname: str | None = None) -> str:
@@ -171,11 +176,16 @@ async def read_envelopes(
     return found
 
 
-async def eventually(condition: Callable[[], bool], timeout: float = 30.0) -> None:
-    """Wait until ``condition()`` holds (checked every 100 ms) or fail."""
+async def eventually(
+    condition: Callable[[], bool | Awaitable[bool]], timeout: float = 30.0
+) -> None:
+    """Wait until ``condition()`` (plain or awaitable) holds, checked every 100 ms, or fail."""
     loop = asyncio.get_running_loop()
     deadline = loop.time() + timeout
-    while not condition():
+    while True:
+        outcome = condition()
+        if await outcome if inspect.isawaitable(outcome) else outcome:
+            return
         if loop.time() > deadline:
             raise AssertionError(f"condition not met within {timeout}s")
         await asyncio.sleep(0.1)

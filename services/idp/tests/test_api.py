@@ -1,49 +1,257 @@
+"""The IDP API: drafting, issuing frozen versions, the review clock, lifecycle rules."""
+
+import io
 from collections.abc import AsyncIterator
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
+from fastapi import FastAPI
+from pypdf import PdfReader
 
 from idp.main import create_app
 from idp.settings import Settings
 from llwybr.settings import RuntimeSettings
 from llwybr.testing import TEST_SECRET, ActingAs
 
+SCHOOL = "school:6652001"
+LA = "la:665"
+DECLO = "lhb:7A1"
+ELEMENT = {
+    "element_id": "e1",
+    "intended_outcome": "Cerys reads 100 high-frequency words by July",
+    "provision": "Structured phonics in a small group",
+    "delivered_by": "Teaching assistant trained in phonics",
+    "frequency": "3 sessions a week",
+    "duration": "30 minutes each, for 2 terms",
+    "in_welsh": True,
+    "provider_kind": "school",
+    "provider_organisation": SCHOOL,
+    "start_on": "2026-04-20",
+    "review_or_end_on": "2026-12-18",
+    "rationale": "Limited progress with universal provision",
+}
+
 
 @pytest.fixture
 async def client(tmp_path: Path) -> AsyncIterator[httpx.AsyncClient]:
-    settings = Settings(
-        runtime=RuntimeSettings(mode="embedded", var_dir=tmp_path, internal_secret=TEST_SECRET)
-    )
-    app = create_app(settings)
+    runtime = RuntimeSettings(mode="embedded", var_dir=tmp_path, internal_secret=TEST_SECRET)
+    app: FastAPI = create_app(Settings(runtime=runtime))
     async with app.router.lifespan_context(app):
         transport = httpx.ASGITransport(app=app)
-        base_url = "http://idp"
-        async with httpx.AsyncClient(transport=transport, base_url=base_url) as client:
-            yield client
+        async with httpx.AsyncClient(
+            transport=transport, base_url="http://idp", auth=ActingAs(SCHOOL)
+        ) as c:
+            c.app = app  # type: ignore[attr-defined]
+            yield c
+
+
+def stored_events(client: httpx.AsyncClient) -> int:
+    app: Any = client.app  # type: ignore[attr-defined]
+    return int(app.state.application.recorder.max_notification_id() or 0)
+
+
+def problem(response: httpx.Response, status: int, kind: str) -> dict[str, Any]:
+    assert response.status_code == status, response.text
+    assert response.headers["content-type"] == "application/problem+json"
+    body: dict[str, Any] = response.json()
+    assert body["type"].endswith(f"/{kind}"), body
+    return body
+
+
+async def ok(client: httpx.AsyncClient, method: str, url: str, **kwargs: Any) -> httpx.Response:
+    response = await client.request(method, url, **kwargs)
+    assert response.is_success, response.text
+    return response
+
+
+async def open_plan(client: httpx.AsyncClient, learner_id: str = "learner-1") -> str:
+    response = await ok(
+        client, "POST", "/v1/idps", auth=ActingAs(LA),
+        json={"learner_id": learner_id, "maintainer": {"kind": "school", "organisation": SCHOOL},
+              "opened_on": "2026-04-01"},
+    )  # fmt: skip
+    return str(response.json()["id"])
+
+
+async def draft(client: httpx.AsyncClient, plan: str, element: dict[str, Any] = ELEMENT) -> None:
+    base = f"/v1/idps/{plan}/draft"
+    await ok(client, "PUT", f"{base}/section-1", json={
+        "learner_name": "Siôn Gŵyn", "date_of_birth": "2017-05-02", "home_language": "Cymraeg",
+        "consent_and_capacity": "Parents consulted"})  # fmt: skip
+    await ok(client, "PUT", f"{base}/one-page-profile", json={
+        "what_people_like_and_admire": "Kind and funny", "what_is_important": "Football",
+        "how_best_to_support": "Short, clear instructions"})  # fmt: skip
+    await ok(client, "PUT", f"{base}/aln-description", json={
+        "description": "Specific learning difficulty in literacy",
+        "impact_on_learning": "Reading age two years below"})  # fmt: skip
+    await ok(client, "PUT", f"{base}/welsh-language-decision",
+             json={"decision": "ALP in Welsh: he is taught through Welsh"})  # fmt: skip
+    await ok(client, "PUT", f"{base}/section-3", json={
+        "information_used": "Educational psychologist's report",
+        "review_and_transition": "Review before moving to secondary school"})  # fmt: skip
+    await ok(client, "POST", f"{base}/alp-elements", json=element)
+
+
+async def issue(client: httpx.AsyncClient, plan: str, on: str = "2026-04-20") -> httpx.Response:
+    return await client.post(f"/v1/idps/{plan}/issue", json={"issued_on": on, "issued_by": SCHOOL})
 
 
 async def test_the_service_is_alive_and_ready_on_sqlite(client: httpx.AsyncClient) -> None:
     assert (await client.get("/healthz")).json() == {"status": "ok", "service": "idp"}
-    ready = await client.get("/readyz")
-    assert ready.status_code == 200
-    assert ready.json()["checks"] == {"startup": "ok", "database": "ok"}
+    assert (await client.get("/readyz")).status_code == 200
 
 
-async def test_an_unknown_path_is_a_problem_document(client: httpx.AsyncClient) -> None:
-    response = await client.get("/nowhere", headers={"X-Request-ID": "req-7"})
-    assert response.status_code == 401  # no principal from the gateway
-    response = await client.get(
-        "/nowhere", headers={"X-Request-ID": "req-7"}, auth=ActingAs("la:665")
+async def test_issuing_freezes_version_1_and_starts_the_12_month_review_clock(
+    client: httpx.AsyncClient,
+) -> None:
+    plan = await open_plan(client)
+    await draft(client, plan)
+    assert (await issue(client, plan)).is_success
+    body = (await client.get(f"/v1/idps/{plan}")).json()
+    assert (body["status"], body["current_plan_version"]) == ("active", 1)
+    review = body["deadlines"]["review"]
+    assert (review["rule_id"], review["due_on"]) == ("D14", "2027-04-20")
+    version = (await client.get(f"/v1/idps/{plan}/versions/1")).json()
+    assert version["content"]["alp"][0]["frequency"] == "3 sessions a week"
+
+
+async def test_an_unquantified_element_cannot_be_issued_and_nothing_is_stored(
+    client: httpx.AsyncClient,
+) -> None:
+    plan = await open_plan(client)
+    await draft(client, plan, {**ELEMENT, "frequency": "", "duration": "as needed"})
+    before = stored_events(client)
+    body = problem(await issue(client, plan), 422, "idp-incomplete")
+    assert "alp[e1].frequency" in body["detail"]
+    assert "alp[e1].duration" in body["detail"]
+    assert stored_events(client) == before
+
+
+async def test_an_issued_version_never_changes_after_revisions(client: httpx.AsyncClient) -> None:
+    plan = await open_plan(client)
+    await draft(client, plan)
+    await issue(client, plan)
+    first = (await client.get(f"/v1/idps/{plan}/versions/1")).json()
+    await ok(client, "POST", f"/v1/idps/{plan}/reviews",
+             json={"held_on": "2026-10-01", "outcome": "revised"})  # fmt: skip
+    changed = {**ELEMENT, "frequency": "4 sessions a week"}
+    await ok(client, "PUT", f"/v1/idps/{plan}/draft/alp-elements/e1", json=changed)
+    await ok(client, "POST", f"/v1/idps/{plan}/revisions",
+             json={"issued_on": "2026-10-02", "issued_by": SCHOOL, "reason": "review"})  # fmt: skip
+    assert (await client.get(f"/v1/idps/{plan}/versions/1")).json() == first
+    second = (await client.get(f"/v1/idps/{plan}/versions/2")).json()
+    assert second["content"]["alp"][0]["frequency"] == "4 sessions a week"
+    assert second["review_by"]["due_on"] == "2027-10-04"  # 2 Oct 2027 is a Saturday
+    problem(await client.get(f"/v1/idps/{plan}/versions/3"), 404, "unknown-version")
+
+
+async def test_a_review_that_does_not_revise_resets_the_review_date(
+    client: httpx.AsyncClient,
+) -> None:
+    plan = await open_plan(client)
+    await draft(client, plan)
+    await issue(client, plan)
+    await ok(client, "POST", f"/v1/idps/{plan}/reviews",
+             json={"held_on": "2027-03-01", "outcome": "not_revised"})  # fmt: skip
+    review = (await client.get(f"/v1/idps/{plan}")).json()["deadlines"]["review"]
+    assert review["due_on"] == "2028-03-01"
+
+
+async def test_an_nhs_bodys_review_request_cannot_be_declined(client: httpx.AsyncClient) -> None:
+    plan = await open_plan(client)
+    await ok(client, "POST", f"/v1/idps/{plan}/nhs-alp", json={
+        "element": {**ELEMENT, "element_id": "n1", "provider_kind": "nhs_body",
+                    "provider_organisation": DECLO, "delivered_by": "NHS speech therapist"},
+        "nhs_answer_reference": "nhs-1", "added_on": "2026-04-10"})  # fmt: skip
+    await draft(client, plan)
+    await issue(client, plan)
+    await ok(client, "POST", f"/v1/idps/{plan}/review-requests", auth=ActingAs(DECLO), json={
+        "requested_by_kind": "nhs_body", "organisation_or_person": DECLO,
+        "requested_on": "2026-06-01", "reason": "Therapy needs have changed"})  # fmt: skip
+    before = stored_events(client)
+    declined = await client.post(
+        f"/v1/idps/{plan}/review-requests/decline",
+        json={"declined_on": "2026-06-02", "reasons": "not needed"},
     )
-    assert response.status_code == 404
-    assert response.headers["content-type"] == "application/problem+json"
-    assert response.json()["request_id"] == "req-7"
-    assert response.headers["x-request-id"] == "req-7"
+    problem(declined, 409, "invalid-transition")
+    assert stored_events(client) == before
 
 
-async def test_metrics_are_exposed_for_prometheus(client: httpx.AsyncClient) -> None:
-    await client.get("/healthz")
-    body = (await client.get("/metrics")).text
-    assert 'http_requests_total{method="GET",route="/healthz",status="200"}' in body
-    assert "outbox_relay_active" in body
+async def test_lifecycle_mistakes_are_refused_and_nothing_is_stored(
+    client: httpx.AsyncClient,
+) -> None:
+    plan = await open_plan(client)
+    await draft(client, plan)
+    await issue(client, plan)
+    before = stored_events(client)
+    same = await client.post(f"/v1/idps/{plan}/transfers", json={
+        "to": {"kind": "school", "organisation": SCHOOL}, "reason": "school_move",
+        "transferred_on": "2026-05-01"})  # fmt: skip
+    problem(same, 409, "invalid-transition")
+    not_proposed = await client.post(
+        f"/v1/idps/{plan}/cessation", json={"decided_on": "2026-05-01", "reasons": "r"}
+    )
+    problem(not_proposed, 409, "invalid-transition")
+    assert stored_events(client) == before
+    await ok(client, "POST", f"/v1/idps/{plan}/cease-proposals",
+             json={"proposed_on": "2026-05-01", "reasons": "needs met"})  # fmt: skip
+    ceased = await ok(client, "POST", f"/v1/idps/{plan}/cessation",
+                      json={"decided_on": "2026-05-15", "reasons": "needs met"})  # fmt: skip
+    assert ceased.is_success
+    body = (await client.get(f"/v1/idps/{plan}")).json()
+    assert body["cease"]["reconsideration_window_until"] == "2026-06-12"
+    before = stored_events(client)
+    again = await client.post(
+        f"/v1/idps/{plan}/cessation", json={"decided_on": "2026-05-20", "reasons": "r"}
+    )
+    assert again.status_code == 409
+    edit = await client.put(f"/v1/idps/{plan}/draft/section-3", json={
+        "information_used": "x", "review_and_transition": "y"})  # fmt: skip
+    assert edit.status_code == 409
+    assert stored_events(client) == before
+
+
+async def test_only_the_maintaining_body_edits_and_others_cannot_see(
+    client: httpx.AsyncClient,
+) -> None:
+    plan = await open_plan(client)
+    other = ActingAs("school:6652999")
+    assert (await client.get(f"/v1/idps/{plan}", auth=other)).status_code == 404
+    assert (await client.get(f"/v1/idps/{plan}", auth=ActingAs(LA))).status_code == 200
+    response = await client.put(
+        f"/v1/idps/{plan}/draft/section-3", auth=ActingAs(LA),
+        json={"information_used": "x", "review_and_transition": "y"},
+    )  # fmt: skip
+    problem(response, 403, "not-maintainer")
+
+
+async def test_an_issued_version_is_a_bilingual_pdf(client: httpx.AsyncClient) -> None:
+    plan = await open_plan(client)
+    await draft(client, plan)
+    await issue(client, plan)
+    response = await client.get(f"/v1/idps/{plan}/versions/1/pdf")
+    assert response.headers["content-type"] == "application/pdf"
+    text = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(response.content)).pages)
+    assert "Siôn Gŵyn" in text
+    assert "3 sessions a week" in text
+    assert "Section 1C" in text
+
+
+async def test_delivery_is_recorded_and_a_missed_session_needs_a_reason(
+    client: httpx.AsyncClient,
+) -> None:
+    plan = await open_plan(client)
+    await draft(client, plan)
+    await issue(client, plan)
+    url = f"/v1/idps/{plan}/deliveries"
+    record = {"element_id": "e1", "on": "2026-04-21", "delivered": True, "sessions": 1,
+              "minutes": 30, "recorded_by": SCHOOL}  # fmt: skip
+    await ok(client, "POST", url, json=record)
+    missed = await client.post(url, json={**record, "delivered": False, "on": "2026-04-22"})
+    assert missed.status_code == 422
+    await ok(client, "POST", url, json={**record, "delivered": False, "on": "2026-04-22",
+                                        "missed_reason": "Teaching assistant absent"})  # fmt: skip
+    body = (await client.get(f"/v1/idps/{plan}")).json()
+    assert [d["delivered"] for d in body["deliveries"]["e1"]] == [True, False]

@@ -1,12 +1,168 @@
-"""The idp service layer: commands and queries over its event store."""
+"""The IDP service layer: commands and queries over Individual Development Plans.
 
-from llwybr.eventstore import ChainedApplication
+Statutory dates (review in 12 months, the 4-week window after a school's cease decision, the
+20 term-time-day clock of an LA-to-FEI transfer) come from the statutory clock, computed here
+when their clock starts and handed to the aggregate.
+"""
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+from uuid import UUID
+
+from eventsourcing.application import AggregateNotFoundError
+
+from contracts.envelope import Envelope
+from idp.domain import (
+    Idp,
+    Maintainer,
+    MaintainerKind,
+    OpeningReason,
+    ReviewOutcome,
+    RevisionReason,
+    TransferReason,
+)
+from llwybr.clock import DEFAULT_RULES, Deadline, RuleTable, compute_deadline
+from llwybr.eventstore import ChainedApplication, StaleVersionError
+
+DECIDED = "wales.aln.determination.decided.v1"
+RECONSIDER_CEASE_RULE = "D11"
+LA_TO_FEI_RULE = "D13"
 
 
 class IdpService(ChainedApplication):
-    """Commands return ids, queries return views.
-
-    Its ``name`` fixes table names and settings prefixes: never change it.
-    """
+    """Commands return the new version; queries return the plan. ``name`` fixes table names."""
 
     name = "idp"
+    rules: RuleTable = DEFAULT_RULES
+
+    def plan(self, idp_id: UUID, version: int | None = None) -> Idp:
+        plan: Idp = self.repository.get(idp_id, version=version)
+        if not isinstance(plan, Idp):
+            raise AggregateNotFoundError(idp_id)
+        return plan
+
+    def act(self, idp_id: UUID, expected_version: int | None, command: Callable[[Idp], Any]) -> int:
+        """Run one command on a plan (checking If-Match) and save what it recorded."""
+        plan = self.plan(idp_id)
+        if expected_version is not None and plan.version != expected_version:
+            raise StaleVersionError(idp_id, expected_version, plan.version)
+        command(plan)
+        self.save(plan)
+        return int(plan.version)
+
+    # -- opening --------------------------------------------------------------------------
+
+    def open_on_direction(
+        self, *, learner_id: str, maintainer: Maintainer, opened_on: date, looked_after: bool
+    ) -> tuple[UUID, int]:
+        plan = Idp.open(
+            learner_id=learner_id,
+            maintainer=maintainer,
+            opened_on=opened_on,
+            determination_id=None,
+            preparation_deadline=None,
+            looked_after=looked_after,
+            reason=OpeningReason.LA_DIRECTION,
+        )
+        self.save(plan)
+        return plan.id, int(plan.version)
+
+    def opened_by_decision(self, envelope: Envelope) -> list[Idp]:
+        """The consumer's effect of a determination's public event: a decision that the
+        learner has ALN opens their plan, with the decision's deadline carried over (nothing
+        to save when the event is something else or the learner's plan exists already)."""
+        if envelope.type != DECIDED or not envelope.data.get("has_aln"):
+            return []
+        data = envelope.data
+        learner_id = envelope.subject
+        try:
+            self.repository.get(Idp.create_id(learner_id))
+            return []
+        except AggregateNotFoundError:
+            pass
+        deadline = data.get("decision_deadline")
+        plan = Idp.open(
+            learner_id=learner_id,
+            maintainer=Maintainer(MaintainerKind(data["deciding_body"]), data["decided_by"]),
+            opened_on=date.fromisoformat(data["decided_on"]),
+            determination_id=UUID(data["determination_id"]),
+            preparation_deadline=(
+                Deadline.from_dict({"explanation": "", **deadline}) if deadline else None
+            ),
+            looked_after=bool(data["looked_after"]),
+            reason=OpeningReason.ALN_DECISION,
+        )
+        return [plan]
+
+    # -- commands whose dates come from the statutory clock -------------------------------
+
+    def issue(
+        self, idp_id: UUID, *, issued_on: date, issued_by: str, expected_version: int | None
+    ) -> int:
+        def issue(plan: Idp) -> None:
+            review_by = compute_deadline(self.rules, plan.review_rule, issued_on)
+            plan.issue(issued_on=issued_on, review_by=review_by, issued_by=issued_by)
+
+        return self.act(idp_id, expected_version, issue)
+
+    def revise(
+        self,
+        idp_id: UUID,
+        *,
+        issued_on: date,
+        issued_by: str,
+        reason: RevisionReason,
+        expected_version: int | None,
+    ) -> int:
+        def revise(plan: Idp) -> None:
+            review_by = compute_deadline(self.rules, plan.review_rule, issued_on)
+            plan.revise(
+                issued_on=issued_on, review_by=review_by, reason=reason, issued_by=issued_by
+            )
+
+        return self.act(idp_id, expected_version, revise)
+
+    def hold_review(
+        self, idp_id: UUID, *, held_on: date, outcome: ReviewOutcome, expected_version: int | None
+    ) -> int:
+        def hold(plan: Idp) -> None:
+            next_review = None
+            if outcome == ReviewOutcome.NOT_REVISED:
+                next_review = compute_deadline(self.rules, plan.review_rule, held_on)
+            plan.hold_review(held_on=held_on, outcome=outcome, next_review_by=next_review)
+
+        return self.act(idp_id, expected_version, hold)
+
+    def transfer(
+        self,
+        idp_id: UUID,
+        *,
+        to: Maintainer,
+        reason: TransferReason,
+        transferred_on: date,
+        expected_version: int | None,
+    ) -> int:
+        deadline = None
+        if reason == TransferReason.LA_TO_FEI:
+            deadline = compute_deadline(self.rules, LA_TO_FEI_RULE, transferred_on)
+
+        def transfer(plan: Idp) -> None:
+            plan.transfer(to=to, reason=reason, transferred_on=transferred_on, deadline=deadline)
+
+        return self.act(idp_id, expected_version, transfer)
+
+    def decide_cease(
+        self, idp_id: UUID, *, decided_on: date, reasons: str, expected_version: int | None
+    ) -> int:
+        def cease(plan: Idp) -> None:
+            window = None
+            if plan.maintaining_body.kind == MaintainerKind.SCHOOL:
+                # A school's decision can be taken to the LA within 4 weeks (D11).
+                rule = compute_deadline(self.rules, RECONSIDER_CEASE_RULE, decided_on)
+                window = rule.due_on
+            plan.decide_cease(
+                decided_on=decided_on, reasons=reasons, reconsideration_window_until=window
+            )
+
+        return self.act(idp_id, expected_version, cease)

@@ -1,20 +1,37 @@
-"""``create_app(settings)``: the one place where the idp service's adapters are wired."""
+"""``create_app(settings)``: the one place where the IDP service's adapters are wired."""
 
 from fastapi import FastAPI
 
+from contracts.topics import DETERMINATION
+from idp.api import ERROR_STATUSES, router
 from idp.application import IdpService
-from idp.domain import IdpError
+from idp.projections import PROJECTION
 from idp.publisher import translator
 from idp.settings import Settings
 from llwybr.bus import InProcessBus
-from llwybr.service import ServiceSpec, build_service
+from llwybr.consumer import ApplicationEffect
+from llwybr.service import ConsumerSpec, ServiceSpec, build_service
+
+DETERMINATIONS = ConsumerSpec(
+    name="determinations",
+    topics=[DETERMINATION.name],
+    # A decision that a learner has ALN opens their plan, once, whatever is redelivered.
+    effect=lambda _engine, app: ApplicationEffect(
+        app,
+        "idp.determinations",
+        app.opened_by_decision,  # type: ignore[attr-defined]
+    ),
+)
 
 SPEC = ServiceSpec(
     name="idp",
-    title="Llwybr idp service (internal)",
+    title="Llwybr IDP service (internal)",
     application=IdpService,
     translator=translator,
-    error_statuses={IdpError: (422, "idp")},
+    routers=[router],
+    error_statuses=ERROR_STATUSES,
+    consumers=[DETERMINATIONS],
+    projections=[PROJECTION],
 )
 
 

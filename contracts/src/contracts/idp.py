@@ -1,0 +1,102 @@
+"""Public events of the IDP service (topic ``aln.idp.v1``): ids, dates and statutory facts only.
+
+The plan's content (needs, provision, the one-page profile) stays in the service, behind the
+API's access control.
+"""
+
+from datetime import date
+from typing import ClassVar, Literal
+from uuid import UUID
+
+from contracts.determination import DeadlineFacts
+from contracts.events import IntegrationEvent, register
+from contracts.topics import IDP, Topic
+
+MaintainerKindName = Literal["school", "fei", "local_authority", "la_looking_after"]
+
+
+class IdpEvent(IntegrationEvent):
+    topic: ClassVar[Topic] = IDP
+    idp_id: UUID
+    learner_id: str
+
+
+@register
+class IdpOpened(IdpEvent):
+    """An IDP is being prepared (after an ALN decision, or on an LA's direction)."""
+
+    name: ClassVar[str] = "opened"
+    maintainer_kind: MaintainerKindName
+    maintaining_organisation: str
+    opened_on: date
+    determination_id: UUID | None
+    preparation_deadline: DeadlineFacts | None
+    reason: Literal["aln_decision", "la_direction"]
+
+
+@register
+class IdpIssued(IdpEvent):
+    """A version of the plan was issued (version 1) or revised (later versions)."""
+
+    name: ClassVar[str] = "issued"
+    plan_version: int
+    issued_on: date
+    issued_by: str
+    review_deadline: DeadlineFacts
+    revision_reason: str | None
+    nhs_bodies_securing_alp: list[str]
+    alp_in_welsh: int
+    alp_elements: int
+
+
+@register
+class ReviewRequested(IdpEvent):
+    """A family or an NHS body asked for a review."""
+
+    name: ClassVar[str] = "review-requested"
+    requested_by_kind: Literal["family", "nhs_body"]
+    requested_on: date
+
+
+@register
+class ReviewHeld(IdpEvent):
+    """A review was held: the plan is revised, or not revised (next review date reset)."""
+
+    name: ClassVar[str] = "review-held"
+    held_on: date
+    outcome: Literal["revised", "not_revised"]
+    next_review_deadline: DeadlineFacts | None
+
+
+@register
+class ResponsibilityTransferred(IdpEvent):
+    """Another body now maintains the plan."""
+
+    name: ClassVar[str] = "responsibility-transferred"
+    from_organisation: str
+    to_kind: MaintainerKindName
+    to_organisation: str
+    reason: str
+    transferred_on: date
+
+
+@register
+class CeaseProposed(IdpEvent):
+    name: ClassVar[str] = "cease-proposed"
+    proposed_on: date
+
+
+@register
+class Ceased(IdpEvent):
+    """The maintainer decided to cease the plan (a school's decision can be reconsidered)."""
+
+    name: ClassVar[str] = "ceased"
+    decided_on: date
+    reconsideration_window_until: date | None
+
+
+@register
+class Closed(IdpEvent):
+    name: ClassVar[str] = "closed"
+    closed_on: date
+    reason: Literal["learner_left", "consent_withdrawn", "age_25_year_end"]

@@ -1,0 +1,103 @@
+"""A decision that a learner has ALN opens their IDP through Kafka, exactly once."""
+
+import uuid
+from collections.abc import AsyncIterator
+from contextlib import AsyncExitStack
+from typing import Any
+
+import httpx
+import pytest
+from fastapi import FastAPI
+
+from contracts.topics import DETERMINATION
+from determination.main import create_app as determination_app
+from determination.settings import Settings as DeterminationSettings
+from idp.main import create_app as idp_app
+from idp.settings import Settings as IdpSettings
+from llwybr.kafka import KafkaPublisher
+from llwybr.settings import RuntimeSettings
+from llwybr.testing import ActingAs, eventually, read_envelopes
+
+pytestmark = pytest.mark.integration
+
+SCHOOL = "school:6652001"
+
+
+async def started(stack: AsyncExitStack, app: FastAPI, name: str) -> httpx.AsyncClient:
+    await stack.enter_async_context(app.router.lifespan_context(app))
+    transport = httpx.ASGITransport(app=app)
+    client = httpx.AsyncClient(
+        transport=transport, base_url=f"http://{name}", auth=ActingAs(SCHOOL)
+    )
+    return await stack.enter_async_context(client)
+
+
+@pytest.fixture
+async def services(
+    postgres_runtime: RuntimeSettings, kafka_bootstrap: str
+) -> AsyncIterator[tuple[httpx.AsyncClient, httpx.AsyncClient, FastAPI]]:
+    suffix = uuid.uuid4().hex[:8]
+    async with AsyncExitStack() as stack:
+        determination = await started(
+            stack,
+            determination_app(
+                DeterminationSettings(runtime=postgres_runtime, postgres_schema=f"det_{suffix}")
+            ),
+            "determination",
+        )
+        app = idp_app(IdpSettings(runtime=postgres_runtime, postgres_schema=f"idp_{suffix}"))
+        idp = await started(stack, app, "idp")
+        yield determination, idp, app
+
+
+async def plans_of(idp: httpx.AsyncClient, learner_id: str) -> list[dict[str, Any]]:
+    response = await idp.get("/v1/idps", params={"learner_id": learner_id})
+    assert response.is_success, response.text
+    plans: list[dict[str, Any]] = response.json()
+    return plans
+
+
+async def test_an_aln_decision_opens_the_learners_plan_once_even_when_redelivered(
+    services: tuple[httpx.AsyncClient, httpx.AsyncClient, FastAPI], kafka_bootstrap: str
+) -> None:
+    determination, idp, idp_fastapi = services
+    learner_id = f"learner-{uuid.uuid4().hex[:8]}"
+    created = await determination.post("/v1/determinations", json={
+        "learner": {"learner_id": learner_id, "given_name": "Cerys", "family_name": "Jones",
+                    "date_of_birth": "2017-05-02", "setting": "maintained_school",
+                    "setting_id": "6652001", "local_authority": "665"},
+        "raised_by": SCHOOL, "raised_with": SCHOOL, "came_to_attention_on": "2026-03-02",
+    })  # fmt: skip
+    case_id = created.json()["id"]
+    decided = await determination.post(f"/v1/determinations/{case_id}/decision", json={
+        "has_aln": True, "reasons": "Needs ALP", "decided_on": "2026-03-20",
+        "decided_by": SCHOOL, "person": "ALNCo"})  # fmt: skip
+    assert decided.is_success, decided.text
+
+    async def opened() -> bool:
+        return bool(await plans_of(idp, learner_id))
+
+    await eventually(opened, timeout=30)
+    plans = await plans_of(idp, learner_id)
+    assert len(plans) == 1, "the plan opened within seconds"
+    plan = (await idp.get(f"/v1/idps/{plans[0]['idp_id']}")).json()
+    assert plan["maintainer"] == {"kind": "school", "organisation": SCHOOL}
+    assert plan["deadlines"]["preparation"]["rule_id"] == "D1"
+    determination_view = (await determination.get(f"/v1/determinations/{case_id}")).json()
+    decision_due = determination_view["deadlines"]["decision"]["due_on"]
+    assert plan["deadlines"]["preparation"]["due_on"] == decision_due
+
+    # Redeliver the decision, as a relay that died before saving its position would.
+    [decided_event] = [
+        e
+        for e in await read_envelopes(kafka_bootstrap, DETERMINATION.name, {case_id}, 2)
+        if e.type.endswith(".decided.v1")
+    ]
+    publisher = KafkaPublisher(kafka_bootstrap, "test-redelivery")
+    await publisher.publish([decided_event])
+    await publisher.stop()
+    [consumer] = idp_fastapi.state.consumers
+    await eventually(lambda: consumer.duplicates >= 1, timeout=30)
+    again = (await idp.get(f"/v1/idps/{plans[0]['idp_id']}")).json()
+    assert again["version"] == plan["version"] == 1
+    assert len(await plans_of(idp, learner_id)) == 1
