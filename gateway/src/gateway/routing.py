@@ -35,6 +35,8 @@ RESOURCES: dict[str, str] = {
     "rule-table": "determination",
     "statistics": "determination",
     "idps": "idp",
+    "idps-alp": "idp",
+    "idps-welsh-medium": "idp",
 }
 
 FORWARDED_REQUEST_HEADERS = ("accept", "content-type", "if-match", "if-none-match")

@@ -13,7 +13,7 @@ from pypdf import PdfReader
 from idp.main import create_app
 from idp.settings import Settings
 from llwybr.settings import RuntimeSettings
-from llwybr.testing import TEST_SECRET, ActingAs
+from llwybr.testing import TEST_SECRET, ActingAs, eventually
 
 SCHOOL = "school:6652001"
 LA = "la:665"
@@ -255,3 +255,26 @@ async def test_delivery_is_recorded_and_a_missed_session_needs_a_reason(
                                         "missed_reason": "Teaching assistant absent"})  # fmt: skip
     body = (await client.get(f"/v1/idps/{plan}")).json()
     assert [d["delivered"] for d in body["deliveries"]["e1"]] == [True, False]
+
+
+async def test_nhs_secured_alp_and_welsh_medium_delivery_are_reported(
+    client: httpx.AsyncClient,
+) -> None:
+    plan = await open_plan(client)
+    await ok(client, "POST", f"/v1/idps/{plan}/nhs-alp", json={
+        "element": {**ELEMENT, "element_id": "n1", "provider_kind": "nhs_body",
+                    "provider_organisation": DECLO, "in_welsh": False},
+        "nhs_answer_reference": "nhs-1", "added_on": "2026-04-10"})  # fmt: skip
+    await draft(client, plan)
+    await issue(client, plan)
+    record = {"element_id": "e1", "on": "2026-04-21", "delivered": True, "recorded_by": SCHOOL}
+    await ok(client, "POST", f"/v1/idps/{plan}/deliveries", json=record)
+    app: Any = client.app  # type: ignore[attr-defined]
+    runner = app.state.projections["idp.plans"]
+    await eventually(lambda: runner.catch_up() == 0)
+
+    provided = await client.get("/v1/idps-alp", params={"provider": DECLO}, auth=ActingAs(DECLO))
+    assert [(e["element_id"], e["provider_kind"]) for e in provided.json()] == [("n1", "nhs_body")]
+    welsh = (await client.get("/v1/idps-welsh-medium/665", auth=ActingAs(LA))).json()
+    assert (welsh["alp_elements"], welsh["alp_elements_in_welsh"]) == (2, 1)
+    assert welsh["welsh_sessions_delivered"] == 1

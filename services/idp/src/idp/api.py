@@ -39,7 +39,7 @@ from idp.domain import (
     UnknownAlpElementError,
     UnknownVersionError,
 )
-from idp.projections import list_plans
+from idp.projections import alp_by_provider, list_plans, welsh_medium_sufficiency
 from idp.rendering import render_idp
 from idp.views import document_of
 from llwybr.principal import Principal
@@ -316,6 +316,31 @@ def find_plans(
             review_due_before=review_due_before,
             limit=limit,
         )
+
+
+@router.get("-alp", summary="ALP in force provided by one organisation (e.g. a health board)")
+def provided_alp(
+    request: Request, provider: Annotated[str, Query(pattern=ORGANISATION)]
+) -> list[dict[str, Any]]:
+    principal = principal_of(request)
+    if principal.organisation != provider and principal.kind != "auditor":
+        raise ProblemError(403, "Forbidden", "an organisation sees the ALP it provides")
+    with request.app.state.engine.connect() as conn:
+        return alp_by_provider(conn, provider)
+
+
+@router.get(
+    "-welsh-medium/{local_authority}",
+    summary="Welsh-medium ALP required and delivered across an LA's plans",
+)
+def welsh_medium(
+    request: Request, local_authority: Annotated[str, Path(pattern=r"^\d{3}$")]
+) -> dict[str, Any]:
+    principal = principal_of(request)
+    if principal.org_id != local_authority or principal.kind not in {"la", "auditor"}:
+        raise ProblemError(403, "Forbidden", "an LA's figures are its own and its auditors'")
+    with request.app.state.engine.connect() as conn:
+        return welsh_medium_sufficiency(conn, local_authority)
 
 
 @router.get("/{idp_id}", summary="A plan: its draft, deadlines, reviews and history")

@@ -28,6 +28,31 @@ plans = sa.Table(
 )
 
 
+alp = sa.Table(
+    "idp_alp_elements",
+    metadata,
+    sa.Column("idp_id", sa.String(36), primary_key=True),
+    sa.Column("element_id", sa.String(32), primary_key=True),
+    sa.Column("plan_version", sa.Integer, nullable=False),
+    sa.Column("maintaining_organisation", sa.String(64), nullable=False, index=True),
+    sa.Column("provider_kind", sa.String(32), nullable=False),
+    sa.Column("provider_organisation", sa.String(64), nullable=False, index=True),
+    sa.Column("in_welsh", sa.Boolean, nullable=True),
+    sa.Column("sessions_delivered", sa.Integer, nullable=False),
+    sa.Column("sessions_missed", sa.Integer, nullable=False),
+)
+
+
+def of_local_authority(column: sa.Column[str], local_authority: str) -> sa.ColumnElement[bool]:
+    """Maintained by the LA or one of its schools or FEIs (whose establishment numbers begin
+    with the LA's number)."""
+    return (
+        (column == f"la:{local_authority}")
+        | column.like(f"school:{local_authority}%")
+        | column.like(f"fei:{local_authority}%")
+    )
+
+
 def _due(deadline: dict[str, Any] | None) -> date | None:
     return date.fromisoformat(str(deadline["due_on"])) if deadline else None
 
@@ -57,6 +82,7 @@ def handle(conn: sa.Connection, recorded: RecordedEvent) -> None:
         )
         return
     if name in {"Issued", "Revised"}:
+        _replace_alp(conn, key, state)
         values.update(
             status="active",
             plan_version=state["number"],
@@ -69,6 +95,10 @@ def handle(conn: sa.Connection, recorded: RecordedEvent) -> None:
         values["status"] = "active"
         if state.get("next_review_by"):
             values["review_due_on"] = _due(state["next_review_by"])
+    elif name == "DeliveryRecorded":
+        column = "sessions_delivered" if state["delivered"] else "sessions_missed"
+        row = (alp.c.idp_id == key) & (alp.c.element_id == state["element_id"])
+        conn.execute(alp.update().where(row).values({column: alp.c[column] + 1}))
     elif name == "Transferred":
         values.update(organisation=state["to"]["organisation"], maintainer_kind=state["to"]["kind"])
     elif name in {"CeaseProposed", "Ceased", "Closed", "Reinstated", "CeaseProposalWithdrawn"}:
@@ -80,7 +110,32 @@ def handle(conn: sa.Connection, recorded: RecordedEvent) -> None:
     conn.execute(plans.update().where(plans.c.idp_id == key).values(**values))
 
 
-PROJECTION = Projection("idp.plans", [plans], handle)
+def _replace_alp(conn: sa.Connection, key: str, state: dict[str, Any]) -> None:
+    """The elements of the version in force (delivery counts carry over by element id)."""
+    counts = {
+        r.element_id: (r.sessions_delivered, r.sessions_missed)
+        for r in conn.execute(sa.select(alp).where(alp.c.idp_id == key))
+    }
+    conn.execute(alp.delete().where(alp.c.idp_id == key))
+    maintainer = state["content"]["maintainer"]["organisation"]
+    for element in state["content"]["alp"]:
+        delivered, missed = counts.get(element["element_id"], (0, 0))
+        conn.execute(
+            alp.insert().values(
+                idp_id=key,
+                element_id=element["element_id"],
+                plan_version=state["number"],
+                maintaining_organisation=maintainer,
+                provider_kind=element["provider_kind"],
+                provider_organisation=element["provider_organisation"],
+                in_welsh=element["in_welsh"],
+                sessions_delivered=delivered,
+                sessions_missed=missed,
+            )
+        )
+
+
+PROJECTION = Projection("idp.plans", [plans, alp], handle)
 
 
 def list_plans(
@@ -97,12 +152,7 @@ def list_plans(
     if organisation:
         statement = statement.where(plans.c.organisation == organisation)
     if establishment_prefix:
-        # An LA's own plans and its schools' (establishment numbers begin with the LA's).
-        statement = statement.where(
-            (plans.c.organisation == f"la:{establishment_prefix}")
-            | plans.c.organisation.like(f"school:{establishment_prefix}%")
-            | plans.c.organisation.like(f"fei:{establishment_prefix}%")
-        )
+        statement = statement.where(of_local_authority(plans.c.organisation, establishment_prefix))
     if learner_id:
         statement = statement.where(plans.c.learner_id == learner_id)
     if status:
@@ -110,3 +160,35 @@ def list_plans(
     if review_due_before:
         statement = statement.where(plans.c.review_due_on <= review_due_before)
     return [dict(r._mapping) for r in conn.execute(statement)]
+
+
+def alp_by_provider(conn: sa.Connection, provider: str) -> list[dict[str, Any]]:
+    """Every element of ALP in force that one organisation provides (e.g. one health board's
+    NHS-secured ALP), with delivered and missed sessions."""
+    statement = (
+        sa.select(alp)
+        .where(alp.c.provider_organisation == provider)
+        .order_by(alp.c.idp_id, alp.c.element_id)
+    )
+    return [dict(r._mapping) for r in conn.execute(statement)]
+
+
+def welsh_medium_sufficiency(conn: sa.Connection, local_authority: str) -> dict[str, Any]:
+    """For an LA's plans: elements of ALP required in Welsh, and how many sessions of them
+    were delivered or missed."""
+    own = of_local_authority(alp.c.maintaining_organisation, local_authority)
+    welsh = conn.execute(
+        sa.select(
+            sa.func.count(),
+            sa.func.coalesce(sa.func.sum(alp.c.sessions_delivered), 0),
+            sa.func.coalesce(sa.func.sum(alp.c.sessions_missed), 0),
+        ).where(own, alp.c.in_welsh.is_(True))
+    ).one()
+    total = conn.execute(sa.select(sa.func.count()).where(own)).scalar_one()
+    return {
+        "local_authority": local_authority,
+        "alp_elements": total,
+        "alp_elements_in_welsh": welsh[0],
+        "welsh_sessions_delivered": welsh[1],
+        "welsh_sessions_missed": welsh[2],
+    }
