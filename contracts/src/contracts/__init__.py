@@ -5,3 +5,4 @@ here as it lands).
 """
 
 from contracts import determination as determination
+from contracts import idp as idp

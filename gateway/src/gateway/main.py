@@ -58,7 +58,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @contextlib.asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        own = ServiceSettings(service="gateway", runtime=settings.runtime)
+        own = ServiceSettings(
+            service="gateway", runtime=settings.runtime, postgres_schema=settings.postgres_schema
+        )
         engine = await anyio.to_thread.run_sync(create_engine, own)
         await anyio.to_thread.run_sync(store.create_tables, engine)
         app.state.engine = engine

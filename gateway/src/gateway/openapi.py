@@ -56,6 +56,15 @@ GATEWAY_RESPONSES = {
 }  # fmt: skip
 
 
+def _problem_content(response: dict[str, Any]) -> None:
+    """Services declare problems with FastAPI's ``model=``, which puts the schema under
+    application/json; problems are served as application/problem+json, so move it there."""
+    content = response.get("content", {})
+    if "application/problem+json" in content:
+        content["application/problem+json"] = _PROBLEM["application/problem+json"]
+        content.pop("application/json", None)
+
+
 def merge(base: dict[str, Any], services: Mapping[str, Mapping[str, Any]]) -> dict[str, Any]:
     """Add every service's public (``/v1``) paths and their schemas to ``base``, with the
     security each needs and the responses the gateway itself can give."""
@@ -76,6 +85,8 @@ def merge(base: dict[str, Any], services: Mapping[str, Mapping[str, Any]]) -> di
     }
     for path, item in base["paths"].items():
         for method, operation in item.items():
+            for response in operation.get("responses", {}).values():
+                _problem_content(response)
             scope = ROUTE_SCOPES.get((method.upper(), path))
             if scope is None:
                 continue

@@ -182,12 +182,16 @@ async def _send(request: Request, claims: AccessClaims, service: str, body: byte
         try:
             upstream = await client.request(
                 request.method,
-                request.url.path,
+                # The path exactly as received (still percent-encoded), so the service sees
+                # the same path the gateway authorised.
+                request.scope["raw_path"].decode("ascii"),
                 params=str(request.query_params),
                 content=body,
                 headers=headers,
             )
             break
+        except httpx.InvalidURL:
+            return problem_response(request, 400, "Bad Request", "the URL is not valid")
         except (httpx.ConnectError, httpx.TimeoutException) as error:
             log.warning("%s unavailable (%s), attempt %d", service, error, attempt + 1)
             if attempt + 1 < attempts:

@@ -22,6 +22,8 @@ class Settings(BaseSettings):
     disputes_url: str = "http://127.0.0.1:8003"
     notifications_url: str = "http://127.0.0.1:8004"
     service_timeout_seconds: float = Field(default=10.0, gt=0)
+    #: The gateway's own tables (access audit log, idempotency records).
+    postgres_schema: str = "gateway"
     max_request_bytes: int = Field(default=25 * 1024 * 1024, ge=1024)
     #: Requests per minute per OAuth client (token bucket), and the burst allowed.
     rate_limit_per_minute: int = Field(default=1200, ge=1)

@@ -73,6 +73,13 @@ def problem_response(
     return JSONResponse(body, status_code=status, media_type=PROBLEM_JSON, headers=headers)
 
 
+#: Problem types whose detail is a fixed sentence rather than the error's own text.
+GENERIC_DETAILS = {
+    "concurrent-change": "The record was changed by another request at the same time; "
+    "fetch it again and retry.",
+}
+
+
 def install_problem_handlers(
     app: FastAPI, error_statuses: Mapping[type[Exception], tuple[int, str]] | None = None
 ) -> None:
@@ -115,8 +122,10 @@ def install_problem_handlers(
         for cls in type(exc).__mro__:
             if error_statuses and cls in error_statuses:
                 status, kind = error_statuses[cls]
+                # A database error's text names tables and keys: never show it.
+                detail = GENERIC_DETAILS.get(kind, str(exc))
                 return problem_response(
-                    request, status, HTTPStatus(status).phrase, str(exc), kind=kind
+                    request, status, HTTPStatus(status).phrase, detail, kind=kind
                 )
         return await on_unexpected(request, exc)
 

@@ -89,6 +89,7 @@ ShortText = Annotated[str, Field(min_length=1, max_length=200)]
 _problem = {"model": Problem, "content": {PROBLEM_JSON: {}}}
 RESPONSES: dict[int | str, dict[str, Any]] = {
     **COMMON_RESPONSES,
+    400: {**_problem, "description": "A malformed header (If-Match) or body"},
     403: {**_problem, "description": "The acting body may not do this"},
     404: {**_problem, "description": "No such determination or reference"},
     409: {**_problem, "description": "The case's state does not allow it"},
@@ -477,7 +478,9 @@ class ChangePage(BaseModel):
 )
 def determination_changes(
     request: Request,
-    after: Annotated[int, Query(ge=0, description="The cursor of the last page; 0 at first")] = 0,
+    after: Annotated[
+        int, Query(ge=0, le=2**63 - 1, description="The cursor of the last page; 0 at first")
+    ] = 0,
     limit: Annotated[int, Query(ge=1, le=1000)] = 200,
 ) -> ChangePage:
     with request.app.state.engine.connect() as conn:
@@ -770,6 +773,24 @@ def withdraw(
 CALENDAR_ID = r"^(la|school|fei):[0-9A-Za-z]{1,20}$"
 
 
+def inline_refs(schema: dict[str, Any]) -> dict[str, Any]:
+    """A JSON Schema with its local ``$defs`` written in place (OpenAPI cannot resolve them)."""
+    definitions = schema.pop("$defs", {})
+
+    def resolve(node: Any) -> Any:
+        if isinstance(node, dict):
+            ref = node.get("$ref", "")
+            if ref.startswith("#/$defs/"):
+                return resolve(definitions[ref.removeprefix("#/$defs/")])
+            return {k: resolve(v) for k, v in node.items()}
+        if isinstance(node, list):
+            return [resolve(v) for v in node]
+        return node
+
+    resolved: dict[str, Any] = resolve(schema)
+    return resolved
+
+
 @router.put(
     "/calendars/{calendar_id}",
     tags=["calendars"],
@@ -777,7 +798,7 @@ CALENDAR_ID = r"^(la|school|fei):[0-9A-Za-z]{1,20}$"
     openapi_extra={
         "requestBody": {
             "content": {
-                "application/json": {"schema": CalendarIn.model_json_schema()},
+                "application/json": {"schema": inline_refs(CalendarIn.model_json_schema())},
                 "text/calendar": {"schema": {"type": "string"}},
             },
             "required": True,

@@ -11,6 +11,7 @@ from typing import Any
 from uuid import UUID
 
 from eventsourcing.application import AggregateNotFoundError
+from eventsourcing.persistence import IntegrityError
 
 from determination.domain import (
     BodyKind,
@@ -29,6 +30,7 @@ from determination.domain.calendar import CalendarRecord, calendar_aggregate_id
 from determination.domain.rules import RULE_TABLE_ID, RuleTableRecord
 from llwybr.clock import (
     DEFAULT_RULES,
+    CalendarTooShortError,
     Deadline,
     Rule,
     RuleTable,
@@ -110,7 +112,10 @@ class DeterminationService(ChainedApplication):
                 calendar = None
                 if key == "decision":
                     calendar = self.decision_calendar(case.deciding_body, case.learner_record)
-                new = recalculate(deadline, table, calendar)
+                try:
+                    new = recalculate(deadline, table, calendar)
+                except CalendarTooShortError:
+                    continue  # this calendar cannot count the period: the deadline stays
                 if new is not None:
                     reason = f"rule {deadline.rule_id} corrected (rules {table.version})"
                     case.recalculate_deadline(deadline_key=key, new=new, reason=reason)
@@ -152,7 +157,12 @@ class DeterminationService(ChainedApplication):
 
     def _decision_deadline(self, body: DecidingBody, learner: Learner, trigger: date) -> Deadline:
         calendar = self.decision_calendar(body, learner)
-        return compute_deadline(self.rule_table(), body.decision_rule, trigger, calendar)
+        try:
+            return compute_deadline(self.rule_table(), body.decision_rule, trigger, calendar)
+        except CalendarTooShortError:
+            # The calendar does not cover the whole count (terms not yet published): the
+            # deadline is provisional on working days until a calendar that does arrives.
+            return compute_deadline(self.rule_table(), body.decision_rule, trigger, None)
 
     def recalculate_for_calendar(self, calendar_id: str, candidates: Iterable[UUID]) -> list[UUID]:
         """Recompute the decision deadlines of open cases that count on ``calendar_id``;
@@ -166,7 +176,10 @@ class DeterminationService(ChainedApplication):
             calendar = self.decision_calendar(case.deciding_body, case.learner_record)
             if calendar is None or calendar.id != calendar_id:
                 continue
-            new = recalculate(deadline, self.rule_table(), calendar)
+            try:
+                new = recalculate(deadline, self.rule_table(), calendar)
+            except CalendarTooShortError:
+                continue  # the calendar cannot count this case's period: it stays as it was
             if new is None:
                 continue
             case.recalculate_deadline(
@@ -188,8 +201,14 @@ class DeterminationService(ChainedApplication):
             raise StaleVersionError(determination_id, expected_version, case.version)
         return case
 
-    def _save(self, case: Determination) -> int:
-        self.save(case)
+    def _save(self, case: Determination, expected_version: int | None = None) -> int:
+        try:
+            self.save(case)
+        except IntegrityError:
+            if expected_version is not None:
+                # The If-Match version was current when read but lost the race to write.
+                raise StaleVersionError(case.id, expected_version, expected_version + 1) from None
+            raise
         return int(case.version)
 
     def raise_concern(
@@ -233,7 +252,7 @@ class DeterminationService(ChainedApplication):
             recorded_by=recorded_by,
             decision_deadline=deadline,
         )
-        return self._save(case)
+        return self._save(case, expected_version)
 
     def record_graduated_response(
         self,
@@ -256,7 +275,7 @@ class DeterminationService(ChainedApplication):
             recorded_on=recorded_on,
             recorded_by=recorded_by,
         )
-        return self._save(case)
+        return self._save(case, expected_version)
 
     def request_evidence(
         self,
@@ -275,7 +294,7 @@ class DeterminationService(ChainedApplication):
             description=description,
             requested_on=requested_on,
         )
-        return self._save(case)
+        return self._save(case, expected_version)
 
     def submit_evidence(
         self,
@@ -296,7 +315,7 @@ class DeterminationService(ChainedApplication):
             submitted_on=submitted_on,
             request_id=request_id,
         )
-        return self._save(case)
+        return self._save(case, expected_version)
 
     def receive_nhs_referral(
         self,
@@ -312,7 +331,7 @@ class DeterminationService(ChainedApplication):
         case.receive_nhs_referral(
             referral_id=referral_id, nhs_body=nhs_body, received_on=received_on, deadline=deadline
         )
-        return self._save(case)
+        return self._save(case, expected_version)
 
     def answer_nhs_referral(
         self,
@@ -335,7 +354,7 @@ class DeterminationService(ChainedApplication):
             answered_by=answered_by,
             details=details,
         )
-        return self._save(case)
+        return self._save(case, expected_version)
 
     def refer_to_local_authority(
         self,
@@ -356,7 +375,7 @@ class DeterminationService(ChainedApplication):
             referred_by=referred_by,
             deadline=self._decision_deadline(la, learner, referred_on),
         )
-        return self._save(case)
+        return self._save(case, expected_version)
 
     def claim_exception(
         self,
@@ -377,7 +396,7 @@ class DeterminationService(ChainedApplication):
             claimed_on=claimed_on,
             claimed_by=claimed_by,
         )
-        return self._save(case)
+        return self._save(case, expected_version)
 
     def decide(
         self,
@@ -398,7 +417,7 @@ class DeterminationService(ChainedApplication):
             decided_by=decided_by,
             person=person,
         )
-        return self._save(case)
+        return self._save(case, expected_version)
 
     def issue_notice(
         self,
@@ -419,7 +438,7 @@ class DeterminationService(ChainedApplication):
             issued_on=issued_on,
             issued_by=issued_by,
         )
-        return self._save(case)
+        return self._save(case, expected_version)
 
     def withdraw(
         self,
@@ -432,7 +451,7 @@ class DeterminationService(ChainedApplication):
     ) -> int:
         case = self._get(determination_id, expected_version)
         case.withdraw(reason=reason, withdrawn_on=withdrawn_on, withdrawn_by=withdrawn_by)
-        return self._save(case)
+        return self._save(case, expected_version)
 
     # -- queries --------------------------------------------------------------------------
 

@@ -61,6 +61,7 @@ Text = Annotated[str, Field(max_length=20_000)]
 _problem = {"model": Problem, "content": {PROBLEM_JSON: {}}}
 RESPONSES: dict[int | str, dict[str, Any]] = {
     **COMMON_RESPONSES,
+    400: {**_problem, "description": "A malformed header (If-Match) or body"},
     403: {**_problem, "description": "Only the maintaining body may do this"},
     404: {**_problem, "description": "No such plan, version or element"},
     409: {**_problem, "description": "The plan's state does not allow it"},

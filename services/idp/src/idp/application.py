@@ -11,6 +11,7 @@ from typing import Any
 from uuid import UUID
 
 from eventsourcing.application import AggregateNotFoundError
+from eventsourcing.persistence import IntegrityError
 
 from contracts.envelope import Envelope
 from idp.domain import (
@@ -48,7 +49,12 @@ class IdpService(ChainedApplication):
         if expected_version is not None and plan.version != expected_version:
             raise StaleVersionError(idp_id, expected_version, plan.version)
         command(plan)
-        self.save(plan)
+        try:
+            self.save(plan)
+        except IntegrityError:
+            if expected_version is not None:
+                raise StaleVersionError(idp_id, expected_version, expected_version + 1) from None
+            raise
         return int(plan.version)
 
     # -- opening --------------------------------------------------------------------------
