@@ -220,3 +220,16 @@ async def test_the_gateway_answers_429_with_retry_after(tmp_path: Path) -> None:
     assert limited.status_code == 429
     assert int(limited.headers["retry-after"]) >= 1
     assert limited.json()["type"].endswith("/rate-limited")
+
+
+async def test_a_request_body_over_the_limit_is_413(tmp_path: Path) -> None:
+    runtime = RuntimeSettings(mode="embedded", var_dir=tmp_path)
+    app = create_app(Settings(runtime=runtime, max_request_bytes=1024))
+    async with app.router.lifespan_context(app):
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://gateway") as client:
+            gateway = Gateway(client, tmp_path)
+            big = {**CONCERN, "padding": "x" * 2000}
+            response = await gateway.as_(SCHOOL, "POST", "/v1/determinations", json=big)
+    assert response.status_code == 413
+    assert response.headers["content-type"] == "application/problem+json"

@@ -42,6 +42,7 @@ ROUTE_SCOPES: dict[tuple[str, str], str] = {
     ("GET", "/v1/access-audit"): "audit:read",
     ("GET", "/v1/idps"): "idps:read",
     ("GET", "/v1/idps-alp"): "idps:read",
+    ("GET", "/v1/idps-changes"): "idps:read",
     ("GET", "/v1/idps-welsh-medium/{local_authority}"): "idps:read",
     ("POST", "/v1/idps"): "idps:write",
     ("GET", "/v1/idps/{idp_id}"): "idps:read",

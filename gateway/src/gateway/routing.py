@@ -36,6 +36,7 @@ RESOURCES: dict[str, str] = {
     "statistics": "determination",
     "idps": "idp",
     "idps-alp": "idp",
+    "idps-changes": "idp",
     "idps-welsh-medium": "idp",
 }
 

@@ -278,3 +278,38 @@ async def test_nhs_secured_alp_and_welsh_medium_delivery_are_reported(
     welsh = (await client.get("/v1/idps-welsh-medium/665", auth=ActingAs(LA))).json()
     assert (welsh["alp_elements"], welsh["alp_elements_in_welsh"]) == (2, 1)
     assert welsh["welsh_sessions_delivered"] == 1
+
+
+async def test_an_issued_version_cannot_be_edited_and_nothing_is_stored(
+    client: httpx.AsyncClient,
+) -> None:
+    plan = await open_plan(client)
+    await draft(client, plan)
+    await issue(client, plan)
+    await ok(client, "DELETE", f"/v1/idps/{plan}/draft/alp-elements/e1")
+    before = stored_events(client)
+    frozen = await client.put(
+        f"/v1/idps/{plan}/draft/alp-elements/e1", json={**ELEMENT, "frequency": "daily"}
+    )
+    problem(frozen, 409, "version-frozen")
+    assert stored_events(client) == before
+    version = (await client.get(f"/v1/idps/{plan}/versions/1")).json()
+    assert version["content"]["alp"][0]["frequency"] == "3 sessions a week"
+
+
+async def test_plans_are_listed_by_page_and_changes_by_cursor(client: httpx.AsyncClient) -> None:
+    first = await open_plan(client, "learner-a")
+    second = await open_plan(client, "learner-b")
+    app: Any = client.app  # type: ignore[attr-defined]
+    runner = app.state.projections["idp.plans"]
+    await eventually(lambda: runner.catch_up() == 0)
+    page = (await client.get("/v1/idps", params={"limit": 1})).json()
+    assert len(page["items"]) == 1
+    rest = (await client.get("/v1/idps", params={"after": page["next_after"]})).json()
+    assert {page["items"][0]["idp_id"], rest["items"][0]["idp_id"]} == {first, second}
+    changes = (await client.get("/v1/idps-changes")).json()
+    assert [c["idp_id"] for c in changes["items"]] == [first, second]
+    await draft(client, first)
+    await eventually(lambda: runner.catch_up() == 0)
+    later = (await client.get("/v1/idps-changes", params={"after": changes["cursor"]})).json()
+    assert [c["idp_id"] for c in later["items"]] == [first]

@@ -53,7 +53,7 @@ async def services(
 async def plans_of(idp: httpx.AsyncClient, learner_id: str) -> list[dict[str, Any]]:
     response = await idp.get("/v1/idps", params={"learner_id": learner_id})
     assert response.is_success, response.text
-    plans: list[dict[str, Any]] = response.json()
+    plans: list[dict[str, Any]] = response.json()["items"]
     return plans
 
 

@@ -296,19 +296,35 @@ def open_plan(body: OpenIn, request: Request, response: Response) -> Accepted:
     return Accepted(id=plan_id, version=version)
 
 
-@router.get("", summary="List plans (by maintaining body, status, review due)")
+class PlanPage(BaseModel):
+    items: list[dict[str, Any]]
+    next_after: str | None = Field(description="Pass as `after` for the next page")
+
+
+class PlanChanges(BaseModel):
+    items: list[dict[str, Any]]
+    cursor: int = Field(description="Pass as `after` next time; unchanged when nothing changed")
+
+
+def _scope(principal: Principal) -> tuple[str | None, str | None]:
+    """(organisation, establishment prefix): a maintainer lists its plans; an LA its own and
+    its schools' and FEIs'; an auditor all."""
+    organisation = None if principal.kind in {"auditor", "la"} else principal.organisation
+    return organisation, principal.org_id if principal.kind == "la" else None
+
+
+@router.get("", summary="List plans (by maintaining body, status, review due), by page")
 def find_plans(
     request: Request,
     learner_id: Annotated[str | None, Query(max_length=64)] = None,
     status: Annotated[str | None, Query(max_length=32)] = None,
     review_due_before: date | None = None,
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
-) -> list[dict[str, Any]]:
-    principal = principal_of(request)
-    organisation = None if principal.kind in {"auditor", "la"} else principal.organisation
-    prefix = principal.org_id if principal.kind == "la" else None
+    after: Annotated[str | None, Query(max_length=36)] = None,
+) -> PlanPage:
     with request.app.state.engine.connect() as conn:
-        return list_plans(
+        organisation, prefix = _scope(principal_of(request))
+        items = list_plans(
             conn,
             organisation=organisation,
             establishment_prefix=prefix,
@@ -316,7 +332,30 @@ def find_plans(
             status=status,
             review_due_before=review_due_before,
             limit=limit,
+            after=after,
         )
+    return PlanPage(items=items, next_after=items[-1]["idp_id"] if len(items) == limit else None)
+
+
+@router.get("-changes", summary="Plans changed since a cursor (for MIS that poll)")
+def plan_changes(
+    request: Request,
+    after: Annotated[int, Query(ge=0, le=2**63 - 1)] = 0,
+    limit: Annotated[int, Query(ge=1, le=1000)] = 200,
+) -> PlanChanges:
+    with request.app.state.engine.connect() as conn:
+        organisation, prefix = _scope(principal_of(request))
+        items = list_plans(
+            conn,
+            organisation=organisation,
+            establishment_prefix=prefix,
+            learner_id=None,
+            status=None,
+            review_due_before=None,
+            limit=limit,
+            changed_after=after,
+        )
+    return PlanChanges(items=items, cursor=items[-1]["changed_at_position"] if items else after)
 
 
 @router.get("-alp", summary="ALP in force provided by one organisation (e.g. a health board)")

@@ -25,6 +25,8 @@ plans = sa.Table(
     sa.Column("issued_on", sa.Date, nullable=True),
     sa.Column("review_due_on", sa.Date, nullable=True, index=True),
     sa.Column("version", sa.Integer, nullable=False),
+    # The notification id of the plan's latest event: the cursor of the change feed.
+    sa.Column("changed_at_position", sa.BigInteger, nullable=False, index=True),
 )
 
 
@@ -64,7 +66,10 @@ def handle(conn: sa.Connection, recorded: RecordedEvent) -> None:
     key = str(recorded.originator_id)
     state = vars(event)
     name = type(event).__name__
-    values: dict[str, Any] = {"version": recorded.originator_version}
+    values: dict[str, Any] = {
+        "version": recorded.originator_version,
+        "changed_at_position": recorded.notification_id or 0,
+    }
     if name == "Opened":
         maintainer = state["maintainer"]
         conn.execute(
@@ -147,8 +152,22 @@ def list_plans(
     status: str | None,
     review_due_before: date | None,
     limit: int,
+    after: str | None = None,
+    changed_after: int | None = None,
 ) -> list[dict[str, Any]]:
-    statement = sa.select(plans).order_by(plans.c.review_due_on, plans.c.idp_id).limit(limit)
+    """Plans in scope: by id (keyset pagination after ``after``), or, for the change feed,
+    those changed after a cursor in the order they changed."""
+    if changed_after is not None:
+        statement = (
+            sa.select(plans)
+            .where(plans.c.changed_at_position > changed_after)
+            .order_by(plans.c.changed_at_position)
+        )
+    else:
+        statement = sa.select(plans).order_by(plans.c.idp_id)
+        if after:
+            statement = statement.where(plans.c.idp_id > after)
+    statement = statement.limit(limit)
     if organisation:
         statement = statement.where(plans.c.organisation == organisation)
     if establishment_prefix:
