@@ -233,3 +233,30 @@ async def test_a_request_body_over_the_limit_is_413(tmp_path: Path) -> None:
             response = await gateway.as_(SCHOOL, "POST", "/v1/determinations", json=big)
     assert response.status_code == 413
     assert response.headers["content-type"] == "application/problem+json"
+
+
+@pytest.mark.integration
+def test_the_access_audit_log_is_append_only_in_postgresql(
+    postgres_runtime: RuntimeSettings,
+) -> None:
+    import sqlalchemy as sa
+
+    from gateway import store
+    from llwybr.db import create_engine
+    from llwybr.settings import ServiceSettings
+
+    engine = create_engine(
+        ServiceSettings(service="gateway", runtime=postgres_runtime, postgres_schema="gw_audit")
+    )
+    store.create_tables(engine)
+    record = store.AccessRecord("r-1", "mis", SCHOOL, "GET", "/v1/determinations", None,
+                                "granted", 200)  # fmt: skip
+    store.record_access(engine, record)
+    for statement in ("UPDATE access_audit SET status = 500", "DELETE FROM access_audit"):
+        with pytest.raises(sa.exc.DBAPIError, match="append-only"), engine.begin() as conn:
+            conn.execute(sa.text(statement))
+    rows = store.find_access(
+        engine, organisation=SCHOOL, resource_id=None, since=None, after=None, limit=10
+    )
+    assert [(r["status"], r["outcome"]) for r in rows] == [(200, "granted")]
+    engine.dispose()
