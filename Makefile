@@ -12,7 +12,7 @@ export UV_PYTHON := $(PYTHON)
 export UV_PYTHON_DOWNLOADS := never
 RUN := $(UV) run --frozen --no-sync
 
-.PHONY: help run test install uv infra-up infra-down lint format unit schemas clean
+.PHONY: help run test install uv infra-up infra-down lint format unit schemas bench clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-11s %s\n", $$1, $$2}'
@@ -56,6 +56,9 @@ unit: install ## pytest only (needs the servers for integration tests)
 schemas: install ## regenerate contracts/schemas (JSON Schema + AsyncAPI) and gateway/openapi.json
 	$(RUN) python -m contracts
 	$(RUN) python -m gateway.openapi
+
+bench: install infra-up ## benchmarks that print figures (bench/results/*.json)
+	$(RUN) python bench/replay.py
 
 clean: ## stop the servers and remove var/ and .venv
 	-bash scripts/kafka.sh clean

@@ -28,6 +28,9 @@ SAMPLE = {
     "idp_id": "00000000-0000-4000-8000-000000000001",
     "number": "1",
     "element_id": "e1",
+    "learner_id": "learner-1",
+    "service": "determination",
+    "aggregate_id": "00000000-0000-4000-8000-000000000002",
 }
 
 

@@ -1,14 +1,20 @@
 """The access audit log, read by auditors through the public API (scope ``audit:read``)."""
 
+import time
 from datetime import datetime
 from typing import Annotated, Any
+from uuid import UUID
 
 import anyio
-from fastapi import APIRouter, Query, Request, Response
+from fastapi import APIRouter, Path, Query, Request, Response
 from pydantic import BaseModel, Field
 
 from gateway import store
 from gateway.routing import audit, authorise
+from gateway.settings import SERVICES
+from gateway.tokens import AccessClaims
+from llwybr.principal import Principal, sign_principal
+from llwybr.problems import ProblemError
 
 router = APIRouter(prefix="/v1", tags=["audit"])
 
@@ -48,3 +54,112 @@ async def access_log(
     await audit(request, claims, "granted", 200)  # reading the log is itself logged
     next_after = items[-1]["id"] if len(items) == limit else None
     return AccessPage(items=items, next_after=next_after)
+
+
+# -- case history: timeline, state as of a moment, integrity -------------------------------
+
+
+async def _history(request: Request, service: str, path: str, **params: Any) -> Any:
+    """GET a service's internal history endpoint as the calling auditor."""
+    claims: AccessClaims = request.state.claims
+    principal = Principal(claims.client_id, claims.organisation, claims.scopes)
+    headers = sign_principal(principal, request.app.state.internal_secret, int(time.time()))
+    headers["x-request-id"] = request.state.request_id
+    query = {k: v for k, v in params.items() if v is not None}
+    response = await request.app.state.services[service].get(path, params=query, headers=headers)
+    if response.status_code >= 400:
+        raise ProblemError(response.status_code, "History unavailable", response.text[:500])
+    return response.json()
+
+
+class Timeline(BaseModel):
+    learner_id: str
+    items: list[dict[str, Any]]
+    next_after: int | None = Field(description="Pass as `after` for the next page")
+
+
+@router.get(
+    "/audit/learners/{learner_id}/timeline",
+    summary="A learner's whole case across services, in recorded order, paginated",
+    response_model=Timeline,
+)
+async def learner_timeline(
+    learner_id: Annotated[str, Path(max_length=64)],
+    request: Request,
+    after: Annotated[int, Query(ge=0, le=10**9)] = 0,
+    limit: Annotated[int, Query(ge=1, le=1000)] = 200,
+) -> Timeline | Response:
+    claims = await authorise(request, "audit:read")
+    if isinstance(claims, Response):
+        return claims
+    request.state.claims = claims
+    events: list[dict[str, Any]] = []
+    for service in SERVICES:
+        found = await _history(request, service, f"/internal/history/learners/{learner_id}")
+        events.extend(found["events"])
+    events.sort(key=lambda e: (e["recorded_at"], e["service"], e["version"]))
+    page = events[after : after + limit]
+    await audit(request, claims, "granted", 200)
+    more = after + limit < len(events)
+    return Timeline(learner_id=learner_id, items=page, next_after=after + limit if more else None)
+
+
+@router.get(
+    "/audit/{service}/aggregates/{aggregate_id}",
+    summary="A determination, IDP, reconsideration or appeal as recorded by a moment or version",
+    response_model=None,
+)
+async def aggregate_as_of(
+    service: Annotated[str, Path(pattern="^(determination|idp|disputes|notifications)$")],
+    aggregate_id: UUID,
+    request: Request,
+    as_of_version: Annotated[int | None, Query(ge=1)] = None,
+    as_of_recorded: datetime | None = None,
+) -> dict[str, Any] | Response:
+    claims = await authorise(request, "audit:read")
+    if isinstance(claims, Response):
+        return claims
+    request.state.claims = claims
+    result: dict[str, Any] = await _history(
+        request,
+        service,
+        f"/internal/history/aggregates/{aggregate_id}",
+        as_of_version=as_of_version,
+        as_of_recorded=as_of_recorded.isoformat() if as_of_recorded else None,
+    )
+    await audit(request, claims, "granted", 200)
+    return result
+
+
+@router.get(
+    "/audit/verify",
+    summary="Recompute the integrity chains of a learner's case, or of a whole service",
+    response_model=None,
+)
+async def verify(
+    request: Request,
+    learner_id: Annotated[str | None, Query(max_length=64)] = None,
+    service: Annotated[
+        str | None, Query(pattern="^(determination|idp|disputes|notifications)$")
+    ] = None,
+) -> dict[str, Any] | Response:
+    claims = await authorise(request, "audit:read")
+    if isinstance(claims, Response):
+        return claims
+    request.state.claims = claims
+    reports: list[dict[str, Any]] = []
+    if learner_id is not None:
+        for name in SERVICES:
+            found = await _history(request, name, f"/internal/history/learners/{learner_id}")
+            for aggregate_id in dict.fromkeys(e["aggregate_id"] for e in found["events"]):
+                reports.append(
+                    await _history(
+                        request, name, "/internal/history/verify", aggregate_id=aggregate_id
+                    )
+                )
+    else:
+        for name in [service] if service else list(SERVICES):
+            reports.append(await _history(request, name, "/internal/history/verify"))
+    await audit(request, claims, "granted", 200)
+    broken = [r for r in reports if not r["ok"]]
+    return {"ok": not broken, "checked": reports, "first_broken": broken[0] if broken else None}

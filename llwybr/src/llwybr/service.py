@@ -28,6 +28,7 @@ from llwybr.bus import InProcessBus, Publisher, Subscription
 from llwybr.clock import ClockError
 from llwybr.consumer import Effect, TrackedConsumer
 from llwybr.eventstore import ChainedApplication, StaleVersionError
+from llwybr.history import LearnerIndex, history_router
 from llwybr.kafka import KafkaPublisher, KafkaSubscription, ensure_topics
 from llwybr.logs import request_id
 from llwybr.metrics import Metrics
@@ -70,6 +71,7 @@ class ServiceSpec:
     consumers: Sequence[ConsumerSpec] = ()
     projections: Sequence[Projection] = ()
     tables: Sequence[sa.Table] = ()  # the service's own plain tables (e.g. documents)
+    learner_index: LearnerIndex | None = None  # for the auditors' learner history
 
 
 class Readiness:
@@ -193,6 +195,7 @@ def build_service(
     app.include_router(operational_router(metrics, readiness))
     for router in spec.routers:
         app.include_router(router)
+    app.include_router(history_router(spec.name, spec.learner_index))
     return app
 
 

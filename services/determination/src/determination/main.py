@@ -5,7 +5,7 @@ from fastapi import FastAPI
 from determination.api import ERROR_STATUSES, router
 from determination.application import DeterminationService
 from determination.documents import document_cases, documents
-from determination.projections import PROJECTION
+from determination.projections import PROJECTION, learner_cases
 from determination.publisher import translator
 from determination.settings import Settings
 from llwybr.bus import InProcessBus
@@ -20,6 +20,7 @@ SPEC = ServiceSpec(
     error_statuses=ERROR_STATUSES,
     projections=[PROJECTION],
     tables=[documents, document_cases],
+    learner_index=learner_cases,
 )
 
 

@@ -260,3 +260,9 @@ def changes(
         .limit(limit)
     )
     return [dict(r._mapping) for r in conn.execute(statement)]
+
+
+def learner_cases(conn: sa.Connection, learner_id: str) -> list[str]:
+    """The determinations about one learner (for the auditors' history)."""
+    rows = conn.execute(sa.select(cases.c.determination_id).where(cases.c.learner_id == learner_id))
+    return [r.determination_id for r in rows]

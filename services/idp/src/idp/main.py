@@ -5,7 +5,7 @@ from fastapi import FastAPI
 from contracts.topics import DETERMINATION
 from idp.api import ERROR_STATUSES, router
 from idp.application import IdpService
-from idp.projections import PROJECTION
+from idp.projections import PROJECTION, learner_plans
 from idp.publisher import translator
 from idp.settings import Settings
 from llwybr.bus import InProcessBus
@@ -32,6 +32,7 @@ SPEC = ServiceSpec(
     error_statuses=ERROR_STATUSES,
     consumers=[DETERMINATIONS],
     projections=[PROJECTION],
+    learner_index=learner_plans,
 )
 
 

@@ -211,3 +211,9 @@ def welsh_medium_sufficiency(conn: sa.Connection, local_authority: str) -> dict[
         "welsh_sessions_delivered": welsh[1],
         "welsh_sessions_missed": welsh[2],
     }
+
+
+def learner_plans(conn: sa.Connection, learner_id: str) -> list[str]:
+    """The learner's plan (for the auditors' history)."""
+    rows = conn.execute(sa.select(plans.c.idp_id).where(plans.c.learner_id == learner_id))
+    return [r.idp_id for r in rows]

@@ -1,0 +1,82 @@
+"""Replay and verify a long case: the time to rebuild a 10,000-event aggregate, and to
+recompute its integrity chain, on PostgreSQL (``make test``'s server) and on SQLite.
+
+Prints a table and writes ``bench/results/replay.json``. Run: ``make bench``.
+"""
+
+import json
+import os
+import platform
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from llwybr.db import create_engine
+from llwybr.settings import RuntimeSettings, ServiceSettings
+from llwybr.testing import ExampleCase, ExampleService, base_runtime, create_database, drop_database
+
+EVENTS = int(os.environ.get("BENCH_EVENTS", "10000"))
+BATCH = 500  # events per save: the table lock makes batching the lever (ARCHITECTURE.md)
+
+
+def run(settings: ServiceSettings) -> dict[str, Any]:
+    create_engine(settings).dispose()
+    app = ExampleService(settings.eventsourcing_env())
+    case = ExampleCase("learner-bench")
+    started = time.perf_counter()
+    app.save(case)
+    for start in range(1, EVENTS, BATCH):
+        for n in range(start, min(start + BATCH, EVENTS)):
+            case.note(f"note {n}")
+        app.save(case)
+    append = time.perf_counter() - started
+    started = time.perf_counter()
+    replayed: ExampleCase = app.repository.get(case.id)
+    replay = time.perf_counter() - started
+    started = time.perf_counter()
+    verified = app.verify(case.id)
+    verify = time.perf_counter() - started
+    assert replayed.version == EVENTS
+    assert verified.ok
+    app.close()
+    return {
+        "events": EVENTS,
+        "append_s": round(append, 3),
+        "append_events_per_s": round(EVENTS / append),
+        "replay_s": round(replay, 3),
+        "replay_events_per_s": round(EVENTS / replay),
+        "verify_s": round(verify, 3),
+        "verify_events_per_s": round(EVENTS / verify),
+    }
+
+
+def main() -> None:
+    results: dict[str, Any] = {
+        "machine": {"cores": os.cpu_count(), "python": platform.python_version()},
+    }
+    with tempfile.TemporaryDirectory() as var_dir:
+        runtime = RuntimeSettings(mode="embedded", var_dir=Path(var_dir))
+        results["sqlite"] = run(ServiceSettings(service="bench", runtime=runtime))
+    runtime = base_runtime()
+    name = create_database(runtime, "llwybr_bench")
+    try:
+        pg = runtime.model_copy(update={"postgres_dbname": name})
+        results["postgres"] = run(ServiceSettings(service="bench", runtime=pg))
+    finally:
+        drop_database(runtime, name)
+    print(f"{'store':10} {'events':>7} {'append/s':>10} {'replay s':>9} {'replay/s':>9} "
+          f"{'verify s':>9} {'verify/s':>9}")  # fmt: skip
+    for store in ("sqlite", "postgres"):
+        r = results[store]
+        figures = [r["events"], r["append_events_per_s"], r["replay_s"]]
+        figures += [r["replay_events_per_s"], r["verify_s"], r["verify_events_per_s"]]
+        widths = (7, 10, 9, 9, 9, 9)
+        print(f"{store:10} " + " ".join(f"{f:>{w}}" for f, w in zip(figures, widths, strict=True)))
+    out = Path(__file__).parent / "results"
+    out.mkdir(exist_ok=True)
+    (out / "replay.json").write_text(json.dumps(results, indent=2))
+
+
+if __name__ == "__main__":
+    main()
