@@ -4,14 +4,13 @@ Requests are validated at the edge (a rejected request changes nothing); updates
 ``If-Match`` with the version from the ``ETag``; errors are problem+json from one table.
 """
 
-import re
 import uuid
 from datetime import date
 from typing import Annotated, Any
 from uuid import UUID
 
 import anyio
-from fastapi import APIRouter, File, Form, Header, Path, Query, Request, Response, UploadFile
+from fastapi import APIRouter, File, Form, Path, Query, Request, Response, UploadFile
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from determination import access
@@ -61,6 +60,7 @@ from llwybr.clock import (
     Unit,
     calendar_from_ical,
 )
+from llwybr.edge import ORGANISATION, IfMatch, Organisation, expected_version, principal_of
 from llwybr.principal import Principal
 from llwybr.problems import COMMON_RESPONSES, PROBLEM_JSON, Problem, ProblemError
 
@@ -81,8 +81,6 @@ ERROR_STATUSES: dict[type[Exception], tuple[int, str]] = {
     InvalidRuleError: (422, "invalid-rule"),
 }
 
-ORGANISATION = r"^(school|fei|la|lhb|nhs|tribunal|auditor|system):[A-Za-z0-9_.-]{1,40}$"
-Organisation = Annotated[str, Field(pattern=ORGANISATION, examples=["school:6652001"])]
 Text = Annotated[str, Field(min_length=1, max_length=10_000)]
 ShortText = Annotated[str, Field(min_length=1, max_length=200)]
 
@@ -331,11 +329,6 @@ class CalendarOut(BaseModel):
 # -- helpers --------------------------------------------------------------------------------
 
 
-def principal_of(request: Request) -> Principal:
-    principal: Principal = request.state.principal
-    return principal
-
-
 def authorise_write(request: Request, determination_id: UUID, acting_as: str) -> None:
     """The caller may see this case, may write, and acts for the organisation it names."""
     view = service(request).determination(determination_id)
@@ -355,23 +348,6 @@ def scope_of(principal: Principal) -> CaseFilter:
 def service(request: Request) -> DeterminationService:
     app: DeterminationService = request.app.state.application
     return app
-
-
-_IF_MATCH = re.compile(r'^\s*(?:W/)?"?(\d+)"?\s*$')
-
-
-def expected_version(if_match: str | None) -> int | None:
-    if if_match is None or if_match.strip() == "*":
-        return None
-    match = _IF_MATCH.match(if_match)
-    if match is None:
-        raise ProblemError(400, "Bad Request", f"If-Match must be a version ETag, not {if_match!r}")
-    return int(match.group(1))
-
-
-IfMatch = Annotated[
-    str | None, Header(description='The version from the ETag, e.g. "3"; stale gives 412')
-]
 
 
 def accepted(response: Response, determination_id: UUID, version: int) -> Accepted:

@@ -9,7 +9,7 @@ from datetime import UTC, date, datetime
 from typing import Annotated, Any
 from uuid import UUID
 
-from fastapi import APIRouter, Header, Path, Query, Request, Response
+from fastapi import APIRouter, Path, Query, Request, Response
 from pydantic import BaseModel, ConfigDict, Field
 
 from idp import access
@@ -42,6 +42,7 @@ from idp.domain import (
 from idp.projections import alp_by_provider, list_plans, welsh_medium_sufficiency
 from idp.rendering import render_idp
 from idp.views import document_of
+from llwybr.edge import ORGANISATION, IfMatch, Organisation, expected_version, principal_of
 from llwybr.principal import Principal
 from llwybr.problems import COMMON_RESPONSES, PROBLEM_JSON, Problem, ProblemError
 
@@ -55,8 +56,6 @@ ERROR_STATUSES: dict[type[Exception], tuple[int, str]] = {
     IdpError: (422, "idp"),
 }
 
-ORGANISATION = r"^(school|fei|la|lhb|nhs|tribunal|auditor|system):[A-Za-z0-9_.-]{1,40}$"
-Organisation = Annotated[str, Field(pattern=ORGANISATION)]
 Text = Annotated[str, Field(max_length=20_000)]
 _problem = {"model": Problem, "content": {PROBLEM_JSON: {}}}
 RESPONSES: dict[int | str, dict[str, Any]] = {
@@ -69,7 +68,6 @@ RESPONSES: dict[int | str, dict[str, Any]] = {
 }
 router = APIRouter(prefix="/v1/idps", tags=["idps"], responses=RESPONSES)
 IdpId = Annotated[UUID, Path(description="The plan's id (one per learner)")]
-IfMatch = Annotated[str | None, Header(description='The plan version from the ETag, e.g. "3"')]
 
 
 class Model(BaseModel):
@@ -239,20 +237,6 @@ def service(request: Request) -> IdpService:
     return app
 
 
-def principal_of(request: Request) -> Principal:
-    principal: Principal = request.state.principal
-    return principal
-
-
-def expected(if_match: str | None) -> int | None:
-    if if_match is None or if_match.strip() == "*":
-        return None
-    digits = if_match.strip().removeprefix("W/").strip('"')
-    if not digits.isdigit():
-        raise ProblemError(400, "Bad Request", f"If-Match must be a version ETag, not {if_match!r}")
-    return int(digits)
-
-
 def readable(request: Request, idp_id: UUID) -> Idp:
     plan = service(request).plan(idp_id)
     access.require_read(principal_of(request), plan)
@@ -272,7 +256,7 @@ def change(
     plan = readable(request, idp_id)
     if maintainer_only:
         access.require_maintainer(principal_of(request), plan)
-    version = service(request).act(idp_id, expected(if_match), command)
+    version = service(request).act(idp_id, expected_version(if_match), command)
     response.headers["ETag"] = f'"{version}"'
     return Accepted(id=idp_id, version=version)
 
@@ -547,7 +531,7 @@ def issue(
     _issuer(principal_of(request), body.issued_by)
     version = service(request).issue(
         idp_id, issued_on=body.issued_on, issued_by=body.issued_by,
-        expected_version=expected(if_match),
+        expected_version=expected_version(if_match),
     )  # fmt: skip
     response.headers["ETag"] = f'"{version}"'
     return Accepted(id=idp_id, version=version)
@@ -562,7 +546,7 @@ def revise(
     _issuer(principal_of(request), body.issued_by)
     version = service(request).revise(
         idp_id, issued_on=body.issued_on, issued_by=body.issued_by, reason=body.reason,
-        expected_version=expected(if_match),
+        expected_version=expected_version(if_match),
     )  # fmt: skip
     response.headers["ETag"] = f'"{version}"'
     return Accepted(id=idp_id, version=version)
@@ -602,7 +586,10 @@ def hold_review(
     plan = readable(request, idp_id)
     access.require_maintainer(principal_of(request), plan)
     version = service(request).hold_review(
-        idp_id, held_on=body.held_on, outcome=body.outcome, expected_version=expected(if_match)
+        idp_id,
+        held_on=body.held_on,
+        outcome=body.outcome,
+        expected_version=expected_version(if_match),
     )
     response.headers["ETag"] = f'"{version}"'
     return Accepted(id=idp_id, version=version)
@@ -631,7 +618,7 @@ def transfer(
     access.require_maintainer(principal_of(request), plan)
     version = service(request).transfer(
         idp_id, to=Maintainer.from_dict(body.to.model_dump()), reason=body.reason,
-        transferred_on=body.transferred_on, expected_version=expected(if_match),
+        transferred_on=body.transferred_on, expected_version=expected_version(if_match),
     )  # fmt: skip
     response.headers["ETag"] = f'"{version}"'
     return Accepted(id=idp_id, version=version)
@@ -656,7 +643,7 @@ def decide_cease(
     access.require_maintainer(principal_of(request), plan)
     version = service(request).decide_cease(
         idp_id, decided_on=body.decided_on, reasons=body.reasons,
-        expected_version=expected(if_match),
+        expected_version=expected_version(if_match),
     )  # fmt: skip
     response.headers["ETag"] = f'"{version}"'
     return Accepted(id=idp_id, version=version)
