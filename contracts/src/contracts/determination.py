@@ -4,8 +4,9 @@ Ids and statutory facts only: no names, dates of birth or health details. Dates 
 domain dates (e.g. the day a decision was made), not when it was recorded.
 """
 
+from collections.abc import Mapping
 from datetime import date
-from typing import ClassVar, Literal
+from typing import Any, ClassVar, Literal
 from uuid import UUID
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -31,6 +32,16 @@ class DeadlineFacts(BaseModel):
     calendar_version: int | None = None
     provisional: bool
     explanation: str = Field(default="", description="How it was computed, in words")
+
+
+def deadline_facts(data: Mapping[str, Any] | None) -> DeadlineFacts | None:
+    """The public facts of a stored deadline (a statutory clock ``Deadline.as_dict()``)."""
+    if data is None:
+        return None
+    return DeadlineFacts.model_validate({k: v for k, v in data.items() if k in _FACT_FIELDS})
+
+
+_FACT_FIELDS = frozenset(DeadlineFacts.model_fields)
 
 
 class DeterminationEvent(IntegrationEvent):

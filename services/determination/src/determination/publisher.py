@@ -18,13 +18,6 @@ from llwybr.eventstore import ChainedApplication, RecordedEvent
 from llwybr.outbox import Publication, Translator
 
 
-def _deadline(data: dict[str, Any] | None) -> public.DeadlineFacts | None:
-    if data is None:
-        return None
-    fields = public.DeadlineFacts.model_fields
-    return public.DeadlineFacts.model_validate({k: v for k, v in data.items() if k in fields})
-
-
 def _calendar(state: dict[str, Any], calendar_id: str, version: int) -> Publication:
     event = public.CalendarPublished(
         calendar_id=calendar_id,
@@ -46,7 +39,7 @@ def _concern_raised(ids: dict[str, Any], state: dict[str, Any]) -> IntegrationEv
         status=state["status"],
         no_decision_reason=state["no_decision_reason"],
         came_to_attention_on=state["came_to_attention_on"],
-        decision_deadline=_deadline(state["decision_deadline"]),
+        decision_deadline=public.deadline_facts(state["decision_deadline"]),
     )
 
 
@@ -60,7 +53,7 @@ def _public_event(
             **ids,
             given=s["given"],
             recorded_on=s["recorded_on"],
-            decision_deadline=_deadline(s["decision_deadline"]),
+            decision_deadline=public.deadline_facts(s["decision_deadline"]),
         )
     if name == "EvidenceRequested":
         return public.EvidenceRequested(
@@ -78,7 +71,7 @@ def _public_event(
             submitted_on=s["submitted_on"],
         )
     if name == "NhsReferralReceived":
-        deadline = _deadline(s["deadline"])
+        deadline = public.deadline_facts(s["deadline"])
         assert deadline is not None
         return public.NhsReferralReceived(
             **ids,
@@ -97,7 +90,7 @@ def _public_event(
             answered_on=s["answered_on"],
         )
     if name == "ReferredToLocalAuthority":
-        deadline = _deadline(s["deadline"])
+        deadline = public.deadline_facts(s["deadline"])
         assert deadline is not None
         return public.ReferredToLocalAuthority(
             **ids,
@@ -114,7 +107,7 @@ def _public_event(
             claimed_on=s["claimed_on"],
         )
     if name == "DeadlineRecalculated":
-        deadline = _deadline(s["deadline"])
+        deadline = public.deadline_facts(s["deadline"])
         assert deadline is not None
         return public.DeadlineRecalculated(
             **ids,
@@ -138,7 +131,7 @@ def _public_event(
             within_time=s["within_time"],
             young_person=learner.young_person,
             looked_after=learner.looked_after,
-            decision_deadline=_deadline(decided.deadlines.get("decision")),
+            decision_deadline=public.deadline_facts(decided.deadlines.get("decision")),
         )
     if name == "NoticeIssued":
         return public.NoticeIssued(

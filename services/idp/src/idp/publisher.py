@@ -3,17 +3,11 @@
 from typing import Any
 
 from contracts import idp as public
-from contracts.determination import DeadlineFacts
+from contracts.determination import deadline_facts
 from contracts.events import IntegrationEvent
 from idp.domain import Idp
 from llwybr.eventstore import ChainedApplication, RecordedEvent
 from llwybr.outbox import Publication, Translator
-
-
-def _deadline(data: dict[str, Any] | None) -> DeadlineFacts | None:
-    if data is None:
-        return None
-    return DeadlineFacts.model_validate({k: data[k] for k in DeadlineFacts.model_fields})
 
 
 def _public(name: str, ids: dict[str, Any], s: dict[str, Any]) -> IntegrationEvent | None:
@@ -24,12 +18,12 @@ def _public(name: str, ids: dict[str, Any], s: dict[str, Any]) -> IntegrationEve
             maintaining_organisation=s["maintainer"]["organisation"],
             opened_on=s["opened_on"],
             determination_id=s["determination_id"],
-            preparation_deadline=_deadline(s["preparation_deadline"]),
+            preparation_deadline=deadline_facts(s["preparation_deadline"]),
             reason=s["reason"],
         )
     if name in {"Issued", "Revised"}:
         alp = s["content"]["alp"]
-        review = _deadline(s["review_by"])
+        review = deadline_facts(s["review_by"])
         assert review is not None
         return public.IdpIssued(
             **ids,
@@ -53,7 +47,7 @@ def _public(name: str, ids: dict[str, Any], s: dict[str, Any]) -> IntegrationEve
             **ids,
             held_on=s["held_on"],
             outcome=s["outcome"],
-            next_review_deadline=_deadline(s["next_review_by"]),
+            next_review_deadline=deadline_facts(s["next_review_by"]),
         )
     if name == "Transferred":
         return public.ResponsibilityTransferred(
