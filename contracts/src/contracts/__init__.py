@@ -5,4 +5,5 @@ here as it lands).
 """
 
 from contracts import determination as determination
+from contracts import disputes as disputes
 from contracts import idp as idp

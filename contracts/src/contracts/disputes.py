@@ -1,0 +1,120 @@
+"""Public events of the disputes service (topic ``aln.disputes.v1``): ids and statutory facts.
+
+Reasons, representations and case statements stay in the service.
+"""
+
+from datetime import date
+from typing import ClassVar, Literal
+from uuid import UUID
+
+from pydantic import BaseModel, ConfigDict
+
+from contracts.determination import DeadlineFacts
+from contracts.events import IntegrationEvent, register
+from contracts.topics import DISPUTES, Topic
+
+ReconsiderationKind = Literal["R1", "R2", "R3", "R4"]
+
+
+class DisputeEvent(IntegrationEvent):
+    topic: ClassVar[Topic] = DISPUTES
+    learner_id: str
+
+
+@register
+class ReconsiderationRequested(DisputeEvent):
+    """A family (or, for R3, a governing body) asked the LA to reconsider a school's decision."""
+
+    name: ClassVar[str] = "reconsideration-requested"
+    reconsideration_id: UUID
+    kind: ReconsiderationKind
+    subject_id: UUID
+    school: str
+    local_authority: str
+    requested_on: date
+    deadline: DeadlineFacts
+
+
+@register
+class ReconsiderationDecided(DisputeEvent):
+    """The LA's reconsideration outcome (appealable to the Tribunal)."""
+
+    name: ClassVar[str] = "reconsideration-decided"
+    reconsideration_id: UUID
+    kind: ReconsiderationKind
+    subject_id: UUID
+    school: str
+    local_authority: str
+    outcome: str
+    decided_on: date
+    appeal_window: DeadlineFacts
+
+
+@register
+class DisagreementResolutionStarted(DisputeEvent):
+    """Disagreement resolution started within the appeal window: 8 more weeks to appeal."""
+
+    name: ClassVar[str] = "disagreement-resolution-started"
+    reconsideration_id: UUID
+    started_on: date
+    appeal_window: DeadlineFacts
+
+
+class OrderFacts(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    order_id: str
+    kind: str
+    addressed_to: str
+    comply_by: date | None
+
+
+class RecommendationFacts(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    recommendation_id: str
+    nhs_body: str
+    report_by: date | None
+
+
+@register
+class AppealLodged(DisputeEvent):
+    """An appeal to the Education Tribunal for Wales was lodged."""
+
+    name: ClassVar[str] = "appeal-lodged"
+    appeal_id: UUID
+    matter: str
+    respondent: str
+    lodged_on: date
+    late_admitted_by_president: bool
+
+
+@register
+class AppealDecided(DisputeEvent):
+    """The Tribunal's decision: orders to an LA or FEI, recommendations to NHS bodies."""
+
+    name: ClassVar[str] = "appeal-decided"
+    appeal_id: UUID
+    outcome: Literal["dismissed", "orders", "remitted"]
+    decided_on: date
+    orders: list[OrderFacts]
+    recommendations: list[RecommendationFacts]
+
+
+@register
+class OrderComplied(DisputeEvent):
+    name: ClassVar[str] = "order-complied"
+    appeal_id: UUID
+    order_id: str
+    complied_on: date
+
+
+@register
+class RecommendationReported(DisputeEvent):
+    """An NHS body reported back on a Tribunal recommendation."""
+
+    name: ClassVar[str] = "recommendation-reported"
+    appeal_id: UUID
+    recommendation_id: str
+    nhs_body: str
+    reported_on: date
