@@ -27,6 +27,7 @@ from llwybr.clock import DEFAULT_RULES, Deadline, RuleTable, compute_deadline
 from llwybr.eventstore import ChainedApplication, StaleVersionError
 
 DECIDED = "wales.aln.determination.decided.v1"
+RECONSIDERED = "wales.aln.disputes.reconsideration-decided.v1"
 RECONSIDER_CEASE_RULE = "D11"
 LA_TO_FEI_RULE = "D13"
 
@@ -73,6 +74,46 @@ class IdpService(ChainedApplication):
         )
         self.save(plan)
         return plan.id, int(plan.version)
+
+    def on_public_event(self, envelope: Envelope) -> list[Idp]:
+        """The consumer's effect of another service's public event on plans (what to save)."""
+        if envelope.type == DECIDED:
+            return self.opened_by_decision(envelope)
+        if envelope.type == RECONSIDERED:
+            return self.changed_by_reconsideration(envelope)
+        return []
+
+    def changed_by_reconsideration(self, envelope: Envelope) -> list[Idp]:
+        """An LA's reconsideration of a school's decision (Act ss.26-28, 32): R1 "has ALN"
+        opens an LA-maintained plan; a take-over moves the plan to the LA; "the IDP continues"
+        reinstates a ceased plan."""
+        data = envelope.data
+        learner_id = envelope.subject
+        on = date.fromisoformat(data["decided_on"])
+        la = Maintainer(MaintainerKind.LOCAL_AUTHORITY, data["local_authority"])
+        try:
+            plan: Idp | None = self.repository.get(Idp.create_id(learner_id))
+        except AggregateNotFoundError:
+            plan = None
+        outcome = data["outcome"]
+        if data["kind"] == "R1" and outcome == "has_aln" and plan is None:
+            opened = Idp.open(
+                learner_id=learner_id,
+                maintainer=la,
+                opened_on=on,
+                determination_id=UUID(data["subject_id"]),
+                preparation_deadline=None,
+                looked_after=False,
+                reason=OpeningReason.ALN_DECISION,
+            )
+            return [opened]
+        if plan is not None and outcome == "taken_over" and plan.maintainer != la.as_dict():
+            plan.transfer(to=la, reason=TransferReason.LA_TAKE_OVER, transferred_on=on)
+            return [plan]
+        if plan is not None and outcome == "idp_continues" and plan.status == "ceased":
+            plan.reinstate(reinstated_on=on, reasons="LA reconsideration: the IDP continues")
+            return [plan]
+        return []
 
     def opened_by_decision(self, envelope: Envelope) -> list[Idp]:
         """The consumer's effect of a determination's public event: a decision that the

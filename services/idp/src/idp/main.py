@@ -2,7 +2,7 @@
 
 from fastapi import FastAPI
 
-from contracts.topics import DETERMINATION
+from contracts.topics import DETERMINATION, DISPUTES
 from idp.api import ERROR_STATUSES, router
 from idp.application import IdpService
 from idp.projections import PROJECTION, learner_plans
@@ -14,12 +14,13 @@ from llwybr.service import ConsumerSpec, ServiceSpec, build_service
 
 DETERMINATIONS = ConsumerSpec(
     name="determinations",
-    topics=[DETERMINATION.name],
-    # A decision that a learner has ALN opens their plan, once, whatever is redelivered.
+    topics=[DETERMINATION.name, DISPUTES.name],
+    # A decision that a learner has ALN opens their plan, once, whatever is redelivered; an
+    # LA's reconsideration can open, take over or reinstate it.
     effect=lambda _engine, app: ApplicationEffect(
         app,
         "idp.determinations",
-        app.opened_by_decision,  # type: ignore[attr-defined]
+        app.on_public_event,  # type: ignore[attr-defined]
     ),
 )
 
