@@ -163,3 +163,68 @@ async def verify(
     await audit(request, claims, "granted", 200)
     broken = [r for r in reports if not r["ok"]]
     return {"ok": not broken, "checked": reports, "first_broken": broken[0] if broken else None}
+
+
+# -- the Tribunal bundle ------------------------------------------------------------------------
+
+_BUNDLE_RESPONSES: dict[int | str, dict[str, Any]] = {
+    200: {
+        "description": (
+            "A ZIP of the learner's events, each aggregate's state now, the notices given, the "
+            "evidence documents' SHA-256, the integrity check and a PDF timeline, with a "
+            "manifest of every file's SHA-256 and size"
+        ),
+        "content": {"application/zip": {"schema": {"type": "string", "format": "binary"}}},
+    },
+}
+
+
+@router.get(
+    "/audit/learners/{learner_id}/bundle",
+    summary="A learner's whole case as a Tribunal bundle (a ZIP with a manifest of hashes)",
+    response_class=Response,
+    responses=_BUNDLE_RESPONSES,
+)
+async def learner_bundle(
+    learner_id: Annotated[str, Path(pattern=r"^[A-Za-z0-9_.:-]{1,64}$")],
+    request: Request,
+) -> Response:
+    # Imported here so that fpdf2 loads when a bundle is made, not at every gateway start.
+    from gateway.bundle import build_bundle
+
+    claims = await authorise(request, "audit:read")
+    if isinstance(claims, Response):
+        return claims
+    request.state.claims = claims
+    events: list[dict[str, Any]] = []
+    reports: list[dict[str, Any]] = []
+    for name in SERVICES:
+        found = await _history(request, name, f"/internal/history/learners/{learner_id}")
+        events.extend(found["events"])
+        # Checked as GET /v1/audit/verify?learner_id= checks them, in the same order.
+        for aggregate_id in dict.fromkeys(e["aggregate_id"] for e in found["events"]):
+            reports.append(
+                await _history(request, name, "/internal/history/verify", aggregate_id=aggregate_id)
+            )
+    events.sort(key=lambda e: (e["recorded_at"], e["service"], e["version"]))
+    states: dict[str, dict[str, Any]] = {}
+    for service, aggregate_id in dict.fromkeys((e["service"], e["aggregate_id"]) for e in events):
+        now = await _history(request, service, f"/internal/history/aggregates/{aggregate_id}")
+        states[f"{service}/{aggregate_id}"] = {"version": now["version"], "state": now["state"]}
+    broken = [r for r in reports if not r["ok"]]
+    verification = {
+        "ok": not broken,
+        "checked": reports,
+        "first_broken": broken[0] if broken else None,
+    }
+    generated_at = datetime.now().astimezone()  # aware; the bundle records it in UTC
+    content = await anyio.to_thread.run_sync(
+        lambda: build_bundle(learner_id, events, states, verification, generated_at)
+    )
+    await audit(request, claims, "granted", 200)
+    filename = f"llwybr-bundle-{learner_id.replace(':', '_')}.zip"
+    return Response(
+        content,
+        media_type="application/zip",
+        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
+    )

@@ -43,6 +43,7 @@ ROUTE_SCOPES: dict[tuple[str, str], str] = {
     ("GET", "/v1/audit/learners/{learner_id}/timeline"): "audit:read",
     ("GET", "/v1/audit/{service}/aggregates/{aggregate_id}"): "audit:read",
     ("GET", "/v1/audit/verify"): "audit:read",
+    ("GET", "/v1/audit/learners/{learner_id}/bundle"): "audit:read",
     ("GET", "/v1/idps"): "idps:read",
     ("GET", "/v1/idps-alp"): "idps:read",
     ("GET", "/v1/idps-changes"): "idps:read",

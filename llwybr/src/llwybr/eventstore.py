@@ -7,17 +7,18 @@ the storage edge, so aggregates stay plain eventsourcing aggregates with no know
 """
 
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any, cast
+from typing import Any, TypeVar, cast
 from uuid import UUID
 
-from eventsourcing.application import Application, ProcessingEvent
-from eventsourcing.domain import DomainEventProtocol
+from eventsourcing.application import AggregateNotFoundError, Application, ProcessingEvent
+from eventsourcing.domain import Aggregate, DomainEventProtocol
 from eventsourcing.persistence import (
     ApplicationRecorder,
     EventStore,
+    IntegrityError,
     JSONTranscoder,
     Mapper,
     MapperDeserialisationError,
@@ -33,6 +34,8 @@ from eventsourcing.utils import get_topic, resolve_topic
 
 from llwybr import context
 from llwybr.integrity import GENESIS, ChainLink, Verification, chain_hash, verify_links
+
+A = TypeVar("A", bound=Aggregate)
 
 INTEGRITY_KEY = "__integrity__"
 META_KEY = "__meta__"
@@ -293,6 +296,37 @@ class ChainedApplication(Application[UUID]):
         if recordings:
             for callback in self._listeners:
                 callback()
+
+    def get_as(self, aggregate_id: UUID, kind: type[A]) -> A:
+        """The aggregate, which must be of ``kind`` (else not found)."""
+        found: object = self.repository.get(aggregate_id)
+        if not isinstance(found, kind):
+            raise AggregateNotFoundError(aggregate_id)
+        return found
+
+    def act(
+        self,
+        aggregate_id: UUID,
+        kind: type[A],
+        expected_version: int | None,
+        command: Callable[[A], object],
+    ) -> int:
+        """Run one command on an aggregate, checking ``If-Match`` before and after: the
+        version must be current when read, and a concurrent write that wins the race makes
+        this one stale too. Returns the new version."""
+        aggregate = self.get_as(aggregate_id, kind)
+        if expected_version is not None and aggregate.version != expected_version:
+            raise StaleVersionError(aggregate_id, expected_version, aggregate.version)
+        command(aggregate)
+        try:
+            self.save(aggregate)
+        except IntegrityError:
+            if expected_version is not None:
+                raise StaleVersionError(
+                    aggregate_id, expected_version, expected_version + 1
+                ) from None
+            raise
+        return int(aggregate.version)
 
     def recorded_events(self, originator_id: UUID) -> Iterator[RecordedEvent]:
         """An aggregate's stored events, with hashes and metadata, in version order."""

@@ -256,7 +256,7 @@ def change(
     plan = readable(request, idp_id)
     if maintainer_only:
         access.require_maintainer(principal_of(request), plan)
-    version = service(request).act(idp_id, expected_version(if_match), command)
+    version = service(request).change_plan(idp_id, expected_version(if_match), command)
     response.headers["ETag"] = f'"{version}"'
     return Accepted(id=idp_id, version=version)
 

@@ -11,7 +11,6 @@ from typing import Any
 from uuid import UUID
 
 from eventsourcing.application import AggregateNotFoundError
-from eventsourcing.persistence import IntegrityError
 
 from contracts.envelope import Envelope
 from idp.domain import (
@@ -24,7 +23,7 @@ from idp.domain import (
     TransferReason,
 )
 from llwybr.clock import DEFAULT_RULES, Deadline, RuleTable, compute_deadline
-from llwybr.eventstore import ChainedApplication, StaleVersionError
+from llwybr.eventstore import ChainedApplication
 
 DECIDED = "wales.aln.determination.decided.v1"
 RECONSIDERED = "wales.aln.disputes.reconsideration-decided.v1"
@@ -39,24 +38,16 @@ class IdpService(ChainedApplication):
     rules: RuleTable = DEFAULT_RULES
 
     def plan(self, idp_id: UUID, version: int | None = None) -> Idp:
-        plan: Idp = self.repository.get(idp_id, version=version)
+        plan: object = self.repository.get(idp_id, version=version)
         if not isinstance(plan, Idp):
             raise AggregateNotFoundError(idp_id)
         return plan
 
-    def act(self, idp_id: UUID, expected_version: int | None, command: Callable[[Idp], Any]) -> int:
+    def change_plan(
+        self, idp_id: UUID, expected_version: int | None, command: Callable[[Idp], Any]
+    ) -> int:
         """Run one command on a plan (checking If-Match) and save what it recorded."""
-        plan = self.plan(idp_id)
-        if expected_version is not None and plan.version != expected_version:
-            raise StaleVersionError(idp_id, expected_version, plan.version)
-        command(plan)
-        try:
-            self.save(plan)
-        except IntegrityError:
-            if expected_version is not None:
-                raise StaleVersionError(idp_id, expected_version, expected_version + 1) from None
-            raise
-        return int(plan.version)
+        return self.act(idp_id, Idp, expected_version, command)
 
     # -- opening --------------------------------------------------------------------------
 
@@ -151,7 +142,7 @@ class IdpService(ChainedApplication):
             review_by = compute_deadline(self.rules, plan.review_rule, issued_on)
             plan.issue(issued_on=issued_on, review_by=review_by, issued_by=issued_by)
 
-        return self.act(idp_id, expected_version, issue)
+        return self.change_plan(idp_id, expected_version, issue)
 
     def revise(
         self,
@@ -168,7 +159,7 @@ class IdpService(ChainedApplication):
                 issued_on=issued_on, review_by=review_by, reason=reason, issued_by=issued_by
             )
 
-        return self.act(idp_id, expected_version, revise)
+        return self.change_plan(idp_id, expected_version, revise)
 
     def hold_review(
         self, idp_id: UUID, *, held_on: date, outcome: ReviewOutcome, expected_version: int | None
@@ -179,7 +170,7 @@ class IdpService(ChainedApplication):
                 next_review = compute_deadline(self.rules, plan.review_rule, held_on)
             plan.hold_review(held_on=held_on, outcome=outcome, next_review_by=next_review)
 
-        return self.act(idp_id, expected_version, hold)
+        return self.change_plan(idp_id, expected_version, hold)
 
     def transfer(
         self,
@@ -197,7 +188,7 @@ class IdpService(ChainedApplication):
         def transfer(plan: Idp) -> None:
             plan.transfer(to=to, reason=reason, transferred_on=transferred_on, deadline=deadline)
 
-        return self.act(idp_id, expected_version, transfer)
+        return self.change_plan(idp_id, expected_version, transfer)
 
     def decide_cease(
         self, idp_id: UUID, *, decided_on: date, reasons: str, expected_version: int | None
@@ -212,4 +203,4 @@ class IdpService(ChainedApplication):
                 decided_on=decided_on, reasons=reasons, reconsideration_window_until=window
             )
 
-        return self.act(idp_id, expected_version, cease)
+        return self.change_plan(idp_id, expected_version, cease)

@@ -1,0 +1,260 @@
+"""The Tribunal bundle: its files, its manifest, its PDF, and the route that serves it."""
+
+import hashlib
+import io
+import json
+import zipfile
+from collections.abc import AsyncIterator
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pypdf
+import pytest
+
+from gateway.bundle import MANIFEST, build_bundle
+from gateway.main import create_app
+from gateway.settings import Settings
+from llwybr.settings import RuntimeSettings
+
+from .test_api import CONCERN, SCHOOL, Gateway
+
+LEARNER = "learner-cj-2017"
+CASE = "6f1c2a4e-0000-4000-8000-000000000001"
+PLAN = "9a7d3b10-0000-4000-8000-000000000002"
+DOCUMENT = "ab" * 32
+GENERATED_AT = datetime(2026, 4, 1, 9, 30, tzinfo=UTC)
+AUDITOR = "auditor:665"
+
+
+def event(
+    service: str, aggregate_id: str, version: int, name: str, at: str, **data: Any
+) -> dict[str, Any]:
+    return {
+        "service": service, "aggregate_id": aggregate_id, "version": version, "event": name,
+        "topic": f"{service}.domain:{name}", "recorded_at": at,
+        "actor": f"ysgol-example@{SCHOOL}", "correlation_id": "c1", "causation_id": None,
+        "integrity_hash": f"{version:064x}", "previous_hash": f"{version - 1:064x}", "data": data,
+    }  # fmt: skip
+
+
+TIMELINE = [
+    event("determination", CASE, 1, "ConcernRaised", "2026-03-02T09:00:00+00:00",
+          learner={"learner_id": LEARNER, "given_name": "Cerys"}),
+    event("determination", CASE, 2, "EvidenceSubmitted", "2026-03-05T10:00:00+00:00",
+          documents=[{"sha256": DOCUMENT, "filename": "report.pdf",
+                      "media_type": "application/pdf", "size": 1024}]),
+    event("determination", CASE, 3, "Decided", "2026-03-20T11:00:00+00:00", has_aln=True),
+    event("determination", CASE, 4, "NoticeIssued", "2026-03-20T11:05:00+00:00",
+          notice_type="has_aln", recipients=["parent"]),
+    event("idp", PLAN, 1, "Opened", "2026-03-20T11:06:00+00:00", learner_id=LEARNER),
+]  # fmt: skip
+STATES = {
+    f"determination/{CASE}": {"version": 4, "state": {"status": "decided_aln"}},
+    f"idp/{PLAN}": {"version": 1, "state": {"status": "draft"}},
+}
+VERIFICATION = {
+    "ok": True,
+    "checked": [
+        {"service": "determination", "ok": True, "events_checked": 4, "aggregates_checked": 1,
+         "broken": None},
+        {"service": "idp", "ok": True, "events_checked": 1, "aggregates_checked": 1,
+         "broken": None},
+    ],
+    "first_broken": None,
+}  # fmt: skip
+
+
+def unpack(bundle: bytes) -> dict[str, bytes]:
+    with zipfile.ZipFile(io.BytesIO(bundle)) as archive:
+        return {name: archive.read(name) for name in archive.namelist()}
+
+
+def jsonl(content: bytes) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in content.decode().splitlines()]
+
+
+def pdf_text(content: bytes) -> str:
+    return "\n".join(page.extract_text() for page in pypdf.PdfReader(io.BytesIO(content)).pages)
+
+
+def manifest_problems(files: dict[str, bytes]) -> list[str]:
+    manifest = json.loads(files[MANIFEST])
+    listed = {f["name"] for f in manifest["files"]}
+    problems = sorted(set(files) - listed - {MANIFEST})
+    for entry in manifest["files"]:
+        content = files.get(entry["name"], b"")
+        if (hashlib.sha256(content).hexdigest(), len(content)) != (entry["sha256"], entry["size"]):
+            problems.append(entry["name"])
+    return problems
+
+
+@pytest.fixture(scope="module")
+def bundle() -> bytes:
+    return build_bundle(LEARNER, TIMELINE, STATES, VERIFICATION, GENERATED_AT)
+
+
+def test_the_manifest_lists_every_other_file_with_its_hash_and_size(bundle: bytes) -> None:
+    files = unpack(bundle)
+    manifest = json.loads(files[MANIFEST])
+    assert list(files) == [
+        "events.jsonl",
+        f"states/determination-{CASE}.json",
+        f"states/idp-{PLAN}.json",
+        "notices.jsonl",
+        "documents.json",
+        "verification.json",
+        "timeline.pdf",
+        MANIFEST,
+    ]
+    assert [f["name"] for f in manifest["files"]] == list(files)[:-1]
+    assert (manifest["learner_id"], manifest["generated_at"]) == (
+        LEARNER,
+        "2026-04-01T09:30:00+00:00",
+    )
+    assert manifest_problems(files) == []
+
+
+def test_the_events_are_in_timeline_order_and_the_states_as_given(bundle: bytes) -> None:
+    files = unpack(bundle)
+    assert jsonl(files["events.jsonl"]) == TIMELINE
+    state = json.loads(files[f"states/determination-{CASE}.json"])
+    assert state == {
+        "service": "determination",
+        "aggregate_id": CASE,
+        "version": 4,
+        "state": {"status": "decided_aln"},
+    }
+    assert json.loads(files["verification.json"]) == VERIFICATION
+
+
+def test_the_notices_are_the_notice_events_as_sent(bundle: bytes) -> None:
+    assert jsonl(unpack(bundle)["notices.jsonl"]) == [TIMELINE[3]]
+
+
+def test_every_evidence_document_named_is_listed_by_its_sha256(bundle: bytes) -> None:
+    documents = json.loads(unpack(bundle)["documents.json"])
+    assert documents == [
+        {
+            "sha256": DOCUMENT,
+            "filename": "report.pdf",
+            "media_type": "application/pdf",
+            "size": 1024,
+            "named_in": [
+                {
+                    "service": "determination",
+                    "aggregate_id": CASE,
+                    "version": 2,
+                    "event": "EvidenceSubmitted",
+                }
+            ],
+        }
+    ]
+
+
+def test_the_pdf_names_the_learner_the_check_and_every_event(bundle: bytes) -> None:
+    text = pdf_text(unpack(bundle)["timeline.pdf"])
+    assert "Llwybr case bundle / Bwndel achos" in text
+    assert LEARNER in text
+    assert "Passed" in text
+    for name in ("ConcernRaised", "EvidenceSubmitted", "Decided", "NoticeIssued", "Opened"):
+        assert name in text
+
+
+def test_a_long_timeline_wraps_and_runs_on_to_more_pages() -> None:
+    many = [
+        event("determination", CASE, n, f"GraduatedResponseRecorded{n}", "2026-03-02T09:00:00Z")
+        for n in range(1, 121)
+    ]
+    files = unpack(build_bundle(LEARNER, many, {}, VERIFICATION, GENERATED_AT))
+    reader = pypdf.PdfReader(io.BytesIO(files["timeline.pdf"]))
+    assert len(reader.pages) > 2
+    assert "GraduatedResponseRecorded120" in pdf_text(files["timeline.pdf"])
+
+
+def test_a_broken_chain_is_named_in_the_pdf() -> None:
+    broken = {
+        "ok": False,
+        "checked": [],
+        "first_broken": {
+            "service": "determination",
+            "ok": False,
+            "broken": {"originator_id": CASE, "originator_version": 2, "reason": "altered"},
+        },
+    }
+    files = unpack(build_bundle(LEARNER, TIMELINE, STATES, broken, GENERATED_AT))
+    text = pdf_text(files["timeline.pdf"])
+    assert "FAILED" in text
+    assert CASE in text.replace("\n", "")
+
+
+def test_the_same_input_gives_the_same_bytes(bundle: bytes) -> None:
+    again = build_bundle(LEARNER, TIMELINE, STATES, VERIFICATION, GENERATED_AT)
+    assert again == bundle
+    with zipfile.ZipFile(io.BytesIO(bundle)) as archive:
+        assert {i.date_time for i in archive.infolist()} == {(2026, 4, 1, 9, 30, 0)}
+
+
+def test_a_naive_generated_at_is_refused() -> None:
+    with pytest.raises(ValueError, match="timezone-aware"):
+        build_bundle(LEARNER, TIMELINE, STATES, VERIFICATION, datetime(2026, 4, 1))
+
+
+def test_a_state_key_that_is_not_a_safe_file_name_is_refused() -> None:
+    with pytest.raises(ValueError, match="service"):
+        build_bundle(LEARNER, TIMELINE, {"idp/../../x": {}}, VERIFICATION, GENERATED_AT)
+
+
+# -- through the gateway ----------------------------------------------------------------------
+
+
+@pytest.fixture
+async def gateway(tmp_path: Path) -> AsyncIterator[Gateway]:
+    app = create_app(Settings(runtime=RuntimeSettings(mode="embedded", var_dir=tmp_path)))
+    async with app.router.lifespan_context(app):
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://gateway") as client:
+            yield Gateway(client, tmp_path)
+
+
+async def test_an_auditor_downloads_a_learners_bundle_that_checks_out(gateway: Gateway) -> None:
+    learner = {**CONCERN["learner"], "learner_id": LEARNER}  # type: ignore[dict-item]
+    created = await gateway.as_(
+        SCHOOL, "POST", "/v1/determinations", json={**CONCERN, "learner": learner}
+    )
+    assert created.status_code == 201, created.text
+    case_id = created.json()["id"]
+    decided = await gateway.as_(SCHOOL, "POST", f"/v1/determinations/{case_id}/decision", json={
+        "has_aln": True, "reasons": "Needs ALP", "decided_on": "2026-03-20",
+        "decided_by": SCHOOL, "person": "ALNCo"})  # fmt: skip
+    assert decided.is_success, decided.text
+
+    response = await gateway.as_(AUDITOR, "GET", f"/v1/audit/learners/{LEARNER}/bundle")
+
+    assert response.status_code == 200, response.text
+    assert response.headers["content-type"] == "application/zip"
+    assert response.headers["content-disposition"].startswith("attachment;")
+    files = unpack(response.content)
+    assert manifest_problems(files) == []
+    events = jsonl(files["events.jsonl"])
+    assert [(e["service"], e["event"]) for e in events][:2] == [
+        ("determination", "ConcernRaised"),
+        ("determination", "Decided"),
+    ]
+    state = json.loads(files[f"states/determination-{case_id}.json"])
+    assert state["state"]["status"] == "decided_aln"
+    assert json.loads(files["verification.json"])["ok"] is True
+    text = pdf_text(files["timeline.pdf"])
+    assert "ConcernRaised" in text
+    assert "Decided" in text
+
+
+async def test_the_bundle_is_for_auditors_and_its_download_is_logged(gateway: Gateway) -> None:
+    url = f"/v1/audit/learners/{LEARNER}/bundle"
+    denied = await gateway.as_(SCHOOL, "GET", url)
+    assert denied.status_code == 403
+    assert (await gateway.as_(AUDITOR, "GET", url)).status_code == 200
+    log = (await gateway.as_(AUDITOR, "GET", "/v1/access-audit")).json()["items"]
+    downloads = [(e["organisation"], e["status"]) for e in log if e["path"] == url]
+    assert downloads == [(SCHOOL, 403), (AUDITOR, 200)]
