@@ -23,7 +23,7 @@ SAMPLE = {
     "determination_id": "00000000-0000-4000-8000-000000000000",
     "referral_id": "r1",
     "calendar_id": "la:665",
-    "local_authority": "665",
+    "local_authority": "la:665",
     "sha256": "0" * 64,
     "idp_id": "00000000-0000-4000-8000-000000000001",
     "number": "1",
@@ -31,6 +31,10 @@ SAMPLE = {
     "learner_id": "learner-1",
     "service": "determination",
     "aggregate_id": "00000000-0000-4000-8000-000000000002",
+    "case_id": "00000000-0000-4000-8000-000000000003",
+    "appeal_id": "00000000-0000-4000-8000-000000000004",
+    "order_id": "o1",
+    "recommendation_id": "r1",
 }
 
 

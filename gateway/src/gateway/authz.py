@@ -44,6 +44,27 @@ ROUTE_SCOPES: dict[tuple[str, str], str] = {
     ("GET", "/v1/audit/{service}/aggregates/{aggregate_id}"): "audit:read",
     ("GET", "/v1/audit/verify"): "audit:read",
     ("GET", "/v1/audit/learners/{learner_id}/bundle"): "audit:read",
+    ("POST", "/v1/reconsiderations"): "disputes:write",
+    ("GET", "/v1/reconsiderations/{case_id}"): "disputes:read",
+    ("POST", "/v1/reconsiderations/{case_id}/invitation"): "disputes:write",
+    ("POST", "/v1/reconsiderations/{case_id}/representations"): "disputes:write",
+    ("POST", "/v1/reconsiderations/{case_id}/decision"): "disputes:write",
+    ("POST", "/v1/reconsiderations/{case_id}/notice"): "disputes:write",
+    ("POST", "/v1/reconsiderations/{case_id}/disagreement-resolution"): "disputes:write",
+    ("POST", "/v1/appeals"): "appeals:write",
+    ("GET", "/v1/appeals/{appeal_id}"): "disputes:read",
+    ("POST", "/v1/appeals/{appeal_id}/acknowledgement"): "appeals:write",
+    ("POST", "/v1/appeals/{appeal_id}/case-statements"): "appeals:write",
+    ("POST", "/v1/appeals/{appeal_id}/hearing"): "appeals:write",
+    ("POST", "/v1/appeals/{appeal_id}/decision"): "appeals:write",
+    ("POST", "/v1/appeals/{appeal_id}/orders/{order_id}/compliance"): "orders:comply",
+    (
+        "POST",
+        "/v1/appeals/{appeal_id}/recommendations/{recommendation_id}/report",
+    ): "recommendations:report",
+    ("GET", "/v1/disputes/local-authorities/{local_authority}/open"): "disputes:read",
+    ("GET", "/v1/disputes/local-authorities/{local_authority}/outcomes"): "disputes:read",
+    ("GET", "/v1/disputes/recommendations-awaiting-report"): "disputes:read",
     ("GET", "/v1/idps"): "idps:read",
     ("GET", "/v1/idps-alp"): "idps:read",
     ("GET", "/v1/idps-changes"): "idps:read",
@@ -80,25 +101,29 @@ ROLE_SCOPES: dict[str, frozenset[str]] = {
     "school": frozenset(
         {"determinations:read", "determinations:write", "evidence:submit", "calendars:read",
          "calendars:write", "rules:read", "idps:read", "idps:write", "idps:review",
-         "provision:record"}
+         "provision:record", "disputes:read", "disputes:write"}
     ),
     "fei": frozenset(
         {"determinations:read", "determinations:write", "evidence:submit", "calendars:read",
          "calendars:write", "rules:read", "idps:read", "idps:write", "idps:review",
-         "provision:record"}
+         "provision:record", "disputes:read", "orders:comply"}
     ),
     "la": frozenset(
         {"determinations:read", "determinations:write", "evidence:submit", "calendars:read",
          "calendars:write", "rules:read", "idps:read", "idps:write", "idps:review",
-         "provision:record"}
+         "provision:record", "disputes:read", "disputes:write", "orders:comply"}
     ),
     "lhb": frozenset(
         {"determinations:read", "evidence:submit", "calendars:read", "rules:read", "idps:read",
-         "idps:review", "provision:record"}
+         "idps:review", "provision:record", "disputes:read", "recommendations:report"}
     ),
-    "tribunal": frozenset({"determinations:read", "calendars:read", "rules:read", "idps:read"}),
+    "tribunal": frozenset(
+        {"determinations:read", "calendars:read", "rules:read", "idps:read", "disputes:read",
+         "appeals:write"}
+    ),
     "auditor": frozenset(
-        {"determinations:read", "calendars:read", "rules:read", "audit:read", "idps:read"}
+        {"determinations:read", "calendars:read", "rules:read", "audit:read", "idps:read",
+         "disputes:read"}
     ),
     "system": frozenset({"calendars:read", "rules:read", "rules:write", "audit:read"}),
 }  # fmt: skip

@@ -44,6 +44,11 @@ SCOPES = {
     "idps:write": "Prepare, issue, review, transfer and cease IDPs",
     "idps:review": "Ask for an IDP review (families through their school or LA, NHS bodies)",
     "provision:record": "Record ALP delivered or missed",
+    "disputes:read": "Read reconsiderations and appeals (organisation-scoped)",
+    "disputes:write": "Record and decide reconsiderations (the LA; a governing body asks R3)",
+    "appeals:write": "Record appeals and Tribunal decisions (the Tribunal)",
+    "orders:comply": "Report compliance with a Tribunal order (the LA or FEI ordered)",
+    "recommendations:report": "Report on a Tribunal recommendation (the NHS body)",
 }
 
 _PROBLEM = {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}

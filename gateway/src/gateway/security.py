@@ -37,6 +37,7 @@ DEV_CLIENTS = (
     ("wrexham-la", "la:665"),
     ("betsi-declo", "lhb:7A1"),
     ("wrexham-auditor", "auditor:665"),
+    ("education-tribunal", "tribunal:etw"),
     ("llwybr-admin", "system:admin"),
 )
 

@@ -1,49 +1,169 @@
+"""The disputes API: reconsiderations by the LA, appeals to the Tribunal, NHS recommendations."""
+
+import uuid
 from collections.abc import AsyncIterator
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
+from fastapi import FastAPI
 
 from disputes.main import create_app
 from disputes.settings import Settings
 from llwybr.settings import RuntimeSettings
 from llwybr.testing import TEST_SECRET, ActingAs
 
+SCHOOL = "school:6652001"
+LA = "la:665"
+TRIBUNAL = "tribunal:etw"
+LHB = "lhb:7A1"
+
 
 @pytest.fixture
 async def client(tmp_path: Path) -> AsyncIterator[httpx.AsyncClient]:
-    settings = Settings(
-        runtime=RuntimeSettings(mode="embedded", var_dir=tmp_path, internal_secret=TEST_SECRET)
-    )
-    app = create_app(settings)
+    runtime = RuntimeSettings(mode="embedded", var_dir=tmp_path, internal_secret=TEST_SECRET)
+    app: FastAPI = create_app(Settings(runtime=runtime))
     async with app.router.lifespan_context(app):
         transport = httpx.ASGITransport(app=app)
-        base_url = "http://disputes"
-        async with httpx.AsyncClient(transport=transport, base_url=base_url) as client:
-            yield client
+        async with httpx.AsyncClient(
+            transport=transport, base_url="http://disputes", auth=ActingAs(LA)
+        ) as c:
+            c.app = app  # type: ignore[attr-defined]
+            yield c
 
 
-async def test_the_service_is_alive_and_ready_on_sqlite(client: httpx.AsyncClient) -> None:
-    assert (await client.get("/healthz")).json() == {"status": "ok", "service": "disputes"}
-    ready = await client.get("/readyz")
-    assert ready.status_code == 200
-    assert ready.json()["checks"] == {"startup": "ok", "database": "ok"}
+def stored_events(client: httpx.AsyncClient) -> int:
+    app: Any = client.app  # type: ignore[attr-defined]
+    return int(app.state.application.recorder.max_notification_id() or 0)
 
 
-async def test_an_unknown_path_is_a_problem_document(client: httpx.AsyncClient) -> None:
-    response = await client.get("/nowhere", headers={"X-Request-ID": "req-7"})
-    assert response.status_code == 401  # no principal from the gateway
-    response = await client.get(
-        "/nowhere", headers={"X-Request-ID": "req-7"}, auth=ActingAs("la:665")
-    )
-    assert response.status_code == 404
+def problem(response: httpx.Response, status: int, kind: str) -> None:
+    assert response.status_code == status, response.text
     assert response.headers["content-type"] == "application/problem+json"
-    assert response.json()["request_id"] == "req-7"
-    assert response.headers["x-request-id"] == "req-7"
+    assert response.json()["type"].endswith(f"/{kind}"), response.json()
 
 
-async def test_metrics_are_exposed_for_prometheus(client: httpx.AsyncClient) -> None:
-    await client.get("/healthz")
-    body = (await client.get("/metrics")).text
-    assert 'http_requests_total{method="GET",route="/healthz",status="200"}' in body
-    assert "outbox_relay_active" in body
+async def ok(client: httpx.AsyncClient, url: str, body: dict[str, Any], **kw: Any) -> str:
+    response = await client.post(url, json=body, **kw)
+    assert response.is_success, response.text
+    return str(response.json()["id"])
+
+
+def reconsideration(kind: str = "R1", **changes: Any) -> dict[str, Any]:
+    return {"kind": kind, "learner_id": "learner-1", "subject_id": str(uuid.uuid4()),
+            "school": SCHOOL, "decided_by_kind": "school", "requested_by_kind": "family",
+            "requested_by": "Parent of Cerys", "requested_on": "2026-04-01", **changes}  # fmt: skip
+
+
+async def decided_r1(client: httpx.AsyncClient, outcome: str = "has_aln") -> str:
+    case = await ok(client, "/v1/reconsiderations", reconsideration())
+    base = f"/v1/reconsiderations/{case}"
+    await ok(client, f"{base}/invitation", {"invited_on": "2026-04-02",
+                                            "from_party": "governing_body"})  # fmt: skip
+    await ok(client, f"{base}/representations", {"received_on": "2026-04-10",
+                                                 "summary": "The school's evidence"})  # fmt: skip
+    await ok(client, f"{base}/decision", {"decided_on": "2026-05-01", "outcome": outcome,
+                                          "reasons": "Needs ALP"})  # fmt: skip
+    return case
+
+
+async def test_an_r1_request_runs_to_an_appealable_outcome_on_the_las_clock(
+    client: httpx.AsyncClient,
+) -> None:
+    case = await decided_r1(client)
+    body = (await client.get(f"/v1/reconsiderations/{case}")).json()
+    assert body["deadline_data"]["rule_id"] == "D8"
+    assert body["decision"]["outcome"] == "has_aln"
+    assert body["appeal_window_data"]["rule_id"] == "D18"
+    assert body["appeal_window_data"]["due_on"] == "2026-06-26"
+
+
+async def test_disagreement_resolution_in_time_extends_the_appeal_window_by_8_weeks(
+    client: httpx.AsyncClient,
+) -> None:
+    case = await decided_r1(client)
+    await ok(client, f"/v1/reconsiderations/{case}/notice",
+             {"issued_on": "2026-05-01", "recipients": ["parent", SCHOOL]})  # fmt: skip
+    await ok(client, f"/v1/reconsiderations/{case}/disagreement-resolution",
+             {"started_on": "2026-05-20"})  # fmt: skip
+    body = (await client.get(f"/v1/reconsiderations/{case}")).json()
+    assert body["appeal_window_data"]["due_on"] == "2026-08-21"  # 26 June + 56 days
+    again = await client.post(f"/v1/reconsiderations/{case}/disagreement-resolution",
+                              json={"started_on": "2026-05-21"})  # fmt: skip
+    assert again.status_code == 409
+
+
+async def test_only_a_schools_decision_can_be_reconsidered(client: httpx.AsyncClient) -> None:
+    response = await client.post(
+        "/v1/reconsiderations", json=reconsideration(decided_by_kind="local_authority")
+    )
+    problem(response, 422, "not-a-school-decision")
+    assert stored_events(client) == 0
+
+
+async def test_appeals_that_may_not_be_lodged_are_refused_and_nothing_is_stored(
+    client: httpx.AsyncClient,
+) -> None:
+    tribunal = ActingAs(TRIBUNAL)
+    appeal = {"learner_id": "learner-1", "learner_is_young_person": False,
+              "appellant_kind": "parent", "appellant": "Parent of Cerys", "respondent": LA,
+              "matter": "whether_aln", "notice_given_on": "2026-05-01",
+              "lodged_on": "2026-05-20"}  # fmt: skip
+    against_school = await client.post(
+        "/v1/appeals", json={**appeal, "respondent": SCHOOL}, auth=tribunal
+    )
+    problem(against_school, 422, "respondent-not-allowed")
+    late = await client.post("/v1/appeals", json={**appeal, "lodged_on": "2026-09-01"},
+                             auth=tribunal)  # fmt: skip
+    problem(late, 422, "outside-window")
+    no_standing = await client.post(
+        "/v1/appeals", json={**appeal, "learner_is_young_person": True}, auth=tribunal
+    )
+    problem(no_standing, 422, "no-standing")
+    not_tribunal = await client.post("/v1/appeals", json=appeal)
+    assert not_tribunal.status_code == 403
+    assert stored_events(client) == 0
+    admitted = {**appeal, "lodged_on": "2026-09-01", "late_admitted_by_president": True,
+                "admission_reference": "ETW/P/2026/17"}  # fmt: skip
+    assert (await client.post("/v1/appeals", json=admitted, auth=tribunal)).status_code == 201
+
+
+async def test_a_recommendation_is_answered_by_its_health_board_and_hidden_from_others(
+    client: httpx.AsyncClient,
+) -> None:
+    tribunal = ActingAs(TRIBUNAL)
+    appeal = await ok(client, "/v1/appeals", {
+        "learner_id": "learner-1", "learner_is_young_person": False, "appellant_kind": "parent",
+        "appellant": "Parent of Cerys", "respondent": LA, "matter": "alp",
+        "notice_given_on": "2026-05-01", "lodged_on": "2026-05-20"}, auth=tribunal)  # fmt: skip
+    await ok(client, f"/v1/appeals/{appeal}/acknowledgement",
+             {"acknowledged_on": "2026-05-22", "tribunal_reference": "ETW/2026/0042"},
+             auth=tribunal)  # fmt: skip
+    await ok(client, f"/v1/appeals/{appeal}/hearing", {"hearing_on": "2026-08-20"},
+             auth=tribunal)  # fmt: skip
+    await ok(client, f"/v1/appeals/{appeal}/decision", {
+        "decided_on": "2026-09-01", "outcome": "orders",
+        "orders": [{"order_id": "o1", "kind": "revise_idp", "addressed_to": LA,
+                    "wording": "Add weekly speech therapy", "comply_by": "2026-10-01"}],
+        "recommendations": [{"recommendation_id": "r1", "nhs_body": LHB,
+                             "wording": "Provide speech and language therapy"}]},
+        auth=tribunal)  # fmt: skip
+    other = ActingAs("lhb:7A2")
+    assert (await client.get(f"/v1/appeals/{appeal}", auth=other)).status_code == 404
+    report = {"reported_on": "2026-10-01", "report": "x"}
+    url = f"/v1/appeals/{appeal}/recommendations/r1/report"
+    hidden = await client.post(url, json=report, auth=other)
+    assert hidden.status_code == 404
+    await ok(client, f"/v1/appeals/{appeal}/recommendations/r1/report",
+             {"reported_on": "2026-10-01", "report": "Therapy arranged weekly"},
+             auth=ActingAs(LHB))  # fmt: skip
+    body = (await client.get(f"/v1/appeals/{appeal}", auth=ActingAs(LHB))).json()
+    assert body["recommendations"]["r1"]["report"]["reported_by"] == LHB
+    partial = await client.post(f"/v1/appeals/{appeal}/orders/o1/compliance", json={
+        "complied_on": "2026-09-20", "evidence": "IDP version 2",
+        "idp_revision": {"idp_id": "p1", "version": 2, "wording_found": False,
+                         "differences": ["therapy is fortnightly, not weekly"]}})  # fmt: skip
+    assert partial.is_success, partial.text
+    appeal_state = (await client.get(f"/v1/appeals/{appeal}")).json()
+    assert appeal_state["orders"]["o1"]["status"] == "open"

@@ -2,8 +2,9 @@
 
 from fastapi import FastAPI
 
+from disputes.api import ERROR_STATUSES, router
 from disputes.application import DisputesService
-from disputes.domain import DisputesError
+from disputes.projections import PROJECTION, learner_cases
 from disputes.publisher import translator
 from disputes.settings import Settings
 from llwybr.bus import InProcessBus
@@ -14,7 +15,10 @@ SPEC = ServiceSpec(
     title="Llwybr disputes service (internal)",
     application=DisputesService,
     translator=translator,
-    error_statuses={DisputesError: (422, "disputes")},
+    routers=[router],
+    error_statuses=ERROR_STATUSES,
+    projections=[PROJECTION],
+    learner_index=learner_cases,
 )
 
 
