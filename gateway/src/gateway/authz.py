@@ -58,6 +58,10 @@ ROUTE_SCOPES: dict[tuple[str, str], str] = {
     ("POST", "/v1/appeals/{appeal_id}/hearing"): "appeals:write",
     ("POST", "/v1/appeals/{appeal_id}/decision"): "appeals:write",
     ("POST", "/v1/appeals/{appeal_id}/orders/{order_id}/compliance"): "orders:comply",
+    ("POST", "/v1/appeals/{appeal_id}/review-applications"): "appeals:write",
+    ("POST", "/v1/appeals/{appeal_id}/capacity-declarations"): "appeals:write",
+    ("POST", "/v1/appeals/{appeal_id}/case-friend"): "appeals:write",
+    ("POST", "/v1/appeals/{appeal_id}/case-friend/removal"): "appeals:write",
     (
         "POST",
         "/v1/appeals/{appeal_id}/recommendations/{recommendation_id}/report",

@@ -167,3 +167,25 @@ async def test_a_recommendation_is_answered_by_its_health_board_and_hidden_from_
     assert partial.is_success, partial.text
     appeal_state = (await client.get(f"/v1/appeals/{appeal}")).json()
     assert appeal_state["orders"]["o1"]["status"] == "open"
+
+
+async def test_a_review_of_the_tribunals_decision_must_be_asked_within_28_days(
+    client: httpx.AsyncClient,
+) -> None:
+    tribunal = ActingAs(TRIBUNAL)
+    appeal = await ok(client, "/v1/appeals", {
+        "learner_id": "learner-1", "learner_is_young_person": False, "appellant_kind": "parent",
+        "appellant": "Parent", "respondent": LA, "matter": "whether_aln",
+        "notice_given_on": "2026-05-01", "lodged_on": "2026-05-20"}, auth=tribunal)  # fmt: skip
+    base = f"/v1/appeals/{appeal}"
+    await ok(client, f"{base}/acknowledgement", {"acknowledged_on": "2026-05-22",
+             "tribunal_reference": "ETW/2026/0043"}, auth=tribunal)  # fmt: skip
+    await ok(client, f"{base}/case-friend", {"appointed_on": "2026-05-25",
+             "case_friend": "Aunt of Cerys"}, auth=tribunal)  # fmt: skip
+    await ok(client, f"{base}/decision", {"decided_on": "2026-08-03", "outcome": "dismissed"},
+             auth=tribunal)  # fmt: skip
+    late = await client.post(f"{base}/review-applications", auth=tribunal, json={
+        "applied_on": "2026-09-15", "by": "Parent", "grounds": "new evidence"})  # fmt: skip
+    problem(late, 422, "outside-window")
+    await ok(client, f"{base}/review-applications", {"applied_on": "2026-08-20",
+             "by": "Parent", "grounds": "new evidence"}, auth=tribunal)  # fmt: skip

@@ -437,3 +437,56 @@ def _require_jurisdiction(principal: Principal, local_authority: str) -> None:
     auditor_of = principal.kind == "auditor" and local_authority.endswith(principal.org_id)
     if principal.organisation != local_authority and not auditor_of:
         raise ProblemError(403, "Forbidden", "an LA's cases are its own and its auditors'")
+
+
+# -- the appeal's parties ------------------------------------------------------------------------
+
+
+class ReviewApplicationIn(Model):
+    applied_on: date
+    by: Annotated[str, Field(min_length=1, max_length=200)]
+    grounds: Text
+
+
+class CapacityIn(Model):
+    declared_on: date
+    person: Annotated[str, Field(min_length=1, max_length=200)]
+    has_capacity: bool
+
+
+class CaseFriendIn(Model):
+    appointed_on: date
+    case_friend: Annotated[str, Field(min_length=1, max_length=200)]
+
+
+class CaseFriendRemovalIn(Model):
+    removed_on: date
+    reason: Text
+
+
+@router.post("/appeals/{appeal_id}/review-applications", summary="Ask for a review (28 days)")
+def apply_for_review(appeal_id: UUID, body: ReviewApplicationIn, request: Request,
+                     response: Response, if_match: IfMatch = None) -> Accepted:  # fmt: skip
+    return _tribunal(request, response, appeal_id, if_match,
+                     lambda a: a.apply_for_review(**body.model_dump()))  # fmt: skip
+
+
+@router.post("/appeals/{appeal_id}/capacity-declarations", summary="A capacity declaration")
+def declare_capacity(appeal_id: UUID, body: CapacityIn, request: Request, response: Response,
+                     if_match: IfMatch = None) -> Accepted:  # fmt: skip
+    return _tribunal(request, response, appeal_id, if_match,
+                     lambda a: a.declare_capacity(**body.model_dump()))  # fmt: skip
+
+
+@router.post("/appeals/{appeal_id}/case-friend", summary="A case friend is appointed")
+def appoint_case_friend(appeal_id: UUID, body: CaseFriendIn, request: Request,
+                        response: Response, if_match: IfMatch = None) -> Accepted:  # fmt: skip
+    return _tribunal(request, response, appeal_id, if_match,
+                     lambda a: a.appoint_case_friend(**body.model_dump()))  # fmt: skip
+
+
+@router.post("/appeals/{appeal_id}/case-friend/removal", summary="The case friend is removed")
+def remove_case_friend(appeal_id: UUID, body: CaseFriendRemovalIn, request: Request,
+                       response: Response, if_match: IfMatch = None) -> Accepted:  # fmt: skip
+    return _tribunal(request, response, appeal_id, if_match,
+                     lambda a: a.remove_case_friend(**body.model_dump()))  # fmt: skip
