@@ -189,3 +189,33 @@ async def test_a_review_of_the_tribunals_decision_must_be_asked_within_28_days(
     problem(late, 422, "outside-window")
     await ok(client, f"{base}/review-applications", {"applied_on": "2026-08-20",
              "by": "Parent", "grounds": "new evidence"}, auth=tribunal)  # fmt: skip
+
+
+async def test_a_request_is_checked_against_the_decision_its_owner_announced(
+    client: httpx.AsyncClient,
+) -> None:
+    from datetime import UTC, date, datetime
+
+    from contracts.determination import Decided
+    from contracts.envelope import Envelope
+    from disputes.decisions import learn
+
+    determination_id = uuid.uuid4()
+    decided = Decided(
+        determination_id=determination_id, learner_id="learner-1", has_aln=False,
+        decided_on=date(2026, 3, 20), decided_by=LA, deciding_body="local_authority",
+        local_authority=LA, reconsidering_authority=None, within_time=True,
+        young_person=False, looked_after=False, decision_deadline=None,
+    )  # fmt: skip
+    envelope = Envelope.wrap(
+        decided, learner_id="learner-1", aggregate_id=determination_id, aggregate_version=2,
+        time=datetime.now(UTC), integrity_hash="0" * 64,
+    )  # fmt: skip
+    app: Any = client.app  # type: ignore[attr-defined]
+    with app.state.engine.begin() as conn:
+        learn(conn, envelope)
+    response = await client.post(
+        "/v1/reconsiderations", json=reconsideration(subject_id=str(determination_id))
+    )
+    problem(response, 422, "facts-differ")  # the LA decided: appeal, not reconsideration
+    assert stored_events(client) == 0

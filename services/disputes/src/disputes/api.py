@@ -14,6 +14,7 @@ from fastapi import APIRouter, Request, Response
 from pydantic import BaseModel, ConfigDict, Field
 
 from disputes.application import DisputesService
+from disputes.decisions import known
 from disputes.domain import (
     AlreadyDecidedError,
     Appeal,
@@ -187,6 +188,12 @@ class ReportIn(Model):
 # -- helpers -----------------------------------------------------------------------------------
 
 
+def _known(request: Request, subject_id: UUID) -> dict[str, Any] | None:
+    """What this service learned of the challenged decision from its owner's events."""
+    with request.app.state.engine.connect() as conn:
+        return known(conn, str(subject_id))
+
+
 def service(request: Request) -> DisputesService:
     app: DisputesService = request.app.state.application
     return app
@@ -240,14 +247,25 @@ def request_reconsideration(
     body: ReconsiderationIn, request: Request, response: Response
 ) -> Accepted:
     principal = principal_of(request)
-    by_governing_body = body.requested_by_kind == Party.GOVERNING_BODY
-    if principal.kind != "la" and not (by_governing_body and principal.organisation == body.school):
+    governing_body = body.requested_by_kind == Party.GOVERNING_BODY
+    if principal.kind != "la" and not (governing_body and principal.organisation == body.school):
         raise ProblemError(403, "Forbidden", "the LA records a family's request")
-    local_authority = (
-        principal.organisation if principal.kind == "la" else f"la:{body.school[7:10]}"
-    )
+    # The LA maintaining the school: its number starts the school's establishment number.
+    school_la = f"la:{body.school.partition(':')[2][:3]}"
+    if principal.kind == "la" and principal.organisation != school_la:
+        raise ProblemError(403, "Forbidden", f"{school_la} reconsiders this school's decisions")
+    facts = _known(request, body.subject_id)
+    if facts and facts["deciding_kind"] and facts["deciding_kind"] != body.decided_by_kind:
+        raise ProblemError(
+            422, "Unprocessable Entity",
+            f"the decision was made by a {facts['deciding_kind']}, not a {body.decided_by_kind}",
+            kind="facts-differ",
+        )  # fmt: skip
+    if facts and facts["source"] == "idp" and body.cease_notice_given_on is None:
+        # The cease decision's notice date, as the IDP service announced it.
+        body = body.model_copy(update={"cease_notice_given_on": facts["decided_on"]})
     case_id, version = service(request).request_reconsideration(
-        **body.model_dump(), local_authority=local_authority
+        **body.model_dump(), local_authority=school_la
     )
     response.headers["Location"] = f"/v1/reconsiderations/{case_id}"
     return done(response, case_id, version)

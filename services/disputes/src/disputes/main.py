@@ -2,13 +2,16 @@
 
 from fastapi import FastAPI
 
+from contracts.topics import DETERMINATION, IDP
 from disputes.api import ERROR_STATUSES, router
 from disputes.application import DisputesService
+from disputes.decisions import known_decisions, learn
 from disputes.projections import PROJECTION, learner_cases
 from disputes.publisher import translator
 from disputes.settings import Settings
 from llwybr.bus import InProcessBus
-from llwybr.service import ServiceSpec, build_service
+from llwybr.consumer import TableEffect
+from llwybr.service import ConsumerSpec, ServiceSpec, build_service
 
 SPEC = ServiceSpec(
     name="disputes",
@@ -19,6 +22,14 @@ SPEC = ServiceSpec(
     error_statuses=ERROR_STATUSES,
     projections=[PROJECTION],
     learner_index=learner_cases,
+    tables=[known_decisions],
+    consumers=[
+        ConsumerSpec(
+            name="decisions",
+            topics=[DETERMINATION.name, IDP.name],
+            effect=lambda engine, _app: TableEffect(engine, "disputes.decisions", learn),
+        )
+    ],
 )
 
 
