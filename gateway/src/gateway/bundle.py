@@ -19,11 +19,9 @@ import hashlib
 import io
 import json
 import logging
-import os
 import re
-import unicodedata
 import zipfile
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -32,6 +30,8 @@ from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 from fpdf.fonts import FontFace
 
+from llwybr.pdf_fonts import font_directory, use_fonts
+
 logger = logging.getLogger(__name__)
 
 TITLE = "Llwybr case bundle / Bwndel achos"
@@ -39,10 +39,6 @@ BUNDLE_FORMAT = 1
 MANIFEST = "manifest.json"
 NOTICE_EVENT = "NoticeIssued"
 
-FONT_DIR_ENV = "LLWYBR_PDF_FONT_DIR"
-DEFAULT_FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
-REGULAR_FONT_FILE = "DejaVuSans.ttf"
-BOLD_FONT_FILE = "DejaVuSans-Bold.ttf"
 
 # A name safe as part of a file name in the ZIP (no separators, no "..").
 _SAFE_NAME = re.compile(r"^[A-Za-z0-9_-][A-Za-z0-9_.-]{0,127}$")
@@ -239,7 +235,7 @@ class _BundlePdf(FPDF):
     def __init__(self, learner_id: str, font_dir: Path) -> None:
         super().__init__(orientation="landscape", unit="mm", format="A4")
         self._learner_id = learner_id
-        self.family, self.fit = _use_fonts(self, font_dir)
+        self.family, self.fit = use_fonts(self, font_dir, "the bundle's timeline")
         self.set_margins(MARGIN, MARGIN, MARGIN)
         self.set_auto_page_break(auto=True, margin=MARGIN + 4)
         self.set_font(self.family, size=BODY_SIZE)
@@ -285,62 +281,3 @@ class _BundlePdf(FPDF):
                     str(event.get("actor") or "-"),
                 ):
                     row.cell(self.fit(text))
-
-
-def font_directory() -> Path:
-    """Where DejaVu Sans is looked for: ``$LLWYBR_PDF_FONT_DIR`` if set, else Debian's place."""
-    configured = os.environ.get(FONT_DIR_ENV, "")
-    return Path(configured) if configured else DEFAULT_FONT_DIR
-
-
-def fold_to_latin_1(text: str) -> str:
-    """Text the core fonts can show: accents outside Latin-1 dropped (ŵ -> w), the rest '?'."""
-    folded = []
-    for char in text:
-        if ord(char) < 0x100:
-            folded.append(char)
-            continue
-        decomposed = unicodedata.normalize("NFKD", char)
-        folded.append(
-            _PUNCTUATION.get(char, "".join(c for c in decomposed if not unicodedata.combining(c)))
-        )
-    return "".join(folded).encode("latin-1", errors="replace").decode("latin-1")
-
-
-# Typographic punctuation that NFKD leaves alone: curly quotes, dashes, ellipsis, bullet.
-_PUNCTUATION = {
-    "\u2018": "'",
-    "\u2019": "'",
-    "\u201c": '"',
-    "\u201d": '"',
-    "\u2013": "-",
-    "\u2014": "-",
-    "\u2026": "...",
-    "\u2022": "-",
-}
-
-
-def _use_fonts(pdf: FPDF, font_dir: Path) -> tuple[str, Callable[[str], str]]:
-    """Register DejaVu Sans, or settle for the core Helvetica; returns the family to set text
-    in, and what text must go through before it is drawn."""
-    regular, bold = font_dir / REGULAR_FONT_FILE, font_dir / BOLD_FONT_FILE
-    if regular.is_file() and bold.is_file():
-        try:
-            pdf.add_font("DejaVu", "", regular)
-            pdf.add_font("DejaVu", "B", bold)
-        except Exception:  # an unreadable or corrupt file: still render, as without the font
-            logger.warning("could not load DejaVu Sans from %s", font_dir, exc_info=True)
-        else:
-            return "DejaVu", _unchanged
-    else:
-        logger.warning(
-            "DejaVu Sans not found in %s (run scripts/fonts.sh ensure, or set %s): rendering the "
-            "bundle's timeline in Helvetica with Welsh characters folded to Latin-1",
-            font_dir,
-            FONT_DIR_ENV,
-        )
-    return "helvetica", fold_to_latin_1
-
-
-def _unchanged(text: str) -> str:
-    return text

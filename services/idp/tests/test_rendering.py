@@ -8,14 +8,8 @@ from pathlib import Path
 import pypdf
 import pytest
 
-from idp.rendering import (
-    FONT_DIR_ENV,
-    AlpElementView,
-    IdpDocument,
-    fold_to_latin_1,
-    font_directory,
-    render_idp,
-)
+from idp.rendering import AlpElementView, IdpDocument, render_idp
+from llwybr.pdf_fonts import FONT_DIR_ENV, fold_to_latin_1, font_directory
 
 CREATED_AT = datetime(2025, 9, 12, 9, 30, tzinfo=UTC)
 LEARNER = "Siôn Gŵyn"
@@ -277,7 +271,7 @@ def test_without_dejavu_the_plan_is_rendered_in_latin_1_with_a_warning(
 ) -> None:
     monkeypatch.setenv(FONT_DIR_ENV, str(tmp_path))
 
-    with caplog.at_level(logging.WARNING, logger="idp.rendering"):
+    with caplog.at_level(logging.WARNING, logger="llwybr.pdf_fonts"):
         pdf = render_idp(looked_after_plan(), created_at=CREATED_AT)
 
     assert "scripts/fonts.sh ensure" in caplog.text

@@ -14,9 +14,7 @@ Rendering is deterministic: the same document and ``created_at`` give the same b
 """
 
 import logging
-import os
-import unicodedata
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -24,12 +22,10 @@ from pathlib import Path
 from fpdf import FPDF
 from fpdf.enums import MethodReturnValue, XPos, YPos
 
+from llwybr.pdf_fonts import font_directory, use_fonts
+
 logger = logging.getLogger(__name__)
 
-FONT_DIR_ENV = "LLWYBR_PDF_FONT_DIR"
-DEFAULT_FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
-REGULAR_FONT_FILE = "DejaVuSans.ttf"
-BOLD_FONT_FILE = "DejaVuSans-Bold.ttf"
 
 NHS_PROVIDER_KINDS = frozenset({"nhs", "nhs_body", "lhb", "nhs_trust"})
 NHS_SECURED = "DDY i'w sicrhau gan y corff GIG / ALP to be secured by the NHS body"
@@ -236,46 +232,13 @@ def _provider(element: AlpElementView) -> str:
     return "\n".join(filter(None, [element.provider_organisation, kind_label]))
 
 
-def font_directory() -> Path:
-    """Where DejaVu Sans is looked for: ``$LLWYBR_PDF_FONT_DIR`` if set, else Debian's place."""
-    configured = os.environ.get(FONT_DIR_ENV, "")
-    return Path(configured) if configured else DEFAULT_FONT_DIR
-
-
-def fold_to_latin_1(text: str) -> str:
-    """Text the core fonts can show: accents outside Latin-1 dropped (ŵ -> w), the rest '?'."""
-    folded = []
-    for char in text:
-        if ord(char) < 0x100:
-            folded.append(char)
-            continue
-        base = "".join(
-            c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c)
-        )
-        folded.append(_PUNCTUATION.get(char, base))
-    return "".join(folded).encode("latin-1", errors="replace").decode("latin-1")
-
-
-# Typographic punctuation that NFKD leaves alone: curly quotes, dashes, ellipsis, bullet.
-_PUNCTUATION = {
-    "\u2018": "'",
-    "\u2019": "'",
-    "\u201c": '"',
-    "\u201d": '"',
-    "\u2013": "-",
-    "\u2014": "-",
-    "\u2026": "...",
-    "\u2022": "-",
-}
-
-
 class _IdpPdf(FPDF):
     """A4 pages with the plan's footer, and the form's few building blocks."""
 
     def __init__(self, document: IdpDocument, font_dir: Path) -> None:
         super().__init__(orientation="portrait", unit="mm", format="A4")
         self._document = document
-        self.family, self.fit = _use_fonts(self, font_dir)
+        self.family, self.fit = use_fonts(self, font_dir, "the plan")
         self.set_margins(MARGIN, MARGIN, MARGIN)
         self.set_auto_page_break(auto=True, margin=MARGIN + 4)
         self.set_font(self.family, size=BODY_SIZE)
@@ -379,31 +342,3 @@ class _IdpPdf(FPDF):
         """Start a new page unless ``height`` still fits on this one."""
         if self.will_page_break(height):
             self.add_page()
-
-
-def _use_fonts(pdf: FPDF, font_dir: Path) -> tuple[str, Callable[[str], str]]:
-    """Register DejaVu Sans, or settle for the core Helvetica.
-
-    Returns the font family to set text in, and what text must go through before it is drawn.
-    """
-    regular, bold = font_dir / REGULAR_FONT_FILE, font_dir / BOLD_FONT_FILE
-    if regular.is_file() and bold.is_file():
-        try:
-            pdf.add_font("DejaVu", "", regular)
-            pdf.add_font("DejaVu", "B", bold)
-        except Exception:  # an unreadable or corrupt file: still render, as without the font
-            logger.warning("could not load DejaVu Sans from %s", font_dir, exc_info=True)
-        else:
-            return "DejaVu", _unchanged
-    else:
-        logger.warning(
-            "DejaVu Sans not found in %s (run scripts/fonts.sh ensure, or set %s): rendering the "
-            "plan in Helvetica with Welsh characters folded to Latin-1",
-            font_dir,
-            FONT_DIR_ENV,
-        )
-    return "helvetica", fold_to_latin_1
-
-
-def _unchanged(text: str) -> str:
-    return text
