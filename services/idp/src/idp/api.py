@@ -5,6 +5,7 @@ also as a bilingual PDF); later changes are revisions. Updates take ``If-Match``
 problem+json from one table.
 """
 
+from collections.abc import Callable
 from datetime import UTC, date, datetime
 from typing import Annotated, Any
 from uuid import UUID
@@ -241,6 +242,16 @@ def readable(request: Request, idp_id: UUID) -> Idp:
     plan = service(request).plan(idp_id)
     access.require_read(principal_of(request), plan)
     return plan
+
+
+def as_maintainer(
+    request: Request, response: Response, idp_id: UUID, run: Callable[[], int]
+) -> Accepted:
+    """The maintaining body runs a service-layer command; answer with the new ETag."""
+    access.require_maintainer(principal_of(request), readable(request, idp_id))
+    version = run()
+    response.headers["ETag"] = f'"{version}"'
+    return Accepted(id=idp_id, version=version)
 
 
 def change(
@@ -526,30 +537,28 @@ def _issuer(principal: Principal, issued_by: str) -> None:
 def issue(
     idp_id: IdpId, body: IssueIn, request: Request, response: Response, if_match: IfMatch = None
 ) -> Accepted:
-    plan = readable(request, idp_id)
-    access.require_maintainer(principal_of(request), plan)
     _issuer(principal_of(request), body.issued_by)
-    version = service(request).issue(
-        idp_id, issued_on=body.issued_on, issued_by=body.issued_by,
-        expected_version=expected_version(if_match),
+    return as_maintainer(
+        request, response, idp_id,
+        lambda: service(request).issue(
+            idp_id, issued_on=body.issued_on, issued_by=body.issued_by,
+            expected_version=expected_version(if_match),
+        ),
     )  # fmt: skip
-    response.headers["ETag"] = f'"{version}"'
-    return Accepted(id=idp_id, version=version)
 
 
 @router.post("/{idp_id}/revisions", summary="Issue the draft as the next version")
 def revise(
     idp_id: IdpId, body: ReviseIn, request: Request, response: Response, if_match: IfMatch = None
 ) -> Accepted:
-    plan = readable(request, idp_id)
-    access.require_maintainer(principal_of(request), plan)
     _issuer(principal_of(request), body.issued_by)
-    version = service(request).revise(
-        idp_id, issued_on=body.issued_on, issued_by=body.issued_by, reason=body.reason,
-        expected_version=expected_version(if_match),
+    return as_maintainer(
+        request, response, idp_id,
+        lambda: service(request).revise(
+            idp_id, issued_on=body.issued_on, issued_by=body.issued_by, reason=body.reason,
+            expected_version=expected_version(if_match),
+        ),
     )  # fmt: skip
-    response.headers["ETag"] = f'"{version}"'
-    return Accepted(id=idp_id, version=version)
 
 
 @router.post("/{idp_id}/review-requests", summary="A family or an NHS body asks for a review")
@@ -583,16 +592,15 @@ def decline_review(
 def hold_review(
     idp_id: IdpId, body: ReviewIn, request: Request, response: Response, if_match: IfMatch = None
 ) -> Accepted:
-    plan = readable(request, idp_id)
-    access.require_maintainer(principal_of(request), plan)
-    version = service(request).hold_review(
-        idp_id,
-        held_on=body.held_on,
-        outcome=body.outcome,
-        expected_version=expected_version(if_match),
-    )
-    response.headers["ETag"] = f'"{version}"'
-    return Accepted(id=idp_id, version=version)
+    return as_maintainer(
+        request, response, idp_id,
+        lambda: service(request).hold_review(
+            idp_id,
+            held_on=body.held_on,
+            outcome=body.outcome,
+            expected_version=expected_version(if_match),
+        ),
+    )  # fmt: skip
 
 
 @router.post("/{idp_id}/nhs-alp", summary="Add ALP to be secured by an NHS body")
@@ -614,14 +622,13 @@ def transfer(
     idp_id: IdpId, body: TransferIn, request: Request, response: Response,
     if_match: IfMatch = None,
 ) -> Accepted:  # fmt: skip
-    plan = readable(request, idp_id)
-    access.require_maintainer(principal_of(request), plan)
-    version = service(request).transfer(
-        idp_id, to=Maintainer.from_dict(body.to.model_dump()), reason=body.reason,
-        transferred_on=body.transferred_on, expected_version=expected_version(if_match),
+    return as_maintainer(
+        request, response, idp_id,
+        lambda: service(request).transfer(
+            idp_id, to=Maintainer.from_dict(body.to.model_dump()), reason=body.reason,
+            transferred_on=body.transferred_on, expected_version=expected_version(if_match),
+        ),
     )  # fmt: skip
-    response.headers["ETag"] = f'"{version}"'
-    return Accepted(id=idp_id, version=version)
 
 
 @router.post("/{idp_id}/cease-proposals", summary="Propose to cease the plan")
@@ -639,14 +646,13 @@ def decide_cease(
     idp_id: IdpId, body: CessationIn, request: Request, response: Response,
     if_match: IfMatch = None,
 ) -> Accepted:  # fmt: skip
-    plan = readable(request, idp_id)
-    access.require_maintainer(principal_of(request), plan)
-    version = service(request).decide_cease(
-        idp_id, decided_on=body.decided_on, reasons=body.reasons,
-        expected_version=expected_version(if_match),
+    return as_maintainer(
+        request, response, idp_id,
+        lambda: service(request).decide_cease(
+            idp_id, decided_on=body.decided_on, reasons=body.reasons,
+            expected_version=expected_version(if_match),
+        ),
     )  # fmt: skip
-    response.headers["ETag"] = f'"{version}"'
-    return Accepted(id=idp_id, version=version)
 
 
 @router.post("/{idp_id}/closure", summary="Close the plan (left, consent withdrawn, age 25)")
