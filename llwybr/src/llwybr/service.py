@@ -12,6 +12,7 @@ import time
 import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import sqlalchemy as sa
@@ -23,7 +24,7 @@ from fastapi.responses import JSONResponse
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 
 from contracts import topics
-from llwybr import context, db
+from llwybr import context, db, migrations
 from llwybr.bus import InProcessBus, Publisher, Subscription
 from llwybr.clock import ClockError
 from llwybr.consumer import Effect, TrackedConsumer
@@ -71,6 +72,7 @@ class ServiceSpec:
     consumers: Sequence[ConsumerSpec] = ()
     projections: Sequence[Projection] = ()
     tables: Sequence[sa.Table] = ()  # the service's own plain tables (e.g. documents)
+    migrations: Path | None = None  # an Alembic script directory for tables that evolve
     learner_index: LearnerIndex | None = None  # for the auditors' learner history
 
 
@@ -129,6 +131,8 @@ def build_service(
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         engine = await asyncio.to_thread(db.create_engine, settings)
         await asyncio.to_thread(db.create_tables, engine)
+        if spec.migrations is not None:
+            await asyncio.to_thread(migrations.upgrade, engine, spec.migrations)
         own_tables = [*spec.tables, *(t for p in spec.projections for t in p.tables)]
         for table in own_tables:
             await asyncio.to_thread(table.create, engine, checkfirst=True)

@@ -1,5 +1,7 @@
 """``create_app(settings)``: the one place where the notifications service's adapters are wired."""
 
+from pathlib import Path
+
 from fastapi import FastAPI
 
 from llwybr.bus import InProcessBus
@@ -15,6 +17,7 @@ SPEC = ServiceSpec(
     application=NotificationsService,
     translator=translator,
     error_statuses={NotificationsError: (422, "notifications")},
+    migrations=Path(__file__).parent / "migrations",
 )
 
 
