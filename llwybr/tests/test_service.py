@@ -1,5 +1,7 @@
 """A service assembled by build_service: the HTTP edge, and the pipeline in both modes."""
 
+import asyncio
+import dataclasses
 import json
 import logging
 import uuid
@@ -11,12 +13,13 @@ import pytest
 from fastapi import APIRouter, Body, FastAPI, Request
 
 from llwybr.logs import configure_logging
-from llwybr.service import ServiceSpec, build_service
+from llwybr.service import ServiceSpec, WorkerSpec, build_service
 from llwybr.settings import ServiceSettings
 from llwybr.testing import (
     EXAMPLE_TOPIC,
     ActingAs,
     ExampleService,
+    eventually,
     read_envelopes,
     translate_example,
 )
@@ -142,3 +145,21 @@ def test_logs_are_json_lines_carrying_the_request_id(
     assert line["message"] == "decision recorded"
     assert line["request_id"] == "req-9"
     assert line["level"] == "INFO"
+
+
+async def test_a_failing_worker_is_restarted_and_stopped_with_the_service(
+    sqlite_settings: ServiceSettings,
+) -> None:
+    runs: list[str] = []
+
+    async def flaky(settings: ServiceSettings, engine: object, application: object) -> None:
+        runs.append(settings.service)
+        if len(runs) < 3:
+            raise RuntimeError("database restarting")
+        await asyncio.Event().wait()  # then runs until the service stops
+
+    spec = dataclasses.replace(SPEC, workers=[WorkerSpec("flaky", flaky)])
+    async for _client in started(build_service(sqlite_settings, spec)):
+        await eventually(lambda: len(runs) == 3, timeout=5)
+    await asyncio.sleep(0.3)
+    assert runs == ["example"] * 3  # not restarted once it ran, nor after the stop

@@ -60,6 +60,18 @@ class ConsumerSpec:
 
 
 @dataclass(frozen=True)
+class WorkerSpec:
+    """A background loop of the service (a scheduler, a delivery worker), run for its lifetime.
+
+    ``run`` should loop until cancelled; if it raises, it is logged and started again after a
+    back-off, so one bad moment (a database restart) never stops deliveries for good.
+    """
+
+    name: str
+    run: Callable[[ServiceSettings, sa.Engine, ChainedApplication], Awaitable[None]]
+
+
+@dataclass(frozen=True)
 class ServiceSpec:
     """What a service contributes; the runtime supplies the rest."""
 
@@ -73,6 +85,7 @@ class ServiceSpec:
     projections: Sequence[Projection] = ()
     tables: Sequence[sa.Table] = ()  # the service's own plain tables (e.g. documents)
     migrations: Path | None = None  # an Alembic script directory for tables that evolve
+    workers: Sequence[WorkerSpec] = ()
     learner_index: LearnerIndex | None = None  # for the auditors' learner history
 
 
@@ -179,6 +192,13 @@ def build_service(
         tasks = [asyncio.create_task(relay.run(), name=relay.name)]
         tasks += [asyncio.create_task(c.run(), name=c.name) for c in consumers]
         tasks += [asyncio.create_task(r.run(), name=n) for n, r in runners.items()]
+        tasks += [
+            asyncio.create_task(
+                supervise(w, settings, engine, application, runtime.relay_max_backoff_seconds),
+                name=f"{spec.name}.{w.name}",
+            )
+            for w in spec.workers
+        ]
         readiness.started = True
         log.info("%s started in %s mode", spec.name, runtime.mode)
         try:
@@ -201,6 +221,25 @@ def build_service(
         app.include_router(router)
     app.include_router(history_router(spec.name, spec.learner_index))
     return app
+
+
+async def supervise(
+    worker: WorkerSpec,
+    settings: ServiceSettings,
+    engine: sa.Engine,
+    application: ChainedApplication,
+    max_backoff_seconds: float,
+) -> None:
+    """Run ``worker`` until cancelled, restarting it with a doubling back-off when it fails."""
+    backoff = 0.1
+    while True:
+        try:
+            await worker.run(settings, engine, application)
+            log.warning("worker %s returned; restarting in %.1f s", worker.name, backoff)
+        except Exception:
+            log.exception("worker %s failed; restarting in %.1f s", worker.name, backoff)
+        await asyncio.sleep(backoff)
+        backoff = min(backoff * 2, max_backoff_seconds)
 
 
 async def stop_tasks(tasks: Sequence[asyncio.Task[None]], grace: float = 10.0) -> None:
