@@ -51,6 +51,19 @@ class ReconsiderationDecided(DisputeEvent):
 
 
 @register
+class ReconsiderationNoticeIssued(DisputeEvent):
+    """The LA gave notice of its outcome and of the right of appeal (the window runs from it)."""
+
+    name: ClassVar[str] = "reconsideration-notice-issued"
+    reconsideration_id: UUID
+    kind: ReconsiderationKind
+    outcome: str
+    issued_on: date
+    recipients: list[str]
+    appeal_window: DeadlineFacts
+
+
+@register
 class DisagreementResolutionStarted(DisputeEvent):
     """Disagreement resolution started within the appeal window: 8 more weeks to appeal."""
 

@@ -1,36 +1,16 @@
 """The disputes API: reconsiderations by the LA, appeals to the Tribunal, NHS recommendations."""
 
 import uuid
-from collections.abc import AsyncIterator
-from pathlib import Path
 from typing import Any
 
 import httpx
-import pytest
-from fastapi import FastAPI
 
-from disputes.main import create_app
-from disputes.settings import Settings
-from llwybr.settings import RuntimeSettings
-from llwybr.testing import TEST_SECRET, ActingAs
+from llwybr.testing import ActingAs
 
 SCHOOL = "school:6652001"
 LA = "la:665"
 TRIBUNAL = "tribunal:etw"
 LHB = "lhb:7A1"
-
-
-@pytest.fixture
-async def client(tmp_path: Path) -> AsyncIterator[httpx.AsyncClient]:
-    runtime = RuntimeSettings(mode="embedded", var_dir=tmp_path, internal_secret=TEST_SECRET)
-    app: FastAPI = create_app(Settings(runtime=runtime))
-    async with app.router.lifespan_context(app):
-        transport = httpx.ASGITransport(app=app)
-        async with httpx.AsyncClient(
-            transport=transport, base_url="http://disputes", auth=ActingAs(LA)
-        ) as c:
-            c.app = app  # type: ignore[attr-defined]
-            yield c
 
 
 def stored_events(client: httpx.AsyncClient) -> int:

@@ -10,7 +10,7 @@ from datetime import date
 from typing import Annotated, Any
 from uuid import UUID
 
-from fastapi import APIRouter, Request, Response
+from fastapi import APIRouter, Query, Request, Response
 from pydantic import BaseModel, ConfigDict, Field
 
 from disputes.application import DisputesService
@@ -431,11 +431,18 @@ def report(appeal_id: UUID, recommendation_id: str, body: ReportIn, request: Req
 # -- read models -----------------------------------------------------------------------------------
 
 
-@router.get("/disputes/local-authorities/{local_authority}/open", summary="Open cases by LA")
-def open_by_la(local_authority: Organisation, request: Request) -> list[dict[str, Any]]:
+@router.get(
+    "/disputes/local-authorities/{local_authority}/open",
+    summary="An LA's open reconsiderations and appeals with their deadlines, most urgent first",
+)
+def open_by_la(
+    local_authority: Organisation,
+    request: Request,
+    on: Annotated[date | None, Query(description="The day to judge by (default: today)")] = None,
+) -> list[dict[str, Any]]:
     _require_jurisdiction(principal_of(request), local_authority)
     with request.app.state.engine.connect() as conn:
-        return open_cases(conn, local_authority)
+        return open_cases(conn, local_authority, on or date.today())
 
 
 @router.get("/disputes/local-authorities/{local_authority}/outcomes", summary="Outcomes by LA")

@@ -30,8 +30,16 @@ def _reconsideration(
             local_authority=case.local_authority, outcome=s["outcome"],
             decided_on=s["decided_on"], appeal_window=window,
         )  # fmt: skip
+    if name == "NoticeIssued":
+        window = deadline_facts(s["appeal_window"])
+        assert window is not None
+        assert case.decision is not None  # a notice follows a decision
+        return public.ReconsiderationNoticeIssued(
+            **ids, kind=case.kind.value, outcome=case.decision["outcome"],
+            issued_on=s["issued_on"], recipients=s["recipients"], appeal_window=window,
+        )  # fmt: skip
     if name == "DisagreementResolutionStarted":
-        window = deadline_facts(s["appeal_window_extended"])
+        window = deadline_facts(s["appeal_window"])
         assert window is not None
         return public.DisagreementResolutionStarted(
             **ids, started_on=s["started_on"], appeal_window=window
