@@ -3,6 +3,7 @@
 import uuid
 from collections.abc import AsyncIterator
 from contextlib import AsyncExitStack
+from typing import Any
 
 import httpx
 import pytest
@@ -18,6 +19,23 @@ from llwybr.testing import ActingAs, eventually
 pytestmark = pytest.mark.integration
 
 LA = "la:665"
+SCHOOL = "school:6652001"
+#: A complete draft on the standard form, section by section.
+DRAFT: list[tuple[str, str, dict[str, Any]]] = [
+    ("PUT", "section-1", {"learner_name": "Cerys", "date_of_birth": "2017-05-02",
+                          "home_language": "Cymraeg", "consent_and_capacity": "Consulted"}),
+    ("PUT", "one-page-profile", {"what_people_like_and_admire": "Kind",
+                                 "what_is_important": "Football", "how_best_to_support": "Calm"}),
+    ("PUT", "aln-description", {"description": "Dyslexia", "impact_on_learning": "Reading"}),
+    ("PUT", "welsh-language-decision", {"decision": "Not in Welsh: English-medium school"}),
+    ("PUT", "section-3", {"information_used": "Reports", "review_and_transition": "Yearly"}),
+    ("POST", "alp-elements", {
+        "element_id": "e1", "intended_outcome": "Reads 100 words", "provision": "Phonics",
+        "delivered_by": "Teaching assistant", "frequency": "3 sessions a week",
+        "duration": "30 minutes, 2 terms", "in_welsh": False, "provider_kind": "school",
+        "provider_organisation": SCHOOL, "start_on": "2026-03-09",
+        "review_or_end_on": "2026-12-18", "rationale": "Little progress"}),
+]  # fmt: skip
 
 
 async def started(stack: AsyncExitStack, app: FastAPI, name: str) -> httpx.AsyncClient:
@@ -25,6 +43,7 @@ async def started(stack: AsyncExitStack, app: FastAPI, name: str) -> httpx.Async
     client = httpx.AsyncClient(
         transport=httpx.ASGITransport(app=app), base_url=f"http://{name}", auth=ActingAs(LA)
     )
+    client.app = app  # type: ignore[attr-defined]
     return await stack.enter_async_context(client)
 
 
@@ -104,3 +123,102 @@ async def test_r3_taken_over_moves_the_school_plan_to_the_la(
     await eventually(taken_over, timeout=30)
     plan = (await idp.get(f"/v1/idps/{plan_id}")).json()
     assert plan["transfers"][-1]["reason"] == "la_take_over"
+
+
+async def issued_school_plan(idp: httpx.AsyncClient, learner_id: str) -> str:
+    """A school's plan, opened on the LA's direction and issued by the school."""
+    opened = await idp.post("/v1/idps", json={
+        "learner_id": learner_id, "opened_on": "2026-03-01",
+        "maintainer": {"kind": "school", "organisation": SCHOOL}})  # fmt: skip
+    assert opened.status_code == 201, opened.text
+    plan_id = str(opened.json()["id"])
+    school = ActingAs(SCHOOL)
+    for method, path, body in DRAFT:
+        response = await idp.request(method, f"/v1/idps/{plan_id}/draft/{path}", json=body,
+                                     auth=school)  # fmt: skip
+        assert response.is_success, response.text
+    issued = await idp.post(f"/v1/idps/{plan_id}/issue", auth=school,
+                            json={"issued_on": "2026-03-09", "issued_by": SCHOOL})  # fmt: skip
+    assert issued.is_success, issued.text
+    return plan_id
+
+
+async def decide(disputes: httpx.AsyncClient, case: dict[str, Any], outcome: str) -> str:
+    """Request a reconsideration and take it to the LA's ``outcome``; the case's id."""
+    created = await disputes.post("/v1/reconsiderations", json=case)
+    assert created.status_code == 201, created.text
+    base = f"/v1/reconsiderations/{created.json()['id']}"
+    for path, body in (
+        ("invitation", {"invited_on": "2026-04-02", "from_party": "governing_body"}),
+        ("representations", {"received_on": "2026-04-10", "summary": "The school's view"}),
+        ("decision", {"decided_on": "2026-05-01", "outcome": outcome, "reasons": "Reasons"}),
+    ):
+        response = await disputes.post(f"{base}/{path}", json=body)
+        assert response.is_success, response.text
+    return str(created.json()["id"])
+
+
+async def test_r2_revised_and_directed_makes_the_la_revise_the_school_plan(
+    services: tuple[httpx.AsyncClient, httpx.AsyncClient],
+) -> None:
+    disputes, idp = services
+    learner_id = f"learner-{uuid.uuid4().hex[:8]}"
+    plan_id = await issued_school_plan(idp, learner_id)
+    case_id = await decide(disputes, {
+        "kind": "R2", "learner_id": learner_id, "subject_id": plan_id, "school": SCHOOL,
+        "decided_by_kind": "school", "requested_by_kind": "family", "requested_by": "Parent",
+        "requested_on": "2026-04-01"}, "revised_directed")  # fmt: skip
+
+    async def directed() -> bool:
+        return bool((await idp.get(f"/v1/idps/{plan_id}")).json()["revision_directions"])
+
+    await eventually(directed, timeout=30)
+    plan = (await idp.get(f"/v1/idps/{plan_id}")).json()
+    assert plan["revision_due"] == ["reconsideration"]
+    [direction] = plan["revision_directions"]
+    assert (direction["local_authority"], direction["reconsideration_id"]) == (LA, case_id)
+    assert plan["maintainer"]["organisation"] == SCHOOL
+    revised = await idp.post(f"/v1/idps/{plan_id}/revisions", json={
+        "issued_on": "2026-05-11", "issued_by": LA, "reason": "reconsideration"})  # fmt: skip
+    assert revised.is_success, revised.text
+    assert (await idp.get(f"/v1/idps/{plan_id}")).json()["current_plan_version"] == 2
+
+
+async def test_r4_from_the_learned_cease_notice_to_the_plan_continuing(
+    services: tuple[httpx.AsyncClient, httpx.AsyncClient],
+) -> None:
+    from disputes.decisions import known
+
+    disputes, idp = services
+    learner_id = f"learner-{uuid.uuid4().hex[:8]}"
+    plan_id = await issued_school_plan(idp, learner_id)
+    school = ActingAs(SCHOOL)
+    for path, body in (
+        ("cease-proposals", {"proposed_on": "2026-03-20", "reasons": "Needs met"}),
+        ("cessation", {"decided_on": "2026-03-27", "reasons": "Needs met"}),
+    ):
+        response = await idp.post(f"/v1/idps/{plan_id}/{path}", json=body, auth=school)
+        assert response.is_success, response.text
+    engine = disputes.app.state.engine  # type: ignore[attr-defined]
+
+    async def learned() -> bool:
+        with engine.connect() as conn:
+            return known(conn, plan_id) is not None
+
+    await eventually(learned, timeout=30)
+    request = {"kind": "R4", "learner_id": learner_id, "subject_id": plan_id, "school": SCHOOL,
+               "decided_by_kind": "school", "requested_by_kind": "family",
+               "requested_by": "Parent"}  # fmt: skip
+    late = await disputes.post(
+        "/v1/reconsiderations", json={**request, "requested_on": "2026-04-30"}
+    )
+    assert late.status_code == 422, late.text  # 4 weeks from the notice of 27 March ended
+    assert late.json()["type"].endswith("/outside-window")
+    await decide(disputes, {**request, "requested_on": "2026-04-01"}, "idp_continues")
+
+    async def continues() -> bool:
+        return bool((await idp.get(f"/v1/idps/{plan_id}")).json()["status"] == "active")
+
+    await eventually(continues, timeout=30)
+    plan = (await idp.get(f"/v1/idps/{plan_id}")).json()
+    assert plan["cease"] is None
