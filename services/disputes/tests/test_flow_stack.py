@@ -244,7 +244,7 @@ async def test_r4_from_the_learned_cease_notice_to_the_plan_continuing(
 
     async def learned() -> bool:
         with engine.connect() as conn:
-            return known(conn, plan_id) is not None
+            return known(conn, plan_id, "idp_ceased") is not None
 
     await eventually(learned, timeout=30)
     request = {"kind": "R4", "learner_id": learner_id, "subject_id": plan_id, "school": SCHOOL,

@@ -18,6 +18,7 @@ from disputes.domain import (
     DEADLINE_RULES,
     REVIEW_RULE,
     Appeal,
+    NoticeUnknownError,
     Order,
     Recommendation,
     Reconsideration,
@@ -83,16 +84,22 @@ class DisputesService(ChainedApplication):
 
     # -- appeals ---------------------------------------------------------------------------
 
-    def appeal_window(self, *, reconsideration_id: UUID | None, notice_given_on: date) -> date:
+    def appeal_window(
+        self, *, reconsideration_id: UUID | None, notice_given_on: date | None
+    ) -> date:
         """The last day to appeal: a reconsideration's window here (with any extension), or
         8 weeks from the notice of the decision appealed."""
         if reconsideration_id is not None:
             window = self.get_as(reconsideration_id, Reconsideration).appeal_window
             if window is not None:
                 return window.due_on
+        if notice_given_on is None:
+            raise NoticeUnknownError(
+                "no notice of the decision appealed is known here: state notice_given_on"
+            )
         return compute_deadline(self.rules, APPEAL_RULE, notice_given_on).due_on
 
-    def lodge_appeal(self, *, reconsideration_id: UUID | None, notice_given_on: date,
+    def lodge_appeal(self, *, reconsideration_id: UUID | None, notice_given_on: date | None,
                      **details: Any) -> tuple[UUID, int]:  # fmt: skip
         window = self.appeal_window(
             reconsideration_id=reconsideration_id, notice_given_on=notice_given_on

@@ -5,7 +5,7 @@ from fastapi import FastAPI
 from contracts.topics import DETERMINATION, IDP
 from disputes.api import ERROR_STATUSES, router
 from disputes.application import DisputesService
-from disputes.decisions import known_decisions, learn
+from disputes.decisions import decisions, learn
 from disputes.projections import PROJECTION, learner_cases
 from disputes.publisher import translator
 from disputes.settings import Settings
@@ -22,7 +22,7 @@ SPEC = ServiceSpec(
     error_statuses=ERROR_STATUSES,
     projections=[PROJECTION],
     learner_index=learner_cases,
-    tables=[known_decisions],
+    tables=[decisions],
     consumers=[
         ConsumerSpec(
             name="decisions",

@@ -45,6 +45,15 @@ class WrongPartyError(DisputesError):
     side than the one that asked)."""
 
 
+class FactsDifferError(DisputesError):
+    """The request contradicts what the body that decided announced (who decided, when the
+    notice was given): the announced facts stand."""
+
+
+class NoticeUnknownError(DisputesError):
+    """No notice of the decision is known here and none was stated: the window cannot run."""
+
+
 class OutsideWindowError(DisputesError):
     """The step is only allowed within a statutory window, and this date is outside it."""
 
