@@ -133,27 +133,3 @@ async def test_an_order_sets_the_appeals_deadline_and_a_report_clears_the_nhs_li
     )
     assert await read(client, waiting, auth=ActingAs(LHB)) == []
     assert await read(client, f"/v1/disputes/local-authorities/{LA}/open") == []  # closed
-
-
-async def test_every_step_of_a_case_translates_to_its_public_event(
-    client: httpx.AsyncClient,
-) -> None:
-    from disputes.publisher import translator
-
-    await r1(client, "invitation", "representations", "decision", "notice",
-             "disagreement-resolution")  # fmt: skip
-    app: Any = client.app  # type: ignore[attr-defined]
-    application = app.state.application
-    translate = translator(application)
-    mapper = application.chained_mapper
-    published = [
-        p.event.name
-        for n in application.select_notifications(0, 100)
-        if (p := translate(mapper.to_recorded_event(n))) is not None
-    ]
-    assert published == [
-        "reconsideration-requested",
-        "reconsideration-decided",
-        "reconsideration-notice-issued",
-        "disagreement-resolution-started",
-    ]

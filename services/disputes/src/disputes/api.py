@@ -24,6 +24,7 @@ from disputes.domain import (
     CaseParty,
     DecidingBodyKind,
     DisputesError,
+    FacilitatorNotIndependentError,
     FactsDifferError,
     InvalidTransitionError,
     NoStandingError,
@@ -50,6 +51,7 @@ from llwybr.problems import COMMON_RESPONSES, PROBLEM_JSON, Problem, ProblemErro
 
 ERROR_STATUSES: dict[type[Exception], tuple[int, str]] = {
     FactsDifferError: (422, "facts-differ"),
+    FacilitatorNotIndependentError: (422, "not-independent"),
     NoticeUnknownError: (422, "notice-unknown"),
     NotASchoolDecisionError: (422, "not-a-school-decision"),
     RespondentNotAllowedError: (422, "respondent-not-allowed"),

@@ -3,6 +3,7 @@
 from fastapi import FastAPI
 
 from contracts.topics import DETERMINATION, IDP
+from disputes import arrangements
 from disputes.api import ERROR_STATUSES, router
 from disputes.application import DisputesService
 from disputes.decisions import decisions, learn
@@ -18,7 +19,7 @@ SPEC = ServiceSpec(
     title="Llwybr disputes service (internal)",
     application=DisputesService,
     translator=translator,
-    routers=[router],
+    routers=[router, arrangements.router],
     error_statuses=ERROR_STATUSES,
     projections=[PROJECTION],
     learner_index=learner_cases,

@@ -12,7 +12,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from disputes.domain import Appeal, Reconsideration
+from disputes.domain import Advocacy, Appeal, DisagreementResolution, Reconsideration
 from llwybr.eventstore import RecordedEvent
 from llwybr.projections import Projection
 
@@ -22,8 +22,10 @@ cases = sa.Table(
     "dispute_cases",
     metadata,
     sa.Column("case_id", sa.String(36), primary_key=True),
-    sa.Column("case_type", sa.String(16), nullable=False),  # reconsideration / appeal
-    sa.Column("kind", sa.String(40), nullable=False),  # R1-R4, or the appeal's matter
+    # reconsideration, appeal, disagreement_resolution or advocacy
+    sa.Column("case_type", sa.String(32), nullable=False),
+    # R1-R4, the appeal's matter, "about_decision"/"general", or whom advocacy is for
+    sa.Column("kind", sa.String(40), nullable=False),
     sa.Column("learner_id", sa.String(64), nullable=False, index=True),
     sa.Column("local_authority", sa.String(64), nullable=False, index=True),
     sa.Column("subject_id", sa.String(36), nullable=True, index=True),
@@ -129,6 +131,34 @@ def _appeal(conn: sa.Connection, key: str, name: str, s: dict[str, Any]) -> dict
     return None
 
 
+def _arrangement(name: str, s: dict[str, Any]) -> dict[str, Any] | None:
+    """The columns a disagreement resolution case's or an advocacy's event changes."""
+    if name == "AppealWindowRecalculated":
+        return _deadline(s["window"])
+    if name == "Concluded":
+        return {"status": "concluded", "outcome": s["outcome"]}
+    if name == "Provided":
+        return {"status": "provided"}
+    if name == "Ended":
+        return {"status": "ended"}
+    return None
+
+
+def _disagreement_row(s: dict[str, Any]) -> dict[str, Any]:
+    subject = s["subject_id"]
+    return {"case_type": "disagreement_resolution",
+            "kind": "about_decision" if subject else "general", "learner_id": s["learner_id"],
+            "local_authority": s["local_authority"],
+            "subject_id": str(subject) if subject else None, "status": "open"}  # fmt: skip
+
+
+def _advocacy_row(s: dict[str, Any]) -> dict[str, Any]:
+    related = s["related_case_id"]
+    return {"case_type": "advocacy", "kind": s["for_person"], "learner_id": s["learner_id"],
+            "local_authority": s["local_authority"],
+            "subject_id": str(related) if related else None, "status": "requested"}  # fmt: skip
+
+
 def handle(conn: sa.Connection, recorded: RecordedEvent) -> None:
     event = recorded.event
     key, s, name = str(recorded.originator_id), vars(event), type(event).__name__
@@ -154,6 +184,13 @@ def handle(conn: sa.Connection, recorded: RecordedEvent) -> None:
             ))  # fmt: skip
             return
         changes = _appeal(conn, key, name, s)
+    elif isinstance(event, DisagreementResolution.Event | Advocacy.Event):
+        if version == 1:
+            disagreement = isinstance(event, DisagreementResolution.Event)
+            opened = _disagreement_row(s) if disagreement else _advocacy_row(s)
+            conn.execute(cases.insert().values(case_id=key, **opened, version=version))
+            return
+        changes = _arrangement(name, s)
     if changes is not None:
         row = cases.c.case_id == key
         conn.execute(cases.update().where(row).values(**changes, version=version))
@@ -164,10 +201,13 @@ PROJECTION = Projection("disputes.cases", [cases, orders, recommendations], hand
 
 def open_cases(conn: sa.Connection, local_authority: str, on: date) -> list[dict[str, Any]]:
     """An LA's (or FEI's) open cases on ``on``, the most urgent first: reconsiderations until
-    their appeal window closes, appeals until every order and recommendation is answered.
+    their appeal window closes, appeals until every order and recommendation is answered,
+    disagreement resolution until concluded (with the appeal window it extended), advocacy
+    until ended.
     ``overdue`` flags a deadline of the LA's own (to decide, to comply) already past."""
     still_open = sa.or_(
-        (cases.c.case_type == "appeal") & (cases.c.status != "closed"),
+        cases.c.case_type.in_(["appeal", "disagreement_resolution", "advocacy"])
+        & cases.c.status.not_in(["closed", "concluded", "ended"]),
         (cases.c.case_type == "reconsideration") & (cases.c.status != "notice_issued"),
         (cases.c.status == "notice_issued") & (cases.c.due_on >= on),
     )
@@ -186,8 +226,8 @@ def open_cases(conn: sa.Connection, local_authority: str, on: date) -> list[dict
 
 
 def outcomes(conn: sa.Connection, local_authority: str) -> list[dict[str, Any]]:
-    """How an LA's reconsiderations (per kind) and appeals (per matter) ended: one row per
-    outcome with its count."""
+    """How an LA's reconsiderations (per kind), appeals (per matter) and disagreement
+    resolution cases ended: one row per outcome with its count."""
     statement = (
         sa.select(cases.c.case_type, cases.c.kind, cases.c.outcome, sa.func.count().label("n"))
         .where(cases.c.local_authority == local_authority, cases.c.outcome.is_not(None))

@@ -40,6 +40,10 @@ class WrongBodyError(DisputesError):
     body a recommendation was made to reports on it)."""
 
 
+class FacilitatorNotIndependentError(DisputesError):
+    """A facilitator or advocate acts for a party or for the LA: they must be independent."""
+
+
 class WrongPartyError(DisputesError):
     """The party named is not the one the step is for (representations come from the other
     side than the one that asked)."""
