@@ -29,6 +29,7 @@ from llwybr.clock import ClockError
 from llwybr.consumer import Effect, TrackedConsumer
 from llwybr.eventstore import ChainedApplication, StaleVersionError
 from llwybr.history import LearnerIndex, history_router
+from llwybr.in_force import InForceDates
 from llwybr.kafka import KafkaPublisher, KafkaSubscription, ensure_topics
 from llwybr.logs import request_id
 from llwybr.metrics import Metrics
@@ -72,6 +73,8 @@ class ServiceSpec:
     projections: Sequence[Projection] = ()
     tables: Sequence[sa.Table] = ()  # the service's own plain tables (e.g. documents)
     learner_index: LearnerIndex | None = None  # for the auditors' learner history
+    #: The domain date each event takes effect on (the auditors' "in force" axis).
+    in_force: InForceDates = field(default_factory=dict)
 
 
 class Readiness:
@@ -195,7 +198,7 @@ def build_service(
     app.include_router(operational_router(metrics, readiness))
     for router in spec.routers:
         app.include_router(router)
-    app.include_router(history_router(spec.name, spec.learner_index))
+    app.include_router(history_router(spec.name, spec.learner_index, spec.in_force))
     return app
 
 

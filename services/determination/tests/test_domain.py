@@ -325,3 +325,12 @@ def test_only_a_schools_decision_is_superseded_by_an_la_reconsideration() -> Non
             reconsideration_id=uuid.uuid4(), local_authority="la:665", has_aln=True,
             decided_on=date(2026, 5, 1),
         )  # fmt: skip
+
+
+def test_every_stored_event_says_which_day_it_takes_effect() -> None:
+    from determination.domain.calendar import CalendarRecord
+    from determination.domain.dates import IN_FORCE
+    from determination.domain.rules import RuleTableRecord
+    from llwybr.in_force import unmapped
+
+    assert unmapped([Determination, CalendarRecord, RuleTableRecord], IN_FORCE) == []

@@ -6,6 +6,7 @@ from contracts.topics import DISPUTES
 from determination.api import ERROR_STATUSES, router
 from determination.application import DeterminationService
 from determination.documents import document_cases, documents
+from determination.domain.dates import IN_FORCE
 from determination.projections import PROJECTION, learner_cases
 from determination.publisher import translator
 from determination.settings import Settings
@@ -33,6 +34,7 @@ SPEC = ServiceSpec(
     error_statuses=ERROR_STATUSES,
     projections=[PROJECTION],
     tables=[documents, document_cases],
+    in_force=IN_FORCE,
     learner_index=learner_cases,
     consumers=[RECONSIDERATIONS],
 )

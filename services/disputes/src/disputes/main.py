@@ -7,6 +7,7 @@ from disputes import arrangements
 from disputes.api import ERROR_STATUSES, router
 from disputes.application import DisputesService
 from disputes.decisions import decisions, learn
+from disputes.domain.dates import IN_FORCE
 from disputes.projections import PROJECTION, learner_cases
 from disputes.publisher import translator
 from disputes.settings import Settings
@@ -22,6 +23,7 @@ SPEC = ServiceSpec(
     routers=[router, arrangements.router],
     error_statuses=ERROR_STATUSES,
     projections=[PROJECTION],
+    in_force=IN_FORCE,
     learner_index=learner_cases,
     tables=[decisions],
     consumers=[
