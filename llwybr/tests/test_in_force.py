@@ -72,12 +72,15 @@ def late_decision() -> list[RecordedEvent]:
     return events
 
 
-def test_each_event_takes_effect_on_its_own_date_or_with_the_event_before() -> None:
+def test_each_event_takes_effect_on_its_own_date_else_when_recorded_or_by_the_next() -> None:
     events = late_decision()
+    # the note, recorded on 1 June, was part of the answer entered with it, dated 1 April
     assert in_force_dates(events, DATES) == [
-        date(2026, 3, 2), date(2026, 3, 25), date(2026, 3, 20), date(2026, 3, 20),
+        date(2026, 3, 2), date(2026, 3, 25), date(2026, 3, 20), date(2026, 4, 1),
         date(2026, 4, 1),
     ]  # fmt: skip
+    noted_last = late_decision()[:4]
+    assert in_force_dates(noted_last, DATES)[-1] == date(2026, 6, 1)  # when it was recorded
 
 
 def test_a_decision_entered_late_is_in_force_from_its_own_date() -> None:
@@ -87,7 +90,7 @@ def test_a_decision_entered_late_is_in_force_from_its_own_date() -> None:
     assert isinstance(on_21_march.aggregate, Case)
     assert on_21_march.aggregate.decision == date(2026, 3, 20)
     assert on_21_march.aggregate.requests == {}  # the request is dated later
-    assert (on_21_march.versions, on_21_march.not_in_force) == ([1, 3, 4], [2, 5])
+    assert (on_21_march.versions, on_21_march.not_in_force) == ([1, 3], [2, 4, 5])
     assert state_in_force(events, days, date(2026, 3, 1)).aggregate is None
 
 

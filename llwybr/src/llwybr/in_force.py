@@ -5,8 +5,8 @@ knew, and when) and the day it took effect in the case's own terms (the decision
 ``decided_on``, the plan's ``issued_on``): a decision entered late but dated earlier is in force
 from its date. Each service says which field dates each of its events (``InForceDates``, keyed
 by the event class's qualified name, e.g. ``"Determination.Decided"``); an event with no date
-of its own (a draft edit, a recalculation) takes effect with the event before it, and a first
-event without one on the day it was recorded (in Wales).
+of its own (a draft edit, a recalculation) takes effect on the day it was recorded (in Wales),
+or with the next dated event if that is earlier (``in_force_dates``).
 
 The state in force on a day is the replay, in version order, of the events in force by then.
 An event that only makes sense after one that is not in force yet (its replay fails without
@@ -33,19 +33,34 @@ _BASE_EVENTS = frozenset({"Event", "Created"})
 
 
 def in_force_dates(events: Sequence[RecordedEvent], dates: InForceDates) -> list[date]:
-    """The day each event (in version order) took effect."""
-    found: list[date] = []
+    """The day each event (in version order) took effect.
+
+    An event with a date of its own takes effect on it. One without (a draft edit, a listing)
+    takes effect when it was recorded, or by the next dated event if that is earlier (it was
+    part of what that event did: entered late together), and never before the event it
+    follows."""
+    own: list[date | None] = []
     for recorded in events:
         name = dates.get(type(recorded.event).__qualname__)
         value: Any = getattr(recorded.event, name, None) if name else None
         if isinstance(value, str):
             value = date.fromisoformat(value)
-        if isinstance(value, date) and not isinstance(value, datetime):
-            found.append(value)
-        elif found:
-            found.append(found[-1])
-        else:
-            found.append(recorded.timestamp.astimezone(WALES).date())
+        own.append(value if isinstance(value, date) and not isinstance(value, datetime) else None)
+    next_dated: list[date | None] = []
+    running: date | None = None
+    for day in reversed(own):
+        next_dated.append(running)
+        running = day or running
+    next_dated.reverse()
+    found: list[date] = []
+    for recorded, day, following in zip(events, own, next_dated, strict=True):
+        if day is None:
+            day = recorded.timestamp.astimezone(WALES).date()
+            if following is not None:
+                day = min(day, following)
+            if found:
+                day = max(day, found[-1])
+        found.append(day)
     return found
 
 

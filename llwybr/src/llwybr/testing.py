@@ -208,3 +208,22 @@ class ActingAs(httpx.Auth):
             sign_principal(self.principal, TEST_SECRET.encode(), int(time.time()))
         )
         yield request
+
+
+#: A complete IDP draft on the standard form, as the public API takes it (method, path under
+#: ``/v1/idps/{id}/draft/``, body), for tests that need an issued plan across services.
+IDP_DRAFT: list[tuple[str, str, dict[str, object]]] = [
+    ("PUT", "section-1", {"learner_name": "Cerys", "date_of_birth": "2017-05-02",
+                          "home_language": "Cymraeg", "consent_and_capacity": "Consulted"}),
+    ("PUT", "one-page-profile", {"what_people_like_and_admire": "Kind",
+                                 "what_is_important": "Football", "how_best_to_support": "Calm"}),
+    ("PUT", "aln-description", {"description": "Dyslexia", "impact_on_learning": "Reading"}),
+    ("PUT", "welsh-language-decision", {"decision": "Not in Welsh: English-medium school"}),
+    ("PUT", "section-3", {"information_used": "Reports", "review_and_transition": "Yearly"}),
+    ("POST", "alp-elements", {
+        "element_id": "e1", "intended_outcome": "Reads 100 words", "provision": "Phonics",
+        "delivered_by": "Teaching assistant", "frequency": "3 sessions a week",
+        "duration": "30 minutes, 2 terms", "in_welsh": False, "provider_kind": "school",
+        "provider_organisation": "school:6652001", "start_on": "2026-03-09",
+        "review_or_end_on": "2026-12-18", "rationale": "Little progress"}),
+]  # fmt: skip

@@ -16,28 +16,12 @@ from disputes.settings import Settings as DisputesSettings
 from idp.main import create_app as idp_app
 from idp.settings import Settings as IdpSettings
 from llwybr.settings import RuntimeSettings
-from llwybr.testing import ActingAs, eventually
+from llwybr.testing import IDP_DRAFT, ActingAs, eventually
 
 pytestmark = pytest.mark.integration
 
 LA = "la:665"
 SCHOOL = "school:6652001"
-#: A complete draft on the standard form, section by section.
-DRAFT: list[tuple[str, str, dict[str, Any]]] = [
-    ("PUT", "section-1", {"learner_name": "Cerys", "date_of_birth": "2017-05-02",
-                          "home_language": "Cymraeg", "consent_and_capacity": "Consulted"}),
-    ("PUT", "one-page-profile", {"what_people_like_and_admire": "Kind",
-                                 "what_is_important": "Football", "how_best_to_support": "Calm"}),
-    ("PUT", "aln-description", {"description": "Dyslexia", "impact_on_learning": "Reading"}),
-    ("PUT", "welsh-language-decision", {"decision": "Not in Welsh: English-medium school"}),
-    ("PUT", "section-3", {"information_used": "Reports", "review_and_transition": "Yearly"}),
-    ("POST", "alp-elements", {
-        "element_id": "e1", "intended_outcome": "Reads 100 words", "provision": "Phonics",
-        "delivered_by": "Teaching assistant", "frequency": "3 sessions a week",
-        "duration": "30 minutes, 2 terms", "in_welsh": False, "provider_kind": "school",
-        "provider_organisation": SCHOOL, "start_on": "2026-03-09",
-        "review_or_end_on": "2026-12-18", "rationale": "Little progress"}),
-]  # fmt: skip
 
 
 async def started(stack: AsyncExitStack, app: FastAPI, name: str) -> httpx.AsyncClient:
@@ -174,7 +158,7 @@ async def issued_school_plan(idp: httpx.AsyncClient, learner_id: str) -> str:
     assert opened.status_code == 201, opened.text
     plan_id = str(opened.json()["id"])
     school = ActingAs(SCHOOL)
-    for method, path, body in DRAFT:
+    for method, path, body in IDP_DRAFT:
         response = await idp.request(method, f"/v1/idps/{plan_id}/draft/{path}", json=body,
                                      auth=school)  # fmt: skip
         assert response.is_success, response.text

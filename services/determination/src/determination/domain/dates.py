@@ -1,6 +1,6 @@
 """The day each stored event takes effect (the auditors' "in force" axis, ``llwybr.in_force``):
 the name of its ``date`` field, or None for an event with no date of its own (it takes effect
-with the event before it)."""
+when recorded, or with the next dated event if that is earlier)."""
 
 from collections.abc import Mapping
 
@@ -14,7 +14,7 @@ IN_FORCE: Mapping[str, str | None] = {
     "Determination.NhsReferralAnswered": "answered_on",
     "Determination.ReferredToLocalAuthority": "referred_on",
     "Determination.ExceptionClaimed": "claimed_on",
-    "Determination.DeadlineRecalculated": None,  # a correction: true from the case's start
+    "Determination.DeadlineRecalculated": None,  # in force from when it was recalculated
     "Determination.Decided": "decided_on",
     "Determination.NoticeIssued": "issued_on",
     "Determination.Reconsidered": "decided_on",

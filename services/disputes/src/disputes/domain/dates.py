@@ -1,6 +1,6 @@
 """The day each stored event takes effect (the auditors' "in force" axis, ``llwybr.in_force``):
 the name of its ``date`` field, or None for an event with no date of its own (it takes effect
-with the event before it)."""
+when recorded, or with the next dated event if that is earlier)."""
 
 from collections.abc import Mapping
 
@@ -24,7 +24,7 @@ IN_FORCE: Mapping[str, str | None] = {
     "Appeal.RecommendationReported": "reported_on",
     "Appeal.Closed": "closed_on",
     "DisagreementResolution.Opened": "opened_on",
-    "DisagreementResolution.AppealWindowRecalculated": None,
+    "DisagreementResolution.AppealWindowRecalculated": "recalculated_on",
     "DisagreementResolution.Concluded": "concluded_on",
     "Advocacy.Requested": "requested_on",
     "Advocacy.Provided": "provided_on",

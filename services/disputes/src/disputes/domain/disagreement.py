@@ -201,14 +201,19 @@ class DisagreementResolution(Aggregate):
                 f"the extended window ends 8 weeks after {window.due_on}, not on {extended.due_on}"
             )
         self._recalculate(
+            recalculated_on=self.opened_on,
             previous=window.as_dict(),
             window=extended.as_dict(),
             reason=f"disagreement resolution started on {self.opened_on}, within the window",
         )
 
     @event("AppealWindowRecalculated")
-    def _recalculate(self, previous: dict[str, Any], window: dict[str, Any], reason: str) -> None:
-        self.recalculations.append({"previous": deepcopy(previous), "reason": reason})
+    def _recalculate(
+        self, recalculated_on: date, previous: dict[str, Any], window: dict[str, Any], reason: str
+    ) -> None:
+        self.recalculations.append(
+            {"recalculated_on": recalculated_on, "previous": deepcopy(previous), "reason": reason}
+        )
         self.appeal_window_data = deepcopy(window)
 
     def conclude(

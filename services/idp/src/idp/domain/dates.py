@@ -1,6 +1,7 @@
 """The day each stored event takes effect (the auditors' "in force" axis, ``llwybr.in_force``):
 the name of its ``date`` field, or None for an event with no date of its own (a draft edit: it
-takes effect with the event before it; only issued versions are the plan in force)."""
+takes effect when recorded, or with the next dated event, e.g. the issue it went into, if that
+is earlier; only issued versions are the plan in force)."""
 
 from collections.abc import Mapping
 
