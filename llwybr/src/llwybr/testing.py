@@ -6,17 +6,19 @@ chained store, relay, bus, consumer); the server helpers find the PostgreSQL and
 """
 
 import asyncio
+import contextlib
 import inspect
 import os
 import time
 import uuid
-from collections.abc import Awaitable, Callable, Generator, Iterable
+from collections.abc import AsyncIterator, Awaitable, Callable, Generator, Iterable
 from typing import ClassVar
 
 import httpx
 import psycopg
 from aiokafka import AIOKafkaConsumer
 from eventsourcing.domain import Aggregate, event
+from fastapi import FastAPI
 from psycopg.conninfo import make_conninfo
 
 from contracts.envelope import Envelope
@@ -227,3 +229,18 @@ IDP_DRAFT: list[tuple[str, str, dict[str, object]]] = [
         "provider_organisation": "school:6652001", "start_on": "2026-03-09",
         "review_or_end_on": "2026-12-18", "rationale": "Little progress"}),
 ]  # fmt: skip
+
+
+@contextlib.asynccontextmanager
+async def started_client(
+    app: FastAPI, name: str, organisation: str
+) -> AsyncIterator[httpx.AsyncClient]:
+    """A started service app and a client calling it as ``organisation`` (a test passes
+    ``auth=ActingAs(...)`` to act as another); the app is ``client.app``."""
+    async with app.router.lifespan_context(app):
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(
+            transport=transport, base_url=f"http://{name}", auth=ActingAs(organisation)
+        ) as client:
+            client.app = app  # type: ignore[attr-defined]
+            yield client

@@ -1,21 +1,34 @@
 """The disputes API: reconsiderations by the LA, appeals to the Tribunal, NHS recommendations."""
 
 import uuid
+from collections.abc import AsyncIterator
 from datetime import UTC, date, datetime
+from pathlib import Path
 from typing import Any
 
 import httpx
+import pytest
 
 from contracts.determination import Decided, NoticeIssued
 from contracts.envelope import Envelope
 from contracts.events import IntegrationEvent
 from disputes.decisions import learn
-from llwybr.testing import ActingAs
+from disputes.main import create_app
+from disputes.settings import Settings
+from llwybr.settings import RuntimeSettings
+from llwybr.testing import TEST_SECRET, ActingAs, started_client
 
 SCHOOL = "school:6652001"
 LA = "la:665"
 TRIBUNAL = "tribunal:etw"
 LHB = "lhb:7A1"
+
+
+@pytest.fixture
+async def client(tmp_path: Path) -> AsyncIterator[httpx.AsyncClient]:
+    runtime = RuntimeSettings(mode="embedded", var_dir=tmp_path, internal_secret=TEST_SECRET)
+    async with started_client(create_app(Settings(runtime=runtime)), "disputes", LA) as c:
+        yield c
 
 
 def stored_events(client: httpx.AsyncClient) -> int:

@@ -1,16 +1,29 @@
 """The disputes read models: open cases by LA with their deadlines, outcomes, NHS reports due."""
 
 import uuid
+from collections.abc import AsyncIterator
+from pathlib import Path
 from typing import Any
 
 import httpx
+import pytest
 
-from llwybr.testing import ActingAs
+from disputes.main import create_app
+from disputes.settings import Settings
+from llwybr.settings import RuntimeSettings
+from llwybr.testing import TEST_SECRET, ActingAs, started_client
 
 SCHOOL = "school:6652001"
 LA = "la:665"
 TRIBUNAL = ActingAs("tribunal:etw")
 LHB = "lhb:7A1"
+
+
+@pytest.fixture
+async def client(tmp_path: Path) -> AsyncIterator[httpx.AsyncClient]:
+    runtime = RuntimeSettings(mode="embedded", var_dir=tmp_path, internal_secret=TEST_SECRET)
+    async with started_client(create_app(Settings(runtime=runtime)), "disputes", LA) as c:
+        yield c
 
 
 async def ok(client: httpx.AsyncClient, url: str, body: dict[str, Any], **kw: Any) -> str:
