@@ -56,8 +56,12 @@ def window_kind(kind: NoticeKind, facts: Mapping[str, Any]) -> WindowKind | None
     LA or an FEI, and the LA's reconsideration outcomes, are appealable to the Tribunal.
     """
     by_school = facts.get("body_kind") == SCHOOL
-    if kind in {NoticeKind.DECISION_NO_ALN, NoticeKind.IDP_ISSUED, NoticeKind.IDP_REVISED,
-                NoticeKind.IDP_NOT_REVISED}:  # fmt: skip
+    if kind in {
+        NoticeKind.DECISION_NO_ALN,
+        NoticeKind.IDP_ISSUED,
+        NoticeKind.IDP_REVISED,
+        NoticeKind.IDP_NOT_REVISED,
+    }:
         return None if by_school else WindowKind.APPEAL
     if kind is NoticeKind.IDP_CEASED:
         return WindowKind.RECONSIDERATION_REQUEST if by_school else WindowKind.APPEAL
