@@ -85,11 +85,16 @@ def set_learner_contacts(
             .where(contact_learners.c.learner_id == learner_id)
             .values(**values)
         )
-    known = {p.party_id for p in store.parties(conn, learner_id)}
+    before = store.parties(conn, learner_id)
+    known = {p.party_id for p in before}
+    # without an id, the same role and name is the same person (their notices follow them)
+    by_name = {(p.role.value, p.name.casefold()): p.party_id for p in before}
     conn.execute(contact_parties.delete().where(contact_parties.c.learner_id == learner_id))
     for position, party in enumerate(parties):
         party_id = party.get("party_id")
         if party_id not in known:
+            party_id = by_name.pop((party["role"], party["name"].casefold()), None)
+        if party_id is None:
             party_id = str(uuid.uuid4())
         conn.execute(
             contact_parties.insert().values(

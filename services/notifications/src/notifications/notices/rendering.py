@@ -2,7 +2,8 @@
 
 Autoescaping is on (names and addresses come from the contacts registry) and undefined values
 are errors, never blanks. A bilingual notice puts the Welsh text first. The HTML is the notice
-as given: its SHA-256 is the proof of content, and the plain-text part of the email is derived
+as given: its SHA-256 (UTF-8, LF line endings; mail carries CRLF) is the proof of content, and
+the plain-text part of the email is derived
 from it.
 """
 
@@ -141,6 +142,7 @@ def render(
         sections=[(lang, body) for lang, _, body in parts],
         bilingual=len(parts) > 1,
     )
+    html = html.rstrip("\n") + "\n"  # ends with a newline, as a MIME text part always does
     return Rendered(subject, html, html_to_text(html), sha256(html))
 
 

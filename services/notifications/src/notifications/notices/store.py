@@ -39,9 +39,17 @@ def _insert(conn: sa.Connection, table: sa.Table) -> Any:
     return dialect.insert(table)
 
 
-def _upsert(conn: sa.Connection, table: sa.Table, keys: dict[str, Any], values: dict[str, Any]):  # type: ignore[no-untyped-def]
+def _upsert(
+    conn: sa.Connection,
+    table: sa.Table,
+    keys: dict[str, Any],
+    values: dict[str, Any],
+    *,
+    update: bool = True,
+) -> None:
+    """Insert a row, or update it (``update``) or leave it (not ``update``) if its keys exist."""
     statement = _insert(conn, table).values(**keys, **values)
-    if values:
+    if update:
         statement = statement.on_conflict_do_update(index_elements=list(keys), set_=values)
     else:
         statement = statement.on_conflict_do_nothing()
@@ -60,12 +68,8 @@ def update_learner(conn: sa.Connection, learner_id: str, update: LearnerUpdate |
 
 def link(conn: sa.Connection, learner_id: str, organisations: Iterable[str]) -> None:
     for organisation in {o for o in organisations if o}:
-        _upsert(
-            conn,
-            notice_learner_organisations,
-            {"learner_id": learner_id, "organisation": organisation},
-            {},
-        )
+        keys = {"learner_id": learner_id, "organisation": organisation}
+        _upsert(conn, notice_learner_organisations, keys, {"linked_at": now()}, update=False)
 
 
 def linked(conn: sa.Connection, learner_id: str) -> set[str]:

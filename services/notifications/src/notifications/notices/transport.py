@@ -42,10 +42,11 @@ def email_message(
     domain = parseaddr(sender)[1].rpartition("@")[2] or "llwybr.invalid"
     message["Message-ID"] = make_msgid(idstring=notice_id, domain=domain)
     message["Date"] = formatdate(usegmt=True)
-    message["Content-Language"] = ", ".join(languages.split("+"))
     message[NOTICE_HEADER] = notice_id
     message.set_content(rendered.text)
     message.add_alternative(rendered.html, subtype="html")
+    # after the content: setting it clears Content-* headers
+    message["Content-Language"] = ", ".join(languages.split("+"))
     return message
 
 
@@ -86,7 +87,7 @@ class SmtpTransport:
             )
         except aiosmtplib.SMTPRecipientsRefused as error:
             codes = [r.code for r in error.recipients]
-            detail = "; ".join(f"{r.code} {r.message}" for r in error.recipients)
+            detail = "; ".join(r.message for r in error.recipients)
             return Outcome(False, all(500 <= c < 600 for c in codes), min(codes), detail)
         except aiosmtplib.SMTPResponseException as error:
             return Outcome(False, 500 <= error.code < 600, error.code, error.message)
