@@ -3,8 +3,7 @@
 Autoescaping is on (names and addresses come from the contacts registry) and undefined values
 are errors, never blanks. A bilingual notice puts the Welsh text first. The HTML is the notice
 as given: its SHA-256 (UTF-8, LF line endings; mail carries CRLF) is the proof of content, and
-the plain-text part of the email is derived
-from it.
+the plain-text part of the email is derived from it.
 """
 
 import hashlib
