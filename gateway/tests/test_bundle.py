@@ -133,6 +133,24 @@ def test_the_notices_are_the_notice_events_as_sent(bundle: bytes) -> None:
     assert jsonl(unpack(bundle)["notices.jsonl"]) == [TIMELINE[3]]
 
 
+def test_the_notifications_proof_of_notice_is_among_the_notices() -> None:
+    notice = "5e1c2a4e-0000-4000-8000-000000000003"
+    given = event(
+        "notifications",
+        notice,
+        2,
+        "NoticeGiven",
+        "2026-03-20T11:07:00+00:00",
+        channel="email",
+        content_sha256="cd" * 32,
+        given_on="2026-03-20",
+    )
+    created = event("notifications", notice, 1, "NoticeCreated", "2026-03-20T11:07:00+00:00")
+    timeline = [*TIMELINE, created, given]
+    bundle = build_bundle(LEARNER, timeline, STATES, VERIFICATION, GENERATED_AT)
+    assert jsonl(unpack(bundle)["notices.jsonl"]) == [TIMELINE[3], given]
+
+
 def test_every_evidence_document_named_is_listed_by_its_sha256(bundle: bytes) -> None:
     documents = json.loads(unpack(bundle)["documents.json"])
     assert documents == [

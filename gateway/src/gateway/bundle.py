@@ -37,7 +37,9 @@ logger = logging.getLogger(__name__)
 TITLE = "Llwybr case bundle / Bwndel achos"
 BUNDLE_FORMAT = 1
 MANIFEST = "manifest.json"
-NOTICE_EVENT = "NoticeIssued"
+#: The events that record notices: a body's own record of giving one (determination), and the
+#: notifications service's proof of each notice given or escalated.
+NOTICE_EVENTS = frozenset({"NoticeIssued", "NoticeGiven", "NoticeEscalated"})
 
 
 # A name safe as part of a file name in the ZIP (no separators, no "..").
@@ -92,7 +94,8 @@ def build_bundle(
             "state": answer.get("state"),
         }
         files.append((f"states/{service}-{aggregate_id}.json", _json(state)))
-    files.append(("notices.jsonl", _jsonl([e for e in timeline if e["event"] == NOTICE_EVENT])))
+    notices = [e for e in timeline if e["event"] in NOTICE_EVENTS]
+    files.append(("notices.jsonl", _jsonl(notices)))
     files.append(("documents.json", _json(named_documents(timeline))))
     files.append(("verification.json", _json(verification)))
     files.append(

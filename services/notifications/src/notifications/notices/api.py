@@ -102,7 +102,7 @@ class OrganisationContactOut(OrganisationContactIn):
     notices_sent: list[str] = []
 
 
-class Window(BaseModel):
+class NoticeWindow(BaseModel):
     kind: str
     rule_id: str | None
     until: date
@@ -136,7 +136,9 @@ class NoticeOut(BaseModel):
     delivered_at: datetime | None
     bounced_at: datetime | None
     given_on: date | None = Field(description="The day the notice counts as given")
-    window: Window | None = Field(description="The right it opens for its recipient, and until")
+    window: NoticeWindow | None = Field(
+        description="The right it opens for its recipient, and until"
+    )
     escalated_at: datetime | None
     escalation_reason: str | None
     superseded_by: str | None
@@ -146,7 +148,7 @@ class NoticeOut(BaseModel):
         data = dict(row._mapping)
         window = None
         if data["window_kind"]:
-            window = Window(
+            window = NoticeWindow(
                 kind=data["window_kind"],
                 rule_id=data["window_rule"],
                 until=data["window_until"],
@@ -155,7 +157,7 @@ class NoticeOut(BaseModel):
         return cls.model_validate({**data, "copy_for_records": data["copy"], "window": window})
 
 
-class Delivery(BaseModel):
+class NoticeDelivery(BaseModel):
     attempt: int
     channel: str
     address: str | None
@@ -169,7 +171,7 @@ class Delivery(BaseModel):
 
 class NoticeDetail(NoticeOut):
     facts: dict[str, Any]
-    deliveries: list[Delivery]
+    deliveries: list[NoticeDelivery]
     content_html: str | None = Field(description="The notice as given (its SHA-256 is above)")
     content_text: str | None
 
@@ -179,7 +181,7 @@ class NoticePage(BaseModel):
     next_after: str | None = Field(description="Pass as `after` for the next page")
 
 
-class DeadlineOut(BaseModel):
+class WatchedDeadline(BaseModel):
     deadline_id: str
     key: str
     learner_id: str
@@ -200,8 +202,8 @@ class DeadlineOut(BaseModel):
     alert_notice_id: str | None
 
 
-class DeadlinePage(BaseModel):
-    items: list[DeadlineOut]
+class WatchedDeadlinePage(BaseModel):
+    items: list[WatchedDeadline]
     next_after: str | None
 
 
@@ -364,7 +366,7 @@ def get_notice(notice_id: NoticeId, request: Request) -> NoticeDetail:
         facts=row.facts,
         content_html=row.content_html,
         content_text=row.content_text,
-        deliveries=[Delivery.model_validate(dict(a._mapping)) for a in attempts],
+        deliveries=[NoticeDelivery.model_validate(dict(a._mapping)) for a in attempts],
     )
 
 
@@ -410,7 +412,7 @@ def list_reminders(
     missed: Annotated[bool, Query(description="Only deadlines alerted as missed")] = False,
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
     after: Annotated[str | None, Query(max_length=36)] = None,
-) -> DeadlinePage:
+) -> WatchedDeadlinePage:
     """A body sees the deadlines it answers for (an LA also its schools' and FEIs'); an auditor
     those of its jurisdiction."""
     principal = principal_of(request)
@@ -442,7 +444,7 @@ def list_reminders(
     if after is not None:
         query = query.where(d.c.deadline_id > after)
     with _engine(request).connect() as conn:
-        items = [DeadlineOut.model_validate(dict(r._mapping)) for r in conn.execute(query)]
-    return DeadlinePage(
+        items = [WatchedDeadline.model_validate(dict(r._mapping)) for r in conn.execute(query)]
+    return WatchedDeadlinePage(
         items=items, next_after=items[-1].deadline_id if len(items) == limit else None
     )
