@@ -338,3 +338,35 @@ async def test_a_school_may_not_set_another_organisations_address(service: Servi
         json={"name": "Ysgol", "email": "office@ysgol.example"},
     )
     assert response.status_code == 200  # an LA sets its schools'
+
+
+async def test_the_proof_of_notice_is_in_the_hash_chained_store(service: Service) -> None:
+    learner_id, case = await concern(service)
+    await set_contacts(
+        service, learner_id, [{"role": "parent", "name": "Siân", "email": "sian@example.org"}]
+    )
+    await decide(service, learner_id, case)
+    [notice] = await settled(service, learner_id, 1)
+    auditor = ActingAs("auditor:665")
+
+    async def recorded() -> list[dict[str, Any]]:
+        response = await service.client.get(
+            f"/internal/history/learners/{learner_id}", auth=auditor
+        )
+        events: list[dict[str, Any]] = response.json()["events"]
+        return events
+
+    await eventually(lambda: _has_given(recorded), timeout=10)
+    events = await recorded()
+    assert [e["event"] for e in events] == ["NoticeCreated", "NoticeGiven"]
+    given = events[1]["data"]
+    assert given["content_sha256"] == notice["content_sha256"]
+    assert given["given_on"] == TODAY.isoformat()
+    assert given["address_sha256"] == hashlib.sha256(b"sian@example.org").hexdigest()
+    assert "sian@example.org" not in str(events)  # no address in the immutable log
+    verified = await service.client.get("/internal/history/verify", auth=auditor)
+    assert verified.json()["ok"] is True
+
+
+async def _has_given(recorded: Any) -> bool:
+    return any(e["event"] == "NoticeGiven" for e in await recorded())
