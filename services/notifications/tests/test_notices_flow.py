@@ -3,7 +3,7 @@ the notices API, delivery to a real SMTP server on loopback (aiosmtpd)."""
 
 import hashlib
 import uuid
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -21,7 +21,14 @@ from llwybr.testing import TEST_SECRET, ActingAs, eventually
 from notifications.main import create_app
 from notifications.settings import Settings
 
-from .conftest import SmtpServer
+from .mailserver import SmtpServer, running_smtp_server
+
+
+@pytest.fixture
+def smtp_server() -> Iterator[SmtpServer]:
+    with running_smtp_server() as server:
+        yield server
+
 
 SCHOOL, LA = "school:6652001", "la:665"
 TODAY = date(2026, 3, 3)

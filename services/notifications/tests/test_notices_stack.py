@@ -11,7 +11,7 @@
 import asyncio
 import hashlib
 import uuid
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 from contextlib import AsyncExitStack, asynccontextmanager
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
@@ -33,7 +33,14 @@ from llwybr.testing import ActingAs, eventually, read_envelopes
 from notifications.main import create_app as notifications_app
 from notifications.settings import Settings as NotificationsSettings
 
-from .conftest import SmtpServer
+from .mailserver import SmtpServer, running_smtp_server
+
+
+@pytest.fixture
+def smtp_server() -> Iterator[SmtpServer]:
+    with running_smtp_server() as server:
+        yield server
+
 
 pytestmark = pytest.mark.integration
 

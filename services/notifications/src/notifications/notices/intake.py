@@ -9,7 +9,7 @@ escalated at once (and listed), and sent when the contact is registered.
 
 import logging
 from collections.abc import Callable
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 import sqlalchemy as sa
@@ -29,6 +29,10 @@ def handler(
     """The effect of one event; ``notices_not_before`` keeps events recorded earlier from
     giving notices (for a first deployment onto a stream that already holds years of them)."""
 
+    cutoff = notices_not_before
+    if cutoff is not None and cutoff.tzinfo is None:
+        cutoff = cutoff.replace(tzinfo=UTC)  # a time without a zone is taken as UTC
+
     def handle(conn: sa.Connection, envelope: Envelope) -> None:
         event = parse(envelope.type, envelope.data)
         known = store.subject(conn, subject_id_of(event))
@@ -46,7 +50,7 @@ def handler(
             store.save_subject(conn, learner_id, planned.subject)
         for action in planned.deadlines:
             deadlines.apply(conn, learner_id, action, envelope.id, lead_school_days)
-        if notices_not_before is not None and envelope.time < notices_not_before:
+        if cutoff is not None and envelope.time < cutoff:
             return
         for notice in planned.notices:
             give(conn, learner_id, notice, envelope.id, envelope.type)

@@ -1,5 +1,6 @@
 """A real SMTP server on loopback (aiosmtpd) that keeps what it receives, for delivery tests."""
 
+import contextlib
 import email
 import socket
 import threading
@@ -9,7 +10,6 @@ from email.message import EmailMessage
 from email.policy import default
 from typing import Any
 
-import pytest
 from aiosmtpd.controller import Controller
 
 
@@ -70,8 +70,9 @@ def free_port() -> int:
         return port
 
 
-@pytest.fixture
-def smtp_server() -> Iterator[SmtpServer]:
+@contextlib.contextmanager
+def running_smtp_server() -> Iterator[SmtpServer]:
+    """An SMTP server on a free loopback port until the block ends (a test's fixture)."""
     mailbox = Mailbox()
     controller = Controller(mailbox, hostname="127.0.0.1", port=free_port())
     controller.start()
