@@ -36,6 +36,8 @@ SAMPLE = {
     "advocacy_id": "00000000-0000-4000-8000-000000000005",
     "order_id": "o1",
     "recommendation_id": "r1",
+    "organisation": "school:6652001",
+    "notice_id": "00000000-0000-4000-8000-000000000005",
 }
 
 

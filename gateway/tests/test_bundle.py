@@ -26,7 +26,7 @@ PLAN = "9a7d3b10-0000-4000-8000-000000000002"
 DOCUMENT = "ab" * 32
 GENERATED_AT = datetime(2026, 4, 1, 9, 30, tzinfo=UTC)
 AUDITOR = "auditor:665"
-AGGREGATES = {"determination": "Determination", "idp": "Idp"}
+AGGREGATES = {"determination": "Determination", "idp": "Idp", "notifications": "NoticeRecord"}
 
 
 def event(
@@ -151,6 +151,32 @@ def test_the_notices_are_the_notice_events_as_sent(bundle: bytes) -> None:
     ]  # fmt: skip
     manifest = json.loads(unpack(bundle)[MANIFEST])
     assert manifest["notices_from"].startswith("the deciding services' events")
+
+
+def test_the_notifications_proof_of_notice_is_among_the_notices() -> None:
+    notice = "5e1c2a4e-0000-4000-8000-000000000003"
+    given = event(
+        "notifications",
+        notice,
+        2,
+        "NoticeGiven",
+        "2026-03-20T11:07:00+00:00",
+        channel="email",
+        content_sha256="cd" * 32,
+        given_on="2026-03-20",
+    )
+    created = event("notifications", notice, 1, "NoticeCreated", "2026-03-20T11:07:00+00:00")
+    timeline = [*TIMELINE, created, given]
+    bundle = build_bundle(LEARNER, timeline, STATES, VERIFICATION, GENERATED_AT)
+    keep = ("service", "aggregate_id", "version", "recorded_at", "actor", "integrity_hash", "data")
+    assert [n["notice"] for n in jsonl(unpack(bundle)["notices.jsonl"])] == [
+        "Determination.NoticeIssued",
+        "NoticeRecord.NoticeGiven",
+    ]
+    assert jsonl(unpack(bundle)["notices.jsonl"])[1] == {
+        "notice": "NoticeRecord.NoticeGiven", "given_on": "2026-03-20",
+        **{k: given[k] for k in keep},
+    }  # fmt: skip
 
 
 def test_every_evidence_document_named_is_listed_by_its_sha256(bundle: bytes) -> None:

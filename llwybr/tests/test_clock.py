@@ -30,7 +30,9 @@ from llwybr.clock import (
     is_working_day,
     next_working_day,
     recalculate,
+    school_days_before,
     welsh_bank_holidays,
+    working_days_before,
 )
 
 # A Welsh LA's 2025/26 term dates, each term split at its half term. Holidays between the pieces:
@@ -187,6 +189,32 @@ def test_a_calendar_that_starts_after_the_count_cannot_answer() -> None:
 def test_a_count_may_start_on_the_day_before_the_calendar() -> None:
     # 1 September is INSET, so the first school day is Tuesday 2 September
     assert add_school_days(LA, date(2025, 8, 31), 1) == date(2025, 9, 2)
+
+
+def test_five_school_days_before_a_day_after_christmas_reach_back_into_december() -> None:
+    # Tuesday 13 January 2026: 12 Jan 1, 9 Jan 2, 8 Jan 3, 7 Jan 4, 6 Jan 5 (5 Jan is INSET)
+    assert school_days_before(LA, date(2026, 1, 13), 5) == date(2026, 1, 6)
+    # one more crosses the INSET day and the Christmas holiday to Friday 19 December
+    assert school_days_before(LA, date(2026, 1, 13), 6) == date(2025, 12, 19)
+
+
+@given(st.integers(min_value=0, max_value=60), st.integers(min_value=0, max_value=250))
+def test_counting_school_days_back_undoes_counting_them_forwards(n: int, offset: int) -> None:
+    start = date(2025, 9, 2) + timedelta(days=offset)
+    if not LA.is_school_day(start):
+        return
+    end = add_school_days(LA, start, n)
+    assert school_days_before(LA, end, n) == start
+
+
+def test_counting_back_past_the_calendars_first_term_cannot_answer() -> None:
+    with pytest.raises(CalendarTooShortError, match="begins on 2025-09-01"):
+        school_days_before(LA, date(2025, 9, 5), 10)
+
+
+def test_working_days_before_skip_the_weekend_and_easter_monday() -> None:
+    # Wednesday 8 April 2026: 7 Apr 1, 6 Apr Easter Monday, 3 Apr Good Friday, 2 Apr 2
+    assert working_days_before(date(2026, 4, 8), 2) == date(2026, 4, 2)
 
 
 # Calendar arithmetic

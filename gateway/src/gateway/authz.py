@@ -105,6 +105,14 @@ ROUTE_SCOPES: dict[tuple[str, str], str] = {
     ("POST", "/v1/idps/{idp_id}/cessation"): "idps:write",
     ("POST", "/v1/idps/{idp_id}/closure"): "idps:write",
     ("POST", "/v1/idps/{idp_id}/deliveries"): "provision:record",
+    ("PUT", "/v1/contacts/learners/{learner_id}"): "contacts:write",
+    ("GET", "/v1/contacts/learners/{learner_id}"): "contacts:read",
+    ("PUT", "/v1/contacts/organisations/{organisation}"): "contacts:write",
+    ("GET", "/v1/contacts/organisations/{organisation}"): "contacts:read",
+    ("GET", "/v1/notices"): "notices:read",
+    ("GET", "/v1/notices/{notice_id}"): "notices:read",
+    ("POST", "/v1/notices/{notice_id}/redelivery"): "notices:write",
+    ("GET", "/v1/reminders"): "notices:read",
 }
 
 #: The scopes each kind of organisation's clients are normally given.
@@ -112,31 +120,38 @@ ROLE_SCOPES: dict[str, frozenset[str]] = {
     "school": frozenset(
         {"determinations:read", "determinations:write", "evidence:submit", "calendars:read",
          "calendars:write", "rules:read", "idps:read", "idps:write", "idps:review",
-         "provision:record", "disputes:read", "disputes:write"}
+         "provision:record", "disputes:read", "disputes:write", "contacts:read",
+         "contacts:write", "notices:read", "notices:write"}
     ),
     "fei": frozenset(
         {"determinations:read", "determinations:write", "evidence:submit", "calendars:read",
          "calendars:write", "rules:read", "idps:read", "idps:write", "idps:review",
-         "provision:record", "disputes:read", "orders:comply"}
+         "provision:record", "disputes:read", "orders:comply", "contacts:read", "contacts:write",
+         "notices:read", "notices:write"}
     ),
     "la": frozenset(
         {"determinations:read", "determinations:write", "evidence:submit", "calendars:read",
          "calendars:write", "rules:read", "idps:read", "idps:write", "idps:review",
-         "provision:record", "disputes:read", "disputes:write", "orders:comply"}
+         "provision:record", "disputes:read", "disputes:write", "orders:comply",
+         "contacts:read", "contacts:write", "notices:read", "notices:write"}
     ),
     "lhb": frozenset(
         {"determinations:read", "evidence:submit", "calendars:read", "rules:read", "idps:read",
-         "idps:review", "provision:record", "disputes:read", "recommendations:report"}
+         "idps:review", "provision:record", "disputes:read", "recommendations:report",
+         "contacts:read", "contacts:write", "notices:read", "notices:write"}
     ),
     "tribunal": frozenset(
         {"determinations:read", "calendars:read", "rules:read", "idps:read", "disputes:read",
-         "appeals:write"}
+         "appeals:write", "contacts:read", "contacts:write", "notices:read", "notices:write"}
     ),
     "auditor": frozenset(
         {"determinations:read", "calendars:read", "rules:read", "audit:read", "idps:read",
-         "disputes:read"}
+         "disputes:read", "contacts:read", "notices:read"}
     ),
-    "system": frozenset({"calendars:read", "rules:read", "rules:write", "audit:read"}),
+    "system": frozenset(
+        {"calendars:read", "rules:read", "rules:write", "audit:read", "contacts:read",
+         "contacts:write"}
+    ),
 }  # fmt: skip
 
 

@@ -54,8 +54,12 @@ NOTICES = frozenset({
     "Reconsideration.RepresentationsInvited",  # the other side told and invited
     "Reconsideration.NoticeIssued",  # the LA's outcome and the right of appeal
     "Appeal.Acknowledged", "Appeal.Decided",  # the Tribunal's acknowledgement and decision
+    "NoticeRecord.NoticeGiven", "NoticeRecord.NoticeEscalated",  # notifications' proof
 })  # fmt: skip
-NOTICES_FROM = "the deciding services' events (delivery records: not in this bundle format)"
+NOTICES_FROM = (
+    "the deciding services' events, and the notifications service's proof of each notice "
+    "given (channel, recipient, content SHA-256) or escalated"
+)
 
 
 # A name safe as part of a file name in the ZIP (no separators, no "..").

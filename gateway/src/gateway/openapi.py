@@ -49,6 +49,10 @@ SCOPES = {
     "appeals:write": "Record appeals and Tribunal decisions (the Tribunal)",
     "orders:comply": "Report compliance with a Tribunal order (the LA or FEI ordered)",
     "recommendations:report": "Report on a Tribunal recommendation (the NHS body)",
+    "contacts:read": "Read learners' parties and organisations' notice addresses (scoped)",
+    "contacts:write": "Set learners' parties and organisations' notice addresses",
+    "notices:read": "Read notices, their proof and escalations, and deadlines watched",
+    "notices:write": "Ask for an escalated notice to be sent again",
 }
 
 _PROBLEM = {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}

@@ -43,6 +43,9 @@ RESOURCES: dict[str, str] = {
     "idps-alp": "idp",
     "idps-changes": "idp",
     "idps-welsh-medium": "idp",
+    "contacts": "notifications",
+    "notices": "notifications",
+    "reminders": "notifications",
 }
 
 FORWARDED_REQUEST_HEADERS = ("accept", "content-type", "if-match", "if-none-match")

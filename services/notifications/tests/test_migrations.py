@@ -45,6 +45,8 @@ def test_a_missing_table_is_reported_as_a_difference(store_settings: ServiceSett
     sa.Table("not_migrated", extra, sa.Column("id", sa.Integer, primary_key=True))
     try:
         migrations.upgrade(engine, SCRIPTS)
-        assert [d[0] for d in migrations.pending_differences(engine, extra)] == ["add_table"]  # type: ignore[index]
+        differences = migrations.pending_differences(engine, extra)
+        added = [d[1].name for d in differences if d[0] == "add_table"]  # type: ignore[index]
+        assert added == ["not_migrated"]
     finally:
         engine.dispose()

@@ -4,7 +4,14 @@ Pure: no I/O and no "now". Callers pass the trigger date, the rule table version
 calendar, and store the resulting ``Deadline`` (which says how it was computed) in their events.
 """
 
-from llwybr.clock.arithmetic import add_months, add_school_days, add_weeks, add_working_days
+from llwybr.clock.arithmetic import (
+    add_months,
+    add_school_days,
+    add_weeks,
+    add_working_days,
+    school_days_before,
+    working_days_before,
+)
 from llwybr.clock.deadline import Deadline, compute_deadline, long_date, recalculate
 from llwybr.clock.errors import (
     CalendarTooShortError,
@@ -48,5 +55,7 @@ __all__ = [
     "long_date",
     "next_working_day",
     "recalculate",
+    "school_days_before",
     "welsh_bank_holidays",
+    "working_days_before",
 ]

@@ -1,4 +1,5 @@
-"""Date arithmetic in the units the rules use. Every count starts after ``start``, never on it."""
+"""Date arithmetic in the units the rules use. Every count starts after ``start`` (or, counting
+back, before ``end``), never on it."""
 
 from calendar import monthrange
 from datetime import date, timedelta
@@ -48,6 +49,37 @@ def add_working_days(start: date, n: int) -> date:
         day += _ONE_DAY
         while not is_working_day(day):
             day += _ONE_DAY
+    return day
+
+
+def school_days_before(calendar: TermCalendar, end: date, n: int) -> date:
+    """The ``n``-th school day before ``end`` (``end`` itself never counts).
+
+    Counting back, e.g. to remind a body some school days before its deadline. Raises
+    CalendarTooShortError when the calendar begins before the count is done.
+    """
+    _check(n)
+    day = end
+    for _ in range(n):
+        day -= _ONE_DAY
+        while not calendar.is_school_day(day):
+            if day < calendar.first_day:
+                raise CalendarTooShortError(
+                    f"calendar {calendar.label} begins on {calendar.first_day}, after the "
+                    f"{n}-th school day before {end}: it needs the earlier term dates"
+                )
+            day -= _ONE_DAY
+    return day
+
+
+def working_days_before(end: date, n: int) -> date:
+    """The ``n``-th working day before ``end`` (``end`` itself never counts)."""
+    _check(n)
+    day = end
+    for _ in range(n):
+        day -= _ONE_DAY
+        while not is_working_day(day):
+            day -= _ONE_DAY
     return day
 
 

@@ -1,6 +1,20 @@
 """The notifications service layer: commands and queries over its event store."""
 
+import hashlib
+import uuid
+from collections.abc import Mapping
+from datetime import UTC, datetime
+from typing import Any
+
+from eventsourcing.application import AggregateNotFoundError
+
 from llwybr.eventstore import ChainedApplication
+from notifications.notices.evidence import NoticeRecord
+
+
+def aware(moment: datetime) -> datetime:
+    """SQLite gives back naive datetimes for the UTC ones it was given."""
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 class NotificationsService(ChainedApplication):
@@ -10,3 +24,50 @@ class NotificationsService(ChainedApplication):
     """
 
     name = "notifications"
+
+    def record_notice(self, row: Mapping[str, Any]) -> bool:
+        """Bring a notice's evidence (``NoticeRecord``) up to the notice's state; idempotent, so
+        a crash between the table and the event store is mended by recording again. True if
+        an event was added."""
+        notice_id = uuid.UUID(row["notice_id"])
+        try:
+            record = self.get_as(notice_id, NoticeRecord)
+        except AggregateNotFoundError:
+            record = NoticeRecord(
+                notice_id=row["notice_id"],
+                learner_id=row["learner_id"],
+                kind=row["kind"],
+                subject_id=row["subject_id"],
+                issuer=row["issuer"],
+                source_event_id=row["source_event_id"],
+                recipient_role=row["recipient_role"],
+                recipient_organisation=row["recipient_organisation"],
+                copy=row["copy"],
+            )
+        if row["status"] == "given" and record.given is None:
+            address = row["recipient_address"]
+            window = None
+            if row["window_kind"]:
+                window = {
+                    "kind": row["window_kind"],
+                    "rule_id": row["window_rule"],
+                    "until": row["window_until"].isoformat(),
+                }
+            record.give(
+                channel=row["channel"],
+                address_sha256=hashlib.sha256(address.encode()).hexdigest() if address else None,
+                content_sha256=row["content_sha256"],
+                message_id=row["message_id"],
+                sent_at=aware(row["sent_at"]),
+                delivered_at=aware(row["delivered_at"]),
+                given_on=row["given_on"],
+                window=window,
+            )
+        elif row["status"] == "escalated":
+            at = aware(row["escalated_at"])
+            if all(e["escalated_at"] != at for e in record.escalations):
+                record.escalate(reason=row["escalation_reason"], escalated_at=at)
+        if not record.pending_events:
+            return False
+        self.save(record)
+        return True

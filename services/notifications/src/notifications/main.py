@@ -1,26 +1,62 @@
 """``create_app(settings)``: the one place where the notifications service's adapters are wired."""
 
+import dataclasses
+from collections.abc import Sequence
 from pathlib import Path
 
+import sqlalchemy as sa
 from fastapi import FastAPI
 
+from contracts.topics import DETERMINATION, DISPUTES, IDP
 from llwybr.bus import InProcessBus
-from llwybr.service import ServiceSpec, build_service
+from llwybr.consumer import TableEffect
+from llwybr.service import ConsumerSpec, ServiceSpec, WorkerSpec, build_service
 from notifications.application import NotificationsService
 from notifications.domain import NotificationsError
+from notifications.notices import reminders, sender
+from notifications.notices.api import router as notices_router
+from notifications.notices.intake import handler
 from notifications.publisher import translator
 from notifications.settings import Settings
+from notifications.tables import notices
+
+
+def learner_notices(conn: sa.Connection, learner_id: str) -> Sequence[str]:
+    """The auditors' learner index: the notices whose proof is in the event store."""
+    query = sa.select(notices.c.notice_id).where(
+        notices.c.learner_id == learner_id, notices.c.evidence_recorded.is_not(None)
+    )
+    return list(conn.execute(query.order_by(notices.c.created_at)).scalars())
+
+
+def notices_consumer(settings: Settings) -> ConsumerSpec:
+    """Every service's public events become notices and watched deadlines, once each."""
+    effect = handler(settings.reminder_lead_school_days, settings.notices_not_before)
+    return ConsumerSpec(
+        name="notices",
+        topics=[DETERMINATION.name, IDP.name, DISPUTES.name],
+        effect=lambda engine, _app: TableEffect(engine, "notifications.notices", effect),
+    )
+
 
 SPEC = ServiceSpec(
     name="notifications",
     title="Llwybr notifications service (internal)",
     application=NotificationsService,
     translator=translator,
+    routers=[notices_router],
     error_statuses={NotificationsError: (422, "notifications")},
     migrations=Path(__file__).parent / "migrations",
+    workers=[
+        WorkerSpec("notices.sender", sender.run),
+        WorkerSpec("notices.reminders", reminders.run),
+    ],
+    learner_index=learner_notices,
 )
 
 
 def create_app(settings: Settings | None = None, bus: InProcessBus | None = None) -> FastAPI:
     """The service's ASGI app; ``bus`` is the shared in-process bus in embedded mode."""
-    return build_service(settings or Settings(), SPEC, bus)
+    settings = settings or Settings()
+    spec = dataclasses.replace(SPEC, consumers=[*SPEC.consumers, notices_consumer(settings)])
+    return build_service(settings, spec, bus)

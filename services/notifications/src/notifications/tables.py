@@ -8,3 +8,198 @@ declared on ``metadata``; a test checks that the migrations produce exactly thes
 import sqlalchemy as sa
 
 metadata = sa.MetaData()
+
+# -- what the event stream says (so notices reach the right people) --------------------------
+
+#: The learner as the other services' events describe them (no names: those are contacts).
+notice_learners = sa.Table(
+    "notice_learners",
+    metadata,
+    sa.Column("learner_id", sa.String(64), primary_key=True),
+    sa.Column("local_authority", sa.String(64), nullable=True),
+    sa.Column("young_person", sa.Boolean, nullable=True),
+    sa.Column("looked_after", sa.Boolean, nullable=True),
+    sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
+)
+
+#: Every organisation the events connect with a learner: who may see the learner's notices and
+#: set the learner's contacts.
+notice_learner_organisations = sa.Table(
+    "notice_learner_organisations",
+    metadata,
+    sa.Column("learner_id", sa.String(64), primary_key=True),
+    sa.Column("organisation", sa.String(64), primary_key=True, index=True),
+    sa.Column("linked_at", sa.DateTime(timezone=True), nullable=False),
+)
+
+#: The cases notices are about (a determination, a plan, a reconsideration, an appeal) and the
+#: body now answerable for each.
+notice_subjects = sa.Table(
+    "notice_subjects",
+    metadata,
+    sa.Column("subject_id", sa.String(64), primary_key=True),
+    sa.Column("learner_id", sa.String(64), nullable=False, index=True),
+    sa.Column("subject_kind", sa.String(32), nullable=False),
+    sa.Column("organisation", sa.String(64), nullable=False),
+    sa.Column("body_kind", sa.String(32), nullable=True),
+    sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
+)
+
+#: Term calendars published by the determination service (for counting school days).
+notice_calendars = sa.Table(
+    "notice_calendars",
+    metadata,
+    sa.Column("calendar_id", sa.String(64), primary_key=True),
+    sa.Column("version", sa.Integer, nullable=False),
+    sa.Column("calendar", sa.JSON, nullable=False),
+)
+
+#: Versions of the statutory rule table as corrected (the latest received applies).
+notice_rule_tables = sa.Table(
+    "notice_rule_tables",
+    metadata,
+    sa.Column("version", sa.String(32), primary_key=True),
+    sa.Column("rules", sa.JSON, nullable=False),
+    sa.Column("received_at", sa.DateTime(timezone=True), nullable=False),
+)
+
+# -- contacts registry (set through the API; never carried by events) ------------------------
+
+contact_learners = sa.Table(
+    "contact_learners",
+    metadata,
+    sa.Column("learner_id", sa.String(64), primary_key=True),
+    sa.Column("learner_name", sa.String(200), nullable=True),
+    sa.Column("version", sa.Integer, nullable=False),
+    sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("updated_by", sa.String(200), nullable=False),
+)
+
+contact_parties = sa.Table(
+    "contact_parties",
+    metadata,
+    sa.Column("party_id", sa.String(36), primary_key=True),
+    sa.Column("learner_id", sa.String(64), nullable=False, index=True),
+    sa.Column("position", sa.Integer, nullable=False),
+    sa.Column("role", sa.String(40), nullable=False),
+    sa.Column("name", sa.String(200), nullable=False),
+    sa.Column("email", sa.String(320), nullable=True),
+    sa.Column("language", sa.String(2), nullable=True),  # cy / en; none: both
+)
+
+contact_organisations = sa.Table(
+    "contact_organisations",
+    metadata,
+    sa.Column("organisation", sa.String(64), primary_key=True),
+    sa.Column("name", sa.String(200), nullable=False),
+    sa.Column("name_cy", sa.String(200), nullable=True),
+    sa.Column("email", sa.String(320), nullable=True),
+    sa.Column("language", sa.String(2), nullable=True),
+    sa.Column("phone", sa.String(40), nullable=True),
+    sa.Column("address", sa.Text, nullable=True),
+    sa.Column("information_and_advice", sa.Text, nullable=True),
+    sa.Column("disagreement_resolution", sa.Text, nullable=True),
+    sa.Column("independent_advocacy", sa.Text, nullable=True),
+    sa.Column("version", sa.Integer, nullable=False),
+    sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("updated_by", sa.String(200), nullable=False),
+)
+
+# -- notices and their proof -----------------------------------------------------------------
+
+notices = sa.Table(
+    "notices",
+    metadata,
+    sa.Column("notice_id", sa.String(36), primary_key=True),
+    # the event, notice kind and recipient it came from: a replay cannot make a second one
+    sa.Column("dedup_key", sa.String(300), nullable=False, unique=True),
+    sa.Column("learner_id", sa.String(64), nullable=False, index=True),
+    sa.Column("subject_id", sa.String(64), nullable=True),
+    sa.Column("kind", sa.String(48), nullable=False),
+    sa.Column("issuer", sa.String(64), nullable=False),
+    sa.Column("source_event_id", sa.String(64), nullable=False),
+    sa.Column("source_event_type", sa.String(200), nullable=False),
+    sa.Column("facts", sa.JSON, nullable=False),
+    sa.Column("recipient_role", sa.String(40), nullable=False),
+    sa.Column("recipient_party_id", sa.String(36), nullable=True),
+    sa.Column("recipient_organisation", sa.String(64), nullable=True, index=True),
+    sa.Column("recipient_name", sa.String(200), nullable=True),
+    sa.Column("recipient_address", sa.String(320), nullable=True),
+    sa.Column("language", sa.String(8), nullable=False),  # cy, en or cy+en
+    sa.Column("copy", sa.Boolean, nullable=False),
+    # pending -> given | escalated; a placeholder for a missing contact is superseded once the
+    # contact is registered
+    sa.Column("status", sa.String(16), nullable=False, index=True),
+    sa.Column("attempts", sa.Integer, nullable=False),
+    sa.Column("next_attempt_at", sa.DateTime(timezone=True), nullable=True, index=True),
+    sa.Column("lease_until", sa.DateTime(timezone=True), nullable=True),
+    sa.Column("lease_token", sa.String(36), nullable=True),
+    sa.Column("channel", sa.String(16), nullable=True),
+    sa.Column("subject_line", sa.String(400), nullable=True),
+    sa.Column("content_html", sa.Text, nullable=True),
+    sa.Column("content_text", sa.Text, nullable=True),
+    sa.Column("content_sha256", sa.String(64), nullable=True),
+    sa.Column("message_id", sa.String(400), nullable=True),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("sent_at", sa.DateTime(timezone=True), nullable=True),
+    sa.Column("delivered_at", sa.DateTime(timezone=True), nullable=True),
+    sa.Column("bounced_at", sa.DateTime(timezone=True), nullable=True),
+    sa.Column("given_on", sa.Date, nullable=True),
+    sa.Column("window_kind", sa.String(40), nullable=True),
+    sa.Column("window_rule", sa.String(16), nullable=True),
+    sa.Column("window_until", sa.Date, nullable=True),
+    sa.Column("window_explanation", sa.Text, nullable=True),
+    sa.Column("escalated_at", sa.DateTime(timezone=True), nullable=True),
+    sa.Column("escalation_reason", sa.Text, nullable=True),
+    sa.Column("superseded_by", sa.String(36), nullable=True),
+    sa.Column("deadline_id", sa.String(36), nullable=True),
+    # the status last written to the event store as evidence (None: not yet)
+    sa.Column("evidence_recorded", sa.String(16), nullable=True),
+)
+
+#: One row per delivery attempt: the channel's answer, kept whatever it was.
+notice_deliveries = sa.Table(
+    "notice_deliveries",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("notice_id", sa.String(36), nullable=False, index=True),
+    sa.Column("attempt", sa.Integer, nullable=False),
+    sa.Column("channel", sa.String(16), nullable=False),
+    sa.Column("address", sa.String(320), nullable=True),
+    sa.Column("started_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("finished_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("outcome", sa.String(24), nullable=False),  # accepted / temporary / permanent
+    sa.Column("smtp_code", sa.Integer, nullable=True),
+    sa.Column("detail", sa.Text, nullable=False),
+    sa.Column("content_sha256", sa.String(64), nullable=True),
+)
+
+# -- statutory deadlines watched for reminders and missed-deadline alerts ---------------------
+
+watched_deadlines = sa.Table(
+    "watched_deadlines",
+    metadata,
+    sa.Column("deadline_id", sa.String(36), primary_key=True),
+    sa.Column("key", sa.String(200), nullable=False, unique=True),
+    sa.Column("learner_id", sa.String(64), nullable=False, index=True),
+    sa.Column("subject_id", sa.String(64), nullable=False, index=True),
+    sa.Column("kind", sa.String(48), nullable=False),
+    sa.Column("responsible", sa.String(64), nullable=False, index=True),
+    sa.Column("rule_id", sa.String(16), nullable=True),
+    sa.Column("due_on", sa.Date, nullable=False),
+    sa.Column("calendar_id", sa.String(64), nullable=True),
+    sa.Column("explanation", sa.Text, nullable=False),
+    sa.Column("remind_on", sa.Date, nullable=False),
+    sa.Column("status", sa.String(16), nullable=False),  # open / met / cancelled
+    sa.Column("met_on", sa.Date, nullable=True),
+    sa.Column("closed_by_event", sa.String(64), nullable=True),
+    sa.Column("exception_claimed_on", sa.Date, nullable=True),
+    sa.Column("reminded_at", sa.DateTime(timezone=True), nullable=True),
+    sa.Column("reminder_notice_id", sa.String(36), nullable=True),
+    sa.Column("alerted_at", sa.DateTime(timezone=True), nullable=True),
+    sa.Column("alert_notice_id", sa.String(36), nullable=True),
+    sa.Column("source_event_id", sa.String(64), nullable=False),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Index("ix_watched_deadlines_schedule", "status", "remind_on", "due_on"),
+)

@@ -1,0 +1,77 @@
+"""Proof of notice in the hash-chained event store. Pure: an aggregate and its events.
+
+Delivery state lives in plain tables (it changes in place); what a family may later need to
+prove (that a notice with this content was given to this recipient on this day, or that it
+could not be) is also recorded as events of a ``NoticeRecord``, one per notice. The chain makes
+any later change to that record detectable (``/v1/audit/verify``), and the auditors' learner
+timeline and evidence bundle include it. The recipient's address is kept as its SHA-256: the
+table holds the address, the chain proves it, and no address sits in an immutable log.
+"""
+
+import uuid
+from datetime import date, datetime
+from typing import Any
+
+from eventsourcing.domain import Aggregate, event
+
+
+class NoticeRecord(Aggregate):
+    """What happened to one notice, as evidence."""
+
+    @staticmethod
+    def create_id(notice_id: str) -> uuid.UUID:
+        return uuid.UUID(notice_id)
+
+    @event("NoticeCreated")
+    def __init__(
+        self,
+        notice_id: str,
+        learner_id: str,
+        kind: str,
+        subject_id: str | None,
+        issuer: str,
+        source_event_id: str,
+        recipient_role: str,
+        recipient_organisation: str | None,
+        copy: bool,
+    ) -> None:
+        self.notice_id = notice_id
+        self.learner_id = learner_id
+        self.kind = kind
+        self.subject_id = subject_id
+        self.issuer = issuer
+        self.source_event_id = source_event_id
+        self.recipient_role = recipient_role
+        self.recipient_organisation = recipient_organisation
+        self.copy = copy
+        self.given: dict[str, Any] | None = None
+        self.escalations: list[dict[str, Any]] = []
+
+    @event("NoticeGiven")
+    def give(
+        self,
+        channel: str,
+        address_sha256: str | None,
+        content_sha256: str,
+        message_id: str | None,
+        sent_at: datetime,
+        delivered_at: datetime,
+        given_on: date,
+        window: dict[str, Any] | None,
+    ) -> None:
+        """The channel accepted the notice: it counts as given on ``given_on``."""
+        self.given = {
+            "channel": channel,
+            "address_sha256": address_sha256,
+            "content_sha256": content_sha256,
+            "message_id": message_id,
+            "sent_at": sent_at,
+            "delivered_at": delivered_at,
+            "given_on": given_on,
+            "window": window,
+        }
+
+    @event("NoticeEscalated")
+    def escalate(self, reason: str, escalated_at: datetime) -> None:
+        """The notice could not be given: a person must act."""
+        self.escalations.append({"reason": reason, "escalated_at": escalated_at})

@@ -1,0 +1,139 @@
+"""The parts of a plan: notices to give and what happens to the deadlines watched. Pure."""
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from contracts import determination as det
+from contracts.determination import DeadlineFacts
+from contracts.events import IntegrationEvent
+from notifications.notices.model import NoticeKind, Role
+
+#: The Education Tribunal for Wales, as the issuer of its notices.
+TRIBUNAL = "tribunal:etw"
+#: Llwybr itself, as the issuer of reminders, alerts and delivery failures.
+SYSTEM = "system:llwybr"
+
+
+def local_authority_id(value: str) -> str:
+    """An LA as an organisation id ("la:665"); events carry the bare number in some places."""
+    return value if ":" in value else f"la:{value}"
+
+
+@dataclass(frozen=True)
+class Subject:
+    """A case notices are about, and the body now answerable for it."""
+
+    subject_id: str
+    subject_kind: str  # determination / idp / reconsideration / appeal
+    organisation: str
+    body_kind: str | None = None
+
+
+@dataclass(frozen=True)
+class PlannedNotice:
+    kind: NoticeKind
+    issuer: str
+    subject_id: str | None
+    facts: dict[str, Any]
+    family: bool = False
+    organisations: tuple[tuple[str, Role], ...] = ()
+    copies: tuple[tuple[str, Role], ...] = ()  # organisations sent a copy of a family notice
+
+
+@dataclass(frozen=True)
+class Watch:
+    """Start watching a deadline (or move one already watched under the same key)."""
+
+    key: str
+    kind: str
+    subject_id: str
+    responsible: str
+    rule_id: str | None
+    due_on: date
+    calendar_id: str | None
+    explanation: str
+
+
+@dataclass(frozen=True)
+class Move:
+    """A watched deadline was recalculated (same body, new date)."""
+
+    key: str
+    rule_id: str | None
+    due_on: date
+    calendar_id: str | None
+    explanation: str
+
+
+@dataclass(frozen=True)
+class Meet:
+    """The deadline(s) were met on ``met_on`` (``prefix``: every key that starts so)."""
+
+    key: str
+    met_on: date
+    prefix: bool = False
+
+
+@dataclass(frozen=True)
+class Cancel:
+    """The deadlines under ``prefix`` no longer run (withdrawn, closed, no consent)."""
+
+    prefix: str
+
+
+@dataclass(frozen=True)
+class Reassign:
+    """The open deadlines under ``prefix`` are now another body's."""
+
+    prefix: str
+    responsible: str
+
+
+@dataclass(frozen=True)
+class ExceptionClaim:
+    key: str
+    claimed_on: date
+
+
+DeadlineAction = Watch | Move | Meet | Cancel | Reassign | ExceptionClaim
+
+
+@dataclass(frozen=True)
+class LearnerUpdate:
+    local_authority: str | None = None
+    young_person: bool | None = None
+    looked_after: bool | None = None
+
+
+@dataclass(frozen=True)
+class Plan:
+    learner_id: str | None = None
+    learner: LearnerUpdate | None = None
+    links: tuple[str, ...] = ()
+    subject: Subject | None = None
+    notices: tuple[PlannedNotice, ...] = ()
+    deadlines: tuple[DeadlineAction, ...] = ()
+    calendar: det.CalendarPublished | None = None
+    rule_table: det.RuleTableCorrected | None = None
+
+
+def subject_id_of(event: IntegrationEvent) -> str | None:
+    """The case an event is about (its subject row is looked up before planning)."""
+    for name in ("determination_id", "idp_id", "reconsideration_id", "appeal_id"):
+        value = getattr(event, name, None)
+        if value is not None:
+            return str(value)
+    return None
+
+
+def watching(key: str, kind: str, subject_id: str, responsible: str, d: DeadlineFacts) -> Watch:
+    return Watch(
+        key, kind, subject_id, responsible, d.rule_id, d.due_on, d.calendar_id, d.explanation
+    )
+
+
+def deadline_facts(d: DeadlineFacts | None) -> dict[str, Any]:
+    if d is None:
+        return {"deadline_due_on": None, "deadline_explanation": None}
+    return {"deadline_due_on": d.due_on.isoformat(), "deadline_explanation": d.explanation}

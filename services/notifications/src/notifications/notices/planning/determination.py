@@ -1,0 +1,138 @@
+"""Determination events: decisions to tell families, decision and NHS clocks to watch."""
+
+from contracts import determination as det
+from contracts.events import IntegrationEvent
+from notifications.notices.model import NoticeKind, Role
+from notifications.notices.planning.actions import (
+    Cancel,
+    DeadlineAction,
+    ExceptionClaim,
+    LearnerUpdate,
+    Meet,
+    Move,
+    Plan,
+    PlannedNotice,
+    Subject,
+    deadline_facts,
+    local_authority_id,
+    watching,
+)
+
+
+def plan_determination(e: IntegrationEvent, known: Subject | None) -> Plan:
+    if not isinstance(e, det.DeterminationEvent):
+        return _shared(e)
+    case = str(e.determination_id)
+    if isinstance(e, det.ConcernRaised):
+        la = local_authority_id(e.local_authority)
+        watches: tuple[DeadlineAction, ...] = ()
+        if e.decision_deadline is not None:
+            watches = (
+                watching(
+                    f"{case}/decision",
+                    "decision",
+                    case,
+                    e.deciding_organisation,
+                    e.decision_deadline,
+                ),
+            )
+        return Plan(
+            learner_id=e.learner_id,
+            learner=LearnerUpdate(local_authority=la),
+            links=(e.deciding_organisation, la),
+            subject=Subject(case, "determination", e.deciding_organisation, e.deciding_body),
+            deadlines=watches,
+        )
+    if isinstance(e, det.ConsentRecorded):
+        if not e.given:
+            return Plan(learner_id=e.learner_id, deadlines=(Cancel(f"{case}/"),))
+        if e.decision_deadline is None or known is None:
+            return Plan(learner_id=e.learner_id)
+        watch = watching(
+            f"{case}/decision", "decision", case, known.organisation, e.decision_deadline
+        )
+        return Plan(learner_id=e.learner_id, deadlines=(watch,))
+    if isinstance(e, det.NhsReferralReceived):
+        watch = watching(
+            f"{case}/nhs:{e.referral_id}", "nhs_answer", case, e.nhs_body, e.answer_deadline
+        )
+        return Plan(learner_id=e.learner_id, links=(e.nhs_body,), deadlines=(watch,))
+    if isinstance(e, det.NhsReferralAnswered):
+        notices: tuple[PlannedNotice, ...] = ()
+        if known is not None:
+            facts = {
+                "answer": e.answer,
+                "in_welsh": e.in_welsh,
+                "nhs_body": e.nhs_body,
+                "answered_on": e.answered_on.isoformat(),
+                "referral_id": e.referral_id,
+            }
+            notices = (
+                PlannedNotice(
+                    NoticeKind.NHS_ANSWER,
+                    e.nhs_body,
+                    case,
+                    facts,
+                    organisations=((known.organisation, Role.REFERRER),),
+                ),
+            )
+        meet = Meet(f"{case}/nhs:{e.referral_id}", e.answered_on)
+        return Plan(learner_id=e.learner_id, notices=notices, deadlines=(meet,))
+    if isinstance(e, det.ReferredToLocalAuthority):
+        la = local_authority_id(e.local_authority)
+        watch = watching(f"{case}/decision", "decision", case, la, e.decision_deadline)
+        return Plan(
+            learner_id=e.learner_id,
+            links=(la,),
+            subject=Subject(case, "determination", la, "local_authority"),
+            deadlines=(watch,),
+        )
+    if isinstance(e, det.ExceptionClaimed):
+        return Plan(
+            learner_id=e.learner_id,
+            deadlines=(ExceptionClaim(f"{case}/{e.deadline_key}", e.claimed_on),),
+        )
+    if isinstance(e, det.DeadlineRecalculated):
+        d = e.deadline
+        move = Move(f"{case}/{e.deadline_key}", d.rule_id, d.due_on, d.calendar_id, d.explanation)
+        return Plan(learner_id=e.learner_id, deadlines=(move,))
+    if isinstance(e, det.Decided):
+        return _decided(e, case)
+    if isinstance(e, det.Withdrawn):
+        return Plan(learner_id=e.learner_id, deadlines=(Cancel(f"{case}/"),))
+    return Plan(
+        learner_id=e.learner_id
+    )  # evidence and the body's own notice records: nothing to send
+
+
+def _decided(e: det.Decided, case: str) -> Plan:
+    la = local_authority_id(e.local_authority)
+    facts = {
+        "decided_on": e.decided_on.isoformat(),
+        "decided_by": e.decided_by,
+        "body_kind": e.deciding_body,
+        "local_authority": la,
+        "reconsidering_authority": local_authority_id(e.reconsidering_authority)
+        if e.reconsidering_authority
+        else la,
+        "within_time": e.within_time,
+        **deadline_facts(e.decision_deadline),
+    }
+    kind = NoticeKind.DECISION_HAS_ALN if e.has_aln else NoticeKind.DECISION_NO_ALN
+    notice = PlannedNotice(kind, e.decided_by, case, facts, family=True)
+    return Plan(
+        learner_id=e.learner_id,
+        learner=LearnerUpdate(la, e.young_person, e.looked_after),
+        links=(e.decided_by, la),
+        notices=(notice,),
+        deadlines=(Meet(f"{case}/decision", e.decided_on),),
+    )
+
+
+def _shared(e: IntegrationEvent) -> Plan:
+    """Calendars and rule-table corrections: what this service counts with."""
+    if isinstance(e, det.CalendarPublished):
+        return Plan(calendar=e)
+    if isinstance(e, det.RuleTableCorrected):
+        return Plan(rule_table=e)
+    return Plan()

@@ -1,0 +1,178 @@
+"""Disputes events: reconsiderations, appeals, Tribunal orders and recommendations."""
+
+from typing import Any
+
+from contracts import disputes as dis
+from contracts.events import IntegrationEvent
+from notifications.notices.model import NoticeKind, Role
+from notifications.notices.planning.actions import (
+    TRIBUNAL,
+    DeadlineAction,
+    Meet,
+    Plan,
+    PlannedNotice,
+    Subject,
+    Watch,
+    deadline_facts,
+    local_authority_id,
+    watching,
+)
+
+
+def plan_disputes(e: IntegrationEvent, known: Subject | None) -> Plan:
+    assert isinstance(e, dis.DisputeEvent)
+    if isinstance(e, dis.ReconsiderationRequested | dis.ReconsiderationDecided):
+        return _reconsideration(e)
+    if isinstance(e, dis.DisagreementResolutionStarted):
+        if known is None:
+            return Plan(learner_id=e.learner_id)
+        w = e.appeal_window
+        facts: dict[str, Any] = {
+            "started_on": e.started_on.isoformat(),
+            "local_authority": known.organisation,
+            "body_kind": "local_authority",
+            "appeal_window_until": w.due_on.isoformat(),
+            "appeal_window_rule": w.rule_id,
+            "appeal_window_explanation": w.explanation,
+        }
+        notice = PlannedNotice(
+            NoticeKind.APPEAL_WINDOW_EXTENDED,
+            known.organisation,
+            str(e.reconsideration_id),
+            facts,
+            family=True,
+        )
+        return Plan(learner_id=e.learner_id, notices=(notice,))
+    if isinstance(e, dis.AppealLodged):
+        appeal = str(e.appeal_id)
+        facts = {
+            "matter": e.matter,
+            "respondent": e.respondent,
+            "lodged_on": e.lodged_on.isoformat(),
+            "late_admitted_by_president": e.late_admitted_by_president,
+        }
+        notice = PlannedNotice(
+            NoticeKind.APPEAL_LODGED,
+            TRIBUNAL,
+            appeal,
+            facts,
+            family=True,
+            copies=((e.respondent, Role.RESPONDENT),),
+        )
+        return Plan(
+            learner_id=e.learner_id,
+            links=(e.respondent,),
+            subject=Subject(appeal, "appeal", e.respondent),
+            notices=(notice,),
+        )
+    if isinstance(e, dis.AppealDecided):
+        return _appeal_decided(e, known)
+    if isinstance(e, dis.OrderComplied):
+        return Plan(
+            learner_id=e.learner_id,
+            deadlines=(Meet(f"{e.appeal_id}/order:{e.order_id}", e.complied_on),),
+        )
+    if isinstance(e, dis.RecommendationReported):
+        key = f"{e.appeal_id}/recommendation:{e.recommendation_id}"
+        return Plan(learner_id=e.learner_id, deadlines=(Meet(key, e.reported_on),))
+    return Plan(learner_id=e.learner_id)
+
+
+def _reconsideration(e: dis.ReconsiderationRequested | dis.ReconsiderationDecided) -> Plan:
+    case, la = str(e.reconsideration_id), local_authority_id(e.local_authority)
+    facts: dict[str, Any] = {
+        "kind": e.kind,
+        "school": e.school,
+        "local_authority": la,
+        "subject_case": str(e.subject_id),
+        "body_kind": "local_authority",
+    }
+    subject = Subject(case, "reconsideration", la, "local_authority")
+    links = (e.school, la)
+    if isinstance(e, dis.ReconsiderationRequested):
+        facts |= {"requested_on": e.requested_on.isoformat(), **deadline_facts(e.deadline)}
+        notice = PlannedNotice(
+            NoticeKind.RECONSIDERATION_RECEIVED,
+            la,
+            case,
+            facts,
+            organisations=((e.school, Role.GOVERNING_BODY),),
+        )
+        watch = watching(f"{case}/decision", "reconsideration_decision", case, la, e.deadline)
+        return Plan(
+            learner_id=e.learner_id,
+            links=links,
+            subject=subject,
+            notices=(notice,),
+            deadlines=(watch,),
+        )
+    facts |= {"outcome": e.outcome, "decided_on": e.decided_on.isoformat()}
+    notice = PlannedNotice(
+        NoticeKind.RECONSIDERATION_DECIDED,
+        la,
+        case,
+        facts,
+        family=True,
+        copies=((e.school, Role.GOVERNING_BODY),),
+    )
+    return Plan(
+        learner_id=e.learner_id,
+        links=links,
+        subject=subject,
+        notices=(notice,),
+        deadlines=(Meet(f"{case}/decision", e.decided_on),),
+    )
+
+
+def _appeal_decided(e: dis.AppealDecided, known: Subject | None) -> Plan:
+    appeal = str(e.appeal_id)
+    respondent = known.organisation if known else None
+    orders = [o.model_dump(mode="json") for o in e.orders]
+    recommendations = [r.model_dump(mode="json") for r in e.recommendations]
+    facts = {
+        "outcome": e.outcome,
+        "decided_on": e.decided_on.isoformat(),
+        "respondent": respondent,
+        "orders": orders,
+        "recommendations": recommendations,
+    }
+    copies: list[tuple[str, Role]] = []
+    if respondent:
+        copies.append((respondent, Role.RESPONDENT))
+    copies += [(o.addressed_to, Role.ORDER_ADDRESSEE) for o in e.orders]
+    copies += [(r.nhs_body, Role.NHS_BODY) for r in e.recommendations]
+    actions: list[DeadlineAction] = []
+    for o in e.orders:
+        if o.comply_by is not None:
+            actions.append(
+                Watch(
+                    f"{appeal}/order:{o.order_id}",
+                    "order_compliance",
+                    appeal,
+                    o.addressed_to,
+                    None,
+                    o.comply_by,
+                    None,
+                    f"Tribunal order {o.order_id} ({o.kind}): comply by {o.comply_by.isoformat()}",
+                )
+            )
+    for r in e.recommendations:
+        if r.report_by is not None:
+            actions.append(
+                Watch(
+                    f"{appeal}/recommendation:{r.recommendation_id}",
+                    "recommendation_report",
+                    appeal,
+                    r.nhs_body,
+                    "D20",
+                    r.report_by,
+                    None,
+                    f"report back to the Tribunal on recommendation "
+                    f"{r.recommendation_id} by {r.report_by.isoformat()}",
+                )
+            )
+    links = tuple(org for org, _ in copies)
+    notice = PlannedNotice(
+        NoticeKind.APPEAL_DECIDED, TRIBUNAL, appeal, facts, family=True, copies=tuple(copies)
+    )
+    return Plan(learner_id=e.learner_id, links=links, notices=(notice,), deadlines=tuple(actions))

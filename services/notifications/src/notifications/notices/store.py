@@ -1,0 +1,326 @@
+"""Reading and writing the notices tables (one SQLAlchemy connection, the caller's transaction)."""
+
+import logging
+import uuid
+from collections.abc import Iterable, Sequence
+from datetime import UTC, date, datetime
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql, sqlite
+
+from contracts import determination as det
+from llwybr.clock import DEFAULT_RULES, RuleTable, Term, TermCalendar
+from notifications.notices.model import Language, LearnerFacts, NoticeKind, Party, Role
+from notifications.notices.planning import SYSTEM, LearnerUpdate, Subject
+from notifications.notices.rendering import Organisation
+from notifications.tables import (
+    contact_organisations,
+    contact_parties,
+    notice_calendars,
+    notice_learner_organisations,
+    notice_learners,
+    notice_rule_tables,
+    notice_subjects,
+    notices,
+)
+
+log = logging.getLogger(__name__)
+
+PENDING, GIVEN, ESCALATED, SUPERSEDED = "pending", "given", "escalated", "superseded"
+
+
+def now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _insert(conn: sa.Connection, table: sa.Table) -> Any:
+    dialect = postgresql if conn.dialect.name == "postgresql" else sqlite
+    return dialect.insert(table)
+
+
+def _upsert(
+    conn: sa.Connection,
+    table: sa.Table,
+    keys: dict[str, Any],
+    values: dict[str, Any],
+    *,
+    update: bool = True,
+) -> None:
+    """Insert a row, or update it (``update``) or leave it (not ``update``) if its keys exist."""
+    statement = _insert(conn, table).values(**keys, **values)
+    if update:
+        statement = statement.on_conflict_do_update(index_elements=list(keys), set_=values)
+    else:
+        statement = statement.on_conflict_do_nothing()
+    conn.execute(statement)
+
+
+# -- what the events said ---------------------------------------------------------------------
+
+
+def update_learner(conn: sa.Connection, learner_id: str, update: LearnerUpdate | None) -> None:
+    values: dict[str, Any] = {"updated_at": now()}
+    if update is not None:
+        values |= {k: v for k, v in vars(update).items() if v is not None}
+    _upsert(conn, notice_learners, {"learner_id": learner_id}, values)
+
+
+def link(conn: sa.Connection, learner_id: str, organisations: Iterable[str]) -> None:
+    for organisation in {o for o in organisations if o}:
+        keys = {"learner_id": learner_id, "organisation": organisation}
+        _upsert(conn, notice_learner_organisations, keys, {"linked_at": now()}, update=False)
+
+
+def linked(conn: sa.Connection, learner_id: str) -> set[str]:
+    rows = conn.execute(
+        sa.select(notice_learner_organisations.c.organisation).where(
+            notice_learner_organisations.c.learner_id == learner_id
+        )
+    )
+    return set(rows.scalars())
+
+
+def learner(conn: sa.Connection, learner_id: str) -> tuple[LearnerFacts, str | None]:
+    """What the events said about the learner, and their LA (for rights contacts)."""
+    row = conn.execute(
+        sa.select(notice_learners).where(notice_learners.c.learner_id == learner_id)
+    ).first()
+    if row is None:
+        return LearnerFacts(), None
+    return LearnerFacts(row.young_person, row.looked_after), row.local_authority
+
+
+def save_subject(conn: sa.Connection, learner_id: str, subject: Subject) -> None:
+    values = {
+        "learner_id": learner_id,
+        "subject_kind": subject.subject_kind,
+        "organisation": subject.organisation,
+        "body_kind": subject.body_kind,
+        "updated_at": now(),
+    }
+    _upsert(conn, notice_subjects, {"subject_id": subject.subject_id}, values)
+
+
+def subject(conn: sa.Connection, subject_id: str | None) -> Subject | None:
+    if subject_id is None:
+        return None
+    row = conn.execute(
+        sa.select(notice_subjects).where(notice_subjects.c.subject_id == subject_id)
+    ).first()
+    if row is None:
+        return None
+    return Subject(row.subject_id, row.subject_kind, row.organisation, row.body_kind)
+
+
+def save_calendar(conn: sa.Connection, event: det.CalendarPublished) -> None:
+    """Keep the highest version of each calendar (a redelivered older one changes nothing)."""
+    row = conn.execute(
+        sa.select(notice_calendars.c.version).where(
+            notice_calendars.c.calendar_id == event.calendar_id
+        )
+    ).first()
+    if row is not None and row.version >= event.calendar_version:
+        return
+    data = event.model_dump(mode="json")
+    _upsert(
+        conn,
+        notice_calendars,
+        {"calendar_id": event.calendar_id},
+        {"version": event.calendar_version, "calendar": data},
+    )
+
+
+def calendar(conn: sa.Connection, calendar_id: str | None) -> TermCalendar | None:
+    if calendar_id is None:
+        return None
+    row = conn.execute(
+        sa.select(notice_calendars).where(notice_calendars.c.calendar_id == calendar_id)
+    ).first()
+    if row is None:
+        return None
+    data = row.calendar
+    terms = [
+        Term(date.fromisoformat(t["start"]), date.fromisoformat(t["end"]), t["name"])
+        for t in data["terms"]
+    ]
+    closures = frozenset(date.fromisoformat(d) for d in data["closures"])
+    return TermCalendar(calendar_id, data["calendar_name"], row.version, tuple(terms), closures)
+
+
+def save_rule_table(conn: sa.Connection, event: det.RuleTableCorrected) -> None:
+    values = {
+        "rules": {"version": event.rule_table_version, "rules": event.rules},
+        "received_at": now(),
+    }
+    _upsert(conn, notice_rule_tables, {"version": event.rule_table_version}, values)
+
+
+def rule_table(conn: sa.Connection) -> RuleTable:
+    """The latest rule table the determination service published, else the default one."""
+    row = conn.execute(
+        sa.select(notice_rule_tables.c.rules).order_by(notice_rule_tables.c.received_at.desc())
+    ).first()
+    return RuleTable.from_dict(row.rules) if row is not None else DEFAULT_RULES
+
+
+# -- contacts ---------------------------------------------------------------------------------
+
+
+def parties(conn: sa.Connection, learner_id: str) -> list[Party]:
+    rows = conn.execute(
+        sa.select(contact_parties)
+        .where(contact_parties.c.learner_id == learner_id)
+        .order_by(contact_parties.c.position)
+    )
+    return [Party(r.party_id, Role(r.role), r.name, r.email, r.language) for r in rows]
+
+
+def organisation(conn: sa.Connection, organisation_id: str) -> tuple[Organisation, str | None]:
+    """An organisation as notices name it, and its language preference."""
+    row = conn.execute(
+        sa.select(contact_organisations).where(
+            contact_organisations.c.organisation == organisation_id
+        )
+    ).first()
+    if row is None:
+        return Organisation(organisation_id), None
+    return (
+        Organisation(
+            organisation_id,
+            row.name,
+            row.name_cy,
+            row.email,
+            row.phone,
+            row.address,
+            row.information_and_advice,
+            row.disagreement_resolution,
+            row.independent_advocacy,
+        ),
+        row.language,
+    )
+
+
+def organisations(conn: sa.Connection, ids: Iterable[str]) -> dict[str, Organisation]:
+    wanted = {i for i in ids if i}
+    return {i: organisation(conn, i)[0] for i in sorted(wanted)}
+
+
+# -- notices ----------------------------------------------------------------------------------
+
+
+def add_notice(conn: sa.Connection, values: dict[str, Any]) -> str | None:
+    """Insert a notice unless one with the same dedup key exists; its id, or None."""
+    notice_id = values.setdefault("notice_id", str(uuid.uuid4()))
+    defaults = {
+        "status": PENDING,
+        "attempts": 0,
+        "copy": False,
+        "created_at": now(),
+        "next_attempt_at": now(),
+        "facts": {},
+        "subject_id": None,
+    }
+    statement = (
+        _insert(conn, notices)
+        .values(**{**defaults, **values})
+        .on_conflict_do_nothing(index_elements=["dedup_key"])
+        .returning(notices.c.notice_id)
+    )
+    return notice_id if conn.execute(statement).first() is not None else None
+
+
+def notice(conn: sa.Connection, notice_id: str) -> sa.Row[Any] | None:
+    return conn.execute(sa.select(notices).where(notices.c.notice_id == notice_id)).first()
+
+
+def escalate(conn: sa.Connection, row: sa.Row[Any] | dict[str, Any], reason: str) -> None:
+    """Mark a notice undeliverable, say so loudly, and tell the body that gave it.
+
+    Never a silent drop: the notice stays listed as escalated until a new one supersedes it.
+    """
+    data = dict(row._mapping) if isinstance(row, sa.Row) else row
+    at = now()
+    conn.execute(
+        notices.update()
+        .where(notices.c.notice_id == data["notice_id"])
+        .values(
+            status=ESCALATED,
+            escalated_at=at,
+            escalation_reason=reason,
+            bounced_at=data.get("bounced_at"),
+            lease_token=None,
+            lease_until=None,
+            next_attempt_at=None,
+        )
+    )
+    log.error(
+        "notice %s (%s) to the %s of learner %s escalated: %s",
+        data["notice_id"],
+        data["kind"],
+        data["recipient_role"],
+        data["learner_id"],
+        reason,
+    )
+    issuer = data["issuer"]
+    if data["kind"] == NoticeKind.UNDELIVERABLE or issuer == SYSTEM:
+        return
+    if issuer == data.get("recipient_organisation"):
+        return  # the body that gave it is the one that cannot be reached
+    contact, language = organisation(conn, issuer)
+    facts = {
+        "failed_notice_id": data["notice_id"],
+        "failed_kind": data["kind"],
+        "failed_role": data["recipient_role"],
+        "failed_name": data.get("recipient_name"),
+        "reason": reason,
+    }
+    values = {
+        "dedup_key": f"{data['notice_id']}:undeliverable:{at.isoformat()}",
+        "learner_id": data["learner_id"],
+        "subject_id": data.get("subject_id"),
+        "kind": NoticeKind.UNDELIVERABLE.value,
+        "issuer": SYSTEM,
+        "source_event_id": data["notice_id"],
+        "source_event_type": "notice-escalated",
+        "facts": facts,
+        "recipient_role": Role.ISSUER.value,
+        "recipient_organisation": issuer,
+        "recipient_name": contact.name,
+        "recipient_address": contact.email,
+        "language": Language.preferred(language).value,
+    }
+    if contact.email is None:
+        return  # nobody to tell: the escalation stays listed for the API
+    add_notice(conn, values)
+
+
+def family_placeholders(conn: sa.Connection, learner_id: str) -> Sequence[sa.Row[Any]]:
+    """Family notices escalated because a required person had no contact (never attempted)."""
+    return conn.execute(
+        sa.select(notices).where(
+            notices.c.learner_id == learner_id,
+            notices.c.status == ESCALATED,
+            notices.c.attempts == 0,
+            notices.c.recipient_organisation.is_(None),
+        )
+    ).all()
+
+
+def unreached_organisation(conn: sa.Connection, organisation_id: str) -> Sequence[sa.Row[Any]]:
+    """Notices escalated because the organisation had no notice address (never attempted)."""
+    return conn.execute(
+        sa.select(notices).where(
+            notices.c.recipient_organisation == organisation_id,
+            notices.c.status == ESCALATED,
+            notices.c.attempts == 0,
+        )
+    ).all()
+
+
+def supersede(conn: sa.Connection, old_id: str, new_id: str) -> None:
+    conn.execute(
+        notices.update()
+        .where(notices.c.notice_id == old_id)
+        .values(status=SUPERSEDED, superseded_by=new_id)
+    )

@@ -1,0 +1,108 @@
+"""The rights a notice opens, their time limits per notice, and when to remind a body. Pure.
+
+A window runs from the day the notice counts as given (an emailed notice: the day it is sent,
+DOMAIN.md section 3), so it is computed per notice when it is sent, with the statutory clock
+and the rule table in force; the deadlines that reminders watch are never recomputed here: they
+come in the events, and only the reminder date (some school days before) is counted.
+"""
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+from typing import Any
+
+from llwybr.clock import (
+    CalendarTooShortError,
+    RuleTable,
+    TermCalendar,
+    compute_deadline,
+    long_date,
+    school_days_before,
+    working_days_before,
+)
+from notifications.notices.model import NoticeKind
+
+SCHOOL = "school"
+
+
+class WindowKind(StrEnum):
+    APPEAL = "appeal"  # to the Education Tribunal for Wales
+    RECONSIDERATION_REQUEST = "reconsideration_request"  # ask the LA to reconsider (cease)
+    TRIBUNAL_REVIEW = "tribunal_review"  # ask the Tribunal to review its decision
+
+
+#: The rule of the statutory rule table each window follows (DOMAIN.md section 3).
+WINDOW_RULES = {
+    WindowKind.APPEAL: "D18",
+    WindowKind.RECONSIDERATION_REQUEST: "D11",
+    WindowKind.TRIBUNAL_REVIEW: "D19",
+}
+
+
+@dataclass(frozen=True)
+class Window:
+    kind: WindowKind
+    rule_id: str
+    until: date
+    explanation: str
+
+
+def window_kind(kind: NoticeKind, facts: Mapping[str, Any]) -> WindowKind | None:
+    """Which time-limited right a notice of ``kind`` opens for the family, if any.
+
+    A school's decisions are never appealed directly: the family asks the LA to reconsider
+    (no time limit, except the 4 weeks after a decision to cease an IDP). The decisions of an
+    LA or an FEI, and the LA's reconsideration outcomes, are appealable to the Tribunal.
+    """
+    by_school = facts.get("body_kind") == SCHOOL
+    if kind in {
+        NoticeKind.DECISION_NO_ALN,
+        NoticeKind.IDP_ISSUED,
+        NoticeKind.IDP_REVISED,
+        NoticeKind.IDP_NOT_REVISED,
+    }:
+        return None if by_school else WindowKind.APPEAL
+    if kind is NoticeKind.IDP_CEASED:
+        return WindowKind.RECONSIDERATION_REQUEST if by_school else WindowKind.APPEAL
+    if kind in {NoticeKind.RECONSIDERATION_DECIDED, NoticeKind.APPEAL_WINDOW_EXTENDED}:
+        return WindowKind.APPEAL
+    if kind is NoticeKind.APPEAL_DECIDED:
+        return WindowKind.TRIBUNAL_REVIEW
+    return None
+
+
+def window_for(
+    kind: NoticeKind, facts: Mapping[str, Any], given_on: date, rules: RuleTable
+) -> Window | None:
+    """The window a notice given on ``given_on`` opens for its recipient.
+
+    An extended appeal window (disagreement resolution started in time) is the one the
+    disputes service computed and the event carries; every other window is computed here
+    from the day the notice is given.
+    """
+    opened = window_kind(kind, facts)
+    if opened is None:
+        return None
+    if kind is NoticeKind.APPEAL_WINDOW_EXTENDED:
+        until = date.fromisoformat(str(facts["appeal_window_until"]))
+        return Window(
+            opened,
+            str(facts.get("appeal_window_rule") or WINDOW_RULES[opened]),
+            until,
+            str(facts.get("appeal_window_explanation") or f"extended to {long_date(until)}"),
+        )
+    deadline = compute_deadline(rules, WINDOW_RULES[opened], given_on)
+    return Window(opened, deadline.rule_id, deadline.due_on, deadline.explanation)
+
+
+def reminder_date(due_on: date, lead_days: int, calendar: TermCalendar | None) -> date:
+    """When to remind the body answerable for a deadline: ``lead_days`` school days before it
+    on the deadline's term calendar, or working days when there is none (an LA's or NHS
+    body's clock in weeks) or it does not reach back far enough."""
+    if calendar is not None:
+        try:
+            return school_days_before(calendar, due_on, lead_days)
+        except CalendarTooShortError:
+            pass
+    return working_days_before(due_on, lead_days)

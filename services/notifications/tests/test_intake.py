@@ -1,0 +1,109 @@
+"""The consumer's effect on SQLite and PostgreSQL: once per event, and nothing for old events when
+told so."""
+
+import uuid
+from collections.abc import Iterator
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+import sqlalchemy as sa
+
+from contracts import determination as det
+from contracts.envelope import Envelope
+from llwybr import db, migrations
+from llwybr.consumer import TableEffect
+from llwybr.settings import ServiceSettings
+from notifications.main import SPEC
+from notifications.notices.intake import handler
+from notifications.tables import contact_parties, notice_learner_organisations, notices
+
+SCHOOL = "school:6652001"
+
+
+@pytest.fixture
+def engine(store_settings: ServiceSettings) -> Iterator[sa.Engine]:
+    engine = db.create_engine(store_settings)
+    db.create_tables(engine)
+    assert SPEC.migrations is not None
+    migrations.upgrade(engine, SPEC.migrations)
+    yield engine
+    engine.dispose()
+
+
+def decided(learner_id: str, at: datetime) -> Envelope:
+    case = uuid.uuid4()
+    event = det.Decided(
+        determination_id=case,
+        learner_id=learner_id,
+        has_aln=True,
+        decided_on=date(2026, 3, 2),
+        decided_by=SCHOOL,
+        deciding_body="school",
+        local_authority="665",
+        reconsidering_authority=None,
+        within_time=True,
+        young_person=False,
+        looked_after=False,
+        decision_deadline=None,
+    )
+    return Envelope.wrap(
+        event,
+        learner_id=learner_id,
+        aggregate_id=case,
+        aggregate_version=3,
+        time=at,
+        integrity_hash="0" * 64,
+    )
+
+
+def with_parent(engine: sa.Engine, learner_id: str) -> None:
+    with engine.begin() as conn:
+        conn.execute(
+            contact_parties.insert().values(
+                party_id=str(uuid.uuid4()),
+                learner_id=learner_id,
+                position=0,
+                role="parent",
+                name="Siân",
+                email="sian@example.org",
+                language=None,
+            )
+        )
+
+
+def notices_of(engine: sa.Engine, learner_id: str) -> list[str]:
+    with engine.connect() as conn:
+        query = sa.select(notices.c.recipient_role).where(notices.c.learner_id == learner_id)
+        return list(conn.execute(query).scalars())
+
+
+def test_a_redelivered_event_gives_no_second_notice(engine: sa.Engine) -> None:
+    learner_id = f"learner-{uuid.uuid4().hex[:6]}"
+    with_parent(engine, learner_id)
+    effect = TableEffect(engine, "notifications.notices", handler(5))
+    envelope = decided(learner_id, datetime.now(UTC))
+    assert effect.apply(envelope) is True
+    assert effect.apply(envelope) is False
+    assert notices_of(engine, learner_id) == ["parent"]
+
+
+def test_events_before_the_cutoff_give_no_notices_but_are_learned(engine: sa.Engine) -> None:
+    learner_id = f"learner-{uuid.uuid4().hex[:6]}"
+    with_parent(engine, learner_id)
+    cutoff = datetime(2026, 6, 1)  # no zone: taken as UTC
+    effect = TableEffect(engine, "notifications.notices", handler(5, cutoff))
+    effect.apply(decided(learner_id, datetime(2026, 3, 2, 12, tzinfo=UTC)))
+    assert notices_of(engine, learner_id) == []
+    with engine.connect() as conn:
+        linked = (
+            conn.execute(
+                sa.select(notice_learner_organisations.c.organisation).where(
+                    notice_learner_organisations.c.learner_id == learner_id
+                )
+            )
+            .scalars()
+            .all()
+        )
+    assert sorted(linked) == ["la:665", SCHOOL]
+    effect.apply(decided(learner_id, datetime(2026, 6, 1, tzinfo=UTC) + timedelta(seconds=1)))
+    assert notices_of(engine, learner_id) == ["parent"]

@@ -1,0 +1,280 @@
+"""What each public event means here: notices to whom, and deadlines watched or closed."""
+
+import uuid
+from datetime import date
+from typing import Any
+
+from contracts import determination as det
+from contracts import disputes as dis
+from contracts import idp
+from contracts.determination import DeadlineFacts
+from notifications.notices.model import NoticeKind, Role
+from notifications.notices.planning import (
+    TRIBUNAL,
+    Cancel,
+    Meet,
+    Move,
+    Reassign,
+    Subject,
+    Watch,
+    plan,
+)
+
+CASE = uuid.UUID("00000000-0000-4000-8000-00000000000a")
+PLAN = uuid.UUID("00000000-0000-4000-8000-00000000000b")
+SCHOOL, LA, LHB = "school:6652001", "la:665", "lhb:7A1"
+LEARNER = "learner-1"
+
+
+def deadline(rule: str, due: date, calendar: str | None = None) -> DeadlineFacts:
+    return DeadlineFacts(
+        rule_id=rule,
+        rule_table_version="2026.1",
+        unit="school_days",
+        length=35,
+        trigger_date=date(2026, 1, 5),
+        due_on=due,
+        calendar_id=calendar,
+        provisional=False,
+        explanation=f"{rule} due",
+    )
+
+
+def decided(**changes: Any) -> det.Decided:
+    values: dict[str, Any] = {
+        "determination_id": CASE,
+        "learner_id": LEARNER,
+        "has_aln": False,
+        "decided_on": date(2026, 2, 2),
+        "decided_by": SCHOOL,
+        "deciding_body": "school",
+        "local_authority": "665",
+        "reconsidering_authority": None,
+        "within_time": True,
+        "young_person": False,
+        "looked_after": False,
+        "decision_deadline": deadline("D1", date(2026, 2, 25), SCHOOL),
+    }
+    return det.Decided(**{**values, **changes})
+
+
+def test_a_concern_watches_the_deciding_bodys_decision_deadline() -> None:
+    raised = det.ConcernRaised(
+        determination_id=CASE,
+        learner_id=LEARNER,
+        deciding_body="school",
+        deciding_organisation=SCHOOL,
+        local_authority="665",
+        status="gathering_information",
+        no_decision_reason=None,
+        came_to_attention_on=date(2026, 1, 5),
+        decision_deadline=deadline("D1", date(2026, 2, 25), SCHOOL),
+    )
+    result = plan(raised, None)
+    assert result.links == (SCHOOL, LA)
+    assert result.subject == Subject(str(CASE), "determination", SCHOOL, "school")
+    [watch] = result.deadlines
+    assert isinstance(watch, Watch)
+    assert (watch.key, watch.responsible, watch.due_on, watch.calendar_id) == (
+        f"{CASE}/decision",
+        SCHOOL,
+        date(2026, 2, 25),
+        SCHOOL,
+    )
+
+
+def test_a_no_aln_decision_tells_the_family_and_meets_the_deadline() -> None:
+    result = plan(decided(), None)
+    [notice] = result.notices
+    assert (notice.kind, notice.issuer, notice.family) == (NoticeKind.DECISION_NO_ALN, SCHOOL, True)
+    assert notice.facts["body_kind"] == "school"
+    assert notice.facts["reconsidering_authority"] == LA
+    assert result.deadlines == (Meet(f"{CASE}/decision", date(2026, 2, 2)),)
+    assert (result.learner and result.learner.young_person) is False
+
+
+def test_an_aln_decision_is_a_has_aln_notice() -> None:
+    [notice] = plan(decided(has_aln=True), None).notices
+    assert notice.kind is NoticeKind.DECISION_HAS_ALN
+    assert notice.facts["deadline_due_on"] == "2026-02-25"
+
+
+def test_the_bodys_own_notice_record_sends_nothing_again() -> None:
+    issued = det.NoticeIssued(
+        determination_id=CASE,
+        learner_id=LEARNER,
+        notice_type="no_aln",
+        recipients=["parent"],
+        issued_by=SCHOOL,
+        issued_on=date(2026, 2, 3),
+    )
+    assert plan(issued, None).notices == ()
+
+
+def test_an_nhs_answer_is_sent_to_the_referrer_and_meets_its_deadline() -> None:
+    known = Subject(str(CASE), "determination", SCHOOL, "school")
+    answered = det.NhsReferralAnswered(
+        determination_id=CASE,
+        learner_id=LEARNER,
+        referral_id="r1",
+        nhs_body=LHB,
+        answer="identified",
+        in_welsh=True,
+        answered_on=date(2026, 3, 1),
+    )
+    result = plan(answered, known)
+    [notice] = result.notices
+    assert notice.organisations == ((SCHOOL, Role.REFERRER),)
+    assert result.deadlines == (Meet(f"{CASE}/nhs:r1", date(2026, 3, 1)),)
+
+
+def test_a_referral_to_the_la_moves_the_decision_deadline_to_the_la() -> None:
+    referred = det.ReferredToLocalAuthority(
+        determination_id=CASE,
+        learner_id=LEARNER,
+        referred_by=SCHOOL,
+        local_authority="665",
+        referred_on=date(2026, 2, 1),
+        decision_deadline=deadline("D3", date(2026, 4, 27)),
+    )
+    result = plan(referred, None)
+    [watch] = result.deadlines
+    assert isinstance(watch, Watch)
+    assert (watch.key, watch.responsible, watch.due_on) == (
+        f"{CASE}/decision",
+        LA,
+        date(2026, 4, 27),
+    )
+    assert result.subject is not None
+    assert result.subject.organisation == LA
+
+
+def test_a_recalculated_deadline_is_moved_not_restarted() -> None:
+    moved = det.DeadlineRecalculated(
+        determination_id=CASE,
+        learner_id=LEARNER,
+        deadline_key="decision",
+        previous_due_on=date(2026, 2, 25),
+        deadline=deadline("D1", date(2026, 3, 4)),
+        reason="INSET",
+    )
+    [action] = plan(moved, None).deadlines
+    assert action == Move(f"{CASE}/decision", "D1", date(2026, 3, 4), None, "D1 due")
+
+
+def test_a_withdrawn_concern_ends_its_deadlines() -> None:
+    withdrawn = det.Withdrawn(
+        determination_id=CASE, learner_id=LEARNER, withdrawn_on=date(2026, 1, 20)
+    )
+    assert plan(withdrawn, None).deadlines == (Cancel(f"{CASE}/"),)
+
+
+def issued(version: int) -> idp.IdpIssued:
+    return idp.IdpIssued(
+        idp_id=PLAN,
+        learner_id=LEARNER,
+        plan_version=version,
+        issued_on=date(2026, 3, 2),
+        issued_by=LA,
+        review_deadline=deadline("D14", date(2027, 3, 2)),
+        revision_reason=None,
+        nhs_bodies_securing_alp=[LHB],
+        alp_in_welsh=1,
+        alp_elements=3,
+    )
+
+
+def test_an_issued_plan_tells_the_family_and_starts_the_review_clock() -> None:
+    known = Subject(str(PLAN), "idp", LA, "local_authority")
+    result = plan(issued(1), known)
+    [notice] = result.notices
+    assert (notice.kind, notice.facts["body_kind"]) == (NoticeKind.IDP_ISSUED, "local_authority")
+    watch = result.deadlines[-1]
+    assert isinstance(watch, Watch)
+    assert (watch.key, watch.kind, watch.responsible) == (
+        f"{PLAN}/review/2027-03-02",
+        "idp_review",
+        LA,
+    )
+    assert Meet(f"{PLAN}/preparation", date(2026, 3, 2)) in result.deadlines
+
+
+def test_a_later_version_is_a_revised_plan_notice() -> None:
+    known = Subject(str(PLAN), "idp", LA, "local_authority")
+    assert plan(issued(2), known).notices[0].kind is NoticeKind.IDP_REVISED
+
+
+def test_a_transfer_hands_the_open_deadlines_to_the_new_maintainer() -> None:
+    known = Subject(str(PLAN), "idp", SCHOOL, "school")
+    moved = idp.ResponsibilityTransferred(
+        idp_id=PLAN,
+        learner_id=LEARNER,
+        from_organisation=SCHOOL,
+        to_kind="local_authority",
+        to_organisation=LA,
+        reason="la_take_over",
+        transferred_on=date(2026, 5, 1),
+    )
+    result = plan(moved, known)
+    assert result.deadlines == (Reassign(f"{PLAN}/", LA),)
+    assert result.notices[0].issuer == LA
+
+
+def test_an_event_about_a_plan_never_opened_here_tells_nobody() -> None:
+    proposed = idp.CeaseProposed(idp_id=PLAN, learner_id=LEARNER, proposed_on=date(2026, 5, 1))
+    assert plan(proposed, None).notices == ()
+
+
+def test_a_reconsideration_outcome_tells_the_family_with_a_copy_to_the_school() -> None:
+    decided_r = dis.ReconsiderationDecided(
+        learner_id=LEARNER,
+        reconsideration_id=CASE,
+        kind="R1",
+        subject_id=PLAN,
+        school=SCHOOL,
+        local_authority=LA,
+        outcome="no_aln",
+        decided_on=date(2026, 5, 1),
+        appeal_window=deadline("D18", date(2026, 6, 26)),
+    )
+    [notice] = plan(decided_r, None).notices
+    assert (notice.kind, notice.issuer, notice.family) == (
+        NoticeKind.RECONSIDERATION_DECIDED,
+        LA,
+        True,
+    )
+    assert notice.copies == ((SCHOOL, Role.GOVERNING_BODY),)
+
+
+def test_a_tribunal_decision_watches_its_orders_and_recommendations() -> None:
+    appeal = uuid.uuid4()
+    known = Subject(str(appeal), "appeal", LA)
+    decision = dis.AppealDecided(
+        learner_id=LEARNER,
+        appeal_id=appeal,
+        outcome="orders",
+        decided_on=date(2026, 6, 1),
+        orders=[
+            dis.OrderFacts(
+                order_id="o1", kind="revise_idp", addressed_to=LA, comply_by=date(2026, 7, 1)
+            )
+        ],
+        recommendations=[
+            dis.RecommendationFacts(recommendation_id="r1", nhs_body=LHB, report_by=None)
+        ],
+    )
+    result = plan(decision, known)
+    [notice] = result.notices
+    assert notice.issuer == TRIBUNAL
+    assert notice.copies == (
+        (LA, Role.RESPONDENT),
+        (LA, Role.ORDER_ADDRESSEE),
+        (LHB, Role.NHS_BODY),
+    )
+    [watch] = result.deadlines  # a recommendation without a date is not watched
+    assert isinstance(watch, Watch)
+    assert (watch.key, watch.responsible, watch.due_on) == (
+        f"{appeal}/order:o1",
+        LA,
+        date(2026, 7, 1),
+    )

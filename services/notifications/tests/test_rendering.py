@@ -1,0 +1,311 @@
+"""Templates in both languages: every kind renders, rights are stated, input is escaped."""
+
+from datetime import date
+from typing import Any
+
+import pytest
+
+from llwybr.clock import DEFAULT_RULES
+from notifications.notices.model import Language, NoticeKind
+from notifications.notices.rendering import (
+    Organisation,
+    html_to_text,
+    long_date,
+    render,
+    sha256,
+)
+from notifications.notices.windows import window_for
+
+GIVEN = date(2026, 3, 3)
+LA, SCHOOL, LHB = "la:665", "school:6652001", "lhb:7A1"
+ORGANISATIONS = {
+    LA: Organisation(
+        LA,
+        "Wrexham County Borough Council",
+        "Cyngor Bwrdeistref Sirol Wrecsam",
+        "aln@wrexham.example",
+        disagreement_resolution="Ring 01978 000000",
+    ),
+    SCHOOL: Organisation(SCHOOL, "Ysgol Example", email="office@ysgol.example"),
+}
+DECISION = {
+    "decided_on": "2026-02-02",
+    "decided_by": LA,
+    "body_kind": "local_authority",
+    "local_authority": LA,
+    "reconsidering_authority": LA,
+    "within_time": True,
+    "deadline_due_on": "2026-02-25",
+    "deadline_explanation": "D3",
+}
+PLAN = {
+    "issued_on": "2026-03-02",
+    "issued_by": LA,
+    "plan_version": 1,
+    "body_kind": "school",
+    "revision_reason": None,
+    "alp_in_welsh": 1,
+    "alp_elements": 2,
+    "nhs_bodies": [LHB],
+    "review_due_on": "2027-03-02",
+    "maintainer": SCHOOL,
+}
+DEADLINE = {
+    "deadline_kind": "decision",
+    "due_on": "2026-03-10",
+    "explanation": "35 school days",
+    "subject_id": "case-1",
+    "rule_id": "D1",
+    "exception_claimed_on": None,
+}
+FACTS: dict[NoticeKind, dict[str, Any]] = {
+    NoticeKind.DECISION_HAS_ALN: DECISION,
+    NoticeKind.DECISION_NO_ALN: DECISION,
+    NoticeKind.NHS_ANSWER: {
+        "answer": "identified",
+        "in_welsh": False,
+        "nhs_body": LHB,
+        "answered_on": "2026-03-01",
+        "referral_id": "r1",
+    },
+    NoticeKind.IDP_ISSUED: PLAN,
+    NoticeKind.IDP_REVISED: {**PLAN, "plan_version": 2},
+    NoticeKind.IDP_NOT_REVISED: {
+        "body_kind": "fei",
+        "maintainer": "fei:6659001",
+        "held_on": "2026-03-01",
+        "deadline_due_on": "2027-03-01",
+        "deadline_explanation": "D14",
+    },
+    NoticeKind.REVIEW_REQUESTED: {
+        "body_kind": "school",
+        "maintainer": SCHOOL,
+        "requested_by_kind": "nhs_body",
+        "requested_on": "2026-03-01",
+    },
+    NoticeKind.RESPONSIBILITY_TRANSFERRED: {
+        "body_kind": "local_authority",
+        "maintainer": LA,
+        "from_organisation": SCHOOL,
+        "reason": "la_take_over",
+        "transferred_on": "2026-03-01",
+    },
+    NoticeKind.CEASE_PROPOSED: {
+        "body_kind": "school",
+        "maintainer": SCHOOL,
+        "proposed_on": "2026-03-01",
+    },
+    NoticeKind.IDP_CEASED: {
+        "body_kind": "school",
+        "maintainer": SCHOOL,
+        "decided_on": "2026-03-01",
+    },
+    NoticeKind.RECONSIDERATION_RECEIVED: {
+        "kind": "R1",
+        "school": SCHOOL,
+        "local_authority": LA,
+        "subject_case": "x",
+        "body_kind": "local_authority",
+        "requested_on": "2026-03-01",
+        "deadline_due_on": "2026-04-19",
+        "deadline_explanation": "D8",
+    },
+    NoticeKind.RECONSIDERATION_DECIDED: {
+        "kind": "R2",
+        "school": SCHOOL,
+        "local_authority": LA,
+        "subject_case": "x",
+        "body_kind": "local_authority",
+        "outcome": "taken_over",
+        "decided_on": "2026-03-01",
+    },
+    NoticeKind.APPEAL_WINDOW_EXTENDED: {
+        "started_on": "2026-03-01",
+        "local_authority": LA,
+        "body_kind": "local_authority",
+        "appeal_window_until": "2026-06-23",
+        "appeal_window_rule": "D18",
+        "appeal_window_explanation": "8 more weeks",
+    },
+    NoticeKind.APPEAL_LODGED: {
+        "matter": "whether_aln",
+        "respondent": LA,
+        "lodged_on": "2026-03-01",
+        "late_admitted_by_president": True,
+    },
+    NoticeKind.APPEAL_DECIDED: {
+        "outcome": "orders",
+        "decided_on": "2026-03-01",
+        "respondent": LA,
+        "orders": [
+            {"order_id": "o1", "kind": "revise_idp", "addressed_to": LA, "comply_by": "2026-04-01"}
+        ],
+        "recommendations": [{"recommendation_id": "r1", "nhs_body": LHB, "report_by": None}],
+    },
+    NoticeKind.DEADLINE_REMINDER: DEADLINE,
+    NoticeKind.DEADLINE_MISSED: {**DEADLINE, "exception_claimed_on": "2026-03-09"},
+    NoticeKind.UNDELIVERABLE: {
+        "failed_notice_id": "n-0",
+        "failed_role": "parent",
+        "failed_name": "Siân",
+        "reason": "550 mailbox unavailable",
+        "failed_kind": "decision_no_aln",
+    },
+}
+
+
+def context(kind: NoticeKind, **changes: Any) -> dict[str, Any]:
+    facts = FACTS[kind]
+    values = {
+        "facts": facts,
+        "recipient_name": "Siân Jones",
+        "recipient_role": "parent",
+        "copy": False,
+        "learner_name": "Cerys",
+        "learner_id": "learner-1",
+        "issuer": facts.get("decided_by", LA),
+        "local_authority": LA,
+        "given_on": GIVEN,
+        "window": window_for(kind, facts, GIVEN, DEFAULT_RULES),
+        "notice_id": "notice-1",
+    }
+    return {**values, **changes}
+
+
+def test_every_kind_has_a_template_in_each_language() -> None:
+    assert set(FACTS) == set(NoticeKind)
+
+
+@pytest.mark.parametrize("kind", list(NoticeKind))
+@pytest.mark.parametrize("language", list(Language))
+def test_every_kind_renders_in_each_language(kind: NoticeKind, language: Language) -> None:
+    rendered = render(kind, language, context(kind), ORGANISATIONS)
+    assert rendered.sha256 == sha256(rendered.html)
+    assert "Cerys" in rendered.subject
+    assert "notice-1" in rendered.text
+    assert rendered.subject.count(" / ") == (1 if language is Language.BOTH else 0)
+
+
+def test_a_bilingual_notice_puts_the_welsh_first() -> None:
+    rendered = render(
+        NoticeKind.DECISION_NO_ALN,
+        Language.BOTH,
+        context(NoticeKind.DECISION_NO_ALN),
+        ORGANISATIONS,
+    )
+    welsh = rendered.text.index("Penderfyniad am anghenion dysgu ychwanegol")
+    english = rendered.text.index("Decision about additional learning needs")
+    assert welsh < english
+    assert rendered.subject.startswith("Penderfyniad")
+    assert "Cyngor Bwrdeistref Sirol Wrecsam" in rendered.text
+    assert "Wrexham County Borough Council" in rendered.text
+
+
+def test_a_language_preference_gives_one_language() -> None:
+    rendered = render(
+        NoticeKind.DECISION_NO_ALN,
+        Language.ENGLISH,
+        context(NoticeKind.DECISION_NO_ALN),
+        ORGANISATIONS,
+    )
+    assert "Penderfyniad" not in rendered.text
+    assert 'lang="en"' in rendered.html
+
+
+def test_an_la_decision_states_the_appeal_deadline_and_the_rights() -> None:
+    text = render(
+        NoticeKind.DECISION_NO_ALN,
+        Language.ENGLISH,
+        context(NoticeKind.DECISION_NO_ALN),
+        ORGANISATIONS,
+    ).text
+    assert "Education Tribunal for Wales" in text
+    assert "by 28 April 2026" in text  # 8 weeks from 3 March
+    assert "Disagreement resolution" in text
+    assert "Ring 01978 000000" in text  # the LA's own disagreement resolution contact
+    assert "Independent advocacy" in text
+    assert "Impartial information and advice" in text
+
+
+def test_a_school_decision_states_the_right_to_ask_the_la_to_reconsider_not_to_appeal() -> None:
+    facts = {**DECISION, "decided_by": SCHOOL, "body_kind": "school"}
+    kind = NoticeKind.DECISION_NO_ALN
+    rendered = render(
+        kind,
+        Language.BOTH,
+        context(
+            kind, facts=facts, issuer=SCHOOL, window=window_for(kind, facts, GIVEN, DEFAULT_RULES)
+        ),
+        ORGANISATIONS,
+    )
+    assert "ask Wrexham County Borough Council to reconsider it" in rendered.text
+    assert "Your right to appeal" not in rendered.text
+    assert (
+        "gallwch ofyn i\u2019r awdurdod lleol (Cyngor Bwrdeistref Sirol Wrecsam)" in rendered.text
+    )
+
+
+def test_the_welsh_appeal_deadline_is_a_welsh_date() -> None:
+    kind = NoticeKind.DECISION_NO_ALN
+    text = render(kind, Language.WELSH, context(kind), ORGANISATIONS).text
+    assert "erbyn 28 Ebrill 2026" in text
+    assert "i Dribiwnlys Addysg Cymru" in text  # soft mutation after "i"
+
+
+def test_a_copy_to_an_organisation_states_no_window() -> None:
+    kind = NoticeKind.RECONSIDERATION_DECIDED
+    text = render(kind, Language.ENGLISH, context(kind, copy=True), ORGANISATIONS).text
+    assert "This is a copy for your records" in text
+    assert "Your right to appeal" not in text
+
+
+def test_a_school_cease_decision_gives_four_weeks_to_ask_the_la() -> None:
+    kind = NoticeKind.IDP_CEASED
+    text = render(kind, Language.ENGLISH, context(kind), ORGANISATIONS).text
+    assert "within 4 weeks, by 31 March 2026" in text
+
+
+def test_names_from_the_registry_are_escaped() -> None:
+    kind = NoticeKind.DECISION_HAS_ALN
+    rendered = render(
+        kind,
+        Language.ENGLISH,
+        context(
+            kind, recipient_name='<script>alert("x")</script>', learner_name="Tom & <b>Jerry</b>"
+        ),
+        ORGANISATIONS,
+    )
+    assert "<script>" not in rendered.html
+    assert "&lt;script&gt;" in rendered.html
+    assert "Tom &amp; &lt;b&gt;Jerry&lt;/b&gt;" in rendered.html
+    assert '<script>alert("x")</script>' in rendered.text  # the text part is plain, unescaped
+    assert "Tom & <b>Jerry</b>" in rendered.subject
+
+
+def test_a_missing_fact_is_an_error_not_a_blank() -> None:
+    kind = NoticeKind.APPEAL_LODGED
+    with pytest.raises(Exception, match="respondent"):
+        render(kind, Language.ENGLISH, context(kind, facts={"lodged_on": "2026-03-01"}), {})
+
+
+def test_an_unknown_organisation_is_named_by_its_id() -> None:
+    kind = NoticeKind.APPEAL_LODGED
+    text = render(
+        kind,
+        Language.ENGLISH,
+        context(kind, facts={**FACTS[kind], "respondent": "fei:6659001"}),
+        ORGANISATIONS,
+    ).text
+    assert "fei:6659001" in text
+
+
+def test_dates_are_written_in_words_in_each_language() -> None:
+    assert long_date(date(2026, 7, 1), "en") == "1 July 2026"
+    assert long_date("2026-07-01", "cy") == "1 Gorffennaf 2026"
+
+
+def test_html_becomes_readable_text() -> None:
+    html = (
+        "<p>One &amp; <b>two</b></p><ul><li>a</li><li>b</li></ul><p>see <a href='x:y'>here</a></p>"
+    )
+    assert html_to_text(html) == "One & two\n\n- a\n- b\n\nsee here <x:y>\n"
