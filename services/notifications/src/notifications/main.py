@@ -10,14 +10,18 @@ from notifications.application import NotificationsService
 from notifications.domain import NotificationsError
 from notifications.publisher import translator
 from notifications.settings import Settings
+from notifications.webhooks import service as webhooks
 
 SPEC = ServiceSpec(
     name="notifications",
     title="Llwybr notifications service (internal)",
     application=NotificationsService,
     translator=translator,
-    error_statuses={NotificationsError: (422, "notifications")},
+    routers=[webhooks.ROUTER],
+    error_statuses={NotificationsError: (422, "notifications"), **webhooks.ERROR_STATUSES},
     migrations=Path(__file__).parent / "migrations",
+    consumers=[webhooks.CONSUMER],
+    workers=[webhooks.WORKER],
 )
 
 

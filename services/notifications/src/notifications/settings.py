@@ -1,8 +1,10 @@
 """Settings of the notifications service (``NOTIFICATIONS_*``, plus the shared ``LLWYBR_*``)."""
 
+from pydantic import Field
 from pydantic_settings import SettingsConfigDict
 
 from llwybr.settings import ServiceSettings
+from notifications.webhooks.settings import WebhookSettings
 
 
 class Settings(ServiceSettings):
@@ -10,3 +12,4 @@ class Settings(ServiceSettings):
 
     service: str = "notifications"
     port: int = 8004
+    webhooks: WebhookSettings = Field(default_factory=WebhookSettings)

@@ -1,0 +1,126 @@
+"""The dispatcher: a background worker that sends due deliveries and records every attempt.
+
+Each round it leases a batch of due deliveries (``store.claim_due``), POSTs them concurrently,
+signed, and stores each attempt and the delivery's next state (``domain.after_attempt``). Any
+number of replicas can run it side by side. Redirects are not followed: the endpoint registered
+is the one that must answer 2xx.
+"""
+
+import asyncio
+import logging
+import random
+import time
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+
+import httpx
+import sqlalchemy as sa
+
+from llwybr.blocking import run_blocking
+from llwybr.eventstore import ChainedApplication
+from llwybr.settings import ServiceSettings
+from notifications.settings import Settings
+from notifications.webhooks import signing, store
+from notifications.webhooks.consumer import CONTENT_TYPE
+from notifications.webhooks.domain import AttemptResult, RetryPolicy, after_attempt
+from notifications.webhooks.sealing import Sealer
+from notifications.webhooks.settings import WebhookSettings
+
+log = logging.getLogger(__name__)
+
+USER_AGENT = "Llwybr-Webhooks/1"
+#: Kept of an error's text per attempt (the receiver's reply body is never read or stored).
+MAX_ERROR_CHARS = 500
+
+
+def _utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+class Dispatcher:
+    def __init__(
+        self,
+        engine: sa.Engine,
+        settings: WebhookSettings,
+        client: httpx.AsyncClient,
+        *,
+        now: Callable[[], datetime] = _utc_now,
+        random: Callable[[], float] = random.random,
+    ) -> None:
+        self._engine, self._settings, self._client = engine, settings, client
+        self._now, self._random = now, random
+        self._sealer = Sealer(settings.secret_keys)
+        self._policy = RetryPolicy(
+            settings.max_attempts, settings.backoff_base_seconds, settings.backoff_max_seconds
+        )
+        # Longer than any send can take, so a live dispatcher never loses its lease mid-send.
+        self._lease = timedelta(seconds=settings.timeout_seconds * 2 + 30)
+
+    async def run(self) -> None:
+        """Dispatch until cancelled; wait ``poll_seconds`` only when nothing was due."""
+        while True:
+            if not await self.dispatch_due():
+                await asyncio.sleep(self._settings.poll_seconds)
+
+    async def dispatch_due(self) -> int:
+        """Send one batch of due deliveries; the number sent."""
+        claims = await run_blocking(
+            store.claim_due, self._engine, self._now(), self._lease, self._settings.batch_size
+        )
+        await asyncio.gather(*(self._deliver(claim) for claim in claims))
+        return len(claims)
+
+    async def _deliver(self, claim: store.Claim) -> None:
+        body = claim.payload.encode("utf-8")
+        attempted_at = self._now()
+        secrets = [self._sealer.open(s) for s in claim.secrets]
+        headers = {
+            "content-type": CONTENT_TYPE,
+            "user-agent": USER_AGENT,
+            signing.ID_HEADER: claim.delivery_id,
+            signing.SIGNATURE_HEADER: signing.signature_header(
+                secrets, int(attempted_at.timestamp()), body
+            ),
+        }
+        started = time.perf_counter()
+        result = await self._post(claim.url, body, headers)
+        duration_ms = round((time.perf_counter() - started) * 1000)
+        transition = after_attempt(
+            claim.attempts, result, self._now(), self._policy, self._random,
+            disable_on_gone=self._settings.disable_on_gone,
+        )  # fmt: skip
+        kept = await run_blocking(
+            store.record_attempt, self._engine, claim,
+            attempted_at=attempted_at, status_code=result.status_code, error=result.error,
+            duration_ms=duration_ms, transition=transition,
+            disabled_reason=f"{claim.url} answered 410 Gone at {attempted_at.isoformat()}",
+        )  # fmt: skip
+        log.info(
+            "webhook %s to subscription %s: %s -> %s%s",
+            claim.delivery_id, claim.subscription_id, result.status_code or result.error,
+            transition.status.value, "" if kept else " (lease lost; state left as is)",
+        )  # fmt: skip
+
+    async def _post(self, url: str, body: bytes, headers: dict[str, str]) -> AttemptResult:
+        try:
+            # Streamed and never read: the reply body is the receiver's business, and a
+            # large one must not cost memory here.
+            async with self._client.stream("POST", url, content=body, headers=headers) as reply:
+                status = reply.status_code
+        except httpx.HTTPError as error:
+            return AttemptResult(None, f"{type(error).__name__}: {error}"[:MAX_ERROR_CHARS])
+        if 200 <= status < 300:
+            return AttemptResult(status)
+        return AttemptResult(status, f"HTTP {status}")
+
+
+async def run_dispatcher(
+    settings: ServiceSettings, engine: sa.Engine, _application: ChainedApplication
+) -> None:
+    """The ``WorkerSpec`` entry point: a dispatcher with its own HTTP client."""
+    if not isinstance(settings, Settings):
+        raise TypeError("the webhook dispatcher runs in the notifications service")
+    webhooks = settings.webhooks
+    timeout = httpx.Timeout(webhooks.timeout_seconds)
+    async with httpx.AsyncClient(timeout=timeout, follow_redirects=False) as client:
+        await Dispatcher(engine, webhooks, client).run()
