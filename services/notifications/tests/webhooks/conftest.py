@@ -19,6 +19,7 @@ from contracts.events import IntegrationEvent
 
 @dataclass(frozen=True)
 class Received:
+    path: str
     headers: dict[str, str]
     body: bytes
 
@@ -53,7 +54,7 @@ class Receiver:
             if not message.get("more_body"):
                 break
         headers = {k.decode("latin-1"): v.decode("latin-1") for k, v in scope["headers"]}
-        self.requests.append(Received(headers, body))
+        self.requests.append(Received(scope["path"], headers, body))
         if self.delay:
             await asyncio.sleep(self.delay)
         status = self.script.pop(0) if self.script else self.default
@@ -96,22 +97,26 @@ def envelope(event: IntegrationEvent, aggregate_id: uuid.UUID, version: int = 1)
     )
 
 
-def concern_raised(
-    school: str, learner_id: str | None = None, case_id: uuid.UUID | None = None
-) -> Envelope:
-    """A concern about a learner at ``school`` (a fresh learner and case unless given)."""
-    case_id = case_id or uuid.uuid4()
+def new_school(local_authority: str = "665") -> str:
+    """A school of its own for one test: the topics keep every earlier test's events, and a
+    subscription of a shared school would receive them all."""
+    return f"school:{local_authority}{uuid.uuid4().hex[:12]}"
+
+
+def concern_raised(school: str, local_authority: str = "665") -> Envelope:
+    """A concern about a new learner at ``school``, in a new case."""
+    case_id = uuid.uuid4()
     event = determination.ConcernRaised(
-        determination_id=case_id, learner_id=learner_id or f"learner-{uuid.uuid4().hex[:8]}",
+        determination_id=case_id, learner_id=f"learner-{uuid.uuid4().hex[:8]}",
         deciding_body="school", deciding_organisation=school,
-        local_authority=school.partition(":")[2][:3], status="gathering_information",
+        local_authority=local_authority, status="gathering_information",
         no_decision_reason=None, came_to_attention_on=date(2026, 3, 2), decision_deadline=None,
     )  # fmt: skip
     return envelope(event, case_id)
 
 
-def decided(concern: Envelope) -> Envelope:
-    """The school's decision on the concern's case (the next version of the aggregate)."""
+def decided(concern: Envelope, version: int = 2) -> Envelope:
+    """The school's decision on the concern's case (at ``version`` of the aggregate)."""
     data = concern.data
     event = determination.Decided(
         determination_id=data["determination_id"], learner_id=data["learner_id"], has_aln=True,
@@ -120,4 +125,4 @@ def decided(concern: Envelope) -> Envelope:
         reconsidering_authority=f"la:{data['local_authority']}", within_time=True,
         young_person=False, looked_after=False, decision_deadline=None,
     )  # fmt: skip
-    return envelope(event, uuid.UUID(concern.aggregate_id), concern.aggregate_version + 1)
+    return envelope(event, uuid.UUID(concern.aggregate_id), version)
