@@ -98,6 +98,18 @@ ROUTE_SCOPES: dict[tuple[str, str], str] = {
     ("POST", "/v1/idps/{idp_id}/cessation"): "idps:write",
     ("POST", "/v1/idps/{idp_id}/closure"): "idps:write",
     ("POST", "/v1/idps/{idp_id}/deliveries"): "provision:record",
+    ("POST", "/v1/webhooks"): "webhooks:manage",
+    ("GET", "/v1/webhooks"): "webhooks:manage",
+    ("GET", "/v1/webhooks/{subscription_id}"): "webhooks:manage",
+    ("PATCH", "/v1/webhooks/{subscription_id}"): "webhooks:manage",
+    ("DELETE", "/v1/webhooks/{subscription_id}"): "webhooks:manage",
+    ("POST", "/v1/webhooks/{subscription_id}/secret-rotation"): "webhooks:manage",
+    ("GET", "/v1/webhooks/{subscription_id}/deliveries"): "webhooks:manage",
+    ("GET", "/v1/webhooks/{subscription_id}/deliveries/{delivery_id}"): "webhooks:manage",
+    (
+        "POST",
+        "/v1/webhooks/{subscription_id}/deliveries/{delivery_id}/redelivery",
+    ): "webhooks:manage",
 }
 
 #: The scopes each kind of organisation's clients are normally given.
@@ -105,21 +117,23 @@ ROLE_SCOPES: dict[str, frozenset[str]] = {
     "school": frozenset(
         {"determinations:read", "determinations:write", "evidence:submit", "calendars:read",
          "calendars:write", "rules:read", "idps:read", "idps:write", "idps:review",
-         "provision:record", "disputes:read", "disputes:write"}
+         "provision:record", "disputes:read", "disputes:write", "webhooks:manage"}
     ),
     "fei": frozenset(
         {"determinations:read", "determinations:write", "evidence:submit", "calendars:read",
          "calendars:write", "rules:read", "idps:read", "idps:write", "idps:review",
-         "provision:record", "disputes:read", "orders:comply"}
+         "provision:record", "disputes:read", "orders:comply", "webhooks:manage"}
     ),
     "la": frozenset(
         {"determinations:read", "determinations:write", "evidence:submit", "calendars:read",
          "calendars:write", "rules:read", "idps:read", "idps:write", "idps:review",
-         "provision:record", "disputes:read", "disputes:write", "orders:comply"}
+         "provision:record", "disputes:read", "disputes:write", "orders:comply",
+         "webhooks:manage"}
     ),
     "lhb": frozenset(
         {"determinations:read", "evidence:submit", "calendars:read", "rules:read", "idps:read",
-         "idps:review", "provision:record", "disputes:read", "recommendations:report"}
+         "idps:review", "provision:record", "disputes:read", "recommendations:report",
+         "webhooks:manage"}
     ),
     "tribunal": frozenset(
         {"determinations:read", "calendars:read", "rules:read", "idps:read", "disputes:read",

@@ -49,6 +49,7 @@ SCOPES = {
     "appeals:write": "Record appeals and Tribunal decisions (the Tribunal)",
     "orders:comply": "Report compliance with a Tribunal order (the LA or FEI ordered)",
     "recommendations:report": "Report on a Tribunal recommendation (the NHS body)",
+    "webhooks:manage": "Manage the organisation's webhook subscriptions and see their deliveries",
 }
 
 _PROBLEM = {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}

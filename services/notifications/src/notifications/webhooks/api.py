@@ -80,13 +80,13 @@ class Model(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
 
-class SubscriptionIn(Model):
+class WebhookSubscriptionIn(Model):
     url: Url
     event_types: EventTypes
     description: Description | None = None
 
 
-class SubscriptionChange(Model):
+class WebhookSubscriptionChange(Model):
     """Only the fields given change; ``status`` pauses or resumes (also after 410 Gone)."""
 
     url: Url | None = None
@@ -95,7 +95,7 @@ class SubscriptionChange(Model):
     status: Literal["active", "paused"] | None = None
 
 
-class RotationIn(Model):
+class WebhookSecretRotationIn(Model):
     grace_seconds: int | None = Field(
         default=None,
         ge=0,
@@ -105,7 +105,7 @@ class RotationIn(Model):
     )
 
 
-class SubscriptionOut(BaseModel):
+class WebhookSubscriptionOut(BaseModel):
     id: UUID
     organisation: str
     url: str
@@ -122,25 +122,25 @@ class SubscriptionOut(BaseModel):
     updated_at: datetime
 
 
-class SubscriptionWithSecret(SubscriptionOut):
+class WebhookSubscriptionWithSecret(WebhookSubscriptionOut):
     secret: str = Field(
         description="The signing secret, shown this once: keep it where the receiver can read it"
     )
 
 
-class SubscriptionPage(BaseModel):
-    items: list[SubscriptionOut]
+class WebhookSubscriptionPage(BaseModel):
+    items: list[WebhookSubscriptionOut]
     next_after: str | None = Field(description="Pass as `after` for the next page")
 
 
-class AttemptOut(BaseModel):
+class WebhookAttemptOut(BaseModel):
     attempted_at: datetime
     status_code: int | None
     error: str | None
     duration_ms: int
 
 
-class DeliveryOut(BaseModel):
+class WebhookDeliveryOut(BaseModel):
     id: UUID
     subscription_id: UUID
     event_id: str
@@ -153,13 +153,13 @@ class DeliveryOut(BaseModel):
     last_error: str | None
     created_at: datetime
     delivered_at: datetime | None
-    history: list[AttemptOut] | None = Field(
+    history: list[WebhookAttemptOut] | None = Field(
         default=None, description="Every attempt, oldest first (on a single delivery only)"
     )
 
 
-class DeliveryPage(BaseModel):
-    items: list[DeliveryOut]
+class WebhookDeliveryPage(BaseModel):
+    items: list[WebhookDeliveryOut]
     next_before: int | None = Field(description="Pass as `before` for the next (older) page")
 
 
@@ -181,17 +181,17 @@ def _now() -> datetime:
     return datetime.now(UTC)
 
 
-def _out(view: store.SubscriptionView, response: Response) -> SubscriptionOut:
+def _out(view: store.SubscriptionView, response: Response) -> WebhookSubscriptionOut:
     response.headers["ETag"] = f'"{view.version}"'
-    return SubscriptionOut.model_validate(view, from_attributes=True)
+    return WebhookSubscriptionOut.model_validate(view, from_attributes=True)
 
 
 def _with_secret(
     view: store.SubscriptionView, secret: str, response: Response
-) -> SubscriptionWithSecret:
+) -> WebhookSubscriptionWithSecret:
     response.headers["ETag"] = f'"{view.version}"'
     response.headers["Cache-Control"] = "no-store"  # the secret must not be cached anywhere
-    return SubscriptionWithSecret(**_out(view, response).model_dump(), secret=secret)
+    return WebhookSubscriptionWithSecret(**_out(view, response).model_dump(), secret=secret)
 
 
 def _new_secret() -> str:
@@ -203,8 +203,8 @@ def _new_secret() -> str:
 
 @router.post("", status_code=201, summary="Subscribe an endpoint to event types")
 def create_subscription(
-    body: SubscriptionIn, request: Request, response: Response
-) -> SubscriptionWithSecret:
+    body: WebhookSubscriptionIn, request: Request, response: Response
+) -> WebhookSubscriptionWithSecret:
     organisation = _owner(request)
     settings = _settings(request)
     url = check_url(body.url, require_https=settings.require_https)
@@ -225,18 +225,20 @@ def list_subscriptions(
     request: Request,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
     after: Annotated[str | None, Query(max_length=36)] = None,
-) -> SubscriptionPage:
+) -> WebhookSubscriptionPage:
     organisation = _owner(request)
     with request.app.state.engine.connect() as conn:
         found = store.list_subscriptions(conn, organisation, limit=limit, after=after)
-    items = [SubscriptionOut.model_validate(v, from_attributes=True) for v in found]
-    return SubscriptionPage(items=items, next_after=found[-1].id if len(found) == limit else None)
+    items = [WebhookSubscriptionOut.model_validate(v, from_attributes=True) for v in found]
+    return WebhookSubscriptionPage(
+        items=items, next_after=found[-1].id if len(found) == limit else None
+    )
 
 
 @router.get("/{subscription_id}", summary="A subscription")
 def get_subscription(
     subscription_id: SubscriptionId, request: Request, response: Response
-) -> SubscriptionOut:
+) -> WebhookSubscriptionOut:
     organisation = _owner(request)
     with request.app.state.engine.connect() as conn:
         view = store.get_subscription(conn, organisation, str(subscription_id))
@@ -246,11 +248,11 @@ def get_subscription(
 @router.patch("/{subscription_id}", summary="Change the URL or event types; pause or resume")
 def update_subscription(
     subscription_id: SubscriptionId,
-    body: SubscriptionChange,
+    body: WebhookSubscriptionChange,
     request: Request,
     response: Response,
     if_match: IfMatch = None,
-) -> SubscriptionOut:
+) -> WebhookSubscriptionOut:
     organisation = _owner(request)
     given = body.model_fields_set
     changes: dict[str, Any] = {}
@@ -292,8 +294,8 @@ def rotate_secret(
     request: Request,
     response: Response,
     if_match: IfMatch = None,
-    body: RotationIn | None = None,
-) -> SubscriptionWithSecret:
+    body: WebhookSecretRotationIn | None = None,
+) -> WebhookSubscriptionWithSecret:
     organisation = _owner(request)
     settings = _settings(request)
     given = body.grace_seconds if body is not None else None
@@ -311,25 +313,30 @@ def rotate_secret(
 # -- deliveries ----------------------------------------------------------------------------------
 
 
-def _delivery_out(view: store.DeliveryView) -> DeliveryOut:
-    return DeliveryOut.model_validate(view, from_attributes=True)
+def _delivery_out(view: store.DeliveryView) -> WebhookDeliveryOut:
+    return WebhookDeliveryOut.model_validate(view, from_attributes=True)
 
 
 @router.get("/{subscription_id}/deliveries", summary="The subscription's deliveries, newest first")
 def list_deliveries(
     subscription_id: SubscriptionId,
     request: Request,
-    status: DeliveryStatus | None = None,
+    status: Literal["pending", "delivered", "dead"] | None = None,
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
     before: Annotated[int | None, Query(ge=1)] = None,
-) -> DeliveryPage:
+) -> WebhookDeliveryPage:
     organisation = _owner(request)
     with request.app.state.engine.connect() as conn:
         found = store.list_deliveries(
-            conn, organisation, str(subscription_id), status=status, limit=limit, before=before
+            conn,
+            organisation,
+            str(subscription_id),
+            status=DeliveryStatus(status) if status else None,
+            limit=limit,
+            before=before,
         )
     next_before = found[-1].cursor if len(found) == limit else None
-    return DeliveryPage(items=[_delivery_out(v) for v in found], next_before=next_before)
+    return WebhookDeliveryPage(items=[_delivery_out(v) for v in found], next_before=next_before)
 
 
 @router.get(
@@ -337,7 +344,7 @@ def list_deliveries(
 )
 def get_delivery(
     subscription_id: SubscriptionId, delivery_id: DeliveryId, request: Request
-) -> DeliveryOut:
+) -> WebhookDeliveryOut:
     organisation = _owner(request)
     with request.app.state.engine.connect() as conn:
         view = store.get_delivery(conn, organisation, str(subscription_id), str(delivery_id))
@@ -351,7 +358,7 @@ def get_delivery(
 )
 def redeliver(
     subscription_id: SubscriptionId, delivery_id: DeliveryId, request: Request
-) -> DeliveryOut:
+) -> WebhookDeliveryOut:
     organisation = _owner(request)
     with request.app.state.engine.begin() as conn:
         view = store.request_redelivery(
