@@ -1,7 +1,9 @@
 """The webhooks API and dispatcher in embedded mode (SQLite, the in-process bus), against a
 real receiver on loopback."""
 
+import contextlib
 import json
+import time
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -20,6 +22,7 @@ from llwybr.testing import TEST_SECRET, ActingAs, eventually
 from notifications.main import create_app
 from notifications.settings import Settings
 from notifications.webhooks.settings import WebhookSettings
+from notifications.webhooks.signing import verify
 
 from .conftest import Receiver, concern_raised
 
@@ -78,20 +81,43 @@ async def test_a_subscription_shows_its_secret_once(service: Service) -> None:
     assert fetched.json() == {k: v for k, v in created.items() if k != "secret"}
 
 
-async def test_the_secret_is_not_stored_in_clear_when_a_key_is_set(tmp_path: Path) -> None:
-    key = SecretStr(Fernet.generate_key().decode())
+@contextlib.asynccontextmanager
+async def started(tmp_path: Path, keys: str | None) -> AsyncIterator[Service]:
+    """The service on ``tmp_path`` with these secret keys (a restart keeps its SQLite file)."""
     runtime = RuntimeSettings(mode="embedded", var_dir=tmp_path, internal_secret=TEST_SECRET)
-    app = create_app(
-        Settings(runtime=runtime, webhooks=FAST.model_copy(update={"secret_keys": key}))
-    )
+    webhooks = FAST.model_copy(update={"secret_keys": SecretStr(keys) if keys else None})
+    bus = InProcessBus()
+    app = create_app(Settings(runtime=runtime, webhooks=webhooks), bus)
     async with app.router.lifespan_context(app):
         transport = httpx.ASGITransport(app=app)
         async with httpx.AsyncClient(transport=transport, base_url="http://n") as client:
-            body = {"url": "https://mis.example.org/hooks", "event_types": [CONCERN]}
-            response = await client.post("/v1/webhooks", auth=ActingAs(SCHOOL), json=body)
-            created = response.json()
-        stored = (tmp_path / "notifications" / "state.sqlite").read_bytes()
-    assert created["secret"].encode() not in stored
+            yield Service(client, bus, app)
+
+
+async def test_with_a_key_the_secret_is_stored_encrypted_and_keys_can_rotate(
+    tmp_path: Path, receiver: Receiver
+) -> None:
+    old, new = Fernet.generate_key().decode(), Fernet.generate_key().decode()
+    async with started(tmp_path, old) as service:
+        subscription = await service.subscribe(SCHOOL, receiver.url)
+    stored = (tmp_path / "notifications" / "state.sqlite").read_bytes()
+    assert subscription["secret"].encode() not in stored
+
+    async with started(tmp_path, new) as service:  # the old key is gone
+        await service.bus.publisher().publish([concern_raised(SCHOOL)])
+
+        async def failed() -> bool:
+            found = await deliveries(service, subscription)
+            return bool(found) and "not signed" in (found[0]["last_error"] or "")
+
+        await eventually(failed, timeout=10)
+        assert receiver.requests == [], "never sent unsigned"
+
+    async with started(tmp_path, f"{new},{old}") as service:  # the new key, the old to read
+        await service.bus.publisher().publish([concern_raised(SCHOOL)])
+        await eventually(lambda: len(receiver.requests) >= 1, timeout=10)
+    header = receiver.requests[0].headers["llwybr-signature"]
+    assert verify(subscription["secret"], header, receiver.requests[0].body, int(time.time()))
 
 
 async def test_subscriptions_are_listed_by_page(service: Service) -> None:

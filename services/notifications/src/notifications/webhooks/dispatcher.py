@@ -23,7 +23,7 @@ from notifications.settings import Settings
 from notifications.webhooks import signing, store
 from notifications.webhooks.consumer import CONTENT_TYPE
 from notifications.webhooks.domain import AttemptResult, RetryPolicy, after_attempt
-from notifications.webhooks.sealing import Sealer
+from notifications.webhooks.sealing import Sealer, SealingError
 from notifications.webhooks.settings import WebhookSettings
 
 log = logging.getLogger(__name__)
@@ -67,23 +67,34 @@ class Dispatcher:
         claims = await run_blocking(
             store.claim_due, self._engine, self._now(), self._lease, self._settings.batch_size
         )
-        await asyncio.gather(*(self._deliver(claim) for claim in claims))
+        outcomes = await asyncio.gather(
+            *(self._deliver(claim) for claim in claims), return_exceptions=True
+        )
+        for claim, outcome in zip(claims, outcomes, strict=True):
+            if isinstance(outcome, Exception):
+                # Its lease runs out and it is sent again; the others' attempts stand.
+                log.error("webhook %s failed to dispatch", claim.delivery_id, exc_info=outcome)
         return len(claims)
 
     async def _deliver(self, claim: store.Claim) -> None:
         body = claim.payload.encode("utf-8")
         attempted_at = self._now()
-        secrets = [self._sealer.open(s) for s in claim.secrets]
-        headers = {
-            "content-type": CONTENT_TYPE,
-            "user-agent": USER_AGENT,
-            signing.ID_HEADER: claim.delivery_id,
-            signing.SIGNATURE_HEADER: signing.signature_header(
-                secrets, int(attempted_at.timestamp()), body
-            ),
-        }
         started = time.perf_counter()
-        result = await self._post(claim.url, body, headers)
+        try:
+            secrets = [self._sealer.open(s) for s in claim.secrets]
+        except SealingError as error:
+            # Never sent unsigned: it fails like an unreachable endpoint until a key is back.
+            result = AttemptResult(None, f"not signed: {error}")
+        else:
+            headers = {
+                "content-type": CONTENT_TYPE,
+                "user-agent": USER_AGENT,
+                signing.ID_HEADER: claim.delivery_id,
+                signing.SIGNATURE_HEADER: signing.signature_header(
+                    secrets, int(attempted_at.timestamp()), body
+                ),
+            }
+            result = await self._post(claim.url, body, headers)
         duration_ms = round((time.perf_counter() - started) * 1000)
         transition = after_attempt(
             claim.attempts, result, self._now(), self._policy, self._random,
@@ -121,6 +132,10 @@ async def run_dispatcher(
     if not isinstance(settings, Settings):
         raise TypeError("the webhook dispatcher runs in the notifications service")
     webhooks = settings.webhooks
+    if settings.runtime.mode == "stack" and webhooks.secret_keys is None:
+        log.warning(
+            "NOTIFICATIONS_WEBHOOKS_SECRET_KEYS is not set: webhook secrets are stored unencrypted"
+        )
     timeout = httpx.Timeout(webhooks.timeout_seconds)
     async with httpx.AsyncClient(timeout=timeout, follow_redirects=False) as client:
         await Dispatcher(engine, webhooks, client).run()
