@@ -2,6 +2,9 @@
 
 import hashlib
 import hmac
+import time
+from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given
@@ -83,3 +86,19 @@ def test_any_body_signed_with_any_secret_verifies_with_it_only(secret: str, body
     assert verify(secret, header, body, now=NOW) == NOW
     with pytest.raises(SignatureError):
         verify(secret + "x", header, body, now=NOW)
+
+
+def test_the_readme_recipe_accepts_exactly_what_the_package_accepts() -> None:
+    readme = (Path(__file__).resolve().parents[4] / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Webhooks for MIS vendors", 1)[1]
+    recipe = section.split("```python\n", 1)[1].split("```", 1)[0]
+    namespace: dict[str, Any] = {}
+    exec(recipe, namespace)  # noqa: S102 (the README's own example)
+    verified = namespace["verified"]
+    now = int(time.time())
+    header = signature_header(["new", "old"], now, BODY)
+    assert verified("new", header, BODY)
+    assert verified("old", header, BODY)
+    assert not verified("other", header, BODY)
+    assert not verified("new", header, BODY + b" ")
+    assert not verified("new", signature_header(["new"], now - 301, BODY), BODY)
