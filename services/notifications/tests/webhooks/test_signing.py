@@ -102,3 +102,4 @@ def test_the_readme_recipe_accepts_exactly_what_the_package_accepts() -> None:
     assert not verified("other", header, BODY)
     assert not verified("new", header, BODY + b" ")
     assert not verified("new", signature_header(["new"], now - 301, BODY), BODY)
+    assert not verified("new", "garbage", BODY)
