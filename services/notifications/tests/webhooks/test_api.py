@@ -24,7 +24,8 @@ from notifications.settings import Settings
 from notifications.webhooks.settings import WebhookSettings
 from notifications.webhooks.signing import verify
 
-from .conftest import Receiver, concern_raised
+from .support import Receiver, concern_raised
+from .support import receiver as receiver  # the fixture
 
 SCHOOL, OTHER_SCHOOL = "school:6652001", "school:6652002"
 CONCERN = "wales.aln.determination.concern-raised.v1"

@@ -33,7 +33,8 @@ from notifications.settings import Settings
 from notifications.webhooks.dispatcher import Dispatcher
 from notifications.webhooks.settings import WebhookSettings
 
-from .conftest import Receiver, concern_raised, decided, envelope, new_school
+from .support import Receiver, concern_raised, decided, envelope, new_school
+from .support import receiver as receiver  # the fixture
 
 pytestmark = pytest.mark.integration
 
