@@ -63,20 +63,34 @@ class Dispatcher:
                 await asyncio.sleep(self._settings.poll_seconds)
 
     async def dispatch_due(self) -> int:
-        """Send one batch of due deliveries; the number sent."""
+        """Send one batch of due deliveries and record the attempts; the number sent."""
         claims = await run_blocking(
             store.claim_due, self._engine, self._now(), self._lease, self._settings.batch_size
         )
+        if not claims:
+            return 0
         outcomes = await asyncio.gather(
-            *(self._deliver(claim) for claim in claims), return_exceptions=True
+            *(self._attempt(claim) for claim in claims), return_exceptions=True
         )
+        made = []
         for claim, outcome in zip(claims, outcomes, strict=True):
-            if isinstance(outcome, Exception):
+            if isinstance(outcome, BaseException):
                 # Its lease runs out and it is sent again; the others' attempts stand.
                 log.error("webhook %s failed to dispatch", claim.delivery_id, exc_info=outcome)
+            else:
+                made.append(outcome)
+        held = await run_blocking(store.record_attempts, self._engine, made)
+        for attempt in made:
+            log.info(
+                "webhook %s to subscription %s: %s -> %s",
+                attempt.claim.delivery_id, attempt.claim.subscription_id,
+                attempt.status_code or attempt.error, attempt.transition.status.value,
+            )  # fmt: skip
+        if held < len(made):
+            log.info("%d webhook leases were lost meanwhile; their state is left", len(made) - held)
         return len(claims)
 
-    async def _deliver(self, claim: store.Claim) -> None:
+    async def _attempt(self, claim: store.Claim) -> store.Attempt:
         body = claim.payload.encode("utf-8")
         attempted_at = self._now()
         started = time.perf_counter()
@@ -100,16 +114,9 @@ class Dispatcher:
             claim.attempts, result, self._now(), self._policy, self._random,
             disable_on_gone=self._settings.disable_on_gone,
         )  # fmt: skip
-        kept = await run_blocking(
-            store.record_attempt, self._engine, claim,
-            attempted_at=attempted_at, status_code=result.status_code, error=result.error,
-            duration_ms=duration_ms, transition=transition,
+        return store.Attempt(
+            claim, attempted_at, result.status_code, result.error, duration_ms, transition,
             disabled_reason=f"{claim.url} answered 410 Gone at {attempted_at.isoformat()}",
-        )  # fmt: skip
-        log.info(
-            "webhook %s to subscription %s: %s -> %s%s",
-            claim.delivery_id, claim.subscription_id, result.status_code or result.error,
-            transition.status.value, "" if kept else " (lease lost; state left as is)",
         )  # fmt: skip
 
     async def _post(self, url: str, body: bytes, headers: dict[str, str]) -> AttemptResult:

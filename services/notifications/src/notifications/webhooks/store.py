@@ -398,52 +398,71 @@ def claim_due(engine: sa.Engine, now: datetime, lease: timedelta, limit: int) ->
     return found
 
 
-def record_attempt(
-    engine: sa.Engine,
-    claim: Claim,
-    *,
-    attempted_at: datetime,
-    status_code: int | None,
-    error: str | None,
-    duration_ms: int,
-    transition: Transition,
-    disabled_reason: str | None,
-) -> bool:
-    """Store the attempt and the delivery's new state; False if the lease was lost meanwhile
-    (the subscription was deleted, or the delivery was redelivered or re-leased)."""
+@dataclass(frozen=True)
+class Attempt:
+    """One POST of a claimed delivery, its outcome and the delivery's state after it."""
+
+    claim: Claim
+    attempted_at: datetime
+    status_code: int | None
+    error: str | None
+    duration_ms: int
+    transition: Transition
+    disabled_reason: str | None = None
+
+
+def record_attempts(engine: sa.Engine, made: Sequence[Attempt]) -> int:
+    """Store a batch's attempts and each delivery's new state in one transaction.
+
+    Returns how many leases still held. The others' attempts are kept, but not their state:
+    the delivery was deleted with its subscription, or redelivered or re-leased meanwhile.
+    """
+    if not made:
+        return 0
     with engine.begin() as conn:
-        current = conn.execute(
-            sa.select(deliveries.c.claim_token)
-            .where(deliveries.c.id == claim.delivery_id)
+        rows = conn.execute(
+            sa.select(deliveries.c.id, deliveries.c.claim_token)
+            .where(deliveries.c.id.in_([a.claim.delivery_id for a in made]))
+            .order_by(deliveries.c.seq)  # one lock order for every replica
             .with_for_update()
-        ).first()
-        if current is None:
-            return False  # deleted with its subscription
-        conn.execute(
-            attempts.insert().values(
-                delivery_id=claim.delivery_id, attempted_at=attempted_at,
-                status_code=status_code, error=error, duration_ms=duration_ms,
-            )
-        )  # fmt: skip
-        if current.claim_token != claim.token:
-            return False
-        delivered = transition.status is DeliveryStatus.DELIVERED
-        conn.execute(
-            deliveries.update()
-            .where(deliveries.c.id == claim.delivery_id)
-            .values(
-                status=transition.status.value, attempts=transition.attempts,
-                next_attempt_at=transition.next_attempt_at, claim_token=None,
-                last_status_code=status_code, last_error=error,
-                delivered_at=attempted_at if delivered else None,
-            )
-        )  # fmt: skip
-        if transition.disable_subscription:
+        )
+        tokens = {r.id: r.claim_token for r in rows}
+        existing = [a for a in made if a.claim.delivery_id in tokens]
+        if existing:
             conn.execute(
-                subs.update()
-                .where(subs.c.id == claim.subscription_id,
-                       subs.c.status == SubscriptionStatus.ACTIVE.value)
-                .values(status=SubscriptionStatus.DISABLED.value, disabled_reason=disabled_reason,
-                        version=subs.c.version + 1, updated_at=attempted_at)
+                attempts.insert(),
+                [
+                    {"delivery_id": a.claim.delivery_id, "attempted_at": a.attempted_at,
+                     "status_code": a.status_code, "error": a.error,
+                     "duration_ms": a.duration_ms}
+                    for a in existing
+                ],
             )  # fmt: skip
-    return True
+        held = [a for a in existing if tokens[a.claim.delivery_id] == a.claim.token]
+        for a in held:
+            _settle(conn, a)
+    return len(held)
+
+
+def _settle(conn: sa.Connection, attempt: Attempt) -> None:
+    transition = attempt.transition
+    delivered = transition.status is DeliveryStatus.DELIVERED
+    conn.execute(
+        deliveries.update()
+        .where(deliveries.c.id == attempt.claim.delivery_id)
+        .values(
+            status=transition.status.value, attempts=transition.attempts,
+            next_attempt_at=transition.next_attempt_at, claim_token=None,
+            last_status_code=attempt.status_code, last_error=attempt.error,
+            delivered_at=attempt.attempted_at if delivered else None,
+        )
+    )  # fmt: skip
+    if transition.disable_subscription:
+        conn.execute(
+            subs.update()
+            .where(subs.c.id == attempt.claim.subscription_id,
+                   subs.c.status == SubscriptionStatus.ACTIVE.value)
+            .values(status=SubscriptionStatus.DISABLED.value,
+                    disabled_reason=attempt.disabled_reason,
+                    version=subs.c.version + 1, updated_at=attempt.attempted_at)
+        )  # fmt: skip
