@@ -54,13 +54,8 @@ class Service:
 
 @pytest.fixture
 async def service(tmp_path: Path) -> AsyncIterator[Service]:
-    bus = InProcessBus()
-    runtime = RuntimeSettings(mode="embedded", var_dir=tmp_path, internal_secret=TEST_SECRET)
-    app = create_app(Settings(runtime=runtime, webhooks=FAST), bus)
-    async with app.router.lifespan_context(app):
-        transport = httpx.ASGITransport(app=app)
-        async with httpx.AsyncClient(transport=transport, base_url="http://notifications") as c:
-            yield Service(c, bus, app)
+    async with started(tmp_path) as running:
+        yield running
 
 
 async def test_a_subscription_shows_its_secret_once(service: Service) -> None:
@@ -83,10 +78,11 @@ async def test_a_subscription_shows_its_secret_once(service: Service) -> None:
 
 
 @contextlib.asynccontextmanager
-async def started(tmp_path: Path, keys: str | None) -> AsyncIterator[Service]:
-    """The service on ``tmp_path`` with these secret keys (a restart keeps its SQLite file)."""
+async def started(tmp_path: Path, **webhook_settings: Any) -> AsyncIterator[Service]:
+    """The service on ``tmp_path`` with these webhook settings (a restart keeps its SQLite
+    file)."""
     runtime = RuntimeSettings(mode="embedded", var_dir=tmp_path, internal_secret=TEST_SECRET)
-    webhooks = FAST.model_copy(update={"secret_keys": SecretStr(keys) if keys else None})
+    webhooks = FAST.model_copy(update=webhook_settings)
     bus = InProcessBus()
     app = create_app(Settings(runtime=runtime, webhooks=webhooks), bus)
     async with app.router.lifespan_context(app):
@@ -99,12 +95,12 @@ async def test_with_a_key_the_secret_is_stored_encrypted_and_keys_can_rotate(
     tmp_path: Path, receiver: Receiver
 ) -> None:
     old, new = Fernet.generate_key().decode(), Fernet.generate_key().decode()
-    async with started(tmp_path, old) as service:
+    async with started(tmp_path, secret_keys=SecretStr(old)) as service:
         subscription = await service.subscribe(SCHOOL, receiver.url)
     stored = (tmp_path / "notifications" / "state.sqlite").read_bytes()
     assert subscription["secret"].encode() not in stored
 
-    async with started(tmp_path, new) as service:  # the old key is gone
+    async with started(tmp_path, secret_keys=SecretStr(new)) as service:  # the old key is gone
         await service.bus.publisher().publish([concern_raised(SCHOOL)])
 
         async def failed() -> bool:
@@ -114,7 +110,8 @@ async def test_with_a_key_the_secret_is_stored_encrypted_and_keys_can_rotate(
         await eventually(failed, timeout=10)
         assert receiver.requests == [], "never sent unsigned"
 
-    async with started(tmp_path, f"{new},{old}") as service:  # the new key, the old to read
+    both = SecretStr(f"{new},{old}")  # the new key, and the old one to read
+    async with started(tmp_path, secret_keys=both) as service:
         await service.bus.publisher().publish([concern_raised(SCHOOL)])
         await eventually(lambda: len(receiver.requests) >= 1, timeout=10)
     header = receiver.requests[0].headers["llwybr-signature"]
@@ -288,3 +285,20 @@ async def test_410_gone_disables_the_subscription_until_it_is_resumed(
     await service.bus.publisher().publish([concern_raised(SCHOOL)])
     await eventually(lambda: len(receiver.requests) == 2, timeout=10)
     assert len(await deliveries(service, subscription)) == 2
+
+
+async def test_a_receiver_too_slow_to_answer_is_a_failed_attempt(
+    tmp_path: Path, receiver: Receiver
+) -> None:
+    receiver.delay = 2.0
+    async with started(tmp_path, timeout_seconds=0.3, max_attempts=1) as service:
+        subscription = await service.subscribe(SCHOOL, receiver.url)
+        await service.bus.publisher().publish([concern_raised(SCHOOL)])
+
+        async def dead() -> bool:
+            return bool(await deliveries(service, subscription, status="dead"))
+
+        await eventually(dead, timeout=10)
+        [delivery] = await deliveries(service, subscription)
+    assert delivery["last_status_code"] is None
+    assert "Timeout" in delivery["last_error"] or "no answer" in delivery["last_error"]

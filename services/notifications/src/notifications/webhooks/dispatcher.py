@@ -121,10 +121,16 @@ class Dispatcher:
 
     async def _post(self, url: str, body: bytes, headers: dict[str, str]) -> AttemptResult:
         try:
-            # Streamed and never read: the reply body is the receiver's business, and a
-            # large one must not cost memory here.
-            async with self._client.stream("POST", url, content=body, headers=headers) as reply:
+            # The whole exchange is bounded (httpx's timeouts are per read or write), so a
+            # receiver that answers byte by byte cannot outlast the lease. The reply body is
+            # streamed and never read: it is the receiver's business and may be large.
+            async with (
+                asyncio.timeout(self._settings.timeout_seconds),
+                self._client.stream("POST", url, content=body, headers=headers) as reply,
+            ):
                 status = reply.status_code
+        except TimeoutError:
+            return AttemptResult(None, f"no answer within {self._settings.timeout_seconds} s")
         except httpx.HTTPError as error:
             return AttemptResult(None, f"{type(error).__name__}: {error}"[:MAX_ERROR_CHARS])
         if 200 <= status < 300:
