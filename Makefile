@@ -59,6 +59,7 @@ schemas: install ## regenerate contracts/schemas (JSON Schema + AsyncAPI) and ga
 
 bench: install infra-up ## benchmarks that print figures (bench/results/*.json)
 	$(RUN) python bench/replay.py
+	$(RUN) python bench/webhooks.py
 
 clean: ## stop the servers and remove var/ and .venv
 	-bash scripts/kafka.sh clean

@@ -235,6 +235,22 @@ async def test_a_request_body_over_the_limit_is_413(tmp_path: Path) -> None:
     assert response.headers["content-type"] == "application/problem+json"
 
 
+async def test_an_organisation_manages_its_webhooks_through_the_gateway(gateway: Gateway) -> None:
+    body = {"url": "https://mis.example.org/hooks",
+            "event_types": ["wales.aln.determination.decided.v1"]}  # fmt: skip
+    created = await gateway.as_(SCHOOL, "POST", "/v1/webhooks", json=body)
+    assert created.status_code == 201, created.text
+    assert created.json()["organisation"] == SCHOOL
+    assert created.headers["cache-control"] == "no-store"  # it carries the secret
+    location = created.headers["location"]
+    assert (await gateway.as_(SCHOOL, "GET", location)).status_code == 200
+    assert (await gateway.as_("la:665", "GET", location)).status_code == 404
+    listed = await gateway.as_("lhb:7A1", "GET", "/v1/webhooks")
+    assert (listed.status_code, listed.json()["items"]) == (200, [])
+    denied = await gateway.as_("auditor:665", "GET", "/v1/webhooks")
+    assert denied.status_code == 403
+
+
 @pytest.mark.integration
 def test_the_access_audit_log_is_append_only_in_postgresql(
     postgres_runtime: RuntimeSettings,

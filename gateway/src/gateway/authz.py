@@ -113,6 +113,18 @@ ROUTE_SCOPES: dict[tuple[str, str], str] = {
     ("GET", "/v1/notices/{notice_id}"): "notices:read",
     ("POST", "/v1/notices/{notice_id}/redelivery"): "notices:write",
     ("GET", "/v1/reminders"): "notices:read",
+    ("POST", "/v1/webhooks"): "webhooks:manage",
+    ("GET", "/v1/webhooks"): "webhooks:manage",
+    ("GET", "/v1/webhooks/{subscription_id}"): "webhooks:manage",
+    ("PATCH", "/v1/webhooks/{subscription_id}"): "webhooks:manage",
+    ("DELETE", "/v1/webhooks/{subscription_id}"): "webhooks:manage",
+    ("POST", "/v1/webhooks/{subscription_id}/secret-rotation"): "webhooks:manage",
+    ("GET", "/v1/webhooks/{subscription_id}/deliveries"): "webhooks:manage",
+    ("GET", "/v1/webhooks/{subscription_id}/deliveries/{delivery_id}"): "webhooks:manage",
+    (
+        "POST",
+        "/v1/webhooks/{subscription_id}/deliveries/{delivery_id}/redelivery",
+    ): "webhooks:manage",
 }
 
 #: The scopes each kind of organisation's clients are normally given.
@@ -121,24 +133,24 @@ ROLE_SCOPES: dict[str, frozenset[str]] = {
         {"determinations:read", "determinations:write", "evidence:submit", "calendars:read",
          "calendars:write", "rules:read", "idps:read", "idps:write", "idps:review",
          "provision:record", "disputes:read", "disputes:write", "contacts:read",
-         "contacts:write", "notices:read", "notices:write"}
+         "contacts:write", "notices:read", "notices:write", "webhooks:manage"}
     ),
     "fei": frozenset(
         {"determinations:read", "determinations:write", "evidence:submit", "calendars:read",
          "calendars:write", "rules:read", "idps:read", "idps:write", "idps:review",
          "provision:record", "disputes:read", "orders:comply", "contacts:read", "contacts:write",
-         "notices:read", "notices:write"}
+         "notices:read", "notices:write", "webhooks:manage"}
     ),
     "la": frozenset(
         {"determinations:read", "determinations:write", "evidence:submit", "calendars:read",
          "calendars:write", "rules:read", "idps:read", "idps:write", "idps:review",
          "provision:record", "disputes:read", "disputes:write", "orders:comply",
-         "contacts:read", "contacts:write", "notices:read", "notices:write"}
+         "contacts:read", "contacts:write", "notices:read", "notices:write", "webhooks:manage"}
     ),
     "lhb": frozenset(
         {"determinations:read", "evidence:submit", "calendars:read", "rules:read", "idps:read",
          "idps:review", "provision:record", "disputes:read", "recommendations:report",
-         "contacts:read", "contacts:write", "notices:read", "notices:write"}
+         "contacts:read", "contacts:write", "notices:read", "notices:write", "webhooks:manage"}
     ),
     "tribunal": frozenset(
         {"determinations:read", "calendars:read", "rules:read", "idps:read", "disputes:read",

@@ -53,6 +53,7 @@ SCOPES = {
     "contacts:write": "Set learners' parties and organisations' notice addresses",
     "notices:read": "Read notices, their proof and escalations, and deadlines watched",
     "notices:write": "Ask for an escalated notice to be sent again",
+    "webhooks:manage": "Manage the organisation's webhook subscriptions and see their deliveries",
 }
 
 _PROBLEM = {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}

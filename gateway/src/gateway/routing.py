@@ -46,10 +46,11 @@ RESOURCES: dict[str, str] = {
     "contacts": "notifications",
     "notices": "notifications",
     "reminders": "notifications",
+    "webhooks": "notifications",
 }
 
 FORWARDED_REQUEST_HEADERS = ("accept", "content-type", "if-match", "if-none-match")
-FORWARDED_RESPONSE_HEADERS = ("content-type", "etag", "location", "retry-after")
+FORWARDED_RESPONSE_HEADERS = ("cache-control", "content-type", "etag", "location", "retry-after")
 IDEMPOTENT = frozenset({"GET", "HEAD", "PUT", "DELETE", "OPTIONS"})
 RETRY_AFTER_SECONDS = "5"
 _RESOURCE_ID = re.compile(r"^/v1/[a-z-]+/([0-9a-f-]{36}|[0-9a-f]{64}|[a-z]+:[0-9A-Za-z]+)")

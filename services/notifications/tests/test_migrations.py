@@ -4,11 +4,14 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import sqlalchemy as sa
+from alembic.config import Config
+from alembic.script import ScriptDirectory
 
 from llwybr import db, migrations
 from llwybr.settings import ServiceSettings
 from notifications.main import SPEC
 from notifications.tables import metadata
+from notifications.webhooks import tables as _webhook_tables  # noqa: F401 (declares its tables)
 
 assert SPEC.migrations is not None
 SCRIPTS: Path = SPEC.migrations
@@ -42,6 +45,8 @@ def test_replicas_starting_together_migrate_once(store_settings: ServiceSettings
 def test_a_missing_table_is_reported_as_a_difference(store_settings: ServiceSettings) -> None:
     engine = db.create_engine(store_settings)
     extra = sa.MetaData()
+    for table in metadata.tables.values():
+        table.to_metadata(extra)
     sa.Table("not_migrated", extra, sa.Column("id", sa.Integer, primary_key=True))
     try:
         migrations.upgrade(engine, SCRIPTS)
@@ -50,3 +55,10 @@ def test_a_missing_table_is_reported_as_a_difference(store_settings: ServiceSett
         assert added == ["not_migrated"]
     finally:
         engine.dispose()
+
+
+def test_the_revisions_have_one_head() -> None:
+    """Branches started in parallel are joined, so a deployment never has two heads."""
+    config = Config()
+    config.set_main_option("script_location", str(SCRIPTS))
+    assert ScriptDirectory.from_config(config).get_heads() == ["0003_join"]

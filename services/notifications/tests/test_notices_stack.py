@@ -215,7 +215,9 @@ async def test_a_decided_determination_gives_bilingual_notices_once(
             await publisher.publish([decision])
         finally:
             await publisher.stop()
-        [consumer] = notifications_instance.state.consumers
+        [consumer] = [
+            c for c in notifications_instance.state.consumers if c.name == "notifications.notices"
+        ]
         await eventually(lambda: consumer.duplicates >= 1, timeout=60)
 
         listed = (await notifications.get("/v1/notices", params={"learner_id": learner_id})).json()

@@ -19,6 +19,7 @@ from notifications.notices.intake import handler
 from notifications.publisher import translator
 from notifications.settings import Settings
 from notifications.tables import notices
+from notifications.webhooks import service as webhooks
 
 
 def learner_notices(conn: sa.Connection, learner_id: str) -> Sequence[str]:
@@ -44,12 +45,14 @@ SPEC = ServiceSpec(
     title="Llwybr notifications service (internal)",
     application=NotificationsService,
     translator=translator,
-    routers=[notices_router],
-    error_statuses={NotificationsError: (422, "notifications")},
+    routers=[notices_router, webhooks.ROUTER],
+    error_statuses={NotificationsError: (422, "notifications"), **webhooks.ERROR_STATUSES},
     migrations=Path(__file__).parent / "migrations",
+    consumers=[webhooks.CONSUMER],
     workers=[
         WorkerSpec("notices.sender", sender.run),
         WorkerSpec("notices.reminders", reminders.run),
+        webhooks.WORKER,
     ],
     learner_index=learner_notices,
 )

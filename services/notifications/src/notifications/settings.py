@@ -9,6 +9,7 @@ from pydantic import Field, SecretStr
 from pydantic_settings import SettingsConfigDict
 
 from llwybr.settings import ServiceSettings
+from notifications.webhooks.settings import WebhookSettings
 
 #: Dates in notices and deadlines are Welsh dates.
 WALES = ZoneInfo("Europe/London")
@@ -52,6 +53,8 @@ class Settings(ServiceSettings):
     #: "today" for reminders and the date notices count as given; unset: today in Wales.
     #: For tests and rehearsals only.
     today: date | None = None
+
+    webhooks: WebhookSettings = Field(default_factory=WebhookSettings)
 
     @property
     def transport(self) -> Literal["smtp", "file"]:
