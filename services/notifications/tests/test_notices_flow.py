@@ -15,6 +15,7 @@ import pytest
 from contracts import determination as det
 from contracts.envelope import Envelope
 from contracts.events import IntegrationEvent
+from contracts.topics import NOTIFICATIONS
 from llwybr.bus import InProcessBus
 from llwybr.settings import RuntimeSettings
 from llwybr.testing import TEST_SECRET, ActingAs, eventually
@@ -373,6 +374,21 @@ async def test_the_proof_of_notice_is_in_the_hash_chained_store(service: Service
     assert "sian@example.org" not in str(events)  # no address in the immutable log
     verified = await service.client.get("/internal/history/verify", auth=auditor)
     assert verified.json()["ok"] is True
+
+    # and published: ids, dates and the hash, no address or content
+    def published() -> list[Envelope]:
+        return [e for e in service.bus.log(NOTIFICATIONS.name) if e.subject == learner_id]
+
+    await eventually(lambda: bool(published()), timeout=10)
+    [envelope] = published()
+    assert envelope.type == "wales.aln.notifications.notice-given.v1"
+    assert envelope.data["notice_id"] == notice["notice_id"]
+    assert envelope.data["content_sha256"] == notice["content_sha256"]
+    assert (envelope.data["given_on"], envelope.data["recipient_role"]) == (
+        TODAY.isoformat(),
+        "parent",
+    )
+    assert "sian@example.org" not in str(envelope.data)
 
 
 async def _has_given(recorded: Any) -> bool:
