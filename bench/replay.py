@@ -1,5 +1,6 @@
-"""Replay and verify a long case: the time to rebuild a 10,000-event aggregate, and to
-recompute its integrity chain, on PostgreSQL (``make test``'s server) and on SQLite.
+"""Replay and verify a long case: the time to rebuild a 10,000-event aggregate (as the library
+replays it, and on the auditors' "in force" axis, which replays a chosen subset of its events),
+and to recompute its integrity chain, on PostgreSQL (``make test``'s server) and on SQLite.
 
 Prints a table and writes ``bench/results/replay.json``. Run: ``make bench``.
 """
@@ -13,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from llwybr.db import create_engine
+from llwybr.in_force import in_force_dates, state_in_force
 from llwybr.settings import RuntimeSettings, ServiceSettings
 from llwybr.testing import ExampleCase, ExampleService, base_runtime, create_database, drop_database
 
@@ -35,9 +37,17 @@ def run(settings: ServiceSettings) -> dict[str, Any]:
     replayed: ExampleCase = app.repository.get(case.id)
     replay = time.perf_counter() - started
     started = time.perf_counter()
+    events = list(app.recorded_events(case.id))
+    days = in_force_dates(events, {})  # undated: each in force from the day it was recorded
+    in_force = state_in_force(events, days, max(days))
+    in_force_s = time.perf_counter() - started
+    started = time.perf_counter()
     verified = app.verify(case.id)
     verify = time.perf_counter() - started
     assert replayed.version == EVENTS
+    assert in_force.version == EVENTS
+    assert in_force.aggregate is not None
+    assert vars(in_force.aggregate)["notes"] == replayed.notes
     assert verified.ok
     app.close()
     return {
@@ -46,6 +56,8 @@ def run(settings: ServiceSettings) -> dict[str, Any]:
         "append_events_per_s": round(EVENTS / append),
         "replay_s": round(replay, 3),
         "replay_events_per_s": round(EVENTS / replay),
+        "in_force_s": round(in_force_s, 3),
+        "in_force_events_per_s": round(EVENTS / in_force_s),
         "verify_s": round(verify, 3),
         "verify_events_per_s": round(EVENTS / verify),
     }
@@ -66,12 +78,13 @@ def main() -> None:
     finally:
         drop_database(runtime, name)
     print(f"{'store':10} {'events':>7} {'append/s':>10} {'replay s':>9} {'replay/s':>9} "
-          f"{'verify s':>9} {'verify/s':>9}")  # fmt: skip
+          f"{'in force s':>10} {'verify s':>9} {'verify/s':>9}")  # fmt: skip
     for store in ("sqlite", "postgres"):
         r = results[store]
         figures = [r["events"], r["append_events_per_s"], r["replay_s"]]
-        figures += [r["replay_events_per_s"], r["verify_s"], r["verify_events_per_s"]]
-        widths = (7, 10, 9, 9, 9, 9)
+        figures += [r["replay_events_per_s"], r["in_force_s"], r["verify_s"]]
+        figures += [r["verify_events_per_s"]]
+        widths = (7, 10, 9, 9, 10, 9, 9)
         print(f"{store:10} " + " ".join(f"{f:>{w}}" for f, w in zip(figures, widths, strict=True)))
     out = Path(__file__).parent / "results"
     out.mkdir(exist_ok=True)

@@ -28,7 +28,9 @@ from gateway.tokens import SigningKey, hash_secret
 from llwybr.settings import RuntimeSettings
 
 #: One OAuth client per kind of organisation.
-ORGANISATIONS = ("school:6652001", "la:665", "lhb:7A1", "auditor:665", "system:admin")
+ORGANISATIONS = (
+    "school:6652001", "la:665", "lhb:7A1", "tribunal:etw", "auditor:665", "system:admin",
+)  # fmt: skip
 #: Settings the processes must get from us only, never from the environment running the tests.
 _OWN_PREFIXES = ("LLWYBR_", "GATEWAY_", *(f"{s.upper()}_" for s in SERVICES))
 

@@ -1,9 +1,15 @@
 """Auditors replay a learner's case across services and prove it untouched (stack mode)."""
 
+import hashlib
+import io
+import json
 import time
 import uuid
+import zipfile
 from collections.abc import Iterator
-from datetime import UTC, datetime
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -11,7 +17,7 @@ import psycopg
 import pytest
 
 from llwybr.settings import RuntimeSettings
-from llwybr.testing import postgres_conninfo
+from llwybr.testing import IDP_DRAFT, postgres_conninfo
 
 from .stack import Stack, running_stack
 
@@ -150,3 +156,300 @@ def test_only_auditors_read_the_history(stack: Stack) -> None:
     with client(stack, SCHOOL) as school:
         response = school.get("/v1/audit/verify", params={"service": "determination"})
     assert response.status_code == 403
+
+
+# -- a whole case, replayed on both time axes ---------------------------------------------------
+
+LA = "la:665"
+TRIBUNAL = "tribunal:etw"
+#: Live views whose shape differs from the stored state: compared field by field elsewhere.
+NOT_COMPARED = {"deadlines", "id", "version"}
+
+
+@dataclass
+class Moment:
+    """What the services showed, through their normal APIs, right after a step of the case."""
+
+    step: str
+    recorded: datetime  # taken after the views, so everything they show was recorded by then
+    in_force_on: date  # the latest domain date of the case so far
+    views: dict[tuple[str, str], dict[str, Any]]
+
+
+@dataclass
+class ScriptedCase:
+    learner_id: str
+    ids: dict[str, tuple[str, str]] = field(default_factory=dict)  # name -> (service, id)
+    moments: list[Moment] = field(default_factory=list)
+
+
+def ok(response: httpx.Response) -> dict[str, Any]:
+    assert response.is_success, f"{response.request.url}: {response.status_code} {response.text}"
+    body: dict[str, Any] = response.json()
+    return body
+
+
+def views(stack: Stack, case: ScriptedCase) -> dict[tuple[str, str], dict[str, Any]]:
+    """Every aggregate of the case so far, as each one's own reader sees it now."""
+    readers = {"determination": SCHOOL, "idp": SCHOOL, "reconsideration": LA, "appeal": TRIBUNAL}
+    paths = {"determination": "/v1/determinations/{}", "idp": "/v1/idps/{}",
+             "reconsideration": "/v1/reconsiderations/{}", "appeal": "/v1/appeals/{}"}  # fmt: skip
+    found = {}
+    for name, (service, aggregate_id) in case.ids.items():
+        with client(stack, readers[name]) as reader:
+            response = reader.get(paths[name].format(aggregate_id))
+            view = ok(response)
+            view["version"] = int(response.headers["etag"].strip('"'))
+            found[service, aggregate_id] = view
+    return found
+
+
+def step(stack: Stack, case: ScriptedCase, name: str, in_force_on: str) -> None:
+    seen = views(stack, case)
+    case.moments.append(Moment(name, datetime.now(UTC), date.fromisoformat(in_force_on), seen))
+    time.sleep(0.05)  # the next step's events are recorded strictly later
+
+
+def run_scripted_case(stack: Stack) -> ScriptedCase:
+    """Concern, evidence asked for, a decision entered late (dated before the request), the
+    plan opened through Kafka and issued, a review, an R2 reconsideration by the LA with its
+    notice, and an appeal against it decided by the Tribunal."""
+    case = ScriptedCase(f"learner-{uuid.uuid4().hex[:8]}")
+    with client(stack, SCHOOL) as school, client(stack, LA) as la, \
+            client(stack, TRIBUNAL) as tribunal:  # fmt: skip
+        created = ok(
+            school.post(
+                "/v1/determinations",
+                json={
+                    "learner": {
+                        "learner_id": case.learner_id,
+                        "given_name": "Cerys",
+                        "family_name": "Jones",
+                        "date_of_birth": "2017-05-02",
+                        "setting": "maintained_school",
+                        "setting_id": "6652001",
+                        "local_authority": "665",
+                    },
+                    "raised_by": SCHOOL,
+                    "raised_with": SCHOOL,
+                    "came_to_attention_on": "2026-03-02",
+                },
+            )
+        )
+        determination = f"/v1/determinations/{created['id']}"
+        case.ids["determination"] = ("determination", created["id"])
+        step(stack, case, "concern", "2026-03-02")
+
+        ok(
+            school.post(
+                f"{determination}/evidence-requests",
+                json={
+                    "request_id": "ep1",
+                    "from_organisation": "lhb:7A1",
+                    "description": "Educational psychologist's report",
+                    "requested_on": "2026-03-25",
+                },
+            )
+        )
+        step(stack, case, "evidence asked for", "2026-03-25")
+
+        ok(
+            school.post(
+                f"{determination}/decision",
+                json={
+                    "has_aln": True,
+                    "reasons": "Needs ALP",
+                    "decided_on": "2026-03-20",
+                    "decided_by": SCHOOL,
+                    "person": "ALNCo",
+                },
+            )
+        )
+        ok(
+            school.post(
+                f"{determination}/notices",
+                json={
+                    "notice_type": "has_aln",
+                    "recipients": ["parent"],
+                    "issued_on": "2026-03-20",
+                    "issued_by": SCHOOL,
+                    "content": {"decision_and_reasons": "Cerys has ALN"},
+                },
+            )
+        )
+        plans = until(
+            lambda: school.get("/v1/idps", params={"learner_id": case.learner_id}).json()["items"]
+        )
+        plan = f"/v1/idps/{plans[0]['idp_id']}"
+        case.ids["idp"] = ("idp", plans[0]["idp_id"])
+        # in force on 25 March: everything dated by then, the decision and the request
+        step(stack, case, "decision entered late, plan opened", "2026-03-25")
+
+        for method, path, body in IDP_DRAFT:
+            ok(school.request(method, f"{plan}/draft/{path}", json=body))
+        ok(school.post(f"{plan}/issue", json={"issued_on": "2026-04-20", "issued_by": SCHOOL}))
+        step(stack, case, "plan issued", "2026-04-20")
+
+        ok(school.post(f"{plan}/reviews", json={"held_on": "2026-06-01", "outcome": "not_revised"}))
+        step(stack, case, "review held", "2026-06-01")
+
+        requested = ok(
+            la.post(
+                "/v1/reconsiderations",
+                json={
+                    "kind": "R2",
+                    "learner_id": case.learner_id,
+                    "subject_id": case.ids["idp"][1],
+                    "school": SCHOOL,
+                    "decided_by_kind": "school",
+                    "requested_by_kind": "family",
+                    "requested_by": "Parent of Cerys",
+                    "requested_on": "2026-06-10",
+                },
+            )
+        )
+        reconsideration = f"/v1/reconsiderations/{requested['id']}"
+        case.ids["reconsideration"] = ("disputes", requested["id"])
+        for path, step_body in (
+            ("invitation", {"invited_on": "2026-06-11", "from_party": "governing_body"}),
+            ("representations", {"received_on": "2026-06-18", "summary": "The school's view"}),
+            ("decision", {"decided_on": "2026-07-01", "outcome": "not_revised",
+                          "reasons": "The plan meets the needs"}),
+            ("notice", {"issued_on": "2026-07-01", "recipients": ["parent", SCHOOL]}),
+        ):  # fmt: skip
+            ok(la.post(f"{reconsideration}/{path}", json=step_body))
+        step(stack, case, "reconsidered", "2026-07-01")
+
+        lodged = ok(
+            tribunal.post(
+                "/v1/appeals",
+                json={
+                    "learner_id": case.learner_id,
+                    "learner_is_young_person": False,
+                    "appellant_kind": "parent",
+                    "appellant": "Parent of Cerys",
+                    "respondent": LA,
+                    "matter": "la_reconsideration_decision",
+                    "reconsideration_id": requested["id"],
+                    "lodged_on": "2026-07-20",
+                },
+            )
+        )
+        appeal = f"/v1/appeals/{lodged['id']}"
+        case.ids["appeal"] = ("disputes", lodged["id"])
+        step(stack, case, "appeal lodged", "2026-07-20")
+
+        ok(
+            tribunal.post(
+                f"{appeal}/acknowledgement",
+                json={"acknowledged_on": "2026-07-22", "tribunal_reference": "ETW/2026/0099"},
+            )
+        )
+        ok(
+            tribunal.post(
+                f"{appeal}/decision", json={"decided_on": "2026-10-01", "outcome": "dismissed"}
+            )
+        )
+        step(stack, case, "appeal decided", "2026-10-01")
+    return case
+
+
+def assert_same(step_name: str, view: dict[str, Any], replayed: dict[str, Any]) -> None:
+    """The replayed state is the state the service showed: every field the view shows, with
+    the stored state's name for it, and each deadline's rule and due date."""
+    state = replayed["state"]
+    assert replayed["version"] == view["version"], step_name
+    compared = (set(view) & set(state)) - NOT_COMPARED
+    assert len(compared) >= 6, (step_name, sorted(compared))  # enough to mean something
+    assert {k: view[k] for k in compared} == {k: state[k] for k in compared}, step_name
+    for key, deadline in (view.get("deadlines") or {}).items():
+        stored = state["deadlines"][key]
+        assert (deadline["rule_id"], deadline["due_on"]) == (stored["rule_id"], stored["due_on"]), (
+            step_name
+        )
+
+
+@pytest.fixture(scope="module")
+def scripted(stack: Stack) -> ScriptedCase:
+    return run_scripted_case(stack)
+
+
+def replayed(auditor: httpx.Client, service: str, aggregate_id: str, **params: str) -> Any:
+    return ok(auditor.get(f"/v1/audit/{service}/aggregates/{aggregate_id}", params=params))
+
+
+def test_the_case_replayed_as_recorded_at_each_step_is_what_the_services_showed(
+    stack: Stack, scripted: ScriptedCase
+) -> None:
+    with client(stack, AUDITOR) as auditor:
+        for moment in scripted.moments:
+            for (service, aggregate_id), view in moment.views.items():
+                then = replayed(auditor, service, aggregate_id,
+                                as_of_recorded=moment.recorded.isoformat())  # fmt: skip
+                assert_same(moment.step, view, then)
+
+
+def test_the_case_in_force_on_each_steps_date_is_what_the_services_showed(
+    stack: Stack, scripted: ScriptedCase
+) -> None:
+    """From the decision on, the steps were recorded in date order: the state in force on a
+    step's date is the state shown after it. Before, the decision came in late."""
+    with client(stack, AUDITOR) as auditor:
+        for moment in scripted.moments[2:]:
+            for (service, aggregate_id), view in moment.views.items():
+                then = replayed(auditor, service, aggregate_id,
+                                in_force_on=moment.in_force_on.isoformat())  # fmt: skip
+                assert_same(moment.step, view, then)
+                # only what was recorded after the step is not in force yet
+                assert all(v > view["version"] for v in then["not_in_force"]), moment.step
+
+
+def test_a_decision_entered_late_is_in_force_from_its_date_but_unknown_until_entered(
+    stack: Stack, scripted: ScriptedCase
+) -> None:
+    service, case_id = scripted.ids["determination"]
+    concern, asked, decided = scripted.moments[:3]
+    with client(stack, AUDITOR) as auditor:
+        in_force = replayed(auditor, service, case_id, in_force_on="2026-03-21")
+        assert in_force["state"]["status"] == "decided_aln"
+        assert in_force["state"]["evidence_requests"] == {}  # asked for on 25 March
+        assert in_force["not_in_force"] == [2]
+        known_then = replayed(auditor, service, case_id, in_force_on="2026-03-21",
+                              as_of_recorded=asked.recorded.isoformat())  # fmt: skip
+        assert known_then["state"]["status"] == "gathering_information"  # not entered yet
+        assert_same(concern.step, concern.views[service, case_id], known_then)
+        on_the_request = replayed(auditor, service, case_id, in_force_on="2026-03-25")
+        assert_same(decided.step, decided.views[service, case_id], on_the_request)
+
+
+def test_the_bundle_has_each_aggregates_key_dates_and_every_notice(
+    stack: Stack, scripted: ScriptedCase, tmp_path: Path
+) -> None:
+    with client(stack, AUDITOR) as auditor:
+        bundle = auditor.get(f"/v1/audit/learners/{scripted.learner_id}/bundle")
+        assert bundle.status_code == 200, bundle.text
+        with zipfile.ZipFile(io.BytesIO(bundle.content)) as archive:
+            files = {name: archive.read(name) for name in archive.namelist()}
+        manifest = json.loads(files["manifest.json"])
+        for entry in manifest["files"]:
+            assert hashlib.sha256(files[entry["name"]]).hexdigest() == entry["sha256"]
+        for service, aggregate_id in scripted.ids.values():
+            states = json.loads(files[f"states/{service}-{aggregate_id}.json"])["in_force"]
+            for key_date in states:
+                alone = replayed(auditor, service, aggregate_id,
+                                 in_force_on=key_date["in_force_on"])  # fmt: skip
+                assert (key_date["version"], key_date["state"]) == (alone["version"],
+                                                                    alone["state"])  # fmt: skip
+        plan_dates = json.loads(files[f"states/idp-{scripted.ids['idp'][1]}.json"])["in_force"]
+        assert [d["in_force_on"] for d in plan_dates] == ["2026-03-20", "2026-04-20",
+                                                         "2026-06-01"]  # fmt: skip
+        notices = [json.loads(line) for line in files["notices.jsonl"].decode().splitlines()]
+        assert [(n["notice"], n["given_on"]) for n in notices] == [
+            ("Determination.NoticeIssued", "2026-03-20"),
+            ("Idp.Issued", "2026-04-20"),
+            ("Idp.ReviewHeld", "2026-06-01"),
+            ("Reconsideration.RepresentationsInvited", "2026-06-11"),
+            ("Reconsideration.NoticeIssued", "2026-07-01"),
+            ("Appeal.Acknowledged", "2026-07-22"),
+            ("Appeal.Decided", "2026-10-01"),
+        ]

@@ -26,6 +26,7 @@ PLAN = "9a7d3b10-0000-4000-8000-000000000002"
 DOCUMENT = "ab" * 32
 GENERATED_AT = datetime(2026, 4, 1, 9, 30, tzinfo=UTC)
 AUDITOR = "auditor:665"
+AGGREGATES = {"determination": "Determination", "idp": "Idp", "notifications": "NoticeRecord"}
 
 
 def event(
@@ -33,7 +34,8 @@ def event(
 ) -> dict[str, Any]:
     return {
         "service": service, "aggregate_id": aggregate_id, "version": version, "event": name,
-        "topic": f"{service}.domain:{name}", "recorded_at": at,
+        "topic": f"{service}.domain:{AGGREGATES[service]}.{name}", "recorded_at": at,
+        "in_force_on": at[:10],
         "actor": f"ysgol-example@{SCHOOL}", "correlation_id": "c1", "causation_id": None,
         "integrity_hash": f"{version:064x}", "previous_hash": f"{version - 1:064x}", "data": data,
     }  # fmt: skip
@@ -50,8 +52,18 @@ TIMELINE = [
           notice_type="has_aln", recipients=["parent"]),
     event("idp", PLAN, 1, "Opened", "2026-03-20T11:06:00+00:00", learner_id=LEARNER),
 ]  # fmt: skip
+IN_FORCE = [
+    {"in_force_on": "2026-03-02", "version": 1, "versions": [1], "not_in_force": [2, 3, 4],
+     "state": {"status": "gathering_information"}},
+    {"in_force_on": "2026-03-20", "version": 4, "versions": [1, 2, 3, 4], "not_in_force": [],
+     "state": {"status": "decided_aln"}},
+]  # fmt: skip
 STATES = {
-    f"determination/{CASE}": {"version": 4, "state": {"status": "decided_aln"}},
+    f"determination/{CASE}": {
+        "version": 4,
+        "state": {"status": "decided_aln"},
+        "in_force": IN_FORCE,
+    },
     f"idp/{PLAN}": {"version": 1, "state": {"status": "draft"}},
 }
 VERIFICATION = {
@@ -125,30 +137,43 @@ def test_the_events_are_in_timeline_order_and_the_states_as_given(bundle: bytes)
         "aggregate_id": CASE,
         "version": 4,
         "state": {"status": "decided_aln"},
+        "in_force": IN_FORCE,  # the state on each key date
     }
     assert json.loads(files["verification.json"]) == VERIFICATION
 
 
 def test_the_notices_are_the_notice_events_as_sent(bundle: bytes) -> None:
-    assert jsonl(unpack(bundle)["notices.jsonl"]) == [TIMELINE[3]]
+    given = TIMELINE[3]
+    keep = ("service", "aggregate_id", "version", "recorded_at", "actor", "integrity_hash", "data")
+    assert jsonl(unpack(bundle)["notices.jsonl"]) == [
+        {"notice": "Determination.NoticeIssued", "given_on": "2026-03-20",
+         **{k: given[k] for k in keep}},
+    ]  # fmt: skip
+    manifest = json.loads(unpack(bundle)[MANIFEST])
+    assert manifest["notices_from"].startswith("the deciding services' events")
 
 
 def test_the_notifications_proof_of_notice_is_among_the_notices() -> None:
     notice = "5e1c2a4e-0000-4000-8000-000000000003"
+    at = "2026-03-20T11:07:00+00:00"
     given = event(
         "notifications",
         notice,
         2,
         "NoticeGiven",
-        "2026-03-20T11:07:00+00:00",
+        at,
         channel="email",
         content_sha256="cd" * 32,
         given_on="2026-03-20",
     )
-    created = event("notifications", notice, 1, "NoticeCreated", "2026-03-20T11:07:00+00:00")
-    timeline = [*TIMELINE, created, given]
+    timeline = [*TIMELINE, event("notifications", notice, 1, "NoticeCreated", at), given]
     bundle = build_bundle(LEARNER, timeline, STATES, VERIFICATION, GENERATED_AT)
-    assert jsonl(unpack(bundle)["notices.jsonl"]) == [TIMELINE[3], given]
+    found = jsonl(unpack(bundle)["notices.jsonl"])
+    assert [(n["notice"], n["given_on"]) for n in found] == [
+        ("Determination.NoticeIssued", "2026-03-20"),
+        ("NoticeRecord.NoticeGiven", "2026-03-20"),
+    ]
+    assert found[1]["data"]["content_sha256"] == "cd" * 32
 
 
 def test_every_evidence_document_named_is_listed_by_its_sha256(bundle: bytes) -> None:
@@ -262,6 +287,8 @@ async def test_an_auditor_downloads_a_learners_bundle_that_checks_out(gateway: G
     ]
     state = json.loads(files[f"states/determination-{case_id}.json"])
     assert state["state"]["status"] == "decided_aln"
+    key_dates = [(s["in_force_on"], s["state"]["status"]) for s in state["in_force"]]
+    assert key_dates == [("2026-03-02", "gathering_information"), ("2026-03-20", "decided_aln")]
     assert json.loads(files["verification.json"])["ok"] is True
     text = pdf_text(files["timeline.pdf"])
     assert "ConcernRaised" in text
@@ -276,3 +303,45 @@ async def test_the_bundle_is_for_auditors_and_its_download_is_logged(gateway: Ga
     log = (await gateway.as_(AUDITOR, "GET", "/v1/access-audit")).json()["items"]
     downloads = [(e["organisation"], e["status"]) for e in log if e["path"] == url]
     assert downloads == [(SCHOOL, 403), (AUDITOR, 200)]
+
+
+async def test_a_decision_entered_late_is_in_force_from_its_date_on_the_other_axis(
+    gateway: Gateway,
+) -> None:
+    learner = {**CONCERN["learner"], "learner_id": LEARNER}  # type: ignore[dict-item]
+    created = await gateway.as_(
+        SCHOOL, "POST", "/v1/determinations", json={**CONCERN, "learner": learner}
+    )
+    case_id = created.json()["id"]
+    base = f"/v1/determinations/{case_id}"
+    asked = await gateway.as_(SCHOOL, "POST", f"{base}/evidence-requests", json={
+        "request_id": "ep1", "from_organisation": "lhb:7A1", "description": "EP report",
+        "requested_on": "2026-03-25"})  # fmt: skip
+    assert asked.is_success, asked.text
+    known_then = datetime.now(UTC)
+    decided = await gateway.as_(SCHOOL, "POST", f"{base}/decision", json={
+        "has_aln": True, "reasons": "Needs ALP", "decided_on": "2026-03-20",
+        "decided_by": SCHOOL, "person": "ALNCo"})  # fmt: skip
+    assert decided.is_success, decided.text
+    url = f"/v1/audit/determination/aggregates/{case_id}"
+
+    async def state(**params: str) -> dict[str, Any]:
+        response = await gateway.as_(AUDITOR, "GET", url, params=params)
+        assert response.status_code == 200, response.text
+        found: dict[str, Any] = response.json()
+        return found
+
+    in_force = await state(in_force_on="2026-03-21")
+    assert (in_force["state"]["status"], in_force["state"]["evidence_requests"]) == (
+        "decided_aln", {},
+    )  # fmt: skip
+    assert (in_force["version"], in_force["not_in_force"]) == (3, [2])
+    assert [e["in_force_on"] for e in in_force["events"]] == ["2026-03-02", "2026-03-20"]
+    recorded = await state(as_of_recorded=known_then.isoformat())
+    assert (recorded["state"]["status"], list(recorded["state"]["evidence_requests"])) == (
+        "gathering_information", ["ep1"],
+    )  # fmt: skip
+    both = await state(as_of_recorded=known_then.isoformat(), in_force_on="2026-03-21")
+    assert (both["state"]["status"], both["version"]) == ("gathering_information", 1)
+    before = await state(in_force_on="2026-03-01")
+    assert (before["state"], before["version"], before["not_in_force"]) == (None, 0, [1, 2, 3])

@@ -169,6 +169,22 @@ def test_replay_as_of_now_shows_each_aggregates_state(live: LiveGateway) -> None
     assert '"decided_aln"' in result.output
 
 
+def test_replay_in_force_on_a_day_shows_the_state_then(live: LiveGateway) -> None:
+    case = a_case(live)
+    before, after = (
+        CliRunner().invoke(app, ["replay", case["learner_id"], "--in-force-on", day],
+                           env=live.env())
+        for day in ("2026-03-19", "2026-03-20")
+    )  # fmt: skip
+    assert before.exit_code == after.exit_code == 0, before.output + after.output
+    assert "in force on 2026-03-19" in before.output
+    assert '"gathering_information"' in before.output
+    assert "not yet in force: versions [2]" in before.output
+    assert '"decided_aln"' in after.output
+    wrong = CliRunner().invoke(app, ["replay", "x", "--in-force-on", "20 March"], env=live.env())
+    assert wrong.exit_code == 2
+
+
 def test_a_client_without_audit_read_is_told_and_exits_3(live: LiveGateway) -> None:
     result = CliRunner().invoke(app, ["replay", "learner-1"], env=live.env(SCHOOL))
     assert result.exit_code == 3

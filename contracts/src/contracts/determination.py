@@ -179,6 +179,18 @@ class NoticeIssued(DeterminationEvent):
 
 
 @register
+class DecisionReconsidered(DeterminationEvent):
+    """The LA, reconsidering a school's decision (R1), decided whether the learner has ALN:
+    its decision is in force and the school's lapses."""
+
+    name: ClassVar[str] = "decision-reconsidered"
+    reconsideration_id: UUID
+    local_authority: str
+    has_aln: bool
+    decided_on: date
+
+
+@register
 class Withdrawn(DeterminationEvent):
     """The concern was withdrawn."""
 

@@ -51,6 +51,19 @@ class ReconsiderationDecided(DisputeEvent):
 
 
 @register
+class ReconsiderationNoticeIssued(DisputeEvent):
+    """The LA gave notice of its outcome and of the right of appeal (the window runs from it)."""
+
+    name: ClassVar[str] = "reconsideration-notice-issued"
+    reconsideration_id: UUID
+    kind: ReconsiderationKind
+    outcome: str
+    issued_on: date
+    recipients: list[str]
+    appeal_window: DeadlineFacts
+
+
+@register
 class DisagreementResolutionStarted(DisputeEvent):
     """Disagreement resolution started within the appeal window: 8 more weeks to appeal."""
 
@@ -58,6 +71,62 @@ class DisagreementResolutionStarted(DisputeEvent):
     reconsideration_id: UUID
     started_on: date
     appeal_window: DeadlineFacts
+
+
+@register
+class DisagreementResolutionOpened(DisputeEvent):
+    """The LA opened a disagreement resolution case (about a decision, if ``subject_id``)."""
+
+    name: ClassVar[str] = "disagreement-resolution-opened"
+    case_id: UUID
+    local_authority: str
+    subject_id: UUID | None
+    opened_on: date
+
+
+@register
+class AppealWindowRecalculated(DisputeEvent):
+    """Disagreement resolution started within the window to appeal the decision it is about:
+    the window was recalculated, exactly 8 weeks longer."""
+
+    name: ClassVar[str] = "appeal-window-recalculated"
+    case_id: UUID
+    subject_id: UUID | None
+    previous_due_on: date
+    appeal_window: DeadlineFacts
+
+
+@register
+class DisagreementResolutionConcluded(DisputeEvent):
+    name: ClassVar[str] = "disagreement-resolution-concluded"
+    case_id: UUID
+    outcome: Literal["resolved", "partly_resolved", "not_resolved", "withdrawn"]
+    concluded_on: date
+
+
+@register
+class AdvocacyRequested(DisputeEvent):
+    """Independent advocacy was asked of the LA for a child, young person or case friend."""
+
+    name: ClassVar[str] = "advocacy-requested"
+    advocacy_id: UUID
+    local_authority: str
+    for_person: Literal["child", "young_person", "case_friend"]
+    requested_on: date
+
+
+@register
+class AdvocacyProvided(DisputeEvent):
+    name: ClassVar[str] = "advocacy-provided"
+    advocacy_id: UUID
+    provided_on: date
+
+
+@register
+class AdvocacyEnded(DisputeEvent):
+    name: ClassVar[str] = "advocacy-ended"
+    advocacy_id: UUID
+    ended_on: date
 
 
 class OrderFacts(BaseModel):

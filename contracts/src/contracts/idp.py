@@ -81,6 +81,17 @@ class ResponsibilityTransferred(IdpEvent):
 
 
 @register
+class RevisionDirected(IdpEvent):
+    """An LA reconsidering a school's plan (s.27) will revise it and direct the governing body
+    to maintain it: the revision is due."""
+
+    name: ClassVar[str] = "revision-directed"
+    local_authority: str
+    reconsideration_id: UUID
+    directed_on: date
+
+
+@register
 class CeaseProposed(IdpEvent):
     name: ClassVar[str] = "cease-proposed"
     proposed_on: date

@@ -1,7 +1,7 @@
 """The access audit log, read by auditors through the public API (scope ``audit:read``)."""
 
 import time
-from datetime import datetime
+from datetime import date, datetime
 from typing import Annotated, Any
 from uuid import UUID
 
@@ -106,7 +106,16 @@ async def learner_timeline(
 
 @router.get(
     "/audit/{service}/aggregates/{aggregate_id}",
-    summary="A determination, IDP, reconsideration or appeal as recorded by a moment or version",
+    summary="A determination, IDP, reconsideration or appeal as recorded by a moment or "
+    "version, and/or as in force on a day",
+    description=(
+        "Two time axes, which combine. *Recorded* (`as_of_recorded`, `as_of_version`): what "
+        "the system knew then, the events stored by that moment. *In force* (`in_force_on`): "
+        "the case on that day in its own terms, the events dated by then (a decision entered "
+        "late but dated earlier is in force from its date); each event's `in_force_on` says "
+        "its day, and `not_in_force` lists the versions known but not yet in force. Both: "
+        "what was in force on a day as known at a moment."
+    ),
     response_model=None,
 )
 async def aggregate_as_of(
@@ -115,6 +124,7 @@ async def aggregate_as_of(
     request: Request,
     as_of_version: Annotated[int | None, Query(ge=1)] = None,
     as_of_recorded: datetime | None = None,
+    in_force_on: date | None = None,
 ) -> dict[str, Any] | Response:
     claims = await authorise(request, "audit:read")
     if isinstance(claims, Response):
@@ -126,6 +136,7 @@ async def aggregate_as_of(
         f"/internal/history/aggregates/{aggregate_id}",
         as_of_version=as_of_version,
         as_of_recorded=as_of_recorded.isoformat() if as_of_recorded else None,
+        in_force_on=in_force_on.isoformat() if in_force_on else None,
     )
     await audit(request, claims, "granted", 200)
     return result
@@ -170,9 +181,10 @@ async def verify(
 _BUNDLE_RESPONSES: dict[int | str, dict[str, Any]] = {
     200: {
         "description": (
-            "A ZIP of the learner's events, each aggregate's state now, the notices given, the "
-            "evidence documents' SHA-256, the integrity check and a PDF timeline, with a "
-            "manifest of every file's SHA-256 and size"
+            "A ZIP of the learner's events, each aggregate's state now and as in force on each "
+            "day one of its events took effect, the notices given, the evidence documents' "
+            "SHA-256, the integrity check and a PDF timeline, with a manifest of every file's "
+            "SHA-256 and size"
         ),
         "content": {"application/zip": {"schema": {"type": "string", "format": "binary"}}},
     },
@@ -209,8 +221,14 @@ async def learner_bundle(
     events.sort(key=lambda e: (e["recorded_at"], e["service"], e["version"]))
     states: dict[str, dict[str, Any]] = {}
     for service, aggregate_id in dict.fromkeys((e["service"], e["aggregate_id"]) for e in events):
-        now = await _history(request, service, f"/internal/history/aggregates/{aggregate_id}")
-        states[f"{service}/{aggregate_id}"] = {"version": now["version"], "state": now["state"]}
+        path = f"/internal/history/aggregates/{aggregate_id}"
+        now = await _history(request, service, path)
+        on_each_day = await _history(request, service, f"{path}/in-force")
+        states[f"{service}/{aggregate_id}"] = {
+            "version": now["version"],
+            "state": now["state"],
+            "in_force": on_each_day["states"],
+        }
     broken = [r for r in reports if not r["ok"]]
     verification = {
         "ok": not broken,

@@ -2,10 +2,16 @@
 hand over and anyone can check.
 
 The bundle holds the learner's events in recorded order (``events.jsonl``), each aggregate's
-state now (``states/<service>-<aggregate_id>.json``), the notices given (``notices.jsonl``), the
+state now and as in force on each day one of its events took effect, the case's key dates
+(``states/<service>-<aggregate_id>.json``), every notice as the deciding service recorded it
+when it was given (``notices.jsonl``: the notices of DOMAIN.md section 4, e.g. a decision's
+notice, an issued or revised plan, a reconsideration's outcome, the Tribunal's decision), the
 SHA-256 of every evidence document the events name (``documents.json``), the integrity check
 (``verification.json``), a readable summary (``timeline.pdf``), and last ``manifest.json``: the
 SHA-256 and size of every other file, so a copy can be checked without Llwybr.
+
+The notices are the services' own records of them; the delivery of each (email, webhook) is
+the notifications service's record, not in the bundle yet.
 
 Building is pure and deterministic: the same input and ``generated_at`` give the same bytes
 (fixed file order, fixed times in the ZIP, sorted JSON keys, a PDF dated ``generated_at``).
@@ -37,9 +43,23 @@ logger = logging.getLogger(__name__)
 TITLE = "Llwybr case bundle / Bwndel achos"
 BUNDLE_FORMAT = 1
 MANIFEST = "manifest.json"
-#: The events that record notices: a body's own record of giving one (determination), and the
-#: notifications service's proof of each notice given or escalated.
-NOTICE_EVENTS = frozenset({"NoticeIssued", "NoticeGiven", "NoticeEscalated"})
+#: Stored events that are notices given (their class's qualified name, the end of the topic).
+NOTICES = frozenset({
+    "Determination.NoticeIssued",  # has ALN / no ALN / NHS referral
+    "Idp.Issued", "Idp.Revised",  # the plan on the standard form
+    "Idp.ReviewHeld",  # review outcome: revised or not revised
+    "Idp.Transferred",  # responsibility transferred
+    "Idp.CeaseProposed", "Idp.Ceased",  # proposal, then decision, to cease
+    "Idp.RevisionDirected",  # the LA's direction to the governing body
+    "Reconsideration.RepresentationsInvited",  # the other side told and invited
+    "Reconsideration.NoticeIssued",  # the LA's outcome and the right of appeal
+    "Appeal.Acknowledged", "Appeal.Decided",  # the Tribunal's acknowledgement and decision
+    "NoticeRecord.NoticeGiven",  # the notifications service's proof: this recipient, this day
+})  # fmt: skip
+NOTICES_FROM = (
+    "the deciding services' events, and the notifications service's proof of each notice "
+    "delivered (NoticeRecord.NoticeGiven: recipient role, channel, content SHA-256, day given)"
+)
 
 
 # A name safe as part of a file name in the ZIP (no separators, no "..").
@@ -49,17 +69,18 @@ _SHA256 = re.compile(r"^[0-9a-f]{64}$")
 _FILE_MODE = 0o100644 << 16
 _UNIX = 3
 
-# Typography, in mm and points (landscape A4: the timeline has six columns).
+# Typography, in mm and points (landscape A4: the timeline has seven columns).
 MARGIN = 14.0
 BODY_SIZE = 9.0
 SMALL_SIZE = 8.0
 COLUMNS = (
     ("Recorded (UTC)", 30.0),
+    ("In force", 18.0),
     ("Service", 24.0),
-    ("Event", 42.0),
+    ("Event", 46.0),
     ("Aggregate", 20.0),
     ("Version", 14.0),
-    ("Actor", 60.0),
+    ("Actor", 50.0),
 )
 
 
@@ -92,10 +113,10 @@ def build_bundle(
             "aggregate_id": aggregate_id,
             "version": answer.get("version"),
             "state": answer.get("state"),
+            "in_force": answer.get("in_force", []),
         }
         files.append((f"states/{service}-{aggregate_id}.json", _json(state)))
-    notices = [e for e in timeline if e["event"] in NOTICE_EVENTS]
-    files.append(("notices.jsonl", _jsonl(notices)))
+    files.append(("notices.jsonl", _jsonl(notices_given(timeline))))
     files.append(("documents.json", _json(named_documents(timeline))))
     files.append(("verification.json", _json(verification)))
     files.append(
@@ -105,6 +126,7 @@ def build_bundle(
         "bundle_format": BUNDLE_FORMAT,
         "learner_id": learner_id,
         "generated_at": generated_at.isoformat(),
+        "notices_from": NOTICES_FROM,
         "files": [
             {"name": name, "sha256": hashlib.sha256(content).hexdigest(), "size": len(content)}
             for name, content in files
@@ -112,6 +134,21 @@ def build_bundle(
     }
     files.append((MANIFEST, _json(manifest)))
     return _zip(files, generated_at)
+
+
+def notices_given(timeline: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Every notice the events record as given, in recorded order: what, by which service,
+    on which day (``given_on``: the day it took effect), and its content as stored."""
+    found = []
+    for event in timeline:
+        notice = str(event.get("topic", "")).rpartition(":")[2]
+        if notice in NOTICES:
+            found.append({
+                "notice": notice, "given_on": event.get("in_force_on"),
+                **{k: event.get(k) for k in ("service", "aggregate_id", "version",
+                                             "recorded_at", "actor", "integrity_hash", "data")},
+            })  # fmt: skip
+    return found
 
 
 def named_documents(timeline: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -187,7 +224,8 @@ def render_timeline(
     generated_at: datetime,
 ) -> bytes:
     """A PDF summary: the learner, when generated, whether the integrity check passed, then
-    one row per event (recorded time, service, event, aggregate, version, actor)."""
+    one row per event (recorded time, day in force, service, event, aggregate, version,
+    actor)."""
     pdf = _BundlePdf(learner_id, font_directory())
     pdf.set_creation_date(generated_at)
     pdf.set_title(f"{TITLE}: {learner_id}")
@@ -277,6 +315,7 @@ class _BundlePdf(FPDF):
                 row = table.row()
                 for text in (
                     _moment(event.get("recorded_at")),
+                    str(event.get("in_force_on") or "-"),
                     str(event.get("service", "")),
                     str(event.get("event", "")),
                     str(event.get("aggregate_id", ""))[:8],

@@ -13,7 +13,7 @@ import zipfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Annotated, Any
 from urllib.parse import quote
@@ -137,10 +137,19 @@ def fetch_timeline(
 
 
 def fetch_state(
-    client: httpx.Client, service: str, aggregate_id: str, as_of: datetime | None = None
+    client: httpx.Client,
+    service: str,
+    aggregate_id: str,
+    as_of: datetime | None = None,
+    in_force_on: date | None = None,
 ) -> dict[str, Any]:
-    """An aggregate's events, version and state, as recorded by ``as_of`` (else now)."""
-    params = {"as_of_recorded": as_of.isoformat()} if as_of is not None else {}
+    """An aggregate's events, version and state, as recorded by ``as_of`` (else now) and, with
+    ``in_force_on``, as in force on that day."""
+    params: dict[str, str] = {}
+    if as_of is not None:
+        params["as_of_recorded"] = as_of.isoformat()
+    if in_force_on is not None:
+        params["in_force_on"] = in_force_on.isoformat()
     found: dict[str, Any] = _answer(
         client.get(
             f"/v1/audit/{_segment(service)}/aggregates/{_segment(aggregate_id)}", params=params
@@ -241,9 +250,19 @@ def replay(
             "then, and each aggregate's state as recorded by then"
         ),
     ] = None,
+    in_force_on: Annotated[
+        str | None,
+        typer.Option(
+            help="An ISO date: each aggregate's state as in force on that day (the events dated "
+            "by then: a decision entered late but dated earlier counts from its date); with "
+            "--as-of, as known at that moment"
+        ),
+    ] = None,
 ) -> None:
-    """Print a learner's case across services, in recorded order."""
+    """Print a learner's case across services, in recorded order, and each aggregate's state
+    as recorded by a moment and/or as in force on a day."""
     moment = _moment(as_of) if as_of is not None else None
+    day = _day(in_force_on) if in_force_on is not None else None
     console = Console(highlight=False)
     with _api(ctx) as client, _progress(console) as progress:
         task = progress.add_task("Reading the timeline", total=None)
@@ -252,18 +271,23 @@ def replay(
             events = [e for e in events if _when(e["recorded_at"]) <= moment]
         aggregates = _aggregates(events)
         states = {}
-        if moment is not None:
+        if moment is not None or day is not None:
             task = progress.add_task("Replaying each aggregate", total=len(aggregates))
             for service, aggregate_id in aggregates:
-                states[service, aggregate_id] = fetch_state(client, service, aggregate_id, moment)
+                states[service, aggregate_id] = fetch_state(
+                    client, service, aggregate_id, moment, day
+                )
                 progress.advance(task)
     when = f" as recorded by {moment.isoformat()}" if moment else ""
+    when += f", in force on {day.isoformat()}" if day else ""
     console.print(
         f"[bold]Learner {learner_id}[/]: {len(events)} events in {len(aggregates)} aggregates{when}"
     )
     console.print(_timeline_table(events))
     for (service, aggregate_id), found in states.items():
         title = f"{service} {aggregate_id}, version {found['version']}"
+        if found.get("not_in_force"):
+            title += f" (not yet in force: versions {found['not_in_force']})"
         state = JSON.from_data(found["state"], sort_keys=True)
         state.text.no_wrap, state.text.overflow = False, "fold"  # long values wrap, uncut
         console.print(Panel(state, title=title))
@@ -409,6 +433,13 @@ def _moment(text: str) -> datetime:
     except ValueError as error:
         raise typer.BadParameter(f"not an ISO 8601 moment: {text}", param_hint="--as-of") from error
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError as error:
+        raise typer.BadParameter(f"not an ISO date: {text}", param_hint="--in-force-on") from error
 
 
 def _when(recorded_at: str) -> datetime:

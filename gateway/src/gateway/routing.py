@@ -38,6 +38,8 @@ RESOURCES: dict[str, str] = {
     "reconsiderations": "disputes",
     "appeals": "disputes",
     "disputes": "disputes",
+    "disagreement-resolutions": "disputes",
+    "advocacy": "disputes",
     "idps-alp": "idp",
     "idps-changes": "idp",
     "idps-welsh-medium": "idp",

@@ -1,6 +1,11 @@
 """A service's history for auditors: the recorded events of an aggregate or a learner, with
-versions, times, acting principals and integrity hashes, and state rebuilt by replay (as of a
-version or a recorded time), plus the integrity check of the whole store.
+versions, times, acting principals and integrity hashes, and state rebuilt by replay, plus the
+integrity check of the whole store.
+
+State is rebuilt on two time axes, which combine: as *recorded* by a moment (what the system
+knew then: the events stored by then, or up to a version) and as *in force* on a day (the
+events dated by then in the case's own terms, ``llwybr.in_force``). "What did the plan say on
+the day the appeal was lodged, as the LA knew it then" is both.
 
 Reached only by the gateway's audit API (scope ``audit:read``); a caller that is not an
 auditor or the system administrator is refused.
@@ -16,6 +21,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.encoders import jsonable_encoder
 
 from llwybr.eventstore import INTEGRITY_KEY, META_KEY, ChainedApplication, RecordedEvent
+from llwybr.in_force import InForceDates, in_force_dates, state_in_force, states_on_each_day
 from llwybr.principal import Principal
 from llwybr.problems import ProblemError
 
@@ -33,8 +39,11 @@ def _require_auditor(request: Request) -> Principal:
     return principal
 
 
-def event_record(service: str, recorded: RecordedEvent) -> dict[str, Any]:
-    """One event as evidence: what, when recorded, by whom, and its place in the chain."""
+def event_record(
+    service: str, recorded: RecordedEvent, in_force_on: dt.date | None = None
+) -> dict[str, Any]:
+    """One event as evidence: what, when recorded, in force from which day, by whom, and its
+    place in the chain."""
     state = {
         k: v
         for k, v in vars(recorded.event).items()
@@ -47,6 +56,7 @@ def event_record(service: str, recorded: RecordedEvent) -> dict[str, Any]:
         "event": type(recorded.event).__name__,
         "topic": recorded.topic,
         "recorded_at": recorded.timestamp,
+        "in_force_on": in_force_on,
         "actor": recorded.meta.get("actor"),
         "correlation_id": recorded.meta.get("correlation_id"),
         "causation_id": recorded.meta.get("causation_id"),
@@ -63,12 +73,38 @@ def state_of(aggregate: Any) -> dict[str, Any]:
     return encoded
 
 
-def history_router(service: str, learner_index: LearnerIndex | None) -> APIRouter:
+def _records(service: str, events: list[RecordedEvent], dates: InForceDates) -> list[Any]:
+    days = in_force_dates(events, dates)
+    return [event_record(service, e, day) for e, day in zip(events, days, strict=True)]
+
+
+def _moment(value: dt.datetime) -> dt.datetime:
+    return value if value.tzinfo else value.replace(tzinfo=dt.UTC)
+
+
+def history_router(
+    service: str, learner_index: LearnerIndex | None, in_force: InForceDates | None = None
+) -> APIRouter:
+    dates: InForceDates = in_force or {}
     router = APIRouter(prefix="/internal/history", tags=["history"], include_in_schema=False)
 
     def application(request: Request) -> ChainedApplication:
         app: ChainedApplication = request.app.state.application
         return app
+
+    def recorded_by(
+        request: Request, aggregate_id: UUID, version: int | None, moment: dt.datetime | None
+    ) -> list[RecordedEvent]:
+        """The aggregate's events as recorded by a version or a moment (all: None)."""
+        _require_auditor(request)
+        events = list(application(request).recorded_events(aggregate_id))
+        if not events:
+            raise ProblemError(404, "Not Found", f"no aggregate {aggregate_id}", kind="not-found")
+        if version is not None:
+            events = [e for e in events if e.originator_version <= version]
+        if moment is not None:
+            events = [e for e in events if e.timestamp <= _moment(moment)]
+        return events
 
     @router.get("/aggregates/{aggregate_id}")
     def aggregate_history(
@@ -76,27 +112,54 @@ def history_router(service: str, learner_index: LearnerIndex | None) -> APIRoute
         request: Request,
         as_of_version: Annotated[int | None, Query(ge=1)] = None,
         as_of_recorded: dt.datetime | None = None,
+        in_force_on: dt.date | None = None,
     ) -> dict[str, Any]:
-        """Its events, and its state as of a version or a recorded time (by replay)."""
-        _require_auditor(request)
+        """Its events, and its state by replay: as recorded by a version or a moment, and/or
+        as in force on a day (the events known then, dated by that day)."""
         app = application(request)
-        events = list(app.recorded_events(aggregate_id))
+        events = recorded_by(request, aggregate_id, as_of_version, as_of_recorded)
+        answer: dict[str, Any] = {
+            "as_of_version": as_of_version,
+            "as_of_recorded": as_of_recorded,
+            "in_force_on": in_force_on,
+        }
         if not events:
-            raise ProblemError(404, "Not Found", f"no aggregate {aggregate_id}", kind="not-found")
-        version = as_of_version or events[-1].originator_version
-        if as_of_recorded is not None:
-            moment = (
-                as_of_recorded if as_of_recorded.tzinfo else as_of_recorded.replace(tzinfo=dt.UTC)
-            )
-            known = [e.originator_version for e in events if e.timestamp <= moment]
-            if not known:
-                return {"events": [], "version": 0, "state": None}
-            version = min(version, known[-1])
-        state = state_of(app.repository.get(aggregate_id, version=version))
+            return {**answer, "events": [], "version": 0, "state": None, "not_in_force": []}
+        if in_force_on is None:
+            version = events[-1].originator_version
+            state = state_of(app.repository.get(aggregate_id, version=version))
+            return {**answer, "events": _records(service, events, dates), "version": version,
+                    "state": state, "not_in_force": []}  # fmt: skip
+        found = state_in_force(events, in_force_dates(events, dates), in_force_on)
+        kept = set(found.versions)
         return {
-            "events": [event_record(service, e) for e in events if e.originator_version <= version],
-            "version": version,
-            "state": state,
+            **answer,
+            "events": [r for r in _records(service, events, dates) if r["version"] in kept],
+            "version": found.version,
+            "state": state_of(found.aggregate) if found.aggregate is not None else None,
+            "not_in_force": found.not_in_force,
+        }
+
+    @router.get("/aggregates/{aggregate_id}/in-force")
+    def in_force_each_day(
+        aggregate_id: UUID, request: Request, as_of_recorded: dt.datetime | None = None
+    ) -> dict[str, Any]:
+        """Its state in force on each day one of its events took effect (as recorded by a
+        moment, or now): the key dates of the case."""
+        events = recorded_by(request, aggregate_id, None, as_of_recorded)
+        days = in_force_dates(events, dates)
+        return {
+            "aggregate_id": str(aggregate_id),
+            "states": [
+                {
+                    "in_force_on": s.on,
+                    "version": s.version,
+                    "versions": s.versions,
+                    "not_in_force": s.not_in_force,
+                    "state": state_of(s.aggregate) if s.aggregate is not None else None,
+                }
+                for s in states_on_each_day(events, days)
+            ],
         }
 
     @router.get("/learners/{learner_id}")
@@ -109,7 +172,9 @@ def history_router(service: str, learner_index: LearnerIndex | None) -> APIRoute
         with request.app.state.engine.connect() as conn:
             aggregates = learner_index(conn, learner_id)
         events = [
-            event_record(service, e) for a in aggregates for e in app.recorded_events(UUID(a))
+            record
+            for a in aggregates
+            for record in _records(service, list(app.recorded_events(UUID(a))), dates)
         ]
         return {"events": events}
 

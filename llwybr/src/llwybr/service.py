@@ -30,6 +30,7 @@ from llwybr.clock import ClockError
 from llwybr.consumer import Effect, TrackedConsumer
 from llwybr.eventstore import ChainedApplication, StaleVersionError
 from llwybr.history import LearnerIndex, history_router
+from llwybr.in_force import InForceDates
 from llwybr.kafka import KafkaPublisher, KafkaSubscription, ensure_topics
 from llwybr.logs import request_id
 from llwybr.metrics import Metrics
@@ -87,6 +88,8 @@ class ServiceSpec:
     migrations: Path | None = None  # an Alembic script directory for tables that evolve
     workers: Sequence[WorkerSpec] = ()
     learner_index: LearnerIndex | None = None  # for the auditors' learner history
+    #: The domain date each event takes effect on (the auditors' "in force" axis).
+    in_force: InForceDates = field(default_factory=dict)
 
 
 class Readiness:
@@ -219,7 +222,7 @@ def build_service(
     app.include_router(operational_router(metrics, readiness))
     for router in spec.routers:
         app.include_router(router)
-    app.include_router(history_router(spec.name, spec.learner_index))
+    app.include_router(history_router(spec.name, spec.learner_index, spec.in_force))
     return app
 
 

@@ -6,17 +6,19 @@ chained store, relay, bus, consumer); the server helpers find the PostgreSQL and
 """
 
 import asyncio
+import contextlib
 import inspect
 import os
 import time
 import uuid
-from collections.abc import Awaitable, Callable, Generator, Iterable
+from collections.abc import AsyncIterator, Awaitable, Callable, Generator, Iterable
 from typing import ClassVar
 
 import httpx
 import psycopg
 from aiokafka import AIOKafkaConsumer
 from eventsourcing.domain import Aggregate, event
+from fastapi import FastAPI
 from psycopg.conninfo import make_conninfo
 
 from contracts.envelope import Envelope
@@ -208,3 +210,37 @@ class ActingAs(httpx.Auth):
             sign_principal(self.principal, TEST_SECRET.encode(), int(time.time()))
         )
         yield request
+
+
+#: A complete IDP draft on the standard form, as the public API takes it (method, path under
+#: ``/v1/idps/{id}/draft/``, body), for tests that need an issued plan across services.
+IDP_DRAFT: list[tuple[str, str, dict[str, object]]] = [
+    ("PUT", "section-1", {"learner_name": "Cerys", "date_of_birth": "2017-05-02",
+                          "home_language": "Cymraeg", "consent_and_capacity": "Consulted"}),
+    ("PUT", "one-page-profile", {"what_people_like_and_admire": "Kind",
+                                 "what_is_important": "Football", "how_best_to_support": "Calm"}),
+    ("PUT", "aln-description", {"description": "Dyslexia", "impact_on_learning": "Reading"}),
+    ("PUT", "welsh-language-decision", {"decision": "Not in Welsh: English-medium school"}),
+    ("PUT", "section-3", {"information_used": "Reports", "review_and_transition": "Yearly"}),
+    ("POST", "alp-elements", {
+        "element_id": "e1", "intended_outcome": "Reads 100 words", "provision": "Phonics",
+        "delivered_by": "Teaching assistant", "frequency": "3 sessions a week",
+        "duration": "30 minutes, 2 terms", "in_welsh": False, "provider_kind": "school",
+        "provider_organisation": "school:6652001", "start_on": "2026-03-09",
+        "review_or_end_on": "2026-12-18", "rationale": "Little progress"}),
+]  # fmt: skip
+
+
+@contextlib.asynccontextmanager
+async def started_client(
+    app: FastAPI, name: str, organisation: str
+) -> AsyncIterator[httpx.AsyncClient]:
+    """A started service app and a client calling it as ``organisation`` (a test passes
+    ``auth=ActingAs(...)`` to act as another); the app is ``client.app``."""
+    async with app.router.lifespan_context(app):
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(
+            transport=transport, base_url=f"http://{name}", auth=ActingAs(organisation)
+        ) as client:
+            client.app = app  # type: ignore[attr-defined]
+            yield client

@@ -280,3 +280,57 @@ def test_a_temporary_upn_ending_in_a_letter_is_accepted() -> None:
 def test_a_looked_after_child_needs_the_authority_looking_after_them() -> None:
     with pytest.raises(InvalidLearnerError):
         replace(PUPIL, looked_after=True)
+
+
+def test_the_las_reconsideration_supersedes_the_schools_decision() -> None:
+    import uuid
+
+    case = raised()
+    case.decide(
+        has_aln=False, reasons="r", decided_on=date(2026, 3, 20), decided_by=SCHOOL, person="p"
+    )
+    school_decision = case.decision
+    reconsideration = uuid.uuid4()
+    case.record_reconsideration(
+        reconsideration_id=reconsideration, local_authority="la:665", has_aln=True,
+        decided_on=date(2026, 5, 1),
+    )  # fmt: skip
+    assert case.status is Status.DECIDED_ALN
+    assert case.decision == {
+        "has_aln": True,
+        "decided_on": date(2026, 5, 1),
+        "decided_by": "la:665",
+        "reconsideration_id": reconsideration,
+    }
+    assert case.superseded_decisions == [school_decision]
+    assert event_names(case)[-1] == "Reconsidered"
+    with pytest.raises(InvalidTransitionError):  # the same outcome, delivered again
+        case.record_reconsideration(
+            reconsideration_id=reconsideration, local_authority="la:665", has_aln=True,
+            decided_on=date(2026, 5, 1),
+        )  # fmt: skip
+
+
+def test_only_a_schools_decision_is_superseded_by_an_la_reconsideration() -> None:
+    import uuid
+
+    case = raised()
+    la_deadline = compute_deadline(DEFAULT_RULES, "D3", date(2026, 3, 16))
+    case.refer_to_local_authority(
+        local_authority="la:665", reason="r", referred_on=date(2026, 3, 16), referred_by=SCHOOL,
+        deadline=la_deadline,
+    )  # fmt: skip
+    with pytest.raises(WrongDecidingBodyError):
+        case.record_reconsideration(
+            reconsideration_id=uuid.uuid4(), local_authority="la:665", has_aln=True,
+            decided_on=date(2026, 5, 1),
+        )  # fmt: skip
+
+
+def test_every_stored_event_says_which_day_it_takes_effect() -> None:
+    from determination.domain.calendar import CalendarRecord
+    from determination.domain.dates import IN_FORCE
+    from determination.domain.rules import RuleTableRecord
+    from llwybr.in_force import unmapped
+
+    assert unmapped([Determination, CalendarRecord, RuleTableRecord], IN_FORCE) == []

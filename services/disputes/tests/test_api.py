@@ -2,17 +2,21 @@
 
 import uuid
 from collections.abc import AsyncIterator
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
-from fastapi import FastAPI
 
+from contracts.determination import Decided, NoticeIssued
+from contracts.envelope import Envelope
+from contracts.events import IntegrationEvent
+from disputes.decisions import learn
 from disputes.main import create_app
 from disputes.settings import Settings
 from llwybr.settings import RuntimeSettings
-from llwybr.testing import TEST_SECRET, ActingAs
+from llwybr.testing import TEST_SECRET, ActingAs, started_client
 
 SCHOOL = "school:6652001"
 LA = "la:665"
@@ -23,14 +27,8 @@ LHB = "lhb:7A1"
 @pytest.fixture
 async def client(tmp_path: Path) -> AsyncIterator[httpx.AsyncClient]:
     runtime = RuntimeSettings(mode="embedded", var_dir=tmp_path, internal_secret=TEST_SECRET)
-    app: FastAPI = create_app(Settings(runtime=runtime))
-    async with app.router.lifespan_context(app):
-        transport = httpx.ASGITransport(app=app)
-        async with httpx.AsyncClient(
-            transport=transport, base_url="http://disputes", auth=ActingAs(LA)
-        ) as c:
-            c.app = app  # type: ignore[attr-defined]
-            yield c
+    async with started_client(create_app(Settings(runtime=runtime)), "disputes", LA) as c:
+        yield c
 
 
 def stored_events(client: httpx.AsyncClient) -> int:
@@ -38,10 +36,12 @@ def stored_events(client: httpx.AsyncClient) -> int:
     return int(app.state.application.recorder.max_notification_id() or 0)
 
 
-def problem(response: httpx.Response, status: int, kind: str) -> None:
+def problem(response: httpx.Response, status: int, kind: str) -> dict[str, Any]:
     assert response.status_code == status, response.text
     assert response.headers["content-type"] == "application/problem+json"
-    assert response.json()["type"].endswith(f"/{kind}"), response.json()
+    body: dict[str, Any] = response.json()
+    assert body["type"].endswith(f"/{kind}"), body
+    return body
 
 
 async def ok(client: httpx.AsyncClient, url: str, body: dict[str, Any], **kw: Any) -> str:
@@ -191,31 +191,85 @@ async def test_a_review_of_the_tribunals_decision_must_be_asked_within_28_days(
              "by": "Parent", "grounds": "new evidence"}, auth=tribunal)  # fmt: skip
 
 
-async def test_a_request_is_checked_against_the_decision_its_owner_announced(
-    client: httpx.AsyncClient,
-) -> None:
-    from datetime import UTC, date, datetime
+def announce(client: httpx.AsyncClient, *events: IntegrationEvent) -> None:
+    """Let the service learn other services' public events, as its consumer would."""
+    app: Any = client.app  # type: ignore[attr-defined]
+    for version, event in enumerate(events, start=1):
+        envelope = Envelope.wrap(
+            event, learner_id="learner-1", aggregate_id=uuid.uuid4(), aggregate_version=version,
+            time=datetime.now(UTC), integrity_hash="0" * 64,
+        )  # fmt: skip
+        with app.state.engine.begin() as conn:
+            learn(conn, envelope)
 
-    from contracts.determination import Decided
-    from contracts.envelope import Envelope
-    from disputes.decisions import learn
 
-    determination_id = uuid.uuid4()
-    decided = Decided(
+def decided_by(body: str, kind: str, determination_id: uuid.UUID) -> Decided:
+    return Decided(
         determination_id=determination_id, learner_id="learner-1", has_aln=False,
-        decided_on=date(2026, 3, 20), decided_by=LA, deciding_body="local_authority",
+        decided_on=date(2026, 3, 20), decided_by=body, deciding_body=kind,
         local_authority=LA, reconsidering_authority=None, within_time=True,
         young_person=False, looked_after=False, decision_deadline=None,
     )  # fmt: skip
-    envelope = Envelope.wrap(
-        decided, learner_id="learner-1", aggregate_id=determination_id, aggregate_version=2,
-        time=datetime.now(UTC), integrity_hash="0" * 64,
+
+
+def noticed(body: str, determination_id: uuid.UUID) -> NoticeIssued:
+    return NoticeIssued(
+        determination_id=determination_id, learner_id="learner-1", notice_type="no_aln",
+        recipients=["parent"], issued_by=body, issued_on=date(2026, 3, 20),
     )  # fmt: skip
-    app: Any = client.app  # type: ignore[attr-defined]
-    with app.state.engine.begin() as conn:
-        learn(conn, envelope)
+
+
+async def test_a_request_is_checked_against_the_decision_its_owner_announced(
+    client: httpx.AsyncClient,
+) -> None:
+    determination_id = uuid.uuid4()
+    announce(client, decided_by(LA, "local_authority", determination_id))
     response = await client.post(
         "/v1/reconsiderations", json=reconsideration(subject_id=str(determination_id))
     )
     problem(response, 422, "facts-differ")  # the LA decided: appeal, not reconsideration
+    assert stored_events(client) == 0
+
+
+def appeal_against(determination_id: uuid.UUID, **changes: Any) -> dict[str, Any]:
+    return {"learner_id": "learner-1", "learner_is_young_person": False,
+            "appellant_kind": "parent", "appellant": "Parent of Cerys", "respondent": LA,
+            "matter": "whether_aln", "subject_id": str(determination_id),
+            "lodged_on": "2026-05-15", **changes}  # fmt: skip
+
+
+async def test_an_appeal_window_runs_from_the_notice_date_the_la_announced(
+    client: httpx.AsyncClient,
+) -> None:
+    tribunal = ActingAs(TRIBUNAL)
+    determination_id = uuid.uuid4()
+    announce(client, decided_by(LA, "local_authority", determination_id),
+             noticed(LA, determination_id))  # fmt: skip
+    # 8 weeks from the notice of 20 March end on 15 May, whatever the appellant says
+    other_date = appeal_against(determination_id, notice_given_on="2026-04-01")
+    problem(await client.post("/v1/appeals", json=other_date, auth=tribunal), 422,
+            "facts-differ")  # fmt: skip
+    late = appeal_against(determination_id, lodged_on="2026-05-18")
+    problem(await client.post("/v1/appeals", json=late, auth=tribunal), 422, "outside-window")
+    assert stored_events(client) == 0
+    in_time = await ok(client, "/v1/appeals", appeal_against(determination_id), auth=tribunal)
+    body = (await client.get(f"/v1/appeals/{in_time}", auth=tribunal)).json()
+    assert (body["window_until"], body["late"]) == ("2026-05-15", False)
+    admitted = {**late, "late_admitted_by_president": True, "admission_reference": "ETW/P/9"}
+    late_id = await ok(client, "/v1/appeals", admitted, auth=tribunal)
+    body = (await client.get(f"/v1/appeals/{late_id}", auth=tribunal)).json()
+    assert (body["late"], body["admission_reference"]) == (True, "ETW/P/9")
+
+
+async def test_an_appeal_against_what_a_school_decided_or_an_unknown_notice_is_refused(
+    client: httpx.AsyncClient,
+) -> None:
+    tribunal = ActingAs(TRIBUNAL)
+    schools = uuid.uuid4()
+    announce(client, decided_by(SCHOOL, "school", schools), noticed(SCHOOL, schools))
+    response = await client.post("/v1/appeals", json=appeal_against(schools), auth=tribunal)
+    body = problem(response, 422, "facts-differ")
+    assert "a school's decisions go to the LA first" in body["detail"]
+    unknown = await client.post("/v1/appeals", json=appeal_against(uuid.uuid4()), auth=tribunal)
+    problem(unknown, 422, "notice-unknown")
     assert stored_events(client) == 0

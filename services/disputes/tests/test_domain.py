@@ -865,3 +865,12 @@ def test_every_event_survives_the_stores_json_transcoding(build: Callable[[], Ag
         replayed = decoded.mutate(replayed)
     assert replayed is not None
     assert state(replayed) == state(original)
+
+
+def test_every_stored_event_says_which_day_it_takes_effect() -> None:
+    from disputes.domain import Advocacy, DisagreementResolution
+    from disputes.domain.dates import IN_FORCE
+    from llwybr.in_force import unmapped
+
+    aggregates: list[type[Aggregate]] = [Reconsideration, Appeal, DisagreementResolution, Advocacy]
+    assert unmapped(aggregates, IN_FORCE) == []

@@ -3,21 +3,25 @@
 import uuid
 from collections.abc import AsyncIterator
 from contextlib import AsyncExitStack
+from typing import Any, NamedTuple
 
 import httpx
 import pytest
 from fastapi import FastAPI
 
+from determination.main import create_app as determination_app
+from determination.settings import Settings as DeterminationSettings
 from disputes.main import create_app as disputes_app
 from disputes.settings import Settings as DisputesSettings
 from idp.main import create_app as idp_app
 from idp.settings import Settings as IdpSettings
 from llwybr.settings import RuntimeSettings
-from llwybr.testing import ActingAs, eventually
+from llwybr.testing import IDP_DRAFT, ActingAs, eventually
 
 pytestmark = pytest.mark.integration
 
 LA = "la:665"
+SCHOOL = "school:6652001"
 
 
 async def started(stack: AsyncExitStack, app: FastAPI, name: str) -> httpx.AsyncClient:
@@ -25,13 +29,20 @@ async def started(stack: AsyncExitStack, app: FastAPI, name: str) -> httpx.Async
     client = httpx.AsyncClient(
         transport=httpx.ASGITransport(app=app), base_url=f"http://{name}", auth=ActingAs(LA)
     )
+    client.app = app  # type: ignore[attr-defined]
     return await stack.enter_async_context(client)
+
+
+class Services(NamedTuple):
+    disputes: httpx.AsyncClient
+    idp: httpx.AsyncClient
+    determination: httpx.AsyncClient
 
 
 @pytest.fixture
 async def services(
     postgres_runtime: RuntimeSettings, kafka_bootstrap: str
-) -> AsyncIterator[tuple[httpx.AsyncClient, httpx.AsyncClient]]:
+) -> AsyncIterator[Services]:
     suffix = uuid.uuid4().hex[:8]
     async with AsyncExitStack() as stack:
         disputes = await started(stack, disputes_app(
@@ -40,27 +51,47 @@ async def services(
         idp = await started(stack, idp_app(
             IdpSettings(runtime=postgres_runtime, postgres_schema=f"idp_{suffix}")
         ), "idp")  # fmt: skip
-        yield disputes, idp
+        determination = await started(stack, determination_app(
+            DeterminationSettings(runtime=postgres_runtime, postgres_schema=f"det_{suffix}")
+        ), "determination")  # fmt: skip
+        yield Services(disputes, idp, determination)
 
 
-async def test_r1_decided_has_aln_opens_an_la_maintained_plan(
-    services: tuple[httpx.AsyncClient, httpx.AsyncClient],
+async def test_r1_has_aln_supersedes_the_schools_decision_and_opens_an_la_plan(
+    services: Services,
 ) -> None:
-    disputes, idp = services
+    disputes, idp, determination = services
     learner_id = f"learner-{uuid.uuid4().hex[:8]}"
-    created = await disputes.post("/v1/reconsiderations", json={
-        "kind": "R1", "learner_id": learner_id, "subject_id": str(uuid.uuid4()),
-        "school": "school:6652001", "decided_by_kind": "school", "requested_by_kind": "family",
-        "requested_by": "Parent", "requested_on": "2026-04-01"})  # fmt: skip
-    assert created.status_code == 201, created.text
-    base = f"/v1/reconsiderations/{created.json()['id']}"
-    for path, body in (
-        ("invitation", {"invited_on": "2026-04-02", "from_party": "governing_body"}),
-        ("representations", {"received_on": "2026-04-10", "summary": "School's view"}),
-        ("decision", {"decided_on": "2026-05-01", "outcome": "has_aln", "reasons": "ALP needed"}),
-    ):
-        response = await disputes.post(f"{base}/{path}", json=body)
-        assert response.is_success, response.text
+    school = ActingAs(SCHOOL)
+    learner = {"learner_id": learner_id, "given_name": "Cerys", "family_name": "Jones",
+               "date_of_birth": "2017-05-02", "setting": "maintained_school",
+               "setting_id": "6652001", "local_authority": "665"}  # fmt: skip
+    raised = await determination.post("/v1/determinations", auth=school, json={
+        "learner": learner, "raised_by": SCHOOL, "raised_with": SCHOOL,
+        "came_to_attention_on": "2026-03-02"})  # fmt: skip
+    assert raised.status_code == 201, raised.text
+    determination_id = raised.json()["id"]
+    decision = {"has_aln": False, "reasons": "Progress is good", "decided_on": "2026-03-20",
+                "decided_by": SCHOOL, "person": "ALNCo"}  # fmt: skip
+    decided = await determination.post(
+        f"/v1/determinations/{determination_id}/decision", auth=school, json=decision
+    )
+    assert decided.is_success, decided.text
+    case_id = await decide(disputes, {
+        "kind": "R1", "learner_id": learner_id, "subject_id": determination_id,
+        "school": SCHOOL, "decided_by_kind": "school", "requested_by_kind": "family",
+        "requested_by": "Parent", "requested_on": "2026-04-01"}, "has_aln")  # fmt: skip
+
+    async def superseded() -> bool:
+        case = (await determination.get(f"/v1/determinations/{determination_id}")).json()
+        return bool(case["superseded_decisions"])
+
+    await eventually(superseded, timeout=30)
+    case = (await determination.get(f"/v1/determinations/{determination_id}")).json()
+    assert case["status"] == "decided_aln"
+    assert case["decision"] == {"has_aln": True, "decided_on": "2026-05-01", "decided_by": LA,
+                                "reconsideration_id": case_id}  # fmt: skip
+    assert case["superseded_decisions"][0]["decided_by"] == SCHOOL
 
     async def plan_opened() -> bool:
         page = await idp.get("/v1/idps", params={"learner_id": learner_id})
@@ -70,11 +101,24 @@ async def test_r1_decided_has_aln_opens_an_la_maintained_plan(
     [plan] = (await idp.get("/v1/idps", params={"learner_id": learner_id})).json()["items"]
     assert (plan["maintainer_kind"], plan["organisation"]) == ("local_authority", LA)
 
+    async def listed() -> list[dict[str, Any]]:
+        page = await determination.get("/v1/determinations", params={"status": "decided_aln"})
+        return [c for c in page.json()["items"] if c["determination_id"] == determination_id]
+
+    async def in_list() -> bool:
+        return bool(await listed())
+
+    await eventually(in_list, timeout=30)
+    [row] = await listed()
+    assert (row["has_aln"], row["reconsidered_by"], row["reconsidered_on"]) == (
+        True, LA, "2026-05-01",
+    )  # fmt: skip
+
 
 async def test_r3_taken_over_moves_the_school_plan_to_the_la(
-    services: tuple[httpx.AsyncClient, httpx.AsyncClient],
+    services: Services,
 ) -> None:
-    disputes, idp = services
+    disputes, idp = services.disputes, services.idp
     learner_id = f"learner-{uuid.uuid4().hex[:8]}"
     opened = await idp.post("/v1/idps", json={
         "learner_id": learner_id, "opened_on": "2026-03-01",
@@ -104,3 +148,102 @@ async def test_r3_taken_over_moves_the_school_plan_to_the_la(
     await eventually(taken_over, timeout=30)
     plan = (await idp.get(f"/v1/idps/{plan_id}")).json()
     assert plan["transfers"][-1]["reason"] == "la_take_over"
+
+
+async def issued_school_plan(idp: httpx.AsyncClient, learner_id: str) -> str:
+    """A school's plan, opened on the LA's direction and issued by the school."""
+    opened = await idp.post("/v1/idps", json={
+        "learner_id": learner_id, "opened_on": "2026-03-01",
+        "maintainer": {"kind": "school", "organisation": SCHOOL}})  # fmt: skip
+    assert opened.status_code == 201, opened.text
+    plan_id = str(opened.json()["id"])
+    school = ActingAs(SCHOOL)
+    for method, path, body in IDP_DRAFT:
+        response = await idp.request(method, f"/v1/idps/{plan_id}/draft/{path}", json=body,
+                                     auth=school)  # fmt: skip
+        assert response.is_success, response.text
+    issued = await idp.post(f"/v1/idps/{plan_id}/issue", auth=school,
+                            json={"issued_on": "2026-03-09", "issued_by": SCHOOL})  # fmt: skip
+    assert issued.is_success, issued.text
+    return plan_id
+
+
+async def decide(disputes: httpx.AsyncClient, case: dict[str, Any], outcome: str) -> str:
+    """Request a reconsideration and take it to the LA's ``outcome``; the case's id."""
+    created = await disputes.post("/v1/reconsiderations", json=case)
+    assert created.status_code == 201, created.text
+    base = f"/v1/reconsiderations/{created.json()['id']}"
+    for path, body in (
+        ("invitation", {"invited_on": "2026-04-02", "from_party": "governing_body"}),
+        ("representations", {"received_on": "2026-04-10", "summary": "The school's view"}),
+        ("decision", {"decided_on": "2026-05-01", "outcome": outcome, "reasons": "Reasons"}),
+    ):
+        response = await disputes.post(f"{base}/{path}", json=body)
+        assert response.is_success, response.text
+    return str(created.json()["id"])
+
+
+async def test_r2_revised_and_directed_makes_the_la_revise_the_school_plan(
+    services: Services,
+) -> None:
+    disputes, idp = services.disputes, services.idp
+    learner_id = f"learner-{uuid.uuid4().hex[:8]}"
+    plan_id = await issued_school_plan(idp, learner_id)
+    case_id = await decide(disputes, {
+        "kind": "R2", "learner_id": learner_id, "subject_id": plan_id, "school": SCHOOL,
+        "decided_by_kind": "school", "requested_by_kind": "family", "requested_by": "Parent",
+        "requested_on": "2026-04-01"}, "revised_directed")  # fmt: skip
+
+    async def directed() -> bool:
+        return bool((await idp.get(f"/v1/idps/{plan_id}")).json()["revision_directions"])
+
+    await eventually(directed, timeout=30)
+    plan = (await idp.get(f"/v1/idps/{plan_id}")).json()
+    assert plan["revision_due"] == ["reconsideration"]
+    [direction] = plan["revision_directions"]
+    assert (direction["local_authority"], direction["reconsideration_id"]) == (LA, case_id)
+    assert plan["maintainer"]["organisation"] == SCHOOL
+    revised = await idp.post(f"/v1/idps/{plan_id}/revisions", json={
+        "issued_on": "2026-05-11", "issued_by": LA, "reason": "reconsideration"})  # fmt: skip
+    assert revised.is_success, revised.text
+    assert (await idp.get(f"/v1/idps/{plan_id}")).json()["current_plan_version"] == 2
+
+
+async def test_r4_from_the_learned_cease_notice_to_the_plan_continuing(
+    services: Services,
+) -> None:
+    from disputes.decisions import known
+
+    disputes, idp = services.disputes, services.idp
+    learner_id = f"learner-{uuid.uuid4().hex[:8]}"
+    plan_id = await issued_school_plan(idp, learner_id)
+    school = ActingAs(SCHOOL)
+    for path, body in (
+        ("cease-proposals", {"proposed_on": "2026-03-20", "reasons": "Needs met"}),
+        ("cessation", {"decided_on": "2026-03-27", "reasons": "Needs met"}),
+    ):
+        response = await idp.post(f"/v1/idps/{plan_id}/{path}", json=body, auth=school)
+        assert response.is_success, response.text
+    engine = disputes.app.state.engine  # type: ignore[attr-defined]
+
+    async def learned() -> bool:
+        with engine.connect() as conn:
+            return known(conn, plan_id, "idp_ceased") is not None
+
+    await eventually(learned, timeout=30)
+    request = {"kind": "R4", "learner_id": learner_id, "subject_id": plan_id, "school": SCHOOL,
+               "decided_by_kind": "school", "requested_by_kind": "family",
+               "requested_by": "Parent"}  # fmt: skip
+    late = await disputes.post(
+        "/v1/reconsiderations", json={**request, "requested_on": "2026-04-30"}
+    )
+    assert late.status_code == 422, late.text  # 4 weeks from the notice of 27 March ended
+    assert late.json()["type"].endswith("/outside-window")
+    await decide(disputes, {**request, "requested_on": "2026-04-01"}, "idp_continues")
+
+    async def continues() -> bool:
+        return bool((await idp.get(f"/v1/idps/{plan_id}")).json()["status"] == "active")
+
+    await eventually(continues, timeout=30)
+    plan = (await idp.get(f"/v1/idps/{plan_id}")).json()
+    assert plan["cease"] is None

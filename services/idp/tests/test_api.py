@@ -313,3 +313,48 @@ async def test_plans_are_listed_by_page_and_changes_by_cursor(client: httpx.Asyn
     await eventually(lambda: runner.catch_up() == 0)
     later = (await client.get("/v1/idps-changes", params={"after": changes["cursor"]})).json()
     assert [c["idp_id"] for c in later["items"]] == [first]
+
+
+async def test_an_la_that_directed_a_revision_revises_the_school_plan_which_stays_the_schools(
+    client: httpx.AsyncClient,
+) -> None:
+    import uuid
+    from datetime import UTC, date, datetime
+
+    from contracts.disputes import ReconsiderationDecided
+    from contracts.envelope import Envelope
+    from llwybr.clock import DEFAULT_RULES, compute_deadline
+    from llwybr.consumer import ApplicationEffect
+
+    plan = await open_plan(client)
+    await draft(client, plan)
+    await issue(client, plan)
+    decided = ReconsiderationDecided(
+        learner_id="learner-1", reconsideration_id=uuid.uuid4(), kind="R2",
+        subject_id=uuid.UUID(plan), school=SCHOOL, local_authority=LA,
+        outcome="revised_directed", decided_on=date(2026, 5, 1),
+        appeal_window=compute_deadline(DEFAULT_RULES, "D18", date(2026, 5, 1)).as_dict(),
+    )  # fmt: skip
+    envelope = Envelope.wrap(
+        decided, learner_id="learner-1", aggregate_id=uuid.uuid4(), aggregate_version=4,
+        time=datetime.now(UTC), integrity_hash="0" * 64,
+    )  # fmt: skip
+    app: Any = client.app  # type: ignore[attr-defined]
+    application = app.state.application
+    assert ApplicationEffect(application, "test", application.on_public_event).apply(envelope)
+    la, other_la = ActingAs(LA), ActingAs("la:666")
+    changed = {**ELEMENT, "frequency": "5 sessions a week"}
+    url = f"/v1/idps/{plan}/draft/alp-elements/e1"
+    assert (await client.put(url, json=changed, auth=other_la)).status_code == 404
+    await ok(client, "PUT", url, json=changed, auth=la)
+    revision = {"issued_on": "2026-05-10", "issued_by": LA, "reason": "review"}
+    refused = await client.post(f"/v1/idps/{plan}/revisions", json=revision, auth=la)
+    assert refused.status_code == 403
+    await ok(client, "POST", f"/v1/idps/{plan}/revisions", auth=la,
+             json={**revision, "reason": "reconsideration"})  # fmt: skip
+    body = (await client.get(f"/v1/idps/{plan}")).json()
+    assert (body["current_plan_version"], body["revision_due"]) == (2, [])
+    assert body["maintainer"]["organisation"] == SCHOOL
+    assert body["revision_directions"][0]["revised_in"] == 2
+    again = await client.put(url, json=ELEMENT, auth=la)  # the direction is answered
+    problem(again, 403, "not-maintainer")

@@ -711,3 +711,10 @@ def test_every_event_survives_the_stores_json_transcoding() -> None:
     assert isinstance(replayed, Idp)
     assert state(replayed) == state(idp)
     assert replayed.status is Status.CEASED
+
+
+def test_every_stored_event_says_which_day_it_takes_effect() -> None:
+    from idp.domain.dates import IN_FORCE
+    from llwybr.in_force import unmapped
+
+    assert unmapped([Idp], IN_FORCE) == []

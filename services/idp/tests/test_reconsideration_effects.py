@@ -61,3 +61,41 @@ def test_a_take_over_moves_the_plan_to_the_la(service: IdpService) -> None:
 
 def test_a_refusal_changes_nothing(service: IdpService) -> None:
     assert service.on_public_event(decided("R3", "refused")) == []
+
+
+def test_revised_and_directed_makes_a_revision_by_the_la_due(service: IdpService) -> None:
+    from idp.domain import AlpElement, RevisionReason
+    from idp.domain.values import AlnDescription, OnePageProfile, Section1, Section3
+
+    school = Maintainer(MaintainerKind.SCHOOL, "school:6652001")
+    plan = Idp.open(
+        learner_id=LEARNER, maintainer=school, opened_on=date(2026, 3, 1), determination_id=None,
+        preparation_deadline=None, looked_after=False, reason=OpeningReason.ALN_DECISION,
+    )  # fmt: skip
+    assert service.on_public_event(decided("R2", "revised_directed")) == []  # not issued yet
+    plan.set_section_1(Section1("Cerys", date(2017, 5, 2), "Cymraeg", "Parents consulted"))
+    plan.set_one_page_profile(OnePageProfile("Kind", "Football", "Short instructions"))
+    plan.set_aln_description(AlnDescription("Dyslexia", "Reading age 2 years below", None))
+    plan.add_alp_element(AlpElement.from_dict({
+        "element_id": "e1", "intended_outcome": "Reads 100 words", "provision": "Phonics",
+        "delivered_by": "TA", "frequency": "3 a week", "duration": "30 minutes, 2 terms",
+        "in_welsh": False, "provider_kind": "school", "provider_organisation": "school:6652001",
+        "start_on": date(2026, 4, 1), "review_or_end_on": date(2026, 12, 1), "rationale": "x",
+    }))  # fmt: skip
+    plan.set_welsh_language_decision("Not in Welsh: English-medium school")
+    plan.set_section_3(Section3("Reports", "Yearly"))
+    review = compute_deadline(DEFAULT_RULES, "D14", date(2026, 4, 1))
+    plan.issue(issued_on=date(2026, 4, 1), review_by=review, issued_by="school:6652001")
+    service.save(plan)
+
+    [directed] = service.on_public_event(decided("R2", "revised_directed"))
+    assert directed.revision_due == ["reconsideration"]
+    assert directed.revising_authority == "la:665"
+    assert directed.maintainer["organisation"] == "school:6652001"  # the school maintains it
+    revised = compute_deadline(DEFAULT_RULES, "D14", date(2026, 5, 10))
+    directed.revise(issued_on=date(2026, 5, 10), review_by=revised,
+                    reason=RevisionReason.RECONSIDERATION, issued_by="la:665")  # fmt: skip
+    service.save(directed)
+    again = service.plan(directed.id)
+    assert (again.revision_due, again.revising_authority) == ([], None)
+    assert again.revision_directions[0]["revised_in"] == 2

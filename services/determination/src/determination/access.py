@@ -35,6 +35,8 @@ def organisations_of(view: Any) -> set[str]:
     found.update(r["from_organisation"] for r in view.evidence_requests.values())
     found.update(r["nhs_body"] for r in view.nhs_referrals.values())
     found.update(e["submitted_by"] for e in view.evidence)
+    decisions = [view.decision, *view.superseded_decisions] if view.decision else []
+    found.update(d["decided_by"] for d in decisions if d.get("reconsideration_id"))
     return found
 
 

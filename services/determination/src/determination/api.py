@@ -289,7 +289,10 @@ class DeterminationOut(BaseModel):
     referral_to_la: dict[str, Any] | None
     exceptions: list[dict[str, Any]]
     recalculations: list[dict[str, Any]]
-    decision: dict[str, Any] | None
+    decision: dict[str, Any] | None = Field(description="The decision in force")
+    superseded_decisions: list[dict[str, Any]] = Field(
+        description="Decisions that lapsed when the LA reconsidered them (R1)"
+    )
     notices: list[dict[str, Any]]
     withdrawal: dict[str, Any] | None
 

@@ -13,6 +13,7 @@ from uuid import UUID
 from eventsourcing.application import AggregateNotFoundError
 from eventsourcing.persistence import IntegrityError
 
+from contracts.envelope import Envelope
 from determination.domain import (
     BodyKind,
     Circumstances,
@@ -24,6 +25,7 @@ from determination.domain import (
     NoticeType,
     ProvisionLevel,
     Recipient,
+    Status,
     route,
 )
 from determination.domain.calendar import CalendarRecord, calendar_aggregate_id
@@ -41,6 +43,7 @@ from llwybr.clock import (
 from llwybr.eventstore import ChainedApplication, StaleVersionError
 
 NHS_ANSWER_RULE = "D7"
+RECONSIDERED = "wales.aln.disputes.reconsideration-decided.v1"
 
 
 @dataclass(frozen=True)
@@ -66,6 +69,7 @@ class DeterminationView:
     exceptions: list[dict[str, Any]]
     recalculations: list[dict[str, Any]]
     decision: dict[str, Any] | None
+    superseded_decisions: list[dict[str, Any]]
     notices: list[dict[str, Any]]
     withdrawal: dict[str, Any] | None
 
@@ -453,6 +457,27 @@ class DeterminationService(ChainedApplication):
         case.withdraw(reason=reason, withdrawn_on=withdrawn_on, withdrawn_by=withdrawn_by)
         return self._save(case, expected_version)
 
+    def on_public_event(self, envelope: Envelope) -> list[Determination]:
+        """The consumer's effect of another service's public event: an LA's R1 outcome
+        supersedes the school's decision it reconsidered (nothing to save otherwise, or when
+        the decision is not one of this service's school decisions)."""
+        data = envelope.data
+        if envelope.type != RECONSIDERED or data["kind"] != "R1":
+            return []
+        try:
+            case = self._get(UUID(data["subject_id"]))
+        except AggregateNotFoundError:
+            return []
+        if case.deciding_body.kind is not BodyKind.SCHOOL or case.status is Status.WITHDRAWN:
+            return []
+        case.record_reconsideration(
+            reconsideration_id=UUID(data["reconsideration_id"]),
+            local_authority=data["local_authority"],
+            has_aln=data["outcome"] == "has_aln",
+            decided_on=date.fromisoformat(data["decided_on"]),
+        )
+        return [case]
+
     # -- queries --------------------------------------------------------------------------
 
     def determination(self, determination_id: UUID) -> DeterminationView:
@@ -477,6 +502,7 @@ class DeterminationService(ChainedApplication):
             exceptions=case.exceptions,
             recalculations=case.recalculations,
             decision=case.decision,
+            superseded_decisions=case.superseded_decisions,
             notices=case.notices,
             withdrawal=case.withdrawal,
         )

@@ -2,14 +2,28 @@
 
 from fastapi import FastAPI
 
+from contracts.topics import DISPUTES
 from determination.api import ERROR_STATUSES, router
 from determination.application import DeterminationService
 from determination.documents import document_cases, documents
+from determination.domain.dates import IN_FORCE
 from determination.projections import PROJECTION, learner_cases
 from determination.publisher import translator
 from determination.settings import Settings
 from llwybr.bus import InProcessBus
-from llwybr.service import ServiceSpec, build_service
+from llwybr.consumer import ApplicationEffect
+from llwybr.service import ConsumerSpec, ServiceSpec, build_service
+
+RECONSIDERATIONS = ConsumerSpec(
+    name="reconsiderations",
+    topics=[DISPUTES.name],
+    # An LA's R1 outcome supersedes the school's decision, once, whatever is redelivered.
+    effect=lambda _engine, app: ApplicationEffect(
+        app,
+        "determination.reconsiderations",
+        app.on_public_event,  # type: ignore[attr-defined]
+    ),
+)
 
 SPEC = ServiceSpec(
     name="determination",
@@ -20,7 +34,9 @@ SPEC = ServiceSpec(
     error_statuses=ERROR_STATUSES,
     projections=[PROJECTION],
     tables=[documents, document_cases],
+    in_force=IN_FORCE,
     learner_index=learner_cases,
+    consumers=[RECONSIDERATIONS],
 )
 
 

@@ -34,6 +34,9 @@ cases = sa.Table(
     sa.Column("decided_on", sa.Date, nullable=True),
     sa.Column("has_aln", sa.Boolean, nullable=True),
     sa.Column("within_time", sa.Boolean, nullable=True),
+    # The LA whose reconsideration (R1) replaced the school's decision, and when it decided.
+    sa.Column("reconsidered_by", sa.String(64), nullable=True),
+    sa.Column("reconsidered_on", sa.Date, nullable=True),
     sa.Column("version", sa.Integer, nullable=False),
     # The notification id of the case's latest event: the cursor of the change feed.
     sa.Column("changed_at_position", sa.BigInteger, nullable=False, index=True),
@@ -86,6 +89,7 @@ def _involved(state: dict[str, Any], name: str) -> list[str]:
         "EvidenceSubmitted": lambda: [state["submitted_by"]],
         "NhsReferralReceived": lambda: [state["nhs_body"]],
         "ReferredToLocalAuthority": lambda: [state["local_authority"]],
+        "Reconsidered": lambda: [state["local_authority"]],
     }.get(name, lambda: [])()
 
 
@@ -138,6 +142,13 @@ def handle(conn: sa.Connection, recorded: RecordedEvent) -> None:
             decided_on=state["decided_on"],
             has_aln=state["has_aln"],
             within_time=state["within_time"],
+        )
+    elif name == "Reconsidered":
+        values.update(
+            status=Status.DECIDED_ALN.value if state["has_aln"] else Status.DECIDED_NO_ALN.value,
+            has_aln=state["has_aln"],
+            reconsidered_by=state["local_authority"],
+            reconsidered_on=state["decided_on"],
         )
     elif name == "Withdrawn":
         values["status"] = Status.WITHDRAWN.value

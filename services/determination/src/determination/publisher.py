@@ -141,6 +141,14 @@ def _public_event(
             issued_by=s["issued_by"],
             issued_on=s["issued_on"],
         )
+    if name == "Reconsidered":
+        return public.DecisionReconsidered(
+            **ids,
+            reconsideration_id=s["reconsideration_id"],
+            local_authority=s["local_authority"],
+            has_aln=s["has_aln"],
+            decided_on=s["decided_on"],
+        )
     if name == "Withdrawn":
         return public.Withdrawn(**ids, withdrawn_on=s["withdrawn_on"])
     return None  # graduated-response records stay private

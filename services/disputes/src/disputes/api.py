@@ -10,11 +10,11 @@ from datetime import date
 from typing import Annotated, Any
 from uuid import UUID
 
-from fastapi import APIRouter, Request, Response
+from fastapi import APIRouter, Query, Request, Response
 from pydantic import BaseModel, ConfigDict, Field
 
 from disputes.application import DisputesService
-from disputes.decisions import known
+from disputes.decisions import APPEALED, RECONSIDERED, KnownDecision, known, reconcile_notice
 from disputes.domain import (
     AlreadyDecidedError,
     Appeal,
@@ -24,9 +24,12 @@ from disputes.domain import (
     CaseParty,
     DecidingBodyKind,
     DisputesError,
+    FacilitatorNotIndependentError,
+    FactsDifferError,
     InvalidTransitionError,
     NoStandingError,
     NotASchoolDecisionError,
+    NoticeUnknownError,
     Order,
     OrderKind,
     OutsideWindowError,
@@ -47,6 +50,9 @@ from llwybr.principal import Principal
 from llwybr.problems import COMMON_RESPONSES, PROBLEM_JSON, Problem, ProblemError
 
 ERROR_STATUSES: dict[type[Exception], tuple[int, str]] = {
+    FactsDifferError: (422, "facts-differ"),
+    FacilitatorNotIndependentError: (422, "not-independent"),
+    NoticeUnknownError: (422, "notice-unknown"),
     NotASchoolDecisionError: (422, "not-a-school-decision"),
     RespondentNotAllowedError: (422, "respondent-not-allowed"),
     NoStandingError: (422, "no-standing"),
@@ -128,7 +134,11 @@ class AppealIn(Model):
     reconsideration_id: UUID | None = Field(
         default=None, description="The LA reconsideration appealed, if any (its window applies)"
     )
-    notice_given_on: date = Field(description="When the notice of the decision was given")
+    notice_given_on: date | None = Field(
+        default=None,
+        description="When the notice of the decision was given; not needed when the body that "
+        "decided announced it (its date is used, and a different one is refused)",
+    )
     lodged_on: date
     late_admitted_by_president: bool = False
     admission_reference: Annotated[str | None, Field(max_length=200)] = None
@@ -188,10 +198,12 @@ class ReportIn(Model):
 # -- helpers -----------------------------------------------------------------------------------
 
 
-def _known(request: Request, subject_id: UUID) -> dict[str, Any] | None:
+def _known(request: Request, subject_id: UUID | None, decision: str | None) -> KnownDecision | None:
     """What this service learned of the challenged decision from its owner's events."""
+    if subject_id is None or decision is None:
+        return None
     with request.app.state.engine.connect() as conn:
-        return known(conn, str(subject_id))
+        return known(conn, str(subject_id), decision)
 
 
 def service(request: Request) -> DisputesService:
@@ -254,16 +266,15 @@ def request_reconsideration(
     school_la = f"la:{body.school.partition(':')[2][:3]}"
     if principal.kind == "la" and principal.organisation != school_la:
         raise ProblemError(403, "Forbidden", f"{school_la} reconsiders this school's decisions")
-    facts = _known(request, body.subject_id)
-    if facts and facts["deciding_kind"] and facts["deciding_kind"] != body.decided_by_kind:
-        raise ProblemError(
-            422, "Unprocessable Entity",
-            f"the decision was made by a {facts['deciding_kind']}, not a {body.decided_by_kind}",
-            kind="facts-differ",
-        )  # fmt: skip
-    if facts and facts["source"] == "idp" and body.cease_notice_given_on is None:
+    facts = _known(request, body.subject_id, RECONSIDERED[body.kind])
+    if facts and facts.deciding_kind and facts.deciding_kind != body.decided_by_kind:
+        raise FactsDifferError(
+            f"the decision was made by a {facts.deciding_kind}, not a {body.decided_by_kind}"
+        )
+    if body.kind == ReconsiderationKind.R4:
         # The cease decision's notice date, as the IDP service announced it.
-        body = body.model_copy(update={"cease_notice_given_on": facts["decided_on"]})
+        notice = reconcile_notice(body.cease_notice_given_on, facts)
+        body = body.model_copy(update={"cease_notice_given_on": notice})
     case_id, version = service(request).request_reconsideration(
         **body.model_dump(), local_authority=school_la
     )
@@ -343,7 +354,17 @@ def disagreement_resolution(case_id: UUID, body: DisagreementResolutionIn, reque
 @router.post("/appeals", status_code=201, summary="An appeal lodged with the Tribunal")
 def lodge(body: AppealIn, request: Request, response: Response) -> Accepted:
     require_tribunal(principal_of(request))
-    appeal_id, version = service(request).lodge_appeal(**body.model_dump())
+    facts = _known(request, body.subject_id, APPEALED.get(body.matter))
+    if facts and facts.deciding_organisation and facts.deciding_organisation != body.respondent:
+        raise FactsDifferError(
+            f"that decision was made by {facts.deciding_organisation}, not {body.respondent}"
+            + (": a school's decisions go to the LA first" if facts.deciding_kind == "school"
+               else "")
+        )  # fmt: skip
+    notice = reconcile_notice(body.notice_given_on, facts)
+    appeal_id, version = service(request).lodge_appeal(
+        **body.model_dump(exclude={"notice_given_on"}), notice_given_on=notice
+    )
     response.headers["Location"] = f"/v1/appeals/{appeal_id}"
     return done(response, appeal_id, version)
 
@@ -431,11 +452,18 @@ def report(appeal_id: UUID, recommendation_id: str, body: ReportIn, request: Req
 # -- read models -----------------------------------------------------------------------------------
 
 
-@router.get("/disputes/local-authorities/{local_authority}/open", summary="Open cases by LA")
-def open_by_la(local_authority: Organisation, request: Request) -> list[dict[str, Any]]:
+@router.get(
+    "/disputes/local-authorities/{local_authority}/open",
+    summary="An LA's open reconsiderations and appeals with their deadlines, most urgent first",
+)
+def open_by_la(
+    local_authority: Organisation,
+    request: Request,
+    on: Annotated[date | None, Query(description="The day to judge by (default: today)")] = None,
+) -> list[dict[str, Any]]:
     _require_jurisdiction(principal_of(request), local_authority)
     with request.app.state.engine.connect() as conn:
-        return open_cases(conn, local_authority)
+        return open_cases(conn, local_authority, on or date.today())
 
 
 @router.get("/disputes/local-authorities/{local_authority}/outcomes", summary="Outcomes by LA")

@@ -18,10 +18,15 @@ from disputes.domain import (
     DEADLINE_RULES,
     REVIEW_RULE,
     Appeal,
+    DisagreementResolution,
+    InvalidTransitionError,
+    NoticeUnknownError,
     Order,
     Recommendation,
     Reconsideration,
     ReconsiderationKind,
+    ReconsiderationStatus,
+    disagreement_case_id,
 )
 from llwybr.clock import DEFAULT_RULES, RuleTable, compute_deadline
 from llwybr.eventstore import ChainedApplication
@@ -81,22 +86,77 @@ class DisputesService(ChainedApplication):
 
         return self.act(reconsideration_id, Reconsideration, expected_version, start)
 
+    # -- disagreement resolution ----------------------------------------------------------
+
+    def open_disagreement_resolution(self, *, reconsideration_id: UUID | None,
+                                     subject_id: UUID | None, notice_given_on: date | None,
+                                     **details: Any) -> tuple[UUID, int]:  # fmt: skip
+        """Open the LA's case about a decision (an LA reconsideration here, or another body's
+        decision whose notice is known); within the window to appeal it, the window gains
+        exactly 8 weeks, recorded on the case (and on the reconsideration)."""
+        subject = reconsideration_id or subject_id
+        if subject is not None and self._exists(disagreement_case_id(subject)):
+            raise InvalidTransitionError(f"a disagreement resolution case about {subject} exists")
+        case = DisagreementResolution.open(subject_id=subject, **details)
+        changed: list[Any] = [case]
+        window = None
+        reconsideration = None
+        if reconsideration_id is not None:
+            reconsideration = self.get_as(reconsideration_id, Reconsideration)
+            if reconsideration.status == ReconsiderationStatus.NOTICE_ISSUED and (
+                reconsideration.disagreement_resolution is None
+            ):
+                window = reconsideration.appeal_window
+        elif notice_given_on is not None:
+            window = compute_deadline(self.rules, APPEAL_RULE, notice_given_on)
+        if window is not None and case.opened_on <= window.due_on:
+            # Exactly 8 more weeks: an 8-week clock counted from the current last day.
+            extended = compute_deadline(self.rules, APPEAL_RULE, window.due_on)
+            case.extend_appeal_window(window=window, extended=extended)
+            if reconsideration is not None:
+                reconsideration.start_disagreement_resolution(
+                    started_on=case.opened_on, appeal_window_extended=extended
+                )
+                changed.append(reconsideration)
+        self.save(*changed)
+        return case.id, int(case.version)
+
+    def _exists(self, aggregate_id: UUID) -> bool:
+        try:
+            self.repository.get(aggregate_id)
+        except AggregateNotFoundError:
+            return False
+        return True
+
     # -- appeals ---------------------------------------------------------------------------
 
-    def appeal_window(self, *, reconsideration_id: UUID | None, notice_given_on: date) -> date:
-        """The last day to appeal: a reconsideration's window here (with any extension), or
-        8 weeks from the notice of the decision appealed."""
+    def appeal_window(
+        self, *, reconsideration_id: UUID | None, subject_id: UUID | None,
+        notice_given_on: date | None,
+    ) -> date:  # fmt: skip
+        """The last day to appeal: a reconsideration's window here (with any extension), the
+        window a disagreement resolution case about the decision extended, or 8 weeks from
+        the notice of the decision appealed."""
         if reconsideration_id is not None:
             window = self.get_as(reconsideration_id, Reconsideration).appeal_window
             if window is not None:
                 return window.due_on
+        if subject_id is not None and self._exists(disagreement_case_id(subject_id)):
+            case = self.get_as(disagreement_case_id(subject_id), DisagreementResolution)
+            if case.appeal_window is not None:  # extended by disagreement resolution
+                return case.appeal_window.due_on
+        if notice_given_on is None:
+            raise NoticeUnknownError(
+                "no notice of the decision appealed is known here: state notice_given_on"
+            )
         return compute_deadline(self.rules, APPEAL_RULE, notice_given_on).due_on
 
-    def lodge_appeal(self, *, reconsideration_id: UUID | None, notice_given_on: date,
+    def lodge_appeal(self, *, reconsideration_id: UUID | None, notice_given_on: date | None,
                      **details: Any) -> tuple[UUID, int]:  # fmt: skip
         window = self.appeal_window(
-            reconsideration_id=reconsideration_id, notice_given_on=notice_given_on
-        )
+            reconsideration_id=reconsideration_id, subject_id=details.get("subject_id"),
+            notice_given_on=notice_given_on,
+        )  # fmt: skip
         appeal = Appeal.lodge(window_until=window, **details)
         self.save(appeal)
         return appeal.id, int(appeal.version)

@@ -3,9 +3,11 @@
 from fastapi import FastAPI
 
 from contracts.topics import DETERMINATION, IDP
+from disputes import arrangements
 from disputes.api import ERROR_STATUSES, router
 from disputes.application import DisputesService
-from disputes.decisions import known_decisions, learn
+from disputes.decisions import decisions, learn
+from disputes.domain.dates import IN_FORCE
 from disputes.projections import PROJECTION, learner_cases
 from disputes.publisher import translator
 from disputes.settings import Settings
@@ -18,11 +20,12 @@ SPEC = ServiceSpec(
     title="Llwybr disputes service (internal)",
     application=DisputesService,
     translator=translator,
-    routers=[router],
+    routers=[router, arrangements.router],
     error_statuses=ERROR_STATUSES,
     projections=[PROJECTION],
+    in_force=IN_FORCE,
     learner_index=learner_cases,
-    tables=[known_decisions],
+    tables=[decisions],
     consumers=[
         ConsumerSpec(
             name="decisions",

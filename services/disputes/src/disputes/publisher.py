@@ -5,7 +5,7 @@ from typing import Any
 from contracts import disputes as public
 from contracts.determination import deadline_facts
 from contracts.events import IntegrationEvent
-from disputes.domain import Appeal, Reconsideration
+from disputes.domain import Advocacy, Appeal, DisagreementResolution, Reconsideration
 from llwybr.eventstore import ChainedApplication, RecordedEvent
 from llwybr.outbox import Publication, Translator
 
@@ -30,8 +30,16 @@ def _reconsideration(
             local_authority=case.local_authority, outcome=s["outcome"],
             decided_on=s["decided_on"], appeal_window=window,
         )  # fmt: skip
+    if name == "NoticeIssued":
+        window = deadline_facts(s["appeal_window"])
+        assert window is not None
+        assert case.decision is not None  # a notice follows a decision
+        return public.ReconsiderationNoticeIssued(
+            **ids, kind=case.kind.value, outcome=case.decision["outcome"],
+            issued_on=s["issued_on"], recipients=s["recipients"], appeal_window=window,
+        )  # fmt: skip
     if name == "DisagreementResolutionStarted":
-        window = deadline_facts(s["appeal_window_extended"])
+        window = deadline_facts(s["appeal_window"])
         assert window is not None
         return public.DisagreementResolutionStarted(
             **ids, started_on=s["started_on"], appeal_window=window
@@ -66,6 +74,43 @@ def _appeal(appeal: Appeal, name: str, s: dict[str, Any]) -> IntegrationEvent | 
     return None
 
 
+def _disagreement(
+    case: DisagreementResolution, name: str, s: dict[str, Any]
+) -> IntegrationEvent | None:
+    ids = {"learner_id": case.learner_id, "case_id": case.id}
+    if name == "Opened":
+        return public.DisagreementResolutionOpened(
+            **ids, local_authority=case.local_authority, subject_id=case.subject_id,
+            opened_on=case.opened_on,
+        )  # fmt: skip
+    if name == "AppealWindowRecalculated":
+        window = deadline_facts(s["window"])
+        assert window is not None
+        return public.AppealWindowRecalculated(
+            **ids, subject_id=case.subject_id, previous_due_on=s["previous"]["due_on"],
+            appeal_window=window,
+        )  # fmt: skip
+    if name == "Concluded":
+        return public.DisagreementResolutionConcluded(
+            **ids, outcome=s["outcome"], concluded_on=s["concluded_on"]
+        )
+    return None
+
+
+def _advocacy(advocacy: Advocacy, name: str, s: dict[str, Any]) -> IntegrationEvent | None:
+    ids = {"learner_id": advocacy.learner_id, "advocacy_id": advocacy.id}
+    if name == "Requested":
+        return public.AdvocacyRequested(
+            **ids, local_authority=advocacy.local_authority,
+            for_person=advocacy.for_person.value, requested_on=advocacy.requested_on,
+        )  # fmt: skip
+    if name == "Provided":
+        return public.AdvocacyProvided(**ids, provided_on=s["provided_on"])
+    if name == "Ended":
+        return public.AdvocacyEnded(**ids, ended_on=s["ended_on"])
+    return None
+
+
 def translator(app: ChainedApplication) -> Translator:
     def translate(recorded: RecordedEvent) -> Publication | None:
         event = recorded.event
@@ -78,6 +123,10 @@ def translator(app: ChainedApplication) -> Translator:
             facts = _reconsideration(aggregate, name, state)
         elif isinstance(aggregate, Appeal):
             facts = _appeal(aggregate, name, state)
+        elif isinstance(aggregate, DisagreementResolution):
+            facts = _disagreement(aggregate, name, state)
+        elif isinstance(aggregate, Advocacy):
+            facts = _advocacy(aggregate, name, state)
         else:
             return None
         return Publication(facts, aggregate.learner_id) if facts is not None else None

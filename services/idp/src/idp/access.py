@@ -18,6 +18,7 @@ def involved(plan: Idp) -> set[str]:
     for version in plan.versions:
         found.update(e["provider_organisation"] for e in version["content"]["alp"])
     found.update(r["organisation_or_person"] for r in plan.review_requests)
+    found.update(d["local_authority"] for d in plan.revision_directions)
     return found
 
 
@@ -37,10 +38,14 @@ def require_read(principal: Principal, plan: Idp) -> None:
         raise ProblemError(404, "Not Found", f"no IDP {plan.id}", kind="not-found")
 
 
-def require_maintainer(principal: Principal, plan: Idp) -> None:
-    """Only the maintaining body changes the plan (auditors never write)."""
+def require_maintainer(principal: Principal, plan: Idp, *, drafting: bool = False) -> None:
+    """Only the maintaining body changes the plan (auditors never write). ``drafting``: the
+    draft and its revision, which an LA whose reconsideration directed a revision also makes."""
     require_read(principal, plan)
-    if principal.organisation != plan.maintainer["organisation"]:
+    editors = {plan.maintainer["organisation"]}
+    if drafting and plan.revising_authority is not None:
+        editors.add(plan.revising_authority)
+    if principal.organisation not in editors:
         raise ProblemError(
             403,
             "Forbidden",

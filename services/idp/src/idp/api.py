@@ -222,6 +222,7 @@ class PlanOut(BaseModel):
     draft: dict[str, Any]
     problems_before_issue: dict[str, str]
     revision_due: list[str]
+    revision_directions: list[dict[str, Any]]
     review_requests: list[dict[str, Any]]
     reviews: list[dict[str, Any]]
     transfers: list[dict[str, Any]]
@@ -245,10 +246,16 @@ def readable(request: Request, idp_id: UUID) -> Idp:
 
 
 def as_maintainer(
-    request: Request, response: Response, idp_id: UUID, run: Callable[[], int]
+    request: Request,
+    response: Response,
+    idp_id: UUID,
+    run: Callable[[], int],
+    *,
+    drafting: bool = False,
 ) -> Accepted:
     """The maintaining body runs a service-layer command; answer with the new ETag."""
-    access.require_maintainer(principal_of(request), readable(request, idp_id))
+    plan = readable(request, idp_id)
+    access.require_maintainer(principal_of(request), plan, drafting=drafting)
     version = run()
     response.headers["ETag"] = f'"{version}"'
     return Accepted(id=idp_id, version=version)
@@ -262,14 +269,22 @@ def change(
     command: Any,
     *,
     maintainer_only: bool = True,
+    drafting: bool = False,
 ) -> Accepted:
     """Check who may act, run the command with If-Match, answer with the new ETag."""
     plan = readable(request, idp_id)
     if maintainer_only:
-        access.require_maintainer(principal_of(request), plan)
+        access.require_maintainer(principal_of(request), plan, drafting=drafting)
     version = service(request).change_plan(idp_id, expected_version(if_match), command)
     response.headers["ETag"] = f'"{version}"'
     return Accepted(id=idp_id, version=version)
+
+
+def edit_draft(
+    request: Request, response: Response, idp_id: UUID, if_match: str | None, command: Any
+) -> Accepted:
+    """A change to the draft: by the maintainer, or by an LA that directed a revision."""
+    return change(request, response, idp_id, if_match, command, drafting=True)
 
 
 # -- plans -----------------------------------------------------------------------------------
@@ -394,6 +409,7 @@ def get_plan(idp_id: IdpId, request: Request, response: Response) -> PlanOut:
         draft=plan.draft,
         problems_before_issue=plan.problems_before_issue(),
         revision_due=list(plan.revision_due),
+        revision_directions=plan.revision_directions,
         review_requests=plan.review_requests,
         reviews=plan.reviews,
         transfers=plan.transfers,
@@ -439,7 +455,7 @@ def set_section_1(
     idp_id: IdpId, body: Section1In, request: Request, response: Response, if_match: IfMatch = None
 ) -> Accepted:
     value = Section1.from_dict(body.model_dump())
-    return change(request, response, idp_id, if_match, lambda p: p.set_section_1(value))
+    return edit_draft(request, response, idp_id, if_match, lambda p: p.set_section_1(value))
 
 
 @router.put("/{idp_id}/draft/one-page-profile", summary="1C: the one-page profile")
@@ -448,7 +464,7 @@ def set_profile(
     if_match: IfMatch = None,
 ) -> Accepted:  # fmt: skip
     value = OnePageProfile.from_dict(body.model_dump())
-    return change(request, response, idp_id, if_match, lambda p: p.set_one_page_profile(value))
+    return edit_draft(request, response, idp_id, if_match, lambda p: p.set_one_page_profile(value))
 
 
 @router.put("/{idp_id}/draft/aln-description", summary="2A: the description of ALN")
@@ -457,7 +473,7 @@ def set_aln(
     if_match: IfMatch = None,
 ) -> Accepted:  # fmt: skip
     value = AlnDescription.from_dict(body.model_dump())
-    return change(request, response, idp_id, if_match, lambda p: p.set_aln_description(value))
+    return edit_draft(request, response, idp_id, if_match, lambda p: p.set_aln_description(value))
 
 
 @router.put("/{idp_id}/draft/welsh-language-decision", summary="Whether ALP is in Welsh")
@@ -465,7 +481,7 @@ def set_welsh(
     idp_id: IdpId, body: WelshDecisionIn, request: Request, response: Response,
     if_match: IfMatch = None,
 ) -> Accepted:  # fmt: skip
-    return change(
+    return edit_draft(
         request, response, idp_id, if_match,
         lambda p: p.set_welsh_language_decision(body.decision),
     )  # fmt: skip
@@ -477,7 +493,7 @@ def set_la_extras(
     if_match: IfMatch = None,
 ) -> Accepted:  # fmt: skip
     value = LaExtras.from_dict(body.model_dump())
-    return change(request, response, idp_id, if_match, lambda p: p.set_la_extras(value))
+    return edit_draft(request, response, idp_id, if_match, lambda p: p.set_la_extras(value))
 
 
 @router.put("/{idp_id}/draft/section-3", summary="Section 3: information used, transition")
@@ -485,7 +501,7 @@ def set_section_3(
     idp_id: IdpId, body: Section3In, request: Request, response: Response, if_match: IfMatch = None
 ) -> Accepted:
     value = Section3.from_dict(body.model_dump())
-    return change(request, response, idp_id, if_match, lambda p: p.set_section_3(value))
+    return edit_draft(request, response, idp_id, if_match, lambda p: p.set_section_3(value))
 
 
 @router.put("/{idp_id}/draft/lac-details", summary="Looked-after child: IRO, LA, PEP")
@@ -494,7 +510,7 @@ def set_lac(
     if_match: IfMatch = None,
 ) -> Accepted:  # fmt: skip
     value = LacDetails.from_dict(body.model_dump())
-    return change(request, response, idp_id, if_match, lambda p: p.set_lac_details(value))
+    return edit_draft(request, response, idp_id, if_match, lambda p: p.set_lac_details(value))
 
 
 @router.post("/{idp_id}/draft/alp-elements", summary="2B: add an element of ALP")
@@ -503,7 +519,7 @@ def add_element(
     if_match: IfMatch = None,
 ) -> Accepted:  # fmt: skip
     value = AlpElement.from_dict(body.model_dump())
-    return change(request, response, idp_id, if_match, lambda p: p.add_alp_element(value))
+    return edit_draft(request, response, idp_id, if_match, lambda p: p.add_alp_element(value))
 
 
 @router.put("/{idp_id}/draft/alp-elements/{element_id}", summary="2B: amend an element")
@@ -514,7 +530,7 @@ def amend_element(
     if body.element_id != element_id:
         raise ProblemError(422, "Unprocessable Entity", "the body names another element")
     value = AlpElement.from_dict(body.model_dump())
-    return change(request, response, idp_id, if_match, lambda p: p.amend_alp_element(value))
+    return edit_draft(request, response, idp_id, if_match, lambda p: p.amend_alp_element(value))
 
 
 @router.delete("/{idp_id}/draft/alp-elements/{element_id}", summary="2B: remove an element")
@@ -522,7 +538,9 @@ def remove_element(
     idp_id: IdpId, element_id: str, request: Request, response: Response,
     if_match: IfMatch = None,
 ) -> Accepted:  # fmt: skip
-    return change(request, response, idp_id, if_match, lambda p: p.remove_alp_element(element_id))
+    return edit_draft(
+        request, response, idp_id, if_match, lambda p: p.remove_alp_element(element_id)
+    )
 
 
 # -- lifecycle -------------------------------------------------------------------------------
@@ -551,13 +569,22 @@ def issue(
 def revise(
     idp_id: IdpId, body: ReviseIn, request: Request, response: Response, if_match: IfMatch = None
 ) -> Accepted:
-    _issuer(principal_of(request), body.issued_by)
+    principal = principal_of(request)
+    _issuer(principal, body.issued_by)
+    plan = readable(request, idp_id)
+    if principal.organisation != plan.maintainer["organisation"] and (
+        body.reason is not RevisionReason.RECONSIDERATION
+    ):
+        raise ProblemError(
+            403, "Forbidden", "an LA revises a school's plan only on its reconsideration (s.27)"
+        )
     return as_maintainer(
         request, response, idp_id,
         lambda: service(request).revise(
             idp_id, issued_on=body.issued_on, issued_by=body.issued_by, reason=body.reason,
             expected_version=expected_version(if_match),
         ),
+        drafting=True,
     )  # fmt: skip
 
 

@@ -20,6 +20,7 @@ from idp.domain import (
     OpeningReason,
     ReviewOutcome,
     RevisionReason,
+    Status,
     TransferReason,
 )
 from llwybr.clock import DEFAULT_RULES, Deadline, RuleTable, compute_deadline
@@ -76,8 +77,8 @@ class IdpService(ChainedApplication):
 
     def changed_by_reconsideration(self, envelope: Envelope) -> list[Idp]:
         """An LA's reconsideration of a school's decision (Act ss.26-28, 32): R1 "has ALN"
-        opens an LA-maintained plan; a take-over moves the plan to the LA; "the IDP continues"
-        reinstates a ceased plan."""
+        opens an LA-maintained plan; R2 "revised and directed" makes a revision by the LA due;
+        a take-over moves the plan to the LA; "the IDP continues" reinstates a ceased plan."""
         data = envelope.data
         learner_id = envelope.subject
         on = date.fromisoformat(data["decided_on"])
@@ -98,6 +99,19 @@ class IdpService(ChainedApplication):
                 reason=OpeningReason.ALN_DECISION,
             )
             return [opened]
+        if (
+            plan is not None
+            and outcome == "revised_directed"
+            and plan.current_version
+            and plan.status not in {Status.CEASED, Status.CLOSED}
+            and plan.maintaining_body.kind is MaintainerKind.SCHOOL
+        ):
+            plan.direct_revision(
+                local_authority=la.organisation,
+                reconsideration_id=UUID(data["reconsideration_id"]),
+                directed_on=on,
+            )
+            return [plan]
         if plan is not None and outcome == "taken_over" and plan.maintainer != la.as_dict():
             plan.transfer(to=la, reason=TransferReason.LA_TAKE_OVER, transferred_on=on)
             return [plan]

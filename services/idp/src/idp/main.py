@@ -5,6 +5,7 @@ from fastapi import FastAPI
 from contracts.topics import DETERMINATION, DISPUTES
 from idp.api import ERROR_STATUSES, router
 from idp.application import IdpService
+from idp.domain.dates import IN_FORCE
 from idp.projections import PROJECTION, learner_plans
 from idp.publisher import translator
 from idp.settings import Settings
@@ -33,6 +34,7 @@ SPEC = ServiceSpec(
     error_statuses=ERROR_STATUSES,
     consumers=[DETERMINATIONS],
     projections=[PROJECTION],
+    in_force=IN_FORCE,
     learner_index=learner_plans,
 )
 

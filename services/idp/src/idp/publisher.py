@@ -58,6 +58,13 @@ def _public(name: str, ids: dict[str, Any], s: dict[str, Any]) -> IntegrationEve
             reason=s["reason"],
             transferred_on=s["transferred_on"],
         )
+    if name == "RevisionDirected":
+        return public.RevisionDirected(
+            **ids,
+            local_authority=s["local_authority"],
+            reconsideration_id=s["reconsideration_id"],
+            directed_on=s["directed_on"],
+        )
     if name == "CeaseProposed":
         return public.CeaseProposed(**ids, proposed_on=s["proposed_on"])
     if name == "Ceased":

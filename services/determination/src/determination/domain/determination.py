@@ -6,10 +6,12 @@ decision required; or withdrawn. Deadlines are computed by the statutory clock b
 event and stored in it, never recomputed on replay.
 """
 
+from copy import deepcopy
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 from typing import Any
+from uuid import UUID
 
 from eventsourcing.domain import Aggregate, event
 
@@ -104,7 +106,8 @@ class Determination(Aggregate):
         self.referral_to_la: dict[str, Any] | None = None
         self.exceptions: list[dict[str, Any]] = []
         self.recalculations: list[dict[str, Any]] = []
-        self.decision: dict[str, Any] | None = None
+        self.decision: dict[str, Any] | None = None  # the decision in force
+        self.superseded_decisions: list[dict[str, Any]] = []  # lapsed on reconsideration
         self.notices: list[dict[str, Any]] = []
         self.withdrawal: dict[str, Any] | None = None
 
@@ -612,6 +615,44 @@ class Determination(Aggregate):
                 "issued_by": issued_by,
             }
         )
+
+    def record_reconsideration(
+        self, *, reconsideration_id: UUID, local_authority: str, has_aln: bool, decided_on: date
+    ) -> None:
+        """The LA, asked to reconsider the school's decision (R1, s.26; also a school's refusal
+        to decide), decided whether the learner has ALN: the LA's decision is in force from
+        now and the school's lapses (kept in ``superseded_decisions``)."""
+        if self.deciding_body.kind is not BodyKind.SCHOOL:
+            raise WrongDecidingBodyError(
+                f"only a school's decision is reconsidered by the LA, not a "
+                f"{self.deciding_body.kind.value}'s"
+            )
+        if self.status is Status.WITHDRAWN:
+            raise DeterminationNotOpenError(f"determination {self.id} was withdrawn")
+        if (self.decision or {}).get("reconsideration_id") == reconsideration_id:
+            raise InvalidTransitionError(f"reconsideration {reconsideration_id} is recorded")
+        self._require_not_before(decided_on, self.came_to_attention_on, "the LA's decision")
+        self._reconsider(
+            reconsideration_id=reconsideration_id,
+            local_authority=local_authority,
+            has_aln=has_aln,
+            decided_on=decided_on,
+        )
+
+    @event("Reconsidered")
+    def _reconsider(
+        self, reconsideration_id: UUID, local_authority: str, has_aln: bool, decided_on: date
+    ) -> None:
+        if self.decision is not None:
+            self.superseded_decisions.append(deepcopy(self.decision))
+        # The reasons stay with the reconsideration (disputes service); this is the outcome.
+        self.decision = {
+            "has_aln": has_aln,
+            "decided_on": decided_on,
+            "decided_by": local_authority,
+            "reconsideration_id": reconsideration_id,
+        }
+        self.status = Status.DECIDED_ALN if has_aln else Status.DECIDED_NO_ALN
 
     def withdraw(self, *, reason: str, withdrawn_on: date, withdrawn_by: str) -> None:
         """The concern is withdrawn (e.g. the learner left the setting)."""

@@ -40,9 +40,22 @@ class WrongBodyError(DisputesError):
     body a recommendation was made to reports on it)."""
 
 
+class FacilitatorNotIndependentError(DisputesError):
+    """A facilitator or advocate acts for a party or for the LA: they must be independent."""
+
+
 class WrongPartyError(DisputesError):
     """The party named is not the one the step is for (representations come from the other
     side than the one that asked)."""
+
+
+class FactsDifferError(DisputesError):
+    """The request contradicts what the body that decided announced (who decided, when the
+    notice was given): the announced facts stand."""
+
+
+class NoticeUnknownError(DisputesError):
+    """No notice of the decision is known here and none was stated: the window cannot run."""
 
 
 class OutsideWindowError(DisputesError):

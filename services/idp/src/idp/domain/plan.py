@@ -127,6 +127,8 @@ class Idp(Aggregate):
         self.draft = _empty_draft()
         self.versions: list[dict[str, Any]] = []
         self.revision_due: list[str] = []  # RevisionReason values not yet answered by a revision
+        # LA reconsiderations (s.27) that revise the plan: the LA issues the revision
+        self.revision_directions: list[dict[str, Any]] = []
         self.review_requests: list[dict[str, Any]] = []
         self.reviews: list[dict[str, Any]] = []
         self.nhs_alp: list[dict[str, Any]] = []
@@ -186,6 +188,13 @@ class Idp(Aggregate):
     def review_rule(self) -> str:
         """The rule id to compute ``review_by`` with: "D15" if looked after, else "D14"."""
         return review_rule(self.looked_after)
+
+    @property
+    def revising_authority(self) -> str | None:
+        """The LA whose reconsideration directed a revision not yet issued, if any: it may
+        edit the draft and issue that revision, which the school then maintains (s.27)."""
+        pending = [d for d in self.revision_directions if d["revised_in"] is None]
+        return str(pending[-1]["local_authority"]) if pending else None
 
     @property
     def is_revision_due(self) -> bool:
@@ -483,8 +492,52 @@ class Idp(Aggregate):
         )
         self.deadlines[REVIEW] = deepcopy(review_by)
         self.revision_due = []  # the new version answers every pending reason
+        for direction in self.revision_directions:
+            if direction["revised_in"] is None:
+                direction["revised_in"] = number
         self.last_dated_on = issued_on
         self.status = self._resting_status()
+
+    def direct_revision(
+        self, *, local_authority: str, reconsideration_id: uuid.UUID, directed_on: date
+    ) -> None:
+        """The LA, reconsidering this school plan (R2, s.27), decided to revise it and to direct
+        the governing body to maintain it: a revision by the LA is due (reason
+        ``reconsideration``); the school goes on maintaining the plan."""
+        self._require_issued()
+        if self.maintaining_body.kind is not MaintainerKind.SCHOOL:
+            raise IdpInvalidTransitionError(
+                f"plan {self.id} is maintained by a {self.maintainer['kind']}: only a school's "
+                "plan is revised on an LA's reconsideration"
+            )
+        if not local_authority.startswith("la:"):
+            raise InvalidPlanContentError(f"a revision is directed by an LA, not {local_authority}")
+        if any(d["reconsideration_id"] == reconsideration_id for d in self.revision_directions):
+            raise IdpInvalidTransitionError(
+                f"reconsideration {reconsideration_id} already directed a revision"
+            )
+        # The LA's decision may predate later steps of the plan (it is dated when decided): it
+        # does not move the plan's own dates.
+        self._direct_revision(
+            local_authority=local_authority,
+            reconsideration_id=reconsideration_id,
+            directed_on=directed_on,
+        )
+
+    @event("RevisionDirected")
+    def _direct_revision(
+        self, local_authority: str, reconsideration_id: uuid.UUID, directed_on: date
+    ) -> None:
+        self.revision_directions.append(
+            {
+                "local_authority": local_authority,
+                "reconsideration_id": reconsideration_id,
+                "directed_on": directed_on,
+                "revised_in": None,
+            }
+        )
+        if RevisionReason.RECONSIDERATION.value not in self.revision_due:
+            self.revision_due.append(RevisionReason.RECONSIDERATION.value)
 
     # -- reviews and NHS ALP --------------------------------------------------------------
 

@@ -1,0 +1,26 @@
+"""The day each stored event takes effect (the auditors' "in force" axis, ``llwybr.in_force``):
+the name of its ``date`` field, or None for an event with no date of its own (it takes effect
+when recorded, or with the next dated event if that is earlier)."""
+
+from collections.abc import Mapping
+
+IN_FORCE: Mapping[str, str | None] = {
+    "Determination.ConcernRaised": "came_to_attention_on",
+    "Determination.ConsentRecorded": "recorded_on",
+    "Determination.GraduatedResponseRecorded": "recorded_on",
+    "Determination.EvidenceRequested": "requested_on",
+    "Determination.EvidenceSubmitted": "submitted_on",
+    "Determination.NhsReferralReceived": "received_on",
+    "Determination.NhsReferralAnswered": "answered_on",
+    "Determination.ReferredToLocalAuthority": "referred_on",
+    "Determination.ExceptionClaimed": "claimed_on",
+    "Determination.DeadlineRecalculated": None,  # in force from when it was recalculated
+    "Determination.Decided": "decided_on",
+    "Determination.NoticeIssued": "issued_on",
+    "Determination.Reconsidered": "decided_on",
+    "Determination.Withdrawn": "withdrawn_on",
+    "CalendarRecord.Set": None,
+    "CalendarRecord.Corrected": None,
+    "RuleTableRecord.Started": None,
+    "RuleTableRecord.Corrected": None,
+}
