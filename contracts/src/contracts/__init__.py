@@ -7,3 +7,4 @@ here as it lands).
 from contracts import determination as determination
 from contracts import disputes as disputes
 from contracts import idp as idp
+from contracts import notifications as notifications

@@ -54,11 +54,11 @@ NOTICES = frozenset({
     "Reconsideration.RepresentationsInvited",  # the other side told and invited
     "Reconsideration.NoticeIssued",  # the LA's outcome and the right of appeal
     "Appeal.Acknowledged", "Appeal.Decided",  # the Tribunal's acknowledgement and decision
-    "NoticeRecord.NoticeGiven", "NoticeRecord.NoticeEscalated",  # notifications' proof
+    "NoticeRecord.NoticeGiven",  # the notifications service's proof: this recipient, this day
 })  # fmt: skip
 NOTICES_FROM = (
     "the deciding services' events, and the notifications service's proof of each notice "
-    "given (channel, recipient, content SHA-256) or escalated"
+    "delivered (NoticeRecord.NoticeGiven: recipient role, channel, content SHA-256, day given)"
 )
 
 

@@ -1,11 +1,13 @@
 """Notices end to end in embedded mode: events on the in-process bus, the contacts registry and
 the notices API, delivery to a real SMTP server on loopback (aiosmtpd)."""
 
+import email
 import hashlib
 import uuid
 from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
+from email.policy import default
 from pathlib import Path
 from typing import Any
 
@@ -15,13 +17,14 @@ import pytest
 from contracts import determination as det
 from contracts.envelope import Envelope
 from contracts.events import IntegrationEvent
+from contracts.topics import NOTIFICATIONS
 from llwybr.bus import InProcessBus
 from llwybr.settings import RuntimeSettings
 from llwybr.testing import TEST_SECRET, ActingAs, eventually
 from notifications.main import create_app
 from notifications.settings import Settings
 
-from .mailserver import SmtpServer, running_smtp_server
+from .mailserver import Mailbox, SmtpServer, running_smtp_server
 
 
 @pytest.fixture
@@ -374,6 +377,51 @@ async def test_the_proof_of_notice_is_in_the_hash_chained_store(service: Service
     verified = await service.client.get("/internal/history/verify", auth=auditor)
     assert verified.json()["ok"] is True
 
+    # and published: ids, dates and the hash, no address or content
+    def published() -> list[Envelope]:
+        return [e for e in service.bus.log(NOTIFICATIONS.name) if e.subject == learner_id]
+
+    await eventually(lambda: bool(published()), timeout=10)
+    [envelope] = published()
+    assert envelope.type == "wales.aln.notifications.notice-given.v1"
+    assert envelope.data["notice_id"] == notice["notice_id"]
+    assert envelope.data["content_sha256"] == notice["content_sha256"]
+    assert (envelope.data["given_on"], envelope.data["recipient_role"]) == (
+        TODAY.isoformat(),
+        "parent",
+    )
+    assert "sian@example.org" not in str(envelope.data)
+
 
 async def _has_given(recorded: Any) -> bool:
     return any(e["event"] == "NoticeGiven" for e in await recorded())
+
+
+async def test_embedded_mode_writes_each_email_to_the_outbox(tmp_path: Path) -> None:
+    settings = Settings(
+        runtime=RuntimeSettings(mode="embedded", var_dir=tmp_path, internal_secret=TEST_SECRET),
+        delivery_poll_seconds=0.05,
+        today=TODAY,
+    )
+    assert settings.transport == "file"  # the default without a mail server
+    bus = InProcessBus()
+    app = create_app(settings, bus)
+    async with app.router.lifespan_context(app):
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(
+            transport=transport, base_url="http://notifications", auth=ActingAs(SCHOOL)
+        ) as client:
+            service = Service(client, bus, SmtpServer("-", 0, Mailbox()))
+            learner_id, case = await concern(service)
+            await set_contacts(
+                service,
+                learner_id,
+                [{"role": "parent", "name": "Siân", "email": "sian@example.org"}],
+            )
+            await decide(service, learner_id, case)
+            [notice] = await settled(service, learner_id, 1)
+    assert (notice["status"], notice["channel"]) == ("given", "file")
+    [written] = (tmp_path / "notifications" / "outbox").glob("*.eml")
+    message = email.message_from_bytes(written.read_bytes(), policy=default)
+    assert message["To"] == "Siân <sian@example.org>"
+    assert message["X-Llwybr-Notice"] == notice["notice_id"]

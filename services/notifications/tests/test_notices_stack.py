@@ -215,9 +215,8 @@ async def test_a_decided_determination_gives_bilingual_notices_once(
             await publisher.publish([decision])
         finally:
             await publisher.stop()
-        [consumer] = [
-            c for c in notifications_instance.state.consumers if c.name == "notifications.notices"
-        ]
+        consumers = notifications_instance.state.consumers
+        [consumer] = [c for c in consumers if c.name == "notifications.notices"]
         await eventually(lambda: consumer.duplicates >= 1, timeout=60)
 
         listed = (await notifications.get("/v1/notices", params={"learner_id": learner_id})).json()
@@ -231,10 +230,10 @@ async def test_a_decided_determination_gives_bilingual_notices_once(
         ]
         mailbox = smtp_server.mailbox
         # the two parents, and the school told that the child could not be reached
-        await eventually(lambda: len(mailbox.received) >= 3, timeout=30)
+        await eventually(lambda: len(mailbox.to("office@ysgol.example")) >= 1, timeout=30)
         [welsh] = mailbox.to("sian@example.org")
         [bilingual] = mailbox.to("tom@example.org")
-        # (the shared broker may carry other runs' events for the same school: read only ours)
+        # (the shared broker carries other runs' events too: only this learner's count here)
         [school] = [
             m for m in mailbox.to("office@ysgol.example") if "(Cerys)" in m.message["Subject"]
         ]
@@ -318,8 +317,9 @@ async def test_a_reminder_before_and_an_alert_after_a_deadline_across_a_restart(
     office = "office@ysgol.example"
     mailbox = smtp_server.mailbox
 
-    def ours() -> list[Received]:
-        """The office's mail about this learner (the shared broker may carry other runs')."""
+    def to_office() -> list[Received]:
+        """The school's mail about this learner (the shared broker carries other runs' events,
+        and the school's address is set here for all of them)."""
         return [r for r in mailbox.to(office) if learner_id in str(r.message["Subject"])]
 
     def settings(today: date) -> NotificationsSettings:
@@ -333,19 +333,17 @@ async def test_a_reminder_before_and_an_alert_after_a_deadline_across_a_restart(
         assert response.status_code == 200, response.text
         await publish(kafka_bootstrap, missed, 1)
         await publish(kafka_bootstrap, met, 1)
-        await eventually(lambda: len(ours()) >= 2, timeout=60)
-        reminders = [r for r in ours() if "Reminder" in r.message["Subject"]]
+        await eventually(lambda: len(to_office()) >= 2, timeout=60)
+        reminders = [r for r in to_office() if "Reminder" in r.message["Subject"]]
         assert len(reminders) == 2
         assert "16 December 2026" in reminders[0].part("plain")
-        # one of the two is met before it is due: no alert will follow for it. (A "no ALN"
-        # decision: on the shared broker any running IDP service would open a plan for "has
-        # ALN", adding that plan's preparation deadline to this learner's.)
+        # one of the two is met before it is due: no alert will follow for it
         await publish(
             kafka_bootstrap,
             det.Decided(
                 determination_id=met.determination_id,
                 learner_id=learner_id,
-                has_aln=False,
+                has_aln=False,  # (with ALN, an IDP service on the shared broker opens a plan)
                 decided_on=before,
                 decided_by=SCHOOL,
                 deciding_body="school",
@@ -371,7 +369,7 @@ async def test_a_reminder_before_and_an_alert_after_a_deadline_across_a_restart(
     ) as notifications:
 
         def alerted() -> bool:
-            return any("missed" in r.message["Subject"] for r in ours())
+            return any("missed" in r.message["Subject"] for r in to_office())
 
         await eventually(alerted, timeout=60)
         page = await notifications.get("/v1/reminders", params={"learner_id": learner_id})
@@ -382,11 +380,16 @@ async def test_a_reminder_before_and_an_alert_after_a_deadline_across_a_restart(
         # give the scheduler more rounds: still one reminder each and one alert
         await asyncio.sleep(1.0)
         listed = await notifications.get("/v1/notices", params={"learner_id": learner_id})
-        kinds = sorted(n["kind"] for n in listed.json()["items"] if "deadline" in n["kind"])
+        cases = {str(missed.determination_id), str(met.determination_id)}
+        kinds = sorted(
+            n["kind"]
+            for n in listed.json()["items"]
+            if "deadline" in n["kind"] and n["subject_id"] in cases
+        )
         assert kinds == ["deadline_missed", "deadline_reminder", "deadline_reminder"]
 
     subjects = sorted(
-        str(r.message["Subject"]) for r in ours() if "deadline" in r.message["Subject"]
+        str(r.message["Subject"]) for r in to_office() if "deadline" in r.message["Subject"]
     )
     learner = f"(the learner with reference {learner_id})"
     assert subjects == [
@@ -395,5 +398,5 @@ async def test_a_reminder_before_and_an_alert_after_a_deadline_across_a_restart(
         f"Statutory deadline missed on 16 December 2026 {learner}",
     ]
     # the alert names the deadline as it was computed when its clock started
-    [alert] = [r for r in ours() if "missed" in r.message["Subject"]]
+    [alert] = [r for r in to_office() if "missed" in r.message["Subject"]]
     assert "35 school days, counted as working days" in alert.part("plain")

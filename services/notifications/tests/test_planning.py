@@ -278,3 +278,30 @@ def test_a_tribunal_decision_watches_its_orders_and_recommendations() -> None:
         LA,
         date(2026, 7, 1),
     )
+
+
+def test_an_appeal_window_recalculated_by_disagreement_resolution_tells_the_family() -> None:
+    case = uuid.uuid4()
+    opened = dis.DisagreementResolutionOpened(
+        learner_id=LEARNER,
+        case_id=case,
+        local_authority=LA,
+        subject_id=CASE,
+        opened_on=date(2026, 5, 2),
+    )
+    known = plan(opened, None).subject
+    assert known == Subject(str(case), "disagreement_resolution", LA, "local_authority")
+    recalculated = dis.AppealWindowRecalculated(
+        learner_id=LEARNER,
+        case_id=case,
+        subject_id=CASE,
+        previous_due_on=date(2026, 6, 26),
+        appeal_window=deadline("D18", date(2026, 8, 21)),
+    )
+    [notice] = plan(recalculated, known).notices
+    assert (notice.kind, notice.issuer, notice.family) == (
+        NoticeKind.APPEAL_WINDOW_EXTENDED,
+        LA,
+        True,
+    )
+    assert notice.facts["appeal_window_until"] == "2026-08-21"

@@ -137,3 +137,11 @@ def test_replicas_scheduling_together_queue_each_reminder_once(
         assert count == 30
     finally:
         engine.dispose()
+
+
+def test_deadlines_due_before_the_service_took_over_are_not_alerted(engine: sa.Engine) -> None:
+    learner = watch(engine)
+    schedule(engine, date(2027, 1, 4), since=date(2026, 12, 17))
+    assert kinds(engine, learner) == []
+    schedule(engine, date(2027, 1, 4), since=DUE)
+    assert kinds(engine, learner) == ["deadline_missed"]

@@ -309,3 +309,11 @@ def test_html_becomes_readable_text() -> None:
         "<p>One &amp; <b>two</b></p><ul><li>a</li><li>b</li></ul><p>see <a href='x:y'>here</a></p>"
     )
     assert html_to_text(html) == "One & two\n\n- a\n- b\n\nsee here <x:y>\n"
+
+
+def test_a_window_recalculated_without_a_start_date_still_reads_well() -> None:
+    kind = NoticeKind.APPEAL_WINDOW_EXTENDED
+    facts = {**FACTS[kind], "started_on": None, "previous_due_on": "2026-04-28"}
+    text = render(kind, Language.ENGLISH, context(kind, facts=facts), ORGANISATIONS).text
+    assert "Disagreement resolution has started. Because it started in time" in text
+    assert "(the time limit was 28 April 2026)" in text

@@ -55,6 +55,12 @@ SPEC = ServiceSpec(
         webhooks.WORKER,
     ],
     learner_index=learner_notices,
+    # a notice is in force from the day it is given; its record and escalations when recorded
+    in_force={
+        "NoticeRecord.NoticeGiven": "given_on",
+        "NoticeRecord.NoticeCreated": None,
+        "NoticeRecord.NoticeEscalated": None,
+    },
 )
 
 

@@ -42,8 +42,9 @@ class Settings(ServiceSettings):
     retry_base_seconds: float = Field(default=30.0, gt=0)
     retry_max_seconds: float = Field(default=3600.0, gt=0)
 
-    #: events recorded before this moment update what is known but give no notices (set it
-    #: when first deploying onto a stream that already holds years of decisions)
+    #: when the service took over: events recorded before it update what is known but give no
+    #: notices, and deadlines due before its day are neither reminded nor alerted (set it when
+    #: first deploying onto a stream that already holds years of decisions)
     notices_not_before: datetime | None = None
 
     # -- reminders -----------------------------------------------------------------------
@@ -68,3 +69,10 @@ class Settings(ServiceSettings):
 
     def today_in_wales(self) -> date:
         return self.today or datetime.now(UTC).astimezone(WALES).date()
+
+    def notices_since(self) -> date | None:
+        """The day the service took over (``notices_not_before`` in Wales), if set."""
+        moment = self.notices_not_before
+        if moment is None:
+            return None
+        return (moment if moment.tzinfo else moment.replace(tzinfo=UTC)).astimezone(WALES).date()

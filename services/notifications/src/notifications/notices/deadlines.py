@@ -134,8 +134,10 @@ def _watch(conn: sa.Connection, learner_id: str, w: Watch, source_id: str, lead:
 
 
 def _claim(
-    conn: sa.Connection, condition: sa.ColumnElement[bool], limit: int
+    conn: sa.Connection, condition: sa.ColumnElement[bool], limit: int, since: date | None
 ) -> Sequence[sa.Row[Any]]:
+    if since is not None:
+        condition = condition & (deadlines.c.due_on >= since)
     query = (
         sa.select(deadlines)
         .where(deadlines.c.status == OPEN, condition)
@@ -146,7 +148,9 @@ def _claim(
     return conn.execute(query).all()
 
 
-def due_reminders(conn: sa.Connection, today: date, limit: int) -> Sequence[sa.Row[Any]]:
+def due_reminders(
+    conn: sa.Connection, today: date, limit: int, since: date | None = None
+) -> Sequence[sa.Row[Any]]:
     """Open deadlines whose reminder day has come, not yet reminded, not yet passed."""
     return _claim(
         conn,
@@ -154,12 +158,16 @@ def due_reminders(conn: sa.Connection, today: date, limit: int) -> Sequence[sa.R
         & (deadlines.c.remind_on <= today)
         & (deadlines.c.due_on >= today),
         limit,
+        since,
     )
 
 
-def missed(conn: sa.Connection, today: date, limit: int) -> Sequence[sa.Row[Any]]:
+def missed(
+    conn: sa.Connection, today: date, limit: int, since: date | None = None
+) -> Sequence[sa.Row[Any]]:
     """Open deadlines past their due day (the due day itself is still in time), not alerted."""
-    return _claim(conn, deadlines.c.alerted_at.is_(None) & (deadlines.c.due_on < today), limit)
+    condition = deadlines.c.alerted_at.is_(None) & (deadlines.c.due_on < today)
+    return _claim(conn, condition, limit, since)
 
 
 def stamp(conn: sa.Connection, deadline_id: str, column: str, notice_id: str | None) -> None:

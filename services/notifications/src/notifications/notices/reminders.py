@@ -49,14 +49,16 @@ def _notice(conn: sa.Connection, row: sa.Row[Any], kind: NoticeKind) -> str | No
     return created[0] if created else None
 
 
-def schedule(engine: sa.Engine, today: date) -> tuple[int, int]:
-    """Queue the reminders and alerts due ``today``; how many of each."""
+def schedule(engine: sa.Engine, today: date, since: date | None = None) -> tuple[int, int]:
+    """Queue the reminders and alerts due ``today``; how many of each. Deadlines due before
+    ``since`` (when the service took over: ``NOTIFICATIONS_NOTICES_NOT_BEFORE``) are not
+    reminded or alerted."""
     with engine.begin() as conn:
-        reminders = deadlines.due_reminders(conn, today, BATCH)
+        reminders = deadlines.due_reminders(conn, today, BATCH, since)
         for row in reminders:
             notice_id = _notice(conn, row, NoticeKind.DEADLINE_REMINDER)
             deadlines.stamp(conn, row.deadline_id, "reminder", notice_id)
-        alerts = deadlines.missed(conn, today, BATCH)
+        alerts = deadlines.missed(conn, today, BATCH, since)
         for row in alerts:
             notice_id = _notice(conn, row, NoticeKind.DEADLINE_MISSED)
             deadlines.stamp(conn, row.deadline_id, "alert", notice_id)
@@ -69,8 +71,10 @@ def schedule(engine: sa.Engine, today: date) -> tuple[int, int]:
 async def run(settings: Any, engine: sa.Engine, application: ChainedApplication) -> None:
     """The worker loop (a ``WorkerSpec``)."""
     assert isinstance(settings, Settings)
+    since = settings.notices_since()
     while True:
-        reminded, alerted = await run_blocking(schedule, engine, settings.today_in_wales())
+        today = settings.today_in_wales()
+        reminded, alerted = await run_blocking(schedule, engine, today, since)
         if reminded == BATCH or alerted == BATCH:
             continue  # more are due: carry on at once
         await asyncio.sleep(settings.reminder_poll_seconds)

@@ -43,6 +43,28 @@ def plan_disputes(e: IntegrationEvent, known: Subject | None) -> Plan:
             family=True,
         )
         return Plan(learner_id=e.learner_id, notices=(notice,))
+    if isinstance(e, dis.DisagreementResolutionOpened):
+        la = local_authority_id(e.local_authority)
+        subject = Subject(str(e.case_id), "disagreement_resolution", la, "local_authority")
+        return Plan(learner_id=e.learner_id, links=(la,), subject=subject)
+    if isinstance(e, dis.AppealWindowRecalculated):
+        if known is None:
+            return Plan(learner_id=e.learner_id)
+        w = e.appeal_window
+        facts = {
+            "started_on": None,
+            "previous_due_on": e.previous_due_on.isoformat(),
+            "local_authority": known.organisation,
+            "body_kind": "local_authority",
+            "appeal_window_until": w.due_on.isoformat(),
+            "appeal_window_rule": w.rule_id,
+            "appeal_window_explanation": w.explanation,
+        }
+        subject_id = str(e.subject_id or e.case_id)
+        notice = PlannedNotice(
+            NoticeKind.APPEAL_WINDOW_EXTENDED, known.organisation, subject_id, facts, family=True
+        )
+        return Plan(learner_id=e.learner_id, notices=(notice,))
     if isinstance(e, dis.AppealLodged):
         appeal = str(e.appeal_id)
         facts = {
