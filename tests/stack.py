@@ -157,6 +157,25 @@ class Stack:
             for process in stopped:
                 process.wait_ready()
 
+    def wait_caught_up(self, consumers: set[str], timeout: float = 240.0) -> None:
+        """Wait until each named consumer (``<service>.<consumer>``) has read its topics to the
+        end: new consumer groups start from the beginning of the shared topics."""
+        deadline = time.monotonic() + timeout
+        lags: dict[str, float] = {}
+        while time.monotonic() < deadline:
+            lags = {}
+            for name, process in self.processes.items():
+                if name == "gateway":
+                    continue
+                for line in httpx.get(f"{process.url}/metrics", timeout=5.0).text.splitlines():
+                    if line.startswith('consumer_lag_messages{consumer="'):
+                        consumer = line.split('"')[1]
+                        lags[consumer] = float(line.rsplit(" ", 1)[1])
+            if consumers <= set(lags) and not any(lags[c] for c in consumers):
+                return
+            time.sleep(0.5)
+        raise TimeoutError(f"consumers not caught up after {timeout}s: {lags}")
+
     def token(self, organisation: str) -> str:
         """An access token for the organisation's client (client credentials grant)."""
         client = self.clients[organisation]
@@ -204,6 +223,7 @@ def _shared_env(runtime: RuntimeSettings, directory: Path) -> dict[str, str]:
         LLWYBR_INTERNAL_SECRET=secrets.token_urlsafe(32),
         # Another stack on the same broker must not share this one's consumer groups.
         LLWYBR_CONSUMER_GROUP_PREFIX=f"stack-{uuid.uuid4().hex[:8]}-",
+        LLWYBR_CONSUMER_START_FROM=runtime.consumer_start_from,
     )
     if runtime.postgres_password is not None:
         env["LLWYBR_POSTGRES_PASSWORD"] = runtime.postgres_password.get_secret_value()

@@ -33,8 +33,14 @@ def stack(
     postgres_runtime: RuntimeSettings,
     kafka_bootstrap: str,
 ) -> Iterator[Stack]:
-    runtime = postgres_runtime.model_copy(update={"kafka_bootstrap_servers": kafka_bootstrap})
+    # Only what this run publishes: the shared topics hold every other run's events too.
+    runtime = postgres_runtime.model_copy(
+        update={"kafka_bootstrap_servers": kafka_bootstrap, "consumer_start_from": "latest"}
+    )
     with running_stack(runtime, tmp_path_factory.mktemp("audit-stack")) as running:
+        running.wait_caught_up(
+            {"determination.reconsiderations", "idp.determinations", "disputes.decisions"}
+        )
         yield running
 
 

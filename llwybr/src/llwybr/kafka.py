@@ -111,8 +111,15 @@ class KafkaPublisher:
 class KafkaSubscription:
     """A consumer group member; offsets are committed only when ``commit`` is called."""
 
-    def __init__(self, bootstrap_servers: str, topics: Sequence[str], group: str) -> None:
+    def __init__(
+        self,
+        bootstrap_servers: str,
+        topics: Sequence[str],
+        group: str,
+        start_from: str = "earliest",
+    ) -> None:
         self._bootstrap, self._topics, self._group = bootstrap_servers, tuple(topics), group
+        self._start_from = start_from
         self._consumer: AIOKafkaConsumer | None = None
         self._next: dict[TopicPartition, int] = {}
 
@@ -123,7 +130,7 @@ class KafkaSubscription:
             group_id=self._group,
             client_id=self._group,
             enable_auto_commit=False,
-            auto_offset_reset="earliest",
+            auto_offset_reset=self._start_from,
             isolation_level="read_committed",
         )
         try:
@@ -149,6 +156,12 @@ class KafkaSubscription:
                 else:
                     deliveries.append(Delivery(r.topic, r.partition, r.offset, envelope))
                 self._next[TopicPartition(r.topic, r.partition)] = r.offset + 1
+        for tp in self._consumer.assignment() - self._next.keys():
+            # No record yet from this partition: the lag counts from where the group starts
+            # (its committed offset, or the start or end of the topic), not from offset 0.
+            with contextlib.suppress(TimeoutError):
+                async with asyncio.timeout(5):
+                    self._next[tp] = await self._consumer.position(tp)
         return deliveries
 
     async def commit(self, deliveries: Sequence[Delivery]) -> None:

@@ -288,8 +288,11 @@ def _subscriptions(
     settings: ServiceSettings, bus: InProcessBus | None, names: Sequence[str], group: str
 ) -> Callable[[], Subscription]:
     if settings.runtime.mode == "stack":
-        bootstrap = settings.runtime.kafka_bootstrap_servers
-        return lambda: KafkaSubscription(bootstrap, names, group)
+        bootstrap, start = (
+            settings.runtime.kafka_bootstrap_servers,
+            settings.runtime.consumer_start_from,
+        )
+        return lambda: KafkaSubscription(bootstrap, names, group, start)
     assert bus is not None
     return lambda: bus.subscription(names, group)
 

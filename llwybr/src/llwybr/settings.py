@@ -34,6 +34,10 @@ class RuntimeSettings(BaseSettings):
     #: Prepended to consumer group ids, so separate deployments (or test runs) sharing one
     #: broker never split each other's partitions.
     consumer_group_prefix: str = ""
+    #: Where a consumer group with no committed offset starts: "earliest" (a new consumer
+    #: rebuilds from the first event; the default) or "latest" (only what comes after it
+    #: joins: for tests on a broker whose shared topics hold other runs' events).
+    consumer_start_from: Literal["earliest", "latest"] = "earliest"
 
     #: Signs the caller's identity from the gateway to the services (HMAC-SHA256). Required
     #: in stack mode; in embedded mode the gateway makes one for the process.

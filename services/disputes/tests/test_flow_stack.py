@@ -1,4 +1,10 @@
-"""An LA's reconsideration reaches the IDP service through Kafka (stack mode)."""
+"""An LA's reconsideration reaches the determination and IDP services through Kafka (stack
+mode).
+
+The services start once for the module, with consumer groups that start at the end of the
+shared topics (which hold every other test run's events), and each test uses learners of its
+own. The tests act only once every consumer has joined and reached the end.
+"""
 
 import uuid
 from collections.abc import AsyncIterator
@@ -7,6 +13,7 @@ from typing import Any, NamedTuple
 
 import httpx
 import pytest
+import pytest_asyncio
 from fastapi import FastAPI
 
 from determination.main import create_app as determination_app
@@ -18,7 +25,7 @@ from idp.settings import Settings as IdpSettings
 from llwybr.settings import RuntimeSettings
 from llwybr.testing import IDP_DRAFT, ActingAs, eventually
 
-pytestmark = pytest.mark.integration
+pytestmark = [pytest.mark.integration, pytest.mark.asyncio(loop_scope="module")]
 
 LA = "la:665"
 SCHOOL = "school:6652001"
@@ -39,11 +46,25 @@ class Services(NamedTuple):
     determination: httpx.AsyncClient
 
 
-@pytest.fixture
+def caught_up(*clients: httpx.AsyncClient) -> bool:
+    """Every consumer of these services has read its topics to the end (lag 0)."""
+    for client in clients:
+        app: Any = client.app  # type: ignore[attr-defined]
+        registry = app.state.metrics.registry
+        for consumer in app.state.consumers:
+            lag = registry.get_sample_value("consumer_lag_messages", {"consumer": consumer.name})
+            if lag != 0:
+                return False
+    return True
+
+
+@pytest_asyncio.fixture(scope="module", loop_scope="module")
 async def services(
     postgres_runtime: RuntimeSettings, kafka_bootstrap: str
 ) -> AsyncIterator[Services]:
     suffix = uuid.uuid4().hex[:8]
+    # Only what this module publishes: the shared topics hold every other run's events too.
+    postgres_runtime = postgres_runtime.model_copy(update={"consumer_start_from": "latest"})
     async with AsyncExitStack() as stack:
         disputes = await started(stack, disputes_app(
             DisputesSettings(runtime=postgres_runtime, postgres_schema=f"dis_{suffix}")
@@ -54,6 +75,7 @@ async def services(
         determination = await started(stack, determination_app(
             DeterminationSettings(runtime=postgres_runtime, postgres_schema=f"det_{suffix}")
         ), "determination")  # fmt: skip
+        await eventually(lambda: caught_up(disputes, idp, determination), timeout=60)
         yield Services(disputes, idp, determination)
 
 
