@@ -30,7 +30,7 @@ from llwybr.clock import ClockError
 from llwybr.consumer import Effect, TrackedConsumer
 from llwybr.eventstore import ChainedApplication, StaleVersionError
 from llwybr.history import LearnerIndex, history_router
-from llwybr.kafka import KafkaPublisher, KafkaSubscription, ensure_topics
+from llwybr.kafka import KafkaPublisher, KafkaSecurity, KafkaSubscription, ensure_topics
 from llwybr.logs import request_id
 from llwybr.metrics import Metrics
 from llwybr.outbox import OutboxRelay, RelayPositions, Translator, relay_lock
@@ -109,14 +109,19 @@ class Readiness:
 
 
 class KafkaProbe:
-    def __init__(self, bootstrap_servers: str) -> None:
+    def __init__(self, bootstrap_servers: str, security: KafkaSecurity) -> None:
         self._bootstrap = bootstrap_servers
+        self._security = security
         self._checked_at = 0.0
         self._error: Exception | None = None
 
     async def __call__(self) -> None:
         if time.monotonic() - self._checked_at > 5:
-            client = AIOKafkaClient(bootstrap_servers=self._bootstrap, request_timeout_ms=3000)
+            client = AIOKafkaClient(
+                bootstrap_servers=self._bootstrap,
+                request_timeout_ms=3000,
+                **self._security.client_options(),
+            )
             try:
                 await client.bootstrap()
                 self._error = None
@@ -152,8 +157,9 @@ def build_service(
         application = await asyncio.to_thread(spec.application, settings.eventsourcing_env())
         publisher: Publisher
         if stack:
-            publisher = TopicEnsuringPublisher(runtime.kafka_bootstrap_servers, spec.name)
-            readiness.checks["kafka"] = KafkaProbe(runtime.kafka_bootstrap_servers)
+            security = KafkaSecurity.from_runtime(runtime)
+            publisher = TopicEnsuringPublisher(runtime.kafka_bootstrap_servers, spec.name, security)
+            readiness.checks["kafka"] = KafkaProbe(runtime.kafka_bootstrap_servers, security)
         else:
             assert bus is not None
             publisher = bus.publisher()
@@ -269,14 +275,19 @@ def internal_secret(settings: ServiceSettings) -> bytes:
 class TopicEnsuringPublisher(KafkaPublisher):
     """Creates the public topics on first connection (so a service starts while Kafka is away)."""
 
-    def __init__(self, bootstrap_servers: str, client_id: str) -> None:
-        super().__init__(bootstrap_servers, client_id)
+    def __init__(self, bootstrap_servers: str, client_id: str, security: KafkaSecurity) -> None:
+        super().__init__(bootstrap_servers, client_id, security=security)
         self._topics_ready = False
 
     async def start(self) -> None:
         if not self._topics_ready:
             for topic in topics.ALL:
-                await ensure_topics(self._bootstrap, [topic.name], partitions=topic.partitions)
+                await ensure_topics(
+                    self._bootstrap,
+                    [topic.name],
+                    partitions=topic.partitions,
+                    security=self._security,
+                )
             self._topics_ready = True
         await super().start()
 
@@ -286,7 +297,8 @@ def _subscriptions(
 ) -> Callable[[], Subscription]:
     if settings.runtime.mode == "stack":
         bootstrap = settings.runtime.kafka_bootstrap_servers
-        return lambda: KafkaSubscription(bootstrap, names, group)
+        security = KafkaSecurity.from_runtime(settings.runtime)
+        return lambda: KafkaSubscription(bootstrap, names, group, security)
     assert bus is not None
     return lambda: bus.subscription(names, group)
 
