@@ -177,3 +177,29 @@ def test_the_build_stage_makes_an_environment_that_runs_the_deployable(
     assert (site / deployable / "__main__.py").exists()  # installed, not linked to the sources
     sources = str(tmp_path / "src")
     assert not [pth for pth in site.glob("*.pth") if sources in pth.read_text()]
+
+
+def test_the_dockerfiles_differ_only_in_the_deployable_its_port_and_fonts() -> None:
+    """One per deployable, as `docker build -f` wants; this keeps them from drifting apart."""
+
+    def generic(deployable: str) -> str:
+        text = dockerfile(deployable).read_text()
+        text = re.sub(r"# DejaVu Sans:.*?rm -rf /var/lib/apt/lists/\*\n", "", text, flags=re.S)
+        port = re.search(r"^EXPOSE (\d+)$", text, re.M)
+        assert port is not None
+        lines = []
+        for line in text.splitlines():
+            if re.match(r"COPY (services/\w+|gateway)/src |# [a-z]+: ", line):
+                continue  # its sources (the gateway hosts every service), its description
+            if not re.match(r"COPY \S+/pyproject.toml ", line):  # the same in every file
+                line = (
+                    line.replace(port.group(1), "PORT")
+                    .replace(f"services/{deployable}/", f"{deployable}/")
+                    .replace(deployable.upper(), "NAME")
+                    .replace(deployable, "name")
+                )
+            lines.append(line)
+        return "\n".join(lines)
+
+    texts = {d: generic(d) for d in DEPLOYABLES}
+    assert len(set(texts.values())) == 1, texts
