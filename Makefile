@@ -20,6 +20,15 @@ help: ## list the targets
 run: install ## start the whole system in embedded mode on http://127.0.0.1:8000 (docs at /docs)
 	LLWYBR_MODE=embedded $(RUN) python -m gateway
 
+run-stack: install infra-up ## each deployable its own process on PostgreSQL + Kafka (stack mode); logs in var/stack
+	$(RUN) python -m gateway.stack
+
+stop-stack: ## stop what make run-stack started (PostgreSQL and Kafka keep running)
+	@pid="$$(cat "$${LLWYBR_STACK_DIR:-var/stack}/run-stack.pid" 2>/dev/null)"; \
+	if [ -n "$$pid" ] && kill -TERM "$$pid" 2>/dev/null; then \
+	  while kill -0 "$$pid" 2>/dev/null; do sleep 0.2; done; echo "stack stopped"; \
+	else echo "no stack running"; fi
+
 test: install infra-up k8s-tools lint unit ## start PostgreSQL and Kafka if needed, then lint, types and every test
 
 install: uv ## install the locked dependencies into .venv
