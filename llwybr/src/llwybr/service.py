@@ -147,14 +147,7 @@ def build_service(
 
     @contextlib.asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        engine = await asyncio.to_thread(db.create_engine, settings)
-        await asyncio.to_thread(db.create_tables, engine)
-        if spec.migrations is not None:
-            await asyncio.to_thread(migrations.upgrade, engine, spec.migrations)
-        own_tables = [*spec.tables, *(t for p in spec.projections for t in p.tables)]
-        for table in own_tables:
-            await asyncio.to_thread(table.create, engine, checkfirst=True)
-        application = await asyncio.to_thread(spec.application, settings.eventsourcing_env())
+        engine, application = await asyncio.to_thread(prepare_storage, settings, spec)
         publisher: Publisher
         if stack:
             security = KafkaSecurity.from_runtime(runtime)
@@ -246,6 +239,21 @@ async def supervise(
             log.exception("worker %s failed; restarting in %.1f s", worker.name, backoff)
         await asyncio.sleep(backoff)
         backoff = min(backoff * 2, max_backoff_seconds)
+
+
+def prepare_storage(
+    settings: ServiceSettings, spec: ServiceSpec
+) -> tuple[sa.Engine, ChainedApplication]:
+    """The service's schema, tables and event store, made if missing, one replica at a time."""
+    with db.schema_lock(settings):
+        engine = db.create_engine(settings)
+        db.create_tables(engine)
+        if spec.migrations is not None:
+            migrations.upgrade(engine, spec.migrations)
+        for table in [*spec.tables, *(t for p in spec.projections for t in p.tables)]:
+            table.create(engine, checkfirst=True)
+        application = spec.application(settings.eventsourcing_env())  # creates its tables
+    return engine, application
 
 
 async def stop_tasks(tasks: Sequence[asyncio.Task[None]], grace: float = 10.0) -> None:
