@@ -20,14 +20,13 @@ import pytest
 from conftest import REPO
 from contracts.envelope import Envelope
 from contracts.topics import DETERMINATION
-from gateway.stack import DEPLOYABLES, free_port
+from gateway.stack import DEPLOYABLES, OWN_PREFIXES, free_port
 from llwybr.settings import RuntimeSettings
 from llwybr.testing import eventually, postgres_conninfo, read_envelopes
 
 pytestmark = [pytest.mark.integration, pytest.mark.slow]
 
 SCHOOL = "school:6652001"
-OWN_PREFIXES = ("LLWYBR_", "GATEWAY_", *(f"{d.upper()}_" for d in DEPLOYABLES))
 
 
 @dataclass

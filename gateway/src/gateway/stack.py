@@ -48,7 +48,7 @@ DEFAULT_PORTS: dict[str, int] = {
     },
 }
 #: Settings a test's processes must get from us only, never from the environment running it.
-_OWN_PREFIXES = ("LLWYBR_", "GATEWAY_", *(f"{s.upper()}_" for s in SERVICES))
+OWN_PREFIXES = ("LLWYBR_", "GATEWAY_", *(f"{s.upper()}_" for s in SERVICES))
 
 
 class ProcessNotReadyError(RuntimeError):
@@ -203,6 +203,27 @@ def development_clients(directory: Path) -> tuple[Path, dict[str, Client]]:
     return directory / "clients.json", clients
 
 
+def stack_env(
+    runtime: RuntimeSettings, base_env: Mapping[str, str], internal_secret: str
+) -> dict[str, str]:
+    """The environment every deployable of one stack shares: stack mode, the servers, the
+    consumer group prefix and the internal secret."""
+    env = {
+        **base_env,
+        "LLWYBR_MODE": "stack",
+        "LLWYBR_POSTGRES_HOST": runtime.postgres_host,
+        "LLWYBR_POSTGRES_PORT": str(runtime.postgres_port),
+        "LLWYBR_POSTGRES_USER": runtime.postgres_user,
+        "LLWYBR_POSTGRES_DBNAME": runtime.postgres_dbname,
+        "LLWYBR_KAFKA_BOOTSTRAP_SERVERS": runtime.kafka_bootstrap_servers,
+        "LLWYBR_CONSUMER_GROUP_PREFIX": runtime.consumer_group_prefix,
+        "LLWYBR_INTERNAL_SECRET": internal_secret,
+    }
+    if runtime.postgres_password is not None:
+        env["LLWYBR_POSTGRES_PASSWORD"] = runtime.postgres_password.get_secret_value()
+    return env
+
+
 def plan_stack(
     runtime: RuntimeSettings,
     directory: Path,
@@ -216,19 +237,7 @@ def plan_stack(
     """The processes of a stack, not yet started. ``schemas`` names each deployable's
     PostgreSQL schema (their own settings decide otherwise)."""
     directory.mkdir(parents=True, exist_ok=True)
-    shared = {
-        **base_env,
-        "LLWYBR_MODE": "stack",
-        "LLWYBR_POSTGRES_HOST": runtime.postgres_host,
-        "LLWYBR_POSTGRES_PORT": str(runtime.postgres_port),
-        "LLWYBR_POSTGRES_USER": runtime.postgres_user,
-        "LLWYBR_POSTGRES_DBNAME": runtime.postgres_dbname,
-        "LLWYBR_KAFKA_BOOTSTRAP_SERVERS": runtime.kafka_bootstrap_servers,
-        "LLWYBR_CONSUMER_GROUP_PREFIX": runtime.consumer_group_prefix,
-        "LLWYBR_INTERNAL_SECRET": internal_secret,
-    }
-    if runtime.postgres_password is not None:
-        shared["LLWYBR_POSTGRES_PASSWORD"] = runtime.postgres_password.get_secret_value()
+    shared = stack_env(runtime, base_env, internal_secret)
     own = {
         name: {f"{name.upper()}_PORT": str(ports[name])}
         | ({f"{name.upper()}_POSTGRES_SCHEMA": schemas[name]} if schemas else {})
@@ -267,7 +276,7 @@ def running_stack(
         isolated,
         directory,
         ports={name: free_port() for name in DEPLOYABLES},
-        base_env={k: v for k, v in os.environ.items() if not k.startswith(_OWN_PREFIXES)},
+        base_env={k: v for k, v in os.environ.items() if not k.startswith(OWN_PREFIXES)},
         internal_secret=secrets.token_urlsafe(32),
         schemas={name: f"{name}_{run}" for name in DEPLOYABLES},
         gateway_env=gateway_env,
