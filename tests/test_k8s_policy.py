@@ -4,6 +4,7 @@ them."""
 
 import copy
 import importlib
+import os
 import re
 from collections.abc import Callable, Iterator
 from typing import Any
@@ -14,6 +15,7 @@ from pydantic_settings import BaseSettings
 from contracts import topics
 from gateway.settings import SERVICES
 from gateway.settings import Settings as GatewaySettings
+from gateway.stack import DEFAULT_PORTS, OWN_PREFIXES
 from llwybr.service import ServiceSpec
 from llwybr.settings import RuntimeSettings
 from tests.k8s import K8S, OVERLAYS, Resource, Tools, parse
@@ -146,12 +148,19 @@ def known_variables(deployable: str) -> set[str]:
     }
 
 
-def environment(resources: list[Resource], deployable: str) -> Iterator[str]:
+def environment(resources: list[Resource], deployable: str) -> dict[str, str]:
+    """The deployable's environment as its pod gets it; a Secret's value as a placeholder."""
     app = container(resources, deployable)
     config_maps = of_kind(resources, "ConfigMap")
-    yield from (variable["name"] for variable in app.get("env", []))
+    env: dict[str, str] = {}
     for source in app.get("envFrom", []):
-        yield from config_maps[source["configMapRef"]["name"]]["data"]
+        env |= config_maps[source["configMapRef"]["name"]]["data"]
+    for variable in app.get("env", []):
+        secret = variable.get("valueFrom", {}).get("secretKeyRef")
+        env[variable["name"]] = (
+            f"<{secret['name']}/{secret['key']}>" if secret else variable["value"]
+        )
+    return env
 
 
 @pytest.mark.parametrize("deployable", DEPLOYABLES)
@@ -181,6 +190,36 @@ def test_every_variable_a_deployable_is_given_is_one_its_settings_read(
 
     assert given - known_variables(deployable) == set()
     assert {"LLWYBR_MODE", "LLWYBR_INTERNAL_SECRET", "LLWYBR_POSTGRES_PASSWORD"} <= given
+
+
+@pytest.mark.parametrize("overlay", OVERLAYS)
+@pytest.mark.parametrize("deployable", DEPLOYABLES)
+def test_each_deployable_reads_valid_settings_from_its_pod_environment(
+    rendered: dict[str, list[Resource]],
+    deployable: str,
+    overlay: str,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    for name in list(os.environ):
+        if name.startswith(OWN_PREFIXES):
+            monkeypatch.delenv(name)
+    for name, value in environment(rendered[overlay], deployable).items():
+        monkeypatch.setenv(name, value)
+
+    settings: Any = settings_class(deployable)()
+
+    assert settings.runtime.mode == "stack"
+    assert (settings.host, settings.port) == ("0.0.0.0", DEFAULT_PORTS[deployable])  # noqa: S104
+    assert settings.runtime.postgres_host == "llwybr-db-rw"
+    assert settings.runtime.internal_secret is not None
+    if deployable == "gateway":
+        assert settings.issuer.startswith("https://")
+        assert settings.clients_file is not None
+        assert settings.signing_key_pem is not None
+    else:
+        assert settings.schema_name == deployable
+        assert settings.runtime.kafka_security_protocol == "SASL_SSL"
+        assert settings.runtime.kafka_sasl_username == f"llwybr-{deployable}"
 
 
 def test_there_is_a_topic_for_each_public_stream_with_unlimited_retention(
