@@ -324,9 +324,12 @@ def main() -> int:
         internal_secret=os.environ.get("LLWYBR_INTERNAL_SECRET") or secrets.token_urlsafe(32),
     )
     stopping = threading.Event()
+    phase = ["starting"]  # then "running", then "stopping"
 
     def stop(signum: int, _frame: FrameType | None) -> None:
-        stopping.set()
+        if phase[0] == "starting":
+            raise KeyboardInterrupt  # leave ensure_running at once; the finally stops all
+        stopping.set()  # running: the loop below ends; stopping: already under way
 
     signal.signal(signal.SIGINT, stop)
     signal.signal(signal.SIGTERM, stop)
@@ -339,6 +342,9 @@ def main() -> int:
         except ProcessNotReadyError as error:
             print(f"run-stack: {error}", file=sys.stderr, flush=True)
             return 1
+        except KeyboardInterrupt:
+            return 0
+        phase[0] = "running"
         state.write_text(json.dumps({
             "pid": os.getpid(),
             "processes": {n: {"pid": p.pid, "url": p.url, "log": str(p.log)}
@@ -353,11 +359,12 @@ def main() -> int:
                 status = 1
                 break
     finally:
+        phase[0] = "stopping"
         print("run-stack: stopping every process ...", flush=True)
         stack.close()
         state.unlink(missing_ok=True)
         pid_file.unlink(missing_ok=True)
-    print("run-stack: stopped", flush=True)
+        print("run-stack: stopped", flush=True)
     return status
 
 
