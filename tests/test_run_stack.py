@@ -1,6 +1,7 @@
 """`make run-stack`: every deployable its own process on PostgreSQL and Kafka; a case raised
 through the gateway is published on Kafka and consumed by notifications; Ctrl-C stops it all."""
 
+import asyncio
 import contextlib
 import json
 import os
@@ -20,9 +21,9 @@ import pytest
 from conftest import REPO
 from contracts.envelope import Envelope
 from contracts.topics import DETERMINATION
-from gateway.stack import DEPLOYABLES, OWN_PREFIXES, free_port
+from gateway.stack import DEPLOYABLES, OWN_PREFIXES, consumer_groups, free_port
 from llwybr.settings import RuntimeSettings
-from llwybr.testing import eventually, postgres_conninfo, read_envelopes
+from llwybr.testing import eventually, postgres_conninfo, read_envelopes, skip_history
 
 pytestmark = [pytest.mark.integration, pytest.mark.slow]
 
@@ -76,6 +77,8 @@ def run_stack(
 ) -> Iterator[RunStack]:
     directory = tmp_path_factory.mktemp("run-stack")
     ports = {name: free_port() for name in DEPLOYABLES}
+    group_prefix = f"run-stack-{uuid.uuid4().hex[:8]}-"
+    asyncio.run(skip_history(kafka_bootstrap, consumer_groups(group_prefix)))
     env = {k: v for k, v in os.environ.items() if not k.startswith(OWN_PREFIXES)}
     env.pop("VIRTUAL_ENV", None)
     env |= {f"{name.upper()}_PORT": str(port) for name, port in ports.items()}
@@ -86,7 +89,7 @@ def run_stack(
         "LLWYBR_POSTGRES_DBNAME": postgres_runtime.postgres_dbname,
         "LLWYBR_KAFKA_BOOTSTRAP_SERVERS": kafka_bootstrap,
         # Other runs share the broker: their consumers must not split this stack's partitions.
-        "LLWYBR_CONSUMER_GROUP_PREFIX": f"run-stack-{uuid.uuid4().hex[:8]}-",
+        "LLWYBR_CONSUMER_GROUP_PREFIX": group_prefix,
     }
     output = directory / "make-run-stack.log"
     with output.open("wb") as out:

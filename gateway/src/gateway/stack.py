@@ -11,6 +11,7 @@ in it. SIGINT or SIGTERM stops every process; so does ``make stop-stack``.
 and consumer groups of its own, so several stacks can share one PostgreSQL and one Kafka.
 """
 
+import asyncio
 import contextlib
 import importlib
 import json
@@ -34,7 +35,9 @@ from gateway.security import dev_clients
 from gateway.settings import SERVICES
 from gateway.settings import Settings as GatewaySettings
 from gateway.tokens import SigningKey
+from llwybr.service import ServiceSpec, consumer_group
 from llwybr.settings import RuntimeSettings
+from llwybr.testing import skip_history
 
 #: The deployables, in the order they start (the gateway last) and their default ports.
 DEPLOYABLES = (*SERVICES, "gateway")
@@ -264,14 +267,27 @@ def plan_stack(
     return Stack(processes, clients)
 
 
+def consumer_groups(prefix: str) -> dict[str, list[str]]:
+    """Every consumer group of a stack whose groups start with ``prefix``, and its topics."""
+    groups = {}
+    for service in SERVICES:
+        spec: ServiceSpec = importlib.import_module(f"{service}.main").SPEC
+        for consumer in spec.consumers:
+            groups[consumer_group(prefix, spec, consumer)] = list(consumer.topics)
+    return groups
+
+
 @contextlib.contextmanager
 def running_stack(
     runtime: RuntimeSettings, directory: Path, gateway_env: Mapping[str, str] | None = None
 ) -> Iterator[Stack]:
     """Every deployable running and ready on free ports, in schemas and consumer groups of
-    this stack's own; ``gateway_env`` adds ``GATEWAY_*`` settings. Stopped on exit."""
+    this stack's own (starting at the topics' current end: earlier runs' events are not
+    replayed); ``gateway_env`` adds ``GATEWAY_*`` settings. Stopped on exit."""
     run = uuid.uuid4().hex[:8]
     isolated = runtime.model_copy(update={"consumer_group_prefix": f"stack-{run}-"})
+    groups = consumer_groups(isolated.consumer_group_prefix)
+    asyncio.run(skip_history(isolated.kafka_bootstrap_servers, groups))
     stack = plan_stack(
         isolated,
         directory,

@@ -89,6 +89,11 @@ class ServiceSpec:
     learner_index: LearnerIndex | None = None  # for the auditors' learner history
 
 
+def consumer_group(prefix: str, spec: "ServiceSpec", consumer: ConsumerSpec) -> str:
+    """The Kafka consumer group of one of a service's consumers (its replicas share it)."""
+    return f"{prefix}{spec.name}.{consumer.name}"
+
+
 class Readiness:
     """Named checks; ``/readyz`` is 200 only when all pass. Kafka is probed at most every 5 s."""
 
@@ -173,7 +178,7 @@ def build_service(
             TrackedConsumer(
                 f"{spec.name}.{c.name}",
                 _subscriptions(
-                    settings, bus, c.topics, f"{runtime.consumer_group_prefix}{spec.name}.{c.name}"
+                    settings, bus, c.topics, consumer_group(runtime.consumer_group_prefix, spec, c)
                 ),
                 c.effect(engine, application),
                 engine,
