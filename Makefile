@@ -12,15 +12,24 @@ export UV_PYTHON := $(PYTHON)
 export UV_PYTHON_DOWNLOADS := never
 RUN := $(UV) run --frozen --no-sync
 
-.PHONY: help run test install uv infra-up infra-down lint format unit schemas bench clean
+.PHONY: help run run-stack stop-stack test install uv infra-up infra-down k8s-tools lint format unit schemas bench clean
 
 help: ## list the targets
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-11s %s\n", $$1, $$2}'
+	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-11s %s\n", $$1, $$2}'
 
 run: install ## start the whole system in embedded mode on http://127.0.0.1:8000 (docs at /docs)
 	LLWYBR_MODE=embedded $(RUN) python -m gateway
 
-test: install infra-up lint unit ## start PostgreSQL and Kafka if needed, then lint, types and every test
+run-stack: install infra-up ## each deployable its own process on PostgreSQL + Kafka (stack mode); logs in var/stack
+	$(RUN) python -m gateway.stack
+
+stop-stack: ## stop what make run-stack started (PostgreSQL and Kafka keep running)
+	@pid="$$(cat "$${LLWYBR_STACK_DIR:-var/stack}/run-stack.pid" 2>/dev/null)"; \
+	if [ -n "$$pid" ] && kill -TERM "$$pid" 2>/dev/null; then \
+	  while kill -0 "$$pid" 2>/dev/null; do sleep 0.2; done; echo "stack stopped"; \
+	else echo "no stack running"; fi
+
+test: install infra-up k8s-tools lint unit ## start PostgreSQL and Kafka if needed, then lint, types and every test
 
 install: uv ## install the locked dependencies into .venv
 	$(UV) sync --frozen --all-packages --quiet
@@ -39,6 +48,9 @@ infra-up: ## start PostgreSQL (127.0.0.1:55432) and Kafka (127.0.0.1:9092) unles
 infra-down: ## stop PostgreSQL and Kafka
 	bash scripts/kafka.sh stop
 	bash scripts/postgres.sh stop
+
+k8s-tools: install ## kustomize, kubeconform and the Kubernetes/Strimzi/CloudNativePG schemas (cached)
+	bash scripts/k8s-tools.sh ensure
 
 lint: install ## ruff, formatting, mypy --strict, import-linter
 	$(RUN) ruff check .

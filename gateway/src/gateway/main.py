@@ -8,6 +8,7 @@ from typing import Any
 
 import anyio
 import httpx
+import sqlalchemy as sa
 from fastapi import APIRouter, FastAPI, Request
 from fastapi.responses import JSONResponse, Response
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
@@ -20,7 +21,7 @@ from gateway.security import build_security
 from gateway.services import ServiceClients, connect, embedded_apps
 from gateway.settings import SERVICES, Settings
 from gateway.tokens import oauth_router
-from llwybr.db import create_engine
+from llwybr.db import create_engine, schema_lock
 from llwybr.metrics import Metrics
 from llwybr.problems import install_problem_handlers
 from llwybr.service import install_request_context
@@ -61,8 +62,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         own = ServiceSettings(
             service="gateway", runtime=settings.runtime, postgres_schema=settings.postgres_schema
         )
-        engine = await anyio.to_thread.run_sync(create_engine, own)
-        await anyio.to_thread.run_sync(store.create_tables, engine)
+        engine = await anyio.to_thread.run_sync(_prepare_storage, own)
         app.state.engine = engine
         try:
             async with http, connect(settings, apps) as clients:
@@ -93,6 +93,14 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(routing.router)
     install_merged_openapi(app, apps)
     return app
+
+
+def _prepare_storage(own: ServiceSettings) -> sa.Engine:
+    """The gateway's schema and tables, made if missing, one replica at a time."""
+    with schema_lock(own):
+        engine = create_engine(own)
+        store.create_tables(engine)
+    return engine
 
 
 def operational_router(metrics: Metrics) -> APIRouter:

@@ -1,9 +1,13 @@
 """Plain tables (not event-sourced) with SQLAlchemy: one engine per service, its own schema."""
 
+import contextlib
+import hashlib
+from collections.abc import Iterator
 from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy import event
+from sqlalchemy.pool import NullPool
 
 from llwybr.settings import ServiceSettings
 
@@ -35,6 +39,31 @@ def create_engine(settings: ServiceSettings) -> sa.Engine:
     with engine.begin() as conn:
         conn.execute(sa.text(f'CREATE SCHEMA IF NOT EXISTS "{schema}"'))
     return engine
+
+
+@contextlib.contextmanager
+def schema_lock(settings: ServiceSettings) -> Iterator[None]:
+    """Hold while creating the service's schema and tables: replicas starting together take
+    turns. In PostgreSQL, ``CREATE ... IF NOT EXISTS`` racing its twin can still fail on the
+    catalogue's unique index, so without this one of them would crash on a fresh database.
+
+    A session advisory lock on a connection of its own, released when that connection closes.
+    SQLite (one process) needs none.
+    """
+    url = settings.sqlalchemy_url()
+    if not url.startswith("postgresql"):
+        yield
+        return
+    digest = hashlib.sha256(f"llwybr.schema.{settings.schema_name}".encode()).digest()
+    key = int.from_bytes(digest[:8], "big", signed=True)
+    engine = sa.create_engine(url, poolclass=NullPool, connect_args={"connect_timeout": 5})
+    try:
+        with engine.connect() as conn:
+            conn.execute(sa.text("SELECT pg_advisory_lock(:k)"), {"k": key})
+            conn.commit()
+            yield
+    finally:
+        engine.dispose()
 
 
 def create_tables(engine: sa.Engine) -> None:

@@ -4,18 +4,62 @@ import asyncio
 import contextlib
 import logging
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
 
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 from aiokafka.errors import TopicAlreadyExistsError
+from aiokafka.helpers import create_ssl_context
 
 from contracts.envelope import Envelope
 from llwybr.bus import Delivery
+from llwybr.settings import RuntimeSettings
 
 log = logging.getLogger(__name__)
 
 #: Unlimited retention: the topics are a replayable history, any consumer may start at 0.
 TOPIC_CONFIG = {"retention.ms": "-1", "retention.bytes": "-1", "cleanup.policy": "delete"}
+
+
+@dataclass(frozen=True)
+class KafkaSecurity:
+    """How every client of one deployable authenticates to the broker."""
+
+    protocol: str = "PLAINTEXT"
+    sasl_mechanism: str = "SCRAM-SHA-512"
+    username: str | None = None
+    password: str | None = None
+    cafile: Path | None = None
+
+    @classmethod
+    def from_runtime(cls, runtime: RuntimeSettings) -> "KafkaSecurity":
+        password = runtime.kafka_sasl_password
+        return cls(
+            protocol=runtime.kafka_security_protocol,
+            sasl_mechanism=runtime.kafka_sasl_mechanism,
+            username=runtime.kafka_sasl_username,
+            password=password.get_secret_value() if password is not None else None,
+            cafile=runtime.kafka_ssl_cafile,
+        )
+
+    def client_options(self) -> dict[str, Any]:
+        """The keyword arguments every aiokafka client takes for this."""
+        options: dict[str, Any] = {"security_protocol": self.protocol}
+        if self.protocol in ("SSL", "SASL_SSL"):
+            # Verifies the broker's certificate and host name against the CA (the system's
+            # store when no file is given).
+            cafile = str(self.cafile) if self.cafile is not None else None
+            options["ssl_context"] = create_ssl_context(cafile=cafile)
+        if self.protocol.startswith("SASL"):
+            options["sasl_mechanism"] = self.sasl_mechanism
+            options["sasl_plain_username"] = self.username
+            options["sasl_plain_password"] = self.password
+        return options
+
+
+PLAINTEXT = KafkaSecurity()
 
 
 async def ensure_topics(
@@ -25,9 +69,14 @@ async def ensure_topics(
     partitions: int,
     replication_factor: int = 1,
     timeout: float = 30.0,
+    security: KafkaSecurity = PLAINTEXT,
 ) -> None:
     """Create the topics that do not exist yet (the broker does not auto-create them)."""
-    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap_servers, request_timeout_ms=10_000)
+    admin = AIOKafkaAdminClient(
+        bootstrap_servers=bootstrap_servers,
+        request_timeout_ms=10_000,
+        **security.client_options(),
+    )
     async with asyncio.timeout(timeout):
         await admin.start()
     try:
@@ -47,10 +96,17 @@ async def ensure_topics(
 class KafkaPublisher:
     """Idempotent producer, ``acks=all``: ``publish`` returns once the broker has every record."""
 
-    def __init__(self, bootstrap_servers: str, client_id: str, timeout: float = 15.0) -> None:
+    def __init__(
+        self,
+        bootstrap_servers: str,
+        client_id: str,
+        timeout: float = 15.0,
+        security: KafkaSecurity = PLAINTEXT,
+    ) -> None:
         self._bootstrap = bootstrap_servers
         self._client_id = client_id
         self._timeout = timeout
+        self._security = security
         self._producer: AIOKafkaProducer | None = None
 
     async def start(self) -> None:
@@ -63,6 +119,7 @@ class KafkaPublisher:
             acks="all",
             linger_ms=2,
             request_timeout_ms=int(self._timeout * 1000),
+            **self._security.client_options(),
         )
         try:
             async with asyncio.timeout(self._timeout):
@@ -117,9 +174,11 @@ class KafkaSubscription:
         topics: Sequence[str],
         group: str,
         start_from: str = "earliest",
+        security: KafkaSecurity = PLAINTEXT,
     ) -> None:
         self._bootstrap, self._topics, self._group = bootstrap_servers, tuple(topics), group
         self._start_from = start_from
+        self._security = security
         self._consumer: AIOKafkaConsumer | None = None
         self._next: dict[TopicPartition, int] = {}
 
@@ -132,6 +191,7 @@ class KafkaSubscription:
             enable_auto_commit=False,
             auto_offset_reset=self._start_from,
             isolation_level="read_committed",
+            **self._security.client_options(),
         )
         try:
             async with asyncio.timeout(30):

@@ -31,7 +31,7 @@ from llwybr.consumer import Effect, TrackedConsumer
 from llwybr.eventstore import ChainedApplication, StaleVersionError
 from llwybr.history import LearnerIndex, history_router
 from llwybr.in_force import InForceDates
-from llwybr.kafka import KafkaPublisher, KafkaSubscription, ensure_topics
+from llwybr.kafka import KafkaPublisher, KafkaSecurity, KafkaSubscription, ensure_topics
 from llwybr.logs import request_id
 from llwybr.metrics import Metrics
 from llwybr.outbox import OutboxRelay, RelayPositions, Translator, relay_lock
@@ -92,6 +92,11 @@ class ServiceSpec:
     in_force: InForceDates = field(default_factory=dict)
 
 
+def consumer_group(prefix: str, spec: "ServiceSpec", consumer: ConsumerSpec) -> str:
+    """The Kafka consumer group of one of a service's consumers (its replicas share it)."""
+    return f"{prefix}{spec.name}.{consumer.name}"
+
+
 class Readiness:
     """Named checks; ``/readyz`` is 200 only when all pass. Kafka is probed at most every 5 s."""
 
@@ -112,14 +117,19 @@ class Readiness:
 
 
 class KafkaProbe:
-    def __init__(self, bootstrap_servers: str) -> None:
+    def __init__(self, bootstrap_servers: str, security: KafkaSecurity) -> None:
         self._bootstrap = bootstrap_servers
+        self._security = security
         self._checked_at = 0.0
         self._error: Exception | None = None
 
     async def __call__(self) -> None:
         if time.monotonic() - self._checked_at > 5:
-            client = AIOKafkaClient(bootstrap_servers=self._bootstrap, request_timeout_ms=3000)
+            client = AIOKafkaClient(
+                bootstrap_servers=self._bootstrap,
+                request_timeout_ms=3000,
+                **self._security.client_options(),
+            )
             try:
                 await client.bootstrap()
                 self._error = None
@@ -145,18 +155,12 @@ def build_service(
 
     @contextlib.asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        engine = await asyncio.to_thread(db.create_engine, settings)
-        await asyncio.to_thread(db.create_tables, engine)
-        if spec.migrations is not None:
-            await asyncio.to_thread(migrations.upgrade, engine, spec.migrations)
-        own_tables = [*spec.tables, *(t for p in spec.projections for t in p.tables)]
-        for table in own_tables:
-            await asyncio.to_thread(table.create, engine, checkfirst=True)
-        application = await asyncio.to_thread(spec.application, settings.eventsourcing_env())
+        engine, application = await asyncio.to_thread(prepare_storage, settings, spec)
         publisher: Publisher
         if stack:
-            publisher = TopicEnsuringPublisher(runtime.kafka_bootstrap_servers, spec.name)
-            readiness.checks["kafka"] = KafkaProbe(runtime.kafka_bootstrap_servers)
+            security = KafkaSecurity.from_runtime(runtime)
+            publisher = TopicEnsuringPublisher(runtime.kafka_bootstrap_servers, spec.name, security)
+            readiness.checks["kafka"] = KafkaProbe(runtime.kafka_bootstrap_servers, security)
         else:
             assert bus is not None
             publisher = bus.publisher()
@@ -177,7 +181,7 @@ def build_service(
             TrackedConsumer(
                 f"{spec.name}.{c.name}",
                 _subscriptions(
-                    settings, bus, c.topics, f"{runtime.consumer_group_prefix}{spec.name}.{c.name}"
+                    settings, bus, c.topics, consumer_group(runtime.consumer_group_prefix, spec, c)
                 ),
                 c.effect(engine, application),
                 engine,
@@ -245,6 +249,21 @@ async def supervise(
         backoff = min(backoff * 2, max_backoff_seconds)
 
 
+def prepare_storage(
+    settings: ServiceSettings, spec: ServiceSpec
+) -> tuple[sa.Engine, ChainedApplication]:
+    """The service's schema, tables and event store, made if missing, one replica at a time."""
+    with db.schema_lock(settings):
+        engine = db.create_engine(settings)
+        db.create_tables(engine)
+        if spec.migrations is not None:
+            migrations.upgrade(engine, spec.migrations)
+        for table in [*spec.tables, *(t for p in spec.projections for t in p.tables)]:
+            table.create(engine, checkfirst=True)
+        application = spec.application(settings.eventsourcing_env())  # creates its tables
+    return engine, application
+
+
 async def stop_tasks(tasks: Sequence[asyncio.Task[None]], grace: float = 10.0) -> None:
     """Cancel background tasks and wait for them, cancelling again any that linger."""
     pending = {t for t in tasks if not t.done()}
@@ -272,14 +291,19 @@ def internal_secret(settings: ServiceSettings) -> bytes:
 class TopicEnsuringPublisher(KafkaPublisher):
     """Creates the public topics on first connection (so a service starts while Kafka is away)."""
 
-    def __init__(self, bootstrap_servers: str, client_id: str) -> None:
-        super().__init__(bootstrap_servers, client_id)
+    def __init__(self, bootstrap_servers: str, client_id: str, security: KafkaSecurity) -> None:
+        super().__init__(bootstrap_servers, client_id, security=security)
         self._topics_ready = False
 
     async def start(self) -> None:
         if not self._topics_ready:
             for topic in topics.ALL:
-                await ensure_topics(self._bootstrap, [topic.name], partitions=topic.partitions)
+                await ensure_topics(
+                    self._bootstrap,
+                    [topic.name],
+                    partitions=topic.partitions,
+                    security=self._security,
+                )
             self._topics_ready = True
         await super().start()
 
@@ -288,11 +312,10 @@ def _subscriptions(
     settings: ServiceSettings, bus: InProcessBus | None, names: Sequence[str], group: str
 ) -> Callable[[], Subscription]:
     if settings.runtime.mode == "stack":
-        bootstrap, start = (
-            settings.runtime.kafka_bootstrap_servers,
-            settings.runtime.consumer_start_from,
-        )
-        return lambda: KafkaSubscription(bootstrap, names, group, start)
+        bootstrap = settings.runtime.kafka_bootstrap_servers
+        start = settings.runtime.consumer_start_from
+        security = KafkaSecurity.from_runtime(settings.runtime)
+        return lambda: KafkaSubscription(bootstrap, names, group, start, security)
     assert bus is not None
     return lambda: bus.subscription(names, group)
 

@@ -8,10 +8,12 @@ per service) and a real Kafka broker.
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, SecretStr
+from pydantic import Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 Mode = Literal["embedded", "stack"]
+KafkaSecurityProtocol = Literal["PLAINTEXT", "SSL", "SASL_PLAINTEXT", "SASL_SSL"]
+KafkaSaslMechanism = Literal["PLAIN", "SCRAM-SHA-256", "SCRAM-SHA-512"]
 
 
 class RuntimeSettings(BaseSettings):
@@ -38,6 +40,13 @@ class RuntimeSettings(BaseSettings):
     #: rebuilds from the first event; the default) or "latest" (only what comes after it
     #: joins: for tests on a broker whose shared topics hold other runs' events).
     consumer_start_from: Literal["earliest", "latest"] = "earliest"
+    #: How the clients authenticate: PLAINTEXT on loopback; SASL_SSL with SCRAM on Kubernetes
+    #: (a Strimzi KafkaUser per service, the cluster CA in ``kafka_ssl_cafile``).
+    kafka_security_protocol: KafkaSecurityProtocol = "PLAINTEXT"
+    kafka_sasl_mechanism: KafkaSaslMechanism = "SCRAM-SHA-512"
+    kafka_sasl_username: str | None = None
+    kafka_sasl_password: SecretStr | None = None
+    kafka_ssl_cafile: Path | None = None
 
     #: Signs the caller's identity from the gateway to the services (HMAC-SHA256). Required
     #: in stack mode; in embedded mode the gateway makes one for the process.
@@ -46,6 +55,17 @@ class RuntimeSettings(BaseSettings):
     relay_batch_size: int = Field(default=500, ge=1, le=10_000)
     relay_poll_seconds: float = Field(default=0.5, gt=0)
     relay_max_backoff_seconds: float = Field(default=5.0, gt=0)
+
+    @model_validator(mode="after")
+    def _sasl_needs_credentials(self) -> "RuntimeSettings":
+        if self.kafka_security_protocol.startswith("SASL") and not (
+            self.kafka_sasl_username and self.kafka_sasl_password
+        ):
+            raise ValueError(
+                f"LLWYBR_KAFKA_SECURITY_PROTOCOL={self.kafka_security_protocol} needs "
+                "LLWYBR_KAFKA_SASL_USERNAME and LLWYBR_KAFKA_SASL_PASSWORD"
+            )
+        return self
 
 
 class ServiceSettings(BaseSettings):

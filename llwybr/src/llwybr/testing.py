@@ -11,12 +11,21 @@ import inspect
 import os
 import time
 import uuid
-from collections.abc import AsyncIterator, Awaitable, Callable, Generator, Iterable
+from collections.abc import (
+    AsyncIterator,
+    Awaitable,
+    Callable,
+    Generator,
+    Iterable,
+    Mapping,
+    Sequence,
+)
 from typing import ClassVar
 
 import httpx
 import psycopg
-from aiokafka import AIOKafkaConsumer
+from aiokafka import AIOKafkaConsumer, TopicPartition
+from aiokafka.admin import AIOKafkaAdminClient
 from eventsourcing.domain import Aggregate, event
 from fastapi import FastAPI
 from psycopg.conninfo import make_conninfo
@@ -176,6 +185,40 @@ async def read_envelopes(
     finally:
         await consumer.stop()
     return found
+
+
+async def skip_history(bootstrap_servers: str, groups: Mapping[str, Sequence[str]]) -> None:
+    """Start each consumer group (name: topics) at the topics' current end.
+
+    The test broker is shared and its topics keep everything: a new group would first replay
+    every earlier run's events (and the services would publish again what they derive from
+    them), which makes each run slower than the last.
+    """
+    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap_servers)
+    await admin.start()
+    try:
+        names = sorted({topic for topics in groups.values() for topic in topics})
+        described = await admin.describe_topics(names)
+    finally:
+        await admin.close()
+    partitions = {  # a topic that does not exist yet has no history to skip
+        d["topic"]: [TopicPartition(d["topic"], p["partition"]) for p in d["partitions"]]
+        for d in described
+        if d["error_code"] == 0
+    }
+    for group, topics in groups.items():
+        assigned = [tp for topic in topics for tp in partitions.get(topic, [])]
+        if not assigned:
+            continue
+        consumer = AIOKafkaConsumer(
+            bootstrap_servers=bootstrap_servers, group_id=group, enable_auto_commit=False
+        )
+        await consumer.start()
+        try:
+            consumer.assign(assigned)
+            await consumer.commit(await consumer.end_offsets(assigned))
+        finally:
+            await consumer.stop()
 
 
 async def eventually(

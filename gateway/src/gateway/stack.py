@@ -1,0 +1,415 @@
+"""The whole system in stack mode on one machine: each deployable its own process.
+
+``python -m gateway.stack`` (``make run-stack``) starts the four services, then the gateway (it
+reads their OpenAPI documents at start-up), against the PostgreSQL and Kafka the settings name
+(``LLWYBR_*``), on the deployables' own ports (``GATEWAY_PORT``, ``DETERMINATION_PORT``, ...;
+8000 to 8004 by default). Logs go to ``$LLWYBR_STACK_DIR`` (default ``var/stack``), one file
+per deployable, and the development OAuth clients' secrets to ``gateway/dev-credentials.json``
+in it. SIGINT or SIGTERM stops every process; so does ``make stop-stack``.
+
+``running_stack(runtime, directory)`` does the same for tests: free ports, a schema per service
+and consumer groups of its own, so several stacks can share one PostgreSQL and one Kafka.
+"""
+
+import asyncio
+import contextlib
+import importlib
+import json
+import os
+import secrets
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+import uuid
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from types import FrameType
+
+import httpx
+
+from gateway.security import dev_clients
+from gateway.settings import SERVICES
+from gateway.settings import Settings as GatewaySettings
+from gateway.tokens import SigningKey
+from llwybr.service import ServiceSpec, consumer_group
+from llwybr.settings import RuntimeSettings
+from llwybr.testing import skip_history
+
+#: The deployables, in the order they start (the gateway last) and their default ports.
+DEPLOYABLES = (*SERVICES, "gateway")
+DEFAULT_PORTS: dict[str, int] = {
+    "gateway": GatewaySettings.model_fields["port"].default,
+    **{
+        service: importlib.import_module(f"{service}.settings")
+        .Settings.model_fields["port"]
+        .default
+        for service in SERVICES
+    },
+}
+#: Settings a test's processes must get from us only, never from the environment running it.
+OWN_PREFIXES = ("LLWYBR_", "GATEWAY_", *(f"{s.upper()}_" for s in SERVICES))
+
+
+class ProcessNotReadyError(RuntimeError):
+    """A process exited or did not become ready in time (the message ends with its log)."""
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port: int = s.getsockname()[1]
+        return port
+
+
+class Process:
+    """``python -m <module>`` with a fixed port and environment; can be stopped and restarted."""
+
+    def __init__(self, module: str, port: int, env: Mapping[str, str], directory: Path) -> None:
+        self.module, self.port, self.env, self.directory = module, port, dict(env), directory
+        self.url = f"http://127.0.0.1:{port}"
+        self.log = directory / f"{module}.log"
+        self._popen: subprocess.Popen[bytes] | None = None
+
+    @property
+    def pid(self) -> int | None:
+        return self._popen.pid if self._popen is not None else None
+
+    @property
+    def running(self) -> bool:
+        return self._popen is not None and self._popen.poll() is None
+
+    def start(self) -> None:
+        with self.log.open("ab") as log:
+            log.write(f"--- starting python -m {self.module} on {self.url}\n".encode())
+            log.flush()
+            self._popen = subprocess.Popen(  # noqa: S603 - our own interpreter and module
+                [sys.executable, "-m", self.module],
+                cwd=self.directory,
+                env=self.env,
+                stdin=subprocess.DEVNULL,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,  # its own process group: signals reach only it
+            )
+
+    def wait_ready(self, timeout: float = 60.0) -> None:
+        """Poll ``GET /readyz`` until 200; ProcessNotReadyError (with the log) otherwise."""
+        deadline = time.monotonic() + timeout
+        last = "no answer"
+        while time.monotonic() < deadline:
+            if self._popen is None or self._popen.poll() is not None:
+                code = self._popen.returncode if self._popen else None
+                raise ProcessNotReadyError(f"{self.module} exited ({code})\n{self.log_tail()}")
+            try:
+                response = httpx.get(f"{self.url}/readyz", timeout=5.0)
+                if response.status_code == 200:
+                    return
+                last = f"{response.status_code} {response.text}"
+            except httpx.TransportError as error:
+                last = repr(error)
+            time.sleep(0.2)
+        raise ProcessNotReadyError(
+            f"{self.module} not ready after {timeout}s (last: {last})\n{self.log_tail()}"
+        )
+
+    def stop(self, grace: float = 15.0) -> None:
+        """SIGTERM, then SIGKILL if it is still running after ``grace`` seconds."""
+        if self._popen is None:
+            return
+        if self._popen.poll() is None:
+            self._signal(signal.SIGTERM)
+            try:
+                self._popen.wait(timeout=grace)
+            except subprocess.TimeoutExpired:
+                self._signal(signal.SIGKILL)
+                self._popen.wait()
+        self._popen = None
+
+    def _signal(self, signum: signal.Signals) -> None:
+        assert self._popen is not None
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(self._popen.pid, signum)
+
+    def log_tail(self, lines: int = 40) -> str:
+        if not self.log.exists():
+            return f"(no log at {self.log})"
+        tail = self.log.read_text(errors="replace").splitlines()[-lines:]
+        return f"--- last lines of {self.log}:\n" + "\n".join(tail)
+
+
+@dataclass(frozen=True)
+class Client:
+    client_id: str
+    secret: str
+    organisation: str
+
+
+class Stack:
+    """The processes (by module name) and the development OAuth clients (by organisation)."""
+
+    def __init__(self, processes: dict[str, Process], clients: dict[str, Client]) -> None:
+        self.processes, self.clients = processes, clients
+        self.gateway_url = processes["gateway"].url
+
+    def stop(self, name: str) -> None:
+        self.processes[name].stop()
+
+    def start(self, name: str) -> None:
+        """Start a stopped process again (same port and environment) and wait until ready."""
+        self.processes[name].start()
+        self.processes[name].wait_ready()
+
+    def ensure_running(self) -> None:
+        """Start whatever is not running: the services (together), then the gateway, which
+        reads their OpenAPI documents when it starts."""
+        services = [p for name, p in self.processes.items() if name != "gateway"]
+        for group in (services, [self.processes["gateway"]]):
+            stopped = [p for p in group if not p.running]
+            for process in stopped:
+                process.stop()  # reaps a process that died
+                process.start()
+            for process in stopped:
+                process.wait_ready()
+
+    def wait_caught_up(self, consumers: set[str], timeout: float = 240.0) -> None:
+        """Wait until each named consumer (``<service>.<consumer>``) has read its topics to the
+        end (its lag, from ``/metrics``, is zero)."""
+        deadline = time.monotonic() + timeout
+        lags: dict[str, float] = {}
+        while time.monotonic() < deadline:
+            lags = {}
+            for name, process in self.processes.items():
+                if name == "gateway":
+                    continue
+                for line in httpx.get(f"{process.url}/metrics", timeout=5.0).text.splitlines():
+                    if line.startswith('consumer_lag_messages{consumer="'):
+                        consumer = line.split('"')[1]
+                        lags[consumer] = float(line.rsplit(" ", 1)[1])
+            if consumers <= set(lags) and not any(lags[c] for c in consumers):
+                return
+            time.sleep(0.5)
+        raise TimeoutError(f"consumers not caught up after {timeout}s: {lags}")
+
+    def token(self, organisation: str) -> str:
+        """An access token for the organisation's client (client credentials grant)."""
+        client = self.clients[organisation]
+        response = httpx.post(
+            f"{self.gateway_url}/oauth/token",
+            data={"grant_type": "client_credentials"},
+            auth=(client.client_id, client.secret),
+            timeout=10.0,
+        )
+        response.raise_for_status()
+        token: str = response.json()["access_token"]
+        return token
+
+    def close(self) -> None:
+        """Stop every process, the gateway first."""
+        for process in reversed(self.processes.values()):
+            process.stop()
+
+
+def development_clients(directory: Path) -> tuple[Path, dict[str, Client]]:
+    """The clients file the gateway reads and the clients by organisation: one per kind of
+    organisation, made on first use (``dev-credentials.json`` holds their secrets)."""
+    dev_clients(directory)
+    credentials = json.loads((directory / "dev-credentials.json").read_text())
+    clients = {
+        c["organisation"]: Client(c["client_id"], c["client_secret"], c["organisation"])
+        for c in credentials
+    }
+    return directory / "clients.json", clients
+
+
+def stack_env(
+    runtime: RuntimeSettings, base_env: Mapping[str, str], internal_secret: str
+) -> dict[str, str]:
+    """The environment every deployable of one stack shares: stack mode, the servers, the
+    consumer group prefix and the internal secret."""
+    env = {
+        **base_env,
+        "LLWYBR_MODE": "stack",
+        "LLWYBR_POSTGRES_HOST": runtime.postgres_host,
+        "LLWYBR_POSTGRES_PORT": str(runtime.postgres_port),
+        "LLWYBR_POSTGRES_USER": runtime.postgres_user,
+        "LLWYBR_POSTGRES_DBNAME": runtime.postgres_dbname,
+        "LLWYBR_KAFKA_BOOTSTRAP_SERVERS": runtime.kafka_bootstrap_servers,
+        "LLWYBR_CONSUMER_GROUP_PREFIX": runtime.consumer_group_prefix,
+        "LLWYBR_CONSUMER_START_FROM": runtime.consumer_start_from,
+        "LLWYBR_INTERNAL_SECRET": internal_secret,
+    }
+    if runtime.postgres_password is not None:
+        env["LLWYBR_POSTGRES_PASSWORD"] = runtime.postgres_password.get_secret_value()
+    return env
+
+
+def plan_stack(
+    runtime: RuntimeSettings,
+    directory: Path,
+    *,
+    ports: Mapping[str, int],
+    base_env: Mapping[str, str],
+    internal_secret: str,
+    schemas: Mapping[str, str] | None = None,
+    gateway_env: Mapping[str, str] | None = None,
+) -> Stack:
+    """The processes of a stack, not yet started. ``schemas`` names each deployable's
+    PostgreSQL schema (their own settings decide otherwise)."""
+    directory.mkdir(parents=True, exist_ok=True)
+    shared = stack_env(runtime, base_env, internal_secret)
+    own = {
+        name: {f"{name.upper()}_PORT": str(ports[name])}
+        | ({f"{name.upper()}_POSTGRES_SCHEMA": schemas[name]} if schemas else {})
+        for name in DEPLOYABLES
+    }
+    processes = {s: Process(s, ports[s], {**shared, **own[s]}, directory) for s in SERVICES}
+    gateway_dir = directory / "gateway"
+    clients_file, clients = development_clients(gateway_dir)
+    key = SigningKey.load_or_create(gateway_dir / "signing-key.pem")
+    processes["gateway"] = Process(
+        "gateway",
+        ports["gateway"],
+        {
+            **shared,
+            **own["gateway"],
+            "GATEWAY_ISSUER": f"http://127.0.0.1:{ports['gateway']}",
+            "GATEWAY_SIGNING_KEY_PEM": key.to_pem().decode(),
+            "GATEWAY_CLIENTS_FILE": str(clients_file),
+            **{f"GATEWAY_{s.upper()}_URL": processes[s].url for s in SERVICES},
+            **(gateway_env or {}),
+        },
+        directory,
+    )
+    return Stack(processes, clients)
+
+
+def consumer_groups(prefix: str) -> dict[str, list[str]]:
+    """Every consumer group of a stack whose groups start with ``prefix``, and its topics."""
+    groups = {}
+    for service in SERVICES:
+        spec: ServiceSpec = importlib.import_module(f"{service}.main").SPEC
+        for consumer in spec.consumers:
+            groups[consumer_group(prefix, spec, consumer)] = list(consumer.topics)
+    return groups
+
+
+@contextlib.contextmanager
+def running_stack(
+    runtime: RuntimeSettings, directory: Path, gateway_env: Mapping[str, str] | None = None
+) -> Iterator[Stack]:
+    """Every deployable running and ready on free ports, in schemas and consumer groups of
+    this stack's own (starting at the topics' current end: earlier runs' events are not
+    replayed); ``gateway_env`` adds ``GATEWAY_*`` settings. Stopped on exit."""
+    run = uuid.uuid4().hex[:8]
+    isolated = runtime.model_copy(update={"consumer_group_prefix": f"stack-{run}-"})
+    groups = consumer_groups(isolated.consumer_group_prefix)
+    asyncio.run(skip_history(isolated.kafka_bootstrap_servers, groups))
+    stack = plan_stack(
+        isolated,
+        directory,
+        ports={name: free_port() for name in DEPLOYABLES},
+        base_env={k: v for k, v in os.environ.items() if not k.startswith(OWN_PREFIXES)},
+        internal_secret=secrets.token_urlsafe(32),
+        schemas={name: f"{name}_{run}" for name in DEPLOYABLES},
+        gateway_env=gateway_env,
+    )
+    # The notices consumer is added to the notifications service at start-up (it needs its
+    # settings), so it is not among the groups above: the stack's notifications service takes
+    # over now, as a first deployment would (no notices or alerts for earlier runs' events).
+    stack.processes["notifications"].env["NOTIFICATIONS_NOTICES_NOT_BEFORE"] = datetime.now(
+        UTC
+    ).isoformat()
+    try:
+        stack.ensure_running()
+        yield stack
+    finally:
+        stack.close()
+
+
+# -- python -m gateway.stack ------------------------------------------------------------------
+
+
+def _ports(env: Mapping[str, str]) -> dict[str, int]:
+    return {name: int(env.get(f"{name.upper()}_PORT", DEFAULT_PORTS[name])) for name in DEPLOYABLES}
+
+
+def _describe(stack: Stack, runtime: RuntimeSettings, directory: Path) -> str:
+    lines = [
+        "Llwybr in stack mode: each deployable is its own process "
+        f"(PostgreSQL {runtime.postgres_host}:{runtime.postgres_port}/{runtime.postgres_dbname},"
+        f" Kafka {runtime.kafka_bootstrap_servers}).",
+    ]
+    for name, process in stack.processes.items():
+        docs = "  API docs at /docs" if name == "gateway" else ""
+        lines.append(f"  {name:<14} {process.url:<24} log {process.log}{docs}")
+    lines += [
+        f"Development OAuth clients (id, secret, organisation): "
+        f"{directory / 'gateway' / 'dev-credentials.json'}",
+        "Ctrl-C or `make stop-stack` stops them all (PostgreSQL and Kafka keep running).",
+    ]
+    return "\n".join(lines)
+
+
+def main() -> int:
+    """Run the stack until SIGINT or SIGTERM; exit 1 if a process fails."""
+    directory = Path(os.environ.get("LLWYBR_STACK_DIR", "var/stack")).resolve()
+    runtime = RuntimeSettings(mode="stack")
+    stack = plan_stack(
+        runtime,
+        directory,
+        ports=_ports(os.environ),
+        base_env=os.environ,
+        internal_secret=os.environ.get("LLWYBR_INTERNAL_SECRET") or secrets.token_urlsafe(32),
+    )
+    stopping = threading.Event()
+    phase = ["starting"]  # then "running", then "stopping"
+
+    def stop(signum: int, _frame: FrameType | None) -> None:
+        if phase[0] == "starting":
+            raise KeyboardInterrupt  # leave ensure_running at once; the finally stops all
+        stopping.set()  # running: the loop below ends; stopping: already under way
+
+    signal.signal(signal.SIGINT, stop)
+    signal.signal(signal.SIGTERM, stop)
+    state, pid_file = directory / "run-stack.json", directory / "run-stack.pid"
+    pid_file.write_text(f"{os.getpid()}\n")
+    status = 0
+    try:
+        try:
+            stack.ensure_running()
+        except ProcessNotReadyError as error:
+            print(f"run-stack: {error}", file=sys.stderr, flush=True)
+            return 1
+        except KeyboardInterrupt:
+            return 0
+        phase[0] = "running"
+        state.write_text(json.dumps({
+            "pid": os.getpid(),
+            "processes": {n: {"pid": p.pid, "url": p.url, "log": str(p.log)}
+                          for n, p in stack.processes.items()},
+        }, indent=2))  # fmt: skip
+        print(_describe(stack, runtime, directory), flush=True)
+        while not stopping.wait(1.0):
+            failed = [p for p in stack.processes.values() if not p.running]
+            if failed:
+                for process in failed:
+                    print(f"run-stack: {process.module} stopped\n{process.log_tail()}", flush=True)
+                status = 1
+                break
+    finally:
+        phase[0] = "stopping"
+        print("run-stack: stopping every process ...", flush=True)
+        stack.close()
+        state.unlink(missing_ok=True)
+        pid_file.unlink(missing_ok=True)
+        print("run-stack: stopped", flush=True)
+    return status
+
+
+if __name__ == "__main__":
+    sys.exit(main())

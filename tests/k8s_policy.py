@@ -1,0 +1,106 @@
+"""The rules every rendered manifest must keep, as a function from resources to violations.
+
+Pods: not root, no privilege escalation, read-only root file system, no capabilities, the
+default seccomp profile, no Kubernetes API token, readiness and liveness probes, requests and
+limits. Exposure: only the gateway may be reached from outside (no other Service of type
+LoadBalancer or NodePort or with external IPs, no Ingress to anything else). Secrets: named,
+never committed with values.
+"""
+
+from collections.abc import Iterator
+from typing import Any
+
+Resource = dict[str, Any]
+
+GATEWAY = "gateway"
+POD_TEMPLATES = {"Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Job"}
+EXPOSED_TYPES = {"LoadBalancer", "NodePort"}
+
+
+def violations(resources: list[Resource]) -> list[str]:
+    """Every broken rule, as '<Kind>/<name>: <what>'; empty when the manifests are sound."""
+    found: list[str] = []
+    for resource in resources:
+        where = f"{resource.get('kind')}/{resource.get('metadata', {}).get('name')}"
+        found += [f"{where}: {problem}" for problem in _problems(resource)]
+    return found
+
+
+def _problems(resource: Resource) -> Iterator[str]:
+    kind = resource.get("kind")
+    if kind in POD_TEMPLATES:
+        yield from _pod(resource["spec"]["template"]["spec"])
+    elif kind == "CronJob":
+        yield from _pod(resource["spec"]["jobTemplate"]["spec"]["template"]["spec"])
+    elif kind == "Pod":
+        yield from _pod(resource["spec"])
+    elif kind == "Service":
+        yield from _service(resource)
+    elif kind == "Ingress":
+        yield from _ingress(resource)
+    elif kind == "Secret" and (resource.get("data") or resource.get("stringData")):
+        yield "a Secret with values is committed (create it out of band)"
+
+
+def _pod(pod: Resource) -> Iterator[str]:
+    pod_security = pod.get("securityContext", {})
+    for flag in ("hostNetwork", "hostPID", "hostIPC"):
+        if pod.get(flag):
+            yield f"{flag} is set"
+    if pod.get("automountServiceAccountToken") is not False:
+        yield "automountServiceAccountToken is not false"
+    containers = [*pod.get("initContainers", []), *pod.get("containers", [])]
+    for container in containers:
+        name = container.get("name")
+        security = {**pod_security, **container.get("securityContext", {})}
+        if security.get("runAsNonRoot") is not True:
+            yield f"container {name} may run as root (runAsNonRoot is not true)"
+        if security.get("runAsUser") == 0:
+            yield f"container {name} runs as root (runAsUser 0)"
+        if security.get("privileged"):
+            yield f"container {name} is privileged"
+        if security.get("allowPrivilegeEscalation") is not False:
+            yield f"container {name} may escalate privileges"
+        if security.get("readOnlyRootFilesystem") is not True:
+            yield f"container {name} has a writable root file system"
+        if "ALL" not in security.get("capabilities", {}).get("drop", []):
+            yield f"container {name} keeps Linux capabilities (drop ALL)"
+        if security.get("seccompProfile", {}).get("type") != "RuntimeDefault":
+            yield f"container {name} has no RuntimeDefault seccomp profile"
+        resources = container.get("resources", {})
+        for bound in ("requests", "limits"):
+            for quantity in ("cpu", "memory"):
+                if quantity not in resources.get(bound, {}):
+                    yield f"container {name} has no {quantity} {bound[:-1]}"
+    for container in pod.get("containers", []):
+        for probe in ("readinessProbe", "livenessProbe"):
+            if probe not in container:
+                yield f"container {container.get('name')} has no {probe}"
+
+
+def _is_gateway(service: Resource) -> bool:
+    selector = service.get("spec", {}).get("selector", {})
+    return bool(
+        service["metadata"]["name"] == GATEWAY and selector.get("app.kubernetes.io/name") == GATEWAY
+    )
+
+
+def _service(service: Resource) -> Iterator[str]:
+    if _is_gateway(service):
+        return
+    spec = service.get("spec", {})
+    if spec.get("type", "ClusterIP") in EXPOSED_TYPES:
+        yield f"type {spec['type']} exposes a service other than the gateway"
+    if spec.get("externalIPs"):
+        yield "externalIPs expose a service other than the gateway"
+
+
+def _ingress(ingress: Resource) -> Iterator[str]:
+    spec = ingress.get("spec", {})
+    backends = [spec["defaultBackend"]] if "defaultBackend" in spec else []
+    for rule in spec.get("rules", []):
+        backends += [path["backend"] for path in rule.get("http", {}).get("paths", [])]
+    for backend in backends:
+        target = backend.get("service", {}).get("name")
+        if target != GATEWAY:
+            yield f"routes outside traffic to {target or backend}, not the gateway"
