@@ -1,17 +1,17 @@
 """Replay and verify a long case: the time to rebuild a 10,000-event aggregate, and to
 recompute its integrity chain, on PostgreSQL (``make test``'s server) and on SQLite.
 
-Prints a table and writes ``bench/results/replay.json``. Run: ``make bench``.
+Prints a table and writes ``bench/results/replay.json``. Run: ``make bench`` (all) or
+``python -m bench.replay``; ``BENCH_EVENTS`` sets the number of events.
 """
 
-import json
 import os
-import platform
 import tempfile
 import time
 from pathlib import Path
 from typing import Any
 
+from bench.report import table, write
 from llwybr.db import create_engine
 from llwybr.settings import RuntimeSettings, ServiceSettings
 from llwybr.testing import ExampleCase, ExampleService, base_runtime, create_database, drop_database
@@ -52,9 +52,7 @@ def run(settings: ServiceSettings) -> dict[str, Any]:
 
 
 def main() -> None:
-    results: dict[str, Any] = {
-        "machine": {"cores": os.cpu_count(), "python": platform.python_version()},
-    }
+    results: dict[str, Any] = {}
     with tempfile.TemporaryDirectory() as var_dir:
         runtime = RuntimeSettings(mode="embedded", var_dir=Path(var_dir))
         results["sqlite"] = run(ServiceSettings(service="bench", runtime=runtime))
@@ -65,17 +63,12 @@ def main() -> None:
         results["postgres"] = run(ServiceSettings(service="bench", runtime=pg))
     finally:
         drop_database(runtime, name)
-    print(f"{'store':10} {'events':>7} {'append/s':>10} {'replay s':>9} {'replay/s':>9} "
-          f"{'verify s':>9} {'verify/s':>9}")  # fmt: skip
-    for store in ("sqlite", "postgres"):
-        r = results[store]
-        figures = [r["events"], r["append_events_per_s"], r["replay_s"]]
-        figures += [r["replay_events_per_s"], r["verify_s"], r["verify_events_per_s"]]
-        widths = (7, 10, 9, 9, 9, 9)
-        print(f"{store:10} " + " ".join(f"{f:>{w}}" for f, w in zip(figures, widths, strict=True)))
-    out = Path(__file__).parent / "results"
-    out.mkdir(exist_ok=True)
-    (out / "replay.json").write_text(json.dumps(results, indent=2))
+    columns = ("store", "events", "append/s", "replay s", "replay/s", "verify s", "verify/s")
+    keys = ("events", "append_events_per_s", "replay_s", "replay_events_per_s", "verify_s")
+    rows = [[store, *(results[store][k] for k in keys), results[store]["verify_events_per_s"]]
+            for store in ("sqlite", "postgres")]  # fmt: skip
+    print(table(columns, rows))
+    write("replay", results)
 
 
 if __name__ == "__main__":
