@@ -69,14 +69,20 @@ async def _receive_async(bootstrap: str, prefix: str, pipe: Connection) -> None:
         await consumer.position(partition)  # resolve "the end" now, before the load starts
     pipe.send("ready")
     lags: list[float] = []
+    expected, deadline = 0, float("inf")
     try:
-        while not pipe.poll():
+        while time.monotonic() < deadline:
+            if deadline == float("inf") and pipe.poll():
+                expected, wait = pipe.recv()  # stop once this many arrived, or after wait
+                deadline = time.monotonic() + wait
             for records in (await consumer.getmany(timeout_ms=200)).values():
                 received = time.time()
                 for r in records:
                     envelope = Envelope.from_kafka(r.topic, r.key, r.value or b"", list(r.headers))
                     if envelope.subject.startswith(prefix):
                         lags.append(received - envelope.time.timestamp())
+            if expected and len(lags) >= expected:
+                break
     finally:
         await consumer.stop()
     pipe.send(lags)
@@ -94,9 +100,10 @@ class LagMeter:
         if not self._pipe.poll(60) or self._pipe.recv() != "ready":
             raise RuntimeError("the lag consumer did not start")
 
-    def stop(self) -> list[float]:
-        self._pipe.send("stop")
-        lags: list[float] = self._pipe.recv() if self._pipe.poll(30) else []
+    def stop(self, expected: int = 0, wait: float = 3.0) -> list[float]:
+        """The lags of what arrived: once ``expected`` events did, or after ``wait`` seconds."""
+        self._pipe.send((expected, wait))
+        lags: list[float] = self._pipe.recv() if self._pipe.poll(wait + 30) else []
         self._process.join(10)
         return lags
 
@@ -152,8 +159,7 @@ def run_http(stack: Stack, bootstrap: str, levels: Sequence[int], duration: floa
         started = time.monotonic()
         outcomes = asyncio.run(load.run(level, duration))
         elapsed = time.monotonic() - started
-        time.sleep(3.0)  # the last events' way through the relay and Kafka
-        results[level] = http_summary(outcomes, elapsed, meter.stop())
+        results[level] = http_summary(outcomes, elapsed, meter.stop(wait=3.0))
         print(f"  http, {level} clients: {results[level]['per_s']} commands/s", flush=True)
     return results
 

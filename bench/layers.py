@@ -117,38 +117,51 @@ def bare_step(app: BareCases) -> Step:
     return path
 
 
+def raise_concern(determinations: DeterminationService, learner_id: str) -> uuid.UUID:
+    """What ``POST /v1/determinations`` calls, with the arguments its request model makes."""
+    body = ConcernIn.model_validate(concern(learner_id))
+    learner = Learner(**body.learner.model_dump())
+    extra = body.circumstances.model_dump()
+    circumstances = Circumstances(raised_with=body.raised_with, **extra)
+    case_id, _ = determinations.raise_concern(
+        learner, circumstances, raised_by=body.raised_by,
+        came_to_attention_on=body.came_to_attention_on,
+    )  # fmt: skip
+    return case_id
+
+
+def record_evidence(determinations: DeterminationService, case_id: uuid.UUID) -> int:
+    evidence = GraduatedResponseIn.model_validate(GRADUATED_RESPONSE)
+    data = evidence.model_dump()
+    data["termly_reviews"] = [r.model_dump(mode="json") for r in evidence.termly_reviews]
+    return determinations.record_graduated_response(case_id, **data)
+
+
+def decide(determinations: DeterminationService, case_id: uuid.UUID, has_aln: bool) -> int:
+    return determinations.decide(
+        case_id, **DecisionIn.model_validate(decision(has_aln)).model_dump()
+    )
+
+
+def amend(plans: IdpService, plan_id: uuid.UUID) -> int:
+    value = AlnDescription.from_dict(AlnDescriptionIn.model_validate(ALN_DESCRIPTION).model_dump())
+    return plans.change_plan(plan_id, None, lambda p: p.set_aln_description(value))
+
+
 def service_step(determinations: DeterminationService, plans: IdpService) -> Step:
     def path(number: int, timed: Callable[[str, Callable[[], object]], None]) -> None:
-        # The request models the routes validate with, turned into the same arguments.
-        body = ConcernIn.model_validate(concern(f"svc-{number}-{uuid.uuid4().hex[:6]}"))
-        learner = Learner(**body.learner.model_dump())
-        circumstances = Circumstances(
-            raised_with=body.raised_with, **body.circumstances.model_dump()
-        )
+        learner_id = f"svc-{number}-{uuid.uuid4().hex[:6]}"
         raised: list[uuid.UUID] = []
-        timed("raise", lambda: raised.append(determinations.raise_concern(
-            learner, circumstances, raised_by=body.raised_by,
-            came_to_attention_on=body.came_to_attention_on,
-        )[0]))  # fmt: skip
-        case_id = raised[0]
-        evidence = GraduatedResponseIn.model_validate(GRADUATED_RESPONSE)
-        data = evidence.model_dump()
-        data["termly_reviews"] = [r.model_dump(mode="json") for r in evidence.termly_reviews]
-        timed("evidence", lambda: determinations.record_graduated_response(case_id, **data))
+        timed("raise", lambda: raised.append(raise_concern(determinations, learner_id)))
+        timed("evidence", lambda: record_evidence(determinations, raised[0]))
         has_aln = number % 2 == 0
-        decided = DecisionIn.model_validate(decision(has_aln)).model_dump()
-        timed("decide", lambda: determinations.decide(case_id, **decided))
+        timed("decide", lambda: decide(determinations, raised[0], has_aln))
         if has_aln:  # the consumer's part: not a command, not timed
             plan_id, _ = plans.open_on_direction(
-                learner_id=learner.learner_id, looked_after=False, opened_on=date(2026, 3, 20),
+                learner_id=learner_id, looked_after=False, opened_on=date(2026, 3, 20),
                 maintainer=Maintainer(MaintainerKind.SCHOOL, SCHOOL),
             )  # fmt: skip
-            value = AlnDescription.from_dict(
-                AlnDescriptionIn.model_validate(ALN_DESCRIPTION).model_dump()
-            )
-            timed("amend", lambda: plans.change_plan(
-                plan_id, None, lambda p: p.set_aln_description(value)
-            ))  # fmt: skip
+            timed("amend", lambda: amend(plans, plan_id))
 
     return path
 
