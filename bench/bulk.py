@@ -1,11 +1,11 @@
 """Bulk MIS sync through the gateway: a school's nightly 1,000 learners, an LA's 30,000.
 
-The whole system runs as real processes (``tests/stack.py``). A school's MIS sends its 1,000
-learners of concern in one ``POST /v1/determinations/bulk`` (the endpoint takes up to 1,000
-items); an LA's sends 30,000 as 30 such requests, one after another. Reported: the time of
-each request and in all, learners per second, the per-item outcomes, and how long until the
-learner's "concern raised" event was on Kafka (a consumer in its own process; lag = receipt
-time - the event's recorded time).
+The whole system runs as real processes (``tests/stack.py``), on a Kafka broker of its own.
+A school's MIS sends its 1,000 learners of concern in one ``POST /v1/determinations/bulk``
+(the endpoint takes up to 1,000 items); an LA's sends 30,000 as 30 such requests, one after
+another. Reported: the time of each request and in all, learners per second, the per-item
+outcomes, and how long until the learners' "concern raised" events were on Kafka (a consumer
+in its own process; lag = receipt time - the event's recorded time).
 
 Run: ``make bench`` or ``python -m bench.bulk [--school 1000] [--la 30000]`` (also
 ``BENCH_BULK_SCHOOL``, ``BENCH_BULK_LA``). Writes ``bench/results/bulk.json``.
@@ -22,7 +22,7 @@ from typing import Any
 
 import httpx
 
-from bench.commands import LIMITS, LagMeter
+from bench.commands import LIMITS, LagMeter, own_broker
 from bench.report import ms, percentile, table, write
 from llwybr.testing import base_runtime, create_database, drop_database
 from tests.stack import Stack, running_stack
@@ -85,9 +85,13 @@ def main() -> None:
     try:
         with (
             tempfile.TemporaryDirectory() as directory,
-            running_stack(runtime, Path(directory), LIMITS) as stack,
+            own_broker(Path(directory) / "kafka") as bootstrap,
+            running_stack(
+                runtime.model_copy(update={"kafka_bootstrap_servers": bootstrap}),
+                Path(directory) / "stack",
+                LIMITS,
+            ) as stack,
         ):
-            bootstrap = runtime.kafka_bootstrap_servers
             print(f"a school's nightly sync: {args.school} learners", flush=True)
             results["school"] = sync(stack, SCHOOL, args.school, bootstrap)
             print(f"an LA's sync: {args.la} learners", flush=True)

@@ -1,7 +1,8 @@
 """End-to-end commands through the gateway, publish lag, and what each layer costs.
 
 1. The whole system runs as real processes (``tests/stack.py``: gateway and four services,
-   stack mode, the PostgreSQL and Kafka that ``make test`` uses). This process is the load
+   stack mode, on the PostgreSQL that ``make test`` uses, in a database of its own, and on a
+   Kafka broker of its own). This process is the load
    generator: async httpx clients on loopback acting as a school's MIS (``tests/workload.py``:
    raise a concern, record the graduated response, decide, amend the IDP that an ALN decision
    opened), for a fixed time at several concurrency levels. Throughput, p50/p95/p99 latency
@@ -21,6 +22,7 @@ Run: ``make bench`` or ``python -m bench.commands [--levels 1,4,16] [--duration 
 
 import argparse
 import asyncio
+import contextlib
 import multiprocessing as mp
 import os
 import shutil
@@ -30,7 +32,7 @@ import tempfile
 import time
 import uuid
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
@@ -39,17 +41,31 @@ from aiokafka import AIOKafkaConsumer
 
 from bench.layers import BareCases, Timing, bare_step, run_threads, service_step
 from bench.report import RESULTS, ms, percentile, table, write
+from contracts import topics
 from contracts.envelope import Envelope
 from contracts.topics import DETERMINATION, IDP
 from determination.application import DeterminationService
 from idp.application import IdpService
 from llwybr.db import create_engine
+from llwybr.kafka import ensure_topics
 from llwybr.settings import RuntimeSettings, ServiceSettings
 from llwybr.testing import base_runtime, create_database, drop_database
+from tests.servers import own_kafka
 from tests.stack import Stack, running_stack
 from tests.workload import COMMANDS, SCHOOL, CaseLoad, Outcome
 
 LIMITS = {"GATEWAY_RATE_LIMIT_PER_MINUTE": "1000000", "GATEWAY_RATE_LIMIT_BURST": "100000"}
+
+
+@contextlib.contextmanager
+def own_broker(directory: Path) -> Iterator[str]:
+    """A Kafka broker of the benchmark's own, with the public topics: tens of thousands of
+    events must not land in the shared broker's topics, which every test's new consumer
+    group reads from the start."""
+    with own_kafka(directory) as (_, bootstrap):
+        for topic in topics.ALL:
+            asyncio.run(ensure_topics(bootstrap, [topic.name], partitions=topic.partitions))
+        yield bootstrap
 
 
 # -- publish lag (a process of its own) ------------------------------------------------------
@@ -268,12 +284,14 @@ def main() -> None:
     runtime: RuntimeSettings = base.model_copy(update={"postgres_dbname": database})
     results: dict[str, Any] = {"levels": levels, "duration_s": args.duration}
     try:
-        with tempfile.TemporaryDirectory() as directory:
+        with (
+            tempfile.TemporaryDirectory() as directory,
+            own_broker(Path(directory) / "kafka") as bootstrap,
+        ):
             print("end to end through the gateway (starting the stack)", flush=True)
-            with running_stack(runtime, Path(directory), LIMITS) as stack:
-                results["http"] = run_http(
-                    stack, runtime.kafka_bootstrap_servers, levels, args.duration
-                )
+            stacked = runtime.model_copy(update={"kafka_bootstrap_servers": bootstrap})
+            with running_stack(stacked, Path(directory) / "stack", LIMITS) as stack:
+                results["http"] = run_http(stack, bootstrap, levels, args.duration)
                 if not args.no_profile:
                     print("  profiling (py-spy)", flush=True)
                     results["profile"] = profile(stack, max(levels), 15.0, RESULTS)
