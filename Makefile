@@ -69,8 +69,11 @@ schemas: install ## regenerate contracts/schemas (JSON Schema + AsyncAPI) and ga
 	$(RUN) python -m contracts
 	$(RUN) python -m gateway.openapi
 
-bench: install infra-up ## benchmarks that print figures (bench/results/*.json)
-	$(RUN) python bench/replay.py
+bench: install infra-up ## benchmarks that print figures (bench/results/*.json; bench/README.md)
+	$(RUN) python -m bench.replay
+	$(RUN) python -m bench.commands
+	$(RUN) python -m bench.bulk
+	$(RUN) python -m bench.rebuild
 	$(RUN) python bench/webhooks.py
 
 clean: ## stop the servers and remove var/ and .venv

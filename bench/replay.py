@@ -2,17 +2,17 @@
 replays it, and on the auditors' "in force" axis, which replays a chosen subset of its events),
 and to recompute its integrity chain, on PostgreSQL (``make test``'s server) and on SQLite.
 
-Prints a table and writes ``bench/results/replay.json``. Run: ``make bench``.
+Prints a table and writes ``bench/results/replay.json``. Run: ``make bench`` (all) or
+``python -m bench.replay``; ``BENCH_EVENTS`` sets the number of events.
 """
 
-import json
 import os
-import platform
 import tempfile
 import time
 from pathlib import Path
 from typing import Any
 
+from bench.report import table, write
 from llwybr.db import create_engine
 from llwybr.in_force import in_force_dates, state_in_force
 from llwybr.settings import RuntimeSettings, ServiceSettings
@@ -64,9 +64,7 @@ def run(settings: ServiceSettings) -> dict[str, Any]:
 
 
 def main() -> None:
-    results: dict[str, Any] = {
-        "machine": {"cores": os.cpu_count(), "python": platform.python_version()},
-    }
+    results: dict[str, Any] = {}
     with tempfile.TemporaryDirectory() as var_dir:
         runtime = RuntimeSettings(mode="embedded", var_dir=Path(var_dir))
         results["sqlite"] = run(ServiceSettings(service="bench", runtime=runtime))
@@ -77,18 +75,13 @@ def main() -> None:
         results["postgres"] = run(ServiceSettings(service="bench", runtime=pg))
     finally:
         drop_database(runtime, name)
-    print(f"{'store':10} {'events':>7} {'append/s':>10} {'replay s':>9} {'replay/s':>9} "
-          f"{'in force s':>10} {'verify s':>9} {'verify/s':>9}")  # fmt: skip
-    for store in ("sqlite", "postgres"):
-        r = results[store]
-        figures = [r["events"], r["append_events_per_s"], r["replay_s"]]
-        figures += [r["replay_events_per_s"], r["in_force_s"], r["verify_s"]]
-        figures += [r["verify_events_per_s"]]
-        widths = (7, 10, 9, 9, 10, 9, 9)
-        print(f"{store:10} " + " ".join(f"{f:>{w}}" for f, w in zip(figures, widths, strict=True)))
-    out = Path(__file__).parent / "results"
-    out.mkdir(exist_ok=True)
-    (out / "replay.json").write_text(json.dumps(results, indent=2))
+    columns = ("store", "events", "append/s", "replay s", "replay/s", "in force s", "verify s",
+               "verify/s")  # fmt: skip
+    keys = ("events", "append_events_per_s", "replay_s", "replay_events_per_s", "in_force_s",
+            "verify_s", "verify_events_per_s")  # fmt: skip
+    rows = [[store, *(results[store][k] for k in keys)] for store in ("sqlite", "postgres")]
+    print(table(columns, rows))
+    write("replay", results)
 
 
 if __name__ == "__main__":

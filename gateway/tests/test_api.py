@@ -1,6 +1,8 @@
 """The public API end to end in embedded mode: tokens, scopes, routing, problems, audit."""
 
+import asyncio
 import json
+import uuid
 from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
@@ -276,3 +278,46 @@ def test_the_access_audit_log_is_append_only_in_postgresql(
     )
     assert [(r["status"], r["outcome"]) for r in rows] == [(200, "granted")]
     engine.dispose()
+
+
+@pytest.mark.integration
+async def test_a_service_that_drops_the_connection_gives_503_not_500(
+    tmp_path: Path, postgres_runtime: RuntimeSettings
+) -> None:
+    """A service that crashes mid-request (the fault tests kill one) is unavailable; whether
+    the command took effect is unknown, and the problem says so."""
+
+    async def hang_up(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        await reader.readuntil(b"\r\n\r\n")  # the request arrived; the service dies
+        writer.close()
+
+    server = await asyncio.start_server(hang_up, "127.0.0.1", 0)
+    port = server.sockets[0].getsockname()[1]
+    clients = tmp_path / "clients.json"
+    clients.write_text(json.dumps([{
+        "client_id": "school-mis", "secret_hash": hash_secret("s3cret"), "organisation": SCHOOL,
+        "scopes": ["determinations:read", "determinations:write"], "name": "MIS",
+    }]))  # fmt: skip
+    settings = Settings(
+        runtime=postgres_runtime,
+        postgres_schema=f"gw_{uuid.uuid4().hex[:8]}",
+        signing_key_pem=SigningKey.generate().to_pem().decode(),
+        clients_file=clients,
+        determination_url=f"http://127.0.0.1:{port}",
+    )
+    app = create_app(settings)
+    async with server, app.router.lifespan_context(app):
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://gateway") as client:
+            token = await client.post(
+                "/oauth/token", data={"grant_type": "client_credentials"},
+                auth=("school-mis", "s3cret"),
+            )  # fmt: skip
+            headers = {"Authorization": f"Bearer {token.json()['access_token']}"}
+            posted = await client.post("/v1/determinations", json=CONCERN, headers=headers)
+            read = await client.get("/v1/determinations", headers=headers)
+    assert posted.status_code == 503, posted.text
+    assert posted.headers["content-type"] == "application/problem+json"
+    assert "may or may not have taken effect" in posted.json()["detail"]
+    assert read.status_code == 503, read.text
+    assert "not answering" in read.json()["detail"]

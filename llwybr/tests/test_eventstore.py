@@ -2,6 +2,7 @@ import sqlite3
 import threading
 import uuid
 from collections.abc import Iterator
+from typing import Any
 
 import psycopg
 import pytest
@@ -142,3 +143,48 @@ def test_saves_from_many_threads_keep_every_chain_intact(service: ExampleService
 def test_an_application_without_a_real_store_refuses_to_start() -> None:
     with pytest.raises(RuntimeError, match="PERSISTENCE_MODULE"):
         ExampleService({"PERSISTENCE_MODULE": "eventsourcing.popo"})
+
+
+class CountingRecorder:
+    """The application's own recorder, counting the reads of aggregates' events."""
+
+    def __init__(self, recorder: Any) -> None:
+        self._recorder, self.reads = recorder, 0
+
+    def select_events(self, *args: Any, **kwargs: Any) -> Any:
+        self.reads += 1
+        return self._recorder.select_events(*args, **kwargs)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._recorder, name)
+
+
+def test_a_command_links_its_event_to_the_head_it_just_read_without_reading_again(
+    service: ExampleService,
+) -> None:
+    case_id = service.open_case("learner-1")
+    counting = CountingRecorder(service.recorder)
+    service.events.recorder = counting  # type: ignore[assignment]  # a spy around the real one
+    service.note(case_id, "first")  # reads the case once, then saves
+    service.note(case_id, "second")
+    assert counting.reads == 2
+    assert service.verify(case_id).ok
+
+
+def test_a_head_written_by_another_instance_is_read_from_the_store(
+    store_settings: ServiceSettings, service: ExampleService
+) -> None:
+    """Two replicas on one store: what one remembers never links past what the other wrote."""
+    other = ExampleService(store_settings.eventsourcing_env())
+    try:
+        case_id = service.open_case("learner-1")
+        stale: ExampleCase = service.repository.get(case_id)  # remembers version 1
+        other.note(case_id, "from the other replica")  # version 2, elsewhere
+        stale.note("from this one, on version 1")
+        with pytest.raises(IntegrityError):
+            service.save(stale)
+        service.note(case_id, "after reading again")  # version 3, linked to version 2
+        assert [r.originator_version for r in service.recorded_events(case_id)] == [1, 2, 3]
+        assert service.verify(case_id).ok
+    finally:
+        other.close()

@@ -1,17 +1,16 @@
 """Kafka stops while the service keeps working; nothing is lost when it comes back."""
 
 import asyncio
-import subprocess
 import uuid
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
 
-from conftest import REPO
 from contracts.envelope import event_id
 from llwybr.db import create_engine, create_tables
-from llwybr.kafka import KafkaPublisher
+from llwybr.kafka import KafkaPublisher, ensure_topics
 from llwybr.metrics import Metrics
 from llwybr.outbox import OutboxRelay, RelayPositions, relay_lock
 from llwybr.settings import ServiceSettings
@@ -22,33 +21,19 @@ from llwybr.testing import (
     read_envelopes,
     translate_example,
 )
+from tests.servers import Server, own_kafka
 
 pytestmark = [pytest.mark.integration, pytest.mark.slow]
 
 
-def kafka(command: str) -> None:
-    subprocess.run(
-        ["bash", str(REPO / "scripts" / "kafka.sh"), command],
-        check=True,
-        stdout=subprocess.DEVNULL,
-        timeout=180,
-    )
-
-
 @pytest.fixture
-def broker_restored(kafka_bootstrap: str) -> Iterator[None]:
-    """Whatever the test does to the broker, it is running again afterwards."""
-    status = subprocess.run(
-        ["bash", str(REPO / "scripts" / "kafka.sh"), "status"], capture_output=True, timeout=30
-    )
-    if status.returncode != 0:
-        pytest.fail(
-            "the broker on 127.0.0.1:9092 was not started by this checkout's scripts/kafka.sh, "
-            "so this test cannot stop and restart it",
-            pytrace=False,
+def broker(tmp_path: Path) -> Iterator[tuple[Server, str]]:
+    """A broker of this test's own: the shared one on 9092 must never be stopped."""
+    with own_kafka(tmp_path) as (server, bootstrap):
+        asyncio.run(
+            ensure_topics(bootstrap, [EXAMPLE_TOPIC.name], partitions=EXAMPLE_TOPIC.partitions)
         )
-    yield
-    kafka("start")
+        yield server, bootstrap
 
 
 @pytest.fixture
@@ -62,9 +47,9 @@ def engine(postgres_settings: ServiceSettings) -> Iterator[sa.Engine]:
 async def test_commands_succeed_while_kafka_is_down_and_every_event_is_published_after(
     postgres_settings: ServiceSettings,
     engine: sa.Engine,
-    kafka_bootstrap: str,
-    broker_restored: None,
+    broker: tuple[Server, str],
 ) -> None:
+    kafka, kafka_bootstrap = broker
     service = ExampleService(postgres_settings.eventsourcing_env())
     metrics = Metrics("example")
     relay = OutboxRelay(
@@ -85,14 +70,14 @@ async def test_commands_succeed_while_kafka_is_down_and_every_event_is_published
             kafka_bootstrap, EXAMPLE_TOPIC.name, {str(c) for c in before}, 3, settle=0
         )
 
-        await asyncio.to_thread(kafka, "stop")
+        await asyncio.to_thread(kafka.stop)
         during = [service.open_case("learner-during") for _ in range(5)]
         for case_id in during:
             service.note(case_id, "recorded while Kafka was down")
         failures = metrics.relay_failures.labels("example.outbox")
         await eventually(lambda: failures._value.get() >= 1)  # the relay noticed
 
-        await asyncio.to_thread(kafka, "start")
+        await asyncio.to_thread(kafka.start)
         received = await read_envelopes(
             kafka_bootstrap, EXAMPLE_TOPIC.name, {str(c) for c in during}, 10, timeout=60
         )

@@ -188,6 +188,7 @@ async def _send(request: Request, claims: AccessClaims, service: str, body: byte
     headers["x-request-id"] = request.state.request_id
     headers.update(sign_principal(principal, request.app.state.internal_secret, int(time.time())))
     attempts = 2 if request.method in IDEMPOTENT else 1
+    detail = f"the {service} service is not answering; try again shortly"
     for attempt in range(attempts):
         try:
             upstream = await client.request(
@@ -202,8 +203,15 @@ async def _send(request: Request, claims: AccessClaims, service: str, body: byte
             break
         except httpx.InvalidURL:
             return problem_response(request, 400, "Bad Request", "the URL is not valid")
-        except (httpx.ConnectError, httpx.TimeoutException) as error:
-            log.warning("%s unavailable (%s), attempt %d", service, error, attempt + 1)
+        except httpx.TransportError as error:
+            # Refused, timed out, or the connection dropped mid-request (a service that
+            # crashed or restarted): the service is unavailable, not the gateway broken.
+            log.warning("%s unavailable (%r), attempt %d", service, error, attempt + 1)
+            if not isinstance(error, httpx.ConnectError) and request.method not in IDEMPOTENT:
+                detail = (
+                    f"the {service} service did not answer; the request may or may not have "
+                    "taken effect: read the resource before repeating it"
+                )
             if attempt + 1 < attempts:
                 await asyncio.sleep(0.2)
     else:
@@ -211,7 +219,7 @@ async def _send(request: Request, claims: AccessClaims, service: str, body: byte
             request,
             503,
             "Service Unavailable",
-            f"the {service} service is not answering; try again shortly",
+            detail,
             kind="service-unavailable",
             headers={"Retry-After": RETRY_AFTER_SECONDS},
         )

@@ -130,6 +130,14 @@ class Process:
                 self._popen.wait()
         self._popen = None
 
+    def kill(self) -> None:
+        """SIGKILL, as a crash would: no shutdown code runs."""
+        if self._popen is None:
+            return
+        self._signal(signal.SIGKILL)
+        self._popen.wait()
+        self._popen = None
+
     def _signal(self, signum: signal.Signals) -> None:
         assert self._popen is not None
         with contextlib.suppress(ProcessLookupError):

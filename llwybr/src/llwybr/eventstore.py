@@ -7,6 +7,8 @@ the storage edge, so aggregates stay plain eventsourcing aggregates with no know
 """
 
 import json
+import threading
+from collections import OrderedDict
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -194,13 +196,60 @@ class ChainedMapper(Mapper[UUID]):
 
 
 class ChainedEventStore(EventStore[UUID]):
-    """Links each new event to the hash of the aggregate's previous stored event."""
+    """Links each new event to the hash of the aggregate's previous stored event.
+
+    The previous hash is usually known already: a command reads its aggregate just before it
+    saves. So the store remembers the latest (version, hash) it read or wrote for recent
+    aggregates, and reads the previous event again only when that is not the one it needs.
+    An event's hash never changes once stored, so a remembered one is never wrong; a write
+    that raced another still fails on the version (IntegrityError).
+    """
 
     mapper: ChainedMapper
+    #: How many aggregates' heads to remember (least recently used go first).
+    HEADS = 10_000
+
+    def __init__(self, mapper: ChainedMapper, recorder: ApplicationRecorder) -> None:
+        super().__init__(mapper=mapper, recorder=recorder)
+        self._heads: OrderedDict[UUID, tuple[int, str]] = OrderedDict()
+        self._heads_lock = threading.Lock()
+
+    def _remember(self, originator_id: UUID, version: int, integrity_hash: str) -> None:
+        with self._heads_lock:
+            known = self._heads.get(originator_id)
+            if known is None or known[0] <= version:
+                self._heads[originator_id] = (version, integrity_hash)
+            self._heads.move_to_end(originator_id)
+            while len(self._heads) > self.HEADS:
+                self._heads.popitem(last=False)
+
+    def get(
+        self,
+        originator_id: UUID,
+        *,
+        gt: int | None = None,
+        lte: int | None = None,
+        desc: bool = False,
+        limit: int | None = None,
+    ) -> Iterator[DomainEventProtocol[UUID]]:
+        latest: RecordedEvent | None = None
+        for stored in self.recorder.select_events(
+            originator_id, gt=gt, lte=lte, desc=desc, limit=limit
+        ):
+            recorded = self.mapper.to_recorded_event(stored)
+            if latest is None or recorded.originator_version > latest.originator_version:
+                latest = recorded
+            yield recorded.event
+        if latest is not None:
+            self._remember(latest.originator_id, latest.originator_version, latest.integrity_hash)
 
     def _head(self, originator_id: UUID, version: int) -> str:
         if version <= 1:
             return GENESIS
+        with self._heads_lock:
+            known = self._heads.get(originator_id)
+        if known is not None and known[0] == version - 1:
+            return known[1]
         previous = self.recorder.select_events(originator_id, lte=version - 1, desc=True, limit=1)
         if not previous:
             return GENESIS  # the version check on insert rejects the gap
@@ -210,17 +259,20 @@ class ChainedEventStore(EventStore[UUID]):
         self, domain_events: Sequence[DomainEventProtocol[UUID]], **kwargs: Any
     ) -> list[Recording[UUID]]:
         meta = context.current().as_metadata()
-        heads: dict[UUID, str] = {}
+        heads: dict[UUID, tuple[int, str]] = {}
         stored_events = []
         for event in domain_events:
-            previous = heads.get(event.originator_id)
-            if previous is None:
+            known = heads.get(event.originator_id)
+            if known is None:
                 previous = self._head(event.originator_id, event.originator_version)
-            stored, heads[event.originator_id] = self.mapper.to_chained_stored_event(
-                event, previous, meta
-            )
+            else:
+                previous = known[1]
+            stored, own_hash = self.mapper.to_chained_stored_event(event, previous, meta)
+            heads[event.originator_id] = (event.originator_version, own_hash)
             stored_events.append(stored)
         notification_ids = self.recorder.insert_events(stored_events, **kwargs) or []
+        for originator_id, (version, own_hash) in heads.items():
+            self._remember(originator_id, version, own_hash)
         return [
             Recording(d, Notification(s.originator_id, s.originator_version, s.topic, s.state, n))
             for d, s, n in zip(domain_events, stored_events, notification_ids, strict=True)
@@ -272,7 +324,7 @@ class ChainedApplication(Application[UUID]):
         )
 
     def construct_event_store(self) -> ChainedEventStore:
-        return ChainedEventStore(mapper=self.mapper, recorder=self.recorder)
+        return ChainedEventStore(mapper=self.chained_mapper, recorder=self.recorder)
 
     def construct_snapshot_store(self) -> EventStore[UUID]:
         # Snapshots are a cache of state that the chained events prove; they are not chained.

@@ -5,6 +5,9 @@ from collections.abc import Mapping
 from http import HTTPStatus
 from typing import Any
 
+import psycopg
+import sqlalchemy.exc
+from eventsourcing import persistence
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
@@ -73,6 +76,18 @@ def problem_response(
     return JSONResponse(body, status_code=status, media_type=PROBLEM_JSON, headers=headers)
 
 
+#: Errors that say the database is not answering (restarting, unreachable, out of
+#: connections): the service is unavailable for a moment, not broken.
+DATABASE_UNAVAILABLE: tuple[type[Exception], ...] = (
+    persistence.OperationalError,
+    persistence.InterfaceError,
+    sqlalchemy.exc.OperationalError,
+    sqlalchemy.exc.InterfaceError,
+    psycopg.OperationalError,
+    psycopg.InterfaceError,
+)
+RETRY_AFTER_SECONDS = "5"
+
 #: Problem types whose detail is a fixed sentence rather than the error's own text.
 GENERIC_DETAILS = {
     "concurrent-change": "The record was changed by another request at the same time; "
@@ -129,6 +144,15 @@ def install_problem_handlers(
                 )
         return await on_unexpected(request, exc)
 
+    async def on_database_unavailable(request: Request, exc: Exception) -> JSONResponse:
+        log.warning("database unavailable: %s", exc)
+        return problem_response(
+            request, 503, "Service Unavailable",
+            "The database is not answering; the request may not have taken effect: read the "
+            "resource before repeating it.",
+            kind="database-unavailable", headers={"Retry-After": RETRY_AFTER_SECONDS},
+        )  # fmt: skip
+
     async def on_unexpected(request: Request, exc: Exception) -> JSONResponse:
         log.error("unhandled error", exc_info=exc)
         return problem_response(
@@ -140,6 +164,8 @@ def install_problem_handlers(
     app.add_exception_handler(RequestValidationError, on_validation)
     for error_type in error_statuses or {}:
         app.add_exception_handler(error_type, on_domain)
+    for error_type in DATABASE_UNAVAILABLE:
+        app.add_exception_handler(error_type, on_database_unavailable)
     app.add_exception_handler(Exception, on_unexpected)
 
 

@@ -2,12 +2,14 @@
 
 from collections.abc import Iterator
 from datetime import date
+from typing import Any
 from uuid import UUID
 
 import pytest
 
 from determination.application import DeterminationService
 from determination.domain import Circumstances, Learner, Setting
+from determination.domain.errors import InvalidLearnerError
 from llwybr.clock import Term, TermCalendar
 from llwybr.db import create_engine
 from llwybr.settings import ServiceSettings
@@ -146,3 +148,45 @@ def test_a_calendar_correction_is_an_explicit_recalculation(
     names = [type(r.event).__name__ for r in service.recorded_events(case_id)]
     assert names == ["ConcernRaised", "DeadlineRecalculated"]
     assert service.recalculate_for_calendar("la:665", [case_id]) == []  # nothing moved again
+
+
+def test_a_nightly_sync_raises_each_concern_as_one_alone_would_in_one_save(
+    service: DeterminationService,
+) -> None:
+    service.set_calendar(WREXHAM, set_by="la:665", source="json")
+    at_school = Circumstances(raised_with="school:6652001")
+    on = date(2025, 12, 1)
+    alone = service.determination(raise_at_school(service, on)).deadlines["decision"]
+    before = service.recorder.max_notification_id() or 0
+    results = service.raise_concerns(
+        [(pupil(f"l-{n}"), at_school, "school:6652001", on) for n in range(3)]
+    )
+    assert [r[1] for r in results if isinstance(r, tuple)] == [1, 1, 1]
+    for case_id, _ in (r for r in results if isinstance(r, tuple)):
+        assert service.determination(case_id).deadlines["decision"] == alone
+    assert (service.recorder.max_notification_id() or 0) - before == 3
+
+
+def test_a_refused_concern_in_a_sync_is_reported_and_the_others_are_raised(
+    service: DeterminationService,
+) -> None:
+    at_school = Circumstances(raised_with="school:6652001")
+    on = date(2025, 12, 1)
+
+    class Refusing(DeterminationService):
+        name = "determination"
+
+        def _concern(self, learner: Learner, *args: object, **kwargs: object) -> Any:
+            if learner.learner_id == "l-refused":
+                raise InvalidLearnerError("refused for this test")
+            return super()._concern(learner, *args, **kwargs)  # type: ignore[arg-type]
+
+    refusing = Refusing(service.env)
+    try:
+        results = refusing.raise_concerns(
+            [(pupil(n), at_school, "school:6652001", on) for n in ("l-1", "l-refused", "l-2")]
+        )
+    finally:
+        refusing.close()
+    assert isinstance(results[1], InvalidLearnerError)
+    assert [isinstance(r, tuple) for r in results] == [True, False, True]

@@ -14,7 +14,7 @@ from fastapi import APIRouter, File, Form, Path, Query, Request, Response, Uploa
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from determination import access
-from determination.application import DeterminationService, DeterminationView
+from determination.application import Concern, DeterminationService, DeterminationView
 from determination.documents import DocumentRefusedError, DocumentStore
 from determination.domain import (
     Circumstances,
@@ -49,7 +49,6 @@ from determination.projections import (
     statistics,
 )
 from llwybr.clock import (
-    ClockError,
     Confidence,
     Deadline,
     InvalidCalendarError,
@@ -369,6 +368,14 @@ def raise_concern(body: ConcernIn, request: Request, response: Response) -> Acce
 
 
 def _raise(body: ConcernIn, request: Request) -> tuple[UUID, int]:
+    learner, circumstances, raised_by, came_to_attention_on = _concern(body, request)
+    return service(request).raise_concern(
+        learner, circumstances, raised_by=raised_by, came_to_attention_on=came_to_attention_on
+    )
+
+
+def _concern(body: ConcernIn, request: Request) -> Concern:
+    """The concern the caller may raise, as the service layer takes it (or a problem)."""
     principal = principal_of(request)
     access.require_acting_as(principal, body.raised_by)
     access.require_may_raise(principal, body.learner.model_dump())
@@ -379,13 +386,7 @@ def _raise(body: ConcernIn, request: Request) -> tuple[UUID, int]:
     except ValueError as error:
         raise InvalidLearnerError(str(error)) from error
     circumstances = Circumstances(raised_with=body.raised_with, **body.circumstances.model_dump())
-    determination_id, version = service(request).raise_concern(
-        learner,
-        circumstances,
-        raised_by=body.raised_by,
-        came_to_attention_on=body.came_to_attention_on,
-    )
-    return determination_id, version
+    return learner, circumstances, body.raised_by, body.came_to_attention_on
 
 
 def _learner_id(learner: LearnerIn) -> str:
@@ -491,25 +492,40 @@ class BulkResult(BaseModel):
     summary="Raise many concerns in one request (a school's nightly MIS sync), result per item",
 )
 def raise_concerns(body: BulkConcernsIn, request: Request) -> BulkResult:
-    results = []
+    # The valid concerns are saved in one transaction: a thousand learners in one commit,
+    # and a request that fails (the database away) leaves none of them half-stored.
+    results: list[BulkItemResult | None] = []
+    concerns: list[tuple[int, Concern]] = []
     for index, item in enumerate(body.items):
         try:
-            determination_id, version = _raise(item, request)
-            results.append(
-                BulkItemResult(index=index, status=201, id=determination_id, version=version)
-            )
+            concerns.append((index, _concern(item, request)))
+            results.append(None)
         except ProblemError as error:
             problem = {"title": error.title, "detail": error.detail, "type": error.kind}
             results.append(BulkItemResult(index=index, status=error.status, problem=problem))
-        except (DeterminationError, ClockError) as error:
-            status, kind = next(
-                (ERROR_STATUSES[c] for c in type(error).__mro__ if c in ERROR_STATUSES),
-                (422, "statutory-clock"),
+        except DeterminationError as error:
+            results.append(_refused(index, error))
+    raised = service(request).raise_concerns([c for _, c in concerns])
+    for (index, _), outcome in zip(concerns, raised, strict=True):
+        if isinstance(outcome, Exception):
+            results[index] = _refused(index, outcome)
+        else:
+            determination_id, version = outcome
+            results[index] = BulkItemResult(
+                index=index, status=201, id=determination_id, version=version
             )
-            problem = {"title": type(error).__name__, "detail": str(error), "type": kind}
-            results.append(BulkItemResult(index=index, status=status, problem=problem))
-    created = sum(1 for r in results if r.status == 201)
-    return BulkResult(created=created, failed=len(results) - created, results=results)
+    done = [r for r in results if r is not None]
+    created = sum(1 for r in done if r.status == 201)
+    return BulkResult(created=created, failed=len(done) - created, results=done)
+
+
+def _refused(index: int, error: Exception) -> BulkItemResult:
+    status, kind = next(
+        (ERROR_STATUSES[c] for c in type(error).__mro__ if c in ERROR_STATUSES),
+        (422, "statutory-clock"),
+    )
+    problem = {"title": type(error).__name__, "detail": str(error), "type": kind}
+    return BulkItemResult(index=index, status=status, problem=problem)
 
 
 @router.get(

@@ -4,7 +4,8 @@ Every deadline is computed here by the statutory clock, when its clock starts, w
 calendar that applies to the deciding body, and handed to the aggregate to store.
 """
 
-from collections.abc import Iterable
+import functools
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -29,10 +30,12 @@ from determination.domain import (
     route,
 )
 from determination.domain.calendar import CalendarRecord, calendar_aggregate_id
+from determination.domain.errors import DeterminationError
 from determination.domain.rules import RULE_TABLE_ID, RuleTableRecord
 from llwybr.clock import (
     DEFAULT_RULES,
     CalendarTooShortError,
+    ClockError,
     Deadline,
     Rule,
     RuleTable,
@@ -44,6 +47,9 @@ from llwybr.eventstore import ChainedApplication, StaleVersionError
 
 NHS_ANSWER_RULE = "D7"
 RECONSIDERED = "wales.aln.disputes.reconsideration-decided.v1"
+
+#: A concern to raise: the learner, the circumstances, who raises it, and when it arose.
+Concern = tuple[Learner, Circumstances, str, date]
 
 
 @dataclass(frozen=True)
@@ -148,25 +154,37 @@ class DeterminationService(ChainedApplication):
         self.save(record)
         return record.term_calendar()
 
-    def decision_calendar(self, body: DecidingBody, learner: Learner) -> TermCalendar | None:
+    def decision_calendar(
+        self,
+        body: DecidingBody,
+        learner: Learner,
+        calendar: Callable[[str], TermCalendar | None] | None = None,
+    ) -> TermCalendar | None:
         """The calendar a body's decision clock counts on: a school's own, else its LA's; an
-        FEI's; none for an LA (weeks)."""
+        FEI's; none for an LA (weeks). ``calendar`` looks one up (default: the store)."""
+        find = calendar or self.calendar
         if body.kind is BodyKind.SCHOOL:
-            return self.calendar(f"school:{learner.setting_id}") or self.calendar(
-                f"la:{learner.local_authority}"
-            )
+            return find(f"school:{learner.setting_id}") or find(f"la:{learner.local_authority}")
         if body.kind is BodyKind.FEI:
-            return self.calendar(f"fei:{learner.setting_id}")
+            return find(f"fei:{learner.setting_id}")
         return None
 
-    def _decision_deadline(self, body: DecidingBody, learner: Learner, trigger: date) -> Deadline:
-        calendar = self.decision_calendar(body, learner)
+    def _decision_deadline(
+        self,
+        body: DecidingBody,
+        learner: Learner,
+        trigger: date,
+        rules: RuleTable | None = None,
+        calendar: Callable[[str], TermCalendar | None] | None = None,
+    ) -> Deadline:
+        rules = rules or self.rule_table()
+        found = self.decision_calendar(body, learner, calendar)
         try:
-            return compute_deadline(self.rule_table(), body.decision_rule, trigger, calendar)
+            return compute_deadline(rules, body.decision_rule, trigger, found)
         except CalendarTooShortError:
             # The calendar does not cover the whole count (terms not yet published): the
             # deadline is provisional on working days until a calendar that does arrives.
-            return compute_deadline(self.rule_table(), body.decision_rule, trigger, None)
+            return compute_deadline(rules, body.decision_rule, trigger, None)
 
     def recalculate_for_calendar(self, calendar_id: str, candidates: Iterable[UUID]) -> list[UUID]:
         """Recompute the decision deadlines of open cases that count on ``calendar_id``;
@@ -223,18 +241,50 @@ class DeterminationService(ChainedApplication):
         raised_by: str,
         came_to_attention_on: date,
     ) -> tuple[UUID, int]:
+        case = self._concern(learner, circumstances, raised_by, came_to_attention_on)
+        return case.id, self._save(case)
+
+    def raise_concerns(self, concerns: Sequence[Concern]) -> list[tuple[UUID, int] | Exception]:
+        """Many concerns (an MIS's nightly sync), each routed and given its deadline as one
+        alone would be, the valid ones saved in one transaction. A result per concern: its
+        id and version, or the domain or clock error that refused it."""
+        rules = self.rule_table()
+        calendar = functools.cache(self.calendar)  # the same few calendars, looked up once
+        outcomes: list[Determination | Exception] = []
+        for learner, circumstances, raised_by, came_to_attention_on in concerns:
+            try:
+                outcomes.append(self._concern(
+                    learner, circumstances, raised_by, came_to_attention_on, rules, calendar
+                ))  # fmt: skip
+            except (DeterminationError, ClockError) as error:
+                outcomes.append(error)
+        cases = [c for c in outcomes if isinstance(c, Determination)]
+        if cases:
+            self.save(*cases)
+        return [(c.id, int(c.version)) if isinstance(c, Determination) else c for c in outcomes]
+
+    def _concern(
+        self,
+        learner: Learner,
+        circumstances: Circumstances,
+        raised_by: str,
+        came_to_attention_on: date,
+        rules: RuleTable | None = None,
+        calendar: Callable[[str], TermCalendar | None] | None = None,
+    ) -> Determination:
         routing = route(learner, circumstances)
         deadline = None
         if routing.must_decide and not routing.awaiting_consent:
-            deadline = self._decision_deadline(routing.body, learner, came_to_attention_on)
-        case = Determination.raise_concern(
+            deadline = self._decision_deadline(
+                routing.body, learner, came_to_attention_on, rules, calendar
+            )
+        return Determination.raise_concern(
             learner,
             routing,
             raised_by=raised_by,
             came_to_attention_on=came_to_attention_on,
             decision_deadline=deadline,
         )
-        return case.id, self._save(case)
 
     def record_consent(
         self,

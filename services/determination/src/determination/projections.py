@@ -9,6 +9,7 @@ from datetime import date, timedelta
 from typing import Any
 
 import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql, sqlite
 
 from determination.access import learner_organisations
 from determination.domain import DECISION, Determination, Status
@@ -69,14 +70,11 @@ def _deadline_columns(deadline: dict[str, Any] | None) -> dict[str, Any]:
 
 
 def _involve(conn: sa.Connection, key: str, *organisations: str) -> None:
-    existing = {
-        r.organisation
-        for r in conn.execute(
-            sa.select(involvement.c.organisation).where(involvement.c.determination_id == key)
-        )
-    }
-    for organisation in set(organisations) - existing:
-        conn.execute(involvement.insert().values(determination_id=key, organisation=organisation))
+    # One statement, whatever is there already (rebuilding a million events, the read of
+    # the organisations already involved was a third of the time).
+    dialect = postgresql if conn.dialect.name == "postgresql" else sqlite
+    rows = [{"determination_id": key, "organisation": o} for o in sorted(set(organisations))]
+    conn.execute(dialect.insert(involvement).values(rows).on_conflict_do_nothing())
 
 
 def _involved(state: dict[str, Any], name: str) -> list[str]:
