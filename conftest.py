@@ -21,6 +21,7 @@ from llwybr.testing import (
     base_runtime,
     create_database,
     drop_database,
+    skip_history,
 )
 
 REPO = Path(__file__).resolve().parent
@@ -53,7 +54,8 @@ def postgres_runtime() -> Iterator[RuntimeSettings]:
 
 @pytest.fixture(scope="session")
 def kafka_bootstrap() -> str:
-    """The broker's address, with the example topic created."""
+    """The broker's address, with the example topic created, and the services' consumer groups
+    of this session starting at the topics' end (not replaying every earlier run's events)."""
     runtime = base_runtime()
     try:
         asyncio.run(
@@ -64,6 +66,10 @@ def kafka_bootstrap() -> str:
                 timeout=20,
             )
         )
+        from gateway.stack import consumer_groups  # the services' consumers, from their specs
+
+        groups = consumer_groups(runtime.consumer_group_prefix)
+        asyncio.run(skip_history(runtime.kafka_bootstrap_servers, groups))
     except Exception as error:
         pytest.fail(
             f"Kafka is not answering on {runtime.kafka_bootstrap_servers} ({error!r}). "

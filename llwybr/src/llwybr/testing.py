@@ -101,12 +101,14 @@ class InfrastructureMissingError(RuntimeError):
     """A test needs PostgreSQL or Kafka and it is not running."""
 
 
+#: The consumer group prefix of this test session: its groups are its own on a shared broker.
+SESSION_GROUP_PREFIX = f"test-{os.getpid()}-{uuid.uuid4().hex[:6]}-"
+
+
 def base_runtime() -> RuntimeSettings:
     """Settings pointing at the servers ``make test`` started (env overrides apply)."""
     return RuntimeSettings(
-        mode="stack",
-        internal_secret=TEST_SECRET,
-        consumer_group_prefix=f"test-{os.getpid()}-{uuid.uuid4().hex[:6]}-",
+        mode="stack", internal_secret=TEST_SECRET, consumer_group_prefix=SESSION_GROUP_PREFIX
     )
 
 
