@@ -2,7 +2,6 @@ import sqlite3
 import threading
 import uuid
 from collections.abc import Iterator
-from typing import Any
 
 import psycopg
 import pytest
@@ -12,7 +11,7 @@ from llwybr import context
 from llwybr.db import create_engine
 from llwybr.integrity import GENESIS
 from llwybr.settings import ServiceSettings
-from llwybr.testing import ExampleCase, ExampleService, postgres_conninfo
+from llwybr.testing import CountingRecorder, ExampleCase, ExampleService, postgres_conninfo
 
 
 @pytest.fixture
@@ -143,20 +142,6 @@ def test_saves_from_many_threads_keep_every_chain_intact(service: ExampleService
 def test_an_application_without_a_real_store_refuses_to_start() -> None:
     with pytest.raises(RuntimeError, match="PERSISTENCE_MODULE"):
         ExampleService({"PERSISTENCE_MODULE": "eventsourcing.popo"})
-
-
-class CountingRecorder:
-    """The application's own recorder, counting the reads of aggregates' events."""
-
-    def __init__(self, recorder: Any) -> None:
-        self._recorder, self.reads = recorder, 0
-
-    def select_events(self, *args: Any, **kwargs: Any) -> Any:
-        self.reads += 1
-        return self._recorder.select_events(*args, **kwargs)
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._recorder, name)
 
 
 def test_a_command_links_its_event_to_the_head_it_just_read_without_reading_again(

@@ -20,7 +20,7 @@ from collections.abc import (
     Mapping,
     Sequence,
 )
-from typing import ClassVar
+from typing import Any, ClassVar
 
 import httpx
 import psycopg
@@ -95,6 +95,21 @@ def translate_example(recorded: RecordedEvent) -> Publication | None:
     if isinstance(e, ExampleCase.Noted):  # type: ignore[attr-defined]
         return Publication(ExampleNoted(case_id=recorded.originator_id, text=e.text), learner_id)
     return None
+
+
+class CountingRecorder:
+    """A spy around an application's own recorder that counts reads of aggregates' events
+    (swap it in as ``app.events.recorder``)."""
+
+    def __init__(self, recorder: Any) -> None:
+        self._recorder, self.reads = recorder, 0
+
+    def select_events(self, *args: Any, **kwargs: Any) -> Any:
+        self.reads += 1
+        return self._recorder.select_events(*args, **kwargs)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._recorder, name)
 
 
 class InfrastructureMissingError(RuntimeError):

@@ -10,9 +10,11 @@ import pytest
 from determination.application import DeterminationService
 from determination.domain import Circumstances, Learner, Setting
 from determination.domain.errors import InvalidLearnerError
+from determination.publisher import translator
 from llwybr.clock import Term, TermCalendar
 from llwybr.db import create_engine
 from llwybr.settings import ServiceSettings
+from llwybr.testing import CountingRecorder
 
 #: A real-looking Welsh LA calendar for 2025/26 (Wrexham-like term dates, INSET days).
 WREXHAM = TermCalendar(
@@ -190,3 +192,18 @@ def test_a_refused_concern_in_a_sync_is_reported_and_the_others_are_raised(
         refusing.close()
     assert isinstance(results[1], InvalidLearnerError)
     assert [isinstance(r, tuple) for r in results] == [True, False, True]
+
+
+def test_a_new_case_is_published_with_its_learner_without_reading_the_case_again(
+    service: DeterminationService,
+) -> None:
+    """The relay's translator takes the learner id from the concern raised (a nightly sync
+    publishes a thousand at once)."""
+    case_id = raise_at_school(service, date(2026, 3, 2))
+    [raised] = service.recorded_events(case_id)
+    counting = CountingRecorder(service.recorder)
+    service.events.recorder = counting  # type: ignore[assignment]  # a spy around the real one
+    publication = translator(service)(raised)
+    assert publication is not None
+    assert publication.learner_id == "l-1"
+    assert counting.reads == 0
