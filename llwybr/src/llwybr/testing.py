@@ -24,6 +24,7 @@ from typing import Any, ClassVar
 
 import httpx
 import psycopg
+import sqlalchemy as sa
 from aiokafka import AIOKafkaConsumer, TopicPartition
 from aiokafka.admin import AIOKafkaAdminClient
 from eventsourcing.domain import Aggregate, event
@@ -36,6 +37,7 @@ from contracts.topics import Topic
 from llwybr.eventstore import ChainedApplication, RecordedEvent
 from llwybr.outbox import Publication
 from llwybr.principal import Principal, sign_principal
+from llwybr.projections import ProjectionRunner
 from llwybr.settings import RuntimeSettings
 
 EXAMPLE_TOPIC = Topic("llwybr.test.example.v1", "example", "Events of the example service.", 3)
@@ -304,3 +306,12 @@ async def started_client(
         ) as client:
             client.app = app  # type: ignore[attr-defined]
             yield client
+
+
+def projection_rows(runner: ProjectionRunner) -> list[list[tuple[Any, ...]]]:
+    """Every row of a projection's tables, sorted (to compare a rebuild with the live model)."""
+    with runner.engine.connect() as conn:
+        return [
+            sorted(tuple(r) for r in conn.execute(sa.select(table)))
+            for table in runner.projection.tables
+        ]
