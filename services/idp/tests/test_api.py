@@ -94,6 +94,13 @@ async def draft(client: httpx.AsyncClient, plan: str, element: dict[str, Any] = 
     await ok(client, "POST", f"{base}/alp-elements", json=element)
 
 
+async def add_nhs_alp(client: httpx.AsyncClient, plan: str) -> None:
+    await ok(client, "POST", f"/v1/idps/{plan}/nhs-alp", json={
+        "element": {**ELEMENT, "element_id": "n1", "provider_kind": "nhs_body",
+                    "provider_organisation": DECLO, "in_welsh": False},
+        "nhs_answer_reference": "nhs-1", "added_on": "2026-04-10"})  # fmt: skip
+
+
 async def issue(client: httpx.AsyncClient, plan: str, on: str = "2026-04-20") -> httpx.Response:
     return await client.post(f"/v1/idps/{plan}/issue", json={"issued_on": on, "issued_by": SCHOOL})
 
@@ -261,10 +268,7 @@ async def test_nhs_secured_alp_and_welsh_medium_delivery_are_reported(
     client: httpx.AsyncClient,
 ) -> None:
     plan = await open_plan(client)
-    await ok(client, "POST", f"/v1/idps/{plan}/nhs-alp", json={
-        "element": {**ELEMENT, "element_id": "n1", "provider_kind": "nhs_body",
-                    "provider_organisation": DECLO, "in_welsh": False},
-        "nhs_answer_reference": "nhs-1", "added_on": "2026-04-10"})  # fmt: skip
+    await add_nhs_alp(client, plan)
     await draft(client, plan)
     await issue(client, plan)
     record = {"element_id": "e1", "on": "2026-04-21", "delivered": True, "recorded_by": SCHOOL}

@@ -17,7 +17,7 @@ from llwybr.projections import ProjectionRunner
 from llwybr.settings import RuntimeSettings
 from llwybr.testing import eventually, projection_rows, started_client
 
-from .test_api import DECLO, ELEMENT, SCHOOL, draft, issue, ok, open_plan
+from .test_api import SCHOOL, add_nhs_alp, draft, issue, ok, open_plan
 
 pytestmark = pytest.mark.integration
 
@@ -37,10 +37,7 @@ async def test_a_rebuild_on_postgresql_equals_the_live_read_model(
 ) -> None:
     for learner in ("learner-a", "learner-b"):
         plan = await open_plan(client, learner)
-        await ok(client, "POST", f"/v1/idps/{plan}/nhs-alp", json={
-            "element": {**ELEMENT, "element_id": "n1", "provider_kind": "nhs_body",
-                        "provider_organisation": DECLO, "in_welsh": False},
-            "nhs_answer_reference": "nhs-1", "added_on": "2026-04-10"})  # fmt: skip
+        await add_nhs_alp(client, plan)
         await draft(client, plan)
         await issue(client, plan)
         await ok(client, "DELETE", f"/v1/idps/{plan}/draft/alp-elements/e1")
