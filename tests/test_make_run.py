@@ -53,7 +53,7 @@ def test_make_run_on_a_clean_clone_serves_health_and_docs(tmp_path: Path) -> Non
         docs = httpx.get(f"http://127.0.0.1:{port}/docs", timeout=5)
         assert docs.status_code == 200
         assert "swagger" in docs.text.lower()
-        ready = httpx.get(f"http://127.0.0.1:{port}/readyz", timeout=10)
+        ready = httpx.get(f"http://127.0.0.1:{port}/readyz/services", timeout=10)
         assert ready.status_code == 200, ready.text
         assert (clone / "var" / "determination" / "events.sqlite").exists()
     finally:

@@ -63,7 +63,8 @@ async def gateway(tmp_path: Path) -> AsyncIterator[Gateway]:
 async def test_embedded_mode_runs_every_service_behind_the_gateway(
     gateway: Gateway, tmp_path: Path
 ) -> None:
-    response = await gateway.client.get("/readyz")
+    assert (await gateway.client.get("/readyz")).json()["checks"] == {"database": "ok"}
+    response = await gateway.client.get("/readyz/services")
     assert response.status_code == 200
     services = response.json()["services"]
     assert set(services) == {"determination", "idp", "disputes", "notifications"}
@@ -181,10 +182,14 @@ async def test_a_service_that_is_down_gives_503_with_retry_after(
             headers = {"Authorization": f"Bearer {token.json()['access_token']}"}
             response = await client.get("/v1/determinations", headers=headers)
             ready = await client.get("/readyz")
+            services = await client.get("/readyz/services")
     assert response.status_code == 503
     assert response.headers["retry-after"] == "5"
     assert response.headers["content-type"] == "application/problem+json"
-    assert ready.status_code == 503
+    # The gateway stays in service for the other services' routes.
+    assert ready.status_code == 200, ready.text
+    assert services.status_code == 503
+    assert services.json()["services"]["determination"]["status"] == "unreachable"
 
 
 def test_stack_mode_refuses_to_start_without_an_internal_secret(tmp_path: Path) -> None:

@@ -21,7 +21,7 @@ from gateway.security import build_security
 from gateway.services import ServiceClients, connect, embedded_apps
 from gateway.settings import SERVICES, Settings
 from gateway.tokens import oauth_router
-from llwybr.db import create_engine, schema_lock
+from llwybr.db import create_engine, ping, schema_lock
 from llwybr.metrics import Metrics
 from llwybr.problems import install_problem_handlers
 from llwybr.service import install_request_context
@@ -112,10 +112,26 @@ def operational_router(metrics: Metrics) -> APIRouter:
 
     @router.get(
         "/readyz",
-        summary="Readiness: every service is ready",
-        responses={503: {"description": "A service is not ready or not reachable"}},
+        summary="Readiness: the gateway can serve (its own database answers)",
+        description=(
+            "Not the services' readiness: a service that is down makes its own routes answer "
+            "503, and taking the gateway out of service for it would stop the others too. "
+            "`/readyz/services` reports every service."
+        ),
+        responses={503: {"description": "The gateway's database is failing"}},
     )
     async def readyz(request: Request) -> JSONResponse:
+        database = await _database_readiness(request.app.state.engine)
+        ready = database == "ok"
+        body = {"status": "ready" if ready else "not ready", "checks": {"database": database}}
+        return JSONResponse(body, status_code=200 if ready else 503)
+
+    @router.get(
+        "/readyz/services",
+        summary="Every service's readiness, as the gateway reaches it",
+        responses={503: {"description": "A service is not ready or not reachable"}},
+    )
+    async def services_readiness(request: Request) -> JSONResponse:
         clients: ServiceClients = request.app.state.services
         reports = await asyncio.gather(*(_service_readiness(clients[s]) for s in SERVICES))
         services = dict(zip(SERVICES, reports, strict=True))
@@ -128,6 +144,15 @@ def operational_router(metrics: Metrics) -> APIRouter:
         return Response(generate_latest(metrics.registry), media_type=CONTENT_TYPE_LATEST)
 
     return router
+
+
+async def _database_readiness(engine: sa.Engine) -> str:
+    try:
+        async with asyncio.timeout(5):
+            await asyncio.to_thread(ping, engine)
+    except Exception as error:  # any failure is a report, never a 500 from the probe
+        return f"failing: {type(error).__name__}: {error}"
+    return "ok"
 
 
 async def _service_readiness(client: httpx.AsyncClient) -> dict[str, Any]:
