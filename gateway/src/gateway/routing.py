@@ -211,7 +211,7 @@ def _not_replayed(request: Request, stored: store.StoredResponse) -> Response:
         detail += f"; the resource is at {location}"
         extensions["location"] = location
     if rotation:
-        detail += f"; to get a new secret, POST {rotation}"
+        detail += f"; to get a new secret, POST {rotation} with a new Idempotency-Key"
         extensions["secret_rotation"] = rotation
     return problem_response(
         request, 409, "Response not replayed", detail, kind="secret-not-replayed",

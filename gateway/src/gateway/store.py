@@ -1,9 +1,9 @@
 """The gateway's own tables: the access audit log (append-only) and idempotency records.
 
 An idempotency record keeps the first answer to a POST so that a repeat gets it again, except
-the body of an answer marked ``Cache-Control: no-store``: services mark so the answers that
-carry a secret shown once (a webhook signing secret), and a copy of it here would outlive the
-service's own sealed one. Such a record keeps only the status and the headers that are safe.
+the body of an answer marked ``Cache-Control: no-store``: the services mark that way the
+answers that carry a secret shown once (a webhook signing secret), and a plain copy here would
+outlive the service's own sealed one. Such a record keeps only the status and safe headers.
 """
 
 import hashlib
