@@ -9,7 +9,10 @@ from typing import Any
 
 import httpx
 import pytest
+import sqlalchemy as sa
+from fastapi import FastAPI
 
+from gateway import store
 from gateway.main import create_app
 from gateway.ratelimit import RateLimiter
 from gateway.settings import Settings
@@ -27,8 +30,11 @@ CONCERN = {
 class Gateway:
     """A started gateway and a way to act as each development client."""
 
-    def __init__(self, client: httpx.AsyncClient, var_dir: Path) -> None:
+    def __init__(
+        self, client: httpx.AsyncClient, var_dir: Path, app: FastAPI | None = None
+    ) -> None:
         self.client = client
+        self.app = app
         credentials = json.loads((var_dir / "gateway" / "dev-credentials.json").read_text())
         self.credentials = {c["organisation"]: c for c in credentials}
         self.tokens: dict[str, str] = {}
@@ -57,7 +63,7 @@ async def gateway(tmp_path: Path) -> AsyncIterator[Gateway]:
     async with app.router.lifespan_context(app):
         transport = httpx.ASGITransport(app=app)
         async with httpx.AsyncClient(transport=transport, base_url="http://gateway") as client:
-            yield Gateway(client, tmp_path)
+            yield Gateway(client, tmp_path, app)
 
 
 async def test_embedded_mode_runs_every_service_behind_the_gateway(
@@ -121,19 +127,103 @@ async def test_a_services_problem_passes_through_the_gateway_unchanged(gateway: 
     assert response.json()["instance"] == "/v1/determinations"
 
 
+async def post_twice(
+    gateway: Gateway, path: str, body: dict[str, Any], headers: dict[str, str]
+) -> tuple[httpx.Response, httpx.Response]:
+    """The same POST sent twice, one after the other, as the school."""
+    first = await gateway.as_(SCHOOL, "POST", path, json=body, headers=headers)
+    return first, await gateway.as_(SCHOOL, "POST", path, json=body, headers=headers)
+
+
 async def test_the_same_post_twice_with_one_idempotency_key_creates_one_case(
     gateway: Gateway,
 ) -> None:
     headers = {"Idempotency-Key": "sync-2026-03-02-0001"}
-    first = await gateway.as_(SCHOOL, "POST", "/v1/determinations", json=CONCERN, headers=headers)
-    again = await gateway.as_(SCHOOL, "POST", "/v1/determinations", json=CONCERN, headers=headers)
+    first, again = await post_twice(gateway, "/v1/determinations", CONCERN, headers)
     assert first.status_code == again.status_code == 201
     assert first.json() == again.json()
     assert again.headers["idempotent-replayed"] == "true"
+    assert json.loads(idempotency_record(gateway, "sync-2026-03-02-0001")["body"]) == first.json()
     other = {**CONCERN, "came_to_attention_on": "2026-03-03"}
     clash = await gateway.as_(SCHOOL, "POST", "/v1/determinations", json=other, headers=headers)
     assert clash.status_code == 422
     assert clash.json()["type"].endswith("/idempotency")
+
+
+HOOK = {"url": "https://mis.example.org/hooks", "event_types": ["wales.aln.idp.issued.v1"]}
+
+
+def idempotency_record(gateway: Gateway, key: str) -> dict[str, Any]:
+    """The gateway's own record of an Idempotency-Key, read from its table."""
+    assert gateway.app is not None
+    with gateway.app.state.engine.connect() as conn:
+        row = conn.execute(sa.select(store.idempotency).where(store.idempotency.c.key == key))
+        return dict(row.one()._mapping)
+
+
+async def test_a_subscriptions_secret_is_not_kept_in_the_idempotency_record(
+    gateway: Gateway,
+) -> None:
+    headers = {"Idempotency-Key": "hooks-0001"}
+    created = await gateway.as_(SCHOOL, "POST", "/v1/webhooks", json=HOOK, headers=headers)
+    assert created.status_code == 201, created.text
+    secret = created.json()["secret"]
+    record = idempotency_record(gateway, "hooks-0001")
+    assert (record["status"], record["body"]) == (201, None)
+    assert json.loads(record["headers"]) == {
+        "cache-control": "no-store", "location": created.headers["location"]
+    }  # fmt: skip
+    assert secret not in repr(record)
+
+
+async def test_a_repeated_subscription_is_not_made_again_and_says_where_it_is(
+    gateway: Gateway,
+) -> None:
+    created, again = await post_twice(gateway, "/v1/webhooks", HOOK, {"Idempotency-Key": "h-2"})
+    assert again.status_code == 409, again.text
+    assert again.headers["content-type"] == "application/problem+json"
+    location = created.headers["location"]
+    assert again.headers["location"] == location
+    problem = again.json()
+    assert problem["type"] == "https://llwybr.wales/problems/secret-not-replayed"
+    assert (problem["original_status"], problem["location"]) == (201, location)
+    assert problem["secret_rotation"] == f"{location}/secret-rotation"
+    assert "shown only once" in problem["detail"]
+    assert created.json()["secret"] not in again.text
+    listed = await gateway.as_(SCHOOL, "GET", "/v1/webhooks")
+    assert [s["id"] for s in listed.json()["items"]] == [created.json()["id"]]
+
+
+async def test_a_repeated_secret_rotation_is_not_run_again(gateway: Gateway) -> None:
+    created = await gateway.as_(SCHOOL, "POST", "/v1/webhooks", json=HOOK)
+    rotation = f"{created.headers['location']}/secret-rotation"
+    rotated, again = await post_twice(gateway, rotation, {}, {"Idempotency-Key": "rotate-0001"})
+    assert rotated.status_code == 200, rotated.text
+    assert again.status_code == 409, again.text
+    assert again.json()["secret_rotation"] == rotation
+    assert "location" not in again.json()
+    assert idempotency_record(gateway, "rotate-0001")["body"] is None
+    current = await gateway.as_(SCHOOL, "GET", created.headers["location"])
+    assert current.headers["etag"] == rotated.headers["etag"] == '"2"'
+
+
+async def test_a_subscriptions_key_with_another_body_is_still_refused(gateway: Gateway) -> None:
+    headers = {"Idempotency-Key": "hooks-0003"}
+    await gateway.as_(SCHOOL, "POST", "/v1/webhooks", json=HOOK, headers=headers)
+    other = {**HOOK, "description": "another"}
+    clash = await gateway.as_(SCHOOL, "POST", "/v1/webhooks", json=other, headers=headers)
+    assert clash.status_code == 422
+    assert clash.json()["type"].endswith("/idempotency")
+
+
+async def test_an_idempotency_key_longer_than_the_record_holds_is_400(gateway: Gateway) -> None:
+    headers = {"Idempotency-Key": "k" * 256}
+    response = await gateway.as_(SCHOOL, "POST", "/v1/determinations", json=CONCERN,
+                                 headers=headers)  # fmt: skip
+    assert response.status_code == 400
+    assert response.json()["type"].endswith("/idempotency")
+    listed = await gateway.as_(SCHOOL, "GET", "/v1/determinations")
+    assert listed.json()["items"] == []
 
 
 async def test_every_access_is_in_the_audit_log_which_auditors_read(gateway: Gateway) -> None:

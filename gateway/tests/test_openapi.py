@@ -16,3 +16,12 @@ def test_every_public_operation_declares_its_security_and_errors() -> None:
             for status in ("401", "403", "422", "429", "503"):
                 assert status in operation["responses"], f"{method} {path} lacks {status}"
     assert "oauth2" in document["components"]["securitySchemes"]
+
+
+def test_every_public_post_declares_the_idempotency_conflicts() -> None:
+    document = public_document()
+    assert "secret-not-replayed" in document["info"]["description"]
+    posts = [(p, item["post"]) for p, item in document["paths"].items() if "post" in item]
+    for path, operation in posts:
+        if path.startswith("/v1/"):
+            assert "secret-not-replayed" in operation["responses"]["409"]["description"], path

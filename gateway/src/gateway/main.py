@@ -33,6 +33,16 @@ determinations, Individual Development Plans (IDPs), reconsiderations and appeal
 case history that can be replayed and proven untouched.
 
 Errors are RFC 9457 problem details (`application/problem+json`).
+
+A POST may carry `Idempotency-Key` (up to 255 characters; 400 if longer). A repeat with the
+same key and body gets the first answer again, marked `Idempotent-Replayed: true`; the same
+key with another body gives 422, and while the first request still runs 409 (type
+`https://llwybr.wales/problems/idempotency`). An answer marked `Cache-Control: no-store`
+carries a secret shown once (a webhook subscription's signing secret) and is not kept: a
+repeat of that request is not run again and gives 409 of type
+`https://llwybr.wales/problems/secret-not-replayed`, with `original_status`, the resource's
+`Location` (also as `location`) when the first answer had one, and `secret_rotation`, where a
+new secret is issued. A 5xx answer frees the key: a repeat after it runs again.
 """
 
 

@@ -64,6 +64,11 @@ GATEWAY_RESPONSES = {
     "429": {"description": "Rate limit reached; see Retry-After", "content": _PROBLEM},
     "503": {"description": "The service is unavailable; see Retry-After", "content": _PROBLEM},
 }  # fmt: skip
+#: What the gateway's Idempotency-Key handling can answer to a POST (see the API description).
+IDEMPOTENCY_409 = (
+    "with Idempotency-Key, the first request with that key still runs, or its answer held a "
+    "secret shown once (`secret-not-replayed`)"
+)
 
 
 def _problem_content(response: dict[str, Any]) -> None:
@@ -104,7 +109,21 @@ def merge(base: dict[str, Any], services: Mapping[str, Mapping[str, Any]]) -> di
             responses = operation.setdefault("responses", {})
             for status, response in GATEWAY_RESPONSES.items():
                 responses.setdefault(status, response)
+            if method == "post":
+                _add_idempotency_conflict(responses)
     return base
+
+
+def _add_idempotency_conflict(responses: dict[str, Any]) -> None:
+    own = responses.get("409")
+    if own is None:
+        responses["409"] = {
+            "description": IDEMPOTENCY_409[0].upper() + IDEMPOTENCY_409[1:],
+            "content": _PROBLEM,
+        }
+    elif IDEMPOTENCY_409 not in own.get("description", ""):
+        # A copy: services share one response object between their routes.
+        responses["409"] = {**own, "description": f"{own['description']}; or {IDEMPOTENCY_409}"}
 
 
 def install_merged_openapi(app: FastAPI, apps: Mapping[str, FastAPI] | None) -> None:

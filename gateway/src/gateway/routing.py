@@ -4,6 +4,10 @@ Each request is authenticated (bearer token), checked against the route's scope,
 idempotent when it carries ``Idempotency-Key``, forwarded with the caller's identity in a signed
 internal header, and written to the access audit log. Problems from services pass through
 unchanged; a service that is down or slow gives 503 problem+json with ``Retry-After``.
+
+A repeated POST gets the first answer again, unless that answer was marked ``no-store`` (it
+held a secret shown once, which the gateway does not keep): then the repeat is not run again
+and gets a 409 problem saying where the resource is and how to get a new secret.
 """
 
 import asyncio
@@ -53,6 +57,10 @@ FORWARDED_REQUEST_HEADERS = ("accept", "content-type", "if-match", "if-none-matc
 FORWARDED_RESPONSE_HEADERS = ("cache-control", "content-type", "etag", "location", "retry-after")
 IDEMPOTENT = frozenset({"GET", "HEAD", "PUT", "DELETE", "OPTIONS"})
 RETRY_AFTER_SECONDS = "5"
+#: The longest Idempotency-Key kept (the records' column); a longer one is refused, not cut.
+MAX_KEY_LENGTH = 255
+#: The sub-resource that issues a new secret, for a resource whose secret was shown once.
+ROTATION_SEGMENT = "secret-rotation"
 _RESOURCE_ID = re.compile(r"^/v1/[a-z-]+/([0-9a-f-]{36}|[0-9a-f]{64}|[a-z]+:[0-9A-Za-z]+)")
 
 router = APIRouter()
@@ -142,6 +150,12 @@ async def forward(resource: str, request: Request) -> Response:
         await audit(request, claims, "denied", 413)
         return problem_response(request, 413, "Content Too Large", "the request body is too large")
     key = request.headers.get("idempotency-key")
+    if key and request.method == "POST" and len(key) > MAX_KEY_LENGTH:
+        await audit(request, claims, "denied", 400)
+        return problem_response(
+            request, 400, "Bad Request",
+            f"Idempotency-Key is longer than {MAX_KEY_LENGTH} characters", kind="idempotency",
+        )  # fmt: skip
     if key and request.method == "POST":
         response = await _idempotent(request, claims, service, key, body)
     else:
@@ -164,6 +178,8 @@ async def _idempotent(
         return problem_response(
             request, error.status, "Idempotency conflict", str(error), kind="idempotency"
         )
+    if stored is not None and stored.body is None:
+        return _not_replayed(request, stored)
     if stored is not None:
         replay = Response(stored.body, status_code=stored.status, headers=stored.headers)
         replay.headers["Idempotent-Replayed"] = "true"
@@ -178,6 +194,39 @@ async def _idempotent(
             headers = {h: v for h, v in response.headers.items() if h in FORWARDED_RESPONSE_HEADERS}
             kept = store.StoredResponse(response.status_code, headers, bytes(response.body))
         await anyio.to_thread.run_sync(store.finish, engine, claims.client_id, key, kept)
+
+
+def _not_replayed(request: Request, stored: store.StoredResponse) -> Response:
+    """The answer to a repeat of a request whose first answer held a secret shown once: it is
+    not run again (that would make a second resource), and the secret cannot be shown again."""
+    location = stored.headers.get("location")
+    rotation = _secret_rotation(request.url.path, location)
+    detail = (
+        f"the first request with this Idempotency-Key was answered {stored.status} with a "
+        "secret that is shown only once (Cache-Control: no-store); the gateway did not keep "
+        "that answer and has not run the request again"
+    )
+    extensions: dict[str, str | int] = {"original_status": stored.status}
+    if location:
+        detail += f"; the resource is at {location}"
+        extensions["location"] = location
+    if rotation:
+        detail += f"; to get a new secret, POST {rotation} with a new Idempotency-Key"
+        extensions["secret_rotation"] = rotation
+    return problem_response(
+        request, 409, "Response not replayed", detail, kind="secret-not-replayed",
+        headers={"Location": location} if location else None, **extensions,
+    )  # fmt: skip
+
+
+def _secret_rotation(path: str, location: str | None) -> str | None:
+    """Where a new secret is issued: the request itself if it was a rotation, else the created
+    resource's rotation if the public API has one."""
+    if path.endswith(f"/{ROTATION_SEGMENT}"):
+        return path
+    if location and required_scope("POST", f"{location}/{ROTATION_SEGMENT}") is not None:
+        return f"{location}/{ROTATION_SEGMENT}"
+    return None
 
 
 async def _send(request: Request, claims: AccessClaims, service: str, body: bytes) -> Response:

@@ -1,4 +1,10 @@
-"""The gateway's own tables: the access audit log (append-only) and idempotency records."""
+"""The gateway's own tables: the access audit log (append-only) and idempotency records.
+
+An idempotency record keeps the first answer to a POST so that a repeat gets it again, except
+the body of an answer marked ``Cache-Control: no-store``: the services mark that way the
+answers that carry a secret shown once (a webhook signing secret), and a plain copy here would
+outlive the service's own sealed one. Such a record keeps only the status and safe headers.
+"""
 
 import hashlib
 import json
@@ -33,7 +39,7 @@ idempotency = sa.Table(
     sa.Column("request_hash", sa.String(64), nullable=False),
     sa.Column("status", sa.Integer, nullable=True),  # NULL while the first request runs
     sa.Column("headers", sa.Text, nullable=True),
-    sa.Column("body", sa.LargeBinary, nullable=True),
+    sa.Column("body", sa.LargeBinary, nullable=True),  # NULL when not kept (no-store)
     sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
 )
 
@@ -52,6 +58,29 @@ def create_tables(engine: sa.Engine) -> None:
     if engine.dialect.name == "postgresql":
         with engine.begin() as conn:
             conn.exec_driver_sql(_APPEND_ONLY)
+    forget_no_store_bodies(engine)
+
+
+def forget_no_store_bodies(engine: sa.Engine) -> int:
+    """Drop the bodies of no-store answers that an older gateway kept (secrets among them);
+    the number of records changed. Run at start-up: it reads through the records' headers,
+    and changes each such record once."""
+    mentioned = sa.func.lower(idempotency.c.headers).contains("no-store")
+    where = idempotency.c.body.is_not(None) & mentioned
+    with engine.begin() as conn:
+        rows = conn.execute(
+            sa.select(idempotency.c.client_id, idempotency.c.key, idempotency.c.headers).where(
+                where
+            )
+        ).all()
+        found = [r for r in rows if is_no_store(json.loads(r.headers or "{}"))]
+        for row in found:
+            conn.execute(
+                idempotency.update()
+                .where(idempotency.c.client_id == row.client_id, idempotency.c.key == row.key)
+                .values(body=None, headers=json.dumps(_safe_headers(json.loads(row.headers))))
+            )
+    return len(found)
 
 
 @dataclass(frozen=True)
@@ -97,11 +126,27 @@ def request_hash(method: str, path: str, body: bytes) -> str:
     return hashlib.sha256(method.encode() + b" " + path.encode() + b"\n" + body).hexdigest()
 
 
+#: What a record keeps of a no-store answer: where the resource is, and the mark itself.
+_KEPT_WITHOUT_BODY = ("cache-control", "location")
+
+
+def is_no_store(headers: dict[str, str]) -> bool:
+    """Whether ``headers`` (lower-case names) forbid storing the answer (RFC 9111 5.2.2.5)."""
+    directives = headers.get("cache-control", "").split(",")
+    return any(d.split("=")[0].strip().lower() == "no-store" for d in directives)
+
+
+def _safe_headers(headers: dict[str, str]) -> dict[str, str]:
+    return {h: v for h, v in headers.items() if h in _KEPT_WITHOUT_BODY}
+
+
 @dataclass(frozen=True)
 class StoredResponse:
+    """An answer to keep or kept; ``body`` is None when it was not kept (no-store)."""
+
     status: int
     headers: dict[str, str]
-    body: bytes
+    body: bytes | None
 
 
 class IdempotencyConflictError(Exception):
@@ -142,22 +187,24 @@ def begin(engine: sa.Engine, client_id: str, key: str, fingerprint: str) -> Stor
         )
     if row.status is None:
         raise IdempotencyConflictError(409, "a request with this Idempotency-Key is in progress")
-    return StoredResponse(row.status, json.loads(row.headers or "{}"), bytes(row.body or b""))
+    body = None if row.body is None else bytes(row.body)
+    return StoredResponse(row.status, json.loads(row.headers or "{}"), body)
 
 
 def finish(engine: sa.Engine, client_id: str, key: str, response: StoredResponse | None) -> None:
-    """Store the response for replay; a failed (5xx) or absent response frees the key."""
+    """Store the response for replay; a failed (5xx) or absent response frees the key. A
+    no-store response is recorded without its body, so the key stays used but nothing secret
+    is kept."""
     with engine.begin() as conn:
         where = (idempotency.c.client_id == client_id) & (idempotency.c.key == key)
         if response is None or response.status >= 500:
             conn.execute(idempotency.delete().where(where))
-        else:
-            conn.execute(
-                idempotency.update()
-                .where(where)
-                .values(
-                    status=response.status,
-                    headers=json.dumps(response.headers),
-                    body=response.body,
-                )
-            )
+            return
+        headers, body = response.headers, response.body
+        if is_no_store(headers):
+            headers, body = _safe_headers(headers), None
+        conn.execute(
+            idempotency.update()
+            .where(where)
+            .values(status=response.status, headers=json.dumps(headers), body=body)
+        )
