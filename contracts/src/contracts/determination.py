@@ -152,10 +152,19 @@ class DeadlineRecalculated(DeterminationEvent):
 
 @register
 class Decided(DeterminationEvent):
-    """The deciding body decided whether the learner has ALN."""
+    """The deciding body decided whether the learner has ALN (and, for a young person outside
+    a maintained school or FEI, the LA may decide that an IDP is not necessary)."""
 
     name: ClassVar[str] = "decided"
     has_aln: bool
+    idp_necessary: bool = Field(
+        default=True,
+        description=(
+            "False when the LA decided that the young person, who has ALN, needs no IDP to meet "
+            "their reasonable needs for education or training (Act s.14(1)(c)): no plan is "
+            "prepared, and the decision is appealable. The decision deadline is then D5's."
+        ),
+    )
     decided_on: date
     decided_by: str
     deciding_body: BodyKindName
@@ -172,7 +181,7 @@ class NoticeIssued(DeterminationEvent):
     """A notice was given (its content stays in the service; notifications renders it)."""
 
     name: ClassVar[str] = "notice-issued"
-    notice_type: Literal["has_aln", "no_aln", "nhs_referral"]
+    notice_type: Literal["has_aln", "no_aln", "nhs_referral", "idp_not_necessary"]
     recipients: list[str]
     issued_by: str
     issued_on: date

@@ -171,6 +171,55 @@ async def test_a_second_decision_is_refused_and_nothing_stored(client: httpx.Asy
     assert stored_events(client) == before
 
 
+async def test_an_idp_not_necessary_decision_for_a_pupil_is_refused_and_nothing_stored(
+    client: httpx.AsyncClient,
+) -> None:
+    case_id, _ = await open_case(client)
+    before = stored_events(client)
+    decision = {"has_aln": True, "idp_necessary": False, "reasons": "r",
+                "decided_on": "2026-03-10", "decided_by": SCHOOL, "person": "ALNCo"}  # fmt: skip
+    response = await client.post(f"/v1/determinations/{case_id}/decision", json=decision)
+    problem = assert_problem(response, 409, "idp-necessity-not-decidable")
+    assert "only the LA responsible" in problem["detail"]
+    no_aln = await client.post(
+        f"/v1/determinations/{case_id}/decision", json={**decision, "has_aln": False}
+    )
+    assert_problem(no_aln, 422, "validation")
+    assert stored_events(client) == before
+    body = (await client.get(f"/v1/determinations/{case_id}")).json()
+    assert (body["status"], body["decision"]) == ("gathering_information", None)
+
+
+async def test_an_la_decides_a_young_person_needs_no_idp_and_gives_its_notice(
+    client: httpx.AsyncClient,
+) -> None:
+    la = ActingAs("la:665")
+    young = concern(date_of_birth="2007-09-01", setting="home_educated", setting_id=None,
+                    upn=None, young_person=True)  # fmt: skip
+    created = await client.post(
+        "/v1/determinations", json={**young, "raised_by": "la:665", "raised_with": "la:665"},
+        auth=la,
+    )  # fmt: skip
+    assert created.status_code == 201, created.text
+    case = f"/v1/determinations/{created.json()['id']}"
+    consent = {"given": True, "recorded_on": "2026-03-05", "recorded_by": "la:665"}
+    assert (await client.post(f"{case}/consent", json=consent, auth=la)).is_success
+    decided = await client.post(f"{case}/decision", auth=la, json={
+        "has_aln": True, "idp_necessary": False, "reasons": "Her needs are met at home.",
+        "decided_on": "2026-04-01", "decided_by": "la:665", "person": "ALN officer"})  # fmt: skip
+    assert decided.is_success, decided.text
+    content = {**NO_ALN_NOTICE, "right_of_appeal": "Appeal to the Education Tribunal for Wales"}
+    del content["right_to_ask_la_to_reconsider"]
+    notice = await client.post(f"{case}/notices", auth=la, json={
+        "notice_type": "idp_not_necessary", "recipients": ["young_person"], "content": content,
+        "issued_on": "2026-04-02", "issued_by": "la:665"})  # fmt: skip
+    assert notice.is_success, notice.text
+    body = (await client.get(case, auth=la)).json()
+    assert body["decision"]["idp_necessary"] is False
+    assert body["deadlines"]["idp_necessity"]["rule_id"] == "D5"
+    assert body["notices"][0]["notice_type"] == "idp_not_necessary"
+
+
 @pytest.mark.parametrize(
     ("filename", "content_type", "content", "status"),
     [

@@ -207,3 +207,33 @@ def test_a_new_case_is_published_with_its_learner_without_reading_the_case_again
     assert publication is not None
     assert publication.learner_id == "l-1"
     assert counting.reads == 0
+
+
+def test_an_idp_not_necessary_decision_is_judged_on_d5_and_published_so(
+    service: DeterminationService,
+) -> None:
+    young = pupil("l-yp", young_person=True, setting=Setting.NOT_IN_EDUCATION, setting_id=None,
+                  date_of_birth=date(2007, 9, 1))  # fmt: skip
+    case_id, _ = service.raise_concern(
+        young, Circumstances(raised_with="la:665"), raised_by="la:665",
+        came_to_attention_on=date(2026, 3, 2),
+    )  # fmt: skip
+    service.record_consent(case_id, given=True, recorded_on=date(2026, 3, 5), recorded_by="la:665")
+    service.decide(
+        case_id, has_aln=True, reasons="needs met by the training provider",
+        decided_on=date(2026, 5, 1), decided_by="la:665", person="ALN officer",
+        idp_necessary=False,
+    )  # fmt: skip
+    view = service.determination(case_id)
+    necessity = view.deadlines["idp_necessity"]
+    assert (necessity.rule_id, necessity.trigger_date, necessity.due_on) == (
+        "D5", date(2026, 3, 5), date(2026, 5, 28),
+    )  # fmt: skip
+    assert view.decision is not None
+    assert view.decision["idp_necessary"] is False
+    *_, decided = service.recorded_events(case_id)
+    publication = translator(service)(decided)
+    assert publication is not None
+    event: Any = publication.event
+    assert (event.name, event.has_aln, event.idp_necessary) == ("decided", True, False)
+    assert (event.within_time, event.decision_deadline.rule_id) == (True, "D5")

@@ -273,3 +273,32 @@ async def test_an_appeal_against_what_a_school_decided_or_an_unknown_notice_is_r
     unknown = await client.post("/v1/appeals", json=appeal_against(uuid.uuid4()), auth=tribunal)
     problem(unknown, 422, "notice-unknown")
     assert stored_events(client) == 0
+
+
+async def test_an_appeal_against_an_idp_not_necessary_runs_from_its_learned_notice(
+    client: httpx.AsyncClient,
+) -> None:
+    tribunal = ActingAs(TRIBUNAL)
+    determination_id, other = uuid.uuid4(), uuid.uuid4()
+    not_necessary = decided_by(LA, "local_authority", determination_id).model_copy(
+        update={"has_aln": True, "idp_necessary": False, "young_person": True}
+    )
+    notice = noticed(LA, determination_id).model_copy(
+        update={"notice_type": "idp_not_necessary", "recipients": ["young_person"]}
+    )
+    has_aln = decided_by(LA, "local_authority", other).model_copy(update={"has_aln": True})
+    announce(client, not_necessary, notice, has_aln)
+    appeal = appeal_against(determination_id, matter="idp_not_necessary",
+                            learner_is_young_person=True, appellant_kind="young_person",
+                            appellant="Dylan")  # fmt: skip
+    stated = {**appeal, "notice_given_on": "2026-04-01"}
+    problem(await client.post("/v1/appeals", json=stated, auth=tribunal), 422, "facts-differ")
+    late = {**appeal, "lodged_on": "2026-05-18"}
+    problem(await client.post("/v1/appeals", json=late, auth=tribunal), 422, "outside-window")
+    # a plain "has ALN" decision holds no "IDP not necessary" to appeal against
+    unknown = {**appeal, "subject_id": str(other)}
+    problem(await client.post("/v1/appeals", json=unknown, auth=tribunal), 422, "notice-unknown")
+    assert stored_events(client) == 0
+    lodged = await ok(client, "/v1/appeals", appeal, auth=tribunal)
+    body = (await client.get(f"/v1/appeals/{lodged}", auth=tribunal)).json()
+    assert (body["window_until"], body["late"]) == ("2026-05-15", False)

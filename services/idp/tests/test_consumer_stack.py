@@ -1,4 +1,5 @@
-"""A decision that a learner has ALN opens their IDP through Kafka, exactly once."""
+"""A decision that a learner has ALN opens their IDP through Kafka, exactly once; an LA's
+decision that a young person's IDP is not necessary opens none."""
 
 import uuid
 from collections.abc import AsyncIterator
@@ -7,11 +8,13 @@ from typing import Any
 
 import httpx
 import pytest
+from eventsourcing.application import AggregateNotFoundError
 from fastapi import FastAPI
 
 from contracts.topics import DETERMINATION
 from determination.main import create_app as determination_app
 from determination.settings import Settings as DeterminationSettings
+from idp.domain import Idp
 from idp.main import create_app as idp_app
 from idp.settings import Settings as IdpSettings
 from llwybr.kafka import KafkaPublisher
@@ -101,3 +104,32 @@ async def test_an_aln_decision_opens_the_learners_plan_once_even_when_redelivere
     again = (await idp.get(f"/v1/idps/{plans[0]['idp_id']}")).json()
     assert again["version"] == plan["version"] == 1
     assert len(await plans_of(idp, learner_id)) == 1
+
+
+async def test_an_las_idp_not_necessary_decision_opens_no_plan(
+    services: tuple[httpx.AsyncClient, httpx.AsyncClient, FastAPI],
+) -> None:
+    determination, _, idp_fastapi = services
+    la = ActingAs("la:665")
+    learner_id = f"learner-{uuid.uuid4().hex[:8]}"
+    created = await determination.post("/v1/determinations", auth=la, json={
+        "learner": {"learner_id": learner_id, "given_name": "Dylan", "family_name": "Evans",
+                    "date_of_birth": "2007-09-01", "setting": "not_in_education",
+                    "local_authority": "665", "young_person": True},
+        "raised_by": "la:665", "raised_with": "la:665", "came_to_attention_on": "2026-03-02",
+    })  # fmt: skip
+    case = f"/v1/determinations/{created.json()['id']}"
+    consent = {"given": True, "recorded_on": "2026-03-05", "recorded_by": "la:665"}
+    assert (await determination.post(f"{case}/consent", json=consent, auth=la)).is_success
+    decided = await determination.post(f"{case}/decision", auth=la, json={
+        "has_aln": True, "idp_necessary": False, "reasons": "Needs met by his training provider",
+        "decided_on": "2026-04-01", "decided_by": "la:665", "person": "ALN officer"})  # fmt: skip
+    assert decided.is_success, decided.text
+    version = decided.json()["version"]
+
+    # The consumer's tracking record of the decision: it was applied, and opened nothing.
+    recorder = idp_fastapi.state.application.tracking_recorder
+    applied = f"idp.determinations:{created.json()['id']}"
+    await eventually(lambda: recorder.has_tracking_id(applied, version), timeout=30)
+    with pytest.raises(AggregateNotFoundError):
+        idp_fastapi.state.application.repository.get(Idp.create_id(learner_id))

@@ -35,6 +35,7 @@ def smtp_server() -> Iterator[SmtpServer]:
 
 SCHOOL, LA = "school:6652001", "la:665"
 TODAY = date(2026, 3, 3)
+AS_SCHOOL = ActingAs(SCHOOL)  # the client's own caller
 
 
 @dataclass
@@ -55,8 +56,12 @@ class Service:
         )
         await self.bus.publisher().publish([envelope])
 
-    async def notices(self, learner_id: str, **params: Any) -> list[dict[str, Any]]:
-        response = await self.client.get("/v1/notices", params={"learner_id": learner_id, **params})
+    async def notices(
+        self, learner_id: str, *, auth: httpx.Auth = AS_SCHOOL, **params: Any
+    ) -> list[dict[str, Any]]:
+        response = await self.client.get(
+            "/v1/notices", params={"learner_id": learner_id, **params}, auth=auth
+        )
         assert response.status_code == 200, response.text
         items: list[dict[str, Any]] = response.json()["items"]
         return items
@@ -170,13 +175,15 @@ async def set_organisation(service: Service, organisation: str, email: str) -> N
     assert response.status_code == 200, response.text
 
 
-async def settled(service: Service, learner_id: str, count: int) -> list[dict[str, Any]]:
+async def settled(
+    service: Service, learner_id: str, count: int, auth: httpx.Auth = AS_SCHOOL
+) -> list[dict[str, Any]]:
     async def done() -> bool:
-        found = await service.notices(learner_id)
+        found = await service.notices(learner_id, auth=auth)
         return len(found) >= count and all(n["status"] != "pending" for n in found)
 
     await eventually(done, timeout=15)
-    return await service.notices(learner_id)
+    return await service.notices(learner_id, auth=auth)
 
 
 async def test_a_decision_is_emailed_to_each_parent_in_their_language(service: Service) -> None:
@@ -210,6 +217,56 @@ async def test_a_decision_is_emailed_to_each_parent_in_their_language(service: S
     assert detail["window"] is None  # a school's decision: ask the LA, no time limit
     assert [d["outcome"] for d in detail["deliveries"]] == ["accepted"]
     assert detail["deliveries"][0]["smtp_code"] == 250
+
+
+async def test_an_las_idp_not_necessary_decision_is_emailed_to_the_young_person(
+    service: Service,
+) -> None:
+    learner_id, case = f"learner-{uuid.uuid4().hex[:8]}", uuid.uuid4()
+    await service.publish(
+        det.ConcernRaised(
+            determination_id=case, learner_id=learner_id, deciding_body="local_authority",
+            deciding_organisation=LA, local_authority="665", status="awaiting_consent",
+            no_decision_reason=None, came_to_attention_on=TODAY - timedelta(days=40),
+            decision_deadline=None,
+        ),
+        case, 1,
+    )  # fmt: skip
+    la = ActingAs(LA)
+    parties = [
+        {"role": "young_person", "name": "Dylan Evans", "email": "dylan@example.org",
+         "language": "en"},
+        {"role": "parent", "name": "Rhiannon Evans", "email": "rhiannon@example.org"},
+    ]  # fmt: skip
+
+    async def known() -> bool:
+        response = await service.client.put(
+            f"/v1/contacts/learners/{learner_id}", auth=la,
+            json={"learner_name": "Dylan", "parties": parties},
+        )  # fmt: skip
+        return response.status_code == 200
+
+    await eventually(known, timeout=10)  # once the concern has been consumed
+    await service.publish(
+        det.Decided(
+            determination_id=case, learner_id=learner_id, has_aln=True, idp_necessary=False,
+            decided_on=TODAY, decided_by=LA, deciding_body="local_authority",
+            local_authority="665", reconsidering_authority=None, within_time=True,
+            young_person=True, looked_after=False,
+            decision_deadline=deadline("D5", TODAY + timedelta(days=40)),
+        ),
+        case, 3,
+    )  # fmt: skip
+    [notice] = await settled(service, learner_id, 1, auth=la)
+    assert (notice["kind"], notice["status"]) == ("idp_not_necessary", "given")
+    assert service.smtp.mailbox.to("rhiannon@example.org") == []  # a young person's own notice
+    [mail] = service.smtp.mailbox.to("dylan@example.org")
+    text = " ".join(mail.part("plain").split())
+    assert "an individual development plan (IDP) is not necessary" in text
+    assert "Your appeal must reach the Tribunal by 28 April 2026" in text
+    detail = (await service.client.get(f"/v1/notices/{notice['notice_id']}", auth=la)).json()
+    assert detail["window"]["rule_id"] == "D18"
+    assert detail["window"]["until"] == "2026-04-28"
 
 
 async def test_a_missing_parent_is_escalated_then_sent_once_registered(service: Service) -> None:

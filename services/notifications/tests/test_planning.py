@@ -99,6 +99,28 @@ def test_an_aln_decision_is_a_has_aln_notice() -> None:
     assert notice.facts["deadline_due_on"] == "2026-02-25"
 
 
+def test_an_las_idp_not_necessary_decision_tells_the_young_person() -> None:
+    la_decision = decided(
+        has_aln=True, idp_necessary=False, decided_by=LA, deciding_body="local_authority",
+        young_person=True, decision_deadline=deadline("D5", date(2026, 5, 28)),
+    )  # fmt: skip
+    result = plan(la_decision, None)
+    [notice] = result.notices
+    assert (notice.kind, notice.issuer, notice.family) == (NoticeKind.IDP_NOT_NECESSARY, LA, True)
+    assert (notice.facts["body_kind"], notice.facts["deadline_due_on"]) == (
+        "local_authority", "2026-05-28",
+    )  # fmt: skip
+    assert result.learner is not None
+    assert result.learner.young_person is True  # the young person receives it
+    assert result.deadlines == (Meet(f"{CASE}/decision", date(2026, 2, 2)),)
+
+
+def test_an_aln_decision_published_before_idp_necessity_existed_is_a_has_aln_notice() -> None:
+    data = decided(has_aln=True).model_dump(mode="json", exclude={"idp_necessary"})
+    [notice] = plan(det.Decided.model_validate(data), None).notices
+    assert notice.kind is NoticeKind.DECISION_HAS_ALN
+
+
 def test_the_bodys_own_notice_record_sends_nothing_again() -> None:
     issued = det.NoticeIssued(
         determination_id=CASE,

@@ -61,6 +61,7 @@ DEADLINE = {
 FACTS: dict[NoticeKind, dict[str, Any]] = {
     NoticeKind.DECISION_HAS_ALN: DECISION,
     NoticeKind.DECISION_NO_ALN: DECISION,
+    NoticeKind.IDP_NOT_NECESSARY: {**DECISION, "deadline_explanation": "D5"},
     NoticeKind.NHS_ANSWER: {
         "answer": "identified",
         "in_welsh": False,
@@ -317,3 +318,42 @@ def test_a_window_recalculated_without_a_start_date_still_reads_well() -> None:
     text = render(kind, Language.ENGLISH, context(kind, facts=facts), ORGANISATIONS).text
     assert "Disagreement resolution has started. Because it started in time" in text
     assert "(the time limit was 28 April 2026)" in text
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        (
+            Language.ENGLISH,
+            ["has additional learning needs", "an individual development plan (IDP) is not "
+             "necessary", "reach the Tribunal by 28 April 2026", "Independent advocacy",
+             "Disagreement resolution", "Ring 01978 000000", "Impartial information and advice"],
+        ),
+        (
+            Language.WELSH,
+            ["fod gan Cerys anghenion dysgu ychwanegol", "nad oes angen cynllun datblygu unigol",
+             "erbyn 28 Ebrill 2026", "i Dribiwnlys Addysg Cymru", "Eirioli annibynnol",
+             "Datrys anghytundebau", "Gwybodaeth a chyngor diduedd"],
+        ),
+    ],
+)  # fmt: skip
+def test_an_idp_not_necessary_notice_states_the_decision_and_every_right(
+    language: Language, expected: list[str]
+) -> None:
+    kind = NoticeKind.IDP_NOT_NECESSARY
+    context_ = context(kind, recipient_role="young_person")
+    text = " ".join(render(kind, language, context_, ORGANISATIONS).text.split())
+    for words in expected:
+        assert words in text
+    assert "after the time limit" not in text
+    assert "ar ôl y terfyn amser" not in text
+
+
+def test_a_late_idp_not_necessary_decision_says_when_the_time_limit_ended() -> None:
+    kind = NoticeKind.IDP_NOT_NECESSARY
+    facts = {**FACTS[kind], "within_time": False}
+    rendered = render(kind, Language.BOTH, context(kind, facts=facts), ORGANISATIONS)
+    text = " ".join(rendered.text.split())
+    assert "after the time limit, which ended on 25 February 2026" in text
+    assert "ar ôl y terfyn amser, a ddaeth i ben ar 25 Chwefror 2026" in text
+    assert rendered.subject.startswith("Penderfyniad: anghenion dysgu ychwanegol, dim cynllun")

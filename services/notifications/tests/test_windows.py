@@ -17,6 +17,7 @@ GIVEN = date(2026, 3, 3)  # a Tuesday
         (NoticeKind.DECISION_NO_ALN, "school", None),  # ask the LA to reconsider: no time limit
         (NoticeKind.DECISION_NO_ALN, "local_authority", WindowKind.APPEAL),
         (NoticeKind.DECISION_NO_ALN, "fei", WindowKind.APPEAL),
+        (NoticeKind.IDP_NOT_NECESSARY, "local_authority", WindowKind.APPEAL),
         (NoticeKind.DECISION_HAS_ALN, "local_authority", None),
         (NoticeKind.IDP_ISSUED, "school", None),
         (NoticeKind.IDP_ISSUED, "local_authority", WindowKind.APPEAL),
@@ -103,3 +104,11 @@ def test_without_a_calendar_a_reminder_counts_working_days() -> None:
 def test_a_calendar_that_does_not_reach_back_falls_back_to_working_days() -> None:
     # 6, 5, 2 January, New Year's Day skipped, 31 and 30 December
     assert reminder_date(date(2026, 1, 7), 5, CALENDAR) == date(2025, 12, 30)
+
+
+def test_an_idp_not_necessary_notice_opens_the_same_appeal_window_as_an_la_no_aln_one() -> None:
+    facts = {"body_kind": "local_authority"}
+    window = window_for(NoticeKind.IDP_NOT_NECESSARY, facts, GIVEN, DEFAULT_RULES)
+    assert window == window_for(NoticeKind.DECISION_NO_ALN, facts, GIVEN, DEFAULT_RULES)
+    assert window is not None
+    assert (window.rule_id, window.until) == ("D18", date(2026, 4, 28))

@@ -32,6 +32,7 @@ from determination.domain.errors import (
     DeterminationAlreadyDecidedError,
     DeterminationError,
     DeterminationNotOpenError,
+    IdpNecessityNotDecidableError,
     IncompleteNoticeError,
     InvalidLearnerError,
     InvalidTransitionError,
@@ -74,6 +75,7 @@ ERROR_STATUSES: dict[type[Exception], tuple[int, str]] = {
     DeterminationAlreadyDecidedError: (409, "already-decided"),
     DeterminationNotOpenError: (409, "not-open"),
     ConsentRequiredError: (409, "consent-required"),
+    IdpNecessityNotDecidableError: (409, "idp-necessity-not-decidable"),
     InvalidTransitionError: (409, "invalid-transition"),
     DeterminationError: (422, "determination"),
     InvalidCalendarError: (422, "invalid-calendar"),
@@ -205,6 +207,14 @@ class ExceptionClaimIn(Model):
 
 class DecisionIn(Model):
     has_aln: bool
+    idp_necessary: bool = Field(
+        default=True,
+        description=(
+            "False when the LA decides that a young person with ALN who is not at a maintained "
+            "school or FEI needs no IDP to meet their reasonable needs for education or "
+            "training (Act s.14(1)(c)); judged against its own 12 weeks from consent (D5)"
+        ),
+    )
     reasons: Text
     decided_on: date
     decided_by: Organisation
@@ -216,6 +226,12 @@ class DecisionIn(Model):
         if value > date.today():
             raise ValueError("a decision cannot be dated in the future")
         return value
+
+    @model_validator(mode="after")
+    def _necessity_needs_aln(self) -> "DecisionIn":
+        if not self.idp_necessary and not self.has_aln:
+            raise ValueError("idp_necessary: false goes with has_aln: true (no ALN, no IDP)")
+        return self
 
 
 class NoticeIn(Model):

@@ -46,6 +46,7 @@ from llwybr.clock import (
 from llwybr.eventstore import ChainedApplication, StaleVersionError
 
 NHS_ANSWER_RULE = "D7"
+NECESSITY_RULE = "D5"  # the LA decides a young person's IDP is not necessary
 RECONSIDERED = "wales.aln.disputes.reconsideration-decided.v1"
 
 #: A concern to raise: the learner, the circumstances, who raises it, and when it arose.
@@ -461,15 +462,25 @@ class DeterminationService(ChainedApplication):
         decided_on: date,
         decided_by: str,
         person: str,
+        idp_necessary: bool = True,
         expected_version: int | None = None,
     ) -> int:
         case = self._get(determination_id, expected_version)
+        necessity_deadline = None
+        if not idp_necessary:
+            # Regs 10(3): 12 weeks from the day after the young person consented (D5), in
+            # weeks, so no term calendar.
+            necessity_deadline = compute_deadline(
+                self.rule_table(), NECESSITY_RULE, case.consented_on
+            )
         case.decide(
             has_aln=has_aln,
             reasons=reasons,
             decided_on=decided_on,
             decided_by=decided_by,
             person=person,
+            idp_necessary=idp_necessary,
+            necessity_deadline=necessity_deadline,
         )
         return self._save(case, expected_version)
 

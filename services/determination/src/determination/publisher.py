@@ -120,9 +120,12 @@ def _public_event(
         # The facts of the decision as it stood: replay to this event's version.
         decided = case()
         learner = decided.learner_record
+        # Decisions stored before the "IDP not necessary" decision existed lack its facts.
+        necessity = s.get("necessity_deadline")
         return public.Decided(
             **ids,
             has_aln=s["has_aln"],
+            idp_necessary=s.get("idp_necessary", True),
             decided_on=s["decided_on"],
             decided_by=s["decided_by"],
             deciding_body=decided.deciding_body.kind.value,
@@ -131,7 +134,7 @@ def _public_event(
             within_time=s["within_time"],
             young_person=learner.young_person,
             looked_after=learner.looked_after,
-            decision_deadline=public.deadline_facts(decided.deadlines.get("decision")),
+            decision_deadline=public.deadline_facts(necessity or decided.deadlines.get("decision")),
         )
     if name == "NoticeIssued":
         return public.NoticeIssued(

@@ -1,6 +1,8 @@
 """Decisions other services made that can be challenged here, learned from their public events.
 
-The determination service's "decided" and "notice issued" events and the IDP service's
+The determination service's "decided" and "notice issued" events (whether ALN and, for a
+young person outside a maintained school or FEI, an LA's "IDP not necessary") and the IDP
+service's
 "opened", "issued", "review held", "transferred" and "ceased" events tell this service which
 body decided what, and when the notice was given. A reconsideration request is checked against
 those facts, and an appeal's window runs from the notice date learned, not from the appellant's
@@ -22,8 +24,9 @@ decisions = sa.Table(
     "challengeable_decisions",
     metadata,
     sa.Column("subject_id", sa.String(36), primary_key=True),
-    # aln (a determination), idp_issued, idp_review (not revised), idp_ceased, and
-    # idp_maintainer (who maintains the plan now: the body whose plan it is)
+    # aln (a determination), idp_unnecessary (an LA's "IDP not necessary" in a determination),
+    # idp_issued, idp_review (not revised), idp_ceased, and idp_maintainer (who maintains the
+    # plan now: the body whose plan it is)
     sa.Column("decision", sa.String(16), primary_key=True),
     sa.Column("learner_id", sa.String(64), nullable=False),
     sa.Column("deciding_kind", sa.String(32), nullable=True),
@@ -36,6 +39,7 @@ decisions = sa.Table(
 ALN, ISSUED, REVIEWED, CEASED_PLAN, MAINTAINER = (
     "aln", "idp_issued", "idp_review", "idp_ceased", "idp_maintainer",
 )  # fmt: skip
+NOT_NECESSARY = "idp_unnecessary"
 
 DECIDED = "wales.aln.determination.decided.v1"
 NOTICE = "wales.aln.determination.notice-issued.v1"
@@ -53,13 +57,14 @@ RECONSIDERED: dict[ReconsiderationKind, str] = {
     ReconsiderationKind.R4: CEASED_PLAN,
 }
 #: The decision an appeal on each matter is against, when another service made it (an LA's
-#: reconsiderations are this service's own; an LA's "IDP not necessary" is not recorded yet).
+#: reconsiderations are this service's own).
 APPEALED: dict[AppealMatter, str] = {
     AppealMatter.WHETHER_ALN: ALN,
     AppealMatter.ALN_DESCRIPTION: ISSUED,
     AppealMatter.ALP: ISSUED,
     AppealMatter.ALP_IN_WELSH: ISSUED,
     AppealMatter.NAMED_SCHOOL: ISSUED,
+    AppealMatter.IDP_NOT_NECESSARY: NOT_NECESSARY,
     AppealMatter.DECISION_NOT_TO_REVISE: REVIEWED,
     AppealMatter.DECISION_TO_CEASE: CEASED_PLAN,
 }
@@ -100,16 +105,7 @@ def learn(conn: sa.Connection, envelope: Envelope) -> None:
     """The tracked consumer's effect (in the same transaction as its dedup record)."""
     data, kind = envelope.data, envelope.type
     if kind in {DECIDED, NOTICE}:
-        if kind == NOTICE and data["notice_type"] not in {"has_aln", "no_aln"}:
-            return
-        values: dict[str, Any] = {"learner_id": data["learner_id"]}
-        if kind == DECIDED:
-            values.update(deciding_kind=data["deciding_body"],
-                          deciding_organisation=data["decided_by"],
-                          decided_on=_day(data["decided_on"]))  # fmt: skip
-        else:
-            values["notice_given_on"] = _day(data["issued_on"])
-        _upsert(conn, data["determination_id"], ALN, values)
+        _learn_determination(conn, kind, data)
         return
     if "idp_id" not in data:
         return
@@ -137,6 +133,25 @@ def learn(conn: sa.Connection, envelope: Envelope) -> None:
         _upsert(conn, plan, CEASED_PLAN, {**ids, **body, "decided_on": on,
                                           "notice_given_on": on,
                                           "reconsideration_window_until": window})  # fmt: skip
+
+
+def _learn_determination(conn: sa.Connection, kind: str, data: dict[str, Any]) -> None:
+    # The "IDP not necessary" decision is made with the decision that the young person has
+    # ALN, and its notice gives both; events from before it existed lack the field.
+    if kind == NOTICE and data["notice_type"] not in {"has_aln", "no_aln", "idp_not_necessary"}:
+        return
+    values: dict[str, Any] = {"learner_id": data["learner_id"]}
+    if kind == DECIDED:
+        values.update(deciding_kind=data["deciding_body"],
+                      deciding_organisation=data["decided_by"],
+                      decided_on=_day(data["decided_on"]))  # fmt: skip
+        not_necessary = not data.get("idp_necessary", True)
+    else:
+        values["notice_given_on"] = _day(data["issued_on"])
+        not_necessary = data["notice_type"] == "idp_not_necessary"
+    _upsert(conn, data["determination_id"], ALN, values)
+    if not_necessary:
+        _upsert(conn, data["determination_id"], NOT_NECESSARY, values)
 
 
 def _body_of(maintainer: KnownDecision | None) -> dict[str, Any]:

@@ -123,10 +123,14 @@ class IdpService(ChainedApplication):
     def opened_by_decision(self, envelope: Envelope) -> list[Idp]:
         """The consumer's effect of a determination's public event: a decision that the
         learner has ALN opens their plan, with the decision's deadline carried over (nothing
-        to save when the event is something else or the learner's plan exists already)."""
-        if envelope.type != DECIDED or not envelope.data.get("has_aln"):
-            return []
+        to save when the event is something else or the learner's plan exists already). An
+        LA's decision that a young person's IDP is not necessary (s.14(1)(c)) opens none;
+        decisions published before that decision existed lack the field: a plan is due."""
         data = envelope.data
+        if envelope.type != DECIDED or not data.get("has_aln"):
+            return []
+        if not data.get("idp_necessary", True):
+            return []
         learner_id = envelope.subject
         try:
             self.repository.get(Idp.create_id(learner_id))

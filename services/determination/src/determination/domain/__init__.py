@@ -2,6 +2,7 @@
 
 from determination.domain.determination import (
     DECISION,
+    NECESSITY,
     Determination,
     Document,
     NhsAnswer,
@@ -21,6 +22,7 @@ from determination.domain.routing import (
 
 __all__ = [
     "DECISION",
+    "NECESSITY",
     "BodyKind",
     "Circumstances",
     "DecidingBody",

@@ -20,12 +20,13 @@ from determination.domain.errors import (
     DateOutOfOrderError,
     DeterminationAlreadyDecidedError,
     DeterminationNotOpenError,
+    IdpNecessityNotDecidableError,
     IncompleteNoticeError,
     InvalidTransitionError,
     UnknownReferenceError,
     WrongDecidingBodyError,
 )
-from determination.domain.learner import Learner
+from determination.domain.learner import Learner, Setting
 from determination.domain.notices import (
     NoticeType,
     Recipient,
@@ -36,6 +37,7 @@ from determination.domain.routing import BodyKind, DecidingBody, NoDecisionReaso
 from llwybr.clock import Deadline
 
 DECISION = "decision"  # key of the decision deadline; NHS referral deadlines are "nhs:<id>"
+NECESSITY = "idp_necessity"  # key of the deadline of an "IDP not necessary" decision (D5)
 
 
 class Status(StrEnum):
@@ -508,9 +510,20 @@ class Determination(Aggregate):
     # -- decision, notices, withdrawal ----------------------------------------------------
 
     def decide(
-        self, *, has_aln: bool, reasons: str, decided_on: date, decided_by: str, person: str
+        self,
+        *,
+        has_aln: bool,
+        reasons: str,
+        decided_on: date,
+        decided_by: str,
+        person: str,
+        idp_necessary: bool = True,
+        necessity_deadline: Deadline | None = None,
     ) -> None:
-        """The deciding body's decision whether the learner has ALN."""
+        """The deciding body's decision whether the learner has ALN; with it, for a young
+        person outside a maintained school or FEI, the LA may decide an IDP is not necessary
+        to meet their reasonable needs for education or training (s.14(1)(c)), on its own
+        clock from consent (``necessity_deadline``, D5)."""
         self._require_open()
         if self.status is Status.AWAITING_CONSENT:
             raise ConsentRequiredError("a young person's consent is needed before a decision")
@@ -522,6 +535,13 @@ class Determination(Aggregate):
         start = (self.referral_to_la or {}).get("referred_on", self.came_to_attention_on)
         self._require_not_before(decided_on, start, "the decision")
         deadline = self.deadline()
+        if not idp_necessary:
+            self._require_necessity_decidable(has_aln)
+            if necessity_deadline is None:
+                raise ValueError("an 'IDP not necessary' decision has its own deadline (D5)")
+            deadline = necessity_deadline
+        else:
+            necessity_deadline = None
         within_time = deadline is None or decided_on <= deadline.due_on
         self._decide(
             has_aln=has_aln,
@@ -530,7 +550,40 @@ class Determination(Aggregate):
             decided_by=decided_by,
             person=person,
             within_time=within_time,
+            idp_necessary=idp_necessary,
+            necessity_deadline=necessity_deadline.as_dict() if necessity_deadline else None,
         )
+
+    def _require_necessity_decidable(self, has_aln: bool) -> None:
+        learner = self.learner_record
+        if not has_aln:
+            why = "the decision is that the learner has no ALN"
+        elif self.deciding_body.kind is not BodyKind.LOCAL_AUTHORITY:
+            why = f"only the LA responsible may, not a {self.deciding_body.kind.value}"
+        elif not learner.young_person:
+            why = "the learner is a child: a child with ALN always gets an IDP"
+        elif learner.setting is Setting.DETAINED:
+            why = "for a detained young person the home authority decides under s.40 instead"
+        elif not learner.idp_may_be_unnecessary:
+            why = (
+                "a young person at a maintained school, PRU or FEI always gets an IDP "
+                f"(setting: {learner.setting.value})"
+            )
+        else:
+            return
+        raise IdpNecessityNotDecidableError(f"an IDP cannot be decided not necessary: {why}")
+
+    @property
+    def consented_on(self) -> date:
+        """The day a young person consented to the decision: recorded, else the day the
+        concern came to attention (consent already given when it was raised)."""
+        recorded: date | None = (self.consent or {}).get("recorded_on")
+        return recorded if recorded is not None else self.came_to_attention_on
+
+    @property
+    def idp_necessary(self) -> bool:
+        """False when the decision in force is that a young person's IDP is not necessary."""
+        return bool((self.decision or {}).get("idp_necessary", True))
 
     @event("Decided")
     def _decide(
@@ -541,6 +594,9 @@ class Determination(Aggregate):
         decided_by: str,
         person: str,
         within_time: bool,
+        # Decisions stored before the "IDP not necessary" decision existed lack these two.
+        idp_necessary: bool = True,
+        necessity_deadline: dict[str, Any] | None = None,
     ) -> None:
         self.decision = {
             "has_aln": has_aln,
@@ -549,7 +605,10 @@ class Determination(Aggregate):
             "decided_by": decided_by,
             "person": person,
             "within_time": within_time,
+            "idp_necessary": idp_necessary,
         }
+        if necessity_deadline is not None:
+            self.deadlines[NECESSITY] = necessity_deadline
         self.status = Status.DECIDED_ALN if has_aln else Status.DECIDED_NO_ALN
 
     def issue_notice(
@@ -567,13 +626,21 @@ class Determination(Aggregate):
             self._require_open()
         else:
             expected = (
-                Status.DECIDED_ALN if notice_type is NoticeType.HAS_ALN else Status.DECIDED_NO_ALN
+                Status.DECIDED_NO_ALN if notice_type is NoticeType.NO_ALN else Status.DECIDED_ALN
             )
             if self.status is not expected:
                 raise InvalidTransitionError(
                     f"a {notice_type.value} notice needs a {expected.value} decision"
                 )
             assert self.decision is not None
+            if notice_type is NoticeType.IDP_NOT_NECESSARY and self.idp_necessary:
+                raise InvalidTransitionError(
+                    "an idp_not_necessary notice needs a decision that an IDP is not necessary"
+                )
+            if notice_type is NoticeType.HAS_ALN and not self.idp_necessary:
+                raise InvalidTransitionError(
+                    "the decision is that an IDP is not necessary: its notice is idp_not_necessary"
+                )
             self._require_not_before(issued_on, self.decision["decided_on"], "the notice")
         if issued_by != body.organisation:
             raise WrongDecidingBodyError(f"the notice is given by {body.organisation}")

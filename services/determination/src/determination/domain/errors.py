@@ -37,6 +37,11 @@ class UnknownReferenceError(DeterminationError, LookupError):
     """An evidence request or NHS referral the case does not have."""
 
 
+class IdpNecessityNotDecidableError(DeterminationError):
+    """An IDP was decided not necessary where the Act does not allow it: only an LA may, for a
+    young person with ALN who is not at a maintained school or FEI (s.14(1)(c))."""
+
+
 class InvalidTransitionError(DeterminationError):
     """The action does not fit the case's state (e.g. a referral to the LA by the LA)."""
 

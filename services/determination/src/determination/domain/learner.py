@@ -67,6 +67,20 @@ class Setting(StrEnum):
     NOT_IN_EDUCATION = "not_in_education"  # e.g. a young person outside school or FEI
 
 
+#: Settings where no "IDP not necessary" decision is made for a young person: a registered pupil
+#: at a maintained school (a PRU included) or a student at an FEI always gets an IDP (Act
+#: s.14(1)(b)); for a detained one the home authority decides under s.40(2)(b), by other rules
+#: (Regs 18). Any other young person's LA may decide an IDP is not necessary (s.14(1)(c)).
+_NO_NECESSITY_DECISION = frozenset(
+    {
+        Setting.MAINTAINED_SCHOOL,
+        Setting.PUPIL_REFERRAL_UNIT,
+        Setting.FURTHER_EDUCATION,
+        Setting.DETAINED,
+    }
+)
+
+
 @dataclass(frozen=True)
 class Learner:
     """The learner's record as known when the concern was raised."""
@@ -95,6 +109,12 @@ class Learner:
         if self.setting in {Setting.MAINTAINED_SCHOOL, Setting.PUPIL_REFERRAL_UNIT,
                             Setting.FURTHER_EDUCATION} and not self.setting_id:  # fmt: skip
             raise InvalidLearnerError(f"a learner at a {self.setting.value} needs its setting id")
+
+    @property
+    def idp_may_be_unnecessary(self) -> bool:
+        """A young person outside a maintained school or FEI: the LA may decide an IDP is not
+        necessary to meet their reasonable needs for education or training (s.14(1)(c))."""
+        return self.young_person and self.setting not in _NO_NECESSITY_DECISION
 
     def as_dict(self) -> dict[str, Any]:
         data = dict(vars(self))

@@ -9,6 +9,7 @@ class NoticeType(StrEnum):
     HAS_ALN = "has_aln"  # has ALN, an IDP is to be prepared
     NO_ALN = "no_aln"
     NHS_REFERRAL = "nhs_referral"  # referral to an NHS body
+    IDP_NOT_NECESSARY = "idp_not_necessary"  # a young person has ALN, but no IDP (s.14(1)(c))
 
 
 class Recipient(StrEnum):
@@ -42,6 +43,8 @@ def required_content(notice: NoticeType, body: BodyKind) -> tuple[str, ...]:
         # decision by appeal to the Education Tribunal for Wales.
         right = "right_to_ask_la_to_reconsider" if body is BodyKind.SCHOOL else "right_of_appeal"
         return (*_RIGHTS_CONTENT, right)
+    if notice is NoticeType.IDP_NOT_NECESSARY:
+        return (*_RIGHTS_CONTENT, "right_of_appeal")  # Regs 10(2) and (5)
     if notice is NoticeType.HAS_ALN:
         return ("decision_and_reasons",)
     return ("reason_for_referral",)

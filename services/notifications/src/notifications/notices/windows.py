@@ -58,6 +58,7 @@ def window_kind(kind: NoticeKind, facts: Mapping[str, Any]) -> WindowKind | None
     by_school = facts.get("body_kind") == SCHOOL
     if kind in {
         NoticeKind.DECISION_NO_ALN,
+        NoticeKind.IDP_NOT_NECESSARY,  # only ever an LA's: appealable
         NoticeKind.IDP_ISSUED,
         NoticeKind.IDP_REVISED,
         NoticeKind.IDP_NOT_REVISED,

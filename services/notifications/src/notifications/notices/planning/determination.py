@@ -119,6 +119,8 @@ def _decided(e: det.Decided, case: str) -> Plan:
         **deadline_facts(e.decision_deadline),
     }
     kind = NoticeKind.DECISION_HAS_ALN if e.has_aln else NoticeKind.DECISION_NO_ALN
+    if e.has_aln and not e.idp_necessary:
+        kind = NoticeKind.IDP_NOT_NECESSARY  # the LA's s.14(1)(c) decision, to the young person
     notice = PlannedNotice(kind, e.decided_by, case, facts, family=True)
     return Plan(
         learner_id=e.learner_id,
