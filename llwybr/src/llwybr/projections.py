@@ -12,6 +12,7 @@ import threading
 from collections.abc import Callable, Iterator, Sequence
 from datetime import UTC, datetime
 
+import psycopg
 import sqlalchemy as sa
 
 from llwybr.blocking import run_blocking
@@ -41,8 +42,13 @@ def _pipelined(conn: sa.Connection) -> Iterator[None]:
     if pipeline is None:
         yield
         return
-    with pipeline():
-        yield
+    try:
+        with pipeline():
+            yield
+    except sa.exc.DBAPIError:
+        raise
+    except psycopg.Error as error:  # found when the pipeline syncs, outside SQLAlchemy
+        raise sa.exc.DBAPIError.instance(None, None, error, psycopg.Error) from error
 
 
 class Projection:

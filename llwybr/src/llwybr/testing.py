@@ -308,10 +308,21 @@ async def started_client(
             yield client
 
 
-def projection_rows(runner: ProjectionRunner) -> list[list[tuple[Any, ...]]]:
-    """Every row of a projection's tables, sorted (to compare a rebuild with the live model)."""
+def projection_rows(
+    runner: ProjectionRunner, column: str | None = None, values: Iterable[str] = ()
+) -> list[list[tuple[Any, ...]]]:
+    """A projection's rows, sorted (to compare a rebuild with the live model); with ``column``,
+    only the rows whose ``column`` is one of ``values`` (a test's own, on shared topics)."""
+    wanted = list(values)
     with runner.engine.connect() as conn:
         return [
-            sorted(tuple(r) for r in conn.execute(sa.select(table)))
+            sorted(
+                tuple(r)
+                for r in conn.execute(
+                    sa.select(table).where(table.c[column].in_(wanted))
+                    if column
+                    else sa.select(table)
+                )
+            )
             for table in runner.projection.tables
         ]
