@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from llwybr.kafka import ensure_topics
 from llwybr.settings import RuntimeSettings, ServiceSettings
@@ -25,6 +26,11 @@ from llwybr.testing import (
 )
 
 REPO = Path(__file__).resolve().parent
+
+# Speed is measured by bench/, never asserted: hypothesis's per-example deadline failed a
+# property on a loaded machine (a first call that paid for an import).
+settings.register_profile("llwybr", deadline=None)
+settings.load_profile("llwybr")
 
 # pytest's importlib mode names a test module after its path (gateway/tests/test_api.py is
 # "gateway.tests.test_api"); importing the real packages first keeps them from being shadowed.

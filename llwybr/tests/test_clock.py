@@ -3,7 +3,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 import pytest
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from llwybr.clock import (
@@ -203,7 +203,10 @@ def test_counting_school_days_back_undoes_counting_them_forwards(n: int, offset:
     start = date(2025, 9, 2) + timedelta(days=offset)
     if not LA.is_school_day(start):
         return
-    end = add_school_days(LA, start, n)
+    try:
+        end = add_school_days(LA, start, n)
+    except CalendarTooShortError:  # a late start counted past the calendar's last term
+        assume(False)
     assert school_days_before(LA, end, n) == start
 
 
