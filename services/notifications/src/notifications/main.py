@@ -13,7 +13,7 @@ from llwybr.consumer import TableEffect
 from llwybr.service import ConsumerSpec, ServiceSpec, WorkerSpec, build_service
 from notifications.application import NotificationsService
 from notifications.domain import NotificationsError
-from notifications.notices import reminders, sender
+from notifications.notices import listener, reminders, sender
 from notifications.notices.api import router as notices_router
 from notifications.notices.intake import handler
 from notifications.publisher import translator
@@ -60,6 +60,7 @@ SPEC = ServiceSpec(
         "NoticeRecord.NoticeGiven": "given_on",
         "NoticeRecord.NoticeCreated": None,
         "NoticeRecord.NoticeEscalated": None,
+        "NoticeRecord.NoticeBounced": None,
     },
 )
 
@@ -67,5 +68,10 @@ SPEC = ServiceSpec(
 def create_app(settings: Settings | None = None, bus: InProcessBus | None = None) -> FastAPI:
     """The service's ASGI app; ``bus`` is the shared in-process bus in embedded mode."""
     settings = settings or Settings()
-    spec = dataclasses.replace(SPEC, consumers=[*SPEC.consumers, notices_consumer(settings)])
+    workers = [*SPEC.workers]
+    if settings.bounces.listen_port is not None:
+        workers.append(WorkerSpec("notices.bounces", listener.run))
+    spec = dataclasses.replace(
+        SPEC, consumers=[*SPEC.consumers, notices_consumer(settings)], workers=workers
+    )
     return build_service(settings, spec, bus)
