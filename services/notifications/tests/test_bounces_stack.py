@@ -268,4 +268,6 @@ async def test_a_bounce_in_no_standard_format_is_kept_unparsed(
         [kept] = notice["reports"]
         assert (kept["bounce"], kept["subject"]) == ("unparsed", "failure notice")
         assert len(kept["message_sha256"]) == 64
+        assert [n["notice_id"] for n in await sent.notices(report="unparsed")] == [sent.notice_id]
+        assert await sent.notices(report="permanent") == []
         assert await sent.notices(kind="undeliverable") == []

@@ -25,7 +25,7 @@ class BounceSettings(BaseSettings):
     #: ``<local_part>+<token>@<domain>``; its MX must reach the listener below. Unset: the
     #: envelope sender is ``smtp_from`` and bounces are not read.
     domain: str | None = Field(default=None, pattern=r"^[A-Za-z0-9.-]+\.[A-Za-z]{2,}$")
-    local_part: str = Field(default="bounces", pattern=r"^[a-z0-9][a-z0-9._-]{0,15}$")
+    local_part: str = Field(default="bounces", pattern=r"^[a-z0-9][a-z0-9._-]{0,9}$")
     #: HMAC keys signing the tokens (comma-separated, newest first): the first signs, all
     #: verify, so a key can be rotated while bounces of older messages still arrive.
     secret_keys: SecretStr | None = None

@@ -365,12 +365,17 @@ def list_notices(
     learner_id: Annotated[str | None, Query(max_length=64)] = None,
     status: NoticeStatus | None = None,
     kind: NoticeKind | None = None,
+    report: Annotated[
+        Literal["permanent", "transient", "delivered", "unparsed"] | None,
+        Query(description="Only notices with a delivery report (bounce) of this kind"),
+    ] = None,
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
     after: Annotated[str | None, Query(max_length=36)] = None,
 ) -> NoticePage:
     """``status=escalated`` lists the notices that could not be delivered and
     ``status=bounced`` those that bounced after they were sent: both wait for a person to act
-    (correct a contact, give the notice another way)."""
+    (correct a contact, give the notice another way). ``report=unparsed`` lists notices whose
+    bounce address received a message that is not a delivery report, for a person to read."""
     query = (
         sa.select(notices)
         .outerjoin(notice_learners, notice_learners.c.learner_id == notices.c.learner_id)
@@ -385,6 +390,9 @@ def list_notices(
     ):
         if value is not None:
             query = query.where(column == value)
+    if report is not None:
+        reported = sa.select(notice_bounces.c.notice_id).where(notice_bounces.c.bounce == report)
+        query = query.where(notices.c.notice_id.in_(reported))
     if after is not None:
         query = query.where(notices.c.notice_id > after)
     with _engine(request).connect() as conn:
