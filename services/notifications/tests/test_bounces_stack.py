@@ -271,3 +271,42 @@ async def test_a_bounce_in_no_standard_format_is_kept_unparsed(
         assert [n["notice_id"] for n in await sent.notices(report="unparsed")] == [sent.notice_id]
         assert await sent.notices(report="permanent") == []
         assert await sent.notices(kind="undeliverable") == []
+
+
+async def test_a_bounce_forwarded_over_http_is_recorded_as_by_the_listener(
+    postgres_runtime: RuntimeSettings, kafka_bootstrap: str, smtp_server: SmtpServer
+) -> None:
+    async with sent_notice(postgres_runtime, kafka_bootstrap, smtp_server) as sent:
+        relay = ActingAs("system:mail-relay", scopes=["bounces:report"])
+        raw = delivery_report(sent.received.mail_from, PARENT)  # To: the bounce address
+
+        async def forward(body: bytes, **options: Any) -> httpx.Response:
+            headers = {"content-type": options.pop("content_type", "message/rfc822")}
+            return await sent.client.post(
+                "/v1/notices/bounces",
+                content=body,
+                headers=headers,
+                auth=options.pop("auth", relay),
+                **options,
+            )
+
+        refused = [
+            (await forward(raw, auth=ActingAs(SCHOOL))).status_code,
+            (await forward(raw, content_type="text/plain")).status_code,
+            (await forward(delivery_report(f"bounces+x@{DOMAIN}", PARENT))).status_code,
+        ]
+        assert refused == [403, 415, 404]
+        assert (await sent.notice())["status"] == "given"
+
+        response = await forward(raw)
+        assert response.status_code == 200, response.text
+        assert response.json() == {
+            "notice_id": sent.notice_id,
+            "bounce": "permanent",
+            "recorded": True,
+        }
+        assert (await sent.notice())["status"] == "bounced"
+        again = await forward(raw, params={"to": sent.received.mail_from})
+        assert again.json()["recorded"] is False
+        assert len((await sent.notice())["reports"]) == 1
+        assert len(await sent.notices(kind="undeliverable")) == 1

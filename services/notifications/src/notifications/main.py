@@ -16,6 +16,7 @@ from notifications.domain import NotificationsError
 from notifications.notices import listener, reminders, sender
 from notifications.notices.api import router as notices_router
 from notifications.notices.intake import handler
+from notifications.notices.reports_api import router as reports_router
 from notifications.publisher import translator
 from notifications.settings import Settings
 from notifications.tables import notices
@@ -45,7 +46,7 @@ SPEC = ServiceSpec(
     title="Llwybr notifications service (internal)",
     application=NotificationsService,
     translator=translator,
-    routers=[notices_router, webhooks.ROUTER],
+    routers=[notices_router, reports_router, webhooks.ROUTER],
     error_statuses={NotificationsError: (422, "notifications"), **webhooks.ERROR_STATUSES},
     migrations=Path(__file__).parent / "migrations",
     consumers=[webhooks.CONSUMER],

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 from email.message import Message
 from email.policy import default
+from email.utils import getaddresses
 from enum import StrEnum
 
 DIAGNOSTIC_CHARS = 2000
@@ -47,6 +48,9 @@ class DeliveryReport:
     #: the X-Llwybr-Notice header of the returned message, when the report includes it
     returned_notice: str | None = None
     subject: str | None = None
+    #: the addresses the report names as its recipient (Delivered-To, X-Original-To, To):
+    #: where a forwarded report went when its envelope is lost
+    addressed_to: tuple[str, ...] = ()
     #: identifies this report: the same report delivered twice has the same fingerprint
     fingerprint: str = ""
 
@@ -121,6 +125,10 @@ def parse(raw: bytes, notice_header: str = "X-Llwybr-Notice") -> DeliveryReport:
     subject = _text(message.get("Subject"), 200)
     fingerprint = _fingerprint(raw, message)
     returned = _returned_notice(message, notice_header)
+    headers = [
+        str(v) for h in ("Delivered-To", "X-Original-To", "To") for v in message.get_all(h, [])
+    ]
+    addressed = tuple(a for _, a in getaddresses(headers) if a)
     worst: tuple[Bounce, Message] | None = None
     reporting_mta = None
     for part in message.walk():
@@ -136,7 +144,11 @@ def parse(raw: bytes, notice_header: str = "X-Llwybr-Notice") -> DeliveryReport:
         break
     if worst is None:
         return DeliveryReport(
-            Bounce.UNPARSED, subject=subject, fingerprint=fingerprint, returned_notice=returned
+            Bounce.UNPARSED,
+            subject=subject,
+            fingerprint=fingerprint,
+            returned_notice=returned,
+            addressed_to=addressed,
         )
     bounce, fields = worst
     match = _STATUS.match(str(fields.get("Status", "")))
@@ -151,4 +163,5 @@ def parse(raw: bytes, notice_header: str = "X-Llwybr-Notice") -> DeliveryReport:
         returned_notice=returned,
         subject=subject,
         fingerprint=fingerprint,
+        addressed_to=addressed,
     )
