@@ -1,6 +1,6 @@
 """Reading delivery reports (RFC 3464) with the standard library: pure, no I/O."""
 
-from notifications.notices.dsn import Bounce, parse
+from notifications.notices.dsn import Bounce, enhanced_status, parse
 
 from .reports import delivery_report, plain_bounce
 
@@ -70,3 +70,8 @@ def test_the_same_report_retransmitted_has_the_same_fingerprint() -> None:
     assert parse(relayed).fingerprint == parse(raw).fingerprint
     other = delivery_report(BOUNCES, "gone@example.org", message_id="<r2@mx.example.org>")
     assert parse(other).fingerprint != parse(raw).fingerprint
+
+
+def test_the_enhanced_status_of_an_smtp_reply_is_read() -> None:
+    assert enhanced_status("5.1.1 <gone@example.org>: user unknown") == "5.1.1"
+    assert enhanced_status("mailbox unavailable") is None

@@ -68,6 +68,12 @@ def _address(value: object) -> str | None:
     return text.partition(";")[2].strip() or text if text else None
 
 
+def enhanced_status(text: str) -> str | None:
+    """The enhanced status code (RFC 3463) a status field or SMTP reply starts with."""
+    match = _STATUS.match(text)
+    return ".".join(match.groups()) if match else None
+
+
 def _fingerprint(raw: bytes, message: Message) -> str:
     """The report's Message-ID and body: trace headers added on each retransmission
     (Received, Return-Path, Delivered-To) are in the header block and do not count."""
@@ -151,11 +157,10 @@ def parse(raw: bytes, notice_header: str = "X-Llwybr-Notice") -> DeliveryReport:
             addressed_to=addressed,
         )
     bounce, fields = worst
-    match = _STATUS.match(str(fields.get("Status", "")))
     return DeliveryReport(
         bounce,
         action=_text(fields.get("Action"), 32),
-        status=".".join(match.groups()) if match else None,
+        status=enhanced_status(str(fields.get("Status", ""))),
         diagnostic=_text(fields.get("Diagnostic-Code"), DIAGNOSTIC_CHARS),
         final_recipient=_address(fields.get("Final-Recipient")),
         reporting_mta=reporting_mta,

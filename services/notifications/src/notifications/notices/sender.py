@@ -21,7 +21,7 @@ import sqlalchemy as sa
 from llwybr.blocking import run_blocking
 from llwybr.eventstore import ChainedApplication
 from notifications.application import NotificationsService
-from notifications.notices import store, verp
+from notifications.notices import dsn, store, verp
 from notifications.notices.model import RIGHT_HOLDERS, Language, NoticeKind, Role
 from notifications.notices.rendering import Rendered, render
 from notifications.notices.transport import Outcome, Transport, email_message, transport_for
@@ -188,7 +188,10 @@ def record(
             return
         values: dict[str, Any] = {"attempts": attempts, "channel": channel}
         if outcome.permanent:
+            # refused at once: the same record as a permanent bounce mailed back later
             values["bounced_at"] = finished
+            values["bounce_status"] = dsn.enhanced_status(outcome.detail)
+            values["bounce_diagnostic"] = f"smtp; {outcome.code} {outcome.detail}"[:2000]
         conn.execute(notices.update().where(held).values(**values))
         if outcome.permanent or attempts >= settings.delivery_max_attempts:
             why = "rejected" if outcome.permanent else f"not accepted after {attempts} attempts"
