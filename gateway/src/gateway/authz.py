@@ -112,6 +112,7 @@ ROUTE_SCOPES: dict[tuple[str, str], str] = {
     ("GET", "/v1/notices"): "notices:read",
     ("GET", "/v1/notices/{notice_id}"): "notices:read",
     ("POST", "/v1/notices/{notice_id}/redelivery"): "notices:write",
+    ("POST", "/v1/notices/bounces"): "bounces:report",
     ("GET", "/v1/reminders"): "notices:read",
     ("POST", "/v1/webhooks"): "webhooks:manage",
     ("GET", "/v1/webhooks"): "webhooks:manage",
@@ -162,7 +163,7 @@ ROLE_SCOPES: dict[str, frozenset[str]] = {
     ),
     "system": frozenset(
         {"calendars:read", "rules:read", "rules:write", "audit:read", "contacts:read",
-         "contacts:write"}
+         "contacts:write", "bounces:report"}
     ),
 }  # fmt: skip
 

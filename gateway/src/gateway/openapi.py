@@ -53,6 +53,7 @@ SCOPES = {
     "contacts:write": "Set learners' parties and organisations' notice addresses",
     "notices:read": "Read notices, their proof and escalations, and deadlines watched",
     "notices:write": "Ask for an escalated notice to be sent again",
+    "bounces:report": "Forward bounces received for notices (the platform's mail relay)",
     "webhooks:manage": "Manage the organisation's webhook subscriptions and see their deliveries",
 }
 

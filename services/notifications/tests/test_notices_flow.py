@@ -302,6 +302,7 @@ async def test_a_rejected_address_is_escalated_and_the_issuer_told(service: Serv
     failed = next(n for n in notices if n["kind"] == "decision_no_aln")
     assert failed["status"] == "escalated"
     assert failed["bounced_at"] is not None
+    assert (failed["bounce_status"], failed["counts_as_given"]) == ("5.1.1", False)
     assert "550" in failed["escalation_reason"]
     [told] = service.smtp.mailbox.to("office@ysgol.example")
     assert "could not be delivered" in told.part("plain")

@@ -303,6 +303,25 @@ def concern(learner_id: str, due: date) -> det.ConcernRaised:
     )
 
 
+def no_aln(raised: det.ConcernRaised, on: date) -> det.Decided:
+    """The school decides the concern: no ALN (with ALN, an IDP service on the shared broker
+    would open a plan)."""
+    return det.Decided(
+        determination_id=raised.determination_id,
+        learner_id=raised.learner_id,
+        has_aln=False,
+        decided_on=on,
+        decided_by=SCHOOL,
+        deciding_body="school",
+        local_authority="665",
+        reconsidering_authority=None,
+        within_time=True,
+        young_person=False,
+        looked_after=False,
+        decision_deadline=raised.decision_deadline,
+    )
+
+
 async def test_a_reminder_before_and_an_alert_after_a_deadline_across_a_restart(
     postgres_runtime: RuntimeSettings, kafka_bootstrap: str, smtp_server: SmtpServer
 ) -> None:
@@ -338,24 +357,7 @@ async def test_a_reminder_before_and_an_alert_after_a_deadline_across_a_restart(
         assert len(reminders) == 2
         assert "16 December 2026" in reminders[0].part("plain")
         # one of the two is met before it is due: no alert will follow for it
-        await publish(
-            kafka_bootstrap,
-            det.Decided(
-                determination_id=met.determination_id,
-                learner_id=learner_id,
-                has_aln=False,  # (with ALN, an IDP service on the shared broker opens a plan)
-                decided_on=before,
-                decided_by=SCHOOL,
-                deciding_body="school",
-                local_authority="665",
-                reconsidering_authority=None,
-                within_time=True,
-                young_person=False,
-                looked_after=False,
-                decision_deadline=met.decision_deadline,
-            ),
-            2,
-        )
+        await publish(kafka_bootstrap, no_aln(met, before), 2)
 
         async def met_recorded() -> bool:
             page = await notifications.get("/v1/reminders", params={"status": "met"})

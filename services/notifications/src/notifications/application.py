@@ -2,7 +2,7 @@
 
 import hashlib
 import uuid
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
@@ -25,10 +25,12 @@ class NotificationsService(ChainedApplication):
 
     name = "notifications"
 
-    def record_notice(self, row: Mapping[str, Any]) -> bool:
-        """Bring a notice's evidence (``NoticeRecord``) up to the notice's state; idempotent, so
-        a crash between the table and the event store is mended by recording again. True if
-        an event was added."""
+    def record_notice(
+        self, row: Mapping[str, Any], reports: Sequence[Mapping[str, Any]] = ()
+    ) -> bool:
+        """Bring a notice's evidence (``NoticeRecord``) up to the notice's state and its
+        delivery ``reports`` (bounces); idempotent, so a crash between the tables and the event
+        store is mended by recording again. True if an event was added."""
         notice_id = uuid.UUID(row["notice_id"])
         try:
             record = self.get_as(notice_id, NoticeRecord)
@@ -44,7 +46,7 @@ class NotificationsService(ChainedApplication):
                 recipient_organisation=row["recipient_organisation"],
                 copy=row["copy"],
             )
-        if row["status"] == "given" and record.given is None:
+        if row["status"] in ("given", "bounced") and record.given is None:
             address = row["recipient_address"]
             window = None
             if row["window_kind"]:
@@ -63,7 +65,19 @@ class NotificationsService(ChainedApplication):
                 given_on=row["given_on"],
                 window=window,
             )
-        elif row["status"] == "escalated":
+        recorded = {b["report_id"] for b in record.bounces}
+        for report in sorted(reports, key=lambda r: int(r["id"])):
+            if report["id"] not in recorded:
+                record.bounce(
+                    report_id=report["id"],
+                    bounce=report["bounce"],
+                    status=report["status"],
+                    diagnostic=report["diagnostic"],
+                    reporting_mta=report["reporting_mta"],
+                    received_at=aware(report["received_at"]),
+                    message_sha256=report["message_sha256"],
+                )
+        if row["status"] in ("escalated", "bounced"):
             at = aware(row["escalated_at"])
             if all(e["escalated_at"] != at for e in record.escalations):
                 record.escalate(reason=row["escalation_reason"], escalated_at=at)

@@ -13,9 +13,10 @@ from llwybr.consumer import TableEffect
 from llwybr.service import ConsumerSpec, ServiceSpec, WorkerSpec, build_service
 from notifications.application import NotificationsService
 from notifications.domain import NotificationsError
-from notifications.notices import reminders, sender
+from notifications.notices import listener, reminders, sender
 from notifications.notices.api import router as notices_router
 from notifications.notices.intake import handler
+from notifications.notices.reports_api import router as reports_router
 from notifications.publisher import translator
 from notifications.settings import Settings
 from notifications.tables import notices
@@ -45,7 +46,7 @@ SPEC = ServiceSpec(
     title="Llwybr notifications service (internal)",
     application=NotificationsService,
     translator=translator,
-    routers=[notices_router, webhooks.ROUTER],
+    routers=[notices_router, reports_router, webhooks.ROUTER],
     error_statuses={NotificationsError: (422, "notifications"), **webhooks.ERROR_STATUSES},
     migrations=Path(__file__).parent / "migrations",
     consumers=[webhooks.CONSUMER],
@@ -60,6 +61,7 @@ SPEC = ServiceSpec(
         "NoticeRecord.NoticeGiven": "given_on",
         "NoticeRecord.NoticeCreated": None,
         "NoticeRecord.NoticeEscalated": None,
+        "NoticeRecord.NoticeBounced": None,
     },
 )
 
@@ -67,5 +69,10 @@ SPEC = ServiceSpec(
 def create_app(settings: Settings | None = None, bus: InProcessBus | None = None) -> FastAPI:
     """The service's ASGI app; ``bus`` is the shared in-process bus in embedded mode."""
     settings = settings or Settings()
-    spec = dataclasses.replace(SPEC, consumers=[*SPEC.consumers, notices_consumer(settings)])
+    workers = [*SPEC.workers]
+    if settings.bounces.listen_port is not None:
+        workers.append(WorkerSpec("notices.bounces", listener.run))
+    spec = dataclasses.replace(
+        SPEC, consumers=[*SPEC.consumers, notices_consumer(settings)], workers=workers
+    )
     return build_service(settings, spec, bus)

@@ -5,14 +5,62 @@ from pathlib import Path
 from typing import Literal
 from zoneinfo import ZoneInfo
 
-from pydantic import Field, SecretStr
-from pydantic_settings import SettingsConfigDict
+from pydantic import Field, SecretStr, field_validator, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from llwybr.settings import ServiceSettings
 from notifications.webhooks.settings import WebhookSettings
 
 #: Dates in notices and deadlines are Welsh dates.
 WALES = ZoneInfo("Europe/London")
+
+
+class BounceSettings(BaseSettings):
+    """Bounces (``NOTIFICATIONS_BOUNCES_*``): where delivery reports come back, and the listener
+    that reads them (ADR 0014)."""
+
+    model_config = SettingsConfigDict(env_prefix="NOTIFICATIONS_BOUNCES_", extra="ignore")
+
+    #: The domain of the envelope sender (VERP): each message goes out with MAIL FROM
+    #: ``<local_part>+<token>@<domain>``; its MX must reach the listener below. Unset: the
+    #: envelope sender is ``smtp_from`` and bounces are not read.
+    domain: str | None = Field(default=None, pattern=r"^[A-Za-z0-9.-]+\.[A-Za-z]{2,}$")
+    local_part: str = Field(default="bounces", pattern=r"^[a-z0-9][a-z0-9._-]{0,9}$")
+    #: HMAC keys signing the tokens (comma-separated, newest first): the first signs, all
+    #: verify, so a key can be rotated while bounces of older messages still arrive.
+    secret_keys: SecretStr | None = None
+    #: The inbound SMTP listener; unset port: no listener (another replica or host runs it).
+    listen_host: str = "127.0.0.1"
+    listen_port: int | None = Field(default=None, ge=1, le=65535)
+    #: The name the listener gives in its greeting.
+    listen_hostname: str | None = None
+    #: Reports returning the whole original message stay far below this.
+    max_message_bytes: int = Field(default=10 * 1024 * 1024, ge=64 * 1024)
+
+    @field_validator("secret_keys")
+    @classmethod
+    def _long_keys(cls, keys: SecretStr | None) -> SecretStr | None:
+        if keys is not None and any(
+            len(k.strip()) < 32 for k in keys.get_secret_value().split(",")
+        ):
+            raise ValueError("each bounce secret key must be at least 32 characters")
+        return keys
+
+    @model_validator(mode="after")
+    def _signed_when_enabled(self) -> "BounceSettings":
+        if (self.domain is not None or self.listen_port is not None) and not self.keys():
+            raise ValueError(
+                "NOTIFICATIONS_BOUNCES_DOMAIN and _LISTEN_PORT need "
+                "NOTIFICATIONS_BOUNCES_SECRET_KEYS (tokens are HMAC-signed)"
+            )
+        if self.listen_port is not None and self.domain is None:
+            raise ValueError("NOTIFICATIONS_BOUNCES_LISTEN_PORT needs NOTIFICATIONS_BOUNCES_DOMAIN")
+        return self
+
+    def keys(self) -> list[bytes]:
+        if self.secret_keys is None:
+            return []
+        return [k.strip().encode() for k in self.secret_keys.get_secret_value().split(",")]
 
 
 class Settings(ServiceSettings):
@@ -56,6 +104,7 @@ class Settings(ServiceSettings):
     today: date | None = None
 
     webhooks: WebhookSettings = Field(default_factory=WebhookSettings)
+    bounces: BounceSettings = Field(default_factory=BounceSettings)
 
     @property
     def transport(self) -> Literal["smtp", "file"]:

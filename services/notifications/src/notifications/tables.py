@@ -127,8 +127,8 @@ notices = sa.Table(
     sa.Column("recipient_address", sa.String(320), nullable=True),
     sa.Column("language", sa.String(8), nullable=False),  # cy, en or cy+en
     sa.Column("copy", sa.Boolean, nullable=False),
-    # pending -> given | escalated; a placeholder for a missing contact is superseded once the
-    # contact is registered
+    # pending -> given | escalated; given -> bounced (a permanent bounce came back: escalated);
+    # a placeholder for a missing contact is superseded once the contact is registered
     sa.Column("status", sa.String(16), nullable=False, index=True),
     sa.Column("attempts", sa.Integer, nullable=False),
     sa.Column("next_attempt_at", sa.DateTime(timezone=True), nullable=True, index=True),
@@ -144,6 +144,9 @@ notices = sa.Table(
     sa.Column("sent_at", sa.DateTime(timezone=True), nullable=True),
     sa.Column("delivered_at", sa.DateTime(timezone=True), nullable=True),
     sa.Column("bounced_at", sa.DateTime(timezone=True), nullable=True),
+    # from the delivery report of a permanent bounce: its status (5.1.1) and diagnostic
+    sa.Column("bounce_status", sa.String(16), nullable=True),
+    sa.Column("bounce_diagnostic", sa.Text, nullable=True),
     sa.Column("given_on", sa.Date, nullable=True),
     sa.Column("window_kind", sa.String(40), nullable=True),
     sa.Column("window_rule", sa.String(16), nullable=True),
@@ -172,6 +175,31 @@ notice_deliveries = sa.Table(
     sa.Column("smtp_code", sa.Integer, nullable=True),
     sa.Column("detail", sa.Text, nullable=False),
     sa.Column("content_sha256", sa.String(64), nullable=True),
+)
+
+#: Every delivery report (bounce) received for a notice, kept whatever it said (ADR 0014).
+notice_bounces = sa.Table(
+    "notice_bounces",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("notice_id", sa.String(36), nullable=False, index=True),
+    # the same report delivered twice has the same fingerprint: it is recorded once
+    sa.Column("fingerprint", sa.String(64), nullable=False),
+    sa.Column("received_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("envelope_from", sa.String(320), nullable=True),
+    sa.Column("bounce", sa.String(16), nullable=False),  # permanent/transient/delivered/unparsed
+    sa.Column("action", sa.String(32), nullable=True),
+    sa.Column("status", sa.String(16), nullable=True),
+    sa.Column("diagnostic", sa.Text, nullable=True),
+    sa.Column("final_recipient", sa.String(400), nullable=True),
+    sa.Column("reporting_mta", sa.String(400), nullable=True),
+    sa.Column("remote_mta", sa.String(400), nullable=True),
+    sa.Column("subject", sa.String(200), nullable=True),
+    sa.Column("message_sha256", sa.String(64), nullable=False),
+    sa.Column("message", sa.LargeBinary, nullable=False),  # the report as received
+    # whether the NoticeRecord in the event store has it yet
+    sa.Column("evidence_recorded", sa.Boolean, nullable=False),
+    sa.UniqueConstraint("notice_id", "fingerprint", name="uq_notice_bounces_report"),
 )
 
 # -- statutory deadlines watched for reminders and missed-deadline alerts ---------------------

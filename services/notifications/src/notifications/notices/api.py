@@ -13,7 +13,13 @@ from llwybr.problems import COMMON_RESPONSES, PROBLEM_JSON, Problem, ProblemErro
 from notifications.notices import access, contacts, store
 from notifications.notices.model import PARTY_ROLES, NoticeKind
 from notifications.notices.transport import valid_address
-from notifications.tables import notice_deliveries, notice_learners, notices, watched_deadlines
+from notifications.tables import (
+    notice_bounces,
+    notice_deliveries,
+    notice_learners,
+    notices,
+    watched_deadlines,
+)
 
 _problem = {"model": Problem, "content": {PROBLEM_JSON: {}}}
 RESPONSES: dict[int | str, dict[str, Any]] = {
@@ -31,6 +37,7 @@ OrganisationId = Annotated[str, Path(pattern=ORGANISATION, examples=["school:665
 NoticeId = Annotated[str, Path(pattern=r"^[0-9a-f-]{36}$")]
 Name = Annotated[str, Field(min_length=1, max_length=200)]
 Note = Annotated[str | None, Field(default=None, max_length=2000)]
+NoticeStatus = Literal["pending", "given", "escalated", "bounced", "superseded"]
 PartyRole = Literal[
     "parent",
     "child",
@@ -124,7 +131,9 @@ class NoticeOut(BaseModel):
     recipient_address: str | None
     copy_for_records: bool
     language: str
-    status: Literal["pending", "given", "escalated", "superseded"]
+    status: NoticeStatus = Field(
+        description="bounced: given, then a permanent bounce came back (escalated, ADR 0014)"
+    )
     attempts: int
     next_attempt_at: datetime | None
     channel: str | None
@@ -135,9 +144,19 @@ class NoticeOut(BaseModel):
     sent_at: datetime | None
     delivered_at: datetime | None
     bounced_at: datetime | None
-    given_on: date | None = Field(description="The day the notice counts as given")
+    bounce_status: str | None = Field(description="The bounce's enhanced status code (5.1.1)")
+    bounce_diagnostic: str | None = Field(description="The bounce's diagnostic, as reported")
+    counts_as_given: bool = Field(
+        description="False unless given: a bounced notice never arrived, so it does not count "
+        "as given on `given_on` and no time limit runs from it (ADR 0014)"
+    )
+    given_on: date | None = Field(
+        description="The day the notice counts as given (for a bounced notice: the day it "
+        "would have, as its content states)"
+    )
     window: NoticeWindow | None = Field(
-        description="The right it opens for its recipient, and until"
+        description="The right it opens for its recipient, and until (none runs from a "
+        "bounced notice)"
     )
     escalated_at: datetime | None
     escalation_reason: str | None
@@ -154,7 +173,14 @@ class NoticeOut(BaseModel):
                 until=data["window_until"],
                 explanation=data["window_explanation"],
             )
-        return cls.model_validate({**data, "copy_for_records": data["copy"], "window": window})
+        return cls.model_validate(
+            {
+                **data,
+                "copy_for_records": data["copy"],
+                "window": window,
+                "counts_as_given": data["status"] == store.GIVEN,
+            }
+        )
 
 
 class NoticeDelivery(BaseModel):
@@ -169,9 +195,25 @@ class NoticeDelivery(BaseModel):
     content_sha256: str | None
 
 
+class NoticeReport(BaseModel):
+    """A delivery report (bounce) received for the notice."""
+
+    received_at: datetime
+    bounce: Literal["permanent", "transient", "delivered", "unparsed"]
+    action: str | None
+    status: str | None
+    diagnostic: str | None
+    final_recipient: str | None
+    reporting_mta: str | None
+    remote_mta: str | None
+    subject: str | None
+    message_sha256: str = Field(description="Of the report as received (kept)")
+
+
 class NoticeDetail(NoticeOut):
     facts: dict[str, Any]
     deliveries: list[NoticeDelivery]
+    reports: list[NoticeReport] = Field(description="Delivery reports (bounces) received")
     content_html: str | None = Field(description="The notice as given (its SHA-256 is above)")
     content_text: str | None
 
@@ -321,13 +363,19 @@ def get_organisation_contact(
 def list_notices(
     request: Request,
     learner_id: Annotated[str | None, Query(max_length=64)] = None,
-    status: Literal["pending", "given", "escalated", "superseded"] | None = None,
+    status: NoticeStatus | None = None,
     kind: NoticeKind | None = None,
+    report: Annotated[
+        Literal["permanent", "transient", "delivered", "unparsed"] | None,
+        Query(description="Only notices with a delivery report (bounce) of this kind"),
+    ] = None,
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
     after: Annotated[str | None, Query(max_length=36)] = None,
 ) -> NoticePage:
-    """``status=escalated`` lists the notices that could not be delivered and wait for a
-    person to act (correct a contact, give the notice another way)."""
+    """``status=escalated`` lists the notices that could not be delivered and
+    ``status=bounced`` those that bounced after they were sent: both wait for a person to act
+    (correct a contact, give the notice another way). ``report=unparsed`` lists notices whose
+    bounce address received a message that is not a delivery report, for a person to read."""
     query = (
         sa.select(notices)
         .outerjoin(notice_learners, notice_learners.c.learner_id == notices.c.learner_id)
@@ -342,6 +390,9 @@ def list_notices(
     ):
         if value is not None:
             query = query.where(column == value)
+    if report is not None:
+        reported = sa.select(notice_bounces.c.notice_id).where(notice_bounces.c.bounce == report)
+        query = query.where(notices.c.notice_id.in_(reported))
     if after is not None:
         query = query.where(notices.c.notice_id > after)
     with _engine(request).connect() as conn:
@@ -360,6 +411,11 @@ def get_notice(notice_id: NoticeId, request: Request) -> NoticeDetail:
             .where(notice_deliveries.c.notice_id == notice_id)
             .order_by(notice_deliveries.c.attempt)
         ).all()
+        reports = conn.execute(
+            sa.select(notice_bounces)
+            .where(notice_bounces.c.notice_id == notice_id)
+            .order_by(notice_bounces.c.id)
+        ).all()
     summary = NoticeOut.of(row).model_dump()
     return NoticeDetail(
         **summary,
@@ -367,6 +423,7 @@ def get_notice(notice_id: NoticeId, request: Request) -> NoticeDetail:
         content_html=row.content_html,
         content_text=row.content_text,
         deliveries=[NoticeDelivery.model_validate(dict(a._mapping)) for a in attempts],
+        reports=[NoticeReport.model_validate(dict(r._mapping)) for r in reports],
     )
 
 
@@ -382,11 +439,11 @@ def redeliver(notice_id: NoticeId, request: Request) -> NoticePage:
         access.require_notice(conn, principal, row)
         access.require_writer(principal)
         assert row is not None
-        if row.status != store.ESCALATED:
+        if row.status not in store.UNDELIVERED:
             raise ProblemError(
                 409,
                 "Conflict",
-                f"the notice is {row.status}: only an escalated notice is sent again",
+                f"the notice is {row.status}: only an escalated or bounced notice is sent again",
                 kind="not-escalated",
             )
         created = contacts.redeliver(conn, notice_id)

@@ -213,6 +213,6 @@ def redeliver(conn: sa.Connection, notice_id: str) -> list[str]:
     row = conn.execute(
         sa.select(notices).where(notices.c.notice_id == notice_id).with_for_update()
     ).first()
-    if row is None or row.status != store.ESCALATED:
+    if row is None or row.status not in store.UNDELIVERED:
         return []
     return _readdress(conn, row, again=True)

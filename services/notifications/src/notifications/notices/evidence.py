@@ -1,8 +1,9 @@
 """Proof of notice in the hash-chained event store. Pure: an aggregate and its events.
 
 Delivery state lives in plain tables (it changes in place); what a family may later need to
-prove (that a notice with this content was given to this recipient on this day, or that it
-could not be) is also recorded as events of a ``NoticeRecord``, one per notice. The chain makes
+prove (that a notice with this content was given to this recipient on this day, that it could
+not be, or that it bounced after it was sent) is also recorded as events of a ``NoticeRecord``,
+one per notice. The chain makes
 any later change to that record detectable (``/v1/audit/verify``), and the auditors' learner
 timeline and evidence bundle include it. The recipient's address is kept as its SHA-256: the
 table holds the address, the chain proves it, and no address sits in an immutable log.
@@ -46,6 +47,7 @@ class NoticeRecord(Aggregate):
         self.copy = copy
         self.given: dict[str, Any] | None = None
         self.escalations: list[dict[str, Any]] = []
+        self.bounces: list[dict[str, Any]] = []
 
     @event("NoticeGiven")
     def give(
@@ -75,3 +77,30 @@ class NoticeRecord(Aggregate):
     def escalate(self, reason: str, escalated_at: datetime) -> None:
         """The notice could not be given: a person must act."""
         self.escalations.append({"reason": reason, "escalated_at": escalated_at})
+
+    @event("NoticeBounced")
+    def bounce(
+        self,
+        report_id: int,
+        bounce: str,
+        status: str | None,
+        diagnostic: str | None,
+        reporting_mta: str | None,
+        received_at: datetime,
+        message_sha256: str,
+    ) -> None:
+        """A delivery report came back for the notice: ``bounce`` is permanent (it never
+        arrived: it does not count as given), transient (still being tried), delivered, or
+        unparsed (a message that is not a report). The report itself is kept in the tables;
+        its SHA-256 here proves which one it was."""
+        self.bounces.append(
+            {
+                "report_id": report_id,
+                "bounce": bounce,
+                "status": status,
+                "diagnostic": diagnostic,
+                "reporting_mta": reporting_mta,
+                "received_at": received_at,
+                "message_sha256": message_sha256,
+            }
+        )

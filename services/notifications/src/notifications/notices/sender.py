@@ -21,13 +21,13 @@ import sqlalchemy as sa
 from llwybr.blocking import run_blocking
 from llwybr.eventstore import ChainedApplication
 from notifications.application import NotificationsService
-from notifications.notices import store
+from notifications.notices import dsn, store, verp
 from notifications.notices.model import RIGHT_HOLDERS, Language, NoticeKind, Role
 from notifications.notices.rendering import Rendered, render
 from notifications.notices.transport import Outcome, Transport, email_message, transport_for
 from notifications.notices.windows import Window, window_for
 from notifications.settings import Settings
-from notifications.tables import contact_learners, notice_deliveries, notices
+from notifications.tables import contact_learners, notice_bounces, notice_deliveries, notices
 
 log = logging.getLogger(__name__)
 
@@ -188,7 +188,10 @@ def record(
             return
         values: dict[str, Any] = {"attempts": attempts, "channel": channel}
         if outcome.permanent:
+            # refused at once: the same record as a permanent bounce mailed back later
             values["bounced_at"] = finished
+            values["bounce_status"] = dsn.enhanced_status(outcome.detail)
+            values["bounce_diagnostic"] = f"smtp; {outcome.code} {outcome.detail}"[:2000]
         conn.execute(notices.update().where(held).values(**values))
         if outcome.permanent or attempts >= settings.delivery_max_attempts:
             why = "rejected" if outcome.permanent else f"not accepted after {attempts} attempts"
@@ -215,34 +218,64 @@ def fail(engine: sa.Engine, row: Mapping[str, Any], reason: str) -> None:
 
 
 def pending_evidence(engine: sa.Engine, limit: int = 100) -> list[dict[str, Any]]:
+    """Notices whose state, or a delivery report, the event store lacks; each with its
+    ``reports`` (all of them: the record appends the ones it has not got)."""
+    unrecorded = sa.select(notice_bounces.c.notice_id).where(
+        notice_bounces.c.evidence_recorded.is_(False)
+    )
     with engine.connect() as conn:
         rows = conn.execute(
             sa.select(notices)
             .where(
-                notices.c.status.in_([store.GIVEN, store.ESCALATED]),
                 sa.or_(
-                    notices.c.evidence_recorded.is_(None),
-                    notices.c.evidence_recorded != notices.c.status,
-                ),
+                    notices.c.status.in_([store.GIVEN, *store.UNDELIVERED])
+                    & sa.or_(
+                        notices.c.evidence_recorded.is_(None),
+                        notices.c.evidence_recorded != notices.c.status,
+                    ),
+                    notices.c.notice_id.in_(unrecorded),
+                )
             )
             .limit(limit)
         ).all()
-    return [dict(r._mapping) for r in rows]
+        found = [dict(r._mapping) for r in rows]
+        ids = [r["notice_id"] for r in found]
+        reports = conn.execute(
+            sa.select(notice_bounces).where(notice_bounces.c.notice_id.in_(ids))
+        ).all()
+    for row in found:
+        row["reports"] = [dict(r._mapping) for r in reports if r.notice_id == row["notice_id"]]
+    return found
 
 
 def record_evidence(engine: sa.Engine, application: NotificationsService) -> int:
     """Write the proof of notice of every notice whose state the event store lacks."""
     done = 0
     for row in pending_evidence(engine):
-        application.record_notice(row)
+        application.record_notice(row, row["reports"])
         with engine.begin() as conn:
             conn.execute(
                 notices.update()
                 .where(notices.c.notice_id == row["notice_id"], notices.c.status == row["status"])
                 .values(evidence_recorded=row["status"])
             )
+            reports = [r["id"] for r in row["reports"]]
+            if reports:
+                conn.execute(
+                    notice_bounces.update()
+                    .where(notice_bounces.c.id.in_(reports))
+                    .values(evidence_recorded=True)
+                )
         done += 1
     return done
+
+
+def envelope_from(settings: Settings, notice_id: str) -> str | None:
+    """The notice's VERP bounce address, when bounces are read (else the From address)."""
+    b = settings.bounces
+    if b.domain is None:
+        return None
+    return verp.bounce_address(b.local_part, b.domain, b.keys()[0], notice_id)
 
 
 async def deliver(settings: Settings, engine: sa.Engine, transport: Transport) -> int:
@@ -268,7 +301,7 @@ async def deliver(settings: Settings, engine: sa.Engine, transport: Transport) -
             row["language"],
         )
         row["message_id"] = str(message["Message-ID"])
-        outcome = await transport.send(message)
+        outcome = await transport.send(message, envelope_from(settings, row["notice_id"]))
         await run_blocking(
             record, engine, row, prepared, outcome, transport.channel, started, settings
         )

@@ -28,13 +28,17 @@ from notifications.tables import (
 log = logging.getLogger(__name__)
 
 PENDING, GIVEN, ESCALATED, SUPERSEDED = "pending", "given", "escalated", "superseded"
+#: Given, then a permanent bounce came back: escalated, and no longer counted as given.
+BOUNCED = "bounced"
+#: The statuses a person must act on (give the notice another way, or send it again).
+UNDELIVERED = (ESCALATED, BOUNCED)
 
 
 def now() -> datetime:
     return datetime.now(UTC)
 
 
-def _insert(conn: sa.Connection, table: sa.Table) -> Any:
+def insert_into(conn: sa.Connection, table: sa.Table) -> Any:
     dialect = postgresql if conn.dialect.name == "postgresql" else sqlite
     return dialect.insert(table)
 
@@ -48,7 +52,7 @@ def _upsert(
     update: bool = True,
 ) -> None:
     """Insert a row, or update it (``update``) or leave it (not ``update``) if its keys exist."""
-    statement = _insert(conn, table).values(**keys, **values)
+    statement = insert_into(conn, table).values(**keys, **values)
     if update:
         statement = statement.on_conflict_do_update(index_elements=list(keys), set_=values)
     else:
@@ -222,7 +226,7 @@ def add_notice(conn: sa.Connection, values: dict[str, Any]) -> str | None:
         "subject_id": None,
     }
     statement = (
-        _insert(conn, notices)
+        insert_into(conn, notices)
         .values(**{**defaults, **values})
         .on_conflict_do_nothing(index_elements=["dedup_key"])
         .returning(notices.c.notice_id)
@@ -234,10 +238,16 @@ def notice(conn: sa.Connection, notice_id: str) -> sa.Row[Any] | None:
     return conn.execute(sa.select(notices).where(notices.c.notice_id == notice_id)).first()
 
 
-def escalate(conn: sa.Connection, row: sa.Row[Any] | dict[str, Any], reason: str) -> None:
-    """Mark a notice undeliverable, say so loudly, and tell the body that gave it.
+def escalate(
+    conn: sa.Connection,
+    row: sa.Row[Any] | dict[str, Any],
+    reason: str,
+    status: str = ESCALATED,
+) -> None:
+    """Mark a notice undeliverable (``status`` escalated, or bounced), say so loudly, and tell
+    the body that gave it.
 
-    Never a silent drop: the notice stays listed as escalated until a new one supersedes it.
+    Never a silent drop: the notice stays listed until a new one supersedes it.
     """
     data = dict(row._mapping) if isinstance(row, sa.Row) else row
     at = now()
@@ -245,7 +255,7 @@ def escalate(conn: sa.Connection, row: sa.Row[Any] | dict[str, Any], reason: str
         notices.update()
         .where(notices.c.notice_id == data["notice_id"])
         .values(
-            status=ESCALATED,
+            status=status,
             escalated_at=at,
             escalation_reason=reason,
             bounced_at=data.get("bounced_at"),

@@ -2,7 +2,8 @@
 
 Every attempt ends in an ``Outcome``: accepted, a temporary failure (retried with back-off) or a
 permanent one (a 5xx reply: escalated). An SMTP "accepted" is the receiving server's 250 after
-the message data; later bounces sent back by mail are not read here.
+the message data. Bounces mailed back later go to the envelope sender (a VERP address naming
+the notice, when a bounce domain is set) and are read by ``listener``.
 """
 
 import asyncio
@@ -43,6 +44,9 @@ def email_message(
     message["Message-ID"] = make_msgid(idstring=notice_id, domain=domain)
     message["Date"] = formatdate(usegmt=True)
     message[NOTICE_HEADER] = notice_id
+    # an automatic message (RFC 3834): no vacation replies or loops back to the bounce address
+    message["Auto-Submitted"] = "auto-generated"
+    message["X-Auto-Response-Suppress"] = "OOF, AutoReply"
     message.set_content(rendered.text)
     message.add_alternative(rendered.html, subtype="html")
     # after the content: setting it clears Content-* headers
@@ -62,7 +66,10 @@ def valid_address(address: str) -> bool:
 class Transport(Protocol):
     channel: str
 
-    async def send(self, message: EmailMessage) -> Outcome: ...
+    async def send(self, message: EmailMessage, envelope_from: str | None = None) -> Outcome:
+        """Send ``message``; ``envelope_from`` is the MAIL FROM (where bounces go), by
+        default the From address."""
+        ...
 
 
 class SmtpTransport:
@@ -73,11 +80,12 @@ class SmtpTransport:
     def __init__(self, settings: Settings) -> None:
         self._settings = settings
 
-    async def send(self, message: EmailMessage) -> Outcome:
+    async def send(self, message: EmailMessage, envelope_from: str | None = None) -> Outcome:
         s = self._settings
         try:
             _, response = await aiosmtplib.send(
                 message,
+                sender=envelope_from,
                 hostname=s.smtp_host,
                 port=s.smtp_port,
                 start_tls=s.smtp_starttls,
@@ -105,7 +113,7 @@ class FileTransport:
     def __init__(self, outbox: Path) -> None:
         self._outbox = outbox
 
-    async def send(self, message: EmailMessage) -> Outcome:
+    async def send(self, message: EmailMessage, envelope_from: str | None = None) -> Outcome:
         try:
             path = await asyncio.to_thread(self._write, message)
         except OSError as error:

@@ -1,0 +1,90 @@
+"""Bounces forwarded over HTTP: for mail providers that receive the bounce domain's mail and
+pass each message on as it came (``POST`` with ``Content-Type: message/rfc822``), instead of
+relaying it to the bounce listener by SMTP. The same checks and records as the listener."""
+
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Query, Request
+from pydantic import BaseModel
+
+from llwybr.blocking import run_blocking
+from llwybr.edge import principal_of
+from llwybr.problems import COMMON_RESPONSES, PROBLEM_JSON, Problem, ProblemError
+from notifications.notices import bounces, dsn, verp
+from notifications.notices.transport import NOTICE_HEADER
+from notifications.settings import Settings
+
+RFC822 = "message/rfc822"
+_problem = {"model": Problem, "content": {PROBLEM_JSON: {}}}
+router = APIRouter(
+    tags=["notices"],
+    responses={
+        **COMMON_RESPONSES,
+        403: {**_problem, "description": "Only the platform's system clients forward bounces"},
+        404: {**_problem, "description": "Not addressed to a bounce address of a notice here"},
+        409: {**_problem, "description": "Bounces are not configured on this service"},
+        415: {**_problem, "description": "The body is not message/rfc822"},
+    },
+)
+
+
+class BounceReceipt(BaseModel):
+    notice_id: str
+    bounce: Literal["permanent", "transient", "delivered", "unparsed"]
+    recorded: bool  # False: this same report was recorded before
+
+
+@router.post(
+    "/v1/notices/bounces",
+    summary="Forward a bounce (delivery report) received for a notice",
+    openapi_extra={
+        "requestBody": {
+            "required": True,
+            "content": {RFC822: {"schema": {"type": "string", "format": "binary"}}},
+        }
+    },
+)
+async def forward_bounce(
+    request: Request,
+    to: Annotated[
+        str | None,
+        Query(
+            max_length=320,
+            description="The envelope recipient (the notice's bounce address); by default the "
+            "first bounce address in Delivered-To, X-Original-To or To",
+        ),
+    ] = None,
+) -> BounceReceipt:
+    """Stores the report against the notice its bounce address names, exactly as the SMTP
+    listener does: a permanent bounce of a given notice makes it bounced and escalates it once
+    (ADR 0014). A report forwarded twice is recorded once."""
+    if principal_of(request).kind != "system":
+        raise ProblemError(
+            403, "Forbidden", "only system clients forward bounces", kind="forbidden"
+        )
+    settings: Settings = request.app.state.settings
+    b = settings.bounces
+    if b.domain is None:
+        raise ProblemError(
+            409, "Conflict", "NOTIFICATIONS_BOUNCES_DOMAIN is not set", kind="bounces-off"
+        )
+    media = request.headers.get("content-type", "").partition(";")[0].strip().lower()
+    if media != RFC822:
+        raise ProblemError(
+            415, "Unsupported Media Type", f"send the message as {RFC822}", kind="media-type"
+        )
+    raw = await request.body()
+    report = dsn.parse(raw, NOTICE_HEADER)
+    candidates = (to,) if to is not None else report.addressed_to
+    named = (verp.notice_of(a, b.local_part, b.domain, b.keys()) for a in candidates)
+    notice_id = next((n for n in named if n is not None), None)
+    if notice_id is None or not await run_blocking(
+        bounces.known, request.app.state.engine, notice_id
+    ):
+        raise ProblemError(
+            404, "Not Found", "not addressed to a bounce address of a notice here", kind="not-found"
+        )
+    recorded = await run_blocking(
+        bounces.receive, request.app.state.engine, notice_id, report, raw, ""
+    )
+    return BounceReceipt(notice_id=notice_id, bounce=report.bounce.value, recorded=recorded)
