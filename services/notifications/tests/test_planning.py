@@ -111,6 +111,50 @@ def test_the_bodys_own_notice_record_sends_nothing_again() -> None:
     assert plan(issued, None).notices == ()
 
 
+def referral_received() -> det.NhsReferralReceived:
+    return det.NhsReferralReceived(
+        determination_id=CASE,
+        learner_id=LEARNER,
+        referral_id="r1",
+        nhs_body=LHB,
+        received_on=date(2026, 2, 2),
+        answer_deadline=deadline("D7", date(2026, 3, 16)),
+    )
+
+
+def test_a_referral_is_given_to_the_nhs_body_by_the_body_deciding_the_case() -> None:
+    known = Subject(str(CASE), "determination", SCHOOL, "school")
+    result = plan(referral_received(), known)
+    [notice] = result.notices
+    assert notice.kind is NoticeKind.NHS_REFERRAL
+    assert (notice.issuer, notice.subject_id, notice.family) == (SCHOOL, str(CASE), False)
+    assert notice.organisations == ((LHB, Role.NHS_BODY),)
+    assert notice.facts == {
+        "referral_id": "r1",
+        "referred_by": SCHOOL,
+        "nhs_body": LHB,
+        "received_on": "2026-02-02",
+        "answer_rule": "D7",
+        "answer_due_on": "2026-03-16",  # the event's date, never recomputed here
+        "answer_explanation": "D7 due",
+    }
+    assert result.links == (LHB,)
+    [watch] = result.deadlines
+    assert isinstance(watch, Watch)
+    assert (watch.key, watch.kind, watch.responsible, watch.due_on) == (
+        f"{CASE}/nhs:r1",
+        "nhs_answer",
+        LHB,
+        date(2026, 3, 16),
+    )
+
+
+def test_a_referral_on_a_case_never_seen_here_is_watched_but_gives_no_notice() -> None:
+    result = plan(referral_received(), None)
+    assert result.notices == ()
+    assert len(result.deadlines) == 1
+
+
 def test_an_nhs_answer_is_sent_to_the_referrer_and_meets_its_deadline() -> None:
     known = Subject(str(CASE), "determination", SCHOOL, "school")
     answered = det.NhsReferralAnswered(

@@ -61,6 +61,15 @@ DEADLINE = {
 FACTS: dict[NoticeKind, dict[str, Any]] = {
     NoticeKind.DECISION_HAS_ALN: DECISION,
     NoticeKind.DECISION_NO_ALN: DECISION,
+    NoticeKind.NHS_REFERRAL: {
+        "referral_id": "r1",
+        "referred_by": SCHOOL,
+        "nhs_body": LHB,
+        "received_on": "2026-02-02",
+        "answer_rule": "D7",
+        "answer_due_on": "2026-03-16",
+        "answer_explanation": "6 weeks from the day after receipt",
+    },
     NoticeKind.NHS_ANSWER: {
         "answer": "identified",
         "in_welsh": False,
@@ -317,3 +326,45 @@ def test_a_window_recalculated_without_a_start_date_still_reads_well() -> None:
     text = render(kind, Language.ENGLISH, context(kind, facts=facts), ORGANISATIONS).text
     assert "Disagreement resolution has started. Because it started in time" in text
     assert "(the time limit was 28 April 2026)" in text
+
+
+@pytest.mark.parametrize(
+    ("language", "wanted"),
+    [
+        (
+            Language.ENGLISH,
+            [
+                "Referral r1: your answer is due by 16 March 2026 (Cerys)",
+                "Ysgol Example is deciding whether Cerys has additional learning needs",
+                "It was received on 2 February 2026.",
+                "whether it can be provided in Welsh",
+                "Your answer is due by 16 March 2026.",
+                "How the date was worked out: 6 weeks from the day after receipt",
+            ],
+        ),
+        (
+            Language.WELSH,
+            [
+                "Atgyfeiriad r1: mae eich ateb i fod erbyn 16 Mawrth 2026 (Cerys)",
+                "Mae Ysgol Example yn penderfynu a oes gan Cerys anghenion dysgu ychwanegol",
+                "Cafwyd yr atgyfeiriad ar 2 Chwefror 2026.",
+                "a ellir ei ddarparu yn Gymraeg",
+                "Mae eich ateb i fod erbyn 16 Mawrth 2026.",
+            ],
+        ),
+    ],
+)
+def test_a_referral_tells_the_nhs_body_what_to_answer_and_by_when(
+    language: Language, wanted: list[str]
+) -> None:
+    kind = NoticeKind.NHS_REFERRAL
+    rendered = render(
+        kind,
+        language,
+        context(kind, issuer=SCHOOL, recipient_name="Betsi Cadwaladr", recipient_role="nhs_body"),
+        ORGANISATIONS,
+    )
+    subject, *lines = wanted
+    assert rendered.subject == subject
+    for line in lines:
+        assert line in rendered.text

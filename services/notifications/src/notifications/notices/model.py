@@ -14,6 +14,7 @@ from enum import StrEnum
 class NoticeKind(StrEnum):
     DECISION_HAS_ALN = "decision_has_aln"  # has ALN, an IDP is to be prepared
     DECISION_NO_ALN = "decision_no_aln"
+    NHS_REFERRAL = "nhs_referral"  # a referral, from the body deciding the case to the NHS body
     NHS_ANSWER = "nhs_answer"  # an NHS body's answer to a referral, to the referrer
     IDP_ISSUED = "idp_issued"
     IDP_REVISED = "idp_revised"  # review outcome: revised (or revised on another occasion)
