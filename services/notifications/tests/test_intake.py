@@ -14,7 +14,9 @@ from llwybr import db, migrations
 from llwybr.consumer import TableEffect
 from llwybr.settings import ServiceSettings
 from notifications.main import SPEC
+from notifications.notices import store
 from notifications.notices.intake import handler
+from notifications.notices.planning import Subject
 from notifications.tables import contact_parties, notice_learner_organisations, notices
 
 SCHOOL = "school:6652001"
@@ -28,6 +30,19 @@ def engine(store_settings: ServiceSettings) -> Iterator[sa.Engine]:
     migrations.upgrade(engine, SPEC.migrations)
     yield engine
     engine.dispose()
+
+
+def envelope(
+    event: det.DeterminationEvent, learner_id: str, case: uuid.UUID, version: int, at: datetime
+) -> Envelope:
+    return Envelope.wrap(
+        event,
+        learner_id=learner_id,
+        aggregate_id=case,
+        aggregate_version=version,
+        time=at,
+        integrity_hash="0" * 64,
+    )
 
 
 def decided(learner_id: str, at: datetime) -> Envelope:
@@ -46,14 +61,7 @@ def decided(learner_id: str, at: datetime) -> Envelope:
         looked_after=False,
         decision_deadline=None,
     )
-    return Envelope.wrap(
-        event,
-        learner_id=learner_id,
-        aggregate_id=case,
-        aggregate_version=3,
-        time=at,
-        integrity_hash="0" * 64,
-    )
+    return envelope(event, learner_id, case, 3, at)
 
 
 def with_parent(engine: sa.Engine, learner_id: str) -> None:
@@ -85,6 +93,44 @@ def test_a_redelivered_event_gives_no_second_notice(engine: sa.Engine) -> None:
     assert effect.apply(envelope) is True
     assert effect.apply(envelope) is False
     assert notices_of(engine, learner_id) == ["parent"]
+
+
+def test_a_redelivered_referral_gives_the_nhs_body_one_notice(engine: sa.Engine) -> None:
+    learner_id = f"learner-{uuid.uuid4().hex[:6]}"
+    case, at = uuid.uuid4(), datetime.now(UTC)
+    with engine.begin() as conn:  # the concern, as its event left it
+        store.save_subject(conn, learner_id, Subject(str(case), "determination", SCHOOL))
+    received = det.NhsReferralReceived(
+        determination_id=case,
+        learner_id=learner_id,
+        referral_id="r1",
+        nhs_body="lhb:7A1",
+        received_on=date(2026, 2, 2),
+        answer_deadline=det.DeadlineFacts(
+            rule_id="D7",
+            rule_table_version="2026.1",
+            unit="weeks",
+            length=6,
+            trigger_date=date(2026, 2, 3),
+            due_on=date(2026, 3, 16),
+            provisional=False,
+            explanation="6 weeks",
+        ),
+    )
+    effect = handler(5)
+    tracked = TableEffect(engine, "notifications.notices", effect)
+    again = envelope(received, learner_id, case, 2, at)
+    assert tracked.apply(again) is True
+    assert tracked.apply(again) is False  # the consumer's record of the event
+    with engine.begin() as conn:
+        effect(conn, again)  # and past it: the notice's own key
+    with engine.connect() as conn:
+        rows = conn.execute(
+            sa.select(notices.c.kind, notices.c.recipient_organisation, notices.c.issuer).where(
+                notices.c.learner_id == learner_id
+            )
+        ).all()
+    assert [tuple(r) for r in rows] == [("nhs_referral", "lhb:7A1", SCHOOL)]
 
 
 def test_events_before_the_cutoff_give_no_notices_but_are_learned(engine: sa.Engine) -> None:

@@ -4,6 +4,8 @@ import uuid
 from datetime import date
 from typing import Any
 
+import pytest
+
 from contracts import determination as det
 from contracts import disputes as dis
 from contracts import idp
@@ -17,6 +19,7 @@ from notifications.notices.planning import (
     Reassign,
     Subject,
     Watch,
+    health,
     plan,
 )
 
@@ -131,6 +134,50 @@ def test_the_bodys_own_notice_record_sends_nothing_again() -> None:
         issued_on=date(2026, 2, 3),
     )
     assert plan(issued, None).notices == ()
+
+
+def referral_received() -> det.NhsReferralReceived:
+    return det.NhsReferralReceived(
+        determination_id=CASE,
+        learner_id=LEARNER,
+        referral_id="r1",
+        nhs_body=LHB,
+        received_on=date(2026, 2, 2),
+        answer_deadline=deadline("D7", date(2026, 3, 16)),
+    )
+
+
+def test_a_referral_is_given_to_the_nhs_body_by_the_body_deciding_the_case() -> None:
+    known = Subject(str(CASE), "determination", SCHOOL, "school")
+    result = plan(referral_received(), known)
+    [notice] = result.notices
+    assert notice.kind is NoticeKind.NHS_REFERRAL
+    assert (notice.issuer, notice.subject_id, notice.family) == (SCHOOL, str(CASE), False)
+    assert notice.organisations == ((LHB, Role.NHS_BODY),)
+    assert notice.facts == {
+        "referral_id": "r1",
+        "referred_by": SCHOOL,
+        "nhs_body": LHB,
+        "received_on": "2026-02-02",
+        "answer_rule": "D7",
+        "answer_due_on": "2026-03-16",  # the event's date, never recomputed here
+        "answer_explanation": "D7 due",
+    }
+    assert result.links == (LHB,)
+    [watch] = result.deadlines
+    assert isinstance(watch, Watch)
+    assert (watch.key, watch.kind, watch.responsible, watch.due_on) == (
+        f"{CASE}/nhs:r1",
+        "nhs_answer",
+        LHB,
+        date(2026, 3, 16),
+    )
+
+
+def test_a_referral_on_a_case_never_seen_here_is_watched_but_gives_no_notice() -> None:
+    result = plan(referral_received(), None)
+    assert result.notices == ()
+    assert len(result.deadlines) == 1
 
 
 def test_an_nhs_answer_is_sent_to_the_referrer_and_meets_its_deadline() -> None:
@@ -327,3 +374,60 @@ def test_an_appeal_window_recalculated_by_disagreement_resolution_tells_the_fami
         True,
     )
     assert notice.facts["appeal_window_until"] == "2026-08-21"
+
+
+OPINION = health.Opinion(
+    "opinion-1",
+    LEARNER,
+    LHB,
+    LA,
+    date(2026, 2, 16),
+    health.Officer("Dr Angharad Rees", None, "01745 000000"),
+)
+
+
+def test_a_health_body_opinion_goes_to_the_parents_from_the_health_body() -> None:
+    notice = health.parent_notice(OPINION)
+    assert (notice.kind, notice.issuer, notice.subject_id) == (
+        NoticeKind.HEALTH_BODY_OPINION,
+        LHB,
+        "opinion-1",
+    )
+    assert notice.family
+    assert notice.organisations == ()
+    assert notice.facts["local_authority"] == LA
+    assert notice.facts["officer"] == {
+        "name": "Dr Angharad Rees",
+        "email": None,
+        "phone": "01745 000000",
+    }
+
+
+def test_the_la_is_told_the_day_the_first_parent_was() -> None:
+    informed = health.parent_informed_on([None, date(2026, 2, 20), date(2026, 2, 18)])
+    assert informed == date(2026, 2, 18)
+    notice = health.local_authority_notice(OPINION, informed, None)
+    assert notice.kind is NoticeKind.HEALTH_BODY_OPINION_TO_LA
+    assert notice.organisations == ((LA, Role.LOCAL_AUTHORITY),)
+    assert (notice.facts["parent_informed_on"], notice.facts["discussed_on"]) == (
+        "2026-02-18",
+        None,
+    )
+
+
+def test_the_la_is_not_told_before_a_parent() -> None:
+    with pytest.raises(health.ParentNotYetInformedError):
+        health.parent_informed_on([None])
+
+
+def test_a_discussion_before_the_opinion_is_refused() -> None:
+    with pytest.raises(health.DiscussionDateError):
+        health.local_authority_notice(OPINION, date(2026, 2, 18), date(2026, 2, 15))
+
+
+@pytest.mark.parametrize("organisation", [SCHOOL, LA, "auditor:wales", "tribunal:etw"])
+def test_only_an_nhs_body_forms_an_opinion(organisation: str) -> None:
+    with pytest.raises(health.NotAHealthBodyError):
+        health.require_health_body(organisation)
+    health.require_health_body("nhs:RYT")
+    health.require_health_body(LHB)

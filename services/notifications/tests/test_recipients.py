@@ -4,9 +4,11 @@ from notifications.notices.model import (
     FamilyRecipients,
     Language,
     LearnerFacts,
+    NoticeKind,
     Party,
     Role,
     family_recipients,
+    recipients,
 )
 
 
@@ -86,3 +88,22 @@ def test_no_preference_means_welsh_and_english_welsh_first() -> None:
     assert Language.BOTH.parts == ("cy", "en")
     assert Language.preferred("cy").parts == ("cy",)
     assert Language.preferred("en").parts == ("en",)
+
+
+def test_a_health_body_opinion_goes_to_the_parents_alone() -> None:
+    found = recipients(
+        NoticeKind.HEALTH_BODY_OPINION, [MUM, CHILD, CASE_FRIEND, DAD, IRO], LearnerFacts()
+    )
+    assert roles(found) == ["parent-mum", "parent-dad"]
+    assert found.missing == ()
+
+
+def test_a_health_body_opinion_with_no_parent_registered_waits_for_one() -> None:
+    found = recipients(NoticeKind.HEALTH_BODY_OPINION, [CHILD], LearnerFacts(looked_after=True))
+    assert (found.parties, found.missing) == ((), (Role.PARENT,))
+
+
+def test_other_family_notices_keep_the_family_rule() -> None:
+    facts = LearnerFacts(young_person=False)
+    found = recipients(NoticeKind.DECISION_NO_ALN, [MUM, CHILD], facts)
+    assert found == family_recipients([MUM, CHILD], facts)

@@ -58,10 +58,32 @@ DEADLINE = {
     "rule_id": "D1",
     "exception_claimed_on": None,
 }
+OPINION = {
+    "opinion_id": "opinion-1",
+    "health_body": LHB,
+    "local_authority": LA,
+    "formed_on": "2026-02-16",
+    "officer": {"name": "Dr Angharad Rees", "email": "angharad@bcuhb.example", "phone": None},
+}
 FACTS: dict[NoticeKind, dict[str, Any]] = {
     NoticeKind.DECISION_HAS_ALN: DECISION,
     NoticeKind.DECISION_NO_ALN: DECISION,
     NoticeKind.IDP_NOT_NECESSARY: {**DECISION, "deadline_explanation": "D5"},
+    NoticeKind.NHS_REFERRAL: {
+        "referral_id": "r1",
+        "referred_by": SCHOOL,
+        "nhs_body": LHB,
+        "received_on": "2026-02-02",
+        "answer_rule": "D7",
+        "answer_due_on": "2026-03-16",
+        "answer_explanation": "6 weeks from the day after receipt",
+    },
+    NoticeKind.HEALTH_BODY_OPINION: OPINION,
+    NoticeKind.HEALTH_BODY_OPINION_TO_LA: {
+        **OPINION,
+        "parent_informed_on": "2026-02-20",
+        "discussed_on": "2026-02-26",
+    },
     NoticeKind.NHS_ANSWER: {
         "answer": "identified",
         "in_welsh": False,
@@ -357,3 +379,128 @@ def test_a_late_idp_not_necessary_decision_says_when_the_time_limit_ended() -> N
     assert "after the time limit, which ended on 25 February 2026" in text
     assert "ar ôl y terfyn amser, a ddaeth i ben ar 25 Chwefror 2026" in text
     assert rendered.subject.startswith("Penderfyniad: anghenion dysgu ychwanegol, dim cynllun")
+
+
+@pytest.mark.parametrize(
+    ("language", "wanted"),
+    [
+        (
+            Language.ENGLISH,
+            [
+                "Referral r1: your answer is due by 16 March 2026 (Cerys)",
+                "Ysgol Example is deciding whether Cerys has additional learning needs",
+                "It was received on 2 February 2026.",
+                "whether it can be provided in Welsh",
+                "Your answer is due by 16 March 2026.",
+                "How the date was worked out: 6 weeks from the day after receipt",
+            ],
+        ),
+        (
+            Language.WELSH,
+            [
+                "Atgyfeiriad r1: mae eich ateb i fod erbyn 16 Mawrth 2026 (Cerys)",
+                "Mae Ysgol Example yn penderfynu a oes gan Cerys anghenion dysgu ychwanegol",
+                "Cafwyd yr atgyfeiriad ar 2 Chwefror 2026.",
+                "a ellir ei ddarparu yn Gymraeg",
+                "Mae eich ateb i fod erbyn 16 Mawrth 2026.",
+            ],
+        ),
+    ],
+)
+def test_a_referral_tells_the_nhs_body_what_to_answer_and_by_when(
+    language: Language, wanted: list[str]
+) -> None:
+    kind = NoticeKind.NHS_REFERRAL
+    rendered = render(
+        kind,
+        language,
+        context(kind, issuer=SCHOOL, recipient_name="Betsi Cadwaladr", recipient_role="nhs_body"),
+        ORGANISATIONS,
+    )
+    subject, *lines = wanted
+    assert rendered.subject == subject
+    for line in lines:
+        assert line in rendered.text
+
+
+def opinion_text(kind: NoticeKind, language: Language, **facts: Any) -> str:
+    return render(
+        kind,
+        language,
+        context(kind, issuer=LHB, facts={**FACTS[kind], **facts}),
+        {**ORGANISATIONS, LHB: Organisation(LHB, "Betsi Cadwaladr University Health Board")},
+    ).text
+
+
+@pytest.mark.parametrize(
+    ("language", "wanted"),
+    [
+        (
+            Language.ENGLISH,
+            [
+                "On 16 February 2026, Betsi Cadwaladr University Health Board formed the opinion "
+                "that Cerys probably has additional learning needs (ALN).",
+                "section 64",
+                "You can discuss our opinion with Dr Angharad Rees, email angharad@bcuhb.example.",
+                "We must also bring our opinion to the attention of Wrexham County Borough "
+                "Council, the local authority.",
+                "The local authority must then decide whether Cerys has additional learning needs",
+            ],
+        ),
+        (
+            Language.WELSH,
+            [
+                "Ar 16 Chwefror 2026, daeth Betsi Cadwaladr University Health Board i\u2019r farn",
+                "adran 64",
+                "Gallwch drafod ein barn gyda Dr Angharad Rees, e-bost angharad@bcuhb.example.",
+                "Rhaid i ni hefyd ddwyn ein barn i sylw Cyngor Bwrdeistref Sirol Wrecsam, yr "
+                "awdurdod lleol.",
+                "rhaid i\u2019r awdurdod lleol benderfynu a oes gan Cerys anghenion dysgu",
+            ],
+        ),
+    ],
+)
+def test_the_parent_is_told_the_opinion_whom_to_discuss_it_with_and_that_the_la_will_be_told(
+    language: Language, wanted: list[str]
+) -> None:
+    text = opinion_text(NoticeKind.HEALTH_BODY_OPINION, language)
+    for line in wanted:
+        assert line in text
+
+
+@pytest.mark.parametrize(
+    ("language", "wanted"),
+    [
+        (
+            Language.ENGLISH,
+            [
+                "We told the child\u2019s parent of our opinion on 20 February 2026",
+                "They discussed it with us on 26 February 2026.",
+                "You must now decide whether Cerys has additional learning needs.",
+                "runs from the day the matter was brought to your attention: 3 March 2026",
+            ],
+        ),
+        (
+            Language.WELSH,
+            [
+                "Dywedasom wrth riant y plentyn am ein barn ar 20 Chwefror 2026",
+                "Buont yn ei thrafod gyda ni ar 26 Chwefror 2026.",
+                "Rhaid i chi nawr benderfynu a oes gan Cerys anghenion dysgu ychwanegol.",
+                "y daeth y mater i\u2019ch sylw: 3 Mawrth 2026",
+            ],
+        ),
+    ],
+)
+def test_the_la_is_told_when_the_parent_was_and_that_it_must_decide(
+    language: Language, wanted: list[str]
+) -> None:
+    text = opinion_text(NoticeKind.HEALTH_BODY_OPINION_TO_LA, language)
+    for line in wanted:
+        assert line in text
+
+
+def test_the_la_notice_without_a_discussion_does_not_claim_one() -> None:
+    kind = NoticeKind.HEALTH_BODY_OPINION_TO_LA
+    text = opinion_text(kind, Language.ENGLISH, discussed_on=None)
+    assert "They discussed it" not in text
+    assert "offered them the chance to discuss it with Dr Angharad Rees." in text

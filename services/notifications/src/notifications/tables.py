@@ -231,3 +231,27 @@ watched_deadlines = sa.Table(
     sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
     sa.Index("ix_watched_deadlines_schedule", "status", "remind_on", "due_on"),
 )
+
+# -- health bodies' opinions on under-fives (s.64), given through the API --------------------
+
+#: One opinion that a child under compulsory school age probably has ALN: the parent is told
+#: first (notices with this ``opinion_id`` as their source), then the LA (``local_authority_
+#: told_at``, once).
+health_body_opinions = sa.Table(
+    "health_body_opinions",
+    metadata,
+    sa.Column("opinion_id", sa.String(36), primary_key=True),
+    sa.Column("learner_id", sa.String(64), nullable=False, index=True),
+    sa.Column("health_body", sa.String(64), nullable=False, index=True),
+    sa.Column("local_authority", sa.String(64), nullable=False),
+    sa.Column("formed_on", sa.Date, nullable=False),
+    sa.Column("officer_name", sa.String(200), nullable=False),
+    sa.Column("officer_email", sa.String(320), nullable=True),
+    sa.Column("officer_phone", sa.String(40), nullable=True),
+    sa.Column("recorded_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("recorded_by", sa.String(200), nullable=False),
+    sa.Column("parent_informed_on", sa.Date, nullable=True),
+    sa.Column("discussed_on", sa.Date, nullable=True),
+    sa.Column("local_authority_told_at", sa.DateTime(timezone=True), nullable=True),
+    sa.Column("local_authority_told_by", sa.String(200), nullable=True),
+)

@@ -87,3 +87,18 @@ def may_set_organisation_contact(principal: Principal, organisation: str) -> boo
     return (
         principal.kind == "la" and kind in {"school", "fei"} and ident.startswith(principal.org_id)
     )
+
+
+def require_opinion(principal: Principal, opinion: Any) -> None:
+    """A health body's opinion is read by the body that formed it, by the LA once it has been
+    brought to its attention (never before the parent has been told), and by auditors."""
+    visible = opinion is not None and (
+        principal.organisation == opinion.health_body
+        or (
+            principal.organisation == opinion.local_authority
+            and opinion.local_authority_told_at is not None
+        )
+        or (principal.kind == "auditor" and _auditor_sees(principal, opinion.local_authority))
+    )
+    if not visible:
+        raise ProblemError(404, "Not Found", "no such health body opinion", kind="not-found")

@@ -17,7 +17,7 @@ import sqlalchemy as sa
 from contracts.envelope import Envelope
 from contracts.events import parse
 from notifications.notices import deadlines, store
-from notifications.notices.model import Language, Party, Role, deduplicated, family_recipients
+from notifications.notices.model import Language, Party, Role, deduplicated, recipients
 from notifications.notices.planning import PlannedNotice, plan, subject_id_of
 
 log = logging.getLogger(__name__)
@@ -99,7 +99,7 @@ def give(
 
     if notice.family:
         facts, _ = store.learner(conn, learner_id)
-        found = family_recipients(store.parties(conn, learner_id), facts)
+        found = recipients(notice.kind, store.parties(conn, learner_id), facts)
         for party in found.parties:
             if only_party is not None and party.party_id != only_party:
                 continue

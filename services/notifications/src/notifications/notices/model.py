@@ -15,7 +15,11 @@ class NoticeKind(StrEnum):
     DECISION_HAS_ALN = "decision_has_aln"  # has ALN, an IDP is to be prepared
     DECISION_NO_ALN = "decision_no_aln"
     IDP_NOT_NECESSARY = "idp_not_necessary"  # a young person has ALN; the LA: no IDP needed
+    NHS_REFERRAL = "nhs_referral"  # a referral, from the body deciding the case to the NHS body
     NHS_ANSWER = "nhs_answer"  # an NHS body's answer to a referral, to the referrer
+    # a health body's opinion that an under-five probably has ALN (s.64): parent, then the LA
+    HEALTH_BODY_OPINION = "health_body_opinion"
+    HEALTH_BODY_OPINION_TO_LA = "health_body_opinion_to_la"
     IDP_ISSUED = "idp_issued"
     IDP_REVISED = "idp_revised"  # review outcome: revised (or revised on another occasion)
     IDP_NOT_REVISED = "idp_not_revised"  # review outcome: not revised
@@ -79,6 +83,11 @@ class Language(StrEnum):
         return cls(preference) if preference in ("cy", "en") else cls.BOTH
 
 
+#: Family notices the Act addresses to the child's parent alone (s.64: a child under
+#: compulsory school age, told through each registered parent).
+PARENT_NOTICES = frozenset({NoticeKind.HEALTH_BODY_OPINION})
+
+
 @dataclass(frozen=True)
 class Party:
     """One of a learner's parties as registered in the contacts registry."""
@@ -134,6 +143,20 @@ def family_recipients(parties: Sequence[Party], facts: LearnerFacts) -> FamilyRe
     chosen = tuple(p for p in parties if p.role in wanted)
     missing = tuple(role for role in required if role not in roles)
     return FamilyRecipients(chosen, missing)
+
+
+def parent_recipients(parties: Sequence[Party]) -> FamilyRecipients:
+    """Who receives a notice addressed to the child's parent: each registered parent (a notice
+    that must reach a parent and cannot yet is escalated until one is registered)."""
+    chosen = tuple(p for p in parties if p.role is Role.PARENT)
+    return FamilyRecipients(chosen, () if chosen else (Role.PARENT,))
+
+
+def recipients(kind: NoticeKind, parties: Sequence[Party], facts: LearnerFacts) -> FamilyRecipients:
+    """The people a family notice of ``kind`` goes to."""
+    if kind in PARENT_NOTICES:
+        return parent_recipients(parties)
+    return family_recipients(parties, facts)
 
 
 def deduplicated(organisations: Iterable[tuple[str, Role]]) -> list[tuple[str, Role]]:

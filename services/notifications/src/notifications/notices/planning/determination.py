@@ -56,7 +56,12 @@ def plan_determination(e: IntegrationEvent, known: Subject | None) -> Plan:
         watch = watching(
             f"{case}/nhs:{e.referral_id}", "nhs_answer", case, e.nhs_body, e.answer_deadline
         )
-        return Plan(learner_id=e.learner_id, links=(e.nhs_body,), deadlines=(watch,))
+        return Plan(
+            learner_id=e.learner_id,
+            links=(e.nhs_body,),
+            notices=_referral(e, case, known),
+            deadlines=(watch,),
+        )
     if isinstance(e, det.NhsReferralAnswered):
         notices: tuple[PlannedNotice, ...] = ()
         if known is not None:
@@ -129,6 +134,33 @@ def _decided(e: det.Decided, case: str) -> Plan:
         notices=(notice,),
         deadlines=(Meet(f"{case}/decision", e.decided_on),),
     )
+
+
+def _referral(
+    e: det.NhsReferralReceived, case: str, known: Subject | None
+) -> tuple[PlannedNotice, ...]:
+    """The referral, from the body deciding the case to the NHS body, with the answer date the
+    event carries (D7, computed by the determination service; never here)."""
+    if known is None:
+        return ()  # a case never opened here: nobody known to give it
+    d = e.answer_deadline
+    facts = {
+        "referral_id": e.referral_id,
+        "referred_by": known.organisation,
+        "nhs_body": e.nhs_body,
+        "received_on": e.received_on.isoformat(),
+        "answer_rule": d.rule_id,
+        "answer_due_on": d.due_on.isoformat(),
+        "answer_explanation": d.explanation,
+    }
+    notice = PlannedNotice(
+        NoticeKind.NHS_REFERRAL,
+        known.organisation,
+        case,
+        facts,
+        organisations=((e.nhs_body, Role.NHS_BODY),),
+    )
+    return (notice,)
 
 
 def _shared(e: IntegrationEvent) -> Plan:
