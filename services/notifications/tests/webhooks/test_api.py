@@ -21,6 +21,7 @@ from llwybr.settings import RuntimeSettings
 from llwybr.testing import TEST_SECRET, ActingAs, eventually
 from notifications.main import create_app
 from notifications.settings import Settings
+from notifications.webhooks.addresses import parse_networks
 from notifications.webhooks.settings import WebhookSettings
 from notifications.webhooks.signing import verify
 
@@ -307,3 +308,64 @@ async def test_a_receiver_too_slow_to_answer_is_a_failed_attempt(
         [delivery] = await deliveries(service, subscription)
     assert delivery["last_status_code"] is None
     assert "Timeout" in delivery["last_error"] or "no answer" in delivery["last_error"]
+
+
+@pytest.mark.parametrize(
+    ("url", "kind", "says"),
+    [
+        ("https://localhost/hooks", "webhook-address-refused", "localhost resolves to"),
+        ("https://127.0.0.1:8004/hooks", "webhook-address-refused", "loopback"),
+        ("http://127.0.0.1:8004/hooks", "webhook-address-refused", "loopback"),
+        ("https://169.254.169.254/latest/meta-data", "webhook-address-refused", "link-local"),
+        ("https://10.96.0.1/hooks", "webhook-address-refused", "private"),
+        ("https://192.168.0.10/hooks", "webhook-address-refused", "private"),
+        ("https://100.64.0.1/hooks", "webhook-address-refused", "shared address space"),
+        ("https://0.0.0.0/hooks", "webhook-address-refused", "unspecified"),
+        ("https://[::1]/hooks", "webhook-address-refused", "loopback"),
+        ("https://[fd00::1]/hooks", "webhook-address-refused", "private"),
+        ("https://[fe80::1]/hooks", "webhook-address-refused", "link-local"),
+        ("https://[::ffff:169.254.169.254]/hooks", "webhook-address-refused", "169.254.169.254"),
+        ("https://[64:ff9b::a00:1]/hooks", "webhook-address-refused", "10.0.0.1"),
+        ("https://224.0.0.1/hooks", "webhook-address-refused", "multicast"),
+        ("https://nowhere.invalid/hooks", "webhook-host-unresolved", "does not resolve"),
+        ("https://127.1/hooks", "invalid-webhook-url", "standard notation"),
+    ],
+)  # fmt: skip
+async def test_a_url_reaching_inside_is_refused_and_nothing_is_stored(
+    tmp_path: Path, url: str, kind: str, says: str
+) -> None:
+    async with started(tmp_path, allowed_networks=()) as service:
+        body = {"url": url, "event_types": [CONCERN]}
+        response = await service.call(SCHOOL, "POST", "/v1/webhooks", json=body)
+        assert response.status_code == 422, response.text
+        assert response.headers["content-type"] == "application/problem+json"
+        assert response.json()["type"].endswith(f"/{kind}")
+        assert says in response.json()["detail"]
+        assert (await service.call(SCHOOL, "GET", "/v1/webhooks")).json()["items"] == []
+
+
+async def test_a_change_to_a_url_reaching_inside_is_refused_and_changes_nothing(
+    tmp_path: Path,
+) -> None:
+    async with started(tmp_path, allowed_networks=()) as service:
+        created = await service.subscribe(SCHOOL, "https://1.1.1.1/hooks")
+        url = f"/v1/webhooks/{created['id']}"
+        change = {"url": "https://169.254.169.254/latest", "event_types": [DECIDED]}
+        refused = await service.call(SCHOOL, "PATCH", url, json=change)
+        assert refused.status_code == 422, refused.text
+        assert refused.json()["type"].endswith("/webhook-address-refused")
+        unchanged = (await service.call(SCHOOL, "GET", url)).json()
+        assert (unchanged["url"], unchanged["event_types"]) == ("https://1.1.1.1/hooks", [CONCERN])
+        assert unchanged["version"] == 1
+
+
+async def test_an_allowed_network_admits_a_receiver_in_it(tmp_path: Path) -> None:
+    async with started(tmp_path, allowed_networks=parse_networks("10.20.0.0/16")) as service:
+        allowed = await service.call(SCHOOL, "POST", "/v1/webhooks",
+                                     json={"url": "https://10.20.1.2/hooks",
+                                           "event_types": [CONCERN]})  # fmt: skip
+        assert allowed.status_code == 201, allowed.text
+        other = await service.call(SCHOOL, "POST", "/v1/webhooks",
+                                   json={"url": "https://10.21.1.2/hooks",
+                                         "event_types": [CONCERN]})  # fmt: skip
+        assert other.status_code == 422

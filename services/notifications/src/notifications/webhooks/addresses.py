@@ -38,18 +38,26 @@ def parse_networks(text: str | Iterable[str]) -> tuple[IPNetwork, ...]:
     return tuple(found)
 
 
-def embedded(address: IPAddress) -> Iterator[IPAddress]:
-    """The address, then any IPv4 address an IPv6 one carries to (mapped, 6to4, NAT64, Teredo)."""
-    yield address
+def translated(address: IPAddress) -> ipaddress.IPv4Address | None:
+    """The IPv4 address an IPv6 one stands for (IPv4-mapped, or NAT64's well-known prefix)."""
     if isinstance(address, ipaddress.IPv6Address):
         if address.ipv4_mapped is not None:
-            yield address.ipv4_mapped
+            return address.ipv4_mapped
+        if address in NAT64:
+            return ipaddress.IPv4Address(int(address) & 0xFFFF_FFFF)
+    return None
+
+
+def embedded(address: IPAddress) -> Iterator[IPAddress]:
+    """The address, then any IPv4 address an IPv6 one carries to (mapped, NAT64, 6to4, Teredo)."""
+    yield address
+    if isinstance(address, ipaddress.IPv6Address):
+        if (v4 := translated(address)) is not None:
+            yield v4
         if address.sixtofour is not None:
             yield address.sixtofour
         if address.teredo is not None:
             yield from address.teredo  # the server, then the (deobfuscated) client
-        if address in NAT64:
-            yield ipaddress.IPv4Address(int(address) & 0xFFFF_FFFF)
 
 
 def _kind(address: IPAddress) -> str | None:
@@ -63,8 +71,8 @@ def _kind(address: IPAddress) -> str | None:
         (isinstance(address, ipaddress.IPv4Address) and address in SHARED,
          "shared address space (RFC 6598)"),
         (isinstance(address, ipaddress.IPv6Address) and address.is_site_local, "site-local"),
-        (address.is_private, "private"),
         (address.is_reserved, "reserved"),
+        (address.is_private, "private"),
         (not address.is_global, "not globally routable"),
     ]  # fmt: skip
     return next((reason for refused, reason in checks if refused), None)
@@ -74,12 +82,16 @@ def refusal(address: IPAddress, allowed: Sequence[IPNetwork] = ()) -> str | None
     """Why the dispatcher must not connect to ``address``, or None if it may.
 
     An address in an ``allowed`` network is permitted whatever its kind (the operator's choice);
-    otherwise it and every IPv4 address it carries must be globally routable.
+    otherwise it and every IPv4 address it carries must be globally routable. A mapped or NAT64
+    address is judged by its IPv4 address alone (the IPv6 prefixes are "reserved", yet DNS64
+    gives them for every IPv4-only receiver in an IPv6-only cluster).
     """
     carried = list(embedded(address))
     if any(a in network for a in carried for network in allowed if a.version == network.version):
         return None
     for inner in carried:
+        if inner == address and translated(address) is not None:
+            continue
         kind = _kind(inner)
         if kind is not None:
             return kind if inner == address else f"{kind}: it carries the IPv4 address {inner}"
