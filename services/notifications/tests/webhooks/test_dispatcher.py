@@ -22,6 +22,7 @@ from notifications.webhooks.dispatcher import Dispatcher
 from notifications.webhooks.sealing import Sealer
 from notifications.webhooks.settings import WebhookSettings
 from notifications.webhooks.signing import verify
+from notifications.webhooks.tables import webhook_deliveries
 
 from .support import Certificates, Receiver, concern_raised, issue_certificates, serving
 from .support import receiver as receiver  # the fixture
@@ -88,6 +89,16 @@ def only_delivery(engine: sa.Engine, subscription_id: str) -> store.DeliveryView
         return store.get_delivery(conn, SCHOOL, subscription_id, found.id)
 
 
+def finished_at(engine: sa.Engine, delivery_id: str) -> datetime | None:
+    with engine.connect() as conn:
+        moment = conn.execute(
+            sa.select(webhook_deliveries.c.finished_at).where(
+                webhook_deliveries.c.id == delivery_id
+            )
+        ).scalar_one()
+    return moment.replace(tzinfo=UTC) if moment is not None else None
+
+
 async def test_a_tls_receiver_is_reached_at_the_checked_address_and_verified_by_name(
     engine: sa.Engine, tls_receiver: Receiver, certificates: Certificates
 ) -> None:
@@ -100,6 +111,7 @@ async def test_a_tls_receiver_is_reached_at_the_checked_address_and_verified_by_
         assert await Dispatcher(engine, ONCE, client, resolver=dns).dispatch_due() == 1
     delivery = only_delivery(engine, subscription_id)
     assert (delivery.status, delivery.last_status_code) == ("delivered", 200)
+    assert finished_at(engine, delivery.id) == delivery.delivered_at  # its retention starts
     [request] = tls_receiver.requests
     assert request.path == "/hooks"
     assert request.headers["host"] == f"hooks.test:{tls_receiver.port}"
@@ -142,6 +154,8 @@ async def test_a_name_that_now_resolves_inside_is_refused_at_delivery(
     delivery = only_delivery(engine, subscription_id)
     assert receiver.requests == []
     assert (delivery.status, delivery.attempts) == ("dead", 2)
+    assert delivery.history is not None
+    assert finished_at(engine, delivery.id) == delivery.history[-1].attempted_at
     assert delivery.last_error == (
         "refused: hooks.test resolves to 127.0.0.1, which is loopback: webhooks are only sent "
         "to public addresses (an operator can allow a network with "
