@@ -17,7 +17,6 @@ from gateway.settings import SERVICES
 from gateway.settings import Settings as GatewaySettings
 from gateway.stack import DEFAULT_PORTS, OWN_PREFIXES
 from llwybr.service import ServiceSpec
-from llwybr.settings import RuntimeSettings
 from tests.k8s import K8S, OVERLAYS, Resource, Tools, parse
 from tests.k8s_policy import violations
 
@@ -143,9 +142,13 @@ def known_variables(deployable: str) -> set[str]:
     """The environment variables the deployable's settings read (pydantic ignores others)."""
     own = settings_class(deployable)
     prefix = own.model_config.get("env_prefix", "")
-    return {f"{prefix}{name}".upper() for name in own.model_fields if name != "runtime"} | {
-        f"LLWYBR_{name}".upper() for name in RuntimeSettings.model_fields
-    }
+    known = {f"{prefix}{name}".upper() for name in own.model_fields if name != "runtime"}
+    for field in own.model_fields.values():  # nested settings (the runtime: LLWYBR_*)
+        nested = field.annotation
+        if isinstance(nested, type) and issubclass(nested, BaseSettings):
+            inner = nested.model_config.get("env_prefix", "")
+            known |= {f"{inner}{name}".upper() for name in nested.model_fields}
+    return known
 
 
 def environment(resources: list[Resource], deployable: str) -> dict[str, str]:

@@ -333,7 +333,7 @@ async def test_a_request_body_over_the_limit_is_413(tmp_path: Path) -> None:
 
 
 async def test_an_organisation_manages_its_webhooks_through_the_gateway(gateway: Gateway) -> None:
-    body = {"url": "https://mis.example.org/hooks",
+    body = {"url": "https://1.1.1.1/hooks",
             "event_types": ["wales.aln.determination.decided.v1"]}  # fmt: skip
     created = await gateway.as_(SCHOOL, "POST", "/v1/webhooks", json=body)
     assert created.status_code == 201, created.text

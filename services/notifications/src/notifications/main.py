@@ -60,6 +60,7 @@ SPEC = ServiceSpec(
         WorkerSpec("notices.sender", sender.run),
         WorkerSpec("notices.reminders", reminders.run),
         webhooks.WORKER,
+        webhooks.RETENTION,
     ],
     learner_index=learner_notices,
     # a notice is in force from the day it is given; its record and escalations when recorded

@@ -1,16 +1,24 @@
-"""Webhook test support: a real HTTP receiver on loopback (uvicorn on a free port, in the
-test's event loop) and public events as the services' relays publish them."""
+"""Webhook test support: a real HTTP(S) receiver on loopback (uvicorn on a free port, in the
+test's event loop), certificates for it, and public events as the services' relays publish
+them."""
 
 import asyncio
+import contextlib
 import socket
+import ssl
 import uuid
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 import pytest
 import uvicorn
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 
 from contracts import determination
 from contracts.envelope import Envelope
@@ -33,6 +41,7 @@ class Receiver:
     delay: float = 0.0
     requests: list[Received] = field(default_factory=list)
     port: int = 0
+    server_names: list[str | None] = field(default_factory=list)  # SNI, over TLS
 
     @property
     def url(self) -> str:
@@ -62,15 +71,22 @@ class Receiver:
         await send({"type": "http.response.body", "body": b""})
 
 
-@pytest.fixture
-async def receiver() -> AsyncIterator[Receiver]:
-    app = Receiver()
+@contextlib.asynccontextmanager
+async def serving(app: "Receiver", tls: "Certificates | None" = None) -> AsyncIterator["Receiver"]:
+    """``app`` served by uvicorn on a free loopback port (over TLS with ``tls``)."""
     sock = socket.socket()
     sock.bind(("127.0.0.1", 0))
     app.port = sock.getsockname()[1]
+    options: dict[str, Any] = {}
+    if tls is not None:
+        options = {"ssl_certfile": tls.certfile, "ssl_keyfile": tls.keyfile}
     config = uvicorn.Config(
-        app, lifespan="off", ws="none", http="h11", log_level="warning", access_log=False
-    )
+        app, lifespan="off", ws="none", http="h11", log_level="warning", access_log=False,
+        **options,
+    )  # fmt: skip
+    config.load()
+    if config.ssl is not None:  # record the name each client asked for (SNI)
+        config.ssl.sni_callback = lambda _sock, name, _ctx: app.server_names.append(name)
     server = uvicorn.Server(config)
     task = asyncio.create_task(server.serve(sockets=[sock]))
     while not server.started:
@@ -83,6 +99,71 @@ async def receiver() -> AsyncIterator[Receiver]:
         server.should_exit = True
         await task
         sock.close()
+
+
+@pytest.fixture
+async def receiver() -> AsyncIterator[Receiver]:
+    async with serving(Receiver()) as app:
+        yield app
+
+
+@dataclass(frozen=True)
+class Certificates:
+    """A certificate authority of the test's own and a server certificate it issued."""
+
+    authority: Path
+    certfile: Path
+    keyfile: Path
+
+    def client_context(self) -> ssl.SSLContext:
+        """What a client that trusts only this authority verifies with."""
+        return ssl.create_default_context(cafile=str(self.authority))
+
+
+def issue_certificates(directory: Path, *names: str) -> Certificates:
+    """A CA, and a certificate for the DNS ``names`` (no IP address) signed by it."""
+    now = datetime.now(UTC)
+    ca_key = ec.generate_private_key(ec.SECP256R1())
+    ca_name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "Llwybr test CA")])
+    ca = (
+        x509.CertificateBuilder()
+        .subject_name(ca_name).issuer_name(ca_name).public_key(ca_key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - timedelta(minutes=5)).not_valid_after(now + timedelta(days=1))
+        .add_extension(x509.BasicConstraints(ca=True, path_length=0), critical=True)
+        .add_extension(x509.KeyUsage(
+            digital_signature=True, key_cert_sign=True, crl_sign=True, content_commitment=False,
+            key_encipherment=False, data_encipherment=False, key_agreement=False,
+            encipher_only=False, decipher_only=False), critical=True)
+        .add_extension(x509.SubjectKeyIdentifier.from_public_key(ca_key.public_key()),
+                       critical=False)
+        .sign(ca_key, hashes.SHA256())
+    )  # fmt: skip
+    key = ec.generate_private_key(ec.SECP256R1())
+    leaf = (
+        x509.CertificateBuilder()
+        .subject_name(x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, names[0])]))
+        .issuer_name(ca_name).public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - timedelta(minutes=5)).not_valid_after(now + timedelta(days=1))
+        .add_extension(x509.SubjectAlternativeName([x509.DNSName(n) for n in names]),
+                       critical=False)
+        .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
+        .add_extension(x509.ExtendedKeyUsage([ExtendedKeyUsageOID.SERVER_AUTH]), critical=False)
+        .add_extension(x509.AuthorityKeyIdentifier.from_issuer_public_key(ca_key.public_key()),
+                       critical=False)
+        .sign(ca_key, hashes.SHA256())
+    )  # fmt: skip
+    pem = serialization.Encoding.PEM
+    certificates = Certificates(
+        directory / "ca.pem", directory / "server.pem", directory / "server.key"
+    )
+    certificates.authority.write_bytes(ca.public_bytes(pem))
+    certificates.certfile.write_bytes(leaf.public_bytes(pem))
+    certificates.keyfile.write_bytes(
+        key.private_bytes(pem, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())
+    )
+    return certificates
 
 
 def envelope(event: IntegrationEvent, aggregate_id: uuid.UUID, version: int = 1) -> Envelope:

@@ -21,6 +21,7 @@ from llwybr.settings import RuntimeSettings
 from llwybr.testing import TEST_SECRET, ActingAs, eventually
 from notifications.main import create_app
 from notifications.settings import Settings
+from notifications.webhooks.addresses import parse_networks
 from notifications.webhooks.settings import WebhookSettings
 from notifications.webhooks.signing import verify
 
@@ -30,8 +31,13 @@ from .support import receiver as receiver  # the fixture
 SCHOOL, OTHER_SCHOOL = "school:6652001", "school:6652002"
 CONCERN = "wales.aln.determination.concern-raised.v1"
 DECIDED = "wales.aln.determination.decided.v1"
+#: The receivers are on loopback, which only an allowed network lets webhooks reach.
 FAST = WebhookSettings(
-    backoff_base_seconds=0.05, backoff_max_seconds=0.2, max_attempts=3, poll_seconds=0.05
+    backoff_base_seconds=0.05,
+    backoff_max_seconds=0.2,
+    max_attempts=3,
+    poll_seconds=0.05,
+    allowed_networks=["127.0.0.0/8"],
 )
 
 
@@ -60,7 +66,7 @@ async def service(tmp_path: Path) -> AsyncIterator[Service]:
 
 async def test_a_subscription_shows_its_secret_once(service: Service) -> None:
     response = await service.call(SCHOOL, "POST", "/v1/webhooks", json={
-        "url": "https://mis.example.org/hooks", "event_types": [DECIDED, CONCERN, CONCERN],
+        "url": "https://1.1.1.1/hooks", "event_types": [DECIDED, CONCERN, CONCERN],
         "description": "Ysgol MIS"})  # fmt: skip
     assert response.status_code == 201, response.text
     created = response.json()
@@ -119,9 +125,9 @@ async def test_with_a_key_the_secret_is_stored_encrypted_and_keys_can_rotate(
 
 
 async def test_subscriptions_are_listed_by_page(service: Service) -> None:
-    ids = sorted([(await service.subscribe(SCHOOL, f"https://mis.example.org/{n}"))["id"]
+    ids = sorted([(await service.subscribe(SCHOOL, f"https://1.1.1.1/{n}"))["id"]
                   for n in range(3)])  # fmt: skip
-    await service.subscribe(OTHER_SCHOOL, "https://other.example.org/hooks")
+    await service.subscribe(OTHER_SCHOOL, "https://1.0.0.1/hooks")
     first = (await service.call(SCHOOL, "GET", "/v1/webhooks", params={"limit": 2})).json()
     assert [s["id"] for s in first["items"]] == ids[:2]
     rest = await service.call(
@@ -132,7 +138,7 @@ async def test_subscriptions_are_listed_by_page(service: Service) -> None:
 
 
 async def test_another_organisation_finds_nothing_of_it(service: Service) -> None:
-    created = await service.subscribe(SCHOOL, "https://mis.example.org/hooks")
+    created = await service.subscribe(SCHOOL, "https://1.1.1.1/hooks")
     base = f"/v1/webhooks/{created['id']}"
     for method, url, body in [
         ("GET", base, None),
@@ -154,12 +160,12 @@ async def test_another_organisation_finds_nothing_of_it(service: Service) -> Non
 @pytest.mark.parametrize(
     ("body", "kind"),
     [
-        ({"url": "http://mis.example.org/hooks", "event_types": [CONCERN]}, "invalid-webhook-url"),
-        ({"url": "https://mis.example.org/h", "event_types": ["wales.aln.x.v1"]},
+        ({"url": "http://1.1.1.1/hooks", "event_types": [CONCERN]}, "invalid-webhook-url"),
+        ({"url": "https://1.1.1.1/h", "event_types": ["wales.aln.x.v1"]},
          "event-type-not-offered"),
-        ({"url": "https://mis.example.org/h", "event_types": [CONCERN], "secret": "mine"},
+        ({"url": "https://1.1.1.1/h", "event_types": [CONCERN], "secret": "mine"},
          "validation"),
-        ({"url": "https://mis.example.org/h", "event_types": []}, "validation"),
+        ({"url": "https://1.1.1.1/h", "event_types": []}, "validation"),
     ],
 )  # fmt: skip
 async def test_a_bad_subscription_is_a_problem_and_stores_nothing(
@@ -180,7 +186,7 @@ async def test_an_auditor_has_no_webhooks(service: Service) -> None:
 async def test_a_subscription_is_paused_changed_and_resumed_with_if_match(
     service: Service,
 ) -> None:
-    created = await service.subscribe(SCHOOL, "https://mis.example.org/hooks")
+    created = await service.subscribe(SCHOOL, "https://1.1.1.1/hooks")
     url = f"/v1/webhooks/{created['id']}"
     paused = await service.call(
         SCHOOL, "PATCH", url, json={"status": "paused", "event_types": [DECIDED]},
@@ -195,16 +201,16 @@ async def test_a_subscription_is_paused_changed_and_resumed_with_if_match(
     refused = await service.call(SCHOOL, "PATCH", url, json={"status": "disabled"})
     assert refused.status_code == 422
     resumed = await service.call(
-        SCHOOL, "PATCH", url, json={"status": "active", "url": "https://mis.example.org/v2",
+        SCHOOL, "PATCH", url, json={"status": "active", "url": "https://1.1.1.1/v2",
                                     "description": None},
     )  # fmt: skip
     assert resumed.json()["status"] == "active"
-    assert resumed.json()["url"] == "https://mis.example.org/v2"
+    assert resumed.json()["url"] == "https://1.1.1.1/v2"
     assert resumed.json()["version"] == 3
 
 
 async def test_a_rotation_keeps_the_old_secret_for_the_grace_period(service: Service) -> None:
-    created = await service.subscribe(SCHOOL, "https://mis.example.org/hooks")
+    created = await service.subscribe(SCHOOL, "https://1.1.1.1/hooks")
     url = f"/v1/webhooks/{created['id']}/secret-rotation"
     before = datetime.now(UTC)
     rotated = await service.call(SCHOOL, "POST", url)
@@ -218,14 +224,14 @@ async def test_a_rotation_keeps_the_old_secret_for_the_grace_period(service: Ser
 
 
 async def test_a_deleted_subscription_is_gone(service: Service) -> None:
-    created = await service.subscribe(SCHOOL, "https://mis.example.org/hooks")
+    created = await service.subscribe(SCHOOL, "https://1.1.1.1/hooks")
     url = f"/v1/webhooks/{created['id']}"
     assert (await service.call(SCHOOL, "DELETE", url)).status_code == 204
     assert (await service.call(SCHOOL, "GET", url)).status_code == 404
 
 
 async def test_an_unknown_delivery_is_not_found(service: Service) -> None:
-    created = await service.subscribe(SCHOOL, "https://mis.example.org/hooks")
+    created = await service.subscribe(SCHOOL, "https://1.1.1.1/hooks")
     url = f"/v1/webhooks/{created['id']}/deliveries/00000000-0000-4000-8000-000000000000"
     assert (await service.call(SCHOOL, "GET", url)).status_code == 404
     assert (await service.call(SCHOOL, "POST", f"{url}/redelivery")).status_code == 404
@@ -302,3 +308,64 @@ async def test_a_receiver_too_slow_to_answer_is_a_failed_attempt(
         [delivery] = await deliveries(service, subscription)
     assert delivery["last_status_code"] is None
     assert "Timeout" in delivery["last_error"] or "no answer" in delivery["last_error"]
+
+
+@pytest.mark.parametrize(
+    ("url", "kind", "says"),
+    [
+        ("https://localhost/hooks", "webhook-address-refused", "localhost resolves to"),
+        ("https://127.0.0.1:8004/hooks", "webhook-address-refused", "loopback"),
+        ("http://127.0.0.1:8004/hooks", "webhook-address-refused", "loopback"),
+        ("https://169.254.169.254/latest/meta-data", "webhook-address-refused", "link-local"),
+        ("https://10.96.0.1/hooks", "webhook-address-refused", "private"),
+        ("https://192.168.0.10/hooks", "webhook-address-refused", "private"),
+        ("https://100.64.0.1/hooks", "webhook-address-refused", "shared address space"),
+        ("https://0.0.0.0/hooks", "webhook-address-refused", "unspecified"),
+        ("https://[::1]/hooks", "webhook-address-refused", "loopback"),
+        ("https://[fd00::1]/hooks", "webhook-address-refused", "private"),
+        ("https://[fe80::1]/hooks", "webhook-address-refused", "link-local"),
+        ("https://[::ffff:169.254.169.254]/hooks", "webhook-address-refused", "169.254.169.254"),
+        ("https://[64:ff9b::a00:1]/hooks", "webhook-address-refused", "10.0.0.1"),
+        ("https://224.0.0.1/hooks", "webhook-address-refused", "multicast"),
+        ("https://nowhere.invalid/hooks", "webhook-host-unresolved", "does not resolve"),
+        ("https://127.1/hooks", "invalid-webhook-url", "standard notation"),
+    ],
+)  # fmt: skip
+async def test_a_url_reaching_inside_is_refused_and_nothing_is_stored(
+    tmp_path: Path, url: str, kind: str, says: str
+) -> None:
+    async with started(tmp_path, allowed_networks=()) as service:
+        body = {"url": url, "event_types": [CONCERN]}
+        response = await service.call(SCHOOL, "POST", "/v1/webhooks", json=body)
+        assert response.status_code == 422, response.text
+        assert response.headers["content-type"] == "application/problem+json"
+        assert response.json()["type"].endswith(f"/{kind}")
+        assert says in response.json()["detail"]
+        assert (await service.call(SCHOOL, "GET", "/v1/webhooks")).json()["items"] == []
+
+
+async def test_a_change_to_a_url_reaching_inside_is_refused_and_changes_nothing(
+    tmp_path: Path,
+) -> None:
+    async with started(tmp_path, allowed_networks=()) as service:
+        created = await service.subscribe(SCHOOL, "https://1.1.1.1/hooks")
+        url = f"/v1/webhooks/{created['id']}"
+        change = {"url": "https://169.254.169.254/latest", "event_types": [DECIDED]}
+        refused = await service.call(SCHOOL, "PATCH", url, json=change)
+        assert refused.status_code == 422, refused.text
+        assert refused.json()["type"].endswith("/webhook-address-refused")
+        unchanged = (await service.call(SCHOOL, "GET", url)).json()
+        assert (unchanged["url"], unchanged["event_types"]) == ("https://1.1.1.1/hooks", [CONCERN])
+        assert unchanged["version"] == 1
+
+
+async def test_an_allowed_network_admits_a_receiver_in_it(tmp_path: Path) -> None:
+    async with started(tmp_path, allowed_networks=parse_networks("10.20.0.0/16")) as service:
+        allowed = await service.call(SCHOOL, "POST", "/v1/webhooks",
+                                     json={"url": "https://10.20.1.2/hooks",
+                                           "event_types": [CONCERN]})  # fmt: skip
+        assert allowed.status_code == 201, allowed.text
+        other = await service.call(SCHOOL, "POST", "/v1/webhooks",
+                                   json={"url": "https://10.21.1.2/hooks",
+                                         "event_types": [CONCERN]})  # fmt: skip
+        assert other.status_code == 422

@@ -38,7 +38,6 @@ from .support import receiver as receiver  # the fixture
 
 pytestmark = pytest.mark.integration
 
-HEALTH_BOARD = "lhb:7A1"
 CONCERN = "wales.aln.determination.concern-raised.v1"
 DECIDED = "wales.aln.determination.decided.v1"
 EVIDENCE_REQUESTED = "wales.aln.determination.evidence-requested.v1"
@@ -48,6 +47,7 @@ FAST = WebhookSettings(
     max_attempts=3,
     poll_seconds=0.05,
     batch_size=5,
+    allowed_networks=["127.0.0.0/8"],  # the receivers are on loopback
 )
 #: The consumer first reads the topics' whole history (other tests' events) from offset 0.
 CATCH_UP = 120.0
@@ -253,16 +253,18 @@ async def test_each_organisation_receives_only_the_cases_it_may_see(
     stack: Stack, receiver: Receiver
 ) -> None:
     url, number = receiver.url, f"T{uuid.uuid4().hex[:8]}"  # an LA of this test's own
+    # A health board of its own too: other runs on the shared topics name the real boards.
+    health_board = f"lhb:{number}"
     my_school, other_school = new_school(number), new_school(number)
     school = await stack.subscribe(my_school, url, CONCERN, DECIDED)
     other = await stack.subscribe(other_school, url, CONCERN, DECIDED)
     la = await stack.subscribe(f"la:{number}", url, CONCERN, DECIDED)
     elsewhere = await stack.subscribe(f"la:{number}x", url, CONCERN, DECIDED)
-    board = await stack.subscribe(HEALTH_BOARD, url, CONCERN, EVIDENCE_REQUESTED, DECIDED)
+    board = await stack.subscribe(health_board, url, CONCERN, EVIDENCE_REQUESTED, DECIDED)
     mine, theirs = concern_raised(my_school, number), concern_raised(other_school, number)
     asked = determination.EvidenceRequested(
         determination_id=mine.data["determination_id"], learner_id=mine.subject,
-        request_id="r1", from_organisation=HEALTH_BOARD, requested_on=date(2026, 3, 5),
+        request_id="r1", from_organisation=health_board, requested_on=date(2026, 3, 5),
     )  # fmt: skip
     asked_envelope = envelope(asked, uuid.UUID(mine.aggregate_id), 2)
     await stack.publish(mine, asked_envelope, decided(mine, 3), theirs, decided(theirs))

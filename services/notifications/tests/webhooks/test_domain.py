@@ -139,6 +139,10 @@ def test_a_pending_delivery_cannot_be_redelivered() -> None:
         "http://127.0.0.1:9000/hooks",
         "http://localhost/hooks",
         "http://[::1]:9000/hooks",
+        "https://1.1.1.1/hooks",
+        "https://[2606:4700::1111]/hooks",
+        "https://mis-1.ysgol.cymru./hooks",
+        "https://bücher.example/hooks",
     ],
 )
 def test_https_and_loopback_http_are_accepted_in_production(url: str) -> None:
@@ -155,6 +159,13 @@ def test_https_and_loopback_http_are_accepted_in_production(url: str) -> None:
         ("https://mis.example.org/hooks#x", "fragment"),
         ("https://mis.example.org:99999/hooks", "not a valid URL"),
         ("mis.example.org/hooks", "must be http"),
+        ("https://127.1/hooks", "standard notation"),
+        ("https://2130706433/hooks", "standard notation"),
+        ("https://0x7f.0.0.1/hooks", "standard notation"),
+        ("https://mis.example.123/hooks", "standard notation"),
+        ("https://mis_1.example.org/hooks", "not a valid host name"),
+        ("https://-mis.example.org/hooks", "not a valid host name"),
+        ("https://mis..example.org/hooks", "not a valid host name"),
     ],
 )
 def test_other_urls_are_refused(url: str, reason: str) -> None:

@@ -7,10 +7,12 @@ another organisation is not found, whatever its id. A secret is shown once, when
 """
 
 import secrets
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, TypeVar
 from uuid import UUID
 
+import anyio
 from fastapi import APIRouter, Path, Query, Request, Response
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -27,15 +29,20 @@ from notifications.webhooks.domain import (
     InvalidWebhookUrlError,
     NotASubscriberError,
     SubscriptionNotFoundError,
+    WebhookAddressRefusedError,
+    WebhookHostUnresolvedError,
     check_event_types,
     check_owner,
     check_url,
 )
+from notifications.webhooks.guard import permitted_endpoint
 from notifications.webhooks.sealing import Sealer
 from notifications.webhooks.settings import WebhookSettings
 
 ERROR_STATUSES: dict[type[Exception], tuple[int, str]] = {
     InvalidWebhookUrlError: (422, "invalid-webhook-url"),
+    WebhookAddressRefusedError: (422, "webhook-address-refused"),
+    WebhookHostUnresolvedError: (422, "webhook-host-unresolved"),
     EventTypeNotOfferedError: (422, "event-type-not-offered"),
     NotASubscriberError: (403, "not-a-subscriber"),
     SubscriptionNotFoundError: (404, "not-found"),
@@ -60,7 +67,8 @@ Url = Annotated[
     Field(
         min_length=8,
         max_length=2000,
-        description="http(s); in production https, plain http only to loopback",
+        description="https, to a host whose every address is public (not private, loopback, "
+        "link-local, ...); plain http only to an allowed loopback address",
         examples=["https://mis.example.org/llwybr/webhooks"],
     ),
 ]
@@ -198,24 +206,47 @@ def _new_secret() -> str:
     return secrets.token_urlsafe(32)
 
 
+async def _checked_url(url: str, settings: WebhookSettings) -> str:
+    """The URL if the dispatcher may call it: its form, then every address its host has now
+    (checked again at each attempt, since DNS can change)."""
+    checked = check_url(url, require_https=settings.require_https)
+    await permitted_endpoint(
+        checked, settings.allowed_networks, timeout=settings.resolve_timeout_seconds
+    )
+    return checked
+
+
+T = TypeVar("T")
+
+
+async def _in_thread(fn: Callable[[], T]) -> T:
+    """The synchronous store, from an ``async`` route (which awaits the resolver)."""
+    return await anyio.to_thread.run_sync(fn)
+
+
 # -- subscriptions -------------------------------------------------------------------------------
 
 
 @router.post("", status_code=201, summary="Subscribe an endpoint to event types")
-def create_subscription(
+async def create_subscription(
     body: WebhookSubscriptionIn, request: Request, response: Response
 ) -> WebhookSubscriptionWithSecret:
     organisation = _owner(request)
     settings = _settings(request)
-    url = check_url(body.url, require_https=settings.require_https)
     event_types = check_event_types(body.event_types, offered_types())
+    url = await _checked_url(body.url, settings)
     secret = _new_secret()
-    with request.app.state.engine.begin() as conn:
-        view = store.create_subscription(
-            conn, organisation=organisation, url=url, event_types=event_types,
-            description=body.description, sealed_secret=Sealer(settings.secret_keys).seal(secret),
-            actor=principal_of(request).actor, now=_now(),
-        )  # fmt: skip
+
+    def create() -> store.SubscriptionView:
+        with request.app.state.engine.begin() as conn:
+            return store.create_subscription(
+                conn, organisation=organisation, url=url, event_types=event_types,
+                description=body.description,
+                sealed_secret=Sealer(settings.secret_keys).seal(secret),
+                actor=principal_of(request).actor, now=_now(),
+            )  # fmt: skip
+
+    view = await _in_thread(create)
     response.headers["Location"] = f"/v1/webhooks/{view.id}"
     return _with_secret(view, secret, response)
 
@@ -246,7 +277,7 @@ def get_subscription(
 
 
 @router.patch("/{subscription_id}", summary="Change the URL or event types; pause or resume")
-def update_subscription(
+async def update_subscription(
     subscription_id: SubscriptionId,
     body: WebhookSubscriptionChange,
     request: Request,
@@ -257,7 +288,7 @@ def update_subscription(
     given = body.model_fields_set
     changes: dict[str, Any] = {}
     if "url" in given and body.url is not None:
-        changes["url"] = check_url(body.url, require_https=_settings(request).require_https)
+        changes["url"] = await _checked_url(body.url, _settings(request))
     if "description" in given:
         changes["description"] = body.description
     if "status" in given and body.status is not None:
@@ -265,12 +296,16 @@ def update_subscription(
     event_types = None
     if "event_types" in given and body.event_types is not None:
         event_types = check_event_types(body.event_types, offered_types())
-    with request.app.state.engine.begin() as conn:
-        view = store.update_subscription(
-            conn, organisation, str(subscription_id), changes=changes, event_types=event_types,
-            expected_version=expected_version(if_match), now=_now(),
-        )  # fmt: skip
-    return _out(view, response)
+    version = expected_version(if_match)
+
+    def update() -> store.SubscriptionView:
+        with request.app.state.engine.begin() as conn:
+            return store.update_subscription(
+                conn, organisation, str(subscription_id), changes=changes,
+                event_types=event_types, expected_version=version, now=_now(),
+            )  # fmt: skip
+
+    return _out(await _in_thread(update), response)
 
 
 @router.delete("/{subscription_id}", status_code=204, summary="Delete a subscription")

@@ -4,6 +4,11 @@ Each round it leases a batch of due deliveries (``store.claim_due``), POSTs them
 signed, and stores each attempt and the delivery's next state (``domain.after_attempt``). Any
 number of replicas can run it side by side. Redirects are not followed: the endpoint registered
 is the one that must answer 2xx.
+
+Before each attempt the endpoint's host is resolved and every address checked (``guard``); the
+request then goes to a checked address, not to the name, so DNS that changes between the check
+and the connection (rebinding) cannot send it inside. TLS is still verified against the host
+name (it is the SNI and the name checked in the certificate), and the Host header is the URL's.
 """
 
 import asyncio
@@ -22,7 +27,13 @@ from llwybr.settings import ServiceSettings
 from notifications.settings import Settings
 from notifications.webhooks import signing, store
 from notifications.webhooks.consumer import CONTENT_TYPE
-from notifications.webhooks.domain import AttemptResult, RetryPolicy, after_attempt
+from notifications.webhooks.domain import (
+    AttemptResult,
+    InvalidWebhookUrlError,
+    RetryPolicy,
+    after_attempt,
+)
+from notifications.webhooks.guard import Resolver, permitted_endpoint, system_resolver
 from notifications.webhooks.sealing import Sealer, SealingError
 from notifications.webhooks.settings import WebhookSettings
 
@@ -46,9 +57,10 @@ class Dispatcher:
         *,
         now: Callable[[], datetime] = _utc_now,
         random: Callable[[], float] = random.random,
+        resolver: Resolver = system_resolver,
     ) -> None:
         self._engine, self._settings, self._client = engine, settings, client
-        self._now, self._random = now, random
+        self._now, self._random, self._resolver = now, random, resolver
         self._sealer = Sealer(settings.secret_keys)
         self._policy = RetryPolicy(
             settings.max_attempts, settings.backoff_base_seconds, settings.backoff_max_seconds
@@ -122,20 +134,53 @@ class Dispatcher:
     async def _post(self, url: str, body: bytes, headers: dict[str, str]) -> AttemptResult:
         try:
             # The whole exchange is bounded (httpx's timeouts are per read or write), so a
-            # receiver that answers byte by byte cannot outlast the lease. The reply body is
-            # streamed and never read: it is the receiver's business and may be large.
-            async with (
-                asyncio.timeout(self._settings.timeout_seconds),
-                self._client.stream("POST", url, content=body, headers=headers) as reply,
-            ):
-                status = reply.status_code
+            # receiver that answers byte by byte cannot outlast the lease.
+            async with asyncio.timeout(self._settings.timeout_seconds):
+                return await self._post_to_checked_address(url, body, headers)
         except TimeoutError:
             return AttemptResult(None, f"no answer within {self._settings.timeout_seconds} s")
-        except httpx.HTTPError as error:
-            return AttemptResult(None, f"{type(error).__name__}: {error}"[:MAX_ERROR_CHARS])
-        if 200 <= status < 300:
-            return AttemptResult(status)
-        return AttemptResult(status, f"HTTP {status}")
+
+    async def _post_to_checked_address(
+        self, url: str, body: bytes, headers: dict[str, str]
+    ) -> AttemptResult:
+        settings = self._settings
+        try:
+            endpoint = await permitted_endpoint(
+                url, settings.allowed_networks, resolver=self._resolver,
+                timeout=settings.resolve_timeout_seconds,
+            )  # fmt: skip
+        except InvalidWebhookUrlError as error:
+            return AttemptResult(None, f"refused: {error}"[:MAX_ERROR_CHARS])
+        target = httpx.URL(url)
+        pinned_headers = {
+            **headers,
+            "host": target.netloc.decode("ascii"),
+            # One connection per attempt: the pool keys connections by address, so a connection
+            # verified for one host name must never carry a request for another on that address.
+            "connection": "close",
+        }
+        failure = AttemptResult(None, "no address to connect to")
+        for address in endpoint.addresses:  # the next one only if this one refused to connect
+            try:
+                async with self._client.stream(
+                    "POST", target.copy_with(host=str(address)), content=body,
+                    headers=pinned_headers, extensions={"sni_hostname": endpoint.host},
+                    follow_redirects=False,
+                ) as reply:  # fmt: skip
+                    status = reply.status_code  # the body is never read: it may be large
+            except httpx.ConnectError as error:
+                failure = _failed(error)
+                continue
+            except httpx.HTTPError as error:
+                return _failed(error)
+            if 200 <= status < 300:
+                return AttemptResult(status)
+            return AttemptResult(status, f"HTTP {status}")
+        return failure
+
+
+def _failed(error: httpx.HTTPError) -> AttemptResult:
+    return AttemptResult(None, f"{type(error).__name__}: {error}"[:MAX_ERROR_CHARS])
 
 
 async def run_dispatcher(
@@ -150,5 +195,11 @@ async def run_dispatcher(
             "NOTIFICATIONS_WEBHOOKS_SECRET_KEYS is not set: webhook secrets are stored unencrypted"
         )
     timeout = httpx.Timeout(webhooks.timeout_seconds)
-    async with httpx.AsyncClient(timeout=timeout, follow_redirects=False) as client:
+    # No proxy from the environment: a proxy would connect by name, after the guard's check.
+    async with httpx.AsyncClient(
+        timeout=timeout,
+        follow_redirects=False,
+        trust_env=False,
+        limits=httpx.Limits(max_keepalive_connections=0),
+    ) as client:
         await Dispatcher(engine, webhooks, client).run()

@@ -9,6 +9,7 @@ only an active subscription receives new events and has its pending deliveries s
 """
 
 import ipaddress
+import re
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -40,6 +41,14 @@ class WebhookError(NotificationsError):
 
 class InvalidWebhookUrlError(WebhookError):
     """The endpoint URL is not one the dispatcher may call."""
+
+
+class WebhookAddressRefusedError(InvalidWebhookUrlError):
+    """The endpoint's host is, or resolves to, an address the dispatcher must not connect to."""
+
+
+class WebhookHostUnresolvedError(InvalidWebhookUrlError):
+    """The endpoint's host name does not resolve to any address."""
 
 
 class EventTypeNotOfferedError(WebhookError):
@@ -94,9 +103,36 @@ def check_url(url: str, *, require_https: bool) -> str:
         raise InvalidWebhookUrlError("a webhook URL must not carry credentials")
     if parts.fragment:
         raise InvalidWebhookUrlError("a webhook URL must not have a fragment")
+    check_host(host)
     if require_https and parts.scheme != "https" and not is_loopback(host):
         raise InvalidWebhookUrlError("a webhook URL must be https (plain http only on loopback)")
     return url
+
+
+def check_host(host: str) -> None:
+    """An IP literal or a DNS name; not the other spellings of an address that resolvers
+    accept (``127.1``, ``2130706433``, ``0x7f.0.0.1``), which only serve to hide one."""
+    try:
+        ipaddress.ip_address(host)
+    except ValueError:
+        pass
+    else:
+        return
+    try:
+        name = host.rstrip(".").encode("idna").decode("ascii")
+    except UnicodeError:
+        raise InvalidWebhookUrlError(f"{host!r} is not a valid host name") from None
+    labels = name.split(".")
+    if len(name) > 253 or not all(_LABEL.fullmatch(label) for label in labels):
+        raise InvalidWebhookUrlError(f"{host!r} is not a valid host name")
+    if labels[-1].isdigit() or all(_NUMERIC.fullmatch(label) for label in labels):
+        raise InvalidWebhookUrlError(
+            f"{host!r} is neither a host name nor an IP address in standard notation"
+        )
+
+
+_LABEL = re.compile(r"(?!-)[a-z0-9-]{1,63}(?<!-)", re.IGNORECASE)
+_NUMERIC = re.compile(r"(0x[0-9a-f]*|[0-9]+)", re.IGNORECASE)
 
 
 def check_event_types(requested: Collection[str], offered: Collection[str]) -> list[str]:
@@ -189,3 +225,18 @@ def redeliver(status: DeliveryStatus, now: datetime) -> Transition:
     if status is DeliveryStatus.PENDING:
         raise DeliveryPendingError("the delivery is still pending; it is retried on its own")
     return Transition(DeliveryStatus.PENDING, 0, now)
+
+
+@dataclass(frozen=True)
+class RetentionPolicy:
+    """How long finished deliveries are kept; pending ones are kept until they finish."""
+
+    delivered: timedelta
+    dead: timedelta
+
+    def cutoffs(self, now: datetime) -> dict[DeliveryStatus, datetime]:
+        """Per finished status, the moment before which a delivery that finished is deleted."""
+        return {
+            DeliveryStatus.DELIVERED: now - self.delivered,
+            DeliveryStatus.DEAD: now - self.dead,
+        }

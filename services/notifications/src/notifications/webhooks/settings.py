@@ -1,8 +1,12 @@
 """Webhook settings (``NOTIFICATIONS_WEBHOOKS_*``), nested in the service's settings."""
 
+from typing import Annotated, Any
+
 from cryptography.fernet import Fernet
 from pydantic import Field, SecretStr, field_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+from notifications.webhooks.addresses import IPNetwork, parse_networks
 
 
 class WebhookSettings(BaseSettings):
@@ -28,6 +32,34 @@ class WebhookSettings(BaseSettings):
     rotation_grace_seconds: int = Field(default=86_400, ge=0, le=7 * 86_400)
     #: 410 Gone from an endpoint disables its subscription (the owner resumes it).
     disable_on_gone: bool = True
+    #: Networks (CIDRs, comma-separated) webhooks may be sent to although not globally
+    #: routable: an on-premises receiver, or loopback in tests. Empty (the default): public
+    #: addresses only, so no tenant can make the service call its own network.
+    allowed_networks: Annotated[tuple[IPNetwork, ...], NoDecode] = ()
+    #: How long resolving an endpoint's host may take (at subscription and at each attempt).
+    resolve_timeout_seconds: float = Field(default=5.0, gt=0, le=30)
+
+    # -- retention: finished deliveries (and their attempts) are deleted after these ----------
+    #: A delivered one: long enough to answer "did you send it?" over a school term and its
+    #: holidays; the receiver holds the event itself, and the events stay in the services' logs.
+    delivered_retention_days: int = Field(default=90, ge=1)
+    #: A dead-lettered one: a year, so a receiver's outage is still there to investigate and
+    #: redeliver across a school year; redelivered, it is pending and kept.
+    dead_retention_days: int = Field(default=365, ge=1)
+    #: Deliveries deleted per transaction (short transactions, short locks).
+    retention_batch_size: int = Field(default=500, ge=1, le=10_000)
+    #: How often the retention worker looks for expired deliveries.
+    retention_poll_seconds: float = Field(default=3600.0, gt=0)
+
+    @field_validator("allowed_networks", mode="before")
+    @classmethod
+    def _networks(cls, value: Any) -> Any:
+        """``"10.0.0.0/8, 127.0.0.1"`` from the environment; a list from code."""
+        if isinstance(value, str) or (
+            isinstance(value, list | tuple) and all(isinstance(v, str) for v in value)
+        ):
+            return parse_networks(value)
+        return value
 
     @field_validator("secret_keys")
     @classmethod

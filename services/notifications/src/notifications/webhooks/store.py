@@ -320,7 +320,7 @@ def request_redelivery(
         .where(deliveries.c.id == delivery_id, deliveries.c.status == row.status)
         .values(
             status=transition.status.value, attempts=transition.attempts,
-            next_attempt_at=transition.next_attempt_at, claim_token=None,
+            next_attempt_at=transition.next_attempt_at, claim_token=None, finished_at=None,
         )
     )  # fmt: skip
     return get_delivery(conn, organisation, subscription_id, delivery_id)
@@ -447,6 +447,7 @@ def record_attempts(engine: sa.Engine, made: Sequence[Attempt]) -> int:
 def _settle(conn: sa.Connection, attempt: Attempt) -> None:
     transition = attempt.transition
     delivered = transition.status is DeliveryStatus.DELIVERED
+    finished = transition.status is not DeliveryStatus.PENDING
     conn.execute(
         deliveries.update()
         .where(deliveries.c.id == attempt.claim.delivery_id)
@@ -455,6 +456,7 @@ def _settle(conn: sa.Connection, attempt: Attempt) -> None:
             next_attempt_at=transition.next_attempt_at, claim_token=None,
             last_status_code=attempt.status_code, last_error=attempt.error,
             delivered_at=attempt.attempted_at if delivered else None,
+            finished_at=attempt.attempted_at if finished else None,
         )
     )  # fmt: skip
     if transition.disable_subscription:
@@ -466,3 +468,54 @@ def _settle(conn: sa.Connection, attempt: Attempt) -> None:
                     disabled_reason=attempt.disabled_reason,
                     version=subs.c.version + 1, updated_at=attempt.attempted_at)
         )  # fmt: skip
+
+
+# -- retention -----------------------------------------------------------------------------------
+
+
+def prune_finished(
+    engine: sa.Engine, cutoffs: Mapping[DeliveryStatus, datetime], limit: int
+) -> int:
+    """Delete up to ``limit`` deliveries that finished in ``status`` before ``cutoffs[status]``,
+    with their attempts, in one transaction; the number deleted.
+
+    Only finished statuses can be given (a pending delivery is never deleted). On PostgreSQL
+    ``FOR UPDATE SKIP LOCKED`` passes over rows another transaction holds (a redelivery being
+    asked for, another replica's batch) instead of waiting for them; the delete re-checks the
+    condition, so a row redelivered meanwhile stays.
+    """
+    if DeliveryStatus.PENDING in cutoffs:
+        raise ValueError("pending deliveries are never pruned")
+    expired = sa.or_(
+        *(
+            sa.and_(deliveries.c.status == status.value, deliveries.c.finished_at < cutoff)
+            for status, cutoff in cutoffs.items()
+        )
+    )
+    with engine.begin() as conn:
+        ids = (
+            conn.execute(
+                sa.select(deliveries.c.id)
+                .where(expired)
+                .order_by(deliveries.c.finished_at)
+                .limit(limit)
+                .with_for_update(skip_locked=True)
+            )
+            .scalars()
+            .all()
+        )
+        if not ids:
+            return 0
+        deleted = (
+            conn.execute(
+                deliveries.delete()
+                .where(deliveries.c.id.in_(ids), expired)
+                .returning(deliveries.c.id)
+            )
+            .scalars()
+            .all()
+        )
+        # The foreign key cascades on PostgreSQL and on SQLite (foreign_keys=ON); this makes it
+        # hold even where a connection was opened without that pragma.
+        conn.execute(attempts.delete().where(attempts.c.delivery_id.in_(deleted)))
+        return len(deleted)

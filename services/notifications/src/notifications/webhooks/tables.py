@@ -1,4 +1,5 @@
-"""The webhook tables, declared on the service's ``metadata`` (migrations ``w0001_...``)."""
+"""The webhook tables, declared on the service's ``metadata`` (migrations ``w0001_...``,
+``w0002_...``)."""
 
 import sqlalchemy as sa
 
@@ -64,10 +65,13 @@ webhook_deliveries = sa.Table(
     sa.Column("last_error", sa.Text, nullable=True),
     sa.Column("created_at", Timestamp, nullable=False),
     sa.Column("delivered_at", Timestamp, nullable=True),
+    # When it was last delivered or dead-lettered (null while pending): the retention clock.
+    sa.Column("finished_at", Timestamp, nullable=True),
     sa.UniqueConstraint("id", name="uq_webhook_deliveries_id"),
     sa.UniqueConstraint("subscription_id", "event_id", name="uq_webhook_deliveries_event"),
     sa.Index("ix_webhook_deliveries_due", "status", "next_attempt_at"),
     sa.Index("ix_webhook_deliveries_subscription", "subscription_id", "seq"),
+    sa.Index("ix_webhook_deliveries_finished", "status", "finished_at"),
 )
 
 webhook_attempts = sa.Table(
