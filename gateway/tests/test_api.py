@@ -150,7 +150,7 @@ async def test_the_same_post_twice_with_one_idempotency_key_creates_one_case(
     assert clash.json()["type"].endswith("/idempotency")
 
 
-HOOK = {"url": "https://mis.example.org/hooks", "event_types": ["wales.aln.idp.issued.v1"]}
+HOOK = {"url": "https://1.1.1.1/hooks", "event_types": ["wales.aln.idp.issued.v1"]}
 
 
 def idempotency_record(gateway: Gateway, key: str) -> dict[str, Any]:
