@@ -26,7 +26,6 @@ import time
 import uuid
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 from types import FrameType
 
@@ -326,12 +325,6 @@ def running_stack(
         schemas={name: f"{name}_{run}" for name in DEPLOYABLES},
         gateway_env=gateway_env,
     )
-    # The notices consumer is added to the notifications service at start-up (it needs its
-    # settings), so it is not among the groups above: the stack's notifications service takes
-    # over now, as a first deployment would (no notices or alerts for earlier runs' events).
-    stack.processes["notifications"].env["NOTIFICATIONS_NOTICES_NOT_BEFORE"] = datetime.now(
-        UTC
-    ).isoformat()
     try:
         stack.ensure_running()
         yield stack

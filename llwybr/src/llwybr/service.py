@@ -53,11 +53,12 @@ COMMON_ERROR_STATUSES: dict[type[Exception], tuple[int, str]] = {
 
 @dataclass(frozen=True)
 class ConsumerSpec:
-    """A consumer of other services' topics and the effect it has here."""
+    """A consumer of other services' topics and the effect it has here (made from the
+    service's settings, its database and its application)."""
 
     name: str
     topics: Sequence[str]
-    effect: Callable[[sa.Engine, ChainedApplication], Effect]
+    effect: Callable[[ServiceSettings, sa.Engine, ChainedApplication], Effect]
 
 
 @dataclass(frozen=True)
@@ -183,7 +184,7 @@ def build_service(
                 _subscriptions(
                     settings, bus, c.topics, consumer_group(runtime.consumer_group_prefix, spec, c)
                 ),
-                c.effect(engine, application),
+                c.effect(settings, engine, application),
                 engine,
                 metrics,
                 max_backoff_seconds=runtime.relay_max_backoff_seconds,

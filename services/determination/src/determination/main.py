@@ -18,7 +18,7 @@ RECONSIDERATIONS = ConsumerSpec(
     name="reconsiderations",
     topics=[DISPUTES.name],
     # An LA's R1 outcome supersedes the school's decision, once, whatever is redelivered.
-    effect=lambda _engine, app: ApplicationEffect(
+    effect=lambda _settings, _engine, app: ApplicationEffect(
         app,
         "determination.reconsiderations",
         app.on_public_event,  # type: ignore[attr-defined]

@@ -30,7 +30,7 @@ SPEC = ServiceSpec(
         ConsumerSpec(
             name="decisions",
             topics=[DETERMINATION.name, IDP.name],
-            effect=lambda engine, _app: TableEffect(engine, "disputes.decisions", learn),
+            effect=lambda _settings, engine, _app: TableEffect(engine, "disputes.decisions", learn),
         )
     ],
 )

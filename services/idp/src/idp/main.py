@@ -18,7 +18,7 @@ DETERMINATIONS = ConsumerSpec(
     topics=[DETERMINATION.name, DISPUTES.name],
     # A decision that a learner has ALN opens their plan, once, whatever is redelivered; an
     # LA's reconsideration can open, take over or reinstate it.
-    effect=lambda _engine, app: ApplicationEffect(
+    effect=lambda _settings, _engine, app: ApplicationEffect(
         app,
         "idp.determinations",
         app.on_public_event,  # type: ignore[attr-defined]

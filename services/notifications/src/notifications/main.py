@@ -11,6 +11,7 @@ from contracts.topics import DETERMINATION, DISPUTES, IDP
 from llwybr.bus import InProcessBus
 from llwybr.consumer import TableEffect
 from llwybr.service import ConsumerSpec, ServiceSpec, WorkerSpec, build_service
+from llwybr.settings import ServiceSettings
 from notifications.application import NotificationsService
 from notifications.domain import NotificationsError
 from notifications.notices import listener, reminders, sender
@@ -33,14 +34,14 @@ def learner_notices(conn: sa.Connection, learner_id: str) -> Sequence[str]:
     return list(conn.execute(query.order_by(notices.c.created_at)).scalars())
 
 
-def notices_consumer(settings: Settings) -> ConsumerSpec:
-    """Every service's public events become notices and watched deadlines, once each."""
+def notices_effect(settings: ServiceSettings, engine: sa.Engine, _app: object) -> TableEffect:
+    assert isinstance(settings, Settings)
     effect = handler(settings.reminder_lead_school_days, settings.notices_not_before)
-    return ConsumerSpec(
-        name="notices",
-        topics=[DETERMINATION.name, IDP.name, DISPUTES.name],
-        effect=lambda engine, _app: TableEffect(engine, "notifications.notices", effect),
-    )
+    return TableEffect(engine, "notifications.notices", effect)
+
+
+#: Every service's public events become notices and watched deadlines, once each.
+NOTICES = ConsumerSpec("notices", [DETERMINATION.name, IDP.name, DISPUTES.name], notices_effect)
 
 
 SPEC = ServiceSpec(
@@ -55,7 +56,7 @@ SPEC = ServiceSpec(
         **webhooks.ERROR_STATUSES,
     },
     migrations=Path(__file__).parent / "migrations",
-    consumers=[webhooks.CONSUMER],
+    consumers=[NOTICES, webhooks.CONSUMER],
     workers=[
         WorkerSpec("notices.sender", sender.run),
         WorkerSpec("notices.reminders", reminders.run),
@@ -79,7 +80,4 @@ def create_app(settings: Settings | None = None, bus: InProcessBus | None = None
     workers = [*SPEC.workers]
     if settings.bounces.listen_port is not None:
         workers.append(WorkerSpec("notices.bounces", listener.run))
-    spec = dataclasses.replace(
-        SPEC, consumers=[*SPEC.consumers, notices_consumer(settings)], workers=workers
-    )
-    return build_service(settings, spec, bus)
+    return build_service(settings, dataclasses.replace(SPEC, workers=workers), bus)

@@ -15,7 +15,7 @@ __all__ = ["CONSUMER", "ERROR_STATUSES", "RETENTION", "ROUTER", "WORKER"]
 CONSUMER = ConsumerSpec(
     name="webhooks",
     topics=TOPICS,
-    effect=lambda engine, _app: TableEffect(engine, "notifications.webhooks", fan_out),
+    effect=lambda _settings, engine, _app: TableEffect(engine, "notifications.webhooks", fan_out),
 )
 
 #: Sends due deliveries; safe to run in every replica.
