@@ -13,6 +13,13 @@ from typing import Any
 Resource = dict[str, Any]
 
 GATEWAY = "gateway"
+#: What an egress rule to the whole internet must leave out: the cluster's and the cloud's own
+#: addresses (private, shared, loopback, link-local: the metadata service).
+INTERNAL = {
+    "0.0.0.0/0": {"10.0.0.0/8", "100.64.0.0/10", "127.0.0.0/8", "169.254.0.0/16",
+                  "172.16.0.0/12", "192.168.0.0/16"},
+    "::/0": {"::/127", "::ffff:0:0/96", "fc00::/7", "fe80::/10"},
+}  # fmt: skip
 POD_TEMPLATES = {"Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Job"}
 EXPOSED_TYPES = {"LoadBalancer", "NodePort"}
 
@@ -38,6 +45,8 @@ def _problems(resource: Resource) -> Iterator[str]:
         yield from _service(resource)
     elif kind == "Ingress":
         yield from _ingress(resource)
+    elif kind == "NetworkPolicy":
+        yield from _network_policy(resource)
     elif kind == "Secret" and (resource.get("data") or resource.get("stringData")):
         yield "a Secret with values is committed (create it out of band)"
 
@@ -104,3 +113,12 @@ def _ingress(ingress: Resource) -> Iterator[str]:
         target = backend.get("service", {}).get("name")
         if target != GATEWAY:
             yield f"routes outside traffic to {target or backend}, not the gateway"
+
+
+def _network_policy(policy: Resource) -> Iterator[str]:
+    for rule in policy["spec"].get("egress", []):
+        for peer in rule.get("to", []):
+            block = peer.get("ipBlock", {})
+            missing = INTERNAL.get(block.get("cidr"), set()) - set(block.get("except", []))
+            if missing:
+                yield f"egress to {block['cidr']} does not except {', '.join(sorted(missing))}"

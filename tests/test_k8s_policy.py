@@ -103,6 +103,11 @@ def committed_secret(resources: list[Resource]) -> None:
                       "stringData": {"internal-secret": "not-so-secret"}})  # fmt: skip
 
 
+def metadata_reachable(resources: list[Resource]) -> None:
+    policy = of_kind(resources, "NetworkPolicy")["notifications-to-the-internet"]
+    policy["spec"]["egress"][0]["to"][0]["ipBlock"]["except"].remove("169.254.0.0/16")
+
+
 BREAKAGES: dict[str, tuple[Callable[[list[Resource]], None], str]] = {
     "root": (run_as_root, "Deployment/idp: container app may run as root"),
     "uid 0": (run_as_uid_0, "Deployment/disputes: container app runs as root (runAsUser 0)"),
@@ -114,6 +119,8 @@ BREAKAGES: dict[str, tuple[Callable[[list[Resource]], None], str]] = {
     "node port": (node_port, "Service/disputes: type NodePort exposes a service"),
     "ingress": (ingress_to_a_service, "Ingress/gateway: routes outside traffic to determination"),
     "secret": (committed_secret, "Secret/llwybr-internal: a Secret with values is committed"),
+    "metadata": (metadata_reachable, "NetworkPolicy/notifications-to-the-internet: egress to "
+                 "0.0.0.0/0 does not except 169.254.0.0/16"),
 }  # fmt: skip
 
 
