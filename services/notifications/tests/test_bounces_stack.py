@@ -72,12 +72,12 @@ class Sent:
         items: list[dict[str, Any]] = response.json()["items"]
         return items
 
-    async def report(self, raw: bytes, to: str | None = None) -> None:
+    async def report(self, raw: bytes, to: str | None = None, sender: str = "") -> None:
         """Mail a report to the bounce listener as the parent's mail server would: null
         sender, to the envelope sender the notice went out with."""
         client = aiosmtplib.SMTP(hostname="127.0.0.1", port=self.listener_port, timeout=10)
         async with client:
-            await client.sendmail("", [to or self.received.mail_from], raw)
+            await client.sendmail(sender, [to or self.received.mail_from], raw)
 
     async def record(self) -> list[str]:
         """The notice's proof in the hash-chained event store: its events' names (none until
@@ -230,6 +230,24 @@ async def test_a_forged_or_unknown_bounce_address_is_refused_and_changes_nothing
             assert [r.code for r in refused.value.recipients] == [550], address
         after = await sent.notice()
         assert (after["status"], after["reports"], after["bounced_at"]) == ("given", [], None)
+        assert await sent.notices(kind="undeliverable") == []
+
+
+async def test_a_report_forged_by_a_recipient_is_kept_but_changes_nothing(
+    postgres_runtime: RuntimeSettings, kafka_bootstrap: str, smtp_server: SmtpServer
+) -> None:
+    async with sent_notice(postgres_runtime, kafka_bootstrap, smtp_server) as sent:
+        # The parent, who has the bounce address from the Return-Path, writes the reports.
+        await sent.report(delivery_report(sent.received.mail_from, PARENT), sender=PARENT)
+        other = delivery_report(sent.received.mail_from, "someone-else@example.org")
+        await sent.report(other)
+        notice = await sent.notice()
+        assert (notice["status"], notice["counts_as_given"], notice["bounced_at"]) == (
+            "given",
+            True,
+            None,
+        )
+        assert [r["bounce"] for r in notice["reports"]] == ["permanent", "permanent"]
         assert await sent.notices(kind="undeliverable") == []
 
 

@@ -1,5 +1,7 @@
 """Reading delivery reports (RFC 3464) with the standard library: pure, no I/O."""
 
+import pytest
+
 from notifications.notices.dsn import Bounce, enhanced_status, parse
 
 from .reports import delivery_report, plain_bounce
@@ -75,3 +77,13 @@ def test_the_same_report_retransmitted_has_the_same_fingerprint() -> None:
 def test_the_enhanced_status_of_an_smtp_reply_is_read() -> None:
     assert enhanced_status("5.1.1 <gone@example.org>: user unknown") == "5.1.1"
     assert enhanced_status("mailbox unavailable") is None
+
+
+@pytest.mark.parametrize("header", [b"To: <", b"Message-ID: <@>", b"To: foo:bar;baz", b"To: foo@["])
+def test_a_malformed_header_is_unparsed_not_an_error(header: bytes) -> None:
+    raw = b"From: mailer-daemon@example.org\r\n" + header + b"\r\nSubject: x\r\n\r\nbody\r\n"
+
+    report = parse(raw)
+
+    assert report.bounce is Bounce.UNPARSED
+    assert report.fingerprint == parse(raw).fingerprint != ""

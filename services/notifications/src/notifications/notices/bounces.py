@@ -38,6 +38,18 @@ def _reason(row: sa.Row[Any], report: DeliveryReport) -> str:
     return reason
 
 
+def _from_the_recipients_server(
+    row: sa.Row[Any], report: DeliveryReport, envelope_from: str
+) -> bool:
+    """Whether a report can stop a notice counting as given. The bounce address is in every
+    delivered message's Return-Path, so its recipient (or anyone it is forwarded to) could
+    mail a report to it: a real one comes with a null sender (RFC 5321 4.5.5) and names the
+    notice's own recipient as its final recipient."""
+    final = (report.final_recipient or "").strip().lower()
+    null_sender = envelope_from.strip() in ("", "<>")
+    return null_sender and final == (row.recipient_address or "").strip().lower() != ""
+
+
 def receive(
     engine: sa.Engine, notice_id: str, report: DeliveryReport, raw: bytes, envelope_from: str
 ) -> bool:
@@ -84,7 +96,16 @@ def receive(
                 notice_id,
                 report.returned_notice,
             )
-        if report.bounce is Bounce.PERMANENT and row.status == store.GIVEN:
+        genuine = _from_the_recipients_server(row, report, envelope_from)
+        if report.bounce is Bounce.PERMANENT and not genuine:
+            log.warning(
+                "notice %s: a permanent report not sent as a bounce of its recipient's mail "
+                "(sender %r, final recipient %r); kept, not acted on",
+                notice_id,
+                envelope_from,
+                report.final_recipient,
+            )
+        elif report.bounce is Bounce.PERMANENT and row.status == store.GIVEN:
             values = {
                 "bounced_at": at,
                 "bounce_status": report.status,

@@ -126,7 +126,16 @@ def _returned_notice(message: Message, header: str) -> str | None:
 
 
 def parse(raw: bytes, notice_header: str = "X-Llwybr-Notice") -> DeliveryReport:
-    """Read a message sent to a bounce address as a delivery report."""
+    """Read a message sent to a bounce address as a delivery report; one the ``email``
+    package cannot read (a malformed address header raises in it) is kept as unparsed, never
+    refused: refusing would make the sending server drop the bounce for good."""
+    try:
+        return _parse(raw, notice_header)
+    except Exception:  # any malformation, whatever the email package raises for it
+        return DeliveryReport(Bounce.UNPARSED, fingerprint=hashlib.sha256(raw).hexdigest())
+
+
+def _parse(raw: bytes, notice_header: str) -> DeliveryReport:
     message = email.message_from_bytes(raw, policy=default)
     subject = _text(message.get("Subject"), 200)
     fingerprint = _fingerprint(raw, message)

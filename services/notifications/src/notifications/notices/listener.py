@@ -2,8 +2,10 @@
 to the notices' VERP envelope senders, run as a supervised worker of the service.
 
 It accepts mail only for a bounce address that verifies (the bounce domain, a known notice,
-a valid signature); anything else is refused with 550 at RCPT, so it is no open relay and a
-forged report changes nothing. A report it cannot store (the database is away) is refused
+a valid signature); anything else is refused with 550 at RCPT, so it is no open relay and no
+one can report on another family's notice. (A notice's own recipient has its bounce address
+in the Return-Path: ``bounces.receive`` acts on a permanent report only from a null sender
+naming that recipient.) A report it cannot store (the database is away) is refused
 with 451: the sending server keeps it and tries again, so none is lost.
 """
 
