@@ -213,6 +213,26 @@ async def test_another_body_can_neither_read_nor_bring_the_opinion(
     assert (await read(client, str(uuid.uuid4()))).status_code == 404
 
 
+async def test_an_opinion_on_a_learner_known_to_others_gives_no_access_to_the_family(
+    client: httpx.AsyncClient,
+) -> None:
+    learner = new_learner()
+    await record(client, learner)
+    await register_parents(client, learner)
+    contacts = f"/v1/contacts/learners/{learner}"
+    assert (await client.get(contacts)).status_code == 200
+
+    other = ActingAs("lhb:7A2")
+    response = await client.post(OPINIONS, json=opinion(learner), auth=other)
+    assert response.status_code == 201, response.text
+
+    assert (await client.get(contacts, auth=other)).status_code in (403, 404)
+    replaced = await client.put(contacts, json={"learner_name": "x", "parties": []}, auth=other)
+    assert replaced.status_code in (403, 404), replaced.text
+    listed = await client.get("/v1/notices", params={"learner_id": learner}, auth=other)
+    assert {n["issuer"] for n in listed.json()["items"]} == {"lhb:7A2"}  # its own notices only
+
+
 async def test_the_la_told_may_read_but_not_act_for_the_health_body(
     client: httpx.AsyncClient,
 ) -> None:

@@ -49,9 +49,13 @@ def record(conn: sa.Connection, opinion: Opinion, actor: str) -> list[str]:
             recorded_by=actor,
         )
     )
-    # The body is now connected with the learner: it reads their notices and may register the
-    # parent's contact. The LA is connected only once told (parent first).
-    store.link(conn, opinion.learner_id, [opinion.health_body])
+    # A learner no one has told us of (an under-five the body knows first) becomes the body's:
+    # it reads their notices and registers the parent's contact. A learner already connected
+    # with others is not: any NHS body may post an opinion, and must not gain the power to
+    # read the family's notices or replace their contacts by doing so. The LA is connected
+    # only once told (parent first).
+    if not store.linked(conn, opinion.learner_id):
+        store.link(conn, opinion.learner_id, [opinion.health_body])
     if store.learner(conn, opinion.learner_id)[1] is None:
         # for auditors' scope and rights contacts; the events, once there are any, decide
         update = LearnerUpdate(local_authority=opinion.local_authority)
