@@ -52,7 +52,8 @@ SCOPES = {
     "contacts:read": "Read learners' parties and organisations' notice addresses (scoped)",
     "contacts:write": "Set learners' parties and organisations' notice addresses",
     "notices:read": "Read notices, their proof and escalations, and deadlines watched",
-    "notices:write": "Ask for an escalated notice to be sent again",
+    "notices:write": "Ask for an escalated notice to be sent again; a health body's s.64 "
+    "opinion and bringing it to the LA's attention",
     "bounces:report": "Forward bounces received for notices (the platform's mail relay)",
     "webhooks:manage": "Manage the organisation's webhook subscriptions and see their deliveries",
 }

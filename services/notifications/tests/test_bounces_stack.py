@@ -312,8 +312,9 @@ async def test_a_bounce_forwarded_over_http_is_recorded_as_by_the_listener(
             (await forward(raw, auth=ActingAs(SCHOOL))).status_code,
             (await forward(raw, content_type="text/plain")).status_code,
             (await forward(delivery_report(f"bounces+x@{DOMAIN}", PARENT))).status_code,
+            (await forward(raw + b"x" * (10 * 1024 * 1024))).status_code,
         ]
-        assert refused == [403, 415, 404]
+        assert refused == [403, 415, 404, 413]
         assert (await sent.notice())["status"] == "given"
 
         response = await forward(raw)

@@ -201,6 +201,8 @@ notice_bounces = sa.Table(
     sa.Column("evidence_recorded", sa.Boolean, nullable=False),
     sa.UniqueConstraint("notice_id", "fingerprint", name="uq_notice_bounces_report"),
 )
+#: A report's columns but the raw message (up to 10 MiB each): what reads of reports select.
+REPORT_COLUMNS = tuple(c for c in notice_bounces.c if c.name != "message")
 
 # -- statutory deadlines watched for reminders and missed-deadline alerts ---------------------
 

@@ -14,6 +14,7 @@ from notifications.notices import access, contacts, store
 from notifications.notices.model import PARTY_ROLES, NoticeKind
 from notifications.notices.transport import valid_address
 from notifications.tables import (
+    REPORT_COLUMNS,
     notice_bounces,
     notice_deliveries,
     notice_learners,
@@ -412,7 +413,7 @@ def get_notice(notice_id: NoticeId, request: Request) -> NoticeDetail:
             .order_by(notice_deliveries.c.attempt)
         ).all()
         reports = conn.execute(
-            sa.select(notice_bounces)
+            sa.select(*REPORT_COLUMNS)
             .where(notice_bounces.c.notice_id == notice_id)
             .order_by(notice_bounces.c.id)
         ).all()

@@ -74,6 +74,13 @@ async def forward_bounce(
             415, "Unsupported Media Type", f"send the message as {RFC822}", kind="media-type"
         )
     raw = await request.body()
+    if len(raw) > b.max_message_bytes:
+        raise ProblemError(
+            413,
+            "Content Too Large",
+            f"a report is at most {b.max_message_bytes} bytes (the SMTP listener's limit)",
+            kind="too-large",
+        )
     report = dsn.parse(raw, NOTICE_HEADER)
     candidates = (to,) if to is not None else report.addressed_to
     named = (verp.notice_of(a, b.local_part, b.domain, b.keys()) for a in candidates)

@@ -27,7 +27,13 @@ from notifications.notices.rendering import Rendered, render
 from notifications.notices.transport import Outcome, Transport, email_message, transport_for
 from notifications.notices.windows import Window, window_for
 from notifications.settings import Settings
-from notifications.tables import contact_learners, notice_bounces, notice_deliveries, notices
+from notifications.tables import (
+    REPORT_COLUMNS,
+    contact_learners,
+    notice_bounces,
+    notice_deliveries,
+    notices,
+)
 
 log = logging.getLogger(__name__)
 
@@ -241,7 +247,7 @@ def pending_evidence(engine: sa.Engine, limit: int = 100) -> list[dict[str, Any]
         found = [dict(r._mapping) for r in rows]
         ids = [r["notice_id"] for r in found]
         reports = conn.execute(
-            sa.select(notice_bounces).where(notice_bounces.c.notice_id.in_(ids))
+            sa.select(*REPORT_COLUMNS).where(notice_bounces.c.notice_id.in_(ids))
         ).all()
     for row in found:
         row["reports"] = [dict(r._mapping) for r in reports if r.notice_id == row["notice_id"]]

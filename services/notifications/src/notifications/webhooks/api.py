@@ -7,15 +7,14 @@ another organisation is not found, whatever its id. A secret is shown once, when
 """
 
 import secrets
-from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
-from typing import Annotated, Any, Literal, TypeVar
+from typing import Annotated, Any, Literal
 from uuid import UUID
 
-import anyio
 from fastapi import APIRouter, Path, Query, Request, Response
 from pydantic import BaseModel, ConfigDict, Field
 
+from llwybr.blocking import run_blocking
 from llwybr.edge import IfMatch, expected_version, principal_of
 from llwybr.problems import COMMON_RESPONSES, PROBLEM_JSON, Problem
 from notifications.settings import Settings
@@ -216,14 +215,6 @@ async def _checked_url(url: str, settings: WebhookSettings) -> str:
     return checked
 
 
-T = TypeVar("T")
-
-
-async def _in_thread(fn: Callable[[], T]) -> T:
-    """The synchronous store, from an ``async`` route (which awaits the resolver)."""
-    return await anyio.to_thread.run_sync(fn)
-
-
 # -- subscriptions -------------------------------------------------------------------------------
 
 
@@ -246,7 +237,7 @@ async def create_subscription(
                 actor=principal_of(request).actor, now=_now(),
             )  # fmt: skip
 
-    view = await _in_thread(create)
+    view = await run_blocking(create)
     response.headers["Location"] = f"/v1/webhooks/{view.id}"
     return _with_secret(view, secret, response)
 
@@ -305,7 +296,7 @@ async def update_subscription(
                 event_types=event_types, expected_version=version, now=_now(),
             )  # fmt: skip
 
-    return _out(await _in_thread(update), response)
+    return _out(await run_blocking(update), response)
 
 
 @router.delete("/{subscription_id}", status_code=204, summary="Delete a subscription")
