@@ -24,7 +24,7 @@ from gateway.tokens import oauth_router
 from llwybr.db import create_engine, ping, schema_lock
 from llwybr.metrics import Metrics
 from llwybr.problems import install_problem_handlers
-from llwybr.service import install_request_context
+from llwybr.service import Readiness, install_request_context
 from llwybr.settings import ServiceSettings
 
 DESCRIPTION = """\
@@ -131,9 +131,13 @@ def operational_router(metrics: Metrics) -> APIRouter:
         responses={503: {"description": "The gateway's database is failing"}},
     )
     async def readyz(request: Request) -> JSONResponse:
-        database = await _database_readiness(request.app.state.engine)
-        ready = database == "ok"
-        body = {"status": "ready" if ready else "not ready", "checks": {"database": database}}
+        engine = request.app.state.engine
+        readiness = Readiness()
+        readiness.started = True  # routes answer only once the lifespan has started
+        readiness.checks["database"] = lambda: asyncio.to_thread(ping, engine)
+        checks = await readiness.report()
+        ready = all(v == "ok" for v in checks.values())
+        body = {"status": "ready" if ready else "not ready", "checks": checks}
         return JSONResponse(body, status_code=200 if ready else 503)
 
     @router.get(
@@ -154,15 +158,6 @@ def operational_router(metrics: Metrics) -> APIRouter:
         return Response(generate_latest(metrics.registry), media_type=CONTENT_TYPE_LATEST)
 
     return router
-
-
-async def _database_readiness(engine: sa.Engine) -> str:
-    try:
-        async with asyncio.timeout(5):
-            await asyncio.to_thread(ping, engine)
-    except Exception as error:  # any failure is a report, never a 500 from the probe
-        return f"failing: {type(error).__name__}: {error}"
-    return "ok"
 
 
 async def _service_readiness(client: httpx.AsyncClient) -> dict[str, Any]:
