@@ -4,7 +4,7 @@ hand over and anyone can check.
 The bundle holds the learner's events in recorded order (``events.jsonl``), each aggregate's
 state now and as in force on each day one of its events took effect, the case's key dates
 (``states/<service>-<aggregate_id>.json``), every notice as the deciding service recorded it
-when it was given (``notices.jsonl``: the notices of DOMAIN.md section 4, e.g. a decision's
+when it was given (``notices.jsonl``: the notices of docs/domain.md section 4, e.g. a decision's
 notice, an issued or revised plan, a reconsideration's outcome, the Tribunal's decision), the
 SHA-256 of every evidence document the events name (``documents.json``), the integrity check
 (``verification.json``), a readable summary (``timeline.pdf``), and last ``manifest.json``: the

@@ -1,13 +1,18 @@
-"""What every service's API shares at its edge: organisation ids, the caller, and If-Match."""
+"""What every service's API shares at its edge: organisation ids, the caller, If-Match, the
+base request model, command answers, problem response tables and typed dependencies."""
 
 import re
-from typing import Annotated
+from collections.abc import Callable
+from typing import Annotated, Any, TypeVar
+from uuid import UUID
 
-from fastapi import Header, Request
-from pydantic import Field
+from fastapi import Depends, Header, Request, Response
+from pydantic import BaseModel, ConfigDict, Field
 
 from llwybr.principal import Principal
-from llwybr.problems import ProblemError
+from llwybr.problems import COMMON_RESPONSES, PROBLEM_JSON, Problem, ProblemError
+
+A = TypeVar("A")
 
 ORGANISATION = r"^(school|fei|la|lhb|nhs|tribunal|auditor|system):[A-Za-z0-9_.-]{1,40}$"
 Organisation = Annotated[str, Field(pattern=ORGANISATION, examples=["school:6652001"])]
@@ -33,3 +38,57 @@ def expected_version(if_match: str | None) -> int | None:
     if match is None:
         raise ProblemError(400, "Bad Request", f"If-Match must be a version ETag, not {if_match!r}")
     return int(match.group(1))
+
+
+class Model(BaseModel):
+    """Base of every request model: unknown fields are refused, text is stripped."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+class Accepted(BaseModel):
+    """The answer to a command: the aggregate and its new version (also the ``ETag``)."""
+
+    id: UUID
+    version: int
+
+
+def accepted(response: Response, aggregate_id: UUID, version: int) -> Accepted:
+    """The command's answer, with its version as the ``ETag``."""
+    response.headers["ETag"] = f'"{version}"'
+    return Accepted(id=aggregate_id, version=version)
+
+
+def created(response: Response, location: str, aggregate_id: UUID, version: int) -> Accepted:
+    """A new aggregate's answer: ``accepted`` with its ``Location``."""
+    response.headers["Location"] = location
+    return accepted(response, aggregate_id, version)
+
+
+def responses(**descriptions: str) -> dict[int | str, dict[str, Any]]:
+    """The problem responses a router documents: the common ones plus, by status, what each
+    of ``s400``, ``s403``, ... means for this resource."""
+    table: dict[int | str, dict[str, Any]] = dict(COMMON_RESPONSES)
+    for key, description in descriptions.items():
+        table[int(key.removeprefix("s"))] = {
+            "model": Problem,
+            "content": {PROBLEM_JSON: {}},
+            "description": description,
+        }
+    return table
+
+
+#: The caller, as a typed dependency.
+CallerDep = Annotated[Principal, Depends(principal_of)]
+
+
+def application_of(kind: type[A]) -> Callable[[Request], A]:
+    """A FastAPI dependency giving the service's Application as ``kind`` (set at start-up)."""
+
+    def dependency(request: Request) -> A:
+        found: object = request.app.state.application
+        if not isinstance(found, kind):
+            raise TypeError(f"the application is {type(found).__name__}, not {kind.__name__}")
+        return found
+
+    return dependency

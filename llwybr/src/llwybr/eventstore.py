@@ -356,6 +356,26 @@ class ChainedApplication(Application[UUID]):
             raise AggregateNotFoundError(aggregate_id)
         return found
 
+    def load(self, aggregate_id: UUID, kind: type[A], expected_version: int | None = None) -> A:
+        """The one read of a command: the aggregate, which must be of ``kind`` and, when
+        ``If-Match`` named one, at ``expected_version``."""
+        aggregate = self.get_as(aggregate_id, kind)
+        if expected_version is not None and aggregate.version != expected_version:
+            raise StaleVersionError(aggregate_id, expected_version, aggregate.version)
+        return aggregate
+
+    def save_at(self, expected_version: int | None, *aggregates: Any) -> int:
+        """Save what a command changed; a concurrent write that won the race makes an
+        ``If-Match`` command stale. Returns the first aggregate's new version."""
+        try:
+            self.save(*aggregates)
+        except IntegrityError:
+            if expected_version is not None:
+                first = aggregates[0]
+                raise StaleVersionError(first.id, expected_version, expected_version + 1) from None
+            raise
+        return int(aggregates[0].version)
+
     def act(
         self,
         aggregate_id: UUID,
@@ -363,22 +383,11 @@ class ChainedApplication(Application[UUID]):
         expected_version: int | None,
         command: Callable[[A], object],
     ) -> int:
-        """Run one command on an aggregate, checking ``If-Match`` before and after: the
-        version must be current when read, and a concurrent write that wins the race makes
-        this one stale too. Returns the new version."""
-        aggregate = self.get_as(aggregate_id, kind)
-        if expected_version is not None and aggregate.version != expected_version:
-            raise StaleVersionError(aggregate_id, expected_version, aggregate.version)
+        """Load, run one command, save: the one command shape for a command that needs no
+        more than the aggregate. Returns the new version."""
+        aggregate = self.load(aggregate_id, kind, expected_version)
         command(aggregate)
-        try:
-            self.save(aggregate)
-        except IntegrityError:
-            if expected_version is not None:
-                raise StaleVersionError(
-                    aggregate_id, expected_version, expected_version + 1
-                ) from None
-            raise
-        return int(aggregate.version)
+        return self.save_at(expected_version, aggregate)
 
     def recorded_events(self, originator_id: UUID) -> Iterator[RecordedEvent]:
         """An aggregate's stored events, with hashes and metadata, in version order."""

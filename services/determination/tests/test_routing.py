@@ -1,4 +1,4 @@
-"""The routing rule, row by row (DOMAIN.md section 2), and every no-decision-needed case."""
+"""The routing rule, row by row (docs/domain.md section 2), and every no-decision-needed case."""
 
 from dataclasses import replace
 from datetime import date

@@ -1,4 +1,4 @@
-"""Who receives a family notice (DOMAIN.md section 4): pure rules over the registered parties."""
+"""Who receives a family notice (docs/domain.md §4): pure rules over the registered parties."""
 
 from notifications.notices.model import (
     FamilyRecipients,

@@ -24,7 +24,7 @@ from llwybr.clock.errors import (
     UnknownRuleError,
 )
 from llwybr.clock.ical import calendar_from_ical
-from llwybr.clock.rules import DEFAULT_RULES, Confidence, Rule, RuleTable, Unit
+from llwybr.clock.rules import DEFAULT_RULES, Confidence, Rule, RuleId, RuleTable, Unit
 from llwybr.clock.terms import Term, TermCalendar
 from llwybr.clock.working_days import is_working_day, next_working_day, welsh_bank_holidays
 
@@ -40,6 +40,7 @@ __all__ = [
     "NegativePeriodError",
     "Rule",
     "RuleHasNoLengthError",
+    "RuleId",
     "RuleTable",
     "Term",
     "TermCalendar",

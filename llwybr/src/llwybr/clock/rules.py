@@ -1,7 +1,7 @@
 """The versioned rule table: every statutory time limit as data, never as code.
 
 Each rule carries its length, unit, what starts its clock, its source and how sure we are of it
-(DOMAIN.md section 3). A computed deadline records the rule id and the table version, so that a
+(docs/domain.md section 3). A computed deadline records the rule id and the table version, so that a
 corrected table (a new version) can be applied explicitly and the change explained.
 """
 
@@ -12,6 +12,31 @@ from types import MappingProxyType
 
 from llwybr.clock import _json
 from llwybr.clock.errors import InvalidRuleError, UnknownRuleError
+
+
+class RuleId(StrEnum):
+    """The statutory time limits by their id in the domain reference (docs/domain.md
+    section 3). A ``StrEnum``, so stored deadlines and rule tables keep their plain ids."""
+
+    D1 = "D1"
+    D2 = "D2"
+    D3 = "D3"
+    D4 = "D4"
+    D5 = "D5"
+    D7 = "D7"
+    D8 = "D8"
+    D9 = "D9"
+    D10 = "D10"
+    D11 = "D11"
+    D12 = "D12"
+    D13 = "D13"
+    D14 = "D14"
+    D15 = "D15"
+    D16 = "D16"
+    D18 = "D18"
+    D19 = "D19"
+    D20 = "D20"
+    D22 = "D22"
 
 
 class Unit(StrEnum):
@@ -36,7 +61,7 @@ class Unit(StrEnum):
 
 
 class Confidence(StrEnum):
-    """DOMAIN.md's tags: read in the primary text, secondary sources, or unconfirmed."""
+    """docs/domain.md's tags: read in the primary text, secondary sources, or unconfirmed."""
 
     CONFIRMED = "C"
     SECONDARY = "S"
@@ -152,14 +177,14 @@ def _rule(
 
 _C, _S, _U = Confidence.CONFIRMED, Confidence.SECONDARY, Confidence.UNCONFIRMED
 
-#: DOMAIN.md section 3, row by row. [S] and [U] values are defaults an administrator corrects by
+#: docs/domain.md §3, row by row. [S] and [U] values are defaults an administrator corrects by
 #: issuing a new table version. There is deliberately no six-monthly review for under-fives: that
 #: is England's rule, with no Welsh source.
 DEFAULT_RULES = RuleTable.of(
     "2026.1",
     [
         _rule(
-            "D1",
+            RuleId.D1,
             "School decides whether the learner has ALN; if so, gives the IDP in the same limit",
             35,
             Unit.SCHOOL_DAYS,
@@ -168,7 +193,7 @@ DEFAULT_RULES = RuleTable.of(
             _S,
         ),
         _rule(
-            "D2",
+            RuleId.D2,
             "FEI decides whether the young person has ALN; if so, gives the IDP",
             35,
             Unit.TERM_TIME_DAYS,
@@ -177,7 +202,7 @@ DEFAULT_RULES = RuleTable.of(
             _S,
         ),
         _rule(
-            "D3",
+            RuleId.D3,
             "LA decides whether the learner has ALN; if so, gives the IDP",
             12,
             Unit.WEEKS,
@@ -186,7 +211,7 @@ DEFAULT_RULES = RuleTable.of(
             _S,
         ),
         _rule(
-            "D4",
+            RuleId.D4,
             "LA looking after a child decides whether it has ALN; if so, prepares the IDP",
             12,
             Unit.WEEKS,
@@ -195,7 +220,7 @@ DEFAULT_RULES = RuleTable.of(
             _S,
         ),
         _rule(
-            "D5",
+            RuleId.D5,
             "LA decides an IDP is not necessary for a young person outside school or FEI",
             12,
             Unit.WEEKS,
@@ -204,7 +229,7 @@ DEFAULT_RULES = RuleTable.of(
             _C,
         ),
         _rule(
-            "D7",
+            RuleId.D7,
             "NHS body answers a referral (relevant treatment or service identified or not)",
             6,
             Unit.WEEKS,
@@ -213,7 +238,7 @@ DEFAULT_RULES = RuleTable.of(
             _C,
         ),
         _rule(
-            "D8",
+            RuleId.D8,
             "LA reconsiders a school's decision on whether the learner has ALN",
             7,
             Unit.WEEKS,
@@ -222,7 +247,7 @@ DEFAULT_RULES = RuleTable.of(
             _S,
         ),
         _rule(
-            "D9",
+            RuleId.D9,
             "LA reconsiders a school's IDP (assumed the same limit as D8)",
             7,
             Unit.WEEKS,
@@ -231,7 +256,7 @@ DEFAULT_RULES = RuleTable.of(
             _U,
         ),
         _rule(
-            "D10",
+            RuleId.D10,
             "LA decides whether to take over a school's IDP (assumed the same limit as D8)",
             7,
             Unit.WEEKS,
@@ -240,7 +265,7 @@ DEFAULT_RULES = RuleTable.of(
             _U,
         ),
         _rule(
-            "D12",
+            RuleId.D12,
             "LA reconsiders a school's decision to cease an IDP (assumed the same limit as D8)",
             7,
             Unit.WEEKS,
@@ -249,7 +274,7 @@ DEFAULT_RULES = RuleTable.of(
             _U,
         ),
         _rule(
-            "D11",
+            RuleId.D11,
             "Family may ask the LA to reconsider a school's decision to cease an IDP",
             4,
             Unit.WEEKS,
@@ -258,7 +283,7 @@ DEFAULT_RULES = RuleTable.of(
             _C,
         ),
         _rule(
-            "D13",
+            RuleId.D13,
             "FEI answers an LA request to take over an IDP (then the LA may refer to Ministers)",
             20,
             Unit.TERM_TIME_DAYS,
@@ -267,7 +292,7 @@ DEFAULT_RULES = RuleTable.of(
             _C,
         ),
         _rule(
-            "D14",
+            RuleId.D14,
             "IDP review",
             12,
             Unit.MONTHS,
@@ -276,7 +301,7 @@ DEFAULT_RULES = RuleTable.of(
             _C,
         ),
         _rule(
-            "D15",
+            RuleId.D15,
             "IDP review for a looked-after child",
             12,
             Unit.MONTHS,
@@ -285,7 +310,7 @@ DEFAULT_RULES = RuleTable.of(
             _C,
         ),
         _rule(
-            "D16",
+            RuleId.D16,
             "Extra IDP review on request (family: may be declined; NHS body with ALP in the IDP: "
             "must review); no statutory length, unit a placeholder until configured",
             None,
@@ -295,7 +320,7 @@ DEFAULT_RULES = RuleTable.of(
             _C,
         ),
         _rule(
-            "D18",
+            RuleId.D18,
             "Appeal to the Tribunal (8 more weeks if disagreement resolution starts in time; "
             "the President may admit late appeals)",
             8,
@@ -305,7 +330,7 @@ DEFAULT_RULES = RuleTable.of(
             _S,
         ),
         _rule(
-            "D19",
+            RuleId.D19,
             "Application for the Tribunal to review its decision",
             28,
             Unit.DAYS,
@@ -314,7 +339,7 @@ DEFAULT_RULES = RuleTable.of(
             _C,
         ),
         _rule(
-            "D20",
+            RuleId.D20,
             "NHS body reports back to the Tribunal on a recommendation; length unknown, "
             "unit a placeholder until configured",
             None,
@@ -324,7 +349,7 @@ DEFAULT_RULES = RuleTable.of(
             _U,
         ),
         _rule(
-            "D22",
+            RuleId.D22,
             "Transitional ALN notice given on request",
             10,
             Unit.WORKING_DAYS,

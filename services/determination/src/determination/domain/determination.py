@@ -1,6 +1,6 @@
 """The Determination aggregate: one concern about a learner, to a decision on ALN.
 
-States (DOMAIN.md section 8): awaiting consent -> gathering information (a referral to the LA
+States (docs/domain.md section 8): awaiting consent -> gathering information (a referral to the LA
 moves the duty and starts a new clock) -> decided (ALN or no ALN) -> notices given; or no
 decision required; or withdrawn. Deadlines are computed by the statutory clock before each
 event and stored in it, never recomputed on replay.

@@ -10,7 +10,7 @@ from determination.domain.errors import InvalidLearnerError, InvalidUpnError
 _CHECK_LETTERS = "ABCDEFGHJKLMNPQRTUVWXYZ"
 
 #: The 22 Welsh local authorities' numbers as used in UPNs and census returns. Best
-#: understanding (DOMAIN.md section 9 [U]); kept as data so it can be corrected.
+#: understanding (docs/domain.md section 9 [U]); kept as data so it can be corrected.
 WELSH_LA_NUMBERS: dict[str, str] = {
     "660": "Isle of Anglesey", "661": "Gwynedd", "662": "Conwy", "663": "Denbighshire",
     "664": "Flintshire", "665": "Wrexham", "666": "Powys", "667": "Ceredigion",
@@ -54,7 +54,7 @@ def validate_upn(upn: str) -> str:
 
 
 class Setting(StrEnum):
-    """Where the learner is educated, as the routing rule (DOMAIN.md section 2) needs it."""
+    """Where the learner is educated, as the routing rule (docs/domain.md section 2) needs it."""
 
     MAINTAINED_SCHOOL = "maintained_school"
     PUPIL_REFERRAL_UNIT = "pupil_referral_unit"

@@ -1,4 +1,4 @@
-"""The notices a determination gives, to whom, and what each must contain (DOMAIN.md section 4)."""
+"""The notices a determination gives, to whom, and what each must contain (docs/domain.md §4)."""
 
 from enum import StrEnum
 
@@ -37,7 +37,7 @@ _RIGHTS_CONTENT = (
 
 
 def required_content(notice: NoticeType, body: BodyKind) -> tuple[str, ...]:
-    """The content fields a notice must contain (Code; DOMAIN.md section 4)."""
+    """The content fields a notice must contain (Code; docs/domain.md section 4)."""
     if notice is NoticeType.NO_ALN:
         # A school's decision is challenged by asking the LA to reconsider; an LA's or FEI's
         # decision by appeal to the Education Tribunal for Wales.

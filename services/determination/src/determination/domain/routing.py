@@ -1,6 +1,6 @@
 """Which body must decide whether a learner has ALN, or why no decision is needed.
 
-DOMAIN.md section 2 (Act ss.11-13, 15-19). Pure: the caller states the circumstances.
+docs/domain.md section 2 (Act ss.11-13, 15-19). Pure: the caller states the circumstances.
 """
 
 from dataclasses import dataclass
@@ -81,7 +81,7 @@ class Routing:
 
 
 def default_body(learner: Learner) -> DecidingBody:
-    """The table of DOMAIN.md section 2."""
+    """The table of docs/domain.md section 2."""
     if learner.looked_after and learner.looking_after_authority not in (None, "ENG"):
         return DecidingBody(BodyKind.LA_LOOKING_AFTER, f"la:{learner.looking_after_authority}")
     at_school = learner.setting in {Setting.MAINTAINED_SCHOOL, Setting.PUPIL_REFERRAL_UNIT}
@@ -96,7 +96,7 @@ def default_body(learner: Learner) -> DecidingBody:
 
 
 def route(learner: Learner, circumstances: Circumstances) -> Routing:
-    """The body that must decide, or why none need (Act ss.11-13; DOMAIN.md section 2)."""
+    """The body that must decide, or why none need (Act ss.11-13; docs/domain.md section 2)."""
     body = default_body(learner)
     la = DecidingBody(BodyKind.LOCAL_AUTHORITY, f"la:{learner.local_authority}")
     raised_with_la = circumstances.raised_with.startswith("la:")

@@ -1,4 +1,4 @@
-"""The Appeal aggregate: an appeal to the Education Tribunal for Wales (DOMAIN.md section 7).
+"""The Appeal aggregate: an appeal to the Education Tribunal for Wales (docs/domain.md section 7).
 
 lodged (in time, or late with the President's admission) -> acknowledged -> case statements ->
 hearing scheduled -> decided (dismissed, orders, remitted; recommendations to NHS bodies) ->

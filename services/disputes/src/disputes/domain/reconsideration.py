@@ -1,4 +1,4 @@
-"""The Reconsideration aggregate: a school's decision, asked of the LA (DOMAIN.md section 6).
+"""The Reconsideration aggregate: a school's decision, asked of the LA (docs/domain.md section 6).
 
 requested -> representations invited (the LA tells the other side) -> deciding (representations
 received) -> decided (an outcome the kind allows, appealable) -> notice issued (the appeal

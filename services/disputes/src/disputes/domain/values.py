@@ -1,4 +1,4 @@
-"""Values of the disputes domain: kinds, outcomes and statuses (DOMAIN.md sections 6-8), and
+"""Values of the disputes domain: kinds, outcomes and statuses (docs/domain.md sections 6-8), and
 the Tribunal's orders and recommendations as frozen dataclasses.
 
 Events store values as plain dicts (``as_dict``) so they stay JSON-transcodable; ``from_dict``
@@ -58,7 +58,7 @@ class ReconsiderationOutcome(StrEnum):
 
 
 class ReconsiderationStatus(StrEnum):
-    """Where a reconsideration is (DOMAIN.md section 8)."""
+    """Where a reconsideration is (docs/domain.md section 8)."""
 
     REQUESTED = "requested"
     REPRESENTATIONS_INVITED = "representations_invited"
@@ -173,7 +173,7 @@ class OrderStatus(StrEnum):
 
 
 class AppealStatus(StrEnum):
-    """Where an appeal is (DOMAIN.md section 8)."""
+    """Where an appeal is (docs/domain.md section 8)."""
 
     LODGED = "lodged"
     ACKNOWLEDGED = "acknowledged"

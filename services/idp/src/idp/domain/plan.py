@@ -1,4 +1,4 @@
-"""The Idp aggregate: one learner's Individual Development Plan (DOMAIN.md sections 5 and 8).
+"""The Idp aggregate: one learner's Individual Development Plan (docs/domain.md sections 5 and 8).
 
 A plan has one draft, edited freely, and issued versions 1, 2, ... that never change: issuing
 freezes a snapshot of the draft, and later edits go to the draft, which becomes the next

@@ -1,4 +1,4 @@
-"""Which transfers of a plan are lawful (DOMAIN.md sections 2 and 8). Pure rules, no state."""
+"""Which transfers of a plan are lawful (docs/domain.md sections 2 and 8). Pure rules, no state."""
 
 from idp.domain.errors import (
     DeadlineRequiredError,

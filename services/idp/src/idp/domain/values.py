@@ -18,7 +18,7 @@ from idp.domain.errors import InvalidPlanContentError
 
 
 class Status(StrEnum):
-    """Where the plan is in its life (DOMAIN.md section 8)."""
+    """Where the plan is in its life (docs/domain.md section 8)."""
 
     DRAFT = "draft"  # never issued
     ACTIVE = "active"

@@ -1,4 +1,4 @@
-"""Statutory notices: who must be told what (DOMAIN.md section 4), rendered in Welsh and English,
+"""Statutory notices: who must be told what (docs/domain.md §4), rendered in Welsh and English,
 delivered by email with proof of notice, and reminders of the deadlines the events carry.
 
 Pure modules (no I/O): ``model`` (kinds, roles, who receives a notice), ``windows`` (the

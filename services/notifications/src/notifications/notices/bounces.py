@@ -1,6 +1,6 @@
 """Delivery reports (bounces) for notices: each one kept, a permanent one escalated once.
 
-A notice counts as given the day its email is sent (DOMAIN.md section 3), and the sender
+A notice counts as given the day its email is sent (docs/domain.md section 3), and the sender
 records it so when the receiving server accepts it. A permanent bounce that comes back later
 is evidence that the notice never arrived: the notice becomes ``bounced`` (no longer counted
 as given: no time limit it stated runs from it), the body that gave it is told exactly as for

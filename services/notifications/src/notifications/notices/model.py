@@ -1,4 +1,4 @@
-"""Notice kinds, the parties who receive them, and who must be told (DOMAIN.md section 4). Pure.
+"""Notice kinds, the parties who receive them, and who must be told (docs/domain.md §4). Pure.
 
 "Family" is the child (or, when the Tribunal has appointed one, their case friend), the parent,
 or the young person (or their representative when they lack capacity); for a looked-after child

@@ -1,7 +1,7 @@
 """The rights a notice opens, their time limits per notice, and when to remind a body. Pure.
 
 A window runs from the day the notice counts as given (an emailed notice: the day it is sent,
-DOMAIN.md section 3), so it is computed per notice when it is sent, with the statutory clock
+docs/domain.md section 3), so it is computed per notice when it is sent, with the statutory clock
 and the rule table in force; the deadlines that reminders watch are never recomputed here: they
 come in the events, and only the reminder date (some school days before) is counted.
 """
@@ -32,7 +32,7 @@ class WindowKind(StrEnum):
     TRIBUNAL_REVIEW = "tribunal_review"  # ask the Tribunal to review its decision
 
 
-#: The rule of the statutory rule table each window follows (DOMAIN.md section 3).
+#: The rule of the statutory rule table each window follows (docs/domain.md section 3).
 WINDOW_RULES = {
     WindowKind.APPEAL: "D18",
     WindowKind.RECONSIDERATION_REQUEST: "D11",

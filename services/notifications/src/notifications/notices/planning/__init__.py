@@ -1,5 +1,5 @@
 """What one public event means here: the notices it calls for, to whom, and the deadlines it
-starts, moves, meets or ends (DOMAIN.md sections 3, 4 and 8). Pure: the caller passes what is
+starts, moves, meets or ends (docs/domain.md sections 3, 4 and 8). Pure: the caller passes what is
 already known about the event's case and applies the plan.
 
 The determination's own "notice issued" event is not sent again: the family is told of the

@@ -1,5 +1,5 @@
 """A health body's opinion that a child under compulsory school age probably has ALN (ALN Act
-s.64; DOMAIN.md section 4). Pure.
+s.64; docs/domain.md section 4). Pure.
 
 No service's event carries it: the health body (a local health board or an NHS trust) gives it
 through the notices API. The Act orders the steps: the body tells the child's parent of its
