@@ -4,7 +4,7 @@ Every stored event has two times: when it was recorded (the store's timestamp: w
 knew, and when) and the day it took effect in the case's own terms (the decision's
 ``decided_on``, the plan's ``issued_on``): a decision entered late but dated earlier is in force
 from its date. Each service says which field dates each of its events (``InForceDates``, keyed
-by the event class's qualified name, e.g. ``"Determination.Decided"``); an event with no date
+by the event class, e.g. ``Determination.Decided``); an event with no date
 of its own (a draft edit, a recalculation) takes effect on the day it was recorded (in Wales),
 or with the next dated event if that is earlier (``in_force_dates``).
 
@@ -24,8 +24,8 @@ from eventsourcing.domain import Aggregate
 
 from llwybr.eventstore import RecordedEvent
 
-#: Event class qualified name -> the name of its ``date`` field, or None (no date of its own).
-InForceDates = Mapping[str, str | None]
+#: Event class -> the name of its ``date`` field, or None (no date of its own).
+InForceDates = Mapping[type, str | None]
 
 WALES = ZoneInfo("Europe/London")
 #: Classes every eventsourcing aggregate has that are never stored themselves.
@@ -41,7 +41,7 @@ def in_force_dates(events: Sequence[RecordedEvent], dates: InForceDates) -> list
     follows."""
     own: list[date | None] = []
     for recorded in events:
-        name = dates.get(type(recorded.event).__qualname__)
+        name = dates.get(type(recorded.event))
         value: Any = getattr(recorded.event, name, None) if name else None
         if isinstance(value, str):
             value = date.fromisoformat(value)
@@ -181,13 +181,14 @@ def unmapped(aggregates: Iterable[type[Aggregate]], dates: InForceDates) -> list
             if name in _BASE_EVENTS:
                 continue
             qualname = value.__qualname__
-            known.add(qualname)
-            if qualname not in dates:
+            known.add(value)
+            if value not in dates:
                 problems.append(f"{qualname}: no in-force date (or None) given")
                 continue
-            field_name = dates[qualname]
+            field_name = dates[value]
             annotation = getattr(value, "__annotations__", {}).get(field_name)
             if field_name is not None and annotation is not date:
                 problems.append(f"{qualname}.{field_name} is not a date field")
-    problems += [f"{q}: not an event of these aggregates" for q in sorted(set(dates) - known)]
+    strangers = sorted(c.__qualname__ for c in set(dates) - known)
+    problems += [f"{q}: not an event of these aggregates" for q in strangers]
     return problems

@@ -16,6 +16,7 @@ from notifications.application import NotificationsService
 from notifications.domain import NotificationsError
 from notifications.notices import listener, reminders, sender
 from notifications.notices.api import router as notices_router
+from notifications.notices.evidence import NoticeRecord
 from notifications.notices.intake import handler
 from notifications.notices.opinions_api import ERROR_STATUSES as OPINION_ERROR_STATUSES
 from notifications.notices.opinions_api import router as opinions_router
@@ -66,10 +67,10 @@ SPEC = ServiceSpec(
     learner_index=learner_notices,
     # a notice is in force from the day it is given; its record and escalations when recorded
     in_force={
-        "NoticeRecord.NoticeGiven": "given_on",
-        "NoticeRecord.NoticeCreated": None,
-        "NoticeRecord.NoticeEscalated": None,
-        "NoticeRecord.NoticeBounced": None,
+        NoticeRecord.NoticeGiven: "given_on",
+        NoticeRecord.NoticeCreated: None,
+        NoticeRecord.NoticeEscalated: None,
+        NoticeRecord.NoticeBounced: None,
     },
 )
 

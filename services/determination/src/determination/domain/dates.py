@@ -4,23 +4,27 @@ when recorded, or with the next dated event if that is earlier)."""
 
 from collections.abc import Mapping
 
-IN_FORCE: Mapping[str, str | None] = {
-    "Determination.ConcernRaised": "came_to_attention_on",
-    "Determination.ConsentRecorded": "recorded_on",
-    "Determination.GraduatedResponseRecorded": "recorded_on",
-    "Determination.EvidenceRequested": "requested_on",
-    "Determination.EvidenceSubmitted": "submitted_on",
-    "Determination.NhsReferralReceived": "received_on",
-    "Determination.NhsReferralAnswered": "answered_on",
-    "Determination.ReferredToLocalAuthority": "referred_on",
-    "Determination.ExceptionClaimed": "claimed_on",
-    "Determination.DeadlineRecalculated": None,  # in force from when it was recalculated
-    "Determination.Decided": "decided_on",
-    "Determination.NoticeIssued": "issued_on",
-    "Determination.Reconsidered": "decided_on",
-    "Determination.Withdrawn": "withdrawn_on",
-    "CalendarRecord.Set": None,
-    "CalendarRecord.Corrected": None,
-    "RuleTableRecord.Started": None,
-    "RuleTableRecord.Corrected": None,
+from determination.domain.calendar import CalendarRecord
+from determination.domain.determination import Determination
+from determination.domain.rules import RuleTableRecord
+
+IN_FORCE: Mapping[type, str | None] = {
+    Determination.ConcernRaised: "came_to_attention_on",
+    Determination.ConsentRecorded: "recorded_on",
+    Determination.GraduatedResponseRecorded: "recorded_on",
+    Determination.EvidenceRequested: "requested_on",
+    Determination.EvidenceSubmitted: "submitted_on",
+    Determination.NhsReferralReceived: "received_on",
+    Determination.NhsReferralAnswered: "answered_on",
+    Determination.ReferredToLocalAuthority: "referred_on",
+    Determination.ExceptionClaimed: "claimed_on",
+    Determination.DeadlineRecalculated: None,  # in force from when it was recalculated
+    Determination.Decided: "decided_on",
+    Determination.NoticeIssued: "issued_on",
+    Determination.Reconsidered: "decided_on",
+    Determination.Withdrawn: "withdrawn_on",
+    CalendarRecord.Set: None,
+    CalendarRecord.Corrected: None,
+    RuleTableRecord.Started: None,
+    RuleTableRecord.Corrected: None,
 }

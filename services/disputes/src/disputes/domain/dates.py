@@ -4,29 +4,33 @@ when recorded, or with the next dated event if that is earlier)."""
 
 from collections.abc import Mapping
 
-IN_FORCE: Mapping[str, str | None] = {
-    "Reconsideration.Requested": "requested_on",
-    "Reconsideration.RepresentationsInvited": "invited_on",
-    "Reconsideration.RepresentationsReceived": "received_on",
-    "Reconsideration.Decided": "decided_on",
-    "Reconsideration.NoticeIssued": "issued_on",
-    "Reconsideration.DisagreementResolutionStarted": "started_on",
-    "Appeal.Lodged": "lodged_on",
-    "Appeal.Acknowledged": "acknowledged_on",
-    "Appeal.CaseStatementFiled": "filed_on",
-    "Appeal.HearingScheduled": None,  # listed now, for a later hearing date
-    "Appeal.Decided": "decided_on",
-    "Appeal.ReviewRequested": "applied_on",
-    "Appeal.CapacityDeclared": "declared_on",
-    "Appeal.CaseFriendAppointed": "appointed_on",
-    "Appeal.CaseFriendRemoved": "removed_on",
-    "Appeal.ComplianceRecorded": "complied_on",
-    "Appeal.RecommendationReported": "reported_on",
-    "Appeal.Closed": "closed_on",
-    "DisagreementResolution.Opened": "opened_on",
-    "DisagreementResolution.AppealWindowRecalculated": "recalculated_on",
-    "DisagreementResolution.Concluded": "concluded_on",
-    "Advocacy.Requested": "requested_on",
-    "Advocacy.Provided": "provided_on",
-    "Advocacy.Ended": "ended_on",
+from disputes.domain.appeal import Appeal
+from disputes.domain.disagreement import Advocacy, DisagreementResolution
+from disputes.domain.reconsideration import Reconsideration
+
+IN_FORCE: Mapping[type, str | None] = {
+    Reconsideration.Requested: "requested_on",
+    Reconsideration.RepresentationsInvited: "invited_on",
+    Reconsideration.RepresentationsReceived: "received_on",
+    Reconsideration.Decided: "decided_on",
+    Reconsideration.NoticeIssued: "issued_on",
+    Reconsideration.DisagreementResolutionStarted: "started_on",
+    Appeal.Lodged: "lodged_on",
+    Appeal.Acknowledged: "acknowledged_on",
+    Appeal.CaseStatementFiled: "filed_on",
+    Appeal.HearingScheduled: None,  # listed now, for a later hearing date
+    Appeal.Decided: "decided_on",
+    Appeal.ReviewRequested: "applied_on",
+    Appeal.CapacityDeclared: "declared_on",
+    Appeal.CaseFriendAppointed: "appointed_on",
+    Appeal.CaseFriendRemoved: "removed_on",
+    Appeal.ComplianceRecorded: "complied_on",
+    Appeal.RecommendationReported: "reported_on",
+    Appeal.Closed: "closed_on",
+    DisagreementResolution.Opened: "opened_on",
+    DisagreementResolution.AppealWindowRecalculated: "recalculated_on",
+    DisagreementResolution.Concluded: "concluded_on",
+    Advocacy.Requested: "requested_on",
+    Advocacy.Provided: "provided_on",
+    Advocacy.Ended: "ended_on",
 }

@@ -5,27 +5,29 @@ is earlier; only issued versions are the plan in force)."""
 
 from collections.abc import Mapping
 
-_DRAFT = (
-    "Section1Set", "OnePageProfileSet", "AlnDescriptionSet", "AlpElementAdded",
-    "AlpElementAmended", "AlpElementRemoved", "WelshLanguageDecisionSet", "LaExtrasSet",
-    "Section3Set", "LacDetailsSet",
+from idp.domain.plan import Idp
+
+_DRAFT: tuple[type, ...] = (
+    Idp.Section1Set, Idp.OnePageProfileSet, Idp.AlnDescriptionSet, Idp.AlpElementAdded,
+    Idp.AlpElementAmended, Idp.AlpElementRemoved, Idp.WelshLanguageDecisionSet, Idp.LaExtrasSet,
+    Idp.Section3Set, Idp.LacDetailsSet,
 )  # fmt: skip
 
-IN_FORCE: Mapping[str, str | None] = {
-    "Idp.Opened": "opened_on",
-    **{f"Idp.{name}": None for name in _DRAFT},
-    "Idp.Issued": "issued_on",
-    "Idp.Revised": "issued_on",
-    "Idp.RevisionDirected": "directed_on",
-    "Idp.ReviewRequested": "requested_on",
-    "Idp.ReviewRequestDeclined": "declined_on",
-    "Idp.ReviewHeld": "held_on",
-    "Idp.NhsAlpAdded": "added_on",
-    "Idp.Transferred": "transferred_on",
-    "Idp.CeaseProposed": "proposed_on",
-    "Idp.CeaseProposalWithdrawn": "withdrawn_on",
-    "Idp.Ceased": "decided_on",
-    "Idp.Reinstated": "reinstated_on",
-    "Idp.Closed": "closed_on",
-    "Idp.DeliveryRecorded": "on",
+IN_FORCE: Mapping[type, str | None] = {
+    Idp.Opened: "opened_on",
+    **dict.fromkeys(_DRAFT),
+    Idp.Issued: "issued_on",
+    Idp.Revised: "issued_on",
+    Idp.RevisionDirected: "directed_on",
+    Idp.ReviewRequested: "requested_on",
+    Idp.ReviewRequestDeclined: "declined_on",
+    Idp.ReviewHeld: "held_on",
+    Idp.NhsAlpAdded: "added_on",
+    Idp.Transferred: "transferred_on",
+    Idp.CeaseProposed: "proposed_on",
+    Idp.CeaseProposalWithdrawn: "withdrawn_on",
+    Idp.Ceased: "decided_on",
+    Idp.Reinstated: "reinstated_on",
+    Idp.Closed: "closed_on",
+    Idp.DeliveryRecorded: "on",
 }
