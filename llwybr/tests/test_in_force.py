@@ -15,32 +15,52 @@ from llwybr.in_force import (
 
 
 class Case(Aggregate):
-    @event("Opened")
+    class Opened(Aggregate.Created):
+        opened_on: date
+
+    class Asked(Aggregate.Event):
+        request_id: str
+        asked_on: date
+
+    class Answered(Aggregate.Event):
+        request_id: str
+        answered_on: date
+
+    class Decided(Aggregate.Event):
+        decided_on: date
+
+    class Noted(Aggregate.Event):
+        text: str
+
+    @event(Opened)
     def __init__(self, opened_on: date) -> None:
         self.opened_on = opened_on
         self.requests: dict[str, Any] = {}
         self.decision: date | None = None
         self.notes: list[str] = []
 
-    @event("Asked")
+    @event(Asked)
     def ask(self, request_id: str, asked_on: date) -> None:
         self.requests[request_id] = {"answered_on": None}
 
-    @event("Answered")
+    @event(Answered)
     def answer(self, request_id: str, answered_on: date) -> None:
         self.requests[request_id]["answered_on"] = answered_on  # KeyError unless asked
 
-    @event("Decided")
+    @event(Decided)
     def decide(self, decided_on: date) -> None:
         self.decision = decided_on
 
-    @event("Noted")
+    @event(Noted)
     def note(self, text: str) -> None:
         self.notes.append(text)
 
 
 class Other(Aggregate):
-    @event("Gone")
+    class Gone(Aggregate.Event):
+        pass
+
+    @event(Gone)
     def go(self) -> None:
         pass
 

@@ -14,6 +14,7 @@ it) is not in force either. Pure: the events come in, the aggregate comes out.
 """
 
 import copy
+import typing
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -186,7 +187,7 @@ def unmapped(aggregates: Iterable[type[Aggregate]], dates: InForceDates) -> list
                 problems.append(f"{qualname}: no in-force date (or None) given")
                 continue
             field_name = dates[value]
-            annotation = getattr(value, "__annotations__", {}).get(field_name)
+            annotation = typing.get_type_hints(value).get(field_name) if field_name else None
             if field_name is not None and annotation is not date:
                 problems.append(f"{qualname}.{field_name} is not a date field")
     strangers = sorted(c.__qualname__ for c in set(dates) - known)
