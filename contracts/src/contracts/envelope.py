@@ -26,7 +26,6 @@ AGGREGATE_VERSION = "aggregateversion"
 CORRELATION_ID = "correlationid"
 CAUSATION_ID = "causationid"
 INTEGRITY_HASH = "integrityhash"
-EXTENSIONS = (AGGREGATE_ID, AGGREGATE_VERSION, CORRELATION_ID, CAUSATION_ID, INTEGRITY_HASH)
 
 
 def event_id(aggregate_id: uuid.UUID | str, version: int) -> str:
