@@ -45,6 +45,7 @@ from contracts import topics
 from contracts.envelope import Envelope
 from contracts.topics import DETERMINATION, IDP
 from determination.application import DeterminationService
+from gateway.registry import NAMES
 from idp.application import IdpService
 from llwybr.db import create_engine
 from llwybr.kafka import ensure_topics
@@ -213,7 +214,7 @@ def profile(stack: Stack, level: int, seconds: float, directory: Path) -> dict[s
 
 #: Where a sampled thread waits for work (an idle event loop or thread pool), not for us.
 IDLE = ("EpollSelector.select", "Condition.wait", "_worker", "Event.wait", "Queue.get")
-OUR_PACKAGES = {"llwybr", "gateway", "determination", "idp", "disputes", "notifications"}
+OUR_PACKAGES = {"llwybr", "gateway", *NAMES}
 #: Library functions worth seeing inclusively beside ours.
 LANDMARKS = {"Application.save", "Repository.get", "PostgresApplicationRecorder.insert_events",
              "PostgresAggregateRecorder.select_events", "Connection.wait"}  # fmt: skip

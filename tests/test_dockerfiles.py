@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO
-from gateway.settings import SERVICES
+from gateway.registry import NAMES as SERVICES
 
 DEPLOYABLES = {"gateway": REPO / "gateway", **{s: REPO / "services" / s for s in SERVICES}}
 HADOLINT = Path(sys.executable).parent / "hadolint"

@@ -13,8 +13,9 @@ import pytest
 from pydantic_settings import BaseSettings
 
 from contracts import topics
-from gateway.settings import SERVICES
+from gateway.registry import NAMES as SERVICES
 from gateway.settings import Settings as GatewaySettings
+from gateway.settings import url_variable
 from gateway.stack import DEFAULT_PORTS, OWN_PREFIXES
 from llwybr.service import ServiceSpec
 from tests.k8s import K8S, OVERLAYS, Resource, Tools, parse
@@ -155,6 +156,8 @@ def known_variables(deployable: str) -> set[str]:
         if isinstance(nested, type) and issubclass(nested, BaseSettings):
             inner = nested.model_config.get("env_prefix", "")
             known |= {f"{inner}{name}".upper() for name in nested.model_fields}
+    if deployable == "gateway":  # where each service answers, one variable per service
+        known |= {url_variable(service) for service in SERVICES}
     return known
 
 
@@ -189,7 +192,7 @@ def test_each_deployable_listens_where_its_settings_and_the_gateway_expect(
     }
     if deployable != "gateway":
         gateway_env = {v["name"]: v.get("value") for v in container(resources, "gateway")["env"]}
-        assert gateway_env[f"GATEWAY_{deployable.upper()}_URL"] == f"http://{deployable}:{port}"
+        assert gateway_env[url_variable(deployable)] == f"http://{deployable}:{port}"
 
 
 @pytest.mark.parametrize("deployable", DEPLOYABLES)

@@ -10,8 +10,8 @@ from fastapi import APIRouter, Path, Query, Request, Response
 from pydantic import BaseModel, Field
 
 from gateway import store
+from gateway.registry import NAME_PATTERN, NAMES
 from gateway.routing import audit, authorise
-from gateway.settings import SERVICES
 from gateway.tokens import AccessClaims
 from llwybr.principal import Principal, sign_principal
 from llwybr.problems import ProblemError
@@ -94,7 +94,7 @@ async def learner_timeline(
         return claims
     request.state.claims = claims
     events: list[dict[str, Any]] = []
-    for service in SERVICES:
+    for service in NAMES:
         found = await _history(request, service, f"/internal/history/learners/{learner_id}")
         events.extend(found["events"])
     events.sort(key=lambda e: (e["recorded_at"], e["service"], e["version"]))
@@ -119,7 +119,7 @@ async def learner_timeline(
     response_model=None,
 )
 async def aggregate_as_of(
-    service: Annotated[str, Path(pattern="^(determination|idp|disputes|notifications)$")],
+    service: Annotated[str, Path(pattern=NAME_PATTERN)],
     aggregate_id: UUID,
     request: Request,
     as_of_version: Annotated[int | None, Query(ge=1)] = None,
@@ -150,9 +150,7 @@ async def aggregate_as_of(
 async def verify(
     request: Request,
     learner_id: Annotated[str | None, Query(max_length=64)] = None,
-    service: Annotated[
-        str | None, Query(pattern="^(determination|idp|disputes|notifications)$")
-    ] = None,
+    service: Annotated[str | None, Query(pattern=NAME_PATTERN)] = None,
 ) -> dict[str, Any] | Response:
     claims = await authorise(request, "audit:read")
     if isinstance(claims, Response):
@@ -160,7 +158,7 @@ async def verify(
     request.state.claims = claims
     reports: list[dict[str, Any]] = []
     if learner_id is not None:
-        for name in SERVICES:
+        for name in NAMES:
             found = await _history(request, name, f"/internal/history/learners/{learner_id}")
             for aggregate_id in dict.fromkeys(e["aggregate_id"] for e in found["events"]):
                 reports.append(
@@ -169,7 +167,7 @@ async def verify(
                     )
                 )
     else:
-        for name in [service] if service else list(SERVICES):
+        for name in [service] if service else list(NAMES):
             reports.append(await _history(request, name, "/internal/history/verify"))
     await audit(request, claims, "granted", 200)
     broken = [r for r in reports if not r["ok"]]
@@ -210,7 +208,7 @@ async def learner_bundle(
     request.state.claims = claims
     events: list[dict[str, Any]] = []
     reports: list[dict[str, Any]] = []
-    for name in SERVICES:
+    for name in NAMES:
         found = await _history(request, name, f"/internal/history/learners/{learner_id}")
         events.extend(found["events"])
         # Checked as GET /v1/audit/verify?learner_id= checks them, in the same order.

@@ -17,9 +17,10 @@ from pydantic import SecretStr
 from gateway import audit_api, routing, store
 from gateway.openapi import fetch_service_documents, install_merged_openapi
 from gateway.ratelimit import RateLimiter
+from gateway.registry import NAMES
 from gateway.security import build_security
 from gateway.services import ServiceClients, connect, embedded_apps
-from gateway.settings import SERVICES, Settings
+from gateway.settings import Settings
 from gateway.tokens import oauth_router
 from llwybr.db import create_engine, ping, schema_lock
 from llwybr.metrics import Metrics
@@ -147,8 +148,8 @@ def operational_router(metrics: Metrics) -> APIRouter:
     )
     async def services_readiness(request: Request) -> JSONResponse:
         clients: ServiceClients = request.app.state.services
-        reports = await asyncio.gather(*(_service_readiness(clients[s]) for s in SERVICES))
-        services = dict(zip(SERVICES, reports, strict=True))
+        reports = await asyncio.gather(*(_service_readiness(clients[s]) for s in NAMES))
+        services = dict(zip(NAMES, reports, strict=True))
         ready = all(r.get("status") == "ready" for r in services.values())
         body = {"status": "ready" if ready else "not ready", "services": services}
         return JSONResponse(body, status_code=200 if ready else 503)

@@ -13,16 +13,16 @@ import httpx
 from fastapi import FastAPI
 from fastapi.openapi.utils import get_openapi
 
-from gateway.authz import ROUTE_SCOPES
+from gateway.authz import ROUTE_SCOPES, SCOPES
+from gateway.registry import NAMES
 from gateway.services import ServiceClients
-from gateway.settings import SERVICES
 
 log = logging.getLogger(__name__)
 
 
 async def fetch_service_documents(clients: ServiceClients) -> dict[str, dict[str, Any]]:
     documents = {}
-    for service in SERVICES:
+    for service in NAMES:
         try:
             response = await clients[service].get("/openapi.json", timeout=5.0)
             documents[service] = response.json()
@@ -31,32 +31,8 @@ async def fetch_service_documents(clients: ServiceClients) -> dict[str, dict[str
     return documents
 
 
-SCOPES = {
-    "determinations:read": "Read determinations (organisation-scoped)",
-    "determinations:write": "Raise and act on determinations",
-    "evidence:submit": "Submit evidence and answer NHS referrals",
-    "calendars:read": "Read term calendars",
-    "calendars:write": "Set term calendars",
-    "rules:read": "Read the statutory rule table",
-    "rules:write": "Correct the statutory rule table",
-    "audit:read": "Read the access audit log",
-    "idps:read": "Read IDPs (organisation-scoped)",
-    "idps:write": "Prepare, issue, review, transfer and cease IDPs",
-    "idps:review": "Ask for an IDP review (families through their school or LA, NHS bodies)",
-    "provision:record": "Record ALP delivered or missed",
-    "disputes:read": "Read reconsiderations and appeals (organisation-scoped)",
-    "disputes:write": "Record and decide reconsiderations (the LA; a governing body asks R3)",
-    "appeals:write": "Record appeals and Tribunal decisions (the Tribunal)",
-    "orders:comply": "Report compliance with a Tribunal order (the LA or FEI ordered)",
-    "recommendations:report": "Report on a Tribunal recommendation (the NHS body)",
-    "contacts:read": "Read learners' parties and organisations' notice addresses (scoped)",
-    "contacts:write": "Set learners' parties and organisations' notice addresses",
-    "notices:read": "Read notices, their proof and escalations, and deadlines watched",
-    "notices:write": "Ask for an escalated notice to be sent again; a health body's s.64 "
-    "opinion and bringing it to the LA's attention",
-    "bounces:report": "Forward bounces received for notices (the platform's mail relay)",
-    "webhooks:manage": "Manage the organisation's webhook subscriptions and see their deliveries",
-}
+#: The scopes as the OAuth flow lists them: name -> what it allows.
+_SCOPES = {name: scope.description for name, scope in SCOPES.items()}
 
 _PROBLEM = {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}
 GATEWAY_RESPONSES = {
@@ -97,7 +73,7 @@ def merge(base: dict[str, Any], services: Mapping[str, Mapping[str, Any]]) -> di
         "oauth2": {
             "type": "oauth2",
             "description": "Client credentials; the token is an ES256 JWT (RFC 9068).",
-            "flows": {"clientCredentials": {"tokenUrl": "/oauth/token", "scopes": SCOPES}},
+            "flows": {"clientCredentials": {"tokenUrl": "/oauth/token", "scopes": _SCOPES}},
         }
     }
     for path, item in base["paths"].items():

@@ -22,36 +22,13 @@ from fastapi import APIRouter, Request, Response
 from gateway import store
 from gateway.authz import required_scope
 from gateway.ratelimit import retry_after
+from gateway.registry import RESOURCES
 from gateway.services import ServiceClients
 from gateway.tokens import AccessClaims, InvalidTokenError, JwksUnavailableError
 from llwybr.principal import Principal, sign_principal
 from llwybr.problems import problem_response
 
 log = logging.getLogger(__name__)
-
-#: The first path segment under /v1 and the service that owns it.
-RESOURCES: dict[str, str] = {
-    "determinations": "determination",
-    "determinations-due-soon": "determination",
-    "determinations-changes": "determination",
-    "documents": "determination",
-    "calendars": "determination",
-    "rule-table": "determination",
-    "statistics": "determination",
-    "idps": "idp",
-    "reconsiderations": "disputes",
-    "appeals": "disputes",
-    "disputes": "disputes",
-    "disagreement-resolutions": "disputes",
-    "advocacy": "disputes",
-    "idps-alp": "idp",
-    "idps-changes": "idp",
-    "idps-welsh-medium": "idp",
-    "contacts": "notifications",
-    "notices": "notifications",
-    "reminders": "notifications",
-    "webhooks": "notifications",
-}
 
 FORWARDED_REQUEST_HEADERS = ("accept", "content-type", "if-match", "if-none-match")
 FORWARDED_RESPONSE_HEADERS = ("cache-control", "content-type", "etag", "location", "retry-after")

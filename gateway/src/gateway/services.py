@@ -11,7 +11,8 @@ from dataclasses import dataclass
 import httpx
 from fastapi import FastAPI
 
-from gateway.settings import SERVICES, Settings
+from gateway.registry import NAMES, SERVICES
+from gateway.settings import Settings
 from llwybr.bus import InProcessBus
 
 
@@ -24,25 +25,12 @@ class ServiceClients:
 
 
 def embedded_apps(settings: Settings) -> dict[str, FastAPI]:
-    """Every service, in this process, sharing one in-process bus and the var/ directory."""
-    # Embedded mode is the one place where the gateway knows the services' code.
-    from determination.main import create_app as determination_app
-    from determination.settings import Settings as DeterminationSettings
-    from disputes.main import create_app as disputes_app
-    from disputes.settings import Settings as DisputesSettings
-    from idp.main import create_app as idp_app
-    from idp.settings import Settings as IdpSettings
-    from notifications.main import create_app as notifications_app
-    from notifications.settings import Settings as NotificationsSettings
+    """Every service, in this process, sharing one in-process bus and the var/ directory.
 
+    Embedded mode is the one place where the gateway runs the services' code (each service's
+    ``main.create_app``, found through its descriptor)."""
     bus = InProcessBus()
-    runtime = settings.runtime
-    return {
-        "determination": determination_app(DeterminationSettings(runtime=runtime), bus),
-        "idp": idp_app(IdpSettings(runtime=runtime), bus),
-        "disputes": disputes_app(DisputesSettings(runtime=runtime), bus),
-        "notifications": notifications_app(NotificationsSettings(runtime=runtime), bus),
-    }
+    return {s.name: s.create_app(settings.runtime, bus) for s in SERVICES}
 
 
 @contextlib.asynccontextmanager
@@ -53,7 +41,7 @@ async def connect(
     timeout = httpx.Timeout(settings.service_timeout_seconds, connect=2.0)
     async with contextlib.AsyncExitStack() as stack:
         clients = {}
-        for service in SERVICES:
+        for service in NAMES:
             if apps is not None:
                 app = apps[service]
                 await stack.enter_async_context(app.router.lifespan_context(app))

@@ -1,13 +1,40 @@
 """Gateway settings (``GATEWAY_*``, plus the shared ``LLWYBR_*``)."""
 
+import os
 from pathlib import Path
+from typing import Any
 
-from pydantic import Field, SecretStr
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import Field, SecretStr, model_validator
+from pydantic.fields import FieldInfo
+from pydantic_settings import (
+    BaseSettings,
+    PydanticBaseSettingsSource,
+    SettingsConfigDict,
+)
 
+from gateway.registry import SERVICES
 from llwybr.settings import RuntimeSettings
 
-SERVICES = ("determination", "idp", "disputes", "notifications")
+
+def url_variable(service: str) -> str:
+    """The environment variable naming where ``service`` answers (``GATEWAY_IDP_URL``)."""
+    return f"GATEWAY_{service.upper()}_URL"
+
+
+def _default_urls() -> dict[str, str]:
+    return {s.name: f"http://127.0.0.1:{s.port}" for s in SERVICES}
+
+
+class ServiceUrls(PydanticBaseSettingsSource):
+    """``GATEWAY_<SERVICE>_URL`` for every service in the registry (any case, as pydantic's
+    own environment source reads the declared fields)."""
+
+    def get_field_value(self, field: FieldInfo, field_name: str) -> tuple[Any, str, bool]:
+        return None, field_name, False
+
+    def __call__(self) -> dict[str, Any]:
+        wanted = {url_variable(s.name): f"{s.name}_url" for s in SERVICES}
+        return {wanted[k.upper()]: v for k, v in os.environ.items() if k.upper() in wanted}
 
 
 class Settings(BaseSettings):
@@ -16,11 +43,10 @@ class Settings(BaseSettings):
     runtime: RuntimeSettings = Field(default_factory=RuntimeSettings)
     host: str = "127.0.0.1"
     port: int = 8000
-    #: Where each service answers in stack mode (embedded mode runs them in this process).
-    determination_url: str = "http://127.0.0.1:8001"
-    idp_url: str = "http://127.0.0.1:8002"
-    disputes_url: str = "http://127.0.0.1:8003"
-    notifications_url: str = "http://127.0.0.1:8004"
+    #: Where each service answers in stack mode (embedded mode runs them in this process), by
+    #: name: ``GATEWAY_<SERVICE>_URL`` or ``Settings(<service>_url=...)``; default: loopback
+    #: on the service's default port.
+    service_urls: dict[str, str] = Field(default_factory=_default_urls)
     service_timeout_seconds: float = Field(default=10.0, gt=0)
     #: The gateway's own tables (access audit log, idempotency records).
     postgres_schema: str = "gateway"
@@ -41,6 +67,31 @@ class Settings(BaseSettings):
     external_jwks_url: str | None = None
     external_issuer: str | None = None
 
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        urls = ServiceUrls(settings_cls)
+        return init_settings, env_settings, urls, dotenv_settings, file_secret_settings
+
+    @model_validator(mode="before")
+    @classmethod
+    def _service_urls(cls, data: Any) -> Any:
+        """Each ``<service>_url`` given (or read from the environment) into ``service_urls``."""
+        if not isinstance(data, dict):
+            return data
+        urls = {**_default_urls(), **data.get("service_urls", {})}
+        for service in SERVICES:
+            url = data.pop(f"{service.name}_url", None)
+            if url is not None:
+                urls[service.name] = url
+        return {**data, "service_urls": urls}
+
     def service_url(self, service: str) -> str:
-        url: str = getattr(self, f"{service}_url")
-        return url
+        """Where ``service`` answers in stack mode."""
+        return self.service_urls[service]

@@ -13,7 +13,6 @@ and consumer groups of its own, so several stacks can share one PostgreSQL and o
 
 import asyncio
 import contextlib
-import importlib
 import json
 import os
 import secrets
@@ -31,27 +30,28 @@ from types import FrameType
 
 import httpx
 
+from gateway.registry import NAMES, SERVICES
 from gateway.security import dev_clients
-from gateway.settings import SERVICES
 from gateway.settings import Settings as GatewaySettings
+from gateway.settings import url_variable
 from gateway.tokens import SigningKey
-from llwybr.service import ServiceSpec, consumer_group
+from llwybr.service import consumer_group
 from llwybr.settings import RuntimeSettings
 from llwybr.testing import skip_history
 
-#: The deployables, in the order they start (the gateway last) and their default ports.
-DEPLOYABLES = (*SERVICES, "gateway")
+#: The deployables, in the order they start (the gateway last), their default ports and the
+#: prefixes of their settings.
+DEPLOYABLES = (*NAMES, "gateway")
 DEFAULT_PORTS: dict[str, int] = {
+    **{s.name: s.port for s in SERVICES},
     "gateway": GatewaySettings.model_fields["port"].default,
-    **{
-        service: importlib.import_module(f"{service}.settings")
-        .Settings.model_fields["port"]
-        .default
-        for service in SERVICES
-    },
+}
+ENV_PREFIXES: dict[str, str] = {
+    **{s.name: s.env_prefix for s in SERVICES},
+    "gateway": GatewaySettings.model_config.get("env_prefix", ""),
 }
 #: Settings a test's processes must get from us only, never from the environment running it.
-OWN_PREFIXES = ("LLWYBR_", "GATEWAY_", *(f"{s.upper()}_" for s in SERVICES))
+OWN_PREFIXES = ("LLWYBR_", *ENV_PREFIXES.values())
 
 
 class ProcessNotReadyError(RuntimeError):
@@ -270,11 +270,11 @@ def plan_stack(
     directory.mkdir(parents=True, exist_ok=True)
     shared = stack_env(runtime, base_env, internal_secret)
     own = {
-        name: {f"{name.upper()}_PORT": str(ports[name])}
-        | ({f"{name.upper()}_POSTGRES_SCHEMA": schemas[name]} if schemas else {})
+        name: {f"{ENV_PREFIXES[name]}PORT": str(ports[name])}
+        | ({f"{ENV_PREFIXES[name]}POSTGRES_SCHEMA": schemas[name]} if schemas else {})
         for name in DEPLOYABLES
     }
-    processes = {s: Process(s, ports[s], {**shared, **own[s]}, directory) for s in SERVICES}
+    processes = {s: Process(s, ports[s], {**shared, **own[s]}, directory) for s in NAMES}
     gateway_dir = directory / "gateway"
     clients_file, clients = development_clients(gateway_dir)
     key = SigningKey.load_or_create(gateway_dir / "signing-key.pem")
@@ -287,7 +287,7 @@ def plan_stack(
             "GATEWAY_ISSUER": f"http://127.0.0.1:{ports['gateway']}",
             "GATEWAY_SIGNING_KEY_PEM": key.to_pem().decode(),
             "GATEWAY_CLIENTS_FILE": str(clients_file),
-            **{f"GATEWAY_{s.upper()}_URL": processes[s].url for s in SERVICES},
+            **{url_variable(s): processes[s].url for s in NAMES},
             **(gateway_env or {}),
         },
         directory,
@@ -299,7 +299,7 @@ def consumer_groups(prefix: str) -> dict[str, list[str]]:
     """Every consumer group of a stack whose groups start with ``prefix``, and its topics."""
     groups = {}
     for service in SERVICES:
-        spec: ServiceSpec = importlib.import_module(f"{service}.main").SPEC
+        spec = service.spec()
         for consumer in spec.consumers:
             groups[consumer_group(prefix, spec, consumer)] = list(consumer.topics)
     return groups
@@ -336,7 +336,9 @@ def running_stack(
 
 
 def _ports(env: Mapping[str, str]) -> dict[str, int]:
-    return {name: int(env.get(f"{name.upper()}_PORT", DEFAULT_PORTS[name])) for name in DEPLOYABLES}
+    return {
+        name: int(env.get(f"{ENV_PREFIXES[name]}PORT", DEFAULT_PORTS[name])) for name in DEPLOYABLES
+    }
 
 
 def _describe(stack: Stack, runtime: RuntimeSettings, directory: Path) -> str:

@@ -1,0 +1,69 @@
+"""The services behind the gateway: one entry each, their descriptors.
+
+A new service is one line in ``SERVICES`` plus its manifests (see "Adding a service" in
+docs/architecture.md). Everything the platform keeps per service reads this: the gateway's
+routing (which service owns each /v1 resource), its scopes (``gateway.authz``) and the OpenAPI
+document's security, embedded mode's in-process apps, the gateway's service URLs
+(``GATEWAY_<SERVICE>_URL``), stack mode's processes, ports, settings prefixes and consumer
+groups, the audit API's service names and ``llwybr-audit``.
+
+The order is the services' order everywhere (start-up, readiness reports, the audit timeline's
+walk over the services, the OpenAPI schemas' first definer).
+"""
+
+from collections.abc import Mapping
+
+from determination.descriptor import DESCRIPTOR as DETERMINATION
+from disputes.descriptor import DESCRIPTOR as DISPUTES
+from idp.descriptor import DESCRIPTOR as IDP
+from llwybr.registry import RegistryError, Scope, ServiceDescriptor
+from notifications.descriptor import DESCRIPTOR as NOTIFICATIONS
+
+SERVICES: tuple[ServiceDescriptor, ...] = (DETERMINATION, IDP, DISPUTES, NOTIFICATIONS)
+
+#: The services' names, in order.
+NAMES: tuple[str, ...] = tuple(s.name for s in SERVICES)
+#: A regular expression matching exactly one service name (the audit API's parameters).
+NAME_PATTERN = f"^({'|'.join(NAMES)})$"
+
+
+def resource_owners(services: tuple[ServiceDescriptor, ...]) -> dict[str, str]:
+    """Each /v1 resource (first path segment) and the one service that owns it."""
+    owners: dict[str, str] = {}
+    for service in services:
+        for resource in service.resources:
+            if owners.setdefault(resource, service.name) != service.name:
+                raise RegistryError(
+                    f"/v1/{resource} is claimed by {owners[resource]} and {service.name}"
+                )
+    return owners
+
+
+def defined_scopes(services: tuple[ServiceDescriptor, ...]) -> dict[str, Scope]:
+    """Every scope the services define; a scope belongs to one service."""
+    scopes: dict[str, Scope] = {}
+    owner: dict[str, str] = {}
+    for service in services:
+        for name, scope in service.scopes.items():
+            if owner.setdefault(name, service.name) != service.name:
+                raise RegistryError(f"scope {name} is defined by {owner[name]} and {service.name}")
+            scopes[name] = scope
+    return scopes
+
+
+#: The first path segment under /v1 and the service that owns it.
+RESOURCES: Mapping[str, str] = resource_owners(SERVICES)
+#: Every scope a service defines.
+SCOPES: Mapping[str, Scope] = defined_scopes(SERVICES)
+#: Every service route, (method, path template) -> scope.
+ROUTES: Mapping[tuple[str, str], str] = {
+    route: scope for service in SERVICES for route, scope in service.routes.items()
+}
+
+
+def service(name: str) -> ServiceDescriptor:
+    """The service called ``name``; KeyError if there is none."""
+    for descriptor in SERVICES:
+        if descriptor.name == name:
+            return descriptor
+    raise KeyError(name)

@@ -1,0 +1,74 @@
+"""The determination service as the platform knows it (``llwybr.registry``): its public routes, the
+scope each needs, the scopes it defines. A new public route needs its line here."""
+
+from determination.settings import Settings
+from llwybr.registry import Scope, ServiceDescriptor
+
+DESCRIPTOR = ServiceDescriptor(
+    name="determination",
+    settings=Settings,
+    scopes={
+        "determinations:read": Scope(
+            "Read determinations (organisation-scoped)",
+            frozenset({"school", "fei", "la", "lhb", "tribunal", "auditor"}),
+        ),
+        "determinations:write": Scope(
+            "Raise and act on determinations",
+            frozenset({"school", "fei", "la"}),
+        ),
+        "evidence:submit": Scope(
+            "Submit evidence and answer NHS referrals",
+            frozenset({"school", "fei", "la", "lhb"}),
+        ),
+        "calendars:read": Scope(
+            "Read term calendars",
+            frozenset({"school", "fei", "la", "lhb", "tribunal", "auditor", "system"}),
+        ),
+        "calendars:write": Scope(
+            "Set term calendars",
+            frozenset({"school", "fei", "la"}),
+        ),
+        "rules:read": Scope(
+            "Read the statutory rule table",
+            frozenset({"school", "fei", "la", "lhb", "tribunal", "auditor", "system"}),
+        ),
+        "rules:write": Scope(
+            "Correct the statutory rule table",
+            frozenset({"system"}),
+        ),
+    },
+    routes={
+        ("GET", "/v1/determinations"): "determinations:read",
+        ("POST", "/v1/determinations"): "determinations:write",
+        ("GET", "/v1/determinations/{determination_id}"): "determinations:read",
+        ("GET", "/v1/determinations-due-soon"): "determinations:read",
+        ("GET", "/v1/determinations-changes"): "determinations:read",
+        ("POST", "/v1/determinations/bulk"): "determinations:write",
+        ("GET", "/v1/statistics/local-authorities/{local_authority}"): "determinations:read",
+        ("POST", "/v1/determinations/{determination_id}/consent"): "determinations:write",
+        (
+            "POST",
+            "/v1/determinations/{determination_id}/graduated-response",
+        ): "determinations:write",
+        ("POST", "/v1/determinations/{determination_id}/evidence-requests"): "determinations:write",
+        ("POST", "/v1/determinations/{determination_id}/evidence"): "evidence:submit",
+        ("GET", "/v1/documents/{sha256}"): "determinations:read",
+        ("POST", "/v1/determinations/{determination_id}/nhs-referrals"): "determinations:write",
+        (
+            "POST",
+            "/v1/determinations/{determination_id}/nhs-referrals/{referral_id}/answer",
+        ): "evidence:submit",
+        (
+            "POST",
+            "/v1/determinations/{determination_id}/referral-to-local-authority",
+        ): "determinations:write",
+        ("POST", "/v1/determinations/{determination_id}/exception-claims"): "determinations:write",
+        ("POST", "/v1/determinations/{determination_id}/decision"): "determinations:write",
+        ("POST", "/v1/determinations/{determination_id}/notices"): "determinations:write",
+        ("POST", "/v1/determinations/{determination_id}/withdrawal"): "determinations:write",
+        ("PUT", "/v1/calendars/{calendar_id}"): "calendars:write",
+        ("GET", "/v1/calendars/{calendar_id}"): "calendars:read",
+        ("GET", "/v1/rule-table"): "rules:read",
+        ("POST", "/v1/rule-table/corrections"): "rules:write",
+    },
+)
