@@ -189,9 +189,3 @@ def test_a_client_without_audit_read_is_told_and_exits_3(live: LiveGateway) -> N
     result = CliRunner().invoke(app, ["replay", "learner-1"], env=live.env(SCHOOL))
     assert result.exit_code == 3
     assert "403" in result.output
-
-
-def test_rebuild_projections_says_it_is_not_offered_yet() -> None:
-    result = CliRunner().invoke(app, ["rebuild-projections", "idp"])
-    assert result.exit_code == 2
-    assert "not exposed by the public API" in result.output

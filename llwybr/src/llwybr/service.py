@@ -12,6 +12,7 @@ import time
 import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -37,7 +38,7 @@ from llwybr.metrics import Metrics
 from llwybr.outbox import OutboxRelay, RelayPositions, Translator, relay_lock
 from llwybr.principal import PrincipalError, verify_principal
 from llwybr.problems import install_problem_handlers, problem_response
-from llwybr.projections import Projection, ProjectionRunner
+from llwybr.projections import Projection, ProjectionRunner, projection_positions
 from llwybr.settings import ServiceSettings
 
 log = logging.getLogger(__name__)
@@ -263,6 +264,43 @@ def prepare_storage(
             table.create(engine, checkfirst=True)
         application = spec.application(settings.eventsourcing_env())  # creates its tables
     return engine, application
+
+
+def rebuild_projections(settings: ServiceSettings, spec: ServiceSpec) -> dict[str, int]:
+    """Rebuild every read model of the service from its event store; returns how many events
+    this call applied, by projection.
+
+    Each projection's tables are dropped and made again from their current definitions (so a
+    changed table definition takes effect) and its position goes back to the start, in one
+    transaction (on PostgreSQL; SQLite runs DDL as it comes: if this stops half way, run it
+    again); then the whole event store is replayed into them. Read models are disposable: the
+    event store is the record. A replica running meanwhile keeps its projection going: both
+    take the projection's position row FOR UPDATE, so no event is applied twice.
+    """
+    engine, application = prepare_storage(settings, spec)
+    applied: dict[str, int] = {}
+    try:
+        for projection in spec.projections:
+            with db.schema_lock(settings), engine.begin() as conn:
+                for table in reversed(projection.tables):
+                    table.drop(conn, checkfirst=True)
+                for table in projection.tables:
+                    table.create(conn)
+                # Kept at 0 rather than deleted: a running replica then waits on this row
+                # instead of racing this call to insert it.
+                conn.execute(
+                    projection_positions.update()
+                    .where(projection_positions.c.projection == projection.name)
+                    .values(position=0, updated_at=datetime.now(UTC))
+                )
+            runner = ProjectionRunner(projection, application, engine)
+            applied[projection.name] = 0
+            while count := runner.catch_up():
+                applied[projection.name] += count
+    finally:
+        application.close()
+        engine.dispose()
+    return applied
 
 
 async def stop_tasks(tasks: Sequence[asyncio.Task[None]], grace: float = 10.0) -> None:

@@ -1,0 +1,36 @@
+"""``llwybr-audit``: the auditors' command line, on the public API with a client's token.
+
+Replay a learner's case (as of a moment), verify integrity chains, and export a Tribunal bundle
+whose manifest is checked here, on the auditor's machine, before it is called good
+(``audit``); and, for operators where a service's settings are, rebuild the service's read
+models from its event store (``rebuild``).
+
+The HTTP calls are small functions taking an ``httpx.Client`` (``gateway.cli.api``:
+``fetch_timeline``, ``fetch_state``, ``fetch_verification``, ``download_bundle``);
+``check_bundle`` (``gateway.cli.manifest``) needs no API.
+"""
+
+import typer
+
+from gateway.cli.audit import connection, export_bundle, replay, verify
+from gateway.cli.manifest import BundleCheck, check_bundle
+from gateway.cli.rebuild import rebuild_projections
+
+__all__ = ["BundleCheck", "app", "check_bundle"]
+
+app = typer.Typer(
+    name="llwybr-audit",
+    help=(
+        "Audit Llwybr case histories through the public API (scope audit:read). "
+        "Exit codes: 0 good; 1 an integrity chain is broken or a bundle does not match its "
+        "manifest; 2 wrong usage; 3 the API could not be reached or refused the request (for "
+        "rebuild-projections: the service's store could not be reached)."
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+)
+app.callback()(connection)
+app.command()(replay)
+app.command()(verify)
+app.command("export-bundle")(export_bundle)
+app.command("rebuild-projections")(rebuild_projections)

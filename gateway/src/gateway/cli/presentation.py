@@ -1,0 +1,96 @@
+"""How ``llwybr-audit`` shows what it read: progress bars and tables."""
+
+from datetime import UTC, datetime
+from typing import Any
+
+from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    DownloadColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TextColumn,
+    TimeElapsedColumn,
+)
+from rich.table import Table
+
+
+def progress(console: Console, *, download: bool = False) -> Progress:
+    counter = DownloadColumn() if download else MofNCompleteColumn()
+    return Progress(
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        BarColumn(),
+        counter,
+        TimeElapsedColumn(),
+        console=console,
+        transient=True,
+    )
+
+
+def when(recorded_at: str) -> datetime:
+    """A recorded moment as an aware datetime (UTC when it has no offset)."""
+    moment = datetime.fromisoformat(recorded_at)
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def aggregates(events: list[dict[str, Any]]) -> list[tuple[str, str]]:
+    """The (service, aggregate id) pairs the events are about, in first-seen order."""
+    return list(dict.fromkeys((e["service"], e["aggregate_id"]) for e in events))
+
+
+def timeline_table(events: list[dict[str, Any]]) -> Table:
+    table = Table("Recorded (UTC)", "Service", "Event", "Aggregate", "Version", "Actor")
+    for column in table.columns:
+        column.overflow = "fold"  # long names wrap; nothing is cut short
+    table.columns[2].no_wrap = True
+    for e in events:
+        recorded = when(e["recorded_at"]).astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S")
+        table.add_row(
+            recorded, e["service"], e["event"], e["aggregate_id"][:8], str(e["version"]),
+            e.get("actor") or "-",
+        )  # fmt: skip
+    return table
+
+
+def case_table(learner_id: str, events: list[dict[str, Any]], result: dict[str, Any]) -> Table:
+    """One row per aggregate of the case: verified, or where its chain first breaks."""
+    broken = {
+        str(r["broken"]["originator_id"]): r["broken"]
+        for r in result.get("checked") or []
+        if not r.get("ok") and r.get("broken")
+    }
+    table = Table("Service", "Aggregate", "Events", "Result", title=f"Learner {learner_id}")
+    table.columns[1].no_wrap = True
+    table.columns[1].min_width = 36
+    for service, aggregate_id in aggregates(events):
+        count = sum(1 for e in events if e["aggregate_id"] == aggregate_id)
+        if aggregate_id in broken:
+            b = broken[aggregate_id]
+            outcome = f"[red]BROKEN at version {b['originator_version']}: {b['reason']}[/]"
+        else:
+            outcome = "[green]verified[/]"
+        table.add_row(service, aggregate_id, str(count), outcome)
+    return table
+
+
+def service_table(result: dict[str, Any]) -> Table:
+    table = Table("Service", "Aggregates", "Events", "Result")
+    for r in result.get("checked") or []:
+        outcome = "[green]verified[/]" if r["ok"] else f"[red]BROKEN: {broken_event(r)}[/]"
+        table.add_row(r["service"], str(r["aggregates_checked"]), str(r["events_checked"]), outcome)
+    return table
+
+
+def first_broken(result: dict[str, Any]) -> str:
+    first = result.get("first_broken") or {}
+    return f"{first.get('service', '?')} {broken_event(first)}"
+
+
+def broken_event(report: dict[str, Any]) -> str:
+    b = report.get("broken") or {}
+    return (
+        f"{b.get('originator_id', '?')} version {b.get('originator_version', '?')}: "
+        f"{b.get('reason', 'unknown')}"
+    )
