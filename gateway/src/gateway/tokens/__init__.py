@@ -1,0 +1,44 @@
+"""OAuth2 client credentials: the gateway issues access tokens and checks them.
+
+Schools, local authorities, health boards, the tribunal and auditors are confidential OAuth2
+clients (``clients``). Each trades its secret at ``POST /oauth/token`` (``issuer``, ``router``)
+for a short-lived ES256 JWT access token (RFC 9068) signed with the gateway's key (``keys``)
+that names its organisation and scopes. ``TokenValidator`` (``validator``) accepts the gateway's
+own tokens (``StaticJwks``) or those of a trusted external identity provider (``RemoteJwks``).
+
+authlib runs the token endpoint; joserfc does every JOSE operation (``authlib.jose`` is
+deprecated).
+"""
+
+from gateway.tokens.clients import ClientRecord, hash_secret, load_clients, verify_secret
+from gateway.tokens.issuer import TokenIssuer
+from gateway.tokens.keys import ALGORITHM, SigningKey, TokenSettings
+from gateway.tokens.router import oauth_router
+from gateway.tokens.validator import (
+    AccessClaims,
+    InvalidTokenError,
+    JwksSource,
+    JwksUnavailableError,
+    RemoteJwks,
+    StaticJwks,
+    TokenValidator,
+)
+
+__all__ = [
+    "ALGORITHM",
+    "AccessClaims",
+    "ClientRecord",
+    "InvalidTokenError",
+    "JwksSource",
+    "JwksUnavailableError",
+    "RemoteJwks",
+    "SigningKey",
+    "StaticJwks",
+    "TokenIssuer",
+    "TokenSettings",
+    "TokenValidator",
+    "hash_secret",
+    "load_clients",
+    "oauth_router",
+    "verify_secret",
+]

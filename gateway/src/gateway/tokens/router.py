@@ -1,0 +1,96 @@
+"""The token endpoint and the published keys, as HTTP routes."""
+
+from typing import Literal
+
+from fastapi import APIRouter
+from pydantic import BaseModel, Field
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+
+from gateway.tokens.issuer import ENDPOINT_PATH, TokenIssuer
+from gateway.tokens.keys import SigningKey
+
+JWKS_PATH = "/.well-known/jwks.json"
+
+
+class TokenResponse(BaseModel):
+    """RFC 6749 section 5.1."""
+
+    access_token: str = Field(description="An ES256 JWT (RFC 9068), sent as a Bearer token")
+    token_type: Literal["Bearer"]
+    expires_in: int = Field(description="Seconds until the token expires")
+    scope: str = Field(description="The granted scopes, space separated")
+
+
+class OAuthErrorResponse(BaseModel):
+    """RFC 6749 section 5.2."""
+
+    error: Literal[
+        "invalid_request",
+        "invalid_client",
+        "invalid_grant",
+        "unauthorized_client",
+        "unsupported_grant_type",
+        "invalid_scope",
+    ]
+    error_description: str | None = None
+
+
+_TOKEN_REQUEST_BODY = {
+    "required": True,
+    "content": {
+        "application/x-www-form-urlencoded": {
+            "schema": {
+                "type": "object",
+                "required": ["grant_type"],
+                "properties": {
+                    "grant_type": {"type": "string", "enum": ["client_credentials"]},
+                    "scope": {
+                        "type": "string",
+                        "description": "Space-separated subset of the client's scopes "
+                        "(default: all of them)",
+                    },
+                    "client_id": {
+                        "type": "string",
+                        "description": "With client_secret, instead of HTTP Basic",
+                    },
+                    "client_secret": {"type": "string", "format": "password"},
+                },
+            }
+        }
+    },
+}
+
+
+def oauth_router(issuer: TokenIssuer, key: SigningKey) -> APIRouter:
+    """``POST /oauth/token`` and ``GET /.well-known/jwks.json``."""
+    router = APIRouter(tags=["authentication"])
+
+    @router.post(
+        ENDPOINT_PATH,
+        summary="Exchange client credentials for an access token",
+        description="OAuth 2.0 client credentials grant (RFC 6749 section 4.4). Authenticate "
+        "with HTTP Basic (client_secret_basic) or with client_id and client_secret in the form "
+        "(client_secret_post), not both.",
+        response_model=None,
+        responses={
+            200: {"model": TokenResponse, "description": "An access token"},
+            400: {"model": OAuthErrorResponse, "description": "A malformed or refused request"},
+            401: {"model": OAuthErrorResponse, "description": "Client authentication failed"},
+        },
+        openapi_extra={"requestBody": _TOKEN_REQUEST_BODY},
+    )
+    async def token(request: Request) -> Response:
+        return await issuer.token_response(request)
+
+    @router.get(
+        JWKS_PATH,
+        summary="The public keys that sign access tokens (JWKS)",
+        response_model=None,
+        responses={200: {"description": "A JWK Set (RFC 7517)"}},
+    )
+    async def jwks() -> JSONResponse:
+        # Short enough that a rotated key reaches every validator within minutes.
+        return JSONResponse(key.public_jwks(), headers={"Cache-Control": "public, max-age=300"})
+
+    return router
