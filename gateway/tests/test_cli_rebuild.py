@@ -62,7 +62,9 @@ def rows(settings: ServiceSettings, projection: Projection) -> list[list[tuple[A
 
 async def a_decided_case(runtime: RuntimeSettings) -> str:
     """A concern raised and decided through the service's API; the service is stopped after."""
-    async with started_client(SERVICE.create_app(runtime), SERVICE.name, SCHOOL) as client:
+    async with started_client(
+        registry.create_app(SERVICE, runtime), SERVICE.name, SCHOOL
+    ) as client:
         created = await client.post("/v1/determinations", json=CONCERN)
         assert created.status_code == 201, created.text
         case_id: str = created.json()["id"]
@@ -85,7 +87,7 @@ async def test_a_stale_read_model_is_dropped_and_rebuilt_from_the_event_store(
 ) -> None:
     case_id = await a_decided_case(runtime)
     settings = SERVICE.service_settings()
-    [projection] = SERVICE.spec().projections
+    [projection] = registry.spec(SERVICE).projections
     output = rebuild(SERVICE.name)
     assert f"Rebuilt {projection.name}" in output
     rebuilt = rows(settings, projection)
@@ -115,7 +117,7 @@ async def test_a_stale_read_model_is_dropped_and_rebuilt_from_the_event_store(
 
 
 def test_a_service_without_read_models_of_its_own_is_told_so(tmp_path: Any) -> None:
-    without = next(s for s in registry.SERVICES if not s.spec().projections)
+    without = next(s for s in registry.SERVICES if not registry.spec(s).projections)
     result = CliRunner().invoke(
         app,
         ["rebuild-projections", without.name],

@@ -15,7 +15,7 @@ def test_the_registry_lists_the_four_services_in_order() -> None:
 
 @pytest.mark.parametrize("service", SERVICES, ids=lambda s: s.name)
 def test_each_entry_is_its_services_own_spec_and_settings(service: ServiceDescriptor) -> None:
-    assert service.spec().name == service.name
+    assert registry.spec(service).name == service.name
     assert service.service_settings().service == service.name
     assert service.env_prefix == f"{service.name.upper()}_"
 

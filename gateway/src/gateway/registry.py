@@ -11,13 +11,22 @@ The order is the services' order everywhere (start-up, readiness reports, the au
 walk over the services, the OpenAPI schemas' first definer).
 """
 
+import importlib
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 from determination.descriptor import DESCRIPTOR as DETERMINATION
 from disputes.descriptor import DESCRIPTOR as DISPUTES
 from idp.descriptor import DESCRIPTOR as IDP
 from llwybr.registry import RegistryError, Scope, ServiceDescriptor
+from llwybr.settings import RuntimeSettings
 from notifications.descriptor import DESCRIPTOR as NOTIFICATIONS
+
+if TYPE_CHECKING:  # the services' runtime is imported only to run one
+    from fastapi import FastAPI
+
+    from llwybr.bus import InProcessBus
+    from llwybr.service import ServiceSpec
 
 SERVICES: tuple[ServiceDescriptor, ...] = (DETERMINATION, IDP, DISPUTES, NOTIFICATIONS)
 
@@ -67,3 +76,23 @@ def service(name: str) -> ServiceDescriptor:
         if descriptor.name == name:
             return descriptor
     raise KeyError(name)
+
+
+def spec(descriptor: ServiceDescriptor) -> "ServiceSpec":
+    """The service's ``ServiceSpec`` (``<name>.main.SPEC``; imports the service's code)."""
+    from llwybr.service import ServiceSpec
+
+    found = getattr(importlib.import_module(f"{descriptor.name}.main"), "SPEC", None)
+    if not isinstance(found, ServiceSpec) or found.name != descriptor.name:
+        raise RegistryError(f"{descriptor.name}.main.SPEC is not the {descriptor.name} service's")
+    return found
+
+
+def create_app(
+    descriptor: ServiceDescriptor, runtime: RuntimeSettings, bus: "InProcessBus | None" = None
+) -> "FastAPI":
+    """The service's ASGI app on ``runtime`` (``<name>.main.create_app``; imports the
+    service's code); ``bus`` is embedded mode's shared in-process bus."""
+    module = importlib.import_module(f"{descriptor.name}.main")
+    app: FastAPI = module.create_app(descriptor.service_settings(runtime), bus)
+    return app

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 import httpx
 from fastapi import FastAPI
 
-from gateway.registry import NAMES, SERVICES
+from gateway.registry import NAMES, SERVICES, create_app
 from gateway.settings import Settings
 from llwybr.bus import InProcessBus
 
@@ -30,7 +30,7 @@ def embedded_apps(settings: Settings) -> dict[str, FastAPI]:
     Embedded mode is the one place where the gateway runs the services' code (each service's
     ``main.create_app``, found through its descriptor)."""
     bus = InProcessBus()
-    return {s.name: s.create_app(settings.runtime, bus) for s in SERVICES}
+    return {s.name: create_app(s, settings.runtime, bus) for s in SERVICES}
 
 
 @contextlib.asynccontextmanager

@@ -30,6 +30,7 @@ from types import FrameType
 
 import httpx
 
+from gateway import registry
 from gateway.registry import NAMES, SERVICES
 from gateway.security import dev_clients
 from gateway.settings import Settings as GatewaySettings
@@ -299,7 +300,7 @@ def consumer_groups(prefix: str) -> dict[str, list[str]]:
     """Every consumer group of a stack whose groups start with ``prefix``, and its topics."""
     groups = {}
     for service in SERVICES:
-        spec = service.spec()
+        spec = registry.spec(service)
         for consumer in spec.consumers:
             groups[consumer_group(prefix, spec, consumer)] = list(consumer.topics)
     return groups

@@ -7,25 +7,18 @@ of organisation are normally given it). The gateway's registry (``gateway.regist
 descriptors, and the gateway's routing, scopes and OpenAPI security, embedded mode, stack mode,
 the audit API and ``llwybr-audit`` all read them.
 
-The module stays light (no FastAPI, database or Kafka imports) so the auditors' command line
-and the gateway's routing can read it cheaply; the service's code (``<service>.main``, with its
-``SPEC`` and ``create_app(settings, bus)``) is imported only when something runs the service.
+The module stays light (no FastAPI, database or Kafka imports; an import-linter contract keeps
+it so) so the auditors' command line and the gateway's routing can read it cheaply; the
+service's code (``<service>.main``, with its ``SPEC`` and ``create_app(settings, bus)``) is
+imported only when something runs the service (``gateway.registry.spec``, ``.create_app``).
 """
 
-import importlib
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from llwybr.principal import KINDS
 from llwybr.settings import RuntimeSettings, ServiceSettings
-
-if TYPE_CHECKING:
-    from fastapi import FastAPI
-
-    from llwybr.bus import InProcessBus
-    from llwybr.service import ServiceSpec
 
 METHODS = frozenset({"GET", "POST", "PUT", "PATCH", "DELETE"})
 #: A public path template: under /v1, literal segments and ``{parameters}``.
@@ -97,18 +90,3 @@ class ServiceDescriptor:
     def service_settings(self, runtime: RuntimeSettings | None = None) -> ServiceSettings:
         """Its settings, from the environment; with ``runtime``, sharing that runtime."""
         return self.settings() if runtime is None else self.settings(runtime=runtime)
-
-    def spec(self) -> "ServiceSpec":
-        """Its ``ServiceSpec`` (imports the service's code)."""
-        from llwybr.service import ServiceSpec
-
-        spec = getattr(importlib.import_module(f"{self.name}.main"), "SPEC", None)
-        if not isinstance(spec, ServiceSpec) or spec.name != self.name:
-            raise RegistryError(f"{self.name}.main.SPEC is not the {self.name} service's spec")
-        return spec
-
-    def create_app(self, runtime: RuntimeSettings, bus: "InProcessBus | None" = None) -> "FastAPI":
-        """Its ASGI app on ``runtime`` (imports the service's code); ``bus`` in embedded mode."""
-        module = importlib.import_module(f"{self.name}.main")
-        app: FastAPI = module.create_app(self.service_settings(runtime), bus)
-        return app

@@ -41,7 +41,7 @@ def rebuild_projections(
     if service not in registry.NAMES:
         raise typer.BadParameter(f"not a service: {service}", param_hint="SERVICE")
     descriptor = registry.service(service)
-    spec = descriptor.spec()
+    spec = registry.spec(descriptor)
     console = Console(highlight=False)
     if not spec.projections:
         console.print(f"The {service} service keeps no read models of its own events.")
