@@ -38,7 +38,6 @@ from determination.application import DeterminationService
 from determination.domain import NoticeType, Recipient
 from determination.main import SPEC as DETERMINATION
 from determination.publisher import translator
-from disputes.application import DisputesService
 from disputes.main import SPEC as DISPUTES
 from idp.application import IdpService
 from idp.domain import Idp
@@ -311,11 +310,6 @@ def main() -> None:
         flush=True,
     )
     results: dict[str, Any] = {"events": events, "made_s": made, "rows": []}
-    apps = {
-        DETERMINATION.name: DeterminationService,
-        IDP.name: IdpService,
-        DISPUTES.name: DisputesService,
-    }
     for spec in SPECS:
         settings = settings_of(runtime, spec, spec.name)
         engine = create_engine(settings)
@@ -323,7 +317,7 @@ def main() -> None:
         for projection in spec.projections:
             for t in projection.tables:
                 t.create(engine, checkfirst=True)
-        app = apps[spec.name](settings.eventsourcing_env())
+        app = spec.application(settings.eventsourcing_env())
         try:
             measures = []
             if spec.name != DISPUTES.name:
