@@ -21,7 +21,8 @@ __all__ = ["BundleCheck", "app", "check_bundle"]
 app = typer.Typer(
     name="llwybr-audit",
     help=(
-        "Audit Llwybr case histories through the public API (scope audit:read). "
+        "Audit Llwybr case histories through the public API (scope audit:read); "
+        "rebuild-projections runs where a service's settings are, not through the API. "
         "Exit codes: 0 good; 1 an integrity chain is broken or a bundle does not match its "
         "manifest; 2 wrong usage; 3 the API could not be reached or refused the request (for "
         "rebuild-projections: the service's store could not be reached)."
