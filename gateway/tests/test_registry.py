@@ -96,3 +96,12 @@ def test_stack_mode_runs_every_registered_service_on_its_port_and_prefix() -> No
         assert stack.DEFAULT_PORTS[service.name] == service.port
         assert stack.ENV_PREFIXES[service.name] == service.env_prefix
         assert service.env_prefix in stack.OWN_PREFIXES
+
+
+def test_no_path_matches_two_routes_of_one_method() -> None:
+    # The scope of a request is its first matching route's: two that could match one path
+    # would make the answer depend on the registry's order.
+    for first in authz.ROUTES:
+        sample = first.template.replace("{", "x").replace("}", "")
+        others = [r for r in authz.ROUTES if r is not first and r.method == first.method]
+        assert [r.template for r in others if r.pattern.match(sample)] == [], first.template
