@@ -55,6 +55,9 @@ class Deadline:
     #: a term-day rule computed without a calendar (on working days): to be recomputed
     provisional: bool
     explanation: str
+    #: how far the period was extended (D18 when disagreement resolution is referred in
+    #: time), in the rule's unit; 0 for none
+    extension: int = 0
 
     def is_overdue(self, today: date) -> bool:
         """True from the day after the due date: the due date itself is still in time."""
@@ -66,6 +69,7 @@ class Deadline:
 
     def as_dict(self) -> dict[str, object]:
         """The deadline as a JSON object (dates as ISO strings), for events and APIs."""
+        extended: dict[str, object] = {"extension": self.extension} if self.extension else {}
         return {
             "rule_id": self.rule_id,
             "rule_table_version": self.rule_table_version,
@@ -77,6 +81,7 @@ class Deadline:
             "calendar_version": self.calendar_version,
             "provisional": self.provisional,
             "explanation": self.explanation,
+            **extended,
         }
 
     @classmethod
@@ -99,6 +104,7 @@ class Deadline:
             calendar_version=_json.optional_integer(data, "calendar_version", error),
             provisional=_json.boolean(data, "provisional", error),
             explanation=_json.text(data, "explanation", error),
+            extension=_json.integer(data, "extension", error) if "extension" in data else 0,
         )
 
 
@@ -117,23 +123,37 @@ def _period_end(rule: Rule, length: int, trigger: date, calendar: TermCalendar |
         case Unit.DAYS:
             return anchor + timedelta(days=length)
         case Unit.MONTHS:
-            # months run to the corresponding date; the day before it if the trigger day counts
+            # months run to the corresponding date; a period *starting with* the trigger ends
+            # the day before it, or on the month's last day when it has no such date (12
+            # months starting with 29 February 2028 end on 28 February 2029)
             end = add_months(trigger, length)
-            return end if rule.starts_day_after else end - _ONE_DAY
+            if rule.starts_day_after or end.day != trigger.day:
+                return end
+            return end - _ONE_DAY
         case _:
             assert_never(rule.unit)
 
 
 def compute_deadline(
-    table: RuleTable, rule_id: str, trigger_date: date, calendar: TermCalendar | None = None
+    table: RuleTable,
+    rule_id: str,
+    trigger_date: date,
+    calendar: TermCalendar | None = None,
+    *,
+    extension: int = 0,
 ) -> Deadline:
     """Apply rule ``rule_id`` of ``table`` to ``trigger_date``.
 
     School days and term-time days count the calendar's school days, from the day after the
     trigger. Without a calendar they are counted as working days and the deadline is marked
     provisional. Weeks, months and days run from the trigger date (6 weeks after a Monday
-    receipt ends on the Monday 6 weeks later); working days count working days. A period
-    ending on a non-working day then runs to the next working day if the rule says so.
+    receipt ends on the Monday 6 weeks later), or, for a period "beginning with" the trigger
+    (D14's 12 months, D18's 8 weeks), include it; working days count working days. Only a
+    period the Regulations set rolls from a non-working day to the next working day; an act
+    due "by the first working day after" the period (D18) is due on that day.
+
+    ``extension`` lengthens the period itself, in the rule's unit (D18 extended by 8 weeks
+    is the first working day after 16 weeks, never 8 weeks after an already rolled date).
 
     The calendar is recorded only when it was used (term-day rules).
 
@@ -143,20 +163,35 @@ def compute_deadline(
     rule = table.rule(rule_id)
     if rule.length is None:
         raise RuleHasNoLengthError(rule.id, table.version)
+    if extension < 0:
+        raise ValueError(f"an extension cannot be negative ({extension})")
+    length = rule.length + extension
     used = calendar if rule.unit.counts_term_days else None
     provisional = rule.unit.counts_term_days and calendar is None
-    end = _period_end(rule, rule.length, trigger_date, used)
-    due = next_working_day(end) if rule.rolls_to_working_day else end
+    end = _period_end(rule, length, trigger_date, used)
+    if rule.due_after_period:
+        due = next_working_day(end + _ONE_DAY)
+    elif rule.rolls_to_working_day:
+        due = next_working_day(end)
+    else:
+        due = end
 
-    basis = f"{rule.unit.describe(rule.length)} from {long_date(trigger_date)}"
-    if not rule.starts_day_after:
-        basis += " (counting that day)"
+    period = rule.unit.describe(length)
+    if extension:
+        period += f" (extended by {rule.unit.describe(extension)})"
+    if rule.starts_day_after:
+        basis = f"{period} from {long_date(trigger_date)}"
+    else:
+        basis = f"{period} beginning with {long_date(trigger_date)}"
     basis += f" under {rule.id} (rules {table.version})"
     if used is not None:
         basis += f", {used.name} calendar v{used.version}"
     elif provisional:
         basis += ", no term calendar so counted as working days (provisional)"
-    if due != end:
+    if rule.due_after_period:
+        basis += f": the period ends {long_date(end)}, so due the first working day after, "
+        basis += long_date(due)
+    elif due != end:
         basis += f": {long_date(end)} is not a working day, so due {long_date(due)}"
     else:
         basis += f": due {long_date(due)}"
@@ -165,13 +200,14 @@ def compute_deadline(
         rule_id=rule.id,
         rule_table_version=table.version,
         unit=rule.unit,
-        length=rule.length,
+        length=length,
         trigger_date=trigger_date,
         due_on=due,
         calendar_id=None if used is None else used.id,
         calendar_version=None if used is None else used.version,
         provisional=provisional,
         explanation=basis,
+        extension=extension,
     )
 
 
@@ -183,7 +219,9 @@ def recalculate(
     Only the due date and the provisional flag count as a change: new versions that move
     nothing need no new event.
     """
-    fresh = compute_deadline(table, deadline.rule_id, deadline.trigger_date, calendar)
+    fresh = compute_deadline(
+        table, deadline.rule_id, deadline.trigger_date, calendar, extension=deadline.extension
+    )
     if (fresh.due_on, fresh.provisional) == (deadline.due_on, deadline.provisional):
         return None
     return fresh

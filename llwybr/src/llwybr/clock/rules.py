@@ -82,8 +82,12 @@ class Rule:
     confidence: Confidence
     #: Regs 2(4): a period begins on the day after the trigger
     starts_day_after: bool = True
-    #: Regs 2(4): a period ending on a non-working day runs to the next working day
+    #: Regs 2(4): a period ending on a non-working day runs to the next working day; only
+    #: periods those Regulations set roll (docs/domain.md §3), never the Code's or the Act's
     rolls_to_working_day: bool = True
+    #: the act is due by the first working day *after* the period ends (the Tribunal's
+    #: appeal window, D18), not on its last day
+    due_after_period: bool = False
 
     def __post_init__(self) -> None:
         if self.length is not None and self.length < 1:
@@ -114,6 +118,8 @@ class Rule:
             confidence=confidence,
             starts_day_after=_json.boolean(data, "starts_day_after", error),
             rolls_to_working_day=_json.boolean(data, "rolls_to_working_day", error),
+            # tables stored before the field existed
+            due_after_period=bool(data.get("due_after_period", False)),
         )
 
 
@@ -171,8 +177,23 @@ def _rule(
     clock_start: str,
     source: str,
     confidence: Confidence,
+    *,
+    counts_trigger_day: bool = False,
+    rolls: bool = False,
+    due_after_period: bool = False,
 ) -> Rule:
-    return Rule(rule_id, description, length, unit, clock_start, source, confidence)
+    return Rule(
+        rule_id,
+        description,
+        length,
+        unit,
+        clock_start,
+        source,
+        confidence,
+        starts_day_after=not counts_trigger_day,
+        rolls_to_working_day=rolls,
+        due_after_period=due_after_period,
+    )
 
 
 _C, _S, _U = Confidence.CONFIRMED, Confidence.SECONDARY, Confidence.UNCONFIRMED
@@ -227,6 +248,7 @@ DEFAULT_RULES = RuleTable.of(
             "day after the young person's consent",
             "Act / Regs [C]",
             _C,
+            rolls=True,
         ),
         _rule(
             RuleId.D7,
@@ -236,6 +258,7 @@ DEFAULT_RULES = RuleTable.of(
             "day after the NHS body receives the referral",
             "Act / Regs [C]",
             _C,
+            rolls=True,
         ),
         _rule(
             RuleId.D8,
@@ -281,6 +304,7 @@ DEFAULT_RULES = RuleTable.of(
             "day after the later cease notice is given",
             "Act s.32 / Regs [C]",
             _C,
+            rolls=True,
         ),
         _rule(
             RuleId.D13,
@@ -290,6 +314,7 @@ DEFAULT_RULES = RuleTable.of(
             "day after the FEI receives the LA's request",
             "Regs [C]",
             _C,
+            rolls=True,
         ),
         _rule(
             RuleId.D14,
@@ -299,6 +324,7 @@ DEFAULT_RULES = RuleTable.of(
             "day after the IDP (or the last revised IDP or no-revision notice) is first given",
             "Act / Regs [C]",
             _C,
+            counts_trigger_day=True,
         ),
         _rule(
             RuleId.D15,
@@ -308,6 +334,7 @@ DEFAULT_RULES = RuleTable.of(
             "day after the IDP (or the last revised IDP or no-revision notice) is first given",
             "Act / Regs [C]",
             _C,
+            counts_trigger_day=True,
         ),
         _rule(
             RuleId.D16,
@@ -328,6 +355,8 @@ DEFAULT_RULES = RuleTable.of(
             "day after the notice of decision and right of appeal is given",
             "ETW Regs [S]",
             _S,
+            counts_trigger_day=True,
+            due_after_period=True,
         ),
         _rule(
             RuleId.D19,
@@ -337,6 +366,7 @@ DEFAULT_RULES = RuleTable.of(
             "day after the decision is sent",
             "ETW Regs [C]",
             _C,
+            rolls=True,
         ),
         _rule(
             RuleId.D20,
