@@ -219,8 +219,8 @@ def test_a_term_time_rule_counts_on_the_fei_calendar() -> None:
     )
 
 
-def test_an_idp_review_is_due_twelve_months_on() -> None:
-    assert compute_deadline(DEFAULT_RULES, "D14", date(2026, 3, 15)).due_on == date(2027, 3, 15)
+def test_an_idp_review_is_due_within_twelve_months_starting_with_the_day() -> None:
+    assert compute_deadline(DEFAULT_RULES, "D14", date(2026, 3, 15)).due_on == date(2027, 3, 14)
 
 
 def test_a_tribunal_review_application_is_due_28_days_on() -> None:
