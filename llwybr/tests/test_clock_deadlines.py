@@ -18,6 +18,7 @@ from llwybr.clock import (
     InvalidDeadlineError,
     InvalidRuleError,
     NegativePeriodError,
+    Rule,
     RuleHasNoLengthError,
     RuleTable,
     Unit,
@@ -52,7 +53,6 @@ def test_the_default_rules_hold_every_row_of_the_domain_table() -> None:
         "D18",
         "D19",
         "D20",
-        "D22",
     ]
     assert list(DEFAULT_RULES.rules) == expected
     assert DEFAULT_RULES.version == "2026.1"
@@ -79,7 +79,6 @@ def test_the_default_rules_hold_every_row_of_the_domain_table() -> None:
         ("D18", 8, Unit.WEEKS, Confidence.SECONDARY),
         ("D19", 28, Unit.DAYS, Confidence.CONFIRMED),
         ("D20", None, Unit.WEEKS, Confidence.UNCONFIRMED),
-        ("D22", 10, Unit.WORKING_DAYS, Confidence.CONFIRMED),
     ],
 )
 def test_each_default_rule_has_the_length_unit_and_tag_of_the_domain_table(
@@ -227,9 +226,18 @@ def test_a_tribunal_review_application_is_due_28_days_on() -> None:
     assert compute_deadline(DEFAULT_RULES, "D19", date(2026, 6, 1)).due_on == date(2026, 6, 29)
 
 
-def test_a_transitional_notice_is_due_ten_working_days_on() -> None:
+def test_no_transitional_notice_clock_runs_after_the_move_from_sen_ended() -> None:
+    with pytest.raises(UnknownRuleError):
+        DEFAULT_RULES.rule("D22")
+
+
+def test_a_working_day_rule_added_by_a_correction_counts_working_days() -> None:
     # Wednesday 1 April: 2 Apr 1, Good Friday and Easter Monday skipped, 7-10 Apr 5, 13-17 Apr 10
-    assert compute_deadline(DEFAULT_RULES, "D22", date(2026, 4, 1)).due_on == date(2026, 4, 17)
+    added = Rule(
+        "D22", "transitional notice", 10, Unit.WORKING_DAYS, "request", "[C]", Confidence.CONFIRMED
+    )
+    table = DEFAULT_RULES.corrected("2026.2", added)
+    assert compute_deadline(table, "D22", date(2026, 4, 1)).due_on == date(2026, 4, 17)
 
 
 def test_a_rule_without_a_length_must_be_configured() -> None:

@@ -36,7 +36,6 @@ class RuleId(StrEnum):
     D18 = "D18"
     D19 = "D19"
     D20 = "D20"
-    D22 = "D22"
 
 
 class Unit(StrEnum):
@@ -200,7 +199,9 @@ _C, _S, _U = Confidence.CONFIRMED, Confidence.SECONDARY, Confidence.UNCONFIRMED
 
 #: docs/domain.md §3, row by row. [S] and [U] values are defaults an administrator corrects by
 #: issuing a new table version. There is deliberately no six-monthly review for under-fives: that
-#: is England's rule, with no Welsh source.
+#: is England's rule, with no Welsh source. Nor is there D22 (a transitional ALN notice on
+#: request): the move from SEN finished on 31 August 2025 (docs/domain.md §9), so no clock can
+#: start under it now; should one be needed, an administrator's correction can add the row.
 DEFAULT_RULES = RuleTable.of(
     "2026.1",
     [
@@ -377,15 +378,6 @@ DEFAULT_RULES = RuleTable.of(
             "day after the recommendation is received",
             "ETW Regs [U]",
             _U,
-        ),
-        _rule(
-            RuleId.D22,
-            "Transitional ALN notice given on request",
-            10,
-            Unit.WORKING_DAYS,
-            "day after the request is received",
-            "Transitional provisions [C]",
-            _C,
         ),
     ],
 )
