@@ -9,7 +9,7 @@ from typing import Any
 from eventsourcing.application import AggregateNotFoundError
 
 from llwybr.eventstore import ChainedApplication
-from notifications.notices.evidence import NoticeRecord
+from notifications.notices.evidence import NoticeRecord, Window
 
 
 def aware(moment: datetime) -> datetime:
@@ -33,7 +33,7 @@ class NotificationsService(ChainedApplication):
         store is mended by recording again. True if an event was added."""
         notice_id = uuid.UUID(row["notice_id"])
         try:
-            record = self.get_as(notice_id, NoticeRecord)
+            record = self.load(notice_id, NoticeRecord)
         except AggregateNotFoundError:
             record = NoticeRecord(
                 notice_id=row["notice_id"],
@@ -50,11 +50,11 @@ class NotificationsService(ChainedApplication):
             address = row["recipient_address"]
             window = None
             if row["window_kind"]:
-                window = {
-                    "kind": row["window_kind"],
-                    "rule_id": row["window_rule"],
-                    "until": row["window_until"].isoformat(),
-                }
+                window = Window(
+                    kind=row["window_kind"],
+                    rule_id=row["window_rule"],
+                    until=row["window_until"].isoformat(),
+                )
             record.give(
                 channel=row["channel"],
                 address_sha256=hashlib.sha256(address.encode()).hexdigest() if address else None,
@@ -83,5 +83,5 @@ class NotificationsService(ChainedApplication):
                 record.escalate(reason=row["escalation_reason"], escalated_at=at)
         if not record.pending_events:
             return False
-        self.save(record)
+        self.save_at(None, record)
         return True

@@ -1,53 +1,75 @@
 """Which stored notifications events become public integration events, and in what form.
 
 The proof of each notice (``NoticeRecord``) is published as "notice given" or "notice
-escalated": ids, dates and the content's hash, never names, addresses or content.
+escalated": ids, dates and the content's hash, never names, addresses or content. Each is
+translated from the event alone, by its class: the notice's ids travel on it (``about``).
 """
 
-from typing import Any
+from collections.abc import Callable
+from datetime import date
+from functools import singledispatch
+from uuid import UUID
+
+from eventsourcing.domain import DomainEventProtocol
 
 from contracts import notifications as public
 from llwybr.eventstore import ChainedApplication, RecordedEvent
 from llwybr.outbox import Publication, Translator
-from notifications.notices.evidence import NoticeRecord
+from notifications.notices.evidence import About, NoticeRecord
+
+#: The notice's ids, when the event does not carry them (see ``_about``).
+Earlier = Callable[[], About]
 
 
-def _public(record: NoticeRecord, name: str, state: dict[str, Any]) -> public.NoticeEvent | None:
-    ids = {
-        "notice_id": record.id,
-        "learner_id": record.learner_id,
-        "kind": record.kind,
-        "subject_id": record.subject_id,
-        "issuer": record.issuer,
-        "recipient_role": record.recipient_role,
-        "recipient_organisation": record.recipient_organisation,
-    }
-    if name == "NoticeGiven":
-        window = state["window"] or {}
-        return public.NoticeGiven(
-            **ids,
-            channel=state["channel"],
-            content_sha256=state["content_sha256"],
-            delivered_at=state["delivered_at"],
-            given_on=state["given_on"],
-            window_kind=window.get("kind"),
-            window_rule=window.get("rule_id"),
-            window_until=window.get("until"),
-        )
-    if name == "NoticeEscalated":
-        return public.NoticeEscalated(**ids, escalated_at=state["escalated_at"])
+@singledispatch
+def _public(event: DomainEventProtocol[UUID], earlier: Earlier) -> public.NoticeEvent | None:
+    """Events that stay inside the service (the record's creation, its bounce reports)."""
     return None
 
 
+@_public.register
+def _(event: NoticeRecord.NoticeGiven, earlier: Earlier) -> public.NoticeEvent:
+    window = event.window
+    return public.NoticeGiven(
+        notice_id=event.originator_id,
+        **_about(event.about, earlier),
+        channel=event.channel,
+        content_sha256=event.content_sha256,
+        delivered_at=event.delivered_at,
+        given_on=event.given_on,
+        window_kind=window["kind"] if window else None,
+        window_rule=window["rule_id"] if window else None,
+        window_until=date.fromisoformat(window["until"]) if window else None,
+    )
+
+
+@_public.register
+def _(event: NoticeRecord.NoticeEscalated, earlier: Earlier) -> public.NoticeEvent:
+    return public.NoticeEscalated(
+        notice_id=event.originator_id,
+        **_about(event.about, earlier),
+        escalated_at=event.escalated_at,
+    )
+
+
+def _about(about: About | None, earlier: Earlier) -> About:
+    # Fallback for events recorded before ``about`` was added to them: the record, as it was
+    # then, has the ids. Remove once no such event is left to relay.
+    return about if about is not None else earlier()
+
+
 def translator(app: ChainedApplication) -> Translator:
+    """Each stored event to its public form (None: not published)."""
+
     def translate(recorded: RecordedEvent) -> Publication | None:
-        event = recorded.event
-        if not isinstance(event, NoticeRecord.Event):
-            return None
-        record: NoticeRecord = app.repository.get(
-            recorded.originator_id, version=recorded.originator_version
-        )
-        facts = _public(record, type(event).__name__, dict(vars(event)))
-        return Publication(facts, record.learner_id) if facts is not None else None
+        def earlier() -> About:
+            found: object = app.repository.get(
+                recorded.originator_id, version=recorded.originator_version
+            )
+            assert isinstance(found, NoticeRecord)
+            return found.about
+
+        facts = _public(recorded.event, earlier)
+        return Publication(facts, facts.learner_id) if facts is not None else None
 
     return translate

@@ -11,19 +11,88 @@ table holds the address, the chain proves it, and no address sits in an immutabl
 
 import uuid
 from datetime import date, datetime
-from typing import Any
+from typing import Any, TypedDict
 
 from eventsourcing.domain import Aggregate, event
 
 
+class Window(TypedDict):
+    """The right a given notice opened for its recipient (as stored: ``until`` in ISO form)."""
+
+    kind: str
+    rule_id: str
+    until: str
+
+
+class About(TypedDict):
+    """Whom and what a notice is about, by id: what its public events name."""
+
+    learner_id: str
+    kind: str
+    subject_id: str | None
+    issuer: str
+    recipient_role: str
+    recipient_organisation: str | None
+
+
 class NoticeRecord(Aggregate):
-    """What happened to one notice, as evidence."""
+    """What happened to one notice, as evidence.
+
+    The events' class names and nesting are their stored topics
+    (``notifications.notices.evidence:NoticeRecord.NoticeGiven``): never rename them.
+    """
+
+    class NoticeCreated(Aggregate.Created):
+        """A notice was queued for one recipient (its facts and recipient, no address)."""
+
+        notice_id: str
+        learner_id: str
+        kind: str
+        subject_id: str | None
+        issuer: str
+        source_event_id: str
+        recipient_role: str
+        recipient_organisation: str | None
+        copy: bool
+
+    class NoticeGiven(Aggregate.Event):
+        """The channel accepted the notice: it counts as given on ``given_on``."""
+
+        channel: str
+        address_sha256: str | None
+        content_sha256: str
+        message_id: str | None
+        sent_at: datetime
+        delivered_at: datetime
+        given_on: date
+        window: Window | None
+        #: The notice's ids, so that its public event needs no replay (None: recorded before
+        #: they were added here; the record's creation has them).
+        about: About | None = None
+
+    class NoticeEscalated(Aggregate.Event):
+        """The notice could not be given: a person must act."""
+
+        reason: str
+        escalated_at: datetime
+        about: About | None = None  # as on ``NoticeGiven``
+
+    class NoticeBounced(Aggregate.Event):
+        """A delivery report came back for the notice."""
+
+        report_id: int
+        bounce: str
+        status: str | None
+        diagnostic: str | None
+        reporting_mta: str | None
+        received_at: datetime
+        message_sha256: str
 
     @staticmethod
     def create_id(notice_id: str) -> uuid.UUID:
         return uuid.UUID(notice_id)
 
-    @event("NoticeCreated")
+    @event(NoticeCreated)
     def __init__(
         self,
         notice_id: str,
@@ -49,7 +118,18 @@ class NoticeRecord(Aggregate):
         self.escalations: list[dict[str, Any]] = []
         self.bounces: list[dict[str, Any]] = []
 
-    @event("NoticeGiven")
+    @property
+    def about(self) -> About:
+        """The notice's ids, as its public events name them."""
+        return About(
+            learner_id=self.learner_id,
+            kind=self.kind,
+            subject_id=self.subject_id,
+            issuer=self.issuer,
+            recipient_role=self.recipient_role,
+            recipient_organisation=self.recipient_organisation,
+        )
+
     def give(
         self,
         channel: str,
@@ -59,9 +139,34 @@ class NoticeRecord(Aggregate):
         sent_at: datetime,
         delivered_at: datetime,
         given_on: date,
-        window: dict[str, Any] | None,
+        window: Window | None,
     ) -> None:
         """The channel accepted the notice: it counts as given on ``given_on``."""
+        self._give(
+            channel=channel,
+            address_sha256=address_sha256,
+            content_sha256=content_sha256,
+            message_id=message_id,
+            sent_at=sent_at,
+            delivered_at=delivered_at,
+            given_on=given_on,
+            window=window,
+            about=self.about,
+        )
+
+    @event(NoticeGiven)
+    def _give(
+        self,
+        channel: str,
+        address_sha256: str | None,
+        content_sha256: str,
+        message_id: str | None,
+        sent_at: datetime,
+        delivered_at: datetime,
+        given_on: date,
+        window: Window | None,
+        about: About | None = None,  # for the publisher: the record has it
+    ) -> None:
         self.given = {
             "channel": channel,
             "address_sha256": address_sha256,
@@ -73,12 +178,20 @@ class NoticeRecord(Aggregate):
             "window": window,
         }
 
-    @event("NoticeEscalated")
     def escalate(self, reason: str, escalated_at: datetime) -> None:
         """The notice could not be given: a person must act."""
+        self._escalate(reason=reason, escalated_at=escalated_at, about=self.about)
+
+    @event(NoticeEscalated)
+    def _escalate(
+        self,
+        reason: str,
+        escalated_at: datetime,
+        about: About | None = None,  # for the publisher: the record has it
+    ) -> None:
         self.escalations.append({"reason": reason, "escalated_at": escalated_at})
 
-    @event("NoticeBounced")
+    @event(NoticeBounced)
     def bounce(
         self,
         report_id: int,

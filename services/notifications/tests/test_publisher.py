@@ -1,0 +1,90 @@
+"""The publisher: each stored proof-of-notice event to its public form, from the event alone."""
+
+import dataclasses
+import uuid
+from collections.abc import Iterator
+from datetime import UTC, date, datetime
+from typing import Any
+
+import pytest
+
+from contracts import notifications as public
+from llwybr.clock import RuleId
+from llwybr.eventstore import RecordedEvent
+from llwybr.outbox import Publication
+from notifications.application import NotificationsService
+from notifications.notices.evidence import NoticeRecord, Window
+from notifications.publisher import translator
+
+NOTICE = str(uuid.uuid4())
+GIVEN_AT = datetime(2026, 3, 3, 10, tzinfo=UTC)
+ESCALATED_AT = datetime(2026, 3, 4, 9, tzinfo=UTC)
+
+
+def in_memory() -> NotificationsService:
+    return NotificationsService({"LLWYBR_ALLOW_POPO": "y"})
+
+
+@pytest.fixture
+def app() -> Iterator[NotificationsService]:
+    found = in_memory()
+    yield found
+    found.close()
+
+
+@pytest.fixture
+def recorded(app: NotificationsService) -> list[RecordedEvent]:
+    """A notice created, given, then escalated (after a bounce), as the store gives them back."""
+    record = NoticeRecord(
+        notice_id=NOTICE, learner_id="learner-1", kind="decision_no_aln", subject_id="case-1",
+        issuer="school:6652001", source_event_id="event-1", recipient_role="parent",
+        recipient_organisation=None, copy=False,
+    )  # fmt: skip
+    window = Window(kind="appeal", rule_id=RuleId.D18, until="2026-04-28")
+    record.give(
+        channel="email", address_sha256="ab" * 32, content_sha256="cd" * 32, message_id="<m@x>",
+        sent_at=GIVEN_AT, delivered_at=GIVEN_AT, given_on=date(2026, 3, 3), window=window,
+    )  # fmt: skip
+    record.escalate(reason="it bounced", escalated_at=ESCALATED_AT)
+    app.save(record)
+    return list(app.recorded_events(record.id))
+
+
+def published(app: NotificationsService, events: list[RecordedEvent]) -> list[Any]:
+    translate = translator(app)
+    return [p.event if isinstance(p, Publication) else None for p in map(translate, events)]
+
+
+def test_given_and_escalated_notices_are_published_from_their_events_alone(
+    recorded: list[RecordedEvent],
+) -> None:
+    elsewhere = in_memory()  # holds no record: a replay would fail
+    created, given, escalated = published(elsewhere, recorded)
+    assert created is None
+    ids = {
+        "notice_id": uuid.UUID(NOTICE), "learner_id": "learner-1", "kind": "decision_no_aln",
+        "subject_id": "case-1", "issuer": "school:6652001", "recipient_role": "parent",
+        "recipient_organisation": None,
+    }  # fmt: skip
+    assert given == public.NoticeGiven(
+        **ids, channel="email", content_sha256="cd" * 32, delivered_at=GIVEN_AT,
+        given_on=date(2026, 3, 3), window_kind="appeal", window_rule="D18",
+        window_until=date(2026, 4, 28),
+    )  # fmt: skip
+    assert escalated == public.NoticeEscalated(**ids, escalated_at=ESCALATED_AT)
+
+
+def test_events_recorded_before_they_carried_the_ids_are_published_the_same(
+    app: NotificationsService, recorded: list[RecordedEvent]
+) -> None:
+    older = [dataclasses.replace(r, event=_without_ids(r.event)) for r in recorded]
+    assert [getattr(r.event, "about", None) for r in older] == [None, None, None]
+    assert published(app, older) == published(in_memory(), recorded)
+
+
+def _without_ids(event: Any) -> Any:
+    """The event as one stored before ``about`` was added decodes: without it."""
+    state = {k: v for k, v in vars(event).items() if k != "about"}
+    found = object.__new__(type(event))
+    object.__setattr__(found, "__dict__", state)
+    return found
