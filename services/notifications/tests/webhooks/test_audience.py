@@ -5,10 +5,11 @@ from datetime import date
 
 from contracts import determination, disputes, idp
 from contracts.events import IntegrationEvent
+from llwybr.clock import RuleId
 from notifications.webhooks.audience import entitled, named_organisations
 
 DEADLINE = determination.DeadlineFacts(
-    rule_id="D1", rule_table_version="2026.1", unit="school_days", length=35,
+    rule_id=RuleId.D1, rule_table_version="2026.1", unit="school_days", length=35,
     trigger_date=date(2026, 3, 2), due_on=date(2026, 4, 24), calendar_id="school:6652001",
     provisional=False,
 )  # fmt: skip
@@ -16,7 +17,7 @@ LEARNER = "learner-1"
 
 
 def named(event: IntegrationEvent) -> set[str]:
-    return named_organisations(event.cloudevent_type(), event.model_dump(mode="json"))
+    return named_organisations(event)
 
 
 def test_a_concern_names_the_deciding_school_and_the_learners_la() -> None:
@@ -76,7 +77,12 @@ def test_a_reconsideration_names_the_school_and_its_la() -> None:
 
 
 def test_a_case_event_reaches_only_its_audience() -> None:
-    decided = determination.Decided.cloudevent_type()
+    decided = determination.Decided(
+        determination_id=uuid.uuid4(), learner_id=LEARNER, has_aln=False,
+        decided_on=date(2026, 4, 20), decided_by="school:6652001", deciding_body="school",
+        local_authority="665", reconsidering_authority=None, within_time=True,
+        young_person=False, looked_after=False, decision_deadline=DEADLINE,
+    )  # fmt: skip
     audience = {"school:6652001", "la:665"}
     assert entitled("school:6652001", decided, audience)
     assert entitled("la:665", decided, audience)
@@ -86,5 +92,12 @@ def test_a_case_event_reaches_only_its_audience() -> None:
 
 
 def test_calendars_and_the_rule_table_reach_every_subscriber() -> None:
-    for public in (determination.CalendarPublished, determination.RuleTableCorrected):
-        assert entitled("school:6652002", public.cloudevent_type(), set())
+    calendar = determination.CalendarPublished(
+        calendar_id="school:6652001", calendar_version=1, calendar_name="Ysgol 2026",
+        terms=[], closures=[],
+    )  # fmt: skip
+    corrected = determination.RuleTableCorrected(
+        rule_table_version="2026.2", rules=[], corrected_by="system:admin"
+    )
+    for public in (calendar, corrected):
+        assert entitled("school:6652002", public, set())

@@ -22,8 +22,12 @@ learned here (for example the school of a looked-after child whose LA decides): 
 organisation still reads the case through the API, but gets no webhook for it.
 """
 
-from collections.abc import Iterable, Mapping
-from typing import Any
+from collections.abc import Iterable
+
+from pydantic import BaseModel
+
+from contracts import determination, idp
+from contracts.events import IntegrationEvent
 
 #: Fields of public events that name an organisation (at any depth, or as a list of them).
 ORGANISATION_FIELDS = frozenset(
@@ -47,15 +51,12 @@ ORGANISATION_FIELDS = frozenset(
     }
 )
 
-#: Event types about no learner (their subject is a calendar or the rule table).
-PUBLIC_TYPES = frozenset(
-    {
-        "wales.aln.determination.calendar-published.v1",
-        "wales.aln.determination.rule-table-corrected.v1",
-    }
+#: Events about no learner (their subject is a calendar or the rule table).
+PUBLIC_EVENTS: tuple[type[IntegrationEvent], ...] = (
+    determination.CalendarPublished,
+    determination.RuleTableCorrected,
 )
 
-IDP_PREFIX = "wales.aln.idp."
 LA_NUMBER_LENGTH = 3  # Welsh LA numbers: 660s-680s
 
 
@@ -64,10 +65,10 @@ def normalised(value: str) -> str:
     return value if ":" in value else f"la:{value}"
 
 
-def named_organisations(event_type: str, data: Mapping[str, Any]) -> set[str]:
+def named_organisations(event: IntegrationEvent) -> set[str]:
     """The organisations this event names, with an IDP's school or FEI's LA added."""
-    found = {normalised(v) for v in _walk(data) if v}
-    if event_type.startswith(IDP_PREFIX):
+    found = {normalised(v) for v in _walk(event) if v}
+    if isinstance(event, idp.IdpEvent):
         found |= {
             f"la:{org_id[:LA_NUMBER_LENGTH]}"
             for kind, _, org_id in (o.partition(":") for o in list(found))
@@ -76,22 +77,23 @@ def named_organisations(event_type: str, data: Mapping[str, Any]) -> set[str]:
     return found
 
 
-def _walk(data: Mapping[str, Any]) -> Iterable[str]:
-    for key, value in data.items():
-        if key in ORGANISATION_FIELDS:
-            if isinstance(value, str):
-                yield value
-            elif isinstance(value, list):
-                yield from (v for v in value if isinstance(v, str))
-        if isinstance(value, Mapping):
-            yield from _walk(value)
-        elif isinstance(value, list):
-            for item in value:
-                if isinstance(item, Mapping):
-                    yield from _walk(item)
+def _walk(model: BaseModel) -> Iterable[str]:
+    """The values of the model's organisation fields, and of those of the models it holds."""
+    for name in type(model).model_fields:
+        value = getattr(model, name)
+        items = value if isinstance(value, list) else [value]
+        if name in ORGANISATION_FIELDS:
+            yield from (v for v in items if isinstance(v, str))
+        for item in items:
+            if isinstance(item, BaseModel):
+                yield from _walk(item)
 
 
-def entitled(organisation: str, event_type: str, audience: Iterable[str]) -> bool:
-    """Whether ``organisation`` may receive an event of ``event_type`` of a case with this
-    audience."""
-    return event_type in PUBLIC_TYPES or organisation in set(audience)
+def public(event: IntegrationEvent) -> bool:
+    """Whether the event is about no learner, so every subscriber to its type may have it."""
+    return isinstance(event, PUBLIC_EVENTS)
+
+
+def entitled(organisation: str, event: IntegrationEvent, audience: Iterable[str]) -> bool:
+    """Whether ``organisation`` may receive ``event`` of a case with this audience."""
+    return public(event) or organisation in set(audience)

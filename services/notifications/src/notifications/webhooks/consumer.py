@@ -17,8 +17,8 @@ from sqlalchemy.dialects import postgresql, sqlite
 
 from contracts import topics
 from contracts.envelope import Envelope
-from contracts.events import registered
-from notifications.webhooks.audience import PUBLIC_TYPES, entitled, named_organisations
+from contracts.events import IntegrationEvent, parse, registered
+from notifications.webhooks.audience import entitled, named_organisations, public
 from notifications.webhooks.domain import DeliveryStatus, SubscriptionStatus
 from notifications.webhooks.tables import (
     webhook_audiences,
@@ -51,9 +51,9 @@ def _insert_ignoring_duplicates(conn: sa.Connection, table: sa.Table) -> sa.Inse
     return sqlite.insert(table).on_conflict_do_nothing()
 
 
-def audience_of(conn: sa.Connection, envelope: Envelope) -> set[str]:
+def audience_of(conn: sa.Connection, envelope: Envelope, event: IntegrationEvent) -> set[str]:
     """Learn the organisations this event names; return everyone its case has named."""
-    named = named_organisations(envelope.type, envelope.data)
+    named = named_organisations(event)
     if named:
         conn.execute(
             _insert_ignoring_duplicates(conn, webhook_audiences),
@@ -71,10 +71,12 @@ def fan_out(
     conn: sa.Connection, envelope: Envelope, now: Callable[[], datetime] = lambda: datetime.now(UTC)
 ) -> None:
     """One pending delivery per active subscription to this event type whose organisation may
-    see the event (``audience``)."""
+    see the event (``audience``). The event is read as its typed contract first: one this
+    service cannot read is refused (and set aside by the consumer), as by the notices."""
     if envelope.topic not in TOPICS:
         return
-    audience = audience_of(conn, envelope)
+    event = parse(envelope.type, envelope.data)
+    audience = audience_of(conn, envelope, event)
     subs, types = webhook_subscriptions, webhook_subscription_types
     statement = (
         sa.select(subs.c.id, subs.c.organisation)
@@ -83,11 +85,9 @@ def fan_out(
             types.c.event_type == envelope.type, subs.c.status == SubscriptionStatus.ACTIVE.value
         )
     )
-    if envelope.type not in PUBLIC_TYPES:
+    if not public(event):
         statement = statement.where(subs.c.organisation.in_(sorted(audience)))
-    matches = [
-        r.id for r in conn.execute(statement) if entitled(r.organisation, envelope.type, audience)
-    ]
+    matches = [r.id for r in conn.execute(statement) if entitled(r.organisation, event, audience)]
     if not matches:
         return
     created, payload = now(), structured(envelope)
