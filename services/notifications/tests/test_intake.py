@@ -11,6 +11,7 @@ import sqlalchemy as sa
 from contracts import determination as det
 from contracts.envelope import Envelope
 from llwybr import db, migrations
+from llwybr.clock import RuleId
 from llwybr.consumer import TableEffect
 from llwybr.settings import ServiceSettings
 from notifications.main import SPEC
@@ -107,7 +108,7 @@ def test_a_redelivered_referral_gives_the_nhs_body_one_notice(engine: sa.Engine)
         nhs_body="lhb:7A1",
         received_on=date(2026, 2, 2),
         answer_deadline=det.DeadlineFacts(
-            rule_id="D7",
+            rule_id=RuleId.D7,
             rule_table_version="2026.1",
             unit="weeks",
             length=6,

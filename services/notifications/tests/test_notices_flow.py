@@ -19,6 +19,7 @@ from contracts.envelope import Envelope
 from contracts.events import IntegrationEvent
 from contracts.topics import NOTIFICATIONS
 from llwybr.bus import InProcessBus
+from llwybr.clock import RuleId
 from llwybr.settings import RuntimeSettings
 from llwybr.testing import TEST_SECRET, ActingAs, eventually
 from notifications.main import create_app
@@ -120,7 +121,7 @@ async def concern(
             status="gathering_information",
             no_decision_reason=None,
             came_to_attention_on=TODAY - timedelta(days=30),
-            decision_deadline=deadline("D1", due),
+            decision_deadline=deadline(RuleId.D1, due),
         ),
         case,
         1,
@@ -142,7 +143,7 @@ async def decide(service: Service, learner_id: str, case: uuid.UUID, version: in
             within_time=True,
             young_person=False,
             looked_after=False,
-            decision_deadline=deadline("D1", TODAY + timedelta(days=20)),
+            decision_deadline=deadline(RuleId.D1, TODAY + timedelta(days=20)),
         ),
         case,
         version,
@@ -253,7 +254,7 @@ async def test_an_las_idp_not_necessary_decision_is_emailed_to_the_young_person(
             decided_on=TODAY, decided_by=LA, deciding_body="local_authority",
             local_authority="665", reconsidering_authority=None, within_time=True,
             young_person=True, looked_after=False,
-            decision_deadline=deadline("D5", TODAY + timedelta(days=40)),
+            decision_deadline=deadline(RuleId.D5, TODAY + timedelta(days=40)),
         ),
         case, 3,
     )  # fmt: skip

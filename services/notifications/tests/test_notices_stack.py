@@ -26,7 +26,7 @@ from contracts.envelope import Envelope
 from contracts.topics import DETERMINATION, DISPUTES, IDP
 from determination.main import create_app as determination_app
 from determination.settings import Settings as DeterminationSettings
-from llwybr.clock import working_days_before
+from llwybr.clock import RuleId, working_days_before
 from llwybr.kafka import KafkaPublisher, ensure_topics
 from llwybr.settings import RuntimeSettings
 from llwybr.testing import ActingAs, eventually, read_envelopes
@@ -281,7 +281,7 @@ async def publish(kafka: str, event: det.DeterminationEvent, version: int) -> No
 
 def concern(learner_id: str, due: date) -> det.ConcernRaised:
     deadline = det.DeadlineFacts(
-        rule_id="D1",
+        rule_id=RuleId.D1,
         rule_table_version="2026.1",
         unit="school_days",
         length=35,

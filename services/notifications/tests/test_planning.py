@@ -10,6 +10,7 @@ from contracts import determination as det
 from contracts import disputes as dis
 from contracts import idp
 from contracts.determination import DeadlineFacts
+from llwybr.clock import RuleId
 from notifications.notices.model import NoticeKind, Role
 from notifications.notices.planning import (
     TRIBUNAL,
@@ -56,7 +57,7 @@ def decided(**changes: Any) -> det.Decided:
         "within_time": True,
         "young_person": False,
         "looked_after": False,
-        "decision_deadline": deadline("D1", date(2026, 2, 25), SCHOOL),
+        "decision_deadline": deadline(RuleId.D1, date(2026, 2, 25), SCHOOL),
     }
     return det.Decided(**{**values, **changes})
 
@@ -71,7 +72,7 @@ def test_a_concern_watches_the_deciding_bodys_decision_deadline() -> None:
         status="gathering_information",
         no_decision_reason=None,
         came_to_attention_on=date(2026, 1, 5),
-        decision_deadline=deadline("D1", date(2026, 2, 25), SCHOOL),
+        decision_deadline=deadline(RuleId.D1, date(2026, 2, 25), SCHOOL),
     )
     result = plan(raised, None)
     assert result.links == (SCHOOL, LA)
@@ -105,7 +106,7 @@ def test_an_aln_decision_is_a_has_aln_notice() -> None:
 def test_an_las_idp_not_necessary_decision_tells_the_young_person() -> None:
     la_decision = decided(
         has_aln=True, idp_necessary=False, decided_by=LA, deciding_body="local_authority",
-        young_person=True, decision_deadline=deadline("D5", date(2026, 5, 28)),
+        young_person=True, decision_deadline=deadline(RuleId.D5, date(2026, 5, 28)),
     )  # fmt: skip
     result = plan(la_decision, None)
     [notice] = result.notices
@@ -143,7 +144,7 @@ def referral_received() -> det.NhsReferralReceived:
         referral_id="r1",
         nhs_body=LHB,
         received_on=date(2026, 2, 2),
-        answer_deadline=deadline("D7", date(2026, 3, 16)),
+        answer_deadline=deadline(RuleId.D7, date(2026, 3, 16)),
     )
 
 
@@ -159,7 +160,7 @@ def test_a_referral_is_given_to_the_nhs_body_by_the_body_deciding_the_case() -> 
         "referred_by": SCHOOL,
         "nhs_body": LHB,
         "received_on": "2026-02-02",
-        "answer_rule": "D7",
+        "answer_rule": RuleId.D7,
         "answer_due_on": "2026-03-16",  # the event's date, never recomputed here
         "answer_explanation": "D7 due",
     }
@@ -204,7 +205,7 @@ def test_a_referral_to_the_la_moves_the_decision_deadline_to_the_la() -> None:
         referred_by=SCHOOL,
         local_authority="665",
         referred_on=date(2026, 2, 1),
-        decision_deadline=deadline("D3", date(2026, 4, 27)),
+        decision_deadline=deadline(RuleId.D3, date(2026, 4, 27)),
     )
     result = plan(referred, None)
     [watch] = result.deadlines
@@ -224,11 +225,11 @@ def test_a_recalculated_deadline_is_moved_not_restarted() -> None:
         learner_id=LEARNER,
         deadline_key="decision",
         previous_due_on=date(2026, 2, 25),
-        deadline=deadline("D1", date(2026, 3, 4)),
+        deadline=deadline(RuleId.D1, date(2026, 3, 4)),
         reason="INSET",
     )
     [action] = plan(moved, None).deadlines
-    assert action == Move(f"{CASE}/decision", "D1", date(2026, 3, 4), None, "D1 due")
+    assert action == Move(f"{CASE}/decision", RuleId.D1, date(2026, 3, 4), None, "D1 due")
 
 
 def test_a_withdrawn_concern_ends_its_deadlines() -> None:
@@ -245,7 +246,7 @@ def issued(version: int) -> idp.IdpIssued:
         plan_version=version,
         issued_on=date(2026, 3, 2),
         issued_by=LA,
-        review_deadline=deadline("D14", date(2027, 3, 2)),
+        review_deadline=deadline(RuleId.D14, date(2027, 3, 2)),
         revision_reason=None,
         nhs_bodies_securing_alp=[LHB],
         alp_in_welsh=1,
@@ -304,7 +305,7 @@ def test_a_reconsideration_outcome_tells_the_family_with_a_copy_to_the_school() 
         local_authority=LA,
         outcome="no_aln",
         decided_on=date(2026, 5, 1),
-        appeal_window=deadline("D18", date(2026, 6, 26)),
+        appeal_window=deadline(RuleId.D18, date(2026, 6, 26)),
     )
     [notice] = plan(decided_r, None).notices
     assert (notice.kind, notice.issuer, notice.family) == (
@@ -365,7 +366,7 @@ def test_an_appeal_window_recalculated_by_disagreement_resolution_tells_the_fami
         case_id=case,
         subject_id=CASE,
         previous_due_on=date(2026, 6, 26),
-        appeal_window=deadline("D18", date(2026, 8, 21)),
+        appeal_window=deadline(RuleId.D18, date(2026, 8, 21)),
     )
     [notice] = plan(recalculated, known).notices
     assert (notice.kind, notice.issuer, notice.family) == (

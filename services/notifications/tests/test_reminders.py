@@ -10,6 +10,7 @@ import pytest
 import sqlalchemy as sa
 
 from llwybr import db, migrations
+from llwybr.clock import RuleId
 from llwybr.settings import ServiceSettings
 from notifications.main import SPEC
 from notifications.notices import deadlines
@@ -33,7 +34,7 @@ def engine(store_settings: ServiceSettings) -> Iterator[sa.Engine]:
 def watch(engine: sa.Engine, key: str = "case/decision", due: date = DUE) -> str:
     learner = f"learner-{uuid.uuid4().hex[:6]}"
     with engine.begin() as conn:
-        w = Watch(f"{learner}/{key}", "decision", learner, SCHOOL, "D1", due, None, "35 days")
+        w = Watch(f"{learner}/{key}", "decision", learner, SCHOOL, RuleId.D1, due, None, "35 days")
         deadlines.apply(conn, learner, w, "event-1", 5)
     return learner
 
@@ -100,7 +101,7 @@ def test_a_moved_deadline_is_reminded_again_for_its_new_date(engine: sa.Engine) 
     schedule(engine, date(2026, 12, 10))
     new_due = date(2027, 1, 13)
     with engine.begin() as conn:
-        move = Move(f"{learner}/case/decision", "D1", new_due, None, "moved by an INSET day")
+        move = Move(f"{learner}/case/decision", RuleId.D1, new_due, None, "moved by an INSET day")
         deadlines.apply(conn, learner, move, "event-2", 5)
     assert row(engine, learner).reminded_at is None
     schedule(engine, date(2026, 12, 17))  # the old date passed: no alert, it moved

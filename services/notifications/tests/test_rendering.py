@@ -5,7 +5,7 @@ from typing import Any
 
 import pytest
 
-from llwybr.clock import DEFAULT_RULES
+from llwybr.clock import DEFAULT_RULES, RuleId
 from notifications.notices.model import Language, NoticeKind
 from notifications.notices.rendering import (
     Organisation,
@@ -55,7 +55,7 @@ DEADLINE = {
     "due_on": "2026-03-10",
     "explanation": "35 school days",
     "subject_id": "case-1",
-    "rule_id": "D1",
+    "rule_id": RuleId.D1,
     "exception_claimed_on": None,
 }
 OPINION = {
@@ -74,7 +74,7 @@ FACTS: dict[NoticeKind, dict[str, Any]] = {
         "referred_by": SCHOOL,
         "nhs_body": LHB,
         "received_on": "2026-02-02",
-        "answer_rule": "D7",
+        "answer_rule": RuleId.D7,
         "answer_due_on": "2026-03-16",
         "answer_explanation": "6 weeks from the day after receipt",
     },
@@ -147,7 +147,7 @@ FACTS: dict[NoticeKind, dict[str, Any]] = {
         "local_authority": LA,
         "body_kind": "local_authority",
         "appeal_window_until": "2026-06-23",
-        "appeal_window_rule": "D18",
+        "appeal_window_rule": RuleId.D18,
         "appeal_window_explanation": "8 more weeks",
     },
     NoticeKind.APPEAL_LODGED: {

@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from llwybr.clock import DEFAULT_RULES, Term, TermCalendar
+from llwybr.clock import DEFAULT_RULES, RuleId, Term, TermCalendar
 from notifications.notices.model import NoticeKind
 from notifications.notices.windows import WindowKind, reminder_date, window_for, window_kind
 
@@ -41,7 +41,7 @@ def test_an_appeal_window_is_eight_weeks_from_the_day_the_notice_is_given() -> N
     assert window is not None
     assert (window.kind, window.rule_id, window.until) == (
         WindowKind.APPEAL,
-        "D18",
+        RuleId.D18,
         date(2026, 4, 28),
     )
     assert "3 March 2026" in window.explanation
@@ -53,17 +53,17 @@ def test_a_window_ending_on_a_bank_holiday_runs_to_the_next_working_day() -> Non
         NoticeKind.IDP_CEASED, {"body_kind": "school"}, date(2026, 4, 6), DEFAULT_RULES
     )
     assert window is not None
-    assert (window.rule_id, window.until) == ("D11", date(2026, 5, 5))
+    assert (window.rule_id, window.until) == (RuleId.D11, date(2026, 5, 5))
 
 
 def test_a_tribunal_decision_opens_28_days_to_ask_for_a_review() -> None:
     window = window_for(NoticeKind.APPEAL_DECIDED, {}, GIVEN, DEFAULT_RULES)
     assert window is not None
-    assert (window.rule_id, window.until) == ("D19", date(2026, 3, 31))
+    assert (window.rule_id, window.until) == (RuleId.D19, date(2026, 3, 31))
 
 
 def test_a_corrected_rule_table_changes_the_window() -> None:
-    rule = DEFAULT_RULES.rule("D18")
+    rule = DEFAULT_RULES.rule(RuleId.D18)
     corrected = DEFAULT_RULES.corrected("2026.2", type(rule)(**{**vars(rule), "length": 10}))
     window = window_for(NoticeKind.RECONSIDERATION_DECIDED, {}, GIVEN, corrected)
     assert window is not None
@@ -73,7 +73,7 @@ def test_a_corrected_rule_table_changes_the_window() -> None:
 def test_an_extended_appeal_window_is_the_one_the_event_carries() -> None:
     facts = {
         "appeal_window_until": "2026-06-23",
-        "appeal_window_rule": "D18",
+        "appeal_window_rule": RuleId.D18,
         "appeal_window_explanation": "8 more weeks",
     }
     window = window_for(NoticeKind.APPEAL_WINDOW_EXTENDED, facts, GIVEN, DEFAULT_RULES)
@@ -111,4 +111,4 @@ def test_an_idp_not_necessary_notice_opens_the_same_appeal_window_as_an_la_no_al
     window = window_for(NoticeKind.IDP_NOT_NECESSARY, facts, GIVEN, DEFAULT_RULES)
     assert window == window_for(NoticeKind.DECISION_NO_ALN, facts, GIVEN, DEFAULT_RULES)
     assert window is not None
-    assert (window.rule_id, window.until) == ("D18", date(2026, 4, 28))
+    assert (window.rule_id, window.until) == (RuleId.D18, date(2026, 4, 28))

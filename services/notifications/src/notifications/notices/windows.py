@@ -14,6 +14,7 @@ from typing import Any
 
 from llwybr.clock import (
     CalendarTooShortError,
+    RuleId,
     RuleTable,
     TermCalendar,
     compute_deadline,
@@ -34,9 +35,9 @@ class WindowKind(StrEnum):
 
 #: The rule of the statutory rule table each window follows (docs/domain.md section 3).
 WINDOW_RULES = {
-    WindowKind.APPEAL: "D18",
-    WindowKind.RECONSIDERATION_REQUEST: "D11",
-    WindowKind.TRIBUNAL_REVIEW: "D19",
+    WindowKind.APPEAL: RuleId.D18,
+    WindowKind.RECONSIDERATION_REQUEST: RuleId.D11,
+    WindowKind.TRIBUNAL_REVIEW: RuleId.D19,
 }
 
 

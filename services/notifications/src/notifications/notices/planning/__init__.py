@@ -7,9 +7,12 @@ decision when it is decided (the decision event carries what the notice needs), 
 record of its own notice stays its record.
 """
 
-from collections.abc import Callable, Mapping
+from functools import singledispatch
 
+from contracts.determination import CalendarPublished, DeterminationEvent, RuleTableCorrected
+from contracts.disputes import DisputeEvent
 from contracts.events import IntegrationEvent
+from contracts.idp import IdpEvent
 from notifications.notices.planning.actions import (
     SYSTEM,
     TRIBUNAL,
@@ -50,14 +53,27 @@ __all__ = [
     "subject_id_of",
 ]
 
-_PLANNERS: Mapping[str, Callable[[IntegrationEvent, Subject | None], Plan]] = {
-    "determination": plan_determination,
-    "idp": plan_idp,
-    "disputes": plan_disputes,
-}
 
-
+@singledispatch
 def plan(event: IntegrationEvent, known: Subject | None) -> Plan:
-    """What ``event`` means here; ``known`` is its case as this service knew it before."""
-    planner = _PLANNERS.get(event.topic.service)
-    return planner(event, known) if planner else Plan()
+    """What ``event`` means here; ``known`` is its case as this service knew it before.
+    Events of no service planned here (the notifications service's own) mean nothing."""
+    return Plan()
+
+
+# The submodules are named for the services: their contracts are imported by class here.
+plan.register(DeterminationEvent, plan_determination)
+plan.register(IdpEvent, plan_idp)
+plan.register(DisputeEvent, plan_disputes)
+
+
+@plan.register
+def _calendar(event: CalendarPublished, known: Subject | None) -> Plan:
+    """A term calendar: what this service counts school days with."""
+    return Plan(calendar=event)
+
+
+@plan.register
+def _rule_table(event: RuleTableCorrected, known: Subject | None) -> Plan:
+    """A corrected rule table: what this service computes notices' windows with."""
+    return Plan(rule_table=event)

@@ -1,7 +1,8 @@
 """Determination events: decisions to tell families, decision and NHS clocks to watch."""
 
+from functools import singledispatch
+
 from contracts import determination as det
-from contracts.events import IntegrationEvent
 from notifications.notices.model import NoticeKind, Role
 from notifications.notices.planning.actions import (
     Cancel,
@@ -19,98 +20,117 @@ from notifications.notices.planning.actions import (
 )
 
 
-def plan_determination(e: IntegrationEvent, known: Subject | None) -> Plan:
-    if not isinstance(e, det.DeterminationEvent):
-        return _shared(e)
+@singledispatch
+def plan_determination(e: det.DeterminationEvent, known: Subject | None) -> Plan:
+    """Evidence and the body's own notice records: nothing to send."""
+    return Plan(learner_id=e.learner_id)
+
+
+@plan_determination.register
+def _concern_raised(e: det.ConcernRaised, known: Subject | None) -> Plan:
     case = str(e.determination_id)
-    if isinstance(e, det.ConcernRaised):
-        la = local_authority_id(e.local_authority)
-        watches: tuple[DeadlineAction, ...] = ()
-        if e.decision_deadline is not None:
-            watches = (
-                watching(
-                    f"{case}/decision",
-                    "decision",
-                    case,
-                    e.deciding_organisation,
-                    e.decision_deadline,
-                ),
-            )
-        return Plan(
-            learner_id=e.learner_id,
-            learner=LearnerUpdate(local_authority=la),
-            links=(e.deciding_organisation, la),
-            subject=Subject(case, "determination", e.deciding_organisation, e.deciding_body),
-            deadlines=watches,
+    la = local_authority_id(e.local_authority)
+    watches: tuple[DeadlineAction, ...] = ()
+    if e.decision_deadline is not None:
+        watches = (
+            watching(
+                f"{case}/decision", "decision", case, e.deciding_organisation, e.decision_deadline
+            ),
         )
-    if isinstance(e, det.ConsentRecorded):
-        if not e.given:
-            return Plan(learner_id=e.learner_id, deadlines=(Cancel(f"{case}/"),))
-        if e.decision_deadline is None or known is None:
-            return Plan(learner_id=e.learner_id)
-        watch = watching(
-            f"{case}/decision", "decision", case, known.organisation, e.decision_deadline
-        )
-        return Plan(learner_id=e.learner_id, deadlines=(watch,))
-    if isinstance(e, det.NhsReferralReceived):
-        watch = watching(
-            f"{case}/nhs:{e.referral_id}", "nhs_answer", case, e.nhs_body, e.answer_deadline
-        )
-        return Plan(
-            learner_id=e.learner_id,
-            links=(e.nhs_body,),
-            notices=_referral(e, case, known),
-            deadlines=(watch,),
-        )
-    if isinstance(e, det.NhsReferralAnswered):
-        notices: tuple[PlannedNotice, ...] = ()
-        if known is not None:
-            facts = {
-                "answer": e.answer,
-                "in_welsh": e.in_welsh,
-                "nhs_body": e.nhs_body,
-                "answered_on": e.answered_on.isoformat(),
-                "referral_id": e.referral_id,
-            }
-            notices = (
-                PlannedNotice(
-                    NoticeKind.NHS_ANSWER,
-                    e.nhs_body,
-                    case,
-                    facts,
-                    organisations=((known.organisation, Role.REFERRER),),
-                ),
-            )
-        meet = Meet(f"{case}/nhs:{e.referral_id}", e.answered_on)
-        return Plan(learner_id=e.learner_id, notices=notices, deadlines=(meet,))
-    if isinstance(e, det.ReferredToLocalAuthority):
-        la = local_authority_id(e.local_authority)
-        watch = watching(f"{case}/decision", "decision", case, la, e.decision_deadline)
-        return Plan(
-            learner_id=e.learner_id,
-            links=(la,),
-            subject=Subject(case, "determination", la, "local_authority"),
-            deadlines=(watch,),
-        )
-    if isinstance(e, det.ExceptionClaimed):
-        return Plan(
-            learner_id=e.learner_id,
-            deadlines=(ExceptionClaim(f"{case}/{e.deadline_key}", e.claimed_on),),
-        )
-    if isinstance(e, det.DeadlineRecalculated):
-        d = e.deadline
-        move = Move(f"{case}/{e.deadline_key}", d.rule_id, d.due_on, d.calendar_id, d.explanation)
-        return Plan(learner_id=e.learner_id, deadlines=(move,))
-    if isinstance(e, det.Decided):
-        return _decided(e, case)
-    if isinstance(e, det.Withdrawn):
-        return Plan(learner_id=e.learner_id, deadlines=(Cancel(f"{case}/"),))
     return Plan(
-        learner_id=e.learner_id
-    )  # evidence and the body's own notice records: nothing to send
+        learner_id=e.learner_id,
+        learner=LearnerUpdate(local_authority=la),
+        links=(e.deciding_organisation, la),
+        subject=Subject(case, "determination", e.deciding_organisation, e.deciding_body),
+        deadlines=watches,
+    )
 
 
-def _decided(e: det.Decided, case: str) -> Plan:
+@plan_determination.register
+def _consent_recorded(e: det.ConsentRecorded, known: Subject | None) -> Plan:
+    case = str(e.determination_id)
+    if not e.given:
+        return Plan(learner_id=e.learner_id, deadlines=(Cancel(f"{case}/"),))
+    if e.decision_deadline is None or known is None:
+        return Plan(learner_id=e.learner_id)
+    watch = watching(f"{case}/decision", "decision", case, known.organisation, e.decision_deadline)
+    return Plan(learner_id=e.learner_id, deadlines=(watch,))
+
+
+@plan_determination.register
+def _nhs_referral_received(e: det.NhsReferralReceived, known: Subject | None) -> Plan:
+    case = str(e.determination_id)
+    watch = watching(
+        f"{case}/nhs:{e.referral_id}", "nhs_answer", case, e.nhs_body, e.answer_deadline
+    )
+    return Plan(
+        learner_id=e.learner_id,
+        links=(e.nhs_body,),
+        notices=_referral(e, case, known),
+        deadlines=(watch,),
+    )
+
+
+@plan_determination.register
+def _nhs_referral_answered(e: det.NhsReferralAnswered, known: Subject | None) -> Plan:
+    case = str(e.determination_id)
+    notices: tuple[PlannedNotice, ...] = ()
+    if known is not None:
+        facts = {
+            "answer": e.answer,
+            "in_welsh": e.in_welsh,
+            "nhs_body": e.nhs_body,
+            "answered_on": e.answered_on.isoformat(),
+            "referral_id": e.referral_id,
+        }
+        notices = (
+            PlannedNotice(
+                NoticeKind.NHS_ANSWER,
+                e.nhs_body,
+                case,
+                facts,
+                organisations=((known.organisation, Role.REFERRER),),
+            ),
+        )
+    meet = Meet(f"{case}/nhs:{e.referral_id}", e.answered_on)
+    return Plan(learner_id=e.learner_id, notices=notices, deadlines=(meet,))
+
+
+@plan_determination.register
+def _referred_to_local_authority(e: det.ReferredToLocalAuthority, known: Subject | None) -> Plan:
+    case = str(e.determination_id)
+    la = local_authority_id(e.local_authority)
+    watch = watching(f"{case}/decision", "decision", case, la, e.decision_deadline)
+    return Plan(
+        learner_id=e.learner_id,
+        links=(la,),
+        subject=Subject(case, "determination", la, "local_authority"),
+        deadlines=(watch,),
+    )
+
+
+@plan_determination.register
+def _exception_claimed(e: det.ExceptionClaimed, known: Subject | None) -> Plan:
+    key = f"{e.determination_id}/{e.deadline_key}"
+    return Plan(learner_id=e.learner_id, deadlines=(ExceptionClaim(key, e.claimed_on),))
+
+
+@plan_determination.register
+def _deadline_recalculated(e: det.DeadlineRecalculated, known: Subject | None) -> Plan:
+    d = e.deadline
+    key = f"{e.determination_id}/{e.deadline_key}"
+    move = Move(key, d.rule_id, d.due_on, d.calendar_id, d.explanation)
+    return Plan(learner_id=e.learner_id, deadlines=(move,))
+
+
+@plan_determination.register
+def _withdrawn(e: det.Withdrawn, known: Subject | None) -> Plan:
+    return Plan(learner_id=e.learner_id, deadlines=(Cancel(f"{e.determination_id}/"),))
+
+
+@plan_determination.register
+def _decided(e: det.Decided, known: Subject | None) -> Plan:
+    case = str(e.determination_id)
     la = local_authority_id(e.local_authority)
     facts = {
         "decided_on": e.decided_on.isoformat(),
@@ -161,12 +181,3 @@ def _referral(
         organisations=((e.nhs_body, Role.NHS_BODY),),
     )
     return (notice,)
-
-
-def _shared(e: IntegrationEvent) -> Plan:
-    """Calendars and rule-table corrections: what this service counts with."""
-    if isinstance(e, det.CalendarPublished):
-        return Plan(calendar=e)
-    if isinstance(e, det.RuleTableCorrected):
-        return Plan(rule_table=e)
-    return Plan()

@@ -1,9 +1,11 @@
 """Disputes events: reconsiderations, appeals, Tribunal orders and recommendations."""
 
+from functools import singledispatch
 from typing import Any
 
 from contracts import disputes as dis
-from contracts.events import IntegrationEvent
+from contracts.determination import DeadlineFacts
+from llwybr.clock import RuleId
 from notifications.notices.model import NoticeKind, Role
 from notifications.notices.planning.actions import (
     TRIBUNAL,
@@ -19,115 +21,36 @@ from notifications.notices.planning.actions import (
 )
 
 
-def plan_disputes(e: IntegrationEvent, known: Subject | None) -> Plan:
-    assert isinstance(e, dis.DisputeEvent)
-    if isinstance(e, dis.ReconsiderationRequested | dis.ReconsiderationDecided):
-        return _reconsideration(e)
-    if isinstance(e, dis.DisagreementResolutionStarted):
-        if known is None:
-            return Plan(learner_id=e.learner_id)
-        w = e.appeal_window
-        facts: dict[str, Any] = {
-            "started_on": e.started_on.isoformat(),
-            "local_authority": known.organisation,
-            "body_kind": "local_authority",
-            "appeal_window_until": w.due_on.isoformat(),
-            "appeal_window_rule": w.rule_id,
-            "appeal_window_explanation": w.explanation,
-        }
-        notice = PlannedNotice(
-            NoticeKind.APPEAL_WINDOW_EXTENDED,
-            known.organisation,
-            str(e.reconsideration_id),
-            facts,
-            family=True,
-        )
-        return Plan(learner_id=e.learner_id, notices=(notice,))
-    if isinstance(e, dis.DisagreementResolutionOpened):
-        la = local_authority_id(e.local_authority)
-        subject = Subject(str(e.case_id), "disagreement_resolution", la, "local_authority")
-        return Plan(learner_id=e.learner_id, links=(la,), subject=subject)
-    if isinstance(e, dis.AppealWindowRecalculated):
-        if known is None:
-            return Plan(learner_id=e.learner_id)
-        w = e.appeal_window
-        facts = {
-            "started_on": None,
-            "previous_due_on": e.previous_due_on.isoformat(),
-            "local_authority": known.organisation,
-            "body_kind": "local_authority",
-            "appeal_window_until": w.due_on.isoformat(),
-            "appeal_window_rule": w.rule_id,
-            "appeal_window_explanation": w.explanation,
-        }
-        subject_id = str(e.subject_id or e.case_id)
-        notice = PlannedNotice(
-            NoticeKind.APPEAL_WINDOW_EXTENDED, known.organisation, subject_id, facts, family=True
-        )
-        return Plan(learner_id=e.learner_id, notices=(notice,))
-    if isinstance(e, dis.AppealLodged):
-        appeal = str(e.appeal_id)
-        facts = {
-            "matter": e.matter,
-            "respondent": e.respondent,
-            "lodged_on": e.lodged_on.isoformat(),
-            "late_admitted_by_president": e.late_admitted_by_president,
-        }
-        notice = PlannedNotice(
-            NoticeKind.APPEAL_LODGED,
-            TRIBUNAL,
-            appeal,
-            facts,
-            family=True,
-            copies=((e.respondent, Role.RESPONDENT),),
-        )
-        return Plan(
-            learner_id=e.learner_id,
-            links=(e.respondent,),
-            subject=Subject(appeal, "appeal", e.respondent),
-            notices=(notice,),
-        )
-    if isinstance(e, dis.AppealDecided):
-        return _appeal_decided(e, known)
-    if isinstance(e, dis.OrderComplied):
-        return Plan(
-            learner_id=e.learner_id,
-            deadlines=(Meet(f"{e.appeal_id}/order:{e.order_id}", e.complied_on),),
-        )
-    if isinstance(e, dis.RecommendationReported):
-        key = f"{e.appeal_id}/recommendation:{e.recommendation_id}"
-        return Plan(learner_id=e.learner_id, deadlines=(Meet(key, e.reported_on),))
+@singledispatch
+def plan_disputes(e: dis.DisputeEvent, known: Subject | None) -> Plan:
+    """Events that call for nothing here (advocacy, the LA's own notice records, ...)."""
     return Plan(learner_id=e.learner_id)
 
 
-def _reconsideration(e: dis.ReconsiderationRequested | dis.ReconsiderationDecided) -> Plan:
-    case, la = str(e.reconsideration_id), local_authority_id(e.local_authority)
-    facts: dict[str, Any] = {
-        "kind": e.kind,
-        "school": e.school,
-        "local_authority": la,
-        "subject_case": str(e.subject_id),
-        "body_kind": "local_authority",
-    }
-    subject = Subject(case, "reconsideration", la, "local_authority")
-    links = (e.school, la)
-    if isinstance(e, dis.ReconsiderationRequested):
-        facts |= {"requested_on": e.requested_on.isoformat(), **deadline_facts(e.deadline)}
-        notice = PlannedNotice(
-            NoticeKind.RECONSIDERATION_RECEIVED,
-            la,
-            case,
-            facts,
-            organisations=((e.school, Role.GOVERNING_BODY),),
-        )
-        watch = watching(f"{case}/decision", "reconsideration_decision", case, la, e.deadline)
-        return Plan(
-            learner_id=e.learner_id,
-            links=links,
-            subject=subject,
-            notices=(notice,),
-            deadlines=(watch,),
-        )
+@plan_disputes.register
+def _reconsideration_requested(e: dis.ReconsiderationRequested, known: Subject | None) -> Plan:
+    case, la, facts = _reconsideration(e)
+    facts |= {"requested_on": e.requested_on.isoformat(), **deadline_facts(e.deadline)}
+    notice = PlannedNotice(
+        NoticeKind.RECONSIDERATION_RECEIVED,
+        la,
+        case,
+        facts,
+        organisations=((e.school, Role.GOVERNING_BODY),),
+    )
+    watch = watching(f"{case}/decision", "reconsideration_decision", case, la, e.deadline)
+    return Plan(
+        learner_id=e.learner_id,
+        links=(e.school, la),
+        subject=Subject(case, "reconsideration", la, "local_authority"),
+        notices=(notice,),
+        deadlines=(watch,),
+    )
+
+
+@plan_disputes.register
+def _reconsideration_decided(e: dis.ReconsiderationDecided, known: Subject | None) -> Plan:
+    case, la, facts = _reconsideration(e)
     facts |= {"outcome": e.outcome, "decided_on": e.decided_on.isoformat()}
     notice = PlannedNotice(
         NoticeKind.RECONSIDERATION_DECIDED,
@@ -139,13 +62,115 @@ def _reconsideration(e: dis.ReconsiderationRequested | dis.ReconsiderationDecide
     )
     return Plan(
         learner_id=e.learner_id,
-        links=links,
-        subject=subject,
+        links=(e.school, la),
+        subject=Subject(case, "reconsideration", la, "local_authority"),
         notices=(notice,),
         deadlines=(Meet(f"{case}/decision", e.decided_on),),
     )
 
 
+def _reconsideration(
+    e: dis.ReconsiderationRequested | dis.ReconsiderationDecided,
+) -> tuple[str, str, dict[str, Any]]:
+    """The case, its LA, and the facts every reconsideration notice states."""
+    la = local_authority_id(e.local_authority)
+    facts: dict[str, Any] = {
+        "kind": e.kind,
+        "school": e.school,
+        "local_authority": la,
+        "subject_case": str(e.subject_id),
+        "body_kind": "local_authority",
+    }
+    return str(e.reconsideration_id), la, facts
+
+
+@plan_disputes.register
+def _resolution_started(e: dis.DisagreementResolutionStarted, known: Subject | None) -> Plan:
+    if known is None:
+        return Plan(learner_id=e.learner_id)
+    facts = {"started_on": e.started_on.isoformat(), **_window_facts(e.appeal_window, known)}
+    notice = PlannedNotice(
+        NoticeKind.APPEAL_WINDOW_EXTENDED,
+        known.organisation,
+        str(e.reconsideration_id),
+        facts,
+        family=True,
+    )
+    return Plan(learner_id=e.learner_id, notices=(notice,))
+
+
+@plan_disputes.register
+def _resolution_opened(e: dis.DisagreementResolutionOpened, known: Subject | None) -> Plan:
+    la = local_authority_id(e.local_authority)
+    subject = Subject(str(e.case_id), "disagreement_resolution", la, "local_authority")
+    return Plan(learner_id=e.learner_id, links=(la,), subject=subject)
+
+
+@plan_disputes.register
+def _window_recalculated(e: dis.AppealWindowRecalculated, known: Subject | None) -> Plan:
+    if known is None:
+        return Plan(learner_id=e.learner_id)
+    facts = {
+        "started_on": None,
+        "previous_due_on": e.previous_due_on.isoformat(),
+        **_window_facts(e.appeal_window, known),
+    }
+    subject_id = str(e.subject_id or e.case_id)
+    notice = PlannedNotice(
+        NoticeKind.APPEAL_WINDOW_EXTENDED, known.organisation, subject_id, facts, family=True
+    )
+    return Plan(learner_id=e.learner_id, notices=(notice,))
+
+
+def _window_facts(w: DeadlineFacts, known: Subject) -> dict[str, Any]:
+    """What an extended appeal window's notice states of it (the LA gives it)."""
+    return {
+        "local_authority": known.organisation,
+        "body_kind": "local_authority",
+        "appeal_window_until": w.due_on.isoformat(),
+        "appeal_window_rule": w.rule_id,
+        "appeal_window_explanation": w.explanation,
+    }
+
+
+@plan_disputes.register
+def _appeal_lodged(e: dis.AppealLodged, known: Subject | None) -> Plan:
+    appeal = str(e.appeal_id)
+    facts = {
+        "matter": e.matter,
+        "respondent": e.respondent,
+        "lodged_on": e.lodged_on.isoformat(),
+        "late_admitted_by_president": e.late_admitted_by_president,
+    }
+    notice = PlannedNotice(
+        NoticeKind.APPEAL_LODGED,
+        TRIBUNAL,
+        appeal,
+        facts,
+        family=True,
+        copies=((e.respondent, Role.RESPONDENT),),
+    )
+    return Plan(
+        learner_id=e.learner_id,
+        links=(e.respondent,),
+        subject=Subject(appeal, "appeal", e.respondent),
+        notices=(notice,),
+    )
+
+
+@plan_disputes.register
+def _order_complied(e: dis.OrderComplied, known: Subject | None) -> Plan:
+    key = f"{e.appeal_id}/order:{e.order_id}"
+    return Plan(learner_id=e.learner_id, deadlines=(Meet(key, e.complied_on),))
+
+
+@plan_disputes.register
+def _recommendation_reported(e: dis.RecommendationReported, known: Subject | None) -> Plan:
+    key = f"{e.appeal_id}/recommendation:{e.recommendation_id}"
+    return Plan(learner_id=e.learner_id, deadlines=(Meet(key, e.reported_on),))
+
+
+@plan_disputes.register
 def _appeal_decided(e: dis.AppealDecided, known: Subject | None) -> Plan:
     appeal = str(e.appeal_id)
     respondent = known.organisation if known else None
@@ -186,7 +211,7 @@ def _appeal_decided(e: dis.AppealDecided, known: Subject | None) -> Plan:
                     "recommendation_report",
                     appeal,
                     r.nhs_body,
-                    "D20",
+                    RuleId.D20,
                     r.report_by,
                     None,
                     f"report back to the Tribunal on recommendation "
