@@ -9,11 +9,12 @@ from datetime import date
 import pytest
 import sqlalchemy as sa
 
+from contracts import determination as det
 from llwybr import db, migrations
 from llwybr.clock import RuleId
 from llwybr.settings import ServiceSettings
 from notifications.main import SPEC
-from notifications.notices import deadlines
+from notifications.notices import deadlines, store
 from notifications.notices.planning import Cancel, ExceptionClaim, Meet, Move, Reassign, Watch
 from notifications.notices.reminders import schedule
 from notifications.tables import notices, watched_deadlines
@@ -146,3 +147,27 @@ def test_deadlines_due_before_the_service_took_over_are_not_alerted(engine: sa.E
     assert kinds(engine, learner) == []
     schedule(engine, date(2027, 1, 4), since=DUE)
     assert kinds(engine, learner) == ["deadline_missed"]
+
+
+def test_a_deadline_on_a_published_term_calendar_is_reminded_in_its_school_days(
+    engine: sa.Engine,
+) -> None:
+    calendar_id = f"school:{uuid.uuid4().hex[:8]}"
+
+    def published(version: int, closures: list[date]) -> det.CalendarPublished:
+        return det.CalendarPublished(
+            calendar_id=calendar_id, calendar_name="Ysgol 2026-27", calendar_version=version,
+            terms=[det.Term(name="Autumn", start=date(2026, 9, 1), end=date(2026, 12, 18))],
+            closures=closures,
+        )  # fmt: skip
+
+    with engine.begin() as conn:
+        store.save_calendar(conn, published(2, [date(2026, 12, 11)]))  # an INSET day
+        store.save_calendar(conn, published(1, []))  # an older version, redelivered
+        learner = f"learner-{uuid.uuid4().hex[:6]}"
+        w = Watch(f"{learner}/d", "decision", learner, SCHOOL, RuleId.D1, DUE, calendar_id, "")
+        deadlines.apply(conn, learner, w, "event-1", 5)
+        kept = store.calendar(conn, calendar_id)
+    assert kept is not None
+    assert (kept.version, kept.closures) == (2, frozenset({date(2026, 12, 11)}))
+    assert row(engine, learner).remind_on == date(2026, 12, 8)  # 5 school days, not 11 Dec

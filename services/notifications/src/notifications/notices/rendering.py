@@ -7,7 +7,7 @@ the plain-text part of the email is derived from it.
 """
 
 import hashlib
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from html.parser import HTMLParser
@@ -227,6 +227,3 @@ def html_to_text(html: str) -> str:
     extractor.feed(html)
     extractor.close()
     return extractor.text()
-
-
-Labeller = Callable[[str], str]

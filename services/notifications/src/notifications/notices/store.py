@@ -3,7 +3,7 @@
 import logging
 import uuid
 from collections.abc import Iterable, Sequence
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from typing import Any
 
 import sqlalchemy as sa
@@ -136,20 +136,23 @@ def save_calendar(conn: sa.Connection, event: det.CalendarPublished) -> None:
 
 
 def calendar(conn: sa.Connection, calendar_id: str | None) -> TermCalendar | None:
+    """The latest version of a calendar, from the event that published it."""
     if calendar_id is None:
         return None
     row = conn.execute(
-        sa.select(notice_calendars).where(notice_calendars.c.calendar_id == calendar_id)
+        sa.select(notice_calendars.c.calendar).where(notice_calendars.c.calendar_id == calendar_id)
     ).first()
     if row is None:
         return None
-    data = row.calendar
-    terms = [
-        Term(date.fromisoformat(t["start"]), date.fromisoformat(t["end"]), t["name"])
-        for t in data["terms"]
-    ]
-    closures = frozenset(date.fromisoformat(d) for d in data["closures"])
-    return TermCalendar(calendar_id, data["calendar_name"], row.version, tuple(terms), closures)
+    published = det.CalendarPublished.model_validate(row.calendar)
+    terms = tuple(Term(t.start, t.end, t.name) for t in published.terms)
+    return TermCalendar(
+        calendar_id,
+        published.calendar_name,
+        published.calendar_version,
+        terms,
+        frozenset(published.closures),
+    )
 
 
 def save_rule_table(conn: sa.Connection, event: det.RuleTableCorrected) -> None:
