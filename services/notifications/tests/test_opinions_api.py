@@ -245,3 +245,24 @@ async def test_the_la_told_may_read_but_not_act_for_the_health_body(
     response = await client.post(f"{OPINIONS}/{opinion_id}/local-authority", auth=ActingAs(LA))
     assert response.status_code == 403
     assert response.json()["type"].endswith("/not-responsible")
+
+
+async def test_only_an_undelivered_notice_with_a_contact_now_is_sent_again(
+    client: httpx.AsyncClient,
+) -> None:
+    learner_id = new_learner()
+    recorded = await record(client, learner_id)
+    [waiting] = recorded["notices"]  # escalated: no parent registered
+    redelivery = f"/v1/notices/{waiting['notice_id']}/redelivery"
+    nobody = await client.post(redelivery)
+    assert nobody.status_code == 409
+    assert nobody.json()["type"].endswith("/no-contact")
+    listed = await client.get("/v1/notices", params={"learner_id": learner_id})
+    assert [n["notice_id"] for n in listed.json()["items"]] == [waiting["notice_id"]]
+
+    await register_parents(client, learner_id)  # sends it, superseding the escalated one
+    told = await parent_told(client, recorded["opinion_id"])
+    [given] = [n for n in told["notices"] if n["status"] == "given"]
+    again = await client.post(f"/v1/notices/{given['notice_id']}/redelivery")
+    assert again.status_code == 409
+    assert again.json()["type"].endswith("/not-escalated")

@@ -15,12 +15,10 @@ from llwybr.settings import ServiceSettings
 from notifications.application import NotificationsService
 from notifications.domain import NotificationsError
 from notifications.notices import listener, reminders, sender
+from notifications.notices.api import ERROR_STATUSES as NOTICE_ERROR_STATUSES
 from notifications.notices.api import router as notices_router
 from notifications.notices.evidence import NoticeRecord
 from notifications.notices.intake import handler
-from notifications.notices.opinions_api import ERROR_STATUSES as OPINION_ERROR_STATUSES
-from notifications.notices.opinions_api import router as opinions_router
-from notifications.notices.reports_api import router as reports_router
 from notifications.publisher import translator
 from notifications.settings import Settings
 from notifications.tables import notices
@@ -50,10 +48,10 @@ SPEC = ServiceSpec(
     title="Llwybr notifications service (internal)",
     application=NotificationsService,
     translator=translator,
-    routers=[notices_router, reports_router, opinions_router, webhooks.ROUTER],
+    routers=[notices_router, webhooks.ROUTER],
     error_statuses={
         NotificationsError: (422, "notifications"),
-        **OPINION_ERROR_STATUSES,
+        **NOTICE_ERROR_STATUSES,
         **webhooks.ERROR_STATUSES,
     },
     migrations=Path(__file__).parent / "migrations",

@@ -208,11 +208,8 @@ def _deliverable(conn: sa.Connection, notice_id: str) -> bool:
     return status == store.PENDING
 
 
-def redeliver(conn: sa.Connection, notice_id: str) -> list[str]:
-    """On request: send an escalated notice again to the recipient's current contact."""
-    row = conn.execute(
-        sa.select(notices).where(notices.c.notice_id == notice_id).with_for_update()
-    ).first()
-    if row is None or row.status not in store.UNDELIVERED:
-        return []
+def redeliver(conn: sa.Connection, row: sa.Row[Any]) -> list[str]:
+    """On request: send an escalated or bounced notice (``row``, read with ``lock``) again to
+    the recipient's current contact; the notices created (none: no contact to send it to)."""
+    assert row.status in store.UNDELIVERED
     return _readdress(conn, row, again=True)

@@ -94,11 +94,11 @@ def notices_of(conn: sa.Connection, opinion_id: str) -> list[sa.Row[Any]]:
 
 
 def bring_to_local_authority(
-    conn: sa.Connection, opinion_id: str, discussed_on: date | None, actor: str
+    conn: sa.Connection, row: sa.Row[Any], discussed_on: date | None, actor: str
 ) -> list[str]:
-    """The second step, once: the LA's notice, after a parent's has been given."""
-    row = find(conn, opinion_id, lock=True)  # two requests at once: one tells the LA
-    assert row is not None
+    """The second step, once: the LA's notice, after a parent's has been given. ``row`` is the
+    opinion read with ``lock`` (of two requests at once, one tells the LA)."""
+    opinion_id = row.opinion_id
     if row.local_authority_told_at is not None:
         raise LocalAuthorityAlreadyToldError(
             f"the opinion was brought to {row.local_authority}'s attention at "

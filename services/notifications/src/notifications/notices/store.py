@@ -237,8 +237,10 @@ def add_notice(conn: sa.Connection, values: dict[str, Any]) -> str | None:
     return notice_id if conn.execute(statement).first() is not None else None
 
 
-def notice(conn: sa.Connection, notice_id: str) -> sa.Row[Any] | None:
-    return conn.execute(sa.select(notices).where(notices.c.notice_id == notice_id)).first()
+def notice(conn: sa.Connection, notice_id: str, *, lock: bool = False) -> sa.Row[Any] | None:
+    """A notice; ``lock`` holds it until the transaction ends (a command's one read)."""
+    query = sa.select(notices).where(notices.c.notice_id == notice_id)
+    return conn.execute(query.with_for_update() if lock else query).first()
 
 
 def escalate(

@@ -1,37 +1,30 @@
-"""Bounces forwarded over HTTP: for mail providers that receive the bounce domain's mail and
-pass each message on as it came (``POST`` with ``Content-Type: message/rfc822``), instead of
-relaying it to the bounce listener by SMTP. The same checks and records as the listener."""
+"""``POST /v1/notices/bounces``: bounces forwarded over HTTP, for mail providers that receive
+the bounce domain's mail and pass each message on as it came (``Content-Type:
+message/rfc822``), instead of relaying it to the bounce listener by SMTP. The same checks and
+records as the listener."""
 
-from typing import Annotated, Literal
+from typing import Annotated
 
 from fastapi import APIRouter, Query, Request
-from pydantic import BaseModel
 
 from llwybr.blocking import run_blocking
-from llwybr.edge import principal_of
-from llwybr.problems import COMMON_RESPONSES, PROBLEM_JSON, Problem, ProblemError
+from llwybr.edge import CallerDep, responses
+from llwybr.problems import ProblemError
+from notifications.dependencies import EngineDep, SettingsDep
 from notifications.notices import bounces, dsn, verp
+from notifications.notices.api.schemas import BounceReceipt
 from notifications.notices.transport import NOTICE_HEADER
-from notifications.settings import Settings
 
 RFC822 = "message/rfc822"
-_problem = {"model": Problem, "content": {PROBLEM_JSON: {}}}
 router = APIRouter(
     tags=["notices"],
-    responses={
-        **COMMON_RESPONSES,
-        403: {**_problem, "description": "Only the platform's system clients forward bounces"},
-        404: {**_problem, "description": "Not addressed to a bounce address of a notice here"},
-        409: {**_problem, "description": "Bounces are not configured on this service"},
-        415: {**_problem, "description": "The body is not message/rfc822"},
-    },
+    responses=responses(
+        s403="Only the platform's system clients forward bounces",
+        s404="Not addressed to a bounce address of a notice here",
+        s409="Bounces are not configured on this service",
+        s415="The body is not message/rfc822",
+    ),
 )
-
-
-class BounceReceipt(BaseModel):
-    notice_id: str
-    bounce: Literal["permanent", "transient", "delivered", "unparsed"]
-    recorded: bool  # False: this same report was recorded before
 
 
 @router.post(
@@ -46,6 +39,9 @@ class BounceReceipt(BaseModel):
 )
 async def forward_bounce(
     request: Request,
+    principal: CallerDep,
+    engine: EngineDep,
+    settings: SettingsDep,
     to: Annotated[
         str | None,
         Query(
@@ -58,11 +54,10 @@ async def forward_bounce(
     """Stores the report against the notice its bounce address names, exactly as the SMTP
     listener does: a permanent bounce of a given notice makes it bounced and escalates it once
     (ADR 0014). A report forwarded twice is recorded once."""
-    if principal_of(request).kind != "system":
+    if principal.kind != "system":
         raise ProblemError(
             403, "Forbidden", "only system clients forward bounces", kind="forbidden"
         )
-    settings: Settings = request.app.state.settings
     b = settings.bounces
     if b.domain is None:
         raise ProblemError(
@@ -85,13 +80,9 @@ async def forward_bounce(
     candidates = (to,) if to is not None else report.addressed_to
     named = (verp.notice_of(a, b.local_part, b.domain, b.keys()) for a in candidates)
     notice_id = next((n for n in named if n is not None), None)
-    if notice_id is None or not await run_blocking(
-        bounces.known, request.app.state.engine, notice_id
-    ):
+    if notice_id is None or not await run_blocking(bounces.known, engine, notice_id):
         raise ProblemError(
             404, "Not Found", "not addressed to a bounce address of a notice here", kind="not-found"
         )
-    recorded = await run_blocking(
-        bounces.receive, request.app.state.engine, notice_id, report, raw, ""
-    )
+    recorded = await run_blocking(bounces.receive, engine, notice_id, report, raw, "")
     return BounceReceipt(notice_id=notice_id, bounce=report.bounce.value, recorded=recorded)

@@ -1,0 +1,132 @@
+"""``/v1/notices``: notices given, pending or escalated, with their proof; sending one again."""
+
+from typing import Annotated, Literal
+
+import sqlalchemy as sa
+from fastapi import APIRouter, Query
+
+from llwybr.edge import CallerDep
+from llwybr.problems import ProblemError
+from notifications.dependencies import EngineDep
+from notifications.notices import access, contacts, store
+from notifications.notices.api.schemas import (
+    RESPONSES,
+    NoticeDelivery,
+    NoticeDetail,
+    NoticeId,
+    NoticeOut,
+    NoticePage,
+    NoticeReport,
+    NoticeStatus,
+)
+from notifications.notices.model import NoticeKind
+from notifications.tables import (
+    REPORT_COLUMNS,
+    notice_bounces,
+    notice_deliveries,
+    notice_learners,
+    notices,
+)
+
+router = APIRouter(tags=["notices"], responses=RESPONSES)
+
+
+@router.get("/v1/notices", summary="Notices given, pending or escalated, by page")
+def list_notices(
+    principal: CallerDep,
+    engine: EngineDep,
+    learner_id: Annotated[str | None, Query(max_length=64)] = None,
+    status: NoticeStatus | None = None,
+    kind: NoticeKind | None = None,
+    report: Annotated[
+        Literal["permanent", "transient", "delivered", "unparsed"] | None,
+        Query(description="Only notices with a delivery report (bounce) of this kind"),
+    ] = None,
+    limit: Annotated[int, Query(ge=1, le=500)] = 50,
+    after: Annotated[str | None, Query(max_length=36)] = None,
+) -> NoticePage:
+    """``status=escalated`` lists the notices that could not be delivered and
+    ``status=bounced`` those that bounced after they were sent: both wait for a person to act
+    (correct a contact, give the notice another way). ``report=unparsed`` lists notices whose
+    bounce address received a message that is not a delivery report, for a person to read."""
+    query = (
+        sa.select(notices)
+        .outerjoin(notice_learners, notice_learners.c.learner_id == notices.c.learner_id)
+        .where(access.visible_notices(principal))
+        .order_by(notices.c.notice_id)
+        .limit(limit)
+    )
+    for column, value in (
+        (notices.c.learner_id, learner_id),
+        (notices.c.status, status),
+        (notices.c.kind, kind.value if kind else None),
+    ):
+        if value is not None:
+            query = query.where(column == value)
+    if report is not None:
+        reported = sa.select(notice_bounces.c.notice_id).where(notice_bounces.c.bounce == report)
+        query = query.where(notices.c.notice_id.in_(reported))
+    if after is not None:
+        query = query.where(notices.c.notice_id > after)
+    with engine.connect() as conn:
+        items = [NoticeOut.of(row) for row in conn.execute(query)]
+    return NoticePage(items=items, next_after=items[-1].notice_id if len(items) == limit else None)
+
+
+@router.get("/v1/notices/{notice_id}", summary="One notice with its proof and delivery attempts")
+def get_notice(notice_id: NoticeId, principal: CallerDep, engine: EngineDep) -> NoticeDetail:
+    with engine.connect() as conn:
+        row = store.notice(conn, notice_id)
+        access.require_notice(conn, principal, row)
+        assert row is not None
+        attempts = conn.execute(
+            sa.select(notice_deliveries)
+            .where(notice_deliveries.c.notice_id == notice_id)
+            .order_by(notice_deliveries.c.attempt)
+        ).all()
+        reports = conn.execute(
+            sa.select(*REPORT_COLUMNS)
+            .where(notice_bounces.c.notice_id == notice_id)
+            .order_by(notice_bounces.c.id)
+        ).all()
+    summary = NoticeOut.of(row).model_dump()
+    return NoticeDetail(
+        **summary,
+        facts=row.facts,
+        content_html=row.content_html,
+        content_text=row.content_text,
+        deliveries=[NoticeDelivery.model_validate(dict(a._mapping)) for a in attempts],
+        reports=[NoticeReport.model_validate(dict(r._mapping)) for r in reports],
+    )
+
+
+@router.post(
+    "/v1/notices/{notice_id}/redelivery",
+    status_code=201,
+    summary="Send an escalated notice again, to the recipient's current contact",
+)
+def redeliver(notice_id: NoticeId, principal: CallerDep, engine: EngineDep) -> NoticePage:
+    with engine.begin() as conn:
+        row = store.notice(conn, notice_id, lock=True)  # the one read: checked, then sent again
+        access.require_notice(conn, principal, row)
+        access.require_writer(principal)
+        assert row is not None
+        if row.status not in store.UNDELIVERED:
+            raise ProblemError(
+                409,
+                "Conflict",
+                f"the notice is {row.status}: only an escalated or bounced notice is sent again",
+                kind="not-escalated",
+            )
+        created = contacts.redeliver(conn, row)
+        rows = [r for r in (store.notice(conn, c) for c in created) if r is not None]
+        if not any(r.status == store.PENDING for r in rows):
+            # still nobody to send it to: refused, and nothing is kept (no new escalation,
+            # no second "not delivered" to the issuer)
+            raise ProblemError(
+                409,
+                "Conflict",
+                "the recipient has no contact to send it to: set it first",
+                kind="no-contact",
+            )
+    return NoticePage(items=[NoticeOut.of(r) for r in rows], next_after=None)

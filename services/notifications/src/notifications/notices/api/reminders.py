@@ -1,0 +1,60 @@
+"""``/v1/reminders``: the statutory deadlines watched, with their reminders and missed alerts."""
+
+from typing import Annotated, Literal
+
+import sqlalchemy as sa
+from fastapi import APIRouter, Query
+
+from llwybr.edge import CallerDep
+from notifications.dependencies import EngineDep
+from notifications.notices import access
+from notifications.notices.api.schemas import RESPONSES, WatchedDeadline, WatchedDeadlinePage
+from notifications.tables import notice_learners, watched_deadlines
+
+router = APIRouter(tags=["notices"], responses=RESPONSES)
+
+
+@router.get("/v1/reminders", summary="Statutory deadlines watched: reminders and missed alerts")
+def list_reminders(
+    principal: CallerDep,
+    engine: EngineDep,
+    status: Literal["open", "met", "cancelled"] | None = None,
+    learner_id: Annotated[str | None, Query(max_length=64)] = None,
+    missed: Annotated[bool, Query(description="Only deadlines alerted as missed")] = False,
+    limit: Annotated[int, Query(ge=1, le=500)] = 50,
+    after: Annotated[str | None, Query(max_length=36)] = None,
+) -> WatchedDeadlinePage:
+    """A body sees the deadlines it answers for (an LA also its schools' and FEIs'); an auditor
+    those of its jurisdiction."""
+    d = watched_deadlines
+    query = (
+        sa.select(d)
+        .outerjoin(notice_learners, notice_learners.c.learner_id == d.c.learner_id)
+        .order_by(d.c.deadline_id)
+        .limit(limit)
+    )
+    if principal.kind == "auditor":
+        if principal.org_id != access.WHOLE_OF_WALES:
+            query = query.where(notice_learners.c.local_authority == f"la:{principal.org_id}")
+    elif principal.kind == "la":
+        number = principal.org_id
+        query = query.where(
+            (d.c.responsible == principal.organisation)
+            | d.c.responsible.like(f"school:{number}%")
+            | d.c.responsible.like(f"fei:{number}%")
+        )
+    else:
+        query = query.where(d.c.responsible == principal.organisation)
+    if status is not None:
+        query = query.where(d.c.status == status)
+    if learner_id is not None:
+        query = query.where(d.c.learner_id == learner_id)
+    if missed:
+        query = query.where(d.c.alerted_at.is_not(None))
+    if after is not None:
+        query = query.where(d.c.deadline_id > after)
+    with engine.connect() as conn:
+        items = [WatchedDeadline.model_validate(dict(r._mapping)) for r in conn.execute(query)]
+    return WatchedDeadlinePage(
+        items=items, next_after=items[-1].deadline_id if len(items) == limit else None
+    )
