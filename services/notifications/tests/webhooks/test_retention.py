@@ -12,7 +12,7 @@ from alembic import command
 from llwybr import db, migrations
 from llwybr.settings import ServiceSettings
 from notifications.main import SPEC
-from notifications.webhooks import store
+from notifications.webhooks import queue, store
 from notifications.webhooks.domain import DeliveryStatus
 from notifications.webhooks.retention import DeliveryRetention
 from notifications.webhooks.settings import WebhookSettings
@@ -136,7 +136,7 @@ async def test_the_retention_periods_are_settings(engine: sa.Engine) -> None:
 
 def test_pending_deliveries_cannot_be_asked_to_be_pruned(engine: sa.Engine) -> None:
     with pytest.raises(ValueError, match="never pruned"):
-        store.prune_finished(engine, {DeliveryStatus.PENDING: NOW}, 10)
+        queue.prune_finished(engine, {DeliveryStatus.PENDING: NOW}, 10)
 
 
 @pytest.mark.integration

@@ -1,6 +1,6 @@
 """The dispatcher: a background worker that sends due deliveries and records every attempt.
 
-Each round it leases a batch of due deliveries (``store.claim_due``), POSTs them concurrently,
+Each round it leases a batch of due deliveries (``queue.claim_due``), POSTs them concurrently,
 signed, and stores each attempt and the delivery's next state (``domain.after_attempt``). Any
 number of replicas can run it side by side. Redirects are not followed: the endpoint registered
 is the one that must answer 2xx.
@@ -25,7 +25,7 @@ from llwybr.blocking import run_blocking
 from llwybr.eventstore import ChainedApplication
 from llwybr.settings import ServiceSettings
 from notifications.settings import Settings
-from notifications.webhooks import signing, store
+from notifications.webhooks import queue, signing
 from notifications.webhooks.consumer import CONTENT_TYPE
 from notifications.webhooks.domain import (
     AttemptResult,
@@ -77,7 +77,7 @@ class Dispatcher:
     async def dispatch_due(self) -> int:
         """Send one batch of due deliveries and record the attempts; the number sent."""
         claims = await run_blocking(
-            store.claim_due, self._engine, self._now(), self._lease, self._settings.batch_size
+            queue.claim_due, self._engine, self._now(), self._lease, self._settings.batch_size
         )
         if not claims:
             return 0
@@ -91,7 +91,7 @@ class Dispatcher:
                 log.error("webhook %s failed to dispatch", claim.delivery_id, exc_info=outcome)
             else:
                 made.append(outcome)
-        held = await run_blocking(store.record_attempts, self._engine, made)
+        held = await run_blocking(queue.record_attempts, self._engine, made)
         for attempt in made:
             log.info(
                 "webhook %s to subscription %s: %s -> %s",
@@ -102,7 +102,7 @@ class Dispatcher:
             log.info("%d webhook leases were lost meanwhile; their state is left", len(made) - held)
         return len(claims)
 
-    async def _attempt(self, claim: store.Claim) -> store.Attempt:
+    async def _attempt(self, claim: queue.Claim) -> queue.Attempt:
         body = claim.payload.encode("utf-8")
         attempted_at = self._now()
         started = time.perf_counter()
@@ -126,7 +126,7 @@ class Dispatcher:
             claim.attempts, result, self._now(), self._policy, self._random,
             disable_on_gone=self._settings.disable_on_gone,
         )  # fmt: skip
-        return store.Attempt(
+        return queue.Attempt(
             claim, attempted_at, result.status_code, result.error, duration_ms, transition,
             disabled_reason=f"{claim.url} answered 410 Gone at {attempted_at.isoformat()}",
         )  # fmt: skip

@@ -18,7 +18,7 @@ from llwybr.blocking import run_blocking
 from llwybr.eventstore import ChainedApplication
 from llwybr.settings import ServiceSettings
 from notifications.settings import Settings
-from notifications.webhooks import store
+from notifications.webhooks import queue
 from notifications.webhooks.domain import RetentionPolicy
 from notifications.webhooks.settings import WebhookSettings
 
@@ -49,7 +49,7 @@ class DeliveryRetention:
         batch = self._settings.retention_batch_size
         total = 0
         while True:
-            deleted = await run_blocking(store.prune_finished, self._engine, cutoffs, batch)
+            deleted = await run_blocking(queue.prune_finished, self._engine, cutoffs, batch)
             total += deleted
             if deleted < batch:
                 return total
