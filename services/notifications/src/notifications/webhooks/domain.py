@@ -16,6 +16,7 @@ from datetime import datetime, timedelta
 from enum import StrEnum
 from urllib.parse import urlsplit
 
+from llwybr.principal import Principal
 from notifications.domain import NotificationsError
 
 
@@ -154,6 +155,12 @@ def check_owner(kind: str) -> None:
             f"a {kind} client does not receive webhooks; subscribers are "
             f"{', '.join(sorted(SUBSCRIBER_KINDS))}"
         )
+
+
+def owner(principal: Principal) -> str:
+    """The organisation whose subscriptions the caller manages (a kind that subscribes)."""
+    check_owner(principal.kind)
+    return principal.organisation
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,189 @@
+"""``/v1/webhooks``: the caller's organisation's subscriptions and their signing secrets."""
+
+import secrets
+from datetime import UTC, datetime, timedelta
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query, Response
+
+from llwybr.blocking import run_blocking
+from llwybr.edge import CallerDep, IfMatch, expected_version
+from notifications.dependencies import EngineDep, SettingsDep, etag
+from notifications.webhooks import store
+from notifications.webhooks.api.schemas import (
+    RESPONSES,
+    SubscriptionId,
+    WebhookSecretRotationIn,
+    WebhookSubscriptionChange,
+    WebhookSubscriptionIn,
+    WebhookSubscriptionOut,
+    WebhookSubscriptionPage,
+    WebhookSubscriptionWithSecret,
+)
+from notifications.webhooks.consumer import offered_types
+from notifications.webhooks.domain import check_event_types, check_url, owner
+from notifications.webhooks.guard import permitted_endpoint
+from notifications.webhooks.sealing import Sealer
+from notifications.webhooks.settings import WebhookSettings
+
+router = APIRouter(prefix="/v1/webhooks", tags=["webhooks"], responses=RESPONSES)
+
+
+def now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _out(view: store.SubscriptionView, response: Response) -> WebhookSubscriptionOut:
+    etag(response, view.version)
+    return WebhookSubscriptionOut.model_validate(view, from_attributes=True)
+
+
+def _with_secret(
+    view: store.SubscriptionView, secret: str, response: Response
+) -> WebhookSubscriptionWithSecret:
+    response.headers["Cache-Control"] = "no-store"  # the secret must not be cached anywhere
+    return WebhookSubscriptionWithSecret(**_out(view, response).model_dump(), secret=secret)
+
+
+def _new_secret() -> str:
+    return secrets.token_urlsafe(32)
+
+
+async def _checked_url(url: str, settings: WebhookSettings) -> str:
+    """The URL if the dispatcher may call it: its form, then every address its host has now
+    (checked again at each attempt, since DNS can change)."""
+    checked = check_url(url, require_https=settings.require_https)
+    await permitted_endpoint(
+        checked, settings.allowed_networks, timeout=settings.resolve_timeout_seconds
+    )
+    return checked
+
+
+@router.post("", status_code=201, summary="Subscribe an endpoint to event types")
+async def create_subscription(
+    body: WebhookSubscriptionIn,
+    principal: CallerDep,
+    engine: EngineDep,
+    service_settings: SettingsDep,
+    response: Response,
+) -> WebhookSubscriptionWithSecret:
+    organisation = owner(principal)
+    settings = service_settings.webhooks
+    event_types = check_event_types(body.event_types, offered_types())
+    url = await _checked_url(body.url, settings)
+    secret = _new_secret()
+
+    def create() -> store.SubscriptionView:
+        with engine.begin() as conn:
+            return store.create_subscription(
+                conn, organisation=organisation, url=url, event_types=event_types,
+                description=body.description,
+                sealed_secret=Sealer(settings.secret_keys).seal(secret),
+                actor=principal.actor, now=now(),
+            )  # fmt: skip
+
+    view = await run_blocking(create)
+    response.headers["Location"] = f"/v1/webhooks/{view.id}"
+    return _with_secret(view, secret, response)
+
+
+@router.get("", summary="The organisation's subscriptions, by page")
+def list_subscriptions(
+    principal: CallerDep,
+    engine: EngineDep,
+    limit: Annotated[int, Query(ge=1, le=200)] = 50,
+    after: Annotated[str | None, Query(max_length=36)] = None,
+) -> WebhookSubscriptionPage:
+    organisation = owner(principal)
+    with engine.connect() as conn:
+        found = store.list_subscriptions(conn, organisation, limit=limit, after=after)
+    items = [WebhookSubscriptionOut.model_validate(v, from_attributes=True) for v in found]
+    return WebhookSubscriptionPage(
+        items=items, next_after=found[-1].id if len(found) == limit else None
+    )
+
+
+@router.get("/{subscription_id}", summary="A subscription")
+def get_subscription(
+    subscription_id: SubscriptionId, principal: CallerDep, engine: EngineDep, response: Response
+) -> WebhookSubscriptionOut:
+    organisation = owner(principal)
+    with engine.connect() as conn:
+        view = store.get_subscription(conn, organisation, str(subscription_id))
+    return _out(view, response)
+
+
+@router.patch("/{subscription_id}", summary="Change the URL or event types; pause or resume")
+async def update_subscription(
+    subscription_id: SubscriptionId,
+    body: WebhookSubscriptionChange,
+    principal: CallerDep,
+    engine: EngineDep,
+    settings: SettingsDep,
+    response: Response,
+    if_match: IfMatch = None,
+) -> WebhookSubscriptionOut:
+    organisation = owner(principal)
+    given = body.model_fields_set
+    changes: dict[str, Any] = {}
+    if "url" in given and body.url is not None:
+        changes["url"] = await _checked_url(body.url, settings.webhooks)
+    if "description" in given:
+        changes["description"] = body.description
+    if "status" in given and body.status is not None:
+        changes["status"] = body.status
+    event_types = None
+    if "event_types" in given and body.event_types is not None:
+        event_types = check_event_types(body.event_types, offered_types())
+    version = expected_version(if_match)
+
+    def update() -> store.SubscriptionView:
+        with engine.begin() as conn:
+            return store.update_subscription(
+                conn, organisation, str(subscription_id), changes=changes,
+                event_types=event_types, expected_version=version, now=now(),
+            )  # fmt: skip
+
+    return _out(await run_blocking(update), response)
+
+
+@router.delete("/{subscription_id}", status_code=204, summary="Delete a subscription")
+def delete_subscription(
+    subscription_id: SubscriptionId,
+    principal: CallerDep,
+    engine: EngineDep,
+    if_match: IfMatch = None,
+) -> Response:
+    organisation = owner(principal)
+    with engine.begin() as conn:
+        store.delete_subscription(
+            conn, organisation, str(subscription_id), expected_version(if_match)
+        )
+    return Response(status_code=204)
+
+
+@router.post(
+    "/{subscription_id}/secret-rotation",
+    summary="Issue a new signing secret; the old one also signs during a grace period",
+)
+def rotate_secret(
+    subscription_id: SubscriptionId,
+    principal: CallerDep,
+    engine: EngineDep,
+    service_settings: SettingsDep,
+    response: Response,
+    if_match: IfMatch = None,
+    body: WebhookSecretRotationIn | None = None,
+) -> WebhookSubscriptionWithSecret:
+    organisation = owner(principal)
+    settings = service_settings.webhooks
+    given = body.grace_seconds if body is not None else None
+    grace = timedelta(seconds=settings.rotation_grace_seconds if given is None else given)
+    secret = _new_secret()
+    with engine.begin() as conn:
+        view = store.rotate_secret(
+            conn, organisation, str(subscription_id),
+            sealed_secret=Sealer(settings.secret_keys).seal(secret), grace=grace,
+            expected_version=expected_version(if_match), now=now(),
+        )  # fmt: skip
+    return _with_secret(view, secret, response)
