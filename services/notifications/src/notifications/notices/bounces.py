@@ -112,7 +112,7 @@ def receive(
                 "bounce_diagnostic": report.diagnostic,
             }
             conn.execute(notices.update().where(notices.c.notice_id == notice_id).values(values))
-            store.escalate(conn, {**row._mapping, **values}, _reason(row, report), store.BOUNCED)
+            store.escalate(conn, notice_id, _reason(row, report), store.BOUNCED)
         elif report.bounce is Bounce.UNPARSED:
             log.warning(
                 "notice %s: a message to its bounce address is not a delivery report (%r); "

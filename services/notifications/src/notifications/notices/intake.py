@@ -95,7 +95,7 @@ def give(
             return  # already queued for this recipient
         created.append(notice_id)
         if problem is not None:
-            store.escalate(conn, {**row, "notice_id": notice_id}, problem)
+            store.escalate(conn, notice_id, problem)
 
     if notice.family:
         facts, _ = store.learner(conn, learner_id)

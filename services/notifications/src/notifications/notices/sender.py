@@ -202,7 +202,7 @@ def record(
         if outcome.permanent or attempts >= settings.delivery_max_attempts:
             why = "rejected" if outcome.permanent else f"not accepted after {attempts} attempts"
             detail = f"{outcome.code} {outcome.detail}" if outcome.code else outcome.detail
-            store.escalate(conn, {**row, **values}, f"{why}: {detail}")
+            store.escalate(conn, row["notice_id"], f"{why}: {detail}")
         else:
             conn.execute(
                 notices.update()
@@ -220,7 +220,7 @@ def fail(engine: sa.Engine, row: Mapping[str, Any], reason: str) -> None:
     held = (notices.c.notice_id == row["notice_id"]) & (notices.c.lease_token == row["lease_token"])
     with engine.begin() as conn:
         if conn.execute(sa.select(notices.c.notice_id).where(held).with_for_update()).first():
-            store.escalate(conn, dict(row), reason)
+            store.escalate(conn, row["notice_id"], reason)
 
 
 def pending_evidence(engine: sa.Engine, limit: int = 100) -> list[dict[str, Any]]:

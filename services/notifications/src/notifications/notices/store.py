@@ -243,64 +243,57 @@ def notice(conn: sa.Connection, notice_id: str, *, lock: bool = False) -> sa.Row
     return conn.execute(query.with_for_update() if lock else query).first()
 
 
-def escalate(
-    conn: sa.Connection,
-    row: sa.Row[Any] | dict[str, Any],
-    reason: str,
-    status: str = ESCALATED,
-) -> None:
+def escalate(conn: sa.Connection, notice_id: str, reason: str, status: str = ESCALATED) -> None:
     """Mark a notice undeliverable (``status`` escalated, or bounced), say so loudly, and tell
     the body that gave it.
 
     Never a silent drop: the notice stays listed until a new one supersedes it.
     """
-    data = dict(row._mapping) if isinstance(row, sa.Row) else row
     at = now()
-    conn.execute(
+    row = conn.execute(
         notices.update()
-        .where(notices.c.notice_id == data["notice_id"])
+        .where(notices.c.notice_id == notice_id)
         .values(
             status=status,
             escalated_at=at,
             escalation_reason=reason,
-            bounced_at=data.get("bounced_at"),
             lease_token=None,
             lease_until=None,
             next_attempt_at=None,
         )
-    )
+        .returning(*notices.c)
+    ).one()
     log.error(
         "notice %s (%s) to the %s of learner %s escalated: %s",
-        data["notice_id"],
-        data["kind"],
-        data["recipient_role"],
-        data["learner_id"],
+        row.notice_id,
+        row.kind,
+        row.recipient_role,
+        row.learner_id,
         reason,
     )
-    issuer = data["issuer"]
-    if data["kind"] == NoticeKind.UNDELIVERABLE or issuer == SYSTEM:
+    if row.kind == NoticeKind.UNDELIVERABLE or row.issuer == SYSTEM:
         return
-    if issuer == data.get("recipient_organisation"):
+    if row.issuer == row.recipient_organisation:
         return  # the body that gave it is the one that cannot be reached
-    contact, language = organisation(conn, issuer)
+    contact, language = organisation(conn, row.issuer)
     facts = {
-        "failed_notice_id": data["notice_id"],
-        "failed_kind": data["kind"],
-        "failed_role": data["recipient_role"],
-        "failed_name": data.get("recipient_name"),
+        "failed_notice_id": row.notice_id,
+        "failed_kind": row.kind,
+        "failed_role": row.recipient_role,
+        "failed_name": row.recipient_name,
         "reason": reason,
     }
     values = {
-        "dedup_key": f"{data['notice_id']}:undeliverable:{at.isoformat()}",
-        "learner_id": data["learner_id"],
-        "subject_id": data.get("subject_id"),
+        "dedup_key": f"{row.notice_id}:undeliverable:{at.isoformat()}",
+        "learner_id": row.learner_id,
+        "subject_id": row.subject_id,
         "kind": NoticeKind.UNDELIVERABLE.value,
         "issuer": SYSTEM,
-        "source_event_id": data["notice_id"],
+        "source_event_id": row.notice_id,
         "source_event_type": "notice-escalated",
         "facts": facts,
         "recipient_role": Role.ISSUER.value,
-        "recipient_organisation": issuer,
+        "recipient_organisation": row.issuer,
         "recipient_name": contact.name,
         "recipient_address": contact.email,
         "language": Language.preferred(language).value,
