@@ -1,4 +1,5 @@
-"""The idp domain: the Idp aggregate, the standard form's values and the domain errors.
+"""The idp domain: the Idp aggregate, the rule table in force, the standard form's values and
+the domain errors.
 
 Pure: no I/O imports. Errors share one base, ``IdpError``, so the API maps them in one table.
 """
@@ -28,7 +29,9 @@ from idp.domain.errors import (
     UnknownVersionError,
     WrongDeadlineError,
 )
-from idp.domain.plan import PREPARATION, REVIEW, TRANSFER, Idp, idp_id, review_rule
+from idp.domain.plan import Idp
+from idp.domain.rules import RULE_TABLE_ID, RuleTableInForce
+from idp.domain.state import PREPARATION, REVIEW, TRANSFER, idp_id, review_rule
 from idp.domain.values import (
     AlnDescription,
     AlpElement,
@@ -52,6 +55,7 @@ from idp.domain.values import (
 __all__ = [
     "PREPARATION",
     "REVIEW",
+    "RULE_TABLE_ID",
     "TRANSFER",
     "AlnDescription",
     "AlpElement",
@@ -84,6 +88,7 @@ __all__ = [
     "ReviewRequester",
     "RevisionNotDueError",
     "RevisionReason",
+    "RuleTableInForce",
     "SameMaintainerError",
     "Section1",
     "Section3",

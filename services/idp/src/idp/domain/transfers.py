@@ -1,4 +1,12 @@
-"""Which transfers of a plan are lawful (docs/domain.md sections 2 and 8). Pure rules, no state."""
+"""Transfers of a plan to another body, and which are lawful (docs/domain.md sections 2 and 8).
+
+``Transferred`` is bound to the method that applies it in ``Idp`` (``idp.domain.plan``), so it
+is stored as ``Idp.Transferred``.
+"""
+
+from copy import deepcopy
+from datetime import date
+from typing import Any
 
 from idp.domain.errors import (
     DeadlineRequiredError,
@@ -6,10 +14,11 @@ from idp.domain.errors import (
     TransferNotAllowedError,
     WrongDeadlineError,
 )
-from idp.domain.values import Maintainer, MaintainerKind, TransferReason
-from llwybr.clock import Deadline
+from idp.domain.state import TRANSFER, PlanEvent, PlanState
+from idp.domain.values import Maintainer, MaintainerKind, TransferReason, as_enum
+from llwybr.clock import Deadline, RuleId
 
-FEI_ANSWER_RULE = "D13"  # the FEI answers an LA's request to take a plan over
+FEI_ANSWER_RULE = RuleId.D13  # the FEI answers an LA's request to take a plan over
 
 # Who may maintain the plan after each kind of transfer.
 TARGETS: dict[TransferReason, frozenset[MaintainerKind]] = {
@@ -60,3 +69,68 @@ def check_transfer(
             if deadline.rule_id != FEI_ANSWER_RULE:
                 raise WrongDeadlineError(f"the FEI's answer runs under D13, not {deadline.rule_id}")
     return looked_after
+
+
+class Transferring(PlanState):
+    """Another body becomes responsible for the plan."""
+
+    class Transferred(PlanEvent):
+        to: dict[str, Any]
+        reason: str
+        transferred_on: date
+        deadline: dict[str, Any] | None
+        looked_after: bool
+        # The maintainer before: a public fact (``idp.publisher``); None on events stored
+        # before it was carried.
+        from_maintainer: dict[str, Any] | None = None
+
+    def transfer(
+        self,
+        *,
+        to: Maintainer,
+        reason: TransferReason,
+        transferred_on: date,
+        deadline: Deadline | None = None,
+    ) -> None:
+        """Another body becomes responsible for the plan. For ``la_to_fei``, ``deadline`` is
+        the D13 clock for the FEI's answer."""
+        reason = as_enum(TransferReason, reason, "reason")
+        self._require_not_ended()
+        looked_after = check_transfer(
+            current=self.maintaining_body,
+            to=to,
+            reason=reason,
+            looked_after=self.looked_after,
+            deadline=deadline,
+            draft_has_la_extras=self.draft["la_extras"] is not None,
+        )
+        self._require_on_or_after_last(transferred_on, "the transfer")
+        self._transfer(
+            to=to.as_dict(),
+            reason=reason.value,
+            transferred_on=transferred_on,
+            deadline=deadline.as_dict() if deadline is not None else None,
+            looked_after=looked_after,
+            from_maintainer=deepcopy(self.maintainer),
+        )
+
+    def _transfer(
+        self,
+        to: dict[str, Any],
+        reason: str,
+        transferred_on: date,
+        deadline: dict[str, Any] | None,
+        looked_after: bool,
+        from_maintainer: dict[str, Any] | None = None,
+    ) -> None:
+        before = deepcopy(from_maintainer) if from_maintainer is not None else self.maintainer
+        self.transfers.append(
+            {"from": before, "to": deepcopy(to), "reason": reason, "transferred_on": transferred_on}
+        )
+        self.maintainer = deepcopy(to)
+        self.looked_after = looked_after
+        if not looked_after:
+            self.draft["lac_details"] = None  # no longer part of a personal education plan
+        if deadline is not None:
+            self.deadlines[TRANSFER] = deepcopy(deadline)
+        self.last_dated_on = transferred_on

@@ -1,0 +1,186 @@
+"""Issuing the draft as a numbered version that never changes: version 1, then revisions, and
+the revision an LA directs when it reconsiders a school's plan (s.27).
+
+Each event class here is bound to the method that applies it in ``Idp`` (``idp.domain.plan``),
+so it is stored as ``Idp.<Event>``.
+"""
+
+import uuid
+from copy import deepcopy
+from datetime import date
+from typing import Any
+
+from idp.domain.errors import (
+    IdpAlreadyIssuedError,
+    IdpIncompleteError,
+    IdpInvalidTransitionError,
+    InvalidPlanContentError,
+    RevisionNotDueError,
+)
+from idp.domain.state import REVIEW, PlanEvent, PlanState
+from idp.domain.values import MaintainerKind, RevisionReason, Status, as_enum
+from llwybr.clock import Deadline
+
+
+class Issuing(PlanState):
+    """Issued versions: each a frozen snapshot of the draft, with its review clock."""
+
+    def _snapshot(self, issued_on: date, review_by: Deadline) -> dict[str, Any]:
+        """The draft as it will be frozen, checked complete first."""
+        self._require_on_or_after_last(issued_on, "issuing")
+        self._require_deadline(review_by, self.review_rule, issued_on, "the review clock")
+        problems = self.problems_before_issue()
+        if problems:
+            raise IdpIncompleteError(problems)
+        return {
+            "learner_id": self.learner_id,
+            "maintainer": deepcopy(self.maintainer),
+            "looked_after": self.looked_after,
+            **deepcopy(self.draft),
+        }
+
+    class Issued(PlanEvent):
+        number: int
+        issued_on: date
+        issued_by: str
+        review_by: dict[str, Any]
+        content: dict[str, Any]
+
+    def issue(self, *, issued_on: date, review_by: Deadline, issued_by: str) -> None:
+        """Issue the draft as version 1; ``review_by`` is the D14 (D15) clock from
+        ``issued_on``. Raises IdpIncompleteError naming every missing field."""
+        self._require_not_ended()
+        if self.versions:
+            raise IdpAlreadyIssuedError(f"plan {self.id} is issued: revise it instead")
+        content = self._snapshot(issued_on, review_by)
+        self._issue(
+            number=1,
+            issued_on=issued_on,
+            issued_by=issued_by,
+            review_by=review_by.as_dict(),
+            content=content,
+        )
+
+    def _issue(
+        self,
+        number: int,
+        issued_on: date,
+        issued_by: str,
+        review_by: dict[str, Any],
+        content: dict[str, Any],
+    ) -> None:
+        self._freeze(number, issued_on, issued_by, review_by, None, content)
+
+    class Revised(PlanEvent):
+        number: int
+        issued_on: date
+        issued_by: str
+        review_by: dict[str, Any]
+        reason: str
+        content: dict[str, Any]
+
+    def revise(
+        self, *, issued_on: date, review_by: Deadline, reason: RevisionReason, issued_by: str
+    ) -> None:
+        """Issue the draft as the next version. A review's "revised" outcome or NHS ALP added
+        must be pending for those reasons; a Tribunal order or LA reconsideration suffices on
+        its own. Restarts the review clock (``review_by``, from ``issued_on``)."""
+        reason = as_enum(RevisionReason, reason, "reason")
+        self._require_issued()
+        if self.status == Status.CEASE_PROPOSED:
+            raise IdpInvalidTransitionError(f"plan {self.id} is proposed to cease")
+        needs_due = {RevisionReason.REVIEW, RevisionReason.NHS_ALP}
+        if reason in needs_due and reason.value not in self.revision_due:
+            raise RevisionNotDueError(f"no revision of plan {self.id} is due for {reason.value}")
+        content = self._snapshot(issued_on, review_by)
+        self._revise(
+            number=len(self.versions) + 1,
+            issued_on=issued_on,
+            issued_by=issued_by,
+            review_by=review_by.as_dict(),
+            reason=reason.value,
+            content=content,
+        )
+
+    def _revise(
+        self,
+        number: int,
+        issued_on: date,
+        issued_by: str,
+        review_by: dict[str, Any],
+        reason: str,
+        content: dict[str, Any],
+    ) -> None:
+        self._freeze(number, issued_on, issued_by, review_by, reason, content)
+
+    def _freeze(
+        self,
+        number: int,
+        issued_on: date,
+        issued_by: str,
+        review_by: dict[str, Any],
+        reason: str | None,
+        content: dict[str, Any],
+    ) -> None:
+        self.versions.append(
+            {
+                "number": number,
+                "issued_on": issued_on,
+                "issued_by": issued_by,
+                "review_by": deepcopy(review_by),
+                "revision_reason": reason,
+                "content": deepcopy(content),
+            }
+        )
+        self.deadlines[REVIEW] = deepcopy(review_by)
+        self.revision_due = []  # the new version answers every pending reason
+        for direction in self.revision_directions:
+            if direction["revised_in"] is None:
+                direction["revised_in"] = number
+        self.last_dated_on = issued_on
+        self.status = self._resting_status()
+
+    class RevisionDirected(PlanEvent):
+        local_authority: str
+        reconsideration_id: uuid.UUID
+        directed_on: date
+
+    def direct_revision(
+        self, *, local_authority: str, reconsideration_id: uuid.UUID, directed_on: date
+    ) -> None:
+        """The LA, reconsidering this school plan (R2, s.27), decided to revise it and to direct
+        the governing body to maintain it: a revision by the LA is due (reason
+        ``reconsideration``); the school goes on maintaining the plan."""
+        self._require_issued()
+        if self.maintaining_body.kind is not MaintainerKind.SCHOOL:
+            raise IdpInvalidTransitionError(
+                f"plan {self.id} is maintained by a {self.maintainer['kind']}: only a school's "
+                "plan is revised on an LA's reconsideration"
+            )
+        if not local_authority.startswith("la:"):
+            raise InvalidPlanContentError(f"a revision is directed by an LA, not {local_authority}")
+        if any(d["reconsideration_id"] == reconsideration_id for d in self.revision_directions):
+            raise IdpInvalidTransitionError(
+                f"reconsideration {reconsideration_id} already directed a revision"
+            )
+        # The LA's decision may predate later steps of the plan (it is dated when decided): it
+        # does not move the plan's own dates.
+        self._direct_revision(
+            local_authority=local_authority,
+            reconsideration_id=reconsideration_id,
+            directed_on=directed_on,
+        )
+
+    def _direct_revision(
+        self, local_authority: str, reconsideration_id: uuid.UUID, directed_on: date
+    ) -> None:
+        self.revision_directions.append(
+            {
+                "local_authority": local_authority,
+                "reconsideration_id": reconsideration_id,
+                "directed_on": directed_on,
+                "revised_in": None,
+            }
+        )
+        if RevisionReason.RECONSIDERATION.value not in self.revision_due:
+            self.revision_due.append(RevisionReason.RECONSIDERATION.value)
