@@ -1,8 +1,12 @@
-"""The IDP service layer: commands and queries over Individual Development Plans.
+"""The IDP service layer: commands and queries over Individual Development Plans, and what other
+services' public events do to them.
 
-Statutory dates (review in 12 months, the 4-week window after a school's cease decision, the
-20 term-time-day clock of an LA-to-FEI transfer) come from the statutory clock, computed here
-when their clock starts and handed to the aggregate.
+Every command has one shape: load the plan once, check on that plan who may act
+(``idp.access``), run the aggregate's command, save with the version ``If-Match`` named
+(``save_at``). Statutory dates (review in 12 months, the 4-week window after a school's cease
+decision, the 20 term-time-day clock of an LA-to-FEI transfer) are computed here, when their
+clock starts, from the rule table in force (``RuleTableInForce``: the latest correction
+received), and handed to the aggregate.
 """
 
 from collections.abc import Callable
@@ -11,50 +15,111 @@ from typing import Any
 from uuid import UUID
 
 from eventsourcing.application import AggregateNotFoundError
+from eventsourcing.domain import Aggregate
 
 from contracts.envelope import Envelope
+from idp import access, consumers
 from idp.domain import (
+    RULE_TABLE_ID,
+    AlnDescription,
+    AlpElement,
+    ClosureReason,
     Idp,
+    LacDetails,
+    LaExtras,
     Maintainer,
     MaintainerKind,
+    OnePageProfile,
     OpeningReason,
     ReviewOutcome,
+    ReviewRequester,
     RevisionReason,
-    Status,
+    RuleTableInForce,
+    Section1,
+    Section3,
     TransferReason,
 )
-from llwybr.clock import DEFAULT_RULES, Deadline, RuleTable, compute_deadline
-from llwybr.eventstore import ChainedApplication
+from idp.rendering import IdpDocument
+from idp.views import PlanView, document_of, plan_view
+from llwybr.clock import Deadline, RuleId, RuleTable, compute_deadline
+from llwybr.eventstore import ChainedApplication, StaleVersionError
+from llwybr.principal import Principal
 
-DECIDED = "wales.aln.determination.decided.v1"
-RECONSIDERED = "wales.aln.disputes.reconsideration-decided.v1"
-RECONSIDER_CEASE_RULE = "D11"
-LA_TO_FEI_RULE = "D13"
+Check = Callable[[Principal, Idp], None]
 
 
 class IdpService(ChainedApplication):
-    """Commands return the new version; queries return the plan. ``name`` fixes table names."""
+    """Commands return the new version; queries return views. ``name`` fixes table names."""
 
     name = "idp"
-    rules: RuleTable = DEFAULT_RULES
 
-    def plan(self, idp_id: UUID, version: int | None = None) -> Idp:
-        plan: object = self.repository.get(idp_id, version=version)
-        if not isinstance(plan, Idp):
-            raise AggregateNotFoundError(idp_id)
+    # -- the rule table in force ----------------------------------------------------------
+
+    def rule_table(self) -> RuleTable:
+        """The released default table, or the latest correction received."""
+        return self.rule_table_record().rule_table()
+
+    def deadline(self, rule: RuleId, trigger: date) -> Deadline:
+        """``rule`` applied to ``trigger`` under the table in force."""
+        return compute_deadline(self.rule_table(), rule, trigger)
+
+    # -- queries --------------------------------------------------------------------------
+
+    def plan(self, principal: Principal, idp_id: UUID) -> PlanView:
+        return plan_view(self._readable(principal, idp_id))
+
+    def issued_version(self, principal: Principal, idp_id: UUID, number: int) -> dict[str, Any]:
+        """Issued version ``number`` exactly as frozen."""
+        return self._readable(principal, idp_id).issued_version(number)
+
+    def version_document(self, principal: Principal, idp_id: UUID, number: int) -> IdpDocument:
+        """Issued version ``number`` as the standard form lays it out (for the PDF)."""
+        plan = self._readable(principal, idp_id)
+        return document_of(plan, plan.issued_version(number))
+
+    def _readable(self, principal: Principal, idp_id: UUID) -> Idp:
+        plan = self.load(idp_id, Idp)
+        access.require_read(principal, plan)
         return plan
 
-    def change_plan(
-        self, idp_id: UUID, expected_version: int | None, command: Callable[[Idp], Any]
-    ) -> int:
-        """Run one command on a plan (checking If-Match) and save what it recorded."""
-        return self.act(idp_id, Idp, expected_version, command)
+    # -- the one command shape ------------------------------------------------------------
+
+    def _load(
+        self, principal: Principal, idp_id: UUID, expected_version: int | None, may: Check
+    ) -> Idp:
+        """The command's one read, and who may act checked on it. A caller who may not see the
+        plan learns nothing from ``If-Match``: access is checked before the version."""
+        plan = self.load(idp_id, Idp)
+        may(principal, plan)
+        if expected_version is not None and plan.version != expected_version:
+            raise StaleVersionError(idp_id, expected_version, plan.version)
+        return plan
+
+    def _maintainer(self, principal: Principal, idp_id: UUID, expected: int | None) -> Idp:
+        return self._load(principal, idp_id, expected, access.require_maintainer)
+
+    def _drafter(self, principal: Principal, idp_id: UUID, expected: int | None) -> Idp:
+        """The maintainer, or an LA whose reconsideration directed a revision (s.27)."""
+        return self._load(
+            principal,
+            idp_id,
+            expected,
+            lambda p, plan: access.require_maintainer(p, plan, drafting=True),
+        )
 
     # -- opening --------------------------------------------------------------------------
 
     def open_on_direction(
-        self, *, learner_id: str, maintainer: Maintainer, opened_on: date, looked_after: bool
+        self,
+        principal: Principal,
+        *,
+        learner_id: str,
+        maintainer: Maintainer,
+        opened_on: date,
+        looked_after: bool,
     ) -> tuple[UUID, int]:
+        """An LA directs a school or FEI to prepare a plan (s.14)."""
+        access.require_directing_authority(principal)
         plan = Idp.open(
             learner_id=learner_id,
             maintainer=maintainer,
@@ -64,106 +129,126 @@ class IdpService(ChainedApplication):
             looked_after=looked_after,
             reason=OpeningReason.LA_DIRECTION,
         )
-        self.save(plan)
-        return plan.id, int(plan.version)
+        return plan.id, self.save_at(None, plan)
 
-    def on_public_event(self, envelope: Envelope) -> list[Idp]:
-        """The consumer's effect of another service's public event on plans (what to save)."""
-        if envelope.type == DECIDED:
-            return self.opened_by_decision(envelope)
-        if envelope.type == RECONSIDERED:
-            return self.changed_by_reconsideration(envelope)
-        return []
+    # -- the draft, section by section ----------------------------------------------------
 
-    def changed_by_reconsideration(self, envelope: Envelope) -> list[Idp]:
-        """An LA's reconsideration of a school's decision (Act ss.26-28, 32): R1 "has ALN"
-        opens an LA-maintained plan; R2 "revised and directed" makes a revision by the LA due;
-        a take-over moves the plan to the LA; "the IDP continues" reinstates a ceased plan."""
-        data = envelope.data
-        learner_id = envelope.subject
-        on = date.fromisoformat(data["decided_on"])
-        la = Maintainer(MaintainerKind.LOCAL_AUTHORITY, data["local_authority"])
-        try:
-            plan: Idp | None = self.repository.get(Idp.create_id(learner_id))
-        except AggregateNotFoundError:
-            plan = None
-        outcome = data["outcome"]
-        if data["kind"] == "R1" and outcome == "has_aln" and plan is None:
-            opened = Idp.open(
-                learner_id=learner_id,
-                maintainer=la,
-                opened_on=on,
-                determination_id=UUID(data["subject_id"]),
-                preparation_deadline=None,
-                looked_after=False,
-                reason=OpeningReason.ALN_DECISION,
-            )
-            return [opened]
-        if (
-            plan is not None
-            and outcome == "revised_directed"
-            and plan.current_version
-            and plan.status not in {Status.CEASED, Status.CLOSED}
-            and plan.maintaining_body.kind is MaintainerKind.SCHOOL
-        ):
-            plan.direct_revision(
-                local_authority=la.organisation,
-                reconsideration_id=UUID(data["reconsideration_id"]),
-                directed_on=on,
-            )
-            return [plan]
-        if plan is not None and outcome == "taken_over" and plan.maintainer != la.as_dict():
-            plan.transfer(to=la, reason=TransferReason.LA_TAKE_OVER, transferred_on=on)
-            return [plan]
-        if plan is not None and outcome == "idp_continues" and plan.status == "ceased":
-            plan.reinstate(reinstated_on=on, reasons="LA reconsideration: the IDP continues")
-            return [plan]
-        return []
+    def set_section_1(
+        self, principal: Principal, idp_id: UUID, section: Section1, *, expected_version: int | None
+    ) -> int:
+        plan = self._drafter(principal, idp_id, expected_version)
+        plan.set_section_1(section)
+        return self.save_at(expected_version, plan)
 
-    def opened_by_decision(self, envelope: Envelope) -> list[Idp]:
-        """The consumer's effect of a determination's public event: a decision that the
-        learner has ALN opens their plan, with the decision's deadline carried over (nothing
-        to save when the event is something else or the learner's plan exists already). An
-        LA's decision that a young person's IDP is not necessary (s.14(1)(c)) opens none;
-        decisions published before that decision existed lack the field: a plan is due."""
-        data = envelope.data
-        if envelope.type != DECIDED or not data.get("has_aln"):
-            return []
-        if not data.get("idp_necessary", True):
-            return []
-        learner_id = envelope.subject
-        try:
-            self.repository.get(Idp.create_id(learner_id))
-            return []
-        except AggregateNotFoundError:
-            pass
-        deadline = data.get("decision_deadline")
-        plan = Idp.open(
-            learner_id=learner_id,
-            maintainer=Maintainer(MaintainerKind(data["deciding_body"]), data["decided_by"]),
-            opened_on=date.fromisoformat(data["decided_on"]),
-            determination_id=UUID(data["determination_id"]),
-            preparation_deadline=(
-                Deadline.from_dict({"explanation": "", **deadline}) if deadline else None
-            ),
-            looked_after=bool(data["looked_after"]),
-            reason=OpeningReason.ALN_DECISION,
-        )
-        return [plan]
+    def set_one_page_profile(
+        self,
+        principal: Principal,
+        idp_id: UUID,
+        profile: OnePageProfile,
+        *,
+        expected_version: int | None,
+    ) -> int:
+        plan = self._drafter(principal, idp_id, expected_version)
+        plan.set_one_page_profile(profile)
+        return self.save_at(expected_version, plan)
 
-    # -- commands whose dates come from the statutory clock -------------------------------
+    def set_aln_description(
+        self,
+        principal: Principal,
+        idp_id: UUID,
+        description: AlnDescription,
+        *,
+        expected_version: int | None,
+    ) -> int:
+        plan = self._drafter(principal, idp_id, expected_version)
+        plan.set_aln_description(description)
+        return self.save_at(expected_version, plan)
+
+    def set_welsh_language_decision(
+        self, principal: Principal, idp_id: UUID, text: str, *, expected_version: int | None
+    ) -> int:
+        plan = self._drafter(principal, idp_id, expected_version)
+        plan.set_welsh_language_decision(text)
+        return self.save_at(expected_version, plan)
+
+    def set_la_extras(
+        self, principal: Principal, idp_id: UUID, extras: LaExtras, *, expected_version: int | None
+    ) -> int:
+        plan = self._drafter(principal, idp_id, expected_version)
+        plan.set_la_extras(extras)
+        return self.save_at(expected_version, plan)
+
+    def set_section_3(
+        self, principal: Principal, idp_id: UUID, section: Section3, *, expected_version: int | None
+    ) -> int:
+        plan = self._drafter(principal, idp_id, expected_version)
+        plan.set_section_3(section)
+        return self.save_at(expected_version, plan)
+
+    def set_lac_details(
+        self,
+        principal: Principal,
+        idp_id: UUID,
+        details: LacDetails,
+        *,
+        expected_version: int | None,
+    ) -> int:
+        plan = self._drafter(principal, idp_id, expected_version)
+        plan.set_lac_details(details)
+        return self.save_at(expected_version, plan)
+
+    def add_alp_element(
+        self,
+        principal: Principal,
+        idp_id: UUID,
+        element: AlpElement,
+        *,
+        expected_version: int | None,
+    ) -> int:
+        plan = self._drafter(principal, idp_id, expected_version)
+        plan.add_alp_element(element)
+        return self.save_at(expected_version, plan)
+
+    def amend_alp_element(
+        self,
+        principal: Principal,
+        idp_id: UUID,
+        element: AlpElement,
+        *,
+        expected_version: int | None,
+    ) -> int:
+        plan = self._drafter(principal, idp_id, expected_version)
+        plan.amend_alp_element(element)
+        return self.save_at(expected_version, plan)
+
+    def remove_alp_element(
+        self, principal: Principal, idp_id: UUID, element_id: str, *, expected_version: int | None
+    ) -> int:
+        plan = self._drafter(principal, idp_id, expected_version)
+        plan.remove_alp_element(element_id)
+        return self.save_at(expected_version, plan)
+
+    # -- issuing and reviews --------------------------------------------------------------
 
     def issue(
-        self, idp_id: UUID, *, issued_on: date, issued_by: str, expected_version: int | None
+        self,
+        principal: Principal,
+        idp_id: UUID,
+        *,
+        issued_on: date,
+        issued_by: str,
+        expected_version: int | None,
     ) -> int:
-        def issue(plan: Idp) -> None:
-            review_by = compute_deadline(self.rules, plan.review_rule, issued_on)
-            plan.issue(issued_on=issued_on, review_by=review_by, issued_by=issued_by)
-
-        return self.change_plan(idp_id, expected_version, issue)
+        """Version 1; the review clock (D14, D15 if looked after) starts on ``issued_on``."""
+        access.require_acting_for(principal, issued_by)
+        plan = self._maintainer(principal, idp_id, expected_version)
+        review_by = self.deadline(plan.review_rule, issued_on)
+        plan.issue(issued_on=issued_on, review_by=review_by, issued_by=issued_by)
+        return self.save_at(expected_version, plan)
 
     def revise(
         self,
+        principal: Principal,
         idp_id: UUID,
         *,
         issued_on: date,
@@ -171,27 +256,92 @@ class IdpService(ChainedApplication):
         reason: RevisionReason,
         expected_version: int | None,
     ) -> int:
-        def revise(plan: Idp) -> None:
-            review_by = compute_deadline(self.rules, plan.review_rule, issued_on)
-            plan.revise(
-                issued_on=issued_on, review_by=review_by, reason=reason, issued_by=issued_by
-            )
+        """The draft as the next version; the review clock restarts on ``issued_on``."""
+        access.require_acting_for(principal, issued_by)
+        plan = self._load(
+            principal,
+            idp_id,
+            expected_version,
+            lambda p, loaded: access.require_reviser(p, loaded, reason),
+        )
+        review_by = self.deadline(plan.review_rule, issued_on)
+        plan.revise(issued_on=issued_on, review_by=review_by, reason=reason, issued_by=issued_by)
+        return self.save_at(expected_version, plan)
 
-        return self.change_plan(idp_id, expected_version, revise)
+    def request_review(
+        self,
+        principal: Principal,
+        idp_id: UUID,
+        *,
+        requested_by_kind: ReviewRequester,
+        organisation_or_person: str,
+        requested_on: date,
+        reason: str,
+        expected_version: int | None,
+    ) -> int:
+        """A family's request comes through the maintainer; an NHS body asks in its name."""
+        if requested_by_kind is ReviewRequester.NHS_BODY:
+            access.require_own_nhs_request(principal, organisation_or_person)
+            plan = self._load(principal, idp_id, expected_version, access.require_read)
+        else:
+            plan = self._maintainer(principal, idp_id, expected_version)
+        plan.request_review(
+            requested_by_kind=requested_by_kind,
+            organisation_or_person=organisation_or_person,
+            requested_on=requested_on,
+            reason=reason,
+        )
+        return self.save_at(expected_version, plan)
+
+    def decline_review(
+        self,
+        principal: Principal,
+        idp_id: UUID,
+        *,
+        declined_on: date,
+        reasons: str,
+        expected_version: int | None,
+    ) -> int:
+        plan = self._maintainer(principal, idp_id, expected_version)
+        plan.decline_review(declined_on=declined_on, reasons=reasons)
+        return self.save_at(expected_version, plan)
 
     def hold_review(
-        self, idp_id: UUID, *, held_on: date, outcome: ReviewOutcome, expected_version: int | None
+        self,
+        principal: Principal,
+        idp_id: UUID,
+        *,
+        held_on: date,
+        outcome: ReviewOutcome,
+        expected_version: int | None,
     ) -> int:
-        def hold(plan: Idp) -> None:
-            next_review = None
-            if outcome == ReviewOutcome.NOT_REVISED:
-                next_review = compute_deadline(self.rules, plan.review_rule, held_on)
-            plan.hold_review(held_on=held_on, outcome=outcome, next_review_by=next_review)
+        """Not revised: the review clock restarts on ``held_on``; revised: a revision is due."""
+        plan = self._maintainer(principal, idp_id, expected_version)
+        next_review = None
+        if outcome is ReviewOutcome.NOT_REVISED:
+            next_review = self.deadline(plan.review_rule, held_on)
+        plan.hold_review(held_on=held_on, outcome=outcome, next_review_by=next_review)
+        return self.save_at(expected_version, plan)
 
-        return self.change_plan(idp_id, expected_version, hold)
+    def add_nhs_alp(
+        self,
+        principal: Principal,
+        idp_id: UUID,
+        element: AlpElement,
+        *,
+        nhs_answer_reference: str,
+        added_on: date,
+        expected_version: int | None,
+    ) -> int:
+        plan = self._maintainer(principal, idp_id, expected_version)
+        plan.add_nhs_alp(element, nhs_answer_reference=nhs_answer_reference, added_on=added_on)
+        return self.save_at(expected_version, plan)
+
+    # -- transfer, cease, close, deliveries -----------------------------------------------
 
     def transfer(
         self,
+        principal: Principal,
         idp_id: UUID,
         *,
         to: Maintainer,
@@ -199,26 +349,104 @@ class IdpService(ChainedApplication):
         transferred_on: date,
         expected_version: int | None,
     ) -> int:
+        """An LA-to-FEI transfer starts the D13 clock for the FEI's answer."""
+        plan = self._maintainer(principal, idp_id, expected_version)
         deadline = None
-        if reason == TransferReason.LA_TO_FEI:
-            deadline = compute_deadline(self.rules, LA_TO_FEI_RULE, transferred_on)
+        if reason is TransferReason.LA_TO_FEI:
+            deadline = self.deadline(RuleId.D13, transferred_on)
+        plan.transfer(to=to, reason=reason, transferred_on=transferred_on, deadline=deadline)
+        return self.save_at(expected_version, plan)
 
-        def transfer(plan: Idp) -> None:
-            plan.transfer(to=to, reason=reason, transferred_on=transferred_on, deadline=deadline)
-
-        return self.change_plan(idp_id, expected_version, transfer)
+    def propose_cease(
+        self,
+        principal: Principal,
+        idp_id: UUID,
+        *,
+        proposed_on: date,
+        reasons: str,
+        expected_version: int | None,
+    ) -> int:
+        plan = self._maintainer(principal, idp_id, expected_version)
+        plan.propose_cease(proposed_on=proposed_on, reasons=reasons)
+        return self.save_at(expected_version, plan)
 
     def decide_cease(
-        self, idp_id: UUID, *, decided_on: date, reasons: str, expected_version: int | None
+        self,
+        principal: Principal,
+        idp_id: UUID,
+        *,
+        decided_on: date,
+        reasons: str,
+        expected_version: int | None,
     ) -> int:
-        def cease(plan: Idp) -> None:
-            window = None
-            if plan.maintaining_body.kind == MaintainerKind.SCHOOL:
-                # A school's decision can be taken to the LA within 4 weeks (D11).
-                rule = compute_deadline(self.rules, RECONSIDER_CEASE_RULE, decided_on)
-                window = rule.due_on
-            plan.decide_cease(
-                decided_on=decided_on, reasons=reasons, reconsideration_window_until=window
-            )
+        """A school's decision can be taken to the LA within 4 weeks (D11)."""
+        plan = self._maintainer(principal, idp_id, expected_version)
+        window = None
+        if plan.maintaining_body.kind is MaintainerKind.SCHOOL:
+            window = self.deadline(RuleId.D11, decided_on).due_on
+        plan.decide_cease(
+            decided_on=decided_on, reasons=reasons, reconsideration_window_until=window
+        )
+        return self.save_at(expected_version, plan)
 
-        return self.change_plan(idp_id, expected_version, cease)
+    def close_plan(
+        self,
+        principal: Principal,
+        idp_id: UUID,
+        *,
+        closed_on: date,
+        reason: ClosureReason,
+        expected_version: int | None,
+    ) -> int:
+        plan = self._maintainer(principal, idp_id, expected_version)
+        plan.close(closed_on=closed_on, reason=reason)
+        return self.save_at(expected_version, plan)
+
+    def record_delivery(
+        self,
+        principal: Principal,
+        idp_id: UUID,
+        *,
+        element_id: str,
+        on: date,
+        delivered: bool,
+        sessions: int | None,
+        minutes: int | None,
+        missed_reason: str | None,
+        recorded_by: str,
+        expected_version: int | None,
+    ) -> int:
+        """Whoever provides the element records its delivery, in its own name."""
+        access.require_acting_for(principal, recorded_by)
+        plan = self._load(principal, idp_id, expected_version, access.require_read)
+        plan.record_delivery(
+            element_id=element_id,
+            on=on,
+            delivered=delivered,
+            sessions=sessions,
+            minutes=minutes,
+            missed_reason=missed_reason,
+            recorded_by=recorded_by,
+        )
+        return self.save_at(expected_version, plan)
+
+    # -- other services' public events --------------------------------------------------
+
+    def on_public_event(self, envelope: Envelope) -> list[Aggregate]:
+        """What another service's public event does here (``idp.consumers``): the aggregates
+        to save, with the consumer's tracking record (``ApplicationEffect``)."""
+        return consumers.effect_of(envelope, self)
+
+    def plan_of(self, learner_id: str) -> Idp | None:
+        """The learner's plan, if one was opened."""
+        try:
+            return self.get_as(Idp.create_id(learner_id), Idp)
+        except AggregateNotFoundError:
+            return None
+
+    def rule_table_record(self) -> RuleTableInForce:
+        """The record of the rule table in force (a new one before the first correction)."""
+        try:
+            return self.get_as(RULE_TABLE_ID, RuleTableInForce)
+        except AggregateNotFoundError:
+            return RuleTableInForce()

@@ -1,5 +1,6 @@
 """``create_app(settings)``: the one place where the IDP service's adapters are wired."""
 
+import sqlalchemy as sa
 from fastapi import FastAPI
 
 from contracts.topics import DETERMINATION, DISPUTES
@@ -11,18 +12,25 @@ from idp.publisher import translator
 from idp.settings import Settings
 from llwybr.bus import InProcessBus
 from llwybr.consumer import ApplicationEffect
+from llwybr.eventstore import ChainedApplication
 from llwybr.service import ConsumerSpec, ServiceSpec, build_service
+from llwybr.settings import ServiceSettings
+
+
+def _determinations(
+    _settings: ServiceSettings, _engine: sa.Engine, app: ChainedApplication
+) -> ApplicationEffect:
+    assert isinstance(app, IdpService)
+    return ApplicationEffect(app, "idp.determinations", app.on_public_event)
+
 
 DETERMINATIONS = ConsumerSpec(
     name="determinations",
     topics=[DETERMINATION.name, DISPUTES.name],
     # A decision that a learner has ALN opens their plan, once, whatever is redelivered; an
-    # LA's reconsideration can open, take over or reinstate it.
-    effect=lambda _settings, _engine, app: ApplicationEffect(
-        app,
-        "idp.determinations",
-        app.on_public_event,  # type: ignore[attr-defined]
-    ),
+    # LA's reconsideration can open, take over or reinstate it; a corrected rule table is
+    # followed from then on (idp.consumers).
+    effect=_determinations,
 )
 
 SPEC = ServiceSpec(

@@ -1,11 +1,19 @@
-"""Read models of plans: by maintaining body and status, reviews due (kept from the log)."""
+"""Read models of plans: by maintaining body and status, reviews due, ALP in force (kept from
+the log, each stored event dispatched on its class)."""
 
 from datetime import date
+from functools import singledispatch
 from typing import Any
 
 import sqlalchemy as sa
 
 from idp.domain import Idp
+from idp.domain.deliveries import Delivering
+from idp.domain.ending import Ending
+from idp.domain.issuing import Issuing
+from idp.domain.reviews import Reviewing
+from idp.domain.state import PlanEvent
+from idp.domain.transfers import Transferring
 from llwybr.eventstore import RecordedEvent
 from llwybr.projections import Projection
 
@@ -60,76 +68,143 @@ def _due(deadline: dict[str, Any] | None) -> date | None:
 
 
 def handle(conn: sa.Connection, recorded: RecordedEvent) -> None:
-    event = recorded.event
-    if not isinstance(event, Idp.Event):
-        return
-    key = str(recorded.originator_id)
-    state = vars(event)
-    name = type(event).__name__
-    values: dict[str, Any] = {
+    """Keep the read models from one stored event, dispatched on its class."""
+    project(recorded.event, conn, recorded)
+
+
+@singledispatch
+def project(event: object, conn: sa.Connection, recorded: RecordedEvent) -> None:
+    """Events that are not a plan's (the rule table in force): no read model."""
+
+
+@project.register(Idp.Event)
+def _changed(event: PlanEvent, conn: sa.Connection, recorded: RecordedEvent) -> None:
+    """Any other event of a plan (a draft edit, a decline, ...): a new version of the row."""
+    _update(conn, recorded)
+
+
+@project.register(Idp.Opened)
+def _opened(event: Idp.Opened, conn: sa.Connection, recorded: RecordedEvent) -> None:
+    conn.execute(
+        plans.insert().values(
+            idp_id=str(recorded.originator_id),
+            learner_id=event.learner_id,
+            organisation=event.maintainer["organisation"],
+            maintainer_kind=event.maintainer["kind"],
+            status="draft",
+            plan_version=0,
+            opened_on=event.opened_on,
+            preparation_due_on=_due(event.preparation_deadline),
+            **_position(recorded),
+        )
+    )
+
+
+@project.register(Idp.Issued)
+@project.register(Idp.Revised)
+def _issued(
+    event: Issuing.Issued | Issuing.Revised, conn: sa.Connection, recorded: RecordedEvent
+) -> None:
+    _replace_alp(conn, str(recorded.originator_id), event.number, event.content)
+    _update(
+        conn,
+        recorded,
+        status="active",
+        plan_version=event.number,
+        issued_on=event.issued_on,
+        review_due_on=_due(event.review_by),
+    )
+
+
+@project.register(Idp.ReviewRequested)
+def _review_requested(
+    event: Reviewing.ReviewRequested, conn: sa.Connection, recorded: RecordedEvent
+) -> None:
+    _update(conn, recorded, status="under_review")
+
+
+@project.register(Idp.ReviewHeld)
+def _review_held(event: Reviewing.ReviewHeld, conn: sa.Connection, recorded: RecordedEvent) -> None:
+    if event.next_review_by:
+        _update(conn, recorded, status="active", review_due_on=_due(event.next_review_by))
+    else:
+        _update(conn, recorded, status="active")
+
+
+@project.register(Idp.DeliveryRecorded)
+def _delivery_recorded(
+    event: Delivering.DeliveryRecorded, conn: sa.Connection, recorded: RecordedEvent
+) -> None:
+    column = "sessions_delivered" if event.delivered else "sessions_missed"
+    row = (alp.c.idp_id == str(recorded.originator_id)) & (alp.c.element_id == event.element_id)
+    conn.execute(alp.update().where(row).values({column: alp.c[column] + 1}))
+    _update(conn, recorded)
+
+
+@project.register(Idp.Transferred)
+def _transferred(
+    event: Transferring.Transferred, conn: sa.Connection, recorded: RecordedEvent
+) -> None:
+    _update(conn, recorded, organisation=event.to["organisation"], maintainer_kind=event.to["kind"])
+
+
+@project.register(Idp.CeaseProposed)
+def _cease_proposed(
+    event: Ending.CeaseProposed, conn: sa.Connection, recorded: RecordedEvent
+) -> None:
+    _update(conn, recorded, status="cease_proposed")
+
+
+@project.register(Idp.Ceased)
+def _ceased(event: Ending.Ceased, conn: sa.Connection, recorded: RecordedEvent) -> None:
+    _update(conn, recorded, status="ceased")
+
+
+@project.register(Idp.Closed)
+def _closed(event: Ending.Closed, conn: sa.Connection, recorded: RecordedEvent) -> None:
+    _update(conn, recorded, status="closed")
+
+
+@project.register(Idp.Reinstated)
+@project.register(Idp.CeaseProposalWithdrawn)
+def _cease_undone(
+    event: Ending.Reinstated | Ending.CeaseProposalWithdrawn,
+    conn: sa.Connection,
+    recorded: RecordedEvent,
+) -> None:
+    _update(conn, recorded, status="active")
+
+
+def _position(recorded: RecordedEvent) -> dict[str, Any]:
+    return {
         "version": recorded.originator_version,
         "changed_at_position": recorded.notification_id or 0,
     }
-    if name == "Opened":
-        maintainer = state["maintainer"]
-        conn.execute(
-            plans.insert().values(
-                idp_id=key,
-                learner_id=state["learner_id"],
-                organisation=maintainer["organisation"],
-                maintainer_kind=maintainer["kind"],
-                status="draft",
-                plan_version=0,
-                opened_on=state["opened_on"],
-                preparation_due_on=_due(state["preparation_deadline"]),
-                **values,
-            )
-        )
-        return
-    if name in {"Issued", "Revised"}:
-        _replace_alp(conn, key, state)
-        values.update(
-            status="active",
-            plan_version=state["number"],
-            issued_on=state["issued_on"],
-            review_due_on=_due(state["review_by"]),
-        )
-    elif name == "ReviewRequested":
-        values["status"] = "under_review"
-    elif name == "ReviewHeld":
-        values["status"] = "active"
-        if state.get("next_review_by"):
-            values["review_due_on"] = _due(state["next_review_by"])
-    elif name == "DeliveryRecorded":
-        column = "sessions_delivered" if state["delivered"] else "sessions_missed"
-        row = (alp.c.idp_id == key) & (alp.c.element_id == state["element_id"])
-        conn.execute(alp.update().where(row).values({column: alp.c[column] + 1}))
-    elif name == "Transferred":
-        values.update(organisation=state["to"]["organisation"], maintainer_kind=state["to"]["kind"])
-    elif name in {"CeaseProposed", "Ceased", "Closed", "Reinstated", "CeaseProposalWithdrawn"}:
-        values["status"] = {
-            "CeaseProposed": "cease_proposed",
-            "Ceased": "ceased",
-            "Closed": "closed",
-        }.get(name, "active")
-    conn.execute(plans.update().where(plans.c.idp_id == key).values(**values))
 
 
-def _replace_alp(conn: sa.Connection, key: str, state: dict[str, Any]) -> None:
+def _update(conn: sa.Connection, recorded: RecordedEvent, **values: Any) -> None:
+    """The plan's row as of this event: its version and change-feed position, and ``values``."""
+    key = str(recorded.originator_id)
+    conn.execute(
+        plans.update().where(plans.c.idp_id == key).values(**values, **_position(recorded))
+    )
+
+
+def _replace_alp(conn: sa.Connection, key: str, number: int, content: dict[str, Any]) -> None:
     """The elements of the version in force (delivery counts carry over by element id)."""
     counts = {
         r.element_id: (r.sessions_delivered, r.sessions_missed)
         for r in conn.execute(sa.select(alp).where(alp.c.idp_id == key))
     }
     conn.execute(alp.delete().where(alp.c.idp_id == key))
-    maintainer = state["content"]["maintainer"]["organisation"]
-    for element in state["content"]["alp"]:
+    maintainer = content["maintainer"]["organisation"]
+    for element in content["alp"]:
         delivered, missed = counts.get(element["element_id"], (0, 0))
         conn.execute(
             alp.insert().values(
                 idp_id=key,
                 element_id=element["element_id"],
-                plan_version=state["number"],
+                plan_version=number,
                 maintaining_organisation=maintainer,
                 provider_kind=element["provider_kind"],
                 provider_organisation=element["provider_organisation"],

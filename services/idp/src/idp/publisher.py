@@ -1,98 +1,171 @@
-"""Which stored IDP events become public integration events (ids, dates, statutory facts)."""
+"""Which stored IDP events become public integration events (ids, dates, statutory facts).
 
+Each public event is translated from the stored event it is given, dispatched on its class:
+every plan event names its learner, and a transfer the maintainer before. Events stored before
+those facts were carried on them lack them; for those only, the plan is read (``Stored.plan``).
+Drafts, deliveries, the rule table in force and the plan's content stay in the service.
+"""
+
+from dataclasses import dataclass
+from functools import cached_property, singledispatch
 from typing import Any
 
 from contracts import idp as public
 from contracts.determination import deadline_facts
-from contracts.events import IntegrationEvent
 from idp.domain import Idp
+from idp.domain.ending import Ending
+from idp.domain.issuing import Issuing
+from idp.domain.reviews import Reviewing
+from idp.domain.transfers import Transferring
 from llwybr.eventstore import ChainedApplication, RecordedEvent
 from llwybr.outbox import Publication, Translator
 
 
-def _public(name: str, ids: dict[str, Any], s: dict[str, Any]) -> IntegrationEvent | None:
-    if name == "Opened":
-        return public.IdpOpened(
-            **ids,
-            maintainer_kind=s["maintainer"]["kind"],
-            maintaining_organisation=s["maintainer"]["organisation"],
-            opened_on=s["opened_on"],
-            determination_id=s["determination_id"],
-            preparation_deadline=deadline_facts(s["preparation_deadline"]),
-            reason=s["reason"],
-        )
-    if name in {"Issued", "Revised"}:
-        alp = s["content"]["alp"]
-        review = deadline_facts(s["review_by"])
-        assert review is not None
-        return public.IdpIssued(
-            **ids,
-            plan_version=s["number"],
-            issued_on=s["issued_on"],
-            issued_by=s["issued_by"],
-            review_deadline=review,
-            revision_reason=s.get("reason"),
-            nhs_bodies_securing_alp=sorted(
-                {e["provider_organisation"] for e in alp if e["provider_kind"] == "nhs_body"}
-            ),
-            alp_in_welsh=sum(1 for e in alp if e["in_welsh"]),
-            alp_elements=len(alp),
-        )
-    if name == "ReviewRequested":
-        return public.ReviewRequested(
-            **ids, requested_by_kind=s["requested_by_kind"], requested_on=s["requested_on"]
-        )
-    if name == "ReviewHeld":
-        return public.ReviewHeld(
-            **ids,
-            held_on=s["held_on"],
-            outcome=s["outcome"],
-            next_review_deadline=deadline_facts(s["next_review_by"]),
-        )
-    if name == "Transferred":
-        return public.ResponsibilityTransferred(
-            **ids,
-            from_organisation=s["from_maintainer"]["organisation"],
-            to_kind=s["to"]["kind"],
-            to_organisation=s["to"]["organisation"],
-            reason=s["reason"],
-            transferred_on=s["transferred_on"],
-        )
-    if name == "RevisionDirected":
-        return public.RevisionDirected(
-            **ids,
-            local_authority=s["local_authority"],
-            reconsideration_id=s["reconsideration_id"],
-            directed_on=s["directed_on"],
-        )
-    if name == "CeaseProposed":
-        return public.CeaseProposed(**ids, proposed_on=s["proposed_on"])
-    if name == "Ceased":
-        return public.Ceased(
-            **ids,
-            decided_on=s["decided_on"],
-            reconsideration_window_until=s["reconsideration_window_until"],
-        )
-    if name == "Closed":
-        return public.Closed(**ids, closed_on=s["closed_on"], reason=s["reason"])
-    return None  # drafts, deliveries and the plan's content stay in the service
+@dataclass
+class Stored:
+    """A stored plan event being translated, with its ids."""
+
+    app: ChainedApplication
+    recorded: RecordedEvent
+
+    @cached_property
+    def ids(self) -> dict[str, Any]:
+        learner_id = getattr(self.recorded.event, "learner_id", "")
+        if not learner_id:
+            # Fallback for events stored before every plan event named its learner only.
+            learner_id = self.plan(1).learner_id
+        return {"idp_id": self.recorded.originator_id, "learner_id": learner_id}
+
+    def plan(self, version: int) -> Idp:
+        """The plan as it was at ``version``: read only for events stored before the facts
+        they publish were carried on them."""
+        found: Idp = self.app.repository.get(self.recorded.originator_id, version=version)
+        return found
+
+
+@singledispatch
+def public_event(event: object, stored: Stored) -> public.IdpEvent | None:
+    """Events that stay in the service."""
+    return None
+
+
+@public_event.register(Idp.Opened)
+def _opened(event: Idp.Opened, stored: Stored) -> public.IdpEvent:
+    return public.IdpOpened(
+        **stored.ids,
+        maintainer_kind=event.maintainer["kind"],
+        maintaining_organisation=event.maintainer["organisation"],
+        opened_on=event.opened_on,
+        determination_id=event.determination_id,
+        preparation_deadline=deadline_facts(event.preparation_deadline),
+        reason=event.reason,
+    )
+
+
+def _issued(
+    event: Issuing.Issued | Issuing.Revised, stored: Stored, reason: str | None
+) -> public.IdpEvent:
+    alp = event.content["alp"]
+    review = deadline_facts(event.review_by)
+    assert review is not None
+    return public.IdpIssued(
+        **stored.ids,
+        plan_version=event.number,
+        issued_on=event.issued_on,
+        issued_by=event.issued_by,
+        review_deadline=review,
+        revision_reason=reason,
+        nhs_bodies_securing_alp=sorted(
+            {e["provider_organisation"] for e in alp if e["provider_kind"] == "nhs_body"}
+        ),
+        alp_in_welsh=sum(1 for e in alp if e["in_welsh"]),
+        alp_elements=len(alp),
+    )
+
+
+@public_event.register(Idp.Issued)
+def _version_1(event: Issuing.Issued, stored: Stored) -> public.IdpEvent:
+    return _issued(event, stored, None)
+
+
+@public_event.register(Idp.Revised)
+def _revised(event: Issuing.Revised, stored: Stored) -> public.IdpEvent:
+    return _issued(event, stored, event.reason)
+
+
+@public_event.register(Idp.ReviewRequested)
+def _review_requested(event: Reviewing.ReviewRequested, stored: Stored) -> public.IdpEvent:
+    return public.ReviewRequested(
+        **stored.ids,
+        requested_by_kind=event.requested_by_kind,
+        requested_on=event.requested_on,
+    )
+
+
+@public_event.register(Idp.ReviewHeld)
+def _review_held(event: Reviewing.ReviewHeld, stored: Stored) -> public.IdpEvent:
+    return public.ReviewHeld(
+        **stored.ids,
+        held_on=event.held_on,
+        outcome=event.outcome,
+        next_review_deadline=deadline_facts(event.next_review_by),
+    )
+
+
+@public_event.register(Idp.Transferred)
+def _transferred(event: Transferring.Transferred, stored: Stored) -> public.IdpEvent:
+    before = event.from_maintainer
+    if before is None:
+        # Fallback for transfers stored before the maintainer before was carried on them only.
+        before = stored.plan(stored.recorded.originator_version - 1).maintainer
+    return public.ResponsibilityTransferred(
+        **stored.ids,
+        from_organisation=before["organisation"],
+        to_kind=event.to["kind"],
+        to_organisation=event.to["organisation"],
+        reason=event.reason,
+        transferred_on=event.transferred_on,
+    )
+
+
+@public_event.register(Idp.RevisionDirected)
+def _revision_directed(event: Issuing.RevisionDirected, stored: Stored) -> public.IdpEvent:
+    return public.RevisionDirected(
+        **stored.ids,
+        local_authority=event.local_authority,
+        reconsideration_id=event.reconsideration_id,
+        directed_on=event.directed_on,
+    )
+
+
+@public_event.register(Idp.CeaseProposed)
+def _cease_proposed(event: Ending.CeaseProposed, stored: Stored) -> public.IdpEvent:
+    return public.CeaseProposed(**stored.ids, proposed_on=event.proposed_on)
+
+
+@public_event.register(Idp.Ceased)
+def _ceased(event: Ending.Ceased, stored: Stored) -> public.IdpEvent:
+    return public.Ceased(
+        **stored.ids,
+        decided_on=event.decided_on,
+        reconsideration_window_until=event.reconsideration_window_until,
+    )
+
+
+@public_event.register(Idp.Closed)
+def _closed(event: Ending.Closed, stored: Stored) -> public.IdpEvent:
+    return public.Closed(
+        **stored.ids,
+        closed_on=event.closed_on,
+        reason=event.reason,
+    )
 
 
 def translator(app: ChainedApplication) -> Translator:
+    """The relay's translation of the IDP service's stored events."""
+
     def translate(recorded: RecordedEvent) -> Publication | None:
-        event = recorded.event
-        if not isinstance(event, Idp.Event):
-            return None
-        plan: Idp = app.repository.get(recorded.originator_id, version=1)
-        ids = {"idp_id": recorded.originator_id, "learner_id": plan.learner_id}
-        state = dict(vars(event))
-        name = type(event).__name__
-        if name == "Transferred":
-            before: Idp = app.repository.get(
-                recorded.originator_id, version=recorded.originator_version - 1
-            )
-            state["from_maintainer"] = before.maintainer
-        facts = _public(name, ids, state)
-        return Publication(facts, plan.learner_id) if facts is not None else None
+        facts = public_event(recorded.event, Stored(app, recorded))
+        return Publication(facts, facts.learner_id) if facts is not None else None
 
     return translate

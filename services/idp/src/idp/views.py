@@ -1,9 +1,60 @@
-"""What an issued version looks like on paper: the renderer's input from the frozen snapshot."""
+"""What the service's queries answer: a plan as its callers see it, and what an issued version
+looks like on paper (the renderer's input, from the frozen snapshot)."""
 
+from copy import deepcopy
+from dataclasses import dataclass
 from typing import Any
+from uuid import UUID
 
 from idp.domain import Idp
 from idp.rendering import AlpElementView, IdpDocument
+
+
+@dataclass(frozen=True)
+class PlanView:
+    """A plan: its draft, deadlines, reviews and history (copies: changing them changes no plan)."""
+
+    id: UUID
+    version: int
+    learner_id: str
+    status: str
+    maintainer: dict[str, Any]
+    looked_after: bool
+    current_plan_version: int
+    deadlines: dict[str, Any]
+    draft: dict[str, Any]
+    problems_before_issue: dict[str, str]
+    revision_due: list[str]
+    revision_directions: list[dict[str, Any]]
+    review_requests: list[dict[str, Any]]
+    reviews: list[dict[str, Any]]
+    transfers: list[dict[str, Any]]
+    cease: dict[str, Any] | None
+    closure: dict[str, Any] | None
+    deliveries: dict[str, list[dict[str, Any]]]
+
+
+def plan_view(plan: Idp) -> PlanView:
+    return PlanView(
+        id=plan.id,
+        version=plan.version,
+        learner_id=plan.learner_id,
+        status=str(plan.status),
+        maintainer=deepcopy(plan.maintainer),
+        looked_after=plan.looked_after,
+        current_plan_version=plan.current_version,
+        deadlines=deepcopy(plan.deadlines),
+        draft=deepcopy(plan.draft),
+        problems_before_issue=plan.problems_before_issue(),
+        revision_due=list(plan.revision_due),
+        revision_directions=deepcopy(plan.revision_directions),
+        review_requests=deepcopy(plan.review_requests),
+        reviews=deepcopy(plan.reviews),
+        transfers=deepcopy(plan.transfers),
+        cease=deepcopy(plan.cease),
+        closure=deepcopy(plan.closure),
+        deliveries=deepcopy(plan.deliveries),
+    )
 
 
 def _text(value: Any) -> str:
@@ -11,6 +62,7 @@ def _text(value: Any) -> str:
 
 
 def document_of(plan: Idp, version: dict[str, Any]) -> IdpDocument:
+    """Issued version ``version`` of ``plan``, as the renderer lays it out."""
     content = version["content"]
     section_1 = content.get("section_1") or {}
     profile = content.get("one_page_profile") or {}

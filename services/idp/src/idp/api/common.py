@@ -1,0 +1,39 @@
+"""What the IDP API's resource modules share: their router settings (prefix, tag, problem
+responses), the plan id in paths, and the service and read-model dependencies."""
+
+from typing import Annotated
+from uuid import UUID
+
+import sqlalchemy as sa
+from fastapi import APIRouter, Depends, Path, Request
+
+from idp.application import IdpService
+from llwybr.edge import application_of, responses
+
+RESPONSES = responses(
+    s400="A malformed header (If-Match) or body",
+    s403="Only the maintaining body may do this",
+    s404="No such plan, version or element",
+    s409="The plan's state does not allow it",
+    s412="If-Match names a version that is no longer current",
+)
+
+IdpId = Annotated[UUID, Path(description="The plan's id (one per learner)")]
+
+#: The IDP service layer, as a typed dependency.
+ServiceDep = Annotated[IdpService, Depends(application_of(IdpService))]
+
+
+def engine_of(request: Request) -> sa.Engine:
+    """The service's database (the read models)."""
+    engine: sa.Engine = request.app.state.engine
+    return engine
+
+
+#: The read models' database, as a typed dependency.
+EngineDep = Annotated[sa.Engine, Depends(engine_of)]
+
+
+def resource_router() -> APIRouter:
+    """A router for one resource of ``/v1/idps``."""
+    return APIRouter(prefix="/v1/idps", tags=["idps"], responses=RESPONSES)

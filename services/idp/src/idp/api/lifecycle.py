@@ -1,0 +1,139 @@
+"""A plan's statutory life: issued and revised, reviews asked for, declined and held, NHS ALP
+added, transfers, cease proposed and decided, closure."""
+
+from fastapi import Response
+
+from idp.api.common import IdpId, ServiceDep, resource_router
+from idp.api.schemas import (
+    CeaseProposalIn,
+    CessationIn,
+    ClosureIn,
+    DeclineIn,
+    IssueIn,
+    NhsAlpIn,
+    ReviewIn,
+    ReviewRequestIn,
+    ReviseIn,
+    TransferIn,
+)
+from idp.domain import AlpElement, Maintainer
+from llwybr.edge import Accepted, CallerDep, IfMatch, accepted, expected_version
+
+router = resource_router()
+
+
+@router.post("/{idp_id}/issue", summary="Issue version 1 (the review clock starts)")
+def issue(
+    idp_id: IdpId, body: IssueIn, response: Response, caller: CallerDep, service: ServiceDep,
+    if_match: IfMatch = None,
+) -> Accepted:  # fmt: skip
+    version = service.issue(
+        caller, idp_id, issued_on=body.issued_on, issued_by=body.issued_by,
+        expected_version=expected_version(if_match),
+    )  # fmt: skip
+    return accepted(response, idp_id, version)
+
+
+@router.post("/{idp_id}/revisions", summary="Issue the draft as the next version")
+def revise(
+    idp_id: IdpId, body: ReviseIn, response: Response, caller: CallerDep, service: ServiceDep,
+    if_match: IfMatch = None,
+) -> Accepted:  # fmt: skip
+    version = service.revise(
+        caller, idp_id, issued_on=body.issued_on, issued_by=body.issued_by, reason=body.reason,
+        expected_version=expected_version(if_match),
+    )  # fmt: skip
+    return accepted(response, idp_id, version)
+
+
+@router.post("/{idp_id}/review-requests", summary="A family or an NHS body asks for a review")
+def request_review(
+    idp_id: IdpId, body: ReviewRequestIn, response: Response, caller: CallerDep,
+    service: ServiceDep, if_match: IfMatch = None,
+) -> Accepted:  # fmt: skip
+    version = service.request_review(
+        caller, idp_id, **body.model_dump(), expected_version=expected_version(if_match)
+    )
+    return accepted(response, idp_id, version)
+
+
+@router.post("/{idp_id}/review-requests/decline", summary="Decline a family's request")
+def decline_review(
+    idp_id: IdpId, body: DeclineIn, response: Response, caller: CallerDep, service: ServiceDep,
+    if_match: IfMatch = None,
+) -> Accepted:  # fmt: skip
+    version = service.decline_review(
+        caller, idp_id, **body.model_dump(), expected_version=expected_version(if_match)
+    )
+    return accepted(response, idp_id, version)
+
+
+@router.post("/{idp_id}/reviews", summary="Hold a review: revised, or not (clock reset)")
+def hold_review(
+    idp_id: IdpId, body: ReviewIn, response: Response, caller: CallerDep, service: ServiceDep,
+    if_match: IfMatch = None,
+) -> Accepted:  # fmt: skip
+    version = service.hold_review(
+        caller, idp_id, held_on=body.held_on, outcome=body.outcome,
+        expected_version=expected_version(if_match),
+    )  # fmt: skip
+    return accepted(response, idp_id, version)
+
+
+@router.post("/{idp_id}/nhs-alp", summary="Add ALP to be secured by an NHS body")
+def add_nhs_alp(
+    idp_id: IdpId, body: NhsAlpIn, response: Response, caller: CallerDep, service: ServiceDep,
+    if_match: IfMatch = None,
+) -> Accepted:  # fmt: skip
+    element = AlpElement.from_dict(body.element.model_dump())
+    version = service.add_nhs_alp(
+        caller, idp_id, element, nhs_answer_reference=body.nhs_answer_reference,
+        added_on=body.added_on, expected_version=expected_version(if_match),
+    )  # fmt: skip
+    return accepted(response, idp_id, version)
+
+
+@router.post("/{idp_id}/transfers", summary="Transfer responsibility to another body")
+def transfer(
+    idp_id: IdpId, body: TransferIn, response: Response, caller: CallerDep, service: ServiceDep,
+    if_match: IfMatch = None,
+) -> Accepted:  # fmt: skip
+    version = service.transfer(
+        caller, idp_id, to=Maintainer.from_dict(body.to.model_dump()), reason=body.reason,
+        transferred_on=body.transferred_on, expected_version=expected_version(if_match),
+    )  # fmt: skip
+    return accepted(response, idp_id, version)
+
+
+@router.post("/{idp_id}/cease-proposals", summary="Propose to cease the plan")
+def propose_cease(
+    idp_id: IdpId, body: CeaseProposalIn, response: Response, caller: CallerDep,
+    service: ServiceDep, if_match: IfMatch = None,
+) -> Accepted:  # fmt: skip
+    version = service.propose_cease(
+        caller, idp_id, **body.model_dump(), expected_version=expected_version(if_match)
+    )
+    return accepted(response, idp_id, version)
+
+
+@router.post("/{idp_id}/cessation", summary="Decide to cease (a school's: 4 weeks to challenge)")
+def decide_cease(
+    idp_id: IdpId, body: CessationIn, response: Response, caller: CallerDep,
+    service: ServiceDep, if_match: IfMatch = None,
+) -> Accepted:  # fmt: skip
+    version = service.decide_cease(
+        caller, idp_id, **body.model_dump(), expected_version=expected_version(if_match)
+    )
+    return accepted(response, idp_id, version)
+
+
+@router.post("/{idp_id}/closure", summary="Close the plan (left, consent withdrawn, age 25)")
+def close(
+    idp_id: IdpId, body: ClosureIn, response: Response, caller: CallerDep, service: ServiceDep,
+    if_match: IfMatch = None,
+) -> Accepted:  # fmt: skip
+    version = service.close_plan(
+        caller, idp_id, closed_on=body.closed_on, reason=body.reason,
+        expected_version=expected_version(if_match),
+    )  # fmt: skip
+    return accepted(response, idp_id, version)

@@ -1,0 +1,113 @@
+"""Plans: opened on an LA's direction, listed (by page, or changed since a cursor), read, and
+their issued versions exactly as issued (also as a bilingual PDF)."""
+
+from datetime import UTC, date, datetime
+from typing import Annotated, Any
+
+import sqlalchemy as sa
+from fastapi import Path, Query, Response
+
+from idp import access
+from idp.api.common import EngineDep, IdpId, ServiceDep, resource_router
+from idp.api.schemas import OpenIn, PlanChanges, PlanOut, PlanPage
+from idp.domain import Maintainer
+from idp.projections import list_plans
+from idp.rendering import render_idp
+from llwybr.edge import Accepted, CallerDep, created
+from llwybr.principal import Principal
+
+router = resource_router()
+
+
+@router.post("", status_code=201, summary="Open a plan on an LA's direction")
+def open_plan(body: OpenIn, response: Response, caller: CallerDep, service: ServiceDep) -> Accepted:
+    plan_id, version = service.open_on_direction(
+        caller,
+        learner_id=body.learner_id,
+        maintainer=Maintainer.from_dict(body.maintainer.model_dump()),
+        opened_on=body.opened_on,
+        looked_after=body.looked_after,
+    )
+    return created(response, f"/v1/idps/{plan_id}", plan_id, version)
+
+
+@router.get("", summary="List plans (by maintaining body, status, review due), by page")
+def find_plans(
+    caller: CallerDep,
+    engine: EngineDep,
+    learner_id: Annotated[str | None, Query(max_length=64)] = None,
+    status: Annotated[str | None, Query(max_length=32)] = None,
+    review_due_before: date | None = None,
+    limit: Annotated[int, Query(ge=1, le=500)] = 50,
+    after: Annotated[str | None, Query(max_length=36)] = None,
+) -> PlanPage:
+    items = _in_scope(
+        engine,
+        caller,
+        learner_id=learner_id,
+        status=status,
+        review_due_before=review_due_before,
+        limit=limit,
+        after=after,
+    )
+    return PlanPage(items=items, next_after=items[-1]["idp_id"] if len(items) == limit else None)
+
+
+@router.get("-changes", summary="Plans changed since a cursor (for MIS that poll)")
+def plan_changes(
+    caller: CallerDep,
+    engine: EngineDep,
+    after: Annotated[int, Query(ge=0, le=2**63 - 1)] = 0,
+    limit: Annotated[int, Query(ge=1, le=1000)] = 200,
+) -> PlanChanges:
+    items = _in_scope(
+        engine,
+        caller,
+        learner_id=None,
+        status=None,
+        review_due_before=None,
+        limit=limit,
+        changed_after=after,
+    )
+    return PlanChanges(items=items, cursor=items[-1]["changed_at_position"] if items else after)
+
+
+def _in_scope(engine: sa.Engine, caller: Principal, **filters: Any) -> list[dict[str, Any]]:
+    """The plans the caller may list (``access.list_scope``) that pass ``filters``."""
+    organisation, prefix = access.list_scope(caller)
+    with engine.connect() as conn:
+        return list_plans(conn, organisation=organisation, establishment_prefix=prefix, **filters)
+
+
+@router.get("/{idp_id}", summary="A plan: its draft, deadlines, reviews and history")
+def get_plan(idp_id: IdpId, response: Response, caller: CallerDep, service: ServiceDep) -> PlanOut:
+    plan = service.plan(caller, idp_id)
+    response.headers["ETag"] = f'"{plan.version}"'
+    return PlanOut.model_validate(plan, from_attributes=True)
+
+
+@router.get("/{idp_id}/versions/{number}", summary="An issued version, exactly as issued")
+def get_version(
+    idp_id: IdpId, number: Annotated[int, Path(ge=1)], caller: CallerDep, service: ServiceDep
+) -> dict[str, Any]:
+    return service.issued_version(caller, idp_id, number)
+
+
+@router.get(
+    "/{idp_id}/versions/{number}/pdf",
+    summary="An issued version as a bilingual PDF on the standard form",
+    response_class=Response,
+    responses={200: {"content": {"application/pdf": {}}}},
+)
+def get_version_pdf(
+    idp_id: IdpId, number: Annotated[int, Path(ge=1)], caller: CallerDep, service: ServiceDep
+) -> Response:
+    document = service.version_document(caller, idp_id, number)
+    issued = datetime.combine(date.fromisoformat(document.issued_on), datetime.min.time())
+    pdf = render_idp(document, created_at=issued.replace(tzinfo=UTC))
+    filename = f"idp-{idp_id}-v{number}.pdf"
+    return Response(
+        pdf,
+        media_type="application/pdf",
+        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
+    )

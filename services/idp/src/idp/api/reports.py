@@ -1,0 +1,34 @@
+"""Figures across plans, from the read models: the ALP in force one organisation provides, and
+the Welsh-medium ALP an LA's plans require and receive."""
+
+from typing import Annotated, Any
+
+from fastapi import Path, Query
+
+from idp import access
+from idp.api.common import EngineDep, resource_router
+from idp.projections import alp_by_provider, welsh_medium_sufficiency
+from llwybr.edge import ORGANISATION, CallerDep
+
+router = resource_router()
+
+
+@router.get("-alp", summary="ALP in force provided by one organisation (e.g. a health board)")
+def provided_alp(
+    provider: Annotated[str, Query(pattern=ORGANISATION)], caller: CallerDep, engine: EngineDep
+) -> list[dict[str, Any]]:
+    access.require_provider(caller, provider)
+    with engine.connect() as conn:
+        return alp_by_provider(conn, provider)
+
+
+@router.get(
+    "-welsh-medium/{local_authority}",
+    summary="Welsh-medium ALP required and delivered across an LA's plans",
+)
+def welsh_medium(
+    local_authority: Annotated[str, Path(pattern=r"^\d{3}$")], caller: CallerDep, engine: EngineDep
+) -> dict[str, Any]:
+    access.require_authority_figures(caller, local_authority)
+    with engine.connect() as conn:
+        return welsh_medium_sufficiency(conn, local_authority)

@@ -1,0 +1,182 @@
+"""The request and response models of the IDP API (names and fields are the public contract:
+the OpenAPI snapshot)."""
+
+from datetime import date
+from typing import Annotated, Any
+from uuid import UUID
+
+from pydantic import BaseModel, Field
+
+from idp.domain import (
+    ClosureReason,
+    MaintainerKind,
+    ProviderKind,
+    ReviewOutcome,
+    ReviewRequester,
+    RevisionReason,
+    TransferReason,
+)
+from llwybr.edge import Model, Organisation
+
+Text = Annotated[str, Field(max_length=20_000)]
+
+
+class MaintainerIn(Model):
+    kind: MaintainerKind
+    organisation: Organisation
+
+
+class OpenIn(Model):
+    learner_id: Annotated[str, Field(pattern=r"^[A-Za-z0-9_.:-]{1,64}$")]
+    maintainer: MaintainerIn
+    opened_on: date
+    looked_after: bool = False
+
+
+class Section1In(Model):
+    learner_name: Annotated[str, Field(min_length=1, max_length=200)]
+    date_of_birth: date
+    home_language: Annotated[str, Field(min_length=2, max_length=40)]
+    consent_and_capacity: Text
+
+
+class OnePageProfileIn(Model):
+    what_people_like_and_admire: Text
+    what_is_important: Text
+    how_best_to_support: Text
+
+
+class AlnDescriptionIn(Model):
+    description: Text
+    impact_on_learning: Text
+    reasons_where_disputed: Text | None = None
+
+
+class AlpElementIn(Model):
+    element_id: Annotated[str, Field(pattern=r"^[A-Za-z0-9_.:-]{1,32}$")]
+    intended_outcome: Text = ""
+    provision: Text = ""
+    delivered_by: Text = ""
+    frequency: Text = Field(default="", examples=["3 sessions a week"])
+    duration: Text = Field(default="", examples=["30 minutes each, for 2 terms"])
+    in_welsh: bool | None = None
+    provider_kind: ProviderKind
+    provider_organisation: Organisation
+    start_on: date | None = None
+    review_or_end_on: date | None = None
+    rationale: Text = ""
+
+
+class WelshDecisionIn(Model):
+    decision: Annotated[str, Field(min_length=1, max_length=5000)]
+
+
+class LaExtrasIn(Model):
+    named_place: Text | None = None
+    board_and_lodging: bool = False
+    transport: Text | None = None
+
+
+class Section3In(Model):
+    information_used: Text
+    review_and_transition: Text
+
+
+class LacDetailsIn(Model):
+    independent_reviewing_officer: Annotated[str, Field(min_length=1, max_length=200)]
+    looking_after_authority: Annotated[str, Field(min_length=1, max_length=200)]
+    personal_education_plan_reference: Annotated[str, Field(min_length=1, max_length=200)]
+
+
+class IssueIn(Model):
+    issued_on: date
+    issued_by: Organisation
+
+
+class ReviseIn(IssueIn):
+    reason: RevisionReason
+
+
+class ReviewRequestIn(Model):
+    requested_by_kind: ReviewRequester
+    organisation_or_person: Annotated[str, Field(min_length=1, max_length=200)]
+    requested_on: date
+    reason: Text
+
+
+class DeclineIn(Model):
+    declined_on: date
+    reasons: Annotated[str, Field(min_length=1, max_length=5000)]
+
+
+class ReviewIn(Model):
+    held_on: date
+    outcome: ReviewOutcome
+
+
+class NhsAlpIn(Model):
+    element: AlpElementIn
+    nhs_answer_reference: Annotated[str, Field(min_length=1, max_length=200)]
+    added_on: date
+
+
+class TransferIn(Model):
+    to: MaintainerIn
+    reason: TransferReason
+    transferred_on: date
+
+
+class CeaseProposalIn(Model):
+    proposed_on: date
+    reasons: Annotated[str, Field(min_length=1, max_length=5000)]
+
+
+class CessationIn(Model):
+    decided_on: date
+    reasons: Annotated[str, Field(min_length=1, max_length=5000)]
+
+
+class ClosureIn(Model):
+    closed_on: date
+    reason: ClosureReason
+
+
+class DeliveryIn(Model):
+    element_id: Annotated[str, Field(pattern=r"^[A-Za-z0-9_.:-]{1,32}$")]
+    on: date
+    delivered: bool
+    sessions: Annotated[int | None, Field(ge=0, le=100)] = None
+    minutes: Annotated[int | None, Field(ge=0, le=1440)] = None
+    missed_reason: Text | None = None
+    recorded_by: Organisation
+
+
+class PlanOut(BaseModel):
+    id: UUID
+    version: int
+    learner_id: str
+    status: str
+    maintainer: dict[str, Any]
+    looked_after: bool
+    current_plan_version: int
+    deadlines: dict[str, Any]
+    draft: dict[str, Any]
+    problems_before_issue: dict[str, str]
+    revision_due: list[str]
+    revision_directions: list[dict[str, Any]]
+    review_requests: list[dict[str, Any]]
+    reviews: list[dict[str, Any]]
+    transfers: list[dict[str, Any]]
+    cease: dict[str, Any] | None
+    closure: dict[str, Any] | None
+    deliveries: dict[str, list[dict[str, Any]]]
+
+
+class PlanPage(BaseModel):
+    items: list[dict[str, Any]]
+    next_after: str | None = Field(description="Pass as `after` for the next page")
+
+
+class PlanChanges(BaseModel):
+    items: list[dict[str, Any]]
+    cursor: int = Field(description="Pass as `after` next time; unchanged when nothing changed")

@@ -1,0 +1,114 @@
+"""What other services' public events do to plans (the consumer ``idp.determinations``).
+
+Each CloudEvent is parsed into its typed contract (``contracts.events.parse``) and its class
+decides the effect: the aggregates to save, which ``ApplicationEffect`` saves with the
+consumer's tracking record, so a redelivered event changes nothing. Facts are read from the
+event, never recomputed: the decision's deadline, the LA's outcome, the corrected rule table.
+"""
+
+from functools import singledispatch
+from typing import TYPE_CHECKING
+
+from eventsourcing.domain import Aggregate
+
+from contracts import determination, disputes
+from contracts.envelope import Envelope
+from contracts.events import IntegrationEvent, UnknownEventTypeError, parse
+from idp.domain import Idp, Maintainer, MaintainerKind, OpeningReason, Status, TransferReason
+from llwybr.clock import Deadline, RuleTable
+
+if TYPE_CHECKING:
+    from idp.application import IdpService
+
+
+def effect_of(envelope: Envelope, service: "IdpService") -> list[Aggregate]:
+    """The aggregates another service's public event changes here (none for most)."""
+    try:
+        event = parse(envelope.type, envelope.data)
+    except UnknownEventTypeError:
+        return []  # a type this release does not know: nothing here acts on it
+    return effect(event, service)
+
+
+@singledispatch
+def effect(event: IntegrationEvent, service: "IdpService") -> list[Aggregate]:
+    """Events the IDP service does not act on."""
+    return []
+
+
+# Registered by class: the annotations name the service only for type checking.
+@effect.register(determination.Decided)
+def _decided(event: determination.Decided, service: "IdpService") -> list[Aggregate]:
+    """A decision that the learner has ALN opens their plan, with the decision's deadline
+    carried over (nothing when the learner's plan exists already). An LA's decision that a
+    young person's IDP is not necessary (s.14(1)(c)) opens none; decisions published before
+    that decision existed lack the field, which reads True: a plan is due."""
+    if not (event.has_aln and event.idp_necessary) or service.plan_of(event.learner_id):
+        return []
+    deadline = event.decision_deadline
+    plan = Idp.open(
+        learner_id=event.learner_id,
+        maintainer=Maintainer(MaintainerKind(event.deciding_body), event.decided_by),
+        opened_on=event.decided_on,
+        determination_id=event.determination_id,
+        preparation_deadline=(
+            Deadline.from_dict(deadline.model_dump(mode="json")) if deadline else None
+        ),
+        looked_after=event.looked_after,
+        reason=OpeningReason.ALN_DECISION,
+    )
+    return [plan]
+
+
+@effect.register(disputes.ReconsiderationDecided)
+def _reconsidered(event: disputes.ReconsiderationDecided, service: "IdpService") -> list[Aggregate]:
+    """An LA's reconsideration of a school's decision (Act ss.26-28, 32): R1 "has ALN" opens
+    an LA-maintained plan; R2 "revised and directed" makes a revision by the LA due; a
+    take-over moves the plan to the LA; "the IDP continues" reinstates a ceased plan."""
+    la = Maintainer(MaintainerKind.LOCAL_AUTHORITY, event.local_authority)
+    on, outcome = event.decided_on, event.outcome
+    plan = service.plan_of(event.learner_id)
+    if plan is None:
+        if event.kind == "R1" and outcome == "has_aln":
+            opened = Idp.open(
+                learner_id=event.learner_id,
+                maintainer=la,
+                opened_on=on,
+                determination_id=event.subject_id,
+                preparation_deadline=None,
+                looked_after=False,
+                reason=OpeningReason.ALN_DECISION,
+            )
+            return [opened]
+        return []
+    if (
+        outcome == "revised_directed"
+        and plan.current_version
+        and plan.status not in {Status.CEASED, Status.CLOSED}
+        and plan.maintaining_body.kind is MaintainerKind.SCHOOL
+    ):
+        plan.direct_revision(
+            local_authority=la.organisation,
+            reconsideration_id=event.reconsideration_id,
+            directed_on=on,
+        )
+        return [plan]
+    if outcome == "taken_over" and plan.maintaining_body != la:
+        plan.transfer(to=la, reason=TransferReason.LA_TAKE_OVER, transferred_on=on)
+        return [plan]
+    if outcome == "idp_continues" and plan.status is Status.CEASED:
+        plan.reinstate(reinstated_on=on, reasons="LA reconsideration: the IDP continues")
+        return [plan]
+    return []
+
+
+@effect.register(determination.RuleTableCorrected)
+def _rules_corrected(
+    event: determination.RuleTableCorrected, service: "IdpService"
+) -> list[Aggregate]:
+    """An administrator corrected the statutory rule table (in the determination service):
+    deadlines computed from now on follow it; those already computed stay as stored."""
+    record = service.rule_table_record()
+    table = RuleTable.from_dict({"version": event.rule_table_version, "rules": event.rules})
+    record.correct(table, corrected_by=event.corrected_by)
+    return [record]
