@@ -327,7 +327,7 @@ async def test_an_la_that_directed_a_revision_revises_the_school_plan_which_stay
 
     from contracts.disputes import ReconsiderationDecided
     from contracts.envelope import Envelope
-    from llwybr.clock import DEFAULT_RULES, compute_deadline
+    from llwybr.clock import DEFAULT_RULES, RuleId, compute_deadline
     from llwybr.consumer import ApplicationEffect
 
     plan = await open_plan(client)
@@ -337,7 +337,7 @@ async def test_an_la_that_directed_a_revision_revises_the_school_plan_which_stay
         learner_id="learner-1", reconsideration_id=uuid.uuid4(), kind="R2",
         subject_id=uuid.UUID(plan), school=SCHOOL, local_authority=LA,
         outcome="revised_directed", decided_on=date(2026, 5, 1),
-        appeal_window=compute_deadline(DEFAULT_RULES, "D18", date(2026, 5, 1)).as_dict(),
+        appeal_window=compute_deadline(DEFAULT_RULES, RuleId.D18, date(2026, 5, 1)).as_dict(),
     )  # fmt: skip
     envelope = Envelope.wrap(
         decided, learner_id="learner-1", aggregate_id=uuid.uuid4(), aggregate_version=4,

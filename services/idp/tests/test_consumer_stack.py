@@ -1,5 +1,6 @@
 """A decision that a learner has ALN opens their IDP through Kafka, exactly once; an LA's
-decision that a young person's IDP is not necessary opens none."""
+decision that a young person's IDP is not necessary opens none; an administrator's correction
+of the rule table reaches the IDP service, whose next review date follows it."""
 
 import uuid
 from collections.abc import AsyncIterator
@@ -17,9 +18,12 @@ from determination.settings import Settings as DeterminationSettings
 from idp.domain import Idp
 from idp.main import create_app as idp_app
 from idp.settings import Settings as IdpSettings
+from llwybr.clock import DEFAULT_RULES, RuleId
 from llwybr.kafka import KafkaPublisher
 from llwybr.settings import RuntimeSettings
 from llwybr.testing import ActingAs, eventually, read_envelopes
+
+from .test_api import draft, issue, ok, open_plan
 
 pytestmark = pytest.mark.integration
 
@@ -133,3 +137,24 @@ async def test_an_las_idp_not_necessary_decision_opens_no_plan(
     await eventually(lambda: recorder.has_tracking_id(applied, version), timeout=30)
     with pytest.raises(AggregateNotFoundError):
         idp_fastapi.state.application.repository.get(Idp.create_id(learner_id))
+
+
+async def test_a_rule_table_correction_reaches_the_idp_service_and_its_next_review(
+    services: tuple[httpx.AsyncClient, httpx.AsyncClient, FastAPI],
+) -> None:
+    determination, idp, idp_fastapi = services
+    version = f"t-{uuid.uuid4().hex[:8]}"
+    d14 = {**DEFAULT_RULES.rule(RuleId.D14).as_dict(), "length": 6}
+    admin = ActingAs("system:admin")
+    corrected = await determination.post("/v1/rule-table/corrections", auth=admin, json={
+        "version": version, "rules": [d14], "corrected_by": "system:admin",
+        "reason": "D14 checked against the Regulations"})  # fmt: skip
+    assert corrected.is_success, corrected.text
+
+    application = idp_fastapi.state.application
+    await eventually(lambda: application.rule_table().version == version, timeout=30)
+    plan = await open_plan(idp, f"learner-{uuid.uuid4().hex[:8]}")
+    await draft(idp, plan)
+    assert (await issue(idp, plan, on="2026-04-20")).is_success
+    review = (await ok(idp, "GET", f"/v1/idps/{plan}")).json()["deadlines"]["review"]
+    assert (review["rule_table_version"], review["due_on"]) == (version, "2026-10-20")

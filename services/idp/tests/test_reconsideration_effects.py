@@ -14,7 +14,7 @@ from contracts.disputes import ReconsiderationDecided
 from contracts.envelope import Envelope
 from idp.application import IdpService
 from idp.domain import Idp, Maintainer, MaintainerKind, OpeningReason
-from llwybr.clock import DEFAULT_RULES, compute_deadline
+from llwybr.clock import DEFAULT_RULES, RuleId, compute_deadline
 from llwybr.db import create_engine
 from llwybr.settings import ServiceSettings
 
@@ -38,7 +38,7 @@ def plans_changed(service: IdpService, envelope: Envelope) -> list[Idp]:
 
 
 def decided(kind: str, outcome: str) -> Envelope:
-    facts = compute_deadline(DEFAULT_RULES, "D18", date(2026, 5, 1)).as_dict()
+    facts = compute_deadline(DEFAULT_RULES, RuleId.D18, date(2026, 5, 1)).as_dict()
     event = ReconsiderationDecided(
         learner_id=LEARNER, reconsideration_id=uuid.uuid4(), kind=kind,
         subject_id=uuid.uuid4(), school="school:6652001", local_authority="la:665",
@@ -96,7 +96,7 @@ def test_revised_and_directed_makes_a_revision_by_the_la_due(service: IdpService
     }))  # fmt: skip
     plan.set_welsh_language_decision("Not in Welsh: English-medium school")
     plan.set_section_3(Section3("Reports", "Yearly"))
-    review = compute_deadline(DEFAULT_RULES, "D14", date(2026, 4, 1))
+    review = compute_deadline(DEFAULT_RULES, RuleId.D14, date(2026, 4, 1))
     plan.issue(issued_on=date(2026, 4, 1), review_by=review, issued_by="school:6652001")
     service.save(plan)
 
@@ -104,7 +104,7 @@ def test_revised_and_directed_makes_a_revision_by_the_la_due(service: IdpService
     assert directed.revision_due == ["reconsideration"]
     assert directed.revising_authority == "la:665"
     assert directed.maintainer["organisation"] == "school:6652001"  # the school maintains it
-    revised = compute_deadline(DEFAULT_RULES, "D14", date(2026, 5, 10))
+    revised = compute_deadline(DEFAULT_RULES, RuleId.D14, date(2026, 5, 10))
     directed.revise(issued_on=date(2026, 5, 10), review_by=revised,
                     reason=RevisionReason.RECONSIDERATION, issued_by="la:665")  # fmt: skip
     service.save(directed)
@@ -118,7 +118,7 @@ YOUNG_PERSON = "learner-yp"
 
 def la_decided(**changes: Any) -> Envelope:
     """An LA's decision that a young person outside school or FEI has ALN."""
-    deadline = compute_deadline(DEFAULT_RULES, "D3", date(2026, 3, 5)).as_dict()
+    deadline = compute_deadline(DEFAULT_RULES, RuleId.D3, date(2026, 3, 5)).as_dict()
     event = Decided(
         determination_id=uuid.uuid4(), learner_id=YOUNG_PERSON, has_aln=True,
         decided_on=date(2026, 4, 1), decided_by="la:665", deciding_body="local_authority",

@@ -1,0 +1,78 @@
+"""The publisher translates each stored event it is given into the public event, from the
+event alone; only events stored before the facts they publish were carried read the plan."""
+
+from collections.abc import Iterator
+from dataclasses import replace
+
+import pytest
+
+from contracts import idp as public
+from idp.application import IdpService
+from idp.domain import Idp
+from idp.publisher import translator
+from llwybr.db import create_engine
+from llwybr.eventstore import RecordedEvent
+from llwybr.settings import ServiceSettings
+from llwybr.testing import CountingRecorder
+
+from .plans import SCHOOL, busy_plan
+
+
+@pytest.fixture
+def service(store_settings: ServiceSettings) -> Iterator[IdpService]:
+    create_engine(store_settings).dispose()
+    app = IdpService(store_settings.eventsourcing_env())
+    yield app
+    app.close()
+
+
+def stored_plan(service: IdpService) -> list[RecordedEvent]:
+    """A plan through most of its life, as the store gives its events to the relay."""
+    plan = busy_plan()
+    service.save(plan)
+    return list(service.recorded_events(plan.id))
+
+
+def counted(service: IdpService) -> CountingRecorder:
+    counting = CountingRecorder(service.recorder)
+    service.events.recorder = counting  # type: ignore[assignment]  # a spy around the real one
+    return counting
+
+
+def test_every_public_event_is_translated_from_the_stored_event_alone(
+    service: IdpService,
+) -> None:
+    events = stored_plan(service)
+    counting = counted(service)
+    translate = translator(service)
+    published = [p for p in map(translate, events) if p is not None]
+    assert [type(p.event) for p in published] == [
+        public.IdpOpened, public.IdpIssued, public.IdpIssued, public.ReviewRequested,
+        public.ReviewHeld, public.IdpIssued,
+        public.ResponsibilityTransferred, public.CeaseProposed, public.Ceased,
+    ]  # fmt: skip
+    assert {p.learner_id for p in published} == {"l-1"}
+    transferred = published[6].event
+    assert isinstance(transferred, public.ResponsibilityTransferred)
+    assert (transferred.from_organisation, transferred.to_organisation) == (
+        SCHOOL.organisation,
+        "la:665",
+    )
+    assert counting.reads == 0
+
+
+def test_events_stored_before_their_facts_were_carried_are_published_the_same(
+    service: IdpService,
+) -> None:
+    events = stored_plan(service)
+    [transfer] = [r for r in events if isinstance(r.event, Idp.Transferred)]
+    now = translator(service)(transfer)
+    old_event = object.__new__(type(transfer.event))
+    kept = {
+        k: v for k, v in vars(transfer.event).items() if k not in {"learner_id", "from_maintainer"}
+    }
+    object.__setattr__(old_event, "__dict__", kept)
+    counting = counted(service)
+    before = translator(service)(replace(transfer, event=old_event))
+    assert before == now
+    assert counting.reads > 0  # the fallback read the plan
