@@ -2,7 +2,6 @@
 on it, then the version), and every deadline computed from the rule table in force."""
 
 import uuid
-from collections.abc import Iterator
 from datetime import UTC, date, datetime
 
 import pytest
@@ -12,7 +11,6 @@ from contracts.envelope import Envelope
 from idp.application import IdpService
 from idp.domain import REVIEW, Idp, Section3
 from llwybr.clock import DEFAULT_RULES, Rule, RuleId, RuleTable, compute_deadline
-from llwybr.db import create_engine
 from llwybr.eventstore import StaleVersionError
 from llwybr.principal import Principal
 from llwybr.problems import ProblemError
@@ -24,14 +22,6 @@ from .plans import ISSUED_ON, SCHOOL, drafted, issued
 MAINTAINER = Principal("alnco", SCHOOL.organisation, frozenset())
 STRANGER = Principal("alnco", "school:6652999", frozenset())
 DETERMINATION_RULE_TABLE = uuid.UUID("5b0c7f0e-0d9a-5a55-8c2d-72756c657331")
-
-
-@pytest.fixture
-def service(store_settings: ServiceSettings) -> Iterator[IdpService]:
-    create_engine(store_settings).dispose()
-    app = IdpService(store_settings.eventsourcing_env())
-    yield app
-    app.close()
 
 
 def corrected(rule_id: RuleId, length: int, version: str = "2026.2") -> RuleTable:

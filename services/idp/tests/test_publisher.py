@@ -1,29 +1,16 @@
 """The publisher translates each stored event it is given into the public event, from the
 event alone; only events stored before the facts they publish were carried read the plan."""
 
-from collections.abc import Iterator
 from dataclasses import replace
-
-import pytest
 
 from contracts import idp as public
 from idp.application import IdpService
 from idp.domain import Idp
 from idp.publisher import translator
-from llwybr.db import create_engine
 from llwybr.eventstore import RecordedEvent
-from llwybr.settings import ServiceSettings
 from llwybr.testing import CountingRecorder
 
 from .plans import SCHOOL, busy_plan
-
-
-@pytest.fixture
-def service(store_settings: ServiceSettings) -> Iterator[IdpService]:
-    create_engine(store_settings).dispose()
-    app = IdpService(store_settings.eventsourcing_env())
-    yield app
-    app.close()
 
 
 def stored_plan(service: IdpService) -> list[RecordedEvent]:

@@ -2,12 +2,9 @@
 an LA's decision that a young person's IDP is not necessary opens none (s.14(1)(c))."""
 
 import uuid
-from collections.abc import Iterator
 from dataclasses import replace
 from datetime import UTC, date, datetime
 from typing import Any
-
-import pytest
 
 from contracts.determination import Decided
 from contracts.disputes import ReconsiderationDecided
@@ -15,18 +12,8 @@ from contracts.envelope import Envelope
 from idp.application import IdpService
 from idp.domain import Idp, Maintainer, MaintainerKind, OpeningReason
 from llwybr.clock import DEFAULT_RULES, RuleId, compute_deadline
-from llwybr.db import create_engine
-from llwybr.settings import ServiceSettings
 
 LEARNER = "learner-r"
-
-
-@pytest.fixture
-def service(store_settings: ServiceSettings) -> Iterator[IdpService]:
-    create_engine(store_settings).dispose()
-    app = IdpService(store_settings.eventsourcing_env())
-    yield app
-    app.close()
 
 
 def plans_changed(service: IdpService, envelope: Envelope) -> list[Idp]:
