@@ -7,21 +7,36 @@ event, never recomputed: the decision's deadline, the LA's outcome, the correcte
 """
 
 from functools import singledispatch
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from eventsourcing.domain import Aggregate
 
 from contracts import determination, disputes
 from contracts.envelope import Envelope
 from contracts.events import IntegrationEvent, UnknownEventTypeError, parse
-from idp.domain import Idp, Maintainer, MaintainerKind, OpeningReason, Status, TransferReason
+from idp.domain import (
+    Idp,
+    Maintainer,
+    MaintainerKind,
+    OpeningReason,
+    RuleTableInForce,
+    Status,
+    TransferReason,
+)
 from llwybr.clock import Deadline, RuleTable
 
-if TYPE_CHECKING:
-    from idp.application import IdpService
+
+class Plans(Protocol):
+    """What the effects read from the service's store (``IdpService``)."""
+
+    def plan_of(self, learner_id: str) -> Idp | None:
+        """The learner's plan, if one was opened."""
+
+    def rule_table_record(self) -> RuleTableInForce:
+        """The record of the rule table in force."""
 
 
-def effect_of(envelope: Envelope, service: "IdpService") -> list[Aggregate]:
+def effect_of(envelope: Envelope, service: Plans) -> list[Aggregate]:
     """The aggregates another service's public event changes here (none for most)."""
     try:
         event = parse(envelope.type, envelope.data)
@@ -31,14 +46,13 @@ def effect_of(envelope: Envelope, service: "IdpService") -> list[Aggregate]:
 
 
 @singledispatch
-def effect(event: IntegrationEvent, service: "IdpService") -> list[Aggregate]:
+def effect(event: IntegrationEvent, service: Plans) -> list[Aggregate]:
     """Events the IDP service does not act on."""
     return []
 
 
-# Registered by class: the annotations name the service only for type checking.
-@effect.register(determination.Decided)
-def _decided(event: determination.Decided, service: "IdpService") -> list[Aggregate]:
+@effect.register
+def _decided(event: determination.Decided, service: Plans) -> list[Aggregate]:
     """A decision that the learner has ALN opens their plan, with the decision's deadline
     carried over (nothing when the learner's plan exists already). An LA's decision that a
     young person's IDP is not necessary (s.14(1)(c)) opens none; decisions published before
@@ -60,8 +74,8 @@ def _decided(event: determination.Decided, service: "IdpService") -> list[Aggreg
     return [plan]
 
 
-@effect.register(disputes.ReconsiderationDecided)
-def _reconsidered(event: disputes.ReconsiderationDecided, service: "IdpService") -> list[Aggregate]:
+@effect.register
+def _reconsidered(event: disputes.ReconsiderationDecided, service: Plans) -> list[Aggregate]:
     """An LA's reconsideration of a school's decision (Act ss.26-28, 32): R1 "has ALN" opens
     an LA-maintained plan; R2 "revised and directed" makes a revision by the LA due; a
     take-over moves the plan to the LA; "the IDP continues" reinstates a ceased plan."""
@@ -102,10 +116,8 @@ def _reconsidered(event: disputes.ReconsiderationDecided, service: "IdpService")
     return []
 
 
-@effect.register(determination.RuleTableCorrected)
-def _rules_corrected(
-    event: determination.RuleTableCorrected, service: "IdpService"
-) -> list[Aggregate]:
+@effect.register
+def _rules_corrected(event: determination.RuleTableCorrected, service: Plans) -> list[Aggregate]:
     """An administrator corrected the statutory rule table (in the determination service):
     deadlines computed from now on follow it; those already computed stay as stored."""
     record = service.rule_table_record()
