@@ -26,9 +26,10 @@ from eventsourcing.domain import Aggregate, event
 from determination.api import ConcernIn, DecisionIn, GraduatedResponseIn
 from determination.application import DeterminationService
 from determination.domain import Circumstances, Learner
-from idp.api import AlnDescriptionIn
+from idp.api.schemas import AlnDescriptionIn
 from idp.application import IdpService
 from idp.domain import AlnDescription, Maintainer, MaintainerKind
+from llwybr.principal import Principal
 from tests.workload import ALN_DESCRIPTION, GRADUATED_RESPONSE, SCHOOL, concern, decision
 
 
@@ -145,7 +146,8 @@ def decide(determinations: DeterminationService, case_id: uuid.UUID, has_aln: bo
 
 def amend(plans: IdpService, plan_id: uuid.UUID) -> int:
     value = AlnDescription.from_dict(AlnDescriptionIn.model_validate(ALN_DESCRIPTION).model_dump())
-    return plans.change_plan(plan_id, None, lambda p: p.set_aln_description(value))
+    maintainer = Principal("bench", SCHOOL, frozenset())
+    return plans.set_aln_description(maintainer, plan_id, value, expected_version=None)
 
 
 def service_step(determinations: DeterminationService, plans: IdpService) -> Step:
@@ -158,7 +160,8 @@ def service_step(determinations: DeterminationService, plans: IdpService) -> Ste
         timed("decide", lambda: decide(determinations, raised[0], has_aln))
         if has_aln:  # the consumer's part: not a command, not timed
             plan_id, _ = plans.open_on_direction(
-                learner_id=learner_id, looked_after=False, opened_on=date(2026, 3, 20),
+                Principal("bench", "la:665", frozenset()), learner_id=learner_id,
+                looked_after=False, opened_on=date(2026, 3, 20),
                 maintainer=Maintainer(MaintainerKind.SCHOOL, SCHOOL),
             )  # fmt: skip
             timed("amend", lambda: amend(plans, plan_id))
