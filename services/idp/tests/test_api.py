@@ -119,7 +119,7 @@ async def test_issuing_freezes_version_1_and_starts_the_12_month_review_clock(
     body = (await client.get(f"/v1/idps/{plan}")).json()
     assert (body["status"], body["current_plan_version"]) == ("active", 1)
     review = body["deadlines"]["review"]
-    assert (review["rule_id"], review["due_on"]) == ("D14", "2027-04-20")
+    assert (review["rule_id"], review["due_on"]) == ("D14", "2027-04-19")
     version = (await client.get(f"/v1/idps/{plan}/versions/1")).json()
     assert version["content"]["alp"][0]["frequency"] == "3 sessions a week"
 
@@ -150,7 +150,7 @@ async def test_an_issued_version_never_changes_after_revisions(client: httpx.Asy
     assert (await client.get(f"/v1/idps/{plan}/versions/1")).json() == first
     second = (await client.get(f"/v1/idps/{plan}/versions/2")).json()
     assert second["content"]["alp"][0]["frequency"] == "4 sessions a week"
-    assert second["review_by"]["due_on"] == "2027-10-04"  # 2 Oct 2027 is a Saturday
+    assert second["review_by"]["due_on"] == "2027-10-01"  # 12 months beginning 2 Oct 2026
     problem(await client.get(f"/v1/idps/{plan}/versions/3"), 404, "unknown-version")
 
 
@@ -163,7 +163,7 @@ async def test_a_review_that_does_not_revise_resets_the_review_date(
     await ok(client, "POST", f"/v1/idps/{plan}/reviews",
              json={"held_on": "2027-03-01", "outcome": "not_revised"})  # fmt: skip
     review = (await client.get(f"/v1/idps/{plan}")).json()["deadlines"]["review"]
-    assert review["due_on"] == "2028-03-01"
+    assert review["due_on"] == "2028-02-29"
 
 
 async def test_an_nhs_bodys_review_request_cannot_be_declined(client: httpx.AsyncClient) -> None:

@@ -65,9 +65,9 @@ def test_a_correction_to_d14s_length_changes_the_next_review_a_plan_gets(
     assert (review.rule_table_version, review.length, review.due_on) == (
         "2026.2",
         6,
-        date(2026, 9, 21),
+        date(2026, 9, 18),
     )
-    assert compute_deadline(DEFAULT_RULES, RuleId.D14, ISSUED_ON).due_on == date(2027, 3, 19)
+    assert compute_deadline(DEFAULT_RULES, RuleId.D14, ISSUED_ON).due_on == date(2027, 3, 18)
 
 
 def test_a_correction_to_d11_changes_the_window_after_a_schools_cease_decision(

@@ -86,11 +86,11 @@ def test_issuing_a_complete_plan_gives_version_1_with_its_review_date() -> None:
     review = idp.deadline(REVIEW)
     assert review is not None
     assert review.rule_id == RuleId.D14
-    assert review.due_on == date(2027, 3, 19)
+    assert review.due_on == date(2027, 3, 18)
     version = idp.issued_version(1)
     assert version["number"] == 1
     assert version["issued_on"] == ISSUED_ON
-    assert version["review_by"]["due_on"] == "2027-03-19"
+    assert version["review_by"]["due_on"] == "2027-03-18"
     assert [e["element_id"] for e in version["content"]["alp"]] == ["e1"]
     assert version["content"]["maintainer"] == SCHOOL.as_dict()
     assert event_names(idp)[-1] == "Issued"
@@ -205,7 +205,7 @@ def test_a_held_review_with_outcome_revised_leads_to_version_2() -> None:
     assert idp.issued_version(2)["revision_reason"] == "review"
     review = idp.deadline(REVIEW)
     assert review is not None
-    assert review.due_on == date(2027, 6, 3)
+    assert review.due_on == date(2027, 6, 2)
     assert event_names(idp)[-2:] == ["ReviewHeld", "Revised"]
 
 
@@ -251,7 +251,7 @@ def test_a_review_not_revised_resets_the_review_date() -> None:
     )
     review = idp.deadline(REVIEW)
     assert review is not None
-    assert review.due_on == date(2028, 3, 1)
+    assert review.due_on == date(2028, 2, 29)
     assert status_of(idp) is Status.ACTIVE
     assert idp.current_version == 1
 
