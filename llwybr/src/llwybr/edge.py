@@ -46,8 +46,9 @@ class Model(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
 
+# The answer to a command: the aggregate and its new version (also the ``ETag``). No
+# docstring: it would become the schema's description and change the published OpenAPI.
 class Accepted(BaseModel):
-    """The answer to a command: the aggregate and its new version (also the ``ETag``)."""
 
     id: UUID
     version: int
