@@ -334,3 +334,26 @@ def test_every_stored_event_says_which_day_it_takes_effect() -> None:
     from llwybr.in_force import unmapped
 
     assert unmapped([Determination, CalendarRecord, RuleTableRecord], IN_FORCE) == []
+
+
+def test_stored_events_keep_the_topics_they_were_stored_under() -> None:
+    """Stored events are found by topic: a renamed or moved event class would not load."""
+    from eventsourcing.utils import get_topic, resolve_topic
+
+    from determination.domain.calendar import CalendarRecord
+    from determination.domain.rules import RuleTableRecord
+
+    names = ["ConcernRaised", "ConsentRecorded", "GraduatedResponseRecorded",
+             "EvidenceRequested", "EvidenceSubmitted", "NhsReferralReceived",
+             "NhsReferralAnswered", "ReferredToLocalAuthority", "ExceptionClaimed",
+             "DeadlineRecalculated", "Decided", "NoticeIssued", "Reconsidered",
+             "Withdrawn"]  # fmt: skip
+    for aggregate, module, events in [
+        (Determination, "determination.domain.determination", names),
+        (CalendarRecord, "determination.domain.calendar", ["Set", "Corrected"]),
+        (RuleTableRecord, "determination.domain.rules", ["Started", "Corrected"]),
+    ]:
+        for name in events:
+            topic = f"{module}:{aggregate.__name__}.{name}"
+            event_class = getattr(aggregate, name)
+            assert (get_topic(event_class), resolve_topic(topic)) == (topic, event_class)

@@ -8,6 +8,7 @@ from enum import StrEnum
 from typing import Any
 
 from determination.domain.learner import Learner, Setting
+from determination.domain.values import Status
 
 
 class BodyKind(StrEnum):
@@ -79,6 +80,13 @@ class Routing:
     def must_decide(self) -> bool:
         return self.no_decision is None
 
+    @property
+    def status(self) -> Status:
+        """The state a concern routed so starts in."""
+        if self.no_decision is not None:
+            return Status.NO_DECISION_REQUIRED
+        return Status.AWAITING_CONSENT if self.awaiting_consent else Status.GATHERING_INFORMATION
+
 
 def default_body(learner: Learner) -> DecidingBody:
     """The table of docs/domain.md section 2."""
@@ -131,3 +139,23 @@ def reconsidering_authority(body: DecidingBody, learner: Learner) -> str | None:
 
 def _no_decision(body: DecidingBody, learner: Learner, reason: NoDecisionReason) -> Routing:
     return Routing(body, reason, False, reconsidering_authority(body, learner))
+
+
+def necessity_refusal(learner: Learner, body: BodyKind, has_aln: bool) -> str | None:
+    """Why an IDP cannot be decided not necessary for this learner by this body, or None:
+    only the LA responsible may, for a young person with ALN who is not at a maintained school,
+    PRU or FEI, nor detained (Act s.14(1)(c))."""
+    if not has_aln:
+        return "the decision is that the learner has no ALN"
+    if body is not BodyKind.LOCAL_AUTHORITY:
+        return f"only the LA responsible may, not a {body.value}"
+    if not learner.young_person:
+        return "the learner is a child: a child with ALN always gets an IDP"
+    if learner.setting is Setting.DETAINED:
+        return "for a detained young person the home authority decides under s.40 instead"
+    if not learner.idp_may_be_unnecessary:
+        return (
+            "a young person at a maintained school, PRU or FEI always gets an IDP "
+            f"(setting: {learner.setting.value})"
+        )
+    return None
