@@ -7,6 +7,7 @@ import httpx
 import pytest
 
 from determination.domain.learner import upn_check_letter
+from llwybr.clock import RuleId
 from llwybr.testing import ActingAs
 
 SCHOOL = "school:6652001"
@@ -84,7 +85,7 @@ async def test_a_concern_is_raised_and_its_deadline_explained(client: httpx.Asyn
     assert body["status"] == "gathering_information"
     assert body["deciding_body"] == {"kind": "school", "organisation": SCHOOL}
     decision = body["deadlines"]["decision"]
-    assert decision["rule_id"] == "D1"
+    assert decision["rule_id"] == RuleId.D1
     assert decision["provisional"] is True
     assert "35 school days" in decision["explanation"]
     assert body["learner"]["learner_id"] == str(
@@ -192,7 +193,7 @@ async def test_an_la_decides_a_young_person_needs_no_idp_and_gives_its_notice(
     assert notice.is_success, notice.text
     body = (await client.get(case, auth=la)).json()
     assert body["decision"]["idp_necessary"] is False
-    assert body["deadlines"]["idp_necessity"]["rule_id"] == "D5"
+    assert body["deadlines"]["idp_necessity"]["rule_id"] == RuleId.D5
     assert body["notices"][0]["notice_type"] == "idp_not_necessary"
 
 

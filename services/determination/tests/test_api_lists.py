@@ -5,6 +5,7 @@ from typing import Any
 
 import httpx
 
+from llwybr.clock import RuleId
 from llwybr.testing import ActingAs, eventually
 
 from .test_api import SCHOOL, assert_problem, concern, open_case, post_ok, stored_events, valid_upn
@@ -99,7 +100,9 @@ async def test_a_rule_correction_recalculates_open_deadlines_explicitly(
     await post_ok(client, f"/v1/determinations/{case_id}/nhs-referrals", referral)
     before = (await client.get(f"/v1/determinations/{case_id}")).json()["deadlines"]["nhs:r1"]
     assert before["due_on"] == "2026-04-14"
-    d7 = next(r for r in (await client.get("/v1/rule-table")).json()["rules"] if r["id"] == "D7")
+    d7 = next(
+        r for r in (await client.get("/v1/rule-table")).json()["rules"] if r["id"] == RuleId.D7
+    )
     app: Any = client.app  # type: ignore[attr-defined]
     await eventually(lambda: app.state.projections["determination.cases"].catch_up() == 0)
 

@@ -8,7 +8,7 @@ from determination.application import DeterminationService
 from determination.domain import Circumstances, Learner, Setting
 from determination.domain.errors import InvalidLearnerError
 from determination.publisher import translator
-from llwybr.clock import Term, TermCalendar
+from llwybr.clock import RuleId, Term, TermCalendar
 from llwybr.principal import Principal
 from llwybr.testing import CountingRecorder
 
@@ -81,7 +81,7 @@ def test_35_school_days_run_across_the_christmas_holiday(service: DeterminationS
     deadline = service.determination(LA, case_id).deadlines["decision"]
     assert deadline.due_on == date(2026, 1, 27)
     assert (deadline.rule_id, deadline.calendar_id, deadline.calendar_version) == (
-        "D1",
+        RuleId.D1,
         "la:665",
         1,
     )
@@ -124,7 +124,7 @@ def test_an_la_decides_within_12_weeks(service: DeterminationService) -> None:
         came_to_attention_on=date(2026, 2, 2),
     )  # fmt: skip
     deadline = service.determination(LA, case_id).deadlines["decision"]
-    assert (deadline.rule_id, deadline.unit, deadline.length) == ("D3", "weeks", 12)
+    assert (deadline.rule_id, deadline.unit, deadline.length) == (RuleId.D3, "weeks", 12)
     assert deadline.due_on == date(2026, 4, 27)
 
 
@@ -138,7 +138,7 @@ def test_an_nhs_answer_is_due_6_weeks_after_receipt_rolled_past_a_bank_holiday(
     # 6 weeks from the day after receipt ends on Easter Monday 6 April 2026: the next working
     # day is Tuesday 7 April.
     deadline = service.determination(LA, case_id).deadlines["nhs:r1"]
-    assert (deadline.rule_id, deadline.due_on) == ("D7", date(2026, 4, 7))
+    assert (deadline.rule_id, deadline.due_on) == (RuleId.D7, date(2026, 4, 7))
 
 
 def test_a_calendar_correction_is_an_explicit_recalculation(
@@ -241,7 +241,7 @@ def test_an_idp_not_necessary_decision_is_judged_on_d5_and_published_so(
     view = service.determination(LA, case_id)
     necessity = view.deadlines["idp_necessity"]
     assert (necessity.rule_id, necessity.trigger_date, necessity.due_on) == (
-        "D5", date(2026, 3, 5), date(2026, 5, 28),
+        RuleId.D5, date(2026, 3, 5), date(2026, 5, 28),
     )  # fmt: skip
     assert view.decision is not None
     assert view.decision["idp_necessary"] is False
@@ -250,4 +250,4 @@ def test_an_idp_not_necessary_decision_is_judged_on_d5_and_published_so(
     assert publication is not None
     event: Any = publication.event
     assert (event.name, event.has_aln, event.idp_necessary) == ("decided", True, False)
-    assert (event.within_time, event.decision_deadline.rule_id) == (True, "D5")
+    assert (event.within_time, event.decision_deadline.rule_id) == (True, RuleId.D5)

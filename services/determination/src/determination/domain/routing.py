@@ -9,6 +9,7 @@ from typing import Any
 
 from determination.domain.learner import Learner, Setting
 from determination.domain.values import Status
+from llwybr.clock import RuleId
 
 
 class BodyKind(StrEnum):
@@ -19,11 +20,11 @@ class BodyKind(StrEnum):
 
 
 #: The clock each kind of body decides on (rule ids of the statutory rule table).
-DECISION_RULE = {
-    BodyKind.SCHOOL: "D1",
-    BodyKind.FEI: "D2",
-    BodyKind.LOCAL_AUTHORITY: "D3",
-    BodyKind.LA_LOOKING_AFTER: "D4",
+DECISION_RULE: dict[BodyKind, RuleId] = {
+    BodyKind.SCHOOL: RuleId.D1,
+    BodyKind.FEI: RuleId.D2,
+    BodyKind.LOCAL_AUTHORITY: RuleId.D3,
+    BodyKind.LA_LOOKING_AFTER: RuleId.D4,
 }
 
 
@@ -33,7 +34,7 @@ class DecidingBody:
     organisation: str  # "school:6651234", "fei:6659001", "la:665"
 
     @property
-    def decision_rule(self) -> str:
+    def decision_rule(self) -> RuleId:
         return DECISION_RULE[self.kind]
 
     @property
