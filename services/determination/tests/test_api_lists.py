@@ -159,3 +159,23 @@ async def test_the_change_feed_gives_each_changed_case_once_after_a_cursor(
     assert [(i["determination_id"], i["status"]) for i in later["items"]] == [(first, "withdrawn")]
     unchanged = await client.get("/v1/determinations-changes", params={"after": later["cursor"]})
     assert unchanged.json() == {"items": [], "cursor": later["cursor"]}
+
+
+async def test_a_rule_corrected_through_the_api_keeps_how_its_due_date_is_counted(
+    client: httpx.AsyncClient,
+) -> None:
+    """D18's appeal is due the first working day after its period ends: a correction of its
+    length, sent as the rule table gave it, keeps that (it was refused, and a correction
+    without the field would have made D18 due on the period's last day)."""
+    rules = (await client.get("/v1/rule-table")).json()["rules"]
+    d18 = next(r for r in rules if r["id"] == RuleId.D18)
+    assert d18["due_after_period"] is True
+    response = await client.post(
+        "/v1/rule-table/corrections",
+        json={"version": "2026.3", "rules": [{**d18, "length": 9}],
+              "corrected_by": "system:admin", "reason": "checked against the Regulations"},
+        auth=ActingAs("system:admin"),
+    )  # fmt: skip
+    assert response.status_code == 200, response.text
+    corrected = {r["id"]: r for r in (await client.get("/v1/rule-table")).json()["rules"]}
+    assert (corrected[RuleId.D18]["length"], corrected[RuleId.D18]["due_after_period"]) == (9, True)

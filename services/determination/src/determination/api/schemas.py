@@ -304,6 +304,13 @@ class RuleIn(Model):
     confidence: Confidence
     starts_day_after: bool = True
     rolls_to_working_day: bool = True
+    due_after_period: bool = Field(
+        default=False,
+        description=(
+            "Due by the first working day after the period ends (the Tribunal's appeal "
+            "window, D18), not on its last day"
+        ),
+    )
 
 
 class RuleCorrectionIn(Model):
