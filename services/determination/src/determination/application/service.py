@@ -8,7 +8,6 @@ aggregate's command with the deadlines its clock needs, and saves with the expec
 import functools
 from collections.abc import Sequence
 from datetime import date
-from functools import singledispatchmethod
 from typing import Any
 from uuid import UUID
 
@@ -392,7 +391,7 @@ class DeterminationService(TimeLimits):
             return []  # a kind of event this build does not know: nothing here acts on it
         return self._on_public_event(event)
 
-    @singledispatchmethod
+    @functools.singledispatchmethod
     def _on_public_event(self, event: IntegrationEvent) -> list[Determination]:
         """Public events this service does not act on."""
         return []
