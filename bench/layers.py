@@ -23,7 +23,7 @@ from typing import Any
 from eventsourcing.application import Application
 from eventsourcing.domain import Aggregate, event
 
-from determination.api import ConcernIn, DecisionIn, GraduatedResponseIn
+from determination.api.schemas import ConcernIn, DecisionIn, GraduatedResponseIn
 from determination.application import DeterminationService
 from determination.domain import Circumstances, Learner
 from idp.api.schemas import AlnDescriptionIn
@@ -118,6 +118,10 @@ def bare_step(app: BareCases) -> Step:
     return path
 
 
+#: The school acting through the service layer (the route passes the gateway's principal).
+ALNCO = Principal("bench", SCHOOL, frozenset())
+
+
 def raise_concern(determinations: DeterminationService, learner_id: str) -> uuid.UUID:
     """What ``POST /v1/determinations`` calls, with the arguments its request model makes."""
     body = ConcernIn.model_validate(concern(learner_id))
@@ -125,7 +129,7 @@ def raise_concern(determinations: DeterminationService, learner_id: str) -> uuid
     extra = body.circumstances.model_dump()
     circumstances = Circumstances(raised_with=body.raised_with, **extra)
     case_id, _ = determinations.raise_concern(
-        learner, circumstances, raised_by=body.raised_by,
+        ALNCO, learner, circumstances, raised_by=body.raised_by,
         came_to_attention_on=body.came_to_attention_on,
     )  # fmt: skip
     return case_id
@@ -135,12 +139,12 @@ def record_evidence(determinations: DeterminationService, case_id: uuid.UUID) ->
     evidence = GraduatedResponseIn.model_validate(GRADUATED_RESPONSE)
     data = evidence.model_dump()
     data["termly_reviews"] = [r.model_dump(mode="json") for r in evidence.termly_reviews]
-    return determinations.record_graduated_response(case_id, **data)
+    return determinations.record_graduated_response(ALNCO, case_id, **data)
 
 
 def decide(determinations: DeterminationService, case_id: uuid.UUID, has_aln: bool) -> int:
     return determinations.decide(
-        case_id, **DecisionIn.model_validate(decision(has_aln)).model_dump()
+        ALNCO, case_id, **DecisionIn.model_validate(decision(has_aln)).model_dump()
     )
 
 

@@ -31,11 +31,11 @@ from typing import Any
 import psycopg
 from psycopg import sql
 
-from bench.layers import amend, decide, raise_concern, record_evidence
+from bench.layers import ALNCO, amend, decide, raise_concern, record_evidence
 from bench.report import table, write
 from contracts.envelope import Envelope
 from determination.application import DeterminationService
-from determination.domain import NoticeType, Recipient
+from determination.domain import Determination, NoticeType, Recipient
 from determination.main import SPEC as DETERMINATION
 from determination.publisher import translator
 from disputes.main import SPEC as DISPUTES
@@ -103,12 +103,12 @@ def make_templates(runtime: RuntimeSettings) -> list[Template]:
             case_id = raise_concern(determinations, learner_id)
             record_evidence(determinations, case_id)
             determinations.request_evidence(
-                case_id, request_id="declo-1", from_organisation="lhb:7A1",
+                ALNCO, case_id, request_id="declo-1", from_organisation="lhb:7A1",
                 description="Paediatric reports", requested_on=date(2026, 3, 3),
             )  # fmt: skip
             decide(determinations, case_id, has_aln)
             determinations.issue_notice(
-                case_id, notice_type=NoticeType("has_aln" if has_aln else "no_aln"),
+                ALNCO, case_id, notice_type=NoticeType("has_aln" if has_aln else "no_aln"),
                 recipients=[Recipient("parent")], content=NOTICES[has_aln],
                 issued_on=date(2026, 3, 20), issued_by="school:6652001",
             )  # fmt: skip
@@ -120,7 +120,7 @@ def make_templates(runtime: RuntimeSettings) -> list[Template]:
                 continue
             decided = next(
                 e for e in determinations.recorded_events(case_id)
-                if type(e.event).__name__ == "Decided"
+                if isinstance(e.event, Determination.Decided)
             )  # fmt: skip
             publication = translator(determinations)(decided)
             assert publication is not None

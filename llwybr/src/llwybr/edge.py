@@ -46,10 +46,10 @@ class Model(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
 
-# The answer to a command: the aggregate and its new version (also the ``ETag``). No
-# docstring: it would become the schema's description and change the published OpenAPI.
+# The answer to a command: the aggregate and its new version (also the ``ETag``). A comment,
+# not a docstring: a docstring would become the model's description in the public OpenAPI
+# document, which the services' own ``Accepted`` never had.
 class Accepted(BaseModel):
-
     id: UUID
     version: int
 

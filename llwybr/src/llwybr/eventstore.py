@@ -356,10 +356,21 @@ class ChainedApplication(Application[UUID]):
             raise AggregateNotFoundError(aggregate_id)
         return found
 
-    def load(self, aggregate_id: UUID, kind: type[A], expected_version: int | None = None) -> A:
-        """The one read of a command: the aggregate, which must be of ``kind`` and, when
-        ``If-Match`` named one, at ``expected_version``."""
+    def load(
+        self,
+        aggregate_id: UUID,
+        kind: type[A],
+        expected_version: int | None = None,
+        *,
+        may: Callable[[A], object] | None = None,
+    ) -> A:
+        """The one read of a command: the aggregate, which must be of ``kind``; then ``may``,
+        the caller's right to it (raising if they have none); then the ``If-Match`` version.
+        Access comes before the version so that a caller who may not see the aggregate
+        learns nothing of it (not even that it exists) from a stale ``If-Match``."""
         aggregate = self.get_as(aggregate_id, kind)
+        if may is not None:
+            may(aggregate)
         if expected_version is not None and aggregate.version != expected_version:
             raise StaleVersionError(aggregate_id, expected_version, aggregate.version)
         return aggregate

@@ -1,19 +1,15 @@
 """The determination service layer on SQLite and on PostgreSQL: deadlines on real calendars."""
 
-from collections.abc import Iterator
 from datetime import date
 from typing import Any
 from uuid import UUID
-
-import pytest
 
 from determination.application import DeterminationService
 from determination.domain import Circumstances, Learner, Setting
 from determination.domain.errors import InvalidLearnerError
 from determination.publisher import translator
-from llwybr.clock import Term, TermCalendar
-from llwybr.db import create_engine
-from llwybr.settings import ServiceSettings
+from llwybr.clock import RuleId, Term, TermCalendar
+from llwybr.principal import Principal
 from llwybr.testing import CountingRecorder
 
 #: A real-looking Welsh LA calendar for 2025/26 (Wrexham-like term dates, INSET days).
@@ -33,6 +29,18 @@ WREXHAM = TermCalendar(
 )
 
 
+#: Callers: the school's ALNCo, and an officer of its LA (who sees every case of its learners).
+SCHOOL = Principal("alnco", "school:6652001", frozenset())
+LA = Principal("officer", "la:665", frozenset())
+
+
+def set_calendar(service: DeterminationService, calendar: TermCalendar) -> TermCalendar:
+    """The LA sets (or corrects) a calendar; the service numbers its versions."""
+    return service.set_calendar(
+        LA, calendar.id, lambda _version: calendar, set_by="la:665", source="json"
+    )
+
+
 def pupil(learner_id: str = "l-1", **changes: object) -> Learner:
     values: dict[str, object] = {
         "learner_id": learner_id,
@@ -47,31 +55,33 @@ def pupil(learner_id: str = "l-1", **changes: object) -> Learner:
     return Learner(**values)  # type: ignore[arg-type]
 
 
-@pytest.fixture
-def service(store_settings: ServiceSettings) -> Iterator[DeterminationService]:
-    create_engine(store_settings).dispose()
-    app = DeterminationService(store_settings.eventsourcing_env())
-    yield app
-    app.close()
-
-
 def raise_at_school(service: DeterminationService, on: date) -> UUID:
     case_id, _ = service.raise_concern(
-        pupil(), Circumstances(raised_with="school:6652001"), raised_by="school:6652001",
+        SCHOOL, pupil(), Circumstances(raised_with="school:6652001"), raised_by="school:6652001",
         came_to_attention_on=on,
     )  # fmt: skip
     return case_id
 
 
+def decided_at_school(service: DeterminationService) -> UUID:
+    """A case the school decided: no ALN."""
+    case_id = raise_at_school(service, date(2026, 3, 2))
+    service.decide(
+        SCHOOL, case_id, has_aln=False, reasons="Progress is good", decided_on=date(2026, 3, 20),
+        decided_by="school:6652001", person="ALNCo",
+    )  # fmt: skip
+    return case_id
+
+
 def test_35_school_days_run_across_the_christmas_holiday(service: DeterminationService) -> None:
-    service.set_calendar(WREXHAM, set_by="la:665", source="json")
+    set_calendar(service, WREXHAM)
     case_id = raise_at_school(service, date(2025, 11, 24))
     # From Tue 25 Nov: 25-28 Nov (4), 1-19 Dec (15: 19), holiday, INSET Mon 5 Jan,
     # 6-9 Jan (4: 23), 12-16 (5: 28), 19-23 (5: 33), Mon 26 (34), Tue 27 Jan (35).
-    deadline = service.determination(case_id).deadlines["decision"]
+    deadline = service.determination(LA, case_id).deadlines["decision"]
     assert deadline.due_on == date(2026, 1, 27)
     assert (deadline.rule_id, deadline.calendar_id, deadline.calendar_version) == (
-        "D1",
+        RuleId.D1,
         "la:665",
         1,
     )
@@ -80,40 +90,41 @@ def test_35_school_days_run_across_the_christmas_holiday(service: DeterminationS
 
 
 def test_35_school_days_run_across_the_february_half_term(service: DeterminationService) -> None:
-    service.set_calendar(WREXHAM, set_by="la:665", source="json")
+    set_calendar(service, WREXHAM)
     case_id = raise_at_school(service, date(2026, 1, 26))
     # 27-30 Jan (4), 2-13 Feb (10: 14), half term 16-20 Feb, 23 Feb-20 Mar (20: 34), Mon 23 Mar.
-    assert service.determination(case_id).deadlines["decision"].due_on == date(2026, 3, 23)
+    assert service.determination(LA, case_id).deadlines["decision"].due_on == date(2026, 3, 23)
 
 
 def test_a_schools_own_calendar_takes_precedence_over_its_las(
     service: DeterminationService,
 ) -> None:
-    service.set_calendar(WREXHAM, set_by="la:665", source="json")
+    set_calendar(service, WREXHAM)
     school = WREXHAM.with_closures(
         "school:6652001", "Ysgol Example", 1, WREXHAM.closures | {date(2025, 11, 28)}
     )
-    service.set_calendar(school, set_by="la:665", source="json")
+    set_calendar(service, school)
     case_id = raise_at_school(service, date(2025, 11, 24))
-    deadline = service.determination(case_id).deadlines["decision"]
+    deadline = service.determination(LA, case_id).deadlines["decision"]
     assert deadline.calendar_id == "school:6652001"
     assert deadline.due_on == date(2026, 1, 28)
 
 
 def test_without_a_calendar_the_deadline_is_provisional(service: DeterminationService) -> None:
     case_id = raise_at_school(service, date(2025, 11, 24))
-    deadline = service.determination(case_id).deadlines["decision"]
+    deadline = service.determination(LA, case_id).deadlines["decision"]
     assert deadline.provisional
     assert deadline.calendar_id is None
 
 
 def test_an_la_decides_within_12_weeks(service: DeterminationService) -> None:
     case_id, _ = service.raise_concern(
-        pupil(setting=Setting.HOME_EDUCATED, setting_id=None), Circumstances(raised_with="la:665"),
-        raised_by="la:665", came_to_attention_on=date(2026, 2, 2),
+        LA, pupil(setting=Setting.HOME_EDUCATED, setting_id=None),
+        Circumstances(raised_with="la:665"), raised_by="la:665",
+        came_to_attention_on=date(2026, 2, 2),
     )  # fmt: skip
-    deadline = service.determination(case_id).deadlines["decision"]
-    assert (deadline.rule_id, deadline.unit, deadline.length) == ("D3", "weeks", 12)
+    deadline = service.determination(LA, case_id).deadlines["decision"]
+    assert (deadline.rule_id, deadline.unit, deadline.length) == (RuleId.D3, "weeks", 12)
     assert deadline.due_on == date(2026, 4, 27)
 
 
@@ -122,27 +133,27 @@ def test_an_nhs_answer_is_due_6_weeks_after_receipt_rolled_past_a_bank_holiday(
 ) -> None:
     case_id = raise_at_school(service, date(2026, 2, 2))
     service.receive_nhs_referral(
-        case_id, referral_id="r1", nhs_body="lhb:7A1", received_on=date(2026, 2, 23)
+        SCHOOL, case_id, referral_id="r1", nhs_body="lhb:7A1", received_on=date(2026, 2, 23)
     )
     # 6 weeks from the day after receipt ends on Easter Monday 6 April 2026: the next working
     # day is Tuesday 7 April.
-    deadline = service.determination(case_id).deadlines["nhs:r1"]
-    assert (deadline.rule_id, deadline.due_on) == ("D7", date(2026, 4, 7))
+    deadline = service.determination(LA, case_id).deadlines["nhs:r1"]
+    assert (deadline.rule_id, deadline.due_on) == (RuleId.D7, date(2026, 4, 7))
 
 
 def test_a_calendar_correction_is_an_explicit_recalculation(
     service: DeterminationService,
 ) -> None:
-    service.set_calendar(WREXHAM, set_by="la:665", source="json")
+    set_calendar(service, WREXHAM)
     case_id = raise_at_school(service, date(2025, 11, 24))
     corrected = WREXHAM.with_closures(
         "la:665", WREXHAM.name, 2, WREXHAM.closures | {date(2025, 12, 1)}
     )
-    assert service.set_calendar(corrected, set_by="la:665", source="json").version == 2
+    assert set_calendar(service, corrected).version == 2
 
     assert service.recalculate_for_calendar("la:665", [case_id]) == [case_id]
 
-    view = service.determination(case_id)
+    view = service.determination(LA, case_id)
     assert view.deadlines["decision"].due_on == date(2026, 1, 28)
     assert view.deadlines["decision"].calendar_version == 2
     [recalculation] = view.recalculations
@@ -155,17 +166,17 @@ def test_a_calendar_correction_is_an_explicit_recalculation(
 def test_a_nightly_sync_raises_each_concern_as_one_alone_would_in_one_save(
     service: DeterminationService,
 ) -> None:
-    service.set_calendar(WREXHAM, set_by="la:665", source="json")
+    set_calendar(service, WREXHAM)
     at_school = Circumstances(raised_with="school:6652001")
     on = date(2025, 12, 1)
-    alone = service.determination(raise_at_school(service, on)).deadlines["decision"]
+    alone = service.determination(LA, raise_at_school(service, on)).deadlines["decision"]
     before = service.recorder.max_notification_id() or 0
     results = service.raise_concerns(
-        [(pupil(f"l-{n}"), at_school, "school:6652001", on) for n in range(3)]
+        SCHOOL, [(pupil(f"l-{n}"), at_school, "school:6652001", on) for n in range(3)]
     )
     assert [r[1] for r in results if isinstance(r, tuple)] == [1, 1, 1]
     for case_id, _ in (r for r in results if isinstance(r, tuple)):
-        assert service.determination(case_id).deadlines["decision"] == alone
+        assert service.determination(LA, case_id).deadlines["decision"] == alone
     assert (service.recorder.max_notification_id() or 0) - before == 3
 
 
@@ -186,7 +197,8 @@ def test_a_refused_concern_in_a_sync_is_reported_and_the_others_are_raised(
     refusing = Refusing(service.env)
     try:
         results = refusing.raise_concerns(
-            [(pupil(n), at_school, "school:6652001", on) for n in ("l-1", "l-refused", "l-2")]
+            SCHOOL,
+            [(pupil(n), at_school, "school:6652001", on) for n in ("l-1", "l-refused", "l-2")],
         )
     finally:
         refusing.close()
@@ -215,19 +227,21 @@ def test_an_idp_not_necessary_decision_is_judged_on_d5_and_published_so(
     young = pupil("l-yp", young_person=True, setting=Setting.NOT_IN_EDUCATION, setting_id=None,
                   date_of_birth=date(2007, 9, 1))  # fmt: skip
     case_id, _ = service.raise_concern(
-        young, Circumstances(raised_with="la:665"), raised_by="la:665",
+        LA, young, Circumstances(raised_with="la:665"), raised_by="la:665",
         came_to_attention_on=date(2026, 3, 2),
     )  # fmt: skip
-    service.record_consent(case_id, given=True, recorded_on=date(2026, 3, 5), recorded_by="la:665")
+    service.record_consent(
+        LA, case_id, given=True, recorded_on=date(2026, 3, 5), recorded_by="la:665"
+    )
     service.decide(
-        case_id, has_aln=True, reasons="needs met by the training provider",
+        LA, case_id, has_aln=True, reasons="needs met by the training provider",
         decided_on=date(2026, 5, 1), decided_by="la:665", person="ALN officer",
         idp_necessary=False,
     )  # fmt: skip
-    view = service.determination(case_id)
+    view = service.determination(LA, case_id)
     necessity = view.deadlines["idp_necessity"]
     assert (necessity.rule_id, necessity.trigger_date, necessity.due_on) == (
-        "D5", date(2026, 3, 5), date(2026, 5, 28),
+        RuleId.D5, date(2026, 3, 5), date(2026, 5, 28),
     )  # fmt: skip
     assert view.decision is not None
     assert view.decision["idp_necessary"] is False
@@ -236,4 +250,4 @@ def test_an_idp_not_necessary_decision_is_judged_on_d5_and_published_so(
     assert publication is not None
     event: Any = publication.event
     assert (event.name, event.has_aln, event.idp_necessary) == ("decided", True, False)
-    assert (event.within_time, event.decision_deadline.rule_id) == (True, "D5")
+    assert (event.within_time, event.decision_deadline.rule_id) == (True, RuleId.D5)

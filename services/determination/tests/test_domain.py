@@ -28,7 +28,7 @@ from determination.domain.errors import (
     InvalidUpnError,
     WrongDecidingBodyError,
 )
-from llwybr.clock import DEFAULT_RULES, compute_deadline
+from llwybr.clock import DEFAULT_RULES, RuleId, compute_deadline
 
 PUPIL = Learner(
     learner_id="l-1",
@@ -73,7 +73,7 @@ def test_a_concern_about_a_school_pupil_starts_the_schools_clock() -> None:
     assert case.status is Status.GATHERING_INFORMATION
     deadline = case.deadline()
     assert deadline is not None
-    assert deadline.rule_id == "D1"
+    assert deadline.rule_id == RuleId.D1
     assert deadline.provisional  # no calendar was given
     assert event_names(case) == ["ConcernRaised"]
 
@@ -132,7 +132,7 @@ def test_a_young_person_must_consent_before_a_decision() -> None:
         case.decide(
             has_aln=True, reasons="r", decided_on=RAISED_ON, decided_by="la:665", person="p"
         )
-    deadline = compute_deadline(DEFAULT_RULES, "D3", date(2026, 3, 5))
+    deadline = compute_deadline(DEFAULT_RULES, RuleId.D3, date(2026, 3, 5))
     case.record_consent(
         given=True, recorded_on=date(2026, 3, 5), recorded_by="la:665", decision_deadline=deadline
     )
@@ -156,7 +156,7 @@ def test_refused_consent_ends_the_duty_to_decide() -> None:
 
 def test_a_referral_to_the_la_moves_the_duty_and_starts_a_new_clock() -> None:
     case = raised()
-    la_deadline = compute_deadline(DEFAULT_RULES, "D3", date(2026, 3, 16))
+    la_deadline = compute_deadline(DEFAULT_RULES, RuleId.D3, date(2026, 3, 16))
     case.refer_to_local_authority(
         local_authority="la:665", reason="ALP would be unreasonable for the school to secure",
         referred_on=date(2026, 3, 16), referred_by=SCHOOL, deadline=la_deadline,
@@ -176,7 +176,7 @@ def test_a_referral_to_the_la_moves_the_duty_and_starts_a_new_clock() -> None:
 
 def test_an_nhs_answer_comes_from_the_body_referred_to_and_says_if_in_welsh() -> None:
     case = raised()
-    deadline = compute_deadline(DEFAULT_RULES, "D7", date(2026, 3, 3))
+    deadline = compute_deadline(DEFAULT_RULES, RuleId.D7, date(2026, 3, 3))
     case.receive_nhs_referral(
         referral_id="r1", nhs_body="lhb:7A1", received_on=date(2026, 3, 3), deadline=deadline
     )
@@ -315,7 +315,7 @@ def test_only_a_schools_decision_is_superseded_by_an_la_reconsideration() -> Non
     import uuid
 
     case = raised()
-    la_deadline = compute_deadline(DEFAULT_RULES, "D3", date(2026, 3, 16))
+    la_deadline = compute_deadline(DEFAULT_RULES, RuleId.D3, date(2026, 3, 16))
     case.refer_to_local_authority(
         local_authority="la:665", reason="r", referred_on=date(2026, 3, 16), referred_by=SCHOOL,
         deadline=la_deadline,
@@ -334,3 +334,26 @@ def test_every_stored_event_says_which_day_it_takes_effect() -> None:
     from llwybr.in_force import unmapped
 
     assert unmapped([Determination, CalendarRecord, RuleTableRecord], IN_FORCE) == []
+
+
+def test_stored_events_keep_the_topics_they_were_stored_under() -> None:
+    """Stored events are found by topic: a renamed or moved event class would not load."""
+    from eventsourcing.utils import get_topic, resolve_topic
+
+    from determination.domain.calendar import CalendarRecord
+    from determination.domain.rules import RuleTableRecord
+
+    names = ["ConcernRaised", "ConsentRecorded", "GraduatedResponseRecorded",
+             "EvidenceRequested", "EvidenceSubmitted", "NhsReferralReceived",
+             "NhsReferralAnswered", "ReferredToLocalAuthority", "ExceptionClaimed",
+             "DeadlineRecalculated", "Decided", "NoticeIssued", "Reconsidered",
+             "Withdrawn"]  # fmt: skip
+    for aggregate, module, events in [
+        (Determination, "determination.domain.determination", names),
+        (CalendarRecord, "determination.domain.calendar", ["Set", "Corrected"]),
+        (RuleTableRecord, "determination.domain.rules", ["Started", "Corrected"]),
+    ]:
+        for name in events:
+            topic = f"{module}:{aggregate.__name__}.{name}"
+            event_class = getattr(aggregate, name)
+            assert (get_topic(event_class), resolve_topic(topic)) == (topic, event_class)

@@ -12,6 +12,7 @@ from contracts.envelope import Envelope
 from contracts.topics import DETERMINATION
 from determination.main import create_app
 from determination.settings import Settings
+from llwybr.clock import RuleId
 from llwybr.settings import RuntimeSettings
 from llwybr.testing import ActingAs, read_envelopes
 
@@ -106,7 +107,7 @@ async def test_the_happy_path_from_concern_to_aln_with_health_board_evidence(
     assert view["status"] == "decided_aln"
     assert view["decision"]["within_time"] is True
     assert view["nhs_referrals"]["nhs-1"]["answer"]["in_welsh"] is True
-    assert view["deadlines"]["nhs:nhs-1"]["rule_id"] == "D7"
+    assert view["deadlines"]["nhs:nhs-1"]["rule_id"] == RuleId.D7
 
     events = await published(kafka_bootstrap, case_id, expected=7)
     assert [e.type.split(".")[3] for e in events] == [
@@ -122,7 +123,7 @@ async def test_the_happy_path_from_concern_to_aln_with_health_board_evidence(
     assert {e.subject for e in events} == {learner_id}
     decided = events[5].data
     assert decided["has_aln"] is True
-    assert decided["decision_deadline"]["rule_id"] == "D1"
+    assert decided["decision_deadline"]["rule_id"] == RuleId.D1
     assert "Cerys" not in str([e.data for e in events])  # no names on the bus
 
 

@@ -22,11 +22,11 @@ from determination.domain.errors import (
     IncompleteNoticeError,
     InvalidTransitionError,
 )
-from llwybr.clock import DEFAULT_RULES, compute_deadline
+from llwybr.clock import DEFAULT_RULES, RuleId, compute_deadline
 
 LA = "la:665"
 RAISED_ON, CONSENTED_ON = date(2026, 3, 2), date(2026, 3, 5)
-D5 = compute_deadline(DEFAULT_RULES, "D5", CONSENTED_ON)
+D5 = compute_deadline(DEFAULT_RULES, RuleId.D5, CONSENTED_ON)
 YOUNG_PERSON = Learner(
     learner_id="l-2",
     given_name="Dylan",
@@ -80,7 +80,7 @@ def test_an_la_may_decide_a_young_person_outside_school_needs_no_idp() -> None:
 
 
 def test_the_decision_is_judged_on_twelve_weeks_from_the_day_after_consent() -> None:
-    assert (D5.rule_id, D5.trigger_date, D5.due_on) == ("D5", CONSENTED_ON, date(2026, 5, 28))
+    assert (D5.rule_id, D5.trigger_date, D5.due_on) == (RuleId.D5, CONSENTED_ON, date(2026, 5, 28))
     case = consented()
     not_necessary(case, on=date(2026, 5, 29))
     assert case.decision is not None
@@ -135,7 +135,7 @@ def test_the_decision_is_refused_for_a_child() -> None:
         date_of_birth=date(2023, 1, 1),
     )
     routing = route(child, Circumstances(raised_with=LA))
-    deadline = compute_deadline(DEFAULT_RULES, "D3", RAISED_ON)
+    deadline = compute_deadline(DEFAULT_RULES, RuleId.D3, RAISED_ON)
     case = Determination.raise_concern(
         child, routing, raised_by=LA, came_to_attention_on=RAISED_ON, decision_deadline=deadline
     )
@@ -154,7 +154,7 @@ def test_the_decision_is_refused_to_a_school_deciding() -> None:
         YOUNG_PERSON, setting=Setting.MAINTAINED_SCHOOL, setting_id="6652001"
     )  # a sixth-former: the school decides
     routing = route(pupil, Circumstances(raised_with="school:6652001", young_person_consents=True))
-    deadline = compute_deadline(DEFAULT_RULES, "D1", RAISED_ON)
+    deadline = compute_deadline(DEFAULT_RULES, RuleId.D1, RAISED_ON)
     case = Determination.raise_concern(
         pupil, routing, raised_by="school:6652001", came_to_attention_on=RAISED_ON,
         decision_deadline=deadline,

@@ -13,6 +13,7 @@ from determination.domain import (
     Setting,
     route,
 )
+from llwybr.clock import RuleId
 
 PUPIL = Learner(
     learner_id="l-1",
@@ -30,67 +31,75 @@ AT_LA = Circumstances(raised_with="la:665")
 @pytest.mark.parametrize(
     ("learner", "circumstances", "kind", "organisation", "rule"),
     [
-        pytest.param(PUPIL, AT_SCHOOL, BodyKind.SCHOOL, "school:6652001", "D1", id="school pupil"),
+        pytest.param(
+            PUPIL, AT_SCHOOL, BodyKind.SCHOOL, "school:6652001", RuleId.D1, id="school pupil",
+        ),
         pytest.param(
             replace(PUPIL, setting=Setting.PUPIL_REFERRAL_UNIT, setting_id="6651100"),
             Circumstances(raised_with="school:6651100"),
-            BodyKind.SCHOOL, "school:6651100", "D1", id="PRU pupil",
+            BodyKind.SCHOOL, "school:6651100", RuleId.D1, id="PRU pupil",
         ),
         pytest.param(
             replace(PUPIL, setting=Setting.FURTHER_EDUCATION, setting_id="6659001",
                     young_person=True, date_of_birth=date(2008, 3, 1)),
             Circumstances(raised_with="fei:6659001", young_person_consents=True),
-            BodyKind.FEI, "fei:6659001", "D2", id="young person at an FEI only",
+            BodyKind.FEI, "fei:6659001", RuleId.D2, id="young person at an FEI only",
         ),
         pytest.param(
             replace(PUPIL, setting=Setting.EARLY_YEARS, setting_id=None,
                     date_of_birth=date(2023, 1, 1)),
-            AT_LA, BodyKind.LOCAL_AUTHORITY, "la:665", "D3", id="under school age, not at school",
+            AT_LA, BodyKind.LOCAL_AUTHORITY, "la:665", RuleId.D3,
+            id="under school age, not at school",
         ),
         pytest.param(
             replace(PUPIL, setting=Setting.INDEPENDENT_SCHOOL, setting_id="6656001"),
-            AT_LA, BodyKind.LOCAL_AUTHORITY, "la:665", "D3", id="independent school",
+            AT_LA, BodyKind.LOCAL_AUTHORITY, "la:665", RuleId.D3, id="independent school",
         ),
         pytest.param(
             replace(PUPIL, setting=Setting.EDUCATED_OTHERWISE, setting_id=None),
-            AT_LA, BodyKind.LOCAL_AUTHORITY, "la:665", "D3", id="education otherwise",
+            AT_LA, BodyKind.LOCAL_AUTHORITY, "la:665", RuleId.D3, id="education otherwise",
         ),
         pytest.param(
             replace(PUPIL, dual_registered=True), AT_SCHOOL,
-            BodyKind.LOCAL_AUTHORITY, "la:665", "D3", id="dual-registered",
+            BodyKind.LOCAL_AUTHORITY, "la:665", RuleId.D3, id="dual-registered",
         ),
         pytest.param(
             replace(PUPIL, setting=Setting.HOME_EDUCATED, setting_id=None),
-            AT_LA, BodyKind.LOCAL_AUTHORITY, "la:665", "D3", id="home-educated",
+            AT_LA, BodyKind.LOCAL_AUTHORITY, "la:665", RuleId.D3, id="home-educated",
         ),
         pytest.param(
             replace(PUPIL, setting=Setting.DETAINED, setting_id=None),
-            AT_LA, BodyKind.LOCAL_AUTHORITY, "la:665", "D3", id="detained",
+            AT_LA, BodyKind.LOCAL_AUTHORITY, "la:665", RuleId.D3, id="detained",
         ),
         pytest.param(
             replace(PUPIL, looked_after=True, looking_after_authority="681"), AT_SCHOOL,
-            BodyKind.LA_LOOKING_AFTER, "la:681", "D4", id="looked after by a Welsh LA",
+            BodyKind.LA_LOOKING_AFTER, "la:681", RuleId.D4, id="looked after by a Welsh LA",
         ),
         pytest.param(
             replace(PUPIL, looked_after=True, looking_after_authority="ENG"), AT_SCHOOL,
-            BodyKind.SCHOOL, "school:6652001", "D1", id="looked after by an English LA",
+            BodyKind.SCHOOL, "school:6652001", RuleId.D1, id="looked after by an English LA",
         ),
         pytest.param(
             replace(PUPIL, resident_in_england=True), AT_SCHOOL,
-            BodyKind.SCHOOL, "school:6652001", "D1", id="resident in England at a Welsh school",
+            BodyKind.SCHOOL, "school:6652001", RuleId.D1,
+            id="resident in England at a Welsh school",
         ),
         pytest.param(
             PUPIL, Circumstances(raised_with="la:665", referred_by="school:6652001"),
-            BodyKind.LOCAL_AUTHORITY, "la:665", "D3", id="referred by the school to the LA",
+            BodyKind.LOCAL_AUTHORITY, "la:665", RuleId.D3, id="referred by the school to the LA",
         ),
         pytest.param(
-            PUPIL, AT_LA, BodyKind.LOCAL_AUTHORITY, "la:665", "D3",
+            PUPIL, AT_LA, BodyKind.LOCAL_AUTHORITY, "la:665", RuleId.D3,
             id="brought to the LA and the school is not deciding",
         ),
     ],
 )  # fmt: skip
 def test_the_routing_rule_names_the_body_that_must_decide(
-    learner: Learner, circumstances: Circumstances, kind: BodyKind, organisation: str, rule: str
+    learner: Learner,
+    circumstances: Circumstances,
+    kind: BodyKind,
+    organisation: str,
+    rule: RuleId,
 ) -> None:
     routing = route(learner, circumstances)
     assert routing.must_decide

@@ -5,6 +5,7 @@ type are checked before anything is stored.
 """
 
 import hashlib
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from uuid import UUID
 
@@ -39,6 +40,15 @@ SIGNATURES: dict[str, tuple[bytes, ...]] = {
 }
 
 
+@dataclass(frozen=True)
+class Upload:
+    """A document as it was uploaded, not yet checked."""
+
+    filename: str
+    media_type: str
+    content: bytes
+
+
 class DocumentRefusedError(ValueError):
     """A document is too large, empty, of a type not accepted, or not what it claims to be."""
 
@@ -50,6 +60,11 @@ class DocumentRefusedError(ValueError):
 class DocumentStore:
     def __init__(self, engine: sa.Engine, max_bytes: int) -> None:
         self._engine, self._max_bytes = engine, max_bytes
+
+    @property
+    def max_bytes(self) -> int:
+        """The largest document accepted."""
+        return self._max_bytes
 
     def check(self, filename: str, media_type: str, content: bytes) -> Document:
         """The document's reference, or DocumentRefusedError saying why it is refused."""

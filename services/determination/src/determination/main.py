@@ -1,5 +1,6 @@
 """``create_app(settings)``: the one place where the determination service's adapters are wired."""
 
+import sqlalchemy as sa
 from fastapi import FastAPI
 
 from contracts.topics import DISPUTES
@@ -12,17 +13,21 @@ from determination.publisher import translator
 from determination.settings import Settings
 from llwybr.bus import InProcessBus
 from llwybr.consumer import ApplicationEffect
+from llwybr.eventstore import ChainedApplication
 from llwybr.service import ConsumerSpec, ServiceSpec, build_service
+from llwybr.settings import ServiceSettings
+
+
+def reconsiderations(
+    _settings: ServiceSettings, _engine: sa.Engine, app: ChainedApplication
+) -> ApplicationEffect:
+    """An LA's R1 outcome supersedes the school's decision, once, whatever is redelivered."""
+    assert isinstance(app, DeterminationService)
+    return ApplicationEffect(app, "determination.reconsiderations", app.on_public_event)
+
 
 RECONSIDERATIONS = ConsumerSpec(
-    name="reconsiderations",
-    topics=[DISPUTES.name],
-    # An LA's R1 outcome supersedes the school's decision, once, whatever is redelivered.
-    effect=lambda _settings, _engine, app: ApplicationEffect(
-        app,
-        "determination.reconsiderations",
-        app.on_public_event,  # type: ignore[attr-defined]
-    ),
+    name="reconsiderations", topics=[DISPUTES.name], effect=reconsiderations
 )
 
 SPEC = ServiceSpec(

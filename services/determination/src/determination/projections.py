@@ -1,18 +1,19 @@
 """Read models of determinations: cases by organisation, status and deadline; statistics.
 
 Kept from the service's notification log by the shared ProjectionRunner and rebuildable from
-it at any time.
+it at any time. Each event is read by its class (``functools.singledispatch``).
 """
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import singledispatch
 from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
 
 from determination.access import learner_organisations
-from determination.domain import DECISION, Determination, Status
+from determination.domain import DECISION, BodyKind, Determination, Status
 from llwybr.eventstore import RecordedEvent
 from llwybr.projections import Projection
 
@@ -83,80 +84,125 @@ def _involve(conn: sa.Connection, key: str, *organisations: str) -> None:
     conn.execute(_INVOLVE[conn.dialect.name], rows)
 
 
-def _involved(state: dict[str, Any], name: str) -> list[str]:
-    """The organisations an event brings into a case (as access.organisations_of counts them)."""
-    if name == "ConcernRaised":
-        learner = learner_organisations(state["learner"])
-        return [state["raised_by"], state["body"]["organisation"], *learner]
+@singledispatch
+def _involved(event: Determination.Event) -> list[str]:
+    """The organisations an event brings into a case (as access.organisations_of counts
+    them): none, for most."""
+    return []
+
+
+@_involved.register
+def _(event: Determination.ConcernRaised) -> list[str]:
+    learner = learner_organisations(event.learner)
+    return [event.raised_by, event.body["organisation"], *learner]
+
+
+@_involved.register
+def _(event: Determination.EvidenceRequested) -> list[str]:
+    return [event.from_organisation]
+
+
+@_involved.register
+def _(event: Determination.EvidenceSubmitted) -> list[str]:
+    return [event.submitted_by]
+
+
+@_involved.register
+def _(event: Determination.NhsReferralReceived) -> list[str]:
+    return [event.nhs_body]
+
+
+@_involved.register
+def _(event: Determination.ReferredToLocalAuthority) -> list[str]:
+    return [event.local_authority]
+
+
+@_involved.register
+def _(event: Determination.Reconsidered) -> list[str]:
+    return [event.local_authority]
+
+
+@singledispatch
+def _changed(event: Determination.Event) -> dict[str, Any]:
+    """The columns of its case's row an event changes (besides the version and position):
+    none, for most."""
+    return {}
+
+
+@_changed.register
+def _(event: Determination.ConsentRecorded) -> dict[str, Any]:
+    status = Status.GATHERING_INFORMATION if event.given else Status.NO_DECISION_REQUIRED
+    return {"status": status.value, **_deadline_columns(event.decision_deadline)}
+
+
+@_changed.register
+def _(event: Determination.ReferredToLocalAuthority) -> dict[str, Any]:
     return {
-        "EvidenceRequested": lambda: [state["from_organisation"]],
-        "EvidenceSubmitted": lambda: [state["submitted_by"]],
-        "NhsReferralReceived": lambda: [state["nhs_body"]],
-        "ReferredToLocalAuthority": lambda: [state["local_authority"]],
-        "Reconsidered": lambda: [state["local_authority"]],
-    }.get(name, lambda: [])()
+        "organisation": event.local_authority,
+        "body_kind": BodyKind.LOCAL_AUTHORITY.value,
+        **_deadline_columns(event.deadline),
+    }
+
+
+@_changed.register
+def _(event: Determination.DeadlineRecalculated) -> dict[str, Any]:
+    return _deadline_columns(event.deadline) if event.deadline_key == DECISION else {}
+
+
+@_changed.register
+def _(event: Determination.Decided) -> dict[str, Any]:
+    return {
+        "status": Status.decided(event.has_aln).value,
+        "decided_on": event.decided_on,
+        "has_aln": event.has_aln,
+        "within_time": event.within_time,
+    }
+
+
+@_changed.register
+def _(event: Determination.Reconsidered) -> dict[str, Any]:
+    return {
+        "status": Status.decided(event.has_aln).value,
+        "has_aln": event.has_aln,
+        "reconsidered_by": event.local_authority,
+        "reconsidered_on": event.decided_on,
+    }
+
+
+@_changed.register
+def _(event: Determination.Withdrawn) -> dict[str, Any]:
+    return {"status": Status.WITHDRAWN.value}
 
 
 def handle(conn: sa.Connection, recorded: RecordedEvent) -> None:
     event = recorded.event
-    if isinstance(event, Determination.Event):
-        organisations = _involved(vars(event), type(event).__name__)
-        if organisations:
-            _involve(conn, str(recorded.originator_id), *organisations)
-    if not isinstance(event, Determination.Event):  # calendars have no row here
+    if not isinstance(event, Determination.Event):  # calendars and rules have no row here
         return
     key = str(recorded.originator_id)
-    row = cases.c.determination_id == key
+    organisations = _involved(event)
+    if organisations:
+        _involve(conn, key, *organisations)
     values: dict[str, Any] = {
         "version": recorded.originator_version,
         "changed_at_position": recorded.notification_id or 0,
     }
-    state = vars(event)
-    if isinstance(event, Determination.ConcernRaised):  # type: ignore[attr-defined]
-        learner, body = state["learner"], state["body"]
+    if isinstance(event, Determination.ConcernRaised):
         conn.execute(
             cases.insert().values(
                 determination_id=key,
-                learner_id=learner["learner_id"],
-                local_authority=learner["local_authority"],
-                organisation=body["organisation"],
-                body_kind=body["kind"],
-                status=state["status"],
-                came_to_attention_on=state["came_to_attention_on"],
-                **_deadline_columns(state["decision_deadline"]),
+                learner_id=event.learner["learner_id"],
+                local_authority=event.learner["local_authority"],
+                organisation=event.body["organisation"],
+                body_kind=event.body["kind"],
+                status=event.status,
+                came_to_attention_on=event.came_to_attention_on,
+                **_deadline_columns(event.decision_deadline),
                 **values,
             )
         )
         return
-    name = type(event).__name__
-    if name == "ConsentRecorded":
-        given = state["given"]
-        values["status"] = (
-            Status.GATHERING_INFORMATION.value if given else Status.NO_DECISION_REQUIRED.value
-        )
-        values.update(_deadline_columns(state["decision_deadline"]))
-    elif name == "ReferredToLocalAuthority":
-        values.update(organisation=state["local_authority"], body_kind="local_authority")
-        values.update(_deadline_columns(state["deadline"]))
-    elif name == "DeadlineRecalculated" and state["deadline_key"] == DECISION:
-        values.update(_deadline_columns(state["deadline"]))
-    elif name == "Decided":
-        values.update(
-            status=Status.DECIDED_ALN.value if state["has_aln"] else Status.DECIDED_NO_ALN.value,
-            decided_on=state["decided_on"],
-            has_aln=state["has_aln"],
-            within_time=state["within_time"],
-        )
-    elif name == "Reconsidered":
-        values.update(
-            status=Status.DECIDED_ALN.value if state["has_aln"] else Status.DECIDED_NO_ALN.value,
-            has_aln=state["has_aln"],
-            reconsidered_by=state["local_authority"],
-            reconsidered_on=state["decided_on"],
-        )
-    elif name == "Withdrawn":
-        values["status"] = Status.WITHDRAWN.value
-    conn.execute(cases.update().where(row).values(**values))
+    row = cases.c.determination_id == key
+    conn.execute(cases.update().where(row).values(**values, **_changed(event)))
 
 
 PROJECTION = Projection("determination.cases", [cases, involvement], handle, write_only=True)

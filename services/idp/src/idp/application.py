@@ -42,7 +42,7 @@ from idp.domain import (
 from idp.rendering import IdpDocument
 from idp.views import PlanView, document_of, plan_view
 from llwybr.clock import Deadline, RuleId, RuleTable, compute_deadline
-from llwybr.eventstore import ChainedApplication, StaleVersionError
+from llwybr.eventstore import ChainedApplication
 from llwybr.principal import Principal
 
 Check = Callable[[Principal, Idp], None]
@@ -89,11 +89,7 @@ class IdpService(ChainedApplication):
     ) -> Idp:
         """The command's one read, and who may act checked on it. A caller who may not see the
         plan learns nothing from ``If-Match``: access is checked before the version."""
-        plan = self.load(idp_id, Idp)
-        may(principal, plan)
-        if expected_version is not None and plan.version != expected_version:
-            raise StaleVersionError(idp_id, expected_version, plan.version)
-        return plan
+        return self.load(idp_id, Idp, expected_version, may=lambda plan: may(principal, plan))
 
     def _maintainer(self, principal: Principal, idp_id: UUID, expected: int | None) -> Idp:
         return self._load(principal, idp_id, expected, access.require_maintainer)

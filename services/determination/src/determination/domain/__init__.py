@@ -1,14 +1,6 @@
 """The determination domain: pure aggregates, routing, notices and errors (no I/O)."""
 
-from determination.domain.determination import (
-    DECISION,
-    NECESSITY,
-    Determination,
-    Document,
-    NhsAnswer,
-    ProvisionLevel,
-    Status,
-)
+from determination.domain.determination import Determination
 from determination.domain.learner import Learner, Setting, validate_upn
 from determination.domain.notices import NoticeType, Recipient
 from determination.domain.routing import (
@@ -18,6 +10,14 @@ from determination.domain.routing import (
     NoDecisionReason,
     Routing,
     route,
+)
+from determination.domain.values import (
+    DECISION,
+    NECESSITY,
+    Document,
+    NhsAnswer,
+    ProvisionLevel,
+    Status,
 )
 
 __all__ = [

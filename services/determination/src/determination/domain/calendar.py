@@ -31,7 +31,17 @@ class CalendarRecord(Aggregate):
     def create_id(calendar_id: str) -> uuid.UUID:
         return calendar_aggregate_id(calendar_id)
 
-    @event("Set")
+    class Set(Aggregate.Created):
+        """A calendar was set for the first time (version 1)."""
+
+        calendar_id: str
+        name: str
+        terms: list[dict[str, Any]]
+        closures: list[date]
+        set_by: str
+        source: str
+
+    @event(Set)
     def __init__(
         self,
         calendar_id: str,
@@ -62,6 +72,7 @@ class CalendarRecord(Aggregate):
 
     def correct(self, calendar: TermCalendar, *, set_by: str, source: str) -> None:
         self._correct(
+            calendar_id=self.calendar_id,
             name=calendar.name,
             terms=terms_as_dicts(calendar),
             closures=sorted(calendar.closures),
@@ -69,9 +80,27 @@ class CalendarRecord(Aggregate):
             source=source,
         )
 
-    @event("Corrected")
+    class Corrected(Aggregate.Event):
+        """The calendar was corrected: a new version (its number is the aggregate's version)."""
+
+        name: str
+        terms: list[dict[str, Any]]
+        closures: list[date]
+        set_by: str
+        source: str
+        # The calendar's id, so the correction is published without reading the calendar
+        # again; corrections stored before it was recorded here lack it (None).
+        calendar_id: str | None = None
+
+    @event(Corrected)
     def _correct(
-        self, name: str, terms: list[dict[str, Any]], closures: list[date], set_by: str, source: str
+        self,
+        name: str,
+        terms: list[dict[str, Any]],
+        closures: list[date],
+        set_by: str,
+        source: str,
+        calendar_id: str | None = None,
     ) -> None:
         self.name, self.terms, self.closures = name, terms, closures
         self.set_by, self.source = set_by, source

@@ -3,18 +3,17 @@
 States (docs/domain.md section 8): awaiting consent -> gathering information (a referral to the LA
 moves the duty and starts a new clock) -> decided (ALN or no ALN) -> notices given; or no
 decision required; or withdrawn. Deadlines are computed by the statutory clock before each
-event and stored in it, never recomputed on replay.
+event and stored in it, never recomputed on replay. The events and their appliers are written
+in ``events.py`` and nested here, which gives them their stored topics (never to change).
 """
 
-from copy import deepcopy
-from dataclasses import dataclass
 from datetime import date
-from enum import StrEnum
 from typing import Any
 from uuid import UUID
 
 from eventsourcing.domain import Aggregate, event
 
+from determination.domain import events
 from determination.domain.errors import (
     ConsentRequiredError,
     DateOutOfOrderError,
@@ -26,59 +25,72 @@ from determination.domain.errors import (
     UnknownReferenceError,
     WrongDecidingBodyError,
 )
-from determination.domain.learner import Learner, Setting
-from determination.domain.notices import (
-    NoticeType,
-    Recipient,
-    required_content,
-    required_recipients,
+from determination.domain.learner import Learner
+from determination.domain.notices import NoticeType, Recipient, notice_gaps, notice_refusal
+from determination.domain.routing import (
+    BodyKind,
+    DecidingBody,
+    Routing,
+    necessity_refusal,
 )
-from determination.domain.routing import BodyKind, DecidingBody, NoDecisionReason, Routing
+from determination.domain.values import (
+    DECISION,
+    OPEN,
+    Document,
+    NhsAnswer,
+    ProvisionLevel,
+    Status,
+)
 from llwybr.clock import Deadline
-
-DECISION = "decision"  # key of the decision deadline; NHS referral deadlines are "nhs:<id>"
-NECESSITY = "idp_necessity"  # key of the deadline of an "IDP not necessary" decision (D5)
-
-
-class Status(StrEnum):
-    AWAITING_CONSENT = "awaiting_consent"
-    GATHERING_INFORMATION = "gathering_information"
-    NO_DECISION_REQUIRED = "no_decision_required"
-    DECIDED_ALN = "decided_aln"
-    DECIDED_NO_ALN = "decided_no_aln"
-    WITHDRAWN = "withdrawn"
-
-
-OPEN = frozenset({Status.AWAITING_CONSENT, Status.GATHERING_INFORMATION})
-
-
-class ProvisionLevel(StrEnum):
-    UNIVERSAL = "universal"
-    TARGETED = "targeted"  # targeted universal provision with a Small Steps Plan
-
-
-class NhsAnswer(StrEnum):
-    IDENTIFIED = "identified"  # a relevant treatment or service was identified
-    NONE = "none"
-
-
-@dataclass(frozen=True)
-class Document:
-    """A stored evidence document, addressed by the SHA-256 of its content."""
-
-    sha256: str
-    filename: str
-    media_type: str
-    size: int
-
-    def as_dict(self) -> dict[str, Any]:
-        return dict(vars(self))
 
 
 class Determination(Aggregate):
     """One concern about one learner, and the duty to decide whether they have ALN."""
 
-    @event("ConcernRaised")
+    class ConcernRaised(events.ConcernRaised): ...
+
+    class ConsentRecorded(events.ConsentRecorded): ...
+
+    class GraduatedResponseRecorded(events.GraduatedResponseRecorded): ...
+
+    class EvidenceRequested(events.EvidenceRequested): ...
+
+    class EvidenceSubmitted(events.EvidenceSubmitted): ...
+
+    class NhsReferralReceived(events.NhsReferralReceived): ...
+
+    class NhsReferralAnswered(events.NhsReferralAnswered): ...
+
+    class ReferredToLocalAuthority(events.ReferredToLocalAuthority): ...
+
+    class ExceptionClaimed(events.ExceptionClaimed): ...
+
+    class DeadlineRecalculated(events.DeadlineRecalculated): ...
+
+    class Decided(events.Decided): ...
+
+    class NoticeIssued(events.NoticeIssued): ...
+
+    class Reconsidered(events.Reconsidered): ...
+
+    class Withdrawn(events.Withdrawn): ...
+
+    # Each event's applier (events.py), called by the command that records the event.
+    _record_consent = events.consent_recorded
+    _record_graduated_response = events.graduated_response_recorded
+    _request_evidence = events.evidence_requested
+    _submit_evidence = events.evidence_submitted
+    _receive_nhs_referral = events.nhs_referral_received
+    _answer_nhs_referral = events.nhs_referral_answered
+    _refer_to_local_authority = events.referred_to_local_authority
+    _claim_exception = events.exception_claimed
+    _recalculate_deadline = events.deadline_recalculated
+    _decide = events.decided
+    _issue_notice = events.notice_issued
+    _reconsider = events.reconsidered
+    _withdraw = events.withdrawn
+
+    @event(ConcernRaised)
     def __init__(
         self,
         learner: dict[str, Any],
@@ -126,12 +138,7 @@ class Determination(Aggregate):
         """A concern that a learner may have ALN came to a body's attention."""
         if came_to_attention_on < learner.date_of_birth:
             raise DateOutOfOrderError("the concern cannot predate the learner's birth")
-        if routing.no_decision is not None:
-            status = Status.NO_DECISION_REQUIRED
-        elif routing.awaiting_consent:
-            status = Status.AWAITING_CONSENT
-        else:
-            status = Status.GATHERING_INFORMATION
+        status = routing.status
         if status is Status.GATHERING_INFORMATION and decision_deadline is None:
             raise ValueError("a body that must decide has a decision deadline")
         return cls(
@@ -142,14 +149,10 @@ class Determination(Aggregate):
             status=status.value,
             no_decision_reason=routing.no_decision.value if routing.no_decision else None,
             reconsidering_authority=routing.reconsidering_authority,
-            decision_deadline=(
-                decision_deadline.as_dict()
-                if decision_deadline is not None and status is Status.GATHERING_INFORMATION
-                else None
-            ),
+            decision_deadline=decision_deadline.as_dict()
+            if decision_deadline is not None and status is Status.GATHERING_INFORMATION
+            else None,
         )
-
-    # -- views on state -------------------------------------------------------------------
 
     @property
     def deciding_body(self) -> DecidingBody:
@@ -167,6 +170,18 @@ class Determination(Aggregate):
         data = self.deadlines.get(key)
         return Deadline.from_dict(data) if data is not None else None
 
+    @property
+    def consented_on(self) -> date:
+        """The day a young person consented to the decision: recorded, else the day the
+        concern came to attention (consent already given when it was raised)."""
+        recorded: date | None = (self.consent or {}).get("recorded_on")
+        return recorded if recorded is not None else self.came_to_attention_on
+
+    @property
+    def idp_necessary(self) -> bool:
+        """False when the decision in force is that a young person's IDP is not necessary."""
+        return bool((self.decision or {}).get("idp_necessary", True))
+
     def _require_open(self) -> None:
         if self.status in {Status.DECIDED_ALN, Status.DECIDED_NO_ALN}:
             raise DeterminationAlreadyDecidedError(f"determination {self.id} is already decided")
@@ -177,7 +192,10 @@ class Determination(Aggregate):
         if day < earlier:
             raise DateOutOfOrderError(f"{what} ({day}) cannot be before {earlier}")
 
-    # -- consent --------------------------------------------------------------------------
+    def _require_deadline(self, key: str) -> dict[str, Any]:
+        if key not in self.deadlines:
+            raise UnknownReferenceError(f"no deadline {key}")
+        return self.deadlines[key]
 
     def record_consent(
         self,
@@ -199,22 +217,6 @@ class Determination(Aggregate):
             recorded_by=recorded_by,
             decision_deadline=decision_deadline.as_dict() if given and decision_deadline else None,
         )
-
-    @event("ConsentRecorded")
-    def _record_consent(
-        self,
-        given: bool,
-        recorded_on: date,
-        recorded_by: str,
-        decision_deadline: dict[str, Any] | None,
-    ) -> None:
-        self.consent = {"given": given, "recorded_on": recorded_on, "recorded_by": recorded_by}
-        if given and decision_deadline is not None:
-            self.status = Status.GATHERING_INFORMATION
-            self.deadlines[DECISION] = decision_deadline
-        else:
-            self.status = Status.NO_DECISION_REQUIRED
-            self.no_decision_reason = NoDecisionReason.NO_CONSENT.value
 
     # -- evidence -------------------------------------------------------------------------
 
@@ -240,27 +242,6 @@ class Determination(Aggregate):
             recorded_by=recorded_by,
         )
 
-    @event("GraduatedResponseRecorded")
-    def _record_graduated_response(
-        self,
-        level: str,
-        description: str,
-        small_steps_targets: list[str],
-        termly_reviews: list[dict[str, Any]],
-        recorded_on: date,
-        recorded_by: str,
-    ) -> None:
-        self.graduated_response.append(
-            {
-                "level": level,
-                "description": description,
-                "small_steps_targets": small_steps_targets,
-                "termly_reviews": termly_reviews,
-                "recorded_on": recorded_on,
-                "recorded_by": recorded_by,
-            }
-        )
-
     def request_evidence(
         self, *, request_id: str, from_organisation: str, description: str, requested_on: date
     ) -> None:
@@ -275,17 +256,6 @@ class Determination(Aggregate):
             description=description,
             requested_on=requested_on,
         )
-
-    @event("EvidenceRequested")
-    def _request_evidence(
-        self, request_id: str, from_organisation: str, description: str, requested_on: date
-    ) -> None:
-        self.evidence_requests[request_id] = {
-            "from_organisation": from_organisation,
-            "description": description,
-            "requested_on": requested_on,
-            "answered_on": None,
-        }
 
     def submit_evidence(
         self,
@@ -315,27 +285,6 @@ class Determination(Aggregate):
             submitted_on=submitted_on,
         )
 
-    @event("EvidenceSubmitted")
-    def _submit_evidence(
-        self,
-        request_id: str | None,
-        submitted_by: str,
-        summary: str,
-        documents: list[dict[str, Any]],
-        submitted_on: date,
-    ) -> None:
-        self.evidence.append(
-            {
-                "request_id": request_id,
-                "submitted_by": submitted_by,
-                "summary": summary,
-                "documents": documents,
-                "submitted_on": submitted_on,
-            }
-        )
-        if request_id is not None:
-            self.evidence_requests[request_id]["answered_on"] = submitted_on
-
     # -- NHS referral ---------------------------------------------------------------------
 
     def receive_nhs_referral(
@@ -353,17 +302,6 @@ class Determination(Aggregate):
             deadline=deadline.as_dict(),
         )
 
-    @event("NhsReferralReceived")
-    def _receive_nhs_referral(
-        self, referral_id: str, nhs_body: str, received_on: date, deadline: dict[str, Any]
-    ) -> None:
-        self.nhs_referrals[referral_id] = {
-            "nhs_body": nhs_body,
-            "received_on": received_on,
-            "answer": None,
-        }
-        self.deadlines[f"nhs:{referral_id}"] = deadline
-
     def answer_nhs_referral(
         self,
         *,
@@ -374,8 +312,7 @@ class Determination(Aggregate):
         answered_by: str,
         details: str,
     ) -> None:
-        """The NHS body's answer: a treatment or service identified (and whether in Welsh) or
-        none."""
+        """The NHS body's answer: a treatment or service identified (and if in Welsh), or none."""
         referral = self.nhs_referrals.get(referral_id)
         if referral is None:
             raise UnknownReferenceError(f"no NHS referral {referral_id}")
@@ -396,24 +333,6 @@ class Determination(Aggregate):
             answered_by=answered_by,
             details=details,
         )
-
-    @event("NhsReferralAnswered")
-    def _answer_nhs_referral(
-        self,
-        referral_id: str,
-        answer: str,
-        in_welsh: bool | None,
-        answered_on: date,
-        answered_by: str,
-        details: str,
-    ) -> None:
-        self.nhs_referrals[referral_id]["answer"] = {
-            "answer": answer,
-            "in_welsh": in_welsh,
-            "answered_on": answered_on,
-            "answered_by": answered_by,
-            "details": details,
-        }
 
     # -- referral to the LA, exceptions, recalculation ------------------------------------
 
@@ -442,31 +361,11 @@ class Determination(Aggregate):
             deadline=deadline.as_dict(),
         )
 
-    @event("ReferredToLocalAuthority")
-    def _refer_to_local_authority(
-        self,
-        local_authority: str,
-        reason: str,
-        referred_on: date,
-        referred_by: str,
-        deadline: dict[str, Any],
-    ) -> None:
-        self.referral_to_la = {
-            "from": self.body,
-            "reason": reason,
-            "referred_on": referred_on,
-            "referred_by": referred_by,
-        }
-        self.body = DecidingBody(BodyKind.LOCAL_AUTHORITY, local_authority).as_dict()
-        self.reconsidering_authority = None
-        self.deadlines[DECISION] = deadline
-
     def claim_exception(
         self, *, deadline_key: str, reason: str, evidence: str, claimed_on: date, claimed_by: str
     ) -> None:
         """A body claims an exception to a time limit: recorded, never a silent move."""
-        if deadline_key not in self.deadlines:
-            raise UnknownReferenceError(f"no deadline {deadline_key}")
+        self._require_deadline(deadline_key)
         self._claim_exception(
             deadline_key=deadline_key,
             reason=reason,
@@ -475,36 +374,11 @@ class Determination(Aggregate):
             claimed_by=claimed_by,
         )
 
-    @event("ExceptionClaimed")
-    def _claim_exception(
-        self, deadline_key: str, reason: str, evidence: str, claimed_on: date, claimed_by: str
-    ) -> None:
-        self.exceptions.append(
-            {
-                "deadline_key": deadline_key,
-                "reason": reason,
-                "evidence": evidence,
-                "claimed_on": claimed_on,
-                "claimed_by": claimed_by,
-            }
-        )
-
     def recalculate_deadline(self, *, deadline_key: str, new: Deadline, reason: str) -> None:
         """A calendar or rule correction moved a deadline: an explicit event with both dates."""
-        old = self.deadlines.get(deadline_key)
-        if old is None:
-            raise UnknownReferenceError(f"no deadline {deadline_key}")
+        old = self._require_deadline(deadline_key)
         self._recalculate_deadline(
             deadline_key=deadline_key, previous=old, deadline=new.as_dict(), reason=reason
-        )
-
-    @event("DeadlineRecalculated")
-    def _recalculate_deadline(
-        self, deadline_key: str, previous: dict[str, Any], deadline: dict[str, Any], reason: str
-    ) -> None:
-        self.deadlines[deadline_key] = deadline
-        self.recalculations.append(
-            {"deadline_key": deadline_key, "previous": previous, "reason": reason}
         )
 
     # -- decision, notices, withdrawal ----------------------------------------------------
@@ -527,7 +401,7 @@ class Determination(Aggregate):
         self._require_open()
         if self.status is Status.AWAITING_CONSENT:
             raise ConsentRequiredError("a young person's consent is needed before a decision")
-        body = self.deciding_body
+        body, learner = self.deciding_body, self.learner_record
         if decided_by != body.organisation:
             raise WrongDecidingBodyError(
                 f"{decided_by} cannot decide: the duty to decide lies with {body.organisation}"
@@ -535,81 +409,33 @@ class Determination(Aggregate):
         start = (self.referral_to_la or {}).get("referred_on", self.came_to_attention_on)
         self._require_not_before(decided_on, start, "the decision")
         deadline = self.deadline()
-        if not idp_necessary:
-            self._require_necessity_decidable(has_aln)
+        if idp_necessary:
+            necessity_deadline = None
+        else:
+            why = necessity_refusal(learner, body.kind, has_aln)
+            if why is not None:
+                raise IdpNecessityNotDecidableError(
+                    f"an IDP cannot be decided not necessary: {why}"
+                )
             if necessity_deadline is None:
                 raise ValueError("an 'IDP not necessary' decision has its own deadline (D5)")
             deadline = necessity_deadline
-        else:
-            necessity_deadline = None
-        within_time = deadline is None or decided_on <= deadline.due_on
         self._decide(
             has_aln=has_aln,
             reasons=reasons,
             decided_on=decided_on,
             decided_by=decided_by,
             person=person,
-            within_time=within_time,
+            within_time=deadline is None or decided_on <= deadline.due_on,
             idp_necessary=idp_necessary,
             necessity_deadline=necessity_deadline.as_dict() if necessity_deadline else None,
+            deciding_body=body.kind.value,
+            local_authority=learner.local_authority,
+            reconsidering_authority=self.reconsidering_authority,
+            young_person=learner.young_person,
+            looked_after=learner.looked_after,
+            decision_deadline=self.deadlines.get(DECISION),
         )
-
-    def _require_necessity_decidable(self, has_aln: bool) -> None:
-        learner = self.learner_record
-        if not has_aln:
-            why = "the decision is that the learner has no ALN"
-        elif self.deciding_body.kind is not BodyKind.LOCAL_AUTHORITY:
-            why = f"only the LA responsible may, not a {self.deciding_body.kind.value}"
-        elif not learner.young_person:
-            why = "the learner is a child: a child with ALN always gets an IDP"
-        elif learner.setting is Setting.DETAINED:
-            why = "for a detained young person the home authority decides under s.40 instead"
-        elif not learner.idp_may_be_unnecessary:
-            why = (
-                "a young person at a maintained school, PRU or FEI always gets an IDP "
-                f"(setting: {learner.setting.value})"
-            )
-        else:
-            return
-        raise IdpNecessityNotDecidableError(f"an IDP cannot be decided not necessary: {why}")
-
-    @property
-    def consented_on(self) -> date:
-        """The day a young person consented to the decision: recorded, else the day the
-        concern came to attention (consent already given when it was raised)."""
-        recorded: date | None = (self.consent or {}).get("recorded_on")
-        return recorded if recorded is not None else self.came_to_attention_on
-
-    @property
-    def idp_necessary(self) -> bool:
-        """False when the decision in force is that a young person's IDP is not necessary."""
-        return bool((self.decision or {}).get("idp_necessary", True))
-
-    @event("Decided")
-    def _decide(
-        self,
-        has_aln: bool,
-        reasons: str,
-        decided_on: date,
-        decided_by: str,
-        person: str,
-        within_time: bool,
-        # Decisions stored before the "IDP not necessary" decision existed lack these two.
-        idp_necessary: bool = True,
-        necessity_deadline: dict[str, Any] | None = None,
-    ) -> None:
-        self.decision = {
-            "has_aln": has_aln,
-            "reasons": reasons,
-            "decided_on": decided_on,
-            "decided_by": decided_by,
-            "person": person,
-            "within_time": within_time,
-            "idp_necessary": idp_necessary,
-        }
-        if necessity_deadline is not None:
-            self.deadlines[NECESSITY] = necessity_deadline
-        self.status = Status.DECIDED_ALN if has_aln else Status.DECIDED_NO_ALN
 
     def issue_notice(
         self,
@@ -625,35 +451,14 @@ class Determination(Aggregate):
         if notice_type is NoticeType.NHS_REFERRAL:
             self._require_open()
         else:
-            expected = (
-                Status.DECIDED_NO_ALN if notice_type is NoticeType.NO_ALN else Status.DECIDED_ALN
-            )
-            if self.status is not expected:
-                raise InvalidTransitionError(
-                    f"a {notice_type.value} notice needs a {expected.value} decision"
-                )
+            refusal = notice_refusal(notice_type, self.status, self.idp_necessary)
+            if refusal is not None:
+                raise InvalidTransitionError(refusal)
             assert self.decision is not None
-            if notice_type is NoticeType.IDP_NOT_NECESSARY and self.idp_necessary:
-                raise InvalidTransitionError(
-                    "an idp_not_necessary notice needs a decision that an IDP is not necessary"
-                )
-            if notice_type is NoticeType.HAS_ALN and not self.idp_necessary:
-                raise InvalidTransitionError(
-                    "the decision is that an IDP is not necessary: its notice is idp_not_necessary"
-                )
             self._require_not_before(issued_on, self.decision["decided_on"], "the notice")
         if issued_by != body.organisation:
             raise WrongDecidingBodyError(f"the notice is given by {body.organisation}")
-        learner = self.learner_record
-        missing_recipients = required_recipients(
-            notice_type, young_person=learner.young_person, looked_after=learner.looked_after
-        ) - set(recipients)
-        missing = [f for f in required_content(notice_type, body.kind) if not content.get(f)]
-        gaps = []
-        if missing:
-            gaps.append(f"content: {', '.join(missing)}")
-        if missing_recipients:
-            gaps.append(f"recipients: {', '.join(sorted(r.value for r in missing_recipients))}")
+        gaps = notice_gaps(notice_type, body.kind, self.learner_record, recipients, content)
         if gaps:
             raise IncompleteNoticeError(f"the notice lacks {'; '.join(gaps)}")
         self._issue_notice(
@@ -662,25 +467,6 @@ class Determination(Aggregate):
             content=content,
             issued_on=issued_on,
             issued_by=issued_by,
-        )
-
-    @event("NoticeIssued")
-    def _issue_notice(
-        self,
-        notice_type: str,
-        recipients: list[str],
-        content: dict[str, str],
-        issued_on: date,
-        issued_by: str,
-    ) -> None:
-        self.notices.append(
-            {
-                "notice_type": notice_type,
-                "recipients": recipients,
-                "content": content,
-                "issued_on": issued_on,
-                "issued_by": issued_by,
-            }
         )
 
     def record_reconsideration(
@@ -706,28 +492,8 @@ class Determination(Aggregate):
             decided_on=decided_on,
         )
 
-    @event("Reconsidered")
-    def _reconsider(
-        self, reconsideration_id: UUID, local_authority: str, has_aln: bool, decided_on: date
-    ) -> None:
-        if self.decision is not None:
-            self.superseded_decisions.append(deepcopy(self.decision))
-        # The reasons stay with the reconsideration (disputes service); this is the outcome.
-        self.decision = {
-            "has_aln": has_aln,
-            "decided_on": decided_on,
-            "decided_by": local_authority,
-            "reconsideration_id": reconsideration_id,
-        }
-        self.status = Status.DECIDED_ALN if has_aln else Status.DECIDED_NO_ALN
-
     def withdraw(self, *, reason: str, withdrawn_on: date, withdrawn_by: str) -> None:
         """The concern is withdrawn (e.g. the learner left the setting)."""
         self._require_open()
         self._require_not_before(withdrawn_on, self.came_to_attention_on, "the withdrawal")
         self._withdraw(reason=reason, withdrawn_on=withdrawn_on, withdrawn_by=withdrawn_by)
-
-    @event("Withdrawn")
-    def _withdraw(self, reason: str, withdrawn_on: date, withdrawn_by: str) -> None:
-        self.withdrawal = {"reason": reason, "withdrawn_on": withdrawn_on, "by": withdrawn_by}
-        self.status = Status.WITHDRAWN

@@ -1,8 +1,11 @@
 """The notices a determination gives, to whom, and what each must contain (docs/domain.md §4)."""
 
+from collections.abc import Iterable, Mapping
 from enum import StrEnum
 
+from determination.domain.learner import Learner
 from determination.domain.routing import BodyKind
+from determination.domain.values import Status
 
 
 class NoticeType(StrEnum):
@@ -58,3 +61,35 @@ def required_recipients(
         return frozenset({Recipient.NHS_BODY})
     family = Recipient.YOUNG_PERSON if young_person else Recipient.PARENT
     return frozenset({family, Recipient.IRO}) if looked_after else frozenset({family})
+
+
+def notice_refusal(notice: NoticeType, status: Status, idp_necessary: bool) -> str | None:
+    """Why a notice of a decision does not fit the decision in force, or None."""
+    expected = Status.DECIDED_NO_ALN if notice is NoticeType.NO_ALN else Status.DECIDED_ALN
+    if status is not expected:
+        return f"a {notice.value} notice needs a {expected.value} decision"
+    if notice is NoticeType.IDP_NOT_NECESSARY and idp_necessary:
+        return "an idp_not_necessary notice needs a decision that an IDP is not necessary"
+    if notice is NoticeType.HAS_ALN and not idp_necessary:
+        return "the decision is that an IDP is not necessary: its notice is idp_not_necessary"
+    return None
+
+
+def notice_gaps(
+    notice: NoticeType,
+    body: BodyKind,
+    learner: Learner,
+    recipients: Iterable[Recipient],
+    content: Mapping[str, str],
+) -> list[str]:
+    """What a notice lacks of the content and recipients the Code requires (none: complete)."""
+    missing_recipients = required_recipients(
+        notice, young_person=learner.young_person, looked_after=learner.looked_after
+    ) - set(recipients)
+    missing = [f for f in required_content(notice, body) if not content.get(f)]
+    gaps = []
+    if missing:
+        gaps.append(f"content: {', '.join(missing)}")
+    if missing_recipients:
+        gaps.append(f"recipients: {', '.join(sorted(r.value for r in missing_recipients))}")
+    return gaps

@@ -8,6 +8,8 @@ from enum import StrEnum
 from typing import Any
 
 from determination.domain.learner import Learner, Setting
+from determination.domain.values import Status
+from llwybr.clock import RuleId
 
 
 class BodyKind(StrEnum):
@@ -18,11 +20,11 @@ class BodyKind(StrEnum):
 
 
 #: The clock each kind of body decides on (rule ids of the statutory rule table).
-DECISION_RULE = {
-    BodyKind.SCHOOL: "D1",
-    BodyKind.FEI: "D2",
-    BodyKind.LOCAL_AUTHORITY: "D3",
-    BodyKind.LA_LOOKING_AFTER: "D4",
+DECISION_RULE: dict[BodyKind, RuleId] = {
+    BodyKind.SCHOOL: RuleId.D1,
+    BodyKind.FEI: RuleId.D2,
+    BodyKind.LOCAL_AUTHORITY: RuleId.D3,
+    BodyKind.LA_LOOKING_AFTER: RuleId.D4,
 }
 
 
@@ -32,7 +34,7 @@ class DecidingBody:
     organisation: str  # "school:6651234", "fei:6659001", "la:665"
 
     @property
-    def decision_rule(self) -> str:
+    def decision_rule(self) -> RuleId:
         return DECISION_RULE[self.kind]
 
     @property
@@ -78,6 +80,13 @@ class Routing:
     @property
     def must_decide(self) -> bool:
         return self.no_decision is None
+
+    @property
+    def status(self) -> Status:
+        """The state a concern routed so starts in."""
+        if self.no_decision is not None:
+            return Status.NO_DECISION_REQUIRED
+        return Status.AWAITING_CONSENT if self.awaiting_consent else Status.GATHERING_INFORMATION
 
 
 def default_body(learner: Learner) -> DecidingBody:
@@ -131,3 +140,23 @@ def reconsidering_authority(body: DecidingBody, learner: Learner) -> str | None:
 
 def _no_decision(body: DecidingBody, learner: Learner, reason: NoDecisionReason) -> Routing:
     return Routing(body, reason, False, reconsidering_authority(body, learner))
+
+
+def necessity_refusal(learner: Learner, body: BodyKind, has_aln: bool) -> str | None:
+    """Why an IDP cannot be decided not necessary for this learner by this body, or None:
+    only the LA responsible may, for a young person with ALN who is not at a maintained school,
+    PRU or FEI, nor detained (Act s.14(1)(c))."""
+    if not has_aln:
+        return "the decision is that the learner has no ALN"
+    if body is not BodyKind.LOCAL_AUTHORITY:
+        return f"only the LA responsible may, not a {body.value}"
+    if not learner.young_person:
+        return "the learner is a child: a child with ALN always gets an IDP"
+    if learner.setting is Setting.DETAINED:
+        return "for a detained young person the home authority decides under s.40 instead"
+    if not learner.idp_may_be_unnecessary:
+        return (
+            "a young person at a maintained school, PRU or FEI always gets an IDP "
+            f"(setting: {learner.setting.value})"
+        )
+    return None

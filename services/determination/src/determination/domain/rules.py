@@ -21,7 +21,10 @@ class RuleTableRecord(Aggregate):
     def create_id() -> uuid.UUID:
         return RULE_TABLE_ID
 
-    @event("Started")
+    class Started(Aggregate.Created):
+        """The table's history started from the default rules."""
+
+    @event(Started)
     def __init__(self) -> None:
         self.table: dict[str, Any] = DEFAULT_RULES.as_dict()
         self.corrections: list[dict[str, Any]] = []
@@ -37,7 +40,14 @@ class RuleTableRecord(Aggregate):
         self._correct(table=table.as_dict(), corrected_by=corrected_by, reason=reason)
         return table
 
-    @event("Corrected")
+    class Corrected(Aggregate.Event):
+        """A new version of the table, with who corrected it and why."""
+
+        table: dict[str, Any]
+        corrected_by: str
+        reason: str
+
+    @event(Corrected)
     def _correct(self, table: dict[str, Any], corrected_by: str, reason: str) -> None:
         self.table = table
         self.corrections.append(

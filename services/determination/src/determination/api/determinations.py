@@ -1,0 +1,119 @@
+"""A determination: raising a concern, reading the case, and the steps of its life that are
+neither evidence nor the decision (consent, referral to the LA, exceptions, withdrawal)."""
+
+import uuid
+from uuid import UUID
+
+from fastapi import APIRouter, Response
+
+from determination.api.dependencies import ServiceDep
+from determination.api.schemas import (
+    ConcernIn,
+    ConsentIn,
+    DeterminationOut,
+    ExceptionClaimIn,
+    LearnerIn,
+    ReferralToLaIn,
+    WithdrawalIn,
+)
+from determination.application import Concern
+from determination.domain import Circumstances, Learner
+from determination.domain.errors import InvalidLearnerError
+from llwybr.edge import Accepted, CallerDep, IfMatch, accepted, created, expected_version
+
+router = APIRouter()
+
+
+@router.post("/determinations", status_code=201, summary="Raise a concern about a learner")
+def raise_concern(
+    body: ConcernIn, response: Response, caller: CallerDep, app: ServiceDep
+) -> Accepted:
+    learner, circumstances, raised_by, came_to_attention_on = concern_of(body)
+    determination_id, version = app.raise_concern(
+        caller,
+        learner,
+        circumstances,
+        raised_by=raised_by,
+        came_to_attention_on=came_to_attention_on,
+    )
+    location = f"/v1/determinations/{determination_id}"
+    return created(response, location, determination_id, version)
+
+
+def concern_of(body: ConcernIn) -> Concern:
+    """The concern as the service layer takes it (InvalidLearnerError if the learner's
+    details contradict each other)."""
+    learner_data = body.learner.model_dump()
+    learner_data["learner_id"] = learner_data["learner_id"] or _learner_id(body.learner)
+    try:
+        learner = Learner(**learner_data)
+    except ValueError as error:
+        raise InvalidLearnerError(str(error)) from error
+    circumstances = Circumstances(raised_with=body.raised_with, **body.circumstances.model_dump())
+    return learner, circumstances, body.raised_by, body.came_to_attention_on
+
+
+def _learner_id(learner: LearnerIn) -> str:
+    """A stable learner id from the UPN when there is one, so one learner is one key."""
+    if learner.upn:
+        return str(uuid.uuid5(uuid.NAMESPACE_URL, f"upn:{learner.upn}"))
+    return str(uuid.uuid4())
+
+
+@router.get("/determinations/{determination_id}", summary="A determination, deadlines explained")
+def get_determination(
+    determination_id: UUID, response: Response, caller: CallerDep, app: ServiceDep
+) -> DeterminationOut:
+    view = app.determination(caller, determination_id)
+    response.headers["ETag"] = f'"{view.version}"'
+    return DeterminationOut.of(view)
+
+
+@router.post("/determinations/{determination_id}/consent", summary="Record consent")
+def record_consent(
+    determination_id: UUID, body: ConsentIn, response: Response, caller: CallerDep,
+    app: ServiceDep, if_match: IfMatch = None,
+) -> Accepted:  # fmt: skip
+    version = app.record_consent(
+        caller, determination_id, **body.model_dump(), expected_version=expected_version(if_match)
+    )
+    return accepted(response, determination_id, version)
+
+
+@router.post(
+    "/determinations/{determination_id}/referral-to-local-authority",
+    summary="A school or FEI refers the decision to the LA (s.12)",
+)
+def refer_to_local_authority(
+    determination_id: UUID, body: ReferralToLaIn, response: Response, caller: CallerDep,
+    app: ServiceDep, if_match: IfMatch = None,
+) -> Accepted:  # fmt: skip
+    version = app.refer_to_local_authority(
+        caller, determination_id, **body.model_dump(), expected_version=expected_version(if_match)
+    )
+    return accepted(response, determination_id, version)
+
+
+@router.post(
+    "/determinations/{determination_id}/exception-claims",
+    summary="Claim an exception to a time limit, with reason and evidence",
+)
+def claim_exception(
+    determination_id: UUID, body: ExceptionClaimIn, response: Response, caller: CallerDep,
+    app: ServiceDep, if_match: IfMatch = None,
+) -> Accepted:  # fmt: skip
+    version = app.claim_exception(
+        caller, determination_id, **body.model_dump(), expected_version=expected_version(if_match)
+    )
+    return accepted(response, determination_id, version)
+
+
+@router.post("/determinations/{determination_id}/withdrawal", summary="Withdraw the concern")
+def withdraw(
+    determination_id: UUID, body: WithdrawalIn, response: Response, caller: CallerDep,
+    app: ServiceDep, if_match: IfMatch = None,
+) -> Accepted:  # fmt: skip
+    version = app.withdraw(
+        caller, determination_id, **body.model_dump(), expected_version=expected_version(if_match)
+    )
+    return accepted(response, determination_id, version)

@@ -1,0 +1,45 @@
+"""The determination service's errors as HTTP: the one table the problem handler renders."""
+
+from determination.domain.errors import (
+    ConsentRequiredError,
+    DateOutOfOrderError,
+    DeterminationAlreadyDecidedError,
+    DeterminationError,
+    DeterminationNotOpenError,
+    IdpNecessityNotDecidableError,
+    IncompleteNoticeError,
+    InvalidLearnerError,
+    InvalidTransitionError,
+    InvalidUpnError,
+    UnknownReferenceError,
+    WrongDecidingBodyError,
+)
+from llwybr.clock import InvalidCalendarError, InvalidRuleError
+from llwybr.edge import responses
+
+#: Domain errors to (HTTP status, problem type), rendered by the one problem handler.
+ERROR_STATUSES: dict[type[Exception], tuple[int, str]] = {
+    InvalidUpnError: (422, "invalid-upn"),
+    InvalidLearnerError: (422, "invalid-learner"),
+    DateOutOfOrderError: (422, "date-out-of-order"),
+    IncompleteNoticeError: (422, "incomplete-notice"),
+    WrongDecidingBodyError: (403, "wrong-body"),
+    UnknownReferenceError: (404, "unknown-reference"),
+    DeterminationAlreadyDecidedError: (409, "already-decided"),
+    DeterminationNotOpenError: (409, "not-open"),
+    ConsentRequiredError: (409, "consent-required"),
+    IdpNecessityNotDecidableError: (409, "idp-necessity-not-decidable"),
+    InvalidTransitionError: (409, "invalid-transition"),
+    DeterminationError: (422, "determination"),
+    InvalidCalendarError: (422, "invalid-calendar"),
+    InvalidRuleError: (422, "invalid-rule"),
+}
+
+#: The problem responses every determination route documents.
+RESPONSES = responses(
+    s400="A malformed header (If-Match) or body",
+    s403="The acting body may not do this",
+    s404="No such determination or reference",
+    s409="The case's state does not allow it",
+    s412="If-Match names a version that is no longer current",
+)

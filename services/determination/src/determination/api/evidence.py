@@ -1,0 +1,152 @@
+"""Evidence: the graduated response, evidence asked of and given by other bodies (with their
+documents), and referrals to NHS bodies with their answers."""
+
+from datetime import date
+from typing import Annotated
+from uuid import UUID
+
+from fastapi import APIRouter, File, Form, Path, Response, UploadFile
+
+from determination.api.dependencies import DocumentsDep, ServiceDep
+from determination.api.schemas import (
+    EvidenceRequestIn,
+    GraduatedResponseIn,
+    NhsAnswerIn,
+    NhsReferralIn,
+)
+from determination.documents import DocumentRefusedError, Upload
+from llwybr.edge import (
+    ORGANISATION,
+    Accepted,
+    CallerDep,
+    IfMatch,
+    accepted,
+    expected_version,
+    responses,
+)
+from llwybr.problems import ProblemError
+
+router = APIRouter()
+
+
+@router.post(
+    "/determinations/{determination_id}/graduated-response",
+    summary="Record universal or targeted provision (Small Steps Plan)",
+)
+def record_graduated_response(
+    determination_id: UUID, body: GraduatedResponseIn, response: Response, caller: CallerDep,
+    app: ServiceDep, if_match: IfMatch = None,
+) -> Accepted:  # fmt: skip
+    data = body.model_dump()
+    data["termly_reviews"] = [r.model_dump(mode="json") for r in body.termly_reviews]
+    version = app.record_graduated_response(
+        caller, determination_id, **data, expected_version=expected_version(if_match)
+    )
+    return accepted(response, determination_id, version)
+
+
+@router.post(
+    "/determinations/{determination_id}/evidence-requests",
+    summary="Ask another body (e.g. a health board's DECLO) for evidence",
+)
+def request_evidence(
+    determination_id: UUID, body: EvidenceRequestIn, response: Response, caller: CallerDep,
+    app: ServiceDep, if_match: IfMatch = None,
+) -> Accepted:  # fmt: skip
+    version = app.request_evidence(
+        caller, determination_id, **body.model_dump(), expected_version=expected_version(if_match)
+    )
+    return accepted(response, determination_id, version)
+
+
+@router.post(
+    "/determinations/{determination_id}/evidence",
+    summary="Submit evidence with documents (multipart)",
+    responses=responses(
+        s413="A document is over the size limit", s415="A document's type is not accepted"
+    ),
+)
+def submit_evidence(
+    determination_id: UUID,
+    response: Response,
+    caller: CallerDep,
+    app: ServiceDep,
+    store: DocumentsDep,
+    submitted_by: Annotated[str, Form(pattern=ORGANISATION)],
+    summary: Annotated[str, Form(min_length=1, max_length=10_000)],
+    submitted_on: Annotated[date, Form()],
+    request_id: Annotated[str | None, Form(pattern=r"^[A-Za-z0-9_.-]{1,64}$")] = None,
+    documents: Annotated[list[UploadFile] | None, File()] = None,
+    if_match: IfMatch = None,
+) -> Accepted:
+    uploads = [
+        Upload(u.filename or "document", u.content_type or "", u.file.read(store.max_bytes + 1))
+        for u in documents or []
+    ]
+    try:
+        version = app.submit_evidence(
+            caller,
+            determination_id,
+            submitted_by=submitted_by,
+            summary=summary,
+            uploads=uploads,
+            store=store,
+            submitted_on=submitted_on,
+            request_id=request_id,
+            expected_version=expected_version(if_match),
+        )
+    except DocumentRefusedError as error:
+        raise ProblemError(error.status, "Document refused", str(error), kind="document") from None
+    return accepted(response, determination_id, version)
+
+
+@router.get(
+    "/documents/{sha256}",
+    summary="An evidence document by its SHA-256",
+    response_class=Response,
+    responses={200: {"content": {"application/octet-stream": {}}}},
+)
+def get_document(
+    sha256: Annotated[str, Path(pattern=r"^[0-9a-f]{64}$")],
+    caller: CallerDep,
+    app: ServiceDep,
+    store: DocumentsDep,
+) -> Response:
+    readable = app.may_read_any(caller, store.cases_of(sha256))
+    found = store.get(sha256) if readable else None
+    if found is None:
+        raise ProblemError(404, "Not Found", f"no document {sha256}", kind="not-found")
+    media_type, content = found
+    return Response(content, media_type=media_type, headers={"ETag": f'"{sha256}"'})
+
+
+@router.post(
+    "/determinations/{determination_id}/nhs-referrals",
+    summary="An NHS body received a referral (its 6-week clock starts)",
+)
+def receive_nhs_referral(
+    determination_id: UUID, body: NhsReferralIn, response: Response, caller: CallerDep,
+    app: ServiceDep, if_match: IfMatch = None,
+) -> Accepted:  # fmt: skip
+    version = app.receive_nhs_referral(
+        caller, determination_id, **body.model_dump(), expected_version=expected_version(if_match)
+    )
+    return accepted(response, determination_id, version)
+
+
+@router.post(
+    "/determinations/{determination_id}/nhs-referrals/{referral_id}/answer",
+    summary="The NHS body's answer to a referral",
+)
+def answer_nhs_referral(
+    determination_id: UUID, referral_id: str, body: NhsAnswerIn, response: Response,
+    caller: CallerDep, app: ServiceDep, if_match: IfMatch = None,
+) -> Accepted:  # fmt: skip
+    version = app.answer_nhs_referral(
+        caller,
+        determination_id,
+        referral_id=referral_id,
+        **body.model_dump(),
+        expected_version=expected_version(if_match),
+    )
+    return accepted(response, determination_id, version)

@@ -1,0 +1,101 @@
+"""Lists of determinations from the read model: by filter, due soon, changed since a cursor,
+and an LA's statistics; each scoped to what the caller may see."""
+
+from datetime import date
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Path, Query
+
+from determination import access
+from determination.api.dependencies import EngineDep
+from determination.api.schemas import CasePage, ChangePage
+from determination.projections import CaseFilter, changes, due_soon, list_cases, statistics
+from llwybr.edge import ORGANISATION, CallerDep
+from llwybr.principal import Principal
+from llwybr.problems import ProblemError
+
+router = APIRouter()
+
+
+def scope_of(principal: Principal) -> CaseFilter:
+    """The cases a caller may list: an LA's or an auditor's jurisdiction, else its own."""
+    if principal.kind == "la":
+        return CaseFilter(local_authority=principal.org_id)
+    if principal.kind == "auditor":
+        whole = principal.org_id == access.WHOLE_OF_WALES
+        return CaseFilter(local_authority=None if whole else principal.org_id)
+    return CaseFilter(involving=principal.organisation)
+
+
+@router.get("/determinations", summary="List determinations (filters, keyset pagination)")
+def find_determinations(
+    caller: CallerDep,
+    engine: EngineDep,
+    organisation: Annotated[str | None, Query(pattern=ORGANISATION)] = None,
+    local_authority: Annotated[str | None, Query(pattern=r"^\d{3}$")] = None,
+    status: Annotated[str | None, Query(pattern=r"^[a-z_]{1,32}$")] = None,
+    due_before: date | None = None,
+    overdue_on: Annotated[
+        date | None, Query(description="Open and past deadline on this day")
+    ] = None,
+    limit: Annotated[int, Query(ge=1, le=500)] = 50,
+    after: Annotated[str | None, Query(max_length=36)] = None,
+) -> CasePage:
+    scope = scope_of(caller)
+    if local_authority and scope.local_authority and local_authority != scope.local_authority:
+        raise ProblemError(403, "Forbidden", "outside the caller's jurisdiction", kind="scope")
+    query = CaseFilter(
+        involving=scope.involving,
+        organisation=organisation,
+        local_authority=scope.local_authority or local_authority,
+        status=status,
+        due_before=due_before,
+        overdue_on=overdue_on,
+    )
+    with engine.connect() as conn:
+        items = list_cases(conn, query, limit=limit, after=after)
+    next_after = items[-1]["determination_id"] if len(items) == limit else None
+    return CasePage(items=items, next_after=next_after)
+
+
+@router.get("/determinations-due-soon", summary="Open cases due within some days")
+def find_due_soon(
+    caller: CallerDep,
+    engine: EngineDep,
+    within_days: Annotated[int, Query(ge=0, le=120)] = 10,
+    today: date | None = None,
+) -> list[dict[str, Any]]:
+    with engine.connect() as conn:
+        return due_soon(conn, scope_of(caller), today or date.today(), within_days)
+
+
+@router.get(
+    "/determinations-changes",
+    summary="What changed since a cursor (for MIS that poll instead of taking webhooks)",
+)
+def determination_changes(
+    caller: CallerDep,
+    engine: EngineDep,
+    after: Annotated[
+        int, Query(ge=0, le=2**63 - 1, description="The cursor of the last page; 0 at first")
+    ] = 0,
+    limit: Annotated[int, Query(ge=1, le=1000)] = 200,
+) -> ChangePage:
+    with engine.connect() as conn:
+        items = changes(conn, scope_of(caller), after=after, limit=limit)
+    cursor = items[-1]["changed_at_position"] if items else after
+    return ChangePage(items=items, cursor=cursor)
+
+
+@router.get(
+    "/statistics/local-authorities/{local_authority}",
+    summary="Decisions within time and average days to decision for an LA",
+)
+def la_statistics(
+    caller: CallerDep,
+    engine: EngineDep,
+    local_authority: Annotated[str, Path(pattern=r"^\d{3}$")],
+) -> dict[str, Any]:
+    access.require_may_see_statistics(caller, local_authority)
+    with engine.connect() as conn:
+        return statistics(conn, local_authority)

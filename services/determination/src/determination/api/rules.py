@@ -1,0 +1,35 @@
+"""The statutory rule table: read it, or correct it (a new version, without a release), which
+recalculates the deadlines of open cases counted on the corrected rules."""
+
+from uuid import UUID
+
+from fastapi import APIRouter
+
+from determination.api.dependencies import EngineDep, ServiceDep
+from determination.api.schemas import RuleCorrectionIn, RuleTableOut
+from determination.projections import open_case_ids
+from llwybr.clock import Rule
+from llwybr.edge import CallerDep
+
+router = APIRouter(tags=["rules"])
+
+
+@router.get("/rule-table", summary="The statutory rule table in force")
+def get_rule_table(app: ServiceDep) -> RuleTableOut:
+    return RuleTableOut.of(app.rule_table(), [])
+
+
+@router.post(
+    "/rule-table/corrections",
+    summary="Correct rules (a new table version); open cases' deadlines are recalculated",
+)
+def correct_rules(
+    body: RuleCorrectionIn, caller: CallerDep, app: ServiceDep, engine: EngineDep
+) -> RuleTableOut:
+    rules = [Rule(**r.model_dump()) for r in body.rules]
+    table = app.correct_rules(
+        caller, body.version, rules, corrected_by=body.corrected_by, reason=body.reason
+    )
+    with engine.connect() as conn:
+        candidates = [UUID(c) for c in open_case_ids(conn)]
+    return RuleTableOut.of(table, app.recalculate_for_rules({r.id for r in rules}, candidates))

@@ -1,0 +1,331 @@
+"""The determination API's request and response models: requests are validated at the edge,
+so a rejected request changes nothing."""
+
+from datetime import date
+from typing import Annotated, Any
+from uuid import UUID
+
+from pydantic import BaseModel, Field, field_validator, model_validator
+
+from determination.application import DeterminationView
+from determination.domain import (
+    NhsAnswer,
+    NoticeType,
+    ProvisionLevel,
+    Recipient,
+    Setting,
+    validate_upn,
+)
+from llwybr.clock import Confidence, Deadline, RuleTable, Term, TermCalendar, Unit
+from llwybr.edge import Model, Organisation
+
+Text = Annotated[str, Field(min_length=1, max_length=10_000)]
+ShortText = Annotated[str, Field(min_length=1, max_length=200)]
+
+
+class LearnerIn(Model):
+    learner_id: Annotated[str | None, Field(pattern=r"^[A-Za-z0-9_.:-]{1,64}$")] = None
+    given_name: ShortText
+    family_name: ShortText
+    date_of_birth: date
+    upn: str | None = Field(default=None, examples=["A665200125001"])
+    setting: Setting
+    setting_id: Annotated[str | None, Field(pattern=r"^[0-9A-Za-z]{1,20}$")] = None
+    local_authority: Annotated[str, Field(pattern=r"^\d{3}$", examples=["665"])]
+    looked_after: bool = False
+    looking_after_authority: Annotated[str | None, Field(pattern=r"^(\d{3}|ENG)$")] = None
+    dual_registered: bool = False
+    young_person: bool = False
+    home_language: Annotated[str, Field(pattern=r"^[a-z]{2,3}$")] = "en"
+    welsh_medium: bool = False
+    resident_in_england: bool = False
+
+    @field_validator("upn")
+    @classmethod
+    def _upn(cls, value: str | None) -> str | None:
+        return validate_upn(value) if value else None
+
+
+class CircumstancesIn(Model):
+    idp_maintained: bool = False
+    previously_decided_by: Organisation | None = None
+    material_change: bool = True
+    young_person_consents: bool | None = None
+    school_already_deciding: bool = False
+    referred_by: Organisation | None = None
+
+
+class ConcernIn(Model):
+    learner: LearnerIn
+    raised_by: Organisation
+    raised_with: Organisation
+    came_to_attention_on: date
+    circumstances: CircumstancesIn = Field(default_factory=CircumstancesIn)
+
+    @model_validator(mode="after")
+    def _dates(self) -> "ConcernIn":
+        if self.came_to_attention_on > date.today():
+            raise ValueError("came_to_attention_on cannot be in the future")
+        if self.came_to_attention_on < self.learner.date_of_birth:
+            raise ValueError("came_to_attention_on cannot be before the learner's birth")
+        return self
+
+
+class ConsentIn(Model):
+    given: bool
+    recorded_on: date
+    recorded_by: Organisation
+
+
+class TermlyReview(Model):
+    reviewed_on: date
+    outcome: Text
+
+
+class GraduatedResponseIn(Model):
+    level: ProvisionLevel
+    description: Text
+    small_steps_targets: list[Text] = Field(default_factory=list, max_length=50)
+    termly_reviews: list[TermlyReview] = Field(default_factory=list, max_length=50)
+    recorded_on: date
+    recorded_by: Organisation
+
+
+class EvidenceRequestIn(Model):
+    request_id: Annotated[str, Field(pattern=r"^[A-Za-z0-9_.-]{1,64}$")]
+    from_organisation: Organisation
+    description: Text
+    requested_on: date
+
+
+class NhsReferralIn(Model):
+    referral_id: Annotated[str, Field(pattern=r"^[A-Za-z0-9_.-]{1,64}$")]
+    nhs_body: Organisation
+    received_on: date
+
+
+class NhsAnswerIn(Model):
+    answer: NhsAnswer
+    in_welsh: bool | None = None
+    answered_on: date
+    answered_by: Organisation
+    details: Text
+
+
+class ReferralToLaIn(Model):
+    reason: Text
+    referred_on: date
+    referred_by: Organisation
+
+
+class ExceptionClaimIn(Model):
+    deadline_key: Annotated[str, Field(pattern=r"^(decision|nhs:[A-Za-z0-9_.-]{1,64})$")]
+    reason: Text
+    evidence: Text
+    claimed_on: date
+    claimed_by: Organisation
+
+
+class DecisionIn(Model):
+    has_aln: bool
+    idp_necessary: bool = Field(
+        default=True,
+        description=(
+            "False when the LA decides that a young person with ALN who is not at a maintained "
+            "school or FEI needs no IDP to meet their reasonable needs for education or "
+            "training (Act s.14(1)(c)); judged against its own 12 weeks from consent (D5)"
+        ),
+    )
+    reasons: Text
+    decided_on: date
+    decided_by: Organisation
+    person: ShortText
+
+    @field_validator("decided_on")
+    @classmethod
+    def _not_future(cls, value: date) -> date:
+        if value > date.today():
+            raise ValueError("a decision cannot be dated in the future")
+        return value
+
+    @model_validator(mode="after")
+    def _necessity_needs_aln(self) -> "DecisionIn":
+        if not self.idp_necessary and not self.has_aln:
+            raise ValueError("idp_necessary: false goes with has_aln: true (no ALN, no IDP)")
+        return self
+
+
+class NoticeIn(Model):
+    notice_type: NoticeType
+    recipients: list[Recipient] = Field(min_length=1, max_length=10)
+    content: dict[Annotated[str, Field(pattern=r"^[a-z_]{1,64}$")], Text] = Field(max_length=20)
+    issued_on: date
+    issued_by: Organisation
+
+
+class WithdrawalIn(Model):
+    reason: Text
+    withdrawn_on: date
+    withdrawn_by: Organisation
+
+
+class DeadlineOut(BaseModel):
+    rule_id: str
+    rule_table_version: str
+    unit: str
+    length: int
+    trigger_date: date
+    due_on: date
+    calendar_id: str | None
+    calendar_version: int | None
+    provisional: bool
+    explanation: str
+    overdue: bool
+    days_left: int
+
+    @classmethod
+    def of(cls, deadline: Deadline, today: date) -> "DeadlineOut":
+        return cls(
+            **{k: getattr(deadline, k) for k in _DEADLINE_FIELDS},
+            overdue=deadline.is_overdue(today),
+            days_left=deadline.days_left(today),
+        )
+
+
+_DEADLINE_FIELDS = (
+    "rule_id",
+    "rule_table_version",
+    "unit",
+    "length",
+    "trigger_date",
+    "due_on",
+    "calendar_id",
+    "calendar_version",
+    "provisional",
+    "explanation",
+)
+
+
+class DeterminationOut(BaseModel):
+    id: UUID
+    version: int
+    status: str
+    learner: dict[str, Any]
+    deciding_body: dict[str, str]
+    no_decision_reason: str | None
+    reconsidering_authority: str | None
+    raised_by: str
+    came_to_attention_on: date
+    deadlines: dict[str, DeadlineOut]
+    consent: dict[str, Any] | None
+    graduated_response: list[dict[str, Any]]
+    evidence_requests: dict[str, dict[str, Any]]
+    evidence: list[dict[str, Any]]
+    nhs_referrals: dict[str, dict[str, Any]]
+    referral_to_la: dict[str, Any] | None
+    exceptions: list[dict[str, Any]]
+    recalculations: list[dict[str, Any]]
+    decision: dict[str, Any] | None = Field(description="The decision in force")
+    superseded_decisions: list[dict[str, Any]] = Field(
+        description="Decisions that lapsed when the LA reconsidered them (R1)"
+    )
+    notices: list[dict[str, Any]]
+    withdrawal: dict[str, Any] | None
+
+    @classmethod
+    def of(cls, view: DeterminationView) -> "DeterminationOut":
+        today = date.today()
+        data = dict(vars(view))
+        data["deadlines"] = {k: DeadlineOut.of(d, today) for k, d in view.deadlines.items()}
+        return cls(**data)
+
+
+class CasePage(BaseModel):
+    items: list[dict[str, Any]]
+    next_after: str | None = Field(description="Pass as `after` for the next page")
+
+
+class CalendarIn(Model):
+    name: ShortText
+    terms: list[Term] = Field(min_length=1, max_length=20)
+    closures: list[date] = Field(default_factory=list, max_length=100)
+
+
+class CalendarOut(BaseModel):
+    calendar_id: str
+    name: str
+    version: int
+    terms: list[dict[str, Any]]
+    closures: list[date]
+    recalculated: list[UUID] = Field(default_factory=list)
+
+    @classmethod
+    def of(cls, calendar: TermCalendar, recalculated: list[UUID]) -> "CalendarOut":
+        return cls(
+            calendar_id=calendar.id,
+            name=calendar.name,
+            version=calendar.version,
+            terms=[{"name": t.name, "start": t.start, "end": t.end} for t in calendar.terms],
+            closures=sorted(calendar.closures),
+            recalculated=recalculated,
+        )
+
+
+class ChangePage(BaseModel):
+    items: list[dict[str, Any]]
+    cursor: int = Field(description="Pass as `after` next time; unchanged when nothing changed")
+
+
+class BulkConcernsIn(Model):
+    items: list[ConcernIn] = Field(min_length=1, max_length=1000)
+
+
+class BulkItemResult(BaseModel):
+    index: int
+    status: int
+    id: UUID | None = None
+    version: int | None = None
+    problem: dict[str, Any] | None = None
+
+
+class BulkResult(BaseModel):
+    created: int
+    failed: int
+    results: list[BulkItemResult]
+
+
+class RuleIn(Model):
+    id: Annotated[str, Field(pattern=r"^D\d{1,2}$")]
+    description: Text
+    length: Annotated[int | None, Field(ge=1, le=1000)]
+    unit: Unit
+    clock_start: Text
+    source: Text
+    confidence: Confidence
+    starts_day_after: bool = True
+    rolls_to_working_day: bool = True
+    due_after_period: bool = Field(
+        default=False,
+        description=(
+            "Due by the first working day after the period ends (the Tribunal's appeal "
+            "window, D18), not on its last day"
+        ),
+    )
+
+
+class RuleCorrectionIn(Model):
+    version: Annotated[str, Field(pattern=r"^[0-9A-Za-z.-]{1,32}$", examples=["2026.2"])]
+    rules: list[RuleIn] = Field(min_length=1, max_length=50)
+    corrected_by: Organisation
+    reason: Text
+
+
+class RuleTableOut(BaseModel):
+    version: str
+    rules: list[dict[str, Any]]
+    recalculated: list[UUID] = Field(default_factory=list)
+
+    @classmethod
+    def of(cls, table: RuleTable, recalculated: list[UUID]) -> "RuleTableOut":
+        rules = [r.as_dict() for r in table.rules.values()]
+        return cls(version=table.version, rules=rules, recalculated=recalculated)

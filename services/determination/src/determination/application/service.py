@@ -1,0 +1,430 @@
+"""The determination service layer: one shape for every command on a case.
+
+A command loads the case once, checks the caller's access on what it loaded (before the
+``If-Match`` version, so a caller who may not see a case learns nothing of it), runs the
+aggregate's command with the deadlines its clock needs, and saves with the expected version.
+"""
+
+import functools
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+from uuid import UUID
+
+from eventsourcing.application import AggregateNotFoundError
+
+from contracts import disputes
+from contracts.envelope import Envelope
+from contracts.events import IntegrationEvent, UnknownEventTypeError, parse
+from determination import access
+from determination.application.time_limits import CalendarLookup, TimeLimits
+from determination.application.views import DeterminationView
+from determination.documents import DocumentStore, Upload
+from determination.domain import (
+    BodyKind,
+    Circumstances,
+    DecidingBody,
+    Determination,
+    Learner,
+    NhsAnswer,
+    NoticeType,
+    ProvisionLevel,
+    Recipient,
+    Status,
+    route,
+)
+from determination.domain.errors import DeterminationError
+from llwybr.clock import ClockError, RuleId, RuleTable, compute_deadline
+from llwybr.principal import Principal
+from llwybr.problems import ProblemError
+
+#: A concern to raise: the learner, the circumstances, who raises it, and when it arose.
+Concern = tuple[Learner, Circumstances, str, date]
+
+
+class DeterminationService(TimeLimits):
+    """Commands return the new version; queries return views. ``name`` fixes table names."""
+
+    name = "determination"
+
+    def _writable(
+        self,
+        principal: Principal,
+        determination_id: UUID,
+        expected_version: int | None,
+        acting_as: str,
+    ) -> Determination:
+        """The one read of a command, and the caller's right to act on what was read."""
+        return self.load(
+            determination_id,
+            Determination,
+            expected_version,
+            may=lambda case: access.require_write(principal, case, acting_as),
+        )
+
+    # -- concerns -------------------------------------------------------------------------
+
+    def raise_concern(
+        self,
+        principal: Principal,
+        learner: Learner,
+        circumstances: Circumstances,
+        *,
+        raised_by: str,
+        came_to_attention_on: date,
+    ) -> tuple[UUID, int]:
+        self._require_may_raise(principal, learner, raised_by)
+        case = self._concern(learner, circumstances, raised_by, came_to_attention_on)
+        return case.id, self.save_at(None, case)
+
+    def raise_concerns(
+        self, principal: Principal, concerns: Sequence[Concern]
+    ) -> list[tuple[UUID, int] | Exception]:
+        """Many concerns (an MIS's nightly sync), each checked, routed and given its deadline
+        as one alone would be, the valid ones saved in one transaction. A result per concern:
+        its id and version, or the problem, domain or clock error that refused it."""
+        rules = self.rule_table()
+        calendar = functools.cache(self.calendar)  # the same few calendars, looked up once
+        outcomes: list[Determination | Exception] = []
+        for learner, circumstances, raised_by, came_to_attention_on in concerns:
+            try:
+                self._require_may_raise(principal, learner, raised_by)
+                outcomes.append(self._concern(
+                    learner, circumstances, raised_by, came_to_attention_on, rules, calendar
+                ))  # fmt: skip
+            except (ProblemError, DeterminationError, ClockError) as error:
+                outcomes.append(error)
+        cases = [c for c in outcomes if isinstance(c, Determination)]
+        if cases:
+            self.save(*cases)
+        return [(c.id, int(c.version)) if isinstance(c, Determination) else c for c in outcomes]
+
+    @staticmethod
+    def _require_may_raise(principal: Principal, learner: Learner, raised_by: str) -> None:
+        access.require_acting_as(principal, raised_by)
+        access.require_may_raise(principal, learner)
+
+    def _concern(
+        self,
+        learner: Learner,
+        circumstances: Circumstances,
+        raised_by: str,
+        came_to_attention_on: date,
+        rules: RuleTable | None = None,
+        calendar: CalendarLookup | None = None,
+    ) -> Determination:
+        routing = route(learner, circumstances)
+        deadline = None
+        if routing.must_decide and not routing.awaiting_consent:
+            deadline = self.decision_deadline(
+                routing.body, learner, came_to_attention_on, rules, calendar
+            )
+        return Determination.raise_concern(
+            learner,
+            routing,
+            raised_by=raised_by,
+            came_to_attention_on=came_to_attention_on,
+            decision_deadline=deadline,
+        )
+
+    # -- commands on a case ---------------------------------------------------------------
+
+    def record_consent(
+        self,
+        principal: Principal,
+        determination_id: UUID,
+        *,
+        given: bool,
+        recorded_on: date,
+        recorded_by: str,
+        expected_version: int | None = None,
+    ) -> int:
+        case = self._writable(principal, determination_id, expected_version, recorded_by)
+        deadline = None
+        if given:
+            # For a young person the clock starts with consent (D2: after consent).
+            deadline = self.decision_deadline(case.deciding_body, case.learner_record, recorded_on)
+        case.record_consent(
+            given=given,
+            recorded_on=recorded_on,
+            recorded_by=recorded_by,
+            decision_deadline=deadline,
+        )
+        return self.save_at(expected_version, case)
+
+    def record_graduated_response(
+        self,
+        principal: Principal,
+        determination_id: UUID,
+        *,
+        level: ProvisionLevel,
+        description: str,
+        small_steps_targets: list[str],
+        termly_reviews: list[dict[str, Any]],
+        recorded_on: date,
+        recorded_by: str,
+        expected_version: int | None = None,
+    ) -> int:
+        case = self._writable(principal, determination_id, expected_version, recorded_by)
+        case.record_graduated_response(
+            level=level,
+            description=description,
+            small_steps_targets=small_steps_targets,
+            termly_reviews=termly_reviews,
+            recorded_on=recorded_on,
+            recorded_by=recorded_by,
+        )
+        return self.save_at(expected_version, case)
+
+    def request_evidence(
+        self,
+        principal: Principal,
+        determination_id: UUID,
+        *,
+        request_id: str,
+        from_organisation: str,
+        description: str,
+        requested_on: date,
+        expected_version: int | None = None,
+    ) -> int:
+        """The caller asks another body for evidence (in its own name)."""
+        case = self._writable(principal, determination_id, expected_version, principal.organisation)
+        case.request_evidence(
+            request_id=request_id,
+            from_organisation=from_organisation,
+            description=description,
+            requested_on=requested_on,
+        )
+        return self.save_at(expected_version, case)
+
+    def submit_evidence(
+        self,
+        principal: Principal,
+        determination_id: UUID,
+        *,
+        submitted_by: str,
+        summary: str,
+        uploads: Sequence[Upload],
+        store: DocumentStore,
+        submitted_on: date,
+        request_id: str | None = None,
+        expected_version: int | None = None,
+    ) -> int:
+        """Evidence with its documents, each checked (DocumentRefusedError) and stored."""
+        case = self._writable(principal, determination_id, expected_version, submitted_by)
+        checked = [(store.check(u.filename, u.media_type, u.content), u.content) for u in uploads]
+        # Documents are stored before the event that names them, so no event names missing
+        # bytes; one stored for a refused command is harmless (content-addressed, unreferenced).
+        for document, content in checked:
+            store.put(document, content, determination_id)
+        case.submit_evidence(
+            submitted_by=submitted_by,
+            summary=summary,
+            documents=[document for document, _ in checked],
+            submitted_on=submitted_on,
+            request_id=request_id,
+        )
+        return self.save_at(expected_version, case)
+
+    def receive_nhs_referral(
+        self,
+        principal: Principal,
+        determination_id: UUID,
+        *,
+        referral_id: str,
+        nhs_body: str,
+        received_on: date,
+        expected_version: int | None = None,
+    ) -> int:
+        """The caller records that an NHS body received a referral (its D7 clock starts)."""
+        case = self._writable(principal, determination_id, expected_version, principal.organisation)
+        deadline = compute_deadline(self.rule_table(), RuleId.D7, received_on)
+        case.receive_nhs_referral(
+            referral_id=referral_id, nhs_body=nhs_body, received_on=received_on, deadline=deadline
+        )
+        return self.save_at(expected_version, case)
+
+    def answer_nhs_referral(
+        self,
+        principal: Principal,
+        determination_id: UUID,
+        *,
+        referral_id: str,
+        answer: NhsAnswer,
+        in_welsh: bool | None,
+        answered_on: date,
+        answered_by: str,
+        details: str,
+        expected_version: int | None = None,
+    ) -> int:
+        case = self._writable(principal, determination_id, expected_version, answered_by)
+        case.answer_nhs_referral(
+            referral_id=referral_id,
+            answer=answer,
+            in_welsh=in_welsh,
+            answered_on=answered_on,
+            answered_by=answered_by,
+            details=details,
+        )
+        return self.save_at(expected_version, case)
+
+    def refer_to_local_authority(
+        self,
+        principal: Principal,
+        determination_id: UUID,
+        *,
+        reason: str,
+        referred_on: date,
+        referred_by: str,
+        expected_version: int | None = None,
+    ) -> int:
+        case = self._writable(principal, determination_id, expected_version, referred_by)
+        learner = case.learner_record
+        la = DecidingBody(BodyKind.LOCAL_AUTHORITY, f"la:{learner.local_authority}")
+        case.refer_to_local_authority(
+            local_authority=la.organisation,
+            reason=reason,
+            referred_on=referred_on,
+            referred_by=referred_by,
+            deadline=self.decision_deadline(la, learner, referred_on),
+        )
+        return self.save_at(expected_version, case)
+
+    def claim_exception(
+        self,
+        principal: Principal,
+        determination_id: UUID,
+        *,
+        deadline_key: str,
+        reason: str,
+        evidence: str,
+        claimed_on: date,
+        claimed_by: str,
+        expected_version: int | None = None,
+    ) -> int:
+        case = self._writable(principal, determination_id, expected_version, claimed_by)
+        case.claim_exception(
+            deadline_key=deadline_key,
+            reason=reason,
+            evidence=evidence,
+            claimed_on=claimed_on,
+            claimed_by=claimed_by,
+        )
+        return self.save_at(expected_version, case)
+
+    def decide(
+        self,
+        principal: Principal,
+        determination_id: UUID,
+        *,
+        has_aln: bool,
+        reasons: str,
+        decided_on: date,
+        decided_by: str,
+        person: str,
+        idp_necessary: bool = True,
+        expected_version: int | None = None,
+    ) -> int:
+        case = self._writable(principal, determination_id, expected_version, decided_by)
+        necessity_deadline = None
+        if not idp_necessary:
+            # Regs 10(3): 12 weeks from the day after the young person consented (D5), in
+            # weeks, so no term calendar.
+            necessity_deadline = compute_deadline(self.rule_table(), RuleId.D5, case.consented_on)
+        case.decide(
+            has_aln=has_aln,
+            reasons=reasons,
+            decided_on=decided_on,
+            decided_by=decided_by,
+            person=person,
+            idp_necessary=idp_necessary,
+            necessity_deadline=necessity_deadline,
+        )
+        return self.save_at(expected_version, case)
+
+    def issue_notice(
+        self,
+        principal: Principal,
+        determination_id: UUID,
+        *,
+        notice_type: NoticeType,
+        recipients: list[Recipient],
+        content: dict[str, str],
+        issued_on: date,
+        issued_by: str,
+        expected_version: int | None = None,
+    ) -> int:
+        case = self._writable(principal, determination_id, expected_version, issued_by)
+        case.issue_notice(
+            notice_type=notice_type,
+            recipients=recipients,
+            content=content,
+            issued_on=issued_on,
+            issued_by=issued_by,
+        )
+        return self.save_at(expected_version, case)
+
+    def withdraw(
+        self,
+        principal: Principal,
+        determination_id: UUID,
+        *,
+        reason: str,
+        withdrawn_on: date,
+        withdrawn_by: str,
+        expected_version: int | None = None,
+    ) -> int:
+        case = self._writable(principal, determination_id, expected_version, withdrawn_by)
+        case.withdraw(reason=reason, withdrawn_on=withdrawn_on, withdrawn_by=withdrawn_by)
+        return self.save_at(expected_version, case)
+
+    # -- other services' public events ----------------------------------------------------
+
+    def on_public_event(self, envelope: Envelope) -> list[Determination]:
+        """The consumer's effect of another service's public event: the cases it changed
+        (saved with the consumer's tracking record)."""
+        try:
+            event = parse(envelope.type, envelope.data)
+        except UnknownEventTypeError:
+            return []  # a kind of event this build does not know: nothing here acts on it
+        return self._on_public_event(event)
+
+    @functools.singledispatchmethod
+    def _on_public_event(self, event: IntegrationEvent) -> list[Determination]:
+        """Public events this service does not act on."""
+        return []
+
+    @_on_public_event.register
+    def _(self, event: disputes.ReconsiderationDecided) -> list[Determination]:
+        """An LA's R1 outcome supersedes the school's decision it reconsidered (nothing to
+        save when the decision is not one of this service's school decisions)."""
+        if event.kind != "R1":
+            return []
+        try:
+            case = self.get_as(event.subject_id, Determination)
+        except AggregateNotFoundError:
+            return []
+        if case.deciding_body.kind is not BodyKind.SCHOOL or case.status is Status.WITHDRAWN:
+            return []
+        case.record_reconsideration(
+            reconsideration_id=event.reconsideration_id,
+            local_authority=event.local_authority,
+            has_aln=event.outcome == "has_aln",
+            decided_on=event.decided_on,
+        )
+        return [case]
+
+    # -- queries --------------------------------------------------------------------------
+
+    def determination(self, principal: Principal, determination_id: UUID) -> DeterminationView:
+        """A case the caller may see (else "not found")."""
+        case = self.get_as(determination_id, Determination)
+        access.require_read(principal, case)
+        return DeterminationView.of(case)
+
+    def may_read_any(self, principal: Principal, determination_ids: Sequence[UUID]) -> bool:
+        """Whether the caller may see one of these cases (those a document was given to)."""
+        return any(
+            access.may_read_case(principal, self.get_as(i, Determination))
+            for i in determination_ids
+        )
