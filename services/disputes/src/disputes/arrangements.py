@@ -116,7 +116,7 @@ def _readable(principal: Principal, local_authority: str, organisations: set[str
 
 def _case(request: Request, case_id: UUID) -> DisagreementResolution:
     case = service(request).get_as(case_id, DisagreementResolution)
-    parties = {p["organisation"] for p in case.parties if p["organisation"]}
+    parties = {p.organisation for p in case.parties if p.organisation}
     if not _readable(principal_of(request), case.local_authority, parties):
         raise ProblemError(404, "Not Found", f"no case {case_id}", kind="not-found")
     return case

@@ -1,4 +1,5 @@
-"""The disputes domain: the Reconsideration and Appeal aggregates, their values and errors.
+"""The disputes domain: the Reconsideration, Appeal, DisagreementResolution and Advocacy
+aggregates, the rule table in force here, their values and errors.
 
 Pure: no I/O imports. Errors share one base, ``DisputesError``, so the API maps them in one table.
 """
@@ -13,6 +14,7 @@ from disputes.domain.disagreement import (
     DisagreementResolution,
     DisagreementStatus,
     PartyRole,
+    Provision,
     disagreement_case_id,
 )
 from disputes.domain.errors import (
@@ -41,6 +43,19 @@ from disputes.domain.errors import (
     WrongPartyError,
 )
 from disputes.domain.reconsideration import Reconsideration
+from disputes.domain.rules import RULES_IN_FORCE_ID, RulesInForce
+from disputes.domain.tribunal import (
+    AppealDecision,
+    CapacityDeclaration,
+    CaseFriendTerm,
+    CaseStatement,
+    Compliance,
+    OrderRecord,
+    RecommendationRecord,
+    Removal,
+    Report,
+    ReviewApplication,
+)
 from disputes.domain.values import (
     APPEAL_RULE,
     CEASE_WINDOW_RULE,
@@ -65,6 +80,7 @@ from disputes.domain.values import (
     ReconsiderationKind,
     ReconsiderationOutcome,
     ReconsiderationStatus,
+    check_extension,
 )
 
 __all__ = [
@@ -76,18 +92,24 @@ __all__ = [
     "MAY_ASK",
     "OUTCOMES",
     "REVIEW_RULE",
+    "RULES_IN_FORCE_ID",
     "Advocacy",
     "AdvocacyFor",
     "AdvocacyStatus",
     "AlreadyDecidedError",
     "Appeal",
+    "AppealDecision",
     "AppealMatter",
     "AppealOutcome",
     "AppealStatus",
     "AppellantKind",
+    "CapacityDeclaration",
     "CaseFriendAlreadyAppointedError",
+    "CaseFriendTerm",
     "CaseParticipant",
     "CaseParty",
+    "CaseStatement",
+    "Compliance",
     "DateOutOfOrderError",
     "DecidingBodyKind",
     "DisagreementOutcome",
@@ -108,21 +130,29 @@ __all__ = [
     "Order",
     "OrderAlreadyCompliedError",
     "OrderKind",
+    "OrderRecord",
     "OrderStatus",
     "OutOfTimeError",
     "OutsideWindowError",
     "Party",
     "PartyRole",
+    "Provision",
     "Recommendation",
     "RecommendationAlreadyReportedError",
+    "RecommendationRecord",
     "Reconsideration",
     "ReconsiderationKind",
     "ReconsiderationOutcome",
     "ReconsiderationStatus",
+    "Removal",
+    "Report",
     "RespondentNotAllowedError",
+    "ReviewApplication",
+    "RulesInForce",
     "UnknownReferenceError",
     "WrongBodyError",
     "WrongDeadlineError",
     "WrongPartyError",
+    "check_extension",
     "disagreement_case_id",
 ]

@@ -2,13 +2,13 @@
 the name of its ``date`` field, or None for an event with no date of its own (it takes effect
 when recorded, or with the next dated event if that is earlier)."""
 
-from collections.abc import Mapping
-
 from disputes.domain.appeal import Appeal
 from disputes.domain.disagreement import Advocacy, DisagreementResolution
 from disputes.domain.reconsideration import Reconsideration
+from disputes.domain.rules import RulesInForce
+from llwybr.in_force import InForceDates
 
-IN_FORCE: Mapping[type, str | None] = {
+IN_FORCE: InForceDates = {
     Reconsideration.Requested: "requested_on",
     Reconsideration.RepresentationsInvited: "invited_on",
     Reconsideration.RepresentationsReceived: "received_on",
@@ -33,4 +33,6 @@ IN_FORCE: Mapping[type, str | None] = {
     Advocacy.Requested: "requested_on",
     Advocacy.Provided: "provided_on",
     Advocacy.Ended: "ended_on",
+    RulesInForce.Started: None,  # in force when recorded
+    RulesInForce.Adopted: None,
 }

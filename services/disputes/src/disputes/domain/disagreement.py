@@ -14,6 +14,7 @@ only applies what it is given.
 """
 
 import uuid
+from collections.abc import Mapping
 from copy import deepcopy
 from dataclasses import dataclass
 from datetime import date
@@ -30,11 +31,10 @@ from disputes.domain.errors import (
     WrongDeadlineError,
 )
 from disputes.domain.values import (
-    APPEAL_RULE,
-    DISAGREEMENT_RESOLUTION_EXTENSION,
-    EXTENSION_TOLERANCE,
     LOCAL_AUTHORITY_PREFIX,
     as_enum,
+    check_extension,
+    require_appeal_window,
     require_organisation,
     require_text,
 )
@@ -108,16 +108,63 @@ class CaseParticipant:
             "organisation": self.organisation,
         }
 
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> "CaseParticipant":
+        """The inverse of ``as_dict``."""
+        return cls(**data)
+
+
+@dataclass(frozen=True)
+class Provision:
+    """Advocacy provided: by whom, from when."""
+
+    advocate: CaseParticipant
+    provided_on: date
+
 
 class DisagreementResolution(Aggregate):
     """A disagreement resolution case under the LA's arrangements."""
+
+    class Opened(Aggregate.Created):
+        learner_id: str
+        local_authority: str
+        subject_id: uuid.UUID | None
+        opened_on: date
+        arrangements: str
+        facilitator: dict[str, Any]
+        parties: list[dict[str, Any]]
+
+    class AppealWindowRecalculated(Aggregate.Event):
+        """Opened within the window to appeal the decision: the window, 8 weeks longer; it
+        carries the case's public facts (None when recorded before it did)."""
+
+        recalculated_on: date
+        previous: dict[str, Any]
+        window: dict[str, Any]
+        reason: str
+        learner_id: str | None = None
+        subject_id: uuid.UUID | None = None
+
+        @property
+        def extended(self) -> Deadline:
+            return Deadline.from_dict(self.window)
+
+        @property
+        def previous_window(self) -> Deadline:
+            return Deadline.from_dict(self.previous)
+
+    class Concluded(Aggregate.Event):
+        concluded_on: date
+        outcome: str
+        summary: str
+        learner_id: str | None = None  # None: recorded before events carried it
 
     @staticmethod
     def create_id(subject_id: uuid.UUID | None) -> uuid.UUID:
         """One case per decision disagreed about; any number about nothing in particular."""
         return disagreement_case_id(subject_id) if subject_id is not None else uuid.uuid4()
 
-    @event("Opened")
+    @event(Opened)
     def __init__(
         self,
         learner_id: str,
@@ -133,8 +180,8 @@ class DisagreementResolution(Aggregate):
         self.subject_id = subject_id
         self.opened_on = opened_on
         self.arrangements = arrangements
-        self.facilitator = deepcopy(facilitator)
-        self.parties = deepcopy(parties)
+        self.facilitator = CaseParticipant.from_dict(facilitator)
+        self.parties = [CaseParticipant.from_dict(p) for p in parties]
         self.status = DisagreementStatus.OPEN
         self.appeal_window_data: dict[str, Any] | None = None
         self.recalculations: list[dict[str, Any]] = []
@@ -188,28 +235,30 @@ class DisagreementResolution(Aggregate):
         8 weeks longer. Refused when the case opened after the window closed, or once done."""
         if self.recalculations:
             raise InvalidTransitionError(f"case {self.id} already extended the appeal window")
-        for deadline in (window, extended):
-            if deadline.rule_id != APPEAL_RULE:
-                raise WrongDeadlineError(f"an appeal window runs under {APPEAL_RULE}")
+        require_appeal_window(window)
         if self.opened_on > window.due_on:
             raise WrongDeadlineError(
                 f"the appeal window closed on {window.due_on}, before this case opened"
             )
-        exact = window.due_on + DISAGREEMENT_RESOLUTION_EXTENSION
-        if abs((extended.due_on - exact).days) > EXTENSION_TOLERANCE.days:
-            raise WrongDeadlineError(
-                f"the extended window ends 8 weeks after {window.due_on}, not on {extended.due_on}"
-            )
+        check_extension(window, extended)
         self._recalculate(
             recalculated_on=self.opened_on,
             previous=window.as_dict(),
             window=extended.as_dict(),
             reason=f"disagreement resolution started on {self.opened_on}, within the window",
+            learner_id=self.learner_id,
+            subject_id=self.subject_id,
         )
 
-    @event("AppealWindowRecalculated")
+    @event(AppealWindowRecalculated)
     def _recalculate(
-        self, recalculated_on: date, previous: dict[str, Any], window: dict[str, Any], reason: str
+        self,
+        recalculated_on: date,
+        previous: dict[str, Any],
+        window: dict[str, Any],
+        reason: str,
+        learner_id: str | None = None,
+        subject_id: uuid.UUID | None = None,
     ) -> None:
         self.recalculations.append(
             {"recalculated_on": recalculated_on, "previous": deepcopy(previous), "reason": reason}
@@ -226,10 +275,17 @@ class DisagreementResolution(Aggregate):
         require_text(summary, "summary")
         if concluded_on < self.opened_on:
             raise DateOutOfOrderError(f"the conclusion cannot predate {self.opened_on}")
-        self._conclude(concluded_on=concluded_on, outcome=outcome.value, summary=summary)
+        self._conclude(
+            concluded_on=concluded_on,
+            outcome=outcome.value,
+            summary=summary,
+            learner_id=self.learner_id,
+        )
 
-    @event("Concluded")
-    def _conclude(self, concluded_on: date, outcome: str, summary: str) -> None:
+    @event(Concluded)
+    def _conclude(
+        self, concluded_on: date, outcome: str, summary: str, learner_id: str | None = None
+    ) -> None:
         self.conclusion = {"concluded_on": concluded_on, "outcome": outcome, "summary": summary}
         self.status = DisagreementStatus.CONCLUDED
 
@@ -237,7 +293,25 @@ class DisagreementResolution(Aggregate):
 class Advocacy(Aggregate):
     """Independent advocacy, from the request to the advocate's work ending."""
 
-    @event("Requested")
+    class Requested(Aggregate.Created):
+        learner_id: str
+        local_authority: str
+        for_person: str
+        requested_by: str
+        requested_on: date
+        related_case_id: uuid.UUID | None
+
+    class Provided(Aggregate.Event):
+        advocate: dict[str, Any]
+        provided_on: date
+        learner_id: str | None = None  # None: recorded before events carried it
+
+    class Ended(Aggregate.Event):
+        ended_on: date
+        reason: str
+        learner_id: str | None = None  # None: recorded before events carried it
+
+    @event(Requested)
     def __init__(
         self,
         learner_id: str,
@@ -254,7 +328,7 @@ class Advocacy(Aggregate):
         self.requested_on = requested_on
         self.related_case_id = related_case_id
         self.status = AdvocacyStatus.REQUESTED
-        self.provision: dict[str, Any] | None = None
+        self.provision: Provision | None = None
         self.ending: dict[str, Any] | None = None
 
     @classmethod
@@ -293,11 +367,15 @@ class Advocacy(Aggregate):
             raise FacilitatorNotIndependentError("an advocate is independent of the LA")
         if provided_on < self.requested_on:
             raise DateOutOfOrderError(f"advocacy cannot start before {self.requested_on}")
-        self._provide(advocate=advocate.as_dict(), provided_on=provided_on)
+        self._provide(
+            advocate=advocate.as_dict(), provided_on=provided_on, learner_id=self.learner_id
+        )
 
-    @event("Provided")
-    def _provide(self, advocate: dict[str, Any], provided_on: date) -> None:
-        self.provision = {"advocate": deepcopy(advocate), "provided_on": provided_on}
+    @event(Provided)
+    def _provide(
+        self, advocate: dict[str, Any], provided_on: date, learner_id: str | None = None
+    ) -> None:
+        self.provision = Provision(CaseParticipant.from_dict(advocate), provided_on)
         self.status = AdvocacyStatus.PROVIDED
 
     def end(self, *, ended_on: date, reason: str) -> None:
@@ -305,12 +383,12 @@ class Advocacy(Aggregate):
         if self.status is AdvocacyStatus.ENDED:
             raise InvalidTransitionError(f"advocacy {self.id} has ended")
         require_text(reason, "reason")
-        started = self.provision["provided_on"] if self.provision else self.requested_on
+        started = self.provision.provided_on if self.provision else self.requested_on
         if ended_on < started:
             raise DateOutOfOrderError(f"advocacy cannot end before {started}")
-        self._end(ended_on=ended_on, reason=reason)
+        self._end(ended_on=ended_on, reason=reason, learner_id=self.learner_id)
 
-    @event("Ended")
-    def _end(self, ended_on: date, reason: str) -> None:
+    @event(Ended)
+    def _end(self, ended_on: date, reason: str, learner_id: str | None = None) -> None:
         self.ending = {"ended_on": ended_on, "reason": reason}
         self.status = AdvocacyStatus.ENDED

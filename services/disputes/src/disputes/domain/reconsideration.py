@@ -30,10 +30,7 @@ from disputes.domain.errors import (
     WrongPartyError,
 )
 from disputes.domain.values import (
-    APPEAL_RULE,
     DEADLINE_RULES,
-    DISAGREEMENT_RESOLUTION_EXTENSION,
-    EXTENSION_TOLERANCE,
     LOCAL_AUTHORITY_PREFIX,
     MAY_ASK,
     OUTCOMES,
@@ -44,6 +41,8 @@ from disputes.domain.values import (
     ReconsiderationOutcome,
     ReconsiderationStatus,
     as_enum,
+    check_extension,
+    require_appeal_window,
     require_organisation,
     require_text,
 )
@@ -56,7 +55,80 @@ _AWAITING_DECISION = frozenset({_Status.REPRESENTATIONS_INVITED, _Status.DECIDIN
 class Reconsideration(Aggregate):
     """A request that the LA reconsider a school's decision (R1-R4), to the LA's notice."""
 
-    @event("Requested")
+    class Requested(Aggregate.Created):
+        """The LA received the request; its clock to decide runs from it."""
+
+        kind: str
+        learner_id: str
+        subject_id: uuid.UUID
+        school: str
+        local_authority: str
+        requested_by_kind: str
+        requested_by: str
+        requested_on: date
+        deadline: dict[str, Any]
+        cease_notice_given_on: date | None
+        window_until: date | None
+
+        @property
+        def la_deadline(self) -> Deadline:
+            return Deadline.from_dict(self.deadline)
+
+    class RepresentationsInvited(Aggregate.Event):
+        invited_on: date
+        from_party: str
+
+    class RepresentationsReceived(Aggregate.Event):
+        received_on: date
+        summary: str
+
+    class Decided(Aggregate.Event):
+        """The LA's decision, with the window to appeal it; it carries the case's public facts
+        (None on decisions recorded before it did)."""
+
+        decided_on: date
+        outcome: str
+        reasons: str
+        decided_by: str
+        appeal_window: dict[str, Any]
+        within_time: bool
+        learner_id: str | None = None
+        kind: str | None = None
+        subject_id: uuid.UUID | None = None
+        school: str | None = None
+        local_authority: str | None = None
+
+        @property
+        def window(self) -> Deadline:
+            return Deadline.from_dict(self.appeal_window)
+
+    class NoticeIssued(Aggregate.Event):
+        """The notice of the decision was given: the appeal window runs from it."""
+
+        issued_on: date
+        recipients: list[str]
+        appeal_window: dict[str, Any]
+        learner_id: str | None = None  # these three: None when recorded before they were
+        kind: str | None = None
+        outcome: str | None = None
+
+        @property
+        def window(self) -> Deadline:
+            return Deadline.from_dict(self.appeal_window)
+
+    class DisagreementResolutionStarted(Aggregate.Event):
+        """Started within the appeal window: the window is 8 weeks longer."""
+
+        started_on: date
+        previous_appeal_window: dict[str, Any]
+        appeal_window: dict[str, Any]
+        learner_id: str | None = None  # None: recorded before events carried it
+
+        @property
+        def window(self) -> Deadline:
+            return Deadline.from_dict(self.appeal_window)
+
+    @event(Requested)
     def __init__(
         self,
         kind: str,
@@ -198,7 +270,7 @@ class Reconsideration(Aggregate):
         self._require_on_or_after_last(invited_on, "the invitation")
         self._invite_representations(invited_on=invited_on, from_party=from_party.value)
 
-    @event("RepresentationsInvited")
+    @event(RepresentationsInvited)
     def _invite_representations(self, invited_on: date, from_party: str) -> None:
         self.invitation = {"invited_on": invited_on, "from_party": from_party}
         self.status = _Status.REPRESENTATIONS_INVITED
@@ -214,7 +286,7 @@ class Reconsideration(Aggregate):
         self._require_on_or_after_last(received_on, "the representations")
         self._receive_representations(received_on=received_on, summary=summary)
 
-    @event("RepresentationsReceived")
+    @event(RepresentationsReceived)
     def _receive_representations(self, received_on: date, summary: str) -> None:
         self.representations.append({"received_on": received_on, "summary": summary})
         self.status = _Status.DECIDING
@@ -251,7 +323,7 @@ class Reconsideration(Aggregate):
             )
         require_text(reasons, "reasons")
         self._require_on_or_after_last(decided_on, "the decision")
-        _require_appeal_window(appeal_window)
+        require_appeal_window(appeal_window)
         if appeal_window.trigger_date < decided_on:
             raise WrongDeadlineError("the appeal window cannot run from before the decision")
         self._decide(
@@ -261,9 +333,14 @@ class Reconsideration(Aggregate):
             decided_by=decided_by,
             appeal_window=appeal_window.as_dict(),
             within_time=decided_on <= self.deadline.due_on,
+            learner_id=self.learner_id,
+            kind=self.kind.value,
+            subject_id=self.subject_id,
+            school=self.school,
+            local_authority=self.local_authority,
         )
 
-    @event("Decided")
+    @event(Decided)
     def _decide(
         self,
         decided_on: date,
@@ -272,6 +349,11 @@ class Reconsideration(Aggregate):
         decided_by: str,
         appeal_window: dict[str, Any],
         within_time: bool,
+        learner_id: str | None = None,
+        kind: str | None = None,
+        subject_id: uuid.UUID | None = None,
+        school: str | None = None,
+        local_authority: str | None = None,
     ) -> None:
         self.decision = {
             "decided_on": decided_on,
@@ -305,19 +387,30 @@ class Reconsideration(Aggregate):
         self._require_on_or_after_last(issued_on, "the notice")
         window = appeal_window if appeal_window is not None else self.appeal_window
         assert window is not None  # set by the decision
-        _require_appeal_window(window)
+        require_appeal_window(window)
         if window.trigger_date != issued_on:
             raise WrongDeadlineError(
                 f"the appeal window runs from the notice ({issued_on}), not from "
                 f"{window.trigger_date}: pass appeal_window computed from the notice's date"
             )
         self._issue_notice(
-            issued_on=issued_on, recipients=list(recipients), appeal_window=window.as_dict()
+            issued_on=issued_on,
+            recipients=list(recipients),
+            appeal_window=window.as_dict(),
+            learner_id=self.learner_id,
+            kind=self.kind.value,
+            outcome=self.decision["outcome"] if self.decision is not None else None,
         )
 
-    @event("NoticeIssued")
+    @event(NoticeIssued)
     def _issue_notice(
-        self, issued_on: date, recipients: list[str], appeal_window: dict[str, Any]
+        self,
+        issued_on: date,
+        recipients: list[str],
+        appeal_window: dict[str, Any],
+        learner_id: str | None = None,
+        kind: str | None = None,
+        outcome: str | None = None,
     ) -> None:
         self.notice = {"issued_on": issued_on, "recipients": list(recipients)}
         self.appeal_window_data = deepcopy(appeal_window)
@@ -344,25 +437,21 @@ class Reconsideration(Aggregate):
                 f"the appeal window closed on {window.due_on}: starting disagreement resolution "
                 f"on {started_on} does not extend it"
             )
-        exact = window.due_on + DISAGREEMENT_RESOLUTION_EXTENSION
-        due = appeal_window_extended.due_on
-        if not exact - EXTENSION_TOLERANCE <= due <= exact + EXTENSION_TOLERANCE:
-            raise WrongDeadlineError(
-                f"the extended window must end 8 weeks after {window.due_on} (about {exact}, "
-                f"give or take a working-day roll), not on {due}"
-            )
+        check_extension(window, appeal_window_extended)
         self._start_disagreement_resolution(
             started_on=started_on,
             previous_appeal_window=window.as_dict(),
             appeal_window=appeal_window_extended.as_dict(),
+            learner_id=self.learner_id,
         )
 
-    @event("DisagreementResolutionStarted")
+    @event(DisagreementResolutionStarted)
     def _start_disagreement_resolution(
         self,
         started_on: date,
         previous_appeal_window: dict[str, Any],
         appeal_window: dict[str, Any],
+        learner_id: str | None = None,
     ) -> None:
         self.disagreement_resolution = {
             "started_on": started_on,
@@ -370,13 +459,6 @@ class Reconsideration(Aggregate):
         }
         self.appeal_window_data = deepcopy(appeal_window)
         self.last_dated_on = started_on
-
-
-def _require_appeal_window(window: Deadline) -> None:
-    if window.rule_id != APPEAL_RULE:
-        raise WrongDeadlineError(
-            f"the appeal window runs under {APPEAL_RULE}, not {window.rule_id}"
-        )
 
 
 def _check_cease_window(

@@ -14,7 +14,8 @@ from enum import Enum, StrEnum
 from types import MappingProxyType
 from typing import Any, TypeVar
 
-from disputes.domain.errors import DisputesError, InvalidValueError
+from disputes.domain.errors import DisputesError, InvalidValueError, WrongDeadlineError
+from llwybr.clock import Deadline, RuleId
 
 # -- reconsiderations (section 6) -----------------------------------------------------------
 
@@ -90,13 +91,13 @@ MAY_ASK: Mapping[ReconsiderationKind, frozenset[Party]] = MappingProxyType(
 )
 
 #: The rule (``llwybr.clock``) of the LA's deadline to decide each kind.
-DEADLINE_RULES: Mapping[ReconsiderationKind, str] = MappingProxyType(
-    {_K.R1: "D8", _K.R2: "D9", _K.R3: "D10", _K.R4: "D12"}
+DEADLINE_RULES: Mapping[ReconsiderationKind, RuleId] = MappingProxyType(
+    {_K.R1: RuleId.D8, _K.R2: RuleId.D9, _K.R3: RuleId.D10, _K.R4: RuleId.D12}
 )
 
-CEASE_WINDOW_RULE = "D11"  # 4 weeks to ask the LA to reconsider a decision to cease
-APPEAL_RULE = "D18"  # 8 weeks to appeal to the Tribunal
-REVIEW_RULE = "D19"  # 28 days to apply for the Tribunal to review its decision
+CEASE_WINDOW_RULE = RuleId.D11  # 4 weeks to ask the LA to reconsider a decision to cease
+APPEAL_RULE = RuleId.D18  # 8 weeks to appeal to the Tribunal
+REVIEW_RULE = RuleId.D19  # 28 days to apply for the Tribunal to review its decision
 
 #: Starting disagreement resolution within the appeal window adds 8 weeks to it [C s.68].
 DISAGREEMENT_RESOLUTION_EXTENSION = timedelta(weeks=8)
@@ -107,6 +108,27 @@ DISAGREEMENT_RESOLUTION_EXTENSION = timedelta(weeks=8)
 #: E.g. a window ending on Good Friday 3 April 2026 is due Tuesday 7 April; 8 weeks after 3 April
 #: is Friday 29 May, 4 days before 7 April + 56 days. Anything further is a wrong computation.
 EXTENSION_TOLERANCE = timedelta(days=4)
+
+
+def require_appeal_window(*windows: Deadline) -> None:
+    """Each window is an appeal window (D18)."""
+    for window in windows:
+        if window.rule_id != APPEAL_RULE:
+            raise WrongDeadlineError(
+                f"the appeal window runs under {APPEAL_RULE}, not {window.rule_id}"
+            )
+
+
+def check_extension(window: Deadline, extended: Deadline) -> None:
+    """``extended`` is ``window`` made 8 weeks longer (within ``EXTENSION_TOLERANCE``)."""
+    require_appeal_window(window, extended)
+    exact = window.due_on + DISAGREEMENT_RESOLUTION_EXTENSION
+    if abs(extended.due_on - exact) > EXTENSION_TOLERANCE:
+        raise WrongDeadlineError(
+            f"the extended window must end 8 weeks after {window.due_on} (about {exact}, "
+            f"give or take a working-day roll), not on {extended.due_on}"
+        )
+
 
 # -- appeals (section 7) --------------------------------------------------------------------
 
@@ -278,9 +300,7 @@ class Order:
     def from_dict(cls, data: Mapping[str, Any]) -> "Order":
         """The inverse of ``as_dict``; every field must be present, and nothing else."""
         _exactly(data, ("order_id", "kind", "addressed_to", "wording", "comply_by"), "Order")
-        return cls(
-            data["order_id"], data["kind"], data["addressed_to"], data["wording"], data["comply_by"]
-        )
+        return cls(**data)
 
 
 @dataclass(frozen=True)
@@ -310,9 +330,8 @@ class Recommendation:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> "Recommendation":
         """The inverse of ``as_dict``; every field must be present, and nothing else."""
-        names = ("recommendation_id", "nhs_body", "wording", "report_by")
-        _exactly(data, names, "Recommendation")
-        return cls(*(data[n] for n in names))
+        _exactly(data, ("recommendation_id", "nhs_body", "wording", "report_by"), "Recommendation")
+        return cls(**data)
 
 
 @dataclass(frozen=True)
@@ -328,6 +347,10 @@ class IdpRevision:
     differences: tuple[str, ...]
 
     def __post_init__(self) -> None:
+        # a UUID is accepted and kept as its text, so the event stays plain JSON
+        idp_id: object = self.idp_id
+        if isinstance(idp_id, uuid.UUID):
+            object.__setattr__(self, "idp_id", str(idp_id))
         require_text(self.idp_id, "idp_revision.idp_id")
         if isinstance(self.version, bool) or not isinstance(self.version, int) or self.version < 1:
             raise InvalidValueError(f"idp_revision.version must be a positive int: {self.version}")
@@ -357,12 +380,5 @@ class IdpRevision:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> "IdpRevision":
         """The inverse of ``as_dict``; every field must be present, and nothing else."""
-        names = ("idp_id", "version", "wording_found", "differences")
-        _exactly(data, names, "idp_revision")
-        differences = data["differences"]
-        if not isinstance(differences, list | tuple):
-            raise InvalidValueError("idp_revision.differences must be a list of strings")
-        # a UUID is accepted and kept as its text, so the event stays plain JSON
-        idp_id = data["idp_id"]
-        idp_id = str(idp_id) if isinstance(idp_id, uuid.UUID) else idp_id
-        return cls(idp_id, data["version"], data["wording_found"], tuple(differences))
+        _exactly(data, ("idp_id", "version", "wording_found", "differences"), "idp_revision")
+        return cls(**data)
