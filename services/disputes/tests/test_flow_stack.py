@@ -235,6 +235,7 @@ async def test_r4_from_the_learned_cease_notice_to_the_plan_continuing(
     services: Services,
 ) -> None:
     from disputes.decisions import known
+    from disputes.domain.learned import Decision
 
     disputes, idp = services.disputes, services.idp
     learner_id = f"learner-{uuid.uuid4().hex[:8]}"
@@ -250,7 +251,7 @@ async def test_r4_from_the_learned_cease_notice_to_the_plan_continuing(
 
     async def learned() -> bool:
         with engine.connect() as conn:
-            return known(conn, plan_id, "idp_ceased") is not None
+            return known(conn, plan_id, Decision.CEASED) is not None
 
     await eventually(learned, timeout=30)
     request = {"kind": "R4", "learner_id": learner_id, "subject_id": plan_id, "school": SCHOOL,

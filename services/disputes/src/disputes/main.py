@@ -1,38 +1,49 @@
 """``create_app(settings)``: the one place where the disputes service's adapters are wired."""
 
+from typing import cast
+
 from fastapi import FastAPI
 
 from contracts.topics import DETERMINATION, IDP
-from disputes import arrangements
-from disputes.api import ERROR_STATUSES, router
+from disputes.api import ERROR_STATUSES, ROUTERS
 from disputes.application import DisputesService
+from disputes.consumers import rules_in_force
 from disputes.decisions import decisions, learn
 from disputes.domain.dates import IN_FORCE
 from disputes.projections import PROJECTION, learner_cases
 from disputes.publisher import translator
 from disputes.settings import Settings
 from llwybr.bus import InProcessBus
-from llwybr.consumer import TableEffect
+from llwybr.consumer import ApplicationEffect, TableEffect
 from llwybr.service import ConsumerSpec, ServiceSpec, build_service
+
+#: Who decided what, and when its notice was given: requests and appeals are checked against it.
+DECISIONS = ConsumerSpec(
+    name="decisions",
+    topics=[DETERMINATION.name, IDP.name],
+    effect=lambda _settings, engine, _app: TableEffect(engine, "disputes.decisions", learn),
+)
+#: The rule table corrections the determination service announces, kept in this store.
+RULES = ConsumerSpec(
+    name="rules",
+    topics=[DETERMINATION.name],
+    effect=lambda _settings, _engine, app: ApplicationEffect(
+        app, "disputes.rules", rules_in_force(cast(DisputesService, app))
+    ),
+)
 
 SPEC = ServiceSpec(
     name="disputes",
     title="Llwybr disputes service (internal)",
     application=DisputesService,
     translator=translator,
-    routers=[router, arrangements.router],
+    routers=ROUTERS,
     error_statuses=ERROR_STATUSES,
     projections=[PROJECTION],
     in_force=IN_FORCE,
     learner_index=learner_cases,
     tables=[decisions],
-    consumers=[
-        ConsumerSpec(
-            name="decisions",
-            topics=[DETERMINATION.name, IDP.name],
-            effect=lambda _settings, engine, _app: TableEffect(engine, "disputes.decisions", learn),
-        )
-    ],
+    consumers=[DECISIONS, RULES],
 )
 
 

@@ -8,11 +8,23 @@ which the LA or FEI must comply with an order still open.
 """
 
 from datetime import date
+from functools import singledispatch
 from typing import Any
 
 import sqlalchemy as sa
+from eventsourcing.domain import Aggregate
 
-from disputes.domain import Advocacy, Appeal, DisagreementResolution, Reconsideration
+from disputes.domain import (
+    Advocacy,
+    AdvocacyStatus,
+    Appeal,
+    AppealStatus,
+    DisagreementResolution,
+    DisagreementStatus,
+    Reconsideration,
+    ReconsiderationStatus,
+)
+from llwybr.clock import Deadline, RuleId
 from llwybr.eventstore import RecordedEvent
 from llwybr.projections import Projection
 
@@ -62,29 +74,63 @@ recommendations = sa.Table(
 ORDER_DEADLINE = "order"
 
 
-def _iso(value: Any) -> date | None:
-    return date.fromisoformat(str(value)) if value is not None else None
-
-
-def _deadline(deadline: dict[str, Any] | None) -> dict[str, Any]:
-    if not deadline:
+def _deadline(deadline: Deadline | None) -> dict[str, Any]:
+    if deadline is None:
         return {"due_on": None, "deadline_rule": None}
-    return {"due_on": _iso(deadline["due_on"]), "deadline_rule": deadline["rule_id"]}
+    return {"due_on": deadline.due_on, "deadline_rule": deadline.rule_id}
 
 
-def _reconsideration(name: str, s: dict[str, Any]) -> dict[str, Any] | None:
-    """The columns a reconsideration's event changes (None: it changes none)."""
-    if name == "RepresentationsInvited":
-        return {"status": "representations_invited"}
-    if name == "RepresentationsReceived":
-        return {"status": "deciding"}
-    if name == "Decided":
-        return {"status": "decided", "outcome": s["outcome"], **_deadline(s["appeal_window"])}
-    if name == "NoticeIssued":
-        return {"status": "notice_issued", **_deadline(s["appeal_window"])}
-    if name == "DisagreementResolutionStarted":
-        return _deadline(s["appeal_window"])
+@singledispatch
+def _project(event: object, conn: sa.Connection, key: str) -> dict[str, Any] | None:
+    """The columns an event sets in its case's row (None: it changes none): all of them for
+    the event that opens the case. Orders and recommendations are kept on the way."""
     return None
+
+
+# -- reconsiderations -------------------------------------------------------------------------
+
+
+@_project.register
+def _(e: Reconsideration.Requested, conn: sa.Connection, key: str) -> dict[str, Any]:
+    return {
+        "case_type": "reconsideration",
+        "kind": e.kind,
+        "learner_id": e.learner_id,
+        "local_authority": e.local_authority,
+        "subject_id": str(e.subject_id),
+        "status": ReconsiderationStatus.REQUESTED,
+        **_deadline(e.la_deadline),
+    }
+
+
+@_project.register
+def _(e: Reconsideration.RepresentationsInvited, conn: sa.Connection, key: str) -> dict[str, Any]:
+    return {"status": ReconsiderationStatus.REPRESENTATIONS_INVITED}
+
+
+@_project.register
+def _(e: Reconsideration.RepresentationsReceived, conn: sa.Connection, key: str) -> dict[str, Any]:
+    return {"status": ReconsiderationStatus.DECIDING}
+
+
+@_project.register
+def _(e: Reconsideration.Decided, conn: sa.Connection, key: str) -> dict[str, Any]:
+    return {"status": ReconsiderationStatus.DECIDED, "outcome": e.outcome, **_deadline(e.window)}
+
+
+@_project.register
+def _(e: Reconsideration.NoticeIssued, conn: sa.Connection, key: str) -> dict[str, Any]:
+    return {"status": ReconsiderationStatus.NOTICE_ISSUED, **_deadline(e.window)}
+
+
+@_project.register
+def _(
+    e: Reconsideration.DisagreementResolutionStarted, conn: sa.Connection, key: str
+) -> dict[str, Any]:
+    return _deadline(e.window)
+
+
+# -- appeals ----------------------------------------------------------------------------------
 
 
 def _next_order_deadline(conn: sa.Connection, appeal_id: str) -> dict[str, Any]:
@@ -96,104 +142,134 @@ def _next_order_deadline(conn: sa.Connection, appeal_id: str) -> dict[str, Any]:
     return {"due_on": earliest, "deadline_rule": ORDER_DEADLINE if earliest else None}
 
 
-def _appeal(conn: sa.Connection, key: str, name: str, s: dict[str, Any]) -> dict[str, Any] | None:
-    """The columns an appeal's event changes, after keeping its orders and recommendations."""
-    if name in {"Acknowledged", "CaseStatementFiled"}:
-        status = "acknowledged" if name == "Acknowledged" else "case_statements"
-        return {"status": status}
-    if name == "HearingScheduled":
-        return {"status": "hearing_scheduled", "hearing_on": s["hearing_on"]}
-    if name == "Decided":
-        for o in s["orders"]:
-            conn.execute(orders.insert().values(
-                appeal_id=key, order_id=o["order_id"], kind=o["kind"],
-                addressed_to=o["addressed_to"], comply_by=_iso(o["comply_by"]),
-            ))  # fmt: skip
-        for r in s["recommendations"]:
-            conn.execute(recommendations.insert().values(
-                appeal_id=key, recommendation_id=r["recommendation_id"],
-                nhs_body=r["nhs_body"], report_by=_iso(r["report_by"]),
-            ))  # fmt: skip
-        return {"status": "decided", "outcome": s["outcome"], **_next_order_deadline(conn, key)}
-    if name == "ComplianceRecorded" and s["met"]:
-        conn.execute(orders.update().where(
-            (orders.c.appeal_id == key) & (orders.c.order_id == s["order_id"])
-        ).values(complied_on=s["complied_on"]))  # fmt: skip
-        return _next_order_deadline(conn, key)
-    if name == "RecommendationReported":
-        conn.execute(recommendations.update().where(
-            (recommendations.c.appeal_id == key)
-            & (recommendations.c.recommendation_id == s["recommendation_id"])
-        ).values(reported_on=s["reported_on"]))  # fmt: skip
-        return {}
-    if name == "Closed":
-        return {"status": "closed", "due_on": None, "deadline_rule": None}
-    return None
+@_project.register
+def _(e: Appeal.Lodged, conn: sa.Connection, key: str) -> dict[str, Any]:
+    subject = str(e.subject_id) if e.subject_id else None
+    return {
+        "case_type": "appeal",
+        "kind": e.matter,
+        "learner_id": e.learner_id,
+        "local_authority": e.respondent,
+        "subject_id": subject,
+        "status": AppealStatus.LODGED,
+        "due_on": None,
+    }
 
 
-def _arrangement(name: str, s: dict[str, Any]) -> dict[str, Any] | None:
-    """The columns a disagreement resolution case's or an advocacy's event changes."""
-    if name == "AppealWindowRecalculated":
-        return _deadline(s["window"])
-    if name == "Concluded":
-        return {"status": "concluded", "outcome": s["outcome"]}
-    if name == "Provided":
-        return {"status": "provided"}
-    if name == "Ended":
-        return {"status": "ended"}
-    return None
+@_project.register
+def _(e: Appeal.Acknowledged, conn: sa.Connection, key: str) -> dict[str, Any]:
+    return {"status": AppealStatus.ACKNOWLEDGED}
 
 
-def _disagreement_row(s: dict[str, Any]) -> dict[str, Any]:
-    subject = s["subject_id"]
-    return {"case_type": "disagreement_resolution",
-            "kind": "about_decision" if subject else "general", "learner_id": s["learner_id"],
-            "local_authority": s["local_authority"],
-            "subject_id": str(subject) if subject else None, "status": "open"}  # fmt: skip
+@_project.register
+def _(e: Appeal.CaseStatementFiled, conn: sa.Connection, key: str) -> dict[str, Any]:
+    return {"status": AppealStatus.CASE_STATEMENTS}
 
 
-def _advocacy_row(s: dict[str, Any]) -> dict[str, Any]:
-    related = s["related_case_id"]
-    return {"case_type": "advocacy", "kind": s["for_person"], "learner_id": s["learner_id"],
-            "local_authority": s["local_authority"],
-            "subject_id": str(related) if related else None, "status": "requested"}  # fmt: skip
+@_project.register
+def _(e: Appeal.HearingScheduled, conn: sa.Connection, key: str) -> dict[str, Any]:
+    return {"status": AppealStatus.HEARING_SCHEDULED, "hearing_on": e.hearing_on}
+
+
+@_project.register
+def _(e: Appeal.Decided, conn: sa.Connection, key: str) -> dict[str, Any]:
+    for o in e.decided_orders:
+        conn.execute(orders.insert().values(
+            appeal_id=key, order_id=o.order_id, kind=o.kind, addressed_to=o.addressed_to,
+            comply_by=o.comply_by,
+        ))  # fmt: skip
+    for r in e.decided_recommendations:
+        conn.execute(recommendations.insert().values(
+            appeal_id=key, recommendation_id=r.recommendation_id, nhs_body=r.nhs_body,
+            report_by=r.report_by,
+        ))  # fmt: skip
+    return {"status": AppealStatus.DECIDED, "outcome": e.outcome, **_next_order_deadline(conn, key)}
+
+
+@_project.register
+def _(e: Appeal.ComplianceRecorded, conn: sa.Connection, key: str) -> dict[str, Any] | None:
+    if not e.met:
+        return None  # an attempt: the order stays open
+    conn.execute(orders.update().where(
+        (orders.c.appeal_id == key) & (orders.c.order_id == e.order_id)
+    ).values(complied_on=e.complied_on))  # fmt: skip
+    return _next_order_deadline(conn, key)
+
+
+@_project.register
+def _(e: Appeal.RecommendationReported, conn: sa.Connection, key: str) -> dict[str, Any]:
+    conn.execute(recommendations.update().where(
+        (recommendations.c.appeal_id == key)
+        & (recommendations.c.recommendation_id == e.recommendation_id)
+    ).values(reported_on=e.reported_on))  # fmt: skip
+    return {}
+
+
+@_project.register
+def _(e: Appeal.Closed, conn: sa.Connection, key: str) -> dict[str, Any]:
+    return {"status": AppealStatus.CLOSED, "due_on": None, "deadline_rule": None}
+
+
+# -- the LA's arrangements --------------------------------------------------------------------
+
+
+@_project.register
+def _(e: DisagreementResolution.Opened, conn: sa.Connection, key: str) -> dict[str, Any]:
+    subject = str(e.subject_id) if e.subject_id else None
+    return {
+        "case_type": "disagreement_resolution",
+        "kind": "about_decision" if subject else "general",
+        "learner_id": e.learner_id,
+        "local_authority": e.local_authority,
+        "subject_id": subject,
+        "status": DisagreementStatus.OPEN,
+    }
+
+
+@_project.register
+def _(
+    e: DisagreementResolution.AppealWindowRecalculated, conn: sa.Connection, key: str
+) -> dict[str, Any]:
+    return _deadline(e.extended)
+
+
+@_project.register
+def _(e: DisagreementResolution.Concluded, conn: sa.Connection, key: str) -> dict[str, Any]:
+    return {"status": DisagreementStatus.CONCLUDED, "outcome": e.outcome}
+
+
+@_project.register
+def _(e: Advocacy.Requested, conn: sa.Connection, key: str) -> dict[str, Any]:
+    related = str(e.related_case_id) if e.related_case_id else None
+    return {
+        "case_type": "advocacy",
+        "kind": e.for_person,
+        "learner_id": e.learner_id,
+        "local_authority": e.local_authority,
+        "subject_id": related,
+        "status": AdvocacyStatus.REQUESTED,
+    }
+
+
+@_project.register
+def _(e: Advocacy.Provided, conn: sa.Connection, key: str) -> dict[str, Any]:
+    return {"status": AdvocacyStatus.PROVIDED}
+
+
+@_project.register
+def _(e: Advocacy.Ended, conn: sa.Connection, key: str) -> dict[str, Any]:
+    return {"status": AdvocacyStatus.ENDED}
 
 
 def handle(conn: sa.Connection, recorded: RecordedEvent) -> None:
-    event = recorded.event
-    key, s, name = str(recorded.originator_id), vars(event), type(event).__name__
-    version = recorded.originator_version
-    changes: dict[str, Any] | None = None
-    if isinstance(event, Reconsideration.Event):
-        if name == "Requested":
-            conn.execute(cases.insert().values(
-                case_id=key, case_type="reconsideration", kind=s["kind"],
-                learner_id=s["learner_id"], local_authority=s["local_authority"],
-                subject_id=str(s["subject_id"]), status="requested",
-                **_deadline(s["deadline"]), version=version,
-            ))  # fmt: skip
-            return
-        changes = _reconsideration(name, s)
-    elif isinstance(event, Appeal.Event):
-        if name == "Lodged":
-            subject = s["subject_id"]
-            conn.execute(cases.insert().values(
-                case_id=key, case_type="appeal", kind=s["matter"], learner_id=s["learner_id"],
-                local_authority=s["respondent"], subject_id=str(subject) if subject else None,
-                status="lodged", due_on=None, version=version,
-            ))  # fmt: skip
-            return
-        changes = _appeal(conn, key, name, s)
-    elif isinstance(event, DisagreementResolution.Event | Advocacy.Event):
-        if version == 1:
-            disagreement = isinstance(event, DisagreementResolution.Event)
-            opened = _disagreement_row(s) if disagreement else _advocacy_row(s)
-            conn.execute(cases.insert().values(case_id=key, **opened, version=version))
-            return
-        changes = _arrangement(name, s)
-    if changes is not None:
-        row = cases.c.case_id == key
-        conn.execute(cases.update().where(row).values(**changes, version=version))
+    key, version = str(recorded.originator_id), recorded.originator_version
+    row = _project(recorded.event, conn, key)
+    if row is None:
+        return
+    if isinstance(recorded.event, Aggregate.Created):  # the event that opens the case
+        conn.execute(cases.insert().values(case_id=key, **row, version=version))
+    else:
+        conn.execute(cases.update().where(cases.c.case_id == key).values(**row, version=version))
 
 
 PROJECTION = Projection("disputes.cases", [cases, orders, recommendations], handle)
@@ -219,7 +295,7 @@ def open_cases(conn: sa.Connection, local_authority: str, on: date) -> list[dict
     found = []
     for r in conn.execute(statement):
         row = dict(r._mapping)
-        own = row["deadline_rule"] not in {None, "D18"}  # the appeal window is the family's
+        own = row["deadline_rule"] not in {None, RuleId.D18}  # the appeal window is the family's
         row["overdue"] = bool(own and row["due_on"] is not None and row["due_on"] < on)
         found.append(row)
     return found

@@ -1,0 +1,120 @@
+"""The LA's arrangements through the API: disagreement resolution cases and independent
+advocacy (Act ss.68-69).
+
+The LA opens and concludes its cases and records advocacy; a party's organisation (a school,
+an FEI, an NHS body) and auditors may read a case; others get 404.
+"""
+
+from typing import Any
+from uuid import UUID
+
+from fastapi import APIRouter, Response
+
+from disputes.api.schemas import (
+    AdvocacyIn,
+    ConclusionIn,
+    DisagreementIn,
+    EndIn,
+    ProvisionIn,
+)
+from disputes.api.shared import RESPONSES, LearnedDep, ServiceDep, current
+from disputes.domain import CaseParticipant
+from llwybr.edge import Accepted, CallerDep, IfMatch, accepted, created, expected_version
+
+router = APIRouter(prefix="/v1", tags=["disputes"], responses=RESPONSES)
+
+
+@router.post(
+    "/disagreement-resolutions",
+    status_code=201,
+    summary="Open a disagreement resolution case (in an appeal window: 8 more weeks to appeal)",
+)
+def open_case(
+    body: DisagreementIn,
+    service: ServiceDep,
+    caller: CallerDep,
+    learned: LearnedDep,
+    response: Response,
+) -> Accepted:
+    facilitator = CaseParticipant(body.facilitator.name, None, body.facilitator.organisation)
+    parties = [CaseParticipant(p.name, p.role, p.organisation) for p in body.parties]
+    case_id, version = service.open_disagreement_resolution(
+        caller,
+        learned,
+        **body.model_dump(exclude={"facilitator", "parties"}),
+        facilitator=facilitator,
+        parties=parties,
+    )
+    return created(response, f"/v1/disagreement-resolutions/{case_id}", case_id, version)
+
+
+@router.get("/disagreement-resolutions/{case_id}", summary="A disagreement resolution case")
+def get_case(
+    case_id: UUID, service: ServiceDep, caller: CallerDep, response: Response
+) -> dict[str, Any]:
+    return current(response, service.disagreement_resolution(caller, case_id))
+
+
+@router.post("/disagreement-resolutions/{case_id}/conclusion", summary="The case's outcome")
+def conclude(
+    case_id: UUID,
+    body: ConclusionIn,
+    service: ServiceDep,
+    caller: CallerDep,
+    response: Response,
+    if_match: IfMatch = None,
+) -> Accepted:
+    expected = expected_version(if_match)
+    version = service.conclude_disagreement_resolution(
+        caller, case_id, expected, **body.model_dump()
+    )
+    return accepted(response, case_id, version)
+
+
+@router.post("/advocacy", status_code=201, summary="Independent advocacy requested of the LA")
+def request_advocacy(
+    body: AdvocacyIn, service: ServiceDep, caller: CallerDep, response: Response
+) -> Accepted:
+    advocacy_id, version = service.request_advocacy(caller, **body.model_dump())
+    return created(response, f"/v1/advocacy/{advocacy_id}", advocacy_id, version)
+
+
+@router.get("/advocacy/{advocacy_id}", summary="An advocacy request and its provision")
+def get_advocacy(
+    advocacy_id: UUID, service: ServiceDep, caller: CallerDep, response: Response
+) -> dict[str, Any]:
+    return current(response, service.advocacy(caller, advocacy_id))
+
+
+@router.post("/advocacy/{advocacy_id}/provision", summary="An independent advocate acts")
+def provide(
+    advocacy_id: UUID,
+    body: ProvisionIn,
+    service: ServiceDep,
+    caller: CallerDep,
+    response: Response,
+    if_match: IfMatch = None,
+) -> Accepted:
+    advocate = CaseParticipant(body.advocate.name, None, body.advocate.organisation)
+    version = service.provide_advocacy(
+        caller,
+        advocacy_id,
+        expected_version(if_match),
+        advocate=advocate,
+        provided_on=body.provided_on,
+    )
+    return accepted(response, advocacy_id, version)
+
+
+@router.post("/advocacy/{advocacy_id}/end", summary="The advocacy ends")
+def end(
+    advocacy_id: UUID,
+    body: EndIn,
+    service: ServiceDep,
+    caller: CallerDep,
+    response: Response,
+    if_match: IfMatch = None,
+) -> Accepted:
+    expected = expected_version(if_match)
+    version = service.end_advocacy(caller, advocacy_id, expected, **body.model_dump())
+    return accepted(response, advocacy_id, version)

@@ -1,0 +1,115 @@
+"""Reconsiderations through the API: the LA records a family's request (a governing body may
+itself ask for an R3 take-over), invites the other side's representations, decides, and gives
+notice; disagreement resolution started within the appeal window adds 8 weeks."""
+
+from typing import Any
+from uuid import UUID
+
+from fastapi import APIRouter, Response
+
+from disputes.api.schemas import (
+    DisagreementResolutionIn,
+    InvitationIn,
+    NoticeIn,
+    ReconsiderationDecisionIn,
+    ReconsiderationIn,
+    RepresentationsIn,
+)
+from disputes.api.shared import RESPONSES, LearnedDep, ServiceDep, current
+from llwybr.edge import Accepted, CallerDep, IfMatch, accepted, created, expected_version
+
+router = APIRouter(prefix="/v1", tags=["disputes"], responses=RESPONSES)
+
+
+@router.post("/reconsiderations", status_code=201, summary="Ask the LA to reconsider (R1-R4)")
+def request_reconsideration(
+    body: ReconsiderationIn,
+    service: ServiceDep,
+    caller: CallerDep,
+    learned: LearnedDep,
+    response: Response,
+) -> Accepted:
+    case_id, version = service.request_reconsideration(caller, learned, **body.model_dump())
+    return created(response, f"/v1/reconsiderations/{case_id}", case_id, version)
+
+
+@router.get("/reconsiderations/{case_id}", summary="A reconsideration and its deadlines")
+def get_reconsideration(
+    case_id: UUID, service: ServiceDep, caller: CallerDep, response: Response
+) -> dict[str, Any]:
+    return current(response, service.reconsideration(caller, case_id))
+
+
+@router.post("/reconsiderations/{case_id}/invitation", summary="Invite the other side's views")
+def invite(
+    case_id: UUID,
+    body: InvitationIn,
+    service: ServiceDep,
+    caller: CallerDep,
+    response: Response,
+    if_match: IfMatch = None,
+) -> Accepted:
+    expected = expected_version(if_match)
+    version = service.invite_representations(caller, case_id, expected, **body.model_dump())
+    return accepted(response, case_id, version)
+
+
+@router.post("/reconsiderations/{case_id}/representations", summary="Representations received")
+def representations(
+    case_id: UUID,
+    body: RepresentationsIn,
+    service: ServiceDep,
+    caller: CallerDep,
+    response: Response,
+    if_match: IfMatch = None,
+) -> Accepted:
+    expected = expected_version(if_match)
+    version = service.receive_representations(caller, case_id, expected, **body.model_dump())
+    return accepted(response, case_id, version)
+
+
+@router.post("/reconsiderations/{case_id}/decision", summary="The LA's decision (appealable)")
+def decide_reconsideration(
+    case_id: UUID,
+    body: ReconsiderationDecisionIn,
+    service: ServiceDep,
+    caller: CallerDep,
+    response: Response,
+    if_match: IfMatch = None,
+) -> Accepted:
+    expected = expected_version(if_match)
+    version = service.decide_reconsideration(caller, case_id, expected, **body.model_dump())
+    return accepted(response, case_id, version)
+
+
+@router.post("/reconsiderations/{case_id}/notice", summary="The notice of the outcome")
+def notify(
+    case_id: UUID,
+    body: NoticeIn,
+    service: ServiceDep,
+    caller: CallerDep,
+    response: Response,
+    if_match: IfMatch = None,
+) -> Accepted:
+    expected = expected_version(if_match)
+    version = service.issue_reconsideration_notice(caller, case_id, expected, **body.model_dump())
+    return accepted(response, case_id, version)
+
+
+@router.post(
+    "/reconsiderations/{case_id}/disagreement-resolution",
+    summary="Disagreement resolution started: the appeal window gains exactly 8 weeks",
+)
+def disagreement_resolution(
+    case_id: UUID,
+    body: DisagreementResolutionIn,
+    service: ServiceDep,
+    caller: CallerDep,
+    response: Response,
+    if_match: IfMatch = None,
+) -> Accepted:
+    expected = expected_version(if_match)
+    version = service.start_disagreement_resolution(
+        caller, case_id, expected, started_on=body.started_on
+    )
+    return accepted(response, case_id, version)

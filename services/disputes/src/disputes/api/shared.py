@@ -1,0 +1,78 @@
+"""What every disputes resource shares at the edge: the error table, the problem responses its
+routes document, and the typed dependencies (the service, what it learned, a connection)."""
+
+from collections.abc import Iterator
+from typing import Annotated, Any
+
+import sqlalchemy as sa
+from fastapi import Depends, Request, Response
+
+from disputes.application import DisputesService
+from disputes.decisions import learned_decisions
+from disputes.domain import (
+    AlreadyDecidedError,
+    DisputesError,
+    FacilitatorNotIndependentError,
+    FactsDifferError,
+    InvalidTransitionError,
+    NoStandingError,
+    NotASchoolDecisionError,
+    NoticeUnknownError,
+    OutsideWindowError,
+    RespondentNotAllowedError,
+    UnknownReferenceError,
+    WrongBodyError,
+    WrongPartyError,
+)
+from disputes.domain.learned import LearnedDecisions
+from llwybr.edge import application_of, responses
+from llwybr.history import state_of
+
+ERROR_STATUSES: dict[type[Exception], tuple[int, str]] = {
+    FactsDifferError: (422, "facts-differ"),
+    FacilitatorNotIndependentError: (422, "not-independent"),
+    NoticeUnknownError: (422, "notice-unknown"),
+    NotASchoolDecisionError: (422, "not-a-school-decision"),
+    RespondentNotAllowedError: (422, "respondent-not-allowed"),
+    NoStandingError: (422, "no-standing"),
+    OutsideWindowError: (422, "outside-window"),
+    WrongBodyError: (403, "wrong-body"),
+    WrongPartyError: (422, "wrong-party"),
+    UnknownReferenceError: (404, "unknown-reference"),
+    AlreadyDecidedError: (409, "already-decided"),
+    InvalidTransitionError: (409, "invalid-transition"),
+    DisputesError: (422, "disputes"),
+}
+
+RESPONSES = responses(
+    s400="A malformed header (If-Match) or body",
+    s403="The caller may not do this",
+    s404="No such case (or not one the caller may see)",
+    s409="The case's state does not allow it",
+    s412="If-Match names a version that is no longer current",
+)
+
+ServiceDep = Annotated[DisputesService, Depends(application_of(DisputesService))]
+
+
+def _learned(request: Request) -> LearnedDecisions:
+    return learned_decisions(request.app.state.engine)
+
+
+#: What this service learned of other bodies' decisions (checked by the application).
+LearnedDep = Annotated[LearnedDecisions, Depends(_learned)]
+
+
+def _connection(request: Request) -> Iterator[sa.Connection]:
+    with request.app.state.engine.connect() as conn:
+        yield conn
+
+
+#: A connection to the service's read models.
+ConnectionDep = Annotated[sa.Connection, Depends(_connection)]
+
+
+def current(response: Response, aggregate: Any) -> dict[str, Any]:
+    """An aggregate's state as JSON, its version as the ``ETag``."""
+    response.headers["ETag"] = f'"{aggregate.version}"'
+    return state_of(aggregate)

@@ -1,0 +1,41 @@
+"""Other services' events that change this service's store: each CloudEvent is parsed into its
+typed contract and dispatched on the contract's class (the decisions learned into plain tables
+are in ``disputes.decisions``)."""
+
+from collections.abc import Sequence
+from functools import singledispatch
+
+from eventsourcing.domain import Aggregate
+
+from contracts.determination import RuleTableCorrected
+from contracts.envelope import Envelope
+from contracts.events import IntegrationEvent, UnknownEventTypeError, parse
+from disputes.application import DisputesService
+from llwybr.clock import RuleTable
+from llwybr.consumer import AggregateHandler
+
+
+def rules_in_force(app: DisputesService) -> AggregateHandler:
+    """The rule table corrections the determination service announces, adopted here: every
+    window this service computes from then on follows the corrected table (ADR 0008)."""
+
+    def handle(envelope: Envelope) -> Sequence[Aggregate]:
+        try:
+            event = parse(envelope.type, envelope.data)
+        except UnknownEventTypeError:
+            return []  # a type newer than this service: nothing it acts on
+        return _effect(event, app)
+
+    return handle
+
+
+@singledispatch
+def _effect(event: IntegrationEvent, app: DisputesService) -> Sequence[Aggregate]:
+    """Events that change nothing in this store."""
+    return []
+
+
+@_effect.register
+def _(event: RuleTableCorrected, app: DisputesService) -> Sequence[Aggregate]:
+    table = RuleTable.from_dict({"version": event.rule_table_version, "rules": event.rules})
+    return app.adopt_rule_table(table, corrected_by=event.corrected_by)

@@ -1,0 +1,95 @@
+"""What this service learned of the decisions other services made, and how a request or an
+appeal is held to it: the body that decided and the day its notice was given are the owner's
+facts, never the requester's word.
+"""
+
+import uuid
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+from typing import Protocol
+
+from disputes.domain.errors import FactsDifferError
+from disputes.domain.values import AppealMatter, DecidingBodyKind, ReconsiderationKind
+
+
+class Decision(StrEnum):
+    """Which decision about a determination or an IDP was learned."""
+
+    ALN = "aln"  # a determination: whether the learner has ALN
+    NOT_NECESSARY = "idp_unnecessary"  # an LA's "IDP not necessary", made with that decision
+    ISSUED = "idp_issued"  # the plan issued (the plan is its notice)
+    REVIEWED = "idp_review"  # a review that did not revise the plan
+    CEASED = "idp_ceased"
+    MAINTAINER = "idp_maintainer"  # who maintains the plan now: the body whose plan it is
+
+
+#: The decision a reconsideration challenges (R2 and R3: the school's plan itself).
+RECONSIDERED: dict[ReconsiderationKind, Decision] = {
+    ReconsiderationKind.R1: Decision.ALN,
+    ReconsiderationKind.R2: Decision.MAINTAINER,
+    ReconsiderationKind.R3: Decision.MAINTAINER,
+    ReconsiderationKind.R4: Decision.CEASED,
+}
+#: The decision an appeal on each matter is against, when another service made it (an LA's
+#: reconsiderations are this service's own).
+APPEALED: dict[AppealMatter, Decision] = {
+    AppealMatter.WHETHER_ALN: Decision.ALN,
+    AppealMatter.ALN_DESCRIPTION: Decision.ISSUED,
+    AppealMatter.ALP: Decision.ISSUED,
+    AppealMatter.ALP_IN_WELSH: Decision.ISSUED,
+    AppealMatter.NAMED_SCHOOL: Decision.ISSUED,
+    AppealMatter.IDP_NOT_NECESSARY: Decision.NOT_NECESSARY,
+    AppealMatter.DECISION_NOT_TO_REVISE: Decision.REVIEWED,
+    AppealMatter.DECISION_TO_CEASE: Decision.CEASED,
+}
+
+
+@dataclass(frozen=True)
+class KnownDecision:
+    """What this service learned about one decision."""
+
+    subject_id: str
+    decision: str
+    learner_id: str
+    deciding_kind: str | None
+    deciding_organisation: str | None
+    decided_on: date | None
+    notice_given_on: date | None
+    reconsideration_window_until: date | None
+
+
+class LearnedDecisions(Protocol):
+    """Looks up what was learned of ``subject_id``'s ``decision``, if anything."""
+
+    def __call__(self, subject_id: uuid.UUID, decision: Decision) -> KnownDecision | None: ...
+
+
+def reconcile_notice(stated: date | None, learned: KnownDecision | None) -> date | None:
+    """The notice date a window runs from: the one learned from the body that gave the
+    notice; a different date stated by the requester is refused, not believed."""
+    if learned is None or learned.notice_given_on is None:
+        return stated
+    if stated is not None and stated != learned.notice_given_on:
+        raise FactsDifferError(
+            f"the notice of that decision was given on {learned.notice_given_on}, not on {stated}"
+        )
+    return learned.notice_given_on
+
+
+def check_decided_by(stated: DecidingBodyKind, learned: KnownDecision | None) -> None:
+    """A reconsideration names the kind of body that made the decision, as its owner said."""
+    if learned and learned.deciding_kind and learned.deciding_kind != stated:
+        raise FactsDifferError(
+            f"the decision was made by a {learned.deciding_kind}, not a {stated}"
+        )
+
+
+def check_respondent(respondent: str, learned: KnownDecision | None) -> None:
+    """An appeal is against the body that made the decision, as its owner said."""
+    if learned and learned.deciding_organisation and learned.deciding_organisation != respondent:
+        school = learned.deciding_kind == DecidingBodyKind.SCHOOL
+        raise FactsDifferError(
+            f"that decision was made by {learned.deciding_organisation}, not {respondent}"
+            + (": a school's decisions go to the LA first" if school else "")
+        )
