@@ -9,8 +9,10 @@ from eventsourcing.domain import Aggregate
 
 from disputes.domain import (
     DEADLINE_RULES,
+    Advocacy,
     Appeal,
     AppealStatus,
+    DisagreementResolution,
     Order,
     OrderKind,
     Recommendation,
@@ -219,3 +221,26 @@ def busy_appeal() -> Appeal:
         recommendation_id="rec1", reported_on=date(2026, 9, 1), reported_by=LHB, report="Done"
     )
     return appeal
+
+
+#: Fields events gained so that the publisher reads its facts from the event alone.
+ADDED: dict[type, set[str]] = {
+    Reconsideration.Decided: {"learner_id", "kind", "subject_id", "school", "local_authority"},
+    Reconsideration.NoticeIssued: {"learner_id", "kind", "outcome"},
+    Reconsideration.DisagreementResolutionStarted: {"learner_id"},
+    Appeal.Decided: {"learner_id"},
+    Appeal.ComplianceRecorded: {"learner_id"},
+    Appeal.RecommendationReported: {"learner_id"},
+    DisagreementResolution.AppealWindowRecalculated: {"learner_id", "subject_id"},
+    DisagreementResolution.Concluded: {"learner_id"},
+    Advocacy.Provided: {"learner_id"},
+    Advocacy.Ended: {"learner_id"},
+}
+
+
+def as_stored_before(event: Any) -> Any:
+    """``event`` as it was stored before it carried the fields in ``ADDED``."""
+    added = ADDED.get(type(event), set())
+    old = object.__new__(type(event))
+    object.__setattr__(old, "__dict__", {k: v for k, v in vars(event).items() if k not in added})
+    return old

@@ -94,6 +94,23 @@ async def test_disagreement_resolution_in_time_extends_the_appeal_window_by_8_we
     assert again.status_code == 409
 
 
+async def test_who_may_act_is_checked_before_the_version_if_match_names(
+    client: httpx.AsyncClient,
+) -> None:
+    """A caller that may not see the case learns nothing of it, not even its version."""
+    case = await decided_r1(client)
+    notice = {"issued_on": "2026-05-01", "recipients": ["parent"]}
+    url = f"/v1/reconsiderations/{case}/notice"
+    stale = {"If-Match": '"1"'}
+    hidden = await client.post(url, json=notice, headers=stale, auth=ActingAs("la:666"))
+    problem(hidden, 404, "not-found")
+    school = await client.post(url, json=notice, headers=stale, auth=ActingAs(SCHOOL))
+    assert school.status_code == 403  # it sees the case, and may not give the LA's notice
+    problem(await client.post(url, json=notice, headers=stale), 412, "stale-version")
+    version = (await client.get(f"/v1/reconsiderations/{case}")).headers["ETag"]
+    assert (await client.post(url, json=notice, headers={"If-Match": version})).is_success
+
+
 async def test_only_a_schools_decision_can_be_reconsidered(client: httpx.AsyncClient) -> None:
     response = await client.post(
         "/v1/reconsiderations", json=reconsideration(decided_by_kind="local_authority")

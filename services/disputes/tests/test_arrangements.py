@@ -97,9 +97,8 @@ async def test_a_case_opened_in_the_window_of_an_las_decision_extends_it_by_8_we
     assert late.status_code == 422, late.text
 
 
-async def test_a_case_about_an_las_reconsideration_extends_its_window_too(
-    client: httpx.AsyncClient,
-) -> None:
+async def noticed_reconsideration(client: httpx.AsyncClient) -> str:
+    """The LA's decision on a reconsideration, noticed on 1 May (window: 26 June)."""
     reconsideration = await post(client, "/v1/reconsiderations", {
         "kind": "R1", "learner_id": "learner-1", "subject_id": str(uuid.uuid4()),
         "school": SCHOOL, "decided_by_kind": "school", "requested_by_kind": "family",
@@ -112,6 +111,14 @@ async def test_a_case_about_an_las_reconsideration_extends_its_window_too(
         ("notice", {"issued_on": "2026-05-01", "recipients": ["parent", SCHOOL]}),
     ):
         await post(client, f"{base}/{path}", body)
+    return reconsideration
+
+
+async def test_a_case_about_an_las_reconsideration_extends_its_window_too(
+    client: httpx.AsyncClient,
+) -> None:
+    reconsideration = await noticed_reconsideration(client)
+    base = f"/v1/reconsiderations/{reconsideration}"
     await post(client, "/v1/disagreement-resolutions",
                case(opened_on="2026-05-20", reconsideration_id=reconsideration))  # fmt: skip
     window = (await client.get(base)).json()["appeal_window_data"]
@@ -151,6 +158,21 @@ async def test_a_case_opened_after_the_window_closed_leaves_it_as_it_was(
     case_id = await post(client, "/v1/disagreement-resolutions", late)
     body = (await client.get(f"/v1/disagreement-resolutions/{case_id}")).json()
     assert (body["appeal_window_data"], body["recalculations"]) == (None, [])
+
+
+async def test_a_case_about_another_las_reconsideration_is_refused_and_changes_nothing(
+    client: httpx.AsyncClient,
+) -> None:
+    """Another LA could open a case about this LA's reconsideration and extend its window."""
+    reconsideration = await noticed_reconsideration(client)
+    before = stored_events(client)
+    other = case(opened_on="2026-05-20", reconsideration_id=reconsideration)
+    response = await client.post("/v1/disagreement-resolutions", json=other,
+                                 auth=ActingAs("la:666"))  # fmt: skip
+    assert response.status_code == 404, response.text  # not a case it may see
+    assert stored_events(client) == before
+    window = (await client.get(f"/v1/reconsiderations/{reconsideration}")).json()
+    assert window["appeal_window_data"]["due_on"] == "2026-06-26"
 
 
 async def test_a_facilitator_of_a_party_or_a_case_opened_by_a_school_is_refused(

@@ -3,7 +3,6 @@ events keep their topics and load, and each says which day it takes effect."""
 
 import uuid
 from collections.abc import Callable
-from typing import Any
 
 import pytest
 from eventsourcing.domain import Aggregate
@@ -34,6 +33,7 @@ from .domain_cases import (
     RECOMMENDATION,
     REVISE,
     SCHOOL,
+    as_stored_before,
     busy_appeal,
     busy_reconsideration,
     state,
@@ -112,29 +112,6 @@ def test_every_event_class_keeps_its_stored_topic() -> None:
     assert found == STORED_TOPICS
     for topic in STORED_TOPICS:
         assert get_topic(resolve_topic(topic)) == topic
-
-
-#: Fields events gained so that the publisher reads its facts from the event alone.
-ADDED: dict[type, set[str]] = {
-    Reconsideration.Decided: {"learner_id", "kind", "subject_id", "school", "local_authority"},
-    Reconsideration.NoticeIssued: {"learner_id", "kind", "outcome"},
-    Reconsideration.DisagreementResolutionStarted: {"learner_id"},
-    Appeal.Decided: {"learner_id"},
-    Appeal.ComplianceRecorded: {"learner_id"},
-    Appeal.RecommendationReported: {"learner_id"},
-    DisagreementResolution.AppealWindowRecalculated: {"learner_id", "subject_id"},
-    DisagreementResolution.Concluded: {"learner_id"},
-    Advocacy.Provided: {"learner_id"},
-    Advocacy.Ended: {"learner_id"},
-}
-
-
-def as_stored_before(event: Any) -> Any:
-    """``event`` as it was stored before it carried the fields in ``ADDED``."""
-    added = ADDED.get(type(event), set())
-    old = object.__new__(type(event))
-    object.__setattr__(old, "__dict__", {k: v for k, v in vars(event).items() if k not in added})
-    return old
 
 
 @pytest.mark.parametrize("build", [busy_reconsideration, busy_appeal])

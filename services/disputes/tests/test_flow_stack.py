@@ -29,6 +29,7 @@ pytestmark = [pytest.mark.integration, pytest.mark.asyncio(loop_scope="module")]
 
 LA = "la:665"
 SCHOOL = "school:6652001"
+ADMIN = "system:admin"
 
 
 async def started(stack: AsyncExitStack, app: FastAPI, name: str) -> httpx.AsyncClient:
@@ -270,3 +271,31 @@ async def test_r4_from_the_learned_cease_notice_to_the_plan_continuing(
     await eventually(continues, timeout=30)
     plan = (await idp.get(f"/v1/idps/{plan_id}")).json()
     assert plan["cease"] is None
+
+
+async def test_a_rule_table_correction_reaches_disputes_and_changes_its_next_deadline(
+    services: Services,
+) -> None:
+    """Last in the module: the corrected table stays in force for these services."""
+    disputes, determination = services.disputes, services.determination
+    rules = (await determination.get("/v1/rule-table")).json()["rules"]
+    d8 = next(r for r in rules if r["id"] == "D8")  # the LA's clock to reconsider R1
+    version = f"2026.{uuid.uuid4().hex[:8]}"
+    correction = {"version": version, "rules": [{**d8, "length": 8}], "corrected_by": ADMIN,
+                  "reason": "Clarified"}  # fmt: skip
+    corrected = await determination.post(
+        "/v1/rule-table/corrections", json=correction, auth=ActingAs(ADMIN)
+    )
+    assert corrected.is_success, corrected.text
+    app: Any = disputes.app  # type: ignore[attr-defined]
+    await eventually(lambda: app.state.application.rule_table().version == version, timeout=30)
+    requested = await disputes.post("/v1/reconsiderations", json={
+        "kind": "R1", "learner_id": f"learner-{uuid.uuid4().hex[:8]}",
+        "subject_id": str(uuid.uuid4()), "school": SCHOOL, "decided_by_kind": "school",
+        "requested_by_kind": "family", "requested_by": "Parent",
+        "requested_on": "2026-04-01"})  # fmt: skip
+    assert requested.status_code == 201, requested.text
+    case = (await disputes.get(f"/v1/reconsiderations/{requested.json()['id']}")).json()
+    deadline = case["deadline_data"]
+    assert (deadline["rule_id"], deadline["rule_table_version"]) == ("D8", version)
+    assert (deadline["length"], deadline["unit"]) == (8, "weeks")
