@@ -20,7 +20,7 @@ from disputes.domain import (
     ReconsiderationKind,
     ReconsiderationStatus,
 )
-from llwybr.clock import DEFAULT_RULES, Deadline, compute_deadline
+from llwybr.clock import DEFAULT_RULES, Deadline, RuleId, compute_deadline
 
 LEARNER = "learner:1"
 SCHOOL = "school:6652001"
@@ -43,11 +43,11 @@ def la_clock(kind: str, requested_on: date = REQUESTED_ON) -> Deadline:
 
 
 def appeal_window(notice_on: date = DECIDED_ON) -> Deadline:
-    return compute_deadline(DEFAULT_RULES, "D18", notice_on)
+    return compute_deadline(DEFAULT_RULES, RuleId.D18, notice_on)
 
 
 def cease_window(notice_on: date = CEASE_NOTICE_ON) -> date:
-    return compute_deadline(DEFAULT_RULES, "D11", notice_on).due_on
+    return compute_deadline(DEFAULT_RULES, RuleId.D11, notice_on).due_on
 
 
 def event_names(aggregate: Aggregate) -> list[str]:
@@ -161,7 +161,7 @@ RECOMMENDATION = Recommendation("rec1", LHB, "Assess for speech and language the
 
 
 def review_window(sent_on: date = APPEAL_DECIDED_ON) -> Deadline:
-    return compute_deadline(DEFAULT_RULES, "D19", sent_on)
+    return compute_deadline(DEFAULT_RULES, RuleId.D19, sent_on)
 
 
 def heard() -> Appeal:
@@ -198,7 +198,7 @@ def busy_reconsideration() -> Reconsideration:
     r = notified("R2", "revised_directed")
     r.start_disagreement_resolution(
         started_on=DECIDED_ON + timedelta(days=3),
-        appeal_window_extended=compute_deadline(DEFAULT_RULES, "D18", appeal_window().due_on),
+        appeal_window_extended=compute_deadline(DEFAULT_RULES, RuleId.D18, appeal_window().due_on),
     )
     return r
 

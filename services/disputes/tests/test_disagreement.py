@@ -19,7 +19,7 @@ from disputes.domain import (
     WrongDeadlineError,
     disagreement_case_id,
 )
-from llwybr.clock import DEFAULT_RULES, compute_deadline
+from llwybr.clock import DEFAULT_RULES, RuleId, compute_deadline
 
 LA = "la:665"
 SCHOOL = "school:6652001"
@@ -49,8 +49,8 @@ def test_a_case_about_a_decision_has_the_decisions_one_id() -> None:
 
 def test_started_in_the_window_the_appeal_window_is_recalculated_8_weeks_longer() -> None:
     case = opened()
-    window = compute_deadline(DEFAULT_RULES, "D18", date(2026, 3, 20))  # due 15 May
-    extended = compute_deadline(DEFAULT_RULES, "D18", window.due_on)
+    window = compute_deadline(DEFAULT_RULES, RuleId.D18, date(2026, 3, 20))  # due 15 May
+    extended = compute_deadline(DEFAULT_RULES, RuleId.D18, window.due_on)
     case.extend_appeal_window(window=window, extended=extended)
     assert case.appeal_window is not None
     assert case.appeal_window.due_on == date(2026, 7, 10)  # exactly 56 days after 15 May
@@ -61,10 +61,10 @@ def test_started_in_the_window_the_appeal_window_is_recalculated_8_weeks_longer(
 
 def test_a_case_opened_after_the_window_closed_does_not_extend_it() -> None:
     case = opened(on=date(2026, 5, 18))
-    window = compute_deadline(DEFAULT_RULES, "D18", date(2026, 3, 20))
+    window = compute_deadline(DEFAULT_RULES, RuleId.D18, date(2026, 3, 20))
     with pytest.raises(WrongDeadlineError):
         case.extend_appeal_window(
-            window=window, extended=compute_deadline(DEFAULT_RULES, "D18", window.due_on)
+            window=window, extended=compute_deadline(DEFAULT_RULES, RuleId.D18, window.due_on)
         )
 
 

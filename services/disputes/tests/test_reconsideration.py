@@ -23,7 +23,7 @@ from disputes.domain import (
     WrongDeadlineError,
     WrongPartyError,
 )
-from llwybr.clock import DEFAULT_RULES, add_weeks, compute_deadline, next_working_day
+from llwybr.clock import DEFAULT_RULES, RuleId, add_weeks, compute_deadline, next_working_day
 
 from .domain_cases import (
     DECIDED_ON,
@@ -69,8 +69,8 @@ def test_each_kind_runs_from_request_to_notice_with_an_outcome_it_allows(
     ]
     assert r.deadline == la_clock(kind)
     assert r.decision is not None
-    assert r.decision["outcome"] == outcome
-    assert r.decision["within_time"] is True
+    assert r.decision.outcome == outcome
+    assert r.decision.within_time is True
     assert r.appeal_window == appeal_window()
 
 
@@ -264,7 +264,7 @@ def test_a_decision_after_the_las_deadline_is_flagged_not_refused() -> None:
         appeal_window=appeal_window(late),
     )
     assert r.decision is not None
-    assert r.decision["within_time"] is False
+    assert r.decision.within_time is False
 
 
 def test_the_appeal_window_runs_from_the_notice() -> None:
@@ -289,7 +289,7 @@ def test_a_notice_needs_a_decision() -> None:
 def test_disagreement_resolution_within_the_window_adds_eight_weeks() -> None:
     r = notified()
     window = appeal_window()
-    extended = compute_deadline(DEFAULT_RULES, "D18", window.due_on)
+    extended = compute_deadline(DEFAULT_RULES, RuleId.D18, window.due_on)
     r.start_disagreement_resolution(
         started_on=DECIDED_ON + timedelta(days=10), appeal_window_extended=extended
     )
@@ -307,7 +307,7 @@ def test_disagreement_resolution_after_the_window_does_not_extend_it() -> None:
     with pytest.raises(OutsideWindowError):
         r.start_disagreement_resolution(
             started_on=due + timedelta(days=1),
-            appeal_window_extended=compute_deadline(DEFAULT_RULES, "D18", due),
+            appeal_window_extended=compute_deadline(DEFAULT_RULES, RuleId.D18, due),
         )
 
 
@@ -315,18 +315,20 @@ def test_disagreement_resolution_before_the_notice_is_outside_the_window() -> No
     with pytest.raises(OutsideWindowError):
         decided().start_disagreement_resolution(
             started_on=DECIDED_ON,
-            appeal_window_extended=compute_deadline(DEFAULT_RULES, "D18", appeal_window().due_on),
+            appeal_window_extended=compute_deadline(
+                DEFAULT_RULES, RuleId.D18, appeal_window().due_on
+            ),
         )
 
 
 def test_disagreement_resolution_extends_the_window_once_only() -> None:
     r = notified()
-    extended = compute_deadline(DEFAULT_RULES, "D18", appeal_window().due_on)
+    extended = compute_deadline(DEFAULT_RULES, RuleId.D18, appeal_window().due_on)
     r.start_disagreement_resolution(started_on=DECIDED_ON, appeal_window_extended=extended)
     with pytest.raises(DisagreementResolutionAlreadyStartedError):
         r.start_disagreement_resolution(
             started_on=DECIDED_ON,
-            appeal_window_extended=compute_deadline(DEFAULT_RULES, "D18", extended.due_on),
+            appeal_window_extended=compute_deadline(DEFAULT_RULES, RuleId.D18, extended.due_on),
         )
 
 

@@ -66,7 +66,7 @@ def _(e: Reconsideration.NoticeIssued, old: Old) -> public.DisputeEvent:
         learner_id=e.learner_id or old().learner_id,
         reconsideration_id=e.originator_id,
         kind=e.kind or old().kind.value,
-        outcome=e.outcome or old().decision["outcome"],  # a notice follows a decision
+        outcome=e.outcome or old().decision.outcome.value,  # a notice follows a decision
         issued_on=e.issued_on,
         recipients=e.recipients,
         appeal_window=_deadline(e.appeal_window),

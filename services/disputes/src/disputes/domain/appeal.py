@@ -330,11 +330,10 @@ class Appeal(AppealViews, Aggregate):
         learner_id: str | None = None,
     ) -> None:
         self.decision = AppealDecision(decided_on, AppealOutcome(outcome))
-        self.orders = {o["order_id"]: OrderRecord(Order.from_dict(o)) for o in orders}
-        self.recommendations = {
-            r["recommendation_id"]: RecommendationRecord(Recommendation.from_dict(r))
-            for r in recommendations
-        }
+        decided = map(Order.from_dict, orders)
+        self.orders = {order.order_id: OrderRecord(order) for order in decided}
+        made = map(Recommendation.from_dict, recommendations)
+        self.recommendations = {r.recommendation_id: RecommendationRecord(r) for r in made}
         self.review_window_data = deepcopy(review_window)
         self.status = _Status.DECIDED
         self.last_dated_on = decided_on

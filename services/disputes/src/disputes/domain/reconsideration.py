@@ -37,6 +37,7 @@ from disputes.domain.values import (
     SCHOOL_PREFIX,
     DecidingBodyKind,
     Party,
+    ReconsiderationDecision,
     ReconsiderationKind,
     ReconsiderationOutcome,
     ReconsiderationStatus,
@@ -157,7 +158,7 @@ class Reconsideration(Aggregate):
         self.status = _Status.REQUESTED
         self.invitation: dict[str, Any] | None = None
         self.representations: list[dict[str, Any]] = []
-        self.decision: dict[str, Any] | None = None
+        self.decision: ReconsiderationDecision | None = None
         self.notice: dict[str, Any] | None = None
         self.appeal_window_data: dict[str, Any] | None = None
         self.disagreement_resolution: dict[str, Any] | None = None
@@ -355,13 +356,9 @@ class Reconsideration(Aggregate):
         school: str | None = None,
         local_authority: str | None = None,
     ) -> None:
-        self.decision = {
-            "decided_on": decided_on,
-            "outcome": outcome,
-            "reasons": reasons,
-            "decided_by": decided_by,
-            "within_time": within_time,
-        }
+        self.decision = ReconsiderationDecision(
+            decided_on, ReconsiderationOutcome(outcome), reasons, decided_by, within_time
+        )
         self.appeal_window_data = deepcopy(appeal_window)
         self.status = _Status.DECIDED
         self.last_dated_on = decided_on
@@ -399,7 +396,7 @@ class Reconsideration(Aggregate):
             appeal_window=window.as_dict(),
             learner_id=self.learner_id,
             kind=self.kind.value,
-            outcome=self.decision["outcome"] if self.decision is not None else None,
+            outcome=self.decision.outcome if self.decision is not None else None,
         )
 
     @event(NoticeIssued)

@@ -68,6 +68,17 @@ class ReconsiderationStatus(StrEnum):
     NOTICE_ISSUED = "notice_issued"  # the appeal window is open
 
 
+@dataclass(frozen=True)
+class ReconsiderationDecision:
+    """The LA's decision on a reconsideration; ``within_time`` when by its deadline."""
+
+    decided_on: date
+    outcome: ReconsiderationOutcome
+    reasons: str
+    decided_by: str
+    within_time: bool
+
+
 _K, _O = ReconsiderationKind, ReconsiderationOutcome
 
 #: The outcomes the LA may reach on each kind (section 6).
