@@ -90,8 +90,8 @@ class DisputesService(ChainedApplication):
 
     def extended(self, window: Deadline) -> Deadline:
         """An appeal window 8 weeks longer (disagreement resolution started in time): the
-        table's D18 rule counted from the window's last day, for the 8 weeks the law adds
-        whatever length the table gives the window itself."""
+        table's D18 rule, counted from the window's last day for the 8 weeks the law adds,
+        whatever length the table gives D18 itself."""
         table = self.rule_table()
         weeks = DISAGREEMENT_RESOLUTION_EXTENSION.days // 7
         rule = replace(table.rule(APPEAL_RULE), unit=Unit.WEEKS, length=weeks)
@@ -116,13 +116,6 @@ class DisputesService(ChainedApplication):
         if expected is not None and aggregate.version != expected:
             raise StaleVersionError(aggregate_id, expected, aggregate.version)
         return aggregate
-
-    def _exists(self, aggregate_id: UUID) -> bool:
-        try:
-            self.repository.get(aggregate_id)
-        except AggregateNotFoundError:
-            return False
-        return True
 
     # -- reconsiderations -----------------------------------------------------------------
 
@@ -248,7 +241,7 @@ class DisputesService(ChainedApplication):
             window = self.get_as(reconsideration_id, Reconsideration).appeal_window
             if window is not None:
                 return window.due_on
-        if subject_id is not None and self._exists(disagreement_case_id(subject_id)):
+        if subject_id is not None and disagreement_case_id(subject_id) in self.repository:
             case = self.get_as(disagreement_case_id(subject_id), DisagreementResolution)
             if case.appeal_window is not None:  # extended by disagreement resolution
                 return case.appeal_window.due_on
@@ -421,7 +414,7 @@ class DisputesService(ChainedApplication):
             facts = learned(subject_id, APPEALED[matter])
             notice_given_on = reconcile_notice(notice_given_on, facts)
         subject = reconsideration_id or subject_id
-        if subject is not None and self._exists(disagreement_case_id(subject)):
+        if subject is not None and disagreement_case_id(subject) in self.repository:
             raise InvalidTransitionError(f"a disagreement resolution case about {subject} exists")
         case = DisagreementResolution.open(
             subject_id=subject, local_authority=principal.organisation, **details
