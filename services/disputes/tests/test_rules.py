@@ -68,34 +68,34 @@ def announce(service: DisputesService, table: RuleTable, version: int = 2) -> bo
     return effect.apply(envelope)
 
 
-def requested(service: DisputesService) -> Reconsideration:
+def requested(service: DisputesService, on: date = REQUESTED_ON) -> Reconsideration:
     case_id, _ = service.request_reconsideration(
         LA, nothing_learned, kind=ReconsiderationKind.R1, subject_id=uuid.uuid4(),
         school=SCHOOL, decided_by_kind=DecidingBodyKind.SCHOOL,
-        requested_by_kind=Party.FAMILY, requested_on=REQUESTED_ON,
+        requested_by_kind=Party.FAMILY, requested_on=on,
         cease_notice_given_on=None, learner_id="learner-1", requested_by="Parent of Cerys",
     )  # fmt: skip
     return service.reconsideration(LA, case_id)
 
 
-def decided(service: DisputesService) -> Reconsideration:
-    case = requested(service)
+def decided(
+    service: DisputesService, on: date = DECIDED_ON, requested_on: date = REQUESTED_ON
+) -> Reconsideration:
+    case = requested(service, requested_on)
     service.invite_representations(
-        LA, case.id, None, invited_on=REQUESTED_ON, from_party="governing_body"
+        LA, case.id, None, invited_on=requested_on, from_party="governing_body"
     )
     service.decide_reconsideration(
-        LA, case.id, None, decided_on=DECIDED_ON, outcome="no_aln", reasons="No ALN"
+        LA, case.id, None, decided_on=on, outcome="no_aln", reasons="No ALN"
     )
-    service.issue_reconsideration_notice(
-        LA, case.id, None, issued_on=DECIDED_ON, recipients=["family"]
-    )
+    service.issue_reconsideration_notice(LA, case.id, None, issued_on=on, recipients=["family"])
     return service.reconsideration(LA, case.id)
 
 
 def test_until_a_correction_arrives_the_default_table_is_in_force(
     service: DisputesService,
 ) -> None:
-    assert service.rule_table() == DEFAULT_RULES
+    assert service.rules == DEFAULT_RULES
     case = requested(service)
     assert case.deadline == compute_deadline(DEFAULT_RULES, RuleId.D8, REQUESTED_ON)
 
@@ -122,7 +122,7 @@ def test_the_table_in_force_is_kept_in_the_store(store_settings: ServiceSettings
     first.close()
     again = DisputesService(store_settings.eventsourcing_env())
     try:
-        assert again.rule_table() == CORRECTED
+        assert again.rules == CORRECTED
     finally:
         again.close()
 
@@ -147,3 +147,21 @@ def test_disagreement_resolution_adds_exactly_8_weeks_whatever_the_table_gives_d
     extended = service.reconsideration(LA, case.id).appeal_window
     assert extended is not None
     assert extended.due_on == case.appeal_window.due_on + timedelta(weeks=8)
+
+
+def test_disagreement_resolution_lengthens_the_period_not_the_rolled_date(
+    service: DisputesService,
+) -> None:
+    """docs/domain.md section 3: the period is extended by 8 weeks, 16 weeks beginning with the
+    notice, never 8 weeks after a due date already rolled past a holiday."""
+    # 8 weeks beginning with Friday 6 February 2026 end on Thursday 2 April: due the first
+    # working day after, Tuesday 7 April (Good Friday and Easter Monday in between)
+    case = decided(service, on=date(2026, 2, 6), requested_on=date(2026, 1, 5))
+    assert case.appeal_window is not None
+    assert case.appeal_window.due_on == date(2026, 4, 7)
+    service.start_disagreement_resolution(LA, case.id, None, started_on=date(2026, 3, 2))
+    extended = service.reconsideration(LA, case.id).appeal_window
+    assert extended is not None
+    # 16 weeks end on Thursday 28 May: due Friday 29 May, not 8 weeks after 7 April (2 June)
+    assert extended.due_on == date(2026, 5, 29)
+    assert extended == compute_deadline(DEFAULT_RULES, RuleId.D18, date(2026, 2, 6), extension=8)

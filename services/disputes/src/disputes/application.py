@@ -41,6 +41,7 @@ from disputes.domain import (
     ReconsiderationKind,
     ReconsiderationStatus,
     RulesInForce,
+    WrongDeadlineError,
     disagreement_case_id,
 )
 from disputes.domain.learned import (
@@ -67,7 +68,8 @@ class DisputesService(ChainedApplication):
 
     # -- the rule table in force -----------------------------------------------------------
 
-    def rule_table(self) -> RuleTable:
+    @property
+    def rules(self) -> RuleTable:
         """The rule table in force here: the latest correction adopted, else the default."""
         try:
             return self.get_as(RULES_IN_FORCE_ID, RulesInForce).rule_table
@@ -86,18 +88,20 @@ class DisputesService(ChainedApplication):
 
     def deadline(self, rule_id: str, trigger: date) -> Deadline:
         """Rule ``rule_id`` of the table in force, applied to ``trigger``."""
-        return compute_deadline(self.rule_table(), rule_id, trigger)
+        return compute_deadline(self.rules, rule_id, trigger)
 
     def extended(self, window: Deadline) -> Deadline:
-        """An appeal window 8 weeks longer (disagreement resolution started in time): the
-        table's D18 rule, counted from the window's last day for the 8 weeks the law adds,
-        whatever length the table gives D18 itself."""
-        table = self.rule_table()
+        """An appeal window whose period is 8 weeks longer (disagreement resolution started in
+        time; ETW Regs reg 10): the same period from the same notice, lengthened, never 8 weeks
+        after an already rolled date. The period is the window's own, whatever the table in
+        force now gives D18, so the extension is exactly the 8 weeks the law adds."""
+        if window.unit is not Unit.WEEKS:
+            raise WrongDeadlineError(f"an appeal window in {window.unit.value} has no 8 weeks")
+        table = self.rules
+        period = replace(table.rule(APPEAL_RULE), unit=window.unit, length=window.length)
+        extending = RuleTable(table.version, {**table.rules, APPEAL_RULE: period})
         weeks = DISAGREEMENT_RESOLUTION_EXTENSION.days // 7
-        rule = replace(table.rule(APPEAL_RULE), unit=Unit.WEEKS, length=weeks)
-        # the table's own version: the rule it holds, for the length the law fixes
-        extending = RuleTable(table.version, {**table.rules, APPEAL_RULE: rule})
-        return compute_deadline(extending, APPEAL_RULE, window.due_on)
+        return compute_deadline(extending, APPEAL_RULE, window.trigger_date, extension=weeks)
 
     # -- the one read of a command ---------------------------------------------------------
 
