@@ -53,7 +53,7 @@ from disputes.domain.learned import (
     reconcile_notice,
 )
 from llwybr.clock import DEFAULT_RULES, Deadline, RuleTable, Unit, compute_deadline
-from llwybr.eventstore import ChainedApplication, StaleVersionError
+from llwybr.eventstore import ChainedApplication
 from llwybr.principal import Principal
 
 A = TypeVar("A", bound=Aggregate)
@@ -115,11 +115,7 @@ class DisputesService(ChainedApplication):
     ) -> A:
         """The aggregate, once the principal may act on it (else 404 or 403, whatever If-Match
         said), at the version If-Match named (else 412)."""
-        aggregate = self.load(aggregate_id, kind)
-        policy(principal, aggregate)
-        if expected is not None and aggregate.version != expected:
-            raise StaleVersionError(aggregate_id, expected, aggregate.version)
-        return aggregate
+        return self.load(aggregate_id, kind, expected, may=lambda found: policy(principal, found))
 
     # -- reconsiderations -----------------------------------------------------------------
 
