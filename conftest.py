@@ -15,7 +15,7 @@ from hypothesis import settings
 
 from llwybr.kafka import ensure_topics
 from llwybr.settings import RuntimeSettings, ServiceSettings
-from llwybr.testing import (
+from llwybr_testkit import (
     EXAMPLE_TOPIC,
     TEST_SECRET,
     InfrastructureMissingError,

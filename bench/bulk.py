@@ -24,7 +24,7 @@ import httpx
 
 from bench.commands import LIMITS, LagMeter, own_broker
 from bench.report import ms, percentile, table, write
-from llwybr.testing import base_runtime, create_database, drop_database
+from llwybr_testkit import base_runtime, create_database, drop_database
 from tests.stack import Stack, running_stack
 from tests.workload import SCHOOL, concern
 

@@ -50,7 +50,7 @@ from idp.application import IdpService
 from llwybr.db import create_engine
 from llwybr.kafka import ensure_topics
 from llwybr.settings import RuntimeSettings, ServiceSettings
-from llwybr.testing import base_runtime, create_database, drop_database
+from llwybr_testkit import base_runtime, create_database, drop_database
 from tests.servers import own_kafka
 from tests.stack import Stack, running_stack
 from tests.workload import COMMANDS, SCHOOL, CaseLoad, Outcome

@@ -48,7 +48,7 @@ from llwybr.integrity import GENESIS
 from llwybr.projections import ProjectionRunner
 from llwybr.service import ServiceSpec
 from llwybr.settings import RuntimeSettings, ServiceSettings
-from llwybr.testing import base_runtime, postgres_conninfo
+from llwybr_testkit import base_runtime, postgres_conninfo
 
 DATABASE = "llwybr_bench_rebuild"
 #: Bump when the way the data is made changes.

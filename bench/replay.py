@@ -16,7 +16,7 @@ from bench.report import table, write
 from llwybr.db import create_engine
 from llwybr.in_force import in_force_dates, state_in_force
 from llwybr.settings import RuntimeSettings, ServiceSettings
-from llwybr.testing import ExampleCase, ExampleService, base_runtime, create_database, drop_database
+from llwybr_testkit import ExampleCase, ExampleService, base_runtime, create_database, drop_database
 
 EVENTS = int(os.environ.get("BENCH_EVENTS", "10000"))
 BATCH = 500  # events per save: the table lock makes batching the lever (ARCHITECTURE.md)

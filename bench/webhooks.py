@@ -25,7 +25,7 @@ import sqlalchemy as sa
 from contracts import determination
 from contracts.envelope import Envelope
 from llwybr import db, migrations
-from llwybr.testing import base_runtime, create_database, drop_database
+from llwybr_testkit import base_runtime, create_database, drop_database
 from notifications.main import SPEC
 from notifications.settings import Settings
 from notifications.webhooks import store

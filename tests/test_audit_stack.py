@@ -17,7 +17,7 @@ import psycopg
 import pytest
 
 from llwybr.settings import RuntimeSettings
-from llwybr.testing import IDP_DRAFT, postgres_conninfo
+from llwybr_testkit import IDP_DRAFT, postgres_conninfo
 
 from .stack import Stack, running_stack
 

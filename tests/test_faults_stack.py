@@ -40,7 +40,7 @@ from idp.publisher import translator as idp_translator
 from llwybr.eventstore import ChainedApplication, RecordedEvent
 from llwybr.outbox import Translator
 from llwybr.settings import RuntimeSettings, ServiceSettings
-from llwybr.testing import TEST_SECRET, postgres_conninfo
+from llwybr_testkit import TEST_SECRET, postgres_conninfo
 from tests.servers import Server, own_kafka, own_postgres
 from tests.stack import Stack, running_stack
 from tests.workload import RECORDS, SCHOOL, CaseLoad, Outcome

@@ -27,7 +27,7 @@ from contracts.topics import DETERMINATION, IDP
 from gateway.stack import OWN_PREFIXES, Process, consumer_groups, free_port, stack_env
 from idp.domain.plan import Idp
 from llwybr.settings import RuntimeSettings
-from llwybr.testing import (
+from llwybr_testkit import (
     TEST_SECRET,
     ActingAs,
     eventually,

@@ -23,7 +23,7 @@ from contracts.envelope import Envelope
 from contracts.topics import DETERMINATION
 from gateway.stack import DEPLOYABLES, OWN_PREFIXES, consumer_groups, free_port
 from llwybr.settings import RuntimeSettings
-from llwybr.testing import eventually, postgres_conninfo, read_envelopes, skip_history
+from llwybr_testkit import eventually, postgres_conninfo, read_envelopes, skip_history
 
 pytestmark = [pytest.mark.integration, pytest.mark.slow]
 

@@ -14,7 +14,7 @@ from gateway.cli import app
 from llwybr import db
 from llwybr.projections import Projection, projection_positions
 from llwybr.settings import RuntimeSettings, ServiceSettings
-from llwybr.testing import TEST_SECRET, started_client
+from llwybr_testkit import TEST_SECRET, started_client
 
 from .test_api import CONCERN, SCHOOL
 

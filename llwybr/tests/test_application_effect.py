@@ -11,7 +11,7 @@ from contracts.envelope import Envelope
 from llwybr.consumer import ApplicationEffect
 from llwybr.db import create_engine
 from llwybr.settings import ServiceSettings
-from llwybr.testing import ExampleCase, ExampleNoted, ExampleService
+from llwybr_testkit import ExampleCase, ExampleNoted, ExampleService
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ from llwybr import context
 from llwybr.db import create_engine
 from llwybr.integrity import GENESIS
 from llwybr.settings import ServiceSettings
-from llwybr.testing import CountingRecorder, ExampleCase, ExampleService, postgres_conninfo
+from llwybr_testkit import CountingRecorder, ExampleCase, ExampleService, postgres_conninfo
 
 
 @pytest.fixture

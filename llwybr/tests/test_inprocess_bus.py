@@ -13,7 +13,7 @@ from llwybr.db import create_engine, create_tables
 from llwybr.metrics import Metrics
 from llwybr.outbox import OutboxRelay, RelayPositions, relay_lock
 from llwybr.settings import ServiceSettings
-from llwybr.testing import EXAMPLE_TOPIC, ExampleService, eventually, translate_example
+from llwybr_testkit import EXAMPLE_TOPIC, ExampleService, eventually, translate_example
 
 
 @pytest.fixture

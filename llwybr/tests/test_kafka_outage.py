@@ -14,7 +14,7 @@ from llwybr.kafka import KafkaPublisher, ensure_topics
 from llwybr.metrics import Metrics
 from llwybr.outbox import OutboxRelay, RelayPositions, relay_lock
 from llwybr.settings import ServiceSettings
-from llwybr.testing import (
+from llwybr_testkit import (
     EXAMPLE_TOPIC,
     ExampleService,
     eventually,

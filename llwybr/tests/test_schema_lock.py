@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from llwybr import db
 from llwybr.service import ServiceSpec, prepare_storage
 from llwybr.settings import ServiceSettings
-from llwybr.testing import ExampleService, translate_example
+from llwybr_testkit import ExampleService, translate_example
 
 pytestmark = pytest.mark.integration
 

@@ -15,7 +15,7 @@ from fastapi import APIRouter, Body, FastAPI, Request
 from llwybr.logs import configure_logging
 from llwybr.service import ServiceSpec, WorkerSpec, build_service
 from llwybr.settings import ServiceSettings
-from llwybr.testing import (
+from llwybr_testkit import (
     EXAMPLE_TOPIC,
     ActingAs,
     ExampleService,

@@ -7,7 +7,7 @@ import pytest
 
 from contracts.envelope import Envelope
 from llwybr.kafka import KafkaPublisher, KafkaSubscription
-from llwybr.testing import EXAMPLE_TOPIC, ExampleOpened, skip_history
+from llwybr_testkit import EXAMPLE_TOPIC, ExampleOpened, skip_history
 
 pytestmark = pytest.mark.integration
 

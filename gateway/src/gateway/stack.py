@@ -36,9 +36,9 @@ from gateway.security import dev_clients
 from gateway.settings import Settings as GatewaySettings
 from gateway.settings import url_variable
 from gateway.tokens import SigningKey
+from llwybr.kafka import skip_history
 from llwybr.service import consumer_group
 from llwybr.settings import RuntimeSettings
-from llwybr.testing import skip_history
 
 #: The deployables, in the order they start (the gateway last), their default ports and the
 #: prefixes of their settings.

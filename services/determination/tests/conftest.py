@@ -12,7 +12,7 @@ from determination.main import create_app
 from determination.settings import Settings
 from llwybr.db import create_engine
 from llwybr.settings import RuntimeSettings, ServiceSettings
-from llwybr.testing import TEST_SECRET, ActingAs
+from llwybr_testkit import TEST_SECRET, ActingAs
 
 
 @pytest.fixture

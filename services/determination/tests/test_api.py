@@ -8,7 +8,7 @@ import pytest
 
 from determination.domain.learner import upn_check_letter
 from llwybr.clock import RuleId
-from llwybr.testing import ActingAs
+from llwybr_testkit import ActingAs
 
 SCHOOL = "school:6652001"
 PDF = b"%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"

@@ -9,7 +9,7 @@ import httpx
 from determination.main import create_app
 from determination.settings import Settings
 from llwybr.settings import RuntimeSettings
-from llwybr.testing import TEST_SECRET, ActingAs, eventually
+from llwybr_testkit import TEST_SECRET, ActingAs, eventually
 
 from .test_api import PDF, SCHOOL, assert_problem, concern, open_case, post_ok, stored_events
 

@@ -6,7 +6,7 @@ from typing import Any
 import httpx
 
 from llwybr.clock import RuleId
-from llwybr.testing import ActingAs, eventually
+from llwybr_testkit import ActingAs, eventually
 
 from .test_api import SCHOOL, assert_problem, concern, open_case, post_ok, stored_events, valid_upn
 

@@ -10,7 +10,7 @@ from determination.domain.errors import InvalidLearnerError
 from determination.publisher import translator
 from llwybr.clock import RuleId, Term, TermCalendar
 from llwybr.principal import Principal
-from llwybr.testing import CountingRecorder
+from llwybr_testkit import CountingRecorder
 
 #: A real-looking Welsh LA calendar for 2025/26 (Wrexham-like term dates, INSET days).
 WREXHAM = TermCalendar(

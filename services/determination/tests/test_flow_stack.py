@@ -14,7 +14,7 @@ from determination.main import create_app
 from determination.settings import Settings
 from llwybr.clock import RuleId
 from llwybr.settings import RuntimeSettings
-from llwybr.testing import ActingAs, read_envelopes
+from llwybr_testkit import ActingAs, read_envelopes
 
 pytestmark = pytest.mark.integration
 

@@ -13,7 +13,7 @@ from determination.publisher import translator
 from llwybr.clock import DEFAULT_RULES, RuleId
 from llwybr.eventstore import RecordedEvent
 from llwybr.principal import Principal
-from llwybr.testing import CountingRecorder
+from llwybr_testkit import CountingRecorder
 
 from .test_application import WREXHAM, decided_at_school, set_calendar
 

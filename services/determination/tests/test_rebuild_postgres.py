@@ -14,7 +14,7 @@ from determination.projections import cases
 from determination.settings import Settings
 from llwybr.projections import ProjectionRunner, projection_positions
 from llwybr.settings import RuntimeSettings
-from llwybr.testing import eventually, projection_rows, started_client
+from llwybr_testkit import eventually, projection_rows, started_client
 
 from .test_api import SCHOOL, concern, post_ok, valid_upn
 

@@ -16,7 +16,7 @@ from disputes.decisions import learn
 from disputes.main import create_app
 from disputes.settings import Settings
 from llwybr.settings import RuntimeSettings
-from llwybr.testing import TEST_SECRET, ActingAs, started_client
+from llwybr_testkit import TEST_SECRET, ActingAs, started_client
 
 SCHOOL = "school:6652001"
 LA = "la:665"

@@ -23,7 +23,7 @@ from disputes.settings import Settings as DisputesSettings
 from idp.main import create_app as idp_app
 from idp.settings import Settings as IdpSettings
 from llwybr.settings import RuntimeSettings
-from llwybr.testing import IDP_DRAFT, ActingAs, eventually
+from llwybr_testkit import IDP_DRAFT, ActingAs, eventually
 
 pytestmark = [pytest.mark.integration, pytest.mark.asyncio(loop_scope="module")]
 

@@ -27,7 +27,7 @@ from disputes.publisher import translator
 from llwybr.eventstore import RecordedEvent
 from llwybr.principal import Principal
 from llwybr.settings import ServiceSettings
-from llwybr.testing import CountingRecorder
+from llwybr_testkit import CountingRecorder
 
 from .domain_cases import ADDED, as_stored_before
 

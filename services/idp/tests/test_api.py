@@ -13,7 +13,7 @@ from pypdf import PdfReader
 from idp.main import create_app
 from idp.settings import Settings
 from llwybr.settings import RuntimeSettings
-from llwybr.testing import TEST_SECRET, ActingAs, eventually
+from llwybr_testkit import TEST_SECRET, ActingAs, eventually
 
 SCHOOL = "school:6652001"
 LA = "la:665"

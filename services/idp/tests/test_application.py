@@ -15,7 +15,7 @@ from llwybr.eventstore import StaleVersionError
 from llwybr.principal import Principal
 from llwybr.problems import ProblemError
 from llwybr.settings import ServiceSettings
-from llwybr.testing import CountingRecorder
+from llwybr_testkit import CountingRecorder
 
 from .plans import ISSUED_ON, SCHOOL, drafted, issued
 

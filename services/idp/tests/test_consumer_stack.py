@@ -21,7 +21,7 @@ from idp.settings import Settings as IdpSettings
 from llwybr.clock import DEFAULT_RULES, RuleId
 from llwybr.kafka import KafkaPublisher
 from llwybr.settings import RuntimeSettings
-from llwybr.testing import ActingAs, eventually, read_envelopes
+from llwybr_testkit import ActingAs, eventually, read_envelopes
 
 from .test_api import draft, issue, ok, open_plan
 

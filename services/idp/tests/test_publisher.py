@@ -8,7 +8,7 @@ from idp.application import IdpService
 from idp.domain import Idp
 from idp.publisher import translator
 from llwybr.eventstore import RecordedEvent
-from llwybr.testing import CountingRecorder
+from llwybr_testkit import CountingRecorder
 
 from .plans import SCHOOL, busy_plan
 

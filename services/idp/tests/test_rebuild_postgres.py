@@ -15,7 +15,7 @@ from idp.main import create_app
 from idp.settings import Settings
 from llwybr.projections import ProjectionRunner
 from llwybr.settings import RuntimeSettings
-from llwybr.testing import eventually, projection_rows, started_client
+from llwybr_testkit import eventually, projection_rows, started_client
 
 from .test_api import SCHOOL, add_nhs_alp, draft, issue, ok, open_plan
 

@@ -5,7 +5,7 @@ import httpx
 import pytest
 
 from llwybr.settings import RuntimeSettings
-from llwybr.testing import TEST_SECRET, ActingAs
+from llwybr_testkit import TEST_SECRET, ActingAs
 from notifications.main import create_app
 from notifications.settings import Settings
 

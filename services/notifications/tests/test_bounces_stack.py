@@ -19,7 +19,7 @@ from pydantic import SecretStr
 
 from contracts.topics import NOTIFICATIONS
 from llwybr.settings import RuntimeSettings
-from llwybr.testing import ActingAs, eventually, read_envelopes
+from llwybr_testkit import ActingAs, eventually, read_envelopes
 from notifications.main import create_app
 from notifications.notices import verp
 from notifications.settings import BounceSettings

@@ -21,7 +21,7 @@ from contracts.topics import NOTIFICATIONS
 from llwybr.bus import InProcessBus
 from llwybr.clock import RuleId
 from llwybr.settings import RuntimeSettings
-from llwybr.testing import TEST_SECRET, ActingAs, eventually
+from llwybr_testkit import TEST_SECRET, ActingAs, eventually
 from notifications.main import create_app
 from notifications.settings import Settings
 

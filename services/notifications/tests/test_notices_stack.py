@@ -29,7 +29,7 @@ from determination.settings import Settings as DeterminationSettings
 from llwybr.clock import RuleId, working_days_before
 from llwybr.kafka import KafkaPublisher, ensure_topics
 from llwybr.settings import RuntimeSettings
-from llwybr.testing import ActingAs, eventually, read_envelopes
+from llwybr_testkit import ActingAs, eventually, read_envelopes
 from notifications.main import create_app as notifications_app
 from notifications.settings import Settings as NotificationsSettings
 

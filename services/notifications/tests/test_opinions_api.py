@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from fastapi import FastAPI
 
 from llwybr.settings import RuntimeSettings
-from llwybr.testing import TEST_SECRET, ActingAs, eventually
+from llwybr_testkit import TEST_SECRET, ActingAs, eventually
 from notifications.main import create_app
 from notifications.settings import Settings
 from notifications.tables import health_body_opinions, notices

@@ -15,7 +15,7 @@ import pytest
 
 from contracts.topics import DETERMINATION, DISPUTES, IDP
 from llwybr.settings import RuntimeSettings
-from llwybr.testing import ActingAs, eventually, skip_history
+from llwybr_testkit import ActingAs, eventually, skip_history
 from notifications.main import create_app
 from notifications.settings import Settings
 

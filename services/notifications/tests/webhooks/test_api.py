@@ -18,7 +18,7 @@ from pydantic import SecretStr
 
 from llwybr.bus import InProcessBus
 from llwybr.settings import RuntimeSettings
-from llwybr.testing import TEST_SECRET, ActingAs, eventually
+from llwybr_testkit import TEST_SECRET, ActingAs, eventually
 from notifications.main import create_app
 from notifications.settings import Settings
 from notifications.webhooks.addresses import parse_networks

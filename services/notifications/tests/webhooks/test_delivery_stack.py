@@ -27,7 +27,7 @@ from determination.main import create_app as determination_app
 from determination.settings import Settings as DeterminationSettings
 from llwybr.kafka import KafkaPublisher
 from llwybr.settings import RuntimeSettings
-from llwybr.testing import ActingAs, eventually
+from llwybr_testkit import ActingAs, eventually
 from notifications.main import create_app
 from notifications.settings import Settings
 from notifications.webhooks.dispatcher import Dispatcher

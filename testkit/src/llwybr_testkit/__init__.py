@@ -1,5 +1,8 @@
 """Test support shared by every package's tests: an example aggregate and the real servers.
 
+Its own workspace package, a development dependency only: no shipped package may import it
+(an import contract says so), and no image contains it.
+
 The example service is the smallest thing that exercises the whole pipeline (aggregate,
 chained store, relay, bus, consumer); the server helpers find the PostgreSQL and Kafka that
 ``make test`` started and give each test run its own database.
@@ -17,16 +20,13 @@ from collections.abc import (
     Callable,
     Generator,
     Iterable,
-    Mapping,
-    Sequence,
 )
 from typing import Any, ClassVar
 
 import httpx
 import psycopg
 import sqlalchemy as sa
-from aiokafka import AIOKafkaConsumer, TopicPartition
-from aiokafka.admin import AIOKafkaAdminClient
+from aiokafka import AIOKafkaConsumer
 from eventsourcing.domain import Aggregate, event
 from fastapi import FastAPI
 from psycopg.conninfo import make_conninfo
@@ -35,6 +35,7 @@ from contracts.envelope import Envelope
 from contracts.events import IntegrationEvent, register
 from contracts.topics import Topic
 from llwybr.eventstore import ChainedApplication, RecordedEvent
+from llwybr.kafka import skip_history as skip_history  # tests import it from here
 from llwybr.outbox import Publication
 from llwybr.principal import Principal, sign_principal
 from llwybr.projections import ProjectionRunner
@@ -204,40 +205,6 @@ async def read_envelopes(
     finally:
         await consumer.stop()
     return found
-
-
-async def skip_history(bootstrap_servers: str, groups: Mapping[str, Sequence[str]]) -> None:
-    """Start each consumer group (name: topics) at the topics' current end.
-
-    The test broker is shared and its topics keep everything: a new group would first replay
-    every earlier run's events (and the services would publish again what they derive from
-    them), which makes each run slower than the last.
-    """
-    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap_servers)
-    await admin.start()
-    try:
-        names = sorted({topic for topics in groups.values() for topic in topics})
-        described = await admin.describe_topics(names)
-    finally:
-        await admin.close()
-    partitions = {  # a topic that does not exist yet has no history to skip
-        d["topic"]: [TopicPartition(d["topic"], p["partition"]) for p in d["partitions"]]
-        for d in described
-        if d["error_code"] == 0
-    }
-    for group, topics in groups.items():
-        assigned = [tp for topic in topics for tp in partitions.get(topic, [])]
-        if not assigned:
-            continue
-        consumer = AIOKafkaConsumer(
-            bootstrap_servers=bootstrap_servers, group_id=group, enable_auto_commit=False
-        )
-        await consumer.start()
-        try:
-            consumer.assign(assigned)
-            await consumer.commit(await consumer.end_offsets(assigned))
-        finally:
-            await consumer.stop()
 
 
 async def eventually(
