@@ -35,7 +35,7 @@ def embedded_apps(settings: Settings) -> dict[str, FastAPI]:
     from notifications.main import create_app as notifications_app
     from notifications.settings import Settings as NotificationsSettings
 
-    bus = InProcessBus()
+    bus = InProcessBus.in_directory(settings.runtime.var_dir)  # durable: var/bus.sqlite
     runtime = settings.runtime
     return {
         "determination": determination_app(DeterminationSettings(runtime=runtime), bus),
