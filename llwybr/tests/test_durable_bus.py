@@ -17,6 +17,7 @@ from llwybr.bus import FILE_NAME, Delivery, InProcessBus
 from llwybr.consumer import TableEffect, TrackedConsumer
 from llwybr.metrics import Metrics
 from llwybr.outbox import OutboxRelay, RelayPositions, relay_lock
+from llwybr.service import ServiceSpec, build_service
 from llwybr.settings import ServiceSettings
 from llwybr.testing import (
     EXAMPLE_TOPIC,
@@ -220,3 +221,16 @@ async def test_relay_and_consumer_lose_nothing_across_restarts_of_the_bus(
         assert len(second.log(TOPIC)) == 3
     finally:
         service.close()
+
+
+async def test_a_service_built_alone_in_embedded_mode_keeps_its_bus_in_its_data_directory(
+    sqlite_settings: ServiceSettings,
+) -> None:
+    spec = ServiceSpec("example", "Example", ExampleService, lambda _app: translate_example)
+    app = build_service(sqlite_settings, spec)
+    path = sqlite_settings.data_dir / FILE_NAME
+    async with app.router.lifespan_context(app):
+        await asyncio.to_thread(app.state.application.open_case, "learner-1")
+        await eventually(lambda: app.state.relay.published == 1, timeout=5)
+    # the service stopped and closed the file; what it published is there for its next start
+    assert [e.type for e in InProcessBus(path).log(TOPIC)] == ["wales.aln.example.opened.v1"]
