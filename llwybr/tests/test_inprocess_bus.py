@@ -9,19 +9,10 @@ import sqlalchemy as sa
 from contracts.envelope import Envelope
 from llwybr.bus import InProcessBus
 from llwybr.consumer import TableEffect, TrackedConsumer
-from llwybr.db import create_engine, create_tables
 from llwybr.metrics import Metrics
 from llwybr.outbox import OutboxRelay, RelayPositions, relay_lock
 from llwybr.settings import ServiceSettings
 from llwybr_testkit import EXAMPLE_TOPIC, ExampleService, eventually, translate_example
-
-
-@pytest.fixture
-def engine(sqlite_settings: ServiceSettings) -> Iterator[sa.Engine]:
-    engine = create_engine(sqlite_settings)
-    create_tables(engine)
-    yield engine
-    engine.dispose()
 
 
 @pytest.fixture
@@ -47,19 +38,19 @@ def relay_for(
 
 
 async def test_a_saved_event_reaches_a_consumer_through_the_in_process_bus(
-    service: ExampleService, engine: sa.Engine
+    service: ExampleService, sqlite_engine: sa.Engine
 ) -> None:
     bus = InProcessBus()
     seen: list[Envelope] = []
     consumer = TrackedConsumer(
         "example.reader",
         lambda: bus.subscription([EXAMPLE_TOPIC.name], "example.reader"),
-        TableEffect(engine, "example.reader", lambda _conn, envelope: seen.append(envelope)),
-        engine,
+        TableEffect(sqlite_engine, "example.reader", lambda _conn, envelope: seen.append(envelope)),
+        sqlite_engine,
         Metrics("example"),
     )
     tasks = [
-        asyncio.create_task(relay_for(service, engine, bus).run()),
+        asyncio.create_task(relay_for(service, sqlite_engine, bus).run()),
         asyncio.create_task(consumer.run()),
     ]
     try:
@@ -76,21 +67,21 @@ async def test_a_saved_event_reaches_a_consumer_through_the_in_process_bus(
 
 
 async def test_a_relay_restarted_after_publishing_resumes_from_its_stored_position(
-    service: ExampleService, engine: sa.Engine
+    service: ExampleService, sqlite_engine: sa.Engine
 ) -> None:
     bus = InProcessBus()
     service.open_case("learner-1")
-    first = relay_for(service, engine, bus)
+    first = relay_for(service, sqlite_engine, bus)
     assert await first.run_once() == 1
     service.open_case("learner-2")
-    again = relay_for(service, engine, bus)
+    again = relay_for(service, sqlite_engine, bus)
     assert await again.run_once() == 1
     assert await again.run_once() == 0
     assert len(bus.log(EXAMPLE_TOPIC.name)) == 2
 
 
-def test_only_one_relay_per_service_is_active_in_a_process(engine: sa.Engine) -> None:
-    first, second = relay_lock(engine, "x.outbox"), relay_lock(engine, "x.outbox")
+def test_only_one_relay_per_service_is_active_in_a_process(sqlite_engine: sa.Engine) -> None:
+    first, second = relay_lock(sqlite_engine, "x.outbox"), relay_lock(sqlite_engine, "x.outbox")
     assert first.try_acquire()
     assert not second.try_acquire()
     first.release()

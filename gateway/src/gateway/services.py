@@ -29,7 +29,7 @@ def embedded_apps(settings: Settings) -> dict[str, FastAPI]:
 
     Embedded mode is the one place where the gateway runs the services' code (each service's
     ``main.create_app``, found through its descriptor)."""
-    bus = InProcessBus()
+    bus = InProcessBus.in_directory(settings.runtime.var_dir)  # durable: var/bus.sqlite
     return {s.name: create_app(s, settings.runtime, bus) for s in SERVICES}
 
 

@@ -207,14 +207,11 @@ class KafkaSubscription:
         deliveries = []
         for records in batches.values():
             for r in records:
-                try:
-                    envelope = Envelope.from_kafka(r.topic, r.key, r.value or b"", list(r.headers))
-                except (ValueError, KeyError, TypeError, UnicodeDecodeError) as error:
-                    deliveries.append(
-                        Delivery(r.topic, r.partition, r.offset, None, r.value, repr(error))
+                deliveries.append(
+                    Delivery.of_record(
+                        r.topic, r.partition, r.offset, r.key, r.value or b"", list(r.headers)
                     )
-                else:
-                    deliveries.append(Delivery(r.topic, r.partition, r.offset, envelope))
+                )
                 self._next[TopicPartition(r.topic, r.partition)] = r.offset + 1
         for tp in self._consumer.assignment() - self._next.keys():
             # No record yet from this partition: the lag counts from where the group starts

@@ -147,13 +147,14 @@ class KafkaProbe:
 def build_service(
     settings: ServiceSettings, spec: ServiceSpec, bus: InProcessBus | None = None
 ) -> FastAPI:
-    """The service's FastAPI app; ``bus`` is the shared in-process bus in embedded mode."""
+    """The service's FastAPI app; ``bus`` is the shared in-process bus in embedded mode
+    (without one, the service alone keeps its own, durable, in its data directory)."""
     runtime = settings.runtime
     metrics = Metrics(spec.name)
     readiness = Readiness()
     stack = runtime.mode == "stack"
     if not stack and bus is None:
-        bus = InProcessBus()
+        bus = InProcessBus.in_directory(settings.data_dir)
 
     @contextlib.asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -165,6 +166,7 @@ def build_service(
             readiness.checks["kafka"] = KafkaProbe(runtime.kafka_bootstrap_servers, security)
         else:
             assert bus is not None
+            await bus.attach()
             publisher = bus.publisher()
         readiness.checks["database"] = lambda: asyncio.to_thread(db.ping, engine)
         relay = OutboxRelay(
@@ -215,6 +217,8 @@ def build_service(
         finally:
             readiness.started = False
             await stop_tasks(tasks)
+            if not stack and bus is not None:
+                await bus.detach()
             await asyncio.to_thread(application.close)
             await asyncio.to_thread(engine.dispose)
             log.info("%s stopped", spec.name)
