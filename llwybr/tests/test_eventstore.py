@@ -1,25 +1,15 @@
 import sqlite3
 import threading
 import uuid
-from collections.abc import Iterator
 
 import psycopg
 import pytest
 from eventsourcing.persistence import IntegrityError
 
 from llwybr import context
-from llwybr.db import create_engine
 from llwybr.integrity import GENESIS
 from llwybr.settings import ServiceSettings
 from llwybr_testkit import CountingRecorder, ExampleCase, ExampleService, postgres_conninfo
-
-
-@pytest.fixture
-def service(store_settings: ServiceSettings) -> Iterator[ExampleService]:
-    create_engine(store_settings).dispose()  # creates the PostgreSQL schema
-    app = ExampleService(store_settings.eventsourcing_env())
-    yield app
-    app.close()
 
 
 def tamper(settings: ServiceSettings, case_id: uuid.UUID, version: int, old: str, new: str) -> None:

@@ -4,9 +4,14 @@
 carries, inside its stored state, the acting principal (``__meta__``) and its place in the
 aggregate's hash chain (``__integrity__``: previous hash and own hash). The chain is kept at
 the storage edge, so aggregates stay plain eventsourcing aggregates with no knowledge of it.
+
+Every read of an aggregate's events checks them against the chain before the aggregate is
+built: a broken chain (an altered, re-hashed, missing or reordered event) raises
+``ChainBrokenError`` and nothing is served or written on it (ADR 0005).
 """
 
 import json
+import logging
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterator, Sequence
@@ -35,9 +40,20 @@ from eventsourcing.persistence import (
 from eventsourcing.utils import get_topic, resolve_topic
 
 from llwybr import context
-from llwybr.integrity import GENESIS, ChainLink, Verification, chain_hash, verify_links
+from llwybr.integrity import (
+    GENESIS,
+    BrokenLink,
+    ChainBrokenError,
+    ChainCheck,
+    ChainLink,
+    Verification,
+    chain_hash,
+    verify_links,
+)
 
 A = TypeVar("A", bound=Aggregate)
+
+log = logging.getLogger(__name__)
 
 INTEGRITY_KEY = "__integrity__"
 META_KEY = "__meta__"
@@ -196,7 +212,8 @@ class ChainedMapper(Mapper[UUID]):
 
 
 class ChainedEventStore(EventStore[UUID]):
-    """Links each new event to the hash of the aggregate's previous stored event.
+    """Links each new event to the hash of the aggregate's previous stored event, and checks
+    an aggregate's events against the chain whenever they are read.
 
     The previous hash is usually known already: a command reads its aggregate just before it
     saves. So the store remembers the latest (version, hash) it read or wrote for recent
@@ -209,10 +226,23 @@ class ChainedEventStore(EventStore[UUID]):
     #: How many aggregates' heads to remember (least recently used go first).
     HEADS = 10_000
 
-    def __init__(self, mapper: ChainedMapper, recorder: ApplicationRecorder) -> None:
+    def __init__(
+        self,
+        mapper: ChainedMapper,
+        recorder: ApplicationRecorder,
+        on_break: Callable[[ChainBrokenError], None] | None = None,
+    ) -> None:
         super().__init__(mapper=mapper, recorder=recorder)
         self._heads: OrderedDict[UUID, tuple[int, str]] = OrderedDict()
         self._heads_lock = threading.Lock()
+        self._on_break = on_break
+
+    def refuse(self, broken: BrokenLink) -> ChainBrokenError:
+        """The error for a chain found broken, once whoever watches for breaks was told."""
+        error = ChainBrokenError(broken)
+        if self._on_break is not None:
+            self._on_break(error)
+        return error
 
     def _remember(self, originator_id: UUID, version: int, integrity_hash: str) -> None:
         with self._heads_lock:
@@ -232,14 +262,33 @@ class ChainedEventStore(EventStore[UUID]):
         desc: bool = False,
         limit: int | None = None,
     ) -> Iterator[DomainEventProtocol[UUID]]:
+        """The aggregate's events (up to ``lte``), each given out only once its link holds.
+
+        A chain is proved from its first event, so a slice (``gt``, ``desc``, ``limit``:
+        which the repository asks for only with a cache or snapshots, and this application
+        has neither) is cut from events checked from version 1.
+        """
+        if gt is None and not desc and limit is None:
+            yield from self._verified(originator_id, lte)
+            return
+        events = [
+            e for e in self._verified(originator_id, lte) if gt is None or e.originator_version > gt
+        ]
+        if desc:
+            events.reverse()
+        yield from events if limit is None else events[:limit]
+
+    def _verified(
+        self, originator_id: UUID, lte: int | None
+    ) -> Iterator[DomainEventProtocol[UUID]]:
+        check = ChainCheck()
         latest: RecordedEvent | None = None
-        for stored in self.recorder.select_events(
-            originator_id, gt=gt, lte=lte, desc=desc, limit=limit
-        ):
-            recorded = self.mapper.to_recorded_event(stored)
-            if latest is None or recorded.originator_version > latest.originator_version:
-                latest = recorded
-            yield recorded.event
+        for stored in self.recorder.select_events(originator_id, lte=lte):
+            broken = check.check(self.mapper.to_link(stored))
+            if broken is not None:
+                raise self.refuse(broken)
+            latest = self.mapper.to_recorded_event(stored)
+            yield latest.event
         if latest is not None:
             self._remember(latest.originator_id, latest.originator_version, latest.integrity_hash)
 
@@ -282,8 +331,14 @@ class ChainedEventStore(EventStore[UUID]):
 class ChainedApplication(Application[UUID]):
     """Base Application of every service: chained store, pinned persistence, wake-ups."""
 
+    #: How many distinct breaks to remember as already alerted (least recent go first).
+    ALERTED = 10_000
+
     def __init__(self, env: dict[str, str] | None = None) -> None:
         self._listeners: list[Any] = []
+        self._integrity_listeners: list[Callable[[ChainBrokenError], None]] = []
+        self._alerted: OrderedDict[tuple[str, int, str], None] = OrderedDict()
+        self._alerted_lock = threading.Lock()
         super().__init__(env)
         if self.env.get("POSTGRES_ENABLE_DB_FUNCTIONS"):
             # In eventsourcing 9.5 it mixes applications' events sharing a schema and lets
@@ -324,13 +379,15 @@ class ChainedApplication(Application[UUID]):
         )
 
     def construct_event_store(self) -> ChainedEventStore:
-        return ChainedEventStore(mapper=self.chained_mapper, recorder=self.recorder)
+        return ChainedEventStore(self.chained_mapper, self.recorder, on_break=self._chain_broken)
 
     def construct_snapshot_store(self) -> EventStore[UUID]:
-        # Snapshots are a cache of state that the chained events prove; they are not chained.
-        mapper: Mapper[UUID] = self.factory.mapper(transcoder=self.construct_transcoder())
-        recorder = self.factory.aggregate_recorder(purpose="snapshots")
-        return EventStore(mapper=mapper, recorder=recorder)
+        # The library loads an aggregate from its latest snapshot plus the events after it: a
+        # snapshot row (unchained, easy to forge) would bypass the check on load (ADR 0005).
+        raise RuntimeError(
+            f"{self.name}: snapshots are not supported (IS_SNAPSHOTTING_ENABLED must not be "
+            "set): a snapshot would let a load skip the integrity chain"
+        )
 
     def register_transcodings(self, transcoder: JSONTranscoder) -> None:
         super().register_transcodings(transcoder)
@@ -343,6 +400,38 @@ class ChainedApplication(Application[UUID]):
     def add_listener(self, callback: Any) -> None:
         """Call ``callback()`` after each save (the relay uses it to wake up at once)."""
         self._listeners.append(callback)
+
+    def add_integrity_listener(self, callback: Callable[[ChainBrokenError], None]) -> None:
+        """Call ``callback(error)`` each time a load is refused for a broken chain (the
+        service counts them for Prometheus)."""
+        self._integrity_listeners.append(callback)
+
+    def _chain_broken(self, error: ChainBrokenError) -> None:
+        """Alert (once per break: each refusal after that is a warning) and tell listeners."""
+        key = (error.aggregate_id, error.version, error.broken.reason)
+        with self._alerted_lock:
+            first = key not in self._alerted
+            self._alerted[key] = None
+            self._alerted.move_to_end(key)
+            while len(self._alerted) > self.ALERTED:
+                self._alerted.popitem(last=False)
+        log.log(
+            logging.ERROR if first else logging.WARNING,
+            "INTEGRITY %s: %s %s refused: stored event version %d fails the chain (%s)",
+            "ALERT" if first else "refusal again",
+            self.name,
+            error.aggregate_id,
+            error.version,
+            error.broken.reason,
+            extra={
+                "alert": "integrity",
+                "application": self.name,
+                "aggregate_id": error.aggregate_id,
+                "event_version": error.version,
+            },
+        )
+        for callback in self._integrity_listeners:
+            callback(error)
 
     def _notify(self, recordings: list[Recording[UUID]]) -> None:
         if recordings:
@@ -401,9 +490,21 @@ class ChainedApplication(Application[UUID]):
         return self.save_at(expected_version, aggregate)
 
     def recorded_events(self, originator_id: UUID) -> Iterator[RecordedEvent]:
-        """An aggregate's stored events, with hashes and metadata, in version order."""
+        """An aggregate's stored events, with hashes and metadata, in version order, as they
+        are (the evidence, altered or not: ``verify`` says whether they hold)."""
         for stored in self.recorder.select_events(originator_id):
             yield self.chained_mapper.to_recorded_event(stored)
+
+    def verified_events(self, originator_id: UUID) -> list[RecordedEvent]:
+        """An aggregate's stored events as ``recorded_events`` gives them, for rebuilding its
+        state: refused with ``ChainBrokenError``, as a load is, when its chain does not hold."""
+        stored = self.recorder.select_events(originator_id)
+        check = ChainCheck()
+        for event in stored:
+            broken = check.check(self.chained_mapper.to_link(event))
+            if broken is not None:
+                raise cast(ChainedEventStore, self.events).refuse(broken)
+        return [self.chained_mapper.to_recorded_event(event) for event in stored]
 
     def select_notifications(self, after: int, limit: int) -> Sequence[Notification]:
         """The notification log after a position: the outbox that the relay reads."""
@@ -415,7 +516,8 @@ class ChainedApplication(Application[UUID]):
         return verify_links(mapper.to_link(s) for s in self.recorder.select_events(originator_id))
 
     def verify_all(self, section: int = 1000) -> Verification:
-        """Recompute every chain in this service's store, in notification order."""
+        """Recompute every chain in this service's store, in notification order, listing
+        every break (aggregate, version, notification id, reason)."""
         mapper = self.chained_mapper
 
         def links() -> Iterator[ChainLink]:
