@@ -25,7 +25,7 @@ from llwybr_testkit import (
     translate_example,
 )
 
-from .test_eventstore_refusal import StoredRows
+from .test_eventstore import StoredRows
 
 
 class CaseClosedError(Exception):
@@ -144,6 +144,33 @@ async def test_a_case_whose_stored_history_was_altered_is_not_served_nor_changed
     app.close()
     metrics = (await embedded.get("/metrics")).text
     assert 'llwybr_integrity_failures_total{service="example"} 2.0' in metrics
+
+
+async def test_auditors_see_every_break_but_no_state_of_a_broken_record(
+    embedded: httpx.AsyncClient, sqlite_settings: ServiceSettings
+) -> None:
+    cases = [(await embedded.post("/cases", json={"learner_id": f"l-{n}"})).json()["case_id"]
+             for n in range(3)]  # fmt: skip
+    for case_id in cases:
+        assert (await embedded.post(f"/cases/{case_id}/notes", json={"text": "n"})).is_success
+    rows = StoredRows(sqlite_settings)
+    for case_id in cases[0], cases[2]:
+        rows.delete(uuid.UUID(case_id), 1)
+    auditor = ActingAs("auditor:665")
+
+    report = (await embedded.get("/internal/history/verify", auth=auditor)).json()
+    assert (report["ok"], report["broken"]["originator_id"]) == (False, cases[0])
+    assert [(b["originator_id"], b["originator_version"]) for b in report["breaks"]] == [
+        (cases[0], 2),
+        (cases[2], 2),
+    ]
+    state = await embedded.get(f"/internal/history/aggregates/{cases[2]}", auth=auditor)
+    assert (state.status_code, state.json()["type"]) == (
+        503,
+        "https://llwybr.wales/problems/integrity",
+    )
+    untouched = await embedded.get(f"/internal/history/aggregates/{cases[1]}", auth=auditor)
+    assert untouched.json()["state"]["notes"] == ["n"]
 
 
 @pytest.mark.integration
