@@ -11,6 +11,7 @@ import pytest
 from eventsourcing.persistence import IntegrityError
 
 from llwybr import context
+from llwybr.db import create_engine
 from llwybr.integrity import GENESIS, ChainBrokenError, chain_hash
 from llwybr.settings import ServiceSettings
 from llwybr_testkit import CountingRecorder, ExampleCase, ExampleService, postgres_conninfo
@@ -390,3 +391,20 @@ def test_snapshots_are_refused_because_they_would_bypass_the_check(
     env = {**sqlite_settings.eventsourcing_env(), "IS_SNAPSHOTTING_ENABLED": "y"}
     with pytest.raises(RuntimeError, match="snapshots"):
         ExampleService(env)
+
+
+def test_with_the_librarys_aggregate_cache_a_later_alteration_is_still_refused(
+    store_settings: ServiceSettings, rows: StoredRows
+) -> None:
+    """A cached aggregate is brought up to date with the events after it (``gt``), and those
+    are cut from a chain checked from its first event."""
+    create_engine(store_settings).dispose()
+    cached = ExampleService({**store_settings.eventsourcing_env(), "AGGREGATE_CACHE_MAXSIZE": "10"})
+    try:
+        case_id = a_case(cached)
+        assert cached.repository.cache is not None
+        assert cached.load(case_id, ExampleCase).notes == ["note 0", "note 1", "note 2"]
+        rows.rewrite(case_id, 2, {**rows.state(case_id, 2), "text": "changed"})
+        assert refusal(cached, case_id).version == 2
+    finally:
+        cached.close()

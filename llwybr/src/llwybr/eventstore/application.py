@@ -7,7 +7,12 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import Any, TypeVar, cast
 from uuid import UUID
 
-from eventsourcing.application import AggregateNotFoundError, Application, ProcessingEvent
+from eventsourcing.application import (
+    AggregateNotFoundError,
+    Application,
+    ProcessingEvent,
+    Repository,
+)
 from eventsourcing.domain import Aggregate
 from eventsourcing.persistence import (
     ApplicationRecorder,
@@ -19,9 +24,10 @@ from eventsourcing.persistence import (
     Recording,
     Tracking,
 )
+from eventsourcing.utils import strtobool
 
 from llwybr.eventstore.mapper import ChainedMapper, DateAsISO, RecordedEvent
-from llwybr.eventstore.store import ChainedEventStore
+from llwybr.eventstore.store import ChainedEventStore, ChainedRepository
 from llwybr.integrity import ChainBrokenError, ChainCheck, ChainLink, Verification, verify_links
 
 A = TypeVar("A", bound=Aggregate)
@@ -93,6 +99,19 @@ class ChainedApplication(Application[UUID]):
 
     def construct_event_store(self) -> ChainedEventStore:
         return ChainedEventStore(self.chained_mapper, self.recorder, on_break=self._chain_broken)
+
+    def construct_repository(self) -> Repository[UUID]:
+        # The library's, with the same settings; only the replay differs (ChainedRepository).
+        cache_maxsize = self.env.get(self.AGGREGATE_CACHE_MAXSIZE)
+        return ChainedRepository(
+            event_store=self.events,
+            cache_maxsize=int(cache_maxsize) if cache_maxsize else None,
+            fastforward=strtobool(self.env.get(self.AGGREGATE_CACHE_FASTFORWARD, "y")),
+            fastforward_skipping=strtobool(
+                self.env.get(self.AGGREGATE_CACHE_FASTFORWARD_SKIPPING, "n")
+            ),
+            deepcopy_from_cache=strtobool(self.env.get(self.DEEPCOPY_FROM_AGGREGATE_CACHE, "y")),
+        )
 
     def construct_snapshot_store(self) -> EventStore[UUID]:
         # The library loads an aggregate from its latest snapshot plus the events after it: a

@@ -3,11 +3,12 @@ chain whenever an aggregate's events are read."""
 
 import threading
 from collections import OrderedDict
-from collections.abc import Callable, Iterator, Sequence
-from typing import Any
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import Any, TypeVar
 from uuid import UUID
 
-from eventsourcing.domain import DomainEventProtocol
+from eventsourcing.application import ProjectorFunction, Repository
+from eventsourcing.domain import DomainEventProtocol, TDomainEvent, TMutableOrImmutableAggregate
 from eventsourcing.persistence import ApplicationRecorder, EventStore, Notification, Recording
 
 from llwybr import context
@@ -130,3 +131,37 @@ class ChainedEventStore(EventStore[UUID]):
             Recording(d, Notification(s.originator_id, s.originator_version, s.topic, s.state, n))
             for d, s, n in zip(domain_events, stored_events, notification_ids, strict=True)
         ]
+
+
+T = TypeVar("T")
+
+
+def replay(aggregate: T | None, events: Iterable[Any]) -> T | None:
+    """The library's ``project_aggregate`` without its per-event ``isinstance`` check against a
+    runtime-checkable Protocol, which costs more than checking the event's link (about 15 us
+    an event on Python 3.11): a chained store's events are aggregate events, and one that is
+    not fails on ``mutate`` all the same."""
+    for event in events:
+        aggregate = event.mutate(aggregate)
+    return aggregate
+
+
+class ChainedRepository(Repository[UUID]):
+    """The library's repository, replaying with ``replay`` unless told otherwise."""
+
+    def get(
+        self,
+        aggregate_id: UUID,
+        *,
+        version: int | None = None,
+        projector_func: ProjectorFunction[TMutableOrImmutableAggregate, TDomainEvent] = replay,
+        fastforward_skipping: bool = False,
+        deepcopy_from_cache: bool = True,
+    ) -> TMutableOrImmutableAggregate:
+        return super().get(
+            aggregate_id,
+            version=version,
+            projector_func=projector_func,
+            fastforward_skipping=fastforward_skipping,
+            deepcopy_from_cache=deepcopy_from_cache,
+        )
