@@ -69,9 +69,10 @@ class ChainedEventStore(EventStore[UUID]):
     ) -> Iterator[DomainEventProtocol[UUID]]:
         """The aggregate's events (up to ``lte``), each given out only once its link holds.
 
-        A chain is proved from its first event, so a slice (``gt``, ``desc``, ``limit``:
-        which the repository asks for only with a cache or snapshots, and this application
-        has neither) is cut from events checked from version 1.
+        A chain is proved from its first event, so a slice (``gt``, ``desc``, ``limit``: the
+        repository asks for one only when the library's aggregate cache is on, with
+        ``AGGREGATE_CACHE_MAXSIZE``; snapshots are refused) is cut from events checked from
+        version 1.
         """
         if gt is None and not desc and limit is None:
             yield from self._verified(originator_id, lte)
