@@ -7,6 +7,7 @@ import sqlalchemy as sa
 
 from llwybr.db import create_engine, create_tables
 from llwybr.settings import ServiceSettings
+from llwybr_testkit import ExampleService
 
 
 @pytest.fixture
@@ -16,3 +17,12 @@ def sqlite_engine(sqlite_settings: ServiceSettings) -> Iterator[sa.Engine]:
     create_tables(engine)
     yield engine
     engine.dispose()
+
+
+@pytest.fixture
+def service(store_settings: ServiceSettings) -> Iterator[ExampleService]:
+    """The example service on a fresh store (SQLite and PostgreSQL: ``store_settings``)."""
+    create_engine(store_settings).dispose()  # creates the PostgreSQL schema
+    app = ExampleService(store_settings.eventsourcing_env())
+    yield app
+    app.close()

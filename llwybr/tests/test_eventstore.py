@@ -1,7 +1,10 @@
+import json
+import logging
 import sqlite3
 import threading
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable
+from typing import Any
 
 import psycopg
 import pytest
@@ -9,43 +12,57 @@ from eventsourcing.persistence import IntegrityError
 
 from llwybr import context
 from llwybr.db import create_engine
-from llwybr.integrity import GENESIS
+from llwybr.integrity import GENESIS, ChainBrokenError, chain_hash
 from llwybr.settings import ServiceSettings
 from llwybr_testkit import CountingRecorder, ExampleCase, ExampleService, postgres_conninfo
 
 
-@pytest.fixture
-def service(store_settings: ServiceSettings) -> Iterator[ExampleService]:
-    create_engine(store_settings).dispose()  # creates the PostgreSQL schema
-    app = ExampleService(store_settings.eventsourcing_env())
-    yield app
-    app.close()
+class StoredRows:
+    """The example service's stored events, changed behind the application's back with SQL."""
 
+    def __init__(self, settings: ServiceSettings) -> None:
+        self.settings = settings
+        self.postgres = settings.runtime.mode == "stack"
 
-def tamper(settings: ServiceSettings, case_id: uuid.UUID, version: int, old: str, new: str) -> None:
-    """Change a stored event's payload behind the application's back."""
-    if settings.runtime.mode == "stack":
-        sql = (
-            f'UPDATE "{settings.schema_name}".example_events '
-            "SET state = convert_to(replace(convert_from(state, 'UTF8'), %s, %s), 'UTF8') "
-            "WHERE originator_id = %s AND originator_version = %s"
-        )
-        with psycopg.connect(postgres_conninfo(settings.runtime), autocommit=True) as conn:
-            assert conn.execute(sql, (old, new, case_id, version)).rowcount == 1
-    else:
-        path = settings.data_dir / "events.sqlite"
+    def _run(self, sql: str, *params: Any) -> list[tuple[Any, ...]]:
+        if self.postgres:
+            table = f'"{self.settings.schema_name}".example_events'
+            statement = sql.format(table=table).replace("?", "%s")
+            conninfo = postgres_conninfo(self.settings.runtime)
+            with psycopg.connect(conninfo, autocommit=True) as conn:
+                cursor = conn.execute(statement, params)
+                return cursor.fetchall() if cursor.description else []
+        path = self.settings.data_dir / "events.sqlite"
+        converted = tuple(p.hex if isinstance(p, uuid.UUID) else p for p in params)
         with sqlite3.connect(path) as conn:
-            row = conn.execute(
-                "SELECT state FROM stored_events "
-                "WHERE originator_id = ? AND originator_version = ?",
-                (case_id.hex, version),
-            ).fetchone()
-            changed = bytes(row[0]).replace(old.encode(), new.encode())
-            conn.execute(
-                "UPDATE stored_events SET state = ? "
-                "WHERE originator_id = ? AND originator_version = ?",
-                (changed, case_id.hex, version),
-            )
+            return conn.execute(sql.format(table="stored_events"), converted).fetchall()
+
+    def state(self, case_id: uuid.UUID, version: int) -> dict[str, Any]:
+        where = "WHERE originator_id = ? AND originator_version = ?"
+        [(raw,)] = self._run(f"SELECT state FROM {{table}} {where}", case_id, version)
+        state: dict[str, Any] = json.loads(bytes(raw))
+        return state
+
+    def rewrite(self, case_id: uuid.UUID, version: int, state: dict[str, Any]) -> None:
+        raw = json.dumps(state, separators=(",", ":"), ensure_ascii=False).encode()
+        where = "WHERE originator_id = ? AND originator_version = ?"
+        self._run(f"UPDATE {{table}} SET state = ? {where}", raw, case_id, version)
+
+    def delete(self, case_id: uuid.UUID, version: int) -> None:
+        where = "WHERE originator_id = ? AND originator_version = ?"
+        self._run(f"DELETE FROM {{table}} {where}", case_id, version)
+
+    def swap(self, case_id: uuid.UUID, first: int, second: int) -> None:
+        """Exchange two events' places in the aggregate's order."""
+        where = "WHERE originator_id = ? AND originator_version = ?"
+        sql = f"UPDATE {{table}} SET originator_version = ? {where}"
+        for old, new in ((first, 0), (second, first), (0, second)):
+            self._run(sql, new, case_id, old)
+
+
+@pytest.fixture
+def rows(store_settings: ServiceSettings) -> StoredRows:
+    return StoredRows(store_settings)
 
 
 def test_each_stored_event_is_chained_to_the_one_before(service: ExampleService) -> None:
@@ -84,12 +101,12 @@ def test_the_acting_principal_is_recorded_with_each_event(service: ExampleServic
 
 
 def test_tampering_with_a_stored_payload_is_detected_naming_the_event(
-    service: ExampleService, store_settings: ServiceSettings
+    service: ExampleService, rows: StoredRows
 ) -> None:
     case_id = service.open_case("learner-1")
     service.note(case_id, "attended speech therapy")
     service.note(case_id, "reviewed")
-    tamper(store_settings, case_id, 2, "attended", "declined")
+    rows.rewrite(case_id, 2, {**rows.state(case_id, 2), "text": "declined speech therapy"})
 
     result = service.verify(case_id)
     assert result.broken is not None
@@ -173,3 +190,222 @@ def test_a_head_written_by_another_instance_is_read_from_the_store(
         assert service.verify(case_id).ok
     finally:
         other.close()
+
+
+# -- verify on load: a broken chain is refused (ADR 0005, issue #21) ---------------------------
+
+
+def a_case(service: ExampleService, notes: int = 3) -> uuid.UUID:
+    case_id = service.open_case("learner-1")
+    for n in range(notes):
+        service.note(case_id, f"note {n}")
+    return case_id
+
+
+def refusal(service: ExampleService, case_id: uuid.UUID) -> ChainBrokenError:
+    with pytest.raises(ChainBrokenError) as refused:
+        service.repository.get(case_id)
+    assert refused.value.aggregate_id == str(case_id)
+    return refused.value
+
+
+def test_a_clean_chain_loads_as_before(service: ExampleService) -> None:
+    case_id = a_case(service)
+    case: ExampleCase = service.repository.get(case_id)
+    assert (case.version, case.notes) == (4, ["note 0", "note 1", "note 2"])
+    assert service.load(case_id, ExampleCase, 4).notes == case.notes
+
+
+def test_an_altered_payload_is_refused_naming_the_event(
+    service: ExampleService, rows: StoredRows
+) -> None:
+    case_id = a_case(service)
+    state = rows.state(case_id, 2)
+    rows.rewrite(case_id, 2, {**state, "text": "no note at all"})
+    error = refusal(service, case_id)
+    assert error.version == 2
+    assert "altered" in error.broken.reason
+    assert "event version 2" in str(error)
+    assert str(case_id) in str(error)
+
+
+def other_hash(state: dict[str, Any]) -> None:
+    state["__integrity__"]["hash"] = "f" * 64
+
+
+def no_chain_fields(state: dict[str, Any]) -> None:
+    del state["__integrity__"]
+
+
+def first_linked_to_something(state: dict[str, Any]) -> None:
+    assert state["__integrity__"]["previous_hash"] == GENESIS
+    state["__integrity__"]["previous_hash"] = "1" * 64
+
+
+@pytest.mark.parametrize(
+    ("version", "change"),
+    [(3, other_hash), (4, no_chain_fields), (1, first_linked_to_something)],
+    ids=["stored-hash", "unchained-row", "genesis-link"],
+)
+def test_an_event_whose_chain_fields_were_changed_is_refused(
+    service: ExampleService,
+    rows: StoredRows,
+    version: int,
+    change: Callable[[dict[str, Any]], None],
+) -> None:
+    case_id = a_case(service)
+    state = rows.state(case_id, version)
+    change(state)
+    rows.rewrite(case_id, version, state)
+    assert refusal(service, case_id).version == version
+
+
+def test_an_event_rewritten_with_a_fresh_hash_is_refused_at_the_next_event(
+    service: ExampleService, rows: StoredRows
+) -> None:
+    case_id = a_case(service)
+    topic = list(service.recorded_events(case_id))[1].topic
+    state = rows.state(case_id, 2)
+    forged = {k: v for k, v in state.items() if k != "__integrity__"} | {"text": "forged"}
+    previous = state["__integrity__"]["previous_hash"]
+    fresh = chain_hash(
+        originator_id=str(case_id),
+        originator_version=2,
+        topic=topic,
+        state=forged,
+        previous_hash=previous,
+    )
+    rows.rewrite(case_id, 2, forged | {"__integrity__": {"previous_hash": previous, "hash": fresh}})
+    error = refusal(service, case_id)
+    assert error.version == 3
+    assert "previous hash" in error.broken.reason
+
+
+def test_a_missing_event_is_refused_not_an_unexpected_error(
+    service: ExampleService, rows: StoredRows
+) -> None:
+    case_id = a_case(service)
+    rows.delete(case_id, 2)
+    error = refusal(service, case_id)
+    assert error.version == 3
+    assert "missing" in error.broken.reason
+
+
+def test_a_missing_first_event_is_refused(service: ExampleService, rows: StoredRows) -> None:
+    case_id = a_case(service)
+    rows.delete(case_id, 1)
+    assert refusal(service, case_id).version == 2
+
+
+def test_reordered_events_are_refused(service: ExampleService, rows: StoredRows) -> None:
+    case_id = a_case(service)
+    rows.swap(case_id, 2, 3)
+    assert refusal(service, case_id).version == 2
+
+
+def test_a_command_on_a_broken_chain_is_refused_and_stores_nothing(
+    service: ExampleService, rows: StoredRows
+) -> None:
+    case_id = a_case(service)
+    rows.rewrite(case_id, 2, {**rows.state(case_id, 2), "text": "changed"})
+    before = service.recorder.max_notification_id()
+    with pytest.raises(ChainBrokenError):
+        service.note(case_id, "on top of the altered history")
+    with pytest.raises(ChainBrokenError):
+        service.act(case_id, ExampleCase, None, lambda case: case.note("through act"))
+    assert service.recorder.max_notification_id() == before
+    assert [r.originator_version for r in service.recorded_events(case_id)] == [1, 2, 3, 4]
+
+
+def test_an_earlier_version_loads_when_the_chain_holds_up_to_it(
+    service: ExampleService, rows: StoredRows
+) -> None:
+    case_id = a_case(service)
+    rows.rewrite(case_id, 3, {**rows.state(case_id, 3), "text": "changed"})
+    earlier: ExampleCase = service.repository.get(case_id, version=2)
+    assert earlier.notes == ["note 0"]
+    with pytest.raises(ChainBrokenError):
+        service.repository.get(case_id, version=3)
+
+
+def test_state_for_auditors_is_refused_but_the_raw_events_stay_readable(
+    service: ExampleService, rows: StoredRows
+) -> None:
+    case_id = a_case(service)
+    assert [e.originator_version for e in service.verified_events(case_id)] == [1, 2, 3, 4]
+    rows.rewrite(case_id, 2, {**rows.state(case_id, 2), "text": "changed"})
+    with pytest.raises(ChainBrokenError):
+        service.verified_events(case_id)
+    assert len(list(service.recorded_events(case_id))) == 4
+
+
+def test_a_refusal_is_alerted_once_and_each_one_is_told_to_listeners(
+    service: ExampleService, rows: StoredRows, caplog: pytest.LogCaptureFixture
+) -> None:
+    told: list[ChainBrokenError] = []
+    service.add_integrity_listener(told.append)
+    case_id = a_case(service)
+    rows.rewrite(case_id, 2, {**rows.state(case_id, 2), "text": "changed"})
+    with caplog.at_level(logging.WARNING, logger="llwybr.eventstore.application"):
+        for _ in range(3):
+            refusal(service, case_id)
+    assert [(e.aggregate_id, e.version) for e in told] == [(str(case_id), 2)] * 3
+    records = [r for r in caplog.records if r.name == "llwybr.eventstore.application"]
+    assert [r.levelno for r in records] == [logging.ERROR, logging.WARNING, logging.WARNING]
+    alert = records[0]
+    assert alert.aggregate_id == str(case_id)  # type: ignore[attr-defined]
+    assert alert.event_version == 2  # type: ignore[attr-defined]
+
+
+def test_verify_all_lists_every_break_in_every_aggregate(
+    service: ExampleService, rows: StoredRows
+) -> None:
+    first, untouched, second = a_case(service), a_case(service), a_case(service)
+    rows.rewrite(first, 2, {**rows.state(first, 2), "text": "changed"})
+    rows.delete(second, 3)
+
+    result = service.verify_all(section=3)
+    assert not result.ok
+    assert [(b.originator_id, b.originator_version) for b in result.breaks] == [
+        (str(first), 2),
+        (str(second), 4),
+    ]
+    assert all(b.notification_id is not None for b in result.breaks)
+    assert result.broken == result.breaks[0]
+    assert (result.events_checked, result.aggregates_checked) == (11, 3)
+    assert service.verify(untouched).ok
+
+
+def test_verify_lists_two_separate_breaks_in_one_aggregate(
+    service: ExampleService, rows: StoredRows
+) -> None:
+    case_id = a_case(service, notes=4)
+    for version in (2, 4):
+        rows.rewrite(case_id, version, {**rows.state(case_id, version), "text": "changed"})
+    breaks = service.verify(case_id).breaks
+    assert [(b.originator_version, "altered" in b.reason) for b in breaks] == [(2, True), (4, True)]
+
+
+def test_snapshots_are_refused_because_they_would_bypass_the_check(
+    sqlite_settings: ServiceSettings,
+) -> None:
+    env = {**sqlite_settings.eventsourcing_env(), "IS_SNAPSHOTTING_ENABLED": "y"}
+    with pytest.raises(RuntimeError, match="snapshots"):
+        ExampleService(env)
+
+
+def test_with_the_librarys_aggregate_cache_a_later_alteration_is_still_refused(
+    store_settings: ServiceSettings, rows: StoredRows
+) -> None:
+    """A cached aggregate is brought up to date with the events after it (``gt``), and those
+    are cut from a chain checked from its first event."""
+    create_engine(store_settings).dispose()
+    cached = ExampleService({**store_settings.eventsourcing_env(), "AGGREGATE_CACHE_MAXSIZE": "10"})
+    try:
+        case_id = a_case(cached)
+        assert cached.repository.cache is not None
+        assert cached.load(case_id, ExampleCase).notes == ["note 0", "note 1", "note 2"]
+        rows.rewrite(case_id, 2, {**rows.state(case_id, 2), "text": "changed"})
+        assert refusal(cached, case_id).version == 2
+    finally:
+        cached.close()

@@ -1,9 +1,18 @@
+from dataclasses import replace
 from typing import Any
 
 from hypothesis import given
 from hypothesis import strategies as st
 
-from llwybr.integrity import GENESIS, ChainLink, canonical_json, chain_hash, verify_links
+from llwybr.integrity import (
+    GENESIS,
+    ChainBrokenError,
+    ChainCheck,
+    ChainLink,
+    canonical_json,
+    chain_hash,
+    verify_links,
+)
 
 json_values = st.recursive(
     st.none() | st.booleans() | st.integers() | st.text(),
@@ -94,3 +103,33 @@ def test_interleaved_aggregates_are_checked_per_aggregate() -> None:
     result = verify_links([a[0], b[0], a[1]])
     assert result.ok
     assert result.aggregates_checked == 2
+
+
+def test_every_break_is_listed_not_only_the_first() -> None:
+    a, b = make_chain([{"x": 1}, {"x": 2}, {"x": 3}], "a"), make_chain([{"y": 1}, {"y": 2}], "b")
+    a[1] = replace(a[1], state={"x": 99})
+    result = verify_links([a[0], b[0], a[1], a[2], b[1]])
+    assert [(x.originator_id, x.originator_version) for x in result.breaks] == [("a", 2)]
+    assert result.broken == result.breaks[0]
+    assert (result.events_checked, result.aggregates_checked) == (5, 2)
+    gap = verify_links([a[0], b[1], a[1], a[2]])  # b's first event is missing
+    assert [(x.originator_id, x.originator_version) for x in gap.breaks] == [("b", 2), ("a", 2)]
+    assert "missing" in gap.breaks[0].reason
+
+
+def test_after_a_break_the_chain_goes_on_from_the_stored_link() -> None:
+    """One altered event is one break; a second, separate alteration is a second break."""
+    links = make_chain([{"n": n} for n in range(5)])
+    for victim in (1, 3):
+        links[victim] = replace(links[victim], state={"n": -1})
+    assert [b.originator_version for b in verify_links(links).breaks] == [2, 4]
+
+
+def test_the_check_names_the_break_as_it_reads() -> None:
+    check = ChainCheck()
+    links = make_chain([{"n": 1}, {"n": 2}, {"n": 3}])
+    assert check.check(links[0]) is None
+    broken = check.check(links[2])
+    assert broken is not None
+    assert (broken.originator_version, broken.reason) == (3, "events missing: expected version 2")
+    assert ChainBrokenError(broken).problem_fields() == {"aggregate_id": "a", "event_version": 3}

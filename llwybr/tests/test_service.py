@@ -18,11 +18,14 @@ from llwybr.settings import ServiceSettings
 from llwybr_testkit import (
     EXAMPLE_TOPIC,
     ActingAs,
+    ExampleCase,
     ExampleService,
     eventually,
     read_envelopes,
     translate_example,
 )
+
+from .test_eventstore import StoredRows
 
 
 class CaseClosedError(Exception):
@@ -38,6 +41,18 @@ def open_case(
 ) -> dict[str, str]:
     service: ExampleService = request.app.state.application
     return {"case_id": str(service.open_case(learner_id))}
+
+
+@router.get("/cases/{case_id}")
+def read_case(request: Request, case_id: uuid.UUID) -> dict[str, list[str]]:
+    service: ExampleService = request.app.state.application
+    return {"notes": service.load(case_id, ExampleCase).notes}
+
+
+@router.post("/cases/{case_id}/notes", status_code=204)
+def add_note(request: Request, case_id: uuid.UUID, text: Annotated[str, Body(embed=True)]) -> None:
+    service: ExampleService = request.app.state.application
+    service.note(case_id, text)
 
 
 @router.post("/closed")
@@ -104,6 +119,58 @@ async def test_the_request_id_is_the_correlation_id_of_the_stored_event(
     recorded = next(app.recorded_events(case_id))
     app.close()
     assert recorded.meta["correlation_id"] == "req-42"
+
+
+async def test_a_case_whose_stored_history_was_altered_is_not_served_nor_changed(
+    embedded: httpx.AsyncClient, sqlite_settings: ServiceSettings
+) -> None:
+    case_id = (await embedded.post("/cases", json={"learner_id": "l-1"})).json()["case_id"]
+    assert (await embedded.post(f"/cases/{case_id}/notes", json={"text": "seen"})).is_success
+    rows = StoredRows(sqlite_settings)
+    rows.rewrite(uuid.UUID(case_id), 2, {**rows.state(uuid.UUID(case_id), 2), "text": "unseen"})
+
+    for response in (
+        await embedded.get(f"/cases/{case_id}"),
+        await embedded.post(f"/cases/{case_id}/notes", json={"text": "on top"}),
+    ):
+        assert response.status_code == 503
+        assert response.headers["content-type"] == "application/problem+json"
+        problem = response.json()
+        assert problem["type"].endswith("/integrity")
+        assert (problem["aggregate_id"], problem["event_version"]) == (case_id, 2)
+        assert "unseen" not in response.text
+    app = ExampleService(sqlite_settings.eventsourcing_env())
+    assert len(list(app.recorded_events(uuid.UUID(case_id)))) == 2  # nothing written on it
+    app.close()
+    metrics = (await embedded.get("/metrics")).text
+    assert 'llwybr_integrity_failures_total{service="example"} 2.0' in metrics
+
+
+async def test_auditors_see_every_break_but_no_state_of_a_broken_record(
+    embedded: httpx.AsyncClient, sqlite_settings: ServiceSettings
+) -> None:
+    cases = [(await embedded.post("/cases", json={"learner_id": f"l-{n}"})).json()["case_id"]
+             for n in range(3)]  # fmt: skip
+    for case_id in cases:
+        assert (await embedded.post(f"/cases/{case_id}/notes", json={"text": "n"})).is_success
+    rows = StoredRows(sqlite_settings)
+    for case_id in cases[0], cases[2]:
+        rows.delete(uuid.UUID(case_id), 1)
+    auditor = ActingAs("auditor:665")
+
+    report = (await embedded.get("/internal/history/verify", auth=auditor)).json()
+    assert (report["ok"], report["broken"]["originator_id"]) == (False, cases[0])
+    assert [(b["originator_id"], b["originator_version"]) for b in report["breaks"]] == [
+        (cases[0], 2),
+        (cases[2], 2),
+    ]
+    state = await embedded.get(f"/internal/history/aggregates/{cases[2]}", auth=auditor)
+    assert (state.status_code, state.json()["type"]) == (
+        503,
+        "https://llwybr.wales/problems/integrity",
+    )
+    untouched = await embedded.get(f"/internal/history/aggregates/{cases[1]}", auth=auditor)
+    assert untouched.json()["state"]["notes"] == ["n"]
 
 
 @pytest.mark.integration

@@ -95,9 +95,11 @@ def history_router(
     def recorded_by(
         request: Request, aggregate_id: UUID, version: int | None, moment: dt.datetime | None
     ) -> list[RecordedEvent]:
-        """The aggregate's events as recorded by a version or a moment (all: None)."""
+        """The aggregate's events as recorded by a version or a moment (all: None), to rebuild
+        its state: refused, as any load is, when its chain does not hold (the raw events stay
+        readable in the learner's history, and ``verify`` names every break)."""
         _require_auditor(request)
-        events = list(application(request).recorded_events(aggregate_id))
+        events = application(request).verified_events(aggregate_id)
         if not events:
             raise ProblemError(404, "Not Found", f"no aggregate {aggregate_id}", kind="not-found")
         if version is not None:
@@ -190,6 +192,7 @@ def history_router(
             "events_checked": result.events_checked,
             "aggregates_checked": result.aggregates_checked,
             "broken": jsonable_encoder(result.broken) if result.broken else None,
+            "breaks": jsonable_encoder(result.breaks),
         }
 
     return router

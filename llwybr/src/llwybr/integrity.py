@@ -1,7 +1,8 @@
 """The integrity chain: each stored event's SHA-256 covers its content and its predecessor's hash.
 
-Pure functions over plain JSON values, so the same rules serve the store (when recording),
-``verify`` (when an auditor recomputes a stream) and any outside tool that reads the rows.
+Pure functions over plain JSON values, so the same rules serve the store (when recording, and
+when loading an aggregate), ``verify`` (when an auditor recomputes a stream) and any outside
+tool that reads the rows.
 """
 
 import hashlib
@@ -13,10 +14,13 @@ from typing import Any
 #: The "previous hash" of an aggregate's first event.
 GENESIS = "0" * 64
 
+# One encoder, made once: every aggregate load hashes each of its events (ADR 0005).
+_CANONICAL = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
 
 def canonical_json(value: Any) -> bytes:
     """One byte string per JSON value: sorted keys, no spaces, UTF-8."""
-    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
+    return _CANONICAL.encode(value).encode()
 
 
 def chain_hash(
@@ -53,7 +57,7 @@ class ChainLink:
 
 @dataclass(frozen=True)
 class BrokenLink:
-    """The first event whose stored hash or link does not hold, and why."""
+    """An event whose stored hash or link does not hold, and why."""
 
     originator_id: str
     originator_version: int
@@ -63,31 +67,72 @@ class BrokenLink:
 
 @dataclass(frozen=True)
 class Verification:
-    """The result of recomputing one or more chains."""
+    """The result of recomputing one or more chains: every break found, in the order read."""
 
     events_checked: int
     aggregates_checked: int
-    broken: BrokenLink | None
+    breaks: tuple[BrokenLink, ...] = ()
 
     @property
     def ok(self) -> bool:
-        return self.broken is None
+        return not self.breaks
+
+    @property
+    def broken(self) -> BrokenLink | None:
+        """The first break, if any."""
+        return self.breaks[0] if self.breaks else None
 
 
-def verify_links(links: Iterable[ChainLink]) -> Verification:
-    """Recompute every link in order (per aggregate, by version) and stop at the first break.
+class ChainBrokenError(Exception):
+    """An aggregate's stored events fail the integrity chain, so it is neither served nor
+    written on (ADR 0005). The message is for the client: it names the record and the event."""
+
+    def __init__(self, broken: BrokenLink) -> None:
+        self.broken = broken
+        super().__init__(
+            f"Record {broken.originator_id} cannot be served or changed: its stored event "
+            f"version {broken.originator_version} fails the integrity check ({broken.reason}). "
+            "The failure is reported to the operators."
+        )
+
+    @property
+    def aggregate_id(self) -> str:
+        return self.broken.originator_id
+
+    @property
+    def version(self) -> int:
+        return self.broken.originator_version
+
+    def problem_fields(self) -> dict[str, Any]:
+        """What a problem+json answer names besides the message."""
+        return {"aggregate_id": self.aggregate_id, "event_version": self.version}
+
+
+class ChainCheck:
+    """The chain's rules applied one link at a time.
 
     Links of several aggregates may be interleaved (as in a notification log); each
-    aggregate's links must come in version order.
+    aggregate's links must come in version order. After a break, an aggregate's chain goes on
+    from the link as stored, so one altered event is one break and a later, separate break in
+    the same chain is still found.
     """
-    heads: dict[str, tuple[int, str]] = {}
-    checked = 0
-    for link in links:
-        expected_version, expected_previous = heads.get(link.originator_id, (1, GENESIS))
 
-        reason = None
+    def __init__(self) -> None:
+        self._heads: dict[str, tuple[int, str]] = {}
+        self.checked = 0
+
+    @property
+    def aggregates(self) -> int:
+        return len(self._heads)
+
+    def check(self, link: ChainLink) -> BrokenLink | None:
+        """The break at ``link``, or None when it holds."""
+        expected_version, expected_previous = self._heads.get(link.originator_id, (1, GENESIS))
+        self._heads[link.originator_id] = (link.originator_version + 1, link.integrity_hash)
+        self.checked += 1
         if link.originator_version != expected_version:
-            reason = f"expected version {expected_version}: events missing or out of order"
+            what = "missing" if link.originator_version > expected_version else "out of order"
+            reason = f"events {what}: expected version {expected_version}"
         elif link.previous_hash != expected_previous:
             reason = "previous hash does not match the hash of the event before it"
         elif link.integrity_hash != chain_hash(
@@ -98,9 +143,13 @@ def verify_links(links: Iterable[ChainLink]) -> Verification:
             previous_hash=link.previous_hash,
         ):
             reason = "content does not match its stored hash: the event was altered"
-        if reason is not None:
-            where = (link.originator_id, link.originator_version, link.notification_id)
-            return Verification(checked, len(heads), BrokenLink(*where, reason))
-        heads[link.originator_id] = (link.originator_version + 1, link.integrity_hash)
-        checked += 1
-    return Verification(checked, len(heads), None)
+        else:
+            return None
+        return BrokenLink(link.originator_id, link.originator_version, link.notification_id, reason)
+
+
+def verify_links(links: Iterable[ChainLink]) -> Verification:
+    """Recompute every link in order (per aggregate, by version) and list every break."""
+    check = ChainCheck()
+    breaks = [broken for link in links if (broken := check.check(link)) is not None]
+    return Verification(check.checked, check.aggregates, tuple(breaks))

@@ -4,7 +4,7 @@ from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram
 
 
 class Metrics:
-    """Requests, outbox relay and consumer figures for one deployable."""
+    """Requests, outbox relay, consumer and integrity figures for one deployable."""
 
     def __init__(self, service: str) -> None:
         self.service = service
@@ -36,4 +36,10 @@ class Metrics:
         )
         self.consumer_events = Counter(
             "consumer_events", "Events received by a consumer", ["consumer", "outcome"], registry=r
+        )
+        self.integrity_failures = Counter(
+            "llwybr_integrity_failures",
+            "Loads of an aggregate refused because its stored events fail the integrity chain",
+            ["service"],
+            registry=r,
         )

@@ -3,7 +3,7 @@
 import logging
 from collections.abc import Mapping
 from http import HTTPStatus
-from typing import Any
+from typing import Any, Protocol, runtime_checkable
 
 import psycopg
 import sqlalchemy.exc
@@ -49,6 +49,14 @@ class ProblemError(Exception):
         self.status, self.title, self.detail, self.kind = status, title, detail, kind
         self.headers = dict(headers or {})
         self.extensions = extensions
+
+
+@runtime_checkable
+class NamesItsSubject(Protocol):
+    """A domain error that names what it is about (a record, a version) in fields a client
+    can read, besides its message: they become the problem's extension members."""
+
+    def problem_fields(self) -> Mapping[str, Any]: ...
 
 
 def problem_response(
@@ -139,8 +147,9 @@ def install_problem_handlers(
                 status, kind = error_statuses[cls]
                 # A database error's text names tables and keys: never show it.
                 detail = GENERIC_DETAILS.get(kind, str(exc))
+                fields = exc.problem_fields() if isinstance(exc, NamesItsSubject) else {}
                 return problem_response(
-                    request, status, HTTPStatus(status).phrase, detail, kind=kind
+                    request, status, HTTPStatus(status).phrase, detail, kind=kind, **fields
                 )
         return await on_unexpected(request, exc)
 

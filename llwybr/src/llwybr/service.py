@@ -32,6 +32,7 @@ from llwybr.consumer import Effect, TrackedConsumer
 from llwybr.eventstore import ChainedApplication, StaleVersionError
 from llwybr.history import LearnerIndex, history_router
 from llwybr.in_force import InForceDates
+from llwybr.integrity import ChainBrokenError
 from llwybr.kafka import KafkaPublisher, KafkaSecurity, KafkaSubscription, ensure_topics
 from llwybr.logs import request_id
 from llwybr.metrics import Metrics
@@ -49,6 +50,9 @@ COMMON_ERROR_STATUSES: dict[type[Exception], tuple[int, str]] = {
     IntegrityError: (409, "concurrent-change"),
     AggregateNotFoundError: (404, "not-found"),
     ClockError: (422, "statutory-clock"),
+    # Not the client's doing and not for it to fix; declared on every public route (the
+    # gateway's 503); a 5xx frees an Idempotency-Key for a retry once repaired (ADR 0005).
+    ChainBrokenError: (503, "integrity"),
 }
 
 
@@ -195,6 +199,9 @@ def build_service(
             for c in spec.consumers
         ]
         runners = {p.name: ProjectionRunner(p, application, engine) for p in spec.projections}
+        application.add_integrity_listener(
+            lambda _error: metrics.integrity_failures.labels(spec.name).inc()
+        )
         app.state.application = application
         app.state.engine = engine
         app.state.relay = relay
