@@ -26,6 +26,7 @@ from gateway.cli.api import (
 from gateway.cli.manifest import check_bundle
 from gateway.cli.presentation import (
     aggregates,
+    broken_count,
     case_table,
     first_broken,
     progress,
@@ -129,7 +130,7 @@ def verify(
 ) -> None:
     """Recompute integrity chains: a learner's case, one service, or every service.
 
-    Exits 1 naming the first broken event when a chain does not hold.
+    Exits 1 naming every broken event when a chain does not hold.
     """
     if learner and service:
         raise typer.BadParameter("give --learner or --service, not both")
@@ -154,7 +155,10 @@ def verify(
     if result["ok"]:
         console.print(f"[green]Verified[/]: {count} events recomputed; every chain holds.")
         return
-    console.print(f"[bold red]BROKEN[/]: first broken event {first_broken(result)}")
+    console.print(
+        f"[bold red]BROKEN[/]: {broken_count(result)} broken event(s); "
+        f"first broken event {first_broken(result)}"
+    )
     raise typer.Exit(BROKEN)
 
 

@@ -54,21 +54,30 @@ def timeline_table(events: list[dict[str, Any]]) -> Table:
     return table
 
 
+def breaks_of(report: dict[str, Any]) -> list[dict[str, Any]]:
+    """Every break a service's report names (``broken`` alone from a service before they
+    were all listed)."""
+    if report.get("ok"):
+        return []
+    return list(report.get("breaks") or ([report["broken"]] if report.get("broken") else []))
+
+
 def case_table(learner_id: str, events: list[dict[str, Any]], result: dict[str, Any]) -> Table:
-    """One row per aggregate of the case: verified, or where its chain first breaks."""
-    broken = {
-        str(r["broken"]["originator_id"]): r["broken"]
-        for r in result.get("checked") or []
-        if not r.get("ok") and r.get("broken")
-    }
+    """One row per aggregate of the case: verified, or every event where its chain breaks."""
+    broken: dict[str, list[dict[str, Any]]] = {}
+    for report in result.get("checked") or []:
+        for b in breaks_of(report):
+            broken.setdefault(str(b["originator_id"]), []).append(b)
     table = Table("Service", "Aggregate", "Events", "Result", title=f"Learner {learner_id}")
     table.columns[1].no_wrap = True
     table.columns[1].min_width = 36
     for service, aggregate_id in aggregates(events):
         count = sum(1 for e in events if e["aggregate_id"] == aggregate_id)
         if aggregate_id in broken:
-            b = broken[aggregate_id]
-            outcome = f"[red]BROKEN at version {b['originator_version']}: {b['reason']}[/]"
+            outcome = "\n".join(
+                f"[red]BROKEN at version {b['originator_version']}: {b['reason']}[/]"
+                for b in broken[aggregate_id]
+            )
         else:
             outcome = "[green]verified[/]"
         table.add_row(service, aggregate_id, str(count), outcome)
@@ -78,9 +87,19 @@ def case_table(learner_id: str, events: list[dict[str, Any]], result: dict[str, 
 def service_table(result: dict[str, Any]) -> Table:
     table = Table("Service", "Aggregates", "Events", "Result")
     for r in result.get("checked") or []:
-        outcome = "[green]verified[/]" if r["ok"] else f"[red]BROKEN: {broken_event(r)}[/]"
+        breaks = breaks_of(r)
+        outcome = (
+            "[green]verified[/]"
+            if not breaks
+            else "\n".join(f"[red]BROKEN: {describe_break(b)}[/]" for b in breaks)
+        )
         table.add_row(r["service"], str(r["aggregates_checked"]), str(r["events_checked"]), outcome)
     return table
+
+
+def broken_count(result: dict[str, Any]) -> int:
+    """How many broken events the reports name, across services."""
+    return sum(len(breaks_of(r)) for r in result.get("checked") or [])
 
 
 def first_broken(result: dict[str, Any]) -> str:
@@ -89,7 +108,10 @@ def first_broken(result: dict[str, Any]) -> str:
 
 
 def broken_event(report: dict[str, Any]) -> str:
-    b = report.get("broken") or {}
+    return describe_break(report.get("broken") or {})
+
+
+def describe_break(b: dict[str, Any]) -> str:
     return (
         f"{b.get('originator_id', '?')} version {b.get('originator_version', '?')}: "
         f"{b.get('reason', 'unknown')}"
