@@ -289,7 +289,7 @@ async def test_a_rule_table_correction_reaches_disputes_and_changes_its_next_dea
     )
     assert corrected.is_success, corrected.text
     app: Any = disputes.app  # type: ignore[attr-defined]
-    await eventually(lambda: app.state.application.rules.version == version, timeout=30)
+    await eventually(lambda: app.state.application.rule_table().version == version, timeout=30)
     requested = await disputes.post("/v1/reconsiderations", json={
         "kind": "R1", "learner_id": f"learner-{uuid.uuid4().hex[:8]}",
         "subject_id": str(uuid.uuid4()), "school": SCHOOL, "decided_by_kind": "school",

@@ -14,7 +14,6 @@ from contracts.envelope import Envelope
 from disputes.application import DisputesService
 from disputes.consumers import rules_in_force
 from disputes.domain import (
-    RULES_IN_FORCE_ID,
     DecidingBodyKind,
     Party,
     Reconsideration,
@@ -25,6 +24,7 @@ from llwybr.clock import DEFAULT_RULES, RuleId, RuleTable, compute_deadline
 from llwybr.consumer import ApplicationEffect
 from llwybr.db import create_engine
 from llwybr.principal import Principal
+from llwybr.rule_table import RULE_TABLE_IN_FORCE_ID
 from llwybr.settings import ServiceSettings
 
 #: The determination service's record of the rule table (the announcement's aggregate).
@@ -95,7 +95,7 @@ def decided(
 def test_until_a_correction_arrives_the_default_table_is_in_force(
     service: DisputesService,
 ) -> None:
-    assert service.rules == DEFAULT_RULES
+    assert service.rule_table() == DEFAULT_RULES
     case = requested(service)
     assert case.deadline == compute_deadline(DEFAULT_RULES, RuleId.D8, REQUESTED_ON)
 
@@ -122,7 +122,7 @@ def test_the_table_in_force_is_kept_in_the_store(store_settings: ServiceSettings
     first.close()
     again = DisputesService(store_settings.eventsourcing_env())
     try:
-        assert again.rules == CORRECTED
+        assert again.rule_table() == CORRECTED
     finally:
         again.close()
 
@@ -131,7 +131,7 @@ def test_a_correction_announced_again_changes_nothing(service: DisputesService) 
     assert announce(service, CORRECTED)
     assert not announce(service, CORRECTED)  # the same event again: already applied
     assert announce(service, CORRECTED, version=3)  # another event naming the same version
-    assert len(list(service.recorded_events(RULES_IN_FORCE_ID))) == 2
+    assert len(list(service.recorded_events(RULE_TABLE_IN_FORCE_ID))) == 2
 
 
 def test_disagreement_resolution_adds_exactly_8_weeks_whatever_the_table_gives_d18(

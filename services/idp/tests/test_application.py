@@ -101,9 +101,9 @@ def test_the_table_in_force_is_kept_in_the_services_own_store(
 def test_the_same_correction_received_again_changes_nothing(service: IdpService) -> None:
     table = corrected(RuleId.D14, 6)
     receive(service, published(table))
-    version = service.rule_table_record().version
+    version = service.rule_table_in_force().version
     receive(service, published(table, record_version=3))
-    assert service.rule_table_record().version == version
+    assert service.rule_table_in_force().version == version
 
 
 def test_until_a_correction_arrives_the_released_table_is_in_force(service: IdpService) -> None:

@@ -25,7 +25,6 @@ from disputes.domain import (
     DEADLINE_RULES,
     DISAGREEMENT_RESOLUTION_EXTENSION,
     REVIEW_RULE,
-    RULES_IN_FORCE_ID,
     Advocacy,
     Appeal,
     AppealMatter,
@@ -40,7 +39,6 @@ from disputes.domain import (
     Reconsideration,
     ReconsiderationKind,
     ReconsiderationStatus,
-    RulesInForce,
     WrongDeadlineError,
     disagreement_case_id,
 )
@@ -52,43 +50,25 @@ from disputes.domain.learned import (
     check_respondent,
     reconcile_notice,
 )
-from llwybr.clock import DEFAULT_RULES, Deadline, RuleTable, Unit, compute_deadline
-from llwybr.eventstore import ChainedApplication
+from llwybr.clock import Deadline, RuleTable, Unit, compute_deadline
 from llwybr.principal import Principal
+from llwybr.rule_table import FollowsRuleTable
 
 A = TypeVar("A", bound=Aggregate)
 #: Who may act on an aggregate: raises (404, 403) unless the principal may.
 Policy = Callable[[Principal, A], None]
 
 
-class DisputesService(ChainedApplication):
+class DisputesService(FollowsRuleTable):
     """Commands return ids and versions; ``name`` fixes table names: never change it."""
 
     name = "disputes"
 
     # -- the rule table in force -----------------------------------------------------------
 
-    @property
-    def rules(self) -> RuleTable:
-        """The rule table in force here: the latest correction adopted, else the default."""
-        try:
-            return self.get_as(RULES_IN_FORCE_ID, RulesInForce).rule_table
-        except AggregateNotFoundError:
-            return DEFAULT_RULES
-
-    def adopt_rule_table(self, table: RuleTable, *, corrected_by: str) -> list[Aggregate]:
-        """Put a corrected table in force here; the record to save (with the consumer's
-        tracking record)."""
-        try:
-            record = self.get_as(RULES_IN_FORCE_ID, RulesInForce)
-        except AggregateNotFoundError:
-            record = RulesInForce()
-        record.adopt(table, corrected_by=corrected_by)
-        return [record]
-
     def deadline(self, rule_id: str, trigger: date) -> Deadline:
         """Rule ``rule_id`` of the table in force, applied to ``trigger``."""
-        return compute_deadline(self.rules, rule_id, trigger)
+        return compute_deadline(self.rule_table(), rule_id, trigger)
 
     def extended(self, window: Deadline) -> Deadline:
         """An appeal window whose period is 8 weeks longer (disagreement resolution started in
@@ -97,7 +77,7 @@ class DisputesService(ChainedApplication):
         force now gives D18, so the extension is exactly the 8 weeks the law adds."""
         if window.unit is not Unit.WEEKS:
             raise WrongDeadlineError(f"an appeal window in {window.unit.value} has no 8 weeks")
-        table = self.rules
+        table = self.rule_table()
         period = replace(table.rule(APPEAL_RULE), unit=window.unit, length=window.length)
         extending = RuleTable(table.version, {**table.rules, APPEAL_RULE: period})
         weeks = DISAGREEMENT_RESOLUTION_EXTENSION.days // 7

@@ -11,7 +11,6 @@ from contracts.determination import RuleTableCorrected
 from contracts.envelope import Envelope
 from contracts.events import IntegrationEvent, UnknownEventTypeError, parse
 from disputes.application import DisputesService
-from llwybr.clock import RuleTable
 from llwybr.consumer import AggregateHandler
 
 
@@ -37,5 +36,4 @@ def _effect(event: IntegrationEvent, app: DisputesService) -> Sequence[Aggregate
 
 @_effect.register
 def _(event: RuleTableCorrected, app: DisputesService) -> Sequence[Aggregate]:
-    table = RuleTable.from_dict({"version": event.rule_table_version, "rules": event.rules})
-    return app.adopt_rule_table(table, corrected_by=event.corrected_by)
+    return app.adopt_rule_table(event)

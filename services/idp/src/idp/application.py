@@ -20,7 +20,6 @@ from eventsourcing.domain import Aggregate
 from contracts.envelope import Envelope
 from idp import access, consumers
 from idp.domain import (
-    RULE_TABLE_ID,
     AlnDescription,
     AlpElement,
     ClosureReason,
@@ -34,30 +33,25 @@ from idp.domain import (
     ReviewOutcome,
     ReviewRequester,
     RevisionReason,
-    RuleTableInForce,
     Section1,
     Section3,
     TransferReason,
 )
 from idp.rendering import IdpDocument
 from idp.views import PlanView, document_of, plan_view
-from llwybr.clock import Deadline, RuleId, RuleTable, compute_deadline
-from llwybr.eventstore import ChainedApplication
+from llwybr.clock import Deadline, RuleId, compute_deadline
 from llwybr.principal import Principal
+from llwybr.rule_table import FollowsRuleTable
 
 Check = Callable[[Principal, Idp], None]
 
 
-class IdpService(ChainedApplication):
+class IdpService(FollowsRuleTable):
     """Commands return the new version; queries return views. ``name`` fixes table names."""
 
     name = "idp"
 
     # -- the rule table in force ----------------------------------------------------------
-
-    def rule_table(self) -> RuleTable:
-        """The released default table, or the latest correction received."""
-        return self.rule_table_record().rule_table()
 
     def deadline(self, rule: RuleId, trigger: date) -> Deadline:
         """``rule`` applied to ``trigger`` under the table in force."""
@@ -439,10 +433,3 @@ class IdpService(ChainedApplication):
             return self.get_as(Idp.create_id(learner_id), Idp)
         except AggregateNotFoundError:
             return None
-
-    def rule_table_record(self) -> RuleTableInForce:
-        """The record of the rule table in force (a new one before the first correction)."""
-        try:
-            return self.get_as(RULE_TABLE_ID, RuleTableInForce)
-        except AggregateNotFoundError:
-            return RuleTableInForce()

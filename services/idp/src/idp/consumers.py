@@ -19,11 +19,10 @@ from idp.domain import (
     Maintainer,
     MaintainerKind,
     OpeningReason,
-    RuleTableInForce,
     Status,
     TransferReason,
 )
-from llwybr.clock import Deadline, RuleTable
+from llwybr.clock import Deadline
 
 
 class Plans(Protocol):
@@ -32,8 +31,8 @@ class Plans(Protocol):
     def plan_of(self, learner_id: str) -> Idp | None:
         """The learner's plan, if one was opened."""
 
-    def rule_table_record(self) -> RuleTableInForce:
-        """The record of the rule table in force."""
+    def adopt_rule_table(self, corrected: determination.RuleTableCorrected) -> list[Aggregate]:
+        """The owner's correction adopted: the record to save."""
 
 
 def effect_of(envelope: Envelope, service: Plans) -> list[Aggregate]:
@@ -120,7 +119,4 @@ def _reconsidered(event: disputes.ReconsiderationDecided, service: Plans) -> lis
 def _rules_corrected(event: determination.RuleTableCorrected, service: Plans) -> list[Aggregate]:
     """An administrator corrected the statutory rule table (in the determination service):
     deadlines computed from now on follow it; those already computed stay as stored."""
-    record = service.rule_table_record()
-    table = RuleTable.from_dict({"version": event.rule_table_version, "rules": event.rules})
-    record.correct(table, corrected_by=event.corrected_by)
-    return [record]
+    return service.adopt_rule_table(event)

@@ -43,7 +43,6 @@ from disputes.domain.errors import (
     WrongPartyError,
 )
 from disputes.domain.reconsideration import Reconsideration
-from disputes.domain.rules import RULES_IN_FORCE_ID, RulesInForce
 from disputes.domain.tribunal import (
     AppealDecision,
     CapacityDeclaration,
@@ -93,7 +92,6 @@ __all__ = [
     "MAY_ASK",
     "OUTCOMES",
     "REVIEW_RULE",
-    "RULES_IN_FORCE_ID",
     "Advocacy",
     "AdvocacyFor",
     "AdvocacyStatus",
@@ -150,7 +148,6 @@ __all__ = [
     "Report",
     "RespondentNotAllowedError",
     "ReviewApplication",
-    "RulesInForce",
     "UnknownReferenceError",
     "WrongBodyError",
     "WrongDeadlineError",

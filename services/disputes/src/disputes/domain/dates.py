@@ -5,8 +5,8 @@ when recorded, or with the next dated event if that is earlier)."""
 from disputes.domain.appeal import Appeal
 from disputes.domain.disagreement import Advocacy, DisagreementResolution
 from disputes.domain.reconsideration import Reconsideration
-from disputes.domain.rules import RulesInForce
 from llwybr.in_force import InForceDates
+from llwybr.rule_table import RuleTableInForce
 
 IN_FORCE: InForceDates = {
     Reconsideration.Requested: "requested_on",
@@ -33,6 +33,6 @@ IN_FORCE: InForceDates = {
     Advocacy.Requested: "requested_on",
     Advocacy.Provided: "provided_on",
     Advocacy.Ended: "ended_on",
-    RulesInForce.Started: None,  # in force when recorded
-    RulesInForce.Adopted: None,
+    RuleTableInForce.Started: None,  # in force when recorded
+    RuleTableInForce.Adopted: None,
 }

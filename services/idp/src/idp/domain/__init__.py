@@ -30,7 +30,6 @@ from idp.domain.errors import (
     WrongDeadlineError,
 )
 from idp.domain.plan import Idp
-from idp.domain.rules import RULE_TABLE_ID, RuleTableInForce
 from idp.domain.state import PREPARATION, REVIEW, TRANSFER, idp_id, review_rule
 from idp.domain.values import (
     AlnDescription,
@@ -55,7 +54,6 @@ from idp.domain.values import (
 __all__ = [
     "PREPARATION",
     "REVIEW",
-    "RULE_TABLE_ID",
     "TRANSFER",
     "AlnDescription",
     "AlpElement",
@@ -88,7 +86,6 @@ __all__ = [
     "ReviewRequester",
     "RevisionNotDueError",
     "RevisionReason",
-    "RuleTableInForce",
     "SameMaintainerError",
     "Section1",
     "Section3",
