@@ -186,6 +186,42 @@ async def test_notifications_consumes_the_published_case(
     await eventually(processed_by_notifications, timeout=30)
 
 
+def test_a_deployable_that_dies_is_started_again_and_the_others_keep_running(
+    run_stack: RunStack,
+) -> None:
+    before = {name: p["pid"] for name, p in run_stack.state()["processes"].items()}
+    victim = "notifications"
+
+    os.kill(before[victim], signal.SIGKILL)
+
+    deadline = time.monotonic() + 120
+    while run_stack.state()["processes"][victim]["pid"] == before[victim]:
+        assert time.monotonic() < deadline, run_stack.output.read_text()[-3000:]
+        time.sleep(0.5)
+    after = run_stack.state()["processes"]
+    url = after[victim]["url"]
+    while not healthy(url):
+        assert time.monotonic() < deadline, run_stack.output.read_text()[-3000:]
+        time.sleep(0.5)
+    assert {n: p["pid"] for n, p in after.items() if n != victim} == {
+        n: pid for n, pid in before.items() if n != victim
+    }
+    for name, pid in before.items():
+        if name != victim:
+            os.kill(pid, 0)  # never stopped: the same process is still there
+    output = run_stack.output.read_text()
+    assert f"run-stack: {victim} stopped (exit -9)" in output, output[-3000:]
+    assert f"run-stack: {victim} started again" in output, output[-3000:]
+    assert run_stack.process.poll() is None
+
+
+def healthy(url: str) -> bool:
+    try:
+        return httpx.get(f"{url}/healthz", timeout=5).status_code == 200
+    except httpx.TransportError:
+        return False
+
+
 def test_ctrl_c_stops_every_process(run_stack: RunStack) -> None:
     state = run_stack.state()
     pids = [state["pid"], *(p["pid"] for p in state["processes"].values())]

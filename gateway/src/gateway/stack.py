@@ -5,7 +5,10 @@ reads their OpenAPI documents at start-up), against the PostgreSQL and Kafka the
 (``LLWYBR_*``), on the deployables' own ports (``GATEWAY_PORT``, ``DETERMINATION_PORT``, ...;
 8000 to 8004 by default). Logs go to ``$LLWYBR_STACK_DIR`` (default ``var/stack``), one file
 per deployable, and the development OAuth clients' secrets to ``gateway/dev-credentials.json``
-in it. SIGINT or SIGTERM stops every process; so does ``make stop-stack``.
+in it. It supervises them: a deployable that dies is started again after a back-off that doubles
+with each failure in a row (0.5 s up to 30 s; back to 0.5 s once it has run a minute), each
+restart logged, while the others keep running. SIGINT or SIGTERM stops every process; so does
+``make stop-stack``.
 
 ``running_stack(runtime, directory)`` does the same for tests: free ports, a schema per service
 and consumer groups of its own, so several stacks can share one PostgreSQL and one Kafka.
@@ -23,7 +26,7 @@ import sys
 import threading
 import time
 import uuid
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from types import FrameType
@@ -82,6 +85,11 @@ class Process:
     @property
     def running(self) -> bool:
         return self._popen is not None and self._popen.poll() is None
+
+    @property
+    def exit_code(self) -> int | None:
+        """How the process ended (negative: the signal that ended it); None while running."""
+        return self._popen.poll() if self._popen is not None else None
 
     def start(self) -> None:
         with self.log.open("ab") as log:
@@ -222,6 +230,61 @@ class Stack:
             process.stop()
 
 
+class Supervisor:
+    """Starts a deployable of a running stack again when it dies, keeping the others up.
+
+    A deployable is started again ``backoff`` seconds after it is seen dead; the back-off
+    doubles with each death in a row (up to ``max_backoff``) and goes back to ``min_backoff``
+    once the deployable has run ``stable`` seconds. ``check`` is called from the stack's loop.
+    """
+
+    def __init__(
+        self,
+        stack: Stack,
+        say: Callable[[str], None],
+        *,
+        min_backoff: float = 0.5,
+        max_backoff: float = 30.0,
+        stable: float = 60.0,
+    ) -> None:
+        self.stack, self._say = stack, say
+        self._min, self._max, self._stable = min_backoff, max_backoff, stable
+        self._backoff = dict.fromkeys(stack.processes, min_backoff)
+        self._due: dict[str, float] = {}  # name: when it is started again
+        self._started = dict.fromkeys(stack.processes, time.monotonic())
+        self.restarts = dict.fromkeys(stack.processes, 0)
+
+    def check(self) -> bool:
+        """Note the deployables that died, start those whose back-off is over; True if any
+        was started again (its pid changed)."""
+        now, restarted = time.monotonic(), False
+        for name, process in self.stack.processes.items():
+            if name in self._due:
+                if now >= self._due[name]:
+                    del self._due[name]
+                    process.start()
+                    self._started[name] = now
+                    self.restarts[name] += 1
+                    self._say(f"run-stack: {name} started again (pid {process.pid}, "
+                              f"restart {self.restarts[name]})")  # fmt: skip
+                    restarted = True
+                continue
+            if process.running:
+                if now - self._started[name] >= self._stable:
+                    self._backoff[name] = self._min
+                continue
+            code = process.exit_code
+            process.stop()  # reaps it
+            backoff = self._backoff[name]
+            self._backoff[name] = min(backoff * 2, self._max)
+            self._due[name] = now + backoff
+            self._say(
+                f"run-stack: {name} stopped (exit {code}); starting it again in {backoff:.1f} s;"
+                f" the others keep running\n{process.log_tail(20)}"
+            )
+        return restarted
+
+
 def development_clients(directory: Path) -> tuple[Path, dict[str, Client]]:
     """The clients file the gateway reads and the clients by organisation: one per kind of
     organisation, made on first use (``dev-credentials.json`` holds their secrets)."""
@@ -359,8 +422,20 @@ def _describe(stack: Stack, runtime: RuntimeSettings, directory: Path) -> str:
     return "\n".join(lines)
 
 
+def write_state(stack: Stack, state: Path) -> None:
+    """``run-stack.json``: this process and each deployable's pid, URL and log (replaced whole,
+    so a reader never sees half of it)."""
+    draft = state.with_suffix(".json.new")
+    draft.write_text(json.dumps({
+        "pid": os.getpid(),
+        "processes": {n: {"pid": p.pid, "url": p.url, "log": str(p.log)}
+                      for n, p in stack.processes.items()},
+    }, indent=2))  # fmt: skip
+    draft.replace(state)
+
+
 def main() -> int:
-    """Run the stack until SIGINT or SIGTERM; exit 1 if a process fails."""
+    """Run and supervise the stack until SIGINT or SIGTERM; exit 1 if it cannot start."""
     directory = Path(os.environ.get("LLWYBR_STACK_DIR", "var/stack")).resolve()
     runtime = RuntimeSettings(mode="stack")
     stack = plan_stack(
@@ -382,7 +457,6 @@ def main() -> int:
     signal.signal(signal.SIGTERM, stop)
     state, pid_file = directory / "run-stack.json", directory / "run-stack.pid"
     pid_file.write_text(f"{os.getpid()}\n")
-    status = 0
     try:
         try:
             stack.ensure_running()
@@ -392,19 +466,12 @@ def main() -> int:
         except KeyboardInterrupt:
             return 0
         phase[0] = "running"
-        state.write_text(json.dumps({
-            "pid": os.getpid(),
-            "processes": {n: {"pid": p.pid, "url": p.url, "log": str(p.log)}
-                          for n, p in stack.processes.items()},
-        }, indent=2))  # fmt: skip
+        write_state(stack, state)
         print(_describe(stack, runtime, directory), flush=True)
-        while not stopping.wait(1.0):
-            failed = [p for p in stack.processes.values() if not p.running]
-            if failed:
-                for process in failed:
-                    print(f"run-stack: {process.module} stopped\n{process.log_tail()}", flush=True)
-                status = 1
-                break
+        supervisor = Supervisor(stack, lambda line: print(line, flush=True))
+        while not stopping.wait(0.5):
+            if supervisor.check():
+                write_state(stack, state)
     finally:
         phase[0] = "stopping"
         print("run-stack: stopping every process ...", flush=True)
@@ -412,7 +479,7 @@ def main() -> int:
         state.unlink(missing_ok=True)
         pid_file.unlink(missing_ok=True)
         print("run-stack: stopped", flush=True)
-    return status
+    return 0
 
 
 if __name__ == "__main__":
