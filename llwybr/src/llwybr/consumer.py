@@ -23,6 +23,7 @@ from llwybr.bus import Delivery, Subscription
 from llwybr.db import metadata
 from llwybr.eventstore import ChainedApplication
 from llwybr.metrics import Metrics
+from llwybr.outage import OutageLog
 
 log = logging.getLogger(__name__)
 
@@ -151,16 +152,18 @@ class TrackedConsumer:
     async def run(self) -> None:
         """Consume until cancelled, reconnecting with back-off when the bus is away."""
         backoff = 0.2
+        outage = OutageLog(log, f"consumer {self.name}", "bus")  # a line per outage, not retry
         while True:
             subscription = self._new_subscription()
             try:
                 await subscription.start()
+                outage.succeeded()
                 backoff = 0.2
                 await self.consume(subscription)
             except asyncio.CancelledError:
                 raise
             except Exception as error:
-                log.warning("consumer %s: %s; reconnecting in %.1fs", self.name, error, backoff)
+                outage.failed(error, retry_in=backoff)
                 await asyncio.sleep(backoff)
                 backoff = min(backoff * 2, self._max_backoff)
             finally:

@@ -19,6 +19,55 @@ from llwybr.settings import RuntimeSettings
 
 log = logging.getLogger(__name__)
 
+#: What aiokafka logs (at ERROR or WARNING) on every retry while the broker is away: a few
+#: thousand lines for a 30 s outage. They are demoted to DEBUG; the outage is reported once
+#: when it starts and once when it ends (``llwybr.outage.OutageLog``, the readiness probe).
+RETRY_CHATTER = (
+    "Unable connect to",
+    "Unable to request metadata from",
+    "Unable to update metadata from",
+    "Failed fetch messages from",
+    "Failed fetch offsets from",
+    "Group Coordinator Request failed",
+    "FindCoordinator Request failed",
+    "Marking the coordinator dead",
+    "Error sending %s to node %s [%s] -- marking coordinator dead",
+    "Heartbeat session expired",
+    "Heartbeat send request failed",
+    "Heartbeat failed for group %s: coordinator",
+    "Got error produce response",
+)
+AIOKAFKA_LOGGERS = (
+    "aiokafka",  # the client's own
+    "aiokafka.conn",
+    "aiokafka.cluster",
+    "aiokafka.consumer.fetcher",
+    "aiokafka.consumer.group_coordinator",
+    "aiokafka.producer.sender",
+    "aiokafka.producer.producer",
+)
+
+
+class RetryChatter(logging.Filter):
+    """Demotes aiokafka's per-retry errors to DEBUG (shown only where DEBUG is on)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.levelno < logging.WARNING or not str(record.msg).startswith(RETRY_CHATTER):
+            return True
+        record.levelno, record.levelname = logging.DEBUG, "DEBUG"
+        return logging.getLogger(record.name).isEnabledFor(logging.DEBUG)
+
+
+def quiet_retry_chatter() -> None:
+    """Install ``RetryChatter`` on aiokafka's loggers (once; done when this module loads)."""
+    for name in AIOKAFKA_LOGGERS:
+        logger = logging.getLogger(name)
+        if not any(isinstance(f, RetryChatter) for f in logger.filters):
+            logger.addFilter(RetryChatter())
+
+
+quiet_retry_chatter()
+
 #: Unlimited retention: the topics are a replayable history, any consumer may start at 0.
 TOPIC_CONFIG = {"retention.ms": "-1", "retention.bytes": "-1", "cleanup.policy": "delete"}
 

@@ -37,6 +37,12 @@ class Metrics:
         self.consumer_events = Counter(
             "consumer_events", "Events received by a consumer", ["consumer", "outcome"], registry=r
         )
+        self.broker_available = Gauge(
+            "llwybr_broker_available",
+            "1 while the message broker answers, 0 while it is away (stack mode; the outbox "
+            "holds events meanwhile)",
+            registry=r,
+        )
         self.integrity_failures = Counter(
             "llwybr_integrity_failures",
             "Loads of an aggregate refused because its stored events fail the integrity chain",

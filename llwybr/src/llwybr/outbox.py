@@ -27,6 +27,7 @@ from llwybr.bus import Publisher
 from llwybr.db import metadata
 from llwybr.eventstore import ChainedApplication, RecordedEvent
 from llwybr.metrics import Metrics
+from llwybr.outage import OutageLog
 
 log = logging.getLogger(__name__)
 
@@ -215,6 +216,7 @@ class OutboxRelay:
         self._loop = asyncio.get_running_loop()
         self._app.add_listener(self.wake)
         backoff = 0.1
+        outage = OutageLog(log, f"relay {self.name}", "bus")
         try:
             while True:
                 try:
@@ -224,6 +226,7 @@ class OutboxRelay:
                         continue
                     self._metrics.relay_active.labels(self.name).set(1)
                     published = await self.run_once()
+                    outage.succeeded()
                     backoff = 0.1
                     if published == 0:
                         await self._sleep(self._poll)
@@ -231,9 +234,7 @@ class OutboxRelay:
                     raise
                 except Exception as error:
                     self._metrics.relay_failures.labels(self.name).inc()
-                    log.warning(
-                        "relay %s: batch failed (%s); retrying in %.1fs", self.name, error, backoff
-                    )
+                    outage.failed(error, retry_in=backoff)  # logs once per outage, not per retry
                     await asyncio.sleep(backoff)
                     backoff = min(backoff * 2, self._max_backoff)
         finally:

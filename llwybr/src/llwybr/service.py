@@ -36,6 +36,7 @@ from llwybr.integrity import ChainBrokenError
 from llwybr.kafka import KafkaPublisher, KafkaSecurity, KafkaSubscription, ensure_topics
 from llwybr.logs import request_id
 from llwybr.metrics import Metrics
+from llwybr.outage import OutageLog
 from llwybr.outbox import OutboxRelay, RelayPositions, Translator, relay_lock
 from llwybr.principal import PrincipalError, verify_principal
 from llwybr.problems import install_problem_handlers, problem_response
@@ -104,30 +105,43 @@ def consumer_group(prefix: str, spec: "ServiceSpec", consumer: ConsumerSpec) -> 
 
 
 class Readiness:
-    """Named checks; ``/readyz`` is 200 only when all pass. Kafka is probed at most every 5 s."""
+    """Readiness means "can take commands". ``checks`` must pass for ``/readyz`` to be 200
+    (the database); ``signals`` only report a degraded state (the broker: while it is away the
+    outbox holds the events and commands still succeed, so a broker outage must not take every
+    replica out of rotation). The broker is probed at most every 5 s."""
 
     def __init__(self) -> None:
         self.checks: dict[str, Callable[[], Awaitable[None]]] = {}
+        self.signals: dict[str, Callable[[], Awaitable[None]]] = {}
         self.started = False
 
     async def report(self) -> dict[str, str]:
+        """Each check and signal: "ok", "failing: ..." (a check) or "degraded: ..." (a signal)."""
         results = {"startup": "ok" if self.started else "failing: still starting"}
-        for name, check in self.checks.items():
-            try:
-                async with asyncio.timeout(5):
-                    await check()
-                results[name] = "ok"
-            except Exception as error:
-                results[name] = f"failing: {type(error).__name__}: {error}"
+        for kind, probes in (("failing", self.checks), ("degraded", self.signals)):
+            for name, check in probes.items():
+                try:
+                    async with asyncio.timeout(5):
+                        await check()
+                    results[name] = "ok"
+                except Exception as error:
+                    results[name] = f"{kind}: {type(error).__name__}: {error}"
         return results
 
 
 class KafkaProbe:
-    def __init__(self, bootstrap_servers: str, security: KafkaSecurity) -> None:
+    """Whether the broker answers (cached 5 s); sets ``llwybr_broker_available`` and logs once
+    when the broker is lost and once when it is back."""
+
+    def __init__(
+        self, bootstrap_servers: str, security: KafkaSecurity, metrics: Metrics | None = None
+    ) -> None:
         self._bootstrap = bootstrap_servers
         self._security = security
+        self._metrics = metrics
         self._checked_at = 0.0
         self._error: Exception | None = None
+        self.outage = OutageLog(log, metrics.service if metrics else "service")
 
     async def __call__(self) -> None:
         if time.monotonic() - self._checked_at > 5:
@@ -139,13 +153,27 @@ class KafkaProbe:
             try:
                 await client.bootstrap()
                 self._error = None
+                self.outage.succeeded()
             except Exception as error:
                 self._error = error
+                self.outage.failed(error)
             finally:
                 await client.close()
             self._checked_at = time.monotonic()
+            if self._metrics is not None:
+                self._metrics.broker_available.set(0 if self._error else 1)
         if self._error is not None:
             raise self._error
+
+
+async def watch(probe: Callable[[], Awaitable[None]], every: float = 5.0) -> None:
+    """Probe until cancelled, so the broker's metric and its lost/back lines do not wait for
+    someone to ask ``/readyz``."""
+    while True:
+        with contextlib.suppress(Exception):
+            async with asyncio.timeout(every):
+                await probe()
+        await asyncio.sleep(every)
 
 
 def build_service(
@@ -167,7 +195,9 @@ def build_service(
         if stack:
             security = KafkaSecurity.from_runtime(runtime)
             publisher = TopicEnsuringPublisher(runtime.kafka_bootstrap_servers, spec.name, security)
-            readiness.checks["kafka"] = KafkaProbe(runtime.kafka_bootstrap_servers, security)
+            readiness.signals["kafka"] = KafkaProbe(
+                runtime.kafka_bootstrap_servers, security, metrics
+            )
         else:
             assert bus is not None
             await bus.attach()
@@ -208,6 +238,8 @@ def build_service(
         app.state.consumers = consumers
         app.state.projections = runners
         tasks = [asyncio.create_task(relay.run(), name=relay.name)]
+        tasks += [asyncio.create_task(watch(p), name=f"{spec.name}.{n}.probe")
+                  for n, p in readiness.signals.items()]  # fmt: skip
         tasks += [asyncio.create_task(c.run(), name=c.name) for c in consumers]
         tasks += [asyncio.create_task(r.run(), name=n) for n, r in runners.items()]
         tasks += [
@@ -412,7 +444,8 @@ def install_request_context(app: FastAPI, metrics: Metrics, secret: bytes | None
 
 
 def operational_router(metrics: Metrics, readiness: Readiness) -> APIRouter:
-    """``/healthz`` (alive), ``/readyz`` (dependencies answer) and ``/metrics`` (Prometheus)."""
+    """``/healthz`` (alive), ``/readyz`` (can take commands; degraded signals beside) and
+    ``/metrics`` (Prometheus)."""
     router = APIRouter(tags=["operations"])
 
     @router.get("/healthz", summary="Liveness: the process is serving")
@@ -421,13 +454,20 @@ def operational_router(metrics: Metrics, readiness: Readiness) -> APIRouter:
 
     @router.get(
         "/readyz",
-        summary="Readiness: the database and, in stack mode, Kafka answer",
+        summary="Readiness: the service can take commands (its database answers)",
+        description="Kafka away is not a failure (the outbox holds the events until it is "
+        'back): its check reads `"degraded: ..."` and `degraded` names it, with a 200.',
         responses={503: {"description": "A dependency is failing"}},
     )
     async def readyz() -> JSONResponse:
         checks = await readiness.report()
-        ready = all(v == "ok" for v in checks.values())
-        body: dict[str, Any] = {"status": "ready" if ready else "not ready", "checks": checks}
+        ready = not any(v.startswith("failing") for v in checks.values())
+        degraded = sorted(n for n, v in checks.items() if v.startswith("degraded"))
+        body: dict[str, Any] = {
+            "status": "ready" if ready else "not ready",
+            "checks": checks,
+            "degraded": degraded,
+        }
         return JSONResponse(body, status_code=200 if ready else 503)
 
     @router.get("/metrics", summary="Prometheus metrics", response_class=Response)
