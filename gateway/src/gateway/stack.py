@@ -246,18 +246,19 @@ class Supervisor:
         min_backoff: float = 0.5,
         max_backoff: float = 30.0,
         stable: float = 60.0,
+        clock: Callable[[], float] = time.monotonic,
     ) -> None:
-        self.stack, self._say = stack, say
+        self.stack, self._say, self._clock = stack, say, clock
         self._min, self._max, self._stable = min_backoff, max_backoff, stable
         self._backoff = dict.fromkeys(stack.processes, min_backoff)
         self._due: dict[str, float] = {}  # name: when it is started again
-        self._started = dict.fromkeys(stack.processes, time.monotonic())
+        self._started = dict.fromkeys(stack.processes, clock())
         self.restarts = dict.fromkeys(stack.processes, 0)
 
     def check(self) -> bool:
         """Note the deployables that died, start those whose back-off is over; True if any
         was started again (its pid changed)."""
-        now, restarted = time.monotonic(), False
+        now, restarted = self._clock(), False
         for name, process in self.stack.processes.items():
             if name in self._due:
                 if now >= self._due[name]:
