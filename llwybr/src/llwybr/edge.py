@@ -3,12 +3,16 @@ base request model, command answers, problem response tables and typed dependenc
 
 import re
 from collections.abc import Callable
+from datetime import date, datetime
 from typing import Annotated, Any, TypeVar
 from uuid import UUID
 
 from fastapi import Depends, Header, Request, Response
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationInfo
+from pydantic_core import PydanticCustomError
 
+from llwybr.clock import long_date
+from llwybr.in_force import WALES
 from llwybr.principal import Principal
 from llwybr.problems import COMMON_RESPONSES, PROBLEM_JSON, Problem, ProblemError
 
@@ -20,6 +24,28 @@ Organisation = Annotated[str, Field(pattern=ORGANISATION, examples=["school:6652
 IfMatch = Annotated[
     str | None, Header(description='The version from the ETag, e.g. "3"; a stale one gives 412')
 ]
+
+
+def today_in_wales() -> date:
+    """Today's date in Wales (Europe/London), whatever the server's own time zone."""
+    return datetime.now(WALES).date()
+
+
+def _not_after_today(value: date, info: ValidationInfo) -> date:
+    today = today_in_wales()
+    if value > today:
+        raise PydanticCustomError(
+            "date_after_today",
+            "{field} records something done, so it cannot be after today ({today} in Wales)",
+            {"field": info.field_name or "the date", "today": long_date(today)},
+        )
+    return value
+
+
+#: The date something *was done* (issued, decided, given, delivered, held, lodged, recorded):
+#: never after today in Wales. Planned dates (a hearing, a date due) are plain ``date``.
+#: Validation only: the JSON schema is a plain date's.
+ActDate = Annotated[date, AfterValidator(_not_after_today)]
 
 _IF_MATCH = re.compile(r'^\s*(?:W/)?"?(\d+)"?\s*$')
 

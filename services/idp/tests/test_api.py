@@ -161,9 +161,9 @@ async def test_a_review_that_does_not_revise_resets_the_review_date(
     await draft(client, plan)
     await issue(client, plan)
     await ok(client, "POST", f"/v1/idps/{plan}/reviews",
-             json={"held_on": "2027-03-01", "outcome": "not_revised"})  # fmt: skip
+             json={"held_on": "2026-11-02", "outcome": "not_revised"})  # fmt: skip
     review = (await client.get(f"/v1/idps/{plan}")).json()["deadlines"]["review"]
-    assert review["due_on"] == "2028-02-29"
+    assert review["due_on"] == "2027-11-01"
 
 
 async def test_an_nhs_bodys_review_request_cannot_be_declined(client: httpx.AsyncClient) -> None:

@@ -1,7 +1,6 @@
 """Evidence: the graduated response, evidence asked of and given by other bodies (with their
 documents), and referrals to NHS bodies with their answers."""
 
-from datetime import date
 from typing import Annotated
 from uuid import UUID
 
@@ -18,6 +17,7 @@ from determination.documents import DocumentRefusedError, Upload
 from llwybr.edge import (
     ORGANISATION,
     Accepted,
+    ActDate,
     CallerDep,
     IfMatch,
     accepted,
@@ -74,7 +74,7 @@ def submit_evidence(
     store: DocumentsDep,
     submitted_by: Annotated[str, Form(pattern=ORGANISATION)],
     summary: Annotated[str, Form(min_length=1, max_length=10_000)],
-    submitted_on: Annotated[date, Form()],
+    submitted_on: Annotated[ActDate, Form()],
     request_id: Annotated[str | None, Form(pattern=r"^[A-Za-z0-9_.-]{1,64}$")] = None,
     documents: Annotated[list[UploadFile] | None, File()] = None,
     if_match: IfMatch = None,

@@ -17,7 +17,7 @@ from determination.domain import (
     validate_upn,
 )
 from llwybr.clock import Confidence, Deadline, RuleTable, Term, TermCalendar, Unit
-from llwybr.edge import Model, Organisation
+from llwybr.edge import ActDate, Model, Organisation
 
 Text = Annotated[str, Field(min_length=1, max_length=10_000)]
 ShortText = Annotated[str, Field(min_length=1, max_length=200)]
@@ -59,13 +59,11 @@ class ConcernIn(Model):
     learner: LearnerIn
     raised_by: Organisation
     raised_with: Organisation
-    came_to_attention_on: date
+    came_to_attention_on: ActDate
     circumstances: CircumstancesIn = Field(default_factory=CircumstancesIn)
 
     @model_validator(mode="after")
     def _dates(self) -> "ConcernIn":
-        if self.came_to_attention_on > date.today():
-            raise ValueError("came_to_attention_on cannot be in the future")
         if self.came_to_attention_on < self.learner.date_of_birth:
             raise ValueError("came_to_attention_on cannot be before the learner's birth")
         return self
@@ -73,12 +71,12 @@ class ConcernIn(Model):
 
 class ConsentIn(Model):
     given: bool
-    recorded_on: date
+    recorded_on: ActDate
     recorded_by: Organisation
 
 
 class TermlyReview(Model):
-    reviewed_on: date
+    reviewed_on: ActDate
     outcome: Text
 
 
@@ -87,7 +85,7 @@ class GraduatedResponseIn(Model):
     description: Text
     small_steps_targets: list[Text] = Field(default_factory=list, max_length=50)
     termly_reviews: list[TermlyReview] = Field(default_factory=list, max_length=50)
-    recorded_on: date
+    recorded_on: ActDate
     recorded_by: Organisation
 
 
@@ -95,26 +93,26 @@ class EvidenceRequestIn(Model):
     request_id: Annotated[str, Field(pattern=r"^[A-Za-z0-9_.-]{1,64}$")]
     from_organisation: Organisation
     description: Text
-    requested_on: date
+    requested_on: ActDate
 
 
 class NhsReferralIn(Model):
     referral_id: Annotated[str, Field(pattern=r"^[A-Za-z0-9_.-]{1,64}$")]
     nhs_body: Organisation
-    received_on: date
+    received_on: ActDate
 
 
 class NhsAnswerIn(Model):
     answer: NhsAnswer
     in_welsh: bool | None = None
-    answered_on: date
+    answered_on: ActDate
     answered_by: Organisation
     details: Text
 
 
 class ReferralToLaIn(Model):
     reason: Text
-    referred_on: date
+    referred_on: ActDate
     referred_by: Organisation
 
 
@@ -122,7 +120,7 @@ class ExceptionClaimIn(Model):
     deadline_key: Annotated[str, Field(pattern=r"^(decision|nhs:[A-Za-z0-9_.-]{1,64})$")]
     reason: Text
     evidence: Text
-    claimed_on: date
+    claimed_on: ActDate
     claimed_by: Organisation
 
 
@@ -137,16 +135,9 @@ class DecisionIn(Model):
         ),
     )
     reasons: Text
-    decided_on: date
+    decided_on: ActDate
     decided_by: Organisation
     person: ShortText
-
-    @field_validator("decided_on")
-    @classmethod
-    def _not_future(cls, value: date) -> date:
-        if value > date.today():
-            raise ValueError("a decision cannot be dated in the future")
-        return value
 
     @model_validator(mode="after")
     def _necessity_needs_aln(self) -> "DecisionIn":
@@ -159,13 +150,13 @@ class NoticeIn(Model):
     notice_type: NoticeType
     recipients: list[Recipient] = Field(min_length=1, max_length=10)
     content: dict[Annotated[str, Field(pattern=r"^[a-z_]{1,64}$")], Text] = Field(max_length=20)
-    issued_on: date
+    issued_on: ActDate
     issued_by: Organisation
 
 
 class WithdrawalIn(Model):
     reason: Text
-    withdrawn_on: date
+    withdrawn_on: ActDate
     withdrawn_by: Organisation
 
 

@@ -21,7 +21,7 @@ from disputes.domain import (
     ReconsiderationKind,
     ReconsiderationOutcome,
 )
-from llwybr.edge import Model, Organisation
+from llwybr.edge import ActDate, Model, Organisation
 
 Text = Annotated[str, Field(min_length=1, max_length=20_000)]
 Name = Annotated[str, Field(min_length=1, max_length=200)]
@@ -39,33 +39,33 @@ class ReconsiderationIn(Model):
     decided_by_kind: DecidingBodyKind = Field(description="Who made the decision challenged")
     requested_by_kind: Party
     requested_by: Name
-    requested_on: date
-    cease_notice_given_on: date | None = Field(default=None, description="R4 only")
+    requested_on: ActDate
+    cease_notice_given_on: ActDate | None = Field(default=None, description="R4 only")
 
 
 class InvitationIn(Model):
-    invited_on: date
+    invited_on: ActDate
     from_party: Party
 
 
 class RepresentationsIn(Model):
-    received_on: date
+    received_on: ActDate
     summary: Text
 
 
 class ReconsiderationDecisionIn(Model):
-    decided_on: date
+    decided_on: ActDate
     outcome: ReconsiderationOutcome
     reasons: Text
 
 
 class NoticeIn(Model):
-    issued_on: date
+    issued_on: ActDate
     recipients: list[Name] = Field(min_length=1)
 
 
 class DisagreementResolutionIn(Model):
-    started_on: date
+    started_on: ActDate
 
 
 # -- appeals ----------------------------------------------------------------------------------
@@ -82,24 +82,24 @@ class AppealIn(Model):
     reconsideration_id: UUID | None = Field(
         default=None, description="The LA reconsideration appealed, if any (its window applies)"
     )
-    notice_given_on: date | None = Field(
+    notice_given_on: ActDate | None = Field(
         default=None,
         description="When the notice of the decision was given; not needed when the body that "
         "decided announced it (its date is used, and a different one is refused)",
     )
-    lodged_on: date
+    lodged_on: ActDate
     late_admitted_by_president: bool = False
     admission_reference: Annotated[str | None, Field(max_length=200)] = None
 
 
 class AcknowledgementIn(Model):
-    acknowledged_on: date
+    acknowledged_on: ActDate
     tribunal_reference: Annotated[str, Field(min_length=1, max_length=100)]
 
 
 class CaseStatementIn(Model):
     party: CaseParty
-    filed_on: date
+    filed_on: ActDate
     summary: Text
 
 
@@ -123,14 +123,14 @@ class RecommendationIn(Model):
 
 
 class AppealDecisionIn(Model):
-    decided_on: date
+    decided_on: ActDate
     outcome: AppealOutcome
     orders: list[OrderIn] = Field(default_factory=list, max_length=20)
     recommendations: list[RecommendationIn] = Field(default_factory=list, max_length=20)
 
 
 class ComplianceIn(Model):
-    complied_on: date
+    complied_on: ActDate
     evidence: Text
     idp_revision: dict[str, Any] | None = Field(
         default=None,
@@ -139,29 +139,29 @@ class ComplianceIn(Model):
 
 
 class ReportIn(Model):
-    reported_on: date
+    reported_on: ActDate
     report: Text
 
 
 class ReviewApplicationIn(Model):
-    applied_on: date
+    applied_on: ActDate
     by: Name
     grounds: Text
 
 
 class CapacityIn(Model):
-    declared_on: date
+    declared_on: ActDate
     person: Name
     has_capacity: bool
 
 
 class CaseFriendIn(Model):
-    appointed_on: date
+    appointed_on: ActDate
     case_friend: Name
 
 
 class CaseFriendRemovalIn(Model):
-    removed_on: date
+    removed_on: ActDate
     reason: Text
 
 
@@ -181,7 +181,7 @@ class IndependentIn(Model):
 
 class DisagreementIn(Model):
     learner_id: LearnerId
-    opened_on: date
+    opened_on: ActDate
     arrangements: Text = Field(description="The LA's arrangements this case runs under")
     facilitator: IndependentIn
     parties: list[ParticipantIn] = Field(min_length=2, max_length=20)
@@ -194,7 +194,7 @@ class DisagreementIn(Model):
     matter: AppealMatter | None = Field(
         default=None, description="With subject_id: what about it (finds its notice)"
     )
-    notice_given_on: date | None = Field(
+    notice_given_on: ActDate | None = Field(
         default=None, description="With subject_id, when its notice is not known here"
     )
 
@@ -208,7 +208,7 @@ class DisagreementIn(Model):
 
 
 class ConclusionIn(Model):
-    concluded_on: date
+    concluded_on: ActDate
     outcome: DisagreementOutcome
     summary: Text
 
@@ -217,7 +217,7 @@ class AdvocacyIn(Model):
     learner_id: LearnerId
     for_person: AdvocacyFor
     requested_by: Name
-    requested_on: date
+    requested_on: ActDate
     related_case_id: UUID | None = Field(
         default=None, description="A reconsideration, appeal or disagreement resolution case"
     )
@@ -225,9 +225,9 @@ class AdvocacyIn(Model):
 
 class ProvisionIn(Model):
     advocate: IndependentIn
-    provided_on: date
+    provided_on: ActDate
 
 
 class EndIn(Model):
-    ended_on: date
+    ended_on: ActDate
     reason: Text

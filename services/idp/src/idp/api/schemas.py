@@ -16,7 +16,7 @@ from idp.domain import (
     RevisionReason,
     TransferReason,
 )
-from llwybr.edge import Model, Organisation
+from llwybr.edge import ActDate, Model, Organisation
 
 Text = Annotated[str, Field(max_length=20_000)]
 
@@ -29,7 +29,7 @@ class MaintainerIn(Model):
 class OpenIn(Model):
     learner_id: Annotated[str, Field(pattern=r"^[A-Za-z0-9_.:-]{1,64}$")]
     maintainer: MaintainerIn
-    opened_on: date
+    opened_on: ActDate
     looked_after: bool = False
 
 
@@ -89,7 +89,7 @@ class LacDetailsIn(Model):
 
 
 class IssueIn(Model):
-    issued_on: date
+    issued_on: ActDate
     issued_by: Organisation
 
 
@@ -100,50 +100,50 @@ class ReviseIn(IssueIn):
 class ReviewRequestIn(Model):
     requested_by_kind: ReviewRequester
     organisation_or_person: Annotated[str, Field(min_length=1, max_length=200)]
-    requested_on: date
+    requested_on: ActDate
     reason: Text
 
 
 class DeclineIn(Model):
-    declined_on: date
+    declined_on: ActDate
     reasons: Annotated[str, Field(min_length=1, max_length=5000)]
 
 
 class ReviewIn(Model):
-    held_on: date
+    held_on: ActDate
     outcome: ReviewOutcome
 
 
 class NhsAlpIn(Model):
     element: AlpElementIn
     nhs_answer_reference: Annotated[str, Field(min_length=1, max_length=200)]
-    added_on: date
+    added_on: ActDate
 
 
 class TransferIn(Model):
     to: MaintainerIn
     reason: TransferReason
-    transferred_on: date
+    transferred_on: ActDate
 
 
 class CeaseProposalIn(Model):
-    proposed_on: date
+    proposed_on: ActDate
     reasons: Annotated[str, Field(min_length=1, max_length=5000)]
 
 
 class CessationIn(Model):
-    decided_on: date
+    decided_on: ActDate
     reasons: Annotated[str, Field(min_length=1, max_length=5000)]
 
 
 class ClosureIn(Model):
-    closed_on: date
+    closed_on: ActDate
     reason: ClosureReason
 
 
 class DeliveryIn(Model):
     element_id: Annotated[str, Field(pattern=r"^[A-Za-z0-9_.:-]{1,32}$")]
-    on: date
+    on: ActDate
     delivered: bool
     sessions: Annotated[int | None, Field(ge=0, le=100)] = None
     minutes: Annotated[int | None, Field(ge=0, le=1440)] = None
