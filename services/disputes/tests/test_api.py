@@ -2,7 +2,7 @@
 
 import uuid
 from collections.abc import AsyncIterator
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +15,7 @@ from contracts.events import IntegrationEvent
 from disputes.decisions import learn
 from disputes.main import create_app
 from disputes.settings import Settings
+from llwybr.edge import today_in_wales
 from llwybr.settings import RuntimeSettings
 from llwybr_testkit import TEST_SECRET, ActingAs, started_client
 
@@ -319,3 +320,36 @@ async def test_an_appeal_against_an_idp_not_necessary_runs_from_its_learned_noti
     lodged = await ok(client, "/v1/appeals", appeal, auth=tribunal)
     body = (await client.get(f"/v1/appeals/{lodged}", auth=tribunal)).json()
     assert (body["window_until"], body["late"]) == ("2026-05-15", False)
+
+
+async def test_acts_dated_after_today_are_refused_but_a_hearing_may_be_planned(
+    client: httpx.AsyncClient,
+) -> None:
+    """Issue #17: what was done (lodged, given, decided) cannot be after today in Wales; a date
+    planned (a hearing) can."""
+    tribunal = ActingAs(TRIBUNAL)
+    tomorrow = (today_in_wales() + timedelta(days=1)).isoformat()
+    appeal = {"learner_id": "learner-1", "learner_is_young_person": False,
+              "appellant_kind": "parent", "appellant": "Parent of Cerys", "respondent": LA,
+              "matter": "whether_aln", "notice_given_on": "2026-05-01",
+              "lodged_on": "2026-05-20"}  # fmt: skip
+    for field in ("lodged_on", "notice_given_on"):
+        refused = await client.post("/v1/appeals", json={**appeal, field: tomorrow}, auth=tribunal)
+        [error] = problem(refused, 422, "validation")["errors"]
+        assert (error["location"], error["type"]) == (["body", field], "date_after_today")
+        assert f"{field} records something done, so it cannot be after today" in error["message"]
+    request = await client.post("/v1/reconsiderations", json=reconsideration(requested_on=tomorrow))
+    assert problem(request, 422, "validation")["errors"][0]["location"] == ["body", "requested_on"]
+    assert stored_events(client) == 0
+    case = await ok(client, "/v1/appeals", appeal, auth=tribunal)
+    await ok(client, f"/v1/appeals/{case}/acknowledgement",
+             {"acknowledged_on": "2026-05-22", "tribunal_reference": "ETW/2026/0042"},
+             auth=tribunal)  # fmt: skip
+    next_month = (today_in_wales() + timedelta(days=31)).isoformat()
+    await ok(client, f"/v1/appeals/{case}/hearing", {"hearing_on": next_month}, auth=tribunal)
+    decided = await client.post(
+        f"/v1/appeals/{case}/decision",
+        json={"decided_on": tomorrow, "outcome": "dismissed"},
+        auth=tribunal,
+    )
+    assert problem(decided, 422, "validation")["errors"][0]["location"] == ["body", "decided_on"]

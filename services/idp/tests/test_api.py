@@ -2,6 +2,7 @@
 
 import io
 from collections.abc import AsyncIterator
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +13,7 @@ from pypdf import PdfReader
 
 from idp.main import create_app
 from idp.settings import Settings
+from llwybr.edge import today_in_wales
 from llwybr.settings import RuntimeSettings
 from llwybr_testkit import TEST_SECRET, ActingAs, eventually
 
@@ -362,3 +364,31 @@ async def test_an_la_that_directed_a_revision_revises_the_school_plan_which_stay
     assert body["revision_directions"][0]["revised_in"] == 2
     again = await client.put(url, json=ELEMENT, auth=la)  # the direction is answered
     problem(again, 403, "not-maintainer")
+
+
+async def test_a_plan_issued_or_delivered_after_today_is_refused_and_nothing_stored(
+    client: httpx.AsyncClient,
+) -> None:
+    """Issue #17: a plan "issued on 5 January 2027" was accepted on 7 December 2026 and a
+    delivery dated next month too. An act cannot be dated after today in Wales."""
+    plan = await open_plan(client)
+    await draft(client, plan)
+    before = stored_events(client)
+    tomorrow = (today_in_wales() + timedelta(days=1)).isoformat()
+    next_month = (today_in_wales() + timedelta(days=31)).isoformat()
+    body = problem(await issue(client, plan, on=tomorrow), 422, "validation")
+    [error] = body["errors"]
+    assert (error["location"], error["type"]) == (["body", "issued_on"], "date_after_today")
+    assert "issued_on records something done, so it cannot be after today" in error["message"]
+    assert stored_events(client) == before
+    await ok(client, "POST", f"/v1/idps/{plan}/issue",
+             json={"issued_on": today_in_wales().isoformat(), "issued_by": SCHOOL})  # fmt: skip
+    before = stored_events(client)
+    record = {"element_id": "e1", "on": next_month, "delivered": True, "recorded_by": SCHOOL}
+    delivery = await client.post(f"/v1/idps/{plan}/deliveries", json=record)
+    assert problem(delivery, 422, "validation")["errors"][0]["location"] == ["body", "on"]
+    review = await client.post(
+        f"/v1/idps/{plan}/reviews", json={"held_on": tomorrow, "outcome": "not_revised"}
+    )
+    assert problem(review, 422, "validation")["errors"][0]["location"] == ["body", "held_on"]
+    assert stored_events(client) == before

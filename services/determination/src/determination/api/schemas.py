@@ -2,7 +2,7 @@
 so a rejected request changes nothing."""
 
 from datetime import date
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 from uuid import UUID
 
 from pydantic import BaseModel, Field, field_validator, model_validator
@@ -17,7 +17,7 @@ from determination.domain import (
     validate_upn,
 )
 from llwybr.clock import Confidence, Deadline, RuleTable, Term, TermCalendar, Unit
-from llwybr.edge import ActDate, Model, Organisation
+from llwybr.edge import ActDate, Model, Organisation, today_in_wales
 
 Text = Annotated[str, Field(min_length=1, max_length=10_000)]
 ShortText = Annotated[str, Field(min_length=1, max_length=200)]
@@ -173,14 +173,25 @@ class DeadlineOut(BaseModel):
     explanation: str
     overdue: bool
     days_left: int
+    state: Literal["open", "met", "missed", "cancelled"] = Field(
+        description="As `/v1/reminders` says: open (running), met (done: never overdue, and "
+        "`days_left` is what was left that day, never below 0), missed (past its due date and "
+        "not done: overdue) or cancelled (no longer runs: withdrawn, consent refused)"
+    )
 
     @classmethod
-    def of(cls, deadline: Deadline, today: date) -> "DeadlineOut":
-        return cls(
-            **{k: getattr(deadline, k) for k in _DEADLINE_FIELDS},
-            overdue=deadline.is_overdue(today),
-            days_left=deadline.days_left(today),
-        )
+    def of(
+        cls, deadline: Deadline, today: date, stopped: tuple[str, date] | None = None
+    ) -> "DeadlineOut":
+        """The deadline on ``today``; ``stopped``: its clock stopped (met or cancelled) that day."""
+        fields = {k: getattr(deadline, k) for k in _DEADLINE_FIELDS}
+        if stopped is not None:
+            state, on = stopped
+            left = max(deadline.days_left(on), 0)
+            return cls(**fields, overdue=False, days_left=left, state=state)
+        overdue = deadline.is_overdue(today)
+        state = "missed" if overdue else "open"
+        return cls(**fields, overdue=overdue, days_left=deadline.days_left(today), state=state)
 
 
 _DEADLINE_FIELDS = (
@@ -225,9 +236,12 @@ class DeterminationOut(BaseModel):
 
     @classmethod
     def of(cls, view: DeterminationView) -> "DeterminationOut":
-        today = date.today()
+        today = today_in_wales()
         data = dict(vars(view))
-        data["deadlines"] = {k: DeadlineOut.of(d, today) for k, d in view.deadlines.items()}
+        stopped = data.pop("stopped")
+        data["deadlines"] = {
+            k: DeadlineOut.of(d, today, stopped.get(k)) for k, d in view.deadlines.items()
+        }
         return cls(**data)
 
 

@@ -5,8 +5,40 @@ from datetime import date
 from typing import Any
 from uuid import UUID
 
-from determination.domain import Determination
+from determination.domain import DECISION, NECESSITY, Determination, Status
+from determination.domain.values import nhs_deadline_key
 from llwybr.clock import Deadline
+
+MET, CANCELLED = "met", "cancelled"
+
+
+def stopped_clocks(case: Determination) -> dict[str, tuple[str, date]]:
+    """The deadlines whose clock has stopped: key -> ("met" or "cancelled", the day), judged
+    as the reminders (notifications service) judge them. The decision clocks are met by the
+    decision (the first one, when the LA's reconsideration replaced it) and an NHS clock by
+    the NHS body's answer; a clock not met is cancelled when the concern is withdrawn or
+    consent refused.
+
+    The Act (s.4(6); docs/domain.md section 11) meets a decision clock when the notice (no
+    ALN) or the IDP (ALN) is *given*: that fact is the notifications and IDP services', not
+    received here, so until it is the decision stands for it, as it does in the reminders."""
+    stopped: dict[str, tuple[str, date]] = {}
+    decisions = [*case.superseded_decisions, *([case.decision] if case.decision else [])]
+    if decisions:
+        decided_on: date = decisions[0]["decided_on"]
+        stopped |= {k: (MET, decided_on) for k in (DECISION, NECESSITY) if k in case.deadlines}
+    for referral_id, referral in case.nhs_referrals.items():
+        if referral["answer"] is not None:
+            stopped[nhs_deadline_key(referral_id)] = (MET, referral["answer"]["answered_on"])
+    ended: date | None = None
+    if case.status is Status.WITHDRAWN and case.withdrawal is not None:
+        ended = case.withdrawal["withdrawn_on"]
+    elif case.consent is not None and not case.consent["given"]:
+        ended = case.consent["recorded_on"]
+    if ended is not None:
+        for key in case.deadlines:
+            stopped.setdefault(key, (CANCELLED, ended))
+    return stopped
 
 
 @dataclass(frozen=True)
@@ -35,6 +67,8 @@ class DeterminationView:
     superseded_decisions: list[dict[str, Any]]
     notices: list[dict[str, Any]]
     withdrawal: dict[str, Any] | None
+    #: the deadlines no longer running, and why (``stopped_clocks``)
+    stopped: dict[str, tuple[str, date]]
 
     @classmethod
     def of(cls, case: Determination) -> "DeterminationView":
@@ -61,4 +95,5 @@ class DeterminationView:
             superseded_decisions=case.superseded_decisions,
             notices=case.notices,
             withdrawal=case.withdrawal,
+            stopped=stopped_clocks(case),
         )
