@@ -28,6 +28,15 @@ async def post_ok(client: httpx.AsyncClient, url: str, json: dict[str, Any], **k
     assert response.is_success, response.text
 
 
+async def referred(client: httpx.AsyncClient) -> tuple[str, str]:
+    """A case (2 March 2026) whose NHS referral r1 was received on 3 March (D7: 14 April)."""
+    case_id, _ = await open_case(client)
+    base = f"/v1/determinations/{case_id}"
+    referral = {"referral_id": "r1", "nhs_body": NHS, "received_on": "2026-03-03"}
+    await post_ok(client, f"{base}/nhs-referrals", referral)
+    return case_id, base
+
+
 async def deadlines(client: httpx.AsyncClient, case_id: str) -> dict[str, dict[str, Any]]:
     found: dict[str, dict[str, Any]] = (await client.get(f"/v1/determinations/{case_id}")).json()[
         "deadlines"
@@ -75,10 +84,7 @@ async def test_a_concern_brought_to_attention_tomorrow_is_refused(
 async def test_notices_answers_evidence_and_withdrawals_dated_tomorrow_are_refused(
     client: httpx.AsyncClient,
 ) -> None:
-    case_id, _ = await open_case(client)
-    base = f"/v1/determinations/{case_id}"
-    await post_ok(client, f"{base}/nhs-referrals",
-                  {"referral_id": "r1", "nhs_body": NHS, "received_on": "2026-03-03"})  # fmt: skip
+    _, base = await referred(client)
     await post_ok(client, f"{base}/decision", decision("2026-03-10"))
     before = stored_events(client)
     notice = {"notice_type": "no_aln", "recipients": ["parent"], "content": NO_ALN_NOTICE,
@@ -118,10 +124,7 @@ async def test_a_decision_met_in_time_is_met_not_overdue_months_later(
 async def test_an_nhs_answer_weeks_early_is_met_and_the_undecided_decision_missed(
     client: httpx.AsyncClient,
 ) -> None:
-    case_id, _ = await open_case(client)
-    base = f"/v1/determinations/{case_id}"
-    await post_ok(client, f"{base}/nhs-referrals",
-                  {"referral_id": "r1", "nhs_body": NHS, "received_on": "2026-03-03"})  # fmt: skip
+    case_id, base = await referred(client)
     answer = {"answer": "none", "answered_on": "2026-03-20", "answered_by": NHS, "details": "d"}
     await post_ok(client, f"{base}/nhs-referrals/r1/answer", answer, auth=ActingAs(NHS))
     shown = await deadlines(client, case_id)
