@@ -10,7 +10,7 @@ from determination import access
 from determination.api.dependencies import EngineDep
 from determination.api.schemas import CasePage, ChangePage
 from determination.projections import CaseFilter, changes, due_soon, list_cases, statistics
-from llwybr.edge import ORGANISATION, CallerDep
+from llwybr.edge import ORGANISATION, CallerDep, today_in_wales
 from llwybr.principal import Principal
 from llwybr.problems import ProblemError
 
@@ -66,7 +66,7 @@ def find_due_soon(
     today: date | None = None,
 ) -> list[dict[str, Any]]:
     with engine.connect() as conn:
-        return due_soon(conn, scope_of(caller), today or date.today(), within_days)
+        return due_soon(conn, scope_of(caller), today or today_in_wales(), within_days)
 
 
 @router.get(

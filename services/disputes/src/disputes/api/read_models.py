@@ -9,7 +9,7 @@ from fastapi import APIRouter, Query
 from disputes import access
 from disputes.api.shared import RESPONSES, ConnectionDep
 from disputes.projections import awaiting_report, open_cases, outcomes
-from llwybr.edge import CallerDep, Organisation
+from llwybr.edge import CallerDep, Organisation, today_in_wales
 
 router = APIRouter(prefix="/v1", tags=["disputes"], responses=RESPONSES)
 
@@ -25,7 +25,7 @@ def open_by_la(
     on: Annotated[date | None, Query(description="The day to judge by (default: today)")] = None,
 ) -> list[dict[str, Any]]:
     access.require_jurisdiction(caller, local_authority)
-    return open_cases(conn, local_authority, on or date.today())
+    return open_cases(conn, local_authority, on or today_in_wales())
 
 
 @router.get("/disputes/local-authorities/{local_authority}/outcomes", summary="Outcomes by LA")
