@@ -37,7 +37,7 @@ def _not_after_today(value: date, info: ValidationInfo) -> date:
         raise PydanticCustomError(
             "date_after_today",
             "{field} records something done, so it cannot be after today ({today} in Wales)",
-            {"field": info.field_name or "the date", "today": long_date(today)},
+            {"field": info.field_name or "this date", "today": long_date(today)},
         )
     return value
 
