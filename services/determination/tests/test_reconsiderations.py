@@ -12,7 +12,7 @@ from determination.application import DeterminationService
 from determination.domain import Status
 from llwybr.clock import DEFAULT_RULES, RuleId, compute_deadline
 
-from .test_application import LA, decided_at_school
+from .test_application import LA, decided_at_school, raise_at_school
 
 
 def reconsideration_decided(case_id: uuid.UUID, kind: str = "R1") -> Envelope:
@@ -41,6 +41,8 @@ def test_an_r1_outcome_supersedes_the_schools_decision(service: DeterminationSer
         "la:665", envelope.data["reconsideration_id"],
     )  # fmt: skip
     assert view.superseded_decisions[0]["decided_by"] == "school:6652001"
+    # the school's clock was met by the school's decision, not the LA's later one
+    assert view.stopped["decision"] == ("met", view.superseded_decisions[0]["decided_on"])
 
 
 def test_other_public_events_change_nothing(service: DeterminationService) -> None:
@@ -49,3 +51,16 @@ def test_other_public_events_change_nothing(service: DeterminationService) -> No
     unknown = dataclasses.replace(r2, type="wales.aln.disputes.something-new.v1")
     no_case = reconsideration_decided(uuid.uuid4())
     assert [service.on_public_event(e) for e in (r2, unknown, no_case)] == [[], [], []]
+
+
+def test_a_school_that_never_decided_missed_its_clock_though_the_la_decided(
+    service: DeterminationService,
+) -> None:
+    """The LA's decision on reconsideration (a school's refusal to decide) is not the school's
+    duty done: the school's clock stays unmet, as the reminders keep it."""
+    case_id = raise_at_school(service, date(2026, 3, 2))
+    [case] = service.on_public_event(reconsideration_decided(case_id))
+    service.save(case)
+    view = service.determination(LA, case_id)
+    assert view.decision is not None
+    assert "decision" not in view.stopped
