@@ -15,9 +15,12 @@ from pathlib import Path
 import httpx
 
 from gateway.authz import ROLE_SCOPES
+from gateway.ratelimit import RateLimiter
 from gateway.settings import Settings
 from gateway.tokens import (
     ClientRecord,
+    ClientRegistry,
+    EndpointLimits,
     JwksSource,
     RemoteJwks,
     SigningKey,
@@ -51,6 +54,11 @@ class Security:
 
 def dev_clients(directory: Path) -> dict[str, ClientRecord]:
     """Embedded mode's clients, created on first start with random secrets."""
+    return load_clients(dev_clients_file(directory).read_bytes())
+
+
+def dev_clients_file(directory: Path) -> Path:
+    """Embedded mode's clients file, written on first start with random secrets."""
     clients_file = directory / "clients.json"
     if not clients_file.exists():
         directory.mkdir(parents=True, exist_ok=True)
@@ -70,7 +78,7 @@ def dev_clients(directory: Path) -> dict[str, ClientRecord]:
         os.chmod(credentials_file, 0o600)
         clients_file.write_text(json.dumps(records, indent=2))
         log.warning("development OAuth clients written to %s", credentials_file)
-    return load_clients(clients_file.read_bytes())
+    return clients_file
 
 
 def build_security(settings: Settings, http: httpx.AsyncClient) -> Security:
@@ -79,9 +87,16 @@ def build_security(settings: Settings, http: httpx.AsyncClient) -> Security:
         audience=settings.audience,
         lifetime_seconds=settings.token_lifetime_seconds,
     )
+    check = settings.clients_check_seconds
     if settings.external_jwks_url:
         jwks: JwksSource = RemoteJwks(settings.external_jwks_url, http)
-        return Security(None, None, TokenValidator(token_settings, jwks))
+        revocations = (
+            None
+            if settings.clients_file is None
+            else ClientRegistry.from_file(settings.clients_file, check)
+        )
+        validator = TokenValidator(token_settings, jwks, clients=revocations, own_tokens=False)
+        return Security(None, None, validator)
     embedded = settings.runtime.mode == "embedded"
     directory = settings.runtime.var_dir / "gateway"
     if settings.signing_key_pem is not None:
@@ -91,11 +106,21 @@ def build_security(settings: Settings, http: httpx.AsyncClient) -> Security:
     else:
         raise RuntimeError("GATEWAY_SIGNING_KEY_PEM or GATEWAY_EXTERNAL_JWKS_URL must be set")
     if settings.clients_file is not None:
-        clients = load_clients(settings.clients_file.read_bytes())
+        clients = ClientRegistry.from_file(settings.clients_file, check)
     elif embedded:
-        clients = dev_clients(directory)
+        clients = ClientRegistry.from_file(dev_clients_file(directory), check)
     else:
         raise RuntimeError("GATEWAY_CLIENTS_FILE must be set in stack mode")
-    issuer = TokenIssuer(key, token_settings, clients)
-    validator = TokenValidator(token_settings, StaticJwks(key.public_jwks()))
+    limits = EndpointLimits(
+        per_client=RateLimiter(
+            settings.token_rate_limit_per_minute, settings.token_rate_limit_burst
+        ),
+        per_address=RateLimiter(
+            settings.token_address_rate_limit_per_minute, settings.token_address_rate_limit_burst
+        ),
+        concurrent_checks=settings.token_concurrent_checks,
+        waiting_checks=settings.token_waiting_checks,
+    )
+    issuer = TokenIssuer(key, token_settings, clients, limits)
+    validator = TokenValidator(token_settings, StaticJwks(key.public_jwks()), clients=clients)
     return Security(key, issuer, validator)

@@ -61,8 +61,20 @@ class Settings(BaseSettings):
     token_lifetime_seconds: int = Field(default=900, ge=60, le=86_400)
     #: ES256 signing key (PEM). Embedded mode makes one under var/gateway/ when it is unset.
     signing_key_pem: SecretStr | None = None
-    #: OAuth clients: a JSON list of {client_id, secret_hash, organisation, scopes, name}.
+    #: OAuth clients: a JSON list of {client_id, secret_hash, organisation, scopes, name,
+    #: not_before}. Re-read when it changes (looked at every ``clients_check_seconds``): a
+    #: removed client or a rotated secret refuses the tokens already issued. With an external
+    #: issuer it is optional and only revokes (``not_before``).
     clients_file: Path | None = None
+    clients_check_seconds: float = Field(default=1.0, ge=0, le=60)
+    #: The token endpoint's limits: requests per minute (and burst) per client id and per
+    #: remote address, and how many secret checks (scrypt, ~a core each) run and wait at once.
+    token_rate_limit_per_minute: int = Field(default=30, ge=1)
+    token_rate_limit_burst: int = Field(default=10, ge=1)
+    token_address_rate_limit_per_minute: int = Field(default=120, ge=1)
+    token_address_rate_limit_burst: int = Field(default=30, ge=1)
+    token_concurrent_checks: int = Field(default=1, ge=1, le=64)
+    token_waiting_checks: int = Field(default=16, ge=0, le=1024)
     #: Trust a local authority's own identity provider instead (its JWKS and issuer).
     external_jwks_url: str | None = None
     external_issuer: str | None = None

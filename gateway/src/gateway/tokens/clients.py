@@ -6,9 +6,18 @@ import hmac
 import re
 import secrets
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, TypeAdapter, ValidationError
+from pydantic import (
+    AwareDatetime,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    TypeAdapter,
+    ValidationError,
+)
 
 # scrypt at n=2**14, r=8 costs 16 MiB and tens of milliseconds: cheap per request, dear per guess.
 _SCRYPT_N, _SCRYPT_R, _SCRYPT_P = 2**14, 8, 1
@@ -74,6 +83,15 @@ class ClientRecord:
     organisation: str
     scopes: tuple[str, ...]
     name: str = ""
+    #: Tokens issued (``iat``) before this Unix time are refused: a revocation that also
+    #: reaches an external identity provider's tokens for this client id.
+    not_before: int | None = None
+
+    @cached_property
+    def generation(self) -> str:
+        """Which secret this client has: changes whenever its secret hash does. The gateway's
+        own tokens carry it (claim ``gen``), so a rotated secret retires every older token."""
+        return hashlib.sha256(self.secret_hash.encode()).hexdigest()[:16]
 
 
 # RFC 6749 scope-token characters; unreserved URI characters for ids, so HTTP Basic needs no
@@ -89,6 +107,7 @@ class _ClientEntry(BaseModel):
     organisation: str = Field(pattern=r"^[a-z][a-z_-]*:[A-Za-z0-9._-]+$")
     scopes: list[_ScopeToken] = Field(min_length=1)
     name: str = ""
+    not_before: AwareDatetime | None = None
 
 
 _CLIENT_LIST = TypeAdapter(list[_ClientEntry])
@@ -119,5 +138,6 @@ def load_clients(data: str | bytes) -> dict[str, ClientRecord]:
             organisation=entry.organisation,
             scopes=tuple(dict.fromkeys(entry.scopes)),
             name=entry.name,
+            not_before=None if entry.not_before is None else int(entry.not_before.timestamp()),
         )
     return clients

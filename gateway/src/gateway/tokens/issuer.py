@@ -1,14 +1,18 @@
 """Issuing access tokens: authlib runs the client credentials grant at ``POST /oauth/token``,
 joserfc signs the RFC 9068 JWT."""
 
+import asyncio
+import base64
+import binascii
 import logging
 import secrets
 import time
+import weakref
 from collections.abc import Mapping
+from dataclasses import dataclass, field
 from typing import Any, ClassVar
-from urllib.parse import parse_qsl
+from urllib.parse import parse_qsl, unquote
 
-import anyio
 from authlib.common.security import is_secure_transport  # type: ignore[import-untyped]
 from authlib.oauth2.rfc6749 import (  # type: ignore[import-untyped]
     AuthorizationServer,
@@ -25,8 +29,12 @@ from starlette.datastructures import Headers
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
+from gateway.ratelimit import RateLimiter, retry_after
 from gateway.tokens.clients import ClientRecord, hash_secret, verify_secret
 from gateway.tokens.keys import ALGORITHM, SigningKey, TokenSettings
+from gateway.tokens.validator import GENERATION_CLAIM
+from llwybr.blocking import run_blocking
+from llwybr.problems import problem_response
 
 log = logging.getLogger(__name__)
 
@@ -90,6 +98,7 @@ class _AccessTokenGenerator(JWTBearerTokenGenerator):  # type: ignore[misc]
             "nbf": now,
             "exp": now + self._settings.lifetime_seconds,
             "org": client.record.organisation,
+            GENERATION_CLAIM: client.record.generation,
         }
 
 
@@ -142,11 +151,36 @@ _MAX_FORM_BYTES = 4096
 _SINGLE_PARAMETERS = ("grant_type", "scope", "client_id", "client_secret")
 
 
+@dataclass(frozen=True)
+class EndpointLimits:
+    """What the token endpoint lets callers cost it. Every request takes a token from its
+    remote address's bucket, and one naming a client id from that id's bucket (known or not:
+    the answer must not tell which ids exist); at most ``concurrent_checks`` secret checks
+    (scrypt) run at once, at most ``waiting_checks`` more wait, and the rest get 503."""
+
+    per_client: RateLimiter = field(default_factory=lambda: RateLimiter(30, 10))
+    per_address: RateLimiter = field(default_factory=lambda: RateLimiter(120, 30))
+    concurrent_checks: int = 1
+    waiting_checks: int = 16
+
+    def __post_init__(self) -> None:
+        if self.concurrent_checks < 1 or self.waiting_checks < 0:
+            raise ValueError("at least one concurrent check, and no negative queue")
+
+
+#: Seconds a caller told the endpoint is busy should wait.
+BUSY_RETRY_AFTER = "1"
+
+
 class TokenIssuer:
     """The token endpoint: client credentials in, an ES256 access token out."""
 
     def __init__(
-        self, key: SigningKey, settings: TokenSettings, clients: Mapping[str, ClientRecord]
+        self,
+        key: SigningKey,
+        settings: TokenSettings,
+        clients: Mapping[str, ClientRecord],
+        limits: EndpointLimits | None = None,
     ) -> None:
         # The endpoint's public URL, not the request's: TLS ends at the ingress.
         self._token_uri = settings.issuer.rstrip("/") + ENDPOINT_PATH
@@ -155,19 +189,77 @@ class TokenIssuer:
         self._server = _AuthorizationServer(clients)
         self._server.register_grant(_ClientCredentialsGrant)
         self._server.register_token_generator("default", _AccessTokenGenerator(key, settings))
+        self._limits = limits or EndpointLimits()
+        # One semaphore per event loop (tests run several); the count is what is in flight.
+        self._gates: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, asyncio.Semaphore]
+        self._gates = weakref.WeakKeyDictionary()
+        self._in_flight = 0
 
     async def token_response(self, request: Request) -> Response:
-        """Answer ``POST /oauth/token`` with a token or an RFC 6749 error."""
+        """Answer ``POST /oauth/token`` with a token or an RFC 6749 error, or a 429/503 problem
+        when the caller is over its rate or the endpoint is busy."""
+        address = request.client.host if request.client else ""
+        limited = self._limited(request, self._limits.per_address, f"address {address}")
+        if limited is not None:
+            return limited
         form = await _read_form(request)
         if isinstance(form, InvalidRequestError):
             error_response: Response = self._server.handle_error_response(request, form)
             return error_response
+        client_id = _client_id(request.headers, form)
+        if client_id is not None:
+            limited = self._limited(request, self._limits.per_client, f"client {client_id}")
+            if limited is not None:
+                return limited
+        limits = self._limits
+        if self._in_flight >= limits.concurrent_checks + limits.waiting_checks:
+            return problem_response(
+                request, 503, "Service Unavailable", "the token endpoint is busy; try again",
+                kind="busy", headers={"Retry-After": BUSY_RETRY_AFTER},
+            )  # fmt: skip
         token_request = _TokenRequest(self._token_uri, request.headers, form)
-        # scrypt takes tens of milliseconds: keep it off the event loop.
-        response: Response = await anyio.to_thread.run_sync(
-            self._server.create_token_response, token_request
-        )
+        self._in_flight += 1
+        try:
+            # scrypt takes tens of milliseconds and a core: off the event loop, and only a few
+            # at a time, so a burst of guesses cannot starve every other request.
+            async with self._gate():
+                response: Response = await run_blocking(
+                    self._server.create_token_response, token_request
+                )
+        finally:
+            self._in_flight -= 1
         return response
+
+    def _gate(self) -> asyncio.Semaphore:
+        loop = asyncio.get_running_loop()
+        gate = self._gates.get(loop)
+        if gate is None:
+            gate = self._gates[loop] = asyncio.Semaphore(self._limits.concurrent_checks)
+        return gate
+
+    @staticmethod
+    def _limited(request: Request, limiter: RateLimiter, key: str) -> Response | None:
+        wait = limiter.take(key)
+        if wait <= 0:
+            return None
+        log.warning("token endpoint rate limit reached for %s", key)
+        return problem_response(
+            request, 429, "Too Many Requests", "too many token requests; try again later",
+            kind="rate-limited", headers={"Retry-After": retry_after(wait)},
+        )  # fmt: skip
+
+
+def _client_id(headers: Headers, form: Mapping[str, str]) -> str | None:
+    """The client id a token request names (HTTP Basic or the form), unauthenticated."""
+    scheme, _, credentials = headers.get("authorization", "").partition(" ")
+    if scheme.lower() != "basic":
+        return form.get("client_id") or None
+    try:
+        decoded = base64.b64decode(credentials.strip(), validate=True).decode()
+    except (binascii.Error, UnicodeDecodeError):
+        return None
+    # RFC 6749 2.3.1: the id is form-urlencoded before Basic encoding.
+    return unquote(decoded.partition(":")[0]) or None
 
 
 async def _read_form(request: Request) -> dict[str, str] | InvalidRequestError:

@@ -9,6 +9,7 @@ from starlette.responses import JSONResponse, Response
 
 from gateway.tokens.issuer import ENDPOINT_PATH, TokenIssuer
 from gateway.tokens.keys import SigningKey
+from llwybr.problems import PROBLEM_JSON, Problem
 
 JWKS_PATH = "/.well-known/jwks.json"
 
@@ -77,6 +78,17 @@ def oauth_router(issuer: TokenIssuer, key: SigningKey) -> APIRouter:
             200: {"model": TokenResponse, "description": "An access token"},
             400: {"model": OAuthErrorResponse, "description": "A malformed or refused request"},
             401: {"model": OAuthErrorResponse, "description": "Client authentication failed"},
+            429: {
+                "model": Problem,
+                "content": {PROBLEM_JSON: {}},
+                "description": "Too many token requests for this client id or from this "
+                "address; wait as long as Retry-After says",
+            },
+            503: {
+                "model": Problem,
+                "content": {PROBLEM_JSON: {}},
+                "description": "Too many secret checks are waiting; retry after Retry-After",
+            },
         },
         openapi_extra={"requestBody": _TOKEN_REQUEST_BODY},
     )

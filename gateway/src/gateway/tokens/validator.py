@@ -7,8 +7,8 @@ import binascii
 import json
 import logging
 import time
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, replace
 from typing import Any, Protocol
 
 import httpx
@@ -25,6 +25,7 @@ from joserfc.errors import (
 from joserfc.jwk import Key, import_key
 from joserfc.jwt import ClaimsOption, JWTClaimsRegistry
 
+from gateway.tokens.clients import ClientRecord
 from gateway.tokens.keys import ALGORITHM, TokenSettings
 
 log = logging.getLogger(__name__)
@@ -122,22 +123,36 @@ class RemoteJwks:
 
 
 _REQUIRED_CLAIMS = ("iss", "aud", "sub", "client_id", "iat", "exp", "jti", "org")
+#: The claim naming the client's secret generation (``ClientRecord.generation``) in the
+#: gateway's own tokens.
+GENERATION_CLAIM = "gen"
 _ACCESS_TOKEN_TYPES = ("at+jwt", "application/at+jwt")
 
 
 class TokenValidator:
-    """Checks an access token's signature, type, issuer, audience and lifetime."""
+    """Checks an access token's signature, type, issuer, audience and lifetime, then its
+    client against the registry (``clients``), on every request.
+
+    With ``own_tokens`` (the gateway issued them) the client must still be registered, with the
+    organisation and the secret generation the token names; its scopes are cut to those the
+    client holds now. Tokens of an external identity provider are checked only when their client
+    id is registered with a revocation (``not_before``).
+    """
 
     def __init__(
         self,
         settings: TokenSettings,
         jwks: JwksSource,
         algorithms: tuple[str, ...] = (ALGORITHM,),
+        *,
+        clients: Mapping[str, ClientRecord] | None = None,
+        own_tokens: bool = True,
     ) -> None:
         # A symmetric algorithm would let anyone holding a public key forge tokens.
         if not algorithms or any(a.upper() == "NONE" or a.startswith("HS") for a in algorithms):
             raise ValueError("access tokens must use asymmetric signature algorithms")
         self._settings, self._jwks, self._algorithms = settings, jwks, algorithms
+        self._clients, self._own_tokens = clients, own_tokens
         self._document: dict[str, Any] | None = None
         self._keys: dict[str, tuple[Key, str | None]] = {}
 
@@ -164,7 +179,29 @@ class TokenValidator:
             raise InvalidTokenError("bad_algorithm", "the key does not fit the algorithm") from None
         except (JoseError, ValueError) as error:
             raise InvalidTokenError("malformed", type(error).__name__) from None
-        return self._claims(claims)
+        return self._registered(self._claims(claims), claims)
+
+    def _registered(self, access: AccessClaims, claims: dict[str, Any]) -> AccessClaims:
+        """``access`` as the client registry allows it now; InvalidTokenError if revoked."""
+        if self._clients is None:
+            return access
+        record = self._clients.get(access.client_id)
+        if record is None:
+            if self._own_tokens:
+                raise InvalidTokenError("unknown_client", "the client is not registered")
+            return access
+        issued_at = claims["iat"]
+        fresh = isinstance(issued_at, int | float) and issued_at >= (record.not_before or 0)
+        if record.not_before is not None and not fresh:
+            raise InvalidTokenError("revoked", "the client's tokens were revoked")
+        if not self._own_tokens:
+            return access
+        if claims.get(GENERATION_CLAIM) != record.generation:
+            raise InvalidTokenError("revoked", "the client's secret has changed")
+        if access.organisation != record.organisation:
+            raise InvalidTokenError("revoked", "the client's organisation has changed")
+        scopes = access.scopes.intersection(record.scopes)
+        return access if scopes == access.scopes else replace(access, scopes=scopes)
 
     def _claims(self, claims: dict[str, Any]) -> AccessClaims:
         options: dict[str, ClaimsOption] = {name: {"essential": True} for name in _REQUIRED_CLAIMS}
