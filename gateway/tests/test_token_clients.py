@@ -59,6 +59,17 @@ def test_a_clients_file_is_loaded_by_client_id() -> None:
     loaded = load_clients(json.dumps([client_entry()]))
     assert loaded["caerdydd-aln"].organisation == "la:665"
     assert loaded["caerdydd-aln"].scopes == ("determinations:read",)
+    assert loaded["caerdydd-aln"].not_before is None
+
+
+def test_a_revocation_is_read_as_a_unix_time_and_a_new_secret_is_a_new_generation() -> None:
+    entry = client_entry(not_before="2026-12-07T09:00:00+00:00")
+    revoked = load_clients(json.dumps([entry]))["caerdydd-aln"]
+    assert revoked.not_before == 1796634000
+    rotated = load_clients(json.dumps([{**entry, "secret_hash": hash_secret("s3cret")}]))
+    assert rotated["caerdydd-aln"].generation != revoked.generation
+    again = load_clients(json.dumps([entry]))["caerdydd-aln"]
+    assert again.generation == revoked.generation
 
 
 @pytest.mark.parametrize(
@@ -71,6 +82,7 @@ def test_a_clients_file_is_loaded_by_client_id() -> None:
         (json.dumps([client_entry(secret_hash="s3cret")]), "not a hash_secret"),
         (json.dumps([client_entry(), client_entry()]), "duplicate client_id"),
         (json.dumps([client_entry(secret="s3cret")]), "0.secret: Extra inputs"),
+        (json.dumps([client_entry(not_before="2026-12-07T09:00:00")]), "0.not_before"),
     ],
 )
 def test_a_bad_clients_file_is_refused_with_a_clear_message(document: str, complaint: str) -> None:
