@@ -65,7 +65,11 @@ async def services(
 ) -> AsyncIterator[Services]:
     suffix = uuid.uuid4().hex[:8]
     # Only what this module publishes: the shared topics hold every other run's events too.
-    postgres_runtime = postgres_runtime.model_copy(update={"consumer_start_from": "latest"})
+    # Its own consumer groups too: another module's groups of the same name (the session's
+    # prefix) would resume from that module's offsets instead of the topics' end.
+    postgres_runtime = postgres_runtime.model_copy(
+        update={"consumer_start_from": "latest", "consumer_group_prefix": f"dis-{suffix}-"}
+    )
     async with AsyncExitStack() as stack:
         disputes = await started(stack, disputes_app(
             DisputesSettings(runtime=postgres_runtime, postgres_schema=f"dis_{suffix}")
