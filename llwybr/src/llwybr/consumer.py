@@ -10,17 +10,23 @@ import asyncio
 import logging
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
-from typing import Any, Protocol
+from typing import Any, Literal, Protocol
 
 import sqlalchemy as sa
+from eventsourcing import persistence as es_persistence
 from eventsourcing.persistence import IntegrityError, Tracking
+from pydantic import ValidationError
 from sqlalchemy.dialects import postgresql, sqlite
 
 from contracts.envelope import Envelope
+from contracts.events import UnknownEventTypeError
 from llwybr import context
+from llwybr import dead_letters as letters
 from llwybr.blocking import run_blocking
 from llwybr.bus import Delivery, Subscription
 from llwybr.db import metadata
+from llwybr.dead_letters import Letter
+from llwybr.dead_letters import dead_letters as dead_letters  # the table, imported from here
 from llwybr.eventstore import ChainedApplication
 from llwybr.metrics import Metrics
 from llwybr.outage import OutageLog
@@ -36,23 +42,21 @@ processed_events = sa.Table(
     sa.Column("processed_at", sa.DateTime(timezone=True), nullable=False),
 )
 
-dead_letters = sa.Table(
-    "consumer_dead_letters",
-    metadata,
-    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
-    sa.Column("consumer", sa.String(200), nullable=False),
-    sa.Column("topic", sa.String(200), nullable=False),
-    sa.Column("partition", sa.Integer, nullable=False),
-    sa.Column("offset", sa.BigInteger, nullable=False),
-    sa.Column("raw", sa.LargeBinary, nullable=True),
-    sa.Column("error", sa.Text, nullable=False),
-    sa.Column("received_at", sa.DateTime(timezone=True), nullable=False),
+#: Errors that say the event can never be read here (a type no contract has, data that does
+#: not validate as its contract): set aside at once, since no retry can help.
+UNPROCESSABLE = (UnknownEventTypeError, ValidationError)
+
+#: Faults of the database or the network: retried without limit, never set aside (a restart of
+#: PostgreSQL must not turn every event in flight into a dead letter).
+TRANSIENT = (
+    sa.exc.OperationalError,
+    sa.exc.InterfaceError,
+    sa.exc.TimeoutError,
+    es_persistence.OperationalError,
+    es_persistence.InterfaceError,
+    es_persistence.IntegrityError,  # a command saved the same aggregate first: load again
+    OSError,
 )
-
-
-#: Errors that say the event cannot be applied at all (as opposed to a database or network
-#: fault, which is retried).
-UNPROCESSABLE = (ValueError, KeyError, TypeError, LookupError)
 
 
 class Effect(Protocol):
@@ -93,6 +97,10 @@ class TableEffect:
             self._handler(conn, envelope)
         return True
 
+    def replay(self, envelope: Envelope) -> bool:
+        """Apply a dead letter again: its dedup record was never written, so as ``apply``."""
+        return self.apply(envelope)
+
 
 AggregateHandler = Callable[[Envelope], Sequence[Any]]
 
@@ -126,6 +134,28 @@ class ApplicationEffect:
             raise
         return True
 
+    def replay(self, envelope: Envelope) -> bool:
+        """Apply a dead letter again, once.
+
+        Its own tracking record (by source aggregate and version): the consumer may have
+        applied later events of the same aggregate meanwhile, which the ordered tracking of
+        ``apply`` would take for this one.
+        """
+        name = f"{self._consumer}:{envelope.aggregate_id}@{envelope.aggregate_version}"
+        tracking = Tracking(name, envelope.aggregate_version)
+        recorder = self._app.tracking_recorder
+        if recorder.has_tracking_id(tracking.application_name, tracking.notification_id):
+            return False
+        self._app.save_tracked(*self._handler(envelope), tracking=tracking)
+        return True
+
+
+ReplayOutcome = Literal["applied", "duplicate", "already-replayed"]
+
+
+class NotReplayableError(Exception):
+    """The dead letter holds no readable event (or is another consumer's)."""
+
 
 class TrackedConsumer:
     """Reads a subscription, applies each event once, then commits the offsets."""
@@ -139,6 +169,8 @@ class TrackedConsumer:
         metrics: Metrics,
         *,
         max_backoff_seconds: float = 5.0,
+        max_attempts: int = 8,
+        first_backoff_seconds: float = 0.2,
     ) -> None:
         self.name = name
         self._new_subscription = subscription_factory
@@ -146,8 +178,14 @@ class TrackedConsumer:
         self._engine = engine
         self._metrics = metrics
         self._max_backoff = max_backoff_seconds
+        self._max_attempts = max_attempts
+        self._first_backoff = first_backoff_seconds
         self.applied = 0
         self.duplicates = 0
+        self.dead_lettered = 0
+
+    def _labels(self) -> tuple[str, str]:
+        return self._metrics.service, self.name
 
     async def run(self) -> None:
         """Consume until cancelled, reconnecting with back-off when the bus is away."""
@@ -159,6 +197,7 @@ class TrackedConsumer:
                 await subscription.start()
                 outage.succeeded()
                 backoff = 0.2
+                await self._count_waiting()
                 await self.consume(subscription)
             except asyncio.CancelledError:
                 raise
@@ -187,32 +226,88 @@ class TrackedConsumer:
     async def _handle(self, delivery: Delivery) -> None:
         envelope = delivery.envelope
         if envelope is None:
-            await run_blocking(self._dead_letter, delivery)
-            self._metrics.consumer_events.labels(self.name, "dead_letter").inc()
+            error = delivery.error or "unreadable"
+            await self._set_aside(
+                Letter(
+                    self.name,
+                    delivery.topic,
+                    delivery.partition,
+                    delivery.offset,
+                    error,
+                    raw=delivery.raw,
+                )
+            )
             return
-        backoff = 0.2
-        while True:
-            try:
-                applied = await run_blocking(self._apply, envelope)
-                break
-            except UNPROCESSABLE as error:
-                # The event itself cannot be applied (a payload this consumer cannot read):
-                # retrying cannot help, so it is set aside, kept, and the partition moves on.
-                failed = Delivery(delivery.topic, delivery.partition, delivery.offset, None,
-                                  repr(envelope).encode(), f"unprocessable: {error!r}")  # fmt: skip
-                await run_blocking(self._dead_letter, failed)
-                self._metrics.consumer_events.labels(self.name, "dead_letter").inc()
-                return
-            except Exception:
-                # The effect is retried, never skipped: skipping would lose it for good.
-                log.exception("consumer %s: effect of %s failed", self.name, envelope.id)
+        attempts = 0
+        backoff = self._first_backoff
+        stuck = self._metrics.consumer_stuck.labels(*self._labels())
+        try:
+            while True:
+                try:
+                    applied = await run_blocking(self._apply, envelope)
+                    break
+                except UNPROCESSABLE as error:
+                    # No retry can read it: set aside at once, kept whole for a replay once a
+                    # contract that reads it is deployed.
+                    await self._set_aside(self._letter(delivery, f"unreadable: {error!r}", 1))
+                    return
+                except TRANSIENT as error:
+                    # The database or network is away: retried for as long as it takes.
+                    log.warning(
+                        "consumer %s: effect of %s waits for the store: %r; retrying in %.1fs",
+                        self.name,
+                        envelope.id,
+                        error,
+                        backoff,
+                    )
+                except Exception as error:
+                    # A handler that raises (a bug): retried with back-off, N times in all,
+                    # then set aside with an alert; never skipped silently.
+                    attempts += 1
+                    if attempts == 1:
+                        stuck.inc()
+                        log.error(
+                            "ALERT consumer %s: effect of event %s (%s) failed: %r; "
+                            "retrying up to %d times",
+                            self.name,
+                            envelope.id,
+                            envelope.type,
+                            error,
+                            self._max_attempts,
+                            exc_info=error,
+                        )
+                    if attempts >= self._max_attempts:
+                        reason = f"handler failed {attempts} times: {error!r}"
+                        await self._set_aside(self._letter(delivery, reason, attempts))
+                        return
+                    log.debug(
+                        "consumer %s: attempt %d of %s failed: %r",
+                        self.name,
+                        attempts,
+                        envelope.id,
+                        error,
+                    )
                 await asyncio.sleep(backoff)
                 backoff = min(backoff * 2, self._max_backoff)
+        finally:
+            if attempts:
+                stuck.dec()
         if applied:
             self.applied += 1
         else:
             self.duplicates += 1
         self._metrics.consumer_events.labels(self.name, "applied" if applied else "duplicate").inc()
+
+    def _letter(self, delivery: Delivery, error: str, attempts: int) -> Letter:
+        return Letter(
+            self.name,
+            delivery.topic,
+            delivery.partition,
+            delivery.offset,
+            error,
+            envelope=delivery.envelope,
+            attempts=attempts,
+        )
 
     def _apply(self, envelope: Envelope) -> bool:
         caused_by = context.CommandContext(
@@ -223,24 +318,59 @@ class TrackedConsumer:
         with context.acting(caused_by):
             return self._effect.apply(envelope)
 
-    def _dead_letter(self, delivery: Delivery) -> None:
+    async def _set_aside(self, letter: Letter) -> None:
+        letter_id = await run_blocking(letters.store, self._engine, letter)
+        event = letter.envelope.id if letter.envelope is not None else "(unreadable)"
         log.error(
-            "consumer %s: unreadable message %s/%s@%s set aside: %s",
+            "ALERT consumer %s: message %s/%s@%s, event %s, set aside as dead letter %d: %s",
             self.name,
-            delivery.topic,
-            delivery.partition,
-            delivery.offset,
-            delivery.error,
+            letter.topic,
+            letter.partition,
+            letter.offset,
+            event,
+            letter_id,
+            letter.error,
         )
-        with self._engine.begin() as conn:
-            conn.execute(
-                dead_letters.insert().values(
-                    consumer=self.name,
-                    topic=delivery.topic,
-                    partition=delivery.partition,
-                    offset=delivery.offset,
-                    raw=delivery.raw,
-                    error=delivery.error or "unreadable",
-                    received_at=datetime.now(UTC),
-                )
-            )
+        self.dead_lettered += 1
+        self._metrics.consumer_events.labels(self.name, "dead_letter").inc()
+        self._metrics.consumer_dead_letters.labels(*self._labels()).inc()
+        self._metrics.consumer_dead_letters_waiting.labels(*self._labels()).inc()
+
+    async def _count_waiting(self) -> None:
+        count = await run_blocking(letters.waiting, self._engine, self.name)
+        self._metrics.consumer_dead_letters_waiting.labels(*self._labels()).set(count)
+
+    def replay(self, letter_id: int, actor: str) -> tuple[str, ReplayOutcome]:
+        """Apply dead letter ``letter_id`` again (after a fix), once; returns its event id and
+        the outcome. Raises ``LookupError`` if there is no such letter, ``NotReplayableError``
+        if it holds no readable event, and whatever the handler raises if it still fails."""
+        row = letters.get(self._engine, letter_id)
+        if row is None or row.consumer != self.name:
+            raise LookupError(f"no dead letter {letter_id} of consumer {self.name}")
+        if row.event_id is None or row.raw is None:
+            raise NotReplayableError(f"dead letter {letter_id} is not a readable CloudEvent")
+        if row.replayed_at is not None:
+            return row.event_id, "already-replayed"
+        envelope = letters.envelope_from_json(row.raw)
+        replay = getattr(self._effect, "replay", self._effect.apply)
+        caused_by = context.CommandContext(
+            actor=actor,
+            correlation_id=envelope.correlation_id or envelope.id,
+            causation_id=envelope.id,
+        )
+        with context.acting(caused_by):
+            applied: bool = replay(envelope)
+        outcome: ReplayOutcome = "applied" if applied else "duplicate"
+        letters.mark_replayed(self._engine, letter_id, outcome)
+        log.warning(
+            "consumer %s: dead letter %d (event %s) replayed by %s: %s",
+            self.name,
+            letter_id,
+            envelope.id,
+            actor,
+            outcome,
+        )
+        self._metrics.consumer_dead_letters_waiting.labels(*self._labels()).set(
+            letters.waiting(self._engine, self.name)
+        )
+        return envelope.id, outcome

@@ -43,6 +43,24 @@ class Metrics:
             "holds events meanwhile)",
             registry=r,
         )
+        self.consumer_stuck = Gauge(
+            "llwybr_consumer_stuck_messages",
+            "Messages whose effect failed and is being retried (1 while a consumer is stuck)",
+            ["service", "consumer"],
+            registry=r,
+        )
+        self.consumer_dead_letters = Counter(
+            "llwybr_consumer_dead_letters",  # exported as llwybr_consumer_dead_letters_total
+            "Messages a consumer set aside as dead letters (unreadable, or failing N times)",
+            ["service", "consumer"],
+            registry=r,
+        )
+        self.consumer_dead_letters_waiting = Gauge(
+            "llwybr_consumer_dead_letters_waiting",
+            "Dead letters stored and not yet replayed",
+            ["service", "consumer"],
+            registry=r,
+        )
         self.integrity_failures = Counter(
             "llwybr_integrity_failures",
             "Loads of an aggregate refused because its stored events fail the integrity chain",

@@ -25,10 +25,11 @@ from fastapi.responses import JSONResponse
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 
 from contracts import topics
-from llwybr import context, db, migrations
+from llwybr import context, db, dead_letters, migrations
 from llwybr.bus import InProcessBus, Publisher, Subscription
 from llwybr.clock import ClockError
 from llwybr.consumer import Effect, TrackedConsumer
+from llwybr.dead_letter_api import dead_letter_routes
 from llwybr.eventstore import ChainedApplication, StaleVersionError
 from llwybr.history import LearnerIndex, history_router
 from llwybr.in_force import InForceDates
@@ -225,6 +226,7 @@ def build_service(
                 engine,
                 metrics,
                 max_backoff_seconds=runtime.relay_max_backoff_seconds,
+                max_attempts=runtime.consumer_max_attempts,
             )
             for c in spec.consumers
         ]
@@ -301,6 +303,7 @@ def prepare_storage(
     with db.schema_lock(settings):
         engine = db.create_engine(settings)
         db.create_tables(engine)
+        dead_letters.add_missing_columns(engine)
         if spec.migrations is not None:
             migrations.upgrade(engine, spec.migrations)
         for table in [*spec.tables, *(t for p in spec.projections for t in p.tables)]:
@@ -474,4 +477,5 @@ def operational_router(metrics: Metrics, readiness: Readiness) -> APIRouter:
     async def prometheus() -> Response:
         return Response(generate_latest(metrics.registry), media_type=CONTENT_TYPE_LATEST)
 
+    dead_letter_routes(router)
     return router

@@ -55,6 +55,9 @@ class RuntimeSettings(BaseSettings):
     relay_batch_size: int = Field(default=500, ge=1, le=10_000)
     relay_poll_seconds: float = Field(default=0.5, gt=0)
     relay_max_backoff_seconds: float = Field(default=5.0, gt=0)
+    #: How many times a consumer tries a handler that raises before it sets the event aside
+    #: as a dead letter (with an alert), to be replayed once the handler is fixed (ADR 0002).
+    consumer_max_attempts: int = Field(default=8, ge=1, le=1000)
 
     @model_validator(mode="after")
     def _sasl_needs_credentials(self) -> "RuntimeSettings":
