@@ -156,6 +156,18 @@ def effect_rows(engine: sa.Engine, case_ids: list[uuid.UUID]) -> list[str]:
 
 
 @pytest.fixture
+def other_engine(postgres_settings: ServiceSettings) -> Iterator[sa.Engine]:
+    """Another replica's engine (its own connections), disposed only after the test's relays
+    stopped (``running`` is torn down first). Disposed while a relay still used it, as the
+    test once did, the relay's next checkouts filled a fresh pool that nobody closed, and its
+    psycopg connections were garbage-collected open in a later test: a ResourceWarning made
+    ``test_a_consumer_that_dies_before_committing...`` fail now and then (issue #21)."""
+    engine = create_engine(postgres_settings)
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture
 async def running() -> AsyncIterator[list[asyncio.Task[None]]]:
     """Tasks started by a test, cancelled at its end whatever happens."""
     tasks: list[asyncio.Task[None]] = []
@@ -214,12 +226,11 @@ async def test_a_relay_killed_before_saving_its_position_republishes_and_effects
 
 async def test_only_one_of_two_relays_for_a_service_publishes(
     service: ExampleService,
-    postgres_settings: ServiceSettings,
     engine: sa.Engine,
+    other_engine: sa.Engine,
     kafka_bootstrap: str,
     running: list[asyncio.Task[None]],
 ) -> None:
-    other_engine = create_engine(postgres_settings)  # another replica: its own connections
     first = relay_for(service, engine, kafka_bootstrap)
     second = relay_for(service, other_engine, kafka_bootstrap)
     running.append(asyncio.create_task(first.run()))
@@ -232,7 +243,6 @@ async def test_only_one_of_two_relays_for_a_service_publishes(
 
     assert len(received) == 12
     assert sorted([first.published, second.published]) == [0, 12]
-    other_engine.dispose()
 
 
 async def test_a_consumer_that_dies_before_committing_does_not_apply_an_effect_twice(
