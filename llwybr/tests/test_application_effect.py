@@ -78,3 +78,19 @@ def test_a_failing_effect_leaves_neither_events_nor_tracking(target: ExampleServ
         ApplicationEffect(target, "mirror", broken).apply(envelope)
     assert ApplicationEffect(target, "mirror", mirror).apply(envelope) is True
     assert cases(target) == 1
+
+
+def test_a_parked_event_is_replayed_once_after_a_later_one_was_applied(
+    target: ExampleService,
+) -> None:
+    """A dead letter (version 2) replayed after the consumer applied version 3 of the same
+    source: ``apply`` would take it for a redelivery; ``replay`` applies it, once."""
+    effect = ApplicationEffect(target, "mirror", mirror)
+    source = uuid.uuid4()
+    assert effect.apply(noted(source, 1))
+    assert effect.apply(noted(source, 3))  # version 2 was parked meanwhile
+    parked = noted(source, 2)
+    assert effect.apply(parked) is False
+    assert effect.replay(parked) is True
+    assert effect.replay(parked) is False
+    assert cases(target) == 3
