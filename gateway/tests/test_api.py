@@ -416,3 +416,48 @@ async def test_a_service_that_drops_the_connection_gives_503_not_500(
     assert "may or may not have taken effect" in posted.json()["detail"]
     assert read.status_code == 503, read.text
     assert "not answering" in read.json()["detail"]
+
+
+async def test_an_integer_past_the_database_range_is_a_422_not_a_500(gateway: Gateway) -> None:
+    for after in (2**63, 2**70):
+        response = await gateway.as_(
+            "auditor:665", "GET", "/v1/access-audit", params={"after": after}
+        )
+        assert response.status_code == 422, response.text
+        assert response.json()["errors"][0]["location"] == ["query", "after"]
+    ok = await gateway.as_("auditor:665", "GET", "/v1/access-audit", params={"after": 2**63 - 1})
+    assert ok.status_code == 200
+
+
+@pytest.mark.parametrize(
+    "name", ["Cer\x00ys", "Cer\u202eys", "Cer\u2066ys", "Cer\x85ys", "Cer\nys"]
+)
+async def test_control_and_bidi_characters_in_a_name_are_refused(
+    gateway: Gateway, name: str
+) -> None:
+    concern: dict[str, Any] = json.loads(json.dumps(CONCERN))
+    concern["learner"]["given_name"] = name
+    response = await gateway.as_(SCHOOL, "POST", "/v1/determinations", json=concern)
+    assert response.status_code == 422, response.text
+    assert response.json()["errors"][0]["location"] == ["body", "learner", "given_name"]
+    assert (await gateway.as_(SCHOOL, "GET", "/v1/determinations")).json()["items"] == []
+
+
+async def test_a_json_body_over_its_limit_is_413_before_it_is_read(gateway: Gateway) -> None:
+    padded = {**CONCERN, "padding": "x" * 300_000}
+    declared = await gateway.as_(SCHOOL, "POST", "/v1/determinations", json=padded)
+    assert declared.status_code == 413, declared.text
+    assert declared.headers["content-type"] == "application/problem+json"
+
+    async def chunks() -> AsyncIterator[bytes]:  # no Content-Length: counted as it arrives
+        for _ in range(30):
+            yield b" " * 10_000
+
+    streamed = await gateway.as_(SCHOOL, "POST", "/v1/determinations", content=chunks())
+    assert streamed.status_code == 413, streamed.text
+    assert streamed.headers["content-type"] == "application/problem+json"
+    # The bulk sync has its own, larger, limit: 300 KB is read (and found invalid).
+    bulk = {"items": [{**CONCERN, "padding": "x" * 300_000}]}
+    assert (
+        await gateway.as_(SCHOOL, "POST", "/v1/determinations/bulk", json=bulk)
+    ).status_code == 422

@@ -13,6 +13,7 @@ from gateway import store
 from gateway.registry import NAME_PATTERN, NAMES
 from gateway.routing import audit, authorise
 from gateway.tokens import AccessClaims
+from llwybr.edge import BIGINT_MAX
 from llwybr.principal import Principal, sign_principal
 from llwybr.problems import ProblemError
 
@@ -35,7 +36,7 @@ async def access_log(
     organisation: Annotated[str | None, Query(max_length=64)] = None,
     resource_id: Annotated[str | None, Query(max_length=64)] = None,
     since: datetime | None = None,
-    after: Annotated[int | None, Query(ge=0)] = None,
+    after: Annotated[int | None, Query(ge=0, le=BIGINT_MAX)] = None,
     limit: Annotated[int, Query(ge=1, le=1000)] = 100,
 ) -> AccessPage | Response:
     claims = await authorise(request, "audit:read")
@@ -122,7 +123,7 @@ async def aggregate_as_of(
     service: Annotated[str, Path(pattern=NAME_PATTERN)],
     aggregate_id: UUID,
     request: Request,
-    as_of_version: Annotated[int | None, Query(ge=1)] = None,
+    as_of_version: Annotated[int | None, Query(ge=1, le=BIGINT_MAX)] = None,
     as_of_recorded: datetime | None = None,
     in_force_on: date | None = None,
 ) -> dict[str, Any] | Response:

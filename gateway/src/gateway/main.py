@@ -17,11 +17,12 @@ from pydantic import SecretStr
 from gateway import audit_api, routing, store
 from gateway.openapi import fetch_service_documents, install_merged_openapi
 from gateway.ratelimit import RateLimiter
-from gateway.registry import NAMES
+from gateway.registry import NAMES, SERVICES, large_bodies
 from gateway.security import build_security
 from gateway.services import ServiceClients, connect, embedded_apps
 from gateway.settings import Settings
 from gateway.tokens import oauth_router
+from llwybr.body_limit import BodyLimit, route_limits
 from llwybr.db import create_engine, ping, schema_lock
 from llwybr.metrics import Metrics
 from llwybr.problems import install_problem_handlers
@@ -96,6 +97,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.rate_limiter = RateLimiter(settings.rate_limit_per_minute, settings.rate_limit_burst)
     app.state.internal_secret = settings.runtime.internal_secret.get_secret_value().encode()
     install_problem_handlers(app)
+    # Inside the request context: a body found too large as it is read is then a 413 the
+    # routes' own handlers answer (the context would wrap the error in an ExceptionGroup).
+    app.add_middleware(BodyLimit, limit_of=route_limits(large_bodies(SERVICES)))
     install_request_context(app, metrics)
     app.include_router(operational_router(metrics))
     if security.issuer is not None and security.key is not None:

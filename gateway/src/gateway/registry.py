@@ -48,6 +48,11 @@ def resource_owners(services: tuple[ServiceDescriptor, ...]) -> dict[str, str]:
     return owners
 
 
+def large_bodies(services: tuple[ServiceDescriptor, ...]) -> dict[tuple[str, str], int]:
+    """The routes whose body may exceed the JSON limit, with their own, of every service."""
+    return {route: limit for s in services for route, limit in s.large_bodies.items()}
+
+
 def defined_scopes(services: tuple[ServiceDescriptor, ...]) -> dict[str, Scope]:
     """Every scope the services define; a scope belongs to one service."""
     scopes: dict[str, Scope] = {}

@@ -8,7 +8,7 @@ from typing import Annotated, Any, TypeVar
 from uuid import UUID
 
 from fastapi import Depends, Header, Request, Response
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationInfo
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 from pydantic_core import PydanticCustomError
 
 from llwybr.clock import long_date
@@ -49,6 +49,43 @@ ActDate = Annotated[date, AfterValidator(_not_after_today)]
 
 _IF_MATCH = re.compile(r'^\s*(?:W/)?"?(\d+)"?\s*$')
 
+#: The largest integer PostgreSQL's ``bigint`` and SQLite's ``INTEGER`` hold: every integer a
+#: request carries (cursor, version, page) is at most this, or the database raises (a 500).
+BIGINT_MAX = 2**63 - 1
+
+# Characters refused in every text a request carries: C0 controls other than tab, line feed
+# and carriage return, DEL, C1 controls, and the bidirectional embeddings, overrides and
+# isolates (U+202A-U+202E, U+2066-U+2069) that make a notice read other than it is stored.
+_UNSAFE_IN_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# A one-line text (a name, a reference) refuses tab, line feed and carriage return too.
+_UNSAFE_IN_LINE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def _refuse(pattern: re.Pattern[str], kind: str) -> Callable[[str], str]:
+    def check(value: str) -> str:
+        found = pattern.search(value)
+        if found is not None:
+            raise PydanticCustomError(
+                "unsafe_character",
+                "{kind} must not contain control or bidirectional-override characters "
+                "(found U+{code} at {at})",
+                {"kind": kind, "code": f"{ord(found.group()):04X}", "at": found.start()},
+            )
+        return value
+
+    return check
+
+
+check_text = _refuse(_UNSAFE_IN_TEXT, "text")
+check_line = _refuse(_UNSAFE_IN_LINE, "a one-line text")
+
+#: Free text (reasons, summaries, notes): tab and line breaks allowed, no other control or
+#: bidirectional-override character. Services add their own length: ``Annotated[FreeText,
+#: Field(max_length=...)]``.
+FreeText = Annotated[str, AfterValidator(check_text)]
+#: One line (a name, a reference, a description): no control character at all.
+Line = Annotated[str, AfterValidator(check_line)]
+
 
 def principal_of(request: Request) -> Principal:
     """The caller the gateway vouched for (set by the service's request middleware)."""
@@ -63,13 +100,37 @@ def expected_version(if_match: str | None) -> int | None:
     match = _IF_MATCH.match(if_match)
     if match is None:
         raise ProblemError(400, "Bad Request", f"If-Match must be a version ETag, not {if_match!r}")
-    return int(match.group(1))
+    version = int(match.group(1))
+    if version > BIGINT_MAX:
+        raise ProblemError(400, "Bad Request", f"If-Match names no version: {if_match!r}")
+    return version
+
+
+def _safe_strings(value: Any) -> Any:
+    """``value`` with every string in it (in lists and mappings too) checked as free text."""
+    if isinstance(value, str):
+        return check_text(value)
+    if isinstance(value, list | tuple | set | frozenset):
+        for item in value:
+            _safe_strings(item)
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            _safe_strings(key)
+            _safe_strings(item)
+    return value
 
 
 class Model(BaseModel):
-    """Base of every request model: unknown fields are refused, text is stripped."""
+    """Base of every request model: unknown fields are refused, text is stripped, and no
+    string anywhere in it holds a control or bidirectional-override character (``FreeText``;
+    a field typed ``Line`` refuses line breaks and tabs as well)."""
 
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    @field_validator("*", mode="after")
+    @classmethod
+    def _no_unsafe_characters(cls, value: Any) -> Any:
+        return _safe_strings(value)
 
 
 # The answer to a command: the aggregate and its new version (also the ``ETag``). A comment,

@@ -20,6 +20,7 @@ import sqlalchemy as sa
 from fastapi import APIRouter, Query, Request
 from fastapi.encoders import jsonable_encoder
 
+from llwybr.edge import BIGINT_MAX
 from llwybr.eventstore import INTEGRITY_KEY, META_KEY, ChainedApplication, RecordedEvent
 from llwybr.in_force import InForceDates, in_force_dates, state_in_force, states_on_each_day
 from llwybr.principal import Principal
@@ -112,7 +113,7 @@ def history_router(
     def aggregate_history(
         aggregate_id: UUID,
         request: Request,
-        as_of_version: Annotated[int | None, Query(ge=1)] = None,
+        as_of_version: Annotated[int | None, Query(ge=1, le=BIGINT_MAX)] = None,
         as_of_recorded: dt.datetime | None = None,
         in_force_on: dt.date | None = None,
     ) -> dict[str, Any]:

@@ -13,6 +13,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
 from starlette.exceptions import HTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 PROBLEM_JSON = "application/problem+json"
 TYPE_BASE = "https://llwybr.wales/problems/"
@@ -176,6 +177,50 @@ def install_problem_handlers(
     for error_type in DATABASE_UNAVAILABLE:
         app.add_exception_handler(error_type, on_database_unavailable)
     app.add_exception_handler(Exception, on_unexpected)
+    app.add_middleware(AnswerUnexpectedErrors)
+
+
+class NotingSend:
+    """An ASGI ``send`` that notes whether the answer has started (then it cannot change)."""
+
+    def __init__(self, send: Send) -> None:
+        self.send, self.started = send, False
+
+    async def __call__(self, message: Message) -> None:
+        self.started = self.started or message["type"] == "http.response.start"
+        await self.send(message)
+
+
+class AnswerUnexpectedErrors:
+    """Answers an error no handler took with a complete 500 problem, and stops it there.
+
+    Starlette's outermost ``ServerErrorMiddleware`` sends the ``Exception`` handler's answer
+    and then raises the error again (so that the server logs it); uvicorn, seeing an error
+    after the answer started, closes the connection, and a client that kept it alive finds
+    its next request failing on a reset socket. An error that arrives after the answer
+    started is still raised: the answer cannot be completed then.
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        sending = NotingSend(send)
+        try:
+            await self.app(scope, receive, sending)
+        except Exception as error:
+            if sending.started:
+                raise
+            log.error("unhandled error", exc_info=error)
+            request = Request(scope)
+            response = problem_response(
+                request, 500, "Internal Server Error", "An unexpected error occurred.",
+                kind="internal",
+            )  # fmt: skip
+            await response(scope, receive, send)
 
 
 #: Error responses every route shares, for the OpenAPI document.

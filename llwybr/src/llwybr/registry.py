@@ -15,7 +15,7 @@ imported only when something runs the service (``gateway.registry.spec``, ``.cre
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from llwybr.principal import KINDS
 from llwybr.settings import RuntimeSettings, ServiceSettings
@@ -50,9 +50,14 @@ class ServiceDescriptor:
     scopes: Mapping[str, Scope]
     #: Every public route, (method, OpenAPI path template under /v1) -> the scope it needs.
     routes: Mapping[tuple[str, str], str]
+    #: Routes whose body may exceed the JSON limit (``llwybr.body_limit``), with their own.
+    large_bodies: Mapping[tuple[str, str], int] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         problems = []
+        for method, template in self.large_bodies:
+            if (method, template) not in self.routes:
+                problems.append(f"{method} {template} has a body limit but is not a route")
         if self.settings.model_fields["service"].default != self.name:
             problems.append(f"its settings are for {self.settings.model_fields['service'].default}")
         for (method, template), scope in self.routes.items():

@@ -26,6 +26,7 @@ from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 
 from contracts import topics
 from llwybr import context, db, dead_letters, migrations
+from llwybr.body_limit import BodyLimit, route_limits
 from llwybr.bus import InProcessBus, Publisher, Subscription
 from llwybr.clock import ClockError
 from llwybr.consumer import Effect, TrackedConsumer
@@ -98,6 +99,8 @@ class ServiceSpec:
     learner_index: LearnerIndex | None = None  # for the auditors' learner history
     #: The domain date each event takes effect on (the auditors' "in force" axis).
     in_force: InForceDates = field(default_factory=dict)
+    #: Routes whose body may exceed the JSON limit, with their own (the descriptor's).
+    large_bodies: Mapping[tuple[str, str], int] = field(default_factory=dict)
 
 
 def consumer_group(prefix: str, spec: "ServiceSpec", consumer: ConsumerSpec) -> str:
@@ -269,6 +272,9 @@ def build_service(
     app.state.metrics = metrics
     app.state.readiness = readiness
     install_problem_handlers(app, {**COMMON_ERROR_STATUSES, **spec.error_statuses})
+    # Inside the request context: a body found too large as it is read is then a 413 the
+    # routes' own handlers answer (the context would wrap the error in an ExceptionGroup).
+    app.add_middleware(BodyLimit, limit_of=route_limits(spec.large_bodies))
     install_request_context(app, metrics, internal_secret(settings))
     app.include_router(operational_router(metrics, readiness))
     for router in spec.routers:

@@ -71,4 +71,10 @@ DESCRIPTOR = ServiceDescriptor(
         ("GET", "/v1/rule-table"): "rules:read",
         ("POST", "/v1/rule-table/corrections"): "rules:write",
     },
+    large_bodies={
+        # A nightly MIS sync: up to 1000 concerns of a few hundred bytes to a kilobyte each.
+        ("POST", "/v1/determinations/bulk"): 4 * 1024 * 1024,
+        # Evidence documents (multipart): several of up to DETERMINATION_MAX_DOCUMENT_BYTES.
+        ("POST", "/v1/determinations/{determination_id}/evidence"): 25 * 1024 * 1024,
+    },
 )

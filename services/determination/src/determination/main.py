@@ -6,6 +6,7 @@ from fastapi import FastAPI
 from contracts.topics import DISPUTES
 from determination.api import ERROR_STATUSES, router
 from determination.application import DeterminationService
+from determination.descriptor import DESCRIPTOR
 from determination.documents import document_cases, documents
 from determination.domain.dates import IN_FORCE
 from determination.projections import PROJECTION, learner_cases
@@ -42,6 +43,7 @@ SPEC = ServiceSpec(
     in_force=IN_FORCE,
     learner_index=learner_cases,
     consumers=[RECONSIDERATIONS],
+    large_bodies=DESCRIPTOR.large_bodies,
 )
 
 

@@ -60,4 +60,9 @@ DESCRIPTOR = ServiceDescriptor(
             "/v1/webhooks/{subscription_id}/deliveries/{delivery_id}/redelivery",
         ): "webhooks:manage",
     },
+    large_bodies={
+        # A delivery report (message/rfc822): the route keeps its own, lower, limit
+        # (NOTIFICATIONS_MAX_MESSAGE_BYTES, 10 MB by default).
+        ("POST", "/v1/notices/bounces"): 16 * 1024 * 1024,
+    },
 )

@@ -13,6 +13,7 @@ from llwybr.consumer import TableEffect
 from llwybr.service import ConsumerSpec, ServiceSpec, WorkerSpec, build_service
 from llwybr.settings import ServiceSettings
 from notifications.application import NotificationsService
+from notifications.descriptor import DESCRIPTOR
 from notifications.domain import NotificationsError
 from notifications.notices import listener, reminders, sender
 from notifications.notices.api import ERROR_STATUSES as NOTICE_ERROR_STATUSES
@@ -63,6 +64,7 @@ SPEC = ServiceSpec(
         webhooks.RETENTION,
     ],
     learner_index=learner_notices,
+    large_bodies=DESCRIPTOR.large_bodies,
     # a notice is in force from the day it is given; its record and escalations when recorded
     in_force={
         NoticeRecord.NoticeGiven: "given_on",

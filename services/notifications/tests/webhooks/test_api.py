@@ -166,6 +166,11 @@ async def test_another_organisation_finds_nothing_of_it(service: Service) -> Non
         ({"url": "https://1.1.1.1/h", "event_types": [CONCERN], "secret": "mine"},
          "validation"),
         ({"url": "https://1.1.1.1/h", "event_types": []}, "validation"),
+        ({"url": "https://1.1.1.1/h\r\nX-A: b", "event_types": [CONCERN]}, "invalid-webhook-url"),
+        ({"url": "https://1.1.1.1:0/h", "event_types": [CONCERN]}, "invalid-webhook-url"),
+        ({"url": "https://1.1.1.1/\x00h", "event_types": [CONCERN]}, "validation"),
+        ({"url": "https://1.1.1.1/h", "event_types": [CONCERN], "description": "a\u202eb"},
+         "validation"),
     ],
 )  # fmt: skip
 async def test_a_bad_subscription_is_a_problem_and_stores_nothing(
@@ -235,6 +240,17 @@ async def test_an_unknown_delivery_is_not_found(service: Service) -> None:
     url = f"/v1/webhooks/{created['id']}/deliveries/00000000-0000-4000-8000-000000000000"
     assert (await service.call(SCHOOL, "GET", url)).status_code == 404
     assert (await service.call(SCHOOL, "POST", f"{url}/redelivery")).status_code == 404
+
+
+async def test_a_cursor_past_the_database_range_is_refused(service: Service) -> None:
+    """It was a 500: the database cannot compare an integer larger than a bigint."""
+    created = await service.subscribe(SCHOOL, "https://1.1.1.1/hooks")
+    url = f"/v1/webhooks/{created['id']}/deliveries"
+    for before in (2**63, 2**70):
+        response = await service.call(SCHOOL, "GET", url, params={"before": before})
+        assert response.status_code == 422, response.text
+        assert response.json()["errors"][0]["location"] == ["query", "before"]
+    assert (await service.call(SCHOOL, "GET", url, params={"before": 2**63 - 1})).status_code == 200
 
 
 async def deliveries(service: Service, subscription: dict[str, Any], **params: Any) -> list[Any]:

@@ -166,6 +166,14 @@ def test_https_and_loopback_http_are_accepted_in_production(url: str) -> None:
         ("https://mis_1.example.org/hooks", "not a valid host name"),
         ("https://-mis.example.org/hooks", "not a valid host name"),
         ("https://mis..example.org/hooks", "not a valid host name"),
+        ("https://mis.example.org/hooks\r\nX-Injected: 1", "white space or controls"),
+        ("https://mis.example.org/ho\noks", "white space or controls"),
+        ("https://mis.example.org/ho oks", "white space or controls"),
+        ("https://mis.example.org/\x00", "white space or controls"),
+        ("https://mis.example.org/\u202ehooks", "white space or controls"),
+        ("https://mis.example.org:0/hooks", "port must be 1-65535"),
+        ("https://mis.example.org:65536/hooks", "not a valid URL"),
+        ("https://@mis.example.org/hooks", "credentials"),
     ],
 )
 def test_other_urls_are_refused(url: str, reason: str) -> None:

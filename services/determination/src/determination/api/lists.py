@@ -10,7 +10,7 @@ from determination import access
 from determination.api.dependencies import EngineDep
 from determination.api.schemas import CasePage, ChangePage
 from determination.projections import CaseFilter, changes, due_soon, list_cases, statistics
-from llwybr.edge import ORGANISATION, CallerDep, today_in_wales
+from llwybr.edge import BIGINT_MAX, ORGANISATION, CallerDep, today_in_wales
 from llwybr.principal import Principal
 from llwybr.problems import ProblemError
 
@@ -77,7 +77,7 @@ def determination_changes(
     caller: CallerDep,
     engine: EngineDep,
     after: Annotated[
-        int, Query(ge=0, le=2**63 - 1, description="The cursor of the last page; 0 at first")
+        int, Query(ge=0, le=BIGINT_MAX, description="The cursor of the last page; 0 at first")
     ] = 0,
     limit: Annotated[int, Query(ge=1, le=1000)] = 200,
 ) -> ChangePage:

@@ -17,10 +17,10 @@ from determination.domain import (
     validate_upn,
 )
 from llwybr.clock import Confidence, Deadline, RuleTable, Term, TermCalendar, Unit
-from llwybr.edge import ActDate, Model, Organisation, today_in_wales
+from llwybr.edge import ActDate, FreeText, Line, Model, Organisation, today_in_wales
 
-Text = Annotated[str, Field(min_length=1, max_length=10_000)]
-ShortText = Annotated[str, Field(min_length=1, max_length=200)]
+Text = Annotated[FreeText, Field(min_length=1, max_length=10_000)]
+ShortText = Annotated[Line, Field(min_length=1, max_length=200)]
 
 
 class LearnerIn(Model):

@@ -21,10 +21,10 @@ from disputes.domain import (
     ReconsiderationKind,
     ReconsiderationOutcome,
 )
-from llwybr.edge import ActDate, Model, Organisation
+from llwybr.edge import ActDate, FreeText, Line, Model, Organisation
 
-Text = Annotated[str, Field(min_length=1, max_length=20_000)]
-Name = Annotated[str, Field(min_length=1, max_length=200)]
+Text = Annotated[FreeText, Field(min_length=1, max_length=20_000)]
+Name = Annotated[Line, Field(min_length=1, max_length=200)]
 LearnerId = Annotated[str, Field(pattern=r"^[A-Za-z0-9_.:-]{1,64}$")]
 Reference = Annotated[str, Field(pattern=r"^[A-Za-z0-9_.-]{1,32}$")]
 
@@ -89,12 +89,12 @@ class AppealIn(Model):
     )
     lodged_on: ActDate
     late_admitted_by_president: bool = False
-    admission_reference: Annotated[str | None, Field(max_length=200)] = None
+    admission_reference: Annotated[Line | None, Field(max_length=200)] = None
 
 
 class AcknowledgementIn(Model):
     acknowledged_on: ActDate
-    tribunal_reference: Annotated[str, Field(min_length=1, max_length=100)]
+    tribunal_reference: Annotated[Line, Field(min_length=1, max_length=100)]
 
 
 class CaseStatementIn(Model):

@@ -13,7 +13,7 @@ from idp.api.schemas import OpenIn, PlanChanges, PlanOut, PlanPage
 from idp.domain import Maintainer
 from idp.projections import list_plans
 from idp.rendering import render_idp
-from llwybr.edge import Accepted, CallerDep, created
+from llwybr.edge import BIGINT_MAX, Accepted, CallerDep, created
 from llwybr.principal import Principal
 
 router = resource_router()
@@ -57,7 +57,7 @@ def find_plans(
 def plan_changes(
     caller: CallerDep,
     engine: EngineDep,
-    after: Annotated[int, Query(ge=0, le=2**63 - 1)] = 0,
+    after: Annotated[int, Query(ge=0, le=BIGINT_MAX)] = 0,
     limit: Annotated[int, Query(ge=1, le=1000)] = 200,
 ) -> PlanChanges:
     items = _in_scope(
@@ -88,7 +88,10 @@ def get_plan(idp_id: IdpId, response: Response, caller: CallerDep, service: Serv
 
 @router.get("/{idp_id}/versions/{number}", summary="An issued version, exactly as issued")
 def get_version(
-    idp_id: IdpId, number: Annotated[int, Path(ge=1)], caller: CallerDep, service: ServiceDep
+    idp_id: IdpId,
+    number: Annotated[int, Path(ge=1, le=BIGINT_MAX)],
+    caller: CallerDep,
+    service: ServiceDep,
 ) -> dict[str, Any]:
     return service.issued_version(caller, idp_id, number)
 
@@ -100,7 +103,10 @@ def get_version(
     responses={200: {"content": {"application/pdf": {}}}},
 )
 def get_version_pdf(
-    idp_id: IdpId, number: Annotated[int, Path(ge=1)], caller: CallerDep, service: ServiceDep
+    idp_id: IdpId,
+    number: Annotated[int, Path(ge=1, le=BIGINT_MAX)],
+    caller: CallerDep,
+    service: ServiceDep,
 ) -> Response:
     document = service.version_document(caller, idp_id, number)
     issued = datetime.combine(date.fromisoformat(document.issued_on), datetime.min.time())

@@ -16,9 +16,9 @@ from idp.domain import (
     RevisionReason,
     TransferReason,
 )
-from llwybr.edge import ActDate, Model, Organisation
+from llwybr.edge import ActDate, FreeText, Line, Model, Organisation
 
-Text = Annotated[str, Field(max_length=20_000)]
+Text = Annotated[FreeText, Field(max_length=20_000)]
 
 
 class MaintainerIn(Model):
@@ -34,9 +34,9 @@ class OpenIn(Model):
 
 
 class Section1In(Model):
-    learner_name: Annotated[str, Field(min_length=1, max_length=200)]
+    learner_name: Annotated[Line, Field(min_length=1, max_length=200)]
     date_of_birth: date
-    home_language: Annotated[str, Field(min_length=2, max_length=40)]
+    home_language: Annotated[Line, Field(min_length=2, max_length=40)]
     consent_and_capacity: Text
 
 
@@ -68,7 +68,7 @@ class AlpElementIn(Model):
 
 
 class WelshDecisionIn(Model):
-    decision: Annotated[str, Field(min_length=1, max_length=5000)]
+    decision: Annotated[FreeText, Field(min_length=1, max_length=5000)]
 
 
 class LaExtrasIn(Model):
@@ -83,9 +83,9 @@ class Section3In(Model):
 
 
 class LacDetailsIn(Model):
-    independent_reviewing_officer: Annotated[str, Field(min_length=1, max_length=200)]
-    looking_after_authority: Annotated[str, Field(min_length=1, max_length=200)]
-    personal_education_plan_reference: Annotated[str, Field(min_length=1, max_length=200)]
+    independent_reviewing_officer: Annotated[Line, Field(min_length=1, max_length=200)]
+    looking_after_authority: Annotated[Line, Field(min_length=1, max_length=200)]
+    personal_education_plan_reference: Annotated[Line, Field(min_length=1, max_length=200)]
 
 
 class IssueIn(Model):
@@ -99,14 +99,14 @@ class ReviseIn(IssueIn):
 
 class ReviewRequestIn(Model):
     requested_by_kind: ReviewRequester
-    organisation_or_person: Annotated[str, Field(min_length=1, max_length=200)]
+    organisation_or_person: Annotated[Line, Field(min_length=1, max_length=200)]
     requested_on: ActDate
     reason: Text
 
 
 class DeclineIn(Model):
     declined_on: ActDate
-    reasons: Annotated[str, Field(min_length=1, max_length=5000)]
+    reasons: Annotated[FreeText, Field(min_length=1, max_length=5000)]
 
 
 class ReviewIn(Model):
@@ -116,7 +116,7 @@ class ReviewIn(Model):
 
 class NhsAlpIn(Model):
     element: AlpElementIn
-    nhs_answer_reference: Annotated[str, Field(min_length=1, max_length=200)]
+    nhs_answer_reference: Annotated[Line, Field(min_length=1, max_length=200)]
     added_on: ActDate
 
 
@@ -128,12 +128,12 @@ class TransferIn(Model):
 
 class CeaseProposalIn(Model):
     proposed_on: ActDate
-    reasons: Annotated[str, Field(min_length=1, max_length=5000)]
+    reasons: Annotated[FreeText, Field(min_length=1, max_length=5000)]
 
 
 class CessationIn(Model):
     decided_on: ActDate
-    reasons: Annotated[str, Field(min_length=1, max_length=5000)]
+    reasons: Annotated[FreeText, Field(min_length=1, max_length=5000)]
 
 
 class ClosureIn(Model):

@@ -87,15 +87,22 @@ def is_loopback(host: str) -> bool:
 def check_url(url: str, *, require_https: bool) -> str:
     """The endpoint as given if the dispatcher may call it; ``InvalidWebhookUrlError`` if not.
 
-    http(s) only, with a host, no credentials or fragment; with ``require_https``
-    (production), plain http only to a loopback address (a receiver on the same machine).
+    http(s) only, with a host, a port (if any) in 1-65535, no credentials, fragment, white
+    space or control character; with ``require_https`` (production), plain http only to a
+    loopback address (a receiver on the same machine).
     """
+    # urlsplit quietly drops tabs and line breaks (as browsers do), so a URL holding them
+    # would pass here and be stored, and sent, with them: refuse any white space or control.
+    if any(c.isspace() or not c.isprintable() for c in url):
+        raise InvalidWebhookUrlError("a webhook URL must not contain white space or controls")
     try:
         parts = urlsplit(url)
         host = parts.hostname
-        _ = parts.port  # raises on a port that is not a number in range
+        port = parts.port  # raises on a port that is not a number in 0-65535
     except ValueError as error:
         raise InvalidWebhookUrlError(f"{url!r} is not a valid URL: {error}") from None
+    if port == 0:
+        raise InvalidWebhookUrlError("a webhook URL's port must be 1-65535")
     if parts.scheme not in {"http", "https"}:
         raise InvalidWebhookUrlError(f"a webhook URL must be http(s), not {parts.scheme!r}")
     if not host:

@@ -6,7 +6,7 @@ from typing import Annotated, Any, Literal
 from fastapi import Path
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from llwybr.edge import ORGANISATION, Model, responses
+from llwybr.edge import ORGANISATION, FreeText, Line, Model, responses
 from notifications.notices import store
 from notifications.notices.model import PARTY_ROLES, NoticeKind
 from notifications.notices.transport import valid_address
@@ -22,8 +22,8 @@ RESPONSES = responses(
 LearnerId = Annotated[str, Path(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9_.:-]+$")]
 OrganisationId = Annotated[str, Path(pattern=ORGANISATION, examples=["school:6652001"])]
 NoticeId = Annotated[str, Path(pattern=r"^[0-9a-f-]{36}$")]
-Name = Annotated[str, Field(min_length=1, max_length=200)]
-Note = Annotated[str | None, Field(default=None, max_length=2000)]
+Name = Annotated[Line, Field(min_length=1, max_length=200)]
+Note = Annotated[FreeText | None, Field(default=None, max_length=2000)]
 NoticeStatus = Literal["pending", "given", "escalated", "bounced", "superseded"]
 PartyRole = Literal[
     "parent",
@@ -56,7 +56,7 @@ class PartyIn(Model):
 
 
 class LearnerContactsIn(Model):
-    learner_name: Annotated[str | None, Field(max_length=200)] = None
+    learner_name: Annotated[Line | None, Field(max_length=200)] = None
     parties: list[PartyIn] = Field(max_length=20)
 
 
@@ -72,7 +72,7 @@ class LearnerContactsOut(BaseModel):
 
 class OrganisationContactIn(Model):
     name: Name
-    name_cy: Annotated[str | None, Field(max_length=200)] = None
+    name_cy: Annotated[Line | None, Field(max_length=200)] = None
     email: Annotated[str, Field(max_length=320)]
     language: Literal["cy", "en"] | None = None
     phone: Annotated[str | None, Field(max_length=40)] = None

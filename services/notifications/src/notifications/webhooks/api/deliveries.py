@@ -5,7 +5,7 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query
 
-from llwybr.edge import CallerDep
+from llwybr.edge import BIGINT_MAX, CallerDep
 from notifications.dependencies import EngineDep
 from notifications.webhooks import store
 from notifications.webhooks.api.schemas import (
@@ -32,7 +32,7 @@ def list_deliveries(
     engine: EngineDep,
     status: Literal["pending", "delivered", "dead"] | None = None,
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
-    before: Annotated[int | None, Query(ge=1)] = None,
+    before: Annotated[int | None, Query(ge=1, le=BIGINT_MAX)] = None,
 ) -> WebhookDeliveryPage:
     organisation = owner(principal)
     with engine.connect() as conn:

@@ -7,7 +7,7 @@ from uuid import UUID
 from fastapi import Path
 from pydantic import BaseModel, Field
 
-from llwybr.edge import Model, responses
+from llwybr.edge import Line, Model, responses
 
 RESPONSES = responses(
     s400="A malformed header (If-Match)",
@@ -37,7 +37,7 @@ EventTypes = Annotated[
         examples=[["wales.aln.determination.decided.v1", "wales.aln.idp.issued.v1"]],
     ),
 ]
-Description = Annotated[str, Field(max_length=200)]
+Description = Annotated[Line, Field(max_length=200)]
 
 
 class WebhookSubscriptionIn(Model):
