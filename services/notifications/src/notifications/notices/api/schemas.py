@@ -47,7 +47,7 @@ class PartyIn(Model):
     party_id: str | None = Field(default=None, max_length=36, description="Keep a party's id")
     role: PartyRole
     name: Name
-    email: Annotated[str | None, Field(max_length=320)] = None
+    email: Annotated[Line | None, Field(max_length=320)] = None
     language: Literal["cy", "en"] | None = Field(
         default=None, description="Notices in this language only; none: Welsh and English"
     )
@@ -73,9 +73,9 @@ class LearnerContactsOut(BaseModel):
 class OrganisationContactIn(Model):
     name: Name
     name_cy: Annotated[Line | None, Field(max_length=200)] = None
-    email: Annotated[str, Field(max_length=320)]
+    email: Annotated[Line, Field(max_length=320)]
     language: Literal["cy", "en"] | None = None
-    phone: Annotated[str | None, Field(max_length=40)] = None
+    phone: Annotated[Line | None, Field(max_length=40)] = None
     address: Note = None
     information_and_advice: Note = None
     disagreement_resolution: Note = None
@@ -237,8 +237,8 @@ class OfficerModel(Model):
     """The officer of the health body the parent may discuss the opinion with."""
 
     name: Name
-    email: Annotated[str | None, Field(max_length=320)] = None
-    phone: Annotated[str | None, Field(min_length=3, max_length=40)] = None
+    email: Annotated[Line | None, Field(max_length=320)] = None
+    phone: Annotated[Line | None, Field(min_length=3, max_length=40)] = None
 
     _check_email = field_validator("email")(_email)
 
