@@ -427,6 +427,12 @@ async def test_an_integer_past_the_database_range_is_a_422_not_a_500(gateway: Ga
         assert response.json()["errors"][0]["location"] == ["query", "after"]
     ok = await gateway.as_("auditor:665", "GET", "/v1/access-audit", params={"after": 2**63 - 1})
     assert ok.status_code == 200
+    # PostgreSQL cannot hold a NUL in a text parameter: refused before it gets there.
+    nul = await gateway.as_(
+        "auditor:665", "GET", "/v1/access-audit", params={"resource_id": "a\x00"}
+    )
+    assert nul.status_code == 422, nul.text
+    assert nul.json()["errors"][0]["location"] == ["query", "resource_id"]
 
 
 @pytest.mark.parametrize(

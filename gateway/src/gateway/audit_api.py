@@ -13,7 +13,7 @@ from gateway import store
 from gateway.registry import NAME_PATTERN, NAMES
 from gateway.routing import audit, authorise
 from gateway.tokens import AccessClaims
-from llwybr.edge import BIGINT_MAX
+from llwybr.edge import BIGINT_MAX, Line
 from llwybr.principal import Principal, sign_principal
 from llwybr.problems import ProblemError
 
@@ -33,8 +33,8 @@ class AccessPage(BaseModel):
 )
 async def access_log(
     request: Request,
-    organisation: Annotated[str | None, Query(max_length=64)] = None,
-    resource_id: Annotated[str | None, Query(max_length=64)] = None,
+    organisation: Annotated[Line | None, Query(max_length=64)] = None,
+    resource_id: Annotated[Line | None, Query(max_length=64)] = None,
     since: datetime | None = None,
     after: Annotated[int | None, Query(ge=0, le=BIGINT_MAX)] = None,
     limit: Annotated[int, Query(ge=1, le=1000)] = 100,
@@ -150,7 +150,7 @@ async def aggregate_as_of(
 )
 async def verify(
     request: Request,
-    learner_id: Annotated[str | None, Query(max_length=64)] = None,
+    learner_id: Annotated[Line | None, Query(max_length=64)] = None,
     service: Annotated[str | None, Query(pattern=NAME_PATTERN)] = None,
 ) -> dict[str, Any] | Response:
     claims = await authorise(request, "audit:read")

@@ -11,7 +11,7 @@ from determination.api.dependencies import EngineDep, ServiceDep
 from determination.api.schemas import CalendarIn, CalendarOut
 from determination.projections import open_cases_counting_on
 from llwybr.clock import TermCalendar, calendar_from_ical
-from llwybr.edge import ORGANISATION, CallerDep
+from llwybr.edge import ORGANISATION, CallerDep, Line
 from llwybr.problems import ProblemError
 
 router = APIRouter(tags=["calendars"])
@@ -60,7 +60,7 @@ async def set_calendar(
     app: ServiceDep,
     engine: EngineDep,
     set_by: Annotated[str, Query(pattern=ORGANISATION)],
-    name: Annotated[str | None, Query(max_length=200)] = None,
+    name: Annotated[Line | None, Query(max_length=200)] = None,
 ) -> CalendarOut:
     content_type = request.headers.get("content-type", "").split(";")[0].strip()
     source = SOURCES.get(content_type)

@@ -10,7 +10,7 @@ from determination import access
 from determination.api.dependencies import EngineDep
 from determination.api.schemas import CasePage, ChangePage
 from determination.projections import CaseFilter, changes, due_soon, list_cases, statistics
-from llwybr.edge import BIGINT_MAX, ORGANISATION, CallerDep, today_in_wales
+from llwybr.edge import BIGINT_MAX, ORGANISATION, CallerDep, Line, today_in_wales
 from llwybr.principal import Principal
 from llwybr.problems import ProblemError
 
@@ -39,7 +39,7 @@ def find_determinations(
         date | None, Query(description="Open and past deadline on this day")
     ] = None,
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
-    after: Annotated[str | None, Query(max_length=36)] = None,
+    after: Annotated[Line | None, Query(max_length=36)] = None,
 ) -> CasePage:
     scope = scope_of(caller)
     if local_authority and scope.local_authority and local_authority != scope.local_authority:

@@ -13,7 +13,7 @@ from idp.api.schemas import OpenIn, PlanChanges, PlanOut, PlanPage
 from idp.domain import Maintainer
 from idp.projections import list_plans
 from idp.rendering import render_idp
-from llwybr.edge import BIGINT_MAX, Accepted, CallerDep, created
+from llwybr.edge import BIGINT_MAX, Accepted, CallerDep, Line, created
 from llwybr.principal import Principal
 
 router = resource_router()
@@ -35,11 +35,11 @@ def open_plan(body: OpenIn, response: Response, caller: CallerDep, service: Serv
 def find_plans(
     caller: CallerDep,
     engine: EngineDep,
-    learner_id: Annotated[str | None, Query(max_length=64)] = None,
-    status: Annotated[str | None, Query(max_length=32)] = None,
+    learner_id: Annotated[Line | None, Query(max_length=64)] = None,
+    status: Annotated[Line | None, Query(max_length=32)] = None,
     review_due_before: date | None = None,
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
-    after: Annotated[str | None, Query(max_length=36)] = None,
+    after: Annotated[Line | None, Query(max_length=36)] = None,
 ) -> PlanPage:
     items = _in_scope(
         engine,

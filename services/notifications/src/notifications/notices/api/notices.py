@@ -5,7 +5,7 @@ from typing import Annotated, Literal
 import sqlalchemy as sa
 from fastapi import APIRouter, Query
 
-from llwybr.edge import CallerDep
+from llwybr.edge import CallerDep, Line
 from llwybr.problems import ProblemError
 from notifications.dependencies import EngineDep
 from notifications.notices import access, contacts, store
@@ -35,7 +35,7 @@ router = APIRouter(tags=["notices"], responses=RESPONSES)
 def list_notices(
     principal: CallerDep,
     engine: EngineDep,
-    learner_id: Annotated[str | None, Query(max_length=64)] = None,
+    learner_id: Annotated[Line | None, Query(max_length=64)] = None,
     status: NoticeStatus | None = None,
     kind: NoticeKind | None = None,
     report: Annotated[
@@ -43,7 +43,7 @@ def list_notices(
         Query(description="Only notices with a delivery report (bounce) of this kind"),
     ] = None,
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
-    after: Annotated[str | None, Query(max_length=36)] = None,
+    after: Annotated[Line | None, Query(max_length=36)] = None,
 ) -> NoticePage:
     """``status=escalated`` lists the notices that could not be delivered and
     ``status=bounced`` those that bounced after they were sent: both wait for a person to act

@@ -5,7 +5,7 @@ from typing import Annotated, Literal
 import sqlalchemy as sa
 from fastapi import APIRouter, Query
 
-from llwybr.edge import CallerDep
+from llwybr.edge import CallerDep, Line
 from notifications.dependencies import EngineDep
 from notifications.notices import access
 from notifications.notices.api.schemas import RESPONSES, WatchedDeadline, WatchedDeadlinePage
@@ -19,10 +19,10 @@ def list_reminders(
     principal: CallerDep,
     engine: EngineDep,
     status: Literal["open", "met", "cancelled"] | None = None,
-    learner_id: Annotated[str | None, Query(max_length=64)] = None,
+    learner_id: Annotated[Line | None, Query(max_length=64)] = None,
     missed: Annotated[bool, Query(description="Only deadlines alerted as missed")] = False,
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
-    after: Annotated[str | None, Query(max_length=36)] = None,
+    after: Annotated[Line | None, Query(max_length=36)] = None,
 ) -> WatchedDeadlinePage:
     """A body sees the deadlines it answers for (an LA also its schools' and FEIs'); an auditor
     those of its jurisdiction."""

@@ -8,7 +8,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request
 
 from llwybr.blocking import run_blocking
-from llwybr.edge import CallerDep, responses
+from llwybr.edge import CallerDep, Line, responses
 from llwybr.problems import ProblemError
 from notifications.dependencies import EngineDep, SettingsDep
 from notifications.notices import bounces, dsn, verp
@@ -43,7 +43,7 @@ async def forward_bounce(
     engine: EngineDep,
     settings: SettingsDep,
     to: Annotated[
-        str | None,
+        Line | None,
         Query(
             max_length=320,
             description="The envelope recipient (the notice's bounce address); by default the "

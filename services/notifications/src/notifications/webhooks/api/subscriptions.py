@@ -7,7 +7,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query, Response
 
 from llwybr.blocking import run_blocking
-from llwybr.edge import CallerDep, IfMatch, expected_version
+from llwybr.edge import CallerDep, IfMatch, Line, expected_version
 from notifications.dependencies import EngineDep, SettingsDep, etag
 from notifications.webhooks import store
 from notifications.webhooks.api.schemas import (
@@ -92,7 +92,7 @@ def list_subscriptions(
     principal: CallerDep,
     engine: EngineDep,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
-    after: Annotated[str | None, Query(max_length=36)] = None,
+    after: Annotated[Line | None, Query(max_length=36)] = None,
 ) -> WebhookSubscriptionPage:
     organisation = owner(principal)
     with engine.connect() as conn:
