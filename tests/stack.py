@@ -10,4 +10,23 @@ from gateway.stack import (
     running_stack,
 )
 
-__all__ = ["Client", "Process", "ProcessNotReadyError", "Stack", "free_port", "running_stack"]
+#: Rate limits for a test stack: every test client asks for tokens and calls the API from
+#: 127.0.0.1 as fast as it can, which is not the runaway caller the limits are for.
+TEST_LIMITS = {
+    "GATEWAY_RATE_LIMIT_PER_MINUTE": "60000",
+    "GATEWAY_RATE_LIMIT_BURST": "10000",
+    "GATEWAY_TOKEN_RATE_LIMIT_PER_MINUTE": "60000",
+    "GATEWAY_TOKEN_RATE_LIMIT_BURST": "10000",
+    "GATEWAY_TOKEN_ADDRESS_RATE_LIMIT_PER_MINUTE": "60000",
+    "GATEWAY_TOKEN_ADDRESS_RATE_LIMIT_BURST": "10000",
+}
+
+__all__ = [
+    "TEST_LIMITS",
+    "Client",
+    "Process",
+    "ProcessNotReadyError",
+    "Stack",
+    "free_port",
+    "running_stack",
+]

@@ -19,7 +19,7 @@ import pytest
 from llwybr.settings import RuntimeSettings
 from llwybr_testkit import IDP_DRAFT, postgres_conninfo
 
-from .stack import Stack, running_stack
+from .stack import TEST_LIMITS, Stack, running_stack
 
 pytestmark = [pytest.mark.integration, pytest.mark.slow]
 
@@ -37,7 +37,7 @@ def stack(
     runtime = postgres_runtime.model_copy(
         update={"kafka_bootstrap_servers": kafka_bootstrap, "consumer_start_from": "latest"}
     )
-    with running_stack(runtime, tmp_path_factory.mktemp("audit-stack")) as running:
+    with running_stack(runtime, tmp_path_factory.mktemp("audit-stack"), TEST_LIMITS) as running:
         running.wait_caught_up(
             {"determination.reconsiderations", "idp.determinations", "disputes.decisions"}
         )

@@ -26,6 +26,7 @@ import pytest
 
 from conftest import REPO
 from gateway.stack import OWN_PREFIXES, free_port
+from tests.stack import TEST_LIMITS
 
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(900)]
 
@@ -57,8 +58,7 @@ class Embedded:
             "GATEWAY_PORT": str(port),
             "LLWYBR_JSON_LOGS": "true",
             # one client polls for many plans here: not what the rate limit is about
-            "GATEWAY_RATE_LIMIT_PER_MINUTE": "100000",
-            "GATEWAY_RATE_LIMIT_BURST": "10000",
+            **TEST_LIMITS,
         }
         began = time.monotonic()
         with self.log.open("ab") as out:

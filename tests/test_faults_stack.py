@@ -42,7 +42,7 @@ from llwybr.outbox import Translator
 from llwybr.settings import RuntimeSettings, ServiceSettings
 from llwybr_testkit import TEST_SECRET, postgres_conninfo
 from tests.servers import Server, own_kafka, own_postgres
-from tests.stack import Stack, running_stack
+from tests.stack import TEST_LIMITS, Stack, running_stack
 from tests.workload import RECORDS, SCHOOL, CaseLoad, Outcome
 
 pytestmark = [pytest.mark.integration, pytest.mark.slow]
@@ -77,8 +77,7 @@ def system(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Faults]:
             kafka_bootstrap_servers=bootstrap,
             internal_secret=TEST_SECRET,
         )
-        limits = {"GATEWAY_RATE_LIMIT_PER_MINUTE": "60000", "GATEWAY_RATE_LIMIT_BURST": "10000"}
-        with running_stack(runtime, directory / "stack", limits) as stack:
+        with running_stack(runtime, directory / "stack", TEST_LIMITS) as stack:
             load = CaseLoad(stack.gateway_url, stack.token(SCHOOL), f"fault-{uuid.uuid4().hex[:6]}")
             yield Faults(stack, runtime, postgres, kafka, load)
 

@@ -18,7 +18,7 @@ from schemathesis.specs.openapi.schemas import OpenApiSchema
 
 from gateway.authz import ROUTE_SCOPES
 from llwybr.settings import RuntimeSettings
-from tests.stack import Stack, running_stack
+from tests.stack import TEST_LIMITS, Stack, running_stack
 
 pytestmark = [pytest.mark.integration, pytest.mark.slow]
 
@@ -46,8 +46,7 @@ def running(
 ) -> Iterator[Stack]:
     runtime = postgres_runtime.model_copy(update={"kafka_bootstrap_servers": kafka_bootstrap})
     # The fuzzing sends a few hundred requests a minute as one client, which is not a runaway.
-    limits = {"GATEWAY_RATE_LIMIT_PER_MINUTE": "60000", "GATEWAY_RATE_LIMIT_BURST": "10000"}
-    with running_stack(runtime, tmp_path_factory.mktemp("stack"), limits) as stack:
+    with running_stack(runtime, tmp_path_factory.mktemp("stack"), TEST_LIMITS) as stack:
         yield stack
 
 
