@@ -243,3 +243,35 @@ class RuleTableCorrected(IntegrationEvent):
     rule_table_version: str
     rules: list[dict[str, str | int | bool | None]]
     corrected_by: str
+
+
+@register
+class LearnerRelationsRecorded(IntegrationEvent):
+    """The learner registry's current facts about a learner's relationships (the whole of them,
+    each time one changes): the one source every service's access checks read (ADR
+    0015). The learner id is the registry's (random, never derived from the UPN)."""
+
+    topic: ClassVar[Topic] = DETERMINATION
+    name: ClassVar[str] = "learner-relations-recorded"
+    learner_id: str
+    responsible_authority: str = Field(
+        description="The LA of residence, responsible for the learner", examples=["la:665"]
+    )
+    looking_after_authority: str | None = Field(
+        default=None, description="The Welsh LA looking after a looked-after child"
+    )
+    enrolled_at: list[str] = Field(
+        default_factory=list,
+        description="The schools and FEIs the learner is enrolled at",
+        examples=[["school:6652001"]],
+    )
+    compulsory_school_age_on: date = Field(
+        description="The day the learner reaches compulsory school age (s.64 is for those "
+        "under it); the date of birth itself is not published"
+    )
+    young_person_on: date = Field(
+        description="The day the learner becomes a young person (after compulsory school age)"
+    )
+    merged_into: str | None = Field(
+        default=None, description="This record was a duplicate of that learner's"
+    )
