@@ -84,3 +84,13 @@ def test_audience_of_a_list() -> None:
     assert Relationship.DECIDING_BODY in school.relationships
     assert audience(caller("auditor:665"), Capability.READ).jurisdiction == "665"
     assert audience(caller("auditor:wales"), Capability.READ).everything
+
+
+def test_a_granted_check_notes_the_records_jurisdiction() -> None:
+    from llwybr.access import noting_jurisdiction
+
+    with noting_jurisdiction() as touched:
+        require(caller("la:665"), Capability.READ, CASE)
+        with pytest.raises(ProblemError):
+            require(caller("la:670"), Capability.READ, CASE)
+    assert touched == {"665"}

@@ -15,7 +15,9 @@ Both carry ``REFUSAL_HEADER`` so that the gateway records every refusal in the a
 as ``denied`` with its reason (and strips the header before answering).
 """
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -27,6 +29,25 @@ WHOLE_OF_WALES = "wales"
 
 #: Internal response header naming why a service refused a request (for the access audit).
 REFUSAL_HEADER = "x-llwybr-refusal"
+
+#: Internal response header naming the LAs whose learners' records a request touched (comma
+#: separated numbers), so that the access audit shows each auditor the rows of its jurisdiction.
+JURISDICTION_HEADER = "x-llwybr-jurisdiction"
+
+# A mutable set shared with the request's worker thread (a copied context sees the same set).
+_touched: ContextVar[set[str] | None] = ContextVar("llwybr_access_touched", default=None)
+
+
+@contextmanager
+def noting_jurisdiction() -> Iterator[set[str]]:
+    """Collect the jurisdictions of every record ``require`` checks within the block (the
+    service's middleware wraps each request in it and answers them in JURISDICTION_HEADER)."""
+    touched: set[str] = set()
+    token = _touched.set(touched)
+    try:
+        yield touched
+    finally:
+        _touched.reset(token)
 
 
 class Relationship(StrEnum):
@@ -153,6 +174,9 @@ def require(principal: Principal, capability: Capability, relations: Relations) 
     """Raise unless the caller's relationships grant ``capability``: a caller who may not
     even read gets ``not_found``; one who may read gets ``denied``."""
     if allows(principal, capability, relations):
+        touched = _touched.get()
+        if touched is not None:
+            touched.update(relations.jurisdiction)
         return
     if capability is Capability.READ or not allows(principal, Capability.READ, relations):
         raise not_found()
