@@ -86,11 +86,13 @@ def test_audience_of_a_list() -> None:
     assert audience(caller("auditor:wales"), Capability.READ).everything
 
 
-def test_a_granted_check_notes_the_records_jurisdiction() -> None:
+def test_every_check_notes_the_records_jurisdiction() -> None:
     from llwybr.access import noting_jurisdiction
 
     with noting_jurisdiction() as touched:
         require(caller("la:665"), Capability.READ, CASE)
         with pytest.raises(ProblemError):
             require(caller("la:670"), Capability.READ, CASE)
-    assert touched == {"665"}
+        own = Relations.of([("la:670", Relationship.RESPONSIBLE_LA)], ["la:670"])
+        require(caller("la:670"), Capability.READ, own)
+    assert touched == {"665", "670"}

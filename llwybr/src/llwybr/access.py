@@ -172,11 +172,12 @@ def denied(reason: str, detail: str) -> ProblemError:
 
 def require(principal: Principal, capability: Capability, relations: Relations) -> None:
     """Raise unless the caller's relationships grant ``capability``: a caller who may not
-    even read gets ``not_found``; one who may read gets ``denied``."""
+    even read gets ``not_found``; one who may read gets ``denied``. Either way the record's
+    jurisdiction is noted: its auditors see the refusals (probing) as well as the reads."""
+    touched = _touched.get()
+    if touched is not None:
+        touched.update(relations.jurisdiction)
     if allows(principal, capability, relations):
-        touched = _touched.get()
-        if touched is not None:
-            touched.update(relations.jurisdiction)
         return
     if capability is Capability.READ or not allows(principal, Capability.READ, relations):
         raise not_found()
