@@ -22,13 +22,11 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from llwybr.principal import Principal
-from llwybr.problems import ProblemError
+from llwybr.problems import NOT_FOUND_DETAIL, ProblemError
+from llwybr.problems import REFUSAL_HEADER as REFUSAL_HEADER  # re-exported: part of the policy
 
 #: The auditor organisation whose jurisdiction is every Welsh LA ("auditor:wales").
 WHOLE_OF_WALES = "wales"
-
-#: Internal response header naming why a service refused a request (for the access audit).
-REFUSAL_HEADER = "x-llwybr-refusal"
 
 #: Internal response header naming the LAs whose learners' records a request touched (comma
 #: separated numbers), so that the access audit shows each auditor the rows of its jurisdiction.
@@ -158,7 +156,7 @@ def not_found() -> ProblemError:
     return ProblemError(
         404,
         "Not Found",
-        "No such record, or none this organisation may see.",
+        NOT_FOUND_DETAIL,
         kind="not-found",
         headers={REFUSAL_HEADER: "not-found"},
     )

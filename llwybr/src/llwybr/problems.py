@@ -97,8 +97,17 @@ DATABASE_UNAVAILABLE: tuple[type[Exception], ...] = (
 )
 RETRY_AFTER_SECONDS = "5"
 
+#: The one answer for a record the caller may not see and for one that does not exist
+#: (``llwybr.access.not_found``): the same words, whatever the reason, and no library text.
+NOT_FOUND_DETAIL = "No such record, or none this organisation may see."
+
+#: Internal response header naming why a service refused a request (for the access audit;
+#: the gateway records it and strips it).
+REFUSAL_HEADER = "x-llwybr-refusal"
+
 #: Problem types whose detail is a fixed sentence rather than the error's own text.
 GENERIC_DETAILS = {
+    "not-found": NOT_FOUND_DETAIL,
     "concurrent-change": "The record was changed by another request at the same time; "
     "fetch it again and retry.",
 }
@@ -149,9 +158,11 @@ def install_problem_handlers(
                 # A database error's text names tables and keys: never show it.
                 detail = GENERIC_DETAILS.get(kind, str(exc))
                 fields = exc.problem_fields() if isinstance(exc, NamesItsSubject) else {}
+                headers = {REFUSAL_HEADER: kind} if status in (403, 404) else None
                 return problem_response(
-                    request, status, HTTPStatus(status).phrase, detail, kind=kind, **fields
-                )
+                    request, status, HTTPStatus(status).phrase, detail, kind=kind,
+                    headers=headers, **fields,
+                )  # fmt: skip
         return await on_unexpected(request, exc)
 
     async def on_database_unavailable(request: Request, exc: Exception) -> JSONResponse:
