@@ -18,6 +18,8 @@ from disputes.settings import Settings
 from llwybr.settings import RuntimeSettings
 from llwybr_testkit import TEST_SECRET, ActingAs, started_client
 
+from .learners import registered
+
 SCHOOL = "school:6652001"
 LA = "la:665"
 TRIBUNAL = ActingAs("tribunal:etw")
@@ -27,6 +29,8 @@ TRIBUNAL = ActingAs("tribunal:etw")
 async def client(tmp_path: Path) -> AsyncIterator[httpx.AsyncClient]:
     runtime = RuntimeSettings(mode="embedded", var_dir=tmp_path, internal_secret=TEST_SECRET)
     async with started_client(create_app(Settings(runtime=runtime)), "disputes", LA) as c:
+        # the registry's facts: the LA's learner, at the school (only the LA opens cases)
+        registered(c, "learner-1", LA, enrolled_at=(SCHOOL,))
         yield c
 
 
@@ -185,7 +189,8 @@ async def test_a_facilitator_of_a_party_or_a_case_opened_by_a_school_is_refused(
     by_school = await client.post("/v1/disagreement-resolutions", json=case(),
                                   auth=ActingAs(SCHOOL))  # fmt: skip
     assert by_school.status_code == 403
-    assert stored_events(client) == 0
+    assert by_school.json()["type"].endswith("/la-only")
+    assert stored_events(client) == 1  # the registry's facts only
 
 
 async def test_cases_and_advocacy_are_open_until_concluded_and_ended(

@@ -8,6 +8,7 @@ from datetime import date
 
 import pytest
 
+from contracts.determination import LearnerRelationsRecorded
 from disputes.application import DisputesService
 from disputes.domain import (
     AdvocacyFor,
@@ -51,6 +52,10 @@ def service(sqlite_settings: ServiceSettings) -> Iterator[DisputesService]:
 def every_public_fact(service: DisputesService) -> None:
     """A reconsideration, the LA's case about it, an appeal against it to its last report, and
     advocacy: every kind of event that is published."""
+    service.save(*service.adopt_learner(LearnerRelationsRecorded(
+        learner_id=LEARNER, responsible_authority="la:665", enrolled_at=["school:6652001"],
+        compulsory_school_age_on=date(2021, 9, 1), young_person_on=date(2033, 9, 1),
+    )))  # fmt: skip  # the registry's facts: the LA's learner
     case_id, _ = service.request_reconsideration(
         LA, nothing_learned, kind=ReconsiderationKind.R1, subject_id=uuid.uuid4(),
         school="school:6652001", decided_by_kind=DecidingBodyKind.SCHOOL,

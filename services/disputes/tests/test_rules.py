@@ -12,7 +12,7 @@ import pytest
 from contracts.determination import RuleTableCorrected
 from contracts.envelope import Envelope
 from disputes.application import DisputesService
-from disputes.consumers import rules_in_force
+from disputes.consumers import adopted_facts
 from disputes.domain import (
     DecidingBodyKind,
     Party,
@@ -64,7 +64,7 @@ def announce(service: DisputesService, table: RuleTable, version: int = 2) -> bo
         correction, learner_id="rule-table", aggregate_id=DETERMINATION_RULE_TABLE,
         aggregate_version=version, time=datetime.now(UTC), integrity_hash="0" * 64,
     )  # fmt: skip
-    effect = ApplicationEffect(service, "disputes.rules", rules_in_force(service))
+    effect = ApplicationEffect(service, "disputes.rules", adopted_facts(service))
     return effect.apply(envelope)
 
 

@@ -1,133 +1,124 @@
-"""Who may see and act on which disputes case (organisation scoping).
+"""Which relationships each disputes case establishes (ADR 0015, "one access policy").
 
-An LA records and decides the reconsiderations of its schools' decisions (a governing body may
-itself ask for an R3 take-over), and a school sees those about its decisions; the Tribunal
-records appeals and decides them, the respondent and the NHS bodies recommended to see them;
-the LA or FEI ordered reports its compliance; the LA keeps its disagreement resolution and
-advocacy records, which the parties' organisations may read. Auditors read, never write.
-Existence itself is sensitive: a case the caller may not see is reported as not found.
+The policy itself is ``llwybr.access``: what each relationship may do is its one table, and
+every refusal is its one 404 or a 403 with a reason. This module only says which facts of a
+case relate which organisations to it; the application combines them with the learner's
+relationships from the learner registry (``FollowsLearners.learner_relations``) and asks the
+policy. A case's jurisdiction (whose auditors see it) is the learner's, and the LA that keeps
+the case (or answers the appeal).
+
+- a reconsideration: the LA that reconsiders is its deciding body; the school whose decision
+  it is, a party;
+- an appeal: the Education Tribunal for Wales; the respondent and every body an order
+  addresses, respondents; the NHS bodies recommended to, health bodies;
+- a disagreement resolution case: the LA that keeps it, its deciding body; the parties'
+  organisations, parties;
+- advocacy: the LA that keeps it, its deciding body.
+
+The checks that are statute rather than access (only the Tribunal decides an appeal; the LA
+that reconsiders decides the reconsideration; the body ordered reports its compliance) are
+here too, and refuse with ``llwybr.access.denied`` so every refusal carries its reason.
 """
 
-from uuid import UUID
+from collections.abc import Iterable
+from functools import singledispatch
 
 from disputes.domain import Advocacy, Appeal, DisagreementResolution, Reconsideration
+from llwybr.access import Relations, Relationship, denied
 from llwybr.principal import Principal
-from llwybr.problems import ProblemError
+
+#: The Education Tribunal for Wales: the one tribunal that hears these appeals.
+TRIBUNAL = "tribunal:etw"
 
 
-def _not_found(kind: str, case_id: UUID) -> ProblemError:
-    return ProblemError(404, "Not Found", f"no {kind} {case_id}", kind="not-found")
+def _of_la(organisation: str) -> list[str]:
+    """An organisation as a jurisdiction: an LA's number, nothing for any other body."""
+    return [organisation] if organisation.startswith("la:") else []
 
 
-def _forbidden(detail: str) -> ProblemError:
-    return ProblemError(403, "Forbidden", detail)
+def reconsideration_facts(local_authority: str, school: str) -> Relations:
+    """The LA that reconsiders, and the school whose decision it is."""
+    pairs = [(local_authority, Relationship.DECIDING_BODY), (school, Relationship.PARTY)]
+    return Relations.of(pairs, _of_la(local_authority))
 
 
-def _auditor_of(principal: Principal, local_authority: str) -> bool:
-    return principal.kind == "auditor" and local_authority.endswith(principal.org_id)
+def appeal_facts(respondent: str) -> Relations:
+    """The Tribunal and the respondent, from the day the appeal is lodged."""
+    pairs = [(TRIBUNAL, Relationship.TRIBUNAL), (respondent, Relationship.RESPONDENT)]
+    return Relations.of(pairs, _of_la(respondent))
 
 
-# -- reconsiderations -------------------------------------------------------------------------
+def appeal_decision_facts(addressed: Iterable[str], nhs_bodies: Iterable[str]) -> Relations:
+    """The bodies the Tribunal's orders address, and the NHS bodies it recommended to."""
+    pairs = [(body, Relationship.RESPONDENT) for body in addressed]
+    pairs += [(body, Relationship.HEALTH_BODY) for body in nhs_bodies]
+    return Relations.of(pairs)
 
 
-def school_authority(school: str) -> str:
-    """The LA maintaining a school: its number starts the school's establishment number."""
-    return f"la:{school.partition(':')[2][:3]}"
+def arrangement_facts(local_authority: str, parties: Iterable[str | None] = ()) -> Relations:
+    """The LA that keeps a disagreement resolution case or an advocacy record, and the
+    organisations of the case's parties."""
+    pairs = [(local_authority, Relationship.DECIDING_BODY)]
+    pairs += [(p, Relationship.PARTY) for p in parties if p]
+    return Relations.of(pairs, _of_la(local_authority))
 
 
-def require_may_ask(principal: Principal, school: str, governing_body: bool) -> None:
-    """The LA records a family's request; a governing body may ask (for itself) in person."""
-    if principal.kind != "la" and not (governing_body and principal.organisation == school):
-        raise _forbidden("the LA records a family's request")
-    school_la = school_authority(school)
-    if principal.kind == "la" and principal.organisation != school_la:
-        raise _forbidden(f"{school_la} reconsiders this school's decisions")
+@singledispatch
+def relations_of(case: object) -> Relations:
+    """The relationships a case's own facts establish (without the learner's)."""
+    raise TypeError(f"not a disputes case: {type(case).__name__}")
 
 
-def require_read(principal: Principal, case: Reconsideration) -> None:
-    seen_by = {case.school, case.local_authority}
-    if principal.organisation not in seen_by and principal.kind != "auditor":
-        raise _not_found("reconsideration", case.id)
+@relations_of.register
+def _(case: Reconsideration) -> Relations:
+    return reconsideration_facts(case.local_authority, case.school)
 
 
-def require_la(principal: Principal, case: Reconsideration) -> None:
-    """The case is visible to the caller, and the caller is the LA that reconsiders it."""
-    require_read(principal, case)
-    if principal.organisation != case.local_authority:
-        raise _forbidden(f"{case.local_authority} reconsiders this decision")
+@relations_of.register
+def _(case: Appeal) -> Relations:
+    addressed = [record.order.addressed_to for record in case.orders.values()]
+    return appeal_facts(case.respondent) | appeal_decision_facts(addressed, case.nhs_bodies)
 
 
-# -- appeals ----------------------------------------------------------------------------------
+@relations_of.register
+def _(case: DisagreementResolution) -> Relations:
+    return arrangement_facts(case.local_authority, [p.organisation for p in case.parties])
 
 
-def require_read_appeal(principal: Principal, appeal: Appeal) -> None:
-    if principal.kind in {"tribunal", "auditor"}:
-        return
-    if principal.organisation not in {appeal.respondent, *appeal.nhs_bodies}:
-        raise _not_found("appeal", appeal.id)
+@relations_of.register
+def _(case: Advocacy) -> Relations:
+    return arrangement_facts(case.local_authority)
 
 
-def require_tribunal(principal: Principal) -> None:
-    if principal.kind != "tribunal":
-        raise _forbidden("only the Education Tribunal for Wales does this")
+# -- what statute reserves to one body (the caller may already see the case) ------------------
 
 
-def require_tribunal_on(principal: Principal, appeal: Appeal) -> None:
-    """The appeal is visible to the caller, who is the Tribunal."""
-    require_read_appeal(principal, appeal)
-    require_tribunal(principal)
+def require_the_tribunal(principal: Principal) -> None:
+    """Only the Education Tribunal for Wales records and decides appeals."""
+    if principal.organisation != TRIBUNAL:
+        raise denied("tribunal-only", "only the Education Tribunal for Wales does this")
+
+
+def require_keeper(principal: Principal, local_authority: str) -> None:
+    """The LA that reconsiders (or keeps the arrangement) is the one that acts on it."""
+    if principal.organisation != local_authority:
+        raise denied("not-the-keeper", f"{local_authority} acts on this case")
 
 
 def require_ordered(principal: Principal, appeal: Appeal, order_id: str) -> None:
-    """The appeal is visible to the caller, who is the body the order is addressed to."""
-    require_read_appeal(principal, appeal)
+    """An order is complied with by the body it is addressed to."""
     if principal.organisation != appeal.order(order_id).addressed_to:
-        raise _forbidden("the body ordered reports its compliance")
+        raise denied("not-ordered", "the body ordered reports its compliance")
 
 
-# -- the LA's arrangements --------------------------------------------------------------------
+def require_recommended(principal: Principal, appeal: Appeal, recommendation_id: str) -> None:
+    """A recommendation is reported on by the NHS body it was made to."""
+    if principal.organisation != appeal.recommendation(recommendation_id).nhs_body:
+        raise denied("not-recommended", "the NHS body recommended to reports on it")
 
 
-def require_la_kind(principal: Principal) -> None:
-    """Only an LA makes disagreement resolution and advocacy arrangements."""
+def require_la(principal: Principal) -> None:
+    """Only an LA makes disagreement resolution and advocacy arrangements, and records a
+    family's request for a reconsideration."""
     if principal.kind != "la":
-        raise _forbidden("the LA makes these arrangements")
-
-
-def require_read_case(principal: Principal, case: DisagreementResolution) -> None:
-    parties = {p.organisation for p in case.parties if p.organisation}
-    readers = {case.local_authority, *parties}
-    if principal.organisation not in readers and not _auditor_of(principal, case.local_authority):
-        raise _not_found("case", case.id)
-
-
-def require_read_advocacy(principal: Principal, advocacy: Advocacy) -> None:
-    local_authority = advocacy.local_authority
-    if principal.organisation != local_authority and not _auditor_of(principal, local_authority):
-        raise _not_found("advocacy", advocacy.id)
-
-
-def _require_keeper(principal: Principal, local_authority: str) -> None:
-    if principal.organisation != local_authority:
-        raise _forbidden(f"{local_authority} keeps this record")
-
-
-def require_case_keeper(principal: Principal, case: DisagreementResolution) -> None:
-    """The case is visible to the caller, who is the LA that keeps it."""
-    require_read_case(principal, case)
-    _require_keeper(principal, case.local_authority)
-
-
-def require_advocacy_keeper(principal: Principal, advocacy: Advocacy) -> None:
-    """The advocacy is visible to the caller, who is the LA that keeps it."""
-    require_read_advocacy(principal, advocacy)
-    _require_keeper(principal, advocacy.local_authority)
-
-
-# -- read models ------------------------------------------------------------------------------
-
-
-def require_jurisdiction(principal: Principal, local_authority: str) -> None:
-    """An LA's cases are read by the LA and its auditors."""
-    if principal.organisation != local_authority and not _auditor_of(principal, local_authority):
-        raise _forbidden("an LA's cases are its own and its auditors'")
+        raise denied("la-only", "the LA makes these arrangements and records these requests")

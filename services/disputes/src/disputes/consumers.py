@@ -7,33 +7,39 @@ from functools import singledispatch
 
 from eventsourcing.domain import Aggregate
 
-from contracts.determination import RuleTableCorrected
+from contracts.determination import LearnerRelationsRecorded, RuleTableCorrected
 from contracts.envelope import Envelope
 from contracts.events import IntegrationEvent, UnknownEventTypeError, parse
 from disputes.application import DisputesService
 from llwybr.consumer import AggregateHandler
 
 
-def rules_in_force(app: DisputesService) -> AggregateHandler:
+def adopted_facts(app: DisputesService) -> AggregateHandler:
     """The rule table corrections the determination service announces, adopted here: every
-    window this service computes from then on follows the corrected table (ADR 0008)."""
+    window this service computes from then on follows the corrected table (ADR 0008); and the
+    learner registry's facts, which every access check here reads (ADR 0015)."""
 
     def handle(envelope: Envelope) -> Sequence[Aggregate]:
         try:
             event = parse(envelope.type, envelope.data)
         except UnknownEventTypeError:
             return []  # a type newer than this service: nothing it acts on
-        return _effect(event, app)
+        return effect(event, app)
 
     return handle
 
 
 @singledispatch
-def _effect(event: IntegrationEvent, app: DisputesService) -> Sequence[Aggregate]:
+def effect(event: IntegrationEvent, app: DisputesService) -> Sequence[Aggregate]:
     """Events that change nothing in this store."""
     return []
 
 
-@_effect.register
+@effect.register
 def _(event: RuleTableCorrected, app: DisputesService) -> Sequence[Aggregate]:
     return app.adopt_rule_table(event)
+
+
+@effect.register
+def _(event: LearnerRelationsRecorded, app: DisputesService) -> Sequence[Aggregate]:
+    return app.adopt_learner(event)

@@ -7,10 +7,10 @@ from fastapi import FastAPI
 from contracts.topics import DETERMINATION, IDP
 from disputes.api import ERROR_STATUSES, ROUTERS
 from disputes.application import DisputesService
-from disputes.consumers import rules_in_force
+from disputes.consumers import adopted_facts
 from disputes.decisions import decisions, learn
 from disputes.domain.dates import IN_FORCE
-from disputes.projections import PROJECTION, learner_cases
+from disputes.projections import PROJECTION, RELATIONS, learner_cases
 from disputes.publisher import translator
 from disputes.settings import Settings
 from llwybr.bus import InProcessBus
@@ -23,12 +23,13 @@ DECISIONS = ConsumerSpec(
     topics=[DETERMINATION.name, IDP.name],
     effect=lambda _settings, engine, _app: TableEffect(engine, "disputes.decisions", learn),
 )
-#: The rule table corrections the determination service announces, kept in this store.
+#: The rule table corrections the determination service announces, and the learner registry's
+#: facts it publishes, kept in this store (the name is the consumer's position: keep it).
 RULES = ConsumerSpec(
     name="rules",
     topics=[DETERMINATION.name],
     effect=lambda _settings, _engine, app: ApplicationEffect(
-        app, "disputes.rules", rules_in_force(cast(DisputesService, app))
+        app, "disputes.rules", adopted_facts(cast(DisputesService, app))
     ),
 )
 
@@ -39,7 +40,7 @@ SPEC = ServiceSpec(
     translator=translator,
     routers=ROUTERS,
     error_statuses=ERROR_STATUSES,
-    projections=[PROJECTION],
+    projections=[PROJECTION, RELATIONS],
     in_force=IN_FORCE,
     learner_index=learner_cases,
     tables=[decisions],

@@ -1,14 +1,17 @@
 """The disputes read models through the API: an LA's open cases with their next statutory
-date, outcomes per kind and matter, and the recommendations awaiting an NHS body's report."""
+date, outcomes per kind and matter, and the recommendations awaiting an NHS body's report.
+
+An LA's cases are those it keeps or answers and those of the learners it is responsible for or
+looks after; each list shows the caller only the cases it may read (``llwybr.access``): an LA
+its own and its learners', an auditor its jurisdiction's."""
 
 from datetime import date
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
 
-from disputes import access
 from disputes.api.shared import RESPONSES, ConnectionDep
-from disputes.projections import awaiting_report, open_cases, outcomes
+from disputes.projections import awaiting_report, open_cases, outcomes, readers, related_to
 from llwybr.edge import CallerDep, Organisation, today_in_wales
 
 router = APIRouter(prefix="/v1", tags=["disputes"], responses=RESPONSES)
@@ -24,16 +27,14 @@ def open_by_la(
     conn: ConnectionDep,
     on: Annotated[date | None, Query(description="The day to judge by (default: today)")] = None,
 ) -> list[dict[str, Any]]:
-    access.require_jurisdiction(caller, local_authority)
-    return open_cases(conn, local_authority, on or today_in_wales())
+    return open_cases(conn, related_to(local_authority), readers(caller), on or today_in_wales())
 
 
 @router.get("/disputes/local-authorities/{local_authority}/outcomes", summary="Outcomes by LA")
 def outcomes_by_la(
     local_authority: Organisation, caller: CallerDep, conn: ConnectionDep
 ) -> list[dict[str, Any]]:
-    access.require_jurisdiction(caller, local_authority)
-    return outcomes(conn, local_authority)
+    return outcomes(conn, related_to(local_authority), readers(caller))
 
 
 @router.get("/disputes/recommendations-awaiting-report", summary="For the calling NHS body")

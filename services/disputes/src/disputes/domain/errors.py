@@ -58,6 +58,11 @@ class NoticeUnknownError(DisputesError):
     """No notice of the decision is known here and none was stated: the window cannot run."""
 
 
+class NotDecidedError(DisputesError):
+    """The decision challenged has not been made yet (an appeal against a reconsideration the
+    LA has not decided, an extension of a window that has not opened)."""
+
+
 class OutsideWindowError(DisputesError):
     """The step is only allowed within a statutory window, and this date is outside it."""
 

@@ -77,6 +77,18 @@ def reconcile_notice(stated: date | None, learned: KnownDecision | None) -> date
     return learned.notice_given_on
 
 
+def check_same_learner(learner_id: str, learned: KnownDecision | None) -> None:
+    """A request or an appeal is about the learner the decision was about."""
+    if learned and learned.learner_id != learner_id:
+        raise FactsDifferError("that decision is about another learner")
+
+
+def check_school(school: str, learned: KnownDecision | None) -> None:
+    """A reconsideration names the school whose decision it is, as its owner said."""
+    if learned and learned.deciding_organisation and learned.deciding_organisation != school:
+        raise FactsDifferError(f"that decision was not made by {school}")
+
+
 def check_decided_by(stated: DecidingBodyKind, learned: KnownDecision | None) -> None:
     """A reconsideration names the kind of body that made the decision, as its owner said."""
     if learned and learned.deciding_kind and learned.deciding_kind != stated:

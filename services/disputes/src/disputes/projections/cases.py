@@ -24,6 +24,8 @@ from disputes.domain import (
     Reconsideration,
     ReconsiderationStatus,
 )
+from disputes.projections.relations import visible
+from llwybr.access import Audience
 from llwybr.clock import Deadline, RuleId
 from llwybr.eventstore import RecordedEvent
 from llwybr.projections import Projection
@@ -275,8 +277,20 @@ def handle(conn: sa.Connection, recorded: RecordedEvent) -> None:
 PROJECTION = Projection("disputes.cases", [cases, orders, recommendations], handle)
 
 
-def open_cases(conn: sa.Connection, local_authority: str, on: date) -> list[dict[str, Any]]:
-    """An LA's (or FEI's) open cases on ``on``, the most urgent first: reconsiderations until
+def _shown(of: Audience, seen_by: Audience) -> sa.ColumnElement[bool]:
+    """The cases of ``of`` (an LA's: those it keeps or answers, and its learners') that
+    ``seen_by`` (the caller) may read."""
+    return sa.and_(
+        visible(of, cases.c.case_id, cases.c.learner_id),
+        visible(seen_by, cases.c.case_id, cases.c.learner_id),
+    )
+
+
+def open_cases(
+    conn: sa.Connection, of: Audience, seen_by: Audience, on: date
+) -> list[dict[str, Any]]:
+    """An LA's (or FEI's) open cases on ``on`` that the caller may read, the most urgent
+    first: reconsiderations until
     their appeal window closes, appeals until every order and recommendation is answered,
     disagreement resolution until concluded (with the appeal window it extended), advocacy
     until ended.
@@ -289,7 +303,7 @@ def open_cases(conn: sa.Connection, local_authority: str, on: date) -> list[dict
     )
     statement = (
         sa.select(cases)
-        .where(cases.c.local_authority == local_authority, still_open)
+        .where(_shown(of, seen_by), still_open)
         .order_by(cases.c.due_on.is_(None), cases.c.due_on, cases.c.case_id)
     )
     found = []
@@ -301,12 +315,12 @@ def open_cases(conn: sa.Connection, local_authority: str, on: date) -> list[dict
     return found
 
 
-def outcomes(conn: sa.Connection, local_authority: str) -> list[dict[str, Any]]:
+def outcomes(conn: sa.Connection, of: Audience, seen_by: Audience) -> list[dict[str, Any]]:
     """How an LA's reconsiderations (per kind), appeals (per matter) and disagreement
-    resolution cases ended: one row per outcome with its count."""
+    resolution cases that the caller may read ended: one row per outcome with its count."""
     statement = (
         sa.select(cases.c.case_type, cases.c.kind, cases.c.outcome, sa.func.count().label("n"))
-        .where(cases.c.local_authority == local_authority, cases.c.outcome.is_not(None))
+        .where(_shown(of, seen_by), cases.c.outcome.is_not(None))
         .group_by(cases.c.case_type, cases.c.kind, cases.c.outcome)
         .order_by(cases.c.case_type, cases.c.kind, cases.c.outcome)
     )

@@ -1,0 +1,219 @@
+"""Appeals to the Education Tribunal for Wales: lodged and decided by the Tribunal, complied
+with by the bodies its orders address, reported on by the NHS bodies it recommended to."""
+
+from datetime import date
+from typing import Any
+from uuid import UUID
+
+from disputes import access
+from disputes.application.reconsiderations import Reconsiderations
+from disputes.domain import (
+    APPEAL_RULE,
+    REVIEW_RULE,
+    Appeal,
+    AppealMatter,
+    DisagreementResolution,
+    FactsDifferError,
+    NoticeUnknownError,
+    Order,
+    Recommendation,
+    disagreement_case_id,
+)
+from disputes.domain.learned import (
+    APPEALED,
+    LearnedDecisions,
+    check_respondent,
+    check_same_learner,
+    reconcile_notice,
+)
+from llwybr.access import Capability
+from llwybr.principal import Principal
+
+
+class Appeals(Reconsiderations):
+    """The Tribunal's appeals (an appeal against an LA's reconsideration reads it)."""
+
+    def appeal_window(
+        self,
+        *,
+        learner_id: str,
+        respondent: str,
+        reconsideration_id: UUID | None,
+        subject_id: UUID | None,
+        notice_given_on: date | None,
+    ) -> date:
+        """The last day to appeal: a decided reconsideration's window here (with any
+        extension), the window a disagreement resolution case about the decision extended, or
+        8 weeks from the notice of the decision appealed."""
+        if reconsideration_id is not None:
+            case = self.decided_reconsideration(reconsideration_id)
+            if case.learner_id != learner_id:
+                raise FactsDifferError("that reconsideration is about another learner")
+            if case.local_authority != respondent:
+                raise FactsDifferError(f"{respondent} did not decide that reconsideration")
+            if case.appeal_window is not None:  # always, once decided
+                return case.appeal_window.due_on
+        if subject_id is not None and disagreement_case_id(subject_id) in self.repository:
+            dispute = self.get_as(disagreement_case_id(subject_id), DisagreementResolution)
+            if dispute.appeal_window is not None:  # extended by disagreement resolution
+                return dispute.appeal_window.due_on
+        if notice_given_on is None:
+            raise NoticeUnknownError(
+                "no notice of the decision appealed is known here: state notice_given_on"
+            )
+        return self.deadline(APPEAL_RULE, notice_given_on).due_on
+
+    def lodge_appeal(
+        self,
+        principal: Principal,
+        learned: LearnedDecisions,
+        *,
+        learner_id: str,
+        reconsideration_id: UUID | None,
+        subject_id: UUID | None,
+        matter: AppealMatter,
+        respondent: str,
+        notice_given_on: date | None,
+        **details: Any,
+    ) -> tuple[UUID, int]:
+        """An appeal the Tribunal received, checked against what the body that decided
+        announced (who decided, about whom, when the notice was given); an appeal against a
+        reconsideration the LA has not decided is refused."""
+        access.require_the_tribunal(principal)
+        decision = APPEALED.get(matter)
+        facts = learned(subject_id, decision) if subject_id is not None and decision else None
+        check_respondent(respondent, facts)
+        check_same_learner(learner_id, facts)
+        window = self.appeal_window(
+            learner_id=learner_id,
+            respondent=respondent,
+            reconsideration_id=reconsideration_id,
+            subject_id=subject_id,
+            notice_given_on=reconcile_notice(notice_given_on, facts),
+        )
+        appeal = Appeal.lodge(
+            learner_id=learner_id,
+            subject_id=subject_id,
+            matter=matter,
+            respondent=respondent,
+            window_until=window,
+            **details,
+        )
+        return appeal.id, self.save_at(None, appeal)
+
+    def appeal(self, principal: Principal, appeal_id: UUID) -> Appeal:
+        """An appeal the caller may see."""
+        return self._read(appeal_id, Appeal, principal, Capability.READ)
+
+    def _for_tribunal(self, principal: Principal, appeal_id: UUID, expected: int | None) -> Appeal:
+        def tribunal(_appeal: Appeal) -> None:
+            access.require_the_tribunal(principal)
+
+        return self._read(appeal_id, Appeal, principal, Capability.ACT, expected, tribunal)
+
+    def acknowledge_appeal(
+        self, principal: Principal, appeal_id: UUID, expected: int | None, **acknowledgement: Any
+    ) -> int:
+        appeal = self._for_tribunal(principal, appeal_id, expected)
+        appeal.acknowledge(**acknowledgement)
+        return self.save_at(expected, appeal)
+
+    def file_case_statement(
+        self, principal: Principal, appeal_id: UUID, expected: int | None, **statement: Any
+    ) -> int:
+        appeal = self._for_tribunal(principal, appeal_id, expected)
+        appeal.file_case_statement(**statement)
+        return self.save_at(expected, appeal)
+
+    def schedule_hearing(
+        self, principal: Principal, appeal_id: UUID, expected: int | None, *, hearing_on: date
+    ) -> int:
+        appeal = self._for_tribunal(principal, appeal_id, expected)
+        appeal.schedule_hearing(hearing_on=hearing_on)
+        return self.save_at(expected, appeal)
+
+    def decide_appeal(
+        self,
+        principal: Principal,
+        appeal_id: UUID,
+        expected: int | None,
+        *,
+        decided_on: date,
+        outcome: str,
+        orders: list[Order],
+        recommendations: list[Recommendation],
+    ) -> int:
+        """The Tribunal's decision, with the window to ask it for a review."""
+        appeal = self._for_tribunal(principal, appeal_id, expected)
+        appeal.decide(
+            decided_on=decided_on,
+            outcome=outcome,
+            orders=orders,
+            recommendations=recommendations,
+            review_window=self.deadline(REVIEW_RULE, decided_on),
+        )
+        return self.save_at(expected, appeal)
+
+    def apply_for_review(
+        self, principal: Principal, appeal_id: UUID, expected: int | None, **application: Any
+    ) -> int:
+        appeal = self._for_tribunal(principal, appeal_id, expected)
+        appeal.apply_for_review(**application)
+        return self.save_at(expected, appeal)
+
+    def declare_capacity(
+        self, principal: Principal, appeal_id: UUID, expected: int | None, **declaration: Any
+    ) -> int:
+        appeal = self._for_tribunal(principal, appeal_id, expected)
+        appeal.declare_capacity(**declaration)
+        return self.save_at(expected, appeal)
+
+    def appoint_case_friend(
+        self, principal: Principal, appeal_id: UUID, expected: int | None, **appointment: Any
+    ) -> int:
+        appeal = self._for_tribunal(principal, appeal_id, expected)
+        appeal.appoint_case_friend(**appointment)
+        return self.save_at(expected, appeal)
+
+    def remove_case_friend(
+        self, principal: Principal, appeal_id: UUID, expected: int | None, **removal: Any
+    ) -> int:
+        appeal = self._for_tribunal(principal, appeal_id, expected)
+        appeal.remove_case_friend(**removal)
+        return self.save_at(expected, appeal)
+
+    def record_compliance(
+        self,
+        principal: Principal,
+        appeal_id: UUID,
+        expected: int | None,
+        order_id: str,
+        **compliance: Any,
+    ) -> int:
+        """The body an order is addressed to reports complying with it."""
+
+        def ordered(appeal: Appeal) -> None:
+            access.require_ordered(principal, appeal, order_id)
+
+        appeal = self._read(appeal_id, Appeal, principal, Capability.ACT, expected, ordered)
+        appeal.record_compliance(order_id=order_id, **compliance)
+        return self.save_at(expected, appeal)
+
+    def report_on_recommendation(
+        self,
+        principal: Principal,
+        appeal_id: UUID,
+        expected: int | None,
+        recommendation_id: str,
+        **report: Any,
+    ) -> int:
+        """The NHS body a recommendation was made to reports on it."""
+
+        def recommended(appeal: Appeal) -> None:
+            access.require_recommended(principal, appeal, recommendation_id)
+
+        appeal = self._read(appeal_id, Appeal, principal, Capability.ACT, expected, recommended)
+        appeal.report_on_recommendation(
+            recommendation_id=recommendation_id, reported_by=principal.organisation, **report
+        )
+        return self.save_at(expected, appeal)

@@ -1,0 +1,105 @@
+"""What every disputes command shares: the statutory dates from the rule table in force, the
+learner registry's facts, and the one read of a command (load, then the one access policy on
+what was loaded, then the version If-Match named)."""
+
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import date
+from typing import TypeVar
+from uuid import UUID
+
+from eventsourcing.application import AggregateNotFoundError
+
+from disputes import access
+from disputes.domain import (
+    APPEAL_RULE,
+    DISAGREEMENT_RESOLUTION_EXTENSION,
+    Advocacy,
+    Appeal,
+    DisagreementResolution,
+    Reconsideration,
+    WrongDeadlineError,
+)
+from llwybr.access import Capability, Relations, not_found, require
+from llwybr.clock import Deadline, RuleTable, Unit, compute_deadline
+from llwybr.learners import FollowsLearners
+from llwybr.principal import Principal
+from llwybr.rule_table import FollowsRuleTable
+
+#: A disputes case: each names its learner.
+A = TypeVar("A", Reconsideration, Appeal, DisagreementResolution, Advocacy)
+#: A statutory role check on a case the caller may already see (raises ``denied``).
+Role = Callable[[A], None]
+
+
+class DisputesBase(FollowsRuleTable, FollowsLearners):
+    """The rule table in force, the learner registry's facts, and the one read."""
+
+    # -- the rule table in force -----------------------------------------------------------
+
+    def deadline(self, rule_id: str, trigger: date) -> Deadline:
+        """Rule ``rule_id`` of the table in force, applied to ``trigger``."""
+        return compute_deadline(self.rule_table(), rule_id, trigger)
+
+    def extended(self, window: Deadline) -> Deadline:
+        """An appeal window whose period is 8 weeks longer (disagreement resolution started in
+        time; ETW Regs reg 10): the same period from the same notice, lengthened, never 8 weeks
+        after an already rolled date. The period is the window's own, whatever the table in
+        force now gives D18, so the extension is exactly the 8 weeks the law adds."""
+        if window.unit is not Unit.WEEKS:
+            raise WrongDeadlineError(f"an appeal window in {window.unit.value} has no 8 weeks")
+        table = self.rule_table()
+        period = replace(table.rule(APPEAL_RULE), unit=window.unit, length=window.length)
+        extending = RuleTable(table.version, {**table.rules, APPEAL_RULE: period})
+        weeks = DISAGREEMENT_RESOLUTION_EXTENSION.days // 7
+        return compute_deadline(extending, APPEAL_RULE, window.trigger_date, extension=weeks)
+
+    # -- who is related to a case ----------------------------------------------------------
+
+    def relations(
+        self, case: Reconsideration | Appeal | DisagreementResolution | Advocacy
+    ) -> Relations:
+        """The learner's relationships (the registry's facts) and the case's own."""
+        return self.learner_relations(case.learner_id) | access.relations_of(case)
+
+    def reconsidering_authority(self, learner_id: str, school: str) -> str:
+        """The LA a family asks to reconsider a school's decision: the LA responsible for the
+        learner, as the registry records it (s.26(1)(b)); with no fact about a Welsh LA
+        responsible, the LA maintaining the school, the first digits of its establishment
+        number (a learner resident in England, s.87)."""
+        known = self.learner_known(learner_id)
+        if known is not None and known.published.responsible_authority.startswith("la:"):
+            return known.published.responsible_authority
+        return f"la:{school.partition(':')[2][:3]}"
+
+    # -- the one read of a command ---------------------------------------------------------
+
+    def _read(
+        self,
+        case_id: UUID,
+        kind: type[A],
+        principal: Principal,
+        capability: Capability,
+        expected: int | None = None,
+        role: Role[A] | None = None,
+    ) -> A:
+        """The case, once the caller's relationships grant ``capability`` (else the one 404, or
+        a 403 with the reason) and ``role`` (statute's) allows, whatever If-Match said; then
+        at the version If-Match named (else 412)."""
+
+        def may(case: A) -> None:
+            require(principal, capability, self.relations(case))
+            if role is not None:
+                role(case)
+
+        try:
+            return self.load(case_id, kind, expected, may=may)
+        except AggregateNotFoundError:
+            raise not_found() from None
+
+    def _find(self, case_id: UUID, kind: type[A]) -> A:
+        """A case a command refers to (its access is the command's to check)."""
+        try:
+            return self.get_as(case_id, kind)
+        except AggregateNotFoundError:
+            raise not_found() from None
