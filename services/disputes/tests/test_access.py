@@ -223,3 +223,26 @@ async def test_not_yours_and_does_not_exist_are_the_same_404_on_every_case(
         the_one_404(await client.get(f"/v1/{kind}/{uuid.uuid4()}"))
     # a case of another kind, named as if it were this kind, does not exist either
     the_one_404(await client.get(f"/v1/appeals/{cases['advocacy']}"))
+
+
+async def test_the_nhs_body_recommended_to_reads_the_appeal_and_reports_and_no_other(
+    client: httpx.AsyncClient,
+) -> None:
+    trust, other = ActingAs("nhs:7A4BV"), ActingAs("lhb:7A1")
+    lodged = await created(client, "/v1/appeals", appeal(), auth=TRIBUNAL)
+    the_one_404(await client.get(f"/v1/appeals/{lodged}", auth=trust))  # not yet recommended
+    acknowledged = await client.post(f"/v1/appeals/{lodged}/acknowledgement", json={
+        "acknowledged_on": "2026-05-22", "tribunal_reference": "ETW/2"}, auth=TRIBUNAL)  # fmt: skip
+    assert acknowledged.is_success, acknowledged.text
+    decided = await client.post(f"/v1/appeals/{lodged}/decision", auth=TRIBUNAL, json={
+        "decided_on": "2026-08-01", "outcome": "dismissed",
+        "recommendations": [{"recommendation_id": "r1", "nhs_body": "nhs:7A4BV",
+                             "wording": "Speech therapy"}]})  # fmt: skip
+    assert decided.is_success, decided.text
+    assert (await client.get(f"/v1/appeals/{lodged}", auth=trust)).is_success
+    the_one_404(await client.get(f"/v1/appeals/{lodged}", auth=other))
+    report = {"reported_on": "2026-08-10", "report": "Arranged"}
+    url = f"/v1/appeals/{lodged}/recommendations/r1/report"
+    the_one_404(await client.post(url, json=report, auth=other))
+    refused(await client.post(url, json=report), "not-recommended")  # the respondent LA
+    assert (await client.post(url, json=report, auth=trust)).is_success

@@ -10,7 +10,7 @@ DESCRIPTOR = ServiceDescriptor(
     scopes={
         "disputes:read": Scope(
             "Read reconsiderations and appeals (organisation-scoped)",
-            frozenset({"school", "fei", "la", "lhb", "tribunal", "auditor"}),
+            frozenset({"school", "fei", "la", "lhb", "nhs", "tribunal", "auditor"}),
         ),
         "disputes:write": Scope(
             "Record and decide reconsiderations (the LA; a governing body asks R3)",
@@ -25,8 +25,8 @@ DESCRIPTOR = ServiceDescriptor(
             frozenset({"fei", "la"}),
         ),
         "recommendations:report": Scope(
-            "Report on a Tribunal recommendation (the NHS body)",
-            frozenset({"lhb"}),
+            "Report on a Tribunal recommendation (the NHS body: a health board or trust)",
+            frozenset({"lhb", "nhs"}),
         ),
     },
     routes={

@@ -1,8 +1,10 @@
 """The LA's arrangements through the API: disagreement resolution cases and independent
 advocacy (Act ss.68-69).
 
-The LA opens and concludes its cases and records advocacy; a party's organisation (a school,
-an FEI, an NHS body) and auditors may read a case; others get 404.
+An LA that may start records for the learner (responsible for them, or looking after them)
+opens and concludes its cases and records advocacy; the learner's LAs, a party's organisation
+(a school, an FEI, an NHS body) and the auditors of the jurisdiction may read a case; others
+get the one 404 (``llwybr.access``).
 """
 
 from typing import Any
