@@ -1,0 +1,93 @@
+"""Who is related to each case and learner, as the read models filter by it, on SQLite and on
+PostgreSQL: an LA sees its own cases and its learners', an auditor its jurisdiction, a change
+of the learner's relationships changes who sees their cases."""
+
+import uuid
+from collections.abc import Iterator
+from datetime import date
+
+import pytest
+import sqlalchemy as sa
+
+from contracts.determination import LearnerRelationsRecorded
+from disputes.application import DisputesService
+from disputes.domain import AdvocacyFor
+from disputes.projections import (
+    PROJECTION,
+    RELATIONS,
+    open_cases,
+    outcomes,
+    readers,
+    related_to,
+)
+from llwybr.db import create_engine, create_tables
+from llwybr.principal import Principal
+from llwybr.projections import ProjectionRunner
+from llwybr.settings import ServiceSettings
+
+HOME, LOOKING_AFTER = "la:665", "la:670"
+ON = date(2026, 5, 1)
+
+
+def caller(organisation: str) -> Principal:
+    return Principal("client", organisation, frozenset())
+
+
+@pytest.fixture
+def stores(
+    store_settings: ServiceSettings,
+) -> Iterator[tuple[DisputesService, sa.Engine]]:
+    engine = create_engine(store_settings)
+    create_tables(engine)
+    for table in (*PROJECTION.tables, *RELATIONS.tables):
+        table.create(engine, checkfirst=True)
+    app = DisputesService(store_settings.eventsourcing_env())
+    yield app, engine
+    app.close()
+    engine.dispose()
+
+
+def record(app: DisputesService, learner_id: str, looking_after: str | None = None) -> None:
+    app.save(*app.adopt_learner(LearnerRelationsRecorded(
+        learner_id=learner_id, responsible_authority=HOME, looking_after_authority=looking_after,
+        compulsory_school_age_on=date(2021, 9, 1), young_person_on=date(2033, 9, 1),
+    )))  # fmt: skip
+
+
+def advocacy(app: DisputesService, learner_id: str, la: str = HOME) -> str:
+    advocacy_id, _ = app.request_advocacy(
+        caller(la), learner_id=learner_id, for_person=AdvocacyFor.CHILD,
+        requested_by="Parent", requested_on=ON, related_case_id=None,
+    )  # fmt: skip
+    return str(advocacy_id)
+
+
+def listed(app: DisputesService, engine: sa.Engine, of: str, by: str) -> set[str]:
+    for projection in (PROJECTION, RELATIONS):
+        runner = ProjectionRunner(projection, app, engine)
+        while runner.catch_up():
+            pass
+    with engine.connect() as conn:
+        rows = open_cases(conn, related_to(of), readers(caller(by)), ON)
+        assert outcomes(conn, related_to(of), readers(caller(by))) == []
+    return {r["case_id"] for r in rows}
+
+
+def test_an_la_lists_its_own_and_its_learners_cases_and_an_auditor_its_jurisdiction(
+    stores: tuple[DisputesService, sa.Engine],
+) -> None:
+    app, engine = stores
+    learner = f"learner-{uuid.uuid4()}"
+    record(app, learner)
+    case = advocacy(app, learner)
+    assert listed(app, engine, HOME, HOME) == {case}
+    assert listed(app, engine, LOOKING_AFTER, LOOKING_AFTER) == set()
+    assert listed(app, engine, HOME, "auditor:665") == {case}
+    assert listed(app, engine, HOME, "auditor:wales") == {case}
+    assert listed(app, engine, HOME, "auditor:670") == set()
+    assert listed(app, engine, HOME, "la:666") == set()
+    # the child becomes looked after by another LA: it sees the case, and its auditor too
+    record(app, learner, looking_after=LOOKING_AFTER)
+    assert listed(app, engine, LOOKING_AFTER, LOOKING_AFTER) == {case}
+    assert listed(app, engine, LOOKING_AFTER, "auditor:670") == {case}
+    assert listed(app, engine, HOME, LOOKING_AFTER) == {case}
