@@ -108,12 +108,16 @@ async def test_another_la_cannot_open_a_case_for_a_learner_not_its_own_and_reads
         assert (answer.status_code, answer.json()) == (200, []), url
 
 
-async def test_a_case_for_a_learner_the_registry_does_not_know_is_refused(
+async def test_before_the_registrys_facts_arrive_no_case_is_opened_and_the_la_is_told_to_retry(
     client: httpx.AsyncClient,
 ) -> None:
-    the_one_404(await client.post("/v1/disagreement-resolutions",
-                                  json=disagreement("unknown-learner")))  # fmt: skip
-    the_one_404(await client.post("/v1/advocacy", json=advocacy("unknown-learner")))
+    early = await client.post("/v1/disagreement-resolutions", json=disagreement("new-learner"))
+    the_one_404(early)
+    assert early.headers["Retry-After"] == "5"
+    the_one_404(await client.post("/v1/advocacy", json=advocacy("new-learner")))
+    registered(client, "new-learner", LA)
+    await created(client, "/v1/disagreement-resolutions", disagreement("new-learner"))
+    await created(client, "/v1/advocacy", advocacy("new-learner"))
 
 
 async def test_the_la_looking_after_opens_cases_and_sees_its_learners_cases(

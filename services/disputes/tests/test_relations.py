@@ -91,3 +91,18 @@ def test_an_la_lists_its_own_and_its_learners_cases_and_an_auditor_its_jurisdict
     assert listed(app, engine, LOOKING_AFTER, LOOKING_AFTER) == {case}
     assert listed(app, engine, LOOKING_AFTER, "auditor:670") == {case}
     assert listed(app, engine, HOME, LOOKING_AFTER) == {case}
+
+
+def test_the_history_of_a_case_is_read_through_its_relations(
+    stores: tuple[DisputesService, sa.Engine],
+) -> None:
+    """The hook the history endpoints ask (``llwybr.history_access``): a case's relations are
+    the learner's and its own; the rule table in force is no learner's."""
+    app, _ = stores
+    learner = f"learner-{uuid.uuid4()}"
+    record(app, learner, looking_after=LOOKING_AFTER)
+    case: object = app.repository.get(uuid.UUID(advocacy(app, learner)))
+    relations = app.relations_of_aggregate(case)
+    assert set(relations.parties) == {HOME, LOOKING_AFTER}
+    assert relations.jurisdiction == {"665", "670"}
+    assert app.relations_of_aggregate(app.rule_table_in_force()).parties == {}

@@ -30,8 +30,9 @@ from disputes.domain.learned import (
     check_same_learner,
     reconcile_notice,
 )
-from llwybr.access import Capability, not_found, require
+from llwybr.access import Capability, Relations, not_found, require
 from llwybr.principal import Principal
+from llwybr.problems import RETRY_AFTER_SECONDS, ProblemError
 
 
 class Arrangements(Appeals):
@@ -39,8 +40,16 @@ class Arrangements(Appeals):
 
     def _require_may_start(self, principal: Principal, learner_id: str) -> None:
         """Only an LA that may start records for the learner opens one of these: any other
-        caller that may not see the learner gets the one 404."""
-        require(principal, Capability.START, self.learner_relations(learner_id))
+        caller that may not see the learner gets the one 404. Until the registry's facts about
+        the learner reach this service nobody may: the one 404, with ``Retry-After`` (ADR
+        0015)."""
+        known = self.learner_known(learner_id)
+        try:
+            require(principal, Capability.START, known.relations() if known else Relations())
+        except ProblemError as refused:
+            if known is None:
+                refused.headers["Retry-After"] = RETRY_AFTER_SECONDS
+            raise
         access.require_la(principal)
 
     def _related(self, principal: Principal, case_id: UUID, learner_id: str) -> None:

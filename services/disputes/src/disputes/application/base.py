@@ -22,7 +22,7 @@ from disputes.domain import (
 )
 from llwybr.access import Capability, Relations, not_found, require
 from llwybr.clock import Deadline, RuleTable, Unit, compute_deadline
-from llwybr.learners import FollowsLearners
+from llwybr.learners import FollowsLearners, LearnerKnown
 from llwybr.principal import Principal
 from llwybr.rule_table import FollowsRuleTable
 
@@ -61,6 +61,15 @@ class DisputesBase(FollowsRuleTable, FollowsLearners):
     ) -> Relations:
         """The learner's relationships (the registry's facts) and the case's own."""
         return self.learner_relations(case.learner_id) | access.relations_of(case)
+
+    def relations_of_aggregate(self, aggregate: object) -> Relations:
+        """The relations of any record in this store, as loaded now: the hook the history
+        endpoints ask (``llwybr.history_access``). The rule table is no learner's: nobody's."""
+        if isinstance(aggregate, Reconsideration | Appeal | DisagreementResolution | Advocacy):
+            return self.relations(aggregate)
+        if isinstance(aggregate, LearnerKnown):
+            return aggregate.relations()
+        return Relations()
 
     def reconsidering_authority(self, learner_id: str, school: str) -> str:
         """The LA a family asks to reconsider a school's decision: the LA responsible for the
