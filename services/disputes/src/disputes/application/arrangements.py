@@ -32,7 +32,6 @@ from disputes.domain.learned import (
 )
 from llwybr.access import Capability, Relations, not_found, require
 from llwybr.principal import Principal
-from llwybr.problems import RETRY_AFTER_SECONDS, ProblemError
 
 
 class Arrangements(Appeals):
@@ -44,12 +43,8 @@ class Arrangements(Appeals):
         the learner reach this service nobody may: the one 404, with ``Retry-After`` (ADR
         0015)."""
         known = self.learner_known(learner_id)
-        try:
-            require(principal, Capability.START, known.relations() if known else Relations())
-        except ProblemError as refused:
-            if known is None:
-                refused.headers["Retry-After"] = RETRY_AFTER_SECONDS
-            raise
+        learner = known.relations() if known is not None else Relations()
+        self.require_on_learner(principal, Capability.START, learner, known is not None)
         access.require_la(principal)
 
     def _related(self, principal: Principal, case_id: UUID, learner_id: str) -> None:

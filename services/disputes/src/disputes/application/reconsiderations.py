@@ -26,7 +26,7 @@ from disputes.domain.learned import (
     check_school,
     reconcile_notice,
 )
-from llwybr.access import Capability, require
+from llwybr.access import Capability, Relations, require
 from llwybr.principal import Principal
 
 
@@ -53,16 +53,17 @@ class Reconsiderations(DisputesBase):
         checked against what the body that decided announced. A caller who may not see the
         learner gets the one 404; the request gives nobody a relationship the facts do not."""
         local_authority = self.reconsidering_authority(learner_id, school)
-        learner = self.learner_relations(learner_id)
+        known = self.learner_known(learner_id)
+        learner = known.relations() if known is not None else Relations()
         facts = learned(subject_id, RECONSIDERED[kind])
         if requested_by_kind == Party.GOVERNING_BODY and principal.organisation == school:
             # The school asks about its own plan: its own by the owner's fact, or (with none
             # yet) a learner it enrolled, if the registry knows the learner.
-            if learner.parties and not (facts and facts.deciding_organisation == school):
+            if known is not None and not (facts and facts.deciding_organisation == school):
                 require(principal, Capability.START, learner)
         else:
             relations = learner | access.reconsideration_facts(local_authority, school)
-            require(principal, Capability.ACT, relations)
+            self.require_on_learner(principal, Capability.ACT, relations, known is not None)
             access.require_la(principal)
             access.require_keeper(principal, local_authority)
         check_decided_by(decided_by_kind, facts)
