@@ -264,3 +264,18 @@ async def test_the_nhs_body_recommended_to_reads_the_appeal_and_reports_and_no_o
     the_one_404(await client.post(url, json=report, auth=other))
     refused(await client.post(url, json=report), "not-recommended")  # the respondent LA
     assert (await client.post(url, json=report, auth=trust)).is_success
+
+
+async def test_advocacy_names_only_a_related_case_of_the_same_learner_the_la_may_see(
+    client: httpx.AsyncClient,
+) -> None:
+    registered(client, "other-learner", "la:666")
+    theirs = await created(client, "/v1/advocacy", advocacy("other-learner"), auth=OTHER_LA)
+    the_one_404(await client.post("/v1/advocacy",
+                                  json={**advocacy(), "related_case_id": theirs}))  # fmt: skip
+    registered(client, "sibling", LA)
+    sibling = await created(client, "/v1/advocacy", advocacy("sibling"))
+    about_another = await client.post("/v1/advocacy", json={**advocacy(),
+                                                           "related_case_id": sibling})  # fmt: skip
+    assert about_another.status_code == 422, about_another.text
+    assert about_another.json()["type"].endswith("/facts-differ")
