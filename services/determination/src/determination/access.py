@@ -52,9 +52,10 @@ def snapshot_relations(learner: Mapping[str, Any]) -> Relations:
     looking_after = learner.get("looking_after_authority")
     setting = learner.get("setting_id")
     kind = "fei" if learner.get("setting") == "further_education" else "school"
+    welsh = looking_after not in (None, "ENG")  # an English LA has no relationship here
     return learner_relations({
         "responsible_authority": f"la:{learner['local_authority']}",
-        "looking_after_authority": f"la:{looking_after}" if looking_after not in (None, "ENG") else None,
+        "looking_after_authority": f"la:{looking_after}" if welsh else None,
         "enrolled_at": [f"{kind}:{setting}"] if setting else [],
     })  # fmt: skip
 

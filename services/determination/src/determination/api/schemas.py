@@ -307,7 +307,7 @@ class RaisedOut(BaseModel):
 class BulkItemResult(BaseModel):
     index: int
     status: int | Literal["existing"] = Field(
-        description="201 (raised), \"existing\" (the learner's open case: nothing created) "
+        description='201 (raised), "existing" (the learner\'s open case: nothing created) '
         "or the refusal's HTTP status"
     )
     id: UUID | None = Field(default=None, description="The case raised, or the open one")

@@ -123,13 +123,15 @@ class Concerns(LearnerRegistry, TimeLimits):
         access.require_may_raise(principal, learner)
         naming = self.name_learner(principal, learner, raised_by, local_id, batch)
         learner = as_registered(learner, naming, on, flag)
-        index = None if naming.new else batch.get(
-            open_determination_id(naming.record.learner_id), OpenDetermination
-        )  # fmt: skip
-        if index is not None:
-            current = batch.get(UUID(index.determination_id), Determination)
-            if current is not None and current.is_open:
-                raise OpenDeterminationError(index.determination_id)
+        index = None
+        if not naming.new:  # one open case per learner (a merged duplicate's counts too)
+            for record in (naming.record, *naming.merged):
+                found = batch.get(open_determination_id(record.learner_id), OpenDetermination)
+                if found is not None:
+                    current = batch.get(UUID(found.determination_id), Determination)
+                    if current is not None and current.is_open:
+                        raise OpenDeterminationError(found.determination_id)
+                index = found if record is naming.record else index
         routing = route(learner, circumstances)
         deadline = None
         if routing.must_decide and not routing.awaiting_consent:

@@ -67,6 +67,7 @@ class Naming:
     record: LearnerRecord
     new: bool
     changes: list[Callable[[], list[Aggregate]]] = field(default_factory=list)
+    merged: list[LearnerRecord] = field(default_factory=list)  # duplicates merged into it
 
     def apply(self, batch: Batch) -> None:
         batch.add(self.record)
@@ -130,6 +131,7 @@ class LearnerRegistry(ChainedApplication):
                     raise InvalidLearnerError("the ids given name two learners with their UPNs")
                 self._require_may_name(principal, other, by_id=False)
                 naming.record, duplicate = sorted((record, other), key=lambda r: r.created_on)
+                naming.merged.append(duplicate)
                 naming.changes.append(self._merge(batch, naming.record, duplicate))
         if upn is not None:
             naming.changes.append(lambda: self._attach_upn(batch, naming.record, upn))
@@ -154,7 +156,9 @@ class LearnerRegistry(ChainedApplication):
             family_name=given.family_name,
             date_of_birth=given.date_of_birth,
             responsible_authority=f"la:{given.local_authority}",
-            looking_after_authority=f"la:{looking_after}" if looking_after not in (None, "ENG") else None,
+            looking_after_authority=f"la:{looking_after}"
+            if looking_after not in (None, "ENG")
+            else None,
             enrolled_at=[principal.organisation] if principal.kind in SETTING_KINDS else [],
             upn=given.upn,
             local_ids={raised_by: local_id} if local_id else {},
@@ -249,8 +253,8 @@ class LearnerRegistry(ChainedApplication):
         record = self.learner_record(learner_id)
         if record is None:
             raise not_found()
-        relations = learner_relations(record)
-        require(principal, Capability.ACT, relations)
+        if principal.organisation not in record.enrolled_at:
+            require(principal, Capability.ACT, learner_relations(record))
         access.require_acting_as(principal, recorded_by)
         if principal.organisation not in (
             record.responsible_authority,
