@@ -93,6 +93,11 @@ async def test_an_unknown_determination_is_the_one_404_without_library_text(
     assert_the_one_404(response)
 
 
+async def test_an_unknown_document_or_calendar_is_the_one_404(client: httpx.AsyncClient) -> None:
+    assert_the_one_404(await client.get(f"/v1/documents/{'0' * 64}"))
+    assert_the_one_404(await client.get("/v1/calendars/school:6659999"))
+
+
 async def test_a_learner_is_one_record_whoever_names_them_with_a_relationship(
     client: httpx.AsyncClient,
 ) -> None:
