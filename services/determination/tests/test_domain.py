@@ -28,6 +28,7 @@ from determination.domain.errors import (
     InvalidUpnError,
     WrongDecidingBodyError,
 )
+from determination.domain.registry import LearnerIndex, LearnerRecord, OpenDetermination
 from llwybr.clock import DEFAULT_RULES, RuleId, compute_deadline
 
 PUPIL = Learner(
@@ -333,7 +334,9 @@ def test_every_stored_event_says_which_day_it_takes_effect() -> None:
     from determination.domain.rules import RuleTableRecord
     from llwybr.in_force import unmapped
 
-    assert unmapped([Determination, CalendarRecord, RuleTableRecord], IN_FORCE) == []
+    aggregates = [Determination, CalendarRecord, RuleTableRecord, LearnerRecord, LearnerIndex,
+                  OpenDetermination]  # fmt: skip
+    assert unmapped(aggregates, IN_FORCE) == []
 
 
 def test_stored_events_keep_the_topics_they_were_stored_under() -> None:

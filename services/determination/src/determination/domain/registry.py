@@ -198,7 +198,7 @@ def index_id(key: str) -> uuid.UUID:
 class LearnerIndex(Aggregate):
     """Which learner a UPN or a setting's own id names: one per key, so one learner per key."""
 
-    class Created(Aggregate.Created):
+    class Named(Aggregate.Created):
         """The key was first given to a learner."""
 
         key: str
@@ -213,7 +213,7 @@ class LearnerIndex(Aggregate):
     def create_id(key: str, learner_id: str) -> uuid.UUID:
         return index_id(key)
 
-    @event(Created)
+    @event(Named)
     def __init__(self, key: str, learner_id: str) -> None:
         self.key, self.learner_id = key, learner_id
 
@@ -235,7 +235,7 @@ class OpenDetermination(Aggregate):
     withdrawn or needing no decision). Each opening is an event of this one aggregate, so two
     concurrent concerns conflict on its version and only one is saved."""
 
-    class Created(Aggregate.Created):
+    class Started(Aggregate.Created):
         """The learner's first determination was opened."""
 
         learner_id: str
@@ -250,7 +250,7 @@ class OpenDetermination(Aggregate):
     def create_id(learner_id: str, determination_id: str) -> uuid.UUID:
         return open_determination_id(learner_id)
 
-    @event(Created)
+    @event(Started)
     def __init__(self, learner_id: str, determination_id: str) -> None:
         self.learner_id, self.determination_id = learner_id, determination_id
 
