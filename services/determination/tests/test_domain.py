@@ -332,10 +332,12 @@ def test_every_stored_event_says_which_day_it_takes_effect() -> None:
     from determination.domain.calendar import CalendarRecord
     from determination.domain.dates import IN_FORCE
     from determination.domain.rules import RuleTableRecord
+    from eventsourcing.domain import Aggregate
+
     from llwybr.in_force import unmapped
 
-    aggregates = [Determination, CalendarRecord, RuleTableRecord, LearnerRecord, LearnerIndex,
-                  OpenDetermination]  # fmt: skip
+    aggregates: list[type[Aggregate]] = [Determination, CalendarRecord, RuleTableRecord,
+                                         LearnerRecord, LearnerIndex, OpenDetermination]  # fmt: skip
     assert unmapped(aggregates, IN_FORCE) == []
 
 
