@@ -329,11 +329,11 @@ def test_only_a_schools_decision_is_superseded_by_an_la_reconsideration() -> Non
 
 
 def test_every_stored_event_says_which_day_it_takes_effect() -> None:
+    from eventsourcing.domain import Aggregate
+
     from determination.domain.calendar import CalendarRecord
     from determination.domain.dates import IN_FORCE
     from determination.domain.rules import RuleTableRecord
-    from eventsourcing.domain import Aggregate
-
     from llwybr.in_force import unmapped
 
     aggregates: list[type[Aggregate]] = [Determination, CalendarRecord, RuleTableRecord,
