@@ -336,8 +336,10 @@ def test_every_stored_event_says_which_day_it_takes_effect() -> None:
     from determination.domain.rules import RuleTableRecord
     from llwybr.in_force import unmapped
 
-    aggregates: list[type[Aggregate]] = [Determination, CalendarRecord, RuleTableRecord,
-                                         LearnerRecord, LearnerIndex, OpenDetermination]  # fmt: skip
+    aggregates: list[type[Aggregate]] = [
+        Determination, CalendarRecord, RuleTableRecord, LearnerRecord, LearnerIndex,
+        OpenDetermination,
+    ]  # fmt: skip
     assert unmapped(aggregates, IN_FORCE) == []
 
 
