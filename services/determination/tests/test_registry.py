@@ -96,3 +96,16 @@ def test_the_registry_publishes_the_learners_whole_relations_when_they_change(
     assert isinstance(second, LearnerRelationsRecorded)
     assert second.enrolled_at == ["school:6652001", "school:6810001"]
     assert LA.organisation == second.responsible_authority
+
+
+def test_a_new_learners_relations_are_stored_before_the_concern_about_them(
+    service: DeterminationService,
+) -> None:
+    """Published in that order on one key, so every service knows who may see the concern
+    (and register the learner's contacts) by the time it hears of it."""
+    service.raise_concern(SCHOOL, at("school:6652001", pupil(upn=valid_upn()), ON))
+    translate = translator(service)
+    log = service.select_notifications(0, 100)
+    recorded = [service.chained_mapper.to_recorded_event(n) for n in log]
+    names = [p.event.name for r in recorded if (p := translate(r)) is not None]
+    assert names == ["learner-relations-recorded", "concern-raised"]

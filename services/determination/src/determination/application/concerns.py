@@ -2,7 +2,7 @@
 the young person derived, the route and the first deadline; one or many in one transaction.
 
 A concern's learner, its indexes, the learner's open-determination index and the new case are
-saved together (``save_at``): two concurrent concerns about one learner conflict on those
+saved together, the learner first: two concurrent concerns about one learner conflict on those
 indexes' versions and the loser is tried again, against what the winner saved (so it finds
 the learner, and the open case: 409).
 """
@@ -68,12 +68,14 @@ class Concerns(LearnerRegistry, TimeLimits):
             batch = Batch(self)
             case = self._raise(principal, concern, batch)
             try:
-                version = self.save_at(None, case, *batch.pending.values())
+                # The learner's facts first: the registry's relations are published before
+                # the concern (one key, one partition), so each service knows who may see it.
+                self.save(*batch.pending.values())
             except IntegrityError:
                 if attempt == RETRIES - 1:
                     raise
                 continue
-            return Raised(case.id, version, case.learner["learner_id"])
+            return Raised(case.id, int(case.version), case.learner["learner_id"])
         raise AssertionError("unreachable")
 
     def raise_concerns(
@@ -93,10 +95,9 @@ class Concerns(LearnerRegistry, TimeLimits):
                     outcomes.append(self._raise(principal, concern, batch, rules, calendar))
                 except (ProblemError, DeterminationError, ClockError) as error:
                     outcomes.append(error)
-            cases = [c for c in outcomes if isinstance(c, Determination)]
             try:
-                if cases:
-                    self.save(*cases, *batch.pending.values())
+                if batch.pending:  # the cases raised, with what they changed
+                    self.save(*batch.pending.values())
             except IntegrityError:
                 if attempt == RETRIES - 1:
                     raise
@@ -147,7 +148,7 @@ class Concerns(LearnerRegistry, TimeLimits):
             )
         else:
             index.open(str(case.id))
-        batch.add(index, case)
+        batch.add(index, case)  # later concerns of a sync see the case open
         return case
 
 
