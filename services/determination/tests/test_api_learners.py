@@ -232,3 +232,17 @@ async def test_the_la_looking_after_a_child_finds_its_cases_in_every_list(
         assert listed["items"] == [], stranger
     refused = await client.get("/v1/statistics/local-authorities/681", auth=ActingAs("la:665"))
     assert_problem(refused, 403, "scope")
+
+
+async def test_a_learner_the_la_registers_is_enrolled_at_the_school_its_concern_names(
+    client: httpx.AsyncClient,
+) -> None:
+    body = concern(setting="pupil_referral_unit")
+    body["raised_by"] = body["raised_with"] = "la:665"
+    case = await raise_ok(client, body, as_="la:665")
+    entry = await client.get(f"/v1/learners/{case['learner_id']}")  # as the school
+    assert entry.json()["enrolled_at"] == [SCHOOL]
+    problem = assert_problem(
+        await client.post("/v1/determinations", json=concern()), 409, "open-determination"
+    )
+    assert problem["determination_id"] == case["id"]

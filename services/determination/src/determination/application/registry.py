@@ -20,7 +20,7 @@ from eventsourcing.domain import Aggregate
 
 from determination import access
 from determination.application.views import LearnerView
-from determination.domain import Learner
+from determination.domain import Learner, Setting
 from determination.domain.errors import EnrolledElsewhereError, InvalidLearnerError
 from determination.domain.registry import (
     LearnerIndex,
@@ -159,7 +159,7 @@ class LearnerRegistry(ChainedApplication):
             looking_after_authority=f"la:{looking_after}"
             if looking_after not in (None, "ENG")
             else None,
-            enrolled_at=[principal.organisation] if principal.kind in SETTING_KINDS else [],
+            enrolled_at=[enrolled_by(principal, given)] if given.setting_id else [],
             upn=given.upn,
             local_ids={raised_by: local_id} if local_id else {},
         )
@@ -262,6 +262,16 @@ class LearnerRegistry(ChainedApplication):
         ):
             raise denied("not-the-learners-la", "the learner's LA records their enrolments")
         return record
+
+
+def enrolled_by(principal: Principal, given: Learner) -> str:
+    """The enrolment a new learner's registration records: the raising school or FEI itself;
+    for the learner's LA (responsible or looking after, which records enrolments), the school
+    or FEI its concern names."""
+    if principal.kind in SETTING_KINDS:
+        return principal.organisation
+    kind = "fei" if given.setting is Setting.FURTHER_EDUCATION else "school"
+    return f"{kind}:{given.setting_id}"
 
 
 def learner_relations(record: LearnerRecord) -> Relations:
