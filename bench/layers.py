@@ -23,9 +23,9 @@ from typing import Any
 from eventsourcing.application import Application
 from eventsourcing.domain import Aggregate, event
 
+from determination.api.determinations import concern_of
 from determination.api.schemas import ConcernIn, DecisionIn, GraduatedResponseIn
 from determination.application import DeterminationService
-from determination.domain import Circumstances, Learner
 from idp.api.schemas import AlnDescriptionIn
 from idp.application import IdpService
 from idp.domain import AlnDescription, Maintainer, MaintainerKind
@@ -124,15 +124,11 @@ ALNCO = Principal("bench", SCHOOL, frozenset())
 
 def raise_concern(determinations: DeterminationService, learner_id: str) -> uuid.UUID:
     """What ``POST /v1/determinations`` calls, with the arguments its request model makes."""
-    body = ConcernIn.model_validate(concern(learner_id))
-    learner = Learner(**body.learner.model_dump())
-    extra = body.circumstances.model_dump()
-    circumstances = Circumstances(raised_with=body.raised_with, **extra)
-    case_id, _ = determinations.raise_concern(
-        ALNCO, learner, circumstances, raised_by=body.raised_by,
-        came_to_attention_on=body.came_to_attention_on,
-    )  # fmt: skip
-    return case_id
+    data = concern(learner_id)
+    # The registry assigns learner ids: the bench's own id is the school's id for the learner.
+    data["learner"] = {**data["learner"], "learner_id": None, "local_id": learner_id}
+    body = ConcernIn.model_validate(data)
+    return determinations.raise_concern(ALNCO, concern_of(body)).determination_id
 
 
 def record_evidence(determinations: DeterminationService, case_id: uuid.UUID) -> int:

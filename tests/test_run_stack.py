@@ -116,7 +116,7 @@ def run_stack(
 def raise_concern(stack: RunStack) -> str:
     """A concern raised by the school through the gateway; the case id."""
     learner = {
-        "learner_id": f"learner-{uuid.uuid4().hex[:8]}",
+        "local_id": f"learner-{uuid.uuid4().hex[:8]}",
         "given_name": "Cerys",
         "family_name": "Jones",
         "date_of_birth": "2017-05-02",

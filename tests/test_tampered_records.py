@@ -47,7 +47,7 @@ def sql(settings: Settings, statement: str, *params: Any) -> list[tuple[Any, ...
 
 async def decided_case(client: httpx.AsyncClient) -> str:
     created = await client.post("/v1/determinations", json={
-        "learner": {"learner_id": f"learner-{uuid.uuid4().hex[:8]}", "given_name": "Cerys",
+        "learner": {"local_id": f"learner-{uuid.uuid4().hex[:8]}", "given_name": "Cerys",
                     "family_name": "Jones", "date_of_birth": "2017-05-02",
                     "setting": "maintained_school", "setting_id": "6652001",
                     "local_authority": "665"},

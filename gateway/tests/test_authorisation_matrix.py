@@ -37,6 +37,7 @@ SAMPLE = {
     "order_id": "o1",
     "recommendation_id": "r1",
     "organisation": "school:6652001",
+    "setting": "school:6652001",
     "notice_id": "00000000-0000-4000-8000-000000000005",
     "subscription_id": "00000000-0000-4000-8000-000000000007",
     "delivery_id": "00000000-0000-4000-8000-000000000008",

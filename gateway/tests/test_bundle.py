@@ -262,18 +262,15 @@ async def gateway(tmp_path: Path) -> AsyncIterator[Gateway]:
 
 
 async def test_an_auditor_downloads_a_learners_bundle_that_checks_out(gateway: Gateway) -> None:
-    learner = {**CONCERN["learner"], "learner_id": LEARNER}  # type: ignore[dict-item]
-    created = await gateway.as_(
-        SCHOOL, "POST", "/v1/determinations", json={**CONCERN, "learner": learner}
-    )
+    created = await gateway.as_(SCHOOL, "POST", "/v1/determinations", json=CONCERN)
     assert created.status_code == 201, created.text
-    case_id = created.json()["id"]
+    case_id, learner_id = created.json()["id"], created.json()["learner_id"]
     decided = await gateway.as_(SCHOOL, "POST", f"/v1/determinations/{case_id}/decision", json={
         "has_aln": True, "reasons": "Needs ALP", "decided_on": "2026-03-20",
         "decided_by": SCHOOL, "person": "ALNCo"})  # fmt: skip
     assert decided.is_success, decided.text
 
-    response = await gateway.as_(AUDITOR, "GET", f"/v1/audit/learners/{LEARNER}/bundle")
+    response = await gateway.as_(AUDITOR, "GET", f"/v1/audit/learners/{learner_id}/bundle")
 
     assert response.status_code == 200, response.text
     assert response.headers["content-type"] == "application/zip"
@@ -308,10 +305,7 @@ async def test_the_bundle_is_for_auditors_and_its_download_is_logged(gateway: Ga
 async def test_a_decision_entered_late_is_in_force_from_its_date_on_the_other_axis(
     gateway: Gateway,
 ) -> None:
-    learner = {**CONCERN["learner"], "learner_id": LEARNER}  # type: ignore[dict-item]
-    created = await gateway.as_(
-        SCHOOL, "POST", "/v1/determinations", json={**CONCERN, "learner": learner}
-    )
+    created = await gateway.as_(SCHOOL, "POST", "/v1/determinations", json=CONCERN)
     case_id = created.json()["id"]
     base = f"/v1/determinations/{case_id}"
     asked = await gateway.as_(SCHOOL, "POST", f"{base}/evidence-requests", json={

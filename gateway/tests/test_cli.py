@@ -2,7 +2,6 @@
 
 import json
 import threading
-import uuid
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -76,12 +75,10 @@ def live(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveGateway]:
 
 def a_case(live: LiveGateway) -> dict[str, Any]:
     """A concern the school raised and then decided, about a learner of its own."""
-    learner_id = f"learner-{uuid.uuid4().hex[:8]}"
     with live.client(SCHOOL) as school:
-        learner = {**CONCERN["learner"], "learner_id": learner_id}  # type: ignore[dict-item]
-        created = school.post("/v1/determinations", json={**CONCERN, "learner": learner})
+        created = school.post("/v1/determinations", json=CONCERN)
         assert created.status_code == 201, created.text
-        case_id = created.json()["id"]
+        case_id, learner_id = created.json()["id"], created.json()["learner_id"]
         decided = school.post(f"/v1/determinations/{case_id}/decision", json={
             "has_aln": True, "reasons": "Needs ALP", "decided_on": "2026-03-20",
             "decided_by": SCHOOL, "person": "ALNCo"})  # fmt: skip

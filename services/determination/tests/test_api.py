@@ -78,7 +78,8 @@ async def test_metrics_are_exposed_for_prometheus(client: httpx.AsyncClient) -> 
 
 
 async def test_a_concern_is_raised_and_its_deadline_explained(client: httpx.AsyncClient) -> None:
-    case_id, etag = await open_case(client)
+    raised = await client.post("/v1/determinations", json=concern())
+    case_id, etag = raised.json()["id"], raised.headers["etag"]
     assert etag == '"1"'
     response = await client.get(f"/v1/determinations/{case_id}")
     body = response.json()
@@ -88,9 +89,11 @@ async def test_a_concern_is_raised_and_its_deadline_explained(client: httpx.Asyn
     assert decision["rule_id"] == RuleId.D1
     assert decision["provisional"] is True
     assert "35 school days" in decision["explanation"]
-    assert body["learner"]["learner_id"] == str(
-        uuid.uuid5(uuid.NAMESPACE_URL, f"upn:{valid_upn()}")
-    )
+    # The registry's id: random, never derived from the UPN.
+    learner_id = raised.json()["learner_id"]
+    assert body["learner"]["learner_id"] == learner_id
+    assert learner_id != str(uuid.uuid5(uuid.NAMESPACE_URL, f"upn:{valid_upn()}"))
+    assert uuid.UUID(learner_id).version == 4
 
 
 async def test_an_invalid_upn_check_letter_is_refused_and_nothing_stored(

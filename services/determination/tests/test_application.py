@@ -4,9 +4,9 @@ from datetime import date
 from typing import Any
 from uuid import UUID
 
-from determination.application import DeterminationService
+from determination.application import Concern, DeterminationService, Raised
 from determination.domain import Circumstances, Learner, Setting
-from determination.domain.errors import InvalidLearnerError
+from determination.domain.errors import DateOutOfOrderError
 from determination.publisher import translator
 from llwybr.clock import RuleId, Term, TermCalendar
 from llwybr.principal import Principal
@@ -41,7 +41,8 @@ def set_calendar(service: DeterminationService, calendar: TermCalendar) -> TermC
     )
 
 
-def pupil(learner_id: str = "l-1", **changes: object) -> Learner:
+def pupil(learner_id: str = "", **changes: object) -> Learner:
+    """A learner as a client names them (``learner_id``: the registry's, or empty: new)."""
     values: dict[str, object] = {
         "learner_id": learner_id,
         "given_name": "Cerys",
@@ -55,12 +56,13 @@ def pupil(learner_id: str = "l-1", **changes: object) -> Learner:
     return Learner(**values)  # type: ignore[arg-type]
 
 
+def at(organisation: str, learner: Learner, on: date, local_id: str | None = None) -> Concern:
+    """A concern the organisation raises with itself."""
+    return Concern(learner, Circumstances(raised_with=organisation), organisation, on, local_id)
+
+
 def raise_at_school(service: DeterminationService, on: date) -> UUID:
-    case_id, _ = service.raise_concern(
-        SCHOOL, pupil(), Circumstances(raised_with="school:6652001"), raised_by="school:6652001",
-        came_to_attention_on=on,
-    )  # fmt: skip
-    return case_id
+    return service.raise_concern(SCHOOL, at("school:6652001", pupil(), on)).determination_id
 
 
 def decided_at_school(service: DeterminationService) -> UUID:
@@ -118,11 +120,8 @@ def test_without_a_calendar_the_deadline_is_provisional(service: DeterminationSe
 
 
 def test_an_la_decides_within_12_weeks(service: DeterminationService) -> None:
-    case_id, _ = service.raise_concern(
-        LA, pupil(setting=Setting.HOME_EDUCATED, setting_id=None),
-        Circumstances(raised_with="la:665"), raised_by="la:665",
-        came_to_attention_on=date(2026, 2, 2),
-    )  # fmt: skip
+    home_educated = pupil(setting=Setting.HOME_EDUCATED, setting_id=None)
+    case_id = service.raise_concern(LA, at("la:665", home_educated, date(2026, 2, 2)))[0]
     deadline = service.determination(LA, case_id).deadlines["decision"]
     assert (deadline.rule_id, deadline.unit, deadline.length) == (RuleId.D3, "weeks", 12)
     assert deadline.due_on == date(2026, 4, 27)
@@ -167,43 +166,32 @@ def test_a_nightly_sync_raises_each_concern_as_one_alone_would_in_one_save(
     service: DeterminationService,
 ) -> None:
     set_calendar(service, WREXHAM)
-    at_school = Circumstances(raised_with="school:6652001")
     on = date(2025, 12, 1)
     alone = service.determination(LA, raise_at_school(service, on)).deadlines["decision"]
     before = service.recorder.max_notification_id() or 0
     results = service.raise_concerns(
-        SCHOOL, [(pupil(f"l-{n}"), at_school, "school:6652001", on) for n in range(3)]
+        SCHOOL, [at("school:6652001", pupil(), on, f"mis-{n}") for n in range(3)]
     )
-    assert [r[1] for r in results if isinstance(r, tuple)] == [1, 1, 1]
-    for case_id, _ in (r for r in results if isinstance(r, tuple)):
-        assert service.determination(LA, case_id).deadlines["decision"] == alone
-    assert (service.recorder.max_notification_id() or 0) - before == 3
+    assert [r.version for r in results if isinstance(r, Raised)] == [1, 1, 1]
+    for raised in (r for r in results if isinstance(r, Raised)):
+        assert service.determination(LA, raised.determination_id).deadlines["decision"] == alone
+    # Each: the case, the learner, its local id's index, its open-determination index.
+    assert (service.recorder.max_notification_id() or 0) - before == 3 * 4
 
 
 def test_a_refused_concern_in_a_sync_is_reported_and_the_others_are_raised(
     service: DeterminationService,
 ) -> None:
-    at_school = Circumstances(raised_with="school:6652001")
     on = date(2025, 12, 1)
-
-    class Refusing(DeterminationService):
-        name = "determination"
-
-        def _concern(self, learner: Learner, *args: object, **kwargs: object) -> Any:
-            if learner.learner_id == "l-refused":
-                raise InvalidLearnerError("refused for this test")
-            return super()._concern(learner, *args, **kwargs)  # type: ignore[arg-type]
-
-    refusing = Refusing(service.env)
-    try:
-        results = refusing.raise_concerns(
-            SCHOOL,
-            [(pupil(n), at_school, "school:6652001", on) for n in ("l-1", "l-refused", "l-2")],
-        )
-    finally:
-        refusing.close()
-    assert isinstance(results[1], InvalidLearnerError)
-    assert [isinstance(r, tuple) for r in results] == [True, False, True]
+    unborn = pupil(date_of_birth=date(2026, 1, 1))  # refused after the learner was named
+    concerns = [at("school:6652001", p, on, n) for p, n in ((pupil(), "a"), (unborn, "b"),
+                                                            (pupil(), "c"))]  # fmt: skip
+    before = service.recorder.max_notification_id() or 0
+    results = service.raise_concerns(SCHOOL, concerns)
+    assert isinstance(results[1], DateOutOfOrderError)
+    assert [isinstance(r, Raised) for r in results] == [True, False, True]
+    # The refused item registered nothing: two of each (case, learner, index, open index).
+    assert (service.recorder.max_notification_id() or 0) - before == 2 * 4
 
 
 def test_a_new_case_is_published_with_its_learner_without_reading_the_case_again(
@@ -213,23 +201,21 @@ def test_a_new_case_is_published_with_its_learner_without_reading_the_case_again
     publishes a thousand at once)."""
     case_id = raise_at_school(service, date(2026, 3, 2))
     [raised] = service.recorded_events(case_id)
+    learner_id = service.determination(LA, case_id).learner["learner_id"]
     counting = CountingRecorder(service.recorder)
     service.events.recorder = counting  # type: ignore[assignment]  # a spy around the real one
     publication = translator(service)(raised)
     assert publication is not None
-    assert publication.learner_id == "l-1"
+    assert publication.learner_id == learner_id
     assert counting.reads == 0
 
 
 def test_an_idp_not_necessary_decision_is_judged_on_d5_and_published_so(
     service: DeterminationService,
 ) -> None:
-    young = pupil("l-yp", young_person=True, setting=Setting.NOT_IN_EDUCATION, setting_id=None,
+    young = pupil(setting=Setting.NOT_IN_EDUCATION, setting_id=None,
                   date_of_birth=date(2007, 9, 1))  # fmt: skip
-    case_id, _ = service.raise_concern(
-        LA, young, Circumstances(raised_with="la:665"), raised_by="la:665",
-        came_to_attention_on=date(2026, 3, 2),
-    )  # fmt: skip
+    case_id = service.raise_concern(LA, at("la:665", young, date(2026, 3, 2))).determination_id
     service.record_consent(
         LA, case_id, given=True, recorded_on=date(2026, 3, 5), recorded_by="la:665"
     )

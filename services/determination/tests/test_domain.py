@@ -28,6 +28,7 @@ from determination.domain.errors import (
     InvalidUpnError,
     WrongDecidingBodyError,
 )
+from determination.domain.registry import LearnerIndex, LearnerRecord, OpenDetermination
 from llwybr.clock import DEFAULT_RULES, RuleId, compute_deadline
 
 PUPIL = Learner(
@@ -328,12 +329,18 @@ def test_only_a_schools_decision_is_superseded_by_an_la_reconsideration() -> Non
 
 
 def test_every_stored_event_says_which_day_it_takes_effect() -> None:
+    from eventsourcing.domain import Aggregate
+
     from determination.domain.calendar import CalendarRecord
     from determination.domain.dates import IN_FORCE
     from determination.domain.rules import RuleTableRecord
     from llwybr.in_force import unmapped
 
-    assert unmapped([Determination, CalendarRecord, RuleTableRecord], IN_FORCE) == []
+    aggregates: list[type[Aggregate]] = [
+        Determination, CalendarRecord, RuleTableRecord, LearnerRecord, LearnerIndex,
+        OpenDetermination,
+    ]  # fmt: skip
+    assert unmapped(aggregates, IN_FORCE) == []
 
 
 def test_stored_events_keep_the_topics_they_were_stored_under() -> None:

@@ -47,18 +47,18 @@ async def post(
 
 
 async def raise_concern(client: httpx.AsyncClient) -> tuple[str, str, str]:
-    learner_id = f"learner-{uuid.uuid4().hex[:8]}"
     response = await client.post(
         "/v1/determinations",
         json={
-            "learner": {"learner_id": learner_id, "given_name": "Cerys", "family_name": "Jones",
+            "learner": {"given_name": "Cerys", "family_name": "Jones",
                         "date_of_birth": "2017-05-02", "setting": "maintained_school",
                         "setting_id": "6652001", "local_authority": "665"},
             "raised_by": SCHOOL, "raised_with": SCHOOL, "came_to_attention_on": "2026-03-02",
         },
     )  # fmt: skip
     assert response.status_code == 201, response.text
-    return response.json()["id"], learner_id, response.headers["etag"]
+    body = response.json()
+    return body["id"], body["learner_id"], response.headers["etag"]
 
 
 async def published(kafka: str, case_id: str, expected: int) -> list[Envelope]:

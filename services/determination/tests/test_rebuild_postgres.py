@@ -56,9 +56,11 @@ async def test_a_pipelined_rebuild_equals_the_live_read_model(client: httpx.Asyn
     runner = await cases_made(client)
     assert runner.projection.write_only
     live = projection_rows(runner)
-    assert [len(table) for table in live] == [3, 9]  # school, LA and NHS body in each case
+    # Each case: the school raising and deciding, the NHS body; each learner: LA and school.
+    assert [len(table) for table in live] == [3, 9, 6]
 
-    assert runner.rebuild() == 8
+    # The cases' 8 events, and each learner's record, UPN index and open-determination index.
+    assert runner.rebuild() == 8 + 3 * 3
     assert projection_rows(runner) == live
 
 

@@ -1,97 +1,105 @@
-"""Organisation scoping: who may see and act on which determinations, calendars and rules.
+"""Which relationships the determination service's facts establish (ADR 0015, one access
+policy): the policy itself, what each relationship may do, the one 404 and the reasons of a
+403, is ``llwybr.access``; this module only says who is related to a learner and a case.
 
-A school or FEI sees the cases of its own learners and those it raised; an LA those of learners
-it is responsible for (or looks after); a health board the cases that asked it for evidence or
-referred a learner to it; an auditor reads everything in its jurisdiction and writes nothing.
-Existence itself is sensitive: a case a caller may not see is reported as not found.
+- The learner (the registry's record, this service's own): the responsible LA (the LA of
+  residence), the LA looking after them, the settings they are enrolled at.
+- A case: its deciding body (after a referral, the LA; the LA that reconsidered a school's
+  decision too), the health bodies asked for evidence or referred to, and as a party (read
+  only) the body that raised the concern, the body that referred it, and others asked for
+  evidence.
 
-The service layer applies these rules to the case it loaded for the command (one read).
+Statute, not access, stays here as checks that raise ``denied`` with a reason: a school or FEI
+raises concerns about its own learners; who sets which calendar; who corrects the rules.
 """
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from determination.domain import Determination, Learner
+from llwybr.access import (
+    Relations,
+    Relationship,
+    auditor_covers,
+    denied,
+    require_acting_as,
+)
 from llwybr.principal import Principal
-from llwybr.problems import ProblemError
 
-WHOLE_OF_WALES = "wales"
+__all__ = [
+    "case_relations",
+    "learner_relations",
+    "require_acting_as",
+    "require_may_raise",
+    "snapshot_relations",
+]
 
-
-def learner_organisations(learner: dict[str, Any]) -> set[str]:
-    """The learner's own setting and the LAs responsible for or looking after them."""
-    found = {f"la:{learner['local_authority']}"}
-    if learner.get("setting_id"):
-        kind = "fei" if learner["setting"] == "further_education" else "school"
-        found.add(f"{kind}:{learner['setting_id']}")
-    if learner.get("looking_after_authority") not in (None, "ENG"):
-        found.add(f"la:{learner['looking_after_authority']}")
-    return found
+HEALTH_KINDS = frozenset({"lhb", "nhs"})
 
 
-def organisations_of(case: Determination) -> set[str]:
-    """Every organisation a case involves (the read model keeps the same set per case)."""
-    found = learner_organisations(case.learner)
-    found.update({case.raised_by, case.body["organisation"]})
+def learner_relations(facts: Mapping[str, Any]) -> Relations:
+    """From the registry's facts (as ``LearnerRelationsRecorded`` publishes them)."""
+    responsible, looking_after = facts["responsible_authority"], facts["looking_after_authority"]
+    pairs = [(responsible, Relationship.RESPONSIBLE_LA)]
+    pairs.append((looking_after, Relationship.LOOKING_AFTER_LA))
+    pairs += [(s, Relationship.ENROLLED_SETTING) for s in facts["enrolled_at"]]
+    return Relations.of(pairs, [responsible, looking_after or ""])
+
+
+def snapshot_relations(learner: Mapping[str, Any]) -> Relations:
+    """A case's learner as recorded with it, for a case whose learner the registry never
+    recorded (cases raised before it): the same facts, from the case."""
+    looking_after = learner.get("looking_after_authority")
+    setting = learner.get("setting_id")
+    kind = "fei" if learner.get("setting") == "further_education" else "school"
+    welsh = looking_after not in (None, "ENG")  # an English LA has no relationship here
+    return learner_relations({
+        "responsible_authority": f"la:{learner['local_authority']}",
+        "looking_after_authority": f"la:{looking_after}" if welsh else None,
+        "enrolled_at": [f"{kind}:{setting}"] if setting else [],
+    })  # fmt: skip
+
+
+def _asked(organisation: str) -> Relationship:
+    kind = organisation.partition(":")[0]
+    return Relationship.HEALTH_BODY if kind in HEALTH_KINDS else Relationship.PARTY
+
+
+def case_pairs(case: Determination) -> list[tuple[str, Relationship]]:
+    """The case's own relationships (the read model keeps the same per case)."""
+    pairs = [(case.raised_by, Relationship.PARTY)]
     if case.referral_to_la:
-        found.add(case.referral_to_la["from"]["organisation"])
-    found.update(r["from_organisation"] for r in case.evidence_requests.values())
-    found.update(r["nhs_body"] for r in case.nhs_referrals.values())
-    found.update(e["submitted_by"] for e in case.evidence)
+        pairs.append((case.referral_to_la["from"]["organisation"], Relationship.PARTY))
+    pairs += [(r["from_organisation"], _asked(r["from_organisation"]))
+              for r in case.evidence_requests.values()]  # fmt: skip
+    pairs += [(r["nhs_body"], Relationship.HEALTH_BODY) for r in case.nhs_referrals.values()]
     decisions = [case.decision, *case.superseded_decisions] if case.decision else []
-    found.update(d["decided_by"] for d in decisions if d.get("reconsideration_id"))
-    return found
+    pairs += [(d["decided_by"], Relationship.DECIDING_BODY)
+              for d in decisions if d.get("reconsideration_id")]  # fmt: skip
+    pairs.append((case.body["organisation"], Relationship.DECIDING_BODY))
+    return pairs
 
 
-def may_read(principal: Principal, organisations: Iterable[str], local_authority: str) -> bool:
-    if principal.kind == "auditor":
-        return principal.org_id in (WHOLE_OF_WALES, local_authority)
-    return principal.organisation in set(organisations)
-
-
-def may_read_case(principal: Principal, case: Determination) -> bool:
-    return may_read(principal, organisations_of(case), case.learner["local_authority"])
-
-
-def require_read(principal: Principal, case: Determination) -> None:
-    if not may_read_case(principal, case):
-        raise ProblemError(404, "Not Found", f"no determination {case.id}", kind="not-found")
-
-
-def require_write(principal: Principal, case: Determination, acting_as: str) -> None:
-    """The caller may see the case, is not read-only, and acts for itself."""
-    require_read(principal, case)
-    require_acting_as(principal, acting_as)
-
-
-def require_acting_as(principal: Principal, organisation: str) -> None:
-    if principal.kind == "auditor":
-        raise ProblemError(403, "Forbidden", "auditors read; they do not write", kind="read-only")
-    if organisation != principal.organisation:
-        raise ProblemError(
-            403,
-            "Forbidden",
-            f"the caller acts for {principal.organisation}, not {organisation}",
-            kind="acting-for-another",
-        )
+def case_relations(case: Determination, learner: Relations | None) -> Relations:
+    """Everyone related to a case: the learner's relations (the registry's, else the case's
+    own record of the learner) and the case's."""
+    own = Relations.of(case_pairs(case))
+    return (learner if learner is not None else snapshot_relations(case.learner)) | own
 
 
 def require_may_raise(principal: Principal, learner: Learner) -> None:
-    """A school or FEI raises concerns about its own learners; an LA about learners it is
-    responsible for or looks after; an NHS body about any (Act s.64)."""
+    """A school or FEI raises concerns about its own learners; an LA about those it is
+    responsible for or looks after (the registry then checks the learner it names)."""
     kind, org_id = principal.kind, principal.org_id
     if kind in {"school", "fei"}:
         allowed = learner.setting_id == org_id
     elif kind == "la":
         allowed = org_id in (learner.local_authority, learner.looking_after_authority)
     else:
-        allowed = kind in {"lhb", "nhs"}
+        allowed = False
     if not allowed:
-        raise ProblemError(
-            403,
-            "Forbidden",
-            f"{principal.organisation} cannot raise a concern about this learner",
-            kind="not-responsible",
+        raise denied(
+            "not-responsible", f"{principal.organisation} cannot raise a concern about this learner"
         )
 
 
@@ -107,18 +115,17 @@ def may_manage_calendar(principal: Principal, calendar_id: str) -> bool:
 def require_may_set_calendar(principal: Principal, calendar_id: str, set_by: str) -> None:
     require_acting_as(principal, set_by)
     if not may_manage_calendar(principal, calendar_id):
-        raise ProblemError(403, "Forbidden", f"{set_by} cannot set {calendar_id}", kind="scope")
+        raise denied("scope", f"{set_by} cannot set {calendar_id}")
 
 
 def require_may_correct_rules(principal: Principal, corrected_by: str) -> None:
     require_acting_as(principal, corrected_by)
     if principal.kind != "system":
-        raise ProblemError(403, "Forbidden", "only the system administrator corrects rules")
+        raise denied("scope", "only the system administrator corrects rules")
 
 
 def require_may_see_statistics(principal: Principal, local_authority: str) -> None:
     """An LA's statistics are its own and its auditors'."""
-    own = principal.kind == "la" and principal.org_id == local_authority
-    audits = principal.kind == "auditor" and principal.org_id in (local_authority, WHOLE_OF_WALES)
-    if not (own or audits):
-        raise ProblemError(403, "Forbidden", "an LA's statistics are its own and its auditors'")
+    covered: Iterable[str] = [local_authority]
+    if principal.organisation != f"la:{local_authority}" and not auditor_covers(principal, covered):
+        raise denied("scope", "an LA's statistics are its own and its auditors'")

@@ -12,8 +12,10 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
 
-from determination.access import learner_organisations
+from determination.access import HEALTH_KINDS
 from determination.domain import DECISION, BodyKind, Determination, Status
+from determination.domain.registry import LearnerRecord
+from llwybr.access import Audience, Relationship
 from llwybr.eventstore import RecordedEvent
 from llwybr.projections import Projection
 
@@ -44,11 +46,23 @@ cases = sa.Table(
     sa.Column("changed_at_position", sa.BigInteger, nullable=False, index=True),
 )
 
+#: Each case's own organisations and their relationships (access.case_pairs counts the same).
 involvement = sa.Table(
-    "determination_organisations",
+    "determination_case_relations",
     metadata,
     sa.Column("determination_id", sa.String(36), primary_key=True),
     sa.Column("organisation", sa.String(64), primary_key=True, index=True),
+    sa.Column("relationship", sa.String(32), primary_key=True),
+)
+
+#: Each learner's organisations (the registry's record; for a learner it never recorded, the
+#: LAs recorded with the case): the responsible LA, the LA looking after, enrolled settings.
+learner_relations = sa.Table(
+    "determination_learner_relations",
+    metadata,
+    sa.Column("learner_id", sa.String(64), primary_key=True),
+    sa.Column("organisation", sa.String(64), primary_key=True, index=True),
+    sa.Column("relationship", sa.String(32), primary_key=True),
 )
 
 OPEN_STATUSES = (Status.AWAITING_CONSENT.value, Status.GATHERING_INFORMATION.value)
@@ -77,49 +91,110 @@ _INVOLVE = {
     "postgresql": postgresql.insert(involvement).on_conflict_do_nothing(),
     "sqlite": sqlite.insert(involvement).on_conflict_do_nothing(),
 }
+_RELATE = {
+    "postgresql": postgresql.insert(learner_relations).on_conflict_do_nothing(),
+    "sqlite": sqlite.insert(learner_relations).on_conflict_do_nothing(),
+}
+
+Pairs = list[tuple[str, Relationship]]
 
 
-def _involve(conn: sa.Connection, key: str, *organisations: str) -> None:
-    rows = [{"determination_id": key, "organisation": o} for o in sorted(set(organisations))]
+def _involve(conn: sa.Connection, key: str, pairs: Pairs) -> None:
+    rows = [
+        {"determination_id": key, "organisation": o, "relationship": r.value}
+        for o, r in sorted(set(pairs))
+    ]
     conn.execute(_INVOLVE[conn.dialect.name], rows)
 
 
+def _relate(conn: sa.Connection, learner_id: str, pairs: Pairs) -> None:
+    rows = [
+        {"learner_id": learner_id, "organisation": o, "relationship": r.value}
+        for o, r in sorted(set(pairs))
+        if o
+    ]
+    if rows:
+        conn.execute(_RELATE[conn.dialect.name], rows)
+
+
+def _asked(organisation: str) -> Relationship:
+    health = organisation.partition(":")[0] in HEALTH_KINDS
+    return Relationship.HEALTH_BODY if health else Relationship.PARTY
+
+
 @singledispatch
-def _involved(event: Determination.Event) -> list[str]:
-    """The organisations an event brings into a case (as access.organisations_of counts
-    them): none, for most."""
+def _involved(event: Determination.Event) -> Pairs:
+    """The relationships an event brings into a case (as access.case_pairs counts them):
+    none, for most."""
     return []
 
 
 @_involved.register
-def _(event: Determination.ConcernRaised) -> list[str]:
-    learner = learner_organisations(event.learner)
-    return [event.raised_by, event.body["organisation"], *learner]
+def _(event: Determination.ConcernRaised) -> Pairs:
+    return [
+        (event.raised_by, Relationship.PARTY),
+        (event.body["organisation"], Relationship.DECIDING_BODY),
+    ]
 
 
 @_involved.register
-def _(event: Determination.EvidenceRequested) -> list[str]:
-    return [event.from_organisation]
+def _(event: Determination.EvidenceRequested) -> Pairs:
+    return [(event.from_organisation, _asked(event.from_organisation))]
 
 
 @_involved.register
-def _(event: Determination.EvidenceSubmitted) -> list[str]:
-    return [event.submitted_by]
+def _(event: Determination.NhsReferralReceived) -> Pairs:
+    return [(event.nhs_body, Relationship.HEALTH_BODY)]
 
 
 @_involved.register
-def _(event: Determination.NhsReferralReceived) -> list[str]:
-    return [event.nhs_body]
+def _(event: Determination.ReferredToLocalAuthority) -> Pairs:
+    return [
+        (event.referred_by, Relationship.PARTY),
+        (event.local_authority, Relationship.DECIDING_BODY),
+    ]
 
 
 @_involved.register
-def _(event: Determination.ReferredToLocalAuthority) -> list[str]:
-    return [event.local_authority]
+def _(event: Determination.Reconsidered) -> Pairs:
+    return [(event.local_authority, Relationship.DECIDING_BODY)]
 
 
-@_involved.register
-def _(event: Determination.Reconsidered) -> list[str]:
-    return [event.local_authority]
+def _learner_las(learner: dict[str, Any]) -> Pairs:
+    """The LAs a case recorded for its learner (what the registry says replaces them)."""
+    pairs = [(f"la:{learner['local_authority']}", Relationship.RESPONSIBLE_LA)]
+    looking_after = learner.get("looking_after_authority")
+    if looking_after not in (None, "ENG"):
+        pairs.append((f"la:{looking_after}", Relationship.LOOKING_AFTER_LA))
+    return pairs
+
+
+def _registry(conn: sa.Connection, recorded: RecordedEvent) -> None:
+    """The registry's facts about a learner, as their relationships."""
+    event, learner_id = recorded.event, str(recorded.originator_id)
+    rows = learner_relations.c
+    if isinstance(event, LearnerRecord.Registered):
+        conn.execute(learner_relations.delete().where(rows.learner_id == learner_id))
+        pairs = [(event.responsible_authority, Relationship.RESPONSIBLE_LA)]
+        if event.looking_after_authority:
+            pairs.append((event.looking_after_authority, Relationship.LOOKING_AFTER_LA))
+        _relate(conn, learner_id, pairs + _settings(event.enrolled_at))
+    elif isinstance(event, LearnerRecord.Enrolled):
+        _relate(conn, learner_id, _settings([event.setting]))
+    elif isinstance(event, LearnerRecord.Absorbed):
+        _relate(conn, learner_id, _settings(event.enrolled_at))
+    elif isinstance(event, LearnerRecord.Left):
+        conn.execute(
+            learner_relations.delete().where(
+                rows.learner_id == learner_id,
+                rows.organisation == event.setting,
+                rows.relationship == Relationship.ENROLLED_SETTING.value,
+            )
+        )
+
+
+def _settings(settings: list[str]) -> Pairs:
+    return [(s, Relationship.ENROLLED_SETTING) for s in settings]
 
 
 @singledispatch
@@ -176,17 +251,21 @@ def _(event: Determination.Withdrawn) -> dict[str, Any]:
 
 def handle(conn: sa.Connection, recorded: RecordedEvent) -> None:
     event = recorded.event
-    if not isinstance(event, Determination.Event):  # calendars and rules have no row here
+    if isinstance(event, LearnerRecord.Event):
+        _registry(conn, recorded)
+        return
+    if not isinstance(event, Determination.Event):  # calendars, rules, indexes: no row here
         return
     key = str(recorded.originator_id)
-    organisations = _involved(event)
-    if organisations:
-        _involve(conn, key, *organisations)
+    pairs = _involved(event)
+    if pairs:
+        _involve(conn, key, pairs)
     values: dict[str, Any] = {
         "version": recorded.originator_version,
         "changed_at_position": recorded.notification_id or 0,
     }
     if isinstance(event, Determination.ConcernRaised):
+        _relate(conn, event.learner["learner_id"], _learner_las(event.learner))
         conn.execute(
             cases.insert().values(
                 determination_id=key,
@@ -205,27 +284,53 @@ def handle(conn: sa.Connection, recorded: RecordedEvent) -> None:
     conn.execute(cases.update().where(row).values(**values, **_changed(event)))
 
 
-PROJECTION = Projection("determination.cases", [cases, involvement], handle, write_only=True)
+PROJECTION = Projection(
+    "determination.cases", [cases, involvement, learner_relations], handle, write_only=True
+)
+
+_LAS = (Relationship.RESPONSIBLE_LA.value, Relationship.LOOKING_AFTER_LA.value)
 
 
 @dataclass(frozen=True)
 class CaseFilter:
-    involving: str | None = None  # only cases this organisation is involved in
+    audience: Audience  # the cases the caller may list (llwybr.access.audience)
     organisation: str | None = None
-    local_authority: str | None = None
+    local_authority: str | None = None  # the learner's responsible or looking-after LA
     status: str | None = None
     due_before: date | None = None
     overdue_on: date | None = None  # open and past its decision deadline on this day
 
 
+def _of_authority(local_authority: str) -> sa.ColumnElement[bool]:
+    """Cases whose learner this LA is responsible for or looks after."""
+    learners = sa.select(learner_relations.c.learner_id).where(
+        learner_relations.c.organisation == f"la:{local_authority}",
+        learner_relations.c.relationship.in_(_LAS),
+    )
+    return cases.c.learner_id.in_(learners)
+
+
+def _in_audience(audience: Audience) -> sa.ColumnElement[bool]:
+    if audience.everything:
+        return sa.true()
+    if audience.organisation is None:  # an auditor: its jurisdiction, or nothing
+        return _of_authority(audience.jurisdiction) if audience.jurisdiction else sa.false()
+    granting = [r.value for r in audience.relationships]
+    by_case = sa.select(involvement.c.determination_id).where(
+        involvement.c.organisation == audience.organisation,
+        involvement.c.relationship.in_(granting),
+    )
+    by_learner = sa.select(learner_relations.c.learner_id).where(
+        learner_relations.c.organisation == audience.organisation,
+        learner_relations.c.relationship.in_(granting),
+    )
+    return sa.or_(cases.c.determination_id.in_(by_case), cases.c.learner_id.in_(by_learner))
+
+
 def _scoped(statement: sa.Select[Any], query: CaseFilter) -> sa.Select[Any]:
-    if query.involving:
-        involved = sa.select(involvement.c.determination_id).where(
-            involvement.c.organisation == query.involving
-        )
-        statement = statement.where(cases.c.determination_id.in_(involved))
+    statement = statement.where(_in_audience(query.audience))
     if query.local_authority:
-        statement = statement.where(cases.c.local_authority == query.local_authority)
+        statement = statement.where(_of_authority(query.local_authority))
     return statement
 
 
@@ -279,17 +384,13 @@ def open_cases_counting_on(conn: sa.Connection, calendar_id: str) -> list[str]:
 
 
 def statistics(conn: sa.Connection, local_authority: str) -> dict[str, Any]:
-    """Decisions made, how many within time, and the average days from attention to decision."""
+    """Decisions made, how many within time, and the average days from attention to decision,
+    of the learners the LA is responsible for or looks after."""
     columns = (cases.c.came_to_attention_on, cases.c.decided_on, cases.c.within_time)
-    decided = conn.execute(
-        sa.select(*columns).where(
-            cases.c.local_authority == local_authority, cases.c.decided_on.is_not(None)
-        )
-    ).all()
+    ours = _of_authority(local_authority)
+    decided = conn.execute(sa.select(*columns).where(ours, cases.c.decided_on.is_not(None))).all()
     open_count = conn.execute(
-        sa.select(sa.func.count()).where(
-            cases.c.local_authority == local_authority, cases.c.status.in_(OPEN_STATUSES)
-        )
+        sa.select(sa.func.count()).where(ours, cases.c.status.in_(OPEN_STATUSES))
     ).scalar_one()
     days = [(r.decided_on - r.came_to_attention_on).days for r in decided]
     return {

@@ -16,6 +16,7 @@ from contracts import determination as public
 from contracts.events import IntegrationEvent
 from determination.domain import DECISION, Determination
 from determination.domain.calendar import CalendarRecord
+from determination.domain.registry import LearnerRecord
 from determination.domain.rules import RuleTableRecord
 from llwybr.eventstore import ChainedApplication, RecordedEvent
 from llwybr.outbox import Publication, Translator
@@ -273,6 +274,18 @@ class DeterminationTranslator:
             corrected_by=event.corrected_by,
         )
         return Publication(corrected, "rule-table")
+
+    @_publication.register
+    def _(self, event: LearnerRecord.Event, recorded: RecordedEvent) -> Publication | None:
+        """The learner's whole relations, whenever they change (a UPN or a setting's own id
+        attached changes none: nothing is published)."""
+        if isinstance(event, LearnerRecord.UpnAttached | LearnerRecord.LocalIdAttached):
+            return None
+        learner: LearnerRecord = self._app.repository.get(
+            recorded.originator_id, version=recorded.originator_version
+        )
+        facts = public.LearnerRelationsRecorded(**learner.relations_facts())
+        return Publication(facts, learner.learner_id)
 
     def _calendar(
         self, calendar_id: str, event: CalendarRecord.Set | CalendarRecord.Corrected, version: int

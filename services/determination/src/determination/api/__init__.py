@@ -8,11 +8,20 @@ translates HTTP into one call of the service layer, which checks the caller's ac
 
 from fastapi import APIRouter
 
-from determination.api import bulk, calendars, decisions, determinations, evidence, lists, rules
+from determination.api import (
+    bulk,
+    calendars,
+    decisions,
+    determinations,
+    evidence,
+    learners,
+    lists,
+    rules,
+)
 from determination.api.errors import ERROR_STATUSES, RESPONSES
 
 router = APIRouter(prefix="/v1", tags=["determinations"], responses=RESPONSES)
-for resource in (determinations, lists, bulk, evidence, decisions, calendars, rules):
+for resource in (determinations, lists, bulk, evidence, decisions, calendars, rules, learners):
     router.include_router(resource.router)
 
 __all__ = ["ERROR_STATUSES", "router"]

@@ -1,5 +1,7 @@
 """Many concerns in one request: a school's nightly MIS sync, with a result per item."""
 
+from uuid import UUID
+
 from fastapi import APIRouter
 
 from determination.api.dependencies import ServiceDep
@@ -7,7 +9,7 @@ from determination.api.determinations import concern_of
 from determination.api.errors import ERROR_STATUSES
 from determination.api.schemas import BulkConcernsIn, BulkItemResult, BulkResult
 from determination.application import Concern
-from determination.domain.errors import DeterminationError
+from determination.domain.errors import DeterminationError, OpenDeterminationError
 from llwybr.edge import CallerDep
 from llwybr.problems import ProblemError
 
@@ -17,6 +19,8 @@ router = APIRouter()
 @router.post(
     "/determinations/bulk",
     summary="Raise many concerns in one request (a school's nightly MIS sync), result per item",
+    description="Idempotent by learner: an item whose learner has an open case creates "
+    'nothing and reports `status: "existing"` with that case\'s id.',
 )
 def raise_concerns(body: BulkConcernsIn, caller: CallerDep, app: ServiceDep) -> BulkResult:
     # The valid concerns are saved in one transaction: a thousand learners in one commit,
@@ -31,16 +35,22 @@ def raise_concerns(body: BulkConcernsIn, caller: CallerDep, app: ServiceDep) -> 
             results.append(_refused(index, error))
     raised = app.raise_concerns(caller, [c for _, c in concerns])
     for (index, _), outcome in zip(concerns, raised, strict=True):
-        if isinstance(outcome, Exception):
+        if isinstance(outcome, OpenDeterminationError):
+            open_case = UUID(outcome.determination_id)
+            results[index] = BulkItemResult(index=index, status="existing", id=open_case)
+        elif isinstance(outcome, Exception):
             results[index] = _refused(index, outcome)
         else:
-            determination_id, version = outcome
             results[index] = BulkItemResult(
-                index=index, status=201, id=determination_id, version=version
-            )
+                index=index, status=201, id=outcome.determination_id, version=outcome.version,
+                learner_id=outcome.learner_id,
+            )  # fmt: skip
     done = [r for r in results if r is not None]
     created = sum(1 for r in done if r.status == 201)
-    return BulkResult(created=created, failed=len(done) - created, results=done)
+    existing = sum(1 for r in done if r.status == "existing")
+    return BulkResult(
+        created=created, existing=existing, failed=len(done) - created - existing, results=done
+    )
 
 
 def _refused(index: int, error: Exception) -> BulkItemResult:

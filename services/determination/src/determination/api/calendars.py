@@ -10,6 +10,7 @@ from fastapi import APIRouter, Path, Query, Request
 from determination.api.dependencies import EngineDep, ServiceDep
 from determination.api.schemas import CalendarIn, CalendarOut
 from determination.projections import open_cases_counting_on
+from llwybr.access import not_found
 from llwybr.clock import TermCalendar, calendar_from_ical
 from llwybr.edge import ORGANISATION, CallerDep, Line
 from llwybr.problems import ProblemError
@@ -103,5 +104,5 @@ def get_calendar(
 ) -> CalendarOut:
     calendar = app.calendar(calendar_id)
     if calendar is None:
-        raise ProblemError(404, "Not Found", f"no calendar {calendar_id}", kind="not-found")
+        raise not_found()
     return CalendarOut.of(calendar, [])

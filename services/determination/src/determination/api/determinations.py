@@ -1,7 +1,6 @@
 """A determination: raising a concern, reading the case, and the steps of its life that are
 neither evidence nor the decision (consent, referral to the LA, exceptions, withdrawal)."""
 
-import uuid
 from uuid import UUID
 
 from fastapi import APIRouter, Response
@@ -12,7 +11,7 @@ from determination.api.schemas import (
     ConsentIn,
     DeterminationOut,
     ExceptionClaimIn,
-    LearnerIn,
+    RaisedOut,
     ReferralToLaIn,
     WithdrawalIn,
 )
@@ -27,37 +26,30 @@ router = APIRouter()
 @router.post("/determinations", status_code=201, summary="Raise a concern about a learner")
 def raise_concern(
     body: ConcernIn, response: Response, caller: CallerDep, app: ServiceDep
-) -> Accepted:
-    learner, circumstances, raised_by, came_to_attention_on = concern_of(body)
-    determination_id, version = app.raise_concern(
-        caller,
-        learner,
-        circumstances,
-        raised_by=raised_by,
-        came_to_attention_on=came_to_attention_on,
-    )
-    location = f"/v1/determinations/{determination_id}"
-    return created(response, location, determination_id, version)
+) -> RaisedOut:
+    """A new learner is registered (the raising school or FEI as enrolled, or the raising LA
+    as responsible or looking after); naming a known one needs a relationship with them. A
+    learner with an open case gets 409 naming it (open-determination)."""
+    raised = app.raise_concern(caller, concern_of(body))
+    created(response, f"/v1/determinations/{raised.determination_id}", *raised[:2])
+    return RaisedOut(id=raised.determination_id, version=raised.version,
+                     learner_id=raised.learner_id)  # fmt: skip
 
 
 def concern_of(body: ConcernIn) -> Concern:
     """The concern as the service layer takes it (InvalidLearnerError if the learner's
     details contradict each other)."""
     learner_data = body.learner.model_dump()
-    learner_data["learner_id"] = learner_data["learner_id"] or _learner_id(body.learner)
+    local_id, young_person = learner_data.pop("local_id"), learner_data.pop("young_person")
+    learner_data["learner_id"] = learner_data["learner_id"] or ""
     try:
         learner = Learner(**learner_data)
     except ValueError as error:
         raise InvalidLearnerError(str(error)) from error
     circumstances = Circumstances(raised_with=body.raised_with, **body.circumstances.model_dump())
-    return learner, circumstances, body.raised_by, body.came_to_attention_on
-
-
-def _learner_id(learner: LearnerIn) -> str:
-    """A stable learner id from the UPN when there is one, so one learner is one key."""
-    if learner.upn:
-        return str(uuid.uuid5(uuid.NAMESPACE_URL, f"upn:{learner.upn}"))
-    return str(uuid.uuid4())
+    return Concern(
+        learner, circumstances, body.raised_by, body.came_to_attention_on, local_id, young_person
+    )
 
 
 @router.get("/determinations/{determination_id}", summary="A determination, deadlines explained")

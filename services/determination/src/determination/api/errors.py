@@ -6,13 +6,16 @@ from determination.domain.errors import (
     DeterminationAlreadyDecidedError,
     DeterminationError,
     DeterminationNotOpenError,
+    EnrolledElsewhereError,
     IdpNecessityNotDecidableError,
     IncompleteNoticeError,
     InvalidLearnerError,
     InvalidTransitionError,
     InvalidUpnError,
+    OpenDeterminationError,
     UnknownReferenceError,
     WrongDecidingBodyError,
+    YoungPersonConflictError,
 )
 from llwybr.clock import InvalidCalendarError, InvalidRuleError
 from llwybr.edge import responses
@@ -20,6 +23,9 @@ from llwybr.edge import responses
 #: Domain errors to (HTTP status, problem type), rendered by the one problem handler.
 ERROR_STATUSES: dict[type[Exception], tuple[int, str]] = {
     InvalidUpnError: (422, "invalid-upn"),
+    YoungPersonConflictError: (422, "young-person-conflict"),
+    EnrolledElsewhereError: (409, "enrolled-elsewhere"),
+    OpenDeterminationError: (409, "open-determination"),
     InvalidLearnerError: (422, "invalid-learner"),
     DateOutOfOrderError: (422, "date-out-of-order"),
     IncompleteNoticeError: (422, "incomplete-notice"),

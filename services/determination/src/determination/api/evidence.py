@@ -14,6 +14,7 @@ from determination.api.schemas import (
     NhsReferralIn,
 )
 from determination.documents import DocumentRefusedError, Upload
+from llwybr.access import not_found
 from llwybr.edge import (
     ORGANISATION,
     Accepted,
@@ -116,7 +117,7 @@ def get_document(
     readable = app.may_read_any(caller, store.cases_of(sha256))
     found = store.get(sha256) if readable else None
     if found is None:
-        raise ProblemError(404, "Not Found", f"no document {sha256}", kind="not-found")
+        raise not_found()
     media_type, content = found
     return Response(content, media_type=media_type, headers={"ETag": f'"{sha256}"'})
 

@@ -10,21 +10,18 @@ from determination import access
 from determination.api.dependencies import EngineDep
 from determination.api.schemas import CasePage, ChangePage
 from determination.projections import CaseFilter, changes, due_soon, list_cases, statistics
+from llwybr.access import Capability, audience
 from llwybr.edge import BIGINT_MAX, ORGANISATION, CallerDep, Line, today_in_wales
 from llwybr.principal import Principal
-from llwybr.problems import ProblemError
 
 router = APIRouter()
 
 
 def scope_of(principal: Principal) -> CaseFilter:
-    """The cases a caller may list: an LA's or an auditor's jurisdiction, else its own."""
-    if principal.kind == "la":
-        return CaseFilter(local_authority=principal.org_id)
-    if principal.kind == "auditor":
-        whole = principal.org_id == access.WHOLE_OF_WALES
-        return CaseFilter(local_authority=None if whole else principal.org_id)
-    return CaseFilter(involving=principal.organisation)
+    """The cases a caller may list: those it may read (the one policy's audience: the LA
+    responsible for the learner or looking after them, the deciding body, the health bodies
+    asked, an auditor's jurisdiction)."""
+    return CaseFilter(audience=audience(principal, Capability.READ))
 
 
 @router.get("/determinations", summary="List determinations (filters, keyset pagination)")
@@ -41,13 +38,10 @@ def find_determinations(
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
     after: Annotated[Line | None, Query(max_length=36)] = None,
 ) -> CasePage:
-    scope = scope_of(caller)
-    if local_authority and scope.local_authority and local_authority != scope.local_authority:
-        raise ProblemError(403, "Forbidden", "outside the caller's jurisdiction", kind="scope")
     query = CaseFilter(
-        involving=scope.involving,
+        audience=scope_of(caller).audience,
         organisation=organisation,
-        local_authority=scope.local_authority or local_authority,
+        local_authority=local_authority,
         status=status,
         due_before=due_before,
         overdue_on=overdue_on,

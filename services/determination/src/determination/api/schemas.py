@@ -24,7 +24,16 @@ ShortText = Annotated[Line, Field(min_length=1, max_length=200)]
 
 
 class LearnerIn(Model):
-    learner_id: Annotated[str | None, Field(pattern=r"^[A-Za-z0-9_.:-]{1,64}$")] = None
+    learner_id: Annotated[str | None, Field(pattern=r"^[A-Za-z0-9_.:-]{1,64}$")] = Field(
+        default=None,
+        description="The learner registry's id (from an earlier answer): names a learner "
+        "already known; an id the registry never gave is not found. Omit for a new learner.",
+    )
+    local_id: Annotated[str | None, Field(pattern=r"^[A-Za-z0-9_.:-]{1,64}$")] = Field(
+        default=None,
+        description="The raising setting's own id for the learner (its MIS id), used to find "
+        "them while there is no UPN yet",
+    )
     given_name: ShortText
     family_name: ShortText
     date_of_birth: date
@@ -35,7 +44,11 @@ class LearnerIn(Model):
     looked_after: bool = False
     looking_after_authority: Annotated[str | None, Field(pattern=r"^(\d{3}|ENG)$")] = None
     dual_registered: bool = False
-    young_person: bool = False
+    young_person: bool | None = Field(
+        default=None,
+        description="Derived from the date of birth and the concern's date (over compulsory "
+        "school age); a flag that contradicts it is refused (young-person-conflict)",
+    )
     home_language: Annotated[str, Field(pattern=r"^[a-z]{2,3}$")] = "en"
     welsh_medium: bool = False
     resident_in_england: bool = False
@@ -285,18 +298,55 @@ class BulkConcernsIn(Model):
     items: list[ConcernIn] = Field(min_length=1, max_length=1000)
 
 
+class RaisedOut(BaseModel):
+    id: UUID
+    version: int
+    learner_id: str = Field(description="The learner registry's id for the learner")
+
+
 class BulkItemResult(BaseModel):
     index: int
-    status: int
-    id: UUID | None = None
+    status: int | Literal["existing"] = Field(
+        description='201 (raised), "existing" (the learner\'s open case: nothing created) '
+        "or the refusal's HTTP status"
+    )
+    id: UUID | None = Field(default=None, description="The case raised, or the open one")
     version: int | None = None
+    learner_id: str | None = None
     problem: dict[str, Any] | None = None
 
 
 class BulkResult(BaseModel):
     created: int
+    existing: int
     failed: int
     results: list[BulkItemResult]
+
+
+class EnrolmentIn(Model):
+    setting: Annotated[str, Field(pattern=r"^(school|fei):[0-9A-Za-z]{1,20}$")]
+    enrolled_on: ActDate
+    recorded_by: Organisation
+
+
+class EnrolmentEndIn(Model):
+    left_on: ActDate
+    recorded_by: Organisation
+
+
+class LearnerOut(BaseModel):
+    learner_id: str
+    version: int
+    upn: str | None
+    given_name: str
+    family_name: str
+    date_of_birth: date
+    responsible_authority: str
+    looking_after_authority: str | None
+    enrolled_at: list[str]
+    compulsory_school_age_on: date
+    young_person_on: date
+    merged_into: str | None
 
 
 class RuleIn(Model):

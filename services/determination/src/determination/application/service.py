@@ -6,7 +6,7 @@ aggregate's command with the deadlines its clock needs, and saves with the expec
 """
 
 import functools
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any
 from uuid import UUID
@@ -17,32 +17,26 @@ from contracts import disputes
 from contracts.envelope import Envelope
 from contracts.events import IntegrationEvent, UnknownEventTypeError, parse
 from determination import access
-from determination.application.time_limits import CalendarLookup, TimeLimits
+from determination.application.concerns import Concerns
+from determination.application.registry import learner_relations
 from determination.application.views import DeterminationView
 from determination.documents import DocumentStore, Upload
 from determination.domain import (
     BodyKind,
-    Circumstances,
     DecidingBody,
     Determination,
-    Learner,
     NhsAnswer,
     NoticeType,
     ProvisionLevel,
     Recipient,
     Status,
-    route,
 )
-from determination.domain.errors import DeterminationError
-from llwybr.clock import ClockError, RuleId, RuleTable, compute_deadline
+from llwybr.access import Capability, Relations, allows, not_found, require
+from llwybr.clock import RuleId, compute_deadline
 from llwybr.principal import Principal
-from llwybr.problems import ProblemError
-
-#: A concern to raise: the learner, the circumstances, who raises it, and when it arose.
-Concern = tuple[Learner, Circumstances, str, date]
 
 
-class DeterminationService(TimeLimits):
+class DeterminationService(Concerns):
     """Commands return the new version; queries return views. ``name`` fixes table names."""
 
     name = "determination"
@@ -53,79 +47,33 @@ class DeterminationService(TimeLimits):
         determination_id: UUID,
         expected_version: int | None,
         acting_as: str,
+        capability: Capability = Capability.ACT,
     ) -> Determination:
-        """The one read of a command, and the caller's right to act on what was read."""
-        return self.load(
-            determination_id,
-            Determination,
-            expected_version,
-            may=lambda case: access.require_write(principal, case, acting_as),
-        )
+        """The one read of a command, and the caller's right to act on what was read (the
+        one policy, on the case's relations; then the organisation it acts for)."""
 
-    # -- concerns -------------------------------------------------------------------------
+        def may(case: Determination) -> None:
+            require(principal, capability, self.case_relations(case))
+            access.require_acting_as(principal, acting_as)
 
-    def raise_concern(
+        return self._case(determination_id, expected_version, may)
+
+    def _case(
         self,
-        principal: Principal,
-        learner: Learner,
-        circumstances: Circumstances,
-        *,
-        raised_by: str,
-        came_to_attention_on: date,
-    ) -> tuple[UUID, int]:
-        self._require_may_raise(principal, learner, raised_by)
-        case = self._concern(learner, circumstances, raised_by, came_to_attention_on)
-        return case.id, self.save_at(None, case)
-
-    def raise_concerns(
-        self, principal: Principal, concerns: Sequence[Concern]
-    ) -> list[tuple[UUID, int] | Exception]:
-        """Many concerns (an MIS's nightly sync), each checked, routed and given its deadline
-        as one alone would be, the valid ones saved in one transaction. A result per concern:
-        its id and version, or the problem, domain or clock error that refused it."""
-        rules = self.rule_table()
-        calendar = functools.cache(self.calendar)  # the same few calendars, looked up once
-        outcomes: list[Determination | Exception] = []
-        for learner, circumstances, raised_by, came_to_attention_on in concerns:
-            try:
-                self._require_may_raise(principal, learner, raised_by)
-                outcomes.append(self._concern(
-                    learner, circumstances, raised_by, came_to_attention_on, rules, calendar
-                ))  # fmt: skip
-            except (ProblemError, DeterminationError, ClockError) as error:
-                outcomes.append(error)
-        cases = [c for c in outcomes if isinstance(c, Determination)]
-        if cases:
-            self.save(*cases)
-        return [(c.id, int(c.version)) if isinstance(c, Determination) else c for c in outcomes]
-
-    @staticmethod
-    def _require_may_raise(principal: Principal, learner: Learner, raised_by: str) -> None:
-        access.require_acting_as(principal, raised_by)
-        access.require_may_raise(principal, learner)
-
-    def _concern(
-        self,
-        learner: Learner,
-        circumstances: Circumstances,
-        raised_by: str,
-        came_to_attention_on: date,
-        rules: RuleTable | None = None,
-        calendar: CalendarLookup | None = None,
+        determination_id: UUID,
+        expected_version: int | None = None,
+        may: Callable[[Determination], object] | None = None,
     ) -> Determination:
-        routing = route(learner, circumstances)
-        deadline = None
-        if routing.must_decide and not routing.awaiting_consent:
-            deadline = self.decision_deadline(
-                routing.body, learner, came_to_attention_on, rules, calendar
-            )
-        return Determination.raise_concern(
-            learner,
-            routing,
-            raised_by=raised_by,
-            came_to_attention_on=came_to_attention_on,
-            decision_deadline=deadline,
-        )
+        """A case, or the one not-found (never the library's text)."""
+        try:
+            return self.load(determination_id, Determination, expected_version, may=may)
+        except AggregateNotFoundError:
+            raise not_found() from None
+
+    def case_relations(self, case: Determination) -> Relations:
+        """Who is related to the case: its learner's relations in the registry, and its own."""
+        record = self.learner_record(str(case.learner["learner_id"]))
+        return access.case_relations(case, learner_relations(record) if record else None)
 
     # -- commands on a case ---------------------------------------------------------------
 
@@ -211,7 +159,11 @@ class DeterminationService(TimeLimits):
         expected_version: int | None = None,
     ) -> int:
         """Evidence with its documents, each checked (DocumentRefusedError) and stored."""
-        case = self._writable(principal, determination_id, expected_version, submitted_by)
+        # Evidence is given by anyone who may read the case: those asked for it, the body that
+        # raised the concern, the deciding body (each in its own name).
+        case = self._writable(
+            principal, determination_id, expected_version, submitted_by, Capability.READ
+        )
         checked = [(store.check(u.filename, u.media_type, u.content), u.content) for u in uploads]
         # Documents are stored before the event that names them, so no event names missing
         # bytes; one stored for a refused command is harmless (content-addressed, unreferenced).
@@ -418,13 +370,13 @@ class DeterminationService(TimeLimits):
 
     def determination(self, principal: Principal, determination_id: UUID) -> DeterminationView:
         """A case the caller may see (else "not found")."""
-        case = self.get_as(determination_id, Determination)
-        access.require_read(principal, case)
+        case = self._case(determination_id)
+        require(principal, Capability.READ, self.case_relations(case))
         return DeterminationView.of(case)
 
     def may_read_any(self, principal: Principal, determination_ids: Sequence[UUID]) -> bool:
         """Whether the caller may see one of these cases (those a document was given to)."""
         return any(
-            access.may_read_case(principal, self.get_as(i, Determination))
+            allows(principal, Capability.READ, self.case_relations(self._case(i)))
             for i in determination_ids
         )

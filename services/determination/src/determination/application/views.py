@@ -6,6 +6,7 @@ from typing import Any
 from uuid import UUID
 
 from determination.domain import DECISION, NECESSITY, Determination, Status
+from determination.domain.registry import LearnerRecord
 from determination.domain.values import nhs_deadline_key
 from llwybr.clock import Deadline
 
@@ -100,4 +101,39 @@ class DeterminationView:
             notices=case.notices,
             withdrawal=case.withdrawal,
             stopped=stopped_clocks(case),
+        )
+
+
+@dataclass(frozen=True)
+class LearnerView:
+    """A learner as the registry records them (the settings' own ids are theirs: not shown)."""
+
+    learner_id: str
+    version: int
+    upn: str | None
+    given_name: str
+    family_name: str
+    date_of_birth: date
+    responsible_authority: str
+    looking_after_authority: str | None
+    enrolled_at: list[str]
+    compulsory_school_age_on: date
+    young_person_on: date
+    merged_into: str | None
+
+    @classmethod
+    def of(cls, record: LearnerRecord) -> "LearnerView":
+        return cls(
+            learner_id=record.learner_id,
+            version=int(record.version),
+            upn=record.upn,
+            given_name=record.given_name,
+            family_name=record.family_name,
+            date_of_birth=record.date_of_birth,
+            responsible_authority=record.responsible_authority,
+            looking_after_authority=record.looking_after_authority,
+            enrolled_at=sorted(record.enrolled_at),
+            compulsory_school_age_on=record.compulsory_school_age_on,
+            young_person_on=record.young_person_on,
+            merged_into=record.merged_into,
         )

@@ -6,6 +6,7 @@ from collections.abc import Mapping
 
 from determination.domain.calendar import CalendarRecord
 from determination.domain.determination import Determination
+from determination.domain.registry import LearnerIndex, LearnerRecord, OpenDetermination
 from determination.domain.rules import RuleTableRecord
 
 IN_FORCE: Mapping[type, str | None] = {
@@ -27,4 +28,15 @@ IN_FORCE: Mapping[type, str | None] = {
     CalendarRecord.Corrected: None,
     RuleTableRecord.Started: None,
     RuleTableRecord.Corrected: None,
+    LearnerRecord.Registered: None,
+    LearnerRecord.UpnAttached: None,
+    LearnerRecord.LocalIdAttached: None,
+    LearnerRecord.Enrolled: "enrolled_on",
+    LearnerRecord.Left: "left_on",
+    LearnerRecord.Absorbed: None,
+    LearnerRecord.MergedInto: None,
+    LearnerIndex.Named: None,
+    LearnerIndex.Repointed: None,
+    OpenDetermination.Started: None,
+    OpenDetermination.Opened: None,
 }

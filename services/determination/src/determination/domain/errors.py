@@ -48,3 +48,30 @@ class InvalidTransitionError(DeterminationError):
 
 class IncompleteNoticeError(DeterminationError, ValueError):
     """A notice lacks content the ALN Code requires it to contain."""
+
+
+class YoungPersonConflictError(DeterminationError, ValueError):
+    """A client's young_person flag contradicts the date of birth and the concern's date
+    (a young person is over compulsory school age: derived, never flagged)."""
+
+
+class EnrolledElsewhereError(DeterminationError):
+    """A setting named a learner it is not enrolled at: the learner's LA records a move or a
+    dual registration; naming them gives the setting nothing."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "the learner is enrolled elsewhere: the learner's local authority records a move "
+            "or a dual registration"
+        )
+
+
+class OpenDeterminationError(DeterminationError):
+    """The learner already has an open determination: one at a time."""
+
+    def __init__(self, determination_id: str) -> None:
+        super().__init__(f"the learner's determination {determination_id} is still open")
+        self.determination_id = determination_id
+
+    def problem_fields(self) -> dict[str, str]:
+        return {"determination_id": self.determination_id}

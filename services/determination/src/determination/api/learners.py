@@ -1,0 +1,57 @@
+"""The learner registry: a learner's entry, and the enrolments their LA records (a move or a
+dual registration) or a setting ends (the learner left). Each change is published as the
+learner's whole relations (``LearnerRelationsRecorded``) for every service's access checks."""
+
+from typing import Annotated
+
+from fastapi import APIRouter, Path, Response
+
+from determination.api.dependencies import ServiceDep
+from determination.api.schemas import EnrolmentEndIn, EnrolmentIn, LearnerOut
+from determination.application.views import LearnerView
+from llwybr.edge import CallerDep
+
+router = APIRouter()
+
+LearnerId = Annotated[str, Path(pattern=r"^[A-Za-z0-9_.:-]{1,64}$")]
+SettingId = Annotated[str, Path(pattern=r"^(school|fei):[0-9A-Za-z]{1,20}$")]
+
+
+def _answer(response: Response, view: LearnerView) -> LearnerOut:
+    response.headers["ETag"] = f'"{view.version}"'
+    return LearnerOut(**vars(view))
+
+
+@router.get(
+    "/learners/{learner_id}",
+    summary="A learner's registry entry (for those who may read the learner's records, and "
+    "the settings they are enrolled at)",
+)
+def get_learner(
+    learner_id: LearnerId, response: Response, caller: CallerDep, app: ServiceDep
+) -> LearnerOut:
+    return _answer(response, app.learner(caller, learner_id))
+
+
+@router.post(
+    "/learners/{learner_id}/enrolments",
+    summary="The learner's LA (responsible or looking after) records an enrolment at a setting",
+)
+def enrol(
+    learner_id: LearnerId, body: EnrolmentIn, response: Response, caller: CallerDep,
+    app: ServiceDep,
+) -> LearnerOut:  # fmt: skip
+    return _answer(response, app.enrol(caller, learner_id, **body.model_dump()))
+
+
+@router.post(
+    "/learners/{learner_id}/enrolments/{setting}/end",
+    summary="The setting itself, or the learner's LA, records that the learner left it",
+)
+def end_enrolment(
+    learner_id: LearnerId, setting: SettingId, body: EnrolmentEndIn, response: Response,
+    caller: CallerDep, app: ServiceDep,
+) -> LearnerOut:  # fmt: skip
+    return _answer(
+        response, app.end_enrolment(caller, learner_id, setting=setting, **body.model_dump())
+    )

@@ -1,0 +1,262 @@
+"""The learner registry: one record per learner, and the indexes that keep it one.
+
+A learner's id is assigned here, at random (never derived from the UPN: an id must not tell
+anyone whether a child is known). A learner is found by the id, by the UPN, or by a setting's
+own id for them while there is no UPN yet; each of those is an index aggregate whose id is a
+fixed function of the key (the eventsourcing "unique name via an index aggregate" pattern),
+saved in the same transaction as the learner: two requests cannot make two learners for one
+UPN, since the second index's first event conflicts with the first's.
+
+The record holds who is responsible for the learner (the LA of residence), the LA looking
+after them, and the settings they are enrolled at: the facts the access policy reads
+(``llwybr.access``, ADR 0015) and that every service follows (``LearnerRelationsRecorded``).
+"""
+
+import uuid
+from datetime import date
+from typing import Any
+
+from eventsourcing.domain import Aggregate, event
+
+from determination.domain.ages import compulsory_school_age_on, young_person_on
+from determination.domain.errors import InvalidTransitionError
+
+_NAMESPACE = uuid.UUID("5b0c1f3e-7d0a-4c55-9e6b-6c6561726e72")
+
+
+class LearnerRecord(Aggregate):
+    """One learner as the registry knows them."""
+
+    class Registered(Aggregate.Created):
+        """A learner was first named (by a concern, or by the LA responsible for them)."""
+
+        given_name: str
+        family_name: str
+        date_of_birth: date
+        responsible_authority: str
+        looking_after_authority: str | None
+        enrolled_at: list[str]
+        upn: str | None
+        local_ids: dict[str, str]
+
+    class UpnAttached(Aggregate.Event):
+        """The learner's UPN became known (they were known by a setting's own id before)."""
+
+        upn: str
+
+    class LocalIdAttached(Aggregate.Event):
+        """A setting's own id for the learner became known."""
+
+        setting: str
+        local_id: str
+
+    class Enrolled(Aggregate.Event):
+        """The learner is enrolled at a school or FEI (a move or a dual registration)."""
+
+        setting: str
+        recorded_by: str
+        enrolled_on: date
+
+    class Left(Aggregate.Event):
+        """The learner left a setting."""
+
+        setting: str
+        recorded_by: str
+        left_on: date
+
+    class Absorbed(Aggregate.Event):
+        """A duplicate record of this learner was merged into this one."""
+
+        duplicate_id: str
+        upn: str | None
+        local_ids: dict[str, str]
+        enrolled_at: list[str]
+
+    class MergedInto(Aggregate.Event):
+        """This record was a duplicate of another learner's: that one is the learner."""
+
+        learner_id: str
+
+    @event(Registered)
+    def __init__(
+        self,
+        given_name: str,
+        family_name: str,
+        date_of_birth: date,
+        responsible_authority: str,
+        looking_after_authority: str | None,
+        enrolled_at: list[str],
+        upn: str | None,
+        local_ids: dict[str, str],
+    ) -> None:
+        self.given_name, self.family_name = given_name, family_name
+        self.date_of_birth = date_of_birth
+        self.responsible_authority = responsible_authority
+        self.looking_after_authority = looking_after_authority
+        self.enrolled_at = list(enrolled_at)
+        self.upn = upn
+        self.local_ids = dict(local_ids)
+        self.merged_into: str | None = None
+
+    @property
+    def learner_id(self) -> str:
+        return str(self.id)
+
+    @property
+    def compulsory_school_age_on(self) -> date:
+        return compulsory_school_age_on(self.date_of_birth)
+
+    @property
+    def young_person_on(self) -> date:
+        return young_person_on(self.date_of_birth)
+
+    def relations_facts(self) -> dict[str, Any]:
+        """What ``LearnerRelationsRecorded`` says of the learner (the whole of it)."""
+        return {
+            "learner_id": self.learner_id,
+            "responsible_authority": self.responsible_authority,
+            "looking_after_authority": self.looking_after_authority,
+            "enrolled_at": sorted(self.enrolled_at),
+            "compulsory_school_age_on": self.compulsory_school_age_on,
+            "young_person_on": self.young_person_on,
+            "merged_into": self.merged_into,
+        }
+
+    def attach_upn(self, upn: str) -> None:
+        if self.upn is not None and self.upn != upn:
+            raise InvalidTransitionError(f"the learner's UPN is {self.upn}, not {upn}")
+        if self.upn is None:
+            self._attach_upn(upn=upn)
+
+    @event(UpnAttached)
+    def _attach_upn(self, upn: str) -> None:
+        self.upn = upn
+
+    def attach_local_id(self, setting: str, local_id: str) -> None:
+        if self.local_ids.get(setting) != local_id:
+            self._attach_local_id(setting=setting, local_id=local_id)
+
+    @event(LocalIdAttached)
+    def _attach_local_id(self, setting: str, local_id: str) -> None:
+        self.local_ids[setting] = local_id
+
+    def enrol(self, setting: str, recorded_by: str, enrolled_on: date) -> bool:
+        """Record an enrolment; False (nothing recorded) if the learner is already there."""
+        if setting in self.enrolled_at:
+            return False
+        self._enrol(setting=setting, recorded_by=recorded_by, enrolled_on=enrolled_on)
+        return True
+
+    @event(Enrolled)
+    def _enrol(self, setting: str, recorded_by: str, enrolled_on: date) -> None:
+        self.enrolled_at.append(setting)
+
+    def leave(self, setting: str, recorded_by: str, left_on: date) -> None:
+        if setting not in self.enrolled_at:
+            raise InvalidTransitionError(f"the learner is not enrolled at {setting}")
+        self._leave(setting=setting, recorded_by=recorded_by, left_on=left_on)
+
+    @event(Left)
+    def _leave(self, setting: str, recorded_by: str, left_on: date) -> None:
+        self.enrolled_at.remove(setting)
+
+    def absorb(self, duplicate: "LearnerRecord") -> None:
+        """Merge a duplicate record of this learner into this one (it records MergedInto)."""
+        self._absorb(
+            duplicate_id=duplicate.learner_id,
+            upn=duplicate.upn,
+            local_ids=duplicate.local_ids,
+            enrolled_at=duplicate.enrolled_at,
+        )
+        duplicate._merge_into(learner_id=self.learner_id)
+
+    @event(Absorbed)
+    def _absorb(
+        self, duplicate_id: str, upn: str | None, local_ids: dict[str, str], enrolled_at: list[str]
+    ) -> None:
+        self.upn = self.upn or upn
+        self.local_ids = {**local_ids, **self.local_ids}
+        self.enrolled_at += [s for s in enrolled_at if s not in self.enrolled_at]
+
+    @event(MergedInto)
+    def _merge_into(self, learner_id: str) -> None:
+        self.merged_into = learner_id
+
+
+def upn_key(upn: str) -> str:
+    return f"upn:{upn}"
+
+
+def local_id_key(setting: str, local_id: str) -> str:
+    return f"local:{setting}:{local_id}"
+
+
+def index_id(key: str) -> uuid.UUID:
+    return uuid.uuid5(_NAMESPACE, key)
+
+
+class LearnerIndex(Aggregate):
+    """Which learner a UPN or a setting's own id names: one per key, so one learner per key."""
+
+    class Named(Aggregate.Created):
+        """The key was first given to a learner."""
+
+        key: str
+        learner_id: str
+
+    class Repointed(Aggregate.Event):
+        """The learner the key named was merged into another: the key names that one."""
+
+        learner_id: str
+
+    @staticmethod
+    def create_id(key: str, learner_id: str) -> uuid.UUID:
+        return index_id(key)
+
+    @event(Named)
+    def __init__(self, key: str, learner_id: str) -> None:
+        self.key, self.learner_id = key, learner_id
+
+    def repoint(self, learner_id: str) -> None:
+        if learner_id != self.learner_id:
+            self._repoint(learner_id=learner_id)
+
+    @event(Repointed)
+    def _repoint(self, learner_id: str) -> None:
+        self.learner_id = learner_id
+
+
+def open_determination_id(learner_id: str) -> uuid.UUID:
+    return uuid.uuid5(_NAMESPACE, f"open-determination:{learner_id}")
+
+
+class OpenDetermination(Aggregate):
+    """The learner's latest determination: a new one opens only when it is closed (decided,
+    withdrawn or needing no decision). Each opening is an event of this one aggregate, so two
+    concurrent concerns conflict on its version and only one is saved."""
+
+    class Started(Aggregate.Created):
+        """The learner's first determination was opened."""
+
+        learner_id: str
+        determination_id: str
+
+    class Opened(Aggregate.Event):
+        """A later determination was opened, the previous one being closed."""
+
+        determination_id: str
+
+    @staticmethod
+    def create_id(learner_id: str, determination_id: str) -> uuid.UUID:
+        return open_determination_id(learner_id)
+
+    @event(Started)
+    def __init__(self, learner_id: str, determination_id: str) -> None:
+        self.learner_id, self.determination_id = learner_id, determination_id
+
+    def open(self, determination_id: str) -> None:
+        self._open(determination_id=determination_id)
+
+    @event(Opened)
+    def _open(self, determination_id: str) -> None:
+        self.determination_id = determination_id
