@@ -10,7 +10,7 @@ DESCRIPTOR = ServiceDescriptor(
     scopes={
         "disputes:read": Scope(
             "Read reconsiderations and appeals (organisation-scoped)",
-            frozenset({"school", "fei", "la", "lhb", "tribunal", "auditor"}),
+            frozenset({"school", "fei", "la", "lhb", "nhs", "tribunal", "auditor"}),
         ),
         "disputes:write": Scope(
             "Record and decide reconsiderations (the LA; a governing body asks R3)",
@@ -26,7 +26,7 @@ DESCRIPTOR = ServiceDescriptor(
         ),
         "recommendations:report": Scope(
             "Report on a Tribunal recommendation (the NHS body)",
-            frozenset({"lhb"}),
+            frozenset({"lhb", "nhs"}),
         ),
     },
     routes={
