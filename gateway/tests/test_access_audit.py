@@ -13,9 +13,18 @@ from gateway import store
 from gateway.routing import internal_notes
 from gateway.security import DEV_CLIENTS
 from llwybr import migrations
-from llwybr.access import JURISDICTION_HEADER, REFUSAL_HEADER
+from llwybr.access import (
+    JURISDICTION_HEADER,
+    REFUSAL_HEADER,
+    Capability,
+    Relations,
+    Relationship,
+    require,
+)
 from llwybr.db import create_engine
-from llwybr.problems import NOT_FOUND_DETAIL
+from llwybr.jurisdiction import NoteJurisdiction
+from llwybr.principal import Principal
+from llwybr.problems import NOT_FOUND_DETAIL, install_problem_handlers
 from llwybr.settings import RuntimeSettings, ServiceSettings
 
 from .test_api import CONCERN, SCHOOL, Gateway
@@ -199,3 +208,54 @@ def test_the_migrations_make_exactly_the_declared_tables(settings: ServiceSettin
         assert migrations.pending_differences(engine, store.metadata) == []
     finally:
         engine.dispose()
+
+
+def refusing_service() -> FastAPI:
+    """A stand-in service that lets the caller read a record of LA 666 but not act on it."""
+    app = FastAPI()
+    install_problem_handlers(app)
+    app.add_middleware(NoteJurisdiction)
+    former = Relations.of([(SCHOOL, Relationship.FORMER_MAINTAINER)], jurisdiction=["la:666"])
+
+    @app.get("/v1/determinations/{case_id}")
+    @app.post("/v1/determinations/{case_id}/withdrawal")
+    def act(case_id: str) -> None:
+        require(Principal("c", SCHOOL, frozenset()), Capability.ACT, former)
+
+    return app
+
+
+async def test_a_services_reason_and_jurisdiction_reach_the_audit_and_never_the_client(
+    gateway: Gateway,
+) -> None:
+    assert isinstance(gateway.app, FastAPI)
+    services = gateway.app.state.services.clients
+    services["determination"] = httpx.AsyncClient(
+        transport=httpx.ASGITransport(app=refusing_service()), base_url="http://determination"
+    )
+    path = f"/v1/determinations/{uuid.uuid4()}"
+    answers = [
+        await gateway.as_(SCHOOL, "GET", path),
+        *[
+            await gateway.as_(
+                SCHOOL, "POST", f"{path}/withdrawal", json={}, headers={"Idempotency-Key": "k1"}
+            )
+            for _ in range(2)
+        ],
+    ]
+    assert [a.status_code for a in answers] == [403] * 3
+    assert answers[2].headers["idempotent-replayed"] == "true"
+    for answer in answers:
+        assert REFUSAL_HEADER not in answer.headers
+        assert JURISDICTION_HEADER not in answer.headers
+    found = [*rows(gateway, path), *rows(gateway, f"{path}/withdrawal")]
+    audited = [(r["method"], r["outcome"], r["reason"], r["jurisdiction"]) for r in found]
+    refused = ("denied", "no-relationship", ["666"])
+    assert audited == [("GET", *refused), ("POST", *refused), ("POST", *refused)]
+
+    async def seen(auditor: str) -> int:
+        log = await gateway.as_(auditor, "GET", "/v1/access-audit", params={"limit": 1000})
+        return len([r for r in log.json()["items"] if r["path"].startswith(path)])
+
+    assert (await seen("auditor:666"), await seen("auditor:665")) == (3, 0)
+    await services["determination"].aclose()
