@@ -1,8 +1,14 @@
-"""The access audit log, read by auditors through the public API (scope ``audit:read``)."""
+"""The access audit log and the case history, read by auditors through the public API
+(scope ``audit:read``), each in its jurisdiction (``llwybr.access``): an LA's auditor reads the
+access audit rows of requests that touched its learners' records, and the history of its
+learners (the services check it; a record outside it is the one 404); the auditor for Wales
+and the system administrator read all.
+"""
 
 import time
+from collections.abc import Awaitable, Callable
 from datetime import date, datetime
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 from uuid import UUID
 
 import anyio
@@ -11,11 +17,14 @@ from pydantic import BaseModel, Field
 
 from gateway import store
 from gateway.registry import NAME_PATTERN, NAMES
-from gateway.routing import audit, authorise
+from gateway.routing import UNNAMED_REFUSALS, audit, authorise, outcome_of, problem_of
 from gateway.tokens import AccessClaims
+from llwybr.access import JURISDICTION_HEADER, REFUSAL_HEADER, Capability, audience, not_found
 from llwybr.edge import BIGINT_MAX, Line
 from llwybr.principal import Principal, sign_principal
 from llwybr.problems import ProblemError
+
+T = TypeVar("T")
 
 router = APIRouter(prefix="/v1", tags=["audit"])
 
@@ -42,6 +51,12 @@ async def access_log(
     claims = await authorise(request, "audit:read")
     if isinstance(claims, Response):
         return claims
+    principal = Principal(claims.client_id, claims.organisation, claims.scopes)
+    seen = audience(principal, Capability.READ_HISTORY)
+    if principal.kind == "system" or seen.everything:
+        jurisdiction = None  # every row
+    else:  # an LA's auditor: its LA's rows (anyone else: none, "-" is no LA number)
+        jurisdiction = seen.jurisdiction or "-"
     items = await anyio.to_thread.run_sync(
         lambda: store.find_access(
             request.app.state.engine,
@@ -50,6 +65,7 @@ async def access_log(
             since=since,
             after=after,
             limit=limit,
+            jurisdiction=jurisdiction,
         )
     )
     await audit(request, claims, "granted", 200)  # reading the log is itself logged
@@ -61,16 +77,57 @@ async def access_log(
 
 
 async def _history(request: Request, service: str, path: str, **params: Any) -> Any:
-    """GET a service's internal history endpoint as the calling auditor."""
+    """GET a service's internal history endpoint as the calling auditor; a 404 (a record that
+    does not exist or is outside the auditor's jurisdiction) is the one 404, and the
+    jurisdiction the service names is noted for the audit."""
     claims: AccessClaims = request.state.claims
     principal = Principal(claims.client_id, claims.organisation, claims.scopes)
     headers = sign_principal(principal, request.app.state.internal_secret, int(time.time()))
     headers["x-request-id"] = request.state.request_id
     query = {k: v for k, v in params.items() if v is not None}
     response = await request.app.state.services[service].get(path, params=query, headers=headers)
+    request.state.jurisdiction |= store.jurisdiction_of(response.headers.get(JURISDICTION_HEADER))
+    if response.status_code == 404:
+        raise not_found()
     if response.status_code >= 400:
-        raise ProblemError(response.status_code, "History unavailable", response.text[:500])
+        raise ProblemError(
+            response.status_code, "History unavailable", response.text[:500],
+            headers={REFUSAL_HEADER: r} if (r := response.headers.get(REFUSAL_HEADER)) else None,
+        )  # fmt: skip
     return response.json()
+
+
+async def _learner_events(request: Request, service: str, learner_id: str) -> list[Any]:
+    """The learner's events in one service: none where the service refuses (it holds none, or
+    none the auditor may see)."""
+    try:
+        found = await _history(request, service, f"/internal/history/learners/{learner_id}")
+    except ProblemError as refused:
+        if refused.status == 404:
+            return []
+        raise
+    events: list[Any] = found["events"]
+    return events
+
+
+async def _audited(
+    request: Request, claims: AccessClaims, answer: Callable[[], Awaitable[T]]
+) -> T | Response:
+    """Run ``answer`` as the auditor and audit how it ended: granted, or the refusal (the one
+    404, answered without internal headers) with its reason and the jurisdiction noted."""
+    request.state.claims = claims
+    request.state.jurisdiction = frozenset()
+    try:
+        result = await answer()
+    except ProblemError as error:
+        reason = error.headers.get(REFUSAL_HEADER) or UNNAMED_REFUSALS.get(error.status)
+        await audit(
+            request, claims, outcome_of(error.status, reason), error.status, reason=reason,
+            jurisdiction=request.state.jurisdiction,
+        )  # fmt: skip
+        return problem_of(request, error)
+    await audit(request, claims, "granted", 200, jurisdiction=request.state.jurisdiction)
+    return result
 
 
 class Timeline(BaseModel):
@@ -93,16 +150,28 @@ async def learner_timeline(
     claims = await authorise(request, "audit:read")
     if isinstance(claims, Response):
         return claims
-    request.state.claims = claims
+
+    async def timeline() -> Timeline:
+        events = await _whole_case(request, learner_id)
+        page = events[after : after + limit]
+        more = after + limit < len(events)
+        return Timeline(
+            learner_id=learner_id, items=page, next_after=after + limit if more else None
+        )
+
+    return await _audited(request, claims, timeline)
+
+
+async def _whole_case(request: Request, learner_id: str) -> list[dict[str, Any]]:
+    """The learner's events in every service, in recorded order; the one 404 when there are
+    none the auditor may see (outside its jurisdiction, or never recorded)."""
     events: list[dict[str, Any]] = []
     for service in NAMES:
-        found = await _history(request, service, f"/internal/history/learners/{learner_id}")
-        events.extend(found["events"])
+        events.extend(await _learner_events(request, service, learner_id))
+    if not events:
+        raise not_found()
     events.sort(key=lambda e: (e["recorded_at"], e["service"], e["version"]))
-    page = events[after : after + limit]
-    await audit(request, claims, "granted", 200)
-    more = after + limit < len(events)
-    return Timeline(learner_id=learner_id, items=page, next_after=after + limit if more else None)
+    return events
 
 
 @router.get(
@@ -130,17 +199,19 @@ async def aggregate_as_of(
     claims = await authorise(request, "audit:read")
     if isinstance(claims, Response):
         return claims
-    request.state.claims = claims
-    result: dict[str, Any] = await _history(
-        request,
-        service,
-        f"/internal/history/aggregates/{aggregate_id}",
-        as_of_version=as_of_version,
-        as_of_recorded=as_of_recorded.isoformat() if as_of_recorded else None,
-        in_force_on=in_force_on.isoformat() if in_force_on else None,
-    )
-    await audit(request, claims, "granted", 200)
-    return result
+
+    async def aggregate() -> dict[str, Any]:
+        result: dict[str, Any] = await _history(
+            request,
+            service,
+            f"/internal/history/aggregates/{aggregate_id}",
+            as_of_version=as_of_version,
+            as_of_recorded=as_of_recorded.isoformat() if as_of_recorded else None,
+            in_force_on=in_force_on.isoformat() if in_force_on else None,
+        )
+        return result
+
+    return await _audited(request, claims, aggregate)
 
 
 @router.get(
@@ -156,23 +227,30 @@ async def verify(
     claims = await authorise(request, "audit:read")
     if isinstance(claims, Response):
         return claims
-    request.state.claims = claims
-    reports: list[dict[str, Any]] = []
-    if learner_id is not None:
-        for name in NAMES:
-            found = await _history(request, name, f"/internal/history/learners/{learner_id}")
-            for aggregate_id in dict.fromkeys(e["aggregate_id"] for e in found["events"]):
-                reports.append(
-                    await _history(
-                        request, name, "/internal/history/verify", aggregate_id=aggregate_id
-                    )
-                )
-    else:
-        for name in [service] if service else list(NAMES):
-            reports.append(await _history(request, name, "/internal/history/verify"))
-    await audit(request, claims, "granted", 200)
-    broken = [r for r in reports if not r["ok"]]
-    return {"ok": not broken, "checked": reports, "first_broken": broken[0] if broken else None}
+
+    async def verification() -> dict[str, Any]:
+        if learner_id is not None:
+            reports = await _learner_reports(request, await _whole_case(request, learner_id))
+        else:
+            names = [service] if service else list(NAMES)
+            reports = [await _history(request, n, "/internal/history/verify") for n in names]
+        broken = [r for r in reports if not r["ok"]]
+        return {"ok": not broken, "checked": reports, "first_broken": broken[0] if broken else None}
+
+    return await _audited(request, claims, verification)
+
+
+async def _learner_reports(request: Request, events: list[dict[str, Any]]) -> list[Any]:
+    """The integrity check of each aggregate of a learner's case, by service in their order."""
+    reports: list[Any] = []
+    for name in NAMES:
+        for aggregate_id in dict.fromkeys(
+            e["aggregate_id"] for e in events if e["service"] == name
+        ):
+            reports.append(
+                await _history(request, name, "/internal/history/verify", aggregate_id=aggregate_id)
+            )
+    return reports
 
 
 # -- the Tribunal bundle ------------------------------------------------------------------------
@@ -206,42 +284,38 @@ async def learner_bundle(
     claims = await authorise(request, "audit:read")
     if isinstance(claims, Response):
         return claims
-    request.state.claims = claims
-    events: list[dict[str, Any]] = []
-    reports: list[dict[str, Any]] = []
-    for name in NAMES:
-        found = await _history(request, name, f"/internal/history/learners/{learner_id}")
-        events.extend(found["events"])
+
+    async def bundle() -> Response:
+        events = await _whole_case(request, learner_id)
         # Checked as GET /v1/audit/verify?learner_id= checks them, in the same order.
-        for aggregate_id in dict.fromkeys(e["aggregate_id"] for e in found["events"]):
-            reports.append(
-                await _history(request, name, "/internal/history/verify", aggregate_id=aggregate_id)
-            )
-    events.sort(key=lambda e: (e["recorded_at"], e["service"], e["version"]))
-    states: dict[str, dict[str, Any]] = {}
-    for service, aggregate_id in dict.fromkeys((e["service"], e["aggregate_id"]) for e in events):
-        path = f"/internal/history/aggregates/{aggregate_id}"
-        now = await _history(request, service, path)
-        on_each_day = await _history(request, service, f"{path}/in-force")
-        states[f"{service}/{aggregate_id}"] = {
-            "version": now["version"],
-            "state": now["state"],
-            "in_force": on_each_day["states"],
+        reports = await _learner_reports(request, events)
+        states: dict[str, dict[str, Any]] = {}
+        for service, aggregate_id in dict.fromkeys(
+            (e["service"], e["aggregate_id"]) for e in events
+        ):
+            path = f"/internal/history/aggregates/{aggregate_id}"
+            now = await _history(request, service, path)
+            on_each_day = await _history(request, service, f"{path}/in-force")
+            states[f"{service}/{aggregate_id}"] = {
+                "version": now["version"],
+                "state": now["state"],
+                "in_force": on_each_day["states"],
+            }
+        broken = [r for r in reports if not r["ok"]]
+        verification = {
+            "ok": not broken,
+            "checked": reports,
+            "first_broken": broken[0] if broken else None,
         }
-    broken = [r for r in reports if not r["ok"]]
-    verification = {
-        "ok": not broken,
-        "checked": reports,
-        "first_broken": broken[0] if broken else None,
-    }
-    generated_at = datetime.now().astimezone()  # aware; the bundle records it in UTC
-    content = await anyio.to_thread.run_sync(
-        lambda: build_bundle(learner_id, events, states, verification, generated_at)
-    )
-    await audit(request, claims, "granted", 200)
-    filename = f"llwybr-bundle-{learner_id.replace(':', '_')}.zip"
-    return Response(
-        content,
-        media_type="application/zip",
-        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
-    )
+        generated_at = datetime.now().astimezone()  # aware; the bundle records it in UTC
+        content = await anyio.to_thread.run_sync(
+            lambda: build_bundle(learner_id, events, states, verification, generated_at)
+        )
+        filename = f"llwybr-bundle-{learner_id.replace(':', '_')}.zip"
+        return Response(
+            content,
+            media_type="application/zip",
+            headers={"Content-Disposition": f'attachment; filename="{filename}"'},
+        )
+
+    return await _audited(request, claims, bundle)

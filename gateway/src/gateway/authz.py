@@ -30,7 +30,7 @@ if _OWN_RESOURCES & set(registry.RESOURCES) or set(GATEWAY_SCOPES) & set(registr
     raise RegistryError("a service claims the gateway's own routes or scopes")
 
 #: The kinds of organisation the gateway's clients act for (``la`` in ``la:665``).
-CLIENT_KINDS = ("school", "fei", "la", "lhb", "tribunal", "auditor", "system")
+CLIENT_KINDS = ("school", "fei", "la", "lhb", "nhs", "tribunal", "auditor", "system")
 #: Every scope: the gateway's and those the services define (``gateway.registry``).
 SCOPES: dict[str, Scope] = {**GATEWAY_SCOPES, **registry.SCOPES}
 #: (method, path template) -> scope, for every public route. Path templates are the OpenAPI ones.

@@ -5,6 +5,12 @@ idempotent when it carries ``Idempotency-Key``, forwarded with the caller's iden
 internal header, and written to the access audit log. Problems from services pass through
 unchanged; a service that is down or slow gives 503 problem+json with ``Retry-After``.
 
+Every refusal is audited as ``denied`` with its reason: the gateway's own (no token, no scope,
+rate limit, ...) and the services' (their ``REFUSAL_HEADER``), with the jurisdiction of the
+records the request touched (their ``JURISDICTION_HEADER``); both internal headers are
+stripped before the client is answered. Every 404 is the one 404 body
+(``llwybr.access.not_found``), whoever answers it.
+
 A repeated POST gets the first answer again, unless that answer was marked ``no-store`` (it
 held a secret shown once, which the gateway does not keep): then the repeat is not run again
 and gets a 409 problem saying where the resource is and how to get a new secret.
@@ -25,13 +31,16 @@ from gateway.ratelimit import retry_after
 from gateway.registry import RESOURCES
 from gateway.services import ServiceClients
 from gateway.tokens import AccessClaims, InvalidTokenError, JwksUnavailableError
+from llwybr.access import JURISDICTION_HEADER, REFUSAL_HEADER, not_found
 from llwybr.principal import Principal, sign_principal
-from llwybr.problems import problem_response
+from llwybr.problems import ProblemError, problem_response
 
 log = logging.getLogger(__name__)
 
 FORWARDED_REQUEST_HEADERS = ("accept", "content-type", "if-match", "if-none-match")
 FORWARDED_RESPONSE_HEADERS = ("cache-control", "content-type", "etag", "location", "retry-after")
+#: What a service tells the gateway alone (for the access audit); never sent to the client.
+INTERNAL_RESPONSE_HEADERS = (REFUSAL_HEADER, JURISDICTION_HEADER)
 IDEMPOTENT = frozenset({"GET", "HEAD", "PUT", "DELETE", "OPTIONS"})
 RETRY_AFTER_SECONDS = "5"
 #: The longest Idempotency-Key kept (the records' column); a longer one is refused, not cut.
@@ -68,8 +77,55 @@ def _unauthorised(request: Request, detail: str, error: str = "invalid_token") -
     )  # fmt: skip
 
 
-async def audit(request: Request, claims: AccessClaims | None, outcome: str, status: int) -> None:
-    """Write who did what to which record, and how it ended, to the access audit log."""
+def problem_of(request: Request, error: ProblemError) -> Response:
+    """A problem raised here, answered without the internal headers it may carry."""
+    headers = {h: v for h, v in error.headers.items() if h not in INTERNAL_RESPONSE_HEADERS}
+    return problem_response(
+        request, error.status, error.title, error.detail, kind=error.kind, headers=headers,
+        **error.extensions,
+    )  # fmt: skip
+
+
+def the_one_404(request: Request) -> Response:
+    """The one 404 body: for a record that does not exist, one the caller may not see, and a
+    path that names no route (which says nothing about records either way)."""
+    return problem_of(request, not_found())
+
+
+#: The reason of a refusal whose answer names none (a service's own 401, an older service).
+UNNAMED_REFUSALS = {401: "unauthenticated", 403: "forbidden", 404: "not-found",
+                    429: "rate-limited"}  # fmt: skip
+
+
+def internal_notes(response: Response) -> tuple[str | None, frozenset[str]]:
+    """Take the service's refusal reason and jurisdiction off its answer (for the audit). A
+    refusal is a refusal by its status too: one that names no reason gets the status's."""
+    reason = response.headers.get(REFUSAL_HEADER) or UNNAMED_REFUSALS.get(response.status_code)
+    jurisdiction = store.jurisdiction_of(response.headers.get(JURISDICTION_HEADER))
+    for header in INTERNAL_RESPONSE_HEADERS:
+        if header in response.headers:
+            del response.headers[header]
+    return reason, jurisdiction
+
+
+def outcome_of(status: int, reason: str | None) -> str:
+    """A refusal (it has a reason) is ``denied``; other errors ``failed``."""
+    if reason:
+        return "denied"
+    return "granted" if status < 400 else "failed"
+
+
+async def audit(
+    request: Request,
+    claims: AccessClaims | None,
+    outcome: str,
+    status: int,
+    *,
+    reason: str | None = None,
+    jurisdiction: frozenset[str] = frozenset(),
+) -> None:
+    """Write who did what to which record, and how it ended (a refusal with its reason), to
+    the access audit log, with the LAs whose auditors see it."""
     match = _RESOURCE_ID.match(request.url.path)
     record = store.AccessRecord(
         request_id=request.state.request_id,
@@ -80,6 +136,8 @@ async def audit(request: Request, claims: AccessClaims | None, outcome: str, sta
         resource_id=match.group(1) if match else None,
         outcome=outcome,
         status=status,
+        reason=reason,
+        jurisdiction=jurisdiction,
     )
     await anyio.to_thread.run_sync(store.record_access, request.app.state.engine, record)
 
@@ -88,10 +146,14 @@ async def authorise(request: Request, scope: str) -> AccessClaims | Response:
     """The caller's claims if it holds ``scope``; else the 401/403 problem (audited)."""
     authenticated = await authenticate(request)
     if isinstance(authenticated, Response):
-        await audit(request, None, "denied", 401)
+        reason = "unauthenticated" if authenticated.status_code == 401 else None
+        await audit(
+            request, None, outcome_of(authenticated.status_code, reason),
+            authenticated.status_code, reason=reason,
+        )  # fmt: skip
         return authenticated
     if scope not in authenticated.scopes:
-        await audit(request, authenticated, "denied", 403)
+        await audit(request, authenticated, "denied", 403, reason="insufficient-scope")
         return problem_response(
             request, 403, "Forbidden", f"this needs the {scope} scope", kind="insufficient-scope",
             headers={"WWW-Authenticate": f'Bearer error="insufficient_scope", scope="{scope}"'},
@@ -111,24 +173,24 @@ async def forward(resource: str, request: Request) -> Response:
     service = RESOURCES.get(resource)
     scope = required_scope(request.method, request.url.path)
     if service is None or scope is None:
-        return problem_response(request, 404, "Not Found", f"no route {request.url.path}")
+        return the_one_404(request)
     claims = await authorise(request, scope)
     if isinstance(claims, Response):
         return claims
     wait = request.app.state.rate_limiter.take(claims.client_id)
     if wait > 0:
-        await audit(request, claims, "denied", 429)
+        await audit(request, claims, "denied", 429, reason="rate-limited")
         return problem_response(
             request, 429, "Too Many Requests", "this client's rate limit is reached",
             kind="rate-limited", headers={"Retry-After": retry_after(wait)},
         )  # fmt: skip
     body = await request.body()
     if len(body) > request.app.state.settings.max_request_bytes:
-        await audit(request, claims, "denied", 413)
+        await audit(request, claims, "denied", 413, reason="too-large")
         return problem_response(request, 413, "Content Too Large", "the request body is too large")
     key = request.headers.get("idempotency-key")
     if key and request.method == "POST" and len(key) > MAX_KEY_LENGTH:
-        await audit(request, claims, "denied", 400)
+        await audit(request, claims, "denied", 400, reason="idempotency-key-too-long")
         return problem_response(
             request, 400, "Bad Request",
             f"Idempotency-Key is longer than {MAX_KEY_LENGTH} characters", kind="idempotency",
@@ -137,8 +199,11 @@ async def forward(resource: str, request: Request) -> Response:
         response = await _idempotent(request, claims, service, key, body)
     else:
         response = await _send(request, claims, service, body)
-    outcome = "granted" if response.status_code < 400 else "failed"
-    await audit(request, claims, outcome, response.status_code)
+    reason, jurisdiction = internal_notes(response)
+    await audit(
+        request, claims, outcome_of(response.status_code, reason), response.status_code,
+        reason=reason, jurisdiction=jurisdiction,
+    )  # fmt: skip
     return response
 
 
@@ -168,7 +233,10 @@ async def _idempotent(
     finally:
         kept = None
         if response is not None:
-            headers = {h: v for h, v in response.headers.items() if h in FORWARDED_RESPONSE_HEADERS}
+            # The internal notes are kept too, so that a replayed refusal is audited as one
+            # (``forward`` takes them off every answer, replays included).
+            kept_headers = (*FORWARDED_RESPONSE_HEADERS, *INTERNAL_RESPONSE_HEADERS)
+            headers = {h: v for h, v in response.headers.items() if h in kept_headers}
             kept = store.StoredResponse(response.status_code, headers, bytes(response.body))
         await anyio.to_thread.run_sync(store.finish, engine, claims.client_id, key, kept)
 
@@ -250,6 +318,16 @@ async def _send(request: Request, claims: AccessClaims, service: str, body: byte
             headers={"Retry-After": RETRY_AFTER_SECONDS},
         )
     response_headers = {
-        h: v for h in FORWARDED_RESPONSE_HEADERS if (v := upstream.headers.get(h)) is not None
+        h: v
+        for h in (*FORWARDED_RESPONSE_HEADERS, *INTERNAL_RESPONSE_HEADERS)
+        if (v := upstream.headers.get(h)) is not None
     }
+    if upstream.status_code == 404:
+        # Whatever words the service used, the client gets the one 404 body; the audit gets
+        # the service's reason (a 404 is a refusal to say whether the record exists).
+        response = the_one_404(request)
+        response.headers[REFUSAL_HEADER] = response_headers.get(REFUSAL_HEADER, "not-found")
+        if jurisdiction := response_headers.get(JURISDICTION_HEADER):
+            response.headers[JURISDICTION_HEADER] = jurisdiction
+        return response
     return Response(upstream.content, status_code=upstream.status_code, headers=response_headers)

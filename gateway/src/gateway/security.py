@@ -34,14 +34,25 @@ from gateway.tokens import (
 
 log = logging.getLogger(__name__)
 
-#: The development clients embedded mode creates: (client id, organisation).
+#: The development clients ``make run`` and the test stacks create: (client id, organisation).
+#: One for every kind of organisation, and a second of each kind whose stories cross
+#: organisations (the learner of another school or LA, another health board, another
+#: jurisdiction's auditor), so that who may see a child can be tried (issue 16).
 DEV_CLIENTS = (
-    ("ysgol-example", "school:6652001"),
+    ("ysgol-example", "school:6652001"),  # a maintained school in Wrexham (LA 665)
     ("wrexham-la", "la:665"),
-    ("betsi-declo", "lhb:7A1"),
+    ("betsi-declo", "lhb:7A1"),  # Betsi Cadwaladr University Health Board's DECLO
     ("wrexham-auditor", "auditor:665"),
     ("education-tribunal", "tribunal:etw"),
     ("llwybr-admin", "system:admin"),
+    ("coleg-example", "fei:10001234"),  # a further education institution
+    ("velindre-trust", "nhs:RQF"),  # an NHS trust
+    ("ysgol-powys", "school:6662001"),  # a second school, in Powys (LA 666)
+    ("powys-la", "la:666"),
+    ("ceredigion-la", "la:667"),  # a third LA: the one looking after a child of another
+    ("powys-declo", "lhb:7A7"),  # Powys Teaching Health Board's DECLO
+    ("powys-auditor", "auditor:666"),
+    ("wales-auditor", "auditor:wales"),  # whose jurisdiction is every LA
 )
 
 

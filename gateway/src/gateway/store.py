@@ -1,5 +1,7 @@
 """The gateway's own tables: the access audit log (append-only) and idempotency records.
 
+Their shape is migrated by Alembic (``gateway/migrations``, ADR 0009), at start-up.
+
 An idempotency record keeps the first answer to a POST so that a repeat gets it again, except
 the body of an answer marked ``Cache-Control: no-store``: the services mark that way the
 answers that carry a secret shown once (a webhook signing secret), and a plain copy here would
@@ -8,11 +10,18 @@ outlive the service's own sealed one. Such a record keeps only the status and sa
 
 import hashlib
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 import sqlalchemy as sa
+
+from llwybr import migrations
+
+#: The gateway's Alembic script directory.
+MIGRATIONS = Path(__file__).parent / "migrations"
 
 metadata = sa.MetaData()
 
@@ -29,6 +38,11 @@ access_audit = sa.Table(
     sa.Column("resource_id", sa.String(64), nullable=True, index=True),
     sa.Column("outcome", sa.String(16), nullable=False),  # granted / denied / failed
     sa.Column("status", sa.Integer, nullable=False),
+    # Why it was refused (outcome denied): the service's or the gateway's reason.
+    sa.Column("reason", sa.String(64), nullable=True),
+    # The LA numbers of the learners' records the request touched, as ",665,667," (so that
+    # an auditor's rows are a LIKE on its LA); NULL when it touched none.
+    sa.Column("jurisdiction", sa.String(256), nullable=True),
 )
 
 idempotency = sa.Table(
@@ -54,7 +68,7 @@ FOR EACH ROW EXECUTE FUNCTION access_audit_append_only();
 
 
 def create_tables(engine: sa.Engine) -> None:
-    metadata.create_all(engine)
+    migrations.upgrade(engine, MIGRATIONS)
     if engine.dialect.name == "postgresql":
         with engine.begin() as conn:
             conn.exec_driver_sql(_APPEND_ONLY)
@@ -93,11 +107,24 @@ class AccessRecord:
     resource_id: str | None
     outcome: str
     status: int
+    reason: str | None = None
+    jurisdiction: frozenset[str] = frozenset()
 
 
 def record_access(engine: sa.Engine, record: AccessRecord) -> None:
+    values = {**vars(record), "jurisdiction": _stored(record.jurisdiction)}
     with engine.begin() as conn:
-        conn.execute(access_audit.insert().values(at=datetime.now(UTC), **vars(record)))
+        conn.execute(access_audit.insert().values(at=datetime.now(UTC), **values))
+
+
+def _stored(jurisdiction: Iterable[str]) -> str | None:
+    return f",{','.join(sorted(jurisdiction))}," if jurisdiction else None
+
+
+def jurisdiction_of(header: str | None) -> frozenset[str]:
+    """The LA numbers a service's jurisdiction header names (digits only: anything else in
+    it is not an LA number and is dropped)."""
+    return frozenset(la for la in (v.strip() for v in (header or "").split(",")) if la.isdigit())
 
 
 def find_access(
@@ -108,8 +135,13 @@ def find_access(
     since: datetime | None,
     after: int | None,
     limit: int,
+    jurisdiction: str | None = None,
 ) -> list[dict[str, Any]]:
+    """Rows in order; ``jurisdiction`` (an LA number) keeps only the rows of requests that
+    touched a record of that LA (an LA's auditor), None every row."""
     statement = sa.select(access_audit).order_by(access_audit.c.id).limit(limit)
+    if jurisdiction is not None:
+        statement = statement.where(access_audit.c.jurisdiction.contains(f",{jurisdiction},"))
     if organisation:
         statement = statement.where(access_audit.c.organisation == organisation)
     if resource_id:
@@ -119,7 +151,12 @@ def find_access(
     if after:
         statement = statement.where(access_audit.c.id > after)
     with engine.connect() as conn:
-        return [dict(r._mapping) for r in conn.execute(statement)]
+        return [_shown(dict(r._mapping)) for r in conn.execute(statement)]
+
+
+def _shown(row: dict[str, Any]) -> dict[str, Any]:
+    row["jurisdiction"] = [la for la in (row["jurisdiction"] or "").split(",") if la]
+    return row
 
 
 def request_hash(method: str, path: str, body: bytes) -> str:

@@ -7,8 +7,9 @@ knew then: the events stored by then, or up to a version) and as *in force* on a
 events dated by then in the case's own terms, ``llwybr.in_force``). "What did the plan say on
 the day the appeal was lodged, as the LA knew it then" is both.
 
-Reached only by the gateway's audit API (scope ``audit:read``); a caller that is not an
-auditor or the system administrator is refused.
+Reached only by the gateway's audit API (scope ``audit:read``). Each read is checked by the
+one access policy (``llwybr.history_access``): an auditor reads the history of the learners
+and records in its jurisdiction; any other record, and one that does not exist, is the one 404.
 """
 
 import datetime as dt
@@ -20,11 +21,17 @@ import sqlalchemy as sa
 from fastapi import APIRouter, Query, Request
 from fastapi.encoders import jsonable_encoder
 
+from llwybr.access import not_found
 from llwybr.edge import BIGINT_MAX
 from llwybr.eventstore import INTEGRITY_KEY, META_KEY, ChainedApplication, RecordedEvent
+from llwybr.history_access import (
+    learner_relations,
+    relations_of_aggregate,
+    require_history,
+    require_some_history,
+)
 from llwybr.in_force import InForceDates, in_force_dates, state_in_force, states_on_each_day
 from llwybr.principal import Principal
-from llwybr.problems import ProblemError
 
 #: A service's index from a learner to the aggregates about them (from its read models).
 LearnerIndex = Callable[[sa.Connection, str], Sequence[str]]
@@ -33,10 +40,8 @@ LearnerIndex = Callable[[sa.Connection, str], Sequence[str]]
 _PRIVATE = ("_pending_events",)
 
 
-def _require_auditor(request: Request) -> Principal:
+def _principal(request: Request) -> Principal:
     principal: Principal = request.state.principal
-    if principal.kind not in {"auditor", "system"}:
-        raise ProblemError(403, "Forbidden", "history is for auditors", kind="not-auditor")
     return principal
 
 
@@ -99,10 +104,14 @@ def history_router(
         """The aggregate's events as recorded by a version or a moment (all: None), to rebuild
         its state: refused, as any load is, when its chain does not hold (the raw events stay
         readable in the learner's history, and ``verify`` names every break)."""
-        _require_auditor(request)
-        events = application(request).verified_events(aggregate_id)
+        app = application(request)
+        events = app.verified_events(aggregate_id)
         if not events:
-            raise ProblemError(404, "Not Found", f"no aggregate {aggregate_id}", kind="not-found")
+            raise not_found()
+        require_history(
+            _principal(request),
+            lambda: relations_of_aggregate(app, app.repository.get(aggregate_id)),
+        )
         if version is not None:
             events = [e for e in events if e.originator_version <= version]
         if moment is not None:
@@ -168,10 +177,10 @@ def history_router(
     @router.get("/learners/{learner_id}")
     def learner_history(learner_id: str, request: Request) -> dict[str, Any]:
         """Every event of every aggregate about a learner in this service."""
-        _require_auditor(request)
+        app = application(request)
+        require_history(_principal(request), lambda: learner_relations(app, learner_id))
         if learner_index is None:
             return {"events": []}
-        app = application(request)
         with request.app.state.engine.connect() as conn:
             aggregates = learner_index(conn, learner_id)
         events = [
@@ -183,8 +192,10 @@ def history_router(
 
     @router.get("/verify")
     def verify(request: Request, aggregate_id: UUID | None = None) -> dict[str, Any]:
-        """Recompute one aggregate's chain, or every chain in this service's store."""
-        _require_auditor(request)
+        """Recompute one aggregate's chain, or every chain in this service's store: hashes and
+        where a chain breaks, no record's content (a broken record cannot be loaded to ask
+        whose it is)."""
+        require_some_history(_principal(request))
         app = application(request)
         result = app.verify(aggregate_id) if aggregate_id else app.verify_all()
         return {

@@ -35,6 +35,7 @@ from llwybr.eventstore import ChainedApplication, StaleVersionError
 from llwybr.history import LearnerIndex, history_router
 from llwybr.in_force import InForceDates
 from llwybr.integrity import ChainBrokenError
+from llwybr.jurisdiction import NoteJurisdiction
 from llwybr.kafka import KafkaPublisher, KafkaSecurity, KafkaSubscription, ensure_topics
 from llwybr.logs import request_id
 from llwybr.metrics import Metrics
@@ -275,6 +276,7 @@ def build_service(
     # Inside the request context: a body found too large as it is read is then a 413 the
     # routes' own handlers answer (the context would wrap the error in an ExceptionGroup).
     app.add_middleware(BodyLimit, limit_of=route_limits(spec.large_bodies))
+    app.add_middleware(NoteJurisdiction)  # the LAs whose records each answer touched
     install_request_context(app, metrics, internal_secret(settings))
     app.include_router(operational_router(metrics, readiness))
     for router in spec.routers:

@@ -34,6 +34,7 @@ from psycopg.conninfo import make_conninfo
 from contracts.envelope import Envelope
 from contracts.events import IntegrationEvent, register
 from contracts.topics import Topic
+from llwybr.access import Relations
 from llwybr.eventstore import ChainedApplication, RecordedEvent
 from llwybr.kafka import skip_history as skip_history  # tests import it from here
 from llwybr.outbox import Publication
@@ -58,7 +59,17 @@ class ExampleCase(Aggregate):
 
 
 class ExampleService(ChainedApplication):
+    """The example's learners live in LA 665 unless their id names another (``666:l-2``)."""
+
     name = "example"
+
+    def learner_relations(self, learner_id: str) -> Relations:
+        """The history hook (``llwybr.history_access``): the learner's LA is its jurisdiction."""
+        local_authority, named, _ = learner_id.partition(":")
+        return Relations.of([], jurisdiction=[local_authority if named else "665"])
+
+    def relations_of_aggregate(self, aggregate: ExampleCase) -> Relations:
+        return self.learner_relations(aggregate.learner_id)
 
     def open_case(self, learner_id: str) -> uuid.UUID:
         case = ExampleCase(learner_id)

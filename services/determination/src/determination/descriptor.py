@@ -10,7 +10,7 @@ DESCRIPTOR = ServiceDescriptor(
     scopes={
         "determinations:read": Scope(
             "Read determinations (organisation-scoped)",
-            frozenset({"school", "fei", "la", "lhb", "tribunal", "auditor"}),
+            frozenset({"school", "fei", "la", "lhb", "nhs", "tribunal", "auditor"}),
         ),
         "determinations:write": Scope(
             "Raise and act on determinations",
@@ -18,11 +18,11 @@ DESCRIPTOR = ServiceDescriptor(
         ),
         "evidence:submit": Scope(
             "Submit evidence and answer NHS referrals",
-            frozenset({"school", "fei", "la", "lhb"}),
+            frozenset({"school", "fei", "la", "lhb", "nhs"}),
         ),
         "calendars:read": Scope(
             "Read term calendars",
-            frozenset({"school", "fei", "la", "lhb", "tribunal", "auditor", "system"}),
+            frozenset({"school", "fei", "la", "lhb", "nhs", "tribunal", "auditor", "system"}),
         ),
         "calendars:write": Scope(
             "Set term calendars",
@@ -30,7 +30,7 @@ DESCRIPTOR = ServiceDescriptor(
         ),
         "rules:read": Scope(
             "Read the statutory rule table",
-            frozenset({"school", "fei", "la", "lhb", "tribunal", "auditor", "system"}),
+            frozenset({"school", "fei", "la", "lhb", "nhs", "tribunal", "auditor", "system"}),
         ),
         "rules:write": Scope(
             "Correct the statutory rule table",

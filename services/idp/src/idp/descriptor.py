@@ -10,7 +10,7 @@ DESCRIPTOR = ServiceDescriptor(
     scopes={
         "idps:read": Scope(
             "Read IDPs (organisation-scoped)",
-            frozenset({"school", "fei", "la", "lhb", "tribunal", "auditor"}),
+            frozenset({"school", "fei", "la", "lhb", "nhs", "tribunal", "auditor"}),
         ),
         "idps:write": Scope(
             "Prepare, issue, review, transfer and cease IDPs",
@@ -18,11 +18,11 @@ DESCRIPTOR = ServiceDescriptor(
         ),
         "idps:review": Scope(
             "Ask for an IDP review (families through their school or LA, NHS bodies)",
-            frozenset({"school", "fei", "la", "lhb"}),
+            frozenset({"school", "fei", "la", "lhb", "nhs"}),
         ),
         "provision:record": Scope(
             "Record ALP delivered or missed",
-            frozenset({"school", "fei", "la", "lhb"}),
+            frozenset({"school", "fei", "la", "lhb", "nhs"}),
         ),
     },
     routes={

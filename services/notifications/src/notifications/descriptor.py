@@ -10,20 +10,20 @@ DESCRIPTOR = ServiceDescriptor(
     scopes={
         "contacts:read": Scope(
             "Read learners' parties and organisations' notice addresses (scoped)",
-            frozenset({"school", "fei", "la", "lhb", "tribunal", "auditor", "system"}),
+            frozenset({"school", "fei", "la", "lhb", "nhs", "tribunal", "auditor", "system"}),
         ),
         "contacts:write": Scope(
             "Set learners' parties and organisations' notice addresses",
-            frozenset({"school", "fei", "la", "lhb", "tribunal", "system"}),
+            frozenset({"school", "fei", "la", "lhb", "nhs", "tribunal", "system"}),
         ),
         "notices:read": Scope(
             "Read notices, their proof and escalations, and deadlines watched",
-            frozenset({"school", "fei", "la", "lhb", "tribunal", "auditor"}),
+            frozenset({"school", "fei", "la", "lhb", "nhs", "tribunal", "auditor"}),
         ),
         "notices:write": Scope(
             "Ask for an escalated notice to be sent again; a health body's s.64 "
             "opinion and bringing it to the LA's attention",
-            frozenset({"school", "fei", "la", "lhb", "tribunal"}),
+            frozenset({"school", "fei", "la", "lhb", "nhs", "tribunal"}),
         ),
         "bounces:report": Scope(
             "Forward bounces received for notices (the platform's mail relay)",
@@ -31,7 +31,7 @@ DESCRIPTOR = ServiceDescriptor(
         ),
         "webhooks:manage": Scope(
             "Manage the organisation's webhook subscriptions and see their deliveries",
-            frozenset({"school", "fei", "la", "lhb"}),
+            frozenset({"school", "fei", "la", "lhb", "nhs"}),
         ),
     },
     routes={
