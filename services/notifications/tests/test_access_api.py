@@ -158,6 +158,18 @@ async def test_those_who_must_send_the_learner_notices_read_and_set_the_contacts
         assert await service.notices(learner_id, organisation), organisation
 
 
+async def test_an_la_no_longer_looking_after_the_learner_loses_the_contacts(
+    service: Service,
+) -> None:
+    learner_id = await learner_of_la_665(service)
+    await service.publish(registered(learner_id, looking_after="la:512", enrolled_at=(SCHOOL,)))
+    assert (await service.contacts(learner_id, "la:512")).status_code == 200
+    await service.publish(registered(learner_id, enrolled_at=(SCHOOL,)))  # no longer looked after
+    assert_the_one_not_found(await service.contacts(learner_id, "la:512"), retry=True)
+    assert await service.notices(learner_id, "la:512") == []
+    assert (await service.contacts(learner_id, LA)).status_code == 200
+
+
 async def test_an_la_that_opens_a_case_for_another_las_learner_gains_nothing(
     service: Service,
 ) -> None:

@@ -161,17 +161,6 @@ def relations(conn: sa.Connection, learner_id: str) -> Relations:
     )
 
 
-def known_here(conn: sa.Connection, learner_id: str) -> bool:
-    """Whether anything about the learner has reached this service (facts or contacts)."""
-    for table in (notice_learner_relations, notice_learners, contact_parties):
-        found = conn.execute(
-            sa.select(table.c.learner_id).where(table.c.learner_id == learner_id).limit(1)
-        ).first()
-        if found is not None:
-            return True
-    return False
-
-
 def learner(conn: sa.Connection, learner_id: str) -> tuple[LearnerFacts, str | None]:
     """What the events said about the learner, and their LA (for rights contacts)."""
     row = conn.execute(
