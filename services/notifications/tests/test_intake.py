@@ -11,6 +11,7 @@ import sqlalchemy as sa
 from contracts import determination as det
 from contracts.envelope import Envelope
 from llwybr import db, migrations
+from llwybr.access import Relationship
 from llwybr.clock import RuleId
 from llwybr.consumer import TableEffect
 from llwybr.settings import ServiceSettings
@@ -18,7 +19,7 @@ from notifications.main import SPEC
 from notifications.notices import store
 from notifications.notices.intake import handler
 from notifications.notices.planning import Subject
-from notifications.tables import contact_parties, notice_learner_organisations, notices
+from notifications.tables import contact_parties, notices
 
 SCHOOL = "school:6652001"
 
@@ -142,15 +143,8 @@ def test_events_before_the_cutoff_give_no_notices_but_are_learned(engine: sa.Eng
     effect.apply(decided(learner_id, datetime(2026, 3, 2, 12, tzinfo=UTC)))
     assert notices_of(engine, learner_id) == []
     with engine.connect() as conn:
-        linked = (
-            conn.execute(
-                sa.select(notice_learner_organisations.c.organisation).where(
-                    notice_learner_organisations.c.learner_id == learner_id
-                )
-            )
-            .scalars()
-            .all()
-        )
-    assert sorted(linked) == ["la:665", SCHOOL]
+        relations = store.relations(conn, learner_id)
+    # the body that decided; the LA's relationship is the learner registry's to say
+    assert relations.parties == {SCHOOL: frozenset({Relationship.DECIDING_BODY})}
     effect.apply(decided(learner_id, datetime(2026, 6, 1, tzinfo=UTC) + timedelta(seconds=1)))
     assert notices_of(engine, learner_id) == ["parent"]

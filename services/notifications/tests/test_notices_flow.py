@@ -25,6 +25,7 @@ from llwybr_testkit import TEST_SECRET, ActingAs, eventually
 from notifications.main import create_app
 from notifications.settings import Settings
 
+from .learners import registered
 from .mailserver import Mailbox, SmtpServer, running_smtp_server
 
 
@@ -111,6 +112,7 @@ async def concern(
     service: Service, due: date = TODAY + timedelta(days=20)
 ) -> tuple[str, uuid.UUID]:
     learner_id, case = f"learner-{uuid.uuid4().hex[:8]}", uuid.uuid4()
+    await service.publish(registered(learner_id), uuid.uuid4(), 1)  # the registry: la:665's
     await service.publish(
         det.ConcernRaised(
             determination_id=case,

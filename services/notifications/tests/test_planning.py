@@ -2,7 +2,7 @@
 
 import uuid
 from datetime import date
-from typing import Any
+from typing import Any, get_args
 
 import pytest
 
@@ -10,6 +10,7 @@ from contracts import determination as det
 from contracts import disputes as dis
 from contracts import idp
 from contracts.determination import DeadlineFacts
+from llwybr.access import Relationship
 from llwybr.clock import RuleId
 from notifications.notices.model import NoticeKind, Role
 from notifications.notices.planning import (
@@ -23,6 +24,7 @@ from notifications.notices.planning import (
     health,
     plan,
 )
+from notifications.notices.planning.actions import Related
 
 CASE = uuid.UUID("00000000-0000-4000-8000-00000000000a")
 PLAN = uuid.UUID("00000000-0000-4000-8000-00000000000b")
@@ -75,7 +77,7 @@ def test_a_concern_watches_the_deciding_bodys_decision_deadline() -> None:
         decision_deadline=deadline(RuleId.D1, date(2026, 2, 25), SCHOOL),
     )
     result = plan(raised, None)
-    assert result.links == (SCHOOL, LA)
+    assert result.relations == ((SCHOOL, Relationship.DECIDING_BODY),)  # the LA's: the registry
     assert result.subject == Subject(str(CASE), "determination", SCHOOL, "school")
     [watch] = result.deadlines
     assert isinstance(watch, Watch)
@@ -164,7 +166,7 @@ def test_a_referral_is_given_to_the_nhs_body_by_the_body_deciding_the_case() -> 
         "answer_due_on": "2026-03-16",  # the event's date, never recomputed here
         "answer_explanation": "D7 due",
     }
-    assert result.links == (LHB,)
+    assert result.relations == ((LHB, Relationship.HEALTH_BODY),)
     [watch] = result.deadlines
     assert isinstance(watch, Watch)
     assert (watch.key, watch.kind, watch.responsible, watch.due_on) == (
@@ -288,6 +290,10 @@ def test_a_transfer_hands_the_open_deadlines_to_the_new_maintainer() -> None:
     result = plan(moved, known)
     assert result.deadlines == (Reassign(f"{PLAN}/", LA),)
     assert result.notices[0].issuer == LA
+    # the new maintainer sends the learner notices; the former one only reads the plan
+    assert (LA, Relationship.MAINTAINER) in result.relations
+    assert (SCHOOL, Relationship.FORMER_MAINTAINER) in result.relations
+    assert result.ended == ((SCHOOL, Relationship.MAINTAINER),)
 
 
 def test_an_event_about_a_plan_never_opened_here_tells_nobody() -> None:
@@ -432,3 +438,7 @@ def test_only_an_nhs_body_forms_an_opinion(organisation: str) -> None:
         health.require_health_body(organisation)
     health.require_health_body("nhs:RYT")
     health.require_health_body(LHB)
+
+
+def test_every_relationship_an_event_gives_is_one_the_access_policy_knows() -> None:
+    assert {Relationship(r) for r in get_args(Related)} <= set(Relationship)

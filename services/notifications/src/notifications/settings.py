@@ -103,6 +103,11 @@ class Settings(ServiceSettings):
     #: For tests and rehearsals only.
     today: date | None = None
 
+    # -- access --------------------------------------------------------------------------
+    #: a caller not (yet) related to a learner waits up to this long for the event that would
+    #: relate it (a concern acknowledged a moment ago) before a learner's contacts answer 404
+    contacts_wait_seconds: float = Field(default=1.0, ge=0, le=10)
+
     webhooks: WebhookSettings = Field(default_factory=WebhookSettings)
     bounces: BounceSettings = Field(default_factory=BounceSettings)
 

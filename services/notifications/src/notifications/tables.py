@@ -22,14 +22,34 @@ notice_learners = sa.Table(
     sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
 )
 
-#: Every organisation the events connect with a learner: who may see the learner's notices and
-#: set the learner's contacts.
-notice_learner_organisations = sa.Table(
-    "notice_learner_organisations",
+#: The learner registry's latest facts about each learner (``contracts.determination.
+#: LearnerRelationsRecorded``, owned by the determination service): who is responsible for them,
+#: who looks after them, where they are enrolled, and when they reach compulsory school age.
+notice_learner_registry = sa.Table(
+    "notice_learner_registry",
     metadata,
     sa.Column("learner_id", sa.String(64), primary_key=True),
+    sa.Column("responsible_authority", sa.String(64), nullable=False, index=True),
+    sa.Column("looking_after_authority", sa.String(64), nullable=True, index=True),
+    sa.Column("enrolled_at", sa.JSON, nullable=False),
+    sa.Column("compulsory_school_age_on", sa.Date, nullable=False),
+    sa.Column("young_person_on", sa.Date, nullable=False),
+    sa.Column("merged_into", sa.String(64), nullable=True),
+    sa.Column("received_at", sa.DateTime(timezone=True), nullable=False),
+)
+
+#: How organisations are related to a learner (``llwybr.access.Relationship``), each from one
+#: fact: the registry's (``subject_id`` "registry") or an event's about one case (the body
+#: deciding it, the plan's maintainer, the health body referred to, the Tribunal, ...). Who may
+#: read the learner's contacts and notices is decided on these, by the one access policy.
+notice_learner_relations = sa.Table(
+    "notice_learner_relations",
+    metadata,
+    sa.Column("learner_id", sa.String(64), primary_key=True),
+    sa.Column("subject_id", sa.String(64), primary_key=True),
     sa.Column("organisation", sa.String(64), primary_key=True, index=True),
-    sa.Column("linked_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("relationship", sa.String(32), primary_key=True),
+    sa.Column("recorded_at", sa.DateTime(timezone=True), nullable=False),
 )
 
 #: The cases notices are about (a determination, a plan, a reconsideration, an appeal) and the

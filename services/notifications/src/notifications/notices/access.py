@@ -1,78 +1,95 @@
-"""Organisation scoping of notices, contacts and reminders.
+"""Who may read and write a learner's contacts and notices: the one access policy
+(``llwybr.access``, ADR 0015) on the relationships this service knows.
 
-A body sees the notices and contacts of the learners the events connect it with (it decided,
-maintains a plan, was referred to, is the LA responsible, ...), and the notices it gave or
-received; an auditor reads those of its jurisdiction and writes nothing. A notice or learner a
-caller may not see is reported as not found: existence itself is personal data.
+A learner's relations are the learner registry's facts (responsible LA, LA looking after,
+settings enrolling them) and those the events establish about each case (the body deciding a
+determination, a plan's maintainer, a health body referred to, the Tribunal, ...), kept per
+learner with the relationship (``store.relations``). Nothing a caller writes here relates it
+to a learner. This module only says which relationships a record has; the policy decides.
 """
 
 from typing import Any
 
 import sqlalchemy as sa
 
+from llwybr.access import (
+    Capability,
+    Relations,
+    Relationship,
+    allows,
+    audience,
+    denied,
+    not_found,
+    require,
+)
 from llwybr.principal import Principal
-from llwybr.problems import ProblemError
 from notifications.notices import store
-from notifications.tables import notice_learner_organisations, notice_learners, notices
+from notifications.tables import notice_learner_registry, notice_learner_relations, notices
 
-WHOLE_OF_WALES = "wales"
-
-
-def _auditor_sees(principal: Principal, local_authority: str | None) -> bool:
-    return principal.org_id == WHOLE_OF_WALES or local_authority == f"la:{principal.org_id}"
+#: The one not-found, and a client may ask again in a second: the learner may be one whose
+#: first event this service has not received yet (read your writes, shortly after).
+RETRY_AFTER_SECONDS = "1"
 
 
-def may_read_learner(conn: sa.Connection, principal: Principal, learner_id: str) -> bool:
-    if principal.kind == "auditor":
-        return _auditor_sees(principal, store.learner(conn, learner_id)[1])
-    return principal.organisation in store.linked(conn, learner_id)
+def learner_relations(conn: sa.Connection, learner_id: str) -> Relations:
+    return store.relations(conn, learner_id)
 
 
-def require_learner(conn: sa.Connection, principal: Principal, learner_id: str) -> None:
-    if not may_read_learner(conn, principal, learner_id):
-        raise ProblemError(
-            404,
-            "Not Found",
-            f"no learner {learner_id} known to this organisation's notices",
-            kind="not-found",
-        )
+def require_learner(
+    conn: sa.Connection, principal: Principal, capability: Capability, learner_id: str
+) -> None:
+    """Raise unless the caller's relationships with the learner grant ``capability``."""
+    require(principal, capability, learner_relations(conn, learner_id))
 
 
-def require_writer(principal: Principal) -> None:
-    if principal.kind == "auditor":
-        raise ProblemError(403, "Forbidden", "auditors read; they do not write", kind="read-only")
+def may(conn: sa.Connection, principal: Principal, capability: Capability, learner_id: str) -> bool:
+    return allows(principal, capability, learner_relations(conn, learner_id))
 
 
-def require_notice(conn: sa.Connection, principal: Principal, notice: Any) -> None:
-    """The caller gave or received the notice, or may read the learner's notices."""
-    if (
-        notice is not None
-        and principal.kind != "auditor"
-        and principal.organisation
-        in (
-            notice.issuer,
-            notice.recipient_organisation,
-        )
-    ):
-        return
-    if notice is None or not may_read_learner(conn, principal, notice.learner_id):
-        raise ProblemError(404, "Not Found", "no such notice", kind="not-found")
+def not_found_yet() -> Exception:
+    """The one not-found, with Retry-After (the same for every learner the caller may not see,
+    so it says nothing of whether the learner exists)."""
+    error = not_found()
+    error.headers["Retry-After"] = RETRY_AFTER_SECONDS
+    return error
+
+
+def require_notice(
+    conn: sa.Connection, principal: Principal, capability: Capability, notice: Any
+) -> None:
+    """A notice is the learner's: read with READ_NOTICES; sent again by those who may write
+    the learner's contacts (where it goes)."""
+    if notice is None:
+        raise not_found()
+    relations = learner_relations(conn, notice.learner_id)
+    require(principal, Capability.READ_NOTICES, relations)
+    require(principal, capability, relations)
 
 
 def visible_notices(principal: Principal) -> sa.ColumnElement[bool]:
-    """The notices a caller may list (for a query joined with ``notice_learners``)."""
-    if principal.kind == "auditor":
-        if principal.org_id == WHOLE_OF_WALES:
-            return sa.true()
-        return notice_learners.c.local_authority == f"la:{principal.org_id}"
-    org = principal.organisation
-    linked = sa.select(notice_learner_organisations.c.learner_id).where(
-        notice_learner_organisations.c.organisation == org
+    """The notices a caller may list: those of learners whose relationships with the caller's
+    organisation grant READ_NOTICES, or (auditors) of learners in their jurisdiction."""
+    seen = audience(principal, Capability.READ_NOTICES)
+    if seen.everything:
+        return sa.true()
+    if seen.jurisdiction is not None:
+        return notices.c.learner_id.in_(learners_of(seen.jurisdiction))
+    if seen.organisation is None or not seen.relationships:
+        return sa.false()
+    table = notice_learner_relations
+    related = sa.select(table.c.learner_id).where(
+        table.c.organisation == seen.organisation,
+        table.c.relationship.in_([r.value for r in seen.relationships]),
     )
-    return sa.or_(
-        notices.c.issuer == org,
-        notices.c.recipient_organisation == org,
-        notices.c.learner_id.in_(linked),
+    return notices.c.learner_id.in_(related)
+
+
+def learners_of(jurisdiction: str) -> sa.Select[tuple[str]]:
+    """The learners whose responsible or looking-after LA is ``jurisdiction`` (an LA number),
+    from the registry's facts: an auditor's (``audience``) in SQL."""
+    la, registry = f"la:{jurisdiction}", notice_learner_registry
+    return sa.select(registry.c.learner_id).where(
+        (registry.c.responsible_authority == la) | (registry.c.looking_after_authority == la)
     )
 
 
@@ -89,16 +106,28 @@ def may_set_organisation_contact(principal: Principal, organisation: str) -> boo
     )
 
 
-def require_opinion(principal: Principal, opinion: Any) -> None:
-    """A health body's opinion is read by the body that formed it, by the LA once it has been
-    brought to its attention (never before the parent has been told), and by auditors."""
-    visible = opinion is not None and (
-        principal.organisation == opinion.health_body
-        or (
-            principal.organisation == opinion.local_authority
-            and opinion.local_authority_told_at is not None
+def opinion_relations(conn: sa.Connection, opinion: Any) -> Relations:
+    """A health body's s.64 opinion: the body that formed it, and the LA once told (never
+    before the parent); auditors of the learner's LAs and of the LA it names."""
+    if opinion is None:
+        return Relations()
+    pairs = [(opinion.health_body, Relationship.HEALTH_BODY)]
+    if opinion.local_authority_told_at is not None:
+        pairs.append((opinion.local_authority, Relationship.RESPONSIBLE_LA))
+    jurisdiction = learner_relations(conn, opinion.learner_id).jurisdiction
+    return Relations.of(pairs, [*jurisdiction, opinion.local_authority])
+
+
+def require_opinion(conn: sa.Connection, principal: Principal, opinion: Any) -> Relations:
+    relations = opinion_relations(conn, opinion)
+    require(principal, Capability.READ, relations)
+    return relations
+
+
+def require_forming_body(principal: Principal, opinion: Any) -> None:
+    """The body that formed the opinion brings it to the LA (s.64): statute, not access."""
+    if principal.organisation != opinion.health_body:
+        raise denied(
+            "not-responsible",
+            f"only {opinion.health_body}, which formed the opinion, brings it to the LA",
         )
-        or (principal.kind == "auditor" and _auditor_sees(principal, opinion.local_authority))
-    )
-    if not visible:
-        raise ProblemError(404, "Not Found", "no such health body opinion", kind="not-found")

@@ -41,11 +41,15 @@ def handler(
             store.save_calendar(conn, planned.calendar)
         if planned.rule_table is not None:
             store.save_rule_table(conn, planned.rule_table)
+        if planned.registry is not None:
+            store.adopt_registry(conn, planned.registry)
         learner_id = planned.learner_id
         if learner_id is None:
             return
         store.update_learner(conn, learner_id, planned.learner)
-        store.link(conn, learner_id, planned.links)
+        about = subject_id_of(event) or learner_id
+        store.unrelate(conn, learner_id, about, planned.ended)
+        store.relate(conn, learner_id, about, planned.relations)
         if planned.subject is not None:
             store.save_subject(conn, learner_id, planned.subject)
         for action in planned.deadlines:

@@ -3,8 +3,9 @@
 The notices go through the same machinery as every other notice (``intake.give``): rendered
 when sent, proof kept (``NoticeRecord``), escalated when they cannot be delivered. A learner
 with no registered parent still has the opinion recorded: the parent's notice is escalated at
-once and listed, and sent when a parent's contact is registered (the health body, now connected
-with the learner, may register it); the LA cannot be told before.
+once and listed, and sent when a parent's contact is registered (by those who must send the
+learner notices: the opinion gives the health body no access to the family's contacts); the LA
+cannot be told before.
 """
 
 import uuid
@@ -13,6 +14,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from llwybr.access import Relationship
 from notifications.notices import store
 from notifications.notices.intake import give
 from notifications.notices.model import NoticeKind
@@ -49,15 +51,12 @@ def record(conn: sa.Connection, opinion: Opinion, actor: str) -> list[str]:
             recorded_by=actor,
         )
     )
-    # A learner no one has told us of (an under-five the body knows first) becomes the body's:
-    # it reads their notices and registers the parent's contact. A learner already connected
-    # with others is not: any NHS body may post an opinion, and must not gain the power to
-    # read the family's notices or replace their contacts by doing so. The LA is connected
-    # only once told (parent first).
-    if not store.linked(conn, opinion.learner_id):
-        store.link(conn, opinion.learner_id, [opinion.health_body])
+    # The body is related to the learner as the health body of this opinion: it reads and acts
+    # on the opinion, never the family's contacts or the learner's other notices (ADR 0015).
+    relation = (opinion.health_body, Relationship.HEALTH_BODY)
+    store.relate(conn, opinion.learner_id, opinion.opinion_id, [relation])
     if store.learner(conn, opinion.learner_id)[1] is None:
-        # for auditors' scope and rights contacts; the events, once there are any, decide
+        # for the rights contacts its notices cite; the events, once there are any, decide
         update = LearnerUpdate(local_authority=opinion.local_authority)
         store.update_learner(conn, opinion.learner_id, update)
     return give(conn, opinion.learner_id, parent_notice(opinion), opinion.opinion_id, RECORDED)
@@ -93,17 +92,37 @@ def notices_of(conn: sa.Connection, opinion_id: str) -> list[sa.Row[Any]]:
     return list(rows)
 
 
+def claim(conn: sa.Connection, opinion_id: str, health_body: str, actor: str) -> bool:
+    """Mark the opinion told to the LA, if it was not and ``health_body`` formed it: a
+    conditional update, the transaction's first statement, so of any number of requests at once
+    exactly one claims it (the others wait for its row lock, then find it told). False: not
+    claimed (the caller then learns why, or the transaction is rolled back with the claim)."""
+    table = health_body_opinions
+    result = conn.execute(
+        table.update()
+        .where(
+            table.c.opinion_id == opinion_id,
+            table.c.health_body == health_body,
+            table.c.local_authority_told_at.is_(None),
+        )
+        .values(local_authority_told_at=store.now(), local_authority_told_by=actor)
+    )
+    return result.rowcount == 1
+
+
+def already_told(row: sa.Row[Any]) -> LocalAuthorityAlreadyToldError:
+    return LocalAuthorityAlreadyToldError(
+        f"the opinion was brought to {row.local_authority}'s attention at "
+        f"{row.local_authority_told_at.isoformat()}"
+    )
+
+
 def bring_to_local_authority(
-    conn: sa.Connection, row: sa.Row[Any], discussed_on: date | None, actor: str
+    conn: sa.Connection, row: sa.Row[Any], discussed_on: date | None
 ) -> list[str]:
     """The second step, once: the LA's notice, after a parent's has been given. ``row`` is the
-    opinion read with ``lock`` (of two requests at once, one tells the LA)."""
+    opinion as read after this transaction ``claim``ed it."""
     opinion_id = row.opinion_id
-    if row.local_authority_told_at is not None:
-        raise LocalAuthorityAlreadyToldError(
-            f"the opinion was brought to {row.local_authority}'s attention at "
-            f"{row.local_authority_told_at.isoformat()}"
-        )
     given = [
         n.given_on
         for n in notices_of(conn, opinion_id)
@@ -112,16 +131,10 @@ def bring_to_local_authority(
     informed_on = parent_informed_on(given)
     opinion = opinion_of(row)
     planned = local_authority_notice(opinion, informed_on, discussed_on)
-    store.link(conn, opinion.learner_id, [opinion.local_authority])
     created = give(conn, opinion.learner_id, planned, opinion_id, BROUGHT_TO_LA)
     conn.execute(
         health_body_opinions.update()
         .where(health_body_opinions.c.opinion_id == opinion_id)
-        .values(
-            parent_informed_on=informed_on,
-            discussed_on=discussed_on,
-            local_authority_told_at=store.now(),
-            local_authority_told_by=actor,
-        )
+        .values(parent_informed_on=informed_on, discussed_on=discussed_on)
     )
     return created

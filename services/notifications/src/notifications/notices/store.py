@@ -10,6 +10,7 @@ import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
 
 from contracts import determination as det
+from llwybr.access import Relations, Relationship
 from llwybr.clock import DEFAULT_RULES, RuleTable, Term, TermCalendar
 from notifications.notices.model import Language, LearnerFacts, NoticeKind, Party, Role
 from notifications.notices.planning import SYSTEM, LearnerUpdate, Subject
@@ -18,7 +19,8 @@ from notifications.tables import (
     contact_organisations,
     contact_parties,
     notice_calendars,
-    notice_learner_organisations,
+    notice_learner_registry,
+    notice_learner_relations,
     notice_learners,
     notice_rule_tables,
     notice_subjects,
@@ -70,19 +72,93 @@ def update_learner(conn: sa.Connection, learner_id: str, update: LearnerUpdate |
     _upsert(conn, notice_learners, {"learner_id": learner_id}, values)
 
 
-def link(conn: sa.Connection, learner_id: str, organisations: Iterable[str]) -> None:
-    for organisation in {o for o in organisations if o}:
-        keys = {"learner_id": learner_id, "organisation": organisation}
-        _upsert(conn, notice_learner_organisations, keys, {"linked_at": now()}, update=False)
+#: The ``subject_id`` of the relationships the learner registry's facts give.
+REGISTRY = "registry"
 
 
-def linked(conn: sa.Connection, learner_id: str) -> set[str]:
+def relate(
+    conn: sa.Connection,
+    learner_id: str,
+    subject_id: str,
+    pairs: Iterable[tuple[str, str]],
+) -> None:
+    """Record the relationships (``Relationship`` values) a fact about ``subject_id`` (a case,
+    an opinion) establishes."""
+    for organisation, relationship in {(o, Relationship(r)) for o, r in pairs if o}:
+        keys = {
+            "learner_id": learner_id,
+            "subject_id": subject_id,
+            "organisation": organisation,
+            "relationship": relationship.value,
+        }
+        _upsert(conn, notice_learner_relations, keys, {"recorded_at": now()}, update=False)
+
+
+def unrelate(
+    conn: sa.Connection,
+    learner_id: str,
+    subject_id: str,
+    pairs: Iterable[tuple[str, str]],
+) -> None:
+    """A later fact ended these relationships (a plan transferred ends its maintainer's)."""
+    table = notice_learner_relations
+    for organisation, relationship in pairs:
+        conn.execute(
+            table.delete().where(
+                table.c.learner_id == learner_id,
+                table.c.subject_id == subject_id,
+                table.c.organisation == organisation,
+                table.c.relationship == Relationship(relationship).value,
+            )
+        )
+
+
+def adopt_registry(conn: sa.Connection, event: det.LearnerRelationsRecorded) -> None:
+    """The registry's latest facts about a learner replace those received before, and the
+    relationships they give (responsible LA, LA looking after, settings enrolling them)."""
+    values = {
+        "responsible_authority": event.responsible_authority,
+        "looking_after_authority": event.looking_after_authority,
+        "enrolled_at": list(event.enrolled_at),
+        "compulsory_school_age_on": event.compulsory_school_age_on,
+        "young_person_on": event.young_person_on,
+        "merged_into": event.merged_into,
+        "received_at": now(),
+    }
+    _upsert(conn, notice_learner_registry, {"learner_id": event.learner_id}, values)
+    table = notice_learner_relations
+    conn.execute(
+        table.delete().where(table.c.learner_id == event.learner_id, table.c.subject_id == REGISTRY)
+    )
+    pairs = [(event.responsible_authority, Relationship.RESPONSIBLE_LA)]
+    if event.looking_after_authority:
+        pairs.append((event.looking_after_authority, Relationship.LOOKING_AFTER_LA))
+    pairs += [(s, Relationship.ENROLLED_SETTING) for s in event.enrolled_at]
+    relate(conn, event.learner_id, REGISTRY, pairs)
+
+
+def registry(conn: sa.Connection, learner_id: str) -> sa.Row[Any] | None:
+    """The registry's facts about the learner, or None if none have arrived here yet."""
+    table = notice_learner_registry
+    return conn.execute(sa.select(table).where(table.c.learner_id == learner_id)).first()
+
+
+def relations(conn: sa.Connection, learner_id: str) -> Relations:
+    """Every organisation's relationships with the learner, and the LAs whose auditors see
+    them (the registry's responsible and looking-after LAs)."""
+    table = notice_learner_relations
     rows = conn.execute(
-        sa.select(notice_learner_organisations.c.organisation).where(
-            notice_learner_organisations.c.learner_id == learner_id
+        sa.select(table.c.organisation, table.c.relationship).where(
+            table.c.learner_id == learner_id
         )
     )
-    return set(rows.scalars())
+    facts = registry(conn, learner_id)
+    jurisdiction = [] if facts is None else [facts.responsible_authority]
+    if facts is not None and facts.looking_after_authority:
+        jurisdiction.append(facts.looking_after_authority)
+    return Relations.of(
+        ((r.organisation, Relationship(r.relationship)) for r in rows), jurisdiction
+    )
 
 
 def learner(conn: sa.Connection, learner_id: str) -> tuple[LearnerFacts, str | None]:

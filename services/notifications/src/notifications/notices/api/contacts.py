@@ -1,10 +1,18 @@
 """``/v1/contacts``: a learner's parties and an organisation's notice address."""
 
+import time
+from functools import partial
+from typing import Any
+
+import anyio
+import sqlalchemy as sa
 from fastapi import APIRouter, Response
 
+from llwybr.access import Capability, denied, not_found
 from llwybr.edge import CallerDep, IfMatch, expected_version
+from llwybr.principal import Principal
 from llwybr.problems import ProblemError
-from notifications.dependencies import EngineDep, etag
+from notifications.dependencies import EngineDep, SettingsDep, etag
 from notifications.notices import access, contacts
 from notifications.notices.api.schemas import (
     RESPONSES,
@@ -18,52 +26,119 @@ from notifications.notices.api.schemas import (
 
 router = APIRouter(tags=["notices"], responses=RESPONSES)
 
+#: How often a waiting caller's relationships are read again.
+_POLL_SECONDS = 0.1
+
 
 def _stale(error: contacts.StaleContactsError) -> ProblemError:
     return ProblemError(412, "Precondition Failed", str(error), kind="stale-version")
 
 
-@router.put("/v1/contacts/learners/{learner_id}", summary="Set a learner's parties and contacts")
-def put_learner_contacts(
-    learner_id: LearnerId,
+def _may_read(engine: sa.Engine, principal: Principal, learner_id: str) -> bool:
+    with engine.connect() as conn:
+        return access.may(conn, principal, Capability.READ, learner_id)
+
+
+async def _await_relationship(
+    engine: sa.Engine, principal: Principal, learner_id: str, seconds: float
+) -> None:
+    """Read your writes: a body whose concern was acknowledged a moment ago is related to the
+    learner once the concern's event is consumed (well under a second). A caller who may not
+    see the learner yet waits for it, up to ``seconds``; every such caller waits alike, so the
+    wait says nothing of whether the learner exists."""
+    until = time.monotonic() + seconds
+    while not await anyio.to_thread.run_sync(_may_read, engine, principal, learner_id):
+        if time.monotonic() >= until:
+            return
+        await anyio.sleep(_POLL_SECONDS)
+
+
+def _require(
+    conn: sa.Connection, principal: Principal, capability: Capability, learner_id: str
+) -> None:
+    """The policy's answer; its 404 carries Retry-After (the same for every learner the caller
+    may not see): a client asks again shortly, as for a concern acknowledged a moment ago."""
+    try:
+        access.require_learner(conn, principal, capability, learner_id)
+    except ProblemError as error:
+        if error.status == 404:
+            raise access.not_found_yet() from None
+        raise
+
+
+def _put(
+    engine: sa.Engine,
+    principal: Principal,
+    learner_id: str,
     body: LearnerContactsIn,
-    principal: CallerDep,
-    engine: EngineDep,
-    response: Response,
-    if_match: IfMatch = None,
-) -> LearnerContactsOut:
-    """Replaces the learner's parties (parent, young person, case friend, IRO, ...). Only a body
-    the events connect with the learner may set them. Notices waiting for a missing contact are
-    sent."""
+    expected: int | None,
+) -> dict[str, Any]:
     with engine.begin() as conn:
-        access.require_learner(conn, principal, learner_id)
-        access.require_writer(principal)
+        _require(conn, principal, Capability.WRITE_CONTACTS, learner_id)
         try:
-            version, sent = contacts.set_learner_contacts(
+            _, sent = contacts.set_learner_contacts(
                 conn,
                 learner_id,
                 body.learner_name,
                 [p.model_dump() for p in body.parties],
                 principal.actor,
-                expected_version(if_match),
+                expected,
             )
         except contacts.StaleContactsError as error:
             raise _stale(error) from None
         found = contacts.learner_contacts(conn, learner_id)
     assert found is not None
-    etag(response, version)
-    return LearnerContactsOut(**found, notices_sent=sent)
+    return {**found, "notices_sent": sent}
+
+
+def _get(engine: sa.Engine, principal: Principal, learner_id: str) -> dict[str, Any]:
+    with engine.connect() as conn:
+        _require(conn, principal, Capability.READ_CONTACTS, learner_id)
+        found = contacts.learner_contacts(conn, learner_id)
+    if found is None:
+        raise not_found()
+    return found
+
+
+@router.put("/v1/contacts/learners/{learner_id}", summary="Set a learner's parties and contacts")
+async def put_learner_contacts(
+    learner_id: LearnerId,
+    body: LearnerContactsIn,
+    principal: CallerDep,
+    engine: EngineDep,
+    settings: SettingsDep,
+    response: Response,
+    if_match: IfMatch = None,
+) -> LearnerContactsOut:
+    """Replaces the learner's parties (parent, young person, case friend, IRO, ...). Only the
+    bodies that must send the learner notices may (the responsible LA, the LA looking after
+    them, the body deciding a determination, the plan's maintainer). Notices waiting for a
+    missing contact are sent.
+
+    Registrable as soon as the concern is acknowledged: the request waits briefly for the
+    concern to reach this service. A 404 carries ``Retry-After``: a client that has just
+    been acknowledged asks again (a few times) after that many seconds."""
+    expected = expected_version(if_match)
+    await _await_relationship(engine, principal, learner_id, settings.contacts_wait_seconds)
+    found = await anyio.to_thread.run_sync(
+        partial(_put, engine, principal, learner_id, body, expected)
+    )
+    etag(response, found["version"])
+    return LearnerContactsOut(**found)
 
 
 @router.get("/v1/contacts/learners/{learner_id}", summary="A learner's parties and contacts")
-def get_learner_contacts(
-    learner_id: LearnerId, principal: CallerDep, engine: EngineDep, response: Response
+async def get_learner_contacts(
+    learner_id: LearnerId,
+    principal: CallerDep,
+    engine: EngineDep,
+    settings: SettingsDep,
+    response: Response,
 ) -> LearnerContactsOut:
-    with engine.connect() as conn:
-        access.require_learner(conn, principal, learner_id)
-        found = contacts.learner_contacts(conn, learner_id)
-    if found is None:
-        raise ProblemError(404, "Not Found", f"no contacts set for {learner_id}", kind="not-found")
+    """Read by the bodies that must send the learner notices, and by auditors of the
+    learner's LA. A 404 carries ``Retry-After`` (see the PUT)."""
+    await _await_relationship(engine, principal, learner_id, settings.contacts_wait_seconds)
+    found = await anyio.to_thread.run_sync(_get, engine, principal, learner_id)
     etag(response, found["version"])
     return LearnerContactsOut(**found)
 
@@ -83,11 +158,8 @@ def put_organisation_contact(
     contacts its notices cite (an LA's information and advice, disagreement resolution and
     independent advocacy services). Notices waiting for the address are sent."""
     if not access.may_set_organisation_contact(principal, organisation):
-        raise ProblemError(
-            403,
-            "Forbidden",
-            f"{principal.organisation} cannot set the contact of {organisation}",
-            kind="not-responsible",
+        raise denied(
+            "not-responsible", f"{principal.organisation} cannot set the contact of {organisation}"
         )
     with engine.begin() as conn:
         try:
@@ -109,6 +181,6 @@ def get_organisation_contact(
     with engine.connect() as conn:
         found = contacts.organisation_contact(conn, organisation)
     if found is None:
-        raise ProblemError(404, "Not Found", f"no contact set for {organisation}", kind="not-found")
+        raise not_found()
     etag(response, found["version"])
     return OrganisationContactOut(**found)

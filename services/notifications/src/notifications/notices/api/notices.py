@@ -5,6 +5,7 @@ from typing import Annotated, Literal
 import sqlalchemy as sa
 from fastapi import APIRouter, Query
 
+from llwybr.access import Capability
 from llwybr.edge import CallerDep, Line
 from llwybr.problems import ProblemError
 from notifications.dependencies import EngineDep
@@ -24,7 +25,6 @@ from notifications.tables import (
     REPORT_COLUMNS,
     notice_bounces,
     notice_deliveries,
-    notice_learners,
     notices,
 )
 
@@ -51,7 +51,6 @@ def list_notices(
     bounce address received a message that is not a delivery report, for a person to read."""
     query = (
         sa.select(notices)
-        .outerjoin(notice_learners, notice_learners.c.learner_id == notices.c.learner_id)
         .where(access.visible_notices(principal))
         .order_by(notices.c.notice_id)
         .limit(limit)
@@ -77,7 +76,7 @@ def list_notices(
 def get_notice(notice_id: NoticeId, principal: CallerDep, engine: EngineDep) -> NoticeDetail:
     with engine.connect() as conn:
         row = store.notice(conn, notice_id)
-        access.require_notice(conn, principal, row)
+        access.require_notice(conn, principal, Capability.READ_NOTICES, row)
         assert row is not None
         attempts = conn.execute(
             sa.select(notice_deliveries)
@@ -108,8 +107,8 @@ def get_notice(notice_id: NoticeId, principal: CallerDep, engine: EngineDep) -> 
 def redeliver(notice_id: NoticeId, principal: CallerDep, engine: EngineDep) -> NoticePage:
     with engine.begin() as conn:
         row = store.notice(conn, notice_id, lock=True)  # the one read: checked, then sent again
-        access.require_notice(conn, principal, row)
-        access.require_writer(principal)
+        # sent again to the learner's current contact: by those who may set it
+        access.require_notice(conn, principal, Capability.WRITE_CONTACTS, row)
         assert row is not None
         if row.status not in store.UNDELIVERED:
             raise ProblemError(

@@ -7,10 +7,12 @@ from typing import Any
 import sqlalchemy as sa
 from fastapi import APIRouter
 
+from llwybr.access import Capability, denied, require
 from llwybr.edge import CallerDep
+from llwybr.principal import Principal
 from llwybr.problems import ProblemError
 from notifications.dependencies import EngineDep, SettingsDep
-from notifications.notices import access, opinions
+from notifications.notices import access, opinions, store
 from notifications.notices.api.schemas import (
     RESPONSES,
     HealthBodyOpinionIn,
@@ -50,14 +52,49 @@ def _not_after_today(settings: Settings, day: date | None, what: str) -> None:
         )
 
 
-def _view(conn: sa.Connection, row: Any) -> HealthBodyOpinionOut:
+#: What a notice to the family says of the people recorded by others (names, addresses, the
+#: learner's name in its subject line): shown only to those who may read the contacts.
+_FAMILY = ("recipient_name", "recipient_address", "recipient_party_id", "subject_line")
+_REASONS = ("escalation_reason", "bounce_diagnostic")
+
+
+def _notice(row: Any, contacts: bool) -> NoticeOut:
+    notice = NoticeOut.of(row)
+    if contacts or row.recipient_organisation is not None:
+        return notice
+    # a registered person's notice: its reasons name them ("no email address for Siân ..."),
+    # a bounce quotes the address; a placeholder's says only that nobody is registered
+    hidden = (*_FAMILY, *_REASONS) if row.recipient_party_id is not None else _FAMILY
+    return notice.model_copy(update=dict.fromkeys(hidden))
+
+
+def _view(conn: sa.Connection, row: Any, principal: Principal) -> HealthBodyOpinionOut:
+    """The opinion and its notices; a caller who may not read the learner's contacts (the
+    health body itself) sees whether the parents were told, never who they are."""
     officer = OfficerModel.model_construct(
         name=row.officer_name, email=row.officer_email, phone=row.officer_phone
     )
+    contacts = access.may(conn, principal, Capability.READ_CONTACTS, row.learner_id)
     return HealthBodyOpinionOut(
         **row._mapping,
         officer=officer,
-        notices=[NoticeOut.of(n) for n in opinions.notices_of(conn, row.opinion_id)],
+        notices=[_notice(n, contacts) for n in opinions.notices_of(conn, row.opinion_id)],
+    )
+
+
+def _require_under_compulsory_school_age(
+    conn: sa.Connection, principal: Principal, learner_id: str, on: date
+) -> None:
+    """s.64 is about a child under compulsory school age (the registry's date; a learner it
+    has not told this service of yet may be new, and is accepted). Refused with the one 404 to
+    a body that may not see the learner, else with the reason."""
+    facts = store.registry(conn, learner_id)
+    if facts is None or on < facts.compulsory_school_age_on:
+        return
+    require(principal, Capability.READ, access.learner_relations(conn, learner_id))
+    raise denied(
+        "not-under-compulsory-school-age",
+        "an s.64 opinion is about a child under compulsory school age on the day it is formed",
     )
 
 
@@ -86,9 +123,10 @@ def record_opinion(
         Officer(officer.name, officer.email, officer.phone),
     )
     with engine.begin() as conn:
+        _require_under_compulsory_school_age(conn, principal, body.learner_id, body.formed_on)
         opinions.record(conn, opinion, principal.actor)
         row = opinions.find(conn, opinion.opinion_id)
-        return _view(conn, row)
+        return _view(conn, row, principal)
 
 
 @router.post(
@@ -105,23 +143,21 @@ def bring_to_local_authority(
 ) -> HealthBodyOpinionOut:
     """ALN Act s.64, last step: a notice to the responsible LA stating the opinion and the day
     the parent was told. Refused (409) until a parent's notice has been given, and after the
-    LA has been told."""
+    LA has been told: of any number of requests at once, exactly one tells the LA."""
     discussed_on = body.discussed_on if body else None
     _not_after_today(settings, discussed_on, "the discussion's date")
     with engine.begin() as conn:
-        # the one read, locked: of two requests at once, one tells the LA
-        row = opinions.find(conn, opinion_id, lock=True)
-        access.require_opinion(principal, row)
+        # first the claim (a conditional update), then the one read; a refusal rolls it back
+        claimed = opinions.claim(conn, opinion_id, principal.organisation, principal.actor)
+        row = opinions.find(conn, opinion_id)
+        relations = access.require_opinion(conn, principal, row)
+        require(principal, Capability.ACT, relations)
         assert row is not None
-        if principal.organisation != row.health_body:
-            raise ProblemError(
-                403,
-                "Forbidden",
-                f"only {row.health_body}, which formed the opinion, brings it to the LA",
-                kind="not-responsible",
-            )
-        opinions.bring_to_local_authority(conn, row, discussed_on, principal.actor)
-        return _view(conn, opinions.find(conn, opinion_id))
+        access.require_forming_body(principal, row)
+        if not claimed:
+            raise opinions.already_told(row)
+        opinions.bring_to_local_authority(conn, row, discussed_on)
+        return _view(conn, opinions.find(conn, opinion_id), principal)
 
 
 @router.get(f"{BASE}/{{opinion_id}}", summary="A health body's opinion and its notices")
@@ -130,5 +166,5 @@ def get_opinion(
 ) -> HealthBodyOpinionOut:
     with engine.connect() as conn:
         row = opinions.find(conn, opinion_id)
-        access.require_opinion(principal, row)
-        return _view(conn, row)
+        access.require_opinion(conn, principal, row)
+        return _view(conn, row, principal)

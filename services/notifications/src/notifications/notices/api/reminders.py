@@ -5,11 +5,12 @@ from typing import Annotated, Literal
 import sqlalchemy as sa
 from fastapi import APIRouter, Query
 
+from llwybr.access import Capability, audience
 from llwybr.edge import CallerDep, Line
 from notifications.dependencies import EngineDep
 from notifications.notices import access
 from notifications.notices.api.schemas import RESPONSES, WatchedDeadline, WatchedDeadlinePage
-from notifications.tables import notice_learners, watched_deadlines
+from notifications.tables import watched_deadlines
 
 router = APIRouter(tags=["notices"], responses=RESPONSES)
 
@@ -27,15 +28,11 @@ def list_reminders(
     """A body sees the deadlines it answers for (an LA also its schools' and FEIs'); an auditor
     those of its jurisdiction."""
     d = watched_deadlines
-    query = (
-        sa.select(d)
-        .outerjoin(notice_learners, notice_learners.c.learner_id == d.c.learner_id)
-        .order_by(d.c.deadline_id)
-        .limit(limit)
-    )
+    query = sa.select(d).order_by(d.c.deadline_id).limit(limit)
     if principal.kind == "auditor":
-        if principal.org_id != access.WHOLE_OF_WALES:
-            query = query.where(notice_learners.c.local_authority == f"la:{principal.org_id}")
+        seen = audience(principal, Capability.READ)  # the one policy's jurisdiction
+        if not seen.everything:
+            query = query.where(d.c.learner_id.in_(access.learners_of(str(seen.jurisdiction))))
     elif principal.kind == "la":
         number = principal.org_id
         query = query.where(

@@ -7,6 +7,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Request
 
+from llwybr.access import not_found
 from llwybr.blocking import run_blocking
 from llwybr.edge import CallerDep, Line, responses
 from llwybr.problems import ProblemError
@@ -81,8 +82,6 @@ async def forward_bounce(
     named = (verp.notice_of(a, b.local_part, b.domain, b.keys()) for a in candidates)
     notice_id = next((n for n in named if n is not None), None)
     if notice_id is None or not await run_blocking(bounces.known, engine, notice_id):
-        raise ProblemError(
-            404, "Not Found", "not addressed to a bounce address of a notice here", kind="not-found"
-        )
+        raise not_found()  # not addressed to a bounce address of a notice here
     recorded = await run_blocking(bounces.receive, engine, notice_id, report, raw, "")
     return BounceReceipt(notice_id=notice_id, bounce=report.bounce.value, recorded=recorded)

@@ -9,7 +9,12 @@ record of its own notice stays its record.
 
 from functools import singledispatch
 
-from contracts.determination import CalendarPublished, DeterminationEvent, RuleTableCorrected
+from contracts.determination import (
+    CalendarPublished,
+    DeterminationEvent,
+    LearnerRelationsRecorded,
+    RuleTableCorrected,
+)
 from contracts.disputes import DisputeEvent
 from contracts.events import IntegrationEvent
 from contracts.idp import IdpEvent
@@ -77,3 +82,10 @@ def _calendar(event: CalendarPublished, known: Subject | None) -> Plan:
 def _rule_table(event: RuleTableCorrected, known: Subject | None) -> Plan:
     """A corrected rule table: what this service computes notices' windows with."""
     return Plan(rule_table=event)
+
+
+@plan.register
+def _learner_relations(event: LearnerRelationsRecorded, known: Subject | None) -> Plan:
+    """The learner registry's facts: who is responsible for the learner (access is read from
+    them; the registry decides them, never this service)."""
+    return Plan(registry=event)

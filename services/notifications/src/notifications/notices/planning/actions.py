@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, Literal
 
 from contracts import determination as det
 from contracts.determination import DeadlineFacts
@@ -99,6 +99,21 @@ class ExceptionClaim:
 DeadlineAction = Watch | Move | Meet | Cancel | Reassign | ExceptionClaim
 
 
+#: The relationships (``llwybr.access.Relationship`` values; the policy is not imported here, so
+#: planning stays pure) that events establish between an organisation and a learner.
+Related = Literal[
+    "deciding_body", "maintainer", "former_maintainer", "health_body", "party", "respondent",
+    "tribunal",
+]  # fmt: skip
+DECIDING_BODY: Related = "deciding_body"
+MAINTAINER: Related = "maintainer"
+FORMER_MAINTAINER: Related = "former_maintainer"
+HEALTH_BODY: Related = "health_body"
+PARTY: Related = "party"
+RESPONDENT: Related = "respondent"
+TRIBUNAL_OF_APPEAL: Related = "tribunal"
+
+
 @dataclass(frozen=True)
 class LearnerUpdate:
     local_authority: str | None = None
@@ -110,12 +125,16 @@ class LearnerUpdate:
 class Plan:
     learner_id: str | None = None
     learner: LearnerUpdate | None = None
-    links: tuple[str, ...] = ()
+    # the relationships the event establishes with the learner, about its case (``ended``:
+    # those it ends, as a transfer ends the former maintainer's)
+    relations: tuple[tuple[str, Related], ...] = ()
+    ended: tuple[tuple[str, Related], ...] = ()
     subject: Subject | None = None
     notices: tuple[PlannedNotice, ...] = ()
     deadlines: tuple[DeadlineAction, ...] = ()
     calendar: det.CalendarPublished | None = None
     rule_table: det.RuleTableCorrected | None = None
+    registry: det.LearnerRelationsRecorded | None = None
 
 
 def subject_id_of(event: IntegrationEvent) -> str | None:

@@ -5,6 +5,8 @@ from functools import singledispatch
 from contracts import determination as det
 from notifications.notices.model import NoticeKind, Role
 from notifications.notices.planning.actions import (
+    DECIDING_BODY,
+    HEALTH_BODY,
     Cancel,
     DeadlineAction,
     ExceptionClaim,
@@ -40,7 +42,7 @@ def _concern_raised(e: det.ConcernRaised, known: Subject | None) -> Plan:
     return Plan(
         learner_id=e.learner_id,
         learner=LearnerUpdate(local_authority=la),
-        links=(e.deciding_organisation, la),
+        relations=((e.deciding_organisation, DECIDING_BODY),),
         subject=Subject(case, "determination", e.deciding_organisation, e.deciding_body),
         deadlines=watches,
     )
@@ -65,7 +67,7 @@ def _nhs_referral_received(e: det.NhsReferralReceived, known: Subject | None) ->
     )
     return Plan(
         learner_id=e.learner_id,
-        links=(e.nhs_body,),
+        relations=((e.nhs_body, HEALTH_BODY),),
         notices=_referral(e, case, known),
         deadlines=(watch,),
     )
@@ -103,7 +105,7 @@ def _referred_to_local_authority(e: det.ReferredToLocalAuthority, known: Subject
     watch = watching(f"{case}/decision", "decision", case, la, e.decision_deadline)
     return Plan(
         learner_id=e.learner_id,
-        links=(la,),
+        relations=((la, DECIDING_BODY),),
         subject=Subject(case, "determination", la, "local_authority"),
         deadlines=(watch,),
     )
@@ -150,7 +152,7 @@ def _decided(e: det.Decided, known: Subject | None) -> Plan:
     return Plan(
         learner_id=e.learner_id,
         learner=LearnerUpdate(la, e.young_person, e.looked_after),
-        links=(e.decided_by, la),
+        relations=((e.decided_by, DECIDING_BODY),),
         notices=(notice,),
         deadlines=(Meet(f"{case}/decision", e.decided_on),),
     )

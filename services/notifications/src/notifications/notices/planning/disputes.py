@@ -8,11 +8,17 @@ from contracts.determination import DeadlineFacts
 from llwybr.clock import RuleId
 from notifications.notices.model import NoticeKind, Role
 from notifications.notices.planning.actions import (
+    DECIDING_BODY,
+    HEALTH_BODY,
+    PARTY,
+    RESPONDENT,
     TRIBUNAL,
+    TRIBUNAL_OF_APPEAL,
     DeadlineAction,
     Meet,
     Plan,
     PlannedNotice,
+    Related,
     Subject,
     Watch,
     deadline_facts,
@@ -41,7 +47,7 @@ def _reconsideration_requested(e: dis.ReconsiderationRequested, known: Subject |
     watch = watching(f"{case}/decision", "reconsideration_decision", case, la, e.deadline)
     return Plan(
         learner_id=e.learner_id,
-        links=(e.school, la),
+        relations=((la, DECIDING_BODY), (e.school, PARTY)),
         subject=Subject(case, "reconsideration", la, "local_authority"),
         notices=(notice,),
         deadlines=(watch,),
@@ -62,7 +68,7 @@ def _reconsideration_decided(e: dis.ReconsiderationDecided, known: Subject | Non
     )
     return Plan(
         learner_id=e.learner_id,
-        links=(e.school, la),
+        relations=((la, DECIDING_BODY), (e.school, PARTY)),
         subject=Subject(case, "reconsideration", la, "local_authority"),
         notices=(notice,),
         deadlines=(Meet(f"{case}/decision", e.decided_on),),
@@ -103,7 +109,8 @@ def _resolution_started(e: dis.DisagreementResolutionStarted, known: Subject | N
 def _resolution_opened(e: dis.DisagreementResolutionOpened, known: Subject | None) -> Plan:
     la = local_authority_id(e.local_authority)
     subject = Subject(str(e.case_id), "disagreement_resolution", la, "local_authority")
-    return Plan(learner_id=e.learner_id, links=(la,), subject=subject)
+    # the LA's own learner or not, the registry says: opening a case gives no relationship
+    return Plan(learner_id=e.learner_id, subject=subject)
 
 
 @plan_disputes.register
@@ -152,7 +159,7 @@ def _appeal_lodged(e: dis.AppealLodged, known: Subject | None) -> Plan:
     )
     return Plan(
         learner_id=e.learner_id,
-        links=(e.respondent,),
+        relations=((e.respondent, RESPONDENT), (TRIBUNAL, TRIBUNAL_OF_APPEAL)),
         subject=Subject(appeal, "appeal", e.respondent),
         notices=(notice,),
     )
@@ -218,8 +225,15 @@ def _appeal_decided(e: dis.AppealDecided, known: Subject | None) -> Plan:
                     f"{r.recommendation_id} by {r.report_by.isoformat()}",
                 )
             )
-    links = tuple(org for org, _ in copies)
+    relations: list[tuple[str, Related]] = [(TRIBUNAL, TRIBUNAL_OF_APPEAL)]
+    relations += [(org, RESPONDENT) for org, role in copies if role != Role.NHS_BODY]
+    relations += [(r.nhs_body, HEALTH_BODY) for r in e.recommendations]
     notice = PlannedNotice(
         NoticeKind.APPEAL_DECIDED, TRIBUNAL, appeal, facts, family=True, copies=tuple(copies)
     )
-    return Plan(learner_id=e.learner_id, links=links, notices=(notice,), deadlines=tuple(actions))
+    return Plan(
+        learner_id=e.learner_id,
+        relations=tuple(relations),
+        notices=(notice,),
+        deadlines=tuple(actions),
+    )

@@ -7,6 +7,8 @@ from typing import Any, TypeVar
 from contracts import idp
 from notifications.notices.model import NoticeKind, Role
 from notifications.notices.planning.actions import (
+    FORMER_MAINTAINER,
+    MAINTAINER,
     SYSTEM,
     Cancel,
     DeadlineAction,
@@ -40,7 +42,7 @@ def _opened(e: idp.IdpOpened, known: Subject | None) -> Plan:
         )
     return Plan(
         learner_id=e.learner_id,
-        links=(org,),
+        relations=((org, MAINTAINER),),
         subject=Subject(plan_id, "idp", org, e.maintainer_kind),
         deadlines=watches,
     )
@@ -69,7 +71,12 @@ def _issued(e: idp.IdpIssued, known: Subject | None) -> Plan:
         watching(f"{plan_id}/review/{review.due_on}", "idp_review", plan_id, maintainer, review),
     )
     notice = PlannedNotice(kind, e.issued_by, plan_id, facts, family=True)
-    return Plan(learner_id=e.learner_id, links=(e.issued_by,), notices=(notice,), deadlines=actions)
+    return Plan(
+        learner_id=e.learner_id,
+        relations=((e.issued_by, MAINTAINER),),
+        notices=(notice,),
+        deadlines=actions,
+    )
 
 
 def _of_a_plan_opened_here(
@@ -136,7 +143,11 @@ def _transferred(e: idp.ResponsibilityTransferred, known: Subject, facts: dict[s
     )
     return Plan(
         learner_id=e.learner_id,
-        links=(e.to_organisation,),
+        relations=(
+            (e.to_organisation, MAINTAINER),
+            (e.from_organisation, FORMER_MAINTAINER),
+        ),
+        ended=((e.from_organisation, MAINTAINER),),
         subject=Subject(plan_id, "idp", e.to_organisation, e.to_kind),
         notices=(notice,),
         deadlines=(Reassign(f"{plan_id}/", e.to_organisation),),
