@@ -1,12 +1,16 @@
 """The IDP service layer: commands and queries over Individual Development Plans, and what other
 services' public events do to them.
 
-Every command has one shape: load the plan once, check on that plan who may act
-(``idp.access``), run the aggregate's command, save with the version ``If-Match`` named
-(``save_at``). Statutory dates (review in 12 months, the 4-week window after a school's cease
-decision, the 20 term-time-day clock of an LA-to-FEI transfer) are computed here, when their
-clock starts, from the rule table in force (``RuleTableInForce``: the latest correction
-received), and handed to the aggregate.
+Every command has one shape: load the plan once, check on that plan who may act (the one
+access policy, ``llwybr.access``, on the learner's relationships followed from the learner
+registry combined with the plan's own, ``idp.access.relations_of``), run the aggregate's
+command, save with the version ``If-Match`` named (``save_at``). A plan the caller may not see
+and one that does not exist are the same 404 (``not_found``).
+
+Statutory dates (review in 12 months, the 4-week window after a school's cease decision, the
+20 term-time-day clock of an LA-to-FEI transfer) are computed here, when their clock starts,
+from the rule table in force (``RuleTableInForce``: the latest correction received), and
+handed to the aggregate.
 """
 
 from collections.abc import Callable
@@ -24,29 +28,44 @@ from idp.domain import (
     AlpElement,
     ClosureReason,
     Idp,
+    IdpAlreadyOpenError,
     LacDetails,
     LaExtras,
     Maintainer,
     MaintainerKind,
     OnePageProfile,
     OpeningReason,
+    PlanOfLearner,
     ReviewOutcome,
     ReviewRequester,
     RevisionReason,
     Section1,
     Section3,
     TransferReason,
+    indexed,
+    legacy_idp_id,
+    plan_index_id,
 )
 from idp.rendering import IdpDocument
 from idp.views import PlanView, document_of, plan_view
+from llwybr.access import Capability, Relations, not_found, require, require_acting_as
 from llwybr.clock import Deadline, RuleId, compute_deadline
+from llwybr.learners import FollowsLearners
 from llwybr.principal import Principal
 from llwybr.rule_table import FollowsRuleTable
 
-Check = Callable[[Principal, Idp], None]
+Check = Callable[[Principal, Idp, Relations], None]
 
 
-class IdpService(FollowsRuleTable):
+def may_read(principal: Principal, plan: Idp, relations: Relations) -> None:
+    require(principal, Capability.READ, relations)
+
+
+def may_act(principal: Principal, plan: Idp, relations: Relations) -> None:
+    require(principal, Capability.ACT, relations)
+
+
+class IdpService(FollowsRuleTable, FollowsLearners):
     """Commands return the new version; queries return views. ``name`` fixes table names."""
 
     name = "idp"
@@ -72,9 +91,12 @@ class IdpService(FollowsRuleTable):
         return document_of(plan, plan.issued_version(number))
 
     def _readable(self, principal: Principal, idp_id: UUID) -> Idp:
-        plan = self.load(idp_id, Idp)
-        access.require_read(principal, plan)
-        return plan
+        return self._load(principal, idp_id, None, may_read)
+
+    def relations(self, plan: Idp) -> Relations:
+        """Who is related to the plan, and how: the learner's relationships (the registry's
+        facts) and the plan's own (``access.relations_of``)."""
+        return self.learner_relations(plan.learner_id) | access.relations_of(plan)
 
     # -- the one command shape ------------------------------------------------------------
 
@@ -82,20 +104,24 @@ class IdpService(FollowsRuleTable):
         self, principal: Principal, idp_id: UUID, expected_version: int | None, may: Check
     ) -> Idp:
         """The command's one read, and who may act checked on it. A caller who may not see the
-        plan learns nothing from ``If-Match``: access is checked before the version."""
-        return self.load(idp_id, Idp, expected_version, may=lambda plan: may(principal, plan))
+        plan learns nothing from ``If-Match``: access is checked before the version; nor from
+        the answer: a plan it may not see is answered as one that does not exist."""
+        try:
+            return self.load(
+                idp_id,
+                Idp,
+                expected_version,
+                may=lambda plan: may(principal, plan, self.relations(plan)),
+            )
+        except AggregateNotFoundError:
+            raise not_found() from None
 
     def _maintainer(self, principal: Principal, idp_id: UUID, expected: int | None) -> Idp:
         return self._load(principal, idp_id, expected, access.require_maintainer)
 
     def _drafter(self, principal: Principal, idp_id: UUID, expected: int | None) -> Idp:
         """The maintainer, or an LA whose reconsideration directed a revision (s.27)."""
-        return self._load(
-            principal,
-            idp_id,
-            expected,
-            lambda p, plan: access.require_maintainer(p, plan, drafting=True),
-        )
+        return self._load(principal, idp_id, expected, access.require_drafter)
 
     # -- opening --------------------------------------------------------------------------
 
@@ -108,8 +134,15 @@ class IdpService(FollowsRuleTable):
         opened_on: date,
         looked_after: bool,
     ) -> tuple[UUID, int]:
-        """An LA directs a school or FEI to prepare a plan (s.14)."""
+        """An LA directs a school or FEI to prepare a plan (s.14): only an LA that may start
+        the learner's records (their responsible LA or LA looking after: a foreign LA is told
+        nothing of the learner), and only a school or FEI the learner is enrolled at."""
         access.require_directing_authority(principal)
+        learner = self.learner_relations(learner_id)
+        require(principal, Capability.START, learner)
+        access.require_may_maintain(maintainer.organisation, maintainer.kind, learner)
+        if self.plan_of(learner_id) is not None:
+            raise IdpAlreadyOpenError("the learner has a plan already: one plan per learner")
         plan = Idp.open(
             learner_id=learner_id,
             maintainer=maintainer,
@@ -119,7 +152,7 @@ class IdpService(FollowsRuleTable):
             looked_after=looked_after,
             reason=OpeningReason.LA_DIRECTION,
         )
-        return plan.id, self.save_at(None, plan)
+        return plan.id, self.save_at(None, *indexed(plan))
 
     # -- the draft, section by section ----------------------------------------------------
 
@@ -230,7 +263,7 @@ class IdpService(FollowsRuleTable):
         expected_version: int | None,
     ) -> int:
         """Version 1; the review clock (D14, D15 if looked after) starts on ``issued_on``."""
-        access.require_acting_for(principal, issued_by)
+        require_acting_as(principal, issued_by)
         plan = self._maintainer(principal, idp_id, expected_version)
         review_by = self.deadline(plan.review_rule, issued_on)
         plan.issue(issued_on=issued_on, review_by=review_by, issued_by=issued_by)
@@ -247,12 +280,12 @@ class IdpService(FollowsRuleTable):
         expected_version: int | None,
     ) -> int:
         """The draft as the next version; the review clock restarts on ``issued_on``."""
-        access.require_acting_for(principal, issued_by)
+        require_acting_as(principal, issued_by)
         plan = self._load(
             principal,
             idp_id,
             expected_version,
-            lambda p, loaded: access.require_reviser(p, loaded, reason),
+            lambda p, loaded, relations: access.require_reviser(p, loaded, relations, reason),
         )
         review_by = self.deadline(plan.review_rule, issued_on)
         plan.revise(issued_on=issued_on, review_by=review_by, reason=reason, issued_by=issued_by)
@@ -272,7 +305,7 @@ class IdpService(FollowsRuleTable):
         """A family's request comes through the maintainer; an NHS body asks in its name."""
         if requested_by_kind is ReviewRequester.NHS_BODY:
             access.require_own_nhs_request(principal, organisation_or_person)
-            plan = self._load(principal, idp_id, expected_version, access.require_read)
+            plan = self._load(principal, idp_id, expected_version, may_act)
         else:
             plan = self._maintainer(principal, idp_id, expected_version)
         plan.request_review(
@@ -339,8 +372,13 @@ class IdpService(FollowsRuleTable):
         transferred_on: date,
         expected_version: int | None,
     ) -> int:
-        """An LA-to-FEI transfer starts the D13 clock for the FEI's answer."""
+        """An LA-to-FEI transfer starts the D13 clock for the FEI's answer. The plan goes only to
+        a body the learner's recorded facts relate to them (``access.require_may_maintain``):
+        a take-over only to the learner's responsible LA or LA looking after."""
         plan = self._maintainer(principal, idp_id, expected_version)
+        access.require_may_maintain(
+            to.organisation, to.kind, self.learner_relations(plan.learner_id)
+        )
         deadline = None
         if reason is TransferReason.LA_TO_FEI:
             deadline = self.deadline(RuleId.D13, transferred_on)
@@ -407,8 +445,8 @@ class IdpService(FollowsRuleTable):
         expected_version: int | None,
     ) -> int:
         """Whoever provides the element records its delivery, in its own name."""
-        access.require_acting_for(principal, recorded_by)
-        plan = self._load(principal, idp_id, expected_version, access.require_read)
+        require_acting_as(principal, recorded_by)
+        plan = self._load(principal, idp_id, expected_version, may_act)
         plan.record_delivery(
             element_id=element_id,
             on=on,
@@ -428,8 +466,15 @@ class IdpService(FollowsRuleTable):
         return consumers.effect_of(envelope, self)
 
     def plan_of(self, learner_id: str) -> Idp | None:
-        """The learner's plan, if one was opened."""
+        """The learner's plan, if one was opened: by its index entry, or, for a plan stored
+        before ids were random, by the id it was given then."""
         try:
-            return self.get_as(Idp.create_id(learner_id), Idp)
+            entry = self.get_as(plan_index_id(learner_id), PlanOfLearner)
+        except AggregateNotFoundError:
+            plan_id = legacy_idp_id(learner_id)
+        else:
+            plan_id = entry.idp_id
+        try:
+            return self.get_as(plan_id, Idp)
         except AggregateNotFoundError:
             return None
