@@ -4,6 +4,7 @@ registry's facts establish, through a plan's life."""
 
 import uuid
 from datetime import date
+from typing import Any
 
 import httpx
 import sqlalchemy as sa
@@ -22,7 +23,7 @@ from .test_api import service_of as service_of_client
 NEW_SCHOOL = "school:6652002"
 
 
-def rows(client: httpx.AsyncClient, statement: sa.Select[tuple[str, str]]) -> set[tuple[str, str]]:
+def rows(client: httpx.AsyncClient, statement: sa.Select[Any]) -> set[tuple[str, str]]:
     engine: sa.Engine = client.app.state.engine  # type: ignore[attr-defined]
     with engine.connect() as conn:
         return {(r[0], r[1]) for r in conn.execute(statement)}
