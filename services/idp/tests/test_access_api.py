@@ -72,6 +72,16 @@ async def test_another_las_plan_is_refused_and_the_schools_decision_opens_one_wi
     assert body["deadlines"]["preparation"]["rule_id"] == "D1"
 
 
+async def test_before_the_registrys_facts_arrive_nobody_directs_a_plan_and_is_told_to_retry(
+    client: httpx.AsyncClient,
+) -> None:
+    early = await client.post("/v1/idps", json=direction("learner-new"), auth=ActingAs(LA))
+    assert one_404(early) == one_404(await client.get(UNKNOWN))
+    assert early.headers["Retry-After"] == "5"
+    record_learner(service_of(client), "learner-new")
+    await ok(client, "POST", "/v1/idps", json=direction("learner-new"), auth=ActingAs(LA))
+
+
 async def test_an_la_directs_only_a_school_the_learner_is_enrolled_at(
     client: httpx.AsyncClient,
 ) -> None:

@@ -52,6 +52,7 @@ from llwybr.access import Capability, Relations, not_found, require, require_act
 from llwybr.clock import Deadline, RuleId, compute_deadline
 from llwybr.learners import FollowsLearners
 from llwybr.principal import Principal
+from llwybr.problems import RETRY_AFTER_SECONDS, ProblemError
 from llwybr.rule_table import FollowsRuleTable
 
 Check = Callable[[Principal, Idp, Relations], None]
@@ -138,8 +139,7 @@ class IdpService(FollowsRuleTable, FollowsLearners):
         the learner's records (their responsible LA or LA looking after: a foreign LA is told
         nothing of the learner), and only a school or FEI the learner is enrolled at."""
         access.require_directing_authority(principal)
-        learner = self.learner_relations(learner_id)
-        require(principal, Capability.START, learner)
+        learner = self._start(principal, learner_id)
         access.require_may_maintain(maintainer.organisation, maintainer.kind, learner)
         if self.plan_of(learner_id) is not None:
             raise IdpAlreadyOpenError("the learner has a plan already: one plan per learner")
@@ -153,6 +153,20 @@ class IdpService(FollowsRuleTable, FollowsLearners):
             reason=OpeningReason.LA_DIRECTION,
         )
         return plan.id, self.save_at(None, *indexed(plan))
+
+    def _start(self, principal: Principal, learner_id: str) -> Relations:
+        """The learner's relationships, once the caller may start a record for them. Until the
+        registry's facts about the learner reach this service nobody may: the one 404, with
+        ``Retry-After`` (ADR 0015)."""
+        known = self.learner_known(learner_id)
+        learner = known.relations() if known is not None else Relations()
+        try:
+            require(principal, Capability.START, learner)
+        except ProblemError as refused:
+            if known is None:
+                refused.headers["Retry-After"] = RETRY_AFTER_SECONDS
+            raise
+        return learner
 
     # -- the draft, section by section ----------------------------------------------------
 
