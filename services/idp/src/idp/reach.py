@@ -174,10 +174,7 @@ def in_audience(
     if audience.everything:
         return sa.true()
     if audience.jurisdiction is not None:
-        return sa.exists().where(
-            learner_jurisdiction.c.learner_id == learner_id,
-            learner_jurisdiction.c.local_authority == audience.jurisdiction,
-        )
+        return in_jurisdiction(learner_id, audience.jurisdiction)
     if audience.organisation is None or not audience.relationships:
         return sa.false()
     held = [r.value for r in audience.relationships]
