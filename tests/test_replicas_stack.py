@@ -25,7 +25,7 @@ from psycopg import sql
 
 from contracts.topics import DETERMINATION, IDP
 from gateway.stack import OWN_PREFIXES, Process, consumer_groups, free_port, stack_env
-from idp.domain.plan import Idp
+from idp.domain import plan_index_id
 from llwybr.settings import RuntimeSettings
 from llwybr_testkit import (
     TEST_SECRET,
@@ -220,21 +220,29 @@ async def test_two_consumer_replicas_split_the_partitions_and_open_each_plan_onc
     for learner_id in learners.values():
         await raise_concern(determination, learner_id, has_aln=True)
 
-    plan_ids = {str(Idp.create_id(learner_id)) for learner_id in learners.values()}
-    # Other stacks on the shared broker may open the same plans (the id is the learner's) in
-    # their own schemas and publish them too, so what is checked is this one's store.
-    await eventually(lambda: len(stored_events(replicas, plan_ids)) == len(plan_ids), timeout=90)
-
-    assert stored_events(replicas, plan_ids) == [(1, plan_id) for plan_id in sorted(plan_ids)]
+    # One index entry per learner (its id is the learner's), saved with the learner's plan.
+    # Other stacks on the shared broker may open plans for the same learners in their own
+    # schemas and publish them too, so what is checked is this one's store.
+    entries = {str(plan_index_id(learner_id)) for learner_id in learners.values()}
+    await eventually(lambda: len(stored_events(replicas, entries)) == len(entries), timeout=90)
+    assert stored_events(replicas, entries) == [(1, entry) for entry in sorted(entries)]
     for process in replicas.idp:
         assert metric(process, "consumer_events_total", consumer=CONSUMER, outcome="applied") > 0
+    plan_ids: set[str] = set()
     async with httpx.AsyncClient(auth=ActingAs(SCHOOL), timeout=30) as client:
         for learner_id in learners.values():
             for process in replicas.idp:  # both replicas read the one shared schema
-                plans = await client.get(
-                    f"{process.url}/v1/idps", params={"learner_id": learner_id}
-                )
-                assert len(plans.json()["items"]) == 1, plans.text
+                url = f"{process.url}/v1/idps"
+
+                async def listed(url: str = url, learner_id: str = learner_id) -> bool:
+                    plans = await client.get(url, params={"learner_id": learner_id})
+                    return len(plans.json()["items"]) == 1
+
+                await eventually(listed, timeout=30)
+                plans = await client.get(url, params={"learner_id": learner_id})
+                plan_ids.add(plans.json()["items"][0]["idp_id"])
+    assert len(plan_ids) == len(learners)  # plan ids are random: one plan each
+    assert stored_events(replicas, plan_ids) == [(1, plan_id) for plan_id in sorted(plan_ids)]
     opened = await read_envelopes(kafka_bootstrap, IDP.name, plan_ids, expected=len(plan_ids))
     assert {e.aggregate_id for e in opened} == plan_ids
 

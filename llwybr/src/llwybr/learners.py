@@ -24,6 +24,17 @@ def learner_facts_id(learner_id: str) -> uuid.UUID:
     return uuid.uuid5(_NAMESPACE, f"learner:{learner_id}")
 
 
+def relations_of(facts: LearnerRelationsRecorded) -> Relations:
+    """The learner-level relationships the registry's facts establish (responsible and
+    looking-after LA, settings), e.g. for a read model that lists by them."""
+    pairs = [(facts.responsible_authority, Relationship.RESPONSIBLE_LA)]
+    if facts.looking_after_authority:
+        pairs.append((facts.looking_after_authority, Relationship.LOOKING_AFTER_LA))
+    pairs += [(s, Relationship.ENROLLED_SETTING) for s in facts.enrolled_at]
+    jurisdiction = [facts.responsible_authority, facts.looking_after_authority or ""]
+    return Relations.of(pairs, jurisdiction)
+
+
 class LearnerKnown(Aggregate):
     """The registry's latest facts about one learner, as adopted here."""
 
@@ -61,13 +72,7 @@ class LearnerKnown(Aggregate):
 
     def relations(self) -> Relations:
         """The learner-level relationships (responsible and looking-after LA, settings)."""
-        facts = self.published
-        pairs = [(facts.responsible_authority, Relationship.RESPONSIBLE_LA)]
-        if facts.looking_after_authority:
-            pairs.append((facts.looking_after_authority, Relationship.LOOKING_AFTER_LA))
-        pairs += [(s, Relationship.ENROLLED_SETTING) for s in facts.enrolled_at]
-        jurisdiction = [facts.responsible_authority, facts.looking_after_authority or ""]
-        return Relations.of(pairs, jurisdiction)
+        return relations_of(self.published)
 
     def under_compulsory_school_age(self, on: date) -> bool:
         return on < self.published.compulsory_school_age_on

@@ -9,6 +9,7 @@ own. The tests act only once every consumer has joined and reached the end.
 import uuid
 from collections.abc import AsyncIterator
 from contextlib import AsyncExitStack
+from datetime import date
 from typing import Any, NamedTuple
 
 import httpx
@@ -16,6 +17,7 @@ import pytest
 import pytest_asyncio
 from fastapi import FastAPI
 
+from contracts.determination import LearnerRelationsRecorded
 from determination.main import create_app as determination_app
 from determination.settings import Settings as DeterminationSettings
 from disputes.main import create_app as disputes_app
@@ -147,6 +149,7 @@ async def test_r3_taken_over_moves_the_school_plan_to_the_la(
 ) -> None:
     disputes, idp = services.disputes, services.idp
     learner_id = f"learner-{uuid.uuid4().hex[:8]}"
+    registered(idp, learner_id)
     opened = await idp.post("/v1/idps", json={
         "learner_id": learner_id, "opened_on": "2026-03-01",
         "maintainer": {"kind": "school", "organisation": "school:6652001"}})  # fmt: skip
@@ -177,8 +180,20 @@ async def test_r3_taken_over_moves_the_school_plan_to_the_la(
     assert plan["transfers"][-1]["reason"] == "la_take_over"
 
 
+def registered(idp: httpx.AsyncClient, learner_id: str) -> None:
+    """The learner registry's facts (la:665 responsible, enrolled at the school), as the IDP
+    service follows them: only the learner's LA directs a plan (issue 16)."""
+    application = idp.app.state.application  # type: ignore[attr-defined]
+    facts = LearnerRelationsRecorded(
+        learner_id=learner_id, responsible_authority=LA, enrolled_at=[SCHOOL],
+        compulsory_school_age_on=date(2022, 9, 1), young_person_on=date(2033, 9, 1),
+    )  # fmt: skip
+    application.save(*application.adopt_learner(facts))
+
+
 async def issued_school_plan(idp: httpx.AsyncClient, learner_id: str) -> str:
     """A school's plan, opened on the LA's direction and issued by the school."""
+    registered(idp, learner_id)
     opened = await idp.post("/v1/idps", json={
         "learner_id": learner_id, "opened_on": "2026-03-01",
         "maintainer": {"kind": "school", "organisation": SCHOOL}})  # fmt: skip

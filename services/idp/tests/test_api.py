@@ -1,21 +1,17 @@
 """The IDP API: drafting, issuing frozen versions, the review clock, lifecycle rules."""
 
 import io
-from collections.abc import AsyncIterator
 from datetime import timedelta
-from pathlib import Path
 from typing import Any
 
 import httpx
-import pytest
-from fastapi import FastAPI
 from pypdf import PdfReader
 
-from idp.main import create_app
-from idp.settings import Settings
+from idp.application import IdpService
 from llwybr.edge import today_in_wales
-from llwybr.settings import RuntimeSettings
-from llwybr_testkit import TEST_SECRET, ActingAs, eventually
+from llwybr_testkit import ActingAs, eventually
+
+from .learners import record_learner
 
 SCHOOL = "school:6652001"
 LA = "la:665"
@@ -34,19 +30,6 @@ ELEMENT = {
     "review_or_end_on": "2026-12-18",
     "rationale": "Limited progress with universal provision",
 }
-
-
-@pytest.fixture
-async def client(tmp_path: Path) -> AsyncIterator[httpx.AsyncClient]:
-    runtime = RuntimeSettings(mode="embedded", var_dir=tmp_path, internal_secret=TEST_SECRET)
-    app: FastAPI = create_app(Settings(runtime=runtime))
-    async with app.router.lifespan_context(app):
-        transport = httpx.ASGITransport(app=app)
-        async with httpx.AsyncClient(
-            transport=transport, base_url="http://idp", auth=ActingAs(SCHOOL)
-        ) as c:
-            c.app = app  # type: ignore[attr-defined]
-            yield c
 
 
 def stored_events(client: httpx.AsyncClient) -> int:
@@ -68,7 +51,22 @@ async def ok(client: httpx.AsyncClient, method: str, url: str, **kwargs: Any) ->
     return response
 
 
+def service_of(client: httpx.AsyncClient) -> IdpService:
+    app: Any = client.app  # type: ignore[attr-defined]
+    service: IdpService = app.state.application
+    return service
+
+
+async def caught_up(client: httpx.AsyncClient) -> None:
+    """The read models (plans, and who may list them) have every stored event."""
+    runners = client.app.state.projections.values()  # type: ignore[attr-defined]
+    await eventually(lambda: all(r.catch_up() == 0 for r in runners))
+
+
 async def open_plan(client: httpx.AsyncClient, learner_id: str = "learner-1") -> str:
+    """The learner's responsible LA (la:665, as the registry recorded) directs the school the
+    learner is enrolled at to prepare a plan."""
+    record_learner(service_of(client), learner_id)
     response = await ok(
         client, "POST", "/v1/idps", auth=ActingAs(LA),
         json={"learner_id": learner_id, "maintainer": {"kind": "school", "organisation": SCHOOL},
@@ -153,7 +151,7 @@ async def test_an_issued_version_never_changes_after_revisions(client: httpx.Asy
     second = (await client.get(f"/v1/idps/{plan}/versions/2")).json()
     assert second["content"]["alp"][0]["frequency"] == "4 sessions a week"
     assert second["review_by"]["due_on"] == "2027-10-01"  # 12 months beginning 2 Oct 2026
-    problem(await client.get(f"/v1/idps/{plan}/versions/3"), 404, "unknown-version")
+    problem(await client.get(f"/v1/idps/{plan}/versions/3"), 404, "not-found")
 
 
 async def test_a_review_that_does_not_revise_resets_the_review_date(
@@ -275,9 +273,7 @@ async def test_nhs_secured_alp_and_welsh_medium_delivery_are_reported(
     await issue(client, plan)
     record = {"element_id": "e1", "on": "2026-04-21", "delivered": True, "recorded_by": SCHOOL}
     await ok(client, "POST", f"/v1/idps/{plan}/deliveries", json=record)
-    app: Any = client.app  # type: ignore[attr-defined]
-    runner = app.state.projections["idp.plans"]
-    await eventually(lambda: runner.catch_up() == 0)
+    await caught_up(client)
 
     provided = await client.get("/v1/idps-alp", params={"provider": DECLO}, auth=ActingAs(DECLO))
     assert [(e["element_id"], e["provider_kind"]) for e in provided.json()] == [("n1", "nhs_body")]
@@ -306,9 +302,7 @@ async def test_an_issued_version_cannot_be_edited_and_nothing_is_stored(
 async def test_plans_are_listed_by_page_and_changes_by_cursor(client: httpx.AsyncClient) -> None:
     first = await open_plan(client, "learner-a")
     second = await open_plan(client, "learner-b")
-    app: Any = client.app  # type: ignore[attr-defined]
-    runner = app.state.projections["idp.plans"]
-    await eventually(lambda: runner.catch_up() == 0)
+    await caught_up(client)
     page = (await client.get("/v1/idps", params={"limit": 1})).json()
     assert len(page["items"]) == 1
     rest = (await client.get("/v1/idps", params={"after": page["next_after"]})).json()
@@ -316,7 +310,7 @@ async def test_plans_are_listed_by_page_and_changes_by_cursor(client: httpx.Asyn
     changes = (await client.get("/v1/idps-changes")).json()
     assert [c["idp_id"] for c in changes["items"]] == [first, second]
     await draft(client, first)
-    await eventually(lambda: runner.catch_up() == 0)
+    await caught_up(client)
     later = (await client.get("/v1/idps-changes", params={"after": changes["cursor"]})).json()
     assert [c["idp_id"] for c in later["items"]] == [first]
 

@@ -10,7 +10,6 @@ from idp.domain import (
     PREPARATION,
     REVIEW,
     DateOutOfOrderError,
-    Idp,
     IdpAlreadyIssuedError,
     IdpIncompleteError,
     IdpInvalidTransitionError,
@@ -18,6 +17,7 @@ from idp.domain import (
     InvalidPlanContentError,
     LaExtras,
     LaExtrasNotAllowedError,
+    PlanOfLearner,
     ReviewCannotBeDeclinedError,
     ReviewOutcome,
     ReviewRequester,
@@ -28,7 +28,10 @@ from idp.domain import (
     TransferReason,
     UnknownAlpElementError,
     WrongDeadlineError,
+    indexed,
     is_quantified,
+    legacy_idp_id,
+    plan_index_id,
 )
 from llwybr.clock import RuleId
 
@@ -66,9 +69,17 @@ def test_opening_a_plan_carries_the_preparation_deadline_of_the_decision() -> No
     assert event_names(idp) == ["Opened"]
 
 
-def test_one_learner_has_exactly_one_plan_id() -> None:
-    assert opened().id == opened(LA).id == Idp.create_id("l-1")
-    assert Idp.create_id("l-2") != Idp.create_id("l-1")
+def test_a_plans_id_is_random_and_its_index_entry_is_the_learners() -> None:
+    """Issue 16: a plan's id told anyone who knew the learner's id whether they had a plan.
+    One plan per learner is kept by the index entry saved with it, whose id is the learner's."""
+    first, second = opened(), opened(LA)
+    assert first.id != second.id
+    assert first.id != legacy_idp_id("l-1")
+    [plan, entry] = indexed(first)
+    assert plan is first
+    assert isinstance(entry, PlanOfLearner)
+    assert (entry.id, entry.idp_id) == (plan_index_id("l-1"), first.id)
+    assert indexed(second)[1].id == entry.id  # a second plan's entry cannot be saved
 
 
 def test_only_a_looked_after_childs_plan_is_maintained_by_the_la_looking_after() -> None:

@@ -1,104 +1,122 @@
-"""Who may see and act on which plans (organisation scoping for IDPs): the one access policy.
+"""Which relationships a plan's own facts establish, and the IDP Act's own role checks.
 
-The maintaining body acts on its plan; organisations the plan involves (NHS bodies securing
-ALP, earlier maintainers, those who asked for a review) may read it; an LA reads the plans of
-its schools and FEIs (establishment numbers start with the LA's number) and those it
-maintains; an auditor reads and never writes.
+Access is the one policy's (``llwybr.access``, ADR 0015): a caller's relationships to a plan
+are the learner's (the registry's facts, followed here: responsible LA, LA looking after,
+settings) combined with the plan's own (``relations_of``), and ``require`` decides from the one
+table. Nothing here grants access; what stays here is statute, not access: only the maintainer
+issues and changes the plan (s.14 ff.), an LA revises a school's plan only as its
+reconsideration directed (s.27), an NHS body asks for a review in its own name, only an LA
+directs a plan to be opened (s.14). Those refusals are ``denied`` with their reason.
 """
 
-from idp.domain import Idp, RevisionReason
+from idp.domain import Idp, MaintainerKind, ReviewRequester, RevisionReason
+from llwybr.access import (
+    Capability,
+    Relations,
+    Relationship,
+    auditor_covers,
+    denied,
+    require,
+)
 from llwybr.principal import Principal
-from llwybr.problems import ProblemError
+
+_R = Relationship
+
+#: The learner's relationships that make an LA one a plan may be transferred to.
+AUTHORITIES = frozenset({_R.RESPONSIBLE_LA, _R.LOOKING_AFTER_LA})
 
 
-def involved(plan: Idp) -> set[str]:
-    found = {plan.maintainer["organisation"]}
-    found.update(t["from"]["organisation"] for t in plan.transfers)
-    found.update(e.provider_organisation for e in plan.draft_elements())
-    for version in plan.versions:
-        found.update(e["provider_organisation"] for e in version["content"]["alp"])
-    found.update(r["organisation_or_person"] for r in plan.review_requests)
-    found.update(d["local_authority"] for d in plan.revision_directions)
-    return found
+def relations_of(plan: Idp) -> Relations:
+    """The relationships the plan's own facts establish: its maintainer; the LA revising it
+    under a reconsideration's direction (a maintainer for drafting and revising); earlier
+    maintainers; the providers of its ALP (in the draft or any issued version); the NHS bodies
+    that asked for a review."""
+    pairs = [(plan.maintainer["organisation"], _R.MAINTAINER)]
+    if plan.revising_authority is not None:
+        pairs.append((plan.revising_authority, _R.MAINTAINER))
+    pairs += [(t["from"]["organisation"], _R.FORMER_MAINTAINER) for t in plan.transfers]
+    pairs += [(e.provider_organisation, _R.PROVIDER) for e in plan.draft_elements()]
+    pairs += [
+        (e["provider_organisation"], _R.PROVIDER)
+        for version in plan.versions
+        for e in version["content"]["alp"]
+    ]
+    pairs += [
+        (r["organisation_or_person"], _R.HEALTH_BODY)
+        for r in plan.review_requests
+        if r["requested_by_kind"] == ReviewRequester.NHS_BODY.value
+    ]
+    return Relations.of(pairs)
 
 
-def may_read(principal: Principal, plan: Idp) -> bool:
-    if principal.kind == "auditor":
-        return True
-    organisations = involved(plan)
-    if principal.organisation in organisations:
-        return True
-    if principal.kind == "la":
-        return any(o.partition(":")[2].startswith(principal.org_id) for o in organisations)
-    return False
+def require_maintainer(principal: Principal, plan: Idp, relations: Relations) -> None:
+    """Only the maintaining body changes the plan (auditors never write)."""
+    require(principal, Capability.ACT, relations)
+    if principal.organisation != plan.maintainer["organisation"]:
+        raise _not_maintainer(principal, plan)
 
 
-def require_read(principal: Principal, plan: Idp) -> None:
-    if not may_read(principal, plan):
-        raise ProblemError(404, "Not Found", f"no IDP {plan.id}", kind="not-found")
+def require_drafter(principal: Principal, plan: Idp, relations: Relations) -> None:
+    """The draft is edited by its maintainer, or by the LA whose reconsideration directed a
+    revision not yet issued (s.27)."""
+    require(principal, Capability.ACT, relations)
+    if principal.organisation not in {plan.maintainer["organisation"], plan.revising_authority}:
+        raise _not_maintainer(principal, plan)
 
 
-def require_maintainer(principal: Principal, plan: Idp, *, drafting: bool = False) -> None:
-    """Only the maintaining body changes the plan (auditors never write). ``drafting``: the
-    draft and its revision, which an LA whose reconsideration directed a revision also makes."""
-    require_read(principal, plan)
-    editors = {plan.maintainer["organisation"]}
-    if drafting and plan.revising_authority is not None:
-        editors.add(plan.revising_authority)
-    if principal.organisation not in editors:
-        raise ProblemError(
-            403,
-            "Forbidden",
-            f"{plan.maintainer['organisation']} maintains this plan, not {principal.organisation}",
-            kind="not-maintainer",
-        )
-
-
-def require_reviser(principal: Principal, plan: Idp, reason: RevisionReason) -> None:
+def require_reviser(
+    principal: Principal, plan: Idp, relations: Relations, reason: RevisionReason
+) -> None:
     """The maintainer revises its plan; an LA revises a school's plan only to issue the
     revision its reconsideration directed (s.27)."""
-    require_read(principal, plan)
+    require_drafter(principal, plan, relations)
     if principal.organisation != plan.maintainer["organisation"] and (
         reason is not RevisionReason.RECONSIDERATION
     ):
-        raise ProblemError(
-            403, "Forbidden", "an LA revises a school's plan only on its reconsideration (s.27)"
+        raise denied(
+            "not-maintainer", "an LA revises a school's plan only on its reconsideration (s.27)"
         )
-    require_maintainer(principal, plan, drafting=True)
 
 
-def require_acting_for(principal: Principal, organisation: str) -> None:
-    """A plan's issuer or a delivery's recorder is the caller's own organisation."""
-    if organisation != principal.organisation:
-        raise ProblemError(403, "Forbidden", f"the caller acts for {principal.organisation}")
+def _not_maintainer(principal: Principal, plan: Idp) -> Exception:
+    return denied(
+        "not-maintainer",
+        f"{plan.maintainer['organisation']} maintains this plan, not {principal.organisation}",
+    )
 
 
 def require_own_nhs_request(principal: Principal, organisation: str) -> None:
     """An NHS body asks for a review in its own name."""
-    if organisation != principal.organisation:
-        raise ProblemError(403, "Forbidden", "an NHS body asks for a review in its own name")
+    if principal.kind not in {"lhb", "nhs"} or organisation != principal.organisation:
+        raise denied("own-name", "an NHS body asks for a review in its own name")
 
 
 def require_directing_authority(principal: Principal) -> None:
     """Only a local authority directs a plan to be opened (s.14)."""
     if principal.kind != "la":
-        raise ProblemError(403, "Forbidden", "only a local authority directs a plan to be opened")
+        raise denied("not-an-authority", "only a local authority directs a plan to be opened")
 
 
-def list_scope(principal: Principal) -> tuple[str | None, str | None]:
-    """(organisation, establishment prefix) of the plans a caller may list: a maintainer its
-    plans; an LA its own and its schools' and FEIs'; an auditor all."""
-    organisation = None if principal.kind in {"auditor", "la"} else principal.organisation
-    return organisation, principal.org_id if principal.kind == "la" else None
-
-
-def require_provider(principal: Principal, provider: str) -> None:
-    """An organisation sees the ALP it provides (and an auditor everyone's)."""
-    if principal.organisation != provider and principal.kind != "auditor":
-        raise ProblemError(403, "Forbidden", "an organisation sees the ALP it provides")
+def require_may_maintain(organisation: str, kind: MaintainerKind, learner: Relations) -> None:
+    """A plan goes only to a body the learner's recorded facts relate to them: an LA that is
+    the learner's responsible LA or LA looking after; a school or FEI the learner is enrolled
+    at. Anything else would give an organisation the plan (and the family's details in it)
+    on the word of whoever moved it."""
+    held = learner.parties.get(organisation, frozenset())
+    if kind.is_local_authority:
+        if not held & AUTHORITIES:
+            raise denied(
+                "not-responsible",
+                f"{organisation} is neither the learner's responsible LA nor the LA looking "
+                "after them",
+            )
+    elif _R.ENROLLED_SETTING not in held:
+        raise denied("not-enrolled", f"the learner is not enrolled at {organisation}")
 
 
 def require_authority_figures(principal: Principal, local_authority: str) -> None:
-    """An LA's figures are its own and its auditors'."""
-    if principal.org_id != local_authority or principal.kind not in {"la", "auditor"}:
-        raise ProblemError(403, "Forbidden", "an LA's figures are its own and its auditors'")
+    """An LA's figures are its own and its auditors' (``auditor_covers``)."""
+    if principal.organisation != f"la:{local_authority}" and not auditor_covers(
+        principal, [local_authority]
+    ):
+        raise denied("not-the-authority", "an LA's figures are its own and its auditors'")

@@ -3,7 +3,9 @@
 Each CloudEvent is parsed into its typed contract (``contracts.events.parse``) and its class
 decides the effect: the aggregates to save, which ``ApplicationEffect`` saves with the
 consumer's tracking record, so a redelivered event changes nothing. Facts are read from the
-event, never recomputed: the decision's deadline, the LA's outcome, the corrected rule table.
+event, never recomputed: the decision's deadline, the LA's outcome, the corrected rule table,
+the learner registry's facts about who is responsible for a learner (``llwybr.learners``).
+A plan opened here is saved with its index entry (``idp.domain.index``): one plan per learner.
 """
 
 from functools import singledispatch
@@ -21,6 +23,7 @@ from idp.domain import (
     OpeningReason,
     Status,
     TransferReason,
+    indexed,
 )
 from llwybr.clock import Deadline
 
@@ -33,6 +36,9 @@ class Plans(Protocol):
 
     def adopt_rule_table(self, corrected: determination.RuleTableCorrected) -> list[Aggregate]:
         """The owner's correction adopted: the record to save."""
+
+    def adopt_learner(self, recorded: determination.LearnerRelationsRecorded) -> list[Aggregate]:
+        """The registry's facts about a learner adopted: the record to save."""
 
 
 def effect_of(envelope: Envelope, service: Plans) -> list[Aggregate]:
@@ -70,7 +76,7 @@ def _decided(event: determination.Decided, service: Plans) -> list[Aggregate]:
         looked_after=event.looked_after,
         reason=OpeningReason.ALN_DECISION,
     )
-    return [plan]
+    return indexed(plan)
 
 
 @effect.register
@@ -92,7 +98,7 @@ def _reconsidered(event: disputes.ReconsiderationDecided, service: Plans) -> lis
                 looked_after=False,
                 reason=OpeningReason.ALN_DECISION,
             )
-            return [opened]
+            return indexed(opened)
         return []
     if (
         outcome == "revised_directed"
@@ -120,3 +126,12 @@ def _rules_corrected(event: determination.RuleTableCorrected, service: Plans) ->
     """An administrator corrected the statutory rule table (in the determination service):
     deadlines computed from now on follow it; those already computed stay as stored."""
     return service.adopt_rule_table(event)
+
+
+@effect.register
+def _learner_recorded(
+    event: determination.LearnerRelationsRecorded, service: Plans
+) -> list[Aggregate]:
+    """The learner registry (in the determination service) recorded who is responsible for a
+    learner, who looks after them and where they are enrolled: access checks here read it."""
+    return service.adopt_learner(event)

@@ -9,6 +9,7 @@ from idp.application import IdpService
 from idp.domain.dates import IN_FORCE
 from idp.projections import PROJECTION, learner_plans
 from idp.publisher import translator
+from idp.reach import PROJECTION as REACH
 from idp.settings import Settings
 from llwybr.bus import InProcessBus
 from llwybr.consumer import ApplicationEffect
@@ -29,7 +30,8 @@ DETERMINATIONS = ConsumerSpec(
     topics=[DETERMINATION.name, DISPUTES.name],
     # A decision that a learner has ALN opens their plan, once, whatever is redelivered; an
     # LA's reconsideration can open, take over or reinstate it; a corrected rule table is
-    # followed from then on (idp.consumers).
+    # followed from then on; the learner registry's facts are followed for access checks
+    # (idp.consumers).
     effect=_determinations,
 )
 
@@ -41,7 +43,7 @@ SPEC = ServiceSpec(
     routers=[router],
     error_statuses=ERROR_STATUSES,
     consumers=[DETERMINATIONS],
-    projections=[PROJECTION],
+    projections=[PROJECTION, REACH],
     in_force=IN_FORCE,
     learner_index=learner_plans,
 )

@@ -1,5 +1,6 @@
 """Read models of plans: by maintaining body and status, reviews due, ALP in force (kept from
-the log, each stored event dispatched on its class)."""
+the log, each stored event dispatched on its class). Who may list which plans is the other
+read model's (``idp.reach``): every query here takes the caller's ``audience``."""
 
 from datetime import date
 from functools import singledispatch
@@ -14,6 +15,8 @@ from idp.domain.issuing import Issuing
 from idp.domain.reviews import Reviewing
 from idp.domain.state import PlanEvent
 from idp.domain.transfers import Transferring
+from idp.reach import in_audience, in_jurisdiction
+from llwybr.access import Audience
 from llwybr.eventstore import RecordedEvent
 from llwybr.projections import Projection
 
@@ -51,16 +54,6 @@ alp = sa.Table(
     sa.Column("sessions_delivered", sa.Integer, nullable=False),
     sa.Column("sessions_missed", sa.Integer, nullable=False),
 )
-
-
-def of_local_authority(column: sa.Column[str], local_authority: str) -> sa.ColumnElement[bool]:
-    """Maintained by the LA or one of its schools or FEIs (whose establishment numbers begin
-    with the LA's number)."""
-    return (
-        (column == f"la:{local_authority}")
-        | column.like(f"school:{local_authority}%")
-        | column.like(f"fei:{local_authority}%")
-    )
 
 
 def _due(deadline: dict[str, Any] | None) -> date | None:
@@ -221,8 +214,7 @@ PROJECTION = Projection("idp.plans", [plans, alp], handle)
 def list_plans(
     conn: sa.Connection,
     *,
-    organisation: str | None,
-    establishment_prefix: str | None,
+    audience: Audience,
     learner_id: str | None,
     status: str | None,
     review_due_before: date | None,
@@ -230,8 +222,9 @@ def list_plans(
     after: str | None = None,
     changed_after: int | None = None,
 ) -> list[dict[str, Any]]:
-    """Plans in scope: by id (keyset pagination after ``after``), or, for the change feed,
-    those changed after a cursor in the order they changed."""
+    """The plans the caller's ``audience`` may list: by id (keyset pagination after
+    ``after``), or, for the change feed, those changed after a cursor in the order they
+    changed."""
     if changed_after is not None:
         statement = (
             sa.select(plans)
@@ -242,11 +235,9 @@ def list_plans(
         statement = sa.select(plans).order_by(plans.c.idp_id)
         if after:
             statement = statement.where(plans.c.idp_id > after)
-    statement = statement.limit(limit)
-    if organisation:
-        statement = statement.where(plans.c.organisation == organisation)
-    if establishment_prefix:
-        statement = statement.where(of_local_authority(plans.c.organisation, establishment_prefix))
+    statement = statement.limit(limit).where(
+        in_audience(plans.c.idp_id, plans.c.learner_id, audience)
+    )
     if learner_id:
         statement = statement.where(plans.c.learner_id == learner_id)
     if status:
@@ -256,21 +247,27 @@ def list_plans(
     return [dict(r._mapping) for r in conn.execute(statement)]
 
 
-def alp_by_provider(conn: sa.Connection, provider: str) -> list[dict[str, Any]]:
+def alp_by_provider(conn: sa.Connection, provider: str, audience: Audience) -> list[dict[str, Any]]:
     """Every element of ALP in force that one organisation provides (e.g. one health board's
-    NHS-secured ALP), with delivered and missed sessions."""
+    NHS-secured ALP), with delivered and missed sessions, in the plans the caller's
+    ``audience`` may list."""
+    listed = sa.select(plans.c.idp_id).where(
+        in_audience(plans.c.idp_id, plans.c.learner_id, audience)
+    )
     statement = (
         sa.select(alp)
-        .where(alp.c.provider_organisation == provider)
+        .where(alp.c.provider_organisation == provider, alp.c.idp_id.in_(listed))
         .order_by(alp.c.idp_id, alp.c.element_id)
     )
     return [dict(r._mapping) for r in conn.execute(statement)]
 
 
 def welsh_medium_sufficiency(conn: sa.Connection, local_authority: str) -> dict[str, Any]:
-    """For an LA's plans: elements of ALP required in Welsh, and how many sessions of them
-    were delivered or missed."""
-    own = of_local_authority(alp.c.maintaining_organisation, local_authority)
+    """For the plans of the learners an LA is responsible for or looks after (the learner
+    registry's facts): elements of ALP required in Welsh, and how many sessions of them were
+    delivered or missed."""
+    theirs = sa.select(plans.c.idp_id).where(in_jurisdiction(plans.c.learner_id, local_authority))
+    own = alp.c.idp_id.in_(theirs)
     welsh = conn.execute(
         sa.select(
             sa.func.count(),

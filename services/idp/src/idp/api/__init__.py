@@ -10,6 +10,7 @@ from fastapi import APIRouter
 
 from idp.api import deliveries, drafts, lifecycle, plans, reports
 from idp.domain import (
+    IdpAlreadyOpenError,
     IdpError,
     IdpIncompleteError,
     IdpInvalidTransitionError,
@@ -23,9 +24,11 @@ ERROR_STATUSES: dict[type[Exception], tuple[int, str]] = {
     IdpIncompleteError: (422, "idp-incomplete"),
     InvalidPlanContentError: (422, "invalid-plan-content"),
     IdpVersionFrozenError: (409, "version-frozen"),
+    IdpAlreadyOpenError: (409, "idp-exists"),
     IdpInvalidTransitionError: (409, "invalid-transition"),
-    UnknownAlpElementError: (404, "unknown-element"),
-    UnknownVersionError: (404, "unknown-version"),
+    # The one 404 (``llwybr.access.not_found``'s words), like a plan that does not exist.
+    UnknownAlpElementError: (404, "not-found"),
+    UnknownVersionError: (404, "not-found"),
     IdpError: (422, "idp"),
 }
 

@@ -12,13 +12,15 @@ from llwybr.edge import application_of, responses
 
 RESPONSES = responses(
     s400="A malformed header (If-Match) or body",
-    s403="Only the maintaining body may do this",
-    s404="No such plan, version or element",
+    s403="The caller may read the plan but not do this (the maintainer acts; a plan goes "
+    "only to the learner's responsible LA, LA looking after or a setting they attend): the "
+    "problem type names the reason",
+    s404="No such plan, version or element, or none this organisation may see (one answer)",
     s409="The plan's state does not allow it",
     s412="If-Match names a version that is no longer current",
 )
 
-IdpId = Annotated[UUID, Path(description="The plan's id (one per learner)")]
+IdpId = Annotated[UUID, Path(description="The plan's id (random; one plan per learner)")]
 
 #: The IDP service layer, as a typed dependency.
 ServiceDep = Annotated[IdpService, Depends(application_of(IdpService))]

@@ -7,19 +7,26 @@ from typing import Annotated, Any
 import sqlalchemy as sa
 from fastapi import Path, Query, Response
 
-from idp import access
 from idp.api.common import EngineDep, IdpId, ServiceDep, resource_router
 from idp.api.schemas import OpenIn, PlanChanges, PlanOut, PlanPage
 from idp.domain import Maintainer
 from idp.projections import list_plans
 from idp.rendering import render_idp
+from llwybr.access import Capability, audience
 from llwybr.edge import BIGINT_MAX, Accepted, CallerDep, Line, created
 from llwybr.principal import Principal
 
 router = resource_router()
 
 
-@router.post("", status_code=201, summary="Open a plan on an LA's direction")
+@router.post(
+    "",
+    status_code=201,
+    summary="Open a plan on an LA's direction",
+    description="Only the learner's responsible LA or the LA looking after them directs a plan "
+    "(an LA that may not see the learner gets the one 404), to a school or FEI the learner is "
+    "enrolled at (else 403 `not-enrolled`). One plan per learner: 409 if they have one.",
+)
 def open_plan(body: OpenIn, response: Response, caller: CallerDep, service: ServiceDep) -> Accepted:
     plan_id, version = service.open_on_direction(
         caller,
@@ -73,10 +80,9 @@ def plan_changes(
 
 
 def _in_scope(engine: sa.Engine, caller: Principal, **filters: Any) -> list[dict[str, Any]]:
-    """The plans the caller may list (``access.list_scope``) that pass ``filters``."""
-    organisation, prefix = access.list_scope(caller)
+    """The plans the caller may read (``llwybr.access.audience``) that pass ``filters``."""
     with engine.connect() as conn:
-        return list_plans(conn, organisation=organisation, establishment_prefix=prefix, **filters)
+        return list_plans(conn, audience=audience(caller, Capability.READ), **filters)
 
 
 @router.get("/{idp_id}", summary="A plan: its draft, deadlines, reviews and history")

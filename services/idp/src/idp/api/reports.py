@@ -8,6 +8,7 @@ from fastapi import Path, Query
 from idp import access
 from idp.api.common import EngineDep, resource_router
 from idp.projections import alp_by_provider, welsh_medium_sufficiency
+from llwybr.access import Capability, audience
 from llwybr.edge import ORGANISATION, CallerDep
 
 router = resource_router()
@@ -17,9 +18,9 @@ router = resource_router()
 def provided_alp(
     provider: Annotated[str, Query(pattern=ORGANISATION)], caller: CallerDep, engine: EngineDep
 ) -> list[dict[str, Any]]:
-    access.require_provider(caller, provider)
+    """Only from the plans the caller may read (an auditor: those of its jurisdiction)."""
     with engine.connect() as conn:
-        return alp_by_provider(conn, provider)
+        return alp_by_provider(conn, provider, audience(caller, Capability.READ))
 
 
 @router.get(

@@ -12,6 +12,7 @@ from idp.domain.errors import (
     DuplicateAlpElementError,
     IdpAlreadyCeasedError,
     IdpAlreadyIssuedError,
+    IdpAlreadyOpenError,
     IdpClosedError,
     IdpError,
     IdpIncompleteError,
@@ -29,8 +30,16 @@ from idp.domain.errors import (
     UnknownVersionError,
     WrongDeadlineError,
 )
+from idp.domain.index import PlanOfLearner, indexed
 from idp.domain.plan import Idp
-from idp.domain.state import PREPARATION, REVIEW, TRANSFER, idp_id, review_rule
+from idp.domain.state import (
+    PREPARATION,
+    REVIEW,
+    TRANSFER,
+    legacy_idp_id,
+    plan_index_id,
+    review_rule,
+)
 from idp.domain.values import (
     AlnDescription,
     AlpElement,
@@ -65,6 +74,7 @@ __all__ = [
     "Idp",
     "IdpAlreadyCeasedError",
     "IdpAlreadyIssuedError",
+    "IdpAlreadyOpenError",
     "IdpClosedError",
     "IdpError",
     "IdpIncompleteError",
@@ -80,6 +90,7 @@ __all__ = [
     "MaintainerKind",
     "OnePageProfile",
     "OpeningReason",
+    "PlanOfLearner",
     "ProviderKind",
     "ReviewCannotBeDeclinedError",
     "ReviewOutcome",
@@ -95,8 +106,10 @@ __all__ = [
     "UnknownAlpElementError",
     "UnknownVersionError",
     "WrongDeadlineError",
-    "idp_id",
+    "indexed",
     "is_quantified",
+    "legacy_idp_id",
+    "plan_index_id",
     "problems_before_issue",
     "review_rule",
 ]

@@ -41,6 +41,10 @@ class IdpInvalidTransitionError(IdpError):
     """The action does not fit the plan's state (e.g. declining a review nobody asked for)."""
 
 
+class IdpAlreadyOpenError(IdpInvalidTransitionError):
+    """The learner has a plan already: one plan per learner."""
+
+
 class IdpNotIssuedError(IdpInvalidTransitionError):
     """The action needs an issued plan, and this one is still a first draft."""
 

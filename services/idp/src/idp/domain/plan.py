@@ -13,6 +13,9 @@ dicts; an event body only applies what it is given, so a replay rebuilds exactly
 the methods that apply its events. Here each event class is bound to the method that applies
 it (``@event(EventClass)``), which makes it ``Idp.<Event>``: stored events are addressed by
 ``idp.domain.plan:Idp.<Event>``, as they always were.
+
+A plan's id is random (the library's default): it tells nothing of the learner. One plan per
+learner is kept by ``PlanOfLearner`` (``idp.domain.index``), saved with the plan.
 """
 
 import uuid
@@ -28,7 +31,7 @@ from idp.domain.ending import Ending
 from idp.domain.errors import InvalidPlanContentError
 from idp.domain.issuing import Issuing
 from idp.domain.reviews import Reviewing
-from idp.domain.state import PREPARATION, PlanEvent, empty_draft, idp_id
+from idp.domain.state import PREPARATION, PlanEvent, empty_draft
 from idp.domain.transfers import Transferring
 from idp.domain.values import Maintainer, MaintainerKind, OpeningReason, Status, as_enum
 from llwybr.clock import Deadline
@@ -38,11 +41,6 @@ class Idp(Drafting, Issuing, Reviewing, Transferring, Ending, Delivering, Aggreg
     """One learner's plan: its draft, its issued versions and its statutory life."""
 
     Event = PlanEvent
-
-    @staticmethod
-    def create_id(learner_id: str) -> uuid.UUID:
-        """The plan's id, derived from the learner's id."""
-        return idp_id(learner_id)
 
     class Opened(Aggregate.Created):
         """A plan is to be prepared for the learner."""

@@ -38,9 +38,17 @@ REVIEWABLE = frozenset({Status.ACTIVE, Status.UNDER_REVIEW})
 PENDING = "pending"
 
 
-def idp_id(learner_id: str) -> uuid.UUID:
-    """One plan aggregate per learner: a redelivered "ALN decided" event cannot open two."""
+def legacy_idp_id(learner_id: str) -> uuid.UUID:
+    """The id plans were given before ids were random (a function of the learner's id, which
+    told anyone who knew the learner's id whether they had a plan): such plans keep it, and
+    ``PlanOfLearner`` finds them by it. New plans get a random id."""
     return uuid.uuid5(_NAMESPACE, f"idp:{learner_id}")
+
+
+def plan_index_id(learner_id: str) -> uuid.UUID:
+    """The id of the learner's ``PlanOfLearner``: one per learner, so a second plan for the
+    learner (or a redelivered "ALN decided" event) cannot be saved. Never served."""
+    return uuid.uuid5(_NAMESPACE, f"idp-of-learner:{learner_id}")
 
 
 def review_rule(looked_after: bool) -> RuleId:

@@ -1,0 +1,129 @@
+"""The IDP service layer's base: the rule table and learner facts it follows, the queries,
+and the one command shape every command takes (``idp.application``)."""
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+from uuid import UUID
+
+from eventsourcing.application import AggregateNotFoundError
+from eventsourcing.domain import Aggregate
+
+from contracts.envelope import Envelope
+from idp import access, consumers
+from idp.domain import (
+    Idp,
+    PlanOfLearner,
+    legacy_idp_id,
+    plan_index_id,
+)
+from idp.rendering import IdpDocument
+from idp.views import PlanView, document_of, plan_view
+from llwybr.access import Capability, Relations, not_found, require
+from llwybr.clock import Deadline, RuleId, compute_deadline
+from llwybr.learners import FollowsLearners
+from llwybr.principal import Principal
+from llwybr.problems import RETRY_AFTER_SECONDS, ProblemError
+from llwybr.rule_table import FollowsRuleTable
+
+Check = Callable[[Principal, Idp, Relations], None]
+
+
+def may_read(principal: Principal, plan: Idp, relations: Relations) -> None:
+    require(principal, Capability.READ, relations)
+
+
+def may_act(principal: Principal, plan: Idp, relations: Relations) -> None:
+    require(principal, Capability.ACT, relations)
+
+
+class PlanStore(FollowsRuleTable, FollowsLearners):
+    """Plans, read the one way: the caller's access checked on the plan loaded."""
+
+    # -- the rule table in force ----------------------------------------------------------
+
+    def deadline(self, rule: RuleId, trigger: date) -> Deadline:
+        """``rule`` applied to ``trigger`` under the table in force."""
+        return compute_deadline(self.rule_table(), rule, trigger)
+
+    # -- queries --------------------------------------------------------------------------
+
+    def plan(self, principal: Principal, idp_id: UUID) -> PlanView:
+        return plan_view(self._readable(principal, idp_id))
+
+    def issued_version(self, principal: Principal, idp_id: UUID, number: int) -> dict[str, Any]:
+        """Issued version ``number`` exactly as frozen."""
+        return self._readable(principal, idp_id).issued_version(number)
+
+    def version_document(self, principal: Principal, idp_id: UUID, number: int) -> IdpDocument:
+        """Issued version ``number`` as the standard form lays it out (for the PDF)."""
+        plan = self._readable(principal, idp_id)
+        return document_of(plan, plan.issued_version(number))
+
+    def _readable(self, principal: Principal, idp_id: UUID) -> Idp:
+        return self._load(principal, idp_id, None, may_read)
+
+    def relations(self, plan: Idp) -> Relations:
+        """Who is related to the plan, and how: the learner's relationships (the registry's
+        facts) and the plan's own (``access.relations_of``)."""
+        return self.learner_relations(plan.learner_id) | access.relations_of(plan)
+
+    # -- the one command shape ------------------------------------------------------------
+
+    def _load(
+        self, principal: Principal, idp_id: UUID, expected_version: int | None, may: Check
+    ) -> Idp:
+        """The command's one read, and who may act checked on it. A caller who may not see the
+        plan learns nothing from ``If-Match``: access is checked before the version; nor from
+        the answer: a plan it may not see is answered as one that does not exist."""
+        try:
+            return self.load(
+                idp_id,
+                Idp,
+                expected_version,
+                may=lambda plan: may(principal, plan, self.relations(plan)),
+            )
+        except AggregateNotFoundError:
+            raise not_found() from None
+
+    def _maintainer(self, principal: Principal, idp_id: UUID, expected: int | None) -> Idp:
+        return self._load(principal, idp_id, expected, access.require_maintainer)
+
+    def _drafter(self, principal: Principal, idp_id: UUID, expected: int | None) -> Idp:
+        """The maintainer, or an LA whose reconsideration directed a revision (s.27)."""
+        return self._load(principal, idp_id, expected, access.require_drafter)
+
+    def _start(self, principal: Principal, learner_id: str) -> Relations:
+        """The learner's relationships, once the caller may start a record for them. Until the
+        registry's facts about the learner reach this service nobody may: the one 404, with
+        ``Retry-After`` (ADR 0015)."""
+        known = self.learner_known(learner_id)
+        learner = known.relations() if known is not None else Relations()
+        try:
+            require(principal, Capability.START, learner)
+        except ProblemError as refused:
+            if known is None:
+                refused.headers["Retry-After"] = RETRY_AFTER_SECONDS
+            raise
+        return learner
+
+    # -- other services' public events --------------------------------------------------
+
+    def on_public_event(self, envelope: Envelope) -> list[Aggregate]:
+        """What another service's public event does here (``idp.consumers``): the aggregates
+        to save, with the consumer's tracking record (``ApplicationEffect``)."""
+        return consumers.effect_of(envelope, self)
+
+    def plan_of(self, learner_id: str) -> Idp | None:
+        """The learner's plan, if one was opened: by its index entry, or, for a plan stored
+        before ids were random, by the id it was given then."""
+        try:
+            entry = self.get_as(plan_index_id(learner_id), PlanOfLearner)
+        except AggregateNotFoundError:
+            plan_id = legacy_idp_id(learner_id)
+        else:
+            plan_id = entry.idp_id
+        try:
+            return self.get_as(plan_id, Idp)
+        except AggregateNotFoundError:
+            return None
