@@ -163,6 +163,17 @@ async def test_an_auditor_reads_and_lists_its_jurisdiction_only(
     problem(write, 403, "read-only")
 
 
+async def test_an_auditor_reads_the_history_of_its_jurisdiction_only(
+    client: httpx.AsyncClient,
+) -> None:
+    """The history endpoints ask the same policy (the service's hook, ADR 0015)."""
+    plan = await open_plan(client)
+    for path in (f"/internal/history/aggregates/{plan}", "/internal/history/learners/learner-1"):
+        assert (await ok(client, "GET", path, auth=ActingAs("auditor:665"))).is_success
+        refused = await client.get(path, auth=ActingAs("auditor:670"))
+        assert one_404(refused) == one_404(await client.get(UNKNOWN, auth=ActingAs("auditor:670")))
+
+
 async def test_figures_and_alp_reports_cover_only_what_the_caller_may_read(
     client: httpx.AsyncClient,
 ) -> None:

@@ -21,7 +21,7 @@ from idp.rendering import IdpDocument
 from idp.views import PlanView, document_of, plan_view
 from llwybr.access import Capability, Relations, not_found, require
 from llwybr.clock import Deadline, RuleId, compute_deadline
-from llwybr.learners import FollowsLearners
+from llwybr.learners import FollowsLearners, LearnerKnown
 from llwybr.principal import Principal
 from llwybr.problems import RETRY_AFTER_SECONDS, ProblemError
 from llwybr.rule_table import FollowsRuleTable
@@ -67,6 +67,15 @@ class PlanStore(FollowsRuleTable, FollowsLearners):
         """Who is related to the plan, and how: the learner's relationships (the registry's
         facts) and the plan's own (``access.relations_of``)."""
         return self.learner_relations(plan.learner_id) | access.relations_of(plan)
+
+    def relations_of_aggregate(self, aggregate: object) -> Relations:
+        """The relations of any record in this store, as loaded now: the hook the history
+        endpoints ask (``llwybr.history_access``). An index or the rule table: nobody's."""
+        if isinstance(aggregate, Idp):
+            return self.relations(aggregate)
+        if isinstance(aggregate, LearnerKnown):
+            return aggregate.relations()
+        return Relations()
 
     # -- the one command shape ------------------------------------------------------------
 
