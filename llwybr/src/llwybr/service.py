@@ -98,6 +98,8 @@ class ServiceSpec:
     migrations: Path | None = None  # an Alembic script directory for tables that evolve
     workers: Sequence[WorkerSpec] = ()
     learner_index: LearnerIndex | None = None  # for the auditors' learner history
+    #: Who says the relations the history asks about, when not the application (plain tables).
+    history_relations: Callable[[sa.Engine, ChainedApplication], object] | None = None
     #: The domain date each event takes effect on (the auditors' "in force" axis).
     in_force: InForceDates = field(default_factory=dict)
     #: Routes whose body may exceed the JSON limit, with their own (the descriptor's).
@@ -239,6 +241,8 @@ def build_service(
             lambda _error: metrics.integrity_failures.labels(spec.name).inc()
         )
         app.state.application = application
+        if spec.history_relations is not None:
+            app.state.history_relations = spec.history_relations(engine, application)
         app.state.engine = engine
         app.state.relay = relay
         app.state.consumers = consumers

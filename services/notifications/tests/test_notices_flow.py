@@ -435,6 +435,10 @@ async def test_the_proof_of_notice_is_in_the_hash_chained_store(service: Service
     assert given["given_on"] == TODAY.isoformat()
     assert given["address_sha256"] == hashlib.sha256(b"sian@example.org").hexdigest()
     assert "sian@example.org" not in str(events)  # no address in the immutable log
+    other_area = await service.client.get(
+        f"/internal/history/learners/{learner_id}", auth=ActingAs("auditor:670")
+    )
+    assert other_area.status_code == 404  # an auditor reads its own jurisdiction's history
     verified = await service.client.get("/internal/history/verify", auth=auditor)
     assert verified.json()["ok"] is True
 

@@ -16,6 +16,7 @@ from notifications.application import NotificationsService
 from notifications.descriptor import DESCRIPTOR
 from notifications.domain import NotificationsError
 from notifications.notices import listener, reminders, sender
+from notifications.notices.access import HistoryRelations
 from notifications.notices.api import ERROR_STATUSES as NOTICE_ERROR_STATUSES
 from notifications.notices.api import router as notices_router
 from notifications.notices.evidence import NoticeRecord
@@ -64,6 +65,7 @@ SPEC = ServiceSpec(
         webhooks.RETENTION,
     ],
     learner_index=learner_notices,
+    history_relations=lambda engine, _application: HistoryRelations(engine),
     large_bodies=DESCRIPTOR.large_bodies,
     # a notice is in force from the day it is given; its record and escalations when recorded
     in_force={

@@ -131,3 +131,19 @@ def require_forming_body(principal: Principal, opinion: Any) -> None:
             "not-responsible",
             f"only {opinion.health_body}, which formed the opinion, brings it to the LA",
         )
+
+
+class HistoryRelations:
+    """The relations the auditors' history asks about (``llwybr.history_access``), from this
+    service's tables: a notice's record is its learner's."""
+
+    def __init__(self, engine: sa.Engine) -> None:
+        self.engine = engine
+
+    def learner_relations(self, learner_id: str) -> Relations:
+        with self.engine.connect() as conn:
+            return learner_relations(conn, learner_id)
+
+    def relations_of_aggregate(self, aggregate: object) -> Relations:
+        learner_id = getattr(aggregate, "learner_id", None)
+        return self.learner_relations(learner_id) if isinstance(learner_id, str) else Relations()
