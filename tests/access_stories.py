@@ -22,19 +22,22 @@ from llwybr.problems import NOT_FOUND_DETAIL, TYPE_BASE
 
 from .stack import Stack
 
-# The organisations of the stories, one place to align them with the development clients
+# The organisations of the stories, in one place to align with the development clients
 # (``gateway.security.DEV_CLIENTS``). The learners live in Wrexham (LA 665) unless a story says.
 HOME_SCHOOL = "school:6652001"  # the learner's own school (the issue's school B)
-SECOND_SCHOOL = "school:6652002"  # another Wrexham school (the issue's school A, the intruder)
+SECOND_SCHOOL = "school:6662001"  # another school, in Powys (the issue's school A, the intruder)
 LA = "la:665"  # Wrexham: the learners' responsible LA
-SECOND_LA = "la:670"  # Swansea: another LA (and the LA looking after in one story)
-FEI = "fei:6654001"  # a further education institution in Wrexham
+SECOND_LA = "la:666"  # Powys: another LA
+LOOKING_AFTER_LA = "la:667"  # Ceredigion: the LA looking after a Wrexham child in one story
+FEI = "fei:10001234"  # a further education institution
 HEALTH_BOARD = "lhb:7A1"  # Betsi Cadwaladr
-SECOND_HEALTH_BOARD = "lhb:7A2"  # another health board
-NHS_TRUST = "nhs:7A1T"  # an NHS trust
+SECOND_HEALTH_BOARD = "lhb:7A7"  # Powys Teaching Health Board
+NHS_TRUST = "nhs:RQF"  # an NHS trust
 AUDITOR = "auditor:665"  # Wrexham's auditor
-SECOND_AUDITOR = "auditor:670"  # Swansea's auditor
+SECOND_AUDITOR = "auditor:666"  # Powys's auditor
+WALES_AUDITOR = "auditor:wales"  # whose jurisdiction is every LA
 TRIBUNAL = "tribunal:etw"
+SYSTEM = "system:admin"  # the administrator: reads the whole access audit
 
 #: The one answer for "not yours" and "does not exist" (``llwybr.access.not_found``), all of
 #: it but ``instance`` and ``request_id``.

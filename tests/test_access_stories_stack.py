@@ -23,12 +23,15 @@ from .access_stories import (
     HEALTH_BOARD,
     HOME_SCHOOL,
     LA,
+    LOOKING_AFTER_LA,
     NHS_TRUST,
     SECOND_AUDITOR,
     SECOND_HEALTH_BOARD,
     SECOND_LA,
     SECOND_SCHOOL,
+    SYSTEM,
     TRIBUNAL,
+    WALES_AUDITOR,
     Callers,
     advocacy,
     as_told,
@@ -59,6 +62,10 @@ from .stack import TEST_LIMITS, Stack, running_stack
 pytestmark = [pytest.mark.integration, pytest.mark.slow]
 
 OPINIONS = "/v1/notices/health-body-opinions"
+#: The consumers that follow the determination topic, which carries the learner registry's
+#: facts: once they have read it to the end (after a learner's first answer elsewhere), every
+#: service knows the learner.
+LEARNER_FOLLOWERS = {"idp.determinations", "disputes.decisions", "notifications.notices"}
 
 
 @pytest.fixture(scope="module")
@@ -81,9 +88,7 @@ def stack(
             "NOTIFICATIONS_OUTBOX_DIR": str(directory / "outbox"),
             "NOTIFICATIONS_DELIVERY_POLL_SECONDS": "0.2",
         })  # fmt: skip
-        running.wait_caught_up(
-            {"idp.determinations", "disputes.decisions", "notifications.notices"}
-        )
+        running.wait_caught_up(LEARNER_FOLLOWERS)
         yield running
 
 
@@ -194,8 +199,8 @@ def test_a_school_naming_another_schools_pupil_gains_nothing_and_the_notice_goes
     assert by_id.status_code in (404, 409), by_id.text
     contacts = f"/v1/contacts/learners/{learner_id}"
     probes = [
-        as_told(lambda: intruder.get(contacts)),
-        as_told(lambda: intruder.put(contacts, json=parents(impostor, "Impostor"))),
+        intruder.get(contacts),  # the service knows the learner: B's registration was taken
+        intruder.put(contacts, json=parents(impostor, "Impostor")),
         intruder.get(f"/v1/determinations/{case_id}"),
         intruder.get(f"/v1/learners/{learner_id}"),
         intruder.post(f"/v1/determinations/{case_id}/decision", json=decision(SECOND_SCHOOL)),
@@ -203,8 +208,6 @@ def test_a_school_naming_another_schools_pupil_gains_nothing_and_the_notice_goes
     assert_the_one_404(*probes)
     for response in (by_upn, by_id, *probes):
         assert_not_leaked(response, case_id, parent, "Siân")
-    listed = intruder.get("/v1/notices", params={"learner_id": learner_id})
-    assert listed.status_code == 404 or listed.json()["items"] == [], listed.text
     cases = ok(intruder.get("/v1/determinations"))["items"]
     assert case_id not in {c["determination_id"] for c in cases}
 
@@ -218,10 +221,15 @@ def test_a_school_naming_another_schools_pupil_gains_nothing_and_the_notice_goes
     assert {n["recipient_address"] for n in notices} == {parent}
     assert until(lambda: emails_to(outbox, parent), what="the parent's email")
     assert emails_to(outbox, impostor) == []
+    listed = intruder.get("/v1/notices", params={"learner_id": learner_id})
+    assert listed.status_code == 404 or listed.json()["items"] == [], listed.text
     notice = f"/v1/notices/{notices[0]['notice_id']}"
     later = [intruder.get(notice), intruder.post(f"{notice}/redelivery")]
     assert_the_one_404(*later)
-    assert_denied(callers(AUDITOR), SECOND_SCHOOL, [by_upn, by_id, *probes, *later])
+    # Wrexham's auditor sees the probing of its learner's records; the administrator sees
+    # every refusal, the naming of another school's pupil too
+    assert_denied(callers(AUDITOR), SECOND_SCHOOL, [by_id, *probes, *later])
+    assert_denied(callers(SYSTEM), SECOND_SCHOOL, [by_upn])
 
 
 def test_not_yours_and_does_not_exist_get_the_same_404_from_every_organisation(
@@ -277,7 +285,7 @@ def test_contacts_are_read_only_by_those_who_send_the_learner_notices(callers: C
     assert asked.status_code in (403, 404), asked.text
     assert_not_leaked(asked, parent)
     auditor = callers(AUDITOR)
-    assert_denied(auditor, AUDITOR, [written])
+    assert_denied(callers(SYSTEM), AUDITOR, [written])  # by scope: no record touched
     for organisation, response in zip((SECOND_SCHOOL, SECOND_LA, FEI, SECOND_HEALTH_BOARD),
                                       strangers, strict=True):  # fmt: skip
         assert_denied(auditor, organisation, [response])
@@ -288,24 +296,39 @@ def test_contacts_are_read_only_by_those_who_send_the_learner_notices(callers: C
 
 
 def test_another_la_may_not_open_disagreement_resolution_or_advocacy_for_a_learner_not_its_own(
-    callers: Callers,
+    callers: Callers, outbox: Path
 ) -> None:
-    parent = f"sian-{uuid.uuid4().hex[:8]}@example.org"
-    _, learner_id = raised(callers, concern(pupil()))
-    register_contacts(callers(HOME_SCHOOL), learner_id, parent)
+    """Nor, through them, reach the parents' contacts or the decision notice waiting for them."""
+    suffix = uuid.uuid4().hex[:8]
+    parent, impostor = f"sian-{suffix}@example.org", f"powys-{suffix}@example.org"
+    case_id, learner_id = raised(callers, concern(pupil()))
+    school = callers(HOME_SCHOOL)
+    ok(school.post(f"/v1/determinations/{case_id}/decision", json=decision(has_aln=False)))
     case = disagreement_case(learner_id)
     # The learner's own LA may: the disputes service knows the learner.
     assert as_told(lambda: callers(LA).post("/v1/disagreement-resolutions", json=case)).is_success
-    other = callers(SECOND_LA)
+    other, contacts = callers(SECOND_LA), f"/v1/contacts/learners/{learner_id}"
     refusals = [
-        as_told(lambda: other.post("/v1/disagreement-resolutions", json=case)),
-        as_told(lambda: other.post("/v1/advocacy", json=advocacy(learner_id))),
-        other.get(f"/v1/contacts/learners/{learner_id}"),
-        other.put(f"/v1/contacts/learners/{learner_id}", json=parents("swansea@example.org")),
+        other.post("/v1/disagreement-resolutions", json=case),
+        other.post("/v1/advocacy", json=advocacy(learner_id)),
+        other.get(contacts),
+        other.put(contacts, json=parents(impostor, "Impostor")),
     ]
-    assert_the_one_404(*refusals)
+
+    def to_parent(status: str) -> list[dict[str, Any]]:
+        items = school.get("/v1/notices", params={"learner_id": learner_id}).json()["items"]
+        return [n for n in items if n["recipient_role"] == "parent" and n["status"] == status]
+
+    [waiting] = until(lambda: to_parent("escalated"), what="the notice waiting for a parent")
     listed = other.get("/v1/notices", params={"learner_id": learner_id})
     assert listed.status_code == 404 or listed.json()["items"] == [], listed.text
+    notice = f"/v1/notices/{waiting['notice_id']}"
+    refusals += [other.get(notice), other.post(f"{notice}/redelivery")]
+    assert_the_one_404(*refusals)
+    register_contacts(school, learner_id, parent)
+    given = until(lambda: to_parent("given"), what="the waiting notice given to the parent")
+    assert {n["recipient_address"] for n in given} == {parent}
+    assert emails_to(outbox, impostor) == []
     assert_denied(callers(AUDITOR), SECOND_LA, refusals)
 
 
@@ -356,12 +379,14 @@ async def test_of_twenty_parallel_requests_to_tell_the_la_exactly_one_is_answere
 
 
 def test_another_la_may_not_open_a_plan_and_the_plan_from_the_decision_has_its_deadline(
-    callers: Callers,
+    stack: Stack, callers: Callers
 ) -> None:
     case_id, learner_id = raised(callers, concern(pupil()))
-    opened = as_told(lambda: callers(SECOND_LA).post("/v1/idps", json={
+    register_contacts(callers(HOME_SCHOOL), learner_id, f"sian-{uuid.uuid4().hex[:8]}@example.org")
+    stack.wait_caught_up(LEARNER_FOLLOWERS)  # the IDP service knows the learner
+    opened = callers(SECOND_LA).post("/v1/idps", json={
         "learner_id": learner_id, "opened_on": today(),
-        "maintainer": {"kind": "local_authority", "organisation": SECOND_LA}}))  # fmt: skip
+        "maintainer": {"kind": "local_authority", "organisation": SECOND_LA}})  # fmt: skip
     assert opened.status_code in (403, 404), opened.text
     if opened.status_code == 404:
         assert_the_one_404(opened)
@@ -420,40 +445,40 @@ def test_an_auditor_reads_only_its_jurisdiction(callers: Callers) -> None:
     history = [f"/v1/audit/learners/{learner_id}/timeline",
                f"/v1/audit/determination/aggregates/{case_id}",
                f"/v1/audit/learners/{learner_id}/bundle"]  # fmt: skip
-    wrexham, swansea = callers(AUDITOR), callers(SECOND_AUDITOR)
+    wrexham, powys = callers(AUDITOR), callers(SECOND_AUDITOR)
     until(lambda: wrexham.get(history[0]).json().get("items"), what="the learner's timeline")
     seen = [wrexham.get(path) for path in history]
     assert [r.status_code for r in seen] == [200, 200, 200], [r.text[:300] for r in seen]
-    refused = [swansea.get(path) for path in history]
-    refused.append(swansea.get(f"/v1/determinations/{case_id}"))
+    assert callers(WALES_AUDITOR).get(history[0]).status_code == 200  # every LA's
+    refused = [powys.get(path) for path in history]
+    refused.append(powys.get(f"/v1/determinations/{case_id}"))
     assert_the_one_404(*refused)
     assert_denied(wrexham, SECOND_AUDITOR, refused)
     wrexham_requests = {r.headers["x-request-id"] for r in seen}
-    visible = audit_rows(swansea, AUDITOR)
+    visible = audit_rows(powys, AUDITOR)
     assert not wrexham_requests & set(visible)
-    assert case_id not in {row["resource_id"] for row in audit_rows(swansea, HOME_SCHOOL).values()}
+    assert case_id not in {row["resource_id"] for row in audit_rows(powys, HOME_SCHOOL).values()}
 
 
 def test_the_la_looking_after_a_child_finds_the_case(callers: Callers) -> None:
-    looked_after = pupil(looked_after=True, looking_after_authority="670")
-    swansea = callers(SECOND_LA)
-    before = ok(swansea.get("/v1/statistics/local-authorities/670"))["open_cases"]
+    number = LOOKING_AFTER_LA.partition(":")[2]
+    looked_after = pupil(looked_after=True, looking_after_authority=number)
+    carer = callers(LOOKING_AFTER_LA)
+    figures = f"/v1/statistics/local-authorities/{number}"
+    before = ok(carer.get(figures))["open_cases"]
     case_id, learner_id = raised(callers, concern(looked_after))
 
     def ids(items: list[dict[str, Any]]) -> set[str]:
         return {i["determination_id"] for i in items}
 
-    until(lambda: case_id in ids(swansea.get("/v1/determinations").json()["items"]),
+    until(lambda: case_id in ids(carer.get("/v1/determinations").json()["items"]),
           what="the case in the looking-after LA's list")  # fmt: skip
-    soon = swansea.get("/v1/determinations-due-soon", params={"within_days": 120})
+    soon = carer.get("/v1/determinations-due-soon", params={"within_days": 120})
     assert case_id in ids(soon.json()), soon.text
-    assert case_id in ids(ok(swansea.get("/v1/determinations-changes"))["items"])
-    after = ok(swansea.get("/v1/statistics/local-authorities/670"))["open_cases"]
-    assert after == before + 1
+    assert case_id in ids(ok(carer.get("/v1/determinations-changes"))["items"])
+    assert ok(carer.get(figures))["open_cases"] == before + 1
     register_contacts(callers(HOME_SCHOOL), learner_id, f"sian-{uuid.uuid4().hex[:8]}@example.org")
-    assert ok(as_told(lambda: swansea.get(f"/v1/contacts/learners/{learner_id}")))["parties"]
-    timeline = callers(SECOND_AUDITOR).get(f"/v1/audit/learners/{learner_id}/timeline")
-    assert timeline.status_code == 200, timeline.text  # its jurisdiction: the LA looking after
+    assert ok(as_told(lambda: carer.get(f"/v1/contacts/learners/{learner_id}")))["parties"]
 
 
 # -- young person ----------------------------------------------------------------------------
