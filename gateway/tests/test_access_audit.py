@@ -19,6 +19,7 @@ from llwybr.access import (
     Capability,
     Relations,
     Relationship,
+    not_found,
     require,
 )
 from llwybr.db import create_engine
@@ -259,3 +260,26 @@ async def test_a_services_reason_and_jurisdiction_reach_the_audit_and_never_the_
 
     assert (await seen("auditor:666"), await seen("auditor:665")) == (3, 0)
     await services["determination"].aclose()
+
+
+async def test_a_services_not_yet_404_keeps_its_retry_after(gateway: Gateway) -> None:
+    """A service that may not have heard of a record yet says when to ask again (ADR 0015);
+    the gateway's one 404 keeps that."""
+    assert isinstance(gateway.app, FastAPI)
+    service = FastAPI()
+    install_problem_handlers(service)
+
+    @service.get("/v1/contacts/learners/{learner_id}")
+    def unknown(learner_id: str) -> None:
+        error = not_found()
+        error.headers["Retry-After"] = "1"
+        raise error
+
+    services = gateway.app.state.services.clients
+    services["notifications"] = httpx.AsyncClient(
+        transport=httpx.ASGITransport(app=service), base_url="http://notifications"
+    )
+    answer = await gateway.as_(SCHOOL, "GET", f"/v1/contacts/learners/{uuid.uuid4()}")
+    assert (answer.status_code, answer.headers["retry-after"]) == (404, "1")
+    assert answer.json()["detail"] == NOT_FOUND_DETAIL
+    await services["notifications"].aclose()

@@ -329,5 +329,8 @@ async def _send(request: Request, claims: AccessClaims, service: str, body: byte
         response.headers[REFUSAL_HEADER] = response_headers.get(REFUSAL_HEADER, "not-found")
         if jurisdiction := response_headers.get(JURISDICTION_HEADER):
             response.headers[JURISDICTION_HEADER] = jurisdiction
+        if retry_after := response_headers.get("retry-after"):
+            # A service that may not know the record yet (ADR 0015) says when to ask again.
+            response.headers["Retry-After"] = retry_after
         return response
     return Response(upstream.content, status_code=upstream.status_code, headers=response_headers)
