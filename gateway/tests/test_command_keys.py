@@ -167,3 +167,28 @@ async def test_a_change_whose_access_audit_row_cannot_be_written_is_not_run(
     assert answer.json()["type"].endswith("/audit-unavailable")
     assert answer.headers["retry-after"]
     assert await determinations(gateway) == []
+
+
+async def test_a_change_committed_when_the_audit_log_fails_after_it_keeps_its_row(
+    gateway: Gateway,
+) -> None:
+    """The database went away after the change was forwarded: the service committed, the
+    outcome row cannot be written; the row written ahead records the change, and the client
+    is told the service's answer, not "may not have taken effect"."""
+    await gateway.token(SCHOOL)
+    engine = engine_of(gateway)
+
+    def refuse_outcomes(_conn: Any, _cursor: Any, statement: str, parameters: Any, *_: Any) -> None:
+        if statement.lstrip().upper().startswith("INSERT INTO ACCESS_AUDIT") and (
+            "forwarded" not in repr(parameters)
+        ):
+            raise RuntimeError("the audit database went away")
+
+    sa.event.listen(engine, "before_cursor_execute", refuse_outcomes)
+    try:
+        answer = await gateway.as_(SCHOOL, "POST", "/v1/determinations", json=concern())
+    finally:
+        sa.event.remove(engine, "before_cursor_execute", refuse_outcomes)
+    assert answer.status_code == 201, answer.text
+    assert await determinations(gateway) == [answer.json()["id"]]
+    assert audit_rows(gateway, answer.headers["x-request-id"]) == [("forwarded", 102)]
