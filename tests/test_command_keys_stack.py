@@ -1,9 +1,10 @@
 """A command repeated with the same Idempotency-Key after its answer was lost takes effect once
 (stack mode: each deployable its own process, on the shared PostgreSQL and Kafka).
 
-- The determination service is paused (SIGSTOP) past the gateway's timeout while a concern is
-  forwarded: the client gets 503 ("may or may not have taken effect") and repeats with the same
-  key. One determination, and the repeat's answer names it.
+- The determination service is paused (SIGSTOP) past the gateway's timeout while it saves a
+  concern: the client gets 503 ("may or may not have taken effect"), the service resumes and
+  commits, and the client repeats with the same key. One determination, and the repeat's
+  answer names it (replayed).
 - The gateway is killed while it holds the key: after it restarts, the repeat is told to wait
   (409 with Retry-After) while the dead gateway's claim lasts, then succeeds, once.
 """
@@ -112,30 +113,59 @@ def repeat(stack: Stack, body: dict[str, Any], key: str) -> httpx.Response:
     )  # fmt: skip
 
 
+def blocked_on(conninfo: str, schema: str, table: str, timeout: float = 20.0) -> None:
+    """Wait until some transaction waits for a lock on ``schema.table``."""
+    deadline = time.monotonic() + timeout
+    with psycopg.connect(conninfo, autocommit=True) as conn:
+        while time.monotonic() < deadline:
+            waiting = conn.execute(
+                "SELECT count(*) FROM pg_locks l JOIN pg_class c ON l.relation = c.oid "
+                "JOIN pg_namespace n ON c.relnamespace = n.oid "
+                "WHERE n.nspname = %s AND c.relname = %s AND NOT l.granted",
+                (schema, table),
+            ).fetchone()
+            if waiting and waiting[0]:
+                return
+            time.sleep(0.05)
+    raise TimeoutError(f"nothing waited for {schema}.{table}")
+
+
 def test_a_concern_repeated_after_the_service_outlived_the_gateways_timeout_is_made_once(
     stack: Stack, running: tuple[Stack, RuntimeSettings]
 ) -> None:
+    """The service has read the concern and is saving it when it is paused: the gateway times
+    out (503), the service resumes and commits; the repeat gets that determination."""
     runtime = running[1]
+    conninfo = postgres_conninfo(runtime)
+    schema = stack.processes["determination"].env["DETERMINATION_POSTGRES_SCHEMA"]
     name, key = f"Paused-{uuid.uuid4().hex[:8]}", f"paused-{uuid.uuid4().hex}"
     body = concern(name)
-    stack.token(SCHOOL)  # before the pause: the token endpoint is the gateway's own
     answers: list[httpx.Response | Exception] = []
-    with paused(stack, "determination"):
+    with psycopg.connect(conninfo) as holder:
+        # Hold the events table, so that the save waits mid-command (the request read).
+        holder.execute(f'LOCK TABLE "{schema}".determination_events IN EXCLUSIVE MODE')
         first = post_in_background(stack, body, key, answers)
-        first.join(timeout=TIMEOUT + 30)
+        blocked_on(conninfo, schema, "determination_events")
+        with paused(stack, "determination"):
+            holder.commit()
+            first.join(timeout=TIMEOUT + 30)
     [timed_out] = answers
     assert isinstance(timed_out, httpx.Response)
     assert timed_out.status_code == 503, timed_out.text
     assert "may or may not have taken effect" in timed_out.json()["detail"]
+    deadline = time.monotonic() + 20
+    while not (made := determinations_about(stack, runtime, name)):
+        assert time.monotonic() < deadline, "the paused service never committed the concern"
+        time.sleep(0.1)
 
     again = repeat(stack, body, key)
     assert again.status_code == 201, again.text
-    made = determinations_about(stack, runtime, name)
-    assert made == [again.json()["id"]], f"{len(made)} determinations for one concern"
+    assert again.headers["idempotent-replayed"] == "true"
+    assert made == [again.json()["id"]]
     assert again.headers["location"] == f"/v1/determinations/{made[0]}"
     third = repeat(stack, body, key)
     assert (third.status_code, third.json()) == (201, again.json())
-    assert determinations_about(stack, runtime, name) == made
+    assert determinations_about(stack, runtime, name) == made, "a second determination"
 
 
 def test_a_key_held_by_a_killed_gateway_is_taken_over_and_the_repeat_succeeds_once(
