@@ -192,3 +192,30 @@ async def test_a_change_committed_when_the_audit_log_fails_after_it_keeps_its_ro
     assert answer.status_code == 201, answer.text
     assert await determinations(gateway) == [answer.json()["id"]]
     assert audit_rows(gateway, answer.headers["x-request-id"]) == [("forwarded", 102)]
+
+
+async def test_an_opinion_repeated_after_the_gateway_lost_its_record_is_recorded_once(
+    gateway: Gateway,
+) -> None:
+    """A plain-table command whose answer is not rebuilt from the record: not run again (the
+    parent is not told twice); the repeat is told where the opinion is."""
+    opinions = "/v1/notices/health-body-opinions"
+    body = {
+        "learner_id": str(uuid.uuid4()), "local_authority": "la:665",
+        "formed_on": (datetime.now(UTC).date() - timedelta(days=2)).isoformat(),
+        "officer": {"name": "Dr Angharad Rees", "email": "angharad@bcuhb.example"},
+    }  # fmt: skip
+    headers = {"Idempotency-Key": "opinion-lost-1"}
+    first = await gateway.as_("lhb:7A1", "POST", opinions, json=body, headers=headers)
+    assert first.status_code == 201, first.text
+    forget(gateway, "opinion-lost-1")
+    again = await gateway.as_("lhb:7A1", "POST", opinions, json=body, headers=headers)
+    assert again.status_code == 409, again.text
+    assert again.json()["type"].endswith("/command-already-run")
+    assert again.headers["location"] == f"{opinions}/{first.json()['opinion_id']}"
+    state = gateway.var_dir / "notifications" / "state.sqlite"
+    with contextlib.closing(sqlite3.connect(state)) as conn:
+        (count,) = conn.execute(
+            "SELECT count(*) FROM health_body_opinions WHERE learner_id = ?", (body["learner_id"],)
+        ).fetchone()
+    assert count == 1

@@ -254,12 +254,10 @@ def _completion(status: int, start: Message, messages: list[Message]) -> dict[st
             )
         except ValueError:
             answer = OTHER
-    return {
-        "status": status,
-        "location": headers.get("location"),
-        "etag": headers.get("etag"),
-        "answer": answer,
-    }
+    values: dict[str, Any] = {"status": status, "answer": answer}
+    # A Location recorded by a plain-table command stays when the answer has none.
+    values |= {name: headers[name] for name in ("location", "etag") if name in headers}
+    return values
 
 
 def _lookup(service: Any, key: str) -> RecordedCommand | None:

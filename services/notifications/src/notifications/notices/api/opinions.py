@@ -7,6 +7,7 @@ from typing import Any
 import sqlalchemy as sa
 from fastapi import APIRouter
 
+from llwybr import command_keys
 from llwybr.edge import CallerDep
 from llwybr.problems import ProblemError
 from notifications.dependencies import EngineDep, SettingsDep
@@ -87,6 +88,7 @@ def record_opinion(
     )
     with engine.begin() as conn:
         opinions.record(conn, opinion, principal.actor)
+        command_keys.record(conn, opinion.opinion_id, f"{BASE}/{opinion.opinion_id}")  # once
         row = opinions.find(conn, opinion.opinion_id)
         return _view(conn, row)
 
