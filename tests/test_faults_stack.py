@@ -16,7 +16,9 @@ are read directly and compared with every answer the load got:
   versions;
 - an unanswered command left its case either fully changed or untouched: no gap in any
   aggregate's versions, and the event after the version it named is the one it asked for,
-  or nothing.
+  or nothing;
+- every change a service committed for a request has its row in the gateway's access-audit
+  log (the events' request ids are all in it), even when the gateway could not write after.
 """
 
 import asyncio
@@ -224,6 +226,7 @@ async def problems(system: Faults) -> list[str]:
         if sorted(versions) != list(range(1, len(versions) + 1)):
             found.append(f"{aggregate_id}: versions {versions} have a gap or a duplicate")
     found += answers_kept(system.outcomes, stored)
+    found += unaudited(system, determinations.events + plans.events)
 
     # The IDP service opened one plan per "has ALN" decision, none for "no ALN".
     learner_of = {
@@ -286,6 +289,20 @@ async def problems(system: Faults) -> list[str]:
             behind = {a for a in latest if projected.get(a) != latest[a]}
             found.append(f"{table}: {len(behind)} rows not at the store's version")
     return found
+
+
+def unaudited(system: Faults, events: list[RecordedEvent]) -> list[str]:
+    """The request ids of stored events (made by a request, not a consumer) that have no row in
+    the gateway's access-audit log."""
+    requested = {
+        e.meta["correlation_id"]
+        for e in events
+        if "@" in e.meta.get("actor", "") and e.meta.get("correlation_id")
+    }
+    gateway = system.schema("gateway")
+    audited = {r[0] for r in rows(system, f'SELECT request_id FROM "{gateway}".access_audit')}
+    missing = requested - audited
+    return [f"{len(missing)} committed requests with no access-audit row"] if missing else []
 
 
 def answers_kept(outcomes: list[Outcome], stored: dict[str, list[RecordedEvent]]) -> list[str]:

@@ -35,6 +35,7 @@ class Gateway:
     ) -> None:
         self.client = client
         self.app = app
+        self.var_dir = var_dir
         credentials = json.loads((var_dir / "gateway" / "dev-credentials.json").read_text())
         self.credentials = {c["organisation"]: c for c in credentials}
         self.tokens: dict[str, str] = {}

@@ -44,7 +44,12 @@ carries a secret shown once (a webhook subscription's signing secret) and is not
 repeat of that request is not run again and gives 409 of type
 `https://llwybr.wales/problems/secret-not-replayed`, with `original_status`, the resource's
 `Location` (also as `location`) when the first answer had one, and `secret_rotation`, where a
-new secret is issued. A 5xx answer frees the key: a repeat after it runs again.
+new secret is issued. After a 5xx answer, repeat with the same key: a command that took
+effect is answered as the first time (from the service's record of the key), one that did not
+runs once. While the first request runs, the 409 carries `Retry-After`.
+
+A change whose access-audit row cannot be written first is not run: 503 of type
+`https://llwybr.wales/problems/audit-unavailable` with `Retry-After`.
 """
 
 

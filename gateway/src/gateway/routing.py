@@ -13,7 +13,12 @@ stripped before the client is answered. Every 404 is the one 404 body
 
 A repeated POST gets the first answer again, unless that answer was marked ``no-store`` (it
 held a secret shown once, which the gateway does not keep): then the repeat is not run again
-and gets a 409 problem saying where the resource is and how to get a new secret.
+and gets a 409 problem saying where the resource is and how to get a new secret. The request
+carries its command key to the service, which records it with the command's effect and answers
+a repeat from that record when the gateway has none (the first answer was lost).
+
+A change (any method but GET, HEAD, OPTIONS) has its access-audit row written before it is
+forwarded; if that row cannot be written the request is not run (503).
 """
 
 import asyncio
@@ -38,10 +43,19 @@ from llwybr.problems import ProblemError, problem_response
 log = logging.getLogger(__name__)
 
 FORWARDED_REQUEST_HEADERS = ("accept", "content-type", "if-match", "if-none-match")
-FORWARDED_RESPONSE_HEADERS = ("cache-control", "content-type", "etag", "location", "retry-after")
+FORWARDED_RESPONSE_HEADERS = (
+    "cache-control", "content-type", "etag", "idempotent-replayed", "location", "retry-after",
+)  # fmt: skip
 #: What a service tells the gateway alone (for the access audit); never sent to the client.
 INTERNAL_RESPONSE_HEADERS = (REFUSAL_HEADER, JURISDICTION_HEADER)
 IDEMPOTENT = frozenset({"GET", "HEAD", "PUT", "DELETE", "OPTIONS"})
+#: Requests that change nothing: every other has its access-audit row written ahead.
+READS = frozenset({"GET", "HEAD", "OPTIONS"})
+#: The outcome of the row written before a change is forwarded.
+FORWARDED = "forwarded"
+#: How much longer than the services' timeout a claimed Idempotency-Key is held for its
+#: request; after that a repeat takes it over.
+CLAIM_MARGIN_SECONDS = 5.0
 RETRY_AFTER_SECONDS = "5"
 #: The longest Idempotency-Key kept (the records' column); a longer one is refused, not cut.
 MAX_KEY_LENGTH = 255
@@ -195,31 +209,65 @@ async def forward(resource: str, request: Request) -> Response:
             request, 400, "Bad Request",
             f"Idempotency-Key is longer than {MAX_KEY_LENGTH} characters", kind="idempotency",
         )  # fmt: skip
+    ahead = request.method not in READS
+    if ahead and not await _audited_ahead(request, claims):
+        return problem_response(
+            request, 503, "Service Unavailable",
+            "the access log cannot be written now, so the request was not run; try again shortly",
+            kind="audit-unavailable", headers={"Retry-After": RETRY_AFTER_SECONDS},
+        )  # fmt: skip
     if key and request.method == "POST":
         response = await _idempotent(request, claims, service, key, body)
     else:
         response = await _send(request, claims, service, body)
     reason, jurisdiction = internal_notes(response)
-    await audit(
-        request, claims, outcome_of(response.status_code, reason), response.status_code,
-        reason=reason, jurisdiction=jurisdiction,
-    )  # fmt: skip
+    try:
+        await audit(
+            request, claims, outcome_of(response.status_code, reason), response.status_code,
+            reason=reason, jurisdiction=jurisdiction,
+        )  # fmt: skip
+    except Exception:
+        if not ahead:
+            raise
+        # The row written ahead records the change; the answer is the service's, so it is
+        # given (a 503 here would tell the client a committed change may not have happened).
+        log.warning("access audit: no outcome row for %s", request.state.request_id, exc_info=True)
     return response
+
+
+async def _audited_ahead(request: Request, claims: AccessClaims) -> bool:
+    """Write the access-audit row of a change before it is forwarded (outcome ``forwarded``,
+    status 102 Processing; the outcome follows in a row of its own: the log is append-only),
+    so that every change a service commits has its row even if the gateway cannot write
+    after. False, and nothing forwarded, when the row cannot be written."""
+    try:
+        await audit(request, claims, FORWARDED, 102)
+    except Exception:
+        log.exception("access audit unavailable: %s not forwarded", request.state.request_id)
+        return False
+    return True
 
 
 async def _idempotent(
     request: Request, claims: AccessClaims, service: str, key: str, body: bytes
 ) -> Response:
+    """A POST with an Idempotency-Key: a repeat gets the stored answer; otherwise the request
+    is forwarded with its command key, which the service records with the command's effect,
+    so a repeat after a lost answer (a 5xx frees the gateway's record) or after a claim that
+    expired (its gateway died) is answered by the service from what it recorded."""
     engine = request.app.state.engine
     fingerprint = store.request_hash(request.method, request.url.path, body)
+    claim = request.app.state.settings.service_timeout_seconds + CLAIM_MARGIN_SECONDS
     try:
         stored = await anyio.to_thread.run_sync(
-            store.begin, engine, claims.client_id, key, fingerprint
+            store.begin, engine, claims.client_id, key, fingerprint, claim
         )
     except store.IdempotencyConflictError as error:
+        retry = {"Retry-After": str(error.retry_after)} if error.retry_after else None
         return problem_response(
-            request, error.status, "Idempotency conflict", str(error), kind="idempotency"
-        )
+            request, error.status, "Idempotency conflict", str(error), kind="idempotency",
+            headers=retry,
+        )  # fmt: skip
     if stored is not None and stored.body is None:
         return _not_replayed(request, stored)
     if stored is not None:
@@ -227,8 +275,15 @@ async def _idempotent(
         replay.headers["Idempotent-Replayed"] = "true"
         return replay
     response: Response | None = None
+    command = store.command_key(claims.client_id, key, fingerprint)
     try:
-        response = await _send(request, claims, service, body)
+        response = await _send(request, claims, service, body, command)
+        if response.headers.get("idempotent-replayed") and store.is_no_store(
+            dict(response.headers)
+        ):
+            # The service ran it before and kept no secret: the same answer as our own record.
+            first = store.StoredResponse(response.status_code, dict(response.headers), None)
+            response = _not_replayed(request, first)
         return response
     finally:
         kept = None
@@ -238,7 +293,11 @@ async def _idempotent(
             kept_headers = (*FORWARDED_RESPONSE_HEADERS, *INTERNAL_RESPONSE_HEADERS)
             headers = {h: v for h, v in response.headers.items() if h in kept_headers}
             kept = store.StoredResponse(response.status_code, headers, bytes(response.body))
-        await anyio.to_thread.run_sync(store.finish, engine, claims.client_id, key, kept)
+        try:
+            await anyio.to_thread.run_sync(store.finish, engine, claims.client_id, key, kept)
+        except Exception:
+            # The claim then expires; a repeat is answered from the service's record.
+            log.warning("idempotency record of %s not stored", key, exc_info=True)
 
 
 def _not_replayed(request: Request, stored: store.StoredResponse) -> Response:
@@ -274,13 +333,20 @@ def _secret_rotation(path: str, location: str | None) -> str | None:
     return None
 
 
-async def _send(request: Request, claims: AccessClaims, service: str, body: bytes) -> Response:
+async def _send(
+    request: Request,
+    claims: AccessClaims,
+    service: str,
+    body: bytes,
+    command_key: str | None = None,
+) -> Response:
     clients: ServiceClients = request.app.state.services
     client = clients[service]
     principal = Principal(claims.client_id, claims.organisation, claims.scopes)
     headers = {h: v for h in FORWARDED_REQUEST_HEADERS if (v := request.headers.get(h))}
     headers["x-request-id"] = request.state.request_id
-    headers.update(sign_principal(principal, request.app.state.internal_secret, int(time.time())))
+    secret, now = request.app.state.internal_secret, int(time.time())
+    headers.update(sign_principal(principal, secret, now, command_key))
     attempts = 2 if request.method in IDEMPOTENT else 1
     detail = f"the {service} service is not answering; try again shortly"
     for attempt in range(attempts):

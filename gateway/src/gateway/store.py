@@ -10,6 +10,7 @@ outlive the service's own sealed one. Such a record keeps only the status and sa
 
 import hashlib
 import json
+import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -186,44 +187,73 @@ class StoredResponse:
     body: bytes | None
 
 
-class IdempotencyConflictError(Exception):
-    """The same key was used with a different request (422) or is still running (409)."""
+def command_key(client_id: str, key: str, fingerprint: str) -> str:
+    """The key a service records a command under (``llwybr.command_keys``): the same for a
+    repeat of the same request with the same Idempotency-Key by the same client."""
+    material = json.dumps([client_id, key, fingerprint], separators=(",", ":"))
+    return hashlib.sha256(material.encode()).hexdigest()
 
-    def __init__(self, status: int, detail: str) -> None:
+
+class IdempotencyConflictError(Exception):
+    """The same key was used with a different request (422) or is still running (409, with
+    the seconds after which a repeat may take the key over)."""
+
+    def __init__(self, status: int, detail: str, retry_after: int | None = None) -> None:
         super().__init__(detail)
         self.status = status
+        self.retry_after = retry_after
 
 
-def begin(engine: sa.Engine, client_id: str, key: str, fingerprint: str) -> StoredResponse | None:
-    """Claim a key for a new request (None), or return the response stored for it."""
+_IN_PROGRESS = "a request with this Idempotency-Key is in progress"
+
+
+def _aware(moment: datetime) -> datetime:
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+
+
+def begin(
+    engine: sa.Engine, client_id: str, key: str, fingerprint: str, claim_seconds: float = 15.0
+) -> StoredResponse | None:
+    """Claim a key for a new request (None), or return the response stored for it.
+
+    A claim lasts ``claim_seconds`` (longer than any forwarding): a claim older than that
+    belongs to a gateway that died or lost its database before storing the answer, and a
+    repeat takes it over (the service's record of the command key makes that safe: a command
+    that ran is answered from it, not run again). A younger one gives 409 with the seconds
+    it has left."""
+    now = datetime.now(UTC)
+    where = (idempotency.c.client_id == client_id) & (idempotency.c.key == key)
     with engine.begin() as conn:
-        row = conn.execute(
-            sa.select(idempotency).where(
-                idempotency.c.client_id == client_id, idempotency.c.key == key
-            )
-        ).first()
+        row = conn.execute(sa.select(idempotency).where(where)).first()
         if row is None:
             try:
                 with conn.begin_nested():
                     conn.execute(
                         idempotency.insert().values(
-                            client_id=client_id,
-                            key=key,
-                            request_hash=fingerprint,
-                            created_at=datetime.now(UTC),
+                            client_id=client_id, key=key, request_hash=fingerprint, created_at=now
                         )
                     )
                 return None
             except sa.exc.IntegrityError:
-                raise IdempotencyConflictError(
-                    409, "a request with this Idempotency-Key is in progress"
-                ) from None
-    if row.request_hash != fingerprint:
-        raise IdempotencyConflictError(
-            422, "this Idempotency-Key was used with a different request"
-        )
-    if row.status is None:
-        raise IdempotencyConflictError(409, "a request with this Idempotency-Key is in progress")
+                raise IdempotencyConflictError(409, _IN_PROGRESS, int(claim_seconds)) from None
+        if row.request_hash != fingerprint:
+            raise IdempotencyConflictError(
+                422, "this Idempotency-Key was used with a different request"
+            )
+        if row.status is None:
+            left = claim_seconds - (now - _aware(row.created_at)).total_seconds()
+            if left > 0:
+                raise IdempotencyConflictError(409, _IN_PROGRESS, max(1, math.ceil(left)))
+            # Taken over only if no other repeat took it first (compare and set).
+            taken = conn.execute(
+                idempotency.update()
+                .where(where, idempotency.c.status.is_(None))
+                .where(idempotency.c.created_at == row.created_at)
+                .values(created_at=now)
+            )
+            if taken.rowcount != 1:
+                raise IdempotencyConflictError(409, _IN_PROGRESS, int(claim_seconds))
+            return None
     body = None if row.body is None else bytes(row.body)
     return StoredResponse(row.status, json.loads(row.headers or "{}"), body)
 

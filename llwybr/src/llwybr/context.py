@@ -1,13 +1,26 @@
 """Who is acting and why: carried from the edge (a request, a consumed event) to the store.
 
 The API and the consumers set it; the event store writes it into every event it records,
-inside the integrity hash, so the acting principal of each event is part of the evidence.
+inside the integrity hash, so the acting principal of each event is part of the evidence. A
+command the client may repeat also carries its command key, which the store records in the
+same transaction as the events (``llwybr.command_keys``); the key is not part of the events.
 """
 
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, field
+
+
+@dataclass
+class CommandKey:
+    """The key of a command the client may repeat, and the aggregates (id, version) its saves
+    have recorded under it so far (empty: nothing committed yet)."""
+
+    key: str
+    request_id: str
+    path: str
+    aggregates: list[tuple[str, int]] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -17,9 +30,15 @@ class CommandContext:
     actor: str = "system"
     correlation_id: str | None = None
     causation_id: str | None = None
+    command: CommandKey | None = None
 
     def as_metadata(self) -> dict[str, str | None]:
-        return asdict(self)
+        """What every stored event records of it (``__meta__``)."""
+        return {
+            "actor": self.actor,
+            "correlation_id": self.correlation_id,
+            "causation_id": self.causation_id,
+        }
 
 
 _SYSTEM = CommandContext()

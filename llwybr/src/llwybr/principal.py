@@ -3,17 +3,24 @@
 The gateway validates the access token and forwards who the caller is; each service checks the
 HMAC signature with the shared internal secret and refuses requests without a valid one, so a
 service port reached directly is useless.
+
+A command the client may repeat (a POST with ``Idempotency-Key``) also carries its command key
+(``llwybr.command_keys``) in a header of its own, covered by the same signature: a key cannot be
+added to, removed from or moved between signed requests.
 """
 
 import base64
 import hashlib
 import hmac
 import json
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
 PRINCIPAL_HEADER = "x-llwybr-principal"
 SIGNATURE_HEADER = "x-llwybr-principal-signature"
+COMMAND_KEY_HEADER = "x-llwybr-command-key"
+_COMMAND_KEY = re.compile(r"^[0-9a-f]{64}$")
 
 #: Organisation kinds, the part before the colon of an organisation id ("school:6652001").
 KINDS = frozenset({"school", "fei", "la", "lhb", "nhs", "tribunal", "auditor", "system"})
@@ -49,17 +56,27 @@ class Principal:
         )
 
 
-def _signature(secret: bytes, timestamp: int, payload: str) -> str:
-    return hmac.new(secret, f"{timestamp}.{payload}".encode(), hashlib.sha256).hexdigest()
+def _signature(secret: bytes, timestamp: int, payload: str, command_key: str | None) -> str:
+    signed = (
+        f"{timestamp}.{payload}" if command_key is None else f"{timestamp}.{payload}.{command_key}"
+    )
+    return hmac.new(secret, signed.encode(), hashlib.sha256).hexdigest()
 
 
-def sign_principal(principal: Principal, secret: bytes, now: int) -> dict[str, str]:
-    """The headers that carry ``principal`` to a service."""
+def sign_principal(
+    principal: Principal, secret: bytes, now: int, command_key: str | None = None
+) -> dict[str, str]:
+    """The headers that carry ``principal`` (and the command key, if any) to a service."""
+    if command_key is not None and not _COMMAND_KEY.match(command_key):
+        raise ValueError("a command key is 64 lower-case hex digits")
     payload = base64.urlsafe_b64encode(principal.as_json().encode()).decode()
-    return {
+    headers = {
         PRINCIPAL_HEADER: payload,
-        SIGNATURE_HEADER: f"t={now},v1={_signature(secret, now, payload)}",
+        SIGNATURE_HEADER: f"t={now},v1={_signature(secret, now, payload, command_key)}",
     }
+    if command_key is not None:
+        headers[COMMAND_KEY_HEADER] = command_key
+    return headers
 
 
 def verify_principal(
@@ -77,7 +94,10 @@ def verify_principal(
         raise PrincipalError("malformed principal signature") from None
     if abs(now - timestamp) > max_age:
         raise PrincipalError("principal signature too old")
-    if not hmac.compare_digest(given, _signature(secret, timestamp, payload)):
+    command_key = headers.get(COMMAND_KEY_HEADER)
+    if command_key is not None and not _COMMAND_KEY.match(command_key):
+        raise PrincipalError("malformed command key")
+    if not hmac.compare_digest(given, _signature(secret, timestamp, payload, command_key)):
         raise PrincipalError("principal signature does not match")
     try:
         data = json.loads(base64.urlsafe_b64decode(payload.encode()))

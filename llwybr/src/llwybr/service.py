@@ -29,6 +29,7 @@ from llwybr import context, db, dead_letters, migrations
 from llwybr.body_limit import BodyLimit, route_limits
 from llwybr.bus import InProcessBus, Publisher, Subscription
 from llwybr.clock import ClockError
+from llwybr.command_keys import CommandKeys
 from llwybr.consumer import Effect, TrackedConsumer
 from llwybr.dead_letter_api import dead_letter_routes
 from llwybr.eventstore import ChainedApplication, StaleVersionError
@@ -277,6 +278,7 @@ def build_service(
     app.state.metrics = metrics
     app.state.readiness = readiness
     install_problem_handlers(app, {**COMMON_ERROR_STATUSES, **spec.error_statuses})
+    app.add_middleware(CommandKeys)  # innermost: inside the verified principal's context
     # Inside the request context: a body found too large as it is read is then a 413 the
     # routes' own handlers answer (the context would wrap the error in an ExceptionGroup).
     app.add_middleware(BodyLimit, limit_of=route_limits(spec.large_bodies))

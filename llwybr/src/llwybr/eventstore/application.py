@@ -17,6 +17,7 @@ from eventsourcing.domain import Aggregate
 from eventsourcing.persistence import (
     ApplicationRecorder,
     EventStore,
+    InfrastructureFactory,
     IntegrityError,
     JSONTranscoder,
     Notification,
@@ -24,7 +25,7 @@ from eventsourcing.persistence import (
     Recording,
     Tracking,
 )
-from eventsourcing.utils import strtobool
+from eventsourcing.utils import Environment, EnvType, strtobool
 
 from llwybr.eventstore.mapper import ChainedMapper, DateAsISO, RecordedEvent
 from llwybr.eventstore.store import ChainedEventStore, ChainedRepository
@@ -35,6 +36,12 @@ A = TypeVar("A", bound=Aggregate)
 log = logging.getLogger(__name__)
 
 SUPPORTED_PERSISTENCE = ("eventsourcing.sqlite", "eventsourcing.postgres")
+#: The recorder of each persistence module: the library's, which also records a command's key
+#: with its events (``llwybr.command_keys``). Named by topic: this module imports no driver.
+RECORDERS = {
+    "eventsourcing.postgres": "llwybr.eventstore.recorders:PostgresCommandKeyRecorder",
+    "eventsourcing.sqlite": "llwybr.eventstore.recorders:SQLiteCommandKeyRecorder",
+}
 
 
 class StaleVersionError(Exception):
@@ -70,6 +77,15 @@ class ChainedApplication(Application[UUID]):
                 f"{self.name}: PERSISTENCE_MODULE must be one of "
                 f"{SUPPORTED_PERSISTENCE}, got {module!r}"
             )
+
+    def construct_env(self, name: str, env: EnvType | None = None) -> Environment:
+        environment = super().construct_env(name, env)
+        # The recorder that also records a command's key with its events (llwybr.command_keys).
+        recorder = RECORDERS.get(environment.get("PERSISTENCE_MODULE", ""))
+        topic = InfrastructureFactory.PROCESS_RECORDER_TOPIC
+        if recorder is not None and not environment.get(topic):
+            environment[topic] = recorder
+        return environment
 
     def construct_recorder(self) -> ApplicationRecorder:
         # A process recorder can also record a consumer's position with the events it causes.

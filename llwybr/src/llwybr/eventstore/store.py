@@ -4,6 +4,7 @@ chain whenever an aggregate's events are read."""
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from typing import Any, TypeVar
 from uuid import UUID
 
@@ -14,6 +15,34 @@ from eventsourcing.persistence import ApplicationRecorder, EventStore, Notificat
 from llwybr import context
 from llwybr.eventstore.mapper import ChainedMapper, RecordedEvent
 from llwybr.integrity import GENESIS, BrokenLink, ChainBrokenError, ChainCheck
+
+
+@dataclass(frozen=True)
+class CommandSave:
+    """What one save of a keyed command records with its events (``llwybr.command_keys``)."""
+
+    holder: context.CommandKey
+    aggregates: list[tuple[str, int]]
+
+    @property
+    def first(self) -> bool:
+        return not self.holder.aggregates
+
+    def saved(self) -> None:
+        """The transaction committed: later saves of the same command update the record."""
+        self.holder.aggregates = self.aggregates
+
+
+def command_save(events: Sequence[DomainEventProtocol[UUID]]) -> CommandSave | None:
+    """The key the current command records with ``events`` (None: no key, or nothing saved),
+    with the aggregates its saves have recorded so far, each at its newest version."""
+    holder = context.current().command
+    if holder is None or not events:
+        return None
+    aggregates = dict(holder.aggregates)
+    for event in events:
+        aggregates[str(event.originator_id)] = int(event.originator_version)
+    return CommandSave(holder, list(aggregates.items()))
 
 
 class ChainedEventStore(EventStore[UUID]):
@@ -125,7 +154,13 @@ class ChainedEventStore(EventStore[UUID]):
             stored, own_hash = self.mapper.to_chained_stored_event(event, previous, meta)
             heads[event.originator_id] = (event.originator_version, own_hash)
             stored_events.append(stored)
+        # A keyed command records its key in the events' transaction (llwybr.command_keys).
+        command = command_save(domain_events)
+        if command is not None:
+            kwargs["command_key"] = command
         notification_ids = self.recorder.insert_events(stored_events, **kwargs) or []
+        if command is not None:
+            command.saved()
         for originator_id, (version, own_hash) in heads.items():
             self._remember(originator_id, version, own_hash)
         return [

@@ -7,6 +7,7 @@ from typing import Any
 import sqlalchemy as sa
 from fastapi import APIRouter
 
+from llwybr import command_keys
 from llwybr.access import Capability, denied, require
 from llwybr.edge import CallerDep
 from llwybr.principal import Principal
@@ -125,6 +126,7 @@ def record_opinion(
     with engine.begin() as conn:
         _require_under_compulsory_school_age(conn, principal, body.learner_id, body.formed_on)
         opinions.record(conn, opinion, principal.actor)
+        command_keys.record(conn, opinion.opinion_id, f"{BASE}/{opinion.opinion_id}")  # once
         row = opinions.find(conn, opinion.opinion_id)
         return _view(conn, row, principal)
 

@@ -6,6 +6,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Response
 
+from llwybr import command_keys
 from llwybr.blocking import run_blocking
 from llwybr.edge import CallerDep, IfMatch, Line, expected_version
 from notifications.dependencies import EngineDep, SettingsDep, etag
@@ -75,12 +76,14 @@ async def create_subscription(
 
     def create() -> store.SubscriptionView:
         with engine.begin() as conn:
-            return store.create_subscription(
+            view = store.create_subscription(
                 conn, organisation=organisation, url=url, event_types=event_types,
                 description=body.description,
                 sealed_secret=Sealer(settings.secret_keys).seal(secret),
                 actor=principal.actor, now=now(),
             )  # fmt: skip
+            command_keys.record(conn, view.id, f"/v1/webhooks/{view.id}")  # a repeat: not again
+            return view
 
     view = await run_blocking(create)
     response.headers["Location"] = f"/v1/webhooks/{view.id}"
@@ -186,4 +189,5 @@ def rotate_secret(
             sealed_secret=Sealer(settings.secret_keys).seal(secret), grace=grace,
             expected_version=expected_version(if_match), now=now(),
         )  # fmt: skip
+        command_keys.record(conn, view.id)  # a repeat is not rotated again
     return _with_secret(view, secret, response)

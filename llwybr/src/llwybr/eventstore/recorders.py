@@ -1,0 +1,107 @@
+"""The event store's recorders that also record a keyed command's key in the transaction of
+its events (``llwybr.command_keys``). ``ChainedApplication`` names them by topic, so the
+event store's modules import no database driver."""
+
+import json
+from datetime import UTC, datetime
+from typing import Any
+
+from eventsourcing.postgres import PostgresDatastore, PostgresProcessRecorder
+from eventsourcing.sqlite import SQLiteCursor, SQLiteDatastore, SQLiteProcessRecorder
+from psycopg import Cursor
+from psycopg.rows import DictRow
+from psycopg.sql import SQL, Identifier
+
+from llwybr.command_keys import COLUMNS, CREATE, TABLE, RecordedCommand
+from llwybr.eventstore.store import CommandSave
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat()
+
+
+class PostgresCommandKeyRecorder(PostgresProcessRecorder):
+    """The process recorder that also records a command's key with its events."""
+
+    def __init__(
+        self,
+        datastore: PostgresDatastore,
+        *,
+        events_table_name: str = "stored_events",
+        tracking_table_name: str = "notification_tracking",
+    ) -> None:
+        super().__init__(
+            datastore, events_table_name=events_table_name, tracking_table_name=tracking_table_name
+        )
+        self.command_keys_table = (
+            Identifier(datastore.schema, TABLE) if datastore.schema else Identifier(TABLE)
+        )
+        create = CREATE.replace("{timestamp}", "TIMESTAMPTZ")
+        self.sql_create_statements.append(SQL(create).format(table=self.command_keys_table))
+
+    def _insert_events(self, curs: Cursor[DictRow], stored_events: Any, **kwargs: Any) -> None:
+        save: CommandSave | None = kwargs.get("command_key")
+        if save is not None:
+            holder, aggregates = save.holder, json.dumps(save.aggregates)
+            if save.first:
+                curs.execute(
+                    SQL("INSERT INTO {} (key, request_id, path, aggregates, created_at) "
+                        "VALUES (%s, %s, %s, %s, now())").format(self.command_keys_table),
+                    (holder.key, holder.request_id, holder.path, aggregates),
+                )  # fmt: skip
+            else:
+                curs.execute(
+                    SQL("UPDATE {} SET aggregates = %s WHERE key = %s").format(
+                        self.command_keys_table
+                    ),
+                    (aggregates, holder.key),
+                )
+        super()._insert_events(curs, stored_events, **kwargs)
+
+    def select_command(self, key: str) -> RecordedCommand | None:
+        with self.datastore.transaction(commit=False) as curs:
+            curs.execute(
+                SQL(f"SELECT {COLUMNS} FROM {{}} WHERE key = %s").format(self.command_keys_table),  # noqa: S608
+                (key,),
+            )
+            row = curs.fetchone()
+        return None if row is None else RecordedCommand.of(row)
+
+
+class SQLiteCommandKeyRecorder(SQLiteProcessRecorder):
+    """The process recorder that also records a command's key with its events (embedded)."""
+
+    def __init__(
+        self, datastore: SQLiteDatastore, *, events_table_name: str = "stored_events"
+    ) -> None:
+        super().__init__(datastore, events_table_name=events_table_name)
+
+    def construct_create_table_statements(self) -> list[str]:
+        statements = super().construct_create_table_statements()
+        return [*statements, CREATE.format(table=TABLE, timestamp="TEXT")]
+
+    def _insert_events(self, c: SQLiteCursor, stored_events: Any, **kwargs: Any) -> Any:
+        save: CommandSave | None = kwargs.get("command_key")
+        if save is not None:
+            holder, aggregates = save.holder, json.dumps(save.aggregates)
+            if save.first:
+                c.execute(
+                    f"INSERT INTO {TABLE} (key, request_id, path, aggregates, created_at) "  # noqa: S608
+                    "VALUES (?, ?, ?, ?, ?)",
+                    (holder.key, holder.request_id, holder.path, aggregates, _now()),
+                )
+            else:
+                update = f"UPDATE {TABLE} SET aggregates = ? WHERE key = ?"  # noqa: S608
+                c.execute(update, (aggregates, holder.key))
+        return super()._insert_events(c, stored_events, **kwargs)
+
+    def select_command(self, key: str) -> RecordedCommand | None:
+        with self.datastore.transaction(commit=False) as c:
+            c.execute(f"SELECT {COLUMNS} FROM {TABLE} WHERE key = ?", (key,))  # noqa: S608
+            row = c.fetchone()
+        return None if row is None else RecordedCommand.of(tuple(row))
+
+    def complete_command(self, key: str, values: dict[str, Any]) -> None:
+        assignments = ", ".join(f"{name} = ?" for name in values)
+        with self.datastore.transaction(commit=True) as c:
+            c.execute(f"UPDATE {TABLE} SET {assignments} WHERE key = ?", (*values.values(), key))  # noqa: S608
