@@ -37,9 +37,13 @@ log = logging.getLogger(__name__)
 TABLE = "command_keys"
 REPLAYED_HEADER = "Idempotent-Replayed"
 
-#: The answers a record can replay: ``accepted`` (``{"id", "version"}``), ``no-store`` (a
-#: secret shown once: only the mark), ``other`` (a body not rebuilt from the record).
-ACCEPTED, NO_STORE, OTHER = "accepted", "no-store", "other"
+#: The answers a record can replay: the first answer's JSON body itself (small, and no
+#: secret), ``no-store`` (a secret shown once: only the mark), ``other`` (a body too large to
+#: keep, not rebuilt from the record). None until the answer is known: a lost answer is then
+#: rebuilt as ``{"id", "version"}`` of the aggregate the command recorded first.
+NO_STORE, OTHER = "no-store", "other"
+#: The largest first answer kept to replay (create and command answers are a few ids).
+MAX_KEPT_ANSWER = 4096
 
 #: The keys of plain-table commands (on PostgreSQL the same table as the event store's; in
 #: embedded mode one in each database file).
@@ -53,7 +57,7 @@ command_keys = sa.Table(
     sa.Column("status", sa.Integer, nullable=True),  # NULL until the answer is known
     sa.Column("location", sa.String(512), nullable=True),
     sa.Column("etag", sa.String(64), nullable=True),
-    sa.Column("answer", sa.String(16), nullable=True),
+    sa.Column("answer", sa.Text, nullable=True),
     sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
 )
 
@@ -61,7 +65,7 @@ COLUMNS = "key, request_id, path, aggregates, status, location, etag, answer"
 CREATE = (
     "CREATE TABLE IF NOT EXISTS {table} (key VARCHAR(64) PRIMARY KEY, "
     "request_id VARCHAR(128) NOT NULL, path VARCHAR(512) NOT NULL, aggregates TEXT NOT NULL, "
-    "status INTEGER, location VARCHAR(512), etag VARCHAR(64), answer VARCHAR(16), "
+    "status INTEGER, location VARCHAR(512), etag VARCHAR(64), answer TEXT, "
     "created_at {timestamp} NOT NULL)"
 )
 
@@ -109,6 +113,8 @@ class RecordedCommand:
             return 409, headers | {"Content-Type": "application/problem+json"}, _not_rebuilt(self)
         if self.etag or first_version is not None:
             headers["ETag"] = self.etag or f'"{first_version}"'
+        if self.answer is not None:
+            return status, headers | {"Content-Type": "application/json"}, self.answer.encode()
         body = json.dumps({"id": first_id, "version": first_version}).encode()
         return status, headers | {"Content-Type": "application/json"}, body
 
@@ -248,12 +254,10 @@ def _completion(status: int, start: Message, messages: list[Message]) -> dict[st
         answer = NO_STORE
     else:
         try:
-            parsed = json.loads(body)
-            answer = (
-                ACCEPTED if isinstance(parsed, dict) and set(parsed) == {"id", "version"} else OTHER
-            )
+            kept = len(body) <= MAX_KEPT_ANSWER and isinstance(json.loads(body), dict)
         except ValueError:
-            answer = OTHER
+            kept = False
+        answer = body.decode() if kept else OTHER
     values: dict[str, Any] = {"status": status, "answer": answer}
     # A Location recorded by a plain-table command stays when the answer has none.
     values |= {name: headers[name] for name in ("location", "etag") if name in headers}

@@ -21,6 +21,16 @@ class CommandKey:
     request_id: str
     path: str
     aggregates: list[tuple[str, int]] = field(default_factory=list)
+    #: The aggregate a create makes, when its saves record others too (indexes, a registry
+    #: entry): what a repeat whose first answer was lost is told was created.
+    resource: str | None = None
+
+
+def names_resource(aggregate_id: object) -> None:
+    """Say which aggregate the current keyed command creates (no key: nothing to say)."""
+    holder = current().command
+    if holder is not None:
+        holder.resource = str(aggregate_id)
 
 
 @dataclass(frozen=True)

@@ -42,7 +42,9 @@ def command_save(events: Sequence[DomainEventProtocol[UUID]]) -> CommandSave | N
     aggregates = dict(holder.aggregates)
     for event in events:
         aggregates[str(event.originator_id)] = int(event.originator_version)
-    return CommandSave(holder, list(aggregates.items()))
+    # The resource a create makes is recorded first: the one a lost answer is rebuilt from.
+    ordered = sorted(aggregates.items(), key=lambda item: item[0] != holder.resource)
+    return CommandSave(holder, ordered)
 
 
 class ChainedEventStore(EventStore[UUID]):

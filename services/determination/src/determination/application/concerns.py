@@ -32,6 +32,7 @@ from determination.domain.registry import (
     open_determination_id,
 )
 from llwybr.clock import ClockError, RuleTable
+from llwybr.context import names_resource
 from llwybr.principal import Principal
 from llwybr.problems import ProblemError
 
@@ -67,6 +68,7 @@ class Concerns(LearnerRegistry, TimeLimits):
         for attempt in range(RETRIES):
             batch = Batch(self)
             case = self._raise(principal, concern, batch)
+            names_resource(case.id)  # what a repeat whose answer was lost is told it made
             try:
                 # The learner's facts first: the registry's relations are published before
                 # the concern (one key, one partition), so each service knows who may see it.
