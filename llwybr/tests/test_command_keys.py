@@ -94,7 +94,11 @@ def new_key() -> str:
 
 
 @pytest.fixture
-async def client(store_settings: ServiceSettings) -> AsyncIterator[httpx.AsyncClient]:
+async def client(
+    store_settings: ServiceSettings, kafka_bootstrap: str
+) -> AsyncIterator[httpx.AsyncClient]:
+    # kafka_bootstrap: in stack mode the relay's topic exists before the service starts (a
+    # service stopped while its relay was still finding the topic left a connection open).
     app = build_service(store_settings, SPEC)
     async with app.router.lifespan_context(app):
         transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)

@@ -126,9 +126,11 @@ async def ensure_topics(
         request_timeout_ms=10_000,
         **security.client_options(),
     )
-    async with asyncio.timeout(timeout):
-        await admin.start()
     try:
+        # Inside the try: a start cut short (a timeout, or the service stopping) still closes
+        # the connections it opened.
+        async with asyncio.timeout(timeout):
+            await admin.start()
         existing = set(await admin.list_topics())
         missing = [
             NewTopic(name, partitions, replication_factor, topic_configs=TOPIC_CONFIG)
