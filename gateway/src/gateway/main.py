@@ -24,6 +24,7 @@ from gateway.settings import Settings
 from gateway.tokens import oauth_router
 from llwybr.body_limit import BodyLimit, route_limits
 from llwybr.db import create_engine, ping, schema_lock
+from llwybr.http_tracing import instrument_app
 from llwybr.metrics import Metrics
 from llwybr.problems import install_problem_handlers
 from llwybr.service import Readiness, install_request_context
@@ -101,6 +102,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     # routes' own handlers answer (the context would wrap the error in an ExceptionGroup).
     app.add_middleware(BodyLimit, limit_of=route_limits(large_bodies(SERVICES)))
     install_request_context(app, metrics)
+    instrument_app(app, "gateway")
     app.include_router(operational_router(metrics))
     if security.issuer is not None and security.key is not None:
         app.include_router(oauth_router(security.issuer, security.key))

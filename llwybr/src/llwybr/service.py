@@ -25,7 +25,7 @@ from fastapi.responses import JSONResponse
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 
 from contracts import topics
-from llwybr import context, db, dead_letters, migrations
+from llwybr import context, db, dead_letters, migrations, tracing
 from llwybr.body_limit import BodyLimit, route_limits
 from llwybr.bus import InProcessBus, Publisher, Subscription
 from llwybr.clock import ClockError
@@ -33,6 +33,7 @@ from llwybr.consumer import Effect, TrackedConsumer
 from llwybr.dead_letter_api import dead_letter_routes
 from llwybr.eventstore import ChainedApplication, StaleVersionError
 from llwybr.history import LearnerIndex, history_router
+from llwybr.http_tracing import instrument_app
 from llwybr.in_force import InForceDates
 from llwybr.integrity import ChainBrokenError
 from llwybr.kafka import KafkaPublisher, KafkaSecurity, KafkaSubscription, ensure_topics
@@ -225,7 +226,9 @@ def build_service(
                 _subscriptions(
                     settings, bus, c.topics, consumer_group(runtime.consumer_group_prefix, spec, c)
                 ),
-                c.effect(settings, engine, application),
+                tracing.TracedEffect(
+                    f"{spec.name}.{c.name}", c.effect(settings, engine, application)
+                ),
                 engine,
                 metrics,
                 max_backoff_seconds=runtime.relay_max_backoff_seconds,
@@ -276,6 +279,7 @@ def build_service(
     # routes' own handlers answer (the context would wrap the error in an ExceptionGroup).
     app.add_middleware(BodyLimit, limit_of=route_limits(spec.large_bodies))
     install_request_context(app, metrics, internal_secret(settings))
+    instrument_app(app, spec.name)
     app.include_router(operational_router(metrics, readiness))
     for router in spec.routers:
         app.include_router(router)
