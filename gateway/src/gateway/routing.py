@@ -90,6 +90,7 @@ async def authorise(request: Request, scope: str) -> AccessClaims | Response:
     if isinstance(authenticated, Response):
         await audit(request, None, "denied", 401)
         return authenticated
+    request.state.client_id = authenticated.client_id  # for the access line
     if scope not in authenticated.scopes:
         await audit(request, authenticated, "denied", 403)
         return problem_response(

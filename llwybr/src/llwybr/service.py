@@ -32,6 +32,7 @@ from llwybr.clock import ClockError
 from llwybr.consumer import Effect, TrackedConsumer
 from llwybr.dead_letter_api import dead_letter_routes
 from llwybr.eventstore import ChainedApplication, StaleVersionError
+from llwybr.figures import DomainFigures, Figure, Store
 from llwybr.history import LearnerIndex, history_router
 from llwybr.http_tracing import instrument_app
 from llwybr.in_force import InForceDates
@@ -39,6 +40,7 @@ from llwybr.integrity import ChainBrokenError
 from llwybr.kafka import KafkaPublisher, KafkaSecurity, KafkaSubscription, ensure_topics
 from llwybr.logs import request_id
 from llwybr.metrics import Metrics
+from llwybr.observed import observed
 from llwybr.outage import OutageLog
 from llwybr.outbox import OutboxRelay, RelayPositions, Translator, relay_lock
 from llwybr.principal import PrincipalError, verify_principal
@@ -102,6 +104,7 @@ class ServiceSpec:
     in_force: InForceDates = field(default_factory=dict)
     #: Routes whose body may exceed the JSON limit, with their own (the descriptor's).
     large_bodies: Mapping[tuple[str, str], int] = field(default_factory=dict)
+    figures: Sequence[Figure] = ()  # domain figures for operators, read at each scrape
 
 
 def consumer_group(prefix: str, spec: "ServiceSpec", consumer: ConsumerSpec) -> str:
@@ -188,6 +191,7 @@ def build_service(
     (without one, the service alone keeps its own, durable, in its data directory)."""
     runtime = settings.runtime
     metrics = Metrics(spec.name)
+    metrics.registry.register(figures := DomainFigures(spec.name, spec.figures))
     readiness = Readiness()
     stack = runtime.mode == "stack"
     if not stack and bus is None:
@@ -243,6 +247,7 @@ def build_service(
         app.state.application = application
         app.state.engine = engine
         app.state.relay = relay
+        figures.store = Store(engine, application, relay.name)
         app.state.consumers = consumers
         app.state.projections = runners
         tasks = [asyncio.create_task(relay.run(), name=relay.name)]
@@ -263,6 +268,7 @@ def build_service(
             yield
         finally:
             readiness.started = False
+            figures.store = None
             await stop_tasks(tasks)
             if not stack and bus is not None:
                 await bus.detach()
@@ -427,6 +433,7 @@ def install_request_context(app: FastAPI, metrics: Metrics, secret: bytes | None
     async def request_context(
         request: Request, call_next: Callable[[Request], Awaitable[Response]]
     ) -> Response:
+        started = time.perf_counter()
         rid = request.headers.get("x-request-id") or str(uuid.uuid4())
         request.state.request_id = rid
         actor = "anonymous"
@@ -434,24 +441,20 @@ def install_request_context(app: FastAPI, metrics: Metrics, secret: bytes | None
             try:
                 principal = verify_principal(request.headers, secret, int(time.time()))
             except PrincipalError as error:
+                observed(request, metrics, 401, started)
                 return problem_response(request, 401, "Unauthorized", str(error), kind="principal")
             request.state.principal = principal
             actor = principal.actor
         token = request_id.set(rid)
-        started = time.perf_counter()
-        route = "unmatched"
         try:
             with context.acting(context.CommandContext(actor=actor, correlation_id=rid)):
                 response = await call_next(request)
         except Exception:
-            route = getattr(request.scope.get("route"), "path", route)
-            metrics.requests.labels(request.method, route, "500").inc()
+            observed(request, metrics, 500, started)
             raise
         finally:
             request_id.reset(token)
-        route = getattr(request.scope.get("route"), "path", route)
-        metrics.requests.labels(request.method, route, str(response.status_code)).inc()
-        metrics.request_seconds.labels(request.method, route).observe(time.perf_counter() - started)
+        observed(request, metrics, response.status_code, started)
         response.headers["X-Request-ID"] = rid
         return response
 
@@ -485,7 +488,8 @@ def operational_router(metrics: Metrics, readiness: Readiness) -> APIRouter:
 
     @router.get("/metrics", summary="Prometheus metrics", response_class=Response)
     async def prometheus() -> Response:
-        return Response(generate_latest(metrics.registry), media_type=CONTENT_TYPE_LATEST)
+        exposition = await asyncio.to_thread(generate_latest, metrics.registry)  # reads the db
+        return Response(exposition, media_type=CONTENT_TYPE_LATEST)
 
     dead_letter_routes(router)
     return router

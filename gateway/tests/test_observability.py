@@ -1,4 +1,6 @@
-"""One command, one trace: gateway, service, the bus and the consumer that acts on it (#21).
+"""What operators see of the whole system (#21): one command's trace through the gateway, the
+service, the bus and the consumer that acts on it; every service's figures on one
+``/metrics``; an access line per request.
 
 Embedded mode in this process (the gateway and every service, their real SQLite stores and
 the durable in-process bus), with the OpenTelemetry SDK and an in-memory exporter standing in
@@ -8,6 +10,7 @@ shows the trace context crossing a real broker.
 
 import asyncio
 import json
+import logging
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
@@ -17,6 +20,7 @@ from fastapi import FastAPI
 from opentelemetry.sdk.trace import ReadableSpan
 from opentelemetry.sdk.trace.export.in_memory_span_exporter import InMemorySpanExporter
 from opentelemetry.trace import SpanKind
+from prometheus_client.parser import text_string_to_metric_families
 
 from gateway.main import create_app
 from gateway.settings import Settings
@@ -162,3 +166,47 @@ async def test_a_query_string_is_not_recorded_in_a_span(
     for span in spans:
         for value in (span.attributes or {}).values():
             assert "secret-learner-123" not in str(value), (span.name, value)
+
+
+async def test_one_metrics_page_shows_every_service_s_figures_in_embedded_mode(
+    client: httpx.AsyncClient,
+) -> None:
+    await _decide_has_aln(client)  # the parent has no contact yet: the notice is escalated
+    text = ""
+    for _ in range(100):
+        text = (await client.get("/metrics")).text
+        if 'llwybr_notices_escalated{recipient_role="parent",service="notifications"}' in text:
+            break
+        await asyncio.sleep(0.1)
+    families = {family.name: family for family in text_string_to_metric_families(text)}
+
+    def services(name: str) -> set[str]:
+        return {s.labels.get("service", "") for s in families[name].samples}
+
+    everyone = {"gateway", "determination", "idp", "disputes", "notifications"}
+    assert {"gateway", "determination"} <= services("http_requests")
+    assert {"determination", "idp", "disputes", "notifications"} <= services(
+        "llwybr_outbox_backlog_events"
+    )
+    assert services("llwybr_figures_up") == everyone - {"gateway"}
+    assert all(s.value == 1 for s in families["llwybr_figures_up"].samples)
+    assert "idp" in services("consumer_lag_messages")
+    escalated = families["llwybr_notices_escalated"].samples
+    assert [(s.labels["recipient_role"], s.value) for s in escalated] == [("parent", 1.0)]
+    assert "llwybr_deadlines_missed" in families
+    assert "llwybr_integrity_failures" in families
+
+
+async def test_each_request_to_the_gateway_writes_an_access_line_naming_its_client(
+    client: httpx.AsyncClient, caplog: pytest.LogCaptureFixture
+) -> None:
+    with caplog.at_level(logging.INFO, logger="llwybr.access"):
+        response = await client.get("/v1/idps", params={"learner_id": "secret-learner-9"})
+    assert response.status_code == 200
+    lines = [r for r in caplog.records if r.name == "llwybr.access"]
+    fields = [vars(r) for r in lines]
+    mine = [f for f in fields if f.get("client_id") and f["path"] == "/v1/idps"]
+    assert len(mine) == 2  # the gateway's line, and the IDP service's own
+    assert all(f["status"] == 200 for f in mine)
+    assert {f["request_id"] for f in mine} == {response.headers["x-request-id"]}
+    assert all("secret" not in r.getMessage() for r in lines)
