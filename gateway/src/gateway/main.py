@@ -94,6 +94,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         license_info={"name": "Open source"},
     )
     app.state.settings = settings
+    app.state.metrics = metrics
     app.state.security = security
     app.state.rate_limiter = RateLimiter(settings.rate_limit_per_minute, settings.rate_limit_burst)
     app.state.internal_secret = settings.runtime.internal_secret.get_secret_value().encode()
