@@ -20,6 +20,7 @@ from opentelemetry.proto.collector.trace.v1.trace_service_pb2 import (
 
 from llwybr.settings import RuntimeSettings
 from tests.stack import TEST_LIMITS, Stack, running_stack
+from tests.workload import GRADUATED_RESPONSE, decision
 
 pytestmark = [pytest.mark.integration, pytest.mark.slow]
 
@@ -29,14 +30,6 @@ CONCERN = {
                 "setting": "maintained_school", "setting_id": "6652001", "local_authority": "665"},
     "raised_by": SCHOOL, "raised_with": SCHOOL, "came_to_attention_on": "2026-03-02",
 }  # fmt: skip
-GRADUATED_RESPONSE = {
-    "level": "targeted", "description": "Small group literacy, 3 x 20 min a week",
-    "small_steps_targets": ["Read 20 high-frequency words"],
-    "termly_reviews": [{"reviewed_on": "2026-02-20", "outcome": "limited progress"}],
-    "recorded_on": "2026-03-02", "recorded_by": SCHOOL,
-}  # fmt: skip
-HAS_ALN = {"has_aln": True, "reasons": "Significantly greater difficulty in learning",
-           "decided_on": "2026-03-20", "decided_by": SCHOOL, "person": "ALNCo"}  # fmt: skip
 SERVER, CLIENT, PRODUCER, CONSUMER = 2, 3, 4, 5  # OTLP's span kinds
 
 
@@ -146,7 +139,9 @@ def test_a_decision_s_trace_crosses_every_process_and_kafka_to_the_idp_it_opens(
         )
         assert evidence.status_code < 300, evidence.text
         decided = client.post(
-            f"{path}/decision", json=HAS_ALN, headers={"If-Match": evidence.headers["etag"]}
+            f"{path}/decision",
+            json=decision(has_aln=True),
+            headers={"If-Match": evidence.headers["etag"]},
         )
         assert decided.status_code < 300, decided.text
 
