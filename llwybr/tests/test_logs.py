@@ -13,6 +13,7 @@ from llwybr import tracing
 from llwybr.logs import configure_logging, path_template, utc_timestamp
 from llwybr.metrics import Metrics
 from llwybr.service import install_request_context
+from llwybr_testkit.spans import recorded_spans
 
 
 @pytest.fixture
@@ -49,14 +50,14 @@ def test_a_line_written_inside_a_trace_names_it(
     capsys: pytest.CaptureFixture[str], restored_logging: None
 ) -> None:
     configure_logging("INFO")
-    with tracing.tracer().start_as_current_span("command") as span:
+    with recorded_spans(), tracing.tracer().start_as_current_span("command") as span:
         logging.getLogger("llwybr.test").info("in a trace")
-    [line] = lines(capsys)
+    logging.getLogger("llwybr.test").info("outside")
+    inside, outside = lines(capsys)
     context = span.get_span_context()
-    if context.is_valid:  # the SDK is installed (another test did): ids are recorded
-        assert line["trace_id"] == f"{context.trace_id:032x}"
-    else:
-        assert "trace_id" not in line
+    assert inside["trace_id"] == f"{context.trace_id:032x}"
+    assert inside["span_id"] == f"{context.span_id:016x}"
+    assert "trace_id" not in outside
 
 
 def app_with_a_route() -> FastAPI:
