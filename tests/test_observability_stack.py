@@ -1,7 +1,8 @@
-"""One command's trace in stack mode (issue #21): each deployable its own process exporting
-over OTLP/HTTP (the standard ``OTEL_*`` variables) to a collector this test runs; the trace
-goes from the gateway to the determination service, through a real Kafka broker in the
-CloudEvent's ``traceparent``, to the IDP service opening the plan."""
+"""What operators see in stack mode (issue #21), each deployable its own process: one
+command's trace, exported over OTLP/HTTP (the standard ``OTEL_*`` variables) to a collector
+this test runs, from the gateway to the determination service, through a real Kafka broker in
+the CloudEvent's ``traceparent``, to the IDP service opening the plan; and each service's
+domain figures on its own ``/metrics``."""
 
 import gzip
 import threading
@@ -126,9 +127,9 @@ def stack(
             yield stack
 
 
-def test_a_decision_s_trace_crosses_every_process_and_kafka_to_the_idp_it_opens(
-    stack: Stack, collector: Collector
-) -> None:
+@pytest.fixture(scope="module")
+def decided(stack: Stack) -> None:
+    """A school decides that a learner has ALN (the parent's contact is not registered)."""
     headers = {"Authorization": f"Bearer {stack.token(SCHOOL)}"}
     with httpx.Client(base_url=stack.gateway_url, headers=headers, timeout=15.0) as client:
         raised = client.post("/v1/determinations", json=CONCERN)
@@ -145,6 +146,10 @@ def test_a_decision_s_trace_crosses_every_process_and_kafka_to_the_idp_it_opens(
         )
         assert decided.status_code < 300, decided.text
 
+
+def test_a_decision_s_trace_crosses_every_process_and_kafka_to_the_idp_it_opens(
+    collector: Collector, decided: None
+) -> None:
     def spans() -> list[Span]:
         with collector.lock:
             return list(collector.spans)
@@ -176,3 +181,23 @@ def test_a_decision_s_trace_crosses_every_process_and_kafka_to_the_idp_it_opens(
     publish = chain[1]
     assert publish.attributes["messaging.system"] == "kafka"
     assert all("Cerys" not in str(v) for s in trace for v in s.attributes.values())
+
+
+def test_each_service_shows_its_domain_figures_on_its_own_metrics(
+    stack: Stack, decided: None
+) -> None:
+    """The decision's notice to the parent (no contact registered) is escalated."""
+    deadline = time.monotonic() + 30
+    text = ""
+    while time.monotonic() < deadline:
+        text = httpx.get(f"{stack.processes['notifications'].url}/metrics", timeout=5).text
+        if 'llwybr_notices_escalated{recipient_role="parent",service="notifications"}' in text:
+            break
+        time.sleep(0.5)
+    assert 'llwybr_notices_escalated{recipient_role="parent",service="notifications"} 1.0' in text
+    assert 'llwybr_figures_up{service="notifications"} 1.0' in text
+    assert "# TYPE llwybr_deadlines_missed gauge" in text
+    for service in ("determination", "idp", "disputes"):
+        own = httpx.get(f"{stack.processes[service].url}/metrics", timeout=5).text
+        assert f'llwybr_outbox_backlog_events{{service="{service}"}}' in own
+        assert f'llwybr_figures_up{{service="{service}"}} 1.0' in own
