@@ -18,6 +18,8 @@ def _server_request(span: trace.Span, scope: dict[str, Any]) -> None:
         span.set_attribute("url.path", path)
         host = dict(scope.get("headers") or []).get(b"host", b"").decode("latin-1")
         span.set_attribute("http.url", f"{scope.get('scheme', 'http')}://{host}{path}")
+        if "url.query" in (getattr(span, "attributes", None) or {}):  # the stable conventions'
+            span.set_attribute("url.query", "")
 
 
 def instrument_app(app: FastAPI, service: str) -> None:

@@ -231,7 +231,9 @@ def build_service(
                     settings, bus, c.topics, consumer_group(runtime.consumer_group_prefix, spec, c)
                 ),
                 tracing.TracedEffect(
-                    f"{spec.name}.{c.name}", c.effect(settings, engine, application)
+                    f"{spec.name}.{c.name}",
+                    c.effect(settings, engine, application),
+                    "kafka" if stack else "llwybr-bus",
                 ),
                 engine,
                 metrics,

@@ -185,10 +185,11 @@ class Effect(Protocol):
 
 class TracedEffect:
     """A consumer's effect applied in a ``process`` span, child of the span that published
-    the event: what the effect stores joins the command's trace."""
+    the event: what the effect stores joins the command's trace. ``system`` is the bus it
+    came by (``kafka`` or ``llwybr-bus``, the in-process bus)."""
 
-    def __init__(self, consumer: str, effect: Effect) -> None:
-        self._consumer, self._effect = consumer, effect
+    def __init__(self, consumer: str, effect: Effect, system: str = "llwybr-bus") -> None:
+        self._consumer, self._effect, self._system = consumer, effect, system
 
     def apply(self, envelope: Envelope) -> bool:
         return self._traced(envelope, "process", self._effect.apply)
@@ -199,7 +200,7 @@ class TracedEffect:
         return self._traced(envelope, "replay", replay)
 
     def _traced(self, envelope: Envelope, operation: str, apply: Any) -> bool:
-        attributes = _attributes(envelope, "llwybr", operation)
+        attributes = _attributes(envelope, self._system, operation)
         attributes["messaging.consumer.group.name"] = self._consumer
         with tracer().start_as_current_span(
             f"{operation} {envelope.topic}",
