@@ -3,8 +3,9 @@
 Pods: not root, no privilege escalation, read-only root file system, no capabilities, the
 default seccomp profile, no Kubernetes API token, readiness and liveness probes, requests and
 limits. Exposure: only the gateway may be reached from outside (no other Service of type
-LoadBalancer or NodePort or with external IPs, no Ingress to anything else). Secrets: named,
-never committed with values.
+LoadBalancer or NodePort or with external IPs, no Ingress to anything else, and no Ingress
+path that reaches the gateway's in-cluster endpoints: ``/metrics``, ``/readyz``). Secrets:
+named, never committed with values.
 """
 
 from collections.abc import Iterator
@@ -22,6 +23,9 @@ INTERNAL = {
 }  # fmt: skip
 POD_TEMPLATES = {"Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Job"}
 EXPOSED_TYPES = {"LoadBalancer", "NodePort"}
+#: The gateway's paths for Prometheus and the kubelet only (``/readyz/services`` reports every
+#: service): an Ingress must route none of them from outside.
+IN_CLUSTER_PATHS = ("/metrics", "/readyz", "/readyz/services")
 
 
 def violations(resources: list[Resource]) -> list[str]:
@@ -113,6 +117,23 @@ def _ingress(ingress: Resource) -> Iterator[str]:
         target = backend.get("service", {}).get("name")
         if target != GATEWAY:
             yield f"routes outside traffic to {target or backend}, not the gateway"
+    if "defaultBackend" in spec:
+        yield f"routes every path from outside, {', '.join(IN_CLUSTER_PATHS)} included"
+    for rule in spec.get("rules", []):
+        for path in rule.get("http", {}).get("paths", []):
+            where, kind = path.get("path", "/"), path.get("pathType", "Prefix")
+            routed = [inside for inside in IN_CLUSTER_PATHS if _routes(where, kind, inside)]
+            if routed:
+                yield f"path {where} routes {', '.join(routed)} from outside"
+
+
+def _routes(path: str, path_type: str, target: str) -> bool:
+    """Whether an Ingress path of ``path_type`` matches ``target`` (an implementation-specific
+    path is taken as a prefix, as ingress-nginx does)."""
+    if path_type == "Exact":
+        return path == target
+    prefix = path.rstrip("/")
+    return target == prefix or target.startswith(prefix + "/")
 
 
 def _network_policy(policy: Resource) -> Iterator[str]:

@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 from pydantic_settings import BaseSettings
+from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
 from contracts import topics
 from gateway.registry import NAMES as SERVICES
@@ -99,6 +100,18 @@ def ingress_to_a_service(resources: list[Resource]) -> None:
     ingress["spec"]["rules"][0]["http"]["paths"].append(path)
 
 
+def ingress_to_everything(resources: list[Resource]) -> None:
+    ingress = of_kind(resources, "Ingress")["gateway"]
+    ingress["spec"]["rules"][0]["http"]["paths"][0]["path"] = "/"
+
+
+def ingress_to_metrics(resources: list[Resource]) -> None:
+    ingress = of_kind(resources, "Ingress")["gateway"]
+    path = copy.deepcopy(ingress["spec"]["rules"][0]["http"]["paths"][0])
+    path |= {"path": "/readyz", "pathType": "ImplementationSpecific"}
+    ingress["spec"]["rules"][0]["http"]["paths"].append(path)
+
+
 def committed_secret(resources: list[Resource]) -> None:
     resources.append({"apiVersion": "v1", "kind": "Secret", "metadata": {"name": "llwybr-internal"},
                       "stringData": {"internal-secret": "not-so-secret"}})  # fmt: skip
@@ -119,6 +132,10 @@ BREAKAGES: dict[str, tuple[Callable[[list[Resource]], None], str]] = {
     "load balancer": (load_balancer, "Service/idp: type LoadBalancer exposes a service"),
     "node port": (node_port, "Service/disputes: type NodePort exposes a service"),
     "ingress": (ingress_to_a_service, "Ingress/gateway: routes outside traffic to determination"),
+    "ingress /": (ingress_to_everything, "Ingress/gateway: path / routes /metrics, /readyz"),
+    "ingress /readyz": (ingress_to_metrics,
+                        "Ingress/gateway: path /readyz routes /readyz, /readyz/services from "
+                        "outside"),
     "secret": (committed_secret, "Secret/llwybr-internal: a Secret with values is committed"),
     "metadata": (metadata_reachable, "NetworkPolicy/notifications-to-the-internet: egress to "
                  "0.0.0.0/0 does not except 169.254.0.0/16"),
@@ -158,6 +175,7 @@ def known_variables(deployable: str) -> set[str]:
             known |= {f"{inner}{name}".upper() for name in nested.model_fields}
     if deployable == "gateway":  # where each service answers, one variable per service
         known |= {url_variable(service) for service in SERVICES}
+        known.add("FORWARDED_ALLOW_IPS")  # uvicorn's: whose X-Forwarded-For it believes
     return known
 
 
@@ -315,3 +333,22 @@ def test_every_secret_referenced_is_made_by_an_operator_or_documented(
     assert referenced - by_operators - documented == set()
     assert by_operators <= referenced
     assert {"llwybr-internal", "llwybr-gateway-oauth", "llwybr-db-backup"} <= referenced
+
+
+async def test_the_gateway_sees_the_client_s_address_through_the_ingress_and_only_through_it(
+    rendered: dict[str, list[Resource]],
+) -> None:
+    allowed = environment(rendered["prod"], "gateway")["FORWARDED_ALLOW_IPS"]
+    assert "*" not in allowed
+    seen: list[str] = []
+
+    async def app(scope: Any, receive: Any, send: Any) -> None:
+        seen.append(scope["client"][0])
+
+    proxy = ProxyHeadersMiddleware(app, trusted_hosts=allowed)  # as uvicorn reads the variable
+    for peer in ("10.42.0.17", "198.51.100.7"):  # the ingress controller's pod; anyone else
+        scope: Any = {"type": "http", "client": (peer, 40000), "scheme": "http",
+                      "headers": [(b"x-forwarded-for", b"203.0.113.9")]}  # fmt: skip
+        unused: Any = None
+        await proxy(scope, unused, unused)
+    assert seen == ["203.0.113.9", "198.51.100.7"]

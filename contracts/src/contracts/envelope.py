@@ -26,6 +26,9 @@ AGGREGATE_VERSION = "aggregateversion"
 CORRELATION_ID = "correlationid"
 CAUSATION_ID = "causationid"
 INTEGRITY_HASH = "integrityhash"
+#: The CloudEvents distributed-tracing extension: the W3C trace context of the event.
+TRACEPARENT = "traceparent"
+TRACESTATE = "tracestate"
 
 
 def event_id(aggregate_id: uuid.UUID | str, version: int) -> str:
@@ -50,6 +53,8 @@ class Envelope:
     correlation_id: str | None = None
     causation_id: str | None = None
     extra: dict[str, str] = field(default_factory=dict)
+    traceparent: str | None = None
+    tracestate: str | None = None
 
     @property
     def key(self) -> bytes:
@@ -68,6 +73,7 @@ class Envelope:
         integrity_hash: str,
         correlation_id: str | None = None,
         causation_id: str | None = None,
+        traceparent: str | None = None,
     ) -> "Envelope":
         """Put an integration event in its envelope."""
         return cls(
@@ -83,6 +89,7 @@ class Envelope:
             integrity_hash=integrity_hash,
             correlation_id=correlation_id,
             causation_id=causation_id,
+            traceparent=traceparent,
         )
 
     def to_cloudevent(self) -> CloudEvent:
@@ -101,6 +108,10 @@ class Envelope:
             attributes[CORRELATION_ID] = self.correlation_id
         if self.causation_id:
             attributes[CAUSATION_ID] = self.causation_id
+        if self.traceparent:
+            attributes[TRACEPARENT] = self.traceparent
+            if self.tracestate:
+                attributes[TRACESTATE] = self.tracestate
         return CloudEvent(attributes=attributes, data=self.data)
 
     def to_kafka(self) -> tuple[bytes, bytes, list[tuple[str, bytes]]]:
@@ -135,4 +146,6 @@ class Envelope:
             integrity_hash=str(attributes[INTEGRITY_HASH]),
             correlation_id=attributes.get(CORRELATION_ID),
             causation_id=attributes.get(CAUSATION_ID),
+            traceparent=attributes.get(TRACEPARENT),
+            tracestate=attributes.get(TRACESTATE),
         )

@@ -46,6 +46,14 @@ class CloudEventAttributes(BaseModel):
     causationid: str | None = Field(
         default=None, description="The event or command that caused it."
     )
+    traceparent: str | None = Field(
+        default=None,
+        pattern=r"^[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$",
+        description="W3C trace context of the publication (CloudEvents distributed tracing).",
+    )
+    tracestate: str | None = Field(
+        default=None, description="W3C trace state, with traceparent (distributed tracing)."
+    )
 
 
 def _dump(document: dict[str, Any]) -> str:

@@ -3,7 +3,7 @@
 import asyncio
 import contextlib
 import secrets
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Sequence
 from typing import Any
 
 import anyio
@@ -11,7 +11,7 @@ import httpx
 import sqlalchemy as sa
 from fastapi import APIRouter, FastAPI, Request
 from fastapi.responses import JSONResponse, Response
-from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
+from prometheus_client import CONTENT_TYPE_LATEST
 from pydantic import SecretStr
 
 from gateway import audit_api, routing, store
@@ -24,7 +24,8 @@ from gateway.settings import Settings
 from gateway.tokens import oauth_router
 from llwybr.body_limit import BodyLimit, route_limits
 from llwybr.db import create_engine, ping, schema_lock
-from llwybr.metrics import Metrics
+from llwybr.http_tracing import instrument_app
+from llwybr.metrics import Metrics, exposition
 from llwybr.problems import install_problem_handlers
 from llwybr.service import Readiness, install_request_context
 from llwybr.settings import ServiceSettings
@@ -98,6 +99,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         license_info={"name": "Open source"},
     )
     app.state.settings = settings
+    app.state.metrics = metrics
     app.state.security = security
     app.state.rate_limiter = RateLimiter(settings.rate_limit_per_minute, settings.rate_limit_burst)
     app.state.internal_secret = settings.runtime.internal_secret.get_secret_value().encode()
@@ -106,7 +108,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     # routes' own handlers answer (the context would wrap the error in an ExceptionGroup).
     app.add_middleware(BodyLimit, limit_of=route_limits(large_bodies(SERVICES)))
     install_request_context(app, metrics)
-    app.include_router(operational_router(metrics))
+    instrument_app(app, "gateway")
+    # Embedded mode: one /metrics for the whole system, the gateway's and every service's.
+    services = [a.state.metrics for a in apps.values()] if apps is not None else []
+    app.include_router(operational_router([metrics, *services]))
     if security.issuer is not None and security.key is not None:
         app.include_router(oauth_router(security.issuer, security.key))
     app.include_router(audit_api.router)
@@ -123,7 +128,9 @@ def _prepare_storage(own: ServiceSettings) -> sa.Engine:
     return engine
 
 
-def operational_router(metrics: Metrics) -> APIRouter:
+def operational_router(metrics: Sequence[Metrics]) -> APIRouter:
+    """``/healthz``, ``/readyz``, ``/readyz/services`` and ``/metrics``: the gateway's own
+    figures, then those of the services running in this process (embedded mode)."""
     router = APIRouter(tags=["operations"])
 
     @router.get("/healthz", summary="Liveness: the gateway is serving")
@@ -163,9 +170,11 @@ def operational_router(metrics: Metrics) -> APIRouter:
         body = {"status": "ready" if ready else "not ready", "services": services}
         return JSONResponse(body, status_code=200 if ready else 503)
 
+    # Embedded mode: with every service's figures too (the summary is the public document's).
     @router.get("/metrics", summary="Prometheus metrics of the gateway", response_class=Response)
     async def prometheus() -> Response:
-        return Response(generate_latest(metrics.registry), media_type=CONTENT_TYPE_LATEST)
+        text = await asyncio.to_thread(exposition, metrics)  # reads the services' databases
+        return Response(text, media_type=CONTENT_TYPE_LATEST)
 
     return router
 

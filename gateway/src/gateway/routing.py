@@ -166,6 +166,7 @@ async def authorise(request: Request, scope: str) -> AccessClaims | Response:
             authenticated.status_code, reason=reason,
         )  # fmt: skip
         return authenticated
+    request.state.client_id = authenticated.client_id  # for the access line
     if scope not in authenticated.scopes:
         await audit(request, authenticated, "denied", 403, reason="insufficient-scope")
         return problem_response(

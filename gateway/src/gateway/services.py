@@ -10,10 +10,26 @@ from dataclasses import dataclass
 
 import httpx
 from fastapi import FastAPI
+from opentelemetry import trace
+from opentelemetry.instrumentation.httpx import HTTPXClientInstrumentor, RequestInfo
 
 from gateway.registry import NAMES, SERVICES, create_app
 from gateway.settings import Settings
 from llwybr.bus import InProcessBus
+
+
+def instrument_client(client: httpx.AsyncClient) -> None:
+    """Client spans for ``client``'s requests, which carry the W3C trace context to the
+    service (``llwybr.tracing``); the query string is left out of the span (it may name a
+    learner)."""
+
+    async def without_query(span: trace.Span, request: RequestInfo) -> None:
+        if span.is_recording():
+            url = str(httpx.URL(str(request.url)).copy_with(query=None))
+            span.set_attribute("http.url", url)
+            span.set_attribute("url.full", url)
+
+    HTTPXClientInstrumentor.instrument_client(client, request_hook=without_query)
 
 
 @dataclass
@@ -50,7 +66,7 @@ async def connect(
             else:
                 transport = httpx.AsyncHTTPTransport(retries=0)
                 base_url = settings.service_url(service)
-            clients[service] = await stack.enter_async_context(
-                httpx.AsyncClient(transport=transport, base_url=base_url, timeout=timeout)
-            )
+            client = httpx.AsyncClient(transport=transport, base_url=base_url, timeout=timeout)
+            instrument_client(client)
+            clients[service] = await stack.enter_async_context(client)
         yield ServiceClients(clients)

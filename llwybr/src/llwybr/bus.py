@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Protocol
 
 from contracts.envelope import Envelope
+from llwybr import tracing
 from llwybr.blocking import run_blocking
 from llwybr.bus_log import BusLog, Record
 
@@ -151,7 +152,8 @@ class InProcessPublisher:
     async def publish(self, envelopes: Sequence[Envelope]) -> None:
         """Return once every envelope is committed to the bus's file."""
         if envelopes:
-            await self._bus._append(envelopes)
+            with tracing.publishing(envelopes, "llwybr-bus") as traced:  # trace context travels
+                await self._bus._append(traced)
 
     async def stop(self) -> None:
         return None

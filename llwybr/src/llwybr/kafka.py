@@ -14,6 +14,7 @@ from aiokafka.errors import TopicAlreadyExistsError
 from aiokafka.helpers import create_ssl_context
 
 from contracts.envelope import Envelope
+from llwybr import tracing
 from llwybr.bus import Delivery
 from llwybr.settings import RuntimeSettings
 
@@ -181,6 +182,10 @@ class KafkaPublisher:
         self._producer = producer
 
     async def publish(self, envelopes: Sequence[Envelope]) -> None:
+        with tracing.publishing(envelopes, "kafka") as traced:  # the trace context travels
+            await self._publish(traced)
+
+    async def _publish(self, envelopes: Sequence[Envelope]) -> None:
         await self.start()
         assert self._producer is not None
         try:

@@ -1,6 +1,10 @@
-"""Prometheus metrics, one registry per deployable (embedded mode hosts several in one process)."""
+"""Prometheus metrics, one registry per deployable (embedded mode hosts several in one process
+and shows them all on one ``/metrics``: ``exposition``)."""
 
-from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram
+from collections.abc import Iterator, Sequence
+
+from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, generate_latest
+from prometheus_client.metrics_core import Metric
 
 
 class Metrics:
@@ -67,3 +71,37 @@ class Metrics:
             ["service"],
             registry=r,
         )
+
+
+class Combined:
+    """Several deployables' registries as one collector: each family once, each sample with
+    the ``service`` label of the deployable it came from (unless it has its own)."""
+
+    def __init__(self, parts: Sequence[Metrics]) -> None:
+        self.parts = tuple(parts)
+
+    def collect(self) -> Iterator[Metric]:
+        families: dict[str, Metric] = {}
+        for part in self.parts:
+            for family in part.registry.collect():
+                merged = families.get(family.name)
+                if merged is None:
+                    merged = Metric(family.name, family.documentation, family.type, family.unit)
+                    families[family.name] = merged
+                for sample in family.samples:
+                    labels = sample.labels
+                    if "service" not in labels:
+                        labels = {"service": part.service, **labels}
+                    merged.samples.append(sample._replace(labels=labels))
+        yield from families.values()
+
+
+def exposition(parts: Sequence[Metrics]) -> bytes:
+    """The Prometheus text of one deployable, or of several in one process (embedded mode:
+    the gateway's and every service's figures, told apart by ``service``). Blocking: domain
+    figures are read from the databases."""
+    if len(parts) == 1:
+        return generate_latest(parts[0].registry)
+    registry = CollectorRegistry(auto_describe=False)
+    registry.register(Combined(parts))
+    return generate_latest(registry)

@@ -286,6 +286,7 @@ class OutboxRelay:
                     integrity_hash=recorded.integrity_hash,
                     correlation_id=recorded.meta.get("correlation_id"),
                     causation_id=recorded.meta.get("causation_id"),
+                    traceparent=recorded.meta.get("traceparent"),
                 )
             )
         return envelopes

@@ -25,7 +25,7 @@ from fastapi.responses import JSONResponse
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 
 from contracts import topics
-from llwybr import context, db, dead_letters, migrations
+from llwybr import context, db, dead_letters, migrations, tracing
 from llwybr.body_limit import BodyLimit, route_limits
 from llwybr.bus import InProcessBus, Publisher, Subscription
 from llwybr.clock import ClockError
@@ -33,13 +33,16 @@ from llwybr.command_keys import CommandKeys
 from llwybr.consumer import Effect, TrackedConsumer
 from llwybr.dead_letter_api import dead_letter_routes
 from llwybr.eventstore import ChainedApplication, StaleVersionError
+from llwybr.figures import DomainFigures, Figure, Store
 from llwybr.history import LearnerIndex, history_router
+from llwybr.http_tracing import instrument_app
 from llwybr.in_force import InForceDates
 from llwybr.integrity import ChainBrokenError
 from llwybr.jurisdiction import NoteJurisdiction
 from llwybr.kafka import KafkaPublisher, KafkaSecurity, KafkaSubscription, ensure_topics
 from llwybr.logs import request_id
 from llwybr.metrics import Metrics
+from llwybr.observed import observed
 from llwybr.outage import OutageLog
 from llwybr.outbox import OutboxRelay, RelayPositions, Translator, relay_lock
 from llwybr.principal import PrincipalError, verify_principal
@@ -105,6 +108,7 @@ class ServiceSpec:
     in_force: InForceDates = field(default_factory=dict)
     #: Routes whose body may exceed the JSON limit, with their own (the descriptor's).
     large_bodies: Mapping[tuple[str, str], int] = field(default_factory=dict)
+    figures: Sequence[Figure] = ()  # domain figures for operators, read at each scrape
 
 
 def consumer_group(prefix: str, spec: "ServiceSpec", consumer: ConsumerSpec) -> str:
@@ -191,6 +195,7 @@ def build_service(
     (without one, the service alone keeps its own, durable, in its data directory)."""
     runtime = settings.runtime
     metrics = Metrics(spec.name)
+    metrics.registry.register(figures := DomainFigures(spec.name, spec.figures))
     readiness = Readiness()
     stack = runtime.mode == "stack"
     if not stack and bus is None:
@@ -229,7 +234,11 @@ def build_service(
                 _subscriptions(
                     settings, bus, c.topics, consumer_group(runtime.consumer_group_prefix, spec, c)
                 ),
-                c.effect(settings, engine, application),
+                tracing.TracedEffect(
+                    f"{spec.name}.{c.name}",
+                    c.effect(settings, engine, application),
+                    "kafka" if stack else "llwybr-bus",
+                ),
                 engine,
                 metrics,
                 max_backoff_seconds=runtime.relay_max_backoff_seconds,
@@ -246,6 +255,7 @@ def build_service(
             app.state.history_relations = spec.history_relations(engine, application)
         app.state.engine = engine
         app.state.relay = relay
+        figures.store = Store(engine, application, relay.name)
         app.state.consumers = consumers
         app.state.projections = runners
         tasks = [asyncio.create_task(relay.run(), name=relay.name)]
@@ -266,6 +276,7 @@ def build_service(
             yield
         finally:
             readiness.started = False
+            figures.store = None
             await stop_tasks(tasks)
             if not stack and bus is not None:
                 await bus.detach()
@@ -284,6 +295,7 @@ def build_service(
     app.add_middleware(BodyLimit, limit_of=route_limits(spec.large_bodies))
     app.add_middleware(NoteJurisdiction)  # the LAs whose records each answer touched
     install_request_context(app, metrics, internal_secret(settings))
+    instrument_app(app, spec.name)
     app.include_router(operational_router(metrics, readiness))
     for router in spec.routers:
         app.include_router(router)
@@ -431,6 +443,7 @@ def install_request_context(app: FastAPI, metrics: Metrics, secret: bytes | None
     async def request_context(
         request: Request, call_next: Callable[[Request], Awaitable[Response]]
     ) -> Response:
+        started = time.perf_counter()
         rid = request.headers.get("x-request-id") or str(uuid.uuid4())
         request.state.request_id = rid
         actor = "anonymous"
@@ -438,24 +451,20 @@ def install_request_context(app: FastAPI, metrics: Metrics, secret: bytes | None
             try:
                 principal = verify_principal(request.headers, secret, int(time.time()))
             except PrincipalError as error:
+                observed(request, metrics, 401, started)
                 return problem_response(request, 401, "Unauthorized", str(error), kind="principal")
             request.state.principal = principal
             actor = principal.actor
         token = request_id.set(rid)
-        started = time.perf_counter()
-        route = "unmatched"
         try:
             with context.acting(context.CommandContext(actor=actor, correlation_id=rid)):
                 response = await call_next(request)
         except Exception:
-            route = getattr(request.scope.get("route"), "path", route)
-            metrics.requests.labels(request.method, route, "500").inc()
+            observed(request, metrics, 500, started)
             raise
         finally:
             request_id.reset(token)
-        route = getattr(request.scope.get("route"), "path", route)
-        metrics.requests.labels(request.method, route, str(response.status_code)).inc()
-        metrics.request_seconds.labels(request.method, route).observe(time.perf_counter() - started)
+        observed(request, metrics, response.status_code, started)
         response.headers["X-Request-ID"] = rid
         return response
 
@@ -489,7 +498,8 @@ def operational_router(metrics: Metrics, readiness: Readiness) -> APIRouter:
 
     @router.get("/metrics", summary="Prometheus metrics", response_class=Response)
     async def prometheus() -> Response:
-        return Response(generate_latest(metrics.registry), media_type=CONTENT_TYPE_LATEST)
+        exposition = await asyncio.to_thread(generate_latest, metrics.registry)  # reads the db
+        return Response(exposition, media_type=CONTENT_TYPE_LATEST)
 
     dead_letter_routes(router)
     return router

@@ -12,7 +12,7 @@ from eventsourcing.application import ProjectorFunction, Repository
 from eventsourcing.domain import DomainEventProtocol, TDomainEvent, TMutableOrImmutableAggregate
 from eventsourcing.persistence import ApplicationRecorder, EventStore, Notification, Recording
 
-from llwybr import context
+from llwybr import context, tracing
 from llwybr.eventstore.mapper import ChainedMapper, RecordedEvent
 from llwybr.integrity import GENESIS, BrokenLink, ChainBrokenError, ChainCheck
 
@@ -144,7 +144,7 @@ class ChainedEventStore(EventStore[UUID]):
     def put(
         self, domain_events: Sequence[DomainEventProtocol[UUID]], **kwargs: Any
     ) -> list[Recording[UUID]]:
-        meta = context.current().as_metadata()
+        meta = {**context.current().as_metadata(), **tracing.trace_metadata()}
         heads: dict[UUID, tuple[int, str]] = {}
         stored_events = []
         for event in domain_events:

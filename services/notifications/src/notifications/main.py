@@ -15,6 +15,7 @@ from llwybr.settings import ServiceSettings
 from notifications.application import NotificationsService
 from notifications.descriptor import DESCRIPTOR
 from notifications.domain import NotificationsError
+from notifications.figures import FIGURES
 from notifications.notices import listener, reminders, sender
 from notifications.notices.access import HistoryRelations
 from notifications.notices.api import ERROR_STATUSES as NOTICE_ERROR_STATUSES
@@ -67,6 +68,7 @@ SPEC = ServiceSpec(
     learner_index=learner_notices,
     history_relations=lambda engine, _application: HistoryRelations(engine),
     large_bodies=DESCRIPTOR.large_bodies,
+    figures=FIGURES,
     # a notice is in force from the day it is given; its record and escalations when recorded
     in_force={
         NoticeRecord.NoticeGiven: "given_on",
