@@ -13,9 +13,9 @@ import sqlalchemy as sa
 from contracts.envelope import event_id
 from llwybr.db import create_engine, create_tables
 from llwybr.kafka import PLAINTEXT, KafkaPublisher, KafkaSubscription, ensure_topics
+from llwybr.kafka_probe import KafkaProbe, watch
 from llwybr.metrics import Metrics
 from llwybr.outbox import OutboxRelay, RelayPositions, relay_lock
-from llwybr.service import KafkaProbe, watch
 from llwybr.settings import ServiceSettings
 from llwybr_testkit import (
     EXAMPLE_TOPIC,

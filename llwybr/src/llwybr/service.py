@@ -17,7 +17,6 @@ from pathlib import Path
 from typing import Any
 
 import sqlalchemy as sa
-from aiokafka import AIOKafkaClient
 from eventsourcing.application import AggregateNotFoundError
 from eventsourcing.persistence import IntegrityError
 from fastapi import APIRouter, FastAPI, Request, Response
@@ -40,10 +39,10 @@ from llwybr.in_force import InForceDates
 from llwybr.integrity import ChainBrokenError
 from llwybr.jurisdiction import NoteJurisdiction
 from llwybr.kafka import KafkaPublisher, KafkaSecurity, KafkaSubscription, ensure_topics
+from llwybr.kafka_probe import KafkaProbe, watch
 from llwybr.logs import request_id
 from llwybr.metrics import Metrics
 from llwybr.observed import observed
-from llwybr.outage import OutageLog
 from llwybr.outbox import OutboxRelay, RelayPositions, Translator, relay_lock
 from llwybr.principal import PrincipalError, verify_principal
 from llwybr.problems import install_problem_handlers, problem_response
@@ -139,53 +138,6 @@ class Readiness:
                 except Exception as error:
                     results[name] = f"{kind}: {type(error).__name__}: {error}"
         return results
-
-
-class KafkaProbe:
-    """Whether the broker answers (cached 5 s); sets ``llwybr_broker_available`` and logs once
-    when the broker is lost and once when it is back."""
-
-    def __init__(
-        self, bootstrap_servers: str, security: KafkaSecurity, metrics: Metrics | None = None
-    ) -> None:
-        self._bootstrap = bootstrap_servers
-        self._security = security
-        self._metrics = metrics
-        self._checked_at = 0.0
-        self._error: Exception | None = None
-        self.outage = OutageLog(log, metrics.service if metrics else "service")
-
-    async def __call__(self) -> None:
-        if time.monotonic() - self._checked_at > 5:
-            client = AIOKafkaClient(
-                bootstrap_servers=self._bootstrap,
-                request_timeout_ms=3000,
-                **self._security.client_options(),
-            )
-            try:
-                await client.bootstrap()
-                self._error = None
-                self.outage.succeeded()
-            except Exception as error:
-                self._error = error
-                self.outage.failed(error)
-            finally:
-                await client.close()
-            self._checked_at = time.monotonic()
-            if self._metrics is not None:
-                self._metrics.broker_available.set(0 if self._error else 1)
-        if self._error is not None:
-            raise self._error
-
-
-async def watch(probe: Callable[[], Awaitable[None]], every: float = 5.0) -> None:
-    """Probe until cancelled, so the broker's metric and its lost/back lines do not wait for
-    someone to ask ``/readyz``."""
-    while True:
-        with contextlib.suppress(Exception):
-            async with asyncio.timeout(every):
-                await probe()
-        await asyncio.sleep(every)
 
 
 def build_service(
