@@ -122,13 +122,12 @@ def bare_step(app: BareCases) -> Step:
 ALNCO = Principal("bench", SCHOOL, frozenset())
 
 
-def raise_concern(determinations: DeterminationService, learner_id: str) -> uuid.UUID:
-    """What ``POST /v1/determinations`` calls, with the arguments its request model makes."""
-    data = concern(learner_id)
-    # The registry assigns learner ids: the bench's own id is the school's id for the learner.
-    data["learner"] = {**data["learner"], "learner_id": None, "local_id": learner_id}
-    body = ConcernIn.model_validate(data)
-    return determinations.raise_concern(ALNCO, concern_of(body)).determination_id
+def raise_concern(determinations: DeterminationService, local_id: str) -> tuple[uuid.UUID, str]:
+    """What ``POST /v1/determinations`` calls, with the arguments its request model makes: the
+    school names its pupil by its own id; the case and the registry's id for the learner."""
+    body = ConcernIn.model_validate(concern(local_id))
+    raised = determinations.raise_concern(ALNCO, concern_of(body))
+    return raised.determination_id, raised.learner_id
 
 
 def record_evidence(determinations: DeterminationService, case_id: uuid.UUID) -> int:
@@ -152,12 +151,13 @@ def amend(plans: IdpService, plan_id: uuid.UUID) -> int:
 
 def service_step(determinations: DeterminationService, plans: IdpService) -> Step:
     def path(number: int, timed: Callable[[str, Callable[[], object]], None]) -> None:
-        learner_id = f"svc-{number}-{uuid.uuid4().hex[:6]}"
-        raised: list[uuid.UUID] = []
-        timed("raise", lambda: raised.append(raise_concern(determinations, learner_id)))
-        timed("evidence", lambda: record_evidence(determinations, raised[0]))
+        local_id = f"svc-{number}-{uuid.uuid4().hex[:6]}"
+        raised: list[tuple[uuid.UUID, str]] = []
+        timed("raise", lambda: raised.append(raise_concern(determinations, local_id)))
+        case_id, learner_id = raised[0]
+        timed("evidence", lambda: record_evidence(determinations, case_id))
         has_aln = number % 2 == 0
-        timed("decide", lambda: decide(determinations, raised[0], has_aln))
+        timed("decide", lambda: decide(determinations, case_id, has_aln))
         if has_aln:  # the consumer's part: not a command, not timed
             plan_id, _ = plans.open_on_direction(
                 Principal("bench", "la:665", frozenset()), learner_id=learner_id,

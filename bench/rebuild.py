@@ -99,8 +99,7 @@ def make_templates(runtime: RuntimeSettings) -> list[Template]:
     try:
         for learner in (0, 1):
             has_aln = learner == 0
-            learner_id = f"template-{suffix}-{learner}"
-            case_id = raise_concern(determinations, learner_id)
+            case_id, learner_id = raise_concern(determinations, f"template-{suffix}-{learner}")
             record_evidence(determinations, case_id)
             determinations.request_evidence(
                 ALNCO, case_id, request_id="declo-1", from_organisation="lhb:7A1",
@@ -112,11 +111,9 @@ def make_templates(runtime: RuntimeSettings) -> list[Template]:
                 recipients=[Recipient("parent")], content=NOTICES[has_aln],
                 issued_on=date(2026, 3, 20), issued_by="school:6652001",
             )  # fmt: skip
-            plan_id = Idp.create_id(learner_id)
-            ids = {learner_id: LEARNER, str(case_id): CASE, str(plan_id): PLAN,
-                   case_id.hex: CASE_HEX, plan_id.hex: PLAN_HEX}  # fmt: skip
-            templates += _templates(determinations, "determination", learner, case_id, ids)
+            ids = {learner_id: LEARNER, str(case_id): CASE, case_id.hex: CASE_HEX}
             if not has_aln:
+                templates += _templates(determinations, "determination", learner, case_id, ids)
                 continue
             decided = next(
                 e for e in determinations.recorded_events(case_id)
@@ -129,7 +126,12 @@ def make_templates(runtime: RuntimeSettings) -> list[Template]:
                 aggregate_id=decided.originator_id, aggregate_version=decided.originator_version,
                 time=decided.timestamp, integrity_hash=decided.integrity_hash,
             )  # fmt: skip
-            plans.save(*plans.on_public_event(envelope))  # what the IDP service's consumer does
+            opened = plans.on_public_event(envelope)  # what the IDP service's consumer does
+            plans.save(*opened)
+            # The IDP service assigns plan ids: the plan is the one it opened for the learner.
+            plan_id = next(a.id for a in opened if isinstance(a, Idp))
+            ids |= {str(plan_id): PLAN, plan_id.hex: PLAN_HEX}
+            templates += _templates(determinations, "determination", learner, case_id, ids)
             amend(plans, plan_id)
             templates += _templates(plans, "idp", learner, plan_id, ids)
     finally:
@@ -163,7 +165,10 @@ def _templates(
 def ids_of(pair: int, learner: int) -> dict[str, str]:
     """The ids of one copy of a template learner (the same whichever store asks)."""
     learner_id = f"r{pair}-{learner}"
-    case_id, plan_id = uuid.uuid5(NAMESPACE, learner_id), Idp.create_id(learner_id)
+    case_id, plan_id = (
+        uuid.uuid5(NAMESPACE, learner_id),
+        uuid.uuid5(NAMESPACE, f"plan:{learner_id}"),
+    )
     return {LEARNER: learner_id, CASE: str(case_id), PLAN: str(plan_id),
             CASE_HEX: case_id.hex, PLAN_HEX: plan_id.hex}  # fmt: skip
 

@@ -91,7 +91,7 @@ def value(param: str, schema: dict[str, Any], kind: str, cell: str,
         if kind in {"second LA"} and cell == "own":
             la = "666"
         return la if "\\d{3}" in str(schema.get("pattern", "")) + str(schema) else f"la:{la}"
-    if param in {"organisation", "calendar_id", "provider", "set_by"}:
+    if param in {"organisation", "calendar_id", "provider", "set_by", "setting"}:
         other = "school:6662001" if organisation != "school:6662001" else "school:6652001"
         return {"own": organisation, "another's": other}.get(cell, "school:9999999")
     if param == "service":

@@ -25,6 +25,7 @@ pytestmark = [pytest.mark.integration, pytest.mark.slow]
 
 SCHOOL = "school:6652001"
 AUDITOR = "auditor:665"
+WALES_AUDITOR = "auditor:wales"
 
 
 @pytest.fixture(scope="module")
@@ -68,16 +69,16 @@ def sql(runtime: RuntimeSettings, statement: str, *params: Any) -> int:
 
 def scripted_case(stack: Stack) -> dict[str, Any]:
     """A concern, a decision that the learner has ALN, the plan opened from it and issued."""
-    learner_id = f"learner-{uuid.uuid4().hex[:8]}"
     with client(stack, SCHOOL) as school:
         created = school.post("/v1/determinations", json={
-            "learner": {"learner_id": learner_id, "given_name": "Cerys", "family_name": "Jones",
+            "learner": {"local_id": f"learner-{uuid.uuid4().hex[:8]}", "given_name": "Cerys",
+                        "family_name": "Jones",
                         "date_of_birth": "2017-05-02", "setting": "maintained_school",
                         "setting_id": "6652001", "local_authority": "665"},
             "raised_by": SCHOOL, "raised_with": SCHOOL, "came_to_attention_on": "2026-03-02",
         })  # fmt: skip
         assert created.status_code == 201, created.text
-        case_id = created.json()["id"]
+        case_id, learner_id = created.json()["id"], created.json()["learner_id"]
         after_concern = datetime.now(UTC)
         time.sleep(0.05)
         decided = school.post(f"/v1/determinations/{case_id}/decision", json={
@@ -110,9 +111,14 @@ def test_a_learners_case_is_replayed_across_services_as_of_a_moment(stack: Stack
         ))  # fmt: skip
         events = [(e["service"], e["event"]) for e in timeline]
         # The IDP service and the notifications service each act on the decision, in either
-        # order (a loaded machine decides which records first): only the decision comes first.
-        assert events[:2] == [("determination", "ConcernRaised"), ("determination", "Decided")]
-        assert ("idp", "Opened") in events[2:]
+        # order (a loaded machine decides which records first): only the registry's record of
+        # the learner, the concern and the decision come first.
+        assert events[:3] == [
+            ("determination", "Registered"),
+            ("determination", "ConcernRaised"),
+            ("determination", "Decided"),
+        ]
+        assert ("idp", "Opened") in events[3:]
         assert timeline[0]["actor"].endswith(f"@{SCHOOL}")
         stamps = [e["recorded_at"] for e in timeline]
         assert stamps == sorted(stamps)
@@ -155,7 +161,9 @@ def test_an_untouched_case_verifies_and_an_altered_or_deleted_event_is_named(
             uuid.UUID(case["plan_id"]),
         )
         assert deleted == 1
-        idp_report = auditor.get("/v1/audit/verify", params={"service": "idp"}).json()
+    # A whole store is every LA's learners: the auditor for Wales verifies it.
+    with client(stack, WALES_AUDITOR) as wales:
+        idp_report = wales.get("/v1/audit/verify", params={"service": "idp"}).json()
         assert idp_report["ok"] is False
         gap = idp_report["first_broken"]["broken"]
         assert (gap["originator_id"], gap["originator_version"]) == (case["plan_id"], 3)
@@ -165,6 +173,9 @@ def test_an_untouched_case_verifies_and_an_altered_or_deleted_event_is_named(
 def test_only_auditors_read_the_history(stack: Stack) -> None:
     with client(stack, SCHOOL) as school:
         response = school.get("/v1/audit/verify", params={"service": "determination"})
+    assert response.status_code == 403
+    with client(stack, AUDITOR) as auditor:  # one LA's auditor verifies by learner only
+        response = auditor.get("/v1/audit/verify", params={"service": "determination"})
     assert response.status_code == 403
 
 
@@ -224,7 +235,7 @@ def run_scripted_case(stack: Stack) -> ScriptedCase:
     """Concern, evidence asked for, a decision entered late (dated before the request), the
     plan opened through Kafka and issued, a review, an R2 reconsideration by the LA with its
     notice, and an appeal against it decided by the Tribunal."""
-    case = ScriptedCase(f"learner-{uuid.uuid4().hex[:8]}")
+    case = ScriptedCase(f"learner-{uuid.uuid4().hex[:8]}")  # the school's own id, until known
     with client(stack, SCHOOL) as school, client(stack, LA) as la, \
             client(stack, TRIBUNAL) as tribunal:  # fmt: skip
         created = ok(
@@ -232,7 +243,7 @@ def run_scripted_case(stack: Stack) -> ScriptedCase:
                 "/v1/determinations",
                 json={
                     "learner": {
-                        "learner_id": case.learner_id,
+                        "local_id": case.learner_id,
                         "given_name": "Cerys",
                         "family_name": "Jones",
                         "date_of_birth": "2017-05-02",
@@ -246,6 +257,7 @@ def run_scripted_case(stack: Stack) -> ScriptedCase:
                 },
             )
         )
+        case.learner_id = created["learner_id"]  # the registry assigns it
         determination = f"/v1/determinations/{created['id']}"
         case.ids["determination"] = ("determination", created["id"])
         step(stack, case, "concern", "2026-03-02")

@@ -100,9 +100,10 @@ class Embedded:
             yield client
 
 
-async def evidenced_case(school: httpx.AsyncClient, learner_id: str) -> tuple[str, int]:
-    """A concern raised by the school, with its graduated response: (case id, version)."""
-    learner = {"learner_id": learner_id, "given_name": "Cerys", "family_name": "Jones",
+async def evidenced_case(school: httpx.AsyncClient, local_id: str) -> tuple[str, int, str]:
+    """A concern raised by the school about its pupil ``local_id`` (its own id for them), with
+    its graduated response: (case id, version, the registry's id for the learner)."""
+    learner = {"local_id": local_id, "given_name": "Cerys", "family_name": "Jones",
                "date_of_birth": "2017-05-02", "setting": "maintained_school",
                "setting_id": "6652001", "local_authority": "665"}  # fmt: skip
     raised = await school.post(
@@ -111,7 +112,7 @@ async def evidenced_case(school: httpx.AsyncClient, learner_id: str) -> tuple[st
               "came_to_attention_on": "2026-03-02"},
     )  # fmt: skip
     assert raised.status_code == 201, raised.text
-    case, version = raised.json()["id"], raised.json()["version"]
+    case, version, learner_id = (raised.json()[k] for k in ("id", "version", "learner_id"))
     evidence = await school.post(
         f"/v1/determinations/{case}/graduated-response",
         headers={"If-Match": f'"{version}"'},
@@ -121,7 +122,7 @@ async def evidenced_case(school: httpx.AsyncClient, learner_id: str) -> tuple[st
               "recorded_on": "2026-03-02", "recorded_by": SCHOOL},
     )  # fmt: skip
     assert evidence.status_code == 200, evidence.text
-    return case, evidence.json()["version"]
+    return case, evidence.json()["version"], learner_id
 
 
 async def decide_has_aln(school: httpx.AsyncClient, case: str, version: int) -> None:
@@ -171,10 +172,11 @@ async def test_a_has_aln_decision_opens_the_idp_exactly_once_whenever_the_proces
         await system.start()
         for cycle in range(CYCLES):
             delay = MAX_KILL_DELAY * cycle / (CYCLES - 1)  # spread evenly over 0-50 ms
-            learners = [f"kill-{cycle}-{uuid.uuid4().hex[:8]}" for _ in range(DECISIONS_PER_CYCLE)]
+            pupils = [f"kill-{cycle}-{uuid.uuid4().hex[:8]}" for _ in range(DECISIONS_PER_CYCLE)]
             async with system.acting_as(SCHOOL) as school:
-                cases = await asyncio.gather(*(evidenced_case(school, i) for i in learners))
-                await asyncio.gather(*(decide_has_aln(school, c, v) for c, v in cases))
+                cases = await asyncio.gather(*(evidenced_case(school, i) for i in pupils))
+                learners = [learner_id for _, _, learner_id in cases]
+                await asyncio.gather(*(decide_has_aln(school, c, v) for c, v, _ in cases))
                 await asyncio.sleep(delay)
                 await system.kill()
             await system.start()

@@ -308,8 +308,14 @@ def unaudited(system: Faults, events: list[RecordedEvent]) -> list[str]:
 def answers_kept(outcomes: list[Outcome], stored: dict[str, list[RecordedEvent]]) -> list[str]:
     """Acknowledged commands are stored as answered; unanswered ones fully or not at all."""
     found = []
+    # The school names each learner by its own id; the registry's record says which is whose.
+    local_of = {
+        aggregate_id: e[0].event.local_ids.get(SCHOOL)  # type: ignore[attr-defined]
+        for aggregate_id, e in stored.items()
+        if name(e[0]) == "Registered"
+    }
     raised_learners = Counter(
-        e[0].event.learner["learner_id"]  # type: ignore[attr-defined]
+        local_of.get(e[0].event.learner["learner_id"])  # type: ignore[attr-defined]
         for e in stored.values()
         if name(e[0]) == "ConcernRaised"
     )
@@ -320,15 +326,15 @@ def answers_kept(outcomes: list[Outcome], stored: dict[str, list[RecordedEvent]]
             events = {e.originator_version: e for e in stored.get(str(o.aggregate_id), [])}
             at = events.get(o.version or 0)
             if at is None or name(at) != RECORDS[o.kind]:
-                found.append(f"acknowledged {o.kind} of {o.learner_id} is not in the store")
+                found.append(f"acknowledged {o.kind} of {o.local_id} is not in the store")
         elif o.kind == "raise":
-            if raised_learners[o.learner_id] > 1:
-                found.append(f"an unanswered concern about {o.learner_id} was stored twice")
+            if raised_learners[o.local_id] > 1:
+                found.append(f"an unanswered concern about {o.local_id} was stored twice")
         else:
             events = {e.originator_version: e for e in stored.get(str(o.aggregate_id), [])}
             after = events.get((o.if_match or 0) + 1)
             if after is not None and name(after) != RECORDS[o.kind]:
-                found.append(f"unanswered {o.kind} of {o.learner_id}: {name(after)} in its place")
+                found.append(f"unanswered {o.kind} of {o.local_id}: {name(after)} in its place")
     return found
 
 

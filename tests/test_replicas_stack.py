@@ -112,26 +112,29 @@ def relay_active(processes: list[Process]) -> list[float]:
     return [metric(p, "outbox_relay_active", relay=RELAY) for p in processes]
 
 
-async def raise_concern(process: Process, learner_id: str, has_aln: bool | None = None) -> str:
-    """A concern raised with one replica (and decided, if ``has_aln`` is given); the case id."""
+async def raise_concern(process: Process, local_id: str) -> tuple[str, str, str]:
+    """A concern raised with one replica about the school's pupil ``local_id`` (its own id for
+    them): the case id, its ETag and the registry's id for the learner."""
     async with httpx.AsyncClient(base_url=process.url, auth=ActingAs(SCHOOL), timeout=30) as c:
-        learner = {"learner_id": learner_id, "given_name": "Cerys", "family_name": "Jones",
+        learner = {"local_id": local_id, "given_name": "Cerys", "family_name": "Jones",
                    "date_of_birth": "2017-05-02", "setting": "maintained_school",
                    "setting_id": "6652001", "local_authority": "665"}  # fmt: skip
         created = await c.post("/v1/determinations", json={
             "learner": learner, "raised_by": SCHOOL, "raised_with": SCHOOL,
             "came_to_attention_on": "2026-03-02"})  # fmt: skip
         assert created.status_code == 201, created.text
-        case_id: str = created.json()["id"]
-        if has_aln is not None:
-            decided = await c.post(
-                f"/v1/determinations/{case_id}/decision",
-                headers={"If-Match": created.headers["etag"]},
-                json={"has_aln": has_aln, "reasons": "Significantly greater difficulty",
-                      "decided_on": "2026-03-20", "decided_by": SCHOOL, "person": "ALNCo"},
-            )  # fmt: skip
-            assert decided.is_success, decided.text
-        return case_id
+        return created.json()["id"], created.headers["etag"], created.json()["learner_id"]
+
+
+async def decide(process: Process, case_id: str, etag: str, has_aln: bool) -> None:
+    async with httpx.AsyncClient(base_url=process.url, auth=ActingAs(SCHOOL), timeout=30) as c:
+        decided = await c.post(
+            f"/v1/determinations/{case_id}/decision",
+            headers={"If-Match": etag},
+            json={"has_aln": has_aln, "reasons": "Significantly greater difficulty",
+                  "decided_on": "2026-03-20", "decided_by": SCHOOL, "person": "ALNCo"},
+        )  # fmt: skip
+        assert decided.is_success, decided.text
 
 
 def learner() -> str:
@@ -145,7 +148,7 @@ async def test_one_of_two_replicas_relays_and_each_event_is_published_once(
     active, standby = sorted(replicas.determination, key=lambda p: -relay_active([p])[0])
 
     # Half the commands go to the replica whose relay waits: the active one publishes them too.
-    cases = [await raise_concern(p, learner()) for p in (active, standby, active, standby)]
+    cases = [(await raise_concern(p, learner()))[0] for p in (active, standby, active, standby)]
     received = await read_envelopes(
         kafka_bootstrap, DETERMINATION.name, set(cases), expected=4, timeout=60, settle=3.0
     )
@@ -166,7 +169,7 @@ async def test_when_the_active_relay_dies_the_other_replica_takes_over(
     active.stop()
 
     await eventually(lambda: relay_active([standby]) == [1], timeout=30)
-    cases = [await raise_concern(standby, learner()) for _ in range(2)]
+    cases = [(await raise_concern(standby, learner()))[0] for _ in range(2)]
     received = await read_envelopes(
         kafka_bootstrap, DETERMINATION.name, set(cases), expected=2, timeout=60, settle=2.0
     )
@@ -211,14 +214,16 @@ async def test_two_consumer_replicas_split_the_partitions_and_open_each_plan_onc
         return len(held) == 2 and all(held) and not held[0] & held[1]
 
     await eventually(split, timeout=60)
-    # One learner on each partition, so both replicas have some of these decisions to apply.
+    # One learner on each partition, so both replicas have some of these decisions to apply:
+    # the registry assigns learner ids, so concerns are raised until each partition has one
+    # (the others stay undecided).
+    determination = next(p for p in replicas.determination if p.running)
     learners: dict[int, str] = {}
     while len(learners) < DETERMINATION.partitions:
-        candidate = learner()
-        learners.setdefault(partition(candidate), candidate)
-    determination = next(p for p in replicas.determination if p.running)
-    for learner_id in learners.values():
-        await raise_concern(determination, learner_id, has_aln=True)
+        case_id, etag, learner_id = await raise_concern(determination, learner())
+        if partition(learner_id) not in learners:
+            learners[partition(learner_id)] = learner_id
+            await decide(determination, case_id, etag, has_aln=True)
 
     # One index entry per learner (its id is the learner's), saved with the learner's plan.
     # Other stacks on the shared broker may open plans for the same learners in their own

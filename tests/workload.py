@@ -36,7 +36,7 @@ class Outcome:
     """One request and how it ended (``status`` None: no answer, e.g. a timeout)."""
 
     kind: str  # a command of RECORDS, or "find-plan" (a read)
-    learner_id: str
+    local_id: str  # the school's own id for the learner (the registry's is known once raised)
     aggregate_id: str | None
     if_match: int | None
     status: int | None
@@ -51,10 +51,11 @@ class Outcome:
         return self.status is not None and 200 <= self.status < 300
 
 
-def concern(learner_id: str) -> dict[str, Any]:
-    """A school raising a concern about one of its learners."""
+def concern(local_id: str) -> dict[str, Any]:
+    """A school raising a concern about one of its learners, named by its own id for them (the
+    learner registry assigns the learner's id, in the answer)."""
     return {
-        "learner": {"learner_id": learner_id, "given_name": "Cerys", "family_name": "Jones",
+        "learner": {"local_id": local_id, "given_name": "Cerys", "family_name": "Jones",
                     "date_of_birth": "2017-05-02", "setting": "maintained_school",
                     "setting_id": "6652001", "local_authority": "665"},
         "raised_by": SCHOOL, "raised_with": SCHOOL, "came_to_attention_on": "2026-03-02",
@@ -83,7 +84,8 @@ ALN_DESCRIPTION = {
 
 @dataclass
 class _Pending:
-    learner_id: str
+    local_id: str
+    learner_id: str  # the registry's
     ready_at: float
     looks: int = 0
 
@@ -131,7 +133,7 @@ class CaseLoad:
                 await self._new_case(client)
 
     async def _send(
-        self, client: httpx.AsyncClient, kind: str, learner_id: str, method: str, url: str,
+        self, client: httpx.AsyncClient, kind: str, local_id: str, method: str, url: str,
         *, aggregate_id: str | None = None, if_match: int | None = None,
         has_aln: bool | None = None, **kwargs: Any,
     ) -> tuple[Outcome, httpx.Response | None]:  # fmt: skip
@@ -151,7 +153,7 @@ class CaseLoad:
         elif response is not None and not response.is_success:
             detail = response.text[:300]
         outcome = Outcome(
-            kind, learner_id, aggregate_id, if_match,
+            kind, local_id, aggregate_id, if_match,
             response.status_code if response is not None else None,
             version, started, seconds, has_aln, detail,
         )  # fmt: skip
@@ -162,31 +164,32 @@ class CaseLoad:
 
     async def _new_case(self, client: httpx.AsyncClient) -> None:
         number = next(self._numbers)
-        learner_id = f"{self.prefix}-{number}"
-        raised, _ = await self._send(
-            client, "raise", learner_id, "POST", "/v1/determinations", json=concern(learner_id)
+        local_id = f"{self.prefix}-{number}"
+        raised, answer = await self._send(
+            client, "raise", local_id, "POST", "/v1/determinations", json=concern(local_id)
         )
-        if not raised.acknowledged:
+        if not raised.acknowledged or answer is None:
             return
+        learner_id: str = answer.json()["learner_id"]
         path = f"/v1/determinations/{raised.aggregate_id}"
         evidence, _ = await self._send(
-            client, "evidence", learner_id, "POST", f"{path}/graduated-response",
+            client, "evidence", local_id, "POST", f"{path}/graduated-response",
             aggregate_id=raised.aggregate_id, if_match=raised.version, json=GRADUATED_RESPONSE,
         )  # fmt: skip
         if not evidence.acknowledged:
             return
         has_aln = number % 2 == 0
         decided, _ = await self._send(
-            client, "decide", learner_id, "POST", f"{path}/decision",
+            client, "decide", local_id, "POST", f"{path}/decision",
             aggregate_id=raised.aggregate_id, if_match=evidence.version, has_aln=has_aln,
             json=decision(has_aln),
         )  # fmt: skip
         if decided.acknowledged and has_aln:
-            self._pending.append(_Pending(learner_id, time.monotonic() + self.plan_delay))
+            self._pending.append(_Pending(local_id, learner_id, time.monotonic() + self.plan_delay))
 
     async def _amend(self, client: httpx.AsyncClient, pending: _Pending) -> None:
         found, response = await self._send(
-            client, "find-plan", pending.learner_id, "GET", "/v1/idps",
+            client, "find-plan", pending.local_id, "GET", "/v1/idps",
             params={"learner_id": pending.learner_id},
         )  # fmt: skip
         items = response.json()["items"] if found.acknowledged and response is not None else []
@@ -197,7 +200,7 @@ class CaseLoad:
             return
         plan = items[0]
         await self._send(
-            client, "amend", pending.learner_id, "PUT",
+            client, "amend", pending.local_id, "PUT",
             f"/v1/idps/{plan['idp_id']}/draft/aln-description",
             aggregate_id=plan["idp_id"], if_match=plan["version"], json=ALN_DESCRIPTION,
         )  # fmt: skip

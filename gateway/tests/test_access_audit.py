@@ -102,6 +102,19 @@ async def test_a_history_refusal_is_audited_as_denied(gateway: Gateway) -> None:
     assert (row["outcome"], row["reason"], row["status"]) == ("denied", "not-found", 404)
 
 
+async def test_one_las_auditor_verifies_by_learner_not_a_whole_store(gateway: Gateway) -> None:
+    for path in ("/v1/audit/verify?service=determination", "/v1/audit/verify"):
+        refused = await gateway.as_("auditor:665", "GET", path)
+        assert refused.status_code == 403, (path, refused.text)
+        assert REFUSAL_HEADER not in refused.headers
+        granted = await gateway.as_("auditor:wales", "GET", path)
+        assert granted.status_code == 200, (path, granted.text)
+    logged = [(r["organisation"], r["outcome"], r["reason"], r["status"])
+              for r in rows(gateway, "/v1/audit/verify")]  # fmt: skip
+    refusal = ("auditor:665", "denied", "not-whole-of-wales", 403)
+    assert [r for r in logged if r[0] == "auditor:665"] == [refusal, refusal]
+
+
 def audited(gateway: Gateway, path: str, jurisdiction: set[str]) -> None:
     record = store.AccessRecord(
         f"r-{path}", "client", SCHOOL, "GET", path, None, "granted", 200,

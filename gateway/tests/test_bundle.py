@@ -278,7 +278,8 @@ async def test_an_auditor_downloads_a_learners_bundle_that_checks_out(gateway: G
     files = unpack(response.content)
     assert manifest_problems(files) == []
     events = jsonl(files["events.jsonl"])
-    assert [(e["service"], e["event"]) for e in events][:2] == [
+    assert [(e["service"], e["event"]) for e in events][:3] == [
+        ("determination", "Registered"),  # the learner registry's record comes first
         ("determination", "ConcernRaised"),
         ("determination", "Decided"),
     ]
@@ -293,11 +294,15 @@ async def test_an_auditor_downloads_a_learners_bundle_that_checks_out(gateway: G
 
 
 async def test_the_bundle_is_for_auditors_and_its_download_is_logged(gateway: Gateway) -> None:
-    url = f"/v1/audit/learners/{LEARNER}/bundle"
+    created = await gateway.as_(SCHOOL, "POST", "/v1/determinations", json=CONCERN)
+    assert created.status_code == 201, created.text
+    url = f"/v1/audit/learners/{created.json()['learner_id']}/bundle"
     denied = await gateway.as_(SCHOOL, "GET", url)
     assert denied.status_code == 403
     assert (await gateway.as_(AUDITOR, "GET", url)).status_code == 200
-    log = (await gateway.as_(AUDITOR, "GET", "/v1/access-audit")).json()["items"]
+    # The school's refusal (by scope, before any record) is in no LA's jurisdiction: the
+    # auditor for Wales reads every row.
+    log = (await gateway.as_("auditor:wales", "GET", "/v1/access-audit")).json()["items"]
     downloads = [(e["organisation"], e["status"]) for e in log if e["path"] == url]
     assert downloads == [(SCHOOL, 403), (AUDITOR, 200)]
 

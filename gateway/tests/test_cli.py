@@ -97,7 +97,9 @@ def test_verify_names_the_learners_case_as_verified(live: LiveGateway) -> None:
 
 def test_verify_of_a_whole_service_reports_it(live: LiveGateway) -> None:
     a_case(live)
-    result = CliRunner().invoke(app, ["verify", "--service", "determination"], env=live.env())
+    result = CliRunner().invoke(
+        app, ["verify", "--service", "determination"], env=live.env("auditor:wales")
+    )
     assert result.exit_code == 0, result.output
     assert "determination" in result.output
 

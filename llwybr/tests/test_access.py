@@ -12,6 +12,7 @@ from llwybr.access import (
     audience,
     not_found,
     require,
+    sees_every_learner,
 )
 from llwybr.principal import Principal
 from llwybr.problems import ProblemError
@@ -96,3 +97,17 @@ def test_every_check_notes_the_records_jurisdiction() -> None:
         own = Relations.of([("la:670", Relationship.RESPONSIBLE_LA)], ["la:670"])
         require(caller("la:670"), Capability.READ, own)
     assert touched == {"665", "670"}
+
+
+def test_only_the_auditor_for_wales_and_the_system_see_every_learners_history() -> None:
+    for organisation, sees in (
+        ("auditor:wales", True),
+        ("system:ops", True),
+        ("auditor:665", False),
+        ("la:665", False),
+        ("school:6652001", False),
+    ):
+        assert sees_every_learner(caller(organisation), Capability.READ_HISTORY) is sees, (
+            organisation
+        )
+    assert not sees_every_learner(caller("auditor:wales"), Capability.ACT)

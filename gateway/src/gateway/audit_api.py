@@ -19,7 +19,15 @@ from gateway import store
 from gateway.registry import NAME_PATTERN, NAMES
 from gateway.routing import UNNAMED_REFUSALS, audit, authorise, outcome_of, problem_of
 from gateway.tokens import AccessClaims
-from llwybr.access import JURISDICTION_HEADER, REFUSAL_HEADER, Capability, audience, not_found
+from llwybr.access import (
+    JURISDICTION_HEADER,
+    REFUSAL_HEADER,
+    Capability,
+    audience,
+    denied,
+    not_found,
+    sees_every_learner,
+)
 from llwybr.edge import BIGINT_MAX, Line
 from llwybr.principal import Principal, sign_principal
 from llwybr.problems import ProblemError
@@ -231,7 +239,10 @@ async def verify(
     async def verification() -> dict[str, Any]:
         if learner_id is not None:
             reports = await _learner_reports(request, await _whole_case(request, learner_id))
-        else:
+        else:  # a whole store is every LA's learners: the auditor for Wales's to check
+            principal = Principal(claims.client_id, claims.organisation, claims.scopes)
+            if not sees_every_learner(principal, Capability.READ_HISTORY):
+                raise denied("not-whole-of-wales", "one LA's auditor verifies by learner")
             names = [service] if service else list(NAMES)
             reports = [await _history(request, n, "/internal/history/verify") for n in names]
         broken = [r for r in reports if not r["ok"]]

@@ -215,3 +215,10 @@ def audience(principal: Principal, capability: Capability) -> Audience:
         return Audience(None, frozenset(), None if whole else principal.org_id, everything=whole)
     granting = frozenset(r for r, caps in GRANTS.items() if capability in caps)
     return Audience(principal.organisation, granting - {Relationship.AUDITOR})
+
+
+def sees_every_learner(principal: Principal, capability: Capability) -> bool:
+    """Whether the caller's ``capability`` reaches every learner, whoever they are: the system
+    administrator, and an auditor whose jurisdiction is the whole of Wales. For what is every
+    LA's at once (a whole store's integrity check), not any one learner's."""
+    return principal.kind == "system" or audience(principal, capability).everything

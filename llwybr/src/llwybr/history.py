@@ -201,7 +201,8 @@ def history_router(
     def verify(request: Request, aggregate_id: UUID | None = None) -> dict[str, Any]:
         """Recompute one aggregate's chain, or every chain in this service's store: hashes and
         where a chain breaks, no record's content (a broken record cannot be loaded to ask
-        whose it is)."""
+        whose it is). The gateway keeps a whole store's check for the auditor for Wales and
+        the system administrator (``llwybr.access.sees_every_learner``)."""
         require_some_history(_principal(request))
         app = application(request)
         result = app.verify(aggregate_id) if aggregate_id else app.verify_all()

@@ -125,7 +125,10 @@ def verify(
         str | None, typer.Option(help="Verify the aggregates of this learner's case")
     ] = None,
     service: Annotated[
-        str | None, typer.Option(help=f"Verify every chain of one service ({', '.join(NAMES)})")
+        str | None,
+        typer.Option(
+            help=f"Verify every chain of one service ({', '.join(NAMES)}; auditor for Wales)"
+        ),
     ] = None,
 ) -> None:
     """Recompute integrity chains: a learner's case, one service, or every service.

@@ -4,6 +4,7 @@ Kept from the service's notification log by the shared ProjectionRunner and rebu
 it at any time. Each event is read by its class (``functools.singledispatch``).
 """
 
+import uuid
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import singledispatch
@@ -425,6 +426,18 @@ def changes(
 
 
 def learner_cases(conn: sa.Connection, learner_id: str) -> list[str]:
-    """The determinations about one learner (for the auditors' history)."""
-    rows = conn.execute(sa.select(cases.c.determination_id).where(cases.c.learner_id == learner_id))
-    return [r.determination_id for r in rows]
+    """The records about one learner, for the auditors' history: the registry's record of the
+    learner (its id is the learner's), then the determinations about them."""
+    statement = sa.select(cases.c.determination_id).where(cases.c.learner_id == learner_id)
+    found = [
+        r.determination_id for r in conn.execute(statement.order_by(cases.c.came_to_attention_on))
+    ]
+    return [learner_id, *found] if _is_uuid(learner_id) else found
+
+
+def _is_uuid(value: str) -> bool:
+    try:
+        uuid.UUID(value)
+    except ValueError:
+        return False
+    return True

@@ -31,6 +31,7 @@ from determination.domain import (
     Recipient,
     Status,
 )
+from determination.domain.registry import LearnerIndex, LearnerRecord, OpenDetermination
 from llwybr.access import Capability, Relations, allows, not_found, require
 from llwybr.clock import RuleId, compute_deadline
 from llwybr.principal import Principal
@@ -74,6 +75,28 @@ class DeterminationService(Concerns):
         """Who is related to the case: its learner's relations in the registry, and its own."""
         record = self.learner_record(str(case.learner["learner_id"]))
         return access.case_relations(case, learner_relations(record) if record else None)
+
+    # -- whose each record is, for the auditors' history (llwybr.history_access) ------------
+
+    def learner_relations(self, learner_id: str) -> Relations:
+        """The learner's relations, from this service's own registry (the one 404 for an id
+        it never gave)."""
+        record = self.learner_record(learner_id)
+        if record is None:
+            raise not_found()
+        return learner_relations(record)
+
+    def relations_of_aggregate(self, aggregate: object) -> Relations:
+        """The relations of any record in this store, as loaded now: a case's, a learner's
+        (a merged duplicate's are its survivor's), an index's or open-case index's (the
+        learner's it names). A calendar or the rule table is no learner's: nobody's."""
+        if isinstance(aggregate, Determination):
+            return self.case_relations(aggregate)
+        if isinstance(aggregate, LearnerRecord):
+            return self.learner_relations(aggregate.learner_id)
+        if isinstance(aggregate, LearnerIndex | OpenDetermination):
+            return self.learner_relations(aggregate.learner_id)
+        return Relations()
 
     # -- commands on a case ---------------------------------------------------------------
 
