@@ -161,3 +161,19 @@ async def test_every_answer_names_the_jurisdictions_its_request_touched(
     assert (granted.status_code, granted.headers[JURISDICTION_HEADER]) == (200, "665")
     untouched = await example.get("/healthz")
     assert JURISDICTION_HEADER not in untouched.headers
+
+
+async def test_a_whole_store_is_verified_by_the_auditor_for_wales_only(
+    example: httpx.AsyncClient,
+) -> None:
+    case_id = await opened(example, "665:l-1")
+    la_auditor = ActingAs("auditor:665")
+    whole = await example.get("/internal/history/verify", auth=la_auditor)
+    assert (whole.status_code, whole.headers[REFUSAL_HEADER]) == (403, "not-whole-of-wales")
+    one = await example.get(
+        "/internal/history/verify", params={"aggregate_id": case_id}, auth=la_auditor
+    )
+    assert one.status_code == 200, one.text
+    for everyone in ("auditor:wales", "system:ops"):
+        response = await example.get("/internal/history/verify", auth=ActingAs(everyone))
+        assert response.status_code == 200, (everyone, response.text)

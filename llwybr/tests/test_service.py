@@ -158,7 +158,8 @@ async def test_auditors_see_every_break_but_no_state_of_a_broken_record(
         rows.delete(uuid.UUID(case_id), 1)
     auditor = ActingAs("auditor:665")
 
-    report = (await embedded.get("/internal/history/verify", auth=auditor)).json()
+    whole_of_wales = ActingAs("auditor:wales")  # a whole store is every LA's learners
+    report = (await embedded.get("/internal/history/verify", auth=whole_of_wales)).json()
     assert (report["ok"], report["broken"]["originator_id"]) == (False, cases[0])
     assert [(b["originator_id"], b["originator_version"]) for b in report["breaks"]] == [
         (cases[0], 2),

@@ -27,6 +27,7 @@ from llwybr.eventstore import INTEGRITY_KEY, META_KEY, ChainedApplication, Recor
 from llwybr.history_access import (
     learner_relations,
     relations_of_aggregate,
+    require_every_history,
     require_history,
     require_some_history,
 )
@@ -201,9 +202,11 @@ def history_router(
     def verify(request: Request, aggregate_id: UUID | None = None) -> dict[str, Any]:
         """Recompute one aggregate's chain, or every chain in this service's store: hashes and
         where a chain breaks, no record's content (a broken record cannot be loaded to ask
-        whose it is). The gateway keeps a whole store's check for the auditor for Wales and
-        the system administrator (``llwybr.access.sees_every_learner``)."""
-        require_some_history(_principal(request))
+        whose it is). A whole store is every LA's: the auditor for Wales's to check."""
+        if aggregate_id is None:
+            require_every_history(_principal(request))
+        else:
+            require_some_history(_principal(request))
         app = application(request)
         result = app.verify(aggregate_id) if aggregate_id else app.verify_all()
         return {

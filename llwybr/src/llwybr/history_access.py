@@ -18,7 +18,16 @@ A service that does not provide one fails closed: the history answers the one 40
 from collections.abc import Callable
 from typing import Any, Protocol
 
-from llwybr.access import GRANTS, Capability, Relations, Relationship, denied, not_found, require
+from llwybr.access import (
+    GRANTS,
+    Capability,
+    Relations,
+    Relationship,
+    denied,
+    not_found,
+    require,
+    sees_every_learner,
+)
 from llwybr.principal import Principal
 
 
@@ -71,3 +80,11 @@ def require_some_history(principal: Principal) -> None:
     reads = principal.kind == "auditor" and Capability.READ_HISTORY in GRANTS[Relationship.AUDITOR]
     if not reads and principal.kind != "system":
         raise denied("not-auditor", "history is for auditors")
+
+
+def require_every_history(principal: Principal) -> None:
+    """For what is every LA's learners at once (a whole store's integrity check): the auditor
+    for Wales and the system administrator; one LA's auditor checks its learners' records."""
+    require_some_history(principal)
+    if not sees_every_learner(principal, Capability.READ_HISTORY):
+        raise denied("not-whole-of-wales", "a whole store is verified by the auditor for Wales")
