@@ -350,7 +350,11 @@ def test_a_health_body_opinion_reveals_none_of_the_parents_recorded(callers: Cal
     read = trust.get(f"{OPINIONS}/{recorded.json()['opinion_id']}")
     for answer in (recorded, read):
         assert_not_leaked(answer, parent, "Siân", "Jones")
-    assert_the_one_404(trust.get(f"/v1/contacts/learners/{learner_id}"))
+    # The opinion relates the trust to the child as a health body: it may know the child
+    # exists, but the parents' contacts are for those who send notices (ADR 0015).
+    contacts = trust.get(f"/v1/contacts/learners/{learner_id}")
+    assert contacts.status_code == 403, contacts.text
+    assert_not_leaked(contacts, parent, "Siân", "Jones")
 
 
 async def test_of_twenty_parallel_requests_to_tell_the_la_exactly_one_is_answered_201(
@@ -477,7 +481,9 @@ def test_the_la_looking_after_a_child_finds_the_case(callers: Callers) -> None:
     assert case_id in ids(soon.json()), soon.text
     assert case_id in ids(ok(carer.get("/v1/determinations-changes"))["items"])
     assert ok(carer.get(figures))["open_cases"] == before + 1
-    register_contacts(callers(HOME_SCHOOL), learner_id, f"sian-{uuid.uuid4().hex[:8]}@example.org")
+    # The LA looking after decides (docs/domain.md section 2): it registers and reads the
+    # contacts its notices go to.
+    register_contacts(carer, learner_id, f"sian-{uuid.uuid4().hex[:8]}@example.org")
     assert ok(as_told(lambda: carer.get(f"/v1/contacts/learners/{learner_id}")))["parties"]
 
 

@@ -162,19 +162,27 @@ def not_found() -> ProblemError:
     )
 
 
-def denied(reason: str, detail: str) -> ProblemError:
+def denied(reason: str, detail: str, status: int = 403) -> ProblemError:
     """A 403 for a caller who may see the record but not do this; ``reason`` is a short
-    machine-readable word (the problem type and the access audit's reason)."""
-    return ProblemError(403, "Forbidden", detail, kind=reason, headers={REFUSAL_HEADER: reason})
+    machine-readable word (the problem type and the access audit's reason). ``status`` 409
+    for a refusal that is a conflict with what is recorded (a learner enrolled elsewhere)."""
+    title = "Forbidden" if status == 403 else "Conflict"
+    return ProblemError(status, title, detail, kind=reason, headers={REFUSAL_HEADER: reason})
+
+
+def note(relations: Relations) -> None:
+    """Note the jurisdiction of a record a request touched (``require`` does it itself): for
+    a refusal decided outside ``require``, so the record's auditors still see it."""
+    touched = _touched.get()
+    if touched is not None:
+        touched.update(relations.jurisdiction)
 
 
 def require(principal: Principal, capability: Capability, relations: Relations) -> None:
     """Raise unless the caller's relationships grant ``capability``: a caller who may not
     even read gets ``not_found``; one who may read gets ``denied``. Either way the record's
     jurisdiction is noted: its auditors see the refusals (probing) as well as the reads."""
-    touched = _touched.get()
-    if touched is not None:
-        touched.update(relations.jurisdiction)
+    note(relations)
     if allows(principal, capability, relations):
         return
     if capability is Capability.READ or not allows(principal, Capability.READ, relations):

@@ -6,7 +6,6 @@ from determination.domain.errors import (
     DeterminationAlreadyDecidedError,
     DeterminationError,
     DeterminationNotOpenError,
-    EnrolledElsewhereError,
     IdpNecessityNotDecidableError,
     IncompleteNoticeError,
     InvalidLearnerError,
@@ -24,7 +23,6 @@ from llwybr.edge import responses
 ERROR_STATUSES: dict[type[Exception], tuple[int, str]] = {
     InvalidUpnError: (422, "invalid-upn"),
     YoungPersonConflictError: (422, "young-person-conflict"),
-    EnrolledElsewhereError: (409, "enrolled-elsewhere"),
     OpenDeterminationError: (409, "open-determination"),
     InvalidLearnerError: (422, "invalid-learner"),
     DateOutOfOrderError: (422, "date-out-of-order"),

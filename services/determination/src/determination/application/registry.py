@@ -21,7 +21,7 @@ from eventsourcing.domain import Aggregate
 from determination import access
 from determination.application.views import LearnerView
 from determination.domain import Learner, Setting
-from determination.domain.errors import EnrolledElsewhereError, InvalidLearnerError
+from determination.domain.errors import InvalidLearnerError
 from determination.domain.registry import (
     LearnerIndex,
     LearnerRecord,
@@ -29,13 +29,18 @@ from determination.domain.registry import (
     local_id_key,
     upn_key,
 )
-from llwybr.access import Capability, Relations, allows, denied, not_found, require
+from llwybr.access import Capability, Relations, allows, denied, not_found, note, require
 from llwybr.eventstore import ChainedApplication
 from llwybr.principal import Principal
 
 A = TypeVar("A", bound=Aggregate)
 
 SETTING_KINDS = frozenset({"school", "fei"})
+#: A setting named a learner it is not enrolled at: naming them gives the setting nothing.
+ENROLLED_ELSEWHERE = (
+    "the learner is enrolled elsewhere: the learner's local authority records a move or a "
+    "dual registration"
+)
 
 
 class Batch:
@@ -144,7 +149,9 @@ class LearnerRegistry(ChainedApplication):
         if allows(principal, Capability.START, relations):
             return
         if not by_id and principal.kind in SETTING_KINDS:
-            raise EnrolledElsewhereError()
+            # A refusal like any other: audited as denied, seen by the learner's auditors.
+            note(relations)
+            raise denied("enrolled-elsewhere", ENROLLED_ELSEWHERE, status=409)
         require(principal, Capability.START, relations)
 
     def _register(

@@ -55,17 +55,6 @@ class YoungPersonConflictError(DeterminationError, ValueError):
     (a young person is over compulsory school age: derived, never flagged)."""
 
 
-class EnrolledElsewhereError(DeterminationError):
-    """A setting named a learner it is not enrolled at: the learner's LA records a move or a
-    dual registration; naming them gives the setting nothing."""
-
-    def __init__(self) -> None:
-        super().__init__(
-            "the learner is enrolled elsewhere: the learner's local authority records a move "
-            "or a dual registration"
-        )
-
-
 class OpenDeterminationError(DeterminationError):
     """The learner already has an open determination: one at a time."""
 
