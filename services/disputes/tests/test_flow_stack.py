@@ -90,16 +90,17 @@ async def test_r1_has_aln_supersedes_the_schools_decision_and_opens_an_la_plan(
     services: Services,
 ) -> None:
     disputes, idp, determination = services
-    learner_id = f"learner-{uuid.uuid4().hex[:8]}"
     school = ActingAs(SCHOOL)
-    learner = {"learner_id": learner_id, "given_name": "Cerys", "family_name": "Jones",
-               "date_of_birth": "2017-05-02", "setting": "maintained_school",
-               "setting_id": "6652001", "local_authority": "665"}  # fmt: skip
+    # The school's own MIS id; the registry assigns the learner id (ADR 0015).
+    learner = {"local_id": f"mis-{uuid.uuid4().hex[:8]}", "given_name": "Cerys",
+               "family_name": "Jones", "date_of_birth": "2017-05-02",
+               "setting": "maintained_school", "setting_id": "6652001",
+               "local_authority": "665"}  # fmt: skip
     raised = await determination.post("/v1/determinations", auth=school, json={
         "learner": learner, "raised_by": SCHOOL, "raised_with": SCHOOL,
         "came_to_attention_on": "2026-03-02"})  # fmt: skip
     assert raised.status_code == 201, raised.text
-    determination_id = raised.json()["id"]
+    determination_id, learner_id = raised.json()["id"], raised.json()["learner_id"]
     decision = {"has_aln": False, "reasons": "Progress is good", "decided_on": "2026-03-20",
                 "decided_by": SCHOOL, "person": "ALNCo"}  # fmt: skip
     decided = await determination.post(
