@@ -69,12 +69,12 @@ async def test_an_aln_decision_opens_the_learners_plan_once_even_when_redelivere
     determination, idp, idp_fastapi = services
     learner_id = f"learner-{uuid.uuid4().hex[:8]}"
     created = await determination.post("/v1/determinations", json={
-        "learner": {"learner_id": learner_id, "given_name": "Cerys", "family_name": "Jones",
+        "learner": {"local_id": learner_id, "given_name": "Cerys", "family_name": "Jones",
                     "date_of_birth": "2017-05-02", "setting": "maintained_school",
                     "setting_id": "6652001", "local_authority": "665"},
         "raised_by": SCHOOL, "raised_with": SCHOOL, "came_to_attention_on": "2026-03-02",
     })  # fmt: skip
-    case_id = created.json()["id"]
+    case_id, learner_id = created.json()["id"], created.json()["learner_id"]
     decided = await determination.post(f"/v1/determinations/{case_id}/decision", json={
         "has_aln": True, "reasons": "Needs ALP", "decided_on": "2026-03-20",
         "decided_by": SCHOOL, "person": "ALNCo"})  # fmt: skip
@@ -116,7 +116,7 @@ async def test_an_las_idp_not_necessary_decision_opens_no_plan(
     la = ActingAs("la:665")
     learner_id = f"learner-{uuid.uuid4().hex[:8]}"
     created = await determination.post("/v1/determinations", auth=la, json={
-        "learner": {"learner_id": learner_id, "given_name": "Dylan", "family_name": "Evans",
+        "learner": {"local_id": learner_id, "given_name": "Dylan", "family_name": "Evans",
                     "date_of_birth": "2007-09-01", "setting": "not_in_education",
                     "local_authority": "665", "young_person": True},
         "raised_by": "la:665", "raised_with": "la:665", "came_to_attention_on": "2026-03-02",

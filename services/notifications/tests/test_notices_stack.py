@@ -155,7 +155,7 @@ async def test_a_decided_determination_gives_bilingual_notices_once(
             "/v1/determinations",
             json={
                 "learner": {
-                    "learner_id": learner_id,
+                    "local_id": learner_id,
                     "given_name": "Cerys",
                     "family_name": "Jones",
                     "date_of_birth": "2017-05-02",
@@ -169,7 +169,7 @@ async def test_a_decided_determination_gives_bilingual_notices_once(
             },
         )
         assert raised.status_code == 201, raised.text
-        case_id = raised.json()["id"]
+        case_id, learner_id = raised.json()["id"], raised.json()["learner_id"]
         await learner_known(
             notifications,
             learner_id,

@@ -139,7 +139,7 @@ async def test_a_receiver_failing_twice_gets_one_accepted_and_signed_delivery(
             transport=httpx.ASGITransport(app=app), base_url="http://determination",
             auth=ActingAs(school)))  # fmt: skip
         raised = await client.post("/v1/determinations", json={
-            "learner": {"learner_id": learner_id, "given_name": "Cerys", "family_name": "Jones",
+            "learner": {"local_id": learner_id, "given_name": "Cerys", "family_name": "Jones",
                         "date_of_birth": "2017-05-02", "setting": "maintained_school",
                         "setting_id": school.partition(":")[2], "local_authority": "665"},
             "raised_by": school, "raised_with": school, "came_to_attention_on": "2026-03-02",
@@ -160,7 +160,7 @@ async def test_a_receiver_failing_twice_gets_one_accepted_and_signed_delivery(
     cloudevent = json.loads(first.body)
     assert cloudevent["specversion"] == "1.0"
     assert cloudevent["type"] == CONCERN
-    assert cloudevent["subject"] == learner_id
+    assert cloudevent["subject"] == raised.json()["learner_id"]
     assert cloudevent["data"]["determination_id"] == raised.json()["id"]
     assert cloudevent["id"] == delivery["event_id"]
     url = f"/v1/webhooks/{subscription['id']}/deliveries/{delivery['id']}"
