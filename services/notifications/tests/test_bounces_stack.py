@@ -18,12 +18,14 @@ import pytest
 from pydantic import SecretStr
 
 from contracts.topics import NOTIFICATIONS
+from llwybr.kafka import KafkaPublisher
 from llwybr.settings import RuntimeSettings
 from llwybr_testkit import ActingAs, eventually, read_envelopes
 from notifications.main import create_app
 from notifications.notices import verp
 from notifications.settings import BounceSettings
 
+from .learners import envelope, registered
 from .mailserver import Received, SmtpServer, free_port, running_smtp_server
 from .reports import delivery_report, plain_bounce
 from .test_notices_stack import (
@@ -112,6 +114,13 @@ async def sent_notice(
         )
         assert response.status_code == 200, response.text
         learner_id = f"learner-{suffix}"
+        # The registry's facts first, as the determination service publishes them: the
+        # learner is Wrexham's, so its auditor reads the notice's proof (ADR 0015).
+        publisher = KafkaPublisher(kafka, f"test-{suffix}")
+        try:
+            await publisher.publish([envelope(registered(learner_id))])
+        finally:
+            await publisher.stop()
         raised = concern(learner_id, TODAY + timedelta(days=30))
         await publish(kafka, raised, 1)
 
