@@ -3,26 +3,29 @@
 import dataclasses
 import uuid
 from collections.abc import Iterator
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 import pytest
 import sqlalchemy as sa
 
+from contracts import determination
 from contracts.events import UnknownEventTypeError
 from llwybr import db, migrations
 from llwybr.consumer import UNPROCESSABLE
 from llwybr.settings import ServiceSettings
 from notifications.main import SPEC
 from notifications.notices import store as notices
+from notifications.notices.intake import handler
 from notifications.webhooks import store
 from notifications.webhooks.consumer import fan_out
 from notifications.webhooks.sealing import Sealer
 from notifications.webhooks.tables import webhook_deliveries, webhook_subscriptions
 
-from .support import concern_raised, envelope, registered
+from .support import concern_raised, decided, envelope, registered
 
 SCHOOL = "school:6652001"
 CONCERN = "wales.aln.determination.concern-raised.v1"
+DECIDED = "wales.aln.determination.decided.v1"
 
 
 @pytest.fixture
@@ -69,12 +72,12 @@ def test_an_event_that_does_not_read_as_its_contract_is_refused_and_changes_noth
     assert counts(engine) == 0  # set aside by the consumer, not delivered
 
 
-def subscribe(engine: sa.Engine, organisation: str) -> None:
+def subscribe(engine: sa.Engine, organisation: str, *event_types: str) -> None:
     with engine.begin() as conn:
         store.create_subscription(
             conn, organisation=organisation, url="https://mis.example.org/hooks",
-            event_types=[CONCERN], description=None, sealed_secret=Sealer(None).seal("s"),
-            actor="test", now=datetime.now(UTC),
+            event_types=list(event_types or [CONCERN]), description=None,
+            sealed_secret=Sealer(None).seal("s"), actor="test", now=datetime.now(UTC),
         )  # fmt: skip
 
 
@@ -127,3 +130,25 @@ def test_the_registrys_facts_fanned_out_first_are_adopted_by_the_webhooks_consum
         fan_out(conn, envelope(facts, uuid.uuid4()))
         fan_out(conn, concern)
     assert receivers(engine) == {SCHOOL, "la:666"}
+
+
+def test_a_health_board_asked_for_evidence_receives_the_cases_events_from_then_on(
+    engine: sa.Engine,
+) -> None:
+    """Asked for evidence, it is related to the learner as ``health_body`` (ADR 0015), as by a
+    referral: both consumers apply each event, as in the service."""
+    subscribe(engine, "lhb:7A1", DECIDED)
+    concern = concern_raised(SCHOOL)
+    asked = determination.EvidenceRequested(
+        determination_id=concern.data["determination_id"], learner_id=concern.subject,
+        request_id="r1", from_organisation="lhb:7A1", requested_on=date(2026, 3, 5),
+    )  # fmt: skip
+    with engine.begin() as conn:
+        for event in (
+            concern,
+            envelope(asked, uuid.UUID(concern.aggregate_id), 2),
+            decided(concern, 3),
+        ):
+            handler(5)(conn, event)
+            fan_out(conn, event)
+    assert receivers(engine) == {SCHOOL, "lhb:7A1"}
