@@ -132,11 +132,12 @@ def test_the_registrys_facts_fanned_out_first_are_adopted_by_the_webhooks_consum
     assert receivers(engine) == {SCHOOL, "la:666"}
 
 
+@pytest.mark.parametrize("notices_consumer", [True, False], ids=["both", "webhooks-ahead"])
 def test_a_health_board_asked_for_evidence_receives_the_cases_events_from_then_on(
-    engine: sa.Engine,
+    engine: sa.Engine, notices_consumer: bool
 ) -> None:
     """Asked for evidence, it is related to the learner as ``health_body`` (ADR 0015), as by a
-    referral: both consumers apply each event, as in the service."""
+    referral: with both consumers applying each event, or the webhooks one ahead."""
     subscribe(engine, "lhb:7A1", DECIDED)
     concern = concern_raised(SCHOOL)
     asked = determination.EvidenceRequested(
@@ -149,6 +150,7 @@ def test_a_health_board_asked_for_evidence_receives_the_cases_events_from_then_o
             envelope(asked, uuid.UUID(concern.aggregate_id), 2),
             decided(concern, 3),
         ):
-            handler(5)(conn, event)
+            if notices_consumer:
+                handler(5)(conn, event)
             fan_out(conn, event)
     assert receivers(engine) == {SCHOOL, "lhb:7A1"}

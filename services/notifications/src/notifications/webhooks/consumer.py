@@ -4,11 +4,10 @@ It runs in the tracked consumer's transaction, beside the ``processed_events`` r
 redelivered by Kafka finds that row and creates no second delivery. Who receives an event about
 a learner is decided by the one access policy (``llwybr.access``, ADR 0015) on the learner's
 relations as the notices consumer records them (``notices.store.relations``: the learner
-registry's facts and the relationships the cases' events establish), with those this event
-establishes itself, so that it reaches its own deciding body even before the notices consumer
-has applied it. The registry's facts are adopted here too (the same idempotent upsert as the
-notices consumer's): a learner's events are keyed by the learner, so the facts published before
-an event are known when it is fanned out, whichever consumer is ahead.
+registry's facts and the relationships the cases' events establish). This consumer applies
+each event's facts too (the same idempotent writes as the notices consumer's): a learner's
+events are keyed by the learner, so what was published before an event is known when it is
+fanned out, whichever consumer is ahead.
 """
 
 import uuid
@@ -23,7 +22,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from contracts import topics
 from contracts.envelope import Envelope
 from contracts.events import IntegrationEvent, parse, registered
-from llwybr.access import Capability, Relations, Relationship, allows
+from llwybr.access import Capability, Relations, allows
 from llwybr.principal import Principal
 from notifications.notices import store as notices
 from notifications.notices.planning import plan, subject_id_of
@@ -60,16 +59,20 @@ def _insert_ignoring_duplicates(conn: sa.Connection, table: sa.Table) -> sa.Inse
 
 
 def relations_of(conn: sa.Connection, event: IntegrationEvent) -> Relations:
-    """The relations of the learner the event is about: those recorded, and the event's own
-    (adopting the registry's facts when the event is them)."""
+    """The relations of the learner the event is about, with the event's own applied first
+    (the registry's facts, the relationships it establishes or ends: the same idempotent
+    writes as the notices consumer's, so whichever consumer is ahead, a case's later event
+    reaches whoever an earlier one related)."""
     planned = plan(event, notices.subject(conn, subject_id_of(event)))
     if planned.registry is not None:
         notices.adopt_registry(conn, planned.registry)
     learner_id = planned.learner_id or getattr(event, "learner_id", None)
     if not isinstance(learner_id, str):
         return Relations()
-    own = Relations.of((o, Relationship(r)) for o, r in planned.relations)
-    return notices.relations(conn, learner_id) | own
+    about = subject_id_of(event) or learner_id
+    notices.unrelate(conn, learner_id, about, planned.ended)
+    notices.relate(conn, learner_id, about, planned.relations)
+    return notices.relations(conn, learner_id)
 
 
 def reader(relations: Relations) -> Callable[[str], bool]:
