@@ -17,7 +17,7 @@ from llwybr_testkit import ActingAs
 from notifications.tables import health_body_opinions, notices
 
 from . import opinions_support
-from .learners import BORN_2018
+from .learners import BORN_2018, BORN_2023, registered
 from .opinions_support import (
     LA,
     LHB,
@@ -60,6 +60,15 @@ async def test_a_health_body_related_to_an_older_child_is_told_why(
     app: FastAPI, client: httpx.AsyncClient
 ) -> None:
     learner_id = learner_of_la_665(app, compulsory_school_age_on=BORN_2018)
+    referred_to_the_health_body(app, learner_id)
+    response = await client.post(OPINIONS, json=opinion(learner_id))
+    assert response.status_code == 403
+    assert response.json()["type"].endswith("/not-under-compulsory-school-age")
+    assert [r for r in stored(app, learner_id) if hasattr(r, "opinion_id")] == []
+
+
+def referred_to_the_health_body(app: FastAPI, learner_id: str) -> None:
+    """A referral to LHB: the health body's relationship with the learner (it may read)."""
     adopt(
         app,
         det.NhsReferralReceived(
@@ -72,10 +81,33 @@ async def test_a_health_body_related_to_an_older_child_is_told_why(
             ),
         ),
     )  # fmt: skip
-    response = await client.post(OPINIONS, json=opinion(learner_id))
-    assert response.status_code == 403
-    assert response.json()["type"].endswith("/not-under-compulsory-school-age")
+
+
+async def test_an_opinion_naming_another_la_than_the_learners_is_refused(
+    app: FastAPI, client: httpx.AsyncClient
+) -> None:
+    """The LA to be told is the learner's responsible LA or the LA looking after (the
+    registry's facts): a body that may not see the learner gets the one 404, one that may the
+    reason; nothing is stored either way."""
+    learner_id = learner_of_la_665(app)
+    response = await client.post(OPINIONS, json=opinion(learner_id, local_authority="la:666"))
+    assert response.status_code == 404, response.text
+    assert response.json()["detail"] == NOT_FOUND_DETAIL
+    referred_to_the_health_body(app, learner_id)
+    response = await client.post(OPINIONS, json=opinion(learner_id, local_authority="la:666"))
+    assert response.status_code == 422, response.text
+    assert response.json()["type"].endswith("/not-the-learners-authority")
     assert [r for r in stored(app, learner_id) if hasattr(r, "opinion_id")] == []
+
+
+async def test_an_opinion_may_name_the_la_looking_after_the_child(
+    app: FastAPI, client: httpx.AsyncClient
+) -> None:
+    learner_id = learner_of_la_665(app)
+    adopt(app, registered(learner_id, looking_after="la:512", compulsory_school_age_on=BORN_2023))
+    for la in ("la:512", LA):
+        response = await client.post(OPINIONS, json=opinion(learner_id, local_authority=la))
+        assert response.status_code == 201, response.text
 
 
 async def test_an_opinion_reveals_nothing_recorded_and_gives_no_access_to_the_family(

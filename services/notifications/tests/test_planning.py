@@ -256,6 +256,11 @@ def issued(version: int) -> idp.IdpIssued:
     )
 
 
+def test_the_nhs_bodies_securing_alp_are_the_plans_providers() -> None:
+    known = Subject(str(PLAN), "idp", LA, "local_authority")
+    assert set(plan(issued(1), known).relations) == {(LA, "maintainer"), (LHB, "provider")}
+
+
 def test_an_issued_plan_tells_the_family_and_starts_the_review_clock() -> None:
     known = Subject(str(PLAN), "idp", LA, "local_authority")
     result = plan(issued(1), known)

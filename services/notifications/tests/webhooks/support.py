@@ -207,3 +207,15 @@ def decided(concern: Envelope, version: int = 2) -> Envelope:
         young_person=False, looked_after=False, decision_deadline=None,
     )  # fmt: skip
     return envelope(event, uuid.UUID(concern.aggregate_id), version)
+
+
+def registered(
+    learner_id: str, responsible: str, looking_after: str | None = None
+) -> determination.LearnerRelationsRecorded:
+    """The learner registry's facts about a learner, as the determination service publishes
+    them (``envelope(registered(..), uuid.uuid4())`` to publish)."""
+    return determination.LearnerRelationsRecorded(
+        learner_id=learner_id, responsible_authority=responsible,
+        looking_after_authority=looking_after, enrolled_at=[],
+        compulsory_school_age_on=date(2023, 9, 1), young_person_on=date(2034, 9, 1),
+    )  # fmt: skip

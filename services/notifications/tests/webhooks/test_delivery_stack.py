@@ -33,7 +33,7 @@ from notifications.settings import Settings
 from notifications.webhooks.dispatcher import Dispatcher
 from notifications.webhooks.settings import WebhookSettings
 
-from .support import Receiver, concern_raised, decided, envelope, new_school
+from .support import Receiver, concern_raised, decided, envelope, new_school, registered
 from .support import receiver as receiver  # the fixture
 
 pytestmark = pytest.mark.integration
@@ -267,7 +267,9 @@ async def test_each_organisation_receives_only_the_cases_it_may_see(
         request_id="r1", from_organisation=health_board, requested_on=date(2026, 3, 5),
     )  # fmt: skip
     asked_envelope = envelope(asked, uuid.UUID(mine.aggregate_id), 2)
-    await stack.publish(mine, asked_envelope, decided(mine, 3), theirs, decided(theirs))
+    # the registry's facts: the LA is both learners' responsible LA (not named, not by number)
+    facts = [envelope(registered(e.subject, f"la:{number}"), uuid.uuid4()) for e in (mine, theirs)]
+    await stack.publish(*facts, mine, asked_envelope, decided(mine, 3), theirs, decided(theirs))
     await stack.delivered(la, 4)
     await stack.delivered(board, 2)
 

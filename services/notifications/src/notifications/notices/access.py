@@ -66,14 +66,17 @@ def require_notice(
     require(principal, capability, relations)
 
 
-def visible_notices(principal: Principal) -> sa.ColumnElement[bool]:
-    """The notices a caller may list: those of learners whose relationships with the caller's
-    organisation grant READ_NOTICES, or (auditors) of learners in their jurisdiction."""
-    seen = audience(principal, Capability.READ_NOTICES)
+def visible(
+    principal: Principal, capability: Capability, learner_id: sa.ColumnElement[str]
+) -> sa.ColumnElement[bool]:
+    """The rows (of learners, by ``learner_id``) a caller may list with ``capability``: those of
+    learners whose relationships with the caller's organisation grant it, or (auditors) of
+    learners in their jurisdiction (``audience``, in SQL)."""
+    seen = audience(principal, capability)
     if seen.everything:
         return sa.true()
     if seen.jurisdiction is not None:
-        return notices.c.learner_id.in_(learners_of(seen.jurisdiction))
+        return learner_id.in_(learners_of(seen.jurisdiction))
     if seen.organisation is None or not seen.relationships:
         return sa.false()
     table = notice_learner_relations
@@ -81,7 +84,12 @@ def visible_notices(principal: Principal) -> sa.ColumnElement[bool]:
         table.c.organisation == seen.organisation,
         table.c.relationship.in_([r.value for r in seen.relationships]),
     )
-    return notices.c.learner_id.in_(related)
+    return learner_id.in_(related)
+
+
+def visible_notices(principal: Principal) -> sa.ColumnElement[bool]:
+    """The notices a caller may list: its learners' (READ_NOTICES)."""
+    return visible(principal, Capability.READ_NOTICES, notices.c.learner_id)
 
 
 def learners_of(jurisdiction: str) -> sa.Select[tuple[str]]:

@@ -1,9 +1,13 @@
 """From public events to pending deliveries: the ``webhooks`` consumer's effect.
 
 It runs in the tracked consumer's transaction, beside the ``processed_events`` row, so an event
-redelivered by Kafka finds that row and creates no second delivery. The case's audience is
-learned in the same transaction, so a later event of the case reaches whoever an earlier one
-named.
+redelivered by Kafka finds that row and creates no second delivery. Who receives an event about
+a learner is decided by the one access policy (``llwybr.access``, ADR 0015) on the learner's
+relations as the notices consumer records them (``notices.store.relations``: the learner
+registry's facts and the relationships the cases' events establish). This consumer applies
+each event's facts too (the same idempotent writes as the notices consumer's): a learner's
+events are keyed by the learner, so what was published before an event is known when it is
+fanned out, whichever consumer is ahead.
 """
 
 import uuid
@@ -18,10 +22,13 @@ from sqlalchemy.dialects import postgresql, sqlite
 from contracts import topics
 from contracts.envelope import Envelope
 from contracts.events import IntegrationEvent, parse, registered
-from notifications.webhooks.audience import entitled, named_organisations, public
+from llwybr.access import Capability, Relations, allows
+from llwybr.principal import Principal
+from notifications.notices import store as notices
+from notifications.notices.planning import plan, subject_id_of
+from notifications.webhooks.audience import entitled
 from notifications.webhooks.domain import DeliveryStatus, SubscriptionStatus
 from notifications.webhooks.tables import (
-    webhook_audiences,
     webhook_deliveries,
     webhook_subscription_types,
     webhook_subscriptions,
@@ -51,32 +58,43 @@ def _insert_ignoring_duplicates(conn: sa.Connection, table: sa.Table) -> sa.Inse
     return sqlite.insert(table).on_conflict_do_nothing()
 
 
-def audience_of(conn: sa.Connection, envelope: Envelope, event: IntegrationEvent) -> set[str]:
-    """Learn the organisations this event names; return everyone its case has named."""
-    named = named_organisations(event)
-    if named:
-        conn.execute(
-            _insert_ignoring_duplicates(conn, webhook_audiences),
-            [{"aggregate_id": envelope.aggregate_id, "organisation": o} for o in sorted(named)],
-        )
-    rows = conn.execute(
-        sa.select(webhook_audiences.c.organisation).where(
-            webhook_audiences.c.aggregate_id == envelope.aggregate_id
-        )
-    )
-    return set(rows.scalars())
+def relations_of(conn: sa.Connection, event: IntegrationEvent) -> Relations:
+    """The relations of the learner the event is about, with the event's own applied first
+    (the registry's facts, the relationships it establishes or ends: the same idempotent
+    writes as the notices consumer's, so whichever consumer is ahead, a case's later event
+    reaches whoever an earlier one related)."""
+    planned = plan(event, notices.subject(conn, subject_id_of(event)))
+    if planned.registry is not None:
+        notices.adopt_registry(conn, planned.registry)
+    learner_id = planned.learner_id or getattr(event, "learner_id", None)
+    if not isinstance(learner_id, str):
+        return Relations()
+    about = subject_id_of(event) or learner_id
+    notices.unrelate(conn, learner_id, about, planned.ended)
+    notices.relate(conn, learner_id, about, planned.relations)
+    return notices.relations(conn, learner_id)
+
+
+def reader(relations: Relations) -> Callable[[str], bool]:
+    """Whether an organisation may read the learner's records (``Capability.READ``)."""
+
+    def may_read(organisation: str) -> bool:
+        subscriber = Principal(subject="webhooks", organisation=organisation, scopes=frozenset())
+        return allows(subscriber, Capability.READ, relations)
+
+    return may_read
 
 
 def fan_out(
     conn: sa.Connection, envelope: Envelope, now: Callable[[], datetime] = lambda: datetime.now(UTC)
 ) -> None:
     """One pending delivery per active subscription to this event type whose organisation may
-    see the event (``audience``). The event is read as its typed contract first: one this
+    read the event's learner (``audience``). The event is read as its typed contract first: one this
     service cannot read is refused (and set aside by the consumer), as by the notices."""
     if envelope.topic not in TOPICS:
         return
     event = parse(envelope.type, envelope.data)
-    audience = audience_of(conn, envelope, event)
+    may_read = reader(relations_of(conn, event))
     subs, types = webhook_subscriptions, webhook_subscription_types
     statement = (
         sa.select(subs.c.id, subs.c.organisation)
@@ -85,9 +103,7 @@ def fan_out(
             types.c.event_type == envelope.type, subs.c.status == SubscriptionStatus.ACTIVE.value
         )
     )
-    if not public(event):
-        statement = statement.where(subs.c.organisation.in_(sorted(audience)))
-    matches = [r.id for r in conn.execute(statement) if entitled(r.organisation, event, audience)]
+    matches = [r.id for r in conn.execute(statement) if entitled(r.organisation, event, may_read)]
     if not matches:
         return
     created, payload = now(), structured(envelope)

@@ -91,7 +91,8 @@ webhook_attempts = sa.Table(
     sa.Column("duration_ms", sa.Integer, nullable=False),
 )
 
-#: The organisations each case's public events have named (``audience``).
+#: Written no more (ADR 0015: the learner's relations decide who receives an event, not the
+#: organisations its events named); kept until a migration drops it.
 webhook_audiences = sa.Table(
     "webhook_audiences",
     metadata,

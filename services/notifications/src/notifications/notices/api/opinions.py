@@ -8,7 +8,7 @@ import sqlalchemy as sa
 from fastapi import APIRouter
 
 from llwybr import command_keys
-from llwybr.access import Capability, denied, require
+from llwybr.access import REFUSAL_HEADER, Capability, denied, require
 from llwybr.edge import CallerDep
 from llwybr.principal import Principal
 from llwybr.problems import ProblemError
@@ -99,6 +99,30 @@ def _require_under_compulsory_school_age(
     )
 
 
+def _require_learners_authority(
+    conn: sa.Connection, principal: Principal, learner_id: str, local_authority: str
+) -> None:
+    """The LA an s.64 opinion is brought to is the learner's: the responsible LA or the LA
+    looking after (the registry's facts; a learner it has not told this service of yet may be
+    new, and is accepted). Refused with the one 404 to a body that may not see the learner,
+    else with the reason: an opinion never relates another LA to the child."""
+    facts = store.registry(conn, learner_id)
+    if facts is None or local_authority in {
+        facts.responsible_authority,
+        facts.looking_after_authority,
+    }:
+        return
+    access.require_learner(conn, principal, Capability.READ, learner_id)
+    reason = "not-the-learners-authority"
+    raise ProblemError(
+        422,
+        "Unprocessable Content",
+        f"{local_authority} is neither responsible for the learner nor looking after them",
+        kind=reason,
+        headers={REFUSAL_HEADER: reason},
+    )
+
+
 @router.post(
     BASE,
     status_code=201,
@@ -111,7 +135,9 @@ def record_opinion(
     body's opinion, that the body will bring it to the LA's attention, and whom to discuss it
     with. Only an NHS body (local health board or NHS trust) may. With no parent registered,
     the opinion is still recorded and the parent's notice is escalated until a parent's contact
-    is registered (``PUT /v1/contacts/learners/{learner_id}``)."""
+    is registered (``PUT /v1/contacts/learners/{learner_id}``). The LA named must be the
+    learner's responsible LA or the LA looking after them, once the learner registry has told
+    this service of the learner (422 ``not-the-learners-authority`` otherwise)."""
     require_health_body(principal.organisation)
     _not_after_today(settings, body.formed_on, "the opinion's date")
     officer = body.officer
@@ -125,6 +151,7 @@ def record_opinion(
     )
     with engine.begin() as conn:
         _require_under_compulsory_school_age(conn, principal, body.learner_id, body.formed_on)
+        _require_learners_authority(conn, principal, body.learner_id, body.local_authority)
         opinions.record(conn, opinion, principal.actor)
         command_keys.record(conn, opinion.opinion_id, f"{BASE}/{opinion.opinion_id}")  # once
         row = opinions.find(conn, opinion.opinion_id)

@@ -5,7 +5,7 @@ from typing import Annotated, Literal
 import sqlalchemy as sa
 from fastapi import APIRouter, Query
 
-from llwybr.access import Capability, audience
+from llwybr.access import Capability
 from llwybr.edge import CallerDep, Line
 from notifications.dependencies import EngineDep
 from notifications.notices import access
@@ -25,23 +25,12 @@ def list_reminders(
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
     after: Annotated[Line | None, Query(max_length=36)] = None,
 ) -> WatchedDeadlinePage:
-    """A body sees the deadlines it answers for (an LA also its schools' and FEIs'); an auditor
-    those of its jurisdiction."""
+    """The deadlines of the learners the caller may read (``Capability.READ``, the one access
+    policy on the learner's relations, as the notices list); an auditor those of its
+    jurisdiction."""
     d = watched_deadlines
     query = sa.select(d).order_by(d.c.deadline_id).limit(limit)
-    if principal.kind == "auditor":
-        seen = audience(principal, Capability.READ)  # the one policy's jurisdiction
-        if not seen.everything:
-            query = query.where(d.c.learner_id.in_(access.learners_of(str(seen.jurisdiction))))
-    elif principal.kind == "la":
-        number = principal.org_id
-        query = query.where(
-            (d.c.responsible == principal.organisation)
-            | d.c.responsible.like(f"school:{number}%")
-            | d.c.responsible.like(f"fei:{number}%")
-        )
-    else:
-        query = query.where(d.c.responsible == principal.organisation)
+    query = query.where(access.visible(principal, Capability.READ, d.c.learner_id))
     if status is not None:
         query = query.where(d.c.status == status)
     if learner_id is not None:

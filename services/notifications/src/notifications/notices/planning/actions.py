@@ -102,12 +102,13 @@ DeadlineAction = Watch | Move | Meet | Cancel | Reassign | ExceptionClaim
 #: The relationships (``llwybr.access.Relationship`` values; the policy is not imported here, so
 #: planning stays pure) that events establish between an organisation and a learner.
 Related = Literal[
-    "deciding_body", "maintainer", "former_maintainer", "health_body", "party", "respondent",
-    "tribunal",
+    "deciding_body", "maintainer", "former_maintainer", "provider", "health_body", "party",
+    "respondent", "tribunal",
 ]  # fmt: skip
 DECIDING_BODY: Related = "deciding_body"
 MAINTAINER: Related = "maintainer"
 FORMER_MAINTAINER: Related = "former_maintainer"
+PROVIDER: Related = "provider"
 HEALTH_BODY: Related = "health_body"
 PARTY: Related = "party"
 RESPONDENT: Related = "respondent"

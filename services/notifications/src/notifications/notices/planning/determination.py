@@ -20,6 +20,7 @@ from notifications.notices.planning.actions import (
     local_authority_id,
     watching,
 )
+from notifications.notices.planning.health import HEALTH_BODY_KINDS
 
 
 @singledispatch
@@ -57,6 +58,15 @@ def _consent_recorded(e: det.ConsentRecorded, known: Subject | None) -> Plan:
         return Plan(learner_id=e.learner_id)
     watch = watching(f"{case}/decision", "decision", case, known.organisation, e.decision_deadline)
     return Plan(learner_id=e.learner_id, deadlines=(watch,))
+
+
+@plan_determination.register
+def _evidence_requested(e: det.EvidenceRequested, known: Subject | None) -> Plan:
+    """A health body asked for evidence is related to the learner (``health_body``, ADR
+    0015), as one referred to; another body asked is not related by being asked."""
+    kind = e.from_organisation.partition(":")[0]
+    related = ((e.from_organisation, HEALTH_BODY),) if kind in HEALTH_BODY_KINDS else ()
+    return Plan(learner_id=e.learner_id, relations=related)
 
 
 @plan_determination.register

@@ -9,6 +9,7 @@ from notifications.notices.model import NoticeKind, Role
 from notifications.notices.planning.actions import (
     FORMER_MAINTAINER,
     MAINTAINER,
+    PROVIDER,
     SYSTEM,
     Cancel,
     DeadlineAction,
@@ -73,7 +74,8 @@ def _issued(e: idp.IdpIssued, known: Subject | None) -> Plan:
     notice = PlannedNotice(kind, e.issued_by, plan_id, facts, family=True)
     return Plan(
         learner_id=e.learner_id,
-        relations=((e.issued_by, MAINTAINER),),
+        # the NHS bodies securing ALP are the plan's providers (read and act, ADR 0015)
+        relations=((e.issued_by, MAINTAINER), *((b, PROVIDER) for b in e.nhs_bodies_securing_alp)),
         notices=(notice,),
         deadlines=actions,
     )
