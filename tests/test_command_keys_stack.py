@@ -68,7 +68,8 @@ def determinations_about(stack: Stack, runtime: RuntimeSettings, name: str) -> l
     with psycopg.connect(postgres_conninfo(runtime), autocommit=True) as conn:
         rows = conn.execute(
             f'SELECT originator_id FROM "{schema}".determination_events '
-            "WHERE originator_version = 1 AND convert_from(state, 'UTF8') LIKE %s",
+            "WHERE originator_version = 1 AND topic LIKE '%%:Determination.%%' "
+            "AND convert_from(state, 'UTF8') LIKE %s",  # not the registry's learner record
             (f'%"given_name":"{name}"%',),
         ).fetchall()
     return [str(r[0]) for r in rows]
