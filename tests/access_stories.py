@@ -51,6 +51,12 @@ THE_ONE_404 = {
 
 T = TypeVar("T")
 
+OPINIONS = "/v1/notices/health-body-opinions"
+#: The consumers that follow the determination topic, which carries the learner registry's
+#: facts: once they have read it to the end (after a learner's first answer elsewhere), every
+#: service knows the learner.
+LEARNER_FOLLOWERS = {"idp.determinations", "disputes.decisions", "notifications.notices"}
+
 
 def until(condition: Callable[[], T | None], timeout: float = 60, what: str = "") -> T:
     """``condition()`` once it is truthy, polled until ``timeout`` seconds."""

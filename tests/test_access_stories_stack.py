@@ -23,8 +23,10 @@ from .access_stories import (
     HEALTH_BOARD,
     HOME_SCHOOL,
     LA,
+    LEARNER_FOLLOWERS,
     LOOKING_AFTER_LA,
     NHS_TRUST,
+    OPINIONS,
     SECOND_AUDITOR,
     SECOND_HEALTH_BOARD,
     SECOND_LA,
@@ -60,12 +62,6 @@ from .access_stories import (
 from .stack import TEST_LIMITS, Stack, running_stack
 
 pytestmark = [pytest.mark.integration, pytest.mark.slow]
-
-OPINIONS = "/v1/notices/health-body-opinions"
-#: The consumers that follow the determination topic, which carries the learner registry's
-#: facts: once they have read it to the end (after a learner's first answer elsewhere), every
-#: service knows the learner.
-LEARNER_FOLLOWERS = {"idp.determinations", "disputes.decisions", "notifications.notices"}
 
 
 @pytest.fixture(scope="module")
