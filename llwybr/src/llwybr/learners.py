@@ -14,8 +14,10 @@ from eventsourcing.application import AggregateNotFoundError
 from eventsourcing.domain import Aggregate, event
 
 from contracts.determination import LearnerRelationsRecorded
-from llwybr.access import Relations, Relationship
+from llwybr.access import Capability, Relations, Relationship, require
 from llwybr.eventstore import ChainedApplication
+from llwybr.principal import Principal
+from llwybr.problems import RETRY_AFTER_SECONDS, ProblemError
 
 _NAMESPACE = uuid.UUID("0c6f1f8e-3a51-5d7e-9b1e-6c6561726e72")
 
@@ -92,6 +94,29 @@ class FollowsLearners(ChainedApplication):
         """The learner's relationships (none before the registry's facts arrive)."""
         known = self.learner_known(learner_id)
         return known.relations() if known is not None else Relations()
+
+    def require_on_learner(
+        self,
+        principal: Principal,
+        capability: Capability,
+        learner_id: str,
+        record: Relations | None = None,
+    ) -> Relations:
+        """``require`` on the learner's relations (and a new record's own, ``record``), for a
+        command about a learner: the relations. While the registry's facts about the learner
+        have not reached this service, its refusal (the one 404) says when to try again
+        (``Retry-After``, ADR 0015)."""
+        known = self.learner_known(learner_id)
+        relations = known.relations() if known is not None else Relations()
+        if record is not None:
+            relations = relations | record
+        try:
+            require(principal, capability, relations)
+        except ProblemError as refused:
+            if known is None:
+                refused.headers["Retry-After"] = RETRY_AFTER_SECONDS
+            raise
+        return relations
 
     def adopt_learner(self, recorded: LearnerRelationsRecorded) -> list[Aggregate]:
         """A consumer's effect of the registry's facts: the record to save (with the

@@ -30,7 +30,7 @@ from disputes.domain.learned import (
     check_same_learner,
     reconcile_notice,
 )
-from llwybr.access import Capability, Relations, not_found, require
+from llwybr.access import Capability, not_found, require
 from llwybr.principal import Principal
 
 
@@ -42,9 +42,7 @@ class Arrangements(Appeals):
         caller that may not see the learner gets the one 404. Until the registry's facts about
         the learner reach this service nobody may: the one 404, with ``Retry-After`` (ADR
         0015)."""
-        known = self.learner_known(learner_id)
-        learner = known.relations() if known is not None else Relations()
-        self.require_on_learner(principal, Capability.START, learner, known is not None)
+        self.require_on_learner(principal, Capability.START, learner_id)
         access.require_la(principal)
 
     def _related(self, principal: Principal, case_id: UUID, learner_id: str) -> None:

@@ -24,7 +24,6 @@ from llwybr.access import Capability, Relations, not_found, require
 from llwybr.clock import Deadline, RuleTable, Unit, compute_deadline
 from llwybr.learners import FollowsLearners, LearnerKnown
 from llwybr.principal import Principal
-from llwybr.problems import RETRY_AFTER_SECONDS, ProblemError
 from llwybr.rule_table import FollowsRuleTable
 
 #: A disputes case: each names its learner.
@@ -81,19 +80,6 @@ class DisputesBase(FollowsRuleTable, FollowsLearners):
         if known is not None and known.published.responsible_authority.startswith("la:"):
             return known.published.responsible_authority
         return f"la:{school.partition(':')[2][:3]}"
-
-    def require_on_learner(
-        self, principal: Principal, capability: Capability, relations: Relations, known: bool
-    ) -> None:
-        """``require``, for a new record about a learner: while the registry's facts about
-        the learner have not reached this service, its refusal (the one 404) says when to
-        try again (``Retry-After``, ADR 0015)."""
-        try:
-            require(principal, capability, relations)
-        except ProblemError as refused:
-            if not known:
-                refused.headers["Retry-After"] = RETRY_AFTER_SECONDS
-            raise
 
     # -- the one read of a command ---------------------------------------------------------
 

@@ -62,8 +62,8 @@ class Reconsiderations(DisputesBase):
             if known is not None and not (facts and facts.deciding_organisation == school):
                 require(principal, Capability.START, learner)
         else:
-            relations = learner | access.reconsideration_facts(local_authority, school)
-            self.require_on_learner(principal, Capability.ACT, relations, known is not None)
+            record = access.reconsideration_facts(local_authority, school)
+            self.require_on_learner(principal, Capability.ACT, learner_id, record)
             access.require_la(principal)
             access.require_keeper(principal, local_authority)
         check_decided_by(decided_by_kind, facts)

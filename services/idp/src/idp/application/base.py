@@ -23,7 +23,6 @@ from llwybr.access import Capability, Relations, not_found, require
 from llwybr.clock import Deadline, RuleId, compute_deadline
 from llwybr.learners import FollowsLearners, LearnerKnown
 from llwybr.principal import Principal
-from llwybr.problems import RETRY_AFTER_SECONDS, ProblemError
 from llwybr.rule_table import FollowsRuleTable
 
 Check = Callable[[Principal, Idp, Relations], None]
@@ -101,20 +100,6 @@ class PlanStore(FollowsRuleTable, FollowsLearners):
     def _drafter(self, principal: Principal, idp_id: UUID, expected: int | None) -> Idp:
         """The maintainer, or an LA whose reconsideration directed a revision (s.27)."""
         return self._load(principal, idp_id, expected, access.require_drafter)
-
-    def _start(self, principal: Principal, learner_id: str) -> Relations:
-        """The learner's relationships, once the caller may start a record for them. Until the
-        registry's facts about the learner reach this service nobody may: the one 404, with
-        ``Retry-After`` (ADR 0015)."""
-        known = self.learner_known(learner_id)
-        learner = known.relations() if known is not None else Relations()
-        try:
-            require(principal, Capability.START, learner)
-        except ProblemError as refused:
-            if known is None:
-                refused.headers["Retry-After"] = RETRY_AFTER_SECONDS
-            raise
-        return learner
 
     # -- other services' public events --------------------------------------------------
 

@@ -21,7 +21,7 @@ from idp.domain import (
     TransferReason,
     indexed,
 )
-from llwybr.access import require_acting_as
+from llwybr.access import Capability, require_acting_as
 from llwybr.clock import RuleId
 from llwybr.principal import Principal
 
@@ -46,7 +46,7 @@ class IdpService(Drafts):
         the learner's records (their responsible LA or LA looking after: a foreign LA is told
         nothing of the learner), and only a school or FEI the learner is enrolled at."""
         access.require_directing_authority(principal)
-        learner = self._start(principal, learner_id)
+        learner = self.require_on_learner(principal, Capability.START, learner_id)
         access.require_may_maintain(maintainer.organisation, maintainer.kind, learner)
         if self.plan_of(learner_id) is not None:
             raise IdpAlreadyOpenError("the learner has a plan already: one plan per learner")
