@@ -7,13 +7,17 @@ import uuid
 from datetime import timedelta
 
 import httpx
+import pytest
 import sqlalchemy as sa
 from fastapi import FastAPI
+from pydantic import ValidationError
 
 from contracts import determination as det
 from llwybr.clock import RuleId
+from llwybr.edge import today_in_wales
 from llwybr.problems import NOT_FOUND_DETAIL
 from llwybr_testkit import ActingAs
+from notifications.notices.api.schemas import HealthBodyOpinionIn, LocalAuthorityNoticeIn
 from notifications.tables import health_body_opinions, notices
 
 from . import opinions_support
@@ -170,3 +174,15 @@ async def test_many_requests_at_once_tell_the_la_exactly_once(
             )
         ).all()
     assert len(to_la) == 1
+
+
+def test_an_opinion_formed_after_today_is_refused() -> None:
+    """An act cannot be dated after today (#17): the opinion's day and the discussion's."""
+    tomorrow = (today_in_wales() + timedelta(days=1)).isoformat()
+    with pytest.raises(ValidationError, match="after today"):
+        HealthBodyOpinionIn.model_validate({
+            "learner_id": "l-1", "local_authority": "la:665", "formed_on": tomorrow,
+            "officer": {"name": "Dr Rees"},
+        })  # fmt: skip
+    with pytest.raises(ValidationError, match="after today"):
+        LocalAuthorityNoticeIn.model_validate({"discussed_on": tomorrow})

@@ -6,7 +6,7 @@ from typing import Annotated, Any, Literal
 from fastapi import Path
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from llwybr.edge import ORGANISATION, FreeText, Line, Model, responses
+from llwybr.edge import ORGANISATION, ActDate, FreeText, Line, Model, responses
 from notifications.notices import store
 from notifications.notices.model import PARTY_ROLES, NoticeKind
 from notifications.notices.transport import valid_address
@@ -256,13 +256,14 @@ class HealthBodyOpinionIn(Model):
     local_authority: Annotated[
         str, Field(pattern=r"^la:[A-Za-z0-9_.-]{1,40}$", examples=["la:665"])
     ] = Field(description="The LA responsible for the child, to be told after the parent")
-    formed_on: date = Field(description="The day the body formed its opinion")
+    formed_on: ActDate = Field(description="The day the body formed its opinion (not after today)")
     officer: OfficerModel
 
 
 class LocalAuthorityNoticeIn(Model):
-    discussed_on: date | None = Field(
-        default=None, description="The day the parent discussed the opinion with the officer"
+    discussed_on: ActDate | None = Field(
+        default=None,
+        description="The day the parent discussed the opinion with the officer (not after today)",
     )
 
 
