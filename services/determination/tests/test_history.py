@@ -12,7 +12,7 @@ import httpx
 from determination.domain.calendar import calendar_aggregate_id
 from determination.domain.registry import index_id, open_determination_id, upn_key
 from llwybr.access import JURISDICTION_HEADER
-from llwybr_testkit import ActingAs
+from llwybr_testkit import ActingAs, eventually
 
 from .test_api import concern
 
@@ -29,11 +29,15 @@ def without_request(problem: httpx.Response) -> dict[str, Any]:
 
 
 async def raised(client: httpx.AsyncClient) -> dict[str, Any]:
+    """A concern raised, once the read model that indexes a learner's records has it (the
+    history finds a learner's cases through it; a loaded machine lags)."""
     body = concern()
     response = await client.post("/v1/determinations", json=body)
     assert response.status_code == 201, response.text
     answer: dict[str, Any] = response.json()
     answer["upn"] = body["learner"]["upn"]
+    app: Any = client.app  # type: ignore[attr-defined]
+    await eventually(lambda: app.state.projections["determination.cases"].catch_up() == 0)
     return answer
 
 
