@@ -3,7 +3,7 @@
 import asyncio
 import contextlib
 import logging
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Awaitable, Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -112,6 +112,27 @@ class KafkaSecurity:
 PLAINTEXT = KafkaSecurity()
 
 
+async def start_whole(
+    start: Callable[[], Awaitable[None]], stop: Callable[[], Awaitable[None]], timeout: float
+) -> None:
+    """Run ``start`` to its end even when the caller gives up (a timeout, or the service
+    stopping), then ``stop`` it if the caller gave up or the start failed.
+
+    aiokafka leaks the connection of a bootstrap cancelled mid-request (it is a local of the
+    cancelled coroutine), so a start is never cancelled; the client's own request timeout
+    bounds how long it runs on.
+    """
+    starting = asyncio.ensure_future(start())
+    try:
+        async with asyncio.timeout(timeout):
+            await asyncio.shield(starting)
+    except BaseException:
+        with contextlib.suppress(Exception):
+            await asyncio.shield(starting)
+        await stop()
+        raise
+
+
 async def ensure_topics(
     bootstrap_servers: str,
     names: Iterable[str],
@@ -127,11 +148,8 @@ async def ensure_topics(
         request_timeout_ms=10_000,
         **security.client_options(),
     )
+    await start_whole(admin.start, admin.close, timeout)
     try:
-        # Inside the try: a start cut short (a timeout, or the service stopping) still closes
-        # the connections it opened.
-        async with asyncio.timeout(timeout):
-            await admin.start()
         existing = set(await admin.list_topics())
         missing = [
             NewTopic(name, partitions, replication_factor, topic_configs=TOPIC_CONFIG)
@@ -173,12 +191,7 @@ class KafkaPublisher:
             request_timeout_ms=int(self._timeout * 1000),
             **self._security.client_options(),
         )
-        try:
-            async with asyncio.timeout(self._timeout):
-                await producer.start()
-        except BaseException:
-            await producer.stop()
-            raise
+        await start_whole(producer.start, producer.stop, self._timeout)
         self._producer = producer
 
     async def publish(self, envelopes: Sequence[Envelope]) -> None:
@@ -249,12 +262,7 @@ class KafkaSubscription:
             isolation_level="read_committed",
             **self._security.client_options(),
         )
-        try:
-            async with asyncio.timeout(30):
-                await consumer.start()
-        except BaseException:
-            await consumer.stop()
-            raise
+        await start_whole(consumer.start, consumer.stop, 30)
         self._consumer = consumer
 
     async def fetch(self, timeout: float) -> list[Delivery]:
@@ -311,7 +319,7 @@ async def skip_history(bootstrap_servers: str, groups: Mapping[str, Sequence[str
     them), which makes each run slower than the last.
     """
     admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap_servers)
-    await admin.start()
+    await start_whole(admin.start, admin.close, 30)
     try:
         names = sorted({topic for topics in groups.values() for topic in topics})
         described = await admin.describe_topics(names)
@@ -329,7 +337,7 @@ async def skip_history(bootstrap_servers: str, groups: Mapping[str, Sequence[str
         consumer = AIOKafkaConsumer(
             bootstrap_servers=bootstrap_servers, group_id=group, enable_auto_commit=False
         )
-        await consumer.start()
+        await start_whole(consumer.start, consumer.stop, 30)
         try:
             consumer.assign(assigned)
             await consumer.commit(await consumer.end_offsets(assigned))
