@@ -1,12 +1,7 @@
 """An operator lists a service's dead letters and replays one after a fix, on the service's own
 store without its port (embedded mode has none), on SQLite and PostgreSQL (issue #21)."""
 
-import dataclasses
-import uuid
-from datetime import UTC, datetime
-
 import pytest
-import sqlalchemy as sa
 
 from contracts.envelope import Envelope
 from llwybr import dead_letters
@@ -14,30 +9,9 @@ from llwybr.consumer import NotReplayableError, TableEffect
 from llwybr.operator import list_dead_letters, replay_dead_letter
 from llwybr.service import ConsumerSpec, ServiceSpec, prepare_storage
 from llwybr.settings import ServiceSettings
-from llwybr_testkit import EXAMPLE_TOPIC, ExampleNoted, ExampleService, translate_example
+from llwybr_testkit import EXAMPLE_TOPIC, ExampleService, translate_example
 
-
-class Handler:
-    def __init__(self) -> None:
-        self.fixed = False
-        self.applied: list[str] = []
-
-    def __call__(self, _conn: sa.Connection, envelope: Envelope) -> None:
-        if not self.fixed:
-            raise TypeError("'NoneType' object is not subscriptable")
-        self.applied.append(envelope.data["text"])
-
-
-def noted(text: str) -> Envelope:
-    envelope = Envelope.wrap(
-        ExampleNoted(case_id=uuid.uuid4(), text=text),
-        learner_id="learner-1",
-        aggregate_id=uuid.uuid4(),
-        aggregate_version=1,
-        time=datetime.now(UTC),
-        integrity_hash="0" * 64,
-    )
-    return dataclasses.replace(envelope, topic=EXAMPLE_TOPIC.name)
+from .test_dead_letter_api import Handler, noted
 
 
 def example(handler: Handler) -> ServiceSpec:
