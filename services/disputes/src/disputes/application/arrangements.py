@@ -11,6 +11,7 @@ from eventsourcing.domain import Aggregate
 
 from disputes import access
 from disputes.application.appeals import Appeals
+from disputes.application.notices import later
 from disputes.domain import (
     APPEAL_RULE,
     Advocacy,
@@ -94,18 +95,19 @@ class Arrangements(Appeals):
             reconsideration = self._for_reconsidering_la(principal, reconsideration_id)
             if reconsideration.learner_id != learner_id:
                 raise FactsDifferError("that reconsideration is about another learner")
-            if reconsideration.status == ReconsiderationStatus.NOTICE_ISSUED and (
-                reconsideration.disagreement_resolution is None
-            ):
-                window = reconsideration.appeal_window
-        elif notice_given_on is not None:
-            window = self.deadline(APPEAL_RULE, notice_given_on)
+            family = self.family_window(reconsideration_id)
+            noticed = reconsideration.status == ReconsiderationStatus.NOTICE_ISSUED
+            if reconsideration.disagreement_resolution is None and (noticed or family):
+                window = later(reconsideration.appeal_window if noticed else None, family)
+        else:
+            stated = self.deadline(APPEAL_RULE, notice_given_on) if notice_given_on else None
+            window = later(stated, self.family_window(subject))
         if window is not None and case.opened_on <= window.due_on:
             extended = self.extended(window)
             case.extend_appeal_window(window=window, extended=extended)
             if reconsideration is not None:
                 reconsideration.start_disagreement_resolution(
-                    started_on=case.opened_on, appeal_window_extended=extended
+                    started_on=case.opened_on, appeal_window_extended=extended, window=window
                 )
                 changed.append(reconsideration)
         self.save_at(None, *changed)

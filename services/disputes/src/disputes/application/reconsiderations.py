@@ -7,7 +7,7 @@ from typing import Any
 from uuid import UUID
 
 from disputes import access
-from disputes.application.base import DisputesBase
+from disputes.application.notices import Notices, later
 from disputes.domain import (
     APPEAL_RULE,
     CEASE_WINDOW_RULE,
@@ -17,6 +17,7 @@ from disputes.domain import (
     Party,
     Reconsideration,
     ReconsiderationKind,
+    ReconsiderationStatus,
 )
 from disputes.domain.learned import (
     RECONSIDERED,
@@ -30,7 +31,7 @@ from llwybr.access import Capability, Relations, require
 from llwybr.principal import Principal
 
 
-class Reconsiderations(DisputesBase):
+class Reconsiderations(Notices):
     """The LA's reconsiderations: only the LA that reconsiders acts on one."""
 
     def request_reconsideration(
@@ -162,11 +163,16 @@ class Reconsiderations(DisputesBase):
     ) -> int:
         """Disagreement resolution started about the LA's decision: 8 more weeks to appeal."""
         case = self._for_reconsidering_la(principal, case_id, expected)
-        window = case.appeal_window
-        if window is None:
+        family = self.family_window(case_id)
+        if case.appeal_window is None:
             raise NotDecidedError("the LA has not decided: no window to appeal runs yet")
-        extended = self.extended(window)
-        case.start_disagreement_resolution(started_on=started_on, appeal_window_extended=extended)
+        noticed = case.status == ReconsiderationStatus.NOTICE_ISSUED
+        # the LA's own notice, or a later one given to the family (ADR 0017)
+        window = later(case.appeal_window if noticed else None, family)
+        extended = self.extended(window or case.appeal_window)
+        case.start_disagreement_resolution(
+            started_on=started_on, appeal_window_extended=extended, window=window
+        )
         return self.save_at(expected, case)
 
     def decided_reconsideration(self, case_id: UUID) -> Reconsideration:
