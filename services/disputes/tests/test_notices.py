@@ -17,11 +17,14 @@ from disputes.domain import (
     AppellantKind,
     CaseParticipant,
     DecidingBodyKind,
+    FactsDifferError,
     OutsideWindowError,
     Party,
     PartyRole,
     ReconsiderationKind,
 )
+from disputes.domain.learned import Decision, KnownDecision, LearnedDecisions
+from disputes.domain.notices import RECONSIDERATION
 from disputes.publisher import translator
 from llwybr.settings import ServiceSettings
 
@@ -102,7 +105,7 @@ def test_the_window_is_computed_here_from_the_given_date_not_read_from_the_notic
 ) -> None:
     case_id = decided(service, noticed_on=None)
     learn(service, given(case_id, date(2026, 12, 6), None))
-    notices = service.family_notices(case_id)
+    notices = service.family_notices(case_id, RECONSIDERATION)
     assert notices is not None
     assert notices.window is not None
     assert (notices.given_on, notices.window.due_on) == (date(2026, 12, 6), date(2027, 2, 1))
@@ -125,7 +128,7 @@ def test_a_bounced_notice_given_again_moves_the_window_forward(service: Disputes
         bounced_at=datetime(2026, 12, 1, 9, tzinfo=UTC),
     ))  # fmt: skip
     learn(service, given(case_id, date(2026, 12, 6), date(2027, 2, 1)))
-    notices = service.family_notices(case_id)
+    notices = service.family_notices(case_id, RECONSIDERATION)
     assert notices is not None
     assert notices.window is not None
     assert notices.window.due_on == date(2027, 2, 1)
@@ -153,7 +156,7 @@ def test_copies_and_organisations_notices_open_no_window(service: DisputesServic
     )
     assert effect(to_school, service) == []
     assert effect(extension, service) == []
-    assert service.family_notices(case_id) is None
+    assert service.family_notices(case_id, RECONSIDERATION) is None
 
 
 def test_disagreement_resolution_within_the_told_window_extends_it(
@@ -185,3 +188,65 @@ def test_the_window_from_a_notice_is_published(service: DisputesService) -> None
         "subject_id": case_id, "given": True, "given_on": date(2026, 12, 6),
         "due_on": date(2027, 2, 1),
     }  # fmt: skip
+
+
+PLAN = uuid.uuid4()
+
+
+def plan_decision(decision: Decision, kind: str, organisation: str) -> LearnedDecisions:
+    """The IDP service's fact: who decided about ``PLAN`` and when (no notice date: that is the
+    notifications service's)."""
+
+    def learned(subject_id: uuid.UUID, asked: Decision) -> KnownDecision | None:
+        if (subject_id, asked) != (PLAN, decision):
+            return None
+        return KnownDecision(str(PLAN), decision, LEARNER, kind, organisation,
+                             date(2026, 11, 2), None, None)  # fmt: skip
+
+    return learned
+
+
+def plan_notice(kind: str, window_kind: str, given_on: date) -> NoticeGiven:
+    return given(PLAN, given_on, None).model_copy(
+        update={"kind": kind, "window_kind": window_kind, "issuer": "la:665"}
+    )
+
+
+def test_an_appeal_on_a_plan_not_revised_runs_from_its_notice_not_the_review_meeting(
+    service: DisputesService,
+) -> None:
+    learned = plan_decision(Decision.REVIEWED, "local_authority", "la:665")
+    learn(service, plan_notice("idp_not_revised", "appeal", date(2026, 11, 30)))
+    appeal = {
+        "reconsideration_id": None, "subject_id": PLAN, "respondent": "la:665",
+        "matter": AppealMatter.DECISION_NOT_TO_REVISE, "learner_id": LEARNER,
+        "learner_is_young_person": False, "appellant_kind": AppellantKind.PARENT,
+        "appellant": "Parent",
+    }  # fmt: skip
+    with pytest.raises(FactsDifferError):  # the review meeting is not the notice
+        service.lodge_appeal(TRIBUNAL, learned, **appeal, notice_given_on=date(2026, 11, 2),
+                             lodged_on=date(2027, 1, 25))  # fmt: skip
+    assert service.lodge_appeal(TRIBUNAL, learned, **appeal, notice_given_on=date(2026, 11, 30),
+                                lodged_on=date(2027, 1, 25))  # fmt: skip
+    with pytest.raises(OutsideWindowError):
+        service.lodge_appeal(TRIBUNAL, learned, **appeal, notice_given_on=None,
+                             lodged_on=date(2027, 1, 26))  # fmt: skip
+
+
+def test_a_request_to_reconsider_a_cease_runs_from_the_cease_notice_given(
+    service: DisputesService,
+) -> None:
+    learned = plan_decision(Decision.CEASED, "school", SCHOOL)
+    learn(service, plan_notice("idp_ceased", "reconsideration_request", date(2026, 11, 27)))
+    request = {
+        "kind": ReconsiderationKind.R4, "learner_id": LEARNER, "subject_id": PLAN,
+        "school": SCHOOL, "decided_by_kind": DecidingBodyKind.SCHOOL,
+        "requested_by_kind": Party.FAMILY, "cease_notice_given_on": None,
+        "requested_by": "Parent",
+    }  # fmt: skip
+    with pytest.raises(OutsideWindowError):  # 4 weeks from the day after: Christmas rolls
+        service.request_reconsideration(LA, learned, **request, requested_on=date(2026, 12, 30))
+    case_id, _ = service.request_reconsideration(
+        LA, learned, **request, requested_on=date(2026, 12, 29)
+    )
+    assert service.reconsideration(LA, case_id).cease_notice_given_on == date(2026, 11, 27)

@@ -27,6 +27,7 @@ from disputes.domain.learned import (
     check_same_learner,
     reconcile_notice,
 )
+from disputes.domain.notices import RECONSIDERATION
 from llwybr.access import Capability
 from llwybr.clock import Deadline
 from llwybr.principal import Principal
@@ -42,6 +43,7 @@ class Appeals(Reconsiderations):
         respondent: str,
         reconsideration_id: UUID | None,
         subject_id: UUID | None,
+        decision: str | None,
         notice_given_on: date | None,
     ) -> date:
         """The last day to appeal: the latest window any notice of the decision opened (the
@@ -56,7 +58,9 @@ class Appeals(Reconsiderations):
                 raise FactsDifferError(f"{respondent} did not decide that reconsideration")
             resolution = case.disagreement_resolution
             started = resolution["started_on"] if resolution is not None else None
-            window = later(case.appeal_window, self.family_window(reconsideration_id, started))
+            window = later(
+                case.appeal_window, self.family_window(reconsideration_id, RECONSIDERATION, started)
+            )
             if window is not None:  # always, once decided
                 return window.due_on
         windows: list[Deadline | None] = []
@@ -65,7 +69,7 @@ class Appeals(Reconsiderations):
             dispute = self.get_as(disagreement_case_id(subject_id), DisagreementResolution)
             started = dispute.opened_on
             windows.append(dispute.appeal_window)  # extended by disagreement resolution
-        windows.append(self.family_window(subject_id, started))
+        windows.append(self.family_window(subject_id, decision, started))
         if notice_given_on is not None:
             windows.append(self.deadline(APPEAL_RULE, notice_given_on))
         window = later(*windows)
@@ -101,7 +105,10 @@ class Appeals(Reconsiderations):
             respondent=respondent,
             reconsideration_id=reconsideration_id,
             subject_id=subject_id,
-            notice_given_on=reconcile_notice(notice_given_on, facts),
+            decision=decision,
+            notice_given_on=reconcile_notice(
+                notice_given_on, facts, self.given_dates(subject_id, decision)
+            ),
         )
         appeal = Appeal.lodge(
             learner_id=learner_id,

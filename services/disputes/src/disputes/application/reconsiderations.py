@@ -21,12 +21,14 @@ from disputes.domain import (
 )
 from disputes.domain.learned import (
     RECONSIDERED,
+    Decision,
     LearnedDecisions,
     check_decided_by,
     check_same_learner,
     check_school,
     reconcile_notice,
 )
+from disputes.domain.notices import RECONSIDERATION
 from llwybr.access import Capability, Relations, require
 from llwybr.principal import Principal
 
@@ -72,7 +74,9 @@ class Reconsiderations(Notices):
         check_school(school, facts)
         if kind == ReconsiderationKind.R4:
             # The cease decision's notice date, as the IDP service announced it.
-            cease_notice_given_on = reconcile_notice(cease_notice_given_on, facts)
+            cease_notice_given_on = reconcile_notice(
+                cease_notice_given_on, facts, self.given_dates(subject_id, Decision.CEASED)
+            )
         window = None
         if cease_notice_given_on is not None:
             window = self.deadline(CEASE_WINDOW_RULE, cease_notice_given_on).due_on
@@ -163,7 +167,7 @@ class Reconsiderations(Notices):
     ) -> int:
         """Disagreement resolution started about the LA's decision: 8 more weeks to appeal."""
         case = self._for_reconsidering_la(principal, case_id, expected)
-        family = self.family_window(case_id)
+        family = self.family_window(case_id, RECONSIDERATION)
         if case.appeal_window is None:
             raise NotDecidedError("the LA has not decided: no window to appeal runs yet")
         noticed = case.status == ReconsiderationStatus.NOTICE_ISSUED

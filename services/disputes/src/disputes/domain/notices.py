@@ -21,16 +21,36 @@ from typing import Any
 
 from eventsourcing.domain import Aggregate, event
 
-from disputes.domain.values import require_appeal_window
+from disputes.domain.errors import WrongDeadlineError
+from disputes.domain.learned import Decision
+from disputes.domain.values import APPEAL_RULE, CEASE_WINDOW_RULE
 from llwybr.clock import Deadline
 
 _NAMESPACE = uuid.UUID("0c7f3f0e-4a4e-5d2b-9b7e-6f1d2a3c4b5e")
 
 
-def family_notices_id(subject_id: uuid.UUID) -> uuid.UUID:
-    """The one record of the family's notices of a decision (a reconsideration, or another
-    service's determination or plan): found again by the decision's id."""
-    return uuid.uuid5(_NAMESPACE, f"family-notices:{subject_id}")
+#: The decision a notice of each kind gives (``disputes.domain.learned.Decision``, or an LA's
+#: reconsideration here): each decision's notices are one record, so one decision's window is
+#: never taken from another's notice about the same plan.
+RECONSIDERATION = "reconsideration"
+NOTICE_DECISIONS: dict[str, str] = {
+    "decision_no_aln": Decision.ALN,
+    "decision_has_aln": Decision.ALN,
+    "idp_not_necessary": Decision.NOT_NECESSARY,
+    "idp_issued": Decision.ISSUED,
+    "idp_revised": Decision.ISSUED,
+    "idp_not_revised": Decision.REVIEWED,
+    "idp_ceased": Decision.CEASED,
+    "reconsideration_decided": RECONSIDERATION,
+}
+#: The window each right a notice opens runs under.
+WINDOW_RULES = {"appeal": APPEAL_RULE, "reconsideration_request": CEASE_WINDOW_RULE}
+
+
+def family_notices_id(subject_id: uuid.UUID, decision: str) -> uuid.UUID:
+    """The one record of the family's notices of a decision (a reconsideration here, or
+    another service's determination or plan): found again by the decision's id and kind."""
+    return uuid.uuid5(_NAMESPACE, f"family-notices:{subject_id}:{decision}")
 
 
 def enforced(computed: Deadline, quoted_until: date | None) -> Deadline:
@@ -47,10 +67,12 @@ def enforced(computed: Deadline, quoted_until: date | None) -> Deadline:
 
 
 class FamilyNotices(Aggregate):
-    """The family's notices of one decision, and the appeal window each opened."""
+    """The family's notices of one decision, and the window each opened (to appeal, D18; or,
+    after a school's decision to cease a plan, to ask the LA to reconsider it, D11)."""
 
     class Started(Aggregate.Created):
         subject_id: uuid.UUID
+        decision: str
         learner_id: str
 
     class Given(Aggregate.Event):
@@ -77,12 +99,13 @@ class FamilyNotices(Aggregate):
         subject_id: uuid.UUID
 
     @staticmethod
-    def create_id(subject_id: uuid.UUID, learner_id: str) -> uuid.UUID:
-        return family_notices_id(subject_id)
+    def create_id(subject_id: uuid.UUID, decision: str, learner_id: str) -> uuid.UUID:
+        return family_notices_id(subject_id, decision)
 
     @event(Started)
-    def __init__(self, subject_id: uuid.UUID, learner_id: str) -> None:
+    def __init__(self, subject_id: uuid.UUID, decision: str, learner_id: str) -> None:
         self.subject_id = subject_id
+        self.decision = decision
         self.learner_id = learner_id
         self.notices: dict[str, dict[str, Any]] = {}
 
@@ -93,6 +116,11 @@ class FamilyNotices(Aggregate):
             Deadline.from_dict(n["appeal_window"]) for n in self.notices.values() if n["given"]
         ]
         return max(windows, key=lambda w: w.due_on, default=None)
+
+    @property
+    def given_dates(self) -> list[date]:
+        """The days the notices that count as given were given."""
+        return [n["given_on"] for n in self.notices.values() if n["given"]]
 
     @property
     def given_on(self) -> date | None:
@@ -107,7 +135,8 @@ class FamilyNotices(Aggregate):
         True when recorded."""
         if str(notice_id) in self.notices:
             return False
-        require_appeal_window(window)
+        if window.rule_id not in WINDOW_RULES.values():
+            raise WrongDeadlineError(f"no notice opens a window under {window.rule_id}")
         previous = self.window
         self._give(
             notice_id=notice_id,
