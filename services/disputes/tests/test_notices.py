@@ -5,6 +5,7 @@ bounced and was given again, and disagreement resolution within the window."""
 import uuid
 from collections.abc import Iterator
 from datetime import UTC, date, datetime
+from typing import Any
 
 import pytest
 
@@ -217,7 +218,7 @@ def test_an_appeal_on_a_plan_not_revised_runs_from_its_notice_not_the_review_mee
 ) -> None:
     learned = plan_decision(Decision.REVIEWED, "local_authority", "la:665")
     learn(service, plan_notice("idp_not_revised", "appeal", date(2026, 11, 30)))
-    appeal = {
+    appeal: dict[str, Any] = {
         "reconsideration_id": None, "subject_id": PLAN, "respondent": "la:665",
         "matter": AppealMatter.DECISION_NOT_TO_REVISE, "learner_id": LEARNER,
         "learner_is_young_person": False, "appellant_kind": AppellantKind.PARENT,
@@ -238,7 +239,7 @@ def test_a_request_to_reconsider_a_cease_runs_from_the_cease_notice_given(
 ) -> None:
     learned = plan_decision(Decision.CEASED, "school", SCHOOL)
     learn(service, plan_notice("idp_ceased", "reconsideration_request", date(2026, 11, 27)))
-    request = {
+    request: dict[str, Any] = {
         "kind": ReconsiderationKind.R4, "learner_id": LEARNER, "subject_id": PLAN,
         "school": SCHOOL, "decided_by_kind": DecidingBodyKind.SCHOOL,
         "requested_by_kind": Party.FAMILY, "cease_notice_given_on": None,
