@@ -194,14 +194,14 @@ def test_the_window_from_a_notice_is_published(service: DisputesService) -> None
 PLAN = uuid.uuid4()
 
 
-def plan_decision(decision: Decision, kind: str, organisation: str) -> LearnedDecisions:
+def plan_decision(made: Decision, kind: str, organisation: str) -> LearnedDecisions:
     """The IDP service's fact: who decided about ``PLAN`` and when (no notice date: that is the
     notifications service's)."""
 
-    def learned(subject_id: uuid.UUID, asked: Decision) -> KnownDecision | None:
-        if (subject_id, asked) != (PLAN, decision):
+    def learned(subject_id: uuid.UUID, decision: Decision) -> KnownDecision | None:
+        if (subject_id, decision) != (PLAN, made):
             return None
-        return KnownDecision(str(PLAN), decision, LEARNER, kind, organisation,
+        return KnownDecision(str(PLAN), made, LEARNER, kind, organisation,
                              date(2026, 11, 2), None, None)  # fmt: skip
 
     return learned
