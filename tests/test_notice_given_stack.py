@@ -7,22 +7,30 @@ appeal can be lodged on it (an act cannot be dated after today).
 """
 
 from collections.abc import Iterator
+from email.message import Message
+from email.mime.base import MIMEBase
+from email.mime.multipart import MIMEMultipart
+from email.mime.text import MIMEText
+from email.policy import SMTP
 from typing import Any
 
 import httpx
 import pytest
 
 from llwybr.settings import RuntimeSettings
+from notifications.notices.verp import bounce_address
 
 from .access_stories import (
     HOME_SCHOOL,
     LA,
     LEARNER_FOLLOWERS,
+    SYSTEM,
     TRIBUNAL,
     Callers,
     as_told,
     concern,
     ok,
+    parents,
     pupil,
     raised,
     register_contacts,
@@ -35,6 +43,8 @@ pytestmark = [pytest.mark.integration, pytest.mark.slow]
 
 #: The day the notifications service gives the LA's notice (its "today" here).
 EMAILED_ON = "2026-08-03"
+#: Where bounces come back (VERP, ADR 0014), and the key that signs their addresses.
+BOUNCES_DOMAIN, BOUNCES_KEY = "bounces.llwybr.example", "k" * 40
 
 
 @pytest.fixture(scope="module")
@@ -54,6 +64,8 @@ def stack(
             "NOTIFICATIONS_OUTBOX_DIR": str(directory / "outbox"),
             "NOTIFICATIONS_DELIVERY_POLL_SECONDS": "0.2",
             "NOTIFICATIONS_TODAY": EMAILED_ON,
+            "NOTIFICATIONS_BOUNCES_DOMAIN": BOUNCES_DOMAIN,
+            "NOTIFICATIONS_BOUNCES_SECRET_KEYS": BOUNCES_KEY,
         })  # fmt: skip
         running.wait_caught_up(LEARNER_FOLLOWERS | {"disputes.notices"})
         yield running
@@ -163,5 +175,54 @@ def test_disagreement_resolution_within_the_told_window_extends_it_by_eight_week
     assert (window["trigger_date"], window["due_on"]) == (EMAILED_ON, "2026-11-23"), dispute
     ok(appeal(callers, learner_id, case, "2026-11-23"))
     late = appeal(callers, learner_id, case, "2026-11-24")
+    assert late.status_code == 422, late.text
+    assert late.json()["type"].endswith("outside-window")
+
+
+def bounce_report(notice: dict[str, Any]) -> bytes:
+    """The permanent bounce a recipient's mail server sends back for ``notice`` (RFC 3464)."""
+    report = MIMEMultipart("report", report_type="delivery-status")
+    report["From"] = "Mail Delivery System <MAILER-DAEMON@mx.example.org>"
+    report["Subject"] = "Undelivered Mail Returned to Sender"
+    report.attach(MIMEText("Your message could not be delivered.\n"))
+    recipient = Message()
+    recipient["Final-Recipient"] = f"rfc822; {notice['recipient_address']}"
+    recipient["Action"] = "failed"
+    recipient["Status"] = "5.1.1"
+    status = MIMEBase("message", "delivery-status")
+    status.set_payload([Message(), recipient])
+    report.attach(status)
+    return report.as_bytes(policy=SMTP)
+
+
+def test_a_bounced_notice_sent_again_later_moves_the_window_forward(
+    stack: Stack, callers: Callers
+) -> None:
+    learner_id, case = la_decided_has_aln(callers, "sian-bounces@example.org")
+    first = family_told(callers, learner_id)
+    address = bounce_address("bounces", BOUNCES_DOMAIN, BOUNCES_KEY.encode(), first["notice_id"])
+    reported = callers(SYSTEM).post(
+        "/v1/notices/bounces", params={"to": address}, content=bounce_report(first),
+        headers={"Content-Type": "message/rfc822"},
+    )  # fmt: skip
+    assert ok(reported)["bounce"] == "permanent"
+    bounced = ok(callers(LA).get(f"/v1/notices/{first['notice_id']}"))
+    assert (bounced["status"], bounced["counts_as_given"]) == ("bounced", False)
+    # a week later the LA has the right address and sends it again
+    restart_with(stack, "notifications", {"NOTIFICATIONS_TODAY": "2026-08-10"})
+    ok(callers(LA).put(f"/v1/contacts/learners/{learner_id}", json=parents("sian@example.org")))
+    ok(callers(LA).post(f"/v1/notices/{first['notice_id']}/redelivery"))
+
+    def given_again() -> dict[str, Any] | None:
+        again = [n for n in callers(LA).get("/v1/notices", params={"learner_id": learner_id})
+                 .json()["items"] if n["kind"] == "reconsideration_decided"
+                 and n["status"] == "given" and n["notice_id"] != first["notice_id"]]  # fmt: skip
+        return again[0] if again else None
+
+    second = until(given_again, what="the notice given again")
+    # 8 weeks beginning with 10 August end on Sunday 4 October
+    assert (second["given_on"], second["window"]["until"]) == ("2026-08-10", "2026-10-05")
+    accepted_once_learned(callers, learner_id, case, "2026-10-05")
+    late = appeal(callers, learner_id, case, "2026-10-06")
     assert late.status_code == 422, late.text
     assert late.json()["type"].endswith("outside-window")
