@@ -181,4 +181,4 @@ def test_a_corrected_window_tells_the_family_the_later_day_in_both_languages() -
     text = " ".join(rendered.text.split())
     assert "must reach the Tribunal by 28 April 2026" in text  # what the notice had said
     assert "Your appeal must reach the Tribunal by 5 May 2026." in text
-    assert "Rhaid i’ch apêl gyrraedd y Tribiwnlys erbyn 5 Mai 2026." in text
+    assert "Rhaid i\u2019ch apêl gyrraedd y Tribiwnlys erbyn 5 Mai 2026." in text
