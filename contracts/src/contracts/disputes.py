@@ -97,6 +97,24 @@ class AppealWindowRecalculated(DisputeEvent):
 
 
 @register
+class AppealWindowFromNotice(DisputeEvent):
+    """The window to appeal a decision, as this service enforces it from the notices of the
+    decision given to the family (their given dates are the notifications service's): a notice
+    was given (``given``), or reported undeliverable. ``due_on`` is the last day to appeal
+    now (None while no notice counts as given), ``previous_due_on`` the one before."""
+
+    name: ClassVar[str] = "appeal-window-from-notice"
+    subject_id: UUID
+    notice_id: UUID
+    given: bool
+    given_on: date | None
+    quoted_until: date | None
+    previous_due_on: date | None
+    due_on: date | None
+    appeal_window: DeadlineFacts | None
+
+
+@register
 class DisagreementResolutionConcluded(DisputeEvent):
     name: ClassVar[str] = "disagreement-resolution-concluded"
     case_id: UUID

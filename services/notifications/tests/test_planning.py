@@ -388,6 +388,27 @@ def test_an_appeal_window_recalculated_by_disagreement_resolution_tells_the_fami
     assert notice.facts["appeal_window_until"] == "2026-08-21"
 
 
+def window_from_notice(told: date, enforced: date) -> dis.AppealWindowFromNotice:
+    return dis.AppealWindowFromNotice(
+        learner_id=LEARNER, subject_id=CASE, notice_id=uuid.uuid4(), given=True,
+        given_on=date(2026, 3, 3), quoted_until=told, previous_due_on=None, due_on=enforced,
+        appeal_window=deadline(RuleId.D18, enforced),
+    )  # fmt: skip
+
+
+def test_a_later_day_the_owner_enforces_than_the_notice_told_is_told_to_the_family() -> None:
+    known = Subject(str(CASE), "reconsideration", LA, "local_authority")
+    same = window_from_notice(date(2026, 4, 28), date(2026, 4, 28))
+    assert plan(same, known).notices == ()
+    [notice] = plan(window_from_notice(date(2026, 4, 28), date(2026, 5, 5)), known).notices
+    assert (notice.kind, notice.issuer, notice.family) == (
+        NoticeKind.APPEAL_WINDOW_CORRECTED, LA, True,
+    )  # fmt: skip
+    assert (notice.facts["previous_due_on"], notice.facts["appeal_window_until"]) == (
+        "2026-04-28", "2026-05-05",
+    )  # fmt: skip
+
+
 OPINION = health.Opinion(
     "opinion-1",
     LEARNER,

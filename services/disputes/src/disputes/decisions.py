@@ -99,12 +99,17 @@ def _(event: idp.ResponsibilityTransferred, conn: sa.Connection) -> None:
     _maintained_by(conn, event, event.to_organisation)
 
 
+# The IDP service's events date the decision (the plan issued, the review meeting, the decision
+# to cease), not the notice: the day a notice of them was given is the notifications service's
+# fact, learned as ``FamilyNotices`` (ADR 0017); none is taken from these dates.
+
+
 @_learn.register
 def _(event: idp.IdpIssued, conn: sa.Connection) -> None:
-    on = event.issued_on  # the plan is the notice
+    on = event.issued_on
     _upsert(conn, event.idp_id, Decision.ISSUED, {
         "learner_id": event.learner_id, "deciding_organisation": event.issued_by,
-        "deciding_kind": _kind_of(event.issued_by), "decided_on": on, "notice_given_on": on,
+        "deciding_kind": _kind_of(event.issued_by), "decided_on": on,
     })  # fmt: skip
 
 
@@ -115,7 +120,6 @@ def _(event: idp.ReviewHeld, conn: sa.Connection) -> None:
     on = event.held_on
     _upsert(conn, event.idp_id, Decision.REVIEWED, {
         "learner_id": event.learner_id, **_maintainer(conn, event.idp_id), "decided_on": on,
-        "notice_given_on": on,
     })  # fmt: skip
 
 
@@ -127,7 +131,7 @@ def _(event: idp.Ceased, conn: sa.Connection) -> None:
         body["deciding_kind"] = DecidingBodyKind.SCHOOL
     on = event.decided_on
     _upsert(conn, event.idp_id, Decision.CEASED, {
-        "learner_id": event.learner_id, **body, "decided_on": on, "notice_given_on": on,
+        "learner_id": event.learner_id, **body, "decided_on": on,
         "reconsideration_window_until": window,
     })  # fmt: skip
 

@@ -4,6 +4,7 @@ facts, never the requester's word.
 """
 
 import uuid
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
@@ -65,16 +66,22 @@ class LearnedDecisions(Protocol):
     def __call__(self, subject_id: uuid.UUID, decision: Decision) -> KnownDecision | None: ...
 
 
-def reconcile_notice(stated: date | None, learned: KnownDecision | None) -> date | None:
-    """The notice date a window runs from: the one learned from the body that gave the
-    notice; a different date stated by the requester is refused, not believed."""
-    if learned is None or learned.notice_given_on is None:
+def reconcile_notice(
+    stated: date | None, learned: KnownDecision | None, given: Collection[date] = ()
+) -> date | None:
+    """The notice date a window runs from: one the owners announced (the body that decided,
+    or the notifications service for the notices it gave the family, ``given``); a date stated
+    by the requester that is none of them is refused, not believed. With none announced, the
+    stated date."""
+    known = set(given)
+    if learned is not None and learned.notice_given_on is not None:
+        known.add(learned.notice_given_on)
+    if not known:
         return stated
-    if stated is not None and stated != learned.notice_given_on:
-        raise FactsDifferError(
-            f"the notice of that decision was given on {learned.notice_given_on}, not on {stated}"
-        )
-    return learned.notice_given_on
+    if stated is not None and stated not in known:
+        dates = " or ".join(sorted(d.isoformat() for d in known))
+        raise FactsDifferError(f"the notice of that decision was given on {dates}, not on {stated}")
+    return stated if stated is not None else max(known)
 
 
 def check_same_learner(learner_id: str, learned: KnownDecision | None) -> None:

@@ -417,16 +417,18 @@ class Reconsideration(Aggregate):
     # -- disagreement resolution ----------------------------------------------------------
 
     def start_disagreement_resolution(
-        self, *, started_on: date, appeal_window_extended: Deadline
+        self, *, started_on: date, appeal_window_extended: Deadline, window: Deadline | None = None
     ) -> None:
-        """Disagreement resolution started within the open appeal window: the window is 8
-        weeks longer (once). ``appeal_window_extended`` is computed by the caller."""
+        """Disagreement resolution started within the open appeal window (``window``: a later
+        one a notice given to the family opened, else the LA's own): the window is 8 weeks
+        longer (once). ``appeal_window_extended`` is computed by the caller."""
         if self.disagreement_resolution is not None:
             raise DisagreementResolutionAlreadyStartedError(
                 f"disagreement resolution already extended reconsideration {self.id}'s window"
             )
-        window = self.appeal_window
-        if self.status != _Status.NOTICE_ISSUED or window is None:
+        noticed = self.status == _Status.NOTICE_ISSUED or window is not None
+        window = window or self.appeal_window
+        if not noticed or window is None:
             raise OutsideWindowError("the appeal window opens when the notice is given")
         self._require_on_or_after_last(started_on, "disagreement resolution")
         if started_on > window.due_on:

@@ -140,7 +140,9 @@ class Plan:
 
 def subject_id_of(event: IntegrationEvent) -> str | None:
     """The case an event is about (its subject row is looked up before planning)."""
-    for name in ("determination_id", "idp_id", "reconsideration_id", "appeal_id", "case_id"):
+    names = ("determination_id", "idp_id", "reconsideration_id", "appeal_id", "case_id",
+             "subject_id")  # fmt: skip
+    for name in names:
         value = getattr(event, name, None)
         if value is not None:
             return str(value)
