@@ -24,6 +24,7 @@ from llwybr.clock.errors import (
     UnknownRuleError,
 )
 from llwybr.clock.ical import calendar_from_ical
+from llwybr.clock.reviews import next_review, review_period_start
 from llwybr.clock.rules import DEFAULT_RULES, Confidence, Rule, RuleId, RuleTable, Unit
 from llwybr.clock.terms import Term, TermCalendar
 from llwybr.clock.working_days import is_working_day, next_working_day, welsh_bank_holidays
@@ -54,8 +55,10 @@ __all__ = [
     "compute_deadline",
     "is_working_day",
     "long_date",
+    "next_review",
     "next_working_day",
     "recalculate",
+    "review_period_start",
     "school_days_before",
     "welsh_bank_holidays",
     "working_days_before",
