@@ -47,8 +47,9 @@ class PlanStore(FollowsRuleTable, FollowsLearners):
 
     # -- queries --------------------------------------------------------------------------
 
-    def plan(self, principal: Principal, idp_id: UUID) -> PlanView:
-        return plan_view(self._readable(principal, idp_id))
+    def plan(self, principal: Principal, idp_id: UUID, today: date) -> PlanView:
+        """The plan, its deadlines judged on ``today``."""
+        return plan_view(self._readable(principal, idp_id), today)
 
     def issued_version(self, principal: Principal, idp_id: UUID, number: int) -> dict[str, Any]:
         """Issued version ``number`` exactly as frozen."""
