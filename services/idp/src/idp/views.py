@@ -3,11 +3,11 @@ looks like on paper (the renderer's input, from the frozen snapshot)."""
 
 from copy import deepcopy
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 from uuid import UUID
 
-from idp.domain import PREPARATION, REVIEW, Idp, RevisionReason
+from idp.domain import PREPARATION, REVIEW, Idp, NoStatutoryLimit, RevisionReason
 from idp.domain.state import ENDED
 from idp.rendering import AlpElementView, IdpDocument
 from llwybr.clock import ClockState, Deadline, Stopped, read_deadline
@@ -59,9 +59,37 @@ def deadlines_view(plan: Idp, today: date) -> dict[str, Any]:
     """Each deadline as stored (``provisional`` included) with its ``state``, ``overdue`` and
     ``days_left`` on ``today``."""
     stopped = stopped_clocks(plan)
-    return {
+    shown = {
         key: data | read_deadline(Deadline.from_dict(data), today, stopped.get(key)).as_dict()
         for key, data in deepcopy(plan.deadlines).items()
+    }
+    without_limit = getattr(plan, "preparation_without_limit", None)
+    if without_limit is not None and PREPARATION not in shown:
+        shown[PREPARATION] = _no_limit(NoStatutoryLimit(**without_limit), stopped, today)
+    return shown
+
+
+def _no_limit(record: NoStatutoryLimit, stopped: dict[str, Stopped], today: date) -> dict[str, Any]:
+    """A preparation with no statutory limit found: said so, never a date; open (reminded
+    every ``remind_every_days``) until the plan is issued, then met."""
+    done = stopped.get(PREPARATION)
+    every = record.remind_every_days
+    next_reminder = None
+    if done is None:
+        elapsed = max((today - record.opened_on).days, 0)
+        next_reminder = record.opened_on + timedelta(days=(elapsed // every + 1) * every)
+    return {
+        "rule_id": None,
+        "due_on": None,
+        "statutory_limit": record.finding,
+        "searched": record.searched,
+        "trigger_date": record.opened_on,
+        "remind_every_days": every,
+        "next_reminder_on": next_reminder,
+        "provisional": False,
+        "state": (done.state if done is not None else ClockState.OPEN).value,
+        "overdue": False,
+        "days_left": None,
     }
 
 
