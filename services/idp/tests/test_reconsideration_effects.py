@@ -9,8 +9,10 @@ from typing import Any
 from contracts.determination import Decided
 from contracts.disputes import ReconsiderationDecided
 from contracts.envelope import Envelope
+from contracts.idp import IdpOpened
 from idp.application import IdpService
 from idp.domain import (
+    PREPARATION,
     Idp,
     Maintainer,
     MaintainerKind,
@@ -18,7 +20,12 @@ from idp.domain import (
     PlanOfLearner,
     indexed,
 )
+from idp.publisher import translator
+from idp.settings import Settings
+from idp.views import plan_view
 from llwybr.clock import DEFAULT_RULES, RuleId, compute_deadline
+from llwybr.db import create_engine
+from llwybr.settings import ServiceSettings
 
 LEARNER = "learner-r"
 
@@ -52,6 +59,25 @@ def test_an_la_deciding_has_aln_on_reconsideration_opens_an_la_maintained_plan(
     assert plan.maintainer == {"kind": "local_authority", "organisation": "la:665"}
     service.save(*service.on_public_event(decided("R1", "has_aln")))
     assert plans_changed(service, decided("R1", "has_aln")) == []  # one plan per learner
+
+
+def test_the_las_plan_after_r1_records_no_statutory_limit_found_and_a_reminder_interval(
+    service: IdpService,
+) -> None:
+    changed = service.on_public_event(decided("R1", "has_aln"))
+    service.save(*changed)
+    [plan] = [a for a in changed if isinstance(a, Idp)]
+    assert plan.deadline(PREPARATION) is None  # no limit invented
+    shown = plan_view(plan, date(2026, 6, 15)).deadlines[PREPARATION]
+    assert shown["statutory_limit"] == "no statutory limit found"
+    assert shown["remind_every_days"] == 28  # IDP_PREPARATION_REMINDER_DAYS's default
+    assert shown["next_reminder_on"] == date(2026, 6, 26)  # 1 May + 2 x 28 days
+    assert (shown["state"], shown["due_on"], shown["overdue"]) == ("open", None, False)
+    [opened] = [r for r in service.recorded_events(plan.id) if isinstance(r.event, Idp.Opened)]
+    published = translator(service)(opened)
+    assert published is not None
+    assert isinstance(published.event, IdpOpened)
+    assert published.event.preparation_reminder_every_days == 28
 
 
 def test_a_take_over_moves_the_plan_to_the_la(service: IdpService) -> None:
@@ -141,3 +167,17 @@ def test_a_decision_published_before_the_field_existed_opens_a_plan(service: Idp
     assert "idp_necessary" not in old.data
     [plan] = plans_changed(service, old)
     assert plan.maintainer["organisation"] == "la:665"
+
+
+def test_the_reminder_interval_is_the_services_setting(store_settings: ServiceSettings) -> None:
+    settings = Settings(preparation_reminder_days=14)
+    env = store_settings.eventsourcing_env() | {
+        k: v for k, v in settings.eventsourcing_env().items() if k.startswith("IDP_")
+    }
+    create_engine(store_settings).dispose()
+    app = IdpService(env)
+    try:
+        [plan] = plans_changed(app, decided("R1", "has_aln"))
+        assert plan_view(plan, date(2026, 5, 2)).deadlines[PREPARATION]["remind_every_days"] == 14
+    finally:
+        app.close()

@@ -468,3 +468,39 @@ def test_only_an_nhs_body_forms_an_opinion(organisation: str) -> None:
 
 def test_every_relationship_an_event_gives_is_one_the_access_policy_knows() -> None:
     assert {Relationship(r) for r in get_args(Related)} <= set(Relationship)
+
+
+def test_a_provisional_deadline_is_watched_and_moved_as_provisional() -> None:
+    provisional = deadline(RuleId.D1, date(2026, 8, 3)).model_copy(update={"provisional": True})
+    [watch] = plan(det.ConcernRaised(
+        determination_id=CASE, learner_id=LEARNER, deciding_body="school",
+        deciding_organisation=SCHOOL, local_authority="665", status="gathering_information",
+        no_decision_reason=None, came_to_attention_on=date(2026, 6, 15),
+        decision_deadline=provisional,
+    ), None).deadlines  # fmt: skip
+    assert isinstance(watch, Watch)
+    assert watch.provisional is True
+    firm = deadline(RuleId.D1, date(2026, 9, 14), SCHOOL)
+    moved = det.DeadlineRecalculated(
+        determination_id=CASE, learner_id=LEARNER, deadline_key="decision",
+        previous_due_on=date(2026, 8, 3), deadline=firm, reason="calendar published",
+    )  # fmt: skip
+    [move] = plan(moved, None).deadlines
+    assert isinstance(move, Move)
+    assert (move.due_on, move.provisional) == (date(2026, 9, 14), False)
+
+
+def test_a_plan_with_no_statutory_limit_is_reminded_at_the_interval_the_idp_service_set() -> None:
+    opened = idp.IdpOpened(
+        idp_id=PLAN, learner_id=LEARNER, maintainer_kind="local_authority",
+        maintaining_organisation=LA, opened_on=date(2026, 5, 1), determination_id=None,
+        preparation_deadline=None, reason="aln_decision", preparation_reminder_every_days=28,
+    )  # fmt: skip
+    [watch] = plan(opened, None).deadlines
+    assert isinstance(watch, Watch)
+    assert (watch.key, watch.due_on, watch.repeat_every_days) == (
+        f"{PLAN}/preparation",
+        date(2026, 5, 29),
+        28,
+    )
+    assert watch.rule_id is None

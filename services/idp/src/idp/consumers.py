@@ -20,6 +20,7 @@ from idp.domain import (
     Idp,
     Maintainer,
     MaintainerKind,
+    NoStatutoryLimit,
     OpeningReason,
     Status,
     TransferReason,
@@ -33,6 +34,10 @@ class Plans(Protocol):
 
     def plan_of(self, learner_id: str) -> Idp | None:
         """The learner's plan, if one was opened."""
+
+    @property
+    def preparation_reminder_days(self) -> int:
+        """How often a plan with no statutory time limit found is reminded (``Settings``)."""
 
     def adopt_rule_table(self, corrected: determination.RuleTableCorrected) -> list[Aggregate]:
         """The owner's correction adopted: the record to save."""
@@ -97,6 +102,8 @@ def _reconsidered(event: disputes.ReconsiderationDecided, service: Plans) -> lis
                 preparation_deadline=None,
                 looked_after=False,
                 reason=OpeningReason.ALN_DECISION,
+                # no time limit found for the LA's plan after R1: recorded, and reminded
+                preparation_without_limit=NoStatutoryLimit(on, service.preparation_reminder_days),
             )
             return indexed(opened)
         return []

@@ -18,6 +18,7 @@ from idp.domain import (
     plan_index_id,
 )
 from idp.rendering import IdpDocument
+from idp.settings import PREPARATION_REMINDER_DAYS
 from idp.views import PlanView, document_of, plan_view
 from llwybr.access import Capability, Relations, not_found, require
 from llwybr.clock import Deadline, RuleId, compute_deadline
@@ -26,6 +27,8 @@ from llwybr.principal import Principal
 from llwybr.rule_table import FollowsRuleTable
 
 Check = Callable[[Principal, Idp, Relations], None]
+#: ``Settings.preparation_reminder_days``'s default, for an application built without it
+DEFAULT_REMINDER_DAYS = 28
 
 
 def may_read(principal: Principal, plan: Idp, relations: Relations) -> None:
@@ -41,14 +44,20 @@ class PlanStore(FollowsRuleTable, FollowsLearners):
 
     # -- the rule table in force ----------------------------------------------------------
 
+    @property
+    def preparation_reminder_days(self) -> int:
+        """``Settings.preparation_reminder_days``, passed in the application's env."""
+        return int(self.env.get(PREPARATION_REMINDER_DAYS) or DEFAULT_REMINDER_DAYS)
+
     def deadline(self, rule: RuleId, trigger: date) -> Deadline:
         """``rule`` applied to ``trigger`` under the table in force."""
         return compute_deadline(self.rule_table(), rule, trigger)
 
     # -- queries --------------------------------------------------------------------------
 
-    def plan(self, principal: Principal, idp_id: UUID) -> PlanView:
-        return plan_view(self._readable(principal, idp_id))
+    def plan(self, principal: Principal, idp_id: UUID, today: date) -> PlanView:
+        """The plan, its deadlines judged on ``today``."""
+        return plan_view(self._readable(principal, idp_id), today)
 
     def issued_version(self, principal: Principal, idp_id: UUID, number: int) -> dict[str, Any]:
         """Issued version ``number`` exactly as frozen."""

@@ -22,7 +22,7 @@ from idp.domain import (
     indexed,
 )
 from llwybr.access import Capability, require_acting_as
-from llwybr.clock import RuleId
+from llwybr.clock import RuleId, next_review
 from llwybr.principal import Principal
 
 
@@ -89,7 +89,7 @@ class IdpService(Drafts):
         reason: RevisionReason,
         expected_version: int | None,
     ) -> int:
-        """The draft as the next version; the review clock restarts on ``issued_on``."""
+        """The draft as the next version; the next review period follows the cycle (s.23)."""
         require_acting_as(principal, issued_by)
         plan = self._load(
             principal,
@@ -97,7 +97,7 @@ class IdpService(Drafts):
             expected_version,
             lambda p, loaded, relations: access.require_reviser(p, loaded, relations, reason),
         )
-        review_by = self.deadline(plan.review_rule, issued_on)
+        review_by = next_review(self.rule_table(), plan.review_rule, plan.deadline(), issued_on)
         plan.revise(issued_on=issued_on, review_by=review_by, reason=reason, issued_by=issued_by)
         return self.save_at(expected_version, plan)
 
@@ -148,12 +148,16 @@ class IdpService(Drafts):
         outcome: ReviewOutcome,
         expected_version: int | None,
     ) -> int:
-        """Not revised: the review clock restarts on ``held_on``; revised: a revision is due."""
+        """Not revised: the next review period follows the cycle (s.23(3), (4)); revised: a
+        revision is due."""
         plan = self._maintainer(principal, idp_id, expected_version)
-        next_review = None
+        next_review_by = None
         if outcome is ReviewOutcome.NOT_REVISED:
-            next_review = self.deadline(plan.review_rule, held_on)
-        plan.hold_review(held_on=held_on, outcome=outcome, next_review_by=next_review)
+            # the notice of no revision is given on the day the review is held
+            next_review_by = next_review(
+                self.rule_table(), plan.review_rule, plan.deadline(), held_on
+            )
+        plan.hold_review(held_on=held_on, outcome=outcome, next_review_by=next_review_by)
         return self.save_at(expected_version, plan)
 
     def add_nhs_alp(

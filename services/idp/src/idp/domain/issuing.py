@@ -28,7 +28,8 @@ class Issuing(PlanState):
     def _snapshot(self, issued_on: date, review_by: Deadline) -> dict[str, Any]:
         """The draft as it will be frozen, checked complete first."""
         self._require_on_or_after_last(issued_on, "issuing")
-        self._require_deadline(review_by, self.review_rule, issued_on, "the review clock")
+        # the first period starts with the day the plan is given; a revision's follows the cycle
+        self._require_next_review(review_by, issued_on, "the review clock")
         problems = self.problems_before_issue()
         if problems:
             raise IdpIncompleteError(problems)
@@ -48,7 +49,8 @@ class Issuing(PlanState):
 
     def issue(self, *, issued_on: date, review_by: Deadline, issued_by: str) -> None:
         """Issue the draft as version 1; ``review_by`` is the D14 (D15) clock from
-        ``issued_on``. Raises IdpIncompleteError naming every missing field."""
+        ``issued_on``, the first review period (s.23(2)). Raises IdpIncompleteError naming
+        every missing field."""
         self._require_not_ended()
         if self.versions:
             raise IdpAlreadyIssuedError(f"plan {self.id} is issued: revise it instead")
@@ -84,7 +86,8 @@ class Issuing(PlanState):
     ) -> None:
         """Issue the draft as the next version. A review's "revised" outcome or NHS ALP added
         must be pending for those reasons; a Tribunal order or LA reconsideration suffices on
-        its own. Restarts the review clock (``review_by``, from ``issued_on``)."""
+        its own. ``review_by`` is the next review period: from ``issued_on`` if the revision is
+        given during the current period, else the cycle runs on (s.23(3), (4))."""
         reason = as_enum(RevisionReason, reason, "reason")
         self._require_issued()
         if self.status == Status.CEASE_PROPOSED:

@@ -33,7 +33,14 @@ from idp.domain.issuing import Issuing
 from idp.domain.reviews import Reviewing
 from idp.domain.state import PREPARATION, PlanEvent, empty_draft
 from idp.domain.transfers import Transferring
-from idp.domain.values import Maintainer, MaintainerKind, OpeningReason, Status, as_enum
+from idp.domain.values import (
+    Maintainer,
+    MaintainerKind,
+    NoStatutoryLimit,
+    OpeningReason,
+    Status,
+    as_enum,
+)
 from llwybr.clock import Deadline
 
 
@@ -52,6 +59,9 @@ class Idp(Drafting, Issuing, Reviewing, Transferring, Ending, Delivering, Aggreg
         preparation_deadline: dict[str, Any] | None
         looked_after: bool
         reason: str
+        #: no statutory limit was found for this preparation (``no_statutory_limit``); None
+        #: when a deadline applies, and on plans opened before it was recorded
+        preparation_without_limit: dict[str, Any] | None = None
 
     @event(Opened)
     def __init__(
@@ -63,6 +73,7 @@ class Idp(Drafting, Issuing, Reviewing, Transferring, Ending, Delivering, Aggreg
         preparation_deadline: dict[str, Any] | None,
         looked_after: bool,
         reason: str,
+        preparation_without_limit: dict[str, Any] | None = None,
     ) -> None:
         self.learner_id = learner_id
         self.maintainer = deepcopy(maintainer)
@@ -74,6 +85,7 @@ class Idp(Drafting, Issuing, Reviewing, Transferring, Ending, Delivering, Aggreg
         self.deadlines = {}
         if preparation_deadline is not None:
             self.deadlines[PREPARATION] = deepcopy(preparation_deadline)
+        self.preparation_without_limit = deepcopy(preparation_without_limit)
         self.draft = empty_draft()
         self.versions = []
         self.revision_due = []
@@ -99,9 +111,12 @@ class Idp(Drafting, Issuing, Reviewing, Transferring, Ending, Delivering, Aggreg
         preparation_deadline: Deadline | None,
         looked_after: bool,
         reason: OpeningReason,
+        preparation_without_limit: NoStatutoryLimit | None = None,
     ) -> "Idp":
         """A plan is to be prepared for a learner found to have ALN, by ``maintainer``, by
-        ``preparation_deadline`` (the D1-D4 deadline of the decision)."""
+        ``preparation_deadline`` (the D1-D4 deadline of the decision), or, where no statutory
+        limit was found (the LA's plan after an R1 "has ALN"), with ``preparation_without_limit``
+        recorded instead of a deadline."""
         reason = as_enum(OpeningReason, reason, "reason")
         if not learner_id.strip():
             raise InvalidPlanContentError("a plan names its learner")
@@ -119,6 +134,11 @@ class Idp(Drafting, Issuing, Reviewing, Transferring, Ending, Delivering, Aggreg
             ),
             looked_after=looked_after,
             reason=reason.value,
+            preparation_without_limit=(
+                preparation_without_limit.as_dict()
+                if preparation_without_limit is not None
+                else None
+            ),
         )
 
     def trigger_event(

@@ -9,7 +9,7 @@ and ``Maintainer(MaintainerKind.SCHOOL, ...)`` are the same value.
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, fields
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from enum import Enum, StrEnum
 from types import UnionType
 from typing import Any, ClassVar, Self, TypeVar, get_args
@@ -274,3 +274,31 @@ class LacDetails(_Value):
     independent_reviewing_officer: str
     looking_after_authority: str
     personal_education_plan_reference: str
+
+
+#: What was searched for a time limit on the LA's IDP after it decides "has ALN" on
+#: reconsidering a school's decision (R1): docs/domain.md section 11, open questions.
+NO_LIMIT_SEARCHED = (
+    "the Act (ss.13-14, 26-28), the ALN (Wales) Regulations 2021 and the ALN Code for Wales "
+    "2021 as summarised in docs/domain.md sections 3, 6 and 11"
+)
+
+
+@dataclass(frozen=True)
+class NoStatutoryLimit(_Value):
+    """A preparation with no statutory time limit found: recorded as such (never an invented
+    date), with a reminder every ``remind_every_days`` days from ``opened_on`` [U]."""
+
+    opened_on: date
+    remind_every_days: int
+    finding: str = "no statutory limit found"
+    searched: str = NO_LIMIT_SEARCHED
+
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        if self.remind_every_days < 1:
+            raise InvalidPlanContentError("a reminder interval is at least one day")
+
+    @property
+    def first_reminder_on(self) -> date:
+        return self.opened_on + timedelta(days=self.remind_every_days)

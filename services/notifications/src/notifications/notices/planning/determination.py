@@ -131,7 +131,7 @@ def _exception_claimed(e: det.ExceptionClaimed, known: Subject | None) -> Plan:
 def _deadline_recalculated(e: det.DeadlineRecalculated, known: Subject | None) -> Plan:
     d = e.deadline
     key = f"{e.determination_id}/{e.deadline_key}"
-    move = Move(key, d.rule_id, d.due_on, d.calendar_id, d.explanation)
+    move = Move(key, d.rule_id, d.due_on, d.calendar_id, d.explanation, d.provisional)
     return Plan(learner_id=e.learner_id, deadlines=(move,))
 
 
