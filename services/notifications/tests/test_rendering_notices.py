@@ -119,7 +119,7 @@ def opinion_text(kind: NoticeKind, language: Language, **facts: Any) -> str:
         (
             Language.WELSH,
             [
-                "Ar 16 Chwefror 2026, daeth Betsi Cadwaladr University Health Board i\u2019r farn",
+                "Ar 16 Chwefror 2026, daeth Bwrdd Iechyd Prifysgol Betsi Cadwaladr i\u2019r farn",
                 "adran 64",
                 "Gallwch drafod ein barn gyda Dr Angharad Rees, e-bost angharad@bcuhb.example.",
                 "Rhaid i ni hefyd ddwyn ein barn i sylw Cyngor Bwrdeistref Sirol Wrecsam, yr "

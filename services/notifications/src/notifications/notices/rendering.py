@@ -16,6 +16,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
+from llwybr.organisations import REGISTER, name_of
 from notifications.notices.model import Language, NoticeKind
 
 ENVIRONMENT = jinja2.Environment(
@@ -85,9 +86,17 @@ class Organisation:
     independent_advocacy: str | None = None
 
     def display(self, language: str) -> str:
+        """The name a letter in ``language`` gives it: the name it registered, else the Welsh
+        public bodies' register's, else its kind and number; never its id (``la:665``)."""
         if language == "cy" and self.name_cy:
             return self.name_cy
-        return self.name or self.organisation
+        if language == "en" and self.name:
+            return self.name
+        registered = REGISTER.get(self.organisation)
+        if registered is not None or not (self.name or self.name_cy):
+            return name_of(self.organisation, language)
+        # Only a name in the other language was registered: better than a description.
+        return self.name or self.name_cy or ""
 
 
 @dataclass(frozen=True)
