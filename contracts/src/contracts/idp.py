@@ -8,7 +8,7 @@ from datetime import date
 from typing import ClassVar, Literal
 from uuid import UUID
 
-from contracts.determination import DeadlineFacts
+from contracts.determination import DeadlineFacts, reasons_field
 from contracts.events import IntegrationEvent, register
 from contracts.topics import IDP, Topic
 
@@ -95,6 +95,7 @@ class RevisionDirected(IdpEvent):
 class CeaseProposed(IdpEvent):
     name: ClassVar[str] = "cease-proposed"
     proposed_on: date
+    reasons: str | None = reasons_field("Act s.31")
 
 
 @register
@@ -104,6 +105,7 @@ class Ceased(IdpEvent):
     name: ClassVar[str] = "ceased"
     decided_on: date
     reconsideration_window_until: date | None
+    reasons: str | None = reasons_field("Act s.31(8)")
 
 
 @register

@@ -29,6 +29,7 @@ DECISION = {
     "within_time": True,
     "deadline_due_on": "2026-02-25",
     "deadline_explanation": "D3",
+    "reasons": "The assessments show that Cerys learns as well as most of her age.",
 }
 PLAN = {
     "issued_on": "2026-03-02",
@@ -109,11 +110,13 @@ FACTS: dict[NoticeKind, dict[str, Any]] = {
         "body_kind": "school",
         "maintainer": SCHOOL,
         "proposed_on": "2026-03-01",
+        "reasons": "Cerys has met the plan's outcomes.",
     },
     NoticeKind.IDP_CEASED: {
         "body_kind": "school",
         "maintainer": SCHOOL,
         "decided_on": "2026-03-01",
+        "reasons": "Cerys no longer needs additional learning provision.\n\nShe progresses well.",
     },
     NoticeKind.RECONSIDERATION_RECEIVED: {
         "kind": "R1",
@@ -133,6 +136,7 @@ FACTS: dict[NoticeKind, dict[str, Any]] = {
         "body_kind": "local_authority",
         "outcome": "taken_over",
         "decided_on": "2026-03-01",
+        "reasons": "The school cannot secure the speech and language therapy Cerys needs.",
     },
     NoticeKind.APPEAL_WINDOW_EXTENDED: {
         "started_on": "2026-03-01",

@@ -175,6 +175,7 @@ class _TextExtractor(HTMLParser):
             "table",
             "tr",
             "address",
+            "blockquote",
             "footer",
             "header",
         }
