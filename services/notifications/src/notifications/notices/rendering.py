@@ -123,6 +123,7 @@ def _part(
 
     values = {
         **context,
+        "services_authority": services_authority(context),
         "lang": language,
         "org": org,
         "contact": contact,
@@ -132,6 +133,17 @@ def _part(
     # The module's output is the template's, already escaped by autoescaping: safe as markup.
     subject = Markup(getattr(module, "subject", "")).striptags()  # noqa: S704
     return subject, Markup(str(module))  # noqa: S704
+
+
+def services_authority(context: Mapping[str, Any]) -> str | None:
+    """The LA whose information and advice, disagreement resolution and independent advocacy a
+    notice lists (s.68-69): the LA looking after a looked-after child for its own notices (it
+    decides and maintains for the child, s.15-19), else the learner's LA."""
+    facts = context.get("facts") or {}
+    if facts.get("body_kind") == "la_looking_after":
+        return str(context["issuer"])
+    local_authority = context.get("local_authority")
+    return str(local_authority) if local_authority else None
 
 
 def render(
