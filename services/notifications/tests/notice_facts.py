@@ -159,7 +159,14 @@ FACTS: dict[NoticeKind, dict[str, Any]] = {
         "orders": [
             {"order_id": "o1", "kind": "revise_idp", "addressed_to": LA, "comply_by": "2026-04-01"}
         ],
-        "recommendations": [{"recommendation_id": "r1", "nhs_body": LHB, "report_by": None}],
+        "recommendations": [
+            {
+                "recommendation_id": "r1",
+                "nhs_body": LHB,
+                "report_by": None,
+                "wording": "Assess Cerys's sensory needs within 6 weeks",
+            }
+        ],
     },
     NoticeKind.DEADLINE_REMINDER: DEADLINE,
     NoticeKind.DEADLINE_MISSED: {**DEADLINE, "exception_claimed_on": "2026-03-09"},

@@ -17,6 +17,7 @@ import jinja2
 from markupsafe import Markup
 
 from llwybr.organisations import REGISTER, name_of
+from notifications.notices.labels import explanation, label
 from notifications.notices.model import Language, NoticeKind
 
 ENVIRONMENT = jinja2.Environment(
@@ -128,6 +129,8 @@ def _part(
         "org": org,
         "contact": contact,
         "when": lambda value: long_date(value, language),
+        "words": lambda group, value: label(group, value, language),
+        "explain": lambda text, kind=None, rule=None: explanation(text, language, kind, rule),
     }
     module = ENVIRONMENT.get_template(f"{language}/{kind.value}.html").make_module(values)
     # The module's output is the template's, already escaped by autoescaping: safe as markup.
