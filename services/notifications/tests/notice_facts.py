@@ -71,7 +71,10 @@ FACTS: dict[NoticeKind, dict[str, Any]] = {
         "answer_due_on": "2026-03-16",
         "answer_explanation": "6 weeks from the day after receipt",
     },
-    NoticeKind.HEALTH_BODY_OPINION: OPINION,
+    NoticeKind.HEALTH_BODY_OPINION: {
+        **OPINION,
+        "voluntary_organisations": [{"name": "Rhieni Example", "contact": "0800 000 0001"}],
+    },
     NoticeKind.HEALTH_BODY_OPINION_TO_LA: {
         **OPINION,
         "parent_informed_on": "2026-02-20",

@@ -65,9 +65,12 @@ MANDATORY: dict[NoticeKind, dict[str, list[str]]] = {
     NoticeKind.HEALTH_BODY_OPINION: {
         "en": ["probably has additional learning needs", "section 64",
                "discuss our opinion with Dr Angharad Rees",
-               "bring our opinion to the attention of"],
+               "voluntary organisations are likely to be able to give you advice or help",
+               "Rhieni Example: 0800 000 0001", "bring our opinion to the attention of"],
         "cy": ["ei bod yn debygol bod gan Cerys anghenion dysgu ychwanegol", "adran 64",
-               "drafod ein barn gyda Dr Angharad Rees", "ddwyn ein barn i sylw"],
+               "drafod ein barn gyda Dr Angharad Rees",
+               "sefydliadau gwirfoddol hyn yn debygol o allu rhoi cyngor neu help",
+               "Rhieni Example: 0800 000 0001", "ddwyn ein barn i sylw"],
     },
     NoticeKind.HEALTH_BODY_OPINION_TO_LA: {
         "en": ["Early Years ALN Lead Officer", "We told the child’s parent of our opinion on "
@@ -258,3 +261,18 @@ def test_an_unknown_order_kind_reads_as_words_not_as_its_value() -> None:
     facts = {**FACTS[kind], "orders": [order]}
     for language in (Language.WELSH, Language.ENGLISH):
         assert "name_a_school" not in text_of(kind, language, facts=facts)
+
+
+@pytest.mark.parametrize(
+    ("language", "none_known"),
+    [
+        (Language.ENGLISH, "We do not know of a voluntary organisation"),
+        (Language.WELSH, "Nid ydym yn gwybod am sefydliad gwirfoddol"),
+    ],
+)
+def test_a_parent_told_of_an_opinion_is_told_when_the_body_knows_no_voluntary_organisation(
+    language: Language, none_known: str
+) -> None:
+    kind = NoticeKind.HEALTH_BODY_OPINION
+    facts = {**FACTS[kind], "voluntary_organisations": []}
+    assert none_known in text_of(kind, language, facts=facts)
