@@ -44,6 +44,17 @@ def deadline_facts(data: Mapping[str, Any] | None) -> DeadlineFacts | None:
 _FACT_FIELDS = frozenset(DeadlineFacts.model_fields)
 
 
+def reasons_field(section: str) -> Any:
+    """The reasons for a decision, as the deciding body recorded them: the notice quotes them
+    (``section`` of the Act or Regulations requires them). None only on events published
+    before they carried them (ADR 0017)."""
+    return Field(
+        default=None,
+        description=f"The reasons as recorded, quoted by the notice ({section}).",
+        examples=["The evidence from the school and the educational psychologist shows ..."],
+    )
+
+
 class DeterminationEvent(IntegrationEvent):
     topic: ClassVar[Topic] = DETERMINATION
     determination_id: UUID
@@ -174,6 +185,7 @@ class Decided(DeterminationEvent):
     young_person: bool
     looked_after: bool
     decision_deadline: DeadlineFacts | None
+    reasons: str | None = reasons_field("Act s.13(3), s.14; Regs reg 10")
 
 
 @register

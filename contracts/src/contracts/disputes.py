@@ -1,15 +1,16 @@
 """Public events of the disputes service (topic ``aln.disputes.v1``): ids and statutory facts.
 
-Reasons, representations and case statements stay in the service.
+Representations and case statements stay in the service; an LA's reasons for its
+reconsideration decision travel with it, as its notice must quote them (ADR 0017).
 """
 
 from datetime import date
 from typing import ClassVar, Literal
 from uuid import UUID
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
-from contracts.determination import DeadlineFacts
+from contracts.determination import DeadlineFacts, reasons_field
 from contracts.events import IntegrationEvent, register
 from contracts.topics import DISPUTES, Topic
 
@@ -48,6 +49,7 @@ class ReconsiderationDecided(DisputeEvent):
     outcome: str
     decided_on: date
     appeal_window: DeadlineFacts
+    reasons: str | None = reasons_field("Act s.26-28, s.32(3)")
 
 
 @register
@@ -162,6 +164,11 @@ class RecommendationFacts(BaseModel):
     recommendation_id: str
     nhs_body: str
     report_by: date | None
+    wording: str | None = Field(
+        default=None,
+        description="The recommendation as the Tribunal worded it (the NHS body's notice "
+        "quotes it). None only on events published before they carried it.",
+    )
 
 
 @register

@@ -10,7 +10,7 @@ from uuid import UUID
 
 from pydantic import Field
 
-from contracts.determination import DeadlineFacts
+from contracts.determination import DeadlineFacts, reasons_field
 from contracts.events import IntegrationEvent, register
 from contracts.topics import IDP, Topic
 
@@ -102,6 +102,7 @@ class RevisionDirected(IdpEvent):
 class CeaseProposed(IdpEvent):
     name: ClassVar[str] = "cease-proposed"
     proposed_on: date
+    reasons: str | None = reasons_field("Act s.31")
 
 
 @register
@@ -111,6 +112,7 @@ class Ceased(IdpEvent):
     name: ClassVar[str] = "ceased"
     decided_on: date
     reconsideration_window_until: date | None
+    reasons: str | None = reasons_field("Act s.31(8)")
 
 
 @register

@@ -53,6 +53,7 @@ def test_a_decision_is_published_from_its_own_event_without_reading_the_case(
     assert (event.young_person, event.looked_after, event.within_time) == (False, False, True)
     assert event.decision_deadline is not None
     assert event.decision_deadline.rule_id == RuleId.D1
+    assert event.reasons == "Progress is good"  # the notice quotes them (s.13(3))
 
 
 def test_a_decision_stored_before_it_carried_its_facts_is_published_the_same(

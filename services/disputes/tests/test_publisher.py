@@ -9,6 +9,7 @@ from datetime import date
 import pytest
 
 from contracts.determination import LearnerRelationsRecorded
+from contracts.disputes import AppealDecided, ReconsiderationDecided
 from disputes.application import DisputesService
 from disputes.domain import (
     AdvocacyFor,
@@ -123,6 +124,19 @@ def test_every_stored_event_is_published_from_the_event_alone(service: DisputesS
     ]  # fmt: skip
     assert {p.learner_id for p in published} == {LEARNER}
     assert counting.reads == 0
+
+
+def test_the_las_reasons_and_the_tribunals_wording_are_published_for_the_notices(
+    service: DisputesService,
+) -> None:
+    every_public_fact(service)
+    translate = translator(service)
+    by_name = {p.event.name: p.event for r in stored(service) if (p := translate(r))}
+    decided, appeal = by_name["reconsideration-decided"], by_name["appeal-decided"]
+    assert isinstance(decided, ReconsiderationDecided)
+    assert isinstance(appeal, AppealDecided)
+    assert decided.reasons == "No ALN"
+    assert [r.wording for r in appeal.recommendations] == ["Assess"]
 
 
 def test_an_event_stored_before_it_carried_the_cases_facts_is_published_the_same(

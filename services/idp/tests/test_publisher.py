@@ -48,6 +48,16 @@ def test_every_public_event_is_translated_from_the_stored_event_alone(
     assert counting.reads == 0
 
 
+def test_the_reasons_for_ceasing_a_plan_are_published_for_the_notice_to_quote(
+    service: IdpService,
+) -> None:
+    published = [p.event for p in map(translator(service), stored_plan(service)) if p]
+    proposed, ceased = published[-2:]
+    assert isinstance(proposed, public.CeaseProposed)
+    assert isinstance(ceased, public.Ceased)
+    assert (proposed.reasons, ceased.reasons) == ("Needs met", "Needs met")
+
+
 def test_events_stored_before_their_facts_were_carried_are_published_the_same(
     service: IdpService,
 ) -> None:

@@ -29,6 +29,7 @@ DECISION = {
     "within_time": True,
     "deadline_due_on": "2026-02-25",
     "deadline_explanation": "D3",
+    "reasons": "The assessments show that Cerys learns as well as most of her age.",
 }
 PLAN = {
     "issued_on": "2026-03-02",
@@ -70,7 +71,10 @@ FACTS: dict[NoticeKind, dict[str, Any]] = {
         "answer_due_on": "2026-03-16",
         "answer_explanation": "6 weeks from the day after receipt",
     },
-    NoticeKind.HEALTH_BODY_OPINION: OPINION,
+    NoticeKind.HEALTH_BODY_OPINION: {
+        **OPINION,
+        "voluntary_organisations": [{"name": "Rhieni Example", "contact": "0800 000 0001"}],
+    },
     NoticeKind.HEALTH_BODY_OPINION_TO_LA: {
         **OPINION,
         "parent_informed_on": "2026-02-20",
@@ -109,11 +113,13 @@ FACTS: dict[NoticeKind, dict[str, Any]] = {
         "body_kind": "school",
         "maintainer": SCHOOL,
         "proposed_on": "2026-03-01",
+        "reasons": "Cerys has met the plan's outcomes.",
     },
     NoticeKind.IDP_CEASED: {
         "body_kind": "school",
         "maintainer": SCHOOL,
         "decided_on": "2026-03-01",
+        "reasons": "Cerys no longer needs additional learning provision.\n\nShe progresses well.",
     },
     NoticeKind.RECONSIDERATION_RECEIVED: {
         "kind": "R1",
@@ -133,6 +139,7 @@ FACTS: dict[NoticeKind, dict[str, Any]] = {
         "body_kind": "local_authority",
         "outcome": "taken_over",
         "decided_on": "2026-03-01",
+        "reasons": "The school cannot secure the speech and language therapy Cerys needs.",
     },
     NoticeKind.APPEAL_WINDOW_EXTENDED: {
         "started_on": "2026-03-01",
@@ -164,7 +171,14 @@ FACTS: dict[NoticeKind, dict[str, Any]] = {
         "orders": [
             {"order_id": "o1", "kind": "revise_idp", "addressed_to": LA, "comply_by": "2026-04-01"}
         ],
-        "recommendations": [{"recommendation_id": "r1", "nhs_body": LHB, "report_by": None}],
+        "recommendations": [
+            {
+                "recommendation_id": "r1",
+                "nhs_body": LHB,
+                "report_by": None,
+                "wording": "Assess Cerys's sensory needs within 6 weeks",
+            }
+        ],
     },
     NoticeKind.DEADLINE_REMINDER: DEADLINE,
     NoticeKind.DEADLINE_MISSED: {**DEADLINE, "exception_claimed_on": "2026-03-09"},

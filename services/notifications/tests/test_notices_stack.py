@@ -250,6 +250,9 @@ async def test_a_decided_determination_gives_bilingual_notices_once(
             "Your right to ask the local authority to reconsider"
         )
         assert "ask Wrexham County Borough Council to reconsider it" in text
+        # the reasons as the school recorded them, through the public event (s.13(3), #18)
+        assert text.count("Good progress with universal provision") == 2
+        assert "Good progress with universal provision" in welsh.part("plain")
         assert "Ring 01978 000000 for disagreement resolution" in text
         assert bilingual.message["From"] == "Llwybr <notices@llwybr.example>"
 

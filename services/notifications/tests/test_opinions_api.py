@@ -122,6 +122,8 @@ async def test_only_an_nhs_body_gives_the_opinion_and_a_refusal_stores_nothing(
         ({"local_authority": SCHOOL}, "local_authority"),
         ({"learner_id": "a/b"}, "learner_id"),
         ({"parents": []}, "parents"),
+        ({"voluntary_organisations": [{"name": "A", "contact": None}] * 11}, "at most 10"),
+        ({"voluntary_organisations": [{"contact": "0800 000 0001"}]}, "name"),
     ],
 )
 async def test_bad_input_is_a_problem_and_stores_nothing(
@@ -190,3 +192,20 @@ async def test_only_an_undelivered_notice_with_a_contact_now_is_sent_again(
     again = await client.post(f"/v1/notices/{given['notice_id']}/redelivery", auth=la)
     assert again.status_code == 409
     assert again.json()["type"].endswith("/not-escalated")
+
+
+async def test_the_parents_notice_names_the_voluntary_organisations_the_body_named(
+    app: FastAPI, client: httpx.AsyncClient
+) -> None:
+    learner_id = learner_of_la_665(app)
+    named = [{"name": "Rhieni Example", "contact": "0800 000 0001"}]
+    response = await client.post(OPINIONS, json=opinion(learner_id, voluntary_organisations=named))
+    assert response.status_code == 201, response.text
+    await register_parents(client, learner_id)
+    told = await parent_told(client, response.json()["opinion_id"])
+    [given] = [n for n in told["notices"] if n["status"] == "given"]
+    notice = await client.get(f"/v1/notices/{given['notice_id']}", auth=ActingAs(LA))
+    assert notice.status_code == 200, notice.text
+    text = " ".join(notice.json()["content_text"].split())
+    assert "Rhieni Example: 0800 000 0001" in text  # s.64(5), in Welsh and in English
+    assert "sefydliadau gwirfoddol hyn" in text

@@ -7,6 +7,7 @@ import pytest
 from llwybr.clock import DEFAULT_RULES
 from notifications.notices.model import Language, NoticeKind
 from notifications.notices.rendering import (
+    Organisation,
     html_to_text,
     long_date,
     render,
@@ -133,15 +134,47 @@ def test_a_missing_fact_is_an_error_not_a_blank() -> None:
         render(kind, Language.ENGLISH, context(kind, facts={"lodged_on": "2026-03-01"}), {})
 
 
-def test_an_unknown_organisation_is_named_by_its_id() -> None:
+@pytest.mark.parametrize(
+    ("language", "described"),
+    [
+        (Language.ENGLISH, "the further education institution with number 6659001"),
+        (Language.WELSH, "y sefydliad addysg bellach â rhif 6659001"),
+    ],
+)
+def test_an_unregistered_organisation_is_described_never_named_by_its_id(
+    language: Language, described: str
+) -> None:
     kind = NoticeKind.APPEAL_LODGED
     text = render(
-        kind,
-        Language.ENGLISH,
-        context(kind, facts={**FACTS[kind], "respondent": "fei:6659001"}),
-        ORGANISATIONS,
+        kind, language, context(kind, facts={**FACTS[kind], "respondent": "fei:6659001"}), {}
     ).text
-    assert "fei:6659001" in text
+    assert described in text
+    assert "fei:" not in text
+
+
+@pytest.mark.parametrize(
+    ("language", "named"),
+    [
+        (Language.ENGLISH, "Powys Teaching Health Board"),
+        (Language.WELSH, "Bwrdd Iechyd Addysgu Powys"),
+    ],
+)
+def test_a_welsh_public_body_with_no_contact_registered_is_named_from_the_register(
+    language: Language, named: str
+) -> None:
+    kind = NoticeKind.NHS_ANSWER
+    facts = {**FACTS[kind], "nhs_body": "lhb:7A7"}
+    text = render(kind, language, context(kind, facts=facts), {}).text
+    assert named in text
+    assert "lhb:" not in text
+    assert "la:665" not in text
+
+
+def test_a_name_the_body_registered_outranks_the_register() -> None:
+    kind = NoticeKind.NHS_ANSWER
+    own = Organisation("lhb:7A1", "BCUHB Neurodevelopmental Service")
+    text = render(kind, Language.ENGLISH, context(kind), {"lhb:7A1": own}).text
+    assert "BCUHB Neurodevelopmental Service" in text
 
 
 def test_dates_are_written_in_words_in_each_language() -> None:

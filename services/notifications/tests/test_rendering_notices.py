@@ -59,7 +59,7 @@ def test_a_late_idp_not_necessary_decision_says_when_the_time_limit_ended() -> N
                 "Referral r1: your answer is due by 16 March 2026 (Cerys)",
                 "Ysgol Example is deciding whether Cerys has additional learning needs",
                 "It was received on 2 February 2026.",
-                "whether it can be provided in Welsh",
+                "whether it should be provided in Welsh",
                 "Your answer is due by 16 March 2026.",
                 "How the date was worked out: 6 weeks from the day after receipt",
             ],
@@ -70,7 +70,7 @@ def test_a_late_idp_not_necessary_decision_says_when_the_time_limit_ended() -> N
                 "Atgyfeiriad r1: mae eich ateb i fod erbyn 16 Mawrth 2026 (Cerys)",
                 "Mae Ysgol Example yn penderfynu a oes gan Cerys anghenion dysgu ychwanegol",
                 "Cafwyd yr atgyfeiriad ar 2 Chwefror 2026.",
-                "a ellir ei ddarparu yn Gymraeg",
+                "a ddylid ei ddarparu yn Gymraeg",
                 "Mae eich ateb i fod erbyn 16 Mawrth 2026.",
             ],
         ),
@@ -119,7 +119,7 @@ def opinion_text(kind: NoticeKind, language: Language, **facts: Any) -> str:
         (
             Language.WELSH,
             [
-                "Ar 16 Chwefror 2026, daeth Betsi Cadwaladr University Health Board i\u2019r farn",
+                "Ar 16 Chwefror 2026, daeth Bwrdd Iechyd Prifysgol Betsi Cadwaladr i\u2019r farn",
                 "adran 64",
                 "Gallwch drafod ein barn gyda Dr Angharad Rees, e-bost angharad@bcuhb.example.",
                 "Rhaid i ni hefyd ddwyn ein barn i sylw Cyngor Bwrdeistref Sirol Wrecsam, yr "

@@ -1,7 +1,8 @@
 """Which stored determination events become public integration events, and in what form.
 
-Only ids and statutory facts leave the service: no names, dates of birth, reasons or health
-details (those stay in the event store, behind the API's access control). Each event is
+Only ids and statutory facts leave the service: no names, dates of birth or health details
+(those stay in the event store, behind the API's access control). A decision's reasons are
+among its statutory facts: its notice must quote them (s.13(3); ADR 0017). Each event is
 translated from its own fields, dispatched on its class; the store is read only for what an
 event stored before it carried a fact lacks (commented where it happens).
 """
@@ -162,6 +163,7 @@ def _(event: Determination.Decided, ids: Ids, replay: Replay) -> IntegrationEven
         decision_deadline=public.deadline_facts(
             event.necessity_deadline or facts["decision_deadline"]
         ),
+        reasons=event.reasons,
     )
 
 

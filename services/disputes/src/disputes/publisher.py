@@ -58,6 +58,7 @@ def _(e: Reconsideration.Decided, old: Old) -> public.DisputeEvent:
         outcome=e.outcome,
         decided_on=e.decided_on,
         appeal_window=_deadline(e.appeal_window),
+        reasons=e.reasons,
     )
 
 
@@ -103,7 +104,7 @@ def _(e: Appeal.Decided, old: Old) -> public.DisputeEvent:
     ]  # fmt: skip
     recommendations = [
         public.RecommendationFacts(recommendation_id=r.recommendation_id, nhs_body=r.nhs_body,
-                                   report_by=r.report_by)
+                                   report_by=r.report_by, wording=r.wording)
         for r in e.decided_recommendations
     ]  # fmt: skip
     return public.AppealDecided(

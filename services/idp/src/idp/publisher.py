@@ -145,7 +145,7 @@ def _revision_directed(event: Issuing.RevisionDirected, stored: Stored) -> publi
 
 @public_event.register(Idp.CeaseProposed)
 def _cease_proposed(event: Ending.CeaseProposed, stored: Stored) -> public.IdpEvent:
-    return public.CeaseProposed(**stored.ids, proposed_on=event.proposed_on)
+    return public.CeaseProposed(**stored.ids, proposed_on=event.proposed_on, reasons=event.reasons)
 
 
 @public_event.register(Idp.Ceased)
@@ -154,6 +154,7 @@ def _ceased(event: Ending.Ceased, stored: Stored) -> public.IdpEvent:
         **stored.ids,
         decided_on=event.decided_on,
         reconsideration_window_until=event.reconsideration_window_until,
+        reasons=event.reasons,
     )
 
 

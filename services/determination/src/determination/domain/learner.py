@@ -9,18 +9,6 @@ from determination.domain.errors import InvalidLearnerError, InvalidUpnError
 
 _CHECK_LETTERS = "ABCDEFGHJKLMNPQRTUVWXYZ"
 
-#: The 22 Welsh local authorities' numbers as used in UPNs and census returns. Best
-#: understanding (docs/domain.md section 9 [U]); kept as data so it can be corrected.
-WELSH_LA_NUMBERS: dict[str, str] = {
-    "660": "Isle of Anglesey", "661": "Gwynedd", "662": "Conwy", "663": "Denbighshire",
-    "664": "Flintshire", "665": "Wrexham", "666": "Powys", "667": "Ceredigion",
-    "668": "Pembrokeshire", "669": "Carmarthenshire", "670": "Swansea",
-    "671": "Neath Port Talbot", "672": "Bridgend", "673": "Vale of Glamorgan",
-    "674": "Rhondda Cynon Taf", "675": "Merthyr Tydfil", "676": "Caerphilly",
-    "677": "Blaenau Gwent", "678": "Torfaen", "679": "Monmouthshire", "680": "Newport",
-    "681": "Cardiff",
-}  # fmt: skip
-
 
 def upn_check_letter(body: str) -> str:
     """The check letter of a UPN's last 12 characters (weights 2..13, modulo 23)."""

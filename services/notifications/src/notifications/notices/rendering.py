@@ -16,6 +16,8 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
+from llwybr.organisations import REGISTER, name_of
+from notifications.notices.labels import explanation, label
 from notifications.notices.model import Language, NoticeKind
 
 ENVIRONMENT = jinja2.Environment(
@@ -85,9 +87,17 @@ class Organisation:
     independent_advocacy: str | None = None
 
     def display(self, language: str) -> str:
+        """The name a letter in ``language`` gives it: the name it registered, else the Welsh
+        public bodies' register's, else its kind and number; never its id (``la:665``)."""
         if language == "cy" and self.name_cy:
             return self.name_cy
-        return self.name or self.organisation
+        if language == "en" and self.name:
+            return self.name
+        registered = REGISTER.get(self.organisation)
+        if registered is not None or not (self.name or self.name_cy):
+            return name_of(self.organisation, language)
+        # Only a name in the other language was registered: better than a description.
+        return self.name or self.name_cy or ""
 
 
 @dataclass(frozen=True)
@@ -114,15 +124,29 @@ def _part(
 
     values = {
         **context,
+        "services_authority": services_authority(context),
         "lang": language,
         "org": org,
         "contact": contact,
         "when": lambda value: long_date(value, language),
+        "words": lambda group, value: label(group, value, language),
+        "explain": lambda text, kind=None, rule=None: explanation(text, language, kind, rule),
     }
     module = ENVIRONMENT.get_template(f"{language}/{kind.value}.html").make_module(values)
     # The module's output is the template's, already escaped by autoescaping: safe as markup.
     subject = Markup(getattr(module, "subject", "")).striptags()  # noqa: S704
     return subject, Markup(str(module))  # noqa: S704
+
+
+def services_authority(context: Mapping[str, Any]) -> str | None:
+    """The LA whose information and advice, disagreement resolution and independent advocacy a
+    notice lists (s.68-69): the LA looking after a looked-after child for its own notices (it
+    decides and maintains for the child, s.15-19), else the learner's LA."""
+    facts = context.get("facts") or {}
+    if facts.get("body_kind") == "la_looking_after":
+        return str(context["issuer"])
+    local_authority = context.get("local_authority")
+    return str(local_authority) if local_authority else None
 
 
 def render(
@@ -166,6 +190,7 @@ class _TextExtractor(HTMLParser):
             "table",
             "tr",
             "address",
+            "blockquote",
             "footer",
             "header",
         }

@@ -22,10 +22,10 @@ from llwybr.blocking import run_blocking
 from llwybr.eventstore import ChainedApplication
 from notifications.application import NotificationsService
 from notifications.notices import dsn, store, verp
-from notifications.notices.model import RIGHT_HOLDERS, Language, NoticeKind, Role
+from notifications.notices.model import Language, NoticeKind, Role
 from notifications.notices.rendering import Rendered, render
 from notifications.notices.transport import Outcome, Transport, email_message, transport_for
-from notifications.notices.windows import Window, window_for
+from notifications.notices.windows import Window, windows_for
 from notifications.settings import Settings
 from notifications.tables import (
     REPORT_COLUMNS,
@@ -101,9 +101,11 @@ def prepare(engine: sa.Engine, row: Mapping[str, Any], given_on: date) -> Prepar
                 contact_learners.c.learner_id == row["learner_id"]
             )
         ).scalar()
-        window = None
-        if Role(row["recipient_role"]) in RIGHT_HOLDERS and not row["copy"]:
-            window = window_for(kind, row["facts"], given_on, store.rule_table(conn))
+        stated = window = None
+        if not row["copy"]:
+            stated, window = windows_for(
+                kind, row["facts"], given_on, store.rule_table(conn), Role(row["recipient_role"])
+            )
         mentioned = {row["issuer"], local_authority or "", *_organisations_in(row["facts"])}
         organisations = store.organisations(conn, mentioned)
     context = {
@@ -116,7 +118,7 @@ def prepare(engine: sa.Engine, row: Mapping[str, Any], given_on: date) -> Prepar
         "issuer": row["issuer"],
         "local_authority": local_authority,
         "given_on": given_on,
-        "window": window,
+        "window": stated,
         "notice_id": row["notice_id"],
     }
     rendered = render(kind, Language(row["language"]), context, organisations)

@@ -22,7 +22,7 @@ from llwybr.clock import (
     school_days_before,
     working_days_before,
 )
-from notifications.notices.model import NoticeKind
+from notifications.notices.model import RIGHT_HOLDERS, NoticeKind, Role
 
 SCHOOL = "school"
 
@@ -101,6 +101,24 @@ def window_for(
         )
     deadline = compute_deadline(rules, WINDOW_RULES[opened], given_on)
     return Window(opened, deadline.rule_id, deadline.due_on, deadline.explanation)
+
+
+def windows_for(
+    kind: NoticeKind, facts: Mapping[str, Any], given_on: date, rules: RuleTable, role: Role
+) -> tuple[Window | None, Window | None]:
+    """The window a notice to ``role`` states, and the one it opens for them.
+
+    A right holder's notice states and opens the same window. A looked-after child's IRO,
+    who gets every notice to support the child (s.15-19), is told the family's right of
+    appeal and its date, but the right is not the IRO's: that notice opens none. Anyone else
+    is told of no window.
+    """
+    if role in RIGHT_HOLDERS:
+        window = window_for(kind, facts, given_on, rules)
+        return window, window
+    if role is Role.IRO and window_kind(kind, facts) is WindowKind.APPEAL:
+        return window_for(kind, facts, given_on, rules), None
+    return None, None
 
 
 def reminder_date(due_on: date, lead_days: int, calendar: TermCalendar | None) -> date:

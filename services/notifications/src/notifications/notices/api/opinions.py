@@ -30,6 +30,7 @@ from notifications.notices.planning.health import (
     Officer,
     Opinion,
     ParentNotYetInformedError,
+    VoluntaryOrganisation,
     require_health_body,
 )
 from notifications.settings import Settings
@@ -148,6 +149,7 @@ def record_opinion(
         body.local_authority,
         body.formed_on,
         Officer(officer.name, officer.email, officer.phone),
+        tuple(VoluntaryOrganisation(v.name, v.contact) for v in body.voluntary_organisations),
     )
     with engine.begin() as conn:
         _require_under_compulsory_school_age(conn, principal, body.learner_id, body.formed_on)

@@ -258,6 +258,15 @@ class OfficerModel(Model):
         return self
 
 
+class VoluntaryOrganisationModel(Model):
+    """A voluntary organisation likely to be able to help the parent (s.64(5))."""
+
+    name: Name
+    contact: Annotated[Line | None, Field(max_length=320)] = Field(
+        default=None, description="How the parent reaches it: telephone, email or web address"
+    )
+
+
 class HealthBodyOpinionIn(Model):
     learner_id: Annotated[
         str, Field(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9_.:-]+$")
@@ -267,6 +276,14 @@ class HealthBodyOpinionIn(Model):
     ] = Field(description="The LA responsible for the child, to be told after the parent")
     formed_on: ActDate = Field(description="The day the body formed its opinion (not after today)")
     officer: OfficerModel
+    voluntary_organisations: Annotated[list[VoluntaryOrganisationModel], Field(max_length=10)] = (
+        Field(
+            default_factory=list,
+            description="The voluntary organisations the body thinks likely to be able to give "
+            "the parent advice or assistance about the child's possible ALN (s.64(5)): the "
+            "parent's notice names them; none: it says the body knows of none",
+        )
+    )
 
 
 class LocalAuthorityNoticeIn(Model):

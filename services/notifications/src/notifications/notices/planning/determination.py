@@ -153,6 +153,7 @@ def _decided(e: det.Decided, known: Subject | None) -> Plan:
         if e.reconsidering_authority
         else la,
         "within_time": e.within_time,
+        "reasons": e.reasons,  # quoted as recorded (s.13(3)); None only on old events
         **deadline_facts(e.decision_deadline),
     }
     kind = NoticeKind.DECISION_HAS_ALN if e.has_aln else NoticeKind.DECISION_NO_ALN

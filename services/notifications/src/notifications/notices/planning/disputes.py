@@ -57,7 +57,11 @@ def _reconsideration_requested(e: dis.ReconsiderationRequested, known: Subject |
 @plan_disputes.register
 def _reconsideration_decided(e: dis.ReconsiderationDecided, known: Subject | None) -> Plan:
     case, la, facts = _reconsideration(e)
-    facts |= {"outcome": e.outcome, "decided_on": e.decided_on.isoformat()}
+    facts |= {
+        "outcome": e.outcome,
+        "decided_on": e.decided_on.isoformat(),
+        "reasons": e.reasons,  # quoted as the LA recorded them
+    }
     notice = PlannedNotice(
         NoticeKind.RECONSIDERATION_DECIDED,
         la,

@@ -53,6 +53,15 @@ class Officer:
 
 
 @dataclass(frozen=True)
+class VoluntaryOrganisation:
+    """A voluntary organisation the body thinks likely to be able to give the parent advice or
+    assistance about the child's possible ALN (s.64(5)): the parent must be told of it."""
+
+    name: str
+    contact: str | None = None
+
+
+@dataclass(frozen=True)
 class Opinion:
     opinion_id: str
     learner_id: str
@@ -60,6 +69,8 @@ class Opinion:
     local_authority: str
     formed_on: date
     officer: Officer
+    #: only the parent's notice states them; the opinion's row does not keep them
+    voluntary_organisations: tuple[VoluntaryOrganisation, ...] = ()
 
 
 def require_health_body(organisation: str) -> None:
@@ -88,11 +99,12 @@ def _facts(opinion: Opinion) -> dict[str, Any]:
 def parent_notice(opinion: Opinion) -> PlannedNotice:
     """The first step: the opinion, the LA it will go to, and the officer to discuss it with,
     to each registered parent."""
+    voluntary = [{"name": v.name, "contact": v.contact} for v in opinion.voluntary_organisations]
     return PlannedNotice(
         NoticeKind.HEALTH_BODY_OPINION,
         opinion.health_body,
         opinion.opinion_id,
-        _facts(opinion),
+        {**_facts(opinion), "voluntary_organisations": voluntary},
         family=True,
     )
 

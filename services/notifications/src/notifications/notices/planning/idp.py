@@ -177,7 +177,7 @@ def _transferred(e: idp.ResponsibilityTransferred, known: Subject, facts: dict[s
 @plan_idp.register(idp.CeaseProposed)
 @_of_a_plan_opened_here
 def _cease_proposed(e: idp.CeaseProposed, known: Subject, facts: dict[str, Any]) -> Plan:
-    facts |= {"proposed_on": e.proposed_on.isoformat()}
+    facts |= {"proposed_on": e.proposed_on.isoformat(), "reasons": e.reasons}
     notice = PlannedNotice(
         NoticeKind.CEASE_PROPOSED, known.organisation, str(e.idp_id), facts, family=True
     )
@@ -188,7 +188,7 @@ def _cease_proposed(e: idp.CeaseProposed, known: Subject, facts: dict[str, Any])
 @_of_a_plan_opened_here
 def _ceased(e: idp.Ceased, known: Subject, facts: dict[str, Any]) -> Plan:
     plan_id = str(e.idp_id)
-    facts |= {"decided_on": e.decided_on.isoformat()}
+    facts |= {"decided_on": e.decided_on.isoformat(), "reasons": e.reasons}  # s.31(8)
     notice = PlannedNotice(NoticeKind.IDP_CEASED, known.organisation, plan_id, facts, family=True)
     return Plan(learner_id=e.learner_id, notices=(notice,), deadlines=(Cancel(f"{plan_id}/"),))
 
