@@ -151,6 +151,13 @@ def busy_plan() -> Idp:
         reason="r",
     )
     idp.hold_review(held_on=date(2026, 6, 10), outcome=ReviewOutcome.REVISED)
+    idp.order_revision(
+        appeal_id=uuid.UUID("0b8c1e52-3f55-4d1e-8d2f-6a1b9e0c4d21"),
+        order_id="o1",
+        addressed_to="la:665",
+        ordered_on=date(2026, 6, 11),
+        comply_by=date(2026, 7, 31),
+    )
     idp.remove_alp_element("e1")
     idp.revise(
         issued_on=date(2026, 6, 12),

@@ -122,6 +122,31 @@ def _reconsidered(event: disputes.ReconsiderationDecided, service: Plans) -> lis
 
 
 @effect.register
+def _appeal_decided(event: disputes.AppealDecided, service: Plans) -> list[Aggregate]:
+    """The Tribunal's orders to revise the learner's plan: each is an obligation on the body
+    it names (an LA even for a school's plan), which may then revise the plan; a revision is
+    due by the order's date to comply. Nothing when the learner has no issued, live plan."""
+    plan = service.plan_of(event.learner_id)
+    if plan is None or not plan.current_version or plan.status in {Status.CEASED, Status.CLOSED}:
+        return []
+    recorded = {(o["appeal_id"], o["order_id"]) for o in plan.revision_orders}
+    orders = [
+        o
+        for o in event.orders
+        if o.kind == "revise_idp" and (event.appeal_id, o.order_id) not in recorded
+    ]
+    for order in orders:
+        plan.order_revision(
+            appeal_id=event.appeal_id,
+            order_id=order.order_id,
+            addressed_to=order.addressed_to,
+            ordered_on=event.decided_on,
+            comply_by=order.comply_by,
+        )
+    return [plan] if orders else []
+
+
+@effect.register
 def _rules_corrected(event: determination.RuleTableCorrected, service: Plans) -> list[Aggregate]:
     """An administrator corrected the statutory rule table (in the determination service):
     deadlines computed from now on follow it; those already computed stay as stored."""

@@ -3,6 +3,7 @@ looks like on paper (the renderer's input, from the frozen snapshot)."""
 
 from copy import deepcopy
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 from uuid import UUID
 
@@ -25,7 +26,9 @@ class PlanView:
     draft: dict[str, Any]
     problems_before_issue: dict[str, str]
     revision_due: list[str]
+    revision_due_by: date | None
     revision_directions: list[dict[str, Any]]
+    revision_orders: list[dict[str, Any]]
     review_requests: list[dict[str, Any]]
     reviews: list[dict[str, Any]]
     transfers: list[dict[str, Any]]
@@ -47,7 +50,9 @@ def plan_view(plan: Idp) -> PlanView:
         draft=deepcopy(plan.draft),
         problems_before_issue=plan.problems_before_issue(),
         revision_due=list(plan.revision_due),
+        revision_due_by=plan.revision_due_by,
         revision_directions=deepcopy(plan.revision_directions),
+        revision_orders=deepcopy(plan.revision_orders),
         review_requests=deepcopy(plan.review_requests),
         reviews=deepcopy(plan.reviews),
         transfers=deepcopy(plan.transfers),

@@ -78,6 +78,7 @@ class Idp(Drafting, Issuing, Reviewing, Transferring, Ending, Delivering, Aggreg
         self.versions = []
         self.revision_due = []
         self.revision_directions = []
+        self.revision_orders = []
         self.review_requests = []
         self.reviews = []
         self.nhs_alp = []
@@ -145,6 +146,7 @@ class Idp(Drafting, Issuing, Reviewing, Transferring, Ending, Delivering, Aggreg
     _issue = event(Issuing.Issued)(Issuing._issue)
     _revise = event(Issuing.Revised)(Issuing._revise)
     _direct_revision = event(Issuing.RevisionDirected)(Issuing._direct_revision)
+    _order_revision = event(Issuing.RevisionOrdered)(Issuing._order_revision)
 
     _request_review = event(Reviewing.ReviewRequested)(Reviewing._request_review)
     _decline_review = event(Reviewing.ReviewRequestDeclined)(Reviewing._decline_review)
