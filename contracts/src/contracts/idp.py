@@ -32,6 +32,9 @@ class IdpOpened(IdpEvent):
     determination_id: UUID | None
     preparation_deadline: DeadlineFacts | None
     reason: Literal["aln_decision", "la_direction"]
+    #: The school the LA directed to maintain the plan it prepares (s.14): it maintains the
+    #: plan from its issue (a ``responsibility-transferred`` with reason ``la_direction``).
+    directed_to_maintain: str | None = None
 
 
 @register

@@ -84,7 +84,12 @@ def opened(maintainer: Maintainer = SCHOOL, *, looked_after: bool = False) -> Id
 
 
 def drafted(maintainer: Maintainer = SCHOOL, *, looked_after: bool = False) -> Idp:
-    idp = opened(maintainer, looked_after=looked_after)
+    return filled(opened(maintainer, looked_after=looked_after))
+
+
+def filled(idp: Idp) -> Idp:
+    """``idp`` with every section of the draft complete (the LAC part if looked after)."""
+    looked_after = idp.looked_after
     idp.set_section_1(Section1("Cerys Jones", date(2017, 5, 2), "Welsh", "Child: not needed"))
     idp.set_one_page_profile(OnePageProfile("Kind, funny", "My dog, Mam", "Quiet space"))
     idp.set_aln_description(AlnDescription("Dyslexia", "Slow reading in all subjects", None))

@@ -111,17 +111,20 @@ def test_revised_and_directed_makes_a_revision_by_the_la_due(service: IdpService
 YOUNG_PERSON = "learner-yp"
 
 
-def la_decided(**changes: Any) -> Envelope:
-    """An LA's decision that a young person outside school or FEI has ALN."""
+def la_decided(
+    learner_id: str = YOUNG_PERSON, young_person: bool = True, **changes: Any
+) -> Envelope:
+    """An LA's decision that a learner (a young person outside school or FEI unless told) has
+    ALN, decided on 1 April 2026."""
     deadline = compute_deadline(DEFAULT_RULES, RuleId.D3, date(2026, 3, 5)).as_dict()
     event = Decided(
-        determination_id=uuid.uuid4(), learner_id=YOUNG_PERSON, has_aln=True,
+        determination_id=uuid.uuid4(), learner_id=learner_id, has_aln=True,
         decided_on=date(2026, 4, 1), decided_by="la:665", deciding_body="local_authority",
         local_authority="665", reconsidering_authority=None, within_time=True,
-        young_person=True, looked_after=False, decision_deadline=deadline, **changes,
+        young_person=young_person, looked_after=False, decision_deadline=deadline, **changes,
     )  # fmt: skip
     return Envelope.wrap(
-        event, learner_id=YOUNG_PERSON, aggregate_id=event.determination_id, aggregate_version=3,
+        event, learner_id=learner_id, aggregate_id=event.determination_id, aggregate_version=3,
         time=datetime.now(UTC), integrity_hash="0" * 64,
     )  # fmt: skip
 

@@ -162,6 +162,8 @@ def _(event: Determination.Decided, ids: Ids, replay: Replay) -> IntegrationEven
         decision_deadline=public.deadline_facts(
             event.necessity_deadline or facts["decision_deadline"]
         ),
+        idp_arrangement=event.idp_arrangement,
+        directed_school=event.directed_school,
     )
 
 

@@ -65,16 +65,24 @@ def _decided(event: determination.Decided, service: Plans) -> list[Aggregate]:
     if not (event.has_aln and event.idp_necessary) or service.plan_of(event.learner_id):
         return []
     deadline = event.decision_deadline
+    decider = Maintainer(MaintainerKind(event.deciding_body), event.decided_by)
+    school = (
+        Maintainer(MaintainerKind.SCHOOL, event.directed_school) if event.directed_school else None
+    )
+    # The LA's s.14 choice: the school prepares and maintains the plan, or the LA prepares it
+    # and the school maintains it from its issue, or (no school directed) the LA does both.
+    prepares_itself = school is None or event.idp_arrangement != "school_prepares_and_maintains"
     plan = Idp.open(
         learner_id=event.learner_id,
-        maintainer=Maintainer(MaintainerKind(event.deciding_body), event.decided_by),
+        maintainer=decider if prepares_itself or school is None else school,
         opened_on=event.decided_on,
         determination_id=event.determination_id,
         preparation_deadline=(
             Deadline.from_dict(deadline.model_dump(mode="json")) if deadline else None
         ),
         looked_after=event.looked_after,
-        reason=OpeningReason.ALN_DECISION,
+        reason=OpeningReason.ALN_DECISION if prepares_itself else OpeningReason.LA_DIRECTION,
+        directed_maintainer=school if prepares_itself else None,
     )
     return indexed(plan)
 

@@ -59,6 +59,9 @@ def _opened(event: Idp.Opened, stored: Stored) -> public.IdpEvent:
         determination_id=event.determination_id,
         preparation_deadline=deadline_facts(event.preparation_deadline),
         reason=event.reason,
+        directed_to_maintain=(
+            event.directed_maintainer["organisation"] if event.directed_maintainer else None
+        ),
     )
 
 

@@ -33,7 +33,14 @@ from idp.domain.issuing import Issuing
 from idp.domain.reviews import Reviewing
 from idp.domain.state import PREPARATION, PlanEvent, empty_draft
 from idp.domain.transfers import Transferring
-from idp.domain.values import Maintainer, MaintainerKind, OpeningReason, Status, as_enum
+from idp.domain.values import (
+    Maintainer,
+    MaintainerKind,
+    OpeningReason,
+    Status,
+    TransferReason,
+    as_enum,
+)
 from llwybr.clock import Deadline
 
 
@@ -52,6 +59,9 @@ class Idp(Drafting, Issuing, Reviewing, Transferring, Ending, Delivering, Aggreg
         preparation_deadline: dict[str, Any] | None
         looked_after: bool
         reason: str
+        # The school the LA directed to maintain the plan it prepares (s.14): the plan passes
+        # to it when issued. Plans opened before the choice was recorded lack it.
+        directed_maintainer: dict[str, Any] | None = None
 
     @event(Opened)
     def __init__(
@@ -63,8 +73,10 @@ class Idp(Drafting, Issuing, Reviewing, Transferring, Ending, Delivering, Aggreg
         preparation_deadline: dict[str, Any] | None,
         looked_after: bool,
         reason: str,
+        directed_maintainer: dict[str, Any] | None = None,
     ) -> None:
         self.learner_id = learner_id
+        self.directed_maintainer = deepcopy(directed_maintainer)
         self.maintainer = deepcopy(maintainer)
         self.opened_on = opened_on
         self.determination_id = determination_id
@@ -100,9 +112,12 @@ class Idp(Drafting, Issuing, Reviewing, Transferring, Ending, Delivering, Aggreg
         preparation_deadline: Deadline | None,
         looked_after: bool,
         reason: OpeningReason,
+        directed_maintainer: Maintainer | None = None,
     ) -> "Idp":
         """A plan is to be prepared for a learner found to have ALN, by ``maintainer``, by
-        ``preparation_deadline`` (the D1-D4 deadline of the decision)."""
+        ``preparation_deadline`` (the D1-D4 deadline of the decision); with
+        ``directed_maintainer``, the LA prepares it and directs that school to maintain it
+        (s.14), which it does from the plan's issue."""
         reason = as_enum(OpeningReason, reason, "reason")
         if not learner_id.strip():
             raise InvalidPlanContentError("a plan names its learner")
@@ -110,6 +125,10 @@ class Idp(Drafting, Issuing, Reviewing, Transferring, Ending, Delivering, Aggreg
             raise InvalidPlanContentError("an LA looking after maintains only a looked-after plan")
         if reason is OpeningReason.LA_DIRECTION and maintainer.is_local_authority:
             raise InvalidPlanContentError("an LA directs a school or FEI, not itself (s.14)")
+        if directed_maintainer is not None and not (
+            maintainer.is_local_authority and directed_maintainer.kind is MaintainerKind.SCHOOL
+        ):
+            raise InvalidPlanContentError("an LA preparing a plan directs a school to maintain it")
         return cls(
             learner_id=learner_id,
             maintainer=maintainer.as_dict(),
@@ -120,7 +139,22 @@ class Idp(Drafting, Issuing, Reviewing, Transferring, Ending, Delivering, Aggreg
             ),
             looked_after=looked_after,
             reason=reason.value,
+            directed_maintainer=(
+                directed_maintainer.as_dict() if directed_maintainer is not None else None
+            ),
         )
+
+    def issue(self, *, issued_on: date, review_by: Deadline, issued_by: str) -> None:
+        """Version 1 (``Issuing.issue``); a plan the LA prepared and directed a school to
+        maintain (s.14) passes to that school as it is issued."""
+        super().issue(issued_on=issued_on, review_by=review_by, issued_by=issued_by)
+        directed = self.directed_maintainer
+        if directed is not None and directed != self.maintainer:
+            self.transfer(
+                to=Maintainer.from_dict(directed),
+                reason=TransferReason.LA_DIRECTION,
+                transferred_on=issued_on,
+            )
 
     def trigger_event(
         self, event_class: type[CanMutateAggregate[uuid.UUID]], **kwargs: Any

@@ -97,6 +97,7 @@ class PlanState:
     determination_id: uuid.UUID | None
     looked_after: bool
     opening_reason: OpeningReason
+    directed_maintainer: dict[str, Any] | None  # the school an LA directed to maintain (s.14)
     status: Status
     deadlines: dict[str, dict[str, Any]]
     draft: dict[str, Any]
