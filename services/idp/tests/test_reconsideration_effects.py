@@ -6,6 +6,8 @@ from dataclasses import replace
 from datetime import UTC, date, datetime
 from typing import Any
 
+import pytest
+
 from contracts.determination import Decided
 from contracts.disputes import ReconsiderationDecided
 from contracts.envelope import Envelope
@@ -54,8 +56,13 @@ def test_an_la_deciding_has_aln_on_reconsideration_opens_an_la_maintained_plan(
     assert plans_changed(service, decided("R1", "has_aln")) == []  # one plan per learner
 
 
-def test_a_take_over_moves_the_plan_to_the_la(service: IdpService) -> None:
-    school = Maintainer(MaintainerKind.SCHOOL, "school:6652001")
+@pytest.mark.parametrize(
+    "maintainer",
+    [Maintainer(MaintainerKind.SCHOOL, "school:6652001"), Maintainer(MaintainerKind.FEI, "fei:1")],
+)
+def test_a_take_over_moves_the_plan_to_the_la(service: IdpService, maintainer: Maintainer) -> None:
+    """A school's plan, or an FEI's (R3 covers FEIs, s.28(1)(a): issue #18)."""
+    school = maintainer
     plan = Idp.open(
         learner_id=LEARNER, maintainer=school, opened_on=date(2026, 4, 1), determination_id=None,
         preparation_deadline=None, looked_after=False, reason=OpeningReason.ALN_DECISION,
