@@ -39,6 +39,9 @@ class IdpOpened(IdpEvent):
         description="No statutory time limit was found for this preparation (the LA's IDP after "
         "an R1 'has ALN'): no deadline, and the maintainer is reminded every so many days",
     )
+    #: The school the LA directed to maintain the plan it prepares (s.14): it maintains the
+    #: plan from its issue (a ``responsibility-transferred`` with reason ``la_direction``).
+    directed_to_maintain: str | None = None
 
 
 @register

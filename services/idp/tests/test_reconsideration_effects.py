@@ -6,6 +6,8 @@ from dataclasses import replace
 from datetime import UTC, date, datetime
 from typing import Any
 
+import pytest
+
 from contracts.determination import Decided
 from contracts.disputes import ReconsiderationDecided
 from contracts.envelope import Envelope
@@ -80,8 +82,13 @@ def test_the_las_plan_after_r1_records_no_statutory_limit_found_and_a_reminder_i
     assert published.event.preparation_reminder_every_days == 28
 
 
-def test_a_take_over_moves_the_plan_to_the_la(service: IdpService) -> None:
-    school = Maintainer(MaintainerKind.SCHOOL, "school:6652001")
+@pytest.mark.parametrize(
+    "maintainer",
+    [Maintainer(MaintainerKind.SCHOOL, "school:6652001"), Maintainer(MaintainerKind.FEI, "fei:1")],
+)
+def test_a_take_over_moves_the_plan_to_the_la(service: IdpService, maintainer: Maintainer) -> None:
+    """A school's plan, or an FEI's (R3 covers FEIs, s.28(1)(a): issue #18)."""
+    school = maintainer
     plan = Idp.open(
         learner_id=LEARNER, maintainer=school, opened_on=date(2026, 4, 1), determination_id=None,
         preparation_deadline=None, looked_after=False, reason=OpeningReason.ALN_DECISION,
@@ -137,17 +144,20 @@ def test_revised_and_directed_makes_a_revision_by_the_la_due(service: IdpService
 YOUNG_PERSON = "learner-yp"
 
 
-def la_decided(**changes: Any) -> Envelope:
-    """An LA's decision that a young person outside school or FEI has ALN."""
+def la_decided(
+    learner_id: str = YOUNG_PERSON, young_person: bool = True, **changes: Any
+) -> Envelope:
+    """An LA's decision that a learner (a young person outside school or FEI unless told) has
+    ALN, decided on 1 April 2026."""
     deadline = compute_deadline(DEFAULT_RULES, RuleId.D3, date(2026, 3, 5)).as_dict()
     event = Decided(
-        determination_id=uuid.uuid4(), learner_id=YOUNG_PERSON, has_aln=True,
+        determination_id=uuid.uuid4(), learner_id=learner_id, has_aln=True,
         decided_on=date(2026, 4, 1), decided_by="la:665", deciding_body="local_authority",
         local_authority="665", reconsidering_authority=None, within_time=True,
-        young_person=True, looked_after=False, decision_deadline=deadline, **changes,
+        young_person=young_person, looked_after=False, decision_deadline=deadline, **changes,
     )  # fmt: skip
     return Envelope.wrap(
-        event, learner_id=YOUNG_PERSON, aggregate_id=event.determination_id, aggregate_version=3,
+        event, learner_id=learner_id, aggregate_id=event.determination_id, aggregate_version=3,
         time=datetime.now(UTC), integrity_hash="0" * 64,
     )  # fmt: skip
 

@@ -164,6 +164,8 @@ def _(event: Determination.Decided, ids: Ids, replay: Replay) -> IntegrationEven
             event.necessity_deadline or facts["decision_deadline"]
         ),
         reasons=event.reasons,
+        idp_arrangement=event.idp_arrangement,
+        directed_school=event.directed_school,
     )
 
 

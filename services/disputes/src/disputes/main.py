@@ -8,7 +8,7 @@ from contracts.topics import DETERMINATION, IDP, NOTIFICATIONS
 from disputes.api import ERROR_STATUSES, ROUTERS
 from disputes.application import DisputesService
 from disputes.consumers import adopted_facts
-from disputes.decisions import decisions, learn
+from disputes.decisions import decisions, issued_versions, learn
 from disputes.domain.dates import IN_FORCE
 from disputes.projections import PROJECTION, RELATIONS, learner_cases
 from disputes.publisher import translator
@@ -53,7 +53,7 @@ SPEC = ServiceSpec(
     projections=[PROJECTION, RELATIONS],
     in_force=IN_FORCE,
     learner_index=learner_cases,
-    tables=[decisions],
+    tables=[decisions, issued_versions],
     consumers=[DECISIONS, RULES, NOTICES],
 )
 

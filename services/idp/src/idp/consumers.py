@@ -70,16 +70,24 @@ def _decided(event: determination.Decided, service: Plans) -> list[Aggregate]:
     if not (event.has_aln and event.idp_necessary) or service.plan_of(event.learner_id):
         return []
     deadline = event.decision_deadline
+    decider = Maintainer(MaintainerKind(event.deciding_body), event.decided_by)
+    school = (
+        Maintainer(MaintainerKind.SCHOOL, event.directed_school) if event.directed_school else None
+    )
+    # The LA's s.14 choice: the school prepares and maintains the plan, or the LA prepares it
+    # and the school maintains it from its issue, or (no school directed) the LA does both.
+    prepares_itself = school is None or event.idp_arrangement != "school_prepares_and_maintains"
     plan = Idp.open(
         learner_id=event.learner_id,
-        maintainer=Maintainer(MaintainerKind(event.deciding_body), event.decided_by),
+        maintainer=decider if prepares_itself or school is None else school,
         opened_on=event.decided_on,
         determination_id=event.determination_id,
         preparation_deadline=(
             Deadline.from_dict(deadline.model_dump(mode="json")) if deadline else None
         ),
         looked_after=event.looked_after,
-        reason=OpeningReason.ALN_DECISION,
+        reason=OpeningReason.ALN_DECISION if prepares_itself else OpeningReason.LA_DIRECTION,
+        directed_maintainer=school if prepares_itself else None,
     )
     return indexed(plan)
 
@@ -126,6 +134,31 @@ def _reconsidered(event: disputes.ReconsiderationDecided, service: Plans) -> lis
         plan.reinstate(reinstated_on=on, reasons="LA reconsideration: the IDP continues")
         return [plan]
     return []
+
+
+@effect.register
+def _appeal_decided(event: disputes.AppealDecided, service: Plans) -> list[Aggregate]:
+    """The Tribunal's orders to revise the learner's plan: each is an obligation on the body
+    it names (an LA even for a school's plan), which may then revise the plan; a revision is
+    due by the order's date to comply. Nothing when the learner has no issued, live plan."""
+    plan = service.plan_of(event.learner_id)
+    if plan is None or not plan.current_version or plan.status in {Status.CEASED, Status.CLOSED}:
+        return []
+    recorded = {(o["appeal_id"], o["order_id"]) for o in plan.revision_orders}
+    orders = [
+        o
+        for o in event.orders
+        if o.kind == "revise_idp" and (event.appeal_id, o.order_id) not in recorded
+    ]
+    for order in orders:
+        plan.order_revision(
+            appeal_id=event.appeal_id,
+            order_id=order.order_id,
+            addressed_to=order.addressed_to,
+            ordered_on=event.decided_on,
+            comply_by=order.comply_by,
+        )
+    return [plan] if orders else []
 
 
 @effect.register

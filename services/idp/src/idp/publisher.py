@@ -64,6 +64,9 @@ def _opened(event: Idp.Opened, stored: Stored) -> public.IdpEvent:
             if event.preparation_without_limit is not None
             else None
         ),
+        directed_to_maintain=(
+            event.directed_maintainer["organisation"] if event.directed_maintainer else None
+        ),
     )
 
 

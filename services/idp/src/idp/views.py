@@ -29,7 +29,9 @@ class PlanView:
     draft: dict[str, Any]
     problems_before_issue: dict[str, str]
     revision_due: list[str]
+    revision_due_by: date | None
     revision_directions: list[dict[str, Any]]
+    revision_orders: list[dict[str, Any]]
     review_requests: list[dict[str, Any]]
     reviews: list[dict[str, Any]]
     transfers: list[dict[str, Any]]
@@ -106,7 +108,9 @@ def plan_view(plan: Idp, today: date) -> PlanView:
         draft=deepcopy(plan.draft),
         problems_before_issue=plan.problems_before_issue(),
         revision_due=list(plan.revision_due),
+        revision_due_by=plan.revision_due_by,
         revision_directions=deepcopy(plan.revision_directions),
+        revision_orders=deepcopy(plan.revision_orders),
         review_requests=deepcopy(plan.review_requests),
         reviews=deepcopy(plan.reviews),
         transfers=deepcopy(plan.transfers),

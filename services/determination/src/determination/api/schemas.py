@@ -9,6 +9,7 @@ from pydantic import BaseModel, Field, field_validator, model_validator
 
 from determination.application import DeterminationView
 from determination.domain import (
+    IdpArrangement,
     NhsAnswer,
     NoticeType,
     ProvisionLevel,
@@ -151,6 +152,21 @@ class DecisionIn(Model):
     decided_on: ActDate
     decided_by: Organisation
     person: ShortText
+    idp_arrangement: IdpArrangement | None = Field(
+        default=None,
+        description=(
+            "Only an LA deciding that a learner at a school has ALN (s.14): it maintains the "
+            "IDP itself (the default), prepares it and directs the school to maintain it, or "
+            "directs the school to prepare and maintain it"
+        ),
+    )
+    names_place_or_board: bool = Field(
+        default=False,
+        description=(
+            "The LA's plan will name a school place or board and lodging: the school cannot "
+            "then be directed to maintain (or prepare) it (422 idp-arrangement-not-allowed)"
+        ),
+    )
 
     @model_validator(mode="after")
     def _necessity_needs_aln(self) -> "DecisionIn":

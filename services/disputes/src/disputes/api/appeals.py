@@ -21,7 +21,7 @@ from disputes.api.schemas import (
     ReportIn,
     ReviewApplicationIn,
 )
-from disputes.api.shared import RESPONSES, LearnedDep, ServiceDep, current
+from disputes.api.shared import RESPONSES, LearnedDep, ServiceDep, VersionsDep, current
 from disputes.domain import Order, Recommendation
 from llwybr.edge import (
     Accepted,
@@ -128,11 +128,14 @@ def comply(
     body: ComplianceIn,
     service: ServiceDep,
     caller: CallerDep,
+    issued: VersionsDep,
     response: Response,
     if_match: IfMatch = None,
 ) -> Accepted:
     expected = expected_version(if_match)
-    version = service.record_compliance(caller, appeal_id, expected, order_id, **body.model_dump())
+    version = service.record_compliance(
+        caller, appeal_id, expected, order_id, issued, **body.model_dump()
+    )
     return accepted(response, appeal_id, version)
 
 

@@ -22,9 +22,11 @@ from disputes.domain import (
 )
 from disputes.domain.learned import (
     APPEALED,
+    IssuedVersions,
     LearnedDecisions,
     check_respondent,
     check_same_learner,
+    check_version_issued,
     reconcile_notice,
 )
 from disputes.domain.notices import RECONSIDERATION
@@ -207,14 +209,25 @@ class Appeals(Reconsiderations):
         appeal_id: UUID,
         expected: int | None,
         order_id: str,
+        issued: IssuedVersions,
         **compliance: Any,
     ) -> int:
-        """The body an order is addressed to reports complying with it."""
+        """The body an order is addressed to reports complying with it; an order to revise
+        the plan only with a version the IDP service issued after the order (``issued``)."""
 
         def ordered(appeal: Appeal) -> None:
             access.require_ordered(principal, appeal, order_id)
 
         appeal = self._read(appeal_id, Appeal, principal, Capability.ACT, expected, ordered)
+        decision = appeal.decision
+        if decision is not None:  # else the appeal refuses: not decided
+            check_version_issued(
+                appeal.order(order_id),
+                compliance.get("idp_revision"),
+                issued,
+                learner_id=appeal.learner_id,
+                ordered_on=decision.decided_on,
+            )
         appeal.record_compliance(order_id=order_id, **compliance)
         return self.save_at(expected, appeal)
 

@@ -163,7 +163,13 @@ class PlanOut(BaseModel):
     draft: dict[str, Any]
     problems_before_issue: dict[str, str]
     revision_due: list[str]
+    revision_due_by: date | None = Field(
+        description="The date an open Tribunal order to revise the plan must be complied with by"
+    )
     revision_directions: list[dict[str, Any]]
+    revision_orders: list[dict[str, Any]] = Field(
+        description="The Tribunal's orders to revise the plan and the version that answered each"
+    )
     review_requests: list[dict[str, Any]]
     reviews: list[dict[str, Any]]
     transfers: list[dict[str, Any]]

@@ -137,7 +137,7 @@ class Issuing(PlanState):
         )
         self.deadlines[REVIEW] = deepcopy(review_by)
         self.revision_due = []  # the new version answers every pending reason
-        for direction in self.revision_directions:
+        for direction in (*self.revision_directions, *self.revision_orders):
             if direction["revised_in"] is None:
                 direction["revised_in"] = number
         self.last_dated_on = issued_on
@@ -187,3 +187,64 @@ class Issuing(PlanState):
         )
         if RevisionReason.RECONSIDERATION.value not in self.revision_due:
             self.revision_due.append(RevisionReason.RECONSIDERATION.value)
+
+    class RevisionOrdered(PlanEvent):
+        """The Education Tribunal ordered the plan revised (an order to the LA or FEI named):
+        a revision is due, by the order's date to comply if it set one."""
+
+        appeal_id: uuid.UUID
+        order_id: str
+        addressed_to: str
+        ordered_on: date
+        comply_by: date | None
+
+    def order_revision(
+        self,
+        *,
+        appeal_id: uuid.UUID,
+        order_id: str,
+        addressed_to: str,
+        ordered_on: date,
+        comply_by: date | None,
+    ) -> None:
+        """The Tribunal's order to ``addressed_to`` (an LA or FEI) to revise this plan: that
+        body may edit the draft and issue the revision whoever maintains the plan (the order
+        is an obligation on the body it names), which then goes on maintaining it."""
+        self._require_issued()
+        if not addressed_to.startswith(("la:", "fei:")):
+            raise InvalidPlanContentError(
+                f"a Tribunal order names an LA or FEI, not {addressed_to}"
+            )
+        if any(
+            (o["appeal_id"], o["order_id"]) == (appeal_id, order_id) for o in self.revision_orders
+        ):
+            raise IdpInvalidTransitionError(f"order {order_id} of appeal {appeal_id} is recorded")
+        # Dated when the Tribunal decided: it does not move the plan's own dates.
+        self._order_revision(
+            appeal_id=appeal_id,
+            order_id=order_id,
+            addressed_to=addressed_to,
+            ordered_on=ordered_on,
+            comply_by=comply_by,
+        )
+
+    def _order_revision(
+        self,
+        appeal_id: uuid.UUID,
+        order_id: str,
+        addressed_to: str,
+        ordered_on: date,
+        comply_by: date | None,
+    ) -> None:
+        self.revision_orders.append(
+            {
+                "appeal_id": appeal_id,
+                "order_id": order_id,
+                "addressed_to": addressed_to,
+                "ordered_on": ordered_on,
+                "comply_by": comply_by,
+                "revised_in": None,
+            }
+        )
+        if RevisionReason.TRIBUNAL_ORDER.value not in self.revision_due:
+            self.revision_due.append(RevisionReason.TRIBUNAL_ORDER.value)

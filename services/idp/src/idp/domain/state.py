@@ -108,6 +108,7 @@ class PlanState:
     determination_id: uuid.UUID | None
     looked_after: bool
     opening_reason: OpeningReason
+    directed_maintainer: dict[str, Any] | None  # the school an LA directed to maintain (s.14)
     status: Status
     deadlines: dict[str, dict[str, Any]]
     draft: dict[str, Any]
@@ -115,6 +116,8 @@ class PlanState:
     revision_due: list[str]  # RevisionReason values not yet answered by a revision
     # LA reconsiderations (s.27) that revise the plan: the LA issues the revision
     revision_directions: list[dict[str, Any]]
+    # Tribunal orders to revise the plan: the body ordered issues the revision
+    revision_orders: list[dict[str, Any]]
     review_requests: list[dict[str, Any]]
     reviews: list[dict[str, Any]]
     nhs_alp: list[dict[str, Any]]
@@ -154,6 +157,25 @@ class PlanState:
         edit the draft and issue that revision, which the school then maintains (s.27)."""
         waiting = [d for d in self.revision_directions if d["revised_in"] is None]
         return str(waiting[-1]["local_authority"]) if waiting else None
+
+    @property
+    def ordered_revisers(self) -> frozenset[str]:
+        """The bodies a Tribunal order to revise the plan names, while that revision is not
+        issued: each may edit the draft and issue it, whoever maintains the plan."""
+        return frozenset(
+            str(o["addressed_to"]) for o in self.revision_orders if o["revised_in"] is None
+        )
+
+    @property
+    def revision_due_by(self) -> date | None:
+        """The earliest date a Tribunal order not yet carried out must be complied with by
+        (None: no such order, or none set a date)."""
+        dates = [
+            o["comply_by"]
+            for o in self.revision_orders
+            if o["revised_in"] is None and o["comply_by"] is not None
+        ]
+        return min(dates) if dates else None
 
     @property
     def is_revision_due(self) -> bool:

@@ -85,6 +85,8 @@ class TransferReason(StrEnum):
     CEASES_LOOKED_AFTER = "ceases_looked_after"
     LA_TAKE_OVER = "la_take_over"
     LA_TO_FEI = "la_to_fei"
+    # the LA prepared the plan and directed the school to maintain it (s.14): on issue
+    LA_DIRECTION = "la_direction"
 
 
 class ClosureReason(StrEnum):
