@@ -13,9 +13,10 @@ import httpx
 import pypdf
 import pytest
 
-from gateway.bundle import MANIFEST, build_bundle
+from gateway.bundle import MANIFEST, SIGNATURE, build_bundle
 from gateway.main import create_app
 from gateway.settings import Settings
+from gateway.tokens.manifests import check_manifest_signature
 from llwybr.settings import RuntimeSettings
 
 from .test_api import CONCERN, SCHOOL, Gateway
@@ -94,7 +95,7 @@ def pdf_text(content: bytes) -> str:
 def manifest_problems(files: dict[str, bytes]) -> list[str]:
     manifest = json.loads(files[MANIFEST])
     listed = {f["name"] for f in manifest["files"]}
-    problems = sorted(set(files) - listed - {MANIFEST})
+    problems = sorted(set(files) - listed - {MANIFEST, SIGNATURE})
     for entry in manifest["files"]:
         content = files.get(entry["name"], b"")
         if (hashlib.sha256(content).hexdigest(), len(content)) != (entry["sha256"], entry["size"]):
@@ -277,6 +278,8 @@ async def test_an_auditor_downloads_a_learners_bundle_that_checks_out(gateway: G
     assert response.headers["content-disposition"].startswith("attachment;")
     files = unpack(response.content)
     assert manifest_problems(files) == []
+    jwks = (await gateway.client.get("/.well-known/jwks.json")).json()
+    assert check_manifest_signature(files[MANIFEST], files[SIGNATURE], jwks) == ""
     events = jsonl(files["events.jsonl"])
     assert [(e["service"], e["event"]) for e in events][:3] == [
         ("determination", "Registered"),  # the learner registry's record comes first

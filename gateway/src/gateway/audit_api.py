@@ -272,7 +272,8 @@ _BUNDLE_RESPONSES: dict[int | str, dict[str, Any]] = {
             "A ZIP of the learner's events, each aggregate's state now and as in force on each "
             "day one of its events took effect, the notices given, the evidence documents' "
             "SHA-256, the integrity check and a PDF timeline, with a manifest of every file's "
-            "SHA-256 and size"
+            "SHA-256 and size (`manifest.json`) and the gateway's ES256 signature of it "
+            "(`manifest.jws`, a detached JWS whose `kid` is in `/.well-known/jwks.json`)"
         ),
         "content": {"application/zip": {"schema": {"type": "string", "format": "binary"}}},
     },
@@ -281,7 +282,7 @@ _BUNDLE_RESPONSES: dict[int | str, dict[str, Any]] = {
 
 @router.get(
     "/audit/learners/{learner_id}/bundle",
-    summary="A learner's whole case as a Tribunal bundle (a ZIP with a manifest of hashes)",
+    summary="A learner's whole case as a Tribunal bundle (a ZIP with a signed manifest of hashes)",
     response_class=Response,
     responses=_BUNDLE_RESPONSES,
 )
@@ -320,8 +321,11 @@ async def learner_bundle(
         }
         generated_at = datetime.now().astimezone()  # aware; the bundle records it in UTC
         content = await anyio.to_thread.run_sync(
-            lambda: build_bundle(learner_id, events, states, verification, generated_at)
-        )
+            lambda: build_bundle(
+                learner_id, events, states, verification, generated_at,
+                sign=request.app.state.manifests.sign,
+            )
+        )  # fmt: skip
         filename = f"llwybr-bundle-{learner_id.replace(':', '_')}.zip"
         return Response(
             content,

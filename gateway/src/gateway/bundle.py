@@ -7,8 +7,10 @@ state now and as in force on each day one of its events took effect, the case's 
 when it was given (``notices.jsonl``: the notices of docs/domain.md section 4, e.g. a decision's
 notice, an issued or revised plan, a reconsideration's outcome, the Tribunal's decision), the
 SHA-256 of every evidence document the events name (``documents.json``), the integrity check
-(``verification.json``), a readable summary (``timeline.pdf``), and last ``manifest.json``: the
-SHA-256 and size of every other file, so a copy can be checked without Llwybr.
+(``verification.json``), a readable summary (``timeline.pdf``), then ``manifest.json``: the
+SHA-256 and size of every other file, so a copy can be checked without Llwybr, and last
+``manifest.jws``: the gateway's signature of the manifest (``gateway.tokens.manifests``), so a
+bundle rebuilt by anyone else does not pass for the gateway's.
 
 The notices are the services' own records of them; the delivery of each (email, webhook) is
 the notifications service's record, not in the bundle yet.
@@ -27,7 +29,7 @@ import json
 import logging
 import re
 import zipfile
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -43,6 +45,7 @@ logger = logging.getLogger(__name__)
 TITLE = "Llwybr case bundle / Bwndel achos"
 BUNDLE_FORMAT = 1
 MANIFEST = "manifest.json"
+SIGNATURE = "manifest.jws"
 #: Stored events that are notices given (their class's qualified name, the end of the topic).
 NOTICES = frozenset({
     "Determination.NoticeIssued",  # has ALN / no ALN / NHS referral
@@ -90,6 +93,7 @@ def build_bundle(
     states: Mapping[str, Mapping[str, Any]],
     verification: Mapping[str, Any],
     generated_at: datetime,
+    sign: Callable[[bytes], str] | None = None,
 ) -> bytes:
     """The ZIP bundle of a learner's case.
 
@@ -97,7 +101,8 @@ def build_bundle(
     gives them); ``states`` maps ``"<service>/<aggregate_id>"`` to that aggregate's history
     answer (``version`` and ``state``; its ``events`` are already in the timeline);
     ``verification`` is the learner's integrity check. ``generated_at`` must be
-    timezone-aware: it dates the files in the ZIP and the PDF.
+    timezone-aware: it dates the files in the ZIP and the PDF. ``sign`` gives the signature
+    of the manifest's bytes (``manifest.jws``; none without it).
     """
     if generated_at.tzinfo is None:
         raise ValueError("generated_at must be timezone-aware")
@@ -133,6 +138,8 @@ def build_bundle(
         ],
     }
     files.append((MANIFEST, _json(manifest)))
+    if sign is not None:
+        files.append((SIGNATURE, f"{sign(files[-1][1])}\n".encode()))
     return _zip(files, generated_at)
 
 
