@@ -78,8 +78,9 @@ def test_one_byte_changed_in_any_file_names_that_file(tmp_path: Path, name: str)
 
     assert result.exit_code == 1, result.output
     problems = check_bundle(tmp_path / "bundle.zip", JWKS).problems
-    assert problems, name
-    assert all(name in problem for problem in problems), problems
+    assert any(name in problem for problem in problems), problems
+    if name != MANIFEST:  # a changed manifest may also list a hash another file fails
+        assert all(name in problem for problem in problems), problems
     assert name in result.output
 
 

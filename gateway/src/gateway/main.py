@@ -14,7 +14,7 @@ from fastapi.responses import JSONResponse, Response
 from prometheus_client import CONTENT_TYPE_LATEST
 from pydantic import SecretStr
 
-from gateway import audit_api, routing, store
+from gateway import audit_api, audit_bundle, routing, store
 from gateway.openapi import fetch_service_documents, install_merged_openapi
 from gateway.ratelimit import RateLimiter
 from gateway.registry import NAMES, SERVICES, large_bodies
@@ -119,6 +119,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     else:  # an external issuer publishes its token keys; the gateway its manifest keys
         app.include_router(jwks_router(published_keys(None, security.manifests)))
     app.include_router(audit_api.router)
+    app.include_router(audit_bundle.router)
     app.include_router(routing.router)
     install_merged_openapi(app, apps)
     return app
