@@ -14,7 +14,7 @@ from fastapi.responses import JSONResponse, Response
 from prometheus_client import CONTENT_TYPE_LATEST
 from pydantic import SecretStr
 
-from gateway import audit_api, routing, store
+from gateway import audit_api, audit_bundle, routing, store
 from gateway.openapi import fetch_service_documents, install_merged_openapi
 from gateway.ratelimit import RateLimiter
 from gateway.registry import NAMES, SERVICES, large_bodies
@@ -22,6 +22,7 @@ from gateway.security import build_security
 from gateway.services import ServiceClients, connect, embedded_apps
 from gateway.settings import Settings
 from gateway.tokens import oauth_router
+from gateway.tokens.router import jwks_router, published_keys
 from llwybr.body_limit import BodyLimit, route_limits
 from llwybr.db import create_engine, ping, schema_lock
 from llwybr.http_tracing import instrument_app
@@ -112,9 +113,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     # Embedded mode: one /metrics for the whole system, the gateway's and every service's.
     services = [a.state.metrics for a in apps.values()] if apps is not None else []
     app.include_router(operational_router([metrics, *services]))
+    app.state.manifests = security.manifests  # signs each bundle's manifest
     if security.issuer is not None and security.key is not None:
-        app.include_router(oauth_router(security.issuer, security.key))
+        app.include_router(oauth_router(security.issuer, security.key, security.manifests))
+    else:  # an external issuer publishes its token keys; the gateway its manifest keys
+        app.include_router(jwks_router(published_keys(None, security.manifests)))
     app.include_router(audit_api.router)
+    app.include_router(audit_bundle.router)
     app.include_router(routing.router)
     install_merged_openapi(app, apps)
     return app

@@ -75,6 +75,12 @@ class Settings(BaseSettings):
     token_address_rate_limit_burst: int = Field(default=30, ge=1)
     token_concurrent_checks: int = Field(default=1, ge=1, le=64)
     token_waiting_checks: int = Field(default=16, ge=0, le=1024)
+    #: The key that signs bundles' manifests (ES256 PEM; default: the token signing key; with
+    #: an external issuer, embedded mode makes one under var/gateway/ and stack mode needs it).
+    manifest_signing_key_pem: SecretStr | None = None
+    #: Retired manifest keys: a JWKS of their public halves, published so that the bundles
+    #: they signed still verify (a key is retired by destroying its private half).
+    retired_keys_file: Path | None = None
     #: Trust a local authority's own identity provider instead (its JWKS and issuer).
     external_jwks_url: str | None = None
     external_issuer: str | None = None

@@ -251,7 +251,9 @@ def build_service(
     app.include_router(operational_router(metrics, readiness))
     for router in spec.routers:
         app.include_router(router)
-    app.include_router(history_router(spec.name, spec.learner_index, spec.in_force))
+    app.include_router(
+        history_router(spec.name, spec.learner_index, spec.in_force, spec.translator)
+    )
     return app
 
 

@@ -1,6 +1,7 @@
 """The token endpoint and the published keys, as HTTP routes."""
 
-from typing import Literal
+from collections.abc import Mapping, Sequence
+from typing import Any, Literal
 
 from fastapi import APIRouter
 from pydantic import BaseModel, Field
@@ -9,6 +10,7 @@ from starlette.responses import JSONResponse, Response
 
 from gateway.tokens.issuer import ENDPOINT_PATH, TokenIssuer
 from gateway.tokens.keys import SigningKey
+from gateway.tokens.manifests import ManifestSigner
 from llwybr.problems import PROBLEM_JSON, Problem
 
 JWKS_PATH = "/.well-known/jwks.json"
@@ -63,9 +65,26 @@ _TOKEN_REQUEST_BODY = {
 }
 
 
-def oauth_router(issuer: TokenIssuer, key: SigningKey) -> APIRouter:
+def published_keys(
+    key: SigningKey | None, manifests: ManifestSigner | None
+) -> list[dict[str, Any]]:
+    """The public JWKs the gateway publishes: the token key's, then the manifest keys' (current
+    and retired), each once."""
+    keys: dict[str, dict[str, Any]] = {}
+    for jwk in [
+        *(key.public_jwks()["keys"] if key is not None else []),
+        *(manifests.public_keys() if manifests is not None else []),
+    ]:
+        keys.setdefault(jwk["kid"], jwk)
+    return list(keys.values())
+
+
+def oauth_router(
+    issuer: TokenIssuer, key: SigningKey, manifests: ManifestSigner | None = None
+) -> APIRouter:
     """``POST /oauth/token`` and ``GET /.well-known/jwks.json``."""
     router = APIRouter(tags=["authentication"])
+    router.include_router(jwks_router(published_keys(key, manifests)))
 
     @router.post(
         ENDPOINT_PATH,
@@ -95,14 +114,24 @@ def oauth_router(issuer: TokenIssuer, key: SigningKey) -> APIRouter:
     async def token(request: Request) -> Response:
         return await issuer.token_response(request)
 
+    return router
+
+
+def jwks_router(keys: Sequence[Mapping[str, Any]]) -> APIRouter:
+    """``GET /.well-known/jwks.json``: the keys that sign access tokens and bundle manifests."""
+    router = APIRouter(tags=["authentication"])
+    document = {"keys": [dict(k) for k in keys]}
+
     @router.get(
         JWKS_PATH,
-        summary="The public keys that sign access tokens (JWKS)",
+        summary="The public keys that sign access tokens and bundle manifests (JWKS)",
+        description="Every manifest key that ever signed a bundle stays listed (retired keys "
+        "too), so a bundle verifies long after its key stopped signing.",
         response_model=None,
         responses={200: {"description": "A JWK Set (RFC 7517)"}},
     )
     async def jwks() -> JSONResponse:
         # Short enough that a rotated key reaches every validator within minutes.
-        return JSONResponse(key.public_jwks(), headers={"Cache-Control": "public, max-age=300"})
+        return JSONResponse(document, headers={"Cache-Control": "public, max-age=300"})
 
     return router
