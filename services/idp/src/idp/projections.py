@@ -9,7 +9,7 @@ from typing import Any
 import sqlalchemy as sa
 
 from idp.domain import Idp
-from idp.domain.deliveries import Delivering
+from idp.domain.deliveries import Delivering, sessions_of
 from idp.domain.ending import Ending
 from idp.domain.issuing import Issuing
 from idp.domain.reviews import Reviewing
@@ -51,9 +51,15 @@ alp = sa.Table(
     sa.Column("provider_kind", sa.String(32), nullable=False),
     sa.Column("provider_organisation", sa.String(64), nullable=False, index=True),
     sa.Column("in_welsh", sa.Boolean, nullable=True),
+    # Sums of what was recorded (issue 24): sessions and minutes, not records.
     sa.Column("sessions_delivered", sa.Integer, nullable=False),
     sa.Column("sessions_missed", sa.Integer, nullable=False),
+    sa.Column("minutes_delivered", sa.Integer, nullable=False, default=0),
+    sa.Column("welsh_sessions_delivered", sa.Integer, nullable=False, default=0),
 )
+
+#: The delivery figures of an element, carried over from version to version by element id.
+_COUNTS = ("sessions_delivered", "sessions_missed", "minutes_delivered", "welsh_sessions_delivered")
 
 
 def _due(deadline: dict[str, Any] | None) -> date | None:
@@ -128,9 +134,22 @@ def _review_held(event: Reviewing.ReviewHeld, conn: sa.Connection, recorded: Rec
 def _delivery_recorded(
     event: Delivering.DeliveryRecorded, conn: sa.Connection, recorded: RecordedEvent
 ) -> None:
-    column = "sessions_delivered" if event.delivered else "sessions_missed"
+    """Add what the record counts. A record that does not name its language was given as the
+    plan says (2B.3); one stored before records counted sessions is one session."""
+    sessions = sessions_of(vars(event))
     row = (alp.c.idp_id == str(recorded.originator_id)) & (alp.c.element_id == event.element_id)
-    conn.execute(alp.update().where(row).values({column: alp.c[column] + 1}))
+    if event.delivered:
+        language = event.language
+        in_welsh = alp.c.in_welsh.is_(True) if language is None else sa.literal(language == "cy")
+        values = {
+            "sessions_delivered": alp.c.sessions_delivered + sessions,
+            "minutes_delivered": alp.c.minutes_delivered + (event.minutes or 0),
+            "welsh_sessions_delivered": alp.c.welsh_sessions_delivered
+            + sa.case((in_welsh, sessions), else_=0),
+        }
+    else:
+        values = {"sessions_missed": alp.c.sessions_missed + sessions}
+    conn.execute(alp.update().where(row).values(values))
     _update(conn, recorded)
 
 
@@ -186,13 +205,12 @@ def _update(conn: sa.Connection, recorded: RecordedEvent, **values: Any) -> None
 def _replace_alp(conn: sa.Connection, key: str, number: int, content: dict[str, Any]) -> None:
     """The elements of the version in force (delivery counts carry over by element id)."""
     counts = {
-        r.element_id: (r.sessions_delivered, r.sessions_missed)
+        r.element_id: {name: getattr(r, name) for name in _COUNTS}
         for r in conn.execute(sa.select(alp).where(alp.c.idp_id == key))
     }
     conn.execute(alp.delete().where(alp.c.idp_id == key))
     maintainer = content["maintainer"]["organisation"]
     for element in content["alp"]:
-        delivered, missed = counts.get(element["element_id"], (0, 0))
         conn.execute(
             alp.insert().values(
                 idp_id=key,
@@ -202,8 +220,7 @@ def _replace_alp(conn: sa.Connection, key: str, number: int, content: dict[str, 
                 provider_kind=element["provider_kind"],
                 provider_organisation=element["provider_organisation"],
                 in_welsh=element["in_welsh"],
-                sessions_delivered=delivered,
-                sessions_missed=missed,
+                **counts.get(element["element_id"], dict.fromkeys(_COUNTS, 0)),
             )
         )
 
@@ -271,7 +288,7 @@ def welsh_medium_sufficiency(conn: sa.Connection, local_authority: str) -> dict[
     welsh = conn.execute(
         sa.select(
             sa.func.count(),
-            sa.func.coalesce(sa.func.sum(alp.c.sessions_delivered), 0),
+            sa.func.coalesce(sa.func.sum(alp.c.welsh_sessions_delivered), 0),
             sa.func.coalesce(sa.func.sum(alp.c.sessions_missed), 0),
         ).where(own, alp.c.in_welsh.is_(True))
     ).one()

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 from uuid import UUID
 
-from idp.domain import Idp
+from idp.domain import AlpSchedule, Idp
 from idp.rendering import AlpElementView, IdpDocument
 
 
@@ -61,6 +61,14 @@ def _text(value: Any) -> str:
     return "" if value is None else str(value)
 
 
+def _frequency(element: dict[str, Any]) -> str:
+    """How often, as families read it: rendered from the schedule in Welsh and English, or
+    the text of an element written before schedules."""
+    if element.get("schedule") is None:
+        return _text(element["frequency"])
+    return AlpSchedule.from_dict(element["schedule"]).bilingual()
+
+
 def document_of(plan: Idp, version: dict[str, Any]) -> IdpDocument:
     """Issued version ``version`` of ``plan``, as the renderer lays it out."""
     content = version["content"]
@@ -88,7 +96,7 @@ def document_of(plan: Idp, version: dict[str, Any]) -> IdpDocument:
                 intended_outcome=_text(e["intended_outcome"]),
                 provision=_text(e["provision"]),
                 delivered_by=_text(e["delivered_by"]),
-                frequency=_text(e["frequency"]),
+                frequency=_frequency(e),
                 duration=_text(e["duration"]),
                 in_welsh=e["in_welsh"],
                 provider_kind=_text(e["provider_kind"]),

@@ -46,6 +46,7 @@ _ELEMENT_TEXTS = (
     "provider_organisation",
     "rationale",
 )
+_SCHEDULED_TEXTS = tuple(n for n in _ELEMENT_TEXTS if n not in {"frequency", "duration"})
 _LAC_TEXTS = (
     "independent_reviewing_officer",
     "looking_after_authority",
@@ -74,11 +75,15 @@ def _texts(
 
 def _element(problems: dict[str, str], element: Mapping[str, Any]) -> None:
     prefix = f"alp[{element['element_id']}]"
-    _texts(problems, prefix, element, _ELEMENT_TEXTS)
-    for name in ("frequency", "duration"):
-        text = element.get(name)
-        if not _blank(text) and not is_quantified(str(text)):
-            problems[f"{prefix}.{name}"] = NOT_QUANTIFIED
+    if element.get("schedule") is not None:
+        # quantified by construction: how often and how long are rendered from the numbers
+        _texts(problems, prefix, element, _SCHEDULED_TEXTS)
+    else:  # an element written before schedules: its text must give numbers
+        _texts(problems, prefix, element, _ELEMENT_TEXTS)
+        for name in ("frequency", "duration"):
+            text = element.get(name)
+            if not _blank(text) and not is_quantified(str(text)):
+                problems[f"{prefix}.{name}"] = NOT_QUANTIFIED
     for name in ("in_welsh", "start_on", "review_or_end_on"):
         if element.get(name) is None:
             problems[f"{prefix}.{name}"] = MISSING
