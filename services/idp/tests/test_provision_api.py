@@ -2,12 +2,15 @@
 delivery ledger, and the reports built on them (issue 24)."""
 
 import io
+from datetime import date
 
 import httpx
 from pypdf import PdfReader
 
+from contracts.determination import CalendarPublished, Term
 from llwybr_testkit import ActingAs
 
+from .learners import receive
 from .test_api import (
     DECLO,
     ELEMENT,
@@ -19,6 +22,7 @@ from .test_api import (
     ok,
     open_plan,
     problem,
+    service_of,
     stored_events,
 )
 
@@ -95,3 +99,49 @@ async def test_counts_are_the_sums_recorded_and_a_repeated_record_counts_once(
         4, 110, 2
     )  # fmt: skip
     assert row["welsh_sessions_delivered"] == 1  # planned in Welsh; 3 of 4 given in English
+
+
+SUMMER = CalendarPublished(
+    calendar_id=SCHOOL, calendar_name="Ysgol Gymraeg 2025/26", calendar_version=1,
+    terms=[Term(name="Summer 1", start=date(2026, 4, 13), end=date(2026, 5, 22)),
+           Term(name="Summer 2", start=date(2026, 6, 1), end=date(2026, 7, 20))],
+    closures=[],
+)  # fmt: skip
+
+
+async def test_planned_against_delivered_counts_the_schools_calendar_and_flags_a_shortfall(
+    client: httpx.AsyncClient,
+) -> None:
+    """The school's calendar, as its owner published it; 3 a week from 20 April: by 15 May,
+    19 school days (the early May bank holiday is none) make 11.4 sessions due, and one
+    record in four weeks is a shortfall that the maintainer, the provider and the LA see."""
+    receive(service_of(client), SUMMER, SCHOOL)
+    plan = await open_plan(client)
+    await draft(client, plan, SCHEDULED)
+    await issue(client, plan)
+    record = {"element_id": "e1", "on": "2026-04-21", "delivered": True, "sessions": 1,
+              "minutes": 30, "recorded_by": SCHOOL}  # fmt: skip
+    await ok(client, "POST", f"/v1/idps/{plan}/deliveries", json=record)
+    url = f"/v1/idps/{plan}/provision"
+    body = (await ok(client, "GET", url, params={"as_of": "2026-05-15"})).json()
+    assert body["calendar"] == "Ysgol Gymraeg 2025/26 (school:6652001 v1)"
+    (element,) = body["elements"]
+    assert (element["expected_sessions"], element["delivered_sessions"]) == (11.4, 1)
+    assert (element["gap_minutes"], element["shortfalls"]) == (312.0, ["nothing_recorded"])
+    assert body["short"] == ["e1"]
+    la = await ok(client, "GET", url, params={"as_of": "2026-05-15"}, auth=ActingAs("la:665"))
+    assert la.json()["short"] == ["e1"]
+    stranger = await client.get(url, auth=ActingAs("lhb:7A9"))
+    assert problem(stranger, 404, "not-found")
+
+
+async def test_a_calendar_is_kept_at_its_highest_version_received(
+    client: httpx.AsyncClient,
+) -> None:
+    service = service_of(client)
+    corrected = SUMMER.model_copy(update={"calendar_version": 2, "closures": [date(2026, 5, 1)]})
+    receive(service, corrected, SCHOOL)
+    assert receive(service, SUMMER, SCHOOL) == []  # an older version, redelivered late
+    calendar = service.calendar(SCHOOL)
+    assert calendar is not None
+    assert (calendar.version, calendar.closures) == (2, frozenset({date(2026, 5, 1)}))

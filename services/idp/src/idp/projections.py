@@ -9,9 +9,10 @@ from typing import Any
 import sqlalchemy as sa
 
 from idp.domain import Idp
-from idp.domain.deliveries import Delivering, sessions_of
+from idp.domain.deliveries import Delivering
 from idp.domain.ending import Ending
 from idp.domain.issuing import Issuing
+from idp.domain.provision import sessions_of
 from idp.domain.reviews import Reviewing
 from idp.domain.state import PlanEvent
 from idp.domain.transfers import Transferring

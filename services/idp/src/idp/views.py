@@ -3,6 +3,7 @@ looks like on paper (the renderer's input, from the frozen snapshot)."""
 
 from copy import deepcopy
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 from uuid import UUID
 
@@ -32,6 +33,21 @@ class PlanView:
     cease: dict[str, Any] | None
     closure: dict[str, Any] | None
     deliveries: dict[str, list[dict[str, Any]]]
+
+
+@dataclass(frozen=True)
+class ProvisionView:
+    """A plan's provision, planned against delivered, to a day, and the calendar counted on."""
+
+    id: UUID
+    as_of: date
+    calendar: str | None  # "Ysgol ... (school:6652001 v2)"; None: none known here yet
+    elements: list[dict[str, Any]]
+
+    @property
+    def short(self) -> list[str]:
+        """The elements flagged short."""
+        return [e["element_id"] for e in self.elements if e["shortfalls"]]
 
 
 def plan_view(plan: Idp) -> PlanView:

@@ -9,7 +9,6 @@ repeated record counts once. ``DeliveryRecorded`` is bound to the method that ap
 
 from datetime import date
 from enum import StrEnum
-from typing import Any
 
 from idp.domain.errors import (
     DateOutOfOrderError,
@@ -17,7 +16,9 @@ from idp.domain.errors import (
     InvalidPlanContentError,
     UnknownAlpElementError,
 )
+from idp.domain.provision import ElementProvision, ShortfallPolicy, provision_of
 from idp.domain.state import PlanEvent, PlanState, element_in
+from llwybr.clock import TermCalendar
 
 
 class Language(StrEnum):
@@ -25,12 +26,6 @@ class Language(StrEnum):
 
     WELSH = "cy"
     ENGLISH = "en"
-
-
-def sessions_of(record: dict[str, Any]) -> int:
-    """The sessions a record counts: one for a record stored before records counted them."""
-    sessions = record.get("sessions")
-    return 1 if sessions is None else int(sessions)
 
 
 class Delivering(PlanState):
@@ -57,6 +52,26 @@ class Delivering(PlanState):
             if element["element_id"] == element_id:
                 return str(element["provider_organisation"])
         return None
+
+    def provision(
+        self, calendar: TermCalendar | None, *, as_of: date, policy: ShortfallPolicy
+    ) -> list[ElementProvision]:
+        """Each element of the version in force, planned against delivered on ``as_of``,
+        counted on ``calendar`` (the school days of term-time provision)."""
+        if not self.versions:
+            return []
+        issued_on = self.versions[0]["issued_on"]
+        return [
+            provision_of(
+                element,
+                self.deliveries.get(element["element_id"], []),
+                calendar,
+                issued_on=issued_on,
+                as_of=as_of,
+                policy=policy,
+            )
+            for element in self.versions[-1]["content"]["alp"]
+        ]
 
     def record_delivery(
         self,
