@@ -145,3 +145,15 @@ async def test_a_calendar_is_kept_at_its_highest_version_received(
     calendar = service.calendar(SCHOOL)
     assert calendar is not None
     assert (calendar.version, calendar.closures) == (2, frozenset({date(2026, 5, 1)}))
+
+
+async def test_a_plan_deciding_alp_in_welsh_with_all_its_alp_in_english_is_not_issued(
+    client: httpx.AsyncClient,
+) -> None:
+    plan = await open_plan(client)
+    await draft(client, plan, {**SCHEDULED, "in_welsh": False})
+    decision = {"decision": "ALP in Welsh: she is taught through Welsh", "alp_in_welsh": True}
+    await ok(client, "PUT", f"/v1/idps/{plan}/draft/welsh-language-decision", json=decision)
+    refused = problem(await issue(client, plan), 422, "idp-incomplete")
+    assert "welsh_language_decision" in str(refused)
+    assert (await client.get(f"/v1/idps/{plan}")).json()["status"] == "draft"

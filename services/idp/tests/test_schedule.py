@@ -53,3 +53,18 @@ def test_a_scheduled_element_needs_no_frequency_text_and_free_text_is_still_chec
     vague = replace(ELEMENT, element_id="e2", frequency="as needed").as_dict()
     problems = problems_before_issue({"alp": [scheduled, vague]}, looked_after=False)
     assert [p for p in problems if p.startswith("alp[")] == ["alp[e2].frequency"]
+
+
+def test_a_welsh_language_decision_that_disagrees_with_the_alp_is_flagged_before_issue() -> None:
+    english = replace(ELEMENT, in_welsh=False).as_dict()
+    welsh = ELEMENT.as_dict()
+    decided = {"welsh_language_decision": "ALP in Welsh: taught through Welsh"}
+
+    def flagged(alp_in_welsh: bool | None, *elements: dict[str, object]) -> str | None:
+        draft = {**decided, "alp_in_welsh": alp_in_welsh, "alp": list(elements)}
+        return problems_before_issue(draft, looked_after=False).get("welsh_language_decision")
+
+    assert flagged(True, english) == "decides ALP in Welsh, but no element of ALP is in Welsh"
+    assert flagged(False, welsh) == "decides ALP not in Welsh, but elements e1 are in Welsh"
+    assert flagged(True, english, replace(ELEMENT, element_id="e2").as_dict()) is None
+    assert flagged(None, english) is None  # a decision in words only, as before

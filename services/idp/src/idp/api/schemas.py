@@ -83,6 +83,10 @@ class AlpElementIn(Model):
 
 class WelshDecisionIn(Model):
     decision: Annotated[FreeText, Field(min_length=1, max_length=5000)]
+    alp_in_welsh: bool | None = Field(
+        default=None,
+        description="The decision as a fact: issuing refuses ALP that disagrees with it",
+    )
 
 
 class LaExtrasIn(Model):
