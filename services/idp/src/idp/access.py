@@ -95,6 +95,21 @@ def _not_maintainer(principal: Principal, plan: Idp) -> Exception:
     )
 
 
+def require_provider(principal: Principal, plan: Idp, relations: Relations, element: str) -> None:
+    """Provision is recorded by the organisation providing the element (2B.4), or by the
+    maintainer on its behalf: a provider named for one element records no other."""
+    require(principal, Capability.ACT, relations)
+    provider = plan.provider_of(element)
+    if provider is None:
+        return  # no such element in force: the aggregate answers that
+    if principal.organisation not in {provider, plan.maintainer["organisation"]}:
+        raise denied(
+            "not-provider",
+            f"{provider} provides element {element} (or {plan.maintainer['organisation']}, "
+            f"which maintains the plan, on its behalf), not {principal.organisation}",
+        )
+
+
 def require_own_nhs_request(principal: Principal, organisation: str) -> None:
     """An NHS body asks for a review in its own name."""
     if principal.kind not in {"lhb", "nhs"} or organisation != principal.organisation:

@@ -42,6 +42,9 @@ class Plans(Protocol):
     def adopt_rule_table(self, corrected: determination.RuleTableCorrected) -> list[Aggregate]:
         """The owner's correction adopted: the record to save."""
 
+    def adopt_calendar(self, published: determination.CalendarPublished) -> list[Aggregate]:
+        """The owner's calendar kept: the record to save."""
+
     def adopt_learner(self, recorded: determination.LearnerRelationsRecorded) -> list[Aggregate]:
         """The registry's facts about a learner adopted: the record to save."""
 
@@ -175,3 +178,10 @@ def _learner_recorded(
     """The learner registry (in the determination service) recorded who is responsible for a
     learner, who looks after them and where they are enrolled: access checks here read it."""
     return service.adopt_learner(event)
+
+
+@effect.register
+def _calendar_published(event: determination.CalendarPublished, service: Plans) -> list[Aggregate]:
+    """A term calendar set or corrected (in the determination service): provision due in term
+    time is counted on the school days it gives."""
+    return service.adopt_calendar(event)

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from typing import Any
 from uuid import UUID
 
-from idp.domain import PREPARATION, REVIEW, Idp, NoStatutoryLimit, RevisionReason
+from idp.domain import PREPARATION, REVIEW, AlpSchedule, Idp, NoStatutoryLimit, RevisionReason
 from idp.domain.state import ENDED
 from idp.rendering import AlpElementView, IdpDocument
 from llwybr.clock import ClockState, Deadline, Stopped, read_deadline
@@ -95,6 +95,21 @@ def _no_limit(record: NoStatutoryLimit, stopped: dict[str, Stopped], today: date
     }
 
 
+@dataclass(frozen=True)
+class ProvisionView:
+    """A plan's provision, planned against delivered, to a day, and the calendar counted on."""
+
+    id: UUID
+    as_of: date
+    calendar: str | None  # "Ysgol ... (school:6652001 v2)"; None: none known here yet
+    elements: list[dict[str, Any]]
+
+    @property
+    def short(self) -> list[str]:
+        """The elements flagged short."""
+        return [e["element_id"] for e in self.elements if e["shortfalls"]]
+
+
 def plan_view(plan: Idp, today: date) -> PlanView:
     return PlanView(
         id=plan.id,
@@ -124,6 +139,14 @@ def _text(value: Any) -> str:
     return "" if value is None else str(value)
 
 
+def _frequency(element: dict[str, Any]) -> str:
+    """How often, as families read it: rendered from the schedule in Welsh and English, or
+    the text of an element written before schedules."""
+    if element.get("schedule") is None:
+        return _text(element["frequency"])
+    return AlpSchedule.from_dict(element["schedule"]).bilingual()
+
+
 def document_of(plan: Idp, version: dict[str, Any]) -> IdpDocument:
     """Issued version ``version`` of ``plan``, as the renderer lays it out."""
     content = version["content"]
@@ -151,7 +174,7 @@ def document_of(plan: Idp, version: dict[str, Any]) -> IdpDocument:
                 intended_outcome=_text(e["intended_outcome"]),
                 provision=_text(e["provision"]),
                 delivered_by=_text(e["delivered_by"]),
-                frequency=_text(e["frequency"]),
+                frequency=_frequency(e),
                 duration=_text(e["duration"]),
                 in_welsh=e["in_welsh"],
                 provider_kind=_text(e["provider_kind"]),

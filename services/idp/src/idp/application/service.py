@@ -21,6 +21,7 @@ from idp.domain import (
     TransferReason,
     indexed,
 )
+from idp.domain.deliveries import Language
 from llwybr.access import Capability, require_acting_as
 from llwybr.clock import RuleId, next_review
 from llwybr.principal import Principal
@@ -252,15 +253,23 @@ class IdpService(Drafts):
         element_id: str,
         on: date,
         delivered: bool,
-        sessions: int | None,
+        sessions: int,
         minutes: int | None,
         missed_reason: str | None,
         recorded_by: str,
+        key: str = "",
+        language: Language | None = None,
         expected_version: int | None,
     ) -> int:
-        """Whoever provides the element records its delivery, in its own name."""
+        """The element's provider records its delivery in its own name, or the maintainer on
+        its behalf; a repeat of a record on file changes nothing."""
         require_acting_as(principal, recorded_by)
-        plan = self._load(principal, idp_id, expected_version, may_act)
+        plan = self._load(
+            principal,
+            idp_id,
+            expected_version,
+            lambda p, loaded, relations: access.require_provider(p, loaded, relations, element_id),
+        )
         plan.record_delivery(
             element_id=element_id,
             on=on,
@@ -269,5 +278,7 @@ class IdpService(Drafts):
             minutes=minutes,
             missed_reason=missed_reason,
             recorded_by=recorded_by,
+            key=key,
+            language=language,
         )
         return self.save_at(expected_version, plan)
