@@ -15,6 +15,7 @@ from prometheus_client import CONTENT_TYPE_LATEST
 from pydantic import SecretStr
 
 from gateway import audit_api, audit_bundle, routing, store
+from gateway.audit_log import AccessLog
 from gateway.openapi import fetch_service_documents, install_merged_openapi
 from gateway.ratelimit import RateLimiter
 from gateway.registry import NAMES, SERVICES, large_bodies
@@ -83,6 +84,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         )
         engine = await anyio.to_thread.run_sync(_prepare_storage, own)
         app.state.engine = engine
+        app.state.access_log = access_log = AccessLog(engine)
         try:
             async with http, connect(settings, apps) as clients:
                 app.state.services = clients
@@ -90,6 +92,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                     app.state.service_documents = await fetch_service_documents(clients)
                 yield
         finally:
+            await access_log.close()
             await anyio.to_thread.run_sync(engine.dispose)
 
     app = FastAPI(
