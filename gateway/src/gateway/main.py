@@ -9,12 +9,14 @@ from typing import Any
 import anyio
 import httpx
 import sqlalchemy as sa
-from fastapi import APIRouter, FastAPI, Request
+from fastapi import APIRouter, Depends, FastAPI, Request
 from fastapi.responses import JSONResponse, Response
+from fastapi_offline import FastAPIOffline
 from prometheus_client import CONTENT_TYPE_LATEST
 from pydantic import SecretStr
 
 from gateway import audit_api, routing, store
+from gateway.authz import SCOPES
 from gateway.openapi import fetch_service_documents, install_merged_openapi
 from gateway.ratelimit import RateLimiter
 from gateway.registry import NAMES, SERVICES, large_bodies
@@ -27,6 +29,7 @@ from llwybr.db import create_engine, ping, schema_lock
 from llwybr.http_tracing import instrument_app
 from llwybr.metrics import Metrics, exposition
 from llwybr.problems import install_problem_handlers
+from llwybr.query_check import refuse_unknown_query
 from llwybr.service import Readiness, install_request_context
 from llwybr.settings import ServiceSettings
 
@@ -91,7 +94,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         finally:
             await anyio.to_thread.run_sync(engine.dispose)
 
-    app = FastAPI(
+    # /docs and /redoc with Swagger UI's and ReDoc's assets served by the gateway itself: an
+    # LA's network is often locked down, and a CDN unreachable.
+    app = FastAPIOffline(
         title="Llwybr public API",
         version="0.1.0",
         description=DESCRIPTION,
@@ -111,10 +116,14 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     instrument_app(app, "gateway")
     # Embedded mode: one /metrics for the whole system, the gateway's and every service's.
     services = [a.state.metrics for a in apps.values()] if apps is not None else []
-    app.include_router(operational_router([metrics, *services]))
+    # Every route but the forwarding one (the services refuse what theirs do not take).
+    checked = [Depends(refuse_unknown_query)]
+    app.include_router(operational_router([metrics, *services]), dependencies=checked)
     if security.issuer is not None and security.key is not None:
-        app.include_router(oauth_router(security.issuer, security.key))
-    app.include_router(audit_api.router)
+        app.include_router(
+            oauth_router(security.issuer, security.key, list(SCOPES)), dependencies=checked
+        )
+    app.include_router(audit_api.router, dependencies=checked)
     app.include_router(routing.router)
     install_merged_openapi(app, apps)
     return app

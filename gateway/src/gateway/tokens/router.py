@@ -1,17 +1,19 @@
 """The token endpoint and the published keys, as HTTP routes."""
 
-from typing import Literal
+from collections.abc import Sequence
+from typing import Any, Literal
 
 from fastapi import APIRouter
 from pydantic import BaseModel, Field
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
-from gateway.tokens.issuer import ENDPOINT_PATH, TokenIssuer
+from gateway.tokens.issuer import AUTH_METHODS, ENDPOINT_PATH, TokenIssuer
 from gateway.tokens.keys import SigningKey
 from llwybr.problems import PROBLEM_JSON, Problem
 
 JWKS_PATH = "/.well-known/jwks.json"
+METADATA_PATH = "/.well-known/oauth-authorization-server"
 
 
 class TokenResponse(BaseModel):
@@ -63,9 +65,26 @@ _TOKEN_REQUEST_BODY = {
 }
 
 
-def oauth_router(issuer: TokenIssuer, key: SigningKey) -> APIRouter:
-    """``POST /oauth/token`` and ``GET /.well-known/jwks.json``."""
+def authorization_server_metadata(issuer: str, scopes: Sequence[str]) -> dict[str, Any]:
+    """RFC 8414 section 2: what a client library needs to find the token endpoint and keys."""
+    base = issuer.rstrip("/")
+    return {
+        "issuer": issuer,
+        "token_endpoint": base + ENDPOINT_PATH,
+        "jwks_uri": base + JWKS_PATH,
+        "grant_types_supported": ["client_credentials"],
+        "token_endpoint_auth_methods_supported": list(AUTH_METHODS),
+        "scopes_supported": sorted(scopes),
+        # Required by RFC 8414; there is no authorization endpoint, so no response type.
+        "response_types_supported": [],
+        "service_documentation": base + "/docs",
+    }
+
+
+def oauth_router(issuer: TokenIssuer, key: SigningKey, scopes: Sequence[str] = ()) -> APIRouter:
+    """``POST /oauth/token``, ``GET /.well-known/jwks.json`` and the server's metadata."""
     router = APIRouter(tags=["authentication"])
+    metadata = authorization_server_metadata(issuer.issuer_url, scopes)
 
     @router.post(
         ENDPOINT_PATH,
@@ -104,5 +123,17 @@ def oauth_router(issuer: TokenIssuer, key: SigningKey) -> APIRouter:
     async def jwks() -> JSONResponse:
         # Short enough that a rotated key reaches every validator within minutes.
         return JSONResponse(key.public_jwks(), headers={"Cache-Control": "public, max-age=300"})
+
+    @router.get(
+        METADATA_PATH,
+        summary="OAuth 2.0 authorization server metadata (RFC 8414)",
+        description="The issuer, the token endpoint, the JWKS and the scopes, for client "
+        "libraries that discover them.",
+        operation_id="getAuthorizationServerMetadata",
+        response_model=None,
+        responses={200: {"description": "The server's metadata (RFC 8414 section 2)"}},
+    )
+    async def authorization_server() -> JSONResponse:
+        return JSONResponse(metadata, headers={"Cache-Control": "public, max-age=300"})
 
     return router
