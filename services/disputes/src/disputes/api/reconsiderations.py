@@ -10,9 +10,9 @@ from fastapi import APIRouter, Response
 from disputes.api.schemas import (
     DisagreementResolutionIn,
     InvitationIn,
-    NoticeIn,
     ReconsiderationDecisionIn,
     ReconsiderationIn,
+    ReconsiderationNoticeIn,
     RepresentationsIn,
 )
 from disputes.api.shared import RESPONSES, LearnedDep, ServiceDep, current
@@ -85,7 +85,7 @@ def decide_reconsideration(
 @router.post("/reconsiderations/{case_id}/notice", summary="The notice of the outcome")
 def notify(
     case_id: UUID,
-    body: NoticeIn,
+    body: ReconsiderationNoticeIn,
     service: ServiceDep,
     caller: CallerDep,
     response: Response,
