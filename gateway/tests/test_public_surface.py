@@ -14,10 +14,13 @@ import pytest
 import pytest_asyncio
 from joserfc import jwt
 from joserfc.jwk import KeySet
+from typer.testing import CliRunner
 
+from gateway.admin import app as admin
 from gateway.main import create_app
 from gateway.settings import Settings
 from llwybr.settings import RuntimeSettings
+from llwybr_testkit import eventually
 
 #: The async tests share one embedded system (starting one takes seconds).
 shared = pytest.mark.asyncio(loop_scope="module")
@@ -127,6 +130,27 @@ async def test_tokens_are_issued_by_the_public_url(client: httpx.AsyncClient) ->
     keys = KeySet.import_key_set((await client.get("/.well-known/jwks.json")).json())
     claims = jwt.decode(token, keys).claims
     assert claims["iss"] == ORIGIN
+
+
+@shared
+async def test_a_client_added_by_the_admin_command_gets_a_token_without_a_restart(
+    client: httpx.AsyncClient,
+) -> None:
+    clients_file = Path(client.headers["x-var-dir"]) / "gateway" / "clients.json"
+    add = ["add", "caerdydd-mis", "--organisation", "la:681", "--json", "--file", str(clients_file)]
+    result = CliRunner().invoke(admin, ["clients", *add])
+    assert result.exit_code == 0, result.output
+    secret = json.loads(result.output)["client_secret"]
+
+    async def token_issued() -> bool:
+        response = await client.post(
+            "/oauth/token",
+            data={"grant_type": "client_credentials"},
+            auth=("caerdydd-mis", secret),
+        )
+        return response.status_code == 200
+
+    await eventually(token_issued, timeout=5)  # the gateway looks at the file every second
 
 
 def test_the_issuer_defaults_to_the_host_and_the_port_it_listens_on() -> None:
