@@ -96,7 +96,7 @@ def dev_clients_file(directory: Path) -> Path:
 
 def build_security(settings: Settings, http: httpx.AsyncClient) -> Security:
     token_settings = TokenSettings(
-        issuer=settings.external_issuer or settings.issuer,
+        issuer=settings.external_issuer or settings.own_issuer(),
         audience=settings.audience,
         lifetime_seconds=settings.token_lifetime_seconds,
     )

@@ -8,12 +8,13 @@ from pydantic import BaseModel, Field
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
-from gateway.tokens.issuer import ENDPOINT_PATH, TokenIssuer
+from gateway.tokens.issuer import AUTH_METHODS, ENDPOINT_PATH, TokenIssuer
 from gateway.tokens.keys import SigningKey
 from gateway.tokens.manifests import ManifestSigner
 from llwybr.problems import PROBLEM_JSON, Problem
 
 JWKS_PATH = "/.well-known/jwks.json"
+METADATA_PATH = "/.well-known/oauth-authorization-server"
 
 
 class TokenResponse(BaseModel):
@@ -79,12 +80,32 @@ def published_keys(
     return list(keys.values())
 
 
+def authorization_server_metadata(issuer: str, scopes: Sequence[str]) -> dict[str, Any]:
+    """RFC 8414 section 2: what a client library needs to find the token endpoint and keys."""
+    base = issuer.rstrip("/")
+    return {
+        "issuer": issuer,
+        "token_endpoint": base + ENDPOINT_PATH,
+        "jwks_uri": base + JWKS_PATH,
+        "grant_types_supported": ["client_credentials"],
+        "token_endpoint_auth_methods_supported": list(AUTH_METHODS),
+        "scopes_supported": sorted(scopes),
+        # Required by RFC 8414; there is no authorization endpoint, so no response type.
+        "response_types_supported": [],
+        "service_documentation": base + "/docs",
+    }
+
+
 def oauth_router(
-    issuer: TokenIssuer, key: SigningKey, manifests: ManifestSigner | None = None
+    issuer: TokenIssuer,
+    key: SigningKey,
+    manifests: ManifestSigner | None = None,
+    scopes: Sequence[str] = (),
 ) -> APIRouter:
-    """``POST /oauth/token`` and ``GET /.well-known/jwks.json``."""
+    """``POST /oauth/token``, ``GET /.well-known/jwks.json`` and the server's metadata."""
     router = APIRouter(tags=["authentication"])
     router.include_router(jwks_router(published_keys(key, manifests)))
+    metadata = authorization_server_metadata(issuer.issuer_url, scopes)
 
     @router.post(
         ENDPOINT_PATH,
@@ -113,6 +134,18 @@ def oauth_router(
     )
     async def token(request: Request) -> Response:
         return await issuer.token_response(request)
+
+    @router.get(
+        METADATA_PATH,
+        summary="OAuth 2.0 authorization server metadata (RFC 8414)",
+        description="The issuer, the token endpoint, the JWKS and the scopes, for client "
+        "libraries that discover them.",
+        operation_id="getAuthorizationServerMetadata",
+        response_model=None,
+        responses={200: {"description": "The server's metadata (RFC 8414 section 2)"}},
+    )
+    async def authorization_server() -> JSONResponse:
+        return JSONResponse(metadata, headers={"Cache-Control": "public, max-age=300"})
 
     return router
 

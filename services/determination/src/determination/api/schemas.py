@@ -5,7 +5,7 @@ from datetime import date
 from typing import Annotated, Any, Literal
 from uuid import UUID
 
-from pydantic import BaseModel, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from determination.application import DeterminationView
 from determination.domain import (
@@ -175,10 +175,33 @@ class DecisionIn(Model):
         return self
 
 
-class NoticeIn(Model):
+class DeterminationNoticeIn(Model):
+    """A notice of a determination, with the parts the ALN Code requires it to contain."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "notice_type": "has_aln",
+                    "recipients": ["parent"],
+                    "content": {"decision_and_reasons": "Cerys has ALN: ... An IDP follows."},
+                    "issued_on": "2026-04-20",
+                    "issued_by": "school:6652001",
+                }
+            ]
+        }
+    )
+
     notice_type: NoticeType
     recipients: list[Recipient] = Field(min_length=1, max_length=10)
-    content: dict[Annotated[str, Field(pattern=r"^[a-z_]{1,64}$")], Text] = Field(max_length=20)
+    content: dict[Annotated[str, Field(pattern=r"^[a-z_]{1,64}$")], Text] = Field(
+        max_length=20,
+        description="The notice's text by part. Every "
+        "notice: `decision_and_reasons`, except `nhs_referral`: only `reason_for_referral`. "
+        "`no_aln` and `idp_not_necessary` also: `contact_details`, `information_and_advice`, "
+        "`disagreement_resolution`, `independent_advocacy` and `right_of_appeal` (a school's "
+        "`no_aln`: `right_to_ask_la_to_reconsider` instead). A part missing is 422.",
+    )
     issued_on: ActDate
     issued_by: Organisation
 

@@ -11,9 +11,9 @@ from disputes.api.clocks import reconsideration_deadlines
 from disputes.api.schemas import (
     DisagreementResolutionIn,
     InvitationIn,
-    NoticeIn,
     ReconsiderationDecisionIn,
     ReconsiderationIn,
+    ReconsiderationNoticeIn,
     RepresentationsIn,
 )
 from disputes.api.shared import RESPONSES, LearnedDep, ServiceDep, current
@@ -102,7 +102,7 @@ def decide_reconsideration(
 @router.post("/reconsiderations/{case_id}/notice", summary="The notice of the outcome")
 def notify(
     case_id: UUID,
-    body: NoticeIn,
+    body: ReconsiderationNoticeIn,
     service: ServiceDep,
     caller: CallerDep,
     response: Response,
