@@ -10,6 +10,7 @@ refused unless the Tribunal's President admits the appeal late.
 
 import re
 import uuid
+from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 
 from hypothesis import HealthCheck, given, settings
@@ -122,6 +123,19 @@ def lodge(service: DisputesService, case_id: uuid.UUID, on: date, *, admitted: b
     return service.appeal(TRIBUNAL, appeal_id).late
 
 
+def accepted_until(last_day: date, lodge_on: Callable[[date, bool], bool]) -> None:
+    """An appeal lodged on ``last_day`` is in time; the day after, it is refused unless the
+    President admits it late (``lodge_on(day, admitted)`` says whether it is late)."""
+    assert lodge_on(last_day, False) is False
+    try:
+        lodge_on(last_day + timedelta(days=1), False)
+    except OutsideWindowError:
+        pass
+    else:
+        raise AssertionError(f"an appeal the day after {last_day} was accepted")
+    assert lodge_on(last_day + timedelta(days=1), True) is True
+
+
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     given_on=st.dates(date(2025, 9, 1), date(2027, 7, 31)),
@@ -145,14 +159,9 @@ def test_the_last_day_a_notice_tells_is_the_last_day_an_appeal_is_accepted(
         notices = service.family_notices(case_id, RECONSIDERATION)
         assert notices is not None
         assert notices.window == service.deadline(APPEAL_RULE, given_on)
-        assert lodge(service, case_id, last_day, admitted=False) is False
-        try:
-            lodge(service, case_id, last_day + timedelta(days=1), admitted=False)
-        except OutsideWindowError:
-            pass
-        else:
-            raise AssertionError(f"an appeal the day after {last_day} was accepted")
-        assert lodge(service, case_id, last_day + timedelta(days=1), admitted=True) is True
+        accepted_until(
+            last_day, lambda on, admitted: lodge(service, case_id, on, admitted=admitted)
+        )
     finally:
         service.close()
 
@@ -192,13 +201,6 @@ def test_an_las_no_aln_notice_tells_the_last_day_the_disputes_service_accepts(
             )  # fmt: skip
             return service.appeal(TRIBUNAL, appeal_id).late
 
-        assert lodge_on(last_day, admitted=False) is False
-        try:
-            lodge_on(last_day + timedelta(days=1), admitted=False)
-        except OutsideWindowError:
-            pass
-        else:
-            raise AssertionError(f"an appeal the day after {last_day} was accepted")
-        assert lodge_on(last_day + timedelta(days=1), admitted=True) is True
+        accepted_until(last_day, lodge_on)
     finally:
         service.close()
