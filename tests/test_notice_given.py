@@ -10,6 +10,7 @@ refused unless the Tribunal's President admits the appeal late.
 
 import re
 import uuid
+from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 
 from hypothesis import HealthCheck, given, settings
@@ -63,19 +64,33 @@ def told(text: str, language: str) -> date:
     return date(int(year), MONTHS[language].index(month) + 1, int(day))
 
 
-def notice(given_on: date, decided_on: date) -> tuple[str, date | None]:
+def notice(given_on: date, decided_on: date, kind: NoticeKind = KIND) -> tuple[str, date | None]:
     """The family's notice as the notifications service gives it on ``given_on`` (both
     languages), and the window it publishes with it."""
     facts = {"kind": "R1", "school": SCHOOL, "local_authority": LA, "subject_case": "x",
-             "body_kind": "local_authority", "outcome": "has_aln",
-             "decided_on": decided_on.isoformat()}  # fmt: skip
-    window = window_for(KIND, facts, given_on, DEFAULT_RULES)
+             "body_kind": "local_authority", "outcome": "has_aln", "decided_by": LA,
+             "decided_on": decided_on.isoformat(), "reconsidering_authority": LA,
+             "within_time": True, "deadline_due_on": decided_on.isoformat(),
+             "deadline_explanation": "D3"}  # fmt: skip
+    window = window_for(kind, facts, given_on, DEFAULT_RULES)
     context = {"facts": facts, "recipient_name": "Siân Jones", "recipient_role": "parent",
                "copy": False, "learner_name": "Cerys", "learner_id": LEARNER, "issuer": LA,
                "local_authority": LA, "given_on": given_on, "window": window,
                "notice_id": "notice-1"}  # fmt: skip
-    rendered = render(KIND, Language.BOTH, context, ORGANISATIONS)
+    rendered = render(kind, Language.BOTH, context, ORGANISATIONS)
     return rendered.text, window.until if window else None
+
+
+def published(
+    kind: NoticeKind, subject: uuid.UUID, given_on: date, until: date | None
+) -> NoticeGiven:
+    """The notifications service's ``notice-given`` for the family's notice."""
+    return NoticeGiven(
+        notice_id=uuid.uuid4(), learner_id=LEARNER, kind=kind.value, subject_id=str(subject),
+        issuer=LA, recipient_role="parent", recipient_organisation=None, channel="email",
+        content_sha256="0" * 64, delivered_at=datetime.combine(given_on, datetime.min.time(), UTC),
+        given_on=given_on, window_kind="appeal", window_rule="D18", window_until=until,
+    )  # fmt: skip
 
 
 def decided_reconsideration(service: DisputesService, decided_on: date) -> uuid.UUID:
@@ -108,6 +123,19 @@ def lodge(service: DisputesService, case_id: uuid.UUID, on: date, *, admitted: b
     return service.appeal(TRIBUNAL, appeal_id).late
 
 
+def accepted_until(last_day: date, lodge_on: Callable[[date, bool], bool]) -> None:
+    """An appeal lodged on ``last_day`` is in time; the day after, it is refused unless the
+    President admits it late (``lodge_on(day, admitted)`` says whether it is late)."""
+    assert lodge_on(last_day, False) is False
+    try:
+        lodge_on(last_day + timedelta(days=1), False)
+    except OutsideWindowError:
+        pass
+    else:
+        raise AssertionError(f"an appeal the day after {last_day} was accepted")
+    assert lodge_on(last_day + timedelta(days=1), True) is True
+
+
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     given_on=st.dates(date(2025, 9, 1), date(2027, 7, 31)),
@@ -126,25 +154,53 @@ def test_the_last_day_a_notice_tells_is_the_last_day_an_appeal_is_accepted(
         case_id = decided_reconsideration(service, decided_on)
         service.issue_reconsideration_notice(LA_CALLER, case_id, None, issued_on=decided_on,
                                              recipients=["family"])  # fmt: skip
-        service.save(*effect(NoticeGiven(
-            notice_id=uuid.uuid4(), learner_id=LEARNER, kind=KIND.value,
-            subject_id=str(case_id), issuer=LA, recipient_role="parent",
-            recipient_organisation=None, channel="email", content_sha256="0" * 64,
-            delivered_at=datetime.combine(given_on, datetime.min.time(), UTC),
-            given_on=given_on, window_kind="appeal", window_rule="D18",
-            window_until=published_until,
-        ), service))  # fmt: skip
+        service.save(*effect(published(KIND, case_id, given_on, published_until), service))
         # computed by the disputes service from the published day, not copied from the notice
         notices = service.family_notices(case_id, RECONSIDERATION)
         assert notices is not None
         assert notices.window == service.deadline(APPEAL_RULE, given_on)
-        assert lodge(service, case_id, last_day, admitted=False) is False
-        try:
-            lodge(service, case_id, last_day + timedelta(days=1), admitted=False)
-        except OutsideWindowError:
-            pass
-        else:
-            raise AssertionError(f"an appeal the day after {last_day} was accepted")
-        assert lodge(service, case_id, last_day + timedelta(days=1), admitted=True) is True
+        accepted_until(
+            last_day, lambda on, admitted: lodge(service, case_id, on, admitted=admitted)
+        )
+    finally:
+        service.close()
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    given_on=st.dates(date(2025, 9, 1), date(2027, 7, 31)),
+    recorded_days_earlier=st.integers(0, 14),
+)
+def test_an_las_no_aln_notice_tells_the_last_day_the_disputes_service_accepts(
+    given_on: date, recorded_days_earlier: int
+) -> None:
+    """Another service's decision: the LA decided "no ALN" and the determination service
+    recorded its notice up to two weeks before the family's email was sent."""
+    kind, determination = NoticeKind.DECISION_NO_ALN, uuid.uuid4()
+    recorded_on = given_on - timedelta(days=recorded_days_earlier)
+    text, published_until = notice(given_on, recorded_on, kind)
+    last_day = told(text, "en")
+    assert told(text, "cy") == last_day == published_until
+
+    def learned(subject_id: uuid.UUID, decision: Decision) -> KnownDecision | None:
+        return KnownDecision(str(determination), decision, LEARNER, "local_authority", LA,
+                             recorded_on, recorded_on, None)  # fmt: skip
+
+    service = DisputesService({"LLWYBR_ALLOW_POPO": "y"})
+    try:
+        service.save(*effect(published(kind, determination, given_on, published_until), service))
+
+        def lodge_on(on: date, admitted: bool) -> bool:
+            appeal_id, _ = service.lodge_appeal(
+                TRIBUNAL, learned, reconsideration_id=None, subject_id=determination,
+                matter=AppealMatter.WHETHER_ALN, respondent=LA, notice_given_on=None,
+                learner_id=LEARNER, learner_is_young_person=False,
+                appellant_kind=AppellantKind.PARENT, appellant="Parent", lodged_on=on,
+                late_admitted_by_president=admitted,
+                admission_reference="ETW/P/1" if admitted else None,
+            )  # fmt: skip
+            return service.appeal(TRIBUNAL, appeal_id).late
+
+        accepted_until(last_day, lodge_on)
     finally:
         service.close()

@@ -252,7 +252,7 @@ async def test_r2_revised_and_directed_makes_the_la_revise_the_school_plan(
     assert (await idp.get(f"/v1/idps/{plan_id}")).json()["current_plan_version"] == 2
 
 
-async def test_r4_from_the_learned_cease_notice_to_the_plan_continuing(
+async def test_r4_from_the_cease_notice_to_the_plan_continuing(
     services: Services,
 ) -> None:
     from disputes.decisions import known
@@ -278,6 +278,14 @@ async def test_r4_from_the_learned_cease_notice_to_the_plan_continuing(
     request = {"kind": "R4", "learner_id": learner_id, "subject_id": plan_id, "school": SCHOOL,
                "decided_by_kind": "school", "requested_by_kind": "family",
                "requested_by": "Parent"}  # fmt: skip
+    # the decision to cease is not its notice: with no notice published (no notifications
+    # service here), the day it was given must be stated (ADR 0017)
+    unknown = await disputes.post(
+        "/v1/reconsiderations", json={**request, "requested_on": "2026-04-01"}
+    )
+    assert unknown.status_code == 422, unknown.text
+    assert unknown.json()["type"].endswith("/notice-unknown")
+    request["cease_notice_given_on"] = "2026-03-27"
     late = await disputes.post(
         "/v1/reconsiderations", json={**request, "requested_on": "2026-04-30"}
     )

@@ -9,6 +9,7 @@ from typing import Any
 import httpx
 import pytest
 
+from contracts.determination import LearnerRelationsRecorded
 from contracts.notifications import NoticeGiven
 from disputes.consumers import effect
 from disputes.main import create_app
@@ -171,3 +172,14 @@ async def test_an_open_case_shows_the_window_the_familys_later_notice_opened(
     rows = {r["case_id"]: r for r in await read(client, url, params={"on": "2026-06-01"})}
     # the LA's notice of 1 May: 26 June; the email of 8 May: 8 weeks end 2 July, due 3 July
     assert (rows[case]["deadline_rule"], rows[case]["due_on"]) == ("D18", "2026-07-03")
+    # and the learner's history says so
+    service.save(*service.adopt_learner(LearnerRelationsRecorded(
+        learner_id="learner-1", responsible_authority=LA, enrolled_at=[SCHOOL],
+        compulsory_school_age_on=date(2021, 9, 1), young_person_on=date(2033, 9, 1),
+    )))  # fmt: skip
+    history = await read(client, "/internal/history/learners/learner-1",
+                         auth=ActingAs("auditor:665"))  # fmt: skip
+    [given_event] = [e for e in history["events"] if e["event"] == "Given"]
+    assert (given_event["in_force_on"], given_event["data"]["given_on"]) == (
+        "2026-05-08", "2026-05-08",
+    )  # fmt: skip

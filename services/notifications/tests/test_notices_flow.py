@@ -293,7 +293,8 @@ async def test_a_missing_parent_is_escalated_then_sent_once_registered(service: 
     assert len(service.smtp.mailbox.to("sian@example.org")) == 1
 
 
-async def test_a_rejected_address_is_escalated_and_the_issuer_told(service: Service) -> None:
+async def rejected(service: Service) -> tuple[str, dict[str, Any]]:
+    """A school's decision notice the parent's mail server refused: (learner, notice)."""
     await set_organisation(service, SCHOOL, "office@ysgol.example")
     service.smtp.mailbox.replies["gone@example.org"] = ["550 5.1.1 mailbox unavailable"]
     learner_id, case = await concern(service)
@@ -302,7 +303,11 @@ async def test_a_rejected_address_is_escalated_and_the_issuer_told(service: Serv
     )
     await decide(service, learner_id, case)
     notices = await settled(service, learner_id, 2)
-    failed = next(n for n in notices if n["kind"] == "decision_no_aln")
+    return learner_id, next(n for n in notices if n["kind"] == "decision_no_aln")
+
+
+async def test_a_rejected_address_is_escalated_and_the_issuer_told(service: Service) -> None:
+    learner_id, failed = await rejected(service)
     assert failed["status"] == "escalated"
     assert failed["bounced_at"] is not None
     assert (failed["bounce_status"], failed["counts_as_given"]) == ("5.1.1", False)

@@ -42,6 +42,7 @@ DESCRIPTOR = ServiceDescriptor(
         ("GET", "/v1/notices"): "notices:read",
         ("GET", "/v1/notices/{notice_id}"): "notices:read",
         ("POST", "/v1/notices/{notice_id}/redelivery"): "notices:write",
+        ("POST", "/v1/notices/{notice_id}/given-outside"): "notices:write",
         ("POST", "/v1/notices/bounces"): "bounces:report",
         ("POST", "/v1/notices/health-body-opinions"): "notices:write",
         ("GET", "/v1/notices/health-body-opinions/{opinion_id}"): "notices:read",

@@ -14,6 +14,7 @@ from disputes.domain import (
     DEADLINE_RULES,
     DecidingBodyKind,
     NotDecidedError,
+    NoticeUnknownError,
     Party,
     Reconsideration,
     ReconsiderationKind,
@@ -73,10 +74,15 @@ class Reconsiderations(Notices):
         check_same_learner(learner_id, facts)
         check_school(school, facts)
         if kind == ReconsiderationKind.R4:
-            # The cease decision's notice date, as the IDP service announced it.
+            # The day the later notice of the decision to cease was given, as the notifications
+            # service published it (ADR 0017); the decision's own date is not its notice.
             cease_notice_given_on = reconcile_notice(
                 cease_notice_given_on, facts, self.given_dates(subject_id, Decision.CEASED)
             )
+            if cease_notice_given_on is None:
+                raise NoticeUnknownError(
+                    "no notice of the decision to cease is known here: state cease_notice_given_on"
+                )
         window = None
         if cease_notice_given_on is not None:
             window = self.deadline(CEASE_WINDOW_RULE, cease_notice_given_on).due_on

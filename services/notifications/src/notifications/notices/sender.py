@@ -217,6 +217,33 @@ def record(
             )
 
 
+def give_outside(
+    engine: sa.Engine, row: Mapping[str, Any], channel: str, given_on: date
+) -> sa.Row[Any] | None:
+    """An escalated notice the issuing body gave itself (by hand or post) on ``given_on``:
+    rendered as given that day, with the window it opens from that day, and recorded as
+    given (the proof follows as for any notice). None if it is no longer escalated."""
+    prepared = prepare(engine, row, given_on)
+    rendered, window, at = prepared.rendered, prepared.window, store.now()
+    still = (notices.c.notice_id == row["notice_id"]) & (notices.c.status == store.ESCALATED)
+    with engine.begin() as conn:
+        changed = conn.execute(
+            notices.update()
+            .where(still, notices.c.given_on.is_(None))
+            .values(
+                status=store.GIVEN, channel=channel, subject_line=rendered.subject[:400],
+                content_html=rendered.html, content_text=rendered.text,
+                content_sha256=rendered.sha256, sent_at=at, delivered_at=at, given_on=given_on,
+                window_kind=window.kind.value if window else None,
+                window_rule=window.rule_id if window else None,
+                window_until=window.until if window else None,
+                window_explanation=window.explanation if window else None,
+                next_attempt_at=None, lease_token=None, lease_until=None,
+            )
+        )  # fmt: skip
+        return store.notice(conn, row["notice_id"]) if changed.rowcount else None
+
+
 def fail(engine: sa.Engine, row: Mapping[str, Any], reason: str) -> None:
     """Escalate a leased notice that cannot be attempted at all."""
     held = (notices.c.notice_id == row["notice_id"]) & (notices.c.lease_token == row["lease_token"])

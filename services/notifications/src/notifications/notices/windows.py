@@ -18,6 +18,7 @@ from llwybr.clock import (
     RuleTable,
     TermCalendar,
     compute_deadline,
+    is_working_day,
     long_date,
     school_days_before,
     working_days_before,
@@ -119,6 +120,27 @@ def windows_for(
     if role is Role.IRO and window_kind(kind, facts) is WindowKind.APPEAL:
         return window_for(kind, facts, given_on, rules), None
     return None, None
+
+
+class OutsideChannel(StrEnum):
+    """How a body gave a notice itself, outside the system."""
+
+    HAND = "hand"  # handed over or left at the recipient's address
+    POST = "post"  # posted first class
+
+
+def given_outside_on(channel: OutsideChannel, on: date) -> date:
+    """The day a notice a body gave itself counts as given (docs/domain.md section 11): by
+    hand, the day it was handed over or left; by first-class post, the day it would be
+    delivered in the ordinary course, taken as the second working day after posting
+    (Interpretation Act 1978 s.7) [U]."""
+    if channel is OutsideChannel.HAND:
+        return on
+    day, counted = on, 0
+    while counted < 2:
+        day = date.fromordinal(day.toordinal() + 1)
+        counted += is_working_day(day)
+    return day
 
 
 def reminder_date(due_on: date, lead_days: int, calendar: TermCalendar | None) -> date:

@@ -1,4 +1,5 @@
-"""``/v1/notices``: notices given, pending or escalated, with their proof; sending one again."""
+"""``/v1/notices``: notices given, pending or escalated, with their proof; sending one again;
+one the issuing body gave itself."""
 
 from typing import Annotated, Literal
 
@@ -9,9 +10,10 @@ from llwybr.access import Capability
 from llwybr.edge import CallerDep, Line
 from llwybr.problems import ProblemError
 from notifications.dependencies import EngineDep
-from notifications.notices import access, contacts, store
+from notifications.notices import access, contacts, sender, store
 from notifications.notices.api.schemas import (
     RESPONSES,
+    GivenOutsideIn,
     NoticeDelivery,
     NoticeDetail,
     NoticeId,
@@ -21,6 +23,7 @@ from notifications.notices.api.schemas import (
     NoticeStatus,
 )
 from notifications.notices.model import NoticeKind
+from notifications.notices.windows import OutsideChannel, given_outside_on
 from notifications.tables import (
     REPORT_COLUMNS,
     notice_bounces,
@@ -129,3 +132,35 @@ def redeliver(notice_id: NoticeId, principal: CallerDep, engine: EngineDep) -> N
                 kind="no-contact",
             )
     return NoticePage(items=[NoticeOut.of(r) for r in rows], next_after=None)
+
+
+@router.post(
+    "/v1/notices/{notice_id}/given-outside",
+    summary="Record that the issuing body gave an escalated notice itself, by hand or post",
+)
+def given_outside(
+    notice_id: NoticeId, body: GivenOutsideIn, principal: CallerDep, engine: EngineDep
+) -> NoticeOut:
+    """The day it counts as given is decided here (by hand: that day; by post: the second
+    working day after posting) and published in ``notice-given`` like any other, with the
+    window it opens from that day (ADR 0017)."""
+    with engine.connect() as conn:
+        row = store.notice(conn, notice_id)
+        access.require_notice(conn, principal, Capability.WRITE_CONTACTS, row)
+    assert row is not None
+    if principal.organisation != row.issuer:
+        raise ProblemError(
+            403, "Forbidden", f"only {row.issuer} gave this notice", kind="not-the-issuer"
+        )
+    if row.status != store.ESCALATED or row.given_on is not None:
+        raise ProblemError(
+            409,
+            "Conflict",
+            f"the notice is {row.status}: only an escalated notice never given is recorded so",
+            kind="not-escalated",
+        )
+    given_on = given_outside_on(OutsideChannel(body.channel), body.on)
+    given = sender.give_outside(engine, dict(row._mapping), body.channel, given_on)
+    if given is None:
+        raise ProblemError(409, "Conflict", "the notice changed meanwhile", kind="not-escalated")
+    return NoticeOut.of(given)

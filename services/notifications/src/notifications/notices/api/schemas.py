@@ -286,6 +286,18 @@ class HealthBodyOpinionIn(Model):
     )
 
 
+class GivenOutsideIn(Model):
+    """A notice the issuing body gave itself, outside the system (ADR 0017)."""
+
+    channel: Literal["hand", "post"] = Field(
+        description="hand: handed over or left at the address; post: posted first class"
+    )
+    on: ActDate = Field(
+        description="The day it was handed over or posted (a posted notice counts as given "
+        "the second working day after)"
+    )
+
+
 class LocalAuthorityNoticeIn(Model):
     discussed_on: ActDate | None = Field(
         default=None,
