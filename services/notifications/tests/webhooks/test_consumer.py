@@ -1,6 +1,7 @@
 """The ``webhooks`` consumer's effect: public events to pending deliveries, read as contracts."""
 
 import dataclasses
+import json
 import uuid
 from collections.abc import Iterator
 from datetime import UTC, date, datetime
@@ -11,6 +12,7 @@ import sqlalchemy as sa
 from contracts import determination
 from contracts.events import UnknownEventTypeError
 from llwybr import db, migrations
+from llwybr.clock import DEFAULT_RULES, RuleId, compute_deadline
 from llwybr.consumer import UNPROCESSABLE
 from llwybr.settings import ServiceSettings
 from notifications.main import SPEC
@@ -154,3 +156,15 @@ def test_a_health_board_asked_for_evidence_receives_the_cases_events_from_then_o
                 handler(5)(conn, event)
             fan_out(conn, event)
     assert receivers(engine) == {SCHOOL, "lhb:7A1"}
+
+
+def test_a_provisional_deadline_reaches_the_webhook_as_provisional(engine: sa.Engine) -> None:
+    concern = concern_raised(SCHOOL)
+    facts = compute_deadline(DEFAULT_RULES, RuleId.D1, date(2026, 6, 15))  # no term calendar
+    data = {**concern.data, "decision_deadline": facts.as_dict()}
+    with engine.begin() as conn:
+        fan_out(conn, dataclasses.replace(concern, data=data))
+    with engine.connect() as conn:
+        payload = conn.execute(sa.select(webhook_deliveries.c.payload)).scalar_one()
+    sent = json.loads(payload)["data"]["decision_deadline"]
+    assert (sent["provisional"], sent["due_on"]) == (True, "2026-08-03")
