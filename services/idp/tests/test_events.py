@@ -33,6 +33,7 @@ STORED = (
     "Section3Set", "LacDetailsSet", "Issued", "Revised", "RevisionDirected", "ReviewRequested",
     "ReviewRequestDeclined", "ReviewHeld", "NhsAlpAdded", "Transferred", "CeaseProposed",
     "CeaseProposalWithdrawn", "Ceased", "Reinstated", "Closed", "DeliveryRecorded",
+    "ProvisionShortfallFound", "ProvisionShortfallEnded",
 )  # fmt: skip
 
 

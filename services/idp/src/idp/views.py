@@ -33,6 +33,8 @@ class PlanView:
     cease: dict[str, Any] | None
     closure: dict[str, Any] | None
     deliveries: dict[str, list[dict[str, Any]]]
+    # open shortfalls of provision (issue 24): what the next review lists
+    shortfalls: dict[str, dict[str, Any]]
 
 
 @dataclass(frozen=True)
@@ -70,6 +72,7 @@ def plan_view(plan: Idp) -> PlanView:
         cease=deepcopy(plan.cease),
         closure=deepcopy(plan.closure),
         deliveries=deepcopy(plan.deliveries),
+        shortfalls=plan.open_shortfalls(),
     )
 
 
