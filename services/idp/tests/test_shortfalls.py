@@ -11,6 +11,7 @@ from contracts.idp import ProvisionShortfallFound
 from idp import monitor
 from idp.domain.provision import ElementProvision, Shortfall, ShortfallPolicy
 from idp.publisher import translator
+from llwybr_testkit import ActingAs
 
 from .learners import receive
 from .plans import issued
@@ -42,9 +43,18 @@ async def test_a_shortfall_is_found_once_listed_for_the_next_review_and_publishe
     await caught_up(client)
     assert judged(client, date(2026, 6, 12)) == {plan: ["e1"]}
     assert judged(client, date(2026, 6, 12)) == {}  # once
+    await caught_up(client)
     body = (await ok(client, "GET", f"/v1/idps/{plan}")).json()
     assert body["shortfalls"]["e1"]["kinds"] == ["below_share", "nothing_recorded"]
     assert body["shortfalls"]["e1"]["since"] == "2026-06-12"
+
+    for reader in ("school:6652001", "la:665"):
+        listed = await ok(client, "GET", "/v1/idps-shortfalls", auth=ActingAs(reader))
+        assert [(r["element_id"], r["kinds"]) for r in listed.json()] == [
+            ("e1", ["below_share", "nothing_recorded"])
+        ]
+    stranger = await ok(client, "GET", "/v1/idps-shortfalls", auth=ActingAs("la:670"))
+    assert stranger.json() == []
 
     published = [
         p
