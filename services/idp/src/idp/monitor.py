@@ -15,7 +15,7 @@ from typing import Any
 from uuid import UUID
 
 import sqlalchemy as sa
-from sqlalchemy.exc import IntegrityError
+from eventsourcing.persistence import IntegrityError
 
 from idp.application import IdpService
 from idp.domain.provision import ShortfallPolicy
