@@ -123,3 +123,32 @@ class Closed(IdpEvent):
     name: ClassVar[str] = "closed"
     closed_on: date
     reason: Literal["learner_left", "consent_withdrawn", "age_25_year_end"]
+
+
+ShortfallKind = Literal["below_share", "nothing_recorded"]
+
+
+@register
+class ProvisionShortfallFound(IdpEvent):
+    """An element of ALP fell short of its schedule, judged by the IDP service over the
+    school-day calendar (issue 24): its provider and the plan's maintainer are to be
+    reminded, the learner's LA alerted. ``since``: when the element was first found short
+    (a shortfall still open at the next review is listed for it)."""
+
+    name: ClassVar[str] = "provision-shortfall-found"
+    element_id: str
+    provider_organisation: str
+    maintaining_organisation: str
+    found_on: date
+    since: date
+    kinds: list[ShortfallKind]
+    window_share: float | None
+
+
+@register
+class ProvisionShortfallEnded(IdpEvent):
+    """An element found short is delivered as planned again."""
+
+    name: ClassVar[str] = "provision-shortfall-ended"
+    element_id: str
+    ended_on: date

@@ -34,6 +34,7 @@ STORED = (
     "ReviewRequested",
     "ReviewRequestDeclined", "ReviewHeld", "NhsAlpAdded", "Transferred", "CeaseProposed",
     "CeaseProposalWithdrawn", "Ceased", "Reinstated", "Closed", "DeliveryRecorded",
+    "ProvisionShortfallFound", "ProvisionShortfallEnded",
 )  # fmt: skip
 
 

@@ -58,6 +58,12 @@ OPINION = {
     "formed_on": "2026-02-16",
     "officer": {"name": "Dr Angharad Rees", "email": "angharad@bcuhb.example", "phone": None},
 }
+SHORTFALL = {
+    "element_id": "e1", "provider_organisation": SCHOOL, "maintaining_organisation": SCHOOL,
+    "found_on": "2026-06-12", "since": "2026-06-05", "kinds": ["below_share"],
+    "window_share": 0.667,
+}  # fmt: skip
+
 FACTS: dict[NoticeKind, dict[str, Any]] = {
     NoticeKind.DECISION_HAS_ALN: DECISION,
     NoticeKind.DECISION_NO_ALN: DECISION,
@@ -182,6 +188,8 @@ FACTS: dict[NoticeKind, dict[str, Any]] = {
     },
     NoticeKind.DEADLINE_REMINDER: DEADLINE,
     NoticeKind.DEADLINE_MISSED: {**DEADLINE, "exception_claimed_on": "2026-03-09"},
+    NoticeKind.PROVISION_SHORTFALL: SHORTFALL,
+    NoticeKind.PROVISION_SHORTFALL_ALERT: SHORTFALL,
     NoticeKind.UNDELIVERABLE: {
         "failed_notice_id": "n-0",
         "failed_role": "parent",

@@ -30,6 +30,7 @@ DESCRIPTOR = ServiceDescriptor(
         ("GET", "/v1/idps-alp"): "idps:read",
         ("GET", "/v1/idps-changes"): "idps:read",
         ("GET", "/v1/idps-welsh-medium/{local_authority}"): "idps:read",
+        ("GET", "/v1/idps-shortfalls"): "idps:read",
         ("POST", "/v1/idps"): "idps:write",
         ("GET", "/v1/idps/{idp_id}"): "idps:read",
         ("GET", "/v1/idps/{idp_id}/versions/{number}"): "idps:read",

@@ -4,6 +4,7 @@ import sqlalchemy as sa
 from fastapi import FastAPI
 
 from contracts.topics import DETERMINATION, DISPUTES
+from idp import monitor
 from idp.api import ERROR_STATUSES, router
 from idp.application import IdpService
 from idp.domain.dates import IN_FORCE
@@ -14,7 +15,7 @@ from idp.settings import Settings
 from llwybr.bus import InProcessBus
 from llwybr.consumer import ApplicationEffect
 from llwybr.eventstore import ChainedApplication
-from llwybr.service import ConsumerSpec, ServiceSpec, build_service
+from llwybr.service import ConsumerSpec, ServiceSpec, WorkerSpec, build_service
 from llwybr.settings import ServiceSettings
 
 
@@ -43,6 +44,8 @@ SPEC = ServiceSpec(
     routers=[router],
     error_statuses=ERROR_STATUSES,
     consumers=[DETERMINATIONS],
+    # Provision judged against its schedule every day (issue 24).
+    workers=[WorkerSpec("idp.provision", monitor.run)],
     projections=[PROJECTION, REACH],
     in_force=IN_FORCE,
     learner_index=learner_plans,

@@ -14,6 +14,7 @@ from idp.domain.ending import Ending
 from idp.domain.issuing import Issuing
 from idp.domain.provision import sessions_of
 from idp.domain.reviews import Reviewing
+from idp.domain.shortfalls import Monitoring
 from idp.domain.state import PlanEvent
 from idp.domain.transfers import Transferring
 from idp.reach import in_audience, learner_relations
@@ -57,6 +58,21 @@ alp = sa.Table(
     sa.Column("sessions_missed", sa.Integer, nullable=False),
     sa.Column("minutes_delivered", sa.Integer, nullable=False, default=0),
     sa.Column("welsh_sessions_delivered", sa.Integer, nullable=False, default=0),
+)
+
+#: The open shortfalls of provision (issue 24), for the lists of those who must act.
+shortfalls = sa.Table(
+    "idp_shortfalls",
+    metadata,
+    sa.Column("idp_id", sa.String(36), primary_key=True),
+    sa.Column("element_id", sa.String(32), primary_key=True),
+    sa.Column("learner_id", sa.String(64), nullable=False),
+    sa.Column("provider_organisation", sa.String(64), nullable=False, index=True),
+    sa.Column("maintaining_organisation", sa.String(64), nullable=False),
+    sa.Column("since", sa.Date, nullable=False),
+    sa.Column("found_on", sa.Date, nullable=False),
+    sa.Column("kinds", sa.String(100), nullable=False),  # comma-separated
+    sa.Column("window_share", sa.Float, nullable=True),
 )
 
 #: The delivery figures of an element, carried over from version to version by element id.
@@ -154,6 +170,42 @@ def _delivery_recorded(
     _update(conn, recorded)
 
 
+@project.register(Idp.ProvisionShortfallFound)
+def _shortfall_found(
+    event: Monitoring.ProvisionShortfallFound, conn: sa.Connection, recorded: RecordedEvent
+) -> None:
+    key = str(recorded.originator_id)
+    _drop_shortfall(conn, key, event.element_id)
+    conn.execute(
+        shortfalls.insert().values(
+            idp_id=key,
+            element_id=event.element_id,
+            learner_id=event.learner_id,
+            provider_organisation=event.provider_organisation,
+            maintaining_organisation=event.maintaining_organisation,
+            since=event.since,
+            found_on=event.found_on,
+            kinds=",".join(event.kinds),
+            window_share=event.window_share,
+        )
+    )
+    _update(conn, recorded)
+
+
+@project.register(Idp.ProvisionShortfallEnded)
+def _shortfall_ended(
+    event: Monitoring.ProvisionShortfallEnded, conn: sa.Connection, recorded: RecordedEvent
+) -> None:
+    _drop_shortfall(conn, str(recorded.originator_id), event.element_id)
+    _update(conn, recorded)
+
+
+def _drop_shortfall(conn: sa.Connection, key: str, element_id: str) -> None:
+    conn.execute(
+        shortfalls.delete().where(shortfalls.c.idp_id == key, shortfalls.c.element_id == element_id)
+    )
+
+
 @project.register(Idp.Transferred)
 def _transferred(
     event: Transferring.Transferred, conn: sa.Connection, recorded: RecordedEvent
@@ -232,7 +284,7 @@ def _replace_alp(conn: sa.Connection, key: str, number: int, content: dict[str, 
         )
 
 
-PROJECTION = Projection("idp.plans", [plans, alp], handle)
+PROJECTION = Projection("idp.plans", [plans, alp, shortfalls], handle)
 
 
 def list_plans(
@@ -288,6 +340,28 @@ def alp_by_provider(conn: sa.Connection, provider: str, audience: Audience) -> l
         .order_by(alp.c.idp_id, alp.c.element_id)
     )
     return [dict(r._mapping) for r in conn.execute(statement)]
+
+
+def open_shortfalls(
+    conn: sa.Connection, audience: Audience, provider: str | None
+) -> list[dict[str, Any]]:
+    """The open shortfalls of provision in the plans in force the caller's ``audience`` may
+    list (a maintainer's, a provider's, an LA's learners'), oldest first; one provider's
+    with ``provider``."""
+    listed = sa.select(plans.c.idp_id).where(
+        in_audience(plans.c.idp_id, plans.c.learner_id, audience), plans.c.status.in_(IN_FORCE)
+    )
+    statement = (
+        sa.select(shortfalls)
+        .where(shortfalls.c.idp_id.in_(listed))
+        .order_by(shortfalls.c.since, shortfalls.c.idp_id, shortfalls.c.element_id)
+    )
+    if provider:
+        statement = statement.where(shortfalls.c.provider_organisation == provider)
+    return [
+        {**r._mapping, "kinds": r.kinds.split(",") if r.kinds else []}
+        for r in conn.execute(statement)
+    ]
 
 
 def welsh_medium_sufficiency(conn: sa.Connection, local_authority: str) -> dict[str, Any]:

@@ -8,7 +8,7 @@ Drafts, deliveries, the rule table in force and the plan's content stay in the s
 
 from dataclasses import dataclass
 from functools import cached_property, singledispatch
-from typing import Any
+from typing import Any, cast
 
 from contracts import idp as public
 from contracts.determination import deadline_facts
@@ -16,6 +16,7 @@ from idp.domain import Idp
 from idp.domain.ending import Ending
 from idp.domain.issuing import Issuing
 from idp.domain.reviews import Reviewing
+from idp.domain.shortfalls import Monitoring
 from idp.domain.transfers import Transferring
 from llwybr.eventstore import ChainedApplication, RecordedEvent
 from llwybr.outbox import Publication, Translator
@@ -167,6 +168,27 @@ def _closed(event: Ending.Closed, stored: Stored) -> public.IdpEvent:
         **stored.ids,
         closed_on=event.closed_on,
         reason=event.reason,
+    )
+
+
+@public_event.register(Idp.ProvisionShortfallFound)
+def _shortfall_found(event: Monitoring.ProvisionShortfallFound, stored: Stored) -> public.IdpEvent:
+    return public.ProvisionShortfallFound(
+        **stored.ids,
+        element_id=event.element_id,
+        provider_organisation=event.provider_organisation,
+        maintaining_organisation=event.maintaining_organisation,
+        found_on=event.found_on,
+        since=event.since,
+        kinds=[cast(public.ShortfallKind, kind) for kind in event.kinds],
+        window_share=event.window_share,
+    )
+
+
+@public_event.register(Idp.ProvisionShortfallEnded)
+def _shortfall_ended(event: Monitoring.ProvisionShortfallEnded, stored: Stored) -> public.IdpEvent:
+    return public.ProvisionShortfallEnded(
+        **stored.ids, element_id=event.element_id, ended_on=event.ended_on
     )
 
 

@@ -24,6 +24,8 @@ class Settings(ServiceSettings):
     shortfall_share: float = Field(default=0.8, gt=0, le=1)
     shortfall_window_weeks: int = Field(default=6, ge=1, le=39)
     shortfall_silent_weeks: int = Field(default=3, ge=1, le=39)
+    # How often the provision monitor judges every plan in force (``idp.monitor``).
+    shortfall_poll_seconds: float = Field(default=3600, gt=0)
 
     def shortfall_policy(self) -> ShortfallPolicy:
         return ShortfallPolicy(

@@ -38,6 +38,8 @@ class PlanView:
     cease: dict[str, Any] | None
     closure: dict[str, Any] | None
     deliveries: dict[str, list[dict[str, Any]]]
+    # open shortfalls of provision (issue 24): what the next review lists
+    shortfalls: dict[str, dict[str, Any]]
 
 
 def stopped_clocks(plan: Idp) -> dict[str, Stopped]:
@@ -132,6 +134,7 @@ def plan_view(plan: Idp, today: date) -> PlanView:
         cease=deepcopy(plan.cease),
         closure=deepcopy(plan.closure),
         deliveries=deepcopy(plan.deliveries),
+        shortfalls=plan.open_shortfalls(),
     )
 
 

@@ -7,7 +7,7 @@ from fastapi import Path, Query
 
 from idp import access
 from idp.api.common import EngineDep, resource_router
-from idp.projections import alp_by_provider, welsh_medium_sufficiency
+from idp.projections import alp_by_provider, open_shortfalls, welsh_medium_sufficiency
 from llwybr.access import Capability, audience
 from llwybr.edge import ORGANISATION, CallerDep
 
@@ -21,6 +21,19 @@ def provided_alp(
     """Only from the plans the caller may read (an auditor: those of its jurisdiction)."""
     with engine.connect() as conn:
         return alp_by_provider(conn, provider, audience(caller, Capability.READ))
+
+
+@router.get("-shortfalls", summary="Open shortfalls of provision (for whoever must act)")
+def shortfalls(
+    caller: CallerDep,
+    engine: EngineDep,
+    provider: Annotated[str | None, Query(pattern=ORGANISATION)] = None,
+) -> list[dict[str, Any]]:
+    """Elements of ALP in force found short of their schedule and not yet delivered as
+    planned again (issue 24), in the plans the caller may read: the maintainer's, the
+    providers', the learner's LAs' and their auditors'."""
+    with engine.connect() as conn:
+        return open_shortfalls(conn, audience(caller, Capability.READ), provider)
 
 
 @router.get(

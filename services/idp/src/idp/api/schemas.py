@@ -199,6 +199,9 @@ class PlanOut(BaseModel):
     cease: dict[str, Any] | None
     closure: dict[str, Any] | None
     deliveries: dict[str, list[dict[str, Any]]]
+    shortfalls: dict[str, dict[str, Any]] = Field(
+        description="Open shortfalls of provision by element (since when, why): for the next review"
+    )
 
 
 class PlanPage(BaseModel):

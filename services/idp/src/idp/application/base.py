@@ -84,6 +84,16 @@ class PlanStore(FollowsRuleTable, FollowsLearners, FollowsCalendars):
             elements=[e.as_dict() for e in plan.provision(calendar, as_of=as_of, policy=policy)],
         )
 
+    def judge_provision(self, idp_id: UUID, *, on: date, policy: ShortfallPolicy) -> list[str]:
+        """The system's daily judgement of a plan's provision (``idp.monitor``): a shortfall
+        found or ended is recorded (and so published). The element ids that changed."""
+        plan = self.get_as(idp_id, Idp)
+        calendar = self.plan_calendar(plan)
+        changed = plan.judge_provision(plan.provision(calendar, as_of=on, policy=policy), on)
+        if changed:
+            self.save(plan)
+        return changed
+
     def plan_calendar(self, plan: Idp) -> TermCalendar | None:
         """The calendar a plan's term-time provision counts on: its maintaining school's or
         FEI's own, else its learner's responsible LA's (as published by their owner)."""

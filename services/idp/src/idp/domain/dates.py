@@ -31,4 +31,6 @@ IN_FORCE: Mapping[type, str | None] = {
     Idp.Reinstated: "reinstated_on",
     Idp.Closed: "closed_on",
     Idp.DeliveryRecorded: "on",
+    Idp.ProvisionShortfallFound: "found_on",
+    Idp.ProvisionShortfallEnded: "ended_on",
 }

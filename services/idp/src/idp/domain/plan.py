@@ -31,6 +31,7 @@ from idp.domain.ending import Ending
 from idp.domain.errors import InvalidPlanContentError
 from idp.domain.issuing import Issuing
 from idp.domain.reviews import Reviewing
+from idp.domain.shortfalls import Monitoring
 from idp.domain.state import PREPARATION, PlanEvent, empty_draft
 from idp.domain.transfers import Transferring
 from idp.domain.values import (
@@ -45,7 +46,7 @@ from idp.domain.values import (
 from llwybr.clock import Deadline
 
 
-class Idp(Drafting, Issuing, Reviewing, Transferring, Ending, Delivering, Aggregate):
+class Idp(Drafting, Issuing, Reviewing, Transferring, Ending, Delivering, Monitoring, Aggregate):
     """One learner's plan: its draft, its issued versions and its statutory life."""
 
     Event = PlanEvent
@@ -209,3 +210,6 @@ class Idp(Drafting, Issuing, Reviewing, Transferring, Ending, Delivering, Aggreg
     _close = event(Ending.Closed)(Ending._close)
 
     _record_delivery = event(Delivering.DeliveryRecorded)(Delivering._record_delivery)
+
+    _find_shortfall = event(Monitoring.ProvisionShortfallFound)(Monitoring._find_shortfall)
+    _end_shortfall = event(Monitoring.ProvisionShortfallEnded)(Monitoring._end_shortfall)

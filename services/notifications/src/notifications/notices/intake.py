@@ -119,6 +119,20 @@ def give(
     for organisation, role in notice.organisations:
         values, problem = organisation_values(conn, organisation, role)
         add(f"org:{organisation}:{values['recipient_address'] or '-'}", values, problem)
+    if notice.responsible_authority is not None:
+        facts_of = store.registry(conn, learner_id)
+        if facts_of is None:
+            add(
+                "authority:-",
+                {"recipient_role": notice.responsible_authority.value,
+                 "language": Language.BOTH.value},
+                f"the learner registry's facts about learner {learner_id} have not arrived: "
+                "their responsible LA is not known yet",
+            )  # fmt: skip
+        else:
+            organisation = str(facts_of.responsible_authority)
+            values, problem = organisation_values(conn, organisation, notice.responsible_authority)
+            add(f"org:{organisation}:{values['recipient_address'] or '-'}", values, problem)
     for organisation, role in deduplicated(notice.copies):
         values, problem = organisation_values(conn, organisation, role)
         key = f"copy:{organisation}:{values['recipient_address'] or '-'}"

@@ -35,6 +35,10 @@ class NoticeKind(StrEnum):
     APPEAL_LODGED = "appeal_lodged"
     APPEAL_DECIDED = "appeal_decided"
     DEADLINE_REMINDER = "deadline_reminder"
+    # ALP short of its schedule (issue 24): the provider and the maintainer are reminded,
+    # the learner's responsible LA alerted
+    PROVISION_SHORTFALL = "provision_shortfall"
+    PROVISION_SHORTFALL_ALERT = "provision_shortfall_alert"
     DEADLINE_MISSED = "deadline_missed"
     UNDELIVERABLE = "undeliverable"  # to the issuer: a notice could not be delivered
 
@@ -59,6 +63,7 @@ class Role(StrEnum):
     ORDER_ADDRESSEE = "order_addressee"
     RESPONSIBLE_BODY = "responsible_body"
     ISSUER = "issuer"
+    PROVIDER = "provider"  # the organisation providing an element of ALP
 
 
 PARTY_ROLES = frozenset(

@@ -39,6 +39,9 @@ class PlannedNotice:
     family: bool = False
     organisations: tuple[tuple[str, Role], ...] = ()
     copies: tuple[tuple[str, Role], ...] = ()  # organisations sent a copy of a family notice
+    # the learner's responsible LA, as the learner registry's facts here say when it is given
+    # (the registry owns that fact; the event need not carry it)
+    responsible_authority: Role | None = None
 
 
 @dataclass(frozen=True)

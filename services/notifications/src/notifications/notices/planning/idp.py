@@ -197,3 +197,30 @@ def _ceased(e: idp.Ceased, known: Subject, facts: dict[str, Any]) -> Plan:
 @_of_a_plan_opened_here
 def _closed(e: idp.Closed, known: Subject, facts: dict[str, Any]) -> Plan:
     return Plan(learner_id=e.learner_id, deadlines=(Cancel(f"{e.idp_id}/"),))
+
+
+@plan_idp.register
+def _shortfall_found(e: idp.ProvisionShortfallFound, known: Subject | None) -> Plan:
+    """ALP short of its schedule, as the IDP service judged it: its provider and the plan's
+    maintainer are reminded, the learner's responsible LA alerted (issue 24)."""
+    plan_id = str(e.idp_id)
+    facts = {
+        "element_id": e.element_id,
+        "provider_organisation": e.provider_organisation,
+        "maintaining_organisation": e.maintaining_organisation,
+        "found_on": e.found_on.isoformat(),
+        "since": e.since.isoformat(),
+        "kinds": list(e.kinds),
+        "window_share": e.window_share,
+    }
+    reminded = {e.provider_organisation: Role.PROVIDER}
+    reminded.setdefault(e.maintaining_organisation, Role.MAINTAINER)  # one, if it provides
+    reminder = PlannedNotice(
+        NoticeKind.PROVISION_SHORTFALL, SYSTEM, plan_id, facts,
+        organisations=tuple(reminded.items()),
+    )  # fmt: skip
+    alert = PlannedNotice(
+        NoticeKind.PROVISION_SHORTFALL_ALERT, SYSTEM, plan_id, facts,
+        responsible_authority=Role.LOCAL_AUTHORITY,
+    )  # fmt: skip
+    return Plan(learner_id=e.learner_id, notices=(reminder, alert))
