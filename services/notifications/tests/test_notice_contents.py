@@ -174,7 +174,7 @@ MANDATORY: dict[NoticeKind, dict[str, list[str]]] = {
 def text_of(kind: NoticeKind, language: Language, registered: bool = True, **changes: Any) -> str:
     organisations = ORGANISATIONS if registered else {}
     rendered = render(kind, language, context(kind, **changes), organisations)
-    return " ".join(rendered.text.split())
+    return " ".join(f"{rendered.subject} {rendered.text}".split())  # the subject line too
 
 
 def test_every_kind_has_its_mandatory_elements_listed() -> None:
@@ -198,12 +198,14 @@ UUID_TEXT = re.compile(r"\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a
 REFERENCE = re.compile(r"(?:reference|[Cc]yfeirnod(?: y dysgwr| yr hysbysiad| yr achos)?:?) \S+")
 
 
+#: Values whose words with spaces are plain English ("Review ...: not revised").
+NATURAL = {"not_revised", "taken_over"}
 #: Enum values also count as raw when printed with spaces for underscores ("revise idp").
 SPACED = [
     value.replace("_", " ")
     for group in ("deadline", "outcome", "order", "matter")
     for value in LABELS["en"][group]
-    if "_" in value
+    if "_" in value and value not in NATURAL
 ]
 
 
