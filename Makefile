@@ -75,6 +75,7 @@ bench: install infra-up ## benchmarks that print figures (bench/results/*.json; 
 	$(RUN) python -m bench.bulk
 	$(RUN) python -m bench.rebuild
 	$(RUN) python bench/webhooks.py
+	$(RUN) python -m bench.summary
 
 clean: ## stop the servers and remove var/ and .venv
 	-bash scripts/kafka.sh clean

@@ -35,7 +35,7 @@ BATCH = 1000  # the bulk endpoint's maximum
 def sync(stack: Stack, organisation: str, learners: int, bootstrap: str) -> dict[str, Any]:
     """One MIS's sync: ``learners`` concerns in batches; timings, outcomes, publication."""
     prefix = f"bulk-{organisation.split(':')[0]}-{uuid.uuid4().hex[:6]}"
-    meter = LagMeter(bootstrap, prefix)
+    meter = LagMeter(bootstrap)
     headers = {"Authorization": f"Bearer {stack.token(organisation)}"}
     requests: list[float] = []
     statuses: Counter[str] = Counter()

@@ -72,11 +72,14 @@ def own_broker(directory: Path) -> Iterator[str]:
 # -- publish lag (a process of its own) ------------------------------------------------------
 
 
-def _receive(bootstrap: str, prefix: str, pipe: Connection) -> None:
-    asyncio.run(_receive_async(bootstrap, prefix, pipe))
+def _receive(bootstrap: str, since: float, pipe: Connection) -> None:
+    asyncio.run(_receive_async(bootstrap, since, pipe))
 
 
-async def _receive_async(bootstrap: str, prefix: str, pipe: Connection) -> None:
+async def _receive_async(bootstrap: str, since: float, pipe: Connection) -> None:
+    """Lags of the events recorded at or after ``since`` (a POSIX time): the broker is the
+    benchmark's own, and a public event's subject is the registry's learner id, which the
+    load learns only from its answers."""
     consumer = AIOKafkaConsumer(
         DETERMINATION.name, IDP.name, bootstrap_servers=bootstrap, enable_auto_commit=False
     )  # no group: every partition, from the end
@@ -96,7 +99,7 @@ async def _receive_async(bootstrap: str, prefix: str, pipe: Connection) -> None:
                 received = time.time()
                 for r in records:
                     envelope = Envelope.from_kafka(r.topic, r.key, r.value or b"", list(r.headers))
-                    if envelope.subject.startswith(prefix):
+                    if envelope.time.timestamp() >= since:
                         lags.append(received - envelope.time.timestamp())
             if expected and len(lags) >= expected:
                 break
@@ -108,10 +111,11 @@ async def _receive_async(bootstrap: str, prefix: str, pipe: Connection) -> None:
 class LagMeter:
     """Starts the receiving process, ready before the load; ``stop`` returns the lags."""
 
-    def __init__(self, bootstrap: str, prefix: str) -> None:
+    def __init__(self, bootstrap: str, since: float | None = None) -> None:
+        since = time.time() if since is None else since
         self._pipe, child = mp.Pipe()
         self._process = mp.get_context("spawn").Process(
-            target=_receive, args=(bootstrap, prefix, child), daemon=True
+            target=_receive, args=(bootstrap, since, child), daemon=True
         )
         self._process.start()
         if not self._pipe.poll(60) or self._pipe.recv() != "ready":
@@ -171,7 +175,7 @@ def run_http(stack: Stack, bootstrap: str, levels: Sequence[int], duration: floa
     asyncio.run(warm.run(2, 3.0))
     for level in levels:
         prefix = f"bench-{uuid.uuid4().hex[:6]}"
-        meter = LagMeter(bootstrap, prefix)
+        meter = LagMeter(bootstrap)
         load = CaseLoad(stack.gateway_url, stack.token(SCHOOL), prefix)
         started = time.monotonic()
         outcomes = asyncio.run(load.run(level, duration))
@@ -182,6 +186,9 @@ def run_http(stack: Stack, bootstrap: str, levels: Sequence[int], duration: floa
 
 
 def run_layer(name: str, step: Any, levels: Sequence[int], duration: float) -> Any:
+    # Warmed up first, as the HTTP run is: the first command of a process imports the
+    # calendars' ``holidays`` package (seconds, without bytecode), which the first level paid.
+    run_threads(step, 1, 2.0)
     results = {}
     for level in levels:
         started = time.monotonic()
@@ -196,6 +203,7 @@ def profile(stack: Stack, level: int, seconds: float, directory: Path) -> dict[s
     """py-spy on the gateway, determination and idp processes while the load runs."""
     py_spy = shutil.which("py-spy") or str(Path(sys.executable).parent / "py-spy")
     outputs, samplers = {}, []
+    directory.mkdir(exist_ok=True)
     for name in ("gateway", "determination", "idp"):
         outputs[name] = directory / f"profile-{name}.txt"
         samplers.append(subprocess.Popen(  # noqa: S603 (our own tool, our own pids)
@@ -278,6 +286,10 @@ def main() -> None:
         "--duration", type=float, default=float(os.environ.get("BENCH_DURATION", 20))
     )
     parser.add_argument("--no-profile", action="store_true")
+    parser.add_argument(
+        "--profile-clients", type=int, default=int(os.environ.get("BENCH_PROFILE_CLIENTS", 1)),
+        help="the load under py-spy (1: where one command's time goes)",
+    )  # fmt: skip
     args = parser.parse_args()
     levels = [int(n) for n in args.levels.split(",")]
     base = base_runtime()
@@ -295,7 +307,7 @@ def main() -> None:
                 results["http"] = run_http(stack, bootstrap, levels, args.duration)
                 if not args.no_profile:
                     print("  profiling (py-spy)", flush=True)
-                    results["profile"] = profile(stack, max(levels), 15.0, RESULTS)
+                    results["profile"] = profile(stack, args.profile_clients, 15.0, RESULTS)
         settings = {
             n: ServiceSettings(service=n, runtime=runtime) for n in ("bare", "determination", "idp")
         }

@@ -23,6 +23,7 @@ from typing import Any
 from eventsourcing.application import Application
 from eventsourcing.domain import Aggregate, event
 
+from contracts.determination import LearnerRelationsRecorded
 from determination.api.determinations import concern_of
 from determination.api.schemas import ConcernIn, DecisionIn, GraduatedResponseIn
 from determination.application import DeterminationService
@@ -149,6 +150,14 @@ def amend(plans: IdpService, plan_id: uuid.UUID) -> int:
     return plans.set_aln_description(maintainer, plan_id, value, expected_version=None)
 
 
+def relations_of(learner_id: str) -> LearnerRelationsRecorded:
+    """The registry's facts about a learner of the school, as its public event states them."""
+    return LearnerRelationsRecorded(
+        learner_id=learner_id, responsible_authority="la:665", enrolled_at=[SCHOOL],
+        compulsory_school_age_on=date(2022, 9, 1), young_person_on=date(2033, 9, 1),
+    )  # fmt: skip
+
+
 def service_step(determinations: DeterminationService, plans: IdpService) -> Step:
     def path(number: int, timed: Callable[[str, Callable[[], object]], None]) -> None:
         local_id = f"svc-{number}-{uuid.uuid4().hex[:6]}"
@@ -158,7 +167,10 @@ def service_step(determinations: DeterminationService, plans: IdpService) -> Ste
         timed("evidence", lambda: record_evidence(determinations, case_id))
         has_aln = number % 2 == 0
         timed("decide", lambda: decide(determinations, case_id, has_aln))
-        if has_aln:  # the consumer's part: not a command, not timed
+        if has_aln:  # the consumers' part: not a command, not timed
+            # The registry's facts about the learner, as its public event brings them (the
+            # IDP service's access checks read them, ADR 0015).
+            plans.save(*plans.adopt_learner(relations_of(learner_id)))
             plan_id, _ = plans.open_on_direction(
                 Principal("bench", "la:665", frozenset()), learner_id=learner_id,
                 looked_after=False, opened_on=date(2026, 3, 20),

@@ -58,7 +58,7 @@ OPINIONS = "/v1/notices/health-body-opinions"
 LEARNER_FOLLOWERS = {"idp.determinations", "disputes.decisions", "notifications.notices"}
 
 
-def until(condition: Callable[[], T | None], timeout: float = 60, what: str = "") -> T:
+def until(condition: Callable[[], T | None], timeout: float = 120, what: str = "") -> T:
     """``condition()`` once it is truthy, polled until ``timeout`` seconds."""
     deadline = time.monotonic() + timeout
     while not (result := condition()):
@@ -67,7 +67,7 @@ def until(condition: Callable[[], T | None], timeout: float = 60, what: str = ""
     return result
 
 
-def as_told(send: Callable[[], httpx.Response], timeout: float = 30) -> httpx.Response:
+def as_told(send: Callable[[], httpx.Response], timeout: float = 120) -> httpx.Response:
     """The answer once the service has settled: a 404, 409 or 503 with ``Retry-After`` (a
     service that has not yet learnt the registry's facts about the learner) is sent again
     after the time it says, until ``timeout``."""
@@ -291,7 +291,7 @@ def assert_denied(
     wanted = {r.headers["x-request-id"]: r for r in refusals}
     rows = until(
         lambda: found if set(wanted) <= set(found := audit_rows(reader, organisation)) else None,
-        timeout=15,
+        timeout=60,
         what=f"the access audit rows of {organisation}'s refusals",
     )
     for request_id, response in wanted.items():

@@ -19,7 +19,7 @@ import pytest
 from llwybr.settings import RuntimeSettings
 from llwybr_testkit import IDP_DRAFT, postgres_conninfo
 
-from .stack import TEST_LIMITS, Stack, running_stack
+from .stack import TEST_LIMITS, Stack, client, running_stack, until
 
 pytestmark = [pytest.mark.integration, pytest.mark.slow]
 
@@ -43,19 +43,6 @@ def stack(
             {"determination.reconsiderations", "idp.determinations", "disputes.decisions"}
         )
         yield running
-
-
-def client(stack: Stack, organisation: str) -> httpx.Client:
-    headers = {"Authorization": f"Bearer {stack.token(organisation)}"}
-    return httpx.Client(base_url=stack.gateway_url, headers=headers, timeout=30)
-
-
-def until(condition: Any, timeout: float = 30) -> Any:
-    deadline = time.monotonic() + timeout
-    while not (result := condition()):
-        assert time.monotonic() < deadline, "condition not met in time"
-        time.sleep(0.2)
-    return result
 
 
 def schema(stack: Stack, service: str) -> str:

@@ -13,9 +13,12 @@ import httpx
 import pypdf
 import pytest
 
-from gateway.bundle import MANIFEST, build_bundle
+from contracts.labels import PRIVATE, Label
+from gateway.bundle import MANIFEST, SIGNATURE, build_bundle
+from gateway.bundle.readable import Names
 from gateway.main import create_app
 from gateway.settings import Settings
+from gateway.tokens.manifests import check_manifest_signature
 from llwybr.settings import RuntimeSettings
 
 from .test_api import CONCERN, SCHOOL, Gateway
@@ -29,11 +32,22 @@ AUDITOR = "auditor:665"
 AGGREGATES = {"determination": "Determination", "idp": "Idp", "notifications": "NoticeRecord"}
 
 
+PUBLIC = {
+    "ConcernRaised": "wales.aln.determination.concern-raised.v1",
+    "EvidenceSubmitted": "wales.aln.determination.evidence-submitted.v1",
+    "Decided": "wales.aln.determination.decided.v1",
+    "NoticeIssued": "wales.aln.determination.notice-issued.v1",
+    "Opened": "wales.aln.idp.opened.v1",
+    "NoticeGiven": "wales.aln.notifications.notice-given.v1",
+}
+
+
 def event(
     service: str, aggregate_id: str, version: int, name: str, at: str, **data: Any
 ) -> dict[str, Any]:
     return {
         "service": service, "aggregate_id": aggregate_id, "version": version, "event": name,
+        "public_event": PUBLIC.get(name),
         "topic": f"{service}.domain:{AGGREGATES[service]}.{name}", "recorded_at": at,
         "in_force_on": at[:10],
         "actor": f"ysgol-example@{SCHOOL}", "correlation_id": "c1", "causation_id": None,
@@ -94,7 +108,7 @@ def pdf_text(content: bytes) -> str:
 def manifest_problems(files: dict[str, bytes]) -> list[str]:
     manifest = json.loads(files[MANIFEST])
     listed = {f["name"] for f in manifest["files"]}
-    problems = sorted(set(files) - listed - {MANIFEST})
+    problems = sorted(set(files) - listed - {MANIFEST, SIGNATURE})
     for entry in manifest["files"]:
         content = files.get(entry["name"], b"")
         if (hashlib.sha256(content).hexdigest(), len(content)) != (entry["sha256"], entry["size"]):
@@ -117,6 +131,7 @@ def test_the_manifest_lists_every_other_file_with_its_hash_and_size(bundle: byte
         "notices.jsonl",
         "documents.json",
         "verification.json",
+        "timeline.json",
         "timeline.pdf",
         MANIFEST,
     ]
@@ -198,11 +213,75 @@ def test_every_evidence_document_named_is_listed_by_its_sha256(bundle: bytes) ->
 
 def test_the_pdf_names_the_learner_the_check_and_every_event(bundle: bytes) -> None:
     text = pdf_text(unpack(bundle)["timeline.pdf"])
-    assert "Llwybr case bundle / Bwndel achos" in text
+    assert "Bwndel achos Llwybr / Llwybr case bundle" in text
     assert LEARNER in text
     assert "Passed" in text
-    for name in ("ConcernRaised", "EvidenceSubmitted", "Decided", "NoticeIssued", "Opened"):
+    for name in ("concern-raised", "evidence-submitted", "decided", "notice-issued", "opened"):
         assert name in text
+
+
+def test_the_timeline_reads_in_plain_welsh_and_english_with_the_names() -> None:
+    """Issue 18: public event names and labels in both languages, the learner's name and the
+    organisations' names, no Python class paths; ids only as references."""
+    names = Names(
+        learner="Cerys Jones",
+        organisations={SCHOOL: Label("Ysgol Gynradd Enghraifft", "Example Primary School")},
+    )
+    files = unpack(build_bundle(LEARNER, TIMELINE, STATES, VERIFICATION, GENERATED_AT, names=names))
+    readable = json.loads(files["timeline.json"])
+    assert readable["learner_name"] == "Cerys Jones"
+    first = readable["events"][0]
+    assert first["event"] == "determination.concern-raised"
+    assert first["what"] == {
+        "cy": "Pryder wedi'i godi y gallai fod gan y dysgwr ADY",
+        "en": "Concern raised that the learner may have ALN",
+    }
+    assert first["by"] == {"cy": "Ysgol Gynradd Enghraifft", "en": "Example Primary School"}
+    assert first["reference"] == {"service": "determination", "record": CASE, "version": 1}
+    text = " ".join(pdf_text(files["timeline.pdf"]).split())
+    for words in (
+        "Cerys Jones", "Pryder wedi'i godi y gallai fod gan y dysgwr ADY",
+        "Concern raised that the learner may have ALN", "Tystiolaeth wedi'i chyflwyno",
+        "Evidence submitted", "Example Primary School", "Ysgol Gynradd Enghraifft",
+        "Paratoi CDU wedi dechrau", "Preparation of an IDP started",
+    ):  # fmt: skip
+        assert words in text, words
+    for raw in (".domain:", "Determination.", "ConcernRaised", f"@{SCHOOL}"):
+        assert raw not in text, raw
+        assert raw not in files["timeline.json"].decode(), raw
+
+
+def test_an_unnamed_organisation_is_its_kind_and_number_and_a_private_event_is_said_so() -> None:
+    private = event("determination", CASE, 5, "GraduatedResponseRecorded", "2026-03-21T09:00:00Z")
+    files = unpack(build_bundle(LEARNER, [private], {}, VERIFICATION, GENERATED_AT))
+    [entry] = json.loads(files["timeline.json"])["events"]
+    assert entry["by"] == {"cy": "Ysgol 6652001", "en": "School 6652001"}
+    assert entry["what"] == {"cy": PRIVATE.cy, "en": PRIVATE.en}
+    assert entry["event"] is None
+
+
+def test_every_issued_plan_version_is_in_the_bundle_and_named_by_its_event() -> None:
+    issued = [
+        {**event("idp", PLAN, v, name, f"2026-03-2{v}T09:00:00+00:00", number=n),
+         "public_event": "wales.aln.idp.issued.v1"}
+        for v, name, n in ((2, "Issued", 1), (3, "Revised", 2))
+    ]  # fmt: skip
+    plans = {(PLAN, 1): b"%PDF-1.7 version 1", (PLAN, 2): b"%PDF-1.7 version 2"}
+
+    files = unpack(
+        build_bundle(LEARNER, [*TIMELINE, *issued], STATES, VERIFICATION, GENERATED_AT,
+                     plans=plans)
+    )  # fmt: skip
+
+    assert files[f"plans/idp-{PLAN}-v1.pdf"] == b"%PDF-1.7 version 1"
+    assert files[f"plans/idp-{PLAN}-v2.pdf"] == b"%PDF-1.7 version 2"
+    assert manifest_problems(files) == []
+    readable = json.loads(files["timeline.json"])["events"]
+    assert [(e["event"], e.get("document")) for e in readable[-2:]] == [
+        ("idp.issued", f"plans/idp-{PLAN}-v1.pdf"),
+        ("idp.issued", f"plans/idp-{PLAN}-v2.pdf"),
+    ]
+    assert f"plans/idp-{PLAN}-v2.pdf" in pdf_text(files["timeline.pdf"]).replace("\n", "")
 
 
 def test_a_long_timeline_wraps_and_runs_on_to_more_pages() -> None:
@@ -213,7 +292,7 @@ def test_a_long_timeline_wraps_and_runs_on_to_more_pages() -> None:
     files = unpack(build_bundle(LEARNER, many, {}, VERIFICATION, GENERATED_AT))
     reader = pypdf.PdfReader(io.BytesIO(files["timeline.pdf"]))
     assert len(reader.pages) > 2
-    assert "GraduatedResponseRecorded120" in pdf_text(files["timeline.pdf"])
+    assert f"{CASE[:8]} v120" in pdf_text(files["timeline.pdf"])
 
 
 def test_a_broken_chain_is_named_in_the_pdf() -> None:
@@ -277,6 +356,8 @@ async def test_an_auditor_downloads_a_learners_bundle_that_checks_out(gateway: G
     assert response.headers["content-disposition"].startswith("attachment;")
     files = unpack(response.content)
     assert manifest_problems(files) == []
+    jwks = (await gateway.client.get("/.well-known/jwks.json")).json()
+    assert check_manifest_signature(files[MANIFEST], files[SIGNATURE], jwks) == ""
     events = jsonl(files["events.jsonl"])
     assert [(e["service"], e["event"]) for e in events][:3] == [
         ("determination", "Registered"),  # the learner registry's record comes first
@@ -288,9 +369,10 @@ async def test_an_auditor_downloads_a_learners_bundle_that_checks_out(gateway: G
     key_dates = [(s["in_force_on"], s["state"]["status"]) for s in state["in_force"]]
     assert key_dates == [("2026-03-02", "gathering_information"), ("2026-03-20", "decided_aln")]
     assert json.loads(files["verification.json"])["ok"] is True
-    text = pdf_text(files["timeline.pdf"])
-    assert "ConcernRaised" in text
-    assert "Decided" in text
+    text = " ".join(pdf_text(files["timeline.pdf"]).split())
+    assert "Cerys Jones" in text  # the registry's name of the learner
+    assert "Concern raised that the learner may have ALN" in text
+    assert "Penderfyniad a oes gan y dysgwr ADY" in text
 
 
 async def test_the_bundle_is_for_auditors_and_its_download_is_logged(gateway: Gateway) -> None:

@@ -1,4 +1,16 @@
+"""The public OpenAPI document: current, complete, and one a client generator can use."""
+
+import re
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from gateway.main import with_internal_secret
 from gateway.openapi import SNAPSHOT, public_document, render
+from gateway.operations import OPERATION_IDS
+from gateway.services import embedded_apps
+from gateway.settings import Settings
+from llwybr.settings import RuntimeSettings
 
 
 def test_the_public_openapi_document_matches_its_snapshot() -> None:
@@ -7,7 +19,7 @@ def test_the_public_openapi_document_matches_its_snapshot() -> None:
 
 
 def test_every_public_operation_declares_its_security_and_errors() -> None:
-    document = public_document()
+    document = _document()
     for path, item in document["paths"].items():
         if not path.startswith("/v1/"):
             continue
@@ -19,9 +31,68 @@ def test_every_public_operation_declares_its_security_and_errors() -> None:
 
 
 def test_every_public_post_declares_the_idempotency_conflicts() -> None:
-    document = public_document()
+    document = _document()
     assert "secret-not-replayed" in document["info"]["description"]
     posts = [(p, item["post"]) for p, item in document["paths"].items() if "post" in item]
     for path, operation in posts:
         if path.startswith("/v1/"):
             assert "secret-not-replayed" in operation["responses"]["409"]["description"], path
+
+
+@cache
+def _document() -> dict[str, Any]:
+    return public_document()
+
+
+def _operations() -> list[tuple[str, str, dict[str, Any]]]:
+    return [(m, p, op) for p, item in _document()["paths"].items() for m, op in item.items()]
+
+
+def test_every_operation_has_a_stable_verb_noun_id_and_a_tag() -> None:
+    ids = [operation["operationId"] for _, _, operation in _operations()]
+    assert len(ids) == len(set(ids)), "operationIds are unique"
+    for method, path, operation in _operations():
+        assert OPERATION_IDS[(method.upper(), path)] == operation["operationId"], path
+        assert re.fullmatch(r"[a-z]+(?:[A-Z][a-z0-9]*)+", operation["operationId"]), path
+        assert operation.get("tags"), f"{method} {path} has no tag"
+    # Only the table's ids: none left over from a route that was removed.
+    assert set(OPERATION_IDS.values()) == set(ids)
+
+
+def test_no_two_services_give_one_schema_name_to_different_schemas(tmp_path: Path) -> None:
+    runtime = RuntimeSettings(mode="embedded", var_dir=tmp_path)
+    apps = embedded_apps(with_internal_secret(Settings(runtime=runtime)))
+    seen: dict[str, tuple[str, Any]] = {}
+    for service, app in apps.items():
+        for name, schema in app.openapi().get("components", {}).get("schemas", {}).items():
+            first = seen.setdefault(name, (service, schema))
+            assert first[1] == schema, f"{name}: {first[0]}'s and {service}'s differ"
+
+
+def test_the_two_notice_bodies_are_documented_apart() -> None:
+    paths, schemas = _document()["paths"], _document()["components"]["schemas"]
+    body = paths["/v1/reconsiderations/{case_id}/notice"]["post"]["requestBody"]
+    assert body["content"]["application/json"]["schema"]["$ref"].endswith(
+        "/ReconsiderationNoticeIn"
+    )
+    content = schemas["DeterminationNoticeIn"]["properties"]["content"]["description"]
+    for part in ("decision_and_reasons", "right_of_appeal", "reason_for_referral"):
+        assert part in content
+
+
+def test_the_headers_a_client_sends_and_reads_are_documented() -> None:
+    for method, path, operation in _operations():
+        if not path.startswith("/v1/"):
+            continue
+        answers = {s: r for s, r in operation["responses"].items() if s.startswith("2")}
+        if method == "post":
+            names = [p["name"] for p in operation.get("parameters", [])]
+            assert "Idempotency-Key" in names, path
+            for status, response in answers.items():
+                assert "Idempotent-Replayed" in response.get("headers", {}), (path, status)
+        if "201" in answers:
+            assert {"Location", "ETag"} <= set(answers["201"]["headers"]), path
+    read = _document()["paths"]["/v1/determinations/{determination_id}"]["get"]
+    assert "ETag" in read["responses"]["200"]["headers"]
+    change = _document()["paths"]["/v1/determinations/{determination_id}/decision"]["post"]
+    assert any(p["name"].lower() == "if-match" for p in change["parameters"])

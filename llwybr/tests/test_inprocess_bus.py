@@ -10,7 +10,7 @@ from contracts.envelope import Envelope
 from llwybr.bus import InProcessBus
 from llwybr.consumer import TableEffect, TrackedConsumer
 from llwybr.metrics import Metrics
-from llwybr.outbox import OutboxRelay, RelayPositions, relay_lock
+from llwybr.outbox import OutboxRelay, PositionConflictError, RelayPositions, relay_lock
 from llwybr.settings import ServiceSettings
 from llwybr_testkit import EXAMPLE_TOPIC, ExampleService, eventually, translate_example
 
@@ -78,6 +78,28 @@ async def test_a_relay_restarted_after_publishing_resumes_from_its_stored_positi
     assert await again.run_once() == 1
     assert await again.run_once() == 0
     assert len(bus.log(EXAMPLE_TOPIC.name)) == 2
+
+
+async def test_a_relay_that_remembers_its_position_finds_it_moved_and_skips_nothing(
+    service: ExampleService, sqlite_engine: sa.Engine
+) -> None:
+    """A relay keeps its position in memory between batches; if another relay moved the
+    stored one meanwhile (a failover), the compare-and-set finds it and the relay reads the
+    stored position again: events may be published twice, never skipped."""
+    bus = InProcessBus()
+    first, other = relay_for(service, sqlite_engine, bus), relay_for(service, sqlite_engine, bus)
+    cases = [service.open_case("learner-1")]
+    assert await first.run_once() == 1
+    cases.append(service.open_case("learner-2"))
+    assert await other.run_once() == 1  # the stored position moved under ``first``
+    cases.append(service.open_case("learner-3"))
+    with pytest.raises(PositionConflictError):
+        await first.run_once()
+    assert await first.run_once() == 1  # from the stored position: learner-3 only
+    assert await first.run_once() == 0
+    published = {str(e.aggregate_id) for e in bus.log(EXAMPLE_TOPIC.name)}
+    assert published == {str(c) for c in cases}
+    assert RelayPositions(sqlite_engine).get("example.outbox") == 3
 
 
 def test_only_one_relay_per_service_is_active_in_a_process(sqlite_engine: sa.Engine) -> None:

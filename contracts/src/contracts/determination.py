@@ -47,7 +47,7 @@ _FACT_FIELDS = frozenset(DeadlineFacts.model_fields)
 def reasons_field(section: str) -> Any:
     """The reasons for a decision, as the deciding body recorded them: the notice quotes them
     (``section`` of the Act or Regulations requires them). None only on events published
-    before they carried them (ADR 0017)."""
+    before they carried them (ADR 0018)."""
     return Field(
         default=None,
         description=f"The reasons as recorded, quoted by the notice ({section}).",
@@ -186,6 +186,21 @@ class Decided(DeterminationEvent):
     looked_after: bool
     decision_deadline: DeadlineFacts | None
     reasons: str | None = reasons_field("Act s.13(3), s.14; Regs reg 10")
+    idp_arrangement: (
+        Literal["la_maintains", "la_prepares_school_maintains", "school_prepares_and_maintains"]
+        | None
+    ) = Field(
+        default=None,
+        description=(
+            "The LA's choice when it decides a learner at a school has ALN (Act s.14): it "
+            "maintains the IDP itself, prepares it and directs the school to maintain it, or "
+            "directs the school to prepare and maintain it. None when no LA chose (the body "
+            "that decided prepares and maintains the IDP)."
+        ),
+    )
+    directed_school: str | None = Field(
+        default=None, description="The school the LA directs to maintain (or prepare) the IDP"
+    )
 
 
 @register

@@ -1,7 +1,7 @@
 """Public events of the disputes service (topic ``aln.disputes.v1``): ids and statutory facts.
 
 Representations and case statements stay in the service; an LA's reasons for its
-reconsideration decision travel with it, as its notice must quote them (ADR 0017).
+reconsideration decision travel with it, as its notice must quote them (ADR 0018).
 """
 
 from datetime import date
@@ -96,6 +96,24 @@ class AppealWindowRecalculated(DisputeEvent):
     subject_id: UUID | None
     previous_due_on: date
     appeal_window: DeadlineFacts
+
+
+@register
+class AppealWindowFromNotice(DisputeEvent):
+    """The window to appeal a decision, as this service enforces it from the notices of the
+    decision given to the family (their given dates are the notifications service's): a notice
+    was given (``given``), or reported undeliverable. ``due_on`` is the last day to appeal
+    now (None while no notice counts as given), ``previous_due_on`` the one before."""
+
+    name: ClassVar[str] = "appeal-window-from-notice"
+    subject_id: UUID
+    notice_id: UUID
+    given: bool
+    given_on: date | None
+    quoted_until: date | None
+    previous_due_on: date | None
+    due_on: date | None
+    appeal_window: DeadlineFacts | None
 
 
 @register

@@ -8,6 +8,8 @@ from datetime import date
 from typing import ClassVar, Literal
 from uuid import UUID
 
+from pydantic import Field
+
 from contracts.determination import DeadlineFacts, reasons_field
 from contracts.events import IntegrationEvent, register
 from contracts.topics import IDP, Topic
@@ -32,6 +34,14 @@ class IdpOpened(IdpEvent):
     determination_id: UUID | None
     preparation_deadline: DeadlineFacts | None
     reason: Literal["aln_decision", "la_direction"]
+    preparation_reminder_every_days: int | None = Field(
+        default=None,
+        description="No statutory time limit was found for this preparation (the LA's IDP after "
+        "an R1 'has ALN'): no deadline, and the maintainer is reminded every so many days",
+    )
+    #: The school the LA directed to maintain the plan it prepares (s.14): it maintains the
+    #: plan from its issue (a ``responsibility-transferred`` with reason ``la_direction``).
+    directed_to_maintain: str | None = None
 
 
 @register

@@ -45,3 +45,14 @@ class NoticeEscalated(NoticeEvent):
 
     name: ClassVar[str] = "notice-escalated"
     escalated_at: datetime
+
+
+@register
+class NoticeBounced(NoticeEvent):
+    """A notice published as given was reported undeliverable (a permanent bounce): it does
+    not count as given, and no time limit runs from it. A notice given again later is a new
+    notice with its own ``notice-given``."""
+
+    name: ClassVar[str] = "notice-bounced"
+    given_on: date | None = Field(description="The day it had been recorded as given")
+    bounced_at: datetime

@@ -1,13 +1,68 @@
 """``python -m gateway``: the whole system (embedded mode) or the gateway alone (stack mode)."""
 
+import argparse
+from collections.abc import Sequence
+
+from pydantic import BaseModel
+
 from gateway.main import create_app
-from gateway.settings import Settings
-from llwybr.serve import serve
+from gateway.registry import SERVICES
+from gateway.settings import Settings, url_variable
+from llwybr.serve import listen, serve
+from llwybr.settings import RuntimeSettings
+
+DESCRIPTION = """\
+Start Llwybr's public API. In embedded mode (the default) this one process runs every
+service, on SQLite under LLWYBR_VAR_DIR (var/), and writes the development OAuth clients'
+secrets to var/gateway/dev-credentials.json on its first start; in stack mode
+(LLWYBR_MODE=stack) it is the gateway alone, forwarding to the services' own processes.
+API documentation: http://HOST:PORT/docs."""
 
 
-def main() -> None:
-    settings = Settings()
-    serve(create_app(settings), settings.runtime, settings.host, settings.port)
+def _variables(prefix: str, settings: type[BaseModel], skip: set[str]) -> list[str]:
+    lines = []
+    for name, field in settings.model_fields.items():
+        if name not in skip:
+            default = field.get_default(call_default_factory=True)
+            lines.append(f"  {prefix}{name.upper()}" + ("" if default is None else f" ({default})"))
+    return lines
+
+
+def epilog() -> str:
+    """Every environment variable the gateway reads, with its default."""
+    services = [f"  {url_variable(s.name)} (stack mode; http://127.0.0.1:{s.port})"
+                for s in SERVICES]  # fmt: skip
+    return "\n".join(
+        [
+            "environment variables (default in brackets; --host and --port win over them):",
+            *_variables("GATEWAY_", Settings, {"runtime", "service_urls"}),
+            *services,
+            *_variables("LLWYBR_", RuntimeSettings, set()),
+        ]
+    )
+
+
+def parser() -> argparse.ArgumentParser:
+    result = argparse.ArgumentParser(
+        prog="python -m gateway",
+        description=DESCRIPTION,
+        epilog=epilog(),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    result.add_argument("--host", help="address to listen on (GATEWAY_HOST; 127.0.0.1)")
+    result.add_argument("--port", type=int, help="port to listen on (GATEWAY_PORT; 8000)")
+    return result
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    arguments = parser().parse_args(argv)
+    given = {k: v for k, v in vars(arguments).items() if v is not None}
+    settings = Settings(**given)
+    # Bound first: a taken port is one line at once, not a log line after every service.
+    sock = listen("gateway", settings.host, settings.port)
+    port = sock.getsockname()[1]  # the real one, when 0 asked for any
+    settings = settings.model_copy(update={"port": port})
+    serve(create_app(settings), settings.runtime, settings.host, port, sock)
 
 
 if __name__ == "__main__":

@@ -12,6 +12,7 @@ from typing import Annotated, Any, TypeVar
 from uuid import UUID
 
 import anyio
+import httpx
 from fastapi import APIRouter, Path, Query, Request, Response
 from pydantic import BaseModel, Field
 
@@ -84,16 +85,17 @@ async def access_log(
 # -- case history: timeline, state as of a moment, integrity -------------------------------
 
 
-async def _history(request: Request, service: str, path: str, **params: Any) -> Any:
-    """GET a service's internal history endpoint as the calling auditor; a 404 (a record that
-    does not exist or is outside the auditor's jurisdiction) is the one 404, and the
-    jurisdiction the service names is noted for the audit."""
+async def as_auditor(request: Request, service: str, path: str, **params: Any) -> httpx.Response:
+    """GET a service's internal route as the calling auditor; a 404 (a record that does not
+    exist or is outside the auditor's jurisdiction) is the one 404, and the jurisdiction the
+    service names is noted for the audit."""
     claims: AccessClaims = request.state.claims
     principal = Principal(claims.client_id, claims.organisation, claims.scopes)
     headers = sign_principal(principal, request.app.state.internal_secret, int(time.time()))
     headers["x-request-id"] = request.state.request_id
     query = {k: v for k, v in params.items() if v is not None}
-    response = await request.app.state.services[service].get(path, params=query, headers=headers)
+    client: httpx.AsyncClient = request.app.state.services[service]
+    response = await client.get(path, params=query, headers=headers)
     request.state.jurisdiction |= store.jurisdiction_of(response.headers.get(JURISDICTION_HEADER))
     if response.status_code == 404:
         raise not_found()
@@ -102,14 +104,19 @@ async def _history(request: Request, service: str, path: str, **params: Any) -> 
             response.status_code, "History unavailable", response.text[:500],
             headers={REFUSAL_HEADER: r} if (r := response.headers.get(REFUSAL_HEADER)) else None,
         )  # fmt: skip
-    return response.json()
+    return response
+
+
+async def history(request: Request, service: str, path: str, **params: Any) -> Any:
+    """A service's answer as JSON, read as the calling auditor (``as_auditor``)."""
+    return (await as_auditor(request, service, path, **params)).json()
 
 
 async def _learner_events(request: Request, service: str, learner_id: str) -> list[Any]:
     """The learner's events in one service: none where the service refuses (it holds none, or
     none the auditor may see)."""
     try:
-        found = await _history(request, service, f"/internal/history/learners/{learner_id}")
+        found = await history(request, service, f"/internal/history/learners/{learner_id}")
     except ProblemError as refused:
         if refused.status == 404:
             return []
@@ -118,7 +125,7 @@ async def _learner_events(request: Request, service: str, learner_id: str) -> li
     return events
 
 
-async def _audited(
+async def audited(
     request: Request, claims: AccessClaims, answer: Callable[[], Awaitable[T]]
 ) -> T | Response:
     """Run ``answer`` as the auditor and audit how it ended: granted, or the refusal (the one
@@ -160,17 +167,17 @@ async def learner_timeline(
         return claims
 
     async def timeline() -> Timeline:
-        events = await _whole_case(request, learner_id)
+        events = await whole_case(request, learner_id)
         page = events[after : after + limit]
         more = after + limit < len(events)
         return Timeline(
             learner_id=learner_id, items=page, next_after=after + limit if more else None
         )
 
-    return await _audited(request, claims, timeline)
+    return await audited(request, claims, timeline)
 
 
-async def _whole_case(request: Request, learner_id: str) -> list[dict[str, Any]]:
+async def whole_case(request: Request, learner_id: str) -> list[dict[str, Any]]:
     """The learner's events in every service, in recorded order; the one 404 when there are
     none the auditor may see (outside its jurisdiction, or never recorded)."""
     events: list[dict[str, Any]] = []
@@ -209,7 +216,7 @@ async def aggregate_as_of(
         return claims
 
     async def aggregate() -> dict[str, Any]:
-        result: dict[str, Any] = await _history(
+        result: dict[str, Any] = await history(
             request,
             service,
             f"/internal/history/aggregates/{aggregate_id}",
@@ -219,7 +226,7 @@ async def aggregate_as_of(
         )
         return result
 
-    return await _audited(request, claims, aggregate)
+    return await audited(request, claims, aggregate)
 
 
 @router.get(
@@ -238,20 +245,20 @@ async def verify(
 
     async def verification() -> dict[str, Any]:
         if learner_id is not None:
-            reports = await _learner_reports(request, await _whole_case(request, learner_id))
+            reports = await learner_reports(request, await whole_case(request, learner_id))
         else:  # a whole store is every LA's learners: the auditor for Wales's to check
             principal = Principal(claims.client_id, claims.organisation, claims.scopes)
             if not sees_every_learner(principal, Capability.READ_HISTORY):
                 raise denied("not-whole-of-wales", "one LA's auditor verifies by learner")
             names = [service] if service else list(NAMES)
-            reports = [await _history(request, n, "/internal/history/verify") for n in names]
+            reports = [await history(request, n, "/internal/history/verify") for n in names]
         broken = [r for r in reports if not r["ok"]]
         return {"ok": not broken, "checked": reports, "first_broken": broken[0] if broken else None}
 
-    return await _audited(request, claims, verification)
+    return await audited(request, claims, verification)
 
 
-async def _learner_reports(request: Request, events: list[dict[str, Any]]) -> list[Any]:
+async def learner_reports(request: Request, events: list[dict[str, Any]]) -> list[Any]:
     """The integrity check of each aggregate of a learner's case, by service in their order."""
     reports: list[Any] = []
     for name in NAMES:
@@ -259,74 +266,6 @@ async def _learner_reports(request: Request, events: list[dict[str, Any]]) -> li
             e["aggregate_id"] for e in events if e["service"] == name
         ):
             reports.append(
-                await _history(request, name, "/internal/history/verify", aggregate_id=aggregate_id)
+                await history(request, name, "/internal/history/verify", aggregate_id=aggregate_id)
             )
     return reports
-
-
-# -- the Tribunal bundle ------------------------------------------------------------------------
-
-_BUNDLE_RESPONSES: dict[int | str, dict[str, Any]] = {
-    200: {
-        "description": (
-            "A ZIP of the learner's events, each aggregate's state now and as in force on each "
-            "day one of its events took effect, the notices given, the evidence documents' "
-            "SHA-256, the integrity check and a PDF timeline, with a manifest of every file's "
-            "SHA-256 and size"
-        ),
-        "content": {"application/zip": {"schema": {"type": "string", "format": "binary"}}},
-    },
-}
-
-
-@router.get(
-    "/audit/learners/{learner_id}/bundle",
-    summary="A learner's whole case as a Tribunal bundle (a ZIP with a manifest of hashes)",
-    response_class=Response,
-    responses=_BUNDLE_RESPONSES,
-)
-async def learner_bundle(
-    learner_id: Annotated[str, Path(pattern=r"^[A-Za-z0-9_.:-]{1,64}$")],
-    request: Request,
-) -> Response:
-    # Imported here so that fpdf2 loads when a bundle is made, not at every gateway start.
-    from gateway.bundle import build_bundle
-
-    claims = await authorise(request, "audit:read")
-    if isinstance(claims, Response):
-        return claims
-
-    async def bundle() -> Response:
-        events = await _whole_case(request, learner_id)
-        # Checked as GET /v1/audit/verify?learner_id= checks them, in the same order.
-        reports = await _learner_reports(request, events)
-        states: dict[str, dict[str, Any]] = {}
-        for service, aggregate_id in dict.fromkeys(
-            (e["service"], e["aggregate_id"]) for e in events
-        ):
-            path = f"/internal/history/aggregates/{aggregate_id}"
-            now = await _history(request, service, path)
-            on_each_day = await _history(request, service, f"{path}/in-force")
-            states[f"{service}/{aggregate_id}"] = {
-                "version": now["version"],
-                "state": now["state"],
-                "in_force": on_each_day["states"],
-            }
-        broken = [r for r in reports if not r["ok"]]
-        verification = {
-            "ok": not broken,
-            "checked": reports,
-            "first_broken": broken[0] if broken else None,
-        }
-        generated_at = datetime.now().astimezone()  # aware; the bundle records it in UTC
-        content = await anyio.to_thread.run_sync(
-            lambda: build_bundle(learner_id, events, states, verification, generated_at)
-        )
-        filename = f"llwybr-bundle-{learner_id.replace(':', '_')}.zip"
-        return Response(
-            content,
-            media_type="application/zip",
-            headers={"Content-Disposition": f'attachment; filename="{filename}"'},
-        )
-
-    return await _audited(request, claims, bundle)

@@ -9,12 +9,15 @@ from typing import Any
 import anyio
 import httpx
 import sqlalchemy as sa
-from fastapi import APIRouter, FastAPI, Request
+from fastapi import APIRouter, Depends, FastAPI, Request
 from fastapi.responses import JSONResponse, Response
+from fastapi_offline import FastAPIOffline
 from prometheus_client import CONTENT_TYPE_LATEST
 from pydantic import SecretStr
 
-from gateway import audit_api, routing, store
+from gateway import audit_api, audit_bundle, routing, store
+from gateway.audit_log import AccessLog
+from gateway.authz import SCOPES
 from gateway.openapi import fetch_service_documents, install_merged_openapi
 from gateway.ratelimit import RateLimiter
 from gateway.registry import NAMES, SERVICES, large_bodies
@@ -22,11 +25,13 @@ from gateway.security import build_security
 from gateway.services import ServiceClients, connect, embedded_apps
 from gateway.settings import Settings
 from gateway.tokens import oauth_router
+from gateway.tokens.router import jwks_router, published_keys
 from llwybr.body_limit import BodyLimit, route_limits
 from llwybr.db import create_engine, ping, schema_lock
 from llwybr.http_tracing import instrument_app
 from llwybr.metrics import Metrics, exposition
 from llwybr.problems import install_problem_handlers
+from llwybr.query_check import refuse_unknown_query
 from llwybr.service import Readiness, install_request_context
 from llwybr.settings import ServiceSettings
 
@@ -82,6 +87,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         )
         engine = await anyio.to_thread.run_sync(_prepare_storage, own)
         app.state.engine = engine
+        app.state.access_log = access_log = AccessLog(engine)
         try:
             async with http, connect(settings, apps) as clients:
                 app.state.services = clients
@@ -89,9 +95,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                     app.state.service_documents = await fetch_service_documents(clients)
                 yield
         finally:
+            await access_log.close()
             await anyio.to_thread.run_sync(engine.dispose)
 
-    app = FastAPI(
+    # /docs and /redoc with Swagger UI's and ReDoc's assets served by the gateway itself: an
+    # LA's network is often locked down, and a CDN unreachable.
+    app = FastAPIOffline(
         title="Llwybr public API",
         version="0.1.0",
         description=DESCRIPTION,
@@ -111,10 +120,21 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     instrument_app(app, "gateway")
     # Embedded mode: one /metrics for the whole system, the gateway's and every service's.
     services = [a.state.metrics for a in apps.values()] if apps is not None else []
-    app.include_router(operational_router([metrics, *services]))
+    # Every route but the forwarding one (the services refuse what theirs do not take).
+    checked = [Depends(refuse_unknown_query)]
+    app.include_router(operational_router([metrics, *services]), dependencies=checked)
+    app.state.manifests = security.manifests  # signs each bundle's manifest
     if security.issuer is not None and security.key is not None:
-        app.include_router(oauth_router(security.issuer, security.key))
-    app.include_router(audit_api.router)
+        app.include_router(
+            oauth_router(security.issuer, security.key, security.manifests, list(SCOPES)),
+            dependencies=checked,
+        )
+    else:  # an external issuer publishes its token keys; the gateway its manifest keys
+        app.include_router(
+            jwks_router(published_keys(None, security.manifests)), dependencies=checked
+        )
+    app.include_router(audit_api.router, dependencies=checked)
+    app.include_router(audit_bundle.router, dependencies=checked)
     app.include_router(routing.router)
     install_merged_openapi(app, apps)
     return app

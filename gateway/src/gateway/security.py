@@ -31,6 +31,7 @@ from gateway.tokens import (
     hash_secret,
     load_clients,
 )
+from gateway.tokens.manifests import ManifestSigner, load_retired_keys
 
 log = logging.getLogger(__name__)
 
@@ -61,6 +62,7 @@ class Security:
     key: SigningKey | None
     issuer: TokenIssuer | None
     validator: TokenValidator
+    manifests: ManifestSigner
 
 
 def dev_clients(directory: Path) -> dict[str, ClientRecord]:
@@ -94,7 +96,7 @@ def dev_clients_file(directory: Path) -> Path:
 
 def build_security(settings: Settings, http: httpx.AsyncClient) -> Security:
     token_settings = TokenSettings(
-        issuer=settings.external_issuer or settings.issuer,
+        issuer=settings.external_issuer or settings.own_issuer(),
         audience=settings.audience,
         lifetime_seconds=settings.token_lifetime_seconds,
     )
@@ -107,7 +109,7 @@ def build_security(settings: Settings, http: httpx.AsyncClient) -> Security:
             else ClientRegistry.from_file(settings.clients_file, check)
         )
         validator = TokenValidator(token_settings, jwks, clients=revocations, own_tokens=False)
-        return Security(None, None, validator)
+        return Security(None, None, validator, manifest_signer(settings, None))
     embedded = settings.runtime.mode == "embedded"
     directory = settings.runtime.var_dir / "gateway"
     if settings.signing_key_pem is not None:
@@ -134,4 +136,19 @@ def build_security(settings: Settings, http: httpx.AsyncClient) -> Security:
     )
     issuer = TokenIssuer(key, token_settings, clients, limits)
     validator = TokenValidator(token_settings, StaticJwks(key.public_jwks()), clients=clients)
-    return Security(key, issuer, validator)
+    return Security(key, issuer, validator, manifest_signer(settings, key))
+
+
+def manifest_signer(settings: Settings, token_key: SigningKey | None) -> ManifestSigner:
+    """The bundles' manifest key: its own if set, else the token key; embedded mode makes one
+    when there is neither (an external issuer)."""
+    if settings.manifest_signing_key_pem is not None:
+        key = SigningKey.from_pem(settings.manifest_signing_key_pem.get_secret_value().encode())
+    elif token_key is not None:
+        key = token_key
+    elif settings.runtime.mode == "embedded":
+        key = SigningKey.load_or_create(settings.runtime.var_dir / "gateway" / "manifest-key.pem")
+    else:
+        raise RuntimeError("GATEWAY_MANIFEST_SIGNING_KEY_PEM must be set with an external issuer")
+    file = settings.retired_keys_file
+    return ManifestSigner(key, load_retired_keys(file) if file is not None else ())

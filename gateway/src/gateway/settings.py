@@ -55,8 +55,13 @@ class Settings(BaseSettings):
     rate_limit_per_minute: int = Field(default=1200, ge=1)
     rate_limit_burst: int = Field(default=200, ge=1)
 
-    #: Tokens: this gateway issues them (client credentials) unless an external issuer is set.
-    issuer: str = "http://127.0.0.1:8000"
+    #: Where clients reach the gateway (behind an ingress: its https URL); default
+    #: ``http://HOST:PORT`` with the port it listens on. Tokens' ``iss`` and the OAuth
+    #: metadata (RFC 8414) name it.
+    public_url: str | None = None
+    #: Tokens: this gateway issues them (client credentials) unless an external issuer is set;
+    #: their ``iss`` (default: the public URL).
+    issuer: str | None = None
     audience: str = "llwybr"
     token_lifetime_seconds: int = Field(default=900, ge=60, le=86_400)
     #: ES256 signing key (PEM). Embedded mode makes one under var/gateway/ when it is unset.
@@ -75,6 +80,12 @@ class Settings(BaseSettings):
     token_address_rate_limit_burst: int = Field(default=30, ge=1)
     token_concurrent_checks: int = Field(default=1, ge=1, le=64)
     token_waiting_checks: int = Field(default=16, ge=0, le=1024)
+    #: The key that signs bundles' manifests (ES256 PEM; default: the token signing key; with
+    #: an external issuer, embedded mode makes one under var/gateway/ and stack mode needs it).
+    manifest_signing_key_pem: SecretStr | None = None
+    #: Retired manifest keys: a JWKS of their public halves, published so that the bundles
+    #: they signed still verify (a key is retired by destroying its private half).
+    retired_keys_file: Path | None = None
     #: Trust a local authority's own identity provider instead (its JWKS and issuer).
     external_jwks_url: str | None = None
     external_issuer: str | None = None
@@ -103,6 +114,14 @@ class Settings(BaseSettings):
             if url is not None:
                 urls[service.name] = url
         return {**data, "service_urls": urls}
+
+    def base_url(self) -> str:
+        """Where clients reach the gateway, without a trailing slash."""
+        return (self.public_url or f"http://{self.host}:{self.port}").rstrip("/")
+
+    def own_issuer(self) -> str:
+        """The ``iss`` of the tokens this gateway issues."""
+        return self.issuer or self.base_url()
 
     def service_url(self, service: str) -> str:
         """Where ``service`` answers in stack mode."""

@@ -11,7 +11,7 @@ outlive the service's own sealed one. Such a record keeps only the status and sa
 import hashlib
 import json
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -113,9 +113,15 @@ class AccessRecord:
 
 
 def record_access(engine: sa.Engine, record: AccessRecord) -> None:
-    values = {**vars(record), "jurisdiction": _stored(record.jurisdiction)}
+    record_accesses(engine, [record])
+
+
+def record_accesses(engine: sa.Engine, records: Sequence[AccessRecord]) -> None:
+    """Write ``records`` in one transaction (the access log's group commit)."""
+    at = datetime.now(UTC)
+    rows = [{**vars(r), "at": at, "jurisdiction": _stored(r.jurisdiction)} for r in records]
     with engine.begin() as conn:
-        conn.execute(access_audit.insert().values(at=datetime.now(UTC), **values))
+        conn.execute(access_audit.insert(), rows)
 
 
 def _stored(jurisdiction: Iterable[str]) -> str | None:

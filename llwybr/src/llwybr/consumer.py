@@ -341,36 +341,41 @@ class TrackedConsumer:
         self._metrics.consumer_dead_letters_waiting.labels(*self._labels()).set(count)
 
     def replay(self, letter_id: int, actor: str) -> tuple[str, ReplayOutcome]:
-        """Apply dead letter ``letter_id`` again (after a fix), once; returns its event id and
-        the outcome. Raises ``LookupError`` if there is no such letter, ``NotReplayableError``
-        if it holds no readable event, and whatever the handler raises if it still fails."""
-        row = letters.get(self._engine, letter_id)
-        if row is None or row.consumer != self.name:
-            raise LookupError(f"no dead letter {letter_id} of consumer {self.name}")
-        if row.event_id is None or row.raw is None:
-            raise NotReplayableError(f"dead letter {letter_id} is not a readable CloudEvent")
-        if row.replayed_at is not None:
-            return row.event_id, "already-replayed"
-        envelope = letters.envelope_from_json(row.raw)
-        replay = getattr(self._effect, "replay", self._effect.apply)
-        caused_by = context.CommandContext(
-            actor=actor,
-            correlation_id=envelope.correlation_id or envelope.id,
-            causation_id=envelope.id,
-        )
-        with context.acting(caused_by):
-            applied: bool = replay(envelope)
-        outcome: ReplayOutcome = "applied" if applied else "duplicate"
-        letters.mark_replayed(self._engine, letter_id, outcome)
-        log.warning(
-            "consumer %s: dead letter %d (event %s) replayed by %s: %s",
-            self.name,
-            letter_id,
-            envelope.id,
-            actor,
-            outcome,
-        )
+        """Apply dead letter ``letter_id`` again (after a fix), once (``replay_letter``)."""
+        outcome = replay_letter(self._engine, self._effect, self.name, letter_id, actor)
         self._metrics.consumer_dead_letters_waiting.labels(*self._labels()).set(
             letters.waiting(self._engine, self.name)
         )
-        return envelope.id, outcome
+        return outcome
+
+
+def replay_letter(
+    engine: sa.Engine, effect: Effect, consumer: str, letter_id: int, actor: str
+) -> tuple[str, ReplayOutcome]:
+    """Apply dead letter ``letter_id`` of ``consumer`` again with ``effect`` (after a fix), once;
+    returns its event id and the outcome. Raises ``LookupError`` if the consumer has no such
+    letter, ``NotReplayableError`` if it holds no readable event, and whatever the handler
+    raises if it still fails (the letter then stays as it was)."""
+    row = letters.get(engine, letter_id)
+    if row is None or row.consumer != consumer:
+        raise LookupError(f"no dead letter {letter_id} of consumer {consumer}")
+    if row.event_id is None or row.raw is None:
+        raise NotReplayableError(f"dead letter {letter_id} is not a readable CloudEvent")
+    if row.replayed_at is not None:
+        return row.event_id, "already-replayed"
+    envelope = letters.envelope_from_json(row.raw)
+    replay = getattr(effect, "replay", effect.apply)
+    caused_by = context.CommandContext(
+        actor=actor,
+        correlation_id=envelope.correlation_id or envelope.id,
+        causation_id=envelope.id,
+    )
+    with context.acting(caused_by):
+        applied: bool = replay(envelope)
+    outcome: ReplayOutcome = "applied" if applied else "duplicate"
+    letters.mark_replayed(engine, letter_id, outcome)
+    log.warning(
+        "consumer %s: dead letter %d (event %s) replayed by %s: %s",
+        consumer, letter_id, envelope.id, actor, outcome,
+    )  # fmt: skip
+    return envelope.id, outcome

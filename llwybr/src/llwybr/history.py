@@ -13,6 +13,7 @@ and records in its jurisdiction; any other record, and one that does not exist, 
 """
 
 import datetime as dt
+import logging
 from collections.abc import Callable, Sequence
 from typing import Annotated, Any
 from uuid import UUID
@@ -32,7 +33,10 @@ from llwybr.history_access import (
     require_some_history,
 )
 from llwybr.in_force import InForceDates, in_force_dates, state_in_force, states_on_each_day
+from llwybr.outbox import Translator
 from llwybr.principal import Principal
+
+log = logging.getLogger(__name__)
 
 #: A service's index from a learner to the aggregates about them (from its read models).
 LearnerIndex = Callable[[sa.Connection, str], Sequence[str]]
@@ -47,10 +51,15 @@ def _principal(request: Request) -> Principal:
 
 
 def event_record(
-    service: str, recorded: RecordedEvent, in_force_on: dt.date | None = None
+    service: str,
+    recorded: RecordedEvent,
+    in_force_on: dt.date | None = None,
+    translate: Translator | None = None,
 ) -> dict[str, Any]:
     """One event as evidence: what, when recorded, in force from which day, by whom, and its
-    place in the chain."""
+    place in the chain; ``public_event`` is the CloudEvent type the service's publisher
+    (``translate``) publishes it as, the name a lay reader is shown (None: it stays in the
+    service)."""
     state = {
         k: v
         for k, v in vars(recorded.event).items()
@@ -61,6 +70,7 @@ def event_record(
         "aggregate_id": str(recorded.originator_id),
         "version": recorded.originator_version,
         "event": type(recorded.event).__name__,
+        "public_event": public_type(recorded, translate),
         "topic": recorded.topic,
         "recorded_at": recorded.timestamp,
         "in_force_on": in_force_on,
@@ -73,6 +83,23 @@ def event_record(
     }
 
 
+def public_type(recorded: RecordedEvent, translate: Translator | None) -> str | None:
+    """The CloudEvent type of the event's public form, as the publisher decides it."""
+    if translate is None:
+        return None
+    try:
+        publication = translate(recorded)
+    except Exception:
+        # Evidence is shown even when its record cannot be read: a publisher reading the
+        # aggregate (an old event) refuses a broken chain; the event keeps its stored name,
+        # and verify names the break.
+        log.warning(
+            "no public form for %s v%s", recorded.originator_id, recorded.originator_version
+        )
+        return None
+    return publication.event.cloudevent_type() if publication is not None else None
+
+
 def state_of(aggregate: Any) -> dict[str, Any]:
     """An aggregate's state as JSON (for the state of a case as of a moment)."""
     data = {k: v for k, v in vars(aggregate).items() if k not in _PRIVATE}
@@ -80,9 +107,14 @@ def state_of(aggregate: Any) -> dict[str, Any]:
     return encoded
 
 
-def _records(service: str, events: list[RecordedEvent], dates: InForceDates) -> list[Any]:
+def _records(
+    service: str,
+    events: list[RecordedEvent],
+    dates: InForceDates,
+    translate: Translator | None = None,
+) -> list[Any]:
     days = in_force_dates(events, dates)
-    return [event_record(service, e, day) for e, day in zip(events, days, strict=True)]
+    return [event_record(service, e, day, translate) for e, day in zip(events, days, strict=True)]
 
 
 def _moment(value: dt.datetime) -> dt.datetime:
@@ -90,7 +122,10 @@ def _moment(value: dt.datetime) -> dt.datetime:
 
 
 def history_router(
-    service: str, learner_index: LearnerIndex | None, in_force: InForceDates | None = None
+    service: str,
+    learner_index: LearnerIndex | None,
+    in_force: InForceDates | None = None,
+    translator: Callable[[ChainedApplication], Translator] | None = None,
 ) -> APIRouter:
     dates: InForceDates = in_force or {}
     router = APIRouter(prefix="/internal/history", tags=["history"], include_in_schema=False)
@@ -191,10 +226,11 @@ def history_router(
             return {"events": []}
         with request.app.state.engine.connect() as conn:
             aggregates = learner_index(conn, learner_id)
+        translate = translator(app) if translator is not None else None
         events = [
             record
             for a in aggregates
-            for record in _records(service, list(app.recorded_events(UUID(a))), dates)
+            for record in _records(service, list(app.recorded_events(UUID(a))), dates, translate)
         ]
         return {"events": events}
 

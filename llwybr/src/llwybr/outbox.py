@@ -204,6 +204,10 @@ class OutboxRelay:
         self._wake = asyncio.Event()
         self._loop: asyncio.AbstractEventLoop | None = None
         self.published = 0
+        # The stored position as this relay last read or wrote it, while it holds the lock: a
+        # batch then starts without reading it again. ``advance`` still compares and sets, so
+        # a position moved by another relay is found (and this one read again), never skipped.
+        self._position: int | None = None
 
     def wake(self) -> None:
         """Thread-safe: new events were stored; publish them without waiting for the poll."""
@@ -221,6 +225,7 @@ class OutboxRelay:
             while True:
                 try:
                     if not await run_blocking(self._lock.try_acquire):
+                        self._position = None  # another relay may publish meanwhile
                         self._metrics.relay_active.labels(self.name).set(0)
                         await self._sleep(self._poll * 2)
                         continue
@@ -233,6 +238,7 @@ class OutboxRelay:
                 except asyncio.CancelledError:
                     raise
                 except Exception as error:
+                    self._position = None  # read it again: it may have moved
                     self._metrics.relay_failures.labels(self.name).inc()
                     outage.failed(error, retry_in=backoff)  # logs once per outage, not per retry
                     await asyncio.sleep(backoff)
@@ -250,7 +256,9 @@ class OutboxRelay:
 
     async def run_once(self) -> int:
         """Publish one batch after the stored position; return how many events it held."""
-        position = await run_blocking(self._positions.get, self.name)
+        position = self._position
+        if position is None:
+            position = self._position = await run_blocking(self._positions.get, self.name)
         notifications = await run_blocking(
             self._app.select_notifications, position, self._batch_size
         )
@@ -261,11 +269,16 @@ class OutboxRelay:
         if envelopes:
             await self._publisher.publish(envelopes)
         last = notifications[-1].id
+        self._position = None  # unknown until the advance is known to have committed
         await run_blocking(self._positions.advance, self.name, position, last)
+        self._position = last
         self.published += len(envelopes)
         self._metrics.relay_published.labels(self.name).inc(len(envelopes))
-        latest = await run_blocking(self._app.recorder.max_notification_id)
-        self._metrics.relay_lag.labels(self.name).set(max(0, (latest or 0) - last))
+        lag = 0  # a batch short of full was all there was when it was read
+        if len(notifications) == self._batch_size:
+            latest = await run_blocking(self._app.recorder.max_notification_id)
+            lag = max(0, (latest or 0) - last)
+        self._metrics.relay_lag.labels(self.name).set(lag)
         return len(notifications)
 
     def _envelopes(self, notifications: Sequence[Notification]) -> list[Envelope]:

@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 
 import psycopg
 import sqlalchemy as sa
+from eventsourcing.persistence import Notification
 
 from llwybr.blocking import run_blocking
 from llwybr.db import metadata
@@ -86,26 +87,48 @@ class ProjectionRunner:
         self._lock = threading.Lock()
 
     def _position(self, conn: sa.Connection) -> int:
-        name = self.projection.name
-        position = conn.execute(
-            sa.select(projection_positions.c.position)
-            .where(projection_positions.c.projection == name)
-            .with_for_update()
-        ).scalar()
+        """The stored position, its row taken FOR UPDATE (made at 0 if missing)."""
+        position = self._stored_position(conn, lock=True)
         if position is None:
             conn.execute(
                 projection_positions.insert().values(
-                    projection=name, position=0, updated_at=datetime.now(UTC)
+                    projection=self.projection.name, position=0, updated_at=datetime.now(UTC)
                 )
             )
             return 0
-        return int(position)
+        return position
 
     def catch_up(self) -> int:
-        """Apply one batch (synchronously); return how many notifications it held."""
-        with self._lock, self.engine.begin() as conn:
+        """Apply one batch (synchronously); return how many notifications it held.
+
+        New events are looked for after the stored position, read without a lock, before the
+        position row is taken FOR UPDATE: locking a row makes a write transaction, whose
+        commit waits for a WAL flush, and most wake-ups and polls find nothing new."""
+        with self._lock:
+            with self.engine.connect() as conn:
+                seen = self._stored_position(conn)
+            ahead = None
+            if seen is not None:
+                ahead = self._app.select_notifications(seen, self._batch)
+                if not ahead:
+                    return 0
+            return self._apply(seen, ahead)
+
+    def _stored_position(self, conn: sa.Connection, *, lock: bool = False) -> int | None:
+        query = sa.select(projection_positions.c.position).where(
+            projection_positions.c.projection == self.projection.name
+        )
+        position = conn.execute(query.with_for_update() if lock else query).scalar()
+        return None if position is None else int(position)
+
+    def _apply(self, seen: int | None, ahead: Sequence[Notification] | None) -> int:
+        """Apply the batch after the stored position (``ahead``, read after ``seen``, if that
+        is still the stored position) and store the new position, in one transaction."""
+        with self.engine.begin() as conn:
             position = self._position(conn)
-            notifications = self._app.select_notifications(position, self._batch)
+            notifications = ahead
+            if notifications is None or position != seen:  # another replica moved it
+                notifications = self._app.select_notifications(position, self._batch)
             mapper = self._app.chained_mapper
             with _pipelined(conn) if self.projection.write_only else contextlib.nullcontext():
                 for notification in notifications:

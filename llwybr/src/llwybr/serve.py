@@ -1,5 +1,8 @@
 """Run an ASGI app with uvicorn, JSON logs and (if the ``OTEL_*`` variables ask) traces."""
 
+import errno
+import socket
+
 import uvicorn
 from fastapi import FastAPI
 
@@ -8,13 +11,43 @@ from llwybr.logs import configure_logging
 from llwybr.settings import RuntimeSettings
 
 
-def serve(app: FastAPI, runtime: RuntimeSettings, host: str, port: int) -> None:
-    """Serve ``app`` until stopped; its traces go out as ``llwybr-<deployable>`` (the
-    gateway's process is the whole system in embedded mode: ``llwybr``)."""
+def listen(name: str, host: str, port: int) -> socket.socket:
+    """A socket bound to ``host:port`` (port 0: any free one), or one line saying why not.
+
+    Bound before the app is built or started: a taken port is then said at once, not after
+    every service has started (seconds) in a JSON log line.
+    """
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as uvicorn binds
+    try:
+        sock.bind((host, port))
+    except OSError as error:
+        sock.close()
+        reason = "the port is in use" if error.errno == errno.EADDRINUSE else error.strerror
+        raise SystemExit(f"{name}: cannot listen on {host}:{port}: {reason}") from None
+    sock.set_inheritable(True)
+    return sock
+
+
+def serve(
+    app: FastAPI,
+    runtime: RuntimeSettings,
+    host: str,
+    port: int,
+    sock: socket.socket | None = None,
+) -> None:
+    """Serve ``app`` until stopped (on ``sock`` if given, bound by ``listen``); its traces go
+    out as ``llwybr-<deployable>`` (the gateway's process is the whole system in embedded
+    mode: ``llwybr``)."""
     configure_logging(runtime.log_level, json_lines=runtime.json_logs)
     provider = tracing.configure(_service_name(app, runtime))
     try:
-        uvicorn.run(app, host=host, port=port, log_config=None, access_log=False)
+        if sock is None:
+            uvicorn.run(app, host=host, port=port, log_config=None, access_log=False)
+        else:
+            config = uvicorn.Config(app, host=host, port=port, log_config=None, access_log=False)
+            uvicorn.Server(config).run(sockets=[sock])
     finally:
         if provider is not None:
             provider.shutdown()  # sends the spans still waiting

@@ -19,7 +19,7 @@ from typing import Any
 import sqlalchemy as sa
 from eventsourcing.application import AggregateNotFoundError
 from eventsourcing.persistence import IntegrityError
-from fastapi import APIRouter, FastAPI, Request, Response
+from fastapi import APIRouter, Depends, FastAPI, Request, Response
 from fastapi.responses import JSONResponse
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 
@@ -47,6 +47,7 @@ from llwybr.outbox import OutboxRelay, RelayPositions, Translator, relay_lock
 from llwybr.principal import PrincipalError, verify_principal
 from llwybr.problems import install_problem_handlers, problem_response
 from llwybr.projections import Projection, ProjectionRunner, projection_positions
+from llwybr.query_check import refuse_unknown_query
 from llwybr.settings import ServiceSettings
 
 log = logging.getLogger(__name__)
@@ -236,7 +237,12 @@ def build_service(
             await asyncio.to_thread(engine.dispose)
             log.info("%s stopped", spec.name)
 
-    app = FastAPI(title=spec.title, version="0.1.0", lifespan=lifespan)
+    app = FastAPI(
+        title=spec.title,
+        version="0.1.0",
+        lifespan=lifespan,
+        dependencies=[Depends(refuse_unknown_query)],  # never ignored (issue 20)
+    )
     app.state.settings = settings
     app.state.metrics = metrics
     app.state.readiness = readiness
@@ -251,7 +257,9 @@ def build_service(
     app.include_router(operational_router(metrics, readiness))
     for router in spec.routers:
         app.include_router(router)
-    app.include_router(history_router(spec.name, spec.learner_index, spec.in_force))
+    app.include_router(
+        history_router(spec.name, spec.learner_index, spec.in_force, spec.translator)
+    )
     return app
 
 

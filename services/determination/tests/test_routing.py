@@ -46,6 +46,19 @@ AT_LA = Circumstances(raised_with="la:665")
             BodyKind.FEI, "fei:6659001", RuleId.D2, id="young person at an FEI only",
         ),
         pytest.param(
+            replace(PUPIL, setting=Setting.FURTHER_EDUCATION, setting_id="6659001",
+                    young_person=True, date_of_birth=date(2008, 3, 1), dual_registered=True),
+            Circumstances(raised_with="fei:6659001", young_person_consents=True),
+            BodyKind.LOCAL_AUTHORITY, "la:665", RuleId.D3,
+            id="dual-registered at a school and an FEI (s.30, issue #18)",
+        ),
+        pytest.param(
+            replace(PUPIL, setting=Setting.DETAINED, setting_id=None, looked_after=True,
+                    looking_after_authority="681"),
+            AT_LA, BodyKind.LOCAL_AUTHORITY, "la:665", RuleId.D3,
+            id="detained, flagged looked after: not looked after (s.15, issue #18)",
+        ),
+        pytest.param(
             replace(PUPIL, setting=Setting.EARLY_YEARS, setting_id=None,
                     date_of_birth=date(2023, 1, 1)),
             AT_LA, BodyKind.LOCAL_AUTHORITY, "la:665", RuleId.D3,

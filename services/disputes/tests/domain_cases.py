@@ -76,13 +76,14 @@ def requested(
     by_kind: str = "family",
     decided_by_kind: str = "school",
     requested_on: date = REQUESTED_ON,
+    body: str = SCHOOL,
 ) -> Reconsideration:
     r4 = kind == "R4"
     return Reconsideration.request(
         kind=kind,
         learner_id=LEARNER,
         subject_id=DETERMINATION_ID if kind == "R1" else IDP_ID,
-        school=SCHOOL,
+        school=body,
         local_authority=LA,
         decided_by_kind=decided_by_kind,
         requested_by_kind=by_kind,

@@ -18,6 +18,7 @@ from llwybr.settings import RuntimeSettings
 from llwybr_testkit import TEST_SECRET, ActingAs, started_client
 
 from .learners import caught_up, registered
+from .test_flow_stack import decide
 
 LA = "la:665"
 OTHER_LA = ActingAs("la:666")
@@ -279,3 +280,21 @@ async def test_advocacy_names_only_a_related_case_of_the_same_learner_the_la_may
                                                            "related_case_id": sibling})  # fmt: skip
     assert about_another.status_code == 422, about_another.text
     assert about_another.json()["type"].endswith("/facts-differ")
+
+
+async def test_the_la_responsible_records_a_young_persons_request_to_take_over_an_feis_idp(
+    client: httpx.AsyncClient,
+) -> None:
+    """Issue #18: R3 covers FEIs (s.28(1)(a)); the FEI is a party and sees the case, and the
+    LA's decision to take the plan over is published naming it."""
+    fei = "fei:10001234"
+    registered(client, "student", LA, enrolled_at=(fei,))
+    plan = uuid.uuid4()
+    request = reconsideration("student", kind="R3", subject_id=str(plan), school=fei,
+                              decided_by_kind="fei")  # fmt: skip
+    refused_body = {**request, "requested_by_kind": "governing_body"}
+    response = await client.post("/v1/reconsiderations", json=refused_body, auth=ActingAs(fei))
+    assert response.status_code == 422, response.text  # only the family asks for an FEI's plan
+    case = await decide(client, request, "taken_over")
+    seen = (await client.get(f"/v1/reconsiderations/{case}", auth=ActingAs(fei))).json()
+    assert (seen["school"], seen["decision"]["outcome"]) == (fei, "taken_over")

@@ -12,9 +12,11 @@ import pytest
 from contracts.determination import Decided, NoticeIssued
 from contracts.envelope import Envelope
 from contracts.events import IntegrationEvent
+from contracts.idp import IdpIssued
 from disputes.decisions import learn
 from disputes.main import create_app
 from disputes.settings import Settings
+from llwybr.clock import DEFAULT_RULES, RuleId, compute_deadline
 from llwybr.edge import today_in_wales
 from llwybr.settings import RuntimeSettings
 from llwybr_testkit import TEST_SECRET, ActingAs, started_client
@@ -147,17 +149,24 @@ async def test_appeals_that_may_not_be_lodged_are_refused_and_nothing_is_stored(
     assert (await client.post("/v1/appeals", json=admitted, auth=tribunal)).status_code == 201
 
 
-async def test_a_recommendation_is_answered_by_its_health_board_and_hidden_from_others(
-    client: httpx.AsyncClient,
-) -> None:
+async def acknowledged_alp_appeal(client: httpx.AsyncClient, reference: str) -> str:
+    """A parent's appeal about the ALP of learner-1's plan (against the LA), acknowledged."""
     tribunal = ActingAs(TRIBUNAL)
     appeal = await ok(client, "/v1/appeals", {
         "learner_id": "learner-1", "learner_is_young_person": False, "appellant_kind": "parent",
         "appellant": "Parent of Cerys", "respondent": LA, "matter": "alp",
         "notice_given_on": "2026-05-01", "lodged_on": "2026-05-20"}, auth=tribunal)  # fmt: skip
     await ok(client, f"/v1/appeals/{appeal}/acknowledgement",
-             {"acknowledged_on": "2026-05-22", "tribunal_reference": "ETW/2026/0042"},
+             {"acknowledged_on": "2026-05-22", "tribunal_reference": reference},
              auth=tribunal)  # fmt: skip
+    return appeal
+
+
+async def test_a_recommendation_is_answered_by_its_health_board_and_hidden_from_others(
+    client: httpx.AsyncClient,
+) -> None:
+    tribunal = ActingAs(TRIBUNAL)
+    appeal = await acknowledged_alp_appeal(client, "ETW/2026/0042")
     await ok(client, f"/v1/appeals/{appeal}/hearing", {"hearing_on": "2026-08-20"},
              auth=tribunal)  # fmt: skip
     await ok(client, f"/v1/appeals/{appeal}/decision", {
@@ -178,13 +187,65 @@ async def test_a_recommendation_is_answered_by_its_health_board_and_hidden_from_
              auth=ActingAs(LHB))  # fmt: skip
     body = (await client.get(f"/v1/appeals/{appeal}", auth=ActingAs(LHB))).json()
     assert body["recommendations"]["r1"]["report"]["reported_by"] == LHB
+    plan = uuid.uuid4()
+    announce(client, issued(plan, 2, date(2026, 9, 15)))  # the IDP service issued it
     partial = await client.post(f"/v1/appeals/{appeal}/orders/o1/compliance", json={
         "complied_on": "2026-09-20", "evidence": "IDP version 2",
-        "idp_revision": {"idp_id": "p1", "version": 2, "wording_found": False,
+        "idp_revision": {"idp_id": str(plan), "version": 2, "wording_found": False,
                          "differences": ["therapy is fortnightly, not weekly"]}})  # fmt: skip
     assert partial.is_success, partial.text
     appeal_state = (await client.get(f"/v1/appeals/{appeal}")).json()
     assert appeal_state["orders"]["o1"]["status"] == "open"
+
+
+def issued(plan: uuid.UUID, version: int, on: date, learner_id: str = "learner-1") -> IdpIssued:
+    """The IDP service's public event: version ``version`` of ``plan`` issued ``on``."""
+    review = compute_deadline(DEFAULT_RULES, RuleId.D14, on).as_dict()
+    return IdpIssued(
+        idp_id=plan, learner_id=learner_id, plan_version=version, issued_on=on, issued_by=LA,
+        review_deadline=review, revision_reason="tribunal_order", nhs_bodies_securing_alp=[],
+        alp_in_welsh=0, alp_elements=1,
+    )  # fmt: skip
+
+
+async def test_an_order_to_revise_is_complied_with_only_by_a_version_issued_after_it(
+    client: httpx.AsyncClient,
+) -> None:
+    """Issue #18: compliance citing a plan version that does not exist returned 200, marked
+    the order complied and closed the appeal."""
+    tribunal = ActingAs(TRIBUNAL)
+    appeal = await acknowledged_alp_appeal(client, "ETW/2026/0044")
+    await ok(client, f"/v1/appeals/{appeal}/decision", {
+        "decided_on": "2026-09-01", "outcome": "orders",
+        "orders": [{"order_id": "o1", "kind": "revise_idp", "addressed_to": LA,
+                    "wording": "Add weekly speech therapy", "comply_by": "2026-10-01"}]},
+        auth=tribunal)  # fmt: skip
+    plan, other_plan = uuid.uuid4(), uuid.uuid4()
+    announce(client, issued(plan, 1, date(2026, 3, 9)), issued(plan, 2, date(2026, 9, 15)),
+             issued(other_plan, 2, date(2026, 9, 15), learner_id="learner-2"))  # fmt: skip
+    url = f"/v1/appeals/{appeal}/orders/o1/compliance"
+
+    def citing(idp_id: uuid.UUID, version: int) -> dict[str, Any]:
+        return {"complied_on": "2026-09-20", "evidence": f"IDP version {version}",
+                "idp_revision": {"idp_id": str(idp_id), "version": version,
+                                 "wording_found": True, "differences": []}}  # fmt: skip
+
+    before = stored_events(client)
+    for idp_id, version, status, kind in (
+        (plan, 3, 409, "version-not-issued"),  # never issued
+        (uuid.uuid4(), 2, 409, "version-not-issued"),  # no such plan
+        (plan, 1, 409, "version-not-issued"),  # issued before the order
+        (other_plan, 2, 422, "facts-differ"),  # another learner's plan
+    ):
+        refused = await client.post(url, json=citing(idp_id, version))
+        problem(refused, status, kind)
+    assert stored_events(client) == before
+    body = (await client.get(f"/v1/appeals/{appeal}", auth=tribunal)).json()
+    assert (body["orders"]["o1"]["status"], body["status"]) == ("open", "decided")
+    await ok(client, url, citing(plan, 2))
+    for caller in (tribunal, ActingAs(LA)):  # the order's status, to the Tribunal and the LA
+        body = (await client.get(f"/v1/appeals/{appeal}", auth=caller)).json()
+        assert (body["orders"]["o1"]["status"], body["status"]) == ("complied", "closed")
 
 
 async def test_a_review_of_the_tribunals_decision_must_be_asked_within_28_days(

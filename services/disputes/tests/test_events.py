@@ -22,6 +22,7 @@ from disputes.domain import (
     Reconsideration,
 )
 from disputes.domain.dates import IN_FORCE
+from disputes.domain.notices import FamilyNotices
 from llwybr.eventstore import DateAsISO
 from llwybr.in_force import unmapped
 from llwybr.rule_table import RuleTableInForce
@@ -85,7 +86,8 @@ def test_every_event_survives_the_stores_json_transcoding(build: Callable[[], Ag
 
 def test_every_stored_event_says_which_day_it_takes_effect() -> None:
     aggregates: list[type[Aggregate]] = [
-        Reconsideration, Appeal, DisagreementResolution, Advocacy, RuleTableInForce,
+        Reconsideration, Appeal, DisagreementResolution, Advocacy, FamilyNotices,
+        RuleTableInForce,
     ]  # fmt: skip
     assert unmapped(aggregates, IN_FORCE) == []
 
@@ -101,6 +103,7 @@ STORED_TOPICS = {
          "ComplianceRecorded RecommendationReported Closed"),
         ("disagreement", "DisagreementResolution", "Opened AppealWindowRecalculated Concluded"),
         ("disagreement", "Advocacy", "Requested Provided Ended"),
+        ("notices", "FamilyNotices", "Started Given NotGiven"),
     ]
     for name in names.split()
 }  # fmt: skip

@@ -92,8 +92,9 @@ def every_public_fact(service: DisputesService) -> None:
         orders=[Order("o1", OrderKind.MAINTAIN_IDP, "la:665", "Maintain the IDP", None)],
         recommendations=[Recommendation("rec1", "lhb:7A1", "Assess", None)],
     )  # fmt: skip
-    service.record_compliance(LA, appeal_id, None, "o1", complied_on=date(2026, 8, 1),
-                              evidence="Maintained", idp_revision=None)  # fmt: skip
+    service.record_compliance(LA, appeal_id, None, "o1", lambda _plan, _version: None,
+                              complied_on=date(2026, 8, 1), evidence="Maintained",
+                              idp_revision=None)  # fmt: skip
     service.report_on_recommendation(LHB, appeal_id, None, "rec1",
                                      reported_on=date(2026, 8, 3), report="Done")  # fmt: skip
     advocacy, _ = service.request_advocacy(

@@ -2,12 +2,15 @@
 
 import uuid
 from collections.abc import AsyncIterator
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
 
+from contracts.notifications import NoticeGiven
+from disputes.consumers import effect
 from disputes.main import create_app
 from disputes.settings import Settings
 from llwybr.settings import RuntimeSettings
@@ -148,3 +151,23 @@ async def test_an_order_sets_the_appeals_deadline_and_a_report_clears_the_nhs_li
     )
     assert await read(client, waiting, auth=ActingAs(LHB)) == []
     assert await read(client, f"/v1/disputes/local-authorities/{LA}/open") == []  # closed
+
+
+async def test_an_open_case_shows_the_window_the_familys_later_notice_opened(
+    client: httpx.AsyncClient,
+) -> None:
+    case = await r1(client, "invitation", "representations", "decision", "notice")
+    app: Any = client.app  # type: ignore[attr-defined]
+    service = app.state.application
+    given = NoticeGiven(
+        notice_id=uuid.uuid4(), learner_id="learner-1", kind="reconsideration_decided",
+        subject_id=case, issuer=LA, recipient_role="parent", recipient_organisation=None,
+        channel="email", content_sha256="0" * 64, delivered_at=datetime(2026, 5, 8, tzinfo=UTC),
+        given_on=date(2026, 5, 8), window_kind="appeal", window_rule="D18",
+        window_until=date(2026, 7, 3),
+    )  # fmt: skip
+    service.save(*effect(given, service))
+    url = f"/v1/disputes/local-authorities/{LA}/open"
+    rows = {r["case_id"]: r for r in await read(client, url, params={"on": "2026-06-01"})}
+    # the LA's notice of 1 May: 26 June; the email of 8 May: 8 weeks end 2 July, due 3 July
+    assert (rows[case]["deadline_rule"], rows[case]["due_on"]) == ("D18", "2026-07-03")

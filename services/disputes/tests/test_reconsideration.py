@@ -376,3 +376,25 @@ def test_an_extension_from_a_window_rolled_over_easter_is_accepted_either_way() 
     # then it is accepted
     assert r.appeal_window is not None
     assert r.appeal_window.due_on == date(2026, 5, 29)
+
+
+FEI = "fei:10001234"
+
+
+def test_a_young_person_may_ask_the_la_to_take_over_an_feis_idp() -> None:
+    """Issue #18: R3 was refused for FEIs, although s.28(1)(a) covers them."""
+    r = requested("R3", decided_by_kind="fei", body=FEI)
+    assert (r.kind.value, r.school, r.other_side) == ("R3", FEI, Party.GOVERNING_BODY)
+
+
+@pytest.mark.parametrize("kind", ["R1", "R2", "R4"])
+def test_an_feis_other_decisions_are_not_reconsidered_by_the_la(kind: str) -> None:
+    with pytest.raises(NotASchoolDecisionError):
+        requested(kind, decided_by_kind="fei", body=FEI)
+
+
+def test_only_the_family_asks_for_an_feis_idp_to_be_taken_over() -> None:
+    with pytest.raises(NoStandingError):
+        requested("R3", by_kind="governing_body", decided_by_kind="fei", body=FEI)
+    with pytest.raises(InvalidValueError, match="fei:"):
+        requested("R3", decided_by_kind="fei", body=SCHOOL)  # the body is the FEI

@@ -84,7 +84,12 @@ def opened(maintainer: Maintainer = SCHOOL, *, looked_after: bool = False) -> Id
 
 
 def drafted(maintainer: Maintainer = SCHOOL, *, looked_after: bool = False) -> Idp:
-    idp = opened(maintainer, looked_after=looked_after)
+    return filled(opened(maintainer, looked_after=looked_after))
+
+
+def filled(idp: Idp) -> Idp:
+    """``idp`` with every section of the draft complete (the LAC part if looked after)."""
+    looked_after = idp.looked_after
     idp.set_section_1(Section1("Cerys Jones", date(2017, 5, 2), "Welsh", "Child: not needed"))
     idp.set_one_page_profile(OnePageProfile("Kind, funny", "My dog, Mam", "Quiet space"))
     idp.set_aln_description(AlnDescription("Dyslexia", "Slow reading in all subjects", None))
@@ -151,6 +156,13 @@ def busy_plan() -> Idp:
         reason="r",
     )
     idp.hold_review(held_on=date(2026, 6, 10), outcome=ReviewOutcome.REVISED)
+    idp.order_revision(
+        appeal_id=uuid.UUID("0b8c1e52-3f55-4d1e-8d2f-6a1b9e0c4d21"),
+        order_id="o1",
+        addressed_to="la:665",
+        ordered_on=date(2026, 6, 11),
+        comply_by=date(2026, 7, 31),
+    )
     idp.remove_alp_element("e1")
     idp.revise(
         issued_on=date(2026, 6, 12),

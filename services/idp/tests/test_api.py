@@ -315,6 +315,16 @@ async def test_plans_are_listed_by_page_and_changes_by_cursor(client: httpx.Asyn
     assert [c["idp_id"] for c in later["items"]] == [first]
 
 
+async def drafted_by_another_la(client: httpx.AsyncClient, plan: str) -> str:
+    """The LA (not the school that maintains ``plan``) changes the draft's element e1, which
+    a stranger LA cannot even see; the element's URL."""
+    changed = {**ELEMENT, "frequency": "5 sessions a week"}
+    url = f"/v1/idps/{plan}/draft/alp-elements/e1"
+    assert (await client.put(url, json=changed, auth=ActingAs("la:666"))).status_code == 404
+    await ok(client, "PUT", url, json=changed, auth=ActingAs(LA))
+    return url
+
+
 async def test_an_la_that_directed_a_revision_revises_the_school_plan_which_stays_the_schools(
     client: httpx.AsyncClient,
 ) -> None:
@@ -342,11 +352,8 @@ async def test_an_la_that_directed_a_revision_revises_the_school_plan_which_stay
     app: Any = client.app  # type: ignore[attr-defined]
     application = app.state.application
     assert ApplicationEffect(application, "test", application.on_public_event).apply(envelope)
-    la, other_la = ActingAs(LA), ActingAs("la:666")
-    changed = {**ELEMENT, "frequency": "5 sessions a week"}
-    url = f"/v1/idps/{plan}/draft/alp-elements/e1"
-    assert (await client.put(url, json=changed, auth=other_la)).status_code == 404
-    await ok(client, "PUT", url, json=changed, auth=la)
+    la = ActingAs(LA)
+    url = await drafted_by_another_la(client, plan)
     revision = {"issued_on": "2026-05-10", "issued_by": LA, "reason": "review"}
     refused = await client.post(f"/v1/idps/{plan}/revisions", json=revision, auth=la)
     assert refused.status_code == 403
@@ -386,3 +393,50 @@ async def test_a_plan_issued_or_delivered_after_today_is_refused_and_nothing_sto
     )
     assert problem(review, 422, "validation")["errors"][0]["location"] == ["body", "held_on"]
     assert stored_events(client) == before
+
+
+async def test_an_la_ordered_by_the_tribunal_revises_a_school_plan_it_does_not_maintain(
+    client: httpx.AsyncClient,
+) -> None:
+    """Issue #18: after the Tribunal ordered the LA to revise a school's plan, the LA got 403
+    `not-maintainer` on the draft and on revisions, and `revision_due` stayed empty."""
+    import uuid
+    from datetime import UTC, date, datetime
+
+    from contracts.disputes import AppealDecided, OrderFacts
+    from contracts.envelope import Envelope
+    from llwybr.consumer import ApplicationEffect
+
+    plan = await open_plan(client)
+    await draft(client, plan)
+    await issue(client, plan)
+    order = OrderFacts(order_id="o1", kind="revise_idp", addressed_to=LA,
+                       comply_by=date(2026, 6, 30))  # fmt: skip
+    decided = AppealDecided(
+        learner_id="learner-1", appeal_id=uuid.uuid4(), outcome="orders",
+        decided_on=date(2026, 5, 1), orders=[order], recommendations=[],
+    )  # fmt: skip
+    envelope = Envelope.wrap(
+        decided, learner_id="learner-1", aggregate_id=decided.appeal_id, aggregate_version=5,
+        time=datetime.now(UTC), integrity_hash="0" * 64,
+    )  # fmt: skip
+    app: Any = client.app  # type: ignore[attr-defined]
+    application = app.state.application
+    assert ApplicationEffect(application, "test", application.on_public_event).apply(envelope)
+    body = (await client.get(f"/v1/idps/{plan}")).json()
+    assert (body["revision_due"], body["revision_due_by"]) == (["tribunal_order"], "2026-06-30")
+    [ordered] = body["revision_orders"]
+    assert (ordered["addressed_to"], ordered["order_id"], ordered["revised_in"]) == (LA, "o1", None)
+    la = ActingAs(LA)
+    url = await drafted_by_another_la(client, plan)
+    revision = {"issued_on": "2026-05-10", "issued_by": LA, "reason": "reconsideration"}
+    refused = await client.post(f"/v1/idps/{plan}/revisions", json=revision, auth=la)
+    problem(refused, 403, "not-maintainer")  # no reconsideration of this LA directed it
+    await ok(client, "POST", f"/v1/idps/{plan}/revisions", auth=la,
+             json={**revision, "reason": "tribunal_order"})  # fmt: skip
+    body = (await client.get(f"/v1/idps/{plan}")).json()
+    assert (body["current_plan_version"], body["revision_due"]) == (2, [])
+    assert (body["maintainer"]["organisation"], body["revision_due_by"]) == (SCHOOL, None)
+    assert body["revision_orders"][0]["revised_in"] == 2
+    again = await client.put(url, json=ELEMENT, auth=la)  # the order is carried out
+    problem(again, 403, "not-maintainer")

@@ -2,7 +2,7 @@
 events, state or an error."""
 
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
@@ -33,7 +33,7 @@ from idp.domain import (
     legacy_idp_id,
     plan_index_id,
 )
-from llwybr.clock import RuleId
+from llwybr.clock import DEFAULT_RULES, RuleId, next_review
 
 from .plans import (
     DETERMINATION_ID,
@@ -265,6 +265,44 @@ def test_a_review_not_revised_resets_the_review_date() -> None:
     assert review.due_on == date(2028, 2, 29)
     assert status_of(idp) is Status.ACTIVE
     assert idp.current_version == 1
+
+
+def test_a_late_review_keeps_the_cycle_and_is_not_counted_from_its_own_day() -> None:
+    idp = issued()
+    missed = idp.deadline(REVIEW)
+    assert missed is not None
+    held_on = missed.due_on + timedelta(days=40)
+    with pytest.raises(WrongDeadlineError, match="runs on from the period that ended"):
+        idp.hold_review(
+            held_on=held_on, outcome=ReviewOutcome.NOT_REVISED, next_review_by=review_clock(held_on)
+        )
+    cycle = next_review(DEFAULT_RULES, RuleId.D14, missed, held_on)
+    idp.hold_review(held_on=held_on, outcome=ReviewOutcome.NOT_REVISED, next_review_by=cycle)
+    review = idp.deadline(REVIEW)
+    assert review is not None
+    assert review.trigger_date == missed.due_on + timedelta(days=1)
+
+
+def test_a_revision_given_during_the_period_starts_the_next_period_with_its_day() -> None:
+    idp = issued()
+    idp.hold_review(held_on=date(2026, 6, 1), outcome=ReviewOutcome.REVISED)
+    given_on = date(2026, 7, 1)
+    with pytest.raises(WrongDeadlineError):
+        idp.revise(
+            issued_on=given_on,
+            review_by=review_clock(date(2026, 6, 1)),
+            reason=RevisionReason.REVIEW,
+            issued_by="ALNCo Ysgol Example",
+        )
+    idp.revise(
+        issued_on=given_on,
+        review_by=review_clock(given_on),
+        reason=RevisionReason.REVIEW,
+        issued_by="ALNCo Ysgol Example",
+    )
+    review = idp.deadline(REVIEW)
+    assert review is not None
+    assert review.due_on == date(2027, 6, 30)
 
 
 def test_a_family_review_request_can_be_declined() -> None:

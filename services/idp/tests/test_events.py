@@ -30,7 +30,8 @@ from .plans import (
 STORED = (
     "Opened", "Section1Set", "OnePageProfileSet", "AlnDescriptionSet", "AlpElementAdded",
     "AlpElementAmended", "AlpElementRemoved", "WelshLanguageDecisionSet", "LaExtrasSet",
-    "Section3Set", "LacDetailsSet", "Issued", "Revised", "RevisionDirected", "ReviewRequested",
+    "Section3Set", "LacDetailsSet", "Issued", "Revised", "RevisionDirected", "RevisionOrdered",
+    "ReviewRequested",
     "ReviewRequestDeclined", "ReviewHeld", "NhsAlpAdded", "Transferred", "CeaseProposed",
     "CeaseProposalWithdrawn", "Ceased", "Reinstated", "Closed", "DeliveryRecorded",
 )  # fmt: skip

@@ -6,11 +6,15 @@ from dataclasses import replace
 from datetime import UTC, date, datetime
 from typing import Any
 
+import pytest
+
 from contracts.determination import Decided
 from contracts.disputes import ReconsiderationDecided
 from contracts.envelope import Envelope
+from contracts.idp import IdpOpened
 from idp.application import IdpService
 from idp.domain import (
+    PREPARATION,
     Idp,
     Maintainer,
     MaintainerKind,
@@ -18,7 +22,12 @@ from idp.domain import (
     PlanOfLearner,
     indexed,
 )
+from idp.publisher import translator
+from idp.settings import Settings
+from idp.views import plan_view
 from llwybr.clock import DEFAULT_RULES, RuleId, compute_deadline
+from llwybr.db import create_engine
+from llwybr.settings import ServiceSettings
 
 LEARNER = "learner-r"
 
@@ -54,8 +63,32 @@ def test_an_la_deciding_has_aln_on_reconsideration_opens_an_la_maintained_plan(
     assert plans_changed(service, decided("R1", "has_aln")) == []  # one plan per learner
 
 
-def test_a_take_over_moves_the_plan_to_the_la(service: IdpService) -> None:
-    school = Maintainer(MaintainerKind.SCHOOL, "school:6652001")
+def test_the_las_plan_after_r1_records_no_statutory_limit_found_and_a_reminder_interval(
+    service: IdpService,
+) -> None:
+    changed = service.on_public_event(decided("R1", "has_aln"))
+    service.save(*changed)
+    [plan] = [a for a in changed if isinstance(a, Idp)]
+    assert plan.deadline(PREPARATION) is None  # no limit invented
+    shown = plan_view(plan, date(2026, 6, 15)).deadlines[PREPARATION]
+    assert shown["statutory_limit"] == "no statutory limit found"
+    assert shown["remind_every_days"] == 28  # IDP_PREPARATION_REMINDER_DAYS's default
+    assert shown["next_reminder_on"] == date(2026, 6, 26)  # 1 May + 2 x 28 days
+    assert (shown["state"], shown["due_on"], shown["overdue"]) == ("open", None, False)
+    [opened] = [r for r in service.recorded_events(plan.id) if isinstance(r.event, Idp.Opened)]
+    published = translator(service)(opened)
+    assert published is not None
+    assert isinstance(published.event, IdpOpened)
+    assert published.event.preparation_reminder_every_days == 28
+
+
+@pytest.mark.parametrize(
+    "maintainer",
+    [Maintainer(MaintainerKind.SCHOOL, "school:6652001"), Maintainer(MaintainerKind.FEI, "fei:1")],
+)
+def test_a_take_over_moves_the_plan_to_the_la(service: IdpService, maintainer: Maintainer) -> None:
+    """A school's plan, or an FEI's (R3 covers FEIs, s.28(1)(a): issue #18)."""
+    school = maintainer
     plan = Idp.open(
         learner_id=LEARNER, maintainer=school, opened_on=date(2026, 4, 1), determination_id=None,
         preparation_deadline=None, looked_after=False, reason=OpeningReason.ALN_DECISION,
@@ -111,17 +144,20 @@ def test_revised_and_directed_makes_a_revision_by_the_la_due(service: IdpService
 YOUNG_PERSON = "learner-yp"
 
 
-def la_decided(**changes: Any) -> Envelope:
-    """An LA's decision that a young person outside school or FEI has ALN."""
+def la_decided(
+    learner_id: str = YOUNG_PERSON, young_person: bool = True, **changes: Any
+) -> Envelope:
+    """An LA's decision that a learner (a young person outside school or FEI unless told) has
+    ALN, decided on 1 April 2026."""
     deadline = compute_deadline(DEFAULT_RULES, RuleId.D3, date(2026, 3, 5)).as_dict()
     event = Decided(
-        determination_id=uuid.uuid4(), learner_id=YOUNG_PERSON, has_aln=True,
+        determination_id=uuid.uuid4(), learner_id=learner_id, has_aln=True,
         decided_on=date(2026, 4, 1), decided_by="la:665", deciding_body="local_authority",
         local_authority="665", reconsidering_authority=None, within_time=True,
-        young_person=True, looked_after=False, decision_deadline=deadline, **changes,
+        young_person=young_person, looked_after=False, decision_deadline=deadline, **changes,
     )  # fmt: skip
     return Envelope.wrap(
-        event, learner_id=YOUNG_PERSON, aggregate_id=event.determination_id, aggregate_version=3,
+        event, learner_id=learner_id, aggregate_id=event.determination_id, aggregate_version=3,
         time=datetime.now(UTC), integrity_hash="0" * 64,
     )  # fmt: skip
 
@@ -141,3 +177,17 @@ def test_a_decision_published_before_the_field_existed_opens_a_plan(service: Idp
     assert "idp_necessary" not in old.data
     [plan] = plans_changed(service, old)
     assert plan.maintainer["organisation"] == "la:665"
+
+
+def test_the_reminder_interval_is_the_services_setting(store_settings: ServiceSettings) -> None:
+    settings = Settings(preparation_reminder_days=14)
+    env = store_settings.eventsourcing_env() | {
+        k: v for k, v in settings.eventsourcing_env().items() if k.startswith("IDP_")
+    }
+    create_engine(store_settings).dispose()
+    app = IdpService(env)
+    try:
+        [plan] = plans_changed(app, decided("R1", "has_aln"))
+        assert plan_view(plan, date(2026, 5, 2)).deadlines[PREPARATION]["remind_every_days"] == 14
+    finally:
+        app.close()

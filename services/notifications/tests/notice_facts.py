@@ -149,6 +149,15 @@ FACTS: dict[NoticeKind, dict[str, Any]] = {
         "appeal_window_rule": RuleId.D18,
         "appeal_window_explanation": "8 more weeks",
     },
+    NoticeKind.APPEAL_WINDOW_CORRECTED: {
+        "started_on": None,
+        "previous_due_on": "2026-04-28",
+        "local_authority": LA,
+        "body_kind": "local_authority",
+        "appeal_window_until": "2026-05-05",
+        "appeal_window_rule": RuleId.D18,
+        "appeal_window_explanation": "8 weeks beginning with the notice (rules corrected)",
+    },
     NoticeKind.APPEAL_LODGED: {
         "matter": "whether_aln",
         "respondent": LA,

@@ -184,12 +184,14 @@ async def test_a_permanent_bounce_marks_the_notice_bounced_and_tells_the_school_
         assert "could not be delivered" in told.part("plain")
         assert "5.1.1" in told.part("plain")
 
-        # the proof: given, then bounced, then escalated; appended, the chain still verifies
+        # the proof: given, then bounced (so no longer given), then escalated; appended, the
+        # chain still verifies
         await eventually(lambda: _recorded(sent, "NoticeEscalated"), timeout=30)
         assert await sent.record() == [
             "NoticeCreated",
             "NoticeGiven",
             "NoticeBounced",
+            "NoticeNotGiven",
             "NoticeEscalated",
         ]
         verified = await sent.client.get(
@@ -199,10 +201,11 @@ async def test_a_permanent_bounce_marks_the_notice_bounced_and_tells_the_school_
         )
         assert verified.json()["ok"] is True
         published = await read_envelopes(
-            kafka_bootstrap, NOTIFICATIONS.name, {sent.notice_id}, 2, timeout=60
+            kafka_bootstrap, NOTIFICATIONS.name, {sent.notice_id}, 3, timeout=60
         )
         assert [e.type.rsplit(".", 2)[-2] for e in published] == [
             "notice-given",
+            "notice-bounced",
             "notice-escalated",
         ]
 
@@ -217,6 +220,7 @@ async def test_a_permanent_bounce_marks_the_notice_bounced_and_tells_the_school_
             "NoticeCreated",
             "NoticeGiven",
             "NoticeBounced",
+            "NoticeNotGiven",
             "NoticeEscalated",
         ]
 

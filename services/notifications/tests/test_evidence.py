@@ -10,7 +10,13 @@ from notifications.notices.evidence import NoticeRecord
 def test_the_events_keep_the_topics_they_were_stored_under() -> None:
     assert [get_topic(e) for e in SPEC.in_force] == [
         f"notifications.notices.evidence:NoticeRecord.{name}"
-        for name in ("NoticeGiven", "NoticeCreated", "NoticeEscalated", "NoticeBounced")
+        for name in (
+            "NoticeGiven",
+            "NoticeCreated",
+            "NoticeEscalated",
+            "NoticeBounced",
+            "NoticeNotGiven",
+        )
     ]
 
 

@@ -138,6 +138,12 @@ MANDATORY: dict[NoticeKind, dict[str, list[str]]] = {
         "en": ["8 more weeks to appeal", "by 23 June 2026", *HELP["en"]],
         "cy": ["8 wythnos arall i apelio", "erbyn 23 Mehefin 2026", *HELP["cy"]],
     },
+    NoticeKind.APPEAL_WINDOW_CORRECTED: {
+        "en": ["must reach the Tribunal by 28 April 2026", "you have longer than that",
+               "must reach the Tribunal by 5 May 2026", *HELP["en"]],
+        "cy": ["gyrraedd y Tribiwnlys erbyn 28 Ebrill 2026", "mae gennych fwy o amser na hynny",
+               "gyrraedd y Tribiwnlys erbyn 5 Mai 2026", *HELP["cy"]],
+    },
     NoticeKind.APPEAL_LODGED: {
         "en": ["registered an appeal", "responding to the appeal is Wrexham County Borough "
                "Council", "whether the learner has additional learning needs"],

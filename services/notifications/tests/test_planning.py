@@ -388,6 +388,27 @@ def test_an_appeal_window_recalculated_by_disagreement_resolution_tells_the_fami
     assert notice.facts["appeal_window_until"] == "2026-08-21"
 
 
+def window_from_notice(told: date, enforced: date) -> dis.AppealWindowFromNotice:
+    return dis.AppealWindowFromNotice(
+        learner_id=LEARNER, subject_id=CASE, notice_id=uuid.uuid4(), given=True,
+        given_on=date(2026, 3, 3), quoted_until=told, previous_due_on=None, due_on=enforced,
+        appeal_window=deadline(RuleId.D18, enforced),
+    )  # fmt: skip
+
+
+def test_a_later_day_the_owner_enforces_than_the_notice_told_is_told_to_the_family() -> None:
+    known = Subject(str(CASE), "reconsideration", LA, "local_authority")
+    same = window_from_notice(date(2026, 4, 28), date(2026, 4, 28))
+    assert plan(same, known).notices == ()
+    [notice] = plan(window_from_notice(date(2026, 4, 28), date(2026, 5, 5)), known).notices
+    assert (notice.kind, notice.issuer, notice.family) == (
+        NoticeKind.APPEAL_WINDOW_CORRECTED, LA, True,
+    )  # fmt: skip
+    assert (notice.facts["previous_due_on"], notice.facts["appeal_window_until"]) == (
+        "2026-04-28", "2026-05-05",
+    )  # fmt: skip
+
+
 OPINION = health.Opinion(
     "opinion-1",
     LEARNER,
@@ -447,3 +468,39 @@ def test_only_an_nhs_body_forms_an_opinion(organisation: str) -> None:
 
 def test_every_relationship_an_event_gives_is_one_the_access_policy_knows() -> None:
     assert {Relationship(r) for r in get_args(Related)} <= set(Relationship)
+
+
+def test_a_provisional_deadline_is_watched_and_moved_as_provisional() -> None:
+    provisional = deadline(RuleId.D1, date(2026, 8, 3)).model_copy(update={"provisional": True})
+    [watch] = plan(det.ConcernRaised(
+        determination_id=CASE, learner_id=LEARNER, deciding_body="school",
+        deciding_organisation=SCHOOL, local_authority="665", status="gathering_information",
+        no_decision_reason=None, came_to_attention_on=date(2026, 6, 15),
+        decision_deadline=provisional,
+    ), None).deadlines  # fmt: skip
+    assert isinstance(watch, Watch)
+    assert watch.provisional is True
+    firm = deadline(RuleId.D1, date(2026, 9, 14), SCHOOL)
+    moved = det.DeadlineRecalculated(
+        determination_id=CASE, learner_id=LEARNER, deadline_key="decision",
+        previous_due_on=date(2026, 8, 3), deadline=firm, reason="calendar published",
+    )  # fmt: skip
+    [move] = plan(moved, None).deadlines
+    assert isinstance(move, Move)
+    assert (move.due_on, move.provisional) == (date(2026, 9, 14), False)
+
+
+def test_a_plan_with_no_statutory_limit_is_reminded_at_the_interval_the_idp_service_set() -> None:
+    opened = idp.IdpOpened(
+        idp_id=PLAN, learner_id=LEARNER, maintainer_kind="local_authority",
+        maintaining_organisation=LA, opened_on=date(2026, 5, 1), determination_id=None,
+        preparation_deadline=None, reason="aln_decision", preparation_reminder_every_days=28,
+    )  # fmt: skip
+    [watch] = plan(opened, None).deadlines
+    assert isinstance(watch, Watch)
+    assert (watch.key, watch.due_on, watch.repeat_every_days) == (
+        f"{PLAN}/preparation",
+        date(2026, 5, 29),
+        28,
+    )
+    assert watch.rule_id is None

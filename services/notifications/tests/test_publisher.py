@@ -88,3 +88,30 @@ def _without_ids(event: Any) -> Any:
     found = object.__new__(type(event))
     object.__setattr__(found, "__dict__", state)
     return found
+
+
+def test_a_given_notice_that_bounced_for_good_is_published_as_not_given(
+    app: NotificationsService,
+) -> None:
+    record = NoticeRecord(
+        notice_id=NOTICE, learner_id="learner-1", kind="reconsideration_decided",
+        subject_id="case-1", issuer="la:665", source_event_id="event-1",
+        recipient_role="parent", recipient_organisation=None, copy=False,
+    )  # fmt: skip
+    record.withdraw(bounced_at=ESCALATED_AT)  # never given: nothing to withdraw
+    record.give(
+        channel="email", address_sha256=None, content_sha256="cd" * 32, message_id=None,
+        sent_at=GIVEN_AT, delivered_at=GIVEN_AT, given_on=date(2026, 3, 3), window=None,
+    )  # fmt: skip
+    record.withdraw(bounced_at=ESCALATED_AT)
+    record.withdraw(bounced_at=ESCALATED_AT)  # once only
+    app.save(record)
+    events = list(app.recorded_events(record.id))
+    assert [type(r.event).__name__ for r in events] == ["NoticeCreated", "NoticeGiven",
+                                                        "NoticeNotGiven"]  # fmt: skip
+    *_, bounced = published(in_memory(), events)
+    assert bounced == public.NoticeBounced(
+        notice_id=uuid.UUID(NOTICE), learner_id="learner-1", kind="reconsideration_decided",
+        subject_id="case-1", issuer="la:665", recipient_role="parent",
+        recipient_organisation=None, given_on=date(2026, 3, 3), bounced_at=ESCALATED_AT,
+    )  # fmt: skip

@@ -171,3 +171,49 @@ def test_a_deadline_on_a_published_term_calendar_is_reminded_in_its_school_days(
     assert kept is not None
     assert (kept.version, kept.closures) == (2, frozenset({date(2026, 12, 11)}))
     assert row(engine, learner).remind_on == date(2026, 12, 8)  # 5 school days, not 11 Dec
+
+
+def test_a_provisional_deadline_is_listed_and_alerted_as_provisional(engine: sa.Engine) -> None:
+    learner = f"learner-{uuid.uuid4().hex[:6]}"
+    why = "35 school days, no term calendar so counted as working days (provisional)"
+    w = Watch(
+        f"{learner}/case/decision", "decision", learner, SCHOOL, RuleId.D1, DUE, None, why, True
+    )
+    with engine.begin() as conn:
+        deadlines.apply(conn, learner, w, "event-1", 5)
+    assert row(engine, learner).provisional is True
+    schedule(engine, date(2026, 12, 17))
+    with engine.connect() as conn:
+        query = sa.select(notices.c.facts).where(notices.c.learner_id == learner)
+        facts = conn.execute(query).scalars().all()
+    assert facts
+    assert all(f["provisional"] is True for f in facts)
+    firm = Move(w.key, RuleId.D1, date(2027, 1, 20), "la:665", "on the calendar", False)
+    with engine.begin() as conn:
+        deadlines.apply(conn, learner, firm, "event-2", 5)
+    assert row(engine, learner).provisional is False
+
+
+def test_a_duty_with_no_statutory_limit_is_reminded_every_interval_and_never_missed(
+    engine: sa.Engine,
+) -> None:
+    learner = f"learner-{uuid.uuid4().hex[:6]}"
+    key = f"{learner}/plan/preparation"
+    first = date(2026, 5, 29)
+    why = "no statutory limit found; reminded every 28 days until the plan is issued"
+    w = Watch(key, "idp_preparation", learner, LA, None, first, None, why, repeat_every_days=28)
+    with engine.begin() as conn:
+        deadlines.apply(conn, learner, w, "event-1", 5)
+    schedule(engine, date(2026, 5, 28))
+    assert kinds(engine, learner) == []
+    schedule(engine, first)
+    assert kinds(engine, learner) == ["deadline_reminder"]
+    assert row(engine, learner).due_on == date(2026, 6, 26)  # the next reminder
+    schedule(engine, date(2026, 6, 25))
+    schedule(engine, date(2026, 9, 1))  # a scheduler away for weeks sends one, not three
+    assert kinds(engine, learner) == ["deadline_reminder", "deadline_reminder"]
+    assert row(engine, learner).due_on == date(2026, 9, 18)
+    with engine.begin() as conn:
+        deadlines.apply(conn, learner, Meet(key, date(2026, 9, 2)), "event-2", 5)
+    schedule(engine, date(2026, 12, 1))
+    assert kinds(engine, learner) == ["deadline_reminder", "deadline_reminder"]

@@ -195,3 +195,28 @@ def test_a_window_recalculated_without_a_start_date_still_reads_well() -> None:
     text = render(kind, Language.ENGLISH, context(kind, facts=facts), ORGANISATIONS).text
     assert "Disagreement resolution has started. Because it started in time" in text
     assert "(the time limit was 28 April 2026)" in text
+
+
+@pytest.mark.parametrize(
+    ("arrangement", "english", "welsh"),
+    [
+        ("la_prepares_school_maintains",
+         "Wrexham County Borough Council will prepare the plan, and Ysgol Example will maintain",
+         "Bydd Cyngor Bwrdeistref Sirol Wrecsam yn paratoi\u2019r cynllun, a bydd Ysgol Example"),
+        ("school_prepares_and_maintains",
+         "Ysgol Example will prepare and maintain the plan, as Wrexham County Borough Council",
+         "Bydd Ysgol Example yn paratoi ac yn cynnal y cynllun"),
+        ("la_maintains", "Wrexham County Borough Council will prepare and maintain the plan.",
+         "Bydd Cyngor Bwrdeistref Sirol Wrecsam yn paratoi ac yn cynnal y cynllun."),
+    ],
+)  # fmt: skip
+def test_an_has_aln_notice_says_who_will_prepare_and_maintain_the_plan(
+    arrangement: str, english: str, welsh: str
+) -> None:
+    """Issue #18: the LA's s.14 choice, from its decision's event, in both languages."""
+    facts = {**DECISION, "idp_arrangement": arrangement, "directed_school": SCHOOL}
+    values = context(NoticeKind.DECISION_HAS_ALN, facts=facts)
+    rendered = render(NoticeKind.DECISION_HAS_ALN, Language.BOTH, values, ORGANISATIONS)
+    text = " ".join(rendered.text.split())
+    assert english in text
+    assert welsh in text

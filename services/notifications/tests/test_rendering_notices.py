@@ -173,3 +173,12 @@ def test_the_la_notice_without_a_discussion_does_not_claim_one() -> None:
     text = opinion_text(kind, Language.ENGLISH, discussed_on=None)
     assert "They discussed it" not in text
     assert "offered them the chance to discuss it with Dr Angharad Rees." in text
+
+
+def test_a_corrected_window_tells_the_family_the_later_day_in_both_languages() -> None:
+    kind = NoticeKind.APPEAL_WINDOW_CORRECTED
+    rendered = render(kind, Language.BOTH, context(kind), ORGANISATIONS)
+    text = " ".join(rendered.text.split())
+    assert "must reach the Tribunal by 28 April 2026" in text  # what the notice had said
+    assert "Your appeal must reach the Tribunal by 5 May 2026." in text
+    assert "Rhaid i\u2019ch apêl gyrraedd y Tribiwnlys erbyn 5 Mai 2026." in text

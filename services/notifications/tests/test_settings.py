@@ -1,9 +1,12 @@
-"""The bounce settings refuse a configuration that would send unsigned VERP addresses."""
+"""The bounce settings refuse a configuration that would send unsigned VERP addresses; the
+webhook networks default to loopback in embedded mode only."""
 
 import pytest
 from pydantic import SecretStr, ValidationError
 
-from notifications.settings import BounceSettings
+from llwybr.settings import RuntimeSettings
+from notifications.settings import BounceSettings, Settings
+from notifications.webhooks.addresses import parse_networks
 
 KEY = SecretStr("k" * 32)
 
@@ -33,3 +36,21 @@ def test_keys_are_listed_newest_first() -> None:
         domain="bounces.llwybr.example", secret_keys=SecretStr(f"{'n' * 32}, {'o' * 32}")
     )
     assert settings.keys() == [b"n" * 32, b"o" * 32]
+
+
+def test_embedded_mode_lets_webhooks_reach_a_receiver_on_loopback() -> None:
+    settings = Settings(runtime=RuntimeSettings(mode="embedded"))
+    assert settings.webhooks.allowed_networks == parse_networks("127.0.0.0/8, ::1")
+
+
+def test_stack_mode_reaches_public_addresses_only() -> None:
+    runtime = RuntimeSettings(mode="stack", internal_secret=SecretStr("s"))
+    assert Settings(runtime=runtime).webhooks.allowed_networks == ()
+
+
+def test_networks_set_by_the_operator_win_even_empty(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NOTIFICATIONS_WEBHOOKS_ALLOWED_NETWORKS", "")
+    assert Settings(runtime=RuntimeSettings(mode="embedded")).webhooks.allowed_networks == ()
+    monkeypatch.setenv("NOTIFICATIONS_WEBHOOKS_ALLOWED_NETWORKS", "10.20.0.0/16")
+    networks = Settings(runtime=RuntimeSettings(mode="embedded")).webhooks.allowed_networks
+    assert networks == parse_networks("10.20.0.0/16")

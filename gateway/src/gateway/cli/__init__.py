@@ -1,9 +1,10 @@
 """``llwybr-audit``: the auditors' command line, on the public API with a client's token.
 
-Replay a learner's case (as of a moment), verify integrity chains, and export a Tribunal bundle
-whose manifest is checked here, on the auditor's machine, before it is called good
-(``audit``); and, for operators where a service's settings are, rebuild the service's read
-models from its event store (``rebuild``).
+Replay a learner's case (as of a moment), verify integrity chains, export a Tribunal bundle
+whose signed manifest is checked here, on the auditor's machine, before it is called good, and
+verify a bundle offline with the gateway's keys saved beforehand (``audit``); and, for
+operators where a service's settings are, rebuild the service's read models from its event
+store (``rebuild``) and list and replay its dead letters (``dead_letters``).
 
 The HTTP calls are small functions taking an ``httpx.Client`` (``gateway.cli.api``:
 ``fetch_timeline``, ``fetch_state``, ``fetch_verification``, ``download_bundle``);
@@ -12,7 +13,8 @@ The HTTP calls are small functions taking an ``httpx.Client`` (``gateway.cli.api
 
 import typer
 
-from gateway.cli.audit import connection, export_bundle, replay, verify
+from gateway.cli import dead_letters
+from gateway.cli.audit import connection, export_bundle, replay, verify, verify_bundle
 from gateway.cli.manifest import BundleCheck, check_bundle
 from gateway.cli.rebuild import rebuild_projections
 
@@ -22,7 +24,8 @@ app = typer.Typer(
     name="llwybr-audit",
     help=(
         "Audit Llwybr case histories through the public API (scope audit:read); "
-        "rebuild-projections runs where a service's settings are, not through the API. "
+        "rebuild-projections and dead-letters run where a service's settings are, not through "
+        "the API. "
         "Exit codes: 0 good; 1 an integrity chain is broken or a bundle does not match its "
         "manifest; 2 wrong usage; 3 the API could not be reached or refused the request (for "
         "rebuild-projections: the service's store could not be reached)."
@@ -34,4 +37,6 @@ app.callback()(connection)
 app.command()(replay)
 app.command()(verify)
 app.command("export-bundle")(export_bundle)
+app.command("verify-bundle")(verify_bundle)
 app.command("rebuild-projections")(rebuild_projections)
+app.add_typer(dead_letters.app)

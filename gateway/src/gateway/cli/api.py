@@ -123,3 +123,9 @@ def download_bundle(
         finally:
             partial.unlink(missing_ok=True)
     return size
+
+
+def fetch_jwks(client: httpx.Client, url: str = "/.well-known/jwks.json") -> dict[str, Any]:
+    """The gateway's published keys (no token needed): a path on ``client``'s API, or a URL."""
+    keys: dict[str, Any] = _answer(client.get(url))
+    return keys

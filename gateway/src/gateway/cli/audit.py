@@ -1,6 +1,7 @@
 """The auditors' commands, on the public API with an auditor's token (scope ``audit:read``):
 replay a learner's case, verify integrity chains, export a Tribunal bundle and check it."""
 
+import json
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -18,12 +19,13 @@ from rich.table import Table
 from gateway.cli.api import (
     ApiError,
     download_bundle,
+    fetch_jwks,
     fetch_state,
     fetch_timeline,
     fetch_token,
     fetch_verification,
 )
-from gateway.cli.manifest import check_bundle
+from gateway.cli.manifest import BundleCheck, check_bundle
 from gateway.cli.presentation import (
     aggregates,
     broken_count,
@@ -35,6 +37,7 @@ from gateway.cli.presentation import (
     when,
 )
 from gateway.registry import NAMES
+from gateway.tokens.router import JWKS_PATH
 
 DEFAULT_URL = "http://127.0.0.1:8000"
 TIMEOUT = httpx.Timeout(60.0, connect=5.0)
@@ -170,10 +173,11 @@ def export_bundle(
     learner_id: Annotated[str, typer.Argument(help="The learner's id")],
     out: Annotated[Path, typer.Option(help="Where to write the ZIP", dir_okay=False)],
 ) -> None:
-    """Download a learner's Tribunal bundle and check it against its manifest.
+    """Download a learner's Tribunal bundle and check it against its signed manifest.
 
-    Every file's SHA-256 and size are recomputed here, on this machine; exits 1 if any file
-    does not match (or is missing, or is not listed).
+    Every file's SHA-256 and size are recomputed here, on this machine, and the manifest's
+    signature checked with the gateway's published keys; exits 1 if any file does not match
+    (or is missing, or is not listed).
     """
     console = Console(highlight=False)
     with _api(ctx) as client, progress(console, download=True) as bars:
@@ -183,7 +187,44 @@ def export_bundle(
             bars.update(task, advance=size, total=total)
 
         download_bundle(client, learner_id, out, advance)
-    check = check_bundle(out)
+        jwks = fetch_jwks(client)
+    _report(console, check_bundle(out, jwks), out, "written to")
+
+
+def verify_bundle(
+    ctx: typer.Context,
+    file: Annotated[
+        Path, typer.Argument(help="A bundle's ZIP", exists=True, dir_okay=False, readable=True)
+    ],
+    jwks: Annotated[
+        str | None,
+        typer.Option(
+            help="The gateway's published keys: a JWKS file saved beforehand (offline) or its "
+            "URL; default: /.well-known/jwks.json of --url"
+        ),
+    ] = None,
+) -> None:
+    """Check a bundle with no account: every file's SHA-256 and size against manifest.json,
+    and manifest.jws's signature of the manifest with the gateway's published keys.
+
+    Exits 1 naming every file that does not match (or is missing, or is not listed).
+    """
+    given: Connection = ctx.obj
+    source = jwks or f"{given.url}{JWKS_PATH}"
+    try:
+        if source.startswith(("http://", "https://")):
+            with httpx.Client(timeout=TIMEOUT) as http:
+                keys = fetch_jwks(http, source)
+        else:
+            keys = json.loads(Path(source).read_bytes())
+    except (ApiError, httpx.HTTPError, OSError, ValueError) as error:
+        Console(stderr=True, highlight=False).print(f"[red]Could not read the keys[/]: {error}")
+        raise typer.Exit(API_FAILED) from error
+    _report(Console(highlight=False), check_bundle(file, keys), file, "signed by the gateway:")
+
+
+def _report(console: Console, check: BundleCheck, out: Path, where: str) -> None:
+    """The files and how each matched; exits 1 naming every problem."""
     table = Table("File", "Size", "SHA-256", "Matches the manifest", title=str(out))
     table.columns[0].overflow = "fold"
     for name, size, digest, good in check.files:
@@ -192,12 +233,12 @@ def export_bundle(
     if check.problems:
         for problem in check.problems:
             console.print(f"[red]{problem}[/]")
-        console.print(f"[bold red]The bundle does not match its manifest[/]: {out}")
+        console.print(f"[bold red]The bundle does not match its signed manifest[/]: {out}")
         raise typer.Exit(BROKEN)
     console.print(
-        f"[green]Bundle good[/]: {len(check.files)} files match manifest.json "
-        f"(learner {check.manifest.get('learner_id')}, generated "
-        f"{check.manifest.get('generated_at')}), written to {out}"
+        f"[green]Bundle good[/]: {len(check.files)} files match manifest.json, signed in "
+        f"manifest.jws (learner {check.manifest.get('learner_id')}, generated "
+        f"{check.manifest.get('generated_at')}), {where} {out}"
     )
     if check.verification is not None and not check.verification.get("ok"):
         console.print(

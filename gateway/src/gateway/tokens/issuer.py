@@ -182,6 +182,8 @@ class TokenIssuer:
         clients: Mapping[str, ClientRecord],
         limits: EndpointLimits | None = None,
     ) -> None:
+        #: Who issues the tokens (``iss``), as the OAuth metadata (RFC 8414) names it.
+        self.issuer_url = settings.issuer
         # The endpoint's public URL, not the request's: TLS ends at the ingress.
         self._token_uri = settings.issuer.rstrip("/") + ENDPOINT_PATH
         if not is_secure_transport(self._token_uri):

@@ -1,17 +1,20 @@
 """The token endpoint and the published keys, as HTTP routes."""
 
-from typing import Literal
+from collections.abc import Mapping, Sequence
+from typing import Any, Literal
 
 from fastapi import APIRouter
 from pydantic import BaseModel, Field
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
-from gateway.tokens.issuer import ENDPOINT_PATH, TokenIssuer
+from gateway.tokens.issuer import AUTH_METHODS, ENDPOINT_PATH, TokenIssuer
 from gateway.tokens.keys import SigningKey
+from gateway.tokens.manifests import ManifestSigner
 from llwybr.problems import PROBLEM_JSON, Problem
 
 JWKS_PATH = "/.well-known/jwks.json"
+METADATA_PATH = "/.well-known/oauth-authorization-server"
 
 
 class TokenResponse(BaseModel):
@@ -63,9 +66,46 @@ _TOKEN_REQUEST_BODY = {
 }
 
 
-def oauth_router(issuer: TokenIssuer, key: SigningKey) -> APIRouter:
-    """``POST /oauth/token`` and ``GET /.well-known/jwks.json``."""
+def published_keys(
+    key: SigningKey | None, manifests: ManifestSigner | None
+) -> list[dict[str, Any]]:
+    """The public JWKs the gateway publishes: the token key's, then the manifest keys' (current
+    and retired), each once."""
+    keys: dict[str, dict[str, Any]] = {}
+    for jwk in [
+        *(key.public_jwks()["keys"] if key is not None else []),
+        *(manifests.public_keys() if manifests is not None else []),
+    ]:
+        keys.setdefault(jwk["kid"], jwk)
+    return list(keys.values())
+
+
+def authorization_server_metadata(issuer: str, scopes: Sequence[str]) -> dict[str, Any]:
+    """RFC 8414 section 2: what a client library needs to find the token endpoint and keys."""
+    base = issuer.rstrip("/")
+    return {
+        "issuer": issuer,
+        "token_endpoint": base + ENDPOINT_PATH,
+        "jwks_uri": base + JWKS_PATH,
+        "grant_types_supported": ["client_credentials"],
+        "token_endpoint_auth_methods_supported": list(AUTH_METHODS),
+        "scopes_supported": sorted(scopes),
+        # Required by RFC 8414; there is no authorization endpoint, so no response type.
+        "response_types_supported": [],
+        "service_documentation": base + "/docs",
+    }
+
+
+def oauth_router(
+    issuer: TokenIssuer,
+    key: SigningKey,
+    manifests: ManifestSigner | None = None,
+    scopes: Sequence[str] = (),
+) -> APIRouter:
+    """``POST /oauth/token``, ``GET /.well-known/jwks.json`` and the server's metadata."""
     router = APIRouter(tags=["authentication"])
+    router.include_router(jwks_router(published_keys(key, manifests)))
+    metadata = authorization_server_metadata(issuer.issuer_url, scopes)
 
     @router.post(
         ENDPOINT_PATH,
@@ -96,13 +136,35 @@ def oauth_router(issuer: TokenIssuer, key: SigningKey) -> APIRouter:
         return await issuer.token_response(request)
 
     @router.get(
+        METADATA_PATH,
+        summary="OAuth 2.0 authorization server metadata (RFC 8414)",
+        description="The issuer, the token endpoint, the JWKS and the scopes, for client "
+        "libraries that discover them.",
+        operation_id="getAuthorizationServerMetadata",
+        response_model=None,
+        responses={200: {"description": "The server's metadata (RFC 8414 section 2)"}},
+    )
+    async def authorization_server() -> JSONResponse:
+        return JSONResponse(metadata, headers={"Cache-Control": "public, max-age=300"})
+
+    return router
+
+
+def jwks_router(keys: Sequence[Mapping[str, Any]]) -> APIRouter:
+    """``GET /.well-known/jwks.json``: the keys that sign access tokens and bundle manifests."""
+    router = APIRouter(tags=["authentication"])
+    document = {"keys": [dict(k) for k in keys]}
+
+    @router.get(
         JWKS_PATH,
-        summary="The public keys that sign access tokens (JWKS)",
+        summary="The public keys that sign access tokens and bundle manifests (JWKS)",
+        description="Every manifest key that ever signed a bundle stays listed (retired keys "
+        "too), so a bundle verifies long after its key stopped signing.",
         response_model=None,
         responses={200: {"description": "A JWK Set (RFC 7517)"}},
     )
     async def jwks() -> JSONResponse:
         # Short enough that a rotated key reaches every validator within minutes.
-        return JSONResponse(key.public_jwks(), headers={"Cache-Control": "public, max-age=300"})
+        return JSONResponse(document, headers={"Cache-Control": "public, max-age=300"})
 
     return router

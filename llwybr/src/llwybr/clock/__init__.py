@@ -24,7 +24,9 @@ from llwybr.clock.errors import (
     UnknownRuleError,
 )
 from llwybr.clock.ical import calendar_from_ical
+from llwybr.clock.reviews import next_review, review_period_start
 from llwybr.clock.rules import DEFAULT_RULES, Confidence, Rule, RuleId, RuleTable, Unit
+from llwybr.clock.state import ClockState, Reading, Stopped, read_deadline, read_due
 from llwybr.clock.terms import Term, TermCalendar
 from llwybr.clock.working_days import is_working_day, next_working_day, welsh_bank_holidays
 
@@ -32,16 +34,19 @@ __all__ = [
     "DEFAULT_RULES",
     "CalendarTooShortError",
     "ClockError",
+    "ClockState",
     "Confidence",
     "Deadline",
     "InvalidCalendarError",
     "InvalidDeadlineError",
     "InvalidRuleError",
     "NegativePeriodError",
+    "Reading",
     "Rule",
     "RuleHasNoLengthError",
     "RuleId",
     "RuleTable",
+    "Stopped",
     "Term",
     "TermCalendar",
     "Unit",
@@ -54,8 +59,12 @@ __all__ = [
     "compute_deadline",
     "is_working_day",
     "long_date",
+    "next_review",
     "next_working_day",
+    "read_deadline",
+    "read_due",
     "recalculate",
+    "review_period_start",
     "school_days_before",
     "welsh_bank_holidays",
     "working_days_before",

@@ -6,8 +6,10 @@ import json
 from datetime import UTC, datetime
 from typing import Any
 
+from eventsourcing.persistence import InterfaceError, OperationalError
 from eventsourcing.postgres import PostgresDatastore, PostgresProcessRecorder
 from eventsourcing.sqlite import SQLiteCursor, SQLiteDatastore, SQLiteProcessRecorder
+from eventsourcing.utils import retry
 from psycopg import Cursor
 from psycopg.rows import DictRow
 from psycopg.sql import SQL, Identifier
@@ -58,6 +60,9 @@ class PostgresCommandKeyRecorder(PostgresProcessRecorder):
                 )
         super()._insert_events(curs, stored_events, **kwargs)
 
+    # Retried as the library's own reads are: without a ping before each use of a pooled
+    # connection, the first use of one that PostgreSQL's restart left dead fails.
+    @retry((InterfaceError, OperationalError), max_attempts=10, wait=0.2)
     def select_command(self, key: str) -> RecordedCommand | None:
         with self.datastore.transaction(commit=False) as curs:
             curs.execute(

@@ -3,9 +3,10 @@
 The determination service's "decided" and "notice issued" events (whether ALN and, for a
 young person outside a maintained school or FEI, an LA's "IDP not necessary") and the IDP
 service's "opened", "issued", "review held", "transferred" and "ceased" events tell this
-service which body decided what, and when the notice was given. A reconsideration request is
-checked against those facts, and an appeal's window runs from the notice date learned, not from
-the appellant's word (``disputes.domain.learned``).
+service which body decided what, and when the notice was given; every version "issued" names
+is kept, so that compliance with an order to revise the plan cites one that exists. A
+reconsideration request is checked against those facts, and an appeal's window runs from the
+notice date learned, not from the appellant's word (``disputes.domain.learned``).
 
 Each CloudEvent is parsed into its typed contract and dispatched on the contract's class.
 """
@@ -22,7 +23,13 @@ from contracts import idp
 from contracts.envelope import Envelope
 from contracts.events import IntegrationEvent, UnknownEventTypeError, parse
 from disputes.domain import DecidingBodyKind
-from disputes.domain.learned import Decision, KnownDecision, LearnedDecisions
+from disputes.domain.learned import (
+    Decision,
+    IssuedVersion,
+    IssuedVersions,
+    KnownDecision,
+    LearnedDecisions,
+)
 
 metadata = sa.MetaData()
 
@@ -39,6 +46,19 @@ decisions = sa.Table(
     sa.Column("decided_on", sa.Date, nullable=True),
     sa.Column("notice_given_on", sa.Date, nullable=True),
     sa.Column("reconsideration_window_until", sa.Date, nullable=True),
+)
+
+#: Every plan version the IDP service issued: a Tribunal order to revise the plan is complied
+#: with only by one of these (``disputes.domain.learned.check_version_issued``).
+issued_versions = sa.Table(
+    "learned_idp_versions",
+    metadata,
+    sa.Column("idp_id", sa.String(36), primary_key=True),
+    sa.Column("version", sa.Integer, primary_key=True),
+    sa.Column("learner_id", sa.String(64), nullable=False),
+    sa.Column("issued_on", sa.Date, nullable=False),
+    sa.Column("issued_by", sa.String(64), nullable=False),
+    sa.Column("revision_reason", sa.String(32), nullable=True),
 )
 
 #: The kind of body an organisation id names (its prefix).
@@ -99,13 +119,26 @@ def _(event: idp.ResponsibilityTransferred, conn: sa.Connection) -> None:
     _maintained_by(conn, event, event.to_organisation)
 
 
+# The IDP service's events date the decision (the plan issued, the review meeting, the decision
+# to cease), not the notice: the day a notice of them was given is the notifications service's
+# fact, learned as ``FamilyNotices`` (ADR 0017); none is taken from these dates.
+
+
 @_learn.register
 def _(event: idp.IdpIssued, conn: sa.Connection) -> None:
-    on = event.issued_on  # the plan is the notice
+    on = event.issued_on
     _upsert(conn, event.idp_id, Decision.ISSUED, {
         "learner_id": event.learner_id, "deciding_organisation": event.issued_by,
-        "deciding_kind": _kind_of(event.issued_by), "decided_on": on, "notice_given_on": on,
+        "deciding_kind": _kind_of(event.issued_by), "decided_on": on,
     })  # fmt: skip
+    key = (issued_versions.c.idp_id == str(event.idp_id)) & (
+        issued_versions.c.version == event.plan_version
+    )
+    if conn.execute(sa.select(issued_versions.c.idp_id).where(key)).first() is None:
+        conn.execute(issued_versions.insert().values(
+            idp_id=str(event.idp_id), version=event.plan_version, learner_id=event.learner_id,
+            issued_on=on, issued_by=event.issued_by, revision_reason=event.revision_reason,
+        ))  # fmt: skip
 
 
 @_learn.register
@@ -115,7 +148,6 @@ def _(event: idp.ReviewHeld, conn: sa.Connection) -> None:
     on = event.held_on
     _upsert(conn, event.idp_id, Decision.REVIEWED, {
         "learner_id": event.learner_id, **_maintainer(conn, event.idp_id), "decided_on": on,
-        "notice_given_on": on,
     })  # fmt: skip
 
 
@@ -127,7 +159,7 @@ def _(event: idp.Ceased, conn: sa.Connection) -> None:
         body["deciding_kind"] = DecidingBodyKind.SCHOOL
     on = event.decided_on
     _upsert(conn, event.idp_id, Decision.CEASED, {
-        "learner_id": event.learner_id, **body, "decided_on": on, "notice_given_on": on,
+        "learner_id": event.learner_id, **body, "decided_on": on,
         "reconsideration_window_until": window,
     })  # fmt: skip
 
@@ -173,6 +205,21 @@ def known(conn: sa.Connection, subject_id: str, decision: Decision) -> KnownDeci
         )
     ).first()
     return KnownDecision(**row._mapping) if row else None
+
+
+def learned_versions(engine: sa.Engine) -> IssuedVersions:
+    """The lookup a compliance with an order to revise the plan is checked against."""
+
+    def lookup(idp_id: str, version: int) -> IssuedVersion | None:
+        with engine.connect() as conn:
+            row = conn.execute(
+                sa.select(issued_versions).where(
+                    issued_versions.c.idp_id == idp_id, issued_versions.c.version == version
+                )
+            ).first()
+        return IssuedVersion(**row._mapping) if row else None
+
+    return lookup
 
 
 def learned_decisions(engine: sa.Engine) -> LearnedDecisions:

@@ -4,11 +4,11 @@ from typing import cast
 
 from fastapi import FastAPI
 
-from contracts.topics import DETERMINATION, IDP
+from contracts.topics import DETERMINATION, IDP, NOTIFICATIONS
 from disputes.api import ERROR_STATUSES, ROUTERS
 from disputes.application import DisputesService
 from disputes.consumers import adopted_facts
-from disputes.decisions import decisions, learn
+from disputes.decisions import decisions, issued_versions, learn
 from disputes.domain.dates import IN_FORCE
 from disputes.projections import PROJECTION, RELATIONS, learner_cases
 from disputes.publisher import translator
@@ -33,6 +33,16 @@ RULES = ConsumerSpec(
     ),
 )
 
+#: The notices given to the family (and those reported undeliverable), as the notifications
+#: service published them: each appeal window runs from the day its notice was given (ADR 0017).
+NOTICES = ConsumerSpec(
+    name="notices",
+    topics=[NOTIFICATIONS.name],
+    effect=lambda _settings, _engine, app: ApplicationEffect(
+        app, "disputes.notices", adopted_facts(cast(DisputesService, app))
+    ),
+)
+
 SPEC = ServiceSpec(
     name="disputes",
     title="Llwybr disputes service (internal)",
@@ -43,8 +53,8 @@ SPEC = ServiceSpec(
     projections=[PROJECTION, RELATIONS],
     in_force=IN_FORCE,
     learner_index=learner_cases,
-    tables=[decisions],
-    consumers=[DECISIONS, RULES],
+    tables=[decisions, issued_versions],
+    consumers=[DECISIONS, RULES, NOTICES],
 )
 
 

@@ -13,6 +13,7 @@ from typing import Any
 from contracts import disputes as public
 from contracts.determination import DeadlineFacts, deadline_facts
 from disputes.domain import Advocacy, Appeal, DisagreementResolution, Reconsideration
+from disputes.domain.notices import FamilyNotices
 from llwybr.eventstore import ChainedApplication, RecordedEvent
 from llwybr.outbox import Publication, Translator
 
@@ -151,6 +152,25 @@ def _(e: DisagreementResolution.AppealWindowRecalculated, old: Old) -> public.Di
     return public.AppealWindowRecalculated(
         learner_id=learner_id, case_id=e.originator_id, subject_id=subject_id,
         previous_due_on=e.previous_window.due_on, appeal_window=_deadline(e.window),
+    )  # fmt: skip
+
+
+@public_event.register
+def _(e: FamilyNotices.Given, old: Old) -> public.DisputeEvent:
+    window = _deadline(e.appeal_window)
+    return public.AppealWindowFromNotice(
+        learner_id=e.learner_id, subject_id=e.subject_id, notice_id=e.notice_id, given=True,
+        given_on=e.given_on, quoted_until=e.quoted_until, previous_due_on=e.previous_due_on,
+        due_on=max(window.due_on, e.previous_due_on or window.due_on), appeal_window=window,
+    )  # fmt: skip
+
+
+@public_event.register
+def _(e: FamilyNotices.NotGiven, old: Old) -> public.DisputeEvent:
+    return public.AppealWindowFromNotice(
+        learner_id=e.learner_id, subject_id=e.subject_id, notice_id=e.notice_id, given=False,
+        given_on=None, quoted_until=None, previous_due_on=e.previous_due_on, due_on=e.due_on,
+        appeal_window=None,
     )  # fmt: skip
 
 

@@ -5,8 +5,9 @@ are the learner's (the registry's facts, followed here: responsible LA, LA looki
 settings) combined with the plan's own (``relations_of``), and ``require`` decides from the one
 table. Nothing here grants access; what stays here is statute, not access: only the maintainer
 issues and changes the plan (s.14 ff.), an LA revises a school's plan only as its
-reconsideration directed (s.27), an NHS body asks for a review in its own name, only an LA
-directs a plan to be opened (s.14). Those refusals are ``denied`` with their reason.
+reconsideration directed (s.27) or a Tribunal order to it requires, an NHS body asks for a
+review in its own name, only an LA directs a plan to be opened (s.14). Those refusals are
+``denied`` with their reason.
 """
 
 from idp.domain import Idp, MaintainerKind, ReviewRequester, RevisionReason
@@ -34,6 +35,7 @@ def relations_of(plan: Idp) -> Relations:
     pairs = [(plan.maintainer["organisation"], _R.MAINTAINER)]
     if plan.revising_authority is not None:
         pairs.append((plan.revising_authority, _R.MAINTAINER))
+    pairs += [(body, _R.MAINTAINER) for body in plan.ordered_revisers]
     pairs += [(t["from"]["organisation"], _R.FORMER_MAINTAINER) for t in plan.transfers]
     pairs += [(e.provider_organisation, _R.PROVIDER) for e in plan.draft_elements()]
     pairs += [
@@ -57,25 +59,33 @@ def require_maintainer(principal: Principal, plan: Idp, relations: Relations) ->
 
 
 def require_drafter(principal: Principal, plan: Idp, relations: Relations) -> None:
-    """The draft is edited by its maintainer, or by the LA whose reconsideration directed a
-    revision not yet issued (s.27)."""
+    """The draft is edited by its maintainer, by the LA whose reconsideration directed a
+    revision not yet issued (s.27), or by the body a Tribunal order to revise the plan names,
+    until that revision is issued."""
     require(principal, Capability.ACT, relations)
-    if principal.organisation not in {plan.maintainer["organisation"], plan.revising_authority}:
+    drafters = {plan.maintainer["organisation"], plan.revising_authority, *plan.ordered_revisers}
+    if principal.organisation not in drafters:
         raise _not_maintainer(principal, plan)
 
 
 def require_reviser(
     principal: Principal, plan: Idp, relations: Relations, reason: RevisionReason
 ) -> None:
-    """The maintainer revises its plan; an LA revises a school's plan only to issue the
-    revision its reconsideration directed (s.27)."""
+    """The maintainer revises its plan; another body revises it only to issue the revision
+    its reconsideration directed (s.27) or a Tribunal order to it requires."""
     require_drafter(principal, plan, relations)
-    if principal.organisation != plan.maintainer["organisation"] and (
-        reason is not RevisionReason.RECONSIDERATION
-    ):
-        raise denied(
-            "not-maintainer", "an LA revises a school's plan only on its reconsideration (s.27)"
-        )
+    organisation = principal.organisation
+    if organisation == plan.maintainer["organisation"]:
+        return
+    if reason is RevisionReason.RECONSIDERATION and organisation == plan.revising_authority:
+        return
+    if reason is RevisionReason.TRIBUNAL_ORDER and organisation in plan.ordered_revisers:
+        return
+    raise denied(
+        "not-maintainer",
+        "another body revises this plan only as its reconsideration directed (s.27) or as a "
+        "Tribunal order to it requires",
+    )
 
 
 def _not_maintainer(principal: Principal, plan: Idp) -> Exception:
@@ -83,6 +93,21 @@ def _not_maintainer(principal: Principal, plan: Idp) -> Exception:
         "not-maintainer",
         f"{plan.maintainer['organisation']} maintains this plan, not {principal.organisation}",
     )
+
+
+def require_provider(principal: Principal, plan: Idp, relations: Relations, element: str) -> None:
+    """Provision is recorded by the organisation providing the element (2B.4), or by the
+    maintainer on its behalf: a provider named for one element records no other."""
+    require(principal, Capability.ACT, relations)
+    provider = plan.provider_of(element)
+    if provider is None:
+        return  # no such element in force: the aggregate answers that
+    if principal.organisation not in {provider, plan.maintainer["organisation"]}:
+        raise denied(
+            "not-provider",
+            f"{provider} provides element {element} (or {plan.maintainer['organisation']}, "
+            f"which maintains the plan, on its behalf), not {principal.organisation}",
+        )
 
 
 def require_own_nhs_request(principal: Principal, organisation: str) -> None:

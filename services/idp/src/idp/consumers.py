@@ -20,6 +20,7 @@ from idp.domain import (
     Idp,
     Maintainer,
     MaintainerKind,
+    NoStatutoryLimit,
     OpeningReason,
     Status,
     TransferReason,
@@ -34,8 +35,15 @@ class Plans(Protocol):
     def plan_of(self, learner_id: str) -> Idp | None:
         """The learner's plan, if one was opened."""
 
+    @property
+    def preparation_reminder_days(self) -> int:
+        """How often a plan with no statutory time limit found is reminded (``Settings``)."""
+
     def adopt_rule_table(self, corrected: determination.RuleTableCorrected) -> list[Aggregate]:
         """The owner's correction adopted: the record to save."""
+
+    def adopt_calendar(self, published: determination.CalendarPublished) -> list[Aggregate]:
+        """The owner's calendar kept: the record to save."""
 
     def adopt_learner(self, recorded: determination.LearnerRelationsRecorded) -> list[Aggregate]:
         """The registry's facts about a learner adopted: the record to save."""
@@ -65,16 +73,24 @@ def _decided(event: determination.Decided, service: Plans) -> list[Aggregate]:
     if not (event.has_aln and event.idp_necessary) or service.plan_of(event.learner_id):
         return []
     deadline = event.decision_deadline
+    decider = Maintainer(MaintainerKind(event.deciding_body), event.decided_by)
+    school = (
+        Maintainer(MaintainerKind.SCHOOL, event.directed_school) if event.directed_school else None
+    )
+    # The LA's s.14 choice: the school prepares and maintains the plan, or the LA prepares it
+    # and the school maintains it from its issue, or (no school directed) the LA does both.
+    prepares_itself = school is None or event.idp_arrangement != "school_prepares_and_maintains"
     plan = Idp.open(
         learner_id=event.learner_id,
-        maintainer=Maintainer(MaintainerKind(event.deciding_body), event.decided_by),
+        maintainer=decider if prepares_itself or school is None else school,
         opened_on=event.decided_on,
         determination_id=event.determination_id,
         preparation_deadline=(
             Deadline.from_dict(deadline.model_dump(mode="json")) if deadline else None
         ),
         looked_after=event.looked_after,
-        reason=OpeningReason.ALN_DECISION,
+        reason=OpeningReason.ALN_DECISION if prepares_itself else OpeningReason.LA_DIRECTION,
+        directed_maintainer=school if prepares_itself else None,
     )
     return indexed(plan)
 
@@ -97,6 +113,8 @@ def _reconsidered(event: disputes.ReconsiderationDecided, service: Plans) -> lis
                 preparation_deadline=None,
                 looked_after=False,
                 reason=OpeningReason.ALN_DECISION,
+                # no time limit found for the LA's plan after R1: recorded, and reminded
+                preparation_without_limit=NoStatutoryLimit(on, service.preparation_reminder_days),
             )
             return indexed(opened)
         return []
@@ -122,6 +140,31 @@ def _reconsidered(event: disputes.ReconsiderationDecided, service: Plans) -> lis
 
 
 @effect.register
+def _appeal_decided(event: disputes.AppealDecided, service: Plans) -> list[Aggregate]:
+    """The Tribunal's orders to revise the learner's plan: each is an obligation on the body
+    it names (an LA even for a school's plan), which may then revise the plan; a revision is
+    due by the order's date to comply. Nothing when the learner has no issued, live plan."""
+    plan = service.plan_of(event.learner_id)
+    if plan is None or not plan.current_version or plan.status in {Status.CEASED, Status.CLOSED}:
+        return []
+    recorded = {(o["appeal_id"], o["order_id"]) for o in plan.revision_orders}
+    orders = [
+        o
+        for o in event.orders
+        if o.kind == "revise_idp" and (event.appeal_id, o.order_id) not in recorded
+    ]
+    for order in orders:
+        plan.order_revision(
+            appeal_id=event.appeal_id,
+            order_id=order.order_id,
+            addressed_to=order.addressed_to,
+            ordered_on=event.decided_on,
+            comply_by=order.comply_by,
+        )
+    return [plan] if orders else []
+
+
+@effect.register
 def _rules_corrected(event: determination.RuleTableCorrected, service: Plans) -> list[Aggregate]:
     """An administrator corrected the statutory rule table (in the determination service):
     deadlines computed from now on follow it; those already computed stay as stored."""
@@ -135,3 +178,10 @@ def _learner_recorded(
     """The learner registry (in the determination service) recorded who is responsible for a
     learner, who looks after them and where they are enrolled: access checks here read it."""
     return service.adopt_learner(event)
+
+
+@effect.register
+def _calendar_published(event: determination.CalendarPublished, service: Plans) -> list[Aggregate]:
+    """A term calendar set or corrected (in the determination service): provision due in term
+    time is counted on the school days it gives."""
+    return service.adopt_calendar(event)

@@ -55,5 +55,6 @@ DESCRIPTOR = ServiceDescriptor(
         ("POST", "/v1/idps/{idp_id}/cessation"): "idps:write",
         ("POST", "/v1/idps/{idp_id}/closure"): "idps:write",
         ("POST", "/v1/idps/{idp_id}/deliveries"): "provision:record",
+        ("GET", "/v1/idps/{idp_id}/provision"): "idps:read",
     },
 )

@@ -12,11 +12,12 @@ from idp.domain import Idp
 from idp.domain.deliveries import Delivering
 from idp.domain.ending import Ending
 from idp.domain.issuing import Issuing
+from idp.domain.provision import sessions_of
 from idp.domain.reviews import Reviewing
 from idp.domain.state import PlanEvent
 from idp.domain.transfers import Transferring
-from idp.reach import in_audience, in_jurisdiction
-from llwybr.access import Audience
+from idp.reach import in_audience, learner_relations
+from llwybr.access import Audience, Relationship
 from llwybr.eventstore import RecordedEvent
 from llwybr.projections import Projection
 
@@ -51,9 +52,15 @@ alp = sa.Table(
     sa.Column("provider_kind", sa.String(32), nullable=False),
     sa.Column("provider_organisation", sa.String(64), nullable=False, index=True),
     sa.Column("in_welsh", sa.Boolean, nullable=True),
+    # Sums of what was recorded (issue 24): sessions and minutes, not records.
     sa.Column("sessions_delivered", sa.Integer, nullable=False),
     sa.Column("sessions_missed", sa.Integer, nullable=False),
+    sa.Column("minutes_delivered", sa.Integer, nullable=False, default=0),
+    sa.Column("welsh_sessions_delivered", sa.Integer, nullable=False, default=0),
 )
+
+#: The delivery figures of an element, carried over from version to version by element id.
+_COUNTS = ("sessions_delivered", "sessions_missed", "minutes_delivered", "welsh_sessions_delivered")
 
 
 def _due(deadline: dict[str, Any] | None) -> date | None:
@@ -128,9 +135,22 @@ def _review_held(event: Reviewing.ReviewHeld, conn: sa.Connection, recorded: Rec
 def _delivery_recorded(
     event: Delivering.DeliveryRecorded, conn: sa.Connection, recorded: RecordedEvent
 ) -> None:
-    column = "sessions_delivered" if event.delivered else "sessions_missed"
+    """Add what the record counts. A record that does not name its language was given as the
+    plan says (2B.3); one stored before records counted sessions is one session."""
+    sessions = sessions_of(vars(event))
     row = (alp.c.idp_id == str(recorded.originator_id)) & (alp.c.element_id == event.element_id)
-    conn.execute(alp.update().where(row).values({column: alp.c[column] + 1}))
+    if event.delivered:
+        language = event.language
+        in_welsh = alp.c.in_welsh.is_(True) if language is None else sa.literal(language == "cy")
+        values = {
+            "sessions_delivered": alp.c.sessions_delivered + sessions,
+            "minutes_delivered": alp.c.minutes_delivered + (event.minutes or 0),
+            "welsh_sessions_delivered": alp.c.welsh_sessions_delivered
+            + sa.case((in_welsh, sessions), else_=0),
+        }
+    else:
+        values = {"sessions_missed": alp.c.sessions_missed + sessions}
+    conn.execute(alp.update().where(row).values(values))
     _update(conn, recorded)
 
 
@@ -138,7 +158,13 @@ def _delivery_recorded(
 def _transferred(
     event: Transferring.Transferred, conn: sa.Connection, recorded: RecordedEvent
 ) -> None:
-    _update(conn, recorded, organisation=event.to["organisation"], maintainer_kind=event.to["kind"])
+    organisation = event.to["organisation"]
+    _update(conn, recorded, organisation=organisation, maintainer_kind=event.to["kind"])
+    # the provider report names who maintains the plan now, not who issued it
+    key = str(recorded.originator_id)
+    conn.execute(
+        alp.update().where(alp.c.idp_id == key).values(maintaining_organisation=organisation)
+    )
 
 
 @project.register(Idp.CeaseProposed)
@@ -186,13 +212,12 @@ def _update(conn: sa.Connection, recorded: RecordedEvent, **values: Any) -> None
 def _replace_alp(conn: sa.Connection, key: str, number: int, content: dict[str, Any]) -> None:
     """The elements of the version in force (delivery counts carry over by element id)."""
     counts = {
-        r.element_id: (r.sessions_delivered, r.sessions_missed)
+        r.element_id: {name: getattr(r, name) for name in _COUNTS}
         for r in conn.execute(sa.select(alp).where(alp.c.idp_id == key))
     }
     conn.execute(alp.delete().where(alp.c.idp_id == key))
     maintainer = content["maintainer"]["organisation"]
     for element in content["alp"]:
-        delivered, missed = counts.get(element["element_id"], (0, 0))
         conn.execute(
             alp.insert().values(
                 idp_id=key,
@@ -202,8 +227,7 @@ def _replace_alp(conn: sa.Connection, key: str, number: int, content: dict[str, 
                 provider_kind=element["provider_kind"],
                 provider_organisation=element["provider_organisation"],
                 in_welsh=element["in_welsh"],
-                sessions_delivered=delivered,
-                sessions_missed=missed,
+                **counts.get(element["element_id"], dict.fromkeys(_COUNTS, 0)),
             )
         )
 
@@ -247,12 +271,16 @@ def list_plans(
     return [dict(r._mapping) for r in conn.execute(statement)]
 
 
+#: Plans whose ALP is in force: issued, and neither ceased nor closed.
+IN_FORCE = ("active", "under_review", "cease_proposed")
+
+
 def alp_by_provider(conn: sa.Connection, provider: str, audience: Audience) -> list[dict[str, Any]]:
     """Every element of ALP in force that one organisation provides (e.g. one health board's
-    NHS-secured ALP), with delivered and missed sessions, in the plans the caller's
-    ``audience`` may list."""
+    NHS-secured ALP), with what was delivered and missed, in the plans the caller's
+    ``audience`` may list; a ceased or closed plan's ALP is no longer in force."""
     listed = sa.select(plans.c.idp_id).where(
-        in_audience(plans.c.idp_id, plans.c.learner_id, audience)
+        in_audience(plans.c.idp_id, plans.c.learner_id, audience), plans.c.status.in_(IN_FORCE)
     )
     statement = (
         sa.select(alp)
@@ -263,25 +291,59 @@ def alp_by_provider(conn: sa.Connection, provider: str, audience: Audience) -> l
 
 
 def welsh_medium_sufficiency(conn: sa.Connection, local_authority: str) -> dict[str, Any]:
-    """For the plans of the learners an LA is responsible for or looks after (the learner
-    registry's facts): elements of ALP required in Welsh, and how many sessions of them were
-    delivered or missed."""
-    theirs = sa.select(plans.c.idp_id).where(in_jurisdiction(plans.c.learner_id, local_authority))
-    own = alp.c.idp_id.in_(theirs)
-    welsh = conn.execute(
+    """For the plans in force of the learners an LA is responsible for (the learner registry's
+    facts, never the maintaining school's number: a learner of one LA at a school in another
+    counts for their own LA only): learners, plans and elements of ALP required in Welsh,
+    against those with Welsh-medium ALP delivered in Welsh, and its sessions given in Welsh,
+    in English (or other) instead, and missed."""
+    theirs = sa.select(learner_relations.c.learner_id).where(
+        learner_relations.c.organisation == f"la:{local_authority}",
+        learner_relations.c.relationship == Relationship.RESPONSIBLE_LA.value,
+    )
+    welsh = (
+        sa.select(alp, plans.c.learner_id)
+        .join(plans, plans.c.idp_id == alp.c.idp_id)
+        .where(plans.c.learner_id.in_(theirs), plans.c.status.in_(IN_FORCE))
+    ).subquery()
+    required = welsh.c.in_welsh.is_(True)
+    given = required & (welsh.c.welsh_sessions_delivered > 0)
+
+    def distinct(column: sa.ColumnElement[Any], when: sa.ColumnElement[bool]) -> Any:
+        return sa.func.count(sa.distinct(sa.case((when, column))))
+
+    row = conn.execute(
         sa.select(
             sa.func.count(),
-            sa.func.coalesce(sa.func.sum(alp.c.sessions_delivered), 0),
-            sa.func.coalesce(sa.func.sum(alp.c.sessions_missed), 0),
-        ).where(own, alp.c.in_welsh.is_(True))
+            distinct(welsh.c.learner_id, required),
+            distinct(welsh.c.idp_id, required),
+            sa.func.count(sa.case((required, 1))),
+            distinct(welsh.c.learner_id, given),
+            distinct(welsh.c.idp_id, given),
+            sa.func.count(sa.case((given, 1))),
+            sa.func.coalesce(sa.func.sum(sa.case((required, welsh.c.welsh_sessions_delivered))), 0),
+            sa.func.coalesce(
+                sa.func.sum(
+                    sa.case(
+                        (required, welsh.c.sessions_delivered - welsh.c.welsh_sessions_delivered)
+                    )
+                ),
+                0,
+            ),
+            sa.func.coalesce(sa.func.sum(sa.case((required, welsh.c.sessions_missed))), 0),
+        )
     ).one()
-    total = conn.execute(sa.select(sa.func.count()).where(own)).scalar_one()
     return {
         "local_authority": local_authority,
-        "alp_elements": total,
-        "alp_elements_in_welsh": welsh[0],
-        "welsh_sessions_delivered": welsh[1],
-        "welsh_sessions_missed": welsh[2],
+        "alp_elements": row[0],
+        "learners_needing_welsh": row[1],
+        "plans_needing_welsh": row[2],
+        "alp_elements_in_welsh": row[3],
+        "learners_given_welsh": row[4],
+        "plans_given_welsh": row[5],
+        "alp_elements_given_in_welsh": row[6],
+        "welsh_sessions_delivered": row[7],
+        "welsh_sessions_given_in_english": row[8],
+        "welsh_sessions_missed": row[9],
     }
 
 

@@ -59,6 +59,14 @@ def _opened(event: Idp.Opened, stored: Stored) -> public.IdpEvent:
         determination_id=event.determination_id,
         preparation_deadline=deadline_facts(event.preparation_deadline),
         reason=event.reason,
+        preparation_reminder_every_days=(
+            event.preparation_without_limit["remind_every_days"]
+            if event.preparation_without_limit is not None
+            else None
+        ),
+        directed_to_maintain=(
+            event.directed_maintainer["organisation"] if event.directed_maintainer else None
+        ),
     )
 
 

@@ -3,17 +3,21 @@ looks like on paper (the renderer's input, from the frozen snapshot)."""
 
 from copy import deepcopy
 from dataclasses import dataclass
+from datetime import date, timedelta
 from typing import Any
 from uuid import UUID
 
-from idp.domain import Idp
+from idp.domain import PREPARATION, REVIEW, AlpSchedule, Idp, NoStatutoryLimit, RevisionReason
+from idp.domain.state import ENDED
 from idp.rendering import AlpElementView, IdpDocument
+from llwybr.clock import ClockState, Deadline, Stopped, read_deadline
 from llwybr.organisations import name_of
 
 
 @dataclass(frozen=True)
 class PlanView:
-    """A plan: its draft, deadlines, reviews and history (copies: changing them changes no plan)."""
+    """A plan: its draft, deadlines (each with its ``state`` as ``/v1/reminders`` judges it),
+    reviews and history (copies: changing them changes no plan)."""
 
     id: UUID
     version: int
@@ -26,7 +30,9 @@ class PlanView:
     draft: dict[str, Any]
     problems_before_issue: dict[str, str]
     revision_due: list[str]
+    revision_due_by: date | None
     revision_directions: list[dict[str, Any]]
+    revision_orders: list[dict[str, Any]]
     review_requests: list[dict[str, Any]]
     reviews: list[dict[str, Any]]
     transfers: list[dict[str, Any]]
@@ -35,7 +41,77 @@ class PlanView:
     deliveries: dict[str, list[dict[str, Any]]]
 
 
-def plan_view(plan: Idp) -> PlanView:
+def stopped_clocks(plan: Idp) -> dict[str, Stopped]:
+    """When each of the plan's clocks stopped, as ``/v1/reminders`` records it from the plan's
+    events: the preparation clock is met when version 1 is issued; the review clock when a
+    review is held that revises the plan (the revision then starts the next period; a review
+    not revised starts it at once); every clock still running is cancelled when the plan is
+    ceased or closed."""
+    stopped: dict[str, Stopped] = {}
+    if plan.versions:
+        stopped[PREPARATION] = Stopped(ClockState.MET, plan.versions[0]["issued_on"])
+    if RevisionReason.REVIEW.value in plan.revision_due and plan.reviews:
+        stopped[REVIEW] = Stopped(ClockState.MET, plan.reviews[-1]["held_on"])
+    if plan.status in ENDED:
+        for key in plan.deadlines.keys() - stopped.keys():
+            stopped[key] = Stopped(ClockState.CANCELLED, plan.last_dated_on)
+    return stopped
+
+
+def deadlines_view(plan: Idp, today: date) -> dict[str, Any]:
+    """Each deadline as stored (``provisional`` included) with its ``state``, ``overdue`` and
+    ``days_left`` on ``today``."""
+    stopped = stopped_clocks(plan)
+    shown = {
+        key: data | read_deadline(Deadline.from_dict(data), today, stopped.get(key)).as_dict()
+        for key, data in deepcopy(plan.deadlines).items()
+    }
+    without_limit = getattr(plan, "preparation_without_limit", None)
+    if without_limit is not None and PREPARATION not in shown:
+        shown[PREPARATION] = _no_limit(NoStatutoryLimit(**without_limit), stopped, today)
+    return shown
+
+
+def _no_limit(record: NoStatutoryLimit, stopped: dict[str, Stopped], today: date) -> dict[str, Any]:
+    """A preparation with no statutory limit found: said so, never a date; open (reminded
+    every ``remind_every_days``) until the plan is issued, then met."""
+    done = stopped.get(PREPARATION)
+    every = record.remind_every_days
+    next_reminder = None
+    if done is None:
+        elapsed = max((today - record.opened_on).days, 0)
+        next_reminder = record.opened_on + timedelta(days=(elapsed // every + 1) * every)
+    return {
+        "rule_id": None,
+        "due_on": None,
+        "statutory_limit": record.finding,
+        "searched": record.searched,
+        "trigger_date": record.opened_on,
+        "remind_every_days": every,
+        "next_reminder_on": next_reminder,
+        "provisional": False,
+        "state": (done.state if done is not None else ClockState.OPEN).value,
+        "overdue": False,
+        "days_left": None,
+    }
+
+
+@dataclass(frozen=True)
+class ProvisionView:
+    """A plan's provision, planned against delivered, to a day, and the calendar counted on."""
+
+    id: UUID
+    as_of: date
+    calendar: str | None  # "Ysgol ... (school:6652001 v2)"; None: none known here yet
+    elements: list[dict[str, Any]]
+
+    @property
+    def short(self) -> list[str]:
+        """The elements flagged short."""
+        return [e["element_id"] for e in self.elements if e["shortfalls"]]
+
+
+def plan_view(plan: Idp, today: date) -> PlanView:
     return PlanView(
         id=plan.id,
         version=plan.version,
@@ -44,11 +120,13 @@ def plan_view(plan: Idp) -> PlanView:
         maintainer=deepcopy(plan.maintainer),
         looked_after=plan.looked_after,
         current_plan_version=plan.current_version,
-        deadlines=deepcopy(plan.deadlines),
+        deadlines=deadlines_view(plan, today),
         draft=deepcopy(plan.draft),
         problems_before_issue=plan.problems_before_issue(),
         revision_due=list(plan.revision_due),
+        revision_due_by=plan.revision_due_by,
         revision_directions=deepcopy(plan.revision_directions),
+        revision_orders=deepcopy(plan.revision_orders),
         review_requests=deepcopy(plan.review_requests),
         reviews=deepcopy(plan.reviews),
         transfers=deepcopy(plan.transfers),
@@ -88,6 +166,14 @@ def maintainer_named(maintainer: dict[str, Any]) -> str:
     return f"{named(str(maintainer['organisation']))} ({kind})"
 
 
+def _frequency(element: dict[str, Any]) -> str:
+    """How often, as families read it: rendered from the schedule in Welsh and English, or
+    the text of an element written before schedules."""
+    if element.get("schedule") is None:
+        return _text(element["frequency"])
+    return AlpSchedule.from_dict(element["schedule"]).bilingual()
+
+
 def document_of(plan: Idp, version: dict[str, Any]) -> IdpDocument:
     """Issued version ``version`` of ``plan``, as the renderer lays it out."""
     content = version["content"]
@@ -115,7 +201,7 @@ def document_of(plan: Idp, version: dict[str, Any]) -> IdpDocument:
                 intended_outcome=_text(e["intended_outcome"]),
                 provision=_text(e["provision"]),
                 delivered_by=_text(e["delivered_by"]),
-                frequency=_text(e["frequency"]),
+                frequency=_frequency(e),
                 duration=_text(e["duration"]),
                 in_welsh=e["in_welsh"],
                 provider_kind=_text(e["provider_kind"]),

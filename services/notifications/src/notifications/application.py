@@ -77,6 +77,8 @@ class NotificationsService(ChainedApplication):
                     received_at=aware(report["received_at"]),
                     message_sha256=report["message_sha256"],
                 )
+        if row["status"] == "bounced" and row["bounced_at"] is not None:
+            record.withdraw(bounced_at=aware(row["bounced_at"]))  # before its escalation
         if row["status"] in ("escalated", "bounced"):
             at = aware(row["escalated_at"])
             if all(e["escalated_at"] != at for e in record.escalations):

@@ -75,6 +75,7 @@ SPEC = ServiceSpec(
         NoticeRecord.NoticeCreated: None,
         NoticeRecord.NoticeEscalated: None,
         NoticeRecord.NoticeBounced: None,
+        NoticeRecord.NoticeNotGiven: None,  # when the bounce was acted on
     },
 )
 

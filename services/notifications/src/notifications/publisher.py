@@ -1,8 +1,9 @@
 """Which stored notifications events become public integration events, and in what form.
 
-The proof of each notice (``NoticeRecord``) is published as "notice given" or "notice
-escalated": ids, dates and the content's hash, never names, addresses or content. Each is
-translated from the event alone, by its class: the notice's ids travel on it (``about``).
+The proof of each notice (``NoticeRecord``) is published as "notice given", "notice
+escalated" or, when a given notice bounced for good, "notice bounced" (it does not count as
+given: ADR 0014, 0017): ids, dates and the content's hash, never names, addresses or content.
+Each is translated from the event alone, by its class: the notice's ids travel on it (``about``).
 """
 
 from collections.abc import Callable
@@ -17,8 +18,9 @@ from llwybr.eventstore import ChainedApplication, RecordedEvent
 from llwybr.outbox import Publication, Translator
 from notifications.notices.evidence import About, NoticeRecord
 
-#: The notice's ids, when the event does not carry them (see ``_about``).
-Earlier = Callable[[], About]
+#: The notice's record as it was when the event was recorded (for the ids, when the event does
+#: not carry them, see ``_about``).
+Earlier = Callable[[], NoticeRecord]
 
 
 @singledispatch
@@ -52,22 +54,32 @@ def _(event: NoticeRecord.NoticeEscalated, earlier: Earlier) -> public.NoticeEve
     )
 
 
+@_public.register
+def _(event: NoticeRecord.NoticeNotGiven, earlier: Earlier) -> public.NoticeEvent:
+    return public.NoticeBounced(
+        notice_id=event.originator_id,
+        **event.about,
+        given_on=event.given_on,
+        bounced_at=event.bounced_at,
+    )
+
+
 def _about(about: About | None, earlier: Earlier) -> About:
     # Fallback for events recorded before ``about`` was added to them: the record, as it was
     # then, has the ids. Remove once no such event is left to relay.
-    return about if about is not None else earlier()
+    return about if about is not None else earlier().about
 
 
 def translator(app: ChainedApplication) -> Translator:
     """Each stored event to its public form (None: not published)."""
 
     def translate(recorded: RecordedEvent) -> Publication | None:
-        def earlier() -> About:
+        def earlier() -> NoticeRecord:
             found: object = app.repository.get(
                 recorded.originator_id, version=recorded.originator_version
             )
             assert isinstance(found, NoticeRecord)
-            return found.about
+            return found
 
         facts = _public(recorded.event, earlier)
         return Publication(facts, facts.learner_id) if facts is not None else None

@@ -9,6 +9,7 @@ from pydantic import Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from llwybr.settings import ServiceSettings
+from notifications.webhooks.addresses import parse_networks
 from notifications.webhooks.settings import WebhookSettings
 
 #: Dates in notices and deadlines are Welsh dates.
@@ -63,6 +64,10 @@ class BounceSettings(BaseSettings):
         return [k.strip().encode() for k in self.secret_keys.get_secret_value().split(",")]
 
 
+#: Where a developer's own webhook receiver listens in embedded mode.
+LOOPBACK = parse_networks("127.0.0.0/8, ::1")
+
+
 class Settings(ServiceSettings):
     model_config = SettingsConfigDict(env_prefix="NOTIFICATIONS_", extra="ignore")
 
@@ -110,6 +115,18 @@ class Settings(ServiceSettings):
 
     webhooks: WebhookSettings = Field(default_factory=WebhookSettings)
     bounces: BounceSettings = Field(default_factory=BounceSettings)
+
+    @model_validator(mode="after")
+    def _loopback_receivers_in_embedded_mode(self) -> "Settings":
+        """``make run`` is one developer's machine: a receiver on loopback is theirs, so it
+        may be reached unless ``NOTIFICATIONS_WEBHOOKS_ALLOWED_NETWORKS`` says otherwise (set,
+        even empty, it is what it says). Stack mode reaches public addresses only."""
+        if (
+            self.runtime.mode == "embedded"
+            and "allowed_networks" not in self.webhooks.model_fields_set
+        ):
+            self.webhooks = self.webhooks.model_copy(update={"allowed_networks": LOOPBACK})
+        return self
 
     @property
     def transport(self) -> Literal["smtp", "file"]:

@@ -239,6 +239,11 @@ watched_deadlines = sa.Table(
     sa.Column("due_on", sa.Date, nullable=False),
     sa.Column("calendar_id", sa.String(64), nullable=True),
     sa.Column("explanation", sa.Text, nullable=False),
+    # computed without the setting's term calendar: said in every reminder, alert and list
+    sa.Column("provisional", sa.Boolean, nullable=False, server_default=sa.false()),
+    # no statutory limit found: reminded every so many days (``due_on`` is the next reminder),
+    # never alerted as missed
+    sa.Column("repeat_every_days", sa.Integer, nullable=True),
     sa.Column("remind_on", sa.Date, nullable=False),
     sa.Column("status", sa.String(16), nullable=False),  # open / met / cancelled
     sa.Column("met_on", sa.Date, nullable=True),

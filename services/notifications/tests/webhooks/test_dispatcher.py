@@ -11,6 +11,7 @@ from pathlib import Path
 import httpx
 import pytest
 import sqlalchemy as sa
+from standardwebhooks.webhooks import Webhook
 
 from llwybr import db, migrations
 from llwybr.settings import ServiceSettings
@@ -118,6 +119,7 @@ async def test_a_tls_receiver_is_reached_at_the_checked_address_and_verified_by_
     assert tls_receiver.server_names == ["hooks.test"]  # the SNI the client sent
     assert dns.asked == ["hooks.test"]
     verify(SECRET, request.headers["llwybr-signature"], request.body, int(time.time()))
+    Webhook(SECRET.encode()).verify(request.body, request.headers)  # a secret from before whsec_
 
 
 async def test_a_certificate_for_another_name_fails_the_attempt(

@@ -1,7 +1,9 @@
 """The webhook signature and the package's reference verifier (pure)."""
 
+import base64
 import hashlib
 import hmac
+import json
 import time
 from pathlib import Path
 from typing import Any
@@ -9,12 +11,16 @@ from typing import Any
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from standardwebhooks.webhooks import Webhook, WebhookVerificationError
 
 from notifications.webhooks.signing import (
     SignatureError,
+    new_secret,
     signature,
     signature_header,
+    signed_headers,
     verify,
+    verify_standard,
 )
 
 BODY = b'{"specversion":"1.0","id":"e1","type":"wales.aln.idp.issued.v1"}'
@@ -103,3 +109,58 @@ def test_the_readme_recipe_accepts_exactly_what_the_package_accepts() -> None:
     assert not verified("new", header, BODY + b" ")
     assert not verified("new", signature_header(["new"], now - 301, BODY), BODY)
     assert not verified("new", "garbage", BODY)
+
+
+# -- Standard Webhooks (issue 20): verified by the standardwebhooks package itself ----------
+
+
+def _headers(secrets: list[str], body: bytes = BODY) -> dict[str, str]:
+    return signed_headers(secrets, "msg_2KWPBgLlAfxdpx2AI54pPJ85f4W", int(time.time()), body)
+
+
+def test_a_new_secret_is_whsec_and_32_random_bytes() -> None:
+    secret = new_secret()
+    assert secret.startswith("whsec_")
+    assert len(base64.b64decode(secret.removeprefix("whsec_"), validate=True)) == 32
+    assert new_secret() != secret
+
+
+def test_a_request_verifies_with_the_standard_webhooks_library() -> None:
+    secret = new_secret()
+    headers = _headers([secret])
+    assert set(headers) == {"webhook-id", "webhook-timestamp", "webhook-signature",
+                            "Llwybr-Signature"}  # fmt: skip
+    assert Webhook(secret).verify(BODY, headers) == json.loads(BODY)
+    assert verify_standard(secret, headers, BODY, now=int(time.time())) > 0
+
+
+def test_during_a_rotation_either_secret_verifies_and_another_does_not() -> None:
+    old, new = new_secret(), new_secret()
+    headers = _headers([new, old])
+    assert len(headers["webhook-signature"].split(" ")) == 2
+    Webhook(old).verify(BODY, headers)
+    Webhook(new).verify(BODY, headers)
+    with pytest.raises(WebhookVerificationError):
+        Webhook(new_secret()).verify(BODY, headers)
+    with pytest.raises(SignatureError, match="no signature matches"):
+        verify_standard(new_secret(), headers, BODY, now=int(time.time()))
+
+
+def test_a_changed_body_or_id_fails_the_standard_check() -> None:
+    secret = new_secret()
+    headers = _headers([secret])
+    with pytest.raises(WebhookVerificationError):
+        Webhook(secret).verify(BODY + b" ", headers)
+    with pytest.raises(WebhookVerificationError):
+        Webhook(secret).verify(BODY, {**headers, "webhook-id": "msg_other"})
+
+
+def test_a_secret_issued_before_whsec_keys_with_its_text() -> None:
+    headers = _headers(["a-secret-from-before-issue-20"])
+    Webhook(b"a-secret-from-before-issue-20").verify(BODY, headers)
+
+
+def test_the_deprecated_header_is_still_sent_and_verifies() -> None:
+    secret = new_secret()
+    headers = _headers([secret])
+    assert verify(secret, headers["Llwybr-Signature"], BODY, now=int(time.time())) > 0

@@ -5,7 +5,7 @@ from uuid import UUID
 from fastapi import APIRouter, Response
 
 from determination.api.dependencies import ServiceDep
-from determination.api.schemas import DecisionIn, NoticeIn
+from determination.api.schemas import DecisionIn, DeterminationNoticeIn
 from llwybr.edge import Accepted, CallerDep, IfMatch, accepted, expected_version
 
 router = APIRouter()
@@ -24,7 +24,7 @@ def decide(
 
 @router.post("/determinations/{determination_id}/notices", summary="Give a notice")
 def issue_notice(
-    determination_id: UUID, body: NoticeIn, response: Response, caller: CallerDep,
+    determination_id: UUID, body: DeterminationNoticeIn, response: Response, caller: CallerDep,
     app: ServiceDep, if_match: IfMatch = None,
 ) -> Accepted:  # fmt: skip
     version = app.issue_notice(

@@ -5,10 +5,11 @@ from datetime import date
 from typing import Annotated, Any, Literal
 from uuid import UUID
 
-from pydantic import BaseModel, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from determination.application import DeterminationView
 from determination.domain import (
+    IdpArrangement,
     NhsAnswer,
     NoticeType,
     ProvisionLevel,
@@ -151,6 +152,21 @@ class DecisionIn(Model):
     decided_on: ActDate
     decided_by: Organisation
     person: ShortText
+    idp_arrangement: IdpArrangement | None = Field(
+        default=None,
+        description=(
+            "Only an LA deciding that a learner at a school has ALN (s.14): it maintains the "
+            "IDP itself (the default), prepares it and directs the school to maintain it, or "
+            "directs the school to prepare and maintain it"
+        ),
+    )
+    names_place_or_board: bool = Field(
+        default=False,
+        description=(
+            "The LA's plan will name a school place or board and lodging: the school cannot "
+            "then be directed to maintain (or prepare) it (422 idp-arrangement-not-allowed)"
+        ),
+    )
 
     @model_validator(mode="after")
     def _necessity_needs_aln(self) -> "DecisionIn":
@@ -159,10 +175,33 @@ class DecisionIn(Model):
         return self
 
 
-class NoticeIn(Model):
+class DeterminationNoticeIn(Model):
+    """A notice of a determination, with the parts the ALN Code requires it to contain."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "notice_type": "has_aln",
+                    "recipients": ["parent"],
+                    "content": {"decision_and_reasons": "Cerys has ALN: ... An IDP follows."},
+                    "issued_on": "2026-04-20",
+                    "issued_by": "school:6652001",
+                }
+            ]
+        }
+    )
+
     notice_type: NoticeType
     recipients: list[Recipient] = Field(min_length=1, max_length=10)
-    content: dict[Annotated[str, Field(pattern=r"^[a-z_]{1,64}$")], Text] = Field(max_length=20)
+    content: dict[Annotated[str, Field(pattern=r"^[a-z_]{1,64}$")], Text] = Field(
+        max_length=20,
+        description="The notice's text by part. Every "
+        "notice: `decision_and_reasons`, except `nhs_referral`: only `reason_for_referral`. "
+        "`no_aln` and `idp_not_necessary` also: `contact_details`, `information_and_advice`, "
+        "`disagreement_resolution`, `independent_advocacy` and `right_of_appeal` (a school's "
+        "`no_aln`: `right_to_ask_la_to_reconsider` instead). A part missing is 422.",
+    )
     issued_on: ActDate
     issued_by: Organisation
 

@@ -25,6 +25,7 @@ from determination.domain import (
     BodyKind,
     DecidingBody,
     Determination,
+    IdpArrangement,
     NhsAnswer,
     NoticeType,
     ProvisionLevel,
@@ -298,6 +299,8 @@ class DeterminationService(Concerns):
         decided_by: str,
         person: str,
         idp_necessary: bool = True,
+        idp_arrangement: IdpArrangement | None = None,
+        names_place_or_board: bool = False,
         expected_version: int | None = None,
     ) -> int:
         case = self._writable(principal, determination_id, expected_version, decided_by)
@@ -314,6 +317,8 @@ class DeterminationService(Concerns):
             person=person,
             idp_necessary=idp_necessary,
             necessity_deadline=necessity_deadline,
+            idp_arrangement=idp_arrangement,
+            names_place_or_board=names_place_or_board,
         )
         return self.save_at(expected_version, case)
 

@@ -1,5 +1,6 @@
 """The determination domain: pure aggregates, routing, notices and errors (no I/O)."""
 
+from determination.domain.deciding import IdpArrangement
 from determination.domain.determination import Determination
 from determination.domain.learner import Learner, Setting, validate_upn
 from determination.domain.notices import NoticeType, Recipient
@@ -28,6 +29,7 @@ __all__ = [
     "DecidingBody",
     "Determination",
     "Document",
+    "IdpArrangement",
     "Learner",
     "NhsAnswer",
     "NoDecisionReason",

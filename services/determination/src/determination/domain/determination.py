@@ -14,12 +14,11 @@ from uuid import UUID
 from eventsourcing.domain import Aggregate, event
 
 from determination.domain import events
+from determination.domain.deciding import CaseAtDecision, IdpArrangement, decision_facts
 from determination.domain.errors import (
-    ConsentRequiredError,
     DateOutOfOrderError,
     DeterminationAlreadyDecidedError,
     DeterminationNotOpenError,
-    IdpNecessityNotDecidableError,
     IncompleteNoticeError,
     InvalidTransitionError,
     UnknownReferenceError,
@@ -27,12 +26,7 @@ from determination.domain.errors import (
 )
 from determination.domain.learner import Learner
 from determination.domain.notices import NoticeType, Recipient, notice_gaps, notice_refusal
-from determination.domain.routing import (
-    BodyKind,
-    DecidingBody,
-    Routing,
-    necessity_refusal,
-)
+from determination.domain.routing import BodyKind, DecidingBody, Routing
 from determination.domain.values import (
     DECISION,
     OPEN,
@@ -393,42 +387,34 @@ class Determination(Aggregate):
         person: str,
         idp_necessary: bool = True,
         necessity_deadline: Deadline | None = None,
+        idp_arrangement: IdpArrangement | None = None,
+        names_place_or_board: bool = False,
     ) -> None:
-        """The deciding body's decision whether the learner has ALN; with it, for a young
-        person outside a maintained school or FEI, the LA may decide an IDP is not necessary
-        to meet their reasonable needs for education or training (s.14(1)(c)), on its own
-        clock from consent (``necessity_deadline``, D5)."""
+        """The deciding body's decision whether the learner has ALN (checked and completed by
+        ``deciding.decision_facts``); with it, for a young person outside a maintained school
+        or FEI, the LA may decide an IDP is not necessary (s.14(1)(c)) on its own clock from
+        consent (``necessity_deadline``, D5); for a learner at a school, the LA chooses who
+        prepares and maintains the IDP (s.14: ``idp_arrangement``, the LA itself if none)."""
         self._require_open()
-        if self.status is Status.AWAITING_CONSENT:
-            raise ConsentRequiredError("a young person's consent is needed before a decision")
         body, learner = self.deciding_body, self.learner_record
-        if decided_by != body.organisation:
-            raise WrongDecidingBodyError(
-                f"{decided_by} cannot decide: the duty to decide lies with {body.organisation}"
-            )
         start = (self.referral_to_la or {}).get("referred_on", self.came_to_attention_on)
-        self._require_not_before(decided_on, start, "the decision")
-        deadline = self.deadline()
-        if idp_necessary:
-            necessity_deadline = None
-        else:
-            why = necessity_refusal(learner, body.kind, has_aln)
-            if why is not None:
-                raise IdpNecessityNotDecidableError(
-                    f"an IDP cannot be decided not necessary: {why}"
-                )
-            if necessity_deadline is None:
-                raise ValueError("an 'IDP not necessary' decision has its own deadline (D5)")
-            deadline = necessity_deadline
+        case = CaseAtDecision(self.status, body, learner, start, self.deadline())
         self._decide(
             has_aln=has_aln,
             reasons=reasons,
             decided_on=decided_on,
             decided_by=decided_by,
             person=person,
-            within_time=deadline is None or decided_on <= deadline.due_on,
-            idp_necessary=idp_necessary,
-            necessity_deadline=necessity_deadline.as_dict() if necessity_deadline else None,
+            **decision_facts(
+                case,
+                has_aln=has_aln,
+                decided_on=decided_on,
+                decided_by=decided_by,
+                idp_necessary=idp_necessary,
+                necessity_deadline=necessity_deadline,
+                arrangement=idp_arrangement,
+                names_place_or_board=names_place_or_board,
+            ),
             deciding_body=body.kind.value,
             local_authority=learner.local_authority,
             reconsidering_authority=self.reconsidering_authority,

@@ -64,3 +64,9 @@ class OpenDeterminationError(DeterminationError):
 
     def problem_fields(self) -> dict[str, str]:
         return {"determination_id": self.determination_id}
+
+
+class IdpArrangementNotAllowedError(DeterminationError, ValueError):
+    """The s.14 choice of who prepares and maintains the IDP does not fit the decision: only an
+    LA deciding that a learner at a school has ALN chooses, and the school is not directed to
+    maintain (or prepare) a plan that names a school place or board and lodging."""

@@ -312,6 +312,10 @@ class Decided(Aggregate.Event):
     young_person: bool | None = None
     looked_after: bool | None = None
     decision_deadline: dict[str, Any] | None = None
+    # The LA's s.14 choice for a learner at a school, and the school it directs. Decisions
+    # stored before the choice was recorded lack them (None: whoever decided maintains).
+    idp_arrangement: str | None = None
+    directed_school: str | None = None
 
 
 @event(Decided)
@@ -331,6 +335,8 @@ def decided(
     young_person: bool | None = None,
     looked_after: bool | None = None,
     decision_deadline: dict[str, Any] | None = None,
+    idp_arrangement: str | None = None,
+    directed_school: str | None = None,
 ) -> None:
     # The case's facts (deciding_body ... decision_deadline) are its state already.
     self.decision = {
@@ -341,6 +347,8 @@ def decided(
         "person": person,
         "within_time": within_time,
         "idp_necessary": idp_necessary,
+        "idp_arrangement": idp_arrangement,
+        "directed_school": directed_school,
     }
     if necessity_deadline is not None:
         self.deadlines[NECESSITY] = necessity_deadline

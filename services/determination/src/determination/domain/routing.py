@@ -90,13 +90,17 @@ class Routing:
 
 
 def default_body(learner: Learner) -> DecidingBody:
-    """The table of docs/domain.md section 2."""
-    if learner.looked_after and learner.looking_after_authority not in (None, "ENG"):
+    """The table of docs/domain.md section 2 (and section 11's corrections)."""
+    # A detained person is not "looked after" for these duties (s.15), whatever the flag.
+    looked_after = learner.looked_after and learner.setting is not Setting.DETAINED
+    if looked_after and learner.looking_after_authority not in (None, "ENG"):
         return DecidingBody(BodyKind.LA_LOOKING_AFTER, f"la:{learner.looking_after_authority}")
     at_school = learner.setting in {Setting.MAINTAINED_SCHOOL, Setting.PUPIL_REFERRAL_UNIT}
     if at_school and not learner.dual_registered:
         return DecidingBody(BodyKind.SCHOOL, f"school:{learner.setting_id}")
-    if learner.setting is Setting.FURTHER_EDUCATION and learner.young_person:
+    # Dual-registered at a school and an FEI: the LA decides (s.30), not the FEI.
+    at_fei = learner.setting is Setting.FURTHER_EDUCATION and learner.young_person
+    if at_fei and not learner.dual_registered:
         return DecidingBody(BodyKind.FEI, f"fei:{learner.setting_id}")
     # Under compulsory school age not at a maintained school, independent school, education
     # otherwise than at school, dual registration, home education, detention, and young

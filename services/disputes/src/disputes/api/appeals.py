@@ -7,6 +7,7 @@ from uuid import UUID
 
 from fastapi import APIRouter, Response
 
+from disputes.api.clocks import appeal_deadlines
 from disputes.api.schemas import (
     AcknowledgementIn,
     AppealDecisionIn,
@@ -20,9 +21,17 @@ from disputes.api.schemas import (
     ReportIn,
     ReviewApplicationIn,
 )
-from disputes.api.shared import RESPONSES, LearnedDep, ServiceDep, current
+from disputes.api.shared import RESPONSES, LearnedDep, ServiceDep, VersionsDep, current
 from disputes.domain import Order, Recommendation
-from llwybr.edge import Accepted, CallerDep, IfMatch, accepted, created, expected_version
+from llwybr.edge import (
+    Accepted,
+    CallerDep,
+    IfMatch,
+    accepted,
+    created,
+    expected_version,
+    today_in_wales,
+)
 
 router = APIRouter(prefix="/v1", tags=["disputes"], responses=RESPONSES)
 
@@ -35,11 +44,18 @@ def lodge(
     return created(response, f"/v1/appeals/{appeal_id}", appeal_id, version)
 
 
-@router.get("/appeals/{appeal_id}", summary="An appeal, its orders and recommendations")
+@router.get(
+    "/appeals/{appeal_id}",
+    summary="An appeal, its orders and recommendations",
+    description="`deadlines` has each order with a date to comply by (`order:<id>`) with its "
+    "`state` (`open`, `met`, `missed`), `overdue` and `days_left`, judged as `/v1/reminders` "
+    "judges it.",
+)
 def get_appeal(
     appeal_id: UUID, service: ServiceDep, caller: CallerDep, response: Response
 ) -> dict[str, Any]:
-    return current(response, service.appeal(caller, appeal_id))
+    appeal = service.appeal(caller, appeal_id)
+    return current(response, appeal) | {"deadlines": appeal_deadlines(appeal, today_in_wales())}
 
 
 @router.post("/appeals/{appeal_id}/acknowledgement", summary="The Tribunal acknowledges")
@@ -112,11 +128,14 @@ def comply(
     body: ComplianceIn,
     service: ServiceDep,
     caller: CallerDep,
+    issued: VersionsDep,
     response: Response,
     if_match: IfMatch = None,
 ) -> Accepted:
     expected = expected_version(if_match)
-    version = service.record_compliance(caller, appeal_id, expected, order_id, **body.model_dump())
+    version = service.record_compliance(
+        caller, appeal_id, expected, order_id, issued, **body.model_dump()
+    )
     return accepted(response, appeal_id, version)
 
 

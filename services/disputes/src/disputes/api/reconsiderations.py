@@ -7,16 +7,25 @@ from uuid import UUID
 
 from fastapi import APIRouter, Response
 
+from disputes.api.clocks import reconsideration_deadlines
 from disputes.api.schemas import (
     DisagreementResolutionIn,
     InvitationIn,
-    NoticeIn,
     ReconsiderationDecisionIn,
     ReconsiderationIn,
+    ReconsiderationNoticeIn,
     RepresentationsIn,
 )
 from disputes.api.shared import RESPONSES, LearnedDep, ServiceDep, current
-from llwybr.edge import Accepted, CallerDep, IfMatch, accepted, created, expected_version
+from llwybr.edge import (
+    Accepted,
+    CallerDep,
+    IfMatch,
+    accepted,
+    created,
+    expected_version,
+    today_in_wales,
+)
 
 router = APIRouter(prefix="/v1", tags=["disputes"], responses=RESPONSES)
 
@@ -33,11 +42,19 @@ def request_reconsideration(
     return created(response, f"/v1/reconsiderations/{case_id}", case_id, version)
 
 
-@router.get("/reconsiderations/{case_id}", summary="A reconsideration and its deadlines")
+@router.get(
+    "/reconsiderations/{case_id}",
+    summary="A reconsideration and its deadlines",
+    description="`deadlines.decision` is the LA's deadline to decide with its `state` (`open`, "
+    "`met`, `missed`), `overdue` and `days_left`, judged as `/v1/reminders` judges it.",
+)
 def get_reconsideration(
     case_id: UUID, service: ServiceDep, caller: CallerDep, response: Response
 ) -> dict[str, Any]:
-    return current(response, service.reconsideration(caller, case_id))
+    case = service.reconsideration(caller, case_id)
+    return current(response, case) | {
+        "deadlines": reconsideration_deadlines(case, today_in_wales())
+    }
 
 
 @router.post("/reconsiderations/{case_id}/invitation", summary="Invite the other side's views")
@@ -85,7 +102,7 @@ def decide_reconsideration(
 @router.post("/reconsiderations/{case_id}/notice", summary="The notice of the outcome")
 def notify(
     case_id: UUID,
-    body: NoticeIn,
+    body: ReconsiderationNoticeIn,
     service: ServiceDep,
     caller: CallerDep,
     response: Response,

@@ -59,7 +59,7 @@ class ReconsiderationDecisionIn(Model):
     reasons: Text
 
 
-class NoticeIn(Model):
+class ReconsiderationNoticeIn(Model):
     issued_on: ActDate
     recipients: list[Name] = Field(min_length=1)
 

@@ -8,7 +8,7 @@ import sqlalchemy as sa
 from fastapi import Depends, Request, Response
 
 from disputes.application import DisputesService
-from disputes.decisions import learned_decisions
+from disputes.decisions import learned_decisions, learned_versions
 from disputes.domain import (
     AlreadyDecidedError,
     DisputesError,
@@ -22,10 +22,11 @@ from disputes.domain import (
     OutsideWindowError,
     RespondentNotAllowedError,
     UnknownReferenceError,
+    VersionNotIssuedError,
     WrongBodyError,
     WrongPartyError,
 )
-from disputes.domain.learned import LearnedDecisions
+from disputes.domain.learned import IssuedVersions, LearnedDecisions
 from llwybr.edge import application_of, responses
 from llwybr.history import state_of
 
@@ -42,6 +43,7 @@ ERROR_STATUSES: dict[type[Exception], tuple[int, str]] = {
     WrongPartyError: (422, "wrong-party"),
     UnknownReferenceError: (404, "not-found"),  # the one 404 (an order, a recommendation)
     AlreadyDecidedError: (409, "already-decided"),
+    VersionNotIssuedError: (409, "version-not-issued"),
     InvalidTransitionError: (409, "invalid-transition"),
     DisputesError: (422, "disputes"),
 }
@@ -63,6 +65,14 @@ def _learned(request: Request) -> LearnedDecisions:
 
 #: What this service learned of other bodies' decisions (checked by the application).
 LearnedDep = Annotated[LearnedDecisions, Depends(_learned)]
+
+
+def _versions(request: Request) -> IssuedVersions:
+    return learned_versions(request.app.state.engine)
+
+
+#: The plan versions the IDP service issued (a compliance with an order to revise cites one).
+VersionsDep = Annotated[IssuedVersions, Depends(_versions)]
 
 
 def _connection(request: Request) -> Iterator[sa.Connection]:

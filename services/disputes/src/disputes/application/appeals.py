@@ -6,6 +6,7 @@ from typing import Any
 from uuid import UUID
 
 from disputes import access
+from disputes.application.notices import later
 from disputes.application.reconsiderations import Reconsiderations
 from disputes.domain import (
     APPEAL_RULE,
@@ -21,12 +22,16 @@ from disputes.domain import (
 )
 from disputes.domain.learned import (
     APPEALED,
+    IssuedVersions,
     LearnedDecisions,
     check_respondent,
     check_same_learner,
+    check_version_issued,
     reconcile_notice,
 )
+from disputes.domain.notices import RECONSIDERATION
 from llwybr.access import Capability
+from llwybr.clock import Deadline
 from llwybr.principal import Principal
 
 
@@ -40,28 +45,41 @@ class Appeals(Reconsiderations):
         respondent: str,
         reconsideration_id: UUID | None,
         subject_id: UUID | None,
+        decision: str | None,
         notice_given_on: date | None,
     ) -> date:
-        """The last day to appeal: a decided reconsideration's window here (with any
-        extension), the window a disagreement resolution case about the decision extended, or
-        8 weeks from the notice of the decision appealed."""
+        """The last day to appeal: the latest window any notice of the decision opened (the
+        family's notices, as the notifications service gave them, ADR 0017; the LA's own
+        record of its notice of a reconsideration; the notice date learned from the body that
+        decided), each 8 weeks longer when disagreement resolution started within it."""
         if reconsideration_id is not None:
             case = self.decided_reconsideration(reconsideration_id)
             if case.learner_id != learner_id:
                 raise FactsDifferError("that reconsideration is about another learner")
             if case.local_authority != respondent:
                 raise FactsDifferError(f"{respondent} did not decide that reconsideration")
-            if case.appeal_window is not None:  # always, once decided
-                return case.appeal_window.due_on
+            resolution = case.disagreement_resolution
+            started = resolution["started_on"] if resolution is not None else None
+            window = later(
+                case.appeal_window, self.family_window(reconsideration_id, RECONSIDERATION, started)
+            )
+            if window is not None:  # always, once decided
+                return window.due_on
+        windows: list[Deadline | None] = []
+        started = None
         if subject_id is not None and disagreement_case_id(subject_id) in self.repository:
             dispute = self.get_as(disagreement_case_id(subject_id), DisagreementResolution)
-            if dispute.appeal_window is not None:  # extended by disagreement resolution
-                return dispute.appeal_window.due_on
-        if notice_given_on is None:
+            started = dispute.opened_on
+            windows.append(dispute.appeal_window)  # extended by disagreement resolution
+        windows.append(self.family_window(subject_id, decision, started))
+        if notice_given_on is not None:
+            windows.append(self.deadline(APPEAL_RULE, notice_given_on))
+        window = later(*windows)
+        if window is None:
             raise NoticeUnknownError(
                 "no notice of the decision appealed is known here: state notice_given_on"
             )
-        return self.deadline(APPEAL_RULE, notice_given_on).due_on
+        return window.due_on
 
     def lodge_appeal(
         self,
@@ -89,7 +107,10 @@ class Appeals(Reconsiderations):
             respondent=respondent,
             reconsideration_id=reconsideration_id,
             subject_id=subject_id,
-            notice_given_on=reconcile_notice(notice_given_on, facts),
+            decision=decision,
+            notice_given_on=reconcile_notice(
+                notice_given_on, facts, self.given_dates(subject_id, decision)
+            ),
         )
         appeal = Appeal.lodge(
             learner_id=learner_id,
@@ -188,14 +209,25 @@ class Appeals(Reconsiderations):
         appeal_id: UUID,
         expected: int | None,
         order_id: str,
+        issued: IssuedVersions,
         **compliance: Any,
     ) -> int:
-        """The body an order is addressed to reports complying with it."""
+        """The body an order is addressed to reports complying with it; an order to revise
+        the plan only with a version the IDP service issued after the order (``issued``)."""
 
         def ordered(appeal: Appeal) -> None:
             access.require_ordered(principal, appeal, order_id)
 
         appeal = self._read(appeal_id, Appeal, principal, Capability.ACT, expected, ordered)
+        decision = appeal.decision
+        if decision is not None:  # else the appeal refuses: not decided
+            check_version_issued(
+                appeal.order(order_id),
+                compliance.get("idp_revision"),
+                issued,
+                learner_id=appeal.learner_id,
+                ordered_on=decision.decided_on,
+            )
         appeal.record_compliance(order_id=order_id, **compliance)
         return self.save_at(expected, appeal)
 

@@ -11,6 +11,7 @@ from eventsourcing.domain import Aggregate
 
 from disputes import access
 from disputes.application.appeals import Appeals
+from disputes.application.notices import later
 from disputes.domain import (
     APPEAL_RULE,
     Advocacy,
@@ -30,6 +31,7 @@ from disputes.domain.learned import (
     check_same_learner,
     reconcile_notice,
 )
+from disputes.domain.notices import RECONSIDERATION
 from llwybr.access import Capability, not_found, require
 from llwybr.principal import Principal
 
@@ -76,7 +78,9 @@ class Arrangements(Appeals):
         if subject_id is not None and matter in APPEALED:
             facts = learned(subject_id, APPEALED[matter])
             check_same_learner(learner_id, facts)
-            notice_given_on = reconcile_notice(notice_given_on, facts)
+            notice_given_on = reconcile_notice(
+                notice_given_on, facts, self.given_dates(subject_id, APPEALED[matter])
+            )
         subject = reconsideration_id or subject_id
         if subject is not None and disagreement_case_id(subject) in self.repository:
             raise InvalidTransitionError(f"a disagreement resolution case about {subject} exists")
@@ -94,18 +98,20 @@ class Arrangements(Appeals):
             reconsideration = self._for_reconsidering_la(principal, reconsideration_id)
             if reconsideration.learner_id != learner_id:
                 raise FactsDifferError("that reconsideration is about another learner")
-            if reconsideration.status == ReconsiderationStatus.NOTICE_ISSUED and (
-                reconsideration.disagreement_resolution is None
-            ):
-                window = reconsideration.appeal_window
-        elif notice_given_on is not None:
-            window = self.deadline(APPEAL_RULE, notice_given_on)
+            family = self.family_window(reconsideration_id, RECONSIDERATION)
+            noticed = reconsideration.status == ReconsiderationStatus.NOTICE_ISSUED
+            if reconsideration.disagreement_resolution is None and (noticed or family):
+                window = later(reconsideration.appeal_window if noticed else None, family)
+        else:
+            stated = self.deadline(APPEAL_RULE, notice_given_on) if notice_given_on else None
+            decision = APPEALED.get(matter) if matter is not None else None
+            window = later(stated, self.family_window(subject, decision))
         if window is not None and case.opened_on <= window.due_on:
             extended = self.extended(window)
             case.extend_appeal_window(window=window, extended=extended)
             if reconsideration is not None:
                 reconsideration.start_disagreement_resolution(
-                    started_on=case.opened_on, appeal_window_extended=extended
+                    started_on=case.opened_on, appeal_window_extended=extended, window=window
                 )
                 changed.append(reconsideration)
         self.save_at(None, *changed)

@@ -7,7 +7,7 @@ from typing import Any
 from uuid import UUID
 
 from disputes import access
-from disputes.application.base import DisputesBase
+from disputes.application.notices import Notices, later
 from disputes.domain import (
     APPEAL_RULE,
     CEASE_WINDOW_RULE,
@@ -17,20 +17,23 @@ from disputes.domain import (
     Party,
     Reconsideration,
     ReconsiderationKind,
+    ReconsiderationStatus,
 )
 from disputes.domain.learned import (
     RECONSIDERED,
+    Decision,
     LearnedDecisions,
     check_decided_by,
     check_same_learner,
     check_school,
     reconcile_notice,
 )
+from disputes.domain.notices import RECONSIDERATION
 from llwybr.access import Capability, Relations, require
 from llwybr.principal import Principal
 
 
-class Reconsiderations(DisputesBase):
+class Reconsiderations(Notices):
     """The LA's reconsiderations: only the LA that reconsiders acts on one."""
 
     def request_reconsideration(
@@ -71,7 +74,9 @@ class Reconsiderations(DisputesBase):
         check_school(school, facts)
         if kind == ReconsiderationKind.R4:
             # The cease decision's notice date, as the IDP service announced it.
-            cease_notice_given_on = reconcile_notice(cease_notice_given_on, facts)
+            cease_notice_given_on = reconcile_notice(
+                cease_notice_given_on, facts, self.given_dates(subject_id, Decision.CEASED)
+            )
         window = None
         if cease_notice_given_on is not None:
             window = self.deadline(CEASE_WINDOW_RULE, cease_notice_given_on).due_on
@@ -162,11 +167,16 @@ class Reconsiderations(DisputesBase):
     ) -> int:
         """Disagreement resolution started about the LA's decision: 8 more weeks to appeal."""
         case = self._for_reconsidering_la(principal, case_id, expected)
-        window = case.appeal_window
-        if window is None:
+        family = self.family_window(case_id, RECONSIDERATION)
+        if case.appeal_window is None:
             raise NotDecidedError("the LA has not decided: no window to appeal runs yet")
-        extended = self.extended(window)
-        case.start_disagreement_resolution(started_on=started_on, appeal_window_extended=extended)
+        noticed = case.status == ReconsiderationStatus.NOTICE_ISSUED
+        # the LA's own notice, or a later one given to the family (ADR 0017)
+        window = later(case.appeal_window if noticed else None, family)
+        extended = self.extended(window or case.appeal_window)
+        case.start_disagreement_resolution(
+            started_on=started_on, appeal_window_extended=extended, window=window
+        )
         return self.save_at(expected, case)
 
     def decided_reconsideration(self, case_id: UUID) -> Reconsideration:

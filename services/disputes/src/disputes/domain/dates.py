@@ -4,6 +4,7 @@ when recorded, or with the next dated event if that is earlier)."""
 
 from disputes.domain.appeal import Appeal
 from disputes.domain.disagreement import Advocacy, DisagreementResolution
+from disputes.domain.notices import FamilyNotices
 from disputes.domain.reconsideration import Reconsideration
 from llwybr.in_force import InForceDates
 from llwybr.rule_table import RuleTableInForce
@@ -33,6 +34,9 @@ IN_FORCE: InForceDates = {
     Advocacy.Requested: "requested_on",
     Advocacy.Provided: "provided_on",
     Advocacy.Ended: "ended_on",
+    FamilyNotices.Started: None,  # when the first notice was learned
+    FamilyNotices.Given: "given_on",
+    FamilyNotices.NotGiven: None,  # when the bounce was learned
     RuleTableInForce.Started: None,  # in force when recorded
     RuleTableInForce.Adopted: None,
 }

@@ -54,6 +54,11 @@ class FactsDifferError(DisputesError):
     notice was given): the announced facts stand."""
 
 
+class VersionNotIssuedError(DisputesError):
+    """The plan version cited was not issued by the IDP service (as its events say), or not
+    after the order: it cannot show the order carried out, which stays open."""
+
+
 class NoticeUnknownError(DisputesError):
     """No notice of the decision is known here and none was stated: the window cannot run."""
 

@@ -4,13 +4,21 @@ facts, never the requester's word.
 """
 
 import uuid
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
-from typing import Protocol
+from typing import Any, Protocol
 
-from disputes.domain.errors import FactsDifferError
-from disputes.domain.values import AppealMatter, DecidingBodyKind, ReconsiderationKind
+from disputes.domain.errors import FactsDifferError, VersionNotIssuedError
+from disputes.domain.values import (
+    AppealMatter,
+    DecidingBodyKind,
+    IdpRevision,
+    Order,
+    OrderKind,
+    ReconsiderationKind,
+)
 
 
 class Decision(StrEnum):
@@ -65,16 +73,22 @@ class LearnedDecisions(Protocol):
     def __call__(self, subject_id: uuid.UUID, decision: Decision) -> KnownDecision | None: ...
 
 
-def reconcile_notice(stated: date | None, learned: KnownDecision | None) -> date | None:
-    """The notice date a window runs from: the one learned from the body that gave the
-    notice; a different date stated by the requester is refused, not believed."""
-    if learned is None or learned.notice_given_on is None:
+def reconcile_notice(
+    stated: date | None, learned: KnownDecision | None, given: Collection[date] = ()
+) -> date | None:
+    """The notice date a window runs from: one the owners announced (the body that decided,
+    or the notifications service for the notices it gave the family, ``given``); a date stated
+    by the requester that is none of them is refused, not believed. With none announced, the
+    stated date."""
+    known = set(given)
+    if learned is not None and learned.notice_given_on is not None:
+        known.add(learned.notice_given_on)
+    if not known:
         return stated
-    if stated is not None and stated != learned.notice_given_on:
-        raise FactsDifferError(
-            f"the notice of that decision was given on {learned.notice_given_on}, not on {stated}"
-        )
-    return learned.notice_given_on
+    if stated is not None and stated not in known:
+        dates = " or ".join(sorted(d.isoformat() for d in known))
+        raise FactsDifferError(f"the notice of that decision was given on {dates}, not on {stated}")
+    return stated if stated is not None else max(known)
 
 
 def check_same_learner(learner_id: str, learned: KnownDecision | None) -> None:
@@ -104,4 +118,50 @@ def check_respondent(respondent: str, learned: KnownDecision | None) -> None:
         raise FactsDifferError(
             f"that decision was made by {learned.deciding_organisation}, not {respondent}"
             + (": a school's decisions go to the LA first" if school else "")
+        )
+
+
+@dataclass(frozen=True)
+class IssuedVersion:
+    """A version of a plan the IDP service issued, as its "issued" event said."""
+
+    idp_id: str
+    version: int
+    learner_id: str
+    issued_on: date
+    issued_by: str
+    revision_reason: str | None
+
+
+class IssuedVersions(Protocol):
+    """Looks up version ``version`` of plan ``idp_id`` as the IDP service issued it, if it did."""
+
+    def __call__(self, idp_id: str, version: int) -> IssuedVersion | None: ...
+
+
+def check_version_issued(
+    order: Order,
+    idp_revision: Mapping[str, Any] | None,
+    issued: IssuedVersions,
+    *,
+    learner_id: str,
+    ordered_on: date,
+) -> None:
+    """An order to revise the plan is carried out only by a version the IDP service issued
+    (learned from its events), of the learner's plan, on or after the day of the order: the
+    body ordered's word that it revised the plan is not the plan."""
+    if order.kind is not OrderKind.REVISE_IDP or idp_revision is None:
+        return  # the appeal refuses an order to revise with no revision cited
+    cited = IdpRevision.from_dict(idp_revision)
+    version = issued(cited.idp_id, cited.version)
+    if version is None:
+        raise VersionNotIssuedError(
+            f"version {cited.version} of plan {cited.idp_id} has not been issued"
+        )
+    if version.learner_id != learner_id:
+        raise FactsDifferError("that plan is about another learner")
+    if version.issued_on < ordered_on:
+        raise VersionNotIssuedError(
+            f"version {cited.version} was issued on {version.issued_on}, before the order of "
+            f"{ordered_on}: the order calls for a revision after it"
         )

@@ -15,6 +15,7 @@ from typing import Any
 
 from eventsourcing.domain import Aggregate, event
 
+from disputes.domain.asking import check_request
 from disputes.domain.errors import (
     AlreadyDecidedError,
     DateOutOfOrderError,
@@ -22,8 +23,6 @@ from disputes.domain.errors import (
     InvalidOutcomeError,
     InvalidTransitionError,
     InvalidValueError,
-    NoStandingError,
-    NotASchoolDecisionError,
     OutsideWindowError,
     WrongBodyError,
     WrongDeadlineError,
@@ -32,9 +31,7 @@ from disputes.domain.errors import (
 from disputes.domain.values import (
     DEADLINE_RULES,
     LOCAL_AUTHORITY_PREFIX,
-    MAY_ASK,
     OUTCOMES,
-    SCHOOL_PREFIX,
     DecidingBodyKind,
     Party,
     ReconsiderationDecision,
@@ -185,9 +182,11 @@ class Reconsideration(Aggregate):
         (the determination for R1, the IDP for R2-R4), received on ``requested_on``.
 
         ``decided_by_kind`` is the kind of body whose decision it is: only a school's can be
-        reconsidered. ``deadline`` is the LA's clock (D8 for R1, D9, D10, D12 for R2-R4) from
-        ``requested_on``. For R4 only, ``cease_notice_given_on`` and ``window_until`` (the D11
-        4-week window from the cease notice) are required, and a later request is refused.
+        reconsidered, and an FEI's IDP for the LA to take it over (R3; ``school`` is then the
+        FEI: ``disputes.domain.asking``). ``deadline`` is the LA's clock (D8 for R1, D9, D10,
+        D12 for R2-R4) from ``requested_on``. For R4 only, ``cease_notice_given_on`` and
+        ``window_until`` (the D11 4-week window from the cease notice) are required, and a
+        later request is refused.
         """
         kind = as_enum(ReconsiderationKind, kind, "kind")
         requested_by_kind = as_enum(Party, requested_by_kind, "requested_by_kind")
@@ -195,17 +194,7 @@ class Reconsideration(Aggregate):
         require_text(learner_id, "learner_id")
         require_text(requested_by, "requested_by")
         require_organisation(local_authority, (LOCAL_AUTHORITY_PREFIX,), "local_authority")
-        if decided_by_kind != DecidingBodyKind.SCHOOL or not school.startswith(SCHOOL_PREFIX):
-            # an LA's, FEI's decisions go straight to the Tribunal (section 6)
-            raise NotASchoolDecisionError(
-                f"only a school's decision can be reconsidered by the LA, not a "
-                f"{decided_by_kind.value}'s ({school})"
-            )
-        require_organisation(school, (SCHOOL_PREFIX,), "school")
-        if requested_by_kind not in MAY_ASK[kind]:
-            raise NoStandingError(
-                f"a {requested_by_kind.value} cannot ask for an {kind.value} reconsideration"
-            )
+        check_request(kind, decided_by_kind, school, requested_by_kind)
         if deadline.rule_id != DEADLINE_RULES[kind]:
             raise WrongDeadlineError(
                 f"the LA's clock for {kind.value} runs under {DEADLINE_RULES[kind]}, "
@@ -417,16 +406,18 @@ class Reconsideration(Aggregate):
     # -- disagreement resolution ----------------------------------------------------------
 
     def start_disagreement_resolution(
-        self, *, started_on: date, appeal_window_extended: Deadline
+        self, *, started_on: date, appeal_window_extended: Deadline, window: Deadline | None = None
     ) -> None:
-        """Disagreement resolution started within the open appeal window: the window is 8
-        weeks longer (once). ``appeal_window_extended`` is computed by the caller."""
+        """Disagreement resolution started within the open appeal window (``window``: a later
+        one a notice given to the family opened, else the LA's own): the window is 8 weeks
+        longer (once). ``appeal_window_extended`` is computed by the caller."""
         if self.disagreement_resolution is not None:
             raise DisagreementResolutionAlreadyStartedError(
                 f"disagreement resolution already extended reconsideration {self.id}'s window"
             )
-        window = self.appeal_window
-        if self.status != _Status.NOTICE_ISSUED or window is None:
+        noticed = self.status == _Status.NOTICE_ISSUED or window is not None
+        window = window or self.appeal_window
+        if not noticed or window is None:
             raise OutsideWindowError("the appeal window opens when the notice is given")
         self._require_on_or_after_last(started_on, "disagreement resolution")
         if started_on > window.due_on:

@@ -7,6 +7,7 @@ extended when disagreement resolution starts in time); for an appeal, the earlie
 which the LA or FEI must comply with an order still open.
 """
 
+import uuid
 from datetime import date
 from functools import singledispatch
 from typing import Any
@@ -23,6 +24,12 @@ from disputes.domain import (
     DisagreementStatus,
     Reconsideration,
     ReconsiderationStatus,
+)
+from disputes.domain.notices import (
+    NOTICE_DECISIONS,
+    RECONSIDERATION,
+    FamilyNotices,
+    family_notices_id,
 )
 from disputes.projections.relations import visible
 from llwybr.access import Audience
@@ -130,6 +137,20 @@ def _(
     e: Reconsideration.DisagreementResolutionStarted, conn: sa.Connection, key: str
 ) -> dict[str, Any]:
     return _deadline(e.window)
+
+
+@_project.register
+def _(e: FamilyNotices.Given, conn: sa.Connection, key: str) -> None:
+    """A family notice of a reconsideration's decision given later than the window the case
+    shows: the case shows the window enforced now (ADR 0017)."""
+    window = Deadline.from_dict(e.appeal_window)
+    row = (
+        (cases.c.case_id == str(e.subject_id))
+        & (cases.c.case_type == "reconsideration")
+        & (cases.c.deadline_rule == RuleId.D18)
+        & sa.or_(cases.c.due_on.is_(None), cases.c.due_on < window.due_on)
+    )
+    conn.execute(cases.update().where(row).values(due_on=window.due_on))
 
 
 # -- appeals ----------------------------------------------------------------------------------
@@ -338,5 +359,18 @@ def awaiting_report(conn: sa.Connection, nhs_body: str) -> list[dict[str, Any]]:
 
 
 def learner_cases(conn: sa.Connection, learner_id: str) -> list[str]:
-    rows = conn.execute(sa.select(cases.c.case_id).where(cases.c.learner_id == learner_id))
-    return [r.case_id for r in rows]
+    """The learner's cases, and the records of the family's notices of the decisions they are
+    about (a record not yet started has no events: nothing is shown for it)."""
+    rows = conn.execute(
+        sa.select(cases.c.case_id, cases.c.case_type, cases.c.subject_id).where(
+            cases.c.learner_id == learner_id
+        )
+    ).all()
+    found = [r.case_id for r in rows]
+    for r in rows:
+        if r.case_type == "reconsideration":
+            found.append(str(family_notices_id(uuid.UUID(r.case_id), RECONSIDERATION)))
+        if r.subject_id is not None:
+            subject = uuid.UUID(r.subject_id)
+            found += [str(family_notices_id(subject, d)) for d in set(NOTICE_DECISIONS.values())]
+    return list(dict.fromkeys(found))

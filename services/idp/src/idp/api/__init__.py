@@ -10,6 +10,7 @@ from fastapi import APIRouter
 
 from idp.api import deliveries, drafts, lifecycle, plans, reports
 from idp.domain import (
+    DeliveryConflictError,
     IdpAlreadyOpenError,
     IdpError,
     IdpIncompleteError,
@@ -24,6 +25,7 @@ ERROR_STATUSES: dict[type[Exception], tuple[int, str]] = {
     IdpIncompleteError: (422, "idp-incomplete"),
     InvalidPlanContentError: (422, "invalid-plan-content"),
     IdpVersionFrozenError: (409, "version-frozen"),
+    DeliveryConflictError: (409, "delivery-conflict"),
     IdpAlreadyOpenError: (409, "idp-exists"),
     IdpInvalidTransitionError: (409, "invalid-transition"),
     # The one 404 (``llwybr.access.not_found``'s words), like a plan that does not exist.

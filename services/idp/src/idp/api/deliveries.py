@@ -1,10 +1,21 @@
 """Provision delivered, or missed and why, recorded by whoever provides it."""
 
-from fastapi import Response
+from typing import Annotated, Any
+
+from fastapi import Query, Request, Response
 
 from idp.api.common import IdpId, ServiceDep, resource_router
 from idp.api.schemas import DeliveryIn
-from llwybr.edge import Accepted, CallerDep, IfMatch, accepted, expected_version
+from idp.settings import Settings
+from llwybr.edge import (
+    Accepted,
+    ActDate,
+    CallerDep,
+    IfMatch,
+    accepted,
+    expected_version,
+    today_in_wales,
+)
 
 router = resource_router()
 
@@ -18,3 +29,29 @@ def record_delivery(
         caller, idp_id, **body.model_dump(), expected_version=expected_version(if_match)
     )
     return accepted(response, idp_id, version)
+
+
+@router.get(
+    "/{idp_id}/provision",
+    summary="Provision planned against delivered, per element, to a day (issue 24)",
+)
+def provision(
+    idp_id: IdpId,
+    request: Request,
+    caller: CallerDep,
+    service: ServiceDep,
+    as_of: Annotated[ActDate | None, Query(description="Default: today in Wales")] = None,
+) -> dict[str, Any]:
+    """Expected to date over the school-day calendar, delivered, missed with reasons, the
+    gap, and the shortfalls (``IDP_SHORTFALL_*``)."""
+    settings: Settings = request.app.state.settings
+    view = service.provision(
+        caller, idp_id, as_of=as_of or today_in_wales(), policy=settings.shortfall_policy()
+    )
+    return {
+        "id": str(view.id),
+        "as_of": view.as_of.isoformat(),
+        "calendar": view.calendar,
+        "elements": view.elements,
+        "short": view.short,
+    }

@@ -71,7 +71,11 @@ def set_welsh(
     service: ServiceDep, if_match: IfMatch = None,
 ) -> Accepted:  # fmt: skip
     version = service.set_welsh_language_decision(
-        caller, idp_id, body.decision, expected_version=expected_version(if_match)
+        caller,
+        idp_id,
+        body.decision,
+        alp_in_welsh=body.alp_in_welsh,
+        expected_version=expected_version(if_match),
     )
     return accepted(response, idp_id, version)
 

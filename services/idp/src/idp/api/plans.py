@@ -13,7 +13,7 @@ from idp.domain import Maintainer
 from idp.projections import list_plans
 from idp.rendering import render_idp
 from llwybr.access import Capability, audience
-from llwybr.edge import BIGINT_MAX, Accepted, CallerDep, Line, created
+from llwybr.edge import BIGINT_MAX, Accepted, CallerDep, Line, created, today_in_wales
 from llwybr.principal import Principal
 
 router = resource_router()
@@ -85,9 +85,15 @@ def _in_scope(engine: sa.Engine, caller: Principal, **filters: Any) -> list[dict
         return list_plans(conn, audience=audience(caller, Capability.READ), **filters)
 
 
-@router.get("/{idp_id}", summary="A plan: its draft, deadlines, reviews and history")
+@router.get(
+    "/{idp_id}",
+    summary="A plan: its draft, deadlines, reviews and history",
+    description="Each deadline has `provisional` (computed without the setting's term calendar: "
+    "the date will change when the calendar is published) and `state` (`open`, `met`, `missed`, "
+    "`cancelled`), `overdue` and `days_left`, judged as `/v1/reminders` judges it.",
+)
 def get_plan(idp_id: IdpId, response: Response, caller: CallerDep, service: ServiceDep) -> PlanOut:
-    plan = service.plan(caller, idp_id)
+    plan = service.plan(caller, idp_id, today_in_wales())
     response.headers["ETag"] = f'"{plan.version}"'
     return PlanOut.model_validate(plan, from_attributes=True)
 

@@ -10,12 +10,14 @@ from pydantic import BaseModel, Field
 from idp.domain import (
     ClosureReason,
     MaintainerKind,
+    Period,
     ProviderKind,
     ReviewOutcome,
     ReviewRequester,
     RevisionReason,
     TransferReason,
 )
+from idp.domain.deliveries import Language
 from llwybr.edge import ActDate, FreeText, Line, Model, Organisation
 
 Text = Annotated[FreeText, Field(max_length=20_000)]
@@ -52,6 +54,15 @@ class AlnDescriptionIn(Model):
     reasons_where_disputed: Text | None = None
 
 
+class AlpScheduleIn(Model):
+    """How often and how long, as numbers: e.g. 3 sessions of 30 minutes a week, term time."""
+
+    sessions: Annotated[int, Field(ge=1, le=100, examples=[3])]
+    minutes_each: Annotated[int, Field(ge=1, le=1440, examples=[30])]
+    per: Period
+    term_time_only: bool = True
+
+
 class AlpElementIn(Model):
     element_id: Annotated[str, Field(pattern=r"^[A-Za-z0-9_.:-]{1,32}$")]
     intended_outcome: Text = ""
@@ -65,10 +76,17 @@ class AlpElementIn(Model):
     start_on: date | None = None
     review_or_end_on: date | None = None
     rationale: Text = ""
+    schedule: AlpScheduleIn | None = Field(
+        default=None, description="When given, 2B.2's text is rendered from it (cy and en)"
+    )
 
 
 class WelshDecisionIn(Model):
     decision: Annotated[FreeText, Field(min_length=1, max_length=5000)]
+    alp_in_welsh: bool | None = Field(
+        default=None,
+        description="The decision as a fact: issuing refuses ALP that disagrees with it",
+    )
 
 
 class LaExtrasIn(Model):
@@ -142,13 +160,18 @@ class ClosureIn(Model):
 
 
 class DeliveryIn(Model):
+    """One session, or one period's sessions, delivered or missed; ``key`` tells apart two
+    records of one element on one day ("am", "pm"): a repeat of a record counts once."""
+
     element_id: Annotated[str, Field(pattern=r"^[A-Za-z0-9_.:-]{1,32}$")]
     on: ActDate
     delivered: bool
-    sessions: Annotated[int | None, Field(ge=0, le=100)] = None
+    sessions: Annotated[int, Field(ge=1, le=100)] = 1
     minutes: Annotated[int | None, Field(ge=0, le=1440)] = None
     missed_reason: Text | None = None
     recorded_by: Organisation
+    key: Annotated[str, Field(pattern=r"^[A-Za-z0-9_.:-]{0,32}$")] = ""
+    language: Language | None = Field(default=None, description="The language it was given in")
 
 
 class PlanOut(BaseModel):
@@ -163,7 +186,13 @@ class PlanOut(BaseModel):
     draft: dict[str, Any]
     problems_before_issue: dict[str, str]
     revision_due: list[str]
+    revision_due_by: date | None = Field(
+        description="The date an open Tribunal order to revise the plan must be complied with by"
+    )
     revision_directions: list[dict[str, Any]]
+    revision_orders: list[dict[str, Any]] = Field(
+        description="The Tribunal's orders to revise the plan and the version that answered each"
+    )
     review_requests: list[dict[str, Any]]
     reviews: list[dict[str, Any]]
     transfers: list[dict[str, Any]]

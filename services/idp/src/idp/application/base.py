@@ -17,15 +17,20 @@ from idp.domain import (
     legacy_idp_id,
     plan_index_id,
 )
+from idp.domain.provision import ShortfallPolicy
 from idp.rendering import IdpDocument
-from idp.views import PlanView, document_of, plan_view
+from idp.settings import PREPARATION_REMINDER_DAYS
+from idp.views import PlanView, ProvisionView, document_of, plan_view
 from llwybr.access import Capability, Relations, not_found, require
-from llwybr.clock import Deadline, RuleId, compute_deadline
+from llwybr.calendars import FollowsCalendars
+from llwybr.clock import Deadline, RuleId, TermCalendar, compute_deadline
 from llwybr.learners import FollowsLearners, LearnerKnown
 from llwybr.principal import Principal
 from llwybr.rule_table import FollowsRuleTable
 
 Check = Callable[[Principal, Idp, Relations], None]
+#: ``Settings.preparation_reminder_days``'s default, for an application built without it
+DEFAULT_REMINDER_DAYS = 28
 
 
 def may_read(principal: Principal, plan: Idp, relations: Relations) -> None:
@@ -36,10 +41,15 @@ def may_act(principal: Principal, plan: Idp, relations: Relations) -> None:
     require(principal, Capability.ACT, relations)
 
 
-class PlanStore(FollowsRuleTable, FollowsLearners):
+class PlanStore(FollowsRuleTable, FollowsLearners, FollowsCalendars):
     """Plans, read the one way: the caller's access checked on the plan loaded."""
 
     # -- the rule table in force ----------------------------------------------------------
+
+    @property
+    def preparation_reminder_days(self) -> int:
+        """``Settings.preparation_reminder_days``, passed in the application's env."""
+        return int(self.env.get(PREPARATION_REMINDER_DAYS) or DEFAULT_REMINDER_DAYS)
 
     def deadline(self, rule: RuleId, trigger: date) -> Deadline:
         """``rule`` applied to ``trigger`` under the table in force."""
@@ -47,8 +57,9 @@ class PlanStore(FollowsRuleTable, FollowsLearners):
 
     # -- queries --------------------------------------------------------------------------
 
-    def plan(self, principal: Principal, idp_id: UUID) -> PlanView:
-        return plan_view(self._readable(principal, idp_id))
+    def plan(self, principal: Principal, idp_id: UUID, today: date) -> PlanView:
+        """The plan, its deadlines judged on ``today``."""
+        return plan_view(self._readable(principal, idp_id), today)
 
     def issued_version(self, principal: Principal, idp_id: UUID, number: int) -> dict[str, Any]:
         """Issued version ``number`` exactly as frozen."""
@@ -58,6 +69,31 @@ class PlanStore(FollowsRuleTable, FollowsLearners):
         """Issued version ``number`` as the standard form lays it out (for the PDF)."""
         plan = self._readable(principal, idp_id)
         return document_of(plan, plan.issued_version(number))
+
+    def provision(
+        self, principal: Principal, idp_id: UUID, *, as_of: date, policy: ShortfallPolicy
+    ) -> ProvisionView:
+        """The plan's provision planned against delivered on ``as_of``: for whoever may read
+        the plan (its maintainer, its providers, the learner's LAs, their auditors)."""
+        plan = self._readable(principal, idp_id)
+        calendar = self.plan_calendar(plan)
+        return ProvisionView(
+            id=plan.id,
+            as_of=as_of,
+            calendar=calendar.label if calendar is not None else None,
+            elements=[e.as_dict() for e in plan.provision(calendar, as_of=as_of, policy=policy)],
+        )
+
+    def plan_calendar(self, plan: Idp) -> TermCalendar | None:
+        """The calendar a plan's term-time provision counts on: its maintaining school's or
+        FEI's own, else its learner's responsible LA's (as published by their owner)."""
+        own = self.calendar(plan.maintainer["organisation"])
+        if own is not None:
+            return own
+        known = self.learner_known(plan.learner_id)
+        if known is None:
+            return None
+        return self.calendar(known.published.responsible_authority)
 
     def _readable(self, principal: Principal, idp_id: UUID) -> Idp:
         return self._load(principal, idp_id, None, may_read)

@@ -53,10 +53,16 @@ class Drafts(PlanStore):
         return self.save_at(expected_version, plan)
 
     def set_welsh_language_decision(
-        self, principal: Principal, idp_id: UUID, text: str, *, expected_version: int | None
+        self,
+        principal: Principal,
+        idp_id: UUID,
+        text: str,
+        *,
+        alp_in_welsh: bool | None = None,
+        expected_version: int | None,
     ) -> int:
         plan = self._drafter(principal, idp_id, expected_version)
-        plan.set_welsh_language_decision(text)
+        plan.set_welsh_language_decision(text, alp_in_welsh)
         return self.save_at(expected_version, plan)
 
     def set_la_extras(

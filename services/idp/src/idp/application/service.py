@@ -21,8 +21,9 @@ from idp.domain import (
     TransferReason,
     indexed,
 )
+from idp.domain.deliveries import Language
 from llwybr.access import Capability, require_acting_as
-from llwybr.clock import RuleId
+from llwybr.clock import RuleId, next_review
 from llwybr.principal import Principal
 
 
@@ -89,7 +90,7 @@ class IdpService(Drafts):
         reason: RevisionReason,
         expected_version: int | None,
     ) -> int:
-        """The draft as the next version; the review clock restarts on ``issued_on``."""
+        """The draft as the next version; the next review period follows the cycle (s.23)."""
         require_acting_as(principal, issued_by)
         plan = self._load(
             principal,
@@ -97,7 +98,7 @@ class IdpService(Drafts):
             expected_version,
             lambda p, loaded, relations: access.require_reviser(p, loaded, relations, reason),
         )
-        review_by = self.deadline(plan.review_rule, issued_on)
+        review_by = next_review(self.rule_table(), plan.review_rule, plan.deadline(), issued_on)
         plan.revise(issued_on=issued_on, review_by=review_by, reason=reason, issued_by=issued_by)
         return self.save_at(expected_version, plan)
 
@@ -148,12 +149,16 @@ class IdpService(Drafts):
         outcome: ReviewOutcome,
         expected_version: int | None,
     ) -> int:
-        """Not revised: the review clock restarts on ``held_on``; revised: a revision is due."""
+        """Not revised: the next review period follows the cycle (s.23(3), (4)); revised: a
+        revision is due."""
         plan = self._maintainer(principal, idp_id, expected_version)
-        next_review = None
+        next_review_by = None
         if outcome is ReviewOutcome.NOT_REVISED:
-            next_review = self.deadline(plan.review_rule, held_on)
-        plan.hold_review(held_on=held_on, outcome=outcome, next_review_by=next_review)
+            # the notice of no revision is given on the day the review is held
+            next_review_by = next_review(
+                self.rule_table(), plan.review_rule, plan.deadline(), held_on
+            )
+        plan.hold_review(held_on=held_on, outcome=outcome, next_review_by=next_review_by)
         return self.save_at(expected_version, plan)
 
     def add_nhs_alp(
@@ -248,15 +253,23 @@ class IdpService(Drafts):
         element_id: str,
         on: date,
         delivered: bool,
-        sessions: int | None,
+        sessions: int,
         minutes: int | None,
         missed_reason: str | None,
         recorded_by: str,
+        key: str = "",
+        language: Language | None = None,
         expected_version: int | None,
     ) -> int:
-        """Whoever provides the element records its delivery, in its own name."""
+        """The element's provider records its delivery in its own name, or the maintainer on
+        its behalf; a repeat of a record on file changes nothing."""
         require_acting_as(principal, recorded_by)
-        plan = self._load(principal, idp_id, expected_version, may_act)
+        plan = self._load(
+            principal,
+            idp_id,
+            expected_version,
+            lambda p, loaded, relations: access.require_provider(p, loaded, relations, element_id),
+        )
         plan.record_delivery(
             element_id=element_id,
             on=on,
@@ -265,5 +278,7 @@ class IdpService(Drafts):
             minutes=minutes,
             missed_reason=missed_reason,
             recorded_by=recorded_by,
+            key=key,
+            language=language,
         )
         return self.save_at(expected_version, plan)

@@ -46,6 +46,7 @@ _ELEMENT_TEXTS = (
     "provider_organisation",
     "rationale",
 )
+_SCHEDULED_TEXTS = tuple(n for n in _ELEMENT_TEXTS if n not in {"frequency", "duration"})
 _LAC_TEXTS = (
     "independent_reviewing_officer",
     "looking_after_authority",
@@ -74,14 +75,30 @@ def _texts(
 
 def _element(problems: dict[str, str], element: Mapping[str, Any]) -> None:
     prefix = f"alp[{element['element_id']}]"
-    _texts(problems, prefix, element, _ELEMENT_TEXTS)
-    for name in ("frequency", "duration"):
-        text = element.get(name)
-        if not _blank(text) and not is_quantified(str(text)):
-            problems[f"{prefix}.{name}"] = NOT_QUANTIFIED
+    if element.get("schedule") is not None:
+        # quantified by construction: how often and how long are rendered from the numbers
+        _texts(problems, prefix, element, _SCHEDULED_TEXTS)
+    else:  # an element written before schedules: its text must give numbers
+        _texts(problems, prefix, element, _ELEMENT_TEXTS)
+        for name in ("frequency", "duration"):
+            text = element.get(name)
+            if not _blank(text) and not is_quantified(str(text)):
+                problems[f"{prefix}.{name}"] = NOT_QUANTIFIED
     for name in ("in_welsh", "start_on", "review_or_end_on"):
         if element.get(name) is None:
             problems[f"{prefix}.{name}"] = MISSING
+
+
+def _welsh_disagreement(in_welsh: object, elements: list[Mapping[str, Any]]) -> str | None:
+    """Why the Welsh-language decision and the ALP disagree, if they do (issue 24): a plan
+    that decides "in Welsh" with every element in English, or "not in Welsh" with elements
+    in Welsh, is flagged before it is issued."""
+    welsh = [e["element_id"] for e in elements if e.get("in_welsh") is True]
+    if in_welsh is True and elements and not welsh:
+        return "decides ALP in Welsh, but no element of ALP is in Welsh"
+    if in_welsh is False and welsh:
+        return f"decides ALP not in Welsh, but elements {', '.join(welsh)} are in Welsh"
+    return None
 
 
 def problems_before_issue(draft: Mapping[str, Any], *, looked_after: bool) -> dict[str, str]:
@@ -101,6 +118,8 @@ def problems_before_issue(draft: Mapping[str, Any], *, looked_after: bool) -> di
     # every preparer must consider whether ALP should be in Welsh, and say so [C]
     if _blank(draft.get("welsh_language_decision")):
         problems["welsh_language_decision"] = MISSING
+    elif (disagreement := _welsh_disagreement(draft.get("alp_in_welsh"), elements)) is not None:
+        problems["welsh_language_decision"] = disagreement
     if looked_after:
         # a looked-after child's plan is part of the personal education plan [C s.15-19]
         lac = draft.get("lac_details")

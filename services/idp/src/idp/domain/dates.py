@@ -19,6 +19,7 @@ IN_FORCE: Mapping[type, str | None] = {
     Idp.Issued: "issued_on",
     Idp.Revised: "issued_on",
     Idp.RevisionDirected: "directed_on",
+    Idp.RevisionOrdered: "ordered_on",
     Idp.ReviewRequested: "requested_on",
     Idp.ReviewRequestDeclined: "declined_on",
     Idp.ReviewHeld: "held_on",

@@ -113,14 +113,18 @@ class Drafting(PlanState):
 
     class WelshLanguageDecisionSet(PlanEvent):
         text: str
+        # Since issue 24: the decision as a fact issuing checks the ALP against (None: said
+        # in the text only, as every decision stored before).
+        alp_in_welsh: bool | None = None
 
-    def set_welsh_language_decision(self, text: str) -> None:
+    def set_welsh_language_decision(self, text: str, alp_in_welsh: bool | None = None) -> None:
         """Whether ALP should be provided in Welsh, and why: every preparer must say [C]."""
         self._require_not_ended()
-        self._set_welsh_language_decision(text=text)
+        self._set_welsh_language_decision(text=text, alp_in_welsh=alp_in_welsh)
 
-    def _set_welsh_language_decision(self, text: str) -> None:
+    def _set_welsh_language_decision(self, text: str, alp_in_welsh: bool | None = None) -> None:
         self.draft["welsh_language_decision"] = text
+        self.draft["alp_in_welsh"] = alp_in_welsh
 
     class LaExtrasSet(PlanEvent):
         extras: dict[str, Any] | None

@@ -103,3 +103,8 @@ class UnknownAlpElementError(IdpError, LookupError):
 
 class UnknownVersionError(IdpError, LookupError):
     """No issued version with this number."""
+
+
+class DeliveryConflictError(IdpError):
+    """A delivery record with this element, day and key is on record with other figures: a
+    repeat is counted once, a correction is not made by recording again."""

@@ -28,7 +28,8 @@ class Issuing(PlanState):
     def _snapshot(self, issued_on: date, review_by: Deadline) -> dict[str, Any]:
         """The draft as it will be frozen, checked complete first."""
         self._require_on_or_after_last(issued_on, "issuing")
-        self._require_deadline(review_by, self.review_rule, issued_on, "the review clock")
+        # the first period starts with the day the plan is given; a revision's follows the cycle
+        self._require_next_review(review_by, issued_on, "the review clock")
         problems = self.problems_before_issue()
         if problems:
             raise IdpIncompleteError(problems)
@@ -48,7 +49,8 @@ class Issuing(PlanState):
 
     def issue(self, *, issued_on: date, review_by: Deadline, issued_by: str) -> None:
         """Issue the draft as version 1; ``review_by`` is the D14 (D15) clock from
-        ``issued_on``. Raises IdpIncompleteError naming every missing field."""
+        ``issued_on``, the first review period (s.23(2)). Raises IdpIncompleteError naming
+        every missing field."""
         self._require_not_ended()
         if self.versions:
             raise IdpAlreadyIssuedError(f"plan {self.id} is issued: revise it instead")
@@ -84,7 +86,8 @@ class Issuing(PlanState):
     ) -> None:
         """Issue the draft as the next version. A review's "revised" outcome or NHS ALP added
         must be pending for those reasons; a Tribunal order or LA reconsideration suffices on
-        its own. Restarts the review clock (``review_by``, from ``issued_on``)."""
+        its own. ``review_by`` is the next review period: from ``issued_on`` if the revision is
+        given during the current period, else the cycle runs on (s.23(3), (4))."""
         reason = as_enum(RevisionReason, reason, "reason")
         self._require_issued()
         if self.status == Status.CEASE_PROPOSED:
@@ -134,7 +137,7 @@ class Issuing(PlanState):
         )
         self.deadlines[REVIEW] = deepcopy(review_by)
         self.revision_due = []  # the new version answers every pending reason
-        for direction in self.revision_directions:
+        for direction in (*self.revision_directions, *self.revision_orders):
             if direction["revised_in"] is None:
                 direction["revised_in"] = number
         self.last_dated_on = issued_on
@@ -184,3 +187,64 @@ class Issuing(PlanState):
         )
         if RevisionReason.RECONSIDERATION.value not in self.revision_due:
             self.revision_due.append(RevisionReason.RECONSIDERATION.value)
+
+    class RevisionOrdered(PlanEvent):
+        """The Education Tribunal ordered the plan revised (an order to the LA or FEI named):
+        a revision is due, by the order's date to comply if it set one."""
+
+        appeal_id: uuid.UUID
+        order_id: str
+        addressed_to: str
+        ordered_on: date
+        comply_by: date | None
+
+    def order_revision(
+        self,
+        *,
+        appeal_id: uuid.UUID,
+        order_id: str,
+        addressed_to: str,
+        ordered_on: date,
+        comply_by: date | None,
+    ) -> None:
+        """The Tribunal's order to ``addressed_to`` (an LA or FEI) to revise this plan: that
+        body may edit the draft and issue the revision whoever maintains the plan (the order
+        is an obligation on the body it names), which then goes on maintaining it."""
+        self._require_issued()
+        if not addressed_to.startswith(("la:", "fei:")):
+            raise InvalidPlanContentError(
+                f"a Tribunal order names an LA or FEI, not {addressed_to}"
+            )
+        if any(
+            (o["appeal_id"], o["order_id"]) == (appeal_id, order_id) for o in self.revision_orders
+        ):
+            raise IdpInvalidTransitionError(f"order {order_id} of appeal {appeal_id} is recorded")
+        # Dated when the Tribunal decided: it does not move the plan's own dates.
+        self._order_revision(
+            appeal_id=appeal_id,
+            order_id=order_id,
+            addressed_to=addressed_to,
+            ordered_on=ordered_on,
+            comply_by=comply_by,
+        )
+
+    def _order_revision(
+        self,
+        appeal_id: uuid.UUID,
+        order_id: str,
+        addressed_to: str,
+        ordered_on: date,
+        comply_by: date | None,
+    ) -> None:
+        self.revision_orders.append(
+            {
+                "appeal_id": appeal_id,
+                "order_id": order_id,
+                "addressed_to": addressed_to,
+                "ordered_on": ordered_on,
+                "comply_by": comply_by,
+                "revised_in": None,
+            }
+        )
+        if RevisionReason.TRIBUNAL_ORDER.value not in self.revision_due:
+            self.revision_due.append(RevisionReason.TRIBUNAL_ORDER.value)

@@ -119,8 +119,10 @@ class Reviewing(PlanState):
     def hold_review(
         self, *, held_on: date, outcome: ReviewOutcome, next_review_by: Deadline | None = None
     ) -> None:
-        """A review was held. Not revised: the review clock restarts at ``next_review_by``
-        (D14/D15 from ``held_on``). Revised: a ``revise`` is due, which restarts the clock."""
+        """A review was held. Not revised: the next review period is ``next_review_by``, from
+        the day the notice of no revision is given if during the current period, else the
+        cycle runs on (s.23(3), (4); ``llwybr.clock.next_review``). Revised: a ``revise`` is
+        due, which starts the next period."""
         outcome = as_enum(ReviewOutcome, outcome, "outcome")
         self._require_reviewable()
         if RevisionReason.REVIEW.value in self.revision_due:
@@ -129,7 +131,7 @@ class Reviewing(PlanState):
         if outcome is ReviewOutcome.NOT_REVISED:
             if next_review_by is None:
                 raise DeadlineRequiredError("a plan not revised gets a new review clock")
-            self._require_deadline(next_review_by, self.review_rule, held_on, "the review clock")
+            self._require_next_review(next_review_by, held_on, "the review clock")
         elif next_review_by is not None:
             raise WrongDeadlineError("a revised plan's clock starts when the revision is issued")
         self._hold_review(

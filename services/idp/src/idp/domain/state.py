@@ -8,7 +8,7 @@ reviews, transfers, ending, deliveries), each a subclass of ``PlanState``.
 import uuid
 from copy import deepcopy
 from dataclasses import field
-from datetime import date
+from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
 from eventsourcing.domain import Aggregate
@@ -25,7 +25,7 @@ from idp.domain.errors import (
     WrongDeadlineError,
 )
 from idp.domain.values import AlpElement, Maintainer, OpeningReason, RevisionReason, Status
-from llwybr.clock import Deadline, RuleId
+from llwybr.clock import Deadline, RuleId, review_period_start
 
 _NAMESPACE = uuid.UUID("1811b49d-fc4c-5cd9-be1e-4dbf13b53695")
 
@@ -49,6 +49,17 @@ def plan_index_id(learner_id: str) -> uuid.UUID:
     """The id of the learner's ``PlanOfLearner``: one per learner, so a second plan for the
     learner (or a redelivered "ALN decided" event) cannot be saved. Never served."""
     return uuid.uuid5(_NAMESPACE, f"idp-of-learner:{learner_id}")
+
+
+def _runs_on_from(missed: date, start: date) -> bool:
+    """Whether a period starting with ``start`` is one of the unbroken cycle's after a period
+    that ended on ``missed``: 12-month periods start on the same day of the year (a cycle
+    from 29 February runs on from 1 March)."""
+    first = missed + timedelta(days=1)
+    days = {(first.month, first.day)}
+    if (first.month, first.day) == (2, 29):
+        days.add((3, 1))
+    return (start.month, start.day) in days
 
 
 def review_rule(looked_after: bool) -> RuleId:
@@ -97,6 +108,7 @@ class PlanState:
     determination_id: uuid.UUID | None
     looked_after: bool
     opening_reason: OpeningReason
+    directed_maintainer: dict[str, Any] | None  # the school an LA directed to maintain (s.14)
     status: Status
     deadlines: dict[str, dict[str, Any]]
     draft: dict[str, Any]
@@ -104,6 +116,8 @@ class PlanState:
     revision_due: list[str]  # RevisionReason values not yet answered by a revision
     # LA reconsiderations (s.27) that revise the plan: the LA issues the revision
     revision_directions: list[dict[str, Any]]
+    # Tribunal orders to revise the plan: the body ordered issues the revision
+    revision_orders: list[dict[str, Any]]
     review_requests: list[dict[str, Any]]
     reviews: list[dict[str, Any]]
     nhs_alp: list[dict[str, Any]]
@@ -143,6 +157,25 @@ class PlanState:
         edit the draft and issue that revision, which the school then maintains (s.27)."""
         waiting = [d for d in self.revision_directions if d["revised_in"] is None]
         return str(waiting[-1]["local_authority"]) if waiting else None
+
+    @property
+    def ordered_revisers(self) -> frozenset[str]:
+        """The bodies a Tribunal order to revise the plan names, while that revision is not
+        issued: each may edit the draft and issue it, whoever maintains the plan."""
+        return frozenset(
+            str(o["addressed_to"]) for o in self.revision_orders if o["revised_in"] is None
+        )
+
+    @property
+    def revision_due_by(self) -> date | None:
+        """The earliest date a Tribunal order not yet carried out must be complied with by
+        (None: no such order, or none set a date)."""
+        dates = [
+            o["comply_by"]
+            for o in self.revision_orders
+            if o["revised_in"] is None and o["comply_by"] is not None
+        ]
+        return min(dates) if dates else None
 
     @property
     def is_revision_due(self) -> bool:
@@ -201,6 +234,25 @@ class PlanState:
             raise WrongDeadlineError(
                 f"{what} runs from {trigger}, not from {deadline.trigger_date}"
             )
+
+    def _require_next_review(self, deadline: Deadline, given_on: date, what: str) -> None:
+        """The next review period follows the cycle (s.23(2)-(4)): it starts with the day the
+        revised plan or notice of no revision is given during the preceding period; after that
+        period has ended, it is the unbroken cycle's period in which that day falls."""
+        previous = self.deadline(REVIEW)
+        start = review_period_start(None if previous is None else previous.due_on, given_on)
+        self._require_deadline(deadline, self.review_rule, start, what)
+        if start is None and not (
+            previous is not None
+            and previous.due_on < deadline.trigger_date <= given_on
+            and _runs_on_from(previous.due_on, deadline.trigger_date)
+        ):
+            raise WrongDeadlineError(
+                f"{what} runs on from the period that ended on "
+                f"{None if previous is None else previous.due_on}, to one that {given_on} is in"
+            )
+        if deadline.due_on < given_on:
+            raise WrongDeadlineError(f"{what} ends on {deadline.due_on}, before {given_on}")
 
     def _draft_index(self, element_id: str) -> int | None:
         for index, element in enumerate(self.draft["alp"]):

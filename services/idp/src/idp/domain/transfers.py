@@ -30,6 +30,7 @@ TARGETS: dict[TransferReason, frozenset[MaintainerKind]] = {
     ),
     TransferReason.LA_TAKE_OVER: frozenset({MaintainerKind.LOCAL_AUTHORITY}),
     TransferReason.LA_TO_FEI: frozenset({MaintainerKind.FEI}),
+    TransferReason.LA_DIRECTION: frozenset({MaintainerKind.SCHOOL}),
 }
 
 
@@ -61,6 +62,9 @@ def check_transfer(
             if not looked_after:
                 raise TransferNotAllowedError("the learner is not looked after")
             return False
+        case TransferReason.LA_DIRECTION:
+            if not current.is_local_authority:
+                raise TransferNotAllowedError("only an LA directs a school to maintain its plan")
         case TransferReason.LA_TO_FEI:
             if current.kind != MaintainerKind.LOCAL_AUTHORITY:
                 raise TransferNotAllowedError("only an LA's plan goes from the LA to an FEI")

@@ -8,8 +8,8 @@ and ``Maintainer(MaintainerKind.SCHOOL, ...)`` are the same value.
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, fields
-from datetime import date, datetime
+from dataclasses import MISSING, dataclass, fields
+from datetime import date, datetime, timedelta
 from enum import Enum, StrEnum
 from types import UnionType
 from typing import Any, ClassVar, Self, TypeVar, get_args
@@ -85,6 +85,8 @@ class TransferReason(StrEnum):
     CEASES_LOOKED_AFTER = "ceases_looked_after"
     LA_TAKE_OVER = "la_take_over"
     LA_TO_FEI = "la_to_fei"
+    # the LA prepared the plan and directed the school to maintain it (s.14): on issue
+    LA_DIRECTION = "la_direction"
 
 
 class ClosureReason(StrEnum):
@@ -150,15 +152,17 @@ class _Value:
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
-        """The inverse of ``as_dict``; every field must be present, and nothing else."""
+        """The inverse of ``as_dict``; every field must be present, and nothing else, except a
+        field with a default (added after values were stored: an older value reads as it)."""
         names = [f.name for f in fields(cls)]
-        missing = [n for n in names if n not in data]
+        optional = {f.name for f in fields(cls) if f.default is not MISSING}
+        missing = [n for n in names if n not in data and n not in optional]
         unknown = sorted(set(data) - set(names))
         if missing or unknown:
             raise InvalidPlanContentError(
                 f"{cls.__name__}: missing {missing or 'nothing'}, unknown {unknown or 'nothing'}"
             )
-        value: Self = cls(**{n: data[n] for n in names})
+        value: Self = cls(**{n: data[n] for n in names if n in data})
         return value
 
 
@@ -177,6 +181,59 @@ class Maintainer(_Value):
     @property
     def is_local_authority(self) -> bool:
         return self.kind.is_local_authority
+
+
+class Period(StrEnum):
+    """What a schedule's number of sessions is counted per."""
+
+    WEEK = "week"
+    HALF_TERM = "half_term"
+    TERM = "term"  # spread over its two half terms
+    ONCE = "once"  # the sessions in all, by the element's review or end date
+
+
+#: How each period reads on the form: (Welsh, English).
+_PER: dict[Period, tuple[str, str]] = {
+    Period.WEEK: ("yr wythnos", "a week"),
+    Period.HALF_TERM: ("bob hanner tymor", "each half term"),
+    Period.TERM: ("bob tymor", "each term"),
+    Period.ONCE: ("i gyd", "in all"),
+}
+
+
+@dataclass(frozen=True)
+class AlpSchedule(_Value):
+    """2B.2 "how often and for how long" as numbers (the Code's "must be specific" made
+    checkable): ``sessions`` of ``minutes_each`` minutes per ``per``; term time only, or all
+    year round. The text families read is rendered from it (``describe``), never typed."""
+
+    sessions: int
+    minutes_each: int
+    per: Period
+    term_time_only: bool = True
+
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        if not 1 <= self.sessions <= 100:
+            raise InvalidPlanContentError("a schedule has 1 to 100 sessions per period")
+        if not 1 <= self.minutes_each <= 1440:
+            raise InvalidPlanContentError("a session lasts 1 to 1440 minutes")
+        if self.per in {Period.HALF_TERM, Period.TERM} and not self.term_time_only:
+            raise InvalidPlanContentError("a schedule per term or half term is term time only")
+
+    def describe(self, *, welsh: bool) -> str:
+        """The schedule in words: "3 sessions of 30 minutes a week, term time only"."""
+        cy, en = _PER[self.per]
+        if welsh:  # a Welsh noun after a numeral stays singular
+            when = "yn ystod y tymor yn unig" if self.term_time_only else "drwy'r flwyddyn"
+            return f"{self.sessions} sesiwn o {self.minutes_each} munud {cy}, {when}"
+        noun = "session" if self.sessions == 1 else "sessions"
+        when = "term time only" if self.term_time_only else "all year round"
+        return f"{self.sessions} {noun} of {self.minutes_each} minutes {en}, {when}"
+
+    def bilingual(self) -> str:
+        """Welsh first, then English, as the form prints every field."""
+        return f"{self.describe(welsh=True)} / {self.describe(welsh=False)}"
 
 
 _ELEMENT_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.:-]*")
@@ -202,8 +259,13 @@ class AlpElement(_Value):
     start_on: date | None  # 2B.5
     review_or_end_on: date | None  # 2B.6
     rationale: str  # 2B.7
+    # 2B.2 as numbers; None in elements written before schedules (their text stands)
+    schedule: AlpSchedule | None = None
 
     def __post_init__(self) -> None:
+        schedule: object = self.schedule
+        if isinstance(schedule, Mapping):  # as stored in events, or sent as JSON
+            object.__setattr__(self, "schedule", AlpSchedule.from_dict(schedule))
         super().__post_init__()
         # the id names fields in errors ("alp[e1].frequency"), so keep it plain
         if not _ELEMENT_ID.fullmatch(self.element_id):
@@ -214,6 +276,11 @@ class AlpElement(_Value):
             raise InvalidPlanContentError(
                 f"ALP element {self.element_id} is reviewed or ends before it starts"
             )
+
+    def as_dict(self) -> dict[str, Any]:
+        data = super().as_dict()
+        data["schedule"] = self.schedule.as_dict() if self.schedule is not None else None
+        return data
 
     @property
     def secured_by_nhs_body(self) -> bool:
@@ -274,3 +341,31 @@ class LacDetails(_Value):
     independent_reviewing_officer: str
     looking_after_authority: str
     personal_education_plan_reference: str
+
+
+#: What was searched for a time limit on the LA's IDP after it decides "has ALN" on
+#: reconsidering a school's decision (R1): docs/domain.md section 11, open questions.
+NO_LIMIT_SEARCHED = (
+    "the Act (ss.13-14, 26-28), the ALN (Wales) Regulations 2021 and the ALN Code for Wales "
+    "2021 as summarised in docs/domain.md sections 3, 6 and 11"
+)
+
+
+@dataclass(frozen=True)
+class NoStatutoryLimit(_Value):
+    """A preparation with no statutory time limit found: recorded as such (never an invented
+    date), with a reminder every ``remind_every_days`` days from ``opened_on`` [U]."""
+
+    opened_on: date
+    remind_every_days: int
+    finding: str = "no statutory limit found"
+    searched: str = NO_LIMIT_SEARCHED
+
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        if self.remind_every_days < 1:
+            raise InvalidPlanContentError("a reminder interval is at least one day")
+
+    @property
+    def first_reminder_on(self) -> date:
+        return self.opened_on + timedelta(days=self.remind_every_days)

@@ -8,7 +8,7 @@ the notice and stamps the row, so a restart or a second replica can neither lose
 
 import uuid
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 import sqlalchemy as sa
@@ -55,6 +55,7 @@ def apply(
                 rule_id=action.rule_id,
                 calendar_id=action.calendar_id,
                 explanation=action.explanation,
+                provisional=action.provisional,
                 remind_on=remind_on,
                 reminded_at=None,
                 alerted_at=None,
@@ -94,7 +95,8 @@ def apply(
 
 def _watch(conn: sa.Connection, learner_id: str, w: Watch, source_id: str, lead: int) -> None:
     at = store.now()
-    remind_on = _remind_on(conn, w.due_on, w.calendar_id, lead)
+    repeat = w.repeat_every_days is not None
+    remind_on = w.due_on if repeat else _remind_on(conn, w.due_on, w.calendar_id, lead)
     existing = conn.execute(sa.select(deadlines).where(deadlines.c.key == w.key)).first()
     if existing is None:
         conn.execute(
@@ -109,6 +111,8 @@ def _watch(conn: sa.Connection, learner_id: str, w: Watch, source_id: str, lead:
                 due_on=w.due_on,
                 calendar_id=w.calendar_id,
                 explanation=w.explanation,
+                provisional=w.provisional,
+                repeat_every_days=w.repeat_every_days,
                 remind_on=remind_on,
                 status=OPEN,
                 source_event_id=source_id,
@@ -123,6 +127,8 @@ def _watch(conn: sa.Connection, learner_id: str, w: Watch, source_id: str, lead:
         "due_on": w.due_on,
         "calendar_id": w.calendar_id,
         "explanation": w.explanation,
+        "provisional": w.provisional,
+        "repeat_every_days": w.repeat_every_days,
         "remind_on": remind_on,
         "status": OPEN,
         "updated_at": at,
@@ -151,12 +157,13 @@ def _claim(
 def due_reminders(
     conn: sa.Connection, today: date, limit: int, since: date | None = None
 ) -> Sequence[sa.Row[Any]]:
-    """Open deadlines whose reminder day has come, not yet reminded, not yet passed."""
+    """Open deadlines whose reminder day has come, not yet reminded, not yet passed (a
+    repeated reminder, for a duty with no limit, is never passed)."""
     return _claim(
         conn,
         deadlines.c.reminded_at.is_(None)
         & (deadlines.c.remind_on <= today)
-        & (deadlines.c.due_on >= today),
+        & ((deadlines.c.due_on >= today) | deadlines.c.repeat_every_days.is_not(None)),
         limit,
         since,
     )
@@ -166,8 +173,26 @@ def missed(
     conn: sa.Connection, today: date, limit: int, since: date | None = None
 ) -> Sequence[sa.Row[Any]]:
     """Open deadlines past their due day (the due day itself is still in time), not alerted."""
-    condition = deadlines.c.alerted_at.is_(None) & (deadlines.c.due_on < today)
+    condition = (
+        deadlines.c.alerted_at.is_(None)
+        & (deadlines.c.due_on < today)
+        & deadlines.c.repeat_every_days.is_(None)  # no limit: nothing to miss
+    )
     return _claim(conn, condition, limit, since)
+
+
+def rearm(conn: sa.Connection, row: sa.Row[Any], today: date) -> None:
+    """A repeated reminder was sent: the next is ``repeat_every_days`` after it, and after
+    ``today`` (a scheduler that was away does not send the missed ones all at once)."""
+    every = int(row.repeat_every_days)
+    following = row.due_on + timedelta(days=every)
+    while following <= today:
+        following += timedelta(days=every)
+    conn.execute(
+        deadlines.update()
+        .where(deadlines.c.deadline_id == row.deadline_id)
+        .values(due_on=following, remind_on=following, reminded_at=None, updated_at=store.now())
+    )
 
 
 def stamp(conn: sa.Connection, deadline_id: str, column: str, notice_id: str | None) -> None:

@@ -88,6 +88,14 @@ class NoticeRecord(Aggregate):
         received_at: datetime
         message_sha256: str
 
+    class NoticeNotGiven(Aggregate.Event):
+        """A permanent bounce of a given notice, acted on: the notice no longer counts as given
+        (it never arrived) and no time limit runs from ``given_on`` (ADR 0014, 0017)."""
+
+        given_on: date
+        bounced_at: datetime
+        about: About
+
     @staticmethod
     def create_id(notice_id: str) -> uuid.UUID:
         return uuid.UUID(notice_id)
@@ -117,6 +125,7 @@ class NoticeRecord(Aggregate):
         self.given: dict[str, Any] | None = None
         self.escalations: list[dict[str, Any]] = []
         self.bounces: list[dict[str, Any]] = []
+        self.not_given: datetime | None = None
 
     @property
     def about(self) -> About:
@@ -217,3 +226,13 @@ class NoticeRecord(Aggregate):
                 "message_sha256": message_sha256,
             }
         )
+
+    def withdraw(self, bounced_at: datetime) -> None:
+        """The notice was given, then bounced for good: it no longer counts as given."""
+        if self.given is None or self.not_given is not None:
+            return
+        self._withdraw(given_on=self.given["given_on"], bounced_at=bounced_at, about=self.about)
+
+    @event(NoticeNotGiven)
+    def _withdraw(self, given_on: date, bounced_at: datetime, about: About) -> None:
+        self.not_given = bounced_at

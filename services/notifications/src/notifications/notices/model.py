@@ -30,6 +30,8 @@ class NoticeKind(StrEnum):
     RECONSIDERATION_RECEIVED = "reconsideration_received"  # representations invited
     RECONSIDERATION_DECIDED = "reconsideration_decided"
     APPEAL_WINDOW_EXTENDED = "appeal_window_extended"  # disagreement resolution started
+    # the decision's owner enforces a later last day than a notice told (ADR 0017)
+    APPEAL_WINDOW_CORRECTED = "appeal_window_corrected"
     APPEAL_LODGED = "appeal_lodged"
     APPEAL_DECIDED = "appeal_decided"
     DEADLINE_REMINDER = "deadline_reminder"

@@ -31,6 +31,10 @@ def _notice(conn: sa.Connection, row: sa.Row[Any], kind: NoticeKind) -> str | No
         "deadline_kind": row.kind,
         "due_on": row.due_on.isoformat(),
         "explanation": row.explanation,
+        # an alert on a provisional date is sent, and says the date is provisional: waiting
+        # for the calendar could hide a deadline that was really missed
+        "provisional": row.provisional,
+        "repeat_every_days": row.repeat_every_days,
         "subject_id": row.subject_id,
         "rule_id": row.rule_id,
         "exception_claimed_on": row.exception_claimed_on.isoformat()
@@ -58,6 +62,8 @@ def schedule(engine: sa.Engine, today: date, since: date | None = None) -> tuple
         for row in reminders:
             notice_id = _notice(conn, row, NoticeKind.DEADLINE_REMINDER)
             deadlines.stamp(conn, row.deadline_id, "reminder", notice_id)
+            if row.repeat_every_days is not None:
+                deadlines.rearm(conn, row, today)
         alerts = deadlines.missed(conn, today, BATCH, since)
         for row in alerts:
             notice_id = _notice(conn, row, NoticeKind.DEADLINE_MISSED)

@@ -41,6 +41,10 @@ WINDOW_RULES = {
 }
 
 
+#: Notices that tell the family a window the disputes service computed (never recomputed here).
+_OWNERS_WINDOWS = frozenset({NoticeKind.APPEAL_WINDOW_EXTENDED, NoticeKind.APPEAL_WINDOW_CORRECTED})
+
+
 @dataclass(frozen=True)
 class Window:
     kind: WindowKind
@@ -67,7 +71,7 @@ def window_kind(kind: NoticeKind, facts: Mapping[str, Any]) -> WindowKind | None
         return None if by_school else WindowKind.APPEAL
     if kind is NoticeKind.IDP_CEASED:
         return WindowKind.RECONSIDERATION_REQUEST if by_school else WindowKind.APPEAL
-    if kind in {NoticeKind.RECONSIDERATION_DECIDED, NoticeKind.APPEAL_WINDOW_EXTENDED}:
+    if kind in {NoticeKind.RECONSIDERATION_DECIDED, *_OWNERS_WINDOWS}:
         return WindowKind.APPEAL
     if kind is NoticeKind.APPEAL_DECIDED:
         return WindowKind.TRIBUNAL_REVIEW
@@ -79,14 +83,15 @@ def window_for(
 ) -> Window | None:
     """The window a notice given on ``given_on`` opens for its recipient.
 
-    An extended appeal window (disagreement resolution started in time) is the one the
-    disputes service computed and the event carries; every other window is computed here
-    from the day the notice is given.
+    An extended appeal window (disagreement resolution started in time) and a corrected one
+    (the disputes service enforces a later day than a notice told) are the ones the disputes
+    service computed and the event carries; every other window is computed here from the day
+    the notice is given.
     """
     opened = window_kind(kind, facts)
     if opened is None:
         return None
-    if kind is NoticeKind.APPEAL_WINDOW_EXTENDED:
+    if kind in _OWNERS_WINDOWS:
         until = date.fromisoformat(str(facts["appeal_window_until"]))
         return Window(
             opened,

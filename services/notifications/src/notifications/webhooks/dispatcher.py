@@ -115,9 +115,8 @@ class Dispatcher:
             headers = {
                 "content-type": CONTENT_TYPE,
                 "user-agent": USER_AGENT,
-                signing.ID_HEADER: claim.delivery_id,
-                signing.SIGNATURE_HEADER: signing.signature_header(
-                    secrets, int(attempted_at.timestamp()), body
+                **signing.signed_headers(
+                    secrets, claim.delivery_id, int(attempted_at.timestamp()), body
                 ),
             }
             result = await self._post(claim.url, body, headers)

@@ -218,6 +218,15 @@ class WatchedDeadline(BaseModel):
     due_on: date
     calendar_id: str | None
     explanation: str
+    provisional: bool = Field(
+        description="Computed without the setting's term calendar: the date will change when "
+        "the calendar is published"
+    )
+    repeat_every_days: int | None = Field(
+        default=None,
+        description="No statutory limit found: `due_on` is the next reminder, repeated every so "
+        "many days until met; never alerted as missed",
+    )
     remind_on: date
     status: Literal["open", "met", "cancelled"]
     met_on: date | None

@@ -53,6 +53,11 @@ class Watch:
     due_on: date
     calendar_id: str | None
     explanation: str
+    #: computed without the setting's term calendar (``DeadlineFacts.provisional``)
+    provisional: bool = False
+    #: no statutory limit found: ``due_on`` is the first reminder, repeated every so many
+    #: days until met; never alerted as missed
+    repeat_every_days: int | None = None
 
 
 @dataclass(frozen=True)
@@ -64,6 +69,7 @@ class Move:
     due_on: date
     calendar_id: str | None
     explanation: str
+    provisional: bool = False
 
 
 @dataclass(frozen=True)
@@ -140,7 +146,9 @@ class Plan:
 
 def subject_id_of(event: IntegrationEvent) -> str | None:
     """The case an event is about (its subject row is looked up before planning)."""
-    for name in ("determination_id", "idp_id", "reconsideration_id", "appeal_id", "case_id"):
+    names = ("determination_id", "idp_id", "reconsideration_id", "appeal_id", "case_id",
+             "subject_id")  # fmt: skip
+    for name in names:
         value = getattr(event, name, None)
         if value is not None:
             return str(value)
@@ -149,11 +157,29 @@ def subject_id_of(event: IntegrationEvent) -> str | None:
 
 def watching(key: str, kind: str, subject_id: str, responsible: str, d: DeadlineFacts) -> Watch:
     return Watch(
-        key, kind, subject_id, responsible, d.rule_id, d.due_on, d.calendar_id, d.explanation
+        key,
+        kind,
+        subject_id,
+        responsible,
+        d.rule_id,
+        d.due_on,
+        d.calendar_id,
+        d.explanation,
+        d.provisional,
     )
 
 
 def deadline_facts(d: DeadlineFacts | None) -> dict[str, Any]:
+    """What a notice states of a deadline. A provisional one (no term calendar yet) is never
+    stated to a family as a firm date: the templates say it will follow."""
     if d is None:
-        return {"deadline_due_on": None, "deadline_explanation": None}
-    return {"deadline_due_on": d.due_on.isoformat(), "deadline_explanation": d.explanation}
+        return {
+            "deadline_due_on": None,
+            "deadline_explanation": None,
+            "deadline_provisional": False,
+        }
+    return {
+        "deadline_due_on": d.due_on.isoformat(),
+        "deadline_explanation": d.explanation,
+        "deadline_provisional": d.provisional,
+    }

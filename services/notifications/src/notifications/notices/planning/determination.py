@@ -131,7 +131,7 @@ def _exception_claimed(e: det.ExceptionClaimed, known: Subject | None) -> Plan:
 def _deadline_recalculated(e: det.DeadlineRecalculated, known: Subject | None) -> Plan:
     d = e.deadline
     key = f"{e.determination_id}/{e.deadline_key}"
-    move = Move(key, d.rule_id, d.due_on, d.calendar_id, d.explanation)
+    move = Move(key, d.rule_id, d.due_on, d.calendar_id, d.explanation, d.provisional)
     return Plan(learner_id=e.learner_id, deadlines=(move,))
 
 
@@ -156,6 +156,8 @@ def _decided(e: det.Decided, known: Subject | None) -> Plan:
         "reasons": e.reasons,  # quoted as recorded (s.13(3)); None only on old events
         **deadline_facts(e.decision_deadline),
     }
+    if e.idp_arrangement is not None:  # the LA's s.14 choice: who prepares and maintains the plan
+        facts |= {"idp_arrangement": e.idp_arrangement, "directed_school": e.directed_school}
     kind = NoticeKind.DECISION_HAS_ALN if e.has_aln else NoticeKind.DECISION_NO_ALN
     if e.has_aln and not e.idp_necessary:
         kind = NoticeKind.IDP_NOT_NECESSARY  # the LA's s.14(1)(c) decision, to the young person

@@ -133,6 +133,22 @@ def _window_recalculated(e: dis.AppealWindowRecalculated, known: Subject | None)
     return Plan(learner_id=e.learner_id, notices=(notice,))
 
 
+@plan_disputes.register
+def _window_from_notice(e: dis.AppealWindowFromNotice, known: Subject | None) -> Plan:
+    """The disputes service enforces a later last day than a notice told the family (a rule
+    table corrected in between): the family is told the day enforced (ADR 0017)."""
+    window, told = e.appeal_window, e.quoted_until
+    if known is None or window is None or told is None or window.due_on <= told:
+        return Plan(learner_id=e.learner_id)
+    facts = {"started_on": None, "previous_due_on": told.isoformat(),
+             **_window_facts(window, known)}  # fmt: skip
+    notice = PlannedNotice(
+        NoticeKind.APPEAL_WINDOW_CORRECTED, known.organisation, str(e.subject_id), facts,
+        family=True,
+    )  # fmt: skip
+    return Plan(learner_id=e.learner_id, notices=(notice,))
+
+
 def _window_facts(w: DeadlineFacts, known: Subject) -> dict[str, Any]:
     """What an extended appeal window's notice states of it (the LA gives it)."""
     return {

@@ -1,6 +1,7 @@
 """IDP events: plans issued, reviewed, transferred and ceased; preparation and review clocks."""
 
 from collections.abc import Callable
+from datetime import timedelta
 from functools import singledispatch, wraps
 from typing import Any, TypeVar
 
@@ -18,6 +19,7 @@ from notifications.notices.planning.actions import (
     PlannedNotice,
     Reassign,
     Subject,
+    Watch,
     deadline_facts,
     watching,
 )
@@ -39,6 +41,22 @@ def _opened(e: idp.IdpOpened, known: Subject | None) -> Plan:
         watches = (
             watching(
                 f"{plan_id}/preparation", "idp_preparation", plan_id, org, e.preparation_deadline
+            ),
+        )
+    elif e.preparation_reminder_every_days is not None:
+        # no statutory limit found (the IDP service says so): remind, never alert as missed
+        every = e.preparation_reminder_every_days
+        watches = (
+            Watch(
+                f"{plan_id}/preparation",
+                "idp_preparation",
+                plan_id,
+                org,
+                None,
+                e.opened_on + timedelta(days=every),
+                None,
+                f"no statutory limit found; reminded every {every} days until the plan is issued",
+                repeat_every_days=every,
             ),
         )
     return Plan(

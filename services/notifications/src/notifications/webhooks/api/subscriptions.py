@@ -1,6 +1,5 @@
 """``/v1/webhooks``: the caller's organisation's subscriptions and their signing secrets."""
 
-import secrets
 from datetime import UTC, datetime, timedelta
 from typing import Annotated, Any
 
@@ -26,6 +25,7 @@ from notifications.webhooks.domain import check_event_types, check_url, owner
 from notifications.webhooks.guard import permitted_endpoint
 from notifications.webhooks.sealing import Sealer
 from notifications.webhooks.settings import WebhookSettings
+from notifications.webhooks.signing import new_secret
 
 router = APIRouter(prefix="/v1/webhooks", tags=["webhooks"], responses=RESPONSES)
 
@@ -44,10 +44,6 @@ def _with_secret(
 ) -> WebhookSubscriptionWithSecret:
     response.headers["Cache-Control"] = "no-store"  # the secret must not be cached anywhere
     return WebhookSubscriptionWithSecret(**_out(view, response).model_dump(), secret=secret)
-
-
-def _new_secret() -> str:
-    return secrets.token_urlsafe(32)
 
 
 async def _checked_url(url: str, settings: WebhookSettings) -> str:
@@ -72,7 +68,7 @@ async def create_subscription(
     settings = service_settings.webhooks
     event_types = check_event_types(body.event_types, offered_types())
     url = await _checked_url(body.url, settings)
-    secret = _new_secret()
+    secret = new_secret()
 
     def create() -> store.SubscriptionView:
         with engine.begin() as conn:
@@ -182,7 +178,7 @@ def rotate_secret(
     settings = service_settings.webhooks
     given = body.grace_seconds if body is not None else None
     grace = timedelta(seconds=settings.rotation_grace_seconds if given is None else given)
-    secret = _new_secret()
+    secret = new_secret()
     with engine.begin() as conn:
         view = store.rotate_secret(
             conn, organisation, str(subscription_id),

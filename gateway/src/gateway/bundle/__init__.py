@@ -7,8 +7,13 @@ state now and as in force on each day one of its events took effect, the case's 
 when it was given (``notices.jsonl``: the notices of docs/domain.md section 4, e.g. a decision's
 notice, an issued or revised plan, a reconsideration's outcome, the Tribunal's decision), the
 SHA-256 of every evidence document the events name (``documents.json``), the integrity check
-(``verification.json``), a readable summary (``timeline.pdf``), and last ``manifest.json``: the
-SHA-256 and size of every other file, so a copy can be checked without Llwybr.
+(``verification.json``), every issued version of the learner's IDPs as the IDP service renders
+it (``plans/idp-<plan_id>-v<n>.pdf``), the case in plain language (``timeline.json``: public
+event names, Welsh and English labels, the learner's and organisations' names; ``readable``)
+and its readable summary in both languages (``timeline.pdf``; ``pdf``), then ``manifest.json``: the
+SHA-256 and size of every other file, so a copy can be checked without Llwybr, and last
+``manifest.jws``: the gateway's signature of the manifest (``gateway.tokens.manifests``), so a
+bundle rebuilt by anyone else does not pass for the gateway's.
 
 The notices are the services' own records of them; the delivery of each (email, webhook) is
 the notifications service's record, not in the bundle yet.
@@ -16,9 +21,6 @@ the notifications service's record, not in the bundle yet.
 Building is pure and deterministic: the same input and ``generated_at`` give the same bytes
 (fixed file order, fixed times in the ZIP, sorted JSON keys, a PDF dated ``generated_at``).
 
-The PDF is set in DejaVu Sans when it is installed (Welsh needs ŵ and ŷ), else in Helvetica with
-the text folded to Latin-1, as the IDP PDFs are (the gateway does not import a service's code, so
-the few lines that find the font are repeated here).
 """
 
 import hashlib
@@ -27,22 +29,18 @@ import json
 import logging
 import re
 import zipfile
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import Any
 
-from fpdf import FPDF
-from fpdf.enums import XPos, YPos
-from fpdf.fonts import FontFace
-
-from llwybr.pdf_fonts import font_directory, use_fonts
+from gateway.bundle.pdf import render_timeline
+from gateway.bundle.readable import Names, readable_timeline
 
 logger = logging.getLogger(__name__)
 
-TITLE = "Llwybr case bundle / Bwndel achos"
-BUNDLE_FORMAT = 1
+BUNDLE_FORMAT = 2  # 2: signed, with the issued plans and the readable timeline
 MANIFEST = "manifest.json"
+SIGNATURE = "manifest.jws"
 #: Stored events that are notices given (their class's qualified name, the end of the topic).
 NOTICES = frozenset({
     "Determination.NoticeIssued",  # has ALN / no ALN / NHS referral
@@ -69,20 +67,6 @@ _SHA256 = re.compile(r"^[0-9a-f]{64}$")
 _FILE_MODE = 0o100644 << 16
 _UNIX = 3
 
-# Typography, in mm and points (landscape A4: the timeline has seven columns).
-MARGIN = 14.0
-BODY_SIZE = 9.0
-SMALL_SIZE = 8.0
-COLUMNS = (
-    ("Recorded (UTC)", 30.0),
-    ("In force", 18.0),
-    ("Service", 24.0),
-    ("Event", 46.0),
-    ("Aggregate", 20.0),
-    ("Version", 14.0),
-    ("Actor", 50.0),
-)
-
 
 def build_bundle(
     learner_id: str,
@@ -90,6 +74,10 @@ def build_bundle(
     states: Mapping[str, Mapping[str, Any]],
     verification: Mapping[str, Any],
     generated_at: datetime,
+    sign: Callable[[bytes], str] | None = None,
+    *,
+    names: Names | None = None,
+    plans: Mapping[tuple[str, int], bytes] | None = None,
 ) -> bytes:
     """The ZIP bundle of a learner's case.
 
@@ -97,7 +85,10 @@ def build_bundle(
     gives them); ``states`` maps ``"<service>/<aggregate_id>"`` to that aggregate's history
     answer (``version`` and ``state``; its ``events`` are already in the timeline);
     ``verification`` is the learner's integrity check. ``generated_at`` must be
-    timezone-aware: it dates the files in the ZIP and the PDF.
+    timezone-aware: it dates the files in the ZIP and the PDF. ``sign`` gives the signature
+    of the manifest's bytes (``manifest.jws``; none without it). ``names`` are the learner's
+    and the organisations' names the auditor may read; ``plans`` every issued IDP version's
+    PDF by (plan id, version number).
     """
     if generated_at.tzinfo is None:
         raise ValueError("generated_at must be timezone-aware")
@@ -119,9 +110,15 @@ def build_bundle(
     files.append(("notices.jsonl", _jsonl(notices_given(timeline))))
     files.append(("documents.json", _json(named_documents(timeline))))
     files.append(("verification.json", _json(verification)))
-    files.append(
-        ("timeline.pdf", render_timeline(learner_id, timeline, verification, generated_at))
-    )
+    documents = {}
+    for (plan_id, number), pdf in sorted((plans or {}).items()):
+        if not _SAFE_NAME.match(plan_id):
+            raise ValueError(f"not a plan id: {plan_id!r}")
+        documents[plan_id, number] = f"plans/idp-{plan_id}-v{number}.pdf"
+        files.append((documents[plan_id, number], pdf))
+    readable = readable_timeline(learner_id, timeline, names or Names(), documents)
+    files.append(("timeline.json", _json(readable)))
+    files.append(("timeline.pdf", render_timeline(readable, verification, generated_at)))
     manifest = {
         "bundle_format": BUNDLE_FORMAT,
         "learner_id": learner_id,
@@ -133,6 +130,8 @@ def build_bundle(
         ],
     }
     files.append((MANIFEST, _json(manifest)))
+    if sign is not None:
+        files.append((SIGNATURE, f"{sign(files[-1][1])}\n".encode()))
     return _zip(files, generated_at)
 
 
@@ -212,114 +211,3 @@ def _zip(files: list[tuple[str, bytes]], generated_at: datetime) -> bytes:
             info.external_attr = _FILE_MODE
             archive.writestr(info, content, compresslevel=9)
     return buffer.getvalue()
-
-
-# -- the readable summary ---------------------------------------------------------------------
-
-
-def render_timeline(
-    learner_id: str,
-    timeline: list[dict[str, Any]],
-    verification: Mapping[str, Any],
-    generated_at: datetime,
-) -> bytes:
-    """A PDF summary: the learner, when generated, whether the integrity check passed, then
-    one row per event (recorded time, day in force, service, event, aggregate, version,
-    actor)."""
-    pdf = _BundlePdf(learner_id, font_directory())
-    pdf.set_creation_date(generated_at)
-    pdf.set_title(f"{TITLE}: {learner_id}")
-    pdf.set_subject(pdf.fit(f"{TITLE}: {learner_id}"))
-    pdf.set_creator("Llwybr")
-    pdf.set_lang("cy")
-    pdf.add_page()
-    pdf.line_of(TITLE, style="B", size=16, height=9)
-    pdf.line_of(f"Dysgwr / Learner: {learner_id}")
-    pdf.line_of(f"Cynhyrchwyd / Generated: {_moment(generated_at.isoformat())} UTC")
-    pdf.line_of(f"Gwiriad cywirdeb / Integrity check: {integrity_summary(verification)}")
-    aggregates = len({(e.get("service"), e.get("aggregate_id")) for e in timeline})
-    pdf.line_of(f"Digwyddiadau / Events: {len(timeline)} in {aggregates} aggregate(s)")
-    pdf.ln(3)
-    pdf.events(timeline)
-    return bytes(pdf.output())
-
-
-def integrity_summary(verification: Mapping[str, Any]) -> str:
-    """Whether a verify answer passed (and how much it checked), or its first broken event."""
-    checked = verification.get("checked") or []
-    events = sum(int(r.get("events_checked") or 0) for r in checked)
-    if verification.get("ok"):
-        return f"Llwyddodd / Passed ({events} events in {len(checked)} chain(s) recomputed)"
-    first = verification.get("first_broken") or {}
-    broken = first.get("broken") or {}
-    where = (
-        f"{first.get('service', '?')} {broken.get('originator_id', '?')} "
-        f"v{broken.get('originator_version', '?')}: {broken.get('reason', 'unknown')}"
-    )
-    return f"METHODD / FAILED at {where}"
-
-
-def _moment(value: Any) -> str:
-    """A recorded time as ``YYYY-MM-DD HH:MM:SS`` in UTC (as given if it is not a time)."""
-    try:
-        moment = datetime.fromisoformat(str(value))
-    except ValueError:
-        return str(value)
-    if moment.tzinfo is not None:
-        moment = moment.astimezone(UTC)
-    return moment.strftime("%Y-%m-%d %H:%M:%S")
-
-
-class _BundlePdf(FPDF):
-    """Landscape A4 pages with the bundle's footer."""
-
-    def __init__(self, learner_id: str, font_dir: Path) -> None:
-        super().__init__(orientation="landscape", unit="mm", format="A4")
-        self._learner_id = learner_id
-        self.family, self.fit = use_fonts(self, font_dir, "the bundle's timeline")
-        self.set_margins(MARGIN, MARGIN, MARGIN)
-        self.set_auto_page_break(auto=True, margin=MARGIN + 4)
-        self.set_font(self.family, size=BODY_SIZE)
-
-    def footer(self) -> None:
-        self.set_y(-MARGIN + 2)
-        self.set_font(self.family, size=SMALL_SIZE)
-        self.set_text_color(80)
-        self.cell(0, 4, self.fit(f"Tudalen/Page {self.page_no()} o/of {{nb}}"), align="L")
-        self.set_x(self.l_margin)
-        self.cell(0, 4, self.fit(f"{TITLE}: {self._learner_id}"), align="R")
-        self.set_text_color(0)
-
-    def line_of(self, text: str, *, style: str = "", size: float = 10, height: float = 6) -> None:
-        """Wrapped text on its own lines."""
-        self.set_font(self.family, style, size)
-        self.multi_cell(0, height, self.fit(text), align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-        self.set_font(self.family, size=BODY_SIZE)
-
-    def events(self, timeline: list[dict[str, Any]]) -> None:
-        """The table of events; long cells wrap and the headings repeat on every page."""
-        self.set_font(self.family, size=BODY_SIZE)
-        with self.table(
-            col_widths=tuple(width for _, width in COLUMNS),
-            width=self.epw,
-            text_align="LEFT",
-            line_height=4.6,
-            padding=(1, 1.5),
-            borders_layout="HORIZONTAL_LINES",
-            headings_style=FontFace(emphasis="BOLD", fill_color=(220, 232, 220)),
-        ) as table:
-            headings = table.row()
-            for heading, _ in COLUMNS:
-                headings.cell(heading)
-            for event in timeline:
-                row = table.row()
-                for text in (
-                    _moment(event.get("recorded_at")),
-                    str(event.get("in_force_on") or "-"),
-                    str(event.get("service", "")),
-                    str(event.get("event", "")),
-                    str(event.get("aggregate_id", ""))[:8],
-                    str(event.get("version", "")),
-                    str(event.get("actor") or "-"),
-                ):
-                    row.cell(self.fit(text))

@@ -1,0 +1,228 @@
+"""The date a family is told is the date the system enforces (#17, ADR 0017), end to end
+through the gateway in stack mode: each deployable its own process, real PostgreSQL and Kafka.
+
+The notifications service counts "today" as a fixed day in the past here
+(``NOTIFICATIONS_TODAY``), so that the last day a notice tells the family has passed and an
+appeal can be lodged on it (an act cannot be dated after today).
+"""
+
+from collections.abc import Iterator
+from email.message import Message
+from email.mime.base import MIMEBase
+from email.mime.multipart import MIMEMultipart
+from email.mime.text import MIMEText
+from email.policy import SMTP
+from typing import Any
+
+import httpx
+import pytest
+
+from llwybr.settings import RuntimeSettings
+from notifications.notices.verp import bounce_address
+
+from .access_stories import (
+    HOME_SCHOOL,
+    LA,
+    LEARNER_FOLLOWERS,
+    SYSTEM,
+    TRIBUNAL,
+    Callers,
+    as_told,
+    concern,
+    ok,
+    parents,
+    pupil,
+    raised,
+    register_contacts,
+    restart_with,
+    until,
+)
+from .stack import TEST_LIMITS, Stack, running_stack
+
+pytestmark = [pytest.mark.integration, pytest.mark.slow]
+
+#: The day the notifications service gives the LA's notice (its "today" here).
+EMAILED_ON = "2026-08-03"
+#: Where bounces come back (VERP, ADR 0014), and the key that signs their addresses.
+BOUNCES_DOMAIN, BOUNCES_KEY = "bounces.llwybr.example", "k" * 40
+
+
+@pytest.fixture(scope="module")
+def stack(
+    tmp_path_factory: pytest.TempPathFactory,
+    postgres_runtime: RuntimeSettings,
+    kafka_bootstrap: str,
+) -> Iterator[Stack]:
+    runtime = postgres_runtime.model_copy(
+        update={"kafka_bootstrap_servers": kafka_bootstrap, "consumer_start_from": "latest"}
+    )
+    directory = tmp_path_factory.mktemp("notice-given-stack")
+    with running_stack(runtime, directory, TEST_LIMITS) as running:
+        # Notices written as files (given when written) on a fixed day in the past.
+        restart_with(running, "notifications", {
+            "NOTIFICATIONS_EMAIL_TRANSPORT": "file",
+            "NOTIFICATIONS_OUTBOX_DIR": str(directory / "outbox"),
+            "NOTIFICATIONS_DELIVERY_POLL_SECONDS": "0.2",
+            "NOTIFICATIONS_TODAY": EMAILED_ON,
+            "NOTIFICATIONS_BOUNCES_DOMAIN": BOUNCES_DOMAIN,
+            "NOTIFICATIONS_BOUNCES_SECRET_KEYS": BOUNCES_KEY,
+        })  # fmt: skip
+        running.wait_caught_up(LEARNER_FOLLOWERS | {"disputes.notices"})
+        yield running
+
+
+@pytest.fixture(scope="module")
+def callers(stack: Stack) -> Iterator[Callers]:
+    found = Callers(stack)
+    yield found
+    found.close()
+
+
+def la_decided_has_aln(callers: Callers, email: str) -> tuple[str, str]:
+    """The issue's story: a school decides "no ALN", the family asks the LA to reconsider
+    (R1), the LA decides "has ALN" on 20 July and records its notice as given that day.
+    (the learner's id, the reconsideration's id)."""
+    school, la = callers(HOME_SCHOOL), callers(LA)
+    body = {**concern(pupil()), "came_to_attention_on": "2026-06-01"}
+    case_id, learner_id = raised(callers, body)
+    register_contacts(school, learner_id, email)
+    ok(school.post(f"/v1/determinations/{case_id}/decision", json={
+        "has_aln": False, "reasons": "Universal provision", "decided_on": "2026-06-10",
+        "decided_by": HOME_SCHOOL, "person": "ALNCo"}))  # fmt: skip
+    request = {"kind": "R1", "learner_id": learner_id, "subject_id": case_id,
+               "school": HOME_SCHOOL, "decided_by_kind": "school",
+               "requested_by_kind": "family", "requested_by": "Parent",
+               "requested_on": "2026-06-15"}  # fmt: skip
+    created = as_told(lambda: la.post("/v1/reconsiderations", json=request))
+    reconsideration = str(ok(created)["id"])
+    base = f"/v1/reconsiderations/{reconsideration}"
+    for path, step in (
+        ("invitation", {"invited_on": "2026-06-16", "from_party": "governing_body"}),
+        ("representations", {"received_on": "2026-06-30", "summary": "The school's view"}),
+        ("decision", {"decided_on": "2026-07-20", "outcome": "has_aln", "reasons": "Needs ALP"}),
+        ("notice", {"issued_on": "2026-07-20", "recipients": ["family"]}),
+    ):
+        ok(la.post(f"{base}/{path}", json=step))
+    return learner_id, reconsideration
+
+
+def family_told(callers: Callers, learner_id: str) -> dict[str, Any]:
+    """The LA's notice of its decision, once given to the parent."""
+
+    def given() -> dict[str, Any] | None:
+        items = callers(LA).get("/v1/notices", params={"learner_id": learner_id}).json()["items"]
+        found = [n for n in items if n["kind"] == "reconsideration_decided"
+                 and n["recipient_role"] == "parent" and n["status"] == "given"]  # fmt: skip
+        return found[0] if found else None
+
+    return until(given, what="the LA's notice given to the parent")
+
+
+def appeal(callers: Callers, learner_id: str, case: str, lodged_on: str) -> httpx.Response:
+    return callers(TRIBUNAL).post("/v1/appeals", json={
+        "learner_id": learner_id, "learner_is_young_person": False,
+        "appellant_kind": "parent", "appellant": "Siân Jones", "respondent": LA,
+        "matter": "la_reconsideration_decision", "reconsideration_id": case,
+        "lodged_on": lodged_on})  # fmt: skip
+
+
+def accepted_once_learned(callers: Callers, learner_id: str, case: str, on: str) -> str:
+    """An appeal lodged ``on`` the last day the family was told: accepted once the disputes
+    service has learned the notice (a refusal changes nothing, so it is asked again)."""
+
+    def lodged() -> str | None:
+        response = appeal(callers, learner_id, case, on)
+        if response.status_code == 422 and response.json()["type"].endswith("outside-window"):
+            return None
+        return str(ok(response)["id"])
+
+    return until(lodged, what=f"an appeal lodged on {on} accepted")
+
+
+def test_an_appeal_on_the_last_day_the_email_told_is_accepted_and_the_day_after_refused(
+    callers: Callers,
+) -> None:
+    learner_id, case = la_decided_has_aln(callers, "sian-told@example.org")
+    notice = family_told(callers, learner_id)
+    # the LA's own record runs to 14 September; the email, given on 3 August, tells
+    # 28 September: 8 weeks beginning with 3 August end on Sunday 27 September
+    assert (notice["given_on"], notice["window"]["until"]) == (EMAILED_ON, "2026-09-28")
+    appeal_id = accepted_once_learned(callers, learner_id, case, "2026-09-28")
+    lodged = ok(callers(TRIBUNAL).get(f"/v1/appeals/{appeal_id}"))
+    assert (lodged["window_until"], lodged["late"]) == ("2026-09-28", False)
+    late = appeal(callers, learner_id, case, "2026-09-29")
+    assert late.status_code == 422, late.text
+    assert late.json()["type"].endswith("outside-window")
+
+
+def test_disagreement_resolution_within_the_told_window_extends_it_by_eight_weeks(
+    callers: Callers,
+) -> None:
+    learner_id, case = la_decided_has_aln(callers, "sian-mediates@example.org")
+    family_told(callers, learner_id)
+    accepted_once_learned(callers, learner_id, case, "2026-09-28")  # the disputes service knows
+    # opened on 21 September: after the LA's own window, within the one the family was told
+    opened = as_told(lambda: callers(LA).post("/v1/disagreement-resolutions", json={
+        "learner_id": learner_id, "reconsideration_id": case, "opened_on": "2026-09-21",
+        "arrangements": "Commissioned independent mediation",
+        "facilitator": {"name": "A. Mediator", "organisation": "Mediation Cymru"},
+        "parties": [{"name": "Parent", "role": "family"},
+                    {"name": "Head teacher", "role": "school", "organisation": HOME_SCHOOL}],
+    }))  # fmt: skip
+    dispute = ok(callers(LA).get(f"/v1/disagreement-resolutions/{ok(opened)['id']}"))
+    # 16 weeks beginning with 3 August end on Sunday 22 November: due Monday 23 November
+    window = dispute["appeal_window_data"]
+    assert (window["trigger_date"], window["due_on"]) == (EMAILED_ON, "2026-11-23"), dispute
+    ok(appeal(callers, learner_id, case, "2026-11-23"))
+    late = appeal(callers, learner_id, case, "2026-11-24")
+    assert late.status_code == 422, late.text
+    assert late.json()["type"].endswith("outside-window")
+
+
+def bounce_report(notice: dict[str, Any]) -> bytes:
+    """The permanent bounce a recipient's mail server sends back for ``notice`` (RFC 3464)."""
+    report = MIMEMultipart("report", report_type="delivery-status")
+    report["From"] = "Mail Delivery System <MAILER-DAEMON@mx.example.org>"
+    report["Subject"] = "Undelivered Mail Returned to Sender"
+    report.attach(MIMEText("Your message could not be delivered.\n"))
+    recipient = Message()
+    recipient["Final-Recipient"] = f"rfc822; {notice['recipient_address']}"
+    recipient["Action"] = "failed"
+    recipient["Status"] = "5.1.1"
+    status = MIMEBase("message", "delivery-status")
+    status.set_payload([Message(), recipient])
+    report.attach(status)
+    return report.as_bytes(policy=SMTP)
+
+
+def test_a_bounced_notice_sent_again_later_moves_the_window_forward(
+    stack: Stack, callers: Callers
+) -> None:
+    learner_id, case = la_decided_has_aln(callers, "sian-bounces@example.org")
+    first = family_told(callers, learner_id)
+    address = bounce_address("bounces", BOUNCES_DOMAIN, BOUNCES_KEY.encode(), first["notice_id"])
+    reported = callers(SYSTEM).post(
+        "/v1/notices/bounces", params={"to": address}, content=bounce_report(first),
+        headers={"Content-Type": "message/rfc822"},
+    )  # fmt: skip
+    assert ok(reported)["bounce"] == "permanent"
+    bounced = ok(callers(LA).get(f"/v1/notices/{first['notice_id']}"))
+    assert (bounced["status"], bounced["counts_as_given"]) == ("bounced", False)
+    # a week later the LA has the right address and sends it again
+    restart_with(stack, "notifications", {"NOTIFICATIONS_TODAY": "2026-08-10"})
+    ok(callers(LA).put(f"/v1/contacts/learners/{learner_id}", json=parents("sian@example.org")))
+    ok(callers(LA).post(f"/v1/notices/{first['notice_id']}/redelivery"))
+
+    def given_again() -> dict[str, Any] | None:
+        again = [n for n in callers(LA).get("/v1/notices", params={"learner_id": learner_id})
+                 .json()["items"] if n["kind"] == "reconsideration_decided"
+                 and n["status"] == "given" and n["notice_id"] != first["notice_id"]]  # fmt: skip
+        return again[0] if again else None
+
+    second = until(given_again, what="the notice given again")
+    # 8 weeks beginning with 10 August end on Sunday 4 October
+    assert (second["given_on"], second["window"]["until"]) == ("2026-08-10", "2026-10-05")
+    accepted_once_learned(callers, learner_id, case, "2026-10-05")
+    late = appeal(callers, learner_id, case, "2026-10-06")
+    assert late.status_code == 422, late.text
+    assert late.json()["type"].endswith("outside-window")
