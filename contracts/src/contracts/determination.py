@@ -47,7 +47,7 @@ _FACT_FIELDS = frozenset(DeadlineFacts.model_fields)
 def reasons_field(section: str) -> Any:
     """The reasons for a decision, as the deciding body recorded them: the notice quotes them
     (``section`` of the Act or Regulations requires them). None only on events published
-    before they carried them (ADR 0017)."""
+    before they carried them (ADR 0018)."""
     return Field(
         default=None,
         description=f"The reasons as recorded, quoted by the notice ({section}).",

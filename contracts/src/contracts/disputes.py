@@ -1,7 +1,7 @@
 """Public events of the disputes service (topic ``aln.disputes.v1``): ids and statutory facts.
 
 Representations and case statements stay in the service; an LA's reasons for its
-reconsideration decision travel with it, as its notice must quote them (ADR 0017).
+reconsideration decision travel with it, as its notice must quote them (ADR 0018).
 """
 
 from datetime import date

@@ -82,6 +82,10 @@ LABELS: dict[str, Label] = {
         "Apêl wedi'i chyflwyno i Dribiwnlys Addysg Cymru",
         "Appeal lodged with the Education Tribunal for Wales",
     ),
+    "disputes.appeal-window-from-notice": Label(
+        "Yr amser i apelio, o'r dyddiad y rhoddwyd yr hysbysiad i'r teulu",
+        "The time to appeal, from the day the family's notice was given",
+    ),
     "disputes.appeal-window-recalculated": Label(
         "Yr amser i apelio wedi'i ailgyfrifo", "The time to appeal recalculated"
     ),
@@ -137,6 +141,10 @@ LABELS: dict[str, Label] = {
         "A notice could not be given: someone must act",
     ),
     "notifications.notice-given": Label("Hysbysiad wedi'i roi", "A notice given"),
+    "notifications.notice-bounced": Label(
+        "Hysbysiad heb ei ddanfon: nid yw'n cyfrif fel un a roddwyd",
+        "A notice reported undeliverable: it does not count as given",
+    ),
 }
 
 

@@ -138,6 +138,12 @@ MANDATORY: dict[NoticeKind, dict[str, list[str]]] = {
         "en": ["8 more weeks to appeal", "by 23 June 2026", *HELP["en"]],
         "cy": ["8 wythnos arall i apelio", "erbyn 23 Mehefin 2026", *HELP["cy"]],
     },
+    NoticeKind.APPEAL_WINDOW_CORRECTED: {
+        "en": ["must reach the Tribunal by 28 April 2026", "you have longer than that",
+               "must reach the Tribunal by 5 May 2026", *HELP["en"]],
+        "cy": ["gyrraedd y Tribiwnlys erbyn 28 Ebrill 2026", "mae gennych fwy o amser na hynny",
+               "gyrraedd y Tribiwnlys erbyn 5 Mai 2026", *HELP["cy"]],
+    },
     NoticeKind.APPEAL_LODGED: {
         "en": ["registered an appeal", "responding to the appeal is Wrexham County Borough "
                "Council", "whether the learner has additional learning needs"],
@@ -174,7 +180,7 @@ MANDATORY: dict[NoticeKind, dict[str, list[str]]] = {
 def text_of(kind: NoticeKind, language: Language, registered: bool = True, **changes: Any) -> str:
     organisations = ORGANISATIONS if registered else {}
     rendered = render(kind, language, context(kind, **changes), organisations)
-    return " ".join(rendered.text.split())
+    return " ".join(f"{rendered.subject} {rendered.text}".split())  # the subject line too
 
 
 def test_every_kind_has_its_mandatory_elements_listed() -> None:
@@ -198,12 +204,14 @@ UUID_TEXT = re.compile(r"\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a
 REFERENCE = re.compile(r"(?:reference|[Cc]yfeirnod(?: y dysgwr| yr hysbysiad| yr achos)?:?) \S+")
 
 
+#: Values whose words with spaces are plain English ("Review ...: not revised").
+NATURAL = {"not_revised", "taken_over"}
 #: Enum values also count as raw when printed with spaces for underscores ("revise idp").
 SPACED = [
     value.replace("_", " ")
     for group in ("deadline", "outcome", "order", "matter")
     for value in LABELS["en"][group]
-    if "_" in value
+    if "_" in value and value not in NATURAL
 ]
 
 

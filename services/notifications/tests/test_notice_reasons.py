@@ -1,5 +1,5 @@
 """Every decision notice quotes the decision's reasons as recorded, in each language version
-(s.13(3), s.28(7), s.31(8), s.32(3), Regs reg 10; ADR 0017)."""
+(s.13(3), s.28(7), s.31(8), s.32(3), Regs reg 10; ADR 0018)."""
 
 import pytest
 

@@ -2,7 +2,7 @@
 
 Only ids and statutory facts leave the service: no names, dates of birth or health details
 (those stay in the event store, behind the API's access control). A decision's reasons are
-among its statutory facts: its notice must quote them (s.13(3); ADR 0017). Each event is
+among its statutory facts: its notice must quote them (s.13(3); ADR 0018). Each event is
 translated from its own fields, dispatched on its class; the store is read only for what an
 event stored before it carried a fact lacks (commented where it happens).
 """

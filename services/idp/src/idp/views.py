@@ -11,6 +11,7 @@ from idp.domain import PREPARATION, REVIEW, AlpSchedule, Idp, NoStatutoryLimit, 
 from idp.domain.state import ENDED
 from idp.rendering import AlpElementView, IdpDocument
 from llwybr.clock import ClockState, Deadline, Stopped, read_deadline
+from llwybr.organisations import name_of
 
 
 @dataclass(frozen=True)
@@ -142,6 +143,32 @@ def _text(value: Any) -> str:
     return "" if value is None else str(value)
 
 
+#: The kinds of maintaining body, in words (Welsh / English), never as their values.
+MAINTAINER_KINDS = {
+    "school": "corff llywodraethu\u2019r ysgol / the school\u2019s governing body",
+    "fei": "corff llywodraethu\u2019r sefydliad addysg bellach / the further education "
+    "institution\u2019s governing body",
+    "local_authority": "yr awdurdod lleol / the local authority",
+    "la_looking_after": "yr awdurdod lleol sy\u2019n gofalu am y plentyn / the local authority "
+    "looking after the child",
+}
+
+
+def named(organisation: str) -> str:
+    """An organisation as the standard form names it: from the Welsh public bodies' register
+    (Welsh / English), else by kind and number; never by its id (``la:665``)."""
+    if not organisation:
+        return ""
+    welsh, english = name_of(organisation, "cy"), name_of(organisation, "en")
+    return welsh if welsh == english else f"{welsh} / {english}"
+
+
+def maintainer_named(maintainer: dict[str, Any]) -> str:
+    """The body maintaining the plan, named, with its kind in words."""
+    kind = MAINTAINER_KINDS.get(str(maintainer["kind"]), "y corff / the body")
+    return f"{named(str(maintainer['organisation']))} ({kind})"
+
+
 def _frequency(element: dict[str, Any]) -> str:
     """How often, as families read it: rendered from the schedule in Welsh and English, or
     the text of an element written before schedules."""
@@ -166,7 +193,7 @@ def document_of(plan: Idp, version: dict[str, Any]) -> IdpDocument:
         date_of_birth=_text(section_1.get("date_of_birth")),
         home_language=_text(section_1.get("home_language")),
         consent_and_capacity=_text(section_1.get("consent_and_capacity")),
-        maintainer=f"{maintainer['organisation']} ({maintainer['kind']})",
+        maintainer=maintainer_named(maintainer),
         one_page_profile={k: _text(v) for k, v in profile.items()},
         aln_description=_text(aln.get("description")),
         impact_on_learning=_text(aln.get("impact_on_learning")),
@@ -181,7 +208,7 @@ def document_of(plan: Idp, version: dict[str, Any]) -> IdpDocument:
                 duration=_text(e["duration"]),
                 in_welsh=e["in_welsh"],
                 provider_kind=_text(e["provider_kind"]),
-                provider_organisation=_text(e["provider_organisation"]),
+                provider_organisation=named(_text(e["provider_organisation"])),
                 start_on=_text(e["start_on"]),
                 review_or_end_on=_text(e["review_or_end_on"]),
                 rationale=_text(e["rationale"]),
