@@ -31,9 +31,9 @@ STORED = (
     "Opened", "Section1Set", "OnePageProfileSet", "AlnDescriptionSet", "AlpElementAdded",
     "AlpElementAmended", "AlpElementRemoved", "WelshLanguageDecisionSet", "LaExtrasSet",
     "Section3Set", "LacDetailsSet", "Issued", "Revised", "RevisionDirected", "RevisionOrdered",
-    "ReviewRequested",
-    "ReviewRequestDeclined", "ReviewHeld", "NhsAlpAdded", "Transferred", "CeaseProposed",
-    "CeaseProposalWithdrawn", "Ceased", "Reinstated", "Closed", "DeliveryRecorded",
+    "ReviewRequested", "ReviewRequestDeclined", "ReviewHeld", "NhsAlpAdded", "Transferred",
+    "FeiAsked", "FeiAnswered", "CeaseProposed", "CeaseProposalWithdrawn", "Ceased",
+    "Reinstated", "Closed", "DeliveryRecorded",
 )  # fmt: skip
 
 
