@@ -19,6 +19,7 @@ import pytest
 from llwybr.settings import RuntimeSettings
 from llwybr_testkit import IDP_DRAFT, postgres_conninfo
 
+from .access_stories import as_told
 from .stack import TEST_LIMITS, Stack, client, running_stack, until
 
 pytestmark = [pytest.mark.integration, pytest.mark.slow]
@@ -302,19 +303,22 @@ def run_scripted_case(stack: Stack) -> ScriptedCase:
         ok(school.post(f"{plan}/reviews", json={"held_on": "2026-06-01", "outcome": "not_revised"}))
         step(stack, case, "review held", "2026-06-01")
 
+        # as told: the one 404 with Retry-After until the registry's facts reach disputes
         requested = ok(
-            la.post(
-                "/v1/reconsiderations",
-                json={
-                    "kind": "R2",
-                    "learner_id": case.learner_id,
-                    "subject_id": case.ids["idp"][1],
-                    "school": SCHOOL,
-                    "decided_by_kind": "school",
-                    "requested_by_kind": "family",
-                    "requested_by": "Parent of Cerys",
-                    "requested_on": "2026-06-10",
-                },
+            as_told(
+                lambda: la.post(
+                    "/v1/reconsiderations",
+                    json={
+                        "kind": "R2",
+                        "learner_id": case.learner_id,
+                        "subject_id": case.ids["idp"][1],
+                        "school": SCHOOL,
+                        "decided_by_kind": "school",
+                        "requested_by_kind": "family",
+                        "requested_by": "Parent of Cerys",
+                        "requested_on": "2026-06-10",
+                    },
+                )
             )
         )
         reconsideration = f"/v1/reconsiderations/{requested['id']}"

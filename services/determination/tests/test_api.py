@@ -265,3 +265,30 @@ async def test_evidence_documents_are_stored_by_hash_and_fetched_back(
 async def post_ok(client: httpx.AsyncClient, url: str, json: dict[str, Any]) -> None:
     response = await client.post(url, json=json)
     assert response.is_success, response.text
+
+
+async def test_the_las_s14_choice_is_recorded_and_a_plan_naming_a_place_stays_with_it(
+    client: httpx.AsyncClient,
+) -> None:
+    """Issue #18: the LA deciding that a pupil at a school has ALN chooses who prepares and
+    maintains the IDP; not the school when the plan names a school place or board (422)."""
+    la = ActingAs("la:665")
+    body = {**concern(), "raised_by": "la:665", "raised_with": "la:665"}
+    created = await client.post("/v1/determinations", json=body, auth=la)
+    assert created.status_code == 201, created.text
+    case = f"/v1/determinations/{created.json()['id']}"
+    decision = {"has_aln": True, "reasons": "Needs a specialist place", "decided_on": "2026-04-01",
+                "decided_by": "la:665", "person": "ALN officer",
+                "idp_arrangement": "la_prepares_school_maintains",
+                "names_place_or_board": True}  # fmt: skip
+    before = stored_events(client)
+    refused = await client.post(f"{case}/decision", json=decision, auth=la)
+    assert_problem(refused, 422, "idp-arrangement-not-allowed")
+    assert stored_events(client) == before
+    decided = await client.post(f"{case}/decision", auth=la,
+                                json={**decision, "names_place_or_board": False})  # fmt: skip
+    assert decided.is_success, decided.text
+    recorded = (await client.get(case, auth=la)).json()["decision"]
+    assert (recorded["idp_arrangement"], recorded["directed_school"]) == (
+        "la_prepares_school_maintains", SCHOOL,
+    )  # fmt: skip

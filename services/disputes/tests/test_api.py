@@ -21,6 +21,8 @@ from llwybr.edge import today_in_wales
 from llwybr.settings import RuntimeSettings
 from llwybr_testkit import TEST_SECRET, ActingAs, started_client
 
+from .learners import registered
+
 SCHOOL = "school:6652001"
 LA = "la:665"
 TRIBUNAL = "tribunal:etw"
@@ -31,7 +33,12 @@ LHB = "lhb:7A1"
 async def client(tmp_path: Path) -> AsyncIterator[httpx.AsyncClient]:
     runtime = RuntimeSettings(mode="embedded", var_dir=tmp_path, internal_secret=TEST_SECRET)
     async with started_client(create_app(Settings(runtime=runtime)), "disputes", LA) as c:
+        registered(c, "learner-1", LA, enrolled_at=(SCHOOL,))  # the registry's facts
         yield c
+
+
+#: The events stored before any test acts: the registry's facts about learner-1.
+FACTS = 1
 
 
 def stored_events(client: httpx.AsyncClient) -> int:
@@ -119,7 +126,7 @@ async def test_only_a_schools_decision_can_be_reconsidered(client: httpx.AsyncCl
         "/v1/reconsiderations", json=reconsideration(decided_by_kind="local_authority")
     )
     problem(response, 422, "not-a-school-decision")
-    assert stored_events(client) == 0
+    assert stored_events(client) == FACTS
 
 
 async def test_appeals_that_may_not_be_lodged_are_refused_and_nothing_is_stored(
@@ -143,7 +150,7 @@ async def test_appeals_that_may_not_be_lodged_are_refused_and_nothing_is_stored(
     problem(no_standing, 422, "no-standing")
     not_tribunal = await client.post("/v1/appeals", json=appeal)
     assert not_tribunal.status_code == 403
-    assert stored_events(client) == 0
+    assert stored_events(client) == FACTS
     admitted = {**appeal, "lodged_on": "2026-09-01", "late_admitted_by_president": True,
                 "admission_reference": "ETW/P/2026/17"}  # fmt: skip
     assert (await client.post("/v1/appeals", json=admitted, auth=tribunal)).status_code == 201
@@ -307,7 +314,7 @@ async def test_a_request_is_checked_against_the_decision_its_owner_announced(
         "/v1/reconsiderations", json=reconsideration(subject_id=str(determination_id))
     )
     problem(response, 422, "facts-differ")  # the LA decided: appeal, not reconsideration
-    assert stored_events(client) == 0
+    assert stored_events(client) == FACTS
 
 
 def appeal_against(determination_id: uuid.UUID, **changes: Any) -> dict[str, Any]:
@@ -330,7 +337,7 @@ async def test_an_appeal_window_runs_from_the_notice_date_the_la_announced(
             "facts-differ")  # fmt: skip
     late = appeal_against(determination_id, lodged_on="2026-05-18")
     problem(await client.post("/v1/appeals", json=late, auth=tribunal), 422, "outside-window")
-    assert stored_events(client) == 0
+    assert stored_events(client) == FACTS
     in_time = await ok(client, "/v1/appeals", appeal_against(determination_id), auth=tribunal)
     body = (await client.get(f"/v1/appeals/{in_time}", auth=tribunal)).json()
     assert (body["window_until"], body["late"]) == ("2026-05-15", False)
@@ -351,7 +358,7 @@ async def test_an_appeal_against_what_a_school_decided_or_an_unknown_notice_is_r
     assert "a school's decisions go to the LA first" in body["detail"]
     unknown = await client.post("/v1/appeals", json=appeal_against(uuid.uuid4()), auth=tribunal)
     problem(unknown, 422, "notice-unknown")
-    assert stored_events(client) == 0
+    assert stored_events(client) == FACTS
 
 
 async def test_an_appeal_against_an_idp_not_necessary_runs_from_its_learned_notice(
@@ -377,7 +384,7 @@ async def test_an_appeal_against_an_idp_not_necessary_runs_from_its_learned_noti
     # a plain "has ALN" decision holds no "IDP not necessary" to appeal against
     unknown = {**appeal, "subject_id": str(other)}
     problem(await client.post("/v1/appeals", json=unknown, auth=tribunal), 422, "notice-unknown")
-    assert stored_events(client) == 0
+    assert stored_events(client) == FACTS
     lodged = await ok(client, "/v1/appeals", appeal, auth=tribunal)
     body = (await client.get(f"/v1/appeals/{lodged}", auth=tribunal)).json()
     assert (body["window_until"], body["late"]) == ("2026-05-15", False)
@@ -401,7 +408,7 @@ async def test_acts_dated_after_today_are_refused_but_a_hearing_may_be_planned(
         assert f"{field} records something done, so it cannot be after today" in error["message"]
     request = await client.post("/v1/reconsiderations", json=reconsideration(requested_on=tomorrow))
     assert problem(request, 422, "validation")["errors"][0]["location"] == ["body", "requested_on"]
-    assert stored_events(client) == 0
+    assert stored_events(client) == FACTS
     case = await ok(client, "/v1/appeals", appeal, auth=tribunal)
     await ok(client, f"/v1/appeals/{case}/acknowledgement",
              {"acknowledged_on": "2026-05-22", "tribunal_reference": "ETW/2026/0042"},

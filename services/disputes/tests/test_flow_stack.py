@@ -101,6 +101,8 @@ async def test_r1_has_aln_supersedes_the_schools_decision_and_opens_an_la_plan(
         "came_to_attention_on": "2026-03-02"})  # fmt: skip
     assert raised.status_code == 201, raised.text
     determination_id, learner_id = raised.json()["id"], raised.json()["learner_id"]
+    known = disputes.app.state.application.learner_known  # type: ignore[attr-defined]
+    await eventually(lambda: known(learner_id) is not None, timeout=30)  # the registry's facts
     decision = {"has_aln": False, "reasons": "Progress is good", "decided_on": "2026-03-20",
                 "decided_by": SCHOOL, "person": "ALNCo"}  # fmt: skip
     decided = await determination.post(
@@ -150,7 +152,7 @@ async def test_r3_taken_over_moves_the_school_plan_to_the_la(
 ) -> None:
     disputes, idp = services.disputes, services.idp
     learner_id = f"learner-{uuid.uuid4().hex[:8]}"
-    registered(idp, learner_id)
+    registered(idp, disputes, learner_id=learner_id)
     opened = await idp.post("/v1/idps", json={
         "learner_id": learner_id, "opened_on": "2026-03-01",
         "maintainer": {"kind": "school", "organisation": "school:6652001"}})  # fmt: skip
@@ -181,20 +183,25 @@ async def test_r3_taken_over_moves_the_school_plan_to_the_la(
     assert plan["transfers"][-1]["reason"] == "la_take_over"
 
 
-def registered(idp: httpx.AsyncClient, learner_id: str) -> None:
-    """The learner registry's facts (la:665 responsible, enrolled at the school), as the IDP
-    service follows them: only the learner's LA directs a plan (issue 16)."""
-    application = idp.app.state.application  # type: ignore[attr-defined]
+def registered(*clients: httpx.AsyncClient, learner_id: str) -> None:
+    """The learner registry's facts (la:665 responsible, enrolled at the school), as these
+    services follow them: only the learner's LA directs a plan, and reconsiders (issues 16
+    and 18)."""
     facts = LearnerRelationsRecorded(
         learner_id=learner_id, responsible_authority=LA, enrolled_at=[SCHOOL],
         compulsory_school_age_on=date(2022, 9, 1), young_person_on=date(2033, 9, 1),
     )  # fmt: skip
-    application.save(*application.adopt_learner(facts))
+    for client in clients:
+        application = client.app.state.application  # type: ignore[attr-defined]
+        application.save(*application.adopt_learner(facts))
 
 
-async def issued_school_plan(idp: httpx.AsyncClient, learner_id: str) -> str:
-    """A school's plan, opened on the LA's direction and issued by the school."""
-    registered(idp, learner_id)
+async def issued_school_plan(
+    idp: httpx.AsyncClient, learner_id: str, *also: httpx.AsyncClient
+) -> str:
+    """A school's plan, opened on the LA's direction and issued by the school (the registry's
+    facts about the learner given to the IDP service and to ``also``)."""
+    registered(idp, *also, learner_id=learner_id)
     opened = await idp.post("/v1/idps", json={
         "learner_id": learner_id, "opened_on": "2026-03-01",
         "maintainer": {"kind": "school", "organisation": SCHOOL}})  # fmt: skip
@@ -231,7 +238,7 @@ async def test_r2_revised_and_directed_makes_the_la_revise_the_school_plan(
 ) -> None:
     disputes, idp = services.disputes, services.idp
     learner_id = f"learner-{uuid.uuid4().hex[:8]}"
-    plan_id = await issued_school_plan(idp, learner_id)
+    plan_id = await issued_school_plan(idp, learner_id, disputes)
     case_id = await decide(disputes, {
         "kind": "R2", "learner_id": learner_id, "subject_id": plan_id, "school": SCHOOL,
         "decided_by_kind": "school", "requested_by_kind": "family", "requested_by": "Parent",
@@ -260,7 +267,7 @@ async def test_r4_from_the_cease_notice_to_the_plan_continuing(
 
     disputes, idp = services.disputes, services.idp
     learner_id = f"learner-{uuid.uuid4().hex[:8]}"
-    plan_id = await issued_school_plan(idp, learner_id)
+    plan_id = await issued_school_plan(idp, learner_id, disputes)
     school = ActingAs(SCHOOL)
     for path, body in (
         ("cease-proposals", {"proposed_on": "2026-03-20", "reasons": "Needs met"}),
@@ -318,8 +325,10 @@ async def test_a_rule_table_correction_reaches_disputes_and_changes_its_next_dea
     assert corrected.is_success, corrected.text
     app: Any = disputes.app  # type: ignore[attr-defined]
     await eventually(lambda: app.state.application.rule_table().version == version, timeout=30)
+    learner_id = f"learner-{uuid.uuid4().hex[:8]}"
+    registered(disputes, learner_id=learner_id)
     requested = await disputes.post("/v1/reconsiderations", json={
-        "kind": "R1", "learner_id": f"learner-{uuid.uuid4().hex[:8]}",
+        "kind": "R1", "learner_id": learner_id,
         "subject_id": str(uuid.uuid4()), "school": SCHOOL, "decided_by_kind": "school",
         "requested_by_kind": "family", "requested_by": "Parent",
         "requested_on": "2026-04-01"})  # fmt: skip

@@ -17,6 +17,8 @@ from disputes.settings import Settings
 from llwybr.settings import RuntimeSettings
 from llwybr_testkit import TEST_SECRET, ActingAs, started_client
 
+from .learners import registered
+
 SCHOOL = "school:6652001"
 LA = "la:665"
 TRIBUNAL = ActingAs("tribunal:etw")
@@ -27,6 +29,7 @@ LHB = "lhb:7A1"
 async def client(tmp_path: Path) -> AsyncIterator[httpx.AsyncClient]:
     runtime = RuntimeSettings(mode="embedded", var_dir=tmp_path, internal_secret=TEST_SECRET)
     async with started_client(create_app(Settings(runtime=runtime)), "disputes", LA) as c:
+        registered(c, "learner-1", LA, enrolled_at=(SCHOOL,))  # the registry's facts
         yield c
 
 

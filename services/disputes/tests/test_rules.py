@@ -27,6 +27,8 @@ from llwybr.principal import Principal
 from llwybr.rule_table import RULE_TABLE_IN_FORCE_ID
 from llwybr.settings import ServiceSettings
 
+from .learners import adopted
+
 #: The determination service's record of the rule table (the announcement's aggregate).
 DETERMINATION_RULE_TABLE = uuid.UUID("5b0c7f0e-0d9a-5a55-8c2d-72756c657331")
 LA = Principal("la-client", "la:665", frozenset())
@@ -45,6 +47,7 @@ CORRECTED = DEFAULT_RULES.corrected(
 def service(store_settings: ServiceSettings) -> Iterator[DisputesService]:
     create_engine(store_settings).dispose()
     app = DisputesService(store_settings.eventsourcing_env())
+    adopted(app, "learner-1", LA.organisation, enrolled_at=(SCHOOL,))  # the registry's facts
     yield app
     app.close()
 

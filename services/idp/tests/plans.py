@@ -171,6 +171,10 @@ def busy_plan() -> Idp:
         issued_by="ALNCo",
     )
     idp.transfer(to=LA, reason=TransferReason.LA_TAKE_OVER, transferred_on=date(2026, 9, 1))
+    received = date(2026, 9, 3)
+    d13 = compute_deadline(DEFAULT_RULES, RuleId.D13, received)
+    idp.ask_fei(fei=FEI, requested_on=date(2026, 9, 2), received_on=received, deadline=d13)
+    idp.answer_fei_request(agreed=False, answered_on=date(2026, 9, 20))
     idp.propose_cease(proposed_on=date(2027, 1, 4), reasons="Needs met")
     idp.decide_cease(
         decided_on=date(2027, 2, 1), reasons="Needs met", reconsideration_window_until=None

@@ -440,3 +440,41 @@ async def test_an_la_ordered_by_the_tribunal_revises_a_school_plan_it_does_not_m
     assert body["revision_orders"][0]["revised_in"] == 2
     again = await client.put(url, json=ELEMENT, auth=la)  # the order is carried out
     problem(again, 403, "not-maintainer")
+
+
+async def test_an_la_plan_goes_to_an_fei_only_on_its_agreement_with_d13_from_its_receipt(
+    client: httpx.AsyncClient,
+) -> None:
+    """Issue #18: an LA → FEI transfer moved the plan as soon as the LA asked; the FEI's duty
+    arises on its agreement (s.36), and D13 runs from its receipt of the request."""
+    fei, la = "fei:10001234", ActingAs(LA)
+    plan = await open_plan(client)
+    record_learner(service_of(client), "learner-1", enrolled_at=(SCHOOL, fei))
+    await draft(client, plan)
+    await issue(client, plan)
+    to_la = {"kind": "local_authority", "organisation": LA}
+    await ok(
+        client,
+        "POST",
+        f"/v1/idps/{plan}/transfers",
+        json={"to": to_la, "reason": "la_take_over", "transferred_on": "2026-05-01"},
+    )
+    direct = await client.post(f"/v1/idps/{plan}/transfers", auth=la, json={
+        "to": {"kind": "fei", "organisation": fei}, "reason": "la_to_fei",
+        "transferred_on": "2026-05-04"})  # fmt: skip
+    problem(direct, 409, "invalid-transition")
+    request = {"fei": fei, "requested_on": "2026-05-04", "received_on": "2026-05-06"}
+    await ok(client, "POST", f"/v1/idps/{plan}/fei-requests", auth=la, json=request)
+    body = (await client.get(f"/v1/idps/{plan}", auth=ActingAs(fei))).json()  # asked: it reads
+    assert (body["maintainer"]["organisation"], body["fei_request"]["status"]) == (LA, "pending")
+    d13 = body["deadlines"]["transfer"]
+    assert (d13["rule_id"], d13["trigger_date"]) == ("D13", "2026-05-06")
+    answer = {"agreed": True, "answered_on": "2026-05-20"}
+    stranger = await client.post(f"/v1/idps/{plan}/fei-requests/answer", json=answer,
+                                 auth=ActingAs("fei:10009999"))  # fmt: skip
+    assert stranger.status_code == 404, stranger.text
+    await ok(client, "POST", f"/v1/idps/{plan}/fei-requests/answer", auth=ActingAs(fei),
+             json=answer)  # fmt: skip
+    body = (await client.get(f"/v1/idps/{plan}", auth=ActingAs(fei))).json()
+    assert (body["maintainer"]["organisation"], body["fei_request"]["status"]) == (fei, "agreed")
+    assert body["transfers"][-1]["reason"] == "la_to_fei"

@@ -31,10 +31,10 @@ STORED = (
     "Opened", "Section1Set", "OnePageProfileSet", "AlnDescriptionSet", "AlpElementAdded",
     "AlpElementAmended", "AlpElementRemoved", "WelshLanguageDecisionSet", "LaExtrasSet",
     "Section3Set", "LacDetailsSet", "Issued", "Revised", "RevisionDirected", "RevisionOrdered",
-    "ReviewRequested",
-    "ReviewRequestDeclined", "ReviewHeld", "NhsAlpAdded", "Transferred", "CeaseProposed",
-    "CeaseProposalWithdrawn", "Ceased", "Reinstated", "Closed", "DeliveryRecorded",
-    "ProvisionShortfallFound", "ProvisionShortfallEnded",
+    "ReviewRequested", "ReviewRequestDeclined", "ReviewHeld", "NhsAlpAdded", "Transferred",
+    "FeiAsked", "FeiAnswered", "CeaseProposed", "CeaseProposalWithdrawn", "Ceased",
+    "Reinstated", "Closed", "DeliveryRecorded", "ProvisionShortfallFound",
+    "ProvisionShortfallEnded",
 )  # fmt: skip
 
 

@@ -13,6 +13,7 @@ from idp.domain import (
     IdpAlreadyCeasedError,
     IdpClosedError,
     IdpError,
+    IdpInvalidTransitionError,
     InvalidPlanContentError,
     LacDetailsNotAllowedError,
     Maintainer,
@@ -67,16 +68,43 @@ def test_a_transfer_must_fit_its_reason() -> None:
         idp.transfer(to=FEI, reason=TransferReason.SCHOOL_MOVE, transferred_on=date(2026, 9, 1))
 
 
-def test_an_la_plan_moves_to_an_fei_on_the_d13_clock() -> None:
+def test_an_la_plan_moves_to_an_fei_only_on_its_agreement_on_the_d13_clock() -> None:
+    """Issue #18 (s.36): the FEI's duty arises on its agreement; D13 runs from its receipt of
+    the LA's request. A transfer straight to the FEI is refused."""
     idp = issued(LA)
-    with pytest.raises(IdpError):
-        idp.transfer(to=FEI, reason=TransferReason.LA_TO_FEI, transferred_on=date(2026, 9, 1))
-    d13 = compute_deadline(DEFAULT_RULES, RuleId.D13, date(2026, 9, 1))
-    idp.transfer(
-        to=FEI, reason=TransferReason.LA_TO_FEI, transferred_on=date(2026, 9, 1), deadline=d13
-    )
-    assert idp.deadline(TRANSFER) == d13
+    d13 = compute_deadline(DEFAULT_RULES, RuleId.D13, date(2026, 9, 3))
+    with pytest.raises(TransferNotAllowedError):
+        idp.transfer(
+            to=FEI, reason=TransferReason.LA_TO_FEI, transferred_on=date(2026, 9, 1), deadline=d13
+        )
+    with pytest.raises(IdpError):  # D13 runs from the FEI's receipt, not from the request
+        idp.ask_fei(
+            fei=FEI,
+            requested_on=date(2026, 9, 1),
+            received_on=date(2026, 9, 3),
+            deadline=compute_deadline(DEFAULT_RULES, RuleId.D13, date(2026, 9, 1)),
+        )
+    idp.ask_fei(fei=FEI, requested_on=date(2026, 9, 1), received_on=date(2026, 9, 3),
+                deadline=d13)  # fmt: skip
+    assert (idp.maintaining_body, idp.deadline(TRANSFER)) == (LA, d13)
+    idp.answer_fei_request(agreed=True, answered_on=date(2026, 9, 20))
     assert idp.maintaining_body == FEI
+    assert idp.transfers[-1]["reason"] == "la_to_fei"
+
+
+def test_after_the_feis_refusal_the_welsh_ministers_may_determine_it_maintains_the_plan() -> None:
+    idp = issued(LA)
+    d13 = compute_deadline(DEFAULT_RULES, RuleId.D13, date(2026, 9, 3))
+    idp.ask_fei(fei=FEI, requested_on=date(2026, 9, 1), received_on=date(2026, 9, 3),
+                deadline=d13)  # fmt: skip
+    with pytest.raises(IdpInvalidTransitionError):  # not before the FEI refused
+        idp.record_ministers_determination(fei_maintains=True, determined_on=date(2026, 9, 9))
+    idp.answer_fei_request(agreed=False, answered_on=date(2026, 9, 20))
+    assert idp.maintaining_body == LA
+    idp.record_ministers_determination(fei_maintains=True, determined_on=date(2026, 11, 2))
+    assert idp.maintaining_body == FEI
+    assert idp.fei_request is not None
+    assert idp.fei_request["status"] == "determined_fei"
 
 
 def test_a_child_who_becomes_looked_after_gets_the_d15_clock_and_lac_details() -> None:

@@ -37,6 +37,10 @@ def relations_of(plan: Idp) -> Relations:
         pairs.append((plan.revising_authority, _R.MAINTAINER))
     pairs += [(body, _R.MAINTAINER) for body in plan.ordered_revisers]
     pairs += [(t["from"]["organisation"], _R.FORMER_MAINTAINER) for t in plan.transfers]
+    request = plan.fei_request
+    if request is not None and request["status"] == "pending":
+        # the FEI an LA asked to maintain the plan reads it and answers (s.36)
+        pairs.append((request["fei"]["organisation"], _R.RESPONDENT))
     pairs += [(e.provider_organisation, _R.PROVIDER) for e in plan.draft_elements()]
     pairs += [
         (e["provider_organisation"], _R.PROVIDER)
@@ -108,6 +112,14 @@ def require_provider(principal: Principal, plan: Idp, relations: Relations, elem
             f"{provider} provides element {element} (or {plan.maintainer['organisation']}, "
             f"which maintains the plan, on its behalf), not {principal.organisation}",
         )
+
+
+def require_asked_fei(principal: Principal, plan: Idp, relations: Relations) -> None:
+    """Only the FEI the LA asked answers its request (s.36)."""
+    require(principal, Capability.ACT, relations)
+    request = plan.fei_request
+    if request is None or principal.organisation != request["fei"]["organisation"]:
+        raise denied("not-asked", "only the FEI the LA asked answers its request (s.36)")
 
 
 def require_own_nhs_request(principal: Principal, organisation: str) -> None:

@@ -36,6 +36,7 @@ class PlanView:
     review_requests: list[dict[str, Any]]
     reviews: list[dict[str, Any]]
     transfers: list[dict[str, Any]]
+    fei_request: dict[str, Any] | None
     cease: dict[str, Any] | None
     closure: dict[str, Any] | None
     deliveries: dict[str, list[dict[str, Any]]]
@@ -132,6 +133,7 @@ def plan_view(plan: Idp, today: date) -> PlanView:
         review_requests=deepcopy(plan.review_requests),
         reviews=deepcopy(plan.reviews),
         transfers=deepcopy(plan.transfers),
+        fei_request=deepcopy(plan.fei_request),
         cease=deepcopy(plan.cease),
         closure=deepcopy(plan.closure),
         deliveries=deepcopy(plan.deliveries),

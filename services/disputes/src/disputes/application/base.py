@@ -24,6 +24,7 @@ from llwybr.access import Capability, Relations, not_found, require
 from llwybr.clock import Deadline, RuleTable, Unit, compute_deadline
 from llwybr.learners import FollowsLearners, LearnerKnown
 from llwybr.principal import Principal
+from llwybr.problems import RETRY_AFTER_SECONDS
 from llwybr.rule_table import FollowsRuleTable
 
 #: A disputes case: each names its learner.
@@ -71,15 +72,18 @@ class DisputesBase(FollowsRuleTable, FollowsLearners):
             return aggregate.relations()
         return Relations()
 
-    def reconsidering_authority(self, learner_id: str, school: str) -> str:
-        """The LA a family asks to reconsider a school's decision: the LA responsible for the
-        learner, as the registry records it (s.26(1)(b)); with no fact about a Welsh LA
-        responsible, the LA maintaining the school, the first digits of its establishment
-        number (a learner resident in England, s.87)."""
+    def reconsidering_authority(self, learner_id: str) -> str:
+        """The LA a family asks to reconsider a school's (or an FEI's) decision: the LA
+        responsible for the learner, as the registry publishes it (s.26(1)(b); for a learner
+        resident in England the registry's LA is the one maintaining their school, s.87).
+        Never derived here from the school's number: until the registry's facts about the
+        learner arrive, the one 404 says when to try again (``Retry-After``)."""
         known = self.learner_known(learner_id)
-        if known is not None and known.published.responsible_authority.startswith("la:"):
-            return known.published.responsible_authority
-        return f"la:{school.partition(':')[2][:3]}"
+        if known is None:
+            refused = not_found()
+            refused.headers["Retry-After"] = RETRY_AFTER_SECONDS
+            raise refused
+        return known.published.responsible_authority
 
     # -- the one read of a command ---------------------------------------------------------
 

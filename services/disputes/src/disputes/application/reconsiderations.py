@@ -56,7 +56,7 @@ class Reconsiderations(Notices):
         responsible for the learner), or an R3 the school's governing body asks itself;
         checked against what the body that decided announced. A caller who may not see the
         learner gets the one 404; the request gives nobody a relationship the facts do not."""
-        local_authority = self.reconsidering_authority(learner_id, school)
+        local_authority = self.reconsidering_authority(learner_id)
         known = self.learner_known(learner_id)
         learner = known.relations() if known is not None else Relations()
         facts = learned(subject_id, RECONSIDERED[kind])

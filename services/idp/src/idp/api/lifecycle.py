@@ -9,7 +9,10 @@ from idp.api.schemas import (
     CessationIn,
     ClosureIn,
     DeclineIn,
+    FeiAnswerIn,
+    FeiRequestIn,
     IssueIn,
+    MinistersDeterminationIn,
     NhsAlpIn,
     ReviewIn,
     ReviewRequestIn,
@@ -102,6 +105,42 @@ def transfer(
         caller, idp_id, to=Maintainer.from_dict(body.to.model_dump()), reason=body.reason,
         transferred_on=body.transferred_on, expected_version=expected_version(if_match),
     )  # fmt: skip
+    return accepted(response, idp_id, version)
+
+
+@router.post("/{idp_id}/fei-requests", summary="The LA asks an FEI to maintain its plan (s.36)")
+def ask_fei(
+    idp_id: IdpId, body: FeiRequestIn, response: Response, caller: CallerDep, service: ServiceDep,
+    if_match: IfMatch = None,
+) -> Accepted:  # fmt: skip
+    version = service.ask_fei(
+        caller, idp_id, **body.model_dump(), expected_version=expected_version(if_match)
+    )
+    return accepted(response, idp_id, version)
+
+
+@router.post("/{idp_id}/fei-requests/answer", summary="The FEI agrees or refuses (D13)")
+def answer_fei(
+    idp_id: IdpId, body: FeiAnswerIn, response: Response, caller: CallerDep, service: ServiceDep,
+    if_match: IfMatch = None,
+) -> Accepted:  # fmt: skip
+    version = service.answer_fei_request(
+        caller, idp_id, **body.model_dump(), expected_version=expected_version(if_match)
+    )
+    return accepted(response, idp_id, version)
+
+
+@router.post(
+    "/{idp_id}/fei-requests/ministers-determination",
+    summary="The Welsh Ministers' determination after the FEI refused",
+)
+def ministers_determination(
+    idp_id: IdpId, body: MinistersDeterminationIn, response: Response, caller: CallerDep,
+    service: ServiceDep, if_match: IfMatch = None,
+) -> Accepted:  # fmt: skip
+    version = service.record_ministers_determination(
+        caller, idp_id, **body.model_dump(), expected_version=expected_version(if_match)
+    )
     return accepted(response, idp_id, version)
 
 

@@ -144,6 +144,22 @@ class TransferIn(Model):
     transferred_on: ActDate
 
 
+class FeiRequestIn(Model):
+    fei: Annotated[Organisation, Field(pattern=r"^fei:", examples=["fei:10001234"])]
+    requested_on: ActDate
+    received_on: ActDate = Field(description="The day the FEI received it: D13 runs from it")
+
+
+class FeiAnswerIn(Model):
+    agreed: bool
+    answered_on: ActDate
+
+
+class MinistersDeterminationIn(Model):
+    fei_maintains: bool = Field(description="The Welsh Ministers determined the FEI must")
+    determined_on: ActDate
+
+
 class CeaseProposalIn(Model):
     proposed_on: ActDate
     reasons: Annotated[FreeText, Field(min_length=1, max_length=5000)]
@@ -196,6 +212,9 @@ class PlanOut(BaseModel):
     review_requests: list[dict[str, Any]]
     reviews: list[dict[str, Any]]
     transfers: list[dict[str, Any]]
+    fei_request: dict[str, Any] | None = Field(
+        description="The LA's request that an FEI maintain the plan, and how it stands"
+    )
     cease: dict[str, Any] | None
     closure: dict[str, Any] | None
     deliveries: dict[str, list[dict[str, Any]]]

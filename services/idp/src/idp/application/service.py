@@ -6,7 +6,7 @@ from uuid import UUID
 
 from idp import access
 from idp.application.base import may_act
-from idp.application.drafts import Drafts
+from idp.application.fei_requests import FeiRequests
 from idp.domain import (
     AlpElement,
     ClosureReason,
@@ -27,7 +27,7 @@ from llwybr.clock import RuleId, next_review
 from llwybr.principal import Principal
 
 
-class IdpService(Drafts):
+class IdpService(FeiRequests):
     """Commands return the new version; queries return views. ``name`` fixes table names."""
 
     name = "idp"
@@ -187,17 +187,15 @@ class IdpService(Drafts):
         transferred_on: date,
         expected_version: int | None,
     ) -> int:
-        """An LA-to-FEI transfer starts the D13 clock for the FEI's answer. The plan goes only to
-        a body the learner's recorded facts relate to them (``access.require_may_maintain``):
-        a take-over only to the learner's responsible LA or LA looking after."""
+        """The plan goes only to a body the learner's recorded facts relate to them
+        (``access.require_may_maintain``): a take-over only to the learner's responsible LA or
+        LA looking after. An LA's plan goes to an FEI by request and agreement instead
+        (``ask_fei``): a ``la_to_fei`` transfer here is refused."""
         plan = self._maintainer(principal, idp_id, expected_version)
         access.require_may_maintain(
             to.organisation, to.kind, self.learner_relations(plan.learner_id)
         )
-        deadline = None
-        if reason is TransferReason.LA_TO_FEI:
-            deadline = self.deadline(RuleId.D13, transferred_on)
-        plan.transfer(to=to, reason=reason, transferred_on=transferred_on, deadline=deadline)
+        plan.transfer(to=to, reason=reason, transferred_on=transferred_on)
         return self.save_at(expected_version, plan)
 
     def propose_cease(

@@ -25,6 +25,8 @@ IN_FORCE: Mapping[type, str | None] = {
     Idp.ReviewHeld: "held_on",
     Idp.NhsAlpAdded: "added_on",
     Idp.Transferred: "transferred_on",
+    Idp.FeiAsked: "requested_on",
+    Idp.FeiAnswered: "answered_on",
     Idp.CeaseProposed: "proposed_on",
     Idp.CeaseProposalWithdrawn: "withdrawn_on",
     Idp.Ceased: "decided_on",

@@ -29,6 +29,7 @@ from idp.domain.deliveries import Delivering
 from idp.domain.drafting import Drafting
 from idp.domain.ending import Ending
 from idp.domain.errors import InvalidPlanContentError
+from idp.domain.fei_requests import AskingFei
 from idp.domain.issuing import Issuing
 from idp.domain.reviews import Reviewing
 from idp.domain.shortfalls import Monitoring
@@ -46,7 +47,9 @@ from idp.domain.values import (
 from llwybr.clock import Deadline
 
 
-class Idp(Drafting, Issuing, Reviewing, Transferring, Ending, Delivering, Monitoring, Aggregate):
+class Idp(
+    Drafting, Issuing, Reviewing, AskingFei, Transferring, Ending, Delivering, Monitoring, Aggregate
+):
     """One learner's plan: its draft, its issued versions and its statutory life."""
 
     Event = PlanEvent
@@ -102,6 +105,7 @@ class Idp(Drafting, Issuing, Reviewing, Transferring, Ending, Delivering, Monito
         self.reviews = []
         self.nhs_alp = []
         self.transfers = []
+        self.fei_request = None
         self.cease = None
         self.cease_history = []
         self.closure = None
@@ -202,6 +206,8 @@ class Idp(Drafting, Issuing, Reviewing, Transferring, Ending, Delivering, Monito
     _add_nhs_alp = event(Reviewing.NhsAlpAdded)(Reviewing._add_nhs_alp)
 
     _transfer = event(Transferring.Transferred)(Transferring._transfer)
+    _ask_fei = event(AskingFei.FeiAsked)(AskingFei._ask_fei)
+    _answer_fei = event(AskingFei.FeiAnswered)(AskingFei._answer_fei)
 
     _propose_cease = event(Ending.CeaseProposed)(Ending._propose_cease)
     _withdraw_cease_proposal = event(Ending.CeaseProposalWithdrawn)(Ending._withdraw_cease_proposal)

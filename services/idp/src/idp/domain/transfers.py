@@ -100,6 +100,15 @@ class Transferring(PlanState):
         the D13 clock for the FEI's answer."""
         reason = as_enum(TransferReason, reason, "reason")
         self._require_not_ended()
+        request = getattr(self, "fei_request", None)
+        if reason is TransferReason.LA_TO_FEI and (
+            request is None or request["status"] not in {"agreed", "determined_fei"}
+        ):
+            # s.36: the FEI's duty arises on its agreement or the Welsh Ministers' determination
+            raise TransferNotAllowedError(
+                "an LA's plan goes to an FEI only once the FEI agreed to the LA's request, or the "
+                "Welsh Ministers determined it must (ask_fei)"
+            )
         looked_after = check_transfer(
             current=self.maintaining_body,
             to=to,
