@@ -115,7 +115,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(operational_router([metrics, *services]))
     app.state.manifests = security.manifests  # signs each bundle's manifest
     if security.issuer is not None and security.key is not None:
-        app.include_router(oauth_router(security.issuer, security.key, security.manifests))
+        app.include_router(
+            oauth_router(security.issuer, security.key, manifests=security.manifests)
+        )
     else:  # an external issuer publishes its token keys; the gateway its manifest keys
         app.include_router(jwks_router(published_keys(None, security.manifests)))
     app.include_router(audit_api.router)

@@ -80,7 +80,7 @@ def published_keys(
 
 
 def oauth_router(
-    issuer: TokenIssuer, key: SigningKey, manifests: ManifestSigner | None = None
+    issuer: TokenIssuer, key: SigningKey, *, manifests: ManifestSigner | None = None
 ) -> APIRouter:
     """``POST /oauth/token`` and ``GET /.well-known/jwks.json``."""
     router = APIRouter(tags=["authentication"])
