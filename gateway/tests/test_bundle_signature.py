@@ -70,7 +70,10 @@ def test_a_bundle_verifies_offline_with_the_keys_saved_beforehand(tmp_path: Path
 
     assert result.exit_code == 0, result.output
     assert "Bundle good" in result.output
-    assert check_bundle(tmp_path / "bundle.zip", JWKS).problems == []
+    check = check_bundle(tmp_path / "bundle.zip", JWKS)
+    assert check.problems == []
+    assert check.signed_by == GATEWAY_KEY.kid
+    assert GATEWAY_KEY.kid in result.output
 
 
 @pytest.mark.parametrize("name", NAMES)
