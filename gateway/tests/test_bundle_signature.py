@@ -14,9 +14,12 @@ from typer.testing import CliRunner
 
 from gateway.bundle import MANIFEST, SIGNATURE, build_bundle
 from gateway.cli import app, check_bundle
+from gateway.security import manifest_signer
+from gateway.settings import Settings
 from gateway.tokens import SigningKey
 from gateway.tokens.manifests import MANIFEST_TYPE, ManifestSigner, load_retired_keys
 from gateway.tokens.router import published_keys
+from llwybr.settings import RuntimeSettings
 
 from .test_bundle import GENERATED_AT, LEARNER, STATES, TIMELINE, VERIFICATION
 
@@ -67,7 +70,10 @@ def test_a_bundle_verifies_offline_with_the_keys_saved_beforehand(tmp_path: Path
 
     assert result.exit_code == 0, result.output
     assert "Bundle good" in result.output
-    assert check_bundle(tmp_path / "bundle.zip", JWKS).problems == []
+    check = check_bundle(tmp_path / "bundle.zip", JWKS)
+    assert check.problems == []
+    assert check.signed_by == GATEWAY_KEY.kid
+    assert GATEWAY_KEY.kid in result.output
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -158,3 +164,17 @@ def _written(tmp_path: Path, bundle: bytes) -> Path:
     path = tmp_path / "bundle.zip"
     path.write_bytes(bundle)
     return path
+
+
+def test_the_manifest_key_is_its_own_when_set_else_the_token_key(tmp_path: Path) -> None:
+    own = SigningKey.generate()
+    runtime = RuntimeSettings(mode="stack", var_dir=tmp_path)
+    given = Settings(runtime=runtime, manifest_signing_key_pem=own.to_pem().decode())
+
+    assert manifest_signer(given, GATEWAY_KEY).key.kid == own.kid
+    assert manifest_signer(Settings(runtime=runtime), GATEWAY_KEY).key is GATEWAY_KEY
+    with pytest.raises(RuntimeError, match="MANIFEST_SIGNING_KEY_PEM"):
+        manifest_signer(Settings(runtime=runtime), None)  # an external issuer, stack mode
+    embedded = Settings(runtime=RuntimeSettings(mode="embedded", var_dir=tmp_path))
+    made = manifest_signer(embedded, None)
+    assert manifest_signer(embedded, None).key.kid == made.key.kid  # kept under var/gateway/

@@ -139,6 +139,24 @@ def test_a_bundle_altered_after_download_is_refused(live: LiveGateway, tmp_path:
     ]
 
 
+def test_verify_bundle_reads_the_gateways_keys_from_its_url_when_none_are_saved(
+    live: LiveGateway, tmp_path: Path
+) -> None:
+    case = a_case(live)
+    out = tmp_path / "bundle.zip"
+    CliRunner().invoke(
+        app, ["export-bundle", case["learner_id"], "--out", str(out)], env=live.env()
+    )
+    anonymous = {"LLWYBR_API_URL": live.url, "COLUMNS": "200"}  # no client: keys are public
+
+    result = CliRunner().invoke(app, ["verify-bundle", str(out)], env=anonymous)
+
+    assert result.exit_code == 0, result.output
+    assert "signed in manifest.jws" in result.output
+    unreachable = ["--url", "http://127.0.0.1:9", "verify-bundle", str(out)]
+    assert CliRunner().invoke(app, unreachable, env={"COLUMNS": "200"}).exit_code == 3
+
+
 def test_replay_prints_the_events_of_the_case(live: LiveGateway) -> None:
     case = a_case(live)
     result = CliRunner().invoke(app, ["replay", case["learner_id"]], env=live.env())

@@ -126,7 +126,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.manifests = security.manifests  # signs each bundle's manifest
     if security.issuer is not None and security.key is not None:
         app.include_router(
-            oauth_router(security.issuer, security.key, security.manifests, list(SCOPES)),
+            oauth_router(
+                security.issuer, security.key, manifests=security.manifests, scopes=list(SCOPES)
+            ),
             dependencies=checked,
         )
     else:  # an external issuer publishes its token keys; the gateway its manifest keys

@@ -14,7 +14,7 @@ from determination.domain.registry import index_id, open_determination_id, upn_k
 from llwybr.access import JURISDICTION_HEADER
 from llwybr_testkit import ActingAs, eventually
 
-from .test_api import concern
+from .test_api import SCHOOL, concern
 
 AUDITOR, OTHER_AUDITOR, WALES = (ActingAs(f"auditor:{a}") for a in ("665", "666", "wales"))
 CALENDAR = {
@@ -109,3 +109,28 @@ async def test_a_calendar_is_no_learners(client: httpx.AsyncClient) -> None:
     path = f"/internal/history/aggregates/{calendar_aggregate_id('la:665')}"
     assert (await client.get(path, auth=AUDITOR)).status_code == 404
     assert (await client.get(path, auth=WALES)).status_code == 200
+
+
+async def test_each_event_names_the_public_event_it_is_published_as(
+    client: httpx.AsyncClient,
+) -> None:
+    """The publisher decides each event's public name (issue 18: the bundle reads it); the
+    graduated response stays in the service."""
+    case = await raised(client)
+    recorded = await client.post(
+        f"/v1/determinations/{case['id']}/graduated-response",
+        headers={"If-Match": '"1"'},
+        json={"level": "targeted", "description": "Small group literacy",
+              "small_steps_targets": ["Read 20 words"], "termly_reviews": [],
+              "recorded_on": "2026-03-02", "recorded_by": SCHOOL},
+    )  # fmt: skip
+    assert recorded.is_success, recorded.text
+
+    response = await client.get(f"/internal/history/learners/{case['learner_id']}", auth=AUDITOR)
+
+    assert response.status_code == 200, response.text
+    assert [(e["event"], e["public_event"]) for e in response.json()["events"]] == [
+        ("Registered", "wales.aln.determination.learner-relations-recorded.v1"),
+        ("ConcernRaised", "wales.aln.determination.concern-raised.v1"),
+        ("GraduatedResponseRecorded", None),
+    ]

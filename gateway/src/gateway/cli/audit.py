@@ -237,8 +237,8 @@ def _report(console: Console, check: BundleCheck, out: Path, where: str) -> None
         raise typer.Exit(BROKEN)
     console.print(
         f"[green]Bundle good[/]: {len(check.files)} files match manifest.json, signed in "
-        f"manifest.jws (learner {check.manifest.get('learner_id')}, generated "
-        f"{check.manifest.get('generated_at')}), {where} {out}"
+        f"manifest.jws by key {check.signed_by} (learner {check.manifest.get('learner_id')}, "
+        f"generated {check.manifest.get('generated_at')}), {where} {out}"
     )
     if check.verification is not None and not check.verification.get("ok"):
         console.print(

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from gateway.tokens.manifests import check_manifest_signature
+from gateway.tokens.manifests import check_manifest_signature, signing_kid
 
 MANIFEST = "manifest.json"
 SIGNATURE = "manifest.jws"
@@ -24,6 +24,7 @@ class BundleCheck:
     files: list[tuple[str, int, str, bool]] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
     verification: dict[str, Any] | None = None
+    signed_by: str | None = None  # the kid of the published key whose signature checked
 
 
 def check_bundle(path: Path, jwks: Mapping[str, Any] | None = None) -> BundleCheck:
@@ -81,8 +82,11 @@ def _check_signature(
     if SIGNATURE not in archive.namelist():
         check.problems.append(f"{SIGNATURE}: missing (the manifest is not signed)")
         return
-    reason = check_manifest_signature(manifest, _read(archive, SIGNATURE, check), jwks)
-    if reason.startswith("the signature does not check"):  # either file may have changed
+    signature = _read(archive, SIGNATURE, check)
+    reason = check_manifest_signature(manifest, signature, jwks)
+    if not reason:
+        check.signed_by = signing_kid(signature)
+    elif reason.startswith("the signature does not check"):  # either file may have changed
         check.problems.append(f"{MANIFEST} or {SIGNATURE}: {reason}")
     elif reason:
         check.problems.append(f"{SIGNATURE}: {reason}")

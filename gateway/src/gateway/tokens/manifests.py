@@ -19,6 +19,7 @@ from typing import Any
 from joserfc import jws
 from joserfc.errors import JoseError
 from joserfc.jwk import ECKey, KeySet
+from joserfc.util import urlsafe_b64decode
 
 from gateway.tokens.keys import ALGORITHM, SigningKey
 
@@ -97,3 +98,13 @@ def check_manifest_signature(manifest: bytes, signature: bytes, jwks: Mapping[st
     except (JoseError, ValueError) as error:
         return f"the signature does not check with key {header.get('kid')!r} ({error})"
     return ""
+
+
+def signing_kid(signature: bytes) -> str | None:
+    """The ``kid`` a manifest signature's header names (unverified: say it only once checked)."""
+    try:
+        header = json.loads(urlsafe_b64decode(signature.strip().split(b".")[0]))
+    except (ValueError, TypeError):
+        return None
+    kid = header.get("kid") if isinstance(header, dict) else None
+    return str(kid) if kid is not None else None

@@ -99,6 +99,7 @@ def authorization_server_metadata(issuer: str, scopes: Sequence[str]) -> dict[st
 def oauth_router(
     issuer: TokenIssuer,
     key: SigningKey,
+    *,
     manifests: ManifestSigner | None = None,
     scopes: Sequence[str] = (),
 ) -> APIRouter:
