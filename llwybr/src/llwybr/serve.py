@@ -7,6 +7,13 @@ from llwybr import tracing
 from llwybr.logs import configure_logging
 from llwybr.settings import RuntimeSettings
 
+#: How long a kept-alive connection may stay idle before the server closes it. A client that
+#: reuses a connection the server is closing at that moment gets it dropped mid-request (a
+#: POST is then "may or may not have taken effect"): clients must give connections up
+#: sooner. The gateway keeps its connections to the services idle for at most
+#: ``gateway.services.KEEPALIVE_EXPIRY_SECONDS``; uvicorn's own default is 5 s, httpx's too.
+KEEP_ALIVE_SECONDS = 75
+
 
 def serve(app: FastAPI, runtime: RuntimeSettings, host: str, port: int) -> None:
     """Serve ``app`` until stopped; its traces go out as ``llwybr-<deployable>`` (the
@@ -14,7 +21,10 @@ def serve(app: FastAPI, runtime: RuntimeSettings, host: str, port: int) -> None:
     configure_logging(runtime.log_level, json_lines=runtime.json_logs)
     provider = tracing.configure(_service_name(app, runtime))
     try:
-        uvicorn.run(app, host=host, port=port, log_config=None, access_log=False)
+        uvicorn.run(
+            app, host=host, port=port, log_config=None, access_log=False,
+            timeout_keep_alive=KEEP_ALIVE_SECONDS,
+        )  # fmt: skip
     finally:
         if provider is not None:
             provider.shutdown()  # sends the spans still waiting
