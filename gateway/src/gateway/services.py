@@ -16,6 +16,12 @@ from opentelemetry.instrumentation.httpx import HTTPXClientInstrumentor, Request
 from gateway.registry import NAMES, SERVICES, create_app
 from gateway.settings import Settings
 from llwybr.bus import InProcessBus
+from llwybr.serve import KEEP_ALIVE_SECONDS
+
+#: How long the gateway keeps an idle connection to a service for reuse: well inside the
+#: services' keep-alive (``llwybr.serve``), so the gateway never sends a request on a
+#: connection the service is closing (with both at 5 s, a POST now and then was dropped).
+KEEPALIVE_EXPIRY_SECONDS = KEEP_ALIVE_SECONDS / 3
 
 
 def instrument_client(client: httpx.AsyncClient) -> None:
@@ -55,6 +61,7 @@ async def connect(
 ) -> AsyncIterator[ServiceClients]:
     """Clients for every service; in embedded mode, also runs each service's lifespan."""
     timeout = httpx.Timeout(settings.service_timeout_seconds, connect=2.0)
+    limits = httpx.Limits(keepalive_expiry=KEEPALIVE_EXPIRY_SECONDS)
     async with contextlib.AsyncExitStack() as stack:
         clients = {}
         for service in NAMES:
@@ -64,7 +71,7 @@ async def connect(
                 transport: httpx.AsyncBaseTransport = httpx.ASGITransport(app=app)
                 base_url = f"http://{service}"
             else:
-                transport = httpx.AsyncHTTPTransport(retries=0)
+                transport = httpx.AsyncHTTPTransport(retries=0, limits=limits)
                 base_url = settings.service_url(service)
             client = httpx.AsyncClient(transport=transport, base_url=base_url, timeout=timeout)
             instrument_client(client)

@@ -10,6 +10,13 @@ from llwybr import tracing
 from llwybr.logs import configure_logging
 from llwybr.settings import RuntimeSettings
 
+#: How long a kept-alive connection may stay idle before the server closes it. A client that
+#: reuses a connection the server is closing at that moment gets it dropped mid-request (a
+#: POST is then "may or may not have taken effect"): clients must give connections up
+#: sooner. The gateway keeps its connections to the services idle for at most
+#: ``gateway.services.KEEPALIVE_EXPIRY_SECONDS``; uvicorn's own default is 5 s, httpx's too.
+KEEP_ALIVE_SECONDS = 75
+
 
 def listen(name: str, host: str, port: int) -> socket.socket:
     """A socket bound to ``host:port`` (port 0: any free one), or one line saying why not.
@@ -43,11 +50,11 @@ def serve(
     configure_logging(runtime.log_level, json_lines=runtime.json_logs)
     provider = tracing.configure(_service_name(app, runtime))
     try:
-        if sock is None:
-            uvicorn.run(app, host=host, port=port, log_config=None, access_log=False)
-        else:
-            config = uvicorn.Config(app, host=host, port=port, log_config=None, access_log=False)
-            uvicorn.Server(config).run(sockets=[sock])
+        config = uvicorn.Config(
+            app, host=host, port=port, log_config=None, access_log=False,
+            timeout_keep_alive=KEEP_ALIVE_SECONDS,
+        )  # fmt: skip
+        uvicorn.Server(config).run(sockets=[sock] if sock is not None else None)
     finally:
         if provider is not None:
             provider.shutdown()  # sends the spans still waiting
