@@ -5,6 +5,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from determination.domain.learner import upn_check_letter
 from gateway.main import with_internal_secret
 from gateway.openapi import SNAPSHOT, public_document, render
 from gateway.operations import OPERATION_IDS
@@ -96,3 +97,16 @@ def test_the_headers_a_client_sends_and_reads_are_documented() -> None:
     assert "ETag" in read["responses"]["200"]["headers"]
     change = _document()["paths"]["/v1/determinations/{determination_id}/decision"]["post"]
     assert any(p["name"].lower() == "if-match" for p in change["parameters"])
+
+
+def test_every_operation_says_more_than_its_summary() -> None:
+    for method, path, operation in _operations():
+        description = operation.get("description", "")
+        assert description, f"{method} {path} has no description"
+        assert description != operation.get("summary"), f"{method} {path}: only its summary"
+
+
+def test_the_example_upn_passes_the_check_letter() -> None:
+    learner = _document()["components"]["schemas"]["LearnerIn"]["properties"]["upn"]
+    for upn in learner["examples"]:
+        assert upn_check_letter(upn[1:]) == upn[0], upn

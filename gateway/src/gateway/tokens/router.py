@@ -121,6 +121,8 @@ def oauth_router(issuer: TokenIssuer, key: SigningKey, scopes: Sequence[str] = (
         responses={200: {"description": "A JWK Set (RFC 7517)"}},
     )
     async def jwks() -> JSONResponse:
+        """The gateway's ES256 public keys (RFC 7517), by `kid`: what verifies its access
+        tokens. Cached for 5 minutes, so a rotated key reaches every validator soon."""
         # Short enough that a rotated key reaches every validator within minutes.
         return JSONResponse(key.public_jwks(), headers={"Cache-Control": "public, max-age=300"})
 
