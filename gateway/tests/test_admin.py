@@ -99,3 +99,12 @@ def test_a_missing_file_says_so(tmp_path: Path) -> None:
     code, output = admin(tmp_path / "none.json", "list")
     assert code == 1
     assert "does not exist" in output
+
+
+def test_a_deployment_starts_from_an_empty_list(tmp_path: Path) -> None:
+    clients_file = tmp_path / "clients.json"
+    clients_file.write_text("[]")  # as deploy/k8s/README.md starts one
+    code, output = admin(clients_file, "add", "caerdydd-mis", "--organisation", "la:681")
+    assert code == 0, output
+    assert list(ClientRegistry.from_file(clients_file)) == ["caerdydd-mis"]
+    assert not clients_file.with_name("dev-credentials.json").exists()  # none outside make run

@@ -5,6 +5,10 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from fastapi.routing import APIRoute
+from pydantic import TypeAdapter
+
+from determination.domain.learner import upn_check_letter
 from gateway.main import with_internal_secret
 from gateway.openapi import SNAPSHOT, public_document, render
 from gateway.operations import OPERATION_IDS
@@ -96,3 +100,52 @@ def test_the_headers_a_client_sends_and_reads_are_documented() -> None:
     assert "ETag" in read["responses"]["200"]["headers"]
     change = _document()["paths"]["/v1/determinations/{determination_id}/decision"]["post"]
     assert any(p["name"].lower() == "if-match" for p in change["parameters"])
+
+
+def test_every_operation_says_more_than_its_summary() -> None:
+    for method, path, operation in _operations():
+        description = operation.get("description", "")
+        assert description, f"{method} {path} has no description"
+        assert description != operation.get("summary"), f"{method} {path}: only its summary"
+
+
+def test_the_example_upn_passes_the_check_letter() -> None:
+    learner = _document()["components"]["schemas"]["LearnerIn"]["properties"]["upn"]
+    for upn in learner["examples"]:
+        assert upn_check_letter(upn[1:]) == upn[0], upn
+
+
+def _routes(routes: list[Any], prefix: str = "") -> list[tuple[str, APIRoute]]:
+    """The app's routes with their full paths, those of the routers it includes too (FastAPI
+    includes them lazily: the prefix is in the include's context)."""
+    found: list[tuple[str, APIRoute]] = []
+    for route in routes:
+        if isinstance(route, APIRoute):
+            found.append((prefix + route.path, route))
+        elif hasattr(route, "original_router"):
+            include = getattr(route.include_context, "prefix", "")
+            found.extend(_routes(route.original_router.routes, prefix + include))
+    return found
+
+
+def test_every_json_request_body_has_an_example_its_model_accepts(tmp_path: Path) -> None:
+    runtime = RuntimeSettings(mode="embedded", var_dir=tmp_path)
+    apps = embedded_apps(with_internal_secret(Settings(runtime=runtime)))
+    paths, checked = _document()["paths"], set()
+    for app in apps.values():
+        for path, route in _routes(app.routes):
+            model = route.body_field.field_info.annotation if route.body_field else None
+            for method in route.methods or ():
+                operation = paths.get(path, {}).get(method.lower(), {})
+                body = operation.get("requestBody", {}).get("content", {})
+                if model is None or "application/json" not in body:
+                    continue
+                TypeAdapter(model).validate_python(body["application/json"]["example"])
+                checked.add((method.lower(), path))
+    assert len(checked) > 50  # the routes were found
+    for path, item in paths.items():
+        for method, operation in item.items():
+            body = operation.get("requestBody", {}).get("content", {})
+            if "application/json" in body and (method, path) not in checked:
+                # A body the route reads itself (e.g. JSON or text/calendar): an example still.
+                assert "example" in body["application/json"], f"{method} {path}"

@@ -157,6 +157,8 @@ def operational_router(metrics: Sequence[Metrics]) -> APIRouter:
 
     @router.get("/healthz", summary="Liveness: the gateway is serving")
     async def healthz() -> dict[str, str]:
+        """Answers 200 while the process serves requests, whatever its database and the
+        services do: a failing liveness probe restarts the process, which would not help."""
         return {"status": "ok", "service": "gateway"}
 
     @router.get(
@@ -185,6 +187,9 @@ def operational_router(metrics: Sequence[Metrics]) -> APIRouter:
         responses={503: {"description": "A service is not ready or not reachable"}},
     )
     async def services_readiness(request: Request) -> JSONResponse:
+        """Each service's own `/readyz` report, by name (`unreachable` with the error when it
+        does not answer): 200 when every one is ready. For people and dashboards; not a
+        probe, since one service down must not take the gateway out of service."""
         clients: ServiceClients = request.app.state.services
         reports = await asyncio.gather(*(_service_readiness(clients[s]) for s in NAMES))
         services = dict(zip(NAMES, reports, strict=True))
@@ -195,6 +200,8 @@ def operational_router(metrics: Sequence[Metrics]) -> APIRouter:
     # Embedded mode: with every service's figures too (the summary is the public document's).
     @router.get("/metrics", summary="Prometheus metrics of the gateway", response_class=Response)
     async def prometheus() -> Response:
+        """Prometheus text format: requests, consumer lag, outbox backlog, dead letters,
+        escalated notices, missed deadlines, integrity failures (labelled by `service`)."""
         text = await asyncio.to_thread(exposition, metrics)  # reads the services' databases
         return Response(text, media_type=CONTENT_TYPE_LATEST)
 

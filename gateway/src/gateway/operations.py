@@ -8,6 +8,8 @@ refactoring). A new public route needs its id here; ``test_openapi`` fails until
 
 from typing import Any
 
+from gateway.authz import CLIENT_KINDS, SCOPES
+
 #: (method, path) -> operationId.
 OPERATION_IDS: dict[tuple[str, str], str] = {
     # authentication and operations (the gateway's own)
@@ -171,16 +173,28 @@ _REPLAYED = {
 }
 
 
+#: Whose clients hold a scope, as a sentence says it.
+_HOLDERS = {
+    "school": "schools", "fei": "FEIs", "la": "LAs", "lhb": "health boards",
+    "nhs": "NHS trusts", "tribunal": "the Tribunal", "auditor": "auditors",
+    "system": "the administrator",
+}  # fmt: skip
+assert set(_HOLDERS) == set(CLIENT_KINDS)
+
+
 def describe_operations(document: dict[str, Any]) -> None:
-    """Give every operation its stable id and document the headers the gateway and services
-    send and take: ``Idempotency-Key`` and ``Idempotent-Replayed`` on every forwarded POST,
-    ``Location`` on a 201, ``ETag`` on a versioned resource's answers."""
+    """Give every operation its stable id, say who may call it and how its versions and pages
+    work (from what the gateway knows: its scope, its parameters, its answer), and document
+    the headers the gateway and services send and take: ``Idempotency-Key`` and
+    ``Idempotent-Replayed`` on every forwarded POST, ``Location`` on a 201, ``ETag`` on a
+    versioned resource's answers."""
     versioned = _versioned_paths(document)
     for path, item in document["paths"].items():
         for method, operation in item.items():
             known = OPERATION_IDS.get((method.upper(), path))
             if known is not None:
                 operation["operationId"] = known
+            _describe(operation, document.get("components", {}).get("schemas", {}))
             forwarded = path.startswith("/v1/")
             if forwarded and method == "post":
                 parameters = operation.setdefault("parameters", [])
@@ -204,6 +218,43 @@ def describe_operations(document: dict[str, Any]) -> None:
                 if headers:
                     # A copy: services share one response object between their routes.
                     operation["responses"][status] = {**response, "headers": headers}
+
+
+def _describe(operation: dict[str, Any], schemas: dict[str, Any]) -> None:
+    """The operation's own description (its docstring, or its summary), then how to call it."""
+    notes = []
+    for requirement in operation.get("security", []):
+        for scope in requirement.get("oauth2", []):
+            kinds = [_HOLDERS[k] for k in CLIENT_KINDS if k in SCOPES[scope].kinds]
+            notes.append(f"Needs the scope `{scope}` (given to the clients of {_listed(kinds)}).")
+    if _takes_if_match(operation):
+        notes.append(
+            "With `If-Match` (the `ETag` you read) a change made meanwhile is refused (412)."
+        )
+    answers = [r for s, r in operation.get("responses", {}).items() if s.startswith("2")]
+    if any(_accepted(r) for r in answers):
+        notes.append("Answers the record's `id` and new `version` (also the `ETag`).")
+    query = {p.get("name") for p in operation.get("parameters", []) if p.get("in") == "query"}
+    if {"after", "limit"} <= query:
+        cursor = next((c for c in ("next_after", "cursor") if _answers(answers, schemas, c)), None)
+        given = f"`{cursor}`" if cursor else "the last item's cursor"
+        notes.append(f"By page: up to `limit` items; pass {given} as `after` for the next.")
+    own = operation.get("description") or operation.get("summary", "")
+    operation["description"] = "\n\n".join(filter(None, [own, " ".join(notes)]))
+
+
+def _answers(answers: list[dict[str, Any]], schemas: dict[str, Any], field: str) -> bool:
+    """Whether one of the answers' JSON bodies has ``field``."""
+    for response in answers:
+        reference = response.get("content", {}).get("application/json", {}).get("schema", {})
+        name = reference.get("$ref", "").rpartition("/")[2]
+        if field in schemas.get(name, {}).get("properties", {}):
+            return True
+    return False
+
+
+def _listed(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
 
 
 def _accepted(response: dict[str, Any]) -> bool:

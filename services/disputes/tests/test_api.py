@@ -83,10 +83,10 @@ async def test_an_r1_request_runs_to_an_appealable_outcome_on_the_las_clock(
 ) -> None:
     case = await decided_r1(client)
     body = (await client.get(f"/v1/reconsiderations/{case}")).json()
-    assert body["deadline_data"]["rule_id"] == "D8"
+    assert body["deadlines"]["decision"]["rule_id"] == "D8"
     assert body["decision"]["outcome"] == "has_aln"
-    assert body["appeal_window_data"]["rule_id"] == "D18"
-    assert body["appeal_window_data"]["due_on"] == "2026-06-26"
+    assert body["deadlines"]["appeal_window"]["rule_id"] == "D18"
+    assert body["deadlines"]["appeal_window"]["due_on"] == "2026-06-26"
 
 
 async def test_disagreement_resolution_in_time_extends_the_appeal_window_by_8_weeks(
@@ -98,7 +98,7 @@ async def test_disagreement_resolution_in_time_extends_the_appeal_window_by_8_we
     await ok(client, f"/v1/reconsiderations/{case}/disagreement-resolution",
              {"started_on": "2026-05-20"})  # fmt: skip
     body = (await client.get(f"/v1/reconsiderations/{case}")).json()
-    assert body["appeal_window_data"]["due_on"] == "2026-08-21"  # 26 June + 56 days
+    assert body["deadlines"]["appeal_window"]["due_on"] == "2026-08-21"  # 26 June + 56 days
     again = await client.post(f"/v1/reconsiderations/{case}/disagreement-resolution",
                               json={"started_on": "2026-05-21"})  # fmt: skip
     assert again.status_code == 409
@@ -421,3 +421,15 @@ async def test_acts_dated_after_today_are_refused_but_a_hearing_may_be_planned(
         auth=tribunal,
     )
     assert problem(decided, 422, "validation")["errors"][0]["location"] == ["body", "decided_on"]
+
+
+async def test_a_case_answers_id_version_and_deadlines_as_every_service_does(
+    client: httpx.AsyncClient,
+) -> None:
+    case = await decided_r1(client)
+    response = await client.get(f"/v1/reconsiderations/{case}")
+    body = response.json()
+    assert body["id"] == case
+    assert response.headers["etag"] == f'"{body["version"]}"'
+    assert set(body["deadlines"]) == {"decision", "appeal_window"}
+    assert not [key for key in body if key.startswith("_") or key.endswith("_data")]

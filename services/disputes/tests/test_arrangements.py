@@ -90,7 +90,7 @@ async def test_a_case_opened_in_the_window_of_an_las_decision_extends_it_by_8_we
     about = {"subject_id": str(decision), "matter": "whether_aln"}
     case_id = await post(client, "/v1/disagreement-resolutions", case(**about))
     body = (await client.get(f"/v1/disagreement-resolutions/{case_id}")).json()
-    assert body["appeal_window_data"]["due_on"] == "2026-07-10"  # 15 May + 56 days
+    assert body["deadlines"]["appeal_window"]["due_on"] == "2026-07-10"  # 15 May + 56 days
     assert body["recalculations"][0]["previous"]["due_on"] == "2026-05-15"
     again = await client.post("/v1/disagreement-resolutions", json=case(**about))
     assert again.status_code == 409  # one case per decision
@@ -125,7 +125,7 @@ async def test_a_case_about_an_las_reconsideration_extends_its_window_too(
     base = f"/v1/reconsiderations/{reconsideration}"
     await post(client, "/v1/disagreement-resolutions",
                case(opened_on="2026-05-20", reconsideration_id=reconsideration))  # fmt: skip
-    window = (await client.get(base)).json()["appeal_window_data"]
+    window = (await client.get(base)).json()["deadlines"]["appeal_window"]
     assert window["due_on"] == "2026-08-21"  # 26 June + exactly 8 weeks
     against = {"reconsideration_id": reconsideration, "matter": "la_reconsideration_decision"}
     late = await client.post("/v1/appeals", json=appeal("2026-08-24", **against), auth=TRIBUNAL)
@@ -161,7 +161,7 @@ async def test_a_case_opened_after_the_window_closed_leaves_it_as_it_was(
     late = case(opened_on="2026-05-18", subject_id=str(decision), matter="whether_aln")
     case_id = await post(client, "/v1/disagreement-resolutions", late)
     body = (await client.get(f"/v1/disagreement-resolutions/{case_id}")).json()
-    assert (body["appeal_window_data"], body["recalculations"]) == (None, [])
+    assert (body["deadlines"]["appeal_window"], body["recalculations"]) == (None, [])
 
 
 async def test_a_case_about_another_las_reconsideration_is_refused_and_changes_nothing(
@@ -176,7 +176,7 @@ async def test_a_case_about_another_las_reconsideration_is_refused_and_changes_n
     assert response.status_code == 404, response.text  # not a case it may see
     assert stored_events(client) == before
     window = (await client.get(f"/v1/reconsiderations/{reconsideration}")).json()
-    assert window["appeal_window_data"]["due_on"] == "2026-06-26"
+    assert window["deadlines"]["appeal_window"]["due_on"] == "2026-06-26"
 
 
 async def test_a_facilitator_of_a_party_or_a_case_opened_by_a_school_is_refused(

@@ -334,6 +334,6 @@ async def test_a_rule_table_correction_reaches_disputes_and_changes_its_next_dea
         "requested_on": "2026-04-01"})  # fmt: skip
     assert requested.status_code == 201, requested.text
     case = (await disputes.get(f"/v1/reconsiderations/{requested.json()['id']}")).json()
-    deadline = case["deadline_data"]
+    deadline = case["deadlines"]["decision"]
     assert (deadline["rule_id"], deadline["rule_table_version"]) == ("D8", version)
     assert (deadline["length"], deadline["unit"]) == (8, "weeks")

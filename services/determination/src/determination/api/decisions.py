@@ -16,6 +16,9 @@ def decide(
     determination_id: UUID, body: DecisionIn, response: Response, caller: CallerDep,
     app: ServiceDep, if_match: IfMatch = None,
 ) -> Accepted:  # fmt: skip
+    """The deciding body's decision whether the learner has ALN and, if so, whether an IDP is
+    necessary, with its reasons and the day it was made (its timeliness is judged against the
+    decision deadline). The notice that tells the family is a separate step (`notices`)."""
     version = app.decide(
         caller, determination_id, **body.model_dump(), expected_version=expected_version(if_match)
     )
@@ -27,6 +30,9 @@ def issue_notice(
     determination_id: UUID, body: DeterminationNoticeIn, response: Response, caller: CallerDep,
     app: ServiceDep, if_match: IfMatch = None,
 ) -> Accepted:  # fmt: skip
+    """Records that the notice of the decision in force was given, to whom and with what
+    parts: a notice lacking a part or a recipient the ALN Code requires is refused (422)
+    naming what is missing."""
     version = app.issue_notice(
         caller, determination_id, **body.model_dump(), expected_version=expected_version(if_match)
     )

@@ -56,6 +56,9 @@ def concern_of(body: ConcernIn) -> Concern:
 def get_determination(
     determination_id: UUID, response: Response, caller: CallerDep, app: ServiceDep
 ) -> DeterminationOut:
+    """The case as it stands: its learner, status, decision and each statutory deadline with
+    the rule, the dates it was counted from, the calendar used and why (`explanation`;
+    `provisional` while no term calendar is known). Its `version` is the `ETag`."""
     view = app.determination(caller, determination_id)
     response.headers["ETag"] = f'"{view.version}"'
     return DeterminationOut.of(view)

@@ -30,6 +30,9 @@ def _answer(response: Response, view: LearnerView) -> LearnerOut:
 def get_learner(
     learner_id: LearnerId, response: Response, caller: CallerDep, app: ServiceDep
 ) -> LearnerOut:
+    """Who the learner is (names, date of birth, UPN, each setting's own `local_id`), the LA
+    responsible for them and the one looking after them, and where they are enrolled. Its
+    `version` is the `ETag`."""
     return _answer(response, app.learner(caller, learner_id))
 
 
@@ -41,6 +44,8 @@ def enrol(
     learner_id: LearnerId, body: EnrolmentIn, response: Response, caller: CallerDep,
     app: ServiceDep,
 ) -> LearnerOut:  # fmt: skip
+    """A move to another setting, or a dual registration beside the current one, from the day
+    given: the setting is then among the learner's relations the one access policy reads."""
     return _answer(response, app.enrol(caller, learner_id, **body.model_dump()))
 
 
@@ -52,6 +57,8 @@ def end_enrolment(
     learner_id: LearnerId, setting: SettingId, body: EnrolmentEndIn, response: Response,
     caller: CallerDep, app: ServiceDep,
 ) -> LearnerOut:  # fmt: skip
+    """From the day given the learner no longer attends the setting: it is no longer among
+    the settings they are enrolled at."""
     return _answer(
         response, app.end_enrolment(caller, learner_id, setting=setting, **body.model_dump())
     )

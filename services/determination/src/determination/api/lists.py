@@ -38,6 +38,9 @@ def find_determinations(
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
     after: Annotated[Line | None, Query(max_length=36)] = None,
 ) -> CasePage:
+    """The cases the caller may read (its own decisions, its learners', an auditor's
+    jurisdiction), filtered by the deciding `organisation`, the learner's `local_authority`,
+    `status`, a deadline `due_before` a day, or `overdue_on` a day; ordered by case id."""
     query = CaseFilter(
         audience=scope_of(caller).audience,
         organisation=organisation,
@@ -59,6 +62,8 @@ def find_due_soon(
     within_days: Annotated[int, Query(ge=0, le=120)] = 10,
     today: date | None = None,
 ) -> list[dict[str, Any]]:
+    """The caller's open cases whose decision is due within `within_days` (counted from
+    `today`, by default today in Wales), soonest due first: a worklist."""
     with engine.connect() as conn:
         return due_soon(conn, scope_of(caller), today or today_in_wales(), within_days)
 
@@ -75,6 +80,10 @@ def determination_changes(
     ] = 0,
     limit: Annotated[int, Query(ge=1, le=1000)] = 200,
 ) -> ChangePage:
+    """Each case the caller may read that changed after the cursor `after`, oldest change
+    first, once, at its latest state (a closed case with its final status). Keep the answer's
+    `cursor` and send it as `after` next time: a nightly MIS sync reads only what changed;
+    an empty page keeps the cursor."""
     with engine.connect() as conn:
         items = changes(conn, scope_of(caller), after=after, limit=limit)
     cursor = items[-1]["changed_at_position"] if items else after
@@ -90,6 +99,9 @@ def la_statistics(
     engine: EngineDep,
     local_authority: Annotated[str, Path(pattern=r"^\d{3}$")],
 ) -> dict[str, Any]:
+    """Of the learners the LA is responsible for or looks after: decisions made, how many
+    within the statutory time, the average days from the concern to the decision, and the
+    cases still open."""
     access.require_may_see_statistics(caller, local_authority)
     with engine.connect() as conn:
         return statistics(conn, local_authority)

@@ -38,7 +38,7 @@ class LearnerIn(Model):
     given_name: ShortText
     family_name: ShortText
     date_of_birth: date
-    upn: str | None = Field(default=None, examples=["A665200125001"])
+    upn: str | None = Field(default=None, examples=["M665200125001"])  # a valid check letter
     setting: Setting
     setting_id: Annotated[str | None, Field(pattern=r"^[0-9A-Za-z]{1,20}$")] = None
     local_authority: Annotated[str, Field(pattern=r"^\d{3}$", examples=["665"])]

@@ -84,7 +84,22 @@ def _connection(request: Request) -> Iterator[sa.Connection]:
 ConnectionDep = Annotated[sa.Connection, Depends(_connection)]
 
 
+#: The library's own attribute names, as every other service answers them (issue 20).
+_RENAMED = {"_id": "id", "_version": "version", "_created_on": "created_on",
+            "_modified_on": "modified_on"}  # fmt: skip
+#: The aggregates' stored deadlines, answered in one ``deadlines`` object as determinations
+#: and IDPs answer theirs, by name: the one its clock runs on, and the windows it opens.
+_DEADLINES = {"deadline_data": "decision", "appeal_window_data": "appeal_window",
+              "review_window_data": "review_window"}  # fmt: skip
+
+
 def current(response: Response, aggregate: Any) -> dict[str, Any]:
-    """An aggregate's state as JSON, its version as the ``ETag``."""
+    """An aggregate's state as JSON in the shape every service answers (``id``, ``version``,
+    ``deadlines``), its version as the ``ETag``."""
     response.headers["ETag"] = f'"{aggregate.version}"'
-    return state_of(aggregate)
+    state = state_of(aggregate)
+    public = {_RENAMED.get(k, k): v for k, v in state.items() if k not in _DEADLINES}
+    deadlines = {name: state[k] for k, name in _DEADLINES.items() if k in state}
+    if deadlines:
+        public["deadlines"] = deadlines
+    return public

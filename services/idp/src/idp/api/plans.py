@@ -48,6 +48,9 @@ def find_plans(
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
     after: Annotated[Line | None, Query(max_length=36)] = None,
 ) -> PlanPage:
+    """The plans the caller may read (those it maintains, its learners', an auditor's
+    jurisdiction), optionally one learner's (`learner_id`), by `status` or with a review due
+    before a day (`review_due_before`)."""
     items = _in_scope(
         engine,
         caller,
@@ -67,6 +70,9 @@ def plan_changes(
     after: Annotated[int, Query(ge=0, le=BIGINT_MAX)] = 0,
     limit: Annotated[int, Query(ge=1, le=1000)] = 200,
 ) -> PlanChanges:
+    """Each plan the caller may read that changed after the cursor `after`, oldest change
+    first, at its latest state. Keep the answer's `cursor` and send it as `after` next time;
+    an empty page keeps the cursor."""
     items = _in_scope(
         engine,
         caller,
@@ -93,6 +99,8 @@ def _in_scope(engine: sa.Engine, caller: Principal, **filters: Any) -> list[dict
     "`cancelled`), `overdue` and `days_left`, judged as `/v1/reminders` judges it.",
 )
 def get_plan(idp_id: IdpId, response: Response, caller: CallerDep, service: ServiceDep) -> PlanOut:
+    """The plan as it stands: who maintains it, its draft, its issued versions, its review
+    and other statutory deadlines, and its history. Its `version` is the `ETag`."""
     plan = service.plan(caller, idp_id, today_in_wales())
     response.headers["ETag"] = f'"{plan.version}"'
     return PlanOut.model_validate(plan, from_attributes=True)
@@ -105,6 +113,7 @@ def get_version(
     caller: CallerDep,
     service: ServiceDep,
 ) -> dict[str, Any]:
+    """Version `number` of the plan as it was issued, never changed by later drafts."""
     return service.issued_version(caller, idp_id, number)
 
 
@@ -120,6 +129,8 @@ def get_version_pdf(
     caller: CallerDep,
     service: ServiceDep,
 ) -> Response:
+    """The issued version on the standard IDP form, Welsh and English, as a PDF to give or
+    send to the family."""
     document = service.version_document(caller, idp_id, number)
     issued = datetime.combine(date.fromisoformat(document.issued_on), datetime.min.time())
     pdf = render_idp(document, created_at=issued.replace(tzinfo=UTC))

@@ -34,6 +34,8 @@ def list_deliveries(
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
     before: Annotated[int | None, Query(ge=1, le=BIGINT_MAX)] = None,
 ) -> WebhookDeliveryPage:
+    """What was sent to the endpoint, with each delivery's last attempt; `status=dead` lists
+    those given up after every retry. Pages go back in time: send `next_before` as `before`."""
     organisation = owner(principal)
     with engine.connect() as conn:
         found = store.list_deliveries(
@@ -57,6 +59,7 @@ def get_delivery(
     principal: CallerDep,
     engine: EngineDep,
 ) -> WebhookDeliveryOut:
+    """The delivery with every attempt: when, the status code or the error, how long."""
     organisation = owner(principal)
     with engine.connect() as conn:
         view = store.get_delivery(conn, organisation, str(subscription_id), str(delivery_id))
@@ -74,6 +77,8 @@ def redeliver(
     principal: CallerDep,
     engine: EngineDep,
 ) -> WebhookDeliveryOut:
+    """The same event, the same `webhook-id`, sent again soon (a receiver that keeps the ids
+    it processed ignores a repeat), retried afresh if it fails."""
     organisation = owner(principal)
     with engine.begin() as conn:
         view = store.request_redelivery(

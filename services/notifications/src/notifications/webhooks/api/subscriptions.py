@@ -64,6 +64,10 @@ async def create_subscription(
     service_settings: SettingsDep,
     response: Response,
 ) -> WebhookSubscriptionWithSecret:
+    """The endpoint is told, by a signed POST (Standard Webhooks), of each event of these
+    types about the learners the organisation may read. The answer holds the signing secret
+    (`whsec_...`) once and is not cached. The URL is https (http only to loopback), and its
+    host must resolve to public addresses only, unless an operator allowed its network."""
     organisation = owner(principal)
     settings = service_settings.webhooks
     event_types = check_event_types(body.event_types, offered_types())
@@ -122,6 +126,8 @@ async def update_subscription(
     response: Response,
     if_match: IfMatch = None,
 ) -> WebhookSubscriptionOut:
+    """Only the fields given change: a new URL is checked as at creation; `status` pauses
+    (`paused`) or resumes (`active`) it, also after a 410 Gone disabled it."""
     organisation = owner(principal)
     given = body.model_fields_set
     changes: dict[str, Any] = {}
@@ -153,6 +159,7 @@ def delete_subscription(
     engine: EngineDep,
     if_match: IfMatch = None,
 ) -> Response:
+    """The subscription is removed: nothing more is sent to its endpoint."""
     organisation = owner(principal)
     with engine.begin() as conn:
         store.delete_subscription(
@@ -174,6 +181,9 @@ def rotate_secret(
     if_match: IfMatch = None,
     body: WebhookSecretRotationIn | None = None,
 ) -> WebhookSubscriptionWithSecret:
+    """The new secret is shown once. Until `previous_secret_expires_at` (24 hours, or
+    `grace_seconds` up to 7 days) every request carries both signatures, so the receiver can
+    take the new secret at leisure; `grace_seconds: 0` revokes the old one at once."""
     organisation = owner(principal)
     settings = service_settings.webhooks
     given = body.grace_seconds if body is not None else None
