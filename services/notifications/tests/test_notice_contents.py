@@ -284,3 +284,16 @@ def test_a_parent_told_of_an_opinion_is_told_when_the_body_knows_no_voluntary_or
     kind = NoticeKind.HEALTH_BODY_OPINION
     facts = {**FACTS[kind], "voluntary_organisations": []}
     assert none_known in text_of(kind, language, facts=facts)
+
+
+@pytest.mark.parametrize("language", [Language.WELSH, Language.ENGLISH])
+def test_a_reminder_with_no_statutory_limit_explains_no_date(language: Language) -> None:
+    kind = NoticeKind.DEADLINE_REMINDER
+    facts = {
+        **FACTS[kind], "deadline_kind": "idp_preparation", "repeat_every_days": 14,
+        "rule_id": None, "explanation": "no statutory time limit found; reminded every 14 days",
+    }  # fmt: skip
+    text = text_of(kind, language, facts=facts)
+    assert "14" in text
+    assert "How it was worked out" not in text
+    assert "Sut y\u2019i cyfrifwyd" not in text
