@@ -128,6 +128,14 @@ LABELS: dict[str, Label] = {
     "idp.responsibility-transferred": Label(
         "Y cyfrifoldeb am y CDU wedi'i drosglwyddo", "Responsibility for the IDP transferred"
     ),
+    "idp.provision-shortfall-found": Label(
+        "Darpariaeth y CDU ar ei hôl hi o'i chymharu â'r amserlen",
+        "Provision in the IDP found behind its schedule",
+    ),
+    "idp.provision-shortfall-ended": Label(
+        "Darpariaeth y CDU wedi dal i fyny â'r amserlen",
+        "Provision in the IDP back on its schedule",
+    ),
     "idp.review-held": Label("Adolygiad o'r CDU wedi'i gynnal", "A review of the IDP held"),
     "idp.review-requested": Label(
         "Gofynnwyd am adolygiad o'r CDU", "A review of the IDP requested"

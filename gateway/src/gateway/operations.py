@@ -65,6 +65,14 @@ OPERATION_IDS: dict[tuple[str, str], str] = {
     ("GET", "/v1/idps-alp"): "listProvidedAlp",
     ("GET", "/v1/idps-changes"): "listIdpChanges",
     ("GET", "/v1/idps-welsh-medium/{local_authority}"): "getWelshMediumAlp",
+    ("GET", "/v1/idps-shortfalls"): "listProvisionShortfalls",
+    ("GET", "/v1/idps/{idp_id}/provision"): "getProvisionAgainstDelivered",
+    ("POST", "/v1/idps/{idp_id}/fei-requests"): "askFeiToMaintain",
+    ("POST", "/v1/idps/{idp_id}/fei-requests/answer"): "answerFeiRequest",
+    (
+        "POST",
+        "/v1/idps/{idp_id}/fei-requests/ministers-determination",
+    ): "recordMinistersDetermination",
     ("GET", "/v1/idps/{idp_id}"): "getIdp",
     ("POST", "/v1/idps/{idp_id}/cease-proposals"): "proposeCessation",
     ("POST", "/v1/idps/{idp_id}/cessation"): "decideCessation",
@@ -139,6 +147,7 @@ OPERATION_IDS: dict[tuple[str, str], str] = {
     ),
     ("GET", "/v1/notices/{notice_id}"): "getNotice",
     ("POST", "/v1/notices/{notice_id}/redelivery"): "redeliverNotice",
+    ("POST", "/v1/notices/{notice_id}/given-outside"): "recordNoticeGivenOutside",
     ("GET", "/v1/reminders"): "listReminders",
     # webhooks
     ("GET", "/v1/webhooks"): "listWebhookSubscriptions",

@@ -144,6 +144,18 @@ MANDATORY: dict[NoticeKind, dict[str, list[str]]] = {
         "cy": ["gyrraedd y Tribiwnlys erbyn 28 Ebrill 2026", "mae gennych fwy o amser na hynny",
                "gyrraedd y Tribiwnlys erbyn 5 Mai 2026", *HELP["cy"]],
     },
+    # Not a statutory notice: a reminder of provision behind its plan (issue #24) names the
+    # element, its provider, since when, how it is short and what to do.
+    NoticeKind.PROVISION_SHORTFALL: {
+        "en": ["Element e1", "behind its schedule since 5 June 2026", "67%",
+               "record each session", "next review"],
+        "cy": ["elfen e1", "ar ei hôl hi ers 5 Mehefin 2026", "67%", "adolygiad"],
+    },
+    NoticeKind.PROVISION_SHORTFALL_ALERT: {
+        "en": ["Element e1", "behind its schedule since 5 June 2026", "67%",
+               "have been reminded", "next review"],
+        "cy": ["elfen e1", "ar ei hôl hi ers 5 Mehefin 2026", "67%", "adolygiad"],
+    },
     NoticeKind.APPEAL_LODGED: {
         "en": ["registered an appeal", "responding to the appeal is Wrexham County Borough "
                "Council", "whether the learner has additional learning needs"],

@@ -98,17 +98,22 @@ def test_the_readme_recipe_accepts_exactly_what_the_package_accepts() -> None:
     readme = (Path(__file__).resolve().parents[4] / "README.md").read_text(encoding="utf-8")
     section = readme.split("## Webhooks for MIS vendors", 1)[1]
     recipe = section.split("```python\n", 1)[1].split("```", 1)[0]
-    namespace: dict[str, Any] = {}
-    exec(recipe, namespace)  # noqa: S102 (the README's own example)
-    verified = namespace["verified"]
-    now = int(time.time())
-    header = signature_header(["new", "old"], now, BODY)
-    assert verified("new", header, BODY)
-    assert verified("old", header, BODY)
-    assert not verified("other", header, BODY)
-    assert not verified("new", header, BODY + b" ")
-    assert not verified("new", signature_header(["new"], now - 301, BODY), BODY)
-    assert not verified("new", "garbage", BODY)
+
+    def accepted(secret: str, headers: dict[str, str], body: bytes) -> bool:
+        namespace: dict[str, Any] = {
+            "secret": secret, "raw_body": body, "request_headers": headers,
+        }  # fmt: skip
+        exec(recipe, namespace)  # noqa: S102 (the README's own example)
+        return "event" in namespace
+
+    new, old = new_secret(), new_secret()
+    headers = _headers([new, old])
+    assert accepted(new, headers, BODY)
+    assert accepted(old, headers, BODY)
+    assert not accepted(new_secret(), headers, BODY)
+    assert not accepted(new, headers, BODY + b" ")
+    stale = signed_headers([new], "msg_1", int(time.time()) - 301, BODY)
+    assert not accepted(new, stale, BODY)
 
 
 # -- Standard Webhooks (issue 20): verified by the standardwebhooks package itself ----------
