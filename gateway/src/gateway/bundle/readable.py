@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from contracts.labels import Label, label_of, public_name
+from llwybr.organisations import REGISTER
 
 #: What each kind of organisation is called when its own name is not known.
 _KINDS = {
@@ -50,11 +51,16 @@ def organisations_in(timeline: Iterable[Mapping[str, Any]]) -> list[str]:
 
 
 def organisation_name(code: str | None, names: Names) -> Label:
-    """An organisation's registered name, else its kind in words with its number."""
+    """An organisation's registered name, else the register of Welsh public bodies' name
+    (``llwybr.organisations``: the LAs and health boards), else its kind in words with its
+    number."""
     if code is None:
         return _SYSTEM
     if code in names.organisations:
         return names.organisations[code]
+    body = REGISTER.get(code)
+    if body is not None:
+        return Label(body.name_cy, body.name_en)
     kind, _, number = code.partition(":")
     words = _KINDS.get(kind)
     if words is None or kind in {"tribunal", "system"}:
