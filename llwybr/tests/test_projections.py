@@ -92,3 +92,26 @@ def test_replicas_apply_each_event_once_when_one_moved_the_position_under_the_ot
     assert first.catch_up() == 1  # learner-3 only: learner-2 would break the primary key
     assert other.catch_up() == 0
     assert rows(engine) == 3
+
+
+def test_a_runner_told_there_is_something_new_goes_straight_to_the_lock(
+    service: ExampleService, engine: sa.Engine
+) -> None:
+    runner = ProjectionRunner(PROJECTION, service, engine)
+    service.open_case("learner-1")
+    statements: list[str] = []
+
+    def seen(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+        statements.append(statement)
+
+    sa.event.listen(engine, "before_cursor_execute", seen)
+    try:
+        assert runner.catch_up(look_first=False) == 1
+    finally:
+        sa.event.remove(engine, "before_cursor_execute", seen)
+    positions = [
+        s for s in statements if "projection_positions" in s and s.lstrip().startswith("SELECT")
+    ]
+    assert len(positions) == 1  # the locked read only
+    assert runner.catch_up(look_first=False) == 0  # nothing new: an empty transaction
+    assert rows(engine) == 1

@@ -98,15 +98,18 @@ class ProjectionRunner:
             return 0
         return position
 
-    def catch_up(self) -> int:
+    def catch_up(self, *, look_first: bool = True) -> int:
         """Apply one batch (synchronously); return how many notifications it held.
 
-        New events are looked for after the stored position, read without a lock, before the
-        position row is taken FOR UPDATE: locking a row makes a write transaction, whose
-        commit waits for a WAL flush, and most wake-ups and polls find nothing new."""
+        ``look_first``: new events are looked for after the stored position, read without a
+        lock, before the position row is taken FOR UPDATE: locking a row makes a write
+        transaction, whose commit waits for a WAL flush, and most polls find nothing new. A
+        runner woken by a save knows there is something, and goes straight to the lock."""
         with self._lock:
-            with self.engine.connect() as conn:
-                seen = self._stored_position(conn)
+            seen = None
+            if look_first:
+                with self.engine.connect() as conn:
+                    seen = self._stored_position(conn)
             ahead = None
             if seen is not None:
                 ahead = self._app.select_notifications(seen, self._batch)
@@ -164,15 +167,19 @@ class ProjectionRunner:
     async def run(self) -> None:
         self._loop = asyncio.get_running_loop()
         self._app.add_listener(self.wake)
+        woken = False
         while True:
             try:
-                if await run_blocking(self.catch_up):
+                if await run_blocking(self.catch_up, look_first=not woken):
+                    woken = False  # the next look is after a batch: most likely nothing new
                     continue
             except asyncio.CancelledError:
                 raise
             except Exception:
                 log.exception("projection %s failed; retrying", self.projection.name)
+            woken = False
             with contextlib.suppress(TimeoutError):
                 async with asyncio.timeout(self._poll):  # unlike wait_for, never swallows a cancel
                     await self._wake.wait()
+                    woken = True  # by a save: there are new events
             self._wake.clear()
