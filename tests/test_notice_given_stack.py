@@ -171,7 +171,7 @@ def test_disagreement_resolution_within_the_told_window_extends_it_by_eight_week
     }))  # fmt: skip
     dispute = ok(callers(LA).get(f"/v1/disagreement-resolutions/{ok(opened)['id']}"))
     # 16 weeks beginning with 3 August end on Sunday 22 November: due Monday 23 November
-    window = dispute["appeal_window_data"]
+    window = dispute["deadlines"]["appeal_window"]
     assert (window["trigger_date"], window["due_on"]) == (EMAILED_ON, "2026-11-23"), dispute
     ok(appeal(callers, learner_id, case, "2026-11-23"))
     late = appeal(callers, learner_id, case, "2026-11-24")

@@ -55,7 +55,7 @@ def get_appeal(
     appeal_id: UUID, service: ServiceDep, caller: CallerDep, response: Response
 ) -> dict[str, Any]:
     appeal = service.appeal(caller, appeal_id)
-    return current(response, appeal) | {"deadlines": appeal_deadlines(appeal, today_in_wales())}
+    return current(response, appeal, appeal_deadlines(appeal, today_in_wales()))
 
 
 @router.post("/appeals/{appeal_id}/acknowledgement", summary="The Tribunal acknowledges")

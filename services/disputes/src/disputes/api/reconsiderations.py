@@ -52,9 +52,7 @@ def get_reconsideration(
     case_id: UUID, service: ServiceDep, caller: CallerDep, response: Response
 ) -> dict[str, Any]:
     case = service.reconsideration(caller, case_id)
-    return current(response, case) | {
-        "deadlines": reconsideration_deadlines(case, today_in_wales())
-    }
+    return current(response, case, reconsideration_deadlines(case, today_in_wales()))
 
 
 @router.post("/reconsiderations/{case_id}/invitation", summary="Invite the other side's views")

@@ -1,7 +1,7 @@
 """What every disputes resource shares at the edge: the error table, the problem responses its
 routes document, and the typed dependencies (the service, what it learned, a connection)."""
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from typing import Annotated, Any
 
 import sqlalchemy as sa
@@ -89,17 +89,21 @@ _RENAMED = {"_id": "id", "_version": "version", "_created_on": "created_on",
             "_modified_on": "modified_on"}  # fmt: skip
 #: The aggregates' stored deadlines, answered in one ``deadlines`` object as determinations
 #: and IDPs answer theirs, by name: the one its clock runs on, and the windows it opens.
-_DEADLINES = {"deadline_data": "decision", "appeal_window_data": "appeal_window",
+STORED_DEADLINES = {"deadline_data": "decision", "appeal_window_data": "appeal_window",
               "review_window_data": "review_window"}  # fmt: skip
 
 
-def current(response: Response, aggregate: Any) -> dict[str, Any]:
+def current(
+    response: Response, aggregate: Any, judged: Mapping[str, Any] | None = None
+) -> dict[str, Any]:
     """An aggregate's state as JSON in the shape every service answers (``id``, ``version``,
-    ``deadlines``), its version as the ``ETag``."""
+    ``deadlines``), its version as the ``ETag``; ``judged``: deadlines with their state
+    (met, open, missed) as ``/v1/reminders`` judges them, in place of the stored ones."""
     response.headers["ETag"] = f'"{aggregate.version}"'
     state = state_of(aggregate)
-    public = {_RENAMED.get(k, k): v for k, v in state.items() if k not in _DEADLINES}
-    deadlines = {name: state[k] for k, name in _DEADLINES.items() if k in state}
+    public = {_RENAMED.get(k, k): v for k, v in state.items() if k not in STORED_DEADLINES}
+    deadlines = {name: state[k] for k, name in STORED_DEADLINES.items() if k in state}
+    deadlines |= judged or {}
     if deadlines:
         public["deadlines"] = deadlines
     return public
