@@ -5,7 +5,6 @@ from collections.abc import Sequence
 
 from pydantic import BaseModel
 
-from gateway.main import create_app
 from gateway.registry import SERVICES
 from gateway.settings import Settings, url_variable
 from llwybr.serve import listen, serve
@@ -62,6 +61,10 @@ def main(argv: Sequence[str] | None = None) -> None:
     sock = listen("gateway", settings.host, settings.port)
     port = sock.getsockname()[1]  # the real one, when 0 asked for any
     settings = settings.model_copy(update={"port": port})
+    # Imported only now: it imports every service (seconds), which --help and a taken port
+    # need not wait for.
+    from gateway.main import create_app
+
     serve(create_app(settings), settings.runtime, settings.host, port, sock)
 
 

@@ -100,7 +100,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     # /docs and /redoc with Swagger UI's and ReDoc's assets served by the gateway itself: an
     # LA's network is often locked down, and a CDN unreachable.
+    # The assets under /docs/, which an ingress routing /docs (deploy/k8s) then serves too.
     app = FastAPIOffline(
+        static_url="/docs/assets",
         title="Llwybr public API",
         version="0.1.0",
         description=DESCRIPTION,

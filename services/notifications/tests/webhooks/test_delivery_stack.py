@@ -20,6 +20,7 @@ from typing import Any
 import httpx
 import pytest
 from fastapi import FastAPI
+from standardwebhooks.webhooks import Webhook, WebhookVerificationError
 
 from contracts import determination
 from contracts.envelope import Envelope
@@ -218,6 +219,9 @@ async def test_during_a_rotation_both_secrets_sign_then_only_the_new_one(
     assert header.count("v1=") == 2
     assert signed_by(new, header, during.body)
     assert signed_by(old, header, during.body)
+    # The same with the Standard Webhooks library a receiver uses (issue 20).
+    Webhook(new).verify(during.body, during.headers)
+    Webhook(old).verify(during.body, during.headers)
 
     newest = (await stack.call(school, "POST", rotation, json={"grace_seconds": 0})).json()
     await stack.publish(concern_raised(school))
@@ -228,6 +232,9 @@ async def test_during_a_rotation_both_secrets_sign_then_only_the_new_one(
     assert signed_by(newest["secret"], header, after.body)
     assert not signed_by(new, header, after.body)
     assert not signed_by(old, header, after.body)
+    Webhook(newest["secret"]).verify(after.body, after.headers)
+    with pytest.raises(WebhookVerificationError):
+        Webhook(new).verify(after.body, after.headers)
 
 
 async def test_a_redelivered_kafka_event_creates_no_second_delivery(
