@@ -37,6 +37,12 @@ LABELS: dict[str, Label] = {
     "determination.decided": Label(
         "Penderfyniad a oes gan y dysgwr ADY", "Decision on whether the learner has ALN"
     ),
+    "determination.decision-given": Label(
+        "Y penderfyniad wedi'i roi i'r teulu", "The decision given to the family"
+    ),
+    "determination.decision-notice-bounced": Label(
+        "Ni chyrhaeddodd hysbysiad y penderfyniad", "The notice of the decision did not arrive"
+    ),
     "determination.decision-reconsidered": Label(
         "Yr awdurdod lleol wedi ailystyried y penderfyniad",
         "The local authority reconsidered the decision",
@@ -81,6 +87,9 @@ LABELS: dict[str, Label] = {
     "disputes.appeal-lodged": Label(
         "Apêl wedi'i chyflwyno i Dribiwnlys Addysg Cymru",
         "Appeal lodged with the Education Tribunal for Wales",
+    ),
+    "disputes.appeal-window-from-notice": Label(
+        "Y cyfnod i apelio o'r hysbysiad", "The appeal window from the notice"
     ),
     "disputes.appeal-window-recalculated": Label(
         "Yr amser i apelio wedi'i ailgyfrifo", "The time to appeal recalculated"
@@ -135,6 +144,9 @@ LABELS: dict[str, Label] = {
     "notifications.notice-escalated": Label(
         "Methu rhoi hysbysiad: rhaid i rywun weithredu",
         "A notice could not be given: someone must act",
+    ),
+    "notifications.notice-bounced": Label(
+        "Ni chyrhaeddodd yr hysbysiad", "A notice did not arrive"
     ),
     "notifications.notice-given": Label("Hysbysiad wedi'i roi", "A notice given"),
 }
