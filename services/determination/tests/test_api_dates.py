@@ -128,7 +128,7 @@ async def test_a_decision_met_in_time_is_met_not_overdue_months_later(
     assert (shown["state"], shown["overdue"]) == ("missed", True)  # decided, never given
     notice_given_on(client, case_id, date(2026, 3, 12))
     shown = (await deadlines(client, case_id))["decision"]
-    assert (shown["state"], shown["overdue"]) == ("met", False)
+    assert (shown["state"], shown["overdue"], shown["met_on"]) == ("met", False, "2026-03-12")
     # the clock stopped on 12 March: what was left that day, not a count into the past
     left = date.fromisoformat(shown["due_on"]) - date(2026, 3, 12)
     assert shown["days_left"] == left.days > 0
