@@ -6,7 +6,7 @@ section 11): its notice (no ALN, IDP not necessary), learned from the notificati
 import dataclasses
 import uuid
 from datetime import UTC, date, datetime
-from typing import Any
+from typing import Any, cast
 from uuid import UUID
 
 from contracts import determination as public
@@ -17,6 +17,7 @@ from contracts.notifications import NoticeBounced, NoticeGiven
 from determination.application import DeterminationService
 from determination.application.views import stopped_clocks
 from determination.domain import Determination, given
+from determination.main import GIVEN
 from determination.publisher import public_event
 from llwybr.clock import DEFAULT_RULES, RuleId, compute_deadline
 
@@ -196,3 +197,19 @@ def test_an_idp_not_necessary_decision_is_met_by_its_notice() -> None:
         replayed = e.mutate(replayed)
     assert isinstance(replayed, Determination)
     assert stopped_clocks(replayed) == stopped_clocks(case)
+
+
+def test_the_given_consumer_records_a_fact_once_whatever_is_redelivered(
+    service: DeterminationService,
+) -> None:
+    """The consumer ``given`` (``main.py``) saves the case with its tracking record: the same
+    event delivered again is not applied again."""
+    effect = GIVEN.effect(cast(Any, None), cast(Any, None), service)
+    case_id = decided_at_school(service)
+    envelope = notice_given(case_id, date(2026, 3, 23))
+    assert effect.apply(envelope) is True
+    version = service.get_as(case_id, Determination).version
+    assert effect.apply(envelope) is False
+    assert service.get_as(case_id, Determination).version == version
+    assert decision_clock(service, case_id) == ("met", date(2026, 3, 23))
+    assert GIVEN.topics == ["aln.notifications.v1", "aln.idp.v1"]
