@@ -36,12 +36,12 @@ def wrap(event: IntegrationEvent, aggregate_id: UUID, version: int = 1) -> Envel
 
 def notice_given(
     case_id: UUID, on: date, *, notice_id: UUID | None = None, kind: str = "decision_no_aln",
-    organisation: str | None = None,
+    organisation: str | None = None, role: str = "parent",
 ) -> Envelope:  # fmt: skip
     notice_id = notice_id or uuid.uuid4()
     event = NoticeGiven(
         notice_id=notice_id, learner_id="l-1", kind=kind, subject_id=str(case_id),
-        issuer="school:6652001", recipient_role="parent" if organisation is None else "copy",
+        issuer="school:6652001", recipient_role=role if organisation is None else "copy",
         recipient_organisation=organisation, channel="email", content_sha256="0" * 64,
         delivered_at=datetime.combine(on, datetime.min.time(), UTC), given_on=on,
         window_kind="appeal", window_rule="D18", window_until=None,
@@ -109,13 +109,14 @@ def test_a_copy_to_an_organisation_or_another_notice_does_not_give_the_decision(
 ) -> None:
     case_id = decided_at_school(service)
     copy = notice_given(case_id, date(2026, 3, 23), organisation="la:665")
+    iro = notice_given(case_id, date(2026, 3, 23), role="independent_reviewing_officer")
     has_aln = notice_given(case_id, date(2026, 3, 23), kind="decision_has_aln")
     reminder = notice_given(case_id, date(2026, 3, 23), kind="deadline_missed")
     elsewhere = notice_given(uuid.uuid4(), date(2026, 3, 23))
     not_a_case = dict(notice_given(case_id, date(2026, 3, 23)).data, subject_id="plan-7")
     not_case_envelope = dataclasses.replace(copy, data=not_a_case)
-    envelopes = (copy, has_aln, reminder, elsewhere, not_case_envelope)
-    assert [service.on_public_event(e) for e in envelopes] == [[], [], [], [], []]
+    envelopes = (copy, iro, has_aln, reminder, elsewhere, not_case_envelope)
+    assert [service.on_public_event(e) for e in envelopes] == [[]] * len(envelopes)
     assert decision_clock(service, case_id) is None
 
 

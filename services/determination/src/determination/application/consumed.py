@@ -16,9 +16,11 @@ from contracts.events import IntegrationEvent, UnknownEventTypeError, parse
 from determination.application.concerns import Concerns
 from determination.domain import BodyKind, Determination, Status, given
 
-#: Recipients of a decision notice that give the decision to the family: a person (the
-#: learner, a parent), not an organisation sent a copy.
 _GIVEN_NOTICES = frozenset({given.NO_ALN_NOTICE, given.NOT_NECESSARY_NOTICE})
+#: The recipients a notice gives the decision to: those who hold the rights it states (the
+#: notifications service's ``RIGHT_HOLDERS``), not an organisation sent a copy nor a looked
+#: after child's independent reviewing officer.
+_RIGHT_HOLDERS = frozenset({"parent", "child", "young_person", "case_friend", "representative"})
 
 
 class PublicEvents(Concerns):
@@ -66,7 +68,7 @@ class PublicEvents(Concerns):
     @_on_public_event.register
     def _(self, event: notifications.NoticeGiven) -> list[Determination]:
         """A decision's notice given to the learner or parent on ``given_on``."""
-        if event.kind not in _GIVEN_NOTICES or event.recipient_organisation is not None:
+        if event.kind not in _GIVEN_NOTICES or event.recipient_role not in _RIGHT_HOLDERS:
             return []
         case = self._known_case(event.subject_id)
         if case is None:
