@@ -67,7 +67,7 @@ def stack(
             "NOTIFICATIONS_BOUNCES_DOMAIN": BOUNCES_DOMAIN,
             "NOTIFICATIONS_BOUNCES_SECRET_KEYS": BOUNCES_KEY,
         })  # fmt: skip
-        running.wait_caught_up(LEARNER_FOLLOWERS | {"disputes.notices"})
+        running.wait_caught_up(LEARNER_FOLLOWERS | {"disputes.notices", "determination.given"})
         yield running
 
 
@@ -177,6 +177,44 @@ def test_disagreement_resolution_within_the_told_window_extends_it_by_eight_week
     late = appeal(callers, learner_id, case, "2026-11-24")
     assert late.status_code == 422, late.text
     assert late.json()["type"].endswith("outside-window")
+
+
+def test_a_no_aln_decision_clock_is_met_on_the_day_its_notice_is_given(callers: Callers) -> None:
+    """s.4(6): the school decides "no ALN" on Friday 31 July (its 30th working day from a
+    concern of 19 June, no calendar: D1 provisional, due 7 August); the notice is given on
+    Monday 3 August. The case view and the reminders say the clock was met on 3 August."""
+    school = callers(HOME_SCHOOL)
+    body = {**concern(pupil()), "came_to_attention_on": "2026-06-19"}
+    case_id, learner_id = raised(callers, body)
+    register_contacts(school, learner_id, "sian-given@example.org")
+    ok(school.post(f"/v1/determinations/{case_id}/decision", json={
+        "has_aln": False, "reasons": "Universal provision", "decided_on": "2026-07-31",
+        "decided_by": HOME_SCHOOL, "person": "ALNCo"}))  # fmt: skip
+
+    def notice() -> dict[str, Any] | None:
+        items = school.get("/v1/notices", params={"learner_id": learner_id}).json()["items"]
+        found = [n for n in items if n["kind"] == "decision_no_aln"
+                 and n["recipient_role"] == "parent" and n["status"] == "given"]  # fmt: skip
+        return found[0] if found else None
+
+    given_on = until(notice, what="the school's notice given to the parent")["given_on"]
+    assert given_on == EMAILED_ON
+
+    def met_in_view() -> dict[str, Any] | None:
+        shown = ok(school.get(f"/v1/determinations/{case_id}"))["deadlines"]["decision"]
+        return shown if shown["state"] == "met" else None
+
+    shown = until(met_in_view, what="the case view's decision clock met")
+    assert (shown["met_on"], shown["due_on"], shown["overdue"]) == (given_on, "2026-08-07", False)
+    assert shown["days_left"] == 4  # what was left on the day it was given, not at the decision
+
+    def met_in_reminders() -> dict[str, Any] | None:
+        items = school.get("/v1/reminders", params={"learner_id": learner_id}).json()["items"]
+        found = [d for d in items if d["subject_id"] == case_id and d["kind"] == "decision"]
+        return found[0] if found and found[0]["status"] == "met" else None
+
+    watched = until(met_in_reminders, what="the reminders' decision clock met")
+    assert (watched["met_on"], watched["due_on"]) == (given_on, "2026-08-07")
 
 
 def bounce_report(notice: dict[str, Any]) -> bytes:

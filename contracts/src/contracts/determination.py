@@ -227,6 +227,32 @@ class DecisionReconsidered(DeterminationEvent):
 
 
 @register
+class DecisionGiven(DeterminationEvent):
+    """The family was given the deciding body's decision: its notice (no ALN, IDP not
+    necessary; learned from ``notice-given``) or the IDP (``issued``, version 1). The decision
+    clocks (``deadline_keys``) are met on ``clocks_met_on`` (s.4(6)), judged here once."""
+
+    name: ClassVar[str] = "decision-given"
+    given_id: str = Field(description="The notice's or the plan's id")
+    given_as: Literal["notice", "idp"]
+    given_on: date
+    deadline_keys: list[str] = Field(examples=[["decision", "idp_necessity"]])
+    clocks_met_on: date | None
+
+
+@register
+class DecisionNoticeBounced(DeterminationEvent):
+    """A notice learned as given bounced: it was not given. The decision clocks are met on
+    ``clocks_met_on`` (another notice given), or open again (None) until one is given."""
+
+    name: ClassVar[str] = "decision-notice-bounced"
+    given_id: str
+    bounced_on: date
+    deadline_keys: list[str] = Field(examples=[["decision", "idp_necessity"]])
+    clocks_met_on: date | None
+
+
+@register
 class Withdrawn(DeterminationEvent):
     """The concern was withdrawn."""
 

@@ -57,6 +57,11 @@ class IdpIssued(IdpEvent):
     nhs_bodies_securing_alp: list[str]
     alp_in_welsh: int
     alp_elements: int
+    determination_id: UUID | None = Field(
+        default=None,
+        description="The determination whose ALN decision the plan gives (version 1 of a plan "
+        "opened after a decision; None otherwise): its decision clocks are met on the issue day",
+    )
 
 
 @register

@@ -37,6 +37,12 @@ LABELS: dict[str, Label] = {
     "determination.decided": Label(
         "Penderfyniad a oes gan y dysgwr ADY", "Decision on whether the learner has ALN"
     ),
+    "determination.decision-given": Label(
+        "Y penderfyniad wedi'i roi i'r teulu", "The decision given to the family"
+    ),
+    "determination.decision-notice-bounced": Label(
+        "Ni chyrhaeddodd hysbysiad y penderfyniad", "The notice of the decision did not arrive"
+    ),
     "determination.decision-reconsidered": Label(
         "Yr awdurdod lleol wedi ailystyried y penderfyniad",
         "The local authority reconsidered the decision",

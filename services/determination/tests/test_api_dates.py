@@ -6,6 +6,7 @@ Dates are fixed in the past (spring 2026) or relative to today, so the tests hol
 
 from datetime import date, timedelta
 from typing import Any
+from uuid import UUID
 
 import httpx
 
@@ -13,6 +14,7 @@ from llwybr.edge import today_in_wales
 from llwybr_testkit import ActingAs
 
 from .test_api import NO_ALN_NOTICE, SCHOOL, assert_problem, concern, open_case, stored_events
+from .test_given import notice_given
 
 NHS = "lhb:7A1"
 TOMORROW = (today_in_wales() + timedelta(days=1)).isoformat()
@@ -109,15 +111,26 @@ async def test_notices_answers_evidence_and_withdrawals_dated_tomorrow_are_refus
 # -- a met deadline is never overdue --------------------------------------------------------
 
 
+def notice_given_on(client: httpx.AsyncClient, case_id: str, on: date) -> None:
+    """The notifications service's ``notice-given`` of the no-ALN notice, learned."""
+    app: Any = client.app  # type: ignore[attr-defined]
+    service = app.state.application
+    service.save(*service.on_public_event(notice_given(UUID(case_id), on)))
+
+
 async def test_a_decision_met_in_time_is_met_not_overdue_months_later(
     client: httpx.AsyncClient,
 ) -> None:
+    """The decision clock is met when the notice is given, not at the decision (s.4(6))."""
     case_id, _ = await open_case(client)  # came to attention 2 March 2026
     await post_ok(client, f"/v1/determinations/{case_id}/decision", decision("2026-03-10"))
     shown = (await deadlines(client, case_id))["decision"]
-    assert (shown["state"], shown["overdue"]) == ("met", False)
-    # the clock stopped on 10 March: what was left that day, not a count into the past
-    left = date.fromisoformat(shown["due_on"]) - date(2026, 3, 10)
+    assert (shown["state"], shown["overdue"]) == ("missed", True)  # decided, never given
+    notice_given_on(client, case_id, date(2026, 3, 12))
+    shown = (await deadlines(client, case_id))["decision"]
+    assert (shown["state"], shown["overdue"], shown["met_on"]) == ("met", False, "2026-03-12")
+    # the clock stopped on 12 March: what was left that day, not a count into the past
+    left = date.fromisoformat(shown["due_on"]) - date(2026, 3, 12)
     assert shown["days_left"] == left.days > 0
 
 
@@ -138,6 +151,7 @@ async def test_an_nhs_answer_weeks_early_is_met_and_the_undecided_decision_misse
 async def test_a_decision_met_late_is_met_with_nothing_left(client: httpx.AsyncClient) -> None:
     case_id, _ = await open_case(client)  # D1 due in April or May 2026
     await post_ok(client, f"/v1/determinations/{case_id}/decision", decision("2026-06-01"))
+    notice_given_on(client, case_id, date(2026, 6, 2))
     shown = (await deadlines(client, case_id))["decision"]
     assert (shown["state"], shown["overdue"], shown["days_left"]) == ("met", False, 0)
 

@@ -13,6 +13,7 @@ from determination.domain import Status
 from llwybr.clock import DEFAULT_RULES, RuleId, compute_deadline
 
 from .test_application import LA, decided_at_school, raise_at_school
+from .test_given import notice_given
 
 
 def reconsideration_decided(case_id: uuid.UUID, kind: str = "R1") -> Envelope:
@@ -31,6 +32,8 @@ def reconsideration_decided(case_id: uuid.UUID, kind: str = "R1") -> Envelope:
 
 def test_an_r1_outcome_supersedes_the_schools_decision(service: DeterminationService) -> None:
     case_id = decided_at_school(service)
+    given = notice_given(case_id, date(2026, 3, 23))  # the school's no-ALN notice (s.4(6))
+    service.save(*service.on_public_event(given))
     envelope = reconsideration_decided(case_id)
     [case] = service.on_public_event(envelope)
     service.save(case)
@@ -41,8 +44,8 @@ def test_an_r1_outcome_supersedes_the_schools_decision(service: DeterminationSer
         "la:665", envelope.data["reconsideration_id"],
     )  # fmt: skip
     assert view.superseded_decisions[0]["decided_by"] == "school:6652001"
-    # the school's clock was met by the school's decision, not the LA's later one
-    assert view.stopped["decision"] == ("met", view.superseded_decisions[0]["decided_on"])
+    # the school's clock was met when its decision was given, not by the LA's later one
+    assert view.stopped["decision"] == ("met", date(2026, 3, 23))
 
 
 def test_other_public_events_change_nothing(service: DeterminationService) -> None:

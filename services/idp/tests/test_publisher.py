@@ -10,7 +10,7 @@ from idp.publisher import translator
 from llwybr.eventstore import RecordedEvent
 from llwybr_testkit import CountingRecorder
 
-from .plans import SCHOOL, busy_plan
+from .plans import DETERMINATION_ID, SCHOOL, busy_plan
 
 
 def stored_plan(service: IdpService) -> list[RecordedEvent]:
@@ -46,6 +46,16 @@ def test_every_public_event_is_translated_from_the_stored_event_alone(
         "la:665",
     )
     assert counting.reads == 0
+
+
+def test_version_1_names_the_determination_whose_decision_it_gives(service: IdpService) -> None:
+    """The determination service meets the decision clock on version 1's issue day (s.4(6)):
+    the plan's case is published with it (a revision gives no decision)."""
+    published = [p.event for p in map(translator(service), stored_plan(service)) if p]
+    issued = [e for e in published if isinstance(e, public.IdpIssued)]
+    assert [(e.plan_version, e.determination_id) for e in issued] == [
+        (1, DETERMINATION_ID), (2, None), (3, None),
+    ]  # fmt: skip
 
 
 def test_the_reasons_for_ceasing_a_plan_are_published_for_the_notice_to_quote(

@@ -306,6 +306,15 @@ def concern(learner_id: str, due: date) -> det.ConcernRaised:
     )
 
 
+def decision_given(raised: det.ConcernRaised, on: date) -> det.DecisionGiven:
+    """The determination service's judgment: the no-ALN notice was given, the clock met."""
+    return det.DecisionGiven(
+        determination_id=raised.determination_id, learner_id=raised.learner_id,
+        given_id=str(uuid.uuid4()), given_as="notice", given_on=on,
+        deadline_keys=["decision"], clocks_met_on=on,
+    )  # fmt: skip
+
+
 def no_aln(raised: det.ConcernRaised, on: date) -> det.Decided:
     """The school decides the concern: no ALN (with ALN, an IDP service on the shared broker
     would open a plan)."""
@@ -359,8 +368,10 @@ async def test_a_reminder_before_and_an_alert_after_a_deadline_across_a_restart(
         reminders = [r for r in to_office() if "Reminder" in r.message["Subject"]]
         assert len(reminders) == 2
         assert "16 December 2026" in reminders[0].part("plain")
-        # one of the two is met before it is due: no alert will follow for it
+        # one of the two is met before it is due (decided, and its notice given, as the
+        # determination service publishes it: s.4(6)): no alert will follow for it
         await publish(kafka_bootstrap, no_aln(met, before), 2)
+        await publish(kafka_bootstrap, decision_given(met, before), 3)
 
         async def met_recorded() -> bool:
             page = await notifications.get("/v1/reminders", params={"status": "met"})

@@ -17,6 +17,7 @@ from notifications.notices.planning import (
     TRIBUNAL,
     Cancel,
     Meet,
+    MetOn,
     Move,
     Reassign,
     Subject,
@@ -89,13 +90,14 @@ def test_a_concern_watches_the_deciding_bodys_decision_deadline() -> None:
     )
 
 
-def test_a_no_aln_decision_tells_the_family_and_meets_the_deadline() -> None:
+def test_a_no_aln_decision_tells_the_family_and_leaves_the_deadline_to_the_notice() -> None:
+    """The clock is met when the decision is given (s.4(6)), not made: ``decision-given``."""
     result = plan(decided(), None)
     [notice] = result.notices
     assert (notice.kind, notice.issuer, notice.family) == (NoticeKind.DECISION_NO_ALN, SCHOOL, True)
     assert notice.facts["body_kind"] == "school"
     assert notice.facts["reconsidering_authority"] == LA
-    assert result.deadlines == (Meet(f"{CASE}/decision", date(2026, 2, 2)),)
+    assert result.deadlines == ()
     assert (result.learner and result.learner.young_person) is False
 
 
@@ -118,7 +120,23 @@ def test_an_las_idp_not_necessary_decision_tells_the_young_person() -> None:
     )  # fmt: skip
     assert result.learner is not None
     assert result.learner.young_person is True  # the young person receives it
-    assert result.deadlines == (Meet(f"{CASE}/decision", date(2026, 2, 2)),)
+    assert result.deadlines == ()  # met when the notice is given (``decision-given``)
+
+
+def test_the_decision_clocks_are_met_on_the_day_the_determination_says_and_reopened() -> None:
+    """The day the decision was given is the determination service's judgment, read as is."""
+    keys = ["decision", "idp_necessity"]
+    given = det.DecisionGiven(
+        determination_id=CASE, learner_id="l-1", given_id="n1", given_as="notice",
+        given_on=date(2026, 2, 5), deadline_keys=keys, clocks_met_on=date(2026, 2, 5),
+    )  # fmt: skip
+    met = date(2026, 2, 5)
+    assert plan(given, None).deadlines == tuple(MetOn(f"{CASE}/{k}", met) for k in keys)
+    bounced = det.DecisionNoticeBounced(
+        determination_id=CASE, learner_id="l-1", given_id="n1", bounced_on=date(2026, 2, 6),
+        deadline_keys=["decision"], clocks_met_on=None,
+    )  # fmt: skip
+    assert plan(bounced, None).deadlines == (MetOn(f"{CASE}/decision", None),)
 
 
 def test_an_aln_decision_published_before_idp_necessity_existed_is_a_has_aln_notice() -> None:

@@ -15,7 +15,15 @@ from llwybr.clock import RuleId
 from llwybr.settings import ServiceSettings
 from notifications.main import SPEC
 from notifications.notices import deadlines, store
-from notifications.notices.planning import Cancel, ExceptionClaim, Meet, Move, Reassign, Watch
+from notifications.notices.planning import (
+    Cancel,
+    ExceptionClaim,
+    Meet,
+    MetOn,
+    Move,
+    Reassign,
+    Watch,
+)
 from notifications.notices.reminders import schedule
 from notifications.tables import notices, watched_deadlines
 
@@ -87,6 +95,30 @@ def test_a_met_deadline_gives_no_alert(engine: sa.Engine) -> None:
     schedule(engine, date(2026, 12, 20))
     assert kinds(engine, learner) == []
     assert (row(engine, learner).status, row(engine, learner).met_on) == ("met", DUE)
+
+
+def test_a_clock_met_by_a_bounced_notice_runs_again_until_one_is_given(
+    engine: sa.Engine,
+) -> None:
+    """The determination service's judgment of the day a decision was given (``MetOn``)
+    replaces the day recorded: a bounce re-opens the clock (and it can be missed), a notice
+    given again meets it on its day; a cancelled clock stays cancelled."""
+    learner = watch(engine)
+    key = f"{learner}/case/decision"
+    with engine.begin() as conn:
+        deadlines.apply(conn, learner, MetOn(key, date(2026, 12, 10)), "event-2", 5)
+        deadlines.apply(conn, learner, MetOn(key, None), "event-3", 5)
+    assert (row(engine, learner).status, row(engine, learner).met_on) == ("open", None)
+    schedule(engine, date(2026, 12, 20))
+    assert kinds(engine, learner) == ["deadline_missed"]
+    with engine.begin() as conn:
+        deadlines.apply(conn, learner, MetOn(key, date(2026, 12, 21)), "event-4", 5)
+    assert (row(engine, learner).status, row(engine, learner).met_on) == ("met", date(2026, 12, 21))
+    cancelled = watch(engine)
+    with engine.begin() as conn:
+        deadlines.apply(conn, cancelled, Cancel(f"{cancelled}/"), "event-2", 5)
+        deadlines.apply(conn, cancelled, MetOn(f"{cancelled}/case/decision", DUE), "e3", 5)
+    assert row(engine, cancelled).status == "cancelled"
 
 
 def test_a_cancelled_deadline_is_forgotten(engine: sa.Engine) -> None:

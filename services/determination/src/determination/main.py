@@ -3,7 +3,7 @@
 import sqlalchemy as sa
 from fastapi import FastAPI
 
-from contracts.topics import DISPUTES
+from contracts.topics import DISPUTES, IDP, NOTIFICATIONS
 from determination.api import ERROR_STATUSES, router
 from determination.application import DeterminationService
 from determination.descriptor import DESCRIPTOR
@@ -31,6 +31,17 @@ RECONSIDERATIONS = ConsumerSpec(
     name="reconsiderations", topics=[DISPUTES.name], effect=reconsiderations
 )
 
+
+def given(
+    _settings: ServiceSettings, _engine: sa.Engine, app: ChainedApplication
+) -> ApplicationEffect:
+    """The day a decision was given to the family (its notice, or the IDP): its clocks end."""
+    assert isinstance(app, DeterminationService)
+    return ApplicationEffect(app, "determination.given", app.on_public_event)
+
+
+GIVEN = ConsumerSpec(name="given", topics=[NOTIFICATIONS.name, IDP.name], effect=given)
+
 SPEC = ServiceSpec(
     name="determination",
     title="Llwybr determination service (internal)",
@@ -42,7 +53,7 @@ SPEC = ServiceSpec(
     tables=[documents, document_cases],
     in_force=IN_FORCE,
     learner_index=learner_cases,
-    consumers=[RECONSIDERATIONS],
+    consumers=[RECONSIDERATIONS, GIVEN],
     large_bodies=DESCRIPTOR.large_bodies,
 )
 

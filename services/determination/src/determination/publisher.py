@@ -15,7 +15,7 @@ from uuid import UUID
 
 from contracts import determination as public
 from contracts.events import IntegrationEvent
-from determination.domain import DECISION, Determination
+from determination.domain import DECISION, NECESSITY, Determination
 from determination.domain.calendar import CalendarRecord
 from determination.domain.registry import LearnerRecord
 from determination.domain.rules import RuleTableRecord
@@ -219,6 +219,33 @@ def _(event: Determination.Reconsidered, ids: Ids, replay: Replay) -> Integratio
 @public_event.register
 def _(event: Determination.Withdrawn, ids: Ids, replay: Replay) -> IntegrationEvent:
     return public.Withdrawn(**ids, withdrawn_on=event.withdrawn_on)
+
+
+#: The clocks that end when the decision is given (s.4(6)).
+_DECISION_CLOCKS = [DECISION, NECESSITY]
+
+
+@public_event.register
+def _(event: Determination.DecisionGiven, ids: Ids, replay: Replay) -> IntegrationEvent:
+    return public.DecisionGiven(
+        **ids,
+        given_id=event.given_id,
+        given_as=event.given_as,  # "notice" or "idp" (given.py)
+        given_on=event.given_on,
+        deadline_keys=_DECISION_CLOCKS,
+        clocks_met_on=event.clock_met_on,
+    )
+
+
+@public_event.register
+def _(event: Determination.GivenNoticeBounced, ids: Ids, replay: Replay) -> IntegrationEvent:
+    return public.DecisionNoticeBounced(
+        **ids,
+        given_id=event.given_id,
+        bounced_on=event.bounced_on,
+        deadline_keys=_DECISION_CLOCKS,
+        clocks_met_on=event.clock_met_on,
+    )
 
 
 def _deadline(data: dict[str, Any]) -> public.DeadlineFacts:

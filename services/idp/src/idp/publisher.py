@@ -89,6 +89,8 @@ def _issued(
         ),
         alp_in_welsh=sum(1 for e in alp if e["in_welsh"]),
         alp_elements=len(alp),
+        # the case whose decision version 1 gives (s.4(6)): its clocks end on the issue day
+        determination_id=getattr(event, "determination_id", None),
     )
 
 

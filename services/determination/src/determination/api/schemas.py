@@ -230,6 +230,11 @@ class DeadlineOut(BaseModel):
         "`days_left` is what was left that day, never below 0), missed (past its due date and "
         "not done: overdue) or cancelled (no longer runs: withdrawn, consent refused)"
     )
+    met_on: date | None = Field(
+        default=None,
+        description="The day it was met, as `/v1/reminders` says: for a decision clock the day "
+        "the decision was given (its notice, or the IDP; s.4(6)), not the day it was made",
+    )
 
     @classmethod
     def of(
@@ -239,8 +244,8 @@ class DeadlineOut(BaseModel):
         fields = {k: getattr(deadline, k) for k in _DEADLINE_FIELDS}
         if stopped is not None:
             state, on = stopped
-            left = max(deadline.days_left(on), 0)
-            return cls(**fields, overdue=False, days_left=left, state=state)
+            left, met_on = max(deadline.days_left(on), 0), on if state == "met" else None
+            return cls(**fields, overdue=False, days_left=left, state=state, met_on=met_on)
         overdue = deadline.is_overdue(today)
         state = "missed" if overdue else "open"
         return cls(**fields, overdue=overdue, days_left=deadline.days_left(today), state=state)

@@ -5,7 +5,6 @@ A command loads the case once, checks the caller's access on what it loaded (bef
 aggregate's command with the deadlines its clock needs, and saves with the expected version.
 """
 
-import functools
 from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any
@@ -13,11 +12,8 @@ from uuid import UUID
 
 from eventsourcing.application import AggregateNotFoundError
 
-from contracts import disputes
-from contracts.envelope import Envelope
-from contracts.events import IntegrationEvent, UnknownEventTypeError, parse
 from determination import access
-from determination.application.concerns import Concerns
+from determination.application.consumed import PublicEvents
 from determination.application.registry import learner_relations
 from determination.application.views import DeterminationView
 from determination.documents import DocumentStore, Upload
@@ -30,7 +26,6 @@ from determination.domain import (
     NoticeType,
     ProvisionLevel,
     Recipient,
-    Status,
 )
 from determination.domain.registry import LearnerIndex, LearnerRecord, OpenDetermination
 from llwybr.access import Capability, Relations, allows, not_found, require
@@ -38,7 +33,7 @@ from llwybr.clock import RuleId, compute_deadline
 from llwybr.principal import Principal
 
 
-class DeterminationService(Concerns):
+class DeterminationService(PublicEvents):
     """Commands return the new version; queries return views. ``name`` fixes table names."""
 
     name = "determination"
@@ -357,42 +352,6 @@ class DeterminationService(Concerns):
         case = self._writable(principal, determination_id, expected_version, withdrawn_by)
         case.withdraw(reason=reason, withdrawn_on=withdrawn_on, withdrawn_by=withdrawn_by)
         return self.save_at(expected_version, case)
-
-    # -- other services' public events ----------------------------------------------------
-
-    def on_public_event(self, envelope: Envelope) -> list[Determination]:
-        """The consumer's effect of another service's public event: the cases it changed
-        (saved with the consumer's tracking record)."""
-        try:
-            event = parse(envelope.type, envelope.data)
-        except UnknownEventTypeError:
-            return []  # a kind of event this build does not know: nothing here acts on it
-        return self._on_public_event(event)
-
-    @functools.singledispatchmethod
-    def _on_public_event(self, event: IntegrationEvent) -> list[Determination]:
-        """Public events this service does not act on."""
-        return []
-
-    @_on_public_event.register
-    def _(self, event: disputes.ReconsiderationDecided) -> list[Determination]:
-        """An LA's R1 outcome supersedes the school's decision it reconsidered (nothing to
-        save when the decision is not one of this service's school decisions)."""
-        if event.kind != "R1":
-            return []
-        try:
-            case = self.get_as(event.subject_id, Determination)
-        except AggregateNotFoundError:
-            return []
-        if case.deciding_body.kind is not BodyKind.SCHOOL or case.status is Status.WITHDRAWN:
-            return []
-        case.record_reconsideration(
-            reconsideration_id=event.reconsideration_id,
-            local_authority=event.local_authority,
-            has_aln=event.outcome == "has_aln",
-            decided_on=event.decided_on,
-        )
-        return [case]
 
     # -- queries --------------------------------------------------------------------------
 

@@ -15,23 +15,17 @@ MET, CANCELLED = "met", "cancelled"
 
 def stopped_clocks(case: Determination) -> dict[str, tuple[str, date]]:
     """The deadlines whose clock has stopped: key -> ("met" or "cancelled", the day), judged
-    as the reminders (notifications service) judge them. The decision clocks are met by the
-    deciding body's decision (kept when the LA's reconsideration replaced it; a school that
-    never decided missed its clock though the LA decided) and an NHS clock by the NHS body's
-    answer; a clock not met is cancelled when the concern is withdrawn or consent refused.
-
-    The Act (s.4(6); docs/domain.md section 11) meets a decision clock when the notice (no
-    ALN) or the IDP (ALN) is *given*: that fact is the notifications and IDP services', not
-    received here, so until it is the decision stands for it, as it does in the reminders."""
+    as the reminders (notifications service) judge them. The decision clocks are met when the
+    deciding body's decision is *given* (s.4(6); docs/domain.md section 11): the day its
+    notice (no ALN, IDP not necessary) or the IDP was given to the family, as the case learned
+    it (``given.py``; a bounced notice was not given). The LA's decision on reconsideration is
+    not the body's duty done: a school that never decided missed its clock. An NHS clock is
+    met by the NHS body's answer; a clock not met is cancelled when the concern is withdrawn
+    or consent refused."""
     stopped: dict[str, tuple[str, date]] = {}
-    decisions = [
-        d
-        for d in [*case.superseded_decisions, *([case.decision] if case.decision else [])]
-        if "reconsideration_id" not in d  # the LA's, on reconsideration: not the body's duty
-    ]
-    if decisions:
-        decided_on: date = decisions[0]["decided_on"]
-        stopped |= {k: (MET, decided_on) for k in (DECISION, NECESSITY) if k in case.deadlines}
+    if case.clock_met_on is not None:
+        met_on = case.clock_met_on
+        stopped |= {k: (MET, met_on) for k in (DECISION, NECESSITY) if k in case.deadlines}
     for referral_id, referral in case.nhs_referrals.items():
         if referral["answer"] is not None:
             stopped[nhs_deadline_key(referral_id)] = (MET, referral["answer"]["answered_on"])

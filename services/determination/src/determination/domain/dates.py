@@ -24,6 +24,8 @@ IN_FORCE: Mapping[type, str | None] = {
     Determination.NoticeIssued: "issued_on",
     Determination.Reconsidered: "decided_on",
     Determination.Withdrawn: "withdrawn_on",
+    Determination.DecisionGiven: "given_on",
+    Determination.GivenNoticeBounced: "bounced_on",
     CalendarRecord.Set: None,
     CalendarRecord.Corrected: None,
     RuleTableRecord.Started: None,

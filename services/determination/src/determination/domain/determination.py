@@ -13,7 +13,7 @@ from uuid import UUID
 
 from eventsourcing.domain import Aggregate, event
 
-from determination.domain import events
+from determination.domain import events, given
 from determination.domain.deciding import CaseAtDecision, IdpArrangement, decision_facts
 from determination.domain.errors import (
     DateOutOfOrderError,
@@ -69,6 +69,10 @@ class Determination(Aggregate):
 
     class Withdrawn(events.Withdrawn): ...
 
+    class DecisionGiven(given.DecisionGiven): ...
+
+    class GivenNoticeBounced(given.GivenNoticeBounced): ...
+
     # Each event's applier (events.py), called by the command that records the event.
     _record_consent = events.consent_recorded
     _record_graduated_response = events.graduated_response_recorded
@@ -83,6 +87,8 @@ class Determination(Aggregate):
     _issue_notice = events.notice_issued
     _reconsider = events.reconsidered
     _withdraw = events.withdrawn
+    _record_given = given.decision_given  # commands in given.py
+    _record_bounce = given.given_notice_bounced
 
     @event(ConcernRaised)
     def __init__(
@@ -118,6 +124,8 @@ class Determination(Aggregate):
         self.superseded_decisions: list[dict[str, Any]] = []  # lapsed on reconsideration
         self.notices: list[dict[str, Any]] = []
         self.withdrawal: dict[str, Any] | None = None
+        self.given: dict[str, dict[str, Any]] = {}  # notices and IDP given (given.py)
+        self.clock_met_on: date | None = None  # the decision clocks met (s.4(6))
 
     @classmethod
     def raise_concern(

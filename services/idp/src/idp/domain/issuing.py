@@ -46,6 +46,9 @@ class Issuing(PlanState):
         issued_by: str
         review_by: dict[str, Any]
         content: dict[str, Any]
+        #: the case whose decision the plan gives (published: its clocks end on the issue
+        #: day, s.4(6)); None on events stored before it was carried
+        determination_id: uuid.UUID | None = None
 
     def issue(self, *, issued_on: date, review_by: Deadline, issued_by: str) -> None:
         """Issue the draft as version 1; ``review_by`` is the D14 (D15) clock from
@@ -61,6 +64,7 @@ class Issuing(PlanState):
             issued_by=issued_by,
             review_by=review_by.as_dict(),
             content=content,
+            determination_id=self.determination_id,
         )
 
     def _issue(
@@ -70,6 +74,7 @@ class Issuing(PlanState):
         issued_by: str,
         review_by: dict[str, Any],
         content: dict[str, Any],
+        determination_id: uuid.UUID | None = None,  # the plan's own, already in its state
     ) -> None:
         self._freeze(number, issued_on, issued_by, review_by, None, content)
 

@@ -19,6 +19,7 @@ from notifications.notices.planning import (
     DeadlineAction,
     ExceptionClaim,
     Meet,
+    MetOn,
     Move,
     Reassign,
     Watch,
@@ -72,6 +73,13 @@ def apply(
             deadlines.update()
             .where(match)
             .values(status=MET, met_on=action.met_on, closed_by_event=source_id, updated_at=at)
+        )
+    elif isinstance(action, MetOn):
+        status, met_on = (OPEN, None) if action.met_on is None else (MET, action.met_on)
+        conn.execute(
+            deadlines.update()
+            .where(deadlines.c.key == action.key, deadlines.c.status != CANCELLED)
+            .values(status=status, met_on=met_on, closed_by_event=source_id, updated_at=at)
         )
     elif isinstance(action, Cancel):
         conn.execute(

@@ -85,6 +85,15 @@ class Meet:
 
 
 @dataclass(frozen=True)
+class MetOn:
+    """The owner of a clock judged the day it was met (None: not yet, it runs again, e.g. the
+    notice that met it bounced): replaces what was recorded, unless it was cancelled."""
+
+    key: str
+    met_on: date | None
+
+
+@dataclass(frozen=True)
 class Cancel:
     """The deadlines under ``prefix`` no longer run (withdrawn, closed, no consent)."""
 
@@ -105,7 +114,7 @@ class ExceptionClaim:
     claimed_on: date
 
 
-DeadlineAction = Watch | Move | Meet | Cancel | Reassign | ExceptionClaim
+DeadlineAction = Watch | Move | Meet | MetOn | Cancel | Reassign | ExceptionClaim
 
 
 #: The relationships (``llwybr.access.Relationship`` values; the policy is not imported here, so

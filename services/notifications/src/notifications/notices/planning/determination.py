@@ -1,5 +1,6 @@
 """Determination events: decisions to tell families, decision and NHS clocks to watch."""
 
+from datetime import date
 from functools import singledispatch
 
 from contracts import determination as det
@@ -12,6 +13,7 @@ from notifications.notices.planning.actions import (
     ExceptionClaim,
     LearnerUpdate,
     Meet,
+    MetOn,
     Move,
     Plan,
     PlannedNotice,
@@ -167,8 +169,31 @@ def _decided(e: det.Decided, known: Subject | None) -> Plan:
         learner=LearnerUpdate(la, e.young_person, e.looked_after),
         relations=((e.decided_by, DECIDING_BODY),),
         notices=(notice,),
-        deadlines=(Meet(f"{case}/decision", e.decided_on),),
+        # the clock is met when the decision is given, not made (s.4(6)): ``decision-given``
     )
+
+
+@plan_determination.register
+def _decision_given(e: det.DecisionGiven, known: Subject | None) -> Plan:
+    """The determination service judged the day the decision clocks were met (its notice or
+    the IDP given to the family): read, never computed here."""
+    return Plan(
+        learner_id=e.learner_id,
+        deadlines=_met_on(e.determination_id, e.deadline_keys, e.clocks_met_on),
+    )
+
+
+@plan_determination.register
+def _decision_notice_bounced(e: det.DecisionNoticeBounced, known: Subject | None) -> Plan:
+    """The notice that met the clocks bounced: met on another day, or running again."""
+    return Plan(
+        learner_id=e.learner_id,
+        deadlines=_met_on(e.determination_id, e.deadline_keys, e.clocks_met_on),
+    )
+
+
+def _met_on(case: object, keys: list[str], met_on: date | None) -> tuple[DeadlineAction, ...]:
+    return tuple(MetOn(f"{case}/{key}", met_on) for key in keys)
 
 
 def _referral(
