@@ -3,7 +3,7 @@
 
 from datetime import date, timedelta
 
-from idp.domain import PREPARATION, REVIEW, ReviewOutcome, TransferReason
+from idp.domain import PREPARATION, REVIEW, ReviewOutcome
 from idp.views import plan_view
 from llwybr.clock import DEFAULT_RULES, RuleId, compute_deadline
 
@@ -47,12 +47,10 @@ def test_a_ceased_plans_running_clocks_are_cancelled() -> None:
 
 def test_a_term_time_clock_counted_without_the_feis_calendar_is_shown_provisional() -> None:
     plan = issued(LA)
-    transfer = compute_deadline(DEFAULT_RULES, RuleId.D13, date(2026, 4, 1))
-    plan.transfer(
-        to=FEI,
-        reason=TransferReason.LA_TO_FEI,
-        transferred_on=date(2026, 4, 1),
-        deadline=transfer,
+    # The FEI's D13 answer runs from its receipt of the LA's request (s.36).
+    answer = compute_deadline(DEFAULT_RULES, RuleId.D13, date(2026, 4, 1))
+    plan.ask_fei(
+        fei=FEI, requested_on=date(2026, 4, 1), received_on=date(2026, 4, 1), deadline=answer
     )
     shown = plan_view(plan, date(2026, 4, 2)).deadlines["transfer"]
     assert shown["provisional"] is True
