@@ -82,6 +82,7 @@ LABELS: Mapping[str, Mapping[Group, Mapping[str, str]]] = {
             "order_addressee": "body ordered",
             "responsible_body": "responsible body",
             "issuer": "body giving the notice",
+            "provider": "body providing the provision",
         },
     },
     "cy": {
@@ -151,6 +152,7 @@ LABELS: Mapping[str, Mapping[Group, Mapping[str, str]]] = {
             "order_addressee": "corff a orchmynnwyd",
             "responsible_body": "corff cyfrifol",
             "issuer": "corff sy’n rhoi’r hysbysiad",
+            "provider": "corff sy’n darparu’r ddarpariaeth",
         },
     },
 }
