@@ -1,6 +1,7 @@
 """``llwybr-audit`` against a live embedded gateway (uvicorn on a loopback port)."""
 
 import json
+import random
 import threading
 import zipfile
 from collections.abc import Iterator
@@ -13,6 +14,7 @@ import pytest
 import uvicorn
 from typer.testing import CliRunner
 
+from determination.domain.learner import upn_check_letter
 from gateway.cli import app, check_bundle
 from gateway.main import create_app
 from gateway.settings import Settings
@@ -90,10 +92,17 @@ def live(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveGateway]:
     assert not thread.is_alive(), "the gateway did not stop"
 
 
-def a_case(live: LiveGateway) -> dict[str, Any]:
+def a_upn() -> str:
+    """A UPN of Wrexham's no other test's learner holds (the store may outlive a run)."""
+    body = f"6652001{random.randrange(10**5):05d}"
+    return upn_check_letter(body) + body
+
+
+def a_case(live: LiveGateway, upn: str | None = None) -> dict[str, Any]:
     """A concern the school raised and then decided, about a learner of its own."""
+    concern = CONCERN if upn is None else {**CONCERN, "learner": {**CONCERN["learner"], "upn": upn}}
     with live.client(SCHOOL) as school:
-        created = school.post("/v1/determinations", json=CONCERN)
+        created = school.post("/v1/determinations", json=concern)
         assert created.status_code == 201, created.text
         case_id, learner_id = created.json()["id"], created.json()["learner_id"]
         decided = school.post(f"/v1/determinations/{case_id}/decision", json={
@@ -338,3 +347,37 @@ def test_redirected_output_keeps_each_row_on_one_line(live: LiveGateway) -> None
     line = next(line for line in result.stdout.splitlines() if case["case_id"] in line)
     assert "verified" in line
     assert "first broken" not in result.stdout
+
+
+# -- lookup by UPN -----------------------------------------------------------------------------
+
+
+def test_replay_and_verify_find_the_learner_by_upn(live: LiveGateway) -> None:
+    upn = a_upn()
+    case = a_case(live, upn)
+
+    replayed = CliRunner().invoke(app, ["replay", "--upn", upn, "--json"], env=live.env())
+    verified = CliRunner().invoke(app, ["verify", "--upn", upn.lower()], env=live.env())
+
+    assert replayed.exit_code == 0, replayed.output
+    assert json.loads(replayed.stdout)["learner_id"] == case["learner_id"]
+    assert "ConcernRaised" in {e["event"] for e in json.loads(replayed.stdout)["events"]}
+    assert verified.exit_code == 0, verified.output
+    assert f"Learner {case['learner_id']}" in verified.stdout
+
+
+def test_a_upn_outside_the_auditors_jurisdiction_is_the_one_404(live: LiveGateway) -> None:
+    upn = a_upn()
+    a_case(live, upn)
+
+    result = CliRunner().invoke(app, ["replay", "--upn", upn], env=live.env("auditor:666"))
+
+    assert result.exit_code == 3
+    assert "404" in result.output
+
+
+def test_an_id_and_a_upn_together_or_neither_is_wrong_usage(live: LiveGateway) -> None:
+    both = CliRunner().invoke(app, ["replay", "x", "--upn", a_upn()], env=live.env())
+    neither = CliRunner().invoke(app, ["replay"], env=live.env())
+    assert both.exit_code == neither.exit_code == 2
+    assert "--upn" in both.output

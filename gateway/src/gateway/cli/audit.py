@@ -24,6 +24,7 @@ from gateway.cli.api import (
     fetch_timeline,
     fetch_token,
     fetch_verification,
+    find_learner_by_upn,
 )
 from gateway.cli.credentials import NoCredentialsError, dev_auditor
 from gateway.cli.manifest import BundleCheck, check_bundle
@@ -48,6 +49,10 @@ TIMEOUT = httpx.Timeout(60.0, connect=5.0)
 OK, BROKEN, USAGE, API_FAILED = 0, 1, 2, 3
 
 
+Upn = Annotated[
+    str | None,
+    typer.Option(help="The learner's UPN instead of their id (looked up in the registry)"),
+]
 AsJson = Annotated[
     bool, typer.Option("--json", help="Print one JSON document on stdout (no tables)")
 ]
@@ -78,7 +83,9 @@ def connection(
 
 def replay(
     ctx: typer.Context,
-    learner_id: Annotated[str, typer.Argument(help="The learner's id")],
+    learner_id: Annotated[
+        str | None, typer.Argument(help="The learner's id (or give --upn)", show_default=False)
+    ] = None,
     as_of: Annotated[
         str | None,
         typer.Option(
@@ -94,14 +101,17 @@ def replay(
             "--as-of, as known at that moment"
         ),
     ] = None,
+    upn: Upn = None,
     as_json: AsJson = False,
 ) -> None:
     """Print a learner's case across services, in recorded order, and each aggregate's state
     as recorded by a moment and/or as in force on a day."""
+    _one_learner(learner_id, upn, "LEARNER_ID")
     moment = _moment(as_of) if as_of is not None else None
     day = _day(in_force_on) if in_force_on is not None else None
     console = terminal()
     with _api(ctx) as client, progress(terminal(stderr=as_json)) as bars:
+        learner_id = learner_id or find_learner_by_upn(client, str(upn))
         task = bars.add_task("Reading the timeline", total=None)
         events = fetch_timeline(client, learner_id, lambda n: bars.advance(task, n))
         if moment is not None:
@@ -152,19 +162,22 @@ def verify(
             help=f"Verify every chain of one service ({', '.join(NAMES)}; auditor for Wales)"
         ),
     ] = None,
+    upn: Upn = None,
     as_json: AsJson = False,
 ) -> None:
     """Recompute integrity chains: a learner's case, one service, or every service.
 
     Exits 1 naming every broken event when a chain does not hold.
     """
-    if learner and service:
-        raise typer.BadParameter("give --learner or --service, not both")
+    if sum(1 for given in (learner, upn, service) if given) > 1:
+        raise typer.BadParameter("give one of --learner, --upn and --service")
     if service is not None and service not in NAMES:
         raise typer.BadParameter(f"not a service: {service}", param_hint="--service")
     console = terminal()
     events: list[dict[str, Any]] = []
     with _api(ctx) as client, progress(terminal(stderr=as_json)) as bars:
+        if upn:
+            learner = find_learner_by_upn(client, upn)
         if learner is not None:
             task = bars.add_task("Reading the timeline", total=None)
             events = fetch_timeline(client, learner, lambda n: bars.advance(task, n))
@@ -285,6 +298,11 @@ def _report(console: Console, check: BundleCheck, out: Path, where: str) -> None
             "[bold yellow]Note[/]: the case's integrity check in this bundle FAILED: "
             f"first broken event {first_broken(check.verification)}"
         )
+
+
+def _one_learner(learner_id: str | None, upn: str | None, hint: str) -> None:
+    if bool(learner_id) == bool(upn):
+        raise typer.BadParameter("give the learner's id or --upn (one of them)", param_hint=hint)
 
 
 def _print_json(document: dict[str, Any]) -> None:
