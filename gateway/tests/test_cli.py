@@ -1,5 +1,6 @@
 """``llwybr-audit`` against a live embedded gateway (uvicorn on a loopback port)."""
 
+import copy
 import json
 import random
 import threading
@@ -100,7 +101,9 @@ def a_upn() -> str:
 
 def a_case(live: LiveGateway, upn: str | None = None) -> dict[str, Any]:
     """A concern the school raised and then decided, about a learner of its own."""
-    concern = CONCERN if upn is None else {**CONCERN, "learner": {**CONCERN["learner"], "upn": upn}}
+    concern = copy.deepcopy(CONCERN)
+    if upn is not None:
+        concern["learner"]["upn"] = upn  # type: ignore[index]
     with live.client(SCHOOL) as school:
         created = school.post("/v1/determinations", json=concern)
         assert created.status_code == 201, created.text
