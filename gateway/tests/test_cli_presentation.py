@@ -9,6 +9,7 @@ from gateway.cli.presentation import (
     REDIRECTED_WIDTH,
     broken_count,
     case_table,
+    progress,
     service_table,
     terminal,
 )
@@ -84,3 +85,11 @@ def test_a_long_row_is_one_line_when_redirected(monkeypatch: Any) -> None:
     terminal().print(service_table(result))
     (row,) = (line for line in out.getvalue().splitlines() if "determination" in line)
     assert f"{A} version 3: the hash of version 3 does not match its content, recorded" in row
+
+
+def test_progress_writes_nothing_to_a_file_or_a_pipe(monkeypatch: Any) -> None:
+    out = io.StringIO()
+    monkeypatch.setattr("sys.stdout", out)
+    with progress(terminal()) as bars:
+        bars.add_task("Reading the timeline", total=None)
+    assert out.getvalue() == ""

@@ -41,6 +41,7 @@ def progress(console: Console, *, download: bool = False) -> Progress:
         TimeElapsedColumn(),
         console=console,
         transient=True,
+        disable=not console.is_terminal,  # nothing (not even a blank line) in a file or a pipe
     )
 
 
