@@ -29,6 +29,7 @@ SAMPLE = {
     "number": "1",
     "element_id": "e1",
     "learner_id": "learner-1",
+    "upn": "Y665200126001",
     "service": "determination",
     "aggregate_id": "00000000-0000-4000-8000-000000000002",
     "case_id": "00000000-0000-4000-8000-000000000003",

@@ -1,10 +1,18 @@
 """What llwybr-audit prints of a verification: every broken event, not only the first."""
 
+import io
 from typing import Any
 
 from rich.console import Console
 
-from gateway.cli.presentation import broken_count, case_table, service_table
+from gateway.cli.presentation import (
+    REDIRECTED_WIDTH,
+    broken_count,
+    case_table,
+    progress,
+    service_table,
+    terminal,
+)
 
 A, B = "11111111-1111-1111-1111-111111111111", "22222222-2222-2222-2222-222222222222"
 
@@ -56,3 +64,32 @@ def test_a_case_table_names_each_aggregates_breaks() -> None:
 def test_a_report_from_before_breaks_were_listed_still_names_its_first() -> None:
     older = {"ok": False, "checked": [{**RESULT["checked"][0], "breaks": None}]}
     assert broken_count(older) == 1
+
+
+def test_every_command_prints_full_width_when_redirected(monkeypatch: Any) -> None:
+    monkeypatch.delenv("COLUMNS", raising=False)
+    monkeypatch.setattr("sys.stdout", io.StringIO())  # a file or a pipe: not a terminal
+    assert terminal().width == REDIRECTED_WIDTH
+    monkeypatch.setenv("COLUMNS", "132")  # said in so many words: as said
+    assert terminal().width == 132
+
+
+def test_a_long_row_is_one_line_when_redirected(monkeypatch: Any) -> None:
+    monkeypatch.delenv("COLUMNS", raising=False)
+    out = io.StringIO()
+    monkeypatch.setattr("sys.stdout", out)
+    result = {"ok": False, "checked": [{
+        "service": "determination", "ok": False, "aggregates_checked": 1, "events_checked": 9,
+        "breaks": [_break(A, 3, "the hash of version 3 does not match its content, recorded")],
+    }]}  # fmt: skip
+    terminal().print(service_table(result))
+    (row,) = (line for line in out.getvalue().splitlines() if "determination" in line)
+    assert f"{A} version 3: the hash of version 3 does not match its content, recorded" in row
+
+
+def test_progress_writes_nothing_to_a_file_or_a_pipe(monkeypatch: Any) -> None:
+    out = io.StringIO()
+    monkeypatch.setattr("sys.stdout", out)
+    with progress(terminal()) as bars:
+        bars.add_task("Reading the timeline", total=None)
+    assert out.getvalue() == ""

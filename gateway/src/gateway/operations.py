@@ -52,6 +52,7 @@ OPERATION_IDS: dict[tuple[str, str], str] = {
     ("POST", "/v1/determinations/{determination_id}/withdrawal"): "withdrawConcern",
     ("GET", "/v1/documents/{sha256}"): "getDocument",
     ("GET", "/v1/learners/{learner_id}"): "getLearner",
+    ("GET", "/v1/learners/by-upn/{upn}"): "getLearnerByUpn",
     ("POST", "/v1/learners/{learner_id}/enrolments"): "recordEnrolment",
     ("POST", "/v1/learners/{learner_id}/enrolments/{setting}/end"): "endEnrolment",
     ("GET", "/v1/calendars/{calendar_id}"): "getCalendar",

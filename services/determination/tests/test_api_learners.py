@@ -246,3 +246,22 @@ async def test_a_learner_the_la_registers_is_enrolled_at_the_school_its_concern_
         await client.post("/v1/determinations", json=concern()), 409, "open-determination"
     )
     assert problem["determination_id"] == case["id"]
+
+
+async def test_a_learner_is_found_by_upn_by_those_who_may_read_them_and_no_one_else(
+    client: httpx.AsyncClient,
+) -> None:
+    case = await raise_ok(client, concern())
+    by_upn = f"/v1/learners/by-upn/{valid_upn()}"
+
+    for reader in (SCHOOL, "auditor:665", "auditor:wales", "la:665"):
+        found = await client.get(by_upn, auth=ActingAs(reader))
+        assert found.status_code == 200, (reader, found.text)
+        assert found.json()["learner_id"] == case["learner_id"]
+        assert found.headers["ETag"] == f'"{found.json()["version"]}"'
+    lower_case = await client.get(by_upn.lower())  # as typed: the registry keeps it upper
+    assert lower_case.json()["learner_id"] == case["learner_id"]
+    for stranger in (OTHER_SCHOOL, "auditor:666", "la:666"):
+        assert_the_one_404(await client.get(by_upn, auth=ActingAs(stranger)))
+    assert_the_one_404(await client.get(f"/v1/learners/by-upn/{valid_upn('665200125999')}"))
+    assert_problem(await client.get("/v1/learners/by-upn/A665200125001"), 422, "invalid-upn")

@@ -129,3 +129,11 @@ def fetch_jwks(client: httpx.Client, url: str = "/.well-known/jwks.json") -> dic
     """The gateway's published keys (no token needed): a path on ``client``'s API, or a URL."""
     keys: dict[str, Any] = _answer(client.get(url))
     return keys
+
+
+def find_learner_by_upn(client: httpx.Client, upn: str) -> str:
+    """The registry's ``learner_id`` of the learner with this UPN (the one 404 for a UPN no
+    one holds or a learner the caller may not read)."""
+    found = _answer(client.get(f"/v1/learners/by-upn/{_segment(upn.strip().upper())}"))
+    learner_id: str = found["learner_id"]
+    return learner_id

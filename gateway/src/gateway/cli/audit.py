@@ -24,7 +24,9 @@ from gateway.cli.api import (
     fetch_timeline,
     fetch_token,
     fetch_verification,
+    find_learner_by_upn,
 )
+from gateway.cli.credentials import NoCredentialsError, dev_auditor
 from gateway.cli.manifest import BundleCheck, check_bundle
 from gateway.cli.presentation import (
     aggregates,
@@ -33,6 +35,7 @@ from gateway.cli.presentation import (
     first_broken,
     progress,
     service_table,
+    terminal,
     timeline_table,
     when,
 )
@@ -43,7 +46,16 @@ DEFAULT_URL = "http://127.0.0.1:8000"
 TIMEOUT = httpx.Timeout(60.0, connect=5.0)
 
 #: Exit codes (2, wrong usage, is click's).
-OK, BROKEN, API_FAILED = 0, 1, 3
+OK, BROKEN, USAGE, API_FAILED = 0, 1, 2, 3
+
+
+Upn = Annotated[
+    str | None,
+    typer.Option(help="The learner's UPN instead of their id (looked up in the registry)"),
+]
+AsJson = Annotated[
+    bool, typer.Option("--json", help="Print one JSON document on stdout (no tables)")
+]
 
 
 @dataclass(frozen=True)
@@ -71,7 +83,9 @@ def connection(
 
 def replay(
     ctx: typer.Context,
-    learner_id: Annotated[str, typer.Argument(help="The learner's id")],
+    learner_id: Annotated[
+        str | None, typer.Argument(help="The learner's id (or give --upn)", show_default=False)
+    ] = None,
     as_of: Annotated[
         str | None,
         typer.Option(
@@ -87,13 +101,17 @@ def replay(
             "--as-of, as known at that moment"
         ),
     ] = None,
+    upn: Upn = None,
+    as_json: AsJson = False,
 ) -> None:
     """Print a learner's case across services, in recorded order, and each aggregate's state
     as recorded by a moment and/or as in force on a day."""
+    _one_learner(learner_id, upn, "LEARNER_ID")
     moment = _moment(as_of) if as_of is not None else None
     day = _day(in_force_on) if in_force_on is not None else None
-    console = Console(highlight=False)
-    with _api(ctx) as client, progress(console) as bars:
+    console = terminal()
+    with _api(ctx) as client, progress(terminal(stderr=as_json)) as bars:
+        learner_id = learner_id or find_learner_by_upn(client, str(upn))
         task = bars.add_task("Reading the timeline", total=None)
         events = fetch_timeline(client, learner_id, lambda n: bars.advance(task, n))
         if moment is not None:
@@ -107,6 +125,17 @@ def replay(
                     client, service, aggregate_id, moment, day
                 )
                 bars.advance(task)
+    if as_json:
+        _print_json({
+            "learner_id": learner_id,
+            "as_of": moment.isoformat() if moment else None,
+            "in_force_on": day.isoformat() if day else None,
+            "events": events,
+            "aggregates": [
+                {"service": s, "aggregate_id": a, **states.get((s, a), {})} for s, a in found
+            ],
+        })  # fmt: skip
+        return
     moments = f" as recorded by {moment.isoformat()}" if moment else ""
     moments += f", in force on {day.isoformat()}" if day else ""
     console.print(
@@ -119,7 +148,7 @@ def replay(
             title += f" (not yet in force: versions {state['not_in_force']})"
         shown = JSON.from_data(state["state"], sort_keys=True)
         shown.text.no_wrap, shown.text.overflow = False, "fold"  # long values wrap, uncut
-        console.print(Panel(shown, title=title))
+        console.print(Panel(shown, title=title, expand=False))  # not 1000 wide in a file
 
 
 def verify(
@@ -133,23 +162,30 @@ def verify(
             help=f"Verify every chain of one service ({', '.join(NAMES)}; auditor for Wales)"
         ),
     ] = None,
+    upn: Upn = None,
+    as_json: AsJson = False,
 ) -> None:
     """Recompute integrity chains: a learner's case, one service, or every service.
 
     Exits 1 naming every broken event when a chain does not hold.
     """
-    if learner and service:
-        raise typer.BadParameter("give --learner or --service, not both")
+    if sum(1 for given in (learner, upn, service) if given) > 1:
+        raise typer.BadParameter("give one of --learner, --upn and --service")
     if service is not None and service not in NAMES:
         raise typer.BadParameter(f"not a service: {service}", param_hint="--service")
-    console = Console(highlight=False)
+    console = terminal()
     events: list[dict[str, Any]] = []
-    with _api(ctx) as client, progress(console) as bars:
+    with _api(ctx) as client, progress(terminal(stderr=as_json)) as bars:
+        if upn:
+            learner = find_learner_by_upn(client, upn)
         if learner is not None:
             task = bars.add_task("Reading the timeline", total=None)
             events = fetch_timeline(client, learner, lambda n: bars.advance(task, n))
         bars.add_task("Recomputing the chains", total=None)
         result = fetch_verification(client, learner_id=learner, service=service)
+    if as_json:
+        _print_json({"learner_id": learner, "service": service, **result})
+        raise typer.Exit(OK if result["ok"] else BROKEN)
     if learner is not None and not events:
         console.print(f"No events are recorded about learner {learner}.")
     elif learner is not None:
@@ -172,6 +208,7 @@ def export_bundle(
     ctx: typer.Context,
     learner_id: Annotated[str, typer.Argument(help="The learner's id")],
     out: Annotated[Path, typer.Option(help="Where to write the ZIP", dir_okay=False)],
+    as_json: AsJson = False,
 ) -> None:
     """Download a learner's Tribunal bundle and check it against its signed manifest.
 
@@ -179,8 +216,8 @@ def export_bundle(
     signature checked with the gateway's published keys; exits 1 if any file does not match
     (or is missing, or is not listed).
     """
-    console = Console(highlight=False)
-    with _api(ctx) as client, progress(console, download=True) as bars:
+    console = terminal()
+    with _api(ctx) as client, progress(terminal(stderr=as_json), download=True) as bars:
         task = bars.add_task("Downloading the bundle", total=None)
 
         def advance(size: int, total: int | None) -> None:
@@ -188,7 +225,23 @@ def export_bundle(
 
         download_bundle(client, learner_id, out, advance)
         jwks = fetch_jwks(client)
-    _report(console, check_bundle(out, jwks), out, "written to")
+    check = check_bundle(out, jwks)
+    if as_json:
+        _print_json({
+            "out": str(out),
+            "ok": not check.problems,
+            "problems": check.problems,
+            "signed_by": check.signed_by,
+            "learner_id": check.manifest.get("learner_id"),
+            "generated_at": check.manifest.get("generated_at"),
+            "case_verified": (check.verification or {}).get("ok"),
+            "files": [
+                {"name": name, "size": size, "sha256": digest, "matches": good}
+                for name, size, digest, good in check.files
+            ],
+        })  # fmt: skip
+        raise typer.Exit(BROKEN if check.problems else OK)
+    _report(console, check, out, "written to")
 
 
 def verify_bundle(
@@ -218,9 +271,9 @@ def verify_bundle(
         else:
             keys = json.loads(Path(source).read_bytes())
     except (ApiError, httpx.HTTPError, OSError, ValueError) as error:
-        Console(stderr=True, highlight=False).print(f"[red]Could not read the keys[/]: {error}")
+        terminal(stderr=True).print(f"[red]Could not read the keys[/]: {error}")
         raise typer.Exit(API_FAILED) from error
-    _report(Console(highlight=False), check_bundle(file, keys), file, "signed by the gateway:")
+    _report(terminal(), check_bundle(file, keys), file, "signed by the gateway:")
 
 
 def _report(console: Console, check: BundleCheck, out: Path, where: str) -> None:
@@ -247,22 +300,37 @@ def _report(console: Console, check: BundleCheck, out: Path, where: str) -> None
         )
 
 
+def _one_learner(learner_id: str | None, upn: str | None, hint: str) -> None:
+    if bool(learner_id) == bool(upn):
+        raise typer.BadParameter("give the learner's id or --upn (one of them)", param_hint=hint)
+
+
+def _print_json(document: dict[str, Any]) -> None:
+    """One JSON document on stdout (plain: no colours, no folding), for scripts and ``jq``."""
+    typer.echo(json.dumps(document, indent=2, default=str))
+
+
 @contextmanager
 def _api(ctx: typer.Context) -> Iterator[httpx.Client]:
     """A client holding an access token, for the connection options; API failures exit 3."""
     given: Connection = ctx.obj
-    if not given.client_id or not given.client_secret:
-        raise typer.BadParameter(
-            "an auditor's client id and secret are needed (--client-id and --client-secret, "
-            "or LLWYBR_CLIENT_ID and LLWYBR_CLIENT_SECRET)"
+    client_id, secret = given.client_id, given.client_secret
+    if not client_id or not secret:
+        try:
+            client_id, secret, organisation = dev_auditor()
+        except NoCredentialsError as error:
+            terminal(stderr=True).print(f"[red]No auditor's client[/]: {error}")
+            raise typer.Exit(USAGE) from error
+        terminal(stderr=True).print(
+            f"Using {client_id} ({organisation}) from the development credentials"
         )
     try:
         with httpx.Client(base_url=given.url, timeout=TIMEOUT) as client:
-            token = fetch_token(client, given.client_id, given.client_secret)
+            token = fetch_token(client, client_id, secret)
             client.headers["Authorization"] = f"Bearer {token}"
             yield client
     except (ApiError, httpx.HTTPError) as error:
-        Console(stderr=True, highlight=False).print(f"[red]Could not read the API[/]: {error}")
+        terminal(stderr=True).print(f"[red]Could not read the API[/]: {error}")
         raise typer.Exit(API_FAILED) from error
 
 

@@ -6,15 +6,14 @@ as in stack mode. The service may keep running meanwhile.
 """
 
 import json
-import sys
 from typing import Annotated, Any
 
 import typer
-from rich.console import Console
 from rich.table import Table
 
 from gateway import registry
 from gateway.cli.audit import API_FAILED, BROKEN
+from gateway.cli.presentation import terminal
 from llwybr.service import ServiceSpec
 from llwybr.settings import ServiceSettings
 
@@ -41,7 +40,7 @@ def _service(service: str) -> tuple[ServiceSettings, ServiceSpec]:
 
 
 def _unreachable(service: str, error: Exception) -> typer.Exit:
-    Console(stderr=True, highlight=False).print(
+    terminal(stderr=True).print(
         f"[red]Could not reach the {service} service's store[/]: {type(error).__name__}: {error}"
     )
     return typer.Exit(API_FAILED)
@@ -71,8 +70,7 @@ def list_letters(
     if as_json:
         typer.echo(json.dumps({"items": items}, default=str, indent=2))
         return
-    # Full width when redirected (rich would fold the table to 80 columns for a file).
-    console = Console(highlight=False, width=None if sys.stdout.isatty() else 1000)
+    console = terminal()
     if not items:
         console.print(f"The {service} service has no dead letters.")
         return
@@ -113,18 +111,18 @@ def replay(
     from llwybr.operator import replay_dead_letter
 
     settings, spec = _service(service)
-    console = Console(highlight=False)
+    console = terminal()
     try:
         event_id, outcome = replay_dead_letter(settings, spec, letter_id, f"operator:{operator}")
     except LookupError as error:
         raise typer.BadParameter(str(error), param_hint="LETTER_ID") from error
     except NotReplayableError as error:
-        Console(stderr=True, highlight=False).print(f"[red]Not replayable[/]: {error}")
+        terminal(stderr=True).print(f"[red]Not replayable[/]: {error}")
         raise typer.Exit(BROKEN) from error
     except (SQLAlchemyError, PersistenceError, OSError) as error:
         raise _unreachable(service, error) from error
     except Exception as error:  # the handler still fails: the letter stays for after a fix
-        Console(stderr=True, highlight=False).print(
+        terminal(stderr=True).print(
             f"[red]The handler still fails[/]: {type(error).__name__}: {error}"
         )
         raise typer.Exit(BROKEN) from error

@@ -1,5 +1,7 @@
 """How ``llwybr-audit`` shows what it read: progress bars and tables."""
 
+import os
+import sys
 from datetime import UTC, datetime
 from typing import Any
 
@@ -15,6 +17,19 @@ from rich.progress import (
 )
 from rich.table import Table
 
+#: The width when stdout is not a terminal: rich would fold every table to 80 columns for a
+#: file or a pipe, cutting ids and reasons an auditor greps for.
+REDIRECTED_WIDTH = 1000
+
+
+def terminal(*, stderr: bool = False) -> Console:
+    """The one Console every ``llwybr-audit`` command prints with: a terminal's own width, or
+    full width when redirected (``COLUMNS`` still wins, as rich reads it)."""
+    stream = sys.stderr if stderr else sys.stdout
+    given = (os.environ.get("COLUMNS") or "").isdigit()
+    wide = None if stream.isatty() or given else REDIRECTED_WIDTH
+    return Console(stderr=stderr, highlight=False, width=wide)
+
 
 def progress(console: Console, *, download: bool = False) -> Progress:
     counter = DownloadColumn() if download else MofNCompleteColumn()
@@ -26,6 +41,7 @@ def progress(console: Console, *, download: bool = False) -> Progress:
         TimeElapsedColumn(),
         console=console,
         transient=True,
+        disable=not console.is_terminal,  # nothing (not even a blank line) in a file or a pipe
     )
 
 

@@ -9,10 +9,10 @@ API has no route that drops them.
 from typing import Annotated
 
 import typer
-from rich.console import Console
 
 from gateway import registry
 from gateway.cli.audit import API_FAILED
+from gateway.cli.presentation import terminal
 
 
 def rebuild_projections(
@@ -42,7 +42,7 @@ def rebuild_projections(
         raise typer.BadParameter(f"not a service: {service}", param_hint="SERVICE")
     descriptor = registry.service(service)
     spec = registry.spec(descriptor)
-    console = Console(highlight=False)
+    console = terminal()
     if not spec.projections:
         console.print(f"The {service} service keeps no read models of its own events.")
         return
@@ -56,7 +56,7 @@ def rebuild_projections(
         with console.status(f"Rebuilding {service}'s read models in {where}"):
             applied = rebuild(settings, spec)
     except (SQLAlchemyError, PersistenceError, OSError) as error:
-        Console(stderr=True, highlight=False).print(
+        terminal(stderr=True).print(
             f"[red]Could not rebuild {service}'s read models[/]: {type(error).__name__}: {error}"
         )
         raise typer.Exit(API_FAILED) from error

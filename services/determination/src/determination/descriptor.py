@@ -67,6 +67,7 @@ DESCRIPTOR = ServiceDescriptor(
         ("POST", "/v1/determinations/{determination_id}/notices"): "determinations:write",
         ("POST", "/v1/determinations/{determination_id}/withdrawal"): "determinations:write",
         ("GET", "/v1/learners/{learner_id}"): "determinations:read",
+        ("GET", "/v1/learners/by-upn/{upn}"): "determinations:read",
         ("POST", "/v1/learners/{learner_id}/enrolments"): "determinations:write",
         ("POST", "/v1/learners/{learner_id}/enrolments/{setting}/end"): "determinations:write",
         ("PUT", "/v1/calendars/{calendar_id}"): "calendars:write",

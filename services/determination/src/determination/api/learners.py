@@ -23,6 +23,20 @@ def _answer(response: Response, view: LearnerView) -> LearnerOut:
 
 
 @router.get(
+    "/learners/by-upn/{upn}",
+    summary="The registry entry of the learner with this UPN (for those who may read it)",
+)
+def get_learner_by_upn(
+    upn: Annotated[str, Path(min_length=1, max_length=32, examples=["Y665200126001"])],
+    response: Response, caller: CallerDep, app: ServiceDep,
+) -> LearnerOut:  # fmt: skip
+    """Find a learner by their UPN, as `GET /v1/learners/{learner_id}` reads them (an
+    auditor looks a case up by the UPN on its papers): a UPN no one holds, or a learner the
+    caller may not read, is the one 404; a malformed UPN is 422 `invalid-upn`."""
+    return _answer(response, app.learner_by_upn(caller, upn))
+
+
+@router.get(
     "/learners/{learner_id}",
     summary="A learner's registry entry (for those who may read the learner's records, and "
     "the settings they are enrolled at)",

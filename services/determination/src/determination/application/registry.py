@@ -20,7 +20,7 @@ from eventsourcing.domain import Aggregate
 
 from determination import access
 from determination.application.views import LearnerView
-from determination.domain import Learner, Setting
+from determination.domain import Learner, Setting, validate_upn
 from determination.domain.errors import InvalidLearnerError
 from determination.domain.registry import (
     LearnerIndex,
@@ -225,6 +225,14 @@ class LearnerRegistry(ChainedApplication):
         if principal.organisation not in record.enrolled_at:
             require(principal, Capability.READ, relations)
         return LearnerView.of(record)
+
+    def learner_by_upn(self, principal: Principal, upn: str) -> LearnerView:
+        """The learner with this UPN (a merged duplicate's survivor), for those who may read
+        their entry (``learner``): anyone else, as for a UPN no one holds, the one 404."""
+        record = self._indexed(Batch(self), upn_key(validate_upn(upn)))
+        if record is None:
+            raise not_found()
+        return self.learner(principal, record.learner_id)
 
     def enrol(
         self, principal: Principal, learner_id: str, *, setting: str, enrolled_on: date,
