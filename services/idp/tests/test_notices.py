@@ -6,11 +6,13 @@ revision (s.23(3)(b)); a bounce moves them back, a redelivery changes nothing.""
 import uuid
 from datetime import UTC, date, datetime
 
+from contracts import idp as public
 from contracts.envelope import Envelope
 from contracts.events import IntegrationEvent
 from contracts.notifications import NoticeBounced, NoticeGiven
 from idp.application import IdpService
 from idp.domain import REVIEW, Idp, ReviewOutcome
+from idp.publisher import translator
 from llwybr.clock import DEFAULT_RULES, RuleId, compute_deadline, next_review
 from llwybr.principal import Principal
 
@@ -192,3 +194,23 @@ def test_a_notice_of_no_revision_without_such_a_review_changes_nothing(
     service.save(plan)
     assert receive(service, given(plan.id, "idp_not_revised", date(2027, 1, 15))) == 0
     assert service.load(plan.id, Idp).deadline(REVIEW) == review_clock(ISSUED_ON)
+
+
+# -- published: the windows enforced, read by the other services --------------------------
+
+
+def test_the_windows_a_notice_moves_are_published(service: IdpService) -> None:
+    plan_id = ceased(service)
+    notice = given(plan_id, "idp_ceased", date(2026, 5, 22))
+    receive(service, notice)
+    receive(service, bounced(notice, date(2026, 5, 25)))
+    translate = translator(service)
+    published = [p.event for p in map(translate, service.recorded_events(plan_id)) if p]
+    recorded = [e for e in published if isinstance(e, public.NoticeGivenRecorded)]
+    assert [
+        (e.notice_kind, e.given_on, e.bounced_on, e.reconsideration_window_until) for e in recorded
+    ] == [
+        ("cease_proposed", date(2026, 5, 4), None, None),
+        ("idp_ceased", date(2026, 5, 22), None, d11(date(2026, 5, 22))),
+        ("idp_ceased", None, date(2026, 5, 25), d11(DECIDED_ON)),
+    ]

@@ -42,6 +42,7 @@ class Noticing(PlanState):
         again from the notices still given (or, none left, as before any was)."""
 
         notice_id: str
+        kind: str
         bounced_on: date
         reconsideration_window_until: date | None
         next_review_by: dict[str, Any] | None
@@ -181,6 +182,7 @@ class Noticing(PlanState):
             return False
         self._record_notice_bounced(
             notice_id=notice_id,
+            kind=known["kind"],
             bounced_on=bounced_on,
             reconsideration_window_until=reconsideration_window_until,
             next_review_by=next_review_by,
@@ -190,6 +192,7 @@ class Noticing(PlanState):
     def _record_notice_bounced(
         self,
         notice_id: str,
+        kind: str,
         bounced_on: date,
         reconsideration_window_until: date | None,
         next_review_by: dict[str, Any] | None,
