@@ -124,6 +124,23 @@ class Ceased(IdpEvent):
 
 
 @register
+class NoticeGivenRecorded(IdpEvent):
+    """The day a notice about the plan was given to the family (the notifications service's
+    fact) was recorded, or undone by a bounce (``bounced_on``); the windows that run from it,
+    as the IDP service now enforces them: the last day to ask the LA to reconsider a school's
+    decision to cease (D11, from the later cease notice, s.31(8), (9)) and the next review
+    (D14/D15, from the notice of no revision, s.23(3)(b)). None: unchanged."""
+
+    name: ClassVar[str] = "notice-given-recorded"
+    notice_id: str
+    notice_kind: str = Field(examples=["idp_ceased", "cease_proposed", "idp_not_revised"])
+    given_on: date | None = Field(description="None when the event records a bounce")
+    bounced_on: date | None
+    reconsideration_window_until: date | None
+    next_review_deadline: DeadlineFacts | None
+
+
+@register
 class Closed(IdpEvent):
     name: ClassVar[str] = "closed"
     closed_on: date

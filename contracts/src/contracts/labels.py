@@ -129,6 +129,10 @@ LABELS: dict[str, Label] = {
         "Penderfyniad i beidio â chynnal y CDU mwyach", "Decision to cease maintaining the IDP"
     ),
     "idp.closed": Label("Y CDU wedi'i gau", "The IDP closed"),
+    "idp.notice-given-recorded": Label(
+        "Cofnodwyd y diwrnod y rhoddwyd hysbysiad am y CDU",
+        "The day a notice about the IDP was given recorded",
+    ),
     "idp.issued": Label("Fersiwn o'r CDU wedi'i rhoi", "A version of the IDP issued"),
     "idp.opened": Label("Paratoi CDU wedi dechrau", "Preparation of an IDP started"),
     "idp.responsibility-transferred": Label(

@@ -4,7 +4,8 @@ Each CloudEvent is parsed into its typed contract (``contracts.events.parse``) a
 decides the effect: the aggregates to save, which ``ApplicationEffect`` saves with the
 consumer's tracking record, so a redelivered event changes nothing. Facts are read from the
 event, never recomputed: the decision's deadline, the LA's outcome, the corrected rule table,
-the learner registry's facts about who is responsible for a learner (``llwybr.learners``).
+the learner registry's facts about who is responsible for a learner (``llwybr.learners``),
+the day a notice about a plan was given (notifications).
 A plan opened here is saved with its index entry (``idp.domain.index``): one plan per learner.
 """
 
@@ -13,7 +14,7 @@ from typing import Protocol
 
 from eventsourcing.domain import Aggregate
 
-from contracts import determination, disputes
+from contracts import determination, disputes, notifications
 from contracts.envelope import Envelope
 from contracts.events import IntegrationEvent, UnknownEventTypeError, parse
 from idp.domain import (
@@ -47,6 +48,12 @@ class Plans(Protocol):
 
     def adopt_learner(self, recorded: determination.LearnerRelationsRecorded) -> list[Aggregate]:
         """The registry's facts about a learner adopted: the record to save."""
+
+    def record_notice_given(self, given: notifications.NoticeGiven) -> list[Aggregate]:
+        """A notice about a plan given: the plan to save (``GivenNotices``)."""
+
+    def record_notice_bounced(self, bounced: notifications.NoticeBounced) -> list[Aggregate]:
+        """A notice about a plan bounced: the plan to save (``GivenNotices``)."""
 
 
 def effect_of(envelope: Envelope, service: Plans) -> list[Aggregate]:
@@ -185,3 +192,16 @@ def _calendar_published(event: determination.CalendarPublished, service: Plans) 
     """A term calendar set or corrected (in the determination service): provision due in term
     time is counted on the school days it gives."""
     return service.adopt_calendar(event)
+
+
+@effect.register
+def _notice_given(event: notifications.NoticeGiven, service: Plans) -> list[Aggregate]:
+    """A notice about a plan given to the family (notifications): its given day is recorded,
+    and the windows that run from it (D11, the next review period) move to it."""
+    return service.record_notice_given(event)
+
+
+@effect.register
+def _notice_bounced(event: notifications.NoticeBounced, service: Plans) -> list[Aggregate]:
+    """A notice about a plan bounced: it was not given; its windows move back."""
+    return service.record_notice_bounced(event)

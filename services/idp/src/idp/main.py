@@ -3,7 +3,7 @@
 import sqlalchemy as sa
 from fastapi import FastAPI
 
-from contracts.topics import DETERMINATION, DISPUTES
+from contracts.topics import DETERMINATION, DISPUTES, NOTIFICATIONS
 from idp import monitor
 from idp.api import ERROR_STATUSES, router
 from idp.application import IdpService
@@ -28,10 +28,11 @@ def _determinations(
 
 DETERMINATIONS = ConsumerSpec(
     name="determinations",
-    topics=[DETERMINATION.name, DISPUTES.name],
+    topics=[DETERMINATION.name, DISPUTES.name, NOTIFICATIONS.name],
     # A decision that a learner has ALN opens their plan, once, whatever is redelivered; an
     # LA's reconsideration can open, take over or reinstate it; a corrected rule table is
-    # followed from then on; the learner registry's facts are followed for access checks
+    # followed from then on; the learner registry's facts are followed for access checks; a
+    # notice about a plan given (or bounced) moves the windows that run from it
     # (idp.consumers).
     effect=_determinations,
 )

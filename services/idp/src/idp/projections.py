@@ -12,6 +12,7 @@ from idp.domain import Idp
 from idp.domain.deliveries import Delivering
 from idp.domain.ending import Ending
 from idp.domain.issuing import Issuing
+from idp.domain.notices import Noticing
 from idp.domain.provision import sessions_of
 from idp.domain.reviews import Reviewing
 from idp.domain.shortfalls import Monitoring
@@ -145,6 +146,20 @@ def _review_held(event: Reviewing.ReviewHeld, conn: sa.Connection, recorded: Rec
         _update(conn, recorded, status="active", review_due_on=_due(event.next_review_by))
     else:
         _update(conn, recorded, status="active")
+
+
+@project.register(Idp.NoticeGiven)
+@project.register(Idp.GivenNoticeBounced)
+def _notice(
+    event: Noticing.NoticeGiven | Noticing.GivenNoticeBounced,
+    conn: sa.Connection,
+    recorded: RecordedEvent,
+) -> None:
+    """A notice of no revision given (or bounced) moves the review due (s.23(3)(b))."""
+    if event.next_review_by:
+        _update(conn, recorded, review_due_on=_due(event.next_review_by))
+    else:
+        _update(conn, recorded)
 
 
 @project.register(Idp.DeliveryRecorded)

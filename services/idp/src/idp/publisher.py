@@ -15,6 +15,7 @@ from contracts.determination import deadline_facts
 from idp.domain import Idp
 from idp.domain.ending import Ending
 from idp.domain.issuing import Issuing
+from idp.domain.notices import Noticing
 from idp.domain.reviews import Reviewing
 from idp.domain.shortfalls import Monitoring
 from idp.domain.transfers import Transferring
@@ -161,6 +162,32 @@ def _ceased(event: Ending.Ceased, stored: Stored) -> public.IdpEvent:
         decided_on=event.decided_on,
         reconsideration_window_until=event.reconsideration_window_until,
         reasons=event.reasons,
+    )
+
+
+@public_event.register(Idp.NoticeGiven)
+def _notice_given(event: Noticing.NoticeGiven, stored: Stored) -> public.IdpEvent:
+    return public.NoticeGivenRecorded(
+        **stored.ids,
+        notice_id=event.notice_id,
+        notice_kind=event.kind,
+        given_on=event.given_on,
+        bounced_on=None,
+        reconsideration_window_until=event.reconsideration_window_until,
+        next_review_deadline=deadline_facts(event.next_review_by),
+    )
+
+
+@public_event.register(Idp.GivenNoticeBounced)
+def _notice_bounced(event: Noticing.GivenNoticeBounced, stored: Stored) -> public.IdpEvent:
+    return public.NoticeGivenRecorded(
+        **stored.ids,
+        notice_id=event.notice_id,
+        notice_kind=event.kind,
+        given_on=None,
+        bounced_on=event.bounced_on,
+        reconsideration_window_until=event.reconsideration_window_until,
+        next_review_deadline=deadline_facts(event.next_review_by),
     )
 
 

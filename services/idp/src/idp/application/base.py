@@ -7,10 +7,8 @@ from typing import Any
 from uuid import UUID
 
 from eventsourcing.application import AggregateNotFoundError
-from eventsourcing.domain import Aggregate
 
-from contracts.envelope import Envelope
-from idp import access, consumers
+from idp import access
 from idp.domain import (
     Idp,
     PlanOfLearner,
@@ -148,11 +146,6 @@ class PlanStore(FollowsRuleTable, FollowsLearners, FollowsCalendars):
         return self._load(principal, idp_id, expected, access.require_drafter)
 
     # -- other services' public events --------------------------------------------------
-
-    def on_public_event(self, envelope: Envelope) -> list[Aggregate]:
-        """What another service's public event does here (``idp.consumers``): the aggregates
-        to save, with the consumer's tracking record (``ApplicationEffect``)."""
-        return consumers.effect_of(envelope, self)
 
     def plan_of(self, learner_id: str) -> Idp | None:
         """The learner's plan, if one was opened: by its index entry, or, for a plan stored

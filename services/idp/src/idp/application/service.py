@@ -7,6 +7,7 @@ from uuid import UUID
 from idp import access
 from idp.application.base import may_act
 from idp.application.fei_requests import FeiRequests
+from idp.application.notices import GivenNotices
 from idp.domain import (
     AlpElement,
     ClosureReason,
@@ -27,7 +28,7 @@ from llwybr.clock import RuleId, next_review
 from llwybr.principal import Principal
 
 
-class IdpService(FeiRequests):
+class IdpService(FeiRequests, GivenNotices):
     """Commands return the new version; queries return views. ``name`` fixes table names."""
 
     name = "idp"
@@ -154,7 +155,8 @@ class IdpService(FeiRequests):
         plan = self._maintainer(principal, idp_id, expected_version)
         next_review_by = None
         if outcome is ReviewOutcome.NOT_REVISED:
-            # the notice of no revision is given on the day the review is held
+            # from the day of the review until the notice of no revision is given: its
+            # given day then starts the next period (``GivenNotices``)
             next_review_by = next_review(
                 self.rule_table(), plan.review_rule, plan.deadline(), held_on
             )

@@ -32,6 +32,8 @@ IN_FORCE: Mapping[type, str | None] = {
     Idp.Ceased: "decided_on",
     Idp.Reinstated: "reinstated_on",
     Idp.Closed: "closed_on",
+    Idp.NoticeGiven: "given_on",
+    Idp.GivenNoticeBounced: "bounced_on",
     Idp.DeliveryRecorded: "on",
     Idp.ProvisionShortfallFound: "found_on",
     Idp.ProvisionShortfallEnded: "ended_on",

@@ -31,6 +31,7 @@ from idp.domain.ending import Ending
 from idp.domain.errors import InvalidPlanContentError
 from idp.domain.fei_requests import AskingFei
 from idp.domain.issuing import Issuing
+from idp.domain.notices import Noticing
 from idp.domain.reviews import Reviewing
 from idp.domain.shortfalls import Monitoring
 from idp.domain.state import PREPARATION, PlanEvent, empty_draft
@@ -48,7 +49,16 @@ from llwybr.clock import Deadline
 
 
 class Idp(
-    Drafting, Issuing, Reviewing, AskingFei, Transferring, Ending, Delivering, Monitoring, Aggregate
+    Drafting,
+    Issuing,
+    Reviewing,
+    AskingFei,
+    Transferring,
+    Ending,
+    Noticing,
+    Delivering,
+    Monitoring,
+    Aggregate,
 ):
     """One learner's plan: its draft, its issued versions and its statutory life."""
 
@@ -110,6 +120,8 @@ class Idp(
         self.cease_history = []
         self.closure = None
         self.deliveries = {}
+        self.notices = {}
+        self.review_periods = None
         self.last_dated_on = opened_on
 
     @classmethod
@@ -214,6 +226,9 @@ class Idp(
     _decide_cease = event(Ending.Ceased)(Ending._decide_cease)
     _reinstate = event(Ending.Reinstated)(Ending._reinstate)
     _close = event(Ending.Closed)(Ending._close)
+
+    _record_notice_given = event(Noticing.NoticeGiven)(Noticing._record_notice_given)
+    _record_notice_bounced = event(Noticing.GivenNoticeBounced)(Noticing._record_notice_bounced)
 
     _record_delivery = event(Delivering.DeliveryRecorded)(Delivering._record_delivery)
 

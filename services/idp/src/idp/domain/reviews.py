@@ -147,6 +147,12 @@ class Reviewing(PlanState):
             if request["status"] == PENDING:
                 request.update(status="held", answered_on=held_on)
         self.reviews.append({"held_on": held_on, "outcome": outcome})
+        # the period this review answered, which a later notice of no revision follows
+        # (``idp.domain.notices``), and the one it started from the day it was held
+        self.review_periods = {
+            "before": deepcopy(self.deadlines.get(REVIEW)),
+            "after": deepcopy(next_review_by),
+        }
         if next_review_by is not None:
             self.deadlines[REVIEW] = deepcopy(next_review_by)
         if outcome == ReviewOutcome.REVISED.value:

@@ -126,6 +126,11 @@ class PlanState:
     cease_history: list[dict[str, Any]]  # withdrawn proposals, reinstated plans
     closure: dict[str, Any] | None
     deliveries: dict[str, list[dict[str, Any]]]
+    # notices about the plan given to the family (notifications' facts), by notice id
+    notices: dict[str, dict[str, Any]]
+    # the last review's periods: the one it answered ("before") and the one it started
+    # ("after", None when it revised the plan); None before any review
+    review_periods: dict[str, Any] | None
     last_dated_on: date  # lifecycle dates never go backwards
 
     if TYPE_CHECKING:
