@@ -16,6 +16,8 @@ from typing import Any
 
 import httpx
 
+from .access_stories import new_upn
+
 #: The kinds of organisation of the matrix (issue 16) and the development client of each.
 ORGANISATIONS: dict[str, str] = {
     "school": "school:6652001",
@@ -57,7 +59,7 @@ def _learner_in(
     return {
         "given_name": given, "family_name": f"Matrix{key}{uuid.uuid4().hex[:8]}",
         "date_of_birth": born, "setting": kind, "setting_id": setting.partition(":")[2],
-        "local_authority": la, **extra,
+        "local_authority": la, "upn": new_upn(), **extra,
     }  # fmt: skip
 
 

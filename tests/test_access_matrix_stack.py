@@ -25,6 +25,7 @@ import pytest
 from gateway.routing import UNNAMED_REFUSALS
 from llwybr.settings import RuntimeSettings
 
+from .access_stories import new_upn
 from .access_world import ANOTHERS, ORGANISATIONS, OWN, Learner, build_world
 from .stack import TEST_LIMITS, Stack, running_stack
 
@@ -85,6 +86,8 @@ def value(param: str, schema: dict[str, Any], kind: str, cell: str,
         return learner.ids.get(key, unknown) if learner else unknown
     if param in {"learner_id", "resource_id"}:
         return learner.learner_id if learner else unknown
+    if param == "upn":
+        return str(learner.concern["learner"]["upn"]) if learner else new_upn()
     if param == "local_authority":
         la = {"own": learner.local_authority if learner else "", "another's": ""}.get(cell, "")
         la = la or {"own": "665", "another's": "666"}.get(cell, "699")
@@ -104,7 +107,7 @@ def value(param: str, schema: dict[str, Any], kind: str, cell: str,
 #: Parameters whose value depends on the cell (the others are asked once per organisation).
 BY_CELL = {"determination_id", "idp_id", "notice_id", "aggregate_id", "referral_id",
            "learner_id", "resource_id", "local_authority", "organisation", "calendar_id",
-           "provider", "set_by"}  # fmt: skip
+           "provider", "set_by", "upn"}  # fmt: skip
 
 
 def fill(template: str, values: dict[str, str]) -> str:
