@@ -141,6 +141,22 @@ class NoticeGivenRecorded(IdpEvent):
 
 
 @register
+class DeadlineRecalculated(IdpEvent):
+    """A term calendar published or corrected (by the determination service) moved a deadline
+    the plan carries that counts school days, or made a provisional one firm: the preparation
+    deadline carried from a school's or FEI's decision (D1, D2; ``preparation``) or the FEI's
+    answer to an LA's request (D13; ``transfer``). The IDP service computed it; others read it.
+    """
+
+    name: ClassVar[str] = "deadline-recalculated"
+    deadline_key: Literal["preparation", "transfer"]
+    previous_due_on: date
+    previous_provisional: bool
+    deadline: DeadlineFacts
+    reason: str
+
+
+@register
 class Closed(IdpEvent):
     name: ClassVar[str] = "closed"
     closed_on: date

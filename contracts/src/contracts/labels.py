@@ -129,6 +129,9 @@ LABELS: dict[str, Label] = {
         "Penderfyniad i beidio â chynnal y CDU mwyach", "Decision to cease maintaining the IDP"
     ),
     "idp.closed": Label("Y CDU wedi'i gau", "The IDP closed"),
+    "idp.deadline-recalculated": Label(
+        "Terfyn amser y CDU wedi'i ailgyfrifo", "A deadline of the IDP recalculated"
+    ),
     "idp.notice-given-recorded": Label(
         "Cofnodwyd y diwrnod y rhoddwyd hysbysiad am y CDU",
         "The day a notice about the IDP was given recorded",

@@ -34,7 +34,7 @@ STORED = (
     "ReviewRequested", "ReviewRequestDeclined", "ReviewHeld", "NhsAlpAdded", "Transferred",
     "FeiAsked", "FeiAnswered", "CeaseProposed", "CeaseProposalWithdrawn", "Ceased",
     "Reinstated", "Closed", "DeliveryRecorded", "ProvisionShortfallFound",
-    "ProvisionShortfallEnded", "NoticeGiven", "GivenNoticeBounced",
+    "ProvisionShortfallEnded", "NoticeGiven", "GivenNoticeBounced", "DeadlineRecalculated",
 )  # fmt: skip
 
 

@@ -18,6 +18,7 @@ from contracts import determination, disputes, notifications
 from contracts.envelope import Envelope
 from contracts.events import IntegrationEvent, UnknownEventTypeError, parse
 from idp.domain import (
+    PREPARATION,
     Idp,
     Maintainer,
     MaintainerKind,
@@ -28,6 +29,12 @@ from idp.domain import (
     indexed,
 )
 from llwybr.clock import Deadline
+
+
+def local_authority_id(value: str) -> str:
+    """An LA as an organisation and calendar id (``la:665``); events carry the bare number in
+    some places."""
+    return value if ":" in value else f"la:{value}"
 
 
 class Plans(Protocol):
@@ -44,7 +51,12 @@ class Plans(Protocol):
         """The owner's correction adopted: the record to save."""
 
     def adopt_calendar(self, published: determination.CalendarPublished) -> list[Aggregate]:
-        """The owner's calendar kept: the record to save."""
+        """The owner's calendar kept, and the deadlines that count on it recounted: the
+        records and plans to save (``CalendarDeadlines``)."""
+
+    def note_on_calendars(self, plan: Idp, key: str, calendars: list[str]) -> list[Aggregate]:
+        """The plan's deadline ``key`` counts on ``calendars``: the index records to save
+        (``CalendarDeadlines``)."""
 
     def adopt_learner(self, recorded: determination.LearnerRelationsRecorded) -> list[Aggregate]:
         """The registry's facts about a learner adopted: the record to save."""
@@ -99,7 +111,12 @@ def _decided(event: determination.Decided, service: Plans) -> list[Aggregate]:
         reason=OpeningReason.ALN_DECISION if prepares_itself else OpeningReason.LA_DIRECTION,
         directed_maintainer=school if prepares_itself else None,
     )
-    return indexed(plan)
+    # A school's or FEI's clock counts its school days: the school's own calendar, else its
+    # LA's (as the determination service counted it); recounted here when one is published.
+    calendars = [event.decided_by]
+    if event.deciding_body == "school":
+        calendars.append(local_authority_id(event.local_authority))
+    return [*indexed(plan), *service.note_on_calendars(plan, PREPARATION, calendars)]
 
 
 @effect.register
@@ -190,7 +207,9 @@ def _learner_recorded(
 @effect.register
 def _calendar_published(event: determination.CalendarPublished, service: Plans) -> list[Aggregate]:
     """A term calendar set or corrected (in the determination service): provision due in term
-    time is counted on the school days it gives."""
+    time is counted on the school days it gives, and the running deadlines that count on it
+    (a preparation deadline carried from a school's or FEI's decision, the FEI's D13) are
+    recounted."""
     return service.adopt_calendar(event)
 
 

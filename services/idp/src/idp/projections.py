@@ -14,9 +14,10 @@ from idp.domain.ending import Ending
 from idp.domain.issuing import Issuing
 from idp.domain.notices import Noticing
 from idp.domain.provision import sessions_of
+from idp.domain.recalculation import Recalculating
 from idp.domain.reviews import Reviewing
 from idp.domain.shortfalls import Monitoring
-from idp.domain.state import PlanEvent
+from idp.domain.state import PREPARATION, PlanEvent
 from idp.domain.transfers import Transferring
 from idp.reach import in_audience, learner_relations
 from llwybr.access import Audience, Relationship
@@ -158,6 +159,17 @@ def _notice(
     """A notice of no revision given (or bounced) moves the review due (s.23(3)(b))."""
     if event.next_review_by:
         _update(conn, recorded, review_due_on=_due(event.next_review_by))
+    else:
+        _update(conn, recorded)
+
+
+@project.register(Idp.DeadlineRecalculated)
+def _recalculated(
+    event: Recalculating.DeadlineRecalculated, conn: sa.Connection, recorded: RecordedEvent
+) -> None:
+    """A calendar published moved the preparation deadline (the FEI's D13 is not listed)."""
+    if event.key == PREPARATION:
+        _update(conn, recorded, preparation_due_on=_due(event.deadline))
     else:
         _update(conn, recorded)
 

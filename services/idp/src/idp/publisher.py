@@ -16,6 +16,7 @@ from idp.domain import Idp
 from idp.domain.ending import Ending
 from idp.domain.issuing import Issuing
 from idp.domain.notices import Noticing
+from idp.domain.recalculation import Recalculating
 from idp.domain.reviews import Reviewing
 from idp.domain.shortfalls import Monitoring
 from idp.domain.transfers import Transferring
@@ -188,6 +189,20 @@ def _notice_bounced(event: Noticing.GivenNoticeBounced, stored: Stored) -> publi
         bounced_on=event.bounced_on,
         reconsideration_window_until=event.reconsideration_window_until,
         next_review_deadline=deadline_facts(event.next_review_by),
+    )
+
+
+@public_event.register(Idp.DeadlineRecalculated)
+def _recalculated(event: Recalculating.DeadlineRecalculated, stored: Stored) -> public.IdpEvent:
+    facts = deadline_facts(event.deadline)
+    assert facts is not None
+    return public.DeadlineRecalculated(
+        **stored.ids,
+        deadline_key=cast(Any, event.key),
+        previous_due_on=event.previous["due_on"],
+        previous_provisional=bool(event.previous["provisional"]),
+        deadline=facts,
+        reason=event.reason,
     )
 
 

@@ -6,13 +6,14 @@ from datetime import date
 from uuid import UUID
 
 from idp import access
+from idp.application.calendars import CalendarDeadlines
 from idp.application.drafts import Drafts
-from idp.domain import Maintainer, MaintainerKind
+from idp.domain import TRANSFER, Maintainer, MaintainerKind
 from llwybr.clock import RuleId
 from llwybr.principal import Principal
 
 
-class FeiRequests(Drafts):
+class FeiRequests(Drafts, CalendarDeadlines):
     """The LA → FEI request and what settles it."""
 
     def ask_fei(
@@ -26,7 +27,8 @@ class FeiRequests(Drafts):
         expected_version: int | None,
     ) -> int:
         """The LA maintaining the plan asks an FEI the learner is enrolled at to maintain it;
-        the FEI's answer is due on D13 from ``received_on``."""
+        the FEI's answer is due on D13 from ``received_on``, counted on the FEI's calendar
+        (provisional until it is published, then recounted: ``CalendarDeadlines``)."""
         plan = self._maintainer(principal, idp_id, expected_version)
         learner = self.learner_relations(plan.learner_id)
         access.require_may_maintain(fei, MaintainerKind.FEI, learner)
@@ -34,9 +36,9 @@ class FeiRequests(Drafts):
             fei=Maintainer(MaintainerKind.FEI, fei),
             requested_on=requested_on,
             received_on=received_on,
-            deadline=self.deadline(RuleId.D13, received_on),
+            deadline=self.counted_deadline(RuleId.D13, received_on, [fei]),
         )
-        return self.save_at(expected_version, plan)
+        return self.save_at(expected_version, plan, *self.note_on_calendars(plan, TRANSFER, [fei]))
 
     def answer_fei_request(
         self,

@@ -22,13 +22,13 @@ from eventsourcing.domain import Aggregate
 from contracts.envelope import Envelope
 from contracts.notifications import NoticeBounced, NoticeGiven
 from idp import consumers
-from idp.application.base import PlanStore
+from idp.application.calendars import CalendarDeadlines
 from idp.domain import Idp
 from idp.domain.notices import PLAN_NOTICES, RIGHT_HOLDERS
 from llwybr.clock import Deadline, RuleId, next_review
 
 
-class GivenNotices(PlanStore):
+class GivenNotices(CalendarDeadlines):
     """The consumer's effects of notices given or bounced about a plan."""
 
     def on_public_event(self, envelope: Envelope) -> list[Aggregate]:

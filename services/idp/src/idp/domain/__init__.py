@@ -33,6 +33,7 @@ from idp.domain.errors import (
 )
 from idp.domain.index import PlanOfLearner, indexed
 from idp.domain.plan import Idp
+from idp.domain.recalculation import DeadlinesOnCalendar
 from idp.domain.state import (
     PREPARATION,
     REVIEW,
@@ -75,6 +76,7 @@ __all__ = [
     "ClosureReason",
     "DateOutOfOrderError",
     "DeadlineRequiredError",
+    "DeadlinesOnCalendar",
     "DeliveryConflictError",
     "DuplicateAlpElementError",
     "Idp",

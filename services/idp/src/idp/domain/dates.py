@@ -34,6 +34,7 @@ IN_FORCE: Mapping[type, str | None] = {
     Idp.Closed: "closed_on",
     Idp.NoticeGiven: "given_on",
     Idp.GivenNoticeBounced: "bounced_on",
+    Idp.DeadlineRecalculated: None,  # a calendar published: takes effect when recorded
     Idp.DeliveryRecorded: "on",
     Idp.ProvisionShortfallFound: "found_on",
     Idp.ProvisionShortfallEnded: "ended_on",

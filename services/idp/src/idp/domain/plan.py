@@ -32,6 +32,7 @@ from idp.domain.errors import InvalidPlanContentError
 from idp.domain.fei_requests import AskingFei
 from idp.domain.issuing import Issuing
 from idp.domain.notices import Noticing
+from idp.domain.recalculation import Recalculating
 from idp.domain.reviews import Reviewing
 from idp.domain.shortfalls import Monitoring
 from idp.domain.state import PREPARATION, PlanEvent, empty_draft
@@ -56,6 +57,7 @@ class Idp(
     Transferring,
     Ending,
     Noticing,
+    Recalculating,
     Delivering,
     Monitoring,
     Aggregate,
@@ -229,6 +231,10 @@ class Idp(
 
     _record_notice_given = event(Noticing.NoticeGiven)(Noticing._record_notice_given)
     _record_notice_bounced = event(Noticing.GivenNoticeBounced)(Noticing._record_notice_bounced)
+
+    _recalculate_deadline = event(Recalculating.DeadlineRecalculated)(
+        Recalculating._recalculate_deadline
+    )
 
     _record_delivery = event(Delivering.DeliveryRecorded)(Delivering._record_delivery)
 
