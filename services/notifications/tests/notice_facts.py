@@ -121,6 +121,13 @@ FACTS: dict[NoticeKind, dict[str, Any]] = {
         "proposed_on": "2026-03-01",
         "reasons": "Cerys has met the plan's outcomes.",
     },
+    NoticeKind.IDP_DATE_CONFIRMED: {
+        "body_kind": "school",
+        "maintainer": SCHOOL,
+        "due_on": "2026-09-14",
+        "previous_due_on": "2026-08-03",
+        "previous_provisional": True,
+    },
     NoticeKind.IDP_CEASED: {
         "body_kind": "school",
         "maintainer": SCHOOL,

@@ -78,6 +78,12 @@ MANDATORY: dict[NoticeKind, dict[str, list[str]]] = {
         "cy": ["Swyddog Arweiniol ADY y Blynyddoedd Cynnar", "Dywedasom wrth riant y plentyn am "
                "ein barn ar 20 Chwefror 2026", "Rhaid i chi nawr benderfynu"],
     },
+    NoticeKind.IDP_DATE_CONFIRMED: {
+        "en": ["would follow when the school’s calendar was published", "Ysgol Example should "
+               "give you the plan by 14 September 2026", *HELP["en"]],
+        "cy": ["yn dilyn pan gyhoeddid calendr yr ysgol", "Dylai Ysgol Example roi’r cynllun i chi "
+               "erbyn 14 Medi 2026", *HELP["cy"]],
+    },
     NoticeKind.IDP_ISSUED: {
         "en": ["issued an individual development plan", "on the standard form",
                "must be reviewed by 2 March 2027", "ask Wrexham County Borough Council to "

@@ -20,6 +20,9 @@ class NoticeKind(StrEnum):
     # a health body's opinion that an under-five probably has ALN (s.64): parent, then the LA
     HEALTH_BODY_OPINION = "health_body_opinion"
     HEALTH_BODY_OPINION_TO_LA = "health_body_opinion_to_la"
+    # the firm date by which the IDP should be given, which a has-ALN notice said would follow
+    # when the school's calendar was published (the IDP service recounted it, #17)
+    IDP_DATE_CONFIRMED = "idp_date_confirmed"
     IDP_ISSUED = "idp_issued"
     IDP_REVISED = "idp_revised"  # review outcome: revised (or revised on another occasion)
     IDP_NOT_REVISED = "idp_not_revised"  # review outcome: not revised

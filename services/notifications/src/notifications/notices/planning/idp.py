@@ -15,6 +15,7 @@ from notifications.notices.planning.actions import (
     Cancel,
     DeadlineAction,
     Meet,
+    Move,
     Plan,
     PlannedNotice,
     Reassign,
@@ -191,6 +192,33 @@ def _ceased(e: idp.Ceased, known: Subject, facts: dict[str, Any]) -> Plan:
     facts |= {"decided_on": e.decided_on.isoformat(), "reasons": e.reasons}  # s.31(8)
     notice = PlannedNotice(NoticeKind.IDP_CEASED, known.organisation, plan_id, facts, family=True)
     return Plan(learner_id=e.learner_id, notices=(notice,), deadlines=(Cancel(f"{plan_id}/"),))
+
+
+@plan_idp.register(idp.DeadlineRecalculated)
+@_of_a_plan_opened_here
+def _deadline_recalculated(
+    e: idp.DeadlineRecalculated, known: Subject, facts: dict[str, Any]
+) -> Plan:
+    """A calendar published moved the preparation deadline, as the IDP service recounted it:
+    the reminder follows it, and the family is told the date once it is firm (their has-ALN
+    notice said it would follow), or when a firm date they were told moves."""
+    if e.deadline_key != "preparation":
+        return Plan(learner_id=e.learner_id)  # the FEI's D13 is not watched here
+    plan_id, d = str(e.idp_id), e.deadline
+    move = Move(
+        f"{plan_id}/preparation", d.rule_id, d.due_on, d.calendar_id, d.explanation, d.provisional
+    )
+    if d.provisional or (d.due_on == e.previous_due_on and not e.previous_provisional):
+        return Plan(learner_id=e.learner_id, deadlines=(move,))
+    facts |= {
+        "due_on": d.due_on.isoformat(),
+        "previous_due_on": e.previous_due_on.isoformat(),
+        "previous_provisional": e.previous_provisional,
+    }
+    notice = PlannedNotice(
+        NoticeKind.IDP_DATE_CONFIRMED, known.organisation, plan_id, facts, family=True
+    )
+    return Plan(learner_id=e.learner_id, notices=(notice,), deadlines=(move,))
 
 
 @plan_idp.register(idp.Closed)
