@@ -138,6 +138,13 @@ class NoticeGivenRecorded(IdpEvent):
     bounced_on: date | None
     reconsideration_window_until: date | None
     next_review_deadline: DeadlineFacts | None
+    quoted_until: date | None = Field(
+        default=None,
+        description=(
+            "The last day the notice itself told the family (the window it stated, as the "
+            "notifications service published it); None for a bounce or a notice stating none"
+        ),
+    )
 
 
 @register

@@ -214,3 +214,25 @@ def test_the_windows_a_notice_moves_are_published(service: IdpService) -> None:
         ("idp_ceased", date(2026, 5, 22), None, d11(date(2026, 5, 22))),
         ("idp_ceased", None, date(2026, 5, 25), d11(DECIDED_ON)),
     ]
+
+
+def test_the_day_the_cease_notice_told_is_published_with_the_d11_run_here(
+    service: IdpService,
+) -> None:
+    """Notifications tells the family a later D11 than its notice said (from the two dates
+    published here, never recomputed there)."""
+    plan_id = ceased(service)
+    told = given(plan_id, "idp_ceased", date(2026, 5, 22)).model_copy(
+        update={
+            "window_kind": "reconsideration_request",
+            "window_rule": "D11",
+            "window_until": d11(DECIDED_ON),
+        }
+    )
+    receive(service, told)
+    translate = translator(service)
+    published = [p.event for p in map(translate, service.recorded_events(plan_id)) if p]
+    [last] = [e for e in published if isinstance(e, public.NoticeGivenRecorded)][-1:]
+    assert (last.quoted_until, last.reconsideration_window_until) == (
+        d11(DECIDED_ON), d11(date(2026, 5, 22))
+    )  # fmt: skip

@@ -133,6 +133,14 @@ FACTS: dict[NoticeKind, dict[str, Any]] = {
         "maintainer": SCHOOL,
         "decided_on": "2026-03-01",
         "reasons": "Cerys no longer needs additional learning provision.\n\nShe progresses well.",
+        "reconsideration_window_until": "2026-03-31",
+    },
+    NoticeKind.CEASE_WINDOW_CORRECTED: {
+        "body_kind": "school",
+        "maintainer": SCHOOL,
+        "given_on": "2026-03-05",
+        "previous_due_on": "2026-03-31",
+        "reconsideration_window_until": "2026-04-02",
     },
     NoticeKind.RECONSIDERATION_RECEIVED: {
         "kind": "R1",

@@ -126,6 +126,14 @@ MANDATORY: dict[NoticeKind, dict[str, list[str]]] = {
         "cy": ["penderfynodd Ysgol Example beidio â chynnal", *REASONS["cy"],
                "She progresses well.", "o fewn 4 wythnos, erbyn 31 Mawrth 2026", *HELP["cy"]],
     },
+    NoticeKind.CEASE_WINDOW_CORRECTED: {
+        "en": ["reconsider the decision by 31 March 2026", "given to you, 5 March 2026",
+               "you have longer than that", "reconsider the decision until 2 April 2026",
+               *HELP["en"]],
+        "cy": ["ailystyried y penderfyniad erbyn 31 Mawrth 2026", "i chi, 5 Mawrth 2026",
+               "mae gennych fwy o amser na hynny", "ailystyried y penderfyniad hyd at 2 Ebrill "
+               "2026", *HELP["cy"]],
+    },
     NoticeKind.RECONSIDERATION_RECEIVED: {
         "en": ["received a request to reconsider", "invites the governing body to send its "
                "views (representations)", "decide by 19 April 2026"],

@@ -1,7 +1,9 @@
 # ruff: noqa: RUF001  (the typographic apostrophe is part of the Welsh and English text)
 """The IDP's preparation deadline recounted by the IDP service when the school's calendar is
 published (``idp.deadline-recalculated``): the reminder follows it, and the family is told the
-firm date their has-ALN notice promised, never a provisional one (docs/domain.md section 11)."""
+firm date their has-ALN notice promised, never a provisional one (docs/domain.md section 11).
+The cease notice quotes D11 as the IDP service computed it, and a later D11 it runs (the notice
+given after the decision, or again after a bounce) is told to the family."""
 
 import uuid
 from datetime import date
@@ -10,9 +12,10 @@ import pytest
 
 from contracts import idp
 from contracts.determination import DeadlineFacts
-from llwybr.clock import RuleId
+from llwybr.clock import DEFAULT_RULES, RuleId
 from notifications.notices.model import Language, NoticeKind
 from notifications.notices.planning import Move, Subject, plan
+from notifications.notices.windows import WindowKind, window_for
 
 from .notice_facts import FACTS
 from .test_notice_contents import text_of
@@ -102,3 +105,58 @@ def test_the_notice_of_a_moved_firm_date_says_which_date_it_replaces() -> None:
         assert replaced in text
         assert due in text
         assert first_time not in text
+
+
+# -- D11 as the IDP service publishes it -----------------------------------------------------
+
+
+def ceased(until: date | None) -> idp.Ceased:
+    return idp.Ceased(idp_id=PLAN, learner_id=LEARNER, decided_on=date(2026, 7, 31),
+                      reconsideration_window_until=until, reasons="Needs met")  # fmt: skip
+
+
+def test_the_cease_notice_quotes_d11_as_the_idp_service_computed_it_whatever_day_it_is_given() -> (
+    None
+):
+    [notice] = plan(ceased(date(2026, 8, 28)), KNOWN).notices
+    assert notice.facts["reconsideration_window_until"] == "2026-08-28"
+    for given_on in (date(2026, 7, 31), date(2026, 8, 10)):  # never recounted from this day
+        window = window_for(NoticeKind.IDP_CEASED, notice.facts, given_on, DEFAULT_RULES)
+        assert window is not None
+        assert (window.kind, window.until) == (
+            WindowKind.RECONSIDERATION_REQUEST,
+            date(2026, 8, 28),
+        )
+
+
+def recorded(window: date | None, told: date | None, given: date | None) -> idp.NoticeGivenRecorded:
+    return idp.NoticeGivenRecorded(
+        idp_id=PLAN, learner_id=LEARNER, notice_id="n-1", notice_kind="idp_ceased",
+        given_on=given, bounced_on=None if given else date(2026, 8, 4),
+        reconsideration_window_until=window, next_review_deadline=None, quoted_until=told,
+    )  # fmt: skip
+
+
+def test_a_later_d11_than_the_cease_notice_told_is_told_to_the_family() -> None:
+    [notice] = plan(recorded(date(2026, 9, 1), date(2026, 8, 28), date(2026, 8, 3)), KNOWN).notices
+    assert (notice.kind, notice.issuer, notice.family) == (
+        NoticeKind.CEASE_WINDOW_CORRECTED, SCHOOL, True
+    )  # fmt: skip
+    window = window_for(notice.kind, notice.facts, date(2026, 8, 4), DEFAULT_RULES)
+    assert window is not None
+    assert (window.kind, window.until) == (WindowKind.RECONSIDERATION_REQUEST, date(2026, 9, 1))
+    assert notice.facts["previous_due_on"] == "2026-08-28"
+
+
+@pytest.mark.parametrize(
+    "event",
+    [
+        recorded(date(2026, 8, 28), date(2026, 8, 28), date(2026, 7, 31)),  # as told
+        recorded(date(2026, 8, 28), None, None),  # a bounce: D11 back, nobody told less
+        recorded(date(2026, 9, 1), None, date(2026, 8, 3)),  # a notice that told no day
+    ],
+)
+def test_no_correction_when_the_family_was_told_the_day_or_no_day(
+    event: idp.NoticeGivenRecorded,
+) -> None:
+    assert plan(event, KNOWN).notices == ()

@@ -176,6 +176,7 @@ def _notice_given(event: Noticing.NoticeGiven, stored: Stored) -> public.IdpEven
         bounced_on=None,
         reconsideration_window_until=event.reconsideration_window_until,
         next_review_deadline=deadline_facts(event.next_review_by),
+        quoted_until=event.quoted_until,
     )
 
 

@@ -54,6 +54,7 @@ class GivenNotices(CalendarDeadlines):
             given_on=given.given_on,
             reconsideration_window_until=window,
             next_review_by=review,
+            quoted_until=given.window_until,
         )
         return [plan] if recorded else []
 

@@ -36,6 +36,9 @@ class Noticing(PlanState):
         given_on: date
         reconsideration_window_until: date | None
         next_review_by: dict[str, Any] | None
+        #: the last day the notice itself told the family (notifications' fact; None: none,
+        #: or recorded before it was carried)
+        quoted_until: date | None = None
 
     class GivenNoticeBounced(PlanEvent):
         """A notice learned as given bounced: it was not given (ADR 0014); the windows run
@@ -143,6 +146,7 @@ class Noticing(PlanState):
         given_on: date,
         reconsideration_window_until: date | None,
         next_review_by: dict[str, Any] | None,
+        quoted_until: date | None = None,
     ) -> bool:
         """Record a notice given; False (nothing recorded) when known already (a redelivered
         event) or about nothing current on the plan."""
@@ -154,6 +158,7 @@ class Noticing(PlanState):
             given_on=given_on,
             reconsideration_window_until=reconsideration_window_until,
             next_review_by=next_review_by,
+            quoted_until=quoted_until,
         )
         return True
 
@@ -164,6 +169,7 @@ class Noticing(PlanState):
         given_on: date,
         reconsideration_window_until: date | None,
         next_review_by: dict[str, Any] | None,
+        quoted_until: date | None = None,
     ) -> None:
         self.notices[notice_id] = {"kind": kind, "given_on": given_on, "bounced_on": None}
         self._apply_windows(reconsideration_window_until, next_review_by)

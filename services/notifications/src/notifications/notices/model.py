@@ -30,6 +30,9 @@ class NoticeKind(StrEnum):
     RESPONSIBILITY_TRANSFERRED = "responsibility_transferred"
     CEASE_PROPOSED = "cease_proposed"
     IDP_CEASED = "idp_ceased"
+    # the IDP service runs D11 to a later day than the cease notice told (the notice was given
+    # after the decision, or given again after a bounce): the family is told that day (#17)
+    CEASE_WINDOW_CORRECTED = "cease_window_corrected"
     RECONSIDERATION_RECEIVED = "reconsideration_received"  # representations invited
     RECONSIDERATION_DECIDED = "reconsideration_decided"
     APPEAL_WINDOW_EXTENDED = "appeal_window_extended"  # disagreement resolution started

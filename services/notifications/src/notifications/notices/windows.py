@@ -46,6 +46,11 @@ WINDOW_RULES = {
 _OWNERS_WINDOWS = frozenset({NoticeKind.APPEAL_WINDOW_EXTENDED, NoticeKind.APPEAL_WINDOW_CORRECTED})
 
 
+#: The fact a cease notice carries: D11's last day, as the IDP service computed it. A notice
+#: planned before it was carried has none: its window is computed from the day it is given.
+_D11_FACT = "reconsideration_window_until"
+
+
 @dataclass(frozen=True)
 class Window:
     kind: WindowKind
@@ -72,6 +77,8 @@ def window_kind(kind: NoticeKind, facts: Mapping[str, Any]) -> WindowKind | None
         return None if by_school else WindowKind.APPEAL
     if kind is NoticeKind.IDP_CEASED:
         return WindowKind.RECONSIDERATION_REQUEST if by_school else WindowKind.APPEAL
+    if kind is NoticeKind.CEASE_WINDOW_CORRECTED:
+        return WindowKind.RECONSIDERATION_REQUEST
     if kind in {NoticeKind.RECONSIDERATION_DECIDED, *_OWNERS_WINDOWS}:
         return WindowKind.APPEAL
     if kind is NoticeKind.APPEAL_DECIDED:
@@ -86,12 +93,17 @@ def window_for(
 
     An extended appeal window (disagreement resolution started in time) and a corrected one
     (the disputes service enforces a later day than a notice told) are the ones the disputes
-    service computed and the event carries; every other window is computed here from the day
-    the notice is given.
+    service computed and the event carries; the last day to ask the LA to reconsider a
+    school's decision to cease a plan (D11) is the one the IDP service computed and published
+    (``ceased``, then ``notice-given-recorded``); every other window is computed here from the
+    day the notice is given.
     """
     opened = window_kind(kind, facts)
     if opened is None:
         return None
+    if opened is WindowKind.RECONSIDERATION_REQUEST and facts.get(_D11_FACT):
+        until = date.fromisoformat(str(facts[_D11_FACT]))
+        return Window(opened, RuleId.D11, until, f"as the IDP service set it: {long_date(until)}")
     if kind in _OWNERS_WINDOWS:
         until = date.fromisoformat(str(facts["appeal_window_until"]))
         return Window(

@@ -190,6 +190,8 @@ def _cease_proposed(e: idp.CeaseProposed, known: Subject, facts: dict[str, Any])
 def _ceased(e: idp.Ceased, known: Subject, facts: dict[str, Any]) -> Plan:
     plan_id = str(e.idp_id)
     facts |= {"decided_on": e.decided_on.isoformat(), "reasons": e.reasons}  # s.31(8)
+    if e.reconsideration_window_until is not None:  # D11 as the IDP service computed it
+        facts["reconsideration_window_until"] = e.reconsideration_window_until.isoformat()
     notice = PlannedNotice(NoticeKind.IDP_CEASED, known.organisation, plan_id, facts, family=True)
     return Plan(learner_id=e.learner_id, notices=(notice,), deadlines=(Cancel(f"{plan_id}/"),))
 
@@ -219,6 +221,28 @@ def _deadline_recalculated(
         NoticeKind.IDP_DATE_CONFIRMED, known.organisation, plan_id, facts, family=True
     )
     return Plan(learner_id=e.learner_id, notices=(notice,), deadlines=(move,))
+
+
+@plan_idp.register(idp.NoticeGivenRecorded)
+@_of_a_plan_opened_here
+def _notice_given_recorded(
+    e: idp.NoticeGivenRecorded, known: Subject, facts: dict[str, Any]
+) -> Plan:
+    """The IDP service recorded the day a cease notice was given and runs D11 from it: when
+    that is later than the day the notice told the family, the family is told the day the
+    IDP service now runs it to (never held to less, never recomputed here)."""
+    window, told = e.reconsideration_window_until, e.quoted_until
+    if e.given_on is None or window is None or told is None or window <= told:
+        return Plan(learner_id=e.learner_id)
+    facts |= {
+        "given_on": e.given_on.isoformat(),
+        "previous_due_on": told.isoformat(),
+        "reconsideration_window_until": window.isoformat(),
+    }
+    notice = PlannedNotice(
+        NoticeKind.CEASE_WINDOW_CORRECTED, known.organisation, str(e.idp_id), facts, family=True
+    )
+    return Plan(learner_id=e.learner_id, notices=(notice,))
 
 
 @plan_idp.register(idp.Closed)
