@@ -249,9 +249,10 @@ def test_the_lists_say_a_decided_case_runs_until_its_notice_is_given(callers: Ca
     assert (missed["state"], missed["met_on"]) == ("missed", None)
     view = ok(school.get(f"/v1/determinations/{cases['not_told']}"))["deadlines"]["decision"]
     assert view["state"] == "missed"
-    soon = ok(school.get("/v1/determinations-due-soon",
-                         params={"today": "2026-08-05", "within_days": "5"}))  # fmt: skip
-    ids = {i["determination_id"] for i in soon}
+    soon = school.get("/v1/determinations-due-soon",
+                      params={"today": "2026-08-05", "within_days": "5"})  # fmt: skip
+    assert soon.is_success, soon.text
+    ids = {i["determination_id"] for i in soon.json()}
     assert cases["not_told"] in ids
     assert cases["told"] not in ids
 
