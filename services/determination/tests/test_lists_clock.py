@@ -14,14 +14,28 @@ import sqlalchemy as sa
 from determination.api.schemas import DeadlineOut
 from determination.application import DeterminationService
 from determination.main import SPEC
-from determination.projections import PROJECTION, CaseFilter, cases, due_soon, list_cases
+from determination.projections import (
+    PROJECTION,
+    CaseFilter,
+    cases,
+    due_soon,
+    list_cases,
+    open_cases_counting_on,
+)
 from llwybr import db, migrations
 from llwybr.access import Capability, audience
 from llwybr.projections import ProjectionRunner
 from llwybr.service import rebuild_projections
 from llwybr.settings import ServiceSettings
 
-from .test_application import LA, SCHOOL, decided_at_school, raise_at_school
+from .test_application import (
+    LA,
+    SCHOOL,
+    WREXHAM,
+    decided_at_school,
+    raise_at_school,
+    set_calendar,
+)
 from .test_given import learn, notice_bounced, notice_given
 
 EVERYTHING = CaseFilter(audience=audience(LA, Capability.READ))  # the learners' LA
@@ -160,3 +174,24 @@ def test_rebuilding_the_read_model_fills_the_day_a_decision_was_given(
     assert applied[PROJECTION.name] > 0
     with engine.connect() as conn:
         assert conn.execute(sa.select(cases.c.decision_given_on)).scalar_one() == date(2026, 3, 23)
+
+
+def test_a_calendar_published_after_the_decision_still_firms_a_clock_not_yet_met(
+    service: DeterminationService, read_model: tuple[ProjectionRunner, sa.Engine]
+) -> None:
+    """A school decided without a calendar (D1 provisional, on working days), and its notice
+    is not given yet: the clock still runs, so the calendar recalculates it; a case whose
+    decision was given keeps the day it was judged on."""
+    runner, engine = read_model
+    running, given_case = decided_at_school(service), decided_at_school(service)
+    learn(service, notice_given(given_case, date(2026, 3, 23)))
+    assert service.determination(LA, running).deadlines["decision"].provisional
+    caught_up(runner)
+    set_calendar(service, WREXHAM)
+    with engine.connect() as conn:
+        candidates = [UUID(c) for c in open_cases_counting_on(conn, WREXHAM.id)]
+    assert running in candidates
+    assert given_case not in candidates
+    assert service.recalculate_for_calendar(WREXHAM.id, candidates) == [running]
+    firm = service.determination(LA, running).deadlines["decision"]
+    assert (firm.provisional, firm.calendar_id) == (False, WREXHAM.id)

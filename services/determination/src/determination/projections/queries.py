@@ -9,7 +9,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from determination.projections.clock import missed_on, open_between, with_clock
+from determination.projections.clock import missed_on, open_between, running, with_clock
 from determination.projections.model import OPEN_STATUSES, cases, involvement, learner_relations
 from llwybr.access import Audience, Relationship
 
@@ -96,14 +96,15 @@ def due_soon(
 
 
 def open_cases_counting_on(conn: sa.Connection, calendar_id: str) -> list[str]:
-    """Open cases whose decision deadline used a calendar, or could now use it."""
+    """Cases whose decision clock may run (``_clock_may_run``) and whose deadline used a
+    calendar, or could now use it."""
     scope = cases.c.calendar_id == calendar_id
     kind, _, ident = calendar_id.partition(":")
     if kind == "la":
         scope = scope | (cases.c.local_authority == ident) & (cases.c.body_kind == "school")
     elif kind in {"school", "fei"}:
         scope = scope | (cases.c.organisation == calendar_id)
-    statement = sa.select(cases.c.determination_id).where(cases.c.status.in_(OPEN_STATUSES), scope)
+    statement = sa.select(cases.c.determination_id).where(_clock_may_run(), scope)
     return [r.determination_id for r in conn.execute(statement)]
 
 
@@ -127,9 +128,15 @@ def statistics(conn: sa.Connection, local_authority: str) -> dict[str, Any]:
 
 
 def open_case_ids(conn: sa.Connection) -> list[str]:
-    """Every open case (the candidates when a rule is corrected)."""
-    statement = sa.select(cases.c.determination_id).where(cases.c.status.in_(OPEN_STATUSES))
+    """Every case whose clocks may run (the candidates when a rule is corrected)."""
+    statement = sa.select(cases.c.determination_id).where(_clock_may_run())
     return [r.determination_id for r in conn.execute(statement)]
+
+
+def _clock_may_run() -> sa.ColumnElement[bool]:
+    """Open cases, and decided ones whose decision is not yet given (s.4(6)): their decision
+    clock still runs, so a calendar or rule correction still moves it."""
+    return sa.or_(cases.c.status.in_(OPEN_STATUSES), running())
 
 
 def changes(
