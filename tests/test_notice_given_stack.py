@@ -217,6 +217,46 @@ def test_a_no_aln_decision_clock_is_met_on_the_day_its_notice_is_given(callers: 
     assert (watched["met_on"], watched["due_on"]) == (given_on, "2026-08-07")
 
 
+def test_the_lists_say_a_decided_case_runs_until_its_notice_is_given(callers: Callers) -> None:
+    """s.4(6) in the lists: two "no ALN" decisions of 31 July (D1 due 7 August, provisional).
+    One family's notice is given on 3 August: the lists show that case's clock met that day.
+    The other family has no contact, so nothing is given: on 8 August that case is listed
+    overdue (missed), decided or not, as its case view says."""
+    school = callers(HOME_SCHOOL)
+    cases = {}
+    for who in ("told", "not_told"):
+        body = {**concern(pupil()), "came_to_attention_on": "2026-06-19"}
+        cases[who], learner_id = raised(callers, body)
+        if who == "told":
+            register_contacts(school, learner_id, "sian-lists@example.org")
+        ok(school.post(f"/v1/determinations/{cases[who]}/decision", json={
+            "has_aln": False, "reasons": "Universal provision", "decided_on": "2026-07-31",
+            "decided_by": HOME_SCHOOL, "person": "ALNCo"}))  # fmt: skip
+
+    def clock(params: dict[str, str], case_id: str) -> dict[str, Any] | None:
+        page = ok(school.get("/v1/determinations", params={"limit": "500", **params}))
+        found = [i["decision_clock"] for i in page["items"] if i["determination_id"] == case_id]
+        return found[0] if found else None
+
+    def told_met() -> dict[str, Any] | None:
+        shown = clock({}, cases["told"])
+        return shown if shown is not None and shown["state"] == "met" else None
+
+    assert until(told_met, what="the told case's clock met in the list")["met_on"] == EMAILED_ON
+    assert clock({"overdue_on": "2026-08-08"}, cases["told"]) is None
+    missed = until(lambda: clock({"overdue_on": "2026-08-08"}, cases["not_told"]),
+                   what="the untold case listed overdue")  # fmt: skip
+    assert (missed["state"], missed["met_on"]) == ("missed", None)
+    view = ok(school.get(f"/v1/determinations/{cases['not_told']}"))["deadlines"]["decision"]
+    assert view["state"] == "missed"
+    soon = school.get("/v1/determinations-due-soon",
+                      params={"today": "2026-08-05", "within_days": "5"})  # fmt: skip
+    assert soon.is_success, soon.text
+    ids = {i["determination_id"] for i in soon.json()}
+    assert cases["not_told"] in ids
+    assert cases["told"] not in ids
+
+
 def bounce_report(notice: dict[str, Any]) -> bytes:
     """The permanent bounce a recipient's mail server sends back for ``notice`` (RFC 3464)."""
     report = MIMEMultipart("report", report_type="delivery-status")

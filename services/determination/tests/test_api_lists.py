@@ -86,8 +86,11 @@ async def test_lists_and_statistics_come_from_the_read_model(client: httpx.Async
     stats = (await client.get("/v1/statistics/local-authorities/665", auth=la)).json()
     assert (stats["decisions"], stats["decisions_within_time"]) == (1, 1)
     assert stats["average_days_to_decision"] == 10.0
+    # decided, but its IDP is not given yet: the decision clock still runs (s.4(6)), so the
+    # case is missed long after its due date, as the case view says
     overdue = await client.get("/v1/determinations", params={"overdue_on": "2030-01-01"})
-    assert overdue.json()["items"] == []
+    assert [i["determination_id"] for i in overdue.json()["items"]] == [case_id]
+    assert overdue.json()["items"][0]["decision_clock"]["state"] == "missed"
     assert runner.rebuild() == 2 + 3  # the case's, and the learner's record and two indexes
     assert (await client.get("/v1/statistics/local-authorities/665", auth=la)).json() == stats
 

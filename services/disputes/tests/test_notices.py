@@ -77,6 +77,16 @@ def given(
     )  # fmt: skip
 
 
+def bounce(case_id: uuid.UUID, notice_id: uuid.UUID) -> NoticeBounced:
+    """The LA's email of its decision, given on 30 November, bounced the next day."""
+    return NoticeBounced(
+        notice_id=notice_id, learner_id=LEARNER, kind="reconsideration_decided",
+        subject_id=str(case_id), issuer="la:665", recipient_role="parent",
+        recipient_organisation=None, given_on=date(2026, 11, 30),
+        bounced_at=datetime(2026, 12, 1, 9, tzinfo=UTC),
+    )  # fmt: skip
+
+
 def learn(service: DisputesService, event: NoticeGiven | NoticeBounced) -> None:
     service.save(*effect(event, service))
 
@@ -122,12 +132,7 @@ def test_a_bounced_notice_given_again_moves_the_window_forward(service: Disputes
     case_id = decided(service, noticed_on=None)
     first = uuid.uuid4()
     learn(service, given(case_id, date(2026, 11, 30), date(2027, 1, 25), first))
-    learn(service, NoticeBounced(
-        notice_id=first, learner_id=LEARNER, kind="reconsideration_decided",
-        subject_id=str(case_id), issuer="la:665", recipient_role="parent",
-        recipient_organisation=None, given_on=date(2026, 11, 30),
-        bounced_at=datetime(2026, 12, 1, 9, tzinfo=UTC),
-    ))  # fmt: skip
+    learn(service, bounce(case_id, first))
     learn(service, given(case_id, date(2026, 12, 6), date(2027, 2, 1)))
     notices = service.family_notices(case_id, RECONSIDERATION)
     assert notices is not None

@@ -1,5 +1,7 @@
 """``create_app(settings)``: the one place where the determination service's adapters are wired."""
 
+from pathlib import Path
+
 import sqlalchemy as sa
 from fastapi import FastAPI
 
@@ -50,6 +52,8 @@ SPEC = ServiceSpec(
     routers=[router],
     error_statuses=ERROR_STATUSES,
     projections=[PROJECTION],
+    # the read model's tables change shape (ADR 0009): revisions before checkfirst creation
+    migrations=Path(__file__).parent / "migrations",
     tables=[documents, document_cases],
     in_force=IN_FORCE,
     learner_index=learner_cases,

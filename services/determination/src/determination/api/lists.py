@@ -33,14 +33,21 @@ def find_determinations(
     status: Annotated[str | None, Query(pattern=r"^[a-z_]{1,32}$")] = None,
     due_before: date | None = None,
     overdue_on: Annotated[
-        date | None, Query(description="Open and past deadline on this day")
+        date | None,
+        Query(
+            description="The decision clock missed on this day: past its due date and not met "
+            "(a decided case is met only when its notice or IDP is given, s.4(6))"
+        ),
     ] = None,
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
     after: Annotated[Line | None, Query(max_length=36)] = None,
 ) -> CasePage:
     """The cases the caller may read (its own decisions, its learners', an auditor's
     jurisdiction), filtered by the deciding `organisation`, the learner's `local_authority`,
-    `status`, a deadline `due_before` a day, or `overdue_on` a day; ordered by case id."""
+    `status`, a deadline `due_before` a day, or `overdue_on` a day (its decision clock
+    missed that day: not met, decided or not, until the decision is given, s.4(6)); ordered by
+    case id. Each case carries its `decision_clock` today, as the case view and
+    `/v1/reminders` read it."""
     query = CaseFilter(
         audience=scope_of(caller).audience,
         organisation=organisation,
@@ -50,7 +57,7 @@ def find_determinations(
         overdue_on=overdue_on,
     )
     with engine.connect() as conn:
-        items = list_cases(conn, query, limit=limit, after=after)
+        items = list_cases(conn, query, limit=limit, after=after, today=today_in_wales())
     next_after = items[-1]["determination_id"] if len(items) == limit else None
     return CasePage(items=items, next_after=next_after)
 
@@ -62,8 +69,9 @@ def find_due_soon(
     within_days: Annotated[int, Query(ge=0, le=120)] = 10,
     today: date | None = None,
 ) -> list[dict[str, Any]]:
-    """The caller's open cases whose decision is due within `within_days` (counted from
-    `today`, by default today in Wales), soonest due first: a worklist."""
+    """The caller's cases whose decision clock is open (a decided case too, until its notice
+    or IDP is given, s.4(6)) and due within `within_days` (counted from `today`, by default
+    today in Wales), soonest due first: a worklist."""
     with engine.connect() as conn:
         return due_soon(conn, scope_of(caller), today or today_in_wales(), within_days)
 
@@ -85,7 +93,7 @@ def determination_changes(
     `cursor` and send it as `after` next time: a nightly MIS sync reads only what changed;
     an empty page keeps the cursor."""
     with engine.connect() as conn:
-        items = changes(conn, scope_of(caller), after=after, limit=limit)
+        items = changes(conn, scope_of(caller), after=after, limit=limit, today=today_in_wales())
     cursor = items[-1]["changed_at_position"] if items else after
     return ChangePage(items=items, cursor=cursor)
 

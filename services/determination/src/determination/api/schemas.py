@@ -17,7 +17,17 @@ from determination.domain import (
     Setting,
     validate_upn,
 )
-from llwybr.clock import Confidence, Deadline, RuleTable, Term, TermCalendar, Unit
+from llwybr.clock import (
+    ClockState,
+    Confidence,
+    Deadline,
+    RuleTable,
+    Stopped,
+    Term,
+    TermCalendar,
+    Unit,
+    read_deadline,
+)
 from llwybr.edge import ActDate, FreeText, Line, Model, Organisation, today_in_wales
 
 Text = Annotated[FreeText, Field(min_length=1, max_length=10_000)]
@@ -242,13 +252,16 @@ class DeadlineOut(BaseModel):
     ) -> "DeadlineOut":
         """The deadline on ``today``; ``stopped``: its clock stopped (met or cancelled) that day."""
         fields = {k: getattr(deadline, k) for k in _DEADLINE_FIELDS}
-        if stopped is not None:
-            state, on = stopped
-            left, met_on = max(deadline.days_left(on), 0), on if state == "met" else None
-            return cls(**fields, overdue=False, days_left=left, state=state, met_on=met_on)
-        overdue = deadline.is_overdue(today)
-        state = "missed" if overdue else "open"
-        return cls(**fields, overdue=overdue, days_left=deadline.days_left(today), state=state)
+        stop = None if stopped is None else Stopped(ClockState(stopped[0]), stopped[1])
+        reading = read_deadline(deadline, today, stop)  # as the lists and reminders read it
+        met = stop is not None and stop.state is ClockState.MET
+        return cls(
+            **fields,
+            overdue=reading.overdue,
+            days_left=reading.days_left,
+            state=reading.state.value,
+            met_on=stop.on if met and stop is not None else None,
+        )
 
 
 _DEADLINE_FIELDS = (

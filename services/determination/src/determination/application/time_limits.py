@@ -12,8 +12,16 @@ from uuid import UUID
 from eventsourcing.application import AggregateNotFoundError
 
 from determination import access
-from determination.domain import DECISION, BodyKind, DecidingBody, Determination, Learner
+from determination.domain import (
+    DECISION,
+    NECESSITY,
+    BodyKind,
+    DecidingBody,
+    Determination,
+    Learner,
+)
 from determination.domain.calendar import CalendarRecord, calendar_aggregate_id
+from determination.domain.given import decision_clock_runs
 from determination.domain.rules import RULE_TABLE_ID, RuleTableRecord
 from llwybr.clock import (
     DEFAULT_RULES,
@@ -27,6 +35,9 @@ from llwybr.clock import (
 )
 from llwybr.eventstore import ChainedApplication
 from llwybr.principal import Principal
+
+#: The deadlines a decision meets (when it is given); the others (NHS answers) end with the case.
+DECISION_CLOCKS = (DECISION, NECESSITY)
 
 #: Looks a term calendar up by its id ("la:665"); None when it was never set.
 CalendarLookup = Callable[[str], TermCalendar | None]
@@ -72,12 +83,15 @@ class TimeLimits(ChainedApplication):
         changed = []
         for determination_id in candidates:
             case = self.get_as(determination_id, Determination)
-            if not case.is_open:
+            runs = decision_clock_runs(case)  # a decided case's clock runs until given
+            if not runs:
                 continue
             moved = False
             for key in list(case.deadlines):
                 deadline = case.deadline(key)
                 if deadline is None or deadline.rule_id not in rule_ids:
+                    continue
+                if key not in DECISION_CLOCKS and not case.is_open:
                     continue
                 calendar = None
                 if key == DECISION:
@@ -165,7 +179,7 @@ class TimeLimits(ChainedApplication):
         for determination_id in candidates:
             case = self.get_as(determination_id, Determination)
             deadline = case.deadline()
-            if not case.is_open or deadline is None:
+            if not decision_clock_runs(case) or deadline is None:
                 continue
             calendar = self.decision_calendar(case.deciding_body, case.learner_record)
             if calendar is None or calendar.id != calendar_id:

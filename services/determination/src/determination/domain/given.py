@@ -97,6 +97,15 @@ def met_on(decision: dict[str, Any] | None, given: dict[str, dict[str, Any]]) ->
     return min(days, default=None)
 
 
+def decision_clock_runs(case: "Determination") -> bool:
+    """Whether the decision clocks still run: the case is open, or decided while its decision
+    is not yet given (s.4(6)); a calendar or rule correction still moves them then."""
+    if case.is_open:
+        return True
+    decided = case.decision is not None or bool(case.superseded_decisions)
+    return decided and case.clock_met_on is None
+
+
 def record_given(
     case: "Determination", *, given_id: str, given_as: str, kind: str, given_on: date
 ) -> bool:

@@ -6,7 +6,6 @@ from typing import Any
 from uuid import UUID
 
 from disputes import access
-from disputes.application.notices import later
 from disputes.application.reconsiderations import Reconsiderations
 from disputes.domain import (
     APPEAL_RULE,
@@ -29,7 +28,7 @@ from disputes.domain.learned import (
     check_version_issued,
     reconcile_notice,
 )
-from disputes.domain.notices import RECONSIDERATION
+from disputes.domain.notices import RECONSIDERATION, later, window_in_force
 from llwybr.access import Capability
 from llwybr.clock import Deadline
 from llwybr.principal import Principal
@@ -47,11 +46,13 @@ class Appeals(Reconsiderations):
         subject_id: UUID | None,
         decision: str | None,
         notice_given_on: date | None,
-    ) -> date:
+    ) -> date | None:
         """The last day to appeal: the latest window any notice of the decision opened (the
         family's notices, as the notifications service gave them, ADR 0017; the LA's own
         record of its notice of a reconsideration; the notice date learned from the body that
-        decided), each 8 weeks longer when disagreement resolution started within it."""
+        decided), each 8 weeks longer when disagreement resolution started within it. None
+        when no window runs: every family notice of the LA's reconsideration bounced and the
+        LA recorded no notice of its own (``window_in_force``)."""
         if reconsideration_id is not None:
             case = self.decided_reconsideration(reconsideration_id)
             if case.learner_id != learner_id:
@@ -60,11 +61,14 @@ class Appeals(Reconsiderations):
                 raise FactsDifferError(f"{respondent} did not decide that reconsideration")
             resolution = case.disagreement_resolution
             started = resolution["started_on"] if resolution is not None else None
-            window = later(
-                case.appeal_window, self.family_window(reconsideration_id, RECONSIDERATION, started)
+            noticed = case.notice is not None or resolution is not None
+            window = window_in_force(
+                recorded=case.appeal_window if noticed else None,
+                presumed=case.appeal_window,
+                family=self.family_window(reconsideration_id, RECONSIDERATION, started),
+                family_learned=self.family_notices_learned(reconsideration_id, RECONSIDERATION),
             )
-            if window is not None:  # always, once decided
-                return window.due_on
+            return window.due_on if window is not None else None
         windows: list[Deadline | None] = []
         started = None
         if subject_id is not None and disagreement_case_id(subject_id) in self.repository:

@@ -11,7 +11,6 @@ from eventsourcing.domain import Aggregate
 
 from disputes import access
 from disputes.application.appeals import Appeals
-from disputes.application.notices import later
 from disputes.domain import (
     APPEAL_RULE,
     Advocacy,
@@ -31,7 +30,7 @@ from disputes.domain.learned import (
     check_same_learner,
     reconcile_notice,
 )
-from disputes.domain.notices import RECONSIDERATION
+from disputes.domain.notices import RECONSIDERATION, later
 from llwybr.access import Capability, not_found, require
 from llwybr.principal import Principal
 

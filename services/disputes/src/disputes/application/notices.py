@@ -25,11 +25,6 @@ from disputes.domain.notices import (
 from llwybr.clock import Deadline
 
 
-def later(*windows: Deadline | None) -> Deadline | None:
-    """The window that ends last (a family is never held to less than any notice gave it)."""
-    return max((w for w in windows if w is not None), key=lambda w: w.due_on, default=None)
-
-
 class Notices(DisputesBase):
     """The notices given to the family, learned from the notifications service."""
 
@@ -61,6 +56,12 @@ class Notices(DisputesBase):
         if window is not None and started_on is not None and started_on <= window.due_on:
             return self.extended(window)
         return window
+
+    def family_notices_learned(self, subject_id: UUID, decision: str) -> bool:
+        """Whether any family notice of ``subject_id``'s ``decision`` was learned (given, or
+        given and since bounced)."""
+        notices = self.family_notices(subject_id, decision)
+        return notices is not None and bool(notices.notices)
 
     def record_notice_given(self, given: NoticeGiven) -> list[Aggregate]:
         """A notice that opens a right of the family's was given: the window enforced from

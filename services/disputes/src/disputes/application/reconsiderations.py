@@ -7,7 +7,7 @@ from typing import Any
 from uuid import UUID
 
 from disputes import access
-from disputes.application.notices import Notices, later
+from disputes.application.notices import Notices
 from disputes.domain import (
     APPEAL_RULE,
     CEASE_WINDOW_RULE,
@@ -29,7 +29,7 @@ from disputes.domain.learned import (
     check_school,
     reconcile_notice,
 )
-from disputes.domain.notices import RECONSIDERATION
+from disputes.domain.notices import RECONSIDERATION, later
 from llwybr.access import Capability, Relations, require
 from llwybr.principal import Principal
 

@@ -75,7 +75,7 @@ class Appeal(AppealViews, Aggregate):
         matter: str
         subject_id: uuid.UUID | None
         lodged_on: date
-        window_until: date
+        window_until: date | None
         late: bool
         late_admitted_by_president: bool
         admission_reference: str | None
@@ -163,7 +163,7 @@ class Appeal(AppealViews, Aggregate):
         matter: str,
         subject_id: uuid.UUID | None,
         lodged_on: date,
-        window_until: date,
+        window_until: date | None,
         late: bool,
         late_admitted_by_president: bool,
         admission_reference: str | None,
@@ -208,7 +208,7 @@ class Appeal(AppealViews, Aggregate):
         matter: AppealMatter | str,
         subject_id: uuid.UUID | None,
         lodged_on: date,
-        window_until: date,
+        window_until: date | None,
         late_admitted_by_president: bool = False,
         admission_reference: str | None = None,
     ) -> "Appeal":
@@ -216,8 +216,8 @@ class Appeal(AppealViews, Aggregate):
         ``matter`` (about ``subject_id``: a determination, IDP or reconsideration, if any).
 
         ``window_until`` is the last day to appeal (D18, extended if disagreement resolution
-        started in time). A later appeal needs the Tribunal President's admission, recorded
-        with ``admission_reference``.
+        started in time; None: no notice was given, none runs). A later appeal needs the
+        Tribunal President's admission, recorded with ``admission_reference``.
         """
         appellant_kind = as_enum(AppellantKind, appellant_kind, "appellant_kind")
         matter = as_enum(AppealMatter, matter, "matter")

@@ -66,6 +66,41 @@ def enforced(computed: Deadline, quoted_until: date | None) -> Deadline:
     )
 
 
+def later(*windows: Deadline | None) -> Deadline | None:
+    """The window that ends last (a family is never held to less than any notice gave it)."""
+    return max((w for w in windows if w is not None), key=lambda w: w.due_on, default=None)
+
+
+def window_in_force(
+    *,
+    recorded: Deadline | None,
+    presumed: Deadline | None,
+    family: Deadline | None,
+    family_learned: bool,
+) -> Deadline | None:
+    """The window to appeal a decision enforced here (ADR 0017), or None while none runs.
+
+    ``recorded``: the window from the deciding body's own record of a notice it gave (the
+    LA's notice of its reconsideration); ``family``: the latest window a family notice that
+    counts as given opened (the notifications service's fact); ``family_learned``: whether
+    any family notice of the decision was learned at all, given or since bounced;
+    ``presumed``: the window from the decision's own date, presumed given that day while
+    nothing else is known.
+
+    The later of the recorded and the family window applies. If every family notice bounced
+    and the body recorded none of its own, no notice of the decision was given: a bounced
+    notice was not given (docs/domain.md section 11; ADR 0014), and the period runs from the
+    notice (ETW Regs reg 10), so no window runs until a notice is given. Only when nothing at
+    all was learned of the notices does the presumed window apply.
+    """
+    window = later(recorded, family)
+    if window is not None:
+        return window
+    if family_learned:
+        return None
+    return presumed
+
+
 class FamilyNotices(Aggregate):
     """The family's notices of one decision, and the window each opened (to appeal, D18; or,
     after a school's decision to cease a plan, to ask the LA to reconsider it, D11)."""

@@ -322,11 +322,12 @@ def check_standing(respondent: str, appellant_kind: AppellantKind, young_person:
 
 
 def check_in_time(
-    lodged_on: date, window_until: date, admitted: bool, admission_reference: str | None
+    lodged_on: date, window_until: date | None, admitted: bool, admission_reference: str | None
 ) -> bool:
     """Whether the appeal is late: lodged after its window, it needs the Tribunal President's
-    admission, with its reference."""
-    late = lodged_on > window_until
+    admission, with its reference. With no window (no notice of the decision was given, so
+    none runs) it is never late."""
+    late = window_until is not None and lodged_on > window_until
     if late and not admitted:
         raise OutOfTimeError(
             f"the window to appeal ended on {window_until}; an appeal lodged on {lodged_on} "

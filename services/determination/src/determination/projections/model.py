@@ -1,12 +1,12 @@
-"""Read models of determinations: cases by organisation, status and deadline; statistics.
+"""The read model of determinations: each case's row (organisation, status, decision
+deadline, the day its decision clock stopped) and the organisations involved.
 
 Kept from the service's notification log by the shared ProjectionRunner and rebuildable from
-it at any time. Each event is read by its class (``functools.singledispatch``).
+it at any time. Each event is read by its class (``functools.singledispatch``). The tables'
+shape is versioned by the service's Alembic revisions (``determination/migrations``, ADR 0009).
 """
 
-import uuid
-from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from functools import singledispatch
 from typing import Any
 
@@ -16,7 +16,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from determination.access import HEALTH_KINDS
 from determination.domain import DECISION, BodyKind, Determination, Status
 from determination.domain.registry import LearnerRecord
-from llwybr.access import Audience, Relationship
+from llwybr.access import Relationship
 from llwybr.eventstore import RecordedEvent
 from llwybr.projections import Projection
 
@@ -42,6 +42,11 @@ cases = sa.Table(
     # The LA whose reconsideration (R1) replaced the school's decision, and when it decided.
     sa.Column("reconsidered_by", sa.String(64), nullable=True),
     sa.Column("reconsidered_on", sa.Date, nullable=True),
+    # The day the decision clock was met: the deciding body's decision *given* (its notice, or
+    # the IDP; s.4(6)), as the case recorded it (DecisionGiven, GivenNoticeBounced); None while
+    # it is not, decided or not. The day it was cancelled (withdrawn, consent refused).
+    sa.Column("decision_given_on", sa.Date, nullable=True),
+    sa.Column("decision_cancelled_on", sa.Date, nullable=True),
     sa.Column("version", sa.Integer, nullable=False),
     # The notification id of the case's latest event: the cursor of the change feed.
     sa.Column("changed_at_position", sa.BigInteger, nullable=False, index=True),
@@ -207,7 +212,13 @@ def _changed(event: Determination.Event) -> dict[str, Any]:
 
 @_changed.register
 def _(event: Determination.ConsentRecorded) -> dict[str, Any]:
-    status = Status.GATHERING_INFORMATION if event.given else Status.NO_DECISION_REQUIRED
+    if not event.given:
+        return {
+            "status": Status.NO_DECISION_REQUIRED.value,
+            "decision_cancelled_on": event.recorded_on,
+            **_deadline_columns(event.decision_deadline),
+        }
+    status = Status.GATHERING_INFORMATION
     return {"status": status.value, **_deadline_columns(event.decision_deadline)}
 
 
@@ -247,7 +258,12 @@ def _(event: Determination.Reconsidered) -> dict[str, Any]:
 
 @_changed.register
 def _(event: Determination.Withdrawn) -> dict[str, Any]:
-    return {"status": Status.WITHDRAWN.value}
+    return {"status": Status.WITHDRAWN.value, "decision_cancelled_on": event.withdrawn_on}
+
+
+@_changed.register
+def _(event: Determination.DecisionGiven | Determination.GivenNoticeBounced) -> dict[str, Any]:
+    return {"decision_given_on": event.clock_met_on}  # the case decided the day, once
 
 
 def handle(conn: sa.Connection, recorded: RecordedEvent) -> None:
@@ -288,156 +304,3 @@ def handle(conn: sa.Connection, recorded: RecordedEvent) -> None:
 PROJECTION = Projection(
     "determination.cases", [cases, involvement, learner_relations], handle, write_only=True
 )
-
-_LAS = (Relationship.RESPONSIBLE_LA.value, Relationship.LOOKING_AFTER_LA.value)
-
-
-@dataclass(frozen=True)
-class CaseFilter:
-    audience: Audience  # the cases the caller may list (llwybr.access.audience)
-    organisation: str | None = None
-    local_authority: str | None = None  # the learner's responsible or looking-after LA
-    status: str | None = None
-    due_before: date | None = None
-    overdue_on: date | None = None  # open and past its decision deadline on this day
-
-
-def _of_authority(local_authority: str) -> sa.ColumnElement[bool]:
-    """Cases whose learner this LA is responsible for or looks after."""
-    learners = sa.select(learner_relations.c.learner_id).where(
-        learner_relations.c.organisation == f"la:{local_authority}",
-        learner_relations.c.relationship.in_(_LAS),
-    )
-    return cases.c.learner_id.in_(learners)
-
-
-def _in_audience(audience: Audience) -> sa.ColumnElement[bool]:
-    if audience.everything:
-        return sa.true()
-    if audience.organisation is None:  # an auditor: its jurisdiction, or nothing
-        return _of_authority(audience.jurisdiction) if audience.jurisdiction else sa.false()
-    granting = [r.value for r in audience.relationships]
-    by_case = sa.select(involvement.c.determination_id).where(
-        involvement.c.organisation == audience.organisation,
-        involvement.c.relationship.in_(granting),
-    )
-    by_learner = sa.select(learner_relations.c.learner_id).where(
-        learner_relations.c.organisation == audience.organisation,
-        learner_relations.c.relationship.in_(granting),
-    )
-    return sa.or_(cases.c.determination_id.in_(by_case), cases.c.learner_id.in_(by_learner))
-
-
-def _scoped(statement: sa.Select[Any], query: CaseFilter) -> sa.Select[Any]:
-    statement = statement.where(_in_audience(query.audience))
-    if query.local_authority:
-        statement = statement.where(_of_authority(query.local_authority))
-    return statement
-
-
-def list_cases(
-    conn: sa.Connection, query: CaseFilter, *, limit: int, after: str | None
-) -> list[dict[str, Any]]:
-    """Cases in a stable order (by decision deadline, then id), keyset-paginated by id."""
-    statement = _scoped(sa.select(cases), query)
-    if query.organisation:
-        statement = statement.where(cases.c.organisation == query.organisation)
-    if query.status:
-        statement = statement.where(cases.c.status == query.status)
-    if query.due_before:
-        statement = statement.where(cases.c.decision_due_on <= query.due_before)
-    if query.overdue_on:
-        statement = statement.where(
-            cases.c.status.in_(OPEN_STATUSES), cases.c.decision_due_on < query.overdue_on
-        )
-    if after:
-        statement = statement.where(cases.c.determination_id > after)
-    statement = statement.order_by(cases.c.determination_id).limit(limit)
-    return [dict(r._mapping) for r in conn.execute(statement)]
-
-
-def due_soon(
-    conn: sa.Connection, scope: CaseFilter, today: date, within_days: int
-) -> list[dict[str, Any]]:
-    """Open cases in scope whose decision is due within ``within_days`` (not yet overdue)."""
-    statement = (
-        _scoped(sa.select(cases), scope)
-        .where(
-            cases.c.status.in_(OPEN_STATUSES),
-            cases.c.decision_due_on >= today,
-            cases.c.decision_due_on <= today + timedelta(days=within_days),
-        )
-        .order_by(cases.c.decision_due_on, cases.c.determination_id)
-    )
-    return [dict(r._mapping) for r in conn.execute(statement)]
-
-
-def open_cases_counting_on(conn: sa.Connection, calendar_id: str) -> list[str]:
-    """Open cases whose decision deadline used a calendar, or could now use it."""
-    scope = cases.c.calendar_id == calendar_id
-    kind, _, ident = calendar_id.partition(":")
-    if kind == "la":
-        scope = scope | (cases.c.local_authority == ident) & (cases.c.body_kind == "school")
-    elif kind in {"school", "fei"}:
-        scope = scope | (cases.c.organisation == calendar_id)
-    statement = sa.select(cases.c.determination_id).where(cases.c.status.in_(OPEN_STATUSES), scope)
-    return [r.determination_id for r in conn.execute(statement)]
-
-
-def statistics(conn: sa.Connection, local_authority: str) -> dict[str, Any]:
-    """Decisions made, how many within time, and the average days from attention to decision,
-    of the learners the LA is responsible for or looks after."""
-    columns = (cases.c.came_to_attention_on, cases.c.decided_on, cases.c.within_time)
-    ours = _of_authority(local_authority)
-    decided = conn.execute(sa.select(*columns).where(ours, cases.c.decided_on.is_not(None))).all()
-    open_count = conn.execute(
-        sa.select(sa.func.count()).where(ours, cases.c.status.in_(OPEN_STATUSES))
-    ).scalar_one()
-    days = [(r.decided_on - r.came_to_attention_on).days for r in decided]
-    return {
-        "local_authority": local_authority,
-        "decisions": len(decided),
-        "decisions_within_time": sum(1 for r in decided if r.within_time),
-        "average_days_to_decision": round(sum(days) / len(days), 1) if days else None,
-        "open_cases": open_count,
-    }
-
-
-def open_case_ids(conn: sa.Connection) -> list[str]:
-    """Every open case (the candidates when a rule is corrected)."""
-    statement = sa.select(cases.c.determination_id).where(cases.c.status.in_(OPEN_STATUSES))
-    return [r.determination_id for r in conn.execute(statement)]
-
-
-def changes(
-    conn: sa.Connection, scope: CaseFilter, *, after: int, limit: int
-) -> list[dict[str, Any]]:
-    """Cases changed since a cursor, oldest change first (each case once, at its latest state).
-
-    Closed cases (decided, withdrawn, no decision required) appear with their final status.
-    """
-    statement = (
-        _scoped(sa.select(cases), scope)
-        .where(cases.c.changed_at_position > after)
-        .order_by(cases.c.changed_at_position)
-        .limit(limit)
-    )
-    return [dict(r._mapping) for r in conn.execute(statement)]
-
-
-def learner_cases(conn: sa.Connection, learner_id: str) -> list[str]:
-    """The records about one learner, for the auditors' history: the registry's record of the
-    learner (its id is the learner's), then the determinations about them."""
-    statement = sa.select(cases.c.determination_id).where(cases.c.learner_id == learner_id)
-    found = [
-        r.determination_id for r in conn.execute(statement.order_by(cases.c.came_to_attention_on))
-    ]
-    return [learner_id, *found] if _is_uuid(learner_id) else found
-
-
-def _is_uuid(value: str) -> bool:
-    try:
-        uuid.UUID(value)
-    except ValueError:
-        return False
-    return True
