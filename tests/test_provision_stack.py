@@ -1,0 +1,185 @@
+"""Provision planned against delivered (#24), end to end through the gateway in stack mode:
+each deployable its own process, real PostgreSQL and Kafka.
+
+A school publishes its calendar (the determination service owns it), decides "has ALN", and
+issues a plan with a scheduled element (3 sessions of 30 minutes a week). Two sessions a week
+are recorded over the autumn: the IDP service's monitor (``idp.provision``, polled often here)
+finds the shortfall and publishes it; the notifications service reminds the provider and
+alerts the learner's LA; the catch-up sessions are recorded and the shortfall ends.
+
+The calendar ends before today, so the school days counted (and the judgement) are the same
+whatever day the test runs.
+"""
+
+from collections.abc import Iterator
+from datetime import date, timedelta
+from typing import Any
+
+import pytest
+
+from llwybr.settings import RuntimeSettings
+
+from .access_stories import (
+    HOME_SCHOOL,
+    LA,
+    LEARNER_FOLLOWERS,
+    Callers,
+    concern,
+    ok,
+    plan_of,
+    pupil,
+    raised,
+    restart_with,
+    until,
+)
+from .stack import TEST_LIMITS, Stack, running_stack
+
+pytestmark = [pytest.mark.integration, pytest.mark.slow]
+
+#: The school's autumn (two half terms), as its owner publishes it.
+AUTUMN = {
+    "name": "Ysgol Example autumn 2026",
+    "terms": [
+        {"name": "Autumn 1", "start": "2026-09-07", "end": "2026-10-23"},
+        {"name": "Autumn 2", "start": "2026-11-02", "end": "2026-11-27"},
+    ],
+    "closures": [],
+}
+#: 3 sessions of 30 minutes a week, in term time, from the first day of term.
+ELEMENT = {
+    "element_id": "e1",
+    "intended_outcome": "Cerys reads 100 high-frequency words by July",
+    "provision": "Structured phonics in a small group",
+    "delivered_by": "Teaching assistant trained in phonics",
+    "in_welsh": True,
+    "provider_kind": "school",
+    "provider_organisation": HOME_SCHOOL,
+    "start_on": "2026-09-07",
+    "review_or_end_on": "2027-07-16",
+    "rationale": "Limited progress with universal provision",
+    "schedule": {"sessions": 3, "minutes_each": 30, "per": "week"},
+}
+
+
+@pytest.fixture(scope="module")
+def stack(
+    tmp_path_factory: pytest.TempPathFactory,
+    postgres_runtime: RuntimeSettings,
+    kafka_bootstrap: str,
+) -> Iterator[Stack]:
+    runtime = postgres_runtime.model_copy(
+        update={"kafka_bootstrap_servers": kafka_bootstrap, "consumer_start_from": "latest"}
+    )
+    with running_stack(runtime, tmp_path_factory.mktemp("provision-stack"), TEST_LIMITS) as running:
+        restart_with(running, "idp", {"IDP_SHORTFALL_POLL_SECONDS": "0.5"})
+        running.wait_caught_up(LEARNER_FOLLOWERS)
+        yield running
+
+
+@pytest.fixture(scope="module")
+def callers(stack: Stack) -> Iterator[Callers]:
+    found = Callers(stack)
+    yield found
+    found.close()
+
+
+def issued_plan(callers: Callers) -> tuple[str, str]:
+    """A plan with ELEMENT, issued on the first day of term: (plan id, learner id)."""
+    school = callers(HOME_SCHOOL)
+    body = {**concern(pupil()), "came_to_attention_on": "2026-06-01"}
+    case_id, learner_id = raised(callers, body)
+    ok(school.post(f"/v1/determinations/{case_id}/decision", json={
+        "has_aln": True, "reasons": "Needs ALP", "decided_on": "2026-06-10",
+        "decided_by": HOME_SCHOOL, "person": "ALNCo"}))  # fmt: skip
+    plan = str(plan_of(school, learner_id)["id"])
+    base = f"/v1/idps/{plan}/draft"
+    for path, section in (
+        ("section-1", {"learner_name": "Cerys Jones", "date_of_birth": "2017-05-02",
+                       "home_language": "Cymraeg", "consent_and_capacity": "Parents consulted"}),
+        ("one-page-profile", {"what_people_like_and_admire": "Kind and funny",
+                              "what_is_important": "Football",
+                              "how_best_to_support": "Short, clear instructions"}),
+        ("aln-description", {"description": "Specific learning difficulty in literacy",
+                             "impact_on_learning": "Reading age two years below"}),
+        ("welsh-language-decision", {"decision": "ALP in Welsh: she is taught through Welsh"}),
+        ("section-3", {"information_used": "Educational psychologist's report",
+                       "review_and_transition": "Review before moving to secondary school"}),
+    ):  # fmt: skip
+        ok(school.put(f"{base}/{path}", json=section))
+    ok(school.post(f"{base}/alp-elements", json=ELEMENT))
+    ok(school.post(f"/v1/idps/{plan}/issue", json={"issued_on": "2026-09-07",
+                                                    "issued_by": HOME_SCHOOL}))  # fmt: skip
+    return plan, learner_id
+
+
+def mondays(first: str, last: str) -> list[date]:
+    """Each Monday from ``first`` to ``last`` outside the half-term break."""
+    day, end, found = date.fromisoformat(first), date.fromisoformat(last), []
+    while day <= end:
+        if not date(2026, 10, 24) <= day <= date(2026, 11, 1):
+            found.append(day)
+        day += timedelta(days=7)
+    return found
+
+
+def record(callers: Callers, plan: str, on: date, sessions: int) -> None:
+    ok(callers(HOME_SCHOOL).post(f"/v1/idps/{plan}/deliveries", json={
+        "element_id": "e1", "on": on.isoformat(), "delivered": True, "sessions": sessions,
+        "minutes": 30 * sessions, "recorded_by": HOME_SCHOOL, "language": "cy"}))  # fmt: skip
+
+
+def notices_of(callers: Callers, organisation: str, learner_id: str) -> list[dict[str, Any]]:
+    page = callers(organisation).get("/v1/notices", params={"learner_id": learner_id})
+    return [n for n in ok(page)["items"] if n["kind"].startswith("provision_shortfall")]
+
+
+def shortfalls_listed(callers: Callers, plan: str) -> list[dict[str, Any]]:
+    response = callers(LA).get("/v1/idps-shortfalls", params={"provider": HOME_SCHOOL})
+    assert response.status_code == 200, response.text
+    rows: list[dict[str, Any]] = response.json()
+    return [r for r in rows if r["idp_id"] == plan]
+
+
+def test_under_delivery_over_a_term_is_found_told_and_ends_when_delivery_catches_up(
+    stack: Stack, callers: Callers
+) -> None:
+    school = callers(HOME_SCHOOL)
+    ok(school.put(f"/v1/calendars/{HOME_SCHOOL}?set_by={HOME_SCHOOL}", json=AUTUMN))
+    plan, learner_id = issued_plan(callers)
+    weeks = mondays("2026-09-07", "2026-11-23")
+    for monday in weeks:  # two of the three sessions due each week: 2/3 of the schedule
+        record(callers, plan, monday, sessions=2)
+
+    short = until(lambda: ok(school.get(f"/v1/idps/{plan}"))["shortfalls"].get("e1"),
+                  what="the monitor finds the shortfall")  # fmt: skip
+    assert short["kinds"] == ["below_share"]
+    provision = ok(school.get(f"/v1/idps/{plan}/provision"))
+    assert provision["calendar"] == f"Ysgol Example autumn 2026 ({HOME_SCHOOL} v1)"
+    (element,) = provision["elements"]
+    # 11 school weeks of 3 sessions (the half term is none), 22 sessions delivered
+    assert (element["expected_sessions"], element["delivered_sessions"]) == (33.0, 22)
+    assert (element["gap_minutes"], element["window_share"]) == (330.0, 0.7)
+    assert provision["short"] == ["e1"]
+    assert len(shortfalls_listed(callers, plan)) == 1
+
+    reminded = until(lambda: [n for n in notices_of(callers, HOME_SCHOOL, learner_id)
+                              if n["kind"] == "provision_shortfall"],
+                     what="the provider's reminder")  # fmt: skip
+    # the school both maintains the plan and provides the element: reminded once
+    assert [(n["recipient_organisation"], n["recipient_role"]) for n in reminded] == [
+        (HOME_SCHOOL, "provider")
+    ]
+    alerted = until(lambda: [n for n in notices_of(callers, LA, learner_id)
+                             if n["kind"] == "provision_shortfall_alert"],
+                    what="the LA's alert")  # fmt: skip
+    assert [(n["recipient_organisation"], n["recipient_role"]) for n in alerted] == [
+        (LA, "local_authority")
+    ]
+
+    for monday in weeks[-6:]:  # the third session of each of the last six weeks, on Friday
+        record(callers, plan, monday + timedelta(days=4), sessions=1)
+    until(lambda: not ok(school.get(f"/v1/idps/{plan}"))["shortfalls"],
+          what="the shortfall ends")  # fmt: skip
+    until(lambda: not shortfalls_listed(callers, plan), what="the shortfall unlisted")
+    (element,) = ok(school.get(f"/v1/idps/{plan}/provision"))["elements"]
+    assert (element["delivered_sessions"], element["shortfalls"]) == (28, [])
