@@ -1,7 +1,7 @@
 """The IDP service layer's base: the rule table and learner facts it follows, the queries,
 and the one command shape every command takes (``idp.application``)."""
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import date
 from typing import Any
 from uuid import UUID
@@ -81,6 +81,25 @@ class PlanStore(FollowsRuleTable, FollowsLearners, FollowsCalendars):
             calendar=calendar.label if calendar is not None else None,
             elements=[e.as_dict() for e in plan.provision(calendar, as_of=as_of, policy=policy)],
         )
+
+    def unmeasurable(self, principal: Principal, idp_id: UUID) -> list[str]:
+        """The elements of the version in force whose delivery cannot be measured (no
+        schedule): the warning an issue or a revision answers with."""
+        return self._readable(principal, idp_id).unmeasurable_elements()
+
+    def provision_to_date(
+        self, idp_ids: Iterable[str], *, as_of: date, policy: ShortfallPolicy
+    ) -> dict[tuple[str, str], dict[str, Any]]:
+        """(plan id, element id) -> its figures to ``as_of`` (what ``provision`` shows, and the
+        calendar counted on), for rows of a report the caller's audience already chose."""
+        figures: dict[tuple[str, str], dict[str, Any]] = {}
+        for idp_id in dict.fromkeys(idp_ids):
+            plan = self.get_as(UUID(idp_id), Idp)
+            calendar = self.plan_calendar(plan)
+            label = calendar.label if calendar is not None else None
+            for element in plan.provision(calendar, as_of=as_of, policy=policy):
+                figures[idp_id, element.element_id] = {**element.as_dict(), "calendar": label}
+        return figures
 
     def judge_provision(self, idp_id: UUID, *, on: date, policy: ShortfallPolicy) -> list[str]:
         """The system's daily judgement of a plan's provision (``idp.monitor``): a shortfall
