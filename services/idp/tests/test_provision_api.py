@@ -109,12 +109,9 @@ SUMMER = CalendarPublished(
 )  # fmt: skip
 
 
-async def test_planned_against_delivered_counts_the_schools_calendar_and_flags_a_shortfall(
-    client: httpx.AsyncClient,
-) -> None:
-    """The school's calendar, as its owner published it; 3 a week from 20 April: by 15 May,
-    19 school days (the early May bank holiday is none) make 11.4 sessions due, and one
-    record in four weeks is a shortfall that the maintainer, the provider and the LA see."""
+async def one_session_recorded(client: httpx.AsyncClient) -> str:
+    """A plan with SCHEDULED from 20 April, on the school's SUMMER calendar, and one session
+    recorded on 21 April."""
     receive(service_of(client), SUMMER, SCHOOL)
     plan = await open_plan(client)
     await draft(client, plan, SCHEDULED)
@@ -122,6 +119,16 @@ async def test_planned_against_delivered_counts_the_schools_calendar_and_flags_a
     record = {"element_id": "e1", "on": "2026-04-21", "delivered": True, "sessions": 1,
               "minutes": 30, "recorded_by": SCHOOL}  # fmt: skip
     await ok(client, "POST", f"/v1/idps/{plan}/deliveries", json=record)
+    return plan
+
+
+async def test_planned_against_delivered_counts_the_schools_calendar_and_flags_a_shortfall(
+    client: httpx.AsyncClient,
+) -> None:
+    """The school's calendar, as its owner published it; 3 a week from 20 April: by 15 May,
+    19 school days (the early May bank holiday is none) make 11.4 sessions due, and one
+    record in four weeks is a shortfall that the maintainer, the provider and the LA see."""
+    plan = await one_session_recorded(client)
     url = f"/v1/idps/{plan}/provision"
     body = (await ok(client, "GET", url, params={"as_of": "2026-05-15"})).json()
     assert body["calendar"] == "Ysgol Gymraeg 2025/26 (school:6652001 v1)"
@@ -163,16 +170,11 @@ async def test_the_provider_report_shows_expected_delivered_and_the_gap_to_a_day
     client: httpx.AsyncClient,
 ) -> None:
     """The same figures as the plan's provision view (one owner counts them), per row."""
-    receive(service_of(client), SUMMER, SCHOOL)
-    plan = await open_plan(client)
-    await draft(client, plan, SCHEDULED)
-    await issue(client, plan)
-    record = {"element_id": "e1", "on": "2026-04-21", "delivered": True, "sessions": 1,
-              "minutes": 30, "recorded_by": SCHOOL}  # fmt: skip
-    await ok(client, "POST", f"/v1/idps/{plan}/deliveries", json=record)
+    plan = await one_session_recorded(client)
     await caught_up(client)
     params = {"provider": SCHOOL, "as_of": "2026-05-15"}
     (row,) = (await ok(client, "GET", "/v1/idps-alp", params=params)).json()
+    assert row["idp_id"] == plan
     to_date = row["to_date"]
     assert (to_date["expected_sessions"], to_date["expected_minutes"]) == (11.4, 342.0)
     assert (to_date["delivered_sessions"], to_date["gap_minutes"]) == (1, 312.0)
