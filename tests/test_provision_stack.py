@@ -9,14 +9,26 @@ alerts the learner's LA; the catch-up sessions are recorded and the shortfall en
 
 The calendar ends before today, so the school days counted (and the judgement) are the same
 whatever day the test runs.
+
+The same stack shows a poison event (#21): the IDP service's consumer fails on one learner's
+"has ALN" decision (a bug, planted from outside with a ``sitecustomize`` module on its
+``PYTHONPATH``), sets it aside as a dead letter without holding up the events behind it; an
+operator lists it with ``llwybr-audit dead-letters``, the service is restarted without the
+bug, and the letter replayed opens the learner's plan once, however often it is replayed.
 """
 
+import json
+import os
+import subprocess
+import sys
 from collections.abc import Iterator
 from datetime import date, timedelta
+from pathlib import Path
 from typing import Any
 
 import pytest
 
+from contracts.determination import Decided
 from llwybr.settings import RuntimeSettings
 
 from .access_stories import (
@@ -25,6 +37,7 @@ from .access_stories import (
     LEARNER_FOLLOWERS,
     Callers,
     concern,
+    decision,
     ok,
     plan_of,
     pupil,
@@ -183,3 +196,81 @@ def test_under_delivery_over_a_term_is_found_told_and_ends_when_delivery_catches
     until(lambda: not shortfalls_listed(callers, plan), what="the shortfall unlisted")
     (element,) = ok(school.get(f"/v1/idps/{plan}/provision"))["elements"]
     assert (element["delivered_sessions"], element["shortfalls"]) == (28, [])
+
+
+#: The bug: the IDP consumer's effect of a decision raises for one learner (``POISONED``).
+BUG = """
+import os
+
+from contracts import determination
+from idp import consumers
+
+_effect = consumers.effect.dispatch(determination.Decided)
+
+
+def _buggy(event, service):
+    if event.learner_id == os.environ["POISONED"]:
+        raise KeyError("directed_school")
+    return _effect(event, service)
+
+
+consumers.effect.register(determination.Decided, _buggy)
+"""
+LLWYBR_AUDIT = Path(sys.executable).parent / "llwybr-audit"
+
+
+def dead_letters(stack: Stack, *args: str) -> subprocess.CompletedProcess[str]:
+    """``llwybr-audit dead-letters ARGS`` where the IDP service's settings are (its code as
+    deployed now: without the bug once it is fixed)."""
+    env = {k: v for k, v in stack.processes["idp"].env.items() if k not in ("PYTHONPATH",)}
+    return subprocess.run(
+        [str(LLWYBR_AUDIT), "dead-letters", *args], env={**os.environ, **env},
+        capture_output=True, text=True, timeout=120, check=False,
+    )  # fmt: skip
+
+
+def plans_of(callers: Callers, learner_id: str) -> list[dict[str, Any]]:
+    page = callers(HOME_SCHOOL).get("/v1/idps", params={"learner_id": learner_id})
+    items: list[dict[str, Any]] = ok(page)["items"]
+    return items
+
+
+def test_a_poison_event_is_set_aside_listed_and_replayed_once_after_the_fix(
+    stack: Stack, callers: Callers, tmp_path: Path
+) -> None:
+    school = callers(HOME_SCHOOL)
+    poisoned_case, poisoned = raised(callers, concern(pupil()))
+    healthy_case, healthy = raised(callers, concern(pupil()))
+    (tmp_path / "sitecustomize.py").write_text(BUG)
+    planted = {"PYTHONPATH": str(tmp_path), "POISONED": poisoned,
+               "LLWYBR_CONSUMER_MAX_ATTEMPTS": "2"}  # fmt: skip
+    restart_with(stack, "idp", planted)
+    for case in (poisoned_case, healthy_case):
+        ok(school.post(f"/v1/determinations/{case}/decision", json=decision()))
+
+    # the decision behind the poison is not held up: its plan opens, the consumer catches up
+    until(lambda: plans_of(callers, healthy), what="the healthy learner's plan")
+    stack.wait_caught_up({"idp.determinations"}, timeout=120)
+    listed = dead_letters(stack, "list", "idp", "--json")
+    assert listed.returncode == 0, listed.stderr
+    (letter,) = json.loads(listed.stdout)["items"]
+    assert (letter["consumer"], letter["event_type"], letter["attempts"]) == (
+        "idp.determinations", Decided.cloudevent_type(), 2
+    )  # fmt: skip
+    assert "KeyError('directed_school')" in letter["error"]
+    assert letter["replayed_at"] is None
+    assert plans_of(callers, poisoned) == []
+
+    stack.stop("idp")  # the fix deployed: the service without the bug
+    for name in planted:
+        stack.processes["idp"].env.pop(name)
+    stack.start("idp")
+    replayed = dead_letters(stack, "replay", "idp", str(letter["id"]))
+    assert replayed.returncode == 0, replayed.stdout + replayed.stderr
+    assert "applied" in replayed.stdout
+    (plan,) = until(lambda: plans_of(callers, poisoned), what="the plan opened by the replay")
+    again = dead_letters(stack, "replay", "idp", str(letter["id"]))
+    assert "already-replayed" in again.stdout
+    (listed_again,) = json.loads(dead_letters(stack, "list", "idp", "--json").stdout)["items"]
+    assert listed_again["replay_outcome"] == "applied"
+    assert plans_of(callers, poisoned) == [plan]
