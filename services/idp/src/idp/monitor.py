@@ -18,6 +18,7 @@ import sqlalchemy as sa
 from eventsourcing.persistence import IntegrityError
 
 from idp.application import IdpService
+from idp.application.base import Calendars
 from idp.domain.provision import ShortfallPolicy
 from idp.projections import IN_FORCE, plans
 from idp.settings import Settings
@@ -35,9 +36,12 @@ def judge_all(
         ids = [r.idp_id for r in conn.execute(sa.select(plans.c.idp_id).where(
             plans.c.status.in_(IN_FORCE)))]  # fmt: skip
     changed: dict[str, list[str]] = {}
+    calendars: Calendars = {}  # read once a round: a calendar published meanwhile counts next
     for idp_id in ids:
         try:
-            elements = service.judge_provision(UUID(idp_id), on=on, policy=policy)
+            elements = service.judge_provision(
+                UUID(idp_id), on=on, policy=policy, calendars=calendars
+            )
         except IntegrityError:
             continue  # another replica judged the plan first: the next round sees it
         if elements:
