@@ -74,6 +74,7 @@ bench: install infra-up ## benchmarks that print figures (bench/results/*.json; 
 	$(RUN) python -m bench.commands
 	$(RUN) python -m bench.bulk
 	$(RUN) python -m bench.rebuild
+	$(RUN) python -m bench.provision
 	$(RUN) python bench/webhooks.py
 	$(RUN) python -m bench.summary
 

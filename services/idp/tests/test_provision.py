@@ -98,4 +98,36 @@ def test_amounts_per_half_term_and_term_are_spread_over_the_half_terms_school_da
     start, end = date(2026, 9, 1), date(2026, 10, 23)
     assert expected_sessions(per_half_term, AUTUMN, start, end, ends_on=None) == 6
     assert expected_sessions(termly, AUTUMN, start, date(2026, 12, 18), ends_on=None) == 6
-    assert expected_sessions(per_half_term, None, start, end, ends_on=None) is None
+    # without a calendar: provisional, on the 39 working days to 23 October, each due a
+    # 32.5th of the half term's amount (was None, and the element never judged: #24)
+    assert expected_sessions(per_half_term, None, start, end, ends_on=None) == Fraction(36, 5)
+
+
+def test_term_time_provision_without_a_calendar_is_provisional_and_never_judged() -> None:
+    """No calendar for the school nor its learner's LA: counted on working days (the
+    half-term week counts, so the figures overstate what was due), shown provisional, and
+    never flagged short, although nothing was recorded."""
+    provision = provision_of(
+        PLANNED, [], None, issued_on=date(2026, 9, 1), as_of=date(2026, 11, 6), policy=POLICY
+    )
+    assert (provision.provisional, provision.measurable) == (True, True)
+    assert provision.expected_sessions == Fraction(3 * 49, 5)  # 49 working days
+    assert (provision.shortfalls, provision.window_share) == ((), None)
+    assert provision.as_dict()["provisional"] is True
+    on_calendar = provision_of(
+        PLANNED, [], AUTUMN, issued_on=date(2026, 9, 1), as_of=date(2026, 11, 6), policy=POLICY
+    )
+    assert not on_calendar.provisional
+    assert on_calendar.expected_sessions == Fraction(3 * 44, 5)  # the half term is none
+
+
+def test_an_element_without_a_schedule_is_not_measurable_and_never_judged() -> None:
+    text_only = {**PLANNED, "schedule": None}
+    provision = provision_of(
+        text_only, [], AUTUMN, issued_on=date(2026, 9, 1), as_of=date(2026, 11, 6), policy=POLICY
+    )
+    assert (provision.measurable, provision.provisional) == (False, False)
+    assert (provision.expected_sessions, provision.gap_minutes, provision.shortfalls) == (
+        None, None, ()
+    )  # fmt: skip
+    assert provision.as_dict()["measurable"] is False

@@ -109,12 +109,9 @@ SUMMER = CalendarPublished(
 )  # fmt: skip
 
 
-async def test_planned_against_delivered_counts_the_schools_calendar_and_flags_a_shortfall(
-    client: httpx.AsyncClient,
-) -> None:
-    """The school's calendar, as its owner published it; 3 a week from 20 April: by 15 May,
-    19 school days (the early May bank holiday is none) make 11.4 sessions due, and one
-    record in four weeks is a shortfall that the maintainer, the provider and the LA see."""
+async def one_session_recorded(client: httpx.AsyncClient) -> str:
+    """A plan with SCHEDULED from 20 April, on the school's SUMMER calendar, and one session
+    recorded on 21 April."""
     receive(service_of(client), SUMMER, SCHOOL)
     plan = await open_plan(client)
     await draft(client, plan, SCHEDULED)
@@ -122,6 +119,16 @@ async def test_planned_against_delivered_counts_the_schools_calendar_and_flags_a
     record = {"element_id": "e1", "on": "2026-04-21", "delivered": True, "sessions": 1,
               "minutes": 30, "recorded_by": SCHOOL}  # fmt: skip
     await ok(client, "POST", f"/v1/idps/{plan}/deliveries", json=record)
+    return plan
+
+
+async def test_planned_against_delivered_counts_the_schools_calendar_and_flags_a_shortfall(
+    client: httpx.AsyncClient,
+) -> None:
+    """The school's calendar, as its owner published it; 3 a week from 20 April: by 15 May,
+    19 school days (the early May bank holiday is none) make 11.4 sessions due, and one
+    record in four weeks is a shortfall that the maintainer, the provider and the LA see."""
+    plan = await one_session_recorded(client)
     url = f"/v1/idps/{plan}/provision"
     body = (await ok(client, "GET", url, params={"as_of": "2026-05-15"})).json()
     assert body["calendar"] == "Ysgol Gymraeg 2025/26 (school:6652001 v1)"
@@ -157,3 +164,45 @@ async def test_a_plan_deciding_alp_in_welsh_with_all_its_alp_in_english_is_not_i
     refused = problem(await issue(client, plan), 422, "idp-incomplete")
     assert "welsh_language_decision" in str(refused)
     assert (await client.get(f"/v1/idps/{plan}")).json()["status"] == "draft"
+
+
+async def test_the_provider_report_shows_expected_delivered_and_the_gap_to_a_day(
+    client: httpx.AsyncClient,
+) -> None:
+    """The same figures as the plan's provision view (one owner counts them), per row."""
+    plan = await one_session_recorded(client)
+    await caught_up(client)
+    params = {"provider": SCHOOL, "as_of": "2026-05-15"}
+    (row,) = (await ok(client, "GET", "/v1/idps-alp", params=params)).json()
+    assert row["idp_id"] == plan
+    to_date = row["to_date"]
+    assert (to_date["expected_sessions"], to_date["expected_minutes"]) == (11.4, 342.0)
+    assert (to_date["delivered_sessions"], to_date["gap_minutes"]) == (1, 312.0)
+    assert (to_date["measurable"], to_date["provisional"]) == (True, False)
+    assert to_date["calendar"] == "Ysgol Gymraeg 2025/26 (school:6652001 v1)"
+    future = await client.get("/v1/idps-alp", params={**params, "as_of": "2999-01-01"})
+    assert problem(future, 422, "validation")
+
+
+async def test_an_element_without_a_schedule_is_issued_with_a_warning_and_not_measurable(
+    client: httpx.AsyncClient,
+) -> None:
+    """No calendar is known for the school nor the learner's LA: the scheduled element's
+    figures are provisional (counted on working days, never judged); the text-only element
+    is issued (the Code asks for quantified ALP; ADR 0021) but is not measurable."""
+    plan = await open_plan(client)
+    await draft(client, plan, SCHEDULED)
+    text_only = {**ELEMENT, "element_id": "e2"}
+    await ok(client, "POST", f"/v1/idps/{plan}/draft/alp-elements", json=text_only)
+    answer = (await issue(client, plan)).json()
+    assert [(w["element_id"], w["type"]) for w in answer["warnings"]] == [("e2", "not-measurable")]
+    assert "cannot be measured" in answer["warnings"][0]["detail"]
+    body = (await ok(client, "GET", f"/v1/idps/{plan}/provision",
+                     params={"as_of": "2026-06-19"})).json()  # fmt: skip
+    assert (body["calendar"], body["provisional"], body["short"]) == (None, True, [])
+    scheduled, unscheduled = body["elements"]
+    assert scheduled["provisional"] is True
+    # 43 working days from 20 April (45 weekdays but for two bank holidays), 3 a week
+    assert scheduled["expected_sessions"] == 25.8
+    assert scheduled["shortfalls"] == []  # nothing recorded, but not judged without a calendar
+    assert (unscheduled["measurable"], unscheduled["expected_sessions"]) == (False, None)

@@ -6,6 +6,7 @@ from typing import Any
 from uuid import UUID
 
 import httpx
+import pytest
 
 from contracts.idp import ProvisionShortfallFound
 from idp import monitor
@@ -65,6 +66,39 @@ async def test_a_shortfall_is_found_once_listed_for_the_next_review_and_publishe
             for p in published] == [
         ("e1", "school:6652001", "school:6652001", ["below_share", "nothing_recorded"])
     ]  # fmt: skip
+
+
+async def test_a_plan_is_judged_once_a_day_until_it_changes(
+    client: httpx.AsyncClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The monitor's rounds are incremental: a plan judged today at its current version is
+    not loaded again; a record moves its version, and it is judged again; so is every plan
+    the next day."""
+    plan = await scheduled_plan(client)
+    await caught_up(client)
+    service, engine = service_of(client), client.app.state.engine  # type: ignore[attr-defined]
+    loaded: list[UUID] = []
+    judge = service.judge_provision
+
+    def counted(idp_id: UUID, **kwargs: Any) -> list[str]:
+        loaded.append(idp_id)
+        return judge(idp_id, **kwargs)
+
+    monkeypatch.setattr(service, "judge_provision", counted)
+    kept: monitor.Judged = {}
+    day = date(2026, 6, 12)
+    assert monitor.judge_all(engine, service, day, POLICY, kept) == {plan: ["e1"]}
+    await caught_up(client)  # the shortfall recorded moved the version: judged once more
+    assert monitor.judge_all(engine, service, day, POLICY, kept) == {}
+    assert monitor.judge_all(engine, service, day, POLICY, kept) == {}
+    assert loaded == [UUID(plan)] * 2
+    record = {"element_id": "e1", "on": "2026-06-11", "delivered": True, "sessions": 3,
+              "minutes": 90, "recorded_by": "school:6652001"}  # fmt: skip
+    await ok(client, "POST", f"/v1/idps/{plan}/deliveries", json=record)
+    await caught_up(client)
+    monitor.judge_all(engine, service, day, POLICY, kept)
+    monitor.judge_all(engine, service, date(2026, 6, 15), POLICY, kept)
+    assert loaded == [UUID(plan)] * 4
 
 
 async def test_a_closed_plans_provision_is_not_judged(client: httpx.AsyncClient) -> None:

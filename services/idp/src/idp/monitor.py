@@ -6,6 +6,12 @@ and the maintainer and alert the LA.
 Each judgement is idempotent (an element already short in the same way records nothing), so
 replicas running it at once, or a restart mid-round, record each change once: a replica that
 loses the race to save a plan skips it until the next round.
+
+Incremental: a plan's judgement changes only with the day or the plan (a record, a revision:
+its version in the read model), so a worker judges each plan once a day, and again that day
+only once its version has moved (``Judged``). A calendar corrected during the day counts from
+the next day's first round (bench/provision.py: the full scan is the cost of the first round
+of a day; later rounds cost a read of the plans' versions).
 """
 
 import asyncio
@@ -18,6 +24,7 @@ import sqlalchemy as sa
 from eventsourcing.persistence import IntegrityError
 
 from idp.application import IdpService
+from idp.application.base import Calendars
 from idp.domain.provision import ShortfallPolicy
 from idp.projections import IN_FORCE, plans
 from idp.settings import Settings
@@ -27,19 +34,36 @@ from llwybr.edge import today_in_wales
 log = logging.getLogger(__name__)
 
 
+#: Plan id -> the day and the plan version last judged (by this worker).
+Judged = dict[str, tuple[date, int]]
+
+
 def judge_all(
-    engine: sa.Engine, service: IdpService, on: date, policy: ShortfallPolicy
+    engine: sa.Engine,
+    service: IdpService,
+    on: date,
+    policy: ShortfallPolicy,
+    judged: Judged | None = None,
 ) -> dict[str, list[str]]:
-    """Judge every plan in force on ``on``: plan id -> the elements whose shortfall changed."""
+    """Judge every plan in force on ``on``: plan id -> the elements whose shortfall changed.
+    With ``judged`` (kept between rounds), a plan already judged on ``on`` at the version it
+    has now is not judged again."""
     with engine.connect() as conn:
-        ids = [r.idp_id for r in conn.execute(sa.select(plans.c.idp_id).where(
-            plans.c.status.in_(IN_FORCE)))]  # fmt: skip
+        rows = conn.execute(sa.select(plans.c.idp_id, plans.c.version).where(
+            plans.c.status.in_(IN_FORCE))).all()  # fmt: skip
     changed: dict[str, list[str]] = {}
-    for idp_id in ids:
+    calendars: Calendars = {}  # read once a round: a calendar published meanwhile counts next
+    for idp_id, version in rows:
+        if judged is not None and judged.get(idp_id) == (on, version):
+            continue
         try:
-            elements = service.judge_provision(UUID(idp_id), on=on, policy=policy)
+            elements = service.judge_provision(
+                UUID(idp_id), on=on, policy=policy, calendars=calendars
+            )
         except IntegrityError:
             continue  # another replica judged the plan first: the next round sees it
+        if judged is not None:
+            judged[idp_id] = (on, version)  # a change recorded now moves it: judged once more
         if elements:
             changed[idp_id] = elements
     return changed
@@ -49,9 +73,13 @@ async def run(settings: Any, engine: sa.Engine, application: Any) -> None:
     """The worker loop (a ``WorkerSpec``)."""
     assert isinstance(settings, Settings)
     assert isinstance(application, IdpService)
+    judged: Judged = {}
     while True:
+        today = today_in_wales()
+        for idp_id in [k for k, (day, _) in judged.items() if day != today]:
+            del judged[idp_id]  # yesterday's: every plan is judged again today
         changed = await run_blocking(
-            judge_all, engine, application, today_in_wales(), settings.shortfall_policy()
+            judge_all, engine, application, today, settings.shortfall_policy(), judged
         )
         if changed:
             log.info("provision shortfalls changed in %d plans", len(changed))

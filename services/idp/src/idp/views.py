@@ -113,6 +113,12 @@ class ProvisionView:
         """The elements flagged short."""
         return [e["element_id"] for e in self.elements if e["shortfalls"]]
 
+    @property
+    def provisional(self) -> bool:
+        """Whether figures were counted without a calendar (on working days): shown, not
+        judged, until the school or its learner's LA publishes one."""
+        return any(e["provisional"] for e in self.elements)
+
 
 def plan_view(plan: Idp, today: date) -> PlanView:
     return PlanView(

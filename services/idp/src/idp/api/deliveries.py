@@ -43,7 +43,9 @@ def provision(
     as_of: Annotated[ActDate | None, Query(description="Default: today in Wales")] = None,
 ) -> dict[str, Any]:
     """Expected to date over the school-day calendar, delivered, missed with reasons, the
-    gap, and the shortfalls (``IDP_SHORTFALL_*``)."""
+    gap, and the shortfalls (``IDP_SHORTFALL_*``). ``provisional``: no calendar is known for
+    the school nor its learner's LA, so term-time figures are counted on working days and
+    not judged; an element with ``measurable`` false has no schedule (nothing is due)."""
     settings: Settings = request.app.state.settings
     view = service.provision(
         caller, idp_id, as_of=as_of or today_in_wales(), policy=settings.shortfall_policy()
@@ -54,4 +56,5 @@ def provision(
         "calendar": view.calendar,
         "elements": view.elements,
         "short": view.short,
+        "provisional": view.provisional,
     }

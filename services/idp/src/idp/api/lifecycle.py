@@ -11,7 +11,9 @@ from idp.api.schemas import (
     DeclineIn,
     FeiAnswerIn,
     FeiRequestIn,
+    IssuedOut,
     IssueIn,
+    IssueWarning,
     MinistersDeterminationIn,
     NhsAlpIn,
     ReviewIn,
@@ -25,28 +27,45 @@ from llwybr.edge import Accepted, CallerDep, IfMatch, accepted, expected_version
 router = resource_router()
 
 
+def issued(response: Response, service: ServiceDep, caller: CallerDep, idp_id: IdpId,
+           version: int) -> IssuedOut:  # fmt: skip
+    """The answer to an issue or a revision: its version, and a warning for each element
+    whose delivery cannot be measured."""
+    warnings = [
+        IssueWarning(
+            element_id=element_id,
+            type="not-measurable",
+            detail=f"ALP element {element_id} has no schedule (sessions, minutes, how often): "
+            "it is issued with its text, but what is delivered cannot be measured against "
+            "it, and it is shown as not measurable. The Code asks 2B.2 to be quantified.",
+        )
+        for element_id in service.unmeasurable(caller, idp_id)
+    ]
+    return IssuedOut(**accepted(response, idp_id, version).model_dump(), warnings=warnings)
+
+
 @router.post("/{idp_id}/issue", summary="Issue version 1 (the review clock starts)")
 def issue(
     idp_id: IdpId, body: IssueIn, response: Response, caller: CallerDep, service: ServiceDep,
     if_match: IfMatch = None,
-) -> Accepted:  # fmt: skip
+) -> IssuedOut:  # fmt: skip
     version = service.issue(
         caller, idp_id, issued_on=body.issued_on, issued_by=body.issued_by,
         expected_version=expected_version(if_match),
     )  # fmt: skip
-    return accepted(response, idp_id, version)
+    return issued(response, service, caller, idp_id, version)
 
 
 @router.post("/{idp_id}/revisions", summary="Issue the draft as the next version")
 def revise(
     idp_id: IdpId, body: ReviseIn, response: Response, caller: CallerDep, service: ServiceDep,
     if_match: IfMatch = None,
-) -> Accepted:  # fmt: skip
+) -> IssuedOut:  # fmt: skip
     version = service.revise(
         caller, idp_id, issued_on=body.issued_on, issued_by=body.issued_by, reason=body.reason,
         expected_version=expected_version(if_match),
     )  # fmt: skip
-    return accepted(response, idp_id, version)
+    return issued(response, service, caller, idp_id, version)
 
 
 @router.post("/{idp_id}/review-requests", summary="A family or an NHS body asks for a review")

@@ -3,24 +3,41 @@ the Welsh-medium ALP an LA's plans require and receive."""
 
 from typing import Annotated, Any
 
-from fastapi import Path, Query
+from fastapi import Path, Query, Request
 
 from idp import access
-from idp.api.common import EngineDep, resource_router
+from idp.api.common import EngineDep, ServiceDep, resource_router
 from idp.projections import alp_by_provider, open_shortfalls, welsh_medium_sufficiency
+from idp.settings import Settings
 from llwybr.access import Capability, audience
-from llwybr.edge import ORGANISATION, CallerDep
+from llwybr.edge import ORGANISATION, ActDate, CallerDep, today_in_wales
 
 router = resource_router()
 
 
 @router.get("-alp", summary="ALP in force provided by one organisation (e.g. a health board)")
 def provided_alp(
-    provider: Annotated[str, Query(pattern=ORGANISATION)], caller: CallerDep, engine: EngineDep
+    provider: Annotated[str, Query(pattern=ORGANISATION)],
+    request: Request,
+    caller: CallerDep,
+    engine: EngineDep,
+    service: ServiceDep,
+    as_of: Annotated[ActDate | None, Query(description="Default: today in Wales")] = None,
 ) -> list[dict[str, Any]]:
-    """Only from the plans the caller may read (an auditor: those of its jurisdiction)."""
+    """Only from the plans the caller may read (an auditor: those of its jurisdiction). Each
+    row's ``to_date`` is the element planned against delivered on ``as_of``, as
+    ``GET /v1/idps/{id}/provision`` shows it: expected sessions and minutes, delivered, the
+    gap, the window's share, ``measurable`` (false: no schedule, nothing due) and
+    ``provisional`` (no calendar known: counted on working days, not judged)."""
     with engine.connect() as conn:
-        return alp_by_provider(conn, provider, audience(caller, Capability.READ))
+        rows = alp_by_provider(conn, provider, audience(caller, Capability.READ))
+    settings: Settings = request.app.state.settings
+    figures = service.provision_to_date(
+        (r["idp_id"] for r in rows),
+        as_of=as_of or today_in_wales(),
+        policy=settings.shortfall_policy(),
+    )
+    return [{**r, "to_date": figures.get((r["idp_id"], r["element_id"]))} for r in rows]
 
 
 @router.get("-shortfalls", summary="Open shortfalls of provision (for whoever must act)")

@@ -18,7 +18,7 @@ from idp.domain import (
     TransferReason,
 )
 from idp.domain.deliveries import Language
-from llwybr.edge import ActDate, FreeText, Line, Model, Organisation
+from llwybr.edge import Accepted, ActDate, FreeText, Line, Model, Organisation
 
 Text = Annotated[FreeText, Field(max_length=20_000)]
 
@@ -109,6 +109,21 @@ class LacDetailsIn(Model):
 class IssueIn(Model):
     issued_on: ActDate
     issued_by: Organisation
+
+
+class IssueWarning(BaseModel):
+    """Something the version was issued with that the Code asks to be otherwise."""
+
+    element_id: str
+    type: str = Field(examples=["not-measurable"])
+    detail: str
+
+
+class IssuedOut(Accepted):
+    """The version issued, and its warnings: an element with no schedule is issued with its
+    text but is not measurable (2B.2 should be quantified: ADR 0021)."""
+
+    warnings: list[IssueWarning]
 
 
 class ReviseIn(IssueIn):

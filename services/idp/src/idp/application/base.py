@@ -1,7 +1,7 @@
 """The IDP service layer's base: the rule table and learner facts it follows, the queries,
 and the one command shape every command takes (``idp.application``)."""
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import date
 from typing import Any
 from uuid import UUID
@@ -27,6 +27,8 @@ from llwybr.principal import Principal
 from llwybr.rule_table import FollowsRuleTable
 
 Check = Callable[[Principal, Idp, Relations], None]
+#: The calendars read over one round of many plans, by id (None: none published)
+Calendars = dict[str, TermCalendar | None]
 #: ``Settings.preparation_reminder_days``'s default, for an application built without it
 DEFAULT_REMINDER_DAYS = 28
 
@@ -82,26 +84,61 @@ class PlanStore(FollowsRuleTable, FollowsLearners, FollowsCalendars):
             elements=[e.as_dict() for e in plan.provision(calendar, as_of=as_of, policy=policy)],
         )
 
-    def judge_provision(self, idp_id: UUID, *, on: date, policy: ShortfallPolicy) -> list[str]:
+    def unmeasurable(self, principal: Principal, idp_id: UUID) -> list[str]:
+        """The elements of the version in force whose delivery cannot be measured (no
+        schedule): the warning an issue or a revision answers with."""
+        return self._readable(principal, idp_id).unmeasurable_elements()
+
+    def provision_to_date(
+        self, idp_ids: Iterable[str], *, as_of: date, policy: ShortfallPolicy
+    ) -> dict[tuple[str, str], dict[str, Any]]:
+        """(plan id, element id) -> its figures to ``as_of`` (what ``provision`` shows, and the
+        calendar counted on), for rows of a report the caller's audience already chose."""
+        figures: dict[tuple[str, str], dict[str, Any]] = {}
+        calendars: Calendars = {}
+        for idp_id in dict.fromkeys(idp_ids):
+            plan = self.get_as(UUID(idp_id), Idp)
+            calendar = self.plan_calendar(plan, calendars)
+            label = calendar.label if calendar is not None else None
+            for element in plan.provision(calendar, as_of=as_of, policy=policy):
+                figures[idp_id, element.element_id] = {**element.as_dict(), "calendar": label}
+        return figures
+
+    def judge_provision(
+        self,
+        idp_id: UUID,
+        *,
+        on: date,
+        policy: ShortfallPolicy,
+        calendars: Calendars | None = None,
+    ) -> list[str]:
         """The system's daily judgement of a plan's provision (``idp.monitor``): a shortfall
-        found or ended is recorded (and so published). The element ids that changed."""
+        found or ended is recorded (and so published). The element ids that changed.
+        ``calendars`` keeps the calendars read over one round (each read once, not per plan)."""
         plan = self.get_as(idp_id, Idp)
-        calendar = self.plan_calendar(plan)
+        calendar = self.plan_calendar(plan, calendars)
         changed = plan.judge_provision(plan.provision(calendar, as_of=on, policy=policy), on)
         if changed:
             self.save(plan)
         return changed
 
-    def plan_calendar(self, plan: Idp) -> TermCalendar | None:
+    def plan_calendar(self, plan: Idp, calendars: Calendars | None = None) -> TermCalendar | None:
         """The calendar a plan's term-time provision counts on: its maintaining school's or
         FEI's own, else its learner's responsible LA's (as published by their owner)."""
-        own = self.calendar(plan.maintainer["organisation"])
+        own = self._calendar(plan.maintainer["organisation"], calendars)
         if own is not None:
             return own
         known = self.learner_known(plan.learner_id)
         if known is None:
             return None
-        return self.calendar(known.published.responsible_authority)
+        return self._calendar(known.published.responsible_authority, calendars)
+
+    def _calendar(self, calendar_id: str, calendars: Calendars | None) -> TermCalendar | None:
+        if calendars is None:
+            return self.calendar(calendar_id)
+        if calendar_id not in calendars:
+            calendars[calendar_id] = self.calendar(calendar_id)
+        return calendars[calendar_id]
 
     def _readable(self, principal: Principal, idp_id: UUID) -> Idp:
         return self._load(principal, idp_id, None, may_read)

@@ -53,6 +53,14 @@ class Delivering(PlanState):
                 return str(element["provider_organisation"])
         return None
 
+    def unmeasurable_elements(self) -> list[str]:
+        """The elements of the version in force with no schedule: their amount is text, so
+        what is delivered cannot be measured against the plan (ADR 0021)."""
+        if not self.versions:
+            return []
+        alp = self.versions[-1]["content"]["alp"]
+        return [str(e["element_id"]) for e in alp if e.get("schedule") is None]
+
     def provision(
         self, calendar: TermCalendar | None, *, as_of: date, policy: ShortfallPolicy
     ) -> list[ElementProvision]:

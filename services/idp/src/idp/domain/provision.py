@@ -8,6 +8,11 @@ day), so a half term or a closure makes nothing due and is never a gap; an amoun
 round is due per calendar day. The calendar's terms are half terms (as Welsh LAs publish
 them): an amount per half term is due pro rata over each one's school days, a termly amount
 over two of them. An amount "in all" is due by the element's review or end date.
+
+Without a calendar (neither the school's nor its LA's is known here), term-time provision is
+counted on working days, as the statutory clocks are, and its figures are **provisional**: they
+are shown, marked so, and never judged short (holidays would count as due). An element with no
+schedule (its amount is text) is **not measurable**: delivered is shown, nothing is due.
 """
 
 from collections.abc import Iterable, Mapping, Sequence
@@ -18,9 +23,11 @@ from fractions import Fraction
 from typing import Any
 
 from idp.domain.values import AlpSchedule, Period
-from llwybr.clock import TermCalendar
+from llwybr.clock import TermCalendar, is_working_day
 
 _ONE_DAY = timedelta(days=1)
+#: Without a calendar, a half term counted as a sixth of the 195 school days of a Welsh year.
+_HALF_TERM_DAYS = Fraction(195, 6)
 
 
 class Shortfall(StrEnum):
@@ -48,7 +55,7 @@ class ElementProvision:
 
     element_id: str
     provider_organisation: str
-    expected_sessions: Fraction | None  # None: the calendar it counts on is not known here
+    expected_sessions: Fraction | None  # None: not measurable (no schedule)
     expected_minutes: Fraction | None
     delivered_sessions: int
     delivered_minutes: int
@@ -56,6 +63,8 @@ class ElementProvision:
     missed_reasons: tuple[str, ...]
     shortfalls: tuple[Shortfall, ...]
     window_share: Fraction | None  # delivered / due over the window, once judged
+    measurable: bool = True  # False: no schedule, the amount is text (nothing is due)
+    provisional: bool = False  # True: counted on working days, no calendar known (not judged)
 
     @property
     def gap_minutes(self) -> Fraction | None:
@@ -82,6 +91,8 @@ class ElementProvision:
             "gap_minutes": number(self.gap_minutes),
             "window_share": number(self.window_share),
             "shortfalls": [s.value for s in self.shortfalls],
+            "measurable": self.measurable,
+            "provisional": self.provisional,
         }
 
 
@@ -98,15 +109,16 @@ def _days(start: date, end: date) -> Iterable[date]:
         day += _ONE_DAY
 
 
-def due_days(schedule: AlpSchedule, calendar: TermCalendar | None, start: date, end: date) -> (
-    list[date] | None
-):  # fmt: skip
+def due_days(
+    schedule: AlpSchedule, calendar: TermCalendar | None, start: date, end: date
+) -> list[date]:
     """The days provision is due on between ``start`` and ``end`` (both included): school
-    days for term time, every day all year round; None when term time has no calendar."""
+    days for term time (working days, provisionally, without a calendar), every day all year
+    round."""
     if not schedule.term_time_only:
         return list(_days(start, end))
     if calendar is None:
-        return None
+        return [d for d in _days(start, end) if is_working_day(d)]
     return [d for d in _days(start, end) if calendar.is_school_day(d)]
 
 
@@ -114,11 +126,12 @@ def _per_day(schedule: AlpSchedule, calendar: TermCalendar | None, day: date) ->
     """The sessions due on one due day."""
     if schedule.per is Period.WEEK:
         return Fraction(schedule.sessions, 5 if schedule.term_time_only else 7)
-    assert calendar is not None  # term-based periods are term time only (``AlpSchedule``)
-    term = calendar.term_on(day)
+    per_term = Fraction(schedule.sessions, 2 if schedule.per is Period.TERM else 1)
+    if calendar is None:  # provisional: an average half term of working days
+        return per_term / _HALF_TERM_DAYS
+    term = calendar.term_on(day)  # term-based periods are term time only (``AlpSchedule``)
     assert term is not None
     in_term = sum(1 for d in _days(term.start, term.end) if calendar.is_school_day(d))
-    per_term = Fraction(schedule.sessions, 2 if schedule.per is Period.TERM else 1)
     return per_term / in_term
 
 
@@ -129,13 +142,11 @@ def expected_sessions(
     end: date,
     *,
     ends_on: date | None,
-) -> Fraction | None:
+) -> Fraction:
     """Sessions due from ``start`` to ``end``; an amount in all is due on ``ends_on``."""
     if schedule.per is Period.ONCE:
         return Fraction(schedule.sessions if ends_on is not None and ends_on <= end else 0)
     days = due_days(schedule, calendar, start, end)
-    if days is None:
-        return None
     return sum((_per_day(schedule, calendar, d) for d in days), Fraction(0))
 
 
@@ -155,7 +166,8 @@ def provision_of(
     policy: ShortfallPolicy,
 ) -> ElementProvision:
     """An element of the version in force, planned against delivered on ``as_of``. Nothing is
-    due (and nothing short) for an element without a schedule: its amount is text."""
+    due (and nothing short) for an element without a schedule: its amount is text; nothing is
+    judged short on provisional figures (term time with no calendar)."""
     if element.get("schedule") is None:
         return _unscheduled(element, records, as_of)
     schedule = AlpSchedule.from_dict(element["schedule"])
@@ -169,10 +181,11 @@ def provision_of(
     share: Fraction | None = None
     days = due_days(schedule, calendar, start, end) if end >= start else []
     per_week = 5 if schedule.term_time_only else 7
-    if days is not None and schedule.per is not Period.ONCE:
+    provisional = schedule.term_time_only and calendar is None
+    if not provisional and schedule.per is not Period.ONCE:
         window = days[-policy.window_weeks * per_week :]
         if len(days) >= policy.window_weeks * per_week:  # judged once it has run a window
-            due = expected_sessions(schedule, calendar, window[0], end, ends_on=ends_on) or 0
+            due = expected_sessions(schedule, calendar, window[0], end, ends_on=ends_on)
             given = sum(_minutes(r, schedule) for r in delivered if r["on"] >= window[0])
             if due:
                 share = Fraction(given, 1) / (due * schedule.minutes_each)
@@ -187,13 +200,14 @@ def provision_of(
         element_id=str(element["element_id"]),
         provider_organisation=str(element["provider_organisation"]),
         expected_sessions=expected,
-        expected_minutes=None if expected is None else expected * schedule.minutes_each,
+        expected_minutes=expected * schedule.minutes_each,
         delivered_sessions=sum(sessions_of(r) for r in delivered),
         delivered_minutes=sum(_minutes(r, schedule) for r in delivered),
         missed_sessions=sum(sessions_of(r) for r in missed),
         missed_reasons=tuple(str(r["missed_reason"]) for r in missed),
         shortfalls=tuple(shortfalls),
         window_share=share,
+        provisional=provisional,
     )
 
 
@@ -213,6 +227,7 @@ def _unscheduled(
         missed_reasons=tuple(str(r["missed_reason"]) for r in missed),
         shortfalls=(),
         window_share=None,
+        measurable=False,
     )
 
 
