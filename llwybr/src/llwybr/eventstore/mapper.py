@@ -9,13 +9,16 @@ from datetime import date, datetime
 from typing import Any, cast
 from uuid import UUID
 
+import orjson
 from eventsourcing.domain import DomainEventProtocol
 from eventsourcing.persistence import (
+    JSONTranscoder,
     Mapper,
     MapperDeserialisationError,
     Notification,
     StoredEvent,
     Transcoding,
+    TranscodingNotRegisteredError,
     find_id_convertor,
 )
 from eventsourcing.utils import get_topic, resolve_topic
@@ -27,6 +30,14 @@ META_KEY = "__meta__"
 #: How a row in canonical form begins (ADR 0005's addendum). A row of the first format never
 #: does: ``json.dumps`` kept the state's order there, with the chain fields last.
 CANONICAL_HEAD = b'{"' + INTEGRITY_KEY.encode() + b'":{'
+#: orjson reads an integer beyond 64 bits as a float: a float this large may have been one.
+_EXACT_FLOATS = 2.0**63
+
+
+class _NotExactError(Exception):
+    """A parsed value that the standard parser might have read otherwise."""
+
+
 _CANONICAL_FIELDS = re.compile(
     re.escape(CANONICAL_HEAD) + rb'"hash":"([0-9a-f]{64})","previous_hash":"([0-9a-f]{64})"\},'
 )
@@ -173,11 +184,24 @@ class ChainedMapper(Mapper[UUID]):
             canonical_state=b"{" + plain[end:],
         )
 
+    def _decode(self, plain: bytes) -> Any:
+        """The transcoder's decoding, by orjson's parse (about half the standard parser's
+        time on an event, with its per-object hook) and then a walk that revives the
+        transcoded values as that hook does. What orjson refuses (NaN) or may read otherwise
+        (an integer beyond 64 bits, which it makes a float) goes to the transcoder itself."""
+        transcoder = self.transcoder
+        if not isinstance(transcoder, JSONTranscoder):
+            return transcoder.decode(plain)
+        try:
+            return _revive(orjson.loads(plain), transcoder.names)
+        except (orjson.JSONDecodeError, _NotExactError):
+            return transcoder.decode(plain)
+
     def to_recorded_event(self, stored: StoredEvent) -> RecordedEvent:
         """Decode a stored event with its chain fields and metadata."""
         cls = resolve_topic(stored.topic)
         try:
-            event_state: dict[str, Any] = self.transcoder.decode(self._plain(stored.state))
+            event_state: dict[str, Any] = self._decode(self._plain(stored.state))
             integrity = event_state.pop(INTEGRITY_KEY)
             meta = event_state.pop(META_KEY)
         except Exception as error:
@@ -214,3 +238,32 @@ class ChainedMapper(Mapper[UUID]):
 
     def to_domain_event(self, stored_event: StoredEvent) -> DomainEventProtocol[UUID]:
         return self.to_recorded_event(stored_event).event
+
+
+def _revive(value: Any, names: dict[str, Transcoding]) -> Any:
+    """``value`` with every object decoded as ``JSONTranscoder``'s object hook decodes it:
+    innermost first, and an object of exactly the keys ``_type_`` and ``_data_`` replaced
+    by its transcoding's value (an unknown name fails, as there). ``_NotExactError`` for a float
+    that may have been a larger integer than orjson reads as one."""
+    kind = type(value)
+    if kind is dict:
+        for key, item in value.items():
+            if type(item) in _WALKED:
+                value[key] = _revive(item, names)
+        if len(value) == 2 and "_type_" in value and "_data_" in value:
+            try:
+                transcoding = names[value["_type_"]]
+            except (KeyError, TypeError) as error:
+                raise TranscodingNotRegisteredError(
+                    f"Data serialized with name {value['_type_']!r} is not deserializable"
+                ) from error
+            return transcoding.decode(value["_data_"])
+        return value
+    if kind is list:
+        return [_revive(item, names) if type(item) in _WALKED else item for item in value]
+    if kind is float and not -_EXACT_FLOATS < value < _EXACT_FLOATS:
+        raise _NotExactError
+    return value
+
+
+_WALKED = frozenset((dict, list, float))
