@@ -199,6 +199,23 @@ class ChainedMapper(Mapper[UUID]):
 
     def to_recorded_event(self, stored: StoredEvent) -> RecordedEvent:
         """Decode a stored event with its chain fields and metadata."""
+        domain_event, integrity, meta = self._decoded(stored)
+        originator_id = stored.originator_id
+        return RecordedEvent(
+            event=domain_event,
+            originator_id=originator_id if isinstance(originator_id, UUID) else UUID(originator_id),
+            originator_version=stored.originator_version,
+            topic=stored.topic,
+            integrity_hash=integrity["hash"],
+            previous_hash=integrity["previous_hash"],
+            meta=meta,
+            notification_id=stored.id if isinstance(stored, Notification) else None,
+        )
+
+    def _decoded(
+        self, stored: StoredEvent
+    ) -> tuple[DomainEventProtocol[UUID], dict[str, str], dict[str, Any]]:
+        """The domain event, its chain fields and its metadata."""
         cls = resolve_topic(stored.topic)
         try:
             event_state: dict[str, Any] = self._decode(self._plain(stored.state))
@@ -225,19 +242,11 @@ class ChainedMapper(Mapper[UUID]):
             from_version += 1
         domain_event = object.__new__(cls)
         object.__setattr__(domain_event, "__dict__", event_state)
-        return RecordedEvent(
-            event=domain_event,
-            originator_id=originator_id if isinstance(originator_id, UUID) else UUID(originator_id),
-            originator_version=stored.originator_version,
-            topic=stored.topic,
-            integrity_hash=integrity["hash"],
-            previous_hash=integrity["previous_hash"],
-            meta=meta,
-            notification_id=stored.id if isinstance(stored, Notification) else None,
-        )
+        return domain_event, integrity, meta
 
     def to_domain_event(self, stored_event: StoredEvent) -> DomainEventProtocol[UUID]:
-        return self.to_recorded_event(stored_event).event
+        """The domain event alone (an aggregate's load: no ``RecordedEvent`` made per event)."""
+        return self._decoded(stored_event)[0]
 
 
 def _revive(value: Any, names: dict[str, Transcoding]) -> Any:
