@@ -9,6 +9,8 @@ from llwybr.db import create_engine, create_tables
 from llwybr.settings import ServiceSettings
 from llwybr_testkit import ExampleService
 
+from .stored_rows import StoredRows
+
 
 @pytest.fixture
 def sqlite_engine(sqlite_settings: ServiceSettings) -> Iterator[sa.Engine]:
@@ -26,3 +28,9 @@ def service(store_settings: ServiceSettings) -> Iterator[ExampleService]:
     app = ExampleService(store_settings.eventsourcing_env())
     yield app
     app.close()
+
+
+@pytest.fixture
+def rows(store_settings: ServiceSettings) -> StoredRows:
+    """The example service's stored rows, to change behind its back."""
+    return StoredRows(store_settings)

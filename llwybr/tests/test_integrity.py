@@ -11,6 +11,7 @@ from llwybr.integrity import (
     ChainLink,
     canonical_json,
     chain_hash,
+    chain_hash_canonical,
     verify_links,
 )
 
@@ -133,3 +134,28 @@ def test_the_check_names_the_break_as_it_reads() -> None:
     assert broken is not None
     assert (broken.originator_version, broken.reason) == (3, "events missing: expected version 2")
     assert ChainBrokenError(broken).problem_fields() == {"aggregate_id": "a", "event_version": 3}
+
+
+@given(st.text(), st.integers(min_value=1), st.text(), st.dictionaries(st.text(), json_values))
+def test_the_hash_of_a_canonical_state_is_the_hash_of_its_values(
+    originator: str, version: int, topic: str, state: dict[str, Any]
+) -> None:
+    fields: dict[str, Any] = {
+        "originator_id": originator,
+        "originator_version": version,
+        "topic": topic,
+        "previous_hash": GENESIS,
+    }
+    assert chain_hash_canonical(canonical_state=canonical_json(state), **fields) == chain_hash(
+        state=state, **fields
+    )
+
+
+def test_a_link_whose_bytes_are_not_canonical_is_judged_on_its_values() -> None:
+    [link] = make_chain([{"b": 1, "a": "é"}])
+    spaced = b'{"b": 1, "a": "\\u00e9"}'
+    assert verify_links([replace(link, state={}, canonical_state=spaced)]).ok
+    altered = replace(link, state={}, canonical_state=b'{"b": 2, "a": "\\u00e9"}')
+    assert "altered" in verify_links([altered]).breaks[0].reason
+    unreadable = replace(link, state={}, canonical_state=b'{"b": 1,')
+    assert "altered" in verify_links([unreadable]).breaks[0].reason

@@ -25,7 +25,7 @@ from llwybr_testkit import (
     translate_example,
 )
 
-from .test_eventstore import StoredRows
+from .stored_rows import StoredRows
 
 
 class CaseClosedError(Exception):

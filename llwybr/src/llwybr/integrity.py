@@ -7,7 +7,7 @@ tool that reads the rows.
 
 import hashlib
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -16,6 +16,8 @@ GENESIS = "0" * 64
 
 # One encoder, made once: every aggregate load hashes each of its events (ADR 0005).
 _CANONICAL = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+# How that encoder writes a string (``ensure_ascii=False``): the same function, called directly.
+_string: Callable[[str], str] = json.encoder.encode_basestring
 
 
 def canonical_json(value: Any) -> bytes:
@@ -42,9 +44,43 @@ def chain_hash(
     return hashlib.sha256(canonical_json(content)).hexdigest()
 
 
+def chain_hash_canonical(
+    *,
+    originator_id: str,
+    originator_version: int,
+    topic: str,
+    canonical_state: bytes,
+    previous_hash: str,
+) -> str:
+    """``chain_hash`` of a state already in canonical form: the same bytes, assembled around
+    it instead of decoding and re-encoding it (a tenth of the cost). The keys are written in
+    the order ``canonical_json`` sorts them; ``test_integrity`` checks the two agree."""
+    content = b"".join(
+        (
+            b'{"originator_id":',
+            _string(originator_id).encode(),
+            b',"originator_version":',
+            int.__repr__(originator_version).encode(),
+            b',"previous_hash":',
+            _string(previous_hash).encode(),
+            b',"state":',
+            canonical_state,
+            b',"topic":',
+            _string(topic).encode(),
+            b"}",
+        )
+    )
+    return hashlib.sha256(content).hexdigest()
+
+
 @dataclass(frozen=True)
 class ChainLink:
-    """One stored event as the chain sees it."""
+    """One stored event as the chain sees it.
+
+    ``canonical_state``: the state's bytes as stored, when the row was written in canonical
+    form (ADR 0005's addendum); ``state`` is then left empty, and decoded from those bytes only
+    if they do not hash to ``integrity_hash`` as they are.
+    """
 
     originator_id: str
     originator_version: int
@@ -53,6 +89,35 @@ class ChainLink:
     previous_hash: str
     integrity_hash: str
     notification_id: int | None = None
+    canonical_state: bytes | None = None
+
+    def content_hash(self) -> str:
+        """The hash the link's content and previous hash make: what ``integrity_hash`` must be."""
+        if self.canonical_state is not None:
+            fast = chain_hash_canonical(
+                originator_id=self.originator_id,
+                originator_version=self.originator_version,
+                topic=self.topic,
+                canonical_state=self.canonical_state,
+                previous_hash=self.previous_hash,
+            )
+            if fast == self.integrity_hash:
+                return fast
+            # Not canonical as stored (re-encoded, or altered): its values decide, as for a
+            # row in the first format.
+            try:
+                state = json.loads(self.canonical_state)
+            except ValueError:
+                return "?unreadable"
+        else:
+            state = self.state
+        return chain_hash(
+            originator_id=self.originator_id,
+            originator_version=self.originator_version,
+            topic=self.topic,
+            state=state,
+            previous_hash=self.previous_hash,
+        )
 
 
 @dataclass(frozen=True)
@@ -135,13 +200,7 @@ class ChainCheck:
             reason = f"events {what}: expected version {expected_version}"
         elif link.previous_hash != expected_previous:
             reason = "previous hash does not match the hash of the event before it"
-        elif link.integrity_hash != chain_hash(
-            originator_id=link.originator_id,
-            originator_version=link.originator_version,
-            topic=link.topic,
-            state=link.state,
-            previous_hash=link.previous_hash,
-        ):
+        elif link.integrity_hash != link.content_hash():
             reason = "content does not match its stored hash: the event was altered"
         else:
             return None

@@ -2,26 +2,45 @@
 principal) and ``__integrity__`` (previous hash and own hash) inside the stored JSON state."""
 
 import json
+import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, cast
 from uuid import UUID
 
+import orjson
 from eventsourcing.domain import DomainEventProtocol
 from eventsourcing.persistence import (
+    JSONTranscoder,
     Mapper,
     MapperDeserialisationError,
     Notification,
     StoredEvent,
     Transcoding,
+    TranscodingNotRegisteredError,
     find_id_convertor,
 )
 from eventsourcing.utils import get_topic, resolve_topic
 
-from llwybr.integrity import ChainLink, chain_hash
+from llwybr.integrity import ChainLink, canonical_json, chain_hash_canonical
 
 INTEGRITY_KEY = "__integrity__"
 META_KEY = "__meta__"
+#: How a row in canonical form begins (ADR 0005's addendum). A row of the first format never
+#: does: ``json.dumps`` kept the state's order there, with the chain fields last.
+CANONICAL_HEAD = b'{"' + INTEGRITY_KEY.encode() + b'":{'
+#: orjson reads an integer beyond 64 bits as a float: a float this large may have been one.
+_EXACT_FLOATS = 2.0**63
+
+
+class _NotExactError(Exception):
+    """A parsed value that the standard parser might have read otherwise."""
+
+
+_CANONICAL_FIELDS = re.compile(
+    re.escape(CANONICAL_HEAD) + rb'"hash":"([0-9a-f]{64})","previous_hash":"([0-9a-f]{64})"\},'
+)
 
 
 class DateAsISO(Transcoding):
@@ -58,6 +77,10 @@ class RecordedEvent:
 class ChainedMapper(Mapper[UUID]):
     """Writes and reads the chain fields; everything else is the library's mapping."""
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._convertors: dict[tuple[type, bool], Callable[[UUID | str], UUID | str]] = {}
+
     def _plain(self, stored_state: bytes) -> bytes:
         if self.cipher:
             stored_state = self.cipher.decrypt(stored_state)
@@ -84,18 +107,21 @@ class ChainedMapper(Mapper[UUID]):
         if class_version > 1:
             event_state["class_version"] = class_version
         # The hash covers the JSON form exactly as it is stored, so it can be recomputed
-        # from the row alone, without the Python classes.
+        # from the row alone, without the Python classes. The state is stored in the canonical
+        # form the hash covers, after the chain fields, so a load or a verify hashes the stored
+        # bytes as they are instead of decoding and re-encoding them (ADR 0005's addendum).
         state = json.loads(self.transcoder.encode(event_state))
         state[META_KEY] = meta
-        own_hash = chain_hash(
+        canonical = canonical_json(state)
+        own_hash = chain_hash_canonical(
             originator_id=str(originator_id),
             originator_version=originator_version,
             topic=topic,
-            state=state,
+            canonical_state=canonical,
             previous_hash=previous_hash,
         )
-        state[INTEGRITY_KEY] = {"previous_hash": previous_hash, "hash": own_hash}
-        plain = json.dumps(state, separators=(",", ":"), ensure_ascii=False).encode()
+        integrity = canonical_json({"previous_hash": previous_hash, "hash": own_hash})
+        plain = b"".join((CANONICAL_HEAD[:-1], integrity, b",", canonical[1:]))
         stored = StoredEvent(originator_id, originator_version, topic, self._sealed(plain))
         return stored, own_hash
 
@@ -105,7 +131,10 @@ class ChainedMapper(Mapper[UUID]):
     def to_link(self, stored: StoredEvent, notification_id: int | None = None) -> ChainLink:
         """The chain's view of a stored event (JSON values, no Python classes needed)."""
         try:
-            state = json.loads(self._plain(stored.state))
+            plain = self._plain(stored.state)
+            if plain.startswith(CANONICAL_HEAD):
+                return self._canonical_link(stored, plain, notification_id)
+            state = json.loads(plain)
             integrity = state.pop(INTEGRITY_KEY)
             return ChainLink(
                 originator_id=str(stored.originator_id),
@@ -128,31 +157,53 @@ class ChainedMapper(Mapper[UUID]):
                 notification_id,
             )
 
+    @staticmethod
+    def _canonical_link(
+        stored: StoredEvent, plain: bytes, notification_id: int | None
+    ) -> ChainLink:
+        """The link of a row in canonical form: the chain fields are decoded, the state is
+        left as its bytes (``ChainLink.content_hash`` decodes them only if they do not hash
+        right as they are)."""
+        fields = _CANONICAL_FIELDS.match(plain)
+        if fields is not None:  # as written: two hex hashes, read without a JSON decoder
+            own, previous, end = fields[1].decode(), fields[2].decode(), fields.end()
+        else:
+            end = plain.index(b"}", len(CANONICAL_HEAD)) + 1
+            integrity = json.loads(plain[len(CANONICAL_HEAD) - 1 : end])
+            own, previous, end = integrity["hash"], integrity["previous_hash"], end + 1
+            if plain[end - 1 : end] != b",":
+                raise ValueError("no state after the chain fields")
+        return ChainLink(
+            originator_id=str(stored.originator_id),
+            originator_version=stored.originator_version,
+            topic=stored.topic,
+            state={},
+            previous_hash=previous,
+            integrity_hash=own,
+            notification_id=notification_id,
+            canonical_state=b"{" + plain[end:],
+        )
+
+    def _decode(self, plain: bytes) -> Any:
+        """The transcoder's decoding, by orjson's parse (about half the standard parser's
+        time on an event, with its per-object hook) and then a walk that revives the
+        transcoded values as that hook does. What orjson refuses (NaN) or may read otherwise
+        (an integer beyond 64 bits, which it makes a float) goes to the transcoder itself."""
+        transcoder = self.transcoder
+        if not isinstance(transcoder, JSONTranscoder):
+            return transcoder.decode(plain)
+        try:
+            return _revive(orjson.loads(plain), transcoder.names)
+        except (orjson.JSONDecodeError, _NotExactError):
+            return transcoder.decode(plain)
+
     def to_recorded_event(self, stored: StoredEvent) -> RecordedEvent:
         """Decode a stored event with its chain fields and metadata."""
-        cls = resolve_topic(stored.topic)
-        try:
-            event_state: dict[str, Any] = self.transcoder.decode(self._plain(stored.state))
-            integrity = event_state.pop(INTEGRITY_KEY)
-            meta = event_state.pop(META_KEY)
-        except Exception as error:
-            raise MapperDeserialisationError(
-                f"cannot read stored event {stored.originator_id} "
-                f"v{stored.originator_version}: {error}"
-            ) from error
-        convert = find_id_convertor(cls, UUID if isinstance(stored.originator_id, UUID) else str)
-        event_state["originator_id"] = convert(stored.originator_id)
-        event_state["originator_version"] = stored.originator_version
-        class_version = getattr(cls, "class_version", 1)
-        from_version = event_state.pop("class_version", 1)
-        while from_version < class_version:
-            getattr(cls, f"upcast_v{from_version}_v{from_version + 1}")(event_state)
-            from_version += 1
-        domain_event = object.__new__(cls)
-        object.__setattr__(domain_event, "__dict__", event_state)
+        domain_event, integrity, meta = self._decoded(stored)
+        originator_id = stored.originator_id
         return RecordedEvent(
             event=domain_event,
-            originator_id=UUID(str(stored.originator_id)),
+            originator_id=originator_id if isinstance(originator_id, UUID) else UUID(originator_id),
             originator_version=stored.originator_version,
             topic=stored.topic,
             integrity_hash=integrity["hash"],
@@ -161,5 +212,67 @@ class ChainedMapper(Mapper[UUID]):
             notification_id=stored.id if isinstance(stored, Notification) else None,
         )
 
+    def _decoded(
+        self, stored: StoredEvent
+    ) -> tuple[DomainEventProtocol[UUID], dict[str, str], dict[str, Any]]:
+        """The domain event, its chain fields and its metadata."""
+        cls = resolve_topic(stored.topic)
+        try:
+            event_state: dict[str, Any] = self._decode(self._plain(stored.state))
+            integrity = event_state.pop(INTEGRITY_KEY)
+            meta = event_state.pop(META_KEY)
+        except Exception as error:
+            raise MapperDeserialisationError(
+                f"cannot read stored event {stored.originator_id} "
+                f"v{stored.originator_version}: {error}"
+            ) from error
+        originator_id = stored.originator_id
+        is_uuid = isinstance(originator_id, UUID)
+        convert = self._convertors.get((cls, is_uuid))
+        if convert is None:
+            # The library's lookup tests a runtime Protocol: once per class, not per event.
+            convert = find_id_convertor(cls, UUID if is_uuid else str)
+            self._convertors[(cls, is_uuid)] = convert
+        event_state["originator_id"] = convert(originator_id)
+        event_state["originator_version"] = stored.originator_version
+        class_version = getattr(cls, "class_version", 1)
+        from_version = event_state.pop("class_version", 1)
+        while from_version < class_version:
+            getattr(cls, f"upcast_v{from_version}_v{from_version + 1}")(event_state)
+            from_version += 1
+        domain_event = object.__new__(cls)
+        object.__setattr__(domain_event, "__dict__", event_state)
+        return domain_event, integrity, meta
+
     def to_domain_event(self, stored_event: StoredEvent) -> DomainEventProtocol[UUID]:
-        return self.to_recorded_event(stored_event).event
+        """The domain event alone (an aggregate's load: no ``RecordedEvent`` made per event)."""
+        return self._decoded(stored_event)[0]
+
+
+def _revive(value: Any, names: dict[str, Transcoding]) -> Any:
+    """``value`` with every object decoded as ``JSONTranscoder``'s object hook decodes it:
+    innermost first, and an object of exactly the keys ``_type_`` and ``_data_`` replaced
+    by its transcoding's value (an unknown name fails, as there). ``_NotExactError`` for a float
+    that may have been a larger integer than orjson reads as one."""
+    kind = type(value)
+    if kind is dict:
+        for key, item in value.items():
+            if type(item) in _WALKED:
+                value[key] = _revive(item, names)
+        if len(value) == 2 and "_type_" in value and "_data_" in value:
+            try:
+                transcoding = names[value["_type_"]]
+            except (KeyError, TypeError) as error:
+                raise TranscodingNotRegisteredError(
+                    f"Data serialized with name {value['_type_']!r} is not deserializable"
+                ) from error
+            return transcoding.decode(value["_data_"])
+        return value
+    if kind is list:
+        return [_revive(item, names) if type(item) in _WALKED else item for item in value]
+    if kind is float and not -_EXACT_FLOATS < value < _EXACT_FLOATS:
+        raise _NotExactError
+    return value
+
+
+_WALKED = frozenset((dict, list, float))

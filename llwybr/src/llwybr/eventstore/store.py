@@ -13,8 +13,8 @@ from eventsourcing.domain import DomainEventProtocol, TDomainEvent, TMutableOrIm
 from eventsourcing.persistence import ApplicationRecorder, EventStore, Notification, Recording
 
 from llwybr import context, tracing
-from llwybr.eventstore.mapper import ChainedMapper, RecordedEvent
-from llwybr.integrity import GENESIS, BrokenLink, ChainBrokenError, ChainCheck
+from llwybr.eventstore.mapper import ChainedMapper
+from llwybr.integrity import GENESIS, BrokenLink, ChainBrokenError, ChainCheck, ChainLink
 
 
 @dataclass(frozen=True)
@@ -119,15 +119,15 @@ class ChainedEventStore(EventStore[UUID]):
         self, originator_id: UUID, lte: int | None
     ) -> Iterator[DomainEventProtocol[UUID]]:
         check = ChainCheck()
-        latest: RecordedEvent | None = None
+        latest: ChainLink | None = None
         for stored in self.recorder.select_events(originator_id, lte=lte):
-            broken = check.check(self.mapper.to_link(stored))
+            latest = self.mapper.to_link(stored)
+            broken = check.check(latest)
             if broken is not None:
                 raise self.refuse(broken)
-            latest = self.mapper.to_recorded_event(stored)
-            yield latest.event
+            yield self.mapper.to_domain_event(stored)
         if latest is not None:
-            self._remember(latest.originator_id, latest.originator_version, latest.integrity_hash)
+            self._remember(originator_id, latest.originator_version, latest.integrity_hash)
 
     def _head(self, originator_id: UUID, version: int) -> str:
         if version <= 1:
