@@ -65,9 +65,10 @@ format: install ## apply ruff's fixes and formatting
 unit: install ## pytest only (needs the servers for integration tests)
 	$(RUN) pytest
 
-schemas: install ## regenerate contracts/schemas (JSON Schema + AsyncAPI) and gateway/openapi.json
+schemas: install ## regenerate contracts/schemas (JSON Schema + AsyncAPI), gateway/openapi.json and the Python SDK
 	$(RUN) python -m contracts
 	$(RUN) python -m gateway.openapi
+	$(RUN) python sdk/python/generate.py
 
 bench: install infra-up ## benchmarks that print figures (bench/results/*.json; bench/README.md)
 	$(RUN) python -m bench.replay
