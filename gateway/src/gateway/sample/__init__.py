@@ -63,9 +63,9 @@ def announce(url: str, var_dir: Path, sample: bool) -> None:
             log.exception("the sample data could not be made")
             summary = "could not be made (see the log above)"
         else:
-            how = "kept from an earlier start" if made.get("already") else "made"
+            how = "made at an earlier start, in" if made.get("already") else "made in"
             summary = (f"Wrexham (la:665), 4 schools and an FEI, {made['learners']} learners "
-                       f"at every stage; {how} in {made['seconds']} s")  # fmt: skip
+                       f"at every stage; {how} {made['seconds']} s")  # fmt: skip
             if made["problems"]:
                 summary += f"; {len(made['problems'])} requests refused (sample-data.json)"
     print(banner(url, var_dir, summary), flush=True)
