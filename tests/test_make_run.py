@@ -9,7 +9,7 @@ import subprocess
 import time
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 import httpx
 import pytest
@@ -28,12 +28,12 @@ def free_port() -> int:
         return port
 
 
-def start(clone: Path, port: int, log: Path) -> subprocess.Popen[bytes]:
+def start(clone: Path, port: int, log: IO[str]) -> subprocess.Popen[bytes]:
     env = {**os.environ, "GATEWAY_PORT": str(port), "LLWYBR_JSON_LOGS": "true"}
     env.pop("VIRTUAL_ENV", None)
     env.pop("LLWYBR_SAMPLE_DATA", None)  # make run's default: with the sample data
     return subprocess.Popen(
-        ["make", "run"], cwd=clone, env=env, stdout=log.open("w"), stderr=subprocess.STDOUT,
+        ["make", "run"], cwd=clone, env=env, stdout=log, stderr=subprocess.STDOUT,
         stdin=subprocess.DEVNULL, start_new_session=True,
     )  # fmt: skip
 
@@ -97,23 +97,24 @@ def test_make_run_on_a_clean_clone_serves_the_sample_world(tmp_path: Path) -> No
     port = free_port()
     api = f"http://127.0.0.1:{port}"
     log = tmp_path / "make-run.log"
-    process = start(clone, port, log)
-    try:
-        output = wait_for_banner(process, log)
-        health = httpx.get(f"{api}/healthz", timeout=5)
-        assert health.json() == {"status": "ok", "service": "gateway"}
-        docs = httpx.get(f"{api}/docs", timeout=5)
-        assert docs.status_code == 200
-        assert "swagger" in docs.text.lower()
-        assert httpx.get(f"{api}/readyz/services", timeout=10).status_code == 200
-        assert (clone / "var" / "determination" / "events.sqlite").exists()
-        for shown in (f"{api}/docs", "var/gateway/dev-credentials.json", f"{api}/oauth/token",
-                      "200 learners at every stage; made in"):  # fmt: skip
-            assert shown in output, output[-2000:]
-        assert "requests refused" not in output, output[-2000:]
-        world = the_world(api, clone)
-    finally:
-        stop(process)
+    with log.open("w") as out:
+        process = start(clone, port, out)
+        try:
+            output = wait_for_banner(process, log)
+            health = httpx.get(f"{api}/healthz", timeout=5)
+            assert health.json() == {"status": "ok", "service": "gateway"}
+            docs = httpx.get(f"{api}/docs", timeout=5)
+            assert docs.status_code == 200
+            assert "swagger" in docs.text.lower()
+            assert httpx.get(f"{api}/readyz/services", timeout=10).status_code == 200
+            assert (clone / "var" / "determination" / "events.sqlite").exists()
+            for shown in (f"{api}/docs", "var/gateway/dev-credentials.json", f"{api}/oauth/token",
+                          "200 learners at every stage; made in"):  # fmt: skip
+                assert shown in output, output[-2000:]
+            assert "requests refused" not in output, output[-2000:]
+            world = the_world(api, clone)
+        finally:
+            stop(process)
     assert "started in embedded mode" in log.read_text()
 
     cases = world["cases"]
@@ -136,9 +137,10 @@ def test_make_run_on_a_clean_clone_serves_the_sample_world(tmp_path: Path) -> No
     assert kinds == {"reconsideration", "appeal"}, world["disputes"]
 
     again = tmp_path / "make-run-again.log"
-    process = start(clone, port, again)  # the same clone, its var/ kept
-    try:
-        assert "made at an earlier start" in wait_for_banner(process, again)
-        assert len(the_world(api, clone)["cases"]) == 200  # nothing made twice
-    finally:
-        stop(process)
+    with again.open("w") as out:
+        process = start(clone, port, out)  # the same clone, its var/ kept
+        try:
+            assert "made at an earlier start" in wait_for_banner(process, again)
+            assert len(the_world(api, clone)["cases"]) == 200  # nothing made twice
+        finally:
+            stop(process)

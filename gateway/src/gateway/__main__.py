@@ -40,6 +40,7 @@ def epilog() -> str:
             *_variables("GATEWAY_", Settings, {"runtime", "service_urls"}),
             *services,
             *_variables("LLWYBR_", RuntimeSettings, set()),
+            "  LLWYBR_SAMPLE_DATA (0; 1 in embedded mode: the sample world, made once)",
         ]
     )
 
