@@ -116,6 +116,10 @@ def test_make_run_on_a_clean_clone_serves_the_sample_world(tmp_path: Path) -> No
         finally:
             stop(process)
     assert "started in embedded mode" in log.read_text()
+    outbox = clone / "var" / "notifications" / "outbox"  # make run's letters, as .eml
+    letters = [p.read_text(errors="replace") for p in outbox.iterdir()]
+    assert [letter for letter in letters if "Wrexham County Borough Council" in letter]
+    assert not [letter for letter in letters if "la:665" in letter], "organisations by name"
 
     cases = world["cases"]
     assert len(cases) == 200

@@ -121,8 +121,11 @@ GIVEN = ("Cerys", "Dafydd", "Elin", "Gethin", "Mali", "Osian", "Ffion", "Ioan", 
 FAMILY = ("Jones", "Williams", "Davies", "Evans", "Roberts", "Hughes", "Lewis", "Morgan",
           "Griffiths", "Owen", "Parry", "Pritchard", "Edwards", "Thomas", "Price")  # fmt: skip
 COUNT = 200
-#: When the school year's concerns came to attention: from here, a school day apart.
+#: When the concerns came to attention, a week apart from here: the decided ones' at the start
+#: of the school year; the open ones' lately, so that they are within time, as most are.
 FIRST_CONCERN = date(2026, 9, 7)
+RECENT = date(2026, 11, 2)
+OPEN = frozenset({Stage.RAISED, Stage.GRADUATED})
 
 
 @dataclass(frozen=True)
@@ -189,7 +192,8 @@ def learners() -> list[Learner]:
                 index=index, given_name=GIVEN[index % len(GIVEN)],
                 family_name=FAMILY[(index * 7) % len(FAMILY)], date_of_birth=born,
                 setting=setting, upn=upn(setting.id, index), local_id=f"MIS-{index + 1:04d}",
-                came_to_attention_on=FIRST_CONCERN + timedelta(days=7 * (index % 4)),
+                came_to_attention_on=(RECENT if stage in OPEN else FIRST_CONCERN)
+                + timedelta(days=7 * (index % 4)),
                 stage=stage,
             )
         )  # fmt: skip
