@@ -17,8 +17,11 @@ RUN := $(UV) run --frozen --no-sync
 help: ## list the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-11s %s\n", $$1, $$2}'
 
-run: install ## start the whole system in embedded mode on http://127.0.0.1:8000 (docs at /docs)
-	LLWYBR_MODE=embedded $(RUN) python -m gateway
+# make run SAMPLE=0 (or LLWYBR_SAMPLE_DATA=0 make run): start without the sample data.
+SAMPLE ?= $(or $(LLWYBR_SAMPLE_DATA),1)
+
+run: install ## start the whole system in embedded mode on http://127.0.0.1:8000 with sample data (SAMPLE=0: none)
+	LLWYBR_MODE=embedded LLWYBR_SAMPLE_DATA=$(SAMPLE) $(RUN) python -m gateway
 
 run-stack: install infra-up ## each deployable its own process on PostgreSQL + Kafka (stack mode); logs in var/stack
 	$(RUN) python -m gateway.stack
@@ -65,9 +68,10 @@ format: install ## apply ruff's fixes and formatting
 unit: install ## pytest only (needs the servers for integration tests)
 	$(RUN) pytest
 
-schemas: install ## regenerate contracts/schemas (JSON Schema + AsyncAPI) and gateway/openapi.json
+schemas: install ## regenerate contracts/schemas (JSON Schema + AsyncAPI), gateway/openapi.json and the Python SDK
 	$(RUN) python -m contracts
 	$(RUN) python -m gateway.openapi
+	$(RUN) python sdk/python/generate.py
 
 bench: install infra-up ## benchmarks that print figures (bench/results/*.json; bench/README.md)
 	$(RUN) python -m bench.replay

@@ -1,11 +1,15 @@
-"""`make run` on a clean clone answers /healthz and serves /docs."""
+"""`make run` on a clean clone answers /healthz, serves /docs, starts with the sample world
+made through the API (issue 20) and prints its banner; a second start keeps the world as it
+was (nothing made twice)."""
 
 import os
 import signal
 import socket
 import subprocess
 import time
+from datetime import date, timedelta
 from pathlib import Path
+from typing import IO, Any
 
 import httpx
 import pytest
@@ -13,6 +17,8 @@ import pytest
 from conftest import REPO
 
 pytestmark = pytest.mark.slow
+
+BANNER = "Llwybr is running (embedded mode)"
 
 
 def free_port() -> int:
@@ -22,46 +28,123 @@ def free_port() -> int:
         return port
 
 
-def test_make_run_on_a_clean_clone_serves_health_and_docs(tmp_path: Path) -> None:
+def start(clone: Path, port: int, log: IO[str]) -> subprocess.Popen[bytes]:
+    env = {**os.environ, "GATEWAY_PORT": str(port), "LLWYBR_JSON_LOGS": "true"}
+    env.pop("VIRTUAL_ENV", None)
+    env.pop("LLWYBR_SAMPLE_DATA", None)  # make run's default: with the sample data
+    return subprocess.Popen(
+        ["make", "run"], cwd=clone, env=env, stdout=log, stderr=subprocess.STDOUT,
+        stdin=subprocess.DEVNULL, start_new_session=True,
+    )  # fmt: skip
+
+
+def stop(process: subprocess.Popen[bytes]) -> None:
+    os.killpg(process.pid, signal.SIGTERM)
+    try:
+        process.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait()
+
+
+def wait_for_banner(process: subprocess.Popen[bytes], log: Path, seconds: float = 420) -> str:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline and process.poll() is None:
+        if BANNER in log.read_text():
+            time.sleep(0.2)  # the rest of the banner
+            return log.read_text()
+        time.sleep(0.5)
+    pytest.fail(f"make run printed no banner:\n{log.read_text()[-3000:]}")
+
+
+def client(api: str, clone: Path, client_id: str) -> httpx.Client:
+    import json
+
+    credentials = json.loads((clone / "var/gateway/dev-credentials.json").read_text())
+    secret = next(c["client_secret"] for c in credentials if c["client_id"] == client_id)
+    token = httpx.post(f"{api}/oauth/token", data={"grant_type": "client_credentials"},
+                       auth=(client_id, secret), timeout=10).json()["access_token"]  # fmt: skip
+    return httpx.Client(base_url=api, headers={"Authorization": f"Bearer {token}"}, timeout=30)
+
+
+def every(reader: httpx.Client, path: str) -> list[dict[str, Any]]:
+    items: list[dict[str, Any]] = []
+    after = None
+    while True:
+        page = reader.get(path, params={"limit": 200, **({"after": after} if after else {})})
+        assert page.status_code == 200, page.text
+        items += page.json()["items"]
+        after = page.json().get("next_after")
+        if not after:
+            return items
+
+
+def the_world(api: str, clone: Path) -> dict[str, Any]:
+    """What an LA's system sees of the sample world, through the API."""
+    with client(api, clone, "wrexham-la") as la:
+        cases = every(la, "/v1/determinations")
+        plans = every(la, "/v1/idps")
+        contact = la.get("/v1/contacts/organisations/la:665").json()
+        calendar = la.get("/v1/calendars/school:6652002").json()
+        disputes = la.get("/v1/disputes/local-authorities/la:665/open").json()
+    return {"cases": cases, "plans": plans, "contact": contact, "calendar": calendar,
+            "disputes": disputes}  # fmt: skip
+
+
+def test_make_run_on_a_clean_clone_serves_the_sample_world(tmp_path: Path) -> None:
     clone = tmp_path / "clone"
     subprocess.run(["git", "clone", "--quiet", str(REPO), str(clone)], check=True, timeout=60)
     port = free_port()
-    env = {**os.environ, "GATEWAY_PORT": str(port), "LLWYBR_JSON_LOGS": "true"}
-    env.pop("VIRTUAL_ENV", None)
-    log = (tmp_path / "make-run.log").open("w")
-    process = subprocess.Popen(
-        ["make", "run"],
-        cwd=clone,
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-        stdin=subprocess.DEVNULL,
-        start_new_session=True,
-    )
-    try:
-        health = None
-        deadline = time.monotonic() + 240
-        while time.monotonic() < deadline and process.poll() is None:
-            try:
-                health = httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=2)
-                break
-            except httpx.TransportError:
-                time.sleep(0.5)
-        output = (tmp_path / "make-run.log").read_text()
-        assert health is not None, f"make run did not answer:\n{output[-3000:]}"
-        assert health.json() == {"status": "ok", "service": "gateway"}
-        docs = httpx.get(f"http://127.0.0.1:{port}/docs", timeout=5)
-        assert docs.status_code == 200
-        assert "swagger" in docs.text.lower()
-        ready = httpx.get(f"http://127.0.0.1:{port}/readyz/services", timeout=10)
-        assert ready.status_code == 200, ready.text
-        assert (clone / "var" / "determination" / "events.sqlite").exists()
-    finally:
-        os.killpg(process.pid, signal.SIGTERM)
+    api = f"http://127.0.0.1:{port}"
+    log = tmp_path / "make-run.log"
+    with log.open("w") as out:
+        process = start(clone, port, out)
         try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
-            process.wait()
-        log.close()
-    assert "started in embedded mode" in (tmp_path / "make-run.log").read_text()
+            output = wait_for_banner(process, log)
+            health = httpx.get(f"{api}/healthz", timeout=5)
+            assert health.json() == {"status": "ok", "service": "gateway"}
+            docs = httpx.get(f"{api}/docs", timeout=5)
+            assert docs.status_code == 200
+            assert "swagger" in docs.text.lower()
+            assert httpx.get(f"{api}/readyz/services", timeout=10).status_code == 200
+            assert (clone / "var" / "determination" / "events.sqlite").exists()
+            for shown in (f"{api}/docs", "var/gateway/dev-credentials.json", f"{api}/oauth/token",
+                          "200 learners at every stage; made in"):  # fmt: skip
+                assert shown in output, output[-2000:]
+            assert "requests refused" not in output, output[-2000:]
+            world = the_world(api, clone)
+        finally:
+            stop(process)
+    assert "started in embedded mode" in log.read_text()
+    outbox = clone / "var" / "notifications" / "outbox"  # make run's letters, as .eml
+    letters = [p.read_text(errors="replace") for p in outbox.iterdir()]
+    assert [letter for letter in letters if "Wrexham County Borough Council" in letter]
+    assert not [letter for letter in letters if "la:665" in letter], "organisations by name"
+
+    cases = world["cases"]
+    assert len(cases) == 200
+    assert {c["organisation"] for c in cases} == {
+        "school:6652001", "school:6652002", "school:6652003", "school:6652004", "fei:10001234"
+    }  # fmt: skip
+    statuses = {c["status"] for c in cases}
+    assert {"gathering_information", "decided_aln", "decided_no_aln"} <= statuses, statuses
+    assert not [c for c in cases if c["provisional"]], "every setting has a term calendar"
+    assert {p["status"] for p in world["plans"]} == {"draft", "active"}  # issued: active
+    issued = [p for p in world["plans"] if p["status"] == "active"]
+    reviewed = [p for p in issued if date.fromisoformat(p["review_due_on"])
+                > date.fromisoformat(p["issued_on"]) + timedelta(days=366)]  # fmt: skip
+    assert reviewed, "a review held after the issue moves the next review on"
+    assert len(reviewed) < len(issued)
+    assert world["contact"]["name"] == "Wrexham County Borough Council"
+    assert world["calendar"]["terms"]
+    kinds = {d["case_type"] for d in world["disputes"]}
+    assert kinds == {"reconsideration", "appeal"}, world["disputes"]
+
+    again = tmp_path / "make-run-again.log"
+    with again.open("w") as out:
+        process = start(clone, port, out)  # the same clone, its var/ kept
+        try:
+            assert "made at an earlier start" in wait_for_banner(process, again)
+            assert len(the_world(api, clone)["cases"]) == 200  # nothing made twice
+        finally:
+            stop(process)

@@ -7,17 +7,15 @@ import json
 import os
 import re
 import signal
-import socket
 import subprocess
-import sys
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-import httpx
 import pytest
 
 from conftest import REPO
+from tests.embedded import embedded_gateway, free_port
 
 pytestmark = pytest.mark.slow
 
@@ -32,55 +30,10 @@ def blocks(language: str) -> list[str]:
     return re.findall(rf"```{language}\n(.*?)```", readme[start:end], flags=re.DOTALL)
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port: int = s.getsockname()[1]
-        return port
-
-
-def stop(process: subprocess.Popen[bytes]) -> None:
-    with_group = process.pid
-    try:
-        os.killpg(with_group, signal.SIGTERM)
-        process.wait(timeout=30)
-    except ProcessLookupError:
-        return
-    except subprocess.TimeoutExpired:
-        os.killpg(with_group, signal.SIGKILL)
-        process.wait()
-
-
 @pytest.fixture
 def gateway(tmp_path: Path) -> Iterator[str]:
-    """``python -m gateway`` in ``tmp_path`` (its ``var/`` there), answering when every service
-    is ready; the repository's ``.venv`` beside it, as in a clone after ``make run``."""
-    (tmp_path / ".venv").symlink_to(REPO / ".venv")
-    port = free_port()
-    env = {**os.environ, "LLWYBR_MODE": "embedded"}
-    log = (tmp_path / "gateway.log").open("wb")
-    process = subprocess.Popen(
-        [sys.executable, "-m", "gateway", "--port", str(port)],
-        cwd=tmp_path, env=env, stdout=log, stderr=subprocess.STDOUT,
-        stdin=subprocess.DEVNULL, start_new_session=True,
-    )  # fmt: skip
-    api = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 180
-        while time.monotonic() < deadline and process.poll() is None:
-            try:
-                if httpx.get(f"{api}/readyz/services", timeout=5).status_code == 200:
-                    break
-            except httpx.TransportError:
-                pass
-            time.sleep(0.5)
-        else:
-            output = (tmp_path / "gateway.log").read_text(errors="replace")
-            pytest.fail(f"the gateway did not become ready:\n{output[-3000:]}")
+    with embedded_gateway(tmp_path) as api:
         yield api
-    finally:
-        stop(process)
-        log.close()
 
 
 def run(script: str, cwd: Path, env: dict[str, str], sessions: list[int]) -> tuple[int, str]:

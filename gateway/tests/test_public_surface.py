@@ -174,7 +174,8 @@ def _gateway(*arguments: str, timeout: float = 30) -> subprocess.CompletedProces
 def test_help_lists_the_options_and_variables_without_starting_a_server() -> None:
     result = _gateway("--help", timeout=120)  # a loaded machine: the imports take a while
     assert result.returncode == 0
-    for text in ("--host", "--port", "GATEWAY_PUBLIC_URL", "GATEWAY_CLIENTS_FILE", "LLWYBR_MODE"):
+    for text in ("--host", "--port", "GATEWAY_PUBLIC_URL", "GATEWAY_CLIENTS_FILE", "LLWYBR_MODE",
+                 "LLWYBR_SAMPLE_DATA"):  # fmt: skip
         assert text in result.stdout
     assert result.stderr == ""  # no log line: nothing was started
 

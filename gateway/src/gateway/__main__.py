@@ -1,6 +1,7 @@
 """``python -m gateway``: the whole system (embedded mode) or the gateway alone (stack mode)."""
 
 import argparse
+import threading
 from collections.abc import Sequence
 
 from pydantic import BaseModel
@@ -15,7 +16,9 @@ Start Llwybr's public API. In embedded mode (the default) this one process runs 
 service, on SQLite under LLWYBR_VAR_DIR (var/), and writes the development OAuth clients'
 secrets to var/gateway/dev-credentials.json on its first start; in stack mode
 (LLWYBR_MODE=stack) it is the gateway alone, forwarding to the services' own processes.
-API documentation: http://HOST:PORT/docs."""
+With LLWYBR_SAMPLE_DATA=1 (make run's default; make run SAMPLE=0 for none), embedded mode
+starts with a sample Welsh LA's world, made through the API once. API documentation:
+http://HOST:PORT/docs."""
 
 
 def _variables(prefix: str, settings: type[BaseModel], skip: set[str]) -> list[str]:
@@ -37,6 +40,7 @@ def epilog() -> str:
             *_variables("GATEWAY_", Settings, {"runtime", "service_urls"}),
             *services,
             *_variables("LLWYBR_", RuntimeSettings, set()),
+            "  LLWYBR_SAMPLE_DATA (0; 1 in embedded mode: the sample world, made once)",
         ]
     )
 
@@ -65,7 +69,18 @@ def main(argv: Sequence[str] | None = None) -> None:
     # need not wait for.
     from gateway.main import create_app
 
-    serve(create_app(settings), settings.runtime, settings.host, port, sock)
+    app = create_app(settings)
+    if settings.runtime.mode == "embedded":
+        # Beside the server: once it answers, the sample world (if wanted) and the banner.
+        from gateway.sample import announce, wanted
+
+        host = "127.0.0.1" if settings.host in ("0.0.0.0", "::") else settings.host  # noqa: S104
+        url = f"http://{host}:{port}"
+        sample = wanted()
+        threading.Thread(
+            target=announce, args=(url, settings.runtime.var_dir, sample), daemon=True
+        ).start()
+    serve(app, settings.runtime, settings.host, port, sock)
 
 
 if __name__ == "__main__":

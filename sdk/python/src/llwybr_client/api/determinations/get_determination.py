@@ -1,0 +1,235 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.determination_out import DeterminationOut
+from ...models.problem import Problem
+from ...types import Response
+
+
+def _get_kwargs(
+    determination_id: UUID,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/determinations/{determination_id}".format(
+            determination_id=quote(str(determination_id), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> DeterminationOut | Problem | None:
+    if response.status_code == 200:
+        response_200 = DeterminationOut.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 412:
+        response_412 = Problem.from_dict(response.json())
+
+        return response_412
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = Problem.from_dict(response.json())
+
+        return response_500
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[DeterminationOut | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    determination_id: UUID,
+    *,
+    client: AuthenticatedClient,
+) -> Response[DeterminationOut | Problem]:
+    """A determination, deadlines explained
+
+     The case as it stands: its learner, status, decision and each statutory deadline with
+    the rule, the dates it was counted from, the calendar used and why (`explanation`;
+    `provisional` while no term calendar is known). Its `version` is the `ETag`.
+
+    Needs the scope `determinations:read` (given to the clients of schools, FEIs, LAs, health boards,
+    NHS trusts, the Tribunal and auditors).
+
+    Args:
+        determination_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[DeterminationOut | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        determination_id=determination_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    determination_id: UUID,
+    *,
+    client: AuthenticatedClient,
+) -> DeterminationOut | Problem | None:
+    """A determination, deadlines explained
+
+     The case as it stands: its learner, status, decision and each statutory deadline with
+    the rule, the dates it was counted from, the calendar used and why (`explanation`;
+    `provisional` while no term calendar is known). Its `version` is the `ETag`.
+
+    Needs the scope `determinations:read` (given to the clients of schools, FEIs, LAs, health boards,
+    NHS trusts, the Tribunal and auditors).
+
+    Args:
+        determination_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        DeterminationOut | Problem
+    """
+
+    return sync_detailed(
+        determination_id=determination_id,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    determination_id: UUID,
+    *,
+    client: AuthenticatedClient,
+) -> Response[DeterminationOut | Problem]:
+    """A determination, deadlines explained
+
+     The case as it stands: its learner, status, decision and each statutory deadline with
+    the rule, the dates it was counted from, the calendar used and why (`explanation`;
+    `provisional` while no term calendar is known). Its `version` is the `ETag`.
+
+    Needs the scope `determinations:read` (given to the clients of schools, FEIs, LAs, health boards,
+    NHS trusts, the Tribunal and auditors).
+
+    Args:
+        determination_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[DeterminationOut | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        determination_id=determination_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    determination_id: UUID,
+    *,
+    client: AuthenticatedClient,
+) -> DeterminationOut | Problem | None:
+    """A determination, deadlines explained
+
+     The case as it stands: its learner, status, decision and each statutory deadline with
+    the rule, the dates it was counted from, the calendar used and why (`explanation`;
+    `provisional` while no term calendar is known). Its `version` is the `ETag`.
+
+    Needs the scope `determinations:read` (given to the clients of schools, FEIs, LAs, health boards,
+    NHS trusts, the Tribunal and auditors).
+
+    Args:
+        determination_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        DeterminationOut | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            determination_id=determination_id,
+            client=client,
+        )
+    ).parsed

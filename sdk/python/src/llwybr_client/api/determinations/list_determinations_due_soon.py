@@ -1,0 +1,267 @@
+import datetime
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.list_determinations_due_soon_response_200_item import (
+    ListDeterminationsDueSoonResponse200Item,
+)
+from ...models.problem import Problem
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    within_days: int | Unset = 10,
+    today: datetime.date | None | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["within_days"] = within_days
+
+    json_today: None | str | Unset
+    if isinstance(today, Unset):
+        json_today = UNSET
+    elif isinstance(today, datetime.date):
+        json_today = today.isoformat()
+    else:
+        json_today = today
+    params["today"] = json_today
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/determinations-due-soon",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Problem | list[ListDeterminationsDueSoonResponse200Item] | None:
+    if response.status_code == 200:
+        response_200 = []
+        _response_200 = response.json()
+        for response_200_item_data in _response_200:
+            response_200_item = ListDeterminationsDueSoonResponse200Item.from_dict(
+                response_200_item_data
+            )
+
+            response_200.append(response_200_item)
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 412:
+        response_412 = Problem.from_dict(response.json())
+
+        return response_412
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = Problem.from_dict(response.json())
+
+        return response_500
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Problem | list[ListDeterminationsDueSoonResponse200Item]]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    within_days: int | Unset = 10,
+    today: datetime.date | None | Unset = UNSET,
+) -> Response[Problem | list[ListDeterminationsDueSoonResponse200Item]]:
+    """Open cases due within some days
+
+     The caller's open cases whose decision is due within `within_days` (counted from
+    `today`, by default today in Wales), soonest due first: a worklist.
+
+    Needs the scope `determinations:read` (given to the clients of schools, FEIs, LAs, health boards,
+    NHS trusts, the Tribunal and auditors).
+
+    Args:
+        within_days (int | Unset):  Default: 10.
+        today (datetime.date | None | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | list[ListDeterminationsDueSoonResponse200Item]]
+    """
+
+    kwargs = _get_kwargs(
+        within_days=within_days,
+        today=today,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    within_days: int | Unset = 10,
+    today: datetime.date | None | Unset = UNSET,
+) -> Problem | list[ListDeterminationsDueSoonResponse200Item] | None:
+    """Open cases due within some days
+
+     The caller's open cases whose decision is due within `within_days` (counted from
+    `today`, by default today in Wales), soonest due first: a worklist.
+
+    Needs the scope `determinations:read` (given to the clients of schools, FEIs, LAs, health boards,
+    NHS trusts, the Tribunal and auditors).
+
+    Args:
+        within_days (int | Unset):  Default: 10.
+        today (datetime.date | None | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | list[ListDeterminationsDueSoonResponse200Item]
+    """
+
+    return sync_detailed(
+        client=client,
+        within_days=within_days,
+        today=today,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    within_days: int | Unset = 10,
+    today: datetime.date | None | Unset = UNSET,
+) -> Response[Problem | list[ListDeterminationsDueSoonResponse200Item]]:
+    """Open cases due within some days
+
+     The caller's open cases whose decision is due within `within_days` (counted from
+    `today`, by default today in Wales), soonest due first: a worklist.
+
+    Needs the scope `determinations:read` (given to the clients of schools, FEIs, LAs, health boards,
+    NHS trusts, the Tribunal and auditors).
+
+    Args:
+        within_days (int | Unset):  Default: 10.
+        today (datetime.date | None | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | list[ListDeterminationsDueSoonResponse200Item]]
+    """
+
+    kwargs = _get_kwargs(
+        within_days=within_days,
+        today=today,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    within_days: int | Unset = 10,
+    today: datetime.date | None | Unset = UNSET,
+) -> Problem | list[ListDeterminationsDueSoonResponse200Item] | None:
+    """Open cases due within some days
+
+     The caller's open cases whose decision is due within `within_days` (counted from
+    `today`, by default today in Wales), soonest due first: a worklist.
+
+    Needs the scope `determinations:read` (given to the clients of schools, FEIs, LAs, health boards,
+    NHS trusts, the Tribunal and auditors).
+
+    Args:
+        within_days (int | Unset):  Default: 10.
+        today (datetime.date | None | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | list[ListDeterminationsDueSoonResponse200Item]
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            within_days=within_days,
+            today=today,
+        )
+    ).parsed

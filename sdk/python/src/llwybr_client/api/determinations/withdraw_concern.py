@@ -1,0 +1,283 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.accepted import Accepted
+from ...models.problem import Problem
+from ...models.withdrawal_in import WithdrawalIn
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    determination_id: UUID,
+    *,
+    body: WithdrawalIn,
+    if_match: None | str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(if_match, Unset):
+        headers["if-match"] = if_match
+
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v1/determinations/{determination_id}/withdrawal".format(
+            determination_id=quote(str(determination_id), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Accepted | Problem | None:
+    if response.status_code == 200:
+        response_200 = Accepted.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 412:
+        response_412 = Problem.from_dict(response.json())
+
+        return response_412
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = Problem.from_dict(response.json())
+
+        return response_500
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Accepted | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    determination_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: WithdrawalIn,
+    if_match: None | str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
+) -> Response[Accepted | Problem]:
+    """Withdraw the concern
+
+     Withdraw the concern
+
+    Needs the scope `determinations:write` (given to the clients of schools, FEIs and LAs). With `If-
+    Match` (the `ETag` you read) a change made meanwhile is refused (412). Answers the record's `id` and
+    new `version` (also the `ETag`).
+
+    Args:
+        determination_id (UUID):
+        if_match (None | str | Unset): The version from the ETag, e.g. "3"; a stale one gives 412
+        idempotency_key (str | Unset):
+        body (WithdrawalIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Accepted | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        determination_id=determination_id,
+        body=body,
+        if_match=if_match,
+        idempotency_key=idempotency_key,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    determination_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: WithdrawalIn,
+    if_match: None | str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
+) -> Accepted | Problem | None:
+    """Withdraw the concern
+
+     Withdraw the concern
+
+    Needs the scope `determinations:write` (given to the clients of schools, FEIs and LAs). With `If-
+    Match` (the `ETag` you read) a change made meanwhile is refused (412). Answers the record's `id` and
+    new `version` (also the `ETag`).
+
+    Args:
+        determination_id (UUID):
+        if_match (None | str | Unset): The version from the ETag, e.g. "3"; a stale one gives 412
+        idempotency_key (str | Unset):
+        body (WithdrawalIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Accepted | Problem
+    """
+
+    return sync_detailed(
+        determination_id=determination_id,
+        client=client,
+        body=body,
+        if_match=if_match,
+        idempotency_key=idempotency_key,
+    ).parsed
+
+
+async def asyncio_detailed(
+    determination_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: WithdrawalIn,
+    if_match: None | str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
+) -> Response[Accepted | Problem]:
+    """Withdraw the concern
+
+     Withdraw the concern
+
+    Needs the scope `determinations:write` (given to the clients of schools, FEIs and LAs). With `If-
+    Match` (the `ETag` you read) a change made meanwhile is refused (412). Answers the record's `id` and
+    new `version` (also the `ETag`).
+
+    Args:
+        determination_id (UUID):
+        if_match (None | str | Unset): The version from the ETag, e.g. "3"; a stale one gives 412
+        idempotency_key (str | Unset):
+        body (WithdrawalIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Accepted | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        determination_id=determination_id,
+        body=body,
+        if_match=if_match,
+        idempotency_key=idempotency_key,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    determination_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: WithdrawalIn,
+    if_match: None | str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
+) -> Accepted | Problem | None:
+    """Withdraw the concern
+
+     Withdraw the concern
+
+    Needs the scope `determinations:write` (given to the clients of schools, FEIs and LAs). With `If-
+    Match` (the `ETag` you read) a change made meanwhile is refused (412). Answers the record's `id` and
+    new `version` (also the `ETag`).
+
+    Args:
+        determination_id (UUID):
+        if_match (None | str | Unset): The version from the ETag, e.g. "3"; a stale one gives 412
+        idempotency_key (str | Unset):
+        body (WithdrawalIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Accepted | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            determination_id=determination_id,
+            client=client,
+            body=body,
+            if_match=if_match,
+            idempotency_key=idempotency_key,
+        )
+    ).parsed

@@ -1,0 +1,231 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.get_advocacy_response_get_advocacy_v1_advocacy_advocacy_id_get import (
+    GetAdvocacyResponseGetAdvocacyV1AdvocacyAdvocacyIdGet,
+)
+from ...models.problem import Problem
+from ...types import Response
+
+
+def _get_kwargs(
+    advocacy_id: UUID,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/advocacy/{advocacy_id}".format(
+            advocacy_id=quote(str(advocacy_id), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> GetAdvocacyResponseGetAdvocacyV1AdvocacyAdvocacyIdGet | Problem | None:
+    if response.status_code == 200:
+        response_200 = GetAdvocacyResponseGetAdvocacyV1AdvocacyAdvocacyIdGet.from_dict(
+            response.json()
+        )
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 412:
+        response_412 = Problem.from_dict(response.json())
+
+        return response_412
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = Problem.from_dict(response.json())
+
+        return response_500
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[GetAdvocacyResponseGetAdvocacyV1AdvocacyAdvocacyIdGet | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    advocacy_id: UUID,
+    *,
+    client: AuthenticatedClient,
+) -> Response[GetAdvocacyResponseGetAdvocacyV1AdvocacyAdvocacyIdGet | Problem]:
+    """An advocacy request and its provision
+
+     An advocacy request and its provision
+
+    Needs the scope `disputes:read` (given to the clients of schools, FEIs, LAs, health boards, NHS
+    trusts, the Tribunal and auditors).
+
+    Args:
+        advocacy_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[GetAdvocacyResponseGetAdvocacyV1AdvocacyAdvocacyIdGet | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        advocacy_id=advocacy_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    advocacy_id: UUID,
+    *,
+    client: AuthenticatedClient,
+) -> GetAdvocacyResponseGetAdvocacyV1AdvocacyAdvocacyIdGet | Problem | None:
+    """An advocacy request and its provision
+
+     An advocacy request and its provision
+
+    Needs the scope `disputes:read` (given to the clients of schools, FEIs, LAs, health boards, NHS
+    trusts, the Tribunal and auditors).
+
+    Args:
+        advocacy_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        GetAdvocacyResponseGetAdvocacyV1AdvocacyAdvocacyIdGet | Problem
+    """
+
+    return sync_detailed(
+        advocacy_id=advocacy_id,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    advocacy_id: UUID,
+    *,
+    client: AuthenticatedClient,
+) -> Response[GetAdvocacyResponseGetAdvocacyV1AdvocacyAdvocacyIdGet | Problem]:
+    """An advocacy request and its provision
+
+     An advocacy request and its provision
+
+    Needs the scope `disputes:read` (given to the clients of schools, FEIs, LAs, health boards, NHS
+    trusts, the Tribunal and auditors).
+
+    Args:
+        advocacy_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[GetAdvocacyResponseGetAdvocacyV1AdvocacyAdvocacyIdGet | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        advocacy_id=advocacy_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    advocacy_id: UUID,
+    *,
+    client: AuthenticatedClient,
+) -> GetAdvocacyResponseGetAdvocacyV1AdvocacyAdvocacyIdGet | Problem | None:
+    """An advocacy request and its provision
+
+     An advocacy request and its provision
+
+    Needs the scope `disputes:read` (given to the clients of schools, FEIs, LAs, health boards, NHS
+    trusts, the Tribunal and auditors).
+
+    Args:
+        advocacy_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        GetAdvocacyResponseGetAdvocacyV1AdvocacyAdvocacyIdGet | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            advocacy_id=advocacy_id,
+            client=client,
+        )
+    ).parsed

@@ -1,0 +1,231 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.get_dispute_outcomes_response_200_item import GetDisputeOutcomesResponse200Item
+from ...models.problem import Problem
+from ...types import Response
+
+
+def _get_kwargs(
+    local_authority: str,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/disputes/local-authorities/{local_authority}/outcomes".format(
+            local_authority=quote(str(local_authority), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Problem | list[GetDisputeOutcomesResponse200Item] | None:
+    if response.status_code == 200:
+        response_200 = []
+        _response_200 = response.json()
+        for response_200_item_data in _response_200:
+            response_200_item = GetDisputeOutcomesResponse200Item.from_dict(response_200_item_data)
+
+            response_200.append(response_200_item)
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 412:
+        response_412 = Problem.from_dict(response.json())
+
+        return response_412
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = Problem.from_dict(response.json())
+
+        return response_500
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Problem | list[GetDisputeOutcomesResponse200Item]]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    local_authority: str,
+    *,
+    client: AuthenticatedClient,
+) -> Response[Problem | list[GetDisputeOutcomesResponse200Item]]:
+    """Outcomes by LA
+
+     Outcomes by LA
+
+    Needs the scope `disputes:read` (given to the clients of schools, FEIs, LAs, health boards, NHS
+    trusts, the Tribunal and auditors).
+
+    Args:
+        local_authority (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | list[GetDisputeOutcomesResponse200Item]]
+    """
+
+    kwargs = _get_kwargs(
+        local_authority=local_authority,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    local_authority: str,
+    *,
+    client: AuthenticatedClient,
+) -> Problem | list[GetDisputeOutcomesResponse200Item] | None:
+    """Outcomes by LA
+
+     Outcomes by LA
+
+    Needs the scope `disputes:read` (given to the clients of schools, FEIs, LAs, health boards, NHS
+    trusts, the Tribunal and auditors).
+
+    Args:
+        local_authority (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | list[GetDisputeOutcomesResponse200Item]
+    """
+
+    return sync_detailed(
+        local_authority=local_authority,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    local_authority: str,
+    *,
+    client: AuthenticatedClient,
+) -> Response[Problem | list[GetDisputeOutcomesResponse200Item]]:
+    """Outcomes by LA
+
+     Outcomes by LA
+
+    Needs the scope `disputes:read` (given to the clients of schools, FEIs, LAs, health boards, NHS
+    trusts, the Tribunal and auditors).
+
+    Args:
+        local_authority (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | list[GetDisputeOutcomesResponse200Item]]
+    """
+
+    kwargs = _get_kwargs(
+        local_authority=local_authority,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    local_authority: str,
+    *,
+    client: AuthenticatedClient,
+) -> Problem | list[GetDisputeOutcomesResponse200Item] | None:
+    """Outcomes by LA
+
+     Outcomes by LA
+
+    Needs the scope `disputes:read` (given to the clients of schools, FEIs, LAs, health boards, NHS
+    trusts, the Tribunal and auditors).
+
+    Args:
+        local_authority (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | list[GetDisputeOutcomesResponse200Item]
+    """
+
+    return (
+        await asyncio_detailed(
+            local_authority=local_authority,
+            client=client,
+        )
+    ).parsed

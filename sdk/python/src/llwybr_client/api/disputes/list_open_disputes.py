@@ -1,0 +1,260 @@
+import datetime
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.list_open_disputes_response_200_item import ListOpenDisputesResponse200Item
+from ...models.problem import Problem
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    local_authority: str,
+    *,
+    on: datetime.date | None | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    json_on: None | str | Unset
+    if isinstance(on, Unset):
+        json_on = UNSET
+    elif isinstance(on, datetime.date):
+        json_on = on.isoformat()
+    else:
+        json_on = on
+    params["on"] = json_on
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/disputes/local-authorities/{local_authority}/open".format(
+            local_authority=quote(str(local_authority), safe=""),
+        ),
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Problem | list[ListOpenDisputesResponse200Item] | None:
+    if response.status_code == 200:
+        response_200 = []
+        _response_200 = response.json()
+        for response_200_item_data in _response_200:
+            response_200_item = ListOpenDisputesResponse200Item.from_dict(response_200_item_data)
+
+            response_200.append(response_200_item)
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 412:
+        response_412 = Problem.from_dict(response.json())
+
+        return response_412
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = Problem.from_dict(response.json())
+
+        return response_500
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Problem | list[ListOpenDisputesResponse200Item]]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    local_authority: str,
+    *,
+    client: AuthenticatedClient,
+    on: datetime.date | None | Unset = UNSET,
+) -> Response[Problem | list[ListOpenDisputesResponse200Item]]:
+    """An LA's open reconsiderations and appeals with their deadlines, most urgent first
+
+     An LA's open reconsiderations and appeals with their deadlines, most urgent first
+
+    Needs the scope `disputes:read` (given to the clients of schools, FEIs, LAs, health boards, NHS
+    trusts, the Tribunal and auditors).
+
+    Args:
+        local_authority (str):
+        on (datetime.date | None | Unset): The day to judge by (default: today)
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | list[ListOpenDisputesResponse200Item]]
+    """
+
+    kwargs = _get_kwargs(
+        local_authority=local_authority,
+        on=on,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    local_authority: str,
+    *,
+    client: AuthenticatedClient,
+    on: datetime.date | None | Unset = UNSET,
+) -> Problem | list[ListOpenDisputesResponse200Item] | None:
+    """An LA's open reconsiderations and appeals with their deadlines, most urgent first
+
+     An LA's open reconsiderations and appeals with their deadlines, most urgent first
+
+    Needs the scope `disputes:read` (given to the clients of schools, FEIs, LAs, health boards, NHS
+    trusts, the Tribunal and auditors).
+
+    Args:
+        local_authority (str):
+        on (datetime.date | None | Unset): The day to judge by (default: today)
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | list[ListOpenDisputesResponse200Item]
+    """
+
+    return sync_detailed(
+        local_authority=local_authority,
+        client=client,
+        on=on,
+    ).parsed
+
+
+async def asyncio_detailed(
+    local_authority: str,
+    *,
+    client: AuthenticatedClient,
+    on: datetime.date | None | Unset = UNSET,
+) -> Response[Problem | list[ListOpenDisputesResponse200Item]]:
+    """An LA's open reconsiderations and appeals with their deadlines, most urgent first
+
+     An LA's open reconsiderations and appeals with their deadlines, most urgent first
+
+    Needs the scope `disputes:read` (given to the clients of schools, FEIs, LAs, health boards, NHS
+    trusts, the Tribunal and auditors).
+
+    Args:
+        local_authority (str):
+        on (datetime.date | None | Unset): The day to judge by (default: today)
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | list[ListOpenDisputesResponse200Item]]
+    """
+
+    kwargs = _get_kwargs(
+        local_authority=local_authority,
+        on=on,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    local_authority: str,
+    *,
+    client: AuthenticatedClient,
+    on: datetime.date | None | Unset = UNSET,
+) -> Problem | list[ListOpenDisputesResponse200Item] | None:
+    """An LA's open reconsiderations and appeals with their deadlines, most urgent first
+
+     An LA's open reconsiderations and appeals with their deadlines, most urgent first
+
+    Needs the scope `disputes:read` (given to the clients of schools, FEIs, LAs, health boards, NHS
+    trusts, the Tribunal and auditors).
+
+    Args:
+        local_authority (str):
+        on (datetime.date | None | Unset): The day to judge by (default: today)
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | list[ListOpenDisputesResponse200Item]
+    """
+
+    return (
+        await asyncio_detailed(
+            local_authority=local_authority,
+            client=client,
+            on=on,
+        )
+    ).parsed

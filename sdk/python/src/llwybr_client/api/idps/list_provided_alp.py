@@ -1,0 +1,236 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.list_provided_alp_response_200_item import ListProvidedAlpResponse200Item
+from ...models.problem import Problem
+from ...types import UNSET, Response
+
+
+def _get_kwargs(
+    *,
+    provider: str,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["provider"] = provider
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/idps-alp",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Problem | list[ListProvidedAlpResponse200Item] | None:
+    if response.status_code == 200:
+        response_200 = []
+        _response_200 = response.json()
+        for response_200_item_data in _response_200:
+            response_200_item = ListProvidedAlpResponse200Item.from_dict(response_200_item_data)
+
+            response_200.append(response_200_item)
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 412:
+        response_412 = Problem.from_dict(response.json())
+
+        return response_412
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = Problem.from_dict(response.json())
+
+        return response_500
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Problem | list[ListProvidedAlpResponse200Item]]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    provider: str,
+) -> Response[Problem | list[ListProvidedAlpResponse200Item]]:
+    """ALP in force provided by one organisation (e.g. a health board)
+
+     Only from the plans the caller may read (an auditor: those of its jurisdiction).
+
+    Needs the scope `idps:read` (given to the clients of schools, FEIs, LAs, health boards, NHS trusts,
+    the Tribunal and auditors).
+
+    Args:
+        provider (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | list[ListProvidedAlpResponse200Item]]
+    """
+
+    kwargs = _get_kwargs(
+        provider=provider,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    provider: str,
+) -> Problem | list[ListProvidedAlpResponse200Item] | None:
+    """ALP in force provided by one organisation (e.g. a health board)
+
+     Only from the plans the caller may read (an auditor: those of its jurisdiction).
+
+    Needs the scope `idps:read` (given to the clients of schools, FEIs, LAs, health boards, NHS trusts,
+    the Tribunal and auditors).
+
+    Args:
+        provider (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | list[ListProvidedAlpResponse200Item]
+    """
+
+    return sync_detailed(
+        client=client,
+        provider=provider,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    provider: str,
+) -> Response[Problem | list[ListProvidedAlpResponse200Item]]:
+    """ALP in force provided by one organisation (e.g. a health board)
+
+     Only from the plans the caller may read (an auditor: those of its jurisdiction).
+
+    Needs the scope `idps:read` (given to the clients of schools, FEIs, LAs, health boards, NHS trusts,
+    the Tribunal and auditors).
+
+    Args:
+        provider (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | list[ListProvidedAlpResponse200Item]]
+    """
+
+    kwargs = _get_kwargs(
+        provider=provider,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    provider: str,
+) -> Problem | list[ListProvidedAlpResponse200Item] | None:
+    """ALP in force provided by one organisation (e.g. a health board)
+
+     Only from the plans the caller may read (an auditor: those of its jurisdiction).
+
+    Needs the scope `idps:read` (given to the clients of schools, FEIs, LAs, health boards, NHS trusts,
+    the Tribunal and auditors).
+
+    Args:
+        provider (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | list[ListProvidedAlpResponse200Item]
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            provider=provider,
+        )
+    ).parsed

@@ -1,0 +1,270 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.health_body_opinion_in import HealthBodyOpinionIn
+from ...models.health_body_opinion_out import HealthBodyOpinionOut
+from ...models.problem import Problem
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    body: HealthBodyOpinionIn,
+    idempotency_key: str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v1/notices/health-body-opinions",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> HealthBodyOpinionOut | Problem | None:
+    if response.status_code == 201:
+        response_201 = HealthBodyOpinionOut.from_dict(response.json())
+
+        return response_201
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 412:
+        response_412 = Problem.from_dict(response.json())
+
+        return response_412
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = Problem.from_dict(response.json())
+
+        return response_500
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[HealthBodyOpinionOut | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: HealthBodyOpinionIn,
+    idempotency_key: str | Unset = UNSET,
+) -> Response[HealthBodyOpinionOut | Problem]:
+    """Record a health body's opinion that an under-five probably has ALN; tell the parent
+
+     ALN Act s.64, first step: the child's parent (each registered parent) is told of the
+    body's opinion, that the body will bring it to the LA's attention, and whom to discuss it
+    with. Only an NHS body (local health board or NHS trust) may. With no parent registered,
+    the opinion is still recorded and the parent's notice is escalated until a parent's contact
+    is registered (``PUT /v1/contacts/learners/{learner_id}``). The LA named must be the
+    learner's responsible LA or the LA looking after them, once the learner registry has told
+    this service of the learner (422 ``not-the-learners-authority`` otherwise).
+
+    Needs the scope `notices:write` (given to the clients of schools, FEIs, LAs, health boards, NHS
+    trusts and the Tribunal).
+
+    Args:
+        idempotency_key (str | Unset):
+        body (HealthBodyOpinionIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[HealthBodyOpinionOut | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+        idempotency_key=idempotency_key,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    body: HealthBodyOpinionIn,
+    idempotency_key: str | Unset = UNSET,
+) -> HealthBodyOpinionOut | Problem | None:
+    """Record a health body's opinion that an under-five probably has ALN; tell the parent
+
+     ALN Act s.64, first step: the child's parent (each registered parent) is told of the
+    body's opinion, that the body will bring it to the LA's attention, and whom to discuss it
+    with. Only an NHS body (local health board or NHS trust) may. With no parent registered,
+    the opinion is still recorded and the parent's notice is escalated until a parent's contact
+    is registered (``PUT /v1/contacts/learners/{learner_id}``). The LA named must be the
+    learner's responsible LA or the LA looking after them, once the learner registry has told
+    this service of the learner (422 ``not-the-learners-authority`` otherwise).
+
+    Needs the scope `notices:write` (given to the clients of schools, FEIs, LAs, health boards, NHS
+    trusts and the Tribunal).
+
+    Args:
+        idempotency_key (str | Unset):
+        body (HealthBodyOpinionIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        HealthBodyOpinionOut | Problem
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+        idempotency_key=idempotency_key,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: HealthBodyOpinionIn,
+    idempotency_key: str | Unset = UNSET,
+) -> Response[HealthBodyOpinionOut | Problem]:
+    """Record a health body's opinion that an under-five probably has ALN; tell the parent
+
+     ALN Act s.64, first step: the child's parent (each registered parent) is told of the
+    body's opinion, that the body will bring it to the LA's attention, and whom to discuss it
+    with. Only an NHS body (local health board or NHS trust) may. With no parent registered,
+    the opinion is still recorded and the parent's notice is escalated until a parent's contact
+    is registered (``PUT /v1/contacts/learners/{learner_id}``). The LA named must be the
+    learner's responsible LA or the LA looking after them, once the learner registry has told
+    this service of the learner (422 ``not-the-learners-authority`` otherwise).
+
+    Needs the scope `notices:write` (given to the clients of schools, FEIs, LAs, health boards, NHS
+    trusts and the Tribunal).
+
+    Args:
+        idempotency_key (str | Unset):
+        body (HealthBodyOpinionIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[HealthBodyOpinionOut | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+        idempotency_key=idempotency_key,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    body: HealthBodyOpinionIn,
+    idempotency_key: str | Unset = UNSET,
+) -> HealthBodyOpinionOut | Problem | None:
+    """Record a health body's opinion that an under-five probably has ALN; tell the parent
+
+     ALN Act s.64, first step: the child's parent (each registered parent) is told of the
+    body's opinion, that the body will bring it to the LA's attention, and whom to discuss it
+    with. Only an NHS body (local health board or NHS trust) may. With no parent registered,
+    the opinion is still recorded and the parent's notice is escalated until a parent's contact
+    is registered (``PUT /v1/contacts/learners/{learner_id}``). The LA named must be the
+    learner's responsible LA or the LA looking after them, once the learner registry has told
+    this service of the learner (422 ``not-the-learners-authority`` otherwise).
+
+    Needs the scope `notices:write` (given to the clients of schools, FEIs, LAs, health boards, NHS
+    trusts and the Tribunal).
+
+    Args:
+        idempotency_key (str | Unset):
+        body (HealthBodyOpinionIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        HealthBodyOpinionOut | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+            idempotency_key=idempotency_key,
+        )
+    ).parsed

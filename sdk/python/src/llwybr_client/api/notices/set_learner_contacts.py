@@ -1,0 +1,294 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.learner_contacts_in import LearnerContactsIn
+from ...models.learner_contacts_out import LearnerContactsOut
+from ...models.problem import Problem
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    learner_id: str,
+    *,
+    body: LearnerContactsIn,
+    if_match: None | str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(if_match, Unset):
+        headers["if-match"] = if_match
+
+    _kwargs: dict[str, Any] = {
+        "method": "put",
+        "url": "/v1/contacts/learners/{learner_id}".format(
+            learner_id=quote(str(learner_id), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> LearnerContactsOut | Problem | None:
+    if response.status_code == 200:
+        response_200 = LearnerContactsOut.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 412:
+        response_412 = Problem.from_dict(response.json())
+
+        return response_412
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = Problem.from_dict(response.json())
+
+        return response_500
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[LearnerContactsOut | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    learner_id: str,
+    *,
+    client: AuthenticatedClient,
+    body: LearnerContactsIn,
+    if_match: None | str | Unset = UNSET,
+) -> Response[LearnerContactsOut | Problem]:
+    """Set a learner's parties and contacts
+
+     Replaces the learner's parties (parent, young person, case friend, IRO, ...). Only the
+    bodies that must send the learner notices may (the responsible LA, the LA looking after
+    them, the body deciding a determination, the plan's maintainer). Notices waiting for a
+    missing contact are sent.
+
+    Registrable as soon as the concern is acknowledged: the request waits briefly for the
+    concern to reach this service. A 404 carries ``Retry-After``: a client that has just
+    been acknowledged asks again (a few times) after that many seconds.
+
+    Needs the scope `contacts:write` (given to the clients of schools, FEIs, LAs, health boards, NHS
+    trusts, the Tribunal and the administrator). With `If-Match` (the `ETag` you read) a change made
+    meanwhile is refused (412).
+
+    Args:
+        learner_id (str):
+        if_match (None | str | Unset): The version from the ETag, e.g. "3"; a stale one gives 412
+        body (LearnerContactsIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[LearnerContactsOut | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        learner_id=learner_id,
+        body=body,
+        if_match=if_match,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    learner_id: str,
+    *,
+    client: AuthenticatedClient,
+    body: LearnerContactsIn,
+    if_match: None | str | Unset = UNSET,
+) -> LearnerContactsOut | Problem | None:
+    """Set a learner's parties and contacts
+
+     Replaces the learner's parties (parent, young person, case friend, IRO, ...). Only the
+    bodies that must send the learner notices may (the responsible LA, the LA looking after
+    them, the body deciding a determination, the plan's maintainer). Notices waiting for a
+    missing contact are sent.
+
+    Registrable as soon as the concern is acknowledged: the request waits briefly for the
+    concern to reach this service. A 404 carries ``Retry-After``: a client that has just
+    been acknowledged asks again (a few times) after that many seconds.
+
+    Needs the scope `contacts:write` (given to the clients of schools, FEIs, LAs, health boards, NHS
+    trusts, the Tribunal and the administrator). With `If-Match` (the `ETag` you read) a change made
+    meanwhile is refused (412).
+
+    Args:
+        learner_id (str):
+        if_match (None | str | Unset): The version from the ETag, e.g. "3"; a stale one gives 412
+        body (LearnerContactsIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        LearnerContactsOut | Problem
+    """
+
+    return sync_detailed(
+        learner_id=learner_id,
+        client=client,
+        body=body,
+        if_match=if_match,
+    ).parsed
+
+
+async def asyncio_detailed(
+    learner_id: str,
+    *,
+    client: AuthenticatedClient,
+    body: LearnerContactsIn,
+    if_match: None | str | Unset = UNSET,
+) -> Response[LearnerContactsOut | Problem]:
+    """Set a learner's parties and contacts
+
+     Replaces the learner's parties (parent, young person, case friend, IRO, ...). Only the
+    bodies that must send the learner notices may (the responsible LA, the LA looking after
+    them, the body deciding a determination, the plan's maintainer). Notices waiting for a
+    missing contact are sent.
+
+    Registrable as soon as the concern is acknowledged: the request waits briefly for the
+    concern to reach this service. A 404 carries ``Retry-After``: a client that has just
+    been acknowledged asks again (a few times) after that many seconds.
+
+    Needs the scope `contacts:write` (given to the clients of schools, FEIs, LAs, health boards, NHS
+    trusts, the Tribunal and the administrator). With `If-Match` (the `ETag` you read) a change made
+    meanwhile is refused (412).
+
+    Args:
+        learner_id (str):
+        if_match (None | str | Unset): The version from the ETag, e.g. "3"; a stale one gives 412
+        body (LearnerContactsIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[LearnerContactsOut | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        learner_id=learner_id,
+        body=body,
+        if_match=if_match,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    learner_id: str,
+    *,
+    client: AuthenticatedClient,
+    body: LearnerContactsIn,
+    if_match: None | str | Unset = UNSET,
+) -> LearnerContactsOut | Problem | None:
+    """Set a learner's parties and contacts
+
+     Replaces the learner's parties (parent, young person, case friend, IRO, ...). Only the
+    bodies that must send the learner notices may (the responsible LA, the LA looking after
+    them, the body deciding a determination, the plan's maintainer). Notices waiting for a
+    missing contact are sent.
+
+    Registrable as soon as the concern is acknowledged: the request waits briefly for the
+    concern to reach this service. A 404 carries ``Retry-After``: a client that has just
+    been acknowledged asks again (a few times) after that many seconds.
+
+    Needs the scope `contacts:write` (given to the clients of schools, FEIs, LAs, health boards, NHS
+    trusts, the Tribunal and the administrator). With `If-Match` (the `ETag` you read) a change made
+    meanwhile is refused (412).
+
+    Args:
+        learner_id (str):
+        if_match (None | str | Unset): The version from the ETag, e.g. "3"; a stale one gives 412
+        body (LearnerContactsIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        LearnerContactsOut | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            learner_id=learner_id,
+            client=client,
+            body=body,
+            if_match=if_match,
+        )
+    ).parsed

@@ -1,0 +1,274 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.organisation_contact_in import OrganisationContactIn
+from ...models.organisation_contact_out import OrganisationContactOut
+from ...models.problem import Problem
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    organisation: str,
+    *,
+    body: OrganisationContactIn,
+    if_match: None | str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(if_match, Unset):
+        headers["if-match"] = if_match
+
+    _kwargs: dict[str, Any] = {
+        "method": "put",
+        "url": "/v1/contacts/organisations/{organisation}".format(
+            organisation=quote(str(organisation), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> OrganisationContactOut | Problem | None:
+    if response.status_code == 200:
+        response_200 = OrganisationContactOut.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 412:
+        response_412 = Problem.from_dict(response.json())
+
+        return response_412
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = Problem.from_dict(response.json())
+
+        return response_500
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[OrganisationContactOut | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    organisation: str,
+    *,
+    client: AuthenticatedClient,
+    body: OrganisationContactIn,
+    if_match: None | str | Unset = UNSET,
+) -> Response[OrganisationContactOut | Problem]:
+    """Set an organisation's notice address
+
+     The address notices to the organisation go to, its names in Welsh and English, and the
+    contacts its notices cite (an LA's information and advice, disagreement resolution and
+    independent advocacy services). Notices waiting for the address are sent.
+
+    Needs the scope `contacts:write` (given to the clients of schools, FEIs, LAs, health boards, NHS
+    trusts, the Tribunal and the administrator). With `If-Match` (the `ETag` you read) a change made
+    meanwhile is refused (412).
+
+    Args:
+        organisation (str):
+        if_match (None | str | Unset): The version from the ETag, e.g. "3"; a stale one gives 412
+        body (OrganisationContactIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[OrganisationContactOut | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        organisation=organisation,
+        body=body,
+        if_match=if_match,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    organisation: str,
+    *,
+    client: AuthenticatedClient,
+    body: OrganisationContactIn,
+    if_match: None | str | Unset = UNSET,
+) -> OrganisationContactOut | Problem | None:
+    """Set an organisation's notice address
+
+     The address notices to the organisation go to, its names in Welsh and English, and the
+    contacts its notices cite (an LA's information and advice, disagreement resolution and
+    independent advocacy services). Notices waiting for the address are sent.
+
+    Needs the scope `contacts:write` (given to the clients of schools, FEIs, LAs, health boards, NHS
+    trusts, the Tribunal and the administrator). With `If-Match` (the `ETag` you read) a change made
+    meanwhile is refused (412).
+
+    Args:
+        organisation (str):
+        if_match (None | str | Unset): The version from the ETag, e.g. "3"; a stale one gives 412
+        body (OrganisationContactIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        OrganisationContactOut | Problem
+    """
+
+    return sync_detailed(
+        organisation=organisation,
+        client=client,
+        body=body,
+        if_match=if_match,
+    ).parsed
+
+
+async def asyncio_detailed(
+    organisation: str,
+    *,
+    client: AuthenticatedClient,
+    body: OrganisationContactIn,
+    if_match: None | str | Unset = UNSET,
+) -> Response[OrganisationContactOut | Problem]:
+    """Set an organisation's notice address
+
+     The address notices to the organisation go to, its names in Welsh and English, and the
+    contacts its notices cite (an LA's information and advice, disagreement resolution and
+    independent advocacy services). Notices waiting for the address are sent.
+
+    Needs the scope `contacts:write` (given to the clients of schools, FEIs, LAs, health boards, NHS
+    trusts, the Tribunal and the administrator). With `If-Match` (the `ETag` you read) a change made
+    meanwhile is refused (412).
+
+    Args:
+        organisation (str):
+        if_match (None | str | Unset): The version from the ETag, e.g. "3"; a stale one gives 412
+        body (OrganisationContactIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[OrganisationContactOut | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        organisation=organisation,
+        body=body,
+        if_match=if_match,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    organisation: str,
+    *,
+    client: AuthenticatedClient,
+    body: OrganisationContactIn,
+    if_match: None | str | Unset = UNSET,
+) -> OrganisationContactOut | Problem | None:
+    """Set an organisation's notice address
+
+     The address notices to the organisation go to, its names in Welsh and English, and the
+    contacts its notices cite (an LA's information and advice, disagreement resolution and
+    independent advocacy services). Notices waiting for the address are sent.
+
+    Needs the scope `contacts:write` (given to the clients of schools, FEIs, LAs, health boards, NHS
+    trusts, the Tribunal and the administrator). With `If-Match` (the `ETag` you read) a change made
+    meanwhile is refused (412).
+
+    Args:
+        organisation (str):
+        if_match (None | str | Unset): The version from the ETag, e.g. "3"; a stale one gives 412
+        body (OrganisationContactIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        OrganisationContactOut | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            organisation=organisation,
+            client=client,
+            body=body,
+            if_match=if_match,
+        )
+    ).parsed

@@ -1,0 +1,263 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.problem import Problem
+from ...models.webhook_delivery_out import WebhookDeliveryOut
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    subscription_id: UUID,
+    delivery_id: UUID,
+    *,
+    idempotency_key: str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v1/webhooks/{subscription_id}/deliveries/{delivery_id}/redelivery".format(
+            subscription_id=quote(str(subscription_id), safe=""),
+            delivery_id=quote(str(delivery_id), safe=""),
+        ),
+    }
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Problem | WebhookDeliveryOut | None:
+    if response.status_code == 202:
+        response_202 = WebhookDeliveryOut.from_dict(response.json())
+
+        return response_202
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 412:
+        response_412 = Problem.from_dict(response.json())
+
+        return response_412
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = Problem.from_dict(response.json())
+
+        return response_500
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Problem | WebhookDeliveryOut]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    subscription_id: UUID,
+    delivery_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    idempotency_key: str | Unset = UNSET,
+) -> Response[Problem | WebhookDeliveryOut]:
+    """Send a delivered or dead-lettered delivery again (back to pending, due now)
+
+     The same event, the same `webhook-id`, sent again soon (a receiver that keeps the ids
+    it processed ignores a repeat), retried afresh if it fails.
+
+    Needs the scope `webhooks:manage` (given to the clients of schools, FEIs, LAs, health boards and NHS
+    trusts).
+
+    Args:
+        subscription_id (UUID): The subscription's id
+        delivery_id (UUID): The delivery's id (the webhook-id header)
+        idempotency_key (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | WebhookDeliveryOut]
+    """
+
+    kwargs = _get_kwargs(
+        subscription_id=subscription_id,
+        delivery_id=delivery_id,
+        idempotency_key=idempotency_key,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    subscription_id: UUID,
+    delivery_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    idempotency_key: str | Unset = UNSET,
+) -> Problem | WebhookDeliveryOut | None:
+    """Send a delivered or dead-lettered delivery again (back to pending, due now)
+
+     The same event, the same `webhook-id`, sent again soon (a receiver that keeps the ids
+    it processed ignores a repeat), retried afresh if it fails.
+
+    Needs the scope `webhooks:manage` (given to the clients of schools, FEIs, LAs, health boards and NHS
+    trusts).
+
+    Args:
+        subscription_id (UUID): The subscription's id
+        delivery_id (UUID): The delivery's id (the webhook-id header)
+        idempotency_key (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | WebhookDeliveryOut
+    """
+
+    return sync_detailed(
+        subscription_id=subscription_id,
+        delivery_id=delivery_id,
+        client=client,
+        idempotency_key=idempotency_key,
+    ).parsed
+
+
+async def asyncio_detailed(
+    subscription_id: UUID,
+    delivery_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    idempotency_key: str | Unset = UNSET,
+) -> Response[Problem | WebhookDeliveryOut]:
+    """Send a delivered or dead-lettered delivery again (back to pending, due now)
+
+     The same event, the same `webhook-id`, sent again soon (a receiver that keeps the ids
+    it processed ignores a repeat), retried afresh if it fails.
+
+    Needs the scope `webhooks:manage` (given to the clients of schools, FEIs, LAs, health boards and NHS
+    trusts).
+
+    Args:
+        subscription_id (UUID): The subscription's id
+        delivery_id (UUID): The delivery's id (the webhook-id header)
+        idempotency_key (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | WebhookDeliveryOut]
+    """
+
+    kwargs = _get_kwargs(
+        subscription_id=subscription_id,
+        delivery_id=delivery_id,
+        idempotency_key=idempotency_key,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    subscription_id: UUID,
+    delivery_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    idempotency_key: str | Unset = UNSET,
+) -> Problem | WebhookDeliveryOut | None:
+    """Send a delivered or dead-lettered delivery again (back to pending, due now)
+
+     The same event, the same `webhook-id`, sent again soon (a receiver that keeps the ids
+    it processed ignores a repeat), retried afresh if it fails.
+
+    Needs the scope `webhooks:manage` (given to the clients of schools, FEIs, LAs, health boards and NHS
+    trusts).
+
+    Args:
+        subscription_id (UUID): The subscription's id
+        delivery_id (UUID): The delivery's id (the webhook-id header)
+        idempotency_key (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | WebhookDeliveryOut
+    """
+
+    return (
+        await asyncio_detailed(
+            subscription_id=subscription_id,
+            delivery_id=delivery_id,
+            client=client,
+            idempotency_key=idempotency_key,
+        )
+    ).parsed

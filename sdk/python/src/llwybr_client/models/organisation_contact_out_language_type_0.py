@@ -1,0 +1,9 @@
+from enum import StrEnum
+
+
+class OrganisationContactOutLanguageType0(StrEnum):
+    CY = "cy"
+    EN = "en"
+
+    def __str__(self) -> str:
+        return str(self.value)
