@@ -45,7 +45,8 @@ log = logging.getLogger(__name__)
 
 FORWARDED_REQUEST_HEADERS = ("accept", "content-type", "if-match", "if-none-match")
 FORWARDED_RESPONSE_HEADERS = (
-    "cache-control", "content-type", "etag", "idempotent-replayed", "location", "retry-after",
+    "cache-control", "content-type", "deprecation", "etag", "idempotent-replayed", "location",
+    "retry-after",
 )  # fmt: skip
 #: What a service tells the gateway alone (for the access audit); never sent to the client.
 INTERNAL_RESPONSE_HEADERS = (REFUSAL_HEADER, JURISDICTION_HEADER)
