@@ -469,3 +469,15 @@ async def test_a_json_body_over_its_limit_is_413_before_it_is_read(gateway: Gate
     assert (
         await gateway.as_(SCHOOL, "POST", "/v1/determinations/bulk", json=bulk)
     ).status_code == 422
+
+
+async def test_feeds_and_lists_answer_next_after_and_the_old_cursor_is_deprecated(
+    gateway: Gateway,
+) -> None:
+    feed = await gateway.as_("la:665", "GET", "/v1/determinations-changes")
+    assert feed.status_code == 200, feed.text
+    assert feed.json()["next_after"] == feed.json()["cursor"]
+    assert feed.headers["deprecation"] == "@1796601600"  # RFC 9745, passed on by the gateway
+    listed = await gateway.as_("la:665", "GET", "/v1/determinations")
+    assert "next_after" in listed.json()
+    assert "deprecation" not in listed.headers

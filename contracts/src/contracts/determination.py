@@ -328,3 +328,10 @@ class LearnerRelationsRecorded(IntegrationEvent):
     merged_into: str | None = Field(
         default=None, description="This record was a duplicate of that learner's"
     )
+    upn: str | None = Field(
+        default=None,
+        description="The learner's Unique Pupil Number, once the registry knows it: how an MIS "
+        "finds the learner in its own records (every service reads it from here, never "
+        "from an MIS)",
+        examples=["M665200125001"],
+    )

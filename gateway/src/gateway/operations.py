@@ -182,6 +182,11 @@ _REPLAYED = {
     "schema": {"type": "string", "enum": ["true"]},
 }
 
+_DEPRECATION = {
+    "description": "RFC 9745: a field of this answer is deprecated (marked so in its schema) "
+    "since this date (`@` and Unix time); see the CHANGELOG for what replaces it",
+    "schema": {"type": "string", "examples": ["@1796601600"]},
+}
 
 #: Whose clients hold a scope, as a sentence says it.
 _HOLDERS = {
@@ -225,6 +230,11 @@ def describe_operations(document: dict[str, Any]) -> None:
                     or _accepted(response)
                 ):
                     headers.setdefault("ETag", _ETAG)
+                properties = _properties(
+                    response, document.get("components", {}).get("schemas", {})
+                )
+                if any(p.get("deprecated") for p in properties.values()):
+                    headers.setdefault("Deprecation", _DEPRECATION)
                 if headers:
                     # A copy: services share one response object between their routes.
                     operation["responses"][status] = {**response, "headers": headers}
@@ -255,12 +265,15 @@ def _describe(operation: dict[str, Any], schemas: dict[str, Any]) -> None:
 
 def _answers(answers: list[dict[str, Any]], schemas: dict[str, Any], field: str) -> bool:
     """Whether one of the answers' JSON bodies has ``field``."""
-    for response in answers:
-        reference = response.get("content", {}).get("application/json", {}).get("schema", {})
-        name = reference.get("$ref", "").rpartition("/")[2]
-        if field in schemas.get(name, {}).get("properties", {}):
-            return True
-    return False
+    return any(field in _properties(response, schemas) for response in answers)
+
+
+def _properties(response: dict[str, Any], schemas: dict[str, Any]) -> dict[str, Any]:
+    """The properties of an answer's JSON body (a named schema), by name."""
+    reference = response.get("content", {}).get("application/json", {}).get("schema", {})
+    name = reference.get("$ref", "").rpartition("/")[2]
+    properties: dict[str, Any] = schemas.get(name, {}).get("properties", {})
+    return properties
 
 
 def _listed(names: list[str]) -> str:

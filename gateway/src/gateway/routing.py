@@ -45,7 +45,8 @@ log = logging.getLogger(__name__)
 
 FORWARDED_REQUEST_HEADERS = ("accept", "content-type", "if-match", "if-none-match")
 FORWARDED_RESPONSE_HEADERS = (
-    "cache-control", "content-type", "etag", "idempotent-replayed", "location", "retry-after",
+    "cache-control", "content-type", "deprecation", "etag", "idempotent-replayed", "location",
+    "retry-after",
 )  # fmt: skip
 #: What a service tells the gateway alone (for the access audit); never sent to the client.
 INTERNAL_RESPONSE_HEADERS = (REFUSAL_HEADER, JURISDICTION_HEADER)
@@ -72,11 +73,12 @@ async def authenticate(request: Request) -> AccessClaims | Response:
     header = request.headers.get("authorization", "")
     scheme, _, token = header.partition(" ")
     if scheme.lower() != "bearer" or not token:
-        return _unauthorised(request, "a bearer access token is required", "invalid_request")
+        return _unauthorised(request, "a bearer access token is required", error="invalid_request")
     try:
         claims: AccessClaims = await request.app.state.security.validator.validate(token.strip())
     except InvalidTokenError as error:
-        return _unauthorised(request, f"the access token is not valid ({error.reason})")
+        # Which check failed (a claim's name, a kid, an algorithm), never a key or a secret.
+        return _unauthorised(request, f"the access token is not valid ({error})", error.reason)
     except JwksUnavailableError:
         return problem_response(
             request, 503, "Service Unavailable", "the identity provider's keys are unavailable",
@@ -85,10 +87,14 @@ async def authenticate(request: Request) -> AccessClaims | Response:
     return claims
 
 
-def _unauthorised(request: Request, detail: str, error: str = "invalid_token") -> Response:
+def _unauthorised(
+    request: Request, detail: str, reason: str | None = None, error: str = "invalid_token"
+) -> Response:
+    """401 problem+json; ``reason`` (``wrong_audience``, ``expired``...) names the failed check."""
+    extensions = {"reason": reason} if reason else {}
     return problem_response(
         request, 401, "Unauthorized", detail, kind="unauthenticated",
-        headers={"WWW-Authenticate": f'Bearer error="{error}"'},
+        headers={"WWW-Authenticate": f'Bearer error="{error}"'}, **extensions,
     )  # fmt: skip
 
 

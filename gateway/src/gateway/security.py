@@ -21,6 +21,7 @@ from gateway.tokens import (
     ClientRecord,
     ClientRegistry,
     EndpointLimits,
+    Issuers,
     JwksSource,
     RemoteJwks,
     SigningKey,
@@ -28,8 +29,11 @@ from gateway.tokens import (
     TokenIssuer,
     TokenSettings,
     TokenValidator,
+    Validator,
     hash_secret,
     load_clients,
+    load_trusted_issuers,
+    trusted_validators,
 )
 from gateway.tokens.manifests import ManifestSigner, load_retired_keys
 
@@ -61,7 +65,7 @@ DEV_CLIENTS = (
 class Security:
     key: SigningKey | None
     issuer: TokenIssuer | None
-    validator: TokenValidator
+    validator: Validator
     manifests: ManifestSigner
 
 
@@ -95,6 +99,22 @@ def dev_clients_file(directory: Path) -> Path:
 
 
 def build_security(settings: Settings, http: httpx.AsyncClient) -> Security:
+    """The gateway's keys, token issuer and validator; the trusted identity providers'
+    tokens are accepted beside its own (or beside the one external issuer's)."""
+    security, clients = _own_or_external(settings, http)
+    issuers = list(settings.trusted_issuers)
+    if settings.trusted_issuers_file is not None:
+        issuers += load_trusted_issuers(settings.trusted_issuers_file)
+    if issuers:
+        trusted = trusted_validators(issuers, http, ROLE_SCOPES, clients)
+        assert isinstance(security.validator, TokenValidator)
+        security.validator = Issuers(security.validator, trusted)
+    return security
+
+
+def _own_or_external(
+    settings: Settings, http: httpx.AsyncClient
+) -> tuple[Security, ClientRegistry | None]:
     token_settings = TokenSettings(
         issuer=settings.external_issuer or settings.own_issuer(),
         audience=settings.audience,
@@ -109,7 +129,7 @@ def build_security(settings: Settings, http: httpx.AsyncClient) -> Security:
             else ClientRegistry.from_file(settings.clients_file, check)
         )
         validator = TokenValidator(token_settings, jwks, clients=revocations, own_tokens=False)
-        return Security(None, None, validator, manifest_signer(settings, None))
+        return Security(None, None, validator, manifest_signer(settings, None)), revocations
     embedded = settings.runtime.mode == "embedded"
     directory = settings.runtime.var_dir / "gateway"
     if settings.signing_key_pem is not None:
@@ -136,7 +156,7 @@ def build_security(settings: Settings, http: httpx.AsyncClient) -> Security:
     )
     issuer = TokenIssuer(key, token_settings, clients, limits)
     validator = TokenValidator(token_settings, StaticJwks(key.public_jwks()), clients=clients)
-    return Security(key, issuer, validator, manifest_signer(settings, key))
+    return Security(key, issuer, validator, manifest_signer(settings, key)), clients
 
 
 def manifest_signer(settings: Settings, token_key: SigningKey | None) -> ManifestSigner:

@@ -13,6 +13,7 @@ from pydantic_settings import (
 )
 
 from gateway.registry import SERVICES
+from gateway.tokens.trusted import TrustedIssuer
 from llwybr.settings import RuntimeSettings
 
 
@@ -89,6 +90,11 @@ class Settings(BaseSettings):
     #: Trust a local authority's own identity provider instead (its JWKS and issuer).
     external_jwks_url: str | None = None
     external_issuer: str | None = None
+    #: Identity providers trusted beside the gateway's own tokens (an LA's Entra ID tenant or
+    #: Keycloak realm): a JSON list of ``TrustedIssuer`` (issuer, jwks_url or jwks_file,
+    #: audience, algorithms, token_types, claims), in a file or in ``GATEWAY_TRUSTED_ISSUERS``.
+    trusted_issuers_file: Path | None = None
+    trusted_issuers: list[TrustedIssuer] = Field(default_factory=list)
 
     @classmethod
     def settings_customise_sources(

@@ -157,11 +157,14 @@ async def test_the_change_feed_gives_each_changed_case_once_after_a_cursor(
     )
     await eventually(lambda: runner.catch_up() == 0)
     later = (
-        await client.get("/v1/determinations-changes", params={"after": page["cursor"]})
+        await client.get("/v1/determinations-changes", params={"after": page["next_after"]})
     ).json()
     assert [(i["determination_id"], i["status"]) for i in later["items"]] == [(first, "withdrawn")]
-    unchanged = await client.get("/v1/determinations-changes", params={"after": later["cursor"]})
-    assert unchanged.json() == {"items": [], "cursor": later["cursor"]}
+    position = later["next_after"]
+    unchanged = await client.get("/v1/determinations-changes", params={"after": position})
+    # One cursor name for lists and feeds (#20): `cursor` is still sent, and deprecated.
+    assert unchanged.json() == {"items": [], "next_after": position, "cursor": position}
+    assert unchanged.headers["deprecation"] == "@1796601600"
 
 
 async def test_a_rule_corrected_through_the_api_keeps_how_its_due_date_is_counted(

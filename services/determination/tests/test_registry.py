@@ -45,13 +45,19 @@ def _try(service: DeterminationService, concern: object) -> object:
         return error
 
 
-def test_a_settings_own_id_finds_the_learner_until_the_upn_arrives(
-    service: DeterminationService,
-) -> None:
+def known_by_local_id_then_upn(service: DeterminationService) -> tuple[Raised, Raised]:
+    """A learner raised by a setting's own id, then (the case withdrawn) again with the UPN."""
     first = service.raise_concern(SCHOOL, at("school:6652001", pupil(), ON, "mis-7"))
     service.withdraw(SCHOOL, first.determination_id, reason="r", withdrawn_on=ON,
                      withdrawn_by="school:6652001")  # fmt: skip
     again = service.raise_concern(SCHOOL, at("school:6652001", pupil(upn=valid_upn()), ON, "mis-7"))
+    return first, again
+
+
+def test_a_settings_own_id_finds_the_learner_until_the_upn_arrives(
+    service: DeterminationService,
+) -> None:
+    first, again = known_by_local_id_then_upn(service)
     assert again.learner_id == first.learner_id
     assert learner_of(service, again).upn == valid_upn()
 
@@ -96,6 +102,18 @@ def test_the_registry_publishes_the_learners_whole_relations_when_they_change(
     assert isinstance(second, LearnerRelationsRecorded)
     assert second.enrolled_at == ["school:6652001", "school:6810001"]
     assert LA.organisation == second.responsible_authority
+
+
+def test_the_registry_publishes_the_upn_it_learns_with_the_relations(
+    service: DeterminationService,
+) -> None:
+    raised, _ = known_by_local_id_then_upn(service)
+    translate = translator(service)
+    published = [translate(r) for r in service.recorded_events(UUID(raised.learner_id))]
+    facts = [p.event for p in published if p is not None]
+    assert all(isinstance(f, LearnerRelationsRecorded) for f in facts)
+    # Known by the setting's own id first (no UPN), then the UPN arrives and is published.
+    assert [f.upn for f in facts] == [None, valid_upn()]  # type: ignore[attr-defined]
 
 
 def test_a_new_learners_relations_are_stored_before_the_concern_about_them(

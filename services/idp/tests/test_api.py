@@ -311,8 +311,10 @@ async def test_plans_are_listed_by_page_and_changes_by_cursor(client: httpx.Asyn
     assert [c["idp_id"] for c in changes["items"]] == [first, second]
     await draft(client, first)
     await caught_up(client)
-    later = (await client.get("/v1/idps-changes", params={"after": changes["cursor"]})).json()
-    assert [c["idp_id"] for c in later["items"]] == [first]
+    assert changes["cursor"] == changes["next_after"]  # the deprecated name, for a while
+    answer = await client.get("/v1/idps-changes", params={"after": changes["next_after"]})
+    assert answer.headers["deprecation"].startswith("@")
+    assert [c["idp_id"] for c in answer.json()["items"]] == [first]
 
 
 async def drafted_by_another_la(client: httpx.AsyncClient, plan: str) -> str:

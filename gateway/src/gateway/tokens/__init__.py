@@ -7,7 +7,9 @@ that names its organisation and scopes. ``TokenValidator`` (``validator``) accep
 own tokens (``StaticJwks``) or those of a trusted external identity provider (``RemoteJwks``),
 and checks each token's client against the registry (``registry``) on every request: a removed
 client or a rotated secret refuses its tokens at once. The token endpoint is rate-limited per
-client id and per address, and runs only a few secret checks (scrypt) at a time.
+client id and per address, and runs only a few secret checks (scrypt) at a time. Identity
+providers as they are (Entra ID, Keycloak: RS256, ``typ`` JWT, roles and groups) are trusted
+beside the gateway's own tokens through ``trusted`` (``TrustedIssuer``, ``Issuers``).
 
 authlib runs the token endpoint; joserfc does every JOSE operation (``authlib.jose`` is
 deprecated).
@@ -18,6 +20,14 @@ from gateway.tokens.issuer import EndpointLimits, TokenIssuer
 from gateway.tokens.keys import ALGORITHM, SigningKey, TokenSettings
 from gateway.tokens.registry import ClientRegistry
 from gateway.tokens.router import oauth_router
+from gateway.tokens.trusted import (
+    ClaimMapping,
+    Issuers,
+    TrustedIssuer,
+    Validator,
+    load_trusted_issuers,
+    trusted_validators,
+)
 from gateway.tokens.validator import (
     AccessClaims,
     InvalidTokenError,
@@ -31,10 +41,12 @@ from gateway.tokens.validator import (
 __all__ = [
     "ALGORITHM",
     "AccessClaims",
+    "ClaimMapping",
     "ClientRecord",
     "ClientRegistry",
     "EndpointLimits",
     "InvalidTokenError",
+    "Issuers",
     "JwksSource",
     "JwksUnavailableError",
     "RemoteJwks",
@@ -43,8 +55,12 @@ __all__ = [
     "TokenIssuer",
     "TokenSettings",
     "TokenValidator",
+    "TrustedIssuer",
+    "Validator",
     "hash_secret",
     "load_clients",
+    "load_trusted_issuers",
     "oauth_router",
+    "trusted_validators",
     "verify_secret",
 ]

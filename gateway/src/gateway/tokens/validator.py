@@ -48,7 +48,7 @@ class InvalidTokenError(Exception):
 
     def __init__(self, reason: str, detail: str = "") -> None:
         super().__init__(f"{reason}: {detail}" if detail else reason)
-        self.reason = reason
+        self.reason, self.detail = reason, detail
 
 
 class JwksUnavailableError(Exception):
@@ -148,37 +148,18 @@ class TokenValidator:
         clients: Mapping[str, ClientRecord] | None = None,
         own_tokens: bool = True,
     ) -> None:
-        # A symmetric algorithm would let anyone holding a public key forge tokens.
-        if not algorithms or any(a.upper() == "NONE" or a.startswith("HS") for a in algorithms):
-            raise ValueError("access tokens must use asymmetric signature algorithms")
-        self._settings, self._jwks, self._algorithms = settings, jwks, algorithms
+        check_asymmetric(algorithms)
+        self._settings, self._keys, self._algorithms = settings, KeyRing(jwks), algorithms
         self._clients, self._own_tokens = clients, own_tokens
-        self._document: dict[str, Any] | None = None
-        self._keys: dict[str, tuple[Key, str | None]] = {}
+
+    @property
+    def issuer(self) -> str:
+        """The ``iss`` of the tokens it accepts."""
+        return self._settings.issuer
 
     async def validate(self, token: str) -> AccessClaims:
         """The token's claims; InvalidTokenError (with a reason) if it must be refused."""
-        header = _header(token)
-        algorithm = header.get("alg")
-        if algorithm not in self._algorithms:
-            raise InvalidTokenError("bad_algorithm", f"{algorithm!r} is not accepted")
-        if str(header.get("typ", "")).lower() not in _ACCESS_TOKEN_TYPES:
-            raise InvalidTokenError("wrong_type", "not an at+jwt access token (RFC 9068)")
-        kid = header.get("kid")
-        found = await self._key(kid) if isinstance(kid, str) else None
-        if found is None:
-            raise InvalidTokenError("unknown_key", f"no published key has kid {kid!r}")
-        key, key_algorithm = found
-        if key_algorithm not in (None, algorithm):
-            raise InvalidTokenError("bad_algorithm", f"the key is for {key_algorithm}")
-        try:
-            claims = jwt.decode(token, key, algorithms=[algorithm]).claims
-        except BadSignatureError:
-            raise InvalidTokenError("bad_signature") from None
-        except (InvalidKeyTypeError, InvalidKeyCurveError):
-            raise InvalidTokenError("bad_algorithm", "the key does not fit the algorithm") from None
-        except (JoseError, ValueError) as error:
-            raise InvalidTokenError("malformed", type(error).__name__) from None
+        claims = await self._keys.verify(token, self._algorithms, _ACCESS_TOKEN_TYPES)
         return self._registered(self._claims(claims), claims)
 
     def _registered(self, access: AccessClaims, claims: dict[str, Any]) -> AccessClaims:
@@ -190,10 +171,7 @@ class TokenValidator:
             if self._own_tokens:
                 raise InvalidTokenError("unknown_client", "the client is not registered")
             return access
-        issued_at = claims["iat"]
-        fresh = isinstance(issued_at, int | float) and issued_at >= (record.not_before or 0)
-        if record.not_before is not None and not fresh:
-            raise InvalidTokenError("revoked", "the client's tokens were revoked")
+        check_revocation(record, claims)
         if not self._own_tokens:
             return access
         if claims.get(GENERATION_CLAIM) != record.generation:
@@ -204,18 +182,9 @@ class TokenValidator:
         return access if scopes == access.scopes else replace(access, scopes=scopes)
 
     def _claims(self, claims: dict[str, Any]) -> AccessClaims:
-        options: dict[str, ClaimsOption] = {name: {"essential": True} for name in _REQUIRED_CLAIMS}
-        options["iss"] = {"essential": True, "value": self._settings.issuer}
-        options["aud"] = {"essential": True, "value": self._settings.audience}
-        registry = JWTClaimsRegistry(None, self._settings.leeway_seconds, **options)
-        try:
-            registry.validate(claims)
-        except ExpiredTokenError:
-            raise InvalidTokenError("expired") from None
-        except MissingClaimError as error:
-            raise InvalidTokenError("missing_claim", error.claim) from None
-        except InvalidClaimError as error:
-            raise InvalidTokenError(_claim_reason(error.claim, claims), error.claim) from None
+        check_registered_claims(
+            claims, self._settings, _REQUIRED_CLAIMS, audiences=(self._settings.audience,)
+        )
         scope = claims.get("scope", "")
         if not all(isinstance(claims[c], str) for c in ("client_id", "org")) or not isinstance(
             scope, str
@@ -230,6 +199,44 @@ class TokenValidator:
             token_id=claims["jti"],
         )
 
+
+class KeyRing:
+    """An issuer's published keys, imported once per key set, and the signature check."""
+
+    def __init__(self, jwks: JwksSource) -> None:
+        self._jwks = jwks
+        self._document: dict[str, Any] | None = None
+        self._keys: dict[str, tuple[Key, str | None]] = {}
+
+    async def verify(
+        self, token: str, algorithms: tuple[str, ...], types: tuple[str, ...]
+    ) -> dict[str, Any]:
+        """The claims of ``token`` if one of these keys signed it with one of ``algorithms``
+        and its header's ``typ`` is one of ``types`` (lower case; "" for none); else
+        InvalidTokenError. The claims themselves are not checked here."""
+        header = _header(token)
+        algorithm = header.get("alg")
+        if algorithm not in algorithms:
+            raise InvalidTokenError("bad_algorithm", f"{algorithm!r} is not accepted")
+        if str(header.get("typ", "")).lower() not in types:
+            raise InvalidTokenError("wrong_type", f"typ {header.get('typ')!r} is not accepted")
+        kid = header.get("kid")
+        found = await self._key(kid) if isinstance(kid, str) else None
+        if found is None:
+            raise InvalidTokenError("unknown_key", f"no published key has kid {kid!r}")
+        key, key_algorithm = found
+        if key_algorithm not in (None, algorithm):
+            raise InvalidTokenError("bad_algorithm", f"the key is for {key_algorithm}")
+        try:
+            claims: dict[str, Any] = jwt.decode(token, key, algorithms=[algorithm]).claims
+        except BadSignatureError:
+            raise InvalidTokenError("bad_signature") from None
+        except (InvalidKeyTypeError, InvalidKeyCurveError):
+            raise InvalidTokenError("bad_algorithm", "the key does not fit the algorithm") from None
+        except (JoseError, ValueError) as error:
+            raise InvalidTokenError("malformed", type(error).__name__) from None
+        return claims
+
     async def _key(self, kid: str) -> tuple[Key, str | None] | None:
         keys = await self._current_keys(refresh=False)
         if kid not in keys:
@@ -242,6 +249,45 @@ class TokenValidator:
         if document is not self._document:
             self._keys, self._document = _verification_keys(document), document
         return self._keys
+
+
+def check_asymmetric(algorithms: tuple[str, ...] | list[str]) -> None:
+    """ValueError unless every algorithm is asymmetric: a symmetric one would let anyone
+    holding a public key forge tokens."""
+    if not algorithms or any(a.upper() == "NONE" or a.upper().startswith("HS") for a in algorithms):
+        raise ValueError("access tokens must use asymmetric signature algorithms")
+
+
+def check_registered_claims(
+    claims: dict[str, Any],
+    settings: TokenSettings,
+    required: tuple[str, ...],
+    *,
+    audiences: tuple[str, ...],
+) -> None:
+    """InvalidTokenError (naming the check) unless the ``required`` claims are present, the
+    issuer is ``settings.issuer``, the audience one of ``audiences`` and the token current."""
+    options: dict[str, ClaimsOption] = {name: {"essential": True} for name in required}
+    options["iss"] = {"essential": True, "value": settings.issuer}
+    options["aud"] = {"essential": True, "values": list(audiences)}
+    registry = JWTClaimsRegistry(None, settings.leeway_seconds, **options)
+    try:
+        registry.validate(claims)
+    except ExpiredTokenError:
+        raise InvalidTokenError("expired") from None
+    except MissingClaimError as error:
+        raise InvalidTokenError("missing_claim", error.claim) from None
+    except InvalidClaimError as error:
+        raise InvalidTokenError(_claim_reason(error.claim, claims), error.claim) from None
+
+
+def check_revocation(record: ClientRecord, claims: dict[str, Any]) -> None:
+    """InvalidTokenError if the client's tokens issued before its ``not_before`` are revoked
+    and this is one of them."""
+    issued_at = claims.get("iat")
+    fresh = isinstance(issued_at, int | float) and issued_at >= (record.not_before or 0)
+    if record.not_before is not None and not fresh:
+        raise InvalidTokenError("revoked", "the client's tokens were revoked")
 
 
 def _claim_reason(claim: str, claims: dict[str, Any]) -> str:

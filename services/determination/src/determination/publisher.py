@@ -308,9 +308,9 @@ class DeterminationTranslator:
 
     @_publication.register
     def _(self, event: LearnerRecord.Event, recorded: RecordedEvent) -> Publication | None:
-        """The learner's whole relations, whenever they change (a UPN or a setting's own id
-        attached changes none: nothing is published)."""
-        if isinstance(event, LearnerRecord.UpnAttached | LearnerRecord.LocalIdAttached):
+        """The learner's whole relations and UPN, whenever they change (a setting's own id
+        attached changes neither: nothing is published)."""
+        if isinstance(event, LearnerRecord.LocalIdAttached):
             return None
         learner: LearnerRecord = self._app.repository.get(
             recorded.originator_id, version=recorded.originator_version

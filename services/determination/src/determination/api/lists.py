@@ -4,7 +4,7 @@ and an LA's statistics; each scoped to what the caller may see."""
 from datetime import date
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Path, Query
+from fastapi import APIRouter, Path, Query, Response
 
 from determination import access
 from determination.api.dependencies import EngineDep
@@ -83,6 +83,7 @@ def find_due_soon(
 def determination_changes(
     caller: CallerDep,
     engine: EngineDep,
+    response: Response,
     after: Annotated[
         int, Query(ge=0, le=BIGINT_MAX, description="The cursor of the last page; 0 at first")
     ] = 0,
@@ -90,12 +91,11 @@ def determination_changes(
 ) -> ChangePage:
     """Each case the caller may read that changed after the cursor `after`, oldest change
     first, once, at its latest state (a closed case with its final status). Keep the answer's
-    `cursor` and send it as `after` next time: a nightly MIS sync reads only what changed;
-    an empty page keeps the cursor."""
+    `next_after` and send it as `after` next time: a nightly MIS sync reads only what changed;
+    an empty page keeps it. (`cursor`, the same value, is deprecated.)"""
     with engine.connect() as conn:
         items = changes(conn, scope_of(caller), after=after, limit=limit, today=today_in_wales())
-    cursor = items[-1]["changed_at_position"] if items else after
-    return ChangePage(items=items, cursor=cursor)
+    return ChangePage.after(items, after, response)
 
 
 @router.get(

@@ -17,6 +17,7 @@ from determination.domain import (
     Setting,
     validate_upn,
 )
+from llwybr.change_feed import ChangeFeedPage
 from llwybr.clock import (
     ClockState,
     Confidence,
@@ -346,9 +347,8 @@ class CalendarOut(BaseModel):
         )
 
 
-class ChangePage(BaseModel):
-    items: list[dict[str, Any]]
-    cursor: int = Field(description="Pass as `after` next time; unchanged when nothing changed")
+class ChangePage(ChangeFeedPage):
+    """Cases changed after a position."""
 
 
 class BulkConcernsIn(Model):

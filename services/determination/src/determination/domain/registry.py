@@ -120,6 +120,7 @@ class LearnerRecord(Aggregate):
             "compulsory_school_age_on": self.compulsory_school_age_on,
             "young_person_on": self.young_person_on,
             "merged_into": self.merged_into,
+            "upn": self.upn,
         }
 
     def attach_upn(self, upn: str) -> None:

@@ -67,12 +67,13 @@ def find_plans(
 def plan_changes(
     caller: CallerDep,
     engine: EngineDep,
+    response: Response,
     after: Annotated[int, Query(ge=0, le=BIGINT_MAX)] = 0,
     limit: Annotated[int, Query(ge=1, le=1000)] = 200,
 ) -> PlanChanges:
     """Each plan the caller may read that changed after the cursor `after`, oldest change
-    first, at its latest state. Keep the answer's `cursor` and send it as `after` next time;
-    an empty page keeps the cursor."""
+    first, at its latest state. Keep the answer's `next_after` and send it as `after` next
+    time; an empty page keeps it. (`cursor`, the same value, is deprecated.)"""
     items = _in_scope(
         engine,
         caller,
@@ -82,7 +83,7 @@ def plan_changes(
         limit=limit,
         changed_after=after,
     )
-    return PlanChanges(items=items, cursor=items[-1]["changed_at_position"] if items else after)
+    return PlanChanges.after(items, after, response)
 
 
 def _in_scope(engine: sa.Engine, caller: Principal, **filters: Any) -> list[dict[str, Any]]:

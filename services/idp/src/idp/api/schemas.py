@@ -18,6 +18,7 @@ from idp.domain import (
     TransferReason,
 )
 from idp.domain.deliveries import Language
+from llwybr.change_feed import ChangeFeedPage
 from llwybr.edge import Accepted, ActDate, FreeText, Line, Model, Organisation
 
 Text = Annotated[FreeText, Field(max_length=20_000)]
@@ -243,6 +244,5 @@ class PlanPage(BaseModel):
     next_after: str | None = Field(description="Pass as `after` for the next page")
 
 
-class PlanChanges(BaseModel):
-    items: list[dict[str, Any]]
-    cursor: int = Field(description="Pass as `after` next time; unchanged when nothing changed")
+class PlanChanges(ChangeFeedPage):
+    """Plans changed after a position."""
