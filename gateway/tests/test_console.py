@@ -246,11 +246,3 @@ async def test_the_stylesheet_is_served_by_the_gateway(console: Console) -> None
     css = await console.client.get("/console/static/console.css")
     assert css.status_code == 200
     assert "text/css" in css.headers["content-type"]
-
-
-def test_every_word_is_in_welsh_and_english() -> None:
-    from gateway.console.words import LANGUAGES, WORDS
-
-    for key, texts in WORDS.items():
-        assert set(texts) == set(LANGUAGES), key
-        assert all(text.strip() for text in texts.values()), key

@@ -23,6 +23,10 @@ _UPN = re.compile(r"^[A-Z][0-9]{11}[0-9A-Z]$")
 FILTERS = ("all", "due", "overdue", "met")
 #: "Due" on the caseload: open cases whose decision falls due within this many days.
 DUE_WITHIN_DAYS = 7
+#: The deadline states (as the services publish them) whose action is still owed.
+OWED_STATES = ("open", "missed")
+#: The determination statuses of a decision made.
+DECIDED = ("decided_aln", "decided_no_aln")
 
 
 def _calls(request: Request) -> GatewayCalls:
@@ -100,12 +104,13 @@ async def caseload(request: Request, filter: str = "all") -> Response:
         page = await calls.json(session, "/v1/determinations",
                                 overdue_on=today.isoformat(), limit=500)  # fmt: skip
         rows = page["items"]
+    elif filter == "met":  # decided within its time limit, as the service recorded it
+        rows = []
+        for status in DECIDED:
+            page = await calls.json(session, "/v1/determinations", status=status, limit=500)
+            rows += [r for r in page["items"] if r.get("within_time")]
     else:
-        status = "decided" if filter == "met" else None
-        page = await calls.json(session, "/v1/determinations", status=status, limit=500)
-        rows = page["items"]
-        if filter == "met":  # decided within its time limit, as the service recorded it
-            rows = [r for r in rows if r.get("within_time")]
+        rows = (await calls.json(session, "/v1/determinations", limit=500))["items"]
     view = render(request, session, "caseload.html", rows=rows, filter=filter, filters=FILTERS)
     return await finish(request, session, view)
 
@@ -169,12 +174,13 @@ async def learner_case(request: Request, learner_id: str) -> Response:
 
 
 def next_deadline(case: dict[str, Any]) -> dict[str, Any] | None:
-    """The next action: the soonest running deadline as the service published it, and who
-    owes it (the deciding body the service names). Read, never recomputed."""
-    running = [(n, d) for n, d in case.get("deadlines", {}).items() if d.get("state") == "open"]
-    if not running:
+    """The next action: the soonest deadline still owed (running, or missed and not yet met)
+    as the service published it, and who owes it (the deciding body the service names).
+    Read, never recomputed."""
+    owed = [(n, d) for n, d in case.get("deadlines", {}).items() if d.get("state") in OWED_STATES]
+    if not owed:
         return None
-    name, deadline = min(running, key=lambda nd: nd[1]["due_on"])
+    name, deadline = min(owed, key=lambda nd: nd[1]["due_on"])
     body = case.get("deciding_body") or {}
     return {"name": name, "deadline": deadline, "owed_by": body.get("organisation")}
 

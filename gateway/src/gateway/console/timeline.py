@@ -64,12 +64,11 @@ def recorded_on(item: dict[str, Any]) -> date:
 def draw(items: list[dict[str, Any]], as_of: date | None, today: date) -> Drawing:
     """Lay the events out on a day axis from the first recorded to today (at least a day)."""
     days = [recorded_on(i) for i in items]
-    # The axis runs from the first event (or an earlier day asked for: nothing recorded yet)
-    # to today.
-    first = min([*days, *([as_of] if as_of else [])], default=today)
+    # The axis runs from the day before the first event (the case before it began; or an
+    # earlier day asked for) to today.
+    before = date.fromordinal(min(days, default=today).toordinal() - 1)
+    first = min(before, as_of) if as_of else before
     last = max([*days, today])
-    if last <= first:
-        last = date.fromordinal(first.toordinal() + 1)
     chosen = min(as_of or last, last)
     span = (last - first).days
     lanes = [Lane(s, TOP + i * LANE_HEIGHT + LANE_HEIGHT / 2) for i, s in enumerate(LANES)]

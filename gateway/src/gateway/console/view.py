@@ -10,7 +10,7 @@ from fastapi.templating import Jinja2Templates
 from gateway import store
 from gateway.audit_log import AccessLog
 from gateway.console.session import Session, current_session, store_session
-from gateway.console.words import language_of, words_in
+from gateway.console.words import language_of, terms_in, words_in
 
 TEMPLATES = Jinja2Templates(directory=Path(__file__).parent / "templates")
 _REASONS = {401: "unauthenticated", 403: "forbidden", 404: "not-found"}
@@ -26,7 +26,14 @@ def render(
     return TEMPLATES.TemplateResponse(
         request,
         template,
-        {"w": words_in(language), "lang": language, "session": session, "here": here, **context},
+        {
+            "w": words_in(language),
+            "lang": language,
+            "session": session,
+            "here": here,
+            "t": terms_in(language),
+            **context,
+        },
         status_code=status_code,
         headers={"Cache-Control": "no-store", "Content-Language": language},
     )

@@ -103,6 +103,26 @@ WORDS: dict[str, dict[str, str]] = {
 }
 
 
+#: The values the services publish (statuses, deadline states, services), in plain words.
+TERMS: dict[str, dict[str, str]] = {
+    "awaiting_consent": {"cy": "yn aros am gydsyniad", "en": "awaiting consent"},
+    "gathering_information": {"cy": "yn casglu gwybodaeth", "en": "gathering information"},
+    "no_decision_required": {"cy": "dim angen penderfyniad", "en": "no decision required"},
+    "decided_aln": {"cy": "penderfynwyd: ADY", "en": "decided: ALN"},
+    "decided_no_aln": {"cy": "penderfynwyd: dim ADY", "en": "decided: no ALN"},
+    "withdrawn": {"cy": "tynnwyd yn ôl", "en": "withdrawn"},
+    "open": {"cy": "yn rhedeg", "en": "running"},
+    "met": {"cy": "wedi'i fodloni", "en": "met"},
+    "missed": {"cy": "wedi'i fethu (yn hwyr)", "en": "missed (overdue)"},
+    "cancelled": {"cy": "wedi'i ganslo", "en": "cancelled"},
+    "decision": {"cy": "y penderfyniad", "en": "the decision"},
+    "determination": {"cy": "penderfynu", "en": "determination"},
+    "idp": {"cy": "CDU", "en": "IDP"},
+    "disputes": {"cy": "anghytundebau", "en": "disputes"},
+    "notifications": {"cy": "hysbysiadau", "en": "notices"},
+}
+
+
 def language_of(request: Request) -> str:
     """The cookie's language, else the first of the browser's we speak, else Welsh."""
     chosen = request.cookies.get(LANGUAGE_COOKIE)
@@ -117,3 +137,8 @@ def language_of(request: Request) -> str:
 
 def words_in(language: str) -> dict[str, str]:
     return {key: texts[language] for key, texts in WORDS.items()}
+
+
+def terms_in(language: str) -> dict[str, str]:
+    """Plain words for published values; a value without any is shown as published."""
+    return {key: texts[language] for key, texts in TERMS.items()}
