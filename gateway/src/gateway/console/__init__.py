@@ -1,5 +1,5 @@
 """The case console: server-rendered pages for LA officers and auditors, over the public API
-(ADR 0021). ``install_console`` mounts it on the gateway."""
+(ADR 0022). ``install_console`` mounts it on the gateway."""
 
 from pathlib import Path
 
