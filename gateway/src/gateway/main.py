@@ -18,6 +18,7 @@ from pydantic import SecretStr
 from gateway import audit_api, audit_bundle, routing, store
 from gateway.audit_log import AccessLog
 from gateway.authz import SCOPES
+from gateway.console import install_console
 from gateway.openapi import fetch_service_documents, install_merged_openapi
 from gateway.ratelimit import RateLimiter
 from gateway.registry import NAMES, SERVICES, large_bodies
@@ -139,6 +140,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         )
     app.include_router(audit_api.router, dependencies=checked)
     app.include_router(audit_bundle.router, dependencies=checked)
+    # The console's pages before the forwarding routes (which take every /v1 path, not these).
+    install_console(app, settings, app.state.internal_secret)
     app.include_router(routing.router)
     install_merged_openapi(app, apps)
     return app

@@ -1,0 +1,144 @@
+"""The console's words in Welsh and English, and which language a request gets.
+
+One table, so that a missing translation is a failing test rather than a page half in one
+language (``test_console_words``). Welsh first where the person prefers it: the language cookie,
+then the browser's ``Accept-Language``.
+"""
+
+from starlette.requests import Request
+
+LANGUAGES = ("cy", "en")
+LANGUAGE_COOKIE = "llwybr_lang"
+
+WORDS: dict[str, dict[str, str]] = {
+    "app": {"cy": "Llwybr: consol achosion ADY", "en": "Llwybr: ALN case console"},
+    "skip": {"cy": "Neidio i'r prif gynnwys", "en": "Skip to main content"},
+    "language": {"cy": "Iaith", "en": "Language"},
+    "other_language": {"cy": "English", "en": "Cymraeg"},
+    "sign_in": {"cy": "Mewngofnodi", "en": "Sign in"},
+    "sign_out": {"cy": "Allgofnodi", "en": "Sign out"},
+    "signed_in_as": {"cy": "Wedi mewngofnodi fel", "en": "Signed in as"},
+    "dev_sign_in": {
+        "cy": "Mewngofnodi datblygu: dewiswch y sefydliad i weithredu ar ei ran.",
+        "en": "Development sign-in: choose the organisation to act for.",
+    },
+    "no_dev_sign_in": {
+        "cy": "Nid oes mewngofnodi datblygu yma. Mewngofnodwch drwy ddarparwr hunaniaeth "
+        "eich awdurdod lleol.",
+        "en": "There is no development sign-in here. Sign in through your local authority's "
+        "identity provider.",
+    },
+    "caseload": {"cy": "Llwyth achosion", "en": "Caseload"},
+    "find": {"cy": "Dod o hyd i ddysgwr", "en": "Find a learner"},
+    "upn": {"cy": "Rhif disgybl unigryw (UPN)", "en": "Unique pupil number (UPN)"},
+    "upn_hint": {
+        "cy": "Llythyren ac yna 12 digid, e.e. A123456789012",
+        "en": "A letter then 12 digits, e.g. A123456789012",
+    },
+    "search": {"cy": "Chwilio", "en": "Search"},
+    "filter": {"cy": "Hidlo", "en": "Filter"},
+    "all": {"cy": "Y cyfan", "en": "All"},
+    "due": {"cy": "I'w gwblhau o fewn 7 diwrnod", "en": "Due within 7 days"},
+    "overdue": {"cy": "Yn hwyr", "en": "Overdue"},
+    "met": {"cy": "Wedi'i benderfynu mewn pryd", "en": "Decided in time"},
+    "case": {"cy": "Achos", "en": "Case"},
+    "learner": {"cy": "Dysgwr", "en": "Learner"},
+    "status": {"cy": "Statws", "en": "Status"},
+    "deciding_body": {"cy": "Corff sy'n penderfynu", "en": "Deciding body"},
+    "due_on": {"cy": "Dyddiad terfyn", "en": "Due on"},
+    "no_cases": {"cy": "Dim achosion.", "en": "No cases."},
+    "date_of_birth": {"cy": "Dyddiad geni", "en": "Date of birth"},
+    "responsible_authority": {"cy": "Awdurdod lleol cyfrifol", "en": "Responsible local authority"},
+    "enrolled_at": {"cy": "Wedi cofrestru yn", "en": "Enrolled at"},
+    "determinations": {"cy": "Penderfyniadau ADY", "en": "ALN determinations"},
+    "next_action": {"cy": "Y cam nesaf", "en": "Next action"},
+    "owed_by": {"cy": "gan", "en": "by"},
+    "by_date": {"cy": "erbyn", "en": "by"},
+    "none_open": {"cy": "Dim terfyn amser ar agor.", "en": "No time limit is running."},
+    "deadlines": {"cy": "Terfynau amser a'u sail", "en": "Deadlines and their basis"},
+    "rule": {"cy": "Rheol", "en": "Rule"},
+    "state": {"cy": "Cyflwr", "en": "State"},
+    "basis": {"cy": "Sail", "en": "Basis"},
+    "notices": {"cy": "Hysbysiadau a'u prawf", "en": "Notices and their proof"},
+    "given_on": {"cy": "Wedi'i roi ar", "en": "Given on"},
+    "channel": {"cy": "Sianel", "en": "Channel"},
+    "proof": {"cy": "Prawf (SHA-256 y cynnwys)", "en": "Proof (content SHA-256)"},
+    "no_notices": {"cy": "Dim hysbysiadau.", "en": "No notices."},
+    "timeline": {"cy": "Llinell amser", "en": "Timeline"},
+    "as_of": {"cy": "Fel yr oedd ar", "en": "As it stood on"},
+    "show": {"cy": "Dangos", "en": "Show"},
+    "recorded": {"cy": "Cofnodwyd", "en": "Recorded"},
+    "event": {"cy": "Digwyddiad", "en": "Event"},
+    "service": {"cy": "Gwasanaeth", "en": "Service"},
+    "events_until": {"cy": "digwyddiad wedi'u cofnodi hyd at", "en": "events recorded up to"},
+    "verification": {"cy": "Dilysu", "en": "Verification"},
+    "verified": {
+        "cy": "Mae'r cadwyni cywirdeb yn gyfan: nid oes dim wedi'i newid.",
+        "en": "The integrity chains are whole: nothing has been altered.",
+    },
+    "broken": {
+        "cy": "Mae cadwyn gywirdeb wedi torri: mae cofnod wedi'i newid.",
+        "en": "An integrity chain is broken: a record has been altered.",
+    },
+    "bundle": {
+        "cy": "Lawrlwytho'r bwndel tystiolaeth (ZIP)",
+        "en": "Download the evidence bundle (ZIP)",
+    },
+    "audit_only": {
+        "cy": "Dim ond archwilwyr sy'n cael darllen hanes llawn yr achos.",
+        "en": "Only auditors may read the whole case history.",
+    },
+    "not_found": {"cy": "Heb ei ganfod", "en": "Not found"},
+    "not_found_detail": {
+        "cy": "Dim cofnod o'r fath, neu ddim un y caiff eich sefydliad ei weld.",
+        "en": "No such record, or none your organisation may see.",
+    },
+    "bad_request": {"cy": "Cais annilys", "en": "Bad request"},
+    "forbidden": {"cy": "Dim caniatâd", "en": "Not permitted"},
+    "expired": {
+        "cy": "Daeth y ffurflen i ben. Rhowch gynnig arall arni.",
+        "en": "The form has expired. Please try again.",
+    },
+    "unavailable": {"cy": "Ddim ar gael", "en": "Unavailable"},
+}
+
+
+#: The values the services publish (statuses, deadline states, services), in plain words.
+TERMS: dict[str, dict[str, str]] = {
+    "awaiting_consent": {"cy": "yn aros am gydsyniad", "en": "awaiting consent"},
+    "gathering_information": {"cy": "yn casglu gwybodaeth", "en": "gathering information"},
+    "no_decision_required": {"cy": "dim angen penderfyniad", "en": "no decision required"},
+    "decided_aln": {"cy": "penderfynwyd: ADY", "en": "decided: ALN"},
+    "decided_no_aln": {"cy": "penderfynwyd: dim ADY", "en": "decided: no ALN"},
+    "withdrawn": {"cy": "tynnwyd yn ôl", "en": "withdrawn"},
+    "open": {"cy": "yn rhedeg", "en": "running"},
+    "met": {"cy": "wedi'i fodloni", "en": "met"},
+    "missed": {"cy": "wedi'i fethu (yn hwyr)", "en": "missed (overdue)"},
+    "cancelled": {"cy": "wedi'i ganslo", "en": "cancelled"},
+    "decision": {"cy": "y penderfyniad", "en": "the decision"},
+    "determination": {"cy": "penderfynu", "en": "determination"},
+    "idp": {"cy": "CDU", "en": "IDP"},
+    "disputes": {"cy": "anghytundebau", "en": "disputes"},
+    "notifications": {"cy": "hysbysiadau", "en": "notices"},
+}
+
+
+def language_of(request: Request) -> str:
+    """The cookie's language, else the first of the browser's we speak, else Welsh."""
+    chosen = request.cookies.get(LANGUAGE_COOKIE)
+    if chosen in LANGUAGES:
+        return chosen
+    for part in request.headers.get("accept-language", "").split(","):
+        tag = part.split(";")[0].strip().lower()[:2]
+        if tag in LANGUAGES:
+            return tag
+    return "cy"
+
+
+def words_in(language: str) -> dict[str, str]:
+    return {key: texts[language] for key, texts in WORDS.items()}
+
+
+def terms_in(language: str) -> dict[str, str]:
+    """Plain words for published values; a value without any is shown as published."""
+    return {key: texts[language] for key, texts in TERMS.items()}

@@ -1,0 +1,248 @@
+"""The case console through the gateway's ASGI app (embedded mode): sign-in, sessions, CSRF,
+every page in both languages, and the one access policy deciding what a person sees."""
+
+import asyncio
+import json
+import re
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+from typing import Any
+
+import httpx
+import pytest
+import pytest_asyncio
+from fastapi import FastAPI
+
+from gateway import store
+from gateway.main import create_app
+from gateway.settings import Settings
+from llwybr.settings import RuntimeSettings
+
+SCHOOL, OTHER_SCHOOL = "ysgol-example", "ysgol-powys"
+UPN = "R665000000017"
+
+
+@dataclass
+class Console:
+    app: FastAPI
+    client: httpx.AsyncClient
+    learner_id: str
+    case_id: str
+
+    async def sign_in(self, client_id: str) -> None:
+        page = await self.client.get("/console/sign-in")
+        csrf = _csrf(page.text)
+        response = await self.client.post(
+            "/console/sign-in", data={"client_id": client_id, "csrf": csrf}
+        )
+        assert response.status_code == 303, response.text
+        assert response.headers["location"] == "/console/caseload"
+
+    def accesses(self, path: str) -> list[dict[str, Any]]:
+        rows = store.find_access(
+            self.app.state.engine,
+            organisation=None,
+            resource_id=None,
+            since=None,
+            after=None,
+            limit=10_000,
+        )
+        return [r for r in rows if r["path"] == path]
+
+
+def _csrf(html: str) -> str:
+    match = re.search(r'name="csrf" value="([^"]+)"', html)
+    assert match, html
+    return match.group(1)
+
+
+@pytest_asyncio.fixture(scope="module", loop_scope="module")
+async def world(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> AsyncIterator[tuple[FastAPI, str, str]]:
+    """One embedded gateway for the module, with one learner (UPN) whose school raised a concern."""
+    var_dir = tmp_path_factory.mktemp("console")
+    app = create_app(Settings(runtime=RuntimeSettings(mode="embedded", var_dir=var_dir)))
+    async with app.router.lifespan_context(app):
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://127.0.0.1") as api:
+            credentials = json.loads((var_dir / "gateway" / "dev-credentials.json").read_text())
+            school = next(c for c in credentials if c["client_id"] == SCHOOL)
+            token = await api.post("/oauth/token", data={"grant_type": "client_credentials"},
+                                   auth=(school["client_id"], school["client_secret"]))  # fmt: skip
+            headers = {"Authorization": f"Bearer {token.json()['access_token']}"}
+            concern = {
+                "learner": {"given_name": "Cerys", "family_name": "Jones", "upn": UPN,
+                            "date_of_birth": "2017-05-02", "setting": "maintained_school",
+                            "setting_id": "6652001", "local_authority": "665"},
+                "raised_by": "school:6652001", "raised_with": "school:6652001",
+                "came_to_attention_on": "2026-03-02",
+            }  # fmt: skip
+            raised = await api.post("/v1/determinations", json=concern, headers=headers)
+            assert raised.status_code == 201, raised.text
+            for _ in range(100):  # the list is a read model: wait until it has the case
+                listed = await api.get("/v1/determinations", headers=headers)
+                if listed.json()["items"]:
+                    break
+                await asyncio.sleep(0.05)
+            yield app, raised.json()["learner_id"], raised.json()["id"]
+
+
+@pytest_asyncio.fixture(loop_scope="module")
+async def console(world: tuple[FastAPI, str, str]) -> AsyncIterator[Console]:
+    app, learner_id, case_id = world
+    transport = httpx.ASGITransport(app=app)
+    async with httpx.AsyncClient(transport=transport, base_url="http://127.0.0.1") as client:
+        yield Console(app, client, learner_id, case_id)
+
+
+pytestmark = pytest.mark.asyncio(loop_scope="module")
+
+
+async def test_sign_in_lists_the_development_organisations_in_welsh_first(
+    console: Console,
+) -> None:
+    page = await console.client.get("/console/sign-in")
+    assert page.status_code == 200
+    assert '<html lang="cy">' in page.text
+    assert "Mewngofnodi" in page.text
+    assert "wrexham-la" in page.text
+    assert "la:665" in page.text
+    english = await console.client.get("/console/sign-in", headers={"Accept-Language": "en-GB"})
+    assert '<html lang="en">' in english.text
+    assert "Development sign-in" in english.text
+
+
+async def test_the_language_switch_sets_a_cookie_and_returns_to_the_page(console: Console) -> None:
+    switched = await console.client.get("/console/language?lang=en&next=/console/sign-in")
+    assert switched.status_code == 303
+    assert switched.headers["location"] == "/console/sign-in"
+    assert '<html lang="en">' in (await console.client.get("/console/sign-in")).text
+    elsewhere = await console.client.get("/console/language?lang=cy&next=https://evil.example")
+    assert elsewhere.headers["location"] == "/console"
+
+
+async def test_a_sign_in_without_the_csrf_token_is_refused_and_signs_no_one_in(
+    console: Console,
+) -> None:
+    await console.client.get("/console/sign-in")
+    refused = await console.client.post(
+        "/console/sign-in", data={"client_id": "wrexham-la", "csrf": "forged"}
+    )
+    assert refused.status_code == 403
+    caseload = await console.client.get("/console/caseload")
+    assert caseload.status_code == 303
+    assert caseload.headers["location"] == "/console/sign-in"
+
+
+async def test_the_session_cookie_is_httponly_lax_and_secure_off_loopback(
+    console: Console,
+) -> None:
+    page = await console.client.get("/console/sign-in")
+    cookie = page.headers["set-cookie"]
+    assert "HttpOnly" in cookie
+    assert "SameSite=lax" in cookie
+    assert "Secure" not in cookie
+    transport = httpx.ASGITransport(app=console.app)
+    async with httpx.AsyncClient(transport=transport, base_url="http://llwybr.example") as remote:
+        assert "Secure" in (await remote.get("/console/sign-in")).headers["set-cookie"]
+
+
+async def test_a_forged_session_cookie_is_no_session(console: Console) -> None:
+    await console.sign_in(SCHOOL)
+    value = console.client.cookies["llwybr_console"]
+    console.client.cookies.clear()
+    console.client.cookies.set("llwybr_console", value[:-3] + "AAA", path="/console")
+    assert (await console.client.get("/console/caseload")).status_code == 303
+
+
+async def test_caseload_filters_show_the_organisations_cases(console: Console) -> None:
+    await console.sign_in(SCHOOL)
+    every = await console.client.get("/console/caseload")
+    assert every.status_code == 200
+    assert console.learner_id in every.text
+    # Raised in March and not decided: overdue today, not due this week nor met.
+    assert console.learner_id in (await console.client.get("/console/caseload?filter=overdue")).text
+    for quiet in ("due", "met"):
+        page = await console.client.get(f"/console/caseload?filter={quiet}")
+        assert page.status_code == 200
+        assert console.learner_id not in page.text
+    assert (await console.client.get("/console/caseload?filter=nonsense")).status_code == 400
+
+
+async def test_find_by_upn_opens_the_case_page(console: Console) -> None:
+    await console.sign_in("wrexham-la")
+    found = await console.client.get(f"/console/find?upn={UPN.lower()}")
+    assert found.status_code == 303
+    assert found.headers["location"] == f"/console/learners/{console.learner_id}"
+    case = await console.client.get(found.headers["location"])
+    assert case.status_code == 200
+    assert "Cerys Jones" in case.text
+    assert "school:6652001" in case.text  # who owes the decision
+    assert "35 school days from 2 March 2026 under D1" in case.text  # the basis, as published
+    assert (await console.client.get("/console/find?upn=nonsense")).status_code == 400
+    assert (await console.client.get("/console/find?upn=F665000000018")).status_code == 404
+
+
+async def test_another_schools_learner_is_the_one_404_and_the_attempt_is_audited(
+    console: Console,
+) -> None:
+    await console.sign_in(OTHER_SCHOOL)
+    path = f"/console/learners/{console.learner_id}"
+    page = await console.client.get(path)
+    assert page.status_code == 404
+    assert "Cerys" not in page.text
+    rows = [r for r in console.accesses(path) if r["organisation"] == "school:6662001"]
+    assert rows
+    assert rows[-1]["outcome"] == "denied"
+    assert rows[-1]["reason"] == "not-found"
+    assert rows[-1]["resource_id"] == console.learner_id
+
+
+async def test_every_page_view_is_in_the_access_audit(console: Console) -> None:
+    await console.sign_in("wrexham-la")
+    path = f"/console/learners/{console.learner_id}"
+    before = len(console.accesses(path))
+    assert (await console.client.get(path)).status_code == 200
+    rows = console.accesses(path)
+    assert len(rows) == before + 1
+    assert rows[-1]["organisation"] == "la:665"
+    assert rows[-1]["outcome"] == "granted"
+    assert rows[-1]["jurisdiction"] == ["665"]
+
+
+async def test_the_timeline_as_of_a_day_and_verification_for_an_auditor(console: Console) -> None:
+    await console.sign_in("wrexham-auditor")
+    path = f"/console/learners/{console.learner_id}/timeline"
+    now = await console.client.get(path)
+    assert now.status_code == 200
+    assert "<svg" in now.text
+    assert 'class="mark "' in now.text
+    assert 'id="verification-result">' in now.text
+    assert "nothing has been altered" not in now.text
+    assert "nid oes dim wedi" in now.text  # Welsh: the chains are whole
+    before = await console.client.get(path, params={"as_of": "2020-01-01"})
+    assert before.status_code == 200
+    assert 'class="mark future"' in before.text
+    assert 'class="mark "' not in before.text
+    by_slider = await console.client.get(path, params={"day": 0})
+    assert by_slider.status_code == 200
+    assert (await console.client.get(path, params={"as_of": "soon"})).status_code == 400
+
+
+async def test_the_bundle_downloads_for_an_auditor_only(console: Console) -> None:
+    await console.sign_in("wrexham-auditor")
+    path = f"/console/learners/{console.learner_id}/bundle"
+    bundle = await console.client.get(path)
+    assert bundle.status_code == 200
+    assert bundle.content[:2] == b"PK"
+    await console.sign_in("wrexham-la")
+    assert (await console.client.get(path)).status_code == 403
+    timeline = await console.client.get(f"/console/learners/{console.learner_id}/timeline")
+    assert timeline.status_code == 403
+
+
+async def test_the_stylesheet_is_served_by_the_gateway(console: Console) -> None:
+    css = await console.client.get("/console/static/console.css")
+    assert css.status_code == 200
+    assert "text/css" in css.headers["content-type"]

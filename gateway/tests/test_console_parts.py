@@ -1,0 +1,50 @@
+"""The console's pure parts: its words, the timeline's layout, the next action."""
+
+from datetime import date
+from typing import Any
+
+from gateway.console.pages import next_deadline
+from gateway.console.timeline import draw
+from gateway.console.words import LANGUAGES, TERMS, WORDS
+
+
+def test_every_word_is_in_welsh_and_english() -> None:
+    for key, texts in {**WORDS, **TERMS}.items():
+        assert set(texts) == set(LANGUAGES), key
+        assert all(text.strip() for text in texts.values()), key
+
+
+def test_the_timeline_starts_the_day_before_the_first_event() -> None:
+    items = [
+        {
+            "service": "determination",
+            "event": "ConcernRaised",
+            "recorded_at": "2026-03-02T09:00:00Z",
+        },
+        {"service": "idp", "event": "Issued", "recorded_at": "2026-05-04T10:00:00+00:00"},
+    ]
+    drawing = draw(items, None, date(2026, 6, 1))
+    assert drawing.first == date(2026, 3, 1)
+    assert drawing.as_of == date(2026, 6, 1)
+    assert [m.future for m in drawing.marks] == [False, False]
+    assert drawing.marks[1].y > drawing.marks[0].y  # a lane per service
+    on_the_day = draw(items, date(2026, 3, 2), date(2026, 6, 1))
+    assert [m.future for m in on_the_day.marks] == [False, True]
+    assert on_the_day.as_of_offset == 1
+
+
+def test_the_next_action_is_the_soonest_deadline_still_owed() -> None:
+    decision = {"due_on": "2026-04-22", "state": "missed", "rule_id": "D1"}
+    case: dict[str, Any] = {
+        "deciding_body": {"kind": "school", "organisation": "school:6652001"},
+        "deadlines": {
+            "decision": decision,
+            "consent": {"due_on": "2026-03-01", "state": "met", "rule_id": "C1"},
+        },
+    }
+    found = next_deadline(case)
+    assert found is not None
+    assert found["name"] == "decision"
+    assert found["owed_by"] == "school:6652001"
+    decision["state"] = "met"
+    assert next_deadline(case) is None
