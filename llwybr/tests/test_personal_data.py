@@ -10,9 +10,10 @@ import sqlalchemy as sa
 
 from llwybr.db import create_engine
 from llwybr.personal_data.cipher import UnreadableSealError, is_sealed, open_sealed, seal
+from llwybr.personal_data.fields import LearnerErasedError
 from llwybr.personal_data.kek import KeyRing, UnknownKekError
 from llwybr.personal_data.tables import learner_data_keys
-from llwybr.personal_data.vault import LearnerErasedError, Vault
+from llwybr.personal_data.vault import Vault
 from llwybr.settings import ServiceSettings
 
 

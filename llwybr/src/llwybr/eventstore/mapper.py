@@ -19,6 +19,13 @@ from eventsourcing.persistence import (
 from eventsourcing.utils import get_topic, resolve_topic
 
 from llwybr.integrity import ChainLink, chain_hash
+from llwybr.personal_data.fields import (
+    Erasure,
+    Sealer,
+    open_state,
+    personal_fields,
+    seal_state,
+)
 
 INTEGRITY_KEY = "__integrity__"
 META_KEY = "__meta__"
@@ -49,6 +56,8 @@ class RecordedEvent:
     previous_hash: str
     meta: dict[str, Any]
     notification_id: int | None
+    #: Set when the learner's personal fields in this event were shredded (read as None).
+    erasure: Erasure | None = None
 
     @property
     def timestamp(self) -> datetime:
@@ -56,7 +65,13 @@ class RecordedEvent:
 
 
 class ChainedMapper(Mapper[UUID]):
-    """Writes and reads the chain fields; everything else is the library's mapping."""
+    """Writes and reads the chain fields; everything else is the library's mapping.
+
+    With a ``sealer`` (the vault, ADR 0022), the personal fields an event class declares are
+    sealed with the learner's data key before the hash, and opened when read.
+    """
+
+    sealer: Sealer | None = None
 
     def _plain(self, stored_state: bytes) -> bytes:
         if self.cipher:
@@ -86,6 +101,9 @@ class ChainedMapper(Mapper[UUID]):
         # The hash covers the JSON form exactly as it is stored, so it can be recomputed
         # from the row alone, without the Python classes.
         state = json.loads(self.transcoder.encode(event_state))
+        personal = personal_fields(type(domain_event))
+        if personal is not None and self.sealer is not None:
+            seal_state(state, personal, str(originator_id), self.sealer)
         state[META_KEY] = meta
         own_hash = chain_hash(
             originator_id=str(originator_id),
@@ -131,8 +149,15 @@ class ChainedMapper(Mapper[UUID]):
     def to_recorded_event(self, stored: StoredEvent) -> RecordedEvent:
         """Decode a stored event with its chain fields and metadata."""
         cls = resolve_topic(stored.topic)
+        erasure = None
         try:
-            event_state: dict[str, Any] = self.transcoder.decode(self._plain(stored.state))
+            plain = self._plain(stored.state)
+            personal = personal_fields(cls)
+            if personal is not None and self.sealer is not None:
+                raw = json.loads(plain)
+                erasure = open_state(raw, personal, str(stored.originator_id), self.sealer)
+                plain = json.dumps(raw).encode()
+            event_state: dict[str, Any] = self.transcoder.decode(plain)
             integrity = event_state.pop(INTEGRITY_KEY)
             meta = event_state.pop(META_KEY)
         except Exception as error:
@@ -159,6 +184,7 @@ class ChainedMapper(Mapper[UUID]):
             previous_hash=integrity["previous_hash"],
             meta=meta,
             notification_id=stored.id if isinstance(stored, Notification) else None,
+            erasure=erasure,
         )
 
     def to_domain_event(self, stored_event: StoredEvent) -> DomainEventProtocol[UUID]:

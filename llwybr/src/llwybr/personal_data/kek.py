@@ -89,8 +89,15 @@ class KeyRing:
         if create and not path.exists():
             path.parent.mkdir(parents=True, exist_ok=True)
             ring = cls({"k1": AESGCM.generate_key(bit_length=256)}, "k1")
-            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            draft = path.with_name(f".{path.name}.{os.getpid()}")
+            fd = os.open(draft, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
             with os.fdopen(fd, "w") as out:
                 out.write(ring.to_json())
-            return ring
+            try:
+                # Atomic and exclusive: processes starting together all end with one ring.
+                os.link(draft, path)
+            except FileExistsError:
+                pass
+            finally:
+                draft.unlink()
         return cls.from_json(path.read_text())

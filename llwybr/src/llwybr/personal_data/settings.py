@@ -3,11 +3,12 @@
 The store is ONE place every service reads (ADR 0022): schema ``personal_data`` in stack mode,
 ``var/personal_data/state.sqlite`` embedded. The KEK is the JSON of a ``KeyRing``: given in
 ``LLWYBR_PERSONAL_DATA_KEK_JSON`` (a Kubernetes Secret as an environment variable) or read from
-``LLWYBR_PERSONAL_DATA_KEK_FILE`` (the Secret mounted as a file); embedded, without either, a
-ring is made once under ``var/personal_data/kek.json`` (``make run`` only: stack mode refuses
-to start without a KEK rather than make one nobody backs up).
+``LLWYBR_PERSONAL_DATA_KEK_FILE`` (the Secret mounted as a file). Without either, a ring is
+made once under ``var/personal_data/kek.json`` for ``make run`` and ``make run-stack`` (with a
+warning in stack mode: a deployment must give its KEK, backed up apart from the database).
 """
 
+import logging
 from pathlib import Path
 
 from pydantic import Field, SecretStr
@@ -19,6 +20,8 @@ from llwybr.personal_data.vault import Vault
 from llwybr.settings import RuntimeSettings, ServiceSettings
 
 STORE = "personal_data"
+
+log = logging.getLogger(__name__)
 
 
 class PersonalDataSettings(BaseSettings):
@@ -36,12 +39,13 @@ class PersonalDataSettings(BaseSettings):
             return KeyRing.from_json(self.kek_json.get_secret_value())
         if self.kek_file is not None:
             return KeyRing.from_file(self.kek_file)
-        if runtime.mode == "embedded":
-            return KeyRing.from_file(runtime.var_dir / STORE / "kek.json", create=True)
-        raise RuntimeError(
-            "stack mode needs a key-encryption key: set LLWYBR_PERSONAL_DATA_KEK_FILE "
-            "(a mounted Secret) or LLWYBR_PERSONAL_DATA_KEK_JSON"
-        )
+        path = runtime.var_dir / STORE / "kek.json"
+        if runtime.mode == "stack":
+            log.warning(
+                "no LLWYBR_PERSONAL_DATA_KEK_FILE or _KEK_JSON: using the development KEK %s",
+                path,
+            )
+        return KeyRing.from_file(path, create=True)
 
 
 def open_vault(runtime: RuntimeSettings, settings: PersonalDataSettings | None = None) -> Vault:

@@ -10,7 +10,6 @@ is honoured everywhere within that time; a shred made here is honoured at once.
 
 import threading
 import time
-from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -18,32 +17,11 @@ import sqlalchemy as sa
 
 from llwybr import migrations
 from llwybr.personal_data.cipher import new_data_key, open_sealed, seal
+from llwybr.personal_data.fields import Erasure, LearnerErasedError
 from llwybr.personal_data.kek import KeyEncryptionKey
 from llwybr.personal_data.tables import learner_data_keys as keys
 
 MIGRATIONS = Path(__file__).parent / "migrations"
-
-
-@dataclass(frozen=True)
-class Erasure:
-    """The record a shred leaves: the learner's personal data was erased on a day."""
-
-    learner_id: str
-    erased_on: date
-    erased_by: str
-    schedule: str
-
-    def describe(self) -> str:
-        on = self.erased_on.isoformat()
-        return f"personal data erased on {on} under schedule {self.schedule}"
-
-
-class LearnerErasedError(Exception):
-    """The learner's data key was destroyed: their personal fields can no longer be read."""
-
-    def __init__(self, erasure: Erasure) -> None:
-        super().__init__(erasure.describe())
-        self.erasure = erasure
 
 
 class Vault:
@@ -55,6 +33,9 @@ class Vault:
         self.engine, self.kek, self.cache_seconds = engine, kek, cache_seconds
         self._cache: dict[str, tuple[float, bytes]] = {}
         self._lock = threading.Lock()
+
+    def close(self) -> None:
+        self.engine.dispose()
 
     def migrate(self) -> None:
         """Create or move forward the key table (each process at start-up; idempotent)."""

@@ -158,7 +158,7 @@ class LearnerRegistry(ChainedApplication):
         self, principal: Principal, given: Learner, raised_by: str, local_id: str | None
     ) -> Naming:
         looking_after = given.looking_after_authority if given.looked_after else None
-        record = LearnerRecord(
+        record = LearnerRecord.register(
             given_name=given.given_name,
             family_name=given.family_name,
             date_of_birth=given.date_of_birth,
@@ -260,6 +260,26 @@ class LearnerRegistry(ChainedApplication):
                 raise denied("not-the-setting", f"{recorded_by} may not end another's enrolment")
         record.leave(setting, recorded_by, left_on)
         self.save_at(None, record)
+        return LearnerView.of(record)
+
+    def erase_personal_data(
+        self, principal: Principal, learner_id: str, *, erased_on: date, schedule: str,
+        recorded_by: str,
+    ) -> LearnerView:  # fmt: skip
+        """The responsible LA (the controller of the child's record) erases the learner's
+        personal data: the erasure is recorded on the record, then their data key destroyed,
+        so their names and date of birth are unreadable in every copy (ADR 0022). A repeat
+        records nothing more and destroys the key again if it is still there."""
+        record = self._recorded_by_la(principal, learner_id, recorded_by)
+        if principal.organisation != record.responsible_authority:
+            raise denied("not-the-responsible-la", "the learner's responsible LA erases")
+        if self.vault is None:
+            raise RuntimeError(f"{self.name} has no vault: nothing could be erased")
+        if record.erase_personal_data(erased_on, schedule, recorded_by):
+            self.save_at(None, record)
+        self.vault.shred(
+            record.learner_id, erased_on=erased_on, erased_by=recorded_by, schedule=schedule
+        )
         return LearnerView.of(record)
 
     def _recorded_by_la(
