@@ -21,6 +21,7 @@ from eventsourcing.domain import Aggregate
 from determination import access
 from determination.application.views import LearnerView
 from determination.domain import Learner, Setting, validate_upn
+from determination.domain.ages import compulsory_school_age_on, young_person_on
 from determination.domain.errors import InvalidLearnerError
 from determination.domain.registry import (
     LearnerIndex,
@@ -158,7 +159,8 @@ class LearnerRegistry(ChainedApplication):
         self, principal: Principal, given: Learner, raised_by: str, local_id: str | None
     ) -> Naming:
         looking_after = given.looking_after_authority if given.looked_after else None
-        record = LearnerRecord.register(
+        born = given.born_on
+        record = LearnerRecord(
             given_name=given.given_name,
             family_name=given.family_name,
             date_of_birth=given.date_of_birth,
@@ -169,6 +171,10 @@ class LearnerRegistry(ChainedApplication):
             enrolled_at=[enrolled_by(principal, given)] if given.setting_id else [],
             upn=given.upn,
             local_ids={raised_by: local_id} if local_id else {},
+            # Decided before the event, kept in clear: the access policy needs them after an
+            # erasure (ADR 0022).
+            compulsory_school_age_on=compulsory_school_age_on(born),
+            young_person_on=young_person_on(born),
         )
         learner_id = record.learner_id
         keys = [upn_key(given.upn)] if given.upn else []

@@ -19,7 +19,7 @@ from typing import Any
 from eventsourcing.domain import Aggregate, event
 
 from determination.domain.ages import compulsory_school_age_on, young_person_on
-from determination.domain.errors import InvalidLearnerError, InvalidTransitionError
+from determination.domain.errors import InvalidTransitionError
 from llwybr.personal_data.fields import PersonalFields
 
 _NAMESPACE = uuid.UUID("5b0c1f3e-7d0a-4c55-9e6b-6c6561726e72")
@@ -124,34 +124,6 @@ class LearnerRecord(Aggregate):
     @property
     def learner_id(self) -> str:
         return str(self.id)
-
-    @classmethod
-    def register(
-        cls,
-        given_name: str | None,
-        family_name: str | None,
-        date_of_birth: date | None,
-        responsible_authority: str,
-        looking_after_authority: str | None,
-        enrolled_at: list[str],
-        upn: str | None,
-        local_ids: dict[str, str],
-    ) -> "LearnerRecord":
-        """A new learner, with the dates the access policy needs decided before the event."""
-        if date_of_birth is None or given_name is None or family_name is None:
-            raise InvalidLearnerError("a learner is registered with names and a date of birth")
-        return cls(
-            given_name=given_name,
-            family_name=family_name,
-            date_of_birth=date_of_birth,
-            responsible_authority=responsible_authority,
-            looking_after_authority=looking_after_authority,
-            enrolled_at=enrolled_at,
-            upn=upn,
-            local_ids=local_ids,
-            compulsory_school_age_on=compulsory_school_age_on(date_of_birth),
-            young_person_on=young_person_on(date_of_birth),
-        )
 
     @property
     def compulsory_school_age_on(self) -> date:
