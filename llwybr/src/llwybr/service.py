@@ -44,6 +44,7 @@ from llwybr.logs import request_id
 from llwybr.metrics import Metrics
 from llwybr.observed import observed
 from llwybr.outbox import OutboxRelay, RelayPositions, Translator, relay_lock
+from llwybr.personal_data.settings import open_vault
 from llwybr.principal import PrincipalError, verify_principal
 from llwybr.problems import install_problem_handlers, problem_response
 from llwybr.projections import Projection, ProjectionRunner, projection_positions
@@ -109,6 +110,7 @@ class ServiceSpec:
     #: Routes whose body may exceed the JSON limit, with their own (the descriptor's).
     large_bodies: Mapping[tuple[str, str], int] = field(default_factory=dict)
     figures: Sequence[Figure] = ()  # domain figures for operators, read at each scrape
+    personal_data: bool = False  # its events declare personal fields: seal them (ADR 0022)
 
 
 def consumer_group(prefix: str, spec: "ServiceSpec", consumer: ConsumerSpec) -> str:
@@ -295,6 +297,8 @@ def prepare_storage(
         for table in [*spec.tables, *(t for p in spec.projections for t in p.tables)]:
             table.create(engine, checkfirst=True)
         application = spec.application(settings.eventsourcing_env())  # creates its tables
+        if spec.personal_data:
+            application.use_vault(open_vault(settings.runtime))
     return engine, application
 
 

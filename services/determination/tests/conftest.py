@@ -11,6 +11,7 @@ from determination.application import DeterminationService
 from determination.main import create_app
 from determination.settings import Settings
 from llwybr.db import create_engine
+from llwybr.personal_data.settings import open_vault
 from llwybr.settings import RuntimeSettings, ServiceSettings
 from llwybr_testkit import TEST_SECRET, ActingAs
 
@@ -20,6 +21,7 @@ def service(store_settings: ServiceSettings) -> Iterator[DeterminationService]:
     """The service layer on SQLite and on PostgreSQL (the same tests on both)."""
     create_engine(store_settings).dispose()
     app = DeterminationService(store_settings.eventsourcing_env())
+    app.use_vault(open_vault(store_settings.runtime))  # as build_service does (ADR 0022)
     yield app
     app.close()
 

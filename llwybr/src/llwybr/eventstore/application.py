@@ -30,6 +30,7 @@ from eventsourcing.utils import Environment, EnvType, strtobool
 from llwybr.eventstore.mapper import ChainedMapper, DateAsISO, RecordedEvent
 from llwybr.eventstore.store import ChainedEventStore, ChainedRepository
 from llwybr.integrity import ChainBrokenError, ChainCheck, ChainLink, Verification, verify_links
+from llwybr.personal_data.fields import Sealer
 
 A = TypeVar("A", bound=Aggregate)
 
@@ -144,6 +145,19 @@ class ChainedApplication(Application[UUID]):
     @property
     def chained_mapper(self) -> ChainedMapper:
         return cast(ChainedMapper, self.mapper)
+
+    #: The learners' data keys (ADR 0022), when the service's events hold personal fields.
+    vault: Sealer | None = None
+
+    def use_vault(self, vault: Sealer) -> None:
+        """Seal the personal fields events declare with learners' data keys (ADR 0022), from
+        now on; called once, before the first save."""
+        self.vault = self.chained_mapper.sealer = vault
+
+    def close(self) -> None:
+        if self.chained_mapper.sealer is not None:
+            self.chained_mapper.sealer.close()
+        super().close()
 
     def add_listener(self, callback: Any) -> None:
         """Call ``callback()`` after each save (the relay uses it to wake up at once)."""

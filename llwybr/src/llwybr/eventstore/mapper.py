@@ -24,6 +24,13 @@ from eventsourcing.persistence import (
 from eventsourcing.utils import get_topic, resolve_topic
 
 from llwybr.integrity import ChainLink, canonical_json, chain_hash_canonical
+from llwybr.personal_data.fields import (
+    Erasure,
+    Sealer,
+    open_state,
+    personal_fields,
+    seal_state,
+)
 
 INTEGRITY_KEY = "__integrity__"
 META_KEY = "__meta__"
@@ -68,6 +75,8 @@ class RecordedEvent:
     previous_hash: str
     meta: dict[str, Any]
     notification_id: int | None
+    #: Set when the learner's personal fields in this event were shredded (read as None).
+    erasure: Erasure | None = None
 
     @property
     def timestamp(self) -> datetime:
@@ -75,7 +84,13 @@ class RecordedEvent:
 
 
 class ChainedMapper(Mapper[UUID]):
-    """Writes and reads the chain fields; everything else is the library's mapping."""
+    """Writes and reads the chain fields; everything else is the library's mapping.
+
+    With a ``sealer`` (the vault, ADR 0022), the personal fields an event class declares are
+    sealed with the learner's data key before the hash, and opened when read.
+    """
+
+    sealer: Sealer | None = None
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -111,6 +126,9 @@ class ChainedMapper(Mapper[UUID]):
         # form the hash covers, after the chain fields, so a load or a verify hashes the stored
         # bytes as they are instead of decoding and re-encoding them (ADR 0005's addendum).
         state = json.loads(self.transcoder.encode(event_state))
+        personal = personal_fields(type(domain_event))
+        if personal is not None and self.sealer is not None:
+            seal_state(state, personal, str(originator_id), self.sealer)
         state[META_KEY] = meta
         canonical = canonical_json(state)
         own_hash = chain_hash_canonical(
@@ -199,7 +217,7 @@ class ChainedMapper(Mapper[UUID]):
 
     def to_recorded_event(self, stored: StoredEvent) -> RecordedEvent:
         """Decode a stored event with its chain fields and metadata."""
-        domain_event, integrity, meta = self._decoded(stored)
+        domain_event, integrity, meta, erasure = self._decoded(stored)
         originator_id = stored.originator_id
         return RecordedEvent(
             event=domain_event,
@@ -210,15 +228,25 @@ class ChainedMapper(Mapper[UUID]):
             previous_hash=integrity["previous_hash"],
             meta=meta,
             notification_id=stored.id if isinstance(stored, Notification) else None,
+            erasure=erasure,
         )
 
     def _decoded(
         self, stored: StoredEvent
-    ) -> tuple[DomainEventProtocol[UUID], dict[str, str], dict[str, Any]]:
-        """The domain event, its chain fields and its metadata."""
+    ) -> tuple[DomainEventProtocol[UUID], dict[str, str], dict[str, Any], Erasure | None]:
+        """The domain event, its chain fields, its metadata and, for a learner whose personal
+        data was erased, the erasure (the sealed fields then read ``None``)."""
         cls = resolve_topic(stored.topic)
+        erasure = None
         try:
-            event_state: dict[str, Any] = self._decode(self._plain(stored.state))
+            plain = self._plain(stored.state)
+            personal = personal_fields(cls)
+            if personal is not None and self.sealer is not None:
+                # Opened before the transcoder revives values: a sealed value is its JSON form.
+                raw = json.loads(plain)
+                erasure = open_state(raw, personal, str(stored.originator_id), self.sealer)
+                plain = json.dumps(raw).encode()
+            event_state: dict[str, Any] = self._decode(plain)
             integrity = event_state.pop(INTEGRITY_KEY)
             meta = event_state.pop(META_KEY)
         except Exception as error:
@@ -242,7 +270,7 @@ class ChainedMapper(Mapper[UUID]):
             from_version += 1
         domain_event = object.__new__(cls)
         object.__setattr__(domain_event, "__dict__", event_state)
-        return domain_event, integrity, meta
+        return domain_event, integrity, meta, erasure
 
     def to_domain_event(self, stored_event: StoredEvent) -> DomainEventProtocol[UUID]:
         """The domain event alone (an aggregate's load: no ``RecordedEvent`` made per event)."""

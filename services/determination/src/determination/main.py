@@ -48,6 +48,7 @@ SPEC = ServiceSpec(
     name="determination",
     title="Llwybr determination service (internal)",
     application=DeterminationService,
+    personal_data=True,
     translator=translator,
     routers=[router],
     error_statuses=ERROR_STATUSES,

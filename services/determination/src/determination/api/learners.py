@@ -5,11 +5,12 @@ learner's whole relations (``LearnerRelationsRecorded``) for every service's acc
 from typing import Annotated
 
 from fastapi import APIRouter, Path, Response
+from pydantic import Field
 
 from determination.api.dependencies import ServiceDep
 from determination.api.schemas import EnrolmentEndIn, EnrolmentIn, LearnerOut
 from determination.application.views import LearnerView
-from llwybr.edge import CallerDep
+from llwybr.edge import ActDate, CallerDep, Model, Organisation
 
 router = APIRouter()
 
@@ -61,6 +62,34 @@ def enrol(
     """A move to another setting, or a dual registration beside the current one, from the day
     given: the setting is then among the learner's relations the one access policy reads."""
     return _answer(response, app.enrol(caller, learner_id, **body.model_dump()))
+
+
+class ErasureIn(Model):
+    erased_on: ActDate
+    schedule: Annotated[
+        str,
+        Field(
+            pattern=r"^[A-Za-z0-9_.:-]{1,64}$",
+            description="The retention schedule the erasure is made under",
+            examples=["aln-file-25"],
+        ),
+    ]
+    recorded_by: Organisation
+
+
+@router.post(
+    "/learners/{learner_id}/erasure",
+    summary="The learner's responsible LA erases their personal data (crypto-shredding)",
+)
+def erase_personal_data(
+    learner_id: LearnerId, body: ErasureIn, response: Response, caller: CallerDep,
+    app: ServiceDep,
+) -> LearnerOut:  # fmt: skip
+    """The learner's data key is destroyed: their names and date of birth become unreadable
+    in every copy (event store, topics, backups) and read back as null, with
+    `personal_data_erased` saying when and under which schedule. The record keeps its shape
+    and still verifies; the rest of the history is untouched. Only the responsible LA."""
+    return _answer(response, app.erase_personal_data(caller, learner_id, **body.model_dump()))
 
 
 @router.post(

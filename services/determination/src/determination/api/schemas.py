@@ -395,15 +395,20 @@ class LearnerOut(BaseModel):
     learner_id: str
     version: int
     upn: str | None
-    given_name: str
-    family_name: str
-    date_of_birth: date
+    given_name: str | None
+    family_name: str | None
+    date_of_birth: date | None
     responsible_authority: str
     looking_after_authority: str | None
     enrolled_at: list[str]
     compulsory_school_age_on: date
     young_person_on: date
     merged_into: str | None
+    personal_data_erased: str | None = Field(
+        default=None,
+        description="Once the learner's personal data is erased (the names and date of birth "
+        "are then null): 'personal data erased on DATE under schedule X'.",
+    )
 
 
 class RuleIn(Model):

@@ -23,6 +23,7 @@ from determination.domain import Circumstances, Determination, Learner, route
 from determination.domain.ages import is_young_person
 from determination.domain.errors import (
     DeterminationError,
+    InvalidLearnerError,
     OpenDeterminationError,
     YoungPersonConflictError,
 )
@@ -174,11 +175,14 @@ def as_registered(given: Learner, naming: Naming, on: date, flag: bool | None) -
             if looking_after
             else ("ENG" if english else None),
         }
-    young = is_young_person(record.date_of_birth, on)
+    born = record.date_of_birth
+    if born is None:
+        raise InvalidLearnerError("the learner's personal data was erased: name them anew")
+    young = is_young_person(born, on)
     if flag is not None and flag != young:
         raise YoungPersonConflictError(
             f"young_person is {str(young).lower()} for a learner born on "
-            f"{record.date_of_birth.isoformat()} on {on.isoformat()} (over compulsory school "
+            f"{born.isoformat()} on {on.isoformat()} (over compulsory school "
             "age: derived from the date of birth, not flagged)"
         )
     changes["young_person"] = young

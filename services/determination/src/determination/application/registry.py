@@ -21,6 +21,7 @@ from eventsourcing.domain import Aggregate
 from determination import access
 from determination.application.views import LearnerView
 from determination.domain import Learner, Setting, validate_upn
+from determination.domain.ages import compulsory_school_age_on, young_person_on
 from determination.domain.errors import InvalidLearnerError
 from determination.domain.registry import (
     LearnerIndex,
@@ -158,6 +159,7 @@ class LearnerRegistry(ChainedApplication):
         self, principal: Principal, given: Learner, raised_by: str, local_id: str | None
     ) -> Naming:
         looking_after = given.looking_after_authority if given.looked_after else None
+        born = given.born_on
         record = LearnerRecord(
             given_name=given.given_name,
             family_name=given.family_name,
@@ -169,6 +171,10 @@ class LearnerRegistry(ChainedApplication):
             enrolled_at=[enrolled_by(principal, given)] if given.setting_id else [],
             upn=given.upn,
             local_ids={raised_by: local_id} if local_id else {},
+            # Decided before the event, kept in clear: the access policy needs them after an
+            # erasure (ADR 0022).
+            compulsory_school_age_on=compulsory_school_age_on(born),
+            young_person_on=young_person_on(born),
         )
         learner_id = record.learner_id
         keys = [upn_key(given.upn)] if given.upn else []
@@ -260,6 +266,26 @@ class LearnerRegistry(ChainedApplication):
                 raise denied("not-the-setting", f"{recorded_by} may not end another's enrolment")
         record.leave(setting, recorded_by, left_on)
         self.save_at(None, record)
+        return LearnerView.of(record)
+
+    def erase_personal_data(
+        self, principal: Principal, learner_id: str, *, erased_on: date, schedule: str,
+        recorded_by: str,
+    ) -> LearnerView:  # fmt: skip
+        """The responsible LA (the controller of the child's record) erases the learner's
+        personal data: the erasure is recorded on the record, then their data key destroyed,
+        so their names and date of birth are unreadable in every copy (ADR 0022). A repeat
+        records nothing more and destroys the key again if it is still there."""
+        record = self._recorded_by_la(principal, learner_id, recorded_by)
+        if principal.organisation != record.responsible_authority:
+            raise denied("not-the-responsible-la", "the learner's responsible LA erases")
+        if self.vault is None:
+            raise RuntimeError(f"{self.name} has no vault: nothing could be erased")
+        if record.erase_personal_data(erased_on, schedule, recorded_by):
+            self.save_at(None, record)
+        self.vault.shred(
+            record.learner_id, erased_on=erased_on, erased_by=recorded_by, schedule=schedule
+        )
         return LearnerView.of(record)
 
     def _recorded_by_la(

@@ -105,15 +105,17 @@ class LearnerView:
     learner_id: str
     version: int
     upn: str | None
-    given_name: str
-    family_name: str
-    date_of_birth: date
+    given_name: str | None  # None once erased (ADR 0022)
+    family_name: str | None
+    date_of_birth: date | None
     responsible_authority: str
     looking_after_authority: str | None
     enrolled_at: list[str]
     compulsory_school_age_on: date
     young_person_on: date
     merged_into: str | None
+    #: "personal data erased on DATE under schedule X", once the learner's key is destroyed.
+    personal_data_erased: str | None
 
     @classmethod
     def of(cls, record: LearnerRecord) -> "LearnerView":
@@ -130,4 +132,13 @@ class LearnerView:
             compulsory_school_age_on=record.compulsory_school_age_on,
             young_person_on=record.young_person_on,
             merged_into=record.merged_into,
+            personal_data_erased=erasure_text(record.erasure),
         )
+
+
+def erasure_text(erasure: dict[str, Any] | None) -> str | None:
+    """What a read shows for a learner whose personal data was erased."""
+    if erasure is None:
+        return None
+    on, schedule = erasure["erased_on"].isoformat(), erasure["schedule"]
+    return f"personal data erased on {on} under schedule {schedule}"

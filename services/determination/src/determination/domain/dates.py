@@ -37,6 +37,7 @@ IN_FORCE: Mapping[type, str | None] = {
     LearnerRecord.Left: "left_on",
     LearnerRecord.Absorbed: None,
     LearnerRecord.MergedInto: None,
+    LearnerRecord.PersonalDataErased: "erased_on",
     LearnerIndex.Named: None,
     LearnerIndex.Repointed: None,
     OpenDetermination.Started: None,

@@ -138,7 +138,7 @@ class Determination(Aggregate):
         decision_deadline: Deadline | None,
     ) -> "Determination":
         """A concern that a learner may have ALN came to a body's attention."""
-        if came_to_attention_on < learner.date_of_birth:
+        if came_to_attention_on < learner.born_on:
             raise DateOutOfOrderError("the concern cannot predate the learner's birth")
         status = routing.status
         if status is Status.GATHERING_INFORMATION and decision_deadline is None:

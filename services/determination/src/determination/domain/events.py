@@ -19,13 +19,21 @@ from eventsourcing.domain import Aggregate, event
 
 from determination.domain.routing import BodyKind, DecidingBody, NoDecisionReason
 from determination.domain.values import DECISION, NECESSITY, Status, nhs_deadline_key
+from llwybr.personal_data.fields import PersonalFields
 
 if TYPE_CHECKING:
     from determination.domain.determination import Determination
 
 
 class ConcernRaised(Aggregate.Created):
-    """A concern came to a body's attention, routed to the body that must decide."""
+    """A concern came to a body's attention, routed to the body that must decide.
+
+    The learner's names and date of birth are sealed with their data key (ADR 0022)."""
+
+    __personal__ = PersonalFields(
+        ("learner.given_name", "learner.family_name", "learner.date_of_birth"),
+        learner="learner.learner_id",
+    )
 
     learner: dict[str, Any]
     raised_by: str

@@ -74,9 +74,9 @@ class Learner:
     """The learner's record as known when the concern was raised."""
 
     learner_id: str
-    given_name: str
-    family_name: str
-    date_of_birth: date
+    given_name: str | None  # None only once erased (ADR 0022): read back, never given
+    family_name: str | None
+    date_of_birth: date | None
     setting: Setting
     local_authority: str  # the LA responsible, by its number (e.g. "665")
     setting_id: str | None = None  # school or FEI establishment id, when at one
@@ -99,6 +99,13 @@ class Learner:
             raise InvalidLearnerError(f"a learner at a {self.setting.value} needs its setting id")
 
     @property
+    def born_on(self) -> date:
+        """The date of birth, which a learner whose personal data was erased no longer has."""
+        if self.date_of_birth is None:
+            raise InvalidLearnerError("the learner's personal data was erased")
+        return self.date_of_birth
+
+    @property
     def idp_may_be_unnecessary(self) -> bool:
         """A young person outside a maintained school or FEI: the LA may decide an IDP is not
         necessary to meet their reasonable needs for education or training (s.14(1)(c))."""
@@ -106,13 +113,14 @@ class Learner:
 
     def as_dict(self) -> dict[str, Any]:
         data = dict(vars(self))
-        data["date_of_birth"] = self.date_of_birth.isoformat()
+        data["date_of_birth"] = self.date_of_birth.isoformat() if self.date_of_birth else None
         data["setting"] = self.setting.value
         return data
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "Learner":
         values = dict(data)
-        values["date_of_birth"] = date.fromisoformat(values["date_of_birth"])
+        born = values["date_of_birth"]
+        values["date_of_birth"] = date.fromisoformat(born) if born is not None else None
         values["setting"] = Setting(values["setting"])
         return cls(**values)

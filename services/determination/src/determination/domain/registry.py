@@ -20,6 +20,7 @@ from eventsourcing.domain import Aggregate, event
 
 from determination.domain.ages import compulsory_school_age_on, young_person_on
 from determination.domain.errors import InvalidTransitionError
+from llwybr.personal_data.fields import PersonalFields
 
 _NAMESPACE = uuid.UUID("5b0c1f3e-7d0a-4c55-9e6b-6c6561726e72")
 
@@ -28,16 +29,25 @@ class LearnerRecord(Aggregate):
     """One learner as the registry knows them."""
 
     class Registered(Aggregate.Created):
-        """A learner was first named (by a concern, or by the LA responsible for them)."""
+        """A learner was first named (by a concern, or by the LA responsible for them).
 
-        given_name: str
-        family_name: str
-        date_of_birth: date
+        The names and the date of birth are sealed with the learner's data key (ADR 0022);
+        the two dates the access policy needs are derived before the event and kept in clear,
+        so the record still works once the personal fields are erased (events stored before
+        #23 lack them: derived from the date of birth then)."""
+
+        __personal__ = PersonalFields(("given_name", "family_name", "date_of_birth"))
+
+        given_name: str | None
+        family_name: str | None
+        date_of_birth: date | None
         responsible_authority: str
         looking_after_authority: str | None
         enrolled_at: list[str]
         upn: str | None
         local_ids: dict[str, str]
+        compulsory_school_age_on: date | None = None
+        young_person_on: date | None = None
 
     class UpnAttached(Aggregate.Event):
         """The learner's UPN became known (they were known by a setting's own id before)."""
@@ -77,20 +87,33 @@ class LearnerRecord(Aggregate):
 
         learner_id: str
 
+    class PersonalDataErased(Aggregate.Event):
+        """The learner's data key was destroyed: their personal fields are unreadable in every
+        copy from now on (crypto-shredding, ADR 0022). The history keeps its shape."""
+
+        erased_on: date
+        schedule: str
+        erased_by: str
+
     @event(Registered)
     def __init__(
         self,
-        given_name: str,
-        family_name: str,
-        date_of_birth: date,
+        given_name: str | None,
+        family_name: str | None,
+        date_of_birth: date | None,
         responsible_authority: str,
         looking_after_authority: str | None,
         enrolled_at: list[str],
         upn: str | None,
         local_ids: dict[str, str],
+        compulsory_school_age_on: date | None = None,
+        young_person_on: date | None = None,
     ) -> None:
+        # None only once erased (the seal no longer opens).
         self.given_name, self.family_name = given_name, family_name
         self.date_of_birth = date_of_birth
+        self._ages = _ages(date_of_birth, compulsory_school_age_on, young_person_on)
+        self.erasure: dict[str, Any] | None = None
         self.responsible_authority = responsible_authority
         self.looking_after_authority = looking_after_authority
         self.enrolled_at = list(enrolled_at)
@@ -104,11 +127,24 @@ class LearnerRecord(Aggregate):
 
     @property
     def compulsory_school_age_on(self) -> date:
-        return compulsory_school_age_on(self.date_of_birth)
+        return self._ages[0]
 
     @property
     def young_person_on(self) -> date:
-        return young_person_on(self.date_of_birth)
+        return self._ages[1]
+
+    def erase_personal_data(self, erased_on: date, schedule: str, erased_by: str) -> bool:
+        """Record the erasure (the vault then destroys the key); False if already erased."""
+        if self.erasure is not None:
+            return False
+        self._erase(erased_on=erased_on, schedule=schedule, erased_by=erased_by)
+        return True
+
+    @event(PersonalDataErased)
+    def _erase(self, erased_on: date, schedule: str, erased_by: str) -> None:
+        self.erasure = {"erased_on": erased_on, "schedule": schedule, "erased_by": erased_by}
+        self.given_name = self.family_name = None
+        self.date_of_birth = None
 
     def relations_facts(self) -> dict[str, Any]:
         """What ``LearnerRelationsRecorded`` says of the learner (the whole of it)."""
@@ -182,6 +218,14 @@ class LearnerRecord(Aggregate):
     @event(MergedInto)
     def _merge_into(self, learner_id: str) -> None:
         self.merged_into = learner_id
+
+
+def _ages(born: date | None, school_age: date | None, young: date | None) -> tuple[date, date]:
+    if school_age is not None and young is not None:
+        return school_age, young
+    if born is None:  # a record before #23 is plaintext, so its date of birth is there
+        raise ValueError("a learner record without its ages nor a date of birth")
+    return compulsory_school_age_on(born), young_person_on(born)
 
 
 def upn_key(upn: str) -> str:

@@ -1,0 +1,97 @@
+"""The learner's personal fields sealed per learner in the store, opened on read, and erased by
+destroying their key (issue 23, ADR 0022), on SQLite and PostgreSQL with a real vault."""
+
+from datetime import date
+from uuid import UUID
+
+import pytest
+
+from determination.application import DeterminationService
+from determination.domain.errors import InvalidLearnerError
+from llwybr.problems import ProblemError
+
+from .test_application import LA, SCHOOL, at, decided_at_school, pupil
+
+
+def raw_rows(service: DeterminationService, aggregate_id: UUID) -> str:
+    """The aggregate's stored rows as they are in the database (no decoding)."""
+    return "".join(bytes(s.state).decode() for s in service.recorder.select_events(aggregate_id))
+
+
+def test_names_and_date_of_birth_are_ciphertext_in_the_store(
+    service: DeterminationService,
+) -> None:
+    raised = service.raise_concern(SCHOOL, at("school:6652001", pupil(), date(2026, 3, 2)))
+    for aggregate_id in (UUID(raised.learner_id), raised.determination_id):
+        stored = raw_rows(service, aggregate_id)
+        assert "pd1:" in stored
+        assert "Cerys" not in stored
+        assert "Jones" not in stored
+        assert "2017-05-02" not in stored
+
+
+def test_a_read_opens_the_seals(service: DeterminationService) -> None:
+    raised = service.raise_concern(SCHOOL, at("school:6652001", pupil(), date(2026, 3, 2)))
+    view = service.learner(LA, raised.learner_id)
+    assert (view.given_name, view.family_name) == ("Cerys", "Jones")
+    assert view.date_of_birth == date(2017, 5, 2)
+    assert view.personal_data_erased is None
+
+
+def test_an_erased_learner_reads_as_erased_and_still_verifies(
+    service: DeterminationService,
+) -> None:
+    case_id = decided_at_school(service)
+    learner_id = str(service.determination(LA, case_id).learner["learner_id"])
+    other = service.raise_concern(
+        SCHOOL, at("school:6652001", pupil(given_name="Osian"), date(2026, 3, 3), "o-1")
+    )
+    view = service.erase_personal_data(
+        LA, learner_id, erased_on=date(2051, 5, 2), schedule="aln-file-25", recorded_by="la:665"
+    )
+    assert view.personal_data_erased == (
+        "personal data erased on 2051-05-02 under schedule aln-file-25"
+    )
+    again = service.learner(LA, learner_id)
+    assert (again.given_name, again.family_name, again.date_of_birth) == (None, None, None)
+    assert again.compulsory_school_age_on == view.compulsory_school_age_on  # access still works
+    case = service.determination(LA, case_id)  # the case still loads, its learner unnamed
+    assert case.learner["given_name"] is None
+    assert service.verify(UUID(learner_id)).ok
+    assert service.verify(case_id).ok
+    assert service.verify_all().ok
+    assert service.learner(LA, other.learner_id).given_name == "Osian"
+
+
+def test_a_repeated_erasure_changes_nothing_more(service: DeterminationService) -> None:
+    raised = service.raise_concern(SCHOOL, at("school:6652001", pupil(), date(2026, 3, 2)))
+    first = service.erase_personal_data(
+        LA, raised.learner_id, erased_on=date(2051, 5, 2), schedule="S1", recorded_by="la:665"
+    )
+    again = service.erase_personal_data(
+        LA, raised.learner_id, erased_on=date(2052, 1, 1), schedule="S2", recorded_by="la:665"
+    )
+    assert again.version == first.version
+    assert again.personal_data_erased == first.personal_data_erased
+
+
+def test_only_the_responsible_la_erases(service: DeterminationService) -> None:
+    raised = service.raise_concern(SCHOOL, at("school:6652001", pupil(), date(2026, 3, 2)))
+    with pytest.raises(ProblemError):
+        service.erase_personal_data(
+            SCHOOL, raised.learner_id, erased_on=date(2051, 5, 2), schedule="S1",
+            recorded_by="school:6652001",
+        )  # fmt: skip
+    assert service.learner(LA, raised.learner_id).given_name == "Cerys"
+
+
+def test_an_erased_learner_cannot_be_named_in_a_new_concern(
+    service: DeterminationService,
+) -> None:
+    case_id = decided_at_school(service)  # closed: a new concern may be raised
+    learner_id = str(service.determination(LA, case_id).learner["learner_id"])
+    service.erase_personal_data(
+        LA, learner_id, erased_on=date(2026, 3, 21), schedule="S1", recorded_by="la:665"
+    )
+    with pytest.raises(InvalidLearnerError):
+        service.raise_concern(LA, at("la:665", pupil(learner_id), date(2026, 3, 22)))

@@ -1,0 +1,125 @@
+"""Children's personal data (issue 23, ADR 0022) end to end through the gateway of a stack:
+the learner's name is ciphertext in PostgreSQL and never on a topic; the responsible LA's
+erasure destroys their key, after which their name is nowhere readable, the chains still
+verify, and another learner is untouched."""
+
+import asyncio
+import uuid
+from collections.abc import Iterator
+
+import psycopg
+import pytest
+
+from llwybr.settings import RuntimeSettings
+from llwybr_testkit import postgres_conninfo, read_envelopes
+
+from .access_stories import AUDITOR, HOME_SCHOOL, LA, Callers, concern, ok, pupil, raised, today
+from .stack import TEST_LIMITS, running_stack
+
+pytestmark = [pytest.mark.integration, pytest.mark.slow]
+
+
+@pytest.fixture(scope="module")
+def runtime(postgres_runtime: RuntimeSettings, kafka_bootstrap: str) -> RuntimeSettings:
+    return postgres_runtime.model_copy(
+        update={"kafka_bootstrap_servers": kafka_bootstrap, "consumer_start_from": "latest"}
+    )
+
+
+@pytest.fixture(scope="module")
+def callers(
+    runtime: RuntimeSettings, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Callers]:
+    with running_stack(runtime, tmp_path_factory.mktemp("personal"), TEST_LIMITS) as stack:
+        found = Callers(stack)
+        yield found
+        found.close()
+
+
+def rows_naming(runtime: RuntimeSettings, text: str) -> list[str]:
+    """Every table of the database (every service's store, read models, the gateway's audit
+    and idempotency records, the key store) with a row holding ``text``, as text or as the
+    bytes of a ``bytea`` column (stored events are bytes)."""
+    found = []
+    with psycopg.connect(postgres_conninfo(runtime), autocommit=True) as conn:
+        tables = conn.execute(
+            "SELECT table_schema, table_name FROM information_schema.tables "
+            "WHERE table_schema NOT IN ('pg_catalog', 'information_schema') "
+            "AND table_type = 'BASE TABLE'"
+        ).fetchall()
+        for schema, table in tables:
+            hit = conn.execute(
+                f'SELECT 1 FROM "{schema}"."{table}" t WHERE t::text LIKE %s OR t::text LIKE %s '
+                "LIMIT 1",
+                (f"%{text}%", f"%{text.encode().hex()}%"),
+            ).fetchone()
+            if hit:
+                found.append(f"{schema}.{table}")
+    return found
+
+
+def stored_events_of(runtime: RuntimeSettings, learner_id: str) -> str:
+    with psycopg.connect(postgres_conninfo(runtime), autocommit=True) as conn:
+        tables = conn.execute(
+            "SELECT table_schema FROM information_schema.tables "
+            "WHERE table_name = 'determination_events'"
+        ).fetchall()
+        return "".join(
+            bytes(state).decode()
+            for (schema,) in tables
+            for (state,) in conn.execute(
+                f'SELECT state FROM "{schema}".determination_events WHERE originator_id = %s',
+                (uuid.UUID(learner_id),),
+            ).fetchall()
+        )
+
+
+def test_an_erased_learners_name_is_nowhere_and_the_history_still_verifies(
+    runtime: RuntimeSettings, callers: Callers
+) -> None:
+    name, other_name = f"Gwenllian{uuid.uuid4().hex[:8]}", f"Osian{uuid.uuid4().hex[:8]}"
+    case_id, learner_id = raised(callers, concern(pupil(given_name=name)))
+    _, other_id = raised(callers, concern(pupil(given_name=other_name)))
+    la = callers(LA)
+    assert ok(la.get(f"/v1/learners/{learner_id}"))["given_name"] == name  # reads open seals
+
+    # Stored: ciphertext, never the name; published: never the name.
+    assert "pd1:" in stored_events_of(runtime, learner_id)
+    assert rows_naming(runtime, name) == []
+    envelopes = asyncio.run(
+        read_envelopes(
+            runtime.kafka_bootstrap_servers, "aln.determination.v1", {learner_id, case_id}, 2
+        )
+    )
+    assert envelopes
+    assert all(name not in repr(envelope) for envelope in envelopes)  # data and headers
+
+    erasure = {"erased_on": today(), "schedule": "aln-file-25", "recorded_by": LA}
+    refused = callers(HOME_SCHOOL).post(f"/v1/learners/{learner_id}/erasure", json=erasure)
+    assert refused.status_code in (403, 404), refused.text
+    erased = ok(la.post(f"/v1/learners/{learner_id}/erasure", json=erasure))
+    assert erased["personal_data_erased"] == (
+        f"personal data erased on {today()} under schedule aln-file-25"
+    )
+
+    entry = ok(la.get(f"/v1/learners/{learner_id}"))
+    assert (entry["given_name"], entry["family_name"], entry["date_of_birth"]) == (None,) * 3
+    case = ok(callers(HOME_SCHOOL).get(f"/v1/determinations/{case_id}"))
+    assert case["learner"]["given_name"] is None
+    assert rows_naming(runtime, name) == []
+    assert ok(la.get(f"/v1/learners/{other_id}"))["given_name"] == other_name
+    verified = ok(callers(AUDITOR).get("/v1/audit/verify", params={"learner_id": learner_id}))
+    assert verified["ok"] is True
+
+
+def test_bad_erasure_input_is_a_problem_and_changes_nothing(callers: Callers) -> None:
+    name = f"Cerys{uuid.uuid4().hex[:8]}"
+    _, learner_id = raised(callers, concern(pupil(given_name=name)))
+    la = callers(LA)
+    bad = la.post(
+        f"/v1/learners/{learner_id}/erasure",
+        json={"erased_on": today(), "schedule": "no spaces", "recorded_by": LA},
+    )
+    assert bad.status_code == 422
+    assert bad.headers["content-type"].startswith("application/problem+json")
+    assert ok(la.get(f"/v1/learners/{learner_id}"))["given_name"] == name
