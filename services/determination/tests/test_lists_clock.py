@@ -21,6 +21,7 @@ from determination.projections import (
     due_soon,
     list_cases,
     open_cases_counting_on,
+    statistics,
 )
 from llwybr import db, migrations
 from llwybr.access import Capability, audience
@@ -195,3 +196,17 @@ def test_a_calendar_published_after_the_decision_still_firms_a_clock_not_yet_met
     assert service.recalculate_for_calendar(WREXHAM.id, candidates) == [running]
     firm = service.determination(LA, running).deadlines["decision"]
     assert (firm.provisional, firm.calendar_id) == (False, WREXHAM.id)
+
+
+def test_the_las_statistics_count_the_decisions_given_and_given_in_time(
+    service: DeterminationService, read_model: tuple[ProjectionRunner, sa.Engine]
+) -> None:
+    runner, engine = read_model
+    in_time, late, _not_given = (decided_at_school(service) for _ in range(3))
+    learn(service, notice_given(in_time, date(2026, 3, 23)))
+    learn(service, notice_given(late, due_on(service, late) + timedelta(days=1)))
+    caught_up(runner)
+    with engine.connect() as conn:
+        figures = statistics(conn, "665")
+    assert (figures["decisions"], figures["decisions_within_time"]) == (3, 3)  # decided in time
+    assert (figures["decisions_given"], figures["decisions_given_within_time"]) == (2, 1)

@@ -108,8 +108,9 @@ def la_statistics(
     local_authority: Annotated[str, Path(pattern=r"^\d{3}$")],
 ) -> dict[str, Any]:
     """Of the learners the LA is responsible for or looks after: decisions made, how many
-    within the statutory time, the average days from the concern to the decision, and the
-    cases still open."""
+    within the statutory time, the average days from the concern to the decision, how many
+    were given to the family (`decisions_given`) and how many of those by the due date (the
+    duty met, s.4(6): `decisions_given_within_time`), and the cases still open."""
     access.require_may_see_statistics(caller, local_authority)
     with engine.connect() as conn:
         return statistics(conn, local_authority)

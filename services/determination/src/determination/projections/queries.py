@@ -110,18 +110,30 @@ def open_cases_counting_on(conn: sa.Connection, calendar_id: str) -> list[str]:
 
 def statistics(conn: sa.Connection, local_authority: str) -> dict[str, Any]:
     """Decisions made, how many within time, and the average days from attention to decision,
-    of the learners the LA is responsible for or looks after."""
-    columns = (cases.c.came_to_attention_on, cases.c.decided_on, cases.c.within_time)
+    of the learners the LA is responsible for or looks after; how many were given to the
+    family, and how many of those by the due date (the duty met, s.4(6))."""
+    columns = (
+        cases.c.came_to_attention_on,
+        cases.c.decided_on,
+        cases.c.within_time,
+        cases.c.decision_given_on,
+        cases.c.decision_due_on,
+    )
     ours = _of_authority(local_authority)
     decided = conn.execute(sa.select(*columns).where(ours, cases.c.decided_on.is_not(None))).all()
     open_count = conn.execute(
         sa.select(sa.func.count()).where(ours, cases.c.status.in_(OPEN_STATUSES))
     ).scalar_one()
     days = [(r.decided_on - r.came_to_attention_on).days for r in decided]
+    given = [r for r in decided if r.decision_given_on is not None]
     return {
         "local_authority": local_authority,
         "decisions": len(decided),
         "decisions_within_time": sum(1 for r in decided if r.within_time),
+        "decisions_given": len(given),
+        "decisions_given_within_time": sum(
+            1 for r in given if r.decision_due_on and r.decision_given_on <= r.decision_due_on
+        ),
         "average_days_to_decision": round(sum(days) / len(days), 1) if days else None,
         "open_cases": open_count,
     }
