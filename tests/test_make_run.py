@@ -4,7 +4,6 @@ was (nothing made twice)."""
 
 import os
 import signal
-import socket
 import subprocess
 import time
 from datetime import date, timedelta
@@ -15,17 +14,11 @@ import httpx
 import pytest
 
 from conftest import REPO
+from tests.embedded import free_port
 
 pytestmark = pytest.mark.slow
 
 BANNER = "Llwybr is running (embedded mode)"
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port: int = s.getsockname()[1]
-        return port
 
 
 def start(clone: Path, port: int, log: IO[str]) -> subprocess.Popen[bytes]:
