@@ -11,7 +11,7 @@ from uuid import UUID
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from contracts.events import IntegrationEvent, register
+from contracts.events import IntegrationEvent, register, upn_field
 from contracts.topics import DETERMINATION, Topic
 
 BodyKindName = Literal["school", "fei", "local_authority", "la_looking_after"]
@@ -59,6 +59,7 @@ class DeterminationEvent(IntegrationEvent):
     topic: ClassVar[Topic] = DETERMINATION
     determination_id: UUID
     learner_id: str
+    upn: str | None = upn_field()
 
 
 @register

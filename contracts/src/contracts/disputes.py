@@ -11,7 +11,7 @@ from uuid import UUID
 from pydantic import BaseModel, ConfigDict, Field
 
 from contracts.determination import DeadlineFacts, reasons_field
-from contracts.events import IntegrationEvent, register
+from contracts.events import IntegrationEvent, register, upn_field
 from contracts.topics import DISPUTES, Topic
 
 ReconsiderationKind = Literal["R1", "R2", "R3", "R4"]
@@ -20,6 +20,7 @@ ReconsiderationKind = Literal["R1", "R2", "R3", "R4"]
 class DisputeEvent(IntegrationEvent):
     topic: ClassVar[Topic] = DISPUTES
     learner_id: str
+    upn: str | None = upn_field()
 
 
 @register

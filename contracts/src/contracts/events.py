@@ -7,11 +7,22 @@ registered so that consumers can parse it and the JSON Schema snapshots can be g
 
 from typing import Any, ClassVar, TypeVar
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 from contracts.topics import Topic
 
 TYPE_PREFIX = "wales.aln"
+
+
+def upn_field() -> Any:
+    """The learner's UPN beside their ``learner_id``: the publisher fills it from the learner
+    registry's facts (``learner-relations-recorded``) when it has them; None before."""
+    return Field(
+        default=None,
+        description="The learner's Unique Pupil Number, as the learner registry knows it "
+        "(None while it does not): how an MIS finds the learner in its own records",
+        examples=["M665200125001"],
+    )
 
 
 class IntegrationEvent(BaseModel):

@@ -11,7 +11,7 @@ from uuid import UUID
 from pydantic import Field
 
 from contracts.determination import DeadlineFacts, reasons_field
-from contracts.events import IntegrationEvent, register
+from contracts.events import IntegrationEvent, register, upn_field
 from contracts.topics import IDP, Topic
 
 MaintainerKindName = Literal["school", "fei", "local_authority", "la_looking_after"]
@@ -21,6 +21,7 @@ class IdpEvent(IntegrationEvent):
     topic: ClassVar[Topic] = IDP
     idp_id: UUID
     learner_id: str
+    upn: str | None = upn_field()
 
 
 @register

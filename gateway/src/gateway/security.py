@@ -101,20 +101,21 @@ def dev_clients_file(directory: Path) -> Path:
 def build_security(settings: Settings, http: httpx.AsyncClient) -> Security:
     """The gateway's keys, token issuer and validator; the trusted identity providers'
     tokens are accepted beside its own (or beside the one external issuer's)."""
-    security, clients = _own_or_external(settings, http)
+    security, validator, clients = _own_or_external(settings, http)
     issuers = list(settings.trusted_issuers)
     if settings.trusted_issuers_file is not None:
         issuers += load_trusted_issuers(settings.trusted_issuers_file)
     if issuers:
         trusted = trusted_validators(issuers, http, ROLE_SCOPES, clients)
-        assert isinstance(security.validator, TokenValidator)
-        security.validator = Issuers(security.validator, trusted)
+        security.validator = Issuers(validator, trusted)
     return security
 
 
 def _own_or_external(
     settings: Settings, http: httpx.AsyncClient
-) -> tuple[Security, ClientRegistry | None]:
+) -> tuple[Security, TokenValidator, ClientRegistry | None]:
+    """The gateway's own issuer (or the one external issuer replacing it), its validator and
+    the clients registry (which also revokes trusted issuers' clients)."""
     token_settings = TokenSettings(
         issuer=settings.external_issuer or settings.own_issuer(),
         audience=settings.audience,
@@ -129,7 +130,8 @@ def _own_or_external(
             else ClientRegistry.from_file(settings.clients_file, check)
         )
         validator = TokenValidator(token_settings, jwks, clients=revocations, own_tokens=False)
-        return Security(None, None, validator, manifest_signer(settings, None)), revocations
+        security = Security(None, None, validator, manifest_signer(settings, None))
+        return security, validator, revocations
     embedded = settings.runtime.mode == "embedded"
     directory = settings.runtime.var_dir / "gateway"
     if settings.signing_key_pem is not None:
@@ -156,7 +158,7 @@ def _own_or_external(
     )
     issuer = TokenIssuer(key, token_settings, clients, limits)
     validator = TokenValidator(token_settings, StaticJwks(key.public_jwks()), clients=clients)
-    return Security(key, issuer, validator, manifest_signer(settings, key)), clients
+    return Security(key, issuer, validator, manifest_signer(settings, key)), validator, clients
 
 
 def manifest_signer(settings: Settings, token_key: SigningKey | None) -> ManifestSigner:

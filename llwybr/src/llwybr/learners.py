@@ -90,6 +90,11 @@ class FollowsLearners(ChainedApplication):
         except AggregateNotFoundError:
             return None
 
+    def learner_upn(self, learner_id: str) -> str | None:
+        """The learner's UPN as the registry published it (None before it knew it)."""
+        known = self.learner_known(learner_id)
+        return known.published.upn if known is not None else None
+
     def learner_relations(self, learner_id: str) -> Relations:
         """The learner's relationships (none before the registry's facts arrive)."""
         known = self.learner_known(learner_id)

@@ -16,7 +16,7 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import ClassVar, Protocol
+from typing import ClassVar, Protocol, runtime_checkable
 
 import sqlalchemy as sa
 from eventsourcing.persistence import Notification
@@ -47,6 +47,29 @@ class Publication:
 
     event: IntegrationEvent
     learner_id: str
+
+
+@runtime_checkable
+class KnowsUpns(Protocol):
+    """A service that holds the learner registry's facts (or is the registry)."""
+
+    def learner_upn(self, learner_id: str) -> str | None:
+        """The learner's UPN as the registry published it; None if not known here."""
+        ...
+
+
+def with_upn(publication: Publication, application: object) -> Publication:
+    """``publication`` with the learner's UPN filled in where its event has the field and the
+    service knows the UPN (read from the registry's facts at publication, never from an MIS)."""
+    event = publication.event
+    if "upn" not in type(event).model_fields or getattr(event, "upn", None) is not None:
+        return publication
+    if not isinstance(application, KnowsUpns):
+        return publication
+    upn = application.learner_upn(publication.learner_id)
+    if upn is None:
+        return publication
+    return Publication(event.model_copy(update={"upn": upn}), publication.learner_id)
 
 
 class Translator(Protocol):
@@ -275,7 +298,7 @@ class OutboxRelay:
         if not notifications:
             self._metrics.relay_lag.labels(self.name).set(0)
             return 0
-        envelopes = await run_blocking(self._envelopes, notifications)
+        envelopes = await run_blocking(self.envelopes, notifications)
         if envelopes:
             await self._publisher.publish(envelopes)
         last = notifications[-1].id
@@ -291,7 +314,8 @@ class OutboxRelay:
         self._metrics.relay_lag.labels(self.name).set(lag)
         return len(notifications)
 
-    def _envelopes(self, notifications: Sequence[Notification]) -> list[Envelope]:
+    def envelopes(self, notifications: Sequence[Notification]) -> list[Envelope]:
+        """The public events the notifications become (the private ones none), enveloped."""
         envelopes = []
         mapper = self._app.chained_mapper
         for notification in notifications:
@@ -299,6 +323,7 @@ class OutboxRelay:
             publication = self._translate(recorded)
             if publication is None:
                 continue
+            publication = with_upn(publication, self._app)
             envelopes.append(
                 Envelope.wrap(
                     publication.event,

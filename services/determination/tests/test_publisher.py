@@ -13,9 +13,11 @@ from determination.publisher import translator
 from llwybr.clock import DEFAULT_RULES, RuleId
 from llwybr.eventstore import RecordedEvent
 from llwybr.principal import Principal
-from llwybr_testkit import CountingRecorder
+from llwybr_testkit import CountingRecorder, published_envelopes
 
-from .test_application import WREXHAM, decided_at_school, set_calendar
+from .test_api import valid_upn
+from .test_application import SCHOOL, WREXHAM, at, decided_at_school, pupil, set_calendar
+from .test_registry import ON
 
 ADMINISTRATOR = Principal("admin", "system:admin", frozenset())
 
@@ -108,3 +110,17 @@ def test_a_rule_correction_is_published_and_the_tables_start_is_not(
     assert (event.rule_table_version, event.corrected_by) == ("2026.2", "system:admin")
     assert {r["id"]: r["length"] for r in event.rules}[RuleId.D7] == 8
     assert publication.learner_id == "rule-table"
+
+
+def test_every_event_about_a_learner_carries_the_upn_the_registry_knows(
+    service: DeterminationService,
+) -> None:
+    raised = service.raise_concern(SCHOOL, at("school:6652001", pupil(upn=valid_upn()), ON))
+    unknown = service.raise_concern(SCHOOL, at("school:6652001", pupil(), ON, "mis-9"))
+    envelopes = published_envelopes(service, translator(service))
+    by_learner = {
+        (e.subject, e.type.rpartition(".")[0].rpartition(".")[2]): e.data for e in envelopes
+    }
+    assert by_learner[(raised.learner_id, "concern-raised")]["upn"] == valid_upn()
+    assert by_learner[(raised.learner_id, "learner-relations-recorded")]["upn"] == valid_upn()
+    assert by_learner[(unknown.learner_id, "concern-raised")]["upn"] is None  # not known yet

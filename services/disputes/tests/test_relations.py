@@ -20,10 +20,12 @@ from disputes.projections import (
     readers,
     related_to,
 )
+from disputes.publisher import translator
 from llwybr.db import create_engine, create_tables
 from llwybr.principal import Principal
 from llwybr.projections import ProjectionRunner
 from llwybr.settings import ServiceSettings
+from llwybr_testkit import published_envelopes
 
 HOME, LOOKING_AFTER = "la:665", "la:670"
 ON = date(2026, 5, 1)
@@ -47,10 +49,12 @@ def stores(
     engine.dispose()
 
 
-def record(app: DisputesService, learner_id: str, looking_after: str | None = None) -> None:
+def record(
+    app: DisputesService, learner_id: str, looking_after: str | None = None, upn: str | None = None
+) -> None:
     app.save(*app.adopt_learner(LearnerRelationsRecorded(
         learner_id=learner_id, responsible_authority=HOME, looking_after_authority=looking_after,
-        compulsory_school_age_on=date(2021, 9, 1), young_person_on=date(2033, 9, 1),
+        compulsory_school_age_on=date(2021, 9, 1), young_person_on=date(2033, 9, 1), upn=upn,
     )))  # fmt: skip
 
 
@@ -106,3 +110,15 @@ def test_the_history_of_a_case_is_read_through_its_relations(
     assert set(relations.parties) == {HOME, LOOKING_AFTER}
     assert relations.jurisdiction == {"665", "670"}
     assert app.relations_of_aggregate(app.rule_table_in_force()).parties == {}
+
+
+def test_a_disputes_event_carries_the_upn_from_the_registrys_facts(
+    stores: tuple[DisputesService, sa.Engine],
+) -> None:
+    app, _ = stores
+    record(app, "learner-known", upn="M665200125001")
+    record(app, "learner-no-upn")
+    advocacy(app, "learner-known")
+    advocacy(app, "learner-no-upn")
+    upns = {e.subject: e.data["upn"] for e in published_envelopes(app, translator(app))}
+    assert upns == {"learner-known": "M665200125001", "learner-no-upn": None}

@@ -37,7 +37,8 @@ from contracts.topics import Topic
 from llwybr.access import Relations
 from llwybr.eventstore import ChainedApplication, RecordedEvent
 from llwybr.kafka import skip_history as skip_history  # tests import it from here
-from llwybr.outbox import Publication
+from llwybr.metrics import Metrics
+from llwybr.outbox import LocalLock, OutboxRelay, Publication, RelayPositions, Translator
 from llwybr.principal import Principal, sign_principal
 from llwybr.projections import ProjectionRunner
 from llwybr.settings import RuntimeSettings
@@ -304,3 +305,14 @@ def projection_rows(
             )
             for table in runner.projection.tables
         ]
+
+
+def published_envelopes(app: ChainedApplication, translate: Translator) -> list[Envelope]:
+    """What the service's outbox relay would publish of everything ``app`` has stored (no bus,
+    no positions: the relay's translation and enveloping only)."""
+    idle = sa.create_engine("sqlite://")  # the relay's positions, unused here
+    relay = OutboxRelay(
+        "envelopes", app, translate, None,  # type: ignore[arg-type]  # never publishes
+        RelayPositions(idle), LocalLock("envelopes"), Metrics("envelopes"),
+    )  # fmt: skip
+    return relay.envelopes(app.recorder.select_notifications(1, 10_000))

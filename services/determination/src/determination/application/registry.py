@@ -91,6 +91,11 @@ def learner_id_of(value: str) -> UUID | None:
 class LearnerRegistry(ChainedApplication):
     """Finding, registering and enrolling learners."""
 
+    def learner_upn(self, learner_id: str) -> str | None:
+        """The learner's UPN, as the registry (this service) knows it; read by the relay."""
+        record = self.learner_record(learner_id)
+        return record.upn if record is not None else None
+
     def learner_record(self, learner_id: str, batch: Batch | None = None) -> LearnerRecord | None:
         """The learner's record (a merged duplicate's survivor), or None."""
         found = learner_id_of(learner_id)
