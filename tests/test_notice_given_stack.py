@@ -7,6 +7,7 @@ appeal can be lodged on it (an act cannot be dated after today).
 """
 
 from collections.abc import Iterator
+from datetime import date, timedelta
 from email.message import Message
 from email.mime.base import MIMEBase
 from email.mime.multipart import MIMEMultipart
@@ -18,6 +19,7 @@ import httpx
 import pytest
 
 from llwybr.settings import RuntimeSettings
+from llwybr_testkit import IDP_DRAFT
 from notifications.notices.verp import bounce_address
 
 from .access_stories import (
@@ -31,6 +33,7 @@ from .access_stories import (
     concern,
     ok,
     parents,
+    plan_of,
     pupil,
     raised,
     register_contacts,
@@ -273,17 +276,23 @@ def bounce_report(notice: dict[str, Any]) -> bytes:
     return report.as_bytes(policy=SMTP)
 
 
+def bounced_for_good(callers: Callers, notice: dict[str, Any]) -> None:
+    """The recipient's mail server's permanent bounce of ``notice``, reported as a mail
+    provider forwards it."""
+    address = bounce_address("bounces", BOUNCES_DOMAIN, BOUNCES_KEY.encode(), notice["notice_id"])
+    reported = callers(SYSTEM).post(
+        "/v1/notices/bounces", params={"to": address}, content=bounce_report(notice),
+        headers={"Content-Type": "message/rfc822"},
+    )  # fmt: skip
+    assert ok(reported)["bounce"] == "permanent"
+
+
 def test_a_bounced_notice_sent_again_later_moves_the_window_forward(
     stack: Stack, callers: Callers
 ) -> None:
     learner_id, case = la_decided_has_aln(callers, "sian-bounces@example.org")
     first = family_told(callers, learner_id)
-    address = bounce_address("bounces", BOUNCES_DOMAIN, BOUNCES_KEY.encode(), first["notice_id"])
-    reported = callers(SYSTEM).post(
-        "/v1/notices/bounces", params={"to": address}, content=bounce_report(first),
-        headers={"Content-Type": "message/rfc822"},
-    )  # fmt: skip
-    assert ok(reported)["bounce"] == "permanent"
+    bounced_for_good(callers, first)
     bounced = ok(callers(LA).get(f"/v1/notices/{first['notice_id']}"))
     assert (bounced["status"], bounced["counts_as_given"]) == ("bounced", False)
     # a week later the LA has the right address and sends it again
@@ -304,3 +313,170 @@ def test_a_bounced_notice_sent_again_later_moves_the_window_forward(
     late = appeal(callers, learner_id, case, "2026-10-06")
     assert late.status_code == 422, late.text
     assert late.json()["type"].endswith("outside-window")
+
+
+# -- the IDP's dates: the calendar published later, and D11 from the cease notice given ------
+
+
+def family_notices(client: httpx.Client, learner_id: str, kind: str) -> list[dict[str, Any]]:
+    """The notices of ``kind`` to the learner's parent, oldest first."""
+    items = client.get("/v1/notices", params={"learner_id": learner_id}).json()["items"]
+    found = [n for n in items if n["kind"] == kind and n["recipient_role"] == "parent"]
+    return sorted(found, key=lambda n: n["created_at"])
+
+
+def notice_of(
+    client: httpx.Client, learner_id: str, kind: str, status: str = "given", after: int = 0
+) -> dict[str, Any]:
+    """The ``after``-th notice of ``kind`` to the parent, once it is ``status``."""
+
+    def found() -> dict[str, Any] | None:
+        notices = family_notices(client, learner_id, kind)
+        ready = len(notices) > after and notices[after]["status"] == status
+        return notices[after] if ready else None
+
+    return until(found, what=f"a {kind} notice {status}")
+
+
+def issued_school_plan(callers: Callers, email: str | None) -> tuple[str, str]:
+    """(learner id, plan id) of a plan the school decided, drafted and issued in June; the
+    parent's contacts registered when ``email`` is given (else the family's notices escalate)."""
+    school = callers(HOME_SCHOOL)
+    case_id, learner_id = raised(
+        callers, {**concern(pupil()), "came_to_attention_on": "2026-06-01"}
+    )
+    if email is not None:
+        register_contacts(school, learner_id, email)
+    ok(school.post(f"/v1/determinations/{case_id}/decision", json={
+        "has_aln": True, "reasons": "Needs ALP", "decided_on": "2026-06-10",
+        "decided_by": HOME_SCHOOL, "person": "ALNCo"}))  # fmt: skip
+    plan_id = str(plan_of(school, learner_id)["id"])
+    for method, path, body in IDP_DRAFT:
+        ok(school.request(method, f"/v1/idps/{plan_id}/draft/{path}", json=body))
+    ok(school.post(f"/v1/idps/{plan_id}/issue", json={"issued_on": "2026-06-22",
+                                                       "issued_by": HOME_SCHOOL}))  # fmt: skip
+    return learner_id, plan_id
+
+
+def ceased_by_the_school(callers: Callers, plan_id: str, decided_on: str) -> None:
+    school, base = callers(HOME_SCHOOL), f"/v1/idps/{plan_id}"
+    ok(school.post(f"{base}/cease-proposals", json={"proposed_on": "2026-07-20",
+                                                    "reasons": "Needs met"}))  # fmt: skip
+    ok(school.post(f"{base}/cessation", json={"decided_on": decided_on, "reasons": "Needs met"}))
+
+
+def challenge(callers: Callers, learner_id: str, plan_id: str, on: str) -> httpx.Response:
+    """The family asks the LA to reconsider the school's decision to cease (R4) on ``on``."""
+    return callers(LA).post("/v1/reconsiderations", json={
+        "kind": "R4", "learner_id": learner_id, "subject_id": plan_id, "school": HOME_SCHOOL,
+        "decided_by_kind": "school", "requested_by_kind": "family", "requested_by": "Parent",
+        "requested_on": on})  # fmt: skip
+
+
+def challenged_on_the_told_day(callers: Callers, learner_id: str, plan_id: str, on: str) -> None:
+    """A challenge on the last day the family was told is accepted (asked again until the
+    disputes service has learned the notice: a refusal changes nothing); a day later, refused."""
+
+    def accepted() -> bool:
+        return challenge(callers, learner_id, plan_id, on).status_code == 201
+
+    until(accepted, what=f"a challenge on {on} accepted")
+    day_after = (date.fromisoformat(on) + timedelta(days=1)).isoformat()
+    late = challenge(callers, learner_id, plan_id, day_after)
+    assert late.status_code == 422, late.text
+    assert late.json()["type"].endswith("outside-window")
+
+
+def test_the_schools_calendar_published_after_the_decision_makes_the_idp_date_firm(
+    callers: Callers,
+) -> None:
+    """No calendar when the school decides "has ALN" (26 June, from a concern of 15 June):
+    D1 counted on working days, 3 August, provisional, and the family is told the date will
+    follow. The school's calendar published later: the IDP service recounts it (14 September,
+    the summer holiday not counted), the reminder follows, and the family is told that date."""
+    school = callers(HOME_SCHOOL)
+    case_id, learner_id = raised(
+        callers, {**concern(pupil()), "came_to_attention_on": "2026-06-15"}
+    )
+    register_contacts(school, learner_id, "sian-calendar@example.org")
+    ok(school.post(f"/v1/determinations/{case_id}/decision", json={
+        "has_aln": True, "reasons": "Needs ALP", "decided_on": "2026-06-26",
+        "decided_by": HOME_SCHOOL, "person": "ALNCo"}))  # fmt: skip
+    plan_id = str(plan_of(school, learner_id)["id"])
+    preparation = ok(school.get(f"/v1/idps/{plan_id}"))["deadlines"]["preparation"]
+    assert (preparation["due_on"], preparation["provisional"]) == ("2026-08-03", True)
+    told = notice_of(school, learner_id, "decision_has_aln")
+    text = ok(school.get(f"/v1/notices/{told['notice_id']}"))["content_text"]
+    assert "3 August 2026" not in text  # never a provisional date to a family
+    assert "3 Awst 2026" not in text
+    ok(school.put(f"/v1/calendars/{HOME_SCHOOL}?set_by={HOME_SCHOOL}", json={
+        "name": "Ysgol Example 2026/27",
+        "terms": [{"name": "Summer 2", "start": "2026-06-01", "end": "2026-07-20"},
+                  {"name": "Autumn 1", "start": "2026-09-01", "end": "2026-10-23"}]}))  # fmt: skip
+
+    def firm() -> dict[str, Any] | None:
+        shown = ok(school.get(f"/v1/idps/{plan_id}"))["deadlines"]["preparation"]
+        return shown if not shown["provisional"] else None
+
+    assert until(firm, what="the plan's date firm")["due_on"] == "2026-09-14"
+    confirmed = notice_of(school, learner_id, "idp_date_confirmed")
+    text = ok(school.get(f"/v1/notices/{confirmed['notice_id']}"))["content_text"]
+    assert "14 September 2026" in text or "14 Medi 2026" in text
+
+    def reminded() -> dict[str, Any] | None:
+        items = school.get("/v1/reminders", params={"learner_id": learner_id}).json()["items"]
+        found = [d for d in items if d["kind"] == "idp_preparation" and not d["provisional"]]
+        return found[0] if found else None
+
+    assert until(reminded, what="the reminder moved")["due_on"] == "2026-09-14"
+
+
+def test_d11_runs_from_the_cease_notice_given_then_bounced_and_given_again(
+    stack: Stack, callers: Callers
+) -> None:
+    """The school decides to cease on Friday 31 July (D11 from the decision: 28 August, which
+    the notice quotes as the IDP service published it); the email is given on 3 August, so the
+    IDP service runs D11 to Tuesday 1 September (4 weeks end on the summer bank holiday) and
+    the family is told so. The email bounces (D11 back to 28 August); sent again on 10 August,
+    D11 runs to 7 September, told to the family; a challenge that day is accepted."""
+    restart_with(stack, "notifications", {"NOTIFICATIONS_TODAY": EMAILED_ON})
+    learner_id, plan_id = issued_school_plan(callers, "sian-cease@example.org")
+    ceased_by_the_school(callers, plan_id, "2026-07-31")
+    school, la = callers(HOME_SCHOOL), callers(LA)
+    first = notice_of(school, learner_id, "idp_ceased")
+    assert (first["given_on"], first["window"]["until"]) == (EMAILED_ON, "2026-08-28")
+    corrected = notice_of(school, learner_id, "cease_window_corrected")
+    assert corrected["window"]["until"] == "2026-09-01"
+    bounced_for_good(callers, first)
+    restart_with(stack, "notifications", {"NOTIFICATIONS_TODAY": "2026-08-10"})
+    ok(la.put(f"/v1/contacts/learners/{learner_id}", json=parents("sian-cease2@example.org")))
+    ok(la.post(f"/v1/notices/{first['notice_id']}/redelivery"))
+    again = notice_of(school, learner_id, "idp_ceased", after=1)
+    assert (again["given_on"], again["window"]["until"]) == ("2026-08-10", "2026-08-28")
+    told = notice_of(school, learner_id, "cease_window_corrected", after=1)
+    assert told["window"]["until"] == "2026-09-07"
+    challenged_on_the_told_day(callers, learner_id, plan_id, "2026-09-07")
+
+
+def test_d11_runs_from_a_cease_notice_posted_on_the_second_working_day(
+    stack: Stack, callers: Callers
+) -> None:
+    """No contact for the parent: the cease notice escalates; the school posts it on Monday
+    10 August, so it counts as given on Wednesday 12 August and D11 runs to 9 September, not
+    the 4 September the decision of 7 August gave; the family is told so."""
+    restart_with(stack, "notifications", {"NOTIFICATIONS_TODAY": "2026-08-10"})
+    learner_id, plan_id = issued_school_plan(callers, None)
+    ceased_by_the_school(callers, plan_id, "2026-08-07")
+    school = callers(HOME_SCHOOL)
+    escalated = notice_of(school, learner_id, "idp_ceased", status="escalated")
+    posted = school.post(f"/v1/notices/{escalated['notice_id']}/given-outside",
+                         json={"channel": "post", "on": "2026-08-10"})  # fmt: skip
+    given = ok(posted)
+    assert (given["given_on"], given["window"]["until"]) == ("2026-08-12", "2026-09-04")
+    told = notice_of(school, learner_id, "cease_window_corrected", status="escalated")
+    # escalated too (no contact yet): it states the day once given, as its facts say
+    facts = ok(school.get(f"/v1/notices/{told['notice_id']}"))["facts"]
+    assert (facts["previous_due_on"], facts["reconsideration_window_until"]) == (
+        "2026-09-04", "2026-09-09"
+    )  # fmt: skip
+    challenged_on_the_told_day(callers, learner_id, plan_id, "2026-09-09")

@@ -9,10 +9,12 @@ from datetime import date
 from contracts import idp as public
 from contracts.determination import CalendarPublished, Decided, Term, deadline_facts
 from idp.application import IdpService
-from idp.domain import PREPARATION, ClosureReason
+from idp.domain import PREPARATION, TRANSFER, ClosureReason, Idp
 from idp.publisher import translator
 from llwybr.clock import DEFAULT_RULES, RuleId, compute_deadline
 
+from .plans import FEI, issued
+from .plans import LA as LA_PLAN
 from .test_notices import receive
 
 SCHOOL, LA = "school:6652001", "la:665"
@@ -111,3 +113,21 @@ def test_an_ended_plans_preparation_deadline_no_longer_moves(service: IdpService
     service.save(plan)
     assert receive(service, calendar(SCHOOL)) == 1  # the calendar kept; the plan unchanged
     assert preparation(service, "l-cal-4") == (date(2026, 8, 3), True)
+
+
+def test_the_feis_answer_is_counted_on_its_calendar_once_published(service: IdpService) -> None:
+    """D13: 20 term-time days from the FEI's receipt (Thursday 3 September); without its
+    calendar, on working days (1 October, provisional); its calendar (Autumn 1 from
+    1 September, a closure on 14 September) published: 2 October, firm."""
+    plan = issued(LA_PLAN)
+    fei, received = FEI.organisation, date(2026, 9, 3)
+    plan.ask_fei(fei=FEI, requested_on=date(2026, 9, 2), received_on=received,
+                 deadline=service.counted_deadline(RuleId.D13, received, [fei]))  # fmt: skip
+    service.save(plan, *service.note_on_calendars(plan, TRANSFER, [fei]))
+    before = service.load(plan.id, Idp).deadline(TRANSFER)
+    assert before is not None
+    assert (before.due_on, before.provisional) == (date(2026, 10, 1), True)
+    assert receive(service, calendar(fei, closures=[date(2026, 9, 14)])) == 2
+    after = service.load(plan.id, Idp).deadline(TRANSFER)
+    assert after is not None
+    assert (after.due_on, after.provisional, after.calendar_id) == (date(2026, 10, 2), False, fei)
