@@ -23,17 +23,16 @@ _MARGIN_SECONDS = 60
 
 @dataclass(frozen=True)
 class DevOrganisation:
-    """A development client a person may sign in as (embedded mode)."""
+    """A client the console acts with for the people of its organisation."""
 
     client_id: str
     organisation: str
     secret: str
 
 
-def dev_organisations(var_dir: Path) -> dict[str, DevOrganisation]:
-    """The development clients written by ``make run`` (``var/gateway/dev-credentials.json``),
-    by client id; none when the file is absent (stack mode without it, production)."""
-    file = var_dir / "gateway" / "dev-credentials.json"
+def dev_organisations(file: Path) -> dict[str, DevOrganisation]:
+    """The clients the console acts with, by client id, from a credentials file (``make run``
+    writes ``var/gateway/dev-credentials.json``); none when the file is absent."""
     if not file.exists():
         return {}
     return {

@@ -2,7 +2,6 @@
 is written to the access audit (``view.finish``); nothing here decides who may see a record."""
 
 import re
-import time
 from datetime import date, timedelta
 from typing import Annotated, Any
 
@@ -10,7 +9,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import RedirectResponse, Response
 
 from gateway.console.gateway_calls import ApiError, GatewayCalls
-from gateway.console.session import Session, csrf_matches, current_session
+from gateway.console.session import Session, current_session
 from gateway.console.timeline import draw
 from gateway.console.view import finish, problem_page, render, signed_in_or_redirect
 from gateway.console.words import LANGUAGE_COOKIE, LANGUAGES
@@ -39,39 +38,6 @@ async def home(request: Request) -> Response:
     session = current_session(request)
     target = "/console/caseload" if session.signed_in else "/console/sign-in"
     return await finish(request, session, RedirectResponse(target, status_code=303))
-
-
-@router.get("/sign-in")
-async def sign_in_page(request: Request) -> Response:
-    session = current_session(request)
-    organisations = sorted(_calls(request).organisations.values(), key=lambda o: o.client_id)
-    page = render(request, session, "sign_in.html", organisations=organisations)
-    return await finish(request, session, page)
-
-
-@router.post("/sign-in")
-async def sign_in(request: Request) -> Response:
-    session = current_session(request)
-    form = await request.form()
-    client_id = form.get("client_id")
-    if not csrf_matches(session, _text(form.get("csrf"))):
-        return await problem_page(request, session, 403, "expired", reason="csrf")
-    dev = _calls(request).organisations.get(_text(client_id) or "")
-    if dev is None:
-        return await problem_page(request, session, 400, "bad_request", reason="unknown-client")
-    session = session.signed_in_as(dev.client_id, dev.organisation, int(time.time()))
-    response = RedirectResponse("/console/caseload", status_code=303)
-    return await finish(request, session, response)
-
-
-@router.post("/sign-out")
-async def sign_out(request: Request) -> Response:
-    session = current_session(request)
-    form = await request.form()
-    if not csrf_matches(session, _text(form.get("csrf"))):
-        return await problem_page(request, session, 403, "expired", reason="csrf")
-    anonymous = Session.new(int(time.time()))
-    return await finish(request, anonymous, RedirectResponse("/console/sign-in", status_code=303))
 
 
 @router.get("/language")
@@ -237,7 +203,3 @@ def _jurisdiction(learner: dict[str, Any]) -> frozenset[str]:
     """The LAs whose auditors see this page view: the learner's, as the registry names them."""
     las = (learner.get("responsible_authority"), learner.get("looking_after_authority"))
     return frozenset(la.partition(":")[2] for la in las if la)
-
-
-def _text(value: object) -> str | None:
-    return value if isinstance(value, str) else None

@@ -23,10 +23,12 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "Development sign-in: choose the organisation to act for.",
     },
     "no_dev_sign_in": {
-        "cy": "Nid oes mewngofnodi datblygu yma. Mewngofnodwch drwy ddarparwr hunaniaeth "
-        "eich awdurdod lleol.",
-        "en": "There is no development sign-in here. Sign in through your local authority's "
-        "identity provider.",
+        "cy": "Nid oes modd mewngofnodi yma: nid oes darparwr hunaniaeth wedi'i osod.",
+        "en": "No one can sign in here: no identity provider is configured.",
+    },
+    "sign_in_idp": {
+        "cy": "Mewngofnodi drwy eich awdurdod lleol",
+        "en": "Sign in through your local authority",
     },
     "caseload": {"cy": "Llwyth achosion", "en": "Caseload"},
     "find": {"cy": "Dod o hyd i ddysgwr", "en": "Find a learner"},
