@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+from starlette.requests import Request
 from starlette.types import ASGIApp
 
 from gateway.console.session import Session
@@ -97,6 +98,12 @@ class GatewayCalls:
         if response.status_code != 200:
             raise ApiError(response.status_code, _body(response))
         return response.json()
+
+
+def calls_of(request: Request) -> GatewayCalls:
+    """The console's way to the API (``install_console`` puts it on the app)."""
+    calls: GatewayCalls = request.app.state.console_calls
+    return calls
 
 
 def _body(response: httpx.Response) -> dict[str, Any]:

@@ -8,7 +8,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import RedirectResponse, Response
 
-from gateway.console.gateway_calls import ApiError, GatewayCalls
+from gateway.console.gateway_calls import ApiError, calls_of
 from gateway.console.session import Session, current_session
 from gateway.console.timeline import draw
 from gateway.console.view import finish, problem_page, render, signed_in_or_redirect
@@ -26,11 +26,6 @@ DUE_WITHIN_DAYS = 7
 OWED_STATES = ("open", "missed")
 #: The determination statuses of a decision made.
 DECIDED = ("decided_aln", "decided_no_aln")
-
-
-def _calls(request: Request) -> GatewayCalls:
-    calls: GatewayCalls = request.app.state.console_calls
-    return calls
 
 
 @router.get("")
@@ -62,7 +57,7 @@ async def caseload(request: Request, filter: str = "all") -> Response:
         return await finish(request, session, redirect)
     if filter not in FILTERS:
         return await problem_page(request, session, 400, "bad_request", reason="bad-filter")
-    calls, today = _calls(request), today_in_wales()
+    calls, today = calls_of(request), today_in_wales()
     if filter == "due":
         rows = await calls.json(session, "/v1/determinations-due-soon",
                                 within_days=DUE_WITHIN_DAYS, today=today.isoformat())  # fmt: skip
@@ -93,7 +88,7 @@ async def find(request: Request, upn: str = "") -> Response:
         page = render(request, session, "find.html", upn=upn, invalid=True, status_code=400)
         return await finish(request, session, page, reason="bad-upn")
     try:
-        learner = await _calls(request).json(session, f"/v1/learners/by-upn/{upn}")
+        learner = await calls_of(request).json(session, f"/v1/learners/by-upn/{upn}")
     except ApiError as error:
         return await problem_page(request, session, error.status, "not_found")
     target = f"/console/learners/{learner['learner_id']}"
@@ -110,7 +105,7 @@ async def _learner(
     if not _LEARNER_ID.match(learner_id):
         return session, await problem_page(request, session, 404, "not_found"), {}
     try:
-        learner = await _calls(request).json(session, f"/v1/learners/{learner_id}")
+        learner = await calls_of(request).json(session, f"/v1/learners/{learner_id}")
     except ApiError as error:
         answer = await problem_page(
             request, session, error.status, "not_found", resource_id=learner_id
@@ -124,7 +119,7 @@ async def learner_case(request: Request, learner_id: str) -> Response:
     session, answer, learner = await _learner(request, learner_id)
     if answer is not None:
         return answer
-    calls = _calls(request)
+    calls = calls_of(request)
     page = await calls.json(session, "/v1/determinations", limit=500)
     cases = []
     for row in (r for r in page["items"] if r["learner_id"] == learner_id):
@@ -161,7 +156,7 @@ async def learner_timeline(
     session, answer, learner = await _learner(request, learner_id)
     if answer is not None:
         return answer
-    calls = _calls(request)
+    calls = calls_of(request)
     try:
         history = f"/v1/audit/learners/{learner_id}/timeline"
         timeline = await calls.json(session, history, limit=1000)
@@ -187,7 +182,7 @@ async def learner_bundle(request: Request, learner_id: str) -> Response:
     session, answer, learner = await _learner(request, learner_id)
     if answer is not None:
         return answer
-    upstream = await _calls(request).get(session, f"/v1/audit/learners/{learner_id}/bundle")
+    upstream = await calls_of(request).get(session, f"/v1/audit/learners/{learner_id}/bundle")
     if upstream.status_code != 200:
         return await problem_page(request, session, upstream.status_code, "audit_only",
                                   resource_id=learner_id)  # fmt: skip

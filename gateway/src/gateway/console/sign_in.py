@@ -9,7 +9,7 @@ import time
 from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse, Response
 
-from gateway.console.gateway_calls import GatewayCalls
+from gateway.console.gateway_calls import calls_of
 from gateway.console.oidc import OidcSignIn, Pending, SignInError
 from gateway.console.session import Session, csrf_matches, current_session
 from gateway.console.view import finish, problem_page, render
@@ -20,16 +20,11 @@ router = APIRouter(prefix="/console", include_in_schema=False)
 CALLBACK_PATH = "/console/sign-in/callback"
 
 
-def _calls(request: Request) -> GatewayCalls:
-    calls: GatewayCalls = request.app.state.console_calls
-    return calls
-
-
 @router.get("/sign-in")
 async def sign_in_page(request: Request) -> Response:
     session = current_session(request)
     listed = request.app.state.console_dev_sign_in
-    organisations = sorted(_calls(request).organisations.values(), key=lambda o: o.client_id)
+    organisations = sorted(calls_of(request).organisations.values(), key=lambda o: o.client_id)
     page = render(request, session, "sign_in.html",
                   organisations=organisations if listed else [],
                   oidc=request.app.state.console_oidc is not None)  # fmt: skip
@@ -43,7 +38,7 @@ async def dev_sign_in(request: Request) -> Response:
     form = await request.form()
     if not csrf_matches(session, _text(form.get("csrf"))):
         return await problem_page(request, session, 403, "expired", reason="csrf")
-    dev = _calls(request).organisations.get(_text(form.get("client_id")) or "")
+    dev = calls_of(request).organisations.get(_text(form.get("client_id")) or "")
     if dev is None or not request.app.state.console_dev_sign_in:
         return await problem_page(request, session, 400, "bad_request", reason="unknown-client")
     session = session.signed_in_as(dev.client_id, dev.organisation, int(time.time()))
@@ -83,7 +78,7 @@ async def oidc_callback(request: Request, code: str = "", state: str = "") -> Re
         log.warning("console sign-in refused: %s", error)
         return await problem_page(request, session, 403, "forbidden", reason="oidc-refused")
     client = next(
-        (c for c in _calls(request).organisations.values()
+        (c for c in calls_of(request).organisations.values()
          if c.organisation == person.organisation),
         None,
     )  # fmt: skip
