@@ -12,6 +12,7 @@ from gateway.console.pages import router
 from gateway.console.session import SessionCodec
 from gateway.console.sign_in import CALLBACK_PATH
 from gateway.console.sign_in import router as sign_in_router
+from gateway.console.statistics import router as statistics_router
 from gateway.settings import Settings
 
 
@@ -31,6 +32,7 @@ def install_console(app: FastAPI, settings: Settings, secret: bytes) -> None:
     app.mount("/console/static", static, name="console-static")
     app.include_router(sign_in_router)
     app.include_router(router)
+    app.include_router(statistics_router)
 
 
 def oidc_sign_in(settings: Settings) -> OidcSignIn | None:
