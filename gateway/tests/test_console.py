@@ -161,6 +161,8 @@ async def test_caseload_filters_show_the_organisations_cases(console: Console) -
     every = await console.client.get("/console/caseload")
     assert every.status_code == 200
     assert console.learner_id in every.text
+    assert "no term calendar, so counted in working days" not in every.text  # Welsh page
+    assert "nid oes calendr tymor" in every.text  # the case's deadline is provisional
     # Raised in March and not decided: overdue today, not due this week nor met.
     assert console.learner_id in (await console.client.get("/console/caseload?filter=overdue")).text
     for quiet in ("due", "met"):

@@ -61,6 +61,10 @@ WORDS: dict[str, dict[str, str]] = {
     "status": {"cy": "Statws", "en": "Status"},
     "deciding_body": {"cy": "Corff sy'n penderfynu", "en": "Deciding body"},
     "due_on": {"cy": "Dyddiad terfyn", "en": "Due on"},
+    "provisional": {
+        "cy": "dros dro: nid oes calendr tymor, felly cyfrifwyd mewn diwrnodau gwaith",
+        "en": "provisional: no term calendar, so counted in working days",
+    },
     "no_cases": {"cy": "Dim achosion.", "en": "No cases."},
     "date_of_birth": {"cy": "Dyddiad geni", "en": "Date of birth"},
     "responsible_authority": {"cy": "Awdurdod lleol cyfrifol", "en": "Responsible local authority"},
