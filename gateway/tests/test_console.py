@@ -161,6 +161,8 @@ async def test_caseload_filters_show_the_organisations_cases(console: Console) -
     every = await console.client.get("/console/caseload")
     assert every.status_code == 200
     assert console.learner_id in every.text
+    assert "no term calendar, so counted in working days" not in every.text  # Welsh page
+    assert "nid oes calendr tymor" in every.text  # the case's deadline is provisional
     # Raised in March and not decided: overdue today, not due this week nor met.
     assert console.learner_id in (await console.client.get("/console/caseload?filter=overdue")).text
     for quiet in ("due", "met"):
@@ -246,3 +248,17 @@ async def test_the_stylesheet_is_served_by_the_gateway(console: Console) -> None
     css = await console.client.get("/console/static/console.css")
     assert css.status_code == 200
     assert "text/css" in css.headers["content-type"]
+
+
+async def test_statistics_for_the_las_own_people_and_no_one_elses(console: Console) -> None:
+    await console.sign_in("wrexham-la")
+    page = await console.client.get("/console/statistics")
+    assert page.status_code == 200
+    assert "la:665" in page.text
+    assert 'class="bar bar-still_open"' in page.text
+    assert (await console.client.get("/console/statistics?la=66")).status_code == 400
+    await console.sign_in(SCHOOL)
+    assert (await console.client.get("/console/statistics")).status_code == 200  # the form
+    refused = await console.client.get("/console/statistics?la=665")
+    assert refused.status_code in (403, 404)
+    assert "bar-still_open" not in refused.text

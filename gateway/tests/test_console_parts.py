@@ -48,3 +48,15 @@ def test_the_next_action_is_the_soonest_deadline_still_owed() -> None:
     assert found["owed_by"] == "school:6652001"
     decision["state"] = "met"
     assert next_deadline(case) is None
+
+
+def test_statistics_bars_share_one_scale() -> None:
+    from gateway.console.statistics import BAR_WIDTH, bars, own_authority
+
+    drawn = bars({"decisions": 10, "decisions_within_time": 8, "open_cases": 4})
+    assert [(b.key, b.count) for b in drawn] == [("in_time", 8), ("late", 2), ("still_open", 4)]
+    assert drawn[0].width == BAR_WIDTH
+    assert drawn[1].width == BAR_WIDTH / 4
+    assert own_authority("auditor:665") == "665"
+    assert own_authority("auditor:wales") is None
+    assert own_authority("school:6652001") is None

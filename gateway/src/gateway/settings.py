@@ -95,6 +95,16 @@ class Settings(BaseSettings):
     #: audience, algorithms, token_types, claims), in a file or in ``GATEWAY_TRUSTED_ISSUERS``.
     trusted_issuers_file: Path | None = None
     trusted_issuers: list[TrustedIssuer] = Field(default_factory=list)
+    #: The case console (ADR 0022): the client credentials it reads the API with, one client
+    #: per organisation whose people may sign in (a JSON list of {client_id, client_secret,
+    #: organisation}, as ``dev-credentials.json``; embedded mode uses that file when unset).
+    console_credentials_file: Path | None = None
+    #: People sign in through this OpenID Connect provider (authorization code with PKCE); the
+    #: ID token's ``console_oidc_organisation_claim`` names their organisation.
+    console_oidc_issuer: str | None = None
+    console_oidc_client_id: str | None = None
+    console_oidc_client_secret: SecretStr | None = None
+    console_oidc_organisation_claim: str = "org"
 
     @classmethod
     def settings_customise_sources(

@@ -7,17 +7,44 @@ from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
 from gateway.console.gateway_calls import GatewayCalls, dev_organisations
+from gateway.console.oidc import OidcConfig, OidcSignIn
 from gateway.console.pages import router
 from gateway.console.session import SessionCodec
+from gateway.console.sign_in import CALLBACK_PATH
+from gateway.console.sign_in import router as sign_in_router
+from gateway.console.statistics import router as statistics_router
 from gateway.settings import Settings
 
 
 def install_console(app: FastAPI, settings: Settings, secret: bytes) -> None:
-    """Mount the pages and their stylesheet; the development sign-in only in embedded mode."""
+    """Mount the pages and their stylesheet. The development sign-in only in embedded mode;
+    sign-in through an identity provider wherever one is configured."""
     embedded = settings.runtime.mode == "embedded"
-    organisations = dev_organisations(settings.runtime.var_dir) if embedded else {}
+    credentials = settings.console_credentials_file
+    if credentials is None and embedded:
+        credentials = settings.runtime.var_dir / "gateway" / "dev-credentials.json"
+    organisations = dev_organisations(credentials) if credentials is not None else {}
     app.state.console_calls = GatewayCalls(app, organisations)
     app.state.console_sessions = SessionCodec(secret)
+    app.state.console_dev_sign_in = embedded
+    app.state.console_oidc = oidc_sign_in(settings)
     static = StaticFiles(directory=Path(__file__).parent / "static")
     app.mount("/console/static", static, name="console-static")
+    app.include_router(sign_in_router)
     app.include_router(router)
+    app.include_router(statistics_router)
+
+
+def oidc_sign_in(settings: Settings) -> OidcSignIn | None:
+    """The identity provider people sign in through, if one is configured."""
+    if settings.console_oidc_issuer is None or settings.console_oidc_client_id is None:
+        return None
+    secret = settings.console_oidc_client_secret
+    config = OidcConfig(
+        issuer=settings.console_oidc_issuer,
+        client_id=settings.console_oidc_client_id,
+        client_secret=secret.get_secret_value() if secret is not None else None,
+        redirect_url=f"{settings.base_url()}{CALLBACK_PATH}",
+        organisation_claim=settings.console_oidc_organisation_claim,
+    )
+    return OidcSignIn(config)

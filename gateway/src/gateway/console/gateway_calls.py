@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+from starlette.requests import Request
 from starlette.types import ASGIApp
 
 from gateway.console.session import Session
@@ -23,17 +24,16 @@ _MARGIN_SECONDS = 60
 
 @dataclass(frozen=True)
 class DevOrganisation:
-    """A development client a person may sign in as (embedded mode)."""
+    """A client the console acts with for the people of its organisation."""
 
     client_id: str
     organisation: str
     secret: str
 
 
-def dev_organisations(var_dir: Path) -> dict[str, DevOrganisation]:
-    """The development clients written by ``make run`` (``var/gateway/dev-credentials.json``),
-    by client id; none when the file is absent (stack mode without it, production)."""
-    file = var_dir / "gateway" / "dev-credentials.json"
+def dev_organisations(file: Path) -> dict[str, DevOrganisation]:
+    """The clients the console acts with, by client id, from a credentials file (``make run``
+    writes ``var/gateway/dev-credentials.json``); none when the file is absent."""
     if not file.exists():
         return {}
     return {
@@ -98,6 +98,12 @@ class GatewayCalls:
         if response.status_code != 200:
             raise ApiError(response.status_code, _body(response))
         return response.json()
+
+
+def calls_of(request: Request) -> GatewayCalls:
+    """The console's way to the API (``install_console`` puts it on the app)."""
+    calls: GatewayCalls = request.app.state.console_calls
+    return calls
 
 
 def _body(response: httpx.Response) -> dict[str, Any]:

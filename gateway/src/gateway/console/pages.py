@@ -2,15 +2,14 @@
 is written to the access audit (``view.finish``); nothing here decides who may see a record."""
 
 import re
-import time
 from datetime import date, timedelta
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import RedirectResponse, Response
 
-from gateway.console.gateway_calls import ApiError, GatewayCalls
-from gateway.console.session import Session, csrf_matches, current_session
+from gateway.console.gateway_calls import ApiError, calls_of
+from gateway.console.session import Session, current_session
 from gateway.console.timeline import draw
 from gateway.console.view import finish, problem_page, render, signed_in_or_redirect
 from gateway.console.words import LANGUAGE_COOKIE, LANGUAGES
@@ -29,49 +28,11 @@ OWED_STATES = ("open", "missed")
 DECIDED = ("decided_aln", "decided_no_aln")
 
 
-def _calls(request: Request) -> GatewayCalls:
-    calls: GatewayCalls = request.app.state.console_calls
-    return calls
-
-
 @router.get("")
 async def home(request: Request) -> Response:
     session = current_session(request)
     target = "/console/caseload" if session.signed_in else "/console/sign-in"
     return await finish(request, session, RedirectResponse(target, status_code=303))
-
-
-@router.get("/sign-in")
-async def sign_in_page(request: Request) -> Response:
-    session = current_session(request)
-    organisations = sorted(_calls(request).organisations.values(), key=lambda o: o.client_id)
-    page = render(request, session, "sign_in.html", organisations=organisations)
-    return await finish(request, session, page)
-
-
-@router.post("/sign-in")
-async def sign_in(request: Request) -> Response:
-    session = current_session(request)
-    form = await request.form()
-    client_id = form.get("client_id")
-    if not csrf_matches(session, _text(form.get("csrf"))):
-        return await problem_page(request, session, 403, "expired", reason="csrf")
-    dev = _calls(request).organisations.get(_text(client_id) or "")
-    if dev is None:
-        return await problem_page(request, session, 400, "bad_request", reason="unknown-client")
-    session = session.signed_in_as(dev.client_id, dev.organisation, int(time.time()))
-    response = RedirectResponse("/console/caseload", status_code=303)
-    return await finish(request, session, response)
-
-
-@router.post("/sign-out")
-async def sign_out(request: Request) -> Response:
-    session = current_session(request)
-    form = await request.form()
-    if not csrf_matches(session, _text(form.get("csrf"))):
-        return await problem_page(request, session, 403, "expired", reason="csrf")
-    anonymous = Session.new(int(time.time()))
-    return await finish(request, anonymous, RedirectResponse("/console/sign-in", status_code=303))
 
 
 @router.get("/language")
@@ -96,7 +57,7 @@ async def caseload(request: Request, filter: str = "all") -> Response:
         return await finish(request, session, redirect)
     if filter not in FILTERS:
         return await problem_page(request, session, 400, "bad_request", reason="bad-filter")
-    calls, today = _calls(request), today_in_wales()
+    calls, today = calls_of(request), today_in_wales()
     if filter == "due":
         rows = await calls.json(session, "/v1/determinations-due-soon",
                                 within_days=DUE_WITHIN_DAYS, today=today.isoformat())  # fmt: skip
@@ -127,7 +88,7 @@ async def find(request: Request, upn: str = "") -> Response:
         page = render(request, session, "find.html", upn=upn, invalid=True, status_code=400)
         return await finish(request, session, page, reason="bad-upn")
     try:
-        learner = await _calls(request).json(session, f"/v1/learners/by-upn/{upn}")
+        learner = await calls_of(request).json(session, f"/v1/learners/by-upn/{upn}")
     except ApiError as error:
         return await problem_page(request, session, error.status, "not_found")
     target = f"/console/learners/{learner['learner_id']}"
@@ -144,7 +105,7 @@ async def _learner(
     if not _LEARNER_ID.match(learner_id):
         return session, await problem_page(request, session, 404, "not_found"), {}
     try:
-        learner = await _calls(request).json(session, f"/v1/learners/{learner_id}")
+        learner = await calls_of(request).json(session, f"/v1/learners/{learner_id}")
     except ApiError as error:
         answer = await problem_page(
             request, session, error.status, "not_found", resource_id=learner_id
@@ -158,7 +119,7 @@ async def learner_case(request: Request, learner_id: str) -> Response:
     session, answer, learner = await _learner(request, learner_id)
     if answer is not None:
         return answer
-    calls = _calls(request)
+    calls = calls_of(request)
     page = await calls.json(session, "/v1/determinations", limit=500)
     cases = []
     for row in (r for r in page["items"] if r["learner_id"] == learner_id):
@@ -195,7 +156,7 @@ async def learner_timeline(
     session, answer, learner = await _learner(request, learner_id)
     if answer is not None:
         return answer
-    calls = _calls(request)
+    calls = calls_of(request)
     try:
         history = f"/v1/audit/learners/{learner_id}/timeline"
         timeline = await calls.json(session, history, limit=1000)
@@ -221,7 +182,7 @@ async def learner_bundle(request: Request, learner_id: str) -> Response:
     session, answer, learner = await _learner(request, learner_id)
     if answer is not None:
         return answer
-    upstream = await _calls(request).get(session, f"/v1/audit/learners/{learner_id}/bundle")
+    upstream = await calls_of(request).get(session, f"/v1/audit/learners/{learner_id}/bundle")
     if upstream.status_code != 200:
         return await problem_page(request, session, upstream.status_code, "audit_only",
                                   resource_id=learner_id)  # fmt: skip
@@ -237,7 +198,3 @@ def _jurisdiction(learner: dict[str, Any]) -> frozenset[str]:
     """The LAs whose auditors see this page view: the learner's, as the registry names them."""
     las = (learner.get("responsible_authority"), learner.get("looking_after_authority"))
     return frozenset(la.partition(":")[2] for la in las if la)
-
-
-def _text(value: object) -> str | None:
-    return value if isinstance(value, str) else None

@@ -32,6 +32,10 @@ class Session:
     expires_at: int
     client_id: str | None = None
     organisation: str | None = None
+    #: Who signed in, as their identity provider names them (empty for the dev sign-in).
+    person: str = ""
+    #: An identity provider sign-in under way: (state, nonce, PKCE verifier).
+    pending: tuple[str, str, str] | None = None
 
     @property
     def signed_in(self) -> bool:
@@ -41,9 +45,15 @@ class Session:
     def new(cls, now: int) -> "Session":
         return cls(csrf=secrets.token_urlsafe(24), expires_at=now + LIFETIME_SECONDS)
 
-    def signed_in_as(self, client_id: str, organisation: str, now: int) -> "Session":
+    def signed_in_as(
+        self, client_id: str, organisation: str, now: int, person: str = ""
+    ) -> "Session":
         """A fresh session (new CSRF token: no fixation across the sign-in)."""
-        return replace(Session.new(now), client_id=client_id, organisation=organisation)
+        fresh = Session.new(now)
+        return replace(fresh, client_id=client_id, organisation=organisation, person=person)
+
+    def awaiting(self, pending: tuple[str, str, str]) -> "Session":
+        return replace(self, pending=pending)
 
 
 class SessionCodec:
@@ -56,7 +66,9 @@ class SessionCodec:
     def encode(self, session: Session) -> str:
         claims: dict[str, Any] = {"csrf": session.csrf, "exp": session.expires_at}
         if session.signed_in:
-            claims.update(cid=session.client_id, org=session.organisation)
+            claims.update(cid=session.client_id, org=session.organisation, who=session.person)
+        if session.pending is not None:
+            claims["pkce"] = list(session.pending)
         return jwt.encode({"alg": "HS256"}, claims, self._key)
 
     def decode(self, value: str, now: int) -> Session | None:
@@ -70,7 +82,12 @@ class SessionCodec:
         client_id, organisation = claims.get("cid"), claims.get("org")
         if not (isinstance(client_id, str) and isinstance(organisation, str)):
             client_id = organisation = None
-        return Session(csrf, expires_at, client_id, organisation)
+        person = claims.get("who") if isinstance(claims.get("who"), str) else ""
+        pkce = claims.get("pkce")
+        pending = None
+        if isinstance(pkce, list) and len(pkce) == 3 and all(isinstance(p, str) for p in pkce):
+            pending = (pkce[0], pkce[1], pkce[2])
+        return Session(csrf, expires_at, client_id, organisation, str(person), pending)
 
 
 def current_session(request: Request) -> Session:

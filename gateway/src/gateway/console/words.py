@@ -23,10 +23,12 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "Development sign-in: choose the organisation to act for.",
     },
     "no_dev_sign_in": {
-        "cy": "Nid oes mewngofnodi datblygu yma. Mewngofnodwch drwy ddarparwr hunaniaeth "
-        "eich awdurdod lleol.",
-        "en": "There is no development sign-in here. Sign in through your local authority's "
-        "identity provider.",
+        "cy": "Nid oes modd mewngofnodi yma: nid oes darparwr hunaniaeth wedi'i osod.",
+        "en": "No one can sign in here: no identity provider is configured.",
+    },
+    "sign_in_idp": {
+        "cy": "Mewngofnodi drwy eich awdurdod lleol",
+        "en": "Sign in through your local authority",
     },
     "caseload": {"cy": "Llwyth achosion", "en": "Caseload"},
     "find": {"cy": "Dod o hyd i ddysgwr", "en": "Find a learner"},
@@ -41,11 +43,28 @@ WORDS: dict[str, dict[str, str]] = {
     "due": {"cy": "I'w gwblhau o fewn 7 diwrnod", "en": "Due within 7 days"},
     "overdue": {"cy": "Yn hwyr", "en": "Overdue"},
     "met": {"cy": "Wedi'i benderfynu mewn pryd", "en": "Decided in time"},
+    "statistics": {"cy": "Ystadegau'r awdurdod lleol", "en": "Local authority statistics"},
+    "la_number": {
+        "cy": "Rhif yr awdurdod lleol (e.e. 665)",
+        "en": "Local authority number (e.g. 665)",
+    },
+    "in_time": {"cy": "Penderfyniadau mewn pryd", "en": "Decisions in time"},
+    "late": {"cy": "Penderfyniadau hwyr", "en": "Decisions late"},
+    "still_open": {"cy": "Achosion ar agor", "en": "Cases open"},
+    "decisions": {"cy": "Pob penderfyniad", "en": "All decisions"},
+    "average_days": {
+        "cy": "Cyfartaledd dyddiau hyd at benderfyniad",
+        "en": "Average days to a decision",
+    },
     "case": {"cy": "Achos", "en": "Case"},
     "learner": {"cy": "Dysgwr", "en": "Learner"},
     "status": {"cy": "Statws", "en": "Status"},
     "deciding_body": {"cy": "Corff sy'n penderfynu", "en": "Deciding body"},
     "due_on": {"cy": "Dyddiad terfyn", "en": "Due on"},
+    "provisional": {
+        "cy": "dros dro: nid oes calendr tymor, felly cyfrifwyd mewn diwrnodau gwaith",
+        "en": "provisional: no term calendar, so counted in working days",
+    },
     "no_cases": {"cy": "Dim achosion.", "en": "No cases."},
     "date_of_birth": {"cy": "Dyddiad geni", "en": "Date of birth"},
     "responsible_authority": {"cy": "Awdurdod lleol cyfrifol", "en": "Responsible local authority"},
