@@ -229,6 +229,15 @@ def dead_letters(stack: Stack, *args: str) -> subprocess.CompletedProcess[str]:
     )  # fmt: skip
 
 
+def letters(stack: Stack) -> list[dict[str, Any]]:
+    """The IDP service's dead letters, as ``llwybr-audit dead-letters list idp --json`` lists
+    them."""
+    listed = dead_letters(stack, "list", "idp", "--json")
+    assert listed.returncode == 0, listed.stderr
+    items: list[dict[str, Any]] = json.loads(listed.stdout)["items"]
+    return items
+
+
 def plans_of(callers: Callers, learner_id: str) -> list[dict[str, Any]]:
     page = callers(HOME_SCHOOL).get("/v1/idps", params={"learner_id": learner_id})
     items: list[dict[str, Any]] = ok(page)["items"]
@@ -251,9 +260,7 @@ def test_a_poison_event_is_set_aside_listed_and_replayed_once_after_the_fix(
     # the decision behind the poison is not held up: its plan opens, the consumer catches up
     until(lambda: plans_of(callers, healthy), what="the healthy learner's plan")
     stack.wait_caught_up({"idp.determinations"}, timeout=120)
-    listed = dead_letters(stack, "list", "idp", "--json")
-    assert listed.returncode == 0, listed.stderr
-    (letter,) = json.loads(listed.stdout)["items"]
+    (letter,) = until(lambda: letters(stack), what="the poison event set aside")
     assert (letter["consumer"], letter["event_type"], letter["attempts"]) == (
         "idp.determinations", Decided.cloudevent_type(), 2
     )  # fmt: skip
@@ -271,6 +278,6 @@ def test_a_poison_event_is_set_aside_listed_and_replayed_once_after_the_fix(
     (plan,) = until(lambda: plans_of(callers, poisoned), what="the plan opened by the replay")
     again = dead_letters(stack, "replay", "idp", str(letter["id"]))
     assert "already-replayed" in again.stdout
-    (listed_again,) = json.loads(dead_letters(stack, "list", "idp", "--json").stdout)["items"]
+    (listed_again,) = letters(stack)
     assert listed_again["replay_outcome"] == "applied"
     assert plans_of(callers, poisoned) == [plan]
