@@ -216,7 +216,7 @@ def main() -> None:
         breakdown = parts(application, ids[:500], policy)
         judged: monitor.Judged = {}  # what the worker keeps between its rounds
         for round_name, kept in (
-            ("first round (records shortfalls)", None),
+            ("first round (records shortfalls: new data only)", None),
             ("full scan, no change", judged),
             ("next round that day (incremental)", judged),
         ):

@@ -80,7 +80,7 @@ async def test_a_plan_is_judged_once_a_day_until_it_changes(
     loaded: list[UUID] = []
     judge = service.judge_provision
 
-    def counted(idp_id: UUID, **kwargs: Any) -> list[str]:
+    def counted(idp_id: UUID, **kwargs: Any) -> tuple[list[str], bool]:
         loaded.append(idp_id)
         return judge(idp_id, **kwargs)
 

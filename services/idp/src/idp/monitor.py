@@ -9,9 +9,10 @@ loses the race to save a plan skips it until the next round.
 
 Incremental: a plan's judgement changes only with the day or the plan (a record, a revision:
 its version in the read model), so a worker judges each plan once a day, and again that day
-only once its version has moved (``Judged``). A calendar corrected during the day counts from
-the next day's first round (bench/provision.py: the full scan is the cost of the first round
-of a day; later rounds cost a read of the plans' versions).
+only once its version has moved (``Judged``); a plan with no calendar known is judged every
+round, so the first calendar published counts at once, a corrected one from the next day.
+bench/provision.py: the full scan is the cost of the first round of a day; later rounds cost
+a read of the plans' versions.
 """
 
 import asyncio
@@ -57,13 +58,15 @@ def judge_all(
         if judged is not None and judged.get(idp_id) == (on, version):
             continue
         try:
-            elements = service.judge_provision(
+            elements, on_calendar = service.judge_provision(
                 UUID(idp_id), on=on, policy=policy, calendars=calendars
             )
         except IntegrityError:
             continue  # another replica judged the plan first: the next round sees it
-        if judged is not None:
-            judged[idp_id] = (on, version)  # a change recorded now moves it: judged once more
+        if judged is not None and on_calendar:
+            # a change recorded now moves its version: judged once more. A plan with no
+            # calendar yet is judged every round, so its first calendar counts at once.
+            judged[idp_id] = (on, version)
         if elements:
             changed[idp_id] = elements
     return changed

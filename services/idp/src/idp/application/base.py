@@ -111,16 +111,17 @@ class PlanStore(FollowsRuleTable, FollowsLearners, FollowsCalendars):
         on: date,
         policy: ShortfallPolicy,
         calendars: Calendars | None = None,
-    ) -> list[str]:
+    ) -> tuple[list[str], bool]:
         """The system's daily judgement of a plan's provision (``idp.monitor``): a shortfall
-        found or ended is recorded (and so published). The element ids that changed.
+        found or ended is recorded (and so published). The element ids that changed, and
+        whether the plan was counted on a calendar (False: no calendar known, not judged).
         ``calendars`` keeps the calendars read over one round (each read once, not per plan)."""
         plan = self.get_as(idp_id, Idp)
         calendar = self.plan_calendar(plan, calendars)
         changed = plan.judge_provision(plan.provision(calendar, as_of=on, policy=policy), on)
         if changed:
             self.save(plan)
-        return changed
+        return changed, calendar is not None
 
     def plan_calendar(self, plan: Idp, calendars: Calendars | None = None) -> TermCalendar | None:
         """The calendar a plan's term-time provision counts on: its maintaining school's or

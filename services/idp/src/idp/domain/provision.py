@@ -147,6 +147,8 @@ def expected_sessions(
     if schedule.per is Period.ONCE:
         return Fraction(schedule.sessions if ends_on is not None and ends_on <= end else 0)
     days = due_days(schedule, calendar, start, end)
+    if schedule.per is Period.WEEK:  # the same on every due day: no sum of fractions
+        return len(days) * _per_day(schedule, calendar, start)
     return sum((_per_day(schedule, calendar, d) for d in days), Fraction(0))
 
 
