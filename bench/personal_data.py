@@ -1,4 +1,4 @@
-"""The cost of sealing learners' personal fields (issue 23, ADR 0022), in-process.
+"""The cost of sealing learners' personal fields (issue 23, ADR 0023), in-process.
 
 Measured on the determination service layer, with and without the vault, on SQLite (files of
 its own) and PostgreSQL (a database of its own on ``make test``'s server):

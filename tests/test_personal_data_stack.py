@@ -1,4 +1,4 @@
-"""Children's personal data (issue 23, ADR 0022) end to end through the gateway of a stack:
+"""Children's personal data (issue 23, ADR 0023) end to end through the gateway of a stack:
 the learner's name is ciphertext in PostgreSQL and never on a topic; the responsible LA's
 erasure destroys their key, after which their name is nowhere readable, the chains still
 verify, and another learner is untouched."""

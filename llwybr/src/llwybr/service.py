@@ -110,7 +110,7 @@ class ServiceSpec:
     #: Routes whose body may exceed the JSON limit, with their own (the descriptor's).
     large_bodies: Mapping[tuple[str, str], int] = field(default_factory=dict)
     figures: Sequence[Figure] = ()  # domain figures for operators, read at each scrape
-    personal_data: bool = False  # its events declare personal fields: seal them (ADR 0022)
+    personal_data: bool = False  # its events declare personal fields: seal them (ADR 0023)
 
 
 def consumer_group(prefix: str, spec: "ServiceSpec", consumer: ConsumerSpec) -> str:

@@ -21,7 +21,7 @@ def service(store_settings: ServiceSettings) -> Iterator[DeterminationService]:
     """The service layer on SQLite and on PostgreSQL (the same tests on both)."""
     create_engine(store_settings).dispose()
     app = DeterminationService(store_settings.eventsourcing_env())
-    app.use_vault(open_vault(store_settings.runtime))  # as build_service does (ADR 0022)
+    app.use_vault(open_vault(store_settings.runtime))  # as build_service does (ADR 0023)
     yield app
     app.close()
 

@@ -1,5 +1,5 @@
 """The learner's personal fields sealed per learner in the store, opened on read, and erased by
-destroying their key (issue 23, ADR 0022), on SQLite and PostgreSQL with a real vault."""
+destroying their key (issue 23, ADR 0023), on SQLite and PostgreSQL with a real vault."""
 
 from datetime import date
 from uuid import UUID

@@ -146,11 +146,11 @@ class ChainedApplication(Application[UUID]):
     def chained_mapper(self) -> ChainedMapper:
         return cast(ChainedMapper, self.mapper)
 
-    #: The learners' data keys (ADR 0022), when the service's events hold personal fields.
+    #: The learners' data keys (ADR 0023), when the service's events hold personal fields.
     vault: Sealer | None = None
 
     def use_vault(self, vault: Sealer) -> None:
-        """Seal the personal fields events declare with learners' data keys (ADR 0022), from
+        """Seal the personal fields events declare with learners' data keys (ADR 0023), from
         now on; called once, before the first save."""
         self.vault = self.chained_mapper.sealer = vault
 

@@ -86,7 +86,7 @@ class RecordedEvent:
 class ChainedMapper(Mapper[UUID]):
     """Writes and reads the chain fields; everything else is the library's mapping.
 
-    With a ``sealer`` (the vault, ADR 0022), the personal fields an event class declares are
+    With a ``sealer`` (the vault, ADR 0023), the personal fields an event class declares are
     sealed with the learner's data key before the hash, and opened when read.
     """
 

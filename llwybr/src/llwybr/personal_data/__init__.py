@@ -1,4 +1,4 @@
-"""Learners' personal data, encrypted per learner (issue 23, ADR 0022).
+"""Learners' personal data, encrypted per learner (issue 23, ADR 0023).
 
 Each learner has one data key (AES-256-GCM). Personal fields of stored events are sealed with
 it before the integrity hash is taken, so the chain covers the ciphertext and verifies without

@@ -1,5 +1,5 @@
 """Which fields of a stored event are a learner's personal data, and sealing them in the
-event's JSON state before its hash is taken (ADR 0022). Pure: the keys come from a ``Sealer``
+event's JSON state before its hash is taken (ADR 0023). Pure: the keys come from a ``Sealer``
 (the vault), given by the caller.
 
 An event class declares ``__personal__ = PersonalFields(("given_name", ...), learner="...")``:

@@ -1,6 +1,6 @@
 """Where the key-encryption key and the data-key store are, from ``LLWYBR_PERSONAL_DATA_*``.
 
-The store is ONE place every service reads (ADR 0022): schema ``personal_data`` in stack mode,
+The store is ONE place every service reads (ADR 0023): schema ``personal_data`` in stack mode,
 ``var/personal_data/state.sqlite`` embedded. The KEK is the JSON of a ``KeyRing``: given in
 ``LLWYBR_PERSONAL_DATA_KEK_JSON`` (a Kubernetes Secret as an environment variable) or read from
 ``LLWYBR_PERSONAL_DATA_KEK_FILE`` (the Secret mounted as a file). Without either, a ring is

@@ -1,4 +1,4 @@
-"""The one store of learners' data keys (ADR 0022), under Alembic (ADR 0009)."""
+"""The one store of learners' data keys (ADR 0023), under Alembic (ADR 0009)."""
 
 import sqlalchemy as sa
 

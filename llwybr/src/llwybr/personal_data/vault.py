@@ -1,5 +1,5 @@
 """The vault: each learner's data key, made on first use, read through a short cache, and
-destroyed for good by ``shred`` (crypto-shredding, ADR 0022).
+destroyed for good by ``shred`` (crypto-shredding, ADR 0023).
 
 A data key is kept only wrapped (``kek``). ``shred`` deletes the wrapped key and leaves the
 row as the record of the erasure (when, by whom, under which retention schedule): every

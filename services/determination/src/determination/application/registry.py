@@ -177,7 +177,7 @@ class LearnerRegistry(ChainedApplication):
             upn=given.upn,
             local_ids={raised_by: local_id} if local_id else {},
             # Decided before the event, kept in clear: the access policy needs them after an
-            # erasure (ADR 0022).
+            # erasure (ADR 0023).
             compulsory_school_age_on=compulsory_school_age_on(born),
             young_person_on=young_person_on(born),
         )
@@ -279,7 +279,7 @@ class LearnerRegistry(ChainedApplication):
     ) -> LearnerView:  # fmt: skip
         """The responsible LA (the controller of the child's record) erases the learner's
         personal data: the erasure is recorded on the record, then their data key destroyed,
-        so their names and date of birth are unreadable in every copy (ADR 0022). A repeat
+        so their names and date of birth are unreadable in every copy (ADR 0023). A repeat
         records nothing more and destroys the key again if it is still there."""
         record = self._recorded_by_la(principal, learner_id, recorded_by)
         if principal.organisation != record.responsible_authority:

@@ -105,7 +105,7 @@ class LearnerView:
     learner_id: str
     version: int
     upn: str | None
-    given_name: str | None  # None once erased (ADR 0022)
+    given_name: str | None  # None once erased (ADR 0023)
     family_name: str | None
     date_of_birth: date | None
     responsible_authority: str

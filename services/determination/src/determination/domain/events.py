@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 class ConcernRaised(Aggregate.Created):
     """A concern came to a body's attention, routed to the body that must decide.
 
-    The learner's names and date of birth are sealed with their data key (ADR 0022)."""
+    The learner's names and date of birth are sealed with their data key (ADR 0023)."""
 
     __personal__ = PersonalFields(
         ("learner.given_name", "learner.family_name", "learner.date_of_birth"),

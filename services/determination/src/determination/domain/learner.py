@@ -74,7 +74,7 @@ class Learner:
     """The learner's record as known when the concern was raised."""
 
     learner_id: str
-    given_name: str | None  # None only once erased (ADR 0022): read back, never given
+    given_name: str | None  # None only once erased (ADR 0023): read back, never given
     family_name: str | None
     date_of_birth: date | None
     setting: Setting

@@ -31,7 +31,7 @@ class LearnerRecord(Aggregate):
     class Registered(Aggregate.Created):
         """A learner was first named (by a concern, or by the LA responsible for them).
 
-        The names and the date of birth are sealed with the learner's data key (ADR 0022);
+        The names and the date of birth are sealed with the learner's data key (ADR 0023);
         the two dates the access policy needs are derived before the event and kept in clear,
         so the record still works once the personal fields are erased (events stored before
         #23 lack them: derived from the date of birth then)."""
@@ -89,7 +89,7 @@ class LearnerRecord(Aggregate):
 
     class PersonalDataErased(Aggregate.Event):
         """The learner's data key was destroyed: their personal fields are unreadable in every
-        copy from now on (crypto-shredding, ADR 0022). The history keeps its shape."""
+        copy from now on (crypto-shredding, ADR 0023). The history keeps its shape."""
 
         erased_on: date
         schedule: str
