@@ -1,7 +1,7 @@
 """Disagreement resolution cases and independent advocacy (pure domain)."""
 
 import uuid
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
@@ -18,8 +18,9 @@ from disputes.domain import (
     PartyRole,
     WrongDeadlineError,
     disagreement_case_id,
+    extended_appeal_window,
 )
-from llwybr.clock import DEFAULT_RULES, RuleId, compute_deadline
+from llwybr.clock import DEFAULT_RULES, RuleId, compute_deadline, next_working_day
 
 LA = "la:665"
 SCHOOL = "school:6652001"
@@ -126,3 +127,16 @@ def test_advocacy_is_requested_provided_by_an_independent_advocate_and_ended() -
     assert advocacy.status is AdvocacyStatus.ENDED
     with pytest.raises(InvalidTransitionError):
         advocacy.end(ended_on=date(2026, 6, 2), reason="Again")
+
+
+def test_every_extended_window_over_two_school_years_is_the_lawful_date() -> None:
+    """Issue #17: for every notice day from September 2025 to August 2027 (bank holidays,
+    Easter, Christmas), the extended window is the first working day after the 16 weeks
+    beginning with the notice (which end the day before notice + 112 days)."""
+    day = date(2025, 9, 1)
+    while day <= date(2027, 8, 31):
+        window = compute_deadline(DEFAULT_RULES, RuleId.D18, day)
+        extended = extended_appeal_window(window, DEFAULT_RULES)
+        assert extended.due_on == next_working_day(day + timedelta(weeks=16)), day
+        assert extended.trigger_date == day
+        day += timedelta(days=1)
