@@ -40,6 +40,12 @@ class IdpOpened(IdpEvent):
         description="No statutory time limit was found for this preparation (the LA's IDP after "
         "an R1 'has ALN'): no deadline, and the maintainer is reminded every so many days",
     )
+    preparation_first_reminder_on: date | None = Field(
+        default=None,
+        description="With preparation_reminder_every_days: the first reminder's day, as the IDP "
+        "service decides it (then every so many days); None on events published before it "
+        "was carried",
+    )
     #: The school the LA directed to maintain the plan it prepares (s.14): it maintains the
     #: plan from its issue (a ``responsibility-transferred`` with reason ``la_direction``).
     directed_to_maintain: str | None = None

@@ -199,7 +199,7 @@ def busy_reconsideration() -> Reconsideration:
     r = notified("R2", "revised_directed")
     r.start_disagreement_resolution(
         started_on=DECIDED_ON + timedelta(days=3),
-        appeal_window_extended=compute_deadline(DEFAULT_RULES, RuleId.D18, appeal_window().due_on),
+        rules=DEFAULT_RULES,
     )
     return r
 

@@ -3,7 +3,7 @@ they extend."""
 
 import uuid
 from collections.abc import AsyncIterator
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -101,21 +101,50 @@ async def test_a_case_opened_in_the_window_of_an_las_decision_extends_it_by_8_we
     assert late.status_code == 422, late.text
 
 
-async def noticed_reconsideration(client: httpx.AsyncClient) -> str:
-    """The LA's decision on a reconsideration, noticed on 1 May (window: 26 June)."""
+async def noticed_reconsideration(
+    client: httpx.AsyncClient, requested_on: str = "2026-04-01", decided_on: str = "2026-05-01"
+) -> str:
+    """The LA's decision on a reconsideration, noticed the day it is decided (by default 1 May,
+    window: 26 June)."""
     reconsideration = await post(client, "/v1/reconsiderations", {
         "kind": "R1", "learner_id": "learner-1", "subject_id": str(uuid.uuid4()),
         "school": SCHOOL, "decided_by_kind": "school", "requested_by_kind": "family",
-        "requested_by": "Parent", "requested_on": "2026-04-01"})  # fmt: skip
+        "requested_by": "Parent", "requested_on": requested_on})  # fmt: skip
     base = f"/v1/reconsiderations/{reconsideration}"
+    day_after = (date.fromisoformat(requested_on) + timedelta(days=1)).isoformat()
     for path, body in (
-        ("invitation", {"invited_on": "2026-04-02", "from_party": "governing_body"}),
-        ("representations", {"received_on": "2026-04-10", "summary": "The school's view"}),
-        ("decision", {"decided_on": "2026-05-01", "outcome": "no_aln", "reasons": "No ALP"}),
-        ("notice", {"issued_on": "2026-05-01", "recipients": ["parent", SCHOOL]}),
+        ("invitation", {"invited_on": day_after, "from_party": "governing_body"}),
+        ("representations", {"received_on": day_after, "summary": "The school's view"}),
+        ("decision", {"decided_on": decided_on, "outcome": "no_aln", "reasons": "No ALP"}),
+        ("notice", {"issued_on": decided_on, "recipients": ["parent", SCHOOL]}),
     ):
         await post(client, f"{base}/{path}", body)
     return reconsideration
+
+
+async def test_the_extended_window_is_the_lawful_date_not_8_weeks_after_the_rolled_one(
+    client: httpx.AsyncClient,
+) -> None:
+    """Issue #17's worked example: noticed 6 February 2026, the window's 8 weeks end on Good
+    Friday, so it is due Tuesday 7 April; disagreement resolution in time makes it the first
+    working day after 16 weeks beginning with 6 February: Friday 29 May. The date the old
+    4-day tolerance allowed (2 June, 8 weeks after 7 April) is refused with a 422."""
+    reconsideration = await noticed_reconsideration(client, "2026-01-05", "2026-02-06")
+    base = f"/v1/reconsiderations/{reconsideration}"
+    assert (await client.get(base)).json()["deadlines"]["appeal_window"]["due_on"] == "2026-04-07"
+    await post(client, f"{base}/disagreement-resolution", {"started_on": "2026-03-02"})
+    window = (await client.get(base)).json()["deadlines"]["appeal_window"]
+    assert (window["due_on"], window["extension"]) == ("2026-05-29", 8)
+    against = {"reconsideration_id": reconsideration, "matter": "la_reconsideration_decision"}
+    before = stored_events(client)
+    for tolerated in ("2026-06-01", "2026-06-02"):
+        late = await client.post("/v1/appeals", json=appeal(tolerated, **against), auth=TRIBUNAL)
+        assert late.status_code == 422, late.text
+        assert late.headers["content-type"] == "application/problem+json"
+        assert late.json()["type"].endswith("/outside-window")
+        assert "2026-05-29" in late.json()["detail"]
+    assert stored_events(client) == before
+    await post(client, "/v1/appeals", appeal("2026-05-29", **against), auth=TRIBUNAL)
 
 
 async def test_a_case_about_an_las_reconsideration_extends_its_window_too(

@@ -23,7 +23,7 @@ from disputes.domain import (
     WrongDeadlineError,
     WrongPartyError,
 )
-from llwybr.clock import DEFAULT_RULES, RuleId, add_weeks, compute_deadline, next_working_day
+from llwybr.clock import DEFAULT_RULES, RuleId, Unit, compute_deadline
 
 from .domain_cases import (
     DECIDED_ON,
@@ -289,12 +289,10 @@ def test_a_notice_needs_a_decision() -> None:
 def test_disagreement_resolution_within_the_window_adds_eight_weeks() -> None:
     r = notified()
     window = appeal_window()
-    extended = compute_deadline(DEFAULT_RULES, RuleId.D18, window.due_on)
-    r.start_disagreement_resolution(
-        started_on=DECIDED_ON + timedelta(days=10), appeal_window_extended=extended
-    )
+    r.start_disagreement_resolution(started_on=DECIDED_ON + timedelta(days=10), rules=DEFAULT_RULES)
+    extended = compute_deadline(DEFAULT_RULES, RuleId.D18, DECIDED_ON, extension=8)
     assert r.appeal_window == extended
-    assert extended.due_on - window.due_on == timedelta(weeks=8)
+    assert extended.due_on == date(2026, 8, 4)  # 16 weeks beginning 14 April end Mon 3 August
     assert r.disagreement_resolution is not None
     assert r.disagreement_resolution["previous_appeal_window"] == window.as_dict()
     assert event_names(r)[-1] == "DisagreementResolutionStarted"
@@ -305,44 +303,37 @@ def test_disagreement_resolution_after_the_window_does_not_extend_it() -> None:
     r = notified()
     due = appeal_window().due_on
     with pytest.raises(OutsideWindowError):
-        r.start_disagreement_resolution(
-            started_on=due + timedelta(days=1),
-            appeal_window_extended=compute_deadline(DEFAULT_RULES, RuleId.D18, due),
-        )
+        r.start_disagreement_resolution(started_on=due + timedelta(days=1), rules=DEFAULT_RULES)
 
 
 def test_disagreement_resolution_before_the_notice_is_outside_the_window() -> None:
     with pytest.raises(OutsideWindowError):
-        decided().start_disagreement_resolution(
-            started_on=DECIDED_ON,
-            appeal_window_extended=compute_deadline(
-                DEFAULT_RULES, RuleId.D18, appeal_window().due_on
-            ),
-        )
+        decided().start_disagreement_resolution(started_on=DECIDED_ON, rules=DEFAULT_RULES)
 
 
 def test_disagreement_resolution_extends_the_window_once_only() -> None:
     r = notified()
-    extended = compute_deadline(DEFAULT_RULES, RuleId.D18, appeal_window().due_on)
-    r.start_disagreement_resolution(started_on=DECIDED_ON, appeal_window_extended=extended)
+    r.start_disagreement_resolution(started_on=DECIDED_ON, rules=DEFAULT_RULES)
     with pytest.raises(DisagreementResolutionAlreadyStartedError):
-        r.start_disagreement_resolution(
-            started_on=DECIDED_ON,
-            appeal_window_extended=compute_deadline(DEFAULT_RULES, RuleId.D18, extended.due_on),
-        )
+        r.start_disagreement_resolution(started_on=DECIDED_ON, rules=DEFAULT_RULES)
 
 
-def test_an_extension_that_is_not_eight_weeks_is_refused() -> None:
+def test_a_window_that_is_not_an_appeal_window_in_weeks_is_not_extended() -> None:
     r = notified()
     window = appeal_window()
-    for weeks in (4, 9):
-        wrong = replace(window, due_on=window.due_on + timedelta(weeks=weeks))
+    for wrong in (replace(window, rule_id=RuleId.D11), replace(window, unit=Unit.DAYS)):
         with pytest.raises(WrongDeadlineError):
-            r.start_disagreement_resolution(started_on=DECIDED_ON, appeal_window_extended=wrong)
+            r.start_disagreement_resolution(
+                started_on=DECIDED_ON, rules=DEFAULT_RULES, window=wrong
+            )
+    assert r.disagreement_resolution is None
 
 
-def test_an_extension_from_a_window_rolled_over_easter_is_accepted_either_way() -> None:
-    # given a window whose 8 weeks end on Good Friday 3 April 2026, so due Tuesday 7 April
+def test_an_extension_from_a_window_rolled_over_easter_is_the_lawful_one() -> None:
+    """Issue #17 (this test used to accept either date, within a 4-day tolerance): a notice
+    of 6 February 2026 opens a window whose 8 weeks end on Good Friday 3 April, so it is due
+    Tuesday 7 April; 8 weeks longer, it is due Friday 29 May (16 weeks beginning with 6
+    February end Thursday 28 May), never 2 June (8 weeks after the rolled 7 April)."""
     notice_on = date(2026, 2, 6)
     r = Reconsideration.request(
         kind="R1",
@@ -365,17 +356,11 @@ def test_an_extension_from_a_window_rolled_over_easter_is_accepted_either_way() 
         appeal_window=appeal_window(notice_on),
     )
     r.issue_notice(issued_on=notice_on, recipients=["family"])
-    window = appeal_window(notice_on)
-    assert window.due_on == date(2026, 4, 7)
-    # when 8 weeks are counted from the unrolled end (29 May), not the due date (2 June)
-    unrolled = next_working_day(add_weeks(date(2026, 4, 3), 8))
-    assert (window.due_on + timedelta(weeks=8)) - unrolled == timedelta(days=4)
-    r.start_disagreement_resolution(
-        started_on=notice_on, appeal_window_extended=replace(window, due_on=unrolled)
-    )
-    # then it is accepted
+    assert appeal_window(notice_on).due_on == date(2026, 4, 7)
+    r.start_disagreement_resolution(started_on=notice_on, rules=DEFAULT_RULES)
     assert r.appeal_window is not None
     assert r.appeal_window.due_on == date(2026, 5, 29)
+    assert r.appeal_window.due_on != appeal_window(notice_on).due_on + timedelta(weeks=8)
 
 
 FEI = "fei:10001234"

@@ -80,6 +80,8 @@ def test_the_las_plan_after_r1_records_no_statutory_limit_found_and_a_reminder_i
     assert published is not None
     assert isinstance(published.event, IdpOpened)
     assert published.event.preparation_reminder_every_days == 28
+    # the first reminder's day is the IDP service's to decide and publish (issue #17)
+    assert published.event.preparation_first_reminder_on == date(2026, 5, 29)  # 1 May + 28
 
 
 @pytest.mark.parametrize(

@@ -462,3 +462,17 @@ def test_a_plan_with_no_statutory_limit_is_reminded_at_the_interval_the_idp_serv
         28,
     )
     assert watch.rule_id is None
+
+
+def test_the_first_reminder_is_the_day_the_idp_service_published_not_recomputed() -> None:
+    """Issue #17: the IDP service owns the reminder schedule; a first reminder it published
+    on another day than opening + interval is the one watched."""
+    opened = idp.IdpOpened(
+        idp_id=PLAN, learner_id=LEARNER, maintainer_kind="local_authority",
+        maintaining_organisation=LA, opened_on=date(2026, 5, 1), determination_id=None,
+        preparation_deadline=None, reason="aln_decision", preparation_reminder_every_days=28,
+        preparation_first_reminder_on=date(2026, 6, 3),
+    )  # fmt: skip
+    [watch] = plan(opened, None).deadlines
+    assert isinstance(watch, Watch)
+    assert (watch.due_on, watch.repeat_every_days) == (date(2026, 6, 3), 28)

@@ -24,6 +24,7 @@ from llwybr.clock.errors import (
     UnknownRuleError,
 )
 from llwybr.clock.ical import calendar_from_ical
+from llwybr.clock.reminders import next_reminder_on
 from llwybr.clock.reviews import next_review, review_period_start
 from llwybr.clock.rules import DEFAULT_RULES, Confidence, Rule, RuleId, RuleTable, Unit
 from llwybr.clock.state import ClockState, Reading, Stopped, read_deadline, read_due
@@ -59,6 +60,7 @@ __all__ = [
     "compute_deadline",
     "is_working_day",
     "long_date",
+    "next_reminder_on",
     "next_review",
     "next_working_day",
     "read_deadline",

@@ -12,7 +12,7 @@ from typing import Any, cast
 
 from contracts import idp as public
 from contracts.determination import deadline_facts
-from idp.domain import Idp
+from idp.domain import Idp, NoStatutoryLimit
 from idp.domain.ending import Ending
 from idp.domain.issuing import Issuing
 from idp.domain.notices import Noticing
@@ -54,6 +54,8 @@ def public_event(event: object, stored: Stored) -> public.IdpEvent | None:
 
 @public_event.register(Idp.Opened)
 def _opened(event: Idp.Opened, stored: Stored) -> public.IdpEvent:
+    limitless = event.preparation_without_limit
+    without_limit = NoStatutoryLimit(**limitless) if limitless is not None else None
     return public.IdpOpened(
         **stored.ids,
         maintainer_kind=event.maintainer["kind"],
@@ -62,11 +64,8 @@ def _opened(event: Idp.Opened, stored: Stored) -> public.IdpEvent:
         determination_id=event.determination_id,
         preparation_deadline=deadline_facts(event.preparation_deadline),
         reason=event.reason,
-        preparation_reminder_every_days=(
-            event.preparation_without_limit["remind_every_days"]
-            if event.preparation_without_limit is not None
-            else None
-        ),
+        preparation_reminder_every_days=without_limit.remind_every_days if without_limit else None,
+        preparation_first_reminder_on=without_limit.first_reminder_on if without_limit else None,
         directed_to_maintain=(
             event.directed_maintainer["organisation"] if event.directed_maintainer else None
         ),

@@ -3,7 +3,7 @@ looks like on paper (the renderer's input, from the frozen snapshot)."""
 
 from copy import deepcopy
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 from uuid import UUID
 
@@ -80,10 +80,7 @@ def _no_limit(record: NoStatutoryLimit, stopped: dict[str, Stopped], today: date
     every ``remind_every_days``) until the plan is issued, then met."""
     done = stopped.get(PREPARATION)
     every = record.remind_every_days
-    next_reminder = None
-    if done is None:
-        elapsed = max((today - record.opened_on).days, 0)
-        next_reminder = record.opened_on + timedelta(days=(elapsed // every + 1) * every)
+    next_reminder = record.next_reminder_on(today) if done is None else None
     return {
         "rule_id": None,
         "due_on": None,

@@ -106,11 +106,11 @@ class Arrangements(Appeals):
             decision = APPEALED.get(matter) if matter is not None else None
             window = later(stated, self.family_window(subject, decision))
         if window is not None and case.opened_on <= window.due_on:
-            extended = self.extended(window)
-            case.extend_appeal_window(window=window, extended=extended)
+            rules = self.rule_table()
+            case.extend_appeal_window(window=window, rules=rules)
             if reconsideration is not None:
                 reconsideration.start_disagreement_resolution(
-                    started_on=case.opened_on, appeal_window_extended=extended, window=window
+                    started_on=case.opened_on, rules=rules, window=window
                 )
                 changed.append(reconsideration)
         self.save_at(None, *changed)

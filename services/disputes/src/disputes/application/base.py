@@ -3,7 +3,6 @@ learner registry's facts, and the one read of a command (load, then the one acce
 what was loaded, then the version If-Match named)."""
 
 from collections.abc import Callable
-from dataclasses import replace
 from datetime import date
 from typing import TypeVar
 from uuid import UUID
@@ -12,16 +11,14 @@ from eventsourcing.application import AggregateNotFoundError
 
 from disputes import access
 from disputes.domain import (
-    APPEAL_RULE,
-    DISAGREEMENT_RESOLUTION_EXTENSION,
     Advocacy,
     Appeal,
     DisagreementResolution,
     Reconsideration,
-    WrongDeadlineError,
+    extended_appeal_window,
 )
 from llwybr.access import Capability, Relations, not_found, require
-from llwybr.clock import Deadline, RuleTable, Unit, compute_deadline
+from llwybr.clock import Deadline, compute_deadline
 from llwybr.learners import FollowsLearners, LearnerKnown
 from llwybr.principal import Principal
 from llwybr.problems import RETRY_AFTER_SECONDS
@@ -43,17 +40,9 @@ class DisputesBase(FollowsRuleTable, FollowsLearners):
         return compute_deadline(self.rule_table(), rule_id, trigger)
 
     def extended(self, window: Deadline) -> Deadline:
-        """An appeal window whose period is 8 weeks longer (disagreement resolution started in
-        time; ETW Regs reg 10): the same period from the same notice, lengthened, never 8 weeks
-        after an already rolled date. The period is the window's own, whatever the table in
-        force now gives D18, so the extension is exactly the 8 weeks the law adds."""
-        if window.unit is not Unit.WEEKS:
-            raise WrongDeadlineError(f"an appeal window in {window.unit.value} has no 8 weeks")
-        table = self.rule_table()
-        period = replace(table.rule(APPEAL_RULE), unit=window.unit, length=window.length)
-        extending = RuleTable(table.version, {**table.rules, APPEAL_RULE: period})
-        weeks = DISAGREEMENT_RESOLUTION_EXTENSION.days // 7
-        return compute_deadline(extending, APPEAL_RULE, window.trigger_date, extension=weeks)
+        """``window`` made 8 weeks longer under the table in force (the domain's one count:
+        ``extended_appeal_window``), for a window this service reads, not one it extends."""
+        return extended_appeal_window(window, self.rule_table())
 
     # -- who is related to a case ----------------------------------------------------------
 

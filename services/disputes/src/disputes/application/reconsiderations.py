@@ -179,9 +179,8 @@ class Reconsiderations(Notices):
         noticed = case.status == ReconsiderationStatus.NOTICE_ISSUED
         # the LA's own notice, or a later one given to the family (ADR 0017)
         window = later(case.appeal_window if noticed else None, family)
-        extended = self.extended(window or case.appeal_window)
         case.start_disagreement_resolution(
-            started_on=started_on, appeal_window_extended=extended, window=window
+            started_on=started_on, rules=self.rule_table(), window=window
         )
         return self.save_at(expected, case)
 

@@ -62,7 +62,6 @@ from disputes.domain.values import (
     CEASE_WINDOW_RULE,
     DEADLINE_RULES,
     DISAGREEMENT_RESOLUTION_EXTENSION,
-    EXTENSION_TOLERANCE,
     MAY_ASK,
     OUTCOMES,
     REVIEW_RULE,
@@ -82,7 +81,7 @@ from disputes.domain.values import (
     ReconsiderationKind,
     ReconsiderationOutcome,
     ReconsiderationStatus,
-    check_extension,
+    extended_appeal_window,
 )
 
 __all__ = [
@@ -90,7 +89,6 @@ __all__ = [
     "CEASE_WINDOW_RULE",
     "DEADLINE_RULES",
     "DISAGREEMENT_RESOLUTION_EXTENSION",
-    "EXTENSION_TOLERANCE",
     "MAY_ASK",
     "OUTCOMES",
     "REVIEW_RULE",
@@ -156,6 +154,6 @@ __all__ = [
     "WrongBodyError",
     "WrongDeadlineError",
     "WrongPartyError",
-    "check_extension",
     "disagreement_case_id",
+    "extended_appeal_window",
 ]

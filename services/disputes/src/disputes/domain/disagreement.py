@@ -33,12 +33,12 @@ from disputes.domain.errors import (
 from disputes.domain.values import (
     LOCAL_AUTHORITY_PREFIX,
     as_enum,
-    check_extension,
+    extended_appeal_window,
     require_appeal_window,
     require_organisation,
     require_text,
 )
-from llwybr.clock import Deadline
+from llwybr.clock import Deadline, RuleTable
 
 _NAMESPACE = uuid.UUID("5b0e47a2-9c1d-5f3e-8a6b-2d7c4e1f9a30")
 
@@ -230,9 +230,10 @@ class DisagreementResolution(Aggregate):
         data = self.appeal_window_data
         return Deadline.from_dict(data) if data is not None else None
 
-    def extend_appeal_window(self, *, window: Deadline, extended: Deadline) -> None:
-        """Opened while ``window`` (to appeal the decision) was open: it becomes ``extended``,
-        8 weeks longer. Refused when the case opened after the window closed, or once done."""
+    def extend_appeal_window(self, *, window: Deadline, rules: RuleTable) -> Deadline:
+        """Opened while ``window`` (to appeal the decision) was open: it becomes 8 weeks longer
+        (``extended_appeal_window`` under ``rules``, the table in force), which is returned.
+        Refused when the case opened after the window closed, or once done."""
         if self.recalculations:
             raise InvalidTransitionError(f"case {self.id} already extended the appeal window")
         require_appeal_window(window)
@@ -240,7 +241,7 @@ class DisagreementResolution(Aggregate):
             raise WrongDeadlineError(
                 f"the appeal window closed on {window.due_on}, before this case opened"
             )
-        check_extension(window, extended)
+        extended = extended_appeal_window(window, rules)
         self._recalculate(
             recalculated_on=self.opened_on,
             previous=window.as_dict(),
@@ -249,6 +250,7 @@ class DisagreementResolution(Aggregate):
             learner_id=self.learner_id,
             subject_id=self.subject_id,
         )
+        return extended
 
     @event(AppealWindowRecalculated)
     def _recalculate(

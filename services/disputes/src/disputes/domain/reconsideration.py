@@ -39,12 +39,12 @@ from disputes.domain.values import (
     ReconsiderationOutcome,
     ReconsiderationStatus,
     as_enum,
-    check_extension,
+    extended_appeal_window,
     require_appeal_window,
     require_organisation,
     require_text,
 )
-from llwybr.clock import Deadline
+from llwybr.clock import Deadline, RuleTable
 
 _Status = ReconsiderationStatus
 _AWAITING_DECISION = frozenset({_Status.REPRESENTATIONS_INVITED, _Status.DECIDING})
@@ -406,11 +406,12 @@ class Reconsideration(Aggregate):
     # -- disagreement resolution ----------------------------------------------------------
 
     def start_disagreement_resolution(
-        self, *, started_on: date, appeal_window_extended: Deadline, window: Deadline | None = None
+        self, *, started_on: date, rules: RuleTable, window: Deadline | None = None
     ) -> None:
         """Disagreement resolution started within the open appeal window (``window``: a later
         one a notice given to the family opened, else the LA's own): the window is 8 weeks
-        longer (once). ``appeal_window_extended`` is computed by the caller."""
+        longer (once), as ``extended_appeal_window`` counts it under ``rules`` (the table in
+        force)."""
         if self.disagreement_resolution is not None:
             raise DisagreementResolutionAlreadyStartedError(
                 f"disagreement resolution already extended reconsideration {self.id}'s window"
@@ -425,11 +426,11 @@ class Reconsideration(Aggregate):
                 f"the appeal window closed on {window.due_on}: starting disagreement resolution "
                 f"on {started_on} does not extend it"
             )
-        check_extension(window, appeal_window_extended)
+        extended = extended_appeal_window(window, rules)
         self._start_disagreement_resolution(
             started_on=started_on,
             previous_appeal_window=window.as_dict(),
-            appeal_window=appeal_window_extended.as_dict(),
+            appeal_window=extended.as_dict(),
             learner_id=self.learner_id,
         )
 

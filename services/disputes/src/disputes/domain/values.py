@@ -8,14 +8,14 @@ so ``Order("o1", "revise_idp", ...)`` and ``Order("o1", OrderKind.REVISE_IDP, ..
 
 import uuid
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from enum import Enum, StrEnum
 from types import MappingProxyType
 from typing import Any, TypeVar
 
 from disputes.domain.errors import DisputesError, InvalidValueError, WrongDeadlineError
-from llwybr.clock import Deadline, RuleId
+from llwybr.clock import Deadline, RuleId, RuleTable, Unit, compute_deadline
 
 # -- reconsiderations (section 6) -----------------------------------------------------------
 
@@ -112,13 +112,6 @@ REVIEW_RULE = RuleId.D19  # 28 days to apply for the Tribunal to review its deci
 
 #: Starting disagreement resolution within the appeal window adds 8 weeks to it [C s.68].
 DISAGREEMENT_RESOLUTION_EXTENSION = timedelta(weeks=8)
-#: How far an extended window's due date may be from exactly old due date + 56 days. Callers may
-#: count the 8 weeks from the old window's unrolled end or from its due date, and either result is
-#: rolled to a working day (Regs 2(4)); a roll is at most 4 days (Good Friday to the Tuesday after
-#: Easter Monday; 25 December on a Friday to the 29th), so both ways land within 4 days of it.
-#: E.g. a window ending on Good Friday 3 April 2026 is due Tuesday 7 April; 8 weeks after 3 April
-#: is Friday 29 May, 4 days before 7 April + 56 days. Anything further is a wrong computation.
-EXTENSION_TOLERANCE = timedelta(days=4)
 
 
 def require_appeal_window(*windows: Deadline) -> None:
@@ -130,15 +123,22 @@ def require_appeal_window(*windows: Deadline) -> None:
             )
 
 
-def check_extension(window: Deadline, extended: Deadline) -> None:
-    """``extended`` is ``window`` made 8 weeks longer (within ``EXTENSION_TOLERANCE``)."""
-    require_appeal_window(window, extended)
-    exact = window.due_on + DISAGREEMENT_RESOLUTION_EXTENSION
-    if abs(extended.due_on - exact) > EXTENSION_TOLERANCE:
-        raise WrongDeadlineError(
-            f"the extended window must end 8 weeks after {window.due_on} (about {exact}, "
-            f"give or take a working-day roll), not on {extended.due_on}"
-        )
+def extended_appeal_window(window: Deadline, rules: RuleTable) -> Deadline:
+    """The one lawful extended appeal window (ETW Regs reg 10): the same notice, the window's
+    own period made exactly 8 weeks longer, counted as ``llwybr.clock`` counts D18 under
+    ``rules`` (the table in force): the first working day after 16 weeks beginning with the
+    notice. Never 8 weeks after the already rolled due date (notice 6 February 2026: 29 May,
+    not 2 June), so no tolerance is needed or allowed. The period is the window's own, whatever
+    the table in force now gives D18, so the extension is exactly the 8 weeks the law adds."""
+    require_appeal_window(window)
+    if window.unit is not Unit.WEEKS:
+        raise WrongDeadlineError(f"an appeal window in {window.unit.value} has no 8 weeks")
+    if window.extension:
+        raise WrongDeadlineError(f"the appeal window was already extended on {window.due_on}")
+    period = replace(rules.rule(APPEAL_RULE), unit=window.unit, length=window.length)
+    extending = RuleTable(rules.version, {**rules.rules, APPEAL_RULE: period})
+    weeks = DISAGREEMENT_RESOLUTION_EXTENSION.days // 7
+    return compute_deadline(extending, APPEAL_RULE, window.trigger_date, extension=weeks)
 
 
 # -- appeals (section 7) --------------------------------------------------------------------

@@ -15,6 +15,7 @@ from types import UnionType
 from typing import Any, ClassVar, Self, TypeVar, get_args
 
 from idp.domain.errors import InvalidPlanContentError
+from llwybr.clock import next_reminder_on
 
 
 class Status(StrEnum):
@@ -368,4 +369,10 @@ class NoStatutoryLimit(_Value):
 
     @property
     def first_reminder_on(self) -> date:
+        """The first reminder: decided here, published on ``opened`` (the notifications
+        service reads it, never recomputes it)."""
         return self.opened_on + timedelta(days=self.remind_every_days)
+
+    def next_reminder_on(self, today: date) -> date:
+        """The reminder after ``today`` on this schedule (the one ``llwybr.clock`` steps)."""
+        return next_reminder_on(self.first_reminder_on, self.remind_every_days, today)

@@ -8,11 +8,12 @@ the notice and stamps the row, so a restart or a second replica can neither lose
 
 import uuid
 from collections.abc import Sequence
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 import sqlalchemy as sa
 
+from llwybr.clock import next_reminder_on
 from notifications.notices import store
 from notifications.notices.planning import (
     Cancel,
@@ -190,12 +191,11 @@ def missed(
 
 
 def rearm(conn: sa.Connection, row: sa.Row[Any], today: date) -> None:
-    """A repeated reminder was sent: the next is ``repeat_every_days`` after it, and after
-    ``today`` (a scheduler that was away does not send the missed ones all at once)."""
-    every = int(row.repeat_every_days)
-    following = row.due_on + timedelta(days=every)
-    while following <= today:
-        following += timedelta(days=every)
+    """A repeated reminder was sent: the next on the owner's published schedule (from the
+    one sent, every ``repeat_every_days``) after ``today``, stepped as ``llwybr.clock`` does
+    for the owner's own views."""
+    sent_for = row.due_on  # the reminder just sent, even if sent before its day
+    following = next_reminder_on(sent_for, int(row.repeat_every_days), max(today, sent_for))
     conn.execute(
         deadlines.update()
         .where(deadlines.c.deadline_id == row.deadline_id)

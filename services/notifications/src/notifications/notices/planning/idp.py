@@ -45,8 +45,11 @@ def _opened(e: idp.IdpOpened, known: Subject | None) -> Plan:
             ),
         )
     elif e.preparation_reminder_every_days is not None:
-        # no statutory limit found (the IDP service says so): remind, never alert as missed
+        # no statutory limit found (the IDP service says so): remind on the IDP service's
+        # schedule, never alert as missed; an envelope from before it published the first
+        # reminder's day carried only the interval, counted from the opening as it then was
         every = e.preparation_reminder_every_days
+        first = e.preparation_first_reminder_on or e.opened_on + timedelta(days=every)
         watches = (
             Watch(
                 f"{plan_id}/preparation",
@@ -54,7 +57,7 @@ def _opened(e: idp.IdpOpened, known: Subject | None) -> Plan:
                 plan_id,
                 org,
                 None,
-                e.opened_on + timedelta(days=every),
+                first,
                 None,
                 f"no statutory limit found; reminded every {every} days until the plan is issued",
                 repeat_every_days=every,
