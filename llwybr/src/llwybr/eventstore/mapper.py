@@ -285,16 +285,12 @@ def _revive(value: Any, names: dict[str, Transcoding]) -> Any:
     kind = type(value)
     if kind is dict:
         for key, item in value.items():
-            if type(item) in _WALKED:
+            if type(item) is dict and _is_plain_transcoded(item):
+                value[key] = _transcoded(item, names)  # most are: a time, an id (no call down)
+            elif type(item) in _WALKED:
                 value[key] = _revive(item, names)
         if len(value) == 2 and "_type_" in value and "_data_" in value:
-            try:
-                transcoding = names[value["_type_"]]
-            except (KeyError, TypeError) as error:
-                raise TranscodingNotRegisteredError(
-                    f"Data serialized with name {value['_type_']!r} is not deserializable"
-                ) from error
-            return transcoding.decode(value["_data_"])
+            return _transcoded(value, names)
         return value
     if kind is list:
         return [_revive(item, names) if type(item) in _WALKED else item for item in value]
@@ -304,3 +300,18 @@ def _revive(value: Any, names: dict[str, Transcoding]) -> Any:
 
 
 _WALKED = frozenset((dict, list, float))
+
+
+def _is_plain_transcoded(value: dict[str, Any]) -> bool:
+    """A transcoded value with nothing inside it to revive first."""
+    return len(value) == 2 and type(value.get("_data_")) is str and type(value.get("_type_")) is str
+
+
+def _transcoded(value: dict[str, Any], names: dict[str, Transcoding]) -> Any:
+    try:
+        transcoding = names[value["_type_"]]
+    except (KeyError, TypeError) as error:
+        raise TranscodingNotRegisteredError(
+            f"Data serialized with name {value['_type_']!r} is not deserializable"
+        ) from error
+    return transcoding.decode(value["_data_"])
