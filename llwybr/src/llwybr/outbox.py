@@ -223,9 +223,13 @@ class OutboxRelay:
         batch_size: int = 500,
         poll_seconds: float = 0.5,
         max_backoff_seconds: float = 5.0,
+        upns: KnowsUpns | None = None,
     ) -> None:
         self.name = name
         self._app = application
+        # who knows the learners' UPNs: the application, unless the service keeps the
+        # registry's facts in plain tables (notifications)
+        self._upns: object = upns if upns is not None else application
         self._translate = translate
         self._publisher = publisher
         self._positions = positions
@@ -323,7 +327,7 @@ class OutboxRelay:
             publication = self._translate(recorded)
             if publication is None:
                 continue
-            publication = with_upn(publication, self._app)
+            publication = with_upn(publication, self._upns)
             envelopes.append(
                 Envelope.wrap(
                     publication.event,
