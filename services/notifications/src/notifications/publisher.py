@@ -7,7 +7,7 @@ Each is translated from the event alone, by its class: the notice's ids travel o
 The relay names the learner's UPN on each from the registry's facts kept here (``RegistryUpns``).
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from datetime import date
 from functools import singledispatch
 from uuid import UUID
@@ -99,5 +99,9 @@ class RegistryUpns:
 
     def learner_upn(self, learner_id: str) -> str | None:
         """The learner's UPN (None before the registry's facts about them with one arrived)."""
+        return self.learner_upns([learner_id]).get(learner_id)
+
+    def learner_upns(self, learner_ids: Collection[str]) -> dict[str, str]:
+        """A relay batch's learners' UPNs, in one query."""
         with self._engine.connect() as conn:
-            return store.upns(conn, [learner_id]).get(learner_id)
+            return store.upns(conn, learner_ids)
