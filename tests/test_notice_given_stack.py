@@ -6,6 +6,7 @@ The notifications service counts "today" as a fixed day in the past here
 appeal can be lodged on it (an act cannot be dated after today).
 """
 
+import asyncio
 from collections.abc import Iterator
 from datetime import date, timedelta
 from email.message import Message
@@ -17,7 +18,10 @@ from typing import Any
 
 import httpx
 import pytest
+from aiokafka import AIOKafkaConsumer
 
+from contracts.envelope import Envelope
+from contracts.topics import NOTIFICATIONS
 from llwybr.settings import RuntimeSettings
 from llwybr_testkit import IDP_DRAFT
 from notifications.notices.verp import bounce_address
@@ -313,6 +317,50 @@ def test_a_bounced_notice_sent_again_later_moves_the_window_forward(
     late = appeal(callers, learner_id, case, "2026-10-06")
     assert late.status_code == 422, late.text
     assert late.json()["type"].endswith("outside-window")
+
+
+def test_the_notice_given_on_the_bus_names_the_learners_upn(
+    callers: Callers, kafka_bootstrap: str
+) -> None:
+    """#20: the notifications service names the UPN the registry published on its events, as
+    every other service does (an MIS finds the learner by it)."""
+    school = callers(HOME_SCHOOL)
+    learner = pupil()
+    case_id, learner_id = raised(
+        callers, {**concern(learner), "came_to_attention_on": "2026-06-19"}
+    )
+    register_contacts(school, learner_id, "sian-upn@example.org")
+    ok(school.post(f"/v1/determinations/{case_id}/decision", json={
+        "has_aln": False, "reasons": "Universal provision", "decided_on": "2026-07-31",
+        "decided_by": HOME_SCHOOL, "person": "ALNCo"}))  # fmt: skip
+
+    def given() -> list[Envelope] | None:
+        found = asyncio.run(on_topic(kafka_bootstrap, NOTIFICATIONS.name, learner_id))
+        return [e for e in found if e.type.endswith(".notice-given.v1")] or None
+
+    events = until(given, what="the notice given, on the bus")
+    assert {e.data["upn"] for e in events} == {learner["upn"]}
+
+
+async def on_topic(bootstrap: str, topic: str, learner_id: str) -> list[Envelope]:
+    """The events about the learner on the topic (read whole, without a group)."""
+    consumer = AIOKafkaConsumer(
+        topic, bootstrap_servers=bootstrap, enable_auto_commit=False, auto_offset_reset="earliest"
+    )
+    await consumer.start()
+    try:
+        partitions = list(consumer.assignment())
+        ends = await consumer.end_offsets(partitions)
+        seen = []
+        while [p for p in partitions if await consumer.position(p) < ends[p]]:
+            for records in (await consumer.getmany(timeout_ms=500)).values():
+                for r in records:
+                    envelope = Envelope.from_kafka(r.topic, r.key, r.value or b"", list(r.headers))
+                    if envelope.subject == learner_id:
+                        seen.append(envelope)
+        return seen
+    finally:
+        await consumer.stop()
 
 
 # -- the IDP's dates: the calendar published later, and D11 from the cease notice given ------

@@ -8,7 +8,7 @@ from uuid import UUID
 
 from pydantic import Field
 
-from contracts.events import IntegrationEvent, register
+from contracts.events import IntegrationEvent, register, upn_field
 from contracts.topics import NOTIFICATIONS, Topic
 
 
@@ -16,6 +16,7 @@ class NoticeEvent(IntegrationEvent):
     topic: ClassVar[Topic] = NOTIFICATIONS
     notice_id: UUID
     learner_id: str
+    upn: str | None = upn_field()
     kind: str = Field(examples=["decision_no_aln", "deadline_missed"])
     subject_id: str | None = Field(description="The case: a determination, plan, ... id")
     issuer: str = Field(description="The body giving the notice (system:llwybr for reminders)")

@@ -13,7 +13,7 @@ import hashlib
 import logging
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import ClassVar, Protocol, runtime_checkable
@@ -58,18 +58,41 @@ class KnowsUpns(Protocol):
         ...
 
 
-def with_upn(publication: Publication, application: object) -> Publication:
+@runtime_checkable
+class KnowsUpnsAtOnce(Protocol):
+    """One that can read many learners' UPNs in one go (a table: one query a batch)."""
+
+    def learner_upns(self, learner_ids: Collection[str]) -> Mapping[str, str]:
+        """The UPNs known of these learners (those not known left out)."""
+        ...
+
+
+def learner_upns(source: object, learner_ids: Collection[str]) -> Mapping[str, str]:
+    """The UPNs ``source`` knows of these learners, each read once (a relay's batch holds many
+    events about one learner; each read loads their record: ~1-3 ms on PostgreSQL, #20)."""
+    if not learner_ids:
+        return {}
+    if isinstance(source, KnowsUpnsAtOnce):
+        return source.learner_upns(learner_ids)
+    if not isinstance(source, KnowsUpns):
+        return {}
+    found = {learner_id: source.learner_upn(learner_id) for learner_id in learner_ids}
+    return {learner_id: upn for learner_id, upn in found.items() if upn is not None}
+
+
+def names_upn(publication: Publication) -> bool:
+    """Whether the publication's event has a ``upn`` still to fill."""
+    event = publication.event
+    return "upn" in type(event).model_fields and getattr(event, "upn", None) is None
+
+
+def with_upn(publication: Publication, upns: Mapping[str, str]) -> Publication:
     """``publication`` with the learner's UPN filled in where its event has the field and the
     service knows the UPN (read from the registry's facts at publication, never from an MIS)."""
-    event = publication.event
-    if "upn" not in type(event).model_fields or getattr(event, "upn", None) is not None:
+    upn = upns.get(publication.learner_id)
+    if upn is None or not names_upn(publication):
         return publication
-    if not isinstance(application, KnowsUpns):
-        return publication
-    upn = application.learner_upn(publication.learner_id)
-    if upn is None:
-        return publication
-    return Publication(event.model_copy(update={"upn": upn}), publication.learner_id)
+    return Publication(publication.event.model_copy(update={"upn": upn}), publication.learner_id)
 
 
 class Translator(Protocol):
@@ -223,9 +246,13 @@ class OutboxRelay:
         batch_size: int = 500,
         poll_seconds: float = 0.5,
         max_backoff_seconds: float = 5.0,
+        upns: KnowsUpns | None = None,
     ) -> None:
         self.name = name
         self._app = application
+        # who knows the learners' UPNs: the application, unless the service keeps the
+        # registry's facts in plain tables (notifications)
+        self._upns: object = upns if upns is not None else application
         self._translate = translate
         self._publisher = publisher
         self._positions = positions
@@ -318,12 +345,16 @@ class OutboxRelay:
         """The public events the notifications become (the private ones none), enveloped."""
         envelopes = []
         mapper = self._app.chained_mapper
+        publications = []
         for notification in notifications:
             recorded = mapper.to_recorded_event(notification)
             publication = self._translate(recorded)
-            if publication is None:
-                continue
-            publication = with_upn(publication, self._app)
+            if publication is not None:
+                publications.append((recorded, publication))
+        wanted = {p.learner_id for _, p in publications if names_upn(p)}
+        upns = learner_upns(self._upns, wanted)  # once a batch, not once an event
+        for recorded, publication in publications:
+            publication = with_upn(publication, upns)
             envelopes.append(
                 Envelope.wrap(
                     publication.event,

@@ -43,7 +43,7 @@ from llwybr.kafka_probe import KafkaProbe, watch
 from llwybr.logs import request_id
 from llwybr.metrics import Metrics
 from llwybr.observed import observed
-from llwybr.outbox import OutboxRelay, RelayPositions, Translator, relay_lock
+from llwybr.outbox import KnowsUpns, OutboxRelay, RelayPositions, Translator, relay_lock
 from llwybr.personal_data.settings import open_vault
 from llwybr.principal import PrincipalError, verify_principal
 from llwybr.problems import install_problem_handlers, problem_response
@@ -105,6 +105,8 @@ class ServiceSpec:
     learner_index: LearnerIndex | None = None  # for the auditors' learner history
     #: Who says the relations the history asks about, when not the application (plain tables).
     history_relations: Callable[[sa.Engine, ChainedApplication], object] | None = None
+    #: Who knows the learners' UPNs for its published events, when not the application.
+    upns: Callable[[sa.Engine, ChainedApplication], KnowsUpns] | None = None
     #: The domain date each event takes effect on (the auditors' "in force" axis).
     in_force: InForceDates = field(default_factory=dict)
     #: Routes whose body may exceed the JSON limit, with their own (the descriptor's).
@@ -182,6 +184,7 @@ def build_service(
             batch_size=runtime.relay_batch_size,
             poll_seconds=runtime.relay_poll_seconds,
             max_backoff_seconds=runtime.relay_max_backoff_seconds,
+            upns=spec.upns(engine, application) if spec.upns is not None else None,
         )
         consumers = [
             TrackedConsumer(

@@ -124,3 +124,20 @@ def test_every_event_about_a_learner_carries_the_upn_the_registry_knows(
     assert by_learner[(raised.learner_id, "concern-raised")]["upn"] == valid_upn()
     assert by_learner[(raised.learner_id, "learner-relations-recorded")]["upn"] == valid_upn()
     assert by_learner[(unknown.learner_id, "concern-raised")]["upn"] is None  # not known yet
+
+
+def test_the_relay_reads_each_learners_upn_once_a_batch(service: DeterminationService) -> None:
+    """Not once an event: each read loads the learner's record (~1-3 ms on PostgreSQL)."""
+    raised = service.raise_concern(SCHOOL, at("school:6652001", pupil(upn=valid_upn()), ON))
+    read: list[str] = []
+
+    class Counting:
+        def learner_upn(self, learner_id: str) -> str | None:
+            read.append(learner_id)
+            return service.learner_upn(learner_id)
+
+    envelopes = published_envelopes(service, translator(service), Counting())
+    about = [e for e in envelopes if e.subject == raised.learner_id]
+    assert len(about) >= 2  # the concern and the registry's facts, at least
+    assert {e.data["upn"] for e in about} == {valid_upn()}
+    assert read.count(raised.learner_id) == 1

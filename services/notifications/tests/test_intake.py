@@ -21,6 +21,9 @@ from notifications.notices.intake import handler
 from notifications.notices.planning import Subject
 from notifications.tables import contact_parties, notices
 
+from .learners import envelope as learner_envelope
+from .learners import new_learner, registered
+
 SCHOOL = "school:6652001"
 
 
@@ -148,3 +151,19 @@ def test_events_before_the_cutoff_give_no_notices_but_are_learned(engine: sa.Eng
     assert relations.parties == {SCHOOL: frozenset({Relationship.DECIDING_BODY})}
     effect.apply(decided(learner_id, datetime(2026, 6, 1, tzinfo=UTC) + timedelta(seconds=1)))
     assert notices_of(engine, learner_id) == ["parent"]
+
+
+def test_the_registrys_facts_through_the_consumer_keep_the_learners_upn(
+    engine: sa.Engine,
+) -> None:
+    """What the relay names on notice events (#20): the latest facts' UPN, attached later too."""
+    learner_id = new_learner()
+    effect = TableEffect(engine, "notifications.notices", handler(5))
+    first = registered(learner_id)
+    assert effect.apply(learner_envelope(first)) is True
+    with engine.connect() as conn:
+        assert store.upns(conn, [learner_id]) == {}  # no UPN known yet
+    later = first.model_copy(update={"upn": "M665200125001"})
+    assert effect.apply(learner_envelope(later, version=2)) is True
+    with engine.connect() as conn:
+        assert store.upns(conn, [learner_id, "someone-else"]) == {learner_id: "M665200125001"}

@@ -9,16 +9,24 @@ from typing import Any
 import pytest
 
 from contracts import notifications as public
+from llwybr import db, migrations
 from llwybr.clock import RuleId
 from llwybr.eventstore import RecordedEvent
 from llwybr.outbox import Publication
+from llwybr.settings import ServiceSettings
+from llwybr_testkit import published_envelopes
 from notifications.application import NotificationsService
+from notifications.main import SPEC
+from notifications.notices import store
 from notifications.notices.evidence import NoticeRecord, Window
 from notifications.publisher import translator
+
+from .learners import new_learner, registered
 
 NOTICE = str(uuid.uuid4())
 GIVEN_AT = datetime(2026, 3, 3, 10, tzinfo=UTC)
 ESCALATED_AT = datetime(2026, 3, 4, 9, tzinfo=UTC)
+UPN = "M665200125001"
 
 
 def in_memory() -> NotificationsService:
@@ -115,3 +123,33 @@ def test_a_given_notice_that_bounced_for_good_is_published_as_not_given(
         subject_id="case-1", issuer="la:665", recipient_role="parent",
         recipient_organisation=None, given_on=date(2026, 3, 3), bounced_at=ESCALATED_AT,
     )  # fmt: skip
+
+
+def test_a_notice_event_names_the_upn_the_registrys_facts_gave(
+    store_settings: ServiceSettings,
+) -> None:
+    """Read from the registry's facts kept here at publication, never from an MIS (#20)."""
+    assert SPEC.migrations is not None
+    assert SPEC.upns is not None
+    engine = db.create_engine(store_settings)
+    app = in_memory()
+    try:
+        migrations.upgrade(engine, SPEC.migrations)
+        known, unknown = new_learner(), new_learner()
+        with engine.begin() as conn:
+            store.adopt_registry(conn, registered(known).model_copy(update={"upn": UPN}))
+            store.adopt_registry(conn, registered(unknown))
+        for learner in (known, unknown, "learner-never-registered"):
+            record = NoticeRecord(
+                notice_id=str(uuid.uuid4()), learner_id=learner, kind="decision_no_aln",
+                subject_id="case-1", issuer="school:6652001", source_event_id="event-1",
+                recipient_role="parent", recipient_organisation=None, copy=False,
+            )  # fmt: skip
+            record.escalate(reason="no contact", escalated_at=ESCALATED_AT)
+            app.save(record)
+        envelopes = published_envelopes(app, translator(app), SPEC.upns(engine, app))
+        upns = {e.subject: e.data["upn"] for e in envelopes}
+        assert upns == {known: UPN, unknown: None, "learner-never-registered": None}
+    finally:
+        app.close()
+        engine.dispose()

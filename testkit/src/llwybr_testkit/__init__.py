@@ -38,7 +38,14 @@ from llwybr.access import Relations
 from llwybr.eventstore import ChainedApplication, RecordedEvent
 from llwybr.kafka import skip_history as skip_history  # tests import it from here
 from llwybr.metrics import Metrics
-from llwybr.outbox import LocalLock, OutboxRelay, Publication, RelayPositions, Translator
+from llwybr.outbox import (
+    KnowsUpns,
+    LocalLock,
+    OutboxRelay,
+    Publication,
+    RelayPositions,
+    Translator,
+)
 from llwybr.principal import Principal, sign_principal
 from llwybr.projections import ProjectionRunner
 from llwybr.settings import RuntimeSettings
@@ -307,12 +314,15 @@ def projection_rows(
         ]
 
 
-def published_envelopes(app: ChainedApplication, translate: Translator) -> list[Envelope]:
+def published_envelopes(
+    app: ChainedApplication, translate: Translator, upns: KnowsUpns | None = None
+) -> list[Envelope]:
     """What the service's outbox relay would publish of everything ``app`` has stored (no bus,
-    no positions: the relay's translation and enveloping only)."""
+    no positions: the relay's translation and enveloping only); ``upns`` as the service's spec
+    gives them (default: the application)."""
     idle = sa.create_engine("sqlite://")  # the relay's positions, unused here
     relay = OutboxRelay(
         "envelopes", app, translate, None,  # type: ignore[arg-type]  # never publishes
-        RelayPositions(idle), LocalLock("envelopes"), Metrics("envelopes"),
+        RelayPositions(idle), LocalLock("envelopes"), Metrics("envelopes"), upns=upns,
     )  # fmt: skip
     return relay.envelopes(app.recorder.select_notifications(1, 10_000))

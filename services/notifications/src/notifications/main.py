@@ -22,7 +22,7 @@ from notifications.notices.api import ERROR_STATUSES as NOTICE_ERROR_STATUSES
 from notifications.notices.api import router as notices_router
 from notifications.notices.evidence import NoticeRecord
 from notifications.notices.intake import handler
-from notifications.publisher import translator
+from notifications.publisher import RegistryUpns, translator
 from notifications.settings import Settings
 from notifications.tables import notices
 from notifications.webhooks import service as webhooks
@@ -67,6 +67,7 @@ SPEC = ServiceSpec(
     ],
     learner_index=learner_notices,
     history_relations=lambda engine, _application: HistoryRelations(engine),
+    upns=lambda engine, _application: RegistryUpns(engine),
     large_bodies=DESCRIPTOR.large_bodies,
     figures=FIGURES,
     # a notice is in force from the day it is given; its record and escalations when recorded

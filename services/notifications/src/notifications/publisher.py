@@ -4,18 +4,21 @@ The proof of each notice (``NoticeRecord``) is published as "notice given", "not
 escalated" or, when a given notice bounced for good, "notice bounced" (it does not count as
 given: ADR 0014, 0017): ids, dates and the content's hash, never names, addresses or content.
 Each is translated from the event alone, by its class: the notice's ids travel on it (``about``).
+The relay names the learner's UPN on each from the registry's facts kept here (``RegistryUpns``).
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from datetime import date
 from functools import singledispatch
 from uuid import UUID
 
+import sqlalchemy as sa
 from eventsourcing.domain import DomainEventProtocol
 
 from contracts import notifications as public
 from llwybr.eventstore import ChainedApplication, RecordedEvent
 from llwybr.outbox import Publication, Translator
+from notifications.notices import store
 from notifications.notices.evidence import About, NoticeRecord
 
 #: The notice's record as it was when the event was recorded (for the ids, when the event does
@@ -85,3 +88,20 @@ def translator(app: ChainedApplication) -> Translator:
         return Publication(facts, facts.learner_id) if facts is not None else None
 
     return translate
+
+
+class RegistryUpns:
+    """The learners' UPNs as the registry's facts (``learner-relations-recorded``) kept in
+    this service's tables give them: what the relay names on each published notice event."""
+
+    def __init__(self, engine: sa.Engine) -> None:
+        self._engine = engine
+
+    def learner_upn(self, learner_id: str) -> str | None:
+        """The learner's UPN (None before the registry's facts about them with one arrived)."""
+        return self.learner_upns([learner_id]).get(learner_id)
+
+    def learner_upns(self, learner_ids: Collection[str]) -> dict[str, str]:
+        """A relay batch's learners' UPNs, in one query."""
+        with self._engine.connect() as conn:
+            return store.upns(conn, learner_ids)

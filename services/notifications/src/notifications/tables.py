@@ -24,7 +24,8 @@ notice_learners = sa.Table(
 
 #: The learner registry's latest facts about each learner (``contracts.determination.
 #: LearnerRelationsRecorded``, owned by the determination service): who is responsible for them,
-#: who looks after them, where they are enrolled, and when they reach compulsory school age.
+#: who looks after them, where they are enrolled, when they reach compulsory school age, and
+#: their UPN (named in every notice event published, beside ``learner_id``).
 notice_learner_registry = sa.Table(
     "notice_learner_registry",
     metadata,
@@ -36,6 +37,7 @@ notice_learner_registry = sa.Table(
     sa.Column("young_person_on", sa.Date, nullable=False),
     sa.Column("merged_into", sa.String(64), nullable=True),
     sa.Column("received_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("upn", sa.String(13), nullable=True),
 )
 
 #: How organisations are related to a learner (``llwybr.access.Relationship``), each from one

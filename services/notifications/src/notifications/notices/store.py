@@ -2,7 +2,7 @@
 
 import logging
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
@@ -124,6 +124,7 @@ def adopt_registry(conn: sa.Connection, event: det.LearnerRelationsRecorded) -> 
         "young_person_on": event.young_person_on,
         "merged_into": event.merged_into,
         "received_at": now(),
+        "upn": event.upn,
     }
     _upsert(conn, notice_learner_registry, {"learner_id": event.learner_id}, values)
     table = notice_learner_relations
@@ -141,6 +142,15 @@ def registry(conn: sa.Connection, learner_id: str) -> sa.Row[Any] | None:
     """The registry's facts about the learner, or None if none have arrived here yet."""
     table = notice_learner_registry
     return conn.execute(sa.select(table).where(table.c.learner_id == learner_id)).first()
+
+
+def upns(conn: sa.Connection, learner_ids: Collection[str]) -> dict[str, str]:
+    """The UPNs the registry's facts give for these learners (those it gave none left out)."""
+    table = notice_learner_registry
+    query = sa.select(table.c.learner_id, table.c.upn).where(
+        table.c.learner_id.in_(set(learner_ids)), table.c.upn.is_not(None)
+    )
+    return {row.learner_id: row.upn for row in conn.execute(query)}
 
 
 def relations(conn: sa.Connection, learner_id: str) -> Relations:
