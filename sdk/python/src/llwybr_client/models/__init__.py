@@ -83,6 +83,7 @@ from .disagreement_resolution_in import DisagreementResolutionIn
 from .end_in import EndIn
 from .enrolment_end_in import EnrolmentEndIn
 from .enrolment_in import EnrolmentIn
+from .erasure_in import ErasureIn
 from .evidence_request_in import EvidenceRequestIn
 from .exception_claim_in import ExceptionClaimIn
 from .fei_answer_in import FeiAnswerIn
@@ -124,6 +125,8 @@ from .idp_arrangement import IdpArrangement
 from .independent_in import IndependentIn
 from .invitation_in import InvitationIn
 from .issue_in import IssueIn
+from .issue_warning import IssueWarning
+from .issued_out import IssuedOut
 from .la_extras_in import LaExtrasIn
 from .lac_details_in import LacDetailsIn
 from .language import Language
@@ -340,6 +343,7 @@ __all__ = (
     "EndIn",
     "EnrolmentEndIn",
     "EnrolmentIn",
+    "ErasureIn",
     "EvidenceRequestIn",
     "ExceptionClaimIn",
     "FeiAnswerIn",
@@ -364,7 +368,9 @@ __all__ = (
     "IdpArrangement",
     "IndependentIn",
     "InvitationIn",
+    "IssuedOut",
     "IssueIn",
+    "IssueWarning",
     "LacDetailsIn",
     "LaExtrasIn",
     "Language",

@@ -7,6 +7,8 @@ from typing import Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Unset
+
 T = TypeVar("T", bound="LearnerOut")
 
 
@@ -15,10 +17,10 @@ class LearnerOut:
     """
     Attributes:
         compulsory_school_age_on (datetime.date):
-        date_of_birth (datetime.date):
+        date_of_birth (datetime.date | None):
         enrolled_at (list[str]):
-        family_name (str):
-        given_name (str):
+        family_name (None | str):
+        given_name (None | str):
         learner_id (str):
         looking_after_authority (None | str):
         merged_into (None | str):
@@ -26,13 +28,15 @@ class LearnerOut:
         upn (None | str):
         version (int):
         young_person_on (datetime.date):
+        personal_data_erased (None | str | Unset): Once the learner's personal data is erased (the names and date of
+            birth are then null): 'personal data erased on DATE under schedule X'.
     """
 
     compulsory_school_age_on: datetime.date
-    date_of_birth: datetime.date
+    date_of_birth: datetime.date | None
     enrolled_at: list[str]
-    family_name: str
-    given_name: str
+    family_name: None | str
+    given_name: None | str
     learner_id: str
     looking_after_authority: None | str
     merged_into: None | str
@@ -40,17 +44,24 @@ class LearnerOut:
     upn: None | str
     version: int
     young_person_on: datetime.date
+    personal_data_erased: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         compulsory_school_age_on = self.compulsory_school_age_on.isoformat()
 
-        date_of_birth = self.date_of_birth.isoformat()
+        date_of_birth: None | str
+        if isinstance(self.date_of_birth, datetime.date):
+            date_of_birth = self.date_of_birth.isoformat()
+        else:
+            date_of_birth = self.date_of_birth
 
         enrolled_at = self.enrolled_at
 
+        family_name: None | str
         family_name = self.family_name
 
+        given_name: None | str
         given_name = self.given_name
 
         learner_id = self.learner_id
@@ -70,6 +81,12 @@ class LearnerOut:
 
         young_person_on = self.young_person_on.isoformat()
 
+        personal_data_erased: None | str | Unset
+        if isinstance(self.personal_data_erased, Unset):
+            personal_data_erased = UNSET
+        else:
+            personal_data_erased = self.personal_data_erased
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -88,6 +105,8 @@ class LearnerOut:
                 "young_person_on": young_person_on,
             }
         )
+        if personal_data_erased is not UNSET:
+            field_dict["personal_data_erased"] = personal_data_erased
 
         return field_dict
 
@@ -96,13 +115,36 @@ class LearnerOut:
         d = dict(src_dict)
         compulsory_school_age_on = datetime.date.fromisoformat(d.pop("compulsory_school_age_on"))
 
-        date_of_birth = datetime.date.fromisoformat(d.pop("date_of_birth"))
+        def _parse_date_of_birth(data: object) -> datetime.date | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                date_of_birth_type_0 = datetime.date.fromisoformat(data)
+
+                return date_of_birth_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.date | None, data)
+
+        date_of_birth = _parse_date_of_birth(d.pop("date_of_birth"))
 
         enrolled_at = cast(list[str], d.pop("enrolled_at"))
 
-        family_name = d.pop("family_name")
+        def _parse_family_name(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
 
-        given_name = d.pop("given_name")
+        family_name = _parse_family_name(d.pop("family_name"))
+
+        def _parse_given_name(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        given_name = _parse_given_name(d.pop("given_name"))
 
         learner_id = d.pop("learner_id")
 
@@ -133,6 +175,15 @@ class LearnerOut:
 
         young_person_on = datetime.date.fromisoformat(d.pop("young_person_on"))
 
+        def _parse_personal_data_erased(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        personal_data_erased = _parse_personal_data_erased(d.pop("personal_data_erased", UNSET))
+
         learner_out = cls(
             compulsory_school_age_on=compulsory_school_age_on,
             date_of_birth=date_of_birth,
@@ -146,6 +197,7 @@ class LearnerOut:
             upn=upn,
             version=version,
             young_person_on=young_person_on,
+            personal_data_erased=personal_data_erased,
         )
 
         learner_out.additional_properties = d

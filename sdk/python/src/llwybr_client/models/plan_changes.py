@@ -15,14 +15,17 @@ T = TypeVar("T", bound="PlanChanges")
 
 @_attrs_define
 class PlanChanges:
-    """
+    """Plans changed after a position.
+
     Attributes:
-        cursor (int): Pass as `after` next time; unchanged when nothing changed
+        cursor (int): The same as `next_after`: deprecated (the `Deprecation` header says since when); read `next_after`
         items (list[PlanChangesItemsItem]):
+        next_after (int): Pass as `after` next time; unchanged when nothing changed
     """
 
     cursor: int
     items: list[PlanChangesItemsItem]
+    next_after: int
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -33,12 +36,15 @@ class PlanChanges:
             items_item = items_item_data.to_dict()
             items.append(items_item)
 
+        next_after = self.next_after
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
                 "cursor": cursor,
                 "items": items,
+                "next_after": next_after,
             }
         )
 
@@ -58,9 +64,12 @@ class PlanChanges:
 
             items.append(items_item)
 
+        next_after = d.pop("next_after")
+
         plan_changes = cls(
             cursor=cursor,
             items=items,
+            next_after=next_after,
         )
 
         plan_changes.additional_properties = d

@@ -122,8 +122,9 @@ def sync_detailed(
     """Decisions within time and average days to decision for an LA
 
      Of the learners the LA is responsible for or looks after: decisions made, how many
-    within the statutory time, the average days from the concern to the decision, and the
-    cases still open.
+    within the statutory time, the average days from the concern to the decision, how many
+    were given to the family (`decisions_given`) and how many of those by the due date (the
+    duty met, s.4(6): `decisions_given_within_time`), and the cases still open.
 
     Needs the scope `determinations:read` (given to the clients of schools, FEIs, LAs, health boards,
     NHS trusts, the Tribunal and auditors).
@@ -162,8 +163,9 @@ def sync(
     """Decisions within time and average days to decision for an LA
 
      Of the learners the LA is responsible for or looks after: decisions made, how many
-    within the statutory time, the average days from the concern to the decision, and the
-    cases still open.
+    within the statutory time, the average days from the concern to the decision, how many
+    were given to the family (`decisions_given`) and how many of those by the due date (the
+    duty met, s.4(6): `decisions_given_within_time`), and the cases still open.
 
     Needs the scope `determinations:read` (given to the clients of schools, FEIs, LAs, health boards,
     NHS trusts, the Tribunal and auditors).
@@ -196,8 +198,9 @@ async def asyncio_detailed(
     """Decisions within time and average days to decision for an LA
 
      Of the learners the LA is responsible for or looks after: decisions made, how many
-    within the statutory time, the average days from the concern to the decision, and the
-    cases still open.
+    within the statutory time, the average days from the concern to the decision, how many
+    were given to the family (`decisions_given`) and how many of those by the due date (the
+    duty met, s.4(6): `decisions_given_within_time`), and the cases still open.
 
     Needs the scope `determinations:read` (given to the clients of schools, FEIs, LAs, health boards,
     NHS trusts, the Tribunal and auditors).
@@ -234,8 +237,9 @@ async def asyncio(
     """Decisions within time and average days to decision for an LA
 
      Of the learners the LA is responsible for or looks after: decisions made, how many
-    within the statutory time, the average days from the concern to the decision, and the
-    cases still open.
+    within the statutory time, the average days from the concern to the decision, how many
+    were given to the family (`decisions_given`) and how many of those by the due date (the
+    duty met, s.4(6): `decisions_given_within_time`), and the cases still open.
 
     Needs the scope `determinations:read` (given to the clients of schools, FEIs, LAs, health boards,
     NHS trusts, the Tribunal and auditors).

@@ -118,12 +118,12 @@ def sync_detailed(
 
      Each case the caller may read that changed after the cursor `after`, oldest change
     first, once, at its latest state (a closed case with its final status). Keep the answer's
-    `cursor` and send it as `after` next time: a nightly MIS sync reads only what changed;
-    an empty page keeps the cursor.
+    `next_after` and send it as `after` next time: a nightly MIS sync reads only what changed;
+    an empty page keeps it. (`cursor`, the same value, is deprecated.)
 
     Needs the scope `determinations:read` (given to the clients of schools, FEIs, LAs, health boards,
-    NHS trusts, the Tribunal and auditors). By page: up to `limit` items; pass `cursor` as `after` for
-    the next.
+    NHS trusts, the Tribunal and auditors). By page: up to `limit` items; pass `next_after` as `after`
+    for the next.
 
     Args:
         after (int | Unset): The cursor of the last page; 0 at first Default: 0.
@@ -159,12 +159,12 @@ def sync(
 
      Each case the caller may read that changed after the cursor `after`, oldest change
     first, once, at its latest state (a closed case with its final status). Keep the answer's
-    `cursor` and send it as `after` next time: a nightly MIS sync reads only what changed;
-    an empty page keeps the cursor.
+    `next_after` and send it as `after` next time: a nightly MIS sync reads only what changed;
+    an empty page keeps it. (`cursor`, the same value, is deprecated.)
 
     Needs the scope `determinations:read` (given to the clients of schools, FEIs, LAs, health boards,
-    NHS trusts, the Tribunal and auditors). By page: up to `limit` items; pass `cursor` as `after` for
-    the next.
+    NHS trusts, the Tribunal and auditors). By page: up to `limit` items; pass `next_after` as `after`
+    for the next.
 
     Args:
         after (int | Unset): The cursor of the last page; 0 at first Default: 0.
@@ -195,12 +195,12 @@ async def asyncio_detailed(
 
      Each case the caller may read that changed after the cursor `after`, oldest change
     first, once, at its latest state (a closed case with its final status). Keep the answer's
-    `cursor` and send it as `after` next time: a nightly MIS sync reads only what changed;
-    an empty page keeps the cursor.
+    `next_after` and send it as `after` next time: a nightly MIS sync reads only what changed;
+    an empty page keeps it. (`cursor`, the same value, is deprecated.)
 
     Needs the scope `determinations:read` (given to the clients of schools, FEIs, LAs, health boards,
-    NHS trusts, the Tribunal and auditors). By page: up to `limit` items; pass `cursor` as `after` for
-    the next.
+    NHS trusts, the Tribunal and auditors). By page: up to `limit` items; pass `next_after` as `after`
+    for the next.
 
     Args:
         after (int | Unset): The cursor of the last page; 0 at first Default: 0.
@@ -234,12 +234,12 @@ async def asyncio(
 
      Each case the caller may read that changed after the cursor `after`, oldest change
     first, once, at its latest state (a closed case with its final status). Keep the answer's
-    `cursor` and send it as `after` next time: a nightly MIS sync reads only what changed;
-    an empty page keeps the cursor.
+    `next_after` and send it as `after` next time: a nightly MIS sync reads only what changed;
+    an empty page keeps it. (`cursor`, the same value, is deprecated.)
 
     Needs the scope `determinations:read` (given to the clients of schools, FEIs, LAs, health boards,
-    NHS trusts, the Tribunal and auditors). By page: up to `limit` items; pass `cursor` as `after` for
-    the next.
+    NHS trusts, the Tribunal and auditors). By page: up to `limit` items; pass `next_after` as `after`
+    for the next.
 
     Args:
         after (int | Unset): The cursor of the last page; 0 at first Default: 0.

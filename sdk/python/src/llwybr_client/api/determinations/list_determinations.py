@@ -173,7 +173,10 @@ def sync_detailed(
 
      The cases the caller may read (its own decisions, its learners', an auditor's
     jurisdiction), filtered by the deciding `organisation`, the learner's `local_authority`,
-    `status`, a deadline `due_before` a day, or `overdue_on` a day; ordered by case id.
+    `status`, a deadline `due_before` a day, or `overdue_on` a day (its decision clock
+    missed that day: not met, decided or not, until the decision is given, s.4(6)); ordered by
+    case id. Each case carries its `decision_clock` today, as the case view and
+    `/v1/reminders` read it.
 
     Needs the scope `determinations:read` (given to the clients of schools, FEIs, LAs, health boards,
     NHS trusts, the Tribunal and auditors). By page: up to `limit` items; pass `next_after` as `after`
@@ -184,7 +187,8 @@ def sync_detailed(
         local_authority (None | str | Unset):
         status (None | str | Unset):
         due_before (datetime.date | None | Unset):
-        overdue_on (datetime.date | None | Unset): Open and past deadline on this day
+        overdue_on (datetime.date | None | Unset): The decision clock missed on this day: past its
+            due date and not met (a decided case is met only when its notice or IDP is given, s.4(6))
         limit (int | Unset):  Default: 50.
         after (None | str | Unset):
 
@@ -228,7 +232,10 @@ def sync(
 
      The cases the caller may read (its own decisions, its learners', an auditor's
     jurisdiction), filtered by the deciding `organisation`, the learner's `local_authority`,
-    `status`, a deadline `due_before` a day, or `overdue_on` a day; ordered by case id.
+    `status`, a deadline `due_before` a day, or `overdue_on` a day (its decision clock
+    missed that day: not met, decided or not, until the decision is given, s.4(6)); ordered by
+    case id. Each case carries its `decision_clock` today, as the case view and
+    `/v1/reminders` read it.
 
     Needs the scope `determinations:read` (given to the clients of schools, FEIs, LAs, health boards,
     NHS trusts, the Tribunal and auditors). By page: up to `limit` items; pass `next_after` as `after`
@@ -239,7 +246,8 @@ def sync(
         local_authority (None | str | Unset):
         status (None | str | Unset):
         due_before (datetime.date | None | Unset):
-        overdue_on (datetime.date | None | Unset): Open and past deadline on this day
+        overdue_on (datetime.date | None | Unset): The decision clock missed on this day: past its
+            due date and not met (a decided case is met only when its notice or IDP is given, s.4(6))
         limit (int | Unset):  Default: 50.
         after (None | str | Unset):
 
@@ -278,7 +286,10 @@ async def asyncio_detailed(
 
      The cases the caller may read (its own decisions, its learners', an auditor's
     jurisdiction), filtered by the deciding `organisation`, the learner's `local_authority`,
-    `status`, a deadline `due_before` a day, or `overdue_on` a day; ordered by case id.
+    `status`, a deadline `due_before` a day, or `overdue_on` a day (its decision clock
+    missed that day: not met, decided or not, until the decision is given, s.4(6)); ordered by
+    case id. Each case carries its `decision_clock` today, as the case view and
+    `/v1/reminders` read it.
 
     Needs the scope `determinations:read` (given to the clients of schools, FEIs, LAs, health boards,
     NHS trusts, the Tribunal and auditors). By page: up to `limit` items; pass `next_after` as `after`
@@ -289,7 +300,8 @@ async def asyncio_detailed(
         local_authority (None | str | Unset):
         status (None | str | Unset):
         due_before (datetime.date | None | Unset):
-        overdue_on (datetime.date | None | Unset): Open and past deadline on this day
+        overdue_on (datetime.date | None | Unset): The decision clock missed on this day: past its
+            due date and not met (a decided case is met only when its notice or IDP is given, s.4(6))
         limit (int | Unset):  Default: 50.
         after (None | str | Unset):
 
@@ -331,7 +343,10 @@ async def asyncio(
 
      The cases the caller may read (its own decisions, its learners', an auditor's
     jurisdiction), filtered by the deciding `organisation`, the learner's `local_authority`,
-    `status`, a deadline `due_before` a day, or `overdue_on` a day; ordered by case id.
+    `status`, a deadline `due_before` a day, or `overdue_on` a day (its decision clock
+    missed that day: not met, decided or not, until the decision is given, s.4(6)); ordered by
+    case id. Each case carries its `decision_clock` today, as the case view and
+    `/v1/reminders` read it.
 
     Needs the scope `determinations:read` (given to the clients of schools, FEIs, LAs, health boards,
     NHS trusts, the Tribunal and auditors). By page: up to `limit` items; pass `next_after` as `after`
@@ -342,7 +357,8 @@ async def asyncio(
         local_authority (None | str | Unset):
         status (None | str | Unset):
         due_before (datetime.date | None | Unset):
-        overdue_on (datetime.date | None | Unset): Open and past deadline on this day
+        overdue_on (datetime.date | None | Unset): The decision clock missed on this day: past its
+            due date and not met (a decided case is met only when its notice or IDP is given, s.4(6))
         limit (int | Unset):  Default: 50.
         after (None | str | Unset):
 

@@ -133,8 +133,9 @@ def sync_detailed(
 ) -> Response[Problem | list[ListDeterminationsDueSoonResponse200Item]]:
     """Open cases due within some days
 
-     The caller's open cases whose decision is due within `within_days` (counted from
-    `today`, by default today in Wales), soonest due first: a worklist.
+     The caller's cases whose decision clock is open (a decided case too, until its notice
+    or IDP is given, s.4(6)) and due within `within_days` (counted from `today`, by default
+    today in Wales), soonest due first: a worklist.
 
     Needs the scope `determinations:read` (given to the clients of schools, FEIs, LAs, health boards,
     NHS trusts, the Tribunal and auditors).
@@ -171,8 +172,9 @@ def sync(
 ) -> Problem | list[ListDeterminationsDueSoonResponse200Item] | None:
     """Open cases due within some days
 
-     The caller's open cases whose decision is due within `within_days` (counted from
-    `today`, by default today in Wales), soonest due first: a worklist.
+     The caller's cases whose decision clock is open (a decided case too, until its notice
+    or IDP is given, s.4(6)) and due within `within_days` (counted from `today`, by default
+    today in Wales), soonest due first: a worklist.
 
     Needs the scope `determinations:read` (given to the clients of schools, FEIs, LAs, health boards,
     NHS trusts, the Tribunal and auditors).
@@ -204,8 +206,9 @@ async def asyncio_detailed(
 ) -> Response[Problem | list[ListDeterminationsDueSoonResponse200Item]]:
     """Open cases due within some days
 
-     The caller's open cases whose decision is due within `within_days` (counted from
-    `today`, by default today in Wales), soonest due first: a worklist.
+     The caller's cases whose decision clock is open (a decided case too, until its notice
+    or IDP is given, s.4(6)) and due within `within_days` (counted from `today`, by default
+    today in Wales), soonest due first: a worklist.
 
     Needs the scope `determinations:read` (given to the clients of schools, FEIs, LAs, health boards,
     NHS trusts, the Tribunal and auditors).
@@ -240,8 +243,9 @@ async def asyncio(
 ) -> Problem | list[ListDeterminationsDueSoonResponse200Item] | None:
     """Open cases due within some days
 
-     The caller's open cases whose decision is due within `within_days` (counted from
-    `today`, by default today in Wales), soonest due first: a worklist.
+     The caller's cases whose decision clock is open (a decided case too, until its notice
+    or IDP is given, s.4(6)) and due within `within_days` (counted from `today`, by default
+    today in Wales), soonest due first: a worklist.
 
     Needs the scope `determinations:read` (given to the clients of schools, FEIs, LAs, health boards,
     NHS trusts, the Tribunal and auditors).

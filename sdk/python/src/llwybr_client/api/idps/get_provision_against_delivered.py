@@ -133,7 +133,9 @@ def sync_detailed(
     """Provision planned against delivered, per element, to a day (issue 24)
 
      Expected to date over the school-day calendar, delivered, missed with reasons, the
-    gap, and the shortfalls (``IDP_SHORTFALL_*``).
+    gap, and the shortfalls (``IDP_SHORTFALL_*``). ``provisional``: no calendar is known for
+    the school nor its learner's LA, so term-time figures are counted on working days and
+    not judged; an element with ``measurable`` false has no schedule (nothing is due).
 
     Needs the scope `idps:read` (given to the clients of schools, FEIs, LAs, health boards, NHS trusts,
     the Tribunal and auditors).
@@ -171,7 +173,9 @@ def sync(
     """Provision planned against delivered, per element, to a day (issue 24)
 
      Expected to date over the school-day calendar, delivered, missed with reasons, the
-    gap, and the shortfalls (``IDP_SHORTFALL_*``).
+    gap, and the shortfalls (``IDP_SHORTFALL_*``). ``provisional``: no calendar is known for
+    the school nor its learner's LA, so term-time figures are counted on working days and
+    not judged; an element with ``measurable`` false has no schedule (nothing is due).
 
     Needs the scope `idps:read` (given to the clients of schools, FEIs, LAs, health boards, NHS trusts,
     the Tribunal and auditors).
@@ -204,7 +208,9 @@ async def asyncio_detailed(
     """Provision planned against delivered, per element, to a day (issue 24)
 
      Expected to date over the school-day calendar, delivered, missed with reasons, the
-    gap, and the shortfalls (``IDP_SHORTFALL_*``).
+    gap, and the shortfalls (``IDP_SHORTFALL_*``). ``provisional``: no calendar is known for
+    the school nor its learner's LA, so term-time figures are counted on working days and
+    not judged; an element with ``measurable`` false has no schedule (nothing is due).
 
     Needs the scope `idps:read` (given to the clients of schools, FEIs, LAs, health boards, NHS trusts,
     the Tribunal and auditors).
@@ -240,7 +246,9 @@ async def asyncio(
     """Provision planned against delivered, per element, to a day (issue 24)
 
      Expected to date over the school-day calendar, delivered, missed with reasons, the
-    gap, and the shortfalls (``IDP_SHORTFALL_*``).
+    gap, and the shortfalls (``IDP_SHORTFALL_*``). ``provisional``: no calendar is known for
+    the school nor its learner's LA, so term-time figures are counted on working days and
+    not judged; an element with ``measurable`` false has no schedule (nothing is due).
 
     Needs the scope `idps:read` (given to the clients of schools, FEIs, LAs, health boards, NHS trusts,
     the Tribunal and auditors).

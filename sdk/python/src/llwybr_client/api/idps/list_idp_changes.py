@@ -117,11 +117,11 @@ def sync_detailed(
     """Plans changed since a cursor (for MIS that poll)
 
      Each plan the caller may read that changed after the cursor `after`, oldest change
-    first, at its latest state. Keep the answer's `cursor` and send it as `after` next time;
-    an empty page keeps the cursor.
+    first, at its latest state. Keep the answer's `next_after` and send it as `after` next
+    time; an empty page keeps it. (`cursor`, the same value, is deprecated.)
 
     Needs the scope `idps:read` (given to the clients of schools, FEIs, LAs, health boards, NHS trusts,
-    the Tribunal and auditors). By page: up to `limit` items; pass `cursor` as `after` for the next.
+    the Tribunal and auditors). By page: up to `limit` items; pass `next_after` as `after` for the next.
 
     Args:
         after (int | Unset):  Default: 0.
@@ -156,11 +156,11 @@ def sync(
     """Plans changed since a cursor (for MIS that poll)
 
      Each plan the caller may read that changed after the cursor `after`, oldest change
-    first, at its latest state. Keep the answer's `cursor` and send it as `after` next time;
-    an empty page keeps the cursor.
+    first, at its latest state. Keep the answer's `next_after` and send it as `after` next
+    time; an empty page keeps it. (`cursor`, the same value, is deprecated.)
 
     Needs the scope `idps:read` (given to the clients of schools, FEIs, LAs, health boards, NHS trusts,
-    the Tribunal and auditors). By page: up to `limit` items; pass `cursor` as `after` for the next.
+    the Tribunal and auditors). By page: up to `limit` items; pass `next_after` as `after` for the next.
 
     Args:
         after (int | Unset):  Default: 0.
@@ -190,11 +190,11 @@ async def asyncio_detailed(
     """Plans changed since a cursor (for MIS that poll)
 
      Each plan the caller may read that changed after the cursor `after`, oldest change
-    first, at its latest state. Keep the answer's `cursor` and send it as `after` next time;
-    an empty page keeps the cursor.
+    first, at its latest state. Keep the answer's `next_after` and send it as `after` next
+    time; an empty page keeps it. (`cursor`, the same value, is deprecated.)
 
     Needs the scope `idps:read` (given to the clients of schools, FEIs, LAs, health boards, NHS trusts,
-    the Tribunal and auditors). By page: up to `limit` items; pass `cursor` as `after` for the next.
+    the Tribunal and auditors). By page: up to `limit` items; pass `next_after` as `after` for the next.
 
     Args:
         after (int | Unset):  Default: 0.
@@ -227,11 +227,11 @@ async def asyncio(
     """Plans changed since a cursor (for MIS that poll)
 
      Each plan the caller may read that changed after the cursor `after`, oldest change
-    first, at its latest state. Keep the answer's `cursor` and send it as `after` next time;
-    an empty page keeps the cursor.
+    first, at its latest state. Keep the answer's `next_after` and send it as `after` next
+    time; an empty page keeps it. (`cursor`, the same value, is deprecated.)
 
     Needs the scope `idps:read` (given to the clients of schools, FEIs, LAs, health boards, NHS trusts,
-    the Tribunal and auditors). By page: up to `limit` items; pass `cursor` as `after` for the next.
+    the Tribunal and auditors). By page: up to `limit` items; pass `next_after` as `after` for the next.
 
     Args:
         after (int | Unset):  Default: 0.

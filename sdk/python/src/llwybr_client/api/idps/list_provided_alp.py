@@ -1,3 +1,4 @@
+import datetime
 from http import HTTPStatus
 from typing import Any
 
@@ -7,17 +8,27 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.list_provided_alp_response_200_item import ListProvidedAlpResponse200Item
 from ...models.problem import Problem
-from ...types import UNSET, Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     *,
     provider: str,
+    as_of: datetime.date | None | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
 
     params["provider"] = provider
+
+    json_as_of: None | str | Unset
+    if isinstance(as_of, Unset):
+        json_as_of = UNSET
+    elif isinstance(as_of, datetime.date):
+        json_as_of = as_of.isoformat()
+    else:
+        json_as_of = as_of
+    params["as_of"] = json_as_of
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -114,16 +125,22 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     provider: str,
+    as_of: datetime.date | None | Unset = UNSET,
 ) -> Response[Problem | list[ListProvidedAlpResponse200Item]]:
     """ALP in force provided by one organisation (e.g. a health board)
 
-     Only from the plans the caller may read (an auditor: those of its jurisdiction).
+     Only from the plans the caller may read (an auditor: those of its jurisdiction). Each
+    row's ``to_date`` is the element planned against delivered on ``as_of``, as
+    ``GET /v1/idps/{id}/provision`` shows it: expected sessions and minutes, delivered, the
+    gap, the window's share, ``measurable`` (false: no schedule, nothing due) and
+    ``provisional`` (no calendar known: counted on working days, not judged).
 
     Needs the scope `idps:read` (given to the clients of schools, FEIs, LAs, health boards, NHS trusts,
     the Tribunal and auditors).
 
     Args:
         provider (str):
+        as_of (datetime.date | None | Unset): Default: today in Wales
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -135,6 +152,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         provider=provider,
+        as_of=as_of,
     )
 
     response = client.get_httpx_client().request(
@@ -148,16 +166,22 @@ def sync(
     *,
     client: AuthenticatedClient,
     provider: str,
+    as_of: datetime.date | None | Unset = UNSET,
 ) -> Problem | list[ListProvidedAlpResponse200Item] | None:
     """ALP in force provided by one organisation (e.g. a health board)
 
-     Only from the plans the caller may read (an auditor: those of its jurisdiction).
+     Only from the plans the caller may read (an auditor: those of its jurisdiction). Each
+    row's ``to_date`` is the element planned against delivered on ``as_of``, as
+    ``GET /v1/idps/{id}/provision`` shows it: expected sessions and minutes, delivered, the
+    gap, the window's share, ``measurable`` (false: no schedule, nothing due) and
+    ``provisional`` (no calendar known: counted on working days, not judged).
 
     Needs the scope `idps:read` (given to the clients of schools, FEIs, LAs, health boards, NHS trusts,
     the Tribunal and auditors).
 
     Args:
         provider (str):
+        as_of (datetime.date | None | Unset): Default: today in Wales
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -170,6 +194,7 @@ def sync(
     return sync_detailed(
         client=client,
         provider=provider,
+        as_of=as_of,
     ).parsed
 
 
@@ -177,16 +202,22 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     provider: str,
+    as_of: datetime.date | None | Unset = UNSET,
 ) -> Response[Problem | list[ListProvidedAlpResponse200Item]]:
     """ALP in force provided by one organisation (e.g. a health board)
 
-     Only from the plans the caller may read (an auditor: those of its jurisdiction).
+     Only from the plans the caller may read (an auditor: those of its jurisdiction). Each
+    row's ``to_date`` is the element planned against delivered on ``as_of``, as
+    ``GET /v1/idps/{id}/provision`` shows it: expected sessions and minutes, delivered, the
+    gap, the window's share, ``measurable`` (false: no schedule, nothing due) and
+    ``provisional`` (no calendar known: counted on working days, not judged).
 
     Needs the scope `idps:read` (given to the clients of schools, FEIs, LAs, health boards, NHS trusts,
     the Tribunal and auditors).
 
     Args:
         provider (str):
+        as_of (datetime.date | None | Unset): Default: today in Wales
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -198,6 +229,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         provider=provider,
+        as_of=as_of,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -209,16 +241,22 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     provider: str,
+    as_of: datetime.date | None | Unset = UNSET,
 ) -> Problem | list[ListProvidedAlpResponse200Item] | None:
     """ALP in force provided by one organisation (e.g. a health board)
 
-     Only from the plans the caller may read (an auditor: those of its jurisdiction).
+     Only from the plans the caller may read (an auditor: those of its jurisdiction). Each
+    row's ``to_date`` is the element planned against delivered on ``as_of``, as
+    ``GET /v1/idps/{id}/provision`` shows it: expected sessions and minutes, delivered, the
+    gap, the window's share, ``measurable`` (false: no schedule, nothing due) and
+    ``provisional`` (no calendar known: counted on working days, not judged).
 
     Needs the scope `idps:read` (given to the clients of schools, FEIs, LAs, health boards, NHS trusts,
     the Tribunal and auditors).
 
     Args:
         provider (str):
+        as_of (datetime.date | None | Unset): Default: today in Wales
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -232,5 +270,6 @@ async def asyncio(
         await asyncio_detailed(
             client=client,
             provider=provider,
+            as_of=as_of,
         )
     ).parsed

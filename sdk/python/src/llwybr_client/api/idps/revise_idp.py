@@ -7,7 +7,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.accepted import Accepted
+from ...models.issued_out import IssuedOut
 from ...models.problem import Problem
 from ...models.revise_in import ReviseIn
 from ...types import UNSET, Response, Unset
@@ -44,9 +44,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Accepted | Problem | None:
+) -> IssuedOut | Problem | None:
     if response.status_code == 200:
-        response_200 = Accepted.from_dict(response.json())
+        response_200 = IssuedOut.from_dict(response.json())
 
         return response_200
 
@@ -108,7 +108,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Accepted | Problem]:
+) -> Response[IssuedOut | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -124,14 +124,13 @@ def sync_detailed(
     body: ReviseIn,
     if_match: None | str | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
-) -> Response[Accepted | Problem]:
+) -> Response[IssuedOut | Problem]:
     """Issue the draft as the next version
 
      Issue the draft as the next version
 
     Needs the scope `idps:write` (given to the clients of schools, FEIs and LAs). With `If-Match` (the
-    `ETag` you read) a change made meanwhile is refused (412). Answers the record's `id` and new
-    `version` (also the `ETag`).
+    `ETag` you read) a change made meanwhile is refused (412).
 
     Args:
         idp_id (UUID): The plan's id (random; one plan per learner)
@@ -144,7 +143,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Accepted | Problem]
+        Response[IssuedOut | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -168,14 +167,13 @@ def sync(
     body: ReviseIn,
     if_match: None | str | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
-) -> Accepted | Problem | None:
+) -> IssuedOut | Problem | None:
     """Issue the draft as the next version
 
      Issue the draft as the next version
 
     Needs the scope `idps:write` (given to the clients of schools, FEIs and LAs). With `If-Match` (the
-    `ETag` you read) a change made meanwhile is refused (412). Answers the record's `id` and new
-    `version` (also the `ETag`).
+    `ETag` you read) a change made meanwhile is refused (412).
 
     Args:
         idp_id (UUID): The plan's id (random; one plan per learner)
@@ -188,7 +186,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Accepted | Problem
+        IssuedOut | Problem
     """
 
     return sync_detailed(
@@ -207,14 +205,13 @@ async def asyncio_detailed(
     body: ReviseIn,
     if_match: None | str | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
-) -> Response[Accepted | Problem]:
+) -> Response[IssuedOut | Problem]:
     """Issue the draft as the next version
 
      Issue the draft as the next version
 
     Needs the scope `idps:write` (given to the clients of schools, FEIs and LAs). With `If-Match` (the
-    `ETag` you read) a change made meanwhile is refused (412). Answers the record's `id` and new
-    `version` (also the `ETag`).
+    `ETag` you read) a change made meanwhile is refused (412).
 
     Args:
         idp_id (UUID): The plan's id (random; one plan per learner)
@@ -227,7 +224,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Accepted | Problem]
+        Response[IssuedOut | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -249,14 +246,13 @@ async def asyncio(
     body: ReviseIn,
     if_match: None | str | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
-) -> Accepted | Problem | None:
+) -> IssuedOut | Problem | None:
     """Issue the draft as the next version
 
      Issue the draft as the next version
 
     Needs the scope `idps:write` (given to the clients of schools, FEIs and LAs). With `If-Match` (the
-    `ETag` you read) a change made meanwhile is refused (412). Answers the record's `id` and new
-    `version` (also the `ETag`).
+    `ETag` you read) a change made meanwhile is refused (412).
 
     Args:
         idp_id (UUID): The plan's id (random; one plan per learner)
@@ -269,7 +265,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Accepted | Problem
+        IssuedOut | Problem
     """
 
     return (
