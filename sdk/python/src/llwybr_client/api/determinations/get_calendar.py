@@ -107,7 +107,9 @@ def sync_detailed(
 ) -> Response[CalendarOut | Problem]:
     """A term calendar
 
-     A term calendar
+     A term calendar as last set: its terms and closure days, from which the determination
+    service counts school days in the deadlines it publishes, with its `version`. A 404
+    `not-found` means none is set under that id.
 
     Needs the scope `calendars:read` (given to the clients of schools, FEIs, LAs, health boards, NHS
     trusts, the Tribunal, auditors and the administrator).
@@ -141,7 +143,9 @@ def sync(
 ) -> CalendarOut | Problem | None:
     """A term calendar
 
-     A term calendar
+     A term calendar as last set: its terms and closure days, from which the determination
+    service counts school days in the deadlines it publishes, with its `version`. A 404
+    `not-found` means none is set under that id.
 
     Needs the scope `calendars:read` (given to the clients of schools, FEIs, LAs, health boards, NHS
     trusts, the Tribunal, auditors and the administrator).
@@ -170,7 +174,9 @@ async def asyncio_detailed(
 ) -> Response[CalendarOut | Problem]:
     """A term calendar
 
-     A term calendar
+     A term calendar as last set: its terms and closure days, from which the determination
+    service counts school days in the deadlines it publishes, with its `version`. A 404
+    `not-found` means none is set under that id.
 
     Needs the scope `calendars:read` (given to the clients of schools, FEIs, LAs, health boards, NHS
     trusts, the Tribunal, auditors and the administrator).
@@ -202,7 +208,9 @@ async def asyncio(
 ) -> CalendarOut | Problem | None:
     """A term calendar
 
-     A term calendar
+     A term calendar as last set: its terms and closure days, from which the determination
+    service counts school days in the deadlines it publishes, with its `version`. A 404
+    `not-found` means none is set under that id.
 
     Needs the scope `calendars:read` (given to the clients of schools, FEIs, LAs, health boards, NHS
     trusts, the Tribunal, auditors and the administrator).

@@ -107,7 +107,12 @@ def sync_detailed(
 ) -> Response[OrganisationContactOut | Problem]:
     """An organisation's notice contact
 
-     An organisation's notice contact
+     Where notices to an organisation (a school `school:6652001`, an FEI, an LA, a health
+    board) are sent: its email, its names in English and Welsh, its language and the
+    information a notice cites (advice, disagreement resolution), as last set, with
+    `version` (also the `ETag`, for `If-Match` on the next `PUT`). A 404 `not-found` means the
+    organisation has set no contact yet: notices to it wait until it does, so an MIS sets its
+    school's contact in its first sync.
 
     Needs the scope `contacts:read` (given to the clients of schools, FEIs, LAs, health boards, NHS
     trusts, the Tribunal, auditors and the administrator).
@@ -141,7 +146,12 @@ def sync(
 ) -> OrganisationContactOut | Problem | None:
     """An organisation's notice contact
 
-     An organisation's notice contact
+     Where notices to an organisation (a school `school:6652001`, an FEI, an LA, a health
+    board) are sent: its email, its names in English and Welsh, its language and the
+    information a notice cites (advice, disagreement resolution), as last set, with
+    `version` (also the `ETag`, for `If-Match` on the next `PUT`). A 404 `not-found` means the
+    organisation has set no contact yet: notices to it wait until it does, so an MIS sets its
+    school's contact in its first sync.
 
     Needs the scope `contacts:read` (given to the clients of schools, FEIs, LAs, health boards, NHS
     trusts, the Tribunal, auditors and the administrator).
@@ -170,7 +180,12 @@ async def asyncio_detailed(
 ) -> Response[OrganisationContactOut | Problem]:
     """An organisation's notice contact
 
-     An organisation's notice contact
+     Where notices to an organisation (a school `school:6652001`, an FEI, an LA, a health
+    board) are sent: its email, its names in English and Welsh, its language and the
+    information a notice cites (advice, disagreement resolution), as last set, with
+    `version` (also the `ETag`, for `If-Match` on the next `PUT`). A 404 `not-found` means the
+    organisation has set no contact yet: notices to it wait until it does, so an MIS sets its
+    school's contact in its first sync.
 
     Needs the scope `contacts:read` (given to the clients of schools, FEIs, LAs, health boards, NHS
     trusts, the Tribunal, auditors and the administrator).
@@ -202,7 +217,12 @@ async def asyncio(
 ) -> OrganisationContactOut | Problem | None:
     """An organisation's notice contact
 
-     An organisation's notice contact
+     Where notices to an organisation (a school `school:6652001`, an FEI, an LA, a health
+    board) are sent: its email, its names in English and Welsh, its language and the
+    information a notice cites (advice, disagreement resolution), as last set, with
+    `version` (also the `ETag`, for `If-Match` on the next `PUT`). A 404 `not-found` means the
+    organisation has set no contact yet: notices to it wait until it does, so an MIS sets its
+    school's contact in its first sync.
 
     Needs the scope `contacts:read` (given to the clients of schools, FEIs, LAs, health boards, NHS
     trusts, the Tribunal, auditors and the administrator).

@@ -113,7 +113,10 @@ def sync_detailed(
 ) -> Response[Any | Problem]:
     """Delete a subscription
 
-     The subscription is removed: nothing more is sent to its endpoint.
+     The subscription is removed: nothing more is sent to its endpoint. Only the
+    organisation that owns it may delete it (another's is a 404 `not-found`); with
+    `If-Match`, a subscription changed meanwhile is refused with a 412 `stale-version`. The
+    answer is 204 with no body.
 
     Needs the scope `webhooks:manage` (given to the clients of schools, FEIs, LAs, health boards and NHS
     trusts). With `If-Match` (the `ETag` you read) a change made meanwhile is refused (412).
@@ -150,7 +153,10 @@ def sync(
 ) -> Any | Problem | None:
     """Delete a subscription
 
-     The subscription is removed: nothing more is sent to its endpoint.
+     The subscription is removed: nothing more is sent to its endpoint. Only the
+    organisation that owns it may delete it (another's is a 404 `not-found`); with
+    `If-Match`, a subscription changed meanwhile is refused with a 412 `stale-version`. The
+    answer is 204 with no body.
 
     Needs the scope `webhooks:manage` (given to the clients of schools, FEIs, LAs, health boards and NHS
     trusts). With `If-Match` (the `ETag` you read) a change made meanwhile is refused (412).
@@ -182,7 +188,10 @@ async def asyncio_detailed(
 ) -> Response[Any | Problem]:
     """Delete a subscription
 
-     The subscription is removed: nothing more is sent to its endpoint.
+     The subscription is removed: nothing more is sent to its endpoint. Only the
+    organisation that owns it may delete it (another's is a 404 `not-found`); with
+    `If-Match`, a subscription changed meanwhile is refused with a 412 `stale-version`. The
+    answer is 204 with no body.
 
     Needs the scope `webhooks:manage` (given to the clients of schools, FEIs, LAs, health boards and NHS
     trusts). With `If-Match` (the `ETag` you read) a change made meanwhile is refused (412).
@@ -217,7 +226,10 @@ async def asyncio(
 ) -> Any | Problem | None:
     """Delete a subscription
 
-     The subscription is removed: nothing more is sent to its endpoint.
+     The subscription is removed: nothing more is sent to its endpoint. Only the
+    organisation that owns it may delete it (another's is a 404 `not-found`); with
+    `If-Match`, a subscription changed meanwhile is refused with a 412 `stale-version`. The
+    answer is 204 with no body.
 
     Needs the scope `webhooks:manage` (given to the clients of schools, FEIs, LAs, health boards and NHS
     trusts). With `If-Match` (the `ETag` you read) a change made meanwhile is refused (412).

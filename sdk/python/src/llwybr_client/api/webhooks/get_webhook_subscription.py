@@ -108,7 +108,9 @@ def sync_detailed(
 ) -> Response[Problem | WebhookSubscriptionOut]:
     """A subscription
 
-     A subscription
+     One of the calling organisation's subscriptions, without its secret; its `version` is
+    also the `ETag`, to send back as `If-Match` when changing or deleting it. Another
+    organisation's subscription is a 404 `not-found`, as one that does not exist.
 
     Needs the scope `webhooks:manage` (given to the clients of schools, FEIs, LAs, health boards and NHS
     trusts).
@@ -142,7 +144,9 @@ def sync(
 ) -> Problem | WebhookSubscriptionOut | None:
     """A subscription
 
-     A subscription
+     One of the calling organisation's subscriptions, without its secret; its `version` is
+    also the `ETag`, to send back as `If-Match` when changing or deleting it. Another
+    organisation's subscription is a 404 `not-found`, as one that does not exist.
 
     Needs the scope `webhooks:manage` (given to the clients of schools, FEIs, LAs, health boards and NHS
     trusts).
@@ -171,7 +175,9 @@ async def asyncio_detailed(
 ) -> Response[Problem | WebhookSubscriptionOut]:
     """A subscription
 
-     A subscription
+     One of the calling organisation's subscriptions, without its secret; its `version` is
+    also the `ETag`, to send back as `If-Match` when changing or deleting it. Another
+    organisation's subscription is a 404 `not-found`, as one that does not exist.
 
     Needs the scope `webhooks:manage` (given to the clients of schools, FEIs, LAs, health boards and NHS
     trusts).
@@ -203,7 +209,9 @@ async def asyncio(
 ) -> Problem | WebhookSubscriptionOut | None:
     """A subscription
 
-     A subscription
+     One of the calling organisation's subscriptions, without its secret; its `version` is
+    also the `ETag`, to send back as `If-Match` when changing or deleting it. Another
+    organisation's subscription is a 404 `not-found`, as one that does not exist.
 
     Needs the scope `webhooks:manage` (given to the clients of schools, FEIs, LAs, health boards and NHS
     trusts).

@@ -121,7 +121,11 @@ def sync_detailed(
 ) -> Response[Problem | WebhookSubscriptionPage]:
     """The organisation's subscriptions, by page
 
-     The organisation's subscriptions, by page
+     The calling organisation's webhook subscriptions (only its own, whoever of its clients
+    made them), ordered by id: each with its URL, event types, `status` (`active`, `paused`,
+    or `disabled` with `disabled_reason`) and `version`. Secrets are never shown here, only
+    when a subscription is made or its secret rotated. An MIS reads it in its nightly sync to
+    see a subscription that was disabled (`PATCH` `status: active` resumes it).
 
     Needs the scope `webhooks:manage` (given to the clients of schools, FEIs, LAs, health boards and NHS
     trusts). By page: up to `limit` items; pass `next_after` as `after` for the next.
@@ -158,7 +162,11 @@ def sync(
 ) -> Problem | WebhookSubscriptionPage | None:
     """The organisation's subscriptions, by page
 
-     The organisation's subscriptions, by page
+     The calling organisation's webhook subscriptions (only its own, whoever of its clients
+    made them), ordered by id: each with its URL, event types, `status` (`active`, `paused`,
+    or `disabled` with `disabled_reason`) and `version`. Secrets are never shown here, only
+    when a subscription is made or its secret rotated. An MIS reads it in its nightly sync to
+    see a subscription that was disabled (`PATCH` `status: active` resumes it).
 
     Needs the scope `webhooks:manage` (given to the clients of schools, FEIs, LAs, health boards and NHS
     trusts). By page: up to `limit` items; pass `next_after` as `after` for the next.
@@ -190,7 +198,11 @@ async def asyncio_detailed(
 ) -> Response[Problem | WebhookSubscriptionPage]:
     """The organisation's subscriptions, by page
 
-     The organisation's subscriptions, by page
+     The calling organisation's webhook subscriptions (only its own, whoever of its clients
+    made them), ordered by id: each with its URL, event types, `status` (`active`, `paused`,
+    or `disabled` with `disabled_reason`) and `version`. Secrets are never shown here, only
+    when a subscription is made or its secret rotated. An MIS reads it in its nightly sync to
+    see a subscription that was disabled (`PATCH` `status: active` resumes it).
 
     Needs the scope `webhooks:manage` (given to the clients of schools, FEIs, LAs, health boards and NHS
     trusts). By page: up to `limit` items; pass `next_after` as `after` for the next.
@@ -225,7 +237,11 @@ async def asyncio(
 ) -> Problem | WebhookSubscriptionPage | None:
     """The organisation's subscriptions, by page
 
-     The organisation's subscriptions, by page
+     The calling organisation's webhook subscriptions (only its own, whoever of its clients
+    made them), ordered by id: each with its URL, event types, `status` (`active`, `paused`,
+    or `disabled` with `disabled_reason`) and `version`. Secrets are never shown here, only
+    when a subscription is made or its secret rotated. An MIS reads it in its nightly sync to
+    see a subscription that was disabled (`PATCH` `status: active` resumes it).
 
     Needs the scope `webhooks:manage` (given to the clients of schools, FEIs, LAs, health boards and NHS
     trusts). By page: up to `limit` items; pass `next_after` as `after` for the next.
