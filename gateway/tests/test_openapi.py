@@ -192,3 +192,13 @@ def test_every_problem_answer_has_an_example_of_its_status() -> None:
             assert "{" not in (example.instance or ""), f"{method} {path}: a template"
             seen.add(example.status)
     assert {400, 401, 403, 404, 409, 422} <= seen
+
+
+def test_every_operation_says_which_problems_of_its_own_it_answers() -> None:
+    for method, path, operation in _operations():
+        for status in ("400", "403", "404", "409", "412", "422"):
+            response = operation["responses"].get(status, {})
+            if "application/problem+json" in response.get("content", {}):
+                assert f"{status} " in operation["description"].rpartition("Problems")[2], (
+                    f"{method} {path} does not say it answers {status}"
+                )

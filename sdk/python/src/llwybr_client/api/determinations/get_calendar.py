@@ -112,7 +112,10 @@ def sync_detailed(
     `not-found` means none is set under that id.
 
     Needs the scope `calendars:read` (given to the clients of schools, FEIs, LAs, health boards, NHS
-    trusts, the Tribunal, auditors and the administrator).
+    trusts, the Tribunal, auditors and the administrator). Problems (RFC 9457) of its own: 400 A
+    malformed header (If-Match) or body; 403 the acting body may not do this; 404 no such determination
+    or reference; 409 the case's state does not allow it; 412 If-Match names a version that is no longer
+    current; 422 validation failed.
 
     Args:
         calendar_id (str):
@@ -148,7 +151,10 @@ def sync(
     `not-found` means none is set under that id.
 
     Needs the scope `calendars:read` (given to the clients of schools, FEIs, LAs, health boards, NHS
-    trusts, the Tribunal, auditors and the administrator).
+    trusts, the Tribunal, auditors and the administrator). Problems (RFC 9457) of its own: 400 A
+    malformed header (If-Match) or body; 403 the acting body may not do this; 404 no such determination
+    or reference; 409 the case's state does not allow it; 412 If-Match names a version that is no longer
+    current; 422 validation failed.
 
     Args:
         calendar_id (str):
@@ -179,7 +185,10 @@ async def asyncio_detailed(
     `not-found` means none is set under that id.
 
     Needs the scope `calendars:read` (given to the clients of schools, FEIs, LAs, health boards, NHS
-    trusts, the Tribunal, auditors and the administrator).
+    trusts, the Tribunal, auditors and the administrator). Problems (RFC 9457) of its own: 400 A
+    malformed header (If-Match) or body; 403 the acting body may not do this; 404 no such determination
+    or reference; 409 the case's state does not allow it; 412 If-Match names a version that is no longer
+    current; 422 validation failed.
 
     Args:
         calendar_id (str):
@@ -213,7 +222,10 @@ async def asyncio(
     `not-found` means none is set under that id.
 
     Needs the scope `calendars:read` (given to the clients of schools, FEIs, LAs, health boards, NHS
-    trusts, the Tribunal, auditors and the administrator).
+    trusts, the Tribunal, auditors and the administrator). Problems (RFC 9457) of its own: 400 A
+    malformed header (If-Match) or body; 403 the acting body may not do this; 404 no such determination
+    or reference; 409 the case's state does not allow it; 412 If-Match names a version that is no longer
+    current; 422 validation failed.
 
     Args:
         calendar_id (str):

@@ -115,7 +115,10 @@ def sync_detailed(
     school's contact in its first sync.
 
     Needs the scope `contacts:read` (given to the clients of schools, FEIs, LAs, health boards, NHS
-    trusts, the Tribunal, auditors and the administrator).
+    trusts, the Tribunal, auditors and the administrator). Problems (RFC 9457) of its own: 400 A
+    malformed header (If-Match); 403 this organisation may not do this; 404 no such learner,
+    organisation or notice for this caller; 409 the notice's state does not allow it; 412 If-Match names
+    a version that is no longer current; 422 validation failed.
 
     Args:
         organisation (str):
@@ -154,7 +157,10 @@ def sync(
     school's contact in its first sync.
 
     Needs the scope `contacts:read` (given to the clients of schools, FEIs, LAs, health boards, NHS
-    trusts, the Tribunal, auditors and the administrator).
+    trusts, the Tribunal, auditors and the administrator). Problems (RFC 9457) of its own: 400 A
+    malformed header (If-Match); 403 this organisation may not do this; 404 no such learner,
+    organisation or notice for this caller; 409 the notice's state does not allow it; 412 If-Match names
+    a version that is no longer current; 422 validation failed.
 
     Args:
         organisation (str):
@@ -188,7 +194,10 @@ async def asyncio_detailed(
     school's contact in its first sync.
 
     Needs the scope `contacts:read` (given to the clients of schools, FEIs, LAs, health boards, NHS
-    trusts, the Tribunal, auditors and the administrator).
+    trusts, the Tribunal, auditors and the administrator). Problems (RFC 9457) of its own: 400 A
+    malformed header (If-Match); 403 this organisation may not do this; 404 no such learner,
+    organisation or notice for this caller; 409 the notice's state does not allow it; 412 If-Match names
+    a version that is no longer current; 422 validation failed.
 
     Args:
         organisation (str):
@@ -225,7 +234,10 @@ async def asyncio(
     school's contact in its first sync.
 
     Needs the scope `contacts:read` (given to the clients of schools, FEIs, LAs, health boards, NHS
-    trusts, the Tribunal, auditors and the administrator).
+    trusts, the Tribunal, auditors and the administrator). Problems (RFC 9457) of its own: 400 A
+    malformed header (If-Match); 403 this organisation may not do this; 404 no such learner,
+    organisation or notice for this caller; 409 the notice's state does not allow it; 412 If-Match names
+    a version that is no longer current; 422 validation failed.
 
     Args:
         organisation (str):

@@ -119,7 +119,10 @@ def sync_detailed(
     answer is 204 with no body.
 
     Needs the scope `webhooks:manage` (given to the clients of schools, FEIs, LAs, health boards and NHS
-    trusts). With `If-Match` (the `ETag` you read) a change made meanwhile is refused (412).
+    trusts). With `If-Match` (the `ETag` you read) a change made meanwhile is refused (412). Problems
+    (RFC 9457) of its own: 400 A malformed header (If-Match); 403 this kind of organisation has no
+    webhooks; 404 no such subscription or delivery for this organisation; 409 the delivery is still
+    pending; 412 If-Match names a version that is no longer current; 422 validation failed.
 
     Args:
         subscription_id (UUID): The subscription's id
@@ -159,7 +162,10 @@ def sync(
     answer is 204 with no body.
 
     Needs the scope `webhooks:manage` (given to the clients of schools, FEIs, LAs, health boards and NHS
-    trusts). With `If-Match` (the `ETag` you read) a change made meanwhile is refused (412).
+    trusts). With `If-Match` (the `ETag` you read) a change made meanwhile is refused (412). Problems
+    (RFC 9457) of its own: 400 A malformed header (If-Match); 403 this kind of organisation has no
+    webhooks; 404 no such subscription or delivery for this organisation; 409 the delivery is still
+    pending; 412 If-Match names a version that is no longer current; 422 validation failed.
 
     Args:
         subscription_id (UUID): The subscription's id
@@ -194,7 +200,10 @@ async def asyncio_detailed(
     answer is 204 with no body.
 
     Needs the scope `webhooks:manage` (given to the clients of schools, FEIs, LAs, health boards and NHS
-    trusts). With `If-Match` (the `ETag` you read) a change made meanwhile is refused (412).
+    trusts). With `If-Match` (the `ETag` you read) a change made meanwhile is refused (412). Problems
+    (RFC 9457) of its own: 400 A malformed header (If-Match); 403 this kind of organisation has no
+    webhooks; 404 no such subscription or delivery for this organisation; 409 the delivery is still
+    pending; 412 If-Match names a version that is no longer current; 422 validation failed.
 
     Args:
         subscription_id (UUID): The subscription's id
@@ -232,7 +241,10 @@ async def asyncio(
     answer is 204 with no body.
 
     Needs the scope `webhooks:manage` (given to the clients of schools, FEIs, LAs, health boards and NHS
-    trusts). With `If-Match` (the `ETag` you read) a change made meanwhile is refused (412).
+    trusts). With `If-Match` (the `ETag` you read) a change made meanwhile is refused (412). Problems
+    (RFC 9457) of its own: 400 A malformed header (If-Match); 403 this kind of organisation has no
+    webhooks; 404 no such subscription or delivery for this organisation; 409 the delivery is still
+    pending; 412 If-Match names a version that is no longer current; 422 validation failed.
 
     Args:
         subscription_id (UUID): The subscription's id

@@ -113,7 +113,10 @@ def sync_detailed(
     organisation's subscription is a 404 `not-found`, as one that does not exist.
 
     Needs the scope `webhooks:manage` (given to the clients of schools, FEIs, LAs, health boards and NHS
-    trusts).
+    trusts). Problems (RFC 9457) of its own: 400 A malformed header (If-Match); 403 this kind of
+    organisation has no webhooks; 404 no such subscription or delivery for this organisation; 409 the
+    delivery is still pending; 412 If-Match names a version that is no longer current; 422 validation
+    failed.
 
     Args:
         subscription_id (UUID): The subscription's id
@@ -149,7 +152,10 @@ def sync(
     organisation's subscription is a 404 `not-found`, as one that does not exist.
 
     Needs the scope `webhooks:manage` (given to the clients of schools, FEIs, LAs, health boards and NHS
-    trusts).
+    trusts). Problems (RFC 9457) of its own: 400 A malformed header (If-Match); 403 this kind of
+    organisation has no webhooks; 404 no such subscription or delivery for this organisation; 409 the
+    delivery is still pending; 412 If-Match names a version that is no longer current; 422 validation
+    failed.
 
     Args:
         subscription_id (UUID): The subscription's id
@@ -180,7 +186,10 @@ async def asyncio_detailed(
     organisation's subscription is a 404 `not-found`, as one that does not exist.
 
     Needs the scope `webhooks:manage` (given to the clients of schools, FEIs, LAs, health boards and NHS
-    trusts).
+    trusts). Problems (RFC 9457) of its own: 400 A malformed header (If-Match); 403 this kind of
+    organisation has no webhooks; 404 no such subscription or delivery for this organisation; 409 the
+    delivery is still pending; 412 If-Match names a version that is no longer current; 422 validation
+    failed.
 
     Args:
         subscription_id (UUID): The subscription's id
@@ -214,7 +223,10 @@ async def asyncio(
     organisation's subscription is a 404 `not-found`, as one that does not exist.
 
     Needs the scope `webhooks:manage` (given to the clients of schools, FEIs, LAs, health boards and NHS
-    trusts).
+    trusts). Problems (RFC 9457) of its own: 400 A malformed header (If-Match); 403 this kind of
+    organisation has no webhooks; 404 no such subscription or delivery for this organisation; 409 the
+    delivery is still pending; 412 If-Match names a version that is no longer current; 422 validation
+    failed.
 
     Args:
         subscription_id (UUID): The subscription's id

@@ -128,7 +128,10 @@ def sync_detailed(
     see a subscription that was disabled (`PATCH` `status: active` resumes it).
 
     Needs the scope `webhooks:manage` (given to the clients of schools, FEIs, LAs, health boards and NHS
-    trusts). By page: up to `limit` items; pass `next_after` as `after` for the next.
+    trusts). By page: up to `limit` items; pass `next_after` as `after` for the next. Problems (RFC
+    9457) of its own: 400 A malformed header (If-Match); 403 this kind of organisation has no webhooks;
+    404 no such subscription or delivery for this organisation; 409 the delivery is still pending; 412
+    If-Match names a version that is no longer current; 422 validation failed.
 
     Args:
         limit (int | Unset):  Default: 50.
@@ -169,7 +172,10 @@ def sync(
     see a subscription that was disabled (`PATCH` `status: active` resumes it).
 
     Needs the scope `webhooks:manage` (given to the clients of schools, FEIs, LAs, health boards and NHS
-    trusts). By page: up to `limit` items; pass `next_after` as `after` for the next.
+    trusts). By page: up to `limit` items; pass `next_after` as `after` for the next. Problems (RFC
+    9457) of its own: 400 A malformed header (If-Match); 403 this kind of organisation has no webhooks;
+    404 no such subscription or delivery for this organisation; 409 the delivery is still pending; 412
+    If-Match names a version that is no longer current; 422 validation failed.
 
     Args:
         limit (int | Unset):  Default: 50.
@@ -205,7 +211,10 @@ async def asyncio_detailed(
     see a subscription that was disabled (`PATCH` `status: active` resumes it).
 
     Needs the scope `webhooks:manage` (given to the clients of schools, FEIs, LAs, health boards and NHS
-    trusts). By page: up to `limit` items; pass `next_after` as `after` for the next.
+    trusts). By page: up to `limit` items; pass `next_after` as `after` for the next. Problems (RFC
+    9457) of its own: 400 A malformed header (If-Match); 403 this kind of organisation has no webhooks;
+    404 no such subscription or delivery for this organisation; 409 the delivery is still pending; 412
+    If-Match names a version that is no longer current; 422 validation failed.
 
     Args:
         limit (int | Unset):  Default: 50.
@@ -244,7 +253,10 @@ async def asyncio(
     see a subscription that was disabled (`PATCH` `status: active` resumes it).
 
     Needs the scope `webhooks:manage` (given to the clients of schools, FEIs, LAs, health boards and NHS
-    trusts). By page: up to `limit` items; pass `next_after` as `after` for the next.
+    trusts). By page: up to `limit` items; pass `next_after` as `after` for the next. Problems (RFC
+    9457) of its own: 400 A malformed header (If-Match); 403 this kind of organisation has no webhooks;
+    404 no such subscription or delivery for this organisation; 409 the delivery is still pending; 412
+    If-Match names a version that is no longer current; 422 validation failed.
 
     Args:
         limit (int | Unset):  Default: 50.
