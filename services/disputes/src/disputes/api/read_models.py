@@ -34,6 +34,9 @@ def open_by_la(
 def outcomes_by_la(
     local_authority: Organisation, caller: CallerDep, conn: ConnectionDep
 ) -> list[dict[str, Any]]:
+    """How the LA's ended reconsiderations (per kind), appeals (per matter) and disagreement
+    resolution cases ended: one row per case type, kind and outcome with its count, counting
+    only the cases the caller may read."""
     return outcomes(conn, related_to(local_authority), readers(caller))
 
 

@@ -127,7 +127,12 @@ def sync_detailed(
 ) -> Response[Accepted | Problem]:
     """The Tribunal's decision
 
-     The Tribunal's decision
+     The Tribunal's decision: its outcome, the orders it makes (each addressed to a body; one
+    with a `comply_by` day is then in the appeal's `deadlines` as `order:<id>`) and its
+    recommendations to NHS bodies. The decision opens the window to ask the Tribunal for a
+    review, which this service computes and publishes. Only the Tribunal's clients may
+    (another body is a 403 `tribunal-only`); an appeal already decided is a 409
+    `already-decided`.
 
     Needs the scope `appeals:write` (given to the clients of the Tribunal). With `If-Match` (the `ETag`
     you read) a change made meanwhile is refused (412). Answers the record's `id` and new `version`
@@ -175,7 +180,12 @@ def sync(
 ) -> Accepted | Problem | None:
     """The Tribunal's decision
 
-     The Tribunal's decision
+     The Tribunal's decision: its outcome, the orders it makes (each addressed to a body; one
+    with a `comply_by` day is then in the appeal's `deadlines` as `order:<id>`) and its
+    recommendations to NHS bodies. The decision opens the window to ask the Tribunal for a
+    review, which this service computes and publishes. Only the Tribunal's clients may
+    (another body is a 403 `tribunal-only`); an appeal already decided is a 409
+    `already-decided`.
 
     Needs the scope `appeals:write` (given to the clients of the Tribunal). With `If-Match` (the `ETag`
     you read) a change made meanwhile is refused (412). Answers the record's `id` and new `version`
@@ -218,7 +228,12 @@ async def asyncio_detailed(
 ) -> Response[Accepted | Problem]:
     """The Tribunal's decision
 
-     The Tribunal's decision
+     The Tribunal's decision: its outcome, the orders it makes (each addressed to a body; one
+    with a `comply_by` day is then in the appeal's `deadlines` as `order:<id>`) and its
+    recommendations to NHS bodies. The decision opens the window to ask the Tribunal for a
+    review, which this service computes and publishes. Only the Tribunal's clients may
+    (another body is a 403 `tribunal-only`); an appeal already decided is a 409
+    `already-decided`.
 
     Needs the scope `appeals:write` (given to the clients of the Tribunal). With `If-Match` (the `ETag`
     you read) a change made meanwhile is refused (412). Answers the record's `id` and new `version`
@@ -264,7 +279,12 @@ async def asyncio(
 ) -> Accepted | Problem | None:
     """The Tribunal's decision
 
-     The Tribunal's decision
+     The Tribunal's decision: its outcome, the orders it makes (each addressed to a body; one
+    with a `comply_by` day is then in the appeal's `deadlines` as `order:<id>`) and its
+    recommendations to NHS bodies. The decision opens the window to ask the Tribunal for a
+    review, which this service computes and publishes. Only the Tribunal's clients may
+    (another body is a 403 `tribunal-only`); an appeal already decided is a 409
+    `already-decided`.
 
     Needs the scope `appeals:write` (given to the clients of the Tribunal). With `If-Match` (the `ETag`
     you read) a change made meanwhile is refused (412). Answers the record's `id` and new `version`

@@ -112,7 +112,9 @@ def sync_detailed(
 ) -> Response[Problem | list[GetDisputeOutcomesResponse200Item]]:
     """Outcomes by LA
 
-     Outcomes by LA
+     How the LA's ended reconsiderations (per kind), appeals (per matter) and disagreement
+    resolution cases ended: one row per case type, kind and outcome with its count, counting
+    only the cases the caller may read.
 
     Needs the scope `disputes:read` (given to the clients of schools, FEIs, LAs, health boards, NHS
     trusts, the Tribunal and auditors). Problems (RFC 9457) of its own: 400 A malformed header (If-
@@ -149,7 +151,9 @@ def sync(
 ) -> Problem | list[GetDisputeOutcomesResponse200Item] | None:
     """Outcomes by LA
 
-     Outcomes by LA
+     How the LA's ended reconsiderations (per kind), appeals (per matter) and disagreement
+    resolution cases ended: one row per case type, kind and outcome with its count, counting
+    only the cases the caller may read.
 
     Needs the scope `disputes:read` (given to the clients of schools, FEIs, LAs, health boards, NHS
     trusts, the Tribunal and auditors). Problems (RFC 9457) of its own: 400 A malformed header (If-
@@ -181,7 +185,9 @@ async def asyncio_detailed(
 ) -> Response[Problem | list[GetDisputeOutcomesResponse200Item]]:
     """Outcomes by LA
 
-     Outcomes by LA
+     How the LA's ended reconsiderations (per kind), appeals (per matter) and disagreement
+    resolution cases ended: one row per case type, kind and outcome with its count, counting
+    only the cases the caller may read.
 
     Needs the scope `disputes:read` (given to the clients of schools, FEIs, LAs, health boards, NHS
     trusts, the Tribunal and auditors). Problems (RFC 9457) of its own: 400 A malformed header (If-
@@ -216,7 +222,9 @@ async def asyncio(
 ) -> Problem | list[GetDisputeOutcomesResponse200Item] | None:
     """Outcomes by LA
 
-     Outcomes by LA
+     How the LA's ended reconsiderations (per kind), appeals (per matter) and disagreement
+    resolution cases ended: one row per case type, kind and outcome with its count, counting
+    only the cases the caller may read.
 
     Needs the scope `disputes:read` (given to the clients of schools, FEIs, LAs, health boards, NHS
     trusts, the Tribunal and auditors). Problems (RFC 9457) of its own: 400 A malformed header (If-
