@@ -30,7 +30,17 @@ def open_by_la(
     return open_cases(conn, related_to(local_authority), readers(caller), on or today_in_wales())
 
 
-@router.get("/disputes/local-authorities/{local_authority}/outcomes", summary="Outcomes by LA")
+_OUTCOMES_EXAMPLE = [
+    {"case_type": "appeal", "kind": "alp", "outcome": "dismissed", "n": 1},
+    {"case_type": "reconsideration", "kind": "R1", "outcome": "has_aln", "n": 2},
+]
+
+
+@router.get(
+    "/disputes/local-authorities/{local_authority}/outcomes",
+    summary="Outcomes by LA",
+    responses={200: {"content": {"application/json": {"example": _OUTCOMES_EXAMPLE}}}},
+)
 def outcomes_by_la(
     local_authority: Organisation, caller: CallerDep, conn: ConnectionDep
 ) -> list[dict[str, Any]]:
