@@ -9,11 +9,12 @@ from fastapi.routing import APIRoute
 from pydantic import TypeAdapter
 
 from determination.domain.learner import upn_check_letter
-from gateway.main import with_internal_secret
+from gateway.main import create_app, with_internal_secret
 from gateway.openapi import SNAPSHOT, public_document, render
 from gateway.operations import OPERATION_IDS
 from gateway.services import embedded_apps
 from gateway.settings import Settings
+from llwybr.problems import Problem
 from llwybr.settings import RuntimeSettings
 
 
@@ -149,3 +150,55 @@ def test_every_json_request_body_has_an_example_its_model_accepts(tmp_path: Path
             if "application/json" in body and (method, path) not in checked:
                 # A body the route reads itself (e.g. JSON or text/calendar): an example still.
                 assert "example" in body["application/json"], f"{method} {path}"
+
+
+def test_every_json_answer_has_an_example_its_model_accepts(tmp_path: Path) -> None:
+    runtime = RuntimeSettings(mode="embedded", var_dir=tmp_path)
+    settings = with_internal_secret(Settings(runtime=runtime))
+    apps = {**embedded_apps(settings), "gateway": create_app(settings)}
+    paths, checked = _document()["paths"], set()
+    for app in apps.values():
+        for path, route in _routes(app.routes):
+            if route.response_model is None:
+                continue
+            for method in route.methods or ():
+                operation = paths.get(path, {}).get(method.lower(), {})
+                for status, response in operation.get("responses", {}).items():
+                    answer = response.get("content", {}).get("application/json")
+                    if status.startswith("2") and answer is not None:
+                        TypeAdapter(route.response_model).validate_python(answer["example"])
+                        checked.add((method.lower(), path))
+    assert len(checked) > 80  # the routes were found
+    for method, path, operation in _operations():
+        answers = [r for s, r in operation["responses"].items() if s.startswith("2")]
+        assert answers, f"{method} {path} has no success answer"
+        for answer in answers:
+            for media, content in answer.get("content", {}).items():
+                # A file (PDF, zip, metrics text) has no example to show, only its media type.
+                if media.endswith("json"):
+                    assert "example" in content, f"{method} {path} {media}"
+
+
+def test_every_problem_answer_has_an_example_of_its_status() -> None:
+    seen = set()
+    for method, path, operation in _operations():
+        for status, response in operation["responses"].items():
+            problem = response.get("content", {}).get("application/problem+json")
+            if problem is None:
+                continue
+            example = Problem.model_validate(problem["example"])
+            assert example.status == int(status), f"{method} {path} {status}"
+            assert example.type.startswith("https://llwybr.wales/problems/")
+            assert "{" not in (example.instance or ""), f"{method} {path}: a template"
+            seen.add(example.status)
+    assert {400, 401, 403, 404, 409, 422} <= seen
+
+
+def test_every_operation_says_which_problems_of_its_own_it_answers() -> None:
+    for method, path, operation in _operations():
+        for status in ("400", "403", "404", "409", "412", "422"):
+            response = operation["responses"].get(status, {})
+            if "application/problem+json" in response.get("content", {}):
+                assert f"{status} " in operation["description"].rpartition("Problems")[2], (
+                    f"{method} {path} does not say it answers {status}"
+                )

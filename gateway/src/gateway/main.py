@@ -60,6 +60,9 @@ A change whose access-audit row cannot be written first is not run: 503 of type
 """
 
 
+_HEALTHY = {"status": "ok", "service": "gateway"}
+
+
 def with_internal_secret(settings: Settings) -> Settings:
     """Embedded mode makes the secret the in-process services check; stack mode is given one."""
     if settings.runtime.internal_secret is not None:
@@ -160,11 +163,15 @@ def operational_router(metrics: Sequence[Metrics]) -> APIRouter:
     figures, then those of the services running in this process (embedded mode)."""
     router = APIRouter(tags=["operations"])
 
-    @router.get("/healthz", summary="Liveness: the gateway is serving")
+    @router.get(
+        "/healthz",
+        summary="Liveness: the gateway is serving",
+        responses={200: {"content": {"application/json": {"example": _HEALTHY}}}},
+    )
     async def healthz() -> dict[str, str]:
         """Answers 200 while the process serves requests, whatever its database and the
         services do: a failing liveness probe restarts the process, which would not help."""
-        return {"status": "ok", "service": "gateway"}
+        return dict(_HEALTHY)
 
     @router.get(
         "/readyz",

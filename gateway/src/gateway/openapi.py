@@ -14,7 +14,7 @@ from fastapi import FastAPI
 from fastapi.openapi.utils import get_openapi
 
 from gateway.authz import ROUTE_SCOPES, SCOPES
-from gateway.examples import add_request_examples
+from gateway.examples import add_request_examples, add_response_examples
 from gateway.operations import describe_operations
 from gateway.registry import NAMES
 from gateway.services import ServiceClients
@@ -93,6 +93,7 @@ def merge(base: dict[str, Any], services: Mapping[str, Mapping[str, Any]]) -> di
                 _add_idempotency_conflict(responses)
     describe_operations(base)
     add_request_examples(base)
+    add_response_examples(base)
     return base
 
 

@@ -260,8 +260,34 @@ def _describe(operation: dict[str, Any], schemas: dict[str, Any]) -> None:
         cursor = next((c for c in ("next_after", "cursor") if _answers(answers, schemas, c)), None)
         given = f"`{cursor}`" if cursor else "the last item's cursor"
         notes.append(f"By page: up to `limit` items; pass {given} as `after` for the next.")
+    problems = _problems(operation)
+    if problems:
+        notes.append(f"Problems (RFC 9457) of its own: {problems}.")
     own = operation.get("description") or operation.get("summary", "")
     operation["description"] = "\n\n".join(filter(None, [own, " ".join(notes)]))
+
+
+#: The problem answers an operation gives of its own (the others, 401, 429, 500 and 503, any
+#: operation can give, and the API description says when).
+_OWN_PROBLEMS = ("400", "403", "404", "409", "412", "413", "422")
+
+
+def _problems(operation: dict[str, Any]) -> str:
+    """The operation's own problem answers, as a sentence lists them: "404 no such case; ..."."""
+    responses = operation.get("responses", {})
+    return "; ".join(
+        f"{status} {_lower_first(description)}"
+        for status in _OWN_PROBLEMS
+        if "application/problem+json" in responses.get(status, {}).get("content", {})
+        and (description := responses[status].get("description", ""))
+    )
+
+
+def _lower_first(text: str) -> str:
+    """ "No such case" -> "no such case", but "If-Match names ..." stays as it is."""
+    return (
+        text[:1].lower() + text[1:] if text[1:2].islower() and "-" not in text.split()[0] else text
+    )
 
 
 def _answers(answers: list[dict[str, Any]], schemas: dict[str, Any], field: str) -> bool:

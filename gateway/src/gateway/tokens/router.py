@@ -111,9 +111,18 @@ def oauth_router(
     @router.post(
         ENDPOINT_PATH,
         summary="Exchange client credentials for an access token",
-        description="OAuth 2.0 client credentials grant (RFC 6749 section 4.4). Authenticate "
-        "with HTTP Basic (client_secret_basic) or with client_id and client_secret in the form "
-        "(client_secret_post), not both.",
+        description="OAuth 2.0 client credentials grant (RFC 6749 section 4.4): the first call "
+        "of every integration, e.g. an MIS's nightly sync. Authenticate with HTTP Basic "
+        "(client_secret_basic) or with client_id and client_secret in the form "
+        "(client_secret_post), not both. Any registered client may call it; `scope` asks for a "
+        "subset of the client's scopes (all of them if omitted).\n\n"
+        "The answer is a Bearer access token (an ES256 JWT, RFC 9068) naming the client's "
+        "organisation (e.g. `school:6652001`), with `expires_in` seconds to live: ask for a new "
+        "one when it expires, not per request. Errors are RFC 6749 section 5.2 bodies, not "
+        "problems: 400 with an `error` such as `invalid_request`, `unsupported_grant_type` "
+        "or `invalid_scope`; 401 `invalid_client`. Too many requests answer a 429 problem "
+        "(`rate-limited`) and too many waiting secret checks a 503 problem (`busy`), both "
+        "with `Retry-After`.",
         response_model=None,
         responses={
             200: {"model": TokenResponse, "description": "An access token"},

@@ -102,6 +102,9 @@ async def set_calendar(
 def get_calendar(
     calendar_id: Annotated[str, Path(pattern=CALENDAR_ID)], app: ServiceDep
 ) -> CalendarOut:
+    """A term calendar as last set: its terms and closure days, from which the determination
+    service counts school days in the deadlines it publishes, with its `version`. A 404
+    `not-found` means none is set under that id."""
     calendar = app.calendar(calendar_id)
     if calendar is None:
         raise not_found()

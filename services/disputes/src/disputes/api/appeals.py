@@ -67,6 +67,8 @@ def acknowledge(
     response: Response,
     if_match: IfMatch = None,
 ) -> Accepted:
+    """The Tribunal records that it received the appeal, with the day and its own reference.
+    Only the Tribunal's clients may (another body is a 403 `tribunal-only`)."""
     expected = expected_version(if_match)
     version = service.acknowledge_appeal(caller, appeal_id, expected, **body.model_dump())
     return accepted(response, appeal_id, version)
@@ -95,6 +97,8 @@ def hearing(
     response: Response,
     if_match: IfMatch = None,
 ) -> Accepted:
+    """The Tribunal sets the hearing day, which the appeal then shows. Only the Tribunal's
+    clients may (another body is a 403 `tribunal-only`)."""
     expected = expected_version(if_match)
     version = service.schedule_hearing(caller, appeal_id, expected, hearing_on=body.hearing_on)
     return accepted(response, appeal_id, version)
@@ -109,6 +113,12 @@ def decide_appeal(
     response: Response,
     if_match: IfMatch = None,
 ) -> Accepted:
+    """The Tribunal's decision: its outcome, the orders it makes (each addressed to a body; one
+    with a `comply_by` day is then in the appeal's `deadlines` as `order:<id>`) and its
+    recommendations to NHS bodies. The decision opens the window to ask the Tribunal for a
+    review, which this service computes and publishes. Only the Tribunal's clients may
+    (another body is a 403 `tribunal-only`); an appeal already decided is a 409
+    `already-decided`."""
     version = service.decide_appeal(
         caller,
         appeal_id,

@@ -30,10 +30,23 @@ def open_by_la(
     return open_cases(conn, related_to(local_authority), readers(caller), on or today_in_wales())
 
 
-@router.get("/disputes/local-authorities/{local_authority}/outcomes", summary="Outcomes by LA")
+_OUTCOMES_EXAMPLE = [
+    {"case_type": "appeal", "kind": "alp", "outcome": "dismissed", "n": 1},
+    {"case_type": "reconsideration", "kind": "R1", "outcome": "has_aln", "n": 2},
+]
+
+
+@router.get(
+    "/disputes/local-authorities/{local_authority}/outcomes",
+    summary="Outcomes by LA",
+    responses={200: {"content": {"application/json": {"example": _OUTCOMES_EXAMPLE}}}},
+)
 def outcomes_by_la(
     local_authority: Organisation, caller: CallerDep, conn: ConnectionDep
 ) -> list[dict[str, Any]]:
+    """How the LA's ended reconsiderations (per kind), appeals (per matter) and disagreement
+    resolution cases ended: one row per case type, kind and outcome with its count, counting
+    only the cases the caller may read."""
     return outcomes(conn, related_to(local_authority), readers(caller))
 
 

@@ -79,7 +79,8 @@ def sync_detailed(
 
      A learner's whole case as a Tribunal bundle (a ZIP with a signed manifest of hashes)
 
-    Needs the scope `audit:read` (given to the clients of auditors and the administrator).
+    Needs the scope `audit:read` (given to the clients of auditors and the administrator). Problems (RFC
+    9457) of its own: 403 the token lacks the scope, or the organisation may not do this.
 
     Args:
         learner_id (str):
@@ -112,7 +113,8 @@ def sync(
 
      A learner's whole case as a Tribunal bundle (a ZIP with a signed manifest of hashes)
 
-    Needs the scope `audit:read` (given to the clients of auditors and the administrator).
+    Needs the scope `audit:read` (given to the clients of auditors and the administrator). Problems (RFC
+    9457) of its own: 403 the token lacks the scope, or the organisation may not do this.
 
     Args:
         learner_id (str):
@@ -140,7 +142,8 @@ async def asyncio_detailed(
 
      A learner's whole case as a Tribunal bundle (a ZIP with a signed manifest of hashes)
 
-    Needs the scope `audit:read` (given to the clients of auditors and the administrator).
+    Needs the scope `audit:read` (given to the clients of auditors and the administrator). Problems (RFC
+    9457) of its own: 403 the token lacks the scope, or the organisation may not do this.
 
     Args:
         learner_id (str):
@@ -171,7 +174,8 @@ async def asyncio(
 
      A learner's whole case as a Tribunal bundle (a ZIP with a signed manifest of hashes)
 
-    Needs the scope `audit:read` (given to the clients of auditors and the administrator).
+    Needs the scope `audit:read` (given to the clients of auditors and the administrator). Problems (RFC
+    9457) of its own: 403 the token lacks the scope, or the organisation may not do this.
 
     Args:
         learner_id (str):

@@ -130,7 +130,8 @@ def sync_detailed(
     date); each event's `in_force_on` says its day, and `not_in_force` lists the versions known but not
     yet in force. Both: what was in force on a day as known at a moment.
 
-    Needs the scope `audit:read` (given to the clients of auditors and the administrator).
+    Needs the scope `audit:read` (given to the clients of auditors and the administrator). Problems (RFC
+    9457) of its own: 403 the token lacks the scope, or the organisation may not do this.
 
     Args:
         service (str):
@@ -180,7 +181,8 @@ def sync(
     date); each event's `in_force_on` says its day, and `not_in_force` lists the versions known but not
     yet in force. Both: what was in force on a day as known at a moment.
 
-    Needs the scope `audit:read` (given to the clients of auditors and the administrator).
+    Needs the scope `audit:read` (given to the clients of auditors and the administrator). Problems (RFC
+    9457) of its own: 403 the token lacks the scope, or the organisation may not do this.
 
     Args:
         service (str):
@@ -225,7 +227,8 @@ async def asyncio_detailed(
     date); each event's `in_force_on` says its day, and `not_in_force` lists the versions known but not
     yet in force. Both: what was in force on a day as known at a moment.
 
-    Needs the scope `audit:read` (given to the clients of auditors and the administrator).
+    Needs the scope `audit:read` (given to the clients of auditors and the administrator). Problems (RFC
+    9457) of its own: 403 the token lacks the scope, or the organisation may not do this.
 
     Args:
         service (str):
@@ -273,7 +276,8 @@ async def asyncio(
     date); each event's `in_force_on` says its day, and `not_in_force` lists the versions known but not
     yet in force. Both: what was in force on a day as known at a moment.
 
-    Needs the scope `audit:read` (given to the clients of auditors and the administrator).
+    Needs the scope `audit:read` (given to the clients of auditors and the administrator). Problems (RFC
+    9457) of its own: 403 the token lacks the scope, or the organisation may not do this.
 
     Args:
         service (str):

@@ -100,7 +100,8 @@ def sync_detailed(
      A learner's whole case across services, in recorded order, paginated
 
     Needs the scope `audit:read` (given to the clients of auditors and the administrator). By page: up
-    to `limit` items; pass `next_after` as `after` for the next.
+    to `limit` items; pass `next_after` as `after` for the next. Problems (RFC 9457) of its own: 403 the
+    token lacks the scope, or the organisation may not do this.
 
     Args:
         learner_id (str):
@@ -140,7 +141,8 @@ def sync(
      A learner's whole case across services, in recorded order, paginated
 
     Needs the scope `audit:read` (given to the clients of auditors and the administrator). By page: up
-    to `limit` items; pass `next_after` as `after` for the next.
+    to `limit` items; pass `next_after` as `after` for the next. Problems (RFC 9457) of its own: 403 the
+    token lacks the scope, or the organisation may not do this.
 
     Args:
         learner_id (str):
@@ -175,7 +177,8 @@ async def asyncio_detailed(
      A learner's whole case across services, in recorded order, paginated
 
     Needs the scope `audit:read` (given to the clients of auditors and the administrator). By page: up
-    to `limit` items; pass `next_after` as `after` for the next.
+    to `limit` items; pass `next_after` as `after` for the next. Problems (RFC 9457) of its own: 403 the
+    token lacks the scope, or the organisation may not do this.
 
     Args:
         learner_id (str):
@@ -213,7 +216,8 @@ async def asyncio(
      A learner's whole case across services, in recorded order, paginated
 
     Needs the scope `audit:read` (given to the clients of auditors and the administrator). By page: up
-    to `limit` items; pass `next_after` as `after` for the next.
+    to `limit` items; pass `next_after` as `after` for the next. Problems (RFC 9457) of its own: 403 the
+    token lacks the scope, or the organisation may not do this.
 
     Args:
         learner_id (str):

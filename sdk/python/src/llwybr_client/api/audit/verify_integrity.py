@@ -102,7 +102,8 @@ def sync_detailed(
 
      Recompute the integrity chains of a learner's case, or of a whole service
 
-    Needs the scope `audit:read` (given to the clients of auditors and the administrator).
+    Needs the scope `audit:read` (given to the clients of auditors and the administrator). Problems (RFC
+    9457) of its own: 403 the token lacks the scope, or the organisation may not do this.
 
     Args:
         learner_id (None | str | Unset):
@@ -138,7 +139,8 @@ def sync(
 
      Recompute the integrity chains of a learner's case, or of a whole service
 
-    Needs the scope `audit:read` (given to the clients of auditors and the administrator).
+    Needs the scope `audit:read` (given to the clients of auditors and the administrator). Problems (RFC
+    9457) of its own: 403 the token lacks the scope, or the organisation may not do this.
 
     Args:
         learner_id (None | str | Unset):
@@ -169,7 +171,8 @@ async def asyncio_detailed(
 
      Recompute the integrity chains of a learner's case, or of a whole service
 
-    Needs the scope `audit:read` (given to the clients of auditors and the administrator).
+    Needs the scope `audit:read` (given to the clients of auditors and the administrator). Problems (RFC
+    9457) of its own: 403 the token lacks the scope, or the organisation may not do this.
 
     Args:
         learner_id (None | str | Unset):
@@ -203,7 +206,8 @@ async def asyncio(
 
      Recompute the integrity chains of a learner's case, or of a whole service
 
-    Needs the scope `audit:read` (given to the clients of auditors and the administrator).
+    Needs the scope `audit:read` (given to the clients of auditors and the administrator). Problems (RFC
+    9457) of its own: 403 the token lacks the scope, or the organisation may not do this.
 
     Args:
         learner_id (None | str | Unset):

@@ -82,9 +82,17 @@ def sync_detailed(
 ) -> Response[OAuthErrorResponse | Problem | TokenResponse]:
     """Exchange client credentials for an access token
 
-     OAuth 2.0 client credentials grant (RFC 6749 section 4.4). Authenticate with HTTP Basic
-    (client_secret_basic) or with client_id and client_secret in the form (client_secret_post), not
-    both.
+     OAuth 2.0 client credentials grant (RFC 6749 section 4.4): the first call of every integration, e.g.
+    an MIS's nightly sync. Authenticate with HTTP Basic (client_secret_basic) or with client_id and
+    client_secret in the form (client_secret_post), not both. Any registered client may call it; `scope`
+    asks for a subset of the client's scopes (all of them if omitted).
+
+    The answer is a Bearer access token (an ES256 JWT, RFC 9068) naming the client's organisation (e.g.
+    `school:6652001`), with `expires_in` seconds to live: ask for a new one when it expires, not per
+    request. Errors are RFC 6749 section 5.2 bodies, not problems: 400 with an `error` such as
+    `invalid_request`, `unsupported_grant_type` or `invalid_scope`; 401 `invalid_client`. Too many
+    requests answer a 429 problem (`rate-limited`) and too many waiting secret checks a 503 problem
+    (`busy`), both with `Retry-After`.
 
     Args:
         body (CreateAccessTokenBody):
@@ -115,9 +123,17 @@ def sync(
 ) -> OAuthErrorResponse | Problem | TokenResponse | None:
     """Exchange client credentials for an access token
 
-     OAuth 2.0 client credentials grant (RFC 6749 section 4.4). Authenticate with HTTP Basic
-    (client_secret_basic) or with client_id and client_secret in the form (client_secret_post), not
-    both.
+     OAuth 2.0 client credentials grant (RFC 6749 section 4.4): the first call of every integration, e.g.
+    an MIS's nightly sync. Authenticate with HTTP Basic (client_secret_basic) or with client_id and
+    client_secret in the form (client_secret_post), not both. Any registered client may call it; `scope`
+    asks for a subset of the client's scopes (all of them if omitted).
+
+    The answer is a Bearer access token (an ES256 JWT, RFC 9068) naming the client's organisation (e.g.
+    `school:6652001`), with `expires_in` seconds to live: ask for a new one when it expires, not per
+    request. Errors are RFC 6749 section 5.2 bodies, not problems: 400 with an `error` such as
+    `invalid_request`, `unsupported_grant_type` or `invalid_scope`; 401 `invalid_client`. Too many
+    requests answer a 429 problem (`rate-limited`) and too many waiting secret checks a 503 problem
+    (`busy`), both with `Retry-After`.
 
     Args:
         body (CreateAccessTokenBody):
@@ -143,9 +159,17 @@ async def asyncio_detailed(
 ) -> Response[OAuthErrorResponse | Problem | TokenResponse]:
     """Exchange client credentials for an access token
 
-     OAuth 2.0 client credentials grant (RFC 6749 section 4.4). Authenticate with HTTP Basic
-    (client_secret_basic) or with client_id and client_secret in the form (client_secret_post), not
-    both.
+     OAuth 2.0 client credentials grant (RFC 6749 section 4.4): the first call of every integration, e.g.
+    an MIS's nightly sync. Authenticate with HTTP Basic (client_secret_basic) or with client_id and
+    client_secret in the form (client_secret_post), not both. Any registered client may call it; `scope`
+    asks for a subset of the client's scopes (all of them if omitted).
+
+    The answer is a Bearer access token (an ES256 JWT, RFC 9068) naming the client's organisation (e.g.
+    `school:6652001`), with `expires_in` seconds to live: ask for a new one when it expires, not per
+    request. Errors are RFC 6749 section 5.2 bodies, not problems: 400 with an `error` such as
+    `invalid_request`, `unsupported_grant_type` or `invalid_scope`; 401 `invalid_client`. Too many
+    requests answer a 429 problem (`rate-limited`) and too many waiting secret checks a 503 problem
+    (`busy`), both with `Retry-After`.
 
     Args:
         body (CreateAccessTokenBody):
@@ -174,9 +198,17 @@ async def asyncio(
 ) -> OAuthErrorResponse | Problem | TokenResponse | None:
     """Exchange client credentials for an access token
 
-     OAuth 2.0 client credentials grant (RFC 6749 section 4.4). Authenticate with HTTP Basic
-    (client_secret_basic) or with client_id and client_secret in the form (client_secret_post), not
-    both.
+     OAuth 2.0 client credentials grant (RFC 6749 section 4.4): the first call of every integration, e.g.
+    an MIS's nightly sync. Authenticate with HTTP Basic (client_secret_basic) or with client_id and
+    client_secret in the form (client_secret_post), not both. Any registered client may call it; `scope`
+    asks for a subset of the client's scopes (all of them if omitted).
+
+    The answer is a Bearer access token (an ES256 JWT, RFC 9068) naming the client's organisation (e.g.
+    `school:6652001`), with `expires_in` seconds to live: ask for a new one when it expires, not per
+    request. Errors are RFC 6749 section 5.2 bodies, not problems: 400 with an `error` such as
+    `invalid_request`, `unsupported_grant_type` or `invalid_scope`; 401 `invalid_client`. Too many
+    requests answer a 429 problem (`rate-limited`) and too many waiting secret checks a 503 problem
+    (`busy`), both with `Retry-After`.
 
     Args:
         body (CreateAccessTokenBody):

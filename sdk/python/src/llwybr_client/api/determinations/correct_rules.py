@@ -118,7 +118,11 @@ def sync_detailed(
 
      Correct rules (a new table version); open cases' deadlines are recalculated
 
-    Needs the scope `rules:write` (given to the clients of the administrator).
+    Needs the scope `rules:write` (given to the clients of the administrator). Problems (RFC 9457) of
+    its own: 400 A malformed header (If-Match) or body; 403 the acting body may not do this; 404 no such
+    determination or reference; 409 the case's state does not allow it; or with Idempotency-Key, the
+    first request with that key still runs, or its answer held a secret shown once (`secret-not-
+    replayed`); 412 If-Match names a version that is no longer current; 422 validation failed.
 
     Args:
         idempotency_key (str | Unset):
@@ -154,7 +158,11 @@ def sync(
 
      Correct rules (a new table version); open cases' deadlines are recalculated
 
-    Needs the scope `rules:write` (given to the clients of the administrator).
+    Needs the scope `rules:write` (given to the clients of the administrator). Problems (RFC 9457) of
+    its own: 400 A malformed header (If-Match) or body; 403 the acting body may not do this; 404 no such
+    determination or reference; 409 the case's state does not allow it; or with Idempotency-Key, the
+    first request with that key still runs, or its answer held a secret shown once (`secret-not-
+    replayed`); 412 If-Match names a version that is no longer current; 422 validation failed.
 
     Args:
         idempotency_key (str | Unset):
@@ -185,7 +193,11 @@ async def asyncio_detailed(
 
      Correct rules (a new table version); open cases' deadlines are recalculated
 
-    Needs the scope `rules:write` (given to the clients of the administrator).
+    Needs the scope `rules:write` (given to the clients of the administrator). Problems (RFC 9457) of
+    its own: 400 A malformed header (If-Match) or body; 403 the acting body may not do this; 404 no such
+    determination or reference; 409 the case's state does not allow it; or with Idempotency-Key, the
+    first request with that key still runs, or its answer held a secret shown once (`secret-not-
+    replayed`); 412 If-Match names a version that is no longer current; 422 validation failed.
 
     Args:
         idempotency_key (str | Unset):
@@ -219,7 +231,11 @@ async def asyncio(
 
      Correct rules (a new table version); open cases' deadlines are recalculated
 
-    Needs the scope `rules:write` (given to the clients of the administrator).
+    Needs the scope `rules:write` (given to the clients of the administrator). Problems (RFC 9457) of
+    its own: 400 A malformed header (If-Match) or body; 403 the acting body may not do this; 404 no such
+    determination or reference; 409 the case's state does not allow it; or with Idempotency-Key, the
+    first request with that key still runs, or its answer held a secret shown once (`secret-not-
+    replayed`); 412 If-Match names a version that is no longer current; 422 validation failed.
 
     Args:
         idempotency_key (str | Unset):

@@ -127,7 +127,12 @@ def sync_detailed(
      From the day given the learner no longer attends the setting: it is no longer among
     the settings they are enrolled at.
 
-    Needs the scope `determinations:write` (given to the clients of schools, FEIs and LAs).
+    Needs the scope `determinations:write` (given to the clients of schools, FEIs and LAs). Problems
+    (RFC 9457) of its own: 400 A malformed header (If-Match) or body; 403 the acting body may not do
+    this; 404 no such determination or reference; 409 the case's state does not allow it; or with
+    Idempotency-Key, the first request with that key still runs, or its answer held a secret shown once
+    (`secret-not-replayed`); 412 If-Match names a version that is no longer current; 422 validation
+    failed.
 
     Args:
         learner_id (str):
@@ -170,7 +175,12 @@ def sync(
      From the day given the learner no longer attends the setting: it is no longer among
     the settings they are enrolled at.
 
-    Needs the scope `determinations:write` (given to the clients of schools, FEIs and LAs).
+    Needs the scope `determinations:write` (given to the clients of schools, FEIs and LAs). Problems
+    (RFC 9457) of its own: 400 A malformed header (If-Match) or body; 403 the acting body may not do
+    this; 404 no such determination or reference; 409 the case's state does not allow it; or with
+    Idempotency-Key, the first request with that key still runs, or its answer held a secret shown once
+    (`secret-not-replayed`); 412 If-Match names a version that is no longer current; 422 validation
+    failed.
 
     Args:
         learner_id (str):
@@ -208,7 +218,12 @@ async def asyncio_detailed(
      From the day given the learner no longer attends the setting: it is no longer among
     the settings they are enrolled at.
 
-    Needs the scope `determinations:write` (given to the clients of schools, FEIs and LAs).
+    Needs the scope `determinations:write` (given to the clients of schools, FEIs and LAs). Problems
+    (RFC 9457) of its own: 400 A malformed header (If-Match) or body; 403 the acting body may not do
+    this; 404 no such determination or reference; 409 the case's state does not allow it; or with
+    Idempotency-Key, the first request with that key still runs, or its answer held a secret shown once
+    (`secret-not-replayed`); 412 If-Match names a version that is no longer current; 422 validation
+    failed.
 
     Args:
         learner_id (str):
@@ -249,7 +264,12 @@ async def asyncio(
      From the day given the learner no longer attends the setting: it is no longer among
     the settings they are enrolled at.
 
-    Needs the scope `determinations:write` (given to the clients of schools, FEIs and LAs).
+    Needs the scope `determinations:write` (given to the clients of schools, FEIs and LAs). Problems
+    (RFC 9457) of its own: 400 A malformed header (If-Match) or body; 403 the acting body may not do
+    this; 404 no such determination or reference; 409 the case's state does not allow it; or with
+    Idempotency-Key, the first request with that key still runs, or its answer held a secret shown once
+    (`secret-not-replayed`); 412 If-Match names a version that is no longer current; 422 validation
+    failed.
 
     Args:
         learner_id (str):

@@ -126,7 +126,12 @@ def sync_detailed(
     `personal_data_erased` saying when and under which schedule. The record keeps its shape
     and still verifies; the rest of the history is untouched. Only the responsible LA.
 
-    Needs the scope `determinations:write` (given to the clients of schools, FEIs and LAs).
+    Needs the scope `determinations:write` (given to the clients of schools, FEIs and LAs). Problems
+    (RFC 9457) of its own: 400 A malformed header (If-Match) or body; 403 the acting body may not do
+    this; 404 no such determination or reference; 409 the case's state does not allow it; or with
+    Idempotency-Key, the first request with that key still runs, or its answer held a secret shown once
+    (`secret-not-replayed`); 412 If-Match names a version that is no longer current; 422 validation
+    failed.
 
     Args:
         learner_id (str):
@@ -168,7 +173,12 @@ def sync(
     `personal_data_erased` saying when and under which schedule. The record keeps its shape
     and still verifies; the rest of the history is untouched. Only the responsible LA.
 
-    Needs the scope `determinations:write` (given to the clients of schools, FEIs and LAs).
+    Needs the scope `determinations:write` (given to the clients of schools, FEIs and LAs). Problems
+    (RFC 9457) of its own: 400 A malformed header (If-Match) or body; 403 the acting body may not do
+    this; 404 no such determination or reference; 409 the case's state does not allow it; or with
+    Idempotency-Key, the first request with that key still runs, or its answer held a secret shown once
+    (`secret-not-replayed`); 412 If-Match names a version that is no longer current; 422 validation
+    failed.
 
     Args:
         learner_id (str):
@@ -205,7 +215,12 @@ async def asyncio_detailed(
     `personal_data_erased` saying when and under which schedule. The record keeps its shape
     and still verifies; the rest of the history is untouched. Only the responsible LA.
 
-    Needs the scope `determinations:write` (given to the clients of schools, FEIs and LAs).
+    Needs the scope `determinations:write` (given to the clients of schools, FEIs and LAs). Problems
+    (RFC 9457) of its own: 400 A malformed header (If-Match) or body; 403 the acting body may not do
+    this; 404 no such determination or reference; 409 the case's state does not allow it; or with
+    Idempotency-Key, the first request with that key still runs, or its answer held a secret shown once
+    (`secret-not-replayed`); 412 If-Match names a version that is no longer current; 422 validation
+    failed.
 
     Args:
         learner_id (str):
@@ -245,7 +260,12 @@ async def asyncio(
     `personal_data_erased` saying when and under which schedule. The record keeps its shape
     and still verifies; the rest of the history is untouched. Only the responsible LA.
 
-    Needs the scope `determinations:write` (given to the clients of schools, FEIs and LAs).
+    Needs the scope `determinations:write` (given to the clients of schools, FEIs and LAs). Problems
+    (RFC 9457) of its own: 400 A malformed header (If-Match) or body; 403 the acting body may not do
+    this; 404 no such determination or reference; 409 the case's state does not allow it; or with
+    Idempotency-Key, the first request with that key still runs, or its answer held a secret shown once
+    (`secret-not-replayed`); 412 If-Match names a version that is no longer current; 422 validation
+    failed.
 
     Args:
         learner_id (str):

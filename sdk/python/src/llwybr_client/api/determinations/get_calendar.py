@@ -107,10 +107,15 @@ def sync_detailed(
 ) -> Response[CalendarOut | Problem]:
     """A term calendar
 
-     A term calendar
+     A term calendar as last set: its terms and closure days, from which the determination
+    service counts school days in the deadlines it publishes, with its `version`. A 404
+    `not-found` means none is set under that id.
 
     Needs the scope `calendars:read` (given to the clients of schools, FEIs, LAs, health boards, NHS
-    trusts, the Tribunal, auditors and the administrator).
+    trusts, the Tribunal, auditors and the administrator). Problems (RFC 9457) of its own: 400 A
+    malformed header (If-Match) or body; 403 the acting body may not do this; 404 no such determination
+    or reference; 409 the case's state does not allow it; 412 If-Match names a version that is no longer
+    current; 422 validation failed.
 
     Args:
         calendar_id (str):
@@ -141,10 +146,15 @@ def sync(
 ) -> CalendarOut | Problem | None:
     """A term calendar
 
-     A term calendar
+     A term calendar as last set: its terms and closure days, from which the determination
+    service counts school days in the deadlines it publishes, with its `version`. A 404
+    `not-found` means none is set under that id.
 
     Needs the scope `calendars:read` (given to the clients of schools, FEIs, LAs, health boards, NHS
-    trusts, the Tribunal, auditors and the administrator).
+    trusts, the Tribunal, auditors and the administrator). Problems (RFC 9457) of its own: 400 A
+    malformed header (If-Match) or body; 403 the acting body may not do this; 404 no such determination
+    or reference; 409 the case's state does not allow it; 412 If-Match names a version that is no longer
+    current; 422 validation failed.
 
     Args:
         calendar_id (str):
@@ -170,10 +180,15 @@ async def asyncio_detailed(
 ) -> Response[CalendarOut | Problem]:
     """A term calendar
 
-     A term calendar
+     A term calendar as last set: its terms and closure days, from which the determination
+    service counts school days in the deadlines it publishes, with its `version`. A 404
+    `not-found` means none is set under that id.
 
     Needs the scope `calendars:read` (given to the clients of schools, FEIs, LAs, health boards, NHS
-    trusts, the Tribunal, auditors and the administrator).
+    trusts, the Tribunal, auditors and the administrator). Problems (RFC 9457) of its own: 400 A
+    malformed header (If-Match) or body; 403 the acting body may not do this; 404 no such determination
+    or reference; 409 the case's state does not allow it; 412 If-Match names a version that is no longer
+    current; 422 validation failed.
 
     Args:
         calendar_id (str):
@@ -202,10 +217,15 @@ async def asyncio(
 ) -> CalendarOut | Problem | None:
     """A term calendar
 
-     A term calendar
+     A term calendar as last set: its terms and closure days, from which the determination
+    service counts school days in the deadlines it publishes, with its `version`. A 404
+    `not-found` means none is set under that id.
 
     Needs the scope `calendars:read` (given to the clients of schools, FEIs, LAs, health boards, NHS
-    trusts, the Tribunal, auditors and the administrator).
+    trusts, the Tribunal, auditors and the administrator). Problems (RFC 9457) of its own: 400 A
+    malformed header (If-Match) or body; 403 the acting body may not do this; 404 no such determination
+    or reference; 409 the case's state does not allow it; 412 If-Match names a version that is no longer
+    current; 422 validation failed.
 
     Args:
         calendar_id (str):

@@ -113,7 +113,10 @@ def sync_detailed(
     `provisional` while no term calendar is known). Its `version` is the `ETag`.
 
     Needs the scope `determinations:read` (given to the clients of schools, FEIs, LAs, health boards,
-    NHS trusts, the Tribunal and auditors).
+    NHS trusts, the Tribunal and auditors). Problems (RFC 9457) of its own: 400 A malformed header (If-
+    Match) or body; 403 the acting body may not do this; 404 no such determination or reference; 409 the
+    case's state does not allow it; 412 If-Match names a version that is no longer current; 422
+    validation failed.
 
     Args:
         determination_id (UUID):
@@ -149,7 +152,10 @@ def sync(
     `provisional` while no term calendar is known). Its `version` is the `ETag`.
 
     Needs the scope `determinations:read` (given to the clients of schools, FEIs, LAs, health boards,
-    NHS trusts, the Tribunal and auditors).
+    NHS trusts, the Tribunal and auditors). Problems (RFC 9457) of its own: 400 A malformed header (If-
+    Match) or body; 403 the acting body may not do this; 404 no such determination or reference; 409 the
+    case's state does not allow it; 412 If-Match names a version that is no longer current; 422
+    validation failed.
 
     Args:
         determination_id (UUID):
@@ -180,7 +186,10 @@ async def asyncio_detailed(
     `provisional` while no term calendar is known). Its `version` is the `ETag`.
 
     Needs the scope `determinations:read` (given to the clients of schools, FEIs, LAs, health boards,
-    NHS trusts, the Tribunal and auditors).
+    NHS trusts, the Tribunal and auditors). Problems (RFC 9457) of its own: 400 A malformed header (If-
+    Match) or body; 403 the acting body may not do this; 404 no such determination or reference; 409 the
+    case's state does not allow it; 412 If-Match names a version that is no longer current; 422
+    validation failed.
 
     Args:
         determination_id (UUID):
@@ -214,7 +223,10 @@ async def asyncio(
     `provisional` while no term calendar is known). Its `version` is the `ETag`.
 
     Needs the scope `determinations:read` (given to the clients of schools, FEIs, LAs, health boards,
-    NHS trusts, the Tribunal and auditors).
+    NHS trusts, the Tribunal and auditors). Problems (RFC 9457) of its own: 400 A malformed header (If-
+    Match) or body; 403 the acting body may not do this; 404 no such determination or reference; 409 the
+    case's state does not allow it; 412 If-Match names a version that is no longer current; 422
+    validation failed.
 
     Args:
         determination_id (UUID):

@@ -113,7 +113,10 @@ def sync_detailed(
     `version` is the `ETag`.
 
     Needs the scope `determinations:read` (given to the clients of schools, FEIs, LAs, health boards,
-    NHS trusts, the Tribunal and auditors).
+    NHS trusts, the Tribunal and auditors). Problems (RFC 9457) of its own: 400 A malformed header (If-
+    Match) or body; 403 the acting body may not do this; 404 no such determination or reference; 409 the
+    case's state does not allow it; 412 If-Match names a version that is no longer current; 422
+    validation failed.
 
     Args:
         learner_id (str):
@@ -150,7 +153,10 @@ def sync(
     `version` is the `ETag`.
 
     Needs the scope `determinations:read` (given to the clients of schools, FEIs, LAs, health boards,
-    NHS trusts, the Tribunal and auditors).
+    NHS trusts, the Tribunal and auditors). Problems (RFC 9457) of its own: 400 A malformed header (If-
+    Match) or body; 403 the acting body may not do this; 404 no such determination or reference; 409 the
+    case's state does not allow it; 412 If-Match names a version that is no longer current; 422
+    validation failed.
 
     Args:
         learner_id (str):
@@ -182,7 +188,10 @@ async def asyncio_detailed(
     `version` is the `ETag`.
 
     Needs the scope `determinations:read` (given to the clients of schools, FEIs, LAs, health boards,
-    NHS trusts, the Tribunal and auditors).
+    NHS trusts, the Tribunal and auditors). Problems (RFC 9457) of its own: 400 A malformed header (If-
+    Match) or body; 403 the acting body may not do this; 404 no such determination or reference; 409 the
+    case's state does not allow it; 412 If-Match names a version that is no longer current; 422
+    validation failed.
 
     Args:
         learner_id (str):
@@ -217,7 +226,10 @@ async def asyncio(
     `version` is the `ETag`.
 
     Needs the scope `determinations:read` (given to the clients of schools, FEIs, LAs, health boards,
-    NHS trusts, the Tribunal and auditors).
+    NHS trusts, the Tribunal and auditors). Problems (RFC 9457) of its own: 400 A malformed header (If-
+    Match) or body; 403 the acting body may not do this; 404 no such determination or reference; 409 the
+    case's state does not allow it; 412 If-Match names a version that is no longer current; 422
+    validation failed.
 
     Args:
         learner_id (str):

@@ -112,7 +112,10 @@ def sync_detailed(
     caller may not read, is the one 404; a malformed UPN is 422 `invalid-upn`.
 
     Needs the scope `determinations:read` (given to the clients of schools, FEIs, LAs, health boards,
-    NHS trusts, the Tribunal and auditors).
+    NHS trusts, the Tribunal and auditors). Problems (RFC 9457) of its own: 400 A malformed header (If-
+    Match) or body; 403 the acting body may not do this; 404 no such determination or reference; 409 the
+    case's state does not allow it; 412 If-Match names a version that is no longer current; 422
+    validation failed.
 
     Args:
         upn (str):
@@ -148,7 +151,10 @@ def sync(
     caller may not read, is the one 404; a malformed UPN is 422 `invalid-upn`.
 
     Needs the scope `determinations:read` (given to the clients of schools, FEIs, LAs, health boards,
-    NHS trusts, the Tribunal and auditors).
+    NHS trusts, the Tribunal and auditors). Problems (RFC 9457) of its own: 400 A malformed header (If-
+    Match) or body; 403 the acting body may not do this; 404 no such determination or reference; 409 the
+    case's state does not allow it; 412 If-Match names a version that is no longer current; 422
+    validation failed.
 
     Args:
         upn (str):
@@ -179,7 +185,10 @@ async def asyncio_detailed(
     caller may not read, is the one 404; a malformed UPN is 422 `invalid-upn`.
 
     Needs the scope `determinations:read` (given to the clients of schools, FEIs, LAs, health boards,
-    NHS trusts, the Tribunal and auditors).
+    NHS trusts, the Tribunal and auditors). Problems (RFC 9457) of its own: 400 A malformed header (If-
+    Match) or body; 403 the acting body may not do this; 404 no such determination or reference; 409 the
+    case's state does not allow it; 412 If-Match names a version that is no longer current; 422
+    validation failed.
 
     Args:
         upn (str):
@@ -213,7 +222,10 @@ async def asyncio(
     caller may not read, is the one 404; a malformed UPN is 422 `invalid-upn`.
 
     Needs the scope `determinations:read` (given to the clients of schools, FEIs, LAs, health boards,
-    NHS trusts, the Tribunal and auditors).
+    NHS trusts, the Tribunal and auditors). Problems (RFC 9457) of its own: 400 A malformed header (If-
+    Match) or body; 403 the acting body may not do this; 404 no such determination or reference; 409 the
+    case's state does not allow it; 412 If-Match names a version that is no longer current; 422
+    validation failed.
 
     Args:
         upn (str):

@@ -127,7 +127,10 @@ def sync_detailed(
     duty met, s.4(6): `decisions_given_within_time`), and the cases still open.
 
     Needs the scope `determinations:read` (given to the clients of schools, FEIs, LAs, health boards,
-    NHS trusts, the Tribunal and auditors).
+    NHS trusts, the Tribunal and auditors). Problems (RFC 9457) of its own: 400 A malformed header (If-
+    Match) or body; 403 the acting body may not do this; 404 no such determination or reference; 409 the
+    case's state does not allow it; 412 If-Match names a version that is no longer current; 422
+    validation failed.
 
     Args:
         local_authority (str):
@@ -168,7 +171,10 @@ def sync(
     duty met, s.4(6): `decisions_given_within_time`), and the cases still open.
 
     Needs the scope `determinations:read` (given to the clients of schools, FEIs, LAs, health boards,
-    NHS trusts, the Tribunal and auditors).
+    NHS trusts, the Tribunal and auditors). Problems (RFC 9457) of its own: 400 A malformed header (If-
+    Match) or body; 403 the acting body may not do this; 404 no such determination or reference; 409 the
+    case's state does not allow it; 412 If-Match names a version that is no longer current; 422
+    validation failed.
 
     Args:
         local_authority (str):
@@ -203,7 +209,10 @@ async def asyncio_detailed(
     duty met, s.4(6): `decisions_given_within_time`), and the cases still open.
 
     Needs the scope `determinations:read` (given to the clients of schools, FEIs, LAs, health boards,
-    NHS trusts, the Tribunal and auditors).
+    NHS trusts, the Tribunal and auditors). Problems (RFC 9457) of its own: 400 A malformed header (If-
+    Match) or body; 403 the acting body may not do this; 404 no such determination or reference; 409 the
+    case's state does not allow it; 412 If-Match names a version that is no longer current; 422
+    validation failed.
 
     Args:
         local_authority (str):
@@ -242,7 +251,10 @@ async def asyncio(
     duty met, s.4(6): `decisions_given_within_time`), and the cases still open.
 
     Needs the scope `determinations:read` (given to the clients of schools, FEIs, LAs, health boards,
-    NHS trusts, the Tribunal and auditors).
+    NHS trusts, the Tribunal and auditors). Problems (RFC 9457) of its own: 400 A malformed header (If-
+    Match) or body; 403 the acting body may not do this; 404 no such determination or reference; 409 the
+    case's state does not allow it; 412 If-Match names a version that is no longer current; 422
+    validation failed.
 
     Args:
         local_authority (str):

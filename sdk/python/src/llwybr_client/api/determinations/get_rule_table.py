@@ -104,7 +104,10 @@ def sync_detailed(
      The statutory rule table in force
 
     Needs the scope `rules:read` (given to the clients of schools, FEIs, LAs, health boards, NHS trusts,
-    the Tribunal, auditors and the administrator).
+    the Tribunal, auditors and the administrator). Problems (RFC 9457) of its own: 400 A malformed
+    header (If-Match) or body; 403 the acting body may not do this; 404 no such determination or
+    reference; 409 the case's state does not allow it; 412 If-Match names a version that is no longer
+    current; 422 validation failed.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -132,7 +135,10 @@ def sync(
      The statutory rule table in force
 
     Needs the scope `rules:read` (given to the clients of schools, FEIs, LAs, health boards, NHS trusts,
-    the Tribunal, auditors and the administrator).
+    the Tribunal, auditors and the administrator). Problems (RFC 9457) of its own: 400 A malformed
+    header (If-Match) or body; 403 the acting body may not do this; 404 no such determination or
+    reference; 409 the case's state does not allow it; 412 If-Match names a version that is no longer
+    current; 422 validation failed.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -156,7 +162,10 @@ async def asyncio_detailed(
      The statutory rule table in force
 
     Needs the scope `rules:read` (given to the clients of schools, FEIs, LAs, health boards, NHS trusts,
-    the Tribunal, auditors and the administrator).
+    the Tribunal, auditors and the administrator). Problems (RFC 9457) of its own: 400 A malformed
+    header (If-Match) or body; 403 the acting body may not do this; 404 no such determination or
+    reference; 409 the case's state does not allow it; 412 If-Match names a version that is no longer
+    current; 422 validation failed.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -182,7 +191,10 @@ async def asyncio(
      The statutory rule table in force
 
     Needs the scope `rules:read` (given to the clients of schools, FEIs, LAs, health boards, NHS trusts,
-    the Tribunal, auditors and the administrator).
+    the Tribunal, auditors and the administrator). Problems (RFC 9457) of its own: 400 A malformed
+    header (If-Match) or body; 403 the acting body may not do this; 404 no such determination or
+    reference; 409 the case's state does not allow it; 412 If-Match names a version that is no longer
+    current; 422 validation failed.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

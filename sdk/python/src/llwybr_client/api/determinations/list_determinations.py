@@ -180,7 +180,9 @@ def sync_detailed(
 
     Needs the scope `determinations:read` (given to the clients of schools, FEIs, LAs, health boards,
     NHS trusts, the Tribunal and auditors). By page: up to `limit` items; pass `next_after` as `after`
-    for the next.
+    for the next. Problems (RFC 9457) of its own: 400 A malformed header (If-Match) or body; 403 the
+    acting body may not do this; 404 no such determination or reference; 409 the case's state does not
+    allow it; 412 If-Match names a version that is no longer current; 422 validation failed.
 
     Args:
         organisation (None | str | Unset):
@@ -239,7 +241,9 @@ def sync(
 
     Needs the scope `determinations:read` (given to the clients of schools, FEIs, LAs, health boards,
     NHS trusts, the Tribunal and auditors). By page: up to `limit` items; pass `next_after` as `after`
-    for the next.
+    for the next. Problems (RFC 9457) of its own: 400 A malformed header (If-Match) or body; 403 the
+    acting body may not do this; 404 no such determination or reference; 409 the case's state does not
+    allow it; 412 If-Match names a version that is no longer current; 422 validation failed.
 
     Args:
         organisation (None | str | Unset):
@@ -293,7 +297,9 @@ async def asyncio_detailed(
 
     Needs the scope `determinations:read` (given to the clients of schools, FEIs, LAs, health boards,
     NHS trusts, the Tribunal and auditors). By page: up to `limit` items; pass `next_after` as `after`
-    for the next.
+    for the next. Problems (RFC 9457) of its own: 400 A malformed header (If-Match) or body; 403 the
+    acting body may not do this; 404 no such determination or reference; 409 the case's state does not
+    allow it; 412 If-Match names a version that is no longer current; 422 validation failed.
 
     Args:
         organisation (None | str | Unset):
@@ -350,7 +356,9 @@ async def asyncio(
 
     Needs the scope `determinations:read` (given to the clients of schools, FEIs, LAs, health boards,
     NHS trusts, the Tribunal and auditors). By page: up to `limit` items; pass `next_after` as `after`
-    for the next.
+    for the next. Problems (RFC 9457) of its own: 400 A malformed header (If-Match) or body; 403 the
+    acting body may not do this; 404 no such determination or reference; 409 the case's state does not
+    allow it; 412 If-Match names a version that is no longer current; 422 validation failed.
 
     Args:
         organisation (None | str | Unset):

@@ -138,7 +138,10 @@ def sync_detailed(
     today in Wales), soonest due first: a worklist.
 
     Needs the scope `determinations:read` (given to the clients of schools, FEIs, LAs, health boards,
-    NHS trusts, the Tribunal and auditors).
+    NHS trusts, the Tribunal and auditors). Problems (RFC 9457) of its own: 400 A malformed header (If-
+    Match) or body; 403 the acting body may not do this; 404 no such determination or reference; 409 the
+    case's state does not allow it; 412 If-Match names a version that is no longer current; 422
+    validation failed.
 
     Args:
         within_days (int | Unset):  Default: 10.
@@ -177,7 +180,10 @@ def sync(
     today in Wales), soonest due first: a worklist.
 
     Needs the scope `determinations:read` (given to the clients of schools, FEIs, LAs, health boards,
-    NHS trusts, the Tribunal and auditors).
+    NHS trusts, the Tribunal and auditors). Problems (RFC 9457) of its own: 400 A malformed header (If-
+    Match) or body; 403 the acting body may not do this; 404 no such determination or reference; 409 the
+    case's state does not allow it; 412 If-Match names a version that is no longer current; 422
+    validation failed.
 
     Args:
         within_days (int | Unset):  Default: 10.
@@ -211,7 +217,10 @@ async def asyncio_detailed(
     today in Wales), soonest due first: a worklist.
 
     Needs the scope `determinations:read` (given to the clients of schools, FEIs, LAs, health boards,
-    NHS trusts, the Tribunal and auditors).
+    NHS trusts, the Tribunal and auditors). Problems (RFC 9457) of its own: 400 A malformed header (If-
+    Match) or body; 403 the acting body may not do this; 404 no such determination or reference; 409 the
+    case's state does not allow it; 412 If-Match names a version that is no longer current; 422
+    validation failed.
 
     Args:
         within_days (int | Unset):  Default: 10.
@@ -248,7 +257,10 @@ async def asyncio(
     today in Wales), soonest due first: a worklist.
 
     Needs the scope `determinations:read` (given to the clients of schools, FEIs, LAs, health boards,
-    NHS trusts, the Tribunal and auditors).
+    NHS trusts, the Tribunal and auditors). Problems (RFC 9457) of its own: 400 A malformed header (If-
+    Match) or body; 403 the acting body may not do this; 404 no such determination or reference; 409 the
+    case's state does not allow it; 412 If-Match names a version that is no longer current; 422
+    validation failed.
 
     Args:
         within_days (int | Unset):  Default: 10.

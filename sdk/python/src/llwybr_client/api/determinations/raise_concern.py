@@ -120,7 +120,12 @@ def sync_detailed(
     as responsible or looking after); naming a known one needs a relationship with them. A
     learner with an open case gets 409 naming it (open-determination).
 
-    Needs the scope `determinations:write` (given to the clients of schools, FEIs and LAs).
+    Needs the scope `determinations:write` (given to the clients of schools, FEIs and LAs). Problems
+    (RFC 9457) of its own: 400 A malformed header (If-Match) or body; 403 the acting body may not do
+    this; 404 no such determination or reference; 409 the case's state does not allow it; or with
+    Idempotency-Key, the first request with that key still runs, or its answer held a secret shown once
+    (`secret-not-replayed`); 412 If-Match names a version that is no longer current; 422 validation
+    failed.
 
     Args:
         idempotency_key (str | Unset):
@@ -158,7 +163,12 @@ def sync(
     as responsible or looking after); naming a known one needs a relationship with them. A
     learner with an open case gets 409 naming it (open-determination).
 
-    Needs the scope `determinations:write` (given to the clients of schools, FEIs and LAs).
+    Needs the scope `determinations:write` (given to the clients of schools, FEIs and LAs). Problems
+    (RFC 9457) of its own: 400 A malformed header (If-Match) or body; 403 the acting body may not do
+    this; 404 no such determination or reference; 409 the case's state does not allow it; or with
+    Idempotency-Key, the first request with that key still runs, or its answer held a secret shown once
+    (`secret-not-replayed`); 412 If-Match names a version that is no longer current; 422 validation
+    failed.
 
     Args:
         idempotency_key (str | Unset):
@@ -191,7 +201,12 @@ async def asyncio_detailed(
     as responsible or looking after); naming a known one needs a relationship with them. A
     learner with an open case gets 409 naming it (open-determination).
 
-    Needs the scope `determinations:write` (given to the clients of schools, FEIs and LAs).
+    Needs the scope `determinations:write` (given to the clients of schools, FEIs and LAs). Problems
+    (RFC 9457) of its own: 400 A malformed header (If-Match) or body; 403 the acting body may not do
+    this; 404 no such determination or reference; 409 the case's state does not allow it; or with
+    Idempotency-Key, the first request with that key still runs, or its answer held a secret shown once
+    (`secret-not-replayed`); 412 If-Match names a version that is no longer current; 422 validation
+    failed.
 
     Args:
         idempotency_key (str | Unset):
@@ -227,7 +242,12 @@ async def asyncio(
     as responsible or looking after); naming a known one needs a relationship with them. A
     learner with an open case gets 409 naming it (open-determination).
 
-    Needs the scope `determinations:write` (given to the clients of schools, FEIs and LAs).
+    Needs the scope `determinations:write` (given to the clients of schools, FEIs and LAs). Problems
+    (RFC 9457) of its own: 400 A malformed header (If-Match) or body; 403 the acting body may not do
+    this; 404 no such determination or reference; 409 the case's state does not allow it; or with
+    Idempotency-Key, the first request with that key still runs, or its answer held a secret shown once
+    (`secret-not-replayed`); 412 If-Match names a version that is no longer current; 422 validation
+    failed.
 
     Args:
         idempotency_key (str | Unset):

@@ -119,7 +119,12 @@ def sync_detailed(
      Idempotent by learner: an item whose learner has an open case creates nothing and reports `status:
     "existing"` with that case's id.
 
-    Needs the scope `determinations:write` (given to the clients of schools, FEIs and LAs).
+    Needs the scope `determinations:write` (given to the clients of schools, FEIs and LAs). Problems
+    (RFC 9457) of its own: 400 A malformed header (If-Match) or body; 403 the acting body may not do
+    this; 404 no such determination or reference; 409 the case's state does not allow it; or with
+    Idempotency-Key, the first request with that key still runs, or its answer held a secret shown once
+    (`secret-not-replayed`); 412 If-Match names a version that is no longer current; 422 validation
+    failed.
 
     Args:
         idempotency_key (str | Unset):
@@ -156,7 +161,12 @@ def sync(
      Idempotent by learner: an item whose learner has an open case creates nothing and reports `status:
     "existing"` with that case's id.
 
-    Needs the scope `determinations:write` (given to the clients of schools, FEIs and LAs).
+    Needs the scope `determinations:write` (given to the clients of schools, FEIs and LAs). Problems
+    (RFC 9457) of its own: 400 A malformed header (If-Match) or body; 403 the acting body may not do
+    this; 404 no such determination or reference; 409 the case's state does not allow it; or with
+    Idempotency-Key, the first request with that key still runs, or its answer held a secret shown once
+    (`secret-not-replayed`); 412 If-Match names a version that is no longer current; 422 validation
+    failed.
 
     Args:
         idempotency_key (str | Unset):
@@ -188,7 +198,12 @@ async def asyncio_detailed(
      Idempotent by learner: an item whose learner has an open case creates nothing and reports `status:
     "existing"` with that case's id.
 
-    Needs the scope `determinations:write` (given to the clients of schools, FEIs and LAs).
+    Needs the scope `determinations:write` (given to the clients of schools, FEIs and LAs). Problems
+    (RFC 9457) of its own: 400 A malformed header (If-Match) or body; 403 the acting body may not do
+    this; 404 no such determination or reference; 409 the case's state does not allow it; or with
+    Idempotency-Key, the first request with that key still runs, or its answer held a secret shown once
+    (`secret-not-replayed`); 412 If-Match names a version that is no longer current; 422 validation
+    failed.
 
     Args:
         idempotency_key (str | Unset):
@@ -223,7 +238,12 @@ async def asyncio(
      Idempotent by learner: an item whose learner has an open case creates nothing and reports `status:
     "existing"` with that case's id.
 
-    Needs the scope `determinations:write` (given to the clients of schools, FEIs and LAs).
+    Needs the scope `determinations:write` (given to the clients of schools, FEIs and LAs). Problems
+    (RFC 9457) of its own: 400 A malformed header (If-Match) or body; 403 the acting body may not do
+    this; 404 no such determination or reference; 409 the case's state does not allow it; or with
+    Idempotency-Key, the first request with that key still runs, or its answer held a secret shown once
+    (`secret-not-replayed`); 412 If-Match names a version that is no longer current; 422 validation
+    failed.
 
     Args:
         idempotency_key (str | Unset):

@@ -124,7 +124,12 @@ def sync_detailed(
      A move to another setting, or a dual registration beside the current one, from the day
     given: the setting is then among the learner's relations the one access policy reads.
 
-    Needs the scope `determinations:write` (given to the clients of schools, FEIs and LAs).
+    Needs the scope `determinations:write` (given to the clients of schools, FEIs and LAs). Problems
+    (RFC 9457) of its own: 400 A malformed header (If-Match) or body; 403 the acting body may not do
+    this; 404 no such determination or reference; 409 the case's state does not allow it; or with
+    Idempotency-Key, the first request with that key still runs, or its answer held a secret shown once
+    (`secret-not-replayed`); 412 If-Match names a version that is no longer current; 422 validation
+    failed.
 
     Args:
         learner_id (str):
@@ -164,7 +169,12 @@ def sync(
      A move to another setting, or a dual registration beside the current one, from the day
     given: the setting is then among the learner's relations the one access policy reads.
 
-    Needs the scope `determinations:write` (given to the clients of schools, FEIs and LAs).
+    Needs the scope `determinations:write` (given to the clients of schools, FEIs and LAs). Problems
+    (RFC 9457) of its own: 400 A malformed header (If-Match) or body; 403 the acting body may not do
+    this; 404 no such determination or reference; 409 the case's state does not allow it; or with
+    Idempotency-Key, the first request with that key still runs, or its answer held a secret shown once
+    (`secret-not-replayed`); 412 If-Match names a version that is no longer current; 422 validation
+    failed.
 
     Args:
         learner_id (str):
@@ -199,7 +209,12 @@ async def asyncio_detailed(
      A move to another setting, or a dual registration beside the current one, from the day
     given: the setting is then among the learner's relations the one access policy reads.
 
-    Needs the scope `determinations:write` (given to the clients of schools, FEIs and LAs).
+    Needs the scope `determinations:write` (given to the clients of schools, FEIs and LAs). Problems
+    (RFC 9457) of its own: 400 A malformed header (If-Match) or body; 403 the acting body may not do
+    this; 404 no such determination or reference; 409 the case's state does not allow it; or with
+    Idempotency-Key, the first request with that key still runs, or its answer held a secret shown once
+    (`secret-not-replayed`); 412 If-Match names a version that is no longer current; 422 validation
+    failed.
 
     Args:
         learner_id (str):
@@ -237,7 +252,12 @@ async def asyncio(
      A move to another setting, or a dual registration beside the current one, from the day
     given: the setting is then among the learner's relations the one access policy reads.
 
-    Needs the scope `determinations:write` (given to the clients of schools, FEIs and LAs).
+    Needs the scope `determinations:write` (given to the clients of schools, FEIs and LAs). Problems
+    (RFC 9457) of its own: 400 A malformed header (If-Match) or body; 403 the acting body may not do
+    this; 404 no such determination or reference; 409 the case's state does not allow it; or with
+    Idempotency-Key, the first request with that key still runs, or its answer held a secret shown once
+    (`secret-not-replayed`); 412 If-Match names a version that is no longer current; 422 validation
+    failed.
 
     Args:
         learner_id (str):

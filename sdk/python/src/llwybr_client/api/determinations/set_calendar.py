@@ -137,7 +137,10 @@ def sync_detailed(
 
      Set or correct a term calendar (JSON, or text/calendar as LAs publish it)
 
-    Needs the scope `calendars:write` (given to the clients of schools, FEIs and LAs).
+    Needs the scope `calendars:write` (given to the clients of schools, FEIs and LAs). Problems (RFC
+    9457) of its own: 400 A malformed header (If-Match) or body; 403 the acting body may not do this;
+    404 no such determination or reference; 409 the case's state does not allow it; 412 If-Match names a
+    version that is no longer current; 422 validation failed.
 
     Args:
         calendar_id (str):
@@ -179,7 +182,10 @@ def sync(
 
      Set or correct a term calendar (JSON, or text/calendar as LAs publish it)
 
-    Needs the scope `calendars:write` (given to the clients of schools, FEIs and LAs).
+    Needs the scope `calendars:write` (given to the clients of schools, FEIs and LAs). Problems (RFC
+    9457) of its own: 400 A malformed header (If-Match) or body; 403 the acting body may not do this;
+    404 no such determination or reference; 409 the case's state does not allow it; 412 If-Match names a
+    version that is no longer current; 422 validation failed.
 
     Args:
         calendar_id (str):
@@ -216,7 +222,10 @@ async def asyncio_detailed(
 
      Set or correct a term calendar (JSON, or text/calendar as LAs publish it)
 
-    Needs the scope `calendars:write` (given to the clients of schools, FEIs and LAs).
+    Needs the scope `calendars:write` (given to the clients of schools, FEIs and LAs). Problems (RFC
+    9457) of its own: 400 A malformed header (If-Match) or body; 403 the acting body may not do this;
+    404 no such determination or reference; 409 the case's state does not allow it; 412 If-Match names a
+    version that is no longer current; 422 validation failed.
 
     Args:
         calendar_id (str):
@@ -256,7 +265,10 @@ async def asyncio(
 
      Set or correct a term calendar (JSON, or text/calendar as LAs publish it)
 
-    Needs the scope `calendars:write` (given to the clients of schools, FEIs and LAs).
+    Needs the scope `calendars:write` (given to the clients of schools, FEIs and LAs). Problems (RFC
+    9457) of its own: 400 A malformed header (If-Match) or body; 403 the acting body may not do this;
+    404 no such determination or reference; 409 the case's state does not allow it; 412 If-Match names a
+    version that is no longer current; 422 validation failed.
 
     Args:
         calendar_id (str):

@@ -143,7 +143,12 @@ def sync_detailed(
 
     Needs the scope `evidence:submit` (given to the clients of schools, FEIs, LAs, health boards and NHS
     trusts). With `If-Match` (the `ETag` you read) a change made meanwhile is refused (412). Answers the
-    record's `id` and new `version` (also the `ETag`).
+    record's `id` and new `version` (also the `ETag`). Problems (RFC 9457) of its own: 400 A malformed
+    header (If-Match) or body; 403 the acting body may not do this; 404 no such determination or
+    reference; 409 the case's state does not allow it; or with Idempotency-Key, the first request with
+    that key still runs, or its answer held a secret shown once (`secret-not-replayed`); 412 If-Match
+    names a version that is no longer current; 413 A document is over the size limit; 422 validation
+    failed.
 
     Args:
         determination_id (UUID):
@@ -187,7 +192,12 @@ def sync(
 
     Needs the scope `evidence:submit` (given to the clients of schools, FEIs, LAs, health boards and NHS
     trusts). With `If-Match` (the `ETag` you read) a change made meanwhile is refused (412). Answers the
-    record's `id` and new `version` (also the `ETag`).
+    record's `id` and new `version` (also the `ETag`). Problems (RFC 9457) of its own: 400 A malformed
+    header (If-Match) or body; 403 the acting body may not do this; 404 no such determination or
+    reference; 409 the case's state does not allow it; or with Idempotency-Key, the first request with
+    that key still runs, or its answer held a secret shown once (`secret-not-replayed`); 412 If-Match
+    names a version that is no longer current; 413 A document is over the size limit; 422 validation
+    failed.
 
     Args:
         determination_id (UUID):
@@ -226,7 +236,12 @@ async def asyncio_detailed(
 
     Needs the scope `evidence:submit` (given to the clients of schools, FEIs, LAs, health boards and NHS
     trusts). With `If-Match` (the `ETag` you read) a change made meanwhile is refused (412). Answers the
-    record's `id` and new `version` (also the `ETag`).
+    record's `id` and new `version` (also the `ETag`). Problems (RFC 9457) of its own: 400 A malformed
+    header (If-Match) or body; 403 the acting body may not do this; 404 no such determination or
+    reference; 409 the case's state does not allow it; or with Idempotency-Key, the first request with
+    that key still runs, or its answer held a secret shown once (`secret-not-replayed`); 412 If-Match
+    names a version that is no longer current; 413 A document is over the size limit; 422 validation
+    failed.
 
     Args:
         determination_id (UUID):
@@ -268,7 +283,12 @@ async def asyncio(
 
     Needs the scope `evidence:submit` (given to the clients of schools, FEIs, LAs, health boards and NHS
     trusts). With `If-Match` (the `ETag` you read) a change made meanwhile is refused (412). Answers the
-    record's `id` and new `version` (also the `ETag`).
+    record's `id` and new `version` (also the `ETag`). Problems (RFC 9457) of its own: 400 A malformed
+    header (If-Match) or body; 403 the acting body may not do this; 404 no such determination or
+    reference; 409 the case's state does not allow it; or with Idempotency-Key, the first request with
+    that key still runs, or its answer held a secret shown once (`secret-not-replayed`); 412 If-Match
+    names a version that is no longer current; 413 A document is over the size limit; 422 validation
+    failed.
 
     Args:
         determination_id (UUID):

@@ -131,7 +131,11 @@ def sync_detailed(
 
     Needs the scope `appeals:write` (given to the clients of the Tribunal). With `If-Match` (the `ETag`
     you read) a change made meanwhile is refused (412). Answers the record's `id` and new `version`
-    (also the `ETag`).
+    (also the `ETag`). Problems (RFC 9457) of its own: 400 A malformed header (If-Match) or body; 403
+    the caller may not do this; 404 no such case (or not one the caller may see); 409 the case's state
+    does not allow it; or with Idempotency-Key, the first request with that key still runs, or its
+    answer held a secret shown once (`secret-not-replayed`); 412 If-Match names a version that is no
+    longer current; 422 validation failed.
 
     Args:
         appeal_id (UUID):
@@ -175,7 +179,11 @@ def sync(
 
     Needs the scope `appeals:write` (given to the clients of the Tribunal). With `If-Match` (the `ETag`
     you read) a change made meanwhile is refused (412). Answers the record's `id` and new `version`
-    (also the `ETag`).
+    (also the `ETag`). Problems (RFC 9457) of its own: 400 A malformed header (If-Match) or body; 403
+    the caller may not do this; 404 no such case (or not one the caller may see); 409 the case's state
+    does not allow it; or with Idempotency-Key, the first request with that key still runs, or its
+    answer held a secret shown once (`secret-not-replayed`); 412 If-Match names a version that is no
+    longer current; 422 validation failed.
 
     Args:
         appeal_id (UUID):
@@ -214,7 +222,11 @@ async def asyncio_detailed(
 
     Needs the scope `appeals:write` (given to the clients of the Tribunal). With `If-Match` (the `ETag`
     you read) a change made meanwhile is refused (412). Answers the record's `id` and new `version`
-    (also the `ETag`).
+    (also the `ETag`). Problems (RFC 9457) of its own: 400 A malformed header (If-Match) or body; 403
+    the caller may not do this; 404 no such case (or not one the caller may see); 409 the case's state
+    does not allow it; or with Idempotency-Key, the first request with that key still runs, or its
+    answer held a secret shown once (`secret-not-replayed`); 412 If-Match names a version that is no
+    longer current; 422 validation failed.
 
     Args:
         appeal_id (UUID):
@@ -256,7 +268,11 @@ async def asyncio(
 
     Needs the scope `appeals:write` (given to the clients of the Tribunal). With `If-Match` (the `ETag`
     you read) a change made meanwhile is refused (412). Answers the record's `id` and new `version`
-    (also the `ETag`).
+    (also the `ETag`). Problems (RFC 9457) of its own: 400 A malformed header (If-Match) or body; 403
+    the caller may not do this; 404 no such case (or not one the caller may see); 409 the case's state
+    does not allow it; or with Idempotency-Key, the first request with that key still runs, or its
+    answer held a secret shown once (`secret-not-replayed`); 412 If-Match names a version that is no
+    longer current; 422 validation failed.
 
     Args:
         appeal_id (UUID):

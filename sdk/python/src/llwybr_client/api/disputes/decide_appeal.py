@@ -127,11 +127,20 @@ def sync_detailed(
 ) -> Response[Accepted | Problem]:
     """The Tribunal's decision
 
-     The Tribunal's decision
+     The Tribunal's decision: its outcome, the orders it makes (each addressed to a body; one
+    with a `comply_by` day is then in the appeal's `deadlines` as `order:<id>`) and its
+    recommendations to NHS bodies. The decision opens the window to ask the Tribunal for a
+    review, which this service computes and publishes. Only the Tribunal's clients may
+    (another body is a 403 `tribunal-only`); an appeal already decided is a 409
+    `already-decided`.
 
     Needs the scope `appeals:write` (given to the clients of the Tribunal). With `If-Match` (the `ETag`
     you read) a change made meanwhile is refused (412). Answers the record's `id` and new `version`
-    (also the `ETag`).
+    (also the `ETag`). Problems (RFC 9457) of its own: 400 A malformed header (If-Match) or body; 403
+    the caller may not do this; 404 no such case (or not one the caller may see); 409 the case's state
+    does not allow it; or with Idempotency-Key, the first request with that key still runs, or its
+    answer held a secret shown once (`secret-not-replayed`); 412 If-Match names a version that is no
+    longer current; 422 validation failed.
 
     Args:
         appeal_id (UUID):
@@ -171,11 +180,20 @@ def sync(
 ) -> Accepted | Problem | None:
     """The Tribunal's decision
 
-     The Tribunal's decision
+     The Tribunal's decision: its outcome, the orders it makes (each addressed to a body; one
+    with a `comply_by` day is then in the appeal's `deadlines` as `order:<id>`) and its
+    recommendations to NHS bodies. The decision opens the window to ask the Tribunal for a
+    review, which this service computes and publishes. Only the Tribunal's clients may
+    (another body is a 403 `tribunal-only`); an appeal already decided is a 409
+    `already-decided`.
 
     Needs the scope `appeals:write` (given to the clients of the Tribunal). With `If-Match` (the `ETag`
     you read) a change made meanwhile is refused (412). Answers the record's `id` and new `version`
-    (also the `ETag`).
+    (also the `ETag`). Problems (RFC 9457) of its own: 400 A malformed header (If-Match) or body; 403
+    the caller may not do this; 404 no such case (or not one the caller may see); 409 the case's state
+    does not allow it; or with Idempotency-Key, the first request with that key still runs, or its
+    answer held a secret shown once (`secret-not-replayed`); 412 If-Match names a version that is no
+    longer current; 422 validation failed.
 
     Args:
         appeal_id (UUID):
@@ -210,11 +228,20 @@ async def asyncio_detailed(
 ) -> Response[Accepted | Problem]:
     """The Tribunal's decision
 
-     The Tribunal's decision
+     The Tribunal's decision: its outcome, the orders it makes (each addressed to a body; one
+    with a `comply_by` day is then in the appeal's `deadlines` as `order:<id>`) and its
+    recommendations to NHS bodies. The decision opens the window to ask the Tribunal for a
+    review, which this service computes and publishes. Only the Tribunal's clients may
+    (another body is a 403 `tribunal-only`); an appeal already decided is a 409
+    `already-decided`.
 
     Needs the scope `appeals:write` (given to the clients of the Tribunal). With `If-Match` (the `ETag`
     you read) a change made meanwhile is refused (412). Answers the record's `id` and new `version`
-    (also the `ETag`).
+    (also the `ETag`). Problems (RFC 9457) of its own: 400 A malformed header (If-Match) or body; 403
+    the caller may not do this; 404 no such case (or not one the caller may see); 409 the case's state
+    does not allow it; or with Idempotency-Key, the first request with that key still runs, or its
+    answer held a secret shown once (`secret-not-replayed`); 412 If-Match names a version that is no
+    longer current; 422 validation failed.
 
     Args:
         appeal_id (UUID):
@@ -252,11 +279,20 @@ async def asyncio(
 ) -> Accepted | Problem | None:
     """The Tribunal's decision
 
-     The Tribunal's decision
+     The Tribunal's decision: its outcome, the orders it makes (each addressed to a body; one
+    with a `comply_by` day is then in the appeal's `deadlines` as `order:<id>`) and its
+    recommendations to NHS bodies. The decision opens the window to ask the Tribunal for a
+    review, which this service computes and publishes. Only the Tribunal's clients may
+    (another body is a 403 `tribunal-only`); an appeal already decided is a 409
+    `already-decided`.
 
     Needs the scope `appeals:write` (given to the clients of the Tribunal). With `If-Match` (the `ETag`
     you read) a change made meanwhile is refused (412). Answers the record's `id` and new `version`
-    (also the `ETag`).
+    (also the `ETag`). Problems (RFC 9457) of its own: 400 A malformed header (If-Match) or body; 403
+    the caller may not do this; 404 no such case (or not one the caller may see); 409 the case's state
+    does not allow it; or with Idempotency-Key, the first request with that key still runs, or its
+    answer held a secret shown once (`secret-not-replayed`); 412 If-Match names a version that is no
+    longer current; 422 validation failed.
 
     Args:
         appeal_id (UUID):

@@ -117,7 +117,10 @@ def sync_detailed(
      A disagreement resolution case
 
     Needs the scope `disputes:read` (given to the clients of schools, FEIs, LAs, health boards, NHS
-    trusts, the Tribunal and auditors).
+    trusts, the Tribunal and auditors). Problems (RFC 9457) of its own: 400 A malformed header (If-
+    Match) or body; 403 the caller may not do this; 404 no such case (or not one the caller may see);
+    409 the case's state does not allow it; 412 If-Match names a version that is no longer current; 422
+    validation failed.
 
     Args:
         case_id (UUID):
@@ -151,7 +154,10 @@ def sync(
      A disagreement resolution case
 
     Needs the scope `disputes:read` (given to the clients of schools, FEIs, LAs, health boards, NHS
-    trusts, the Tribunal and auditors).
+    trusts, the Tribunal and auditors). Problems (RFC 9457) of its own: 400 A malformed header (If-
+    Match) or body; 403 the caller may not do this; 404 no such case (or not one the caller may see);
+    409 the case's state does not allow it; 412 If-Match names a version that is no longer current; 422
+    validation failed.
 
     Args:
         case_id (UUID):
@@ -180,7 +186,10 @@ async def asyncio_detailed(
      A disagreement resolution case
 
     Needs the scope `disputes:read` (given to the clients of schools, FEIs, LAs, health boards, NHS
-    trusts, the Tribunal and auditors).
+    trusts, the Tribunal and auditors). Problems (RFC 9457) of its own: 400 A malformed header (If-
+    Match) or body; 403 the caller may not do this; 404 no such case (or not one the caller may see);
+    409 the case's state does not allow it; 412 If-Match names a version that is no longer current; 422
+    validation failed.
 
     Args:
         case_id (UUID):
@@ -212,7 +221,10 @@ async def asyncio(
      A disagreement resolution case
 
     Needs the scope `disputes:read` (given to the clients of schools, FEIs, LAs, health boards, NHS
-    trusts, the Tribunal and auditors).
+    trusts, the Tribunal and auditors). Problems (RFC 9457) of its own: 400 A malformed header (If-
+    Match) or body; 403 the caller may not do this; 404 no such case (or not one the caller may see);
+    409 the case's state does not allow it; 412 If-Match names a version that is no longer current; 422
+    validation failed.
 
     Args:
         case_id (UUID):

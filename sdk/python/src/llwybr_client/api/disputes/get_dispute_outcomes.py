@@ -112,10 +112,15 @@ def sync_detailed(
 ) -> Response[Problem | list[GetDisputeOutcomesResponse200Item]]:
     """Outcomes by LA
 
-     Outcomes by LA
+     How the LA's ended reconsiderations (per kind), appeals (per matter) and disagreement
+    resolution cases ended: one row per case type, kind and outcome with its count, counting
+    only the cases the caller may read.
 
     Needs the scope `disputes:read` (given to the clients of schools, FEIs, LAs, health boards, NHS
-    trusts, the Tribunal and auditors).
+    trusts, the Tribunal and auditors). Problems (RFC 9457) of its own: 400 A malformed header (If-
+    Match) or body; 403 the caller may not do this; 404 no such case (or not one the caller may see);
+    409 the case's state does not allow it; 412 If-Match names a version that is no longer current; 422
+    validation failed.
 
     Args:
         local_authority (str):
@@ -146,10 +151,15 @@ def sync(
 ) -> Problem | list[GetDisputeOutcomesResponse200Item] | None:
     """Outcomes by LA
 
-     Outcomes by LA
+     How the LA's ended reconsiderations (per kind), appeals (per matter) and disagreement
+    resolution cases ended: one row per case type, kind and outcome with its count, counting
+    only the cases the caller may read.
 
     Needs the scope `disputes:read` (given to the clients of schools, FEIs, LAs, health boards, NHS
-    trusts, the Tribunal and auditors).
+    trusts, the Tribunal and auditors). Problems (RFC 9457) of its own: 400 A malformed header (If-
+    Match) or body; 403 the caller may not do this; 404 no such case (or not one the caller may see);
+    409 the case's state does not allow it; 412 If-Match names a version that is no longer current; 422
+    validation failed.
 
     Args:
         local_authority (str):
@@ -175,10 +185,15 @@ async def asyncio_detailed(
 ) -> Response[Problem | list[GetDisputeOutcomesResponse200Item]]:
     """Outcomes by LA
 
-     Outcomes by LA
+     How the LA's ended reconsiderations (per kind), appeals (per matter) and disagreement
+    resolution cases ended: one row per case type, kind and outcome with its count, counting
+    only the cases the caller may read.
 
     Needs the scope `disputes:read` (given to the clients of schools, FEIs, LAs, health boards, NHS
-    trusts, the Tribunal and auditors).
+    trusts, the Tribunal and auditors). Problems (RFC 9457) of its own: 400 A malformed header (If-
+    Match) or body; 403 the caller may not do this; 404 no such case (or not one the caller may see);
+    409 the case's state does not allow it; 412 If-Match names a version that is no longer current; 422
+    validation failed.
 
     Args:
         local_authority (str):
@@ -207,10 +222,15 @@ async def asyncio(
 ) -> Problem | list[GetDisputeOutcomesResponse200Item] | None:
     """Outcomes by LA
 
-     Outcomes by LA
+     How the LA's ended reconsiderations (per kind), appeals (per matter) and disagreement
+    resolution cases ended: one row per case type, kind and outcome with its count, counting
+    only the cases the caller may read.
 
     Needs the scope `disputes:read` (given to the clients of schools, FEIs, LAs, health boards, NHS
-    trusts, the Tribunal and auditors).
+    trusts, the Tribunal and auditors). Problems (RFC 9457) of its own: 400 A malformed header (If-
+    Match) or body; 403 the caller may not do this; 404 no such case (or not one the caller may see);
+    409 the case's state does not allow it; 412 If-Match names a version that is no longer current; 422
+    validation failed.
 
     Args:
         local_authority (str):

@@ -118,7 +118,10 @@ def sync_detailed(
     `overdue` and `days_left`, judged as `/v1/reminders` judges it.
 
     Needs the scope `disputes:read` (given to the clients of schools, FEIs, LAs, health boards, NHS
-    trusts, the Tribunal and auditors).
+    trusts, the Tribunal and auditors). Problems (RFC 9457) of its own: 400 A malformed header (If-
+    Match) or body; 403 the caller may not do this; 404 no such case (or not one the caller may see);
+    409 the case's state does not allow it; 412 If-Match names a version that is no longer current; 422
+    validation failed.
 
     Args:
         case_id (UUID):
@@ -153,7 +156,10 @@ def sync(
     `overdue` and `days_left`, judged as `/v1/reminders` judges it.
 
     Needs the scope `disputes:read` (given to the clients of schools, FEIs, LAs, health boards, NHS
-    trusts, the Tribunal and auditors).
+    trusts, the Tribunal and auditors). Problems (RFC 9457) of its own: 400 A malformed header (If-
+    Match) or body; 403 the caller may not do this; 404 no such case (or not one the caller may see);
+    409 the case's state does not allow it; 412 If-Match names a version that is no longer current; 422
+    validation failed.
 
     Args:
         case_id (UUID):
@@ -183,7 +189,10 @@ async def asyncio_detailed(
     `overdue` and `days_left`, judged as `/v1/reminders` judges it.
 
     Needs the scope `disputes:read` (given to the clients of schools, FEIs, LAs, health boards, NHS
-    trusts, the Tribunal and auditors).
+    trusts, the Tribunal and auditors). Problems (RFC 9457) of its own: 400 A malformed header (If-
+    Match) or body; 403 the caller may not do this; 404 no such case (or not one the caller may see);
+    409 the case's state does not allow it; 412 If-Match names a version that is no longer current; 422
+    validation failed.
 
     Args:
         case_id (UUID):
@@ -216,7 +225,10 @@ async def asyncio(
     `overdue` and `days_left`, judged as `/v1/reminders` judges it.
 
     Needs the scope `disputes:read` (given to the clients of schools, FEIs, LAs, health boards, NHS
-    trusts, the Tribunal and auditors).
+    trusts, the Tribunal and auditors). Problems (RFC 9457) of its own: 400 A malformed header (If-
+    Match) or body; 403 the caller may not do this; 404 no such case (or not one the caller may see);
+    409 the case's state does not allow it; 412 If-Match names a version that is no longer current; 422
+    validation failed.
 
     Args:
         case_id (UUID):

@@ -133,7 +133,10 @@ def sync_detailed(
      An LA's open reconsiderations and appeals with their deadlines, most urgent first
 
     Needs the scope `disputes:read` (given to the clients of schools, FEIs, LAs, health boards, NHS
-    trusts, the Tribunal and auditors).
+    trusts, the Tribunal and auditors). Problems (RFC 9457) of its own: 400 A malformed header (If-
+    Match) or body; 403 the caller may not do this; 404 no such case (or not one the caller may see);
+    409 the case's state does not allow it; 412 If-Match names a version that is no longer current; 422
+    validation failed.
 
     Args:
         local_authority (str):
@@ -170,7 +173,10 @@ def sync(
      An LA's open reconsiderations and appeals with their deadlines, most urgent first
 
     Needs the scope `disputes:read` (given to the clients of schools, FEIs, LAs, health boards, NHS
-    trusts, the Tribunal and auditors).
+    trusts, the Tribunal and auditors). Problems (RFC 9457) of its own: 400 A malformed header (If-
+    Match) or body; 403 the caller may not do this; 404 no such case (or not one the caller may see);
+    409 the case's state does not allow it; 412 If-Match names a version that is no longer current; 422
+    validation failed.
 
     Args:
         local_authority (str):
@@ -202,7 +208,10 @@ async def asyncio_detailed(
      An LA's open reconsiderations and appeals with their deadlines, most urgent first
 
     Needs the scope `disputes:read` (given to the clients of schools, FEIs, LAs, health boards, NHS
-    trusts, the Tribunal and auditors).
+    trusts, the Tribunal and auditors). Problems (RFC 9457) of its own: 400 A malformed header (If-
+    Match) or body; 403 the caller may not do this; 404 no such case (or not one the caller may see);
+    409 the case's state does not allow it; 412 If-Match names a version that is no longer current; 422
+    validation failed.
 
     Args:
         local_authority (str):
@@ -237,7 +246,10 @@ async def asyncio(
      An LA's open reconsiderations and appeals with their deadlines, most urgent first
 
     Needs the scope `disputes:read` (given to the clients of schools, FEIs, LAs, health boards, NHS
-    trusts, the Tribunal and auditors).
+    trusts, the Tribunal and auditors). Problems (RFC 9457) of its own: 400 A malformed header (If-
+    Match) or body; 403 the caller may not do this; 404 no such case (or not one the caller may see);
+    409 the case's state does not allow it; 412 If-Match names a version that is no longer current; 422
+    validation failed.
 
     Args:
         local_authority (str):

@@ -113,7 +113,10 @@ def sync_detailed(
      For the calling NHS body
 
     Needs the scope `disputes:read` (given to the clients of schools, FEIs, LAs, health boards, NHS
-    trusts, the Tribunal and auditors).
+    trusts, the Tribunal and auditors). Problems (RFC 9457) of its own: 400 A malformed header (If-
+    Match) or body; 403 the caller may not do this; 404 no such case (or not one the caller may see);
+    409 the case's state does not allow it; 412 If-Match names a version that is no longer current; 422
+    validation failed.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -141,7 +144,10 @@ def sync(
      For the calling NHS body
 
     Needs the scope `disputes:read` (given to the clients of schools, FEIs, LAs, health boards, NHS
-    trusts, the Tribunal and auditors).
+    trusts, the Tribunal and auditors). Problems (RFC 9457) of its own: 400 A malformed header (If-
+    Match) or body; 403 the caller may not do this; 404 no such case (or not one the caller may see);
+    409 the case's state does not allow it; 412 If-Match names a version that is no longer current; 422
+    validation failed.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -165,7 +171,10 @@ async def asyncio_detailed(
      For the calling NHS body
 
     Needs the scope `disputes:read` (given to the clients of schools, FEIs, LAs, health boards, NHS
-    trusts, the Tribunal and auditors).
+    trusts, the Tribunal and auditors). Problems (RFC 9457) of its own: 400 A malformed header (If-
+    Match) or body; 403 the caller may not do this; 404 no such case (or not one the caller may see);
+    409 the case's state does not allow it; 412 If-Match names a version that is no longer current; 422
+    validation failed.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -191,7 +200,10 @@ async def asyncio(
      For the calling NHS body
 
     Needs the scope `disputes:read` (given to the clients of schools, FEIs, LAs, health boards, NHS
-    trusts, the Tribunal and auditors).
+    trusts, the Tribunal and auditors). Problems (RFC 9457) of its own: 400 A malformed header (If-
+    Match) or body; 403 the caller may not do this; 404 no such case (or not one the caller may see);
+    409 the case's state does not allow it; 412 If-Match names a version that is no longer current; 422
+    validation failed.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -119,7 +119,11 @@ def sync_detailed(
      Ask the LA to reconsider (R1-R4)
 
     Needs the scope `disputes:write` (given to the clients of schools and LAs). Answers the record's
-    `id` and new `version` (also the `ETag`).
+    `id` and new `version` (also the `ETag`). Problems (RFC 9457) of its own: 400 A malformed header
+    (If-Match) or body; 403 the caller may not do this; 404 no such case (or not one the caller may
+    see); 409 the case's state does not allow it; or with Idempotency-Key, the first request with that
+    key still runs, or its answer held a secret shown once (`secret-not-replayed`); 412 If-Match names a
+    version that is no longer current; 422 validation failed.
 
     Args:
         idempotency_key (str | Unset):
@@ -156,7 +160,11 @@ def sync(
      Ask the LA to reconsider (R1-R4)
 
     Needs the scope `disputes:write` (given to the clients of schools and LAs). Answers the record's
-    `id` and new `version` (also the `ETag`).
+    `id` and new `version` (also the `ETag`). Problems (RFC 9457) of its own: 400 A malformed header
+    (If-Match) or body; 403 the caller may not do this; 404 no such case (or not one the caller may
+    see); 409 the case's state does not allow it; or with Idempotency-Key, the first request with that
+    key still runs, or its answer held a secret shown once (`secret-not-replayed`); 412 If-Match names a
+    version that is no longer current; 422 validation failed.
 
     Args:
         idempotency_key (str | Unset):
@@ -188,7 +196,11 @@ async def asyncio_detailed(
      Ask the LA to reconsider (R1-R4)
 
     Needs the scope `disputes:write` (given to the clients of schools and LAs). Answers the record's
-    `id` and new `version` (also the `ETag`).
+    `id` and new `version` (also the `ETag`). Problems (RFC 9457) of its own: 400 A malformed header
+    (If-Match) or body; 403 the caller may not do this; 404 no such case (or not one the caller may
+    see); 409 the case's state does not allow it; or with Idempotency-Key, the first request with that
+    key still runs, or its answer held a secret shown once (`secret-not-replayed`); 412 If-Match names a
+    version that is no longer current; 422 validation failed.
 
     Args:
         idempotency_key (str | Unset):
@@ -223,7 +235,11 @@ async def asyncio(
      Ask the LA to reconsider (R1-R4)
 
     Needs the scope `disputes:write` (given to the clients of schools and LAs). Answers the record's
-    `id` and new `version` (also the `ETag`).
+    `id` and new `version` (also the `ETag`). Problems (RFC 9457) of its own: 400 A malformed header
+    (If-Match) or body; 403 the caller may not do this; 404 no such case (or not one the caller may
+    see); 409 the case's state does not allow it; or with Idempotency-Key, the first request with that
+    key still runs, or its answer held a secret shown once (`secret-not-replayed`); 412 If-Match names a
+    version that is no longer current; 422 validation failed.
 
     Args:
         idempotency_key (str | Unset):

@@ -113,7 +113,12 @@ def sync_detailed(
     `days_left`, judged as `/v1/reminders` judges it.
 
     Needs the scope `idps:read` (given to the clients of schools, FEIs, LAs, health boards, NHS trusts,
-    the Tribunal and auditors).
+    the Tribunal and auditors). Problems (RFC 9457) of its own: 400 A malformed header (If-Match) or
+    body; 403 the caller may read the plan but not do this (the maintainer acts; a plan goes only to the
+    learner's responsible LA, LA looking after or a setting they attend): the problem type names the
+    reason; 404 no such plan, version or element, or none this organisation may see (one answer); 409
+    the plan's state does not allow it; 412 If-Match names a version that is no longer current; 422
+    validation failed.
 
     Args:
         idp_id (UUID): The plan's id (random; one plan per learner)
@@ -149,7 +154,12 @@ def sync(
     `days_left`, judged as `/v1/reminders` judges it.
 
     Needs the scope `idps:read` (given to the clients of schools, FEIs, LAs, health boards, NHS trusts,
-    the Tribunal and auditors).
+    the Tribunal and auditors). Problems (RFC 9457) of its own: 400 A malformed header (If-Match) or
+    body; 403 the caller may read the plan but not do this (the maintainer acts; a plan goes only to the
+    learner's responsible LA, LA looking after or a setting they attend): the problem type names the
+    reason; 404 no such plan, version or element, or none this organisation may see (one answer); 409
+    the plan's state does not allow it; 412 If-Match names a version that is no longer current; 422
+    validation failed.
 
     Args:
         idp_id (UUID): The plan's id (random; one plan per learner)
@@ -180,7 +190,12 @@ async def asyncio_detailed(
     `days_left`, judged as `/v1/reminders` judges it.
 
     Needs the scope `idps:read` (given to the clients of schools, FEIs, LAs, health boards, NHS trusts,
-    the Tribunal and auditors).
+    the Tribunal and auditors). Problems (RFC 9457) of its own: 400 A malformed header (If-Match) or
+    body; 403 the caller may read the plan but not do this (the maintainer acts; a plan goes only to the
+    learner's responsible LA, LA looking after or a setting they attend): the problem type names the
+    reason; 404 no such plan, version or element, or none this organisation may see (one answer); 409
+    the plan's state does not allow it; 412 If-Match names a version that is no longer current; 422
+    validation failed.
 
     Args:
         idp_id (UUID): The plan's id (random; one plan per learner)
@@ -214,7 +229,12 @@ async def asyncio(
     `days_left`, judged as `/v1/reminders` judges it.
 
     Needs the scope `idps:read` (given to the clients of schools, FEIs, LAs, health boards, NHS trusts,
-    the Tribunal and auditors).
+    the Tribunal and auditors). Problems (RFC 9457) of its own: 400 A malformed header (If-Match) or
+    body; 403 the caller may read the plan but not do this (the maintainer acts; a plan goes only to the
+    learner's responsible LA, LA looking after or a setting they attend): the problem type names the
+    reason; 404 no such plan, version or element, or none this organisation may see (one answer); 409
+    the plan's state does not allow it; 412 If-Match names a version that is no longer current; 422
+    validation failed.
 
     Args:
         idp_id (UUID): The plan's id (random; one plan per learner)

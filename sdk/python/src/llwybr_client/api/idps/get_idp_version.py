@@ -118,7 +118,12 @@ def sync_detailed(
      Version `number` of the plan as it was issued, never changed by later drafts.
 
     Needs the scope `idps:read` (given to the clients of schools, FEIs, LAs, health boards, NHS trusts,
-    the Tribunal and auditors).
+    the Tribunal and auditors). Problems (RFC 9457) of its own: 400 A malformed header (If-Match) or
+    body; 403 the caller may read the plan but not do this (the maintainer acts; a plan goes only to the
+    learner's responsible LA, LA looking after or a setting they attend): the problem type names the
+    reason; 404 no such plan, version or element, or none this organisation may see (one answer); 409
+    the plan's state does not allow it; 412 If-Match names a version that is no longer current; 422
+    validation failed.
 
     Args:
         idp_id (UUID): The plan's id (random; one plan per learner)
@@ -155,7 +160,12 @@ def sync(
      Version `number` of the plan as it was issued, never changed by later drafts.
 
     Needs the scope `idps:read` (given to the clients of schools, FEIs, LAs, health boards, NHS trusts,
-    the Tribunal and auditors).
+    the Tribunal and auditors). Problems (RFC 9457) of its own: 400 A malformed header (If-Match) or
+    body; 403 the caller may read the plan but not do this (the maintainer acts; a plan goes only to the
+    learner's responsible LA, LA looking after or a setting they attend): the problem type names the
+    reason; 404 no such plan, version or element, or none this organisation may see (one answer); 409
+    the plan's state does not allow it; 412 If-Match names a version that is no longer current; 422
+    validation failed.
 
     Args:
         idp_id (UUID): The plan's id (random; one plan per learner)
@@ -187,7 +197,12 @@ async def asyncio_detailed(
      Version `number` of the plan as it was issued, never changed by later drafts.
 
     Needs the scope `idps:read` (given to the clients of schools, FEIs, LAs, health boards, NHS trusts,
-    the Tribunal and auditors).
+    the Tribunal and auditors). Problems (RFC 9457) of its own: 400 A malformed header (If-Match) or
+    body; 403 the caller may read the plan but not do this (the maintainer acts; a plan goes only to the
+    learner's responsible LA, LA looking after or a setting they attend): the problem type names the
+    reason; 404 no such plan, version or element, or none this organisation may see (one answer); 409
+    the plan's state does not allow it; 412 If-Match names a version that is no longer current; 422
+    validation failed.
 
     Args:
         idp_id (UUID): The plan's id (random; one plan per learner)
@@ -222,7 +237,12 @@ async def asyncio(
      Version `number` of the plan as it was issued, never changed by later drafts.
 
     Needs the scope `idps:read` (given to the clients of schools, FEIs, LAs, health boards, NHS trusts,
-    the Tribunal and auditors).
+    the Tribunal and auditors). Problems (RFC 9457) of its own: 400 A malformed header (If-Match) or
+    body; 403 the caller may read the plan but not do this (the maintainer acts; a plan goes only to the
+    learner's responsible LA, LA looking after or a setting they attend): the problem type names the
+    reason; 404 no such plan, version or element, or none this organisation may see (one answer); 409
+    the plan's state does not allow it; 412 If-Match names a version that is no longer current; 422
+    validation failed.
 
     Args:
         idp_id (UUID): The plan's id (random; one plan per learner)

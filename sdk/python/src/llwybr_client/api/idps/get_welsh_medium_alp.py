@@ -116,7 +116,12 @@ def sync_detailed(
      Welsh-medium ALP required and delivered across an LA's plans
 
     Needs the scope `idps:read` (given to the clients of schools, FEIs, LAs, health boards, NHS trusts,
-    the Tribunal and auditors).
+    the Tribunal and auditors). Problems (RFC 9457) of its own: 400 A malformed header (If-Match) or
+    body; 403 the caller may read the plan but not do this (the maintainer acts; a plan goes only to the
+    learner's responsible LA, LA looking after or a setting they attend): the problem type names the
+    reason; 404 no such plan, version or element, or none this organisation may see (one answer); 409
+    the plan's state does not allow it; 412 If-Match names a version that is no longer current; 422
+    validation failed.
 
     Args:
         local_authority (str):
@@ -150,7 +155,12 @@ def sync(
      Welsh-medium ALP required and delivered across an LA's plans
 
     Needs the scope `idps:read` (given to the clients of schools, FEIs, LAs, health boards, NHS trusts,
-    the Tribunal and auditors).
+    the Tribunal and auditors). Problems (RFC 9457) of its own: 400 A malformed header (If-Match) or
+    body; 403 the caller may read the plan but not do this (the maintainer acts; a plan goes only to the
+    learner's responsible LA, LA looking after or a setting they attend): the problem type names the
+    reason; 404 no such plan, version or element, or none this organisation may see (one answer); 409
+    the plan's state does not allow it; 412 If-Match names a version that is no longer current; 422
+    validation failed.
 
     Args:
         local_authority (str):
@@ -179,7 +189,12 @@ async def asyncio_detailed(
      Welsh-medium ALP required and delivered across an LA's plans
 
     Needs the scope `idps:read` (given to the clients of schools, FEIs, LAs, health boards, NHS trusts,
-    the Tribunal and auditors).
+    the Tribunal and auditors). Problems (RFC 9457) of its own: 400 A malformed header (If-Match) or
+    body; 403 the caller may read the plan but not do this (the maintainer acts; a plan goes only to the
+    learner's responsible LA, LA looking after or a setting they attend): the problem type names the
+    reason; 404 no such plan, version or element, or none this organisation may see (one answer); 409
+    the plan's state does not allow it; 412 If-Match names a version that is no longer current; 422
+    validation failed.
 
     Args:
         local_authority (str):
@@ -211,7 +226,12 @@ async def asyncio(
      Welsh-medium ALP required and delivered across an LA's plans
 
     Needs the scope `idps:read` (given to the clients of schools, FEIs, LAs, health boards, NHS trusts,
-    the Tribunal and auditors).
+    the Tribunal and auditors). Problems (RFC 9457) of its own: 400 A malformed header (If-Match) or
+    body; 403 the caller may read the plan but not do this (the maintainer acts; a plan goes only to the
+    learner's responsible LA, LA looking after or a setting they attend): the problem type names the
+    reason; 404 no such plan, version or element, or none this organisation may see (one answer); 409
+    the plan's state does not allow it; 412 If-Match names a version that is no longer current; 422
+    validation failed.
 
     Args:
         local_authority (str):

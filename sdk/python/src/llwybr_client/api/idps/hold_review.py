@@ -131,7 +131,13 @@ def sync_detailed(
 
     Needs the scope `idps:write` (given to the clients of schools, FEIs and LAs). With `If-Match` (the
     `ETag` you read) a change made meanwhile is refused (412). Answers the record's `id` and new
-    `version` (also the `ETag`).
+    `version` (also the `ETag`). Problems (RFC 9457) of its own: 400 A malformed header (If-Match) or
+    body; 403 the caller may read the plan but not do this (the maintainer acts; a plan goes only to the
+    learner's responsible LA, LA looking after or a setting they attend): the problem type names the
+    reason; 404 no such plan, version or element, or none this organisation may see (one answer); 409
+    the plan's state does not allow it; or with Idempotency-Key, the first request with that key still
+    runs, or its answer held a secret shown once (`secret-not-replayed`); 412 If-Match names a version
+    that is no longer current; 422 validation failed.
 
     Args:
         idp_id (UUID): The plan's id (random; one plan per learner)
@@ -175,7 +181,13 @@ def sync(
 
     Needs the scope `idps:write` (given to the clients of schools, FEIs and LAs). With `If-Match` (the
     `ETag` you read) a change made meanwhile is refused (412). Answers the record's `id` and new
-    `version` (also the `ETag`).
+    `version` (also the `ETag`). Problems (RFC 9457) of its own: 400 A malformed header (If-Match) or
+    body; 403 the caller may read the plan but not do this (the maintainer acts; a plan goes only to the
+    learner's responsible LA, LA looking after or a setting they attend): the problem type names the
+    reason; 404 no such plan, version or element, or none this organisation may see (one answer); 409
+    the plan's state does not allow it; or with Idempotency-Key, the first request with that key still
+    runs, or its answer held a secret shown once (`secret-not-replayed`); 412 If-Match names a version
+    that is no longer current; 422 validation failed.
 
     Args:
         idp_id (UUID): The plan's id (random; one plan per learner)
@@ -214,7 +226,13 @@ async def asyncio_detailed(
 
     Needs the scope `idps:write` (given to the clients of schools, FEIs and LAs). With `If-Match` (the
     `ETag` you read) a change made meanwhile is refused (412). Answers the record's `id` and new
-    `version` (also the `ETag`).
+    `version` (also the `ETag`). Problems (RFC 9457) of its own: 400 A malformed header (If-Match) or
+    body; 403 the caller may read the plan but not do this (the maintainer acts; a plan goes only to the
+    learner's responsible LA, LA looking after or a setting they attend): the problem type names the
+    reason; 404 no such plan, version or element, or none this organisation may see (one answer); 409
+    the plan's state does not allow it; or with Idempotency-Key, the first request with that key still
+    runs, or its answer held a secret shown once (`secret-not-replayed`); 412 If-Match names a version
+    that is no longer current; 422 validation failed.
 
     Args:
         idp_id (UUID): The plan's id (random; one plan per learner)
@@ -256,7 +274,13 @@ async def asyncio(
 
     Needs the scope `idps:write` (given to the clients of schools, FEIs and LAs). With `If-Match` (the
     `ETag` you read) a change made meanwhile is refused (412). Answers the record's `id` and new
-    `version` (also the `ETag`).
+    `version` (also the `ETag`). Problems (RFC 9457) of its own: 400 A malformed header (If-Match) or
+    body; 403 the caller may read the plan but not do this (the maintainer acts; a plan goes only to the
+    learner's responsible LA, LA looking after or a setting they attend): the problem type names the
+    reason; 404 no such plan, version or element, or none this organisation may see (one answer); 409
+    the plan's state does not allow it; or with Idempotency-Key, the first request with that key still
+    runs, or its answer held a secret shown once (`secret-not-replayed`); 412 If-Match names a version
+    that is no longer current; 422 validation failed.
 
     Args:
         idp_id (UUID): The plan's id (random; one plan per learner)

@@ -122,6 +122,11 @@ def sync_detailed(
 
     Needs the scope `idps:read` (given to the clients of schools, FEIs, LAs, health boards, NHS trusts,
     the Tribunal and auditors). By page: up to `limit` items; pass `next_after` as `after` for the next.
+    Problems (RFC 9457) of its own: 400 A malformed header (If-Match) or body; 403 the caller may read
+    the plan but not do this (the maintainer acts; a plan goes only to the learner's responsible LA, LA
+    looking after or a setting they attend): the problem type names the reason; 404 no such plan,
+    version or element, or none this organisation may see (one answer); 409 the plan's state does not
+    allow it; 412 If-Match names a version that is no longer current; 422 validation failed.
 
     Args:
         after (int | Unset):  Default: 0.
@@ -161,6 +166,11 @@ def sync(
 
     Needs the scope `idps:read` (given to the clients of schools, FEIs, LAs, health boards, NHS trusts,
     the Tribunal and auditors). By page: up to `limit` items; pass `next_after` as `after` for the next.
+    Problems (RFC 9457) of its own: 400 A malformed header (If-Match) or body; 403 the caller may read
+    the plan but not do this (the maintainer acts; a plan goes only to the learner's responsible LA, LA
+    looking after or a setting they attend): the problem type names the reason; 404 no such plan,
+    version or element, or none this organisation may see (one answer); 409 the plan's state does not
+    allow it; 412 If-Match names a version that is no longer current; 422 validation failed.
 
     Args:
         after (int | Unset):  Default: 0.
@@ -195,6 +205,11 @@ async def asyncio_detailed(
 
     Needs the scope `idps:read` (given to the clients of schools, FEIs, LAs, health boards, NHS trusts,
     the Tribunal and auditors). By page: up to `limit` items; pass `next_after` as `after` for the next.
+    Problems (RFC 9457) of its own: 400 A malformed header (If-Match) or body; 403 the caller may read
+    the plan but not do this (the maintainer acts; a plan goes only to the learner's responsible LA, LA
+    looking after or a setting they attend): the problem type names the reason; 404 no such plan,
+    version or element, or none this organisation may see (one answer); 409 the plan's state does not
+    allow it; 412 If-Match names a version that is no longer current; 422 validation failed.
 
     Args:
         after (int | Unset):  Default: 0.
@@ -232,6 +247,11 @@ async def asyncio(
 
     Needs the scope `idps:read` (given to the clients of schools, FEIs, LAs, health boards, NHS trusts,
     the Tribunal and auditors). By page: up to `limit` items; pass `next_after` as `after` for the next.
+    Problems (RFC 9457) of its own: 400 A malformed header (If-Match) or body; 403 the caller may read
+    the plan but not do this (the maintainer acts; a plan goes only to the learner's responsible LA, LA
+    looking after or a setting they attend): the problem type names the reason; 404 no such plan,
+    version or element, or none this organisation may see (one answer); 409 the plan's state does not
+    allow it; 412 If-Match names a version that is no longer current; 422 validation failed.
 
     Args:
         after (int | Unset):  Default: 0.

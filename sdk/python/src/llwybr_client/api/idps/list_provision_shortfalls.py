@@ -131,7 +131,12 @@ def sync_detailed(
     providers', the learner's LAs' and their auditors'.
 
     Needs the scope `idps:read` (given to the clients of schools, FEIs, LAs, health boards, NHS trusts,
-    the Tribunal and auditors).
+    the Tribunal and auditors). Problems (RFC 9457) of its own: 400 A malformed header (If-Match) or
+    body; 403 the caller may read the plan but not do this (the maintainer acts; a plan goes only to the
+    learner's responsible LA, LA looking after or a setting they attend): the problem type names the
+    reason; 404 no such plan, version or element, or none this organisation may see (one answer); 409
+    the plan's state does not allow it; 412 If-Match names a version that is no longer current; 422
+    validation failed.
 
     Args:
         provider (None | str | Unset):
@@ -167,7 +172,12 @@ def sync(
     providers', the learner's LAs' and their auditors'.
 
     Needs the scope `idps:read` (given to the clients of schools, FEIs, LAs, health boards, NHS trusts,
-    the Tribunal and auditors).
+    the Tribunal and auditors). Problems (RFC 9457) of its own: 400 A malformed header (If-Match) or
+    body; 403 the caller may read the plan but not do this (the maintainer acts; a plan goes only to the
+    learner's responsible LA, LA looking after or a setting they attend): the problem type names the
+    reason; 404 no such plan, version or element, or none this organisation may see (one answer); 409
+    the plan's state does not allow it; 412 If-Match names a version that is no longer current; 422
+    validation failed.
 
     Args:
         provider (None | str | Unset):
@@ -198,7 +208,12 @@ async def asyncio_detailed(
     providers', the learner's LAs' and their auditors'.
 
     Needs the scope `idps:read` (given to the clients of schools, FEIs, LAs, health boards, NHS trusts,
-    the Tribunal and auditors).
+    the Tribunal and auditors). Problems (RFC 9457) of its own: 400 A malformed header (If-Match) or
+    body; 403 the caller may read the plan but not do this (the maintainer acts; a plan goes only to the
+    learner's responsible LA, LA looking after or a setting they attend): the problem type names the
+    reason; 404 no such plan, version or element, or none this organisation may see (one answer); 409
+    the plan's state does not allow it; 412 If-Match names a version that is no longer current; 422
+    validation failed.
 
     Args:
         provider (None | str | Unset):
@@ -232,7 +247,12 @@ async def asyncio(
     providers', the learner's LAs' and their auditors'.
 
     Needs the scope `idps:read` (given to the clients of schools, FEIs, LAs, health boards, NHS trusts,
-    the Tribunal and auditors).
+    the Tribunal and auditors). Problems (RFC 9457) of its own: 400 A malformed header (If-Match) or
+    body; 403 the caller may read the plan but not do this (the maintainer acts; a plan goes only to the
+    learner's responsible LA, LA looking after or a setting they attend): the problem type names the
+    reason; 404 no such plan, version or element, or none this organisation may see (one answer); 409
+    the plan's state does not allow it; 412 If-Match names a version that is no longer current; 422
+    validation failed.
 
     Args:
         provider (None | str | Unset):

@@ -121,7 +121,13 @@ def sync_detailed(
     enrolled`). One plan per learner: 409 if they have one.
 
     Needs the scope `idps:write` (given to the clients of schools, FEIs and LAs). Answers the record's
-    `id` and new `version` (also the `ETag`).
+    `id` and new `version` (also the `ETag`). Problems (RFC 9457) of its own: 400 A malformed header
+    (If-Match) or body; 403 the caller may read the plan but not do this (the maintainer acts; a plan
+    goes only to the learner's responsible LA, LA looking after or a setting they attend): the problem
+    type names the reason; 404 no such plan, version or element, or none this organisation may see (one
+    answer); 409 the plan's state does not allow it; or with Idempotency-Key, the first request with
+    that key still runs, or its answer held a secret shown once (`secret-not-replayed`); 412 If-Match
+    names a version that is no longer current; 422 validation failed.
 
     Args:
         idempotency_key (str | Unset):
@@ -160,7 +166,13 @@ def sync(
     enrolled`). One plan per learner: 409 if they have one.
 
     Needs the scope `idps:write` (given to the clients of schools, FEIs and LAs). Answers the record's
-    `id` and new `version` (also the `ETag`).
+    `id` and new `version` (also the `ETag`). Problems (RFC 9457) of its own: 400 A malformed header
+    (If-Match) or body; 403 the caller may read the plan but not do this (the maintainer acts; a plan
+    goes only to the learner's responsible LA, LA looking after or a setting they attend): the problem
+    type names the reason; 404 no such plan, version or element, or none this organisation may see (one
+    answer); 409 the plan's state does not allow it; or with Idempotency-Key, the first request with
+    that key still runs, or its answer held a secret shown once (`secret-not-replayed`); 412 If-Match
+    names a version that is no longer current; 422 validation failed.
 
     Args:
         idempotency_key (str | Unset):
@@ -194,7 +206,13 @@ async def asyncio_detailed(
     enrolled`). One plan per learner: 409 if they have one.
 
     Needs the scope `idps:write` (given to the clients of schools, FEIs and LAs). Answers the record's
-    `id` and new `version` (also the `ETag`).
+    `id` and new `version` (also the `ETag`). Problems (RFC 9457) of its own: 400 A malformed header
+    (If-Match) or body; 403 the caller may read the plan but not do this (the maintainer acts; a plan
+    goes only to the learner's responsible LA, LA looking after or a setting they attend): the problem
+    type names the reason; 404 no such plan, version or element, or none this organisation may see (one
+    answer); 409 the plan's state does not allow it; or with Idempotency-Key, the first request with
+    that key still runs, or its answer held a secret shown once (`secret-not-replayed`); 412 If-Match
+    names a version that is no longer current; 422 validation failed.
 
     Args:
         idempotency_key (str | Unset):
@@ -231,7 +249,13 @@ async def asyncio(
     enrolled`). One plan per learner: 409 if they have one.
 
     Needs the scope `idps:write` (given to the clients of schools, FEIs and LAs). Answers the record's
-    `id` and new `version` (also the `ETag`).
+    `id` and new `version` (also the `ETag`). Problems (RFC 9457) of its own: 400 A malformed header
+    (If-Match) or body; 403 the caller may read the plan but not do this (the maintainer acts; a plan
+    goes only to the learner's responsible LA, LA looking after or a setting they attend): the problem
+    type names the reason; 404 no such plan, version or element, or none this organisation may see (one
+    answer); 409 the plan's state does not allow it; or with Idempotency-Key, the first request with
+    that key still runs, or its answer held a secret shown once (`secret-not-replayed`); 412 If-Match
+    names a version that is no longer current; 422 validation failed.
 
     Args:
         idempotency_key (str | Unset):

@@ -129,7 +129,11 @@ def sync_detailed(
     LA has been told: of any number of requests at once, exactly one tells the LA.
 
     Needs the scope `notices:write` (given to the clients of schools, FEIs, LAs, health boards, NHS
-    trusts and the Tribunal).
+    trusts and the Tribunal). Problems (RFC 9457) of its own: 400 A malformed header (If-Match); 403
+    this organisation may not do this; 404 no such learner, organisation or notice for this caller; 409
+    the notice's state does not allow it; or with Idempotency-Key, the first request with that key still
+    runs, or its answer held a secret shown once (`secret-not-replayed`); 412 If-Match names a version
+    that is no longer current; 422 validation failed.
 
     Args:
         opinion_id (str):
@@ -171,7 +175,11 @@ def sync(
     LA has been told: of any number of requests at once, exactly one tells the LA.
 
     Needs the scope `notices:write` (given to the clients of schools, FEIs, LAs, health boards, NHS
-    trusts and the Tribunal).
+    trusts and the Tribunal). Problems (RFC 9457) of its own: 400 A malformed header (If-Match); 403
+    this organisation may not do this; 404 no such learner, organisation or notice for this caller; 409
+    the notice's state does not allow it; or with Idempotency-Key, the first request with that key still
+    runs, or its answer held a secret shown once (`secret-not-replayed`); 412 If-Match names a version
+    that is no longer current; 422 validation failed.
 
     Args:
         opinion_id (str):
@@ -208,7 +216,11 @@ async def asyncio_detailed(
     LA has been told: of any number of requests at once, exactly one tells the LA.
 
     Needs the scope `notices:write` (given to the clients of schools, FEIs, LAs, health boards, NHS
-    trusts and the Tribunal).
+    trusts and the Tribunal). Problems (RFC 9457) of its own: 400 A malformed header (If-Match); 403
+    this organisation may not do this; 404 no such learner, organisation or notice for this caller; 409
+    the notice's state does not allow it; or with Idempotency-Key, the first request with that key still
+    runs, or its answer held a secret shown once (`secret-not-replayed`); 412 If-Match names a version
+    that is no longer current; 422 validation failed.
 
     Args:
         opinion_id (str):
@@ -248,7 +260,11 @@ async def asyncio(
     LA has been told: of any number of requests at once, exactly one tells the LA.
 
     Needs the scope `notices:write` (given to the clients of schools, FEIs, LAs, health boards, NHS
-    trusts and the Tribunal).
+    trusts and the Tribunal). Problems (RFC 9457) of its own: 400 A malformed header (If-Match); 403
+    this organisation may not do this; 404 no such learner, organisation or notice for this caller; 409
+    the notice's state does not allow it; or with Idempotency-Key, the first request with that key still
+    runs, or its answer held a secret shown once (`secret-not-replayed`); 412 If-Match names a version
+    that is no longer current; 422 validation failed.
 
     Args:
         opinion_id (str):

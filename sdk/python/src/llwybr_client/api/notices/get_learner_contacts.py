@@ -111,7 +111,10 @@ def sync_detailed(
     learner's LA. A 404 carries ``Retry-After`` (see the PUT).
 
     Needs the scope `contacts:read` (given to the clients of schools, FEIs, LAs, health boards, NHS
-    trusts, the Tribunal, auditors and the administrator).
+    trusts, the Tribunal, auditors and the administrator). Problems (RFC 9457) of its own: 400 A
+    malformed header (If-Match); 403 this organisation may not do this; 404 no such learner,
+    organisation or notice for this caller; 409 the notice's state does not allow it; 412 If-Match names
+    a version that is no longer current; 422 validation failed.
 
     Args:
         learner_id (str):
@@ -146,7 +149,10 @@ def sync(
     learner's LA. A 404 carries ``Retry-After`` (see the PUT).
 
     Needs the scope `contacts:read` (given to the clients of schools, FEIs, LAs, health boards, NHS
-    trusts, the Tribunal, auditors and the administrator).
+    trusts, the Tribunal, auditors and the administrator). Problems (RFC 9457) of its own: 400 A
+    malformed header (If-Match); 403 this organisation may not do this; 404 no such learner,
+    organisation or notice for this caller; 409 the notice's state does not allow it; 412 If-Match names
+    a version that is no longer current; 422 validation failed.
 
     Args:
         learner_id (str):
@@ -176,7 +182,10 @@ async def asyncio_detailed(
     learner's LA. A 404 carries ``Retry-After`` (see the PUT).
 
     Needs the scope `contacts:read` (given to the clients of schools, FEIs, LAs, health boards, NHS
-    trusts, the Tribunal, auditors and the administrator).
+    trusts, the Tribunal, auditors and the administrator). Problems (RFC 9457) of its own: 400 A
+    malformed header (If-Match); 403 this organisation may not do this; 404 no such learner,
+    organisation or notice for this caller; 409 the notice's state does not allow it; 412 If-Match names
+    a version that is no longer current; 422 validation failed.
 
     Args:
         learner_id (str):
@@ -209,7 +218,10 @@ async def asyncio(
     learner's LA. A 404 carries ``Retry-After`` (see the PUT).
 
     Needs the scope `contacts:read` (given to the clients of schools, FEIs, LAs, health boards, NHS
-    trusts, the Tribunal, auditors and the administrator).
+    trusts, the Tribunal, auditors and the administrator). Problems (RFC 9457) of its own: 400 A
+    malformed header (If-Match); 403 this organisation may not do this; 404 no such learner,
+    organisation or notice for this caller; 409 the notice's state does not allow it; 412 If-Match names
+    a version that is no longer current; 422 validation failed.
 
     Args:
         learner_id (str):

@@ -110,7 +110,10 @@ def sync_detailed(
      One notice with its proof and delivery attempts
 
     Needs the scope `notices:read` (given to the clients of schools, FEIs, LAs, health boards, NHS
-    trusts, the Tribunal and auditors).
+    trusts, the Tribunal and auditors). Problems (RFC 9457) of its own: 400 A malformed header (If-
+    Match); 403 this organisation may not do this; 404 no such learner, organisation or notice for this
+    caller; 409 the notice's state does not allow it; 412 If-Match names a version that is no longer
+    current; 422 validation failed.
 
     Args:
         notice_id (str):
@@ -144,7 +147,10 @@ def sync(
      One notice with its proof and delivery attempts
 
     Needs the scope `notices:read` (given to the clients of schools, FEIs, LAs, health boards, NHS
-    trusts, the Tribunal and auditors).
+    trusts, the Tribunal and auditors). Problems (RFC 9457) of its own: 400 A malformed header (If-
+    Match); 403 this organisation may not do this; 404 no such learner, organisation or notice for this
+    caller; 409 the notice's state does not allow it; 412 If-Match names a version that is no longer
+    current; 422 validation failed.
 
     Args:
         notice_id (str):
@@ -173,7 +179,10 @@ async def asyncio_detailed(
      One notice with its proof and delivery attempts
 
     Needs the scope `notices:read` (given to the clients of schools, FEIs, LAs, health boards, NHS
-    trusts, the Tribunal and auditors).
+    trusts, the Tribunal and auditors). Problems (RFC 9457) of its own: 400 A malformed header (If-
+    Match); 403 this organisation may not do this; 404 no such learner, organisation or notice for this
+    caller; 409 the notice's state does not allow it; 412 If-Match names a version that is no longer
+    current; 422 validation failed.
 
     Args:
         notice_id (str):
@@ -205,7 +214,10 @@ async def asyncio(
      One notice with its proof and delivery attempts
 
     Needs the scope `notices:read` (given to the clients of schools, FEIs, LAs, health boards, NHS
-    trusts, the Tribunal and auditors).
+    trusts, the Tribunal and auditors). Problems (RFC 9457) of its own: 400 A malformed header (If-
+    Match); 403 this organisation may not do this; 404 no such learner, organisation or notice for this
+    caller; 409 the notice's state does not allow it; 412 If-Match names a version that is no longer
+    current; 422 validation failed.
 
     Args:
         notice_id (str):

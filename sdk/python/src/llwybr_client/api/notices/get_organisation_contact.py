@@ -107,10 +107,18 @@ def sync_detailed(
 ) -> Response[OrganisationContactOut | Problem]:
     """An organisation's notice contact
 
-     An organisation's notice contact
+     Where notices to an organisation (a school `school:6652001`, an FEI, an LA, a health
+    board) are sent: its email, its names in English and Welsh, its language and the
+    information a notice cites (advice, disagreement resolution), as last set, with
+    `version` (also the `ETag`, for `If-Match` on the next `PUT`). A 404 `not-found` means the
+    organisation has set no contact yet: notices to it wait until it does, so an MIS sets its
+    school's contact in its first sync.
 
     Needs the scope `contacts:read` (given to the clients of schools, FEIs, LAs, health boards, NHS
-    trusts, the Tribunal, auditors and the administrator).
+    trusts, the Tribunal, auditors and the administrator). Problems (RFC 9457) of its own: 400 A
+    malformed header (If-Match); 403 this organisation may not do this; 404 no such learner,
+    organisation or notice for this caller; 409 the notice's state does not allow it; 412 If-Match names
+    a version that is no longer current; 422 validation failed.
 
     Args:
         organisation (str):
@@ -141,10 +149,18 @@ def sync(
 ) -> OrganisationContactOut | Problem | None:
     """An organisation's notice contact
 
-     An organisation's notice contact
+     Where notices to an organisation (a school `school:6652001`, an FEI, an LA, a health
+    board) are sent: its email, its names in English and Welsh, its language and the
+    information a notice cites (advice, disagreement resolution), as last set, with
+    `version` (also the `ETag`, for `If-Match` on the next `PUT`). A 404 `not-found` means the
+    organisation has set no contact yet: notices to it wait until it does, so an MIS sets its
+    school's contact in its first sync.
 
     Needs the scope `contacts:read` (given to the clients of schools, FEIs, LAs, health boards, NHS
-    trusts, the Tribunal, auditors and the administrator).
+    trusts, the Tribunal, auditors and the administrator). Problems (RFC 9457) of its own: 400 A
+    malformed header (If-Match); 403 this organisation may not do this; 404 no such learner,
+    organisation or notice for this caller; 409 the notice's state does not allow it; 412 If-Match names
+    a version that is no longer current; 422 validation failed.
 
     Args:
         organisation (str):
@@ -170,10 +186,18 @@ async def asyncio_detailed(
 ) -> Response[OrganisationContactOut | Problem]:
     """An organisation's notice contact
 
-     An organisation's notice contact
+     Where notices to an organisation (a school `school:6652001`, an FEI, an LA, a health
+    board) are sent: its email, its names in English and Welsh, its language and the
+    information a notice cites (advice, disagreement resolution), as last set, with
+    `version` (also the `ETag`, for `If-Match` on the next `PUT`). A 404 `not-found` means the
+    organisation has set no contact yet: notices to it wait until it does, so an MIS sets its
+    school's contact in its first sync.
 
     Needs the scope `contacts:read` (given to the clients of schools, FEIs, LAs, health boards, NHS
-    trusts, the Tribunal, auditors and the administrator).
+    trusts, the Tribunal, auditors and the administrator). Problems (RFC 9457) of its own: 400 A
+    malformed header (If-Match); 403 this organisation may not do this; 404 no such learner,
+    organisation or notice for this caller; 409 the notice's state does not allow it; 412 If-Match names
+    a version that is no longer current; 422 validation failed.
 
     Args:
         organisation (str):
@@ -202,10 +226,18 @@ async def asyncio(
 ) -> OrganisationContactOut | Problem | None:
     """An organisation's notice contact
 
-     An organisation's notice contact
+     Where notices to an organisation (a school `school:6652001`, an FEI, an LA, a health
+    board) are sent: its email, its names in English and Welsh, its language and the
+    information a notice cites (advice, disagreement resolution), as last set, with
+    `version` (also the `ETag`, for `If-Match` on the next `PUT`). A 404 `not-found` means the
+    organisation has set no contact yet: notices to it wait until it does, so an MIS sets its
+    school's contact in its first sync.
 
     Needs the scope `contacts:read` (given to the clients of schools, FEIs, LAs, health boards, NHS
-    trusts, the Tribunal, auditors and the administrator).
+    trusts, the Tribunal, auditors and the administrator). Problems (RFC 9457) of its own: 400 A
+    malformed header (If-Match); 403 this organisation may not do this; 404 no such learner,
+    organisation or notice for this caller; 409 the notice's state does not allow it; 412 If-Match names
+    a version that is no longer current; 422 validation failed.
 
     Args:
         organisation (str):

@@ -173,7 +173,9 @@ def sync_detailed(
 
     Needs the scope `notices:read` (given to the clients of schools, FEIs, LAs, health boards, NHS
     trusts, the Tribunal and auditors). By page: up to `limit` items; pass `next_after` as `after` for
-    the next.
+    the next. Problems (RFC 9457) of its own: 400 A malformed header (If-Match); 403 this organisation
+    may not do this; 404 no such learner, organisation or notice for this caller; 409 the notice's state
+    does not allow it; 412 If-Match names a version that is no longer current; 422 validation failed.
 
     Args:
         learner_id (None | str | Unset):
@@ -227,7 +229,9 @@ def sync(
 
     Needs the scope `notices:read` (given to the clients of schools, FEIs, LAs, health boards, NHS
     trusts, the Tribunal and auditors). By page: up to `limit` items; pass `next_after` as `after` for
-    the next.
+    the next. Problems (RFC 9457) of its own: 400 A malformed header (If-Match); 403 this organisation
+    may not do this; 404 no such learner, organisation or notice for this caller; 409 the notice's state
+    does not allow it; 412 If-Match names a version that is no longer current; 422 validation failed.
 
     Args:
         learner_id (None | str | Unset):
@@ -276,7 +280,9 @@ async def asyncio_detailed(
 
     Needs the scope `notices:read` (given to the clients of schools, FEIs, LAs, health boards, NHS
     trusts, the Tribunal and auditors). By page: up to `limit` items; pass `next_after` as `after` for
-    the next.
+    the next. Problems (RFC 9457) of its own: 400 A malformed header (If-Match); 403 this organisation
+    may not do this; 404 no such learner, organisation or notice for this caller; 409 the notice's state
+    does not allow it; 412 If-Match names a version that is no longer current; 422 validation failed.
 
     Args:
         learner_id (None | str | Unset):
@@ -328,7 +334,9 @@ async def asyncio(
 
     Needs the scope `notices:read` (given to the clients of schools, FEIs, LAs, health boards, NHS
     trusts, the Tribunal and auditors). By page: up to `limit` items; pass `next_after` as `after` for
-    the next.
+    the next. Problems (RFC 9457) of its own: 400 A malformed header (If-Match); 403 this organisation
+    may not do this; 404 no such learner, organisation or notice for this caller; 409 the notice's state
+    does not allow it; 412 If-Match names a version that is no longer current; 422 validation failed.
 
     Args:
         learner_id (None | str | Unset):

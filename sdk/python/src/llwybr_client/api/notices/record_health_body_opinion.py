@@ -125,7 +125,11 @@ def sync_detailed(
     this service of the learner (422 ``not-the-learners-authority`` otherwise).
 
     Needs the scope `notices:write` (given to the clients of schools, FEIs, LAs, health boards, NHS
-    trusts and the Tribunal).
+    trusts and the Tribunal). Problems (RFC 9457) of its own: 400 A malformed header (If-Match); 403
+    this organisation may not do this; 404 no such learner, organisation or notice for this caller; 409
+    the notice's state does not allow it; or with Idempotency-Key, the first request with that key still
+    runs, or its answer held a secret shown once (`secret-not-replayed`); 412 If-Match names a version
+    that is no longer current; 422 validation failed.
 
     Args:
         idempotency_key (str | Unset):
@@ -168,7 +172,11 @@ def sync(
     this service of the learner (422 ``not-the-learners-authority`` otherwise).
 
     Needs the scope `notices:write` (given to the clients of schools, FEIs, LAs, health boards, NHS
-    trusts and the Tribunal).
+    trusts and the Tribunal). Problems (RFC 9457) of its own: 400 A malformed header (If-Match); 403
+    this organisation may not do this; 404 no such learner, organisation or notice for this caller; 409
+    the notice's state does not allow it; or with Idempotency-Key, the first request with that key still
+    runs, or its answer held a secret shown once (`secret-not-replayed`); 412 If-Match names a version
+    that is no longer current; 422 validation failed.
 
     Args:
         idempotency_key (str | Unset):
@@ -206,7 +214,11 @@ async def asyncio_detailed(
     this service of the learner (422 ``not-the-learners-authority`` otherwise).
 
     Needs the scope `notices:write` (given to the clients of schools, FEIs, LAs, health boards, NHS
-    trusts and the Tribunal).
+    trusts and the Tribunal). Problems (RFC 9457) of its own: 400 A malformed header (If-Match); 403
+    this organisation may not do this; 404 no such learner, organisation or notice for this caller; 409
+    the notice's state does not allow it; or with Idempotency-Key, the first request with that key still
+    runs, or its answer held a secret shown once (`secret-not-replayed`); 412 If-Match names a version
+    that is no longer current; 422 validation failed.
 
     Args:
         idempotency_key (str | Unset):
@@ -247,7 +259,11 @@ async def asyncio(
     this service of the learner (422 ``not-the-learners-authority`` otherwise).
 
     Needs the scope `notices:write` (given to the clients of schools, FEIs, LAs, health boards, NHS
-    trusts and the Tribunal).
+    trusts and the Tribunal). Problems (RFC 9457) of its own: 400 A malformed header (If-Match); 403
+    this organisation may not do this; 404 no such learner, organisation or notice for this caller; 409
+    the notice's state does not allow it; or with Idempotency-Key, the first request with that key still
+    runs, or its answer held a secret shown once (`secret-not-replayed`); 412 If-Match names a version
+    that is no longer current; 422 validation failed.
 
     Args:
         idempotency_key (str | Unset):

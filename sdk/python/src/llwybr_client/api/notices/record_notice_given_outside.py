@@ -126,7 +126,11 @@ def sync_detailed(
     window it opens from that day (ADR 0017).
 
     Needs the scope `notices:write` (given to the clients of schools, FEIs, LAs, health boards, NHS
-    trusts and the Tribunal).
+    trusts and the Tribunal). Problems (RFC 9457) of its own: 400 A malformed header (If-Match); 403
+    this organisation may not do this; 404 no such learner, organisation or notice for this caller; 409
+    the notice's state does not allow it; or with Idempotency-Key, the first request with that key still
+    runs, or its answer held a secret shown once (`secret-not-replayed`); 412 If-Match names a version
+    that is no longer current; 422 validation failed.
 
     Args:
         notice_id (str):
@@ -169,7 +173,11 @@ def sync(
     window it opens from that day (ADR 0017).
 
     Needs the scope `notices:write` (given to the clients of schools, FEIs, LAs, health boards, NHS
-    trusts and the Tribunal).
+    trusts and the Tribunal). Problems (RFC 9457) of its own: 400 A malformed header (If-Match); 403
+    this organisation may not do this; 404 no such learner, organisation or notice for this caller; 409
+    the notice's state does not allow it; or with Idempotency-Key, the first request with that key still
+    runs, or its answer held a secret shown once (`secret-not-replayed`); 412 If-Match names a version
+    that is no longer current; 422 validation failed.
 
     Args:
         notice_id (str):
@@ -207,7 +215,11 @@ async def asyncio_detailed(
     window it opens from that day (ADR 0017).
 
     Needs the scope `notices:write` (given to the clients of schools, FEIs, LAs, health boards, NHS
-    trusts and the Tribunal).
+    trusts and the Tribunal). Problems (RFC 9457) of its own: 400 A malformed header (If-Match); 403
+    this organisation may not do this; 404 no such learner, organisation or notice for this caller; 409
+    the notice's state does not allow it; or with Idempotency-Key, the first request with that key still
+    runs, or its answer held a secret shown once (`secret-not-replayed`); 412 If-Match names a version
+    that is no longer current; 422 validation failed.
 
     Args:
         notice_id (str):
@@ -248,7 +260,11 @@ async def asyncio(
     window it opens from that day (ADR 0017).
 
     Needs the scope `notices:write` (given to the clients of schools, FEIs, LAs, health boards, NHS
-    trusts and the Tribunal).
+    trusts and the Tribunal). Problems (RFC 9457) of its own: 400 A malformed header (If-Match); 403
+    this organisation may not do this; 404 no such learner, organisation or notice for this caller; 409
+    the notice's state does not allow it; or with Idempotency-Key, the first request with that key still
+    runs, or its answer held a secret shown once (`secret-not-replayed`); 412 If-Match names a version
+    that is no longer current; 422 validation failed.
 
     Args:
         notice_id (str):

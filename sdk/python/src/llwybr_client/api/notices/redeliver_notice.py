@@ -117,7 +117,11 @@ def sync_detailed(
      Send an escalated notice again, to the recipient's current contact
 
     Needs the scope `notices:write` (given to the clients of schools, FEIs, LAs, health boards, NHS
-    trusts and the Tribunal).
+    trusts and the Tribunal). Problems (RFC 9457) of its own: 400 A malformed header (If-Match); 403
+    this organisation may not do this; 404 no such learner, organisation or notice for this caller; 409
+    the notice's state does not allow it; or with Idempotency-Key, the first request with that key still
+    runs, or its answer held a secret shown once (`secret-not-replayed`); 412 If-Match names a version
+    that is no longer current; 422 validation failed.
 
     Args:
         notice_id (str):
@@ -154,7 +158,11 @@ def sync(
      Send an escalated notice again, to the recipient's current contact
 
     Needs the scope `notices:write` (given to the clients of schools, FEIs, LAs, health boards, NHS
-    trusts and the Tribunal).
+    trusts and the Tribunal). Problems (RFC 9457) of its own: 400 A malformed header (If-Match); 403
+    this organisation may not do this; 404 no such learner, organisation or notice for this caller; 409
+    the notice's state does not allow it; or with Idempotency-Key, the first request with that key still
+    runs, or its answer held a secret shown once (`secret-not-replayed`); 412 If-Match names a version
+    that is no longer current; 422 validation failed.
 
     Args:
         notice_id (str):
@@ -186,7 +194,11 @@ async def asyncio_detailed(
      Send an escalated notice again, to the recipient's current contact
 
     Needs the scope `notices:write` (given to the clients of schools, FEIs, LAs, health boards, NHS
-    trusts and the Tribunal).
+    trusts and the Tribunal). Problems (RFC 9457) of its own: 400 A malformed header (If-Match); 403
+    this organisation may not do this; 404 no such learner, organisation or notice for this caller; 409
+    the notice's state does not allow it; or with Idempotency-Key, the first request with that key still
+    runs, or its answer held a secret shown once (`secret-not-replayed`); 412 If-Match names a version
+    that is no longer current; 422 validation failed.
 
     Args:
         notice_id (str):
@@ -221,7 +233,11 @@ async def asyncio(
      Send an escalated notice again, to the recipient's current contact
 
     Needs the scope `notices:write` (given to the clients of schools, FEIs, LAs, health boards, NHS
-    trusts and the Tribunal).
+    trusts and the Tribunal). Problems (RFC 9457) of its own: 400 A malformed header (If-Match); 403
+    this organisation may not do this; 404 no such learner, organisation or notice for this caller; 409
+    the notice's state does not allow it; or with Idempotency-Key, the first request with that key still
+    runs, or its answer held a secret shown once (`secret-not-replayed`); 412 If-Match names a version
+    that is no longer current; 422 validation failed.
 
     Args:
         notice_id (str):

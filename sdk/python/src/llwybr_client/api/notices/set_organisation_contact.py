@@ -127,7 +127,10 @@ def sync_detailed(
 
     Needs the scope `contacts:write` (given to the clients of schools, FEIs, LAs, health boards, NHS
     trusts, the Tribunal and the administrator). With `If-Match` (the `ETag` you read) a change made
-    meanwhile is refused (412).
+    meanwhile is refused (412). Problems (RFC 9457) of its own: 400 A malformed header (If-Match); 403
+    this organisation may not do this; 404 no such learner, organisation or notice for this caller; 409
+    the notice's state does not allow it; 412 If-Match names a version that is no longer current; 422
+    validation failed.
 
     Args:
         organisation (str):
@@ -170,7 +173,10 @@ def sync(
 
     Needs the scope `contacts:write` (given to the clients of schools, FEIs, LAs, health boards, NHS
     trusts, the Tribunal and the administrator). With `If-Match` (the `ETag` you read) a change made
-    meanwhile is refused (412).
+    meanwhile is refused (412). Problems (RFC 9457) of its own: 400 A malformed header (If-Match); 403
+    this organisation may not do this; 404 no such learner, organisation or notice for this caller; 409
+    the notice's state does not allow it; 412 If-Match names a version that is no longer current; 422
+    validation failed.
 
     Args:
         organisation (str):
@@ -208,7 +214,10 @@ async def asyncio_detailed(
 
     Needs the scope `contacts:write` (given to the clients of schools, FEIs, LAs, health boards, NHS
     trusts, the Tribunal and the administrator). With `If-Match` (the `ETag` you read) a change made
-    meanwhile is refused (412).
+    meanwhile is refused (412). Problems (RFC 9457) of its own: 400 A malformed header (If-Match); 403
+    this organisation may not do this; 404 no such learner, organisation or notice for this caller; 409
+    the notice's state does not allow it; 412 If-Match names a version that is no longer current; 422
+    validation failed.
 
     Args:
         organisation (str):
@@ -249,7 +258,10 @@ async def asyncio(
 
     Needs the scope `contacts:write` (given to the clients of schools, FEIs, LAs, health boards, NHS
     trusts, the Tribunal and the administrator). With `If-Match` (the `ETag` you read) a change made
-    meanwhile is refused (412).
+    meanwhile is refused (412). Problems (RFC 9457) of its own: 400 A malformed header (If-Match); 403
+    this organisation may not do this; 404 no such learner, organisation or notice for this caller; 409
+    the notice's state does not allow it; 412 If-Match names a version that is no longer current; 422
+    validation failed.
 
     Args:
         organisation (str):

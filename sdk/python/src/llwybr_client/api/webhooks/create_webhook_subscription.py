@@ -122,7 +122,11 @@ def sync_detailed(
     host must resolve to public addresses only, unless an operator allowed its network.
 
     Needs the scope `webhooks:manage` (given to the clients of schools, FEIs, LAs, health boards and NHS
-    trusts).
+    trusts). Problems (RFC 9457) of its own: 400 A malformed header (If-Match); 403 this kind of
+    organisation has no webhooks; 404 no such subscription or delivery for this organisation; 409 the
+    delivery is still pending; or with Idempotency-Key, the first request with that key still runs, or
+    its answer held a secret shown once (`secret-not-replayed`); 412 If-Match names a version that is no
+    longer current; 422 validation failed.
 
     Args:
         idempotency_key (str | Unset):
@@ -162,7 +166,11 @@ def sync(
     host must resolve to public addresses only, unless an operator allowed its network.
 
     Needs the scope `webhooks:manage` (given to the clients of schools, FEIs, LAs, health boards and NHS
-    trusts).
+    trusts). Problems (RFC 9457) of its own: 400 A malformed header (If-Match); 403 this kind of
+    organisation has no webhooks; 404 no such subscription or delivery for this organisation; 409 the
+    delivery is still pending; or with Idempotency-Key, the first request with that key still runs, or
+    its answer held a secret shown once (`secret-not-replayed`); 412 If-Match names a version that is no
+    longer current; 422 validation failed.
 
     Args:
         idempotency_key (str | Unset):
@@ -197,7 +205,11 @@ async def asyncio_detailed(
     host must resolve to public addresses only, unless an operator allowed its network.
 
     Needs the scope `webhooks:manage` (given to the clients of schools, FEIs, LAs, health boards and NHS
-    trusts).
+    trusts). Problems (RFC 9457) of its own: 400 A malformed header (If-Match); 403 this kind of
+    organisation has no webhooks; 404 no such subscription or delivery for this organisation; 409 the
+    delivery is still pending; or with Idempotency-Key, the first request with that key still runs, or
+    its answer held a secret shown once (`secret-not-replayed`); 412 If-Match names a version that is no
+    longer current; 422 validation failed.
 
     Args:
         idempotency_key (str | Unset):
@@ -235,7 +247,11 @@ async def asyncio(
     host must resolve to public addresses only, unless an operator allowed its network.
 
     Needs the scope `webhooks:manage` (given to the clients of schools, FEIs, LAs, health boards and NHS
-    trusts).
+    trusts). Problems (RFC 9457) of its own: 400 A malformed header (If-Match); 403 this kind of
+    organisation has no webhooks; 404 no such subscription or delivery for this organisation; 409 the
+    delivery is still pending; or with Idempotency-Key, the first request with that key still runs, or
+    its answer held a secret shown once (`secret-not-replayed`); 412 If-Match names a version that is no
+    longer current; 422 validation failed.
 
     Args:
         idempotency_key (str | Unset):

@@ -113,10 +113,16 @@ def sync_detailed(
 ) -> Response[Any | Problem]:
     """Delete a subscription
 
-     The subscription is removed: nothing more is sent to its endpoint.
+     The subscription is removed: nothing more is sent to its endpoint. Only the
+    organisation that owns it may delete it (another's is a 404 `not-found`); with
+    `If-Match`, a subscription changed meanwhile is refused with a 412 `stale-version`. The
+    answer is 204 with no body.
 
     Needs the scope `webhooks:manage` (given to the clients of schools, FEIs, LAs, health boards and NHS
-    trusts). With `If-Match` (the `ETag` you read) a change made meanwhile is refused (412).
+    trusts). With `If-Match` (the `ETag` you read) a change made meanwhile is refused (412). Problems
+    (RFC 9457) of its own: 400 A malformed header (If-Match); 403 this kind of organisation has no
+    webhooks; 404 no such subscription or delivery for this organisation; 409 the delivery is still
+    pending; 412 If-Match names a version that is no longer current; 422 validation failed.
 
     Args:
         subscription_id (UUID): The subscription's id
@@ -150,10 +156,16 @@ def sync(
 ) -> Any | Problem | None:
     """Delete a subscription
 
-     The subscription is removed: nothing more is sent to its endpoint.
+     The subscription is removed: nothing more is sent to its endpoint. Only the
+    organisation that owns it may delete it (another's is a 404 `not-found`); with
+    `If-Match`, a subscription changed meanwhile is refused with a 412 `stale-version`. The
+    answer is 204 with no body.
 
     Needs the scope `webhooks:manage` (given to the clients of schools, FEIs, LAs, health boards and NHS
-    trusts). With `If-Match` (the `ETag` you read) a change made meanwhile is refused (412).
+    trusts). With `If-Match` (the `ETag` you read) a change made meanwhile is refused (412). Problems
+    (RFC 9457) of its own: 400 A malformed header (If-Match); 403 this kind of organisation has no
+    webhooks; 404 no such subscription or delivery for this organisation; 409 the delivery is still
+    pending; 412 If-Match names a version that is no longer current; 422 validation failed.
 
     Args:
         subscription_id (UUID): The subscription's id
@@ -182,10 +194,16 @@ async def asyncio_detailed(
 ) -> Response[Any | Problem]:
     """Delete a subscription
 
-     The subscription is removed: nothing more is sent to its endpoint.
+     The subscription is removed: nothing more is sent to its endpoint. Only the
+    organisation that owns it may delete it (another's is a 404 `not-found`); with
+    `If-Match`, a subscription changed meanwhile is refused with a 412 `stale-version`. The
+    answer is 204 with no body.
 
     Needs the scope `webhooks:manage` (given to the clients of schools, FEIs, LAs, health boards and NHS
-    trusts). With `If-Match` (the `ETag` you read) a change made meanwhile is refused (412).
+    trusts). With `If-Match` (the `ETag` you read) a change made meanwhile is refused (412). Problems
+    (RFC 9457) of its own: 400 A malformed header (If-Match); 403 this kind of organisation has no
+    webhooks; 404 no such subscription or delivery for this organisation; 409 the delivery is still
+    pending; 412 If-Match names a version that is no longer current; 422 validation failed.
 
     Args:
         subscription_id (UUID): The subscription's id
@@ -217,10 +235,16 @@ async def asyncio(
 ) -> Any | Problem | None:
     """Delete a subscription
 
-     The subscription is removed: nothing more is sent to its endpoint.
+     The subscription is removed: nothing more is sent to its endpoint. Only the
+    organisation that owns it may delete it (another's is a 404 `not-found`); with
+    `If-Match`, a subscription changed meanwhile is refused with a 412 `stale-version`. The
+    answer is 204 with no body.
 
     Needs the scope `webhooks:manage` (given to the clients of schools, FEIs, LAs, health boards and NHS
-    trusts). With `If-Match` (the `ETag` you read) a change made meanwhile is refused (412).
+    trusts). With `If-Match` (the `ETag` you read) a change made meanwhile is refused (412). Problems
+    (RFC 9457) of its own: 400 A malformed header (If-Match); 403 this kind of organisation has no
+    webhooks; 404 no such subscription or delivery for this organisation; 409 the delivery is still
+    pending; 412 If-Match names a version that is no longer current; 422 validation failed.
 
     Args:
         subscription_id (UUID): The subscription's id

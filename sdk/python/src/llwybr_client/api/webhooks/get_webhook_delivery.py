@@ -114,7 +114,10 @@ def sync_detailed(
      The delivery with every attempt: when, the status code or the error, how long.
 
     Needs the scope `webhooks:manage` (given to the clients of schools, FEIs, LAs, health boards and NHS
-    trusts).
+    trusts). Problems (RFC 9457) of its own: 400 A malformed header (If-Match); 403 this kind of
+    organisation has no webhooks; 404 no such subscription or delivery for this organisation; 409 the
+    delivery is still pending; 412 If-Match names a version that is no longer current; 422 validation
+    failed.
 
     Args:
         subscription_id (UUID): The subscription's id
@@ -151,7 +154,10 @@ def sync(
      The delivery with every attempt: when, the status code or the error, how long.
 
     Needs the scope `webhooks:manage` (given to the clients of schools, FEIs, LAs, health boards and NHS
-    trusts).
+    trusts). Problems (RFC 9457) of its own: 400 A malformed header (If-Match); 403 this kind of
+    organisation has no webhooks; 404 no such subscription or delivery for this organisation; 409 the
+    delivery is still pending; 412 If-Match names a version that is no longer current; 422 validation
+    failed.
 
     Args:
         subscription_id (UUID): The subscription's id
@@ -183,7 +189,10 @@ async def asyncio_detailed(
      The delivery with every attempt: when, the status code or the error, how long.
 
     Needs the scope `webhooks:manage` (given to the clients of schools, FEIs, LAs, health boards and NHS
-    trusts).
+    trusts). Problems (RFC 9457) of its own: 400 A malformed header (If-Match); 403 this kind of
+    organisation has no webhooks; 404 no such subscription or delivery for this organisation; 409 the
+    delivery is still pending; 412 If-Match names a version that is no longer current; 422 validation
+    failed.
 
     Args:
         subscription_id (UUID): The subscription's id
@@ -218,7 +227,10 @@ async def asyncio(
      The delivery with every attempt: when, the status code or the error, how long.
 
     Needs the scope `webhooks:manage` (given to the clients of schools, FEIs, LAs, health boards and NHS
-    trusts).
+    trusts). Problems (RFC 9457) of its own: 400 A malformed header (If-Match); 403 this kind of
+    organisation has no webhooks; 404 no such subscription or delivery for this organisation; 409 the
+    delivery is still pending; 412 If-Match names a version that is no longer current; 422 validation
+    failed.
 
     Args:
         subscription_id (UUID): The subscription's id

@@ -108,10 +108,15 @@ def sync_detailed(
 ) -> Response[Problem | WebhookSubscriptionOut]:
     """A subscription
 
-     A subscription
+     One of the calling organisation's subscriptions, without its secret; its `version` is
+    also the `ETag`, to send back as `If-Match` when changing or deleting it. Another
+    organisation's subscription is a 404 `not-found`, as one that does not exist.
 
     Needs the scope `webhooks:manage` (given to the clients of schools, FEIs, LAs, health boards and NHS
-    trusts).
+    trusts). Problems (RFC 9457) of its own: 400 A malformed header (If-Match); 403 this kind of
+    organisation has no webhooks; 404 no such subscription or delivery for this organisation; 409 the
+    delivery is still pending; 412 If-Match names a version that is no longer current; 422 validation
+    failed.
 
     Args:
         subscription_id (UUID): The subscription's id
@@ -142,10 +147,15 @@ def sync(
 ) -> Problem | WebhookSubscriptionOut | None:
     """A subscription
 
-     A subscription
+     One of the calling organisation's subscriptions, without its secret; its `version` is
+    also the `ETag`, to send back as `If-Match` when changing or deleting it. Another
+    organisation's subscription is a 404 `not-found`, as one that does not exist.
 
     Needs the scope `webhooks:manage` (given to the clients of schools, FEIs, LAs, health boards and NHS
-    trusts).
+    trusts). Problems (RFC 9457) of its own: 400 A malformed header (If-Match); 403 this kind of
+    organisation has no webhooks; 404 no such subscription or delivery for this organisation; 409 the
+    delivery is still pending; 412 If-Match names a version that is no longer current; 422 validation
+    failed.
 
     Args:
         subscription_id (UUID): The subscription's id
@@ -171,10 +181,15 @@ async def asyncio_detailed(
 ) -> Response[Problem | WebhookSubscriptionOut]:
     """A subscription
 
-     A subscription
+     One of the calling organisation's subscriptions, without its secret; its `version` is
+    also the `ETag`, to send back as `If-Match` when changing or deleting it. Another
+    organisation's subscription is a 404 `not-found`, as one that does not exist.
 
     Needs the scope `webhooks:manage` (given to the clients of schools, FEIs, LAs, health boards and NHS
-    trusts).
+    trusts). Problems (RFC 9457) of its own: 400 A malformed header (If-Match); 403 this kind of
+    organisation has no webhooks; 404 no such subscription or delivery for this organisation; 409 the
+    delivery is still pending; 412 If-Match names a version that is no longer current; 422 validation
+    failed.
 
     Args:
         subscription_id (UUID): The subscription's id
@@ -203,10 +218,15 @@ async def asyncio(
 ) -> Problem | WebhookSubscriptionOut | None:
     """A subscription
 
-     A subscription
+     One of the calling organisation's subscriptions, without its secret; its `version` is
+    also the `ETag`, to send back as `If-Match` when changing or deleting it. Another
+    organisation's subscription is a 404 `not-found`, as one that does not exist.
 
     Needs the scope `webhooks:manage` (given to the clients of schools, FEIs, LAs, health boards and NHS
-    trusts).
+    trusts). Problems (RFC 9457) of its own: 400 A malformed header (If-Match); 403 this kind of
+    organisation has no webhooks; 404 no such subscription or delivery for this organisation; 409 the
+    delivery is still pending; 412 If-Match names a version that is no longer current; 422 validation
+    failed.
 
     Args:
         subscription_id (UUID): The subscription's id

@@ -143,7 +143,10 @@ def sync_detailed(
     those given up after every retry. Pages go back in time: send `next_before` as `before`.
 
     Needs the scope `webhooks:manage` (given to the clients of schools, FEIs, LAs, health boards and NHS
-    trusts).
+    trusts). Problems (RFC 9457) of its own: 400 A malformed header (If-Match); 403 this kind of
+    organisation has no webhooks; 404 no such subscription or delivery for this organisation; 409 the
+    delivery is still pending; 412 If-Match names a version that is no longer current; 422 validation
+    failed.
 
     Args:
         subscription_id (UUID): The subscription's id
@@ -187,7 +190,10 @@ def sync(
     those given up after every retry. Pages go back in time: send `next_before` as `before`.
 
     Needs the scope `webhooks:manage` (given to the clients of schools, FEIs, LAs, health boards and NHS
-    trusts).
+    trusts). Problems (RFC 9457) of its own: 400 A malformed header (If-Match); 403 this kind of
+    organisation has no webhooks; 404 no such subscription or delivery for this organisation; 409 the
+    delivery is still pending; 412 If-Match names a version that is no longer current; 422 validation
+    failed.
 
     Args:
         subscription_id (UUID): The subscription's id
@@ -226,7 +232,10 @@ async def asyncio_detailed(
     those given up after every retry. Pages go back in time: send `next_before` as `before`.
 
     Needs the scope `webhooks:manage` (given to the clients of schools, FEIs, LAs, health boards and NHS
-    trusts).
+    trusts). Problems (RFC 9457) of its own: 400 A malformed header (If-Match); 403 this kind of
+    organisation has no webhooks; 404 no such subscription or delivery for this organisation; 409 the
+    delivery is still pending; 412 If-Match names a version that is no longer current; 422 validation
+    failed.
 
     Args:
         subscription_id (UUID): The subscription's id
@@ -268,7 +277,10 @@ async def asyncio(
     those given up after every retry. Pages go back in time: send `next_before` as `before`.
 
     Needs the scope `webhooks:manage` (given to the clients of schools, FEIs, LAs, health boards and NHS
-    trusts).
+    trusts). Problems (RFC 9457) of its own: 400 A malformed header (If-Match); 403 this kind of
+    organisation has no webhooks; 404 no such subscription or delivery for this organisation; 409 the
+    delivery is still pending; 412 If-Match names a version that is no longer current; 422 validation
+    failed.
 
     Args:
         subscription_id (UUID): The subscription's id

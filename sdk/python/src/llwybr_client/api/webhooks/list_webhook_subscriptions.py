@@ -121,10 +121,17 @@ def sync_detailed(
 ) -> Response[Problem | WebhookSubscriptionPage]:
     """The organisation's subscriptions, by page
 
-     The organisation's subscriptions, by page
+     The calling organisation's webhook subscriptions (only its own, whoever of its clients
+    made them), ordered by id: each with its URL, event types, `status` (`active`, `paused`,
+    or `disabled` with `disabled_reason`) and `version`. Secrets are never shown here, only
+    when a subscription is made or its secret rotated. An MIS reads it in its nightly sync to
+    see a subscription that was disabled (`PATCH` `status: active` resumes it).
 
     Needs the scope `webhooks:manage` (given to the clients of schools, FEIs, LAs, health boards and NHS
-    trusts). By page: up to `limit` items; pass `next_after` as `after` for the next.
+    trusts). By page: up to `limit` items; pass `next_after` as `after` for the next. Problems (RFC
+    9457) of its own: 400 A malformed header (If-Match); 403 this kind of organisation has no webhooks;
+    404 no such subscription or delivery for this organisation; 409 the delivery is still pending; 412
+    If-Match names a version that is no longer current; 422 validation failed.
 
     Args:
         limit (int | Unset):  Default: 50.
@@ -158,10 +165,17 @@ def sync(
 ) -> Problem | WebhookSubscriptionPage | None:
     """The organisation's subscriptions, by page
 
-     The organisation's subscriptions, by page
+     The calling organisation's webhook subscriptions (only its own, whoever of its clients
+    made them), ordered by id: each with its URL, event types, `status` (`active`, `paused`,
+    or `disabled` with `disabled_reason`) and `version`. Secrets are never shown here, only
+    when a subscription is made or its secret rotated. An MIS reads it in its nightly sync to
+    see a subscription that was disabled (`PATCH` `status: active` resumes it).
 
     Needs the scope `webhooks:manage` (given to the clients of schools, FEIs, LAs, health boards and NHS
-    trusts). By page: up to `limit` items; pass `next_after` as `after` for the next.
+    trusts). By page: up to `limit` items; pass `next_after` as `after` for the next. Problems (RFC
+    9457) of its own: 400 A malformed header (If-Match); 403 this kind of organisation has no webhooks;
+    404 no such subscription or delivery for this organisation; 409 the delivery is still pending; 412
+    If-Match names a version that is no longer current; 422 validation failed.
 
     Args:
         limit (int | Unset):  Default: 50.
@@ -190,10 +204,17 @@ async def asyncio_detailed(
 ) -> Response[Problem | WebhookSubscriptionPage]:
     """The organisation's subscriptions, by page
 
-     The organisation's subscriptions, by page
+     The calling organisation's webhook subscriptions (only its own, whoever of its clients
+    made them), ordered by id: each with its URL, event types, `status` (`active`, `paused`,
+    or `disabled` with `disabled_reason`) and `version`. Secrets are never shown here, only
+    when a subscription is made or its secret rotated. An MIS reads it in its nightly sync to
+    see a subscription that was disabled (`PATCH` `status: active` resumes it).
 
     Needs the scope `webhooks:manage` (given to the clients of schools, FEIs, LAs, health boards and NHS
-    trusts). By page: up to `limit` items; pass `next_after` as `after` for the next.
+    trusts). By page: up to `limit` items; pass `next_after` as `after` for the next. Problems (RFC
+    9457) of its own: 400 A malformed header (If-Match); 403 this kind of organisation has no webhooks;
+    404 no such subscription or delivery for this organisation; 409 the delivery is still pending; 412
+    If-Match names a version that is no longer current; 422 validation failed.
 
     Args:
         limit (int | Unset):  Default: 50.
@@ -225,10 +246,17 @@ async def asyncio(
 ) -> Problem | WebhookSubscriptionPage | None:
     """The organisation's subscriptions, by page
 
-     The organisation's subscriptions, by page
+     The calling organisation's webhook subscriptions (only its own, whoever of its clients
+    made them), ordered by id: each with its URL, event types, `status` (`active`, `paused`,
+    or `disabled` with `disabled_reason`) and `version`. Secrets are never shown here, only
+    when a subscription is made or its secret rotated. An MIS reads it in its nightly sync to
+    see a subscription that was disabled (`PATCH` `status: active` resumes it).
 
     Needs the scope `webhooks:manage` (given to the clients of schools, FEIs, LAs, health boards and NHS
-    trusts). By page: up to `limit` items; pass `next_after` as `after` for the next.
+    trusts). By page: up to `limit` items; pass `next_after` as `after` for the next. Problems (RFC
+    9457) of its own: 400 A malformed header (If-Match); 403 this kind of organisation has no webhooks;
+    404 no such subscription or delivery for this organisation; 409 the delivery is still pending; 412
+    If-Match names a version that is no longer current; 422 validation failed.
 
     Args:
         limit (int | Unset):  Default: 50.

@@ -122,7 +122,11 @@ def sync_detailed(
     it processed ignores a repeat), retried afresh if it fails.
 
     Needs the scope `webhooks:manage` (given to the clients of schools, FEIs, LAs, health boards and NHS
-    trusts).
+    trusts). Problems (RFC 9457) of its own: 400 A malformed header (If-Match); 403 this kind of
+    organisation has no webhooks; 404 no such subscription or delivery for this organisation; 409 the
+    delivery is still pending; or with Idempotency-Key, the first request with that key still runs, or
+    its answer held a secret shown once (`secret-not-replayed`); 412 If-Match names a version that is no
+    longer current; 422 validation failed.
 
     Args:
         subscription_id (UUID): The subscription's id
@@ -163,7 +167,11 @@ def sync(
     it processed ignores a repeat), retried afresh if it fails.
 
     Needs the scope `webhooks:manage` (given to the clients of schools, FEIs, LAs, health boards and NHS
-    trusts).
+    trusts). Problems (RFC 9457) of its own: 400 A malformed header (If-Match); 403 this kind of
+    organisation has no webhooks; 404 no such subscription or delivery for this organisation; 409 the
+    delivery is still pending; or with Idempotency-Key, the first request with that key still runs, or
+    its answer held a secret shown once (`secret-not-replayed`); 412 If-Match names a version that is no
+    longer current; 422 validation failed.
 
     Args:
         subscription_id (UUID): The subscription's id
@@ -199,7 +207,11 @@ async def asyncio_detailed(
     it processed ignores a repeat), retried afresh if it fails.
 
     Needs the scope `webhooks:manage` (given to the clients of schools, FEIs, LAs, health boards and NHS
-    trusts).
+    trusts). Problems (RFC 9457) of its own: 400 A malformed header (If-Match); 403 this kind of
+    organisation has no webhooks; 404 no such subscription or delivery for this organisation; 409 the
+    delivery is still pending; or with Idempotency-Key, the first request with that key still runs, or
+    its answer held a secret shown once (`secret-not-replayed`); 412 If-Match names a version that is no
+    longer current; 422 validation failed.
 
     Args:
         subscription_id (UUID): The subscription's id
@@ -238,7 +250,11 @@ async def asyncio(
     it processed ignores a repeat), retried afresh if it fails.
 
     Needs the scope `webhooks:manage` (given to the clients of schools, FEIs, LAs, health boards and NHS
-    trusts).
+    trusts). Problems (RFC 9457) of its own: 400 A malformed header (If-Match); 403 this kind of
+    organisation has no webhooks; 404 no such subscription or delivery for this organisation; 409 the
+    delivery is still pending; or with Idempotency-Key, the first request with that key still runs, or
+    its answer held a secret shown once (`secret-not-replayed`); 412 If-Match names a version that is no
+    longer current; 422 validation failed.
 
     Args:
         subscription_id (UUID): The subscription's id

@@ -135,7 +135,12 @@ def sync_detailed(
     take the new secret at leisure; `grace_seconds: 0` revokes the old one at once.
 
     Needs the scope `webhooks:manage` (given to the clients of schools, FEIs, LAs, health boards and NHS
-    trusts). With `If-Match` (the `ETag` you read) a change made meanwhile is refused (412).
+    trusts). With `If-Match` (the `ETag` you read) a change made meanwhile is refused (412). Problems
+    (RFC 9457) of its own: 400 A malformed header (If-Match); 403 this kind of organisation has no
+    webhooks; 404 no such subscription or delivery for this organisation; 409 the delivery is still
+    pending; or with Idempotency-Key, the first request with that key still runs, or its answer held a
+    secret shown once (`secret-not-replayed`); 412 If-Match names a version that is no longer current;
+    422 validation failed.
 
     Args:
         subscription_id (UUID): The subscription's id
@@ -180,7 +185,12 @@ def sync(
     take the new secret at leisure; `grace_seconds: 0` revokes the old one at once.
 
     Needs the scope `webhooks:manage` (given to the clients of schools, FEIs, LAs, health boards and NHS
-    trusts). With `If-Match` (the `ETag` you read) a change made meanwhile is refused (412).
+    trusts). With `If-Match` (the `ETag` you read) a change made meanwhile is refused (412). Problems
+    (RFC 9457) of its own: 400 A malformed header (If-Match); 403 this kind of organisation has no
+    webhooks; 404 no such subscription or delivery for this organisation; 409 the delivery is still
+    pending; or with Idempotency-Key, the first request with that key still runs, or its answer held a
+    secret shown once (`secret-not-replayed`); 412 If-Match names a version that is no longer current;
+    422 validation failed.
 
     Args:
         subscription_id (UUID): The subscription's id
@@ -220,7 +230,12 @@ async def asyncio_detailed(
     take the new secret at leisure; `grace_seconds: 0` revokes the old one at once.
 
     Needs the scope `webhooks:manage` (given to the clients of schools, FEIs, LAs, health boards and NHS
-    trusts). With `If-Match` (the `ETag` you read) a change made meanwhile is refused (412).
+    trusts). With `If-Match` (the `ETag` you read) a change made meanwhile is refused (412). Problems
+    (RFC 9457) of its own: 400 A malformed header (If-Match); 403 this kind of organisation has no
+    webhooks; 404 no such subscription or delivery for this organisation; 409 the delivery is still
+    pending; or with Idempotency-Key, the first request with that key still runs, or its answer held a
+    secret shown once (`secret-not-replayed`); 412 If-Match names a version that is no longer current;
+    422 validation failed.
 
     Args:
         subscription_id (UUID): The subscription's id
@@ -263,7 +278,12 @@ async def asyncio(
     take the new secret at leisure; `grace_seconds: 0` revokes the old one at once.
 
     Needs the scope `webhooks:manage` (given to the clients of schools, FEIs, LAs, health boards and NHS
-    trusts). With `If-Match` (the `ETag` you read) a change made meanwhile is refused (412).
+    trusts). With `If-Match` (the `ETag` you read) a change made meanwhile is refused (412). Problems
+    (RFC 9457) of its own: 400 A malformed header (If-Match); 403 this kind of organisation has no
+    webhooks; 404 no such subscription or delivery for this organisation; 409 the delivery is still
+    pending; or with Idempotency-Key, the first request with that key still runs, or its answer held a
+    secret shown once (`secret-not-replayed`); 412 If-Match names a version that is no longer current;
+    422 validation failed.
 
     Args:
         subscription_id (UUID): The subscription's id

@@ -126,7 +126,10 @@ def sync_detailed(
     (`paused`) or resumes (`active`) it, also after a 410 Gone disabled it.
 
     Needs the scope `webhooks:manage` (given to the clients of schools, FEIs, LAs, health boards and NHS
-    trusts). With `If-Match` (the `ETag` you read) a change made meanwhile is refused (412).
+    trusts). With `If-Match` (the `ETag` you read) a change made meanwhile is refused (412). Problems
+    (RFC 9457) of its own: 400 A malformed header (If-Match); 403 this kind of organisation has no
+    webhooks; 404 no such subscription or delivery for this organisation; 409 the delivery is still
+    pending; 412 If-Match names a version that is no longer current; 422 validation failed.
 
     Args:
         subscription_id (UUID): The subscription's id
@@ -168,7 +171,10 @@ def sync(
     (`paused`) or resumes (`active`) it, also after a 410 Gone disabled it.
 
     Needs the scope `webhooks:manage` (given to the clients of schools, FEIs, LAs, health boards and NHS
-    trusts). With `If-Match` (the `ETag` you read) a change made meanwhile is refused (412).
+    trusts). With `If-Match` (the `ETag` you read) a change made meanwhile is refused (412). Problems
+    (RFC 9457) of its own: 400 A malformed header (If-Match); 403 this kind of organisation has no
+    webhooks; 404 no such subscription or delivery for this organisation; 409 the delivery is still
+    pending; 412 If-Match names a version that is no longer current; 422 validation failed.
 
     Args:
         subscription_id (UUID): The subscription's id
@@ -205,7 +211,10 @@ async def asyncio_detailed(
     (`paused`) or resumes (`active`) it, also after a 410 Gone disabled it.
 
     Needs the scope `webhooks:manage` (given to the clients of schools, FEIs, LAs, health boards and NHS
-    trusts). With `If-Match` (the `ETag` you read) a change made meanwhile is refused (412).
+    trusts). With `If-Match` (the `ETag` you read) a change made meanwhile is refused (412). Problems
+    (RFC 9457) of its own: 400 A malformed header (If-Match); 403 this kind of organisation has no
+    webhooks; 404 no such subscription or delivery for this organisation; 409 the delivery is still
+    pending; 412 If-Match names a version that is no longer current; 422 validation failed.
 
     Args:
         subscription_id (UUID): The subscription's id
@@ -245,7 +254,10 @@ async def asyncio(
     (`paused`) or resumes (`active`) it, also after a 410 Gone disabled it.
 
     Needs the scope `webhooks:manage` (given to the clients of schools, FEIs, LAs, health boards and NHS
-    trusts). With `If-Match` (the `ETag` you read) a change made meanwhile is refused (412).
+    trusts). With `If-Match` (the `ETag` you read) a change made meanwhile is refused (412). Problems
+    (RFC 9457) of its own: 400 A malformed header (If-Match); 403 this kind of organisation has no
+    webhooks; 404 no such subscription or delivery for this organisation; 409 the delivery is still
+    pending; 412 If-Match names a version that is no longer current; 422 validation failed.
 
     Args:
         subscription_id (UUID): The subscription's id

@@ -178,6 +178,12 @@ def put_organisation_contact(
 def get_organisation_contact(
     organisation: OrganisationId, engine: EngineDep, response: Response
 ) -> OrganisationContactOut:
+    """Where notices to an organisation (a school `school:6652001`, an FEI, an LA, a health
+    board) are sent: its email, its names in English and Welsh, its language and the
+    information a notice cites (advice, disagreement resolution), as last set, with
+    `version` (also the `ETag`, for `If-Match` on the next `PUT`). A 404 `not-found` means the
+    organisation has set no contact yet: notices to it wait until it does, so an MIS sets its
+    school's contact in its first sync."""
     with engine.connect() as conn:
         found = contacts.organisation_contact(conn, organisation)
     if found is None:

@@ -97,6 +97,11 @@ def list_subscriptions(
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
     after: Annotated[Line | None, Query(max_length=36)] = None,
 ) -> WebhookSubscriptionPage:
+    """The calling organisation's webhook subscriptions (only its own, whoever of its clients
+    made them), ordered by id: each with its URL, event types, `status` (`active`, `paused`,
+    or `disabled` with `disabled_reason`) and `version`. Secrets are never shown here, only
+    when a subscription is made or its secret rotated. An MIS reads it in its nightly sync to
+    see a subscription that was disabled (`PATCH` `status: active` resumes it)."""
     organisation = owner(principal)
     with engine.connect() as conn:
         found = store.list_subscriptions(conn, organisation, limit=limit, after=after)
@@ -110,6 +115,9 @@ def list_subscriptions(
 def get_subscription(
     subscription_id: SubscriptionId, principal: CallerDep, engine: EngineDep, response: Response
 ) -> WebhookSubscriptionOut:
+    """One of the calling organisation's subscriptions, without its secret; its `version` is
+    also the `ETag`, to send back as `If-Match` when changing or deleting it. Another
+    organisation's subscription is a 404 `not-found`, as one that does not exist."""
     organisation = owner(principal)
     with engine.connect() as conn:
         view = store.get_subscription(conn, organisation, str(subscription_id))
@@ -159,7 +167,10 @@ def delete_subscription(
     engine: EngineDep,
     if_match: IfMatch = None,
 ) -> Response:
-    """The subscription is removed: nothing more is sent to its endpoint."""
+    """The subscription is removed: nothing more is sent to its endpoint. Only the
+    organisation that owns it may delete it (another's is a 404 `not-found`); with
+    `If-Match`, a subscription changed meanwhile is refused with a 412 `stale-version`. The
+    answer is 204 with no body."""
     organisation = owner(principal)
     with engine.begin() as conn:
         store.delete_subscription(
