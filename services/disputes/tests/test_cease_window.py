@@ -113,13 +113,20 @@ def window_of(app: DisputesService, case_id: uuid.UUID) -> tuple[Any, Any]:
     return case.cease_notice_given_on, case.window_until
 
 
+def ceased_and_given(app: DisputesService, engine: sa.Engine) -> tuple[uuid.UUID, uuid.UUID]:
+    """A school's plan ceased on 20 November; the notice of it given to the parent on 27th
+    (learned from the notifications service). The plan's id and the notice's."""
+    plan, notice = uuid.uuid4(), uuid.uuid4()
+    published(engine, *ceased(plan))
+    app.save(*effect(given(plan, notice, GIVEN), app))
+    return plan, notice
+
+
 def test_the_idps_d11_for_the_cease_notice_is_enforced_not_recounted(
     stores: tuple[DisputesService, sa.Engine],
 ) -> None:
     app, engine = stores
-    plan, notice = uuid.uuid4(), uuid.uuid4()
-    published(engine, *ceased(plan))
-    app.save(*effect(given(plan, notice, GIVEN), app))
+    plan, notice = ceased_and_given(app, engine)
     # the notice is known here before the IDP's D11 for it: unknown (422 notice-unknown), not
     # late on the D11 from the decision it no longer runs from
     with pytest.raises(NoticeUnknownError, match="not yet published"):
@@ -135,9 +142,8 @@ def test_a_bounced_cease_notice_given_again_runs_from_the_idps_later_d11(
     stores: tuple[DisputesService, sa.Engine],
 ) -> None:
     app, engine = stores
-    plan, first, second = uuid.uuid4(), uuid.uuid4(), uuid.uuid4()
-    published(engine, *ceased(plan))
-    app.save(*effect(given(plan, first, GIVEN), app))
+    plan, first = ceased_and_given(app, engine)
+    second = uuid.uuid4()
     published(engine, recorded(plan, first, GIVEN, FROM_NOTICE, told=FROM_DECISION))
     bounced = NoticeBounced(
         notice_id=first, learner_id=LEARNER, kind="idp_ceased", subject_id=str(plan),
@@ -159,9 +165,7 @@ def test_a_later_day_the_notice_told_the_family_is_enforced(
     stores: tuple[DisputesService, sa.Engine],
 ) -> None:
     app, engine = stores
-    plan, notice = uuid.uuid4(), uuid.uuid4()
-    published(engine, *ceased(plan))
-    app.save(*effect(given(plan, notice, GIVEN), app))
+    plan, notice = ceased_and_given(app, engine)
     told = date(2027, 1, 8)  # a notice stating more than the IDP enforces: the family keeps it
     published(engine, recorded(plan, notice, GIVEN, FROM_NOTICE, told=told))
     assert window_of(app, request(app, engine, plan, told)) == (GIVEN, told)
