@@ -26,6 +26,7 @@ from disputes.domain import (
     Party,
     ReconsiderationKind,
 )
+from disputes.domain.learned import Decision
 from llwybr.db import create_engine
 from llwybr.principal import Principal
 from llwybr.settings import ServiceSettings
@@ -169,3 +170,12 @@ def test_a_later_day_the_notice_told_the_family_is_enforced(
     told = date(2027, 1, 8)  # a notice stating more than the IDP enforces: the family keeps it
     published(engine, recorded(plan, notice, GIVEN, FROM_NOTICE, told=told))
     assert window_of(app, request(app, engine, plan, told)) == (GIVEN, told)
+
+
+def test_a_d11_for_a_plan_whose_cease_was_not_learned_teaches_nothing(
+    stores: tuple[DisputesService, sa.Engine],
+) -> None:
+    _, engine = stores
+    plan = uuid.uuid4()
+    published(engine, recorded(plan, uuid.uuid4(), GIVEN, FROM_NOTICE, told=None))
+    assert learned_decisions(engine)(plan, Decision.CEASED) is None

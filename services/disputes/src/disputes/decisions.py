@@ -181,7 +181,9 @@ def _(event: idp.NoticeGivenRecorded, conn: sa.Connection) -> None:
     if event.quoted_until is not None:
         window = max(window, event.quoted_until)
     before = known(conn, str(event.idp_id), Decision.CEASED)
-    covered = before.notice_given_on if before is not None else None
+    if before is None:
+        return  # D11 follows a decision to cease, learned first (``ceased``)
+    covered = before.notice_given_on
     if event.given_on is not None:
         covered = max(covered or event.given_on, event.given_on)
     _upsert(conn, event.idp_id, Decision.CEASED, {
