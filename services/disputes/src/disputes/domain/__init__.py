@@ -59,7 +59,6 @@ from disputes.domain.tribunal import (
 )
 from disputes.domain.values import (
     APPEAL_RULE,
-    CEASE_WINDOW_RULE,
     DEADLINE_RULES,
     DISAGREEMENT_RESOLUTION_EXTENSION,
     EXTENSION_TOLERANCE,
@@ -87,7 +86,6 @@ from disputes.domain.values import (
 
 __all__ = [
     "APPEAL_RULE",
-    "CEASE_WINDOW_RULE",
     "DEADLINE_RULES",
     "DISAGREEMENT_RESOLUTION_EXTENSION",
     "EXTENSION_TOLERANCE",
