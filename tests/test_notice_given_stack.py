@@ -410,7 +410,17 @@ def ceased_by_the_school(callers: Callers, plan_id: str, decided_on: str) -> Non
     school, base = callers(HOME_SCHOOL), f"/v1/idps/{plan_id}"
     ok(school.post(f"{base}/cease-proposals", json={"proposed_on": "2026-07-20",
                                                     "reasons": "Needs met"}))  # fmt: skip
-    ok(school.post(f"{base}/cessation", json={"decided_on": decided_on, "reasons": "Needs met"}))
+
+    def decided() -> dict[str, Any] | None:
+        # The IDP service may be recording the proposal's notice, given to the parent, on the
+        # plan at that moment: a 409 concurrent-change changed nothing and says to retry.
+        response = school.post(f"{base}/cessation",
+                               json={"decided_on": decided_on, "reasons": "Needs met"})  # fmt: skip
+        if response.status_code == 409 and response.json()["type"].endswith("concurrent-change"):
+            return None
+        return ok(response)
+
+    until(decided, what="the decision to cease recorded")
 
 
 def challenge(callers: Callers, learner_id: str, plan_id: str, on: str) -> httpx.Response:

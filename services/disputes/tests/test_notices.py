@@ -4,6 +4,7 @@ bounced and was given again, and disagreement resolution within the window."""
 
 import uuid
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -19,6 +20,7 @@ from disputes.domain import (
     CaseParticipant,
     DecidingBodyKind,
     FactsDifferError,
+    NoticeUnknownError,
     OutsideWindowError,
     Party,
     PartyRole,
@@ -239,10 +241,12 @@ def test_an_appeal_on_a_plan_not_revised_runs_from_its_notice_not_the_review_mee
                              lodged_on=date(2027, 1, 26))  # fmt: skip
 
 
-def test_a_request_to_reconsider_a_cease_runs_from_the_cease_notice_given(
+def test_a_request_to_reconsider_a_cease_is_held_to_the_idps_published_d11(
     service: DisputesService,
 ) -> None:
-    learned = plan_decision(Decision.CEASED, "school", SCHOOL)
+    """D11 is the IDP service's (ADR 0017, addendum): read as published, never recounted here.
+    (This test used to expect the window recounted here from the notice's given day.)"""
+    decided = plan_decision(Decision.CEASED, "school", SCHOOL)
     learn(service, plan_notice("idp_ceased", "reconsideration_request", date(2026, 11, 27)))
     request: dict[str, Any] = {
         "kind": ReconsiderationKind.R4, "learner_id": LEARNER, "subject_id": PLAN,
@@ -250,9 +254,23 @@ def test_a_request_to_reconsider_a_cease_runs_from_the_cease_notice_given(
         "requested_by_kind": Party.FAMILY, "cease_notice_given_on": None,
         "requested_by": "Parent",
     }  # fmt: skip
-    with pytest.raises(OutsideWindowError):  # 4 weeks from the day after: Christmas rolls
+    # the notice is known, its D11 from the IDP not yet: unknown, never "late"
+    with pytest.raises(NoticeUnknownError):
+        service.request_reconsideration(LA, decided, **request, requested_on=date(2027, 3, 1))
+
+    def learned(subject_id: uuid.UUID, decision: Decision) -> KnownDecision | None:
+        fact = decided(subject_id, decision)
+        # the IDP recorded the notice of 27 November: its D11 is 29 December (Christmas rolls)
+        return fact and replace(fact, notice_given_on=date(2026, 11, 27),
+                                reconsideration_window_until=date(2026, 12, 29))  # fmt: skip
+
+    with pytest.raises(OutsideWindowError):
         service.request_reconsideration(LA, learned, **request, requested_on=date(2026, 12, 30))
     case_id, _ = service.request_reconsideration(
         LA, learned, **request, requested_on=date(2026, 12, 29)
     )
-    assert service.reconsideration(LA, case_id).cease_notice_given_on == date(2026, 11, 27)
+    case = service.reconsideration(LA, case_id)
+    assert (case.cease_notice_given_on, case.window_until) == (
+        date(2026, 11, 27),
+        date(2026, 12, 29),
+    )

@@ -121,7 +121,9 @@ def _(event: idp.ResponsibilityTransferred, conn: sa.Connection) -> None:
 
 # The IDP service's events date the decision (the plan issued, the review meeting, the decision
 # to cease), not the notice: the day a notice of them was given is the notifications service's
-# fact, learned as ``FamilyNotices`` (ADR 0017); none is taken from these dates.
+# fact, learned as ``FamilyNotices`` (ADR 0017); none is taken from these dates. The window to
+# ask for a reconsideration of a cease (D11) is the IDP service's: ``ceased`` publishes it from
+# the decision, ``notice-given-recorded`` from the cease notice; the latest is kept.
 
 
 @_learn.register
@@ -160,6 +162,32 @@ def _(event: idp.Ceased, conn: sa.Connection) -> None:
     on = event.decided_on
     _upsert(conn, event.idp_id, Decision.CEASED, {
         "learner_id": event.learner_id, **body, "decided_on": on,
+        "reconsideration_window_until": window,
+    })  # fmt: skip
+
+
+#: The IDP's notices its D11 runs from (the later of the two cease notices, s.31(8), (9)).
+_CEASE_NOTICES = frozenset({"cease_proposed", "idp_ceased"})
+
+
+@_learn.register
+def _(event: idp.NoticeGivenRecorded, conn: sa.Connection) -> None:
+    """The IDP service's D11 after a cease notice was given or bounced: read here, never
+    recounted (ADR 0017), with the day the notice told the family if later. The given day
+    kept is the latest the IDP recorded: its window covers the notices up to it."""
+    window = event.reconsideration_window_until
+    if event.notice_kind not in _CEASE_NOTICES or window is None:
+        return  # None: the IDP's window is unchanged
+    if event.quoted_until is not None:
+        window = max(window, event.quoted_until)
+    before = known(conn, str(event.idp_id), Decision.CEASED)
+    if before is None:
+        return  # D11 follows a decision to cease, learned first (``ceased``)
+    covered = before.notice_given_on
+    if event.given_on is not None:
+        covered = max(covered or event.given_on, event.given_on)
+    _upsert(conn, event.idp_id, Decision.CEASED, {
+        "learner_id": event.learner_id, "notice_given_on": covered,
         "reconsideration_window_until": window,
     })  # fmt: skip
 

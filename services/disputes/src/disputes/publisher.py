@@ -156,7 +156,9 @@ def _(e: DisagreementResolution.AppealWindowRecalculated, old: Old) -> public.Di
 
 
 @public_event.register
-def _(e: FamilyNotices.Given, old: Old) -> public.DisputeEvent:
+def _(e: FamilyNotices.Given, old: Old) -> public.DisputeEvent | None:
+    if e.appeal_window is None:
+        return None  # a cease notice: its window (D11) is the IDP service's to publish
     window = _deadline(e.appeal_window)
     return public.AppealWindowFromNotice(
         learner_id=e.learner_id, subject_id=e.subject_id, notice_id=e.notice_id, given=True,

@@ -15,9 +15,11 @@ from eventsourcing.domain import Aggregate
 
 from contracts.notifications import NoticeBounced, NoticeGiven
 from disputes.application.base import DisputesBase
+from disputes.domain import APPEAL_RULE
 from disputes.domain.notices import (
+    APPEAL_WINDOW,
     NOTICE_DECISIONS,
-    WINDOW_RULES,
+    WINDOW_KINDS,
     FamilyNotices,
     enforced,
     family_notices_id,
@@ -68,8 +70,8 @@ class Notices(DisputesBase):
         it, computed here from the day it counts as given. The notice of an extended window
         (this service computed it) tells the family the window; it does not start one."""
         decision = NOTICE_DECISIONS.get(given.kind)
-        rule = WINDOW_RULES.get(given.window_kind or "")
-        if decision is None or rule is None or given.recipient_organisation is not None:
+        opens = given.window_kind in WINDOW_KINDS
+        if decision is None or not opens or given.recipient_organisation is not None:
             return []
         try:
             subject_id = UUID(given.subject_id or "")
@@ -78,7 +80,11 @@ class Notices(DisputesBase):
         notices = self.family_notices(subject_id, decision) or FamilyNotices(
             subject_id=subject_id, decision=decision, learner_id=given.learner_id
         )
-        window = enforced(self.deadline(rule, given.given_on), given.window_until)
+        # The appeal window (D18) is this service's to compute; a cease notice's D11 is the
+        # IDP service's (read from its events, ``disputes.decisions``): only its day is kept.
+        window = None
+        if given.window_kind == APPEAL_WINDOW:
+            window = enforced(self.deadline(APPEAL_RULE, given.given_on), given.window_until)
         changed = notices.give(
             notice_id=given.notice_id,
             given_on=given.given_on,

@@ -2,6 +2,7 @@
 Act ss.26-28 and 32): requested, representations invited and received, decided, noticed, and
 disagreement resolution started about the decision."""
 
+from dataclasses import replace
 from datetime import date
 from typing import Any
 from uuid import UUID
@@ -10,7 +11,6 @@ from disputes import access
 from disputes.application.notices import Notices
 from disputes.domain import (
     APPEAL_RULE,
-    CEASE_WINDOW_RULE,
     DEADLINE_RULES,
     DecidingBodyKind,
     NotDecidedError,
@@ -24,6 +24,7 @@ from disputes.domain.learned import (
     RECONSIDERED,
     Decision,
     LearnedDecisions,
+    cease_window,
     check_decided_by,
     check_same_learner,
     check_school,
@@ -73,19 +74,26 @@ class Reconsiderations(Notices):
         check_decided_by(decided_by_kind, facts)
         check_same_learner(learner_id, facts)
         check_school(school, facts)
+        window = None
         if kind == ReconsiderationKind.R4:
             # The day the later notice of the decision to cease was given, as the notifications
             # service published it (ADR 0017); the decision's own date is not its notice.
             cease_notice_given_on = reconcile_notice(
-                cease_notice_given_on, facts, self.given_dates(subject_id, Decision.CEASED)
+                cease_notice_given_on,
+                replace(facts, notice_given_on=None) if facts is not None else None,
+                self.given_dates(subject_id, Decision.CEASED),
             )
             if cease_notice_given_on is None:
                 raise NoticeUnknownError(
                     "no notice of the decision to cease is known here: state cease_notice_given_on"
                 )
-        window = None
-        if cease_notice_given_on is not None:
-            window = self.deadline(CEASE_WINDOW_RULE, cease_notice_given_on).due_on
+            # D11 is the IDP service's: read as it published it, never recounted here.
+            window = cease_window(facts, cease_notice_given_on)
+            if window is None:
+                raise NoticeUnknownError(
+                    "the IDP service has not yet published the window to ask for a "
+                    f"reconsideration after the cease notice given on {cease_notice_given_on}"
+                )
         case = Reconsideration.request(
             kind=kind,
             learner_id=learner_id,

@@ -59,7 +59,6 @@ from disputes.domain.tribunal import (
 )
 from disputes.domain.values import (
     APPEAL_RULE,
-    CEASE_WINDOW_RULE,
     DEADLINE_RULES,
     DISAGREEMENT_RESOLUTION_EXTENSION,
     MAY_ASK,
@@ -86,7 +85,6 @@ from disputes.domain.values import (
 
 __all__ = [
     "APPEAL_RULE",
-    "CEASE_WINDOW_RULE",
     "DEADLINE_RULES",
     "DISAGREEMENT_RESOLUTION_EXTENSION",
     "MAY_ASK",

@@ -91,6 +91,20 @@ def reconcile_notice(
     return stated if stated is not None else max(known)
 
 
+def cease_window(learned: KnownDecision | None, notice_given_on: date) -> date | None:
+    """The last day to ask the LA to reconsider a school's decision to cease (D11), as the
+    IDP service published it for a cease notice given on ``notice_given_on`` (ADR 0017,
+    addendum): its window runs from the decision until it records a later notice, so it is
+    read only once it covers that notice. None while this service has not learned it: the
+    request is then refused as unknown, never as late on a day nobody published."""
+    if learned is None or learned.reconsideration_window_until is None:
+        return None
+    covered = max((d for d in (learned.decided_on, learned.notice_given_on) if d), default=None)
+    if covered is None or covered < notice_given_on:
+        return None  # the IDP service's window for that notice is not published yet
+    return learned.reconsideration_window_until
+
+
 def check_same_learner(learner_id: str, learned: KnownDecision | None) -> None:
     """A request or an appeal is about the learner the decision was about."""
     if learned and learned.learner_id != learner_id:

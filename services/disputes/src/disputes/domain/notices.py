@@ -23,7 +23,7 @@ from eventsourcing.domain import Aggregate, event
 
 from disputes.domain.errors import WrongDeadlineError
 from disputes.domain.learned import Decision
-from disputes.domain.values import APPEAL_RULE, CEASE_WINDOW_RULE
+from disputes.domain.values import APPEAL_RULE
 from llwybr.clock import Deadline
 
 _NAMESPACE = uuid.UUID("0c7f3f0e-4a4e-5d2b-9b7e-6f1d2a3c4b5e")
@@ -43,8 +43,10 @@ NOTICE_DECISIONS: dict[str, str] = {
     "idp_ceased": Decision.CEASED,
     "reconsideration_decided": RECONSIDERATION,
 }
-#: The window each right a notice opens runs under.
-WINDOW_RULES = {"appeal": APPEAL_RULE, "reconsideration_request": CEASE_WINDOW_RULE}
+#: The rights a notice opens: to appeal (D18, computed here), or to ask the LA to reconsider
+#: a school's decision to cease (D11: the IDP service's window, read from its events).
+APPEAL_WINDOW = "appeal"
+WINDOW_KINDS = frozenset({APPEAL_WINDOW, "reconsideration_request"})
 
 
 def family_notices_id(subject_id: uuid.UUID, decision: str) -> uuid.UUID:
@@ -117,7 +119,7 @@ class FamilyNotices(Aggregate):
         notice_id: uuid.UUID
         given_on: date
         quoted_until: date | None
-        appeal_window: dict[str, Any]
+        appeal_window: dict[str, Any] | None
         previous_due_on: date | None
         learner_id: str
         subject_id: uuid.UUID
@@ -148,7 +150,9 @@ class FamilyNotices(Aggregate):
     def window(self) -> Deadline | None:
         """The latest window a notice that counts as given opened; None while none does."""
         windows = [
-            Deadline.from_dict(n["appeal_window"]) for n in self.notices.values() if n["given"]
+            Deadline.from_dict(n["appeal_window"])
+            for n in self.notices.values()
+            if n["given"] and n["appeal_window"] is not None
         ]
         return max(windows, key=lambda w: w.due_on, default=None)
 
@@ -164,20 +168,26 @@ class FamilyNotices(Aggregate):
         return window.trigger_date if window is not None else None
 
     def give(
-        self, *, notice_id: uuid.UUID, given_on: date, quoted_until: date | None, window: Deadline
+        self,
+        *,
+        notice_id: uuid.UUID,
+        given_on: date,
+        quoted_until: date | None,
+        window: Deadline | None,
     ) -> bool:
-        """Record a notice given (once per notice: a redelivered event changes nothing).
-        True when recorded."""
+        """Record a notice given (once per notice: a redelivered event changes nothing), with
+        the appeal window computed from it, or None for a cease notice (its D11 is the IDP
+        service's). True when recorded."""
         if str(notice_id) in self.notices:
             return False
-        if window.rule_id not in WINDOW_RULES.values():
-            raise WrongDeadlineError(f"no notice opens a window under {window.rule_id}")
+        if window is not None and window.rule_id != APPEAL_RULE:
+            raise WrongDeadlineError(f"no notice opens a window here under {window.rule_id}")
         previous = self.window
         self._give(
             notice_id=notice_id,
             given_on=given_on,
             quoted_until=quoted_until,
-            appeal_window=window.as_dict(),
+            appeal_window=window.as_dict() if window is not None else None,
             previous_due_on=previous.due_on if previous else None,
             learner_id=self.learner_id,
             subject_id=self.subject_id,
@@ -190,7 +200,7 @@ class FamilyNotices(Aggregate):
         notice_id: uuid.UUID,
         given_on: date,
         quoted_until: date | None,
-        appeal_window: dict[str, Any],
+        appeal_window: dict[str, Any] | None,
         previous_due_on: date | None,
         learner_id: str,
         subject_id: uuid.UUID,
@@ -198,7 +208,7 @@ class FamilyNotices(Aggregate):
         self.notices[str(notice_id)] = {
             "given": True,
             "given_on": given_on,
-            "appeal_window": deepcopy(appeal_window),
+            "appeal_window": deepcopy(appeal_window) if appeal_window is not None else None,
         }
 
     def withdraw(self, *, notice_id: uuid.UUID, reported_at: datetime) -> bool:
@@ -209,7 +219,12 @@ class FamilyNotices(Aggregate):
         previous = self.window
         after = {k: n for k, n in self.notices.items() if k != str(notice_id) and n["given"]}
         remaining = max(
-            (Deadline.from_dict(n["appeal_window"]).due_on for n in after.values()), default=None
+            (
+                Deadline.from_dict(n["appeal_window"]).due_on
+                for n in after.values()
+                if n["appeal_window"] is not None
+            ),
+            default=None,
         )
         self._withdraw(
             notice_id=notice_id,

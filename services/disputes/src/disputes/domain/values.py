@@ -106,7 +106,6 @@ DEADLINE_RULES: Mapping[ReconsiderationKind, RuleId] = MappingProxyType(
     {_K.R1: RuleId.D8, _K.R2: RuleId.D9, _K.R3: RuleId.D10, _K.R4: RuleId.D12}
 )
 
-CEASE_WINDOW_RULE = RuleId.D11  # 4 weeks to ask the LA to reconsider a decision to cease
 APPEAL_RULE = RuleId.D18  # 8 weeks to appeal to the Tribunal
 REVIEW_RULE = RuleId.D19  # 28 days to apply for the Tribunal to review its decision
 

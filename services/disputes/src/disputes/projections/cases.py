@@ -143,6 +143,8 @@ def _(
 def _(e: FamilyNotices.Given, conn: sa.Connection, key: str) -> None:
     """A family notice of a reconsideration's decision given later than the window the case
     shows: the case shows the window enforced now (ADR 0017)."""
+    if e.appeal_window is None:
+        return  # a cease notice: it opens no appeal window here
     window = Deadline.from_dict(e.appeal_window)
     row = (
         (cases.c.case_id == str(e.subject_id))
