@@ -262,3 +262,90 @@ async def test_statistics_for_the_las_own_people_and_no_one_elses(console: Conso
     refused = await console.client.get("/console/statistics?la=665")
     assert refused.status_code in (403, 404)
     assert "bar-still_open" not in refused.text
+
+
+GRADUATED_RESPONSE = {
+    "level": "targeted", "description": "Small group literacy, 3 x 20 min a week",
+    "small_steps_targets": ["Read 20 high-frequency words"],
+    "termly_reviews": [{"reviewed_on": "2026-02-20", "outcome": "limited progress"}],
+    "recorded_on": "2026-03-02", "recorded_by": "school:6652001",
+}  # fmt: skip
+HAS_ALN = {
+    "has_aln": True, "reasons": "Significantly greater difficulty in learning",
+    "decided_on": "2026-03-20", "decided_by": "school:6652001", "person": "ALNCo",
+}  # fmt: skip
+
+
+async def _escalated_notice(console: Console) -> dict[str, Any]:
+    """A learner the school decides has ALN; no parent contact, so the parent's notice of the
+    decision is escalated (made through the API, as an API client would)."""
+    api = console.client
+    calls = console.app.state.console_calls
+    school = calls.organisations[SCHOOL]
+    token = await api.post("/oauth/token", data={"grant_type": "client_credentials"},
+                           auth=(school.client_id, school.secret))  # fmt: skip
+    headers = {"Authorization": f"Bearer {token.json()['access_token']}"}
+    concern = {
+        "learner": {"given_name": "Dafydd", "family_name": "Evans", "date_of_birth": "2016-09-01",
+                    "setting": "maintained_school", "setting_id": "6652001",
+                    "local_authority": "665"},
+        "raised_by": "school:6652001", "raised_with": "school:6652001",
+        "came_to_attention_on": "2026-03-02",
+    }  # fmt: skip
+    raised = await api.post("/v1/determinations", json=concern, headers=headers)
+    assert raised.status_code == 201, raised.text
+    path = raised.headers["location"]
+    evidence = await api.post(f"{path}/graduated-response", json=GRADUATED_RESPONSE,
+                              headers={**headers, "If-Match": '"1"'})  # fmt: skip
+    assert evidence.status_code < 300, evidence.text
+    decided = await api.post(f"{path}/decision", json=HAS_ALN,
+                             headers={**headers, "If-Match": evidence.headers["etag"]})  # fmt: skip
+    assert decided.status_code < 300, decided.text
+    learner_id = raised.json()["learner_id"]
+    for _ in range(100):  # the notice follows the decision across the bus
+        notices = await api.get("/v1/notices", params={"learner_id": learner_id}, headers=headers)
+        escalated = [n for n in notices.json()["items"] if n["status"] == "escalated"]
+        if escalated:
+            return {**escalated[0], "headers": headers}
+        await asyncio.sleep(0.05)
+    raise AssertionError(notices.text)
+
+
+async def test_an_officer_records_a_posted_notice_and_the_service_decides_the_day(
+    console: Console,
+) -> None:
+    notice = await _escalated_notice(console)
+    notice_id, learner_id = notice["notice_id"], notice["learner_id"]
+    await console.sign_in(SCHOOL)
+    case = await console.client.get(f"/console/learners/{learner_id}")
+    action = f'action="/console/notices/{notice_id}/given-outside"'
+    assert action in case.text
+    csrf, path = _csrf(case.text), f"/console/notices/{notice_id}/given-outside"
+    forged = await console.client.post(path, data={"csrf": "forged", "channel": "post",
+                                                   "on": "2026-03-23"})  # fmt: skip
+    assert forged.status_code == 403
+    bad = await console.client.post(path, data={"csrf": csrf, "channel": "pigeon",
+                                                "on": "2026-03-23"})  # fmt: skip
+    assert bad.status_code == 400
+    api = await console.client.get(f"/v1/notices/{notice_id}", headers=notice["headers"])
+    assert (api.json()["status"], api.json()["given_on"]) == ("escalated", None)  # unchanged
+    # Posted on Monday 23 March: the notices service counts it given on Wednesday 25 March.
+    posted = await console.client.post(path, data={"csrf": csrf, "channel": "post",
+                                                   "on": "2026-03-23"})  # fmt: skip
+    assert posted.status_code == 303, posted.text
+    assert posted.headers["location"] == f"/console/learners/{learner_id}#notice-{notice_id}"
+    api = await console.client.get(f"/v1/notices/{notice_id}", headers=notice["headers"])
+    assert api.json()["given_on"] == "2026-03-25"
+    case = await console.client.get(f"/console/learners/{learner_id}")
+    assert "2026-03-25" in case.text
+    assert action not in case.text  # given now: nothing more to record
+    again = await console.client.post(path, data={"csrf": csrf, "channel": "hand",
+                                                  "on": "2026-03-24"})  # fmt: skip
+    assert again.status_code == 409
+    rows = console.accesses(path)
+    assert [(r["status"], r["outcome"]) for r in rows] == [
+        (403, "denied"), (400, "denied"), (303, "granted"), (409, "failed")
+    ]  # fmt: skip  # a conflict is no refusal of access, as in the API's own rows
+    assert rows[2]["method"] == "POST"
+    assert rows[2]["resource_id"] == learner_id
+    assert rows[2]["jurisdiction"] == ["665"]

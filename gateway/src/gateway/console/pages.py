@@ -131,7 +131,7 @@ async def learner_case(request: Request, learner_id: str) -> Response:
         notices = None  # not every organisation reads notices: the page says nothing of them
     view = render(request, session, "learner.html", learner=learner, cases=cases, notices=notices)
     return await finish(request, session, view, resource_id=learner_id,
-                        jurisdiction=_jurisdiction(learner))  # fmt: skip
+                        jurisdiction=jurisdiction_of(learner))  # fmt: skip
 
 
 def next_deadline(case: dict[str, Any]) -> dict[str, Any] | None:
@@ -174,7 +174,7 @@ async def learner_timeline(
     view = render(request, session, "timeline.html", learner=learner, drawing=drawing,
                   verification=verification)  # fmt: skip
     return await finish(request, session, view, resource_id=learner_id,
-                        jurisdiction=_jurisdiction(learner))  # fmt: skip
+                        jurisdiction=jurisdiction_of(learner))  # fmt: skip
 
 
 @router.get("/learners/{learner_id}/bundle")
@@ -191,10 +191,10 @@ async def learner_bundle(request: Request, learner_id: str) -> Response:
     }
     bundle = Response(upstream.content, headers=headers)
     return await finish(request, session, bundle, resource_id=learner_id,
-                        jurisdiction=_jurisdiction(learner))  # fmt: skip
+                        jurisdiction=jurisdiction_of(learner))  # fmt: skip
 
 
-def _jurisdiction(learner: dict[str, Any]) -> frozenset[str]:
+def jurisdiction_of(learner: dict[str, Any]) -> frozenset[str]:
     """The LAs whose auditors see this page view: the learner's, as the registry names them."""
     las = (learner.get("responsible_authority"), learner.get("looking_after_authority"))
     return frozenset(la.partition(":")[2] for la in las if la)

@@ -56,8 +56,10 @@ async def problem_page(
     resource_id: str | None = None,
 ) -> Response:
     """An error page (the one 404 whatever the cause: it says nothing of what exists)."""
-    status = 400 if status == 422 else status if status in (400, 403, 404) else 503
-    title = {400: "bad_request", 403: "forbidden", 404: "not_found"}.get(status, "unavailable")
+    status = 400 if status == 422 else status if status in (400, 403, 404, 409) else 503
+    title = {400: "bad_request", 403: "forbidden", 404: "not_found", 409: "conflict"}.get(
+        status, "unavailable"
+    )
     if status == 404:
         message = "not_found_detail"
     page = render(request, session, "problem.html", status_code=status, title=title,

@@ -119,6 +119,34 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "The form has expired. Please try again.",
     },
     "unavailable": {"cy": "Ddim ar gael", "en": "Unavailable"},
+    "conflict": {"cy": "Heb ei gofnodi", "en": "Not recorded"},
+    "given_outside": {
+        "cy": "Cofnodi bod yr hysbysiad wedi'i roi â llaw neu drwy'r post",
+        "en": "Record that the notice was given by hand or by post",
+    },
+    "given_outside_hint": {
+        "cy": "Mae hysbysiad a bostiwyd yn cyfrif fel un a roddwyd ar yr ail ddiwrnod gwaith "
+        "wedyn: y gwasanaeth hysbysiadau sy'n pennu'r dyddiad.",
+        "en": "A posted notice counts as given on the second working day after: the notices "
+        "service decides the date.",
+    },
+    "by_hand": {"cy": "Â llaw", "en": "By hand"},
+    "by_post": {"cy": "Drwy'r post (dosbarth cyntaf)", "en": "By post (first class)"},
+    "given_outside_on": {
+        "cy": "Y diwrnod y'i rhoddwyd â llaw neu y'i postiwyd",
+        "en": "The day it was handed over or posted",
+    },
+    "record": {"cy": "Cofnodi", "en": "Record"},
+    "given_outside_invalid": {
+        "cy": "Dewiswch â llaw neu drwy'r post, a rhowch ddyddiad dilys.",
+        "en": "Choose by hand or by post, and give a valid date.",
+    },
+    "given_outside_refused": {
+        "cy": "Dim ond hysbysiad a uwchgyfeiriwyd ac na roddwyd erioed, gan y corff a'i "
+        "rhoddodd, y gellir ei gofnodi fel hyn.",
+        "en": "Only an escalated notice never given can be recorded so, by the body that "
+        "issued it.",
+    },
 }
 
 
