@@ -19,6 +19,7 @@ from gateway.settings import Settings
 from llwybr.settings import RuntimeSettings
 
 SCHOOL, OTHER_SCHOOL = "ysgol-example", "ysgol-powys"
+SCHOOL_ORG = "school:6652001"
 UPN = "R665000000017"
 
 
@@ -276,17 +277,20 @@ HAS_ALN = {
 }  # fmt: skip
 
 
-async def _escalated_notice(console: Console) -> dict[str, Any]:
-    """A learner the school decides has ALN; no parent contact, so the parent's notice of the
-    decision is escalated (made through the API, as an API client would)."""
-    api = console.client
-    calls = console.app.state.console_calls
-    school = calls.organisations[SCHOOL]
-    token = await api.post("/oauth/token", data={"grant_type": "client_credentials"},
-                           auth=(school.client_id, school.secret))  # fmt: skip
-    headers = {"Authorization": f"Bearer {token.json()['access_token']}"}
+async def _api_as(console: Console, client_id: str) -> dict[str, str]:
+    """Headers to call the API as one of the development clients."""
+    client = console.app.state.console_calls.organisations[client_id]
+    token = await console.client.post("/oauth/token", data={"grant_type": "client_credentials"},
+                                      auth=(client.client_id, client.secret))  # fmt: skip
+    return {"Authorization": f"Bearer {token.json()['access_token']}"}
+
+
+async def _decided_has_aln(console: Console, given_name: str) -> tuple[str, str, dict[str, str]]:
+    """A learner the school decides has ALN (through the API, as an API client would): the
+    learner, the case and the school's headers."""
+    api, headers = console.client, await _api_as(console, SCHOOL)
     concern = {
-        "learner": {"given_name": "Dafydd", "family_name": "Evans", "date_of_birth": "2016-09-01",
+        "learner": {"given_name": given_name, "family_name": "Evans", "date_of_birth": "2016-09-01",
                     "setting": "maintained_school", "setting_id": "6652001",
                     "local_authority": "665"},
         "raised_by": "school:6652001", "raised_with": "school:6652001",
@@ -301,14 +305,30 @@ async def _escalated_notice(console: Console) -> dict[str, Any]:
     decided = await api.post(f"{path}/decision", json=HAS_ALN,
                              headers={**headers, "If-Match": evidence.headers["etag"]})  # fmt: skip
     assert decided.status_code < 300, decided.text
-    learner_id = raised.json()["learner_id"]
+    return raised.json()["learner_id"], raised.json()["id"], headers
+
+
+async def _until(console: Console, path: str, headers: dict[str, str], **params: Any) -> Any:
+    """The first item of a list the services fill from the bus, once it has one."""
+    for _ in range(100):
+        answer = await console.client.get(path, params=params, headers=headers)
+        items = [i for i in answer.json()["items"] if i.get("status") != "superseded"]
+        if items:
+            return items
+        await asyncio.sleep(0.05)
+    raise AssertionError(f"{path}: {answer.text}")
+
+
+async def _escalated_notice(console: Console) -> dict[str, Any]:
+    """No parent contact, so the parent's notice of the decision is escalated."""
+    learner_id, _, headers = await _decided_has_aln(console, "Dafydd")
     for _ in range(100):  # the notice follows the decision across the bus
-        notices = await api.get("/v1/notices", params={"learner_id": learner_id}, headers=headers)
-        escalated = [n for n in notices.json()["items"] if n["status"] == "escalated"]
+        notices = await _until(console, "/v1/notices", headers, learner_id=learner_id)
+        escalated = [n for n in notices if n["status"] == "escalated"]
         if escalated:
             return {**escalated[0], "headers": headers}
         await asyncio.sleep(0.05)
-    raise AssertionError(notices.text)
+    raise AssertionError(notices)
 
 
 async def test_an_officer_records_a_posted_notice_and_the_service_decides_the_day(
@@ -349,3 +369,65 @@ async def test_an_officer_records_a_posted_notice_and_the_service_decides_the_da
     assert rows[2]["method"] == "POST"
     assert rows[2]["resource_id"] == learner_id
     assert rows[2]["jurisdiction"] == ["665"]
+
+
+DRAFT = {
+    "aln-description": {"description": "Difficulties with reading and spelling",
+                        "impact_on_learning": "Falls behind in written work"},
+    "section-1": {"learner_name": "Gwen Evans", "date_of_birth": "2016-09-01",
+                  "home_language": "Cymraeg",
+                  "consent_and_capacity": "The parents took part in preparing the plan"},
+    "one-page-profile": {"what_people_like_and_admire": "Kind", "what_is_important": "Friends",
+                         "how_best_to_support": "Short tasks"},
+    "welsh-language-decision": {"decision": "ALP in Welsh", "alp_in_welsh": True},
+}  # fmt: skip
+ALP = {
+    "element_id": "literacy", "provider_kind": "school", "provider_organisation": SCHOOL_ORG,
+    "provision": "A structured literacy programme", "in_welsh": True,
+    "frequency": "3 sessions a week", "duration": "30 minutes each, for 2 terms",
+    "intended_outcome": "Reads at the level expected", "delivered_by": "A teaching assistant",
+    "rationale": "Gaps in phonics", "start_on": "2026-04-20", "review_or_end_on": "2027-07-16",
+}  # fmt: skip
+
+
+async def test_the_case_page_lists_plan_versions_with_pdfs_and_open_disputes(
+    console: Console,
+) -> None:
+    learner_id, case_id, school = await _decided_has_aln(console, "Gwen")
+    api = console.client
+    [plan] = await _until(console, "/v1/idps", school, learner_id=learner_id)
+    path = f"/v1/idps/{plan['idp_id']}"
+    for section, body in DRAFT.items():
+        assert (await api.put(f"{path}/draft/{section}", json=body, headers=school)).is_success
+    assert (await api.post(f"{path}/draft/alp-elements", json=ALP, headers=school)).is_success
+    issued = await api.post(
+        f"{path}/issue", json={"issued_by": SCHOOL_ORG, "issued_on": "2026-04-17"}, headers=school
+    )
+    assert issued.is_success, issued.text
+    la = await _api_as(console, "wrexham-la")
+    asked = await api.post("/v1/reconsiderations", headers=la, json={
+        "kind": "R1", "learner_id": learner_id, "subject_id": case_id, "school": SCHOOL_ORG,
+        "decided_by_kind": "school", "requested_by_kind": "family", "requested_by": "Mair Evans",
+        "requested_on": "2026-04-20"})  # fmt: skip
+    assert asked.is_success, asked.text
+    reconsideration = await api.get(f"/v1/reconsiderations/{asked.json()['id']}", headers=la)
+    decision = reconsideration.json()["deadlines"]["decision"]
+    await console.sign_in("wrexham-la")
+    for _ in range(100):  # the disputes list is a read model: wait until it has the case
+        page = await console.client.get(f"/console/learners/{learner_id}")
+        if asked.json()["id"] in page.text:
+            break
+        await asyncio.sleep(0.05)
+    pdf = f"/console/learners/{learner_id}/plans/{plan['idp_id']}/versions/1/pdf"
+    assert f'href="{pdf}"' in page.text
+    assert "2026-04-17" in page.text  # the day version 1 was issued, as frozen
+    assert f'id="dispute-{asked.json()["id"]}"' in page.text
+    # the LA's time limit to decide, its date and state as the disputes service publishes them
+    shown = f'<li class="state-{decision["state"]}">y penderfyniad (D8): {decision["due_on"]}, '
+    assert shown in page.text
+    downloaded = await console.client.get(pdf)
+    assert downloaded.status_code == 200
+    assert downloaded.content[:5] == b"%PDF-"
+    assert console.accesses(pdf)[-1]["resource_id"] == learner_id
+    await console.sign_in(OTHER_SCHOOL)
+    assert (await console.client.get(pdf)).status_code == 404

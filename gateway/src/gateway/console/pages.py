@@ -8,6 +8,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import RedirectResponse, Response
 
+from gateway.console.case_parts import disputes_of, passed_through, plans_of
 from gateway.console.gateway_calls import ApiError, calls_of
 from gateway.console.session import Session, current_session
 from gateway.console.timeline import draw
@@ -129,7 +130,12 @@ async def learner_case(request: Request, learner_id: str) -> Response:
         notices = (await calls.json(session, "/v1/notices", learner_id=learner_id))["items"]
     except ApiError:
         notices = None  # not every organisation reads notices: the page says nothing of them
-    view = render(request, session, "learner.html", learner=learner, cases=cases, notices=notices)
+    plans, disputes = (
+        await plans_of(calls, session, learner_id),
+        await disputes_of(calls, session, learner),
+    )
+    view = render(request, session, "learner.html", learner=learner, cases=cases,
+                  notices=notices, plans=plans, disputes=disputes)  # fmt: skip
     return await finish(request, session, view, resource_id=learner_id,
                         jurisdiction=jurisdiction_of(learner))  # fmt: skip
 
@@ -186,10 +192,7 @@ async def learner_bundle(request: Request, learner_id: str) -> Response:
     if upstream.status_code != 200:
         return await problem_page(request, session, upstream.status_code, "audit_only",
                                   resource_id=learner_id)  # fmt: skip
-    headers = {
-        h: v for h in ("content-type", "content-disposition") if (v := upstream.headers.get(h))
-    }
-    bundle = Response(upstream.content, headers=headers)
+    bundle = passed_through(upstream)
     return await finish(request, session, bundle, resource_id=learner_id,
                         jurisdiction=jurisdiction_of(learner))  # fmt: skip
 

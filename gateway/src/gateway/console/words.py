@@ -120,6 +120,21 @@ WORDS: dict[str, dict[str, str]] = {
     },
     "unavailable": {"cy": "Ddim ar gael", "en": "Unavailable"},
     "conflict": {"cy": "Heb ei gofnodi", "en": "Not recorded"},
+    "plans": {"cy": "Cynlluniau datblygu unigol", "en": "Individual development plans"},
+    "plan": {"cy": "Cynllun", "en": "Plan"},
+    "plan_version": {"cy": "Fersiwn", "en": "Version"},
+    "issued_on": {"cy": "wedi'i gyhoeddi ar", "en": "issued on"},
+    "no_versions": {"cy": "Dim fersiwn wedi'i gyhoeddi eto.", "en": "No version issued yet."},
+    "no_plans": {"cy": "Dim cynlluniau.", "en": "No plans."},
+    "disputes": {
+        "cy": "Ailystyriaethau ac apeliadau ar agor",
+        "en": "Open reconsiderations and appeals",
+    },
+    "dispute": {"cy": "Achos", "en": "Case"},
+    "no_disputes": {
+        "cy": "Dim ailystyriaethau nac apeliadau ar agor.",
+        "en": "No open reconsiderations or appeals.",
+    },
     "given_outside": {
         "cy": "Cofnodi bod yr hysbysiad wedi'i roi â llaw neu drwy'r post",
         "en": "Record that the notice was given by hand or by post",
@@ -167,6 +182,11 @@ TERMS: dict[str, dict[str, str]] = {
     "idp": {"cy": "CDU", "en": "IDP"},
     "disputes": {"cy": "anghytundebau", "en": "disputes"},
     "notifications": {"cy": "hysbysiadau", "en": "notices"},
+    "reconsideration": {"cy": "ailystyriaeth", "en": "reconsideration"},
+    "appeal": {"cy": "apêl", "en": "appeal"},
+    "requested": {"cy": "gofynnwyd amdani", "en": "requested"},
+    "draft": {"cy": "drafft", "en": "draft"},
+    "issued": {"cy": "wedi'i gyhoeddi", "en": "issued"},
 }
 
 
