@@ -162,6 +162,7 @@ async def test_caseload_filters_show_the_organisations_cases(console: Console) -
     every = await console.client.get("/console/caseload")
     assert every.status_code == 200
     assert console.learner_id in every.text
+    assert "Cerys Jones" in every.text  # the learner's name, as the registry gives it
     assert "no term calendar, so counted in working days" not in every.text  # Welsh page
     assert "nid oes calendr tymor" in every.text  # the case's deadline is provisional
     # Raised in March and not decided: overdue today, not due this week nor met.
@@ -182,7 +183,12 @@ async def test_find_by_upn_opens_the_case_page(console: Console) -> None:
     assert case.status_code == 200
     assert "Cerys Jones" in case.text
     assert "school:6652001" in case.text  # who owes the decision
-    assert "35 school days from 2 March 2026 under D1" in case.text  # the basis, as published
+    # The basis as the service published it, in Welsh on a Welsh page (the issue corrects the
+    # English sentence this page used to show to Welsh readers), in English on an English one.
+    assert "35 diwrnod ysgol o 2 Mawrth 2026 dan reol D1" in case.text
+    assert "35 school days from 2 March 2026" not in case.text
+    english = await console.client.get(found.headers["location"], headers={"Accept-Language": "en"})
+    assert "35 school days from 2 March 2026 under D1" in english.text
     assert (await console.client.get("/console/find?upn=nonsense")).status_code == 400
     assert (await console.client.get("/console/find?upn=F665000000018")).status_code == 404
 

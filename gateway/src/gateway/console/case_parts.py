@@ -2,6 +2,7 @@
 plan's issued versions (with their PDFs, passed through from ``/v1``), and the learner's open
 reconsiderations and appeals with their deadlines. Read, never recomputed."""
 
+import asyncio
 import re
 from typing import Any
 
@@ -17,6 +18,10 @@ router = APIRouter(prefix="/console", include_in_schema=False)
 _ID = re.compile(r"^[0-9a-f-]{36}$")
 #: The plans and versions a case page lists (a learner has one plan, rarely a few versions).
 MAX_PLANS, MAX_VERSIONS = 10, 50
+#: The learners a caseload names (one registry read each); those after it show their id.
+NAMES_ON_A_PAGE = 100
+#: In-process reads at once for the names (the machine is small; the API rate-limits too).
+_AT_ONCE = 8
 #: Where each kind of dispute is read from, by the disputes service's ``case_type``.
 DISPUTE_PATHS = {"reconsideration": "/v1/reconsiderations", "appeal": "/v1/appeals"}
 
@@ -65,6 +70,27 @@ async def disputes_of(
         detail = await calls.json(session, f"{path}/{case_id}") if path else {}
         disputes.append({"row": row, "deadlines": detail.get("deadlines") or {}})
     return disputes
+
+
+async def learner_names(
+    calls: GatewayCalls, session: Session, rows: list[dict[str, Any]]
+) -> dict[str, str]:
+    """The learners' names as the registry gives them (``/v1/learners/{id}``), by learner id,
+    for the first ``NAMES_ON_A_PAGE`` learners of a list; none for a learner whose personal
+    data was erased or whom the organisation may not read (the page shows the id)."""
+    ids = list(dict.fromkeys(str(r["learner_id"]) for r in rows))[:NAMES_ON_A_PAGE]
+    gate = asyncio.Semaphore(_AT_ONCE)
+
+    async def name(learner_id: str) -> tuple[str, str]:
+        async with gate:
+            try:
+                learner = await calls.json(session, f"/v1/learners/{learner_id}")
+            except ApiError:
+                return learner_id, ""
+        parts = (learner.get("given_name"), learner.get("family_name"))
+        return learner_id, " ".join(p for p in parts if p)
+
+    return {i: n for i, n in await asyncio.gather(*(name(i) for i in ids)) if n}
 
 
 @router.get("/learners/{learner_id}/plans/{idp_id}/versions/{number}/pdf")

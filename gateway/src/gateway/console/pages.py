@@ -8,7 +8,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import RedirectResponse, Response
 
-from gateway.console.case_parts import disputes_of, passed_through, plans_of
+from gateway.console.case_parts import disputes_of, learner_names, passed_through, plans_of
 from gateway.console.gateway_calls import ApiError, calls_of
 from gateway.console.session import Session, current_session
 from gateway.console.timeline import draw
@@ -73,7 +73,9 @@ async def caseload(request: Request, filter: str = "all") -> Response:
             rows += [r for r in page["items"] if r.get("within_time")]
     else:
         rows = (await calls.json(session, "/v1/determinations", limit=500))["items"]
-    view = render(request, session, "caseload.html", rows=rows, filter=filter, filters=FILTERS)
+    names = await learner_names(calls, session, rows)
+    view = render(request, session, "caseload.html", rows=rows, filter=filter, filters=FILTERS,
+                  names=names)  # fmt: skip
     return await finish(request, session, view)
 
 

@@ -10,7 +10,7 @@ from fastapi.templating import Jinja2Templates
 from gateway import store
 from gateway.audit_log import AccessLog
 from gateway.console.session import Session, current_session, store_session
-from gateway.console.words import language_of, terms_in, words_in
+from gateway.console.words import explained, language_of, terms_in, words_in
 
 TEMPLATES = Jinja2Templates(directory=Path(__file__).parent / "templates")
 _REASONS = {401: "unauthenticated", 403: "forbidden", 404: "not-found"}
@@ -32,6 +32,7 @@ def render(
             "session": session,
             "here": here,
             "t": terms_in(language),
+            "explain": lambda deadline: explained(deadline, language),
             **context,
         },
         status_code=status_code,

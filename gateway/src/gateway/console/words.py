@@ -5,7 +5,11 @@ language (``test_console_words``). Welsh first where the person prefers it: the 
 then the browser's ``Accept-Language``.
 """
 
+from typing import Any
+
 from starlette.requests import Request
+
+from llwybr.clock.welsh import explanation_in_welsh
 
 LANGUAGES = ("cy", "en")
 LANGUAGE_COOKIE = "llwybr_lang"
@@ -182,6 +186,10 @@ TERMS: dict[str, dict[str, str]] = {
     "idp": {"cy": "CDU", "en": "IDP"},
     "disputes": {"cy": "anghytundebau", "en": "disputes"},
     "notifications": {"cy": "hysbysiadau", "en": "notices"},
+    "preparation": {"cy": "paratoi'r cynllun", "en": "preparing the plan"},
+    "review": {"cy": "adolygu'r cynllun", "en": "reviewing the plan"},
+    "transfer": {"cy": "trosglwyddo'r cynllun", "en": "transferring the plan"},
+    "appeal_window": {"cy": "y cyfnod i apelio", "en": "the time to appeal"},
     "reconsideration": {"cy": "ailystyriaeth", "en": "reconsideration"},
     "appeal": {"cy": "apêl", "en": "appeal"},
     "requested": {"cy": "gofynnwyd amdani", "en": "requested"},
@@ -209,3 +217,15 @@ def words_in(language: str) -> dict[str, str]:
 def terms_in(language: str) -> dict[str, str]:
     """Plain words for published values; a value without any is shown as published."""
     return {key: texts[language] for key, texts in TERMS.items()}
+
+
+def explained(deadline: dict[str, Any], language: str) -> tuple[str, str]:
+    """A deadline's basis in the page's language, and the language it is in: the sentence the
+    service published, in Welsh on a Welsh page (``llwybr.clock.welsh`` reads the published
+    form back; no date is worked out again). A sentence in another form stays in English."""
+    published = str(deadline.get("explanation") or "")
+    if language == "cy" and published:
+        welsh = explanation_in_welsh(published)
+        if welsh is not None:
+            return welsh, "cy"
+    return published, "en"
