@@ -77,8 +77,9 @@ async def finish(
     resource_id: str | None = None,
     jurisdiction: frozenset[str] = frozenset(),
 ) -> Response:
-    """Store the session cookie and write the page view to the access audit (who, which
-    page, which learner, how it ended), as the API's routes write each request."""
+    """Store the session cookie and write the page view to the access audit (who: the
+    organisation's console client and the person's subject; which page, which learner, how
+    it ended), as the API's routes write each request."""
     store_session(request, response, session)
     status = response.status_code
     reason = reason or _REASONS.get(status) if status >= 400 else None
@@ -94,6 +95,7 @@ async def finish(
         status=status,
         reason=reason,
         jurisdiction=jurisdiction,
+        person=session.subject or None,  # the subject only: no name in the audit
     )
     access_log: AccessLog = request.app.state.access_log
     await access_log.write(record)
