@@ -188,7 +188,7 @@ def test_an_access_audit_made_before_the_migrations_gains_the_new_columns(
         keep = [
             sa.Column(c.name, c.type, primary_key=c.primary_key, nullable=c.nullable, index=c.index)
             for c in store.access_audit.columns
-            if c.name not in {"reason", "jurisdiction"}
+            if c.name not in {"reason", "jurisdiction", "person"}  # added by 0002, 0003
         ]
         sa.Table("access_audit", old, *keep)
         store.idempotency.to_metadata(old)
@@ -211,6 +211,7 @@ def test_an_access_audit_made_before_the_migrations_gains_the_new_columns(
             None,
             [],
         )
+        assert old_row["person"] is None
     finally:
         engine.dispose()
 

@@ -19,6 +19,7 @@ from gateway.settings import Settings
 from llwybr.settings import RuntimeSettings
 
 SCHOOL, OTHER_SCHOOL = "ysgol-example", "ysgol-powys"
+SCHOOL_ORG = "school:6652001"
 UPN = "R665000000017"
 
 
@@ -161,6 +162,7 @@ async def test_caseload_filters_show_the_organisations_cases(console: Console) -
     every = await console.client.get("/console/caseload")
     assert every.status_code == 200
     assert console.learner_id in every.text
+    assert "Cerys Jones" in every.text  # the learner's name, as the registry gives it
     assert "no term calendar, so counted in working days" not in every.text  # Welsh page
     assert "nid oes calendr tymor" in every.text  # the case's deadline is provisional
     # Raised in March and not decided: overdue today, not due this week nor met.
@@ -181,7 +183,12 @@ async def test_find_by_upn_opens_the_case_page(console: Console) -> None:
     assert case.status_code == 200
     assert "Cerys Jones" in case.text
     assert "school:6652001" in case.text  # who owes the decision
-    assert "35 school days from 2 March 2026 under D1" in case.text  # the basis, as published
+    # The basis as the service published it, in Welsh on a Welsh page (the issue corrects the
+    # English sentence this page used to show to Welsh readers), in English on an English one.
+    assert "35 diwrnod ysgol o 2 Mawrth 2026 dan reol D1" in case.text
+    assert "35 school days from 2 March 2026" not in case.text
+    english = await console.client.get(found.headers["location"], headers={"Accept-Language": "en"})
+    assert "35 school days from 2 March 2026 under D1" in english.text
     assert (await console.client.get("/console/find?upn=nonsense")).status_code == 400
     assert (await console.client.get("/console/find?upn=F665000000018")).status_code == 404
 
@@ -262,3 +269,171 @@ async def test_statistics_for_the_las_own_people_and_no_one_elses(console: Conso
     refused = await console.client.get("/console/statistics?la=665")
     assert refused.status_code in (403, 404)
     assert "bar-still_open" not in refused.text
+
+
+GRADUATED_RESPONSE = {
+    "level": "targeted", "description": "Small group literacy, 3 x 20 min a week",
+    "small_steps_targets": ["Read 20 high-frequency words"],
+    "termly_reviews": [{"reviewed_on": "2026-02-20", "outcome": "limited progress"}],
+    "recorded_on": "2026-03-02", "recorded_by": "school:6652001",
+}  # fmt: skip
+HAS_ALN = {
+    "has_aln": True, "reasons": "Significantly greater difficulty in learning",
+    "decided_on": "2026-03-20", "decided_by": "school:6652001", "person": "ALNCo",
+}  # fmt: skip
+
+
+async def _api_as(console: Console, client_id: str) -> dict[str, str]:
+    """Headers to call the API as one of the development clients."""
+    client = console.app.state.console_calls.organisations[client_id]
+    token = await console.client.post("/oauth/token", data={"grant_type": "client_credentials"},
+                                      auth=(client.client_id, client.secret))  # fmt: skip
+    return {"Authorization": f"Bearer {token.json()['access_token']}"}
+
+
+async def _decided_has_aln(console: Console, given_name: str) -> tuple[str, str, dict[str, str]]:
+    """A learner the school decides has ALN (through the API, as an API client would): the
+    learner, the case and the school's headers."""
+    api, headers = console.client, await _api_as(console, SCHOOL)
+    concern = {
+        "learner": {"given_name": given_name, "family_name": "Evans", "date_of_birth": "2016-09-01",
+                    "setting": "maintained_school", "setting_id": "6652001",
+                    "local_authority": "665"},
+        "raised_by": "school:6652001", "raised_with": "school:6652001",
+        "came_to_attention_on": "2026-03-02",
+    }  # fmt: skip
+    raised = await api.post("/v1/determinations", json=concern, headers=headers)
+    assert raised.status_code == 201, raised.text
+    path = raised.headers["location"]
+    evidence = await api.post(f"{path}/graduated-response", json=GRADUATED_RESPONSE,
+                              headers={**headers, "If-Match": '"1"'})  # fmt: skip
+    assert evidence.status_code < 300, evidence.text
+    decided = await api.post(f"{path}/decision", json=HAS_ALN,
+                             headers={**headers, "If-Match": evidence.headers["etag"]})  # fmt: skip
+    assert decided.status_code < 300, decided.text
+    return raised.json()["learner_id"], raised.json()["id"], headers
+
+
+async def _until(console: Console, path: str, headers: dict[str, str], **params: Any) -> Any:
+    """The first item of a list the services fill from the bus, once it has one."""
+    for _ in range(100):
+        answer = await console.client.get(path, params=params, headers=headers)
+        items = [i for i in answer.json()["items"] if i.get("status") != "superseded"]
+        if items:
+            return items
+        await asyncio.sleep(0.05)
+    raise AssertionError(f"{path}: {answer.text}")
+
+
+async def _escalated_notice(console: Console) -> dict[str, Any]:
+    """No parent contact, so the parent's notice of the decision is escalated."""
+    learner_id, _, headers = await _decided_has_aln(console, "Dafydd")
+    for _ in range(100):  # the notice follows the decision across the bus
+        notices = await _until(console, "/v1/notices", headers, learner_id=learner_id)
+        escalated = [n for n in notices if n["status"] == "escalated"]
+        if escalated:
+            return {**escalated[0], "headers": headers}
+        await asyncio.sleep(0.05)
+    raise AssertionError(notices)
+
+
+async def test_an_officer_records_a_posted_notice_and_the_service_decides_the_day(
+    console: Console,
+) -> None:
+    notice = await _escalated_notice(console)
+    notice_id, learner_id = notice["notice_id"], notice["learner_id"]
+    await console.sign_in(SCHOOL)
+    case = await console.client.get(f"/console/learners/{learner_id}")
+    action = f'action="/console/notices/{notice_id}/given-outside"'
+    assert action in case.text
+    csrf, path = _csrf(case.text), f"/console/notices/{notice_id}/given-outside"
+    forged = await console.client.post(path, data={"csrf": "forged", "channel": "post",
+                                                   "on": "2026-03-23"})  # fmt: skip
+    assert forged.status_code == 403
+    bad = await console.client.post(path, data={"csrf": csrf, "channel": "pigeon",
+                                                "on": "2026-03-23"})  # fmt: skip
+    assert bad.status_code == 400
+    api = await console.client.get(f"/v1/notices/{notice_id}", headers=notice["headers"])
+    assert (api.json()["status"], api.json()["given_on"]) == ("escalated", None)  # unchanged
+    # Posted on Monday 23 March: the notices service counts it given on Wednesday 25 March.
+    posted = await console.client.post(path, data={"csrf": csrf, "channel": "post",
+                                                   "on": "2026-03-23"})  # fmt: skip
+    assert posted.status_code == 303, posted.text
+    assert posted.headers["location"] == f"/console/learners/{learner_id}#notice-{notice_id}"
+    api = await console.client.get(f"/v1/notices/{notice_id}", headers=notice["headers"])
+    assert api.json()["given_on"] == "2026-03-25"
+    case = await console.client.get(f"/console/learners/{learner_id}")
+    assert "2026-03-25" in case.text
+    assert action not in case.text  # given now: nothing more to record
+    again = await console.client.post(path, data={"csrf": csrf, "channel": "hand",
+                                                  "on": "2026-03-24"})  # fmt: skip
+    assert again.status_code == 409
+    rows = console.accesses(path)
+    assert [(r["status"], r["outcome"]) for r in rows] == [
+        (403, "denied"), (400, "denied"), (303, "granted"), (409, "failed")
+    ]  # fmt: skip  # a conflict is no refusal of access, as in the API's own rows
+    assert rows[2]["method"] == "POST"
+    assert rows[2]["resource_id"] == learner_id
+    assert rows[2]["jurisdiction"] == ["665"]
+
+
+DRAFT = {
+    "aln-description": {"description": "Difficulties with reading and spelling",
+                        "impact_on_learning": "Falls behind in written work"},
+    "section-1": {"learner_name": "Gwen Evans", "date_of_birth": "2016-09-01",
+                  "home_language": "Cymraeg",
+                  "consent_and_capacity": "The parents took part in preparing the plan"},
+    "one-page-profile": {"what_people_like_and_admire": "Kind", "what_is_important": "Friends",
+                         "how_best_to_support": "Short tasks"},
+    "welsh-language-decision": {"decision": "ALP in Welsh", "alp_in_welsh": True},
+}  # fmt: skip
+ALP = {
+    "element_id": "literacy", "provider_kind": "school", "provider_organisation": SCHOOL_ORG,
+    "provision": "A structured literacy programme", "in_welsh": True,
+    "frequency": "3 sessions a week", "duration": "30 minutes each, for 2 terms",
+    "intended_outcome": "Reads at the level expected", "delivered_by": "A teaching assistant",
+    "rationale": "Gaps in phonics", "start_on": "2026-04-20", "review_or_end_on": "2027-07-16",
+}  # fmt: skip
+
+
+async def test_the_case_page_lists_plan_versions_with_pdfs_and_open_disputes(
+    console: Console,
+) -> None:
+    learner_id, case_id, school = await _decided_has_aln(console, "Gwen")
+    api = console.client
+    [plan] = await _until(console, "/v1/idps", school, learner_id=learner_id)
+    path = f"/v1/idps/{plan['idp_id']}"
+    for section, body in DRAFT.items():
+        assert (await api.put(f"{path}/draft/{section}", json=body, headers=school)).is_success
+    assert (await api.post(f"{path}/draft/alp-elements", json=ALP, headers=school)).is_success
+    issued = await api.post(
+        f"{path}/issue", json={"issued_by": SCHOOL_ORG, "issued_on": "2026-04-17"}, headers=school
+    )
+    assert issued.is_success, issued.text
+    la = await _api_as(console, "wrexham-la")
+    asked = await api.post("/v1/reconsiderations", headers=la, json={
+        "kind": "R1", "learner_id": learner_id, "subject_id": case_id, "school": SCHOOL_ORG,
+        "decided_by_kind": "school", "requested_by_kind": "family", "requested_by": "Mair Evans",
+        "requested_on": "2026-04-20"})  # fmt: skip
+    assert asked.is_success, asked.text
+    reconsideration = await api.get(f"/v1/reconsiderations/{asked.json()['id']}", headers=la)
+    decision = reconsideration.json()["deadlines"]["decision"]
+    await console.sign_in("wrexham-la")
+    for _ in range(100):  # the disputes list is a read model: wait until it has the case
+        page = await console.client.get(f"/console/learners/{learner_id}")
+        if asked.json()["id"] in page.text:
+            break
+        await asyncio.sleep(0.05)
+    pdf = f"/console/learners/{learner_id}/plans/{plan['idp_id']}/versions/1/pdf"
+    assert f'href="{pdf}"' in page.text
+    assert "2026-04-17" in page.text  # the day version 1 was issued, as frozen
+    assert f'id="dispute-{asked.json()["id"]}"' in page.text
+    # the LA's time limit to decide, its date and state as the disputes service publishes them
+    shown = f'<li class="state-{decision["state"]}">y penderfyniad (D8): {decision["due_on"]}, '
+    assert shown in page.text
+    downloaded = await console.client.get(pdf)
+    assert downloaded.status_code == 200
+    assert downloaded.content[:5] == b"%PDF-"
+    assert console.accesses(pdf)[-1]["resource_id"] == learner_id
+    await console.sign_in(OTHER_SCHOOL)
+    assert (await console.client.get(pdf)).status_code == 404

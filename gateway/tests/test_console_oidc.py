@@ -14,6 +14,7 @@ from urllib.parse import parse_qs, urlencode, urlparse
 
 import httpx
 import pytest
+from fastapi import FastAPI
 from joserfc import jwt
 from joserfc.jwk import ECKey
 from starlette.applications import Starlette
@@ -21,6 +22,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, RedirectResponse, Response
 from starlette.routing import Route
 
+from gateway import store
 from gateway.console.oidc import OidcConfig, OidcSignIn
 from gateway.main import create_app
 from gateway.settings import Settings
@@ -91,6 +93,7 @@ class World:
     console: httpx.AsyncClient
     idp: httpx.AsyncClient
     provider: Provider
+    app: FastAPI
 
     async def sign_in(self) -> httpx.Response:
         """Start at the console, pass by the provider, come back: the console's answer."""
@@ -129,7 +132,7 @@ async def world(tmp_path: Path) -> AsyncIterator[World]:
         idp = httpx.AsyncClient(transport=httpx.ASGITransport(app=provider.app()),
                                 base_url=ISSUER)  # fmt: skip
         async with console, idp:
-            yield World(console, idp, provider)
+            yield World(console, idp, provider, app)
 
 
 async def test_a_person_signs_in_through_the_provider_for_their_organisation(
@@ -142,6 +145,23 @@ async def test_a_person_signs_in_through_the_provider_for_their_organisation(
     assert caseload.status_code == 200
     assert "Siân Hughes" in caseload.text
     assert "la:665" in caseload.text
+
+
+async def test_the_access_audit_names_the_persons_subject_never_their_name(
+    world: World,
+) -> None:
+    assert (await world.sign_in()).status_code == 303
+    assert (await world.console.get("/console/caseload")).status_code == 200
+    rows = store.find_access(world.app.state.engine, organisation=None, resource_id=None,
+                             since=None, after=None, limit=10_000)  # fmt: skip
+    [view] = [r for r in rows if r["path"] == "/console/caseload"]
+    assert (view["person"], view["client_id"], view["organisation"]) == (
+        "officer-17", "wrexham-la", "la:665"
+    )  # fmt: skip
+    assert not any("Siân" in str(value) for row in rows for value in row.values())
+    api_rows = [r for r in rows if r["path"].startswith("/v1/")]
+    assert api_rows
+    assert all(r["person"] is None for r in api_rows)  # the client's own rows, as before
 
 
 async def test_an_organisation_the_console_has_no_client_for_signs_no_one_in(

@@ -44,6 +44,9 @@ access_audit = sa.Table(
     # The LA numbers of the learners' records the request touched, as ",665,667," (so that
     # an auditor's rows are a LIKE on its LA); NULL when it touched none.
     sa.Column("jurisdiction", sa.String(256), nullable=True),
+    # A console page view's signed-in person: the subject (``sub``) their identity provider
+    # names them by, never their name (issue 22); NULL for API clients and the dev sign-in.
+    sa.Column("person", sa.String(255), nullable=True),
 )
 
 idempotency = sa.Table(
@@ -110,6 +113,7 @@ class AccessRecord:
     status: int
     reason: str | None = None
     jurisdiction: frozenset[str] = frozenset()
+    person: str | None = None
 
 
 def record_access(engine: sa.Engine, record: AccessRecord) -> None:

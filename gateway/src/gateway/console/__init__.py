@@ -6,7 +6,9 @@ from pathlib import Path
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
+from gateway.console.case_parts import router as case_parts_router
 from gateway.console.gateway_calls import GatewayCalls, dev_organisations
+from gateway.console.notices import router as notices_router
 from gateway.console.oidc import OidcConfig, OidcSignIn
 from gateway.console.pages import router
 from gateway.console.session import SessionCodec
@@ -33,6 +35,8 @@ def install_console(app: FastAPI, settings: Settings, secret: bytes) -> None:
     app.include_router(sign_in_router)
     app.include_router(router)
     app.include_router(statistics_router)
+    app.include_router(notices_router)
+    app.include_router(case_parts_router)
 
 
 def oidc_sign_in(settings: Settings) -> OidcSignIn | None:

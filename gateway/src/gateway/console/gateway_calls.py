@@ -92,6 +92,15 @@ class GatewayCalls:
                 path, params=query, headers={"Authorization": f"Bearer {token}"}
             )
 
+    async def post(self, session: Session, path: str, body: dict[str, Any]) -> httpx.Response:
+        """POST ``body`` to ``path`` as the session's organisation (the console's one write:
+        the API decides and records it, exactly as for an API client)."""
+        if session.client_id is None:
+            raise ApiError(401, {"detail": "not signed in"})
+        token = await self._token(session.client_id)
+        async with self._client() as client:
+            return await client.post(path, json=body, headers={"Authorization": f"Bearer {token}"})
+
     async def json(self, session: Session, path: str, **params: Any) -> Any:
         """GET ``path`` as the session's organisation: its JSON body, or ``ApiError``."""
         response = await self.get(session, path, **params)

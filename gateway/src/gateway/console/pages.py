@@ -8,6 +8,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import RedirectResponse, Response
 
+from gateway.console.case_parts import disputes_of, learner_names, passed_through, plans_of
 from gateway.console.gateway_calls import ApiError, calls_of
 from gateway.console.session import Session, current_session
 from gateway.console.timeline import draw
@@ -72,7 +73,9 @@ async def caseload(request: Request, filter: str = "all") -> Response:
             rows += [r for r in page["items"] if r.get("within_time")]
     else:
         rows = (await calls.json(session, "/v1/determinations", limit=500))["items"]
-    view = render(request, session, "caseload.html", rows=rows, filter=filter, filters=FILTERS)
+    names = await learner_names(calls, session, rows)
+    view = render(request, session, "caseload.html", rows=rows, filter=filter, filters=FILTERS,
+                  names=names)  # fmt: skip
     return await finish(request, session, view)
 
 
@@ -129,9 +132,14 @@ async def learner_case(request: Request, learner_id: str) -> Response:
         notices = (await calls.json(session, "/v1/notices", learner_id=learner_id))["items"]
     except ApiError:
         notices = None  # not every organisation reads notices: the page says nothing of them
-    view = render(request, session, "learner.html", learner=learner, cases=cases, notices=notices)
+    plans, disputes = (
+        await plans_of(calls, session, learner_id),
+        await disputes_of(calls, session, learner),
+    )
+    view = render(request, session, "learner.html", learner=learner, cases=cases,
+                  notices=notices, plans=plans, disputes=disputes)  # fmt: skip
     return await finish(request, session, view, resource_id=learner_id,
-                        jurisdiction=_jurisdiction(learner))  # fmt: skip
+                        jurisdiction=jurisdiction_of(learner))  # fmt: skip
 
 
 def next_deadline(case: dict[str, Any]) -> dict[str, Any] | None:
@@ -174,7 +182,7 @@ async def learner_timeline(
     view = render(request, session, "timeline.html", learner=learner, drawing=drawing,
                   verification=verification)  # fmt: skip
     return await finish(request, session, view, resource_id=learner_id,
-                        jurisdiction=_jurisdiction(learner))  # fmt: skip
+                        jurisdiction=jurisdiction_of(learner))  # fmt: skip
 
 
 @router.get("/learners/{learner_id}/bundle")
@@ -186,15 +194,12 @@ async def learner_bundle(request: Request, learner_id: str) -> Response:
     if upstream.status_code != 200:
         return await problem_page(request, session, upstream.status_code, "audit_only",
                                   resource_id=learner_id)  # fmt: skip
-    headers = {
-        h: v for h in ("content-type", "content-disposition") if (v := upstream.headers.get(h))
-    }
-    bundle = Response(upstream.content, headers=headers)
+    bundle = passed_through(upstream)
     return await finish(request, session, bundle, resource_id=learner_id,
-                        jurisdiction=_jurisdiction(learner))  # fmt: skip
+                        jurisdiction=jurisdiction_of(learner))  # fmt: skip
 
 
-def _jurisdiction(learner: dict[str, Any]) -> frozenset[str]:
+def jurisdiction_of(learner: dict[str, Any]) -> frozenset[str]:
     """The LAs whose auditors see this page view: the learner's, as the registry names them."""
     las = (learner.get("responsible_authority"), learner.get("looking_after_authority"))
     return frozenset(la.partition(":")[2] for la in las if la)

@@ -32,8 +32,11 @@ class Session:
     expires_at: int
     client_id: str | None = None
     organisation: str | None = None
-    #: Who signed in, as their identity provider names them (empty for the dev sign-in).
+    #: Who signed in, as their identity provider names them (empty for the dev sign-in):
+    #: shown on the page, kept in the cookie only.
     person: str = ""
+    #: Their subject at the identity provider (``sub``): what the access audit records.
+    subject: str = ""
     #: An identity provider sign-in under way: (state, nonce, PKCE verifier).
     pending: tuple[str, str, str] | None = None
 
@@ -46,11 +49,13 @@ class Session:
         return cls(csrf=secrets.token_urlsafe(24), expires_at=now + LIFETIME_SECONDS)
 
     def signed_in_as(
-        self, client_id: str, organisation: str, now: int, person: str = ""
+        self, client_id: str, organisation: str, now: int, person: str = "", subject: str = ""
     ) -> "Session":
         """A fresh session (new CSRF token: no fixation across the sign-in)."""
         fresh = Session.new(now)
-        return replace(fresh, client_id=client_id, organisation=organisation, person=person)
+        return replace(
+            fresh, client_id=client_id, organisation=organisation, person=person, subject=subject
+        )
 
     def awaiting(self, pending: tuple[str, str, str]) -> "Session":
         return replace(self, pending=pending)
@@ -66,7 +71,10 @@ class SessionCodec:
     def encode(self, session: Session) -> str:
         claims: dict[str, Any] = {"csrf": session.csrf, "exp": session.expires_at}
         if session.signed_in:
-            claims.update(cid=session.client_id, org=session.organisation, who=session.person)
+            claims.update(
+                cid=session.client_id, org=session.organisation, who=session.person,
+                sub=session.subject,
+            )  # fmt: skip
         if session.pending is not None:
             claims["pkce"] = list(session.pending)
         return jwt.encode({"alg": "HS256"}, claims, self._key)
@@ -83,11 +91,14 @@ class SessionCodec:
         if not (isinstance(client_id, str) and isinstance(organisation, str)):
             client_id = organisation = None
         person = claims.get("who") if isinstance(claims.get("who"), str) else ""
+        subject = claims.get("sub") if isinstance(claims.get("sub"), str) else ""
         pkce = claims.get("pkce")
         pending = None
         if isinstance(pkce, list) and len(pkce) == 3 and all(isinstance(p, str) for p in pkce):
             pending = (pkce[0], pkce[1], pkce[2])
-        return Session(csrf, expires_at, client_id, organisation, str(person), pending)
+        return Session(
+            csrf, expires_at, client_id, organisation, str(person), str(subject), pending
+        )
 
 
 def current_session(request: Request) -> Session:

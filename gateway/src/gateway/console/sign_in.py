@@ -85,7 +85,8 @@ async def oidc_callback(request: Request, code: str = "", state: str = "") -> Re
     if client is None:
         return await problem_page(request, session, 403, "forbidden", reason="no-console-client")
     who = person.name or person.subject
-    session = session.signed_in_as(client.client_id, client.organisation, int(time.time()), who)
+    session = session.signed_in_as(client.client_id, client.organisation, int(time.time()),
+                                   who, subject=person.subject)  # fmt: skip
     return await finish(request, session, RedirectResponse("/console/caseload", status_code=303))
 
 

@@ -10,7 +10,7 @@ from fastapi.templating import Jinja2Templates
 from gateway import store
 from gateway.audit_log import AccessLog
 from gateway.console.session import Session, current_session, store_session
-from gateway.console.words import language_of, terms_in, words_in
+from gateway.console.words import explained, language_of, terms_in, words_in
 
 TEMPLATES = Jinja2Templates(directory=Path(__file__).parent / "templates")
 _REASONS = {401: "unauthenticated", 403: "forbidden", 404: "not-found"}
@@ -32,6 +32,7 @@ def render(
             "session": session,
             "here": here,
             "t": terms_in(language),
+            "explain": lambda deadline: explained(deadline, language),
             **context,
         },
         status_code=status_code,
@@ -56,8 +57,10 @@ async def problem_page(
     resource_id: str | None = None,
 ) -> Response:
     """An error page (the one 404 whatever the cause: it says nothing of what exists)."""
-    status = 400 if status == 422 else status if status in (400, 403, 404) else 503
-    title = {400: "bad_request", 403: "forbidden", 404: "not_found"}.get(status, "unavailable")
+    status = 400 if status == 422 else status if status in (400, 403, 404, 409) else 503
+    title = {400: "bad_request", 403: "forbidden", 404: "not_found", 409: "conflict"}.get(
+        status, "unavailable"
+    )
     if status == 404:
         message = "not_found_detail"
     page = render(request, session, "problem.html", status_code=status, title=title,
@@ -74,8 +77,9 @@ async def finish(
     resource_id: str | None = None,
     jurisdiction: frozenset[str] = frozenset(),
 ) -> Response:
-    """Store the session cookie and write the page view to the access audit (who, which
-    page, which learner, how it ended), as the API's routes write each request."""
+    """Store the session cookie and write the page view to the access audit (who: the
+    organisation's console client and the person's subject; which page, which learner, how
+    it ended), as the API's routes write each request."""
     store_session(request, response, session)
     status = response.status_code
     reason = reason or _REASONS.get(status) if status >= 400 else None
@@ -91,6 +95,7 @@ async def finish(
         status=status,
         reason=reason,
         jurisdiction=jurisdiction,
+        person=session.subject or None,  # the subject only: no name in the audit
     )
     access_log: AccessLog = request.app.state.access_log
     await access_log.write(record)

@@ -5,7 +5,11 @@ language (``test_console_words``). Welsh first where the person prefers it: the 
 then the browser's ``Accept-Language``.
 """
 
+from typing import Any
+
 from starlette.requests import Request
+
+from llwybr.clock.welsh import explanation_in_welsh
 
 LANGUAGES = ("cy", "en")
 LANGUAGE_COOKIE = "llwybr_lang"
@@ -119,6 +123,49 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "The form has expired. Please try again.",
     },
     "unavailable": {"cy": "Ddim ar gael", "en": "Unavailable"},
+    "conflict": {"cy": "Heb ei gofnodi", "en": "Not recorded"},
+    "plans": {"cy": "Cynlluniau datblygu unigol", "en": "Individual development plans"},
+    "plan": {"cy": "Cynllun", "en": "Plan"},
+    "plan_version": {"cy": "Fersiwn", "en": "Version"},
+    "issued_on": {"cy": "wedi'i gyhoeddi ar", "en": "issued on"},
+    "no_versions": {"cy": "Dim fersiwn wedi'i gyhoeddi eto.", "en": "No version issued yet."},
+    "no_plans": {"cy": "Dim cynlluniau.", "en": "No plans."},
+    "disputes": {
+        "cy": "Ailystyriaethau ac apeliadau ar agor",
+        "en": "Open reconsiderations and appeals",
+    },
+    "dispute": {"cy": "Achos", "en": "Case"},
+    "no_disputes": {
+        "cy": "Dim ailystyriaethau nac apeliadau ar agor.",
+        "en": "No open reconsiderations or appeals.",
+    },
+    "given_outside": {
+        "cy": "Cofnodi bod yr hysbysiad wedi'i roi â llaw neu drwy'r post",
+        "en": "Record that the notice was given by hand or by post",
+    },
+    "given_outside_hint": {
+        "cy": "Mae hysbysiad a bostiwyd yn cyfrif fel un a roddwyd ar yr ail ddiwrnod gwaith "
+        "wedyn: y gwasanaeth hysbysiadau sy'n pennu'r dyddiad.",
+        "en": "A posted notice counts as given on the second working day after: the notices "
+        "service decides the date.",
+    },
+    "by_hand": {"cy": "Â llaw", "en": "By hand"},
+    "by_post": {"cy": "Drwy'r post (dosbarth cyntaf)", "en": "By post (first class)"},
+    "given_outside_on": {
+        "cy": "Y diwrnod y'i rhoddwyd â llaw neu y'i postiwyd",
+        "en": "The day it was handed over or posted",
+    },
+    "record": {"cy": "Cofnodi", "en": "Record"},
+    "given_outside_invalid": {
+        "cy": "Dewiswch â llaw neu drwy'r post, a rhowch ddyddiad dilys.",
+        "en": "Choose by hand or by post, and give a valid date.",
+    },
+    "given_outside_refused": {
+        "cy": "Dim ond hysbysiad a uwchgyfeiriwyd ac na roddwyd erioed, gan y corff a'i "
+        "rhoddodd, y gellir ei gofnodi fel hyn.",
+        "en": "Only an escalated notice never given can be recorded so, by the body that "
+        "issued it.",
+    },
 }
 
 
@@ -139,6 +186,15 @@ TERMS: dict[str, dict[str, str]] = {
     "idp": {"cy": "CDU", "en": "IDP"},
     "disputes": {"cy": "anghytundebau", "en": "disputes"},
     "notifications": {"cy": "hysbysiadau", "en": "notices"},
+    "preparation": {"cy": "paratoi'r cynllun", "en": "preparing the plan"},
+    "review": {"cy": "adolygu'r cynllun", "en": "reviewing the plan"},
+    "transfer": {"cy": "trosglwyddo'r cynllun", "en": "transferring the plan"},
+    "appeal_window": {"cy": "y cyfnod i apelio", "en": "the time to appeal"},
+    "reconsideration": {"cy": "ailystyriaeth", "en": "reconsideration"},
+    "appeal": {"cy": "apêl", "en": "appeal"},
+    "requested": {"cy": "gofynnwyd amdani", "en": "requested"},
+    "draft": {"cy": "drafft", "en": "draft"},
+    "issued": {"cy": "wedi'i gyhoeddi", "en": "issued"},
 }
 
 
@@ -161,3 +217,15 @@ def words_in(language: str) -> dict[str, str]:
 def terms_in(language: str) -> dict[str, str]:
     """Plain words for published values; a value without any is shown as published."""
     return {key: texts[language] for key, texts in TERMS.items()}
+
+
+def explained(deadline: dict[str, Any], language: str) -> tuple[str, str]:
+    """A deadline's basis in the page's language, and the language it is in: the sentence the
+    service published, in Welsh on a Welsh page (``llwybr.clock.welsh`` reads the published
+    form back; no date is worked out again). A sentence in another form stays in English."""
+    published = str(deadline.get("explanation") or "")
+    if language == "cy" and published:
+        welsh = explanation_in_welsh(published)
+        if welsh is not None:
+            return welsh, "cy"
+    return published, "en"
