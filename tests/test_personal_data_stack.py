@@ -4,16 +4,31 @@ erasure destroys their key, after which their name is nowhere readable, the chai
 verify, and another learner is untouched."""
 
 import asyncio
+import io
+import json
 import uuid
+import zipfile
 from collections.abc import Iterator
 
 import psycopg
+import pypdf
 import pytest
 
 from llwybr.settings import RuntimeSettings
 from llwybr_testkit import postgres_conninfo, read_envelopes
 
-from .access_stories import AUDITOR, HOME_SCHOOL, LA, Callers, concern, ok, pupil, raised, today
+from .access_stories import (
+    AUDITOR,
+    HOME_SCHOOL,
+    LA,
+    SECOND_LA,
+    Callers,
+    concern,
+    ok,
+    pupil,
+    raised,
+    today,
+)
 from .stack import TEST_LIMITS, running_stack
 
 pytestmark = [pytest.mark.integration, pytest.mark.slow]
@@ -123,3 +138,43 @@ def test_bad_erasure_input_is_a_problem_and_changes_nothing(callers: Callers) ->
     assert bad.status_code == 422
     assert bad.headers["content-type"].startswith("application/problem+json")
     assert ok(la.get(f"/v1/learners/{learner_id}"))["given_name"] == name
+
+
+def test_a_subject_access_export_holds_the_learner_and_nobody_else(callers: Callers) -> None:
+    name, sibling = f"Elin{uuid.uuid4().hex[:8]}", f"Dafydd{uuid.uuid4().hex[:8]}"
+    # Two learners at the same school, the same family name: nothing of the other may leak.
+    case_id, learner_id = raised(callers, concern(pupil(given_name=name, family_name="Morgan")))
+    other_case, other_id = raised(callers, concern(pupil(given_name=sibling, family_name="Morgan")))
+    la = callers(LA)
+    url = f"/v1/learners/{learner_id}/subject-access"
+    for intruder in (HOME_SCHOOL, SECOND_LA, AUDITOR):
+        refused = callers(intruder).get(url)
+        assert refused.status_code in (403, 404), (intruder, refused.text)
+        assert refused.headers["content-type"].startswith("application/problem+json")
+    ok(la.get(f"/v1/learners/{learner_id}"))  # an access-audit row about the learner
+
+    response = la.get(url)
+
+    assert response.status_code == 200, response.text
+    with zipfile.ZipFile(io.BytesIO(response.content)) as archive:
+        files = {n: archive.read(n) for n in archive.namelist()}
+    events = [json.loads(line) for line in files["events.jsonl"].splitlines()]
+    assert {e["aggregate_id"] for e in events} >= {case_id, learner_id}
+    assert any(name in json.dumps(e) for e in events)  # decrypted
+    everything = b"".join(files.values()).decode(errors="replace")
+    for other in (sibling, other_id, other_case):
+        assert other not in everything, other
+    access = [json.loads(line) for line in files["access-audit.jsonl"].splitlines()]
+    assert any(r["resource_id"] == learner_id and r["organisation"] == LA for r in access)
+    summary = " ".join(
+        p.extract_text() for p in pypdf.PdfReader(io.BytesIO(files["timeline.pdf"])).pages
+    )
+    assert f"{name} Morgan" in " ".join(summary.split())
+    assert files["manifest.jws"]
+    exports = ok(callers(AUDITOR).get("/v1/access-audit", params={"resource_id": learner_id}))
+    assert any(
+        r["path"].endswith("/subject-access")
+        and r["outcome"] == "granted"
+        and r["organisation"] == LA
+        for r in exports["items"]
+    ), exports

@@ -4,6 +4,7 @@ reader needs, each read from its owner as the calling auditor, in one signed ZIP
 (``gateway.bundle``).
 """
 
+from collections.abc import Awaitable, Callable
 from datetime import datetime
 from typing import Annotated, Any
 
@@ -43,64 +44,74 @@ async def learner_bundle(
     learner_id: Annotated[str, Path(pattern=r"^[A-Za-z0-9_.:-]{1,64}$")],
     request: Request,
 ) -> Response:
-    # Imported here so that fpdf2 loads when a bundle is made, not at every gateway start.
-    from gateway.bundle import build_bundle
-    from gateway.bundle.readable import Names, organisations_in, plan_version
-
     claims = await authorise(request, "audit:read")
     if isinstance(claims, Response):
         return claims
 
     async def bundle() -> Response:
-        events = await whole_case(request, learner_id)
-        # Checked as GET /v1/audit/verify?learner_id= checks them, in the same order.
-        reports = await learner_reports(request, events)
-        states: dict[str, dict[str, Any]] = {}
-        for service, aggregate_id in dict.fromkeys(
-            (e["service"], e["aggregate_id"]) for e in events
-        ):
-            path = f"/internal/history/aggregates/{aggregate_id}"
-            now = await history(request, service, path)
-            on_each_day = await history(request, service, f"{path}/in-force")
-            states[f"{service}/{aggregate_id}"] = {
-                "version": now["version"],
-                "state": now["state"],
-                "in_force": on_each_day["states"],
-            }
-        broken = [r for r in reports if not r["ok"]]
-        verification = {
-            "ok": not broken,
-            "checked": reports,
-            "first_broken": broken[0] if broken else None,
-        }
-        names = Names(
-            learner=await _learner_name(request, learner_id),
-            organisations={
-                code: name
-                for code in organisations_in(events)
-                if (name := await _organisation_name(request, code)) is not None
-            },
-        )
-        plans = {}
-        for plan in dict.fromkeys(p for e in events if (p := plan_version(e)) is not None):
-            path = f"/v1/idps/{plan[0]}/versions/{plan[1]}/pdf"
-            plans[plan] = (await as_auditor(request, "idp", path)).content
-        generated_at = datetime.now().astimezone()  # aware; the bundle records it in UTC
-        sign = request.app.state.manifests.sign
-        content = await anyio.to_thread.run_sync(
-            lambda: build_bundle(
-                learner_id, events, states, verification, generated_at, sign,
-                names=names, plans=plans,
-            )
-        )  # fmt: skip
-        filename = f"llwybr-bundle-{learner_id.replace(':', '_')}.zip"
-        return Response(
-            content,
-            media_type="application/zip",
-            headers={"Content-Disposition": f'attachment; filename="{filename}"'},
-        )
+        return await case_bundle(request, learner_id, "llwybr-bundle")
 
     return await audited(request, claims, bundle)
+
+
+async def case_bundle(
+    request: Request,
+    learner_id: str,
+    prefix: str,
+    access: Callable[[list[dict[str, Any]]], Awaitable[list[dict[str, Any]]]] | None = None,
+) -> Response:
+    """The learner's case as a signed ZIP, read as the auditor in ``request.state.claims``;
+    ``access`` (given the case's events) the access-audit rows to include (subject access)."""
+    # Imported here so that fpdf2 loads when a bundle is made, not at every gateway start.
+    from gateway.bundle import build_bundle
+    from gateway.bundle.readable import Names, organisations_in, plan_version
+
+    events = await whole_case(request, learner_id)
+    # Checked as GET /v1/audit/verify?learner_id= checks them, in the same order.
+    reports = await learner_reports(request, events)
+    states: dict[str, dict[str, Any]] = {}
+    for service, aggregate_id in dict.fromkeys((e["service"], e["aggregate_id"]) for e in events):
+        path = f"/internal/history/aggregates/{aggregate_id}"
+        now = await history(request, service, path)
+        on_each_day = await history(request, service, f"{path}/in-force")
+        states[f"{service}/{aggregate_id}"] = {
+            "version": now["version"],
+            "state": now["state"],
+            "in_force": on_each_day["states"],
+        }
+    broken = [r for r in reports if not r["ok"]]
+    verification = {
+        "ok": not broken,
+        "checked": reports,
+        "first_broken": broken[0] if broken else None,
+    }
+    names = Names(
+        learner=await _learner_name(request, learner_id),
+        organisations={
+            code: name
+            for code in organisations_in(events)
+            if (name := await _organisation_name(request, code)) is not None
+        },
+    )
+    plans = {}
+    for plan in dict.fromkeys(p for e in events if (p := plan_version(e)) is not None):
+        path = f"/v1/idps/{plan[0]}/versions/{plan[1]}/pdf"
+        plans[plan] = (await as_auditor(request, "idp", path)).content
+    rows = None if access is None else await access(events)
+    generated_at = datetime.now().astimezone()  # aware; the bundle records it in UTC
+    sign = request.app.state.manifests.sign
+    content = await anyio.to_thread.run_sync(
+        lambda: build_bundle(
+            learner_id, events, states, verification, generated_at, sign,
+            names=names, plans=plans, access=rows,
+        )
+    )  # fmt: skip
+    filename = f"{prefix}-{learner_id.replace(':', '_')}.zip"
+    return Response(
+        content,
+        media_type="application/zip",
+        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
+    )
 
 
 async def _learner_name(request: Request, learner_id: str) -> str | None:

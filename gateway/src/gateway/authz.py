@@ -19,14 +19,26 @@ GATEWAY_ROUTES: dict[tuple[str, str], str] = {
     ("GET", "/v1/audit/{service}/aggregates/{aggregate_id}"): "audit:read",
     ("GET", "/v1/audit/verify"): "audit:read",
     ("GET", "/v1/audit/learners/{learner_id}/bundle"): "audit:read",
+    # Under the registry's resource: the gateway's router is before the forwarding routes.
+    ("GET", "/v1/learners/{learner_id}/subject-access"): "determinations:read",
 }
 #: The scopes the gateway's own routes need.
 GATEWAY_SCOPES: dict[str, Scope] = {
     "audit:read": Scope("Read the access audit log", frozenset({"auditor", "system"})),
 }
 
-_OWN_RESOURCES = {template.split("/")[2] for _, template in GATEWAY_ROUTES}
-if _OWN_RESOURCES & set(registry.RESOURCES) or set(GATEWAY_SCOPES) & set(registry.SCOPES):
+#: The gateway's resources; a route under a service's resource (subject access, which gathers
+#: every service's records) is the gateway's by its exact template.
+_OWN_RESOURCES = {
+    template.split("/")[2]
+    for _, template in GATEWAY_ROUTES
+    if not template.endswith("/subject-access")
+}
+if (
+    _OWN_RESOURCES & set(registry.RESOURCES)
+    or set(GATEWAY_ROUTES) & set(registry.ROUTES)
+    or set(GATEWAY_SCOPES) & set(registry.SCOPES)
+):
     raise RegistryError("a service claims the gateway's own routes or scopes")
 
 #: The kinds of organisation the gateway's clients act for (``la`` in ``la:665``).

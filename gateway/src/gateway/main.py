@@ -15,7 +15,7 @@ from fastapi_offline import FastAPIOffline
 from prometheus_client import CONTENT_TYPE_LATEST
 from pydantic import SecretStr
 
-from gateway import audit_api, audit_bundle, routing, store
+from gateway import audit_api, audit_bundle, routing, store, subject_access
 from gateway.audit_log import AccessLog
 from gateway.authz import SCOPES
 from gateway.console import install_console
@@ -143,6 +143,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         )
     app.include_router(audit_api.router, dependencies=checked)
     app.include_router(audit_bundle.router, dependencies=checked)
+    app.include_router(subject_access.router, dependencies=checked)
     # The console's pages before the forwarding routes (which take every /v1 path, not these).
     install_console(app, settings, app.state.internal_secret)
     app.include_router(routing.router)

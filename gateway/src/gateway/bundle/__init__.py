@@ -78,6 +78,7 @@ def build_bundle(
     *,
     names: Names | None = None,
     plans: Mapping[tuple[str, int], bytes] | None = None,
+    access: list[dict[str, Any]] | None = None,
 ) -> bytes:
     """The ZIP bundle of a learner's case.
 
@@ -88,7 +89,8 @@ def build_bundle(
     timezone-aware: it dates the files in the ZIP and the PDF. ``sign`` gives the signature
     of the manifest's bytes (``manifest.jws``; none without it). ``names`` are the learner's
     and the organisations' names the auditor may read; ``plans`` every issued IDP version's
-    PDF by (plan id, version number).
+    PDF by (plan id, version number); ``access`` the access-audit rows about the learner
+    (``access-audit.jsonl``: a subject access export holds them, a Tribunal bundle does not).
     """
     if generated_at.tzinfo is None:
         raise ValueError("generated_at must be timezone-aware")
@@ -110,6 +112,8 @@ def build_bundle(
     files.append(("notices.jsonl", _jsonl(notices_given(timeline))))
     files.append(("documents.json", _json(named_documents(timeline))))
     files.append(("verification.json", _json(verification)))
+    if access is not None:
+        files.append(("access-audit.jsonl", _jsonl(access)))
     documents = {}
     for (plan_id, number), pdf in sorted((plans or {}).items()):
         if not _SAFE_NAME.match(plan_id):
