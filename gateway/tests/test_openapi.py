@@ -110,6 +110,23 @@ def test_every_operation_says_more_than_its_summary() -> None:
         assert description != operation.get("summary"), f"{method} {path}: only its summary"
 
 
+#: How the paragraph ``describe_operations`` adds begins (scope, If-Match, pages, problems).
+_GENERATED = re.compile(r"^(Needs the scope|With `If-Match`|Answers the record|By page|Problems)")
+#: The end of a sentence: a full stop (or ! ?) before a space, a new line or the end.
+_SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
+
+
+def test_every_operation_describes_itself_in_at_least_two_sentences() -> None:
+    # What it does and who may call it or what its answer means: written by hand, not the
+    # paragraph the gateway generates from the scope and the responses.
+    for method, path, operation in _operations():
+        paragraphs = operation["description"].split("\n\n")
+        if _GENERATED.match(paragraphs[-1]):
+            paragraphs = paragraphs[:-1]
+        own = "\n\n".join(paragraphs)
+        assert len(_SENTENCE_END.findall(own)) >= 2, f"{method} {path}: {own!r}"
+
+
 def test_the_example_upn_passes_the_check_letter() -> None:
     learner = _document()["components"]["schemas"]["LearnerIn"]["properties"]["upn"]
     for upn in learner["examples"]:

@@ -57,6 +57,9 @@ async def access_log(
     after: Annotated[int | None, Query(ge=0, le=BIGINT_MAX)] = None,
     limit: Annotated[int, Query(ge=1, le=1000)] = 100,
 ) -> AccessPage | Response:
+    """The access log: who (client and organisation) read or changed which record, when, and
+    how the request ended, filtered by `organisation`, `resource_id` or `since`. The system
+    administrator and the auditor for Wales see every row; an LA's auditor its own LA's."""
     claims = await authorise(request, "audit:read")
     if isinstance(claims, Response):
         return claims
@@ -162,6 +165,9 @@ async def learner_timeline(
     after: Annotated[int, Query(ge=0, le=10**9)] = 0,
     limit: Annotated[int, Query(ge=1, le=1000)] = 200,
 ) -> Timeline | Response:
+    """Every recorded event of a learner's case in every service (determination, IDPs,
+    disputes, notices), in the order recorded, as the auditor reads it. A learner with no
+    event the caller may see (outside its jurisdiction, or never recorded) is the one 404."""
     claims = await authorise(request, "audit:read")
     if isinstance(claims, Response):
         return claims
@@ -239,6 +245,9 @@ async def verify(
     learner_id: Annotated[Line | None, Query(max_length=64)] = None,
     service: Annotated[str | None, Query(pattern=NAME_PATTERN)] = None,
 ) -> dict[str, Any] | Response:
+    """Recomputes the hash chains of the events of a learner's case (`learner_id`), or of a
+    whole service's store (`service`, the auditor for Wales's check), and reports each chain
+    intact or where it breaks. A broken chain means a recorded event was changed or removed."""
     claims = await authorise(request, "audit:read")
     if isinstance(claims, Response):
         return claims

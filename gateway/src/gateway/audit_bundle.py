@@ -44,6 +44,11 @@ async def learner_bundle(
     learner_id: Annotated[str, Path(pattern=r"^[A-Za-z0-9_.:-]{1,64}$")],
     request: Request,
 ) -> Response:
+    """A learner's whole case as a bundle for the Tribunal: a ZIP of the events, the notices,
+    the evidence documents' hashes, the issued IDPs and a readable timeline (PDF), with a
+    manifest of every file's SHA-256 signed with a key listed at `/.well-known/jwks.json`, so
+    a copy can be checked without Llwybr. A learner with no event the caller may see is the
+    one 404."""
     claims = await authorise(request, "audit:read")
     if isinstance(claims, Response):
         return claims

@@ -171,7 +171,8 @@ def operational_router(metrics: Sequence[Metrics]) -> APIRouter:
     )
     async def healthz() -> dict[str, str]:
         """Answers 200 while the process serves requests, whatever its database and the
-        services do: a failing liveness probe restarts the process, which would not help."""
+        services do: a failing liveness probe restarts the process, which would not help. Use
+        `/readyz` to know whether it can serve the API."""
         return dict(_HEALTHY)
 
     @router.get(
@@ -214,7 +215,8 @@ def operational_router(metrics: Sequence[Metrics]) -> APIRouter:
     @router.get("/metrics", summary="Prometheus metrics of the gateway", response_class=Response)
     async def prometheus() -> Response:
         """Prometheus text format: requests, consumer lag, outbox backlog, dead letters,
-        escalated notices, missed deadlines, integrity failures (labelled by `service`)."""
+        escalated notices, missed deadlines, integrity failures (labelled by `service`). For
+        the operator's Prometheus to scrape; it needs no token, so expose it only inside."""
         text = await asyncio.to_thread(exposition, metrics)  # reads the services' databases
         return Response(text, media_type=CONTENT_TYPE_LATEST)
 

@@ -149,7 +149,7 @@ def oauth_router(
         METADATA_PATH,
         summary="OAuth 2.0 authorization server metadata (RFC 8414)",
         description="The issuer, the token endpoint, the JWKS and the scopes, for client "
-        "libraries that discover them.",
+        "libraries that discover them. It needs no token.",
         operation_id="getAuthorizationServerMetadata",
         response_model=None,
         responses={200: {"description": "The server's metadata (RFC 8414 section 2)"}},
@@ -169,7 +169,8 @@ def jwks_router(keys: Sequence[Mapping[str, Any]]) -> APIRouter:
         JWKS_PATH,
         summary="The public keys that sign access tokens and bundle manifests (JWKS)",
         description="Every manifest key that ever signed a bundle stays listed (retired keys "
-        "too), so a bundle verifies long after its key stopped signing.",
+        "too), so a bundle verifies long after its key stopped signing. It needs no token: a "
+        "resource server or a Tribunal clerk fetches it to verify signatures.",
         response_model=None,
         responses={200: {"description": "A JWK Set (RFC 7517)"}},
     )

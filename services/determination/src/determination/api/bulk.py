@@ -20,7 +20,9 @@ router = APIRouter()
     "/determinations/bulk",
     summary="Raise many concerns in one request (a school's nightly MIS sync), result per item",
     description="Idempotent by learner: an item whose learner has an open case creates "
-    'nothing and reports `status: "existing"` with that case\'s id.',
+    'nothing and reports `status: "existing"` with that case\'s id. Each item is checked and '
+    "answered on its own (`201`, `existing`, or the refusal's status with its problem), so "
+    "one bad row does not refuse the batch; the valid ones are saved in one transaction.",
 )
 def raise_concerns(body: BulkConcernsIn, caller: CallerDep, app: ServiceDep) -> BulkResult:
     # The valid concerns are saved in one transaction: a thousand learners in one commit,

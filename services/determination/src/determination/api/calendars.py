@@ -63,6 +63,10 @@ async def set_calendar(
     set_by: Annotated[str, Query(pattern=ORGANISATION)],
     name: Annotated[Line | None, Query(max_length=200)] = None,
 ) -> CalendarOut:
+    """Sets or corrects a setting's or an LA's term calendar, as JSON or as the iCalendar file
+    the LA publishes; the deadlines counted in school days stop being `provisional` once their
+    calendar is known, and the open cases' deadlines it moves are recalculated. Only a body
+    that may manage the calendar may (`set_by` its own organisation), else 403."""
     content_type = request.headers.get("content-type", "").split(";")[0].strip()
     source = SOURCES.get(content_type)
     raw = await request.body()

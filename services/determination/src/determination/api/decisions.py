@@ -32,7 +32,9 @@ def issue_notice(
 ) -> Accepted:  # fmt: skip
     """Records that the notice of the decision in force was given, to whom and with what
     parts: a notice lacking a part or a recipient the ALN Code requires is refused (422)
-    naming what is missing."""
+    naming what is missing. The windows to challenge the decision (asking the LA to
+    reconsider a school's decision, or appealing to the Tribunal) run from the day the
+    notice was given."""
     version = app.issue_notice(
         caller, determination_id, **body.model_dump(), expected_version=expected_version(if_match)
     )

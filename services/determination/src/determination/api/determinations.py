@@ -69,6 +69,12 @@ def record_consent(
     determination_id: UUID, body: ConsentIn, response: Response, caller: CallerDep,
     app: ServiceDep, if_match: IfMatch = None,
 ) -> Accepted:  # fmt: skip
+    """Records a young person's consent to the decision whether they have ALN, or their refusal.
+    Consent starts the deciding body's clock (D2: the time runs from consent); a refusal
+    means there is no duty to decide. A body that may act on the case (the deciding body, or
+    another the learner's facts relate to it) records it in its own name: the `recorded_by`
+    field must be the caller's organisation, else 403. Refused (409) when the case is not
+    awaiting consent."""
     version = app.record_consent(
         caller, determination_id, **body.model_dump(), expected_version=expected_version(if_match)
     )
@@ -83,6 +89,12 @@ def refer_to_local_authority(
     determination_id: UUID, body: ReferralToLaIn, response: Response, caller: CallerDep,
     app: ServiceDep, if_match: IfMatch = None,
 ) -> Accepted:  # fmt: skip
+    """A school or FEI refers the decision whether the learner has ALN to the learner's LA (s.12):
+    the LA becomes the deciding body and its own decision clock starts on the day of the
+    referral. A body that may act on the case (the deciding body, or another the learner's
+    facts relate to it) records it in its own name: the `referred_by` field must be the
+    caller's organisation, else 403. Refused when the LA already decides, or the case is
+    closed."""
     version = app.refer_to_local_authority(
         caller, determination_id, **body.model_dump(), expected_version=expected_version(if_match)
     )
@@ -97,6 +109,11 @@ def claim_exception(
     determination_id: UUID, body: ExceptionClaimIn, response: Response, caller: CallerDep,
     app: ServiceDep, if_match: IfMatch = None,
 ) -> Accepted:  # fmt: skip
+    """Records that a body claims one of the ALN Code's exceptions to a time limit of the case,
+    with its reason and evidence. The claim is recorded beside the deadline, never a silent
+    move of the date; an unknown `deadline_key` is refused. A body that may act on the case
+    (the deciding body, or another the learner's facts relate to it) records it in its own
+    name: the `claimed_by` field must be the caller's organisation, else 403."""
     version = app.claim_exception(
         caller, determination_id, **body.model_dump(), expected_version=expected_version(if_match)
     )
@@ -108,6 +125,11 @@ def withdraw(
     determination_id: UUID, body: WithdrawalIn, response: Response, caller: CallerDep,
     app: ServiceDep, if_match: IfMatch = None,
 ) -> Accepted:  # fmt: skip
+    """Withdraws the concern (for instance, the learner left the setting): the case ends without
+    a decision (status `withdrawn`). A body that may act on the case (the deciding body, or
+    another the learner's facts relate to it) records it in its own name: the `withdrawn_by`
+    field must be the caller's organisation, else 403. Refused on a closed case, and for a
+    day before the learner came to attention."""
     version = app.withdraw(
         caller, determination_id, **body.model_dump(), expected_version=expected_version(if_match)
     )

@@ -39,6 +39,9 @@ def record_graduated_response(
     determination_id: UUID, body: GraduatedResponseIn, response: Response, caller: CallerDep,
     app: ServiceDep, if_match: IfMatch = None,
 ) -> Accepted:  # fmt: skip
+    """Records the universal or targeted provision already made for the learner, with its Small
+    Steps Plan targets and their termly reviews: the evidence of the graduated response the
+    deciding body weighs. Refused on a closed case."""
     data = body.model_dump()
     data["termly_reviews"] = [r.model_dump(mode="json") for r in body.termly_reviews]
     version = app.record_graduated_response(
@@ -55,6 +58,9 @@ def request_evidence(
     determination_id: UUID, body: EvidenceRequestIn, response: Response, caller: CallerDep,
     app: ServiceDep, if_match: IfMatch = None,
 ) -> Accepted:  # fmt: skip
+    """The caller asks another body (for instance a health board's DECLO) for evidence, in its own
+    name, with a reference of its own (`request_id`). Refused on a closed case, for a
+    `request_id` already used, and for a day before the learner came to attention."""
     version = app.request_evidence(
         caller, determination_id, **body.model_dump(), expected_version=expected_version(if_match)
     )
@@ -81,6 +87,10 @@ def submit_evidence(
     documents: Annotated[list[UploadFile] | None, File()] = None,
     if_match: IfMatch = None,
 ) -> Accepted:
+    """Submits evidence, answering a request or unprompted, with its documents (multipart: the JSON
+    part and the files). Each document is checked (type and size) and stored by its SHA-256,
+    readable with `GET /v1/documents/{sha256}` by whoever may read the case; a refused
+    document refuses the whole submission. Refused on a closed case."""
     uploads = [
         Upload(u.filename or "document", u.content_type or "", u.file.read(store.max_bytes + 1))
         for u in documents or []
@@ -114,6 +124,9 @@ def get_document(
     app: ServiceDep,
     store: DocumentsDep,
 ) -> Response:
+    """An evidence document by the SHA-256 of its content, with its media type, as it was
+    submitted. Whoever may read a case the document was submitted to may read it; anyone
+    else gets the one 404, as for a document that does not exist."""
     readable = app.may_read_any(caller, store.cases_of(sha256))
     found = store.get(sha256) if readable else None
     if found is None:
@@ -130,6 +143,9 @@ def receive_nhs_referral(
     determination_id: UUID, body: NhsReferralIn, response: Response, caller: CallerDep,
     app: ServiceDep, if_match: IfMatch = None,
 ) -> Accepted:  # fmt: skip
+    """Records that an NHS body received a referral from the case, with its reference
+    (`referral_id`): the NHS body's own 6-week clock to answer (D7) starts on that day.
+    Refused on a closed case and for a `referral_id` already used."""
     version = app.receive_nhs_referral(
         caller, determination_id, **body.model_dump(), expected_version=expected_version(if_match)
     )
@@ -144,6 +160,11 @@ def answer_nhs_referral(
     determination_id: UUID, referral_id: str, body: NhsAnswerIn, response: Response,
     caller: CallerDep, app: ServiceDep, if_match: IfMatch = None,
 ) -> Accepted:  # fmt: skip
+    """The NHS body's answer to a referral: the treatment or service it identified (and whether it
+    is available in Welsh), or that it identified none. A body that may act on the case (the
+    deciding body, or another the learner's facts relate to it) records it in its own name:
+    the `answered_by` field must be the caller's organisation, else 403. An unknown
+    `referral_id` is refused."""
     version = app.answer_nhs_referral(
         caller,
         determination_id,

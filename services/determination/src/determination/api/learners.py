@@ -33,7 +33,8 @@ def get_learner_by_upn(
 ) -> LearnerOut:  # fmt: skip
     """Find a learner by their UPN, as `GET /v1/learners/{learner_id}` reads them (an
     auditor looks a case up by the UPN on its papers): a UPN no one holds, or a learner the
-    caller may not read, is the one 404; a malformed UPN is 422 `invalid-upn`."""
+    caller may not read, is the one 404; a malformed UPN is 422 `invalid-upn`. An MIS's
+    nightly sync uses it to find the learner's id from the UPN it holds."""
     return _answer(response, app.learner_by_upn(caller, upn))
 
 
@@ -60,7 +61,8 @@ def enrol(
     app: ServiceDep,
 ) -> LearnerOut:  # fmt: skip
     """A move to another setting, or a dual registration beside the current one, from the day
-    given: the setting is then among the learner's relations the one access policy reads."""
+    given: the setting is then among the learner's relations the one access policy reads. The
+    answer is the learner as `GET /v1/learners/{learner_id}` reads them."""
     return _answer(response, app.enrol(caller, learner_id, **body.model_dump()))
 
 
@@ -101,7 +103,8 @@ def end_enrolment(
     caller: CallerDep, app: ServiceDep,
 ) -> LearnerOut:  # fmt: skip
     """From the day given the learner no longer attends the setting: it is no longer among
-    the settings they are enrolled at."""
+    the settings they are enrolled at. The answer is the learner as
+    `GET /v1/learners/{learner_id}` reads them; a setting they are not enrolled at is refused."""
     return _answer(
         response, app.end_enrolment(caller, learner_id, setting=setting, **body.model_dump())
     )

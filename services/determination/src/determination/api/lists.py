@@ -71,7 +71,9 @@ def find_due_soon(
 ) -> list[dict[str, Any]]:
     """The caller's cases whose decision clock is open (a decided case too, until its notice
     or IDP is given, s.4(6)) and due within `within_days` (counted from `today`, by default
-    today in Wales), soonest due first: a worklist."""
+    today in Wales), soonest due first: a worklist. Each row is the case as the read model
+    holds it (its id, learner, deciding body, `status`, `decision_due_on`); the list holds only
+    the cases the caller may read, so it is empty rather than refused for a body with none."""
     with engine.connect() as conn:
         return due_soon(conn, scope_of(caller), today or today_in_wales(), within_days)
 
@@ -110,7 +112,9 @@ def la_statistics(
     """Of the learners the LA is responsible for or looks after: decisions made, how many
     within the statutory time, the average days from the concern to the decision, how many
     were given to the family (`decisions_given`) and how many of those by the due date (the
-    duty met, s.4(6): `decisions_given_within_time`), and the cases still open."""
+    duty met, s.4(6): `decisions_given_within_time`), and the cases still open. Only the LA
+    itself and the auditors of its jurisdiction may read its statistics; another body is
+    refused (403)."""
     access.require_may_see_statistics(caller, local_authority)
     with engine.connect() as conn:
         return statistics(conn, local_authority)

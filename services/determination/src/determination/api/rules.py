@@ -16,6 +16,9 @@ router = APIRouter(tags=["rules"])
 
 @router.get("/rule-table", summary="The statutory rule table in force")
 def get_rule_table(app: ServiceDep) -> RuleTableOut:
+    """The time limits of the ALN Code and the Act as this system applies them (the rules of
+    docs/domain.md section 3), with the table's `version`. Any client may read it to see how a
+    deadline it was shown was computed."""
     return RuleTableOut.of(app.rule_table(), [])
 
 
@@ -26,6 +29,9 @@ def get_rule_table(app: ServiceDep) -> RuleTableOut:
 def correct_rules(
     body: RuleCorrectionIn, caller: CallerDep, app: ServiceDep, engine: EngineDep
 ) -> RuleTableOut:
+    """A new version of the rule table, with who corrected it and why; the open cases'
+    deadlines under the corrected rules are recalculated, each move an explicit event. Only
+    the system administrator may (`corrected_by` its own organisation), else 403."""
     rules = [Rule(**r.model_dump()) for r in body.rules]
     table = app.correct_rules(
         caller, body.version, rules, corrected_by=body.corrected_by, reason=body.reason

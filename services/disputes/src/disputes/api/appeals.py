@@ -40,6 +40,11 @@ router = APIRouter(prefix="/v1", tags=["disputes"], responses=RESPONSES)
 def lodge(
     body: AppealIn, service: ServiceDep, caller: CallerDep, learned: LearnedDep, response: Response
 ) -> Accepted:
+    """Records an appeal lodged with the Education Tribunal for Wales checked against what the body
+    that decided announced (who decided, about whom, when the notice was given). Only the
+    Tribunal's clients may; the answer is the appeal's `id` and `version`. An appeal after
+    its window needs the President's admission (`late_admitted_by_president`), and one
+    against a reconsideration the LA has not decided is refused."""
     appeal_id, version = service.lodge_appeal(caller, learned, **body.model_dump())
     return created(response, f"/v1/appeals/{appeal_id}", appeal_id, version)
 
@@ -49,7 +54,9 @@ def lodge(
     summary="An appeal, its orders and recommendations",
     description="`deadlines` has each order with a date to comply by (`order:<id>`) with its "
     "`state` (`open`, `met`, `missed`), `overdue` and `days_left`, judged as `/v1/reminders` "
-    "judges it.",
+    "judges it. The Tribunal, the respondent, every body an order addresses, an NHS body a "
+    "recommendation is made to, the learner's LAs and the auditors of the jurisdiction may read "
+    "it; anyone else gets the one 404.",
 )
 def get_appeal(
     appeal_id: UUID, service: ServiceDep, caller: CallerDep, response: Response
@@ -83,6 +90,8 @@ def case_statement(
     response: Response,
     if_match: IfMatch = None,
 ) -> Accepted:
+    """Records a party's case statement filed with the Tribunal, with its day. Only the Tribunal's
+    clients may (another body is a 403 `tribunal-only`); a closed appeal refuses it."""
     expected = expected_version(if_match)
     version = service.file_case_statement(caller, appeal_id, expected, **body.model_dump())
     return accepted(response, appeal_id, version)
@@ -142,6 +151,10 @@ def comply(
     response: Response,
     if_match: IfMatch = None,
 ) -> Accepted:
+    """The body an order of the Tribunal is addressed to (the LA or FEI ordered) reports complying
+    with it, with the day. An order to revise the plan is complied with only by naming an
+    IDP version the IDP service issued after the order. Another body is refused; the
+    appeal (`GET`) then shows whether compliance came within the time the order allowed."""
     expected = expected_version(if_match)
     version = service.record_compliance(
         caller, appeal_id, expected, order_id, issued, **body.model_dump()
@@ -162,6 +175,9 @@ def report(
     response: Response,
     if_match: IfMatch = None,
 ) -> Accepted:
+    """The NHS body a Tribunal recommendation was made to reports on it, once, with the day and the
+    report (D20: within the time the Tribunal allows). Only that NHS body may; a second
+    report, or one before the decision, is refused."""
     expected = expected_version(if_match)
     version = service.report_on_recommendation(
         caller, appeal_id, expected, recommendation_id, **body.model_dump()
@@ -181,6 +197,9 @@ def apply_for_review(
     response: Response,
     if_match: IfMatch = None,
 ) -> Accepted:
+    """Records a party's application for the Tribunal to review its decision, within 28 days of the
+    decision (D19), with who applied and the grounds. Only the Tribunal's clients record it;
+    an application after the window, or before the decision, is refused."""
     expected = expected_version(if_match)
     version = service.apply_for_review(caller, appeal_id, expected, **body.model_dump())
     return accepted(response, appeal_id, version)
@@ -195,6 +214,8 @@ def declare_capacity(
     response: Response,
     if_match: IfMatch = None,
 ) -> Accepted:
+    """Records the Tribunal's declaration of whether a person has capacity for the appeal, with the
+    day. Only the Tribunal's clients may; a closed appeal refuses it."""
     expected = expected_version(if_match)
     version = service.declare_capacity(caller, appeal_id, expected, **body.model_dump())
     return accepted(response, appeal_id, version)
@@ -209,6 +230,9 @@ def appoint_case_friend(
     response: Response,
     if_match: IfMatch = None,
 ) -> Accepted:
+    """Records that a case friend was appointed to act for a child in the appeal. Only the
+    Tribunal's clients may; refused for a young person's appeal, when a case friend is
+    already appointed, and on a closed appeal."""
     expected = expected_version(if_match)
     version = service.appoint_case_friend(caller, appeal_id, expected, **body.model_dump())
     return accepted(response, appeal_id, version)
@@ -223,6 +247,8 @@ def remove_case_friend(
     response: Response,
     if_match: IfMatch = None,
 ) -> Accepted:
+    """Records that the case friend was removed, with the day and the reason. Only the Tribunal's
+    clients may; refused when the appeal has no case friend or is closed."""
     expected = expected_version(if_match)
     version = service.remove_case_friend(caller, appeal_id, expected, **body.model_dump())
     return accepted(response, appeal_id, version)

@@ -38,6 +38,11 @@ def open_case(
     learned: LearnedDep,
     response: Response,
 ) -> Accepted:
+    """Opens a disagreement resolution case the LA arranges (Act s.68): its facilitator, the
+    parties and what the disagreement is about. Only an LA that may start records for the
+    learner (responsible for them, or looking after them) may open one. Taking part is
+    voluntary and does not affect the right of appeal; a case opened within an appeal window
+    adds 8 weeks to it. The answer is the case's `id` and `version`."""
     facilitator = CaseParticipant(body.facilitator.name, None, body.facilitator.organisation)
     parties = [CaseParticipant(p.name, p.role, p.organisation) for p in body.parties]
     case_id, version = service.open_disagreement_resolution(
@@ -54,6 +59,9 @@ def open_case(
 def get_case(
     case_id: UUID, service: ServiceDep, caller: CallerDep, response: Response
 ) -> dict[str, Any]:
+    """A disagreement resolution case as it stands: its parties, facilitator, related case and,
+    once concluded, its outcome. The learner's LAs, a party's organisation and the auditors
+    of the jurisdiction may read it; anyone else gets the one 404."""
     return current(response, service.disagreement_resolution(caller, case_id))
 
 
@@ -66,6 +74,8 @@ def conclude(
     response: Response,
     if_match: IfMatch = None,
 ) -> Accepted:
+    """Records how the disagreement resolution case ended (its outcome and the day). Only the LA
+    that keeps the case may, once; a concluded case refuses another conclusion."""
     expected = expected_version(if_match)
     version = service.conclude_disagreement_resolution(
         caller, case_id, expected, **body.model_dump()
@@ -77,6 +87,10 @@ def conclude(
 def request_advocacy(
     body: AdvocacyIn, service: ServiceDep, caller: CallerDep, response: Response
 ) -> Accepted:
+    """Records a request for independent advocacy made to the calling LA (Act s.69), for a learner
+    it may start records for, optionally tied to a related dispute case of the same learner.
+    The answer is the new record's `id` and `version`; a learner the LA may not see is the
+    one 404."""
     advocacy_id, version = service.request_advocacy(caller, **body.model_dump())
     return created(response, f"/v1/advocacy/{advocacy_id}", advocacy_id, version)
 
@@ -85,6 +99,9 @@ def request_advocacy(
 def get_advocacy(
     advocacy_id: UUID, service: ServiceDep, caller: CallerDep, response: Response
 ) -> dict[str, Any]:
+    """An advocacy request with its advocate and, once ended, how it ended. The learner's LAs, a
+    party's organisation and the auditors of the jurisdiction may read it; anyone else gets
+    the one 404."""
     return current(response, service.advocacy(caller, advocacy_id))
 
 
@@ -97,6 +114,9 @@ def provide(
     response: Response,
     if_match: IfMatch = None,
 ) -> Accepted:
+    """Records that an independent advocate acts for the learner, named with their organisation,
+    from the day given. Only the LA that keeps the record may, and not after the advocacy
+    ended."""
     advocate = CaseParticipant(body.advocate.name, None, body.advocate.organisation)
     version = service.provide_advocacy(
         caller,
@@ -117,6 +137,8 @@ def end(
     response: Response,
     if_match: IfMatch = None,
 ) -> Accepted:
+    """Records that the advocacy ended, with the day and the reason. Only the LA that keeps the
+    record may; an advocacy that already ended refuses it."""
     expected = expected_version(if_match)
     version = service.end_advocacy(caller, advocacy_id, expected, **body.model_dump())
     return accepted(response, advocacy_id, version)

@@ -27,6 +27,10 @@ def open_by_la(
     conn: ConnectionDep,
     on: Annotated[date | None, Query(description="The day to judge by (default: today)")] = None,
 ) -> list[dict[str, Any]]:
+    """An LA's open reconsiderations and appeals (those it keeps or answers, and those of the
+    learners it is responsible for or looks after), each with its next statutory date, most
+    urgent first. Only the cases the caller may read are listed: an LA its own and its
+    learners', an auditor its jurisdiction's; `on` judges the dates as of another day."""
     return open_cases(conn, related_to(local_authority), readers(caller), on or today_in_wales())
 
 
@@ -46,10 +50,14 @@ def outcomes_by_la(
 ) -> list[dict[str, Any]]:
     """How the LA's ended reconsiderations (per kind), appeals (per matter) and disagreement
     resolution cases ended: one row per case type, kind and outcome with its count, counting
-    only the cases the caller may read."""
+    only the cases the caller may read. An LA sees its own and its learners' cases, an auditor
+    its jurisdiction's; a case it may not read is not counted."""
     return outcomes(conn, related_to(local_authority), readers(caller))
 
 
 @router.get("/disputes/recommendations-awaiting-report", summary="For the calling NHS body")
 def my_recommendations(caller: CallerDep, conn: ConnectionDep) -> list[dict[str, Any]]:
+    """The Tribunal's recommendations made to the calling NHS body that it has not reported on yet,
+    the earliest date to report by first (D20). Any other caller gets an empty list: the
+    list is always the caller's own."""
     return awaiting_report(conn, caller.organisation)

@@ -38,6 +38,13 @@ def request_reconsideration(
     learned: LearnedDep,
     response: Response,
 ) -> Accepted:
+    """Records a request that the LA reconsider a school's decision (R1 whether the learner has
+    ALN, s.26; R2 revising a school IDP, s.27; R3 the LA taking over a school IDP, s.28; R4
+    a decision to cease an IDP, s.32), made by the family or, for an R3, by the school's
+    governing body itself. The LA that reconsiders (the one responsible for the learner)
+    records it; the request is checked against what the deciding body announced, and the
+    LA's 7-week clock to decide starts on the day it was received. The answer is the new
+    case's `id` and `version`; a caller who may not see the learner gets the one 404."""
     case_id, version = service.request_reconsideration(caller, learned, **body.model_dump())
     return created(response, f"/v1/reconsiderations/{case_id}", case_id, version)
 
@@ -46,7 +53,9 @@ def request_reconsideration(
     "/reconsiderations/{case_id}",
     summary="A reconsideration and its deadlines",
     description="`deadlines.decision` is the LA's deadline to decide with its `state` (`open`, "
-    "`met`, `missed`), `overdue` and `days_left`, judged as `/v1/reminders` judges it.",
+    "`met`, `missed`), `overdue` and `days_left`, judged as `/v1/reminders` judges it. The "
+    "reconsidering LA, the school whose decision it is, the learner's LAs and the auditors of "
+    "the jurisdiction may read it; anyone else gets the one 404.",
 )
 def get_reconsideration(
     case_id: UUID, service: ServiceDep, caller: CallerDep, response: Response
@@ -64,6 +73,10 @@ def invite(
     response: Response,
     if_match: IfMatch = None,
 ) -> Accepted:
+    """The reconsidering LA invites the other side's representations: the governing body when the
+    family asked, the family when the governing body asked. Only the LA that reconsiders the
+    case may; an invitation to the side that asked, or one dated before the case's last
+    step, is refused."""
     expected = expected_version(if_match)
     version = service.invite_representations(caller, case_id, expected, **body.model_dump())
     return accepted(response, case_id, version)
@@ -78,6 +91,8 @@ def representations(
     response: Response,
     if_match: IfMatch = None,
 ) -> Accepted:
+    """Records that the representations invited were received, with the day and a summary. Only the
+    LA that reconsiders the case may, and only after it invited them."""
     expected = expected_version(if_match)
     version = service.receive_representations(caller, case_id, expected, **body.model_dump())
     return accepted(response, case_id, version)
@@ -92,6 +107,9 @@ def decide_reconsideration(
     response: Response,
     if_match: IfMatch = None,
 ) -> Accepted:
+    """The reconsidering LA's decision on the request, with its reasons; from it runs the window to
+    appeal to the Tribunal (D18). Only the LA that reconsiders the case may, once; a second
+    decision is refused as a conflict."""
     expected = expected_version(if_match)
     version = service.decide_reconsideration(caller, case_id, expected, **body.model_dump())
     return accepted(response, case_id, version)
@@ -106,6 +124,9 @@ def notify(
     response: Response,
     if_match: IfMatch = None,
 ) -> Accepted:
+    """Records that the notice of the LA's decision (with the right of appeal) was given, and to
+    whom. The appeal window runs from the notice's day, restarting from it when it is given
+    after the decision. Only the LA that reconsiders the case may, after it decided."""
     expected = expected_version(if_match)
     version = service.issue_reconsideration_notice(caller, case_id, expected, **body.model_dump())
     return accepted(response, case_id, version)
@@ -123,6 +144,10 @@ def disagreement_resolution(
     response: Response,
     if_match: IfMatch = None,
 ) -> Accepted:
+    """Records that disagreement resolution about the LA's decision started. Started within the
+    window to appeal, the period to appeal gains exactly 8 weeks, counted from the notice
+    (never 8 weeks added to a date already rolled to a working day). Refused before the LA
+    decided (no window runs yet) and when it was already recorded."""
     expected = expected_version(if_match)
     version = service.start_disagreement_resolution(
         caller, case_id, expected, started_on=body.started_on

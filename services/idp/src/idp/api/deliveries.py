@@ -25,6 +25,11 @@ def record_delivery(
     idp_id: IdpId, body: DeliveryIn, response: Response, caller: CallerDep, service: ServiceDep,
     if_match: IfMatch = None,
 ) -> Accepted:  # fmt: skip
+    """Records a session of an ALP element delivered (with its minutes and language), or missed and
+    why, on a day. The element's provider records it in its own name (`recorded_by` must be
+    the caller's organisation), or the maintaining body on its behalf; a repeat of a record
+    on file changes nothing. What is delivered is measured against the element's schedule in
+    `GET /v1/idps/{idp_id}/provision`."""
     version = service.record_delivery(
         caller, idp_id, **body.model_dump(), expected_version=expected_version(if_match)
     )

@@ -34,6 +34,10 @@ def set_section_1(
     idp_id: IdpId, body: Section1In, response: Response, caller: CallerDep, service: ServiceDep,
     if_match: IfMatch = None,
 ) -> Accepted:  # fmt: skip
+    """Sets section 1 of the draft IDP (the ALN Code's standard form): the learner's details, who
+    maintains the plan and the dates that matter to it. Only the maintaining body may change
+    the draft, or an LA whose reconsideration directed a revision (s.27) or a Tribunal order
+    requires one; issued versions never change."""
     value = Section1.from_dict(body.model_dump())
     version = service.set_section_1(
         caller, idp_id, value, expected_version=expected_version(if_match)
@@ -46,6 +50,10 @@ def set_profile(
     idp_id: IdpId, body: OnePageProfileIn, response: Response, caller: CallerDep,
     service: ServiceDep, if_match: IfMatch = None,
 ) -> Accepted:  # fmt: skip
+    """Sets section 1C of the draft, the one-page profile: what is important to the child or young
+    person and how best to support them, in their own words where they can give them. Only
+    the maintaining body may change the draft, or an LA whose reconsideration directed a
+    revision (s.27) or a Tribunal order requires one; issued versions never change."""
     value = OnePageProfile.from_dict(body.model_dump())
     version = service.set_one_page_profile(
         caller, idp_id, value, expected_version=expected_version(if_match)
@@ -58,6 +66,10 @@ def set_aln(
     idp_id: IdpId, body: AlnDescriptionIn, response: Response, caller: CallerDep,
     service: ServiceDep, if_match: IfMatch = None,
 ) -> Accepted:  # fmt: skip
+    """Sets section 2A of the draft, the description of the learner's ALN: the need, not the
+    provision, in terms a family can follow. Only the maintaining body may change the draft,
+    or an LA whose reconsideration directed a revision (s.27) or a Tribunal order requires
+    one; issued versions never change."""
     value = AlnDescription.from_dict(body.model_dump())
     version = service.set_aln_description(
         caller, idp_id, value, expected_version=expected_version(if_match)
@@ -70,6 +82,11 @@ def set_welsh(
     idp_id: IdpId, body: WelshDecisionIn, response: Response, caller: CallerDep,
     service: ServiceDep, if_match: IfMatch = None,
 ) -> Accepted:  # fmt: skip
+    """Records whether the ALP must be provided in Welsh, the decision the Code asks of every plan,
+    with its reasons. Only the maintaining body may change the draft, or an LA whose
+    reconsideration directed a revision (s.27) or a Tribunal order requires one; issued
+    versions never change. The Welsh-medium report (`GET
+    /v1/idps-welsh-medium/{local_authority}`) reads this decision."""
     version = service.set_welsh_language_decision(
         caller,
         idp_id,
@@ -85,6 +102,10 @@ def set_la_extras(
     idp_id: IdpId, body: LaExtrasIn, response: Response, caller: CallerDep, service: ServiceDep,
     if_match: IfMatch = None,
 ) -> Accepted:  # fmt: skip
+    """Sets the parts only an LA's plan has: a named school or other place, board and lodging, and
+    transport the LA arranges. Only the maintaining body may change the draft, or an LA
+    whose reconsideration directed a revision (s.27) or a Tribunal order requires one;
+    issued versions never change. A plan maintained by a school or an FEI refuses it."""
     value = LaExtras.from_dict(body.model_dump())
     version = service.set_la_extras(
         caller, idp_id, value, expected_version=expected_version(if_match)
@@ -97,6 +118,10 @@ def set_section_3(
     idp_id: IdpId, body: Section3In, response: Response, caller: CallerDep, service: ServiceDep,
     if_match: IfMatch = None,
 ) -> Accepted:  # fmt: skip
+    """Sets section 3 of the draft: the information used to prepare the plan and, where the learner
+    moves on, the transition arrangements. Only the maintaining body may change the draft,
+    or an LA whose reconsideration directed a revision (s.27) or a Tribunal order requires
+    one; issued versions never change."""
     value = Section3.from_dict(body.model_dump())
     version = service.set_section_3(
         caller, idp_id, value, expected_version=expected_version(if_match)
@@ -109,6 +134,10 @@ def set_lac(
     idp_id: IdpId, body: LacDetailsIn, response: Response, caller: CallerDep, service: ServiceDep,
     if_match: IfMatch = None,
 ) -> Accepted:  # fmt: skip
+    """Sets the looked-after child's details on the draft: the independent reviewing officer, the
+    LA looking after the child and the personal education plan (PEP) the IDP forms part of.
+    Only the maintaining body may change the draft, or an LA whose reconsideration directed
+    a revision (s.27) or a Tribunal order requires one; issued versions never change."""
     value = LacDetails.from_dict(body.model_dump())
     version = service.set_lac_details(
         caller, idp_id, value, expected_version=expected_version(if_match)
@@ -121,6 +150,12 @@ def add_element(
     idp_id: IdpId, body: AlpElementIn, response: Response, caller: CallerDep,
     service: ServiceDep, if_match: IfMatch = None,
 ) -> Accepted:  # fmt: skip
+    """Adds an element of ALP to section 2B of the draft: what is provided, by whom, in which
+    language, and its schedule (sessions, minutes, how often), which is what delivery is
+    later measured against. Only the maintaining body may change the draft, or an LA whose
+    reconsideration directed a revision (s.27) or a Tribunal order requires one; issued
+    versions never change. An element with no schedule is accepted, and issuing the plan
+    then warns that its delivery cannot be measured."""
     value = AlpElement.from_dict(body.model_dump())
     version = service.add_alp_element(
         caller, idp_id, value, expected_version=expected_version(if_match)
@@ -133,6 +168,10 @@ def amend_element(
     idp_id: IdpId, element_id: str, body: AlpElementIn, response: Response, caller: CallerDep,
     service: ServiceDep, if_match: IfMatch = None,
 ) -> Accepted:  # fmt: skip
+    """Amends an element of ALP in section 2B of the draft, replacing it whole. Only the
+    maintaining body may change the draft, or an LA whose reconsideration directed a
+    revision (s.27) or a Tribunal order requires one; issued versions never change. An
+    element the draft does not have is a 404."""
     if body.element_id != element_id:
         raise ProblemError(422, "Unprocessable Entity", "the body names another element")
     value = AlpElement.from_dict(body.model_dump())
@@ -147,6 +186,10 @@ def remove_element(
     idp_id: IdpId, element_id: str, response: Response, caller: CallerDep, service: ServiceDep,
     if_match: IfMatch = None,
 ) -> Accepted:  # fmt: skip
+    """Removes an element of ALP from section 2B of the draft; the issued versions that had it keep
+    it. Only the maintaining body may change the draft, or an LA whose reconsideration
+    directed a revision (s.27) or a Tribunal order requires one; issued versions never
+    change. An element the draft does not have is a 404."""
     version = service.remove_alp_element(
         caller, idp_id, element_id, expected_version=expected_version(if_match)
     )

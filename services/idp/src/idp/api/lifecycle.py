@@ -49,6 +49,11 @@ def issue(
     idp_id: IdpId, body: IssueIn, response: Response, caller: CallerDep, service: ServiceDep,
     if_match: IfMatch = None,
 ) -> IssuedOut:  # fmt: skip
+    """Issues the draft as version 1 of the IDP, in the name of the maintaining body (`issued_by`
+    must be the caller's organisation). The review clock starts on the day of issue: within
+    12 months (D14; D15 the same for a looked-after child). The answer carries the new
+    `version` and a warning for each ALP element whose delivery cannot be measured (no
+    schedule)."""
     version = service.issue(
         caller, idp_id, issued_on=body.issued_on, issued_by=body.issued_by,
         expected_version=expected_version(if_match),
@@ -61,6 +66,10 @@ def revise(
     idp_id: IdpId, body: ReviseIn, response: Response, caller: CallerDep, service: ServiceDep,
     if_match: IfMatch = None,
 ) -> IssuedOut:  # fmt: skip
+    """Issues the draft as the next version of the plan, for the reason given (`review`, `nhs_alp`,
+    `tribunal_order`, `reconsideration`). Only the maintaining body may, or an LA as its
+    reconsideration directed or a Tribunal order requires; the next review period follows
+    the cycle of s.23. The answer is as for issuing version 1, with the same warnings."""
     version = service.revise(
         caller, idp_id, issued_on=body.issued_on, issued_by=body.issued_by, reason=body.reason,
         expected_version=expected_version(if_match),
@@ -73,6 +82,10 @@ def request_review(
     idp_id: IdpId, body: ReviewRequestIn, response: Response, caller: CallerDep,
     service: ServiceDep, if_match: IfMatch = None,
 ) -> Accepted:  # fmt: skip
+    """Records a request for the plan to be reviewed. A family's request comes through the
+    maintaining body, which records it; an NHS body asks in its own name (its
+    `organisation_or_person` must be the caller's organisation). The maintaining body must
+    then hold a review or decline the request."""
     version = service.request_review(
         caller, idp_id, **body.model_dump(), expected_version=expected_version(if_match)
     )
@@ -84,6 +97,9 @@ def decline_review(
     idp_id: IdpId, body: DeclineIn, response: Response, caller: CallerDep, service: ServiceDep,
     if_match: IfMatch = None,
 ) -> Accepted:  # fmt: skip
+    """The maintaining body declines a family's request for a review, with its reasons. Only the
+    maintaining body may, and only while a family's request is pending; an NHS body's
+    request may not be declined (hold the review)."""
     version = service.decline_review(
         caller, idp_id, **body.model_dump(), expected_version=expected_version(if_match)
     )
@@ -95,6 +111,9 @@ def hold_review(
     idp_id: IdpId, body: ReviewIn, response: Response, caller: CallerDep, service: ServiceDep,
     if_match: IfMatch = None,
 ) -> Accepted:  # fmt: skip
+    """Records that the maintaining body held a review and its outcome. Not revised: the next
+    review period follows the cycle (s.23(3), (4)); revised: a revision is due and is issued
+    with `POST /v1/idps/{idp_id}/revisions`. Only the maintaining body may."""
     version = service.hold_review(
         caller, idp_id, held_on=body.held_on, outcome=body.outcome,
         expected_version=expected_version(if_match),
@@ -107,6 +126,8 @@ def add_nhs_alp(
     idp_id: IdpId, body: NhsAlpIn, response: Response, caller: CallerDep, service: ServiceDep,
     if_match: IfMatch = None,
 ) -> Accepted:  # fmt: skip
+    """Adds to the plan ALP that an NHS body is to secure, naming the body; from then on that body
+    may read the plan and record the delivery of its element. Only the maintaining body may."""
     element = AlpElement.from_dict(body.element.model_dump())
     version = service.add_nhs_alp(
         caller, idp_id, element, nhs_answer_reference=body.nhs_answer_reference,
@@ -120,6 +141,11 @@ def transfer(
     idp_id: IdpId, body: TransferIn, response: Response, caller: CallerDep, service: ServiceDep,
     if_match: IfMatch = None,
 ) -> Accepted:  # fmt: skip
+    """Transfers the duty to maintain the plan to another body, which from then on maintains it.
+    The plan goes only to a body the learner's recorded facts relate to them, and a
+    take-over only to the learner's responsible LA or LA looking after; an LA's plan goes to
+    an FEI by request and agreement instead (`fei-requests`), so a `la_to_fei` transfer here
+    is refused. Only the current maintaining body may."""
     version = service.transfer(
         caller, idp_id, to=Maintainer.from_dict(body.to.model_dump()), reason=body.reason,
         transferred_on=body.transferred_on, expected_version=expected_version(if_match),
@@ -132,6 +158,9 @@ def ask_fei(
     idp_id: IdpId, body: FeiRequestIn, response: Response, caller: CallerDep, service: ServiceDep,
     if_match: IfMatch = None,
 ) -> Accepted:  # fmt: skip
+    """The LA that maintains the plan asks an FEI to maintain it (s.36), and the FEI's time to
+    answer starts. Only the maintaining LA may, and only of an FEI the learner's facts
+    relate to them."""
     version = service.ask_fei(
         caller, idp_id, **body.model_dump(), expected_version=expected_version(if_match)
     )
@@ -143,6 +172,9 @@ def answer_fei(
     idp_id: IdpId, body: FeiAnswerIn, response: Response, caller: CallerDep, service: ServiceDep,
     if_match: IfMatch = None,
 ) -> Accepted:  # fmt: skip
+    """The FEI asked to maintain the plan agrees or refuses (D13); agreeing, it maintains the plan
+    from the day of its answer; refusing, the LA may refer the question to the Welsh
+    Ministers. Only the FEI asked may, once."""
     version = service.answer_fei_request(
         caller, idp_id, **body.model_dump(), expected_version=expected_version(if_match)
     )
@@ -157,6 +189,9 @@ def ministers_determination(
     idp_id: IdpId, body: MinistersDeterminationIn, response: Response, caller: CallerDep,
     service: ServiceDep, if_match: IfMatch = None,
 ) -> Accepted:  # fmt: skip
+    """Records the Welsh Ministers' determination after an FEI refused to maintain the plan:
+    whether the FEI must maintain it. Refused unless the FEI refused and the question is
+    still open."""
     version = service.record_ministers_determination(
         caller, idp_id, **body.model_dump(), expected_version=expected_version(if_match)
     )
@@ -168,6 +203,9 @@ def propose_cease(
     idp_id: IdpId, body: CeaseProposalIn, response: Response, caller: CallerDep,
     service: ServiceDep, if_match: IfMatch = None,
 ) -> Accepted:  # fmt: skip
+    """The maintaining body proposes to cease the plan, with its reasons, and gives the family
+    notice of the proposal. Only the maintaining body may; the decision to cease follows
+    with `cessation`."""
     version = service.propose_cease(
         caller, idp_id, **body.model_dump(), expected_version=expected_version(if_match)
     )
@@ -179,6 +217,9 @@ def decide_cease(
     idp_id: IdpId, body: CessationIn, response: Response, caller: CallerDep,
     service: ServiceDep, if_match: IfMatch = None,
 ) -> Accepted:  # fmt: skip
+    """The maintaining body decides to cease the plan, with its reasons. A school's decision states
+    the family's 4-week window (D11) to ask the LA to reconsider it. Only the maintaining
+    body may, and only after proposing to cease."""
     version = service.decide_cease(
         caller, idp_id, **body.model_dump(), expected_version=expected_version(if_match)
     )
@@ -190,6 +231,9 @@ def close(
     idp_id: IdpId, body: ClosureIn, response: Response, caller: CallerDep, service: ServiceDep,
     if_match: IfMatch = None,
 ) -> Accepted:  # fmt: skip
+    """Closes the plan for one of the reasons the Act allows: the learner left, consent was
+    withdrawn, or the young person reached 25. A closed plan takes no more changes; its
+    issued versions stay readable. Only the maintaining body may."""
     version = service.close_plan(
         caller, idp_id, closed_on=body.closed_on, reason=body.reason,
         expected_version=expected_version(if_match),

@@ -50,7 +50,9 @@ def find_plans(
 ) -> PlanPage:
     """The plans the caller may read (those it maintains, its learners', an auditor's
     jurisdiction), optionally one learner's (`learner_id`), by `status` or with a review due
-    before a day (`review_due_before`)."""
+    before a day (`review_due_before`). Each item is a plan's summary: its learner, its
+    maintaining body (`organisation`, `maintainer_kind`), `status` and dates (opened,
+    preparation due, issued, review due); read one plan whole with `GET /v1/idps/{idp_id}`."""
     items = _in_scope(
         engine,
         caller,
@@ -97,7 +99,9 @@ def _in_scope(engine: sa.Engine, caller: Principal, **filters: Any) -> list[dict
     summary="A plan: its draft, deadlines, reviews and history",
     description="Each deadline has `provisional` (computed without the setting's term calendar: "
     "the date will change when the calendar is published) and `state` (`open`, `met`, `missed`, "
-    "`cancelled`), `overdue` and `days_left`, judged as `/v1/reminders` judges it.",
+    "`cancelled`), `overdue` and `days_left`, judged as `/v1/reminders` judges it. The maintaining "
+    "body, the providers of its ALP, the learner's LAs and settings, and the auditors of the "
+    "jurisdiction may read it; anyone else gets the one 404.",
 )
 def get_plan(idp_id: IdpId, response: Response, caller: CallerDep, service: ServiceDep) -> PlanOut:
     """The plan as it stands: who maintains it, its draft, its issued versions, its review
@@ -114,7 +118,9 @@ def get_version(
     caller: CallerDep,
     service: ServiceDep,
 ) -> dict[str, Any]:
-    """Version `number` of the plan as it was issued, never changed by later drafts."""
+    """Version `number` of the plan as it was issued, never changed by later drafts: the
+    record of what the family was given. Whoever may read the plan may read its versions; a
+    version not issued (yet) is a 404."""
     return service.issued_version(caller, idp_id, number)
 
 
@@ -131,7 +137,8 @@ def get_version_pdf(
     service: ServiceDep,
 ) -> Response:
     """The issued version on the standard IDP form, Welsh and English, as a PDF to give or
-    send to the family."""
+    send to the family. Whoever may read the plan may read it; a version not issued is a
+    404."""
     document = service.version_document(caller, idp_id, number)
     issued = datetime.combine(date.fromisoformat(document.issued_on), datetime.min.time())
     pdf = render_idp(document, created_at=issued.replace(tzinfo=UTC))

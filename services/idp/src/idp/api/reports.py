@@ -48,7 +48,9 @@ def shortfalls(
 ) -> list[dict[str, Any]]:
     """Elements of ALP in force found short of their schedule and not yet delivered as
     planned again (issue 24), in the plans the caller may read: the maintainer's, the
-    providers', the learner's LAs' and their auditors'."""
+    providers', the learner's LAs' and their auditors'. Each row names the element, the plan,
+    the provider and the shortfall found, so the body that must act sees it; ``provider``
+    narrows the list to one provider's elements."""
     with engine.connect() as conn:
         return open_shortfalls(conn, audience(caller, Capability.READ), provider)
 
@@ -60,6 +62,10 @@ def shortfalls(
 def welsh_medium(
     local_authority: Annotated[str, Path(pattern=r"^\d{3}$")], caller: CallerDep, engine: EngineDep
 ) -> dict[str, Any]:
+    """For an LA's planning of sufficient Welsh-medium ALP: across the plans of the learners
+    it is responsible for, how many elements of ALP must be provided in Welsh, and how much
+    of that was delivered in Welsh. Only the LA itself, or an auditor of its jurisdiction,
+    may read its figures; another body is refused."""
     access.require_authority_figures(caller, local_authority)
     with engine.connect() as conn:
         return welsh_medium_sufficiency(conn, local_authority)

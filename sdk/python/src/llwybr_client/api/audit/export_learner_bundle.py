@@ -77,7 +77,11 @@ def sync_detailed(
 ) -> Response[HTTPValidationError | Problem]:
     """A learner's whole case as a Tribunal bundle (a ZIP with a signed manifest of hashes)
 
-     A learner's whole case as a Tribunal bundle (a ZIP with a signed manifest of hashes)
+     A learner's whole case as a bundle for the Tribunal: a ZIP of the events, the notices,
+    the evidence documents' hashes, the issued IDPs and a readable timeline (PDF), with a
+    manifest of every file's SHA-256 signed with a key listed at `/.well-known/jwks.json`, so
+    a copy can be checked without Llwybr. A learner with no event the caller may see is the
+    one 404.
 
     Needs the scope `audit:read` (given to the clients of auditors and the administrator). Problems (RFC
     9457) of its own: 403 the token lacks the scope, or the organisation may not do this.
@@ -111,7 +115,11 @@ def sync(
 ) -> HTTPValidationError | Problem | None:
     """A learner's whole case as a Tribunal bundle (a ZIP with a signed manifest of hashes)
 
-     A learner's whole case as a Tribunal bundle (a ZIP with a signed manifest of hashes)
+     A learner's whole case as a bundle for the Tribunal: a ZIP of the events, the notices,
+    the evidence documents' hashes, the issued IDPs and a readable timeline (PDF), with a
+    manifest of every file's SHA-256 signed with a key listed at `/.well-known/jwks.json`, so
+    a copy can be checked without Llwybr. A learner with no event the caller may see is the
+    one 404.
 
     Needs the scope `audit:read` (given to the clients of auditors and the administrator). Problems (RFC
     9457) of its own: 403 the token lacks the scope, or the organisation may not do this.
@@ -140,7 +148,11 @@ async def asyncio_detailed(
 ) -> Response[HTTPValidationError | Problem]:
     """A learner's whole case as a Tribunal bundle (a ZIP with a signed manifest of hashes)
 
-     A learner's whole case as a Tribunal bundle (a ZIP with a signed manifest of hashes)
+     A learner's whole case as a bundle for the Tribunal: a ZIP of the events, the notices,
+    the evidence documents' hashes, the issued IDPs and a readable timeline (PDF), with a
+    manifest of every file's SHA-256 signed with a key listed at `/.well-known/jwks.json`, so
+    a copy can be checked without Llwybr. A learner with no event the caller may see is the
+    one 404.
 
     Needs the scope `audit:read` (given to the clients of auditors and the administrator). Problems (RFC
     9457) of its own: 403 the token lacks the scope, or the organisation may not do this.
@@ -172,7 +184,11 @@ async def asyncio(
 ) -> HTTPValidationError | Problem | None:
     """A learner's whole case as a Tribunal bundle (a ZIP with a signed manifest of hashes)
 
-     A learner's whole case as a Tribunal bundle (a ZIP with a signed manifest of hashes)
+     A learner's whole case as a bundle for the Tribunal: a ZIP of the events, the notices,
+    the evidence documents' hashes, the issued IDPs and a readable timeline (PDF), with a
+    manifest of every file's SHA-256 signed with a key listed at `/.well-known/jwks.json`, so
+    a copy can be checked without Llwybr. A learner with no event the caller may see is the
+    one 404.
 
     Needs the scope `audit:read` (given to the clients of auditors and the administrator). Problems (RFC
     9457) of its own: 403 the token lacks the scope, or the organisation may not do this.

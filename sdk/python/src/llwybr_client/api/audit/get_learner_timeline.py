@@ -97,7 +97,9 @@ def sync_detailed(
 ) -> Response[HTTPValidationError | Problem | Timeline]:
     """A learner's whole case across services, in recorded order, paginated
 
-     A learner's whole case across services, in recorded order, paginated
+     Every recorded event of a learner's case in every service (determination, IDPs,
+    disputes, notices), in the order recorded, as the auditor reads it. A learner with no
+    event the caller may see (outside its jurisdiction, or never recorded) is the one 404.
 
     Needs the scope `audit:read` (given to the clients of auditors and the administrator). By page: up
     to `limit` items; pass `next_after` as `after` for the next. Problems (RFC 9457) of its own: 403 the
@@ -138,7 +140,9 @@ def sync(
 ) -> HTTPValidationError | Problem | Timeline | None:
     """A learner's whole case across services, in recorded order, paginated
 
-     A learner's whole case across services, in recorded order, paginated
+     Every recorded event of a learner's case in every service (determination, IDPs,
+    disputes, notices), in the order recorded, as the auditor reads it. A learner with no
+    event the caller may see (outside its jurisdiction, or never recorded) is the one 404.
 
     Needs the scope `audit:read` (given to the clients of auditors and the administrator). By page: up
     to `limit` items; pass `next_after` as `after` for the next. Problems (RFC 9457) of its own: 403 the
@@ -174,7 +178,9 @@ async def asyncio_detailed(
 ) -> Response[HTTPValidationError | Problem | Timeline]:
     """A learner's whole case across services, in recorded order, paginated
 
-     A learner's whole case across services, in recorded order, paginated
+     Every recorded event of a learner's case in every service (determination, IDPs,
+    disputes, notices), in the order recorded, as the auditor reads it. A learner with no
+    event the caller may see (outside its jurisdiction, or never recorded) is the one 404.
 
     Needs the scope `audit:read` (given to the clients of auditors and the administrator). By page: up
     to `limit` items; pass `next_after` as `after` for the next. Problems (RFC 9457) of its own: 403 the
@@ -213,7 +219,9 @@ async def asyncio(
 ) -> HTTPValidationError | Problem | Timeline | None:
     """A learner's whole case across services, in recorded order, paginated
 
-     A learner's whole case across services, in recorded order, paginated
+     Every recorded event of a learner's case in every service (determination, IDPs,
+    disputes, notices), in the order recorded, as the auditor reads it. A learner with no
+    event the caller may see (outside its jurisdiction, or never recorded) is the one 404.
 
     Needs the scope `audit:read` (given to the clients of auditors and the administrator). By page: up
     to `limit` items; pass `next_after` as `after` for the next. Problems (RFC 9457) of its own: 403 the

@@ -125,7 +125,9 @@ def sync_detailed(
 ) -> Response[AccessPage | Any | HTTPValidationError | Problem]:
     """Who read or changed which records, when, and how it ended
 
-     Who read or changed which records, when, and how it ended
+     The access log: who (client and organisation) read or changed which record, when, and
+    how the request ended, filtered by `organisation`, `resource_id` or `since`. The system
+    administrator and the auditor for Wales see every row; an LA's auditor its own LA's.
 
     Needs the scope `audit:read` (given to the clients of auditors and the administrator). By page: up
     to `limit` items; pass `next_after` as `after` for the next.
@@ -171,7 +173,9 @@ def sync(
 ) -> AccessPage | Any | HTTPValidationError | Problem | None:
     """Who read or changed which records, when, and how it ended
 
-     Who read or changed which records, when, and how it ended
+     The access log: who (client and organisation) read or changed which record, when, and
+    how the request ended, filtered by `organisation`, `resource_id` or `since`. The system
+    administrator and the auditor for Wales see every row; an LA's auditor its own LA's.
 
     Needs the scope `audit:read` (given to the clients of auditors and the administrator). By page: up
     to `limit` items; pass `next_after` as `after` for the next.
@@ -212,7 +216,9 @@ async def asyncio_detailed(
 ) -> Response[AccessPage | Any | HTTPValidationError | Problem]:
     """Who read or changed which records, when, and how it ended
 
-     Who read or changed which records, when, and how it ended
+     The access log: who (client and organisation) read or changed which record, when, and
+    how the request ended, filtered by `organisation`, `resource_id` or `since`. The system
+    administrator and the auditor for Wales see every row; an LA's auditor its own LA's.
 
     Needs the scope `audit:read` (given to the clients of auditors and the administrator). By page: up
     to `limit` items; pass `next_after` as `after` for the next.
@@ -256,7 +262,9 @@ async def asyncio(
 ) -> AccessPage | Any | HTTPValidationError | Problem | None:
     """Who read or changed which records, when, and how it ended
 
-     Who read or changed which records, when, and how it ended
+     The access log: who (client and organisation) read or changed which record, when, and
+    how the request ended, filtered by `organisation`, `resource_id` or `since`. The system
+    administrator and the auditor for Wales see every row; an LA's auditor its own LA's.
 
     Needs the scope `audit:read` (given to the clients of auditors and the administrator). By page: up
     to `limit` items; pass `next_after` as `after` for the next.

@@ -100,7 +100,9 @@ def sync_detailed(
 ) -> Response[Any | HTTPValidationError | Problem]:
     """Recompute the integrity chains of a learner's case, or of a whole service
 
-     Recompute the integrity chains of a learner's case, or of a whole service
+     Recomputes the hash chains of the events of a learner's case (`learner_id`), or of a
+    whole service's store (`service`, the auditor for Wales's check), and reports each chain
+    intact or where it breaks. A broken chain means a recorded event was changed or removed.
 
     Needs the scope `audit:read` (given to the clients of auditors and the administrator). Problems (RFC
     9457) of its own: 403 the token lacks the scope, or the organisation may not do this.
@@ -137,7 +139,9 @@ def sync(
 ) -> Any | HTTPValidationError | Problem | None:
     """Recompute the integrity chains of a learner's case, or of a whole service
 
-     Recompute the integrity chains of a learner's case, or of a whole service
+     Recomputes the hash chains of the events of a learner's case (`learner_id`), or of a
+    whole service's store (`service`, the auditor for Wales's check), and reports each chain
+    intact or where it breaks. A broken chain means a recorded event was changed or removed.
 
     Needs the scope `audit:read` (given to the clients of auditors and the administrator). Problems (RFC
     9457) of its own: 403 the token lacks the scope, or the organisation may not do this.
@@ -169,7 +173,9 @@ async def asyncio_detailed(
 ) -> Response[Any | HTTPValidationError | Problem]:
     """Recompute the integrity chains of a learner's case, or of a whole service
 
-     Recompute the integrity chains of a learner's case, or of a whole service
+     Recomputes the hash chains of the events of a learner's case (`learner_id`), or of a
+    whole service's store (`service`, the auditor for Wales's check), and reports each chain
+    intact or where it breaks. A broken chain means a recorded event was changed or removed.
 
     Needs the scope `audit:read` (given to the clients of auditors and the administrator). Problems (RFC
     9457) of its own: 403 the token lacks the scope, or the organisation may not do this.
@@ -204,7 +210,9 @@ async def asyncio(
 ) -> Any | HTTPValidationError | Problem | None:
     """Recompute the integrity chains of a learner's case, or of a whole service
 
-     Recompute the integrity chains of a learner's case, or of a whole service
+     Recomputes the hash chains of the events of a learner's case (`learner_id`), or of a
+    whole service's store (`service`, the auditor for Wales's check), and reports each chain
+    intact or where it breaks. A broken chain means a recorded event was changed or removed.
 
     Needs the scope `audit:read` (given to the clients of auditors and the administrator). Problems (RFC
     9457) of its own: 403 the token lacks the scope, or the organisation may not do this.

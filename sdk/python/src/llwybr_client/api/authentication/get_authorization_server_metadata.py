@@ -47,7 +47,8 @@ def sync_detailed(
 ) -> Response[Any]:
     """OAuth 2.0 authorization server metadata (RFC 8414)
 
-     The issuer, the token endpoint, the JWKS and the scopes, for client libraries that discover them.
+     The issuer, the token endpoint, the JWKS and the scopes, for client libraries that discover them. It
+    needs no token.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -72,7 +73,8 @@ async def asyncio_detailed(
 ) -> Response[Any]:
     """OAuth 2.0 authorization server metadata (RFC 8414)
 
-     The issuer, the token endpoint, the JWKS and the scopes, for client libraries that discover them.
+     The issuer, the token endpoint, the JWKS and the scopes, for client libraries that discover them. It
+    needs no token.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

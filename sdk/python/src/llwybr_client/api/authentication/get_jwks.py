@@ -48,7 +48,8 @@ def sync_detailed(
     """The public keys that sign access tokens and bundle manifests (JWKS)
 
      Every manifest key that ever signed a bundle stays listed (retired keys too), so a bundle verifies
-    long after its key stopped signing.
+    long after its key stopped signing. It needs no token: a resource server or a Tribunal clerk fetches
+    it to verify signatures.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -74,7 +75,8 @@ async def asyncio_detailed(
     """The public keys that sign access tokens and bundle manifests (JWKS)
 
      Every manifest key that ever signed a bundle stays listed (retired keys too), so a bundle verifies
-    long after its key stopped signing.
+    long after its key stopped signing. It needs no token: a resource server or a Tribunal clerk fetches
+    it to verify signatures.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -130,7 +130,11 @@ def sync_detailed(
 ) -> Response[Accepted | Problem]:
     """The NHS body's answer to a referral
 
-     The NHS body's answer to a referral
+     The NHS body's answer to a referral: the treatment or service it identified (and whether it
+    is available in Welsh), or that it identified none. A body that may act on the case (the
+    deciding body, or another the learner's facts relate to it) records it in its own name:
+    the `answered_by` field must be the caller's organisation, else 403. An unknown
+    `referral_id` is refused.
 
     Needs the scope `evidence:submit` (given to the clients of schools, FEIs, LAs, health boards and NHS
     trusts). With `If-Match` (the `ETag` you read) a change made meanwhile is refused (412). Answers the
@@ -181,7 +185,11 @@ def sync(
 ) -> Accepted | Problem | None:
     """The NHS body's answer to a referral
 
-     The NHS body's answer to a referral
+     The NHS body's answer to a referral: the treatment or service it identified (and whether it
+    is available in Welsh), or that it identified none. A body that may act on the case (the
+    deciding body, or another the learner's facts relate to it) records it in its own name:
+    the `answered_by` field must be the caller's organisation, else 403. An unknown
+    `referral_id` is refused.
 
     Needs the scope `evidence:submit` (given to the clients of schools, FEIs, LAs, health boards and NHS
     trusts). With `If-Match` (the `ETag` you read) a change made meanwhile is refused (412). Answers the
@@ -227,7 +235,11 @@ async def asyncio_detailed(
 ) -> Response[Accepted | Problem]:
     """The NHS body's answer to a referral
 
-     The NHS body's answer to a referral
+     The NHS body's answer to a referral: the treatment or service it identified (and whether it
+    is available in Welsh), or that it identified none. A body that may act on the case (the
+    deciding body, or another the learner's facts relate to it) records it in its own name:
+    the `answered_by` field must be the caller's organisation, else 403. An unknown
+    `referral_id` is refused.
 
     Needs the scope `evidence:submit` (given to the clients of schools, FEIs, LAs, health boards and NHS
     trusts). With `If-Match` (the `ETag` you read) a change made meanwhile is refused (412). Answers the
@@ -276,7 +288,11 @@ async def asyncio(
 ) -> Accepted | Problem | None:
     """The NHS body's answer to a referral
 
-     The NHS body's answer to a referral
+     The NHS body's answer to a referral: the treatment or service it identified (and whether it
+    is available in Welsh), or that it identified none. A body that may act on the case (the
+    deciding body, or another the learner's facts relate to it) records it in its own name:
+    the `answered_by` field must be the caller's organisation, else 403. An unknown
+    `referral_id` is refused.
 
     Needs the scope `evidence:submit` (given to the clients of schools, FEIs, LAs, health boards and NHS
     trusts). With `If-Match` (the `ETag` you read) a change made meanwhile is refused (412). Answers the

@@ -127,7 +127,11 @@ def sync_detailed(
 ) -> Response[Accepted | Problem]:
     """Claim an exception to a time limit, with reason and evidence
 
-     Claim an exception to a time limit, with reason and evidence
+     Records that a body claims one of the ALN Code's exceptions to a time limit of the case,
+    with its reason and evidence. The claim is recorded beside the deadline, never a silent
+    move of the date; an unknown `deadline_key` is refused. A body that may act on the case
+    (the deciding body, or another the learner's facts relate to it) records it in its own
+    name: the `claimed_by` field must be the caller's organisation, else 403.
 
     Needs the scope `determinations:write` (given to the clients of schools, FEIs and LAs). With `If-
     Match` (the `ETag` you read) a change made meanwhile is refused (412). Answers the record's `id` and
@@ -175,7 +179,11 @@ def sync(
 ) -> Accepted | Problem | None:
     """Claim an exception to a time limit, with reason and evidence
 
-     Claim an exception to a time limit, with reason and evidence
+     Records that a body claims one of the ALN Code's exceptions to a time limit of the case,
+    with its reason and evidence. The claim is recorded beside the deadline, never a silent
+    move of the date; an unknown `deadline_key` is refused. A body that may act on the case
+    (the deciding body, or another the learner's facts relate to it) records it in its own
+    name: the `claimed_by` field must be the caller's organisation, else 403.
 
     Needs the scope `determinations:write` (given to the clients of schools, FEIs and LAs). With `If-
     Match` (the `ETag` you read) a change made meanwhile is refused (412). Answers the record's `id` and
@@ -218,7 +226,11 @@ async def asyncio_detailed(
 ) -> Response[Accepted | Problem]:
     """Claim an exception to a time limit, with reason and evidence
 
-     Claim an exception to a time limit, with reason and evidence
+     Records that a body claims one of the ALN Code's exceptions to a time limit of the case,
+    with its reason and evidence. The claim is recorded beside the deadline, never a silent
+    move of the date; an unknown `deadline_key` is refused. A body that may act on the case
+    (the deciding body, or another the learner's facts relate to it) records it in its own
+    name: the `claimed_by` field must be the caller's organisation, else 403.
 
     Needs the scope `determinations:write` (given to the clients of schools, FEIs and LAs). With `If-
     Match` (the `ETag` you read) a change made meanwhile is refused (412). Answers the record's `id` and
@@ -264,7 +276,11 @@ async def asyncio(
 ) -> Accepted | Problem | None:
     """Claim an exception to a time limit, with reason and evidence
 
-     Claim an exception to a time limit, with reason and evidence
+     Records that a body claims one of the ALN Code's exceptions to a time limit of the case,
+    with its reason and evidence. The claim is recorded beside the deadline, never a silent
+    move of the date; an unknown `deadline_key` is refused. A body that may act on the case
+    (the deciding body, or another the learner's facts relate to it) records it in its own
+    name: the `claimed_by` field must be the caller's organisation, else 403.
 
     Needs the scope `determinations:write` (given to the clients of schools, FEIs and LAs). With `If-
     Match` (the `ETag` you read) a change made meanwhile is refused (412). Answers the record's `id` and

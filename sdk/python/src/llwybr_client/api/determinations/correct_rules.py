@@ -116,7 +116,9 @@ def sync_detailed(
 ) -> Response[Problem | RuleTableOut]:
     """Correct rules (a new table version); open cases' deadlines are recalculated
 
-     Correct rules (a new table version); open cases' deadlines are recalculated
+     A new version of the rule table, with who corrected it and why; the open cases'
+    deadlines under the corrected rules are recalculated, each move an explicit event. Only
+    the system administrator may (`corrected_by` its own organisation), else 403.
 
     Needs the scope `rules:write` (given to the clients of the administrator). Problems (RFC 9457) of
     its own: 400 A malformed header (If-Match) or body; 403 the acting body may not do this; 404 no such
@@ -156,7 +158,9 @@ def sync(
 ) -> Problem | RuleTableOut | None:
     """Correct rules (a new table version); open cases' deadlines are recalculated
 
-     Correct rules (a new table version); open cases' deadlines are recalculated
+     A new version of the rule table, with who corrected it and why; the open cases'
+    deadlines under the corrected rules are recalculated, each move an explicit event. Only
+    the system administrator may (`corrected_by` its own organisation), else 403.
 
     Needs the scope `rules:write` (given to the clients of the administrator). Problems (RFC 9457) of
     its own: 400 A malformed header (If-Match) or body; 403 the acting body may not do this; 404 no such
@@ -191,7 +195,9 @@ async def asyncio_detailed(
 ) -> Response[Problem | RuleTableOut]:
     """Correct rules (a new table version); open cases' deadlines are recalculated
 
-     Correct rules (a new table version); open cases' deadlines are recalculated
+     A new version of the rule table, with who corrected it and why; the open cases'
+    deadlines under the corrected rules are recalculated, each move an explicit event. Only
+    the system administrator may (`corrected_by` its own organisation), else 403.
 
     Needs the scope `rules:write` (given to the clients of the administrator). Problems (RFC 9457) of
     its own: 400 A malformed header (If-Match) or body; 403 the acting body may not do this; 404 no such
@@ -229,7 +235,9 @@ async def asyncio(
 ) -> Problem | RuleTableOut | None:
     """Correct rules (a new table version); open cases' deadlines are recalculated
 
-     Correct rules (a new table version); open cases' deadlines are recalculated
+     A new version of the rule table, with who corrected it and why; the open cases'
+    deadlines under the corrected rules are recalculated, each move an explicit event. Only
+    the system administrator may (`corrected_by` its own organisation), else 403.
 
     Needs the scope `rules:write` (given to the clients of the administrator). Problems (RFC 9457) of
     its own: 400 A malformed header (If-Match) or body; 403 the acting body may not do this; 404 no such

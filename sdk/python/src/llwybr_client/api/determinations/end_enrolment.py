@@ -125,7 +125,8 @@ def sync_detailed(
     """The setting itself, or the learner's LA, records that the learner left it
 
      From the day given the learner no longer attends the setting: it is no longer among
-    the settings they are enrolled at.
+    the settings they are enrolled at. The answer is the learner as
+    `GET /v1/learners/{learner_id}` reads them; a setting they are not enrolled at is refused.
 
     Needs the scope `determinations:write` (given to the clients of schools, FEIs and LAs). Problems
     (RFC 9457) of its own: 400 A malformed header (If-Match) or body; 403 the acting body may not do
@@ -173,7 +174,8 @@ def sync(
     """The setting itself, or the learner's LA, records that the learner left it
 
      From the day given the learner no longer attends the setting: it is no longer among
-    the settings they are enrolled at.
+    the settings they are enrolled at. The answer is the learner as
+    `GET /v1/learners/{learner_id}` reads them; a setting they are not enrolled at is refused.
 
     Needs the scope `determinations:write` (given to the clients of schools, FEIs and LAs). Problems
     (RFC 9457) of its own: 400 A malformed header (If-Match) or body; 403 the acting body may not do
@@ -216,7 +218,8 @@ async def asyncio_detailed(
     """The setting itself, or the learner's LA, records that the learner left it
 
      From the day given the learner no longer attends the setting: it is no longer among
-    the settings they are enrolled at.
+    the settings they are enrolled at. The answer is the learner as
+    `GET /v1/learners/{learner_id}` reads them; a setting they are not enrolled at is refused.
 
     Needs the scope `determinations:write` (given to the clients of schools, FEIs and LAs). Problems
     (RFC 9457) of its own: 400 A malformed header (If-Match) or body; 403 the acting body may not do
@@ -262,7 +265,8 @@ async def asyncio(
     """The setting itself, or the learner's LA, records that the learner left it
 
      From the day given the learner no longer attends the setting: it is no longer among
-    the settings they are enrolled at.
+    the settings they are enrolled at. The answer is the learner as
+    `GET /v1/learners/{learner_id}` reads them; a setting they are not enrolled at is refused.
 
     Needs the scope `determinations:write` (given to the clients of schools, FEIs and LAs). Problems
     (RFC 9457) of its own: 400 A malformed header (If-Match) or body; 403 the acting body may not do

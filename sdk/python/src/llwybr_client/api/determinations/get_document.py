@@ -105,7 +105,9 @@ def sync_detailed(
 ) -> Response[Any | Problem]:
     """An evidence document by its SHA-256
 
-     An evidence document by its SHA-256
+     An evidence document by the SHA-256 of its content, with its media type, as it was
+    submitted. Whoever may read a case the document was submitted to may read it; anyone
+    else gets the one 404, as for a document that does not exist.
 
     Needs the scope `determinations:read` (given to the clients of schools, FEIs, LAs, health boards,
     NHS trusts, the Tribunal and auditors). Problems (RFC 9457) of its own: 400 A malformed header (If-
@@ -142,7 +144,9 @@ def sync(
 ) -> Any | Problem | None:
     """An evidence document by its SHA-256
 
-     An evidence document by its SHA-256
+     An evidence document by the SHA-256 of its content, with its media type, as it was
+    submitted. Whoever may read a case the document was submitted to may read it; anyone
+    else gets the one 404, as for a document that does not exist.
 
     Needs the scope `determinations:read` (given to the clients of schools, FEIs, LAs, health boards,
     NHS trusts, the Tribunal and auditors). Problems (RFC 9457) of its own: 400 A malformed header (If-
@@ -174,7 +178,9 @@ async def asyncio_detailed(
 ) -> Response[Any | Problem]:
     """An evidence document by its SHA-256
 
-     An evidence document by its SHA-256
+     An evidence document by the SHA-256 of its content, with its media type, as it was
+    submitted. Whoever may read a case the document was submitted to may read it; anyone
+    else gets the one 404, as for a document that does not exist.
 
     Needs the scope `determinations:read` (given to the clients of schools, FEIs, LAs, health boards,
     NHS trusts, the Tribunal and auditors). Problems (RFC 9457) of its own: 400 A malformed header (If-
@@ -209,7 +215,9 @@ async def asyncio(
 ) -> Any | Problem | None:
     """An evidence document by its SHA-256
 
-     An evidence document by its SHA-256
+     An evidence document by the SHA-256 of its content, with its media type, as it was
+    submitted. Whoever may read a case the document was submitted to may read it; anyone
+    else gets the one 404, as for a document that does not exist.
 
     Needs the scope `determinations:read` (given to the clients of schools, FEIs, LAs, health boards,
     NHS trusts, the Tribunal and auditors). Problems (RFC 9457) of its own: 400 A malformed header (If-

@@ -109,7 +109,8 @@ def sync_detailed(
 
      Find a learner by their UPN, as `GET /v1/learners/{learner_id}` reads them (an
     auditor looks a case up by the UPN on its papers): a UPN no one holds, or a learner the
-    caller may not read, is the one 404; a malformed UPN is 422 `invalid-upn`.
+    caller may not read, is the one 404; a malformed UPN is 422 `invalid-upn`. An MIS's
+    nightly sync uses it to find the learner's id from the UPN it holds.
 
     Needs the scope `determinations:read` (given to the clients of schools, FEIs, LAs, health boards,
     NHS trusts, the Tribunal and auditors). Problems (RFC 9457) of its own: 400 A malformed header (If-
@@ -148,7 +149,8 @@ def sync(
 
      Find a learner by their UPN, as `GET /v1/learners/{learner_id}` reads them (an
     auditor looks a case up by the UPN on its papers): a UPN no one holds, or a learner the
-    caller may not read, is the one 404; a malformed UPN is 422 `invalid-upn`.
+    caller may not read, is the one 404; a malformed UPN is 422 `invalid-upn`. An MIS's
+    nightly sync uses it to find the learner's id from the UPN it holds.
 
     Needs the scope `determinations:read` (given to the clients of schools, FEIs, LAs, health boards,
     NHS trusts, the Tribunal and auditors). Problems (RFC 9457) of its own: 400 A malformed header (If-
@@ -182,7 +184,8 @@ async def asyncio_detailed(
 
      Find a learner by their UPN, as `GET /v1/learners/{learner_id}` reads them (an
     auditor looks a case up by the UPN on its papers): a UPN no one holds, or a learner the
-    caller may not read, is the one 404; a malformed UPN is 422 `invalid-upn`.
+    caller may not read, is the one 404; a malformed UPN is 422 `invalid-upn`. An MIS's
+    nightly sync uses it to find the learner's id from the UPN it holds.
 
     Needs the scope `determinations:read` (given to the clients of schools, FEIs, LAs, health boards,
     NHS trusts, the Tribunal and auditors). Problems (RFC 9457) of its own: 400 A malformed header (If-
@@ -219,7 +222,8 @@ async def asyncio(
 
      Find a learner by their UPN, as `GET /v1/learners/{learner_id}` reads them (an
     auditor looks a case up by the UPN on its papers): a UPN no one holds, or a learner the
-    caller may not read, is the one 404; a malformed UPN is 422 `invalid-upn`.
+    caller may not read, is the one 404; a malformed UPN is 422 `invalid-upn`. An MIS's
+    nightly sync uses it to find the learner's id from the UPN it holds.
 
     Needs the scope `determinations:read` (given to the clients of schools, FEIs, LAs, health boards,
     NHS trusts, the Tribunal and auditors). Problems (RFC 9457) of its own: 400 A malformed header (If-

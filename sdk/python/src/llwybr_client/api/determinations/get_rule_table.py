@@ -101,7 +101,9 @@ def sync_detailed(
 ) -> Response[Problem | RuleTableOut]:
     """The statutory rule table in force
 
-     The statutory rule table in force
+     The time limits of the ALN Code and the Act as this system applies them (the rules of
+    docs/domain.md section 3), with the table's `version`. Any client may read it to see how a
+    deadline it was shown was computed.
 
     Needs the scope `rules:read` (given to the clients of schools, FEIs, LAs, health boards, NHS trusts,
     the Tribunal, auditors and the administrator). Problems (RFC 9457) of its own: 400 A malformed
@@ -132,7 +134,9 @@ def sync(
 ) -> Problem | RuleTableOut | None:
     """The statutory rule table in force
 
-     The statutory rule table in force
+     The time limits of the ALN Code and the Act as this system applies them (the rules of
+    docs/domain.md section 3), with the table's `version`. Any client may read it to see how a
+    deadline it was shown was computed.
 
     Needs the scope `rules:read` (given to the clients of schools, FEIs, LAs, health boards, NHS trusts,
     the Tribunal, auditors and the administrator). Problems (RFC 9457) of its own: 400 A malformed
@@ -159,7 +163,9 @@ async def asyncio_detailed(
 ) -> Response[Problem | RuleTableOut]:
     """The statutory rule table in force
 
-     The statutory rule table in force
+     The time limits of the ALN Code and the Act as this system applies them (the rules of
+    docs/domain.md section 3), with the table's `version`. Any client may read it to see how a
+    deadline it was shown was computed.
 
     Needs the scope `rules:read` (given to the clients of schools, FEIs, LAs, health boards, NHS trusts,
     the Tribunal, auditors and the administrator). Problems (RFC 9457) of its own: 400 A malformed
@@ -188,7 +194,9 @@ async def asyncio(
 ) -> Problem | RuleTableOut | None:
     """The statutory rule table in force
 
-     The statutory rule table in force
+     The time limits of the ALN Code and the Act as this system applies them (the rules of
+    docs/domain.md section 3), with the table's `version`. Any client may read it to see how a
+    deadline it was shown was computed.
 
     Needs the scope `rules:read` (given to the clients of schools, FEIs, LAs, health boards, NHS trusts,
     the Tribunal, auditors and the administrator). Problems (RFC 9457) of its own: 400 A malformed

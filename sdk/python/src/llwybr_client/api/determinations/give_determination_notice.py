@@ -129,7 +129,9 @@ def sync_detailed(
 
      Records that the notice of the decision in force was given, to whom and with what
     parts: a notice lacking a part or a recipient the ALN Code requires is refused (422)
-    naming what is missing.
+    naming what is missing. The windows to challenge the decision (asking the LA to
+    reconsider a school's decision, or appealing to the Tribunal) run from the day the
+    notice was given.
 
     Needs the scope `determinations:write` (given to the clients of schools, FEIs and LAs). With `If-
     Match` (the `ETag` you read) a change made meanwhile is refused (412). Answers the record's `id` and
@@ -180,7 +182,9 @@ def sync(
 
      Records that the notice of the decision in force was given, to whom and with what
     parts: a notice lacking a part or a recipient the ALN Code requires is refused (422)
-    naming what is missing.
+    naming what is missing. The windows to challenge the decision (asking the LA to
+    reconsider a school's decision, or appealing to the Tribunal) run from the day the
+    notice was given.
 
     Needs the scope `determinations:write` (given to the clients of schools, FEIs and LAs). With `If-
     Match` (the `ETag` you read) a change made meanwhile is refused (412). Answers the record's `id` and
@@ -226,7 +230,9 @@ async def asyncio_detailed(
 
      Records that the notice of the decision in force was given, to whom and with what
     parts: a notice lacking a part or a recipient the ALN Code requires is refused (422)
-    naming what is missing.
+    naming what is missing. The windows to challenge the decision (asking the LA to
+    reconsider a school's decision, or appealing to the Tribunal) run from the day the
+    notice was given.
 
     Needs the scope `determinations:write` (given to the clients of schools, FEIs and LAs). With `If-
     Match` (the `ETag` you read) a change made meanwhile is refused (412). Answers the record's `id` and
@@ -275,7 +281,9 @@ async def asyncio(
 
      Records that the notice of the decision in force was given, to whom and with what
     parts: a notice lacking a part or a recipient the ALN Code requires is refused (422)
-    naming what is missing.
+    naming what is missing. The windows to challenge the decision (asking the LA to
+    reconsider a school's decision, or appealing to the Tribunal) run from the day the
+    notice was given.
 
     Needs the scope `determinations:write` (given to the clients of schools, FEIs and LAs). With `If-
     Match` (the `ETag` you read) a change made meanwhile is refused (412). Answers the record's `id` and

@@ -135,7 +135,9 @@ def sync_detailed(
 
      The caller's cases whose decision clock is open (a decided case too, until its notice
     or IDP is given, s.4(6)) and due within `within_days` (counted from `today`, by default
-    today in Wales), soonest due first: a worklist.
+    today in Wales), soonest due first: a worklist. Each row is the case as the read model
+    holds it (its id, learner, deciding body, `status`, `decision_due_on`); the list holds only
+    the cases the caller may read, so it is empty rather than refused for a body with none.
 
     Needs the scope `determinations:read` (given to the clients of schools, FEIs, LAs, health boards,
     NHS trusts, the Tribunal and auditors). Problems (RFC 9457) of its own: 400 A malformed header (If-
@@ -177,7 +179,9 @@ def sync(
 
      The caller's cases whose decision clock is open (a decided case too, until its notice
     or IDP is given, s.4(6)) and due within `within_days` (counted from `today`, by default
-    today in Wales), soonest due first: a worklist.
+    today in Wales), soonest due first: a worklist. Each row is the case as the read model
+    holds it (its id, learner, deciding body, `status`, `decision_due_on`); the list holds only
+    the cases the caller may read, so it is empty rather than refused for a body with none.
 
     Needs the scope `determinations:read` (given to the clients of schools, FEIs, LAs, health boards,
     NHS trusts, the Tribunal and auditors). Problems (RFC 9457) of its own: 400 A malformed header (If-
@@ -214,7 +218,9 @@ async def asyncio_detailed(
 
      The caller's cases whose decision clock is open (a decided case too, until its notice
     or IDP is given, s.4(6)) and due within `within_days` (counted from `today`, by default
-    today in Wales), soonest due first: a worklist.
+    today in Wales), soonest due first: a worklist. Each row is the case as the read model
+    holds it (its id, learner, deciding body, `status`, `decision_due_on`); the list holds only
+    the cases the caller may read, so it is empty rather than refused for a body with none.
 
     Needs the scope `determinations:read` (given to the clients of schools, FEIs, LAs, health boards,
     NHS trusts, the Tribunal and auditors). Problems (RFC 9457) of its own: 400 A malformed header (If-
@@ -254,7 +260,9 @@ async def asyncio(
 
      The caller's cases whose decision clock is open (a decided case too, until its notice
     or IDP is given, s.4(6)) and due within `within_days` (counted from `today`, by default
-    today in Wales), soonest due first: a worklist.
+    today in Wales), soonest due first: a worklist. Each row is the case as the read model
+    holds it (its id, learner, deciding body, `status`, `decision_due_on`); the list holds only
+    the cases the caller may read, so it is empty rather than refused for a body with none.
 
     Needs the scope `determinations:read` (given to the clients of schools, FEIs, LAs, health boards,
     NHS trusts, the Tribunal and auditors). Problems (RFC 9457) of its own: 400 A malformed header (If-

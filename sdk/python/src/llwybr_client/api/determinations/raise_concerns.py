@@ -117,7 +117,9 @@ def sync_detailed(
     """Raise many concerns in one request (a school's nightly MIS sync), result per item
 
      Idempotent by learner: an item whose learner has an open case creates nothing and reports `status:
-    "existing"` with that case's id.
+    "existing"` with that case's id. Each item is checked and answered on its own (`201`, `existing`, or
+    the refusal's status with its problem), so one bad row does not refuse the batch; the valid ones are
+    saved in one transaction.
 
     Needs the scope `determinations:write` (given to the clients of schools, FEIs and LAs). Problems
     (RFC 9457) of its own: 400 A malformed header (If-Match) or body; 403 the acting body may not do
@@ -159,7 +161,9 @@ def sync(
     """Raise many concerns in one request (a school's nightly MIS sync), result per item
 
      Idempotent by learner: an item whose learner has an open case creates nothing and reports `status:
-    "existing"` with that case's id.
+    "existing"` with that case's id. Each item is checked and answered on its own (`201`, `existing`, or
+    the refusal's status with its problem), so one bad row does not refuse the batch; the valid ones are
+    saved in one transaction.
 
     Needs the scope `determinations:write` (given to the clients of schools, FEIs and LAs). Problems
     (RFC 9457) of its own: 400 A malformed header (If-Match) or body; 403 the acting body may not do
@@ -196,7 +200,9 @@ async def asyncio_detailed(
     """Raise many concerns in one request (a school's nightly MIS sync), result per item
 
      Idempotent by learner: an item whose learner has an open case creates nothing and reports `status:
-    "existing"` with that case's id.
+    "existing"` with that case's id. Each item is checked and answered on its own (`201`, `existing`, or
+    the refusal's status with its problem), so one bad row does not refuse the batch; the valid ones are
+    saved in one transaction.
 
     Needs the scope `determinations:write` (given to the clients of schools, FEIs and LAs). Problems
     (RFC 9457) of its own: 400 A malformed header (If-Match) or body; 403 the acting body may not do
@@ -236,7 +242,9 @@ async def asyncio(
     """Raise many concerns in one request (a school's nightly MIS sync), result per item
 
      Idempotent by learner: an item whose learner has an open case creates nothing and reports `status:
-    "existing"` with that case's id.
+    "existing"` with that case's id. Each item is checked and answered on its own (`201`, `existing`, or
+    the refusal's status with its problem), so one bad row does not refuse the batch; the valid ones are
+    saved in one transaction.
 
     Needs the scope `determinations:write` (given to the clients of schools, FEIs and LAs). Problems
     (RFC 9457) of its own: 400 A malformed header (If-Match) or body; 403 the acting body may not do

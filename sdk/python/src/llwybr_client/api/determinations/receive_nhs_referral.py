@@ -127,7 +127,9 @@ def sync_detailed(
 ) -> Response[Accepted | Problem]:
     """An NHS body received a referral (its 6-week clock starts)
 
-     An NHS body received a referral (its 6-week clock starts)
+     Records that an NHS body received a referral from the case, with its reference
+    (`referral_id`): the NHS body's own 6-week clock to answer (D7) starts on that day.
+    Refused on a closed case and for a `referral_id` already used.
 
     Needs the scope `determinations:write` (given to the clients of schools, FEIs and LAs). With `If-
     Match` (the `ETag` you read) a change made meanwhile is refused (412). Answers the record's `id` and
@@ -175,7 +177,9 @@ def sync(
 ) -> Accepted | Problem | None:
     """An NHS body received a referral (its 6-week clock starts)
 
-     An NHS body received a referral (its 6-week clock starts)
+     Records that an NHS body received a referral from the case, with its reference
+    (`referral_id`): the NHS body's own 6-week clock to answer (D7) starts on that day.
+    Refused on a closed case and for a `referral_id` already used.
 
     Needs the scope `determinations:write` (given to the clients of schools, FEIs and LAs). With `If-
     Match` (the `ETag` you read) a change made meanwhile is refused (412). Answers the record's `id` and
@@ -218,7 +222,9 @@ async def asyncio_detailed(
 ) -> Response[Accepted | Problem]:
     """An NHS body received a referral (its 6-week clock starts)
 
-     An NHS body received a referral (its 6-week clock starts)
+     Records that an NHS body received a referral from the case, with its reference
+    (`referral_id`): the NHS body's own 6-week clock to answer (D7) starts on that day.
+    Refused on a closed case and for a `referral_id` already used.
 
     Needs the scope `determinations:write` (given to the clients of schools, FEIs and LAs). With `If-
     Match` (the `ETag` you read) a change made meanwhile is refused (412). Answers the record's `id` and
@@ -264,7 +270,9 @@ async def asyncio(
 ) -> Accepted | Problem | None:
     """An NHS body received a referral (its 6-week clock starts)
 
-     An NHS body received a referral (its 6-week clock starts)
+     Records that an NHS body received a referral from the case, with its reference
+    (`referral_id`): the NHS body's own 6-week clock to answer (D7) starts on that day.
+    Refused on a closed case and for a `referral_id` already used.
 
     Needs the scope `determinations:write` (given to the clients of schools, FEIs and LAs). With `If-
     Match` (the `ETag` you read) a change made meanwhile is refused (412). Answers the record's `id` and

@@ -127,7 +127,12 @@ def sync_detailed(
 ) -> Response[Accepted | Problem]:
     """Record consent
 
-     Record consent
+     Records a young person's consent to the decision whether they have ALN, or their refusal.
+    Consent starts the deciding body's clock (D2: the time runs from consent); a refusal
+    means there is no duty to decide. A body that may act on the case (the deciding body, or
+    another the learner's facts relate to it) records it in its own name: the `recorded_by`
+    field must be the caller's organisation, else 403. Refused (409) when the case is not
+    awaiting consent.
 
     Needs the scope `determinations:write` (given to the clients of schools, FEIs and LAs). With `If-
     Match` (the `ETag` you read) a change made meanwhile is refused (412). Answers the record's `id` and
@@ -175,7 +180,12 @@ def sync(
 ) -> Accepted | Problem | None:
     """Record consent
 
-     Record consent
+     Records a young person's consent to the decision whether they have ALN, or their refusal.
+    Consent starts the deciding body's clock (D2: the time runs from consent); a refusal
+    means there is no duty to decide. A body that may act on the case (the deciding body, or
+    another the learner's facts relate to it) records it in its own name: the `recorded_by`
+    field must be the caller's organisation, else 403. Refused (409) when the case is not
+    awaiting consent.
 
     Needs the scope `determinations:write` (given to the clients of schools, FEIs and LAs). With `If-
     Match` (the `ETag` you read) a change made meanwhile is refused (412). Answers the record's `id` and
@@ -218,7 +228,12 @@ async def asyncio_detailed(
 ) -> Response[Accepted | Problem]:
     """Record consent
 
-     Record consent
+     Records a young person's consent to the decision whether they have ALN, or their refusal.
+    Consent starts the deciding body's clock (D2: the time runs from consent); a refusal
+    means there is no duty to decide. A body that may act on the case (the deciding body, or
+    another the learner's facts relate to it) records it in its own name: the `recorded_by`
+    field must be the caller's organisation, else 403. Refused (409) when the case is not
+    awaiting consent.
 
     Needs the scope `determinations:write` (given to the clients of schools, FEIs and LAs). With `If-
     Match` (the `ETag` you read) a change made meanwhile is refused (412). Answers the record's `id` and
@@ -264,7 +279,12 @@ async def asyncio(
 ) -> Accepted | Problem | None:
     """Record consent
 
-     Record consent
+     Records a young person's consent to the decision whether they have ALN, or their refusal.
+    Consent starts the deciding body's clock (D2: the time runs from consent); a refusal
+    means there is no duty to decide. A body that may act on the case (the deciding body, or
+    another the learner's facts relate to it) records it in its own name: the `recorded_by`
+    field must be the caller's organisation, else 403. Refused (409) when the case is not
+    awaiting consent.
 
     Needs the scope `determinations:write` (given to the clients of schools, FEIs and LAs). With `If-
     Match` (the `ETag` you read) a change made meanwhile is refused (412). Answers the record's `id` and

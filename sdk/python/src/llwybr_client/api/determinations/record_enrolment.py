@@ -122,7 +122,8 @@ def sync_detailed(
     """The learner's LA (responsible or looking after) records an enrolment at a setting
 
      A move to another setting, or a dual registration beside the current one, from the day
-    given: the setting is then among the learner's relations the one access policy reads.
+    given: the setting is then among the learner's relations the one access policy reads. The
+    answer is the learner as `GET /v1/learners/{learner_id}` reads them.
 
     Needs the scope `determinations:write` (given to the clients of schools, FEIs and LAs). Problems
     (RFC 9457) of its own: 400 A malformed header (If-Match) or body; 403 the acting body may not do
@@ -167,7 +168,8 @@ def sync(
     """The learner's LA (responsible or looking after) records an enrolment at a setting
 
      A move to another setting, or a dual registration beside the current one, from the day
-    given: the setting is then among the learner's relations the one access policy reads.
+    given: the setting is then among the learner's relations the one access policy reads. The
+    answer is the learner as `GET /v1/learners/{learner_id}` reads them.
 
     Needs the scope `determinations:write` (given to the clients of schools, FEIs and LAs). Problems
     (RFC 9457) of its own: 400 A malformed header (If-Match) or body; 403 the acting body may not do
@@ -207,7 +209,8 @@ async def asyncio_detailed(
     """The learner's LA (responsible or looking after) records an enrolment at a setting
 
      A move to another setting, or a dual registration beside the current one, from the day
-    given: the setting is then among the learner's relations the one access policy reads.
+    given: the setting is then among the learner's relations the one access policy reads. The
+    answer is the learner as `GET /v1/learners/{learner_id}` reads them.
 
     Needs the scope `determinations:write` (given to the clients of schools, FEIs and LAs). Problems
     (RFC 9457) of its own: 400 A malformed header (If-Match) or body; 403 the acting body may not do
@@ -250,7 +253,8 @@ async def asyncio(
     """The learner's LA (responsible or looking after) records an enrolment at a setting
 
      A move to another setting, or a dual registration beside the current one, from the day
-    given: the setting is then among the learner's relations the one access policy reads.
+    given: the setting is then among the learner's relations the one access policy reads. The
+    answer is the learner as `GET /v1/learners/{learner_id}` reads them.
 
     Needs the scope `determinations:write` (given to the clients of schools, FEIs and LAs). Problems
     (RFC 9457) of its own: 400 A malformed header (If-Match) or body; 403 the acting body may not do

@@ -127,7 +127,9 @@ def sync_detailed(
 ) -> Response[Accepted | Problem]:
     """Record universal or targeted provision (Small Steps Plan)
 
-     Record universal or targeted provision (Small Steps Plan)
+     Records the universal or targeted provision already made for the learner, with its Small
+    Steps Plan targets and their termly reviews: the evidence of the graduated response the
+    deciding body weighs. Refused on a closed case.
 
     Needs the scope `determinations:write` (given to the clients of schools, FEIs and LAs). With `If-
     Match` (the `ETag` you read) a change made meanwhile is refused (412). Answers the record's `id` and
@@ -175,7 +177,9 @@ def sync(
 ) -> Accepted | Problem | None:
     """Record universal or targeted provision (Small Steps Plan)
 
-     Record universal or targeted provision (Small Steps Plan)
+     Records the universal or targeted provision already made for the learner, with its Small
+    Steps Plan targets and their termly reviews: the evidence of the graduated response the
+    deciding body weighs. Refused on a closed case.
 
     Needs the scope `determinations:write` (given to the clients of schools, FEIs and LAs). With `If-
     Match` (the `ETag` you read) a change made meanwhile is refused (412). Answers the record's `id` and
@@ -218,7 +222,9 @@ async def asyncio_detailed(
 ) -> Response[Accepted | Problem]:
     """Record universal or targeted provision (Small Steps Plan)
 
-     Record universal or targeted provision (Small Steps Plan)
+     Records the universal or targeted provision already made for the learner, with its Small
+    Steps Plan targets and their termly reviews: the evidence of the graduated response the
+    deciding body weighs. Refused on a closed case.
 
     Needs the scope `determinations:write` (given to the clients of schools, FEIs and LAs). With `If-
     Match` (the `ETag` you read) a change made meanwhile is refused (412). Answers the record's `id` and
@@ -264,7 +270,9 @@ async def asyncio(
 ) -> Accepted | Problem | None:
     """Record universal or targeted provision (Small Steps Plan)
 
-     Record universal or targeted provision (Small Steps Plan)
+     Records the universal or targeted provision already made for the learner, with its Small
+    Steps Plan targets and their termly reviews: the evidence of the graduated response the
+    deciding body weighs. Refused on a closed case.
 
     Needs the scope `determinations:write` (given to the clients of schools, FEIs and LAs). With `If-
     Match` (the `ETag` you read) a change made meanwhile is refused (412). Answers the record's `id` and

@@ -127,7 +127,12 @@ def sync_detailed(
 ) -> Response[Accepted | Problem]:
     """A school or FEI refers the decision to the LA (s.12)
 
-     A school or FEI refers the decision to the LA (s.12)
+     A school or FEI refers the decision whether the learner has ALN to the learner's LA (s.12):
+    the LA becomes the deciding body and its own decision clock starts on the day of the
+    referral. A body that may act on the case (the deciding body, or another the learner's
+    facts relate to it) records it in its own name: the `referred_by` field must be the
+    caller's organisation, else 403. Refused when the LA already decides, or the case is
+    closed.
 
     Needs the scope `determinations:write` (given to the clients of schools, FEIs and LAs). With `If-
     Match` (the `ETag` you read) a change made meanwhile is refused (412). Answers the record's `id` and
@@ -175,7 +180,12 @@ def sync(
 ) -> Accepted | Problem | None:
     """A school or FEI refers the decision to the LA (s.12)
 
-     A school or FEI refers the decision to the LA (s.12)
+     A school or FEI refers the decision whether the learner has ALN to the learner's LA (s.12):
+    the LA becomes the deciding body and its own decision clock starts on the day of the
+    referral. A body that may act on the case (the deciding body, or another the learner's
+    facts relate to it) records it in its own name: the `referred_by` field must be the
+    caller's organisation, else 403. Refused when the LA already decides, or the case is
+    closed.
 
     Needs the scope `determinations:write` (given to the clients of schools, FEIs and LAs). With `If-
     Match` (the `ETag` you read) a change made meanwhile is refused (412). Answers the record's `id` and
@@ -218,7 +228,12 @@ async def asyncio_detailed(
 ) -> Response[Accepted | Problem]:
     """A school or FEI refers the decision to the LA (s.12)
 
-     A school or FEI refers the decision to the LA (s.12)
+     A school or FEI refers the decision whether the learner has ALN to the learner's LA (s.12):
+    the LA becomes the deciding body and its own decision clock starts on the day of the
+    referral. A body that may act on the case (the deciding body, or another the learner's
+    facts relate to it) records it in its own name: the `referred_by` field must be the
+    caller's organisation, else 403. Refused when the LA already decides, or the case is
+    closed.
 
     Needs the scope `determinations:write` (given to the clients of schools, FEIs and LAs). With `If-
     Match` (the `ETag` you read) a change made meanwhile is refused (412). Answers the record's `id` and
@@ -264,7 +279,12 @@ async def asyncio(
 ) -> Accepted | Problem | None:
     """A school or FEI refers the decision to the LA (s.12)
 
-     A school or FEI refers the decision to the LA (s.12)
+     A school or FEI refers the decision whether the learner has ALN to the learner's LA (s.12):
+    the LA becomes the deciding body and its own decision clock starts on the day of the
+    referral. A body that may act on the case (the deciding body, or another the learner's
+    facts relate to it) records it in its own name: the `referred_by` field must be the
+    caller's organisation, else 403. Refused when the LA already decides, or the case is
+    closed.
 
     Needs the scope `determinations:write` (given to the clients of schools, FEIs and LAs). With `If-
     Match` (the `ETag` you read) a change made meanwhile is refused (412). Answers the record's `id` and

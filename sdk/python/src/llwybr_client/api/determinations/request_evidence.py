@@ -127,7 +127,9 @@ def sync_detailed(
 ) -> Response[Accepted | Problem]:
     """Ask another body (e.g. a health board's DECLO) for evidence
 
-     Ask another body (e.g. a health board's DECLO) for evidence
+     The caller asks another body (for instance a health board's DECLO) for evidence, in its own
+    name, with a reference of its own (`request_id`). Refused on a closed case, for a
+    `request_id` already used, and for a day before the learner came to attention.
 
     Needs the scope `determinations:write` (given to the clients of schools, FEIs and LAs). With `If-
     Match` (the `ETag` you read) a change made meanwhile is refused (412). Answers the record's `id` and
@@ -175,7 +177,9 @@ def sync(
 ) -> Accepted | Problem | None:
     """Ask another body (e.g. a health board's DECLO) for evidence
 
-     Ask another body (e.g. a health board's DECLO) for evidence
+     The caller asks another body (for instance a health board's DECLO) for evidence, in its own
+    name, with a reference of its own (`request_id`). Refused on a closed case, for a
+    `request_id` already used, and for a day before the learner came to attention.
 
     Needs the scope `determinations:write` (given to the clients of schools, FEIs and LAs). With `If-
     Match` (the `ETag` you read) a change made meanwhile is refused (412). Answers the record's `id` and
@@ -218,7 +222,9 @@ async def asyncio_detailed(
 ) -> Response[Accepted | Problem]:
     """Ask another body (e.g. a health board's DECLO) for evidence
 
-     Ask another body (e.g. a health board's DECLO) for evidence
+     The caller asks another body (for instance a health board's DECLO) for evidence, in its own
+    name, with a reference of its own (`request_id`). Refused on a closed case, for a
+    `request_id` already used, and for a day before the learner came to attention.
 
     Needs the scope `determinations:write` (given to the clients of schools, FEIs and LAs). With `If-
     Match` (the `ETag` you read) a change made meanwhile is refused (412). Answers the record's `id` and
@@ -264,7 +270,9 @@ async def asyncio(
 ) -> Accepted | Problem | None:
     """Ask another body (e.g. a health board's DECLO) for evidence
 
-     Ask another body (e.g. a health board's DECLO) for evidence
+     The caller asks another body (for instance a health board's DECLO) for evidence, in its own
+    name, with a reference of its own (`request_id`). Refused on a closed case, for a
+    `request_id` already used, and for a day before the learner came to attention.
 
     Needs the scope `determinations:write` (given to the clients of schools, FEIs and LAs). With `If-
     Match` (the `ETag` you read) a change made meanwhile is refused (412). Answers the record's `id` and

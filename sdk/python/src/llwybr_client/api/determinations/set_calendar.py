@@ -135,7 +135,10 @@ def sync_detailed(
 ) -> Response[CalendarOut | Problem]:
     """Set or correct a term calendar (JSON, or text/calendar as LAs publish it)
 
-     Set or correct a term calendar (JSON, or text/calendar as LAs publish it)
+     Sets or corrects a setting's or an LA's term calendar, as JSON or as the iCalendar file
+    the LA publishes; the deadlines counted in school days stop being `provisional` once their
+    calendar is known, and the open cases' deadlines it moves are recalculated. Only a body
+    that may manage the calendar may (`set_by` its own organisation), else 403.
 
     Needs the scope `calendars:write` (given to the clients of schools, FEIs and LAs). Problems (RFC
     9457) of its own: 400 A malformed header (If-Match) or body; 403 the acting body may not do this;
@@ -180,7 +183,10 @@ def sync(
 ) -> CalendarOut | Problem | None:
     """Set or correct a term calendar (JSON, or text/calendar as LAs publish it)
 
-     Set or correct a term calendar (JSON, or text/calendar as LAs publish it)
+     Sets or corrects a setting's or an LA's term calendar, as JSON or as the iCalendar file
+    the LA publishes; the deadlines counted in school days stop being `provisional` once their
+    calendar is known, and the open cases' deadlines it moves are recalculated. Only a body
+    that may manage the calendar may (`set_by` its own organisation), else 403.
 
     Needs the scope `calendars:write` (given to the clients of schools, FEIs and LAs). Problems (RFC
     9457) of its own: 400 A malformed header (If-Match) or body; 403 the acting body may not do this;
@@ -220,7 +226,10 @@ async def asyncio_detailed(
 ) -> Response[CalendarOut | Problem]:
     """Set or correct a term calendar (JSON, or text/calendar as LAs publish it)
 
-     Set or correct a term calendar (JSON, or text/calendar as LAs publish it)
+     Sets or corrects a setting's or an LA's term calendar, as JSON or as the iCalendar file
+    the LA publishes; the deadlines counted in school days stop being `provisional` once their
+    calendar is known, and the open cases' deadlines it moves are recalculated. Only a body
+    that may manage the calendar may (`set_by` its own organisation), else 403.
 
     Needs the scope `calendars:write` (given to the clients of schools, FEIs and LAs). Problems (RFC
     9457) of its own: 400 A malformed header (If-Match) or body; 403 the acting body may not do this;
@@ -263,7 +272,10 @@ async def asyncio(
 ) -> CalendarOut | Problem | None:
     """Set or correct a term calendar (JSON, or text/calendar as LAs publish it)
 
-     Set or correct a term calendar (JSON, or text/calendar as LAs publish it)
+     Sets or corrects a setting's or an LA's term calendar, as JSON or as the iCalendar file
+    the LA publishes; the deadlines counted in school days stop being `provisional` once their
+    calendar is known, and the open cases' deadlines it moves are recalculated. Only a body
+    that may manage the calendar may (`set_by` its own organisation), else 403.
 
     Needs the scope `calendars:write` (given to the clients of schools, FEIs and LAs). Problems (RFC
     9457) of its own: 400 A malformed header (If-Match) or body; 403 the acting body may not do this;

@@ -139,7 +139,10 @@ def sync_detailed(
 ) -> Response[Accepted | Problem]:
     """Submit evidence with documents (multipart)
 
-     Submit evidence with documents (multipart)
+     Submits evidence, answering a request or unprompted, with its documents (multipart: the JSON
+    part and the files). Each document is checked (type and size) and stored by its SHA-256,
+    readable with `GET /v1/documents/{sha256}` by whoever may read the case; a refused
+    document refuses the whole submission. Refused on a closed case.
 
     Needs the scope `evidence:submit` (given to the clients of schools, FEIs, LAs, health boards and NHS
     trusts). With `If-Match` (the `ETag` you read) a change made meanwhile is refused (412). Answers the
@@ -188,7 +191,10 @@ def sync(
 ) -> Accepted | Problem | None:
     """Submit evidence with documents (multipart)
 
-     Submit evidence with documents (multipart)
+     Submits evidence, answering a request or unprompted, with its documents (multipart: the JSON
+    part and the files). Each document is checked (type and size) and stored by its SHA-256,
+    readable with `GET /v1/documents/{sha256}` by whoever may read the case; a refused
+    document refuses the whole submission. Refused on a closed case.
 
     Needs the scope `evidence:submit` (given to the clients of schools, FEIs, LAs, health boards and NHS
     trusts). With `If-Match` (the `ETag` you read) a change made meanwhile is refused (412). Answers the
@@ -232,7 +238,10 @@ async def asyncio_detailed(
 ) -> Response[Accepted | Problem]:
     """Submit evidence with documents (multipart)
 
-     Submit evidence with documents (multipart)
+     Submits evidence, answering a request or unprompted, with its documents (multipart: the JSON
+    part and the files). Each document is checked (type and size) and stored by its SHA-256,
+    readable with `GET /v1/documents/{sha256}` by whoever may read the case; a refused
+    document refuses the whole submission. Refused on a closed case.
 
     Needs the scope `evidence:submit` (given to the clients of schools, FEIs, LAs, health boards and NHS
     trusts). With `If-Match` (the `ETag` you read) a change made meanwhile is refused (412). Answers the
@@ -279,7 +288,10 @@ async def asyncio(
 ) -> Accepted | Problem | None:
     """Submit evidence with documents (multipart)
 
-     Submit evidence with documents (multipart)
+     Submits evidence, answering a request or unprompted, with its documents (multipart: the JSON
+    part and the files). Each document is checked (type and size) and stored by its SHA-256,
+    readable with `GET /v1/documents/{sha256}` by whoever may read the case; a refused
+    document refuses the whole submission. Refused on a closed case.
 
     Needs the scope `evidence:submit` (given to the clients of schools, FEIs, LAs, health boards and NHS
     trusts). With `If-Match` (the `ETag` you read) a change made meanwhile is refused (412). Answers the

@@ -127,7 +127,11 @@ def sync_detailed(
 ) -> Response[Accepted | Problem]:
     """Withdraw the concern
 
-     Withdraw the concern
+     Withdraws the concern (for instance, the learner left the setting): the case ends without
+    a decision (status `withdrawn`). A body that may act on the case (the deciding body, or
+    another the learner's facts relate to it) records it in its own name: the `withdrawn_by`
+    field must be the caller's organisation, else 403. Refused on a closed case, and for a
+    day before the learner came to attention.
 
     Needs the scope `determinations:write` (given to the clients of schools, FEIs and LAs). With `If-
     Match` (the `ETag` you read) a change made meanwhile is refused (412). Answers the record's `id` and
@@ -175,7 +179,11 @@ def sync(
 ) -> Accepted | Problem | None:
     """Withdraw the concern
 
-     Withdraw the concern
+     Withdraws the concern (for instance, the learner left the setting): the case ends without
+    a decision (status `withdrawn`). A body that may act on the case (the deciding body, or
+    another the learner's facts relate to it) records it in its own name: the `withdrawn_by`
+    field must be the caller's organisation, else 403. Refused on a closed case, and for a
+    day before the learner came to attention.
 
     Needs the scope `determinations:write` (given to the clients of schools, FEIs and LAs). With `If-
     Match` (the `ETag` you read) a change made meanwhile is refused (412). Answers the record's `id` and
@@ -218,7 +226,11 @@ async def asyncio_detailed(
 ) -> Response[Accepted | Problem]:
     """Withdraw the concern
 
-     Withdraw the concern
+     Withdraws the concern (for instance, the learner left the setting): the case ends without
+    a decision (status `withdrawn`). A body that may act on the case (the deciding body, or
+    another the learner's facts relate to it) records it in its own name: the `withdrawn_by`
+    field must be the caller's organisation, else 403. Refused on a closed case, and for a
+    day before the learner came to attention.
 
     Needs the scope `determinations:write` (given to the clients of schools, FEIs and LAs). With `If-
     Match` (the `ETag` you read) a change made meanwhile is refused (412). Answers the record's `id` and
@@ -264,7 +276,11 @@ async def asyncio(
 ) -> Accepted | Problem | None:
     """Withdraw the concern
 
-     Withdraw the concern
+     Withdraws the concern (for instance, the learner left the setting): the case ends without
+    a decision (status `withdrawn`). A body that may act on the case (the deciding body, or
+    another the learner's facts relate to it) records it in its own name: the `withdrawn_by`
+    field must be the caller's organisation, else 403. Refused on a closed case, and for a
+    day before the learner came to attention.
 
     Needs the scope `determinations:write` (given to the clients of schools, FEIs and LAs). With `If-
     Match` (the `ETag` you read) a change made meanwhile is refused (412). Answers the record's `id` and

@@ -127,7 +127,9 @@ def sync_detailed(
 ) -> Response[Accepted | Problem]:
     """Ask for a review (28 days)
 
-     Ask for a review (28 days)
+     Records a party's application for the Tribunal to review its decision, within 28 days of the
+    decision (D19), with who applied and the grounds. Only the Tribunal's clients record it;
+    an application after the window, or before the decision, is refused.
 
     Needs the scope `appeals:write` (given to the clients of the Tribunal). With `If-Match` (the `ETag`
     you read) a change made meanwhile is refused (412). Answers the record's `id` and new `version`
@@ -175,7 +177,9 @@ def sync(
 ) -> Accepted | Problem | None:
     """Ask for a review (28 days)
 
-     Ask for a review (28 days)
+     Records a party's application for the Tribunal to review its decision, within 28 days of the
+    decision (D19), with who applied and the grounds. Only the Tribunal's clients record it;
+    an application after the window, or before the decision, is refused.
 
     Needs the scope `appeals:write` (given to the clients of the Tribunal). With `If-Match` (the `ETag`
     you read) a change made meanwhile is refused (412). Answers the record's `id` and new `version`
@@ -218,7 +222,9 @@ async def asyncio_detailed(
 ) -> Response[Accepted | Problem]:
     """Ask for a review (28 days)
 
-     Ask for a review (28 days)
+     Records a party's application for the Tribunal to review its decision, within 28 days of the
+    decision (D19), with who applied and the grounds. Only the Tribunal's clients record it;
+    an application after the window, or before the decision, is refused.
 
     Needs the scope `appeals:write` (given to the clients of the Tribunal). With `If-Match` (the `ETag`
     you read) a change made meanwhile is refused (412). Answers the record's `id` and new `version`
@@ -264,7 +270,9 @@ async def asyncio(
 ) -> Accepted | Problem | None:
     """Ask for a review (28 days)
 
-     Ask for a review (28 days)
+     Records a party's application for the Tribunal to review its decision, within 28 days of the
+    decision (D19), with who applied and the grounds. Only the Tribunal's clients record it;
+    an application after the window, or before the decision, is refused.
 
     Needs the scope `appeals:write` (given to the clients of the Tribunal). With `If-Match` (the `ETag`
     you read) a change made meanwhile is refused (412). Answers the record's `id` and new `version`

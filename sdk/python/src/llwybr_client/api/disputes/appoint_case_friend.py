@@ -127,7 +127,9 @@ def sync_detailed(
 ) -> Response[Accepted | Problem]:
     """A case friend is appointed
 
-     A case friend is appointed
+     Records that a case friend was appointed to act for a child in the appeal. Only the
+    Tribunal's clients may; refused for a young person's appeal, when a case friend is
+    already appointed, and on a closed appeal.
 
     Needs the scope `appeals:write` (given to the clients of the Tribunal). With `If-Match` (the `ETag`
     you read) a change made meanwhile is refused (412). Answers the record's `id` and new `version`
@@ -175,7 +177,9 @@ def sync(
 ) -> Accepted | Problem | None:
     """A case friend is appointed
 
-     A case friend is appointed
+     Records that a case friend was appointed to act for a child in the appeal. Only the
+    Tribunal's clients may; refused for a young person's appeal, when a case friend is
+    already appointed, and on a closed appeal.
 
     Needs the scope `appeals:write` (given to the clients of the Tribunal). With `If-Match` (the `ETag`
     you read) a change made meanwhile is refused (412). Answers the record's `id` and new `version`
@@ -218,7 +222,9 @@ async def asyncio_detailed(
 ) -> Response[Accepted | Problem]:
     """A case friend is appointed
 
-     A case friend is appointed
+     Records that a case friend was appointed to act for a child in the appeal. Only the
+    Tribunal's clients may; refused for a young person's appeal, when a case friend is
+    already appointed, and on a closed appeal.
 
     Needs the scope `appeals:write` (given to the clients of the Tribunal). With `If-Match` (the `ETag`
     you read) a change made meanwhile is refused (412). Answers the record's `id` and new `version`
@@ -264,7 +270,9 @@ async def asyncio(
 ) -> Accepted | Problem | None:
     """A case friend is appointed
 
-     A case friend is appointed
+     Records that a case friend was appointed to act for a child in the appeal. Only the
+    Tribunal's clients may; refused for a young person's appeal, when a case friend is
+    already appointed, and on a closed appeal.
 
     Needs the scope `appeals:write` (given to the clients of the Tribunal). With `If-Match` (the `ETag`
     you read) a change made meanwhile is refused (412). Answers the record's `id` and new `version`

@@ -127,7 +127,8 @@ def sync_detailed(
 ) -> Response[Accepted | Problem]:
     """The case's outcome
 
-     The case's outcome
+     Records how the disagreement resolution case ended (its outcome and the day). Only the LA
+    that keeps the case may, once; a concluded case refuses another conclusion.
 
     Needs the scope `disputes:write` (given to the clients of schools and LAs). With `If-Match` (the
     `ETag` you read) a change made meanwhile is refused (412). Answers the record's `id` and new
@@ -175,7 +176,8 @@ def sync(
 ) -> Accepted | Problem | None:
     """The case's outcome
 
-     The case's outcome
+     Records how the disagreement resolution case ended (its outcome and the day). Only the LA
+    that keeps the case may, once; a concluded case refuses another conclusion.
 
     Needs the scope `disputes:write` (given to the clients of schools and LAs). With `If-Match` (the
     `ETag` you read) a change made meanwhile is refused (412). Answers the record's `id` and new
@@ -218,7 +220,8 @@ async def asyncio_detailed(
 ) -> Response[Accepted | Problem]:
     """The case's outcome
 
-     The case's outcome
+     Records how the disagreement resolution case ended (its outcome and the day). Only the LA
+    that keeps the case may, once; a concluded case refuses another conclusion.
 
     Needs the scope `disputes:write` (given to the clients of schools and LAs). With `If-Match` (the
     `ETag` you read) a change made meanwhile is refused (412). Answers the record's `id` and new
@@ -264,7 +267,8 @@ async def asyncio(
 ) -> Accepted | Problem | None:
     """The case's outcome
 
-     The case's outcome
+     Records how the disagreement resolution case ended (its outcome and the day). Only the LA
+    that keeps the case may, once; a concluded case refuses another conclusion.
 
     Needs the scope `disputes:write` (given to the clients of schools and LAs). With `If-Match` (the
     `ETag` you read) a change made meanwhile is refused (412). Answers the record's `id` and new

@@ -127,7 +127,9 @@ def sync_detailed(
 ) -> Response[Accepted | Problem]:
     """The LA's decision (appealable)
 
-     The LA's decision (appealable)
+     The reconsidering LA's decision on the request, with its reasons; from it runs the window to
+    appeal to the Tribunal (D18). Only the LA that reconsiders the case may, once; a second
+    decision is refused as a conflict.
 
     Needs the scope `disputes:write` (given to the clients of schools and LAs). With `If-Match` (the
     `ETag` you read) a change made meanwhile is refused (412). Answers the record's `id` and new
@@ -175,7 +177,9 @@ def sync(
 ) -> Accepted | Problem | None:
     """The LA's decision (appealable)
 
-     The LA's decision (appealable)
+     The reconsidering LA's decision on the request, with its reasons; from it runs the window to
+    appeal to the Tribunal (D18). Only the LA that reconsiders the case may, once; a second
+    decision is refused as a conflict.
 
     Needs the scope `disputes:write` (given to the clients of schools and LAs). With `If-Match` (the
     `ETag` you read) a change made meanwhile is refused (412). Answers the record's `id` and new
@@ -218,7 +222,9 @@ async def asyncio_detailed(
 ) -> Response[Accepted | Problem]:
     """The LA's decision (appealable)
 
-     The LA's decision (appealable)
+     The reconsidering LA's decision on the request, with its reasons; from it runs the window to
+    appeal to the Tribunal (D18). Only the LA that reconsiders the case may, once; a second
+    decision is refused as a conflict.
 
     Needs the scope `disputes:write` (given to the clients of schools and LAs). With `If-Match` (the
     `ETag` you read) a change made meanwhile is refused (412). Answers the record's `id` and new
@@ -264,7 +270,9 @@ async def asyncio(
 ) -> Accepted | Problem | None:
     """The LA's decision (appealable)
 
-     The LA's decision (appealable)
+     The reconsidering LA's decision on the request, with its reasons; from it runs the window to
+    appeal to the Tribunal (D18). Only the LA that reconsiders the case may, once; a second
+    decision is refused as a conflict.
 
     Needs the scope `disputes:write` (given to the clients of schools and LAs). With `If-Match` (the
     `ETag` you read) a change made meanwhile is refused (412). Answers the record's `id` and new

@@ -112,7 +112,9 @@ def sync_detailed(
 ) -> Response[GetAdvocacyResponseGetAdvocacyV1AdvocacyAdvocacyIdGet | Problem]:
     """An advocacy request and its provision
 
-     An advocacy request and its provision
+     An advocacy request with its advocate and, once ended, how it ended. The learner's LAs, a
+    party's organisation and the auditors of the jurisdiction may read it; anyone else gets
+    the one 404.
 
     Needs the scope `disputes:read` (given to the clients of schools, FEIs, LAs, health boards, NHS
     trusts, the Tribunal and auditors). Problems (RFC 9457) of its own: 400 A malformed header (If-
@@ -149,7 +151,9 @@ def sync(
 ) -> GetAdvocacyResponseGetAdvocacyV1AdvocacyAdvocacyIdGet | Problem | None:
     """An advocacy request and its provision
 
-     An advocacy request and its provision
+     An advocacy request with its advocate and, once ended, how it ended. The learner's LAs, a
+    party's organisation and the auditors of the jurisdiction may read it; anyone else gets
+    the one 404.
 
     Needs the scope `disputes:read` (given to the clients of schools, FEIs, LAs, health boards, NHS
     trusts, the Tribunal and auditors). Problems (RFC 9457) of its own: 400 A malformed header (If-
@@ -181,7 +185,9 @@ async def asyncio_detailed(
 ) -> Response[GetAdvocacyResponseGetAdvocacyV1AdvocacyAdvocacyIdGet | Problem]:
     """An advocacy request and its provision
 
-     An advocacy request and its provision
+     An advocacy request with its advocate and, once ended, how it ended. The learner's LAs, a
+    party's organisation and the auditors of the jurisdiction may read it; anyone else gets
+    the one 404.
 
     Needs the scope `disputes:read` (given to the clients of schools, FEIs, LAs, health boards, NHS
     trusts, the Tribunal and auditors). Problems (RFC 9457) of its own: 400 A malformed header (If-
@@ -216,7 +222,9 @@ async def asyncio(
 ) -> GetAdvocacyResponseGetAdvocacyV1AdvocacyAdvocacyIdGet | Problem | None:
     """An advocacy request and its provision
 
-     An advocacy request and its provision
+     An advocacy request with its advocate and, once ended, how it ended. The learner's LAs, a
+    party's organisation and the auditors of the jurisdiction may read it; anyone else gets
+    the one 404.
 
     Needs the scope `disputes:read` (given to the clients of schools, FEIs, LAs, health boards, NHS
     trusts, the Tribunal and auditors). Problems (RFC 9457) of its own: 400 A malformed header (If-

@@ -111,7 +111,9 @@ def sync_detailed(
     """An appeal, its orders and recommendations
 
      `deadlines` has each order with a date to comply by (`order:<id>`) with its `state` (`open`, `met`,
-    `missed`), `overdue` and `days_left`, judged as `/v1/reminders` judges it.
+    `missed`), `overdue` and `days_left`, judged as `/v1/reminders` judges it. The Tribunal, the
+    respondent, every body an order addresses, an NHS body a recommendation is made to, the learner's
+    LAs and the auditors of the jurisdiction may read it; anyone else gets the one 404.
 
     Needs the scope `disputes:read` (given to the clients of schools, FEIs, LAs, health boards, NHS
     trusts, the Tribunal and auditors). Problems (RFC 9457) of its own: 400 A malformed header (If-
@@ -149,7 +151,9 @@ def sync(
     """An appeal, its orders and recommendations
 
      `deadlines` has each order with a date to comply by (`order:<id>`) with its `state` (`open`, `met`,
-    `missed`), `overdue` and `days_left`, judged as `/v1/reminders` judges it.
+    `missed`), `overdue` and `days_left`, judged as `/v1/reminders` judges it. The Tribunal, the
+    respondent, every body an order addresses, an NHS body a recommendation is made to, the learner's
+    LAs and the auditors of the jurisdiction may read it; anyone else gets the one 404.
 
     Needs the scope `disputes:read` (given to the clients of schools, FEIs, LAs, health boards, NHS
     trusts, the Tribunal and auditors). Problems (RFC 9457) of its own: 400 A malformed header (If-
@@ -182,7 +186,9 @@ async def asyncio_detailed(
     """An appeal, its orders and recommendations
 
      `deadlines` has each order with a date to comply by (`order:<id>`) with its `state` (`open`, `met`,
-    `missed`), `overdue` and `days_left`, judged as `/v1/reminders` judges it.
+    `missed`), `overdue` and `days_left`, judged as `/v1/reminders` judges it. The Tribunal, the
+    respondent, every body an order addresses, an NHS body a recommendation is made to, the learner's
+    LAs and the auditors of the jurisdiction may read it; anyone else gets the one 404.
 
     Needs the scope `disputes:read` (given to the clients of schools, FEIs, LAs, health boards, NHS
     trusts, the Tribunal and auditors). Problems (RFC 9457) of its own: 400 A malformed header (If-
@@ -218,7 +224,9 @@ async def asyncio(
     """An appeal, its orders and recommendations
 
      `deadlines` has each order with a date to comply by (`order:<id>`) with its `state` (`open`, `met`,
-    `missed`), `overdue` and `days_left`, judged as `/v1/reminders` judges it.
+    `missed`), `overdue` and `days_left`, judged as `/v1/reminders` judges it. The Tribunal, the
+    respondent, every body an order addresses, an NHS body a recommendation is made to, the learner's
+    LAs and the auditors of the jurisdiction may read it; anyone else gets the one 404.
 
     Needs the scope `disputes:read` (given to the clients of schools, FEIs, LAs, health boards, NHS
     trusts, the Tribunal and auditors). Problems (RFC 9457) of its own: 400 A malformed header (If-

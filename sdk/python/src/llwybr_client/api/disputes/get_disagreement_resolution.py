@@ -114,7 +114,9 @@ def sync_detailed(
 ) -> Response[GetDisagreementResolutionResponseGetCaseV1DisagreementResolutionsCaseIdGet | Problem]:
     """A disagreement resolution case
 
-     A disagreement resolution case
+     A disagreement resolution case as it stands: its parties, facilitator, related case and,
+    once concluded, its outcome. The learner's LAs, a party's organisation and the auditors
+    of the jurisdiction may read it; anyone else gets the one 404.
 
     Needs the scope `disputes:read` (given to the clients of schools, FEIs, LAs, health boards, NHS
     trusts, the Tribunal and auditors). Problems (RFC 9457) of its own: 400 A malformed header (If-
@@ -151,7 +153,9 @@ def sync(
 ) -> GetDisagreementResolutionResponseGetCaseV1DisagreementResolutionsCaseIdGet | Problem | None:
     """A disagreement resolution case
 
-     A disagreement resolution case
+     A disagreement resolution case as it stands: its parties, facilitator, related case and,
+    once concluded, its outcome. The learner's LAs, a party's organisation and the auditors
+    of the jurisdiction may read it; anyone else gets the one 404.
 
     Needs the scope `disputes:read` (given to the clients of schools, FEIs, LAs, health boards, NHS
     trusts, the Tribunal and auditors). Problems (RFC 9457) of its own: 400 A malformed header (If-
@@ -183,7 +187,9 @@ async def asyncio_detailed(
 ) -> Response[GetDisagreementResolutionResponseGetCaseV1DisagreementResolutionsCaseIdGet | Problem]:
     """A disagreement resolution case
 
-     A disagreement resolution case
+     A disagreement resolution case as it stands: its parties, facilitator, related case and,
+    once concluded, its outcome. The learner's LAs, a party's organisation and the auditors
+    of the jurisdiction may read it; anyone else gets the one 404.
 
     Needs the scope `disputes:read` (given to the clients of schools, FEIs, LAs, health boards, NHS
     trusts, the Tribunal and auditors). Problems (RFC 9457) of its own: 400 A malformed header (If-
@@ -218,7 +224,9 @@ async def asyncio(
 ) -> GetDisagreementResolutionResponseGetCaseV1DisagreementResolutionsCaseIdGet | Problem | None:
     """A disagreement resolution case
 
-     A disagreement resolution case
+     A disagreement resolution case as it stands: its parties, facilitator, related case and,
+    once concluded, its outcome. The learner's LAs, a party's organisation and the auditors
+    of the jurisdiction may read it; anyone else gets the one 404.
 
     Needs the scope `disputes:read` (given to the clients of schools, FEIs, LAs, health boards, NHS
     trusts, the Tribunal and auditors). Problems (RFC 9457) of its own: 400 A malformed header (If-

@@ -114,7 +114,8 @@ def sync_detailed(
 
      How the LA's ended reconsiderations (per kind), appeals (per matter) and disagreement
     resolution cases ended: one row per case type, kind and outcome with its count, counting
-    only the cases the caller may read.
+    only the cases the caller may read. An LA sees its own and its learners' cases, an auditor
+    its jurisdiction's; a case it may not read is not counted.
 
     Needs the scope `disputes:read` (given to the clients of schools, FEIs, LAs, health boards, NHS
     trusts, the Tribunal and auditors). Problems (RFC 9457) of its own: 400 A malformed header (If-
@@ -153,7 +154,8 @@ def sync(
 
      How the LA's ended reconsiderations (per kind), appeals (per matter) and disagreement
     resolution cases ended: one row per case type, kind and outcome with its count, counting
-    only the cases the caller may read.
+    only the cases the caller may read. An LA sees its own and its learners' cases, an auditor
+    its jurisdiction's; a case it may not read is not counted.
 
     Needs the scope `disputes:read` (given to the clients of schools, FEIs, LAs, health boards, NHS
     trusts, the Tribunal and auditors). Problems (RFC 9457) of its own: 400 A malformed header (If-
@@ -187,7 +189,8 @@ async def asyncio_detailed(
 
      How the LA's ended reconsiderations (per kind), appeals (per matter) and disagreement
     resolution cases ended: one row per case type, kind and outcome with its count, counting
-    only the cases the caller may read.
+    only the cases the caller may read. An LA sees its own and its learners' cases, an auditor
+    its jurisdiction's; a case it may not read is not counted.
 
     Needs the scope `disputes:read` (given to the clients of schools, FEIs, LAs, health boards, NHS
     trusts, the Tribunal and auditors). Problems (RFC 9457) of its own: 400 A malformed header (If-
@@ -224,7 +227,8 @@ async def asyncio(
 
      How the LA's ended reconsiderations (per kind), appeals (per matter) and disagreement
     resolution cases ended: one row per case type, kind and outcome with its count, counting
-    only the cases the caller may read.
+    only the cases the caller may read. An LA sees its own and its learners' cases, an auditor
+    its jurisdiction's; a case it may not read is not counted.
 
     Needs the scope `disputes:read` (given to the clients of schools, FEIs, LAs, health boards, NHS
     trusts, the Tribunal and auditors). Problems (RFC 9457) of its own: 400 A malformed header (If-

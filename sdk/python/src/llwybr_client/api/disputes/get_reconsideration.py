@@ -115,7 +115,9 @@ def sync_detailed(
     """A reconsideration and its deadlines
 
      `deadlines.decision` is the LA's deadline to decide with its `state` (`open`, `met`, `missed`),
-    `overdue` and `days_left`, judged as `/v1/reminders` judges it.
+    `overdue` and `days_left`, judged as `/v1/reminders` judges it. The reconsidering LA, the school
+    whose decision it is, the learner's LAs and the auditors of the jurisdiction may read it; anyone
+    else gets the one 404.
 
     Needs the scope `disputes:read` (given to the clients of schools, FEIs, LAs, health boards, NHS
     trusts, the Tribunal and auditors). Problems (RFC 9457) of its own: 400 A malformed header (If-
@@ -153,7 +155,9 @@ def sync(
     """A reconsideration and its deadlines
 
      `deadlines.decision` is the LA's deadline to decide with its `state` (`open`, `met`, `missed`),
-    `overdue` and `days_left`, judged as `/v1/reminders` judges it.
+    `overdue` and `days_left`, judged as `/v1/reminders` judges it. The reconsidering LA, the school
+    whose decision it is, the learner's LAs and the auditors of the jurisdiction may read it; anyone
+    else gets the one 404.
 
     Needs the scope `disputes:read` (given to the clients of schools, FEIs, LAs, health boards, NHS
     trusts, the Tribunal and auditors). Problems (RFC 9457) of its own: 400 A malformed header (If-
@@ -186,7 +190,9 @@ async def asyncio_detailed(
     """A reconsideration and its deadlines
 
      `deadlines.decision` is the LA's deadline to decide with its `state` (`open`, `met`, `missed`),
-    `overdue` and `days_left`, judged as `/v1/reminders` judges it.
+    `overdue` and `days_left`, judged as `/v1/reminders` judges it. The reconsidering LA, the school
+    whose decision it is, the learner's LAs and the auditors of the jurisdiction may read it; anyone
+    else gets the one 404.
 
     Needs the scope `disputes:read` (given to the clients of schools, FEIs, LAs, health boards, NHS
     trusts, the Tribunal and auditors). Problems (RFC 9457) of its own: 400 A malformed header (If-
@@ -222,7 +228,9 @@ async def asyncio(
     """A reconsideration and its deadlines
 
      `deadlines.decision` is the LA's deadline to decide with its `state` (`open`, `met`, `missed`),
-    `overdue` and `days_left`, judged as `/v1/reminders` judges it.
+    `overdue` and `days_left`, judged as `/v1/reminders` judges it. The reconsidering LA, the school
+    whose decision it is, the learner's LAs and the auditors of the jurisdiction may read it; anyone
+    else gets the one 404.
 
     Needs the scope `disputes:read` (given to the clients of schools, FEIs, LAs, health boards, NHS
     trusts, the Tribunal and auditors). Problems (RFC 9457) of its own: 400 A malformed header (If-

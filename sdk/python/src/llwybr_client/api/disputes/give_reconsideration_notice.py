@@ -127,7 +127,9 @@ def sync_detailed(
 ) -> Response[Accepted | Problem]:
     """The notice of the outcome
 
-     The notice of the outcome
+     Records that the notice of the LA's decision (with the right of appeal) was given, and to
+    whom. The appeal window runs from the notice's day, restarting from it when it is given
+    after the decision. Only the LA that reconsiders the case may, after it decided.
 
     Needs the scope `disputes:write` (given to the clients of schools and LAs). With `If-Match` (the
     `ETag` you read) a change made meanwhile is refused (412). Answers the record's `id` and new
@@ -175,7 +177,9 @@ def sync(
 ) -> Accepted | Problem | None:
     """The notice of the outcome
 
-     The notice of the outcome
+     Records that the notice of the LA's decision (with the right of appeal) was given, and to
+    whom. The appeal window runs from the notice's day, restarting from it when it is given
+    after the decision. Only the LA that reconsiders the case may, after it decided.
 
     Needs the scope `disputes:write` (given to the clients of schools and LAs). With `If-Match` (the
     `ETag` you read) a change made meanwhile is refused (412). Answers the record's `id` and new
@@ -218,7 +222,9 @@ async def asyncio_detailed(
 ) -> Response[Accepted | Problem]:
     """The notice of the outcome
 
-     The notice of the outcome
+     Records that the notice of the LA's decision (with the right of appeal) was given, and to
+    whom. The appeal window runs from the notice's day, restarting from it when it is given
+    after the decision. Only the LA that reconsiders the case may, after it decided.
 
     Needs the scope `disputes:write` (given to the clients of schools and LAs). With `If-Match` (the
     `ETag` you read) a change made meanwhile is refused (412). Answers the record's `id` and new
@@ -264,7 +270,9 @@ async def asyncio(
 ) -> Accepted | Problem | None:
     """The notice of the outcome
 
-     The notice of the outcome
+     Records that the notice of the LA's decision (with the right of appeal) was given, and to
+    whom. The appeal window runs from the notice's day, restarting from it when it is given
+    after the decision. Only the LA that reconsiders the case may, after it decided.
 
     Needs the scope `disputes:write` (given to the clients of schools and LAs). With `If-Match` (the
     `ETag` you read) a change made meanwhile is refused (412). Answers the record's `id` and new

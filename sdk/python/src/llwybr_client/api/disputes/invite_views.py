@@ -127,7 +127,10 @@ def sync_detailed(
 ) -> Response[Accepted | Problem]:
     """Invite the other side's views
 
-     Invite the other side's views
+     The reconsidering LA invites the other side's representations: the governing body when the
+    family asked, the family when the governing body asked. Only the LA that reconsiders the
+    case may; an invitation to the side that asked, or one dated before the case's last
+    step, is refused.
 
     Needs the scope `disputes:write` (given to the clients of schools and LAs). With `If-Match` (the
     `ETag` you read) a change made meanwhile is refused (412). Answers the record's `id` and new
@@ -175,7 +178,10 @@ def sync(
 ) -> Accepted | Problem | None:
     """Invite the other side's views
 
-     Invite the other side's views
+     The reconsidering LA invites the other side's representations: the governing body when the
+    family asked, the family when the governing body asked. Only the LA that reconsiders the
+    case may; an invitation to the side that asked, or one dated before the case's last
+    step, is refused.
 
     Needs the scope `disputes:write` (given to the clients of schools and LAs). With `If-Match` (the
     `ETag` you read) a change made meanwhile is refused (412). Answers the record's `id` and new
@@ -218,7 +224,10 @@ async def asyncio_detailed(
 ) -> Response[Accepted | Problem]:
     """Invite the other side's views
 
-     Invite the other side's views
+     The reconsidering LA invites the other side's representations: the governing body when the
+    family asked, the family when the governing body asked. Only the LA that reconsiders the
+    case may; an invitation to the side that asked, or one dated before the case's last
+    step, is refused.
 
     Needs the scope `disputes:write` (given to the clients of schools and LAs). With `If-Match` (the
     `ETag` you read) a change made meanwhile is refused (412). Answers the record's `id` and new
@@ -264,7 +273,10 @@ async def asyncio(
 ) -> Accepted | Problem | None:
     """Invite the other side's views
 
-     Invite the other side's views
+     The reconsidering LA invites the other side's representations: the governing body when the
+    family asked, the family when the governing body asked. Only the LA that reconsiders the
+    case may; an invitation to the side that asked, or one dated before the case's last
+    step, is refused.
 
     Needs the scope `disputes:write` (given to the clients of schools and LAs). With `If-Match` (the
     `ETag` you read) a change made meanwhile is refused (412). Answers the record's `id` and new

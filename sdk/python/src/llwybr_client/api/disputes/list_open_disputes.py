@@ -130,7 +130,10 @@ def sync_detailed(
 ) -> Response[Problem | list[ListOpenDisputesResponse200Item]]:
     """An LA's open reconsiderations and appeals with their deadlines, most urgent first
 
-     An LA's open reconsiderations and appeals with their deadlines, most urgent first
+     An LA's open reconsiderations and appeals (those it keeps or answers, and those of the
+    learners it is responsible for or looks after), each with its next statutory date, most
+    urgent first. Only the cases the caller may read are listed: an LA its own and its
+    learners', an auditor its jurisdiction's; `on` judges the dates as of another day.
 
     Needs the scope `disputes:read` (given to the clients of schools, FEIs, LAs, health boards, NHS
     trusts, the Tribunal and auditors). Problems (RFC 9457) of its own: 400 A malformed header (If-
@@ -170,7 +173,10 @@ def sync(
 ) -> Problem | list[ListOpenDisputesResponse200Item] | None:
     """An LA's open reconsiderations and appeals with their deadlines, most urgent first
 
-     An LA's open reconsiderations and appeals with their deadlines, most urgent first
+     An LA's open reconsiderations and appeals (those it keeps or answers, and those of the
+    learners it is responsible for or looks after), each with its next statutory date, most
+    urgent first. Only the cases the caller may read are listed: an LA its own and its
+    learners', an auditor its jurisdiction's; `on` judges the dates as of another day.
 
     Needs the scope `disputes:read` (given to the clients of schools, FEIs, LAs, health boards, NHS
     trusts, the Tribunal and auditors). Problems (RFC 9457) of its own: 400 A malformed header (If-
@@ -205,7 +211,10 @@ async def asyncio_detailed(
 ) -> Response[Problem | list[ListOpenDisputesResponse200Item]]:
     """An LA's open reconsiderations and appeals with their deadlines, most urgent first
 
-     An LA's open reconsiderations and appeals with their deadlines, most urgent first
+     An LA's open reconsiderations and appeals (those it keeps or answers, and those of the
+    learners it is responsible for or looks after), each with its next statutory date, most
+    urgent first. Only the cases the caller may read are listed: an LA its own and its
+    learners', an auditor its jurisdiction's; `on` judges the dates as of another day.
 
     Needs the scope `disputes:read` (given to the clients of schools, FEIs, LAs, health boards, NHS
     trusts, the Tribunal and auditors). Problems (RFC 9457) of its own: 400 A malformed header (If-
@@ -243,7 +252,10 @@ async def asyncio(
 ) -> Problem | list[ListOpenDisputesResponse200Item] | None:
     """An LA's open reconsiderations and appeals with their deadlines, most urgent first
 
-     An LA's open reconsiderations and appeals with their deadlines, most urgent first
+     An LA's open reconsiderations and appeals (those it keeps or answers, and those of the
+    learners it is responsible for or looks after), each with its next statutory date, most
+    urgent first. Only the cases the caller may read are listed: an LA its own and its
+    learners', an auditor its jurisdiction's; `on` judges the dates as of another day.
 
     Needs the scope `disputes:read` (given to the clients of schools, FEIs, LAs, health boards, NHS
     trusts, the Tribunal and auditors). Problems (RFC 9457) of its own: 400 A malformed header (If-

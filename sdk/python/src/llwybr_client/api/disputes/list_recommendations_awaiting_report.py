@@ -110,7 +110,9 @@ def sync_detailed(
 ) -> Response[Problem | list[ListRecommendationsAwaitingReportResponse200Item]]:
     """For the calling NHS body
 
-     For the calling NHS body
+     The Tribunal's recommendations made to the calling NHS body that it has not reported on yet,
+    the earliest date to report by first (D20). Any other caller gets an empty list: the
+    list is always the caller's own.
 
     Needs the scope `disputes:read` (given to the clients of schools, FEIs, LAs, health boards, NHS
     trusts, the Tribunal and auditors). Problems (RFC 9457) of its own: 400 A malformed header (If-
@@ -141,7 +143,9 @@ def sync(
 ) -> Problem | list[ListRecommendationsAwaitingReportResponse200Item] | None:
     """For the calling NHS body
 
-     For the calling NHS body
+     The Tribunal's recommendations made to the calling NHS body that it has not reported on yet,
+    the earliest date to report by first (D20). Any other caller gets an empty list: the
+    list is always the caller's own.
 
     Needs the scope `disputes:read` (given to the clients of schools, FEIs, LAs, health boards, NHS
     trusts, the Tribunal and auditors). Problems (RFC 9457) of its own: 400 A malformed header (If-
@@ -168,7 +172,9 @@ async def asyncio_detailed(
 ) -> Response[Problem | list[ListRecommendationsAwaitingReportResponse200Item]]:
     """For the calling NHS body
 
-     For the calling NHS body
+     The Tribunal's recommendations made to the calling NHS body that it has not reported on yet,
+    the earliest date to report by first (D20). Any other caller gets an empty list: the
+    list is always the caller's own.
 
     Needs the scope `disputes:read` (given to the clients of schools, FEIs, LAs, health boards, NHS
     trusts, the Tribunal and auditors). Problems (RFC 9457) of its own: 400 A malformed header (If-
@@ -197,7 +203,9 @@ async def asyncio(
 ) -> Problem | list[ListRecommendationsAwaitingReportResponse200Item] | None:
     """For the calling NHS body
 
-     For the calling NHS body
+     The Tribunal's recommendations made to the calling NHS body that it has not reported on yet,
+    the earliest date to report by first (D20). Any other caller gets an empty list: the
+    list is always the caller's own.
 
     Needs the scope `disputes:read` (given to the clients of schools, FEIs, LAs, health boards, NHS
     trusts, the Tribunal and auditors). Problems (RFC 9457) of its own: 400 A malformed header (If-

@@ -116,7 +116,11 @@ def sync_detailed(
 ) -> Response[Accepted | Problem]:
     """An appeal lodged with the Tribunal
 
-     An appeal lodged with the Tribunal
+     Records an appeal lodged with the Education Tribunal for Wales checked against what the body
+    that decided announced (who decided, about whom, when the notice was given). Only the
+    Tribunal's clients may; the answer is the appeal's `id` and `version`. An appeal after
+    its window needs the President's admission (`late_admitted_by_president`), and one
+    against a reconsideration the LA has not decided is refused.
 
     Needs the scope `appeals:write` (given to the clients of the Tribunal). Answers the record's `id`
     and new `version` (also the `ETag`). Problems (RFC 9457) of its own: 400 A malformed header (If-
@@ -157,7 +161,11 @@ def sync(
 ) -> Accepted | Problem | None:
     """An appeal lodged with the Tribunal
 
-     An appeal lodged with the Tribunal
+     Records an appeal lodged with the Education Tribunal for Wales checked against what the body
+    that decided announced (who decided, about whom, when the notice was given). Only the
+    Tribunal's clients may; the answer is the appeal's `id` and `version`. An appeal after
+    its window needs the President's admission (`late_admitted_by_president`), and one
+    against a reconsideration the LA has not decided is refused.
 
     Needs the scope `appeals:write` (given to the clients of the Tribunal). Answers the record's `id`
     and new `version` (also the `ETag`). Problems (RFC 9457) of its own: 400 A malformed header (If-
@@ -193,7 +201,11 @@ async def asyncio_detailed(
 ) -> Response[Accepted | Problem]:
     """An appeal lodged with the Tribunal
 
-     An appeal lodged with the Tribunal
+     Records an appeal lodged with the Education Tribunal for Wales checked against what the body
+    that decided announced (who decided, about whom, when the notice was given). Only the
+    Tribunal's clients may; the answer is the appeal's `id` and `version`. An appeal after
+    its window needs the President's admission (`late_admitted_by_president`), and one
+    against a reconsideration the LA has not decided is refused.
 
     Needs the scope `appeals:write` (given to the clients of the Tribunal). Answers the record's `id`
     and new `version` (also the `ETag`). Problems (RFC 9457) of its own: 400 A malformed header (If-
@@ -232,7 +244,11 @@ async def asyncio(
 ) -> Accepted | Problem | None:
     """An appeal lodged with the Tribunal
 
-     An appeal lodged with the Tribunal
+     Records an appeal lodged with the Education Tribunal for Wales checked against what the body
+    that decided announced (who decided, about whom, when the notice was given). Only the
+    Tribunal's clients may; the answer is the appeal's `id` and `version`. An appeal after
+    its window needs the President's admission (`late_admitted_by_president`), and one
+    against a reconsideration the LA has not decided is refused.
 
     Needs the scope `appeals:write` (given to the clients of the Tribunal). Answers the record's `id`
     and new `version` (also the `ETag`). Problems (RFC 9457) of its own: 400 A malformed header (If-

@@ -116,7 +116,11 @@ def sync_detailed(
 ) -> Response[Accepted | Problem]:
     """Open a disagreement resolution case (in an appeal window: 8 more weeks to appeal)
 
-     Open a disagreement resolution case (in an appeal window: 8 more weeks to appeal)
+     Opens a disagreement resolution case the LA arranges (Act s.68): its facilitator, the
+    parties and what the disagreement is about. Only an LA that may start records for the
+    learner (responsible for them, or looking after them) may open one. Taking part is
+    voluntary and does not affect the right of appeal; a case opened within an appeal window
+    adds 8 weeks to it. The answer is the case's `id` and `version`.
 
     Needs the scope `disputes:write` (given to the clients of schools and LAs). Answers the record's
     `id` and new `version` (also the `ETag`). Problems (RFC 9457) of its own: 400 A malformed header
@@ -157,7 +161,11 @@ def sync(
 ) -> Accepted | Problem | None:
     """Open a disagreement resolution case (in an appeal window: 8 more weeks to appeal)
 
-     Open a disagreement resolution case (in an appeal window: 8 more weeks to appeal)
+     Opens a disagreement resolution case the LA arranges (Act s.68): its facilitator, the
+    parties and what the disagreement is about. Only an LA that may start records for the
+    learner (responsible for them, or looking after them) may open one. Taking part is
+    voluntary and does not affect the right of appeal; a case opened within an appeal window
+    adds 8 weeks to it. The answer is the case's `id` and `version`.
 
     Needs the scope `disputes:write` (given to the clients of schools and LAs). Answers the record's
     `id` and new `version` (also the `ETag`). Problems (RFC 9457) of its own: 400 A malformed header
@@ -193,7 +201,11 @@ async def asyncio_detailed(
 ) -> Response[Accepted | Problem]:
     """Open a disagreement resolution case (in an appeal window: 8 more weeks to appeal)
 
-     Open a disagreement resolution case (in an appeal window: 8 more weeks to appeal)
+     Opens a disagreement resolution case the LA arranges (Act s.68): its facilitator, the
+    parties and what the disagreement is about. Only an LA that may start records for the
+    learner (responsible for them, or looking after them) may open one. Taking part is
+    voluntary and does not affect the right of appeal; a case opened within an appeal window
+    adds 8 weeks to it. The answer is the case's `id` and `version`.
 
     Needs the scope `disputes:write` (given to the clients of schools and LAs). Answers the record's
     `id` and new `version` (also the `ETag`). Problems (RFC 9457) of its own: 400 A malformed header
@@ -232,7 +244,11 @@ async def asyncio(
 ) -> Accepted | Problem | None:
     """Open a disagreement resolution case (in an appeal window: 8 more weeks to appeal)
 
-     Open a disagreement resolution case (in an appeal window: 8 more weeks to appeal)
+     Opens a disagreement resolution case the LA arranges (Act s.68): its facilitator, the
+    parties and what the disagreement is about. Only an LA that may start records for the
+    learner (responsible for them, or looking after them) may open one. Taking part is
+    voluntary and does not affect the right of appeal; a case opened within an appeal window
+    adds 8 weeks to it. The answer is the case's `id` and `version`.
 
     Needs the scope `disputes:write` (given to the clients of schools and LAs). Answers the record's
     `id` and new `version` (also the `ETag`). Problems (RFC 9457) of its own: 400 A malformed header

@@ -127,7 +127,9 @@ def sync_detailed(
 ) -> Response[Accepted | Problem]:
     """An independent advocate acts
 
-     An independent advocate acts
+     Records that an independent advocate acts for the learner, named with their organisation,
+    from the day given. Only the LA that keeps the record may, and not after the advocacy
+    ended.
 
     Needs the scope `disputes:write` (given to the clients of schools and LAs). With `If-Match` (the
     `ETag` you read) a change made meanwhile is refused (412). Answers the record's `id` and new
@@ -175,7 +177,9 @@ def sync(
 ) -> Accepted | Problem | None:
     """An independent advocate acts
 
-     An independent advocate acts
+     Records that an independent advocate acts for the learner, named with their organisation,
+    from the day given. Only the LA that keeps the record may, and not after the advocacy
+    ended.
 
     Needs the scope `disputes:write` (given to the clients of schools and LAs). With `If-Match` (the
     `ETag` you read) a change made meanwhile is refused (412). Answers the record's `id` and new
@@ -218,7 +222,9 @@ async def asyncio_detailed(
 ) -> Response[Accepted | Problem]:
     """An independent advocate acts
 
-     An independent advocate acts
+     Records that an independent advocate acts for the learner, named with their organisation,
+    from the day given. Only the LA that keeps the record may, and not after the advocacy
+    ended.
 
     Needs the scope `disputes:write` (given to the clients of schools and LAs). With `If-Match` (the
     `ETag` you read) a change made meanwhile is refused (412). Answers the record's `id` and new
@@ -264,7 +270,9 @@ async def asyncio(
 ) -> Accepted | Problem | None:
     """An independent advocate acts
 
-     An independent advocate acts
+     Records that an independent advocate acts for the learner, named with their organisation,
+    from the day given. Only the LA that keeps the record may, and not after the advocacy
+    ended.
 
     Needs the scope `disputes:write` (given to the clients of schools and LAs). With `If-Match` (the
     `ETag` you read) a change made meanwhile is refused (412). Answers the record's `id` and new

@@ -127,7 +127,8 @@ def sync_detailed(
 ) -> Response[Accepted | Problem]:
     """Representations received
 
-     Representations received
+     Records that the representations invited were received, with the day and a summary. Only the
+    LA that reconsiders the case may, and only after it invited them.
 
     Needs the scope `disputes:write` (given to the clients of schools and LAs). With `If-Match` (the
     `ETag` you read) a change made meanwhile is refused (412). Answers the record's `id` and new
@@ -175,7 +176,8 @@ def sync(
 ) -> Accepted | Problem | None:
     """Representations received
 
-     Representations received
+     Records that the representations invited were received, with the day and a summary. Only the
+    LA that reconsiders the case may, and only after it invited them.
 
     Needs the scope `disputes:write` (given to the clients of schools and LAs). With `If-Match` (the
     `ETag` you read) a change made meanwhile is refused (412). Answers the record's `id` and new
@@ -218,7 +220,8 @@ async def asyncio_detailed(
 ) -> Response[Accepted | Problem]:
     """Representations received
 
-     Representations received
+     Records that the representations invited were received, with the day and a summary. Only the
+    LA that reconsiders the case may, and only after it invited them.
 
     Needs the scope `disputes:write` (given to the clients of schools and LAs). With `If-Match` (the
     `ETag` you read) a change made meanwhile is refused (412). Answers the record's `id` and new
@@ -264,7 +267,8 @@ async def asyncio(
 ) -> Accepted | Problem | None:
     """Representations received
 
-     Representations received
+     Records that the representations invited were received, with the day and a summary. Only the
+    LA that reconsiders the case may, and only after it invited them.
 
     Needs the scope `disputes:write` (given to the clients of schools and LAs). With `If-Match` (the
     `ETag` you read) a change made meanwhile is refused (412). Answers the record's `id` and new

@@ -127,7 +127,8 @@ def sync_detailed(
 ) -> Response[Accepted | Problem]:
     """The case friend is removed
 
-     The case friend is removed
+     Records that the case friend was removed, with the day and the reason. Only the Tribunal's
+    clients may; refused when the appeal has no case friend or is closed.
 
     Needs the scope `appeals:write` (given to the clients of the Tribunal). With `If-Match` (the `ETag`
     you read) a change made meanwhile is refused (412). Answers the record's `id` and new `version`
@@ -175,7 +176,8 @@ def sync(
 ) -> Accepted | Problem | None:
     """The case friend is removed
 
-     The case friend is removed
+     Records that the case friend was removed, with the day and the reason. Only the Tribunal's
+    clients may; refused when the appeal has no case friend or is closed.
 
     Needs the scope `appeals:write` (given to the clients of the Tribunal). With `If-Match` (the `ETag`
     you read) a change made meanwhile is refused (412). Answers the record's `id` and new `version`
@@ -218,7 +220,8 @@ async def asyncio_detailed(
 ) -> Response[Accepted | Problem]:
     """The case friend is removed
 
-     The case friend is removed
+     Records that the case friend was removed, with the day and the reason. Only the Tribunal's
+    clients may; refused when the appeal has no case friend or is closed.
 
     Needs the scope `appeals:write` (given to the clients of the Tribunal). With `If-Match` (the `ETag`
     you read) a change made meanwhile is refused (412). Answers the record's `id` and new `version`
@@ -264,7 +267,8 @@ async def asyncio(
 ) -> Accepted | Problem | None:
     """The case friend is removed
 
-     The case friend is removed
+     Records that the case friend was removed, with the day and the reason. Only the Tribunal's
+    clients may; refused when the appeal has no case friend or is closed.
 
     Needs the scope `appeals:write` (given to the clients of the Tribunal). With `If-Match` (the `ETag`
     you read) a change made meanwhile is refused (412). Answers the record's `id` and new `version`

@@ -130,7 +130,9 @@ def sync_detailed(
 ) -> Response[Accepted | Problem]:
     """The NHS body's report on a Tribunal recommendation
 
-     The NHS body's report on a Tribunal recommendation
+     The NHS body a Tribunal recommendation was made to reports on it, once, with the day and the
+    report (D20: within the time the Tribunal allows). Only that NHS body may; a second
+    report, or one before the decision, is refused.
 
     Needs the scope `recommendations:report` (given to the clients of health boards and NHS trusts).
     With `If-Match` (the `ETag` you read) a change made meanwhile is refused (412). Answers the record's
@@ -181,7 +183,9 @@ def sync(
 ) -> Accepted | Problem | None:
     """The NHS body's report on a Tribunal recommendation
 
-     The NHS body's report on a Tribunal recommendation
+     The NHS body a Tribunal recommendation was made to reports on it, once, with the day and the
+    report (D20: within the time the Tribunal allows). Only that NHS body may; a second
+    report, or one before the decision, is refused.
 
     Needs the scope `recommendations:report` (given to the clients of health boards and NHS trusts).
     With `If-Match` (the `ETag` you read) a change made meanwhile is refused (412). Answers the record's
@@ -227,7 +231,9 @@ async def asyncio_detailed(
 ) -> Response[Accepted | Problem]:
     """The NHS body's report on a Tribunal recommendation
 
-     The NHS body's report on a Tribunal recommendation
+     The NHS body a Tribunal recommendation was made to reports on it, once, with the day and the
+    report (D20: within the time the Tribunal allows). Only that NHS body may; a second
+    report, or one before the decision, is refused.
 
     Needs the scope `recommendations:report` (given to the clients of health boards and NHS trusts).
     With `If-Match` (the `ETag` you read) a change made meanwhile is refused (412). Answers the record's
@@ -276,7 +282,9 @@ async def asyncio(
 ) -> Accepted | Problem | None:
     """The NHS body's report on a Tribunal recommendation
 
-     The NHS body's report on a Tribunal recommendation
+     The NHS body a Tribunal recommendation was made to reports on it, once, with the day and the
+    report (D20: within the time the Tribunal allows). Only that NHS body may; a second
+    report, or one before the decision, is refused.
 
     Needs the scope `recommendations:report` (given to the clients of health boards and NHS trusts).
     With `If-Match` (the `ETag` you read) a change made meanwhile is refused (412). Answers the record's

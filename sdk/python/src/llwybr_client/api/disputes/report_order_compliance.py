@@ -130,7 +130,10 @@ def sync_detailed(
 ) -> Response[Accepted | Problem]:
     """Compliance reported
 
-     Compliance reported
+     The body an order of the Tribunal is addressed to (the LA or FEI ordered) reports complying
+    with it, with the day. An order to revise the plan is complied with only by naming an
+    IDP version the IDP service issued after the order. Another body is refused; the
+    appeal (`GET`) then shows whether compliance came within the time the order allowed.
 
     Needs the scope `orders:comply` (given to the clients of FEIs and LAs). With `If-Match` (the `ETag`
     you read) a change made meanwhile is refused (412). Answers the record's `id` and new `version`
@@ -181,7 +184,10 @@ def sync(
 ) -> Accepted | Problem | None:
     """Compliance reported
 
-     Compliance reported
+     The body an order of the Tribunal is addressed to (the LA or FEI ordered) reports complying
+    with it, with the day. An order to revise the plan is complied with only by naming an
+    IDP version the IDP service issued after the order. Another body is refused; the
+    appeal (`GET`) then shows whether compliance came within the time the order allowed.
 
     Needs the scope `orders:comply` (given to the clients of FEIs and LAs). With `If-Match` (the `ETag`
     you read) a change made meanwhile is refused (412). Answers the record's `id` and new `version`
@@ -227,7 +233,10 @@ async def asyncio_detailed(
 ) -> Response[Accepted | Problem]:
     """Compliance reported
 
-     Compliance reported
+     The body an order of the Tribunal is addressed to (the LA or FEI ordered) reports complying
+    with it, with the day. An order to revise the plan is complied with only by naming an
+    IDP version the IDP service issued after the order. Another body is refused; the
+    appeal (`GET`) then shows whether compliance came within the time the order allowed.
 
     Needs the scope `orders:comply` (given to the clients of FEIs and LAs). With `If-Match` (the `ETag`
     you read) a change made meanwhile is refused (412). Answers the record's `id` and new `version`
@@ -276,7 +285,10 @@ async def asyncio(
 ) -> Accepted | Problem | None:
     """Compliance reported
 
-     Compliance reported
+     The body an order of the Tribunal is addressed to (the LA or FEI ordered) reports complying
+    with it, with the day. An order to revise the plan is complied with only by naming an
+    IDP version the IDP service issued after the order. Another body is refused; the
+    appeal (`GET`) then shows whether compliance came within the time the order allowed.
 
     Needs the scope `orders:comply` (given to the clients of FEIs and LAs). With `If-Match` (the `ETag`
     you read) a change made meanwhile is refused (412). Answers the record's `id` and new `version`

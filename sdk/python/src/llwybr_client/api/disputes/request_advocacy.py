@@ -116,7 +116,10 @@ def sync_detailed(
 ) -> Response[Accepted | Problem]:
     """Independent advocacy requested of the LA
 
-     Independent advocacy requested of the LA
+     Records a request for independent advocacy made to the calling LA (Act s.69), for a learner
+    it may start records for, optionally tied to a related dispute case of the same learner.
+    The answer is the new record's `id` and `version`; a learner the LA may not see is the
+    one 404.
 
     Needs the scope `disputes:write` (given to the clients of schools and LAs). Answers the record's
     `id` and new `version` (also the `ETag`). Problems (RFC 9457) of its own: 400 A malformed header
@@ -157,7 +160,10 @@ def sync(
 ) -> Accepted | Problem | None:
     """Independent advocacy requested of the LA
 
-     Independent advocacy requested of the LA
+     Records a request for independent advocacy made to the calling LA (Act s.69), for a learner
+    it may start records for, optionally tied to a related dispute case of the same learner.
+    The answer is the new record's `id` and `version`; a learner the LA may not see is the
+    one 404.
 
     Needs the scope `disputes:write` (given to the clients of schools and LAs). Answers the record's
     `id` and new `version` (also the `ETag`). Problems (RFC 9457) of its own: 400 A malformed header
@@ -193,7 +199,10 @@ async def asyncio_detailed(
 ) -> Response[Accepted | Problem]:
     """Independent advocacy requested of the LA
 
-     Independent advocacy requested of the LA
+     Records a request for independent advocacy made to the calling LA (Act s.69), for a learner
+    it may start records for, optionally tied to a related dispute case of the same learner.
+    The answer is the new record's `id` and `version`; a learner the LA may not see is the
+    one 404.
 
     Needs the scope `disputes:write` (given to the clients of schools and LAs). Answers the record's
     `id` and new `version` (also the `ETag`). Problems (RFC 9457) of its own: 400 A malformed header
@@ -232,7 +241,10 @@ async def asyncio(
 ) -> Accepted | Problem | None:
     """Independent advocacy requested of the LA
 
-     Independent advocacy requested of the LA
+     Records a request for independent advocacy made to the calling LA (Act s.69), for a learner
+    it may start records for, optionally tied to a related dispute case of the same learner.
+    The answer is the new record's `id` and `version`; a learner the LA may not see is the
+    one 404.
 
     Needs the scope `disputes:write` (given to the clients of schools and LAs). Answers the record's
     `id` and new `version` (also the `ETag`). Problems (RFC 9457) of its own: 400 A malformed header

@@ -116,7 +116,13 @@ def sync_detailed(
 ) -> Response[Accepted | Problem]:
     """Ask the LA to reconsider (R1-R4)
 
-     Ask the LA to reconsider (R1-R4)
+     Records a request that the LA reconsider a school's decision (R1 whether the learner has
+    ALN, s.26; R2 revising a school IDP, s.27; R3 the LA taking over a school IDP, s.28; R4
+    a decision to cease an IDP, s.32), made by the family or, for an R3, by the school's
+    governing body itself. The LA that reconsiders (the one responsible for the learner)
+    records it; the request is checked against what the deciding body announced, and the
+    LA's 7-week clock to decide starts on the day it was received. The answer is the new
+    case's `id` and `version`; a caller who may not see the learner gets the one 404.
 
     Needs the scope `disputes:write` (given to the clients of schools and LAs). Answers the record's
     `id` and new `version` (also the `ETag`). Problems (RFC 9457) of its own: 400 A malformed header
@@ -157,7 +163,13 @@ def sync(
 ) -> Accepted | Problem | None:
     """Ask the LA to reconsider (R1-R4)
 
-     Ask the LA to reconsider (R1-R4)
+     Records a request that the LA reconsider a school's decision (R1 whether the learner has
+    ALN, s.26; R2 revising a school IDP, s.27; R3 the LA taking over a school IDP, s.28; R4
+    a decision to cease an IDP, s.32), made by the family or, for an R3, by the school's
+    governing body itself. The LA that reconsiders (the one responsible for the learner)
+    records it; the request is checked against what the deciding body announced, and the
+    LA's 7-week clock to decide starts on the day it was received. The answer is the new
+    case's `id` and `version`; a caller who may not see the learner gets the one 404.
 
     Needs the scope `disputes:write` (given to the clients of schools and LAs). Answers the record's
     `id` and new `version` (also the `ETag`). Problems (RFC 9457) of its own: 400 A malformed header
@@ -193,7 +205,13 @@ async def asyncio_detailed(
 ) -> Response[Accepted | Problem]:
     """Ask the LA to reconsider (R1-R4)
 
-     Ask the LA to reconsider (R1-R4)
+     Records a request that the LA reconsider a school's decision (R1 whether the learner has
+    ALN, s.26; R2 revising a school IDP, s.27; R3 the LA taking over a school IDP, s.28; R4
+    a decision to cease an IDP, s.32), made by the family or, for an R3, by the school's
+    governing body itself. The LA that reconsiders (the one responsible for the learner)
+    records it; the request is checked against what the deciding body announced, and the
+    LA's 7-week clock to decide starts on the day it was received. The answer is the new
+    case's `id` and `version`; a caller who may not see the learner gets the one 404.
 
     Needs the scope `disputes:write` (given to the clients of schools and LAs). Answers the record's
     `id` and new `version` (also the `ETag`). Problems (RFC 9457) of its own: 400 A malformed header
@@ -232,7 +250,13 @@ async def asyncio(
 ) -> Accepted | Problem | None:
     """Ask the LA to reconsider (R1-R4)
 
-     Ask the LA to reconsider (R1-R4)
+     Records a request that the LA reconsider a school's decision (R1 whether the learner has
+    ALN, s.26; R2 revising a school IDP, s.27; R3 the LA taking over a school IDP, s.28; R4
+    a decision to cease an IDP, s.32), made by the family or, for an R3, by the school's
+    governing body itself. The LA that reconsiders (the one responsible for the learner)
+    records it; the request is checked against what the deciding body announced, and the
+    LA's 7-week clock to decide starts on the day it was received. The answer is the new
+    case's `id` and `version`; a caller who may not see the learner gets the one 404.
 
     Needs the scope `disputes:write` (given to the clients of schools and LAs). Answers the record's
     `id` and new `version` (also the `ETag`). Problems (RFC 9457) of its own: 400 A malformed header

@@ -127,7 +127,10 @@ def sync_detailed(
 ) -> Response[Accepted | Problem]:
     """Disagreement resolution started: the appeal window gains exactly 8 weeks
 
-     Disagreement resolution started: the appeal window gains exactly 8 weeks
+     Records that disagreement resolution about the LA's decision started. Started within the
+    window to appeal, the period to appeal gains exactly 8 weeks, counted from the notice
+    (never 8 weeks added to a date already rolled to a working day). Refused before the LA
+    decided (no window runs yet) and when it was already recorded.
 
     Needs the scope `disputes:write` (given to the clients of schools and LAs). With `If-Match` (the
     `ETag` you read) a change made meanwhile is refused (412). Answers the record's `id` and new
@@ -175,7 +178,10 @@ def sync(
 ) -> Accepted | Problem | None:
     """Disagreement resolution started: the appeal window gains exactly 8 weeks
 
-     Disagreement resolution started: the appeal window gains exactly 8 weeks
+     Records that disagreement resolution about the LA's decision started. Started within the
+    window to appeal, the period to appeal gains exactly 8 weeks, counted from the notice
+    (never 8 weeks added to a date already rolled to a working day). Refused before the LA
+    decided (no window runs yet) and when it was already recorded.
 
     Needs the scope `disputes:write` (given to the clients of schools and LAs). With `If-Match` (the
     `ETag` you read) a change made meanwhile is refused (412). Answers the record's `id` and new
@@ -218,7 +224,10 @@ async def asyncio_detailed(
 ) -> Response[Accepted | Problem]:
     """Disagreement resolution started: the appeal window gains exactly 8 weeks
 
-     Disagreement resolution started: the appeal window gains exactly 8 weeks
+     Records that disagreement resolution about the LA's decision started. Started within the
+    window to appeal, the period to appeal gains exactly 8 weeks, counted from the notice
+    (never 8 weeks added to a date already rolled to a working day). Refused before the LA
+    decided (no window runs yet) and when it was already recorded.
 
     Needs the scope `disputes:write` (given to the clients of schools and LAs). With `If-Match` (the
     `ETag` you read) a change made meanwhile is refused (412). Answers the record's `id` and new
@@ -264,7 +273,10 @@ async def asyncio(
 ) -> Accepted | Problem | None:
     """Disagreement resolution started: the appeal window gains exactly 8 weeks
 
-     Disagreement resolution started: the appeal window gains exactly 8 weeks
+     Records that disagreement resolution about the LA's decision started. Started within the
+    window to appeal, the period to appeal gains exactly 8 weeks, counted from the notice
+    (never 8 weeks added to a date already rolled to a working day). Refused before the LA
+    decided (no window runs yet) and when it was already recorded.
 
     Needs the scope `disputes:write` (given to the clients of schools and LAs). With `If-Match` (the
     `ETag` you read) a change made meanwhile is refused (412). Answers the record's `id` and new

@@ -127,7 +127,8 @@ def sync_detailed(
 ) -> Response[Accepted | Problem]:
     """A party's case statement
 
-     A party's case statement
+     Records a party's case statement filed with the Tribunal, with its day. Only the Tribunal's
+    clients may (another body is a 403 `tribunal-only`); a closed appeal refuses it.
 
     Needs the scope `appeals:write` (given to the clients of the Tribunal). With `If-Match` (the `ETag`
     you read) a change made meanwhile is refused (412). Answers the record's `id` and new `version`
@@ -175,7 +176,8 @@ def sync(
 ) -> Accepted | Problem | None:
     """A party's case statement
 
-     A party's case statement
+     Records a party's case statement filed with the Tribunal, with its day. Only the Tribunal's
+    clients may (another body is a 403 `tribunal-only`); a closed appeal refuses it.
 
     Needs the scope `appeals:write` (given to the clients of the Tribunal). With `If-Match` (the `ETag`
     you read) a change made meanwhile is refused (412). Answers the record's `id` and new `version`
@@ -218,7 +220,8 @@ async def asyncio_detailed(
 ) -> Response[Accepted | Problem]:
     """A party's case statement
 
-     A party's case statement
+     Records a party's case statement filed with the Tribunal, with its day. Only the Tribunal's
+    clients may (another body is a 403 `tribunal-only`); a closed appeal refuses it.
 
     Needs the scope `appeals:write` (given to the clients of the Tribunal). With `If-Match` (the `ETag`
     you read) a change made meanwhile is refused (412). Answers the record's `id` and new `version`
@@ -264,7 +267,8 @@ async def asyncio(
 ) -> Accepted | Problem | None:
     """A party's case statement
 
-     A party's case statement
+     Records a party's case statement filed with the Tribunal, with its day. Only the Tribunal's
+    clients may (another body is a 403 `tribunal-only`); a closed appeal refuses it.
 
     Needs the scope `appeals:write` (given to the clients of the Tribunal). With `If-Match` (the `ETag`
     you read) a change made meanwhile is refused (412). Answers the record's `id` and new `version`

@@ -127,7 +127,12 @@ def sync_detailed(
 ) -> Response[Accepted | Problem]:
     """2B: add an element of ALP
 
-     2B: add an element of ALP
+     Adds an element of ALP to section 2B of the draft: what is provided, by whom, in which
+    language, and its schedule (sessions, minutes, how often), which is what delivery is
+    later measured against. Only the maintaining body may change the draft, or an LA whose
+    reconsideration directed a revision (s.27) or a Tribunal order requires one; issued
+    versions never change. An element with no schedule is accepted, and issuing the plan
+    then warns that its delivery cannot be measured.
 
     Needs the scope `idps:write` (given to the clients of schools, FEIs and LAs). With `If-Match` (the
     `ETag` you read) a change made meanwhile is refused (412). Answers the record's `id` and new
@@ -177,7 +182,12 @@ def sync(
 ) -> Accepted | Problem | None:
     """2B: add an element of ALP
 
-     2B: add an element of ALP
+     Adds an element of ALP to section 2B of the draft: what is provided, by whom, in which
+    language, and its schedule (sessions, minutes, how often), which is what delivery is
+    later measured against. Only the maintaining body may change the draft, or an LA whose
+    reconsideration directed a revision (s.27) or a Tribunal order requires one; issued
+    versions never change. An element with no schedule is accepted, and issuing the plan
+    then warns that its delivery cannot be measured.
 
     Needs the scope `idps:write` (given to the clients of schools, FEIs and LAs). With `If-Match` (the
     `ETag` you read) a change made meanwhile is refused (412). Answers the record's `id` and new
@@ -222,7 +232,12 @@ async def asyncio_detailed(
 ) -> Response[Accepted | Problem]:
     """2B: add an element of ALP
 
-     2B: add an element of ALP
+     Adds an element of ALP to section 2B of the draft: what is provided, by whom, in which
+    language, and its schedule (sessions, minutes, how often), which is what delivery is
+    later measured against. Only the maintaining body may change the draft, or an LA whose
+    reconsideration directed a revision (s.27) or a Tribunal order requires one; issued
+    versions never change. An element with no schedule is accepted, and issuing the plan
+    then warns that its delivery cannot be measured.
 
     Needs the scope `idps:write` (given to the clients of schools, FEIs and LAs). With `If-Match` (the
     `ETag` you read) a change made meanwhile is refused (412). Answers the record's `id` and new
@@ -270,7 +285,12 @@ async def asyncio(
 ) -> Accepted | Problem | None:
     """2B: add an element of ALP
 
-     2B: add an element of ALP
+     Adds an element of ALP to section 2B of the draft: what is provided, by whom, in which
+    language, and its schedule (sessions, minutes, how often), which is what delivery is
+    later measured against. Only the maintaining body may change the draft, or an LA whose
+    reconsideration directed a revision (s.27) or a Tribunal order requires one; issued
+    versions never change. An element with no schedule is accepted, and issuing the plan
+    then warns that its delivery cannot be measured.
 
     Needs the scope `idps:write` (given to the clients of schools, FEIs and LAs). With `If-Match` (the
     `ETag` you read) a change made meanwhile is refused (412). Answers the record's `id` and new

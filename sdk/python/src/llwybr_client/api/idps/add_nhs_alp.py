@@ -127,7 +127,8 @@ def sync_detailed(
 ) -> Response[Accepted | Problem]:
     """Add ALP to be secured by an NHS body
 
-     Add ALP to be secured by an NHS body
+     Adds to the plan ALP that an NHS body is to secure, naming the body; from then on that body
+    may read the plan and record the delivery of its element. Only the maintaining body may.
 
     Needs the scope `idps:write` (given to the clients of schools, FEIs and LAs). With `If-Match` (the
     `ETag` you read) a change made meanwhile is refused (412). Answers the record's `id` and new
@@ -177,7 +178,8 @@ def sync(
 ) -> Accepted | Problem | None:
     """Add ALP to be secured by an NHS body
 
-     Add ALP to be secured by an NHS body
+     Adds to the plan ALP that an NHS body is to secure, naming the body; from then on that body
+    may read the plan and record the delivery of its element. Only the maintaining body may.
 
     Needs the scope `idps:write` (given to the clients of schools, FEIs and LAs). With `If-Match` (the
     `ETag` you read) a change made meanwhile is refused (412). Answers the record's `id` and new
@@ -222,7 +224,8 @@ async def asyncio_detailed(
 ) -> Response[Accepted | Problem]:
     """Add ALP to be secured by an NHS body
 
-     Add ALP to be secured by an NHS body
+     Adds to the plan ALP that an NHS body is to secure, naming the body; from then on that body
+    may read the plan and record the delivery of its element. Only the maintaining body may.
 
     Needs the scope `idps:write` (given to the clients of schools, FEIs and LAs). With `If-Match` (the
     `ETag` you read) a change made meanwhile is refused (412). Answers the record's `id` and new
@@ -270,7 +273,8 @@ async def asyncio(
 ) -> Accepted | Problem | None:
     """Add ALP to be secured by an NHS body
 
-     Add ALP to be secured by an NHS body
+     Adds to the plan ALP that an NHS body is to secure, naming the body; from then on that body
+    may read the plan and record the delivery of its element. Only the maintaining body may.
 
     Needs the scope `idps:write` (given to the clients of schools, FEIs and LAs). With `If-Match` (the
     `ETag` you read) a change made meanwhile is refused (412). Answers the record's `id` and new

@@ -125,7 +125,10 @@ def sync_detailed(
 ) -> Response[Accepted | Problem]:
     """2B: amend an element
 
-     2B: amend an element
+     Amends an element of ALP in section 2B of the draft, replacing it whole. Only the
+    maintaining body may change the draft, or an LA whose reconsideration directed a
+    revision (s.27) or a Tribunal order requires one; issued versions never change. An
+    element the draft does not have is a 404.
 
     Needs the scope `idps:write` (given to the clients of schools, FEIs and LAs). With `If-Match` (the
     `ETag` you read) a change made meanwhile is refused (412). Answers the record's `id` and new
@@ -174,7 +177,10 @@ def sync(
 ) -> Accepted | Problem | None:
     """2B: amend an element
 
-     2B: amend an element
+     Amends an element of ALP in section 2B of the draft, replacing it whole. Only the
+    maintaining body may change the draft, or an LA whose reconsideration directed a
+    revision (s.27) or a Tribunal order requires one; issued versions never change. An
+    element the draft does not have is a 404.
 
     Needs the scope `idps:write` (given to the clients of schools, FEIs and LAs). With `If-Match` (the
     `ETag` you read) a change made meanwhile is refused (412). Answers the record's `id` and new
@@ -218,7 +224,10 @@ async def asyncio_detailed(
 ) -> Response[Accepted | Problem]:
     """2B: amend an element
 
-     2B: amend an element
+     Amends an element of ALP in section 2B of the draft, replacing it whole. Only the
+    maintaining body may change the draft, or an LA whose reconsideration directed a
+    revision (s.27) or a Tribunal order requires one; issued versions never change. An
+    element the draft does not have is a 404.
 
     Needs the scope `idps:write` (given to the clients of schools, FEIs and LAs). With `If-Match` (the
     `ETag` you read) a change made meanwhile is refused (412). Answers the record's `id` and new
@@ -265,7 +274,10 @@ async def asyncio(
 ) -> Accepted | Problem | None:
     """2B: amend an element
 
-     2B: amend an element
+     Amends an element of ALP in section 2B of the draft, replacing it whole. Only the
+    maintaining body may change the draft, or an LA whose reconsideration directed a
+    revision (s.27) or a Tribunal order requires one; issued versions never change. An
+    element the draft does not have is a 404.
 
     Needs the scope `idps:write` (given to the clients of schools, FEIs and LAs). With `If-Match` (the
     `ETag` you read) a change made meanwhile is refused (412). Answers the record's `id` and new

@@ -127,7 +127,9 @@ def sync_detailed(
 ) -> Response[Accepted | Problem]:
     """The FEI agrees or refuses (D13)
 
-     The FEI agrees or refuses (D13)
+     The FEI asked to maintain the plan agrees or refuses (D13); agreeing, it maintains the plan
+    from the day of its answer; refusing, the LA may refer the question to the Welsh
+    Ministers. Only the FEI asked may, once.
 
     Needs the scope `idps:write` (given to the clients of schools, FEIs and LAs). With `If-Match` (the
     `ETag` you read) a change made meanwhile is refused (412). Answers the record's `id` and new
@@ -177,7 +179,9 @@ def sync(
 ) -> Accepted | Problem | None:
     """The FEI agrees or refuses (D13)
 
-     The FEI agrees or refuses (D13)
+     The FEI asked to maintain the plan agrees or refuses (D13); agreeing, it maintains the plan
+    from the day of its answer; refusing, the LA may refer the question to the Welsh
+    Ministers. Only the FEI asked may, once.
 
     Needs the scope `idps:write` (given to the clients of schools, FEIs and LAs). With `If-Match` (the
     `ETag` you read) a change made meanwhile is refused (412). Answers the record's `id` and new
@@ -222,7 +226,9 @@ async def asyncio_detailed(
 ) -> Response[Accepted | Problem]:
     """The FEI agrees or refuses (D13)
 
-     The FEI agrees or refuses (D13)
+     The FEI asked to maintain the plan agrees or refuses (D13); agreeing, it maintains the plan
+    from the day of its answer; refusing, the LA may refer the question to the Welsh
+    Ministers. Only the FEI asked may, once.
 
     Needs the scope `idps:write` (given to the clients of schools, FEIs and LAs). With `If-Match` (the
     `ETag` you read) a change made meanwhile is refused (412). Answers the record's `id` and new
@@ -270,7 +276,9 @@ async def asyncio(
 ) -> Accepted | Problem | None:
     """The FEI agrees or refuses (D13)
 
-     The FEI agrees or refuses (D13)
+     The FEI asked to maintain the plan agrees or refuses (D13); agreeing, it maintains the plan
+    from the day of its answer; refusing, the LA may refer the question to the Welsh
+    Ministers. Only the FEI asked may, once.
 
     Needs the scope `idps:write` (given to the clients of schools, FEIs and LAs). With `If-Match` (the
     `ETag` you read) a change made meanwhile is refused (412). Answers the record's `id` and new

@@ -127,7 +127,9 @@ def sync_detailed(
 ) -> Response[Accepted | Problem]:
     """The LA asks an FEI to maintain its plan (s.36)
 
-     The LA asks an FEI to maintain its plan (s.36)
+     The LA that maintains the plan asks an FEI to maintain it (s.36), and the FEI's time to
+    answer starts. Only the maintaining LA may, and only of an FEI the learner's facts
+    relate to them.
 
     Needs the scope `idps:write` (given to the clients of schools, FEIs and LAs). With `If-Match` (the
     `ETag` you read) a change made meanwhile is refused (412). Answers the record's `id` and new
@@ -177,7 +179,9 @@ def sync(
 ) -> Accepted | Problem | None:
     """The LA asks an FEI to maintain its plan (s.36)
 
-     The LA asks an FEI to maintain its plan (s.36)
+     The LA that maintains the plan asks an FEI to maintain it (s.36), and the FEI's time to
+    answer starts. Only the maintaining LA may, and only of an FEI the learner's facts
+    relate to them.
 
     Needs the scope `idps:write` (given to the clients of schools, FEIs and LAs). With `If-Match` (the
     `ETag` you read) a change made meanwhile is refused (412). Answers the record's `id` and new
@@ -222,7 +226,9 @@ async def asyncio_detailed(
 ) -> Response[Accepted | Problem]:
     """The LA asks an FEI to maintain its plan (s.36)
 
-     The LA asks an FEI to maintain its plan (s.36)
+     The LA that maintains the plan asks an FEI to maintain it (s.36), and the FEI's time to
+    answer starts. Only the maintaining LA may, and only of an FEI the learner's facts
+    relate to them.
 
     Needs the scope `idps:write` (given to the clients of schools, FEIs and LAs). With `If-Match` (the
     `ETag` you read) a change made meanwhile is refused (412). Answers the record's `id` and new
@@ -270,7 +276,9 @@ async def asyncio(
 ) -> Accepted | Problem | None:
     """The LA asks an FEI to maintain its plan (s.36)
 
-     The LA asks an FEI to maintain its plan (s.36)
+     The LA that maintains the plan asks an FEI to maintain it (s.36), and the FEI's time to
+    answer starts. Only the maintaining LA may, and only of an FEI the learner's facts
+    relate to them.
 
     Needs the scope `idps:write` (given to the clients of schools, FEIs and LAs). With `If-Match` (the
     `ETag` you read) a change made meanwhile is refused (412). Answers the record's `id` and new

@@ -127,7 +127,9 @@ def sync_detailed(
 ) -> Response[Accepted | Problem]:
     """Close the plan (left, consent withdrawn, age 25)
 
-     Close the plan (left, consent withdrawn, age 25)
+     Closes the plan for one of the reasons the Act allows: the learner left, consent was
+    withdrawn, or the young person reached 25. A closed plan takes no more changes; its
+    issued versions stay readable. Only the maintaining body may.
 
     Needs the scope `idps:write` (given to the clients of schools, FEIs and LAs). With `If-Match` (the
     `ETag` you read) a change made meanwhile is refused (412). Answers the record's `id` and new
@@ -177,7 +179,9 @@ def sync(
 ) -> Accepted | Problem | None:
     """Close the plan (left, consent withdrawn, age 25)
 
-     Close the plan (left, consent withdrawn, age 25)
+     Closes the plan for one of the reasons the Act allows: the learner left, consent was
+    withdrawn, or the young person reached 25. A closed plan takes no more changes; its
+    issued versions stay readable. Only the maintaining body may.
 
     Needs the scope `idps:write` (given to the clients of schools, FEIs and LAs). With `If-Match` (the
     `ETag` you read) a change made meanwhile is refused (412). Answers the record's `id` and new
@@ -222,7 +226,9 @@ async def asyncio_detailed(
 ) -> Response[Accepted | Problem]:
     """Close the plan (left, consent withdrawn, age 25)
 
-     Close the plan (left, consent withdrawn, age 25)
+     Closes the plan for one of the reasons the Act allows: the learner left, consent was
+    withdrawn, or the young person reached 25. A closed plan takes no more changes; its
+    issued versions stay readable. Only the maintaining body may.
 
     Needs the scope `idps:write` (given to the clients of schools, FEIs and LAs). With `If-Match` (the
     `ETag` you read) a change made meanwhile is refused (412). Answers the record's `id` and new
@@ -270,7 +276,9 @@ async def asyncio(
 ) -> Accepted | Problem | None:
     """Close the plan (left, consent withdrawn, age 25)
 
-     Close the plan (left, consent withdrawn, age 25)
+     Closes the plan for one of the reasons the Act allows: the learner left, consent was
+    withdrawn, or the young person reached 25. A closed plan takes no more changes; its
+    issued versions stay readable. Only the maintaining body may.
 
     Needs the scope `idps:write` (given to the clients of schools, FEIs and LAs). With `If-Match` (the
     `ETag` you read) a change made meanwhile is refused (412). Answers the record's `id` and new

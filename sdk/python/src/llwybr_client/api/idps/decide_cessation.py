@@ -127,7 +127,9 @@ def sync_detailed(
 ) -> Response[Accepted | Problem]:
     """Decide to cease (a school's: 4 weeks to challenge)
 
-     Decide to cease (a school's: 4 weeks to challenge)
+     The maintaining body decides to cease the plan, with its reasons. A school's decision states
+    the family's 4-week window (D11) to ask the LA to reconsider it. Only the maintaining
+    body may, and only after proposing to cease.
 
     Needs the scope `idps:write` (given to the clients of schools, FEIs and LAs). With `If-Match` (the
     `ETag` you read) a change made meanwhile is refused (412). Answers the record's `id` and new
@@ -177,7 +179,9 @@ def sync(
 ) -> Accepted | Problem | None:
     """Decide to cease (a school's: 4 weeks to challenge)
 
-     Decide to cease (a school's: 4 weeks to challenge)
+     The maintaining body decides to cease the plan, with its reasons. A school's decision states
+    the family's 4-week window (D11) to ask the LA to reconsider it. Only the maintaining
+    body may, and only after proposing to cease.
 
     Needs the scope `idps:write` (given to the clients of schools, FEIs and LAs). With `If-Match` (the
     `ETag` you read) a change made meanwhile is refused (412). Answers the record's `id` and new
@@ -222,7 +226,9 @@ async def asyncio_detailed(
 ) -> Response[Accepted | Problem]:
     """Decide to cease (a school's: 4 weeks to challenge)
 
-     Decide to cease (a school's: 4 weeks to challenge)
+     The maintaining body decides to cease the plan, with its reasons. A school's decision states
+    the family's 4-week window (D11) to ask the LA to reconsider it. Only the maintaining
+    body may, and only after proposing to cease.
 
     Needs the scope `idps:write` (given to the clients of schools, FEIs and LAs). With `If-Match` (the
     `ETag` you read) a change made meanwhile is refused (412). Answers the record's `id` and new
@@ -270,7 +276,9 @@ async def asyncio(
 ) -> Accepted | Problem | None:
     """Decide to cease (a school's: 4 weeks to challenge)
 
-     Decide to cease (a school's: 4 weeks to challenge)
+     The maintaining body decides to cease the plan, with its reasons. A school's decision states
+    the family's 4-week window (D11) to ask the LA to reconsider it. Only the maintaining
+    body may, and only after proposing to cease.
 
     Needs the scope `idps:write` (given to the clients of schools, FEIs and LAs). With `If-Match` (the
     `ETag` you read) a change made meanwhile is refused (412). Answers the record's `id` and new

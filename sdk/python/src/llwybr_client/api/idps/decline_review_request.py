@@ -127,7 +127,9 @@ def sync_detailed(
 ) -> Response[Accepted | Problem]:
     """Decline a family's request
 
-     Decline a family's request
+     The maintaining body declines a family's request for a review, with its reasons. Only the
+    maintaining body may, and only while a family's request is pending; an NHS body's
+    request may not be declined (hold the review).
 
     Needs the scope `idps:write` (given to the clients of schools, FEIs and LAs). With `If-Match` (the
     `ETag` you read) a change made meanwhile is refused (412). Answers the record's `id` and new
@@ -177,7 +179,9 @@ def sync(
 ) -> Accepted | Problem | None:
     """Decline a family's request
 
-     Decline a family's request
+     The maintaining body declines a family's request for a review, with its reasons. Only the
+    maintaining body may, and only while a family's request is pending; an NHS body's
+    request may not be declined (hold the review).
 
     Needs the scope `idps:write` (given to the clients of schools, FEIs and LAs). With `If-Match` (the
     `ETag` you read) a change made meanwhile is refused (412). Answers the record's `id` and new
@@ -222,7 +226,9 @@ async def asyncio_detailed(
 ) -> Response[Accepted | Problem]:
     """Decline a family's request
 
-     Decline a family's request
+     The maintaining body declines a family's request for a review, with its reasons. Only the
+    maintaining body may, and only while a family's request is pending; an NHS body's
+    request may not be declined (hold the review).
 
     Needs the scope `idps:write` (given to the clients of schools, FEIs and LAs). With `If-Match` (the
     `ETag` you read) a change made meanwhile is refused (412). Answers the record's `id` and new
@@ -270,7 +276,9 @@ async def asyncio(
 ) -> Accepted | Problem | None:
     """Decline a family's request
 
-     Decline a family's request
+     The maintaining body declines a family's request for a review, with its reasons. Only the
+    maintaining body may, and only while a family's request is pending; an NHS body's
+    request may not be declined (hold the review).
 
     Needs the scope `idps:write` (given to the clients of schools, FEIs and LAs). With `If-Match` (the
     `ETag` you read) a change made meanwhile is refused (412). Answers the record's `id` and new

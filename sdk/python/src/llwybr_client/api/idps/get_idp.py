@@ -110,7 +110,9 @@ def sync_detailed(
 
      Each deadline has `provisional` (computed without the setting's term calendar: the date will change
     when the calendar is published) and `state` (`open`, `met`, `missed`, `cancelled`), `overdue` and
-    `days_left`, judged as `/v1/reminders` judges it.
+    `days_left`, judged as `/v1/reminders` judges it. The maintaining body, the providers of its ALP,
+    the learner's LAs and settings, and the auditors of the jurisdiction may read it; anyone else gets
+    the one 404.
 
     Needs the scope `idps:read` (given to the clients of schools, FEIs, LAs, health boards, NHS trusts,
     the Tribunal and auditors). Problems (RFC 9457) of its own: 400 A malformed header (If-Match) or
@@ -151,7 +153,9 @@ def sync(
 
      Each deadline has `provisional` (computed without the setting's term calendar: the date will change
     when the calendar is published) and `state` (`open`, `met`, `missed`, `cancelled`), `overdue` and
-    `days_left`, judged as `/v1/reminders` judges it.
+    `days_left`, judged as `/v1/reminders` judges it. The maintaining body, the providers of its ALP,
+    the learner's LAs and settings, and the auditors of the jurisdiction may read it; anyone else gets
+    the one 404.
 
     Needs the scope `idps:read` (given to the clients of schools, FEIs, LAs, health boards, NHS trusts,
     the Tribunal and auditors). Problems (RFC 9457) of its own: 400 A malformed header (If-Match) or
@@ -187,7 +191,9 @@ async def asyncio_detailed(
 
      Each deadline has `provisional` (computed without the setting's term calendar: the date will change
     when the calendar is published) and `state` (`open`, `met`, `missed`, `cancelled`), `overdue` and
-    `days_left`, judged as `/v1/reminders` judges it.
+    `days_left`, judged as `/v1/reminders` judges it. The maintaining body, the providers of its ALP,
+    the learner's LAs and settings, and the auditors of the jurisdiction may read it; anyone else gets
+    the one 404.
 
     Needs the scope `idps:read` (given to the clients of schools, FEIs, LAs, health boards, NHS trusts,
     the Tribunal and auditors). Problems (RFC 9457) of its own: 400 A malformed header (If-Match) or
@@ -226,7 +232,9 @@ async def asyncio(
 
      Each deadline has `provisional` (computed without the setting's term calendar: the date will change
     when the calendar is published) and `state` (`open`, `met`, `missed`, `cancelled`), `overdue` and
-    `days_left`, judged as `/v1/reminders` judges it.
+    `days_left`, judged as `/v1/reminders` judges it. The maintaining body, the providers of its ALP,
+    the learner's LAs and settings, and the auditors of the jurisdiction may read it; anyone else gets
+    the one 404.
 
     Needs the scope `idps:read` (given to the clients of schools, FEIs, LAs, health boards, NHS trusts,
     the Tribunal and auditors). Problems (RFC 9457) of its own: 400 A malformed header (If-Match) or

@@ -115,7 +115,9 @@ def sync_detailed(
 ) -> Response[GetIdpVersionResponseGetVersionV1IdpsIdpIdVersionsNumberGet | Problem]:
     """An issued version, exactly as issued
 
-     Version `number` of the plan as it was issued, never changed by later drafts.
+     Version `number` of the plan as it was issued, never changed by later drafts: the
+    record of what the family was given. Whoever may read the plan may read its versions; a
+    version not issued (yet) is a 404.
 
     Needs the scope `idps:read` (given to the clients of schools, FEIs, LAs, health boards, NHS trusts,
     the Tribunal and auditors). Problems (RFC 9457) of its own: 400 A malformed header (If-Match) or
@@ -157,7 +159,9 @@ def sync(
 ) -> GetIdpVersionResponseGetVersionV1IdpsIdpIdVersionsNumberGet | Problem | None:
     """An issued version, exactly as issued
 
-     Version `number` of the plan as it was issued, never changed by later drafts.
+     Version `number` of the plan as it was issued, never changed by later drafts: the
+    record of what the family was given. Whoever may read the plan may read its versions; a
+    version not issued (yet) is a 404.
 
     Needs the scope `idps:read` (given to the clients of schools, FEIs, LAs, health boards, NHS trusts,
     the Tribunal and auditors). Problems (RFC 9457) of its own: 400 A malformed header (If-Match) or
@@ -194,7 +198,9 @@ async def asyncio_detailed(
 ) -> Response[GetIdpVersionResponseGetVersionV1IdpsIdpIdVersionsNumberGet | Problem]:
     """An issued version, exactly as issued
 
-     Version `number` of the plan as it was issued, never changed by later drafts.
+     Version `number` of the plan as it was issued, never changed by later drafts: the
+    record of what the family was given. Whoever may read the plan may read its versions; a
+    version not issued (yet) is a 404.
 
     Needs the scope `idps:read` (given to the clients of schools, FEIs, LAs, health boards, NHS trusts,
     the Tribunal and auditors). Problems (RFC 9457) of its own: 400 A malformed header (If-Match) or
@@ -234,7 +240,9 @@ async def asyncio(
 ) -> GetIdpVersionResponseGetVersionV1IdpsIdpIdVersionsNumberGet | Problem | None:
     """An issued version, exactly as issued
 
-     Version `number` of the plan as it was issued, never changed by later drafts.
+     Version `number` of the plan as it was issued, never changed by later drafts: the
+    record of what the family was given. Whoever may read the plan may read its versions; a
+    version not issued (yet) is a 404.
 
     Needs the scope `idps:read` (given to the clients of schools, FEIs, LAs, health boards, NHS trusts,
     the Tribunal and auditors). Problems (RFC 9457) of its own: 400 A malformed header (If-Match) or

@@ -106,7 +106,8 @@ def sync_detailed(
     """An issued version as a bilingual PDF on the standard form
 
      The issued version on the standard IDP form, Welsh and English, as a PDF to give or
-    send to the family.
+    send to the family. Whoever may read the plan may read it; a version not issued is a
+    404.
 
     Needs the scope `idps:read` (given to the clients of schools, FEIs, LAs, health boards, NHS trusts,
     the Tribunal and auditors). Problems (RFC 9457) of its own: 400 A malformed header (If-Match) or
@@ -149,7 +150,8 @@ def sync(
     """An issued version as a bilingual PDF on the standard form
 
      The issued version on the standard IDP form, Welsh and English, as a PDF to give or
-    send to the family.
+    send to the family. Whoever may read the plan may read it; a version not issued is a
+    404.
 
     Needs the scope `idps:read` (given to the clients of schools, FEIs, LAs, health boards, NHS trusts,
     the Tribunal and auditors). Problems (RFC 9457) of its own: 400 A malformed header (If-Match) or
@@ -187,7 +189,8 @@ async def asyncio_detailed(
     """An issued version as a bilingual PDF on the standard form
 
      The issued version on the standard IDP form, Welsh and English, as a PDF to give or
-    send to the family.
+    send to the family. Whoever may read the plan may read it; a version not issued is a
+    404.
 
     Needs the scope `idps:read` (given to the clients of schools, FEIs, LAs, health boards, NHS trusts,
     the Tribunal and auditors). Problems (RFC 9457) of its own: 400 A malformed header (If-Match) or
@@ -228,7 +231,8 @@ async def asyncio(
     """An issued version as a bilingual PDF on the standard form
 
      The issued version on the standard IDP form, Welsh and English, as a PDF to give or
-    send to the family.
+    send to the family. Whoever may read the plan may read it; a version not issued is a
+    404.
 
     Needs the scope `idps:read` (given to the clients of schools, FEIs, LAs, health boards, NHS trusts,
     the Tribunal and auditors). Problems (RFC 9457) of its own: 400 A malformed header (If-Match) or

@@ -113,7 +113,10 @@ def sync_detailed(
 ) -> Response[GetWelshMediumAlpResponseWelshMediumV1IdpsWelshMediumLocalAuthorityGet | Problem]:
     """Welsh-medium ALP required and delivered across an LA's plans
 
-     Welsh-medium ALP required and delivered across an LA's plans
+     For an LA's planning of sufficient Welsh-medium ALP: across the plans of the learners
+    it is responsible for, how many elements of ALP must be provided in Welsh, and how much
+    of that was delivered in Welsh. Only the LA itself, or an auditor of its jurisdiction,
+    may read its figures; another body is refused.
 
     Needs the scope `idps:read` (given to the clients of schools, FEIs, LAs, health boards, NHS trusts,
     the Tribunal and auditors). Problems (RFC 9457) of its own: 400 A malformed header (If-Match) or
@@ -152,7 +155,10 @@ def sync(
 ) -> GetWelshMediumAlpResponseWelshMediumV1IdpsWelshMediumLocalAuthorityGet | Problem | None:
     """Welsh-medium ALP required and delivered across an LA's plans
 
-     Welsh-medium ALP required and delivered across an LA's plans
+     For an LA's planning of sufficient Welsh-medium ALP: across the plans of the learners
+    it is responsible for, how many elements of ALP must be provided in Welsh, and how much
+    of that was delivered in Welsh. Only the LA itself, or an auditor of its jurisdiction,
+    may read its figures; another body is refused.
 
     Needs the scope `idps:read` (given to the clients of schools, FEIs, LAs, health boards, NHS trusts,
     the Tribunal and auditors). Problems (RFC 9457) of its own: 400 A malformed header (If-Match) or
@@ -186,7 +192,10 @@ async def asyncio_detailed(
 ) -> Response[GetWelshMediumAlpResponseWelshMediumV1IdpsWelshMediumLocalAuthorityGet | Problem]:
     """Welsh-medium ALP required and delivered across an LA's plans
 
-     Welsh-medium ALP required and delivered across an LA's plans
+     For an LA's planning of sufficient Welsh-medium ALP: across the plans of the learners
+    it is responsible for, how many elements of ALP must be provided in Welsh, and how much
+    of that was delivered in Welsh. Only the LA itself, or an auditor of its jurisdiction,
+    may read its figures; another body is refused.
 
     Needs the scope `idps:read` (given to the clients of schools, FEIs, LAs, health boards, NHS trusts,
     the Tribunal and auditors). Problems (RFC 9457) of its own: 400 A malformed header (If-Match) or
@@ -223,7 +232,10 @@ async def asyncio(
 ) -> GetWelshMediumAlpResponseWelshMediumV1IdpsWelshMediumLocalAuthorityGet | Problem | None:
     """Welsh-medium ALP required and delivered across an LA's plans
 
-     Welsh-medium ALP required and delivered across an LA's plans
+     For an LA's planning of sufficient Welsh-medium ALP: across the plans of the learners
+    it is responsible for, how many elements of ALP must be provided in Welsh, and how much
+    of that was delivered in Welsh. Only the LA itself, or an auditor of its jurisdiction,
+    may read its figures; another body is refused.
 
     Needs the scope `idps:read` (given to the clients of schools, FEIs, LAs, health boards, NHS trusts,
     the Tribunal and auditors). Problems (RFC 9457) of its own: 400 A malformed header (If-Match) or

@@ -127,7 +127,9 @@ def sync_detailed(
 ) -> Response[Accepted | Problem]:
     """Hold a review: revised, or not (clock reset)
 
-     Hold a review: revised, or not (clock reset)
+     Records that the maintaining body held a review and its outcome. Not revised: the next
+    review period follows the cycle (s.23(3), (4)); revised: a revision is due and is issued
+    with `POST /v1/idps/{idp_id}/revisions`. Only the maintaining body may.
 
     Needs the scope `idps:write` (given to the clients of schools, FEIs and LAs). With `If-Match` (the
     `ETag` you read) a change made meanwhile is refused (412). Answers the record's `id` and new
@@ -177,7 +179,9 @@ def sync(
 ) -> Accepted | Problem | None:
     """Hold a review: revised, or not (clock reset)
 
-     Hold a review: revised, or not (clock reset)
+     Records that the maintaining body held a review and its outcome. Not revised: the next
+    review period follows the cycle (s.23(3), (4)); revised: a revision is due and is issued
+    with `POST /v1/idps/{idp_id}/revisions`. Only the maintaining body may.
 
     Needs the scope `idps:write` (given to the clients of schools, FEIs and LAs). With `If-Match` (the
     `ETag` you read) a change made meanwhile is refused (412). Answers the record's `id` and new
@@ -222,7 +226,9 @@ async def asyncio_detailed(
 ) -> Response[Accepted | Problem]:
     """Hold a review: revised, or not (clock reset)
 
-     Hold a review: revised, or not (clock reset)
+     Records that the maintaining body held a review and its outcome. Not revised: the next
+    review period follows the cycle (s.23(3), (4)); revised: a revision is due and is issued
+    with `POST /v1/idps/{idp_id}/revisions`. Only the maintaining body may.
 
     Needs the scope `idps:write` (given to the clients of schools, FEIs and LAs). With `If-Match` (the
     `ETag` you read) a change made meanwhile is refused (412). Answers the record's `id` and new
@@ -270,7 +276,9 @@ async def asyncio(
 ) -> Accepted | Problem | None:
     """Hold a review: revised, or not (clock reset)
 
-     Hold a review: revised, or not (clock reset)
+     Records that the maintaining body held a review and its outcome. Not revised: the next
+    review period follows the cycle (s.23(3), (4)); revised: a revision is due and is issued
+    with `POST /v1/idps/{idp_id}/revisions`. Only the maintaining body may.
 
     Needs the scope `idps:write` (given to the clients of schools, FEIs and LAs). With `If-Match` (the
     `ETag` you read) a change made meanwhile is refused (412). Answers the record's `id` and new

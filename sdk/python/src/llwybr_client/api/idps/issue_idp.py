@@ -127,7 +127,11 @@ def sync_detailed(
 ) -> Response[IssuedOut | Problem]:
     """Issue version 1 (the review clock starts)
 
-     Issue version 1 (the review clock starts)
+     Issues the draft as version 1 of the IDP, in the name of the maintaining body (`issued_by`
+    must be the caller's organisation). The review clock starts on the day of issue: within
+    12 months (D14; D15 the same for a looked-after child). The answer carries the new
+    `version` and a warning for each ALP element whose delivery cannot be measured (no
+    schedule).
 
     Needs the scope `idps:write` (given to the clients of schools, FEIs and LAs). With `If-Match` (the
     `ETag` you read) a change made meanwhile is refused (412). Problems (RFC 9457) of its own: 400 A
@@ -176,7 +180,11 @@ def sync(
 ) -> IssuedOut | Problem | None:
     """Issue version 1 (the review clock starts)
 
-     Issue version 1 (the review clock starts)
+     Issues the draft as version 1 of the IDP, in the name of the maintaining body (`issued_by`
+    must be the caller's organisation). The review clock starts on the day of issue: within
+    12 months (D14; D15 the same for a looked-after child). The answer carries the new
+    `version` and a warning for each ALP element whose delivery cannot be measured (no
+    schedule).
 
     Needs the scope `idps:write` (given to the clients of schools, FEIs and LAs). With `If-Match` (the
     `ETag` you read) a change made meanwhile is refused (412). Problems (RFC 9457) of its own: 400 A
@@ -220,7 +228,11 @@ async def asyncio_detailed(
 ) -> Response[IssuedOut | Problem]:
     """Issue version 1 (the review clock starts)
 
-     Issue version 1 (the review clock starts)
+     Issues the draft as version 1 of the IDP, in the name of the maintaining body (`issued_by`
+    must be the caller's organisation). The review clock starts on the day of issue: within
+    12 months (D14; D15 the same for a looked-after child). The answer carries the new
+    `version` and a warning for each ALP element whose delivery cannot be measured (no
+    schedule).
 
     Needs the scope `idps:write` (given to the clients of schools, FEIs and LAs). With `If-Match` (the
     `ETag` you read) a change made meanwhile is refused (412). Problems (RFC 9457) of its own: 400 A
@@ -267,7 +279,11 @@ async def asyncio(
 ) -> IssuedOut | Problem | None:
     """Issue version 1 (the review clock starts)
 
-     Issue version 1 (the review clock starts)
+     Issues the draft as version 1 of the IDP, in the name of the maintaining body (`issued_by`
+    must be the caller's organisation). The review clock starts on the day of issue: within
+    12 months (D14; D15 the same for a looked-after child). The answer carries the new
+    `version` and a warning for each ALP element whose delivery cannot be measured (no
+    schedule).
 
     Needs the scope `idps:write` (given to the clients of schools, FEIs and LAs). With `If-Match` (the
     `ETag` you read) a change made meanwhile is refused (412). Problems (RFC 9457) of its own: 400 A

@@ -153,7 +153,9 @@ def sync_detailed(
 
      The plans the caller may read (those it maintains, its learners', an auditor's
     jurisdiction), optionally one learner's (`learner_id`), by `status` or with a review due
-    before a day (`review_due_before`).
+    before a day (`review_due_before`). Each item is a plan's summary: its learner, its
+    maintaining body (`organisation`, `maintainer_kind`), `status` and dates (opened,
+    preparation due, issued, review due); read one plan whole with `GET /v1/idps/{idp_id}`.
 
     Needs the scope `idps:read` (given to the clients of schools, FEIs, LAs, health boards, NHS trusts,
     the Tribunal and auditors). By page: up to `limit` items; pass `next_after` as `after` for the next.
@@ -206,7 +208,9 @@ def sync(
 
      The plans the caller may read (those it maintains, its learners', an auditor's
     jurisdiction), optionally one learner's (`learner_id`), by `status` or with a review due
-    before a day (`review_due_before`).
+    before a day (`review_due_before`). Each item is a plan's summary: its learner, its
+    maintaining body (`organisation`, `maintainer_kind`), `status` and dates (opened,
+    preparation due, issued, review due); read one plan whole with `GET /v1/idps/{idp_id}`.
 
     Needs the scope `idps:read` (given to the clients of schools, FEIs, LAs, health boards, NHS trusts,
     the Tribunal and auditors). By page: up to `limit` items; pass `next_after` as `after` for the next.
@@ -254,7 +258,9 @@ async def asyncio_detailed(
 
      The plans the caller may read (those it maintains, its learners', an auditor's
     jurisdiction), optionally one learner's (`learner_id`), by `status` or with a review due
-    before a day (`review_due_before`).
+    before a day (`review_due_before`). Each item is a plan's summary: its learner, its
+    maintaining body (`organisation`, `maintainer_kind`), `status` and dates (opened,
+    preparation due, issued, review due); read one plan whole with `GET /v1/idps/{idp_id}`.
 
     Needs the scope `idps:read` (given to the clients of schools, FEIs, LAs, health boards, NHS trusts,
     the Tribunal and auditors). By page: up to `limit` items; pass `next_after` as `after` for the next.
@@ -305,7 +311,9 @@ async def asyncio(
 
      The plans the caller may read (those it maintains, its learners', an auditor's
     jurisdiction), optionally one learner's (`learner_id`), by `status` or with a review due
-    before a day (`review_due_before`).
+    before a day (`review_due_before`). Each item is a plan's summary: its learner, its
+    maintaining body (`organisation`, `maintainer_kind`), `status` and dates (opened,
+    preparation due, issued, review due); read one plan whole with `GET /v1/idps/{idp_id}`.
 
     Needs the scope `idps:read` (given to the clients of schools, FEIs, LAs, health boards, NHS trusts,
     the Tribunal and auditors). By page: up to `limit` items; pass `next_after` as `after` for the next.

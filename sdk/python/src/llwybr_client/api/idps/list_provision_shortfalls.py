@@ -128,7 +128,9 @@ def sync_detailed(
 
      Elements of ALP in force found short of their schedule and not yet delivered as
     planned again (issue 24), in the plans the caller may read: the maintainer's, the
-    providers', the learner's LAs' and their auditors'.
+    providers', the learner's LAs' and their auditors'. Each row names the element, the plan,
+    the provider and the shortfall found, so the body that must act sees it; ``provider``
+    narrows the list to one provider's elements.
 
     Needs the scope `idps:read` (given to the clients of schools, FEIs, LAs, health boards, NHS trusts,
     the Tribunal and auditors). Problems (RFC 9457) of its own: 400 A malformed header (If-Match) or
@@ -169,7 +171,9 @@ def sync(
 
      Elements of ALP in force found short of their schedule and not yet delivered as
     planned again (issue 24), in the plans the caller may read: the maintainer's, the
-    providers', the learner's LAs' and their auditors'.
+    providers', the learner's LAs' and their auditors'. Each row names the element, the plan,
+    the provider and the shortfall found, so the body that must act sees it; ``provider``
+    narrows the list to one provider's elements.
 
     Needs the scope `idps:read` (given to the clients of schools, FEIs, LAs, health boards, NHS trusts,
     the Tribunal and auditors). Problems (RFC 9457) of its own: 400 A malformed header (If-Match) or
@@ -205,7 +209,9 @@ async def asyncio_detailed(
 
      Elements of ALP in force found short of their schedule and not yet delivered as
     planned again (issue 24), in the plans the caller may read: the maintainer's, the
-    providers', the learner's LAs' and their auditors'.
+    providers', the learner's LAs' and their auditors'. Each row names the element, the plan,
+    the provider and the shortfall found, so the body that must act sees it; ``provider``
+    narrows the list to one provider's elements.
 
     Needs the scope `idps:read` (given to the clients of schools, FEIs, LAs, health boards, NHS trusts,
     the Tribunal and auditors). Problems (RFC 9457) of its own: 400 A malformed header (If-Match) or
@@ -244,7 +250,9 @@ async def asyncio(
 
      Elements of ALP in force found short of their schedule and not yet delivered as
     planned again (issue 24), in the plans the caller may read: the maintainer's, the
-    providers', the learner's LAs' and their auditors'.
+    providers', the learner's LAs' and their auditors'. Each row names the element, the plan,
+    the provider and the shortfall found, so the body that must act sees it; ``provider``
+    narrows the list to one provider's elements.
 
     Needs the scope `idps:read` (given to the clients of schools, FEIs, LAs, health boards, NHS trusts,
     the Tribunal and auditors). Problems (RFC 9457) of its own: 400 A malformed header (If-Match) or

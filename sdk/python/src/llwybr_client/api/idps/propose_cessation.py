@@ -127,7 +127,9 @@ def sync_detailed(
 ) -> Response[Accepted | Problem]:
     """Propose to cease the plan
 
-     Propose to cease the plan
+     The maintaining body proposes to cease the plan, with its reasons, and gives the family
+    notice of the proposal. Only the maintaining body may; the decision to cease follows
+    with `cessation`.
 
     Needs the scope `idps:write` (given to the clients of schools, FEIs and LAs). With `If-Match` (the
     `ETag` you read) a change made meanwhile is refused (412). Answers the record's `id` and new
@@ -177,7 +179,9 @@ def sync(
 ) -> Accepted | Problem | None:
     """Propose to cease the plan
 
-     Propose to cease the plan
+     The maintaining body proposes to cease the plan, with its reasons, and gives the family
+    notice of the proposal. Only the maintaining body may; the decision to cease follows
+    with `cessation`.
 
     Needs the scope `idps:write` (given to the clients of schools, FEIs and LAs). With `If-Match` (the
     `ETag` you read) a change made meanwhile is refused (412). Answers the record's `id` and new
@@ -222,7 +226,9 @@ async def asyncio_detailed(
 ) -> Response[Accepted | Problem]:
     """Propose to cease the plan
 
-     Propose to cease the plan
+     The maintaining body proposes to cease the plan, with its reasons, and gives the family
+    notice of the proposal. Only the maintaining body may; the decision to cease follows
+    with `cessation`.
 
     Needs the scope `idps:write` (given to the clients of schools, FEIs and LAs). With `If-Match` (the
     `ETag` you read) a change made meanwhile is refused (412). Answers the record's `id` and new
@@ -270,7 +276,9 @@ async def asyncio(
 ) -> Accepted | Problem | None:
     """Propose to cease the plan
 
-     Propose to cease the plan
+     The maintaining body proposes to cease the plan, with its reasons, and gives the family
+    notice of the proposal. Only the maintaining body may; the decision to cease follows
+    with `cessation`.
 
     Needs the scope `idps:write` (given to the clients of schools, FEIs and LAs). With `If-Match` (the
     `ETag` you read) a change made meanwhile is refused (412). Answers the record's `id` and new

@@ -127,7 +127,11 @@ def sync_detailed(
 ) -> Response[Accepted | Problem]:
     """Record provision delivered (or missed, and why)
 
-     Record provision delivered (or missed, and why)
+     Records a session of an ALP element delivered (with its minutes and language), or missed and
+    why, on a day. The element's provider records it in its own name (`recorded_by` must be
+    the caller's organisation), or the maintaining body on its behalf; a repeat of a record
+    on file changes nothing. What is delivered is measured against the element's schedule in
+    `GET /v1/idps/{idp_id}/provision`.
 
     Needs the scope `provision:record` (given to the clients of schools, FEIs, LAs, health boards and
     NHS trusts). With `If-Match` (the `ETag` you read) a change made meanwhile is refused (412). Answers
@@ -179,7 +183,11 @@ def sync(
 ) -> Accepted | Problem | None:
     """Record provision delivered (or missed, and why)
 
-     Record provision delivered (or missed, and why)
+     Records a session of an ALP element delivered (with its minutes and language), or missed and
+    why, on a day. The element's provider records it in its own name (`recorded_by` must be
+    the caller's organisation), or the maintaining body on its behalf; a repeat of a record
+    on file changes nothing. What is delivered is measured against the element's schedule in
+    `GET /v1/idps/{idp_id}/provision`.
 
     Needs the scope `provision:record` (given to the clients of schools, FEIs, LAs, health boards and
     NHS trusts). With `If-Match` (the `ETag` you read) a change made meanwhile is refused (412). Answers
@@ -226,7 +234,11 @@ async def asyncio_detailed(
 ) -> Response[Accepted | Problem]:
     """Record provision delivered (or missed, and why)
 
-     Record provision delivered (or missed, and why)
+     Records a session of an ALP element delivered (with its minutes and language), or missed and
+    why, on a day. The element's provider records it in its own name (`recorded_by` must be
+    the caller's organisation), or the maintaining body on its behalf; a repeat of a record
+    on file changes nothing. What is delivered is measured against the element's schedule in
+    `GET /v1/idps/{idp_id}/provision`.
 
     Needs the scope `provision:record` (given to the clients of schools, FEIs, LAs, health boards and
     NHS trusts). With `If-Match` (the `ETag` you read) a change made meanwhile is refused (412). Answers
@@ -276,7 +288,11 @@ async def asyncio(
 ) -> Accepted | Problem | None:
     """Record provision delivered (or missed, and why)
 
-     Record provision delivered (or missed, and why)
+     Records a session of an ALP element delivered (with its minutes and language), or missed and
+    why, on a day. The element's provider records it in its own name (`recorded_by` must be
+    the caller's organisation), or the maintaining body on its behalf; a repeat of a record
+    on file changes nothing. What is delivered is measured against the element's schedule in
+    `GET /v1/idps/{idp_id}/provision`.
 
     Needs the scope `provision:record` (given to the clients of schools, FEIs, LAs, health boards and
     NHS trusts). With `If-Match` (the `ETag` you read) a change made meanwhile is refused (412). Answers

@@ -127,7 +127,9 @@ def sync_detailed(
 ) -> Response[Accepted | Problem]:
     """The Welsh Ministers' determination after the FEI refused
 
-     The Welsh Ministers' determination after the FEI refused
+     Records the Welsh Ministers' determination after an FEI refused to maintain the plan:
+    whether the FEI must maintain it. Refused unless the FEI refused and the question is
+    still open.
 
     Needs the scope `idps:write` (given to the clients of schools, FEIs and LAs). With `If-Match` (the
     `ETag` you read) a change made meanwhile is refused (412). Answers the record's `id` and new
@@ -177,7 +179,9 @@ def sync(
 ) -> Accepted | Problem | None:
     """The Welsh Ministers' determination after the FEI refused
 
-     The Welsh Ministers' determination after the FEI refused
+     Records the Welsh Ministers' determination after an FEI refused to maintain the plan:
+    whether the FEI must maintain it. Refused unless the FEI refused and the question is
+    still open.
 
     Needs the scope `idps:write` (given to the clients of schools, FEIs and LAs). With `If-Match` (the
     `ETag` you read) a change made meanwhile is refused (412). Answers the record's `id` and new
@@ -222,7 +226,9 @@ async def asyncio_detailed(
 ) -> Response[Accepted | Problem]:
     """The Welsh Ministers' determination after the FEI refused
 
-     The Welsh Ministers' determination after the FEI refused
+     Records the Welsh Ministers' determination after an FEI refused to maintain the plan:
+    whether the FEI must maintain it. Refused unless the FEI refused and the question is
+    still open.
 
     Needs the scope `idps:write` (given to the clients of schools, FEIs and LAs). With `If-Match` (the
     `ETag` you read) a change made meanwhile is refused (412). Answers the record's `id` and new
@@ -270,7 +276,9 @@ async def asyncio(
 ) -> Accepted | Problem | None:
     """The Welsh Ministers' determination after the FEI refused
 
-     The Welsh Ministers' determination after the FEI refused
+     Records the Welsh Ministers' determination after an FEI refused to maintain the plan:
+    whether the FEI must maintain it. Refused unless the FEI refused and the question is
+    still open.
 
     Needs the scope `idps:write` (given to the clients of schools, FEIs and LAs). With `If-Match` (the
     `ETag` you read) a change made meanwhile is refused (412). Answers the record's `id` and new

@@ -118,7 +118,10 @@ def sync_detailed(
 ) -> Response[Accepted | Problem]:
     """2B: remove an element
 
-     2B: remove an element
+     Removes an element of ALP from section 2B of the draft; the issued versions that had it keep
+    it. Only the maintaining body may change the draft, or an LA whose reconsideration
+    directed a revision (s.27) or a Tribunal order requires one; issued versions never
+    change. An element the draft does not have is a 404.
 
     Needs the scope `idps:write` (given to the clients of schools, FEIs and LAs). With `If-Match` (the
     `ETag` you read) a change made meanwhile is refused (412). Answers the record's `id` and new
@@ -164,7 +167,10 @@ def sync(
 ) -> Accepted | Problem | None:
     """2B: remove an element
 
-     2B: remove an element
+     Removes an element of ALP from section 2B of the draft; the issued versions that had it keep
+    it. Only the maintaining body may change the draft, or an LA whose reconsideration
+    directed a revision (s.27) or a Tribunal order requires one; issued versions never
+    change. An element the draft does not have is a 404.
 
     Needs the scope `idps:write` (given to the clients of schools, FEIs and LAs). With `If-Match` (the
     `ETag` you read) a change made meanwhile is refused (412). Answers the record's `id` and new
@@ -205,7 +211,10 @@ async def asyncio_detailed(
 ) -> Response[Accepted | Problem]:
     """2B: remove an element
 
-     2B: remove an element
+     Removes an element of ALP from section 2B of the draft; the issued versions that had it keep
+    it. Only the maintaining body may change the draft, or an LA whose reconsideration
+    directed a revision (s.27) or a Tribunal order requires one; issued versions never
+    change. An element the draft does not have is a 404.
 
     Needs the scope `idps:write` (given to the clients of schools, FEIs and LAs). With `If-Match` (the
     `ETag` you read) a change made meanwhile is refused (412). Answers the record's `id` and new
@@ -249,7 +258,10 @@ async def asyncio(
 ) -> Accepted | Problem | None:
     """2B: remove an element
 
-     2B: remove an element
+     Removes an element of ALP from section 2B of the draft; the issued versions that had it keep
+    it. Only the maintaining body may change the draft, or an LA whose reconsideration
+    directed a revision (s.27) or a Tribunal order requires one; issued versions never
+    change. An element the draft does not have is a 404.
 
     Needs the scope `idps:write` (given to the clients of schools, FEIs and LAs). With `If-Match` (the
     `ETag` you read) a change made meanwhile is refused (412). Answers the record's `id` and new

@@ -127,7 +127,10 @@ def sync_detailed(
 ) -> Response[Accepted | Problem]:
     """A family or an NHS body asks for a review
 
-     A family or an NHS body asks for a review
+     Records a request for the plan to be reviewed. A family's request comes through the
+    maintaining body, which records it; an NHS body asks in its own name (its
+    `organisation_or_person` must be the caller's organisation). The maintaining body must
+    then hold a review or decline the request.
 
     Needs the scope `idps:review` (given to the clients of schools, FEIs, LAs, health boards and NHS
     trusts). With `If-Match` (the `ETag` you read) a change made meanwhile is refused (412). Answers the
@@ -177,7 +180,10 @@ def sync(
 ) -> Accepted | Problem | None:
     """A family or an NHS body asks for a review
 
-     A family or an NHS body asks for a review
+     Records a request for the plan to be reviewed. A family's request comes through the
+    maintaining body, which records it; an NHS body asks in its own name (its
+    `organisation_or_person` must be the caller's organisation). The maintaining body must
+    then hold a review or decline the request.
 
     Needs the scope `idps:review` (given to the clients of schools, FEIs, LAs, health boards and NHS
     trusts). With `If-Match` (the `ETag` you read) a change made meanwhile is refused (412). Answers the
@@ -222,7 +228,10 @@ async def asyncio_detailed(
 ) -> Response[Accepted | Problem]:
     """A family or an NHS body asks for a review
 
-     A family or an NHS body asks for a review
+     Records a request for the plan to be reviewed. A family's request comes through the
+    maintaining body, which records it; an NHS body asks in its own name (its
+    `organisation_or_person` must be the caller's organisation). The maintaining body must
+    then hold a review or decline the request.
 
     Needs the scope `idps:review` (given to the clients of schools, FEIs, LAs, health boards and NHS
     trusts). With `If-Match` (the `ETag` you read) a change made meanwhile is refused (412). Answers the
@@ -270,7 +279,10 @@ async def asyncio(
 ) -> Accepted | Problem | None:
     """A family or an NHS body asks for a review
 
-     A family or an NHS body asks for a review
+     Records a request for the plan to be reviewed. A family's request comes through the
+    maintaining body, which records it; an NHS body asks in its own name (its
+    `organisation_or_person` must be the caller's organisation). The maintaining body must
+    then hold a review or decline the request.
 
     Needs the scope `idps:review` (given to the clients of schools, FEIs, LAs, health boards and NHS
     trusts). With `If-Match` (the `ETag` you read) a change made meanwhile is refused (412). Answers the

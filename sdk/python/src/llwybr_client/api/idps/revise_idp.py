@@ -127,7 +127,10 @@ def sync_detailed(
 ) -> Response[IssuedOut | Problem]:
     """Issue the draft as the next version
 
-     Issue the draft as the next version
+     Issues the draft as the next version of the plan, for the reason given (`review`, `nhs_alp`,
+    `tribunal_order`, `reconsideration`). Only the maintaining body may, or an LA as its
+    reconsideration directed or a Tribunal order requires; the next review period follows
+    the cycle of s.23. The answer is as for issuing version 1, with the same warnings.
 
     Needs the scope `idps:write` (given to the clients of schools, FEIs and LAs). With `If-Match` (the
     `ETag` you read) a change made meanwhile is refused (412). Problems (RFC 9457) of its own: 400 A
@@ -176,7 +179,10 @@ def sync(
 ) -> IssuedOut | Problem | None:
     """Issue the draft as the next version
 
-     Issue the draft as the next version
+     Issues the draft as the next version of the plan, for the reason given (`review`, `nhs_alp`,
+    `tribunal_order`, `reconsideration`). Only the maintaining body may, or an LA as its
+    reconsideration directed or a Tribunal order requires; the next review period follows
+    the cycle of s.23. The answer is as for issuing version 1, with the same warnings.
 
     Needs the scope `idps:write` (given to the clients of schools, FEIs and LAs). With `If-Match` (the
     `ETag` you read) a change made meanwhile is refused (412). Problems (RFC 9457) of its own: 400 A
@@ -220,7 +226,10 @@ async def asyncio_detailed(
 ) -> Response[IssuedOut | Problem]:
     """Issue the draft as the next version
 
-     Issue the draft as the next version
+     Issues the draft as the next version of the plan, for the reason given (`review`, `nhs_alp`,
+    `tribunal_order`, `reconsideration`). Only the maintaining body may, or an LA as its
+    reconsideration directed or a Tribunal order requires; the next review period follows
+    the cycle of s.23. The answer is as for issuing version 1, with the same warnings.
 
     Needs the scope `idps:write` (given to the clients of schools, FEIs and LAs). With `If-Match` (the
     `ETag` you read) a change made meanwhile is refused (412). Problems (RFC 9457) of its own: 400 A
@@ -267,7 +276,10 @@ async def asyncio(
 ) -> IssuedOut | Problem | None:
     """Issue the draft as the next version
 
-     Issue the draft as the next version
+     Issues the draft as the next version of the plan, for the reason given (`review`, `nhs_alp`,
+    `tribunal_order`, `reconsideration`). Only the maintaining body may, or an LA as its
+    reconsideration directed or a Tribunal order requires; the next review period follows
+    the cycle of s.23. The answer is as for issuing version 1, with the same warnings.
 
     Needs the scope `idps:write` (given to the clients of schools, FEIs and LAs). With `If-Match` (the
     `ETag` you read) a change made meanwhile is refused (412). Problems (RFC 9457) of its own: 400 A

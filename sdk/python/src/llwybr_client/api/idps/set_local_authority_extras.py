@@ -122,7 +122,10 @@ def sync_detailed(
 ) -> Response[Accepted | Problem]:
     """LA plans: named place, lodging, transport
 
-     LA plans: named place, lodging, transport
+     Sets the parts only an LA's plan has: a named school or other place, board and lodging, and
+    transport the LA arranges. Only the maintaining body may change the draft, or an LA
+    whose reconsideration directed a revision (s.27) or a Tribunal order requires one;
+    issued versions never change. A plan maintained by a school or an FEI refuses it.
 
     Needs the scope `idps:write` (given to the clients of schools, FEIs and LAs). With `If-Match` (the
     `ETag` you read) a change made meanwhile is refused (412). Answers the record's `id` and new
@@ -168,7 +171,10 @@ def sync(
 ) -> Accepted | Problem | None:
     """LA plans: named place, lodging, transport
 
-     LA plans: named place, lodging, transport
+     Sets the parts only an LA's plan has: a named school or other place, board and lodging, and
+    transport the LA arranges. Only the maintaining body may change the draft, or an LA
+    whose reconsideration directed a revision (s.27) or a Tribunal order requires one;
+    issued versions never change. A plan maintained by a school or an FEI refuses it.
 
     Needs the scope `idps:write` (given to the clients of schools, FEIs and LAs). With `If-Match` (the
     `ETag` you read) a change made meanwhile is refused (412). Answers the record's `id` and new
@@ -209,7 +215,10 @@ async def asyncio_detailed(
 ) -> Response[Accepted | Problem]:
     """LA plans: named place, lodging, transport
 
-     LA plans: named place, lodging, transport
+     Sets the parts only an LA's plan has: a named school or other place, board and lodging, and
+    transport the LA arranges. Only the maintaining body may change the draft, or an LA
+    whose reconsideration directed a revision (s.27) or a Tribunal order requires one;
+    issued versions never change. A plan maintained by a school or an FEI refuses it.
 
     Needs the scope `idps:write` (given to the clients of schools, FEIs and LAs). With `If-Match` (the
     `ETag` you read) a change made meanwhile is refused (412). Answers the record's `id` and new
@@ -253,7 +262,10 @@ async def asyncio(
 ) -> Accepted | Problem | None:
     """LA plans: named place, lodging, transport
 
-     LA plans: named place, lodging, transport
+     Sets the parts only an LA's plan has: a named school or other place, board and lodging, and
+    transport the LA arranges. Only the maintaining body may change the draft, or an LA
+    whose reconsideration directed a revision (s.27) or a Tribunal order requires one;
+    issued versions never change. A plan maintained by a school or an FEI refuses it.
 
     Needs the scope `idps:write` (given to the clients of schools, FEIs and LAs). With `If-Match` (the
     `ETag` you read) a change made meanwhile is refused (412). Answers the record's `id` and new

@@ -122,7 +122,10 @@ def sync_detailed(
 ) -> Response[Accepted | Problem]:
     """Looked-after child: IRO, LA, PEP
 
-     Looked-after child: IRO, LA, PEP
+     Sets the looked-after child's details on the draft: the independent reviewing officer, the
+    LA looking after the child and the personal education plan (PEP) the IDP forms part of.
+    Only the maintaining body may change the draft, or an LA whose reconsideration directed
+    a revision (s.27) or a Tribunal order requires one; issued versions never change.
 
     Needs the scope `idps:write` (given to the clients of schools, FEIs and LAs). With `If-Match` (the
     `ETag` you read) a change made meanwhile is refused (412). Answers the record's `id` and new
@@ -168,7 +171,10 @@ def sync(
 ) -> Accepted | Problem | None:
     """Looked-after child: IRO, LA, PEP
 
-     Looked-after child: IRO, LA, PEP
+     Sets the looked-after child's details on the draft: the independent reviewing officer, the
+    LA looking after the child and the personal education plan (PEP) the IDP forms part of.
+    Only the maintaining body may change the draft, or an LA whose reconsideration directed
+    a revision (s.27) or a Tribunal order requires one; issued versions never change.
 
     Needs the scope `idps:write` (given to the clients of schools, FEIs and LAs). With `If-Match` (the
     `ETag` you read) a change made meanwhile is refused (412). Answers the record's `id` and new
@@ -209,7 +215,10 @@ async def asyncio_detailed(
 ) -> Response[Accepted | Problem]:
     """Looked-after child: IRO, LA, PEP
 
-     Looked-after child: IRO, LA, PEP
+     Sets the looked-after child's details on the draft: the independent reviewing officer, the
+    LA looking after the child and the personal education plan (PEP) the IDP forms part of.
+    Only the maintaining body may change the draft, or an LA whose reconsideration directed
+    a revision (s.27) or a Tribunal order requires one; issued versions never change.
 
     Needs the scope `idps:write` (given to the clients of schools, FEIs and LAs). With `If-Match` (the
     `ETag` you read) a change made meanwhile is refused (412). Answers the record's `id` and new
@@ -253,7 +262,10 @@ async def asyncio(
 ) -> Accepted | Problem | None:
     """Looked-after child: IRO, LA, PEP
 
-     Looked-after child: IRO, LA, PEP
+     Sets the looked-after child's details on the draft: the independent reviewing officer, the
+    LA looking after the child and the personal education plan (PEP) the IDP forms part of.
+    Only the maintaining body may change the draft, or an LA whose reconsideration directed
+    a revision (s.27) or a Tribunal order requires one; issued versions never change.
 
     Needs the scope `idps:write` (given to the clients of schools, FEIs and LAs). With `If-Match` (the
     `ETag` you read) a change made meanwhile is refused (412). Answers the record's `id` and new

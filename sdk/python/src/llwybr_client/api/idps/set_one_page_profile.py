@@ -122,7 +122,10 @@ def sync_detailed(
 ) -> Response[Accepted | Problem]:
     """1C: the one-page profile
 
-     1C: the one-page profile
+     Sets section 1C of the draft, the one-page profile: what is important to the child or young
+    person and how best to support them, in their own words where they can give them. Only
+    the maintaining body may change the draft, or an LA whose reconsideration directed a
+    revision (s.27) or a Tribunal order requires one; issued versions never change.
 
     Needs the scope `idps:write` (given to the clients of schools, FEIs and LAs). With `If-Match` (the
     `ETag` you read) a change made meanwhile is refused (412). Answers the record's `id` and new
@@ -168,7 +171,10 @@ def sync(
 ) -> Accepted | Problem | None:
     """1C: the one-page profile
 
-     1C: the one-page profile
+     Sets section 1C of the draft, the one-page profile: what is important to the child or young
+    person and how best to support them, in their own words where they can give them. Only
+    the maintaining body may change the draft, or an LA whose reconsideration directed a
+    revision (s.27) or a Tribunal order requires one; issued versions never change.
 
     Needs the scope `idps:write` (given to the clients of schools, FEIs and LAs). With `If-Match` (the
     `ETag` you read) a change made meanwhile is refused (412). Answers the record's `id` and new
@@ -209,7 +215,10 @@ async def asyncio_detailed(
 ) -> Response[Accepted | Problem]:
     """1C: the one-page profile
 
-     1C: the one-page profile
+     Sets section 1C of the draft, the one-page profile: what is important to the child or young
+    person and how best to support them, in their own words where they can give them. Only
+    the maintaining body may change the draft, or an LA whose reconsideration directed a
+    revision (s.27) or a Tribunal order requires one; issued versions never change.
 
     Needs the scope `idps:write` (given to the clients of schools, FEIs and LAs). With `If-Match` (the
     `ETag` you read) a change made meanwhile is refused (412). Answers the record's `id` and new
@@ -253,7 +262,10 @@ async def asyncio(
 ) -> Accepted | Problem | None:
     """1C: the one-page profile
 
-     1C: the one-page profile
+     Sets section 1C of the draft, the one-page profile: what is important to the child or young
+    person and how best to support them, in their own words where they can give them. Only
+    the maintaining body may change the draft, or an LA whose reconsideration directed a
+    revision (s.27) or a Tribunal order requires one; issued versions never change.
 
     Needs the scope `idps:write` (given to the clients of schools, FEIs and LAs). With `If-Match` (the
     `ETag` you read) a change made meanwhile is refused (412). Answers the record's `id` and new

@@ -122,7 +122,10 @@ def sync_detailed(
 ) -> Response[Accepted | Problem]:
     """Section 1: the learner and the plan
 
-     Section 1: the learner and the plan
+     Sets section 1 of the draft IDP (the ALN Code's standard form): the learner's details, who
+    maintains the plan and the dates that matter to it. Only the maintaining body may change
+    the draft, or an LA whose reconsideration directed a revision (s.27) or a Tribunal order
+    requires one; issued versions never change.
 
     Needs the scope `idps:write` (given to the clients of schools, FEIs and LAs). With `If-Match` (the
     `ETag` you read) a change made meanwhile is refused (412). Answers the record's `id` and new
@@ -168,7 +171,10 @@ def sync(
 ) -> Accepted | Problem | None:
     """Section 1: the learner and the plan
 
-     Section 1: the learner and the plan
+     Sets section 1 of the draft IDP (the ALN Code's standard form): the learner's details, who
+    maintains the plan and the dates that matter to it. Only the maintaining body may change
+    the draft, or an LA whose reconsideration directed a revision (s.27) or a Tribunal order
+    requires one; issued versions never change.
 
     Needs the scope `idps:write` (given to the clients of schools, FEIs and LAs). With `If-Match` (the
     `ETag` you read) a change made meanwhile is refused (412). Answers the record's `id` and new
@@ -209,7 +215,10 @@ async def asyncio_detailed(
 ) -> Response[Accepted | Problem]:
     """Section 1: the learner and the plan
 
-     Section 1: the learner and the plan
+     Sets section 1 of the draft IDP (the ALN Code's standard form): the learner's details, who
+    maintains the plan and the dates that matter to it. Only the maintaining body may change
+    the draft, or an LA whose reconsideration directed a revision (s.27) or a Tribunal order
+    requires one; issued versions never change.
 
     Needs the scope `idps:write` (given to the clients of schools, FEIs and LAs). With `If-Match` (the
     `ETag` you read) a change made meanwhile is refused (412). Answers the record's `id` and new
@@ -253,7 +262,10 @@ async def asyncio(
 ) -> Accepted | Problem | None:
     """Section 1: the learner and the plan
 
-     Section 1: the learner and the plan
+     Sets section 1 of the draft IDP (the ALN Code's standard form): the learner's details, who
+    maintains the plan and the dates that matter to it. Only the maintaining body may change
+    the draft, or an LA whose reconsideration directed a revision (s.27) or a Tribunal order
+    requires one; issued versions never change.
 
     Needs the scope `idps:write` (given to the clients of schools, FEIs and LAs). With `If-Match` (the
     `ETag` you read) a change made meanwhile is refused (412). Answers the record's `id` and new

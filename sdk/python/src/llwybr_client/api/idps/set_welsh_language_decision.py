@@ -122,7 +122,11 @@ def sync_detailed(
 ) -> Response[Accepted | Problem]:
     """Whether ALP is in Welsh
 
-     Whether ALP is in Welsh
+     Records whether the ALP must be provided in Welsh, the decision the Code asks of every plan,
+    with its reasons. Only the maintaining body may change the draft, or an LA whose
+    reconsideration directed a revision (s.27) or a Tribunal order requires one; issued
+    versions never change. The Welsh-medium report (`GET
+    /v1/idps-welsh-medium/{local_authority}`) reads this decision.
 
     Needs the scope `idps:write` (given to the clients of schools, FEIs and LAs). With `If-Match` (the
     `ETag` you read) a change made meanwhile is refused (412). Answers the record's `id` and new
@@ -168,7 +172,11 @@ def sync(
 ) -> Accepted | Problem | None:
     """Whether ALP is in Welsh
 
-     Whether ALP is in Welsh
+     Records whether the ALP must be provided in Welsh, the decision the Code asks of every plan,
+    with its reasons. Only the maintaining body may change the draft, or an LA whose
+    reconsideration directed a revision (s.27) or a Tribunal order requires one; issued
+    versions never change. The Welsh-medium report (`GET
+    /v1/idps-welsh-medium/{local_authority}`) reads this decision.
 
     Needs the scope `idps:write` (given to the clients of schools, FEIs and LAs). With `If-Match` (the
     `ETag` you read) a change made meanwhile is refused (412). Answers the record's `id` and new
@@ -209,7 +217,11 @@ async def asyncio_detailed(
 ) -> Response[Accepted | Problem]:
     """Whether ALP is in Welsh
 
-     Whether ALP is in Welsh
+     Records whether the ALP must be provided in Welsh, the decision the Code asks of every plan,
+    with its reasons. Only the maintaining body may change the draft, or an LA whose
+    reconsideration directed a revision (s.27) or a Tribunal order requires one; issued
+    versions never change. The Welsh-medium report (`GET
+    /v1/idps-welsh-medium/{local_authority}`) reads this decision.
 
     Needs the scope `idps:write` (given to the clients of schools, FEIs and LAs). With `If-Match` (the
     `ETag` you read) a change made meanwhile is refused (412). Answers the record's `id` and new
@@ -253,7 +265,11 @@ async def asyncio(
 ) -> Accepted | Problem | None:
     """Whether ALP is in Welsh
 
-     Whether ALP is in Welsh
+     Records whether the ALP must be provided in Welsh, the decision the Code asks of every plan,
+    with its reasons. Only the maintaining body may change the draft, or an LA whose
+    reconsideration directed a revision (s.27) or a Tribunal order requires one; issued
+    versions never change. The Welsh-medium report (`GET
+    /v1/idps-welsh-medium/{local_authority}`) reads this decision.
 
     Needs the scope `idps:write` (given to the clients of schools, FEIs and LAs). With `If-Match` (the
     `ETag` you read) a change made meanwhile is refused (412). Answers the record's `id` and new

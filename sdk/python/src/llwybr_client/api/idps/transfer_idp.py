@@ -127,7 +127,11 @@ def sync_detailed(
 ) -> Response[Accepted | Problem]:
     """Transfer responsibility to another body
 
-     Transfer responsibility to another body
+     Transfers the duty to maintain the plan to another body, which from then on maintains it.
+    The plan goes only to a body the learner's recorded facts relate to them, and a
+    take-over only to the learner's responsible LA or LA looking after; an LA's plan goes to
+    an FEI by request and agreement instead (`fei-requests`), so a `la_to_fei` transfer here
+    is refused. Only the current maintaining body may.
 
     Needs the scope `idps:write` (given to the clients of schools, FEIs and LAs). With `If-Match` (the
     `ETag` you read) a change made meanwhile is refused (412). Answers the record's `id` and new
@@ -177,7 +181,11 @@ def sync(
 ) -> Accepted | Problem | None:
     """Transfer responsibility to another body
 
-     Transfer responsibility to another body
+     Transfers the duty to maintain the plan to another body, which from then on maintains it.
+    The plan goes only to a body the learner's recorded facts relate to them, and a
+    take-over only to the learner's responsible LA or LA looking after; an LA's plan goes to
+    an FEI by request and agreement instead (`fei-requests`), so a `la_to_fei` transfer here
+    is refused. Only the current maintaining body may.
 
     Needs the scope `idps:write` (given to the clients of schools, FEIs and LAs). With `If-Match` (the
     `ETag` you read) a change made meanwhile is refused (412). Answers the record's `id` and new
@@ -222,7 +230,11 @@ async def asyncio_detailed(
 ) -> Response[Accepted | Problem]:
     """Transfer responsibility to another body
 
-     Transfer responsibility to another body
+     Transfers the duty to maintain the plan to another body, which from then on maintains it.
+    The plan goes only to a body the learner's recorded facts relate to them, and a
+    take-over only to the learner's responsible LA or LA looking after; an LA's plan goes to
+    an FEI by request and agreement instead (`fei-requests`), so a `la_to_fei` transfer here
+    is refused. Only the current maintaining body may.
 
     Needs the scope `idps:write` (given to the clients of schools, FEIs and LAs). With `If-Match` (the
     `ETag` you read) a change made meanwhile is refused (412). Answers the record's `id` and new
@@ -270,7 +282,11 @@ async def asyncio(
 ) -> Accepted | Problem | None:
     """Transfer responsibility to another body
 
-     Transfer responsibility to another body
+     Transfers the duty to maintain the plan to another body, which from then on maintains it.
+    The plan goes only to a body the learner's recorded facts relate to them, and a
+    take-over only to the learner's responsible LA or LA looking after; an LA's plan goes to
+    an FEI by request and agreement instead (`fei-requests`), so a `la_to_fei` transfer here
+    is refused. Only the current maintaining body may.
 
     Needs the scope `idps:write` (given to the clients of schools, FEIs and LAs). With `If-Match` (the
     `ETag` you read) a change made meanwhile is refused (412). Answers the record's `id` and new

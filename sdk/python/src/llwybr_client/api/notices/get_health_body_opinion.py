@@ -107,7 +107,10 @@ def sync_detailed(
 ) -> Response[HealthBodyOpinionOut | Problem]:
     """A health body's opinion and its notices
 
-     A health body's opinion and its notices
+     A health body's opinion that a child under compulsory school age probably has ALN (ALN Act
+    s.64), with the notices to the parents and to the LA. A caller who may not read the
+    learner's contacts (the health body itself) sees whether the parents were told, never
+    who they are; a caller who may not see the opinion gets the one 404.
 
     Needs the scope `notices:read` (given to the clients of schools, FEIs, LAs, health boards, NHS
     trusts, the Tribunal and auditors). Problems (RFC 9457) of its own: 400 A malformed header (If-
@@ -144,7 +147,10 @@ def sync(
 ) -> HealthBodyOpinionOut | Problem | None:
     """A health body's opinion and its notices
 
-     A health body's opinion and its notices
+     A health body's opinion that a child under compulsory school age probably has ALN (ALN Act
+    s.64), with the notices to the parents and to the LA. A caller who may not read the
+    learner's contacts (the health body itself) sees whether the parents were told, never
+    who they are; a caller who may not see the opinion gets the one 404.
 
     Needs the scope `notices:read` (given to the clients of schools, FEIs, LAs, health boards, NHS
     trusts, the Tribunal and auditors). Problems (RFC 9457) of its own: 400 A malformed header (If-
@@ -176,7 +182,10 @@ async def asyncio_detailed(
 ) -> Response[HealthBodyOpinionOut | Problem]:
     """A health body's opinion and its notices
 
-     A health body's opinion and its notices
+     A health body's opinion that a child under compulsory school age probably has ALN (ALN Act
+    s.64), with the notices to the parents and to the LA. A caller who may not read the
+    learner's contacts (the health body itself) sees whether the parents were told, never
+    who they are; a caller who may not see the opinion gets the one 404.
 
     Needs the scope `notices:read` (given to the clients of schools, FEIs, LAs, health boards, NHS
     trusts, the Tribunal and auditors). Problems (RFC 9457) of its own: 400 A malformed header (If-
@@ -211,7 +220,10 @@ async def asyncio(
 ) -> HealthBodyOpinionOut | Problem | None:
     """A health body's opinion and its notices
 
-     A health body's opinion and its notices
+     A health body's opinion that a child under compulsory school age probably has ALN (ALN Act
+    s.64), with the notices to the parents and to the LA. A caller who may not read the
+    learner's contacts (the health body itself) sees whether the parents were told, never
+    who they are; a caller who may not see the opinion gets the one 404.
 
     Needs the scope `notices:read` (given to the clients of schools, FEIs, LAs, health boards, NHS
     trusts, the Tribunal and auditors). Problems (RFC 9457) of its own: 400 A malformed header (If-

@@ -107,7 +107,11 @@ def sync_detailed(
 ) -> Response[NoticeDetail | Problem]:
     """One notice with its proof and delivery attempts
 
-     One notice with its proof and delivery attempts
+     One notice as it was given or is being given: its kind, recipient, status (`pending`,
+    `given`, `escalated`, ...), the facts it states, its content as sent (HTML and text),
+    each delivery attempt and any delivery reports (bounces). The proof a body shows when a
+    notice's date is disputed. Whoever may read the learner's notices may read it; anyone
+    else gets the one 404.
 
     Needs the scope `notices:read` (given to the clients of schools, FEIs, LAs, health boards, NHS
     trusts, the Tribunal and auditors). Problems (RFC 9457) of its own: 400 A malformed header (If-
@@ -144,7 +148,11 @@ def sync(
 ) -> NoticeDetail | Problem | None:
     """One notice with its proof and delivery attempts
 
-     One notice with its proof and delivery attempts
+     One notice as it was given or is being given: its kind, recipient, status (`pending`,
+    `given`, `escalated`, ...), the facts it states, its content as sent (HTML and text),
+    each delivery attempt and any delivery reports (bounces). The proof a body shows when a
+    notice's date is disputed. Whoever may read the learner's notices may read it; anyone
+    else gets the one 404.
 
     Needs the scope `notices:read` (given to the clients of schools, FEIs, LAs, health boards, NHS
     trusts, the Tribunal and auditors). Problems (RFC 9457) of its own: 400 A malformed header (If-
@@ -176,7 +184,11 @@ async def asyncio_detailed(
 ) -> Response[NoticeDetail | Problem]:
     """One notice with its proof and delivery attempts
 
-     One notice with its proof and delivery attempts
+     One notice as it was given or is being given: its kind, recipient, status (`pending`,
+    `given`, `escalated`, ...), the facts it states, its content as sent (HTML and text),
+    each delivery attempt and any delivery reports (bounces). The proof a body shows when a
+    notice's date is disputed. Whoever may read the learner's notices may read it; anyone
+    else gets the one 404.
 
     Needs the scope `notices:read` (given to the clients of schools, FEIs, LAs, health boards, NHS
     trusts, the Tribunal and auditors). Problems (RFC 9457) of its own: 400 A malformed header (If-
@@ -211,7 +223,11 @@ async def asyncio(
 ) -> NoticeDetail | Problem | None:
     """One notice with its proof and delivery attempts
 
-     One notice with its proof and delivery attempts
+     One notice as it was given or is being given: its kind, recipient, status (`pending`,
+    `given`, `escalated`, ...), the facts it states, its content as sent (HTML and text),
+    each delivery attempt and any delivery reports (bounces). The proof a body shows when a
+    notice's date is disputed. Whoever may read the learner's notices may read it; anyone
+    else gets the one 404.
 
     Needs the scope `notices:read` (given to the clients of schools, FEIs, LAs, health boards, NHS
     trusts, the Tribunal and auditors). Problems (RFC 9457) of its own: 400 A malformed header (If-

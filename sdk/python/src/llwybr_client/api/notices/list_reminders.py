@@ -148,7 +148,9 @@ def sync_detailed(
 
      The deadlines of the learners the caller may read (``Capability.READ``, the one access
     policy on the learner's relations, as the notices list); an auditor those of its
-    jurisdiction.
+    jurisdiction. Each deadline is shown with who must act (`responsible`),
+    its `due_on` and `remind_on`, its `status` (`open`, `met`, `cancelled`), and when a
+    reminder or a missed alert was sent for it, with the notice that carried it.
 
     Needs the scope `notices:read` (given to the clients of schools, FEIs, LAs, health boards, NHS
     trusts, the Tribunal and auditors). By page: up to `limit` items; pass `next_after` as `after` for
@@ -199,7 +201,9 @@ def sync(
 
      The deadlines of the learners the caller may read (``Capability.READ``, the one access
     policy on the learner's relations, as the notices list); an auditor those of its
-    jurisdiction.
+    jurisdiction. Each deadline is shown with who must act (`responsible`),
+    its `due_on` and `remind_on`, its `status` (`open`, `met`, `cancelled`), and when a
+    reminder or a missed alert was sent for it, with the notice that carried it.
 
     Needs the scope `notices:read` (given to the clients of schools, FEIs, LAs, health boards, NHS
     trusts, the Tribunal and auditors). By page: up to `limit` items; pass `next_after` as `after` for
@@ -245,7 +249,9 @@ async def asyncio_detailed(
 
      The deadlines of the learners the caller may read (``Capability.READ``, the one access
     policy on the learner's relations, as the notices list); an auditor those of its
-    jurisdiction.
+    jurisdiction. Each deadline is shown with who must act (`responsible`),
+    its `due_on` and `remind_on`, its `status` (`open`, `met`, `cancelled`), and when a
+    reminder or a missed alert was sent for it, with the notice that carried it.
 
     Needs the scope `notices:read` (given to the clients of schools, FEIs, LAs, health boards, NHS
     trusts, the Tribunal and auditors). By page: up to `limit` items; pass `next_after` as `after` for
@@ -294,7 +300,9 @@ async def asyncio(
 
      The deadlines of the learners the caller may read (``Capability.READ``, the one access
     policy on the learner's relations, as the notices list); an auditor those of its
-    jurisdiction.
+    jurisdiction. Each deadline is shown with who must act (`responsible`),
+    its `due_on` and `remind_on`, its `status` (`open`, `met`, `cancelled`), and when a
+    reminder or a missed alert was sent for it, with the notice that carried it.
 
     Needs the scope `notices:read` (given to the clients of schools, FEIs, LAs, health boards, NHS
     trusts, the Tribunal and auditors). By page: up to `limit` items; pass `next_after` as `after` for

@@ -123,7 +123,8 @@ def sync_detailed(
 
      The day it counts as given is decided here (by hand: that day; by post: the second
     working day after posting) and published in ``notice-given`` like any other, with the
-    window it opens from that day (ADR 0017).
+    window it opens from that day (ADR 0017). Only a body that may write the learner's
+    contacts may record it, and only for an escalated notice never given (else 409).
 
     Needs the scope `notices:write` (given to the clients of schools, FEIs, LAs, health boards, NHS
     trusts and the Tribunal). Problems (RFC 9457) of its own: 400 A malformed header (If-Match); 403
@@ -170,7 +171,8 @@ def sync(
 
      The day it counts as given is decided here (by hand: that day; by post: the second
     working day after posting) and published in ``notice-given`` like any other, with the
-    window it opens from that day (ADR 0017).
+    window it opens from that day (ADR 0017). Only a body that may write the learner's
+    contacts may record it, and only for an escalated notice never given (else 409).
 
     Needs the scope `notices:write` (given to the clients of schools, FEIs, LAs, health boards, NHS
     trusts and the Tribunal). Problems (RFC 9457) of its own: 400 A malformed header (If-Match); 403
@@ -212,7 +214,8 @@ async def asyncio_detailed(
 
      The day it counts as given is decided here (by hand: that day; by post: the second
     working day after posting) and published in ``notice-given`` like any other, with the
-    window it opens from that day (ADR 0017).
+    window it opens from that day (ADR 0017). Only a body that may write the learner's
+    contacts may record it, and only for an escalated notice never given (else 409).
 
     Needs the scope `notices:write` (given to the clients of schools, FEIs, LAs, health boards, NHS
     trusts and the Tribunal). Problems (RFC 9457) of its own: 400 A malformed header (If-Match); 403
@@ -257,7 +260,8 @@ async def asyncio(
 
      The day it counts as given is decided here (by hand: that day; by post: the second
     working day after posting) and published in ``notice-given`` like any other, with the
-    window it opens from that day (ADR 0017).
+    window it opens from that day (ADR 0017). Only a body that may write the learner's
+    contacts may record it, and only for an escalated notice never given (else 409).
 
     Needs the scope `notices:write` (given to the clients of schools, FEIs, LAs, health boards, NHS
     trusts and the Tribunal). Problems (RFC 9457) of its own: 400 A malformed header (If-Match); 403

@@ -114,7 +114,11 @@ def sync_detailed(
 ) -> Response[NoticePage | Problem]:
     """Send an escalated notice again, to the recipient's current contact
 
-     Send an escalated notice again, to the recipient's current contact
+     Sends an escalated or bounced notice again, to the recipient's contact as it is now (set it
+    first with `PUT /v1/contacts/learners/{learner_id}`). Only a body that may write the
+    learner's contacts may; a notice that is not escalated or bounced is refused (409
+    `not-escalated`), and so is one whose recipient still has no contact (409 `no-contact`),
+    keeping nothing. The answer lists the new notices created.
 
     Needs the scope `notices:write` (given to the clients of schools, FEIs, LAs, health boards, NHS
     trusts and the Tribunal). Problems (RFC 9457) of its own: 400 A malformed header (If-Match); 403
@@ -155,7 +159,11 @@ def sync(
 ) -> NoticePage | Problem | None:
     """Send an escalated notice again, to the recipient's current contact
 
-     Send an escalated notice again, to the recipient's current contact
+     Sends an escalated or bounced notice again, to the recipient's contact as it is now (set it
+    first with `PUT /v1/contacts/learners/{learner_id}`). Only a body that may write the
+    learner's contacts may; a notice that is not escalated or bounced is refused (409
+    `not-escalated`), and so is one whose recipient still has no contact (409 `no-contact`),
+    keeping nothing. The answer lists the new notices created.
 
     Needs the scope `notices:write` (given to the clients of schools, FEIs, LAs, health boards, NHS
     trusts and the Tribunal). Problems (RFC 9457) of its own: 400 A malformed header (If-Match); 403
@@ -191,7 +199,11 @@ async def asyncio_detailed(
 ) -> Response[NoticePage | Problem]:
     """Send an escalated notice again, to the recipient's current contact
 
-     Send an escalated notice again, to the recipient's current contact
+     Sends an escalated or bounced notice again, to the recipient's contact as it is now (set it
+    first with `PUT /v1/contacts/learners/{learner_id}`). Only a body that may write the
+    learner's contacts may; a notice that is not escalated or bounced is refused (409
+    `not-escalated`), and so is one whose recipient still has no contact (409 `no-contact`),
+    keeping nothing. The answer lists the new notices created.
 
     Needs the scope `notices:write` (given to the clients of schools, FEIs, LAs, health boards, NHS
     trusts and the Tribunal). Problems (RFC 9457) of its own: 400 A malformed header (If-Match); 403
@@ -230,7 +242,11 @@ async def asyncio(
 ) -> NoticePage | Problem | None:
     """Send an escalated notice again, to the recipient's current contact
 
-     Send an escalated notice again, to the recipient's current contact
+     Sends an escalated or bounced notice again, to the recipient's contact as it is now (set it
+    first with `PUT /v1/contacts/learners/{learner_id}`). Only a body that may write the
+    learner's contacts may; a notice that is not escalated or bounced is refused (409
+    `not-escalated`), and so is one whose recipient still has no contact (409 `no-contact`),
+    keeping nothing. The answer lists the new notices created.
 
     Needs the scope `notices:write` (given to the clients of schools, FEIs, LAs, health boards, NHS
     trusts and the Tribunal). Problems (RFC 9457) of its own: 400 A malformed header (If-Match); 403

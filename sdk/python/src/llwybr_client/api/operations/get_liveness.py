@@ -51,7 +51,8 @@ def sync_detailed(
     """Liveness: the gateway is serving
 
      Answers 200 while the process serves requests, whatever its database and the
-    services do: a failing liveness probe restarts the process, which would not help.
+    services do: a failing liveness probe restarts the process, which would not help. Use
+    `/readyz` to know whether it can serve the API.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -77,7 +78,8 @@ def sync(
     """Liveness: the gateway is serving
 
      Answers 200 while the process serves requests, whatever its database and the
-    services do: a failing liveness probe restarts the process, which would not help.
+    services do: a failing liveness probe restarts the process, which would not help. Use
+    `/readyz` to know whether it can serve the API.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -99,7 +101,8 @@ async def asyncio_detailed(
     """Liveness: the gateway is serving
 
      Answers 200 while the process serves requests, whatever its database and the
-    services do: a failing liveness probe restarts the process, which would not help.
+    services do: a failing liveness probe restarts the process, which would not help. Use
+    `/readyz` to know whether it can serve the API.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -123,7 +126,8 @@ async def asyncio(
     """Liveness: the gateway is serving
 
      Answers 200 while the process serves requests, whatever its database and the
-    services do: a failing liveness probe restarts the process, which would not help.
+    services do: a failing liveness probe restarts the process, which would not help. Use
+    `/readyz` to know whether it can serve the API.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

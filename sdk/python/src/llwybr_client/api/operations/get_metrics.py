@@ -48,7 +48,8 @@ def sync_detailed(
     """Prometheus metrics of the gateway
 
      Prometheus text format: requests, consumer lag, outbox backlog, dead letters,
-    escalated notices, missed deadlines, integrity failures (labelled by `service`).
+    escalated notices, missed deadlines, integrity failures (labelled by `service`). For
+    the operator's Prometheus to scrape; it needs no token, so expose it only inside.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -74,7 +75,8 @@ async def asyncio_detailed(
     """Prometheus metrics of the gateway
 
      Prometheus text format: requests, consumer lag, outbox backlog, dead letters,
-    escalated notices, missed deadlines, integrity failures (labelled by `service`).
+    escalated notices, missed deadlines, integrity failures (labelled by `service`). For
+    the operator's Prometheus to scrape; it needs no token, so expose it only inside.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -111,7 +111,8 @@ def sync_detailed(
 ) -> Response[Problem | WebhookDeliveryOut]:
     """A delivery and all its attempts
 
-     The delivery with every attempt: when, the status code or the error, how long.
+     The delivery with every attempt: when, the status code or the error, how long. Only
+    the organisation that owns the subscription may read it.
 
     Needs the scope `webhooks:manage` (given to the clients of schools, FEIs, LAs, health boards and NHS
     trusts). Problems (RFC 9457) of its own: 400 A malformed header (If-Match); 403 this kind of
@@ -151,7 +152,8 @@ def sync(
 ) -> Problem | WebhookDeliveryOut | None:
     """A delivery and all its attempts
 
-     The delivery with every attempt: when, the status code or the error, how long.
+     The delivery with every attempt: when, the status code or the error, how long. Only
+    the organisation that owns the subscription may read it.
 
     Needs the scope `webhooks:manage` (given to the clients of schools, FEIs, LAs, health boards and NHS
     trusts). Problems (RFC 9457) of its own: 400 A malformed header (If-Match); 403 this kind of
@@ -186,7 +188,8 @@ async def asyncio_detailed(
 ) -> Response[Problem | WebhookDeliveryOut]:
     """A delivery and all its attempts
 
-     The delivery with every attempt: when, the status code or the error, how long.
+     The delivery with every attempt: when, the status code or the error, how long. Only
+    the organisation that owns the subscription may read it.
 
     Needs the scope `webhooks:manage` (given to the clients of schools, FEIs, LAs, health boards and NHS
     trusts). Problems (RFC 9457) of its own: 400 A malformed header (If-Match); 403 this kind of
@@ -224,7 +227,8 @@ async def asyncio(
 ) -> Problem | WebhookDeliveryOut | None:
     """A delivery and all its attempts
 
-     The delivery with every attempt: when, the status code or the error, how long.
+     The delivery with every attempt: when, the status code or the error, how long. Only
+    the organisation that owns the subscription may read it.
 
     Needs the scope `webhooks:manage` (given to the clients of schools, FEIs, LAs, health boards and NHS
     trusts). Problems (RFC 9457) of its own: 400 A malformed header (If-Match); 403 this kind of

@@ -119,7 +119,8 @@ def sync_detailed(
     """Send a delivered or dead-lettered delivery again (back to pending, due now)
 
      The same event, the same `webhook-id`, sent again soon (a receiver that keeps the ids
-    it processed ignores a repeat), retried afresh if it fails.
+    it processed ignores a repeat), retried afresh if it fails. Only the organisation that
+    owns the subscription may ask for it.
 
     Needs the scope `webhooks:manage` (given to the clients of schools, FEIs, LAs, health boards and NHS
     trusts). Problems (RFC 9457) of its own: 400 A malformed header (If-Match); 403 this kind of
@@ -164,7 +165,8 @@ def sync(
     """Send a delivered or dead-lettered delivery again (back to pending, due now)
 
      The same event, the same `webhook-id`, sent again soon (a receiver that keeps the ids
-    it processed ignores a repeat), retried afresh if it fails.
+    it processed ignores a repeat), retried afresh if it fails. Only the organisation that
+    owns the subscription may ask for it.
 
     Needs the scope `webhooks:manage` (given to the clients of schools, FEIs, LAs, health boards and NHS
     trusts). Problems (RFC 9457) of its own: 400 A malformed header (If-Match); 403 this kind of
@@ -204,7 +206,8 @@ async def asyncio_detailed(
     """Send a delivered or dead-lettered delivery again (back to pending, due now)
 
      The same event, the same `webhook-id`, sent again soon (a receiver that keeps the ids
-    it processed ignores a repeat), retried afresh if it fails.
+    it processed ignores a repeat), retried afresh if it fails. Only the organisation that
+    owns the subscription may ask for it.
 
     Needs the scope `webhooks:manage` (given to the clients of schools, FEIs, LAs, health boards and NHS
     trusts). Problems (RFC 9457) of its own: 400 A malformed header (If-Match); 403 this kind of
@@ -247,7 +250,8 @@ async def asyncio(
     """Send a delivered or dead-lettered delivery again (back to pending, due now)
 
      The same event, the same `webhook-id`, sent again soon (a receiver that keeps the ids
-    it processed ignores a repeat), retried afresh if it fails.
+    it processed ignores a repeat), retried afresh if it fails. Only the organisation that
+    owns the subscription may ask for it.
 
     Needs the scope `webhooks:manage` (given to the clients of schools, FEIs, LAs, health boards and NHS
     trusts). Problems (RFC 9457) of its own: 400 A malformed header (If-Match); 403 this kind of

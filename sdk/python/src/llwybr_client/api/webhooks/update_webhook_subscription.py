@@ -123,7 +123,8 @@ def sync_detailed(
     """Change the URL or event types; pause or resume
 
      Only the fields given change: a new URL is checked as at creation; `status` pauses
-    (`paused`) or resumes (`active`) it, also after a 410 Gone disabled it.
+    (`paused`) or resumes (`active`) it, also after a 410 Gone disabled it. Only the
+    organisation that owns the subscription may change it.
 
     Needs the scope `webhooks:manage` (given to the clients of schools, FEIs, LAs, health boards and NHS
     trusts). With `If-Match` (the `ETag` you read) a change made meanwhile is refused (412). Problems
@@ -168,7 +169,8 @@ def sync(
     """Change the URL or event types; pause or resume
 
      Only the fields given change: a new URL is checked as at creation; `status` pauses
-    (`paused`) or resumes (`active`) it, also after a 410 Gone disabled it.
+    (`paused`) or resumes (`active`) it, also after a 410 Gone disabled it. Only the
+    organisation that owns the subscription may change it.
 
     Needs the scope `webhooks:manage` (given to the clients of schools, FEIs, LAs, health boards and NHS
     trusts). With `If-Match` (the `ETag` you read) a change made meanwhile is refused (412). Problems
@@ -208,7 +210,8 @@ async def asyncio_detailed(
     """Change the URL or event types; pause or resume
 
      Only the fields given change: a new URL is checked as at creation; `status` pauses
-    (`paused`) or resumes (`active`) it, also after a 410 Gone disabled it.
+    (`paused`) or resumes (`active`) it, also after a 410 Gone disabled it. Only the
+    organisation that owns the subscription may change it.
 
     Needs the scope `webhooks:manage` (given to the clients of schools, FEIs, LAs, health boards and NHS
     trusts). With `If-Match` (the `ETag` you read) a change made meanwhile is refused (412). Problems
@@ -251,7 +254,8 @@ async def asyncio(
     """Change the URL or event types; pause or resume
 
      Only the fields given change: a new URL is checked as at creation; `status` pauses
-    (`paused`) or resumes (`active`) it, also after a 410 Gone disabled it.
+    (`paused`) or resumes (`active`) it, also after a 410 Gone disabled it. Only the
+    organisation that owns the subscription may change it.
 
     Needs the scope `webhooks:manage` (given to the clients of schools, FEIs, LAs, health boards and NHS
     trusts). With `If-Match` (the `ETag` you read) a change made meanwhile is refused (412). Problems

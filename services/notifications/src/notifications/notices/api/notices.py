@@ -77,6 +77,11 @@ def list_notices(
 
 @router.get("/v1/notices/{notice_id}", summary="One notice with its proof and delivery attempts")
 def get_notice(notice_id: NoticeId, principal: CallerDep, engine: EngineDep) -> NoticeDetail:
+    """One notice as it was given or is being given: its kind, recipient, status (`pending`,
+    `given`, `escalated`, ...), the facts it states, its content as sent (HTML and text),
+    each delivery attempt and any delivery reports (bounces). The proof a body shows when a
+    notice's date is disputed. Whoever may read the learner's notices may read it; anyone
+    else gets the one 404."""
     with engine.connect() as conn:
         row = store.notice(conn, notice_id)
         access.require_notice(conn, principal, Capability.READ_NOTICES, row)
@@ -108,6 +113,11 @@ def get_notice(notice_id: NoticeId, principal: CallerDep, engine: EngineDep) -> 
     summary="Send an escalated notice again, to the recipient's current contact",
 )
 def redeliver(notice_id: NoticeId, principal: CallerDep, engine: EngineDep) -> NoticePage:
+    """Sends an escalated or bounced notice again, to the recipient's contact as it is now (set it
+    first with `PUT /v1/contacts/learners/{learner_id}`). Only a body that may write the
+    learner's contacts may; a notice that is not escalated or bounced is refused (409
+    `not-escalated`), and so is one whose recipient still has no contact (409 `no-contact`),
+    keeping nothing. The answer lists the new notices created."""
     with engine.begin() as conn:
         row = store.notice(conn, notice_id, lock=True)  # the one read: checked, then sent again
         # sent again to the learner's current contact: by those who may set it
@@ -143,7 +153,8 @@ def given_outside(
 ) -> NoticeOut:
     """The day it counts as given is decided here (by hand: that day; by post: the second
     working day after posting) and published in ``notice-given`` like any other, with the
-    window it opens from that day (ADR 0017)."""
+    window it opens from that day (ADR 0017). Only a body that may write the learner's
+    contacts may record it, and only for an escalated notice never given (else 409)."""
     with engine.connect() as conn:
         row = store.notice(conn, notice_id)
         access.require_notice(conn, principal, Capability.WRITE_CONTACTS, row)

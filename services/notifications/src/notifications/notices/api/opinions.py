@@ -195,6 +195,10 @@ def bring_to_local_authority(
 def get_opinion(
     opinion_id: OpinionId, principal: CallerDep, engine: EngineDep
 ) -> HealthBodyOpinionOut:
+    """A health body's opinion that a child under compulsory school age probably has ALN (ALN Act
+    s.64), with the notices to the parents and to the LA. A caller who may not read the
+    learner's contacts (the health body itself) sees whether the parents were told, never
+    who they are; a caller who may not see the opinion gets the one 404."""
     with engine.connect() as conn:
         row = opinions.find(conn, opinion_id)
         access.require_opinion(conn, principal, row)

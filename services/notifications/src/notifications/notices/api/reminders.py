@@ -27,7 +27,9 @@ def list_reminders(
 ) -> WatchedDeadlinePage:
     """The deadlines of the learners the caller may read (``Capability.READ``, the one access
     policy on the learner's relations, as the notices list); an auditor those of its
-    jurisdiction."""
+    jurisdiction. Each deadline is shown with who must act (`responsible`),
+    its `due_on` and `remind_on`, its `status` (`open`, `met`, `cancelled`), and when a
+    reminder or a missed alert was sent for it, with the notice that carried it."""
     d = watched_deadlines
     query = sa.select(d).order_by(d.c.deadline_id).limit(limit)
     query = query.where(access.visible(principal, Capability.READ, d.c.learner_id))

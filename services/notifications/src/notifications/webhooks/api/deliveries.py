@@ -59,7 +59,8 @@ def get_delivery(
     principal: CallerDep,
     engine: EngineDep,
 ) -> WebhookDeliveryOut:
-    """The delivery with every attempt: when, the status code or the error, how long."""
+    """The delivery with every attempt: when, the status code or the error, how long. Only
+    the organisation that owns the subscription may read it."""
     organisation = owner(principal)
     with engine.connect() as conn:
         view = store.get_delivery(conn, organisation, str(subscription_id), str(delivery_id))
@@ -78,7 +79,8 @@ def redeliver(
     engine: EngineDep,
 ) -> WebhookDeliveryOut:
     """The same event, the same `webhook-id`, sent again soon (a receiver that keeps the ids
-    it processed ignores a repeat), retried afresh if it fails."""
+    it processed ignores a repeat), retried afresh if it fails. Only the organisation that
+    owns the subscription may ask for it."""
     organisation = owner(principal)
     with engine.begin() as conn:
         view = store.request_redelivery(

@@ -135,7 +135,8 @@ async def update_subscription(
     if_match: IfMatch = None,
 ) -> WebhookSubscriptionOut:
     """Only the fields given change: a new URL is checked as at creation; `status` pauses
-    (`paused`) or resumes (`active`) it, also after a 410 Gone disabled it."""
+    (`paused`) or resumes (`active`) it, also after a 410 Gone disabled it. Only the
+    organisation that owns the subscription may change it."""
     organisation = owner(principal)
     given = body.model_fields_set
     changes: dict[str, Any] = {}
