@@ -127,7 +127,7 @@ def statistics(conn: sa.Connection, local_authority: str) -> dict[str, Any]:
     days = [(r.decided_on - r.came_to_attention_on).days for r in decided]
     given = [r for r in decided if r.decision_given_on is not None]
     return {
-        "local_authority": local_authority,
+        "local_authority": f"la:{local_authority}",  # the one public form (issue 20)
         "decisions": len(decided),
         "decisions_within_time": sum(1 for r in decided if r.within_time),
         "decisions_given": len(given),

@@ -133,7 +133,8 @@ def sync_detailed(
     validation failed.
 
     Args:
-        local_authority (str):
+        local_authority (str): The local authority's id, `la:` and its number (`la:665`) (the bare
+            number `665` is deprecated: the `Deprecation` header says since when)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -177,7 +178,8 @@ def sync(
     validation failed.
 
     Args:
-        local_authority (str):
+        local_authority (str): The local authority's id, `la:` and its number (`la:665`) (the bare
+            number `665` is deprecated: the `Deprecation` header says since when)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -215,7 +217,8 @@ async def asyncio_detailed(
     validation failed.
 
     Args:
-        local_authority (str):
+        local_authority (str): The local authority's id, `la:` and its number (`la:665`) (the bare
+            number `665` is deprecated: the `Deprecation` header says since when)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -257,7 +260,8 @@ async def asyncio(
     validation failed.
 
     Args:
-        local_authority (str):
+        local_authority (str): The local authority's id, `la:` and its number (`la:665`) (the bare
+            number `665` is deprecated: the `Deprecation` header says since when)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
