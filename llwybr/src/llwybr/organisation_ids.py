@@ -8,10 +8,17 @@ as the feeds' ``cursor`` does (``llwybr.change_feed``). Stored events keep what 
 """
 
 import re
-from typing import Annotated, Any
+from typing import Annotated, Any, ClassVar, Self
 
 from fastapi import Path, Query, Response
-from pydantic import BeforeValidator, Field
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    Field,
+    ModelWrapValidatorHandler,
+    PrivateAttr,
+    model_validator,
+)
 
 from llwybr.change_feed import DEPRECATION_HEADER
 
@@ -71,3 +78,24 @@ LocalAuthorityQuery = Annotated[
     str | None,
     Query(pattern=_LA_ID_OR_BARE, examples=["la:665"], description=_DESCRIPTION + _BARE_DEPRECATED),
 ]
+
+
+class NotesBareLa(BaseModel):
+    """A request body whose LA fields (``bare_la_fields``) may still carry the bare number: it
+    notes that they did, for the route to answer with ``Deprecation`` (``deprecate_if_bare``)."""
+
+    bare_la_fields: ClassVar[tuple[str, ...]] = ()
+    _named_by_number: bool = PrivateAttr(default=False)
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _note_bare_numbers(cls, data: Any, handler: ModelWrapValidatorHandler[Self]) -> Self:
+        model = handler(data)
+        if isinstance(data, dict) and any(is_bare_la(data.get(k)) for k in cls.bare_la_fields):
+            model._named_by_number = True
+        return model
+
+    def deprecate_if_bare(self, response: Response) -> None:
+        """Mark ``response`` if this body named an LA by its bare number."""
+        if self._named_by_number:
+            deprecate_bare_la(response)

@@ -19,7 +19,7 @@ from determination.application import Concern
 from determination.domain import Circumstances, Learner
 from determination.domain.errors import InvalidLearnerError
 from llwybr.edge import Accepted, CallerDep, IfMatch, accepted, created, expected_version
-from llwybr.organisation_ids import deprecate_bare_la, la_number
+from llwybr.organisation_ids import la_number
 
 router = APIRouter()
 
@@ -32,8 +32,7 @@ def raise_concern(
     as responsible or looking after); naming a known one needs a relationship with them. A
     learner with an open case gets 409 naming it (open-determination)."""
     raised = app.raise_concern(caller, concern_of(body))
-    if body.learner.named_an_la_by_number:
-        deprecate_bare_la(response)
+    body.learner.deprecate_if_bare(response)
     created(response, f"/v1/determinations/{raised.determination_id}", *raised[:2])
     return RaisedOut(id=raised.determination_id, version=raised.version,
                      learner_id=raised.learner_id)  # fmt: skip

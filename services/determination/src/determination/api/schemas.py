@@ -2,7 +2,7 @@
 so a rejected request changes nothing."""
 
 from datetime import date
-from typing import Annotated, Any, Literal, Self
+from typing import Annotated, Any, Literal
 from uuid import UUID
 
 from pydantic import (
@@ -10,8 +10,6 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
-    ModelWrapValidatorHandler,
-    PrivateAttr,
     field_validator,
     model_validator,
 )
@@ -39,14 +37,14 @@ from llwybr.clock import (
     read_deadline,
 )
 from llwybr.edge import ActDate, FreeText, Line, Model, Organisation, today_in_wales
-from llwybr.organisation_ids import LocalAuthorityId, is_bare_la, la_id
+from llwybr.organisation_ids import LocalAuthorityId, NotesBareLa, la_id
 
 Text = Annotated[FreeText, Field(min_length=1, max_length=10_000)]
 ShortText = Annotated[Line, Field(min_length=1, max_length=200)]
 
 
-class LearnerIn(Model):
-    _named_by_number: bool = PrivateAttr(default=False)
+class LearnerIn(NotesBareLa, Model):
+    bare_la_fields = ("local_authority", "looking_after_authority")
     learner_id: Annotated[str | None, Field(pattern=r"^[A-Za-z0-9_.:-]{1,64}$")] = Field(
         default=None,
         description="The learner registry's id (from an earlier answer): names a learner "
@@ -89,21 +87,6 @@ class LearnerIn(Model):
     @classmethod
     def _upn(cls, value: str | None) -> str | None:
         return validate_upn(value) if value else None
-
-    @model_validator(mode="wrap")
-    @classmethod
-    def _bare_numbers(cls, data: Any, handler: ModelWrapValidatorHandler[Self]) -> Self:
-        """Notes an LA named by its bare number (deprecated: the answer says so, issue 20)."""
-        learner = handler(data)
-        if isinstance(data, dict) and any(
-            is_bare_la(data.get(key)) for key in ("local_authority", "looking_after_authority")
-        ):
-            learner._named_by_number = True
-        return learner
-
-    @property
-    def named_an_la_by_number(self) -> bool:
-        return self._named_by_number
 
 
 class CircumstancesIn(Model):

@@ -109,6 +109,7 @@ def set_lac(
     idp_id: IdpId, body: LacDetailsIn, response: Response, caller: CallerDep, service: ServiceDep,
     if_match: IfMatch = None,
 ) -> Accepted:  # fmt: skip
+    body.deprecate_if_bare(response)
     value = LacDetails.from_dict(body.model_dump())
     version = service.set_lac_details(
         caller, idp_id, value, expected_version=expected_version(if_match)
