@@ -71,6 +71,7 @@ async def test_statistics_and_the_case_list_take_either_form_and_answer_the_la_f
     for form, deprecated in (("la:665", False), ("665", True)):
         listed = await client.get("/v1/determinations", params={"local_authority": form}, auth=LA)
         assert [i["determination_id"] for i in listed.json()["items"]] == [case_id]
+        assert listed.json()["items"][0]["local_authority"] == "la:665"
         assert ("Deprecation" in listed.headers) is deprecated
     refused = await client.get("/v1/statistics/local-authorities/Wrexham", auth=LA)
     assert_problem(refused, 422, "validation")
