@@ -118,3 +118,28 @@ def test_a_date_without_the_schools_calendar_is_provisional_until_the_calendar_i
 
         reminder = until(watched_firm)
         assert reminder["provisional"] is False
+
+
+def test_an_la_is_named_la_665_through_the_gateway_and_the_bare_number_is_deprecated(
+    stack: Stack,
+) -> None:
+    """Issue 20: one id form for an LA; the bare number still works, with `Deprecation`."""
+    with client(stack, SCHOOL) as school, client(stack, "la:665") as la:
+        learner = {"local_id": f"learner-{uuid.uuid4().hex[:8]}", "given_name": "Cerys",
+                   "family_name": "Jones", "date_of_birth": "2017-05-02",
+                   "setting": "maintained_school", "setting_id": "6652001",
+                   "local_authority": "la:665"}  # fmt: skip
+        raised = school.post("/v1/determinations", json={
+            "learner": learner, "raised_by": SCHOOL, "raised_with": SCHOOL,
+            "came_to_attention_on": "2025-09-08"})  # fmt: skip
+        assert raised.status_code == 201, raised.text
+        assert "Deprecation" not in raised.headers
+        case = ok(school.get(f"/v1/determinations/{raised.json()['id']}"))
+        assert case["learner"]["local_authority"] == "la:665"
+        current = la.get("/v1/statistics/local-authorities/la:665")
+        bare = la.get("/v1/statistics/local-authorities/665")
+        assert ok(current)["local_authority"] == ok(bare)["local_authority"] == "la:665"
+        assert "Deprecation" not in current.headers
+        assert bare.headers["Deprecation"] == "@1796601600"
+        free_text = la.get("/v1/statistics/local-authorities/Wrexham")
+        assert free_text.status_code == 422, free_text.text

@@ -56,7 +56,7 @@ async def statistics(request: Request, la: str = "") -> Response:
         return await finish(request, session, page, reason="bad-la" if la else None)
     try:
         figures = await calls_of(request).json(
-            session, f"/v1/statistics/local-authorities/{authority}"
+            session, f"/v1/statistics/local-authorities/la:{authority}"
         )
     except ApiError as error:
         return await problem_page(request, session, error.status, "not_found")

@@ -1,6 +1,7 @@
 """What the service's queries answer: a plan as its callers see it, and what an issued version
 looks like on paper (the renderer's input, from the frozen snapshot)."""
 
+import re
 from copy import deepcopy
 from dataclasses import dataclass
 from datetime import date
@@ -11,6 +12,7 @@ from idp.domain import PREPARATION, REVIEW, AlpSchedule, Idp, NoStatutoryLimit, 
 from idp.domain.state import ENDED
 from idp.rendering import AlpElementView, IdpDocument
 from llwybr.clock import ClockState, Deadline, Stopped, read_deadline
+from llwybr.organisation_ids import LA_ID
 from llwybr.organisations import name_of
 
 
@@ -159,6 +161,16 @@ MAINTAINER_KINDS = {
 }
 
 
+def lac_in_words(details: dict[str, Any]) -> dict[str, str]:
+    """The looked-after details as the plan prints them: the looking-after LA named (an id
+    since issue 20; free text recorded before then is printed as it was given)."""
+    words = {k: _text(v) for k, v in details.items()}
+    authority = words.get("looking_after_authority", "")
+    if re.match(LA_ID, authority):
+        words["looking_after_authority"] = named(authority)
+    return words
+
+
 def named(organisation: str) -> str:
     """An organisation as the standard form names it: from the Welsh public bodies' register
     (Welsh / English), else by kind and number; never by its id (``la:665``)."""
@@ -227,9 +239,5 @@ def document_of(plan: Idp, version: dict[str, Any]) -> IdpDocument:
             else None
         ),
         section_3={k: _text(v) for k, v in (content.get("section_3") or {}).items()},
-        lac=(
-            {k: _text(v) for k, v in content["lac_details"].items()}
-            if content.get("lac_details")
-            else None
-        ),
+        lac=(lac_in_words(content["lac_details"]) if content.get("lac_details") else None),
     )

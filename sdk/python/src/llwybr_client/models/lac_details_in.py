@@ -13,7 +13,8 @@ class LacDetailsIn:
     """
     Attributes:
         independent_reviewing_officer (str):
-        looking_after_authority (str):
+        looking_after_authority (str): The local authority's id, `la:` and its number (`la:665`) (the bare number `665`
+            is deprecated: the `Deprecation` header says since when)
         personal_education_plan_reference (str):
     """
 

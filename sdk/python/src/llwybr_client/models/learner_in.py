@@ -19,7 +19,8 @@ class LearnerIn:
         date_of_birth (datetime.date):
         family_name (str):
         given_name (str):
-        local_authority (str):
+        local_authority (str): The local authority's id, `la:` and its number (`la:665`) (the bare number `665` is
+            deprecated: the `Deprecation` header says since when)
         setting (Setting): Where the learner is educated, as the routing rule (docs/domain.md section 2) needs it.
         dual_registered (bool | Unset):  Default: False.
         home_language (str | Unset):  Default: 'en'.
@@ -28,7 +29,8 @@ class LearnerIn:
         local_id (None | str | Unset): The raising setting's own id for the learner (its MIS id), used to find them
             while there is no UPN yet
         looked_after (bool | Unset):  Default: False.
-        looking_after_authority (None | str | Unset):
+        looking_after_authority (None | str | Unset): The LA looking after a looked-after child (`la:665`; the bare
+            number is deprecated), or `ENG` for an authority in England
         resident_in_england (bool | Unset):  Default: False.
         setting_id (None | str | Unset):
         upn (None | str | Unset):

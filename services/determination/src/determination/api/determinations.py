@@ -19,6 +19,7 @@ from determination.application import Concern
 from determination.domain import Circumstances, Learner
 from determination.domain.errors import InvalidLearnerError
 from llwybr.edge import Accepted, CallerDep, IfMatch, accepted, created, expected_version
+from llwybr.organisation_ids import la_number
 
 router = APIRouter()
 
@@ -31,6 +32,7 @@ def raise_concern(
     as responsible or looking after); naming a known one needs a relationship with them. A
     learner with an open case gets 409 naming it (open-determination)."""
     raised = app.raise_concern(caller, concern_of(body))
+    body.learner.deprecate_if_bare(response)
     created(response, f"/v1/determinations/{raised.determination_id}", *raised[:2])
     return RaisedOut(id=raised.determination_id, version=raised.version,
                      learner_id=raised.learner_id)  # fmt: skip
@@ -42,6 +44,10 @@ def concern_of(body: ConcernIn) -> Concern:
     learner_data = body.learner.model_dump()
     local_id, young_person = learner_data.pop("local_id"), learner_data.pop("young_person")
     learner_data["learner_id"] = learner_data["learner_id"] or ""
+    # The learner's events record LAs by number, as they always have (never rewritten).
+    learner_data["local_authority"] = la_number(learner_data["local_authority"])
+    if learner_data["looking_after_authority"] is not None:
+        learner_data["looking_after_authority"] = la_number(learner_data["looking_after_authority"])
     try:
         learner = Learner(**learner_data)
     except ValueError as error:

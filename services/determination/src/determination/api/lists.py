@@ -4,7 +4,7 @@ and an LA's statistics; each scoped to what the caller may see."""
 from datetime import date
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Path, Query, Response
+from fastapi import APIRouter, Query, Response
 
 from determination import access
 from determination.api.dependencies import EngineDep
@@ -12,6 +12,7 @@ from determination.api.schemas import CasePage, ChangePage
 from determination.projections import CaseFilter, changes, due_soon, list_cases, statistics
 from llwybr.access import Capability, audience
 from llwybr.edge import BIGINT_MAX, ORGANISATION, CallerDep, Line, today_in_wales
+from llwybr.organisation_ids import LocalAuthorityPath, LocalAuthorityQuery, answer_la, la_number
 from llwybr.principal import Principal
 
 router = APIRouter()
@@ -28,8 +29,9 @@ def scope_of(principal: Principal) -> CaseFilter:
 def find_determinations(
     caller: CallerDep,
     engine: EngineDep,
+    response: Response,
     organisation: Annotated[str | None, Query(pattern=ORGANISATION)] = None,
-    local_authority: Annotated[str | None, Query(pattern=r"^\d{3}$")] = None,
+    local_authority: LocalAuthorityQuery = None,
     status: Annotated[str | None, Query(pattern=r"^[a-z_]{1,32}$")] = None,
     due_before: date | None = None,
     overdue_on: Annotated[
@@ -51,7 +53,9 @@ def find_determinations(
     query = CaseFilter(
         audience=scope_of(caller).audience,
         organisation=organisation,
-        local_authority=local_authority,
+        local_authority=la_number(answer_la(local_authority, response))
+        if local_authority
+        else None,
         status=status,
         due_before=due_before,
         overdue_on=overdue_on,
@@ -107,7 +111,8 @@ def determination_changes(
 def la_statistics(
     caller: CallerDep,
     engine: EngineDep,
-    local_authority: Annotated[str, Path(pattern=r"^\d{3}$")],
+    local_authority: LocalAuthorityPath,
+    response: Response,
 ) -> dict[str, Any]:
     """Of the learners the LA is responsible for or looks after: decisions made, how many
     within the statutory time, the average days from the concern to the decision, how many
@@ -115,6 +120,7 @@ def la_statistics(
     duty met, s.4(6): `decisions_given_within_time`), and the cases still open. Only the LA
     itself and the auditors of its jurisdiction may read its statistics; another body is
     refused (403)."""
-    access.require_may_see_statistics(caller, local_authority)
+    number = la_number(answer_la(local_authority, response))
+    access.require_may_see_statistics(caller, number)
     with engine.connect() as conn:
-        return statistics(conn, local_authority)
+        return statistics(conn, number)

@@ -5,7 +5,14 @@ from datetime import date
 from typing import Annotated, Any, Literal
 from uuid import UUID
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    field_validator,
+    model_validator,
+)
 
 from determination.application import DeterminationView
 from determination.domain import (
@@ -30,12 +37,14 @@ from llwybr.clock import (
     read_deadline,
 )
 from llwybr.edge import ActDate, FreeText, Line, Model, Organisation, today_in_wales
+from llwybr.organisation_ids import LocalAuthorityId, NotesBareLa, la_id
 
 Text = Annotated[FreeText, Field(min_length=1, max_length=10_000)]
 ShortText = Annotated[Line, Field(min_length=1, max_length=200)]
 
 
-class LearnerIn(Model):
+class LearnerIn(NotesBareLa, Model):
+    bare_la_fields = ("local_authority", "looking_after_authority")
     learner_id: Annotated[str | None, Field(pattern=r"^[A-Za-z0-9_.:-]{1,64}$")] = Field(
         default=None,
         description="The learner registry's id (from an earlier answer): names a learner "
@@ -52,9 +61,18 @@ class LearnerIn(Model):
     upn: str | None = Field(default=None, examples=["M665200125001"])  # a valid check letter
     setting: Setting
     setting_id: Annotated[str | None, Field(pattern=r"^[0-9A-Za-z]{1,20}$")] = None
-    local_authority: Annotated[str, Field(pattern=r"^\d{3}$", examples=["665"])]
+    local_authority: LocalAuthorityId
     looked_after: bool = False
-    looking_after_authority: Annotated[str | None, Field(pattern=r"^(\d{3}|ENG)$")] = None
+    looking_after_authority: Annotated[
+        str | None,
+        BeforeValidator(la_id),
+        Field(
+            pattern=r"^(la:\d{3}|ENG)$",
+            examples=["la:665"],
+            description="The LA looking after a looked-after child (`la:665`; the bare number "
+            "is deprecated), or `ENG` for an authority in England",
+        ),
+    ] = None
     dual_registered: bool = False
     young_person: bool | None = Field(
         default=None,
@@ -310,6 +328,14 @@ class DeterminationOut(BaseModel):
         today = today_in_wales()
         data = dict(vars(view))
         stopped = data.pop("stopped")
+        # The learner's events name LAs by number: answered in the one public form (issue 20).
+        data["learner"] = {
+            **view.learner,
+            **{
+                k: la_id(view.learner.get(k))
+                for k in ("local_authority", "looking_after_authority")
+            },
+        }
         data["deadlines"] = {
             k: DeadlineOut.of(d, today, stopped.get(k)) for k, d in view.deadlines.items()
         }

@@ -3,6 +3,7 @@ an LA's statistics, the open cases a correction recalculates; each scoped to an 
 Each listed case carries its decision clock, read as the case view reads it (``clock.py``)."""
 
 import uuid
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
@@ -61,6 +62,16 @@ def _scoped(statement: sa.Select[Any], query: CaseFilter) -> sa.Select[Any]:
     return statement
 
 
+def _answered(rows: Iterable[sa.Row[Any]], today: date) -> list[dict[str, Any]]:
+    """The rows as a list answers them: each with its decision clock on ``today``, and its
+    learner's LA in the one public form (``la:665``; the read model keeps the number)."""
+    return with_clock([_la_form(dict(r._mapping)) for r in rows], today)
+
+
+def _la_form(row: dict[str, Any]) -> dict[str, Any]:
+    return row | {"local_authority": f"la:{row['local_authority']}"}
+
+
 def list_cases(
     conn: sa.Connection, query: CaseFilter, *, limit: int, after: str | None, today: date
 ) -> list[dict[str, Any]]:
@@ -78,7 +89,7 @@ def list_cases(
     if after:
         statement = statement.where(cases.c.determination_id > after)
     statement = statement.order_by(cases.c.determination_id).limit(limit)
-    return with_clock([dict(r._mapping) for r in conn.execute(statement)], today)
+    return _answered(conn.execute(statement), today)
 
 
 def due_soon(
@@ -92,7 +103,7 @@ def due_soon(
         .where(open_between(today, last))
         .order_by(cases.c.decision_due_on, cases.c.determination_id)
     )
-    return with_clock([dict(r._mapping) for r in conn.execute(statement)], today)
+    return _answered(conn.execute(statement), today)
 
 
 def open_cases_counting_on(conn: sa.Connection, calendar_id: str) -> list[str]:
@@ -127,7 +138,7 @@ def statistics(conn: sa.Connection, local_authority: str) -> dict[str, Any]:
     days = [(r.decided_on - r.came_to_attention_on).days for r in decided]
     given = [r for r in decided if r.decision_given_on is not None]
     return {
-        "local_authority": local_authority,
+        "local_authority": f"la:{local_authority}",  # the one public form (issue 20)
         "decisions": len(decided),
         "decisions_within_time": sum(1 for r in decided if r.within_time),
         "decisions_given": len(given),
@@ -165,7 +176,7 @@ def changes(
         .order_by(cases.c.changed_at_position)
         .limit(limit)
     )
-    return with_clock([dict(r._mapping) for r in conn.execute(statement)], today)
+    return _answered(conn.execute(statement), today)
 
 
 def learner_cases(conn: sa.Connection, learner_id: str) -> list[str]:

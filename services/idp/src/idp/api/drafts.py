@@ -138,6 +138,7 @@ def set_lac(
     LA looking after the child and the personal education plan (PEP) the IDP forms part of.
     Only the maintaining body may change the draft, or an LA whose reconsideration directed
     a revision (s.27) or a Tribunal order requires one; issued versions never change."""
+    body.deprecate_if_bare(response)
     value = LacDetails.from_dict(body.model_dump())
     version = service.set_lac_details(
         caller, idp_id, value, expected_version=expected_version(if_match)

@@ -3,7 +3,7 @@ the Welsh-medium ALP an LA's plans require and receive."""
 
 from typing import Annotated, Any
 
-from fastapi import Path, Query, Request
+from fastapi import Query, Request, Response
 
 from idp import access
 from idp.api.common import EngineDep, ServiceDep, resource_router
@@ -11,6 +11,7 @@ from idp.projections import alp_by_provider, open_shortfalls, welsh_medium_suffi
 from idp.settings import Settings
 from llwybr.access import Capability, audience
 from llwybr.edge import ORGANISATION, ActDate, CallerDep, today_in_wales
+from llwybr.organisation_ids import LocalAuthorityPath, answer_la, la_number
 
 router = resource_router()
 
@@ -60,12 +61,13 @@ def shortfalls(
     summary="Welsh-medium ALP required and delivered across an LA's plans",
 )
 def welsh_medium(
-    local_authority: Annotated[str, Path(pattern=r"^\d{3}$")], caller: CallerDep, engine: EngineDep
+    local_authority: LocalAuthorityPath, response: Response, caller: CallerDep, engine: EngineDep
 ) -> dict[str, Any]:
     """For an LA's planning of sufficient Welsh-medium ALP: across the plans of the learners
     it is responsible for, how many elements of ALP must be provided in Welsh, and how much
     of that was delivered in Welsh. Only the LA itself, or an auditor of its jurisdiction,
     may read its figures; another body is refused."""
-    access.require_authority_figures(caller, local_authority)
+    number = la_number(answer_la(local_authority, response))
+    access.require_authority_figures(caller, number)
     with engine.connect() as conn:
-        return welsh_medium_sufficiency(conn, local_authority)
+        return welsh_medium_sufficiency(conn, number)

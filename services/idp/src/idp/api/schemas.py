@@ -20,6 +20,7 @@ from idp.domain import (
 from idp.domain.deliveries import Language
 from llwybr.change_feed import ChangeFeedPage
 from llwybr.edge import Accepted, ActDate, FreeText, Line, Model, Organisation
+from llwybr.organisation_ids import LocalAuthorityId, NotesBareLa
 
 Text = Annotated[FreeText, Field(max_length=20_000)]
 
@@ -101,9 +102,11 @@ class Section3In(Model):
     review_and_transition: Text
 
 
-class LacDetailsIn(Model):
+class LacDetailsIn(NotesBareLa, Model):
+    bare_la_fields = ("looking_after_authority",)
     independent_reviewing_officer: Annotated[Line, Field(min_length=1, max_length=200)]
-    looking_after_authority: Annotated[Line, Field(min_length=1, max_length=200)]
+    # An organisation id since issue 20 (it was free text: plans drafted then keep theirs).
+    looking_after_authority: LocalAuthorityId
     personal_education_plan_reference: Annotated[Line, Field(min_length=1, max_length=200)]
 
 

@@ -186,7 +186,8 @@ def sync_detailed(
 
     Args:
         organisation (None | str | Unset):
-        local_authority (None | str | Unset):
+        local_authority (None | str | Unset): The local authority's id, `la:` and its number
+            (`la:665`) (the bare number `665` is deprecated: the `Deprecation` header says since when)
         status (None | str | Unset):
         due_before (datetime.date | None | Unset):
         overdue_on (datetime.date | None | Unset): The decision clock missed on this day: past its
@@ -247,7 +248,8 @@ def sync(
 
     Args:
         organisation (None | str | Unset):
-        local_authority (None | str | Unset):
+        local_authority (None | str | Unset): The local authority's id, `la:` and its number
+            (`la:665`) (the bare number `665` is deprecated: the `Deprecation` header says since when)
         status (None | str | Unset):
         due_before (datetime.date | None | Unset):
         overdue_on (datetime.date | None | Unset): The decision clock missed on this day: past its
@@ -303,7 +305,8 @@ async def asyncio_detailed(
 
     Args:
         organisation (None | str | Unset):
-        local_authority (None | str | Unset):
+        local_authority (None | str | Unset): The local authority's id, `la:` and its number
+            (`la:665`) (the bare number `665` is deprecated: the `Deprecation` header says since when)
         status (None | str | Unset):
         due_before (datetime.date | None | Unset):
         overdue_on (datetime.date | None | Unset): The decision clock missed on this day: past its
@@ -362,7 +365,8 @@ async def asyncio(
 
     Args:
         organisation (None | str | Unset):
-        local_authority (None | str | Unset):
+        local_authority (None | str | Unset): The local authority's id, `la:` and its number
+            (`la:665`) (the bare number `665` is deprecated: the `Deprecation` header says since when)
         status (None | str | Unset):
         due_before (datetime.date | None | Unset):
         overdue_on (datetime.date | None | Unset): The decision clock missed on this day: past its

@@ -1,0 +1,101 @@
+"""One form of a local authority's id everywhere in the public API: ``la:665`` (issue 20).
+
+The register (``llwybr.organisations``) and every principal name an LA ``la:665``; a few paths,
+a query and the learner's fields took the bare number (``665``). Those still accept it for a
+deprecation period, answer the ``la:`` form, and say so in a ``Deprecation`` header (RFC 9745),
+as the feeds' ``cursor`` does (``llwybr.change_feed``). Stored events keep what they recorded
+(bare numbers in the determination service's learners): they are never rewritten, only read.
+"""
+
+import re
+from typing import Annotated, Any, ClassVar, Self
+
+from fastapi import Path, Query, Response
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    Field,
+    ModelWrapValidatorHandler,
+    PrivateAttr,
+    model_validator,
+)
+
+from llwybr.change_feed import DEPRECATION_HEADER
+
+#: When the bare LA number was deprecated (2026-12-07, as a structured date: RFC 9745).
+BARE_LA_DEPRECATED_AT = "@1796601600"
+
+LA_ID = r"^la:\d{3}$"
+_BARE_LA = re.compile(r"^\d{3}$")
+# What a path or query accepts during the deprecation period: ``la:665`` or ``665``.
+_LA_ID_OR_BARE = r"^(la:)?\d{3}$"
+_DESCRIPTION = "The local authority's id, `la:` and its number (`la:665`)"
+_BARE_DEPRECATED = (
+    " (the bare number `665` is deprecated: the `Deprecation` header says since when)"
+)
+
+
+def is_bare_la(value: Any) -> bool:
+    """Whether ``value`` is an LA named by its bare number (``665``), the deprecated form."""
+    return isinstance(value, str) and _BARE_LA.match(value) is not None
+
+
+def la_id(value: Any) -> Any:
+    """``la:665`` for ``665`` or ``la:665``; anything else unchanged, for the pattern to refuse."""
+    return f"la:{value}" if is_bare_la(value) else value
+
+
+def la_number(organisation: str) -> str:
+    """``665`` for ``la:665``: the form the determination service's events record."""
+    return organisation.removeprefix("la:")
+
+
+def deprecate_bare_la(response: Response) -> None:
+    """Mark ``response`` as answering a request that named an LA by its bare number."""
+    response.headers[DEPRECATION_HEADER] = BARE_LA_DEPRECATED_AT
+
+
+def answer_la(value: str, response: Response) -> str:
+    """The ``la:`` form of a path's or query's LA, marking ``response`` if it was bare."""
+    if is_bare_la(value):
+        deprecate_bare_la(response)
+    return str(la_id(value))
+
+
+#: A request body's LA: ``la:665`` (the bare number still accepted, and made ``la:665``).
+LocalAuthorityId = Annotated[
+    str,
+    BeforeValidator(la_id),
+    Field(pattern=LA_ID, examples=["la:665"], description=_DESCRIPTION + _BARE_DEPRECATED),
+]
+#: A path's LA: ``la:665`` or, deprecated, ``665``; read it through ``answer_la``.
+LocalAuthorityPath = Annotated[
+    str,
+    Path(pattern=_LA_ID_OR_BARE, examples=["la:665"], description=_DESCRIPTION + _BARE_DEPRECATED),
+]
+#: A query's LA, as a path's.
+LocalAuthorityQuery = Annotated[
+    str | None,
+    Query(pattern=_LA_ID_OR_BARE, examples=["la:665"], description=_DESCRIPTION + _BARE_DEPRECATED),
+]
+
+
+class NotesBareLa(BaseModel):
+    """A request body whose LA fields (``bare_la_fields``) may still carry the bare number: it
+    notes that they did, for the route to answer with ``Deprecation`` (``deprecate_if_bare``)."""
+
+    bare_la_fields: ClassVar[tuple[str, ...]] = ()
+    _named_by_number: bool = PrivateAttr(default=False)
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _note_bare_numbers(cls, data: Any, handler: ModelWrapValidatorHandler[Self]) -> Self:
+        model = handler(data)
+        if isinstance(data, dict) and any(is_bare_la(data.get(k)) for k in cls.bare_la_fields):
+            model._named_by_number = True
+        return model
+
+    def deprecate_if_bare(self, response: Response) -> None:
+        """Mark ``response`` if this body named an LA by its bare number."""
+        if self._named_by_number:
+            deprecate_bare_la(response)
