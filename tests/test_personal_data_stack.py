@@ -9,6 +9,7 @@ import json
 import uuid
 import zipfile
 from collections.abc import Iterator
+from functools import partial
 
 import psycopg
 import pypdf
@@ -23,11 +24,13 @@ from .access_stories import (
     LA,
     SECOND_LA,
     Callers,
+    as_told,
     concern,
     ok,
     pupil,
     raised,
     today,
+    until,
 )
 from .stack import TEST_LIMITS, running_stack
 
@@ -178,3 +181,41 @@ def test_a_subject_access_export_holds_the_learner_and_nobody_else(callers: Call
         and r["organisation"] == LA
         for r in exports["items"]
     ), exports
+
+
+def test_an_erased_learners_parent_is_ciphertext_then_nowhere_readable(
+    runtime: RuntimeSettings, callers: Callers
+) -> None:
+    """The notifications' contacts are sealed with the learner's key: the parent's name and
+    email are ciphertext in every table; after the erasure the contacts read as erased and
+    another learner's parent is untouched."""
+    la = callers(LA)
+    parents = []
+    for _ in range(2):
+        tag = uuid.uuid4().hex[:8]
+        _, learner_id = raised(callers, concern(pupil(given_name=f"Dylan{tag}")))
+        parent = {"role": "parent", "name": f"Rhodri{tag}", "email": f"rhodri-{tag}@example.org"}
+        url = f"/v1/contacts/learners/{learner_id}"
+        response = as_told(partial(la.put, url, json={"parties": [parent]}))
+        assert response.status_code == 200, response.text
+        parents.append((learner_id, parent))
+    (learner_id, parent), (other_id, other) = parents
+    read = ok(la.get(f"/v1/contacts/learners/{learner_id}"))
+    assert [(p["name"], p["email"]) for p in read["parties"]] == [(parent["name"], parent["email"])]
+    assert rows_naming(runtime, parent["name"]) == []
+    assert rows_naming(runtime, parent["email"]) == []
+
+    erasure = {"erased_on": today(), "schedule": "aln-file-25", "recorded_by": LA}
+    ok(la.post(f"/v1/learners/{learner_id}/erasure", json=erasure))
+
+    # the notifications service honours a shred made by another within its key cache's time
+    def contacts_erased() -> dict[str, object] | None:
+        found = ok(la.get(f"/v1/contacts/learners/{learner_id}"))
+        return found if found["personal_data_erased"] else None
+
+    erased = until(contacts_erased, what="the contacts read as erased", timeout=45)
+    assert (erased["learner_name"], erased["parties"]) == (None, [])
+    assert rows_naming(runtime, parent["name"]) == []
+    assert rows_naming(runtime, parent["email"]) == []
+    kept = ok(la.get(f"/v1/contacts/learners/{other_id}"))
+    assert [(p["name"], p["email"]) for p in kept["parties"]] == [(other["name"], other["email"])]

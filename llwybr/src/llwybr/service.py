@@ -44,6 +44,7 @@ from llwybr.logs import request_id
 from llwybr.metrics import Metrics
 from llwybr.observed import observed
 from llwybr.outbox import KnowsUpns, OutboxRelay, RelayPositions, Translator, relay_lock
+from llwybr.personal_data import bound
 from llwybr.personal_data.settings import open_vault
 from llwybr.principal import PrincipalError, verify_principal
 from llwybr.problems import install_problem_handlers, problem_response
@@ -301,7 +302,8 @@ def prepare_storage(
             table.create(engine, checkfirst=True)
         application = spec.application(settings.eventsourcing_env())  # creates its tables
         if spec.personal_data:
-            application.use_vault(open_vault(settings.runtime))
+            application.use_vault(vault := open_vault(settings.runtime))
+            bound.bind(engine, vault)  # for personal fields in the service's plain tables
     return engine, application
 
 

@@ -10,6 +10,7 @@ from fastapi import FastAPI
 from contracts.topics import DETERMINATION, DISPUTES, IDP
 from llwybr.bus import InProcessBus
 from llwybr.consumer import TableEffect
+from llwybr.personal_data.fields import LearnerErasedError
 from llwybr.service import ConsumerSpec, ServiceSpec, WorkerSpec, build_service
 from llwybr.settings import ServiceSettings
 from notifications.application import NotificationsService
@@ -56,6 +57,7 @@ SPEC = ServiceSpec(
         NotificationsError: (422, "notifications"),
         **NOTICE_ERROR_STATUSES,
         **webhooks.ERROR_STATUSES,
+        LearnerErasedError: (422, "personal-data-erased"),
     },
     migrations=Path(__file__).parent / "migrations",
     consumers=[NOTICES, webhooks.CONSUMER],
@@ -70,6 +72,7 @@ SPEC = ServiceSpec(
     upns=lambda engine, _application: RegistryUpns(engine),
     large_bodies=DESCRIPTOR.large_bodies,
     figures=FIGURES,
+    personal_data=True,  # the contacts are sealed with the learners' keys (ADR 0023)
     # a notice is in force from the day it is given; its record and escalations when recorded
     in_force={
         NoticeRecord.NoticeGiven: "given_on",

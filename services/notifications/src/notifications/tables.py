@@ -91,7 +91,7 @@ contact_learners = sa.Table(
     "contact_learners",
     metadata,
     sa.Column("learner_id", sa.String(64), primary_key=True),
-    sa.Column("learner_name", sa.String(200), nullable=True),
+    sa.Column("learner_name", sa.Text, nullable=True),  # sealed (ADR 0023)
     sa.Column("version", sa.Integer, nullable=False),
     sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
     sa.Column("updated_by", sa.String(200), nullable=False),
@@ -104,8 +104,8 @@ contact_parties = sa.Table(
     sa.Column("learner_id", sa.String(64), nullable=False, index=True),
     sa.Column("position", sa.Integer, nullable=False),
     sa.Column("role", sa.String(40), nullable=False),
-    sa.Column("name", sa.String(200), nullable=False),
-    sa.Column("email", sa.String(320), nullable=True),
+    sa.Column("name", sa.Text, nullable=False),  # sealed with the learner's key (ADR 0023)
+    sa.Column("email", sa.Text, nullable=True),  # sealed
     sa.Column("language", sa.String(2), nullable=True),  # cy / en; none: both
 )
 

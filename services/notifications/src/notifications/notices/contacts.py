@@ -11,7 +11,8 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from notifications.notices import store
+from llwybr.personal_data.fields import LearnerErasedError
+from notifications.notices import personal, store
 from notifications.notices.intake import give
 from notifications.notices.model import NoticeKind, Role
 from notifications.notices.planning import PlannedNotice
@@ -33,6 +34,13 @@ def learner_contacts(conn: sa.Connection, learner_id: str) -> dict[str, Any] | N
     ).first()
     if row is None:
         return None
+    erasure: str | None = None
+    try:
+        learner_name = personal.reveal(conn, learner_id, personal.LEARNER_NAME, row.learner_name)
+        found = store.parties(conn, learner_id)
+    except LearnerErasedError as erased:
+        # the record keeps its shape; the people in it are gone with the learner's key
+        learner_name, found, erasure = None, [], erased.erasure.describe()
     parties = [
         {
             "party_id": p.party_id,
@@ -41,11 +49,12 @@ def learner_contacts(conn: sa.Connection, learner_id: str) -> dict[str, Any] | N
             "email": p.email,
             "language": p.language,
         }
-        for p in store.parties(conn, learner_id)
+        for p in found
     ]
     return {
         "learner_id": learner_id,
-        "learner_name": row.learner_name,
+        "learner_name": learner_name,
+        "personal_data_erased": erasure,
         "version": row.version,
         "parties": parties,
         "updated_at": row.updated_at,
@@ -72,7 +81,8 @@ def set_learner_contacts(
     if expected_version is not None and expected_version != (current or 0):
         raise StaleContactsError(f"the contacts are at version {current or 0}")
     values = {
-        "learner_name": learner_name,
+        # sealed first: an erased learner's key refuses (LearnerErasedError), nothing written
+        "learner_name": personal.seal(conn, learner_id, personal.LEARNER_NAME, learner_name),
         "version": version,
         "updated_at": store.now(),
         "updated_by": actor,
@@ -102,8 +112,8 @@ def set_learner_contacts(
                 learner_id=learner_id,
                 position=position,
                 role=party["role"],
-                name=party["name"],
-                email=party.get("email"),
+                name=personal.seal(conn, learner_id, personal.PARTY_NAME, party["name"]),
+                email=personal.seal(conn, learner_id, personal.PARTY_EMAIL, party.get("email")),
                 language=party.get("language"),
             )
         )

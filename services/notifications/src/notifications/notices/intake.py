@@ -16,6 +16,7 @@ import sqlalchemy as sa
 
 from contracts.envelope import Envelope
 from contracts.events import parse
+from llwybr.personal_data.fields import LearnerErasedError
 from notifications.notices import deadlines, store
 from notifications.notices.model import Language, Party, Role, deduplicated, recipients
 from notifications.notices.planning import PlannedNotice, plan, subject_id_of
@@ -103,7 +104,13 @@ def give(
 
     if notice.family:
         facts, _ = store.learner(conn, learner_id)
-        found = recipients(notice.kind, store.parties(conn, learner_id), facts)
+        try:
+            registered, erased = store.parties(conn, learner_id), None
+        except LearnerErasedError as error:
+            # the family's contacts went with the learner's key: each person the Code names
+            # gets a notice that is never sent, listed as not deliverable
+            registered, erased = [], f"not deliverable: {error.erasure.describe()}"
+        found = recipients(notice.kind, registered, facts)
         for party in found.parties:
             if only_party is not None and party.party_id != only_party:
                 continue
@@ -113,7 +120,8 @@ def give(
             add(
                 f"missing:{role.value}",
                 {"recipient_role": role.value, "language": Language.BOTH.value},
-                f"no {role.value.replace('_', ' ')} is registered for learner {learner_id}: "
+                erased
+                or f"no {role.value.replace('_', ' ')} is registered for learner {learner_id}: "
                 "register their contact details and the notice will be sent",
             )
     for organisation, role in notice.organisations:

@@ -20,8 +20,9 @@ import sqlalchemy as sa
 
 from llwybr.blocking import run_blocking
 from llwybr.eventstore import ChainedApplication
+from llwybr.personal_data.fields import LearnerErasedError
 from notifications.application import NotificationsService
-from notifications.notices import dsn, store, verp
+from notifications.notices import dsn, personal, store, verp
 from notifications.notices.model import Language, NoticeKind, Role
 from notifications.notices.rendering import Rendered, render
 from notifications.notices.transport import Outcome, Transport, email_message, transport_for
@@ -96,11 +97,7 @@ def prepare(engine: sa.Engine, row: Mapping[str, Any], given_on: date) -> Prepar
     kind = NoticeKind(row["kind"])
     with engine.connect() as conn:
         _, local_authority = store.learner(conn, row["learner_id"])
-        learner_name = conn.execute(
-            sa.select(contact_learners.c.learner_name).where(
-                contact_learners.c.learner_id == row["learner_id"]
-            )
-        ).scalar()
+        learner_name = _learner_name(conn, row["learner_id"])
         stated = window = None
         if not row["copy"]:
             stated, window = windows_for(
@@ -123,6 +120,20 @@ def prepare(engine: sa.Engine, row: Mapping[str, Any], given_on: date) -> Prepar
     }
     rendered = render(kind, Language(row["language"]), context, organisations)
     return Prepared(rendered, given_on, window)
+
+
+def _learner_name(conn: sa.Connection, learner_id: str) -> str | None:
+    """The learner's name as the contacts give it; none once their data is erased (the
+    notice then names them by reference, as when no name was registered)."""
+    sealed = conn.execute(
+        sa.select(contact_learners.c.learner_name).where(
+            contact_learners.c.learner_id == learner_id
+        )
+    ).scalar()
+    try:
+        return personal.reveal(conn, learner_id, personal.LEARNER_NAME, sealed)
+    except LearnerErasedError:
+        return None
 
 
 def _backoff(settings: Settings, attempts: int) -> timedelta:

@@ -12,6 +12,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from contracts import determination as det
 from llwybr.access import Relations, Relationship
 from llwybr.clock import DEFAULT_RULES, RuleTable, Term, TermCalendar
+from notifications.notices import personal
 from notifications.notices.model import Language, LearnerFacts, NoticeKind, Party, Role
 from notifications.notices.planning import SYSTEM, LearnerUpdate, Subject
 from notifications.notices.rendering import Organisation
@@ -261,12 +262,22 @@ def rule_table(conn: sa.Connection) -> RuleTable:
 
 
 def parties(conn: sa.Connection, learner_id: str) -> list[Party]:
+    """The learner's parties, opened; ``LearnerErasedError`` once their key is shredded."""
     rows = conn.execute(
         sa.select(contact_parties)
         .where(contact_parties.c.learner_id == learner_id)
         .order_by(contact_parties.c.position)
     )
-    return [Party(r.party_id, Role(r.role), r.name, r.email, r.language) for r in rows]
+    return [
+        Party(
+            r.party_id,
+            Role(r.role),
+            personal.reveal(conn, learner_id, personal.PARTY_NAME, r.name) or "",
+            personal.reveal(conn, learner_id, personal.PARTY_EMAIL, r.email),
+            r.language,
+        )
+        for r in rows
+    ]
 
 
 def organisation(conn: sa.Connection, organisation_id: str) -> tuple[Organisation, str | None]:

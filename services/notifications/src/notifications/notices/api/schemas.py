@@ -63,6 +63,9 @@ class LearnerContactsIn(Model):
 class LearnerContactsOut(BaseModel):
     learner_id: str
     learner_name: str | None
+    personal_data_erased: str | None = Field(
+        default=None, description="When and under which schedule the contacts were erased"
+    )
     version: int
     parties: list[dict[str, Any]]
     updated_at: datetime
