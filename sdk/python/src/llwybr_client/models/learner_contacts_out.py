@@ -27,6 +27,7 @@ class LearnerContactsOut:
         updated_by (str):
         version (int):
         notices_sent (list[str] | Unset): Notices that were waiting for these
+        personal_data_erased (None | str | Unset): When and under which schedule the contacts were erased
     """
 
     learner_id: str
@@ -36,6 +37,7 @@ class LearnerContactsOut:
     updated_by: str
     version: int
     notices_sent: list[str] | Unset = UNSET
+    personal_data_erased: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -59,6 +61,12 @@ class LearnerContactsOut:
         if not isinstance(self.notices_sent, Unset):
             notices_sent = self.notices_sent
 
+        personal_data_erased: None | str | Unset
+        if isinstance(self.personal_data_erased, Unset):
+            personal_data_erased = UNSET
+        else:
+            personal_data_erased = self.personal_data_erased
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -73,6 +81,8 @@ class LearnerContactsOut:
         )
         if notices_sent is not UNSET:
             field_dict["notices_sent"] = notices_sent
+        if personal_data_erased is not UNSET:
+            field_dict["personal_data_erased"] = personal_data_erased
 
         return field_dict
 
@@ -105,6 +115,15 @@ class LearnerContactsOut:
 
         notices_sent = cast(list[str], d.pop("notices_sent", UNSET))
 
+        def _parse_personal_data_erased(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        personal_data_erased = _parse_personal_data_erased(d.pop("personal_data_erased", UNSET))
+
         learner_contacts_out = cls(
             learner_id=learner_id,
             learner_name=learner_name,
@@ -113,6 +132,7 @@ class LearnerContactsOut:
             updated_by=updated_by,
             version=version,
             notices_sent=notices_sent,
+            personal_data_erased=personal_data_erased,
         )
 
         learner_contacts_out.additional_properties = d
