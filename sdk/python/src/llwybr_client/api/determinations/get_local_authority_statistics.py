@@ -124,7 +124,9 @@ def sync_detailed(
      Of the learners the LA is responsible for or looks after: decisions made, how many
     within the statutory time, the average days from the concern to the decision, how many
     were given to the family (`decisions_given`) and how many of those by the due date (the
-    duty met, s.4(6): `decisions_given_within_time`), and the cases still open.
+    duty met, s.4(6): `decisions_given_within_time`), and the cases still open; the decisions
+    by month decided (`by_month`) and by outcome (`by_outcome`: `has_aln`, `no_aln`), each with
+    how many were within time as the decision judged it.
 
     Needs the scope `determinations:read` (given to the clients of schools, FEIs, LAs, health boards,
     NHS trusts, the Tribunal and auditors). Problems (RFC 9457) of its own: 400 A malformed header (If-
@@ -168,7 +170,9 @@ def sync(
      Of the learners the LA is responsible for or looks after: decisions made, how many
     within the statutory time, the average days from the concern to the decision, how many
     were given to the family (`decisions_given`) and how many of those by the due date (the
-    duty met, s.4(6): `decisions_given_within_time`), and the cases still open.
+    duty met, s.4(6): `decisions_given_within_time`), and the cases still open; the decisions
+    by month decided (`by_month`) and by outcome (`by_outcome`: `has_aln`, `no_aln`), each with
+    how many were within time as the decision judged it.
 
     Needs the scope `determinations:read` (given to the clients of schools, FEIs, LAs, health boards,
     NHS trusts, the Tribunal and auditors). Problems (RFC 9457) of its own: 400 A malformed header (If-
@@ -206,7 +210,9 @@ async def asyncio_detailed(
      Of the learners the LA is responsible for or looks after: decisions made, how many
     within the statutory time, the average days from the concern to the decision, how many
     were given to the family (`decisions_given`) and how many of those by the due date (the
-    duty met, s.4(6): `decisions_given_within_time`), and the cases still open.
+    duty met, s.4(6): `decisions_given_within_time`), and the cases still open; the decisions
+    by month decided (`by_month`) and by outcome (`by_outcome`: `has_aln`, `no_aln`), each with
+    how many were within time as the decision judged it.
 
     Needs the scope `determinations:read` (given to the clients of schools, FEIs, LAs, health boards,
     NHS trusts, the Tribunal and auditors). Problems (RFC 9457) of its own: 400 A malformed header (If-
@@ -248,7 +254,9 @@ async def asyncio(
      Of the learners the LA is responsible for or looks after: decisions made, how many
     within the statutory time, the average days from the concern to the decision, how many
     were given to the family (`decisions_given`) and how many of those by the due date (the
-    duty met, s.4(6): `decisions_given_within_time`), and the cases still open.
+    duty met, s.4(6): `decisions_given_within_time`), and the cases still open; the decisions
+    by month decided (`by_month`) and by outcome (`by_outcome`: `has_aln`, `no_aln`), each with
+    how many were within time as the decision judged it.
 
     Needs the scope `determinations:read` (given to the clients of schools, FEIs, LAs, health boards,
     NHS trusts, the Tribunal and auditors). Problems (RFC 9457) of its own: 400 A malformed header (If-
