@@ -137,13 +137,13 @@ WORDS: dict[str, dict[str, str]] = {
     "no_versions": {"cy": "Dim fersiwn wedi'i gyhoeddi eto.", "en": "No version issued yet."},
     "no_plans": {"cy": "Dim cynlluniau.", "en": "No plans."},
     "disputes": {
-        "cy": "Ailystyriaethau ac apeliadau ar agor",
-        "en": "Open reconsiderations and appeals",
+        "cy": "Anghytundebau: ar agor ac wedi dod i ben",
+        "en": "Disputes: open and ended",
     },
     "dispute": {"cy": "Achos", "en": "Case"},
     "no_disputes": {
-        "cy": "Dim ailystyriaethau nac apeliadau ar agor.",
-        "en": "No open reconsiderations or appeals.",
+        "cy": "Dim ailystyriaethau, apeliadau nac anghytundebau eraill.",
+        "en": "No reconsiderations, appeals or other disputes.",
     },
     "given_outside": {
         "cy": "Cofnodi bod yr hysbysiad wedi'i roi â llaw neu drwy'r post",
