@@ -62,6 +62,7 @@ WORDS: dict[str, dict[str, str]] = {
     },
     "by_month": {"cy": "Penderfyniadau fesul mis", "en": "Decisions by month"},
     "by_outcome": {"cy": "Penderfyniadau fesul canlyniad", "en": "Decisions by outcome"},
+    "no_decisions": {"cy": "Dim penderfyniadau eto.", "en": "No decisions yet."},
     "month": {"cy": "Mis", "en": "Month"},
     "outcome": {"cy": "Canlyniad", "en": "Outcome"},
     "has_aln": {"cy": "Ag ADY", "en": "Has ALN"},
