@@ -221,3 +221,36 @@ def test_another_schools_user_gets_the_one_404_and_the_attempt_is_audited(
     assert attempts, rows
     assert attempts[-1]["status"] == 404
     assert attempts[-1]["outcome"] == "denied"
+
+
+TABLET = (768, 1024)  # a tablet held upright
+
+
+@pytest.mark.parametrize("language", ["cy", "en"])
+def test_every_page_fits_a_tablet_and_passes_axe_there(
+    gateway: Running, browser: webdriver.Chrome, shots: Path, language: str
+) -> None:
+    """At 768 px wide each page is usable: nothing wider than the screen to scroll sideways
+    for, and no serious accessibility violation; kept as ``*-tablet-{language}.png``."""
+    url, driver = gateway.url, browser
+    driver.delete_all_cookies()
+    previous = driver.get_window_size()
+    driver.set_window_size(*TABLET)
+    try:
+        assert driver.execute_script("return window.innerWidth") <= TABLET[0]
+        driver.get(f"{url}/console/language?lang={language}&next=/console/sign-in")
+        sign_in(driver, url, "wrexham-auditor")
+        for name, path in (
+            ("caseload", "/console/caseload"),
+            ("statistics", "/console/statistics"),
+            ("case", f"/console/learners/{gateway.learner_id}"),
+            ("timeline", f"/console/learners/{gateway.learner_id}/timeline"),
+        ):
+            driver.get(f"{url}{path}")
+            sideways = driver.execute_script(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth"
+            )
+            assert sideways <= 0, f"{name} scrolls sideways by {sideways} px at tablet width"
+            check_page(driver, shots, f"{name}-tablet", language)
+    finally:
+        driver.set_window_size(previous["width"], previous["height"])

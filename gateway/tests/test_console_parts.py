@@ -60,3 +60,19 @@ def test_statistics_bars_share_one_scale() -> None:
     assert own_authority("auditor:665") == "665"
     assert own_authority("auditor:wales") is None
     assert own_authority("school:6652001") is None
+
+
+def test_a_breakdown_stacks_in_time_and_late_on_one_scale() -> None:
+    from gateway.console.statistics import BAR_WIDTH, breakdown
+
+    rows = breakdown(
+        [
+            {"month": "2026-03", "decisions": 4, "decisions_within_time": 3},
+            {"month": "2026-04", "decisions": 2, "decisions_within_time": 0},
+        ],
+        "month",
+    )
+    assert [(r.label, r.in_time, r.late) for r in rows] == [("2026-03", 3, 1), ("2026-04", 0, 2)]
+    assert rows[0].in_time_width + rows[0].late_width == BAR_WIDTH  # the largest fills it
+    assert rows[1].late_width == BAR_WIDTH / 2
+    assert breakdown([], "outcome") == []

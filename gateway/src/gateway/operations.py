@@ -124,6 +124,7 @@ OPERATION_IDS: dict[tuple[str, str], str] = {
     ("POST", "/v1/disagreement-resolutions/{case_id}/conclusion"): (
         "concludeDisagreementResolution"
     ),
+    ("GET", "/v1/disputes"): "listLearnerDisputes",
     ("GET", "/v1/disputes/local-authorities/{local_authority}/open"): "listOpenDisputes",
     ("GET", "/v1/disputes/local-authorities/{local_authority}/outcomes"): "getDisputeOutcomes",
     ("GET", "/v1/disputes/recommendations-awaiting-report"): "listRecommendationsAwaitingReport",

@@ -210,3 +210,28 @@ def test_the_las_statistics_count_the_decisions_given_and_given_in_time(
         figures = statistics(conn, "665")
     assert (figures["decisions"], figures["decisions_within_time"]) == (3, 3)  # decided in time
     assert (figures["decisions_given"], figures["decisions_given_within_time"]) == (2, 1)
+
+
+def test_the_las_statistics_break_decisions_down_by_month_and_outcome(
+    service: DeterminationService, read_model: tuple[ProjectionRunner, sa.Engine]
+) -> None:
+    """Each breakdown counts a decision in time as the decision judged it (``within_time``)."""
+    runner, engine = read_model
+    decided_at_school(service), decided_at_school(service)  # no ALN, March, in time
+    late = raise_at_school(service, date(2026, 1, 5))
+    service.decide(
+        SCHOOL, late, has_aln=True, reasons="Needs support", decided_on=date(2026, 4, 20),
+        decided_by="school:6652001", person="ALNCo",
+    )  # fmt: skip
+    caught_up(runner)
+    with engine.connect() as conn:
+        figures = statistics(conn, "665")
+    assert figures["by_month"] == [
+        {"month": "2026-03", "decisions": 2, "decisions_within_time": 2},
+        {"month": "2026-04", "decisions": 1, "decisions_within_time": 0},
+    ]
+    assert figures["by_outcome"] == [
+        {"outcome": "has_aln", "decisions": 1, "decisions_within_time": 0},
+        {"outcome": "no_aln", "decisions": 2, "decisions_within_time": 2},
+    ]
+    assert sum(m["decisions"] for m in figures["by_month"]) == figures["decisions"]

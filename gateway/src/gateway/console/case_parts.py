@@ -50,24 +50,18 @@ async def plans_of(
 async def disputes_of(
     calls: GatewayCalls, session: Session, learner: dict[str, Any]
 ) -> list[dict[str, Any]] | None:
-    """The learner's open reconsiderations and appeals, from the open list of each of the
-    learner's LAs (the disputes service has no list by learner), with each case's deadlines
-    as the service publishes them; ``None`` when the organisation reads no disputes."""
-    las = {la for la in (learner.get("responsible_authority"),
-                         learner.get("looking_after_authority")) if la}  # fmt: skip
-    found: dict[str, dict[str, Any]] = {}
+    """The learner's disputes, open and ended, as the disputes service lists them for the
+    organisation (``/v1/disputes?learner_id=``, under its access policy), with each
+    reconsideration's and appeal's deadlines as the service publishes them; ``None`` when the
+    organisation reads no disputes."""
     try:
-        for la in sorted(las):
-            rows = await calls.json(session, f"/v1/disputes/local-authorities/{la}/open")
-            for row in rows:
-                if row.get("learner_id") == learner["learner_id"]:
-                    found.setdefault(str(row["case_id"]), row)
+        rows = await calls.json(session, "/v1/disputes", learner_id=learner["learner_id"])
     except ApiError:
         return None
     disputes = []
-    for case_id, row in found.items():
+    for row in rows:
         path = DISPUTE_PATHS.get(str(row.get("case_type")))
-        detail = await calls.json(session, f"{path}/{case_id}") if path else {}
+        detail = await calls.json(session, f"{path}/{row['case_id']}") if path else {}
         disputes.append({"row": row, "deadlines": detail.get("deadlines") or {}})
     return disputes
 

@@ -38,6 +38,34 @@ def bars(figures: dict[str, Any]) -> list[Bar]:
     ]
 
 
+@dataclass(frozen=True)
+class Row:
+    """One group of decisions (a month, an outcome): in time and late, stacked on one bar."""
+
+    label: str  # a month (2026-03) or the word key of an outcome
+    in_time: int
+    late: int
+    in_time_width: float
+    late_width: float
+    y: int
+
+
+def breakdown(groups: list[dict[str, Any]], name: str) -> list[Row]:
+    """Rows of a breakdown the determination service answers (``by_month``, ``by_outcome``),
+    all on one scale; in time is the service's count, never judged here again."""
+    counts = [
+        (str(g.get(name)), int(g.get("decisions_within_time") or 0), int(g.get("decisions") or 0))
+        for g in groups
+    ]
+    largest = max([total for *_, total in counts] + [1])
+    scale = BAR_WIDTH / largest
+    return [
+        Row(label, in_time, total - in_time, round(scale * in_time, 1),
+            round(scale * (total - in_time), 1), 10 + i * 44)
+        for i, (label, in_time, total) in enumerate(counts)
+    ]  # fmt: skip
+
+
 def own_authority(organisation: str | None) -> str | None:
     """The LA number an LA's or an LA auditor's organisation names (``la:665``)."""
     kind, _, ident = (organisation or "").partition(":")
@@ -61,5 +89,6 @@ async def statistics(request: Request, la: str = "") -> Response:
     except ApiError as error:
         return await problem_page(request, session, error.status, "not_found")
     page = render(request, session, "statistics.html", authority=authority, figures=figures,
-                  bars=bars(figures))  # fmt: skip
+                  bars=bars(figures), by_month=breakdown(figures.get("by_month") or [], "month"),
+                  by_outcome=breakdown(figures.get("by_outcome") or [], "outcome"))  # fmt: skip
     return await finish(request, session, page, jurisdiction=frozenset({authority}))

@@ -59,6 +59,7 @@ DESCRIPTOR = ServiceDescriptor(
         ("GET", "/v1/advocacy/{advocacy_id}"): "disputes:read",
         ("POST", "/v1/advocacy/{advocacy_id}/provision"): "disputes:write",
         ("POST", "/v1/advocacy/{advocacy_id}/end"): "disputes:write",
+        ("GET", "/v1/disputes"): "disputes:read",
         ("GET", "/v1/disputes/local-authorities/{local_authority}/open"): "disputes:read",
         ("GET", "/v1/disputes/local-authorities/{local_authority}/outcomes"): "disputes:read",
         ("GET", "/v1/disputes/recommendations-awaiting-report"): "disputes:read",

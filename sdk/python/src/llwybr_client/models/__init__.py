@@ -136,6 +136,7 @@ from .learner_contacts_out_parties_item import LearnerContactsOutPartiesItem
 from .learner_in import LearnerIn
 from .learner_out import LearnerOut
 from .list_determinations_due_soon_response_200_item import ListDeterminationsDueSoonResponse200Item
+from .list_learner_disputes_response_200_item import ListLearnerDisputesResponse200Item
 from .list_notices_report_type_0 import ListNoticesReportType0
 from .list_notices_status_type_0 import ListNoticesStatusType0
 from .list_open_disputes_response_200_item import ListOpenDisputesResponse200Item
@@ -380,6 +381,7 @@ __all__ = (
     "LearnerIn",
     "LearnerOut",
     "ListDeterminationsDueSoonResponse200Item",
+    "ListLearnerDisputesResponse200Item",
     "ListNoticesReportType0",
     "ListNoticesStatusType0",
     "ListOpenDisputesResponse200Item",

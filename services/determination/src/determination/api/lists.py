@@ -117,9 +117,10 @@ def la_statistics(
     """Of the learners the LA is responsible for or looks after: decisions made, how many
     within the statutory time, the average days from the concern to the decision, how many
     were given to the family (`decisions_given`) and how many of those by the due date (the
-    duty met, s.4(6): `decisions_given_within_time`), and the cases still open. Only the LA
-    itself and the auditors of its jurisdiction may read its statistics; another body is
-    refused (403)."""
+    duty met, s.4(6): `decisions_given_within_time`), and the cases still open; the decisions
+    by month decided (`by_month`) and by outcome (`by_outcome`: `has_aln`, `no_aln`), each with
+    how many were within time as the decision judged it. Only the LA itself and the auditors
+    of its jurisdiction may read its statistics; another body is refused (403)."""
     number = la_number(answer_la(local_authority, response))
     access.require_may_see_statistics(caller, number)
     with engine.connect() as conn:

@@ -3,7 +3,7 @@ an LA's statistics, the open cases a correction recalculates; each scoped to an 
 Each listed case carries its decision clock, read as the case view reads it (``clock.py``)."""
 
 import uuid
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
@@ -129,6 +129,7 @@ def statistics(conn: sa.Connection, local_authority: str) -> dict[str, Any]:
         cases.c.within_time,
         cases.c.decision_given_on,
         cases.c.decision_due_on,
+        cases.c.has_aln,
     )
     ours = _of_authority(local_authority)
     decided = conn.execute(sa.select(*columns).where(ours, cases.c.decided_on.is_not(None))).all()
@@ -147,7 +148,26 @@ def statistics(conn: sa.Connection, local_authority: str) -> dict[str, Any]:
         ),
         "average_days_to_decision": round(sum(days) / len(days), 1) if days else None,
         "open_cases": open_count,
+        "by_month": _breakdown(decided, lambda r: r.decided_on.strftime("%Y-%m"), "month"),
+        "by_outcome": _breakdown(
+            decided, lambda r: "has_aln" if r.has_aln else "no_aln", "outcome"
+        ),
     }
+
+
+def _breakdown(
+    decided: Sequence[Any], key: Callable[[Any], str], name: str
+) -> list[dict[str, Any]]:
+    """Decisions grouped by ``key`` (in order), each with how many were made within time as
+    the decision itself judged it (``within_time``, set once by the aggregate when deciding):
+    the statistics never judge it again."""
+    groups: dict[str, list[bool]] = {}
+    for row in decided:
+        groups.setdefault(key(row), []).append(bool(row.within_time))
+    return [
+        {name: k, "decisions": len(v), "decisions_within_time": sum(v)}
+        for k, v in sorted(groups.items())
+    ]
 
 
 def open_case_ids(conn: sa.Connection) -> list[str]:

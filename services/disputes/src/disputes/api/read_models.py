@@ -11,10 +11,30 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query
 
 from disputes.api.shared import RESPONSES, ConnectionDep
-from disputes.projections import awaiting_report, open_cases, outcomes, readers, related_to
+from disputes.projections import (
+    awaiting_report,
+    of_learner,
+    open_cases,
+    outcomes,
+    readers,
+    related_to,
+)
 from llwybr.edge import CallerDep, Organisation, today_in_wales
 
 router = APIRouter(prefix="/v1", tags=["disputes"], responses=RESPONSES)
+
+
+@router.get("/disputes", summary="A learner's disputes, open and ended")
+def by_learner(
+    learner_id: Annotated[str, Query(min_length=1, max_length=64)],
+    caller: CallerDep,
+    conn: ConnectionDep,
+) -> list[dict[str, Any]]:
+    """The learner's reconsiderations, appeals, disagreement resolution and advocacy cases
+    that the caller may read (``llwybr.access``), open and ended, each with its status, next
+    statutory date (`due_on`, `deadline_rule`) and outcome; the soonest date first. A learner
+    the caller may not read answers an empty list, as one with no disputes."""
+    return of_learner(conn, learner_id, readers(caller))
 
 
 @router.get(

@@ -338,6 +338,20 @@ def open_cases(
     return found
 
 
+def of_learner(conn: sa.Connection, learner_id: str, seen_by: Audience) -> list[dict[str, Any]]:
+    """A learner's disputes the caller may read, open and ended alike, each with its status,
+    next statutory date and outcome as the projection keeps them; the soonest date first."""
+    statement = (
+        sa.select(cases)
+        .where(
+            cases.c.learner_id == learner_id,
+            visible(seen_by, cases.c.case_id, cases.c.learner_id),
+        )
+        .order_by(cases.c.due_on.is_(None), cases.c.due_on, cases.c.case_id)
+    )
+    return [dict(r._mapping) for r in conn.execute(statement)]
+
+
 def outcomes(conn: sa.Connection, of: Audience, seen_by: Audience) -> list[dict[str, Any]]:
     """How an LA's reconsiderations (per kind), appeals (per matter) and disagreement
     resolution cases that the caller may read ended: one row per outcome with its count."""
