@@ -124,9 +124,10 @@ def sync_detailed(
      Of the learners the LA is responsible for or looks after: decisions made, how many
     within the statutory time, the average days from the concern to the decision, how many
     were given to the family (`decisions_given`) and how many of those by the due date (the
-    duty met, s.4(6): `decisions_given_within_time`), and the cases still open. Only the LA
-    itself and the auditors of its jurisdiction may read its statistics; another body is
-    refused (403).
+    duty met, s.4(6): `decisions_given_within_time`), and the cases still open; the decisions
+    by month decided (`by_month`) and by outcome (`by_outcome`: `has_aln`, `no_aln`), each with
+    how many were within time as the decision judged it. Only the LA itself and the auditors
+    of its jurisdiction may read its statistics; another body is refused (403).
 
     Needs the scope `determinations:read` (given to the clients of schools, FEIs, LAs, health boards,
     NHS trusts, the Tribunal and auditors). Problems (RFC 9457) of its own: 400 A malformed header (If-
@@ -171,9 +172,10 @@ def sync(
      Of the learners the LA is responsible for or looks after: decisions made, how many
     within the statutory time, the average days from the concern to the decision, how many
     were given to the family (`decisions_given`) and how many of those by the due date (the
-    duty met, s.4(6): `decisions_given_within_time`), and the cases still open. Only the LA
-    itself and the auditors of its jurisdiction may read its statistics; another body is
-    refused (403).
+    duty met, s.4(6): `decisions_given_within_time`), and the cases still open; the decisions
+    by month decided (`by_month`) and by outcome (`by_outcome`: `has_aln`, `no_aln`), each with
+    how many were within time as the decision judged it. Only the LA itself and the auditors
+    of its jurisdiction may read its statistics; another body is refused (403).
 
     Needs the scope `determinations:read` (given to the clients of schools, FEIs, LAs, health boards,
     NHS trusts, the Tribunal and auditors). Problems (RFC 9457) of its own: 400 A malformed header (If-
@@ -212,9 +214,10 @@ async def asyncio_detailed(
      Of the learners the LA is responsible for or looks after: decisions made, how many
     within the statutory time, the average days from the concern to the decision, how many
     were given to the family (`decisions_given`) and how many of those by the due date (the
-    duty met, s.4(6): `decisions_given_within_time`), and the cases still open. Only the LA
-    itself and the auditors of its jurisdiction may read its statistics; another body is
-    refused (403).
+    duty met, s.4(6): `decisions_given_within_time`), and the cases still open; the decisions
+    by month decided (`by_month`) and by outcome (`by_outcome`: `has_aln`, `no_aln`), each with
+    how many were within time as the decision judged it. Only the LA itself and the auditors
+    of its jurisdiction may read its statistics; another body is refused (403).
 
     Needs the scope `determinations:read` (given to the clients of schools, FEIs, LAs, health boards,
     NHS trusts, the Tribunal and auditors). Problems (RFC 9457) of its own: 400 A malformed header (If-
@@ -257,9 +260,10 @@ async def asyncio(
      Of the learners the LA is responsible for or looks after: decisions made, how many
     within the statutory time, the average days from the concern to the decision, how many
     were given to the family (`decisions_given`) and how many of those by the due date (the
-    duty met, s.4(6): `decisions_given_within_time`), and the cases still open. Only the LA
-    itself and the auditors of its jurisdiction may read its statistics; another body is
-    refused (403).
+    duty met, s.4(6): `decisions_given_within_time`), and the cases still open; the decisions
+    by month decided (`by_month`) and by outcome (`by_outcome`: `has_aln`, `no_aln`), each with
+    how many were within time as the decision judged it. Only the LA itself and the auditors
+    of its jurisdiction may read its statistics; another body is refused (403).
 
     Needs the scope `determinations:read` (given to the clients of schools, FEIs, LAs, health boards,
     NHS trusts, the Tribunal and auditors). Problems (RFC 9457) of its own: 400 A malformed header (If-
