@@ -55,6 +55,12 @@ async def subject_access(
     learner_id: Annotated[str, Path(pattern=r"^[A-Za-z0-9_.:-]{1,64}$")],
     request: Request,
 ) -> Response:
+    """A subject access export (UK GDPR Art. 15) of everything held about the learner: a ZIP
+    of every event from every service (decrypted), the notices given, the plan PDFs, the
+    access-audit rows about them and a summary in Welsh and English, with a signed manifest.
+    Only the learner's responsible LA may export it, to review and release to the family;
+    any other body is refused (404, or 403 `not-responsible-la` where it may see the learner),
+    and every export is in the access audit."""
     claims = await authorise(request, "determinations:read")
     if isinstance(claims, Response):
         return claims

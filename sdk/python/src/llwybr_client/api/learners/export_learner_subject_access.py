@@ -80,7 +80,12 @@ def sync_detailed(
 ) -> Response[Any | HTTPValidationError | Problem]:
     """Everything held about a learner, for their responsible LA to release (a ZIP)
 
-     Everything held about a learner, for their responsible LA to release (a ZIP)
+     A subject access export (UK GDPR Art. 15) of everything held about the learner: a ZIP
+    of every event from every service (decrypted), the notices given, the plan PDFs, the
+    access-audit rows about them and a summary in Welsh and English, with a signed manifest.
+    Only the learner's responsible LA may export it, to review and release to the family;
+    any other body is refused (404, or 403 `not-responsible-la` where it may see the learner),
+    and every export is in the access audit.
 
     Needs the scope `determinations:read` (given to the clients of schools, FEIs, LAs, health boards,
     NHS trusts, the Tribunal and auditors).
@@ -114,7 +119,12 @@ def sync(
 ) -> Any | HTTPValidationError | Problem | None:
     """Everything held about a learner, for their responsible LA to release (a ZIP)
 
-     Everything held about a learner, for their responsible LA to release (a ZIP)
+     A subject access export (UK GDPR Art. 15) of everything held about the learner: a ZIP
+    of every event from every service (decrypted), the notices given, the plan PDFs, the
+    access-audit rows about them and a summary in Welsh and English, with a signed manifest.
+    Only the learner's responsible LA may export it, to review and release to the family;
+    any other body is refused (404, or 403 `not-responsible-la` where it may see the learner),
+    and every export is in the access audit.
 
     Needs the scope `determinations:read` (given to the clients of schools, FEIs, LAs, health boards,
     NHS trusts, the Tribunal and auditors).
@@ -143,7 +153,12 @@ async def asyncio_detailed(
 ) -> Response[Any | HTTPValidationError | Problem]:
     """Everything held about a learner, for their responsible LA to release (a ZIP)
 
-     Everything held about a learner, for their responsible LA to release (a ZIP)
+     A subject access export (UK GDPR Art. 15) of everything held about the learner: a ZIP
+    of every event from every service (decrypted), the notices given, the plan PDFs, the
+    access-audit rows about them and a summary in Welsh and English, with a signed manifest.
+    Only the learner's responsible LA may export it, to review and release to the family;
+    any other body is refused (404, or 403 `not-responsible-la` where it may see the learner),
+    and every export is in the access audit.
 
     Needs the scope `determinations:read` (given to the clients of schools, FEIs, LAs, health boards,
     NHS trusts, the Tribunal and auditors).
@@ -175,7 +190,12 @@ async def asyncio(
 ) -> Any | HTTPValidationError | Problem | None:
     """Everything held about a learner, for their responsible LA to release (a ZIP)
 
-     Everything held about a learner, for their responsible LA to release (a ZIP)
+     A subject access export (UK GDPR Art. 15) of everything held about the learner: a ZIP
+    of every event from every service (decrypted), the notices given, the plan PDFs, the
+    access-audit rows about them and a summary in Welsh and English, with a signed manifest.
+    Only the learner's responsible LA may export it, to review and release to the family;
+    any other body is refused (404, or 403 `not-responsible-la` where it may see the learner),
+    and every export is in the access audit.
 
     Needs the scope `determinations:read` (given to the clients of schools, FEIs, LAs, health boards,
     NHS trusts, the Tribunal and auditors).
