@@ -319,8 +319,15 @@ class TrackedConsumer:
             return self._effect.apply(envelope)
 
     async def _set_aside(self, letter: Letter) -> None:
-        letter_id = await run_blocking(letters.store, self._engine, letter)
+        letter_id, new = await run_blocking(letters.set_aside, self._engine, letter)
         event = letter.envelope.id if letter.envelope is not None else "(unreadable)"
+        if not new:
+            # Delivered again (the offset was not committed): set aside, counted and alerted once.
+            log.warning(
+                "consumer %s: message %s/%s@%s is dead letter %d already",
+                self.name, letter.topic, letter.partition, letter.offset, letter_id,
+            )  # fmt: skip
+            return
         log.error(
             "ALERT consumer %s: message %s/%s@%s, event %s, set aside as dead letter %d: %s",
             self.name,
