@@ -2,17 +2,24 @@
 topic, partition, offset), on SQLite and PostgreSQL, and an older table's repeats are removed
 when the unique index is added."""
 
+import asyncio
+import functools
 from collections.abc import Iterator
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
 
 from llwybr import dead_letters
+from llwybr.bus import FILE_NAME, InProcessBus
+from llwybr.consumer import TableEffect, TrackedConsumer
 from llwybr.db import create_engine, create_tables
+from llwybr.metrics import Metrics
 from llwybr.settings import ServiceSettings
+from llwybr_testkit import EXAMPLE_TOPIC, eventually
 
-from .test_dead_letters import CONSUMER, noted
+from .test_dead_letters import CONSUMER, Flaky, alerts, noted
 
 
 @pytest.fixture
@@ -68,3 +75,46 @@ def test_an_older_tables_repeats_are_removed_keeping_the_replayed_one(engine: sa
     kept = {(r["offset"], r["id"], r["replayed_at"] is not None) for r in dead_letters.page(engine)}
     assert kept == {(7, 2, True), (9, 4, False)}
     assert dead_letters.set_aside(engine, letter(9)) == (4, False)
+
+
+def done(consumer: TrackedConsumer, caplog: pytest.LogCaptureFixture) -> bool:
+    """The message set aside by this consumer, or found set aside already."""
+    return consumer.dead_lettered == 1 or any("already" in r.getMessage() for r in caplog.records)
+
+
+async def test_a_consumer_handed_a_message_again_sets_it_aside_once(
+    tmp_path: Path, engine: sa.Engine, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The same messages, at the same offsets, handed to the consumer twice (as after it died
+    before committing: here a second group of the same consumer reads the topic again)."""
+    create_tables(engine)
+    bus = InProcessBus(tmp_path / FILE_NAME)
+    await bus.attach()
+    await bus.publisher().publish([noted("broken")])
+    handler = Flaky({"broken"})
+    runs = []
+    try:
+        for group in ("effects", "effects-after-a-crash"):
+            consumer = TrackedConsumer(
+                CONSUMER,
+                functools.partial(bus.subscription, [EXAMPLE_TOPIC.name], group),
+                TableEffect(engine, CONSUMER, handler),
+                engine,
+                Metrics("example"),
+                max_backoff_seconds=0.1,
+                max_attempts=2,
+                first_backoff_seconds=0.01,
+            )
+            task = asyncio.create_task(consumer.run())
+            # The first run sets the message aside; the second finds it set aside already.
+            await eventually(functools.partial(done, consumer, caplog), timeout=20)
+            task.cancel()
+            await asyncio.gather(task, return_exceptions=True)
+            runs.append(consumer.dead_lettered)
+    finally:
+        await bus.detach()
+
+    assert handler.calls["broken"] == 4  # tried again on the second delivery, as it must be
+    assert runs == [1, 0]  # counted (and alerted) by the first only
+    assert len(dead_letters.page(engine)) == 1
+    assert len(alerts(caplog, "set aside as dead letter")) == 1
