@@ -1,10 +1,10 @@
 """A message delivered again is set aside once (issue #21): one dead letter per (consumer,
 topic, partition, offset), on SQLite and PostgreSQL, and an older table's repeats are removed
-when the unique index is added."""
+when the unique index is added. And a consumer whose subscription fails to stop goes on."""
 
 import asyncio
 import functools
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -12,7 +12,7 @@ import pytest
 import sqlalchemy as sa
 
 from llwybr import dead_letters
-from llwybr.bus import FILE_NAME, InProcessBus
+from llwybr.bus import FILE_NAME, Delivery, InProcessBus
 from llwybr.consumer import TableEffect, TrackedConsumer
 from llwybr.db import create_engine, create_tables
 from llwybr.metrics import Metrics
@@ -118,3 +118,51 @@ async def test_a_consumer_handed_a_message_again_sets_it_aside_once(
     assert runs == [1, 0]  # counted (and alerted) by the first only
     assert len(dead_letters.page(engine)) == 1
     assert len(alerts(caplog, "set aside as dead letter")) == 1
+
+
+class FailingToStop:
+    """A subscription whose bus is away: ``fetch`` and ``stop`` raise, the first ``times``."""
+
+    def __init__(self, times: int) -> None:
+        self.times, self.starts = times, 0
+
+    async def start(self) -> None:
+        self.starts += 1
+
+    async def fetch(self, timeout: float) -> list[Delivery]:
+        if self.starts <= self.times:
+            raise OSError("bus away")
+        await asyncio.sleep(timeout)
+        return []
+
+    async def commit(self, deliveries: Sequence[Delivery]) -> None:
+        """Nothing is delivered, so nothing is committed."""
+
+    async def stop(self) -> None:
+        if self.starts <= self.times:
+            raise OSError("bus away, cannot leave the group")
+
+    def lag(self) -> int | None:
+        return None
+
+
+async def test_a_subscription_that_fails_to_stop_does_not_end_the_consumer(
+    engine: sa.Engine,
+) -> None:
+    create_tables(engine)
+    subscription = FailingToStop(times=2)
+    consumer = TrackedConsumer(
+        CONSUMER,
+        lambda: subscription,
+        TableEffect(engine, CONSUMER, Flaky(set())),
+        engine,
+        Metrics("example"),
+        max_backoff_seconds=0.05,
+    )
+    task = asyncio.create_task(consumer.run())
+    try:
+        await eventually(lambda: subscription.starts == 3, timeout=20)  # went on after both
+        assert not task.done()
+    finally:
+        task.cancel()
+        await asyncio.gather(task, return_exceptions=True)

@@ -206,7 +206,17 @@ class TrackedConsumer:
                 await asyncio.sleep(backoff)
                 backoff = min(backoff * 2, self._max_backoff)
             finally:
-                await subscription.stop()
+                await self._stop(subscription)
+
+    async def _stop(self, subscription: Subscription) -> None:
+        """Stop a subscription; a failure to (the broker away) must not end the consumer's task
+        for good: nothing would start it again, and its effects would stop silently."""
+        try:
+            await subscription.stop()
+        except asyncio.CancelledError:
+            raise
+        except Exception as error:
+            log.warning("consumer %s: subscription did not stop cleanly: %r", self.name, error)
 
     async def consume(self, subscription: Subscription) -> None:
         """The loop proper: effect stored, then offset committed; raises on a bus failure."""
