@@ -41,9 +41,11 @@ def set_aside(
         engine.dispose()
 
 
-def letter(envelope: Envelope | None = None, raw: bytes | None = None) -> dead_letters.Letter:
+def letter(
+    envelope: Envelope | None = None, raw: bytes | None = None, offset: int = 7
+) -> dead_letters.Letter:
     return dead_letters.Letter(
-        "example.effects", EXAMPLE_TOPIC.name, 0, 7, "TypeError: boom", envelope, raw, 8
+        "example.effects", EXAMPLE_TOPIC.name, 0, offset, "TypeError: boom", envelope, raw, 8
     )
 
 
@@ -52,7 +54,9 @@ def test_an_operator_replays_a_dead_letter_once_after_the_fix(
 ) -> None:
     handler = Handler()
     spec = example(handler)
-    first, second = set_aside(store_settings, spec, letter(noted("first")), letter(noted("2nd")))
+    first, second = set_aside(
+        store_settings, spec, letter(noted("first")), letter(noted("2nd"), offset=8)
+    )
 
     newest, oldest = list_dead_letters(store_settings, spec)
     assert (newest["id"], oldest["id"]) == (second, first)

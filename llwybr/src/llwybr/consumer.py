@@ -206,7 +206,17 @@ class TrackedConsumer:
                 await asyncio.sleep(backoff)
                 backoff = min(backoff * 2, self._max_backoff)
             finally:
-                await subscription.stop()
+                await self._stop(subscription)
+
+    async def _stop(self, subscription: Subscription) -> None:
+        """Stop a subscription; a failure to (the broker away) must not end the consumer's task
+        for good: nothing would start it again, and its effects would stop silently."""
+        try:
+            await subscription.stop()
+        except asyncio.CancelledError:
+            raise
+        except Exception as error:
+            log.warning("consumer %s: subscription did not stop cleanly: %r", self.name, error)
 
     async def consume(self, subscription: Subscription) -> None:
         """The loop proper: effect stored, then offset committed; raises on a bus failure."""
@@ -319,8 +329,15 @@ class TrackedConsumer:
             return self._effect.apply(envelope)
 
     async def _set_aside(self, letter: Letter) -> None:
-        letter_id = await run_blocking(letters.store, self._engine, letter)
+        letter_id, new = await run_blocking(letters.set_aside, self._engine, letter)
         event = letter.envelope.id if letter.envelope is not None else "(unreadable)"
+        if not new:
+            # Delivered again (the offset was not committed): set aside, counted and alerted once.
+            log.warning(
+                "consumer %s: message %s/%s@%s is dead letter %d already",
+                self.name, letter.topic, letter.partition, letter.offset, letter_id,
+            )  # fmt: skip
+            return
         log.error(
             "ALERT consumer %s: message %s/%s@%s, event %s, set aside as dead letter %d: %s",
             self.name,

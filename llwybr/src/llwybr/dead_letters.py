@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql, sqlite
 
 from contracts.envelope import Envelope
 from llwybr.db import metadata
@@ -37,22 +38,44 @@ dead_letters = sa.Table(
     sa.Column("attempts", sa.Integer, nullable=True),
     sa.Column("replayed_at", sa.DateTime(timezone=True), nullable=True),
     sa.Column("replay_outcome", sa.String(20), nullable=True),
+    # A message delivered again (a consumer that died before committing its offset) is the
+    # same dead letter, set aside once (issue #21).
+    sa.Index(
+        "ux_consumer_dead_letters_message", "consumer", "topic", "partition", "offset", unique=True
+    ),
 )
 
 _ADDED = ("event_id", "attempts", "replayed_at", "replay_outcome")
+_MESSAGE = ("consumer", "topic", "partition", "offset")
+_UNIQUE = next(i for i in dead_letters.indexes if i.name == "ux_consumer_dead_letters_message")
 
 
 def add_missing_columns(engine: sa.Engine) -> None:
-    """Add the columns of issue #21 to a table made before them (nullable: old rows keep)."""
-    present = {c["name"] for c in sa.inspect(engine).get_columns(dead_letters.name)}
+    """Bring a table made before issue #21 forward: its columns (nullable: old rows keep) and
+    its one row per message (the repeats an older consumer set aside are removed first)."""
+    inspector = sa.inspect(engine)
+    present = {c["name"] for c in inspector.get_columns(dead_letters.name)}
     missing = [dead_letters.c[name] for name in _ADDED if name not in present]
-    if not missing:
-        return
+    indexed = any(i["name"] == _UNIQUE.name for i in inspector.get_indexes(dead_letters.name))
     with engine.begin() as conn:
         for column in missing:
             kind = column.type.compile(dialect=engine.dialect)
             alter = f'ALTER TABLE {dead_letters.name} ADD COLUMN "{column.name}" {kind}'
             conn.execute(sa.text(alter))
+        if not indexed:
+            conn.execute(sa.text(_REMOVE_REPEATS))
+            _UNIQUE.create(conn, checkfirst=True)
+
+
+#: Of a message set aside more than once, keep one row: a replayed one if any, else the first.
+_REMOVE_REPEATS = f"""
+DELETE FROM {dead_letters.name} WHERE EXISTS (
+  SELECT 1 FROM {dead_letters.name} AS kept
+  WHERE {" AND ".join(f'kept."{c}" = {dead_letters.name}."{c}"' for c in _MESSAGE)}
+  AND ((kept.replayed_at IS NOT NULL AND {dead_letters.name}.replayed_at IS NULL)
+       OR ((kept.replayed_at IS NULL) = ({dead_letters.name}.replayed_at IS NULL)
+           AND kept.id < {dead_letters.name}.id)))
+"""  # noqa: S608 (names of this module's table, no input)
 
 
 def envelope_json(envelope: Envelope) -> bytes:
@@ -83,26 +106,42 @@ class Letter:
 
 
 def store(engine: sa.Engine, letter: Letter) -> int:
-    """Keep a dead letter; returns its id."""
+    """Keep a dead letter; returns its id (the one kept already for a message delivered
+    again: ``set_aside`` also says whether it is new)."""
+    return set_aside(engine, letter)[0]
+
+
+def set_aside(engine: sa.Engine, letter: Letter) -> tuple[int, bool]:
+    """Keep a dead letter once per message (consumer, topic, partition, offset): its id, and
+    whether this call kept it (False: the message was set aside before, that row stands)."""
     raw = envelope_json(letter.envelope) if letter.envelope is not None else letter.raw
-    with engine.begin() as conn:
-        return int(
-            conn.execute(
-                dead_letters.insert()
-                .values(
-                    consumer=letter.consumer,
-                    topic=letter.topic,
-                    partition=letter.partition,
-                    offset=letter.offset,
-                    raw=raw,
-                    error=letter.error,
-                    received_at=datetime.now(UTC),
-                    event_id=letter.envelope.id if letter.envelope is not None else None,
-                    attempts=letter.attempts,
-                )
-                .returning(dead_letters.c.id)
-            ).scalar_one()
+    insert = postgresql.insert if engine.dialect.name == "postgresql" else sqlite.insert
+    statement = (
+        insert(dead_letters)
+        .values(
+            consumer=letter.consumer,
+            topic=letter.topic,
+            partition=letter.partition,
+            offset=letter.offset,
+            raw=raw,
+            error=letter.error,
+            received_at=datetime.now(UTC),
+            event_id=letter.envelope.id if letter.envelope is not None else None,
+            attempts=letter.attempts,
         )
+        .on_conflict_do_nothing(index_elements=[dead_letters.c[c] for c in _MESSAGE])
+        .returning(dead_letters.c.id)
+    )
+    with engine.begin() as conn:
+        new = conn.execute(statement).scalar()
+        if new is not None:
+            return int(new), True
+        kept = conn.execute(
+            sa.select(dead_letters.c.id).where(
+                *(dead_letters.c[c] == getattr(letter, c) for c in _MESSAGE)
+            )
+        ).scalar_one()
+        return int(kept), False
 
 
 def waiting(engine: sa.Engine, consumer: str) -> int:

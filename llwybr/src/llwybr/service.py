@@ -50,6 +50,7 @@ from llwybr.principal import PrincipalError, verify_principal
 from llwybr.problems import install_problem_handlers, problem_response
 from llwybr.projections import Projection, ProjectionRunner, projection_positions
 from llwybr.query_check import refuse_unknown_query
+from llwybr.retry import RetryConflicts
 from llwybr.settings import ServiceSettings
 
 log = logging.getLogger(__name__)
@@ -254,6 +255,8 @@ def build_service(
     app.state.readiness = readiness
     install_problem_handlers(app, {**COMMON_ERROR_STATUSES, **spec.error_statuses})
     app.add_middleware(CommandKeys)  # innermost: inside the verified principal's context
+    # Outside the keys: each run of a command that lost a race looks its key up again.
+    app.add_middleware(RetryConflicts)
     # Inside the request context: a body found too large as it is read is then a 413 the
     # routes' own handlers answer (the context would wrap the error in an ExceptionGroup).
     app.add_middleware(BodyLimit, limit_of=route_limits(spec.large_bodies))

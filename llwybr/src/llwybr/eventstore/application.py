@@ -13,7 +13,7 @@ from eventsourcing.application import (
     ProcessingEvent,
     Repository,
 )
-from eventsourcing.domain import Aggregate
+from eventsourcing.domain import Aggregate, DomainEventProtocol, MutableOrImmutableAggregate
 from eventsourcing.persistence import (
     ApplicationRecorder,
     EventStore,
@@ -27,6 +27,7 @@ from eventsourcing.persistence import (
 )
 from eventsourcing.utils import Environment, EnvType, strtobool
 
+from llwybr import retry
 from llwybr.eventstore.mapper import ChainedMapper, DateAsISO, RecordedEvent
 from llwybr.eventstore.store import ChainedEventStore, ChainedRepository
 from llwybr.integrity import ChainBrokenError, ChainCheck, ChainLink, Verification, verify_links
@@ -195,8 +196,21 @@ class ChainedApplication(Application[UUID]):
         for callback in self._integrity_listeners:
             callback(error)
 
+    def save(
+        self,
+        *objs: MutableOrImmutableAggregate[UUID] | DomainEventProtocol[UUID] | None,
+        **kwargs: Any,
+    ) -> list[Recording[UUID]]:
+        try:
+            return super().save(*objs, **kwargs)
+        except IntegrityError:
+            # Lost a race on a version: a request without If-Match is run again (llwybr.retry).
+            retry.conflicted()
+            raise
+
     def _notify(self, recordings: list[Recording[UUID]]) -> None:
         if recordings:
+            retry.committed()
             for callback in self._listeners:
                 callback()
 
