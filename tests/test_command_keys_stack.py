@@ -55,6 +55,7 @@ def concern(name: str) -> dict[str, Any]:
     learner = {
         "given_name": name, "family_name": "Jones", "date_of_birth": "2017-05-02",
         "setting": "maintained_school", "setting_id": "6652001", "local_authority": "665",
+        "local_id": name,
     }  # fmt: skip
     return {
         "learner": learner, "raised_by": SCHOOL, "raised_with": SCHOOL,
@@ -63,15 +64,26 @@ def concern(name: str) -> dict[str, Any]:
 
 
 def determinations_about(stack: Stack, runtime: RuntimeSettings, name: str) -> list[str]:
-    """The determinations stored whose learner is called ``name`` (from the event store)."""
+    """The determinations stored about the learner the school knows as ``name`` (from the event
+    store). The learner's names are sealed (ADR 0023): the school's own id for them, kept in
+    clear in the registry's record, finds the learner, and the learner's id their cases."""
     schema = stack.processes["determination"].env["DETERMINATION_POSTGRES_SCHEMA"]
     with psycopg.connect(postgres_conninfo(runtime), autocommit=True) as conn:
-        rows = conn.execute(
-            f'SELECT originator_id FROM "{schema}".determination_events '
-            "WHERE originator_version = 1 AND topic LIKE '%%:Determination.%%' "
-            "AND convert_from(state, 'UTF8') LIKE %s",  # not the registry's learner record
-            (f'%"given_name":"{name}"%',),
+        learners = conn.execute(
+            f'SELECT DISTINCT originator_id FROM "{schema}".determination_events '
+            "WHERE topic LIKE '%%:LearnerRecord.%%' AND convert_from(state, 'UTF8') LIKE %s",
+            (f'%"{name}"%',),
         ).fetchall()
+        rows = [
+            row
+            for (learner_id,) in learners
+            for row in conn.execute(
+                f'SELECT originator_id FROM "{schema}".determination_events '
+                "WHERE originator_version = 1 AND topic LIKE '%%:Determination.%%' "
+                "AND convert_from(state, 'UTF8') LIKE %s",
+                (f'%"learner_id":"{learner_id}"%',),
+            ).fetchall()
+        ]
     return [str(r[0]) for r in rows]
 
 

@@ -26,6 +26,7 @@ from psycopg import sql
 from contracts.topics import DETERMINATION, IDP
 from gateway.stack import OWN_PREFIXES, Process, consumer_groups, free_port, stack_env
 from idp.domain import plan_index_id
+from llwybr.personal_data.kek import KeyRing
 from llwybr.settings import RuntimeSettings
 from llwybr_testkit import (
     TEST_SECRET,
@@ -54,6 +55,12 @@ class Replicas:
         runtime = runtime.model_copy(update={"consumer_group_prefix": self.group_prefix})
         base = {k: v for k, v in os.environ.items() if not k.startswith(OWN_PREFIXES)}
         env = stack_env(runtime, base, TEST_SECRET)
+        # Replicas share one key-encryption key, as a deployment gives it (a Secret, ADR
+        # 0023): a KEK of their own each would wrap a learner's data key where the other
+        # replica (its relay, its reads) could not open it.
+        kek = directory / "kek.json"
+        KeyRing.from_file(kek, create=True)
+        env["LLWYBR_PERSONAL_DATA_KEK_FILE"] = str(kek)
         self.processes: dict[str, list[Process]] = {}
         for service in ("determination", "idp"):
             replicas = []
