@@ -18,6 +18,7 @@ from gateway.registry import NAMES as SERVICES
 from gateway.settings import Settings as GatewaySettings
 from gateway.settings import url_variable
 from gateway.stack import DEFAULT_PORTS, OWN_PREFIXES
+from llwybr.personal_data.settings import PersonalDataSettings
 from llwybr.service import ServiceSpec
 from tests.k8s import K8S, OVERLAYS, Resource, Tools, parse
 from tests.k8s_policy import violations
@@ -176,6 +177,10 @@ def known_variables(deployable: str) -> set[str]:
     if deployable == "gateway":  # where each service answers, one variable per service
         known |= {url_variable(service) for service in SERVICES}
         known.add("FORWARDED_ALLOW_IPS")  # uvicorn's: whose X-Forwarded-For it believes
+    elif importlib.import_module(f"{deployable}.main").SPEC.personal_data:
+        # The vault's settings, read where the service opens it (ADR 0023).
+        prefix = PersonalDataSettings.model_config.get("env_prefix", "")
+        known |= {f"{prefix}{name}".upper() for name in PersonalDataSettings.model_fields}
     return known
 
 
