@@ -63,16 +63,15 @@ class LearnerIn(NotesBareLa, Model):
     setting_id: Annotated[str | None, Field(pattern=r"^[0-9A-Za-z]{1,20}$")] = None
     local_authority: LocalAuthorityId
     looked_after: bool = False
-    looking_after_authority: Annotated[
-        str | None,
-        BeforeValidator(la_id),
-        Field(
-            pattern=r"^(la:\d{3}|ENG)$",
-            examples=["la:665"],
-            description="The LA looking after a looked-after child (`la:665`; the bare number "
-            "is deprecated), or `ENG` for an authority in England",
-        ),
-    ] = None
+    # The pattern on the string, not on the optional: a None must not meet the validator.
+    looking_after_authority: (
+        Annotated[str, BeforeValidator(la_id), Field(pattern=r"^(la:\d{3}|ENG)$")] | None
+    ) = Field(
+        default=None,
+        examples=["la:665"],
+        description="The LA looking after a looked-after child (`la:665`; the bare number "
+        "is deprecated), or `ENG` for an authority in England",
+    )
     dual_registered: bool = False
     young_person: bool | None = Field(
         default=None,
