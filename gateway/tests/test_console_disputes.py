@@ -5,7 +5,7 @@ import asyncio
 
 import pytest
 
-from .test_console import OTHER_SCHOOL, Console, _api_as, console, world
+from .console_world import OTHER_SCHOOL, Console, api_as, console, world
 
 __all__ = ["console", "world"]  # the fixtures, shared with the console's page tests
 
@@ -13,7 +13,7 @@ pytestmark = pytest.mark.asyncio(loop_scope="module")
 
 
 async def test_the_case_page_shows_an_ended_dispute_beside_an_open_one(console: Console) -> None:
-    api, la = console.client, await _api_as(console, "wrexham-la")
+    api, la = console.client, await api_as(console, "wrexham-la")
     body = {"learner_id": console.learner_id, "for_person": "child", "requested_by": "Parent",
             "requested_on": "2026-04-21"}  # fmt: skip
     for _ in range(100):  # the disputes service learns the learner from the registry's events

@@ -9,7 +9,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from .test_console import SCHOOL, SCHOOL_ORG, Console, console, world
+from .console_world import SCHOOL, SCHOOL_ORG, Console, console, world
 
 __all__ = ["console", "world"]  # the fixtures, shared with the console's page tests
 
@@ -59,3 +59,17 @@ async def test_the_statistics_page_charts_decisions_by_month_and_by_outcome(
     welsh = await console.client.get("/console/statistics", headers={"Accept-Language": "cy"})
     assert "Penderfyniadau fesul mis" in welsh.text
     assert '<th scope="row">Dim ADY</th>' in welsh.text
+
+
+async def test_statistics_for_the_las_own_people_and_no_one_elses(console: Console) -> None:
+    await console.sign_in("wrexham-la")
+    page = await console.client.get("/console/statistics")
+    assert page.status_code == 200
+    assert "la:665" in page.text
+    assert 'class="bar bar-still_open"' in page.text
+    assert (await console.client.get("/console/statistics?la=66")).status_code == 400
+    await console.sign_in(SCHOOL)
+    assert (await console.client.get("/console/statistics")).status_code == 200  # the form
+    refused = await console.client.get("/console/statistics?la=665")
+    assert refused.status_code in (403, 404)
+    assert "bar-still_open" not in refused.text
