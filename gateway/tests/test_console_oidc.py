@@ -159,9 +159,27 @@ async def test_the_access_audit_names_the_persons_subject_never_their_name(
         "officer-17", "wrexham-la", "la:665"
     )  # fmt: skip
     assert not any("Siân" in str(value) for row in rows for value in row.values())
+    # The page's own /v1 calls name the person too (issue 22 corrects the rows that named
+    # the console's client only): who read the records, not just through which client.
     api_rows = [r for r in rows if r["path"].startswith("/v1/")]
     assert api_rows
-    assert all(r["person"] is None for r in api_rows)  # the client's own rows, as before
+    assert {(r["person"], r["client_id"]) for r in api_rows} == {("officer-17", "wrexham-la")}
+    assert not any("Siân" in str(value) for row in rows for value in row.values())
+
+
+async def test_an_api_clients_own_calls_name_no_person(world: World) -> None:
+    """The person rides on the console's in-process calls only (an ASGI scope key): an API
+    client's request cannot name one, not even with a header that looks like it."""
+    client = world.app.state.console_calls.organisations["wrexham-la"]
+    token = await world.console.post("/oauth/token", data={"grant_type": "client_credentials"},
+                                      auth=(client.client_id, client.secret))  # fmt: skip
+    headers = {"Authorization": f"Bearer {token.json()['access_token']}",
+               "llwybr.console.person": "officer-17"}  # fmt: skip
+    assert (await world.console.get("/v1/determinations", headers=headers)).status_code == 200
+    rows = store.find_access(world.app.state.engine, organisation=None, resource_id=None,
+                             since=None, after=None, limit=10_000)  # fmt: skip
+    [row] = [r for r in rows if r["path"] == "/v1/determinations"]
+    assert (row["person"], row["client_id"]) == (None, "wrexham-la")
 
 
 async def test_an_organisation_the_console_has_no_client_for_signs_no_one_in(

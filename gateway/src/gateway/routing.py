@@ -136,6 +136,12 @@ def outcome_of(status: int, reason: str | None) -> str:
     return "granted" if status < 400 else "failed"
 
 
+#: Where the console's in-process ``/v1`` calls carry the signed-in person (their identity
+#: provider's subject) for the access audit: an ASGI scope key, which no request from outside
+#: can set, unlike a header (ADR 0022).
+PERSON_SCOPE_KEY = "llwybr.console.person"
+
+
 async def audit(
     request: Request,
     claims: AccessClaims | None,
@@ -159,6 +165,7 @@ async def audit(
         status=status,
         reason=reason,
         jurisdiction=jurisdiction,
+        person=request.scope.get(PERSON_SCOPE_KEY),
     )
     access_log: AccessLog = request.app.state.access_log
     await access_log.write(record)  # committed with the rows of requests waiting beside it

@@ -14,9 +14,10 @@ from typing import Any
 
 import httpx
 from starlette.requests import Request
-from starlette.types import ASGIApp
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 from gateway.console.session import Session
+from gateway.routing import PERSON_SCOPE_KEY
 
 #: Renew a cached token this long before it expires.
 _MARGIN_SECONDS = 60
@@ -59,8 +60,8 @@ class GatewayCalls:
         self._tokens: dict[str, tuple[str, float]] = {}
         self._lock = asyncio.Lock()
 
-    def _client(self) -> httpx.AsyncClient:
-        transport = httpx.ASGITransport(app=self._app)
+    def _client(self, person: str | None = None) -> httpx.AsyncClient:
+        transport = httpx.ASGITransport(app=_as_person(self._app, person))
         return httpx.AsyncClient(transport=transport, base_url="http://console.internal")
 
     async def _token(self, client_id: str) -> str:
@@ -87,7 +88,7 @@ class GatewayCalls:
             raise ApiError(401, {"detail": "not signed in"})
         token = await self._token(session.client_id)
         query = {k: v for k, v in params.items() if v is not None}
-        async with self._client() as client:
+        async with self._client(session.subject or None) as client:
             return await client.get(
                 path, params=query, headers={"Authorization": f"Bearer {token}"}
             )
@@ -98,7 +99,7 @@ class GatewayCalls:
         if session.client_id is None:
             raise ApiError(401, {"detail": "not signed in"})
         token = await self._token(session.client_id)
-        async with self._client() as client:
+        async with self._client(session.subject or None) as client:
             return await client.post(path, json=body, headers={"Authorization": f"Bearer {token}"})
 
     async def json(self, session: Session, path: str, **params: Any) -> Any:
@@ -107,6 +108,19 @@ class GatewayCalls:
         if response.status_code != 200:
             raise ApiError(response.status_code, _body(response))
         return response.json()
+
+
+def _as_person(app: ASGIApp, person: str | None) -> ASGIApp:
+    """``app``, with the signed-in person on each request's scope, so that the access-audit
+    rows of a page's ``/v1`` calls name them as the page view's row does (none for the
+    development sign-in, which has no identity provider's subject)."""
+    if person is None:
+        return app
+
+    async def as_person(scope: Scope, receive: Receive, send: Send) -> None:
+        await app({**scope, PERSON_SCOPE_KEY: person}, receive, send)
+
+    return as_person
 
 
 def calls_of(request: Request) -> GatewayCalls:
