@@ -43,8 +43,20 @@ async def plans_of(
         for number in range(1, count + 1):
             version = await calls.json(session, f"/v1/idps/{plan['id']}/versions/{number}")
             versions.append({"number": number, "issued_on": version.get("issued_on")})
-        plans.append({"plan": plan, "versions": versions})
+        provision = await provision_of(calls, session, plan["id"]) if versions else None
+        plans.append({"plan": plan, "versions": versions, "provision": provision})
     return plans
+
+
+async def provision_of(calls: GatewayCalls, session: Session, idp_id: str) -> dict[str, Any] | None:
+    """The plan's provision planned against delivered, per ALP element, as the IDP service
+    counts and judges it today (``/v1/idps/{id}/provision``): the console shows its figures
+    and shortfalls, it never counts them; ``None`` when the service gives none."""
+    try:
+        provision: dict[str, Any] = await calls.json(session, f"/v1/idps/{idp_id}/provision")
+    except ApiError:
+        return None
+    return provision
 
 
 async def disputes_of(

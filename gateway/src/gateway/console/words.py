@@ -137,6 +137,30 @@ WORDS: dict[str, dict[str, str]] = {
     "issued_on": {"cy": "wedi'i gyhoeddi ar", "en": "issued on"},
     "no_versions": {"cy": "Dim fersiwn wedi'i gyhoeddi eto.", "en": "No version issued yet."},
     "no_plans": {"cy": "Dim cynlluniau.", "en": "No plans."},
+    "provision": {
+        "cy": "Darpariaeth a gynlluniwyd a darpariaeth a roddwyd, fesul elfen",
+        "en": "Provision planned against delivered, per element",
+    },
+    "provision_as_of": {"cy": "Hyd at", "en": "To"},
+    "provision_calendar": {"cy": "Calendr", "en": "Calendar"},
+    "alp_element": {"cy": "Elfen o'r DDY", "en": "ALP element"},
+    "provider": {"cy": "Darparwr", "en": "Provider"},
+    "minutes_due": {"cy": "Munudau'n ddyledus hyd yma", "en": "Minutes due to date"},
+    "minutes_delivered": {"cy": "Munudau a roddwyd", "en": "Minutes delivered"},
+    "sessions_missed": {"cy": "Sesiynau a gollwyd", "en": "Sessions missed"},
+    "gap_minutes": {"cy": "Bwlch (munudau)", "en": "Gap (minutes)"},
+    "shortfall": {"cy": "Diffyg", "en": "Shortfall"},
+    "no_shortfall": {"cy": "dim diffyg", "en": "no shortfall"},
+    "not_measurable": {
+        "cy": "dim modd ei fesur: nid oes amserlen",
+        "en": "not measurable: no schedule",
+    },
+    "provision_provisional": {
+        "cy": "dros dro: nid oes calendr, felly ni chaiff ei farnu",
+        "en": "provisional: no calendar, so not judged",
+    },
+    "since": {"cy": "ers", "en": "since"},
+    "no_provision": {"cy": "Dim ffigurau darpariaeth.", "en": "No provision figures."},
     "disputes": {
         "cy": "Anghytundebau: ar agor ac wedi dod i ben",
         "en": "Disputes: open and ended",
@@ -202,6 +226,14 @@ TERMS: dict[str, dict[str, str]] = {
     "requested": {"cy": "gofynnwyd amdani", "en": "requested"},
     "draft": {"cy": "drafft", "en": "draft"},
     "issued": {"cy": "wedi'i gyhoeddi", "en": "issued"},
+    "below_share": {
+        "cy": "llai na'r gyfran sy'n ddyledus wedi'i rhoi dros yr wythnosau ysgol diwethaf",
+        "en": "less than the share due was delivered over the last school weeks",
+    },
+    "nothing_recorded": {
+        "cy": "dim wedi'i gofnodi ers rhai wythnosau ysgol",
+        "en": "nothing recorded for some school weeks",
+    },
 }
 
 
