@@ -105,6 +105,10 @@ class Settings(BaseSettings):
     console_oidc_client_id: str | None = None
     console_oidc_client_secret: SecretStr | None = None
     console_oidc_organisation_claim: str = "org"
+    #: The development sign-in outside embedded mode (``make run-stack`` sets it): a list of
+    #: the organisations of ``console_credentials_file`` to act for, with no identity
+    #: provider. The gateway refuses to start with it unless it listens on loopback only.
+    console_dev_sign_in: bool = False
 
     @classmethod
     def settings_customise_sources(

@@ -34,6 +34,7 @@ from types import FrameType
 import httpx
 
 from gateway import registry
+from gateway.console import development_sign_in_env
 from gateway.registry import NAMES, SERVICES
 from gateway.security import dev_clients
 from gateway.settings import Settings as GatewaySettings
@@ -418,6 +419,7 @@ def _describe(stack: Stack, runtime: RuntimeSettings, directory: Path) -> str:
     lines += [
         f"Development OAuth clients (id, secret, organisation): "
         f"{directory / 'gateway' / 'dev-credentials.json'}",
+        f"Case console (development sign-in): {stack.processes['gateway'].url}/console",
         "Ctrl-C or `make stop-stack` stops them all (PostgreSQL and Kafka keep running).",
     ]
     return "\n".join(lines)
@@ -445,6 +447,7 @@ def main() -> int:
         ports=_ports(os.environ),
         base_env=os.environ,
         internal_secret=os.environ.get("LLWYBR_INTERNAL_SECRET") or secrets.token_urlsafe(32),
+        gateway_env=development_sign_in_env(directory / "gateway", os.environ),
     )
     stopping = threading.Event()
     phase = ["starting"]  # then "running", then "stopping"

@@ -1,7 +1,10 @@
 """The case console: server-rendered pages for LA officers and auditors, over the public API
 (ADR 0022). ``install_console`` mounts it on the gateway."""
 
+import ipaddress
+from collections.abc import Mapping
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
@@ -19,16 +22,23 @@ from gateway.settings import Settings
 
 
 def install_console(app: FastAPI, settings: Settings, secret: bytes) -> None:
-    """Mount the pages and their stylesheet. The development sign-in only in embedded mode;
-    sign-in through an identity provider wherever one is configured."""
+    """Mount the pages and their stylesheet. The development sign-in in embedded mode, and
+    where ``console_dev_sign_in`` asks for it on loopback (``make run-stack``); sign-in
+    through an identity provider wherever one is configured."""
     embedded = settings.runtime.mode == "embedded"
+    if settings.console_dev_sign_in and not on_loopback(settings):
+        raise ValueError(
+            "GATEWAY_CONSOLE_DEV_SIGN_IN lets anyone who reaches the console act for any "
+            f"development organisation: the gateway must listen on loopback only, not "
+            f"{settings.base_url()} (set GATEWAY_CONSOLE_OIDC_* for an identity provider)"
+        )
     credentials = settings.console_credentials_file
     if credentials is None and embedded:
         credentials = settings.runtime.var_dir / "gateway" / "dev-credentials.json"
     organisations = dev_organisations(credentials) if credentials is not None else {}
     app.state.console_calls = GatewayCalls(app, organisations)
     app.state.console_sessions = SessionCodec(secret)
-    app.state.console_dev_sign_in = embedded
+    app.state.console_dev_sign_in = embedded or settings.console_dev_sign_in
     app.state.console_oidc = oidc_sign_in(settings)
     static = StaticFiles(directory=Path(__file__).parent / "static")
     app.mount("/console/static", static, name="console-static")
@@ -52,3 +62,29 @@ def oidc_sign_in(settings: Settings) -> OidcSignIn | None:
         organisation_claim=settings.console_oidc_organisation_claim,
     )
     return OidcSignIn(config)
+
+
+def on_loopback(settings: Settings) -> bool:
+    """Whether the gateway listens, and is reached, on this machine only."""
+    hosts = {settings.host, urlsplit(settings.base_url()).hostname or ""}
+    return all(_loopback(host) for host in hosts)
+
+
+def _loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def development_sign_in_env(gateway_dir: Path, env: Mapping[str, str]) -> dict[str, str]:
+    """The gateway's settings for the development sign-in of ``make run-stack``: the
+    development clients it writes (unless the environment names other credentials)."""
+    credentials = env.get("GATEWAY_CONSOLE_CREDENTIALS_FILE")
+    return {
+        "GATEWAY_CONSOLE_DEV_SIGN_IN": "true",
+        "GATEWAY_CONSOLE_CREDENTIALS_FILE": credentials
+        or str(gateway_dir / "dev-credentials.json"),
+    }
