@@ -254,3 +254,89 @@ def test_every_page_fits_a_tablet_and_passes_axe_there(
             check_page(driver, shots, f"{name}-tablet", language)
     finally:
         driver.set_window_size(previous["width"], previous["height"])
+
+
+POWYS_SCHOOL = "school:6662001"
+#: The Powys school's autumn, ended before today (its calendar moves no Wrexham deadline).
+AUTUMN = {
+    "name": "Ysgol Powys autumn 2026",
+    "terms": [
+        {"name": "Autumn 1", "start": "2026-09-07", "end": "2026-10-23"},
+        {"name": "Autumn 2", "start": "2026-11-02", "end": "2026-11-27"},
+    ],
+    "closures": [],
+}
+
+
+def _short_plan(gateway: Running) -> str:
+    """A Powys learner whose school issued a plan with a scheduled element and recorded one
+    week of it; the learner's id once the IDP service counts the plan on the school's
+    calendar (and so judges the element short)."""
+    from .console_world import ALP, DRAFT, GRADUATED_RESPONSE, HAS_ALN
+
+    token = gateway.token("ysgol-powys")
+    api = httpx.Client(base_url=gateway.url, timeout=30,
+                       headers={"Authorization": f"Bearer {token}"})  # fmt: skip
+    with api:
+        learner = {"given_name": "Osian", "family_name": "Price", "date_of_birth": "2016-10-02",
+                   "setting": "maintained_school", "setting_id": "6662001",
+                   "local_authority": "666"}  # fmt: skip
+        concern = {**CONCERN, "learner": learner, "raised_by": POWYS_SCHOOL,
+                   "raised_with": POWYS_SCHOOL}  # fmt: skip
+        raised = api.post("/v1/determinations", json=concern)
+        assert raised.status_code == 201, raised.text
+        path, learner_id = raised.headers["location"], raised.json()["learner_id"]
+        evidence = api.post(f"{path}/graduated-response", headers={"If-Match": '"1"'},
+                            json={**GRADUATED_RESPONSE, "recorded_by": POWYS_SCHOOL})  # fmt: skip
+        assert evidence.is_success, evidence.text
+        decided = api.post(f"{path}/decision", headers={"If-Match": evidence.headers["etag"]},
+                           json={**HAS_ALN, "decided_by": POWYS_SCHOOL,
+                                 "decided_on": "2026-09-21"})  # fmt: skip
+        assert decided.is_success, decided.text
+        deadline = time.monotonic() + 60
+        while not (plans := api.get("/v1/idps", params={"learner_id": learner_id}).json()["items"]):
+            assert time.monotonic() < deadline, "no plan opened"
+            time.sleep(0.2)
+        plan = f"/v1/idps/{plans[0]['idp_id']}"
+        for section, body in DRAFT.items():
+            assert api.put(f"{plan}/draft/{section}", json=body).is_success
+        element = {**ALP, "provider_organisation": POWYS_SCHOOL, "start_on": "2026-09-07",
+                   "schedule": {"sessions": 3, "minutes_each": 30, "per": "week"}}  # fmt: skip
+        assert api.post(f"{plan}/draft/alp-elements", json=element).is_success
+        issued = api.post(f"{plan}/issue", json={"issued_by": POWYS_SCHOOL,
+                                                 "issued_on": "2026-10-01"})  # fmt: skip
+        assert issued.is_success, issued.text
+        calendar = api.put(f"/v1/calendars/{POWYS_SCHOOL}", params={"set_by": POWYS_SCHOOL},
+                           json=AUTUMN)  # fmt: skip
+        assert calendar.is_success, calendar.text
+        given = api.post(f"{plan}/deliveries", json={
+            "element_id": "literacy", "on": "2026-10-05", "delivered": True, "sessions": 3,
+            "minutes": 90, "recorded_by": POWYS_SCHOOL, "language": "cy"})  # fmt: skip
+        assert given.is_success, given.text
+        while not api.get(f"{plan}/provision").json()["calendar"]:
+            assert time.monotonic() < deadline + 60, "the calendar never reached the plan"
+            time.sleep(0.2)
+        return str(learner_id)
+
+
+def test_the_case_page_shows_a_shortfall_of_provision_and_passes_axe(
+    gateway: Running, browser: webdriver.Chrome, shots: Path
+) -> None:
+    learner_id, driver = _short_plan(gateway), browser
+    driver.delete_all_cookies()
+    for language, reason in (("cy", "dim wedi'i gofnodi"), ("en", "nothing recorded")):
+        driver.get(f"{gateway.url}/console/language?lang={language}&next=/console/sign-in")
+        sign_in(driver, gateway.url, "ysgol-powys")
+        driver.get(f"{gateway.url}/console/learners/{learner_id}")
+        row = driver.find_element(By.CSS_SELECTOR, "table.provision tr#element-literacy")
+        assert row.get_attribute("class") == "short"
+        assert reason in row.text
+        check_page(driver, shots, "case-provision", language)
+        driver.set_window_size(*TABLET)
+        try:
+            sideways = driver.execute_script(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth"
+            )
+            assert sideways <= 0, f"the case page scrolls sideways by {sideways} px"
+        finally:
+            driver.set_window_size(1280, 1000)
