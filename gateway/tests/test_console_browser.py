@@ -8,6 +8,7 @@ Screenshots of each page go to ``$LLWYBR_CONSOLE_SCREENSHOTS`` (``docs/console``
 the committed ones), else to the test's temporary directory.
 """
 
+import contextlib
 import json
 import os
 import socket
@@ -66,11 +67,12 @@ def _free_port() -> int:
         return port
 
 
-@pytest.fixture(scope="module")
-def gateway(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Running]:
-    """``python -m gateway`` in embedded mode (what ``make run`` starts), with one learner."""
-    var_dir, port = tmp_path_factory.mktemp("console-browser"), _free_port()
-    env = {**os.environ, "LLWYBR_MODE": "embedded", "LLWYBR_VAR_DIR": str(var_dir)}
+@contextlib.contextmanager
+def running_gateway(var_dir: Path, **env: str) -> Iterator[str]:
+    """``python -m gateway`` in embedded mode (what ``make run`` starts) on a free port, with
+    ``env`` added: its URL once its services answer. Stopped on exit."""
+    port = _free_port()
+    env = {**os.environ, "LLWYBR_MODE": "embedded", "LLWYBR_VAR_DIR": str(var_dir), **env}
     log = (var_dir / "gateway.log").open("w")
     process = subprocess.Popen(
         [sys.executable, "-m", "gateway", "--port", str(port)],
@@ -88,16 +90,24 @@ def gateway(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Running]:
             except httpx.TransportError:
                 pass
             time.sleep(0.3)
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+        log.close()
+
+
+@pytest.fixture(scope="module")
+def gateway(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Running]:
+    """``python -m gateway`` in embedded mode (what ``make run`` starts), with one learner."""
+    var_dir = tmp_path_factory.mktemp("console-browser")
+    with running_gateway(var_dir) as url:
         running = Running(url, var_dir, "")
         headers = {"Authorization": f"Bearer {running.token('ysgol-example')}"}
         raised = httpx.post(f"{url}/v1/determinations", json=CONCERN, headers=headers, timeout=30)
         assert raised.status_code == 201, raised.text
         running.learner_id = raised.json()["learner_id"]
         yield running
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
-        log.close()
 
 
 @pytest.fixture(scope="module")
