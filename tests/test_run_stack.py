@@ -186,6 +186,21 @@ async def test_notifications_consumes_the_published_case(
     await eventually(processed_by_notifications, timeout=30)
 
 
+def test_the_console_offers_the_development_sign_in_on_loopback(run_stack: RunStack) -> None:
+    """``make run-stack`` gives the console the development sign-in, as ``make run`` does."""
+    with httpx.Client(base_url=run_stack.gateway_url, timeout=30) as browser:
+        page = browser.get("/console/sign-in")
+        assert page.status_code == 200
+        assert "wrexham-la" in page.text
+        csrf = page.text.split('name="csrf" value="')[1].split('"')[0]
+        signed_in = browser.post("/console/sign-in", data={"client_id": "wrexham-la",
+                                                           "csrf": csrf})  # fmt: skip
+        assert signed_in.status_code == 303, signed_in.text
+        caseload = browser.get("/console/caseload")
+        assert caseload.status_code == 200
+        assert "la:665" in caseload.text
+
+
 def test_a_deployable_that_dies_is_started_again_and_the_others_keep_running(
     run_stack: RunStack,
 ) -> None:
