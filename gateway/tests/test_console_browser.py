@@ -341,6 +341,8 @@ def test_the_case_page_shows_a_shortfall_of_provision_and_passes_axe(
         row = driver.find_element(By.CSS_SELECTOR, "table.provision tr#element-literacy")
         assert row.get_attribute("class") == "short"
         assert reason in row.text
+        heading = driver.find_element(By.CSS_SELECTOR, "h4[id^='provision-']")
+        driver.execute_script("arguments[0].scrollIntoView()", heading)  # for the screenshot
         check_page(driver, shots, "case-provision", language)
         driver.set_window_size(*TABLET)
         try:
