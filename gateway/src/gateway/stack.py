@@ -35,6 +35,7 @@ import httpx
 
 from gateway import registry
 from gateway.registry import NAMES, SERVICES
+from gateway.sample import beside
 from gateway.security import dev_clients
 from gateway.settings import Settings as GatewaySettings
 from gateway.settings import url_variable
@@ -469,6 +470,8 @@ def main() -> int:
         phase[0] = "running"
         write_state(stack, state)
         print(_describe(stack, runtime, directory), flush=True)
+        # The sample world (unless LLWYBR_SAMPLE_DATA=0) and the banner, as in embedded mode.
+        beside(stack.processes["gateway"].url, directory, "stack")
         supervisor = Supervisor(stack, lambda line: print(line, flush=True))
         while not stopping.wait(0.5):
             if supervisor.check():
