@@ -168,6 +168,8 @@ def test_make_run_stack_makes_the_sample_world_once_and_prints_the_banner(
         time.sleep(1.0)
     time.sleep(0.2)  # the rest of the banner
     output = run_stack.output.read_text()
+    marker = json.loads((run_stack.directory / "gateway" / "sample-data.json").read_text())
+    assert marker["problems"] == [], marker
     assert "200 learners at every stage; made in" in output, output[-3000:]
     assert "requests refused" not in output, output[-3000:]
     assert f"{run_stack.gateway_url}/oauth/token" in output

@@ -53,7 +53,9 @@ class Api:
     the gateway asks to repeat (429, or 404 with ``Retry-After``) repeated as told."""
 
     def __init__(self, base_url: str, credentials: Path) -> None:
-        self.http = httpx.Client(base_url=base_url, timeout=30.0)
+        # A setting's bulk sync of 45 learners on a loaded machine can take a minute (stack
+        # mode, PostgreSQL): waited for, not cut off and repeated.
+        self.http = httpx.Client(base_url=base_url, timeout=180.0)
         self.credentials = credentials
         self.tokens: dict[str, str] = {}
         self.lock = threading.Lock()  # one token per client, however many workers ask at once
