@@ -17,14 +17,15 @@ RUN := $(UV) run --frozen --no-sync
 help: ## list the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-11s %s\n", $$1, $$2}'
 
-# make run SAMPLE=0 (or LLWYBR_SAMPLE_DATA=0 make run): start without the sample data.
+# make run SAMPLE=0 (or LLWYBR_SAMPLE_DATA=0 make run): start without the sample data; the same
+# for make run-stack.
 SAMPLE ?= $(or $(LLWYBR_SAMPLE_DATA),1)
 
 run: install ## start the whole system in embedded mode on http://127.0.0.1:8000 with sample data (SAMPLE=0: none)
 	LLWYBR_MODE=embedded LLWYBR_SAMPLE_DATA=$(SAMPLE) $(RUN) python -m gateway
 
-run-stack: install infra-up ## each deployable its own process on PostgreSQL + Kafka (stack mode); logs in var/stack
-	$(RUN) python -m gateway.stack
+run-stack: install infra-up ## each deployable its own process on PostgreSQL + Kafka (stack mode) with sample data (SAMPLE=0: none); logs in var/stack
+	LLWYBR_SAMPLE_DATA=$(SAMPLE) $(RUN) python -m gateway.stack
 
 stop-stack: ## stop what make run-stack started (PostgreSQL and Kafka keep running)
 	@pid="$$(cat "$${LLWYBR_STACK_DIR:-var/stack}/run-stack.pid" 2>/dev/null)"; \

@@ -1,5 +1,6 @@
-"""`make run-stack`: every deployable its own process on PostgreSQL and Kafka; a case raised
-through the gateway is published on Kafka and consumed by notifications; Ctrl-C stops it all."""
+"""`make run-stack`: every deployable its own process on PostgreSQL and Kafka, with the sample
+world made through the gateway (issue 20); a case raised through the gateway is published on
+Kafka and consumed by notifications; Ctrl-C stops it all."""
 
 import asyncio
 import contextlib
@@ -21,6 +22,7 @@ import pytest
 from conftest import REPO
 from contracts.envelope import Envelope
 from contracts.topics import DETERMINATION
+from gateway.sample.seed import seed
 from gateway.stack import DEPLOYABLES, OWN_PREFIXES, consumer_groups, free_port
 from llwybr.settings import RuntimeSettings
 from llwybr_testkit import eventually, postgres_conninfo, read_envelopes, skip_history
@@ -154,6 +156,40 @@ def test_every_deployable_runs_as_its_own_process_and_says_where_its_log_is(
         assert httpx.get(f"{process['url']}/readyz", timeout=10).status_code == 200
     output = run_stack.output.read_text()
     assert str(run_stack.directory / "gateway" / "dev-credentials.json") in output
+
+
+def test_make_run_stack_makes_the_sample_world_once_and_prints_the_banner(
+    run_stack: RunStack,
+) -> None:
+    deadline = time.monotonic() + 600  # about 1,000 requests, on a machine others share
+    while "Llwybr is running (stack mode)" not in run_stack.output.read_text():
+        assert run_stack.process.poll() is None, run_stack.output.read_text()[-3000:]
+        assert time.monotonic() < deadline, run_stack.output.read_text()[-3000:]
+        time.sleep(1.0)
+    time.sleep(0.2)  # the rest of the banner
+    output = run_stack.output.read_text()
+    marker = json.loads((run_stack.directory / "gateway" / "sample-data.json").read_text())
+    assert marker["problems"] == [], marker
+    assert "200 learners at every stage; made in" in output, output[-3000:]
+    assert "requests refused" not in output, output[-3000:]
+    assert f"{run_stack.gateway_url}/oauth/token" in output
+    headers = {"Authorization": f"Bearer {run_stack.token('la:665')}"}
+    with httpx.Client(base_url=run_stack.gateway_url, headers=headers, timeout=30) as la:
+        cases, after = [], None
+        while True:
+            query = {"limit": 200, **({"after": after} if after else {})}
+            page = la.get("/v1/determinations", params=query).json()
+            cases += page["items"]
+            after = page.get("next_after")
+            if not after:
+                break
+        contact = la.get("/v1/contacts/organisations/la:665").json()
+    assert len(cases) == 200
+    assert not [c for c in cases if c["provisional"]], "every setting has a term calendar"
+    assert contact["name"] == "Wrexham County Borough Council"
+    # Made once: the same code again finds it made (its marker, and the API knows it).
+    again = seed(run_stack.gateway_url, run_stack.directory)
+    assert again["already"] is True
 
 
 async def test_a_case_raised_through_the_gateway_is_published_on_kafka(

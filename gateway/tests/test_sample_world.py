@@ -1,6 +1,7 @@
 """The sample world ``make run`` starts with (issue 20): what it holds, checked without a
 server (tests/test_make_run.py makes it through the API)."""
 
+import re
 import subprocess
 from collections import Counter
 from datetime import date
@@ -64,15 +65,16 @@ def test_sample_data_is_on_only_when_asked(
     assert wanted() is expected
 
 
+@pytest.mark.parametrize("target", ["run", "run-stack"])
 @pytest.mark.parametrize(
     ("arguments", "flag"),
     [([], "LLWYBR_SAMPLE_DATA=1"), (["SAMPLE=0"], "LLWYBR_SAMPLE_DATA=0")],
 )
 def test_make_run_asks_for_the_sample_data_unless_told_not_to(
-    arguments: list[str], flag: str
+    target: str, arguments: list[str], flag: str
 ) -> None:
     env = {"PATH": "/usr/bin:/bin", "HOME": str(REPO)}
-    dry = subprocess.run(["make", "-n", "run", *arguments], cwd=REPO, env=env,
+    dry = subprocess.run(["make", "-n", target, *arguments], cwd=REPO, env=env,
                          capture_output=True, text=True, check=True)  # fmt: skip
     assert flag in dry.stdout.splitlines()[-1]
 
@@ -82,3 +84,18 @@ def test_the_banner_says_where_everything_is() -> None:
     assert "http://127.0.0.1:8000/docs" in text
     assert "dev-credentials.json" in text
     assert "curl -s -H" in text
+
+
+def test_the_readme_learners_are_not_the_sample_learners() -> None:
+    # The README's integration section runs on a fresh `make run`, sample data and all: a
+    # learner it syncs must be new there, or the sync answers `existing`, not `created`.
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## Integrate your MIS in 15 minutes") :]
+    section = section[: section.index("\n## ")]
+    named = re.findall(r'"setting_id": "(\d+)",.*?"local_id": "([^"]+)"', section, re.DOTALL)
+    upns = set(re.findall(r'"upn": "([^"]+)"', section))
+    assert named
+    world = learners()
+    taken = {(learner.setting.id.partition(":")[2], learner.local_id) for learner in world}
+    assert not set(named) & taken
+    assert not upns & {learner.upn for learner in world}

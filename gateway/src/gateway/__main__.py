@@ -1,7 +1,6 @@
 """``python -m gateway``: the whole system (embedded mode) or the gateway alone (stack mode)."""
 
 import argparse
-import threading
 from collections.abc import Sequence
 
 from pydantic import BaseModel
@@ -16,7 +15,7 @@ Start Llwybr's public API. In embedded mode (the default) this one process runs 
 service, on SQLite under LLWYBR_VAR_DIR (var/), and writes the development OAuth clients'
 secrets to var/gateway/dev-credentials.json on its first start; in stack mode
 (LLWYBR_MODE=stack) it is the gateway alone, forwarding to the services' own processes.
-With LLWYBR_SAMPLE_DATA=1 (make run's default; make run SAMPLE=0 for none), embedded mode
+With LLWYBR_SAMPLE_DATA=1 (make run's and make run-stack's default; SAMPLE=0 for none), it
 starts with a sample Welsh LA's world, made through the API once. API documentation:
 http://HOST:PORT/docs."""
 
@@ -40,7 +39,7 @@ def epilog() -> str:
             *_variables("GATEWAY_", Settings, {"runtime", "service_urls"}),
             *services,
             *_variables("LLWYBR_", RuntimeSettings, set()),
-            "  LLWYBR_SAMPLE_DATA (0; 1 in embedded mode: the sample world, made once)",
+            "  LLWYBR_SAMPLE_DATA (0; 1 with make run and make run-stack: the sample world)",
         ]
     )
 
@@ -72,14 +71,10 @@ def main(argv: Sequence[str] | None = None) -> None:
     app = create_app(settings)
     if settings.runtime.mode == "embedded":
         # Beside the server: once it answers, the sample world (if wanted) and the banner.
-        from gateway.sample import announce, wanted
+        from gateway.sample import beside
 
         host = "127.0.0.1" if settings.host in ("0.0.0.0", "::") else settings.host  # noqa: S104
-        url = f"http://{host}:{port}"
-        sample = wanted()
-        threading.Thread(
-            target=announce, args=(url, settings.runtime.var_dir, sample), daemon=True
-        ).start()
+        beside(f"http://{host}:{port}", settings.runtime.var_dir, "embedded")
     serve(app, settings.runtime, settings.host, port, sock)
 
 

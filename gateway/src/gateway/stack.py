@@ -36,6 +36,7 @@ import httpx
 from gateway import registry
 from gateway.console import development_sign_in_env
 from gateway.registry import NAMES, SERVICES
+from gateway.sample import beside
 from gateway.security import dev_clients
 from gateway.settings import Settings as GatewaySettings
 from gateway.settings import url_variable
@@ -472,6 +473,8 @@ def main() -> int:
         phase[0] = "running"
         write_state(stack, state)
         print(_describe(stack, runtime, directory), flush=True)
+        # The sample world (unless LLWYBR_SAMPLE_DATA=0) and the banner, as in embedded mode.
+        beside(stack.processes["gateway"].url, directory, "stack")
         supervisor = Supervisor(stack, lambda line: print(line, flush=True))
         while not stopping.wait(0.5):
             if supervisor.check():

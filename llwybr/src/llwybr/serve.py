@@ -18,6 +18,10 @@ from llwybr.settings import RuntimeSettings
 KEEP_ALIVE_SECONDS = 75
 
 
+#: Connections held until the server accepts them (uvicorn's default backlog).
+BACKLOG = 2048
+
+
 def listen(name: str, host: str, port: int) -> socket.socket:
     """A socket bound to ``host:port`` (port 0: any free one), or one line saying why not.
 
@@ -29,6 +33,10 @@ def listen(name: str, host: str, port: int) -> socket.socket:
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as uvicorn binds
     try:
         sock.bind((host, port))
+        # Listening now, not when uvicorn starts: two sockets with SO_REUSEADDR may both bind
+        # a port nobody listens on yet, so a second start during the first's start-up would
+        # otherwise fail only after building the app, with a traceback.
+        sock.listen(BACKLOG)
     except OSError as error:
         sock.close()
         reason = "the port is in use" if error.errno == errno.EADDRINUSE else error.strerror

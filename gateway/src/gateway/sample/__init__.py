@@ -1,9 +1,11 @@
-"""What ``make run`` prints and makes once it answers (issue 20): the sample world (unless
-``LLWYBR_SAMPLE_DATA=0``; ``make run SAMPLE=0``), then a banner with the URL, the docs, the
-credentials file and the first request to try."""
+"""What ``make run`` and ``make run-stack`` print and make once they answer (issue 20): the
+sample world (unless ``LLWYBR_SAMPLE_DATA=0``; ``make run SAMPLE=0``), then a banner with the
+URL, the docs, the credentials file and the first request to try. The same code in both modes:
+requests over HTTP to the gateway."""
 
 import logging
 import os
+import threading
 import time
 from pathlib import Path
 
@@ -19,10 +21,10 @@ def wanted() -> bool:
     return os.environ.get("LLWYBR_SAMPLE_DATA", "0").strip().lower() not in OFF
 
 
-def banner(url: str, var_dir: Path, sample: str) -> str:
+def banner(url: str, var_dir: Path, sample: str, mode: str = "embedded") -> str:
     credentials = var_dir / "gateway" / "dev-credentials.json"
     return f"""
-  Llwybr is running (embedded mode): {url}
+  Llwybr is running ({mode} mode): {url}
     API documentation  {url}/docs  (and {url}/redoc; no internet needed)
     Sample data        {sample}
     OAuth clients      {credentials}  (client id and secret of each; README "Calling the API")
@@ -46,9 +48,10 @@ def _ready(url: str, seconds: float = 600.0) -> bool:
     return False
 
 
-def announce(url: str, var_dir: Path, sample: bool) -> None:
+def announce(url: str, var_dir: Path, sample: bool, mode: str = "embedded") -> None:
     """Once every service answers: the sample world if ``sample``, then the banner (run in a
-    thread of ``python -m gateway``, beside the server)."""
+    thread of ``python -m gateway`` beside the server, or of ``python -m gateway.stack``;
+    ``var_dir`` holds ``gateway/clients.json`` and ``gateway/dev-credentials.json``)."""
     if not _ready(url):
         return
     summary = "none (LLWYBR_SAMPLE_DATA=0)"
@@ -68,4 +71,10 @@ def announce(url: str, var_dir: Path, sample: bool) -> None:
                        f"at every stage; {how} {made['seconds']} s")  # fmt: skip
             if made["problems"]:
                 summary += f"; {len(made['problems'])} requests refused (sample-data.json)"
-    print(banner(url, var_dir, summary), flush=True)
+    print(banner(url, var_dir, summary, mode), flush=True)
+
+
+def beside(url: str, var_dir: Path, mode: str) -> None:
+    """``announce`` in a thread of its own, beside the server or the stack's supervisor; the
+    sample world only if ``LLWYBR_SAMPLE_DATA`` asks for it."""
+    threading.Thread(target=announce, args=(url, var_dir, wanted(), mode), daemon=True).start()

@@ -2,13 +2,17 @@
 organisations' systems would: the same requests over HTTP, with their own OAuth clients,
 never a write to a store. Every POST carries an idempotency key of its learner and step, so a
 start interrupted half-way and run again gets the first answers back instead of duplicates;
-once it is done, ``var/gateway/sample-data.json`` says so and later starts skip it.
+once it is done, ``var/gateway/sample-data.json`` says so and later starts skip it (when the
+API still knows its first learner: stack mode's data is in PostgreSQL, not beside the marker).
+Each learner's steps are followed in order, many learners at once (``WORKERS``), so that the
+server is never waiting for the seeder (``bench/sample_seed.py`` times it).
 """
 
 import contextlib
 import io
 import json
 import logging
+import threading
 import time
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
@@ -24,6 +28,7 @@ from gateway.sample.world import (
     SCHOOLS,
     WREXHAM,
     Learner,
+    Organisation,
     Stage,
     calendar,
     learners,
@@ -34,10 +39,13 @@ log = logging.getLogger(__name__)
 MARKER = "sample-data.json"
 #: Learners followed at once (each one's steps in order): the gateway answers several
 #: requests at a time, and one at a time the 200 would take minutes.
-WORKERS = 8
+WORKERS = 16
 _DECIDED = {Stage.NO_ALN, Stage.RECONSIDERED, Stage.APPEALED, Stage.ALN, Stage.ISSUED,
             Stage.REVIEWED}  # fmt: skip
 _PLANNED = {Stage.ALN, Stage.ISSUED, Stage.REVIEWED}
+#: About how many requests each stage takes after the concern (the longest go first).
+_LENGTH = {Stage.RAISED: 1, Stage.GRADUATED: 2, Stage.NO_ALN: 3, Stage.RECONSIDERED: 7,
+           Stage.APPEALED: 8, Stage.ALN: 9, Stage.ISSUED: 10, Stage.REVIEWED: 11}  # fmt: skip
 
 
 class Api:
@@ -45,13 +53,20 @@ class Api:
     the gateway asks to repeat (429, or 404 with ``Retry-After``) repeated as told."""
 
     def __init__(self, base_url: str, credentials: Path) -> None:
-        self.http = httpx.Client(base_url=base_url, timeout=30.0)
+        # A setting's bulk sync of 45 learners on a loaded machine can take a minute (stack
+        # mode, PostgreSQL): waited for, not cut off and repeated.
+        self.http = httpx.Client(base_url=base_url, timeout=180.0)
         self.credentials = credentials
         self.tokens: dict[str, str] = {}
+        self.lock = threading.Lock()  # one token per client, however many workers ask at once
         self.problems: list[str] = []
         self.requests = 0
 
     def _token(self, client_id: str) -> str:
+        with self.lock:
+            return self._token_once(client_id)
+
+    def _token_once(self, client_id: str) -> str:
         if client_id not in self.tokens:
             for _ in range(20):  # a client just added is accepted within a second
                 secrets = {c["client_id"]: c["client_secret"]
@@ -74,9 +89,15 @@ class Api:
         headers = {"Authorization": f"Bearer {self._token(client_id)}"}
         if key is not None:
             headers["Idempotency-Key"] = f"sample-data:{key}"
-        for _ in range(40):
+        for attempt in range(40):
             self.requests += 1
-            answer = self.http.request(method, path, headers=headers, **kwargs)
+            try:
+                answer = self.http.request(method, path, headers=headers, **kwargs)
+            except httpx.TransportError:  # a deployable restarting (stack mode): once more
+                if attempt >= 5:
+                    raise
+                time.sleep(1.0)
+                continue
             wait = answer.headers.get("Retry-After")
             if answer.status_code not in (404, 409, 429, 503) or wait is None:
                 break
@@ -106,30 +127,40 @@ def add_sample_clients(clients_file: Path) -> None:
                     file=clients_file, as_json=True)  # fmt: skip
 
 
-def organisations(api: Api) -> None:
+def organisations(api: Api, pool: ThreadPoolExecutor) -> None:
     """Names, addresses and contacts (notices cite them), and the term calendars."""
-    for organisation in ORGANISATIONS:
-        api.call("llwybr-admin", "PUT", f"/v1/contacts/organisations/{organisation.id}",
-                 json=organisation.contact())  # fmt: skip
-    for setting in (WREXHAM, *SCHOOLS):
-        api.call(WREXHAM.client_id, "PUT", f"/v1/calendars/{setting.id}", params={"set_by": LA},
-                 json=calendar(f"{setting.name} 2025-2027"))  # fmt: skip
-    api.call(COLEG.client_id, "PUT", f"/v1/calendars/{COLEG.id}", params={"set_by": COLEG.id},
-             json=calendar(f"{COLEG.name} 2025-2027"))  # fmt: skip
+    calls: list[tuple[str, str, dict[str, Any], dict[str, Any]]] = [
+        ("llwybr-admin", f"/v1/contacts/organisations/{organisation.id}", {},
+         organisation.contact()) for organisation in ORGANISATIONS
+    ]  # fmt: skip
+    calls += [(WREXHAM.client_id, f"/v1/calendars/{setting.id}", {"set_by": LA},
+               calendar(f"{setting.name} 2025-2027"))
+              for setting in (WREXHAM, *SCHOOLS)]  # fmt: skip
+    calls.append((COLEG.client_id, f"/v1/calendars/{COLEG.id}", {"set_by": COLEG.id},
+                  calendar(f"{COLEG.name} 2025-2027")))  # fmt: skip
+    list(pool.map(lambda c: api.call(c[0], "PUT", c[1], params=c[2], json=c[3]), calls))
 
 
-def raise_concerns(api: Api, world: list[Learner]) -> dict[int, tuple[str, str]]:
-    """Each setting's nightly sync (the bulk endpoint); (case id, learner id) by learner."""
-    found: dict[int, tuple[str, str]] = {}
-    for setting in (*SCHOOLS, COLEG):
+def raise_concerns(
+    api: Api, world: list[Learner], pool: ThreadPoolExecutor
+) -> dict[int, tuple[str, str]]:
+    """Each setting's nightly sync (the bulk endpoint), the settings at once; (case id,
+    learner id) by learner."""
+
+    def sync(setting: Organisation) -> dict[int, tuple[str, str]]:
         theirs = [learner for learner in world if learner.setting is setting]
         answer = api.call(setting.client_id, "POST", "/v1/determinations/bulk",
                           key=f"bulk-{setting.id}",
                           json={"items": [learner.concern() for learner in theirs]})  # fmt: skip
-        if answer.is_success:
-            for learner, result in zip(theirs, answer.json()["results"], strict=True):
-                if result.get("id"):
-                    found[learner.index] = (result["id"], result["learner_id"])
+        if not answer.is_success:
+            return {}
+        return {learner.index: (result["id"], result["learner_id"])
+                for learner, result in zip(theirs, answer.json()["results"], strict=True)
+                if result.get("id")}  # fmt: skip
+
+    found: dict[int, tuple[str, str]] = {}
+    for made in pool.map(sync, (*SCHOOLS, COLEG)):
+        found |= made
     return found
 
 
@@ -188,26 +219,30 @@ def reconsider(api: Api, learner: Learner, case: str, learner_id: str) -> None:
                        "reconsideration_id": made.json()["id"], "subject_id": case})  # fmt: skip
 
 
-def plans(api: Api, wanted: dict[str, Learner], seconds: float = 20.0) -> dict[str, str]:
-    """Each planned learner's IDP (the IDP service opens it when it hears of the decision):
-    its id by learner id, read from each school's list of plans."""
-    found: dict[str, str] = {}
+def plan_of(api: Api, learner: Learner, learner_id: str, seconds: float = 60.0) -> str | None:
+    """The learner's IDP (the IDP service opens it when it hears of the decision), from the
+    school's list of plans filtered by learner; None if it did not open in time."""
     deadline = time.monotonic() + seconds
-    while len(found) < len(wanted) and time.monotonic() < deadline:
-        for school in SCHOOLS:
-            after: str | None = None
-            while True:
-                params = {"limit": 200, **({"after": after} if after else {})}
-                page = api.call(school.client_id, "GET", "/v1/idps", params=params).json()
-                for plan in page["items"]:
-                    if plan["learner_id"] in wanted:
-                        found[plan["learner_id"]] = plan["idp_id"]
-                after = page.get("next_after")
-                if not after:
-                    break
-        if len(found) < len(wanted):
-            time.sleep(0.3)
-    return found
+    while time.monotonic() < deadline:
+        time.sleep(1.0)  # it opens a moment after the decision, never before
+        page = api.call(learner.setting.client_id, "GET", "/v1/idps",
+                        params={"learner_id": learner_id})  # fmt: skip
+        if page.is_success and page.json()["items"]:
+            plan: str = page.json()["items"][0]["idp_id"]
+            return plan
+    api.problems.append(f"no IDP for learner {learner.index} after {seconds:.0f} s")
+    return None
+
+
+def follow(api: Api, learner: Learner, case: str, learner_id: str) -> None:
+    """One learner's steps after the concern, in order, as far as its stage goes."""
+    decide(api, learner, case, learner_id)
+    if learner.stage in (Stage.RECONSIDERED, Stage.APPEALED):
+        reconsider(api, learner, case, learner_id)
+    if learner.stage in _PLANNED:
+        idp = plan_of(api, learner, learner_id)
+        if idp is not None:
+            prepare_plan(api, learner, idp)
 
 
 def prepare_plan(api: Api, learner: Learner, idp: str) -> None:
@@ -244,33 +279,49 @@ def prepare_plan(api: Api, learner: Learner, idp: str) -> None:
                  json={"held_on": learner.on(63), "outcome": "not_revised"})  # fmt: skip
 
 
+def made_before(base_url: str, gateway_dir: Path) -> bool:
+    """Whether the API knows the sample's first learner (by UPN, as the LA's system asks)."""
+    api = Api(base_url, gateway_dir / "dev-credentials.json")
+    try:
+        first = learners()[0]
+        return api.call(WREXHAM.client_id, "GET", f"/v1/learners/by-upn/{first.upn}").is_success
+    finally:
+        api.close()
+
+
 def seed(base_url: str, var_dir: Path) -> dict[str, Any]:
     """Make the sample world unless it was made; what was made (the marker's content)."""
     gateway_dir = var_dir / "gateway"
     marker = gateway_dir / MARKER
-    if marker.exists():
+    if marker.exists() and made_before(base_url, gateway_dir):
         done: dict[str, Any] = json.loads(marker.read_bytes())
         return {**done, "already": True}
     started = time.monotonic()
+    phases: dict[str, float] = {}
+
+    def phase(name: str) -> None:
+        phases[name] = round(time.monotonic() - started - sum(phases.values()), 1)
+
     add_sample_clients(gateway_dir / "clients.json")
     api = Api(base_url, gateway_dir / "dev-credentials.json")
     try:
         world = learners()
-        organisations(api)
-        cases = raise_concerns(api, world)
-        raised = [w for w in world if w.index in cases]
         with ThreadPoolExecutor(WORKERS) as pool:
-            list(pool.map(lambda w: decide(api, w, *cases[w.index]), raised))
-            disputed = [w for w in raised if w.stage in (Stage.RECONSIDERED, Stage.APPEALED)]
-            list(pool.map(lambda w: reconsider(api, w, *cases[w.index]), disputed))
-            planned = {cases[w.index][1]: w for w in raised if w.stage in _PLANNED}
-            found = plans(api, planned)
-            list(pool.map(lambda item: prepare_plan(api, planned[item[0]], item[1]), found.items()))
+            organisations(api, pool)
+            phase("clients, contacts, calendars")
+            cases = raise_concerns(api, world, pool)
+            phase("concerns (bulk)")
+            raised = [w for w in world if w.index in cases]
+            # Each learner's steps in order, the learners at once: the longest stages first,
+            # so that the last to finish do not start last.
+            raised.sort(key=lambda w: -_LENGTH[w.stage])
+            list(pool.map(lambda w: follow(api, w, *cases[w.index]), raised))
+            phase("each learner's steps (decisions, disputes, IDPs)")
     finally:
         api.close()
     stages = Counter(learner.stage.value for learner in world)
     result = {"learners": len(cases), "stages": dict(stages), "problems": api.problems,
-              "requests": api.requests,
+              "requests": api.requests, "phases": phases,
               "seconds": round(time.monotonic() - started, 1)}  # fmt: skip
     marker.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
     return result
