@@ -14,6 +14,7 @@ from psycopg import Cursor
 from psycopg.rows import DictRow
 from psycopg.sql import SQL, Identifier
 
+from llwybr import access_record
 from llwybr.command_keys import COLUMNS, CREATE, TABLE, RecordedCommand
 from llwybr.eventstore.store import CommandSave
 
@@ -41,6 +42,17 @@ class PostgresCommandKeyRecorder(PostgresProcessRecorder):
         create = CREATE.replace("{timestamp}", "TIMESTAMPTZ")
         self.sql_create_statements.append(SQL(create).format(table=self.command_keys_table))
 
+    def insert_events(self, stored_events: Any, **kwargs: Any) -> Any:
+        # The request's access-audit row, if still unwritten (llwybr.access_record), goes in
+        # the events' transaction; it is written once the transaction has committed.
+        access = access_record.pending()
+        if access is not None:
+            kwargs["access"] = access
+        notification_ids = super().insert_events(stored_events, **kwargs)
+        if access is not None:
+            access.committed()
+        return notification_ids
+
     def _insert_events(self, curs: Cursor[DictRow], stored_events: Any, **kwargs: Any) -> None:
         save: CommandSave | None = kwargs.get("command_key")
         if save is not None:
@@ -58,6 +70,10 @@ class PostgresCommandKeyRecorder(PostgresProcessRecorder):
                     ),
                     (aggregates, holder.key),
                 )
+        # A change's access-audit row, in the transaction of its events (ADR 0025).
+        access: access_record.PendingAccess | None = kwargs.get("access")
+        if access is not None:
+            access_record.insert(curs, access)
         super()._insert_events(curs, stored_events, **kwargs)
 
     # Retried as the library's own reads are: without a ping before each use of a pooled
