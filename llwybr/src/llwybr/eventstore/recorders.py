@@ -16,6 +16,7 @@ from psycopg.sql import SQL, Identifier
 
 from llwybr import access_record
 from llwybr.command_keys import COLUMNS, CREATE, TABLE, RecordedCommand
+from llwybr.commit_listener import commit_channel
 from llwybr.eventstore.store import CommandSave
 
 
@@ -41,6 +42,9 @@ class PostgresCommandKeyRecorder(PostgresProcessRecorder):
         )
         create = CREATE.replace("{timestamp}", "TIMESTAMPTZ")
         self.sql_create_statements.append(SQL(create).format(table=self.command_keys_table))
+        #: Told at each commit of events, so a relay in another process wakes at once
+        #: (``llwybr.commit_listener``); delivered by PostgreSQL only if the commit succeeds.
+        self.notify_channel = commit_channel(datastore.schema, events_table_name)
 
     def insert_events(self, stored_events: Any, **kwargs: Any) -> Any:
         # The request's access-audit row, if still unwritten (llwybr.access_record), goes in
@@ -74,6 +78,7 @@ class PostgresCommandKeyRecorder(PostgresProcessRecorder):
         access: access_record.PendingAccess | None = kwargs.get("access")
         if access is not None:
             access_record.insert(curs, access)
+        curs.execute("SELECT pg_notify(%s, '')", (self.notify_channel,))
         super()._insert_events(curs, stored_events, **kwargs)
 
     # Retried as the library's own reads are: without a ping before each use of a pooled
