@@ -492,3 +492,37 @@ def test_the_bundle_has_each_aggregates_key_dates_and_every_notice(
             ("Appeal.Acknowledged", "2026-07-22"),
             ("Appeal.Decided", "2026-10-01"),
         ]
+
+
+def access_rows(stack: Stack, runtime: RuntimeSettings, request_id: str) -> list[tuple[Any, ...]]:
+    with psycopg.connect(postgres_conninfo(runtime), autocommit=True) as conn:
+        return conn.execute(
+            f'SELECT outcome, status, method, jurisdiction FROM "{schema(stack, "gateway")}"'
+            ".access_audit WHERE request_id = %s ORDER BY id",
+            (request_id,),
+        ).fetchall()
+
+
+def test_a_change_has_one_row_committed_with_it_and_a_refusal_the_gateways(
+    stack: Stack, postgres_runtime: RuntimeSettings
+) -> None:
+    """ADR 0025: the service commits the change's row with its events (no row ahead, no
+    outcome row); a refusal, which commits nothing, has the gateway's row."""
+    case = scripted_case(stack)
+    path = f"/v1/determinations/{case['case_id']}/decision"
+    with client(stack, SCHOOL) as school:
+        changed = school.put(
+            f"/v1/idps/{case['plan_id']}/draft/section-3",
+            json={"information_used": "Reports, again", "review_and_transition": "Yearly"},
+        )
+    assert changed.is_success, changed.text
+    assert access_rows(stack, postgres_runtime, changed.headers["x-request-id"]) == [
+        ("granted", changed.status_code, "PUT", ",665,")
+    ]
+    with client(stack, AUDITOR) as auditor:
+        refused = auditor.post(path, json={"has_aln": False})
+    assert refused.status_code in {403, 404, 422}, refused.text
+    rows = access_rows(stack, postgres_runtime, refused.headers["x-request-id"])
+    assert [(o, s, m) for o, s, m, _ in rows] == [
+        ("denied" if refused.status_code != 422 else "failed", refused.status_code, "POST")
+    ]

@@ -17,8 +17,11 @@ and gets a 409 problem saying where the resource is and how to get a new secret.
 carries its command key to the service, which records it with the command's effect and answers
 a repeat from that record when the gateway has none (the first answer was lost).
 
-A change (any method but GET, HEAD, OPTIONS) has its access-audit row written before it is
-forwarded; if that row cannot be written the request is not run (503).
+A change (any method but GET, HEAD, OPTIONS) has its access-audit row committed by the
+service in the transaction of the change (stack mode, ADR 0025: ``llwybr.access_record``);
+the gateway writes a row only for an answer that says none was (a refusal, a failure, a
+replay) or one that differs from it. In embedded mode the row is written before the change is
+forwarded, and if it cannot be written the request is not run (503).
 """
 
 import asyncio
@@ -38,6 +41,7 @@ from gateway.registry import RESOURCES
 from gateway.services import ServiceClients
 from gateway.tokens import AccessClaims, InvalidTokenError, JwksUnavailableError
 from llwybr.access import JURISDICTION_HEADER, REFUSAL_HEADER, not_found
+from llwybr.access_record import AUDITED_HEADER, AccessRow, audited_as
 from llwybr.principal import Principal, sign_principal
 from llwybr.problems import ProblemError, problem_response
 
@@ -225,7 +229,9 @@ async def forward(resource: str, request: Request) -> Response:
             request, 400, "Bad Request",
             f"Idempotency-Key is longer than {MAX_KEY_LENGTH} characters", kind="idempotency",
         )  # fmt: skip
-    ahead = request.method not in READS
+    change = request.method not in READS
+    request.state.access_row = _access_row(request, claims) if change else None
+    ahead = change and request.state.access_row is None
     if ahead and not await _audited_ahead(request, claims):
         return problem_response(
             request, 503, "Service Unavailable",
@@ -237,18 +243,41 @@ async def forward(resource: str, request: Request) -> Response:
     else:
         response = await _send(request, claims, service, body)
     reason, jurisdiction = internal_notes(response)
+    recorded = getattr(request.state, "audited", None)
+    if recorded is not None and recorded == audited_as(response.status_code, jurisdiction):
+        return response  # the service committed the row with the change (ADR 0025)
     try:
         await audit(
             request, claims, outcome_of(response.status_code, reason), response.status_code,
             reason=reason, jurisdiction=jurisdiction,
         )  # fmt: skip
     except Exception:
-        if not ahead:
+        if not ahead and recorded is None:
             raise
-        # The row written ahead records the change; the answer is the service's, so it is
-        # given (a 503 here would tell the client a committed change may not have happened).
+        # A row written ahead, or the service's with the change, records it; the answer is
+        # the service's, so it is given (a 503 here would tell the client a committed change
+        # may not have happened).
         log.warning("access audit: no outcome row for %s", request.state.request_id, exc_info=True)
     return response
+
+
+def _access_row(request: Request, claims: AccessClaims) -> str | None:
+    """The access-audit row of a change, for the service to commit with it (stack mode: the
+    services write into the gateway's table, in the same database); None in embedded mode,
+    whose services' SQLite files cannot hold it in their transaction (written ahead)."""
+    settings = request.app.state.settings
+    if settings.runtime.mode != "stack":
+        return None
+    match = _RESOURCE_ID.match(request.url.path)
+    return AccessRow(
+        request_id=request.state.request_id,
+        client_id=claims.client_id,
+        organisation=claims.organisation,
+        method=request.method,
+        path=request.url.path,
+        resource_id=match.group(1) if match else None,
+        schema=settings.postgres_schema,
+    ).encode()
 
 
 async def _audited_ahead(request: Request, claims: AccessClaims) -> bool:
@@ -362,7 +391,8 @@ async def _send(
     headers = {h: v for h in FORWARDED_REQUEST_HEADERS if (v := request.headers.get(h))}
     headers["x-request-id"] = request.state.request_id
     secret, now = request.app.state.internal_secret, int(time.time())
-    headers.update(sign_principal(principal, secret, now, command_key))
+    audit_row = getattr(request.state, "access_row", None)
+    headers.update(sign_principal(principal, secret, now, command_key, audit_row))
     attempts = 2 if request.method in IDEMPOTENT else 1
     detail = f"the {service} service is not answering; try again shortly"
     for attempt in range(attempts):
@@ -399,6 +429,8 @@ async def _send(
             kind="service-unavailable",
             headers={"Retry-After": RETRY_AFTER_SECONDS},
         )
+    # What the service committed of the change's access-audit row (never kept for replays).
+    request.state.audited = upstream.headers.get(AUDITED_HEADER)
     response_headers = {
         h: v
         for h in (*FORWARDED_RESPONSE_HEADERS, *INTERNAL_RESPONSE_HEADERS)

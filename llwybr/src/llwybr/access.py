@@ -48,6 +48,11 @@ def noting_jurisdiction() -> Iterator[set[str]]:
         _touched.reset(token)
 
 
+def touched() -> frozenset[str]:
+    """The LA numbers noted so far in this request (``noting_jurisdiction``)."""
+    return frozenset(_touched.get() or ())
+
+
 class Relationship(StrEnum):
     """How an organisation is related to a learner or one of their records."""
 

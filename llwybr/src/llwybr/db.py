@@ -9,6 +9,7 @@ import sqlalchemy as sa
 from sqlalchemy import event
 from sqlalchemy.pool import NullPool
 
+from llwybr import access_record
 from llwybr.settings import ServiceSettings
 
 metadata = sa.MetaData()
@@ -38,6 +39,7 @@ def create_engine(settings: ServiceSettings) -> sa.Engine:
     )
     with engine.begin() as conn:
         conn.execute(sa.text(f'CREATE SCHEMA IF NOT EXISTS "{schema}"'))
+    access_record.watch(engine)  # a plain-table change commits its access-audit row
     return engine
 
 

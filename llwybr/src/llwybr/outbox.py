@@ -25,6 +25,7 @@ from contracts.envelope import Envelope
 from contracts.events import IntegrationEvent
 from llwybr.blocking import run_blocking
 from llwybr.bus import Publisher
+from llwybr.commit_listener import listen
 from llwybr.db import metadata
 from llwybr.eventstore import ChainedApplication, RecordedEvent
 from llwybr.metrics import Metrics
@@ -111,6 +112,10 @@ class RelayPositions:
     def __init__(self, engine: sa.Engine) -> None:
         self._engine = engine
 
+    @property
+    def engine(self) -> sa.Engine:
+        return self._engine
+
     def get(self, relay: str) -> int:
         with self._engine.begin() as conn:
             position = conn.execute(
@@ -125,6 +130,12 @@ class RelayPositions:
 
     def advance(self, relay: str, expected: int, new: int) -> None:
         with self._engine.begin() as conn:
+            if self._engine.dialect.name == "postgresql":
+                # Not waiting for this commit's flush (a WAL flush per batch, in series with
+                # the next batch's events): a position lost in a crash only sends the last
+                # batch again (at least once; consumers know events by id). The events and
+                # every acknowledged command stay committed synchronously.
+                conn.execute(sa.text("SET LOCAL synchronous_commit = off"))
             result = conn.execute(
                 relay_positions.update()
                 .where(relay_positions.c.relay == relay, relay_positions.c.position == expected)
@@ -279,6 +290,7 @@ class OutboxRelay:
         """Relay until cancelled: standby without the lock, back off while the bus is away."""
         self._loop = asyncio.get_running_loop()
         self._app.add_listener(self.wake)
+        listener = self._listen_for_commits()
         backoff = 0.1
         outage = OutageLog(log, f"relay {self.name}", "bus")
         try:
@@ -304,9 +316,23 @@ class OutboxRelay:
                     await asyncio.sleep(backoff)
                     backoff = min(backoff * 2, self._max_backoff)
         finally:
+            if listener is not None:
+                listener.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await listener
             self._metrics.relay_active.labels(self.name).set(0)
             await run_blocking(self._lock.release)
             await self._publisher.stop()
+
+    def _listen_for_commits(self) -> "asyncio.Task[None] | None":
+        """Woken by commits in other processes too (PostgreSQL: ``llwybr.commit_listener``)."""
+        channel = getattr(self._app.recorder, "notify_channel", None)
+        engine = self._positions.engine
+        if not isinstance(channel, str) or engine.dialect.name != "postgresql":
+            return None
+        return asyncio.create_task(
+            listen(engine, channel, self._wake.set), name=f"{self.name}.commits"
+        )
 
     async def _sleep(self, seconds: float) -> None:
         with contextlib.suppress(TimeoutError):

@@ -20,6 +20,8 @@ from dataclasses import dataclass
 PRINCIPAL_HEADER = "x-llwybr-principal"
 SIGNATURE_HEADER = "x-llwybr-principal-signature"
 COMMAND_KEY_HEADER = "x-llwybr-command-key"
+#: A change's access-audit row, which the service records with the change (ADR 0025).
+AUDIT_HEADER = "x-llwybr-audit"
 _COMMAND_KEY = re.compile(r"^[0-9a-f]{64}$")
 
 #: Organisation kinds, the part before the colon of an organisation id ("school:6652001").
@@ -56,26 +58,37 @@ class Principal:
         )
 
 
-def _signature(secret: bytes, timestamp: int, payload: str, command_key: str | None) -> str:
+def _signature(
+    secret: bytes, timestamp: int, payload: str, command_key: str | None, audit: str | None
+) -> str:
     signed = (
         f"{timestamp}.{payload}" if command_key is None else f"{timestamp}.{payload}.{command_key}"
     )
+    if audit is not None:
+        signed += f".audit.{audit}"
     return hmac.new(secret, signed.encode(), hashlib.sha256).hexdigest()
 
 
 def sign_principal(
-    principal: Principal, secret: bytes, now: int, command_key: str | None = None
+    principal: Principal,
+    secret: bytes,
+    now: int,
+    command_key: str | None = None,
+    audit: str | None = None,
 ) -> dict[str, str]:
-    """The headers that carry ``principal`` (and the command key, if any) to a service."""
+    """The headers that carry ``principal`` (and the command key and the access-audit row of
+    a change, if any) to a service."""
     if command_key is not None and not _COMMAND_KEY.match(command_key):
         raise ValueError("a command key is 64 lower-case hex digits")
     payload = base64.urlsafe_b64encode(principal.as_json().encode()).decode()
     headers = {
         PRINCIPAL_HEADER: payload,
-        SIGNATURE_HEADER: f"t={now},v1={_signature(secret, now, payload, command_key)}",
+        SIGNATURE_HEADER: f"t={now},v1={_signature(secret, now, payload, command_key, audit)}",
     }
     if command_key is not None:
         headers[COMMAND_KEY_HEADER] = command_key
+    if audit is not None:
+        headers[AUDIT_HEADER] = audit
     return headers
 
 
@@ -97,7 +110,9 @@ def verify_principal(
     command_key = headers.get(COMMAND_KEY_HEADER)
     if command_key is not None and not _COMMAND_KEY.match(command_key):
         raise PrincipalError("malformed command key")
-    if not hmac.compare_digest(given, _signature(secret, timestamp, payload, command_key)):
+    audit = headers.get(AUDIT_HEADER)
+    expected = _signature(secret, timestamp, payload, command_key, audit)
+    if not hmac.compare_digest(given, expected):
         raise PrincipalError("principal signature does not match")
     try:
         data = json.loads(base64.urlsafe_b64decode(payload.encode()))

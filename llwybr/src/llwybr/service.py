@@ -24,7 +24,7 @@ from fastapi.responses import JSONResponse
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 
 from contracts import topics
-from llwybr import context, db, dead_letters, migrations, tracing
+from llwybr import access_record, context, db, dead_letters, migrations, tracing
 from llwybr.body_limit import BodyLimit, route_limits
 from llwybr.bus import InProcessBus, Publisher, Subscription
 from llwybr.clock import ClockError
@@ -427,15 +427,24 @@ def install_request_context(app: FastAPI, metrics: Metrics, secret: bytes | None
                 return problem_response(request, 401, "Unauthorized", str(error), kind="principal")
             request.state.principal = principal
             actor = principal.actor
+        try:
+            row = access_record.signed_row(request.headers)
+        except ValueError as error:
+            return problem_response(request, 401, "Unauthorized", str(error), kind="principal")
         token = request_id.set(rid)
         try:
-            with context.acting(context.CommandContext(actor=actor, correlation_id=rid)):
+            with (
+                context.acting(context.CommandContext(actor=actor, correlation_id=rid)),
+                access_record.recording(row, request.scope) as audit,
+            ):
                 response = await call_next(request)
         except Exception:
             observed(request, metrics, 500, started)
             raise
         finally:
             request_id.reset(token)
+        if audit is not None and audit.written is not None:
+            response.headers[access_record.AUDITED_HEADER] = audit.written
         observed(request, metrics, response.status_code, started)
         response.headers["X-Request-ID"] = rid
         return response

@@ -14,7 +14,9 @@ from psycopg import Cursor
 from psycopg.rows import DictRow
 from psycopg.sql import SQL, Identifier
 
+from llwybr import access_record
 from llwybr.command_keys import COLUMNS, CREATE, TABLE, RecordedCommand
+from llwybr.commit_listener import commit_channel
 from llwybr.eventstore.store import CommandSave
 
 
@@ -40,6 +42,20 @@ class PostgresCommandKeyRecorder(PostgresProcessRecorder):
         )
         create = CREATE.replace("{timestamp}", "TIMESTAMPTZ")
         self.sql_create_statements.append(SQL(create).format(table=self.command_keys_table))
+        #: Told at each commit of events, so a relay in another process wakes at once
+        #: (``llwybr.commit_listener``); delivered by PostgreSQL only if the commit succeeds.
+        self.notify_channel = commit_channel(datastore.schema, events_table_name)
+
+    def insert_events(self, stored_events: Any, **kwargs: Any) -> Any:
+        # The request's access-audit row, if still unwritten (llwybr.access_record), goes in
+        # the events' transaction; it is written once the transaction has committed.
+        access = access_record.pending()
+        if access is not None:
+            kwargs["access"] = access
+        notification_ids = super().insert_events(stored_events, **kwargs)
+        if access is not None:
+            access.committed()
+        return notification_ids
 
     def _insert_events(self, curs: Cursor[DictRow], stored_events: Any, **kwargs: Any) -> None:
         save: CommandSave | None = kwargs.get("command_key")
@@ -58,6 +74,11 @@ class PostgresCommandKeyRecorder(PostgresProcessRecorder):
                     ),
                     (aggregates, holder.key),
                 )
+        # A change's access-audit row, in the transaction of its events (ADR 0025).
+        access: access_record.PendingAccess | None = kwargs.get("access")
+        if access is not None:
+            access_record.insert(curs, access)
+        curs.execute("SELECT pg_notify(%s, '')", (self.notify_channel,))
         super()._insert_events(curs, stored_events, **kwargs)
 
     # Retried as the library's own reads are: without a ping before each use of a pooled
