@@ -111,9 +111,6 @@ from .get_provision_against_delivered_response_provision_v1_idps_idp_id_provisio
 from .get_reconsideration_response_get_reconsideration_v1_reconsiderations_case_id_get import (
     GetReconsiderationResponseGetReconsiderationV1ReconsiderationsCaseIdGet,
 )
-from .get_welsh_medium_alp_response_welsh_medium_v1_idps_welsh_medium_local_authority_get import (
-    GetWelshMediumAlpResponseWelshMediumV1IdpsWelshMediumLocalAuthorityGet,
-)
 from .given_outside_in import GivenOutsideIn
 from .given_outside_in_channel import GivenOutsideInChannel
 from .graduated_response_in import GraduatedResponseIn
@@ -264,6 +261,7 @@ from .webhook_subscription_page import WebhookSubscriptionPage
 from .webhook_subscription_with_secret import WebhookSubscriptionWithSecret
 from .webhook_subscription_with_secret_status import WebhookSubscriptionWithSecretStatus
 from .welsh_decision_in import WelshDecisionIn
+from .welsh_medium_sufficiency import WelshMediumSufficiency
 from .withdrawal_in import WithdrawalIn
 
 __all__ = (
@@ -358,7 +356,6 @@ __all__ = (
     "GetLocalAuthorityStatisticsResponseLaStatisticsV1StatisticsLocalAuthoritiesLocalAuthorityGet",
     "GetProvisionAgainstDeliveredResponseProvisionV1IdpsIdpIdProvisionGet",
     "GetReconsiderationResponseGetReconsiderationV1ReconsiderationsCaseIdGet",
-    "GetWelshMediumAlpResponseWelshMediumV1IdpsWelshMediumLocalAuthorityGet",
     "GivenOutsideIn",
     "GivenOutsideInChannel",
     "GraduatedResponseIn",
@@ -507,5 +504,6 @@ __all__ = (
     "WebhookSubscriptionWithSecret",
     "WebhookSubscriptionWithSecretStatus",
     "WelshDecisionIn",
+    "WelshMediumSufficiency",
     "WithdrawalIn",
 )
