@@ -83,7 +83,7 @@ def test_the_readme_integration_section_works_as_written(gateway: str, tmp_path:
         log = tmp_path / "receiver.log"
         wait_for(lambda: "verified" in log.read_text(), f"no verified request: {output}")
         # The learner named by the UPN the registry knows, not only by our learner_id (#20).
-        assert "wales.aln.determination.concern-raised.v1 M665200125001" in log.read_text()
+        assert "wales.aln.determination.concern-raised.v2 M665200125001" in log.read_text()
         assert "refused" not in log.read_text()
     finally:
         for session in sessions:  # the receiver the README left running in the background

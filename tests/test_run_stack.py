@@ -199,7 +199,7 @@ async def test_a_case_raised_through_the_gateway_is_published_on_kafka(
 
     envelope = await published(kafka_bootstrap, case_id)
 
-    assert envelope.type == "wales.aln.determination.concern-raised.v1"
+    assert envelope.type == "wales.aln.determination.concern-raised.v2"
     assert envelope.source == "/llwybr/determination"
 
 

@@ -300,3 +300,17 @@ async def test_a_services_not_yet_404_keeps_its_retry_after(gateway: Gateway) ->
     assert (answer.status_code, answer.headers["retry-after"]) == (404, "1")
     assert answer.json()["detail"] == NOT_FOUND_DETAIL
     await services["notifications"].aclose()
+
+
+async def test_the_organisation_filter_takes_an_organisation_id_only(gateway: Gateway) -> None:
+    """Issue 20: an id-typed query has its pattern; an ill-formed one is a problem, not an
+    empty page that looks like "nobody read anything"."""
+    for bad in ("665", "Wrexham", "la:"):
+        refused = await gateway.as_("auditor:wales", "GET", "/v1/access-audit",
+                                    params={"organisation": bad})  # fmt: skip
+        assert refused.status_code == 422, refused.text
+        assert refused.headers["content-type"].startswith("application/problem+json")
+    found = await gateway.as_("auditor:wales", "GET", "/v1/access-audit",
+                              params={"organisation": SCHOOL})  # fmt: skip
+    assert found.status_code == 200, found.text
+    assert {r["organisation"] for r in found.json()["items"]} <= {SCHOOL}

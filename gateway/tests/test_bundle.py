@@ -33,9 +33,9 @@ AGGREGATES = {"determination": "Determination", "idp": "Idp", "notifications": "
 
 
 PUBLIC = {
-    "ConcernRaised": "wales.aln.determination.concern-raised.v1",
+    "ConcernRaised": "wales.aln.determination.concern-raised.v2",
     "EvidenceSubmitted": "wales.aln.determination.evidence-submitted.v1",
-    "Decided": "wales.aln.determination.decided.v1",
+    "Decided": "wales.aln.determination.decided.v2",
     "NoticeIssued": "wales.aln.determination.notice-issued.v1",
     "Opened": "wales.aln.idp.opened.v1",
     "NoticeGiven": "wales.aln.notifications.notice-given.v1",

@@ -1,5 +1,9 @@
 """Public events of the determination service (topic ``aln.determination.v1``).
 
+Version 2 of ``concern-raised``, ``referred-to-local-authority``, ``decided`` and
+``decision-reconsidered`` name the LA ``la:665``, as every other contract does; version 1 named
+it by its bare number (``665``) and is read as version 2 (``contracts.events.parse``).
+
 Ids and statutory facts only: no names, dates of birth or health details. Dates are the
 domain dates (e.g. the day a decision was made), not when it was recorded.
 """
@@ -11,7 +15,8 @@ from uuid import UUID
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from contracts.events import IntegrationEvent, register, upn_field
+from contracts.events import IntegrationEvent, register, replaces, upn_field
+from contracts.organisations import LocalAuthority, la_id, la_number
 from contracts.topics import DETERMINATION, Topic
 
 BodyKindName = Literal["school", "fei", "local_authority", "la_looking_after"]
@@ -63,9 +68,10 @@ class DeterminationEvent(IntegrationEvent):
 
 
 @register
-class ConcernRaised(DeterminationEvent):
+class ConcernRaisedV1(DeterminationEvent):
     """A concern that a learner may have ALN came to a body's attention."""
 
+    model_config = ConfigDict(title="ConcernRaised")  # its schema as first published
     name: ClassVar[str] = "concern-raised"
     deciding_body: BodyKindName
     deciding_organisation: str
@@ -131,9 +137,10 @@ class NhsReferralAnswered(DeterminationEvent):
 
 
 @register
-class ReferredToLocalAuthority(DeterminationEvent):
+class ReferredToLocalAuthorityV1(DeterminationEvent):
     """A school or FEI referred the decision to the LA; the LA's clock started."""
 
+    model_config = ConfigDict(title="ReferredToLocalAuthority")  # its schema as first published
     name: ClassVar[str] = "referred-to-local-authority"
     referred_by: str
     local_authority: str
@@ -163,10 +170,11 @@ class DeadlineRecalculated(DeterminationEvent):
 
 
 @register
-class Decided(DeterminationEvent):
+class DecidedV1(DeterminationEvent):
     """The deciding body decided whether the learner has ALN (and, for a young person outside
     a maintained school or FEI, the LA may decide that an IDP is not necessary)."""
 
+    model_config = ConfigDict(title="Decided")  # its schema as first published
     name: ClassVar[str] = "decided"
     has_aln: bool
     idp_necessary: bool = Field(
@@ -216,10 +224,11 @@ class NoticeIssued(DeterminationEvent):
 
 
 @register
-class DecisionReconsidered(DeterminationEvent):
+class DecisionReconsideredV1(DeterminationEvent):
     """The LA, reconsidering a school's decision (R1), decided whether the learner has ALN:
     its decision is in force and the school's lapses."""
 
+    model_config = ConfigDict(title="DecisionReconsidered")  # its schema as first published
     name: ClassVar[str] = "decision-reconsidered"
     reconsideration_id: UUID
     local_authority: str
@@ -336,3 +345,57 @@ class LearnerRelationsRecorded(IntegrationEvent):
         "from an MIS)",
         examples=["M665200125001"],
     )
+
+
+# Version 2: the LA named ``la:665`` (issue 20). Each is its version 1 with that one change.
+
+
+@register
+class ConcernRaised(ConcernRaisedV1):
+    """A concern that a learner may have ALN came to a body's attention."""
+
+    version: ClassVar[int] = 2
+    local_authority: LocalAuthority
+
+
+@register
+class ReferredToLocalAuthority(ReferredToLocalAuthorityV1):
+    """A school or FEI referred the decision to the LA; the LA's clock started."""
+
+    version: ClassVar[int] = 2
+    local_authority: LocalAuthority
+
+
+@register
+class Decided(DecidedV1):
+    """The deciding body decided whether the learner has ALN (and, for a young person outside
+    a maintained school or FEI, the LA may decide that an IDP is not necessary)."""
+
+    version: ClassVar[int] = 2
+    local_authority: LocalAuthority
+
+
+@register
+class DecisionReconsidered(DecisionReconsideredV1):
+    """The LA, reconsidering a school's decision (R1), decided whether the learner has ALN:
+    its decision is in force and the school's lapses."""
+
+    version: ClassVar[int] = 2
+    local_authority: LocalAuthority
+
+
+def _la_named_by_id(data: dict[str, Any]) -> dict[str, Any]:
+    return {**data, "local_authority": la_id(data.get("local_authority"))}
+
+
+def _la_named_by_number(data: dict[str, Any]) -> dict[str, Any]:
+    return {**data, "local_authority": la_number(str(data.get("local_authority")))}
+
+
+for _v1, _v2 in (
+    (ConcernRaisedV1, ConcernRaised),
+    (ReferredToLocalAuthorityV1, ReferredToLocalAuthority),
+    (DecidedV1, Decided),
+    (DecisionReconsideredV1, DecisionReconsidered),
+):
+    replaces(_v1, _v2, up=_la_named_by_id, down=_la_named_by_number)

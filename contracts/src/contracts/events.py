@@ -5,6 +5,7 @@ as the data of a CloudEvent. Each class names its CloudEvent type, version and t
 registered so that consumers can parse it and the JSON Schema snapshots can be generated.
 """
 
+from collections.abc import Callable
 from typing import Any, ClassVar, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -64,10 +65,47 @@ class UnknownEventTypeError(LookupError):
     """A CloudEvent carried a type no registered integration event has."""
 
 
+#: A change of an event's data from one version of its contract to the next (or back).
+Transform = Callable[[dict[str, Any]], dict[str, Any]]
+_UPCASTS: dict[str, tuple[str, Transform]] = {}
+_DOWNCASTS: dict[str, tuple[str, Transform]] = {}
+
+
+def replaces(
+    older: type[IntegrationEvent], newer: type[IntegrationEvent], up: Transform, down: Transform
+) -> None:
+    """Declare that ``newer`` replaced ``older``: ``up`` reads an older event's data as the newer
+    version (``parse``), ``down`` answers a newer event as the older version to a reader that
+    asked for it (``older_versions``: a webhook subscribed before the newer version)."""
+    old, new = older.cloudevent_type(), newer.cloudevent_type()
+    if older.name != newer.name or older.version >= newer.version:
+        raise ValueError(f"{new} does not replace {old}")
+    _UPCASTS[old] = (new, up)
+    _DOWNCASTS[new] = (old, down)
+
+
+def newest(cloudevent_type: str, data: dict[str, Any]) -> tuple[str, dict[str, Any]]:
+    """The type and data of an event as the newest version of its contract."""
+    while cloudevent_type in _UPCASTS:
+        cloudevent_type, up = _UPCASTS[cloudevent_type]
+        data = up(data)
+    return cloudevent_type, data
+
+
+def older_versions(cloudevent_type: str, data: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """The data of an event as each older version of its contract it replaced, by type."""
+    older = {}
+    while cloudevent_type in _DOWNCASTS:
+        cloudevent_type, down = _DOWNCASTS[cloudevent_type]
+        data = older[cloudevent_type] = down(data)
+    return older
+
+
 def parse(cloudevent_type: str, data: Any) -> IntegrationEvent:
-    """Validate a CloudEvent's data as the integration event its type names."""
-    try:
-        cls = _REGISTRY[cloudevent_type]
-    except KeyError:
-        raise UnknownEventTypeError(cloudevent_type) from None
-    return cls.model_validate(data)
+    """Validate a CloudEvent's data as the integration event its type names, read as the
+    newest version of its contract (an older version is upcast): consumers read one version."""
+    if cloudevent_type not in _REGISTRY:
+        raise UnknownEventTypeError(cloudevent_type)
+    if isinstance(data, dict):
+        cloudevent_type, data = newest(cloudevent_type, data)
+    return _REGISTRY[cloudevent_type].model_validate(data)

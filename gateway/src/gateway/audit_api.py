@@ -29,7 +29,7 @@ from llwybr.access import (
     not_found,
     sees_every_learner,
 )
-from llwybr.edge import BIGINT_MAX, Line
+from llwybr.edge import BIGINT_MAX, ORGANISATION, Line
 from llwybr.principal import Principal, sign_principal
 from llwybr.problems import ProblemError
 
@@ -51,7 +51,14 @@ class AccessPage(BaseModel):
 )
 async def access_log(
     request: Request,
-    organisation: Annotated[Line | None, Query(max_length=64)] = None,
+    organisation: Annotated[
+        str | None,
+        Query(
+            pattern=ORGANISATION,
+            examples=["la:665"],
+            description="Only the rows of this organisation's requests: its kind and number",
+        ),
+    ] = None,
     resource_id: Annotated[Line | None, Query(max_length=64)] = None,
     since: datetime | None = None,
     after: Annotated[int | None, Query(ge=0, le=BIGINT_MAX)] = None,

@@ -5,9 +5,9 @@ a query and the learner's fields took the bare number (``665``). Those still acc
 deprecation period, answer the ``la:`` form, and say so in a ``Deprecation`` header (RFC 9745),
 as the feeds' ``cursor`` does (``llwybr.change_feed``). Stored events keep what they recorded
 (bare numbers in the determination service's learners): they are never rewritten, only read.
+The form itself is the contracts' (``contracts.organisations``); this module adds the HTTP side.
 """
 
-import re
 from typing import Annotated, Any, ClassVar, Self
 
 from fastapi import Path, Query, Response
@@ -20,34 +20,31 @@ from pydantic import (
     model_validator,
 )
 
+from contracts.organisations import LA_ID, is_bare_la, la_id, la_number
 from llwybr.change_feed import DEPRECATION_HEADER
+
+__all__ = [
+    "LA_ID",
+    "LocalAuthorityId",
+    "LocalAuthorityPath",
+    "LocalAuthorityQuery",
+    "NotesBareLa",
+    "answer_la",
+    "deprecate_bare_la",
+    "is_bare_la",
+    "la_id",
+    "la_number",
+]
 
 #: When the bare LA number was deprecated (2026-12-07, as a structured date: RFC 9745).
 BARE_LA_DEPRECATED_AT = "@1796601600"
 
-LA_ID = r"^la:\d{3}$"
-_BARE_LA = re.compile(r"^\d{3}$")
 # What a path or query accepts during the deprecation period: ``la:665`` or ``665``.
 _LA_ID_OR_BARE = r"^(la:)?\d{3}$"
 _DESCRIPTION = "The local authority's id, `la:` and its number (`la:665`)"
 _BARE_DEPRECATED = (
     " (the bare number `665` is deprecated: the `Deprecation` header says since when)"
 )
-
-
-def is_bare_la(value: Any) -> bool:
-    """Whether ``value`` is an LA named by its bare number (``665``), the deprecated form."""
-    return isinstance(value, str) and _BARE_LA.match(value) is not None
-
-
-def la_id(value: Any) -> Any:
-    """``la:665`` for ``665`` or ``la:665``; anything else unchanged, for the pattern to refuse."""
-    return f"la:{value}" if is_bare_la(value) else value
-
-
-def la_number(organisation: str) -> str:
-    """``665`` for ``la:665``: the form the determination service's events record."""
-    return organisation.removeprefix("la:")
 
 
 def deprecate_bare_la(response: Response) -> None:

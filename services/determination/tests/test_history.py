@@ -131,6 +131,6 @@ async def test_each_event_names_the_public_event_it_is_published_as(
     assert response.status_code == 200, response.text
     assert [(e["event"], e["public_event"]) for e in response.json()["events"]] == [
         ("Registered", "wales.aln.determination.learner-relations-recorded.v1"),
-        ("ConcernRaised", "wales.aln.determination.concern-raised.v1"),
+        ("ConcernRaised", "wales.aln.determination.concern-raised.v2"),
         ("GraduatedResponseRecorded", None),
     ]

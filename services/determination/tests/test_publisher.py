@@ -50,7 +50,7 @@ def test_a_decision_is_published_from_its_own_event_without_reading_the_case(
     event = publication.event
     assert isinstance(event, public.Decided)
     assert (event.deciding_body, event.local_authority, event.reconsidering_authority) == (
-        "school", "665", "la:665",
+        "school", "la:665", "la:665",  # v2: the LA in its one form (issue 20)
     )  # fmt: skip
     assert (event.young_person, event.looked_after, event.within_time) == (False, False, True)
     assert event.decision_deadline is not None

@@ -186,3 +186,23 @@ async def test_an_open_case_shows_the_window_the_familys_later_notice_opened(
     assert (given_event["in_force_on"], given_event["data"]["given_on"]) == (
         "2026-05-08", "2026-05-08",
     )  # fmt: skip
+
+
+async def test_an_las_lists_take_its_one_id_form_the_bare_number_deprecated(
+    client: httpx.AsyncClient,
+) -> None:
+    """Issue 20: the path is an LA's id (`la:665`); the bare number answers the same, with a
+    `Deprecation` header, as the other LA paths do; any other kind of id is a 422 problem."""
+    await r1(client, "invitation", "representations", "decision")
+    for kind in ("open", "outcomes"):
+        assert await read(client, f"/v1/disputes/local-authorities/{LA}/{kind}")  # caught up
+        current = await client.get(f"/v1/disputes/local-authorities/{LA}/{kind}")
+        bare = await client.get(f"/v1/disputes/local-authorities/665/{kind}")
+        assert current.status_code == bare.status_code == 200, bare.text
+        assert bare.json() == current.json() != []
+        assert "Deprecation" in bare.headers
+        assert "Deprecation" not in current.headers
+        for wrong in ("school:6652001", "la:66", "Wrexham"):
+            refused = await client.get(f"/v1/disputes/local-authorities/{wrong}/{kind}")
+            assert refused.status_code == 422, refused.text
+            assert refused.headers["content-type"].startswith("application/problem+json")

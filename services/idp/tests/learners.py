@@ -52,6 +52,6 @@ def school_decided(learner_id: str, school: str = "school:6652001") -> Decided:
     return Decided(
         determination_id=uuid.uuid4(), learner_id=learner_id, has_aln=True,
         decided_on=date(2026, 3, 2), decided_by=school, deciding_body="school",
-        local_authority="665", reconsidering_authority=None, within_time=True,
+        local_authority="la:665", reconsidering_authority=None, within_time=True,
         young_person=False, looked_after=False, decision_deadline=deadline,
     )  # fmt: skip

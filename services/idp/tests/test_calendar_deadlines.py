@@ -39,7 +39,7 @@ def decided(learner_id: str) -> Decided:
     assert deadline.due_on == date(2026, 8, 3)
     return Decided(
         determination_id=uuid.uuid4(), learner_id=learner_id, has_aln=True,
-        decided_on=DECIDED_ON, decided_by=SCHOOL, deciding_body="school", local_authority="665",
+        decided_on=DECIDED_ON, decided_by=SCHOOL, deciding_body="school", local_authority="la:665",
         reconsidering_authority=None, within_time=True, young_person=False, looked_after=False,
         decision_deadline=deadline_facts(deadline.as_dict()),
     )  # fmt: skip

@@ -81,6 +81,10 @@ async def test_a_learner_of_one_la_at_a_school_in_another_counts_only_for_their_
         response = await ok(client, "GET", f"/v1/idps-welsh-medium/{la}", auth=ActingAs(f"la:{la}"))
         figures[la] = response.json()
     assert (figures["670"]["learners_needing_welsh"], figures["670"]["alp_elements"]) == (1, 1)
+    # the LA in its one form (issue 20), asked by its deprecated bare number here
+    assert (figures["665"]["local_authority"], figures["670"]["local_authority"]) == (
+        "la:665", "la:670"
+    )  # fmt: skip
     la_665 = figures["665"]
     assert (la_665["learners_needing_welsh"], la_665["plans_needing_welsh"]) == (1, 1)
     assert (la_665["alp_elements"], la_665["alp_elements_in_welsh"]) == (2, 1)

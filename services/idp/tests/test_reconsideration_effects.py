@@ -155,7 +155,7 @@ def la_decided(
     event = Decided(
         determination_id=uuid.uuid4(), learner_id=learner_id, has_aln=True,
         decided_on=date(2026, 4, 1), decided_by="la:665", deciding_body="local_authority",
-        local_authority="665", reconsidering_authority=None, within_time=True,
+        local_authority="la:665", reconsidering_authority=None, within_time=True,
         young_person=young_person, looked_after=False, decision_deadline=deadline, **changes,
     )  # fmt: skip
     return Envelope.wrap(

@@ -104,7 +104,7 @@ async def service(tmp_path: Path, wait_seconds: float) -> AsyncIterator[Service]
 def concern_raised(learner_id: str, school: str = SCHOOL) -> det.ConcernRaised:
     return det.ConcernRaised(
         determination_id=uuid.uuid4(), learner_id=learner_id, deciding_body="school",
-        deciding_organisation=school, local_authority="665", status="gathering_information",
+        deciding_organisation=school, local_authority="la:665", status="gathering_information",
         no_decision_reason=None, came_to_attention_on=TODAY - timedelta(days=3),
         decision_deadline=None,
     )  # fmt: skip
@@ -122,7 +122,7 @@ async def learner_of_la_665(service: Service) -> str:
     await service.publish(
         det.Decided(
             determination_id=concern.determination_id, learner_id=learner_id, has_aln=False,
-            decided_on=TODAY, decided_by=SCHOOL, deciding_body="school", local_authority="665",
+            decided_on=TODAY, decided_by=SCHOOL, deciding_body="school", local_authority="la:665",
             reconsidering_authority=None, within_time=True, young_person=False,
             looked_after=False, decision_deadline=None,
         )

@@ -59,7 +59,7 @@ def decided(learner_id: str, at: datetime) -> Envelope:
         decided_on=date(2026, 3, 2),
         decided_by=SCHOOL,
         deciding_body="school",
-        local_authority="665",
+        local_authority="la:665",
         reconsidering_authority=None,
         within_time=True,
         young_person=False,

@@ -119,7 +119,7 @@ async def concern(
             learner_id=learner_id,
             deciding_body="school",
             deciding_organisation=SCHOOL,
-            local_authority="665",
+            local_authority="la:665",
             status="gathering_information",
             no_decision_reason=None,
             came_to_attention_on=TODAY - timedelta(days=30),
@@ -140,7 +140,7 @@ async def decide(service: Service, learner_id: str, case: uuid.UUID, version: in
             decided_on=TODAY,
             decided_by=SCHOOL,
             deciding_body="school",
-            local_authority="665",
+            local_authority="la:665",
             reconsidering_authority=None,
             within_time=True,
             young_person=False,
@@ -229,7 +229,7 @@ async def test_an_las_idp_not_necessary_decision_is_emailed_to_the_young_person(
     await service.publish(
         det.ConcernRaised(
             determination_id=case, learner_id=learner_id, deciding_body="local_authority",
-            deciding_organisation=LA, local_authority="665", status="awaiting_consent",
+            deciding_organisation=LA, local_authority="la:665", status="awaiting_consent",
             no_decision_reason=None, came_to_attention_on=TODAY - timedelta(days=40),
             decision_deadline=None,
         ),
@@ -254,7 +254,7 @@ async def test_an_las_idp_not_necessary_decision_is_emailed_to_the_young_person(
         det.Decided(
             determination_id=case, learner_id=learner_id, has_aln=True, idp_necessary=False,
             decided_on=TODAY, decided_by=LA, deciding_body="local_authority",
-            local_authority="665", reconsidering_authority=None, within_time=True,
+            local_authority="la:665", reconsidering_authority=None, within_time=True,
             young_person=True, looked_after=False,
             decision_deadline=deadline(RuleId.D5, TODAY + timedelta(days=40)),
         ),

@@ -52,7 +52,7 @@ def decided(**changes: Any) -> det.Decided:
         "decided_on": date(2026, 2, 2),
         "decided_by": SCHOOL,
         "deciding_body": "school",
-        "local_authority": "665",
+        "local_authority": "la:665",
         "reconsidering_authority": None,
         "within_time": True,
         "young_person": False,
@@ -68,7 +68,7 @@ def test_a_concern_watches_the_deciding_bodys_decision_deadline() -> None:
         learner_id=LEARNER,
         deciding_body="school",
         deciding_organisation=SCHOOL,
-        local_authority="665",
+        local_authority="la:665",
         status="gathering_information",
         no_decision_reason=None,
         came_to_attention_on=date(2026, 1, 5),
@@ -220,7 +220,7 @@ def test_a_referral_to_the_la_moves_the_decision_deadline_to_the_la() -> None:
         determination_id=CASE,
         learner_id=LEARNER,
         referred_by=SCHOOL,
-        local_authority="665",
+        local_authority="la:665",
         referred_on=date(2026, 2, 1),
         decision_deadline=deadline(RuleId.D3, date(2026, 4, 27)),
     )
@@ -432,7 +432,7 @@ def test_a_provisional_deadline_is_watched_and_moved_as_provisional() -> None:
     provisional = deadline(RuleId.D1, date(2026, 8, 3)).model_copy(update={"provisional": True})
     [watch] = plan(det.ConcernRaised(
         determination_id=CASE, learner_id=LEARNER, deciding_body="school",
-        deciding_organisation=SCHOOL, local_authority="665", status="gathering_information",
+        deciding_organisation=SCHOOL, local_authority="la:665", status="gathering_information",
         no_decision_reason=None, came_to_attention_on=date(2026, 6, 15),
         decision_deadline=provisional,
     ), None).deadlines  # fmt: skip

@@ -15,6 +15,7 @@ from uuid import UUID
 
 from contracts import determination as public
 from contracts.events import IntegrationEvent
+from contracts.organisations import la_id
 from determination.domain import DECISION, NECESSITY, Determination
 from determination.domain.calendar import CalendarRecord
 from determination.domain.registry import LearnerRecord
@@ -50,7 +51,7 @@ def _(event: Determination.ConcernRaised, ids: Ids, replay: Replay) -> Integrati
         **ids,
         deciding_body=event.body["kind"],
         deciding_organisation=event.body["organisation"],
-        local_authority=event.learner["local_authority"],
+        local_authority=la_id(event.learner["local_authority"]),
         status=event.status,
         no_decision_reason=event.no_decision_reason,
         came_to_attention_on=event.came_to_attention_on,
@@ -117,7 +118,7 @@ def _(event: Determination.ReferredToLocalAuthority, ids: Ids, replay: Replay) -
     return public.ReferredToLocalAuthority(
         **ids,
         referred_by=event.referred_by,
-        local_authority=event.local_authority,
+        local_authority=la_id(event.local_authority),
         referred_on=event.referred_on,
         decision_deadline=_deadline(event.deadline),
     )
@@ -154,7 +155,7 @@ def _(event: Determination.Decided, ids: Ids, replay: Replay) -> IntegrationEven
         decided_on=event.decided_on,
         decided_by=event.decided_by,
         deciding_body=facts["deciding_body"],
-        local_authority=facts["local_authority"],
+        local_authority=la_id(facts["local_authority"]),
         reconsidering_authority=facts["reconsidering_authority"],
         within_time=event.within_time,
         young_person=facts["young_person"],
@@ -210,7 +211,7 @@ def _(event: Determination.Reconsidered, ids: Ids, replay: Replay) -> Integratio
     return public.DecisionReconsidered(
         **ids,
         reconsideration_id=event.reconsideration_id,
-        local_authority=event.local_authority,
+        local_authority=la_id(event.local_authority),
         has_aln=event.has_aln,
         decided_on=event.decided_on,
     )

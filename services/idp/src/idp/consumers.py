@@ -31,12 +31,6 @@ from idp.domain import (
 from llwybr.clock import Deadline
 
 
-def local_authority_id(value: str) -> str:
-    """An LA as an organisation and calendar id (``la:665``); events carry the bare number in
-    some places."""
-    return value if ":" in value else f"la:{value}"
-
-
 class Plans(Protocol):
     """What the effects read from the service's store (``IdpService``)."""
 
@@ -115,7 +109,7 @@ def _decided(event: determination.Decided, service: Plans) -> list[Aggregate]:
     # LA's (as the determination service counted it); recounted here when one is published.
     calendars = [event.decided_by]
     if event.deciding_body == "school":
-        calendars.append(local_authority_id(event.local_authority))
+        calendars.append(event.local_authority)  # ``la:665``, its calendar's id too
     return [*indexed(plan), *service.note_on_calendars(plan, PREPARATION, calendars)]
 
 

@@ -190,7 +190,7 @@ def concern_raised(school: str, local_authority: str = "665") -> Envelope:
     event = determination.ConcernRaised(
         determination_id=case_id, learner_id=f"learner-{uuid.uuid4().hex[:8]}",
         deciding_body="school", deciding_organisation=school,
-        local_authority=local_authority, status="gathering_information",
+        local_authority=f"la:{local_authority}", status="gathering_information",
         no_decision_reason=None, came_to_attention_on=date(2026, 3, 2), decision_deadline=None,
     )  # fmt: skip
     return envelope(event, case_id)
@@ -203,7 +203,7 @@ def decided(concern: Envelope, version: int = 2) -> Envelope:
         determination_id=data["determination_id"], learner_id=data["learner_id"], has_aln=True,
         decided_on=date(2026, 3, 20), decided_by=data["deciding_organisation"],
         deciding_body="school", local_authority=data["local_authority"],
-        reconsidering_authority=f"la:{data['local_authority']}", within_time=True,
+        reconsidering_authority=data["local_authority"], within_time=True,
         young_person=False, looked_after=False, decision_deadline=None,
     )  # fmt: skip
     return envelope(event, uuid.UUID(concern.aggregate_id), version)

@@ -18,7 +18,7 @@ LEARNER = "learner-1"
 DECIDED = determination.Decided(
     determination_id=uuid.uuid4(), learner_id=LEARNER, has_aln=False,
     decided_on=date(2026, 4, 20), decided_by="school:6652001", deciding_body="school",
-    local_authority="665", reconsidering_authority=None, within_time=True,
+    local_authority="la:665", reconsidering_authority=None, within_time=True,
     young_person=False, looked_after=False, decision_deadline=DEADLINE,
 )  # fmt: skip
 RELATIONS = Relations.of(

@@ -168,3 +168,38 @@ def test_a_provisional_deadline_reaches_the_webhook_as_provisional(engine: sa.En
         payload = conn.execute(sa.select(webhook_deliveries.c.payload)).scalar_one()
     sent = json.loads(payload)["data"]["decision_deadline"]
     assert (sent["provisional"], sent["due_on"]) == (True, "2026-08-03")
+
+
+def delivered(engine: sa.Engine) -> dict[str, tuple[str, str]]:
+    """Each subscriber's delivery: its CloudEvent type and the LA its data names."""
+    subs, deliveries = webhook_subscriptions, webhook_deliveries
+    with engine.connect() as conn:
+        rows = conn.execute(
+            sa.select(subs.c.organisation, deliveries.c.event_type, deliveries.c.payload).join(
+                deliveries, deliveries.c.subscription_id == subs.c.id
+            )
+        )
+        return {
+            r.organisation: (
+                json.loads(r.payload)["type"],
+                json.loads(r.payload)["data"]["local_authority"],
+            )
+            for r in rows
+        }
+
+
+def test_a_subscription_to_version_1_receives_version_2_as_version_1(engine: sa.Engine) -> None:
+    """Issue 20: ``concern-raised`` v2 names the LA ``la:665``; a receiver subscribed to v1
+    before it existed still receives v1 (its type, the bare number), one subscribed to v2 or
+    to both receives v2 only, once."""
+    subscribe(engine, "la:665", CONCERN.replace(".v1", ".v2"))
+    subscribe(engine, "la:667", CONCERN, CONCERN.replace(".v1", ".v2"))
+    concern = concern_raised(SCHOOL)
+    assert concern.type == CONCERN.replace(".v1", ".v2")
+    with engine.begin() as conn:
+        notices.adopt_registry(conn, registered(concern.data["learner_id"], "la:667"))
+        fan_out(conn, concern)
+    assert delivered(engine) == {
+        SCHOOL: (CONCERN, "665"),
+        "la:667": (CONCERN.replace(".v1", ".v2"), "la:665"),
+    }

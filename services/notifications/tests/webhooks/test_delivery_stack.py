@@ -268,7 +268,7 @@ async def test_each_organisation_receives_only_the_cases_it_may_see(
     la = await stack.subscribe(f"la:{number}", url, CONCERN, DECIDED)
     elsewhere = await stack.subscribe(f"la:{number}x", url, CONCERN, DECIDED)
     board = await stack.subscribe(health_board, url, CONCERN, EVIDENCE_REQUESTED, DECIDED)
-    mine, theirs = concern_raised(my_school, number), concern_raised(other_school, number)
+    mine, theirs = concern_raised(my_school), concern_raised(other_school)  # the event names la:665
     asked = determination.EvidenceRequested(
         determination_id=mine.data["determination_id"], learner_id=mine.subject,
         request_id="r1", from_organisation=health_board, requested_on=date(2026, 3, 5),

@@ -102,17 +102,11 @@ from .get_idp_version_response_get_version_v1_idps_idp_id_versions_number_get im
     GetIdpVersionResponseGetVersionV1IdpsIdpIdVersionsNumberGet,
 )
 from .get_liveness_response_healthz_healthz_get import GetLivenessResponseHealthzHealthzGet
-from .get_local_authority_statistics_response_la_statistics_v1_statistics_local_authorities_local_authority_get import (
-    GetLocalAuthorityStatisticsResponseLaStatisticsV1StatisticsLocalAuthoritiesLocalAuthorityGet,
-)
 from .get_provision_against_delivered_response_provision_v1_idps_idp_id_provision_get import (
     GetProvisionAgainstDeliveredResponseProvisionV1IdpsIdpIdProvisionGet,
 )
 from .get_reconsideration_response_get_reconsideration_v1_reconsiderations_case_id_get import (
     GetReconsiderationResponseGetReconsiderationV1ReconsiderationsCaseIdGet,
-)
-from .get_welsh_medium_alp_response_welsh_medium_v1_idps_welsh_medium_local_authority_get import (
-    GetWelshMediumAlpResponseWelshMediumV1IdpsWelshMediumLocalAuthorityGet,
 )
 from .given_outside_in import GivenOutsideIn
 from .given_outside_in_channel import GivenOutsideInChannel
@@ -128,6 +122,7 @@ from .issue_in import IssueIn
 from .issue_warning import IssueWarning
 from .issued_out import IssuedOut
 from .la_extras_in import LaExtrasIn
+from .la_statistics import LaStatistics
 from .lac_details_in import LacDetailsIn
 from .language import Language
 from .learner_contacts_in import LearnerContactsIn
@@ -151,6 +146,7 @@ from .local_authority_notice_in import LocalAuthorityNoticeIn
 from .maintainer_in import MaintainerIn
 from .maintainer_kind import MaintainerKind
 from .ministers_determination_in import MinistersDeterminationIn
+from .month_figures import MonthFigures
 from .nhs_alp_in import NhsAlpIn
 from .nhs_answer import NhsAnswer
 from .nhs_answer_in import NhsAnswerIn
@@ -178,6 +174,8 @@ from .organisation_contact_in import OrganisationContactIn
 from .organisation_contact_in_language_type_0 import OrganisationContactInLanguageType0
 from .organisation_contact_out import OrganisationContactOut
 from .organisation_contact_out_language_type_0 import OrganisationContactOutLanguageType0
+from .outcome_figures import OutcomeFigures
+from .outcome_figures_outcome import OutcomeFiguresOutcome
 from .participant_in import ParticipantIn
 from .party import Party
 from .party_in import PartyIn
@@ -264,6 +262,7 @@ from .webhook_subscription_page import WebhookSubscriptionPage
 from .webhook_subscription_with_secret import WebhookSubscriptionWithSecret
 from .webhook_subscription_with_secret_status import WebhookSubscriptionWithSecretStatus
 from .welsh_decision_in import WelshDecisionIn
+from .welsh_medium_sufficiency import WelshMediumSufficiency
 from .withdrawal_in import WithdrawalIn
 
 __all__ = (
@@ -355,10 +354,8 @@ __all__ = (
     "GetDisputeOutcomesResponse200Item",
     "GetIdpVersionResponseGetVersionV1IdpsIdpIdVersionsNumberGet",
     "GetLivenessResponseHealthzHealthzGet",
-    "GetLocalAuthorityStatisticsResponseLaStatisticsV1StatisticsLocalAuthoritiesLocalAuthorityGet",
     "GetProvisionAgainstDeliveredResponseProvisionV1IdpsIdpIdProvisionGet",
     "GetReconsiderationResponseGetReconsiderationV1ReconsiderationsCaseIdGet",
-    "GetWelshMediumAlpResponseWelshMediumV1IdpsWelshMediumLocalAuthorityGet",
     "GivenOutsideIn",
     "GivenOutsideInChannel",
     "GraduatedResponseIn",
@@ -375,6 +372,7 @@ __all__ = (
     "LacDetailsIn",
     "LaExtrasIn",
     "Language",
+    "LaStatistics",
     "LearnerContactsIn",
     "LearnerContactsOut",
     "LearnerContactsOutPartiesItem",
@@ -394,6 +392,7 @@ __all__ = (
     "MaintainerIn",
     "MaintainerKind",
     "MinistersDeterminationIn",
+    "MonthFigures",
     "NhsAlpIn",
     "NhsAnswer",
     "NhsAnswerIn",
@@ -421,6 +420,8 @@ __all__ = (
     "OrganisationContactInLanguageType0",
     "OrganisationContactOut",
     "OrganisationContactOutLanguageType0",
+    "OutcomeFigures",
+    "OutcomeFiguresOutcome",
     "ParticipantIn",
     "Party",
     "PartyIn",
@@ -507,5 +508,6 @@ __all__ = (
     "WebhookSubscriptionWithSecret",
     "WebhookSubscriptionWithSecretStatus",
     "WelshDecisionIn",
+    "WelshMediumSufficiency",
     "WithdrawalIn",
 )

@@ -8,6 +8,7 @@ from fastapi import APIRouter, Query, Response
 
 from determination import access
 from determination.api.dependencies import EngineDep
+from determination.api.figures import LaStatistics
 from determination.api.schemas import CasePage, ChangePage
 from determination.projections import CaseFilter, changes, due_soon, list_cases, statistics
 from llwybr.access import Capability, audience
@@ -113,7 +114,7 @@ def la_statistics(
     engine: EngineDep,
     local_authority: LocalAuthorityPath,
     response: Response,
-) -> dict[str, Any]:
+) -> LaStatistics:
     """Of the learners the LA is responsible for or looks after: decisions made, how many
     within the statutory time, the average days from the concern to the decision, how many
     were given to the family (`decisions_given`) and how many of those by the due date (the
@@ -124,4 +125,4 @@ def la_statistics(
     number = la_number(answer_la(local_authority, response))
     access.require_may_see_statistics(caller, number)
     with engine.connect() as conn:
-        return statistics(conn, number)
+        return LaStatistics.model_validate(statistics(conn, number))

@@ -8,7 +8,7 @@ its own and its learners', an auditor its jurisdiction's."""
 from datetime import date
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Response
 
 from disputes.api.shared import RESPONSES, ConnectionDep
 from disputes.projections import (
@@ -19,7 +19,8 @@ from disputes.projections import (
     readers,
     related_to,
 )
-from llwybr.edge import CallerDep, Organisation, today_in_wales
+from llwybr.edge import CallerDep, today_in_wales
+from llwybr.organisation_ids import LocalAuthorityPath, answer_la
 
 router = APIRouter(prefix="/v1", tags=["disputes"], responses=RESPONSES)
 
@@ -42,16 +43,18 @@ def by_learner(
     summary="An LA's open reconsiderations and appeals with their deadlines, most urgent first",
 )
 def open_by_la(
-    local_authority: Organisation,
+    local_authority: LocalAuthorityPath,
     caller: CallerDep,
     conn: ConnectionDep,
+    response: Response,
     on: Annotated[date | None, Query(description="The day to judge by (default: today)")] = None,
 ) -> list[dict[str, Any]]:
     """An LA's open reconsiderations and appeals (those it keeps or answers, and those of the
     learners it is responsible for or looks after), each with its next statutory date, most
     urgent first. Only the cases the caller may read are listed: an LA its own and its
     learners', an auditor its jurisdiction's; `on` judges the dates as of another day."""
-    return open_cases(conn, related_to(local_authority), readers(caller), on or today_in_wales())
+    la = answer_la(local_authority, response)
+    return open_cases(conn, related_to(la), readers(caller), on or today_in_wales())
 
 
 _OUTCOMES_EXAMPLE = [
@@ -66,13 +69,13 @@ _OUTCOMES_EXAMPLE = [
     responses={200: {"content": {"application/json": {"example": _OUTCOMES_EXAMPLE}}}},
 )
 def outcomes_by_la(
-    local_authority: Organisation, caller: CallerDep, conn: ConnectionDep
+    local_authority: LocalAuthorityPath, caller: CallerDep, conn: ConnectionDep, response: Response
 ) -> list[dict[str, Any]]:
     """How the LA's ended reconsiderations (per kind), appeals (per matter) and disagreement
     resolution cases ended: one row per case type, kind and outcome with its count, counting
     only the cases the caller may read. An LA sees its own and its learners' cases, an auditor
     its jurisdiction's; a case it may not read is not counted."""
-    return outcomes(conn, related_to(local_authority), readers(caller))
+    return outcomes(conn, related_to(answer_la(local_authority, response)), readers(caller))
 
 
 @router.get("/disputes/recommendations-awaiting-report", summary="For the calling NHS body")

@@ -7,6 +7,7 @@ from fastapi import Query, Request, Response
 
 from idp import access
 from idp.api.common import EngineDep, ServiceDep, resource_router
+from idp.api.schemas import WelshMediumSufficiency
 from idp.projections import alp_by_provider, open_shortfalls, welsh_medium_sufficiency
 from idp.settings import Settings
 from llwybr.access import Capability, audience
@@ -62,12 +63,13 @@ def shortfalls(
 )
 def welsh_medium(
     local_authority: LocalAuthorityPath, response: Response, caller: CallerDep, engine: EngineDep
-) -> dict[str, Any]:
+) -> WelshMediumSufficiency:
     """For an LA's planning of sufficient Welsh-medium ALP: across the plans of the learners
     it is responsible for, how many elements of ALP must be provided in Welsh, and how much
     of that was delivered in Welsh. Only the LA itself, or an auditor of its jurisdiction,
     may read its figures; another body is refused."""
-    number = la_number(answer_la(local_authority, response))
-    access.require_authority_figures(caller, number)
+    la = answer_la(local_authority, response)
+    access.require_authority_figures(caller, la_number(la))
     with engine.connect() as conn:
-        return welsh_medium_sufficiency(conn, number)
+        figures = welsh_medium_sufficiency(conn, la_number(la))
+    return WelshMediumSufficiency.model_validate(figures | {"local_authority": la})

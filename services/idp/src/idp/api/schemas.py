@@ -5,8 +5,9 @@ from datetime import date
 from typing import Annotated, Any
 from uuid import UUID
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
+from contracts.organisations import LocalAuthority
 from idp.domain import (
     ClosureReason,
     MaintainerKind,
@@ -249,3 +250,43 @@ class PlanPage(BaseModel):
 
 class PlanChanges(ChangeFeedPage):
     """Plans changed after a position."""
+
+
+class WelshMediumSufficiency(BaseModel):
+    """An LA's Welsh-medium ALP across the plans in force of the learners it is responsible
+    for: what must be provided in Welsh, and what was."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "local_authority": "la:665",
+                    "alp_elements": 12,
+                    "learners_needing_welsh": 3,
+                    "plans_needing_welsh": 3,
+                    "alp_elements_in_welsh": 4,
+                    "learners_given_welsh": 2,
+                    "plans_given_welsh": 2,
+                    "alp_elements_given_in_welsh": 3,
+                    "welsh_sessions_delivered": 18,
+                    "welsh_sessions_given_in_english": 2,
+                    "welsh_sessions_missed": 1,
+                }
+            ]
+        }
+    )
+
+    local_authority: LocalAuthority
+    alp_elements: int = Field(description="Elements of ALP in the LA's learners' plans")
+    learners_needing_welsh: int = Field(description="Learners with ALP to provide in Welsh")
+    plans_needing_welsh: int = Field(description="Plans with ALP to provide in Welsh")
+    alp_elements_in_welsh: int = Field(description="Elements of ALP to provide in Welsh")
+    learners_given_welsh: int = Field(description="Of those learners, given some in Welsh")
+    plans_given_welsh: int = Field(description="Of those plans, given some in Welsh")
+    alp_elements_given_in_welsh: int = Field(description="Of those elements, given in Welsh")
+    welsh_sessions_delivered: int = Field(description="Their sessions given in Welsh")
+    welsh_sessions_given_in_english: int = Field(
+        description="Their sessions given in English (or another language) instead: not "
+        "Welsh-medium provision delivered"
+    )
+    welsh_sessions_missed: int = Field(description="Their sessions missed")

@@ -12,6 +12,7 @@ fanned out, whichever consumer is ahead.
 
 import uuid
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import UTC, datetime
 
 import sqlalchemy as sa
@@ -21,7 +22,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 
 from contracts import topics
 from contracts.envelope import Envelope
-from contracts.events import IntegrationEvent, parse, registered
+from contracts.events import IntegrationEvent, older_versions, parse, registered
 from llwybr.access import Capability, Relations, allows
 from llwybr.principal import Principal
 from notifications.notices import store as notices
@@ -90,38 +91,52 @@ def fan_out(
 ) -> None:
     """One pending delivery per active subscription to this event type whose organisation may
     read the event's learner (``audience``). The event is read as its typed contract first: one this
-    service cannot read is refused (and set aside by the consumer), as by the notices."""
+    service cannot read is refused (and set aside by the consumer), as by the notices. A
+    subscription to an older version of the event's contract receives it as that version (its
+    type and data), so a receiver written before the newer version keeps working."""
     if envelope.topic not in TOPICS:
         return
     event = parse(envelope.type, envelope.data)
     may_read = reader(relations_of(conn, event))
+    versions = {envelope.type: envelope} | {
+        t: replace(envelope, type=t, data=data)
+        for t, data in older_versions(envelope.type, envelope.data).items()
+    }
     subs, types = webhook_subscriptions, webhook_subscription_types
     statement = (
-        sa.select(subs.c.id, subs.c.organisation)
+        sa.select(subs.c.id, subs.c.organisation, types.c.event_type)
         .join(types, types.c.subscription_id == subs.c.id)
-        .where(
-            types.c.event_type == envelope.type, subs.c.status == SubscriptionStatus.ACTIVE.value
-        )
+        .where(types.c.event_type.in_(versions), subs.c.status == SubscriptionStatus.ACTIVE.value)
     )
-    matches = [r.id for r in conn.execute(statement) if entitled(r.organisation, event, may_read)]
+    newest_first = list(versions)
+    rows = sorted(conn.execute(statement), key=lambda r: newest_first.index(r.event_type))
+    # one delivery per subscription: the newest version it asked for
+    matches = list(
+        {
+            r.id: versions[r.event_type]
+            for r in reversed(rows)
+            if entitled(r.organisation, event, may_read)
+        }.items()
+    )
     if not matches:
         return
-    created, payload = now(), structured(envelope)
+    created = now()
+    payloads = {t: structured(v) for t, v in versions.items()}
     conn.execute(
         _insert_ignoring_duplicates(conn, webhook_deliveries),
         [
             {
                 "id": str(uuid.uuid4()),
                 "subscription_id": subscription_id,
-                "event_id": envelope.id,
-                "event_type": envelope.type,
-                "subject": envelope.subject,
-                "payload": payload,
+                "event_id": version.id,
+                "event_type": version.type,
+                "subject": version.subject,
+                "payload": payloads[version.type],
                 "status": DeliveryStatus.PENDING.value,
                 "attempts": 0,
                 "next_attempt_at": created,
                 "created_at": created,
             }
-            for subscription_id in matches
+            for subscription_id, version in matches
         ],
     )

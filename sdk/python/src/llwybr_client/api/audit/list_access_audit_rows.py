@@ -133,7 +133,8 @@ def sync_detailed(
     to `limit` items; pass `next_after` as `after` for the next.
 
     Args:
-        organisation (None | str | Unset):
+        organisation (None | str | Unset): Only the rows of this organisation's requests: its kind
+            and number
         resource_id (None | str | Unset):
         since (datetime.datetime | None | Unset):
         after (int | None | Unset):
@@ -181,7 +182,8 @@ def sync(
     to `limit` items; pass `next_after` as `after` for the next.
 
     Args:
-        organisation (None | str | Unset):
+        organisation (None | str | Unset): Only the rows of this organisation's requests: its kind
+            and number
         resource_id (None | str | Unset):
         since (datetime.datetime | None | Unset):
         after (int | None | Unset):
@@ -224,7 +226,8 @@ async def asyncio_detailed(
     to `limit` items; pass `next_after` as `after` for the next.
 
     Args:
-        organisation (None | str | Unset):
+        organisation (None | str | Unset): Only the rows of this organisation's requests: its kind
+            and number
         resource_id (None | str | Unset):
         since (datetime.datetime | None | Unset):
         after (int | None | Unset):
@@ -270,7 +273,8 @@ async def asyncio(
     to `limit` items; pass `next_after` as `after` for the next.
 
     Args:
-        organisation (None | str | Unset):
+        organisation (None | str | Unset): Only the rows of this organisation's requests: its kind
+            and number
         resource_id (None | str | Unset):
         since (datetime.datetime | None | Unset):
         after (int | None | Unset):

@@ -6,9 +6,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.get_local_authority_statistics_response_la_statistics_v1_statistics_local_authorities_local_authority_get import (
-    GetLocalAuthorityStatisticsResponseLaStatisticsV1StatisticsLocalAuthoritiesLocalAuthorityGet,
-)
+from ...models.la_statistics import LaStatistics
 from ...models.problem import Problem
 from ...types import Response
 
@@ -29,15 +27,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> (
-    GetLocalAuthorityStatisticsResponseLaStatisticsV1StatisticsLocalAuthoritiesLocalAuthorityGet
-    | Problem
-    | None
-):
+) -> LaStatistics | Problem | None:
     if response.status_code == 200:
-        response_200 = GetLocalAuthorityStatisticsResponseLaStatisticsV1StatisticsLocalAuthoritiesLocalAuthorityGet.from_dict(
-            response.json()
-        )
+        response_200 = LaStatistics.from_dict(response.json())
 
         return response_200
 
@@ -99,10 +91,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[
-    GetLocalAuthorityStatisticsResponseLaStatisticsV1StatisticsLocalAuthoritiesLocalAuthorityGet
-    | Problem
-]:
+) -> Response[LaStatistics | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -115,10 +104,7 @@ def sync_detailed(
     local_authority: str,
     *,
     client: AuthenticatedClient,
-) -> Response[
-    GetLocalAuthorityStatisticsResponseLaStatisticsV1StatisticsLocalAuthoritiesLocalAuthorityGet
-    | Problem
-]:
+) -> Response[LaStatistics | Problem]:
     """Decisions within time and average days to decision for an LA
 
      Of the learners the LA is responsible for or looks after: decisions made, how many
@@ -144,7 +130,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[GetLocalAuthorityStatisticsResponseLaStatisticsV1StatisticsLocalAuthoritiesLocalAuthorityGet | Problem]
+        Response[LaStatistics | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -162,11 +148,7 @@ def sync(
     local_authority: str,
     *,
     client: AuthenticatedClient,
-) -> (
-    GetLocalAuthorityStatisticsResponseLaStatisticsV1StatisticsLocalAuthoritiesLocalAuthorityGet
-    | Problem
-    | None
-):
+) -> LaStatistics | Problem | None:
     """Decisions within time and average days to decision for an LA
 
      Of the learners the LA is responsible for or looks after: decisions made, how many
@@ -192,7 +174,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        GetLocalAuthorityStatisticsResponseLaStatisticsV1StatisticsLocalAuthoritiesLocalAuthorityGet | Problem
+        LaStatistics | Problem
     """
 
     return sync_detailed(
@@ -205,10 +187,7 @@ async def asyncio_detailed(
     local_authority: str,
     *,
     client: AuthenticatedClient,
-) -> Response[
-    GetLocalAuthorityStatisticsResponseLaStatisticsV1StatisticsLocalAuthoritiesLocalAuthorityGet
-    | Problem
-]:
+) -> Response[LaStatistics | Problem]:
     """Decisions within time and average days to decision for an LA
 
      Of the learners the LA is responsible for or looks after: decisions made, how many
@@ -234,7 +213,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[GetLocalAuthorityStatisticsResponseLaStatisticsV1StatisticsLocalAuthoritiesLocalAuthorityGet | Problem]
+        Response[LaStatistics | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -250,11 +229,7 @@ async def asyncio(
     local_authority: str,
     *,
     client: AuthenticatedClient,
-) -> (
-    GetLocalAuthorityStatisticsResponseLaStatisticsV1StatisticsLocalAuthoritiesLocalAuthorityGet
-    | Problem
-    | None
-):
+) -> LaStatistics | Problem | None:
     """Decisions within time and average days to decision for an LA
 
      Of the learners the LA is responsible for or looks after: decisions made, how many
@@ -280,7 +255,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        GetLocalAuthorityStatisticsResponseLaStatisticsV1StatisticsLocalAuthoritiesLocalAuthorityGet | Problem
+        LaStatistics | Problem
     """
 
     return (

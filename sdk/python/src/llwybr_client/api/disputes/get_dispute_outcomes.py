@@ -124,7 +124,8 @@ def sync_detailed(
     validation failed.
 
     Args:
-        local_authority (str):
+        local_authority (str): The local authority's id, `la:` and its number (`la:665`) (the bare
+            number `665` is deprecated: the `Deprecation` header says since when)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -164,7 +165,8 @@ def sync(
     validation failed.
 
     Args:
-        local_authority (str):
+        local_authority (str): The local authority's id, `la:` and its number (`la:665`) (the bare
+            number `665` is deprecated: the `Deprecation` header says since when)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -199,7 +201,8 @@ async def asyncio_detailed(
     validation failed.
 
     Args:
-        local_authority (str):
+        local_authority (str): The local authority's id, `la:` and its number (`la:665`) (the bare
+            number `665` is deprecated: the `Deprecation` header says since when)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -237,7 +240,8 @@ async def asyncio(
     validation failed.
 
     Args:
-        local_authority (str):
+        local_authority (str): The local authority's id, `la:` and its number (`la:665`) (the bare
+            number `665` is deprecated: the `Deprecation` header says since when)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -142,7 +142,8 @@ def sync_detailed(
     validation failed.
 
     Args:
-        local_authority (str):
+        local_authority (str): The local authority's id, `la:` and its number (`la:665`) (the bare
+            number `665` is deprecated: the `Deprecation` header says since when)
         on (datetime.date | None | Unset): The day to judge by (default: today)
 
     Raises:
@@ -185,7 +186,8 @@ def sync(
     validation failed.
 
     Args:
-        local_authority (str):
+        local_authority (str): The local authority's id, `la:` and its number (`la:665`) (the bare
+            number `665` is deprecated: the `Deprecation` header says since when)
         on (datetime.date | None | Unset): The day to judge by (default: today)
 
     Raises:
@@ -223,7 +225,8 @@ async def asyncio_detailed(
     validation failed.
 
     Args:
-        local_authority (str):
+        local_authority (str): The local authority's id, `la:` and its number (`la:665`) (the bare
+            number `665` is deprecated: the `Deprecation` header says since when)
         on (datetime.date | None | Unset): The day to judge by (default: today)
 
     Raises:
@@ -264,7 +267,8 @@ async def asyncio(
     validation failed.
 
     Args:
-        local_authority (str):
+        local_authority (str): The local authority's id, `la:` and its number (`la:665`) (the bare
+            number `665` is deprecated: the `Deprecation` header says since when)
         on (datetime.date | None | Unset): The day to judge by (default: today)
 
     Raises:

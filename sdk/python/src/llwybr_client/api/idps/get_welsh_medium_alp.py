@@ -6,10 +6,8 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.get_welsh_medium_alp_response_welsh_medium_v1_idps_welsh_medium_local_authority_get import (
-    GetWelshMediumAlpResponseWelshMediumV1IdpsWelshMediumLocalAuthorityGet,
-)
 from ...models.problem import Problem
+from ...models.welsh_medium_sufficiency import WelshMediumSufficiency
 from ...types import Response
 
 
@@ -29,13 +27,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> GetWelshMediumAlpResponseWelshMediumV1IdpsWelshMediumLocalAuthorityGet | Problem | None:
+) -> Problem | WelshMediumSufficiency | None:
     if response.status_code == 200:
-        response_200 = (
-            GetWelshMediumAlpResponseWelshMediumV1IdpsWelshMediumLocalAuthorityGet.from_dict(
-                response.json()
-            )
-        )
+        response_200 = WelshMediumSufficiency.from_dict(response.json())
 
         return response_200
 
@@ -97,7 +91,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[GetWelshMediumAlpResponseWelshMediumV1IdpsWelshMediumLocalAuthorityGet | Problem]:
+) -> Response[Problem | WelshMediumSufficiency]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -110,7 +104,7 @@ def sync_detailed(
     local_authority: str,
     *,
     client: AuthenticatedClient,
-) -> Response[GetWelshMediumAlpResponseWelshMediumV1IdpsWelshMediumLocalAuthorityGet | Problem]:
+) -> Response[Problem | WelshMediumSufficiency]:
     """Welsh-medium ALP required and delivered across an LA's plans
 
      For an LA's planning of sufficient Welsh-medium ALP: across the plans of the learners
@@ -135,7 +129,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[GetWelshMediumAlpResponseWelshMediumV1IdpsWelshMediumLocalAuthorityGet | Problem]
+        Response[Problem | WelshMediumSufficiency]
     """
 
     kwargs = _get_kwargs(
@@ -153,7 +147,7 @@ def sync(
     local_authority: str,
     *,
     client: AuthenticatedClient,
-) -> GetWelshMediumAlpResponseWelshMediumV1IdpsWelshMediumLocalAuthorityGet | Problem | None:
+) -> Problem | WelshMediumSufficiency | None:
     """Welsh-medium ALP required and delivered across an LA's plans
 
      For an LA's planning of sufficient Welsh-medium ALP: across the plans of the learners
@@ -178,7 +172,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        GetWelshMediumAlpResponseWelshMediumV1IdpsWelshMediumLocalAuthorityGet | Problem
+        Problem | WelshMediumSufficiency
     """
 
     return sync_detailed(
@@ -191,7 +185,7 @@ async def asyncio_detailed(
     local_authority: str,
     *,
     client: AuthenticatedClient,
-) -> Response[GetWelshMediumAlpResponseWelshMediumV1IdpsWelshMediumLocalAuthorityGet | Problem]:
+) -> Response[Problem | WelshMediumSufficiency]:
     """Welsh-medium ALP required and delivered across an LA's plans
 
      For an LA's planning of sufficient Welsh-medium ALP: across the plans of the learners
@@ -216,7 +210,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[GetWelshMediumAlpResponseWelshMediumV1IdpsWelshMediumLocalAuthorityGet | Problem]
+        Response[Problem | WelshMediumSufficiency]
     """
 
     kwargs = _get_kwargs(
@@ -232,7 +226,7 @@ async def asyncio(
     local_authority: str,
     *,
     client: AuthenticatedClient,
-) -> GetWelshMediumAlpResponseWelshMediumV1IdpsWelshMediumLocalAuthorityGet | Problem | None:
+) -> Problem | WelshMediumSufficiency | None:
     """Welsh-medium ALP required and delivered across an LA's plans
 
      For an LA's planning of sufficient Welsh-medium ALP: across the plans of the learners
@@ -257,7 +251,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        GetWelshMediumAlpResponseWelshMediumV1IdpsWelshMediumLocalAuthorityGet | Problem
+        Problem | WelshMediumSufficiency
     """
 
     return (

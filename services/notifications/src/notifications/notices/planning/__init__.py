@@ -33,7 +33,6 @@ from notifications.notices.planning.actions import (
     Reassign,
     Subject,
     Watch,
-    local_authority_id,
     subject_id_of,
 )
 from notifications.notices.planning.determination import plan_determination
@@ -55,7 +54,6 @@ __all__ = [
     "Reassign",
     "Subject",
     "Watch",
-    "local_authority_id",
     "plan",
     "subject_id_of",
 ]

@@ -15,11 +15,6 @@ TRIBUNAL = "tribunal:etw"
 SYSTEM = "system:llwybr"
 
 
-def local_authority_id(value: str) -> str:
-    """An LA as an organisation id ("la:665"); events carry the bare number in some places."""
-    return value if ":" in value else f"la:{value}"
-
-
 @dataclass(frozen=True)
 class Subject:
     """A case notices are about, and the body now answerable for it."""

@@ -4,6 +4,7 @@ from datetime import date
 from functools import singledispatch
 
 from contracts import determination as det
+from contracts.organisations import la_id
 from notifications.notices.model import NoticeKind, Role
 from notifications.notices.planning.actions import (
     DECIDING_BODY,
@@ -19,7 +20,6 @@ from notifications.notices.planning.actions import (
     PlannedNotice,
     Subject,
     deadline_facts,
-    local_authority_id,
     watching,
 )
 from notifications.notices.planning.health import HEALTH_BODY_KINDS
@@ -34,7 +34,7 @@ def plan_determination(e: det.DeterminationEvent, known: Subject | None) -> Plan
 @plan_determination.register
 def _concern_raised(e: det.ConcernRaised, known: Subject | None) -> Plan:
     case = str(e.determination_id)
-    la = local_authority_id(e.local_authority)
+    la = e.local_authority
     watches: tuple[DeadlineAction, ...] = ()
     if e.decision_deadline is not None:
         watches = (
@@ -113,7 +113,7 @@ def _nhs_referral_answered(e: det.NhsReferralAnswered, known: Subject | None) ->
 @plan_determination.register
 def _referred_to_local_authority(e: det.ReferredToLocalAuthority, known: Subject | None) -> Plan:
     case = str(e.determination_id)
-    la = local_authority_id(e.local_authority)
+    la = e.local_authority
     watch = watching(f"{case}/decision", "decision", case, la, e.decision_deadline)
     return Plan(
         learner_id=e.learner_id,
@@ -145,13 +145,13 @@ def _withdrawn(e: det.Withdrawn, known: Subject | None) -> Plan:
 @plan_determination.register
 def _decided(e: det.Decided, known: Subject | None) -> Plan:
     case = str(e.determination_id)
-    la = local_authority_id(e.local_authority)
+    la = e.local_authority
     facts = {
         "decided_on": e.decided_on.isoformat(),
         "decided_by": e.decided_by,
         "body_kind": e.deciding_body,
         "local_authority": la,
-        "reconsidering_authority": local_authority_id(e.reconsidering_authority)
+        "reconsidering_authority": la_id(e.reconsidering_authority)
         if e.reconsidering_authority
         else la,
         "within_time": e.within_time,

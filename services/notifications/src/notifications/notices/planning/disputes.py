@@ -5,6 +5,7 @@ from typing import Any
 
 from contracts import disputes as dis
 from contracts.determination import DeadlineFacts
+from contracts.organisations import la_id
 from llwybr.clock import RuleId
 from notifications.notices.model import NoticeKind, Role
 from notifications.notices.planning.actions import (
@@ -22,7 +23,6 @@ from notifications.notices.planning.actions import (
     Subject,
     Watch,
     deadline_facts,
-    local_authority_id,
     watching,
 )
 
@@ -83,7 +83,7 @@ def _reconsideration(
     e: dis.ReconsiderationRequested | dis.ReconsiderationDecided,
 ) -> tuple[str, str, dict[str, Any]]:
     """The case, its LA, and the facts every reconsideration notice states."""
-    la = local_authority_id(e.local_authority)
+    la = la_id(e.local_authority)
     facts: dict[str, Any] = {
         "kind": e.kind,
         "school": e.school,
@@ -111,7 +111,7 @@ def _resolution_started(e: dis.DisagreementResolutionStarted, known: Subject | N
 
 @plan_disputes.register
 def _resolution_opened(e: dis.DisagreementResolutionOpened, known: Subject | None) -> Plan:
-    la = local_authority_id(e.local_authority)
+    la = la_id(e.local_authority)
     subject = Subject(str(e.case_id), "disagreement_resolution", la, "local_authority")
     # the LA's own learner or not, the registry says: opening a case gives no relationship
     return Plan(learner_id=e.learner_id, subject=subject)

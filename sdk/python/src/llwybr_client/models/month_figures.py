@@ -6,30 +6,59 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-T = TypeVar(
-    "T",
-    bound="GetLocalAuthorityStatisticsResponseLaStatisticsV1StatisticsLocalAuthoritiesLocalAuthorityGet",
-)
+T = TypeVar("T", bound="MonthFigures")
 
 
 @_attrs_define
-class GetLocalAuthorityStatisticsResponseLaStatisticsV1StatisticsLocalAuthoritiesLocalAuthorityGet:
+class MonthFigures:
+    """
+    Attributes:
+        decisions (int): Decisions made
+        decisions_within_time (int): Of those, made within the statutory time, as each decision judged it
+        month (str):
+    """
+
+    decisions: int
+    decisions_within_time: int
+    month: str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        decisions = self.decisions
+
+        decisions_within_time = self.decisions_within_time
+
+        month = self.month
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "decisions": decisions,
+                "decisions_within_time": decisions_within_time,
+                "month": month,
+            }
+        )
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        get_local_authority_statistics_response_la_statistics_v1_statistics_local_authorities_local_authority_get = cls()
+        decisions = d.pop("decisions")
 
-        get_local_authority_statistics_response_la_statistics_v1_statistics_local_authorities_local_authority_get.additional_properties = d
-        return get_local_authority_statistics_response_la_statistics_v1_statistics_local_authorities_local_authority_get
+        decisions_within_time = d.pop("decisions_within_time")
+
+        month = d.pop("month")
+
+        month_figures = cls(
+            decisions=decisions,
+            decisions_within_time=decisions_within_time,
+            month=month,
+        )
+
+        month_figures.additional_properties = d
+        return month_figures
 
     @property
     def additional_keys(self) -> list[str]:
