@@ -14,7 +14,7 @@ import pytest
 from idp.application import IdpService
 from idp.domain import Idp, OpeningReason
 from idp.rendering import render_idp
-from idp.views import document_of
+from idp.views import document_of, plan_view
 from llwybr.db import create_engine
 from llwybr.personal_data.settings import open_vault
 from llwybr.settings import ServiceSettings
@@ -76,6 +76,8 @@ def test_once_the_key_is_destroyed_the_content_reads_as_none_and_the_plan_still_
     document = document_of(read, read.versions[-1])
     assert document.learner_name == ""
     assert render_idp(document, created_at=read.modified_on).startswith(b"%PDF")
+    view = plan_view(read, date(2026, 4, 1))  # what the API answers: no error
+    assert view.draft["one_page_profile"] is None
     assert sealing.verify(plan.id).ok
     kept: Idp = sealing.repository.get(other.id)
     assert document_of(kept, kept.versions[-1]).learner_name == "Cerys Jones"
