@@ -219,3 +219,44 @@ def test_an_erased_learners_parent_is_ciphertext_then_nowhere_readable(
     assert rows_naming(runtime, parent["email"]) == []
     kept = ok(la.get(f"/v1/contacts/learners/{other_id}"))
     assert [(p["name"], p["email"]) for p in kept["parties"]] == [(other["name"], other["email"])]
+
+
+def test_free_text_and_a_rectified_name_are_ciphertext_and_the_history_keeps_both(
+    runtime: RuntimeSettings, callers: Callers
+) -> None:
+    """A case's free text (the graduated response, an evidence request) is sealed with the
+    learner's key in every row; a rectification is a new event whose old and new names are
+    sealed too, both read back through the history; after the erasure all read as null."""
+    tag = uuid.uuid4().hex[:8]
+    name, corrected = f"Gwion{tag}", f"Gwyon{tag}"
+    secrets = [f"phonics{tag}", f"target{tag}", f"stammer{tag}"]
+    case_id, learner_id = raised(callers, concern(pupil(given_name=name)))
+    school, la = callers(HOME_SCHOOL), callers(LA)
+    ok(school.post(f"/v1/determinations/{case_id}/graduated-response", json={
+        "level": "targeted", "description": secrets[0], "small_steps_targets": [secrets[1]],
+        "recorded_on": today(), "recorded_by": HOME_SCHOOL,
+    }))  # fmt: skip
+    ok(school.post(f"/v1/determinations/{case_id}/evidence-requests", json={
+        "request_id": f"r-{tag}", "from_organisation": LA, "description": secrets[2],
+        "requested_on": today(),
+    }))  # fmt: skip
+    rectified = ok(la.post(f"/v1/learners/{learner_id}/rectification", json={
+        "given_name": corrected, "reason": f"misspelt{tag}", "rectified_on": today(),
+        "recorded_by": LA,
+    }))  # fmt: skip
+    assert rectified["given_name"] == corrected
+    case = ok(school.get(f"/v1/determinations/{case_id}"))
+    assert case["graduated_response"][0]["description"] == secrets[0]
+    for text in [*secrets, name, corrected, f"misspelt{tag}"]:
+        assert rows_naming(runtime, text) == [], text
+    history = ok(callers(AUDITOR).get(f"/v1/audit/determination/aggregates/{learner_id}"))
+    rectification = [e for e in history["events"] if e["event"] == "Rectified"]
+    assert rectification[0]["data"]["previous"] == {"given_name": name}
+
+    erasure = {"erased_on": today(), "schedule": "aln-file-25", "recorded_by": LA}
+    ok(la.post(f"/v1/learners/{learner_id}/erasure", json=erasure))
+    case = ok(school.get(f"/v1/determinations/{case_id}"))
+    assert case["graduated_response"][0]["description"] is None
+    assert case["evidence_requests"][f"r-{tag}"]["description"] is None
+    verified = ok(callers(AUDITOR).get("/v1/audit/verify", params={"learner_id": learner_id}))
+    assert verified["ok"] is True

@@ -56,6 +56,7 @@ OPERATION_IDS: dict[tuple[str, str], str] = {
     ("POST", "/v1/learners/{learner_id}/enrolments"): "recordEnrolment",
     ("POST", "/v1/learners/{learner_id}/enrolments/{setting}/end"): "endEnrolment",
     ("POST", "/v1/learners/{learner_id}/erasure"): "eraseLearnerPersonalData",
+    ("POST", "/v1/learners/{learner_id}/rectification"): "rectifyLearner",
     ("GET", "/v1/learners/{learner_id}/subject-access"): "exportLearnerSubjectAccess",
     ("GET", "/v1/calendars/{calendar_id}"): "getCalendar",
     ("PUT", "/v1/calendars/{calendar_id}"): "setCalendar",

@@ -8,9 +8,10 @@ import pytest
 
 from determination.application import DeterminationService
 from determination.domain.errors import InvalidLearnerError
+from determination.domain.values import ProvisionLevel
 from llwybr.problems import ProblemError
 
-from .test_application import LA, SCHOOL, at, decided_at_school, pupil
+from .test_application import LA, SCHOOL, at, decided_at_school, pupil, raise_at_school
 
 
 def raw_rows(service: DeterminationService, aggregate_id: UUID) -> str:
@@ -95,3 +96,68 @@ def test_an_erased_learner_cannot_be_named_in_a_new_concern(
     )
     with pytest.raises(InvalidLearnerError):
         service.raise_concern(LA, at("la:665", pupil(learner_id), date(2026, 3, 22)))
+
+
+def a_case_with_free_text(service: DeterminationService) -> UUID:
+    """A case whose graduated response, evidence request and decision carry free text about
+    the learner; decided by the school."""
+    case_id = raise_at_school(service, date(2026, 3, 2))
+    service.record_graduated_response(
+        SCHOOL, case_id, level=ProvisionLevel.TARGETED, description="Struggles with phonics",
+        small_steps_targets=["Reads ten sight words"],
+        termly_reviews=[{"reviewed_on": "2026-01-10", "outcome": "Slow progress noted"}],
+        recorded_on=date(2026, 3, 3), recorded_by="school:6652001",
+    )  # fmt: skip
+    service.request_evidence(
+        SCHOOL, case_id, request_id="r-1", from_organisation="la:665",
+        description="Speech therapist's report on her stammer", requested_on=date(2026, 3, 4),
+    )  # fmt: skip
+    service.decide(
+        SCHOOL, case_id, has_aln=False, reasons="Anxiety at home explains the dip",
+        decided_on=date(2026, 3, 20), decided_by="school:6652001", person="ALNCo",
+    )  # fmt: skip
+    return case_id
+
+
+FREE_TEXT = (
+    "Struggles with phonics",
+    "Reads ten sight words",
+    "Slow progress noted",
+    "stammer",
+    "Anxiety at home",
+)
+
+
+def test_free_text_about_the_learner_is_ciphertext_in_the_store_and_plain_through_reads(
+    service: DeterminationService,
+) -> None:
+    case_id = a_case_with_free_text(service)
+    stored = raw_rows(service, case_id)
+    assert [text for text in FREE_TEXT if text in stored] == []
+    assert stored.count("pd1:") >= 8  # names, DOB, 3 graduated-response fields, 2 more
+    case = service.determination(LA, case_id)
+    assert case.graduated_response[0]["description"] == "Struggles with phonics"
+    assert case.graduated_response[0]["small_steps_targets"] == ["Reads ten sight words"]
+    assert case.graduated_response[0]["termly_reviews"][0]["outcome"] == "Slow progress noted"
+    assert "stammer" in case.evidence_requests["r-1"]["description"]
+    assert case.decision is not None
+    assert case.decision["reasons"] == "Anxiety at home explains the dip"
+
+
+def test_after_the_erasure_the_free_text_reads_as_erased_and_the_case_still_verifies(
+    service: DeterminationService,
+) -> None:
+    case_id = a_case_with_free_text(service)
+    learner_id = str(service.determination(LA, case_id).learner["learner_id"])
+    service.erase_personal_data(
+        LA, learner_id, erased_on=date(2051, 5, 2), schedule="aln-file-25", recorded_by="la:665"
+    )
+    case = service.determination(LA, case_id)
+    assert case.graduated_response[0]["description"] is None
+    assert case.graduated_response[0]["small_steps_targets"] is None
+    assert case.evidence_requests["r-1"]["description"] is None
+    assert case.decision is not None
+    assert case.decision["reasons"] is None
+    assert case.decision["has_aln"] is False  # the facts that are not personal stay
+    assert service.verify(case_id).ok
+    assert [text for text in FREE_TEXT if text in raw_rows(service, case_id)] == []

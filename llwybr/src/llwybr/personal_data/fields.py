@@ -76,7 +76,7 @@ def learner_of(state: dict[str, Any], spec: PersonalFields, originator_id: str) 
     if not spec.learner:
         return originator_id
     slot = _slot(state, spec.learner)
-    if slot is None:
+    if slot is None or not slot[0][slot[1]]:
         raise ValueError(f"the event names no learner at {spec.learner!r}")
     return str(slot[0][slot[1]])
 
@@ -100,12 +100,13 @@ def open_state(
 ) -> Erasure | None:
     """Open each sealed value in ``state`` in place; after a shred each becomes ``None`` and
     the erasure is returned. Values stored before sealing (plaintext) are left as they are."""
-    learner_id = learner_of(state, spec, originator_id)
     erasure = None
     for path in spec.fields:
         slot = _slot(state, path)
         if slot is None or not is_sealed(slot[0][slot[1]]):
             continue
+        # Only now: an event stored before it named its learner has nothing sealed.
+        learner_id = learner_of(state, spec, originator_id)
         node, key = slot
         try:
             node[key] = json.loads(sealer.open(learner_id, node[key], path))

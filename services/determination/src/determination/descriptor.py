@@ -70,6 +70,7 @@ DESCRIPTOR = ServiceDescriptor(
         ("GET", "/v1/learners/by-upn/{upn}"): "determinations:read",
         ("POST", "/v1/learners/{learner_id}/enrolments"): "determinations:write",
         ("POST", "/v1/learners/{learner_id}/erasure"): "determinations:write",
+        ("POST", "/v1/learners/{learner_id}/rectification"): "determinations:write",
         ("POST", "/v1/learners/{learner_id}/enrolments/{setting}/end"): "determinations:write",
         ("PUT", "/v1/calendars/{calendar_id}"): "calendars:write",
         ("GET", "/v1/calendars/{calendar_id}"): "calendars:read",

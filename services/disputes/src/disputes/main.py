@@ -55,6 +55,7 @@ SPEC = ServiceSpec(
     learner_index=learner_cases,
     tables=[decisions, issued_versions],
     consumers=[DECISIONS, RULES, NOTICES],
+    personal_data=True,  # reasons and summaries sealed with the learners' keys (ADR 0023)
 )
 
 

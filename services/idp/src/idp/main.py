@@ -50,6 +50,7 @@ SPEC = ServiceSpec(
     projections=[PROJECTION, REACH],
     in_force=IN_FORCE,
     learner_index=learner_plans,
+    personal_data=True,  # the plan's content sealed with the learner's key (ADR 0023)
 )
 
 

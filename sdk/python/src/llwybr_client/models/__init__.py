@@ -216,6 +216,7 @@ from .reconsideration_in import ReconsiderationIn
 from .reconsideration_kind import ReconsiderationKind
 from .reconsideration_notice_in import ReconsiderationNoticeIn
 from .reconsideration_outcome import ReconsiderationOutcome
+from .rectification_in import RectificationIn
 from .referral_to_la_in import ReferralToLaIn
 from .report_in import ReportIn
 from .representations_in import RepresentationsIn
@@ -462,6 +463,7 @@ __all__ = (
     "ReconsiderationKind",
     "ReconsiderationNoticeIn",
     "ReconsiderationOutcome",
+    "RectificationIn",
     "ReferralToLaIn",
     "ReportIn",
     "RepresentationsIn",

@@ -5,7 +5,7 @@ learner's whole relations (``LearnerRelationsRecorded``) for every service's acc
 from typing import Annotated
 
 from fastapi import APIRouter, Path, Response
-from pydantic import Field
+from pydantic import ConfigDict, Field
 
 from determination.api.dependencies import ServiceDep
 from determination.api.schemas import EnrolmentEndIn, EnrolmentIn, LearnerOut
@@ -92,6 +92,50 @@ def erase_personal_data(
     `personal_data_erased` saying when and under which schedule. The record keeps its shape
     and still verifies; the rest of the history is untouched. Only the responsible LA."""
     return _answer(response, app.erase_personal_data(caller, learner_id, **body.model_dump()))
+
+
+class RectificationIn(Model):
+    """The corrected values (a field left out is unchanged) and why."""
+
+    given_name: Annotated[str | None, Field(min_length=1, max_length=100)] = None
+    family_name: Annotated[str | None, Field(min_length=1, max_length=100)] = None
+    date_of_birth: ActDate | None = None
+    reason: Annotated[str, Field(min_length=1, max_length=2000)]
+    rectified_on: ActDate
+    recorded_by: Organisation
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "family_name": "Jones-Pritchard",
+                    "reason": "The parent showed the birth certificate: the surname was misspelt",
+                    "rectified_on": "2026-04-01",
+                    "recorded_by": "la:665",
+                }
+            ]
+        }
+    )
+
+
+@router.post(
+    "/learners/{learner_id}/rectification",
+    summary="The learner's responsible LA corrects their names or date of birth",
+)
+def rectify(
+    learner_id: LearnerId, body: RectificationIn, response: Response, caller: CallerDep,
+    app: ServiceDep,
+) -> LearnerOut:  # fmt: skip
+    """Rectification (UK GDPR art. 16) by a corrective event, never an edit: the corrected
+    values are recorded as a new event of the learner's record, and the values they replace
+    stay in its history (sealed with the learner's key, as the record's first values are),
+    so the audit timeline shows both. A corrected date of birth moves the dates the access
+    policy reads. Only the responsible LA; a correction that changes nothing is 422
+    `invalid-learner`, and an erased learner's record 422 `personal-data-erased`. The answer
+    is the learner as `GET /v1/learners/{learner_id}` reads them."""
+    data = body.model_dump()
+    corrected = {k: data.pop(k) for k in ("given_name", "family_name", "date_of_birth")}
+    return _answer(response, app.rectify(caller, learner_id, corrected=corrected, **data))
 
 
 @router.post(

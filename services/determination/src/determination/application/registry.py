@@ -12,7 +12,7 @@ refused item of a bulk sync leaves nothing behind.
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import TypeVar
+from typing import Any, TypeVar
 from uuid import UUID
 
 from eventsourcing.application import AggregateNotFoundError
@@ -291,6 +291,23 @@ class LearnerRegistry(ChainedApplication):
         self.vault.shred(
             record.learner_id, erased_on=erased_on, erased_by=recorded_by, schedule=schedule
         )
+        return LearnerView.of(record)
+
+    def rectify(
+        self, principal: Principal, learner_id: str, *, corrected: dict[str, Any], reason: str,
+        rectified_on: date, recorded_by: str,
+    ) -> LearnerView:  # fmt: skip
+        """The responsible LA corrects the learner's names or date of birth (UK GDPR art. 16)
+        by a corrective event: the values replaced stay in the history, sealed (ADR 0023). A
+        date of birth corrected moves the dates the access policy reads (published as the
+        learner's relations); an erased learner's record cannot be corrected."""
+        record = self._recorded_by_la(principal, learner_id, recorded_by)
+        if principal.organisation != record.responsible_authority:
+            raise denied("not-the-responsible-la", "the learner's responsible LA rectifies")
+        record.rectify(
+            corrected, reason=reason, rectified_on=rectified_on, rectified_by=recorded_by
+        )
+        self.save_at(None, record)
         return LearnerView.of(record)
 
     def _recorded_by_la(

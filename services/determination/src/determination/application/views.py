@@ -6,7 +6,7 @@ from typing import Any
 from uuid import UUID
 
 from determination.domain import DECISION, NECESSITY, Determination, Status
-from determination.domain.registry import LearnerRecord
+from determination.domain.registry import LearnerRecord, erasure_text
 from determination.domain.values import nhs_deadline_key
 from llwybr.clock import Deadline
 
@@ -134,11 +134,3 @@ class LearnerView:
             merged_into=record.merged_into,
             personal_data_erased=erasure_text(record.erasure),
         )
-
-
-def erasure_text(erasure: dict[str, Any] | None) -> str | None:
-    """What a read shows for a learner whose personal data was erased."""
-    if erasure is None:
-        return None
-    on, schedule = erasure["erased_on"].isoformat(), erasure["schedule"]
-    return f"personal data erased on {on} under schedule {schedule}"

@@ -36,9 +36,10 @@ from determination.domain.values import (
     Status,
 )
 from llwybr.clock import Deadline
+from llwybr.personal_data.aggregate import SealedForLearner
 
 
-class Determination(Aggregate):
+class Determination(SealedForLearner, Aggregate):
     """One concern about one learner, and the duty to decide whether they have ALN."""
 
     class ConcernRaised(events.ConcernRaised): ...
@@ -89,6 +90,10 @@ class Determination(Aggregate):
     _withdraw = events.withdrawn
     _record_given = given.decision_given  # commands in given.py
     _record_bounce = given.given_notice_bounced
+
+    @property
+    def sealed_for(self) -> str:  # whose key seals the case's free text (ADR 0023)
+        return str(self.learner["learner_id"])
 
     @event(ConcernRaised)
     def __init__(

@@ -70,3 +70,7 @@ class IdpArrangementNotAllowedError(DeterminationError, ValueError):
     """The s.14 choice of who prepares and maintains the IDP does not fit the decision: only an
     LA deciding that a learner at a school has ALN chooses, and the school is not directed to
     maintain (or prepare) a plan that names a school place or board and lodging."""
+
+
+class PersonalDataErasedError(DeterminationError):
+    """The learner's personal data was erased: nothing of it can be recorded again (ADR 0023)."""

@@ -19,6 +19,7 @@ from eventsourcing.domain import Aggregate, event
 
 from determination.domain.routing import BodyKind, DecidingBody, NoDecisionReason
 from determination.domain.values import DECISION, NECESSITY, Status, nhs_deadline_key
+from llwybr.personal_data.aggregate import LEARNER_ID
 from llwybr.personal_data.fields import PersonalFields
 
 if TYPE_CHECKING:
@@ -74,12 +75,17 @@ def consent_recorded(
 class GraduatedResponseRecorded(Aggregate.Event):
     """Provision already made (the graduated response), with its Small Steps Plan."""
 
+    __personal__ = PersonalFields(
+        ("description", "small_steps_targets", "termly_reviews"), learner=LEARNER_ID
+    )
+
     level: str
     description: str
     small_steps_targets: list[str]
     termly_reviews: list[dict[str, Any]]
     recorded_on: date
     recorded_by: str
+    learner_id: str = ""  # whose key seals the free text (ADR 0023)
 
 
 @event(GraduatedResponseRecorded)
@@ -107,10 +113,13 @@ def graduated_response_recorded(
 class EvidenceRequested(Aggregate.Event):
     """Evidence was asked of another body."""
 
+    __personal__ = PersonalFields(("description",), learner=LEARNER_ID)
+
     request_id: str
     from_organisation: str
     description: str
     requested_on: date
+    learner_id: str = ""  # whose key seals the free text (ADR 0023)
 
 
 @event(EvidenceRequested)
@@ -132,11 +141,14 @@ def evidence_requested(
 class EvidenceSubmitted(Aggregate.Event):
     """Evidence arrived, answering a request or unprompted, with its documents."""
 
+    __personal__ = PersonalFields(("summary",), learner=LEARNER_ID)
+
     request_id: str | None
     submitted_by: str
     summary: str
     documents: list[dict[str, Any]]
     submitted_on: date
+    learner_id: str = ""  # whose key seals the free text (ADR 0023)
 
 
 @event(EvidenceSubmitted)
@@ -189,12 +201,15 @@ def nhs_referral_received(
 class NhsReferralAnswered(Aggregate.Event):
     """The NHS body answered a referral."""
 
+    __personal__ = PersonalFields(("details",), learner=LEARNER_ID)
+
     referral_id: str
     answer: str
     in_welsh: bool | None
     answered_on: date
     answered_by: str
     details: str
+    learner_id: str = ""  # whose key seals the free text (ADR 0023)
 
 
 @event(NhsReferralAnswered)
@@ -219,11 +234,14 @@ def nhs_referral_answered(
 class ReferredToLocalAuthority(Aggregate.Event):
     """A school or FEI referred the decision to the LA, whose clock starts (s.12)."""
 
+    __personal__ = PersonalFields(("reason",), learner=LEARNER_ID)
+
     local_authority: str
     reason: str
     referred_on: date
     referred_by: str
     deadline: dict[str, Any]
+    learner_id: str = ""  # whose key seals the free text (ADR 0023)
 
 
 @event(ReferredToLocalAuthority)
@@ -249,11 +267,14 @@ def referred_to_local_authority(
 class ExceptionClaimed(Aggregate.Event):
     """A body claimed an exception to a time limit, with its reason and evidence."""
 
+    __personal__ = PersonalFields(("reason", "evidence"), learner=LEARNER_ID)
+
     deadline_key: str
     reason: str
     evidence: str
     claimed_on: date
     claimed_by: str
+    learner_id: str = ""  # whose key seals the free text (ADR 0023)
 
 
 @event(ExceptionClaimed)
@@ -303,6 +324,8 @@ class Decided(Aggregate.Event):
     """The deciding body decided whether the learner has ALN (and, for a young person,
     perhaps that an IDP is not necessary), with the case's facts as they then stood."""
 
+    __personal__ = PersonalFields(("reasons",), learner=LEARNER_ID)
+
     has_aln: bool
     reasons: str
     decided_on: date
@@ -324,6 +347,7 @@ class Decided(Aggregate.Event):
     # stored before the choice was recorded lack them (None: whoever decided maintains).
     idp_arrangement: str | None = None
     directed_school: str | None = None
+    learner_id: str = ""  # whose key seals the free text (ADR 0023)
 
 
 @event(Decided)
@@ -425,9 +449,12 @@ def reconsidered(
 class Withdrawn(Aggregate.Event):
     """The concern was withdrawn."""
 
+    __personal__ = PersonalFields(("reason",), learner=LEARNER_ID)
+
     reason: str
     withdrawn_on: date
     withdrawn_by: str
+    learner_id: str = ""  # whose key seals the free text (ADR 0023)
 
 
 @event(Withdrawn)

@@ -19,7 +19,11 @@ from typing import Any
 from eventsourcing.domain import Aggregate, event
 
 from determination.domain.ages import compulsory_school_age_on, young_person_on
-from determination.domain.errors import InvalidTransitionError
+from determination.domain.errors import (
+    InvalidLearnerError,
+    InvalidTransitionError,
+    PersonalDataErasedError,
+)
 from llwybr.personal_data.fields import PersonalFields
 
 _NAMESPACE = uuid.UUID("5b0c1f3e-7d0a-4c55-9e6b-6c6561726e72")
@@ -95,6 +99,27 @@ class LearnerRecord(Aggregate):
         schedule: str
         erased_by: str
 
+    class Rectified(Aggregate.Event):
+        """The responsible LA corrected the learner's names or date of birth (UK GDPR art. 16):
+        a corrective event, never an edit. Each field given is the corrected value (None:
+        unchanged); ``previous`` keeps the values replaced, so the history shows both. All
+        of it is sealed like the record's first values (ADR 0023); the two dates the access
+        policy needs are derived before the event and kept in clear, as at registration."""
+
+        __personal__ = PersonalFields(
+            ("given_name", "family_name", "date_of_birth", "previous", "reason")
+        )
+
+        given_name: str | None
+        family_name: str | None
+        date_of_birth: date | None
+        previous: dict[str, Any]
+        reason: str
+        rectified_on: date
+        rectified_by: str
+        compulsory_school_age_on: date
+        young_person_on: date
+
     @event(Registered)
     def __init__(
         self,
@@ -145,6 +170,49 @@ class LearnerRecord(Aggregate):
         self.erasure = {"erased_on": erased_on, "schedule": schedule, "erased_by": erased_by}
         self.given_name = self.family_name = None
         self.date_of_birth = None
+
+    def rectify(
+        self, corrected: dict[str, Any], *, reason: str, rectified_on: date, rectified_by: str
+    ) -> None:
+        """Correct the names or date of birth given in ``corrected`` (keys ``given_name``,
+        ``family_name``, ``date_of_birth``); the values replaced are kept in the event."""
+        if self.erasure is not None:
+            raise PersonalDataErasedError(erasure_text(self.erasure))
+        changed = {k: v for k, v in corrected.items() if v is not None and getattr(self, k) != v}
+        if not changed:
+            raise InvalidLearnerError("the rectification changes nothing the record holds")
+        born = changed.get("date_of_birth", self.date_of_birth)
+        school_age, young = _ages(born, None, None) if born is not None else self._ages
+        self._rectify(
+            given_name=changed.get("given_name"),
+            family_name=changed.get("family_name"),
+            date_of_birth=changed.get("date_of_birth"),
+            previous={k: getattr(self, k) for k in changed},
+            reason=reason,
+            rectified_on=rectified_on,
+            rectified_by=rectified_by,
+            compulsory_school_age_on=school_age,
+            young_person_on=young,
+        )
+
+    @event(Rectified)
+    def _rectify(
+        self,
+        given_name: str | None,
+        family_name: str | None,
+        date_of_birth: date | None,
+        previous: dict[str, Any],
+        reason: str,
+        rectified_on: date,
+        rectified_by: str,
+        compulsory_school_age_on: date,
+        young_person_on: date,
+    ) -> None:
+        # None: unchanged (or, read after the erasure, unreadable: the record's stay None).
+        self.given_name = given_name if given_name is not None else self.given_name
+        self.family_name = family_name if family_name is not None else self.family_name
+        self.date_of_birth = date_of_birth if date_of_birth is not None else self.date_of_birth
+        self._ages = (compulsory_school_age_on, young_person_on)
 
     def relations_facts(self) -> dict[str, Any]:
         """What ``LearnerRelationsRecorded`` says of the learner (the whole of it)."""
@@ -226,6 +294,14 @@ def _ages(born: date | None, school_age: date | None, young: date | None) -> tup
     if born is None:  # a record before #23 is plaintext, so its date of birth is there
         raise ValueError("a learner record without its ages nor a date of birth")
     return compulsory_school_age_on(born), young_person_on(born)
+
+
+def erasure_text(erasure: dict[str, Any] | None) -> str | None:
+    """What a read shows for a learner whose personal data was erased."""
+    if erasure is None:
+        return None
+    on, schedule = erasure["erased_on"].isoformat(), erasure["schedule"]
+    return f"personal data erased on {on} under schedule {schedule}"
 
 
 def upn_key(upn: str) -> str:

@@ -39,6 +39,7 @@ from disputes.domain.values import (
     require_text,
 )
 from llwybr.clock import Deadline, RuleTable
+from llwybr.personal_data.fields import PersonalFields
 
 _NAMESPACE = uuid.UUID("5b0e47a2-9c1d-5f3e-8a6b-2d7c4e1f9a30")
 
@@ -154,6 +155,7 @@ class DisagreementResolution(Aggregate):
             return Deadline.from_dict(self.previous)
 
     class Concluded(Aggregate.Event):
+        __personal__ = PersonalFields(("summary",), learner="learner_id")  # sealed: ADR 0023
         concluded_on: date
         outcome: str
         summary: str
@@ -309,6 +311,7 @@ class Advocacy(Aggregate):
         learner_id: str | None = None  # None: recorded before events carried it
 
     class Ended(Aggregate.Event):
+        __personal__ = PersonalFields(("reason",), learner="learner_id")  # sealed: ADR 0023
         ended_on: date
         reason: str
         learner_id: str | None = None  # None: recorded before events carried it

@@ -45,6 +45,7 @@ from disputes.domain.values import (
     require_text,
 )
 from llwybr.clock import Deadline, RuleTable
+from llwybr.personal_data.fields import PersonalFields
 
 _Status = ReconsiderationStatus
 _AWAITING_DECISION = frozenset({_Status.REPRESENTATIONS_INVITED, _Status.DECIDING})
@@ -82,8 +83,9 @@ class Reconsideration(Aggregate):
 
     class Decided(Aggregate.Event):
         """The LA's decision, with the window to appeal it; it carries the case's public facts
-        (None on decisions recorded before it did)."""
+        (None on decisions recorded before it did). The reasons are sealed (ADR 0023)."""
 
+        __personal__ = PersonalFields(("reasons",), learner="learner_id")
         decided_on: date
         outcome: str
         reasons: str

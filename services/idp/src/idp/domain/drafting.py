@@ -25,12 +25,15 @@ from idp.domain.values import (
     Section1,
     Section3,
 )
+from llwybr.personal_data.aggregate import LEARNER_ID
+from llwybr.personal_data.fields import PersonalFields
 
 
 class Drafting(PlanState):
     """The draft's sections and its ALP elements."""
 
     class Section1Set(PlanEvent):
+        __personal__ = PersonalFields(("section",), learner=LEARNER_ID)  # ADR 0023
         section: dict[str, Any]
 
     def set_section_1(self, section: Section1) -> None:
@@ -42,6 +45,7 @@ class Drafting(PlanState):
         self.draft["section_1"] = deepcopy(section)
 
     class OnePageProfileSet(PlanEvent):
+        __personal__ = PersonalFields(("profile",), learner=LEARNER_ID)  # ADR 0023
         profile: dict[str, Any]
 
     def set_one_page_profile(self, profile: OnePageProfile) -> None:
@@ -53,6 +57,7 @@ class Drafting(PlanState):
         self.draft["one_page_profile"] = deepcopy(profile)
 
     class AlnDescriptionSet(PlanEvent):
+        __personal__ = PersonalFields(("description",), learner=LEARNER_ID)  # ADR 0023
         description: dict[str, Any]
 
     def set_aln_description(self, description: AlnDescription) -> None:
@@ -112,6 +117,7 @@ class Drafting(PlanState):
         self.draft["alp"] = [e for e in self.draft["alp"] if e["element_id"] != element_id]
 
     class WelshLanguageDecisionSet(PlanEvent):
+        __personal__ = PersonalFields(("text",), learner=LEARNER_ID)  # ADR 0023
         text: str
         # Since issue 24: the decision as a fact issuing checks the ALP against (None: said
         # in the text only, as every decision stored before).
@@ -127,6 +133,7 @@ class Drafting(PlanState):
         self.draft["alp_in_welsh"] = alp_in_welsh
 
     class LaExtrasSet(PlanEvent):
+        __personal__ = PersonalFields(("extras",), learner=LEARNER_ID)  # ADR 0023
         extras: dict[str, Any] | None
 
     def set_la_extras(self, extras: LaExtras | None) -> None:
@@ -142,6 +149,7 @@ class Drafting(PlanState):
         self.draft["la_extras"] = deepcopy(extras)
 
     class Section3Set(PlanEvent):
+        __personal__ = PersonalFields(("section",), learner=LEARNER_ID)  # ADR 0023
         section: dict[str, Any]
 
     def set_section_3(self, section: Section3) -> None:
@@ -153,6 +161,7 @@ class Drafting(PlanState):
         self.draft["section_3"] = deepcopy(section)
 
     class LacDetailsSet(PlanEvent):
+        __personal__ = PersonalFields(("details",), learner=LEARNER_ID)  # ADR 0023
         details: dict[str, Any] | None
 
     def set_lac_details(self, details: LacDetails | None) -> None:

@@ -17,12 +17,15 @@ from idp.domain.errors import (
 )
 from idp.domain.state import PlanEvent, PlanState
 from idp.domain.values import ClosureReason, MaintainerKind, Status, as_enum
+from llwybr.personal_data.aggregate import LEARNER_ID
+from llwybr.personal_data.fields import PersonalFields
 
 
 class Ending(PlanState):
     """Cease proposed, withdrawn, decided; reinstated; closed."""
 
     class CeaseProposed(PlanEvent):
+        __personal__ = PersonalFields(("reasons",), learner=LEARNER_ID)  # ADR 0023
         proposed_on: date
         reasons: str
 
@@ -40,6 +43,7 @@ class Ending(PlanState):
         self.status = Status.CEASE_PROPOSED
 
     class CeaseProposalWithdrawn(PlanEvent):
+        __personal__ = PersonalFields(("reasons",), learner=LEARNER_ID)  # ADR 0023
         withdrawn_on: date
         reasons: str
 

@@ -20,6 +20,15 @@ from idp.domain.errors import (
 from idp.domain.state import REVIEW, PlanEvent, PlanState
 from idp.domain.values import MaintainerKind, RevisionReason, Status, as_enum
 from llwybr.clock import Deadline
+from llwybr.personal_data.aggregate import LEARNER_ID
+from llwybr.personal_data.fields import PersonalFields
+
+#: The sections of an issued version's content that are the learner's personal data.
+PLAN_SECTIONS = tuple(
+    f"content.{s}"
+    for s in ("section_1", "one_page_profile", "aln_description", "welsh_language_decision",
+              "section_3", "la_extras", "lac_details")
+)  # fmt: skip
 
 
 class Issuing(PlanState):
@@ -41,6 +50,9 @@ class Issuing(PlanState):
         }
 
     class Issued(PlanEvent):
+        # The plan's sections as issued, sealed (ADR 0023); the ALP stays in clear: the
+        # provision's schedule and deliveries are judged against it.
+        __personal__ = PersonalFields(PLAN_SECTIONS, learner=LEARNER_ID)
         number: int
         issued_on: date
         issued_by: str
@@ -79,6 +91,7 @@ class Issuing(PlanState):
         self._freeze(number, issued_on, issued_by, review_by, None, content)
 
     class Revised(PlanEvent):
+        __personal__ = PersonalFields(PLAN_SECTIONS, learner=LEARNER_ID)  # as Issued
         number: int
         issued_on: date
         issued_by: str

@@ -27,12 +27,15 @@ from idp.domain.values import (
     as_enum,
 )
 from llwybr.clock import Deadline
+from llwybr.personal_data.aggregate import LEARNER_ID
+from llwybr.personal_data.fields import PersonalFields
 
 
 class Reviewing(PlanState):
     """Review requests and reviews held, and NHS ALP added."""
 
     class ReviewRequested(PlanEvent):
+        __personal__ = PersonalFields(("reason",), learner=LEARNER_ID)  # ADR 0023
         requested_by_kind: str
         organisation_or_person: str
         requested_on: date
@@ -85,6 +88,7 @@ class Reviewing(PlanState):
         self.status = self._resting_status()
 
     class ReviewRequestDeclined(PlanEvent):
+        __personal__ = PersonalFields(("reasons",), learner=LEARNER_ID)  # ADR 0023
         request_index: int
         declined_on: date
         reasons: str
