@@ -12,7 +12,7 @@ export UV_PYTHON := $(PYTHON)
 export UV_PYTHON_DOWNLOADS := never
 RUN := $(UV) run --frozen --no-sync
 
-.PHONY: help run run-stack stop-stack test install uv infra-up infra-down k8s-tools browser lint format unit schemas bench clean
+.PHONY: help run run-stack stop-stack test install uv infra-up infra-down k8s-tools browser keycloak lint format unit schemas bench clean
 
 help: ## list the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-11s %s\n", $$1, $$2}'
@@ -33,7 +33,7 @@ stop-stack: ## stop what make run-stack started (PostgreSQL and Kafka keep runni
 	  while kill -0 "$$pid" 2>/dev/null; do sleep 0.2; done; echo "stack stopped"; \
 	else echo "no stack running"; fi
 
-test: install infra-up k8s-tools browser lint unit ## start PostgreSQL and Kafka if needed, then lint, types and every test
+test: install infra-up k8s-tools browser keycloak lint unit ## start PostgreSQL and Kafka if needed, then lint, types and every test
 
 install: uv ## install the locked dependencies into .venv
 	$(UV) sync --frozen --all-packages --quiet
@@ -49,12 +49,16 @@ infra-up: ## start PostgreSQL (127.0.0.1:55432) and Kafka (127.0.0.1:9092) unles
 	bash scripts/kafka.sh start
 	bash scripts/fonts.sh ensure
 
-infra-down: ## stop PostgreSQL and Kafka
+infra-down: ## stop PostgreSQL and Kafka (and a Keycloak make test started)
+	bash scripts/keycloak.sh stop
 	bash scripts/kafka.sh stop
 	bash scripts/postgres.sh stop
 
 k8s-tools: install ## kustomize, kubeconform and the Kubernetes/Strimzi/CloudNativePG schemas (cached)
 	bash scripts/k8s-tools.sh ensure
+
+keycloak: ## start Keycloak in the background for the console's sign-in test (fetched once; its first start takes minutes)
+	bash scripts/keycloak.sh start-background
 
 browser: ## Debian's chromium and chromium-driver, for the console's browser tests (installed once)
 	bash scripts/browser.sh ensure

@@ -5,7 +5,11 @@
 #
 #   keycloak.sh fetch    download and unpack the distribution into the cache (once per version)
 #   keycloak.sh start    fetch if needed, start (dev mode, H2 in the cache), wait until
-#                        the realm's discovery document answers (no-op if it already does)
+#                        the realm's discovery document answers (no-op if it already does;
+#                        a second start waits for the first instead of starting another)
+#   keycloak.sh start-background
+#                        the same, detached (make test: the first start takes minutes, so it
+#                        runs beside lint and the other tests); log in <run dir>/start.log
 #   keycloak.sh stop     SIGTERM, SIGKILL after KEYCLOAK_STOP_TIMEOUT
 #   keycloak.sh status   exit 0 only if the realm answers
 #   keycloak.sh env      print the issuer URL
@@ -67,9 +71,12 @@ fetch() {
 }
 
 start() {
+  mkdir -p "$RUN_DIR"
+  exec 9>"$RUN_DIR/start.lock"
+  flock 9  # one start at a time: a start-background may be fetching or booting
   if answers; then log "already answering at $ISSUER"; return 0; fi
   fetch
-  mkdir -p "$RUN_DIR" "$KC_DIR/data/import"
+  mkdir -p "$KC_DIR/data/import"
   cp "$REALM_FILE" "$KC_DIR/data/import/"  # imported on start unless the realm exists
   if [[ -n "${JAVA_HOME:-}" ]]; then export JAVA_HOME; fi
   log "starting Keycloak $VERSION on $HOST:$PORT (log $LOG_FILE)"
@@ -77,7 +84,7 @@ start() {
   KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD="$(head -c 18 /dev/urandom | base64)" \
     setsid "$KC_DIR/bin/kc.sh" start-dev --http-host="$HOST" --http-port="$PORT" \
       --import-realm --db-url="jdbc:h2:file:$(database_dir)/keycloakdb;NON_KEYWORDS=VALUE;AUTO_SERVER=TRUE" \
-      >"$LOG_FILE" 2>&1 </dev/null &
+      >"$LOG_FILE" 2>&1 </dev/null 9>&- &  # the lock is the start's, not Keycloak's
   echo $! >"$PID_FILE"
   local deadline=$((SECONDS + START_TIMEOUT))
   until answers; do
@@ -98,16 +105,24 @@ stop() {
     while kill -0 "$pid" 2>/dev/null && ((SECONDS < deadline)); do sleep 0.5; done
     kill -KILL -- "-$pid" 2>/dev/null || true
   fi
-  rm -f "$PID_FILE"
+  rm -f "$PID_FILE" "$RUN_DIR/background"
+}
+
+start_background() {
+  mkdir -p "$RUN_DIR"
+  touch "$RUN_DIR/background"  # the test leaves a Keycloak it did not start running
+  setsid "$0" start >"$RUN_DIR/start.log" 2>&1 </dev/null &
+  log "starting in the background (log $RUN_DIR/start.log)"
 }
 
 case "${1:-}" in
   fetch) fetch ;;
   start) start ;;
+  start-background) start_background ;;
   stop) stop ;;
   status) answers ;;
   env) echo "$ISSUER" ;;
   logs) tail -n "${2:-100}" "$LOG_FILE" ;;
   clean) stop; rm -rf "$RUN_DIR" "$CACHE_DIR"/h2-* ;;
-  *) die "usage: keycloak.sh fetch|start|stop|status|env|logs [N]|clean" ;;
+  *) die "usage: keycloak.sh fetch|start|start-background|stop|status|env|logs [N]|clean" ;;
 esac

@@ -32,16 +32,25 @@ USERNAME, PASSWORD = "sian.hughes", "correct-horse-battery"
 
 @pytest.fixture(scope="module")
 def keycloak(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """Keycloak running on a free port (installed once into the cache); its realm's issuer."""
-    var_dir, port = tmp_path_factory.mktemp("keycloak-var"), _free_port()
-    env = {**os.environ, "KEYCLOAK_PORT": str(port), "LLWYBR_VAR_DIR": str(var_dir)}
+    """Keycloak's realm issuer: the one ``make test`` started in the background (waited for,
+    left running), else one of this test's own on a free port (installed once into the cache)."""
+    shared = REPO / "var" / "keycloak" / "background"
+    if shared.exists() and "LLWYBR_VAR_DIR" not in os.environ:
+        env, own = dict(os.environ), False
+    else:
+        var_dir, port = tmp_path_factory.mktemp("keycloak-var"), _free_port()
+        env = {**os.environ, "KEYCLOAK_PORT": str(port), "LLWYBR_VAR_DIR": str(var_dir)}
+        own = True
     try:
         started = subprocess.run([str(SCRIPT), "start"], env=env, capture_output=True,
-                                 text=True, timeout=900, check=False)  # fmt: skip
+                                 text=True, timeout=1200, check=False)  # fmt: skip
         assert started.returncode == 0, started.stderr[-4000:]
-        yield f"http://127.0.0.1:{port}/realms/llwybr"
+        issuer = subprocess.run([str(SCRIPT), "env"], env=env, capture_output=True, text=True,
+                                check=True).stdout.strip()  # fmt: skip
+        yield issuer
     finally:
-        subprocess.run([str(SCRIPT), "stop"], env=env, timeout=120, check=False)
+        if own:
+            subprocess.run([str(SCRIPT), "stop"], env=env, timeout=120, check=False)
 
 
 @pytest.fixture(scope="module")
