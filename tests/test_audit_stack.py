@@ -6,7 +6,6 @@ import json
 import time
 import uuid
 import zipfile
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -22,7 +21,7 @@ from llwybr.settings import RuntimeSettings
 from llwybr_testkit import IDP_DRAFT, postgres_conninfo
 
 from .access_stories import as_told
-from .stack import TEST_LIMITS, Stack, client, running_stack, until
+from .stack import Stack, client, until
 
 pytestmark = [pytest.mark.integration, pytest.mark.slow]
 
@@ -32,20 +31,12 @@ WALES_AUDITOR = "auditor:wales"
 
 
 @pytest.fixture(scope="module")
-def stack(
-    tmp_path_factory: pytest.TempPathFactory,
-    postgres_runtime: RuntimeSettings,
-    kafka_bootstrap: str,
-) -> Iterator[Stack]:
-    # Only what this run publishes: the shared topics hold every other run's events too.
-    runtime = postgres_runtime.model_copy(
-        update={"kafka_bootstrap_servers": kafka_bootstrap, "consumer_start_from": "latest"}
+def stack(shared_stack: Stack) -> Stack:
+    shared_stack.ensure_running()
+    shared_stack.wait_caught_up(
+        {"determination.reconsiderations", "idp.determinations", "disputes.decisions"}
     )
-    with running_stack(runtime, tmp_path_factory.mktemp("audit-stack"), TEST_LIMITS) as running:
-        running.wait_caught_up(
-            {"determination.reconsiderations", "idp.determinations", "disputes.decisions"}
-        )
-        yield running
+    return shared_stack
 
 
 def schema(stack: Stack, service: str) -> str:

@@ -9,7 +9,6 @@ from typing import Any
 import httpx
 import pytest
 
-from llwybr.settings import RuntimeSettings
 from llwybr_testkit import IDP_DRAFT
 
 from .access_stories import (
@@ -27,26 +26,18 @@ from .access_stories import (
     today,
     until,
 )
-from .stack import TEST_LIMITS, running_stack
+from .stack import Stack
 
 pytestmark = [pytest.mark.integration, pytest.mark.slow]
 
 
 @pytest.fixture(scope="module")
-def callers(
-    tmp_path_factory: pytest.TempPathFactory,
-    postgres_runtime: RuntimeSettings,
-    kafka_bootstrap: str,
-) -> Iterator[Callers]:
-    runtime = postgres_runtime.model_copy(
-        update={"kafka_bootstrap_servers": kafka_bootstrap, "consumer_start_from": "latest"}
-    )
-    directory = tmp_path_factory.mktemp("orders-stack")
-    with running_stack(runtime, directory, TEST_LIMITS) as running:
-        running.wait_caught_up(LEARNER_FOLLOWERS)
-        found = Callers(running)
-        yield found
-        found.close()
+def callers(shared_stack: Stack) -> Iterator[Callers]:
+    shared_stack.ensure_running()
+    shared_stack.wait_caught_up(LEARNER_FOLLOWERS)
+    found = Callers(shared_stack)
+    yield found
+    found.close()
 
 
 def issued_school_plan(callers: Callers) -> tuple[str, str]:

@@ -32,7 +32,7 @@ from .access_stories import (
     today,
     until,
 )
-from .stack import TEST_LIMITS, running_stack
+from .stack import Stack
 
 pytestmark = [pytest.mark.integration, pytest.mark.slow]
 
@@ -45,13 +45,11 @@ def runtime(postgres_runtime: RuntimeSettings, kafka_bootstrap: str) -> RuntimeS
 
 
 @pytest.fixture(scope="module")
-def callers(
-    runtime: RuntimeSettings, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[Callers]:
-    with running_stack(runtime, tmp_path_factory.mktemp("personal"), TEST_LIMITS) as stack:
-        found = Callers(stack)
-        yield found
-        found.close()
+def callers(shared_stack: Stack) -> Iterator[Callers]:
+    shared_stack.ensure_running()
+    found = Callers(shared_stack)
+    yield found
+    found.close()
 
 
 def rows_naming(runtime: RuntimeSettings, text: str) -> list[str]:

@@ -29,7 +29,6 @@ from typing import Any
 import pytest
 
 from contracts.determination import Decided
-from llwybr.settings import RuntimeSettings
 
 from .access_stories import (
     HOME_SCHOOL,
@@ -46,10 +45,11 @@ from .access_stories import (
     restart_with,
     until,
 )
-from .stack import TEST_LIMITS, Stack, running_stack
+from .stack import Stack
 
 pytestmark = [pytest.mark.integration, pytest.mark.slow]
 
+SHORTFALL_POLL = "IDP_SHORTFALL_POLL_SECONDS"
 #: The school: the Powys one, whose calendar no other stack test publishes (the stacks of a
 #: machine share Kafka's topics); the learner is Wrexham's (LA 665), who is alerted.
 SCHOOL = SECOND_SCHOOL
@@ -79,18 +79,14 @@ ELEMENT = {
 
 
 @pytest.fixture(scope="module")
-def stack(
-    tmp_path_factory: pytest.TempPathFactory,
-    postgres_runtime: RuntimeSettings,
-    kafka_bootstrap: str,
-) -> Iterator[Stack]:
-    runtime = postgres_runtime.model_copy(
-        update={"kafka_bootstrap_servers": kafka_bootstrap, "consumer_start_from": "latest"}
-    )
-    with running_stack(runtime, tmp_path_factory.mktemp("provision-stack"), TEST_LIMITS) as running:
-        restart_with(running, "idp", {"IDP_SHORTFALL_POLL_SECONDS": "0.5"})
-        running.wait_caught_up(LEARNER_FOLLOWERS)
-        yield running
+def stack(shared_stack: Stack) -> Stack:
+    """The shared stack, its IDP service looking for shortfalls every half second (once
+    restarted so, it stays so: a quicker poll changes nothing else)."""
+    shared_stack.ensure_running()
+    if shared_stack.processes["idp"].env.get(SHORTFALL_POLL) != "0.5":
+        restart_with(shared_stack, "idp", {SHORTFALL_POLL: "0.5"})
+    shared_stack.wait_caught_up(LEARNER_FOLLOWERS)
+    return shared_stack
 
 
 @pytest.fixture(scope="module")

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
+from aiokafka import AIOKafkaClient, AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 from aiokafka.errors import TopicAlreadyExistsError
 from aiokafka.helpers import create_ssl_context
@@ -133,6 +133,44 @@ async def start_whole(
         raise
 
 
+#: How long a client's ``stop()`` may take before its connections are simply closed. aiokafka's
+#: own ``stop()`` has no bound: with the broker away a producer waits to flush what cannot be
+#: sent, and a consumer's fetcher re-raises the cancellation of a fetch sleeping on its retry
+#: back-off (a stray ``CancelledError`` that would end the caller's shutdown half done).
+STOP_TIMEOUT = 10.0
+
+
+async def stop_within(
+    what: str,
+    stop: Callable[[], Awaitable[None]],
+    close: Callable[[], Awaitable[None]],
+    timeout: float = STOP_TIMEOUT,
+) -> None:
+    """Run a client's ``stop`` for at most ``timeout`` seconds, in a task of its own (so a
+    cancellation raised inside it is not taken for the caller's); if it fails or overruns,
+    close the client's connections (``close``). Never raises but for the caller's own
+    cancellation. What was not sent is sent again by the relay; what was fetched and not
+    committed is fetched again."""
+    stopping = asyncio.ensure_future(stop())
+    try:
+        await asyncio.wait({stopping}, timeout=timeout)
+    except BaseException:  # the caller is cancelled: so is the stop, and the caller goes on
+        stopping.cancel()
+        raise
+    if stopping.done() and not stopping.cancelled() and stopping.exception() is None:
+        return
+    if not stopping.done():
+        stopping.cancel()
+        with contextlib.suppress(BaseException):
+            await stopping
+        problem = f"took over {timeout}s"
+    else:
+        problem = "was cancelled" if stopping.cancelled() else repr(stopping.exception())
+    log.warning("kafka %s did not stop cleanly (%s); closing its connections", what, problem)
+    with contextlib.suppress(Exception):
+        await close()
+
+
 async def ensure_topics(
     bootstrap_servers: str,
     names: Iterable[str],
@@ -224,14 +262,16 @@ class KafkaPublisher:
     async def stop(self) -> None:
         producer, self._producer = self._producer, None
         if producer is not None:
-            try:
-                async with asyncio.timeout(self._timeout):
-                    await producer.stop()
-            except (TimeoutError, OSError) as error:
-                # With the broker away, stop() waits to flush what cannot be sent; those
-                # events are sent again by the relay, so just close the connections.
-                log.warning("kafka producer did not stop cleanly: %r", error)
-                await producer.client.close()
+            # With the broker away, stop() waits to flush what cannot be sent; those events
+            # are sent again by the relay, so past the timeout the connections are closed.
+            await stop_within("producer", producer.stop, producer.client.close, self._timeout)
+
+
+def consumer_connections(consumer: AIOKafkaConsumer) -> AIOKafkaClient:
+    """The client holding ``consumer``'s connections (aiokafka names it only privately; the
+    producer's is public as ``producer.client``)."""
+    client: AIOKafkaClient = consumer._client
+    return client
 
 
 class KafkaSubscription:
@@ -296,7 +336,7 @@ class KafkaSubscription:
     async def stop(self) -> None:
         consumer, self._consumer = self._consumer, None
         if consumer is not None:
-            await consumer.stop()
+            await stop_within("consumer", consumer.stop, consumer_connections(consumer).close)
 
     def lag(self) -> int | None:
         consumer = self._consumer
@@ -342,4 +382,4 @@ async def skip_history(bootstrap_servers: str, groups: Mapping[str, Sequence[str
             consumer.assign(assigned)
             await consumer.commit(await consumer.end_offsets(assigned))
         finally:
-            await consumer.stop()
+            await stop_within("consumer", consumer.stop, consumer_connections(consumer).close)
