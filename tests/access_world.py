@@ -172,6 +172,11 @@ def _decide(client: Callable[[str], httpx.Client], learner: Learner, notes: list
     deciding = client(learner.setting).get(f"/v1/determinations/{case}").json()
     body = deciding.get("deciding_body") or {}
     decider = str(body.get("organisation") or learner.setting)
+    if deciding.get("status") == "awaiting_consent":  # a young person consents first
+        consent = {"given": True, "recorded_on": "2026-03-04", "recorded_by": decider}
+        given = client(decider).post(f"/v1/determinations/{case}/consent", json=consent)
+        if not given.is_success:
+            notes.append(f"{learner.key}: consent by {decider} refused {given.status_code}")
     decision = {"has_aln": True, "reasons": "Needs ALP", "decided_on": "2026-03-20",
                 "decided_by": decider, "person": "ALNCo"}  # fmt: skip
     decided = client(decider).post(f"/v1/determinations/{case}/decision", json=decision)

@@ -6,8 +6,8 @@ Each test makes its own learners; the organisations are in ``access_stories``.
 """
 
 import asyncio
+import time
 import uuid
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -15,8 +15,9 @@ import httpx
 import pytest
 
 from gateway.authz import ROLE_SCOPES, required_scope
-from llwybr.settings import RuntimeSettings
+from idp.domain.state import legacy_idp_id
 
+from .access_fixtures import callers_fixture, outbox_fixture, stack_fixture  # noqa: F401
 from .access_stories import (
     AUDITOR,
     FEI,
@@ -46,6 +47,7 @@ from .access_stories import (
     decision,
     disagreement_case,
     emails_to,
+    new_upn,
     ok,
     parents,
     plan_of,
@@ -53,51 +55,14 @@ from .access_stories import (
     raised,
     recorded_opinion,
     register_contacts,
-    restart_with,
     today,
     under_five_with_parent,
     until,
     withdraw,
 )
-from .stack import TEST_LIMITS, Stack, running_stack
+from .stack import Stack
 
 pytestmark = [pytest.mark.integration, pytest.mark.slow]
-
-
-@pytest.fixture(scope="module")
-def stack(
-    tmp_path_factory: pytest.TempPathFactory,
-    postgres_runtime: RuntimeSettings,
-    kafka_bootstrap: str,
-) -> Iterator[Stack]:
-    runtime = postgres_runtime.model_copy(
-        update={"kafka_bootstrap_servers": kafka_bootstrap, "consumer_start_from": "latest"}
-    )
-    directory = tmp_path_factory.mktemp("access-stack")
-    # A 1,000-learner sync is one request: more than the gateway's usual 10 s may pass.
-    limits = {**TEST_LIMITS, "GATEWAY_SERVICE_TIMEOUT_SECONDS": "120"}
-    with running_stack(runtime, directory, limits) as running:
-        # Notices written as files (no mail server here): a notice is given as soon as it is
-        # written, and what went to which address can be read back.
-        restart_with(running, "notifications", {
-            "NOTIFICATIONS_EMAIL_TRANSPORT": "file",
-            "NOTIFICATIONS_OUTBOX_DIR": str(directory / "outbox"),
-            "NOTIFICATIONS_DELIVERY_POLL_SECONDS": "0.2",
-        })  # fmt: skip
-        running.wait_caught_up(LEARNER_FOLLOWERS)
-        yield running
-
-
-@pytest.fixture(scope="module")
-def outbox(stack: Stack) -> Path:
-    return Path(stack.processes["notifications"].env["NOTIFICATIONS_OUTBOX_DIR"])
-
-
-@pytest.fixture(scope="module")
-def callers(stack: Stack) -> Iterator[Callers]:
-    found = Callers(stack)
-    yield found
-    found.close()
 
 
 # -- one learner identity --------------------------------------------------------------------
@@ -157,14 +122,18 @@ def test_a_second_concern_while_one_is_open_gets_409_naming_the_open_case(
         assert refused.json()["determination_id"] == case_id
 
 
+@pytest.mark.timeout(900)  # two syncs of 1,000 on a machine other tests share
 def test_a_repeated_bulk_sync_of_1000_learners_creates_nothing_the_second_time(
     callers: Callers,
 ) -> None:
     sync = {"items": [concern(pupil()) for _ in range(1000)]}
-    school = callers(HOME_SCHOOL)
-    first = ok(school.post("/v1/determinations/bulk", json=sync, timeout=180))
+    school, answers = callers(HOME_SCHOOL), []
+    for _ in range(2):  # the stack's gateway waits up to SYNC_SECONDS (access_fixtures)
+        started = time.monotonic()
+        answers.append(ok(school.post("/v1/determinations/bulk", json=sync, timeout=310)))
+        print(f"a bulk sync of 1,000: {time.monotonic() - started:.1f} s")  # a figure
+    first, again = answers
     assert first["created"] == 1000, [r for r in first["results"] if r["status"] != 201][:3]
-    again = ok(school.post("/v1/determinations/bulk", json=sync, timeout=180))
     assert again["created"] == 0
     assert len(again["results"]) == 1000
     assert {r["status"] for r in again["results"]} == {"existing"}
@@ -237,12 +206,14 @@ def test_not_yours_and_does_not_exist_get_the_same_404_from_every_organisation(
     register_contacts(school, learner_id, f"sian-{uuid.uuid4().hex[:8]}@example.org")
     ok(school.post(f"/v1/determinations/{case_id}/decision", json=decision()))
     plan_id = plan_of(school, learner_id)["id"]
+    assert plan_id != str(legacy_idp_id(learner_id))  # nothing to derive from the learner id
     paths = [
         "/v1/determinations/{case}", "/v1/idps/{plan}", "/v1/contacts/learners/{learner}",
         "/v1/learners/{learner}", "/v1/audit/learners/{learner}/timeline",
         "/v1/audit/determination/aggregates/{case}", "/v1/audit/learners/{learner}/bundle",
+        "/v1/learners/by-upn/{upn}",
     ]  # fmt: skip
-    theirs = {"case": case_id, "plan": plan_id, "learner": learner_id}
+    theirs = {"case": case_id, "plan": plan_id, "learner": learner_id, "upn": learner["upn"]}
     for organisation in (SECOND_SCHOOL, SECOND_LA, FEI, SECOND_HEALTH_BOARD, NHS_TRUST,
                          SECOND_AUDITOR):  # fmt: skip
         client, refusals = callers(organisation), []
@@ -251,10 +222,13 @@ def test_not_yours_and_does_not_exist_get_the_same_404_from_every_organisation(
             if scope not in ROLE_SCOPES.get(organisation.partition(":")[0], ()):
                 continue  # the gateway refuses by scope alike, whoever's the record
             nobody = {"case": str(uuid.uuid4()), "plan": str(uuid.uuid4()),
-                      "learner": str(uuid.uuid4())}  # fmt: skip
+                      "learner": str(uuid.uuid4()), "upn": new_upn()}  # fmt: skip
             refused = client.get(path.format(**theirs))
             assert_the_one_404(refused, client.get(path.format(**nobody)))
             refusals.append(refused)
+        if "idps:read" in ROLE_SCOPES[organisation.partition(":")[0]]:  # has the child a plan?
+            listed = client.get("/v1/idps", params={"learner_id": learner_id})
+            assert ok(listed)["items"] == [], listed.text
         assert_denied(callers(AUDITOR), organisation, refusals)
 
 
@@ -286,6 +260,24 @@ def test_contacts_are_read_only_by_those_who_send_the_learner_notices(callers: C
                                       strangers, strict=True):  # fmt: skip
         assert_denied(auditor, organisation, [response])
     assert_denied(auditor, HEALTH_BOARD, [asked])
+
+
+def test_contacts_are_registrable_straight_after_the_concern_is_acknowledged(
+    callers: Callers,
+) -> None:
+    """Read your own writes: the school registers the parents the moment it has the 201. The
+    service waits for the concern to reach it; past that wait it answers the one 404 with
+    ``Retry-After`` (never a bare 404), and asked again as told it registers them."""
+    school = callers(HOME_SCHOOL)
+    for _ in range(5):
+        _, learner_id = raised(callers, concern(pupil()))
+        url, parent = f"/v1/contacts/learners/{learner_id}", f"sian-{uuid.uuid4().hex[:8]}@x.org"
+        first = school.put(url, json=parents(parent))
+        if first.status_code != 200:
+            assert first.status_code in (404, 409, 503), first.text
+            assert first.headers.get("retry-after"), first.headers
+            first = as_told(lambda: school.put(url, json=parents(parent)), timeout=30)  # noqa: B023
+        assert [p["email"] for p in ok(first)["parties"]] == [parent]
 
 
 # -- any write no longer creates access ------------------------------------------------------
@@ -494,7 +486,12 @@ def test_an_18_year_old_at_an_fei_is_a_young_person_without_the_flag(callers: Ca
     assert case["learner"]["young_person"] is True
 
 
-def test_a_10_year_old_flagged_as_a_young_person_is_refused(callers: Callers) -> None:
-    child = pupil(date_of_birth="2016-05-02", young_person=True)
-    refused = callers(HOME_SCHOOL).post("/v1/determinations", json=concern(child))
-    assert refused.status_code == 422, refused.text
+def test_a_young_person_flag_contradicting_the_date_of_birth_is_refused_both_ways(
+    callers: Callers,
+) -> None:
+    child = concern(pupil(date_of_birth="2016-05-02", young_person=True))  # a 10-year-old
+    student = concern(pupil(FEI, date_of_birth="2008-03-01", young_person=False), FEI)  # 18
+    for by, body in ((HOME_SCHOOL, child), (FEI, student)):
+        refused = callers(by).post("/v1/determinations", json=body)
+        assert refused.status_code == 422, refused.text
+        assert refused.json()["type"].endswith("young-person-conflict")

@@ -16,6 +16,7 @@ import uvicorn
 from typer.testing import CliRunner
 
 from determination.domain.learner import upn_check_letter
+from gateway.authz import CLIENT_KINDS, ROLE_SCOPES, required_scope
 from gateway.cli import app, check_bundle
 from gateway.main import create_app
 from gateway.settings import Settings
@@ -384,3 +385,39 @@ def test_an_id_and_a_upn_together_or_neither_is_wrong_usage(live: LiveGateway) -
     neither = CliRunner().invoke(app, ["replay"], env=live.env())
     assert both.exit_code == neither.exit_code == 2
     assert "--upn" in both.output
+
+
+#: The organisations whose stories cross (issue 16): two schools, an FEI, three LAs (one
+#: looking after another's child), an NHS trust, two health boards and two auditors.
+CROSSING = {"school:6652001", "school:6662001", "fei:10001234", "la:665", "la:666", "la:667",
+            "nhs:RQF", "lhb:7A1", "lhb:7A7", "auditor:665", "auditor:666"}  # fmt: skip
+#: A read every kind may be given: the first of these its scopes allow.
+READS = (
+    "/v1/determinations",
+    "/v1/notices",
+    "/v1/idps",
+    "/v1/disputes/recommendations-awaiting-report",
+    "/v1/access-audit",
+)
+
+
+def test_every_development_client_make_run_writes_gets_a_token_and_is_answered(
+    live: LiveGateway,
+) -> None:
+    """The credentials file ``make run`` writes (var/gateway/dev-credentials.json) holds a
+    client of every kind of organisation, and each works: a token with its kind's scopes and
+    an answer to a read those scopes allow."""
+    assert set(live.credentials) >= CROSSING, sorted(CROSSING - set(live.credentials))
+    assert {o.partition(":")[0] for o in live.credentials} >= set(CLIENT_KINDS)
+    for organisation, credential in sorted(live.credentials.items()):
+        kind = organisation.partition(":")[0]
+        secret = (credential["client_id"], credential["client_secret"])
+        issued = httpx.post(
+            f"{live.url}/oauth/token", data={"grant_type": "client_credentials"}, auth=secret
+        )
+        assert issued.status_code == 200, (organisation, issued.text)
+        assert set(issued.json()["scope"].split()) == ROLE_SCOPES[kind], organisation
+        read = next(p for p in READS if required_scope("GET", p) in ROLE_SCOPES[kind])
+        with live.client(organisation) as client:
+            answer = client.get(read)
+        assert answer.status_code == 200, (organisation, read, answer.text)

@@ -110,7 +110,7 @@ class FollowsLearners(ChainedApplication):
         """``require`` on the learner's relations (and a new record's own, ``record``), for a
         command about a learner: the relations. While the registry's facts about the learner
         have not reached this service, its refusal (the one 404) says when to try again
-        (``Retry-After``, ADR 0015)."""
+        (``Retry-After``, ADR 0015); so does every 404 here, alike."""
         known = self.learner_known(learner_id)
         relations = known.relations() if known is not None else Relations()
         if record is not None:
@@ -118,7 +118,9 @@ class FollowsLearners(ChainedApplication):
         try:
             require(principal, capability, relations)
         except ProblemError as refused:
-            if known is None:
+            # Every 404 alike, the learner known or not: Retry-After only on the not-yet-known
+            # would tell a caller holding an id that the learner exists (issue 16).
+            if known is None or refused.status == 404:
                 refused.headers["Retry-After"] = RETRY_AFTER_SECONDS
             raise
         return relations

@@ -255,3 +255,15 @@ async def test_every_not_found_is_the_one_answer(client: httpx.AsyncClient) -> N
     assert one_404(await client.get(f"/v1/idps/{plan}/versions/9")) == unknown
     section = {"information_used": "x", "review_and_transition": "y"}
     assert one_404(await client.put(f"{UNKNOWN}/draft/section-3", json=section)) == unknown
+
+
+async def test_a_stranger_is_told_to_retry_alike_whether_or_not_the_learner_exists(
+    client: httpx.AsyncClient,
+) -> None:
+    """The 404's headers say no more than its body: ``Retry-After`` only for a learner not
+    known yet would tell another LA holding an id that the learner exists."""
+    record_learner(service_of(client), "learner-known")
+    known = await client.post("/v1/idps", json=direction("learner-known"), auth=ActingAs(OTHER_LA))
+    unknown = await client.post("/v1/idps", json=direction("learner-none"), auth=ActingAs(OTHER_LA))
+    assert one_404(known) == one_404(unknown)
+    assert known.headers.get("Retry-After") == unknown.headers.get("Retry-After") == "5"
