@@ -6,9 +6,13 @@ from uuid import UUID
 
 import pytest
 
+from contracts import determination as public
+from contracts.events import parse
 from determination.application import DeterminationService
 from determination.domain.errors import InvalidLearnerError
+from determination.publisher import translator
 from llwybr.problems import ProblemError
+from llwybr_testkit import published_envelopes
 
 from .test_application import LA, SCHOOL, at, decided_at_school, pupil
 
@@ -95,3 +99,27 @@ def test_an_erased_learner_cannot_be_named_in_a_new_concern(
     )
     with pytest.raises(InvalidLearnerError):
         service.raise_concern(LA, at("la:665", pupil(learner_id), date(2026, 3, 22)))
+
+
+def test_the_erasure_is_published_for_the_services_that_hold_copies(
+    service: DeterminationService,
+) -> None:
+    """The registry owns the erasure: it publishes the day and schedule, and the services
+    that keep the learner's data in clear (notifications) drop it on that event."""
+    raised = service.raise_concern(SCHOOL, at("school:6652001", pupil(), date(2026, 3, 2)))
+    service.erase_personal_data(
+        LA, raised.learner_id, erased_on=date(2051, 5, 2), schedule="aln-file-25",
+        recorded_by="la:665",
+    )  # fmt: skip
+    envelopes = published_envelopes(service, translator(service))
+    erased = [e for e in envelopes if e.type.endswith(".learner-personal-data-erased.v1")]
+    assert [(e.subject, e.data) for e in erased] == [
+        (
+            raised.learner_id,
+            {"learner_id": raised.learner_id, "erased_on": "2051-05-02",
+             "schedule": "aln-file-25", "erased_by": "la:665"},
+        )
+    ]  # fmt: skip
+    event = parse(erased[0].type, erased[0].data)
+    assert isinstance(event, public.LearnerPersonalDataErased)
+    assert event.describe() == "personal data erased on 2051-05-02 under schedule aln-file-25"
