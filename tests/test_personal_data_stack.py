@@ -232,10 +232,11 @@ def test_an_erased_learners_parent_is_ciphertext_then_nowhere_readable(
         case_id, learner_id = raised(callers, concern(pupil(given_name=f"Dylan{tag}")))
         parent = {"role": "parent", "name": f"Rhodri{tag}", "email": f"rhodri-{tag}@example.org"}
         url = f"/v1/contacts/learners/{learner_id}"
-        body = {"learner_name": f"Nia{tag}", "parties": [parent]}
+        known_as = f"Nia{tag}"  # the learner's name as the notices address them
+        body = {"learner_name": known_as, "parties": [parent]}
         response = as_told(partial(la.put, url, json=body))
         assert response.status_code == 200, response.text
-        parents.append((learner_id, parent, body["learner_name"]))
+        parents.append((learner_id, parent, known_as))
         ok(school.post(f"/v1/determinations/{case_id}/decision", json=decision(has_aln=False)))
     (learner_id, parent, known_as), (other_id, other, other_known_as) = parents
     read = ok(la.get(f"/v1/contacts/learners/{learner_id}"))
