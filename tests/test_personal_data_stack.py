@@ -226,7 +226,7 @@ def test_an_erased_learners_parent_is_ciphertext_then_nowhere_readable(
     the contacts read as erased, the notices drop them (and the outbox files go), and they are
     nowhere readable; another learner's parent and notices are untouched."""
     la, school = callers(LA), callers(HOME_SCHOOL)
-    parents = []
+    parents, cases = [], []
     for _ in range(2):
         tag = uuid.uuid4().hex[:8]
         case_id, learner_id = raised(callers, concern(pupil(given_name=f"Dylan{tag}")))
@@ -237,11 +237,14 @@ def test_an_erased_learners_parent_is_ciphertext_then_nowhere_readable(
         response = as_told(partial(la.put, url, json=body))
         assert response.status_code == 200, response.text
         parents.append((learner_id, parent, known_as))
-        ok(school.post(f"/v1/determinations/{case_id}/decision", json=decision(has_aln=False)))
+        cases.append(case_id)
     (learner_id, parent, known_as), (other_id, other, other_known_as) = parents
     read = ok(la.get(f"/v1/contacts/learners/{learner_id}"))
     assert [(p["name"], p["email"]) for p in read["parties"]] == [(parent["name"], parent["email"])]
-    assert rows_naming(runtime, known_as) == []  # sealed in the contacts
+    for secret in (parent["name"], parent["email"], known_as):  # sealed in the contacts
+        assert rows_naming(runtime, secret) == [], secret
+    for case_id in cases:  # the decision notices to the parents
+        ok(school.post(f"/v1/determinations/{case_id}/decision", json=decision(has_aln=False)))
 
     def given_to_parent(learner: str) -> list[dict[str, object]]:
         items = la.get("/v1/notices", params={"learner_id": learner}).json()["items"]

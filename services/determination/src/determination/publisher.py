@@ -310,8 +310,13 @@ class DeterminationTranslator:
     def _(self, event: LearnerRecord.Event, recorded: RecordedEvent) -> Publication | None:
         """The learner's whole relations and UPN, whenever they change (a setting's own id
         attached changes neither: nothing is published); the erasure of their personal data."""
-        if isinstance(event, LearnerRecord.LocalIdAttached):
-            return None
+        if isinstance(
+            event,
+            LearnerRecord.LocalIdAttached
+            | LearnerRecord.LegalHoldPlaced
+            | LearnerRecord.LegalHoldLifted,
+        ):
+            return None  # neither relations nor UPN changed; the holds are disputes' facts
         if isinstance(event, LearnerRecord.PersonalDataErased):
             # the erasure is the registry's fact: every service holding the learner's data
             # in clear drops it on this event (ADR 0023); the relations did not change

@@ -70,3 +70,8 @@ class IdpArrangementNotAllowedError(DeterminationError, ValueError):
     """The s.14 choice of who prepares and maintains the IDP does not fit the decision: only an
     LA deciding that a learner at a school has ALN chooses, and the school is not directed to
     maintain (or prepare) a plan that names a school place or board and lodging."""
+
+
+class LegalHoldError(DeterminationError):
+    """The learner's personal data is on legal hold (an open Tribunal appeal, as the disputes
+    service published it): it may not be erased until the hold is lifted (issue 23)."""
