@@ -139,6 +139,8 @@ def value(param: str, schema: dict[str, Any], kind: str, cell: str,
         return "determination"
     if param == "number":
         return "1"
+    if param == "month":  # an LA's retention report: a month far enough for cases to be due
+        return "2040-01"
     raise AssertionError(f"no value for parameter {param}")
 
 

@@ -1,15 +1,18 @@
 """Children's personal data (issue 23, ADR 0023) end to end through the gateway of a stack:
 the learner's name is ciphertext in PostgreSQL and never on a topic; the responsible LA's
-erasure destroys their key, after which their name is nowhere readable, the chains still
-verify, and another learner is untouched."""
+erasure destroys their key, after which their name is nowhere readable (store, read models,
+notices, outbox files), the chains still verify, and another learner is untouched."""
 
 import asyncio
+import email
+import email.policy
 import io
 import json
 import uuid
 import zipfile
 from collections.abc import Iterator
 from functools import partial
+from pathlib import Path
 
 import psycopg
 import pypdf
@@ -22,13 +25,17 @@ from .access_stories import (
     AUDITOR,
     HOME_SCHOOL,
     LA,
+    LEARNER_FOLLOWERS,
     SECOND_LA,
     Callers,
     as_told,
     concern,
+    decision,
+    emails_to,
     ok,
     pupil,
     raised,
+    restart_with,
     today,
     until,
 )
@@ -45,11 +52,48 @@ def runtime(postgres_runtime: RuntimeSettings, kafka_bootstrap: str) -> RuntimeS
 
 
 @pytest.fixture(scope="module")
-def callers(shared_stack: Stack) -> Iterator[Callers]:
+def outbox(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Where the notifications service writes the notices it gives (no mail server here)."""
+    return tmp_path_factory.mktemp("personal-outbox")
+
+
+@pytest.fixture(scope="module")
+def callers(shared_stack: Stack, outbox: Path) -> Iterator[Callers]:
+    """The shared stack, its notifications service giving notices to files for this module
+    (put back as it was afterwards: the other modules' notices go by SMTP)."""
     shared_stack.ensure_running()
+    env = shared_stack.processes["notifications"].env
+    before = dict(env)
+    restart_with(shared_stack, "notifications", {
+        "NOTIFICATIONS_EMAIL_TRANSPORT": "file",
+        "NOTIFICATIONS_OUTBOX_DIR": str(outbox),
+        "NOTIFICATIONS_DELIVERY_POLL_SECONDS": "0.2",
+    })  # fmt: skip
+    shared_stack.wait_caught_up(LEARNER_FOLLOWERS)
     found = Callers(shared_stack)
-    yield found
-    found.close()
+    try:
+        yield found
+    finally:
+        found.close()
+        shared_stack.stop("notifications")
+        env.clear()
+        env.update(before)
+        shared_stack.start("notifications")
+
+
+def outbox_naming(outbox: Path, text: str) -> list[str]:
+    """The outbox files (the notices as given, embedded in the file transport) holding ``text``
+    in any form a reader would see (the raw file, or its decoded parts)."""
+    found = []
+    for path in outbox.glob("*.eml"):
+        with path.open("rb") as file:
+            message = email.message_from_binary_file(file, policy=email.policy.default)
+        parts = [str(message)] + [
+            str(part.get_content()) for part in message.walk() if not part.is_multipart()
+        ]
+        if any(text in part for part in parts):
+            found.append(path.name)
+    return found
 
 
 def rows_naming(runtime: RuntimeSettings, text: str) -> list[str]:
@@ -182,26 +226,44 @@ def test_a_subject_access_export_holds_the_learner_and_nobody_else(callers: Call
 
 
 def test_an_erased_learners_parent_is_ciphertext_then_nowhere_readable(
-    runtime: RuntimeSettings, callers: Callers
+    runtime: RuntimeSettings, callers: Callers, outbox: Path
 ) -> None:
     """The notifications' contacts are sealed with the learner's key: the parent's name and
-    email are ciphertext in every table; after the erasure the contacts read as erased and
-    another learner's parent is untouched."""
-    la = callers(LA)
-    parents = []
+    email are ciphertext in every table. The decision notice given to the parent holds them
+    in clear (the proof of notice) until the erasure reaches the notifications service: then
+    the contacts read as erased, the notices drop them (and the outbox files go), and they are
+    nowhere readable; another learner's parent and notices are untouched."""
+    la, school = callers(LA), callers(HOME_SCHOOL)
+    parents, cases = [], []
     for _ in range(2):
         tag = uuid.uuid4().hex[:8]
-        _, learner_id = raised(callers, concern(pupil(given_name=f"Dylan{tag}")))
+        case_id, learner_id = raised(callers, concern(pupil(given_name=f"Dylan{tag}")))
         parent = {"role": "parent", "name": f"Rhodri{tag}", "email": f"rhodri-{tag}@example.org"}
         url = f"/v1/contacts/learners/{learner_id}"
-        response = as_told(partial(la.put, url, json={"parties": [parent]}))
+        known_as = f"Nia{tag}"  # the learner's name as the notices address them
+        body = {"learner_name": known_as, "parties": [parent]}
+        response = as_told(partial(la.put, url, json=body))
         assert response.status_code == 200, response.text
-        parents.append((learner_id, parent))
-    (learner_id, parent), (other_id, other) = parents
+        parents.append((learner_id, parent, known_as))
+        cases.append(case_id)
+    (learner_id, parent, known_as), (other_id, other, other_known_as) = parents
     read = ok(la.get(f"/v1/contacts/learners/{learner_id}"))
     assert [(p["name"], p["email"]) for p in read["parties"]] == [(parent["name"], parent["email"])]
-    assert rows_naming(runtime, parent["name"]) == []
-    assert rows_naming(runtime, parent["email"]) == []
+    for secret in (parent["name"], parent["email"], known_as):  # sealed in the contacts
+        assert rows_naming(runtime, secret) == [], secret
+    for case_id in cases:  # the decision notices to the parents
+        ok(school.post(f"/v1/determinations/{case_id}/decision", json=decision(has_aln=False)))
+
+    def given_to_parent(learner: str) -> list[dict[str, object]]:
+        items = la.get("/v1/notices", params={"learner_id": learner}).json()["items"]
+        return [n for n in items if n["recipient_role"] == "parent" and n["status"] == "given"]
+
+    for learner, who in ((learner_id, parent), (other_id, other)):
+        until(partial(given_to_parent, learner), what="the decision notice given to the parent")
+        assert emails_to(outbox, who["email"]), who
+    # the proof of notice holds them in clear until the erasure
+    assert rows_naming(runtime, parent["email"]) != []
+    assert outbox_naming(outbox, known_as) != []
 
     erasure = {"erased_on": today(), "schedule": "aln-file-25", "recorded_by": LA}
     ok(la.post(f"/v1/learners/{learner_id}/erasure", json=erasure))
@@ -213,10 +275,30 @@ def test_an_erased_learners_parent_is_ciphertext_then_nowhere_readable(
 
     erased = until(contacts_erased, what="the contacts read as erased", timeout=45)
     assert (erased["learner_name"], erased["parties"]) == (None, [])
-    assert rows_naming(runtime, parent["name"]) == []
-    assert rows_naming(runtime, parent["email"]) == []
+
+    # the registry's published erasure reaches the notices
+    def notices_erased() -> list[dict[str, object]] | None:
+        items = la.get("/v1/notices", params={"learner_id": learner_id}).json()["items"]
+        return items if all(n["personal_data_erased"] for n in items) else None
+
+    notices = until(notices_erased, what="the notices dropped the family's data", timeout=60)
+    given = [n for n in notices if n["recipient_role"] == "parent" and n["status"] == "given"]
+    assert [(n["recipient_name"], n["recipient_address"]) for n in given] == [(None, None)]
+    assert given[0]["content_sha256"]  # the proof's hash stays
+    detail = ok(la.get(f"/v1/notices/{given[0]['notice_id']}"))
+    assert (detail["content_text"], detail["subject_line"]) == (None, None)
+    assert detail["personal_data_erased"] == (
+        f"personal data erased on {today()} under schedule aln-file-25"
+    )
+    for secret in (parent["name"], parent["email"], known_as):
+        assert rows_naming(runtime, secret) == [], secret
+        assert outbox_naming(outbox, secret) == [], secret
     kept = ok(la.get(f"/v1/contacts/learners/{other_id}"))
     assert [(p["name"], p["email"]) for p in kept["parties"]] == [(other["name"], other["email"])]
+    assert emails_to(outbox, other["email"])
+    assert outbox_naming(outbox, other_known_as) != []
+    [other_notice] = given_to_parent(other_id)
+    assert other_notice["recipient_address"] == other["email"]
 
 
 def test_free_text_and_a_rectified_name_are_ciphertext_and_the_history_keeps_both(

@@ -399,3 +399,25 @@ for _v1, _v2 in (
     (DecisionReconsideredV1, DecisionReconsidered),
 ):
     replaces(_v1, _v2, up=_la_named_by_id, down=_la_named_by_number)
+@register
+class LearnerPersonalDataErased(IntegrationEvent):
+    """The learner registry erased the learner's personal data (crypto-shredding, ADR 0023):
+    their data key is destroyed, so every sealed copy is noise. Each service that keeps the
+    learner's personal data in clear (rendered notices, delivery addresses, outbox files)
+    drops it on this event, keeping the record's shape. The registry owns the erasure: the
+    day and schedule are its, never recomputed."""
+
+    topic: ClassVar[Topic] = DETERMINATION
+    name: ClassVar[str] = "learner-personal-data-erased"
+    learner_id: str
+    erased_on: date = Field(description="The day the learner's personal data was erased")
+    schedule: str = Field(
+        description="The retention schedule the erasure was made under", examples=["aln-file-25"]
+    )
+    erased_by: str = Field(description="The responsible LA that erased it", examples=["la:665"])
+
+    def describe(self) -> str:
+        """What a record that kept the learner's personal data says instead of it."""
+        return (
+            f"personal data erased on {self.erased_on.isoformat()} under schedule {self.schedule}"
+        )

@@ -56,6 +56,9 @@ LABELS: dict[str, Label] = {
         "Manylion y dysgwr yn y gofrestr wedi'u cofnodi",
         "The learner's details in the registry recorded",
     ),
+    "determination.learner-personal-data-erased": Label(
+        "Data personol y dysgwr wedi'u dileu", "The learner's personal data erased"
+    ),
     "determination.nhs-referral-answered": Label(
         "Corff y GIG wedi ateb yr atgyfeiriad", "The NHS body answered the referral"
     ),

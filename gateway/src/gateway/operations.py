@@ -63,6 +63,7 @@ OPERATION_IDS: dict[tuple[str, str], str] = {
     ("GET", "/v1/rule-table"): "getRuleTable",
     ("POST", "/v1/rule-table/corrections"): "correctRules",
     ("GET", "/v1/statistics/local-authorities/{local_authority}"): "getLocalAuthorityStatistics",
+    ("GET", "/v1/local-authorities/{local_authority}/retention"): "getLocalAuthorityRetention",
     # IDPs
     ("GET", "/v1/idps"): "listIdps",
     ("POST", "/v1/idps"): "openIdp",

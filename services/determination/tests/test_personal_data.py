@@ -1,15 +1,22 @@
 """The learner's personal fields sealed per learner in the store, opened on read, and erased by
 destroying their key (issue 23, ADR 0023), on SQLite and PostgreSQL with a real vault."""
 
-from datetime import date
-from uuid import UUID
+from datetime import UTC, date, datetime
+from uuid import UUID, uuid4
 
 import pytest
 
+from contracts import determination as public
+from contracts import disputes
+from contracts.envelope import Envelope
+from contracts.events import parse
 from determination.application import DeterminationService
-from determination.domain.errors import InvalidLearnerError
+from determination.domain.errors import InvalidLearnerError, LegalHoldError
 from determination.domain.values import ProvisionLevel
+from determination.publisher import translator
+from llwybr.consumer import ApplicationEffect
 from llwybr.problems import ProblemError
+from llwybr_testkit import published_envelopes
 
 from .test_application import LA, SCHOOL, at, decided_at_school, pupil, raise_at_school
 
@@ -161,3 +168,68 @@ def test_after_the_erasure_the_free_text_reads_as_erased_and_the_case_still_veri
     assert case.decision["has_aln"] is False  # the facts that are not personal stay
     assert service.verify(case_id).ok
     assert [text for text in FREE_TEXT if text in raw_rows(service, case_id)] == []
+def test_the_erasure_is_published_for_the_services_that_hold_copies(
+    service: DeterminationService,
+) -> None:
+    """The registry owns the erasure: it publishes the day and schedule, and the services
+    that keep the learner's data in clear (notifications) drop it on that event."""
+    raised = service.raise_concern(SCHOOL, at("school:6652001", pupil(), date(2026, 3, 2)))
+    service.erase_personal_data(
+        LA, raised.learner_id, erased_on=date(2051, 5, 2), schedule="aln-file-25",
+        recorded_by="la:665",
+    )  # fmt: skip
+    envelopes = published_envelopes(service, translator(service))
+    erased = [e for e in envelopes if e.type.endswith(".learner-personal-data-erased.v1")]
+    assert [(e.subject, e.data) for e in erased] == [
+        (
+            raised.learner_id,
+            {"learner_id": raised.learner_id, "erased_on": "2051-05-02",
+             "schedule": "aln-file-25", "erased_by": "la:665"},
+        )
+    ]  # fmt: skip
+    event = parse(erased[0].type, erased[0].data)
+    assert isinstance(event, public.LearnerPersonalDataErased)
+    assert event.describe() == "personal data erased on 2051-05-02 under schedule aln-file-25"
+
+
+def test_an_appeal_lodged_holds_the_data_until_it_is_decided(
+    service: DeterminationService,
+) -> None:
+    """Disputes owns whether the Tribunal case is open: the registry holds the learner's data
+    from its ``appeal-lodged`` to its ``appeal-decided``, and refuses the erasure between."""
+    raised = service.raise_concern(SCHOOL, at("school:6652001", pupil(), date(2026, 3, 2)))
+    other = service.raise_concern(
+        SCHOOL, at("school:6652001", pupil(given_name="Osian"), date(2026, 3, 3), "o-1")
+    )
+    appeal_id = uuid4()
+    lodged = disputes.AppealLodged(
+        learner_id=raised.learner_id, appeal_id=appeal_id, matter="decision", respondent="la:665",
+        lodged_on=date(2026, 5, 1), late_admitted_by_president=False,
+    )  # fmt: skip
+    effect = ApplicationEffect(service, "determination.reconsiderations", service.on_public_event)
+    assert effect.apply(_wrapped(lodged, 1)) is True
+    assert service.learner(LA, raised.learner_id).legal_holds == [f"appeal:{appeal_id}"]
+    assert service.learner(LA, other.learner_id).legal_holds == []
+    with pytest.raises(LegalHoldError):
+        service.erase_personal_data(
+            LA, raised.learner_id, erased_on=date(2051, 5, 2), schedule="S1", recorded_by="la:665"
+        )
+    assert service.learner(LA, raised.learner_id).given_name == "Cerys"  # nothing changed
+
+    decided = disputes.AppealDecided(
+        learner_id=raised.learner_id, appeal_id=appeal_id, outcome="dismissed",
+        decided_on=date(2026, 9, 1), orders=[], recommendations=[],
+    )  # fmt: skip
+    assert effect.apply(_wrapped(decided, 2)) is True
+    assert service.learner(LA, raised.learner_id).legal_holds == []
+    erased = service.erase_personal_data(
+        LA, raised.learner_id, erased_on=date(2051, 5, 2), schedule="S1", recorded_by="la:665"
+    )
+    assert erased.personal_data_erased is not None
+
+
+def _wrapped(event: disputes.DisputeEvent, version: int) -> Envelope:
+    return Envelope.wrap(
+        event, learner_id=event.learner_id, aggregate_id=UUID(int=7), aggregate_version=version,
+        time=datetime.now(UTC), integrity_hash="0" * 64,
+    )  # fmt: skip

@@ -61,4 +61,4 @@ def test_the_revisions_have_one_head() -> None:
     """Branches started in parallel are joined, so a deployment never has two heads."""
     config = Config()
     config.set_main_option("script_location", str(SCRIPTS))
-    assert ScriptDirectory.from_config(config).get_heads() == ["0009_sealed_contacts"]
+    assert ScriptDirectory.from_config(config).get_heads() == ["0010_erased_notices"]

@@ -54,6 +54,10 @@ class Sealer(Protocol):
 
     def close(self) -> None: ...
 
+    def erasure(self, learner_id: str) -> Erasure | None:
+        """The learner's erasure, if their data key was destroyed."""
+        ...
+
     def shred(self, learner_id: str, *, erased_on: date, erased_by: str, schedule: str) -> Erasure:
         """Destroy the learner's data key for good (idempotent: the first erasure stands)."""
         ...

@@ -45,6 +45,7 @@ DESCRIPTOR = ServiceDescriptor(
         ("GET", "/v1/determinations-changes"): "determinations:read",
         ("POST", "/v1/determinations/bulk"): "determinations:write",
         ("GET", "/v1/statistics/local-authorities/{local_authority}"): "determinations:read",
+        ("GET", "/v1/local-authorities/{local_authority}/retention"): "determinations:read",
         ("POST", "/v1/determinations/{determination_id}/consent"): "determinations:write",
         (
             "POST",

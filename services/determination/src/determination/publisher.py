@@ -310,9 +310,24 @@ class DeterminationTranslator:
     @_publication.register
     def _(self, event: LearnerRecord.Event, recorded: RecordedEvent) -> Publication | None:
         """The learner's whole relations and UPN, whenever they change (a setting's own id
-        attached changes neither: nothing is published)."""
-        if isinstance(event, LearnerRecord.LocalIdAttached):
-            return None
+        attached changes neither: nothing is published); the erasure of their personal data."""
+        if isinstance(
+            event,
+            LearnerRecord.LocalIdAttached
+            | LearnerRecord.LegalHoldPlaced
+            | LearnerRecord.LegalHoldLifted,
+        ):
+            return None  # neither relations nor UPN changed; the holds are disputes' facts
+        if isinstance(event, LearnerRecord.PersonalDataErased):
+            # the erasure is the registry's fact: every service holding the learner's data
+            # in clear drops it on this event (ADR 0023); the relations did not change
+            erased = public.LearnerPersonalDataErased(
+                learner_id=str(recorded.originator_id),
+                erased_on=event.erased_on,
+                schedule=event.schedule,
+                erased_by=event.erased_by,
+            )
+            return Publication(erased, str(recorded.originator_id))
         learner: LearnerRecord = self._app.repository.get(
             recorded.originator_id, version=recorded.originator_version
         )

@@ -39,7 +39,9 @@ def learner_notices(conn: sa.Connection, learner_id: str) -> Sequence[str]:
 
 def notices_effect(settings: ServiceSettings, engine: sa.Engine, _app: object) -> TableEffect:
     assert isinstance(settings, Settings)
-    effect = handler(settings.reminder_lead_school_days, settings.notices_not_before)
+    effect = handler(
+        settings.reminder_lead_school_days, settings.notices_not_before, settings.outbox
+    )
     return TableEffect(engine, "notifications.notices", effect)
 
 

@@ -180,6 +180,8 @@ notices = sa.Table(
     sa.Column("deadline_id", sa.String(36), nullable=True),
     # the status last written to the event store as evidence (None: not yet)
     sa.Column("evidence_recorded", sa.String(16), nullable=True),
+    # the learner's personal data was erased: recipient (family), subject and content dropped
+    sa.Column("personal_data_erased", sa.Text, nullable=True),
 )
 
 #: One row per delivery attempt: the channel's answer, kept whatever it was.

@@ -16,12 +16,24 @@ from determination.api import (
     evidence,
     learners,
     lists,
+    retention,
     rules,
 )
 from determination.api.errors import ERROR_STATUSES, RESPONSES
 
 router = APIRouter(prefix="/v1", tags=["determinations"], responses=RESPONSES)
-for resource in (determinations, lists, bulk, evidence, decisions, calendars, rules, learners):
+resources = (
+    determinations,
+    lists,
+    bulk,
+    evidence,
+    decisions,
+    calendars,
+    rules,
+    learners,
+    retention,
+)
+for resource in resources:
     router.include_router(resource.router)
 
 __all__ = ["ERROR_STATUSES", "router"]

@@ -90,7 +90,9 @@ def erase_personal_data(
     """The learner's data key is destroyed: their names and date of birth become unreadable
     in every copy (event store, topics, backups) and read back as null, with
     `personal_data_erased` saying when and under which schedule. The record keeps its shape
-    and still verifies; the rest of the history is untouched. Only the responsible LA."""
+    and still verifies; the rest of the history is untouched. Only the responsible LA; a
+    learner whose data is on legal hold (an open Tribunal appeal) is refused (409 `legal-hold`)
+    and nothing changes."""
     return _answer(response, app.erase_personal_data(caller, learner_id, **body.model_dump()))
 
 

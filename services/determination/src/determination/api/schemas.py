@@ -434,6 +434,13 @@ class LearnerOut(BaseModel):
         description="Once the learner's personal data is erased (the names and date of birth "
         "are then null): 'personal data erased on DATE under schedule X'.",
     )
+    legal_holds: list[str] = Field(
+        default_factory=list,
+        description="The open cases holding the learner's personal data (an appeal lodged "
+        "and not yet decided, as the disputes service published it): no erasure while any "
+        "stands (409 `legal-hold`)",
+        examples=[["appeal:0b683c18-a53f-4c78-b29d-c2fb7d8a9f58"]],
+    )
 
 
 class RuleIn(Model):

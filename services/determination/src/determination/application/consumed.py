@@ -6,6 +6,7 @@ contract; the dates are the publishers' facts, never recomputed here.
 """
 
 import functools
+from typing import Any
 from uuid import UUID
 
 from eventsourcing.application import AggregateNotFoundError
@@ -23,12 +24,16 @@ _GIVEN_NOTICES = frozenset({given.NO_ALN_NOTICE, given.NOT_NECESSARY_NOTICE})
 _RIGHT_HOLDERS = frozenset({"parent", "child", "young_person", "case_friend", "representative"})
 
 
+def _appeal(event: disputes.AppealLodged | disputes.AppealDecided) -> str:
+    return f"appeal:{event.appeal_id}"
+
+
 class PublicEvents(Concerns):
     """The consumer's effects on this service's cases."""
 
-    def on_public_event(self, envelope: Envelope) -> list[Determination]:
-        """The consumer's effect of another service's public event: the cases it changed
-        (saved with the consumer's tracking record)."""
+    def on_public_event(self, envelope: Envelope) -> list[Any]:
+        """The consumer's effect of another service's public event: the cases (or learner
+        records) it changed, saved with the consumer's tracking record."""
         try:
             event = parse(envelope.type, envelope.data)
         except UnknownEventTypeError:
@@ -42,7 +47,7 @@ class PublicEvents(Concerns):
             return None  # not one of this service's cases
 
     @functools.singledispatchmethod
-    def _on_public_event(self, event: IntegrationEvent) -> list[Determination]:
+    def _on_public_event(self, event: IntegrationEvent) -> list[Any]:
         """Public events this service does not act on."""
         return []
 
@@ -64,6 +69,23 @@ class PublicEvents(Concerns):
             decided_on=event.decided_on,
         )
         return [case]
+
+    @_on_public_event.register
+    def _(self, event: disputes.AppealLodged) -> list[Any]:
+        """An appeal lodged holds the learner's personal data (a legal hold: disputes owns
+        whether the Tribunal case is open; the registry records it as told, issue 23)."""
+        record = self.learner_record(event.learner_id)
+        if record is None or not record.place_legal_hold(_appeal(event), event.lodged_on):
+            return []
+        return [record]
+
+    @_on_public_event.register
+    def _(self, event: disputes.AppealDecided) -> list[Any]:
+        """The Tribunal decided the appeal: its hold on the learner's data is lifted."""
+        record = self.learner_record(event.learner_id)
+        if record is None or not record.lift_legal_hold(_appeal(event), event.decided_on):
+            return []
+        return [record]
 
     @_on_public_event.register
     def _(self, event: notifications.NoticeGiven) -> list[Determination]:

@@ -116,6 +116,8 @@ class LearnerView:
     merged_into: str | None
     #: "personal data erased on DATE under schedule X", once the learner's key is destroyed.
     personal_data_erased: str | None
+    #: the open cases (as disputes published them) that stop an erasure: "appeal:<id>"
+    legal_holds: list[str]
 
     @classmethod
     def of(cls, record: LearnerRecord) -> "LearnerView":
@@ -133,4 +135,5 @@ class LearnerView:
             young_person_on=record.young_person_on,
             merged_into=record.merged_into,
             personal_data_erased=erasure_text(record.erasure),
+            legal_holds=sorted(record.legal_holds),
         )

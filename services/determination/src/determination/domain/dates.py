@@ -38,6 +38,8 @@ IN_FORCE: Mapping[type, str | None] = {
     LearnerRecord.Absorbed: None,
     LearnerRecord.MergedInto: None,
     LearnerRecord.PersonalDataErased: "erased_on",
+    LearnerRecord.LegalHoldPlaced: "placed_on",
+    LearnerRecord.LegalHoldLifted: "lifted_on",
     LearnerIndex.Named: None,
     LearnerIndex.Repointed: None,
     OpenDetermination.Started: None,

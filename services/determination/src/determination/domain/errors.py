@@ -74,3 +74,8 @@ class IdpArrangementNotAllowedError(DeterminationError, ValueError):
 
 class PersonalDataErasedError(DeterminationError):
     """The learner's personal data was erased: nothing of it can be recorded again (ADR 0023)."""
+
+
+class LegalHoldError(DeterminationError):
+    """The learner's personal data is on legal hold (an open Tribunal appeal, as the disputes
+    service published it): it may not be erased until the hold is lifted (issue 23)."""

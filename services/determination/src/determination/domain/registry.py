@@ -22,6 +22,7 @@ from determination.domain.ages import compulsory_school_age_on, young_person_on
 from determination.domain.errors import (
     InvalidLearnerError,
     InvalidTransitionError,
+    LegalHoldError,
     PersonalDataErasedError,
 )
 from llwybr.personal_data.fields import PersonalFields
@@ -119,6 +120,19 @@ class LearnerRecord(Aggregate):
         rectified_by: str
         compulsory_school_age_on: date
         young_person_on: date
+    class LegalHoldPlaced(Aggregate.Event):
+        """A case the disputes service published as open (a Tribunal appeal lodged) holds the
+        learner's personal data: no erasure while it stands (issue 23). The disputes service
+        owns the fact; the registry records it as told."""
+
+        hold: str  # "appeal:<id>"
+        placed_on: date
+
+    class LegalHoldLifted(Aggregate.Event):
+        """The case that held the learner's data ended (the appeal decided)."""
+
+        hold: str
+        lifted_on: date
 
     @event(Registered)
     def __init__(
@@ -145,6 +159,8 @@ class LearnerRecord(Aggregate):
         self.upn = upn
         self.local_ids = dict(local_ids)
         self.merged_into: str | None = None
+        #: open cases holding the learner's data (hold -> the day it was placed)
+        self.legal_holds: dict[str, date] = {}
 
     @property
     def learner_id(self) -> str:
@@ -159,9 +175,13 @@ class LearnerRecord(Aggregate):
         return self._ages[1]
 
     def erase_personal_data(self, erased_on: date, schedule: str, erased_by: str) -> bool:
-        """Record the erasure (the vault then destroys the key); False if already erased."""
+        """Record the erasure (the vault then destroys the key); False if already erased.
+        A legal hold refuses it: the data is evidence in an open case."""
         if self.erasure is not None:
             return False
+        if self.legal_holds:
+            held = ", ".join(sorted(self.legal_holds))
+            raise LegalHoldError(f"the learner's personal data is on legal hold ({held})")
         self._erase(erased_on=erased_on, schedule=schedule, erased_by=erased_by)
         return True
 
@@ -213,6 +233,28 @@ class LearnerRecord(Aggregate):
         self.family_name = family_name if family_name is not None else self.family_name
         self.date_of_birth = date_of_birth if date_of_birth is not None else self.date_of_birth
         self._ages = (compulsory_school_age_on, young_person_on)
+    def place_legal_hold(self, hold: str, placed_on: date) -> bool:
+        """Record a hold; False (nothing recorded) if it is already recorded or the data is
+        already erased (nothing left to hold)."""
+        if hold in self.legal_holds or self.erasure is not None:
+            return False
+        self._place_legal_hold(hold=hold, placed_on=placed_on)
+        return True
+
+    @event(LegalHoldPlaced)
+    def _place_legal_hold(self, hold: str, placed_on: date) -> None:
+        self.legal_holds[hold] = placed_on
+
+    def lift_legal_hold(self, hold: str, lifted_on: date) -> bool:
+        """Lift a hold; False if there is none by that name."""
+        if hold not in self.legal_holds:
+            return False
+        self._lift_legal_hold(hold=hold, lifted_on=lifted_on)
+        return True
+
+    @event(LegalHoldLifted)
+    def _lift_legal_hold(self, hold: str, lifted_on: date) -> None:
+        del self.legal_holds[hold]
 
     def relations_facts(self) -> dict[str, Any]:
         """What ``LearnerRelationsRecorded`` says of the learner (the whole of it)."""

@@ -10,6 +10,7 @@ escalated at once (and listed), and sent when the contact is registered.
 import logging
 from collections.abc import Callable
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 import sqlalchemy as sa
@@ -17,7 +18,7 @@ import sqlalchemy as sa
 from contracts.envelope import Envelope
 from contracts.events import parse
 from llwybr.personal_data.fields import LearnerErasedError
-from notifications.notices import deadlines, store
+from notifications.notices import deadlines, erasure, store
 from notifications.notices.model import Language, Party, Role, deduplicated, recipients
 from notifications.notices.planning import PlannedNotice, plan, subject_id_of
 
@@ -25,10 +26,11 @@ log = logging.getLogger(__name__)
 
 
 def handler(
-    lead_school_days: int, notices_not_before: datetime | None = None
+    lead_school_days: int, notices_not_before: datetime | None = None, outbox: Path | None = None
 ) -> Callable[[sa.Connection, Envelope], None]:
     """The effect of one event; ``notices_not_before`` keeps events recorded earlier from
-    giving notices (for a first deployment onto a stream that already holds years of them)."""
+    giving notices (for a first deployment onto a stream that already holds years of them);
+    ``outbox`` is where the file transport writes notices (dropped with a learner's data)."""
 
     cutoff = notices_not_before
     if cutoff is not None and cutoff.tzinfo is None:
@@ -44,6 +46,9 @@ def handler(
             store.save_rule_table(conn, planned.rule_table)
         if planned.registry is not None:
             store.adopt_registry(conn, planned.registry)
+        if planned.erasure is not None:
+            erasure.erase(conn, planned.erasure, outbox)
+            return
         learner_id = planned.learner_id
         if learner_id is None:
             return

@@ -20,9 +20,11 @@ import sqlalchemy as sa
 
 from llwybr.blocking import run_blocking
 from llwybr.eventstore import ChainedApplication
+from llwybr.personal_data.bound import vault_of
 from llwybr.personal_data.fields import LearnerErasedError
 from notifications.application import NotificationsService
 from notifications.notices import dsn, personal, store, verp
+from notifications.notices.erasure import NOT_SENT
 from notifications.notices.model import Language, NoticeKind, Role
 from notifications.notices.rendering import Rendered, render
 from notifications.notices.transport import Outcome, Transport, email_message, transport_for
@@ -255,12 +257,22 @@ def give_outside(
         return store.notice(conn, row["notice_id"]) if changed.rowcount else None
 
 
-def fail(engine: sa.Engine, row: Mapping[str, Any], reason: str) -> None:
+def fail(
+    engine: sa.Engine, row: Mapping[str, Any], reason: str, *, tell_issuer: bool = True
+) -> None:
     """Escalate a leased notice that cannot be attempted at all."""
     held = (notices.c.notice_id == row["notice_id"]) & (notices.c.lease_token == row["lease_token"])
     with engine.begin() as conn:
         if conn.execute(sa.select(notices.c.notice_id).where(held).with_for_update()).first():
-            store.escalate(conn, row["notice_id"], reason)
+            store.escalate(conn, row["notice_id"], reason, tell_issuer=tell_issuer)
+
+
+def erased(engine: sa.Engine, learner_id: str) -> str | None:
+    """Why a notice about the learner is never sent, once their key is destroyed (the vault
+    knows at once; the registry's published erasure then drops the copies kept here)."""
+    vault = vault_of(engine)
+    erasure = vault.erasure(learner_id) if vault is not None else None
+    return None if erasure is None else NOT_SENT + erasure.describe()
 
 
 def pending_evidence(engine: sa.Engine, limit: int = 100) -> list[dict[str, Any]]:
@@ -330,6 +342,10 @@ async def deliver(settings: Settings, engine: sa.Engine, transport: Transport) -
     for row in claimed:
         started = store.now()
         given_on = settings.today_in_wales()
+        withheld = await run_blocking(erased, engine, row["learner_id"])
+        if withheld is not None:
+            await run_blocking(fail, engine, row, withheld, tell_issuer=False)
+            continue
         try:
             prepared = await run_blocking(prepare, engine, row, given_on)
         except Exception as error:

@@ -340,9 +340,12 @@ def notice(conn: sa.Connection, notice_id: str, *, lock: bool = False) -> sa.Row
     return conn.execute(query.with_for_update() if lock else query).first()
 
 
-def escalate(conn: sa.Connection, notice_id: str, reason: str, status: str = ESCALATED) -> None:
+def escalate(
+    conn: sa.Connection, notice_id: str, reason: str, status: str = ESCALATED, *,
+    tell_issuer: bool = True,
+) -> None:  # fmt: skip
     """Mark a notice undeliverable (``status`` escalated, or bounced), say so loudly, and tell
-    the body that gave it.
+    the body that gave it (unless ``tell_issuer`` is false: it knows, having erased the data).
 
     Never a silent drop: the notice stays listed until a new one supersedes it.
     """
@@ -368,7 +371,7 @@ def escalate(conn: sa.Connection, notice_id: str, reason: str, status: str = ESC
         row.learner_id,
         reason,
     )
-    if row.kind == NoticeKind.UNDELIVERABLE or row.issuer == SYSTEM:
+    if not tell_issuer or row.kind == NoticeKind.UNDELIVERABLE or row.issuer == SYSTEM:
         return
     if row.issuer == row.recipient_organisation:
         return  # the body that gave it is the one that cannot be reached

@@ -148,6 +148,12 @@ class NoticeOut(BaseModel):
     escalated_at: datetime | None
     escalation_reason: str | None
     superseded_by: str | None
+    personal_data_erased: str | None = Field(
+        default=None,
+        description="The learner's personal data was erased (ADR 0023): the recipient (a "
+        "family member), subject line and content were dropped; the content's SHA-256 stays",
+        examples=["personal data erased on 2051-05-02 under schedule aln-file-25"],
+    )
 
     @classmethod
     def of(cls, row: Any) -> "NoticeOut":

@@ -12,6 +12,7 @@ from functools import singledispatch
 from contracts.determination import (
     CalendarPublished,
     DeterminationEvent,
+    LearnerPersonalDataErased,
     LearnerRelationsRecorded,
     RuleTableCorrected,
 )
@@ -89,3 +90,10 @@ def _learner_relations(event: LearnerRelationsRecorded, known: Subject | None) -
     """The learner registry's facts: who is responsible for the learner (access is read from
     them; the registry decides them, never this service)."""
     return Plan(registry=event)
+
+
+@plan.register
+def _erasure(event: LearnerPersonalDataErased, known: Subject | None) -> Plan:
+    """The registry erased the learner's personal data: the copies kept here in clear are
+    dropped (``notices.erasure``); the registry decided it, never this service."""
+    return Plan(erasure=event)

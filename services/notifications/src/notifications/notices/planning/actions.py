@@ -149,6 +149,7 @@ class Plan:
     calendar: det.CalendarPublished | None = None
     rule_table: det.RuleTableCorrected | None = None
     registry: det.LearnerRelationsRecorded | None = None
+    erasure: det.LearnerPersonalDataErased | None = None
 
 
 def subject_id_of(event: IntegrationEvent) -> str | None:
