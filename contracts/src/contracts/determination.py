@@ -399,6 +399,8 @@ for _v1, _v2 in (
     (DecisionReconsideredV1, DecisionReconsidered),
 ):
     replaces(_v1, _v2, up=_la_named_by_id, down=_la_named_by_number)
+
+
 @register
 class LearnerPersonalDataErased(IntegrationEvent):
     """The learner registry erased the learner's personal data (crypto-shredding, ADR 0023):

@@ -168,6 +168,8 @@ def test_after_the_erasure_the_free_text_reads_as_erased_and_the_case_still_veri
     assert case.decision["has_aln"] is False  # the facts that are not personal stay
     assert service.verify(case_id).ok
     assert [text for text in FREE_TEXT if text in raw_rows(service, case_id)] == []
+
+
 def test_the_erasure_is_published_for_the_services_that_hold_copies(
     service: DeterminationService,
 ) -> None:

@@ -220,6 +220,8 @@ from .rectification_in import RectificationIn
 from .referral_to_la_in import ReferralToLaIn
 from .report_in import ReportIn
 from .representations_in import RepresentationsIn
+from .retention_line import RetentionLine
+from .retention_report import RetentionReport
 from .review_application_in import ReviewApplicationIn
 from .review_in import ReviewIn
 from .review_outcome import ReviewOutcome
@@ -467,6 +469,8 @@ __all__ = (
     "ReferralToLaIn",
     "ReportIn",
     "RepresentationsIn",
+    "RetentionLine",
+    "RetentionReport",
     "ReviewApplicationIn",
     "ReviewIn",
     "ReviewOutcome",

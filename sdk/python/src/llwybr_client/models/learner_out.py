@@ -28,6 +28,8 @@ class LearnerOut:
         upn (None | str):
         version (int):
         young_person_on (datetime.date):
+        legal_holds (list[str] | Unset): The open cases holding the learner's personal data (an appeal lodged and not
+            yet decided, as the disputes service published it): no erasure while any stands (409 `legal-hold`)
         personal_data_erased (None | str | Unset): Once the learner's personal data is erased (the names and date of
             birth are then null): 'personal data erased on DATE under schedule X'.
     """
@@ -44,6 +46,7 @@ class LearnerOut:
     upn: None | str
     version: int
     young_person_on: datetime.date
+    legal_holds: list[str] | Unset = UNSET
     personal_data_erased: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -81,6 +84,10 @@ class LearnerOut:
 
         young_person_on = self.young_person_on.isoformat()
 
+        legal_holds: list[str] | Unset = UNSET
+        if not isinstance(self.legal_holds, Unset):
+            legal_holds = self.legal_holds
+
         personal_data_erased: None | str | Unset
         if isinstance(self.personal_data_erased, Unset):
             personal_data_erased = UNSET
@@ -105,6 +112,8 @@ class LearnerOut:
                 "young_person_on": young_person_on,
             }
         )
+        if legal_holds is not UNSET:
+            field_dict["legal_holds"] = legal_holds
         if personal_data_erased is not UNSET:
             field_dict["personal_data_erased"] = personal_data_erased
 
@@ -175,6 +184,8 @@ class LearnerOut:
 
         young_person_on = datetime.date.fromisoformat(d.pop("young_person_on"))
 
+        legal_holds = cast(list[str], d.pop("legal_holds", UNSET))
+
         def _parse_personal_data_erased(data: object) -> None | str | Unset:
             if data is None:
                 return data
@@ -197,6 +208,7 @@ class LearnerOut:
             upn=upn,
             version=version,
             young_person_on=young_person_on,
+            legal_holds=legal_holds,
             personal_data_erased=personal_data_erased,
         )
 

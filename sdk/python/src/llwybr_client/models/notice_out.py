@@ -9,6 +9,7 @@ from attrs import field as _attrs_field
 
 from ..models.notice_kind import NoticeKind
 from ..models.notice_out_status import NoticeOutStatus
+from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.notice_window import NoticeWindow
@@ -56,6 +57,8 @@ class NoticeOut:
         subject_line (None | str):
         superseded_by (None | str):
         window (None | NoticeWindow): The right it opens for its recipient, and until (none runs from a bounced notice)
+        personal_data_erased (None | str | Unset): The learner's personal data was erased (ADR 0023): the recipient (a
+            family member), subject line and content were dropped; the content's SHA-256 stays
     """
 
     attempts: int
@@ -91,6 +94,7 @@ class NoticeOut:
     subject_line: None | str
     superseded_by: None | str
     window: None | NoticeWindow
+    personal_data_erased: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -203,6 +207,12 @@ class NoticeOut:
         else:
             window = self.window
 
+        personal_data_erased: None | str | Unset
+        if isinstance(self.personal_data_erased, Unset):
+            personal_data_erased = UNSET
+        else:
+            personal_data_erased = self.personal_data_erased
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -242,6 +252,8 @@ class NoticeOut:
                 "window": window,
             }
         )
+        if personal_data_erased is not UNSET:
+            field_dict["personal_data_erased"] = personal_data_erased
 
         return field_dict
 
@@ -472,6 +484,15 @@ class NoticeOut:
 
         window = _parse_window(d.pop("window"))
 
+        def _parse_personal_data_erased(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        personal_data_erased = _parse_personal_data_erased(d.pop("personal_data_erased", UNSET))
+
         notice_out = cls(
             attempts=attempts,
             bounce_diagnostic=bounce_diagnostic,
@@ -506,6 +527,7 @@ class NoticeOut:
             subject_line=subject_line,
             superseded_by=superseded_by,
             window=window,
+            personal_data_erased=personal_data_erased,
         )
 
         notice_out.additional_properties = d

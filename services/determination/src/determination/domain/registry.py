@@ -120,6 +120,7 @@ class LearnerRecord(Aggregate):
         rectified_by: str
         compulsory_school_age_on: date
         young_person_on: date
+
     class LegalHoldPlaced(Aggregate.Event):
         """A case the disputes service published as open (a Tribunal appeal lodged) holds the
         learner's personal data: no erasure while it stands (issue 23). The disputes service
@@ -233,6 +234,7 @@ class LearnerRecord(Aggregate):
         self.family_name = family_name if family_name is not None else self.family_name
         self.date_of_birth = date_of_birth if date_of_birth is not None else self.date_of_birth
         self._ages = (compulsory_school_age_on, young_person_on)
+
     def place_legal_hold(self, hold: str, placed_on: date) -> bool:
         """Record a hold; False (nothing recorded) if it is already recorded or the data is
         already erased (nothing left to hold)."""

@@ -124,7 +124,9 @@ def sync_detailed(
      The learner's data key is destroyed: their names and date of birth become unreadable
     in every copy (event store, topics, backups) and read back as null, with
     `personal_data_erased` saying when and under which schedule. The record keeps its shape
-    and still verifies; the rest of the history is untouched. Only the responsible LA.
+    and still verifies; the rest of the history is untouched. Only the responsible LA; a
+    learner whose data is on legal hold (an open Tribunal appeal) is refused (409 `legal-hold`)
+    and nothing changes.
 
     Needs the scope `determinations:write` (given to the clients of schools, FEIs and LAs). Problems
     (RFC 9457) of its own: 400 A malformed header (If-Match) or body; 403 the acting body may not do
@@ -171,7 +173,9 @@ def sync(
      The learner's data key is destroyed: their names and date of birth become unreadable
     in every copy (event store, topics, backups) and read back as null, with
     `personal_data_erased` saying when and under which schedule. The record keeps its shape
-    and still verifies; the rest of the history is untouched. Only the responsible LA.
+    and still verifies; the rest of the history is untouched. Only the responsible LA; a
+    learner whose data is on legal hold (an open Tribunal appeal) is refused (409 `legal-hold`)
+    and nothing changes.
 
     Needs the scope `determinations:write` (given to the clients of schools, FEIs and LAs). Problems
     (RFC 9457) of its own: 400 A malformed header (If-Match) or body; 403 the acting body may not do
@@ -213,7 +217,9 @@ async def asyncio_detailed(
      The learner's data key is destroyed: their names and date of birth become unreadable
     in every copy (event store, topics, backups) and read back as null, with
     `personal_data_erased` saying when and under which schedule. The record keeps its shape
-    and still verifies; the rest of the history is untouched. Only the responsible LA.
+    and still verifies; the rest of the history is untouched. Only the responsible LA; a
+    learner whose data is on legal hold (an open Tribunal appeal) is refused (409 `legal-hold`)
+    and nothing changes.
 
     Needs the scope `determinations:write` (given to the clients of schools, FEIs and LAs). Problems
     (RFC 9457) of its own: 400 A malformed header (If-Match) or body; 403 the acting body may not do
@@ -258,7 +264,9 @@ async def asyncio(
      The learner's data key is destroyed: their names and date of birth become unreadable
     in every copy (event store, topics, backups) and read back as null, with
     `personal_data_erased` saying when and under which schedule. The record keeps its shape
-    and still verifies; the rest of the history is untouched. Only the responsible LA.
+    and still verifies; the rest of the history is untouched. Only the responsible LA; a
+    learner whose data is on legal hold (an open Tribunal appeal) is refused (409 `legal-hold`)
+    and nothing changes.
 
     Needs the scope `determinations:write` (given to the clients of schools, FEIs and LAs). Problems
     (RFC 9457) of its own: 400 A malformed header (If-Match) or body; 403 the acting body may not do
