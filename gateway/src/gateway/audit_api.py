@@ -17,6 +17,7 @@ from fastapi import APIRouter, Path, Query, Request, Response
 from pydantic import BaseModel, Field
 
 from gateway import store
+from gateway.answers import AggregateAsOf, IntegrityVerification
 from gateway.registry import NAME_PATTERN, NAMES
 from gateway.routing import UNNAMED_REFUSALS, audit, authorise, outcome_of, problem_of
 from gateway.tokens import AccessClaims
@@ -214,7 +215,7 @@ async def whole_case(request: Request, learner_id: str) -> list[dict[str, Any]]:
         "its day, and `not_in_force` lists the versions known but not yet in force. Both: "
         "what was in force on a day as known at a moment."
     ),
-    response_model=None,
+    response_model=AggregateAsOf,
 )
 async def aggregate_as_of(
     service: Annotated[str, Path(pattern=NAME_PATTERN)],
@@ -245,7 +246,7 @@ async def aggregate_as_of(
 @router.get(
     "/audit/verify",
     summary="Recompute the integrity chains of a learner's case, or of a whole service",
-    response_model=None,
+    response_model=IntegrityVerification,
 )
 async def verify(
     request: Request,

@@ -16,6 +16,7 @@ from prometheus_client import CONTENT_TYPE_LATEST
 from pydantic import SecretStr
 
 from gateway import audit_api, audit_bundle, routing, store, subject_access
+from gateway.answers import Liveness, ReadinessReport, ServicesReadiness
 from gateway.audit_log import AccessLog
 from gateway.authz import SCOPES
 from gateway.console import install_console
@@ -167,7 +168,7 @@ def operational_router(metrics: Sequence[Metrics]) -> APIRouter:
     @router.get(
         "/healthz",
         summary="Liveness: the gateway is serving",
-        responses={200: {"content": {"application/json": {"example": _HEALTHY}}}},
+        response_model=Liveness,
     )
     async def healthz() -> dict[str, str]:
         """Answers 200 while the process serves requests, whatever its database and the
@@ -183,7 +184,10 @@ def operational_router(metrics: Sequence[Metrics]) -> APIRouter:
             "503, and taking the gateway out of service for it would stop the others too. "
             "`/readyz/services` reports every service."
         ),
-        responses={503: {"description": "The gateway's database is failing"}},
+        response_model=ReadinessReport,
+        responses={
+            503: {"model": ReadinessReport, "description": "The gateway's database is failing"}
+        },
     )
     async def readyz(request: Request) -> JSONResponse:
         engine = request.app.state.engine
@@ -198,7 +202,13 @@ def operational_router(metrics: Sequence[Metrics]) -> APIRouter:
     @router.get(
         "/readyz/services",
         summary="Every service's readiness, as the gateway reaches it",
-        responses={503: {"description": "A service is not ready or not reachable"}},
+        response_model=ServicesReadiness,
+        responses={
+            503: {
+                "model": ServicesReadiness,
+                "description": "A service is not ready or not reachable",
+            }
+        },
     )
     async def services_readiness(request: Request) -> JSONResponse:
         """Each service's own `/readyz` report, by name (`unreachable` with the error when it

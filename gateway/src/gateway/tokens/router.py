@@ -8,6 +8,7 @@ from pydantic import BaseModel, Field
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
+from gateway.answers import AuthorizationServerMetadata, JwkSet
 from gateway.tokens.issuer import AUTH_METHODS, ENDPOINT_PATH, TokenIssuer
 from gateway.tokens.keys import SigningKey
 from gateway.tokens.manifests import ManifestSigner
@@ -151,7 +152,7 @@ def oauth_router(
         description="The issuer, the token endpoint, the JWKS and the scopes, for client "
         "libraries that discover them. It needs no token.",
         operation_id="getAuthorizationServerMetadata",
-        response_model=None,
+        response_model=AuthorizationServerMetadata,
         responses={200: {"description": "The server's metadata (RFC 8414 section 2)"}},
     )
     async def authorization_server() -> JSONResponse:
@@ -171,7 +172,7 @@ def jwks_router(keys: Sequence[Mapping[str, Any]]) -> APIRouter:
         description="Every manifest key that ever signed a bundle stays listed (retired keys "
         "too), so a bundle verifies long after its key stopped signing. It needs no token: a "
         "resource server or a Tribunal clerk fetches it to verify signatures.",
-        response_model=None,
+        response_model=JwkSet,
         responses={200: {"description": "A JWK Set (RFC 7517)"}},
     )
     async def jwks() -> JSONResponse:

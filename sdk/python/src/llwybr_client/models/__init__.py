@@ -6,6 +6,9 @@ from .access_page_items_item import AccessPageItemsItem
 from .acknowledgement_in import AcknowledgementIn
 from .advocacy_for import AdvocacyFor
 from .advocacy_in import AdvocacyIn
+from .aggregate_as_of import AggregateAsOf
+from .aggregate_as_of_events_item import AggregateAsOfEventsItem
+from .aggregate_as_of_state_type_0 import AggregateAsOfStateType0
 from .aln_description_in import AlnDescriptionIn
 from .alp_element_in import AlpElementIn
 from .alp_schedule_in import AlpScheduleIn
@@ -14,6 +17,7 @@ from .appeal_in import AppealIn
 from .appeal_matter import AppealMatter
 from .appeal_outcome import AppealOutcome
 from .appellant_kind import AppellantKind
+from .authorization_server_metadata import AuthorizationServerMetadata
 from .body_submit_evidence_v1_determinations_determination_id_evidence_post import (
     BodySubmitEvidenceV1DeterminationsDeterminationIdEvidencePost,
 )
@@ -34,6 +38,7 @@ from .case_party import CaseParty
 from .case_statement_in import CaseStatementIn
 from .cease_proposal_in import CeaseProposalIn
 from .cessation_in import CessationIn
+from .chain_report import ChainReport
 from .change_page import ChangePage
 from .change_page_items_item import ChangePageItemsItem
 from .circumstances_in import CircumstancesIn
@@ -101,7 +106,6 @@ from .get_dispute_outcomes_response_200_item import GetDisputeOutcomesResponse20
 from .get_idp_version_response_get_version_v1_idps_idp_id_versions_number_get import (
     GetIdpVersionResponseGetVersionV1IdpsIdpIdVersionsNumberGet,
 )
-from .get_liveness_response_healthz_healthz_get import GetLivenessResponseHealthzHealthzGet
 from .get_provision_against_delivered_response_provision_v1_idps_idp_id_provision_get import (
     GetProvisionAgainstDeliveredResponseProvisionV1IdpsIdpIdProvisionGet,
 )
@@ -117,10 +121,13 @@ from .hearing_in import HearingIn
 from .http_validation_error import HTTPValidationError
 from .idp_arrangement import IdpArrangement
 from .independent_in import IndependentIn
+from .integrity_verification import IntegrityVerification
 from .invitation_in import InvitationIn
 from .issue_in import IssueIn
 from .issue_warning import IssueWarning
 from .issued_out import IssuedOut
+from .jwk import Jwk
+from .jwk_set import JwkSet
 from .la_extras_in import LaExtrasIn
 from .la_statistics import LaStatistics
 from .lac_details_in import LacDetailsIn
@@ -142,6 +149,7 @@ from .list_recommendations_awaiting_report_response_200_item import (
 )
 from .list_reminders_status_type_0 import ListRemindersStatusType0
 from .list_webhook_deliveries_status_type_0 import ListWebhookDeliveriesStatusType0
+from .liveness import Liveness
 from .local_authority_notice_in import LocalAuthorityNoticeIn
 from .maintainer_in import MaintainerIn
 from .maintainer_kind import MaintainerKind
@@ -209,6 +217,9 @@ from .provider_kind import ProviderKind
 from .provision_in import ProvisionIn
 from .provision_level import ProvisionLevel
 from .raised_out import RaisedOut
+from .readiness_report import ReadinessReport
+from .readiness_report_checks import ReadinessReportChecks
+from .readiness_report_status import ReadinessReportStatus
 from .recipient import Recipient
 from .recommendation_in import RecommendationIn
 from .reconsideration_decision_in import ReconsiderationDecisionIn
@@ -235,6 +246,12 @@ from .rule_table_out import RuleTableOut
 from .rule_table_out_rules_item import RuleTableOutRulesItem
 from .section_1_in import Section1In
 from .section_3_in import Section3In
+from .service_readiness import ServiceReadiness
+from .service_readiness_checks_type_0 import ServiceReadinessChecksType0
+from .service_readiness_status import ServiceReadinessStatus
+from .services_readiness import ServicesReadiness
+from .services_readiness_services import ServicesReadinessServices
+from .services_readiness_status import ServicesReadinessStatus
 from .set_calendar_json_calendar_in import SetCalendarJsonCalendarIn
 from .set_calendar_json_calendar_in_term import SetCalendarJsonCalendarInTerm
 from .setting import Setting
@@ -275,6 +292,9 @@ __all__ = (
     "AcknowledgementIn",
     "AdvocacyFor",
     "AdvocacyIn",
+    "AggregateAsOf",
+    "AggregateAsOfEventsItem",
+    "AggregateAsOfStateType0",
     "AlnDescriptionIn",
     "AlpElementIn",
     "AlpScheduleIn",
@@ -283,6 +303,7 @@ __all__ = (
     "AppealMatter",
     "AppealOutcome",
     "AppellantKind",
+    "AuthorizationServerMetadata",
     "BodySubmitEvidenceV1DeterminationsDeterminationIdEvidencePost",
     "BounceReceipt",
     "BounceReceiptBounce",
@@ -301,6 +322,7 @@ __all__ = (
     "CaseStatementIn",
     "CeaseProposalIn",
     "CessationIn",
+    "ChainReport",
     "ChangePage",
     "ChangePageItemsItem",
     "CircumstancesIn",
@@ -356,7 +378,6 @@ __all__ = (
     "GetDisagreementResolutionResponseGetCaseV1DisagreementResolutionsCaseIdGet",
     "GetDisputeOutcomesResponse200Item",
     "GetIdpVersionResponseGetVersionV1IdpsIdpIdVersionsNumberGet",
-    "GetLivenessResponseHealthzHealthzGet",
     "GetProvisionAgainstDeliveredResponseProvisionV1IdpsIdpIdProvisionGet",
     "GetReconsiderationResponseGetReconsiderationV1ReconsiderationsCaseIdGet",
     "GivenOutsideIn",
@@ -368,10 +389,13 @@ __all__ = (
     "HTTPValidationError",
     "IdpArrangement",
     "IndependentIn",
+    "IntegrityVerification",
     "InvitationIn",
     "IssuedOut",
     "IssueIn",
     "IssueWarning",
+    "Jwk",
+    "JwkSet",
     "LacDetailsIn",
     "LaExtrasIn",
     "Language",
@@ -391,6 +415,7 @@ __all__ = (
     "ListRecommendationsAwaitingReportResponse200Item",
     "ListRemindersStatusType0",
     "ListWebhookDeliveriesStatusType0",
+    "Liveness",
     "LocalAuthorityNoticeIn",
     "MaintainerIn",
     "MaintainerKind",
@@ -458,6 +483,9 @@ __all__ = (
     "ProvisionIn",
     "ProvisionLevel",
     "RaisedOut",
+    "ReadinessReport",
+    "ReadinessReportChecks",
+    "ReadinessReportStatus",
     "Recipient",
     "RecommendationIn",
     "ReconsiderationDecisionIn",
@@ -484,6 +512,12 @@ __all__ = (
     "RuleTableOutRulesItem",
     "Section1In",
     "Section3In",
+    "ServiceReadiness",
+    "ServiceReadinessChecksType0",
+    "ServiceReadinessStatus",
+    "ServicesReadiness",
+    "ServicesReadinessServices",
+    "ServicesReadinessStatus",
     "SetCalendarJsonCalendarIn",
     "SetCalendarJsonCalendarInTerm",
     "Setting",

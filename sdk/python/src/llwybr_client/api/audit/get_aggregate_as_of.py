@@ -8,6 +8,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.aggregate_as_of import AggregateAsOf
 from ...models.http_validation_error import HTTPValidationError
 from ...models.problem import Problem
 from ...types import UNSET, Response, Unset
@@ -65,9 +66,10 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | HTTPValidationError | Problem | None:
+) -> AggregateAsOf | HTTPValidationError | Problem | None:
     if response.status_code == 200:
-        response_200 = response.json()
+        response_200 = AggregateAsOf.from_dict(response.json())
+
         return response_200
 
     if response.status_code == 401:
@@ -103,7 +105,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | HTTPValidationError | Problem]:
+) -> Response[AggregateAsOf | HTTPValidationError | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -120,7 +122,7 @@ def sync_detailed(
     as_of_version: int | None | Unset = UNSET,
     as_of_recorded: datetime.datetime | None | Unset = UNSET,
     in_force_on: datetime.date | None | Unset = UNSET,
-) -> Response[Any | HTTPValidationError | Problem]:
+) -> Response[AggregateAsOf | HTTPValidationError | Problem]:
     """A determination, IDP, reconsideration or appeal as recorded by a moment or version, and/or as in
     force on a day
 
@@ -145,7 +147,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | HTTPValidationError | Problem]
+        Response[AggregateAsOf | HTTPValidationError | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -171,7 +173,7 @@ def sync(
     as_of_version: int | None | Unset = UNSET,
     as_of_recorded: datetime.datetime | None | Unset = UNSET,
     in_force_on: datetime.date | None | Unset = UNSET,
-) -> Any | HTTPValidationError | Problem | None:
+) -> AggregateAsOf | HTTPValidationError | Problem | None:
     """A determination, IDP, reconsideration or appeal as recorded by a moment or version, and/or as in
     force on a day
 
@@ -196,7 +198,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | HTTPValidationError | Problem
+        AggregateAsOf | HTTPValidationError | Problem
     """
 
     return sync_detailed(
@@ -217,7 +219,7 @@ async def asyncio_detailed(
     as_of_version: int | None | Unset = UNSET,
     as_of_recorded: datetime.datetime | None | Unset = UNSET,
     in_force_on: datetime.date | None | Unset = UNSET,
-) -> Response[Any | HTTPValidationError | Problem]:
+) -> Response[AggregateAsOf | HTTPValidationError | Problem]:
     """A determination, IDP, reconsideration or appeal as recorded by a moment or version, and/or as in
     force on a day
 
@@ -242,7 +244,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | HTTPValidationError | Problem]
+        Response[AggregateAsOf | HTTPValidationError | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -266,7 +268,7 @@ async def asyncio(
     as_of_version: int | None | Unset = UNSET,
     as_of_recorded: datetime.datetime | None | Unset = UNSET,
     in_force_on: datetime.date | None | Unset = UNSET,
-) -> Any | HTTPValidationError | Problem | None:
+) -> AggregateAsOf | HTTPValidationError | Problem | None:
     """A determination, IDP, reconsideration or appeal as recorded by a moment or version, and/or as in
     force on a day
 
@@ -291,7 +293,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | HTTPValidationError | Problem
+        AggregateAsOf | HTTPValidationError | Problem
     """
 
     return (

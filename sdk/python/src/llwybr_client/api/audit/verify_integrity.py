@@ -6,6 +6,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.http_validation_error import HTTPValidationError
+from ...models.integrity_verification import IntegrityVerification
 from ...models.problem import Problem
 from ...types import UNSET, Response, Unset
 
@@ -45,9 +46,10 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | HTTPValidationError | Problem | None:
+) -> HTTPValidationError | IntegrityVerification | Problem | None:
     if response.status_code == 200:
-        response_200 = response.json()
+        response_200 = IntegrityVerification.from_dict(response.json())
+
         return response_200
 
     if response.status_code == 401:
@@ -83,7 +85,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | HTTPValidationError | Problem]:
+) -> Response[HTTPValidationError | IntegrityVerification | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -97,7 +99,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     learner_id: None | str | Unset = UNSET,
     service: None | str | Unset = UNSET,
-) -> Response[Any | HTTPValidationError | Problem]:
+) -> Response[HTTPValidationError | IntegrityVerification | Problem]:
     """Recompute the integrity chains of a learner's case, or of a whole service
 
      Recomputes the hash chains of the events of a learner's case (`learner_id`), or of a
@@ -116,7 +118,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | HTTPValidationError | Problem]
+        Response[HTTPValidationError | IntegrityVerification | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -136,7 +138,7 @@ def sync(
     client: AuthenticatedClient,
     learner_id: None | str | Unset = UNSET,
     service: None | str | Unset = UNSET,
-) -> Any | HTTPValidationError | Problem | None:
+) -> HTTPValidationError | IntegrityVerification | Problem | None:
     """Recompute the integrity chains of a learner's case, or of a whole service
 
      Recomputes the hash chains of the events of a learner's case (`learner_id`), or of a
@@ -155,7 +157,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | HTTPValidationError | Problem
+        HTTPValidationError | IntegrityVerification | Problem
     """
 
     return sync_detailed(
@@ -170,7 +172,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     learner_id: None | str | Unset = UNSET,
     service: None | str | Unset = UNSET,
-) -> Response[Any | HTTPValidationError | Problem]:
+) -> Response[HTTPValidationError | IntegrityVerification | Problem]:
     """Recompute the integrity chains of a learner's case, or of a whole service
 
      Recomputes the hash chains of the events of a learner's case (`learner_id`), or of a
@@ -189,7 +191,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | HTTPValidationError | Problem]
+        Response[HTTPValidationError | IntegrityVerification | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -207,7 +209,7 @@ async def asyncio(
     client: AuthenticatedClient,
     learner_id: None | str | Unset = UNSET,
     service: None | str | Unset = UNSET,
-) -> Any | HTTPValidationError | Problem | None:
+) -> HTTPValidationError | IntegrityVerification | Problem | None:
     """Recompute the integrity chains of a learner's case, or of a whole service
 
      Recomputes the hash chains of the events of a learner's case (`learner_id`), or of a
@@ -226,7 +228,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | HTTPValidationError | Problem
+        HTTPValidationError | IntegrityVerification | Problem
     """
 
     return (

@@ -5,6 +5,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.authorization_server_metadata import AuthorizationServerMetadata
 from ...types import Response
 
 
@@ -20,9 +21,11 @@ def _get_kwargs() -> dict[str, Any]:
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | None:
+) -> AuthorizationServerMetadata | None:
     if response.status_code == 200:
-        return None
+        response_200 = AuthorizationServerMetadata.from_dict(response.json())
+
+        return response_200
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -32,7 +35,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any]:
+) -> Response[AuthorizationServerMetadata]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -44,7 +47,7 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Any]:
+) -> Response[AuthorizationServerMetadata]:
     """OAuth 2.0 authorization server metadata (RFC 8414)
 
      The issuer, the token endpoint, the JWKS and the scopes, for client libraries that discover them. It
@@ -55,7 +58,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any]
+        Response[AuthorizationServerMetadata]
     """
 
     kwargs = _get_kwargs()
@@ -67,10 +70,10 @@ def sync_detailed(
     return _build_response(client=client, response=response)
 
 
-async def asyncio_detailed(
+def sync(
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Any]:
+) -> AuthorizationServerMetadata | None:
     """OAuth 2.0 authorization server metadata (RFC 8414)
 
      The issuer, the token endpoint, the JWKS and the scopes, for client libraries that discover them. It
@@ -81,7 +84,29 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any]
+        AuthorizationServerMetadata
+    """
+
+    return sync_detailed(
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[AuthorizationServerMetadata]:
+    """OAuth 2.0 authorization server metadata (RFC 8414)
+
+     The issuer, the token endpoint, the JWKS and the scopes, for client libraries that discover them. It
+    needs no token.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[AuthorizationServerMetadata]
     """
 
     kwargs = _get_kwargs()
@@ -89,3 +114,27 @@ async def asyncio_detailed(
     response = await client.get_async_httpx_client().request(**kwargs)
 
     return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+) -> AuthorizationServerMetadata | None:
+    """OAuth 2.0 authorization server metadata (RFC 8414)
+
+     The issuer, the token endpoint, the JWKS and the scopes, for client libraries that discover them. It
+    needs no token.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        AuthorizationServerMetadata
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+        )
+    ).parsed

@@ -5,6 +5,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.jwk_set import JwkSet
 from ...types import Response
 
 
@@ -20,9 +21,11 @@ def _get_kwargs() -> dict[str, Any]:
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | None:
+) -> JwkSet | None:
     if response.status_code == 200:
-        return None
+        response_200 = JwkSet.from_dict(response.json())
+
+        return response_200
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -32,7 +35,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any]:
+) -> Response[JwkSet]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -44,7 +47,7 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Any]:
+) -> Response[JwkSet]:
     """The public keys that sign access tokens and bundle manifests (JWKS)
 
      Every manifest key that ever signed a bundle stays listed (retired keys too), so a bundle verifies
@@ -56,7 +59,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any]
+        Response[JwkSet]
     """
 
     kwargs = _get_kwargs()
@@ -68,10 +71,10 @@ def sync_detailed(
     return _build_response(client=client, response=response)
 
 
-async def asyncio_detailed(
+def sync(
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Any]:
+) -> JwkSet | None:
     """The public keys that sign access tokens and bundle manifests (JWKS)
 
      Every manifest key that ever signed a bundle stays listed (retired keys too), so a bundle verifies
@@ -83,7 +86,30 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any]
+        JwkSet
+    """
+
+    return sync_detailed(
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[JwkSet]:
+    """The public keys that sign access tokens and bundle manifests (JWKS)
+
+     Every manifest key that ever signed a bundle stays listed (retired keys too), so a bundle verifies
+    long after its key stopped signing. It needs no token: a resource server or a Tribunal clerk fetches
+    it to verify signatures.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[JwkSet]
     """
 
     kwargs = _get_kwargs()
@@ -91,3 +117,28 @@ async def asyncio_detailed(
     response = await client.get_async_httpx_client().request(**kwargs)
 
     return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+) -> JwkSet | None:
+    """The public keys that sign access tokens and bundle manifests (JWKS)
+
+     Every manifest key that ever signed a bundle stays listed (retired keys too), so a bundle verifies
+    long after its key stopped signing. It needs no token: a resource server or a Tribunal clerk fetches
+    it to verify signatures.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        JwkSet
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+        )
+    ).parsed

@@ -5,7 +5,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.get_liveness_response_healthz_healthz_get import GetLivenessResponseHealthzHealthzGet
+from ...models.liveness import Liveness
 from ...types import Response
 
 
@@ -21,9 +21,9 @@ def _get_kwargs() -> dict[str, Any]:
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> GetLivenessResponseHealthzHealthzGet | None:
+) -> Liveness | None:
     if response.status_code == 200:
-        response_200 = GetLivenessResponseHealthzHealthzGet.from_dict(response.json())
+        response_200 = Liveness.from_dict(response.json())
 
         return response_200
 
@@ -35,7 +35,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[GetLivenessResponseHealthzHealthzGet]:
+) -> Response[Liveness]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -47,7 +47,7 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
-) -> Response[GetLivenessResponseHealthzHealthzGet]:
+) -> Response[Liveness]:
     """Liveness: the gateway is serving
 
      Answers 200 while the process serves requests, whatever its database and the
@@ -59,7 +59,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[GetLivenessResponseHealthzHealthzGet]
+        Response[Liveness]
     """
 
     kwargs = _get_kwargs()
@@ -74,7 +74,7 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient | Client,
-) -> GetLivenessResponseHealthzHealthzGet | None:
+) -> Liveness | None:
     """Liveness: the gateway is serving
 
      Answers 200 while the process serves requests, whatever its database and the
@@ -86,7 +86,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        GetLivenessResponseHealthzHealthzGet
+        Liveness
     """
 
     return sync_detailed(
@@ -97,7 +97,7 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
-) -> Response[GetLivenessResponseHealthzHealthzGet]:
+) -> Response[Liveness]:
     """Liveness: the gateway is serving
 
      Answers 200 while the process serves requests, whatever its database and the
@@ -109,7 +109,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[GetLivenessResponseHealthzHealthzGet]
+        Response[Liveness]
     """
 
     kwargs = _get_kwargs()
@@ -122,7 +122,7 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
-) -> GetLivenessResponseHealthzHealthzGet | None:
+) -> Liveness | None:
     """Liveness: the gateway is serving
 
      Answers 200 while the process serves requests, whatever its database and the
@@ -134,7 +134,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        GetLivenessResponseHealthzHealthzGet
+        Liveness
     """
 
     return (

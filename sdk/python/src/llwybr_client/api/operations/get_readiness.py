@@ -5,6 +5,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.readiness_report import ReadinessReport
 from ...types import Response
 
 
@@ -20,12 +21,16 @@ def _get_kwargs() -> dict[str, Any]:
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | None:
+) -> ReadinessReport | None:
     if response.status_code == 200:
-        return None
+        response_200 = ReadinessReport.from_dict(response.json())
+
+        return response_200
 
     if response.status_code == 503:
-        return None
+        response_503 = ReadinessReport.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -35,7 +40,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any]:
+) -> Response[ReadinessReport]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -47,7 +52,7 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Any]:
+) -> Response[ReadinessReport]:
     """Readiness: the gateway can serve (its own database answers)
 
      Not the services' readiness: a service that is down makes its own routes answer 503, and taking the
@@ -58,7 +63,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any]
+        Response[ReadinessReport]
     """
 
     kwargs = _get_kwargs()
@@ -70,10 +75,10 @@ def sync_detailed(
     return _build_response(client=client, response=response)
 
 
-async def asyncio_detailed(
+def sync(
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Any]:
+) -> ReadinessReport | None:
     """Readiness: the gateway can serve (its own database answers)
 
      Not the services' readiness: a service that is down makes its own routes answer 503, and taking the
@@ -84,7 +89,29 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any]
+        ReadinessReport
+    """
+
+    return sync_detailed(
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[ReadinessReport]:
+    """Readiness: the gateway can serve (its own database answers)
+
+     Not the services' readiness: a service that is down makes its own routes answer 503, and taking the
+    gateway out of service for it would stop the others too. `/readyz/services` reports every service.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ReadinessReport]
     """
 
     kwargs = _get_kwargs()
@@ -92,3 +119,27 @@ async def asyncio_detailed(
     response = await client.get_async_httpx_client().request(**kwargs)
 
     return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+) -> ReadinessReport | None:
+    """Readiness: the gateway can serve (its own database answers)
+
+     Not the services' readiness: a service that is down makes its own routes answer 503, and taking the
+    gateway out of service for it would stop the others too. `/readyz/services` reports every service.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ReadinessReport
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+        )
+    ).parsed

@@ -5,6 +5,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.services_readiness import ServicesReadiness
 from ...types import Response
 
 
@@ -20,12 +21,16 @@ def _get_kwargs() -> dict[str, Any]:
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | None:
+) -> ServicesReadiness | None:
     if response.status_code == 200:
-        return None
+        response_200 = ServicesReadiness.from_dict(response.json())
+
+        return response_200
 
     if response.status_code == 503:
-        return None
+        response_503 = ServicesReadiness.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -35,7 +40,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any]:
+) -> Response[ServicesReadiness]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -47,7 +52,7 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Any]:
+) -> Response[ServicesReadiness]:
     """Every service's readiness, as the gateway reaches it
 
      Each service's own `/readyz` report, by name (`unreachable` with the error when it
@@ -59,7 +64,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any]
+        Response[ServicesReadiness]
     """
 
     kwargs = _get_kwargs()
@@ -71,10 +76,10 @@ def sync_detailed(
     return _build_response(client=client, response=response)
 
 
-async def asyncio_detailed(
+def sync(
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Any]:
+) -> ServicesReadiness | None:
     """Every service's readiness, as the gateway reaches it
 
      Each service's own `/readyz` report, by name (`unreachable` with the error when it
@@ -86,7 +91,30 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any]
+        ServicesReadiness
+    """
+
+    return sync_detailed(
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[ServicesReadiness]:
+    """Every service's readiness, as the gateway reaches it
+
+     Each service's own `/readyz` report, by name (`unreachable` with the error when it
+    does not answer): 200 when every one is ready. For people and dashboards; not a
+    probe, since one service down must not take the gateway out of service.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ServicesReadiness]
     """
 
     kwargs = _get_kwargs()
@@ -94,3 +122,28 @@ async def asyncio_detailed(
     response = await client.get_async_httpx_client().request(**kwargs)
 
     return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+) -> ServicesReadiness | None:
+    """Every service's readiness, as the gateway reaches it
+
+     Each service's own `/readyz` report, by name (`unreachable` with the error when it
+    does not answer): 200 when every one is ready. For people and dashboards; not a
+    probe, since one service down must not take the gateway out of service.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ServicesReadiness
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+        )
+    ).parsed

@@ -6,11 +6,13 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-T = TypeVar("T", bound="GetLivenessResponseHealthzHealthzGet")
+T = TypeVar("T", bound="ReadinessReportChecks")
 
 
 @_attrs_define
-class GetLivenessResponseHealthzHealthzGet:
+class ReadinessReportChecks:
+    """Each check by name, e.g. `database`"""
+
     additional_properties: dict[str, str] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -23,10 +25,10 @@ class GetLivenessResponseHealthzHealthzGet:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        get_liveness_response_healthz_healthz_get = cls()
+        readiness_report_checks = cls()
 
-        get_liveness_response_healthz_healthz_get.additional_properties = d
-        return get_liveness_response_healthz_healthz_get
+        readiness_report_checks.additional_properties = d
+        return readiness_report_checks
 
     @property
     def additional_keys(self) -> list[str]:

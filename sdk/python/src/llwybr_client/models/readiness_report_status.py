@@ -1,0 +1,9 @@
+from enum import StrEnum
+
+
+class ReadinessReportStatus(StrEnum):
+    NOT_READY = "not ready"
+    READY = "ready"
+
+    def __str__(self) -> str:
+        return str(self.value)
