@@ -6,6 +6,10 @@ from .access_page_items_item import AccessPageItemsItem
 from .acknowledgement_in import AcknowledgementIn
 from .advocacy_for import AdvocacyFor
 from .advocacy_in import AdvocacyIn
+from .advocacy_view import AdvocacyView
+from .advocacy_view_deadlines_type_0 import AdvocacyViewDeadlinesType0
+from .advocacy_view_ending_type_0 import AdvocacyViewEndingType0
+from .advocacy_view_provision_type_0 import AdvocacyViewProvisionType0
 from .aggregate_as_of import AggregateAsOf
 from .aggregate_as_of_events_item import AggregateAsOfEventsItem
 from .aggregate_as_of_state_type_0 import AggregateAsOfStateType0
@@ -16,6 +20,10 @@ from .appeal_decision_in import AppealDecisionIn
 from .appeal_in import AppealIn
 from .appeal_matter import AppealMatter
 from .appeal_outcome import AppealOutcome
+from .appeal_view import AppealView
+from .appeal_view_deadlines_type_0 import AppealViewDeadlinesType0
+from .appeal_view_orders import AppealViewOrders
+from .appeal_view_recommendations import AppealViewRecommendations
 from .appellant_kind import AppellantKind
 from .authorization_server_metadata import AuthorizationServerMetadata
 from .body_submit_evidence_v1_determinations_determination_id_evidence_post import (
@@ -30,6 +38,8 @@ from .bulk_result import BulkResult
 from .calendar_out import CalendarOut
 from .calendar_out_terms_item import CalendarOutTermsItem
 from .capacity_in import CapacityIn
+from .case_deadline import CaseDeadline
+from .case_deadline_state_type_0 import CaseDeadlineStateType0
 from .case_friend_in import CaseFriendIn
 from .case_friend_removal_in import CaseFriendRemovalIn
 from .case_page import CasePage
@@ -85,6 +95,12 @@ from .determination_out_withdrawal_type_0 import DeterminationOutWithdrawalType0
 from .disagreement_in import DisagreementIn
 from .disagreement_outcome import DisagreementOutcome
 from .disagreement_resolution_in import DisagreementResolutionIn
+from .disagreement_resolution_view import DisagreementResolutionView
+from .disagreement_resolution_view_conclusion_type_0 import (
+    DisagreementResolutionViewConclusionType0,
+)
+from .disagreement_resolution_view_deadlines_type_0 import DisagreementResolutionViewDeadlinesType0
+from .disagreement_resolution_view_parties_item import DisagreementResolutionViewPartiesItem
 from .end_in import EndIn
 from .enrolment_end_in import EnrolmentEndIn
 from .enrolment_in import EnrolmentIn
@@ -93,24 +109,12 @@ from .evidence_request_in import EvidenceRequestIn
 from .exception_claim_in import ExceptionClaimIn
 from .fei_answer_in import FeiAnswerIn
 from .fei_request_in import FeiRequestIn
-from .get_advocacy_response_get_advocacy_v1_advocacy_advocacy_id_get import (
-    GetAdvocacyResponseGetAdvocacyV1AdvocacyAdvocacyIdGet,
-)
-from .get_appeal_response_get_appeal_v1_appeals_appeal_id_get import (
-    GetAppealResponseGetAppealV1AppealsAppealIdGet,
-)
-from .get_disagreement_resolution_response_get_case_v1_disagreement_resolutions_case_id_get import (
-    GetDisagreementResolutionResponseGetCaseV1DisagreementResolutionsCaseIdGet,
-)
 from .get_dispute_outcomes_response_200_item import GetDisputeOutcomesResponse200Item
 from .get_idp_version_response_get_version_v1_idps_idp_id_versions_number_get import (
     GetIdpVersionResponseGetVersionV1IdpsIdpIdVersionsNumberGet,
 )
 from .get_provision_against_delivered_response_provision_v1_idps_idp_id_provision_get import (
     GetProvisionAgainstDeliveredResponseProvisionV1IdpsIdpIdProvisionGet,
-)
-from .get_reconsideration_response_get_reconsideration_v1_reconsiderations_case_id_get import (
-    GetReconsiderationResponseGetReconsiderationV1ReconsiderationsCaseIdGet,
 )
 from .given_outside_in import GivenOutsideIn
 from .given_outside_in_channel import GivenOutsideInChannel
@@ -227,6 +231,8 @@ from .reconsideration_in import ReconsiderationIn
 from .reconsideration_kind import ReconsiderationKind
 from .reconsideration_notice_in import ReconsiderationNoticeIn
 from .reconsideration_outcome import ReconsiderationOutcome
+from .reconsideration_view import ReconsiderationView
+from .reconsideration_view_deadlines_type_0 import ReconsiderationViewDeadlinesType0
 from .rectification_in import RectificationIn
 from .referral_to_la_in import ReferralToLaIn
 from .report_in import ReportIn
@@ -292,6 +298,10 @@ __all__ = (
     "AcknowledgementIn",
     "AdvocacyFor",
     "AdvocacyIn",
+    "AdvocacyView",
+    "AdvocacyViewDeadlinesType0",
+    "AdvocacyViewEndingType0",
+    "AdvocacyViewProvisionType0",
     "AggregateAsOf",
     "AggregateAsOfEventsItem",
     "AggregateAsOfStateType0",
@@ -302,6 +312,10 @@ __all__ = (
     "AppealIn",
     "AppealMatter",
     "AppealOutcome",
+    "AppealView",
+    "AppealViewDeadlinesType0",
+    "AppealViewOrders",
+    "AppealViewRecommendations",
     "AppellantKind",
     "AuthorizationServerMetadata",
     "BodySubmitEvidenceV1DeterminationsDeterminationIdEvidencePost",
@@ -314,6 +328,8 @@ __all__ = (
     "CalendarOut",
     "CalendarOutTermsItem",
     "CapacityIn",
+    "CaseDeadline",
+    "CaseDeadlineStateType0",
     "CaseFriendIn",
     "CaseFriendRemovalIn",
     "CasePage",
@@ -365,6 +381,10 @@ __all__ = (
     "DisagreementIn",
     "DisagreementOutcome",
     "DisagreementResolutionIn",
+    "DisagreementResolutionView",
+    "DisagreementResolutionViewConclusionType0",
+    "DisagreementResolutionViewDeadlinesType0",
+    "DisagreementResolutionViewPartiesItem",
     "EndIn",
     "EnrolmentEndIn",
     "EnrolmentIn",
@@ -373,13 +393,9 @@ __all__ = (
     "ExceptionClaimIn",
     "FeiAnswerIn",
     "FeiRequestIn",
-    "GetAdvocacyResponseGetAdvocacyV1AdvocacyAdvocacyIdGet",
-    "GetAppealResponseGetAppealV1AppealsAppealIdGet",
-    "GetDisagreementResolutionResponseGetCaseV1DisagreementResolutionsCaseIdGet",
     "GetDisputeOutcomesResponse200Item",
     "GetIdpVersionResponseGetVersionV1IdpsIdpIdVersionsNumberGet",
     "GetProvisionAgainstDeliveredResponseProvisionV1IdpsIdpIdProvisionGet",
-    "GetReconsiderationResponseGetReconsiderationV1ReconsiderationsCaseIdGet",
     "GivenOutsideIn",
     "GivenOutsideInChannel",
     "GraduatedResponseIn",
@@ -493,6 +509,8 @@ __all__ = (
     "ReconsiderationKind",
     "ReconsiderationNoticeIn",
     "ReconsiderationOutcome",
+    "ReconsiderationView",
+    "ReconsiderationViewDeadlinesType0",
     "RectificationIn",
     "ReferralToLaIn",
     "ReportIn",

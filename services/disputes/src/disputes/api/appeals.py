@@ -22,6 +22,7 @@ from disputes.api.schemas import (
     ReviewApplicationIn,
 )
 from disputes.api.shared import RESPONSES, LearnedDep, ServiceDep, VersionsDep, current
+from disputes.api.views import AppealView
 from disputes.domain import Order, Recommendation
 from llwybr.edge import (
     Accepted,
@@ -57,6 +58,8 @@ def lodge(
     "judges it. The Tribunal, the respondent, every body an order addresses, an NHS body a "
     "recommendation is made to, the learner's LAs and the auditors of the jurisdiction may read "
     "it; anyone else gets the one 404.",
+    response_model=AppealView,
+    response_model_exclude_unset=True,
 )
 def get_appeal(
     appeal_id: UUID, service: ServiceDep, caller: CallerDep, response: Response

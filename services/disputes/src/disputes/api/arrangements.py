@@ -20,6 +20,7 @@ from disputes.api.schemas import (
     ProvisionIn,
 )
 from disputes.api.shared import RESPONSES, LearnedDep, ServiceDep, current
+from disputes.api.views import AdvocacyView, DisagreementResolutionView
 from disputes.domain import CaseParticipant
 from llwybr.edge import Accepted, CallerDep, IfMatch, accepted, created, expected_version
 
@@ -55,7 +56,12 @@ def open_case(
     return created(response, f"/v1/disagreement-resolutions/{case_id}", case_id, version)
 
 
-@router.get("/disagreement-resolutions/{case_id}", summary="A disagreement resolution case")
+@router.get(
+    "/disagreement-resolutions/{case_id}",
+    summary="A disagreement resolution case",
+    response_model=DisagreementResolutionView,
+    response_model_exclude_unset=True,
+)
 def get_case(
     case_id: UUID, service: ServiceDep, caller: CallerDep, response: Response
 ) -> dict[str, Any]:
@@ -95,7 +101,12 @@ def request_advocacy(
     return created(response, f"/v1/advocacy/{advocacy_id}", advocacy_id, version)
 
 
-@router.get("/advocacy/{advocacy_id}", summary="An advocacy request and its provision")
+@router.get(
+    "/advocacy/{advocacy_id}",
+    summary="An advocacy request and its provision",
+    response_model=AdvocacyView,
+    response_model_exclude_unset=True,
+)
 def get_advocacy(
     advocacy_id: UUID, service: ServiceDep, caller: CallerDep, response: Response
 ) -> dict[str, Any]:

@@ -17,6 +17,7 @@ from disputes.api.schemas import (
     RepresentationsIn,
 )
 from disputes.api.shared import RESPONSES, LearnedDep, ServiceDep, current
+from disputes.api.views import ReconsiderationView
 from llwybr.edge import (
     Accepted,
     CallerDep,
@@ -56,6 +57,8 @@ def request_reconsideration(
     "`met`, `missed`), `overdue` and `days_left`, judged as `/v1/reminders` judges it. The "
     "reconsidering LA, the school whose decision it is, the learner's LAs and the auditors of "
     "the jurisdiction may read it; anyone else gets the one 404.",
+    response_model=ReconsiderationView,
+    response_model_exclude_unset=True,
 )
 def get_reconsideration(
     case_id: UUID, service: ServiceDep, caller: CallerDep, response: Response

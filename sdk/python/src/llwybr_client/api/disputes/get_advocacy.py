@@ -7,9 +7,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.get_advocacy_response_get_advocacy_v1_advocacy_advocacy_id_get import (
-    GetAdvocacyResponseGetAdvocacyV1AdvocacyAdvocacyIdGet,
-)
+from ...models.advocacy_view import AdvocacyView
 from ...models.problem import Problem
 from ...types import Response
 
@@ -30,11 +28,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> GetAdvocacyResponseGetAdvocacyV1AdvocacyAdvocacyIdGet | Problem | None:
+) -> AdvocacyView | Problem | None:
     if response.status_code == 200:
-        response_200 = GetAdvocacyResponseGetAdvocacyV1AdvocacyAdvocacyIdGet.from_dict(
-            response.json()
-        )
+        response_200 = AdvocacyView.from_dict(response.json())
 
         return response_200
 
@@ -96,7 +92,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[GetAdvocacyResponseGetAdvocacyV1AdvocacyAdvocacyIdGet | Problem]:
+) -> Response[AdvocacyView | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -109,7 +105,7 @@ def sync_detailed(
     advocacy_id: UUID,
     *,
     client: AuthenticatedClient,
-) -> Response[GetAdvocacyResponseGetAdvocacyV1AdvocacyAdvocacyIdGet | Problem]:
+) -> Response[AdvocacyView | Problem]:
     """An advocacy request and its provision
 
      An advocacy request with its advocate and, once ended, how it ended. The learner's LAs, a
@@ -130,7 +126,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[GetAdvocacyResponseGetAdvocacyV1AdvocacyAdvocacyIdGet | Problem]
+        Response[AdvocacyView | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -148,7 +144,7 @@ def sync(
     advocacy_id: UUID,
     *,
     client: AuthenticatedClient,
-) -> GetAdvocacyResponseGetAdvocacyV1AdvocacyAdvocacyIdGet | Problem | None:
+) -> AdvocacyView | Problem | None:
     """An advocacy request and its provision
 
      An advocacy request with its advocate and, once ended, how it ended. The learner's LAs, a
@@ -169,7 +165,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        GetAdvocacyResponseGetAdvocacyV1AdvocacyAdvocacyIdGet | Problem
+        AdvocacyView | Problem
     """
 
     return sync_detailed(
@@ -182,7 +178,7 @@ async def asyncio_detailed(
     advocacy_id: UUID,
     *,
     client: AuthenticatedClient,
-) -> Response[GetAdvocacyResponseGetAdvocacyV1AdvocacyAdvocacyIdGet | Problem]:
+) -> Response[AdvocacyView | Problem]:
     """An advocacy request and its provision
 
      An advocacy request with its advocate and, once ended, how it ended. The learner's LAs, a
@@ -203,7 +199,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[GetAdvocacyResponseGetAdvocacyV1AdvocacyAdvocacyIdGet | Problem]
+        Response[AdvocacyView | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -219,7 +215,7 @@ async def asyncio(
     advocacy_id: UUID,
     *,
     client: AuthenticatedClient,
-) -> GetAdvocacyResponseGetAdvocacyV1AdvocacyAdvocacyIdGet | Problem | None:
+) -> AdvocacyView | Problem | None:
     """An advocacy request and its provision
 
      An advocacy request with its advocate and, once ended, how it ended. The learner's LAs, a
@@ -240,7 +236,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        GetAdvocacyResponseGetAdvocacyV1AdvocacyAdvocacyIdGet | Problem
+        AdvocacyView | Problem
     """
 
     return (

@@ -7,9 +7,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.get_appeal_response_get_appeal_v1_appeals_appeal_id_get import (
-    GetAppealResponseGetAppealV1AppealsAppealIdGet,
-)
+from ...models.appeal_view import AppealView
 from ...models.problem import Problem
 from ...types import Response
 
@@ -30,9 +28,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> GetAppealResponseGetAppealV1AppealsAppealIdGet | Problem | None:
+) -> AppealView | Problem | None:
     if response.status_code == 200:
-        response_200 = GetAppealResponseGetAppealV1AppealsAppealIdGet.from_dict(response.json())
+        response_200 = AppealView.from_dict(response.json())
 
         return response_200
 
@@ -94,7 +92,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[GetAppealResponseGetAppealV1AppealsAppealIdGet | Problem]:
+) -> Response[AppealView | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -107,7 +105,7 @@ def sync_detailed(
     appeal_id: UUID,
     *,
     client: AuthenticatedClient,
-) -> Response[GetAppealResponseGetAppealV1AppealsAppealIdGet | Problem]:
+) -> Response[AppealView | Problem]:
     """An appeal, its orders and recommendations
 
      `deadlines` has each order with a date to comply by (`order:<id>`) with its `state` (`open`, `met`,
@@ -129,7 +127,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[GetAppealResponseGetAppealV1AppealsAppealIdGet | Problem]
+        Response[AppealView | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -147,7 +145,7 @@ def sync(
     appeal_id: UUID,
     *,
     client: AuthenticatedClient,
-) -> GetAppealResponseGetAppealV1AppealsAppealIdGet | Problem | None:
+) -> AppealView | Problem | None:
     """An appeal, its orders and recommendations
 
      `deadlines` has each order with a date to comply by (`order:<id>`) with its `state` (`open`, `met`,
@@ -169,7 +167,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        GetAppealResponseGetAppealV1AppealsAppealIdGet | Problem
+        AppealView | Problem
     """
 
     return sync_detailed(
@@ -182,7 +180,7 @@ async def asyncio_detailed(
     appeal_id: UUID,
     *,
     client: AuthenticatedClient,
-) -> Response[GetAppealResponseGetAppealV1AppealsAppealIdGet | Problem]:
+) -> Response[AppealView | Problem]:
     """An appeal, its orders and recommendations
 
      `deadlines` has each order with a date to comply by (`order:<id>`) with its `state` (`open`, `met`,
@@ -204,7 +202,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[GetAppealResponseGetAppealV1AppealsAppealIdGet | Problem]
+        Response[AppealView | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -220,7 +218,7 @@ async def asyncio(
     appeal_id: UUID,
     *,
     client: AuthenticatedClient,
-) -> GetAppealResponseGetAppealV1AppealsAppealIdGet | Problem | None:
+) -> AppealView | Problem | None:
     """An appeal, its orders and recommendations
 
      `deadlines` has each order with a date to comply by (`order:<id>`) with its `state` (`open`, `met`,
@@ -242,7 +240,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        GetAppealResponseGetAppealV1AppealsAppealIdGet | Problem
+        AppealView | Problem
     """
 
     return (

@@ -7,9 +7,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.get_disagreement_resolution_response_get_case_v1_disagreement_resolutions_case_id_get import (
-    GetDisagreementResolutionResponseGetCaseV1DisagreementResolutionsCaseIdGet,
-)
+from ...models.disagreement_resolution_view import DisagreementResolutionView
 from ...models.problem import Problem
 from ...types import Response
 
@@ -30,13 +28,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> GetDisagreementResolutionResponseGetCaseV1DisagreementResolutionsCaseIdGet | Problem | None:
+) -> DisagreementResolutionView | Problem | None:
     if response.status_code == 200:
-        response_200 = (
-            GetDisagreementResolutionResponseGetCaseV1DisagreementResolutionsCaseIdGet.from_dict(
-                response.json()
-            )
-        )
+        response_200 = DisagreementResolutionView.from_dict(response.json())
 
         return response_200
 
@@ -98,7 +92,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[GetDisagreementResolutionResponseGetCaseV1DisagreementResolutionsCaseIdGet | Problem]:
+) -> Response[DisagreementResolutionView | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -111,7 +105,7 @@ def sync_detailed(
     case_id: UUID,
     *,
     client: AuthenticatedClient,
-) -> Response[GetDisagreementResolutionResponseGetCaseV1DisagreementResolutionsCaseIdGet | Problem]:
+) -> Response[DisagreementResolutionView | Problem]:
     """A disagreement resolution case
 
      A disagreement resolution case as it stands: its parties, facilitator, related case and,
@@ -132,7 +126,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[GetDisagreementResolutionResponseGetCaseV1DisagreementResolutionsCaseIdGet | Problem]
+        Response[DisagreementResolutionView | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -150,7 +144,7 @@ def sync(
     case_id: UUID,
     *,
     client: AuthenticatedClient,
-) -> GetDisagreementResolutionResponseGetCaseV1DisagreementResolutionsCaseIdGet | Problem | None:
+) -> DisagreementResolutionView | Problem | None:
     """A disagreement resolution case
 
      A disagreement resolution case as it stands: its parties, facilitator, related case and,
@@ -171,7 +165,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        GetDisagreementResolutionResponseGetCaseV1DisagreementResolutionsCaseIdGet | Problem
+        DisagreementResolutionView | Problem
     """
 
     return sync_detailed(
@@ -184,7 +178,7 @@ async def asyncio_detailed(
     case_id: UUID,
     *,
     client: AuthenticatedClient,
-) -> Response[GetDisagreementResolutionResponseGetCaseV1DisagreementResolutionsCaseIdGet | Problem]:
+) -> Response[DisagreementResolutionView | Problem]:
     """A disagreement resolution case
 
      A disagreement resolution case as it stands: its parties, facilitator, related case and,
@@ -205,7 +199,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[GetDisagreementResolutionResponseGetCaseV1DisagreementResolutionsCaseIdGet | Problem]
+        Response[DisagreementResolutionView | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -221,7 +215,7 @@ async def asyncio(
     case_id: UUID,
     *,
     client: AuthenticatedClient,
-) -> GetDisagreementResolutionResponseGetCaseV1DisagreementResolutionsCaseIdGet | Problem | None:
+) -> DisagreementResolutionView | Problem | None:
     """A disagreement resolution case
 
      A disagreement resolution case as it stands: its parties, facilitator, related case and,
@@ -242,7 +236,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        GetDisagreementResolutionResponseGetCaseV1DisagreementResolutionsCaseIdGet | Problem
+        DisagreementResolutionView | Problem
     """
 
     return (

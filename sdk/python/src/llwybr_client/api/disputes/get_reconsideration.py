@@ -7,10 +7,8 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.get_reconsideration_response_get_reconsideration_v1_reconsiderations_case_id_get import (
-    GetReconsiderationResponseGetReconsiderationV1ReconsiderationsCaseIdGet,
-)
 from ...models.problem import Problem
+from ...models.reconsideration_view import ReconsiderationView
 from ...types import Response
 
 
@@ -30,13 +28,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> GetReconsiderationResponseGetReconsiderationV1ReconsiderationsCaseIdGet | Problem | None:
+) -> Problem | ReconsiderationView | None:
     if response.status_code == 200:
-        response_200 = (
-            GetReconsiderationResponseGetReconsiderationV1ReconsiderationsCaseIdGet.from_dict(
-                response.json()
-            )
-        )
+        response_200 = ReconsiderationView.from_dict(response.json())
 
         return response_200
 
@@ -98,7 +92,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[GetReconsiderationResponseGetReconsiderationV1ReconsiderationsCaseIdGet | Problem]:
+) -> Response[Problem | ReconsiderationView]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -111,7 +105,7 @@ def sync_detailed(
     case_id: UUID,
     *,
     client: AuthenticatedClient,
-) -> Response[GetReconsiderationResponseGetReconsiderationV1ReconsiderationsCaseIdGet | Problem]:
+) -> Response[Problem | ReconsiderationView]:
     """A reconsideration and its deadlines
 
      `deadlines.decision` is the LA's deadline to decide with its `state` (`open`, `met`, `missed`),
@@ -133,7 +127,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[GetReconsiderationResponseGetReconsiderationV1ReconsiderationsCaseIdGet | Problem]
+        Response[Problem | ReconsiderationView]
     """
 
     kwargs = _get_kwargs(
@@ -151,7 +145,7 @@ def sync(
     case_id: UUID,
     *,
     client: AuthenticatedClient,
-) -> GetReconsiderationResponseGetReconsiderationV1ReconsiderationsCaseIdGet | Problem | None:
+) -> Problem | ReconsiderationView | None:
     """A reconsideration and its deadlines
 
      `deadlines.decision` is the LA's deadline to decide with its `state` (`open`, `met`, `missed`),
@@ -173,7 +167,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        GetReconsiderationResponseGetReconsiderationV1ReconsiderationsCaseIdGet | Problem
+        Problem | ReconsiderationView
     """
 
     return sync_detailed(
@@ -186,7 +180,7 @@ async def asyncio_detailed(
     case_id: UUID,
     *,
     client: AuthenticatedClient,
-) -> Response[GetReconsiderationResponseGetReconsiderationV1ReconsiderationsCaseIdGet | Problem]:
+) -> Response[Problem | ReconsiderationView]:
     """A reconsideration and its deadlines
 
      `deadlines.decision` is the LA's deadline to decide with its `state` (`open`, `met`, `missed`),
@@ -208,7 +202,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[GetReconsiderationResponseGetReconsiderationV1ReconsiderationsCaseIdGet | Problem]
+        Response[Problem | ReconsiderationView]
     """
 
     kwargs = _get_kwargs(
@@ -224,7 +218,7 @@ async def asyncio(
     case_id: UUID,
     *,
     client: AuthenticatedClient,
-) -> GetReconsiderationResponseGetReconsiderationV1ReconsiderationsCaseIdGet | Problem | None:
+) -> Problem | ReconsiderationView | None:
     """A reconsideration and its deadlines
 
      `deadlines.decision` is the LA's deadline to decide with its `state` (`open`, `met`, `missed`),
@@ -246,7 +240,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        GetReconsiderationResponseGetReconsiderationV1ReconsiderationsCaseIdGet | Problem
+        Problem | ReconsiderationView
     """
 
     return (

@@ -6,11 +6,13 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-T = TypeVar("T", bound="GetAdvocacyResponseGetAdvocacyV1AdvocacyAdvocacyIdGet")
+T = TypeVar("T", bound="AppealViewRecommendations")
 
 
 @_attrs_define
-class GetAdvocacyResponseGetAdvocacyV1AdvocacyAdvocacyIdGet:
+class AppealViewRecommendations:
+    """Recommendations to NHS bodies by id"""
+
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -23,10 +25,10 @@ class GetAdvocacyResponseGetAdvocacyV1AdvocacyAdvocacyIdGet:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        get_advocacy_response_get_advocacy_v1_advocacy_advocacy_id_get = cls()
+        appeal_view_recommendations = cls()
 
-        get_advocacy_response_get_advocacy_v1_advocacy_advocacy_id_get.additional_properties = d
-        return get_advocacy_response_get_advocacy_v1_advocacy_advocacy_id_get
+        appeal_view_recommendations.additional_properties = d
+        return appeal_view_recommendations
 
     @property
     def additional_keys(self) -> list[str]:

@@ -6,11 +6,11 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-T = TypeVar("T", bound="GetDisagreementResolutionResponseGetCaseV1DisagreementResolutionsCaseIdGet")
+T = TypeVar("T", bound="DisagreementResolutionViewPartiesItem")
 
 
 @_attrs_define
-class GetDisagreementResolutionResponseGetCaseV1DisagreementResolutionsCaseIdGet:
+class DisagreementResolutionViewPartiesItem:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -23,12 +23,10 @@ class GetDisagreementResolutionResponseGetCaseV1DisagreementResolutionsCaseIdGet
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        get_disagreement_resolution_response_get_case_v1_disagreement_resolutions_case_id_get = (
-            cls()
-        )
+        disagreement_resolution_view_parties_item = cls()
 
-        get_disagreement_resolution_response_get_case_v1_disagreement_resolutions_case_id_get.additional_properties = d
-        return get_disagreement_resolution_response_get_case_v1_disagreement_resolutions_case_id_get
+        disagreement_resolution_view_parties_item.additional_properties = d
+        return disagreement_resolution_view_parties_item
 
     @property
     def additional_keys(self) -> list[str]:

@@ -6,11 +6,11 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-T = TypeVar("T", bound="GetAppealResponseGetAppealV1AppealsAppealIdGet")
+T = TypeVar("T", bound="DisagreementResolutionViewConclusionType0")
 
 
 @_attrs_define
-class GetAppealResponseGetAppealV1AppealsAppealIdGet:
+class DisagreementResolutionViewConclusionType0:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -23,10 +23,10 @@ class GetAppealResponseGetAppealV1AppealsAppealIdGet:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        get_appeal_response_get_appeal_v1_appeals_appeal_id_get = cls()
+        disagreement_resolution_view_conclusion_type_0 = cls()
 
-        get_appeal_response_get_appeal_v1_appeals_appeal_id_get.additional_properties = d
-        return get_appeal_response_get_appeal_v1_appeals_appeal_id_get
+        disagreement_resolution_view_conclusion_type_0.additional_properties = d
+        return disagreement_resolution_view_conclusion_type_0
 
     @property
     def additional_keys(self) -> list[str]:

@@ -6,11 +6,13 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-T = TypeVar("T", bound="GetReconsiderationResponseGetReconsiderationV1ReconsiderationsCaseIdGet")
+T = TypeVar("T", bound="AppealViewOrders")
 
 
 @_attrs_define
-class GetReconsiderationResponseGetReconsiderationV1ReconsiderationsCaseIdGet:
+class AppealViewOrders:
+    """The Tribunal's orders by id, with compliance"""
+
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -23,10 +25,10 @@ class GetReconsiderationResponseGetReconsiderationV1ReconsiderationsCaseIdGet:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        get_reconsideration_response_get_reconsideration_v1_reconsiderations_case_id_get = cls()
+        appeal_view_orders = cls()
 
-        get_reconsideration_response_get_reconsideration_v1_reconsiderations_case_id_get.additional_properties = d
-        return get_reconsideration_response_get_reconsideration_v1_reconsiderations_case_id_get
+        appeal_view_orders.additional_properties = d
+        return appeal_view_orders
 
     @property
     def additional_keys(self) -> list[str]:
