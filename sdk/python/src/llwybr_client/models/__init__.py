@@ -110,12 +110,6 @@ from .exception_claim_in import ExceptionClaimIn
 from .fei_answer_in import FeiAnswerIn
 from .fei_request_in import FeiRequestIn
 from .get_dispute_outcomes_response_200_item import GetDisputeOutcomesResponse200Item
-from .get_idp_version_response_get_version_v1_idps_idp_id_versions_number_get import (
-    GetIdpVersionResponseGetVersionV1IdpsIdpIdVersionsNumberGet,
-)
-from .get_provision_against_delivered_response_provision_v1_idps_idp_id_provision_get import (
-    GetProvisionAgainstDeliveredResponseProvisionV1IdpsIdpIdProvisionGet,
-)
 from .given_outside_in import GivenOutsideIn
 from .given_outside_in_channel import GivenOutsideInChannel
 from .graduated_response_in import GraduatedResponseIn
@@ -130,6 +124,9 @@ from .invitation_in import InvitationIn
 from .issue_in import IssueIn
 from .issue_warning import IssueWarning
 from .issued_out import IssuedOut
+from .issued_version import IssuedVersion
+from .issued_version_content import IssuedVersionContent
+from .issued_version_review_by_type_0 import IssuedVersionReviewByType0
 from .jwk import Jwk
 from .jwk_set import JwkSet
 from .la_extras_in import LaExtrasIn
@@ -218,8 +215,10 @@ from .plan_page import PlanPage
 from .plan_page_items_item import PlanPageItemsItem
 from .problem import Problem
 from .provider_kind import ProviderKind
+from .provision_element import ProvisionElement
 from .provision_in import ProvisionIn
 from .provision_level import ProvisionLevel
+from .provision_report import ProvisionReport
 from .raised_out import RaisedOut
 from .readiness_report import ReadinessReport
 from .readiness_report_checks import ReadinessReportChecks
@@ -394,8 +393,6 @@ __all__ = (
     "FeiAnswerIn",
     "FeiRequestIn",
     "GetDisputeOutcomesResponse200Item",
-    "GetIdpVersionResponseGetVersionV1IdpsIdpIdVersionsNumberGet",
-    "GetProvisionAgainstDeliveredResponseProvisionV1IdpsIdpIdProvisionGet",
     "GivenOutsideIn",
     "GivenOutsideInChannel",
     "GraduatedResponseIn",
@@ -408,6 +405,9 @@ __all__ = (
     "IntegrityVerification",
     "InvitationIn",
     "IssuedOut",
+    "IssuedVersion",
+    "IssuedVersionContent",
+    "IssuedVersionReviewByType0",
     "IssueIn",
     "IssueWarning",
     "Jwk",
@@ -496,8 +496,10 @@ __all__ = (
     "PlanPageItemsItem",
     "Problem",
     "ProviderKind",
+    "ProvisionElement",
     "ProvisionIn",
     "ProvisionLevel",
+    "ProvisionReport",
     "RaisedOut",
     "ReadinessReport",
     "ReadinessReportChecks",

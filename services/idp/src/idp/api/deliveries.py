@@ -4,6 +4,7 @@ from typing import Annotated, Any
 
 from fastapi import Query, Request, Response
 
+from idp.api.answers import ProvisionReport
 from idp.api.common import IdpId, ServiceDep, resource_router
 from idp.api.schemas import DeliveryIn
 from idp.settings import Settings
@@ -39,6 +40,8 @@ def record_delivery(
 @router.get(
     "/{idp_id}/provision",
     summary="Provision planned against delivered, per element, to a day (issue 24)",
+    response_model=ProvisionReport,
+    response_model_exclude_unset=True,
 )
 def provision(
     idp_id: IdpId,

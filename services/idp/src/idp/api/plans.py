@@ -7,6 +7,7 @@ from typing import Annotated, Any
 import sqlalchemy as sa
 from fastapi import Path, Query, Response
 
+from idp.api.answers import IssuedVersion
 from idp.api.common import EngineDep, IdpId, ServiceDep, resource_router
 from idp.api.schemas import OpenIn, PlanChanges, PlanOut, PlanPage
 from idp.domain import Maintainer
@@ -111,7 +112,12 @@ def get_plan(idp_id: IdpId, response: Response, caller: CallerDep, service: Serv
     return PlanOut.model_validate(plan, from_attributes=True)
 
 
-@router.get("/{idp_id}/versions/{number}", summary="An issued version, exactly as issued")
+@router.get(
+    "/{idp_id}/versions/{number}",
+    summary="An issued version, exactly as issued",
+    response_model=IssuedVersion,
+    response_model_exclude_unset=True,
+)
 def get_version(
     idp_id: IdpId,
     number: Annotated[int, Path(ge=1, le=BIGINT_MAX)],

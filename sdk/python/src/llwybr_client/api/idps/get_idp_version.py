@@ -7,9 +7,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.get_idp_version_response_get_version_v1_idps_idp_id_versions_number_get import (
-    GetIdpVersionResponseGetVersionV1IdpsIdpIdVersionsNumberGet,
-)
+from ...models.issued_version import IssuedVersion
 from ...models.problem import Problem
 from ...types import Response
 
@@ -32,11 +30,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> GetIdpVersionResponseGetVersionV1IdpsIdpIdVersionsNumberGet | Problem | None:
+) -> IssuedVersion | Problem | None:
     if response.status_code == 200:
-        response_200 = GetIdpVersionResponseGetVersionV1IdpsIdpIdVersionsNumberGet.from_dict(
-            response.json()
-        )
+        response_200 = IssuedVersion.from_dict(response.json())
 
         return response_200
 
@@ -98,7 +94,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[GetIdpVersionResponseGetVersionV1IdpsIdpIdVersionsNumberGet | Problem]:
+) -> Response[IssuedVersion | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -112,7 +108,7 @@ def sync_detailed(
     number: int,
     *,
     client: AuthenticatedClient,
-) -> Response[GetIdpVersionResponseGetVersionV1IdpsIdpIdVersionsNumberGet | Problem]:
+) -> Response[IssuedVersion | Problem]:
     """An issued version, exactly as issued
 
      Version `number` of the plan as it was issued, never changed by later drafts: the
@@ -136,7 +132,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[GetIdpVersionResponseGetVersionV1IdpsIdpIdVersionsNumberGet | Problem]
+        Response[IssuedVersion | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -156,7 +152,7 @@ def sync(
     number: int,
     *,
     client: AuthenticatedClient,
-) -> GetIdpVersionResponseGetVersionV1IdpsIdpIdVersionsNumberGet | Problem | None:
+) -> IssuedVersion | Problem | None:
     """An issued version, exactly as issued
 
      Version `number` of the plan as it was issued, never changed by later drafts: the
@@ -180,7 +176,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        GetIdpVersionResponseGetVersionV1IdpsIdpIdVersionsNumberGet | Problem
+        IssuedVersion | Problem
     """
 
     return sync_detailed(
@@ -195,7 +191,7 @@ async def asyncio_detailed(
     number: int,
     *,
     client: AuthenticatedClient,
-) -> Response[GetIdpVersionResponseGetVersionV1IdpsIdpIdVersionsNumberGet | Problem]:
+) -> Response[IssuedVersion | Problem]:
     """An issued version, exactly as issued
 
      Version `number` of the plan as it was issued, never changed by later drafts: the
@@ -219,7 +215,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[GetIdpVersionResponseGetVersionV1IdpsIdpIdVersionsNumberGet | Problem]
+        Response[IssuedVersion | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -237,7 +233,7 @@ async def asyncio(
     number: int,
     *,
     client: AuthenticatedClient,
-) -> GetIdpVersionResponseGetVersionV1IdpsIdpIdVersionsNumberGet | Problem | None:
+) -> IssuedVersion | Problem | None:
     """An issued version, exactly as issued
 
      Version `number` of the plan as it was issued, never changed by later drafts: the
@@ -261,7 +257,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        GetIdpVersionResponseGetVersionV1IdpsIdpIdVersionsNumberGet | Problem
+        IssuedVersion | Problem
     """
 
     return (

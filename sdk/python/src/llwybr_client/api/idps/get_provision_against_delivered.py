@@ -8,10 +8,8 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.get_provision_against_delivered_response_provision_v1_idps_idp_id_provision_get import (
-    GetProvisionAgainstDeliveredResponseProvisionV1IdpsIdpIdProvisionGet,
-)
 from ...models.problem import Problem
+from ...models.provision_report import ProvisionReport
 from ...types import UNSET, Response, Unset
 
 
@@ -47,13 +45,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> GetProvisionAgainstDeliveredResponseProvisionV1IdpsIdpIdProvisionGet | Problem | None:
+) -> Problem | ProvisionReport | None:
     if response.status_code == 200:
-        response_200 = (
-            GetProvisionAgainstDeliveredResponseProvisionV1IdpsIdpIdProvisionGet.from_dict(
-                response.json()
-            )
-        )
+        response_200 = ProvisionReport.from_dict(response.json())
 
         return response_200
 
@@ -115,7 +109,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[GetProvisionAgainstDeliveredResponseProvisionV1IdpsIdpIdProvisionGet | Problem]:
+) -> Response[Problem | ProvisionReport]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -129,7 +123,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     as_of: datetime.date | None | Unset = UNSET,
-) -> Response[GetProvisionAgainstDeliveredResponseProvisionV1IdpsIdpIdProvisionGet | Problem]:
+) -> Response[Problem | ProvisionReport]:
     """Provision planned against delivered, per element, to a day (issue 24)
 
      Expected to date over the school-day calendar, delivered, missed with reasons, the
@@ -154,7 +148,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[GetProvisionAgainstDeliveredResponseProvisionV1IdpsIdpIdProvisionGet | Problem]
+        Response[Problem | ProvisionReport]
     """
 
     kwargs = _get_kwargs(
@@ -174,7 +168,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     as_of: datetime.date | None | Unset = UNSET,
-) -> GetProvisionAgainstDeliveredResponseProvisionV1IdpsIdpIdProvisionGet | Problem | None:
+) -> Problem | ProvisionReport | None:
     """Provision planned against delivered, per element, to a day (issue 24)
 
      Expected to date over the school-day calendar, delivered, missed with reasons, the
@@ -199,7 +193,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        GetProvisionAgainstDeliveredResponseProvisionV1IdpsIdpIdProvisionGet | Problem
+        Problem | ProvisionReport
     """
 
     return sync_detailed(
@@ -214,7 +208,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     as_of: datetime.date | None | Unset = UNSET,
-) -> Response[GetProvisionAgainstDeliveredResponseProvisionV1IdpsIdpIdProvisionGet | Problem]:
+) -> Response[Problem | ProvisionReport]:
     """Provision planned against delivered, per element, to a day (issue 24)
 
      Expected to date over the school-day calendar, delivered, missed with reasons, the
@@ -239,7 +233,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[GetProvisionAgainstDeliveredResponseProvisionV1IdpsIdpIdProvisionGet | Problem]
+        Response[Problem | ProvisionReport]
     """
 
     kwargs = _get_kwargs(
@@ -257,7 +251,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     as_of: datetime.date | None | Unset = UNSET,
-) -> GetProvisionAgainstDeliveredResponseProvisionV1IdpsIdpIdProvisionGet | Problem | None:
+) -> Problem | ProvisionReport | None:
     """Provision planned against delivered, per element, to a day (issue 24)
 
      Expected to date over the school-day calendar, delivered, missed with reasons, the
@@ -282,7 +276,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        GetProvisionAgainstDeliveredResponseProvisionV1IdpsIdpIdProvisionGet | Problem
+        Problem | ProvisionReport
     """
 
     return (

@@ -6,11 +6,11 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-T = TypeVar("T", bound="GetIdpVersionResponseGetVersionV1IdpsIdpIdVersionsNumberGet")
+T = TypeVar("T", bound="IssuedVersionReviewByType0")
 
 
 @_attrs_define
-class GetIdpVersionResponseGetVersionV1IdpsIdpIdVersionsNumberGet:
+class IssuedVersionReviewByType0:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -23,10 +23,10 @@ class GetIdpVersionResponseGetVersionV1IdpsIdpIdVersionsNumberGet:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        get_idp_version_response_get_version_v1_idps_idp_id_versions_number_get = cls()
+        issued_version_review_by_type_0 = cls()
 
-        get_idp_version_response_get_version_v1_idps_idp_id_versions_number_get.additional_properties = d
-        return get_idp_version_response_get_version_v1_idps_idp_id_versions_number_get
+        issued_version_review_by_type_0.additional_properties = d
+        return issued_version_review_by_type_0
 
     @property
     def additional_keys(self) -> list[str]:

@@ -6,11 +6,13 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-T = TypeVar("T", bound="GetProvisionAgainstDeliveredResponseProvisionV1IdpsIdpIdProvisionGet")
+T = TypeVar("T", bound="IssuedVersionContent")
 
 
 @_attrs_define
-class GetProvisionAgainstDeliveredResponseProvisionV1IdpsIdpIdProvisionGet:
+class IssuedVersionContent:
+    """The plan's sections as issued (the form's)"""
+
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -23,10 +25,10 @@ class GetProvisionAgainstDeliveredResponseProvisionV1IdpsIdpIdProvisionGet:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        get_provision_against_delivered_response_provision_v1_idps_idp_id_provision_get = cls()
+        issued_version_content = cls()
 
-        get_provision_against_delivered_response_provision_v1_idps_idp_id_provision_get.additional_properties = d
-        return get_provision_against_delivered_response_provision_v1_idps_idp_id_provision_get
+        issued_version_content.additional_properties = d
+        return issued_version_content
 
     @property
     def additional_keys(self) -> list[str]:
