@@ -196,19 +196,49 @@ def test_every_json_answer_has_an_example_its_model_accepts(tmp_path: Path) -> N
                     assert "example" in content, f"{method} {path} {media}"
 
 
-def test_every_problem_answer_has_an_example_of_its_status() -> None:
+def test_every_problem_answer_has_an_example_of_each_of_its_types() -> None:
     seen = set()
     for method, path, operation in _operations():
         for status, response in operation["responses"].items():
             problem = response.get("content", {}).get("application/problem+json")
             if problem is None:
                 continue
-            example = Problem.model_validate(problem["example"])
-            assert example.status == int(status), f"{method} {path} {status}"
-            assert example.type.startswith("https://llwybr.wales/problems/")
-            assert "{" not in (example.instance or ""), f"{method} {path}: a template"
-            seen.add(example.status)
+            assert problem["examples"], f"{method} {path} {status}"
+            for kind, named in problem["examples"].items():
+                example = Problem.model_validate(named["value"])
+                assert example.status == int(status), f"{method} {path} {status}"
+                assert example.type == f"https://llwybr.wales/problems/{kind}"
+                assert named["summary"], f"{method} {path} {kind}"
+                assert example.detail, f"{method} {path} {kind}"
+                assert "{" not in (example.instance or ""), f"{method} {path}: a template"
+                seen.add(example.status)
     assert {400, 401, 403, 404, 409, 422} <= seen
+
+
+def _kinds(method: str, path: str, status: str) -> set[str]:
+    content = _document()["paths"][path][method]["responses"][status]["content"]
+    return set(content["application/problem+json"]["examples"])
+
+
+def test_problem_examples_name_the_types_of_the_service_that_answers() -> None:
+    # Each service's own error table (ERROR_STATUSES), published in its document.
+    assert {"validation", "invalid-upn", "young-person-conflict"} <= _kinds(
+        "post", "/v1/determinations", "422"
+    )
+    assert {"open-determination", "secret-not-replayed"} <= _kinds(
+        "post", "/v1/determinations", "409"
+    )
+    assert {"facts-differ", "outside-window"} <= _kinds("post", "/v1/appeals", "422")
+    assert "invalid-upn" not in _kinds("post", "/v1/appeals", "422")
+    assert {"version-frozen", "idp-exists"} <= _kinds("post", "/v1/idps", "409")
+    # A read is not a POST: no Idempotency-Key, so no conflict over one.
+    for status, response in _document()["paths"]["/v1/idps/{idp_id}"]["get"]["responses"].items():
+        if "application/problem+json" in response.get("content", {}):
+            assert "secret-not-replayed" not in _kinds("get", "/v1/idps/{idp_id}", status)
+    detail = _document()["paths"]["/v1/appeals"]["post"]["responses"]["422"]["content"][
+        "application/problem+json"
+    ]["examples"]["facts-differ"]["value"]["detail"]
+    assert detail.startswith("The request contradicts what the body that decided announced")
 
 
 def test_every_operation_says_which_problems_of_its_own_it_answers() -> None:

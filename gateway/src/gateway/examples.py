@@ -13,6 +13,8 @@ there and the model is given an example by hand.
 """
 
 import re
+from collections.abc import Mapping
+from http import HTTPStatus
 from typing import Any
 
 from llwybr.problems import TYPE_BASE
@@ -77,22 +79,57 @@ def add_request_examples(document: dict[str, Any]) -> None:
             body["example"] = example_of(body.get("schema", {}), schemas)
 
 
-def add_response_examples(document: dict[str, Any]) -> None:
+#: A service's problem types by status, as its document publishes them
+#: (``llwybr.problem_types``): {status: {kind: what it means}}.
+ProblemTypes = Mapping[str, Mapping[str, str]]
+
+
+def add_response_examples(
+    document: dict[str, Any], problem_types: Mapping[str, ProblemTypes] | None = None
+) -> None:
     """Give every JSON success answer without one an example built from its schema (every
-    field filled), and every problem answer an example of its status."""
+    field filled), and every problem answer an example of each problem type it can have
+    (``problem_types``: by path, those of the service that serves it)."""
     schemas = document.get("components", {}).get("schemas", {})
     for path, item in document["paths"].items():
-        for operation in item.values():
+        for method, operation in item.items():
             for status, response in operation.get("responses", {}).items():
                 content = response.get("content", {})
                 answer = content.get("application/json")
                 if status.startswith("2") and answer is not None and "example" not in answer:
                     answer["example"] = example_of(answer.get("schema", {}), schemas, full=True)
                 if "application/problem+json" in content:
+                    kinds = _kinds(status, method, (problem_types or {}).get(path, {}))
                     # A copy: the gateway shares one content object between its responses.
                     problem = {**content["application/problem+json"]}
-                    problem["example"] = problem_example(int(status), path)
+                    problem["examples"] = {
+                        kind: {
+                            "summary": meaning,
+                            "value": problem_example(int(status), path, kind, meaning),
+                        }
+                        for kind, meaning in kinds.items()
+                    }
                     response["content"] = {**content, "application/problem+json": problem}
+
+
+#: The problem types the gateway itself answers on a forwarded route, by status (besides the
+#: typical one of each status in ``_PROBLEMS``).
+_GATEWAY_KINDS = {
+    "409": {"secret-not-replayed": "The answer held a secret shown once: it is not replayed."},
+    "503": {"busy": "Too many requests are waiting; try again after Retry-After seconds."},
+}
+
+
+def _kinds(status: str, method: str, service: ProblemTypes) -> dict[str, str]:
+    """The problem types an answer of ``status`` can have, each with what it means: the
+    typical one, the gateway's own, then the service's."""
+    kind, _, detail = _PROBLEMS.get(int(status), ("internal", "Error", "see the title"))
+    kinds = {kind: detail[:1].upper() + detail[1:]}
+    if status != "409" or method == "post":  # an Idempotency-Key is only taken by a POST
+        kinds.update(_GATEWAY_KINDS.get(status, {}))
+    for other, meaning in service.get(status, {}).items():
+        kinds.setdefault(other, meaning)
+    return kinds
 
 
 _NOTHING_CHANGED = "The request is not valid; nothing was changed."
@@ -115,9 +152,15 @@ _PATH_VALUES = {"upn": "M665200125001", "local_authority": "la:665", "number": "
                 "organisation": "school:6652001", "service": "determination"}  # fmt: skip
 
 
-def problem_example(status: int, path: str) -> dict[str, Any]:
-    """A problem answer (RFC 9457) of ``status`` to a request for ``path``."""
-    kind, title, detail = _PROBLEMS.get(status, ("internal", "Error", "see the title"))
+def problem_example(
+    status: int, path: str, kind: str | None = None, meaning: str = ""
+) -> dict[str, Any]:
+    """A problem answer (RFC 9457) of ``status`` to a request for ``path``: of type ``kind``
+    (which ``meaning`` explains), by default the typical one of the status."""
+    typical, title, detail = _PROBLEMS.get(status, ("internal", "Error", "see the title"))
+    if kind is not None and kind != typical:
+        title, detail = HTTPStatus(status).phrase, meaning or kind
+    kind = kind or typical
     instance = re.sub(r"\{([a-z_0-9]+)\}", lambda m: _PATH_VALUES.get(m[1], _FORMATS["uuid"]), path)
     body: dict[str, Any] = {
         "type": f"{TYPE_BASE}{kind}",
@@ -126,7 +169,7 @@ def problem_example(status: int, path: str) -> dict[str, Any]:
         "detail": detail,
         "instance": instance,
     }
-    if status == 422:
+    if kind == "validation":
         body["errors"] = [
             {"location": ["body", "upn"], "message": "not a valid UPN", "type": "value_error"}
         ]

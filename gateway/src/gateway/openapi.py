@@ -18,6 +18,7 @@ from gateway.examples import add_request_examples, add_response_examples
 from gateway.operations import describe_operations
 from gateway.registry import NAMES
 from gateway.services import ServiceClients
+from llwybr.problem_types import PROBLEM_TYPES
 
 log = logging.getLogger(__name__)
 
@@ -93,8 +94,20 @@ def merge(base: dict[str, Any], services: Mapping[str, Mapping[str, Any]]) -> di
                 _add_idempotency_conflict(responses)
     describe_operations(base)
     add_request_examples(base)
-    add_response_examples(base)
+    add_response_examples(base, _problem_types(services))
     return base
+
+
+def _problem_types(
+    services: Mapping[str, Mapping[str, Any]],
+) -> dict[str, Mapping[str, Mapping[str, str]]]:
+    """Each public path's problem types, as the service serving it publishes them."""
+    return {
+        path: document.get(PROBLEM_TYPES, {})
+        for document in services.values()
+        for path in document.get("paths", {})
+        if path.startswith("/v1/")
+    }
 
 
 def _add_idempotency_conflict(responses: dict[str, Any]) -> None:

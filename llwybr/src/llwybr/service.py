@@ -47,6 +47,7 @@ from llwybr.outbox import KnowsUpns, OutboxRelay, RelayPositions, Translator, re
 from llwybr.personal_data import bound
 from llwybr.personal_data.settings import open_vault
 from llwybr.principal import PrincipalError, verify_principal
+from llwybr.problem_types import publish_problem_types
 from llwybr.problems import install_problem_handlers, problem_response
 from llwybr.projections import Projection, ProjectionRunner, projection_positions
 from llwybr.query_check import refuse_unknown_query
@@ -253,7 +254,8 @@ def build_service(
     app.state.settings = settings
     app.state.metrics = metrics
     app.state.readiness = readiness
-    install_problem_handlers(app, {**COMMON_ERROR_STATUSES, **spec.error_statuses})
+    install_problem_handlers(app, errors := {**COMMON_ERROR_STATUSES, **spec.error_statuses})
+    publish_problem_types(app, errors)  # the kinds, for the gateway's examples
     app.add_middleware(CommandKeys)  # innermost: inside the verified principal's context
     # Outside the keys: each run of a command that lost a race looks its key up again.
     app.add_middleware(RetryConflicts)

@@ -1,0 +1,41 @@
+"""A service's problem types, as its OpenAPI document publishes them for the gateway."""
+
+from fastapi import FastAPI
+
+from llwybr.problem_types import PROBLEM_TYPES, problem_types, publish_problem_types
+
+
+class CaseError(Exception):
+    """Base of every case error."""
+
+
+class NoStandingError(CaseError):
+    """The body has no right to ask for this (e.g. a school appealing). It is refused."""
+
+
+class GoneError(Exception):
+    pass
+
+
+TABLE: dict[type[Exception], tuple[int, str]] = {
+    NoStandingError: (422, "no-standing"),
+    GoneError: (404, "gone"),
+    CaseError: (422, "case"),
+}
+
+
+def test_each_status_lists_its_kinds_with_what_each_means() -> None:
+    assert problem_types(TABLE) == {
+        "404": {"gone": "gone"},
+        "422": {
+            "case": "The request breaks a rule of the case; the detail names it.",
+            "no-standing": "The body has no right to ask for this (e.g. a school appealing).",
+        },
+    }
+
+
+def test_the_service_document_carries_them() -> None:
+    app = FastAPI()
+    publish_problem_types(app, TABLE)
+    assert app.openapi()[PROBLEM_TYPES] == problem_types(TABLE)
+    assert app.openapi() is app.openapi()  # built once, as FastAPI caches it
