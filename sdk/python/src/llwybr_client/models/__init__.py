@@ -101,6 +101,8 @@ from .disagreement_resolution_view_conclusion_type_0 import (
 )
 from .disagreement_resolution_view_deadlines_type_0 import DisagreementResolutionViewDeadlinesType0
 from .disagreement_resolution_view_parties_item import DisagreementResolutionViewPartiesItem
+from .dispute_case_row import DisputeCaseRow
+from .dispute_case_row_case_type import DisputeCaseRowCaseType
 from .end_in import EndIn
 from .enrolment_end_in import EnrolmentEndIn
 from .enrolment_in import EnrolmentIn
@@ -139,15 +141,10 @@ from .learner_contacts_out_parties_item import LearnerContactsOutPartiesItem
 from .learner_in import LearnerIn
 from .learner_out import LearnerOut
 from .list_determinations_due_soon_response_200_item import ListDeterminationsDueSoonResponse200Item
-from .list_learner_disputes_response_200_item import ListLearnerDisputesResponse200Item
 from .list_notices_report_type_0 import ListNoticesReportType0
 from .list_notices_status_type_0 import ListNoticesStatusType0
-from .list_open_disputes_response_200_item import ListOpenDisputesResponse200Item
 from .list_provided_alp_response_200_item import ListProvidedAlpResponse200Item
 from .list_provision_shortfalls_response_200_item import ListProvisionShortfallsResponse200Item
-from .list_recommendations_awaiting_report_response_200_item import (
-    ListRecommendationsAwaitingReportResponse200Item,
-)
 from .list_reminders_status_type_0 import ListRemindersStatusType0
 from .list_webhook_deliveries_status_type_0 import ListWebhookDeliveriesStatusType0
 from .liveness import Liveness
@@ -225,6 +222,7 @@ from .readiness_report_checks import ReadinessReportChecks
 from .readiness_report_status import ReadinessReportStatus
 from .recipient import Recipient
 from .recommendation_in import RecommendationIn
+from .recommendation_row import RecommendationRow
 from .reconsideration_decision_in import ReconsiderationDecisionIn
 from .reconsideration_in import ReconsiderationIn
 from .reconsideration_kind import ReconsiderationKind
@@ -384,6 +382,8 @@ __all__ = (
     "DisagreementResolutionViewConclusionType0",
     "DisagreementResolutionViewDeadlinesType0",
     "DisagreementResolutionViewPartiesItem",
+    "DisputeCaseRow",
+    "DisputeCaseRowCaseType",
     "EndIn",
     "EnrolmentEndIn",
     "EnrolmentIn",
@@ -422,13 +422,10 @@ __all__ = (
     "LearnerIn",
     "LearnerOut",
     "ListDeterminationsDueSoonResponse200Item",
-    "ListLearnerDisputesResponse200Item",
     "ListNoticesReportType0",
     "ListNoticesStatusType0",
-    "ListOpenDisputesResponse200Item",
     "ListProvidedAlpResponse200Item",
     "ListProvisionShortfallsResponse200Item",
-    "ListRecommendationsAwaitingReportResponse200Item",
     "ListRemindersStatusType0",
     "ListWebhookDeliveriesStatusType0",
     "Liveness",
@@ -506,6 +503,7 @@ __all__ = (
     "ReadinessReportStatus",
     "Recipient",
     "RecommendationIn",
+    "RecommendationRow",
     "ReconsiderationDecisionIn",
     "ReconsiderationIn",
     "ReconsiderationKind",

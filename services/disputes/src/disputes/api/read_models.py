@@ -11,6 +11,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query, Response
 
 from disputes.api.shared import RESPONSES, ConnectionDep
+from disputes.api.views import DisputeCaseRow, RecommendationRow
 from disputes.projections import (
     awaiting_report,
     of_learner,
@@ -25,7 +26,12 @@ from llwybr.organisation_ids import LocalAuthorityPath, answer_la
 router = APIRouter(prefix="/v1", tags=["disputes"], responses=RESPONSES)
 
 
-@router.get("/disputes", summary="A learner's disputes, open and ended")
+@router.get(
+    "/disputes",
+    summary="A learner's disputes, open and ended",
+    response_model=list[DisputeCaseRow],
+    response_model_exclude_unset=True,
+)
 def by_learner(
     learner_id: Annotated[str, Query(min_length=1, max_length=64)],
     caller: CallerDep,
@@ -41,6 +47,8 @@ def by_learner(
 @router.get(
     "/disputes/local-authorities/{local_authority}/open",
     summary="An LA's open reconsiderations and appeals with their deadlines, most urgent first",
+    response_model=list[DisputeCaseRow],
+    response_model_exclude_unset=True,
 )
 def open_by_la(
     local_authority: LocalAuthorityPath,
@@ -78,7 +86,12 @@ def outcomes_by_la(
     return outcomes(conn, related_to(answer_la(local_authority, response)), readers(caller))
 
 
-@router.get("/disputes/recommendations-awaiting-report", summary="For the calling NHS body")
+@router.get(
+    "/disputes/recommendations-awaiting-report",
+    summary="For the calling NHS body",
+    response_model=list[RecommendationRow],
+    response_model_exclude_unset=True,
+)
 def my_recommendations(caller: CallerDep, conn: ConnectionDep) -> list[dict[str, Any]]:
     """The Tribunal's recommendations made to the calling NHS body that it has not reported on yet,
     the earliest date to report by first (D20). Any other caller gets an empty list: the

@@ -6,6 +6,7 @@ The answers are built by ``shared.current``; these models describe them (routes 
 ``response_model_exclude_unset`` so a field the case does not have is not added as null).
 """
 
+from datetime import date
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -246,3 +247,58 @@ class AdvocacyView(CaseView):
         default=None, description="Once provided: the advocate and the day"
     )
     ending: dict[str, Any] | None = Field(default=None, description="Once ended: day, reason")
+
+
+class DisputeCaseRow(BaseModel):
+    """A dispute case in a list: its next statutory date and, once ended, its outcome."""
+
+    model_config = _example(
+        {
+            "case_id": _CASE,
+            "case_type": "reconsideration",
+            "kind": "R1",
+            "learner_id": _LEARNER,
+            "local_authority": "la:665",
+            "subject_id": _SUBJECT,
+            "status": "requested",
+            "due_on": "2026-05-20",
+            "deadline_rule": "D8",
+            "version": 1,
+            "overdue": False,
+        }
+    )
+
+    case_id: str
+    case_type: Literal["reconsideration", "appeal", "disagreement_resolution", "advocacy"]
+    kind: str = Field(description="R1 or R2, an appeal's matter, ...")
+    learner_id: str
+    local_authority: str = Field(description="The LA that keeps or answers it, e.g. `la:665`")
+    subject_id: str | None = Field(default=None, description="The decision or case it is about")
+    status: str
+    due_on: date | None = Field(default=None, description="Its next statutory date")
+    deadline_rule: str | None = Field(default=None, description="The rule that date is under")
+    hearing_on: date | None = None
+    outcome: str | None = None
+    version: int
+    overdue: bool | None = Field(
+        default=None, description="In an LA's open list: its own date is past (not D18's)"
+    )
+
+
+class RecommendationRow(BaseModel):
+    """A Tribunal recommendation to an NHS body, not yet reported on."""
+
+    model_config = _example(
+        {
+            "appeal_id": _CASE,
+            "recommendation_id": "r1",
+            "nhs_body": "lhb:7A1",
+            "report_by": "2026-10-01",
+        }
+    )
+
+    appeal_id: str
+    recommendation_id: str
+    nhs_body: str = Field(description="The NHS body it is made to, e.g. `lhb:7A1`")
+    report_by: date | None = Field(default=None, description="The day to report by (D20)")
+    reported_on: date | None = None

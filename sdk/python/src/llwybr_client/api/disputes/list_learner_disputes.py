@@ -5,7 +5,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.list_learner_disputes_response_200_item import ListLearnerDisputesResponse200Item
+from ...models.dispute_case_row import DisputeCaseRow
 from ...models.problem import Problem
 from ...types import UNSET, Response
 
@@ -32,12 +32,12 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Problem | list[ListLearnerDisputesResponse200Item] | None:
+) -> Problem | list[DisputeCaseRow] | None:
     if response.status_code == 200:
         response_200 = []
         _response_200 = response.json()
         for response_200_item_data in _response_200:
-            response_200_item = ListLearnerDisputesResponse200Item.from_dict(response_200_item_data)
+            response_200_item = DisputeCaseRow.from_dict(response_200_item_data)
 
             response_200.append(response_200_item)
 
@@ -101,7 +101,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Problem | list[ListLearnerDisputesResponse200Item]]:
+) -> Response[Problem | list[DisputeCaseRow]]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -114,7 +114,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     learner_id: str,
-) -> Response[Problem | list[ListLearnerDisputesResponse200Item]]:
+) -> Response[Problem | list[DisputeCaseRow]]:
     """A learner's disputes, open and ended
 
      The learner's reconsiderations, appeals, disagreement resolution and advocacy cases
@@ -136,7 +136,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | list[ListLearnerDisputesResponse200Item]]
+        Response[Problem | list[DisputeCaseRow]]
     """
 
     kwargs = _get_kwargs(
@@ -154,7 +154,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     learner_id: str,
-) -> Problem | list[ListLearnerDisputesResponse200Item] | None:
+) -> Problem | list[DisputeCaseRow] | None:
     """A learner's disputes, open and ended
 
      The learner's reconsiderations, appeals, disagreement resolution and advocacy cases
@@ -176,7 +176,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | list[ListLearnerDisputesResponse200Item]
+        Problem | list[DisputeCaseRow]
     """
 
     return sync_detailed(
@@ -189,7 +189,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     learner_id: str,
-) -> Response[Problem | list[ListLearnerDisputesResponse200Item]]:
+) -> Response[Problem | list[DisputeCaseRow]]:
     """A learner's disputes, open and ended
 
      The learner's reconsiderations, appeals, disagreement resolution and advocacy cases
@@ -211,7 +211,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | list[ListLearnerDisputesResponse200Item]]
+        Response[Problem | list[DisputeCaseRow]]
     """
 
     kwargs = _get_kwargs(
@@ -227,7 +227,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     learner_id: str,
-) -> Problem | list[ListLearnerDisputesResponse200Item] | None:
+) -> Problem | list[DisputeCaseRow] | None:
     """A learner's disputes, open and ended
 
      The learner's reconsiderations, appeals, disagreement resolution and advocacy cases
@@ -249,7 +249,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | list[ListLearnerDisputesResponse200Item]
+        Problem | list[DisputeCaseRow]
     """
 
     return (

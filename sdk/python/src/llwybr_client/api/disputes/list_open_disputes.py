@@ -7,7 +7,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.list_open_disputes_response_200_item import ListOpenDisputesResponse200Item
+from ...models.dispute_case_row import DisputeCaseRow
 from ...models.problem import Problem
 from ...types import UNSET, Response, Unset
 
@@ -44,12 +44,12 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Problem | list[ListOpenDisputesResponse200Item] | None:
+) -> Problem | list[DisputeCaseRow] | None:
     if response.status_code == 200:
         response_200 = []
         _response_200 = response.json()
         for response_200_item_data in _response_200:
-            response_200_item = ListOpenDisputesResponse200Item.from_dict(response_200_item_data)
+            response_200_item = DisputeCaseRow.from_dict(response_200_item_data)
 
             response_200.append(response_200_item)
 
@@ -113,7 +113,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Problem | list[ListOpenDisputesResponse200Item]]:
+) -> Response[Problem | list[DisputeCaseRow]]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -127,7 +127,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     on: datetime.date | None | Unset = UNSET,
-) -> Response[Problem | list[ListOpenDisputesResponse200Item]]:
+) -> Response[Problem | list[DisputeCaseRow]]:
     """An LA's open reconsiderations and appeals with their deadlines, most urgent first
 
      An LA's open reconsiderations and appeals (those it keeps or answers, and those of the
@@ -151,7 +151,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | list[ListOpenDisputesResponse200Item]]
+        Response[Problem | list[DisputeCaseRow]]
     """
 
     kwargs = _get_kwargs(
@@ -171,7 +171,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     on: datetime.date | None | Unset = UNSET,
-) -> Problem | list[ListOpenDisputesResponse200Item] | None:
+) -> Problem | list[DisputeCaseRow] | None:
     """An LA's open reconsiderations and appeals with their deadlines, most urgent first
 
      An LA's open reconsiderations and appeals (those it keeps or answers, and those of the
@@ -195,7 +195,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | list[ListOpenDisputesResponse200Item]
+        Problem | list[DisputeCaseRow]
     """
 
     return sync_detailed(
@@ -210,7 +210,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     on: datetime.date | None | Unset = UNSET,
-) -> Response[Problem | list[ListOpenDisputesResponse200Item]]:
+) -> Response[Problem | list[DisputeCaseRow]]:
     """An LA's open reconsiderations and appeals with their deadlines, most urgent first
 
      An LA's open reconsiderations and appeals (those it keeps or answers, and those of the
@@ -234,7 +234,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | list[ListOpenDisputesResponse200Item]]
+        Response[Problem | list[DisputeCaseRow]]
     """
 
     kwargs = _get_kwargs(
@@ -252,7 +252,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     on: datetime.date | None | Unset = UNSET,
-) -> Problem | list[ListOpenDisputesResponse200Item] | None:
+) -> Problem | list[DisputeCaseRow] | None:
     """An LA's open reconsiderations and appeals with their deadlines, most urgent first
 
      An LA's open reconsiderations and appeals (those it keeps or answers, and those of the
@@ -276,7 +276,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | list[ListOpenDisputesResponse200Item]
+        Problem | list[DisputeCaseRow]
     """
 
     return (

@@ -5,10 +5,8 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.list_recommendations_awaiting_report_response_200_item import (
-    ListRecommendationsAwaitingReportResponse200Item,
-)
 from ...models.problem import Problem
+from ...models.recommendation_row import RecommendationRow
 from ...types import Response
 
 
@@ -24,14 +22,12 @@ def _get_kwargs() -> dict[str, Any]:
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Problem | list[ListRecommendationsAwaitingReportResponse200Item] | None:
+) -> Problem | list[RecommendationRow] | None:
     if response.status_code == 200:
         response_200 = []
         _response_200 = response.json()
         for response_200_item_data in _response_200:
-            response_200_item = ListRecommendationsAwaitingReportResponse200Item.from_dict(
-                response_200_item_data
-            )
+            response_200_item = RecommendationRow.from_dict(response_200_item_data)
 
             response_200.append(response_200_item)
 
@@ -95,7 +91,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Problem | list[ListRecommendationsAwaitingReportResponse200Item]]:
+) -> Response[Problem | list[RecommendationRow]]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -107,7 +103,7 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient,
-) -> Response[Problem | list[ListRecommendationsAwaitingReportResponse200Item]]:
+) -> Response[Problem | list[RecommendationRow]]:
     """For the calling NHS body
 
      The Tribunal's recommendations made to the calling NHS body that it has not reported on yet,
@@ -125,7 +121,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | list[ListRecommendationsAwaitingReportResponse200Item]]
+        Response[Problem | list[RecommendationRow]]
     """
 
     kwargs = _get_kwargs()
@@ -140,7 +136,7 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient,
-) -> Problem | list[ListRecommendationsAwaitingReportResponse200Item] | None:
+) -> Problem | list[RecommendationRow] | None:
     """For the calling NHS body
 
      The Tribunal's recommendations made to the calling NHS body that it has not reported on yet,
@@ -158,7 +154,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | list[ListRecommendationsAwaitingReportResponse200Item]
+        Problem | list[RecommendationRow]
     """
 
     return sync_detailed(
@@ -169,7 +165,7 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
-) -> Response[Problem | list[ListRecommendationsAwaitingReportResponse200Item]]:
+) -> Response[Problem | list[RecommendationRow]]:
     """For the calling NHS body
 
      The Tribunal's recommendations made to the calling NHS body that it has not reported on yet,
@@ -187,7 +183,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | list[ListRecommendationsAwaitingReportResponse200Item]]
+        Response[Problem | list[RecommendationRow]]
     """
 
     kwargs = _get_kwargs()
@@ -200,7 +196,7 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient,
-) -> Problem | list[ListRecommendationsAwaitingReportResponse200Item] | None:
+) -> Problem | list[RecommendationRow] | None:
     """For the calling NHS body
 
      The Tribunal's recommendations made to the calling NHS body that it has not reported on yet,
@@ -218,7 +214,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | list[ListRecommendationsAwaitingReportResponse200Item]
+        Problem | list[RecommendationRow]
     """
 
     return (
