@@ -45,6 +45,8 @@ from .case_friend_removal_in import CaseFriendRemovalIn
 from .case_page import CasePage
 from .case_page_items_item import CasePageItemsItem
 from .case_party import CaseParty
+from .case_row import CaseRow
+from .case_row_decision_clock_type_0 import CaseRowDecisionClockType0
 from .case_statement_in import CaseStatementIn
 from .cease_proposal_in import CeaseProposalIn
 from .cessation_in import CessationIn
@@ -140,7 +142,6 @@ from .learner_contacts_out import LearnerContactsOut
 from .learner_contacts_out_parties_item import LearnerContactsOutPartiesItem
 from .learner_in import LearnerIn
 from .learner_out import LearnerOut
-from .list_determinations_due_soon_response_200_item import ListDeterminationsDueSoonResponse200Item
 from .list_notices_report_type_0 import ListNoticesReportType0
 from .list_notices_status_type_0 import ListNoticesStatusType0
 from .list_provided_alp_response_200_item import ListProvidedAlpResponse200Item
@@ -332,6 +333,8 @@ __all__ = (
     "CasePage",
     "CasePageItemsItem",
     "CaseParty",
+    "CaseRow",
+    "CaseRowDecisionClockType0",
     "CaseStatementIn",
     "CeaseProposalIn",
     "CessationIn",
@@ -421,7 +424,6 @@ __all__ = (
     "LearnerContactsOutPartiesItem",
     "LearnerIn",
     "LearnerOut",
-    "ListDeterminationsDueSoonResponse200Item",
     "ListNoticesReportType0",
     "ListNoticesStatusType0",
     "ListProvidedAlpResponse200Item",

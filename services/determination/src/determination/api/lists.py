@@ -9,6 +9,7 @@ from fastapi import APIRouter, Query, Response
 from determination import access
 from determination.api.dependencies import EngineDep
 from determination.api.figures import LaStatistics
+from determination.api.rows import CaseRow
 from determination.api.schemas import CasePage, ChangePage
 from determination.projections import CaseFilter, changes, due_soon, list_cases, statistics
 from llwybr.access import Capability, audience
@@ -67,7 +68,12 @@ def find_determinations(
     return CasePage(items=items, next_after=next_after)
 
 
-@router.get("/determinations-due-soon", summary="Open cases due within some days")
+@router.get(
+    "/determinations-due-soon",
+    summary="Open cases due within some days",
+    response_model=list[CaseRow],
+    response_model_exclude_unset=True,
+)
 def find_due_soon(
     caller: CallerDep,
     engine: EngineDep,

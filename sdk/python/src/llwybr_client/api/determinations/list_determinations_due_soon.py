@@ -6,9 +6,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.list_determinations_due_soon_response_200_item import (
-    ListDeterminationsDueSoonResponse200Item,
-)
+from ...models.case_row import CaseRow
 from ...models.problem import Problem
 from ...types import UNSET, Response, Unset
 
@@ -45,14 +43,12 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Problem | list[ListDeterminationsDueSoonResponse200Item] | None:
+) -> Problem | list[CaseRow] | None:
     if response.status_code == 200:
         response_200 = []
         _response_200 = response.json()
         for response_200_item_data in _response_200:
-            response_200_item = ListDeterminationsDueSoonResponse200Item.from_dict(
-                response_200_item_data
-            )
+            response_200_item = CaseRow.from_dict(response_200_item_data)
 
             response_200.append(response_200_item)
 
@@ -116,7 +112,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Problem | list[ListDeterminationsDueSoonResponse200Item]]:
+) -> Response[Problem | list[CaseRow]]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -130,7 +126,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     within_days: int | Unset = 10,
     today: datetime.date | None | Unset = UNSET,
-) -> Response[Problem | list[ListDeterminationsDueSoonResponse200Item]]:
+) -> Response[Problem | list[CaseRow]]:
     """Open cases due within some days
 
      The caller's cases whose decision clock is open (a decided case too, until its notice
@@ -154,7 +150,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | list[ListDeterminationsDueSoonResponse200Item]]
+        Response[Problem | list[CaseRow]]
     """
 
     kwargs = _get_kwargs(
@@ -174,7 +170,7 @@ def sync(
     client: AuthenticatedClient,
     within_days: int | Unset = 10,
     today: datetime.date | None | Unset = UNSET,
-) -> Problem | list[ListDeterminationsDueSoonResponse200Item] | None:
+) -> Problem | list[CaseRow] | None:
     """Open cases due within some days
 
      The caller's cases whose decision clock is open (a decided case too, until its notice
@@ -198,7 +194,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | list[ListDeterminationsDueSoonResponse200Item]
+        Problem | list[CaseRow]
     """
 
     return sync_detailed(
@@ -213,7 +209,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     within_days: int | Unset = 10,
     today: datetime.date | None | Unset = UNSET,
-) -> Response[Problem | list[ListDeterminationsDueSoonResponse200Item]]:
+) -> Response[Problem | list[CaseRow]]:
     """Open cases due within some days
 
      The caller's cases whose decision clock is open (a decided case too, until its notice
@@ -237,7 +233,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | list[ListDeterminationsDueSoonResponse200Item]]
+        Response[Problem | list[CaseRow]]
     """
 
     kwargs = _get_kwargs(
@@ -255,7 +251,7 @@ async def asyncio(
     client: AuthenticatedClient,
     within_days: int | Unset = 10,
     today: datetime.date | None | Unset = UNSET,
-) -> Problem | list[ListDeterminationsDueSoonResponse200Item] | None:
+) -> Problem | list[CaseRow] | None:
     """Open cases due within some days
 
      The caller's cases whose decision clock is open (a decided case too, until its notice
@@ -279,7 +275,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | list[ListDeterminationsDueSoonResponse200Item]
+        Problem | list[CaseRow]
     """
 
     return (

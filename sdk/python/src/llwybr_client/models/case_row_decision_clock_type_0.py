@@ -6,11 +6,11 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-T = TypeVar("T", bound="ListDeterminationsDueSoonResponse200Item")
+T = TypeVar("T", bound="CaseRowDecisionClockType0")
 
 
 @_attrs_define
-class ListDeterminationsDueSoonResponse200Item:
+class CaseRowDecisionClockType0:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -23,10 +23,10 @@ class ListDeterminationsDueSoonResponse200Item:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        list_determinations_due_soon_response_200_item = cls()
+        case_row_decision_clock_type_0 = cls()
 
-        list_determinations_due_soon_response_200_item.additional_properties = d
-        return list_determinations_due_soon_response_200_item
+        case_row_decision_clock_type_0.additional_properties = d
+        return case_row_decision_clock_type_0
 
     @property
     def additional_keys(self) -> list[str]:
