@@ -144,8 +144,6 @@ from .learner_in import LearnerIn
 from .learner_out import LearnerOut
 from .list_notices_report_type_0 import ListNoticesReportType0
 from .list_notices_status_type_0 import ListNoticesStatusType0
-from .list_provided_alp_response_200_item import ListProvidedAlpResponse200Item
-from .list_provision_shortfalls_response_200_item import ListProvisionShortfallsResponse200Item
 from .list_reminders_status_type_0 import ListRemindersStatusType0
 from .list_webhook_deliveries_status_type_0 import ListWebhookDeliveriesStatusType0
 from .liveness import Liveness
@@ -212,6 +210,7 @@ from .plan_out_transfers_item import PlanOutTransfersItem
 from .plan_page import PlanPage
 from .plan_page_items_item import PlanPageItemsItem
 from .problem import Problem
+from .provided_alp_row import ProvidedAlpRow
 from .provider_kind import ProviderKind
 from .provision_element import ProvisionElement
 from .provision_in import ProvisionIn
@@ -259,6 +258,7 @@ from .services_readiness_status import ServicesReadinessStatus
 from .set_calendar_json_calendar_in import SetCalendarJsonCalendarIn
 from .set_calendar_json_calendar_in_term import SetCalendarJsonCalendarInTerm
 from .setting import Setting
+from .shortfall_row import ShortfallRow
 from .termly_review import TermlyReview
 from .timeline import Timeline
 from .timeline_items_item import TimelineItemsItem
@@ -426,8 +426,6 @@ __all__ = (
     "LearnerOut",
     "ListNoticesReportType0",
     "ListNoticesStatusType0",
-    "ListProvidedAlpResponse200Item",
-    "ListProvisionShortfallsResponse200Item",
     "ListRemindersStatusType0",
     "ListWebhookDeliveriesStatusType0",
     "Liveness",
@@ -494,6 +492,7 @@ __all__ = (
     "PlanPage",
     "PlanPageItemsItem",
     "Problem",
+    "ProvidedAlpRow",
     "ProviderKind",
     "ProvisionElement",
     "ProvisionIn",
@@ -541,6 +540,7 @@ __all__ = (
     "SetCalendarJsonCalendarIn",
     "SetCalendarJsonCalendarInTerm",
     "Setting",
+    "ShortfallRow",
     "TermlyReview",
     "Timeline",
     "TimelineItemsItem",

@@ -145,3 +145,92 @@ class ProvisionReport(BaseModel):
     elements: list[ProvisionElement]
     short: list[str] = Field(default_factory=list, description="The elements found short")
     provisional: bool
+
+
+_PLAN = "3f2c1d9e-8b7a-4c6d-9e5f-1a2b3c4d5e6f"
+
+
+class ProvidedAlpRow(BaseModel):
+    """An element of ALP in force that one organisation provides, with its figures to date."""
+
+    model_config = ConfigDict(
+        extra="allow",
+        json_schema_extra={
+            "examples": [
+                {
+                    "idp_id": _PLAN,
+                    "element_id": "e2",
+                    "plan_version": 2,
+                    "maintaining_organisation": "la:665",
+                    "provider_kind": "nhs_body",
+                    "provider_organisation": "lhb:7A1",
+                    "in_welsh": True,
+                    "sessions_delivered": 12,
+                    "sessions_missed": 1,
+                    "minutes_delivered": 540,
+                    "welsh_sessions_delivered": 12,
+                    "to_date": {
+                        "element_id": "e2",
+                        "provider_organisation": "lhb:7A1",
+                        "expected_sessions": 13.0,
+                        "expected_minutes": 585.0,
+                        "delivered_sessions": 12,
+                        "delivered_minutes": 540,
+                        "missed_sessions": 1,
+                        "missed_reasons": ["therapist ill"],
+                        "gap_minutes": 45.0,
+                        "shortfalls": [],
+                        "measurable": True,
+                        "provisional": False,
+                        "calendar": "Wrexham 2025/26",
+                    },
+                }
+            ]
+        },
+    )
+
+    idp_id: str
+    element_id: str
+    plan_version: int = Field(description="The issued version the element is in force from")
+    maintaining_organisation: str
+    provider_kind: str
+    provider_organisation: str
+    in_welsh: bool | None = None
+    sessions_delivered: int
+    sessions_missed: int
+    to_date: ProvisionElement | None = Field(
+        default=None, description="Planned against delivered on `as_of` (with its `calendar`)"
+    )
+
+
+class ShortfallRow(BaseModel):
+    """An element of ALP in force found short of its schedule, not yet delivered again."""
+
+    model_config = ConfigDict(
+        extra="allow",
+        json_schema_extra={
+            "examples": [
+                {
+                    "idp_id": _PLAN,
+                    "element_id": "e1",
+                    "learner_id": "7d1e4b2a-5c3f-4e8d-9a6b-0f1e2d3c4b5a",
+                    "provider_organisation": "school:6652001",
+                    "maintaining_organisation": "school:6652001",
+                    "since": "2026-10-12",
+                    "found_on": "2026-10-19",
+                    "kinds": ["below_share"],
+                    "window_share": 0.6,
+                }
+            ]
+        },
+    )
+
+    idp_id: str
+    element_id: str
+    learner_id: str
+    provider_organisation: str = Field(description="The body that must act")
+    maintaining_organisation: str
+    since: date = Field(description="The day the shortfall began")
+    found_on: date
+    kinds: list[str] = Field(description="The shortfalls found (IDP_SHORTFALL_*)")
+    window_share: float | None = None

@@ -6,6 +6,7 @@ from typing import Annotated, Any
 from fastapi import Query, Request, Response
 
 from idp import access
+from idp.api.answers import ProvidedAlpRow, ShortfallRow
 from idp.api.common import EngineDep, ServiceDep, resource_router
 from idp.api.schemas import WelshMediumSufficiency
 from idp.projections import alp_by_provider, open_shortfalls, welsh_medium_sufficiency
@@ -17,7 +18,12 @@ from llwybr.organisation_ids import LocalAuthorityPath, answer_la, la_number
 router = resource_router()
 
 
-@router.get("-alp", summary="ALP in force provided by one organisation (e.g. a health board)")
+@router.get(
+    "-alp",
+    summary="ALP in force provided by one organisation (e.g. a health board)",
+    response_model=list[ProvidedAlpRow],
+    response_model_exclude_unset=True,
+)
 def provided_alp(
     provider: Annotated[str, Query(pattern=ORGANISATION)],
     request: Request,
@@ -42,7 +48,12 @@ def provided_alp(
     return [{**r, "to_date": figures.get((r["idp_id"], r["element_id"]))} for r in rows]
 
 
-@router.get("-shortfalls", summary="Open shortfalls of provision (for whoever must act)")
+@router.get(
+    "-shortfalls",
+    summary="Open shortfalls of provision (for whoever must act)",
+    response_model=list[ShortfallRow],
+    response_model_exclude_unset=True,
+)
 def shortfalls(
     caller: CallerDep,
     engine: EngineDep,

@@ -6,8 +6,8 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.list_provided_alp_response_200_item import ListProvidedAlpResponse200Item
 from ...models.problem import Problem
+from ...models.provided_alp_row import ProvidedAlpRow
 from ...types import UNSET, Response, Unset
 
 
@@ -43,12 +43,12 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Problem | list[ListProvidedAlpResponse200Item] | None:
+) -> Problem | list[ProvidedAlpRow] | None:
     if response.status_code == 200:
         response_200 = []
         _response_200 = response.json()
         for response_200_item_data in _response_200:
-            response_200_item = ListProvidedAlpResponse200Item.from_dict(response_200_item_data)
+            response_200_item = ProvidedAlpRow.from_dict(response_200_item_data)
 
             response_200.append(response_200_item)
 
@@ -112,7 +112,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Problem | list[ListProvidedAlpResponse200Item]]:
+) -> Response[Problem | list[ProvidedAlpRow]]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -126,7 +126,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     provider: str,
     as_of: datetime.date | None | Unset = UNSET,
-) -> Response[Problem | list[ListProvidedAlpResponse200Item]]:
+) -> Response[Problem | list[ProvidedAlpRow]]:
     """ALP in force provided by one organisation (e.g. a health board)
 
      Only from the plans the caller may read (an auditor: those of its jurisdiction). Each
@@ -152,7 +152,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | list[ListProvidedAlpResponse200Item]]
+        Response[Problem | list[ProvidedAlpRow]]
     """
 
     kwargs = _get_kwargs(
@@ -172,7 +172,7 @@ def sync(
     client: AuthenticatedClient,
     provider: str,
     as_of: datetime.date | None | Unset = UNSET,
-) -> Problem | list[ListProvidedAlpResponse200Item] | None:
+) -> Problem | list[ProvidedAlpRow] | None:
     """ALP in force provided by one organisation (e.g. a health board)
 
      Only from the plans the caller may read (an auditor: those of its jurisdiction). Each
@@ -198,7 +198,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | list[ListProvidedAlpResponse200Item]
+        Problem | list[ProvidedAlpRow]
     """
 
     return sync_detailed(
@@ -213,7 +213,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     provider: str,
     as_of: datetime.date | None | Unset = UNSET,
-) -> Response[Problem | list[ListProvidedAlpResponse200Item]]:
+) -> Response[Problem | list[ProvidedAlpRow]]:
     """ALP in force provided by one organisation (e.g. a health board)
 
      Only from the plans the caller may read (an auditor: those of its jurisdiction). Each
@@ -239,7 +239,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | list[ListProvidedAlpResponse200Item]]
+        Response[Problem | list[ProvidedAlpRow]]
     """
 
     kwargs = _get_kwargs(
@@ -257,7 +257,7 @@ async def asyncio(
     client: AuthenticatedClient,
     provider: str,
     as_of: datetime.date | None | Unset = UNSET,
-) -> Problem | list[ListProvidedAlpResponse200Item] | None:
+) -> Problem | list[ProvidedAlpRow] | None:
     """ALP in force provided by one organisation (e.g. a health board)
 
      Only from the plans the caller may read (an auditor: those of its jurisdiction). Each
@@ -283,7 +283,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | list[ListProvidedAlpResponse200Item]
+        Problem | list[ProvidedAlpRow]
     """
 
     return (

@@ -5,10 +5,8 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.list_provision_shortfalls_response_200_item import (
-    ListProvisionShortfallsResponse200Item,
-)
 from ...models.problem import Problem
+from ...models.shortfall_row import ShortfallRow
 from ...types import UNSET, Response, Unset
 
 
@@ -39,14 +37,12 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Problem | list[ListProvisionShortfallsResponse200Item] | None:
+) -> Problem | list[ShortfallRow] | None:
     if response.status_code == 200:
         response_200 = []
         _response_200 = response.json()
         for response_200_item_data in _response_200:
-            response_200_item = ListProvisionShortfallsResponse200Item.from_dict(
-                response_200_item_data
-            )
+            response_200_item = ShortfallRow.from_dict(response_200_item_data)
 
             response_200.append(response_200_item)
 
@@ -110,7 +106,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Problem | list[ListProvisionShortfallsResponse200Item]]:
+) -> Response[Problem | list[ShortfallRow]]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -123,7 +119,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     provider: None | str | Unset = UNSET,
-) -> Response[Problem | list[ListProvisionShortfallsResponse200Item]]:
+) -> Response[Problem | list[ShortfallRow]]:
     """Open shortfalls of provision (for whoever must act)
 
      Elements of ALP in force found short of their schedule and not yet delivered as
@@ -148,7 +144,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | list[ListProvisionShortfallsResponse200Item]]
+        Response[Problem | list[ShortfallRow]]
     """
 
     kwargs = _get_kwargs(
@@ -166,7 +162,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     provider: None | str | Unset = UNSET,
-) -> Problem | list[ListProvisionShortfallsResponse200Item] | None:
+) -> Problem | list[ShortfallRow] | None:
     """Open shortfalls of provision (for whoever must act)
 
      Elements of ALP in force found short of their schedule and not yet delivered as
@@ -191,7 +187,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | list[ListProvisionShortfallsResponse200Item]
+        Problem | list[ShortfallRow]
     """
 
     return sync_detailed(
@@ -204,7 +200,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     provider: None | str | Unset = UNSET,
-) -> Response[Problem | list[ListProvisionShortfallsResponse200Item]]:
+) -> Response[Problem | list[ShortfallRow]]:
     """Open shortfalls of provision (for whoever must act)
 
      Elements of ALP in force found short of their schedule and not yet delivered as
@@ -229,7 +225,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | list[ListProvisionShortfallsResponse200Item]]
+        Response[Problem | list[ShortfallRow]]
     """
 
     kwargs = _get_kwargs(
@@ -245,7 +241,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     provider: None | str | Unset = UNSET,
-) -> Problem | list[ListProvisionShortfallsResponse200Item] | None:
+) -> Problem | list[ShortfallRow] | None:
     """Open shortfalls of provision (for whoever must act)
 
      Elements of ALP in force found short of their schedule and not yet delivered as
@@ -270,7 +266,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | list[ListProvisionShortfallsResponse200Item]
+        Problem | list[ShortfallRow]
     """
 
     return (
