@@ -113,7 +113,6 @@ from .evidence_request_in import EvidenceRequestIn
 from .exception_claim_in import ExceptionClaimIn
 from .fei_answer_in import FeiAnswerIn
 from .fei_request_in import FeiRequestIn
-from .get_dispute_outcomes_response_200_item import GetDisputeOutcomesResponse200Item
 from .given_outside_in import GivenOutsideIn
 from .given_outside_in_channel import GivenOutsideInChannel
 from .graduated_response_in import GraduatedResponseIn
@@ -181,6 +180,8 @@ from .organisation_contact_out import OrganisationContactOut
 from .organisation_contact_out_language_type_0 import OrganisationContactOutLanguageType0
 from .outcome_figures import OutcomeFigures
 from .outcome_figures_outcome import OutcomeFiguresOutcome
+from .outcome_row import OutcomeRow
+from .outcome_row_case_type import OutcomeRowCaseType
 from .participant_in import ParticipantIn
 from .party import Party
 from .party_in import PartyIn
@@ -395,7 +396,6 @@ __all__ = (
     "ExceptionClaimIn",
     "FeiAnswerIn",
     "FeiRequestIn",
-    "GetDisputeOutcomesResponse200Item",
     "GivenOutsideIn",
     "GivenOutsideInChannel",
     "GraduatedResponseIn",
@@ -463,6 +463,8 @@ __all__ = (
     "OrganisationContactOutLanguageType0",
     "OutcomeFigures",
     "OutcomeFiguresOutcome",
+    "OutcomeRow",
+    "OutcomeRowCaseType",
     "ParticipantIn",
     "Party",
     "PartyIn",

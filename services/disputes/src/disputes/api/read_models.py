@@ -11,7 +11,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query, Response
 
 from disputes.api.shared import RESPONSES, ConnectionDep
-from disputes.api.views import DisputeCaseRow, RecommendationRow
+from disputes.api.views import DisputeCaseRow, OutcomeRow, RecommendationRow
 from disputes.projections import (
     awaiting_report,
     of_learner,
@@ -74,6 +74,7 @@ _OUTCOMES_EXAMPLE = [
 @router.get(
     "/disputes/local-authorities/{local_authority}/outcomes",
     summary="Outcomes by LA",
+    response_model=list[OutcomeRow],
     responses={200: {"content": {"application/json": {"example": _OUTCOMES_EXAMPLE}}}},
 )
 def outcomes_by_la(

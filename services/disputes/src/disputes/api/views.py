@@ -302,3 +302,16 @@ class RecommendationRow(BaseModel):
     nhs_body: str = Field(description="The NHS body it is made to, e.g. `lhb:7A1`")
     report_by: date | None = Field(default=None, description="The day to report by (D20)")
     reported_on: date | None = None
+
+
+class OutcomeRow(BaseModel):
+    """How many of an LA's ended cases of one type and kind ended one way."""
+
+    model_config = _example(
+        {"case_type": "reconsideration", "kind": "R1", "outcome": "has_aln", "n": 2}
+    )
+
+    case_type: Literal["reconsideration", "appeal", "disagreement_resolution", "advocacy"]
+    kind: str = Field(description="A reconsideration's kind (R1, R2) or an appeal's matter")
+    outcome: str
+    n: int = Field(description="How many cases")

@@ -6,7 +6,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.get_dispute_outcomes_response_200_item import GetDisputeOutcomesResponse200Item
+from ...models.outcome_row import OutcomeRow
 from ...models.problem import Problem
 from ...types import Response
 
@@ -27,12 +27,12 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Problem | list[GetDisputeOutcomesResponse200Item] | None:
+) -> Problem | list[OutcomeRow] | None:
     if response.status_code == 200:
         response_200 = []
         _response_200 = response.json()
         for response_200_item_data in _response_200:
-            response_200_item = GetDisputeOutcomesResponse200Item.from_dict(response_200_item_data)
+            response_200_item = OutcomeRow.from_dict(response_200_item_data)
 
             response_200.append(response_200_item)
 
@@ -96,7 +96,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Problem | list[GetDisputeOutcomesResponse200Item]]:
+) -> Response[Problem | list[OutcomeRow]]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -109,7 +109,7 @@ def sync_detailed(
     local_authority: str,
     *,
     client: AuthenticatedClient,
-) -> Response[Problem | list[GetDisputeOutcomesResponse200Item]]:
+) -> Response[Problem | list[OutcomeRow]]:
     """Outcomes by LA
 
      How the LA's ended reconsiderations (per kind), appeals (per matter) and disagreement
@@ -132,7 +132,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | list[GetDisputeOutcomesResponse200Item]]
+        Response[Problem | list[OutcomeRow]]
     """
 
     kwargs = _get_kwargs(
@@ -150,7 +150,7 @@ def sync(
     local_authority: str,
     *,
     client: AuthenticatedClient,
-) -> Problem | list[GetDisputeOutcomesResponse200Item] | None:
+) -> Problem | list[OutcomeRow] | None:
     """Outcomes by LA
 
      How the LA's ended reconsiderations (per kind), appeals (per matter) and disagreement
@@ -173,7 +173,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | list[GetDisputeOutcomesResponse200Item]
+        Problem | list[OutcomeRow]
     """
 
     return sync_detailed(
@@ -186,7 +186,7 @@ async def asyncio_detailed(
     local_authority: str,
     *,
     client: AuthenticatedClient,
-) -> Response[Problem | list[GetDisputeOutcomesResponse200Item]]:
+) -> Response[Problem | list[OutcomeRow]]:
     """Outcomes by LA
 
      How the LA's ended reconsiderations (per kind), appeals (per matter) and disagreement
@@ -209,7 +209,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | list[GetDisputeOutcomesResponse200Item]]
+        Response[Problem | list[OutcomeRow]]
     """
 
     kwargs = _get_kwargs(
@@ -225,7 +225,7 @@ async def asyncio(
     local_authority: str,
     *,
     client: AuthenticatedClient,
-) -> Problem | list[GetDisputeOutcomesResponse200Item] | None:
+) -> Problem | list[OutcomeRow] | None:
     """Outcomes by LA
 
      How the LA's ended reconsiderations (per kind), appeals (per matter) and disagreement
@@ -248,7 +248,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | list[GetDisputeOutcomesResponse200Item]
+        Problem | list[OutcomeRow]
     """
 
     return (

@@ -1,0 +1,11 @@
+from enum import StrEnum
+
+
+class OutcomeRowCaseType(StrEnum):
+    ADVOCACY = "advocacy"
+    APPEAL = "appeal"
+    DISAGREEMENT_RESOLUTION = "disagreement_resolution"
+    RECONSIDERATION = "reconsideration"
+
+    def __str__(self) -> str:
+        return str(self.value)
