@@ -249,3 +249,15 @@ def test_every_operation_says_which_problems_of_its_own_it_answers() -> None:
                 assert f"{status} " in operation["description"].rpartition("Problems")[2], (
                     f"{method} {path} does not say it answers {status}"
                 )
+
+
+def test_every_json_answer_is_a_named_model() -> None:
+    # Not `{}` nor an anonymous dict: a client generator names and types every answer.
+    for method, path, operation in _operations():
+        for status, response in operation["responses"].items():
+            answer = response.get("content", {}).get("application/json")
+            if not status.startswith("2") or answer is None:
+                continue
+            schema = answer["schema"]
+            named = schema.get("items", {}) if schema.get("type") == "array" else schema
+            assert "$ref" in named, f"{method} {path} {status}: {schema}"
