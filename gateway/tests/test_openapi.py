@@ -211,6 +211,9 @@ def test_every_problem_answer_has_an_example_of_each_of_its_types() -> None:
                 assert named["summary"], f"{method} {path} {kind}"
                 assert example.detail, f"{method} {path} {kind}"
                 assert "{" not in (example.instance or ""), f"{method} {path}: a template"
+                # Its own path (not another operation's that shares the response object).
+                pattern = re.sub(r"\{[^}]+\}", "[^/]+", path)
+                assert re.fullmatch(pattern, example.instance or ""), f"{method} {path}"
                 seen.add(example.status)
     assert {400, 401, 403, 404, 409, 422} <= seen
 
@@ -231,6 +234,7 @@ def test_problem_examples_name_the_types_of_the_service_that_answers() -> None:
     assert {"facts-differ", "outside-window"} <= _kinds("post", "/v1/appeals", "422")
     assert "invalid-upn" not in _kinds("post", "/v1/appeals", "422")
     assert {"version-frozen", "idp-exists"} <= _kinds("post", "/v1/idps", "409")
+    assert {"insufficient-scope", "not-whole-of-wales"} <= _kinds("get", "/v1/audit/verify", "403")
     # A read is not a POST: no Idempotency-Key, so no conflict over one.
     for status, response in _document()["paths"]["/v1/idps/{idp_id}"]["get"]["responses"].items():
         if "application/problem+json" in response.get("content", {}):

@@ -38,6 +38,13 @@ T = TypeVar("T")
 
 router = APIRouter(prefix="/v1", tags=["audit"])
 
+_WHOLE_OF_WALES = "one LA's auditor verifies by learner"
+#: The problem types these routes answer of their own, by path and status (as a service
+#: publishes its own: ``llwybr.problem_types``), for the public document's examples.
+PROBLEM_TYPES = {
+    "/v1/audit/verify": {"403": {"not-whole-of-wales": f"A whole store: {_WHOLE_OF_WALES}."}}
+}
+
 
 class AccessPage(BaseModel):
     items: list[dict[str, Any]]
@@ -266,7 +273,7 @@ async def verify(
         else:  # a whole store is every LA's learners: the auditor for Wales's to check
             principal = Principal(claims.client_id, claims.organisation, claims.scopes)
             if not sees_every_learner(principal, Capability.READ_HISTORY):
-                raise denied("not-whole-of-wales", "one LA's auditor verifies by learner")
+                raise denied("not-whole-of-wales", _WHOLE_OF_WALES)
             names = [service] if service else list(NAMES)
             reports = [await history(request, n, "/internal/history/verify") for n in names]
         broken = [r for r in reports if not r["ok"]]

@@ -100,7 +100,7 @@ def add_response_examples(
                     answer["example"] = example_of(answer.get("schema", {}), schemas, full=True)
                 if "application/problem+json" in content:
                     kinds = _kinds(status, method, (problem_types or {}).get(path, {}))
-                    # A copy: the gateway shares one content object between its responses.
+                    # Copies: the gateway shares one response object between operations.
                     problem = {**content["application/problem+json"]}
                     problem["examples"] = {
                         kind: {
@@ -109,7 +109,8 @@ def add_response_examples(
                         }
                         for kind, meaning in kinds.items()
                     }
-                    response["content"] = {**content, "application/problem+json": problem}
+                    content = {**content, "application/problem+json": problem}
+                    operation["responses"][status] = {**response, "content": content}
 
 
 #: The problem types the gateway itself answers on a forwarded route, by status (besides the

@@ -13,6 +13,7 @@ import httpx
 from fastapi import FastAPI
 from fastapi.openapi.utils import get_openapi
 
+from gateway import audit_api
 from gateway.authz import ROUTE_SCOPES, SCOPES
 from gateway.examples import add_request_examples, add_response_examples
 from gateway.operations import describe_operations
@@ -101,12 +102,16 @@ def merge(base: dict[str, Any], services: Mapping[str, Mapping[str, Any]]) -> di
 def _problem_types(
     services: Mapping[str, Mapping[str, Any]],
 ) -> dict[str, Mapping[str, Mapping[str, str]]]:
-    """Each public path's problem types, as the service serving it publishes them."""
+    """Each public path's problem types, as the service serving it publishes them (the
+    gateway's own routes: as the audit API lists them)."""
     return {
-        path: document.get(PROBLEM_TYPES, {})
-        for document in services.values()
-        for path in document.get("paths", {})
-        if path.startswith("/v1/")
+        **audit_api.PROBLEM_TYPES,
+        **{
+            path: document.get(PROBLEM_TYPES, {})
+            for document in services.values()
+            for path in document.get("paths", {})
+            if path.startswith("/v1/")
+        },
     }
 
 
