@@ -74,7 +74,6 @@ def _read(archive: zipfile.ZipFile, name: str, check: BundleCheck) -> bytes:
         return archive.read(name)
     # A byte changed in the compressed stream fails the CRC or breaks the stream itself.
     except (zipfile.BadZipFile, zlib.error) as error:
-
         check.problems.append(f"{name}: altered in the ZIP ({error})")
         return b""
 
