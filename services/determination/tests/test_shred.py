@@ -114,8 +114,9 @@ async def test_a_run_erases_the_due_only_and_once(client: httpx.AsyncClient) -> 
     if schema is not None:  # the access audit names the system, acting for the LA
         with engine.connect() as conn:
             rows = conn.execute(sa.text(
-                f'SELECT client_id, organisation, method, path FROM "{schema}".access_audit'
+                "SELECT client_id, organisation, method, path, jurisdiction "
+                f'FROM "{schema}".access_audit'
             )).all()  # fmt: skip
         assert [tuple(r) for r in rows] == [
-            ("system:retention", "la:665", "POST", f"/v1/learners/{due}/erasure"),
+            ("system:retention", "la:665", "POST", f"/v1/learners/{due}/erasure", ",665,"),
         ]

@@ -42,6 +42,10 @@ def run(
     ] = None,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Report only; erase nothing")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="The account as JSON")] = False,
+    learners: Annotated[
+        list[str] | None,
+        typer.Option("--learner", help="Only this learner (repeat for more; default: all)"),
+    ] = None,
     audit_schema: Annotated[
         str,
         typer.Option(
@@ -74,7 +78,7 @@ def run(
         try:
             done = shred.run(
                 engine, cast("Eraser", application), number, day, dry_run=dry_run,
-                audit_schema=audit_schema if stack else None,
+                audit_schema=audit_schema if stack else None, only=learners,
             )  # fmt: skip
         finally:
             application.close()

@@ -13,6 +13,7 @@ the system (``SYSTEM_CLIENT``) as the client acting for the LA.
 """
 
 import uuid
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Protocol
@@ -22,7 +23,7 @@ import sqlalchemy as sa
 from determination import retention
 from determination.domain.errors import LegalHoldError
 from determination.domain.registry import LearnerRecord
-from llwybr import access_record
+from llwybr import access, access_record
 from llwybr.access_record import AccessRow
 from llwybr.personal_data.retention import judge
 from llwybr.principal import Principal
@@ -85,12 +86,16 @@ def system_principal(local_authority: str) -> Principal:
 def run(
     engine: sa.Engine, service: Eraser, local_authority: str, on: date, *,
     dry_run: bool = False, audit_schema: str | None = None,
+    only: Collection[str] | None = None,
 ) -> ShredRun:  # fmt: skip
     """Erase the LA's learners due on ``on`` and not held; ``dry_run`` erases nothing.
     ``audit_schema``: the gateway's schema, where each erasure's access-audit row goes with
-    its event (stack mode; None: no row, embedded mode's SQLite files cannot hold it)."""
+    its event (stack mode; None: no row, embedded mode's SQLite files cannot hold it).
+    ``only``: the learners to consider (None: all of the LA's), for a run on a few."""
     with engine.connect() as conn:
         holdings = retention.gather(conn, local_authority, service.learner_record)
+    if only is not None:
+        holdings = [h for h in holdings if h.learner_id in only]
     done = ShredRun(local_authority, on, dry_run)
     principal = system_principal(local_authority)
     for holding in holdings:
@@ -103,8 +108,9 @@ def run(
             continue
         if not dry_run:
             try:
-                with access_record.recording(_row(holding.learner_id, principal, audit_schema),
-                                             {}):  # fmt: skip
+                row = _row(holding.learner_id, principal, audit_schema)
+                # The jurisdiction noted, so the LA's auditors see the row (ADR 0025).
+                with access.noting_jurisdiction(), access_record.recording(row, {}):
                     service.erase_personal_data(
                         principal, holding.learner_id, erased_on=on,
                         schedule=verdict.schedule, recorded_by=principal.organisation,
