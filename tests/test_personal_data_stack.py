@@ -378,9 +378,11 @@ def test_the_retention_run_erases_the_due_learner_and_not_the_held(
     lines = until(reported, what="the report listing one learner due and one held")
     assert lines[due]["status"] == "due"
 
-    env = {**shared_stack.processes["determination"].env,
-           "GATEWAY_POSTGRES_SCHEMA": shared_stack.processes["gateway"].env.get(
-               "GATEWAY_POSTGRES_SCHEMA", "gateway")}  # fmt: skip
+    service, gateway = shared_stack.processes["determination"], shared_stack.processes["gateway"]
+    env = {  # the service's settings, its var directory (the development KEK) made absolute
+        **service.env, "LLWYBR_VAR_DIR": str(service.directory / "var"),
+        "GATEWAY_POSTGRES_SCHEMA": gateway.env.get("GATEWAY_POSTGRES_SCHEMA", "gateway"),
+    }  # fmt: skip
     run = ["retention", "run", "--la", LA, "--on", "2040-01-31", "--json",
            "--learner", due, "--learner", held]  # fmt: skip
     first = CliRunner().invoke(audit_cli, run, env=env)
