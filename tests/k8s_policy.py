@@ -2,10 +2,10 @@
 
 Pods: not root, no privilege escalation, read-only root file system, no capabilities, the
 default seccomp profile, no Kubernetes API token, readiness and liveness probes (a job: a
-deadline instead), requests and limits. Exposure: only the gateway may be reached from outside (no other Service of type
-LoadBalancer or NodePort or with external IPs, no Ingress to anything else, and no Ingress
-path that reaches the gateway's in-cluster endpoints: ``/metrics``, ``/readyz``). Secrets:
-named, never committed with values.
+deadline instead), requests and limits. Exposure: only the gateway may be reached from
+outside (no other Service of type LoadBalancer or NodePort or with external IPs, no Ingress
+to anything else, and no Ingress path that reaches the gateway's in-cluster endpoints:
+``/metrics``, ``/readyz``). Secrets: named, never committed with values.
 """
 
 from collections.abc import Iterator
