@@ -9,16 +9,19 @@ on the day and is not on legal hold are erased, each as the LA's manual erasure 
 
 import json
 import re
+import uuid
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Annotated, cast
 
 import typer
 from rich.table import Table
 
-from gateway import registry
+from gateway import registry, store
 from gateway.cli.audit import API_FAILED
 from gateway.cli.presentation import terminal
+from llwybr.db import create_engine, schema_lock
 from llwybr.organisation_ids import LA_ID, la_number
+from llwybr.settings import RuntimeSettings, ServiceSettings
 
 if TYPE_CHECKING:
     from determination.shred import Eraser, ShredRun
@@ -75,14 +78,20 @@ def run(
     stack = settings.runtime.mode == "stack"
     try:
         engine, application = prepare_storage(settings, registry.spec(descriptor))
+        rows = None if stack or dry_run else EmbeddedAudit(settings.runtime, number)
         try:
             done = shred.run(
                 engine, cast("Eraser", application), number, day, dry_run=dry_run,
                 audit_schema=audit_schema if stack else None, only=learners,
+                ahead=rows.ahead if rows else None,
             )  # fmt: skip
+            if rows is not None:
+                rows.outcomes(done)
         finally:
             application.close()
             engine.dispose()
+            if rows is not None:
+                rows.close()
     except (SQLAlchemyError, PersistenceError, OSError) as error:
         terminal(stderr=True).print(
             f"[red]Could not reach the determination store[/]: {type(error).__name__}: {error}"
@@ -92,6 +101,50 @@ def run(
         typer.echo(json.dumps(done.as_dict(), indent=2))
         return
     _report(done, day)
+
+
+class EmbeddedAudit:
+    """Embedded mode's access-audit rows of a run, in the gateway's own store (its services'
+    SQLite files cannot hold the gateway's row in their transaction, ADR 0025): each erasure's
+    row written ahead (``forwarded``, 102), then how it ended, as the gateway writes them for
+    a manual erasure."""
+
+    def __init__(self, runtime: RuntimeSettings, local_authority: str) -> None:
+        own = ServiceSettings(service="gateway", runtime=runtime)
+        with schema_lock(own):
+            self.engine = create_engine(own)
+            store.create_tables(self.engine)
+        self.local_authority = local_authority
+        self.requests: dict[str, str] = {}
+
+    def _record(self, learner_id: str, outcome: str, status: int, reason: str | None = None) -> (
+        store.AccessRecord
+    ):  # fmt: skip
+        from determination.shred import SYSTEM_CLIENT
+
+        request_id = self.requests.setdefault(learner_id, f"retention-{uuid.uuid4()}")
+        la = self.local_authority
+        return store.AccessRecord(
+            request_id=request_id, client_id=SYSTEM_CLIENT, organisation=f"la:{la}",
+            method="POST", path=f"/v1/learners/{learner_id}/erasure", resource_id=learner_id,
+            outcome=outcome, status=status, reason=reason,
+            jurisdiction=frozenset({la}),
+        )  # fmt: skip
+
+    def ahead(self, learner_id: str) -> None:
+        from gateway.routing import FORWARDED  # the gateway's word for a row written ahead
+
+        store.record_access(self.engine, self._record(learner_id, FORWARDED, 102))
+
+    def outcomes(self, done: "ShredRun") -> None:
+        erased = [self._record(line.learner_id, "granted", 200) for line in done.erased]
+        refused = [self._record(line.learner_id, "denied", 409, "legal-hold")
+                   for line in done.held if line.learner_id in self.requests]  # fmt: skip
+        if erased or refused:
+            store.record_accesses(self.engine, [*erased, *refused])
+
+    def close(self) -> None:
+        self.engine.dispose()
 
 
 def _report(done: "ShredRun", day: date) -> None:

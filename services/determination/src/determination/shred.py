@@ -13,7 +13,7 @@ the system (``SYSTEM_CLIENT``) as the client acting for the LA.
 """
 
 import uuid
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Protocol
@@ -86,12 +86,14 @@ def system_principal(local_authority: str) -> Principal:
 def run(
     engine: sa.Engine, service: Eraser, local_authority: str, on: date, *,
     dry_run: bool = False, audit_schema: str | None = None,
-    only: Collection[str] | None = None,
+    only: Collection[str] | None = None, ahead: Callable[[str], None] | None = None,
 ) -> ShredRun:  # fmt: skip
     """Erase the LA's learners due on ``on`` and not held; ``dry_run`` erases nothing.
     ``audit_schema``: the gateway's schema, where each erasure's access-audit row goes with
     its event (stack mode; None: no row, embedded mode's SQLite files cannot hold it).
-    ``only``: the learners to consider (None: all of the LA's), for a run on a few."""
+    ``only``: the learners to consider (None: all of the LA's), for a run on a few.
+    ``ahead``: told each learner about to be erased (embedded mode: the access-audit row
+    written ahead, as the gateway writes it for a manual erasure)."""
     with engine.connect() as conn:
         holdings = retention.gather(conn, local_authority, service.learner_record)
     if only is not None:
@@ -107,6 +109,8 @@ def run(
         if verdict.status != "due":
             continue
         if not dry_run:
+            if ahead is not None:
+                ahead(holding.learner_id)
             try:
                 row = _row(holding.learner_id, principal, audit_schema)
                 # The jurisdiction noted, so the LA's auditors see the row (ADR 0025).
