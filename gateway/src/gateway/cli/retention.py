@@ -10,7 +10,7 @@ on the day and is not on legal hold are erased, each as the LA's manual erasure 
 import json
 import re
 import uuid
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Annotated, cast
 
 import typer
@@ -20,6 +20,7 @@ from gateway import registry, store
 from gateway.cli.audit import API_FAILED
 from gateway.cli.presentation import terminal
 from llwybr.db import create_engine, schema_lock
+from llwybr.edge import today_in_wales
 from llwybr.organisation_ids import LA_ID, la_number
 from llwybr.settings import RuntimeSettings, ServiceSettings
 
@@ -41,7 +42,7 @@ def run(
     la: Annotated[str, typer.Option("--la", help="The LA, e.g. la:665", show_default=False)],
     on: Annotated[
         datetime | None,
-        typer.Option(formats=["%Y-%m-%d"], help="The day to judge (default: today, UTC)"),
+        typer.Option(formats=["%Y-%m-%d"], help="The day to judge (default: today in Wales)"),
     ] = None,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Report only; erase nothing")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="The account as JSON")] = False,
@@ -72,7 +73,7 @@ def run(
     if not re.match(LA_ID, la):
         raise typer.BadParameter(f"not an LA: {la} (e.g. la:665)", param_hint="--la")
     number = la_number(la)
-    day = on.date() if on is not None else datetime.now(UTC).date()
+    day = on.date() if on is not None else today_in_wales()
     descriptor = registry.service("determination")
     settings = descriptor.service_settings()
     stack = settings.runtime.mode == "stack"
