@@ -1,11 +1,11 @@
 """The rules every rendered manifest must keep, as a function from resources to violations.
 
 Pods: not root, no privilege escalation, read-only root file system, no capabilities, the
-default seccomp profile, no Kubernetes API token, readiness and liveness probes, requests and
-limits. Exposure: only the gateway may be reached from outside (no other Service of type
-LoadBalancer or NodePort or with external IPs, no Ingress to anything else, and no Ingress
-path that reaches the gateway's in-cluster endpoints: ``/metrics``, ``/readyz``). Secrets:
-named, never committed with values.
+default seccomp profile, no Kubernetes API token, readiness and liveness probes (a job: a
+deadline instead), requests and limits. Exposure: only the gateway may be reached from
+outside (no other Service of type LoadBalancer or NodePort or with external IPs, no Ingress
+to anything else, and no Ingress path that reaches the gateway's in-cluster endpoints:
+``/metrics``, ``/readyz``). Secrets: named, never committed with values.
 """
 
 from collections.abc import Iterator
@@ -39,10 +39,12 @@ def violations(resources: list[Resource]) -> list[str]:
 
 def _problems(resource: Resource) -> Iterator[str]:
     kind = resource.get("kind")
-    if kind in POD_TEMPLATES:
+    if kind == "Job":
+        yield from _job(resource["spec"])
+    elif kind in POD_TEMPLATES:
         yield from _pod(resource["spec"]["template"]["spec"])
     elif kind == "CronJob":
-        yield from _pod(resource["spec"]["jobTemplate"]["spec"]["template"]["spec"])
+        yield from _job(resource["spec"]["jobTemplate"]["spec"])
     elif kind == "Pod":
         yield from _pod(resource["spec"])
     elif kind == "Service":
@@ -55,7 +57,14 @@ def _problems(resource: Resource) -> Iterator[str]:
         yield "a Secret with values is committed (create it out of band)"
 
 
-def _pod(pod: Resource) -> Iterator[str]:
+def _job(job: Resource) -> Iterator[str]:
+    """A run to completion serves nothing to probe: a deadline stops one that hangs instead."""
+    yield from _pod(job["template"]["spec"], serves=False)
+    if "activeDeadlineSeconds" not in job:
+        yield "a job without activeDeadlineSeconds (a run that hangs is never stopped)"
+
+
+def _pod(pod: Resource, *, serves: bool = True) -> Iterator[str]:
     pod_security = pod.get("securityContext", {})
     for flag in ("hostNetwork", "hostPID", "hostIPC"):
         if pod.get(flag):
@@ -85,7 +94,7 @@ def _pod(pod: Resource) -> Iterator[str]:
             for quantity in ("cpu", "memory"):
                 if quantity not in resources.get(bound, {}):
                     yield f"container {name} has no {quantity} {bound[:-1]}"
-    for container in pod.get("containers", []):
+    for container in pod.get("containers", []) if serves else []:
         for probe in ("readinessProbe", "livenessProbe"):
             if probe not in container:
                 yield f"container {container.get('name')} has no {probe}"

@@ -77,6 +77,12 @@ def no_liveness_probe(resources: list[Resource]) -> None:
     container(resources, "gateway").pop("livenessProbe")
 
 
+def endless_job(resources: list[Resource]) -> None:
+    of_kind(resources, "CronJob")["retention-run-665"]["spec"]["jobTemplate"]["spec"].pop(
+        "activeDeadlineSeconds"
+    )
+
+
 def no_memory_limit(resources: list[Resource]) -> None:
     container(resources, "notifications")["resources"]["limits"].pop("memory")
 
@@ -128,6 +134,7 @@ BREAKAGES: dict[str, tuple[Callable[[list[Resource]], None], str]] = {
     "uid 0": (run_as_uid_0, "Deployment/disputes: container app runs as root (runAsUser 0)"),
     "readiness": (no_readiness_probe, "Deployment/determination: container app has no readiness"),
     "liveness": (no_liveness_probe, "Deployment/gateway: container app has no livenessProbe"),
+    "deadline": (endless_job, "CronJob/retention-run-665: a job without activeDeadlineSeconds"),
     "limits": (no_memory_limit, "Deployment/notifications: container app has no memory limit"),
     "writable": (writable_root, "Deployment/idp: container app has a writable root file system"),
     "load balancer": (load_balancer, "Service/idp: type LoadBalancer exposes a service"),

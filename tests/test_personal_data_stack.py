@@ -13,6 +13,7 @@ import zipfile
 from collections.abc import Iterator
 from functools import partial
 from pathlib import Path
+from typing import Any
 
 import psycopg
 import pypdf
@@ -27,6 +28,8 @@ from .access_stories import (
     LA,
     LEARNER_FOLLOWERS,
     SECOND_LA,
+    SYSTEM,
+    TRIBUNAL,
     Callers,
     as_told,
     concern,
@@ -340,3 +343,63 @@ def test_free_text_and_a_rectified_name_are_ciphertext_and_the_history_keeps_bot
     assert case["evidence_requests"][f"r-{tag}"]["description"] is None
     verified = ok(callers(AUDITOR).get("/v1/audit/verify", params={"learner_id": learner_id}))
     assert verified["ok"] is True
+
+
+def test_the_retention_run_erases_the_due_learner_and_not_the_held(
+    shared_stack: Stack, callers: Callers
+) -> None:
+    """The LA's report lists a learner due and one held by an appeal lodged; the daily run
+    (``llwybr-audit retention run``, where the determination service's settings are) erases
+    the due one only, as the manual erasure would, and names the system in the access audit;
+    run again, it erases nothing more."""
+    from typer.testing import CliRunner
+
+    from gateway.cli import app as audit_cli
+
+    school, la = callers(HOME_SCHOOL), callers(LA)
+    learners = []
+    for _ in range(2):  # both decided without ALN: due 6 years after the decision
+        case_id, learner_id = raised(callers, concern(pupil()))
+        ok(school.post(f"/v1/determinations/{case_id}/decision",
+                       json=decision(has_aln=False)))  # fmt: skip
+        learners.append(learner_id)
+    due, held = learners
+    ok(callers(TRIBUNAL).post("/v1/appeals", json={
+        "learner_id": held, "learner_is_young_person": False, "appellant_kind": "parent",
+        "appellant": "Parent of Cerys", "respondent": LA, "matter": "alp",
+        "notice_given_on": today(), "lodged_on": today()}))  # fmt: skip
+
+    def reported() -> dict[str, Any] | None:
+        found = ok(la.get(f"/v1/local-authorities/{LA}/retention", params={"month": "2040-01"}))
+        lines = {line["learner_id"]: line for line in found["due"] + found["held"]}
+        ready = due in lines and held in lines and lines[held]["status"] == "held"
+        return lines if ready else None
+
+    lines = until(reported, what="the report listing one learner due and one held")
+    assert lines[due]["status"] == "due"
+
+    service, gateway = shared_stack.processes["determination"], shared_stack.processes["gateway"]
+    env = {  # the service's settings, its var directory (the development KEK) made absolute
+        **service.env, "LLWYBR_VAR_DIR": str(service.directory / "var"),
+        "GATEWAY_POSTGRES_SCHEMA": gateway.env.get("GATEWAY_POSTGRES_SCHEMA", "gateway"),
+    }  # fmt: skip
+    run = ["retention", "run", "--la", LA, "--on", "2040-01-31", "--json",
+           "--learner", due, "--learner", held]  # fmt: skip
+    first = CliRunner().invoke(audit_cli, run, env=env)
+    assert first.exit_code == 0, first.output
+    done = json.loads(first.output)
+    assert [line["learner_id"] for line in done["erased"]] == [due]
+    assert [line["learner_id"] for line in done["held"]] == [held]
+
+    entry = ok(la.get(f"/v1/learners/{due}"))
+    assert entry["given_name"] is None
+    assert entry["personal_data_erased"] == (
+        "personal data erased on 2040-01-31 under schedule no-aln-6"
+    )
+    assert ok(la.get(f"/v1/learners/{held}"))["given_name"] == "Cerys"
+    audit = ok(callers(SYSTEM).get("/v1/access-audit", params={"resource_id": due}))
+    assert any(row["client_id"] == "system:retention" for row in audit["items"]), audit
+
+    again = CliRunner().invoke(audit_cli, run, env=env)
+    assert again.exit_code == 0, again.output
+    assert json.loads(again.output)["erased"] == []

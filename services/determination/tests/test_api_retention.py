@@ -2,16 +2,13 @@
 learners it is responsible for, with a legal hold (an appeal the disputes service published as
 lodged) listed apart; only the LA and its auditors read it."""
 
-import uuid
-from datetime import UTC, date, datetime
 from typing import Any
 
 import httpx
 
-from contracts import disputes
 from contracts.envelope import Envelope
 from llwybr.consumer import ApplicationEffect
-from llwybr_testkit import ActingAs, eventually
+from llwybr_testkit import ActingAs, appeal_lodged, eventually
 
 from .test_api import concern, valid_upn
 from .test_api_learners import raise_ok, withdraw
@@ -20,14 +17,7 @@ URL = "/v1/local-authorities/665/retention"
 
 
 def lodged(learner_id: str) -> Envelope:
-    event = disputes.AppealLodged(
-        learner_id=learner_id, appeal_id=uuid.uuid4(), matter="decision", respondent="la:665",
-        lodged_on=date(2026, 5, 1), late_admitted_by_president=False,
-    )  # fmt: skip
-    return Envelope.wrap(
-        event, learner_id=learner_id, aggregate_id=uuid.uuid4(), aggregate_version=1,
-        time=datetime.now(UTC), integrity_hash="0" * 64,
-    )  # fmt: skip
+    return appeal_lodged(learner_id)
 
 
 async def test_the_report_lists_the_due_and_the_held_for_the_la_and_its_auditors(

@@ -21,6 +21,7 @@ from collections.abc import (
     Generator,
     Iterable,
 )
+from datetime import UTC, date, datetime
 from typing import Any, ClassVar
 
 import httpx
@@ -326,3 +327,18 @@ def published_envelopes(
         RelayPositions(idle), LocalLock("envelopes"), Metrics("envelopes"), upns=upns,
     )  # fmt: skip
     return relay.envelopes(app.recorder.select_notifications(1, 10_000))
+
+
+def appeal_lodged(learner_id: str, respondent: str = "la:665") -> Envelope:
+    """The disputes service's ``appeal-lodged`` about the learner, as the determination
+    service consumes it: a legal hold on their personal data (issue 23)."""
+    from contracts import disputes
+
+    event = disputes.AppealLodged(
+        learner_id=learner_id, appeal_id=uuid.uuid4(), matter="decision", respondent=respondent,
+        lodged_on=date(2026, 5, 1), late_admitted_by_president=False,
+    )  # fmt: skip
+    return Envelope.wrap(
+        event, learner_id=learner_id, aggregate_id=uuid.uuid4(), aggregate_version=1,
+        time=datetime.now(UTC), integrity_hash="0" * 64,
+    )  # fmt: skip

@@ -4,7 +4,8 @@ Replay a learner's case (as of a moment), verify integrity chains, export a Trib
 whose signed manifest is checked here, on the auditor's machine, before it is called good, and
 verify a bundle offline with the gateway's keys saved beforehand (``audit``); and, for
 operators where a service's settings are, rebuild the service's read models from its event
-store (``rebuild``) and list and replay its dead letters (``dead_letters``).
+store (``rebuild``), list and replay its dead letters (``dead_letters``), and apply the
+retention schedule (``retention run``: the automatic shred, ADR 0028).
 
 The HTTP calls are small functions taking an ``httpx.Client`` (``gateway.cli.api``:
 ``fetch_timeline``, ``fetch_state``, ``fetch_verification``, ``download_bundle``);
@@ -13,7 +14,7 @@ The HTTP calls are small functions taking an ``httpx.Client`` (``gateway.cli.api
 
 import typer
 
-from gateway.cli import dead_letters
+from gateway.cli import dead_letters, retention
 from gateway.cli.audit import connection, export_bundle, replay, verify, verify_bundle
 from gateway.cli.manifest import BundleCheck, check_bundle
 from gateway.cli.rebuild import rebuild_projections
@@ -40,3 +41,4 @@ app.command("export-bundle")(export_bundle)
 app.command("verify-bundle")(verify_bundle)
 app.command("rebuild-projections")(rebuild_projections)
 app.add_typer(dead_letters.app)
+app.add_typer(retention.app)

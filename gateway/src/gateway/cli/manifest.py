@@ -5,6 +5,7 @@ checked with the gateway's published keys (a JWKS saved beforehand will do)."""
 import hashlib
 import json
 import zipfile
+import zlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -71,7 +72,8 @@ def _read(archive: zipfile.ZipFile, name: str, check: BundleCheck) -> bytes:
     nothing so that its hash fails too."""
     try:
         return archive.read(name)
-    except zipfile.BadZipFile as error:
+    # A byte changed in the compressed stream fails the CRC or breaks the stream itself.
+    except (zipfile.BadZipFile, zlib.error) as error:
         check.problems.append(f"{name}: altered in the ZIP ({error})")
         return b""
 

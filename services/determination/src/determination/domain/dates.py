@@ -40,6 +40,7 @@ IN_FORCE: Mapping[type, str | None] = {
     LearnerRecord.PersonalDataErased: "erased_on",
     LearnerRecord.LegalHoldPlaced: "placed_on",
     LearnerRecord.LegalHoldLifted: "lifted_on",
+    LearnerRecord.Rectified: "rectified_on",
     LearnerIndex.Named: None,
     LearnerIndex.Repointed: None,
     OpenDetermination.Started: None,
