@@ -182,7 +182,9 @@ def build_service(
             spec.translator(application),
             publisher,
             RelayPositions(engine),
-            relay_lock(engine, f"{spec.name}.outbox"),
+            # One relay per store, not per service name: two stores in one database (a
+            # stack per schema) must not hold each other's relay back.
+            relay_lock(engine, f"{settings.schema_name}.{spec.name}.outbox"),
             metrics,
             batch_size=runtime.relay_batch_size,
             poll_seconds=runtime.relay_poll_seconds,
