@@ -123,9 +123,12 @@ def test_an_untouched_case_verifies_and_an_altered_or_deleted_event_is_named(
 
         altered = sql(
             postgres_runtime,
+            # The decision's outcome, not its reasons: free text is sealed (ADR 0023).
             f'UPDATE "{schema(stack, "determination")}".determination_events SET state = '
-            "convert_to(replace(convert_from(state, 'UTF8'), 'Needs ALP', 'No ALN'), 'UTF8') "
-            "WHERE originator_id = %s AND originator_version = 2",
+            "convert_to(replace(convert_from(state, 'UTF8'), '\"has_aln\":true', "
+            "'\"has_aln\":false'), 'UTF8') "
+            "WHERE originator_id = %s AND originator_version = 2 AND "
+            "position('\"has_aln\":true' in convert_from(state, 'UTF8')) > 0",
             uuid.UUID(case["case_id"]),
         )
         assert altered == 1
