@@ -21,7 +21,7 @@ from determination.domain.learner import upn_check_letter
 from llwybr.edge import today_in_wales
 from llwybr.problems import NOT_FOUND_DETAIL, TYPE_BASE
 
-from .stack import Stack
+from .stack import Stack, restarted
 
 # The organisations of the stories, in one place to align with the development clients
 # (``gateway.security.DEV_CLIENTS``). The learners live in Wrexham (LA 665) unless a story says.
@@ -114,9 +114,8 @@ class Callers:
 def restart_with(stack: Stack, name: str, env: dict[str, str]) -> None:
     """Restart one deployable of a running stack with extra settings (the gateway keeps
     running: it forwards to the same port)."""
-    stack.stop(name)
     stack.processes[name].env.update(env)
-    stack.start(name)
+    restarted(stack, name)
 
 
 # -- learners --------------------------------------------------------------------------------

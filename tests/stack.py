@@ -1,7 +1,9 @@
 """The system as production runs it, for cross-service tests: ``gateway.stack`` (also what
 ``make run-stack`` runs), here under the names the tests use."""
 
+import contextlib
 import time
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 import httpx
@@ -14,6 +16,7 @@ from gateway.stack import (
     free_port,
     running_stack,
 )
+from gateway.tokens import SigningKey
 
 #: Rate limits for a test stack: every test client asks for tokens and calls the API from
 #: 127.0.0.1 as fast as it can, which is not the runaway caller the limits are for.
@@ -25,6 +28,42 @@ TEST_LIMITS = {
     "GATEWAY_TOKEN_ADDRESS_RATE_LIMIT_PER_MINUTE": "60000",
     "GATEWAY_TOKEN_ADDRESS_RATE_LIMIT_BURST": "10000",
 }
+
+
+#: The shared stack's gateway signs bundles' manifests with this key and publishes the retired
+#: one's public half (a bundle signed before a rotation still verifies).
+MANIFEST_KEY = SigningKey.generate()
+RETIRED_KEY = SigningKey.generate()
+
+
+#: How long a restarted deployable may take to answer ``/readyz``: a Python process importing
+#: a service took over 60 s on two cores loaded by eight test runs (seen).
+READY_SECONDS = 240.0
+
+
+def restarted(stack: Stack, name: str) -> None:
+    """``name`` stopped and started again with its (changed) settings, and ready."""
+    stack.stop(name)
+    stack.processes[name].start()
+    stack.processes[name].wait_ready(timeout=READY_SECONDS)
+
+
+@contextlib.contextmanager
+def reconfigured(stack: Stack, name: str, env: Mapping[str, str]) -> Iterator[Stack]:
+    """``name`` restarted with ``env`` added for the block, then restarted as it was: one
+    module's own settings for a deployable of the shared stack, which the next module never
+    sees (one process started twice, where a stack of its own starts five and migrates them)."""
+    stack.ensure_running()
+    process = stack.processes[name]
+    before = dict(process.env)
+    try:
+        process.env.update(env)
+        restarted(stack, name)
+        yield stack
+    finally:
+        process.env.clear()
+        process.env.update(before)
+        restarted(stack, name)
 
 
 def client(stack: Stack, organisation: str) -> httpx.Client:
@@ -43,6 +82,8 @@ def until(condition: Any, timeout: float = 30) -> Any:
 
 
 __all__ = [
+    "MANIFEST_KEY",
+    "RETIRED_KEY",
     "TEST_LIMITS",
     "Client",
     "Process",
@@ -50,6 +91,8 @@ __all__ = [
     "Stack",
     "client",
     "free_port",
+    "reconfigured",
+    "restarted",
     "running_stack",
     "until",
 ]

@@ -24,11 +24,10 @@ import httpx
 import pytest
 
 from gateway.routing import UNNAMED_REFUSALS
-from llwybr.settings import RuntimeSettings
 
 from .access_stories import THE_ONE_404, new_upn
 from .access_world import ANOTHERS, ORGANISATIONS, OWN, Learner, build_world
-from .stack import TEST_LIMITS, Stack, running_stack
+from .stack import Stack
 
 pytestmark = [pytest.mark.integration, pytest.mark.slow]
 
@@ -78,16 +77,9 @@ NEVER_MADE = ("case_id", "appeal_id", "advocacy_id", "subscription_id", "deliver
 
 
 @pytest.fixture(scope="module")
-def stack(
-    tmp_path_factory: pytest.TempPathFactory,
-    postgres_runtime: RuntimeSettings,
-    kafka_bootstrap: str,
-) -> Iterator[Stack]:
-    runtime = postgres_runtime.model_copy(
-        update={"kafka_bootstrap_servers": kafka_bootstrap, "consumer_start_from": "latest"}
-    )
-    with running_stack(runtime, tmp_path_factory.mktemp("matrix"), TEST_LIMITS) as running:
-        yield running
+def stack(shared_stack: Stack) -> Stack:
+    shared_stack.ensure_running()
+    return shared_stack
 
 
 class Clients:

@@ -128,7 +128,7 @@ def test_a_repeated_bulk_sync_of_1000_learners_creates_nothing_the_second_time(
 ) -> None:
     sync = {"items": [concern(pupil()) for _ in range(1000)]}
     school, answers = callers(HOME_SCHOOL), []
-    for _ in range(2):  # the stack's gateway waits up to SYNC_SECONDS (access_fixtures)
+    for _ in range(2):  # the shared gateway waits up to SERVICE_TIMEOUT_SECONDS (conftest)
         started = time.monotonic()
         answers.append(ok(school.post("/v1/determinations/bulk", json=sync, timeout=310)))
         print(f"a bulk sync of 1,000: {time.monotonic() - started:.1f} s")  # a figure

@@ -6,7 +6,6 @@ import io
 import json
 import uuid
 import zipfile
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -16,39 +15,23 @@ import pytest
 from typer.testing import CliRunner
 
 from gateway.cli import app as audit_cli
-from gateway.tokens import SigningKey
-from llwybr.settings import RuntimeSettings
 from llwybr_testkit import IDP_DRAFT
 
-from .stack import TEST_LIMITS, Stack, client, running_stack, until
+from .stack import MANIFEST_KEY, RETIRED_KEY, Stack, client, until
 
 pytestmark = [pytest.mark.integration, pytest.mark.slow]
 
 SCHOOL = "school:6652001"
 AUDITOR = "auditor:665"
-MANIFEST_KEY = SigningKey.generate()
-RETIRED_KEY = SigningKey.generate()
 
 
 @pytest.fixture(scope="module")
-def stack(
-    tmp_path_factory: pytest.TempPathFactory,
-    postgres_runtime: RuntimeSettings,
-    kafka_bootstrap: str,
-) -> Iterator[Stack]:
-    directory = tmp_path_factory.mktemp("bundle-stack")
-    retired = directory / "retired-keys.json"
-    retired.write_text(json.dumps(RETIRED_KEY.public_jwks()))
-    settings = {
-        **TEST_LIMITS,
-        "GATEWAY_MANIFEST_SIGNING_KEY_PEM": MANIFEST_KEY.to_pem().decode(),
-        "GATEWAY_RETIRED_KEYS_FILE": str(retired),
-    }
-    # Only what this run publishes: the shared topics hold every other run's events too.
-    update = {"kafka_bootstrap_servers": kafka_bootstrap, "consumer_start_from": "latest"}
-    with running_stack(postgres_runtime.model_copy(update=update), directory, settings) as running:
-        running.wait_caught_up({"idp.determinations"})
-        yield running
+def stack(shared_stack: Stack) -> Stack:
+    """The shared stack: its gateway signs manifests with ``MANIFEST_KEY`` and publishes the
+    retired ``RETIRED_KEY`` (``tests/conftest.py``)."""
+    shared_stack.ensure_running()
+    shared_stack.wait_caught_up({"idp.determinations"})
+    return shared_stack
 
 
 def ok(response: httpx.Response) -> Any:

@@ -38,11 +38,10 @@ from .access_stories import (
     ok,
     pupil,
     raised,
-    restart_with,
     today,
     until,
 )
-from .stack import Stack
+from .stack import Stack, reconfigured
 
 pytestmark = [pytest.mark.integration, pytest.mark.slow]
 
@@ -64,24 +63,17 @@ def outbox(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def callers(shared_stack: Stack, outbox: Path) -> Iterator[Callers]:
     """The shared stack, its notifications service giving notices to files for this module
     (put back as it was afterwards: the other modules' notices go by SMTP)."""
-    shared_stack.ensure_running()
-    env = shared_stack.processes["notifications"].env
-    before = dict(env)
-    restart_with(shared_stack, "notifications", {
+    with reconfigured(shared_stack, "notifications", {
         "NOTIFICATIONS_EMAIL_TRANSPORT": "file",
         "NOTIFICATIONS_OUTBOX_DIR": str(outbox),
         "NOTIFICATIONS_DELIVERY_POLL_SECONDS": "0.2",
-    })  # fmt: skip
-    shared_stack.wait_caught_up(LEARNER_FOLLOWERS)
-    found = Callers(shared_stack)
-    try:
-        yield found
-    finally:
-        found.close()
-        shared_stack.stop("notifications")
-        env.clear()
-        env.update(before)
-        shared_stack.start("notifications")
+    }):  # fmt: skip
+        shared_stack.wait_caught_up(LEARNER_FOLLOWERS)
+        found = Callers(shared_stack)
+        try:
+            yield found
+        finally:
+            found.close()
 
 
 def outbox_naming(outbox: Path, text: str) -> list[str]:
