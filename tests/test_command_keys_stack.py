@@ -24,7 +24,7 @@ import pytest
 
 from llwybr.settings import RuntimeSettings
 from llwybr_testkit import postgres_conninfo
-from tests.stack import TEST_LIMITS, Stack, running_stack
+from tests.stack import Stack, reconfigured
 
 pytestmark = [pytest.mark.integration, pytest.mark.slow]
 
@@ -35,14 +35,12 @@ TIMEOUT = 3
 
 @pytest.fixture(scope="module")
 def running(
-    tmp_path_factory: pytest.TempPathFactory,
-    postgres_runtime: RuntimeSettings,
-    kafka_bootstrap: str,
+    shared_stack: Stack, postgres_runtime: RuntimeSettings
 ) -> Iterator[tuple[Stack, RuntimeSettings]]:
-    runtime = postgres_runtime.model_copy(update={"kafka_bootstrap_servers": kafka_bootstrap})
-    gateway_env = {**TEST_LIMITS, "GATEWAY_SERVICE_TIMEOUT_SECONDS": str(TIMEOUT)}
-    with running_stack(runtime, tmp_path_factory.mktemp("keys"), gateway_env) as stack:
-        yield stack, runtime
+    """The shared stack, its gateway waiting ``TIMEOUT`` s for a service for this module."""
+    gateway_env = {"GATEWAY_SERVICE_TIMEOUT_SECONDS": str(TIMEOUT)}
+    with reconfigured(shared_stack, "gateway", gateway_env) as stack:
+        yield stack, postgres_runtime
 
 
 @pytest.fixture
