@@ -19,6 +19,7 @@ from idp.rendering import render_idp
 from idp.views import document_of, plan_view
 from llwybr.db import create_engine
 from llwybr.personal_data.settings import open_vault
+from llwybr.principal import Principal
 from llwybr.settings import ServiceSettings
 
 from .plans import (
@@ -105,6 +106,10 @@ def test_once_the_key_is_destroyed_the_content_reads_as_none_and_the_plan_still_
     assert {e.provision for e in document.alp} == {""}
     assert render_idp(document, created_at=read.modified_on).startswith(b"%PDF")
     view = plan_view(read, date(2026, 4, 1))  # what the API answers: no error
+    nhs = Principal("declo", NHS_ELEMENT.provider_organisation, frozenset())
+    for reader in (Principal("alnco", SCHOOL.organisation, frozenset()), nhs):  # a provider too
+        version = sealing.issued_version(reader, plan.id, 1)
+        assert [e["provision"] for e in version["content"]["alp"]] == [None, None]
     assert view.draft["one_page_profile"] is None
     assert sealing.verify(plan.id).ok
     kept: Idp = sealing.repository.get(other.id)
