@@ -96,8 +96,8 @@ def callers(stack: Stack) -> Iterator[Callers]:
     found.close()
 
 
-def issued_plan(callers: Callers) -> tuple[str, str]:
-    """A plan with ELEMENT, issued on the first day of term: (plan id, learner id)."""
+def issued_plan(callers: Callers, element: dict[str, Any] = ELEMENT) -> tuple[str, str]:
+    """A plan with ``element``, issued on the first day of term: (plan id, learner id)."""
     school = callers(SCHOOL)
     body = {**concern(pupil(SCHOOL), by=SCHOOL), "came_to_attention_on": "2026-06-01"}
     case_id, learner_id = raised(callers, body, by=SCHOOL)
@@ -119,7 +119,7 @@ def issued_plan(callers: Callers) -> tuple[str, str]:
                        "review_and_transition": "Review before moving to secondary school"}),
     ):  # fmt: skip
         ok(school.put(f"{base}/{path}", json=section))
-    ok(school.post(f"{base}/alp-elements", json=ELEMENT))
+    ok(school.post(f"{base}/alp-elements", json=element))
     ok(school.post(f"/v1/idps/{plan}/issue", json={"issued_on": "2026-09-07",
                                                     "issued_by": SCHOOL}))  # fmt: skip
     return plan, learner_id

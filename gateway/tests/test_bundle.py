@@ -211,6 +211,27 @@ def test_every_evidence_document_named_is_listed_by_its_sha256(bundle: bytes) ->
     ]
 
 
+def test_a_subject_access_export_holds_the_documents_it_was_given_and_names_the_rest() -> None:
+    """The evidence documents' bytes (those still readable) go in as ``documents/<sha256>``,
+    each listed in the manifest and named as its file in ``documents.json``."""
+    other = "cd" * 32
+    timeline = [*TIMELINE, event(
+        "determination", CASE, 5, "EvidenceSubmitted", "2026-03-21T10:00:00+00:00",
+        documents=[{"sha256": other, "filename": "gone.pdf", "media_type": "application/pdf",
+                    "size": 10}],
+    )]  # fmt: skip
+    exported = build_bundle(
+        LEARNER, timeline, STATES, VERIFICATION, GENERATED_AT, evidence={DOCUMENT: b"%PDF-1.7 r"}
+    )
+    files = unpack(exported)
+    assert files[f"documents/{DOCUMENT}"] == b"%PDF-1.7 r"
+    assert manifest_problems(files) == []
+    listed = {d["sha256"]: d for d in json.loads(files["documents.json"])}
+    assert listed[DOCUMENT]["file"] == f"documents/{DOCUMENT}"
+    assert "file" not in listed[other]  # not readable any more: named only
+    assert f"documents/{other}" not in files
+
+
 def test_the_pdf_names_the_learner_the_check_and_every_event(bundle: bytes) -> None:
     text = pdf_text(unpack(bundle)["timeline.pdf"])
     assert "Bwndel achos Llwybr / Llwybr case bundle" in text

@@ -1,16 +1,23 @@
 """The vault: per-learner data keys wrapped by a KEK, rotation and crypto-shredding, on SQLite
 and PostgreSQL (the key store is a real database; the KEK a real local ring)."""
 
+import json
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 import sqlalchemy as sa
 
 from llwybr.db import create_engine
 from llwybr.personal_data.cipher import UnreadableSealError, is_sealed, open_sealed, seal
-from llwybr.personal_data.fields import LearnerErasedError
+from llwybr.personal_data.fields import (
+    LearnerErasedError,
+    PersonalFields,
+    open_state,
+    seal_state,
+)
 from llwybr.personal_data.kek import KeyRing, UnknownKekError
 from llwybr.personal_data.tables import learner_data_keys
 from llwybr.personal_data.vault import Vault
@@ -114,3 +121,39 @@ def test_the_local_ring_file_is_private_and_reread(tmp_path: Path) -> None:
     ring = KeyRing.from_file(path, create=True)
     assert path.stat().st_mode & 0o777 == 0o600
     assert KeyRing.from_file(path, create=True) == ring
+
+
+def test_a_star_seals_the_field_of_every_list_item_in_its_own_place(vault: Vault) -> None:
+    spec = PersonalFields(("content.alp.*.provision",), learner="learner_id")
+    state: dict[str, Any] = {
+        "learner_id": "l-1",
+        "content": {"alp": [{"provision": "Phonics"}, {"provision": "Speech therapy"}, {}]},
+    }
+    seal_state(state, spec, "", vault)
+    sealed = [e.get("provision") for e in state["content"]["alp"]]
+    assert all(is_sealed(v) for v in sealed[:2])
+    assert sealed[2] is None
+    assert "Phonics" not in json.dumps(state)
+    swapped = json.loads(json.dumps(state))
+    alp = swapped["content"]["alp"]
+    alp[0]["provision"], alp[1]["provision"] = alp[1]["provision"], alp[0]["provision"]
+    with pytest.raises(UnreadableSealError):  # a seal moved to another item does not open
+        open_state(swapped, spec, "", vault)
+    assert open_state(state, spec, "", vault) is None
+    assert state["content"]["alp"] == [
+        {"provision": "Phonics"},
+        {"provision": "Speech therapy"},
+        {},
+    ]
+    clear: dict[str, Any] = {
+        "learner_id": "l-1",
+        "content": {"alp": [{"provision": "Old, in clear"}]},
+    }
+    assert open_state(clear, spec, "", vault) is None  # stored before sealing: as it is
+    assert clear["content"]["alp"][0]["provision"] == "Old, in clear"
+    seal_state(state, spec, "", vault)
+    vault.shred("l-1", erased_on=date(2051, 1, 1), erased_by="la:665", schedule="S1")
+    erasure = open_state(state, spec, "", vault)
+    assert erasure is not None
+    assert erasure.schedule == "S1"
+    assert [e.get("provision") for e in state["content"]["alp"]] == [None, None, None]

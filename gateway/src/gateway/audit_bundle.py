@@ -103,12 +103,15 @@ async def case_bundle(
         path = f"/v1/idps/{plan[0]}/versions/{plan[1]}/pdf"
         plans[plan] = (await as_auditor(request, "idp", path)).content
     rows = None if access is None else await access(events)
+    # a subject access export holds the evidence documents themselves (a Tribunal bundle
+    # names them: the parties hold them)
+    evidence = None if access is None else await _evidence(request, events)
     generated_at = datetime.now().astimezone()  # aware; the bundle records it in UTC
     sign = request.app.state.manifests.sign
     content = await anyio.to_thread.run_sync(
         lambda: build_bundle(
             learner_id, events, states, verification, generated_at, sign,
-            names=names, plans=plans, access=rows,
+            names=names, plans=plans, access=rows, evidence=evidence,
         )
     )  # fmt: skip
     filename = f"{prefix}-{learner_id.replace(':', '_')}.zip"
@@ -117,6 +120,22 @@ async def case_bundle(
         media_type="application/zip",
         headers={"Content-Disposition": f'attachment; filename="{filename}"'},
     )
+
+
+async def _evidence(request: Request, events: list[dict[str, Any]]) -> dict[str, bytes]:
+    """The bytes of each evidence document the events name, read as the auditor; one no
+    longer readable (410: its learner's key destroyed, ADR 0023) is named only."""
+    from gateway.bundle import named_documents
+
+    found = {}
+    for document in named_documents(events):
+        path = f"/v1/documents/{document['sha256']}"
+        try:
+            found[document["sha256"]] = (await as_auditor(request, "determination", path)).content
+        except ProblemError as error:
+            if error.status != 410:
+                raise
+    return found
 
 
 async def _learner_name(request: Request, learner_id: str) -> str | None:

@@ -262,6 +262,33 @@ async def test_evidence_documents_are_stored_by_hash_and_fetched_back(
     assert fetched.headers["content-type"] == "application/pdf"
 
 
+async def test_after_the_learners_erasure_a_document_answers_410_and_a_new_one_422(
+    client: httpx.AsyncClient,
+) -> None:
+    raised = await client.post("/v1/determinations", json=concern())
+    case_id, learner_id = raised.json()["id"], raised.json()["learner_id"]
+    url = f"/v1/determinations/{case_id}/evidence"
+    form = {"submitted_by": SCHOOL, "summary": "report", "submitted_on": "2026-03-05"}
+    sent = await client.post(url, data=form, files={"documents": ("r.pdf", PDF, "application/pdf")})
+    assert sent.status_code == 200, sent.text
+    [evidence] = (await client.get(f"/v1/determinations/{case_id}")).json()["evidence"]
+    sha256 = evidence["documents"][0]["sha256"]
+    erased = await client.post(
+        f"/v1/learners/{learner_id}/erasure",
+        json={"erased_on": "2026-03-06", "schedule": "S1", "recorded_by": "la:665"},
+        auth=ActingAs("la:665"),
+    )
+    assert erased.status_code == 200, erased.text
+    gone = assert_problem(await client.get(f"/v1/documents/{sha256}"), 410, "personal-data-erased")
+    assert "erased on 2026-03-06 under schedule S1" in gone["detail"]
+    before = stored_events(client)
+    again = await client.post(
+        url, data=form, files={"documents": ("s.pdf", PDF + b"2", "application/pdf")}
+    )
+    assert_problem(again, 422, "personal-data-erased")
+    assert stored_events(client) == before
+
+
 async def post_ok(client: httpx.AsyncClient, url: str, json: dict[str, Any]) -> None:
     response = await client.post(url, json=json)
     assert response.is_success, response.text

@@ -1,9 +1,11 @@
 """The plan's content about the learner (section 1's name and date of birth, the one-page
 profile, the description of their ALN, the Welsh language decision, section 3, the LAC
-details) is sealed with the learner's key in the stored events, the draft's and the issued
-version's alike (issue 23, ADR 0023); the ALP stays in clear (the provision is judged against
-it). Plaintext to a reader; None once the key is destroyed, the plan still renders and the
-chain verifies. SQLite and PostgreSQL, a real vault."""
+details, and the free text of every ALP element: what is done, by whom, how often and for how
+long, its intended outcome and rationale) is sealed with the learner's key in the stored
+events, the draft's and the issued version's alike (issue 23, ADR 0023); an element's id,
+provider, language, dates and schedule stay in clear (the provision is judged against them).
+Plaintext to a reader; None once the key is destroyed, the plan still renders, its provision
+is still judged and the chain verifies. SQLite and PostgreSQL, a real vault."""
 
 import uuid
 from collections.abc import Iterator
@@ -17,11 +19,26 @@ from idp.rendering import render_idp
 from idp.views import document_of, plan_view
 from llwybr.db import create_engine
 from llwybr.personal_data.settings import open_vault
+from llwybr.principal import Principal
 from llwybr.settings import ServiceSettings
 
-from .plans import ISSUED_ON, OPENED_ON, SCHOOL, filled, preparation_deadline, review_clock
+from .plans import (
+    ELEMENT,
+    ISSUED_ON,
+    NHS_ELEMENT,
+    OPENED_ON,
+    SCHOOL,
+    filled,
+    preparation_deadline,
+    review_clock,
+)
 
 SECRETS = ("Cerys Jones", "Kind, funny", "My dog, Mam", "Slow reading in all subjects")
+#: An ALP element's free text (the test plans' element; the NHS one's differs in part).
+ALP_SECRETS = (
+    ELEMENT.intended_outcome, ELEMENT.provision, ELEMENT.delivered_by, ELEMENT.rationale,
+    NHS_ELEMENT.provision, NHS_ELEMENT.delivered_by,
+)  # fmt: skip
 
 
 @pytest.fixture
@@ -39,6 +56,7 @@ def issued_plan(service: IdpService) -> Idp:
         determination_id=uuid.uuid4(), preparation_deadline=preparation_deadline(),
         looked_after=False, reason=OpeningReason.ALN_DECISION,
     ))  # fmt: skip
+    plan.add_nhs_alp(NHS_ELEMENT, nhs_answer_reference="nhs-answer-9", added_on=OPENED_ON)
     plan.issue(issued_on=ISSUED_ON, review_by=review_clock(ISSUED_ON), issued_by="ALNCo")
     service.save(plan)
     return plan
@@ -53,13 +71,18 @@ def test_the_plans_content_is_ciphertext_stored_and_plain_to_a_reader(
 ) -> None:
     plan = issued_plan(sealing)
     stored = raw(sealing, plan.id)
-    assert [s for s in SECRETS if s in stored] == []
+    assert [s for s in (*SECRETS, *ALP_SECRETS) if s in stored] == []
     assert "pd1:" in stored
+    assert '"provider_organisation":"school:6652001"' in stored  # facts judged on: in clear
     read: Idp = sealing.repository.get(plan.id)
     document = document_of(read, read.versions[-1])
     assert document.learner_name == "Cerys Jones"
     assert document.aln_description == "Dyslexia"
-    assert read.versions[-1]["content"]["alp"]  # in clear: the provision is judged against it
+    issued = {e.element_id: e for e in document.alp}
+    assert issued["e1"].provision == ELEMENT.provision
+    assert issued["e1"].intended_outcome == ELEMENT.intended_outcome
+    assert issued["nhs1"].delivered_by == NHS_ELEMENT.delivered_by
+    assert read.draft["alp"][0]["rationale"] == ELEMENT.rationale
 
 
 def test_once_the_key_is_destroyed_the_content_reads_as_none_and_the_plan_still_renders(
@@ -75,8 +98,18 @@ def test_once_the_key_is_destroyed_the_content_reads_as_none_and_the_plan_still_
     assert read.draft["one_page_profile"] is None
     document = document_of(read, read.versions[-1])
     assert document.learner_name == ""
+    element = read.versions[-1]["content"]["alp"][0]
+    assert (element["provision"], element["delivered_by"], element["rationale"]) == (
+        None, None, None,
+    )  # fmt: skip
+    assert (element["provider_organisation"], element["in_welsh"]) == ("school:6652001", True)
+    assert {e.provision for e in document.alp} == {""}
     assert render_idp(document, created_at=read.modified_on).startswith(b"%PDF")
     view = plan_view(read, date(2026, 4, 1))  # what the API answers: no error
+    nhs = Principal("declo", NHS_ELEMENT.provider_organisation, frozenset())
+    for reader in (Principal("alnco", SCHOOL.organisation, frozenset()), nhs):  # a provider too
+        version = sealing.issued_version(reader, plan.id, 1)
+        assert [e["provision"] for e in version["content"]["alp"]] == [None, None]
     assert view.draft["one_page_profile"] is None
     assert sealing.verify(plan.id).ok
     kept: Idp = sealing.repository.get(other.id)

@@ -79,6 +79,7 @@ def build_bundle(
     names: Names | None = None,
     plans: Mapping[tuple[str, int], bytes] | None = None,
     access: list[dict[str, Any]] | None = None,
+    evidence: Mapping[str, bytes] | None = None,
 ) -> bytes:
     """The ZIP bundle of a learner's case.
 
@@ -90,7 +91,9 @@ def build_bundle(
     of the manifest's bytes (``manifest.jws``; none without it). ``names`` are the learner's
     and the organisations' names the auditor may read; ``plans`` every issued IDP version's
     PDF by (plan id, version number); ``access`` the access-audit rows about the learner
-    (``access-audit.jsonl``: a subject access export holds them, a Tribunal bundle does not).
+    (``access-audit.jsonl``: a subject access export holds them, a Tribunal bundle does not);
+    ``evidence`` the evidence documents' bytes by SHA-256 (``documents/<sha256>``, named so in
+    ``documents.json``: a subject access export holds those still readable).
     """
     if generated_at.tzinfo is None:
         raise ValueError("generated_at must be timezone-aware")
@@ -110,7 +113,12 @@ def build_bundle(
         }
         files.append((f"states/{service}-{aggregate_id}.json", _json(state)))
     files.append(("notices.jsonl", _jsonl(notices_given(timeline))))
-    files.append(("documents.json", _json(named_documents(timeline))))
+    listed = named_documents(timeline)
+    for entry in listed:
+        if entry["sha256"] in (evidence or {}):
+            entry["file"] = f"documents/{entry['sha256']}"
+            files.append((entry["file"], (evidence or {})[entry["sha256"]]))
+    files.append(("documents.json", _json(listed)))
     files.append(("verification.json", _json(verification)))
     if access is not None:
         files.append(("access-audit.jsonl", _jsonl(access)))

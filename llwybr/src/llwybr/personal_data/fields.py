@@ -4,10 +4,13 @@ event's JSON state before its hash is taken (ADR 0023). Pure: the keys come from
 
 An event class declares ``__personal__ = PersonalFields(("given_name", ...), learner="...")``:
 dotted paths into its stored state, and the path of the learner's id (empty: the event's own
-originator, as for the learner registry's record).
+originator, as for the learner registry's record). A ``*`` in a path stands for each item of a
+list (``content.alp.*.provision``: every ALP element's provision); each value is sealed with
+its concrete path (``content.alp.0.provision``) as context, so it cannot move to another item.
 """
 
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, Protocol
@@ -76,6 +79,23 @@ def _slot(state: dict[str, Any], path: str) -> tuple[dict[str, Any], str] | None
     return (node, leaf) if isinstance(node, dict) and leaf in node else None
 
 
+def _slots(
+    node: Any, names: list[str], walked: str = ""
+) -> Iterator[tuple[dict[str, Any], str, str]]:
+    """Each (parent, key, concrete path) ``names`` reaches from ``node``; ``*`` goes into
+    every item of a list. Missing steps reach nothing (an event stored before a field)."""
+    name, rest = names[0], names[1:]
+    if name == "*":
+        items = enumerate(node) if isinstance(node, list) else iter(())
+        for index, item in items:
+            yield from _slots(item, rest, f"{walked}{index}.") if rest else iter(())
+    elif isinstance(node, dict) and name in node:
+        if rest:
+            yield from _slots(node[name], rest, f"{walked}{name}.")
+        else:
+            yield node, name, f"{walked}{name}"
+
+
 def learner_of(state: dict[str, Any], spec: PersonalFields, originator_id: str) -> str:
     if not spec.learner:
         return originator_id
@@ -90,13 +110,12 @@ def seal_state(
 ) -> None:
     """Replace each personal value (as JSON) in ``state`` by its seal, in place."""
     learner_id = learner_of(state, spec, originator_id)
-    for path in spec.fields:
-        slot = _slot(state, path)
-        if slot is None or slot[0][slot[1]] is None or is_sealed(slot[0][slot[1]]):
-            continue
-        node, key = slot
-        plain = json.dumps(node[key], separators=(",", ":"), ensure_ascii=False).encode()
-        node[key] = sealer.seal(learner_id, plain, path)
+    for pattern in spec.fields:
+        for node, key, path in list(_slots(state, pattern.split("."))):
+            if node[key] is None or is_sealed(node[key]):
+                continue
+            plain = json.dumps(node[key], separators=(",", ":"), ensure_ascii=False).encode()
+            node[key] = sealer.seal(learner_id, plain, path)
 
 
 def open_state(
@@ -105,15 +124,14 @@ def open_state(
     """Open each sealed value in ``state`` in place; after a shred each becomes ``None`` and
     the erasure is returned. Values stored before sealing (plaintext) are left as they are."""
     erasure = None
-    for path in spec.fields:
-        slot = _slot(state, path)
-        if slot is None or not is_sealed(slot[0][slot[1]]):
-            continue
-        # Only now: an event stored before it named its learner has nothing sealed.
-        learner_id = learner_of(state, spec, originator_id)
-        node, key = slot
-        try:
-            node[key] = json.loads(sealer.open(learner_id, node[key], path))
-        except LearnerErasedError as erased:
-            node[key], erasure = None, erased.erasure
+    for pattern in spec.fields:
+        for node, key, path in list(_slots(state, pattern.split("."))):
+            if not is_sealed(node[key]):
+                continue
+            # Only now: an event stored before it named its learner has nothing sealed.
+            learner_id = learner_of(state, spec, originator_id)
+            try:
+                node[key] = json.loads(sealer.open(learner_id, node[key], path))
+            except LearnerErasedError as erased:
+                node[key], erasure = None, erased.erasure
     return erasure

@@ -2,9 +2,19 @@
 
 Only the hash, name, type and size go into events; the bytes stay here. Limits on size and
 type are checked before anything is stored.
+
+The bytes are sealed with the key of the learner whose case they were given to (issue 23,
+ADR 0023), one copy per learner (the same report given for two learners is two copies, each
+under its own key), the document's SHA-256 bound into the seal: destroying a learner's key
+makes their copy noise, and a read then raises ``LearnerErasedError``. The SHA-256 the events
+name is the clear content's: it is what a reader checks a download against, and the chain
+covers the event naming it, not the stored bytes, so verification needs no key. Rows stored
+before sealing (``evidence_documents``, in clear) still read. Without a bound vault (unit tests
+of table code) bytes are kept in clear as before.
 """
 
 import hashlib
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from uuid import UUID
@@ -12,11 +22,25 @@ from uuid import UUID
 import sqlalchemy as sa
 
 from determination.domain import Document
+from llwybr.personal_data.bound import vault_of
+from llwybr.personal_data.fields import LearnerErasedError
 
 documents = sa.Table(
     "evidence_documents",
     sa.MetaData(),
     sa.Column("sha256", sa.String(64), primary_key=True),
+    sa.Column("media_type", sa.String(100), nullable=False),
+    sa.Column("size", sa.BigInteger, nullable=False),
+    sa.Column("content", sa.LargeBinary, nullable=False),
+    sa.Column("stored_at", sa.DateTime(timezone=True), nullable=False),
+)
+
+#: The sealed copies, one per document and learner (the seal is ``pd1:...`` in ASCII).
+sealed_documents = sa.Table(
+    "evidence_document_seals",
+    documents.metadata,
+    sa.Column("sha256", sa.String(64), primary_key=True),
+    sa.Column("learner_id", sa.String(64), primary_key=True),
     sa.Column("media_type", sa.String(100), nullable=False),
     sa.Column("size", sa.BigInteger, nullable=False),
     sa.Column("content", sa.LargeBinary, nullable=False),
@@ -89,9 +113,15 @@ class DocumentStore:
         digest = hashlib.sha256(content).hexdigest()
         return Document(sha256=digest, filename=filename, media_type=base_type, size=len(content))
 
-    def put(self, document: Document, content: bytes, determination_id: UUID) -> None:
-        """Store the bytes once per hash (the same content uploaded twice is one row), and
-        which case it was given to (who may read it follows from the case)."""
+    def put(
+        self, document: Document, content: bytes, determination_id: UUID, learner_id: str
+    ) -> None:
+        """Store the bytes once per hash and learner, sealed with the learner's key, and which
+        case they were given to (who may read them follows from the case).
+        ``LearnerErasedError`` for a learner whose key was destroyed: nothing is stored."""
+        vault = vault_of(self._engine)
+        # sealed before the transaction: the vault is a store of its own
+        sealed = None if vault is None else vault.seal(learner_id, content, _field(document.sha256))
         with self._engine.begin() as conn:
             linked = conn.execute(
                 sa.select(document_cases.c.sha256).where(
@@ -105,6 +135,9 @@ class DocumentStore:
                         sha256=document.sha256, determination_id=str(determination_id)
                     )
                 )
+            if sealed is not None:
+                self._put_sealed(conn, document, sealed.encode(), learner_id)
+                return
             exists = conn.execute(
                 sa.select(documents.c.sha256).where(documents.c.sha256 == document.sha256)
             ).first()
@@ -119,6 +152,25 @@ class DocumentStore:
                     )
                 )
 
+    @staticmethod
+    def _put_sealed(
+        conn: sa.Connection, document: Document, sealed: bytes, learner_id: str
+    ) -> None:
+        mine = (sealed_documents.c.sha256 == document.sha256) & (
+            sealed_documents.c.learner_id == learner_id
+        )
+        if conn.execute(sa.select(sealed_documents.c.sha256).where(mine)).first() is None:
+            conn.execute(
+                sealed_documents.insert().values(
+                    sha256=document.sha256,
+                    learner_id=learner_id,
+                    media_type=document.media_type,
+                    size=document.size,
+                    content=sealed,
+                    stored_at=datetime.now(UTC),
+                )
+            )
+
     def cases_of(self, sha256: str) -> list[UUID]:
         with self._engine.connect() as conn:
             rows = conn.execute(
@@ -128,11 +180,40 @@ class DocumentStore:
             )
             return [UUID(r.determination_id) for r in rows]
 
-    def get(self, sha256: str) -> tuple[str, bytes] | None:
+    def get(self, sha256: str, learner_ids: Sequence[str]) -> tuple[str, bytes] | None:
+        """The document's type and clear bytes from a copy sealed for one of ``learner_ids``
+        (those of the cases the reader may see), or its copy stored before sealing; None if
+        there is neither. ``LearnerErasedError`` when every such copy's key was destroyed."""
         with self._engine.connect() as conn:
-            row = conn.execute(
+            copies = conn.execute(
+                sa.select(sealed_documents).where(
+                    sealed_documents.c.sha256 == sha256,
+                    sealed_documents.c.learner_id.in_(learner_ids),
+                )
+            ).all()
+            clear = conn.execute(
                 sa.select(documents.c.media_type, documents.c.content).where(
                     documents.c.sha256 == sha256
                 )
             ).first()
-        return (row.media_type, bytes(row.content)) if row else None
+        erased: LearnerErasedError | None = None
+        vault = vault_of(self._engine)
+        for copy in copies:
+            if vault is None:
+                raise RuntimeError("a sealed document and no vault to open it")
+            try:
+                content = vault.open(copy.learner_id, bytes(copy.content).decode(), _field(sha256))
+            except LearnerErasedError as error:
+                erased = error
+                continue
+            return copy.media_type, content
+        if clear is not None:
+            return clear.media_type, bytes(clear.content)
+        if erased is not None:
+            raise erased
+        return None
+
+
+def _field(sha256: str) -> str:
+    """The field bound into a document's seal: a copy cannot pass for another document."""
+    return f"evidence_documents.{sha256}"

@@ -9,7 +9,7 @@ from contracts.topics import DISPUTES, IDP, NOTIFICATIONS
 from determination.api import ERROR_STATUSES, router
 from determination.application import DeterminationService
 from determination.descriptor import DESCRIPTOR
-from determination.documents import document_cases, documents
+from determination.documents import document_cases, documents, sealed_documents
 from determination.domain.dates import IN_FORCE
 from determination.projections import PROJECTION, learner_cases
 from determination.publisher import translator
@@ -55,7 +55,7 @@ SPEC = ServiceSpec(
     projections=[PROJECTION],
     # the read model's tables change shape (ADR 0009): revisions before checkfirst creation
     migrations=Path(__file__).parent / "migrations",
-    tables=[documents, document_cases],
+    tables=[documents, sealed_documents, document_cases],
     in_force=IN_FORCE,
     learner_index=learner_cases,
     consumers=[RECONSIDERATIONS, GIVEN],

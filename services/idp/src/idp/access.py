@@ -41,7 +41,8 @@ def relations_of(plan: Idp) -> Relations:
     if request is not None and request["status"] == "pending":
         # the FEI an LA asked to maintain the plan reads it and answers (s.36)
         pairs.append((request["fei"]["organisation"], _R.RESPONDENT))
-    pairs += [(e.provider_organisation, _R.PROVIDER) for e in plan.draft_elements()]
+    # the stored elements, not AlpElement values: once erased their free text is None
+    pairs += [(e["provider_organisation"], _R.PROVIDER) for e in plan.draft["alp"]]
     pairs += [
         (e["provider_organisation"], _R.PROVIDER)
         for version in plan.versions

@@ -21,6 +21,7 @@ from determination.domain.errors import (
 )
 from llwybr.clock import InvalidCalendarError, InvalidRuleError
 from llwybr.edge import responses
+from llwybr.personal_data.fields import LearnerErasedError
 
 #: Domain errors to (HTTP status, problem type), rendered by the one problem handler.
 ERROR_STATUSES: dict[type[Exception], tuple[int, str]] = {
@@ -39,6 +40,8 @@ ERROR_STATUSES: dict[type[Exception], tuple[int, str]] = {
     IdpArrangementNotAllowedError: (422, "idp-arrangement-not-allowed"),
     InvalidTransitionError: (409, "invalid-transition"),
     PersonalDataErasedError: (422, "personal-data-erased"),
+    # a read of what only the learner's destroyed key opened (an evidence document): gone
+    LearnerErasedError: (410, "personal-data-erased"),
     LegalHoldError: (409, "legal-hold"),
     DeterminationError: (422, "determination"),
     InvalidCalendarError: (422, "invalid-calendar"),

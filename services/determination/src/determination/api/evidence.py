@@ -26,6 +26,7 @@ from llwybr.edge import (
     expected_version,
     responses,
 )
+from llwybr.personal_data.fields import LearnerErasedError
 from llwybr.problems import ProblemError
 
 router = APIRouter()
@@ -109,6 +110,10 @@ def submit_evidence(
         )
     except DocumentRefusedError as error:
         raise ProblemError(error.status, "Document refused", str(error), kind="document") from None
+    except LearnerErasedError as erased:  # no new key for them: nothing stored (ADR 0023)
+        raise ProblemError(
+            422, "Personal data erased", str(erased), kind="personal-data-erased"
+        ) from None
     return accepted(response, determination_id, version)
 
 
@@ -116,7 +121,10 @@ def submit_evidence(
     "/documents/{sha256}",
     summary="An evidence document by its SHA-256",
     response_class=Response,
-    responses={200: {"content": {"application/octet-stream": {}}}},
+    responses={
+        200: {"content": {"application/octet-stream": {}}},
+        **responses(s410="The learner's personal data was erased: the document with it"),
+    },
 )
 def get_document(
     sha256: Annotated[str, Path(pattern=r"^[0-9a-f]{64}$")],
@@ -126,9 +134,11 @@ def get_document(
 ) -> Response:
     """An evidence document by the SHA-256 of its content, with its media type, as it was
     submitted. Whoever may read a case the document was submitted to may read it; anyone
-    else gets the one 404, as for a document that does not exist."""
-    readable = app.may_read_any(caller, store.cases_of(sha256))
-    found = store.get(sha256) if readable else None
+    else gets the one 404, as for a document that does not exist. Once the learner's personal
+    data is erased (their key destroyed) the stored copy is unreadable: 410
+    `personal-data-erased`."""
+    learners = app.readable_learners(caller, store.cases_of(sha256))
+    found = store.get(sha256, learners) if learners else None  # erased: 410 (errors.py)
     if found is None:
         raise not_found()
     media_type, content = found

@@ -186,8 +186,8 @@ class DeterminationService(PublicEvents):
         checked = [(store.check(u.filename, u.media_type, u.content), u.content) for u in uploads]
         # Documents are stored before the event that names them, so no event names missing
         # bytes; one stored for a refused command is harmless (content-addressed, unreferenced).
-        for document, content in checked:
-            store.put(document, content, determination_id)
+        for document, content in checked:  # sealed with the case's learner's key (ADR 0023)
+            store.put(document, content, determination_id, case.sealed_for)
         case.submit_evidence(
             submitted_by=submitted_by,
             summary=summary,
@@ -361,9 +361,14 @@ class DeterminationService(PublicEvents):
         require(principal, Capability.READ, self.case_relations(case))
         return DeterminationView.of(case)
 
-    def may_read_any(self, principal: Principal, determination_ids: Sequence[UUID]) -> bool:
-        """Whether the caller may see one of these cases (those a document was given to)."""
-        return any(
-            allows(principal, Capability.READ, self.case_relations(self._case(i)))
-            for i in determination_ids
-        )
+    def readable_learners(
+        self, principal: Principal, determination_ids: Sequence[UUID]
+    ) -> list[str]:
+        """The learners of those of these cases the caller may see (the cases a document was
+        given to): whose keys open the document's copies; empty if they may see none."""
+        cases = (self._case(i) for i in determination_ids)
+        return [
+            case.sealed_for
+            for case in cases
+            if allows(principal, Capability.READ, self.case_relations(case))
+        ]

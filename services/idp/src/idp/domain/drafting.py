@@ -28,6 +28,14 @@ from idp.domain.values import (
 from llwybr.personal_data.aggregate import LEARNER_ID
 from llwybr.personal_data.fields import PersonalFields
 
+#: The free text of an ALP element (2B), the learner's personal data (ADR 0023): sealed with
+#: their key. Its id, provider, language, dates and schedule stay in clear: the provision's
+#: deliveries and shortfalls are judged against them, and they name no one.
+ALP_TEXTS = ("intended_outcome", "provision", "delivered_by", "frequency", "duration", "rationale")
+
+#: An event's ``element`` (one ALP element), sealed as above.
+ALP_ELEMENT = PersonalFields(tuple(f"element.{t}" for t in ALP_TEXTS), learner=LEARNER_ID)
+
 
 class Drafting(PlanState):
     """The draft's sections and its ALP elements."""
@@ -69,6 +77,7 @@ class Drafting(PlanState):
         self.draft["aln_description"] = deepcopy(description)
 
     class AlpElementAdded(PlanEvent):
+        __personal__ = ALP_ELEMENT
         element: dict[str, Any]
 
     def add_alp_element(self, element: AlpElement) -> None:
@@ -85,6 +94,7 @@ class Drafting(PlanState):
         self.draft["alp"].append(deepcopy(element))
 
     class AlpElementAmended(PlanEvent):
+        __personal__ = ALP_ELEMENT
         element: dict[str, Any]
 
     def amend_alp_element(self, element: AlpElement) -> None:

@@ -10,6 +10,7 @@ from copy import deepcopy
 from datetime import date
 from typing import Any
 
+from idp.domain.drafting import ALP_TEXTS
 from idp.domain.errors import (
     IdpAlreadyIssuedError,
     IdpIncompleteError,
@@ -23,11 +24,12 @@ from llwybr.clock import Deadline
 from llwybr.personal_data.aggregate import LEARNER_ID
 from llwybr.personal_data.fields import PersonalFields
 
-#: The sections of an issued version's content that are the learner's personal data.
+#: The sections of an issued version's content that are the learner's personal data, and
+#: the free text of each of its ALP elements (``*``: every element).
 PLAN_SECTIONS = tuple(
     f"content.{s}"
     for s in ("section_1", "one_page_profile", "aln_description", "welsh_language_decision",
-              "section_3", "la_extras", "lac_details")
+              "section_3", "la_extras", "lac_details", *(f"alp.*.{t}" for t in ALP_TEXTS))
 )  # fmt: skip
 
 
@@ -50,8 +52,8 @@ class Issuing(PlanState):
         }
 
     class Issued(PlanEvent):
-        # The plan's sections as issued, sealed (ADR 0023); the ALP stays in clear: the
-        # provision's schedule and deliveries are judged against it.
+        # The plan's sections as issued, sealed (ADR 0023), and its ALP elements' free text;
+        # their ids, providers and schedules stay in clear: the provision is judged on them.
         __personal__ = PersonalFields(PLAN_SECTIONS, learner=LEARNER_ID)
         number: int
         issued_on: date

@@ -9,6 +9,7 @@ from copy import deepcopy
 from datetime import date
 from typing import Any
 
+from idp.domain.drafting import ALP_ELEMENT
 from idp.domain.errors import (
     DeadlineRequiredError,
     DuplicateAlpElementError,
@@ -165,6 +166,7 @@ class Reviewing(PlanState):
         self.status = self._resting_status()
 
     class NhsAlpAdded(PlanEvent):
+        __personal__ = ALP_ELEMENT  # as a draft's element (ADR 0023)
         element: dict[str, Any]
         nhs_answer_reference: str
         added_on: date
