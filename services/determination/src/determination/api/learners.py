@@ -11,11 +11,14 @@ from determination.api.dependencies import ServiceDep
 from determination.api.schemas import EnrolmentEndIn, EnrolmentIn, LearnerOut
 from determination.application.views import LearnerView
 from llwybr.edge import ActDate, CallerDep, Model, Organisation
+from llwybr.organisation_ids import SETTING_DESCRIPTION, SETTING_ID
 
 router = APIRouter()
 
 LearnerId = Annotated[str, Path(pattern=r"^[A-Za-z0-9_.:-]{1,64}$")]
-SettingId = Annotated[str, Path(pattern=r"^(school|fei):[0-9A-Za-z]{1,20}$")]
+SettingId = Annotated[
+    str, Path(pattern=SETTING_ID, examples=["school:6652001"], description=SETTING_DESCRIPTION)
+]
 
 
 def _answer(response: Response, view: LearnerView) -> LearnerOut:
