@@ -38,7 +38,7 @@ _NAMES: dict[str, Any] = {
     "local_authority": "la:665",
     "responsible_local_authority": "la:665",
     "organisation": "school:6652001",
-    "school": "6652001",
+    "school": "school:6652001",
     "given_name": "Cerys",
     "family_name": "Hughes",
     "learner_id": "7d1e4b2a-5c3f-4e8d-9a6b-0f1e2d3c4b5a",
