@@ -300,3 +300,14 @@ def test_no_schema_or_example_names_a_school_or_fei_by_a_bare_number() -> None:
         for field in _SCHOOL_OR_FEI & set(schema.get("properties", {})):
             text = json.dumps(schema["properties"][field])
             assert "[0-9A-Za-z]{1,20}$" not in text or "school|fei" in text, (name, field)
+
+
+def test_the_case_list_answers_described_rows_with_an_example() -> None:
+    # Issue 20: `GET /v1/determinations` items were untyped objects.
+    document = _document()
+    answer = document["paths"]["/v1/determinations"]["get"]["responses"]["200"]
+    page = answer["content"]["application/json"]["schema"]["$ref"].rpartition("/")[2]
+    items = document["components"]["schemas"][page]["properties"]["items"]["items"]
+    row = document["components"]["schemas"][items["$ref"].rpartition("/")[2]]
+    assert {"determination_id", "learner_id", "organisation", "status"} <= set(row["properties"])
+    assert row["examples"][0]["organisation"] == "school:6652001"

@@ -14,6 +14,7 @@ from pydantic import (
     model_validator,
 )
 
+from determination.api.rows import CaseRow
 from determination.application import DeterminationView
 from determination.domain import (
     IdpArrangement,
@@ -380,7 +381,9 @@ def public_learner(learner: dict[str, Any]) -> dict[str, Any]:
 
 
 class CasePage(BaseModel):
-    items: list[dict[str, Any]]
+    """A page of cases, each as the worklists answer it (``CaseRow``, with an example)."""
+
+    items: list[CaseRow]
     next_after: str | None = Field(description="Pass as `after` for the next page")
 
 
