@@ -311,3 +311,24 @@ def test_the_case_list_answers_described_rows_with_an_example() -> None:
     row = document["components"]["schemas"][items["$ref"].rpartition("/")[2]]
     assert {"determination_id", "learner_id", "organisation", "status"} <= set(row["properties"])
     assert row["examples"][0]["organisation"] == "school:6652001"
+
+
+def _problem_kinds(operation: dict[str, Any], status: str) -> set[str]:
+    content = operation["responses"][status]["content"]["application/problem+json"]
+    return set(content["examples"])
+
+
+def test_a_route_that_declares_its_errors_lists_only_its_own_problem_types() -> None:
+    # Issue 20: problem kinds per route, derived from the errors the route declares
+    # (`llwybr.problem_types.raises`), its access refusals included.
+    paths = _document()["paths"]
+    end = paths["/v1/learners/{learner_id}/enrolments/{setting}/end"]["post"]
+    assert {"not-the-setting", "acting-for-another", "no-relationship"} <= _problem_kinds(
+        end, "403"
+    )
+    assert "wrong-body" not in _problem_kinds(end, "403")
+    assert {"invalid-transition", "concurrent-change"} <= _problem_kinds(end, "409")
+    assert not {"open-determination", "already-decided"} & _problem_kinds(end, "409")
+    # A route that declares nothing still lists its service's kinds.
+    raise_concern = paths["/v1/determinations"]["post"]
+    assert "open-determination" in _problem_kinds(raise_concern, "409")
