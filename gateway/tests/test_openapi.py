@@ -1,5 +1,6 @@
 """The public OpenAPI document: current, complete, and one a client generator can use."""
 
+import json
 import re
 from functools import cache
 from pathlib import Path
@@ -14,6 +15,7 @@ from gateway.openapi import SNAPSHOT, public_document, render
 from gateway.operations import OPERATION_IDS
 from gateway.services import embedded_apps
 from gateway.settings import Settings
+from llwybr.organisation_ids import SETTING_ID
 from llwybr.problems import Problem
 from llwybr.settings import RuntimeSettings
 
@@ -265,3 +267,68 @@ def test_every_json_answer_is_a_named_model() -> None:
             schema = answer["schema"]
             named = schema.get("items", {}) if schema.get("type") == "array" else schema
             assert "$ref" in named, f"{method} {path} {status}: {schema}"
+
+
+#: The fields of the public API that name a school or FEI.
+_SCHOOL_OR_FEI = {"setting_id", "school", "directed_school", "directed_to_maintain", "enrolled_at"}
+
+
+def _named_values(node: Any) -> list[tuple[str, Any]]:
+    """Every (key, value) pair anywhere in ``node``, examples included."""
+    if isinstance(node, list):
+        return [pair for value in node for pair in _named_values(value)]
+    if not isinstance(node, dict):
+        return []
+    own = list(node.items())
+    return own + [pair for value in node.values() for pair in _named_values(value)]
+
+
+def test_no_schema_or_example_names_a_school_or_fei_by_a_bare_number() -> None:
+    # Issue 20: one id form per kind of organisation (`school:6652001`, `fei:10001234`).
+    document = _document()
+    examples = [
+        (key, value)
+        for key, value in _named_values(document)
+        if key in _SCHOOL_OR_FEI and not isinstance(value, dict)
+    ]
+    assert examples
+    whole = re.compile(SETTING_ID)
+    for key, value in examples:
+        for ident in value if isinstance(value, list) else [value]:
+            assert ident is None or whole.match(ident), (key, ident)
+    for name, schema in document["components"]["schemas"].items():
+        for field in _SCHOOL_OR_FEI & set(schema.get("properties", {})):
+            text = json.dumps(schema["properties"][field])
+            assert "[0-9A-Za-z]{1,20}$" not in text or "school|fei" in text, (name, field)
+
+
+def test_the_case_list_answers_described_rows_with_an_example() -> None:
+    # Issue 20: `GET /v1/determinations` items were untyped objects.
+    document = _document()
+    answer = document["paths"]["/v1/determinations"]["get"]["responses"]["200"]
+    page = answer["content"]["application/json"]["schema"]["$ref"].rpartition("/")[2]
+    items = document["components"]["schemas"][page]["properties"]["items"]["items"]
+    row = document["components"]["schemas"][items["$ref"].rpartition("/")[2]]
+    assert {"determination_id", "learner_id", "organisation", "status"} <= set(row["properties"])
+    assert row["examples"][0]["organisation"] == "school:6652001"
+
+
+def _problem_kinds(operation: dict[str, Any], status: str) -> set[str]:
+    content = operation["responses"][status]["content"]["application/problem+json"]
+    return set(content["examples"])
+
+
+def test_a_route_that_declares_its_errors_lists_only_its_own_problem_types() -> None:
+    # Issue 20: problem kinds per route, derived from the errors the route declares
+    # (`llwybr.problem_types.raises`), its access refusals included.
+    paths = _document()["paths"]
+    end = paths["/v1/learners/{learner_id}/enrolments/{setting}/end"]["post"]
+    assert {"not-the-setting", "acting-for-another", "no-relationship"} <= _problem_kinds(
+        end, "403"
+    )
+    assert "wrong-body" not in _problem_kinds(end, "403")
+    assert {"invalid-transition", "concurrent-change"} <= _problem_kinds(end, "409")
+    assert not {"open-determination", "already-decided"} & _problem_kinds(end, "409")
+    # A route that declares nothing still lists its service's kinds.
+    raise_concern = paths["/v1/determinations"]["post"]
+    assert "open-determination" in _problem_kinds(raise_concern, "409")

@@ -92,10 +92,10 @@ def test_the_readme_learners_are_not_the_sample_learners() -> None:
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     section = readme[readme.index("## Integrate your MIS in 15 minutes") :]
     section = section[: section.index("\n## ")]
-    named = re.findall(r'"setting_id": "(\d+)",.*?"local_id": "([^"]+)"', section, re.DOTALL)
+    named = re.findall(r'"setting_id": "(school:\d+)",.*?"local_id": "([^"]+)"', section, re.DOTALL)
     upns = set(re.findall(r'"upn": "([^"]+)"', section))
     assert named
     world = learners()
-    taken = {(learner.setting.id.partition(":")[2], learner.local_id) for learner in world}
+    taken = {(learner.setting.id, learner.local_id) for learner in world}
     assert not set(named) & taken
     assert not upns & {learner.upn for learner in world}

@@ -16,7 +16,7 @@ from uuid import UUID
 from pydantic import BaseModel, ConfigDict, Field
 
 from contracts.events import IntegrationEvent, register, replaces, upn_field
-from contracts.organisations import LocalAuthority, la_id, la_number
+from contracts.organisations import LocalAuthority, SettingId, la_id, la_number
 from contracts.topics import DETERMINATION, Topic
 
 BodyKindName = Literal["school", "fei", "local_authority", "la_looking_after"]
@@ -207,7 +207,7 @@ class DecidedV1(DeterminationEvent):
             "that decided prepares and maintains the IDP)."
         ),
     )
-    directed_school: str | None = Field(
+    directed_school: SettingId | None = Field(
         default=None, description="The school the LA directs to maintain (or prepare) the IDP"
     )
 
@@ -323,7 +323,7 @@ class LearnerRelationsRecorded(IntegrationEvent):
     looking_after_authority: str | None = Field(
         default=None, description="The Welsh LA looking after a looked-after child"
     )
-    enrolled_at: list[str] = Field(
+    enrolled_at: list[SettingId] = Field(
         default_factory=list,
         description="The schools and FEIs the learner is enrolled at",
         examples=[["school:6652001"]],

@@ -12,6 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from contracts.determination import DeadlineFacts, reasons_field
 from contracts.events import IntegrationEvent, register, upn_field
+from contracts.organisations import SettingId
 from contracts.topics import DISPUTES, Topic
 
 ReconsiderationKind = Literal["R1", "R2", "R3", "R4"]
@@ -31,7 +32,7 @@ class ReconsiderationRequested(DisputeEvent):
     reconsideration_id: UUID
     kind: ReconsiderationKind
     subject_id: UUID
-    school: str
+    school: SettingId
     local_authority: str
     requested_on: date
     deadline: DeadlineFacts
@@ -45,7 +46,7 @@ class ReconsiderationDecided(DisputeEvent):
     reconsideration_id: UUID
     kind: ReconsiderationKind
     subject_id: UUID
-    school: str
+    school: SettingId
     local_authority: str
     outcome: str
     decided_on: date

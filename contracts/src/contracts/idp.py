@@ -12,6 +12,7 @@ from pydantic import Field
 
 from contracts.determination import DeadlineFacts, reasons_field
 from contracts.events import IntegrationEvent, register, upn_field
+from contracts.organisations import SettingId
 from contracts.topics import IDP, Topic
 
 MaintainerKindName = Literal["school", "fei", "local_authority", "la_looking_after"]
@@ -48,7 +49,7 @@ class IdpOpened(IdpEvent):
     )
     #: The school the LA directed to maintain the plan it prepares (s.14): it maintains the
     #: plan from its issue (a ``responsibility-transferred`` with reason ``la_direction``).
-    directed_to_maintain: str | None = None
+    directed_to_maintain: SettingId | None = None
 
 
 @register

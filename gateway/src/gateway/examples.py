@@ -38,7 +38,7 @@ _NAMES: dict[str, Any] = {
     "local_authority": "la:665",
     "responsible_local_authority": "la:665",
     "organisation": "school:6652001",
-    "school": "6652001",
+    "school": "school:6652001",
     "given_name": "Cerys",
     "family_name": "Hughes",
     "learner_id": "7d1e4b2a-5c3f-4e8d-9a6b-0f1e2d3c4b5a",
@@ -89,7 +89,8 @@ def add_response_examples(
 ) -> None:
     """Give every JSON success answer without one an example built from its schema (every
     field filled), and every problem answer an example of each problem type it can have
-    (``problem_types``: by path, those of the service that serves it)."""
+    (``problem_types``: by ``"method path"`` those an operation declared, else by path those
+    of the service that serves it)."""
     schemas = document.get("components", {}).get("schemas", {})
     for path, item in document["paths"].items():
         for method, operation in item.items():
@@ -99,7 +100,9 @@ def add_response_examples(
                 if status.startswith("2") and answer is not None and "example" not in answer:
                     answer["example"] = example_of(answer.get("schema", {}), schemas, full=True)
                 if "application/problem+json" in content:
-                    kinds = _kinds(status, method, (problem_types or {}).get(path, {}))
+                    types = problem_types or {}
+                    own = types.get(f"{method} {path}") or types.get(path, {})
+                    kinds = _kinds(status, method, own)
                     # Copies: the gateway shares one response object between operations.
                     problem = {**content["application/problem+json"]}
                     problem["examples"] = {

@@ -103,7 +103,8 @@ def _problem_types(
     services: Mapping[str, Mapping[str, Any]],
 ) -> dict[str, Mapping[str, Mapping[str, str]]]:
     """Each public path's problem types, as the service serving it publishes them (the
-    gateway's own routes: as the audit API lists them)."""
+    gateway's own routes: as the audit API lists them); an operation that declared what it
+    raises has its own, under ``"METHOD path"`` (``llwybr.problem_types.raises``)."""
     return {
         **audit_api.PROBLEM_TYPES,
         **{
@@ -111,6 +112,13 @@ def _problem_types(
             for document in services.values()
             for path in document.get("paths", {})
             if path.startswith("/v1/")
+        },
+        **{
+            f"{method} {path}": operation[PROBLEM_TYPES]
+            for document in services.values()
+            for path, item in document.get("paths", {}).items()
+            for method, operation in item.items()
+            if path.startswith("/v1/") and PROBLEM_TYPES in operation
         },
     }
 

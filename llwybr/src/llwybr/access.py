@@ -167,6 +167,15 @@ def not_found() -> ProblemError:
     )
 
 
+#: What the refusals every write may meet mean to a client (their 403 problem types), for the
+#: routes' declarations (``llwybr.problem_types.raises``).
+WRITE_REFUSALS = {
+    "read-only": "Auditors read; they do not write.",
+    "no-relationship": "The caller has no relationship with the record that allows this.",
+    "acting-for-another": "The caller named another organisation as the one recording it.",
+}
+
+
 def denied(reason: str, detail: str, status: int = 403) -> ProblemError:
     """A 403 for a caller who may see the record but not do this; ``reason`` is a short
     machine-readable word (the problem type and the access audit's reason). ``status`` 409

@@ -12,8 +12,42 @@ from fastapi import FastAPI
 
 from llwybr.problems import GENERIC_DETAILS
 
-#: The extension at the document's top level: {status: {kind: what it means}}.
+#: The extension at the document's top level: {status: {kind: what it means}}; on an
+#: operation that declared what it raises (``raises``), that operation's own.
 PROBLEM_TYPES = "x-problem-types"
+#: A route's declaration (``openapi_extra``) of the errors it raises, by name in ``_DECLARED``.
+_RAISES = "x-raises"
+#: The error classes routes declared, by ``module:qualname`` (``openapi_extra`` is JSON).
+_DECLARED: dict[str, type[Exception]] = {}
+
+
+def raises(*errors: type[Exception], refusals: Mapping[str, str] | None = None) -> dict[str, Any]:
+    """A route's ``openapi_extra``: the domain errors it can raise (their statuses and kinds
+    are the service's error table's) and the access refusals it can answer (403 ``kind``: what
+    it means). Its OpenAPI then lists only these problem types, besides the generic ones."""
+    names = []
+    for error in errors:
+        name = f"{error.__module__}:{error.__qualname__}"
+        _DECLARED[name] = error
+        names.append(name)
+    return {_RAISES: {"errors": names, "refusals": dict(refusals or {})}}
+
+
+def _own_problem_types(
+    declared: Mapping[str, Any], error_statuses: Mapping[type[Exception], tuple[int, str]]
+) -> dict[str, dict[str, str]]:
+    """An operation's problem types from what it declared: each error by the first class of
+    its MRO the table maps (as the handler finds it), then its refusals."""
+    table: dict[str, dict[str, str]] = {}
+    for name in declared["errors"]:
+        error = _DECLARED[name]
+        mapped = next(c for c in error.__mro__ if c in error_statuses)
+        status, kind = error_statuses[mapped]
+        meaning = GENERIC_DETAILS.get(kind) or _first_sentence(error.__doc__ or kind)
+        table.setdefault(str(status), {}).setdefault(kind, meaning)
+    for kind, meaning in declared["refusals"].items():
+        table.setdefault("403", {}).setdefault(kind, meaning)
+    return {status: dict(sorted(kinds.items())) for status, kinds in sorted(table.items())}
 
 
 def problem_types(
@@ -42,15 +76,26 @@ def _first_sentence(text: str) -> str:
 
 
 def publish_problem_types(
-    app: FastAPI, error_statuses: Mapping[type[Exception], tuple[int, str]]
+    app: FastAPI,
+    error_statuses: Mapping[type[Exception], tuple[int, str]],
+    common: Mapping[type[Exception], tuple[int, str]] | None = None,
 ) -> None:
-    """Add the service's problem types to the OpenAPI document ``app`` serves."""
+    """Add the service's problem types to the OpenAPI document ``app`` serves, and to each
+    operation that declared what it raises (``raises``) its own, with the ``common`` errors
+    any route may meet (a stale version, a concurrent change, the statutory clock)."""
     table = problem_types(error_statuses)
+    always = raises(*(common or {}))[_RAISES]["errors"]
     build = app.openapi
 
     def openapi() -> dict[str, Any]:
         document = build()
         document.setdefault(PROBLEM_TYPES, table)
+        for item in document.get("paths", {}).values():
+            for operation in item.values():
+                declared = operation.pop(_RAISES, None) if isinstance(operation, dict) else None
+                if declared is not None:
+                    declared = {**declared, "errors": [*declared["errors"], *always]}
+                    operation[PROBLEM_TYPES] = _own_problem_types(declared, error_statuses)
         return document
 
     app.openapi = openapi  # type: ignore[method-assign]

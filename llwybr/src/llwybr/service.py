@@ -257,7 +257,8 @@ def build_service(
     app.state.metrics = metrics
     app.state.readiness = readiness
     install_problem_handlers(app, errors := {**COMMON_ERROR_STATUSES, **spec.error_statuses})
-    publish_problem_types(app, errors)  # the kinds, for the gateway's examples
+    # the kinds, for the gateway's examples (the common ones on every route that declares its own)
+    publish_problem_types(app, errors, COMMON_ERROR_STATUSES)
     app.add_middleware(CommandKeys)  # innermost: inside the verified principal's context
     # Outside the keys: each run of a command that lost a race looks its key up again.
     app.add_middleware(RetryConflicts)

@@ -153,7 +153,7 @@ class Learner:
             "given_name": self.given_name, "family_name": self.family_name,
             "date_of_birth": self.date_of_birth.isoformat(),
             "setting": "further_education" if self.fei else "maintained_school",
-            "setting_id": self.setting.id.partition(":")[2], "local_authority": "la:665",
+            "setting_id": self.setting.id, "local_authority": "la:665",
             "local_id": self.local_id, "upn": self.upn, "welsh_medium": self.welsh_medium,
         }  # fmt: skip
         return {"learner": learner, "raised_by": self.setting.id, "raised_with": self.setting.id,

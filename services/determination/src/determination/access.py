@@ -16,6 +16,7 @@ raises concerns about its own learners; who sets which calendar; who corrects th
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from contracts.organisations import setting_id
 from determination.domain import Determination, Learner
 from llwybr.access import (
     Relations,
@@ -51,12 +52,14 @@ def snapshot_relations(learner: Mapping[str, Any]) -> Relations:
     recorded (cases raised before it): the same facts, from the case."""
     looking_after = learner.get("looking_after_authority")
     setting = learner.get("setting_id")
-    kind = "fei" if learner.get("setting") == "further_education" else "school"
+    further_education = learner.get("setting") == "further_education"
     welsh = looking_after not in (None, "ENG")  # an English LA has no relationship here
     return learner_relations({
         "responsible_authority": f"la:{learner['local_authority']}",
         "looking_after_authority": f"la:{looking_after}" if welsh else None,
-        "enrolled_at": [f"{kind}:{setting}"] if setting else [],
+        "enrolled_at": [setting_id(setting, further_education=further_education)]
+        if setting
+        else [],
     })  # fmt: skip
 
 
@@ -92,7 +95,7 @@ def require_may_raise(principal: Principal, learner: Learner) -> None:
     responsible for or looks after (the registry then checks the learner it names)."""
     kind, org_id = principal.kind, principal.org_id
     if kind in {"school", "fei"}:
-        allowed = learner.setting_id == org_id
+        allowed = learner.setting_organisation == principal.organisation
     elif kind == "la":
         allowed = org_id in (learner.local_authority, learner.looking_after_authority)
     else:

@@ -43,7 +43,6 @@ from .case_deadline_state_type_0 import CaseDeadlineStateType0
 from .case_friend_in import CaseFriendIn
 from .case_friend_removal_in import CaseFriendRemovalIn
 from .case_page import CasePage
-from .case_page_items_item import CasePageItemsItem
 from .case_party import CaseParty
 from .case_row import CaseRow
 from .case_row_decision_clock_type_0 import CaseRowDecisionClockType0
@@ -332,7 +331,6 @@ __all__ = (
     "CaseFriendIn",
     "CaseFriendRemovalIn",
     "CasePage",
-    "CasePageItemsItem",
     "CaseParty",
     "CaseRow",
     "CaseRowDecisionClockType0",

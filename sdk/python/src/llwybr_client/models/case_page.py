@@ -7,7 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 if TYPE_CHECKING:
-    from ..models.case_page_items_item import CasePageItemsItem
+    from ..models.case_row import CaseRow
 
 
 T = TypeVar("T", bound="CasePage")
@@ -15,13 +15,14 @@ T = TypeVar("T", bound="CasePage")
 
 @_attrs_define
 class CasePage:
-    """
+    """A page of cases, each as the worklists answer it (``CaseRow``, with an example).
+
     Attributes:
-        items (list[CasePageItemsItem]):
+        items (list[CaseRow]):
         next_after (None | str): Pass as `after` for the next page
     """
 
-    items: list[CasePageItemsItem]
+    items: list[CaseRow]
     next_after: None | str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -47,13 +48,13 @@ class CasePage:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.case_page_items_item import CasePageItemsItem  # noqa: PLC0415
+        from ..models.case_row import CaseRow  # noqa: PLC0415
 
         d = dict(src_dict)
         items = []
         _items = d.pop("items")
         for items_item_data in _items:
-            items_item = CasePageItemsItem.from_dict(items_item_data)
+            items_item = CaseRow.from_dict(items_item_data)
 
             items.append(items_item)
 

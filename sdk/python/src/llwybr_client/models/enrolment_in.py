@@ -15,7 +15,8 @@ class EnrolmentIn:
     Attributes:
         enrolled_on (datetime.date):
         recorded_by (str):
-        setting (str):
+        setting (str): The school's or FEI's id, its kind and its establishment number (`school:6652001`,
+            `fei:10001234`)
     """
 
     enrolled_on: datetime.date

@@ -32,7 +32,9 @@ class LearnerIn:
         looking_after_authority (None | str | Unset): The LA looking after a looked-after child (`la:665`; the bare
             number is deprecated), or `ENG` for an authority in England
         resident_in_england (bool | Unset):  Default: False.
-        setting_id (None | str | Unset):
+        setting_id (None | str | Unset): The school or FEI the learner is at: `school:6652001` (a maintained school or
+            pupil referral unit) or `fei:10001234` (a further education institution), of the kind `setting` names; the bare
+            establishment number is deprecated (made whole from `setting`, with a `Deprecation` header)
         upn (None | str | Unset):
         welsh_medium (bool | Unset):  Default: False.
         young_person (bool | None | Unset): Derived from the date of birth and the concern's date (over compulsory

@@ -26,7 +26,7 @@ class ReconsiderationIn:
         requested_by (str):
         requested_by_kind (Party): A side of a reconsideration: who asks, and who is invited to make representations.
         requested_on (datetime.date):
-        school (str):
+        school (str): The school or FEI whose decision is challenged (`school:6652001`, `fei:10001234`)
         subject_id (UUID): The determination (R1) or the IDP (R2-R4)
         cease_notice_given_on (datetime.date | None | Unset): R4 only
     """

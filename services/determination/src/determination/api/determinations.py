@@ -19,7 +19,7 @@ from determination.application import Concern
 from determination.domain import Circumstances, Learner
 from determination.domain.errors import InvalidLearnerError
 from llwybr.edge import Accepted, CallerDep, IfMatch, accepted, created, expected_version
-from llwybr.organisation_ids import la_number
+from llwybr.organisation_ids import la_number, setting_number
 
 router = APIRouter()
 
@@ -44,8 +44,11 @@ def concern_of(body: ConcernIn) -> Concern:
     learner_data = body.learner.model_dump()
     local_id, young_person = learner_data.pop("local_id"), learner_data.pop("young_person")
     learner_data["learner_id"] = learner_data["learner_id"] or ""
-    # The learner's events record LAs by number, as they always have (never rewritten).
+    # The learner's events record LAs and the school or FEI by number, as they always have
+    # (never rewritten); the domain makes the public form (``Learner.setting_organisation``).
     learner_data["local_authority"] = la_number(learner_data["local_authority"])
+    if learner_data["setting_id"] is not None:
+        learner_data["setting_id"] = setting_number(learner_data["setting_id"])
     if learner_data["looking_after_authority"] is not None:
         learner_data["looking_after_authority"] = la_number(learner_data["looking_after_authority"])
     try:

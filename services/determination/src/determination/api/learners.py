@@ -10,12 +10,18 @@ from pydantic import ConfigDict, Field
 from determination.api.dependencies import ServiceDep
 from determination.api.schemas import EnrolmentEndIn, EnrolmentIn, LearnerOut
 from determination.application.views import LearnerView
+from determination.domain.errors import InvalidTransitionError
+from llwybr.access import WRITE_REFUSALS
 from llwybr.edge import ActDate, CallerDep, Model, Organisation
+from llwybr.organisation_ids import SETTING_DESCRIPTION, SETTING_ID
+from llwybr.problem_types import raises
 
 router = APIRouter()
 
 LearnerId = Annotated[str, Path(pattern=r"^[A-Za-z0-9_.:-]{1,64}$")]
-SettingId = Annotated[str, Path(pattern=r"^(school|fei):[0-9A-Za-z]{1,20}$")]
+SettingId = Annotated[
+    str, Path(pattern=SETTING_ID, examples=["school:6652001"], description=SETTING_DESCRIPTION)
+]
 
 
 def _answer(response: Response, view: LearnerView) -> LearnerOut:
@@ -55,6 +61,9 @@ def get_learner(
 @router.post(
     "/learners/{learner_id}/enrolments",
     summary="The learner's LA (responsible or looking after) records an enrolment at a setting",
+    openapi_extra=raises(
+        refusals={**WRITE_REFUSALS, "not-the-learners-la": "Only the learner's LA records it."}
+    ),
 )
 def enrol(
     learner_id: LearnerId, body: EnrolmentIn, response: Response, caller: CallerDep,
@@ -143,6 +152,10 @@ def rectify(
 @router.post(
     "/learners/{learner_id}/enrolments/{setting}/end",
     summary="The setting itself, or the learner's LA, records that the learner left it",
+    openapi_extra=raises(
+        InvalidTransitionError,
+        refusals={**WRITE_REFUSALS, "not-the-setting": "Another setting's enrolment."},
+    ),
 )
 def end_enrolment(
     learner_id: LearnerId, setting: SettingId, body: EnrolmentEndIn, response: Response,

@@ -27,7 +27,11 @@ def scope_of(principal: Principal) -> CaseFilter:
     return CaseFilter(audience=audience(principal, Capability.READ))
 
 
-@router.get("/determinations", summary="List determinations (filters, keyset pagination)")
+@router.get(
+    "/determinations",
+    summary="List determinations (filters, keyset pagination)",
+    response_model_exclude_unset=True,
+)
 def find_determinations(
     caller: CallerDep,
     engine: EngineDep,
@@ -65,7 +69,7 @@ def find_determinations(
     with engine.connect() as conn:
         items = list_cases(conn, query, limit=limit, after=after, today=today_in_wales())
     next_after = items[-1]["determination_id"] if len(items) == limit else None
-    return CasePage(items=items, next_after=next_after)
+    return CasePage(items=[CaseRow(**item) for item in items], next_after=next_after)
 
 
 @router.get(

@@ -14,6 +14,7 @@ from pydantic import (
     model_validator,
 )
 
+from determination.api.rows import CaseRow
 from determination.application import DeterminationView
 from determination.domain import (
     IdpArrangement,
@@ -37,7 +38,15 @@ from llwybr.clock import (
     read_deadline,
 )
 from llwybr.edge import ActDate, FreeText, Line, Model, Organisation, today_in_wales
-from llwybr.organisation_ids import LocalAuthorityId, NotesBareLa, la_id
+from llwybr.organisation_ids import (
+    LocalAuthorityId,
+    NotesBareLa,
+    SettingId,
+    SettingIdOrBare,
+    la_id,
+    setting_id,
+    setting_number,
+)
 
 Text = Annotated[FreeText, Field(min_length=1, max_length=10_000)]
 ShortText = Annotated[Line, Field(min_length=1, max_length=200)]
@@ -45,6 +54,7 @@ ShortText = Annotated[Line, Field(min_length=1, max_length=200)]
 
 class LearnerIn(NotesBareLa, Model):
     bare_la_fields = ("local_authority", "looking_after_authority")
+    bare_setting_fields = ("setting_id",)
     learner_id: Annotated[str | None, Field(pattern=r"^[A-Za-z0-9_.:-]{1,64}$")] = Field(
         default=None,
         description="The learner registry's id (from an earlier answer): names a learner "
@@ -59,8 +69,17 @@ class LearnerIn(NotesBareLa, Model):
     family_name: ShortText
     date_of_birth: date
     upn: str | None = Field(default=None, examples=["M665200125001"])  # a valid check letter
-    setting: Setting
-    setting_id: Annotated[str | None, Field(pattern=r"^[0-9A-Za-z]{1,20}$")] = None
+    setting: Setting = Field(
+        description="Where the learner is educated (the kind of setting the routing rule reads)"
+    )
+    setting_id: SettingIdOrBare | None = Field(
+        default=None,
+        examples=["school:6652001"],
+        description="The school or FEI the learner is at: `school:6652001` (a maintained school "
+        "or pupil referral unit) or `fei:10001234` (a further education institution), of the "
+        "kind `setting` names; the bare establishment number is deprecated (made whole from "
+        "`setting`, with a `Deprecation` header)",
+    )
     local_authority: LocalAuthorityId
     looked_after: bool = False
     # The pattern on the string, not on the optional: a None must not meet the validator.
@@ -86,6 +105,20 @@ class LearnerIn(NotesBareLa, Model):
     @classmethod
     def _upn(cls, value: str | None) -> str | None:
         return validate_upn(value) if value else None
+
+    @model_validator(mode="after")
+    def _setting_of_its_kind(self) -> "LearnerIn":
+        if self.setting_id is None:
+            return self
+        further_education = self.setting is Setting.FURTHER_EDUCATION
+        whole = setting_id(self.setting_id, further_education=further_education)
+        if whole != setting_id(setting_number(whole), further_education=further_education):
+            raise ValueError(
+                f"setting_id {whole} is not of the kind setting {self.setting.value} names "
+                "(`fei:` for further_education, `school:` otherwise)"
+            )
+        self.setting_id = whole
+        return self
 
 
 class CircumstancesIn(Model):
@@ -327,22 +360,30 @@ class DeterminationOut(BaseModel):
         today = today_in_wales()
         data = dict(vars(view))
         stopped = data.pop("stopped")
-        # The learner's events name LAs by number: answered in the one public form (issue 20).
-        data["learner"] = {
-            **view.learner,
-            **{
-                k: la_id(view.learner.get(k))
-                for k in ("local_authority", "looking_after_authority")
-            },
-        }
+        data["learner"] = public_learner(view.learner)
         data["deadlines"] = {
             k: DeadlineOut.of(d, today, stopped.get(k)) for k, d in view.deadlines.items()
         }
         return cls(**data)
 
 
+def public_learner(learner: dict[str, Any]) -> dict[str, Any]:
+    """A case's learner as its events recorded it, with its LAs and its school or FEI in the
+    one public form (``la:665``, ``school:6652001``; issue 20): they recorded bare numbers."""
+    further_education = learner.get("setting") == Setting.FURTHER_EDUCATION
+    school_or_fei = learner.get("setting_id")
+    return {
+        **learner,
+        **{k: la_id(learner.get(k)) for k in ("local_authority", "looking_after_authority")},
+        "setting_id": school_or_fei
+        and setting_id(school_or_fei, further_education=further_education),
+    }
+
+
 class CasePage(BaseModel):
-    items: list[dict[str, Any]]
+    """A page of cases, each as the worklists answer it (``CaseRow``, with an example)."""
+
+    items: list[CaseRow]
     next_after: str | None = Field(description="Pass as `after` for the next page")
 
 
@@ -406,7 +447,7 @@ class BulkResult(BaseModel):
 
 
 class EnrolmentIn(Model):
-    setting: Annotated[str, Field(pattern=r"^(school|fei):[0-9A-Za-z]{1,20}$")]
+    setting: SettingId
     enrolled_on: ActDate
     recorded_by: Organisation
 

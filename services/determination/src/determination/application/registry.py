@@ -20,7 +20,7 @@ from eventsourcing.domain import Aggregate
 
 from determination import access
 from determination.application.views import LearnerView
-from determination.domain import Learner, Setting, validate_upn
+from determination.domain import Learner, validate_upn
 from determination.domain.ages import compulsory_school_age_on, young_person_on
 from determination.domain.errors import InvalidLearnerError
 from determination.domain.registry import (
@@ -333,8 +333,7 @@ def enrolled_by(principal: Principal, given: Learner) -> str:
     or FEI its concern names."""
     if principal.kind in SETTING_KINDS:
         return principal.organisation
-    kind = "fei" if given.setting is Setting.FURTHER_EDUCATION else "school"
-    return f"{kind}:{given.setting_id}"
+    return given.setting_organisation or ""
 
 
 def learner_relations(record: LearnerRecord) -> Relations:

@@ -11,6 +11,7 @@ from uuid import UUID
 
 from eventsourcing.application import AggregateNotFoundError
 
+from contracts.organisations import la_id
 from determination import access
 from determination.domain import (
     DECISION,
@@ -149,9 +150,10 @@ class TimeLimits(ChainedApplication):
         FEI's; none for an LA (weeks). ``calendar`` looks one up (default: the store)."""
         find = calendar or self.calendar
         if body.kind is BodyKind.SCHOOL:
-            return find(f"school:{learner.setting_id}") or find(f"la:{learner.local_authority}")
+            school = find(learner.setting_organisation or "")
+            return school or find(la_id(learner.local_authority))
         if body.kind is BodyKind.FEI:
-            return find(f"fei:{learner.setting_id}")
+            return find(learner.setting_organisation or "")
         return None
 
     def decision_deadline(

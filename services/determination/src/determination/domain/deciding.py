@@ -83,7 +83,7 @@ def arrangement_of(
             "a plan that names a school place or board and lodging is prepared and maintained "
             "by the LA itself: the school cannot be directed to maintain it (s.14)"
         )
-    return chosen, (f"school:{learner.setting_id}" if chosen.directs_school else None)
+    return chosen, (learner.setting_organisation if chosen.directs_school else None)
 
 
 def decision_facts(

@@ -5,6 +5,7 @@ from datetime import date
 from enum import StrEnum
 from typing import Any
 
+from contracts.organisations import setting_id
 from determination.domain.errors import InvalidLearnerError, InvalidUpnError
 
 _CHECK_LETTERS = "ABCDEFGHJKLMNPQRTUVWXYZ"
@@ -79,7 +80,9 @@ class Learner:
     date_of_birth: date | None
     setting: Setting
     local_authority: str  # the LA responsible, by its number (e.g. "665")
-    setting_id: str | None = None  # school or FEI establishment id, when at one
+    # The school's or FEI's establishment number, when at one: bare, as the learner's stored
+    # events always recorded it (never rewritten); ``setting_organisation`` is its public form.
+    setting_id: str | None = None
     upn: str | None = None
     looked_after: bool = False
     looking_after_authority: str | None = None  # "ENG" for an English LA
@@ -97,6 +100,16 @@ class Learner:
         if self.setting in {Setting.MAINTAINED_SCHOOL, Setting.PUPIL_REFERRAL_UNIT,
                             Setting.FURTHER_EDUCATION} and not self.setting_id:  # fmt: skip
             raise InvalidLearnerError(f"a learner at a {self.setting.value} needs its setting id")
+
+    @property
+    def setting_organisation(self) -> str | None:
+        """The school or FEI the learner is at, in the one form (``school:6652001``,
+        ``fei:10001234``; ``contracts.organisations``), or None when at neither."""
+        if not self.setting_id:
+            return None
+        return setting_id(
+            self.setting_id, further_education=self.setting is Setting.FURTHER_EDUCATION
+        )
 
     @property
     def born_on(self) -> date:

@@ -97,11 +97,11 @@ def default_body(learner: Learner) -> DecidingBody:
         return DecidingBody(BodyKind.LA_LOOKING_AFTER, f"la:{learner.looking_after_authority}")
     at_school = learner.setting in {Setting.MAINTAINED_SCHOOL, Setting.PUPIL_REFERRAL_UNIT}
     if at_school and not learner.dual_registered:
-        return DecidingBody(BodyKind.SCHOOL, f"school:{learner.setting_id}")
+        return DecidingBody(BodyKind.SCHOOL, learner.setting_organisation or "")
     # Dual-registered at a school and an FEI: the LA decides (s.30), not the FEI.
     at_fei = learner.setting is Setting.FURTHER_EDUCATION and learner.young_person
     if at_fei and not learner.dual_registered:
-        return DecidingBody(BodyKind.FEI, f"fei:{learner.setting_id}")
+        return DecidingBody(BodyKind.FEI, learner.setting_organisation or "")
     # Under compulsory school age not at a maintained school, independent school, education
     # otherwise than at school, dual registration, home education, detention, and young
     # people outside school or FEI: the LA responsible.

@@ -22,6 +22,7 @@ from disputes.domain import (
     ReconsiderationOutcome,
 )
 from llwybr.edge import ActDate, FreeText, Line, Model, Organisation
+from llwybr.organisation_ids import SettingId
 
 Text = Annotated[FreeText, Field(min_length=1, max_length=20_000)]
 Name = Annotated[Line, Field(min_length=1, max_length=200)]
@@ -35,7 +36,10 @@ class ReconsiderationIn(Model):
     kind: ReconsiderationKind
     learner_id: LearnerId
     subject_id: UUID = Field(description="The determination (R1) or the IDP (R2-R4)")
-    school: Organisation
+    school: SettingId = Field(
+        description="The school or FEI whose decision is challenged "
+        "(`school:6652001`, `fei:10001234`)"
+    )
     decided_by_kind: DecidingBodyKind = Field(description="Who made the decision challenged")
     requested_by_kind: Party
     requested_by: Name

@@ -137,7 +137,8 @@ def sync_detailed(
 
     Args:
         learner_id (str):
-        setting (str):
+        setting (str): The school's or FEI's id, its kind and its establishment number
+            (`school:6652001`, `fei:10001234`)
         idempotency_key (str | Unset):
         body (EnrolmentEndIn):
 
@@ -186,7 +187,8 @@ def sync(
 
     Args:
         learner_id (str):
-        setting (str):
+        setting (str): The school's or FEI's id, its kind and its establishment number
+            (`school:6652001`, `fei:10001234`)
         idempotency_key (str | Unset):
         body (EnrolmentEndIn):
 
@@ -230,7 +232,8 @@ async def asyncio_detailed(
 
     Args:
         learner_id (str):
-        setting (str):
+        setting (str): The school's or FEI's id, its kind and its establishment number
+            (`school:6652001`, `fei:10001234`)
         idempotency_key (str | Unset):
         body (EnrolmentEndIn):
 
@@ -277,7 +280,8 @@ async def asyncio(
 
     Args:
         learner_id (str):
-        setting (str):
+        setting (str): The school's or FEI's id, its kind and its establishment number
+            (`school:6652001`, `fei:10001234`)
         idempotency_key (str | Unset):
         body (EnrolmentEndIn):
 
