@@ -10,7 +10,7 @@ from fastapi import FastAPI, Request
 from llwybr.body_limit import JSON_BODY_BYTES, BodyLimit, route_limits
 from llwybr.metrics import Metrics
 from llwybr.problems import install_problem_handlers
-from llwybr.service import install_request_context
+from llwybr.request_context import install_request_context
 
 LARGE = {("POST", "/v1/things/{thing_id}/documents"): 1024 * 1024}
 

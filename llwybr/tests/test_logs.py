@@ -12,7 +12,7 @@ from fastapi import FastAPI
 from llwybr import tracing
 from llwybr.logs import configure_logging, path_template, utc_timestamp
 from llwybr.metrics import Metrics
-from llwybr.service import install_request_context
+from llwybr.request_context import install_request_context
 from llwybr_testkit.spans import recorded_spans
 
 

@@ -34,7 +34,8 @@ from llwybr.http_tracing import instrument_app
 from llwybr.metrics import Metrics, exposition
 from llwybr.problems import install_problem_handlers
 from llwybr.query_check import refuse_unknown_query
-from llwybr.service import Readiness, install_request_context
+from llwybr.request_context import install_request_context
+from llwybr.service import Readiness
 from llwybr.settings import ServiceSettings
 
 DESCRIPTION = """\

@@ -8,8 +8,6 @@ import time; everything starts in the app's lifespan and stops with it.
 import asyncio
 import contextlib
 import logging
-import time
-import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -19,12 +17,12 @@ from typing import Any
 import sqlalchemy as sa
 from eventsourcing.application import AggregateNotFoundError
 from eventsourcing.persistence import IntegrityError
-from fastapi import APIRouter, Depends, FastAPI, Request, Response
+from fastapi import APIRouter, Depends, FastAPI, Response
 from fastapi.responses import JSONResponse
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 
 from contracts import topics
-from llwybr import access_record, context, db, dead_letters, migrations, tracing
+from llwybr import db, dead_letters, migrations, tracing
 from llwybr.body_limit import BodyLimit, route_limits
 from llwybr.bus import InProcessBus, Publisher, Subscription
 from llwybr.clock import ClockError
@@ -40,17 +38,15 @@ from llwybr.integrity import ChainBrokenError
 from llwybr.jurisdiction import NoteJurisdiction
 from llwybr.kafka import KafkaPublisher, KafkaSecurity, KafkaSubscription, ensure_topics
 from llwybr.kafka_probe import KafkaProbe, watch
-from llwybr.logs import request_id
 from llwybr.metrics import Metrics
-from llwybr.observed import observed
 from llwybr.outbox import KnowsUpns, OutboxRelay, RelayPositions, Translator, relay_lock
 from llwybr.personal_data import bound
 from llwybr.personal_data.settings import open_vault
-from llwybr.principal import PrincipalError, verify_principal
 from llwybr.problem_types import publish_problem_types
-from llwybr.problems import install_problem_handlers, problem_response
+from llwybr.problems import install_problem_handlers
 from llwybr.projections import Projection, ProjectionRunner, projection_positions
 from llwybr.query_check import refuse_unknown_query
+from llwybr.request_context import install_request_context
 from llwybr.retry import RetryConflicts
 from llwybr.settings import ServiceSettings
 
@@ -406,53 +402,6 @@ def _subscriptions(
         return lambda: KafkaSubscription(bootstrap, names, group, start, security)
     assert bus is not None
     return lambda: bus.subscription(names, group)
-
-
-#: Paths a service answers without the gateway's principal (probes, metrics, API docs).
-OPEN_PATHS = frozenset({"/healthz", "/readyz", "/metrics", "/openapi.json", "/docs", "/redoc"})
-
-
-def install_request_context(app: FastAPI, metrics: Metrics, secret: bytes | None = None) -> None:
-    """Request id (``X-Request-ID``) for logs, problems and events; request metrics; and, for
-    a service (``secret`` given), the gateway's signed principal on every other path."""
-
-    @app.middleware("http")
-    async def request_context(
-        request: Request, call_next: Callable[[Request], Awaitable[Response]]
-    ) -> Response:
-        started = time.perf_counter()
-        rid = request.headers.get("x-request-id") or str(uuid.uuid4())
-        request.state.request_id = rid
-        actor = "anonymous"
-        if secret is not None and request.url.path not in OPEN_PATHS:
-            try:
-                principal = verify_principal(request.headers, secret, int(time.time()))
-            except PrincipalError as error:
-                observed(request, metrics, 401, started)
-                return problem_response(request, 401, "Unauthorized", str(error), kind="principal")
-            request.state.principal = principal
-            actor = principal.actor
-        try:
-            row = access_record.signed_row(request.headers)
-        except ValueError as error:
-            return problem_response(request, 401, "Unauthorized", str(error), kind="principal")
-        token = request_id.set(rid)
-        try:
-            with (
-                context.acting(context.CommandContext(actor=actor, correlation_id=rid)),
-                access_record.recording(row, request.scope) as audit,
-            ):
-                response = await call_next(request)
-        except Exception:
-            observed(request, metrics, 500, started)
-            raise
-        finally:
-            request_id.reset(token)
-        if audit is not None and audit.written is not None:
-            response.headers[access_record.AUDITED_HEADER] = audit.written
-        observed(request, metrics, response.status_code, started)
-        response.headers["X-Request-ID"] = rid
-        return response
 
 
 def operational_router(metrics: Metrics, readiness: Readiness) -> APIRouter:
