@@ -168,6 +168,40 @@ class SQLiteCommandKeyRecorder(SQLiteProcessRecorder):
         statements = super().construct_create_table_statements()
         return [*statements, CREATE.format(table=TABLE, timestamp="TEXT")]
 
+    def select_events(
+        self,
+        originator_id: UUID | str,
+        *,
+        gt: int | None = None,
+        lte: int | None = None,
+        desc: bool = False,
+        limit: int | None = None,
+    ) -> Sequence[StoredEvent]:
+        if gt is not None or desc or limit is not None:
+            found: Sequence[StoredEvent] = super().select_events(
+                originator_id, gt=gt, lte=lte, desc=desc, limit=limit
+            )
+            return found
+        # A whole aggregate (up to ``lte``), as a load and a verify read it: no dataclass
+        # __init__ and no id parsed per row (``rows``).
+        statement = (
+            f"SELECT originator_version, topic, state FROM {self.events_table_name} "  # noqa: S608
+            "WHERE originator_id=? "
+        )
+        params: list[Any] = [
+            originator_id.hex if isinstance(originator_id, UUID) else originator_id
+        ]
+        if lte is not None:
+            statement += "AND originator_version<=? "
+            params.append(lte)
+        with self.datastore.transaction(commit=False) as c:
+            c.execute(statement + "ORDER BY originator_version ASC", params)
+            rows = c.fetchall()
+        own = originator_id
+        if isinstance(own, str):
+            own = self.convert_originator_id(own)  # as the library gives it back
+        return stored_events(own, rows)
+
     def _insert_events(self, c: SQLiteCursor, stored_events: Any, **kwargs: Any) -> Any:
         save: CommandSave | None = kwargs.get("command_key")
         if save is not None:
