@@ -149,3 +149,25 @@ def test_every_event_of_an_aggregate_needs_its_date_field_named() -> None:
         "Case.Asked.request_id is not a date field",
         "Other.Gone: not an event of these aggregates",
     ]
+
+
+def test_a_replayed_event_is_a_deep_copy_of_its_mutable_values_only() -> None:
+    """An aggregate may keep an event's list or dict: the replay's copy must not share them
+    with the recorded event (the same events are replayed for another day), while strings,
+    dates and ids are kept as they are (issue 19: deep-copying each event whole was a third of
+    an in-force replay)."""
+    from uuid import uuid4
+
+    from llwybr.in_force import _fresh
+
+    original = Case.Noted(  # type: ignore[call-arg]  # the library makes the dataclass
+        originator_id=uuid4(), originator_version=2, timestamp=datetime.now(UTC), text="x"
+    )
+    vars(original)["extra"] = {"items": [1, 2]}
+    copied = _fresh(original)
+    assert type(copied) is Case.Noted
+    assert vars(copied) == vars(original)
+    assert vars(copied)["extra"] is not vars(original)["extra"]
+    assert vars(copied)["extra"]["items"] is not vars(original)["extra"]["items"]
+    assert copied.text is original.text
+    assert copied.originator_id is original.originator_id

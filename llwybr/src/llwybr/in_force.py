@@ -19,6 +19,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
+from uuid import UUID
 from zoneinfo import ZoneInfo
 
 from eventsourcing.domain import Aggregate
@@ -93,7 +94,7 @@ def replay(events: Sequence[RecordedEvent], include: Iterable[int]) -> Aggregate
             continue
         # A copy: an event body may keep the event's lists and dicts in the aggregate, and
         # the same events are replayed again (another day, or without a failing one).
-        domain_event: Any = copy.deepcopy(recorded.event)
+        domain_event: Any = _fresh(recorded.event)
         try:
             if aggregate is None:
                 aggregate = domain_event.mutate(None)
@@ -104,6 +105,27 @@ def replay(events: Sequence[RecordedEvent], include: Iterable[int]) -> Aggregate
         except Exception as error:
             raise _NotApplicableError(version) from error
     return aggregate
+
+
+#: Values a deep copy gives back as they are, or as an equal immutable value: copying them
+#: is wasted work.
+_IMMUTABLE = frozenset({str, int, float, bool, type(None), bytes, date, datetime, UUID})
+
+
+def _fresh(event: Any) -> Any:
+    """``copy.deepcopy(event)``, copying only its mutable values (lists, dicts, objects):
+    deep-copying every event whole was a third of an in-force replay's time (issue 19), and
+    most of an event's values are strings, numbers, dates and ids."""
+    if not hasattr(event, "__dict__"):
+        return copy.deepcopy(event)
+    fresh = object.__new__(type(event))
+    memo: dict[int, Any] = {}
+    state = {
+        name: value if type(value) in _IMMUTABLE else copy.deepcopy(value, memo)
+        for name, value in vars(event).items()
+    }
+    object.__setattr__(fresh, "__dict__", state)
+    return fresh
 
 
 class _NotApplicableError(Exception):

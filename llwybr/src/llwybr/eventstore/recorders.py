@@ -3,20 +3,23 @@ its events (``llwybr.command_keys``). ``ChainedApplication`` names them by topic
 event store's modules import no database driver."""
 
 import json
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any
+from uuid import UUID
 
-from eventsourcing.persistence import InterfaceError, OperationalError
+from eventsourcing.persistence import InterfaceError, Notification, OperationalError, StoredEvent
 from eventsourcing.postgres import PostgresDatastore, PostgresProcessRecorder
 from eventsourcing.sqlite import SQLiteCursor, SQLiteDatastore, SQLiteProcessRecorder
 from eventsourcing.utils import retry
 from psycopg import Cursor
-from psycopg.rows import DictRow
-from psycopg.sql import SQL, Identifier
+from psycopg.rows import DictRow, tuple_row
+from psycopg.sql import SQL, Composed, Identifier
 
 from llwybr import access_record
 from llwybr.command_keys import COLUMNS, CREATE, TABLE, RecordedCommand
 from llwybr.commit_listener import commit_channel
+from llwybr.eventstore.rows import notifications, stored_events
 from llwybr.eventstore.store import CommandSave
 
 
@@ -45,6 +48,14 @@ class PostgresCommandKeyRecorder(PostgresProcessRecorder):
         #: Told at each commit of events, so a relay in another process wakes at once
         #: (``llwybr.commit_listener``); delivered by PostgreSQL only if the commit succeeds.
         self.notify_channel = commit_channel(datastore.schema, events_table_name)
+        table = Identifier(datastore.schema, events_table_name)
+        self._select_versions = SQL(
+            "SELECT originator_version, topic, state FROM {} WHERE originator_id = %s"
+        ).format(table)
+        self._select_after = SQL(
+            "SELECT notification_id, originator_id, originator_version, topic, state FROM {} "
+            "WHERE notification_id > %s ORDER BY notification_id LIMIT %s"
+        ).format(table)
 
     def insert_events(self, stored_events: Any, **kwargs: Any) -> Any:
         # The request's access-audit row, if still unwritten (llwybr.access_record), goes in
@@ -81,6 +92,57 @@ class PostgresCommandKeyRecorder(PostgresProcessRecorder):
         curs.execute("SELECT pg_notify(%s, '')", (self.notify_channel,))
         super()._insert_events(curs, stored_events, **kwargs)
 
+    # The library's reads, with tuple rows and no dataclass __init__ per row (``rows``).
+    @retry((InterfaceError, OperationalError), max_attempts=10, wait=0.2)
+    def select_events(
+        self,
+        originator_id: UUID | str,
+        *,
+        gt: int | None = None,
+        lte: int | None = None,
+        desc: bool = False,
+        limit: int | None = None,
+    ) -> Sequence[StoredEvent]:
+        statement: Composed = self._select_versions
+        params: list[Any] = [originator_id]
+        if gt is not None:
+            params.append(gt)
+            statement += SQL(" AND originator_version > %s")
+        if lte is not None:
+            params.append(lte)
+            statement += SQL(" AND originator_version <= %s")
+        statement += SQL(
+            " ORDER BY originator_version DESC" if desc else " ORDER BY originator_version"
+        )
+        if limit is not None:
+            params.append(limit)
+            statement += SQL(" LIMIT %s")
+        with self.datastore.get_connection() as conn, conn.cursor(row_factory=tuple_row) as curs:
+            curs.execute(statement, params, prepare=True)
+            rows = curs.fetchall()
+        own = originator_id if isinstance(originator_id, UUID) else UUID(originator_id)
+        return stored_events(own, rows)
+
+    @retry((InterfaceError, OperationalError), max_attempts=10, wait=0.2)
+    def select_notifications(
+        self,
+        start: int | None,
+        limit: int,
+        stop: int | None = None,
+        topics: Sequence[str] = (),
+        *,
+        inclusive_of_start: bool = True,
+    ) -> Sequence[Notification]:
+        if start is None or inclusive_of_start or stop is not None or topics:
+            found: Sequence[Notification] = super().select_notifications(
+                start, limit, stop, topics, inclusive_of_start=inclusive_of_start
+            )
+            return found
+        # The relay's, the projections' and the rebuilds' read: after a position.
+        with self.datastore.get_connection() as conn, conn.cursor(row_factory=tuple_row) as curs:
+            curs.execute(self._select_after, (start, limit), prepare=True)
+            return notifications(curs.fetchall())
+
     # Retried as the library's own reads are: without a ping before each use of a pooled
     # connection, the first use of one that PostgreSQL's restart left dead fails.
     @retry((InterfaceError, OperationalError), max_attempts=10, wait=0.2)
@@ -105,6 +167,40 @@ class SQLiteCommandKeyRecorder(SQLiteProcessRecorder):
     def construct_create_table_statements(self) -> list[str]:
         statements = super().construct_create_table_statements()
         return [*statements, CREATE.format(table=TABLE, timestamp="TEXT")]
+
+    def select_events(
+        self,
+        originator_id: UUID | str,
+        *,
+        gt: int | None = None,
+        lte: int | None = None,
+        desc: bool = False,
+        limit: int | None = None,
+    ) -> Sequence[StoredEvent]:
+        if gt is not None or desc or limit is not None:
+            found: Sequence[StoredEvent] = super().select_events(
+                originator_id, gt=gt, lte=lte, desc=desc, limit=limit
+            )
+            return found
+        # A whole aggregate (up to ``lte``), as a load and a verify read it: no dataclass
+        # __init__ and no id parsed per row (``rows``).
+        statement = (
+            f"SELECT originator_version, topic, state FROM {self.events_table_name} "  # noqa: S608
+            "WHERE originator_id=? "
+        )
+        params: list[Any] = [
+            originator_id.hex if isinstance(originator_id, UUID) else originator_id
+        ]
+        if lte is not None:
+            statement += "AND originator_version<=? "
+            params.append(lte)
+        with self.datastore.transaction(commit=False) as c:
+            c.execute(statement + "ORDER BY originator_version ASC", params)
+            rows = c.fetchall()
+        own = originator_id
+        if isinstance(own, str):
+            own = self.convert_originator_id(own)  # as the library gives it back
+        return stored_events(own, rows)
 
     def _insert_events(self, c: SQLiteCursor, stored_events: Any, **kwargs: Any) -> Any:
         save: CommandSave | None = kwargs.get("command_key")

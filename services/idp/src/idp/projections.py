@@ -104,17 +104,18 @@ def _changed(event: PlanEvent, conn: sa.Connection, recorded: RecordedEvent) -> 
 @project.register(Idp.Opened)
 def _opened(event: Idp.Opened, conn: sa.Connection, recorded: RecordedEvent) -> None:
     conn.execute(
-        plans.insert().values(
-            idp_id=str(recorded.originator_id),
-            learner_id=event.learner_id,
-            organisation=event.maintainer["organisation"],
-            maintainer_kind=event.maintainer["kind"],
-            status="draft",
-            plan_version=0,
-            opened_on=event.opened_on,
-            preparation_due_on=_due(event.preparation_deadline),
+        _INSERT_PLAN,
+        {
+            "idp_id": str(recorded.originator_id),
+            "learner_id": event.learner_id,
+            "organisation": event.maintainer["organisation"],
+            "maintainer_kind": event.maintainer["kind"],
+            "status": "draft",
+            "plan_version": 0,
+            "opened_on": event.opened_on,
+            "preparation_due_on": _due(event.preparation_deadline),
             **_position(recorded),
-        )
+        },
     )
 
 
@@ -204,17 +205,18 @@ def _shortfall_found(
     key = str(recorded.originator_id)
     _drop_shortfall(conn, key, event.element_id)
     conn.execute(
-        shortfalls.insert().values(
-            idp_id=key,
-            element_id=event.element_id,
-            learner_id=event.learner_id,
-            provider_organisation=event.provider_organisation,
-            maintaining_organisation=event.maintaining_organisation,
-            since=event.since,
-            found_on=event.found_on,
-            kinds=",".join(event.kinds),
-            window_share=event.window_share,
-        )
+        _INSERT_SHORTFALL,
+        {
+            "idp_id": key,
+            "element_id": event.element_id,
+            "learner_id": event.learner_id,
+            "provider_organisation": event.provider_organisation,
+            "maintaining_organisation": event.maintaining_organisation,
+            "since": event.since,
+            "found_on": event.found_on,
+            "kinds": ",".join(event.kinds),
+            "window_share": event.window_share,
+        },
     )
     _update(conn, recorded)
 
@@ -228,9 +230,7 @@ def _shortfall_ended(
 
 
 def _drop_shortfall(conn: sa.Connection, key: str, element_id: str) -> None:
-    conn.execute(
-        shortfalls.delete().where(shortfalls.c.idp_id == key, shortfalls.c.element_id == element_id)
-    )
+    conn.execute(_DROP_SHORTFALL, {"plan": key, "element": element_id})
 
 
 @project.register(Idp.Transferred)
@@ -241,9 +241,7 @@ def _transferred(
     _update(conn, recorded, organisation=organisation, maintainer_kind=event.to["kind"])
     # the provider report names who maintains the plan now, not who issued it
     key = str(recorded.originator_id)
-    conn.execute(
-        alp.update().where(alp.c.idp_id == key).values(maintaining_organisation=organisation)
-    )
+    conn.execute(_UPDATE_ALP, {"plan": key, "maintaining_organisation": organisation})
 
 
 @project.register(Idp.CeaseProposed)
@@ -287,32 +285,45 @@ def _update(conn: sa.Connection, recorded: RecordedEvent, **values: Any) -> None
     )
 
 
-#: Built once, its values given as parameters (the SET clause is their columns): building a
-#: statement with its values per event was most of a rebuild's CPU time (issue 19).
+#: Built once, their values given as parameters (an update's SET clause is their columns):
+#: building a statement with its values per event was most of a rebuild's CPU time, and a
+#: rebuild writes statements built once without SQLAlchemy's execution (issue 19,
+#: ``llwybr.rebuild``).
 _UPDATE = plans.update().where(plans.c.idp_id == sa.bindparam("plan_key"))
+_INSERT_PLAN = plans.insert()
+_INSERT_ALP = alp.insert()
+_SELECT_ALP = sa.select(alp).where(alp.c.idp_id == sa.bindparam("plan"))
+_DROP_ALP = alp.delete().where(alp.c.idp_id == sa.bindparam("plan"))
+_UPDATE_ALP = alp.update().where(alp.c.idp_id == sa.bindparam("plan"))
+_INSERT_SHORTFALL = shortfalls.insert()
+_DROP_SHORTFALL = shortfalls.delete().where(
+    shortfalls.c.idp_id == sa.bindparam("plan"), shortfalls.c.element_id == sa.bindparam("element")
+)
 
 
 def _replace_alp(conn: sa.Connection, key: str, number: int, content: dict[str, Any]) -> None:
     """The elements of the version in force (delivery counts carry over by element id)."""
     counts = {
         r.element_id: {name: getattr(r, name) for name in _COUNTS}
-        for r in conn.execute(sa.select(alp).where(alp.c.idp_id == key))
+        for r in conn.execute(_SELECT_ALP, {"plan": key})
     }
-    conn.execute(alp.delete().where(alp.c.idp_id == key))
+    conn.execute(_DROP_ALP, {"plan": key})
     maintainer = content["maintainer"]["organisation"]
-    for element in content["alp"]:
-        conn.execute(
-            alp.insert().values(
-                idp_id=key,
-                element_id=element["element_id"],
-                plan_version=number,
-                maintaining_organisation=maintainer,
-                provider_kind=element["provider_kind"],
-                provider_organisation=element["provider_organisation"],
-                in_welsh=element["in_welsh"],
-                **counts.get(element["element_id"], dict.fromkeys(_COUNTS, 0)),
-            )
-        )
+    rows = [
+        {
+            "idp_id": key,
+            "element_id": element["element_id"],
+            "plan_version": number,
+            "maintaining_organisation": maintainer,
+            "provider_kind": element["provider_kind"],
+            "provider_organisation": element["provider_organisation"],
+            "in_welsh": element["in_welsh"],
+            **counts.get(element["element_id"], dict.fromkeys(_COUNTS, 0)),
+        }
+        for element in content["alp"]
+    ]
+    if rows:
+        conn.execute(_INSERT_ALP, rows)
 
 
 PROJECTION = Projection("idp.plans", [plans, alp, shortfalls], handle)

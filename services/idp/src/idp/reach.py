@@ -72,8 +72,8 @@ def _learner(
     facts = LearnerRelationsRecorded.model_validate(event.facts)
     relations = relations_of(facts)
     learner = facts.learner_id
-    conn.execute(learner_relations.delete().where(learner_relations.c.learner_id == learner))
-    conn.execute(learner_jurisdiction.delete().where(learner_jurisdiction.c.learner_id == learner))
+    conn.execute(_DROP_LEARNER_RELATIONS, {"learner": learner})
+    conn.execute(_DROP_LEARNER_JURISDICTION, {"learner": learner})
     rows = [
         {"learner_id": learner, "organisation": organisation, "relationship": r.value}
         for organisation, held in relations.parties.items()
@@ -93,15 +93,34 @@ def _set(
 ) -> None:
     _drop(conn, key, source)
     conn.execute(
-        plan_relations.insert().values(
-            idp_id=key, source=source, organisation=organisation, relationship=relationship.value
-        )
+        _INSERT,
+        {
+            "idp_id": key,
+            "source": source,
+            "organisation": organisation,
+            "relationship": relationship.value,
+        },
     )
 
 
 def _drop(conn: sa.Connection, key: str, source: str) -> None:
-    row = (plan_relations.c.idp_id == key) & (plan_relations.c.source == source)
-    conn.execute(plan_relations.delete().where(row))
+    conn.execute(_DROP, {"plan": key, "fact": source})
+
+
+#: The statements built once, their values given as parameters: building a statement with
+#: its values (and its cache key) per event was most of a rebuild's time (issue 19), and a
+#: rebuild writes such statements without SQLAlchemy's execution (``llwybr.rebuild``).
+_INSERT = plan_relations.insert()
+_DROP = plan_relations.delete().where(
+    (plan_relations.c.idp_id == sa.bindparam("plan"))
+    & (plan_relations.c.source == sa.bindparam("fact"))
+)
+_DROP_LEARNER_RELATIONS = learner_relations.delete().where(
+    learner_relations.c.learner_id == sa.bindparam("learner")
+)
+_DROP_LEARNER_JURISDICTION = learner_jurisdiction.delete().where(
+    learner_jurisdiction.c.learner_id == sa.bindparam("learner")
+)
 
 
 @relate.register(Idp.Opened)
