@@ -8,6 +8,7 @@ originator, as for the learner registry's record).
 """
 
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, Protocol
@@ -97,6 +98,26 @@ def seal_state(
         node, key = slot
         plain = json.dumps(node[key], separators=(",", ":"), ensure_ascii=False).encode()
         node[key] = sealer.seal(learner_id, plain, path)
+
+
+@dataclass(frozen=True)
+class Seals:
+    """The seals a stored event holds, as stored: whose key made them, and each field's seal
+    by its path. The relay publishes these very seals (``personal_data.published``)."""
+
+    learner_id: str
+    by_field: Mapping[str, str]
+
+
+def seals_in(state: dict[str, Any], spec: PersonalFields, originator_id: str) -> Seals | None:
+    """The seals in a stored event's ``state`` (before it is opened); None if it holds none
+    (stored in clear before sealing, or by a store with no vault)."""
+    found = {}
+    for path in spec.fields:
+        slot = _slot(state, path)
+        if slot is not None and is_sealed(slot[0][slot[1]]):
+            found[path] = str(slot[0][slot[1]])
+    return Seals(learner_of(state, spec, originator_id), found) if found else None
 
 
 def open_state(
