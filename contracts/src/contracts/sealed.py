@@ -45,8 +45,9 @@ def sealed_reasons_field(section: str) -> Any:
         default=None,
         description=(
             f"The reasons as recorded, sealed with the learner's data key; the notice quotes "
-            f"them ({section}). A plain string only on an event published in clear before "
-            "version 3 (upcast)."
+            f"them ({section}). A plain string only on an event stored or published in clear "
+            "before the reasons were sealed (read as it is). Null in a webhook's payload: read "
+            "them through the API (ADR 0023)."
         ),
     )
 
