@@ -470,7 +470,9 @@ def test_a_decisions_reasons_are_ciphertext_on_every_topic_and_quoted_to_the_fam
 
     [notice] = until(given_to_parent, what="the decision notice given to the parent")
     [message] = emails_to(outbox, address)
-    assert reasons in " ".join(str(message.get_body(("plain",)).get_content()).split())
+    plain = message.get_body(("plain",))
+    assert plain is not None
+    assert reasons in " ".join(str(plain.get_content()).split())
     detail = ok(la.get(f"/v1/notices/{notice['notice_id']}"))
     assert detail["facts"]["reasons"] == reasons  # opened for the notice's reader
 

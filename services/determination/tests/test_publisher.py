@@ -159,5 +159,6 @@ def test_a_decisions_reasons_leave_as_the_seal_the_store_holds(
     assert isinstance(seal, Sealed)
     stored = service.recorder.select_notifications(1, 100)
     assert any(seal.sealed.encode() in n.state for n in stored)  # the very seal stored
+    assert service.vault is not None
     opened = service.vault.open(seal.learner_id, seal.sealed, seal.field)
     assert json.loads(opened) == "Progress is good"
