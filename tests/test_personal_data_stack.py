@@ -18,7 +18,9 @@ from typing import Any
 import psycopg
 import pypdf
 import pytest
+from aiokafka import AIOKafkaConsumer, TopicPartition
 
+from contracts import topics
 from llwybr.settings import RuntimeSettings
 from llwybr_testkit import postgres_conninfo, read_envelopes
 
@@ -44,6 +46,9 @@ from .access_stories import (
 from .stack import Stack, reconfigured
 
 pytestmark = [pytest.mark.integration, pytest.mark.slow]
+
+#: The services' topics, every one of which a learner's events may go on.
+PUBLIC_TOPICS = [topic.name for topic in topics.ALL]
 
 
 @pytest.fixture(scope="module")
@@ -395,3 +400,94 @@ def test_the_retention_run_erases_the_due_learner_and_not_the_held(
     again = CliRunner().invoke(audit_cli, run, env=env)
     assert again.exit_code == 0, again.output
     assert json.loads(again.output)["erased"] == []
+
+
+async def raw_messages(bootstrap_servers: str, key: str) -> list[bytes]:
+    """Every raw message (value and headers, as bytes on the wire) keyed by ``key`` (the
+    learner: the key of each of their events) on the services' topics, read from the start up
+    to the end each topic had when asked: nothing is parsed, so nothing is left out."""
+    consumer = AIOKafkaConsumer(
+        *PUBLIC_TOPICS,
+        bootstrap_servers=bootstrap_servers,
+        group_id=f"raw-{uuid.uuid4().hex}",
+        auto_offset_reset="earliest",
+        enable_auto_commit=False,
+    )
+    await consumer.start()
+    try:
+        assigned: set[TopicPartition] = set()
+        while not assigned:
+            await consumer.getmany(timeout_ms=200)
+            assigned = consumer.assignment()
+        ends = await consumer.end_offsets(list(assigned))
+        found, reached = [], {tp for tp in assigned if ends[tp] == 0}
+        for tp in assigned:
+            consumer.seek(tp, 0)
+        while reached != assigned:
+            batches = await consumer.getmany(timeout_ms=1000, max_records=5000)
+            for tp, records in batches.items():
+                for record in records:
+                    if record.key == key.encode():
+                        headers = b"".join(k.encode() + b"=" + v for k, v in record.headers)
+                        found.append(headers + b"|" + (record.value or b""))
+                if records and records[-1].offset + 1 >= ends[tp]:
+                    reached.add(tp)
+        return found
+    finally:
+        await consumer.stop()
+
+
+def test_a_decisions_reasons_are_ciphertext_on_every_topic_and_quoted_to_the_family(
+    runtime: RuntimeSettings, callers: Callers, outbox: Path
+) -> None:
+    """Issue 23: the reasons go on the topic as the seal the store holds (the same
+    ciphertext), the learner's name never; the parent's notice quotes the reasons in clear
+    (the notifications service opens the seal with the learner's key); after the erasure the
+    reasons are nowhere readable, the notice's facts read them as null."""
+    tag = uuid.uuid4().hex[:8]
+    name, reasons = f"Heledd{tag}", f"Differentiated teaching meets it {tag}"
+    case_id, learner_id = raised(callers, concern(pupil(given_name=name)))
+    la, school = callers(LA), callers(HOME_SCHOOL)
+    address = f"mam-{tag}@example.org"
+    body = {"learner_name": name, "parties": [{"role": "parent", "name": f"Mam{tag}",
+                                              "email": address}]}  # fmt: skip
+    url = f"/v1/contacts/learners/{learner_id}"
+    assert as_told(partial(la.put, url, json=body)).status_code == 200
+    ok(school.post(f"/v1/determinations/{case_id}/decision",
+                   json=decision(has_aln=False) | {"reasons": reasons}))  # fmt: skip
+
+    def given_to_parent() -> list[dict[str, Any]]:
+        items = la.get("/v1/notices", params={"learner_id": learner_id}).json()["items"]
+        return [n for n in items if n["recipient_role"] == "parent" and n["status"] == "given"]
+
+    [notice] = until(given_to_parent, what="the decision notice given to the parent")
+    [message] = emails_to(outbox, address)
+    plain = message.get_body(("plain",))
+    assert plain is not None
+    assert reasons in " ".join(str(plain.get_content()).split())
+    detail = ok(la.get(f"/v1/notices/{notice['notice_id']}"))
+    assert detail["facts"]["reasons"] == reasons  # opened for the notice's reader
+
+    raw = asyncio.run(raw_messages(runtime.kafka_bootstrap_servers, learner_id))
+    assert any(b"wales.aln.determination.decided.v3" in m for m in raw), len(raw)
+    for text in (reasons, name, tag):
+        assert not [m for m in raw if text.encode() in m], text
+    decided = next(m for m in raw if b"wales.aln.determination.decided.v3" in m)
+    seal = json.loads(decided.split(b"|", 1)[1])["reasons"]
+    assert seal["sealed"].startswith("pd1:")
+    assert seal["learner_id"] == learner_id
+    assert seal["sealed"] in stored_events_of(runtime, case_id)  # the very seal stored
+
+    erasure = {"erased_on": today(), "schedule": "aln-file-25", "recorded_by": LA}
+    ok(la.post(f"/v1/learners/{learner_id}/erasure", json=erasure))
+
+    def erased() -> dict[str, Any] | None:
+        found = ok(la.get(f"/v1/notices/{notice['notice_id']}"))
+        # the seal no longer opens once the vault's cache of the key lapses (30 s at most)
+        done = found["personal_data_erased"] and found["facts"]["reasons"] is None
+        return found if done else None
+
+    after = until(erased, what="the erasure reaching the notices", timeout=60)
+    assert after["content_text"] is None
+    assert rows_naming(runtime, reasons) == []
+    assert outbox_naming(outbox, reasons) == []

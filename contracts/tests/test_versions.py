@@ -15,7 +15,7 @@ from contracts.labels import label_of
 REPLACED = [
     (det.ConcernRaisedV1, det.ConcernRaised),
     (det.ReferredToLocalAuthorityV1, det.ReferredToLocalAuthority),
-    (det.DecidedV1, det.Decided),
+    (det.DecidedV1, det.DecidedV2),
     (det.DecisionReconsideredV1, det.DecisionReconsidered),
 ]
 
@@ -29,20 +29,23 @@ def decided_v1() -> dict[str, Any]:
     ).model_dump(mode="json")  # fmt: skip
 
 
-def test_a_version_1_event_is_read_as_version_2_with_the_la_in_its_one_form() -> None:
+def test_a_version_1_event_is_read_as_the_newest_version_with_the_la_in_its_one_form() -> None:
+    # decided is at version 3 now (sealed reasons, issue 23): v1 is read through v2 to v3
     event = parse("wales.aln.determination.decided.v1", decided_v1())
     assert type(event) is det.Decided
     assert event.local_authority == "la:665"
-    assert event.cloudevent_type() == "wales.aln.determination.decided.v2"
+    assert event.cloudevent_type() == "wales.aln.determination.decided.v3"
 
 
 def test_version_2_refuses_the_bare_number() -> None:
     with pytest.raises(ValidationError, match="local_authority"):
-        det.Decided.model_validate(decided_v1())
+        det.DecidedV2.model_validate(decided_v1())
 
 
 def test_version_2_is_answered_as_version_1_to_who_asked_for_it() -> None:
-    v2 = parse("wales.aln.determination.decided.v1", decided_v1()).model_dump(mode="json")
+    v2 = det.DecidedV2.model_validate(
+        parse("wales.aln.determination.decided.v1", decided_v1()).model_dump(mode="json")
+    ).model_dump(mode="json")
     older = older_versions("wales.aln.determination.decided.v2", v2)
     assert older == {"wales.aln.determination.decided.v1": decided_v1() | {
         "determination_id": v2["determination_id"]}}  # fmt: skip
@@ -56,7 +59,7 @@ def test_each_replaced_event_is_registered_labelled_and_keeps_its_first_title(
     assert registered()[v1.cloudevent_type()] is v1
     assert registered()[v2.cloudevent_type()] is v2
     assert label_of(v1.cloudevent_type()) == label_of(v2.cloudevent_type())
-    assert v1.model_json_schema()["title"] == v2.__name__  # the v1 snapshot is unchanged
+    assert v1.model_json_schema()["title"] == v1.__name__.removesuffix("V1")  # as published
     assert v2.model_json_schema()["properties"]["local_authority"]["pattern"] == r"^la:\d{3}$"
 
 

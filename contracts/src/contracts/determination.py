@@ -17,6 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from contracts.events import IntegrationEvent, register, replaces, upn_field
 from contracts.organisations import LocalAuthority, SettingId, la_id, la_number
+from contracts.sealed import Sealed, sealed_reasons_field, unchanged, without_personal_text
 from contracts.topics import DETERMINATION, Topic
 
 BodyKindName = Literal["school", "fei", "local_authority", "la_looking_after"]
@@ -367,12 +368,22 @@ class ReferredToLocalAuthority(ReferredToLocalAuthorityV1):
 
 
 @register
-class Decided(DecidedV1):
+class DecidedV2(DecidedV1):
     """The deciding body decided whether the learner has ALN (and, for a young person outside
     a maintained school or FEI, the LA may decide that an IDP is not necessary)."""
 
     version: ClassVar[int] = 2
     local_authority: LocalAuthority
+
+
+@register
+class Decided(DecidedV2):
+    """The deciding body decided whether the learner has ALN (and, for a young person outside
+    a maintained school or FEI, the LA may decide that an IDP is not necessary). Version 3:
+    the reasons are published sealed, as stored (ADR 0023)."""
+
+    version: ClassVar[int] = 3
+    reasons: Sealed | str | None = sealed_reasons_field("Act s.13(3), s.14; Regs reg 10")  # type: ignore[assignment]  # a wider type than v2's
 
 
 @register
@@ -395,10 +406,12 @@ def _la_named_by_number(data: dict[str, Any]) -> dict[str, Any]:
 for _v1, _v2 in (
     (ConcernRaisedV1, ConcernRaised),
     (ReferredToLocalAuthorityV1, ReferredToLocalAuthority),
-    (DecidedV1, Decided),
+    (DecidedV1, DecidedV2),
     (DecisionReconsideredV1, DecisionReconsidered),
 ):
     replaces(_v1, _v2, up=_la_named_by_id, down=_la_named_by_number)
+
+replaces(DecidedV2, Decided, up=unchanged, down=without_personal_text("reasons"))
 
 
 @register

@@ -11,8 +11,9 @@ from uuid import UUID
 from pydantic import BaseModel, ConfigDict, Field
 
 from contracts.determination import DeadlineFacts, reasons_field
-from contracts.events import IntegrationEvent, register, upn_field
+from contracts.events import IntegrationEvent, register, replaces, upn_field
 from contracts.organisations import SettingId
+from contracts.sealed import Sealed, sealed_reasons_field, unchanged, without_personal_text
 from contracts.topics import DISPUTES, Topic
 
 ReconsiderationKind = Literal["R1", "R2", "R3", "R4"]
@@ -39,9 +40,10 @@ class ReconsiderationRequested(DisputeEvent):
 
 
 @register
-class ReconsiderationDecided(DisputeEvent):
+class ReconsiderationDecidedV1(DisputeEvent):
     """The LA's reconsideration outcome (appealable to the Tribunal)."""
 
+    model_config = ConfigDict(title="ReconsiderationDecided")  # its schema as first published
     name: ClassVar[str] = "reconsideration-decided"
     reconsideration_id: UUID
     kind: ReconsiderationKind
@@ -52,6 +54,23 @@ class ReconsiderationDecided(DisputeEvent):
     decided_on: date
     appeal_window: DeadlineFacts
     reasons: str | None = reasons_field("Act s.26-28, s.32(3)")
+
+
+@register
+class ReconsiderationDecided(ReconsiderationDecidedV1):
+    """The LA's reconsideration outcome (appealable to the Tribunal). Version 2: the reasons
+    are published sealed, as stored (ADR 0023)."""
+
+    version: ClassVar[int] = 2
+    reasons: Sealed | str | None = sealed_reasons_field("Act s.26-28, s.32(3)")  # type: ignore[assignment]  # wider than v1's
+
+
+replaces(
+    ReconsiderationDecidedV1,
+    ReconsiderationDecided,
+    up=unchanged,
+    down=without_personal_text("reasons"),
+)
 
 
 @register

@@ -8,11 +8,12 @@ from datetime import date
 from typing import ClassVar, Literal
 from uuid import UUID
 
-from pydantic import Field
+from pydantic import ConfigDict, Field
 
 from contracts.determination import DeadlineFacts, reasons_field
-from contracts.events import IntegrationEvent, register, upn_field
+from contracts.events import IntegrationEvent, register, replaces, upn_field
 from contracts.organisations import SettingId
+from contracts.sealed import Sealed, sealed_reasons_field, unchanged, without_personal_text
 from contracts.topics import IDP, Topic
 
 MaintainerKindName = Literal["school", "fei", "local_authority", "la_looking_after"]
@@ -115,20 +116,44 @@ class RevisionDirected(IdpEvent):
 
 
 @register
-class CeaseProposed(IdpEvent):
+class CeaseProposedV1(IdpEvent):
+    model_config = ConfigDict(title="CeaseProposed")  # its schema as first published
     name: ClassVar[str] = "cease-proposed"
     proposed_on: date
     reasons: str | None = reasons_field("Act s.31")
 
 
 @register
-class Ceased(IdpEvent):
+class CeaseProposed(CeaseProposedV1):
+    """The maintainer proposed to cease the plan. Version 2: the reasons are published
+    sealed, as stored (ADR 0023)."""
+
+    version: ClassVar[int] = 2
+    reasons: Sealed | str | None = sealed_reasons_field("Act s.31")  # type: ignore[assignment]  # wider than v1's
+
+
+@register
+class CeasedV1(IdpEvent):
     """The maintainer decided to cease the plan (a school's decision can be reconsidered)."""
 
+    model_config = ConfigDict(title="Ceased")  # its schema as first published
     name: ClassVar[str] = "ceased"
     decided_on: date
     reconsideration_window_until: date | None
     reasons: str | None = reasons_field("Act s.31(8)")
+
+
+@register
+class Ceased(CeasedV1):
+    """The maintainer decided to cease the plan (a school's decision can be reconsidered).
+    Version 2: the reasons are published sealed, as stored (ADR 0023)."""
+
+    version: ClassVar[int] = 2
+    reasons: Sealed | str | None = sealed_reasons_field("Act s.31(8)")  # type: ignore[assignment]  # wider than v1's
+
+
+for _v1, _v2 in ((CeaseProposedV1, CeaseProposed), (CeasedV1, Ceased)):
+    replaces(_v1, _v2, up=unchanged, down=without_personal_text("reasons"))
 
 
 @register

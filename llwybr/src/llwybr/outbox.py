@@ -30,6 +30,7 @@ from llwybr.db import metadata
 from llwybr.eventstore import ChainedApplication, RecordedEvent
 from llwybr.metrics import Metrics
 from llwybr.outage import OutageLog
+from llwybr.personal_data.published import with_seals
 
 log = logging.getLogger(__name__)
 
@@ -376,6 +377,9 @@ class OutboxRelay:
             recorded = mapper.to_recorded_event(notification)
             publication = self._translate(recorded)
             if publication is not None:
+                # The personal fields leave as the seals the store holds (ADR 0023).
+                sealed = with_seals(publication.event, recorded.seals)
+                publication = Publication(sealed, publication.learner_id)
                 publications.append((recorded, publication))
         wanted = {p.learner_id for _, p in publications if names_upn(p)}
         upns = learner_upns(self._upns, wanted)  # once a batch, not once an event

@@ -2,10 +2,12 @@
 class; the store is read again only for an event stored before it carried a fact."""
 
 import dataclasses
+import json
 from datetime import date
 from typing import Any
 
 from contracts import determination as public
+from contracts.sealed import Sealed
 from determination.application import DeterminationService
 from determination.domain.calendar import calendar_aggregate_id
 from determination.domain.rules import RULE_TABLE_ID
@@ -141,3 +143,22 @@ def test_the_relay_reads_each_learners_upn_once_a_batch(service: DeterminationSe
     assert len(about) >= 2  # the concern and the registry's facts, at least
     assert {e.data["upn"] for e in about} == {valid_upn()}
     assert read.count(raised.learner_id) == 1
+
+
+def test_a_decisions_reasons_leave_as_the_seal_the_store_holds(
+    service: DeterminationService,
+) -> None:
+    """Issue 23: the same ciphertext on the topic as in the store; the notice's reader opens it
+    with the learner's key."""
+    decided_at_school(service)
+    [envelope] = [
+        e for e in published_envelopes(service, translator(service)) if "reasons" in e.data
+    ]
+    assert "Progress is good" not in json.dumps(envelope.data)
+    seal = public.Decided.model_validate(envelope.data).reasons
+    assert isinstance(seal, Sealed)
+    stored = service.recorder.select_notifications(1, 100)
+    assert any(seal.sealed.encode() in n.state for n in stored)  # the very seal stored
+    assert service.vault is not None
+    opened = service.vault.open(seal.learner_id, seal.sealed, seal.field)
+    assert json.loads(opened) == "Progress is good"

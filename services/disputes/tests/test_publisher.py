@@ -1,6 +1,7 @@
 """The relay's translator: each stored event becomes its public event from the event alone, and
 an event stored before it carried the case's facts is published with the same facts."""
 
+import json
 import uuid
 from collections.abc import Iterator
 from dataclasses import replace
@@ -10,6 +11,7 @@ import pytest
 
 from contracts.determination import LearnerRelationsRecorded
 from contracts.disputes import AppealDecided, ReconsiderationDecided
+from contracts.sealed import Sealed
 from disputes.application import DisputesService
 from disputes.domain import (
     AdvocacyFor,
@@ -27,9 +29,10 @@ from disputes.domain import (
 from disputes.domain.learned import Decision, KnownDecision
 from disputes.publisher import translator
 from llwybr.eventstore import RecordedEvent
+from llwybr.personal_data.settings import open_vault
 from llwybr.principal import Principal
 from llwybr.settings import ServiceSettings
-from llwybr_testkit import CountingRecorder
+from llwybr_testkit import CountingRecorder, published_envelopes
 
 from .domain_cases import ADDED, as_stored_before
 
@@ -150,3 +153,26 @@ def test_an_event_stored_before_it_carried_the_cases_facts_is_published_the_same
     for new in recorded:
         old = replace(new, event=as_stored_before(new.event))
         assert translate(old) == translate(new), type(new.event).__qualname__
+
+
+def test_the_las_reasons_leave_as_the_seal_the_store_holds(
+    sqlite_settings: ServiceSettings,
+) -> None:
+    """Issue 23: with the vault (as ``build_service`` gives it), the relay publishes the stored
+    seal of the reconsideration's reasons (the same ciphertext), never the text."""
+    app = DisputesService(sqlite_settings.eventsourcing_env())
+    app.use_vault(open_vault(sqlite_settings.runtime))
+    try:
+        every_public_fact(app)
+        [decided] = [
+            e for e in published_envelopes(app, translator(app))
+            if e.type == "wales.aln.disputes.reconsideration-decided.v2"
+        ]  # fmt: skip
+        assert "No ALN" not in json.dumps(decided.data)
+        seal = Sealed.model_validate(decided.data["reasons"])
+        stored_rows = b"".join(n.state for n in app.select_notifications(0, 1000))
+        assert seal.sealed.encode() in stored_rows
+        assert app.vault is not None
+        assert json.loads(app.vault.open(seal.learner_id, seal.sealed, seal.field)) == "No ALN"
+    finally:
+        app.close()

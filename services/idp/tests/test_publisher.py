@@ -1,14 +1,18 @@
 """The publisher translates each stored event it is given into the public event, from the
 event alone; only events stored before the facts they publish were carried read the plan."""
 
+import json
 from dataclasses import replace
 
 from contracts import idp as public
+from contracts.sealed import Sealed
 from idp.application import IdpService
 from idp.domain import Idp
 from idp.publisher import translator
 from llwybr.eventstore import RecordedEvent
-from llwybr_testkit import CountingRecorder
+from llwybr.personal_data.settings import open_vault
+from llwybr.settings import ServiceSettings
+from llwybr_testkit import CountingRecorder, published_envelopes
 
 from .plans import DETERMINATION_ID, SCHOOL, busy_plan
 
@@ -83,3 +87,25 @@ def test_events_stored_before_their_facts_were_carried_are_published_the_same(
     before = translator(service)(replace(transfer, event=old_event))
     assert before == now
     assert counting.reads > 0  # the fallback read the plan
+
+
+def test_the_cease_reasons_leave_as_the_seal_the_store_holds(
+    service: IdpService, store_settings: ServiceSettings
+) -> None:
+    """Issue 23: with the vault (as ``build_service`` gives it), the relay publishes the
+    stored seal (the same ciphertext), never the text."""
+    service.use_vault(open_vault(store_settings.runtime))
+    stored_plan(service)
+    envelopes = published_envelopes(service, translator(service))
+    names = ("wales.aln.idp.cease-proposed.v2", "wales.aln.idp.ceased.v2")
+    ceasing = [e for e in envelopes if e.type in names]
+    assert [e.type for e in ceasing] == list(names)
+    stored = b"".join(n.state for n in service.recorder.select_notifications(1, 1000))
+    assert service.vault is not None
+    for envelope in ceasing:
+        assert "Needs met" not in json.dumps(envelope.data)
+        seal = Sealed.model_validate(envelope.data["reasons"])
+        assert seal.sealed.encode() in stored
+        assert json.loads(service.vault.open(seal.learner_id, seal.sealed, seal.field)) == (
+            "Needs met"
+        )

@@ -28,9 +28,11 @@ from llwybr.integrity import ChainLink, canonical_json, chain_hash_canonical
 from llwybr.personal_data.fields import (
     Erasure,
     Sealer,
+    Seals,
     open_state,
     personal_fields,
     seal_state,
+    seals_in,
 )
 
 INTEGRITY_KEY = "__integrity__"
@@ -83,6 +85,8 @@ class RecordedEvent:
     notification_id: int | None
     #: Set when the learner's personal fields in this event were shredded (read as None).
     erasure: Erasure | None = None
+    #: The event's personal fields as stored, sealed (published as they are, ADR 0023).
+    seals: Seals | None = None
 
     @property
     def timestamp(self) -> datetime:
@@ -233,7 +237,7 @@ class ChainedMapper(Mapper[UUID]):
 
     def to_recorded_event(self, stored: StoredEvent) -> RecordedEvent:
         """Decode a stored event with its chain fields and metadata."""
-        domain_event, integrity, meta, erasure = self._decoded(stored)
+        domain_event, integrity, meta, erasure, seals = self._decoded(stored, keep_seals=True)
         originator_id = stored.originator_id
         return RecordedEvent(
             event=domain_event,
@@ -245,21 +249,27 @@ class ChainedMapper(Mapper[UUID]):
             meta=meta,
             notification_id=stored.id if isinstance(stored, Notification) else None,
             erasure=erasure,
+            seals=seals,
         )
 
     def _decoded(
-        self, stored: StoredEvent
-    ) -> tuple[DomainEventProtocol[UUID], dict[str, str], dict[str, Any], Erasure | None]:
-        """The domain event, its chain fields, its metadata and, for a learner whose personal
-        data was erased, the erasure (the sealed fields then read ``None``)."""
+        self, stored: StoredEvent, *, keep_seals: bool = False
+    ) -> tuple[
+        DomainEventProtocol[UUID], dict[str, str], dict[str, Any], Erasure | None, Seals | None
+    ]:
+        """The domain event, its chain fields, its metadata, for a learner whose personal
+        data was erased the erasure (the sealed fields then read ``None``) and, if asked, the
+        seals as stored."""
         cls = resolve_topic(stored.topic)
-        erasure = None
+        erasure = seals = None
         try:
             plain = self._plain(stored.state)
             personal = personal_fields(cls)
             if personal is not None and self.sealer is not None:
                 # Opened before the transcoder revives values: a sealed value is its JSON form.
                 raw = json.loads(plain)
+                if keep_seals:
+                    seals = seals_in(raw, personal, str(stored.originator_id))
                 erasure = open_state(raw, personal, str(stored.originator_id), self.sealer)
                 plain = json.dumps(raw).encode()
             event_state: dict[str, Any] = self._decode(plain)
@@ -286,7 +296,7 @@ class ChainedMapper(Mapper[UUID]):
             from_version += 1
         domain_event = object.__new__(cls)
         object.__setattr__(domain_event, "__dict__", event_state)
-        return domain_event, integrity, meta, erasure
+        return domain_event, integrity, meta, erasure, seals
 
     def to_domain_event(self, stored_event: StoredEvent) -> DomainEventProtocol[UUID]:
         """The domain event alone (an aggregate's load: no ``RecordedEvent`` made per event)."""

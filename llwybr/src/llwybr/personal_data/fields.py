@@ -10,7 +10,7 @@ its concrete path (``content.alp.0.provision``) as context, so it cannot move to
 """
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, Protocol
@@ -116,6 +116,26 @@ def seal_state(
                 continue
             plain = json.dumps(node[key], separators=(",", ":"), ensure_ascii=False).encode()
             node[key] = sealer.seal(learner_id, plain, path)
+
+
+@dataclass(frozen=True)
+class Seals:
+    """The seals a stored event holds, as stored: whose key made them, and each field's seal
+    by its path. The relay publishes these very seals (``personal_data.published``)."""
+
+    learner_id: str
+    by_field: Mapping[str, str]
+
+
+def seals_in(state: dict[str, Any], spec: PersonalFields, originator_id: str) -> Seals | None:
+    """The seals in a stored event's ``state`` (before it is opened); None if it holds none
+    (stored in clear before sealing, or by a store with no vault)."""
+    found = {}
+    for pattern in spec.fields:
+        for node, key, path in _slots(state, pattern.split(".")):
+            if is_sealed(node[key]):
+                found[path] = str(node[key])
+    return Seals(learner_of(state, spec, originator_id), found) if found else None
 
 
 def open_state(

@@ -65,6 +65,8 @@ class Ending(PlanState):
         self.status = self._resting_status()
 
     class Ceased(PlanEvent):
+        # Sealed like the proposal's: published as the seal for the notice (ADR 0023).
+        __personal__ = PersonalFields(("reasons",), learner=LEARNER_ID)
         decided_on: date
         reasons: str
         reconsideration_window_until: date | None

@@ -107,8 +107,9 @@ def prepare(engine: sa.Engine, row: Mapping[str, Any], given_on: date) -> Prepar
             )
         mentioned = {row["issuer"], local_authority or "", *_organisations_in(row["facts"])}
         organisations = store.organisations(conn, mentioned)
+        facts = personal.opened(conn, row["facts"])  # the quoted reasons, only to render
     context = {
-        "facts": row["facts"],
+        "facts": facts,
         "recipient_name": row["recipient_name"],
         "recipient_role": row["recipient_role"],
         "copy": row["copy"],

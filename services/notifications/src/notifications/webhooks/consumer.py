@@ -24,6 +24,7 @@ from contracts import topics
 from contracts.envelope import Envelope
 from contracts.events import IntegrationEvent, older_versions, parse, registered
 from llwybr.access import Capability, Relations, allows
+from llwybr.personal_data.published import sealed_fields
 from llwybr.principal import Principal
 from notifications.notices import store as notices
 from notifications.notices.planning import plan, subject_id_of
@@ -51,6 +52,19 @@ def offered_types() -> list[str]:
 def structured(envelope: Envelope) -> str:
     """The CloudEvent in structured JSON mode: the exact body that is signed and sent."""
     return http.to_structured(envelope.to_cloudevent(), _FORMAT).body.decode("utf-8")
+
+
+def without_personal_text(envelope: Envelope) -> Envelope:
+    """The event as a webhook gets it: each field published sealed (a decision's reasons)
+    is null, neither the seal (a subscriber holds no key store) nor clear text; the subscriber
+    reads it through the API, under the access policy (ADR 0023, webhooks addendum)."""
+    cls = registered().get(envelope.type)
+    if cls is None or not isinstance(envelope.data, dict):
+        return envelope
+    names = [name for name in sealed_fields(cls) if envelope.data.get(name) is not None]
+    if not names:
+        return envelope
+    return replace(envelope, data={**envelope.data, **dict.fromkeys(names)})
 
 
 def _insert_ignoring_duplicates(conn: sa.Connection, table: sa.Table) -> sa.Insert:
@@ -97,6 +111,7 @@ def fan_out(
     if envelope.topic not in TOPICS:
         return
     event = parse(envelope.type, envelope.data)
+    envelope = without_personal_text(envelope)
     may_read = reader(relations_of(conn, event))
     versions = {envelope.type: envelope} | {
         t: replace(envelope, type=t, data=data)

@@ -10,7 +10,7 @@ from llwybr.access import Capability
 from llwybr.edge import CallerDep, Line
 from llwybr.problems import ProblemError
 from notifications.dependencies import EngineDep
-from notifications.notices import access, contacts, sender, store
+from notifications.notices import access, contacts, personal, sender, store
 from notifications.notices.api.schemas import (
     RESPONSES,
     GivenOutsideIn,
@@ -96,10 +96,11 @@ def get_notice(notice_id: NoticeId, principal: CallerDep, engine: EngineDep) -> 
             .where(notice_bounces.c.notice_id == notice_id)
             .order_by(notice_bounces.c.id)
         ).all()
+        facts = personal.opened(conn, row.facts)  # the reasons it quotes, to its readers
     summary = NoticeOut.of(row).model_dump()
     return NoticeDetail(
         **summary,
-        facts=row.facts,
+        facts=facts,
         content_html=row.content_html,
         content_text=row.content_text,
         deliveries=[NoticeDelivery.model_validate(dict(a._mapping)) for a in attempts],

@@ -7,12 +7,20 @@ from typing import Any, Literal
 from contracts import determination as det
 from contracts.determination import DeadlineFacts
 from contracts.events import IntegrationEvent
+from contracts.sealed import Sealed
 from notifications.notices.model import NoticeKind, Role
 
 #: The Education Tribunal for Wales, as the issuer of its notices.
 TRIBUNAL = "tribunal:etw"
 #: Llwybr itself, as the issuer of reminders, alerts and delivery failures.
 SYSTEM = "system:llwybr"
+
+
+def kept(value: Sealed | str | None) -> dict[str, str] | str | None:
+    """How a notice's facts keep a personal value of the event it quotes: the seal as
+    published (opened only to render, ``personal.opened``), or a plain string published
+    before events sealed it."""
+    return value.model_dump() if isinstance(value, Sealed) else value
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,7 @@ from notifications.notices.planning.actions import (
     PlannedNotice,
     Subject,
     deadline_facts,
+    kept,
     watching,
 )
 from notifications.notices.planning.health import HEALTH_BODY_KINDS
@@ -155,7 +156,8 @@ def _decided(e: det.Decided, known: Subject | None) -> Plan:
         if e.reconsidering_authority
         else la,
         "within_time": e.within_time,
-        "reasons": e.reasons,  # quoted as recorded (s.13(3)); None only on old events
+        # Quoted as recorded (s.13(3)), kept sealed until rendered; None only on old events.
+        "reasons": kept(e.reasons),
         **deadline_facts(e.decision_deadline),
     }
     if e.idp_arrangement is not None:  # the LA's s.14 choice: who prepares and maintains the plan

@@ -23,6 +23,7 @@ from notifications.notices.planning.actions import (
     Subject,
     Watch,
     deadline_facts,
+    kept,
     watching,
 )
 
@@ -60,7 +61,7 @@ def _reconsideration_decided(e: dis.ReconsiderationDecided, known: Subject | Non
     facts |= {
         "outcome": e.outcome,
         "decided_on": e.decided_on.isoformat(),
-        "reasons": e.reasons,  # quoted as the LA recorded them
+        "reasons": kept(e.reasons),  # quoted as the LA recorded them (sealed)
     }
     notice = PlannedNotice(
         NoticeKind.RECONSIDERATION_DECIDED,

@@ -22,6 +22,7 @@ from notifications.notices.planning.actions import (
     Subject,
     Watch,
     deadline_facts,
+    kept,
     watching,
 )
 
@@ -181,7 +182,7 @@ def _transferred(e: idp.ResponsibilityTransferred, known: Subject, facts: dict[s
 @plan_idp.register(idp.CeaseProposed)
 @_of_a_plan_opened_here
 def _cease_proposed(e: idp.CeaseProposed, known: Subject, facts: dict[str, Any]) -> Plan:
-    facts |= {"proposed_on": e.proposed_on.isoformat(), "reasons": e.reasons}
+    facts |= {"proposed_on": e.proposed_on.isoformat(), "reasons": kept(e.reasons)}
     notice = PlannedNotice(
         NoticeKind.CEASE_PROPOSED, known.organisation, str(e.idp_id), facts, family=True
     )
@@ -192,7 +193,7 @@ def _cease_proposed(e: idp.CeaseProposed, known: Subject, facts: dict[str, Any])
 @_of_a_plan_opened_here
 def _ceased(e: idp.Ceased, known: Subject, facts: dict[str, Any]) -> Plan:
     plan_id = str(e.idp_id)
-    facts |= {"decided_on": e.decided_on.isoformat(), "reasons": e.reasons}  # s.31(8)
+    facts |= {"decided_on": e.decided_on.isoformat(), "reasons": kept(e.reasons)}
     if e.reconsideration_window_until is not None:  # D11 as the IDP service computed it
         facts["reconsideration_window_until"] = e.reconsideration_window_until.isoformat()
     notice = PlannedNotice(NoticeKind.IDP_CEASED, known.organisation, plan_id, facts, family=True)
