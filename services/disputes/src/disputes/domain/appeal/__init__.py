@@ -18,6 +18,7 @@ from typing import Any
 
 from eventsourcing.domain import Aggregate, event
 
+from disputes.domain.appeal import events
 from disputes.domain.errors import (
     AlreadyDecidedError,
     CaseFriendAlreadyAppointedError,
@@ -64,93 +65,29 @@ class Appeal(AppealViews, Aggregate):
     """One appeal to the Tribunal, from lodging to compliance with its decision (read through
     ``AppealViews``)."""
 
-    class Lodged(Aggregate.Created):
-        """The appeal reached the Tribunal, in its window or late with the President's leave."""
+    class Lodged(events.Lodged): ...
 
-        learner_id: str
-        learner_is_young_person: bool
-        appellant_kind: str
-        appellant: str
-        respondent: str
-        matter: str
-        subject_id: uuid.UUID | None
-        lodged_on: date
-        window_until: date | None
-        late: bool
-        late_admitted_by_president: bool
-        admission_reference: str | None
+    class Acknowledged(events.Acknowledged): ...
 
-    class Acknowledged(Aggregate.Event):
-        acknowledged_on: date
-        tribunal_reference: str
+    class CaseStatementFiled(events.CaseStatementFiled): ...
 
-    class CaseStatementFiled(Aggregate.Event):
-        party: str
-        filed_on: date
-        summary: str
+    class HearingScheduled(events.HearingScheduled): ...
 
-    class HearingScheduled(Aggregate.Event):
-        hearing_on: date
+    class Decided(events.Decided): ...
 
-    class Decided(Aggregate.Event):
-        """The Tribunal's decision, its orders and recommendations, and the review window."""
+    class ReviewRequested(events.ReviewRequested): ...
 
-        decided_on: date
-        outcome: str
-        orders: list[dict[str, Any]]
-        recommendations: list[dict[str, Any]]
-        review_window: dict[str, Any]
-        learner_id: str | None = None  # None: recorded before events carried it
+    class CapacityDeclared(events.CapacityDeclared): ...
 
-        @property
-        def decided_orders(self) -> list[Order]:
-            return [Order.from_dict(o) for o in self.orders]
+    class CaseFriendAppointed(events.CaseFriendAppointed): ...
 
-        @property
-        def decided_recommendations(self) -> list[Recommendation]:
-            return [Recommendation.from_dict(r) for r in self.recommendations]
+    class CaseFriendRemoved(events.CaseFriendRemoved): ...
 
-    class ReviewRequested(Aggregate.Event):
-        applied_on: date
-        by: str
-        grounds: str
+    class ComplianceRecorded(events.ComplianceRecorded): ...
 
-    class CapacityDeclared(Aggregate.Event):
-        declared_on: date
-        person: str
-        has_capacity: bool
+    class RecommendationReported(events.RecommendationReported): ...
 
-    class CaseFriendAppointed(Aggregate.Event):
-        appointed_on: date
-        case_friend: str
-
-    class CaseFriendRemoved(Aggregate.Event):
-        removed_on: date
-        reason: str
-
-    class ComplianceRecorded(Aggregate.Event):
-        """An attempt to comply with an order; ``met`` when it did."""
-
-        order_id: str
-        complied_on: date
-        evidence: str
-        idp_revision: dict[str, Any] | None
-        met: bool
-        within_time: bool | None
-        learner_id: str | None = None  # None: recorded before events carried it
-
-    class RecommendationReported(Aggregate.Event):
-        recommendation_id: str
-        reported_on: date
-        reported_by: str
-        report: str
-        within_time: bool | None
-        learner_id: str | None = None  # None: recorded before events carried it
-
-    class Closed(Aggregate.Event):
-        """Every order complied with and every recommendation reported on."""
-
-        closed_on: date
+    class Closed(events.Closed): ...
 
     @event(Lodged)
     def __init__(
