@@ -57,13 +57,15 @@ from disputes.domain.values import (
     require_text,
 )
 from llwybr.clock import Deadline
+from llwybr.personal_data.aggregate import SealedForLearner
 
 _Status = AppealStatus
 
 
-class Appeal(AppealViews, Aggregate):
+class Appeal(SealedForLearner, AppealViews, Aggregate):
     """One appeal to the Tribunal, from lodging to compliance with its decision (read through
-    ``AppealViews``)."""
+    ``AppealViews``). Names and free text in its events are sealed with the learner's key
+    (ADR 0023): once erased they read as None, and the case still loads."""
 
     class Lodged(events.Lodged): ...
 
@@ -88,6 +90,10 @@ class Appeal(AppealViews, Aggregate):
     class RecommendationReported(events.RecommendationReported): ...
 
     class Closed(events.Closed): ...
+
+    @property
+    def sealed_for(self) -> str:  # whose key seals the appeal's free text (ADR 0023)
+        return self.learner_id
 
     @event(Lodged)
     def __init__(

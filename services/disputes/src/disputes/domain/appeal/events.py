@@ -12,10 +12,13 @@ from typing import Any
 from eventsourcing.domain import Aggregate
 
 from disputes.domain.values import Order, Recommendation
+from llwybr.personal_data.fields import PersonalFields
 
 
 class Lodged(Aggregate.Created):
     """The appeal reached the Tribunal, in its window or late with the President's leave."""
+
+    __personal__ = PersonalFields(("appellant",), learner="learner_id")  # sealed: ADR 0023
 
     learner_id: str
     learner_is_young_person: bool
@@ -37,9 +40,12 @@ class Acknowledged(Aggregate.Event):
 
 
 class CaseStatementFiled(Aggregate.Event):
+    __personal__ = PersonalFields(("summary",), learner="learner_id")  # sealed: ADR 0023
+
     party: str
     filed_on: date
     summary: str
+    learner_id: str | None = None  # whose key seals the free text; None: recorded before
 
 
 class HearingScheduled(Aggregate.Event):
@@ -66,29 +72,43 @@ class Decided(Aggregate.Event):
 
 
 class ReviewRequested(Aggregate.Event):
+    __personal__ = PersonalFields(("by", "grounds"), learner="learner_id")  # sealed: ADR 0023
+
     applied_on: date
     by: str
     grounds: str
+    learner_id: str | None = None  # whose key seals the free text; None: recorded before
 
 
 class CapacityDeclared(Aggregate.Event):
+    __personal__ = PersonalFields(("person",), learner="learner_id")  # sealed: ADR 0023
+
     declared_on: date
     person: str
     has_capacity: bool
+    learner_id: str | None = None  # whose key seals the free text; None: recorded before
 
 
 class CaseFriendAppointed(Aggregate.Event):
+    __personal__ = PersonalFields(("case_friend",), learner="learner_id")  # sealed: ADR 0023
+
     appointed_on: date
     case_friend: str
+    learner_id: str | None = None  # whose key seals the free text; None: recorded before
 
 
 class CaseFriendRemoved(Aggregate.Event):
+    __personal__ = PersonalFields(("reason",), learner="learner_id")  # sealed: ADR 0023
+
     removed_on: date
     reason: str
+    learner_id: str | None = None  # whose key seals the free text; None: recorded before
 
 
 class ComplianceRecorded(Aggregate.Event):
     """An attempt to comply with an order; ``met`` when it did."""
+
+    __personal__ = PersonalFields(("evidence",), learner="learner_id")  # sealed: ADR 0023
 
     order_id: str
     complied_on: date
@@ -100,6 +120,8 @@ class ComplianceRecorded(Aggregate.Event):
 
 
 class RecommendationReported(Aggregate.Event):
+    __personal__ = PersonalFields(("report",), learner="learner_id")  # sealed: ADR 0023
+
     recommendation_id: str
     reported_on: date
     reported_by: str
