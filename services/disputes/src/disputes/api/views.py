@@ -315,3 +315,28 @@ class OutcomeRow(BaseModel):
     kind: str = Field(description="A reconsideration's kind (R1, R2) or an appeal's matter")
     outcome: str
     n: int = Field(description="How many cases")
+
+
+class ComplaintView(CaseView):
+    """A complaint about a learner's case, kept by the LA responsible for them; while it is
+    open the learner's personal data is on legal hold. Its text reads null once erased."""
+
+    model_config = _example(
+        {
+            "id": _CASE,
+            "version": 1,
+            **_RECORDED,
+            "learner_id": _LEARNER,
+            "local_authority": "la:665",
+            "made_by": "Parent of Cerys",
+            "summary": "The IDP review was late",
+            "opened_on": "2026-05-20",
+            "status": "open",
+            "closed_on": None,
+            "outcome": None,
+        }
+    )
+
+    local_authority: str = Field(description="The LA that keeps it, e.g. `la:665`")
+    opened_on: str
+    closed_on: str | None = Field(default=None, description="Once closed: the day")
