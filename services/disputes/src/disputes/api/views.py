@@ -269,7 +269,9 @@ class DisputeCaseRow(BaseModel):
     )
 
     case_id: str
-    case_type: Literal["reconsideration", "appeal", "disagreement_resolution", "advocacy"]
+    case_type: Literal[
+        "reconsideration", "appeal", "disagreement_resolution", "advocacy", "complaint"
+    ]
     kind: str = Field(description="R1 or R2, an appeal's matter, ...")
     learner_id: str
     local_authority: str = Field(description="The LA that keeps or answers it, e.g. `la:665`")
@@ -311,7 +313,9 @@ class OutcomeRow(BaseModel):
         {"case_type": "reconsideration", "kind": "R1", "outcome": "has_aln", "n": 2}
     )
 
-    case_type: Literal["reconsideration", "appeal", "disagreement_resolution", "advocacy"]
+    case_type: Literal[
+        "reconsideration", "appeal", "disagreement_resolution", "advocacy", "complaint"
+    ]
     kind: str = Field(description="A reconsideration's kind (R1, R2) or an appeal's matter")
     outcome: str
     n: int = Field(description="How many cases")
