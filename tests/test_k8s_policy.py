@@ -14,10 +14,12 @@ from pydantic_settings import BaseSettings
 from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
 from contracts import topics
+from gateway.cli import retention_cronjobs
 from gateway.registry import NAMES as SERVICES
 from gateway.settings import Settings as GatewaySettings
 from gateway.settings import url_variable
 from gateway.stack import DEFAULT_PORTS, OWN_PREFIXES
+from llwybr.organisations import WELSH_LOCAL_AUTHORITIES
 from llwybr.personal_data.settings import PersonalDataSettings
 from llwybr.service import ServiceSpec
 from tests.k8s import K8S, OVERLAYS, Resource, Tools, parse
@@ -276,6 +278,28 @@ def test_there_is_a_topic_for_each_public_stream_with_unlimited_retention(
         assert spec["partitions"] == topic.partitions
         assert spec["config"]["retention.ms"] == -1
         assert spec["config"]["retention.bytes"] == -1
+
+
+def test_every_la_in_the_register_has_its_own_retention_run(
+    rendered: dict[str, list[Resource]],
+) -> None:
+    """ADR 0028, issue 23: the retention schedule runs for every LA, not only la:665; each LA's
+    CronJob names its own LA, at its own minute (the runs do not start at once)."""
+    for overlay in OVERLAYS:
+        jobs = {name: job for name, job in of_kind(rendered[overlay], "CronJob").items()
+                if name.startswith("retention-run-")}  # fmt: skip
+        assert set(jobs) == {f"retention-run-{code}" for code in WELSH_LOCAL_AUTHORITIES}
+        for name, job in jobs.items():
+            app = job["spec"]["jobTemplate"]["spec"]["template"]["spec"]["containers"][0]
+            assert app["command"][-3:] == ["--la", f"la:{name.rpartition('-')[2]}", "--json"]
+        schedules = [job["spec"]["schedule"] for job in jobs.values()]
+        assert len(set(schedules)) == len(schedules)
+
+
+def test_the_retention_cronjobs_are_generated_from_the_register() -> None:
+    """The manifest is what ``python -m gateway.cli.retention_cronjobs`` writes: an LA added to
+    the register and not regenerated fails here."""
+    assert retention_cronjobs.MANIFEST.read_text(encoding="utf-8") == retention_cronjobs.render()
 
 
 def acl(user: Resource, operation: str) -> set[tuple[str, str, str]]:

@@ -233,3 +233,24 @@ class RecommendationReported(DisputeEvent):
     recommendation_id: str
     nhs_body: str
     reported_on: date
+
+
+@register
+class ComplaintOpened(DisputeEvent):
+    """A complaint about a learner's case was opened with the LA responsible for them: while it
+    is open the learner's personal data is on legal hold (issue 23). Its text stays sealed in
+    the service."""
+
+    name: ClassVar[str] = "complaint-opened"
+    complaint_id: UUID
+    local_authority: str
+    opened_on: date
+
+
+@register
+class ComplaintClosed(DisputeEvent):
+    """The complaint was closed: its hold on the learner's personal data ends."""
+
+    name: ClassVar[str] = "complaint-closed"
+    complaint_id: UUID
+    closed_on: date

@@ -84,6 +84,8 @@ LABELS: dict[str, Label] = {
     "disputes.advocacy-requested": Label(
         "Gofynnwyd am eiriolaeth annibynnol", "Independent advocacy requested"
     ),
+    "disputes.complaint-opened": Label("Cwyn wedi'i hagor", "Complaint opened"),
+    "disputes.complaint-closed": Label("Cwyn wedi'i chau", "Complaint closed"),
     "disputes.appeal-decided": Label(
         "Penderfyniad y Tribiwnlys ar yr apêl", "The Tribunal's decision on the appeal"
     ),

@@ -230,6 +230,44 @@ def test_an_appeal_lodged_holds_the_data_until_it_is_decided(
     assert erased.personal_data_erased is not None
 
 
+def test_an_open_complaint_holds_the_data_alongside_an_appeal_until_both_end(
+    service: DeterminationService,
+) -> None:
+    """A complaint is a legal hold too (issue 23): the registry holds the data from its
+    ``complaint-opened`` to its ``complaint-closed``, each hold lifted by its own end."""
+    raised = service.raise_concern(SCHOOL, at("school:6652001", pupil(), date(2026, 3, 2)))
+    learner, complaint_id, appeal_id = raised.learner_id, uuid4(), uuid4()
+    effect = ApplicationEffect(service, "determination.reconsiderations", service.on_public_event)
+    opened = disputes.ComplaintOpened(
+        learner_id=learner,
+        complaint_id=complaint_id,
+        local_authority="la:665",
+        opened_on=date(2026, 5, 1),
+    )
+    lodged = disputes.AppealLodged(
+        learner_id=learner,
+        appeal_id=appeal_id,
+        matter="decision",
+        respondent="la:665",
+        lodged_on=date(2026, 5, 2),
+        late_admitted_by_president=False,
+    )
+    assert effect.apply(_wrapped(opened, 1)) is True
+    assert effect.apply(_wrapped(lodged, 2)) is True
+    assert service.learner(LA, learner).legal_holds == sorted(
+        [f"complaint:{complaint_id}", f"appeal:{appeal_id}"]
+    )
+    closed = disputes.ComplaintClosed(
+        learner_id=learner, complaint_id=complaint_id, closed_on=date(2026, 6, 1)
+    )
+    assert effect.apply(_wrapped(closed, 3)) is True
+    assert service.learner(LA, learner).legal_holds == [f"appeal:{appeal_id}"]
+    with pytest.raises(LegalHoldError):  # the appeal still holds it
+        service.erase_personal_data(
+            LA, learner, erased_on=date(2051, 5, 2), schedule="S1", recorded_by="la:665"
+        )
+
+
 def _wrapped(event: disputes.DisputeEvent, version: int) -> Envelope:
     return Envelope.wrap(
         event, learner_id=event.learner_id, aggregate_id=UUID(int=7), aggregate_version=version,

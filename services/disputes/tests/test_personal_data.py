@@ -83,7 +83,8 @@ def test_the_free_text_is_ciphertext_stored_and_plain_to_a_reader(
     case_id, resolution, advocacy = cases_with_free_text(service, f"l-{uuid.uuid4().hex[:8]}")
     stored = raw(service, case_id, resolution, advocacy)
     assert [s for s in SECRETS if s in stored] == []
-    assert stored.count("pd1:") == 3
+    # the reasons, the summary, the end reason, and both requesters' names (sealed since)
+    assert stored.count("pd1:") == 5
     decision = service.reconsideration(LA, case_id).decision
     assert decision is not None
     assert decision.reasons == SECRETS[0]

@@ -23,7 +23,7 @@ here too, and refuse with ``llwybr.access.denied`` so every refusal carries its 
 from collections.abc import Iterable
 from functools import singledispatch
 
-from disputes.domain import Advocacy, Appeal, DisagreementResolution, Reconsideration
+from disputes.domain import Advocacy, Appeal, Complaint, DisagreementResolution, Reconsideration
 from llwybr.access import Relations, Relationship, denied
 from llwybr.principal import Principal
 
@@ -87,6 +87,11 @@ def _(case: DisagreementResolution) -> Relations:
 
 @relations_of.register
 def _(case: Advocacy) -> Relations:
+    return arrangement_facts(case.local_authority)
+
+
+@relations_of.register
+def _(case: Complaint) -> Relations:
     return arrangement_facts(case.local_authority)
 
 

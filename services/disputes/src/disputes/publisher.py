@@ -12,7 +12,7 @@ from typing import Any
 
 from contracts import disputes as public
 from contracts.determination import DeadlineFacts, deadline_facts
-from disputes.domain import Advocacy, Appeal, DisagreementResolution, Reconsideration
+from disputes.domain import Advocacy, Appeal, Complaint, DisagreementResolution, Reconsideration
 from disputes.domain.notices import FamilyNotices
 from llwybr.eventstore import ChainedApplication, RecordedEvent
 from llwybr.outbox import Publication, Translator
@@ -205,6 +205,25 @@ def _(e: Advocacy.Ended, old: Old) -> public.DisputeEvent:
     return public.AdvocacyEnded(
         learner_id=e.learner_id or old().learner_id, advocacy_id=e.originator_id,
         ended_on=e.ended_on,
+    )  # fmt: skip
+
+
+# -- complaints: legal holds on the learner's data (issue 23) ----------------------------------
+
+
+@public_event.register
+def _(e: Complaint.Opened, old: Old) -> public.DisputeEvent:
+    return public.ComplaintOpened(
+        learner_id=e.learner_id, complaint_id=e.originator_id, local_authority=e.local_authority,
+        opened_on=e.opened_on,
+    )  # fmt: skip
+
+
+@public_event.register
+def _(e: Complaint.Closed, old: Old) -> public.DisputeEvent:
+    return public.ComplaintClosed(
+        learner_id=e.learner_id or old().learner_id, complaint_id=e.originator_id,
+        closed_on=e.closed_on,
     )  # fmt: skip
 
 

@@ -6,6 +6,7 @@ contract; the dates are the publishers' facts, never recomputed here.
 """
 
 import functools
+from datetime import date
 from typing import Any
 from uuid import UUID
 
@@ -70,22 +71,39 @@ class PublicEvents(Concerns):
         )
         return [case]
 
-    @_on_public_event.register
-    def _(self, event: disputes.AppealLodged) -> list[Any]:
-        """An appeal lodged holds the learner's personal data (a legal hold: disputes owns
-        whether the Tribunal case is open; the registry records it as told, issue 23)."""
-        record = self.learner_record(event.learner_id)
-        if record is None or not record.place_legal_hold(_appeal(event), event.lodged_on):
+    def _hold(self, learner_id: str, hold: str, placed_on: date) -> list[Any]:
+        record = self.learner_record(learner_id)
+        if record is None or not record.place_legal_hold(hold, placed_on):
+            return []
+        return [record]
+
+    def _lift(self, learner_id: str, hold: str, lifted_on: date) -> list[Any]:
+        record = self.learner_record(learner_id)
+        if record is None or not record.lift_legal_hold(hold, lifted_on):
             return []
         return [record]
 
     @_on_public_event.register
+    def _(self, event: disputes.AppealLodged) -> list[Any]:
+        """An appeal lodged holds the learner's personal data (a legal hold: disputes owns
+        whether the Tribunal case is open; the registry records it as told, issue 23)."""
+        return self._hold(event.learner_id, _appeal(event), event.lodged_on)
+
+    @_on_public_event.register
     def _(self, event: disputes.AppealDecided) -> list[Any]:
         """The Tribunal decided the appeal: its hold on the learner's data is lifted."""
-        record = self.learner_record(event.learner_id)
-        if record is None or not record.lift_legal_hold(_appeal(event), event.decided_on):
-            return []
-        return [record]
+        return self._lift(event.learner_id, _appeal(event), event.decided_on)
+
+    @_on_public_event.register
+    def _(self, event: disputes.ComplaintOpened) -> list[Any]:
+        """An open complaint holds the learner's personal data, as an open appeal does (the
+        disputes service owns whether it is open; issue 23)."""
+        return self._hold(event.learner_id, f"complaint:{event.complaint_id}", event.opened_on)
+
+    @_on_public_event.register
+    def _(self, event: disputes.ComplaintClosed) -> list[Any]:
+        """The complaint was closed: its hold on the learner's data is lifted."""
+        return self._lift(event.learner_id, f"complaint:{event.complaint_id}", event.closed_on)
 
     @_on_public_event.register
     def _(self, event: notifications.NoticeGiven) -> list[Determination]:

@@ -122,15 +122,16 @@ class LearnerRecord(Aggregate):
         young_person_on: date
 
     class LegalHoldPlaced(Aggregate.Event):
-        """A case the disputes service published as open (a Tribunal appeal lodged) holds the
-        learner's personal data: no erasure while it stands (issue 23). The disputes service
-        owns the fact; the registry records it as told."""
+        """A case the disputes service published as open (a Tribunal appeal lodged, a complaint
+        opened) holds the learner's personal data: no erasure while it stands (issue 23). The
+        disputes service owns the fact; the registry records it as told."""
 
-        hold: str  # "appeal:<id>"
+        hold: str  # "appeal:<id>", "complaint:<id>"
         placed_on: date
 
     class LegalHoldLifted(Aggregate.Event):
-        """The case that held the learner's data ended (the appeal decided)."""
+        """The case that held the learner's data ended (the appeal decided, the complaint
+        closed)."""
 
         hold: str
         lifted_on: date

@@ -235,3 +235,18 @@ class ProvisionIn(Model):
 class EndIn(Model):
     ended_on: ActDate
     reason: Text
+
+
+# -- complaints (legal holds on the learner's data, issue 23) ---------------------------------
+
+
+class ComplaintIn(Model):
+    learner_id: LearnerId
+    made_by: Name = Field(description="Who complained (sealed with the learner's key)")
+    summary: Text = Field(description="What the complaint is about (sealed)")
+    opened_on: ActDate
+
+
+class ComplaintClosureIn(Model):
+    closed_on: ActDate
+    outcome: Text = Field(description="How the complaint ended (sealed)")

@@ -269,7 +269,9 @@ class DisputeCaseRow(BaseModel):
     )
 
     case_id: str
-    case_type: Literal["reconsideration", "appeal", "disagreement_resolution", "advocacy"]
+    case_type: Literal[
+        "reconsideration", "appeal", "disagreement_resolution", "advocacy", "complaint"
+    ]
     kind: str = Field(description="R1 or R2, an appeal's matter, ...")
     learner_id: str
     local_authority: str = Field(description="The LA that keeps or answers it, e.g. `la:665`")
@@ -311,7 +313,34 @@ class OutcomeRow(BaseModel):
         {"case_type": "reconsideration", "kind": "R1", "outcome": "has_aln", "n": 2}
     )
 
-    case_type: Literal["reconsideration", "appeal", "disagreement_resolution", "advocacy"]
+    case_type: Literal[
+        "reconsideration", "appeal", "disagreement_resolution", "advocacy", "complaint"
+    ]
     kind: str = Field(description="A reconsideration's kind (R1, R2) or an appeal's matter")
     outcome: str
     n: int = Field(description="How many cases")
+
+
+class ComplaintView(CaseView):
+    """A complaint about a learner's case, kept by the LA responsible for them; while it is
+    open the learner's personal data is on legal hold. Its text reads null once erased."""
+
+    model_config = _example(
+        {
+            "id": _CASE,
+            "version": 1,
+            **_RECORDED,
+            "learner_id": _LEARNER,
+            "local_authority": "la:665",
+            "made_by": "Parent of Cerys",
+            "summary": "The IDP review was late",
+            "opened_on": "2026-05-20",
+            "status": "open",
+            "closed_on": None,
+            "outcome": None,
+        }
+    )
+
+    local_authority: str = Field(description="The LA that keeps it, e.g. `la:665`")
+    opened_on: str
+    closed_on: str | None = Field(default=None, description="Once closed: the day")

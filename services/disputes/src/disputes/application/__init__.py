@@ -15,12 +15,13 @@ and the 28-day window to ask the Tribunal to review its decision.
 | ``reconsiderations`` | the LA's reconsiderations of a school's decisions |
 | ``appeals`` | the Tribunal's appeals, orders complied with, recommendations reported on |
 | ``arrangements`` | disagreement resolution and advocacy |
+| ``complaints`` | complaints the responsible LA records: legal holds on the learner's data |
 """
 
-from disputes.application.arrangements import Arrangements
+from disputes.application.complaints import Complaints
 
 
-class DisputesService(Arrangements):
+class DisputesService(Complaints):
     """Commands return ids and versions; ``name`` fixes table names: never change it."""
 
     name = "disputes"

@@ -13,6 +13,7 @@ from disputes import access
 from disputes.domain import (
     Advocacy,
     Appeal,
+    Complaint,
     DisagreementResolution,
     Reconsideration,
     extended_appeal_window,
@@ -25,7 +26,9 @@ from llwybr.problems import RETRY_AFTER_SECONDS
 from llwybr.rule_table import FollowsRuleTable
 
 #: A disputes case: each names its learner.
-A = TypeVar("A", Reconsideration, Appeal, DisagreementResolution, Advocacy)
+A = TypeVar("A", Reconsideration, Appeal, DisagreementResolution, Advocacy, Complaint)
+#: Every kind of case (and record) this service keeps about a learner.
+Case = Reconsideration | Appeal | DisagreementResolution | Advocacy | Complaint
 #: A statutory role check on a case the caller may already see (raises ``denied``).
 Role = Callable[[A], None]
 
@@ -46,16 +49,14 @@ class DisputesBase(FollowsRuleTable, FollowsLearners):
 
     # -- who is related to a case ----------------------------------------------------------
 
-    def relations(
-        self, case: Reconsideration | Appeal | DisagreementResolution | Advocacy
-    ) -> Relations:
+    def relations(self, case: Case) -> Relations:
         """The learner's relationships (the registry's facts) and the case's own."""
         return self.learner_relations(case.learner_id) | access.relations_of(case)
 
     def relations_of_aggregate(self, aggregate: object) -> Relations:
         """The relations of any record in this store, as loaded now: the hook the history
         endpoints ask (``llwybr.history_access``). The rule table is no learner's: nobody's."""
-        if isinstance(aggregate, Reconsideration | Appeal | DisagreementResolution | Advocacy):
+        if isinstance(aggregate, Case):
             return self.relations(aggregate)
         if isinstance(aggregate, LearnerKnown):
             return aggregate.relations()

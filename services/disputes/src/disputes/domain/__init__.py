@@ -5,6 +5,7 @@ Pure: no I/O imports. Errors share one base, ``DisputesError``, so the API maps 
 """
 
 from disputes.domain.appeal import Appeal
+from disputes.domain.complaint import Complaint, ComplaintStatus
 from disputes.domain.disagreement import (
     Advocacy,
     AdvocacyFor,
@@ -106,6 +107,8 @@ __all__ = [
     "CaseParticipant",
     "CaseParty",
     "CaseStatement",
+    "Complaint",
+    "ComplaintStatus",
     "Compliance",
     "DateOutOfOrderError",
     "DecidingBodyKind",

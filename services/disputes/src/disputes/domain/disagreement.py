@@ -298,6 +298,7 @@ class Advocacy(Aggregate):
     """Independent advocacy, from the request to the advocate's work ending."""
 
     class Requested(Aggregate.Created):
+        __personal__ = PersonalFields(("requested_by",), learner="learner_id")  # ADR 0023
         learner_id: str
         local_authority: str
         for_person: str

@@ -45,17 +45,20 @@ from disputes.domain.values import (
     require_text,
 )
 from llwybr.clock import Deadline, RuleTable
+from llwybr.personal_data.aggregate import SealedForLearner
 from llwybr.personal_data.fields import PersonalFields
 
 _Status = ReconsiderationStatus
 _AWAITING_DECISION = frozenset({_Status.REPRESENTATIONS_INVITED, _Status.DECIDING})
 
 
-class Reconsideration(Aggregate):
+class Reconsideration(SealedForLearner, Aggregate):
     """A request that the LA reconsider a school's decision (R1-R4), to the LA's notice."""
 
     class Requested(Aggregate.Created):
         """The LA received the request; its clock to decide runs from it."""
+
+        __personal__ = PersonalFields(("requested_by",), learner="learner_id")  # ADR 0023
 
         kind: str
         learner_id: str
@@ -78,8 +81,10 @@ class Reconsideration(Aggregate):
         from_party: str
 
     class RepresentationsReceived(Aggregate.Event):
+        __personal__ = PersonalFields(("summary",), learner="learner_id")  # ADR 0023
         received_on: date
         summary: str
+        learner_id: str | None = None  # whose key seals it; None: recorded before
 
     class Decided(Aggregate.Event):
         """The LA's decision, with the window to appeal it; it carries the case's public facts
@@ -127,6 +132,10 @@ class Reconsideration(Aggregate):
         @property
         def window(self) -> Deadline:
             return Deadline.from_dict(self.appeal_window)
+
+    @property
+    def sealed_for(self) -> str:  # whose key seals the case's free text (ADR 0023)
+        return self.learner_id
 
     @event(Requested)
     def __init__(

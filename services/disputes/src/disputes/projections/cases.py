@@ -20,6 +20,8 @@ from disputes.domain import (
     AdvocacyStatus,
     Appeal,
     AppealStatus,
+    Complaint,
+    ComplaintStatus,
     DisagreementResolution,
     DisagreementStatus,
     Reconsideration,
@@ -286,6 +288,23 @@ def _(e: Advocacy.Ended, conn: sa.Connection, key: str) -> dict[str, Any]:
     return {"status": AdvocacyStatus.ENDED}
 
 
+@_project.register
+def _(e: Complaint.Opened, conn: sa.Connection, key: str) -> dict[str, Any]:
+    # in the learner's cases: their history, timeline and subject access export list it
+    return {
+        "case_type": "complaint",
+        "kind": "complaint",
+        "learner_id": e.learner_id,
+        "local_authority": e.local_authority,
+        "status": ComplaintStatus.OPEN,
+    }
+
+
+@_project.register
+def _(e: Complaint.Closed, conn: sa.Connection, key: str) -> dict[str, Any]:
+    return {"status": ComplaintStatus.CLOSED}
+
+
 def handle(conn: sa.Connection, recorded: RecordedEvent) -> None:
     key, version = str(recorded.originator_id), recorded.originator_version
     row = _project(recorded.event, conn, key)
@@ -316,10 +335,10 @@ def open_cases(
     first: reconsiderations until
     their appeal window closes, appeals until every order and recommendation is answered,
     disagreement resolution until concluded (with the appeal window it extended), advocacy
-    until ended.
+    until ended, a complaint until closed.
     ``overdue`` flags a deadline of the LA's own (to decide, to comply) already past."""
     still_open = sa.or_(
-        cases.c.case_type.in_(["appeal", "disagreement_resolution", "advocacy"])
+        cases.c.case_type.in_(["appeal", "disagreement_resolution", "advocacy", "complaint"])
         & cases.c.status.not_in(["closed", "concluded", "ended"]),
         (cases.c.case_type == "reconsideration") & (cases.c.status != "notice_issued"),
         (cases.c.status == "notice_issued") & (cases.c.due_on >= on),

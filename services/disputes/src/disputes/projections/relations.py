@@ -11,7 +11,7 @@ from functools import singledispatch
 import sqlalchemy as sa
 
 from disputes import access
-from disputes.domain import Advocacy, Appeal, DisagreementResolution, Reconsideration
+from disputes.domain import Advocacy, Appeal, Complaint, DisagreementResolution, Reconsideration
 from llwybr.access import Audience, Capability, Relations, audience
 from llwybr.eventstore import RecordedEvent
 from llwybr.learners import LearnerKnown
@@ -85,6 +85,11 @@ def _(e: DisagreementResolution.Opened) -> Relations:
 
 @_case_facts.register
 def _(e: Advocacy.Requested) -> Relations:
+    return access.arrangement_facts(e.local_authority)
+
+
+@_case_facts.register
+def _(e: Complaint.Opened) -> Relations:
     return access.arrangement_facts(e.local_authority)
 
 

@@ -18,6 +18,7 @@ from typing import Any
 
 from eventsourcing.domain import Aggregate, event
 
+from disputes.domain.appeal import events
 from disputes.domain.errors import (
     AlreadyDecidedError,
     CaseFriendAlreadyAppointedError,
@@ -56,101 +57,43 @@ from disputes.domain.values import (
     require_text,
 )
 from llwybr.clock import Deadline
+from llwybr.personal_data.aggregate import SealedForLearner
 
 _Status = AppealStatus
 
 
-class Appeal(AppealViews, Aggregate):
+class Appeal(SealedForLearner, AppealViews, Aggregate):
     """One appeal to the Tribunal, from lodging to compliance with its decision (read through
-    ``AppealViews``)."""
+    ``AppealViews``). Names and free text in its events are sealed with the learner's key
+    (ADR 0023): once erased they read as None, and the case still loads."""
 
-    class Lodged(Aggregate.Created):
-        """The appeal reached the Tribunal, in its window or late with the President's leave."""
+    class Lodged(events.Lodged): ...
 
-        learner_id: str
-        learner_is_young_person: bool
-        appellant_kind: str
-        appellant: str
-        respondent: str
-        matter: str
-        subject_id: uuid.UUID | None
-        lodged_on: date
-        window_until: date | None
-        late: bool
-        late_admitted_by_president: bool
-        admission_reference: str | None
+    class Acknowledged(events.Acknowledged): ...
 
-    class Acknowledged(Aggregate.Event):
-        acknowledged_on: date
-        tribunal_reference: str
+    class CaseStatementFiled(events.CaseStatementFiled): ...
 
-    class CaseStatementFiled(Aggregate.Event):
-        party: str
-        filed_on: date
-        summary: str
+    class HearingScheduled(events.HearingScheduled): ...
 
-    class HearingScheduled(Aggregate.Event):
-        hearing_on: date
+    class Decided(events.Decided): ...
 
-    class Decided(Aggregate.Event):
-        """The Tribunal's decision, its orders and recommendations, and the review window."""
+    class ReviewRequested(events.ReviewRequested): ...
 
-        decided_on: date
-        outcome: str
-        orders: list[dict[str, Any]]
-        recommendations: list[dict[str, Any]]
-        review_window: dict[str, Any]
-        learner_id: str | None = None  # None: recorded before events carried it
+    class CapacityDeclared(events.CapacityDeclared): ...
 
-        @property
-        def decided_orders(self) -> list[Order]:
-            return [Order.from_dict(o) for o in self.orders]
+    class CaseFriendAppointed(events.CaseFriendAppointed): ...
 
-        @property
-        def decided_recommendations(self) -> list[Recommendation]:
-            return [Recommendation.from_dict(r) for r in self.recommendations]
+    class CaseFriendRemoved(events.CaseFriendRemoved): ...
 
-    class ReviewRequested(Aggregate.Event):
-        applied_on: date
-        by: str
-        grounds: str
+    class ComplianceRecorded(events.ComplianceRecorded): ...
 
-    class CapacityDeclared(Aggregate.Event):
-        declared_on: date
-        person: str
-        has_capacity: bool
+    class RecommendationReported(events.RecommendationReported): ...
 
-    class CaseFriendAppointed(Aggregate.Event):
-        appointed_on: date
-        case_friend: str
+    class Closed(events.Closed): ...
 
-    class CaseFriendRemoved(Aggregate.Event):
-        removed_on: date
-        reason: str
-
-    class ComplianceRecorded(Aggregate.Event):
-        """An attempt to comply with an order; ``met`` when it did."""
-
-        order_id: str
-        complied_on: date
-        evidence: str
-        idp_revision: dict[str, Any] | None
-        met: bool
-        within_time: bool | None
-        learner_id: str | None = None  # None: recorded before events carried it
-
-    class RecommendationReported(Aggregate.Event):
-        recommendation_id: str
-        reported_on: date
-        reported_by: str
-        report: str
-        within_time: bool | None
-        learner_id: str | None = None  # None: recorded before events carried it
-
-    class Closed(Aggregate.Event):
-        """Every order complied with and every recommendation reported on."""
-
-        closed_on: date
+    @property
+    def sealed_for(self) -> str:  # whose key seals the appeal's free text (ADR 0023)
+        return self.learner_id
 
     @event(Lodged)
     def __init__(
