@@ -147,13 +147,16 @@ class ChainedEventStore(EventStore[UUID]):
         meta = {**context.current().as_metadata(), **tracing.trace_metadata()}
         heads: dict[UUID, tuple[int, str]] = {}
         stored_events = []
-        for event in domain_events:
+        states = [self.mapper.state_of(event) for event in domain_events]
+        # The learners' data keys for all the events at once (a bulk sync: one transaction).
+        self.mapper.prepare_seals(states)
+        for event, state in zip(domain_events, states, strict=True):
             known = heads.get(event.originator_id)
             if known is None:
                 previous = self._head(event.originator_id, event.originator_version)
             else:
                 previous = known[1]
-            stored, own_hash = self.mapper.to_chained_stored_event(event, previous, meta)
+            stored, own_hash = self.mapper.chained(state, previous, meta)
             heads[event.originator_id] = (event.originator_version, own_hash)
             stored_events.append(stored)
         # A keyed command records its key in the events' transaction (llwybr.command_keys).

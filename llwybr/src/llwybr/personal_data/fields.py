@@ -8,6 +8,7 @@ originator, as for the learner registry's record).
 """
 
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, Protocol
@@ -51,6 +52,10 @@ class Sealer(Protocol):
     def seal(self, learner_id: str, plaintext: bytes, field: str) -> str: ...
 
     def open(self, learner_id: str, token: str, field: str) -> bytes: ...
+
+    def prepare(self, learner_ids: Iterable[str]) -> None:
+        """Have many learners' keys at hand before sealing (made or read together)."""
+        ...
 
     def close(self) -> None: ...
 
