@@ -9,6 +9,7 @@ import sqlalchemy as sa
 from determination.application import DeterminationService, Raised
 from determination.domain.errors import DateOutOfOrderError, OpenDeterminationError
 from llwybr.personal_data.vault import Vault
+from llwybr_testkit import CountingRecorder
 
 from .test_application import SCHOOL, at, pupil
 
@@ -59,3 +60,25 @@ def test_a_repeated_sync_creates_nothing_and_a_bad_item_loses_none_of_the_good(
     assert isinstance(results[2], DateOutOfOrderError)
     assert sum(isinstance(r, Raised) for r in results) == 5
     assert (service.recorder.max_notification_id() or 0) - before == 5 * 4
+
+
+def test_a_syncs_reads_are_a_few_round_trips_whatever_its_size(
+    service: DeterminationService,
+) -> None:
+    """What each item reads (its learner's indexes and record, their open case) is read for
+    all the items together, a level at a time: the same round trips for 40 items as for 4."""
+    counting = CountingRecorder(service.recorder)
+    service.events.recorder = counting  # type: ignore[assignment]  # a spy around the real one
+
+    def reads(prefix: str, count: int, outcome: type) -> tuple[int, int]:
+        counting.many_reads = counting.reads = 0
+        assert all(isinstance(r, outcome) for r in sync(service, prefix, count))
+        return counting.many_reads, counting.reads
+
+    # New learners: their indexes, found missing; alone: the rule table and calendars.
+    few, many = reads("few", 4, Raised), reads("many", 40, Raised)
+    assert few == many
+    assert many[0] == 1
+    # Known learners: indexes, records, open-determination indexes, cases.
+    few, many = reads("few", 4, OpenDeterminationError), reads("many", 40, OpenDeterminationError)
+    assert few == many == (4, 1)  # alone: the rule table
