@@ -157,3 +157,39 @@ def test_a_star_seals_the_field_of_every_list_item_in_its_own_place(vault: Vault
     assert erasure is not None
     assert erasure.schedule == "S1"
     assert [e.get("provision") for e in state["content"]["alp"]] == [None, None, None]
+
+
+def _commits(engine: sa.Engine) -> list[int]:
+    """A counter of the transactions committed on ``engine`` from now on."""
+    counted = [0]
+    sa.event.listen(engine, "commit", lambda _conn: counted.__setitem__(0, counted[0] + 1))
+    return counted
+
+
+def test_many_learners_keys_are_made_in_one_transaction_and_sealing_then_reads_nothing(
+    vault: Vault, engine: sa.Engine
+) -> None:
+    learners = [f"l-{n}" for n in range(1500)]  # more than one statement's chunk
+    commits = _commits(engine)
+    vault.prepare(learners)
+    assert commits[0] == 2  # one per chunk of PREPARE_CHUNK learners, not one per learner
+    tokens = [vault.seal(learner, b'"Cerys"', "given_name") for learner in learners]
+    assert commits[0] == 2  # every key was at hand
+    with engine.connect() as connection:
+        count = sa.select(sa.func.count()).select_from(learner_data_keys)
+        assert connection.execute(count).scalar() == 1500
+    fresh = Vault(engine, vault.kek, cache_seconds=0)
+    assert fresh.open("l-1499", tokens[-1], "given_name") == b'"Cerys"'
+
+
+def test_prepare_keeps_a_key_already_made_and_refuses_a_shredded_learner(
+    vault: Vault, engine: sa.Engine, ring: KeyRing
+) -> None:
+    token = vault.seal("l-1", b"a", "f")
+    vault.shred("l-9", erased_on=date(2050, 1, 1), erased_by="la:665", schedule="S1")
+    other = Vault(engine, ring)
+    other.prepare(["l-1", "l-9", "l-2"])
+    assert other.open("l-1", token, "f") == b"a"  # the key another process made, not a new one
+    with pytest.raises(LearnerErasedError):
+        other.seal("l-9", b"a", "f")  # no key made for a shredded learner
+    assert vault.open("l-2", other.seal("l-2", b"b", "f"), "f") == b"b"

@@ -125,11 +125,16 @@ class CountingRecorder:
     (swap it in as ``app.events.recorder``)."""
 
     def __init__(self, recorder: Any) -> None:
-        self._recorder, self.reads = recorder, 0
+        self._recorder, self.reads, self.many_reads = recorder, 0, 0
 
     def select_events(self, *args: Any, **kwargs: Any) -> Any:
         self.reads += 1
         return self._recorder.select_events(*args, **kwargs)
+
+    def select_events_of(self, *args: Any, **kwargs: Any) -> Any:
+        """Many aggregates' events in one read (``ChainedEventStore.get_many``)."""
+        self.many_reads += 1
+        return self._recorder.select_events_of(*args, **kwargs)
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._recorder, name)

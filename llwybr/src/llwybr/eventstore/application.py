@@ -3,7 +3,7 @@
 import logging
 import threading
 from collections import OrderedDict
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, TypeVar, cast
 from uuid import UUID
 
@@ -29,7 +29,7 @@ from eventsourcing.utils import Environment, EnvType, strtobool
 
 from llwybr import retry
 from llwybr.eventstore.mapper import ChainedMapper, DateAsISO, RecordedEvent
-from llwybr.eventstore.store import ChainedEventStore, ChainedRepository
+from llwybr.eventstore.store import ChainedEventStore, ChainedRepository, replay
 from llwybr.integrity import ChainBrokenError, ChainCheck, ChainLink, Verification, verify_links
 from llwybr.personal_data.fields import Sealer
 
@@ -220,6 +220,13 @@ class ChainedApplication(Application[UUID]):
         if not isinstance(found, kind):
             raise AggregateNotFoundError(aggregate_id)
         return found
+
+    def get_many(self, aggregate_ids: Iterable[UUID]) -> dict[UUID, Aggregate]:
+        """Many aggregates read together (one round trip on PostgreSQL, not one each: a bulk
+        sync's reads), each checked against its chain as a load is (``ChainBrokenError``);
+        those with no events are absent."""
+        events = cast(ChainedEventStore, self.events).get_many(aggregate_ids)
+        return {i: cast(Aggregate, replay(None, found)) for i, found in events.items()}
 
     def load(
         self,

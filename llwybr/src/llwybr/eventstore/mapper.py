@@ -1,9 +1,10 @@
 """The stored form of a chained event: the library's mapping plus ``__meta__`` (the acting
 principal) and ``__integrity__`` (previous hash and own hash) inside the stored JSON state."""
 
+import contextlib
 import json
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from types import MappingProxyType
@@ -27,8 +28,10 @@ from eventsourcing.utils import get_topic, resolve_topic
 from llwybr.integrity import ChainLink, canonical_json, chain_hash_canonical
 from llwybr.personal_data.fields import (
     Erasure,
+    PersonalFields,
     Sealer,
     Seals,
+    learner_of,
     open_state,
     personal_fields,
     seal_state,
@@ -69,6 +72,17 @@ class DateAsISO(Transcoding):
 
     def decode(self, data: str) -> date:
         return date.fromisoformat(data)
+
+
+@dataclass(frozen=True)
+class EventState:
+    """An event on its way to the store: its JSON state before sealing and chaining."""
+
+    originator_id: UUID
+    originator_version: int
+    topic: str
+    state: dict[str, Any]
+    personal: PersonalFields | None
 
 
 @dataclass(frozen=True)
@@ -121,10 +135,8 @@ class ChainedMapper(Mapper[UUID]):
             plain = self.cipher.encrypt(plain)
         return plain
 
-    def to_chained_stored_event(
-        self, domain_event: DomainEventProtocol[UUID], previous_hash: str, meta: dict[str, Any]
-    ) -> tuple[StoredEvent, str]:
-        """The stored form of an event linked after ``previous_hash``, and its own hash."""
+    def state_of(self, domain_event: DomainEventProtocol[UUID]) -> EventState:
+        """The event's JSON state as it will be stored, its personal fields not yet sealed."""
         topic = get_topic(domain_event.__class__)
         event_state = dict(vars(domain_event))
         originator_id = event_state.pop("originator_id")
@@ -132,26 +144,48 @@ class ChainedMapper(Mapper[UUID]):
         class_version = getattr(type(domain_event), "class_version", 1)
         if class_version > 1:
             event_state["class_version"] = class_version
+        state = json.loads(self.transcoder.encode(event_state))
+        personal = personal_fields(type(domain_event))
+        return EventState(originator_id, originator_version, topic, state, personal)
+
+    def prepare_seals(self, states: Sequence[EventState]) -> None:
+        """Have the data keys of every learner whose fields these events seal at hand, made or
+        read together (``Vault.prepare``: one transaction for a bulk sync's learners)."""
+        if self.sealer is None:
+            return
+        learners = set()
+        for event in states:
+            if event.personal is not None:
+                with contextlib.suppress(ValueError):  # refused when sealed, as it always was
+                    learners.add(learner_of(event.state, event.personal, str(event.originator_id)))
+        if learners:
+            self.sealer.prepare(learners)
+
+    def chained(
+        self, event: EventState, previous_hash: str, meta: dict[str, Any]
+    ) -> tuple[StoredEvent, str]:
+        """The stored form of an event's state linked after ``previous_hash``, and its hash."""
         # The hash covers the JSON form exactly as it is stored, so it can be recomputed
         # from the row alone, without the Python classes. The state is stored in the canonical
         # form the hash covers, after the chain fields, so a load or a verify hashes the stored
         # bytes as they are instead of decoding and re-encoding them (ADR 0005's addendum).
-        state = json.loads(self.transcoder.encode(event_state))
-        personal = personal_fields(type(domain_event))
-        if personal is not None and self.sealer is not None:
-            seal_state(state, personal, str(originator_id), self.sealer)
+        state, originator_id = event.state, event.originator_id
+        if event.personal is not None and self.sealer is not None:
+            seal_state(state, event.personal, str(originator_id), self.sealer)
         state[META_KEY] = meta
         canonical = canonical_json(state)
         own_hash = chain_hash_canonical(
             originator_id=str(originator_id),
-            originator_version=originator_version,
-            topic=topic,
+            originator_version=event.originator_version,
+            topic=event.topic,
             canonical_state=canonical,
             previous_hash=previous_hash,
         )
         integrity = canonical_json({"previous_hash": previous_hash, "hash": own_hash})
         plain = b"".join((CANONICAL_HEAD[:-1], integrity, b",", canonical[1:]))
-        stored = StoredEvent(originator_id, originator_version, topic, self._sealed(plain))
+        stored = StoredEvent(
+            originator_id, event.originator_version, event.topic, self._sealed(plain)
+        )
         return stored, own_hash
 
     def to_stored_event(self, domain_event: DomainEventProtocol[UUID]) -> StoredEvent:

@@ -22,6 +22,10 @@ from llwybr.commit_listener import commit_channel
 from llwybr.eventstore.rows import notifications, stored_events
 from llwybr.eventstore.store import CommandSave
 
+#: How many aggregates one statement of ``select_events_of`` names on SQLite (its limit of
+#: host parameters is far above; the statement stays a reasonable size).
+SQLITE_CHUNK = 900
+
 
 def _now() -> str:
     return datetime.now(UTC).isoformat()
@@ -143,6 +147,25 @@ class PostgresCommandKeyRecorder(PostgresProcessRecorder):
             curs.execute(self._select_after, (start, limit), prepare=True)
             return notifications(curs.fetchall())
 
+    @retry((InterfaceError, OperationalError), max_attempts=10, wait=0.2)
+    def select_events_of(self, originator_ids: Sequence[UUID]) -> dict[UUID, list[StoredEvent]]:
+        """Every event of many aggregates, in one round trip (a bulk sync's reads): by
+        aggregate, each in version order; an aggregate with no events is absent."""
+        statement = SQL(
+            "SELECT originator_id, originator_version, topic, state FROM {}.{} "
+            "WHERE originator_id = ANY(%s) ORDER BY originator_id, originator_version"
+        ).format(Identifier(self.datastore.schema), Identifier(self.events_table_name))
+        found: dict[UUID, list[StoredEvent]] = {}
+        with self.datastore.get_connection() as conn, conn.cursor() as curs:
+            curs.execute(statement, (list(originator_ids),))
+            for row in curs.fetchall():
+                originator_id = row["originator_id"]
+                state = bytes(row["state"])
+                found.setdefault(originator_id, []).append(
+                    StoredEvent(originator_id, row["originator_version"], row["topic"], state)
+                )
+        return found
+
     # Retried as the library's own reads are: without a ping before each use of a pooled
     # connection, the first use of one that PostgreSQL's restart left dead fails.
     @retry((InterfaceError, OperationalError), max_attempts=10, wait=0.2)
@@ -216,6 +239,29 @@ class SQLiteCommandKeyRecorder(SQLiteProcessRecorder):
                 update = f"UPDATE {TABLE} SET aggregates = ? WHERE key = ?"  # noqa: S608
                 c.execute(update, (aggregates, holder.key))
         return super()._insert_events(c, stored_events, **kwargs)
+
+    def select_events_of(self, originator_ids: Sequence[UUID]) -> dict[UUID, list[StoredEvent]]:
+        """Every event of many aggregates, a statement per ``SQLITE_CHUNK`` of them (as the
+        PostgreSQL recorder's)."""
+        found: dict[UUID, list[StoredEvent]] = {}
+        ids = [i.hex for i in originator_ids]
+        with self.datastore.transaction(commit=False) as c:
+            for first in range(0, len(ids), SQLITE_CHUNK):
+                chunk = ids[first : first + SQLITE_CHUNK]
+                c.execute(
+                    f"SELECT originator_id, originator_version, topic, state FROM "  # noqa: S608
+                    f"{self.events_table_name} WHERE originator_id IN "
+                    f"({', '.join('?' * len(chunk))}) ORDER BY originator_id, originator_version",
+                    chunk,
+                )
+                for row in c.fetchall():
+                    originator_id = UUID(row["originator_id"])
+                    found.setdefault(originator_id, []).append(
+                        StoredEvent(
+                            originator_id, row["originator_version"], row["topic"], row["state"]
+                        )
+                    )
+        return found
 
     def select_command(self, key: str) -> RecordedCommand | None:
         with self.datastore.transaction(commit=False) as c:

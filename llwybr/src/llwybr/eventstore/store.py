@@ -10,7 +10,13 @@ from uuid import UUID
 
 from eventsourcing.application import ProjectorFunction, Repository
 from eventsourcing.domain import DomainEventProtocol, TDomainEvent, TMutableOrImmutableAggregate
-from eventsourcing.persistence import ApplicationRecorder, EventStore, Notification, Recording
+from eventsourcing.persistence import (
+    ApplicationRecorder,
+    EventStore,
+    Notification,
+    Recording,
+    StoredEvent,
+)
 
 from llwybr import context, tracing
 from llwybr.eventstore.mapper import ChainedMapper
@@ -115,12 +121,31 @@ class ChainedEventStore(EventStore[UUID]):
             events.reverse()
         yield from events if limit is None else events[:limit]
 
+    def get_many(
+        self, originator_ids: Iterable[UUID]
+    ) -> dict[UUID, list[DomainEventProtocol[UUID]]]:
+        """The events of many aggregates, read together (one round trip where the recorder
+        can: ``select_events_of``), each aggregate's checked against its chain as ``get``
+        checks it; an aggregate with no events is absent."""
+        ids = list(dict.fromkeys(originator_ids))
+        select = getattr(self.recorder, "select_events_of", None)
+        if select is not None:
+            stored: dict[UUID, list[StoredEvent]] = select(ids)
+        else:  # a recorder without it (the library's in-memory one, in unit tests)
+            stored = {i: list(events) for i in ids if (events := self.recorder.select_events(i))}
+        return {i: list(self._checked(i, events)) for i, events in stored.items()}
+
     def _verified(
         self, originator_id: UUID, lte: int | None
     ) -> Iterator[DomainEventProtocol[UUID]]:
+        return self._checked(originator_id, self.recorder.select_events(originator_id, lte=lte))
+
+    def _checked(
+        self, originator_id: UUID, stored_events: Iterable[StoredEvent]
+    ) -> Iterator[DomainEventProtocol[UUID]]:
         check = ChainCheck()
         latest: ChainLink | None = None
-        for stored in self.recorder.select_events(originator_id, lte=lte):
+        for stored in stored_events:
             latest = self.mapper.to_link(stored)
             broken = check.check(latest)
             if broken is not None:
@@ -147,13 +172,16 @@ class ChainedEventStore(EventStore[UUID]):
         meta = {**context.current().as_metadata(), **tracing.trace_metadata()}
         heads: dict[UUID, tuple[int, str]] = {}
         stored_events = []
-        for event in domain_events:
+        states = [self.mapper.state_of(event) for event in domain_events]
+        # The learners' data keys for all the events at once (a bulk sync: one transaction).
+        self.mapper.prepare_seals(states)
+        for event, state in zip(domain_events, states, strict=True):
             known = heads.get(event.originator_id)
             if known is None:
                 previous = self._head(event.originator_id, event.originator_version)
             else:
                 previous = known[1]
-            stored, own_hash = self.mapper.to_chained_stored_event(event, previous, meta)
+            stored, own_hash = self.mapper.chained(state, previous, meta)
             heads[event.originator_id] = (event.originator_version, own_hash)
             stored_events.append(stored)
         # A keyed command records its key in the events' transaction (llwybr.command_keys).

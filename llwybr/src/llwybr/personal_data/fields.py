@@ -10,7 +10,7 @@ its concrete path (``content.alp.0.provision``) as context, so it cannot move to
 """
 
 import json
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, Protocol
@@ -54,6 +54,10 @@ class Sealer(Protocol):
     def seal(self, learner_id: str, plaintext: bytes, field: str) -> str: ...
 
     def open(self, learner_id: str, token: str, field: str) -> bytes: ...
+
+    def prepare(self, learner_ids: Iterable[str]) -> None:
+        """Have many learners' keys at hand before sealing (made or read together)."""
+        ...
 
     def close(self) -> None: ...
 

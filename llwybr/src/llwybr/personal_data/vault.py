@@ -10,6 +10,7 @@ is honoured everywhere within that time; a shred made here is honoured at once.
 
 import threading
 import time
+from collections.abc import Iterable
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -22,6 +23,9 @@ from llwybr.personal_data.kek import KeyEncryptionKey
 from llwybr.personal_data.tables import learner_data_keys as keys
 
 MIGRATIONS = Path(__file__).parent / "migrations"
+#: How many learners' keys one statement of ``prepare`` reads or writes (SQLite allows 32,766
+#: parameters; four a row).
+PREPARE_CHUNK = 1000
 
 
 class Vault:
@@ -50,6 +54,49 @@ class Vault:
     def open(self, learner_id: str, token: str, field: str) -> bytes:
         """The value a seal holds; ``LearnerErasedError`` once the learner's key is shredded."""
         return open_sealed(self._data_key(learner_id, create=False), token, f"{learner_id}/{field}")
+
+    def prepare(self, learner_ids: Iterable[str]) -> None:
+        """Have the data keys of many learners at hand before their fields are sealed: the
+        keys not cached are read, and those missing made, in ONE transaction (a bulk sync of
+        a thousand new learners: one commit, not a thousand). A learner whose key was shredded
+        is left out of the cache, so sealing for them is refused as it always was."""
+        now = time.monotonic()
+        with self._lock:
+            wanted = sorted(
+                {i for i in learner_ids
+                 if (c := self._cache.get(i)) is None or now - c[0] >= self.cache_seconds}
+            )  # fmt: skip
+        for first in range(0, len(wanted), PREPARE_CHUNK):
+            self._prepare(wanted[first : first + PREPARE_CHUNK])
+
+    def _prepare(self, learner_ids: list[str]) -> None:
+        made: dict[str, bytes] = {}
+        with self.engine.begin() as connection:
+            rows = connection.execute(sa.select(keys).where(keys.c.learner_id.in_(learner_ids)))
+            found = {row.learner_id: row for row in rows}
+            for learner_id in learner_ids:
+                if learner_id not in found:
+                    made[learner_id] = new_data_key()
+            if made:
+                created = datetime.now(UTC)
+                values = []
+                for learner_id, data_key in made.items():
+                    kek_id, wrapped = self.kek.wrap(data_key, learner_id)
+                    values.append({"learner_id": learner_id, "kek_id": kek_id,
+                                   "wrapped_key": wrapped, "created_at": created})  # fmt: skip
+                inserted = connection.execute(
+                    _insert_new(connection.dialect.name).returning(keys.c.learner_id), values
+                )
+                taken = {row.learner_id for row in inserted}
+                # Another writer made some learners' keys first: theirs are read when used.
+                made = {i: k for i, k in made.items() if i in taken}
+        for learner_id, data_key in made.items():
+            self._remember(learner_id, data_key)
+        for row in found.values():
+            if row.wrapped_key is not None:
+                self._remember(
+                    row.learner_id, self.kek.unwrap(row.kek_id, row.wrapped_key, row.learner_id)
+                )
 
     # -- the key's life -------------------------------------------------------------------
 

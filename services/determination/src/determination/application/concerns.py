@@ -92,6 +92,7 @@ class Concerns(LearnerRegistry, TimeLimits):
         calendar = functools.cache(self.calendar)  # the same few calendars, looked up once
         for attempt in range(RETRIES):
             batch = Batch(self)
+            self._prefetch(batch, concerns)
             outcomes: list[Determination | Exception] = []
             for concern in concerns:
                 try:
@@ -112,6 +113,17 @@ class Concerns(LearnerRegistry, TimeLimits):
                 for c in outcomes
             ]
         raise AssertionError("unreachable")
+
+    def _prefetch(self, batch: Batch, concerns: Sequence[Concern]) -> None:
+        """What a sync's concerns will read, a few round trips for all of them: the learners
+        named, their open-determination indexes, and the cases those name (to see them open)."""
+        named = [(c.learner, c.raised_by, c.local_id) for c in concerns]
+        records = self.prefetch_named(batch, named)
+        opens = [open_determination_id(r.learner_id) for r in records]
+        batch.prefetch(opens)
+        cases = [UUID(o.determination_id) for i in opens
+                 if (o := batch.get(i, OpenDetermination)) is not None]  # fmt: skip
+        batch.prefetch(cases)
 
     def _raise(
         self,
