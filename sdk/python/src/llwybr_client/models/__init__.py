@@ -55,6 +55,10 @@ from .change_page_items_item import ChangePageItemsItem
 from .circumstances_in import CircumstancesIn
 from .closure_in import ClosureIn
 from .closure_reason import ClosureReason
+from .complaint_closure_in import ComplaintClosureIn
+from .complaint_in import ComplaintIn
+from .complaint_view import ComplaintView
+from .complaint_view_deadlines_type_0 import ComplaintViewDeadlinesType0
 from .compliance_in import ComplianceIn
 from .compliance_in_idp_revision_type_0 import ComplianceInIdpRevisionType0
 from .concern_in import ConcernIn
@@ -343,6 +347,10 @@ __all__ = (
     "CircumstancesIn",
     "ClosureIn",
     "ClosureReason",
+    "ComplaintClosureIn",
+    "ComplaintIn",
+    "ComplaintView",
+    "ComplaintViewDeadlinesType0",
     "ComplianceIn",
     "ComplianceInIdpRevisionType0",
     "ConcernIn",

@@ -4,6 +4,7 @@ from enum import StrEnum
 class DisputeCaseRowCaseType(StrEnum):
     ADVOCACY = "advocacy"
     APPEAL = "appeal"
+    COMPLAINT = "complaint"
     DISAGREEMENT_RESOLUTION = "disagreement_resolution"
     RECONSIDERATION = "reconsideration"
 

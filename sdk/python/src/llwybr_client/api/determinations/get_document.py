@@ -56,6 +56,11 @@ def _parse_response(
 
         return response_409
 
+    if response.status_code == 410:
+        response_410 = Problem.from_dict(response.json())
+
+        return response_410
+
     if response.status_code == 412:
         response_412 = Problem.from_dict(response.json())
 
@@ -107,7 +112,9 @@ def sync_detailed(
 
      An evidence document by the SHA-256 of its content, with its media type, as it was
     submitted. Whoever may read a case the document was submitted to may read it; anyone
-    else gets the one 404, as for a document that does not exist.
+    else gets the one 404, as for a document that does not exist. Once the learner's personal
+    data is erased (their key destroyed) the stored copy is unreadable: 410
+    `personal-data-erased`.
 
     Needs the scope `determinations:read` (given to the clients of schools, FEIs, LAs, health boards,
     NHS trusts, the Tribunal and auditors). Problems (RFC 9457) of its own: 400 A malformed header (If-
@@ -146,7 +153,9 @@ def sync(
 
      An evidence document by the SHA-256 of its content, with its media type, as it was
     submitted. Whoever may read a case the document was submitted to may read it; anyone
-    else gets the one 404, as for a document that does not exist.
+    else gets the one 404, as for a document that does not exist. Once the learner's personal
+    data is erased (their key destroyed) the stored copy is unreadable: 410
+    `personal-data-erased`.
 
     Needs the scope `determinations:read` (given to the clients of schools, FEIs, LAs, health boards,
     NHS trusts, the Tribunal and auditors). Problems (RFC 9457) of its own: 400 A malformed header (If-
@@ -180,7 +189,9 @@ async def asyncio_detailed(
 
      An evidence document by the SHA-256 of its content, with its media type, as it was
     submitted. Whoever may read a case the document was submitted to may read it; anyone
-    else gets the one 404, as for a document that does not exist.
+    else gets the one 404, as for a document that does not exist. Once the learner's personal
+    data is erased (their key destroyed) the stored copy is unreadable: 410
+    `personal-data-erased`.
 
     Needs the scope `determinations:read` (given to the clients of schools, FEIs, LAs, health boards,
     NHS trusts, the Tribunal and auditors). Problems (RFC 9457) of its own: 400 A malformed header (If-
@@ -217,7 +228,9 @@ async def asyncio(
 
      An evidence document by the SHA-256 of its content, with its media type, as it was
     submitted. Whoever may read a case the document was submitted to may read it; anyone
-    else gets the one 404, as for a document that does not exist.
+    else gets the one 404, as for a document that does not exist. Once the learner's personal
+    data is erased (their key destroyed) the stored copy is unreadable: 410
+    `personal-data-erased`.
 
     Needs the scope `determinations:read` (given to the clients of schools, FEIs, LAs, health boards,
     NHS trusts, the Tribunal and auditors). Problems (RFC 9457) of its own: 400 A malformed header (If-

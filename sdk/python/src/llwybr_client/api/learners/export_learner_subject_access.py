@@ -82,6 +82,7 @@ def sync_detailed(
 
      A subject access export (UK GDPR Art. 15) of everything held about the learner: a ZIP
     of every event from every service (decrypted), the notices given, the plan PDFs, the
+    evidence documents still readable (`documents/<sha256>`; after the erasure, named only), the
     access-audit rows about them and a summary in Welsh and English, with a signed manifest.
     Only the learner's responsible LA may export it, to review and release to the family;
     any other body is refused (404, or 403 `not-responsible-la` where it may see the learner),
@@ -121,6 +122,7 @@ def sync(
 
      A subject access export (UK GDPR Art. 15) of everything held about the learner: a ZIP
     of every event from every service (decrypted), the notices given, the plan PDFs, the
+    evidence documents still readable (`documents/<sha256>`; after the erasure, named only), the
     access-audit rows about them and a summary in Welsh and English, with a signed manifest.
     Only the learner's responsible LA may export it, to review and release to the family;
     any other body is refused (404, or 403 `not-responsible-la` where it may see the learner),
@@ -155,6 +157,7 @@ async def asyncio_detailed(
 
      A subject access export (UK GDPR Art. 15) of everything held about the learner: a ZIP
     of every event from every service (decrypted), the notices given, the plan PDFs, the
+    evidence documents still readable (`documents/<sha256>`; after the erasure, named only), the
     access-audit rows about them and a summary in Welsh and English, with a signed manifest.
     Only the learner's responsible LA may export it, to review and release to the family;
     any other body is refused (404, or 403 `not-responsible-la` where it may see the learner),
@@ -192,6 +195,7 @@ async def asyncio(
 
      A subject access export (UK GDPR Art. 15) of everything held about the learner: a ZIP
     of every event from every service (decrypted), the notices given, the plan PDFs, the
+    evidence documents still readable (`documents/<sha256>`; after the erasure, named only), the
     access-audit rows about them and a summary in Welsh and English, with a signed manifest.
     Only the learner's responsible LA may export it, to review and release to the family;
     any other body is refused (404, or 403 `not-responsible-la` where it may see the learner),
