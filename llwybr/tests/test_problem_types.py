@@ -2,7 +2,7 @@
 
 from fastapi import FastAPI
 
-from llwybr.problem_types import PROBLEM_TYPES, problem_types, publish_problem_types
+from llwybr.problem_types import PROBLEM_TYPES, problem_types, publish_problem_types, raises
 
 
 class CaseError(Exception):
@@ -39,3 +39,35 @@ def test_the_service_document_carries_them() -> None:
     publish_problem_types(app, TABLE)
     assert app.openapi()[PROBLEM_TYPES] == problem_types(TABLE)
     assert app.openapi() is app.openapi()  # built once, as FastAPI caches it
+
+
+class StaleError(Exception):
+    """The version named is not the latest."""
+
+
+class SubCaseError(CaseError):
+    """A case error the table maps through its base."""
+
+
+def test_a_route_that_declares_what_it_raises_lists_only_its_own_kinds() -> None:
+    app = FastAPI()
+
+    @app.post("/cases", openapi_extra=raises(SubCaseError, refusals={"not-yours": "Not yours."}))
+    def act() -> None: ...
+
+    @app.get("/cases", openapi_extra=raises(GoneError))
+    def read() -> None: ...
+
+    @app.get("/other")
+    def undeclared() -> None: ...
+
+    publish_problem_types(app, {**TABLE, StaleError: (412, "stale")}, {StaleError: (412, "stale")})
+    paths = app.openapi()["paths"]
+    assert paths["/cases"]["post"][PROBLEM_TYPES] == {
+        "403": {"not-yours": "Not yours."},
+        "412": {"stale": "The version named is not the latest."},
+        "422": {"case": "A case error the table maps through its base."},
+    }
+    assert paths["/cases"]["get"][PROBLEM_TYPES] == {"404": {"gone": "gone"}}  # no 412 on read
+    assert PROBLEM_TYPES not in paths["/other"]["get"]
+    assert "x-raises" not in paths["/cases"]["post"]

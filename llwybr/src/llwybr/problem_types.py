@@ -84,17 +84,21 @@ def publish_problem_types(
     operation that declared what it raises (``raises``) its own, with the ``common`` errors
     any route may meet (a stale version, a concurrent change, the statutory clock)."""
     table = problem_types(error_statuses)
-    always = raises(*(common or {}))[_RAISES]["errors"]
+    common = common or {}
+    always = raises(*common)[_RAISES]["errors"]
+    # A read meets no version or write conflict (412, 409).
+    on_read = raises(*(e for e, (status, _) in common.items() if status not in (409, 412)))
     build = app.openapi
 
     def openapi() -> dict[str, Any]:
         document = build()
         document.setdefault(PROBLEM_TYPES, table)
         for item in document.get("paths", {}).values():
-            for operation in item.values():
+            for method, operation in item.items():
                 declared = operation.pop(_RAISES, None) if isinstance(operation, dict) else None
                 if declared is not None:
-                    declared = {**declared, "errors": [*declared["errors"], *always]}
+                    also = on_read[_RAISES]["errors"] if method == "get" else always
+                    declared = {**declared, "errors": [*declared["errors"], *also]}
                     operation[PROBLEM_TYPES] = _own_problem_types(declared, error_statuses)
         return document
 

@@ -10,7 +10,13 @@ from pydantic import ConfigDict, Field
 from determination.api.dependencies import ServiceDep
 from determination.api.schemas import EnrolmentEndIn, EnrolmentIn, LearnerOut
 from determination.application.views import LearnerView
-from determination.domain.errors import InvalidTransitionError
+from determination.domain.errors import (
+    InvalidLearnerError,
+    InvalidTransitionError,
+    InvalidUpnError,
+    LegalHoldError,
+    PersonalDataErasedError,
+)
 from llwybr.access import WRITE_REFUSALS
 from llwybr.edge import ActDate, CallerDep, Model, Organisation
 from llwybr.organisation_ids import SETTING_DESCRIPTION, SETTING_ID
@@ -24,6 +30,15 @@ SettingId = Annotated[
 ]
 
 
+#: The refusals of a change only the learner's LA records (``_recorded_by_la``).
+_LA_REFUSALS = {**WRITE_REFUSALS, "not-the-learners-la": "Only the learner's LA records it."}
+#: And of one only the LA responsible for the learner makes (the controller of the record).
+_RESPONSIBLE_LA_REFUSALS = {
+    **_LA_REFUSALS,
+    "not-the-responsible-la": "Only the LA responsible for the learner does it.",
+}
+
+
 def _answer(response: Response, view: LearnerView) -> LearnerOut:
     response.headers["ETag"] = f'"{view.version}"'
     return LearnerOut(**vars(view))
@@ -32,6 +47,7 @@ def _answer(response: Response, view: LearnerView) -> LearnerOut:
 @router.get(
     "/learners/by-upn/{upn}",
     summary="The registry entry of the learner with this UPN (for those who may read it)",
+    openapi_extra=raises(InvalidUpnError),
 )
 def get_learner_by_upn(
     upn: Annotated[str, Path(min_length=1, max_length=32, examples=["Y665200126001"])],
@@ -48,6 +64,7 @@ def get_learner_by_upn(
     "/learners/{learner_id}",
     summary="A learner's registry entry (for those who may read the learner's records, and "
     "the settings they are enrolled at)",
+    openapi_extra=raises(),
 )
 def get_learner(
     learner_id: LearnerId, response: Response, caller: CallerDep, app: ServiceDep
@@ -61,9 +78,7 @@ def get_learner(
 @router.post(
     "/learners/{learner_id}/enrolments",
     summary="The learner's LA (responsible or looking after) records an enrolment at a setting",
-    openapi_extra=raises(
-        refusals={**WRITE_REFUSALS, "not-the-learners-la": "Only the learner's LA records it."}
-    ),
+    openapi_extra=raises(refusals=_LA_REFUSALS),
 )
 def enrol(
     learner_id: LearnerId, body: EnrolmentIn, response: Response, caller: CallerDep,
@@ -91,6 +106,7 @@ class ErasureIn(Model):
 @router.post(
     "/learners/{learner_id}/erasure",
     summary="The learner's responsible LA erases their personal data (crypto-shredding)",
+    openapi_extra=raises(LegalHoldError, refusals=_RESPONSIBLE_LA_REFUSALS),
 )
 def erase_personal_data(
     learner_id: LearnerId, body: ErasureIn, response: Response, caller: CallerDep,
@@ -132,6 +148,9 @@ class RectificationIn(Model):
 @router.post(
     "/learners/{learner_id}/rectification",
     summary="The learner's responsible LA corrects their names or date of birth",
+    openapi_extra=raises(
+        PersonalDataErasedError, InvalidLearnerError, refusals=_RESPONSIBLE_LA_REFUSALS
+    ),
 )
 def rectify(
     learner_id: LearnerId, body: RectificationIn, response: Response, caller: CallerDep,
