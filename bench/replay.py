@@ -29,13 +29,21 @@ T = TypeVar("T")
 BATCH = 500  # events per save: the table lock makes batching the lever (ARCHITECTURE.md)
 
 
-def timed(read: Callable[[], T]) -> tuple[float, T]:
-    """The median of ``REPEAT`` timings of ``read``, and what it read."""
-    times, result = [], None
+#: This process's CPU seconds of each read (median): on a loaded machine the wall clock moved
+#: 2-10x while the CPU held still (issue 19).
+CPU: dict[str, float] = {}
+
+
+def timed(read: Callable[[], T], name: str = "") -> tuple[float, T]:
+    """The median of ``REPEAT`` timings of ``read``, and what it read (its median CPU
+    seconds in ``CPU[name]``)."""
+    times, cpu, result = [], [], None
     for _ in range(REPEAT):
-        started = time.perf_counter()
+        started, cpu_started = time.perf_counter(), time.process_time()
         result = read()
         times.append(time.perf_counter() - started)
+        cpu.append(time.process_time() - cpu_started)
+    CPU[name] = statistics.median(cpu)
     return statistics.median(times), cast(T, result)
 
 
@@ -50,15 +58,15 @@ def run(settings: ServiceSettings) -> dict[str, Any]:
             case.note(f"note {n}")
         app.save(case)
     append = time.perf_counter() - started
-    replay, replayed = timed(lambda: cast(ExampleCase, app.repository.get(case.id)))
+    replay, replayed = timed(lambda: cast(ExampleCase, app.repository.get(case.id)), "replay")
 
     def in_force_state() -> Any:
         events = list(app.recorded_events(case.id))
         days = in_force_dates(events, {})  # undated: each in force from the day it was recorded
         return state_in_force(events, days, max(days))
 
-    in_force_s, in_force = timed(in_force_state)
-    verify, verified = timed(lambda: app.verify(case.id))
+    in_force_s, in_force = timed(in_force_state, "in_force")
+    verify, verified = timed(lambda: app.verify(case.id), "verify")
     assert replayed.version == EVENTS
     assert in_force.version == EVENTS
     assert in_force.aggregate is not None
@@ -75,6 +83,7 @@ def run(settings: ServiceSettings) -> dict[str, Any]:
         "in_force_events_per_s": round(EVENTS / in_force_s),
         "verify_s": round(verify, 3),
         "verify_events_per_s": round(EVENTS / verify),
+        **{f"{name}_cpu_s": round(seconds, 3) for name, seconds in CPU.items()},
     }
 
 
@@ -91,9 +100,10 @@ def main() -> None:
     finally:
         drop_database(runtime, name)
     columns = ("store", "events", "append/s", "replay s", "replay/s", "in force s", "verify s",
-               "verify/s")  # fmt: skip
+               "verify/s", "replay cpu s", "in force cpu s", "verify cpu s")  # fmt: skip
     keys = ("events", "append_events_per_s", "replay_s", "replay_events_per_s", "in_force_s",
-            "verify_s", "verify_events_per_s")  # fmt: skip
+            "verify_s", "verify_events_per_s", "replay_cpu_s", "in_force_cpu_s",
+            "verify_cpu_s")  # fmt: skip
     rows = [[store, *(results[store][k] for k in keys)] for store in ("sqlite", "postgres")]
     print(table(columns, rows))
     write("replay", results)
