@@ -1,13 +1,17 @@
 """Documents and ALP sealed per learner (issue 23, ADR 0023) end to end through the gateway of
 a stack: an evidence document's bytes and an ALP element's free text are ciphertext in every
-PostgreSQL table, clear to those who may read them through the API, and after the learner's
-erasure the document answers 410 `personal-data-erased`, the element's text reads as null
-and the chains still verify."""
+PostgreSQL table, clear to those who may read them through the API (the document in the
+subject access export too), and after the learner's erasure the document answers 410
+`personal-data-erased` (named only in the export), the element's text reads as null and the
+chains still verify."""
 
+import io
 import uuid
+import zipfile
 from collections.abc import Iterator
 from typing import Any
 
+import httpx
 import pytest
 
 from llwybr.settings import RuntimeSettings
@@ -41,6 +45,14 @@ def verified(callers: Callers, learner_id: str) -> bool:
     return bool(answer["ok"])
 
 
+def exported(la: httpx.Client, learner_id: str) -> dict[str, bytes]:
+    """The files of the learner's subject access export."""
+    response = la.get(f"/v1/learners/{learner_id}/subject-access")
+    assert response.status_code == 200, response.text
+    with zipfile.ZipFile(io.BytesIO(response.content)) as archive:
+        return {name: archive.read(name) for name in archive.namelist()}
+
+
 def test_an_evidence_document_is_ciphertext_clear_to_readers_and_gone_after_the_erasure(
     runtime: RuntimeSettings, callers: Callers
 ) -> None:
@@ -60,8 +72,10 @@ def test_an_evidence_document_is_ciphertext_clear_to_readers_and_gone_after_the_
     for reader in (school, la):
         got = reader.get(f"/v1/documents/{sha256}")
         assert (got.status_code, got.content) == (200, content), got.text
+    assert exported(la, learner_id).get(f"documents/{sha256}") == content  # subject access
 
     ok(la.post(f"/v1/learners/{learner_id}/erasure", json=ERASURE))
+    assert f"documents/{sha256}" not in exported(la, learner_id)  # named only, now
 
     gone = school.get(f"/v1/documents/{sha256}")
     assert gone.status_code == 410, gone.text
