@@ -152,7 +152,7 @@ async def test_the_no_aln_path_ends_with_a_notice_of_rights(
     events = await published(kafka_bootstrap, case_id, expected=3)
     assert [e.type for e in events] == [
         "wales.aln.determination.concern-raised.v2",
-        "wales.aln.determination.decided.v2",
+        "wales.aln.determination.decided.v3",  # sealed reasons (#23)
         "wales.aln.determination.notice-issued.v1",
     ]
     assert events[1].data["has_aln"] is False

@@ -97,7 +97,7 @@ async def test_an_aln_decision_opens_the_learners_plan_once_even_when_redelivere
     [decided_event] = [
         e
         for e in await read_envelopes(kafka_bootstrap, DETERMINATION.name, {case_id}, 2)
-        if e.type.endswith(".decided.v2")
+        if e.type.endswith(".decided.v3")
     ]
     publisher = KafkaPublisher(kafka_bootstrap, "test-redelivery")
     await publisher.publish([decided_event])

@@ -34,7 +34,7 @@ EventTypes = Annotated[
         min_length=1,
         max_length=100,
         description="CloudEvent types of aln.determination.v1, aln.idp.v1 and aln.disputes.v1",
-        examples=[["wales.aln.determination.decided.v2", "wales.aln.idp.issued.v1"]],
+        examples=[["wales.aln.determination.decided.v3", "wales.aln.idp.issued.v1"]],
     ),
 ]
 Description = Annotated[Line, Field(max_length=200)]
