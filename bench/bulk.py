@@ -94,6 +94,7 @@ def main() -> None:
         ):
             print(f"a school's nightly sync: {args.school} learners", flush=True)
             results["school"] = sync(stack, SCHOOL, args.school, bootstrap)
+            print(f"  {results['school']}", flush=True)  # kept if the next sync fails
             print(f"an LA's sync: {args.la} learners", flush=True)
             results["la"] = sync(stack, LA, args.la, bootstrap)
     finally:
