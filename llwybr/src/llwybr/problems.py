@@ -92,6 +92,10 @@ DATABASE_UNAVAILABLE: tuple[type[Exception], ...] = (
     persistence.InterfaceError,
     sqlalchemy.exc.OperationalError,
     sqlalchemy.exc.InterfaceError,
+    # The pool exhausted (every connection busy past ``pool_timeout``): under load, a 503
+    # to repeat later, never a 500 (issue #21). psycopg_pool's ``PoolTimeout`` and
+    # ``TooManyRequests`` are ``psycopg.OperationalError``s, below.
+    sqlalchemy.exc.TimeoutError,
     psycopg.OperationalError,
     psycopg.InterfaceError,
 )
