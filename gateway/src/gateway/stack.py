@@ -40,6 +40,7 @@ from gateway.sample import beside
 from gateway.security import dev_clients
 from gateway.settings import Settings as GatewaySettings
 from gateway.settings import url_variable
+from gateway.stack_ready import ready_seconds
 from gateway.tokens import SigningKey
 from llwybr.kafka import skip_history
 from llwybr.service import consumer_group
@@ -107,8 +108,10 @@ class Process:
                 start_new_session=True,  # its own process group: signals reach only it
             )
 
-    def wait_ready(self, timeout: float = 60.0) -> None:
-        """Poll ``GET /readyz`` until 200; ProcessNotReadyError (with the log) otherwise."""
+    def wait_ready(self, timeout: float | None = None) -> None:
+        """Poll ``GET /readyz`` until 200 (for ``ready_seconds()`` unless told); otherwise
+        ProcessNotReadyError (with the log)."""
+        timeout = ready_seconds() if timeout is None else timeout
         deadline = time.monotonic() + timeout
         last = "no answer"
         while time.monotonic() < deadline:
