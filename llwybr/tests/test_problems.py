@@ -65,6 +65,13 @@ def _idle_timeout() -> psycopg.errors.IdleInTransactionSessionTimeout:
     )
 
 
+def _as_sqlalchemy_raises_it() -> sqlalchemy.exc.InternalError:
+    error = _idle_timeout()
+    wrapped = sqlalchemy.exc.InternalError("SELECT 1", {}, error)
+    wrapped.__cause__ = error  # as SQLAlchemy raises it: ``raise ... from error``
+    return wrapped
+
+
 def _as_the_event_store_raises_it() -> persistence.InternalError:
     """eventsourcing's recorders re-raise a psycopg error as their own, the original its cause."""
     try:
@@ -77,7 +84,9 @@ def _as_the_event_store_raises_it() -> persistence.InternalError:
 
 
 @pytest.mark.parametrize(
-    "make_error", [_idle_timeout, _as_the_event_store_raises_it], ids=["psycopg", "eventsourcing"]
+    "make_error",
+    [_idle_timeout, _as_the_event_store_raises_it, _as_sqlalchemy_raises_it],
+    ids=["psycopg", "eventsourcing", "sqlalchemy"],
 )
 async def test_a_session_the_database_ended_while_the_request_was_starved_is_a_503(
     make_error: Callable[[], Exception],
@@ -92,8 +101,12 @@ async def test_a_session_the_database_ended_while_the_request_was_starved_is_a_5
 
 @pytest.mark.parametrize(
     "error",
-    [persistence.InternalError("a bug"), psycopg.InternalError("a bug")],
-    ids=["eventsourcing", "psycopg"],
+    [
+        persistence.InternalError("a bug"),
+        psycopg.InternalError("a bug"),
+        sqlalchemy.exc.InternalError("SELECT 1", {}, Exception("a bug")),
+    ],
+    ids=["eventsourcing", "psycopg", "sqlalchemy"],
 )
 async def test_any_other_internal_database_error_stays_a_500(error: Exception) -> None:
     response = await _answer_to(error)

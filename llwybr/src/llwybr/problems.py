@@ -106,15 +106,16 @@ def interrupted_by_the_database(error: BaseException) -> bool:
     """Whether PostgreSQL ended the session under the request: its transaction sat idle past
     ``idle_in_transaction_session_timeout`` (the event store sets 5 s), as a thread starved of
     the CPU on a loaded machine does (issue #21). psycopg files that SQLSTATE (25P03) under
-    ``InternalError`` and the event store re-raises it as its own ``InternalError`` with the
-    original as the cause, so the chain is read, not the type alone. Nothing was committed:
-    a 503 to repeat, not a 500."""
+    ``InternalError``, and the event store (and SQLAlchemy) re-raise it as their own
+    ``InternalError`` with the original as the cause, so the chain is read, not the type.
+    Nothing was committed: a 503 to repeat, not a 500."""
     seen: BaseException | None = error
     while seen is not None:
         if isinstance(seen, psycopg.errors.IdleInTransactionSessionTimeout):
             return True
         seen = seen.__cause__
     return False
+
 
 #: The one answer for a record the caller may not see and for one that does not exist
 #: (``llwybr.access.not_found``): the same words, whatever the reason, and no library text.
@@ -211,7 +212,11 @@ def install_problem_handlers(
         app.add_exception_handler(error_type, on_domain)
     for error_type in DATABASE_UNAVAILABLE:
         app.add_exception_handler(error_type, on_database_unavailable)
-    for error_type in (persistence.InternalError, psycopg.InternalError):
+    for error_type in (
+        persistence.InternalError,
+        psycopg.InternalError,
+        sqlalchemy.exc.InternalError,
+    ):
         app.add_exception_handler(error_type, on_database_internal)
     app.add_exception_handler(Exception, on_unexpected)
     app.add_middleware(AnswerUnexpectedErrors)
