@@ -307,7 +307,7 @@ def stack_env(
     runtime: RuntimeSettings, base_env: Mapping[str, str], internal_secret: str
 ) -> dict[str, str]:
     """The environment every deployable of one stack shares: stack mode, the servers, the
-    consumer group prefix and the internal secret."""
+    pools' bounds, the consumer group prefix and the internal secret."""
     env = {
         **base_env,
         "LLWYBR_MODE": "stack",
@@ -319,6 +319,7 @@ def stack_env(
         "LLWYBR_CONSUMER_GROUP_PREFIX": runtime.consumer_group_prefix,
         "LLWYBR_CONSUMER_START_FROM": runtime.consumer_start_from,
         "LLWYBR_INTERNAL_SECRET": internal_secret,
+        **runtime.pool_env(),  # the bounds of docs/architecture.md, "Deployment"
     }
     if runtime.postgres_password is not None:
         env["LLWYBR_POSTGRES_PASSWORD"] = runtime.postgres_password.get_secret_value()

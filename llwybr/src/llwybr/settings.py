@@ -69,6 +69,14 @@ class RuntimeSettings(BaseSettings):
     #: as a dead letter (with an alert), to be replayed once the handler is fixed (ADR 0002).
     consumer_max_attempts: int = Field(default=8, ge=1, le=1000)
 
+    def pool_env(self) -> dict[str, str]:
+        """The pools' bounds as ``LLWYBR_*`` variables, for processes started with them."""
+        return {
+            "LLWYBR_POSTGRES_POOL_SIZE": str(self.postgres_pool_size),
+            "LLWYBR_POSTGRES_MAX_OVERFLOW": str(self.postgres_max_overflow),
+            "LLWYBR_POSTGRES_POOL_TIMEOUT_SECONDS": str(self.postgres_pool_timeout_seconds),
+        }
+
     @model_validator(mode="after")
     def _sasl_needs_credentials(self) -> "RuntimeSettings":
         if self.kafka_security_protocol.startswith("SASL") and not (
