@@ -98,7 +98,7 @@ def replicas(
         for process in running.all():
             process.start()
         for process in running.all():
-            process.wait_ready(timeout=90)
+            process.wait_ready()
         yield running
     finally:
         for process in running.all():

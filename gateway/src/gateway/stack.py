@@ -40,6 +40,7 @@ from gateway.sample import beside
 from gateway.security import dev_clients
 from gateway.settings import Settings as GatewaySettings
 from gateway.settings import url_variable
+from gateway.stack_ready import ready_seconds
 from gateway.tokens import SigningKey
 from llwybr.kafka import skip_history
 from llwybr.service import consumer_group
@@ -107,8 +108,10 @@ class Process:
                 start_new_session=True,  # its own process group: signals reach only it
             )
 
-    def wait_ready(self, timeout: float = 60.0) -> None:
-        """Poll ``GET /readyz`` until 200; ProcessNotReadyError (with the log) otherwise."""
+    def wait_ready(self, timeout: float | None = None) -> None:
+        """Poll ``GET /readyz`` until 200 (for ``ready_seconds()`` unless told); otherwise
+        ProcessNotReadyError (with the log)."""
+        timeout = ready_seconds() if timeout is None else timeout
         deadline = time.monotonic() + timeout
         last = "no answer"
         while time.monotonic() < deadline:
@@ -304,7 +307,7 @@ def stack_env(
     runtime: RuntimeSettings, base_env: Mapping[str, str], internal_secret: str
 ) -> dict[str, str]:
     """The environment every deployable of one stack shares: stack mode, the servers, the
-    consumer group prefix and the internal secret."""
+    pools' bounds, the consumer group prefix and the internal secret."""
     env = {
         **base_env,
         "LLWYBR_MODE": "stack",
@@ -316,6 +319,7 @@ def stack_env(
         "LLWYBR_CONSUMER_GROUP_PREFIX": runtime.consumer_group_prefix,
         "LLWYBR_CONSUMER_START_FROM": runtime.consumer_start_from,
         "LLWYBR_INTERNAL_SECRET": internal_secret,
+        **runtime.pool_env(),  # the bounds of docs/architecture.md, "Deployment"
     }
     if runtime.postgres_password is not None:
         env["LLWYBR_POSTGRES_PASSWORD"] = runtime.postgres_password.get_secret_value()

@@ -33,8 +33,9 @@ def create_engine(settings: ServiceSettings) -> sa.Engine:
     engine = sa.create_engine(
         url,
         pool_pre_ping=True,
-        pool_size=5,
-        max_overflow=10,
+        pool_size=settings.runtime.postgres_pool_size,
+        max_overflow=settings.runtime.postgres_max_overflow,
+        pool_timeout=settings.runtime.postgres_pool_timeout_seconds,
         connect_args={"options": f"-csearch_path={schema}", "connect_timeout": 5},
     )
     with engine.begin() as conn:

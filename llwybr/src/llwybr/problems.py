@@ -92,10 +92,30 @@ DATABASE_UNAVAILABLE: tuple[type[Exception], ...] = (
     persistence.InterfaceError,
     sqlalchemy.exc.OperationalError,
     sqlalchemy.exc.InterfaceError,
+    # The pool exhausted (every connection busy past ``pool_timeout``): under load, a 503
+    # to repeat later, never a 500 (issue #21). psycopg_pool's ``PoolTimeout`` and
+    # ``TooManyRequests`` are ``psycopg.OperationalError``s, below.
+    sqlalchemy.exc.TimeoutError,
     psycopg.OperationalError,
     psycopg.InterfaceError,
 )
 RETRY_AFTER_SECONDS = "5"
+
+
+def interrupted_by_the_database(error: BaseException) -> bool:
+    """Whether PostgreSQL ended the session under the request: its transaction sat idle past
+    ``idle_in_transaction_session_timeout`` (the event store sets 5 s), as a thread starved of
+    the CPU on a loaded machine does (issue #21). psycopg files that SQLSTATE (25P03) under
+    ``InternalError``, and the event store (and SQLAlchemy) re-raise it as their own
+    ``InternalError`` with the original as the cause, so the chain is read, not the type.
+    Nothing was committed: a 503 to repeat, not a 500."""
+    seen: BaseException | None = error
+    while seen is not None:
+        if isinstance(seen, psycopg.errors.IdleInTransactionSessionTimeout):
+            return True
+        seen = seen.__cause__
+    return False
+
 
 #: The one answer for a record the caller may not see and for one that does not exist
 #: (``llwybr.access.not_found``): the same words, whatever the reason, and no library text.
@@ -174,6 +194,11 @@ def install_problem_handlers(
             kind="database-unavailable", headers={"Retry-After": RETRY_AFTER_SECONDS},
         )  # fmt: skip
 
+    async def on_database_internal(request: Request, exc: Exception) -> JSONResponse:
+        if interrupted_by_the_database(exc):
+            return await on_database_unavailable(request, exc)
+        return await on_domain(request, exc)  # a table entry, or else a 500
+
     async def on_unexpected(request: Request, exc: Exception) -> JSONResponse:
         log.error("unhandled error", exc_info=exc)
         return problem_response(
@@ -187,6 +212,12 @@ def install_problem_handlers(
         app.add_exception_handler(error_type, on_domain)
     for error_type in DATABASE_UNAVAILABLE:
         app.add_exception_handler(error_type, on_database_unavailable)
+    for error_type in (
+        persistence.InternalError,
+        psycopg.InternalError,
+        sqlalchemy.exc.InternalError,
+    ):
+        app.add_exception_handler(error_type, on_database_internal)
     app.add_exception_handler(Exception, on_unexpected)
     app.add_middleware(AnswerUnexpectedErrors)
 

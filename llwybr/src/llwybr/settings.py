@@ -31,6 +31,16 @@ class RuntimeSettings(BaseSettings):
     postgres_user: str = "postgres"
     postgres_password: SecretStr | None = None
     postgres_dbname: str = "llwybr"
+    #: Each deployable process holds two PostgreSQL pools, the event store's (eventsourcing)
+    #: and the plain tables' (SQLAlchemy), each at most ``pool_size + max_overflow``
+    #: connections: 2 x (5 + 10) = 30 per process by default (and one for the relay's lock),
+    #: so the five deployables of ``make run-stack`` stay under 160 of the local PostgreSQL's
+    #: ``max_connections`` of 200 (docs/architecture.md, "Connection pools").
+    postgres_pool_size: int = Field(default=5, ge=1, le=100)
+    postgres_max_overflow: int = Field(default=10, ge=0, le=100)
+    #: How long a request waits for a pooled connection before it is answered 503 with
+    #: Retry-After (the pool exhausted under load is a moment of unavailability, not a bug).
+    postgres_pool_timeout_seconds: float = Field(default=30.0, gt=0, le=300)
 
     kafka_bootstrap_servers: str = "127.0.0.1:9092"
     #: Prepended to consumer group ids, so separate deployments (or test runs) sharing one
@@ -58,6 +68,14 @@ class RuntimeSettings(BaseSettings):
     #: How many times a consumer tries a handler that raises before it sets the event aside
     #: as a dead letter (with an alert), to be replayed once the handler is fixed (ADR 0002).
     consumer_max_attempts: int = Field(default=8, ge=1, le=1000)
+
+    def pool_env(self) -> dict[str, str]:
+        """The pools' bounds as ``LLWYBR_*`` variables, for processes started with them."""
+        return {
+            "LLWYBR_POSTGRES_POOL_SIZE": str(self.postgres_pool_size),
+            "LLWYBR_POSTGRES_MAX_OVERFLOW": str(self.postgres_max_overflow),
+            "LLWYBR_POSTGRES_POOL_TIMEOUT_SECONDS": str(self.postgres_pool_timeout_seconds),
+        }
 
     @model_validator(mode="after")
     def _sasl_needs_credentials(self) -> "RuntimeSettings":
@@ -112,8 +130,8 @@ class ServiceSettings(BaseSettings):
             if rt.postgres_password
             else "",
             "POSTGRES_SCHEMA": self.schema_name,
-            "POSTGRES_POOL_SIZE": "5",
-            "POSTGRES_MAX_OVERFLOW": "10",
+            "POSTGRES_POOL_SIZE": str(rt.postgres_pool_size),
+            "POSTGRES_MAX_OVERFLOW": str(rt.postgres_max_overflow),
             # No ping before each use of a pooled connection: it was a round trip per read
             # and per save (18% of the service layer's time at one thread). After a restart
             # of PostgreSQL, a dead connection fails its statement instead, and the library's
