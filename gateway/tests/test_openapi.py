@@ -329,6 +329,23 @@ def test_a_route_that_declares_its_errors_lists_only_its_own_problem_types() -> 
     assert "wrong-body" not in _problem_kinds(end, "403")
     assert {"invalid-transition", "concurrent-change"} <= _problem_kinds(end, "409")
     assert not {"open-determination", "already-decided"} & _problem_kinds(end, "409")
-    # A route that declares nothing still lists its service's kinds.
+    # Raising a concern declares the open case a learner may already have.
     raise_concern = paths["/v1/determinations"]["post"]
     assert "open-determination" in _problem_kinds(raise_concern, "409")
+
+
+#: The tags whose services do not yet declare each route's errors (issue 20, in progress).
+_UNDECLARED_TAGS = {"idps", "disputes", "notices", "webhooks", "audit", "learners"}
+
+
+def test_every_public_operation_declares_its_own_problem_types() -> None:
+    # Issue 20: each operation lists the kinds its route declares (`raises`), never its
+    # whole service's table, so no route falls back to `x-problem-types` by path.
+    undeclared = [
+        f"{method.upper()} {path}"
+        for method, path, operation in _operations()
+        if path.startswith("/v1/")
+        and not set(operation.get("tags", [])) & _UNDECLARED_TAGS
+        and "x-problem-types" not in operation
+    ]
+    assert undeclared == []

@@ -21,16 +21,23 @@ _RAISES = "x-raises"
 _DECLARED: dict[str, type[Exception]] = {}
 
 
-def raises(*errors: type[Exception], refusals: Mapping[str, str] | None = None) -> dict[str, Any]:
+def raises(
+    *errors: type[Exception],
+    refusals: Mapping[str, str] | None = None,
+    problems: Mapping[int, Mapping[str, str]] | None = None,
+) -> dict[str, Any]:
     """A route's ``openapi_extra``: the domain errors it can raise (their statuses and kinds
-    are the service's error table's) and the access refusals it can answer (403 ``kind``: what
-    it means). Its OpenAPI then lists only these problem types, besides the generic ones."""
+    are the service's error table's), the access refusals it can answer (403 ``kind``: what
+    it means) and the problems the route answers itself, outside the table (``{status:
+    {kind: meaning}}``, e.g. a refused upload). Its OpenAPI then lists only these problem
+    types, besides the generic ones."""
     names = []
     for error in errors:
         name = f"{error.__module__}:{error.__qualname__}"
         _DECLARED[name] = error
         names.append(name)
-    return {_RAISES: {"errors": names, "refusals": dict(refusals or {})}}
+    own = {str(status): dict(kinds) for status, kinds in (problems or {}).items()}
+    return {_RAISES: {"errors": names, "refusals": dict(refusals or {}), "problems": own}}
 
 
 def _own_problem_types(
@@ -47,6 +54,9 @@ def _own_problem_types(
         table.setdefault(str(status), {}).setdefault(kind, meaning)
     for kind, meaning in declared["refusals"].items():
         table.setdefault("403", {}).setdefault(kind, meaning)
+    for status, kinds in declared.get("problems", {}).items():
+        for kind, meaning in kinds.items():
+            table.setdefault(status, {}).setdefault(kind, meaning)
     return {status: dict(sorted(kinds.items())) for status, kinds in sorted(table.items())}
 
 
