@@ -21,15 +21,21 @@ from disputes.api.schemas import (
     ReportIn,
     ReviewApplicationIn,
 )
-from disputes.api.shared import RESPONSES, LearnedDep, ServiceDep, VersionsDep, current, refusals
+from disputes.api.shared import (
+    DECISION_ERRORS,
+    RESPONSES,
+    LearnedDep,
+    ServiceDep,
+    VersionsDep,
+    current,
+    refusals,
+)
 from disputes.api.views import AppealView
 from disputes.domain import Order, Recommendation
 from disputes.domain.errors import (
-    AlreadyDecidedError,
     CaseFriendAlreadyAppointedError,
     DateOutOfOrderError,
     FactsDifferError,
-    InvalidOutcomeError,
     InvalidTransitionError,
     InvalidValueError,
     NoCaseFriendError,
@@ -183,13 +189,7 @@ def hearing(
     "/appeals/{appeal_id}/decision",
     summary="The Tribunal's decision",
     openapi_extra=raises(
-        AlreadyDecidedError,
-        DateOutOfOrderError,
-        InvalidOutcomeError,
-        InvalidTransitionError,
-        InvalidValueError,
-        WrongBodyError,
-        WrongDeadlineError,
+        *DECISION_ERRORS,
         refusals=refusals("tribunal-only"),
     ),
 )

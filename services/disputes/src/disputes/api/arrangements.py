@@ -19,7 +19,14 @@ from disputes.api.schemas import (
     EndIn,
     ProvisionIn,
 )
-from disputes.api.shared import RESPONSES, LearnedDep, ServiceDep, current, refusals
+from disputes.api.shared import (
+    REQUEST_ERRORS,
+    RESPONSES,
+    LearnedDep,
+    ServiceDep,
+    current,
+    refusals,
+)
 from disputes.api.views import AdvocacyView, DisagreementResolutionView
 from disputes.domain import CaseParticipant
 from disputes.domain.errors import (
@@ -29,8 +36,6 @@ from disputes.domain.errors import (
     FactsDifferError,
     InvalidTransitionError,
     InvalidValueError,
-    NoStandingError,
-    NotASchoolDecisionError,
     NotDecidedError,
     OutsideWindowError,
     WrongDeadlineError,
@@ -130,13 +135,7 @@ def conclude(
     status_code=201,
     summary="Independent advocacy requested of the LA",
     openapi_extra=raises(
-        DateOutOfOrderError,
-        FactsDifferError,
-        InvalidValueError,
-        NoStandingError,
-        NotASchoolDecisionError,
-        OutsideWindowError,
-        WrongDeadlineError,
+        *REQUEST_ERRORS,
         refusals=refusals("la-only"),
     ),
 )

@@ -16,22 +16,24 @@ from disputes.api.schemas import (
     ReconsiderationNoticeIn,
     RepresentationsIn,
 )
-from disputes.api.shared import RESPONSES, LearnedDep, ServiceDep, current, refusals
+from disputes.api.shared import (
+    DECISION_ERRORS,
+    REQUEST_ERRORS,
+    RESPONSES,
+    LearnedDep,
+    ServiceDep,
+    current,
+    refusals,
+)
 from disputes.api.views import ReconsiderationView
 from disputes.domain.errors import (
-    AlreadyDecidedError,
     DateOutOfOrderError,
     DisagreementResolutionAlreadyStartedError,
-    FactsDifferError,
-    InvalidOutcomeError,
     InvalidTransitionError,
     InvalidValueError,
-    NoStandingError,
-    NotASchoolDecisionError,
     NotDecidedError,
     NoticeUnknownError,
     OutsideWindowError,
-    WrongBodyError,
     WrongDeadlineError,
     WrongPartyError,
 )
@@ -54,14 +56,8 @@ router = APIRouter(prefix="/v1", tags=["disputes"], responses=RESPONSES)
     status_code=201,
     summary="Ask the LA to reconsider (R1-R4)",
     openapi_extra=raises(
-        DateOutOfOrderError,
-        FactsDifferError,
-        InvalidValueError,
-        NoStandingError,
-        NotASchoolDecisionError,
+        *REQUEST_ERRORS,
         NoticeUnknownError,
-        OutsideWindowError,
-        WrongDeadlineError,
         refusals=refusals("la-only", "not-the-keeper"),
     ),
 )
@@ -157,13 +153,7 @@ def representations(
     "/reconsiderations/{case_id}/decision",
     summary="The LA's decision (appealable)",
     openapi_extra=raises(
-        AlreadyDecidedError,
-        DateOutOfOrderError,
-        InvalidOutcomeError,
-        InvalidTransitionError,
-        InvalidValueError,
-        WrongBodyError,
-        WrongDeadlineError,
+        *DECISION_ERRORS,
         refusals=refusals("not-the-keeper"),
     ),
 )

@@ -26,6 +26,12 @@ from disputes.domain import (
     WrongBodyError,
     WrongPartyError,
 )
+from disputes.domain.errors import (
+    DateOutOfOrderError,
+    InvalidOutcomeError,
+    InvalidValueError,
+    WrongDeadlineError,
+)
 from disputes.domain.learned import IssuedVersions, LearnedDecisions
 from llwybr.access import WRITE_REFUSALS
 from llwybr.edge import application_of, responses
@@ -119,6 +125,27 @@ _REFUSALS = {
     "not-the-keeper": "Another LA acts on this case.",
     "not-responsible-la": "The learner's responsible LA keeps their complaints.",
 }
+
+#: What a decision on a case meets (``decide`` of an appeal or a reconsideration).
+DECISION_ERRORS = (
+    AlreadyDecidedError,
+    DateOutOfOrderError,
+    InvalidOutcomeError,
+    InvalidTransitionError,
+    InvalidValueError,
+    WrongBodyError,
+    WrongDeadlineError,
+)
+#: What a request against a decision meets: the decision's facts, who asks, the window.
+REQUEST_ERRORS = (
+    DateOutOfOrderError,
+    FactsDifferError,
+    InvalidValueError,
+    NoStandingError,
+    NotASchoolDecisionError,
+    OutsideWindowError,
+    WrongDeadlineError,
+)
 
 
 def refusals(*reasons: str) -> dict[str, str]:
