@@ -338,18 +338,16 @@ def test_a_route_that_declares_its_errors_lists_only_its_own_problem_types() -> 
     assert "open-determination" in _problem_kinds(raise_concern, "409")
 
 
-#: The tags whose services do not yet declare each route's errors (issue 20, in progress).
-_UNDECLARED_TAGS = {"audit", "learners"}
-
-
 def test_every_public_operation_declares_its_own_problem_types() -> None:
-    # Issue 20: each operation lists the kinds its route declares (`raises`), never its
-    # whole service's table, so no route falls back to `x-problem-types` by path.
+    # Issue 20: each operation lists the kinds its route declares (`raises`, the gateway's
+    # own routes included), never its whole service's table by path.
     undeclared = [
         f"{method.upper()} {path}"
         for method, path, operation in _operations()
-        if path.startswith("/v1/")
-        and not set(operation.get("tags", [])) & _UNDECLARED_TAGS
-        and "x-problem-types" not in operation
+        if path.startswith("/v1/") and "x-problem-types" not in operation
     ]
     assert undeclared == []
+    verify = _document()["paths"]["/v1/audit/verify"]["get"]["x-problem-types"]
+    assert set(verify["403"]) == {"not-whole-of-wales"}
+    read = _document()["paths"]["/v1/idps/{idp_id}"]["get"]["x-problem-types"]
+    assert not {"409", "412"} & set(read)  # a read meets no write conflict
