@@ -235,7 +235,11 @@ def test_problem_examples_name_the_types_of_the_service_that_answers() -> None:
     )
     assert {"facts-differ", "outside-window"} <= _kinds("post", "/v1/appeals", "422")
     assert "invalid-upn" not in _kinds("post", "/v1/appeals", "422")
-    assert {"version-frozen", "idp-exists"} <= _kinds("post", "/v1/idps", "409")
+    # Each route its own (issue 20): opening a plan meets an open one, never a frozen draft.
+    assert "idp-exists" in _kinds("post", "/v1/idps", "409")
+    assert "version-frozen" not in _kinds("post", "/v1/idps", "409")
+    element = "/v1/idps/{idp_id}/draft/alp-elements/{element_id}"
+    assert "version-frozen" in _kinds("put", element, "409")
     assert {"insufficient-scope", "not-whole-of-wales"} <= _kinds("get", "/v1/audit/verify", "403")
     # A read is not a POST: no Idempotency-Key, so no conflict over one.
     for status, response in _document()["paths"]["/v1/idps/{idp_id}"]["get"]["responses"].items():
@@ -329,6 +333,21 @@ def test_a_route_that_declares_its_errors_lists_only_its_own_problem_types() -> 
     assert "wrong-body" not in _problem_kinds(end, "403")
     assert {"invalid-transition", "concurrent-change"} <= _problem_kinds(end, "409")
     assert not {"open-determination", "already-decided"} & _problem_kinds(end, "409")
-    # A route that declares nothing still lists its service's kinds.
+    # Raising a concern declares the open case a learner may already have.
     raise_concern = paths["/v1/determinations"]["post"]
     assert "open-determination" in _problem_kinds(raise_concern, "409")
+
+
+def test_every_public_operation_declares_its_own_problem_types() -> None:
+    # Issue 20: each operation lists the kinds its route declares (`raises`, the gateway's
+    # own routes included), never its whole service's table by path.
+    undeclared = [
+        f"{method.upper()} {path}"
+        for method, path, operation in _operations()
+        if path.startswith("/v1/") and "x-problem-types" not in operation
+    ]
+    assert undeclared == []
+    verify = _document()["paths"]["/v1/audit/verify"]["get"]["x-problem-types"]
+    assert set(verify["403"]) == {"not-whole-of-wales"}
+    read = _document()["paths"]["/v1/idps/{idp_id}"]["get"]["x-problem-types"]
+    assert not {"409", "412"} & set(read)  # a read meets no write conflict

@@ -71,3 +71,15 @@ def test_a_route_that_declares_what_it_raises_lists_only_its_own_kinds() -> None
     assert paths["/cases"]["get"][PROBLEM_TYPES] == {"404": {"gone": "gone"}}  # no 412 on read
     assert PROBLEM_TYPES not in paths["/other"]["get"]
     assert "x-raises" not in paths["/cases"]["post"]
+
+
+def test_a_route_lists_the_problems_it_answers_itself() -> None:
+    app = FastAPI()
+
+    @app.post("/uploads", openapi_extra=raises(problems={413: {"document": "Too large."}}))
+    def upload() -> None: ...
+
+    publish_problem_types(app, TABLE)
+    assert app.openapi()["paths"]["/uploads"]["post"][PROBLEM_TYPES] == {
+        "413": {"document": "Too large."}
+    }

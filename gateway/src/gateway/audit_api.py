@@ -32,18 +32,17 @@ from llwybr.access import (
 )
 from llwybr.edge import BIGINT_MAX, ORGANISATION, Line
 from llwybr.principal import Principal, sign_principal
-from llwybr.problems import ProblemError
+from llwybr.problem_types import raises
+from llwybr.problems import NOT_FOUND_DETAIL, ProblemError
 
 T = TypeVar("T")
 
 router = APIRouter(prefix="/v1", tags=["audit"])
 
 _WHOLE_OF_WALES = "one LA's auditor verifies by learner"
-#: The problem types these routes answer of their own, by path and status (as a service
-#: publishes its own: ``llwybr.problem_types``), for the public document's examples.
-PROBLEM_TYPES = {
-    "/v1/audit/verify": {"403": {"not-whole-of-wales": f"A whole store: {_WHOLE_OF_WALES}."}}
-}
+#: The one 404 these routes answer of their own (a record the caller may not see), as
+#: their ``openapi_extra`` (``llwybr.problem_types.raises``).
+NOT_FOUND = raises(problems={404: {"not-found": NOT_FOUND_DETAIL}})
 
 
 class AccessPage(BaseModel):
@@ -55,6 +54,7 @@ class AccessPage(BaseModel):
     "/access-audit",
     summary="Who read or changed which records, when, and how it ended",
     response_model=AccessPage,
+    openapi_extra=raises(),
     responses={401: {"description": "No valid token"}, 403: {"description": "No audit:read"}},
 )
 async def access_log(
@@ -172,6 +172,7 @@ class Timeline(BaseModel):
 @router.get(
     "/audit/learners/{learner_id}/timeline",
     summary="A learner's whole case across services, in recorded order, paginated",
+    openapi_extra=NOT_FOUND,
     response_model=Timeline,
 )
 async def learner_timeline(
@@ -214,6 +215,7 @@ async def whole_case(request: Request, learner_id: str) -> list[dict[str, Any]]:
     "/audit/{service}/aggregates/{aggregate_id}",
     summary="A determination, IDP, reconsideration or appeal as recorded by a moment or "
     "version, and/or as in force on a day",
+    openapi_extra=NOT_FOUND,
     description=(
         "Two time axes, which combine. *Recorded* (`as_of_recorded`, `as_of_version`): what "
         "the system knew then, the events stored by that moment. *In force* (`in_force_on`): "
@@ -253,6 +255,10 @@ async def aggregate_as_of(
 @router.get(
     "/audit/verify",
     summary="Recompute the integrity chains of a learner's case, or of a whole service",
+    openapi_extra=raises(
+        refusals={"not-whole-of-wales": f"A whole store: {_WHOLE_OF_WALES}."},
+        problems={404: {"not-found": NOT_FOUND_DETAIL}},
+    ),
     response_model=IntegrityVerification,
 )
 async def verify(

@@ -12,7 +12,14 @@ import anyio
 from fastapi import APIRouter, Path, Request, Response
 
 from contracts.labels import Label
-from gateway.audit_api import as_auditor, audited, history, learner_reports, whole_case
+from gateway.audit_api import (
+    NOT_FOUND,
+    as_auditor,
+    audited,
+    history,
+    learner_reports,
+    whole_case,
+)
 from gateway.routing import authorise
 from llwybr.problems import ProblemError
 
@@ -37,6 +44,7 @@ _BUNDLE_RESPONSES: dict[int | str, dict[str, Any]] = {
 @router.get(
     "/audit/learners/{learner_id}/bundle",
     summary="A learner's whole case as a Tribunal bundle (a ZIP with a signed manifest of hashes)",
+    openapi_extra=NOT_FOUND,
     response_class=Response,
     responses=_BUNDLE_RESPONSES,
 )

@@ -13,13 +13,12 @@ import httpx
 from fastapi import FastAPI
 from fastapi.openapi.utils import get_openapi
 
-from gateway import audit_api
 from gateway.authz import ROUTE_SCOPES, SCOPES
 from gateway.examples import add_request_examples, add_response_examples
 from gateway.operations import describe_operations
 from gateway.registry import NAMES
 from gateway.services import ServiceClients
-from llwybr.problem_types import PROBLEM_TYPES
+from llwybr.problem_types import PROBLEM_TYPES, declare_operations
 
 log = logging.getLogger(__name__)
 
@@ -65,6 +64,8 @@ def _problem_content(response: dict[str, Any]) -> None:
 def merge(base: dict[str, Any], services: Mapping[str, Mapping[str, Any]]) -> dict[str, Any]:
     """Add every service's public (``/v1``) paths and their schemas to ``base``, with the
     security each needs and the responses the gateway itself can give."""
+    # The gateway's own routes declare the problems they answer themselves (issue 20).
+    declare_operations(base, {})
     components = base.setdefault("components", {})
     schemas = components.setdefault("schemas", {})
     for document in services.values():
@@ -95,18 +96,17 @@ def merge(base: dict[str, Any], services: Mapping[str, Mapping[str, Any]]) -> di
                 _add_idempotency_conflict(responses)
     describe_operations(base)
     add_request_examples(base)
-    add_response_examples(base, _problem_types(services))
+    add_response_examples(base, _problem_types({"gateway": base, **services}))
     return base
 
 
 def _problem_types(
     services: Mapping[str, Mapping[str, Any]],
 ) -> dict[str, Mapping[str, Mapping[str, str]]]:
-    """Each public path's problem types, as the service serving it publishes them (the
-    gateway's own routes: as the audit API lists them); an operation that declared what it
-    raises has its own, under ``"METHOD path"`` (``llwybr.problem_types.raises``)."""
+    """Each public path's problem types, as the service serving it publishes them; an
+    operation that declared what it raises has its own, under ``"METHOD path"``
+    (``llwybr.problem_types.raises``; the gateway's own routes as ``"gateway"``)."""
     return {
-        **audit_api.PROBLEM_TYPES,
         **{
             path: document.get(PROBLEM_TYPES, {})
             for document in services.values()

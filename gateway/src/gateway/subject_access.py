@@ -24,6 +24,8 @@ from gateway.audit_api import audited, history
 from gateway.audit_bundle import case_bundle
 from gateway.routing import authorise
 from llwybr.access import denied
+from llwybr.problem_types import raises
+from llwybr.problems import NOT_FOUND_DETAIL
 
 router = APIRouter(prefix="/v1", tags=["learners"])
 
@@ -48,6 +50,10 @@ _RESPONSES: dict[int | str, dict[str, Any]] = {
 @router.get(
     "/learners/{learner_id}/subject-access",
     summary="Everything held about a learner, for their responsible LA to release (a ZIP)",
+    openapi_extra=raises(
+        refusals={"not-responsible-la": "Only the learner's responsible LA exports their data."},
+        problems={404: {"not-found": NOT_FOUND_DETAIL}},
+    ),
     response_class=Response,
     responses=_RESPONSES,
 )

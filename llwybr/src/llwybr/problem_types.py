@@ -21,16 +21,23 @@ _RAISES = "x-raises"
 _DECLARED: dict[str, type[Exception]] = {}
 
 
-def raises(*errors: type[Exception], refusals: Mapping[str, str] | None = None) -> dict[str, Any]:
+def raises(
+    *errors: type[Exception],
+    refusals: Mapping[str, str] | None = None,
+    problems: Mapping[int, Mapping[str, str]] | None = None,
+) -> dict[str, Any]:
     """A route's ``openapi_extra``: the domain errors it can raise (their statuses and kinds
-    are the service's error table's) and the access refusals it can answer (403 ``kind``: what
-    it means). Its OpenAPI then lists only these problem types, besides the generic ones."""
+    are the service's error table's), the access refusals it can answer (403 ``kind``: what
+    it means) and the problems the route answers itself, outside the table (``{status:
+    {kind: meaning}}``, e.g. a refused upload). Its OpenAPI then lists only these problem
+    types, besides the generic ones."""
     names = []
     for error in errors:
         name = f"{error.__module__}:{error.__qualname__}"
         _DECLARED[name] = error
         names.append(name)
-    return {_RAISES: {"errors": names, "refusals": dict(refusals or {})}}
+    own = {str(status): dict(kinds) for status, kinds in (problems or {}).items()}
+    return {_RAISES: {"errors": names, "refusals": dict(refusals or {}), "problems": own}}
 
 
 def _own_problem_types(
@@ -47,6 +54,9 @@ def _own_problem_types(
         table.setdefault(str(status), {}).setdefault(kind, meaning)
     for kind, meaning in declared["refusals"].items():
         table.setdefault("403", {}).setdefault(kind, meaning)
+    for status, kinds in declared.get("problems", {}).items():
+        for kind, meaning in kinds.items():
+            table.setdefault(status, {}).setdefault(kind, meaning)
     return {status: dict(sorted(kinds.items())) for status, kinds in sorted(table.items())}
 
 
@@ -84,22 +94,34 @@ def publish_problem_types(
     operation that declared what it raises (``raises``) its own, with the ``common`` errors
     any route may meet (a stale version, a concurrent change, the statutory clock)."""
     table = problem_types(error_statuses)
-    common = common or {}
-    always = raises(*common)[_RAISES]["errors"]
-    # A read meets no version or write conflict (412, 409).
-    on_read = raises(*(e for e, (status, _) in common.items() if status not in (409, 412)))
     build = app.openapi
 
     def openapi() -> dict[str, Any]:
         document = build()
         document.setdefault(PROBLEM_TYPES, table)
-        for item in document.get("paths", {}).values():
-            for method, operation in item.items():
-                declared = operation.pop(_RAISES, None) if isinstance(operation, dict) else None
-                if declared is not None:
-                    also = on_read[_RAISES]["errors"] if method == "get" else always
-                    declared = {**declared, "errors": [*declared["errors"], *also]}
-                    operation[PROBLEM_TYPES] = _own_problem_types(declared, error_statuses)
+        declare_operations(document, error_statuses, common)
         return document
 
     app.openapi = openapi  # type: ignore[method-assign]
+
+
+def declare_operations(
+    document: dict[str, Any],
+    error_statuses: Mapping[type[Exception], tuple[int, str]],
+    common: Mapping[type[Exception], tuple[int, str]] | None = None,
+) -> None:
+    """Give each operation of ``document`` that declared what it raises (``raises``) its
+    own ``x-problem-types``, with the ``common`` errors (a read: none of 409/412). The
+    gateway calls it on its own routes' document, whose problems the routes answer
+    themselves (``raises(problems=...)``, no error table)."""
+    common = common or {}
+    always = raises(*common)[_RAISES]["errors"]
+    # A read meets no version or write conflict (412, 409).
+    on_read = raises(*(e for e, (status, _) in common.items() if status not in (409, 412)))
+    for item in document.get("paths", {}).values():
+        for method, operation in item.items():
+            declared = operation.pop(_RAISES, None) if isinstance(operation, dict) else None
+            if declared is not None:
+                also = on_read[_RAISES]["errors"] if method == "get" else always
+                declared = {**declared, "errors": [*declared["errors"], *also]}
+                operation[PROBLEM_TYPES] = _own_problem_types(declared, error_statuses)

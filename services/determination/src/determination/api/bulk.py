@@ -11,6 +11,7 @@ from determination.api.schemas import BulkConcernsIn, BulkItemResult, BulkResult
 from determination.application import Concern
 from determination.domain.errors import DeterminationError, OpenDeterminationError
 from llwybr.edge import CallerDep
+from llwybr.problem_types import raises
 from llwybr.problems import ProblemError
 
 router = APIRouter()
@@ -23,6 +24,7 @@ router = APIRouter()
     'nothing and reports `status: "existing"` with that case\'s id. Each item is checked and '
     "answered on its own (`201`, `existing`, or the refusal's status with its problem), so "
     "one bad row does not refuse the batch; the valid ones are saved in one transaction.",
+    openapi_extra=raises(),
 )
 def raise_concerns(body: BulkConcernsIn, caller: CallerDep, app: ServiceDep) -> BulkResult:
     # The valid concerns are saved in one transaction: a thousand learners in one commit,

@@ -8,11 +8,13 @@ import anyio
 from fastapi import APIRouter, Path, Query, Request
 
 from determination.api.dependencies import EngineDep, ServiceDep
+from determination.api.errors import SCOPE_REFUSAL
 from determination.api.schemas import CalendarIn, CalendarOut
 from determination.projections import open_cases_counting_on
 from llwybr.access import not_found
-from llwybr.clock import TermCalendar, calendar_from_ical
+from llwybr.clock import InvalidCalendarError, TermCalendar, calendar_from_ical
 from llwybr.edge import ORGANISATION, CallerDep, Line
+from llwybr.problem_types import raises
 from llwybr.problems import ProblemError
 
 router = APIRouter(tags=["calendars"])
@@ -45,13 +47,21 @@ def inline_refs(schema: dict[str, Any]) -> dict[str, Any]:
     "/calendars/{calendar_id}",
     summary="Set or correct a term calendar (JSON, or text/calendar as LAs publish it)",
     openapi_extra={
+        **raises(
+            InvalidCalendarError,
+            refusals=SCOPE_REFUSAL,
+            problems={
+                415: {"unsupported-media-type": "Send application/json or text/calendar."},
+                422: {"validation": "The calendar is not valid; nothing was changed."},
+            },
+        ),
         "requestBody": {
             "content": {
                 "application/json": {"schema": inline_refs(CalendarIn.model_json_schema())},
                 "text/calendar": {"schema": {"type": "string"}},
             },
             "required": True,
-        }
+        },
     },
 )
 async def set_calendar(
@@ -102,7 +112,7 @@ async def set_calendar(
     return await anyio.to_thread.run_sync(set_and_recalculate)
 
 
-@router.get("/calendars/{calendar_id}", summary="A term calendar")
+@router.get("/calendars/{calendar_id}", summary="A term calendar", openapi_extra=raises())
 def get_calendar(
     calendar_id: Annotated[str, Path(pattern=CALENDAR_ID)], app: ServiceDep
 ) -> CalendarOut:

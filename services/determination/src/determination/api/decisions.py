@@ -5,13 +5,37 @@ from uuid import UUID
 from fastapi import APIRouter, Response
 
 from determination.api.dependencies import ServiceDep
+from determination.api.errors import CASE_CLOSED
 from determination.api.schemas import DecisionIn, DeterminationNoticeIn
+from determination.domain.errors import (
+    ConsentRequiredError,
+    DateOutOfOrderError,
+    IdpArrangementNotAllowedError,
+    IdpNecessityNotDecidableError,
+    IncompleteNoticeError,
+    InvalidTransitionError,
+    WrongDecidingBodyError,
+)
+from llwybr.access import WRITE_REFUSALS
 from llwybr.edge import Accepted, CallerDep, IfMatch, accepted, expected_version
+from llwybr.problem_types import raises
 
 router = APIRouter()
 
 
-@router.post("/determinations/{determination_id}/decision", summary="Decide whether ALN")
+@router.post(
+    "/determinations/{determination_id}/decision",
+    summary="Decide whether ALN",
+    openapi_extra=raises(
+        *CASE_CLOSED,
+        ConsentRequiredError,
+        WrongDecidingBodyError,
+        DateOutOfOrderError,
+        IdpNecessityNotDecidableError,
+        IdpArrangementNotAllowedError,
+        refusals=WRITE_REFUSALS,
+    ),
+)
 def decide(
     determination_id: UUID, body: DecisionIn, response: Response, caller: CallerDep,
     app: ServiceDep, if_match: IfMatch = None,
@@ -25,7 +49,18 @@ def decide(
     return accepted(response, determination_id, version)
 
 
-@router.post("/determinations/{determination_id}/notices", summary="Give a notice")
+@router.post(
+    "/determinations/{determination_id}/notices",
+    summary="Give a notice",
+    openapi_extra=raises(
+        *CASE_CLOSED,
+        InvalidTransitionError,
+        DateOutOfOrderError,
+        WrongDecidingBodyError,
+        IncompleteNoticeError,
+        refusals=WRITE_REFUSALS,
+    ),
+)
 def issue_notice(
     determination_id: UUID, body: DeterminationNoticeIn, response: Response, caller: CallerDep,
     app: ServiceDep, if_match: IfMatch = None,

@@ -6,6 +6,7 @@ from uuid import UUID
 from fastapi import APIRouter, Response
 
 from determination.api.dependencies import ServiceDep
+from determination.api.errors import CASE_CLOSED
 from determination.api.schemas import (
     ConcernIn,
     ConsentIn,
@@ -17,14 +18,46 @@ from determination.api.schemas import (
 )
 from determination.application import Concern
 from determination.domain import Circumstances, Learner
-from determination.domain.errors import InvalidLearnerError
+from determination.domain.errors import (
+    DateOutOfOrderError,
+    InvalidLearnerError,
+    InvalidTransitionError,
+    InvalidUpnError,
+    OpenDeterminationError,
+    UnknownReferenceError,
+    WrongDecidingBodyError,
+    YoungPersonConflictError,
+)
+from llwybr.access import WRITE_REFUSALS
 from llwybr.edge import Accepted, CallerDep, IfMatch, accepted, created, expected_version
 from llwybr.organisation_ids import la_number, setting_number
+from llwybr.problem_types import raises
+
+#: Who may raise a concern: a body the learner relates to (``access.require_may_raise``).
+_RAISE_REFUSALS = {
+    **WRITE_REFUSALS,
+    "not-responsible": "The caller is not a body that may raise a concern about this learner.",
+}
+#: 409: a school naming a learner enrolled at another setting (``registry._require_may_name``).
+_ENROLLED_ELSEWHERE = "The learner is enrolled at another setting, which raises the concern."
 
 router = APIRouter()
 
 
-@router.post("/determinations", status_code=201, summary="Raise a concern about a learner")
+@router.post(
+    "/determinations",
+    status_code=201,
+    summary="Raise a concern about a learner",
+    openapi_extra=raises(
+        InvalidLearnerError,
+        InvalidUpnError,
+        YoungPersonConflictError,
+        OpenDeterminationError,
+        DateOutOfOrderError,
+        refusals=_RAISE_REFUSALS,
+        problems={409: {"enrolled-elsewhere": _ENROLLED_ELSEWHERE}},
+    ),
+)
 def raise_concern(
     body: ConcernIn, response: Response, caller: CallerDep, app: ServiceDep
 ) -> RaisedOut:
@@ -61,7 +94,11 @@ def concern_of(body: ConcernIn) -> Concern:
     )
 
 
-@router.get("/determinations/{determination_id}", summary="A determination, deadlines explained")
+@router.get(
+    "/determinations/{determination_id}",
+    summary="A determination, deadlines explained",
+    openapi_extra=raises(),
+)
 def get_determination(
     determination_id: UUID, response: Response, caller: CallerDep, app: ServiceDep
 ) -> DeterminationOut:
@@ -73,7 +110,11 @@ def get_determination(
     return DeterminationOut.of(view)
 
 
-@router.post("/determinations/{determination_id}/consent", summary="Record consent")
+@router.post(
+    "/determinations/{determination_id}/consent",
+    summary="Record consent",
+    openapi_extra=raises(InvalidTransitionError, DateOutOfOrderError, refusals=WRITE_REFUSALS),
+)
 def record_consent(
     determination_id: UUID, body: ConsentIn, response: Response, caller: CallerDep,
     app: ServiceDep, if_match: IfMatch = None,
@@ -93,6 +134,13 @@ def record_consent(
 @router.post(
     "/determinations/{determination_id}/referral-to-local-authority",
     summary="A school or FEI refers the decision to the LA (s.12)",
+    openapi_extra=raises(
+        *CASE_CLOSED,
+        InvalidTransitionError,
+        WrongDecidingBodyError,
+        DateOutOfOrderError,
+        refusals=WRITE_REFUSALS,
+    ),
 )
 def refer_to_local_authority(
     determination_id: UUID, body: ReferralToLaIn, response: Response, caller: CallerDep,
@@ -113,6 +161,7 @@ def refer_to_local_authority(
 @router.post(
     "/determinations/{determination_id}/exception-claims",
     summary="Claim an exception to a time limit, with reason and evidence",
+    openapi_extra=raises(UnknownReferenceError, refusals=WRITE_REFUSALS),
 )
 def claim_exception(
     determination_id: UUID, body: ExceptionClaimIn, response: Response, caller: CallerDep,
@@ -129,7 +178,11 @@ def claim_exception(
     return accepted(response, determination_id, version)
 
 
-@router.post("/determinations/{determination_id}/withdrawal", summary="Withdraw the concern")
+@router.post(
+    "/determinations/{determination_id}/withdrawal",
+    summary="Withdraw the concern",
+    openapi_extra=raises(*CASE_CLOSED, DateOutOfOrderError, refusals=WRITE_REFUSALS),
+)
 def withdraw(
     determination_id: UUID, body: WithdrawalIn, response: Response, caller: CallerDep,
     app: ServiceDep, if_match: IfMatch = None,

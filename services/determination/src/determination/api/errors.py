@@ -56,3 +56,8 @@ RESPONSES = responses(
     s409="The case's state does not allow it",
     s412="If-Match names a version that is no longer current",
 )
+
+#: What a write to an open case meets when the case is no longer open (``_require_open``).
+CASE_CLOSED = (DeterminationAlreadyDecidedError, DeterminationNotOpenError)
+#: The refusal of a request outside the caller's remit (``access.require_may_*``).
+SCOPE_REFUSAL = {"scope": "The caller's organisation may not do this here."}

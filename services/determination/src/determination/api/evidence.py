@@ -7,6 +7,7 @@ from uuid import UUID
 from fastapi import APIRouter, File, Form, Path, Response, UploadFile
 
 from determination.api.dependencies import DocumentsDep, ServiceDep
+from determination.api.errors import CASE_CLOSED
 from determination.api.schemas import (
     EvidenceRequestIn,
     GraduatedResponseIn,
@@ -14,7 +15,13 @@ from determination.api.schemas import (
     NhsReferralIn,
 )
 from determination.documents import DocumentRefusedError, Upload
-from llwybr.access import not_found
+from determination.domain.errors import (
+    DateOutOfOrderError,
+    InvalidTransitionError,
+    UnknownReferenceError,
+    WrongDecidingBodyError,
+)
+from llwybr.access import WRITE_REFUSALS, not_found
 from llwybr.edge import (
     ORGANISATION,
     Accepted,
@@ -27,7 +34,18 @@ from llwybr.edge import (
     responses,
 )
 from llwybr.personal_data.fields import LearnerErasedError
+from llwybr.problem_types import raises
 from llwybr.problems import ProblemError
+
+#: An upload refused (``documents.DocumentRefusedError``), or one for an erased learner.
+_DOCUMENT_REFUSED = {
+    413: {"document": "The document is larger than the limit."},
+    415: {"document": "The document is not of an accepted type."},
+    422: {
+        "document": "The document is empty.",
+        "personal-data-erased": "The learner's personal data was erased: nothing is stored.",
+    },
+}
 
 router = APIRouter()
 
@@ -35,6 +53,7 @@ router = APIRouter()
 @router.post(
     "/determinations/{determination_id}/graduated-response",
     summary="Record universal or targeted provision (Small Steps Plan)",
+    openapi_extra=raises(*CASE_CLOSED, refusals=WRITE_REFUSALS),
 )
 def record_graduated_response(
     determination_id: UUID, body: GraduatedResponseIn, response: Response, caller: CallerDep,
@@ -54,6 +73,9 @@ def record_graduated_response(
 @router.post(
     "/determinations/{determination_id}/evidence-requests",
     summary="Ask another body (e.g. a health board's DECLO) for evidence",
+    openapi_extra=raises(
+        *CASE_CLOSED, InvalidTransitionError, DateOutOfOrderError, refusals=WRITE_REFUSALS
+    ),
 )
 def request_evidence(
     determination_id: UUID, body: EvidenceRequestIn, response: Response, caller: CallerDep,
@@ -73,6 +95,14 @@ def request_evidence(
     summary="Submit evidence with documents (multipart)",
     responses=responses(
         s413="A document is over the size limit", s415="A document's type is not accepted"
+    ),
+    openapi_extra=raises(
+        *CASE_CLOSED,
+        DateOutOfOrderError,
+        UnknownReferenceError,
+        WrongDecidingBodyError,
+        refusals=WRITE_REFUSALS,
+        problems=_DOCUMENT_REFUSED,
     ),
 )
 def submit_evidence(
@@ -125,6 +155,7 @@ def submit_evidence(
         200: {"content": {"application/octet-stream": {}}},
         **responses(s410="The learner's personal data was erased: the document with it"),
     },
+    openapi_extra=raises(LearnerErasedError),
 )
 def get_document(
     sha256: Annotated[str, Path(pattern=r"^[0-9a-f]{64}$")],
@@ -148,6 +179,9 @@ def get_document(
 @router.post(
     "/determinations/{determination_id}/nhs-referrals",
     summary="An NHS body received a referral (its 6-week clock starts)",
+    openapi_extra=raises(
+        *CASE_CLOSED, InvalidTransitionError, DateOutOfOrderError, refusals=WRITE_REFUSALS
+    ),
 )
 def receive_nhs_referral(
     determination_id: UUID, body: NhsReferralIn, response: Response, caller: CallerDep,
@@ -165,6 +199,13 @@ def receive_nhs_referral(
 @router.post(
     "/determinations/{determination_id}/nhs-referrals/{referral_id}/answer",
     summary="The NHS body's answer to a referral",
+    openapi_extra=raises(
+        UnknownReferenceError,
+        InvalidTransitionError,
+        WrongDecidingBodyError,
+        DateOutOfOrderError,
+        refusals=WRITE_REFUSALS,
+    ),
 )
 def answer_nhs_referral(
     determination_id: UUID, referral_id: str, body: NhsAnswerIn, response: Response,

@@ -8,6 +8,7 @@ from fastapi import APIRouter, Query, Response
 
 from determination import access
 from determination.api.dependencies import EngineDep
+from determination.api.errors import SCOPE_REFUSAL
 from determination.api.figures import LaStatistics
 from determination.api.rows import CaseRow
 from determination.api.schemas import CasePage, ChangePage
@@ -16,6 +17,7 @@ from llwybr.access import Capability, audience
 from llwybr.edge import BIGINT_MAX, ORGANISATION, CallerDep, Line, today_in_wales
 from llwybr.organisation_ids import LocalAuthorityPath, LocalAuthorityQuery, answer_la, la_number
 from llwybr.principal import Principal
+from llwybr.problem_types import raises
 
 router = APIRouter()
 
@@ -31,6 +33,7 @@ def scope_of(principal: Principal) -> CaseFilter:
     "/determinations",
     summary="List determinations (filters, keyset pagination)",
     response_model_exclude_unset=True,
+    openapi_extra=raises(),
 )
 def find_determinations(
     caller: CallerDep,
@@ -77,6 +80,7 @@ def find_determinations(
     summary="Open cases due within some days",
     response_model=list[CaseRow],
     response_model_exclude_unset=True,
+    openapi_extra=raises(),
 )
 def find_due_soon(
     caller: CallerDep,
@@ -96,6 +100,7 @@ def find_due_soon(
 @router.get(
     "/determinations-changes",
     summary="What changed since a cursor (for MIS that poll instead of taking webhooks)",
+    openapi_extra=raises(),
 )
 def determination_changes(
     caller: CallerDep,
@@ -118,6 +123,7 @@ def determination_changes(
 @router.get(
     "/statistics/local-authorities/{local_authority}",
     summary="Decisions within time and average days to decision for an LA",
+    openapi_extra=raises(refusals=SCOPE_REFUSAL),
 )
 def la_statistics(
     caller: CallerDep,

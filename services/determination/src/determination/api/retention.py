@@ -8,8 +8,10 @@ from pydantic import BaseModel, Field
 
 from determination import access, retention
 from determination.api.dependencies import EngineDep, ServiceDep
+from determination.api.errors import SCOPE_REFUSAL
 from llwybr.edge import CallerDep
 from llwybr.organisation_ids import LocalAuthorityPath, answer_la, la_number
+from llwybr.problem_types import raises
 
 
 class RetentionLine(BaseModel):
@@ -49,6 +51,7 @@ Month = Annotated[
 @router.get(
     "/local-authorities/{local_authority}/retention",
     summary="What falls due for erasure in a month among the LA's learners",
+    openapi_extra=raises(refusals=SCOPE_REFUSAL),
 )
 def retention_report(
     local_authority: LocalAuthorityPath, month: Month, caller: CallerDep, engine: EngineDep,

@@ -6,15 +6,17 @@ from uuid import UUID
 from fastapi import APIRouter
 
 from determination.api.dependencies import EngineDep, ServiceDep
+from determination.api.errors import SCOPE_REFUSAL
 from determination.api.schemas import RuleCorrectionIn, RuleTableOut
 from determination.projections import open_case_ids
-from llwybr.clock import Rule
+from llwybr.clock import InvalidRuleError, Rule
 from llwybr.edge import CallerDep
+from llwybr.problem_types import raises
 
 router = APIRouter(tags=["rules"])
 
 
-@router.get("/rule-table", summary="The statutory rule table in force")
+@router.get("/rule-table", summary="The statutory rule table in force", openapi_extra=raises())
 def get_rule_table(app: ServiceDep) -> RuleTableOut:
     """The time limits of the ALN Code and the Act as this system applies them (the rules of
     docs/domain.md section 3), with the table's `version`. Any client may read it to see how a
@@ -25,6 +27,7 @@ def get_rule_table(app: ServiceDep) -> RuleTableOut:
 @router.post(
     "/rule-table/corrections",
     summary="Correct rules (a new table version); open cases' deadlines are recalculated",
+    openapi_extra=raises(InvalidRuleError, refusals=SCOPE_REFUSAL),
 )
 def correct_rules(
     body: RuleCorrectionIn, caller: CallerDep, app: ServiceDep, engine: EngineDep

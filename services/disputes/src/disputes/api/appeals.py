@@ -21,9 +21,37 @@ from disputes.api.schemas import (
     ReportIn,
     ReviewApplicationIn,
 )
-from disputes.api.shared import RESPONSES, LearnedDep, ServiceDep, VersionsDep, current
+from disputes.api.shared import (
+    DECISION_ERRORS,
+    RESPONSES,
+    LearnedDep,
+    ServiceDep,
+    VersionsDep,
+    current,
+    refusals,
+)
 from disputes.api.views import AppealView
 from disputes.domain import Order, Recommendation
+from disputes.domain.errors import (
+    CaseFriendAlreadyAppointedError,
+    DateOutOfOrderError,
+    FactsDifferError,
+    InvalidTransitionError,
+    InvalidValueError,
+    NoCaseFriendError,
+    NoStandingError,
+    NotDecidedError,
+    NoticeUnknownError,
+    OrderAlreadyCompliedError,
+    OutOfTimeError,
+    OutsideWindowError,
+    RecommendationAlreadyReportedError,
+    RespondentNotAllowedError,
+    UnknownReferenceError,
+    VersionNotIssuedError,
+    WrongBodyError,
+    WrongDeadlineError,
+)
 from llwybr.edge import (
     Accepted,
     CallerDep,
@@ -33,11 +61,27 @@ from llwybr.edge import (
     expected_version,
     today_in_wales,
 )
+from llwybr.problem_types import raises
 
 router = APIRouter(prefix="/v1", tags=["disputes"], responses=RESPONSES)
 
 
-@router.post("/appeals", status_code=201, summary="An appeal lodged with the Tribunal")
+@router.post(
+    "/appeals",
+    status_code=201,
+    summary="An appeal lodged with the Tribunal",
+    openapi_extra=raises(
+        FactsDifferError,
+        InvalidValueError,
+        NoStandingError,
+        NotDecidedError,
+        NoticeUnknownError,
+        OutOfTimeError,
+        RespondentNotAllowedError,
+        WrongDeadlineError,
+        refusals=refusals("tribunal-only"),
+    ),
+)
 def lodge(
     body: AppealIn, service: ServiceDep, caller: CallerDep, learned: LearnedDep, response: Response
 ) -> Accepted:
@@ -60,6 +104,7 @@ def lodge(
     "it; anyone else gets the one 404.",
     response_model=AppealView,
     response_model_exclude_unset=True,
+    openapi_extra=raises(),
 )
 def get_appeal(
     appeal_id: UUID, service: ServiceDep, caller: CallerDep, response: Response
@@ -68,7 +113,16 @@ def get_appeal(
     return current(response, appeal, appeal_deadlines(appeal, today_in_wales()))
 
 
-@router.post("/appeals/{appeal_id}/acknowledgement", summary="The Tribunal acknowledges")
+@router.post(
+    "/appeals/{appeal_id}/acknowledgement",
+    summary="The Tribunal acknowledges",
+    openapi_extra=raises(
+        DateOutOfOrderError,
+        InvalidTransitionError,
+        InvalidValueError,
+        refusals=refusals("tribunal-only"),
+    ),
+)
 def acknowledge(
     appeal_id: UUID,
     body: AcknowledgementIn,
@@ -84,7 +138,16 @@ def acknowledge(
     return accepted(response, appeal_id, version)
 
 
-@router.post("/appeals/{appeal_id}/case-statements", summary="A party's case statement")
+@router.post(
+    "/appeals/{appeal_id}/case-statements",
+    summary="A party's case statement",
+    openapi_extra=raises(
+        DateOutOfOrderError,
+        InvalidTransitionError,
+        InvalidValueError,
+        refusals=refusals("tribunal-only"),
+    ),
+)
 def case_statement(
     appeal_id: UUID,
     body: CaseStatementIn,
@@ -100,7 +163,13 @@ def case_statement(
     return accepted(response, appeal_id, version)
 
 
-@router.post("/appeals/{appeal_id}/hearing", summary="The hearing is scheduled")
+@router.post(
+    "/appeals/{appeal_id}/hearing",
+    summary="The hearing is scheduled",
+    openapi_extra=raises(
+        DateOutOfOrderError, InvalidTransitionError, refusals=refusals("tribunal-only")
+    ),
+)
 def hearing(
     appeal_id: UUID,
     body: HearingIn,
@@ -116,7 +185,14 @@ def hearing(
     return accepted(response, appeal_id, version)
 
 
-@router.post("/appeals/{appeal_id}/decision", summary="The Tribunal's decision")
+@router.post(
+    "/appeals/{appeal_id}/decision",
+    summary="The Tribunal's decision",
+    openapi_extra=raises(
+        *DECISION_ERRORS,
+        refusals=refusals("tribunal-only"),
+    ),
+)
 def decide_appeal(
     appeal_id: UUID,
     body: AppealDecisionIn,
@@ -143,7 +219,20 @@ def decide_appeal(
     return accepted(response, appeal_id, version)
 
 
-@router.post("/appeals/{appeal_id}/orders/{order_id}/compliance", summary="Compliance reported")
+@router.post(
+    "/appeals/{appeal_id}/orders/{order_id}/compliance",
+    summary="Compliance reported",
+    openapi_extra=raises(
+        DateOutOfOrderError,
+        FactsDifferError,
+        InvalidTransitionError,
+        InvalidValueError,
+        OrderAlreadyCompliedError,
+        UnknownReferenceError,
+        VersionNotIssuedError,
+        refusals=refusals("not-ordered"),
+    ),
+)
 def comply(
     appeal_id: UUID,
     order_id: str,
@@ -168,6 +257,15 @@ def comply(
 @router.post(
     "/appeals/{appeal_id}/recommendations/{recommendation_id}/report",
     summary="The NHS body's report on a Tribunal recommendation",
+    openapi_extra=raises(
+        DateOutOfOrderError,
+        InvalidTransitionError,
+        InvalidValueError,
+        RecommendationAlreadyReportedError,
+        UnknownReferenceError,
+        WrongBodyError,
+        refusals=refusals("not-recommended"),
+    ),
 )
 def report(
     appeal_id: UUID,
@@ -191,7 +289,17 @@ def report(
 # -- the appeal's parties ---------------------------------------------------------------------
 
 
-@router.post("/appeals/{appeal_id}/review-applications", summary="Ask for a review (28 days)")
+@router.post(
+    "/appeals/{appeal_id}/review-applications",
+    summary="Ask for a review (28 days)",
+    openapi_extra=raises(
+        DateOutOfOrderError,
+        InvalidTransitionError,
+        InvalidValueError,
+        OutsideWindowError,
+        refusals=refusals("tribunal-only"),
+    ),
+)
 def apply_for_review(
     appeal_id: UUID,
     body: ReviewApplicationIn,
@@ -208,7 +316,16 @@ def apply_for_review(
     return accepted(response, appeal_id, version)
 
 
-@router.post("/appeals/{appeal_id}/capacity-declarations", summary="A capacity declaration")
+@router.post(
+    "/appeals/{appeal_id}/capacity-declarations",
+    summary="A capacity declaration",
+    openapi_extra=raises(
+        DateOutOfOrderError,
+        InvalidTransitionError,
+        InvalidValueError,
+        refusals=refusals("tribunal-only"),
+    ),
+)
 def declare_capacity(
     appeal_id: UUID,
     body: CapacityIn,
@@ -224,7 +341,18 @@ def declare_capacity(
     return accepted(response, appeal_id, version)
 
 
-@router.post("/appeals/{appeal_id}/case-friend", summary="A case friend is appointed")
+@router.post(
+    "/appeals/{appeal_id}/case-friend",
+    summary="A case friend is appointed",
+    openapi_extra=raises(
+        CaseFriendAlreadyAppointedError,
+        DateOutOfOrderError,
+        InvalidTransitionError,
+        InvalidValueError,
+        NoStandingError,
+        refusals=refusals("tribunal-only"),
+    ),
+)
 def appoint_case_friend(
     appeal_id: UUID,
     body: CaseFriendIn,
@@ -241,7 +369,17 @@ def appoint_case_friend(
     return accepted(response, appeal_id, version)
 
 
-@router.post("/appeals/{appeal_id}/case-friend/removal", summary="The case friend is removed")
+@router.post(
+    "/appeals/{appeal_id}/case-friend/removal",
+    summary="The case friend is removed",
+    openapi_extra=raises(
+        DateOutOfOrderError,
+        InvalidTransitionError,
+        InvalidValueError,
+        NoCaseFriendError,
+        refusals=refusals("tribunal-only"),
+    ),
+)
 def remove_case_friend(
     appeal_id: UUID,
     body: CaseFriendRemovalIn,

@@ -19,10 +19,29 @@ from disputes.api.schemas import (
     EndIn,
     ProvisionIn,
 )
-from disputes.api.shared import RESPONSES, LearnedDep, ServiceDep, current
+from disputes.api.shared import (
+    REQUEST_ERRORS,
+    RESPONSES,
+    LearnedDep,
+    ServiceDep,
+    current,
+    refusals,
+)
 from disputes.api.views import AdvocacyView, DisagreementResolutionView
 from disputes.domain import CaseParticipant
+from disputes.domain.errors import (
+    DateOutOfOrderError,
+    DisagreementResolutionAlreadyStartedError,
+    FacilitatorNotIndependentError,
+    FactsDifferError,
+    InvalidTransitionError,
+    InvalidValueError,
+    NotDecidedError,
+    OutsideWindowError,
+    WrongDeadlineError,
+)
 from llwybr.edge import Accepted, CallerDep, IfMatch, accepted, created, expected_version
+from llwybr.problem_types import raises
 
 router = APIRouter(prefix="/v1", tags=["disputes"], responses=RESPONSES)
 
@@ -31,6 +50,18 @@ router = APIRouter(prefix="/v1", tags=["disputes"], responses=RESPONSES)
     "/disagreement-resolutions",
     status_code=201,
     summary="Open a disagreement resolution case (in an appeal window: 8 more weeks to appeal)",
+    openapi_extra=raises(
+        DateOutOfOrderError,
+        DisagreementResolutionAlreadyStartedError,
+        FacilitatorNotIndependentError,
+        FactsDifferError,
+        InvalidTransitionError,
+        InvalidValueError,
+        NotDecidedError,
+        OutsideWindowError,
+        WrongDeadlineError,
+        refusals=refusals("la-only", "not-the-keeper"),
+    ),
 )
 def open_case(
     body: DisagreementIn,
@@ -61,6 +92,7 @@ def open_case(
     summary="A disagreement resolution case",
     response_model=DisagreementResolutionView,
     response_model_exclude_unset=True,
+    openapi_extra=raises(),
 )
 def get_case(
     case_id: UUID, service: ServiceDep, caller: CallerDep, response: Response
@@ -71,7 +103,16 @@ def get_case(
     return current(response, service.disagreement_resolution(caller, case_id))
 
 
-@router.post("/disagreement-resolutions/{case_id}/conclusion", summary="The case's outcome")
+@router.post(
+    "/disagreement-resolutions/{case_id}/conclusion",
+    summary="The case's outcome",
+    openapi_extra=raises(
+        DateOutOfOrderError,
+        InvalidTransitionError,
+        InvalidValueError,
+        refusals=refusals("not-the-keeper"),
+    ),
+)
 def conclude(
     case_id: UUID,
     body: ConclusionIn,
@@ -89,7 +130,15 @@ def conclude(
     return accepted(response, case_id, version)
 
 
-@router.post("/advocacy", status_code=201, summary="Independent advocacy requested of the LA")
+@router.post(
+    "/advocacy",
+    status_code=201,
+    summary="Independent advocacy requested of the LA",
+    openapi_extra=raises(
+        *REQUEST_ERRORS,
+        refusals=refusals("la-only"),
+    ),
+)
 def request_advocacy(
     body: AdvocacyIn, service: ServiceDep, caller: CallerDep, response: Response
 ) -> Accepted:
@@ -106,6 +155,7 @@ def request_advocacy(
     summary="An advocacy request and its provision",
     response_model=AdvocacyView,
     response_model_exclude_unset=True,
+    openapi_extra=raises(),
 )
 def get_advocacy(
     advocacy_id: UUID, service: ServiceDep, caller: CallerDep, response: Response
@@ -116,7 +166,17 @@ def get_advocacy(
     return current(response, service.advocacy(caller, advocacy_id))
 
 
-@router.post("/advocacy/{advocacy_id}/provision", summary="An independent advocate acts")
+@router.post(
+    "/advocacy/{advocacy_id}/provision",
+    summary="An independent advocate acts",
+    openapi_extra=raises(
+        DateOutOfOrderError,
+        FacilitatorNotIndependentError,
+        InvalidTransitionError,
+        InvalidValueError,
+        refusals=refusals("not-the-keeper"),
+    ),
+)
 def provide(
     advocacy_id: UUID,
     body: ProvisionIn,
@@ -139,7 +199,16 @@ def provide(
     return accepted(response, advocacy_id, version)
 
 
-@router.post("/advocacy/{advocacy_id}/end", summary="The advocacy ends")
+@router.post(
+    "/advocacy/{advocacy_id}/end",
+    summary="The advocacy ends",
+    openapi_extra=raises(
+        DateOutOfOrderError,
+        InvalidTransitionError,
+        InvalidValueError,
+        refusals=refusals("not-the-keeper"),
+    ),
+)
 def end(
     advocacy_id: UUID,
     body: EndIn,

@@ -9,15 +9,29 @@ from uuid import UUID
 from fastapi import APIRouter, Response
 
 from disputes.api.schemas import ComplaintClosureIn, ComplaintIn
-from disputes.api.shared import RESPONSES, ServiceDep, current
+from disputes.api.shared import RESPONSES, ServiceDep, current, refusals
 from disputes.api.views import ComplaintView
+from disputes.domain.errors import (
+    DateOutOfOrderError,
+    FacilitatorNotIndependentError,
+    InvalidTransitionError,
+    InvalidValueError,
+)
 from llwybr.edge import Accepted, CallerDep, IfMatch, accepted, created, expected_version
+from llwybr.problem_types import raises
 
 router = APIRouter(prefix="/v1", tags=["disputes"], responses=RESPONSES)
 
 
 @router.post(
-    "/complaints", status_code=201, summary="A complaint the responsible LA received (a hold)"
+    "/complaints",
+    status_code=201,
+    summary="A complaint the responsible LA received (a hold)",
+    openapi_extra=raises(
+        FacilitatorNotIndependentError,
+        InvalidValueError,
+        refusals=refusals("la-only", "not-responsible-la"),
+    ),
 )
 def open_complaint(
     body: ComplaintIn, service: ServiceDep, caller: CallerDep, response: Response
@@ -36,6 +50,7 @@ def open_complaint(
     summary="A complaint and whether it is open",
     response_model=ComplaintView,
     response_model_exclude_unset=True,
+    openapi_extra=raises(),
 )
 def get_complaint(
     complaint_id: UUID, service: ServiceDep, caller: CallerDep, response: Response
@@ -46,7 +61,16 @@ def get_complaint(
     return current(response, service.complaint(caller, complaint_id))
 
 
-@router.post("/complaints/{complaint_id}/closure", summary="The complaint is closed")
+@router.post(
+    "/complaints/{complaint_id}/closure",
+    summary="The complaint is closed",
+    openapi_extra=raises(
+        DateOutOfOrderError,
+        InvalidTransitionError,
+        InvalidValueError,
+        refusals=refusals("not-the-keeper"),
+    ),
+)
 def close_complaint(
     complaint_id: UUID,
     body: ComplaintClosureIn,

@@ -22,6 +22,7 @@ from disputes.projections import (
 )
 from llwybr.edge import CallerDep, today_in_wales
 from llwybr.organisation_ids import LocalAuthorityPath, answer_la
+from llwybr.problem_types import raises
 
 router = APIRouter(prefix="/v1", tags=["disputes"], responses=RESPONSES)
 
@@ -31,6 +32,7 @@ router = APIRouter(prefix="/v1", tags=["disputes"], responses=RESPONSES)
     summary="A learner's disputes, open and ended",
     response_model=list[DisputeCaseRow],
     response_model_exclude_unset=True,
+    openapi_extra=raises(),
 )
 def by_learner(
     learner_id: Annotated[str, Query(min_length=1, max_length=64)],
@@ -49,6 +51,7 @@ def by_learner(
     summary="An LA's open reconsiderations and appeals with their deadlines, most urgent first",
     response_model=list[DisputeCaseRow],
     response_model_exclude_unset=True,
+    openapi_extra=raises(),
 )
 def open_by_la(
     local_authority: LocalAuthorityPath,
@@ -76,6 +79,7 @@ _OUTCOMES_EXAMPLE = [
     summary="Outcomes by LA",
     response_model=list[OutcomeRow],
     responses={200: {"content": {"application/json": {"example": _OUTCOMES_EXAMPLE}}}},
+    openapi_extra=raises(),
 )
 def outcomes_by_la(
     local_authority: LocalAuthorityPath, caller: CallerDep, conn: ConnectionDep, response: Response
@@ -92,6 +96,7 @@ def outcomes_by_la(
     summary="For the calling NHS body",
     response_model=list[RecommendationRow],
     response_model_exclude_unset=True,
+    openapi_extra=raises(),
 )
 def my_recommendations(caller: CallerDep, conn: ConnectionDep) -> list[dict[str, Any]]:
     """The Tribunal's recommendations made to the calling NHS body that it has not reported on yet,

@@ -16,8 +16,27 @@ from disputes.api.schemas import (
     ReconsiderationNoticeIn,
     RepresentationsIn,
 )
-from disputes.api.shared import RESPONSES, LearnedDep, ServiceDep, current
+from disputes.api.shared import (
+    DECISION_ERRORS,
+    REQUEST_ERRORS,
+    RESPONSES,
+    LearnedDep,
+    ServiceDep,
+    current,
+    refusals,
+)
 from disputes.api.views import ReconsiderationView
+from disputes.domain.errors import (
+    DateOutOfOrderError,
+    DisagreementResolutionAlreadyStartedError,
+    InvalidTransitionError,
+    InvalidValueError,
+    NotDecidedError,
+    NoticeUnknownError,
+    OutsideWindowError,
+    WrongDeadlineError,
+    WrongPartyError,
+)
 from llwybr.edge import (
     Accepted,
     CallerDep,
@@ -27,11 +46,21 @@ from llwybr.edge import (
     expected_version,
     today_in_wales,
 )
+from llwybr.problem_types import raises
 
 router = APIRouter(prefix="/v1", tags=["disputes"], responses=RESPONSES)
 
 
-@router.post("/reconsiderations", status_code=201, summary="Ask the LA to reconsider (R1-R4)")
+@router.post(
+    "/reconsiderations",
+    status_code=201,
+    summary="Ask the LA to reconsider (R1-R4)",
+    openapi_extra=raises(
+        *REQUEST_ERRORS,
+        NoticeUnknownError,
+        refusals=refusals("la-only", "not-the-keeper"),
+    ),
+)
 def request_reconsideration(
     body: ReconsiderationIn,
     service: ServiceDep,
@@ -59,6 +88,7 @@ def request_reconsideration(
     "the jurisdiction may read it; anyone else gets the one 404.",
     response_model=ReconsiderationView,
     response_model_exclude_unset=True,
+    openapi_extra=raises(),
 )
 def get_reconsideration(
     case_id: UUID, service: ServiceDep, caller: CallerDep, response: Response
@@ -67,7 +97,16 @@ def get_reconsideration(
     return current(response, case, reconsideration_deadlines(case, today_in_wales()))
 
 
-@router.post("/reconsiderations/{case_id}/invitation", summary="Invite the other side's views")
+@router.post(
+    "/reconsiderations/{case_id}/invitation",
+    summary="Invite the other side's views",
+    openapi_extra=raises(
+        DateOutOfOrderError,
+        InvalidTransitionError,
+        WrongPartyError,
+        refusals=refusals("not-the-keeper"),
+    ),
+)
 def invite(
     case_id: UUID,
     body: InvitationIn,
@@ -85,7 +124,16 @@ def invite(
     return accepted(response, case_id, version)
 
 
-@router.post("/reconsiderations/{case_id}/representations", summary="Representations received")
+@router.post(
+    "/reconsiderations/{case_id}/representations",
+    summary="Representations received",
+    openapi_extra=raises(
+        DateOutOfOrderError,
+        InvalidTransitionError,
+        InvalidValueError,
+        refusals=refusals("not-the-keeper"),
+    ),
+)
 def representations(
     case_id: UUID,
     body: RepresentationsIn,
@@ -101,7 +149,14 @@ def representations(
     return accepted(response, case_id, version)
 
 
-@router.post("/reconsiderations/{case_id}/decision", summary="The LA's decision (appealable)")
+@router.post(
+    "/reconsiderations/{case_id}/decision",
+    summary="The LA's decision (appealable)",
+    openapi_extra=raises(
+        *DECISION_ERRORS,
+        refusals=refusals("not-the-keeper"),
+    ),
+)
 def decide_reconsideration(
     case_id: UUID,
     body: ReconsiderationDecisionIn,
@@ -118,7 +173,17 @@ def decide_reconsideration(
     return accepted(response, case_id, version)
 
 
-@router.post("/reconsiderations/{case_id}/notice", summary="The notice of the outcome")
+@router.post(
+    "/reconsiderations/{case_id}/notice",
+    summary="The notice of the outcome",
+    openapi_extra=raises(
+        DateOutOfOrderError,
+        InvalidTransitionError,
+        InvalidValueError,
+        WrongDeadlineError,
+        refusals=refusals("not-the-keeper"),
+    ),
+)
 def notify(
     case_id: UUID,
     body: ReconsiderationNoticeIn,
@@ -138,6 +203,15 @@ def notify(
 @router.post(
     "/reconsiderations/{case_id}/disagreement-resolution",
     summary="Disagreement resolution started: the appeal window gains exactly 8 weeks",
+    openapi_extra=raises(
+        DateOutOfOrderError,
+        DisagreementResolutionAlreadyStartedError,
+        InvalidValueError,
+        NotDecidedError,
+        OutsideWindowError,
+        WrongDeadlineError,
+        refusals=refusals("not-the-keeper"),
+    ),
 )
 def disagreement_resolution(
     case_id: UUID,

@@ -26,7 +26,14 @@ from disputes.domain import (
     WrongBodyError,
     WrongPartyError,
 )
+from disputes.domain.errors import (
+    DateOutOfOrderError,
+    InvalidOutcomeError,
+    InvalidValueError,
+    WrongDeadlineError,
+)
 from disputes.domain.learned import IssuedVersions, LearnedDecisions
+from llwybr.access import WRITE_REFUSALS
 from llwybr.edge import application_of, responses
 from llwybr.history import state_of
 
@@ -107,3 +114,40 @@ def current(
     if deadlines:
         public["deadlines"] = deadlines
     return public
+
+
+#: The refusals a case's write may answer besides ``WRITE_REFUSALS`` (``disputes.access``).
+_REFUSALS = {
+    "tribunal-only": "Only the Education Tribunal for Wales does this.",
+    "not-ordered": "Only the body ordered reports its compliance.",
+    "not-recommended": "Only the NHS body recommended to reports on it.",
+    "la-only": "The LA makes these arrangements and records these requests.",
+    "not-the-keeper": "Another LA acts on this case.",
+    "not-responsible-la": "The learner's responsible LA keeps their complaints.",
+}
+
+#: What a decision on a case meets (``decide`` of an appeal or a reconsideration).
+DECISION_ERRORS = (
+    AlreadyDecidedError,
+    DateOutOfOrderError,
+    InvalidOutcomeError,
+    InvalidTransitionError,
+    InvalidValueError,
+    WrongBodyError,
+    WrongDeadlineError,
+)
+#: What a request against a decision meets: the decision's facts, who asks, the window.
+REQUEST_ERRORS = (
+    DateOutOfOrderError,
+    FactsDifferError,
+    InvalidValueError,
+    NoStandingError,
+    NotASchoolDecisionError,
+    OutsideWindowError,
+    WrongDeadlineError,
+)
+
+
+def refusals(*reasons: str) -> dict[str, str]:
+    """A write's 403 refusals: the shared ones and its own ``reasons``."""
+    return {**WRITE_REFUSALS, **{reason: _REFUSALS[reason] for reason in reasons}}

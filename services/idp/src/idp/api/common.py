@@ -8,6 +8,7 @@ import sqlalchemy as sa
 from fastapi import APIRouter, Depends, Path, Request
 
 from idp.application import IdpService
+from llwybr.access import WRITE_REFUSALS
 from llwybr.edge import application_of, responses
 
 RESPONSES = responses(
@@ -39,3 +40,16 @@ EngineDep = Annotated[sa.Engine, Depends(engine_of)]
 def resource_router() -> APIRouter:
     """A router for one resource of ``/v1/idps``."""
     return APIRouter(prefix="/v1/idps", tags=["idps"], responses=RESPONSES)
+
+
+#: The refusals of a change only the plan's maintaining body makes (``access.require_maintainer``;
+#: the draft also by the LA that directed it, ``require_drafter``).
+MAINTAINER_REFUSALS = {
+    **WRITE_REFUSALS,
+    "not-maintainer": "Only the maintaining body changes the plan.",
+}
+#: Where a plan may go (``access.require_may_maintain``): a body the learner relates to.
+MAINTAIN_REFUSALS = {
+    "not-responsible": "The LA is not responsible for the learner nor looking after them.",
+    "not-enrolled": "The learner is not enrolled at that setting.",
+}

@@ -7,7 +7,16 @@ from fastapi import Query, Request, Response
 from idp.api.answers import ProvisionReport
 from idp.api.common import IdpId, ServiceDep, resource_router
 from idp.api.schemas import DeliveryIn
+from idp.domain.errors import (
+    DateOutOfOrderError,
+    DeliveryConflictError,
+    IdpClosedError,
+    IdpNotIssuedError,
+    InvalidPlanContentError,
+    UnknownAlpElementError,
+)
 from idp.settings import Settings
+from llwybr.access import WRITE_REFUSALS
 from llwybr.edge import (
     Accepted,
     ActDate,
@@ -17,11 +26,27 @@ from llwybr.edge import (
     expected_version,
     today_in_wales,
 )
+from llwybr.problem_types import raises
 
 router = resource_router()
 
 
-@router.post("/{idp_id}/deliveries", summary="Record provision delivered (or missed, and why)")
+@router.post(
+    "/{idp_id}/deliveries",
+    summary="Record provision delivered (or missed, and why)",
+    openapi_extra=raises(
+        DateOutOfOrderError,
+        DeliveryConflictError,
+        IdpClosedError,
+        IdpNotIssuedError,
+        InvalidPlanContentError,
+        UnknownAlpElementError,
+        refusals={
+            **WRITE_REFUSALS,
+            "not-provider": "Only the organisation providing the element records its provision.",
+        },
+    ),
+)
 def record_delivery(
     idp_id: IdpId, body: DeliveryIn, response: Response, caller: CallerDep, service: ServiceDep,
     if_match: IfMatch = None,
@@ -42,6 +67,7 @@ def record_delivery(
     summary="Provision planned against delivered, per element, to a day (issue 24)",
     response_model=ProvisionReport,
     response_model_exclude_unset=True,
+    openapi_extra=raises(),
 )
 def provision(
     idp_id: IdpId,

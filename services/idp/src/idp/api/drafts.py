@@ -3,7 +3,12 @@ directed a revision (s.27). Issued versions never change."""
 
 from fastapi import Response
 
-from idp.api.common import IdpId, ServiceDep, resource_router
+from idp.api.common import (
+    MAINTAINER_REFUSALS,
+    IdpId,
+    ServiceDep,
+    resource_router,
+)
 from idp.api.schemas import (
     AlnDescriptionIn,
     AlpElementIn,
@@ -23,13 +28,27 @@ from idp.domain import (
     Section1,
     Section3,
 )
+from idp.domain.errors import (
+    DuplicateAlpElementError,
+    IdpClosedError,
+    IdpVersionFrozenError,
+    InvalidPlanContentError,
+    LacDetailsNotAllowedError,
+    LaExtrasNotAllowedError,
+    UnknownAlpElementError,
+)
 from llwybr.edge import Accepted, CallerDep, IfMatch, accepted, expected_version
+from llwybr.problem_types import raises
 from llwybr.problems import ProblemError
 
 router = resource_router()
 
 
-@router.put("/{idp_id}/draft/section-1", summary="Section 1: the learner and the plan")
+@router.put(
+    "/{idp_id}/draft/section-1",
+    summary="Section 1: the learner and the plan",
+    openapi_extra=raises(IdpClosedError, InvalidPlanContentError, refusals=MAINTAINER_REFUSALS),
+)
 def set_section_1(
     idp_id: IdpId, body: Section1In, response: Response, caller: CallerDep, service: ServiceDep,
     if_match: IfMatch = None,
@@ -45,7 +64,11 @@ def set_section_1(
     return accepted(response, idp_id, version)
 
 
-@router.put("/{idp_id}/draft/one-page-profile", summary="1C: the one-page profile")
+@router.put(
+    "/{idp_id}/draft/one-page-profile",
+    summary="1C: the one-page profile",
+    openapi_extra=raises(IdpClosedError, InvalidPlanContentError, refusals=MAINTAINER_REFUSALS),
+)
 def set_profile(
     idp_id: IdpId, body: OnePageProfileIn, response: Response, caller: CallerDep,
     service: ServiceDep, if_match: IfMatch = None,
@@ -61,7 +84,11 @@ def set_profile(
     return accepted(response, idp_id, version)
 
 
-@router.put("/{idp_id}/draft/aln-description", summary="2A: the description of ALN")
+@router.put(
+    "/{idp_id}/draft/aln-description",
+    summary="2A: the description of ALN",
+    openapi_extra=raises(IdpClosedError, InvalidPlanContentError, refusals=MAINTAINER_REFUSALS),
+)
 def set_aln(
     idp_id: IdpId, body: AlnDescriptionIn, response: Response, caller: CallerDep,
     service: ServiceDep, if_match: IfMatch = None,
@@ -77,7 +104,11 @@ def set_aln(
     return accepted(response, idp_id, version)
 
 
-@router.put("/{idp_id}/draft/welsh-language-decision", summary="Whether ALP is in Welsh")
+@router.put(
+    "/{idp_id}/draft/welsh-language-decision",
+    summary="Whether ALP is in Welsh",
+    openapi_extra=raises(IdpClosedError, refusals=MAINTAINER_REFUSALS),
+)
 def set_welsh(
     idp_id: IdpId, body: WelshDecisionIn, response: Response, caller: CallerDep,
     service: ServiceDep, if_match: IfMatch = None,
@@ -97,7 +128,16 @@ def set_welsh(
     return accepted(response, idp_id, version)
 
 
-@router.put("/{idp_id}/draft/la-extras", summary="LA plans: named place, lodging, transport")
+@router.put(
+    "/{idp_id}/draft/la-extras",
+    summary="LA plans: named place, lodging, transport",
+    openapi_extra=raises(
+        IdpClosedError,
+        InvalidPlanContentError,
+        LaExtrasNotAllowedError,
+        refusals=MAINTAINER_REFUSALS,
+    ),
+)
 def set_la_extras(
     idp_id: IdpId, body: LaExtrasIn, response: Response, caller: CallerDep, service: ServiceDep,
     if_match: IfMatch = None,
@@ -113,7 +153,11 @@ def set_la_extras(
     return accepted(response, idp_id, version)
 
 
-@router.put("/{idp_id}/draft/section-3", summary="Section 3: information used, transition")
+@router.put(
+    "/{idp_id}/draft/section-3",
+    summary="Section 3: information used, transition",
+    openapi_extra=raises(IdpClosedError, InvalidPlanContentError, refusals=MAINTAINER_REFUSALS),
+)
 def set_section_3(
     idp_id: IdpId, body: Section3In, response: Response, caller: CallerDep, service: ServiceDep,
     if_match: IfMatch = None,
@@ -129,7 +173,16 @@ def set_section_3(
     return accepted(response, idp_id, version)
 
 
-@router.put("/{idp_id}/draft/lac-details", summary="Looked-after child: IRO, LA, PEP")
+@router.put(
+    "/{idp_id}/draft/lac-details",
+    summary="Looked-after child: IRO, LA, PEP",
+    openapi_extra=raises(
+        IdpClosedError,
+        InvalidPlanContentError,
+        LacDetailsNotAllowedError,
+        refusals=MAINTAINER_REFUSALS,
+    ),
+)
 def set_lac(
     idp_id: IdpId, body: LacDetailsIn, response: Response, caller: CallerDep, service: ServiceDep,
     if_match: IfMatch = None,
@@ -146,7 +199,16 @@ def set_lac(
     return accepted(response, idp_id, version)
 
 
-@router.post("/{idp_id}/draft/alp-elements", summary="2B: add an element of ALP")
+@router.post(
+    "/{idp_id}/draft/alp-elements",
+    summary="2B: add an element of ALP",
+    openapi_extra=raises(
+        DuplicateAlpElementError,
+        IdpClosedError,
+        InvalidPlanContentError,
+        refusals=MAINTAINER_REFUSALS,
+    ),
+)
 def add_element(
     idp_id: IdpId, body: AlpElementIn, response: Response, caller: CallerDep,
     service: ServiceDep, if_match: IfMatch = None,
@@ -164,7 +226,17 @@ def add_element(
     return accepted(response, idp_id, version)
 
 
-@router.put("/{idp_id}/draft/alp-elements/{element_id}", summary="2B: amend an element")
+@router.put(
+    "/{idp_id}/draft/alp-elements/{element_id}",
+    summary="2B: amend an element",
+    openapi_extra=raises(
+        IdpClosedError,
+        IdpVersionFrozenError,
+        InvalidPlanContentError,
+        UnknownAlpElementError,
+        refusals=MAINTAINER_REFUSALS,
+    ),
+)
 def amend_element(
     idp_id: IdpId, element_id: str, body: AlpElementIn, response: Response, caller: CallerDep,
     service: ServiceDep, if_match: IfMatch = None,
@@ -182,7 +254,13 @@ def amend_element(
     return accepted(response, idp_id, version)
 
 
-@router.delete("/{idp_id}/draft/alp-elements/{element_id}", summary="2B: remove an element")
+@router.delete(
+    "/{idp_id}/draft/alp-elements/{element_id}",
+    summary="2B: remove an element",
+    openapi_extra=raises(
+        IdpClosedError, IdpVersionFrozenError, UnknownAlpElementError, refusals=MAINTAINER_REFUSALS
+    ),
+)
 def remove_element(
     idp_id: IdpId, element_id: str, response: Response, caller: CallerDep, service: ServiceDep,
     if_match: IfMatch = None,

@@ -3,7 +3,13 @@ added, transfers, cease proposed and decided, closure."""
 
 from fastapi import Response
 
-from idp.api.common import IdpId, ServiceDep, resource_router
+from idp.api.common import (
+    MAINTAIN_REFUSALS,
+    MAINTAINER_REFUSALS,
+    IdpId,
+    ServiceDep,
+    resource_router,
+)
 from idp.api.schemas import (
     CeaseProposalIn,
     CessationIn,
@@ -22,7 +28,38 @@ from idp.api.schemas import (
     TransferIn,
 )
 from idp.domain import AlpElement, Maintainer
+from idp.domain.errors import (
+    CeaseNotProposedError,
+    DateOutOfOrderError,
+    DeadlineRequiredError,
+    DuplicateAlpElementError,
+    IdpAlreadyCeasedError,
+    IdpAlreadyIssuedError,
+    IdpClosedError,
+    IdpIncompleteError,
+    IdpInvalidTransitionError,
+    IdpNotIssuedError,
+    InvalidPlanContentError,
+    ReviewCannotBeDeclinedError,
+    RevisionNotDueError,
+    SameMaintainerError,
+    TransferNotAllowedError,
+    WrongDeadlineError,
+)
+from llwybr.access import WRITE_REFUSALS
 from llwybr.edge import Accepted, CallerDep, IfMatch, accepted, expected_version
+from llwybr.problem_types import raises
+
+#: What a change of maintaining body meets (``domain.transfers.check_transfer``).
+_TRANSFER_ERRORS = (
+    DateOutOfOrderError,
+    DeadlineRequiredError,
+    IdpClosedError,
+    InvalidPlanContentError,
+    SameMaintainerError,
+    TransferNotAllowedError,
+    WrongDeadlineError,
+)
 
 router = resource_router()
 
@@ -44,7 +81,18 @@ def issued(response: Response, service: ServiceDep, caller: CallerDep, idp_id: I
     return IssuedOut(**accepted(response, idp_id, version).model_dump(), warnings=warnings)
 
 
-@router.post("/{idp_id}/issue", summary="Issue version 1 (the review clock starts)")
+@router.post(
+    "/{idp_id}/issue",
+    summary="Issue version 1 (the review clock starts)",
+    openapi_extra=raises(
+        DateOutOfOrderError,
+        IdpAlreadyIssuedError,
+        IdpClosedError,
+        IdpIncompleteError,
+        InvalidPlanContentError,
+        refusals=MAINTAINER_REFUSALS,
+    ),
+)
 def issue(
     idp_id: IdpId, body: IssueIn, response: Response, caller: CallerDep, service: ServiceDep,
     if_match: IfMatch = None,
@@ -61,7 +109,20 @@ def issue(
     return issued(response, service, caller, idp_id, version)
 
 
-@router.post("/{idp_id}/revisions", summary="Issue the draft as the next version")
+@router.post(
+    "/{idp_id}/revisions",
+    summary="Issue the draft as the next version",
+    openapi_extra=raises(
+        DateOutOfOrderError,
+        IdpClosedError,
+        IdpIncompleteError,
+        IdpNotIssuedError,
+        InvalidPlanContentError,
+        RevisionNotDueError,
+        WrongDeadlineError,
+        refusals=MAINTAINER_REFUSALS,
+    ),
+)
 def revise(
     idp_id: IdpId, body: ReviseIn, response: Response, caller: CallerDep, service: ServiceDep,
     if_match: IfMatch = None,
@@ -77,7 +138,20 @@ def revise(
     return issued(response, service, caller, idp_id, version)
 
 
-@router.post("/{idp_id}/review-requests", summary="A family or an NHS body asks for a review")
+@router.post(
+    "/{idp_id}/review-requests",
+    summary="A family or an NHS body asks for a review",
+    openapi_extra=raises(
+        DateOutOfOrderError,
+        IdpClosedError,
+        IdpNotIssuedError,
+        InvalidPlanContentError,
+        refusals={
+            **MAINTAINER_REFUSALS,
+            "own-name": "An NHS body asks for a review in its own name.",
+        },
+    ),
+)
 def request_review(
     idp_id: IdpId, body: ReviewRequestIn, response: Response, caller: CallerDep,
     service: ServiceDep, if_match: IfMatch = None,
@@ -92,7 +166,17 @@ def request_review(
     return accepted(response, idp_id, version)
 
 
-@router.post("/{idp_id}/review-requests/decline", summary="Decline a family's request")
+@router.post(
+    "/{idp_id}/review-requests/decline",
+    summary="Decline a family's request",
+    openapi_extra=raises(
+        DateOutOfOrderError,
+        IdpClosedError,
+        IdpNotIssuedError,
+        ReviewCannotBeDeclinedError,
+        refusals=MAINTAINER_REFUSALS,
+    ),
+)
 def decline_review(
     idp_id: IdpId, body: DeclineIn, response: Response, caller: CallerDep, service: ServiceDep,
     if_match: IfMatch = None,
@@ -106,7 +190,19 @@ def decline_review(
     return accepted(response, idp_id, version)
 
 
-@router.post("/{idp_id}/reviews", summary="Hold a review: revised, or not (clock reset)")
+@router.post(
+    "/{idp_id}/reviews",
+    summary="Hold a review: revised, or not (clock reset)",
+    openapi_extra=raises(
+        DateOutOfOrderError,
+        DeadlineRequiredError,
+        IdpClosedError,
+        IdpNotIssuedError,
+        InvalidPlanContentError,
+        WrongDeadlineError,
+        refusals=MAINTAINER_REFUSALS,
+    ),
+)
 def hold_review(
     idp_id: IdpId, body: ReviewIn, response: Response, caller: CallerDep, service: ServiceDep,
     if_match: IfMatch = None,
@@ -121,7 +217,17 @@ def hold_review(
     return accepted(response, idp_id, version)
 
 
-@router.post("/{idp_id}/nhs-alp", summary="Add ALP to be secured by an NHS body")
+@router.post(
+    "/{idp_id}/nhs-alp",
+    summary="Add ALP to be secured by an NHS body",
+    openapi_extra=raises(
+        DateOutOfOrderError,
+        DuplicateAlpElementError,
+        IdpClosedError,
+        InvalidPlanContentError,
+        refusals=MAINTAINER_REFUSALS,
+    ),
+)
 def add_nhs_alp(
     idp_id: IdpId, body: NhsAlpIn, response: Response, caller: CallerDep, service: ServiceDep,
     if_match: IfMatch = None,
@@ -136,7 +242,11 @@ def add_nhs_alp(
     return accepted(response, idp_id, version)
 
 
-@router.post("/{idp_id}/transfers", summary="Transfer responsibility to another body")
+@router.post(
+    "/{idp_id}/transfers",
+    summary="Transfer responsibility to another body",
+    openapi_extra=raises(*_TRANSFER_ERRORS, refusals={**MAINTAINER_REFUSALS, **MAINTAIN_REFUSALS}),
+)
 def transfer(
     idp_id: IdpId, body: TransferIn, response: Response, caller: CallerDep, service: ServiceDep,
     if_match: IfMatch = None,
@@ -153,7 +263,19 @@ def transfer(
     return accepted(response, idp_id, version)
 
 
-@router.post("/{idp_id}/fei-requests", summary="The LA asks an FEI to maintain its plan (s.36)")
+@router.post(
+    "/{idp_id}/fei-requests",
+    summary="The LA asks an FEI to maintain its plan (s.36)",
+    openapi_extra=raises(
+        DateOutOfOrderError,
+        IdpClosedError,
+        IdpNotIssuedError,
+        InvalidPlanContentError,
+        TransferNotAllowedError,
+        WrongDeadlineError,
+        refusals=MAINTAINER_REFUSALS,
+    ),
+)
 def ask_fei(
     idp_id: IdpId, body: FeiRequestIn, response: Response, caller: CallerDep, service: ServiceDep,
     if_match: IfMatch = None,
@@ -167,7 +289,19 @@ def ask_fei(
     return accepted(response, idp_id, version)
 
 
-@router.post("/{idp_id}/fei-requests/answer", summary="The FEI agrees or refuses (D13)")
+@router.post(
+    "/{idp_id}/fei-requests/answer",
+    summary="The FEI agrees or refuses (D13)",
+    openapi_extra=raises(
+        *_TRANSFER_ERRORS,
+        IdpInvalidTransitionError,
+        refusals={
+            **WRITE_REFUSALS,
+            **MAINTAIN_REFUSALS,
+            "not-asked": "Only the FEI the LA asked answers its request (s.36).",
+        },
+    ),
+)
 def answer_fei(
     idp_id: IdpId, body: FeiAnswerIn, response: Response, caller: CallerDep, service: ServiceDep,
     if_match: IfMatch = None,
@@ -184,6 +318,11 @@ def answer_fei(
 @router.post(
     "/{idp_id}/fei-requests/ministers-determination",
     summary="The Welsh Ministers' determination after the FEI refused",
+    openapi_extra=raises(
+        *_TRANSFER_ERRORS,
+        IdpInvalidTransitionError,
+        refusals={**MAINTAINER_REFUSALS, **MAINTAIN_REFUSALS},
+    ),
 )
 def ministers_determination(
     idp_id: IdpId, body: MinistersDeterminationIn, response: Response, caller: CallerDep,
@@ -198,7 +337,17 @@ def ministers_determination(
     return accepted(response, idp_id, version)
 
 
-@router.post("/{idp_id}/cease-proposals", summary="Propose to cease the plan")
+@router.post(
+    "/{idp_id}/cease-proposals",
+    summary="Propose to cease the plan",
+    openapi_extra=raises(
+        DateOutOfOrderError,
+        IdpClosedError,
+        IdpNotIssuedError,
+        IdpInvalidTransitionError,
+        refusals=MAINTAINER_REFUSALS,
+    ),
+)
 def propose_cease(
     idp_id: IdpId, body: CeaseProposalIn, response: Response, caller: CallerDep,
     service: ServiceDep, if_match: IfMatch = None,
@@ -212,7 +361,19 @@ def propose_cease(
     return accepted(response, idp_id, version)
 
 
-@router.post("/{idp_id}/cessation", summary="Decide to cease (a school's: 4 weeks to challenge)")
+@router.post(
+    "/{idp_id}/cessation",
+    summary="Decide to cease (a school's: 4 weeks to challenge)",
+    openapi_extra=raises(
+        CeaseNotProposedError,
+        DateOutOfOrderError,
+        DeadlineRequiredError,
+        IdpAlreadyCeasedError,
+        IdpClosedError,
+        InvalidPlanContentError,
+        refusals=MAINTAINER_REFUSALS,
+    ),
+)
 def decide_cease(
     idp_id: IdpId, body: CessationIn, response: Response, caller: CallerDep,
     service: ServiceDep, if_match: IfMatch = None,
@@ -226,7 +387,13 @@ def decide_cease(
     return accepted(response, idp_id, version)
 
 
-@router.post("/{idp_id}/closure", summary="Close the plan (left, consent withdrawn, age 25)")
+@router.post(
+    "/{idp_id}/closure",
+    summary="Close the plan (left, consent withdrawn, age 25)",
+    openapi_extra=raises(
+        DateOutOfOrderError, IdpClosedError, InvalidPlanContentError, refusals=MAINTAINER_REFUSALS
+    ),
+)
 def close(
     idp_id: IdpId, body: ClosureIn, response: Response, caller: CallerDep, service: ServiceDep,
     if_match: IfMatch = None,

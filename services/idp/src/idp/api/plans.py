@@ -8,14 +8,26 @@ import sqlalchemy as sa
 from fastapi import Path, Query, Response
 
 from idp.api.answers import IssuedVersion
-from idp.api.common import EngineDep, IdpId, ServiceDep, resource_router
+from idp.api.common import (
+    MAINTAIN_REFUSALS,
+    EngineDep,
+    IdpId,
+    ServiceDep,
+    resource_router,
+)
 from idp.api.schemas import OpenIn, PlanChanges, PlanOut, PlanPage
 from idp.domain import Maintainer
+from idp.domain.errors import (
+    IdpAlreadyOpenError,
+    InvalidPlanContentError,
+    UnknownVersionError,
+)
 from idp.projections import list_plans
 from idp.rendering import render_idp
-from llwybr.access import Capability, audience
+from llwybr.access import WRITE_REFUSALS, Capability, audience
 from llwybr.edge import BIGINT_MAX, Accepted, CallerDep, Line, created, today_in_wales
 from llwybr.principal import Principal
+from llwybr.problem_types import raises
 
 router = resource_router()
 
@@ -27,6 +39,15 @@ router = resource_router()
     description="Only the learner's responsible LA or the LA looking after them directs a plan "
     "(an LA that may not see the learner gets the one 404), to a school or FEI the learner is "
     "enrolled at (else 403 `not-enrolled`). One plan per learner: 409 if they have one.",
+    openapi_extra=raises(
+        IdpAlreadyOpenError,
+        InvalidPlanContentError,
+        refusals={
+            **WRITE_REFUSALS,
+            **MAINTAIN_REFUSALS,
+            "not-an-authority": "Only a local authority directs a plan to be opened (s.14).",
+        },
+    ),
 )
 def open_plan(body: OpenIn, response: Response, caller: CallerDep, service: ServiceDep) -> Accepted:
     plan_id, version = service.open_on_direction(
@@ -39,7 +60,11 @@ def open_plan(body: OpenIn, response: Response, caller: CallerDep, service: Serv
     return created(response, f"/v1/idps/{plan_id}", plan_id, version)
 
 
-@router.get("", summary="List plans (by maintaining body, status, review due), by page")
+@router.get(
+    "",
+    summary="List plans (by maintaining body, status, review due), by page",
+    openapi_extra=raises(),
+)
 def find_plans(
     caller: CallerDep,
     engine: EngineDep,
@@ -66,7 +91,9 @@ def find_plans(
     return PlanPage(items=items, next_after=items[-1]["idp_id"] if len(items) == limit else None)
 
 
-@router.get("-changes", summary="Plans changed since a cursor (for MIS that poll)")
+@router.get(
+    "-changes", summary="Plans changed since a cursor (for MIS that poll)", openapi_extra=raises()
+)
 def plan_changes(
     caller: CallerDep,
     engine: EngineDep,
@@ -103,6 +130,7 @@ def _in_scope(engine: sa.Engine, caller: Principal, **filters: Any) -> list[dict
     "`cancelled`), `overdue` and `days_left`, judged as `/v1/reminders` judges it. The maintaining "
     "body, the providers of its ALP, the learner's LAs and settings, and the auditors of the "
     "jurisdiction may read it; anyone else gets the one 404.",
+    openapi_extra=raises(),
 )
 def get_plan(idp_id: IdpId, response: Response, caller: CallerDep, service: ServiceDep) -> PlanOut:
     """The plan as it stands: who maintains it, its draft, its issued versions, its review
@@ -117,6 +145,7 @@ def get_plan(idp_id: IdpId, response: Response, caller: CallerDep, service: Serv
     summary="An issued version, exactly as issued",
     response_model=IssuedVersion,
     response_model_exclude_unset=True,
+    openapi_extra=raises(UnknownVersionError),
 )
 def get_version(
     idp_id: IdpId,
@@ -135,6 +164,7 @@ def get_version(
     summary="An issued version as a bilingual PDF on the standard form",
     response_class=Response,
     responses={200: {"content": {"application/pdf": {}}}},
+    openapi_extra=raises(UnknownVersionError),
 )
 def get_version_pdf(
     idp_id: IdpId,

@@ -14,6 +14,7 @@ from idp.settings import Settings
 from llwybr.access import Capability, audience
 from llwybr.edge import ORGANISATION, ActDate, CallerDep, today_in_wales
 from llwybr.organisation_ids import LocalAuthorityPath, answer_la, la_number
+from llwybr.problem_types import raises
 
 router = resource_router()
 
@@ -23,6 +24,7 @@ router = resource_router()
     summary="ALP in force provided by one organisation (e.g. a health board)",
     response_model=list[ProvidedAlpRow],
     response_model_exclude_unset=True,
+    openapi_extra=raises(),
 )
 def provided_alp(
     provider: Annotated[str, Query(pattern=ORGANISATION)],
@@ -53,6 +55,7 @@ def provided_alp(
     summary="Open shortfalls of provision (for whoever must act)",
     response_model=list[ShortfallRow],
     response_model_exclude_unset=True,
+    openapi_extra=raises(),
 )
 def shortfalls(
     caller: CallerDep,
@@ -71,6 +74,9 @@ def shortfalls(
 @router.get(
     "-welsh-medium/{local_authority}",
     summary="Welsh-medium ALP required and delivered across an LA's plans",
+    openapi_extra=raises(
+        refusals={"not-the-authority": "An LA's figures are its own and its auditors'."}
+    ),
 )
 def welsh_medium(
     local_authority: LocalAuthorityPath, response: Response, caller: CallerDep, engine: EngineDep

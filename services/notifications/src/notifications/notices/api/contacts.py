@@ -8,9 +8,10 @@ import anyio
 import sqlalchemy as sa
 from fastapi import APIRouter, Response
 
-from llwybr.access import Capability, denied, not_found
+from llwybr.access import WRITE_REFUSALS, Capability, denied, not_found
 from llwybr.edge import CallerDep, IfMatch, expected_version
 from llwybr.principal import Principal
+from llwybr.problem_types import raises
 from llwybr.problems import ProblemError
 from notifications.dependencies import EngineDep, SettingsDep, etag
 from notifications.notices import access, contacts
@@ -100,7 +101,11 @@ def _get(engine: sa.Engine, principal: Principal, learner_id: str) -> dict[str, 
     return found
 
 
-@router.put("/v1/contacts/learners/{learner_id}", summary="Set a learner's parties and contacts")
+@router.put(
+    "/v1/contacts/learners/{learner_id}",
+    summary="Set a learner's parties and contacts",
+    openapi_extra=raises(refusals=WRITE_REFUSALS),
+)
 async def put_learner_contacts(
     learner_id: LearnerId,
     body: LearnerContactsIn,
@@ -127,7 +132,11 @@ async def put_learner_contacts(
     return LearnerContactsOut(**found)
 
 
-@router.get("/v1/contacts/learners/{learner_id}", summary="A learner's parties and contacts")
+@router.get(
+    "/v1/contacts/learners/{learner_id}",
+    summary="A learner's parties and contacts",
+    openapi_extra=raises(),
+)
 async def get_learner_contacts(
     learner_id: LearnerId,
     principal: CallerDep,
@@ -144,7 +153,11 @@ async def get_learner_contacts(
 
 
 @router.put(
-    "/v1/contacts/organisations/{organisation}", summary="Set an organisation's notice address"
+    "/v1/contacts/organisations/{organisation}",
+    summary="Set an organisation's notice address",
+    openapi_extra=raises(
+        refusals={"not-responsible": "The caller may not set this organisation's contact."}
+    ),
 )
 def put_organisation_contact(
     organisation: OrganisationId,
@@ -174,7 +187,11 @@ def put_organisation_contact(
     return OrganisationContactOut(**found, notices_sent=sent)
 
 
-@router.get("/v1/contacts/organisations/{organisation}", summary="An organisation's notice contact")
+@router.get(
+    "/v1/contacts/organisations/{organisation}",
+    summary="An organisation's notice contact",
+    openapi_extra=raises(),
+)
 def get_organisation_contact(
     organisation: OrganisationId, engine: EngineDep, response: Response
 ) -> OrganisationContactOut:

@@ -6,8 +6,9 @@ from typing import Annotated, Literal
 import sqlalchemy as sa
 from fastapi import APIRouter, Query
 
-from llwybr.access import Capability
+from llwybr.access import WRITE_REFUSALS, Capability
 from llwybr.edge import CallerDep, Line
+from llwybr.problem_types import raises
 from llwybr.problems import ProblemError
 from notifications.dependencies import EngineDep
 from notifications.notices import access, contacts, personal, sender, store
@@ -31,10 +32,14 @@ from notifications.tables import (
     notices,
 )
 
+_NOT_ESCALATED = "The notice is not escalated (or changed meanwhile)."
+
 router = APIRouter(tags=["notices"], responses=RESPONSES)
 
 
-@router.get("/v1/notices", summary="Notices given, pending or escalated, by page")
+@router.get(
+    "/v1/notices", summary="Notices given, pending or escalated, by page", openapi_extra=raises()
+)
 def list_notices(
     principal: CallerDep,
     engine: EngineDep,
@@ -75,7 +80,11 @@ def list_notices(
     return NoticePage(items=items, next_after=items[-1].notice_id if len(items) == limit else None)
 
 
-@router.get("/v1/notices/{notice_id}", summary="One notice with its proof and delivery attempts")
+@router.get(
+    "/v1/notices/{notice_id}",
+    summary="One notice with its proof and delivery attempts",
+    openapi_extra=raises(),
+)
 def get_notice(notice_id: NoticeId, principal: CallerDep, engine: EngineDep) -> NoticeDetail:
     """One notice as it was given or is being given: its kind, recipient, status (`pending`,
     `given`, `escalated`, ...), the facts it states, its content as sent (HTML and text),
@@ -112,6 +121,15 @@ def get_notice(notice_id: NoticeId, principal: CallerDep, engine: EngineDep) -> 
     "/v1/notices/{notice_id}/redelivery",
     status_code=201,
     summary="Send an escalated notice again, to the recipient's current contact",
+    openapi_extra=raises(
+        refusals=WRITE_REFUSALS,
+        problems={
+            409: {
+                "not-escalated": _NOT_ESCALATED,
+                "no-contact": "No contact of the party is known to send it to.",
+            }
+        },
+    ),
 )
 def redeliver(notice_id: NoticeId, principal: CallerDep, engine: EngineDep) -> NoticePage:
     """Sends an escalated or bounced notice again, to the recipient's contact as it is now (set it
@@ -148,6 +166,13 @@ def redeliver(notice_id: NoticeId, principal: CallerDep, engine: EngineDep) -> N
 @router.post(
     "/v1/notices/{notice_id}/given-outside",
     summary="Record that the issuing body gave an escalated notice itself, by hand or post",
+    openapi_extra=raises(
+        refusals={
+            **WRITE_REFUSALS,
+            "not-the-issuer": "Only the body that gave the notice records it.",
+        },
+        problems={409: {"not-escalated": _NOT_ESCALATED}},
+    ),
 )
 def given_outside(
     notice_id: NoticeId, body: GivenOutsideIn, principal: CallerDep, engine: EngineDep

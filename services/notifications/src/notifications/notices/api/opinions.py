@@ -8,9 +8,10 @@ import sqlalchemy as sa
 from fastapi import APIRouter
 
 from llwybr import command_keys
-from llwybr.access import REFUSAL_HEADER, Capability, denied, require
+from llwybr.access import REFUSAL_HEADER, WRITE_REFUSALS, Capability, denied, require
 from llwybr.edge import CallerDep
 from llwybr.principal import Principal
+from llwybr.problem_types import raises
 from llwybr.problems import ProblemError
 from notifications.dependencies import EngineDep, SettingsDep
 from notifications.notices import access, opinions, store
@@ -34,6 +35,10 @@ from notifications.notices.planning.health import (
     require_health_body,
 )
 from notifications.settings import Settings
+
+_IN_THE_FUTURE = "A date is in the future."
+_UNDER_SCHOOL_AGE = "An s.64 opinion is of a child under compulsory school age."
+_NOT_THE_LEARNERS_LA = "The LA is neither responsible for the learner nor looking after them."
 
 ERROR_STATUSES: dict[type[Exception], tuple[int, str]] = {
     NotAHealthBodyError: (403, "not-a-health-body"),
@@ -128,6 +133,19 @@ def _require_learners_authority(
     BASE,
     status_code=201,
     summary="Record a health body's opinion that an under-five probably has ALN; tell the parent",
+    openapi_extra=raises(
+        NotAHealthBodyError,
+        refusals={
+            **WRITE_REFUSALS,
+            "not-under-compulsory-school-age": _UNDER_SCHOOL_AGE,
+        },
+        problems={
+            422: {
+                "not-the-learners-authority": _NOT_THE_LEARNERS_LA,
+                "invalid-date": _IN_THE_FUTURE,
+            }
+        },
+    ),
 )
 def record_opinion(
     body: HealthBodyOpinionIn, principal: CallerDep, engine: EngineDep, settings: SettingsDep
@@ -164,6 +182,16 @@ def record_opinion(
     f"{BASE}/{{opinion_id}}/local-authority",
     status_code=201,
     summary="Bring the opinion to the LA's attention (after the parent has been told; once)",
+    openapi_extra=raises(
+        LocalAuthorityAlreadyToldError,
+        ParentNotYetInformedError,
+        DiscussionDateError,
+        refusals={
+            **WRITE_REFUSALS,
+            "not-responsible": "Only the health body that formed the opinion brings it to the LA.",
+        },
+        problems={422: {"invalid-date": _IN_THE_FUTURE}},
+    ),
 )
 def bring_to_local_authority(
     opinion_id: OpinionId,
@@ -191,7 +219,11 @@ def bring_to_local_authority(
         return _view(conn, opinions.find(conn, opinion_id), principal)
 
 
-@router.get(f"{BASE}/{{opinion_id}}", summary="A health body's opinion and its notices")
+@router.get(
+    f"{BASE}/{{opinion_id}}",
+    summary="A health body's opinion and its notices",
+    openapi_extra=raises(),
+)
 def get_opinion(
     opinion_id: OpinionId, principal: CallerDep, engine: EngineDep
 ) -> HealthBodyOpinionOut:

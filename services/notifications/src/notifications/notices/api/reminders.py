@@ -7,6 +7,7 @@ from fastapi import APIRouter, Query
 
 from llwybr.access import Capability
 from llwybr.edge import CallerDep, Line
+from llwybr.problem_types import raises
 from notifications.dependencies import EngineDep
 from notifications.notices import access
 from notifications.notices.api.schemas import RESPONSES, WatchedDeadline, WatchedDeadlinePage
@@ -15,7 +16,11 @@ from notifications.tables import watched_deadlines
 router = APIRouter(tags=["notices"], responses=RESPONSES)
 
 
-@router.get("/v1/reminders", summary="Statutory deadlines watched: reminders and missed alerts")
+@router.get(
+    "/v1/reminders",
+    summary="Statutory deadlines watched: reminders and missed alerts",
+    openapi_extra=raises(),
+)
 def list_reminders(
     principal: CallerDep,
     engine: EngineDep,

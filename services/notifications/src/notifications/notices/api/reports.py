@@ -10,6 +10,7 @@ from fastapi import APIRouter, Query, Request
 from llwybr.access import not_found
 from llwybr.blocking import run_blocking
 from llwybr.edge import CallerDep, Line, responses
+from llwybr.problem_types import raises
 from llwybr.problems import ProblemError
 from notifications.dependencies import EngineDep, SettingsDep
 from notifications.notices import bounces, dsn, verp
@@ -17,6 +18,7 @@ from notifications.notices.api.schemas import BounceReceipt
 from notifications.notices.transport import NOTICE_HEADER
 
 RFC822 = "message/rfc822"
+
 router = APIRouter(
     tags=["notices"],
     responses=responses(
@@ -32,10 +34,18 @@ router = APIRouter(
     "/v1/notices/bounces",
     summary="Forward a bounce (delivery report) received for a notice",
     openapi_extra={
+        **raises(
+            problems={
+                403: {"forbidden": "Only system clients forward bounces."},
+                409: {"bounces-off": "Bounce handling is not configured."},
+                413: {"too-large": "The message is larger than the limit."},
+                415: {"media-type": f"Send the message as {RFC822}."},
+            }
+        ),
         "requestBody": {
             "required": True,
             "content": {RFC822: {"schema": {"type": "string", "format": "binary"}}},
-        }
+        },
     },
 )
 async def forward_bounce(

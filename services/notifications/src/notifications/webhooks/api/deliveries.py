@@ -6,6 +6,7 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Query
 
 from llwybr.edge import BIGINT_MAX, CallerDep
+from llwybr.problem_types import raises
 from notifications.dependencies import EngineDep
 from notifications.webhooks import store
 from notifications.webhooks.api.schemas import (
@@ -16,7 +17,14 @@ from notifications.webhooks.api.schemas import (
     WebhookDeliveryPage,
 )
 from notifications.webhooks.api.subscriptions import now
-from notifications.webhooks.domain import DeliveryStatus, owner
+from notifications.webhooks.domain import (
+    DeliveryNotFoundError,
+    DeliveryPendingError,
+    DeliveryStatus,
+    NotASubscriberError,
+    SubscriptionNotFoundError,
+    owner,
+)
 
 router = APIRouter(prefix="/v1/webhooks", tags=["webhooks"], responses=RESPONSES)
 
@@ -25,7 +33,11 @@ def _out(view: store.DeliveryView) -> WebhookDeliveryOut:
     return WebhookDeliveryOut.model_validate(view, from_attributes=True)
 
 
-@router.get("/{subscription_id}/deliveries", summary="The subscription's deliveries, newest first")
+@router.get(
+    "/{subscription_id}/deliveries",
+    summary="The subscription's deliveries, newest first",
+    openapi_extra=raises(NotASubscriberError, SubscriptionNotFoundError),
+)
 def list_deliveries(
     subscription_id: SubscriptionId,
     principal: CallerDep,
@@ -51,7 +63,9 @@ def list_deliveries(
 
 
 @router.get(
-    "/{subscription_id}/deliveries/{delivery_id}", summary="A delivery and all its attempts"
+    "/{subscription_id}/deliveries/{delivery_id}",
+    summary="A delivery and all its attempts",
+    openapi_extra=raises(NotASubscriberError, DeliveryNotFoundError),
 )
 def get_delivery(
     subscription_id: SubscriptionId,
@@ -71,6 +85,7 @@ def get_delivery(
     "/{subscription_id}/deliveries/{delivery_id}/redelivery",
     status_code=202,
     summary="Send a delivered or dead-lettered delivery again (back to pending, due now)",
+    openapi_extra=raises(NotASubscriberError, DeliveryNotFoundError, DeliveryPendingError),
 )
 def redeliver(
     subscription_id: SubscriptionId,

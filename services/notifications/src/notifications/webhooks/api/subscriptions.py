@@ -8,6 +8,7 @@ from fastapi import APIRouter, Query, Response
 from llwybr import command_keys
 from llwybr.blocking import run_blocking
 from llwybr.edge import CallerDep, IfMatch, Line, expected_version
+from llwybr.problem_types import raises
 from notifications.dependencies import EngineDep, SettingsDep, etag
 from notifications.webhooks import store
 from notifications.webhooks.api.schemas import (
@@ -21,11 +22,29 @@ from notifications.webhooks.api.schemas import (
     WebhookSubscriptionWithSecret,
 )
 from notifications.webhooks.consumer import offered_types
-from notifications.webhooks.domain import check_event_types, check_url, owner
+from notifications.webhooks.domain import (
+    EventTypeNotOfferedError,
+    InvalidWebhookUrlError,
+    NotASubscriberError,
+    SubscriptionNotFoundError,
+    WebhookAddressRefusedError,
+    WebhookHostUnresolvedError,
+    check_event_types,
+    check_url,
+    owner,
+)
 from notifications.webhooks.guard import permitted_endpoint
 from notifications.webhooks.sealing import Sealer
 from notifications.webhooks.settings import WebhookSettings
 from notifications.webhooks.signing import new_secret
+
+#: A URL or event types the dispatcher will not take (``check_url``, ``permitted_endpoint``).
+_URL_REFUSED = (
+    EventTypeNotOfferedError,
+    InvalidWebhookUrlError,
+    WebhookAddressRefusedError,
+    WebhookHostUnresolvedError,
+)
 
 router = APIRouter(prefix="/v1/webhooks", tags=["webhooks"], responses=RESPONSES)
 
@@ -56,7 +75,12 @@ async def _checked_url(url: str, settings: WebhookSettings) -> str:
     return checked
 
 
-@router.post("", status_code=201, summary="Subscribe an endpoint to event types")
+@router.post(
+    "",
+    status_code=201,
+    summary="Subscribe an endpoint to event types",
+    openapi_extra=raises(NotASubscriberError, *_URL_REFUSED),
+)
 async def create_subscription(
     body: WebhookSubscriptionIn,
     principal: CallerDep,
@@ -90,7 +114,11 @@ async def create_subscription(
     return _with_secret(view, secret, response)
 
 
-@router.get("", summary="The organisation's subscriptions, by page")
+@router.get(
+    "",
+    summary="The organisation's subscriptions, by page",
+    openapi_extra=raises(NotASubscriberError),
+)
 def list_subscriptions(
     principal: CallerDep,
     engine: EngineDep,
@@ -111,7 +139,11 @@ def list_subscriptions(
     )
 
 
-@router.get("/{subscription_id}", summary="A subscription")
+@router.get(
+    "/{subscription_id}",
+    summary="A subscription",
+    openapi_extra=raises(NotASubscriberError, SubscriptionNotFoundError),
+)
 def get_subscription(
     subscription_id: SubscriptionId, principal: CallerDep, engine: EngineDep, response: Response
 ) -> WebhookSubscriptionOut:
@@ -124,7 +156,11 @@ def get_subscription(
     return _out(view, response)
 
 
-@router.patch("/{subscription_id}", summary="Change the URL or event types; pause or resume")
+@router.patch(
+    "/{subscription_id}",
+    summary="Change the URL or event types; pause or resume",
+    openapi_extra=raises(NotASubscriberError, SubscriptionNotFoundError, *_URL_REFUSED),
+)
 async def update_subscription(
     subscription_id: SubscriptionId,
     body: WebhookSubscriptionChange,
@@ -161,7 +197,12 @@ async def update_subscription(
     return _out(await run_blocking(update), response)
 
 
-@router.delete("/{subscription_id}", status_code=204, summary="Delete a subscription")
+@router.delete(
+    "/{subscription_id}",
+    status_code=204,
+    summary="Delete a subscription",
+    openapi_extra=raises(NotASubscriberError, SubscriptionNotFoundError),
+)
 def delete_subscription(
     subscription_id: SubscriptionId,
     principal: CallerDep,
@@ -183,6 +224,7 @@ def delete_subscription(
 @router.post(
     "/{subscription_id}/secret-rotation",
     summary="Issue a new signing secret; the old one also signs during a grace period",
+    openapi_extra=raises(NotASubscriberError, SubscriptionNotFoundError),
 )
 def rotate_secret(
     subscription_id: SubscriptionId,
