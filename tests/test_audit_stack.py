@@ -15,8 +15,8 @@ import httpx
 import psycopg
 import pytest
 
+from determination.api.schemas import public_learner
 from disputes.api.shared import STORED_DEADLINES
-from llwybr.organisation_ids import la_id
 from llwybr.settings import RuntimeSettings
 from llwybr_testkit import IDP_DRAFT, postgres_conninfo
 
@@ -364,15 +364,13 @@ def run_scripted_case(stack: Stack) -> ScriptedCase:
 
 
 def as_answered(state: dict[str, Any]) -> dict[str, Any]:
-    """The stored state with the learner's LAs in the form the API answers (`la:665`): the
-    events keep the number as stored and the services convert it at their edge (#20)."""
+    """The stored state with the learner's LAs and school or FEI in the form the API answers
+    (`la:665`, `school:6652001`): the events keep the numbers as stored and the services
+    convert them at their edge (#20), by `public_learner`."""
     learner = state.get("learner")
     if not isinstance(learner, dict):
         return state
-    named = {
-        k: la_id(learner[k]) for k in ("local_authority", "looking_after_authority") if k in learner
-    }
-    return {**state, "learner": {**learner, **named}}
+    return {**state, "learner": public_learner(learner)}
 
 
 def assert_same(step_name: str, view: dict[str, Any], replayed: dict[str, Any]) -> None:

@@ -127,7 +127,7 @@ def test_an_la_is_named_la_665_through_the_gateway_and_the_bare_number_is_deprec
     with client(stack, SCHOOL) as school, client(stack, "la:665") as la:
         learner = {"local_id": f"learner-{uuid.uuid4().hex[:8]}", "given_name": "Cerys",
                    "family_name": "Jones", "date_of_birth": "2017-05-02",
-                   "setting": "maintained_school", "setting_id": "6652001",
+                   "setting": "maintained_school", "setting_id": "school:6652001",
                    "local_authority": "la:665"}  # fmt: skip
         raised = school.post("/v1/determinations", json={
             "learner": learner, "raised_by": SCHOOL, "raised_with": SCHOOL,

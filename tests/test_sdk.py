@@ -85,8 +85,8 @@ def test_answers_are_typed_and_refusals_are_problems(place: tuple[str, Path]) ->
         page = list_determinations.sync(client=school)
         assert isinstance(page, CasePage), page
         assert page.items, "the README script raised a case"
-        # A list's items are the case's read-model rows, open-ended: keys, not attributes.
-        ids = [uuid.UUID(item["determination_id"]) for item in page.items]
+        # A list's items are typed rows (CaseRow, #20).
+        ids = [uuid.UUID(item.determination_id) for item in page.items]
         for case_id in ids:
             assert isinstance(get_determination.sync(case_id, client=school), DeterminationOut)
         missing = get_determination.sync_detailed(uuid.uuid4(), client=school)
